@@ -1,0 +1,317 @@
+/**
+ * Shared data types of declass, in one file (as jsdiff's src/types.ts).
+ *
+ * Conventions used everywhere:
+ * - A {@link Span} is a half-open range `[start, end)` of UTF-16 code-unit offsets into the
+ *   verbatim source text. Line/column are derived only for display (see src/source/line-index.ts).
+ * - Dates are ISO calendar dates `YYYY-MM-DD` (no time, no zone).
+ * - Every structure here is plain JSON-serialisable data, so it can cross worker threads and be
+ *   written into audit records.
+ */
+
+/** Half-open range `[start, end)` of UTF-16 offsets into `Document.source`. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Display position: `line` and `column` are 1-based, `offset` is 0-based. */
+export interface Point {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
+
+/** US classification levels, lowest first. */
+export type Level = 'U' | 'C' | 'S' | 'TS';
+
+/**
+ * One classification marking (a portion mark such as `(S//NF)` or a banner such as
+ * `SECRET//NOFORN`), normalised.
+ */
+export interface Marking {
+  /** Exactly as written in the source (portion marks include their parentheses). */
+  readonly raw: string;
+  /** Where `raw` is in the source; absent for markings that were computed (roll-ups). */
+  readonly span?: Span;
+  readonly level: Level;
+  /** SCI control systems in register order, e.g. `['SI', 'TK']`. */
+  readonly sci: readonly string[];
+  /**
+   * Dissemination and handling controls in register order, normalised to their banner
+   * abbreviations: `FOUO`, `ORCON`, `NOFORN`, `PROPIN`, `RELIDO`, `LIMDIS`, `EXDIS`, `NODIS`,
+   * `SBU`, `LOU`, `LES`; plus `NATO` for NATO-level markings (NC, NS, CTS) and `FGI`.
+   */
+  readonly controls: readonly string[];
+  /** `REL TO` list, `USA` first, then trigraphs, then tetragraphs, each alphabetical. Empty if none. */
+  readonly relTo: readonly string[];
+  /** FGI source countries when given (`FGI DEU`); empty for bare FGI or none. */
+  readonly fgi: readonly string[];
+  /** Human-readable notes for every normalisation applied (legacy or sloppy forms). Empty when canonical. */
+  readonly normalisations: readonly string[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * A diagnostic is data (shaped after VFileMessage). Tests assert `code`, never prose.
+ * Codes are kebab-case and stable, e.g. `unmarked-portion`, `unknown-marking`, `decl-unrecognised`.
+ */
+export interface Diagnostic {
+  readonly severity: Severity;
+  readonly code: string;
+  /** One sentence: what was found, and what was expected. */
+  readonly message: string;
+  readonly span?: Span;
+}
+
+/** A date-time group and what it means. */
+export interface DateTimeGroup {
+  /** As written, e.g. `131627Z FEB 08`. */
+  readonly raw: string;
+  readonly span: Span;
+  /** ISO date the cable originated, e.g. `2008-02-13`. */
+  readonly date: string;
+}
+
+/** A header field kept as raw text with its position, e.g. the TAGS or SUBJECT line. */
+export interface Field {
+  readonly raw: string;
+  readonly span: Span;
+}
+
+/** The routing header (`O 131627Z FEB 08`, `FM`, `TO`, `INFO`). */
+export interface RoutingHeader {
+  /** Precedence prosign(s) as written, e.g. `O`, `R`, `P`, `OO`. */
+  readonly precedence: string | null;
+  readonly dtg: DateTimeGroup | null;
+  readonly from: Field | null;
+  readonly to: readonly Field[];
+  readonly info: readonly Field[];
+}
+
+/** A leaked database record at the top of some corpus files (`id:`, `date:`, `refid:` …). */
+export interface DatabaseRecord {
+  readonly span: Span;
+  /** Field name (lower case) → value as written. */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+/** The banner: the overall classification line(s) near the top of the body. */
+export interface Banner {
+  /** The classification words as written, e.g. `C O N F I D E N T I A L`, `UNCLAS`, `SECRET//NOFORN`. */
+  readonly raw: string;
+  readonly span: Span;
+  /** Parsed banner marking; `null` when the banner words were not understood (fail closed). */
+  readonly marking: Marking | null;
+  /** Caveat lines that belong to the banner (`NOFORN`, `SENSITIVE`, `SIPDIS` excluded), with their spans. */
+  readonly caveats: readonly Field[];
+  /** `SECTION 01 OF 03` when present. */
+  readonly section: Field | null;
+}
+
+/** The `E.O. 12958: DECL: 02/13/2018` line, kept as written. */
+export interface ExecutiveOrderLine {
+  /** The whole line as written. */
+  readonly raw: string;
+  readonly span: Span;
+  /** The order's number as written (`12958`, `12598` typo, `13526`) or null if unreadable. */
+  readonly order: string | null;
+  /** The declassification instruction exactly as written after `DECL:` (or after the colon), or null. */
+  readonly decl: string | null;
+  readonly declSpan: Span | null;
+}
+
+/** `Classified By: … REASONS: 1.4 (B) AND (D)`. */
+export interface ClassifiedBy {
+  readonly raw: string;
+  readonly span: Span;
+  /** Normalised reasons, lower-case letters: `['1.4(b)', '1.4(d)']`; `1.5(d)` for pre-2003 cables. */
+  readonly reasons: readonly string[];
+}
+
+/**
+ * What a portion is. `subject` is the SUBJECT line; `paragraph` a numbered (or lettered top-level)
+ * paragraph; `subparagraph` a lettered or numbered item inside one; `text` unnumbered body text
+ * (e.g. under `CONFIDENTIAL - ENTIRE TEXT`, or a cable with no numbered paragraphs); `signature`
+ * the signer line(s) at the end.
+ */
+export type PortionKind = 'subject' | 'paragraph' | 'subparagraph' | 'text' | 'signature';
+
+/**
+ * How the portion's marking was established.
+ * - `marked`: its own mark was parsed.
+ * - `unknown`: a mark is present but was not understood (`(C0)`, `(S//N F)`): fail closed.
+ * - `unmarked`: no mark at all.
+ * - `entire-text`: covered by a `CONFIDENTIAL - ENTIRE TEXT` statement.
+ * - `inherited`: a subparagraph or continuation that takes its parent's marking.
+ */
+export type MarkingSource = 'marked' | 'unknown' | 'unmarked' | 'entire-text' | 'inherited';
+
+export interface Portion {
+  /** Stable id used in decisions and audits: `subject`, `p3`, `p3.a`, `text1`, `signature`. */
+  readonly id: string;
+  readonly kind: PortionKind;
+  /** The paragraph number or letter as written, without dot or `¶` (`"3"`, `"A"`), or null. */
+  readonly number: string | null;
+  /** Id of the enclosing paragraph for subparagraphs, else null. */
+  readonly parent: string | null;
+  /** The effective marking (own mark, or the ENTIRE-TEXT / parent marking), or null. */
+  readonly marking: Marking | null;
+  readonly markingSource: MarkingSource;
+  /** The mark as written, e.g. `(C)`, with its span, when one is present (also for `unknown`). */
+  readonly mark: Field | null;
+  /** The whole portion, from its number (or first character) to its last content character. */
+  readonly span: Span;
+  /**
+   * The content of the portion split around page furniture: concatenating the source at these spans
+   * gives the portion without the page headers that interrupt it. Usually one segment.
+   */
+  readonly segments: readonly Span[];
+}
+
+/** A cable, as read. Keeps the source verbatim; everything else points into it. */
+export interface Document {
+  /** Verbatim input (after decoding to a string). Never modified. */
+  readonly source: string;
+  /** Reference id such as `08BERLIN173`, or null when not derivable. */
+  readonly ref: string | null;
+  /** ISO date of origin, or null when unknown. */
+  readonly originated: string | null;
+  readonly record: DatabaseRecord | null;
+  readonly routing: RoutingHeader;
+  readonly banner: Banner | null;
+  readonly eo: ExecutiveOrderLine | null;
+  readonly tags: Field | null;
+  readonly subject: Field | null;
+  readonly refs: readonly Field[];
+  readonly classifiedBy: ClassifiedBy | null;
+  /** `CONFIDENTIAL - ENTIRE TEXT` style statement, when present. */
+  readonly entireText: Field | null;
+  readonly portions: readonly Portion[];
+  /** Page furniture (repeated page headers), never content. */
+  readonly furniture: readonly Span[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Declassification instructions (issue: declass check)
+
+/** What kind of declassification instruction a DECL value is. */
+export type DeclKind =
+  | 'date' // an explicit date
+  | 'duration' // `TEN YEARS`, resolved against the origination date
+  | 'event' // an event in words
+  | 'exemption' // X1–X8, 1.6X1, 25X#, 50X1-HUM, 50X2-WMD, 75X#
+  | 'oadr' // OADR
+  | 'manual-review' // MR
+  | 'gds' // GDS / XGDS (E.O. 11652)
+  | 'agency-only' // DCI Only, DNI Only
+  | 'downgrade' // DNG: CO 03/06/2018 (a downgrade, not a declassification)
+  | 'not-applicable' // N/A on unclassified documents
+  | 'none' // no E.O. line at all
+  | 'unrecognised';
+
+export interface DeclValue {
+  /** Exactly as written, or null when there is no E.O. line. */
+  readonly raw: string | null;
+  readonly kind: DeclKind;
+  /** The explicit date (ISO), or the date a duration resolves to; null otherwise. */
+  readonly date: string | null;
+  /** Exemption or obsolete codes, normalised: `X1`, `25X1`, `50X1-HUM`, `OADR`, `GDS`. */
+  readonly codes: readonly string[];
+  /** For durations: the number of years. */
+  readonly years?: number;
+  /** For events: the event as written. */
+  readonly event?: string;
+}
+
+/** Status of a document's classification as of a date. */
+export type DeclStatus = 'unclassified' | 'classified' | 'declassified' | 'review' | 'invalid';
+
+export interface DeclAssessment {
+  readonly decl: DeclValue;
+  readonly status: DeclStatus;
+  /** The governing order by origination date: `E.O. 12958`, `E.O. 13526`, … or null. */
+  readonly order: string | null;
+  /** When the classification lapses (explicit or resolved date), or null. */
+  readonly declassifyOn: string | null;
+  /** Automatic declassification date (31 Dec of the 25th year, or 50/75 with exemptions), or null. */
+  readonly automaticOn: string | null;
+  /** One sentence that says why, naming the rule. */
+  readonly reason: string;
+  /** Stable id of the rule that decided, e.g. `32cfr2001.12b`, `eo13526-3.3`. */
+  readonly rule: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Render models: what the text and PDF renderers lay out. Built by the engine from a Plan.
+
+/** A run of text on a release line: plain text, or an inline redaction box. */
+export type ReleaseRun =
+  | { readonly kind: 'text'; readonly text: string }
+  | {
+      readonly kind: 'redacted';
+      /** Authority printed in the box, e.g. `B6`. */
+      readonly authority: string;
+      /** Width of the removed text, in characters (so the box keeps its size; never the text). */
+      readonly width: number;
+    };
+
+/** One block of the release, in order. */
+export type ReleaseBlock =
+  | { readonly kind: 'lines'; readonly lines: readonly (readonly ReleaseRun[])[] }
+  | {
+      readonly kind: 'withheld';
+      /** Portion id, e.g. `p3`. */
+      readonly portionId: string;
+      /** Label kept in place of the portion, e.g. `¶3.` (may be empty). */
+      readonly label: string;
+      /** Authority printed in the box, e.g. `B1, 1.4(B), 1.4(D)`. */
+      readonly authority: string;
+      /** Number of lines the withheld text would have taken (at least 1). */
+      readonly heightLines: number;
+    };
+
+/** Everything a release renderer (text or PDF) needs; contains no withheld text by construction. */
+export interface ReleaseView {
+  /** Release banner, e.g. `UNCLASSIFIED`. */
+  readonly banner: string;
+  /** Release stamp, e.g. `RELEASE IN PART B1, 1.4(B), 1.4(D)` or `RELEASE IN FULL`; may be empty. */
+  readonly stamp: string;
+  /** Reference id or file stem, shown in the header/footer. */
+  readonly ref: string;
+  /** Title for metadata: derived from released text only. */
+  readonly title: string;
+  readonly blocks: readonly ReleaseBlock[];
+}
+
+/** The state of a stretch of original text in the review copy. */
+export type ReviewState = 'released' | 'withheld' | 'redacted' | 'declassified' | 'furniture' | 'header';
+
+/** A run of original text in the review copy, with its decision. */
+export interface ReviewRun {
+  readonly text: string;
+  readonly state: ReviewState;
+}
+
+/** One line of the original text in the review copy. */
+export interface ReviewLine {
+  readonly runs: readonly ReviewRun[];
+  /** Margin note on the first line of a decided portion: `p3 withheld public/classified B1, 1.4(B)`. */
+  readonly note?: string;
+  /** State of the portion this line belongs to (drives the line background / bar). */
+  readonly state: ReviewState;
+}
+
+/** Everything the review ("diffed") PDF needs: the whole original, annotated. */
+export interface ReviewView {
+  /** Original classification to mark every page with, e.g. `CONFIDENTIAL`. */
+  readonly classification: string;
+  readonly ref: string;
+  readonly title: string;
+  /** Summary page: label/value pairs in order (Ref, Banner, DECL status, Profile, counts by authority…). */
+  readonly summary: readonly (readonly [string, string])[];
+  readonly lines: readonly ReviewLine[];
+}
