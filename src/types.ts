@@ -209,7 +209,7 @@ export type DeclKind =
   | 'agency-only' // DCI Only, DNI Only
   | 'downgrade' // DNG: CO 03/06/2018 (a downgrade, not a declassification)
   | 'not-applicable' // N/A on unclassified documents
-  | 'none' // no E.O. line at all
+  | 'none' // no E.O. line at all (raw null), or one that gives no usable instruction: empty, a placeholder such as `(##)`, or cut off (see `truncated`)
   | 'unrecognised';
 
 export interface DeclValue {
@@ -224,6 +224,16 @@ export interface DeclValue {
   readonly years?: number;
   /** For events: the event as written. */
   readonly event?: string;
+  /**
+   * True when the value was cut off in the source (`DE...`, `DECL: 08...` in partial extracts), so
+   * the instruction the original carried cannot be read. Absent otherwise.
+   */
+  readonly truncated?: boolean;
+  /**
+   * Human-readable notes on every non-literal reading (typo `DECLl`, two-digit year expanded,
+   * `25X1-HUMAN` replaced by `50X1-HUM`, downgrade target). Empty or absent when the value is canonical.
+   */
+  readonly notes?: readonly string[];
 }
 
 /** Status of a document's classification as of a date. */
@@ -314,4 +324,65 @@ export interface ReviewView {
   /** Summary page: label/value pairs in order (Ref, Banner, DECL status, Profile, counts by authority…). */
   readonly summary: readonly (readonly [string, string])[];
   readonly lines: readonly ReviewLine[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Release decisions (the engine's output; plain data, recorded in the audit record)
+
+/** A reviewer's decision that took precedence over the profile, as recorded. */
+export interface OverrideNote {
+  readonly reviewer: string;
+  readonly date: string;
+  readonly note?: string;
+}
+
+/** The decision on one portion. Carries spans and reasons, never the portion's text. */
+export interface Decision {
+  readonly portionId: string;
+  readonly kind: PortionKind;
+  readonly number: string | null;
+  readonly span: Span;
+  /** The mark as written (`(C)`), or null when unmarked. */
+  readonly mark: string | null;
+  /** Effective level, or null when unmarked or not understood. */
+  readonly level: Level | null;
+  readonly markingSource: MarkingSource;
+  readonly action: 'release' | 'withhold';
+  /** A classified portion released because it was declassified; shown as such in the release. */
+  readonly declassified: boolean;
+  /** Full rule id, `<profile>/<rule>`, `<profile>/default-deny`, `<profile>/unknown-marking` or `override`. */
+  readonly ruleId: string;
+  /** Authority codes, expanded, e.g. `['B1', '1.4(B)', '1.4(D)']`; empty for plain releases. */
+  readonly authority: readonly string[];
+  /** One sentence saying why, naming the rule. */
+  readonly reason: string;
+  readonly override?: OverrideNote;
+}
+
+/** A span removed from inside a released portion by a redact rule. */
+export interface Redaction {
+  readonly portionId: string;
+  readonly span: Span;
+  readonly ruleId: string;
+  readonly authority: readonly string[];
+  readonly reason: string;
+}
+
+/** Everything decided about one document for one profile and date. Pure data; rendering comes after. */
+export interface Plan {
+  readonly document: Document;
+  readonly profile: { readonly id: string; readonly description: string; readonly file: string; readonly sha256: string; readonly banner: 'foia' | 'rollup' };
+  readonly overrides: { readonly file: string; readonly sha256: string } | null;
+  readonly asOf: string;
+  readonly declassification: DeclAssessment;
+  /** One per portion, in document order. */
+  readonly decisions: readonly Decision[];
+  /** Sorted by span start, non-overlapping. */
+  readonly redactions: readonly Redaction[];
+  /** The recomputed banner of the release, e.g. `UNCLASSIFIED`. */
+  readonly releaseBanner: string;
+  /** `RELEASE IN FULL` or `RELEASE IN PART B1, 1.4(B), 1.4(D)`. */
+  readonly stamp: string;
+  /** Diagnostics from the engine (the document's own are in `document.diagnostics`). */
+  readonly diagnostics: readonly Diagnostic[];
 }

@@ -40,9 +40,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       outputError: (s, write) => write(s.replace(/^error: /, 'declass: ')),
     });
   registerCommands(program, ctx);
-  for (const sub of program.commands) {
-    sub.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
-  }
+  const configure = (command: Command): void => {
+    for (const sub of command.commands) {
+      sub.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
+      configure(sub);
+    }
+  };
+  configure(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

@@ -1,0 +1,43 @@
+/**
+ * Word-shingle leak check. Text is compared as runs of `n` consecutive words, normalised for case,
+ * hyphenation at line ends, line breaks, spacing and punctuation, so a withheld sentence re-wrapped
+ * or re-spaced is still found.
+ */
+
+/** Words of `text`, lower-cased, with `-\n` hyphenation joined and punctuation dropped. */
+export function normalisedWords(text: string): string[] {
+  return text
+    .replace(/-\s*\n\s*/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** The set of `n`-word shingles of `text` (a text shorter than `n` words gives one shingle of all of them). */
+export function shingles(text: string, n: number): Set<string> {
+  const words = normalisedWords(text);
+  const out = new Set<string>();
+  if (words.length === 0) return out;
+  if (words.length < n) {
+    out.add(words.join(' '));
+    return out;
+  }
+  for (let i = 0; i + n <= words.length; i++) out.add(words.slice(i, i + n).join(' '));
+  return out;
+}
+
+/**
+ * Shingles of withheld text that occur in `output` but not in `visible` (the original text the
+ * release is meant to show). Returns the offending shingles, empty when clean. `visible` keeps
+ * phrases that a cable legitimately repeats in a released part from counting as leaks.
+ */
+export function findLeaks(withheld: readonly string[], output: string, visible: string, n = 8): string[] {
+  const out = shingles(output, n);
+  const allowed = shingles(visible, n);
+  const leaks: string[] = [];
+  for (const text of withheld) {
+    if (normalisedWords(text).length < n) continue; // too short to tell apart from ordinary phrases
+    for (const s of shingles(text, n)) if (out.has(s) && !allowed.has(s)) leaks.push(s);
+  }
+  return [...new Set(leaks)];
+}

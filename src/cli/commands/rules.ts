@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { ConfigurationError, ExitCode } from '../../errors.js';
+import { CONDITIONS } from '../../rules/conditions/index.js';
+import { loadProfile } from '../../rules/load.js';
+import type { CommandContext } from '../context.js';
+import { describeFsError } from '../inputs.js';
+import { bundledProfileNames, resolveProfile } from '../profiles.js';
+
+/** `declass rules list|check`: what profiles exist, and whether a profile file is valid. */
+export function registerRules(program: Command, ctx: CommandContext): void {
+  const rules = program.command('rules').description('list the bundled release profiles, or check a profile file');
+  rules
+    .command('list')
+    .description('list the bundled release profiles (and, with --conditions, the conditions a rule may use)')
+    .option('--conditions', 'also list the condition keys a rule may use in its when: block')
+    .action(async (opts: { conditions?: boolean }) => {
+      for (const name of await bundledProfileNames()) {
+        const p = await resolveProfile(name);
+        ctx.io.stdout(`${p.id.padEnd(12)} ${p.description}\n${' '.repeat(13)}audience ${p.audience.id}; ${p.rules.length} portion rules, ${p.spanRules.length} span rules; ${p.source.file}\n`);
+      }
+      if (opts.conditions) {
+        ctx.io.stdout('\nConditions (all listed in a when: block must hold):\n');
+        for (const [key, c] of CONDITIONS) ctx.io.stdout(`  ${key.padEnd(20)} ${c.description}\n`);
+      }
+    });
+  rules
+    .command('check')
+    .description('validate profile files; errors name the file, the line and what was expected')
+    .argument('<files...>', 'profile files (YAML or JSON)')
+    .action(async (files: string[]) => {
+      let failed = false;
+      for (const file of files) {
+        try {
+          let text: string;
+          try {
+            text = await readFile(file, 'utf8');
+          } catch (error) {
+            throw new ConfigurationError(`${file}: ${describeFsError(error)}`);
+          }
+          const p = loadProfile(text, file);
+          ctx.io.stdout(`${file}: ok (profile ${p.id}: ${p.rules.length} portion rules, ${p.spanRules.length} span rules)\n`);
+        } catch (error) {
+          if (!(error instanceof ConfigurationError)) throw error;
+          failed = true;
+          ctx.io.stderr(`declass: ${error.message}\n`);
+        }
+      }
+      if (failed) ctx.exit(ExitCode.config);
+    });
+}

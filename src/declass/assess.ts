@@ -1,0 +1,351 @@
+/**
+ * Decides the declassification status of a document as of a date: pure, no clock, no I/O.
+ * Every result names the rule that decided it (`rule`, stable) and says why in one sentence
+ * (`reason`, prose). See src/declass/README.md for the authorities.
+ */
+import type { DeclAssessment, DeclStatus, DeclValue, Diagnostic, Document, Level, Span } from '../types.js';
+import { addYears, endOfYearAfter } from './dates.js';
+import { governingOrder } from './orders.js';
+import { parseDecl } from './parse-decl.js';
+
+/** What {@link assessDeclassification} needs. */
+export interface AssessInput {
+  readonly decl: DeclValue;
+  /** ISO origination date, or null when unknown. */
+  readonly originated: string | null;
+  /** Overall classification (banner / highest portion); `U` unclassified; null unknown (treated as classified: fail closed). */
+  readonly level: Level | null;
+  /** ISO date the status is computed for. A date equal to `asOf` counts as passed. */
+  readonly asOf: string;
+  /** Span of the instruction in the source, put on diagnostics when given. */
+  readonly span?: Span;
+}
+
+/** Stable ids of the rules that decide a status; documented in src/declass/README.md. */
+export const DECL_RULES = [
+  'unclassified',
+  '32cfr2001.12b',
+  'eo13526-1.5',
+  'eo13526-3.3',
+  'eo13526-3.3b',
+  'eo13526-3.3h',
+  'capco-e6',
+  '32cfr2001.25',
+  '32cfr2001.21',
+  'decl-event',
+  'decl-downgrade',
+  'decl-truncated',
+  'decl-unrecognised',
+  'decl-level-mismatch',
+  'decl-no-origin',
+] as const;
+
+/** One of {@link DECL_RULES}. */
+export type DeclRule = (typeof DECL_RULES)[number];
+
+/**
+ * Computes the status of a declassification instruction for a document of a given level and
+ * origination date, as of `asOf`:
+ * - `unclassified`: level `U` with `N/A`, no E.O. line or an empty one;
+ * - `classified`: a date (or a duration resolved against origination) still to come, or a
+ *   prior-order / exemption marking whose computed date is still to come; `declassifyOn` gives it;
+ * - `declassified`: an explicit or resolved date on or before `asOf` (32 CFR 2001.12(b)), or a
+ *   declassification marking (`DECLASSIFIED BY NARA …`, 32 CFR 2001.25);
+ * - `review`: an event; an exemption, OADR, MR, X-code, GDS or DCI-only marking whose computed
+ *   date has passed (CAPCO §E.6: never assume declassified); a downgrade; a cut-off value; a
+ *   duration without origination date; an unclassified document carrying an instruction; a DECL
+ *   date beyond 25 years once the 25-year date has passed;
+ * - `invalid`: a classified (or unknown-level) document with `N/A`, no instruction, or an
+ *   unrecognised one.
+ *
+ * `automaticOn` is 31 December of the 25th year after origination (E.O. 13526 §3.3(a)); with
+ * 25X# and a date, that date; undated 25X#, the 50th year (CAPCO §E.6); 50X1-HUM, 50X2-WMD, 50X#
+ * and 75X# without a date, the 75th year (E.O. 13526 §3.3(h), 32 CFR 2001.26). Null when
+ * origination is unknown and no exemption date is given.
+ *
+ * Diagnostics: `decl-unrecognised` (error, quotes the value), `decl-missing` (error, classified
+ * without instruction), `decl-over-25-years` and `decl-before-origin` (warnings, date lint),
+ * `decl-truncated` and `decl-on-unclassified` (warnings).
+ */
+export function assessDeclassification(input: AssessInput): DeclAssessment {
+  const { decl, originated, level, asOf } = input;
+  const order = governingOrder(originated);
+  const automaticOn = automaticDate(decl, originated);
+  const diagnostics: Diagnostic[] = [];
+  const diag = (severity: Diagnostic['severity'], code: string, message: string) =>
+    diagnostics.push({ severity, code, message, ...(input.span ? { span: input.span } : {}) });
+  const result = (status: DeclStatus, rule: DeclRule, reason: string, declassifyOn: string | null = null): DeclAssessment => ({
+    decl,
+    status,
+    order,
+    declassifyOn,
+    automaticOn,
+    reason,
+    rule,
+    diagnostics,
+  });
+  const who = levelWords(level);
+  const written = decl.raw === null ? 'no E.O. line' : `"${decl.raw.trim()}"`;
+  const fallback = automaticOn ? `; the 25-year date ${automaticOn} applies meanwhile (E.O. 13526 §3.3)` : '';
+
+  switch (decl.kind) {
+    case 'not-applicable':
+    case 'none': {
+      if (level === 'U') {
+        return result(
+          'unclassified',
+          'unclassified',
+          decl.kind === 'not-applicable'
+            ? 'Unclassified document marked N/A: there is nothing to declassify (32 CFR 2001.21 asks a declassification instruction only of classified documents).'
+            : `Unclassified document with ${decl.truncated ? 'a cut-off E.O. line' : decl.raw === null ? 'no E.O. line' : 'an empty E.O. line'}: none is needed (32 CFR 2001.21 asks a declassification instruction only of classified documents).`,
+        );
+      }
+      if (decl.truncated) {
+        diag('warning', 'decl-truncated', `The declassification instruction ${written} is cut off; the full cable is needed to read it.`);
+        return result(
+          'review',
+          'decl-truncated',
+          `${who} whose E.O. line is cut off in this copy (${written}), so its instruction cannot be read: check the full cable (32 CFR 2001.21(a)).`,
+        );
+      }
+      const what = decl.kind === 'not-applicable' ? 'an E.O. line reading N/A' : decl.raw === null ? 'no E.O. line' : `no usable instruction (${written})`;
+      diag('error', 'decl-missing', `${who} has ${what}; a classified document must say when it is declassified.`);
+      return result(
+        'invalid',
+        '32cfr2001.21',
+        `${who} with ${what}: a classified document must carry a declassification instruction (32 CFR 2001.21(a))${fallback}.`,
+      );
+    }
+
+    case 'unrecognised': {
+      diag(
+        'error',
+        'decl-unrecognised',
+        `Declassification instruction ${written} is not a recognised form; expected a date, a duration, an event, an exemption code, OADR, MR, GDS or N/A.`,
+      );
+      if (level === 'U') {
+        return result('review', 'decl-unrecognised', `Unclassified document whose E.O. line ${written} is not a recognised instruction: a reviewer must check it (32 CFR 2001.21).`);
+      }
+      return result(
+        'invalid',
+        'decl-unrecognised',
+        `${who} whose declassification instruction ${written} is not a recognised form, so it has no usable instruction (32 CFR 2001.21(a))${fallback}.`,
+      );
+    }
+
+    default:
+      break;
+  }
+
+  const isMarking = decl.kind === 'date' && decl.codes.includes('DECLASSIFIED');
+  if (isMarking && decl.date) {
+    return decl.date <= asOf
+      ? result('declassified', '32cfr2001.25', `Marked declassified on ${decl.date} (${written}), as a declassification marking records (32 CFR 2001.25).`, decl.date)
+      : result('classified', '32cfr2001.25', `Marked to be declassified on ${decl.date} (${written}), which is still to come (32 CFR 2001.25).`, decl.date);
+  }
+
+  if (level === 'U') {
+    diag('warning', 'decl-on-unclassified', `Unclassified document carries a declassification instruction ${written}; expected N/A.`);
+    return result(
+      'review',
+      'decl-level-mismatch',
+      `Unclassified document with a declassification instruction (${written}): either the banner or the instruction is wrong, so a reviewer must decide (32 CFR 2001.21).`,
+      resolvedDate(decl, originated),
+    );
+  }
+
+  // A date written, or set under a prior order (E.O. 12065 `GDS 12/31/84`), or a duration.
+  if (decl.kind === 'date' || decl.kind === 'duration' || (decl.kind === 'gds' && decl.date)) {
+    if (decl.kind === 'duration' && !originated) {
+      return result('review', 'decl-no-origin', `A duration (${written}) needs the origination date, which is unknown: a reviewer must resolve it (E.O. 13526 §1.5).`);
+    }
+    const date = resolvedDate(decl, originated)!;
+    const from = decl.kind === 'duration' ? `, ${decl.years} years after origination on ${originated},` : '';
+    const sets = decl.kind === 'duration' ? `${from} as its declassification instruction sets` : ', the date its declassification instruction sets';
+    const prior = decl.kind === 'gds' ? ' (a date set under a prior order works the same way, 32 CFR 2001.12(c)(1))' : '';
+    if (originated) {
+      const limit = addYears(originated, 25);
+      if (date > limit) {
+        diag('warning', 'decl-over-25-years', `DECL date ${date} is more than 25 years after origination on ${originated}; expected ${limit} at the latest (E.O. 13526 §1.5(b)).`);
+      }
+      if (date < originated) {
+        diag('warning', 'decl-before-origin', `DECL date ${date} is before origination on ${originated}; expected a later date.`);
+      }
+    }
+    if (date <= asOf) {
+      return result(
+        'declassified',
+        '32cfr2001.12b',
+        `Declassified on ${date}${from} because the date set by its instruction has passed and classification is not extended automatically (32 CFR 2001.12(b))${prior}.`,
+        date,
+      );
+    }
+    if (automaticOn && automaticOn <= asOf) {
+      return result(
+        'review',
+        'eo13526-3.3',
+        `The 25-year automatic declassification date ${automaticOn} has passed, but the instruction sets a later date ${date} that no exemption supports: a reviewer must decide (E.O. 13526 §3.3).`,
+        date,
+      );
+    }
+    return result(
+      'classified',
+      'eo13526-1.5',
+      `${who} until ${date}${sets} (E.O. 13526 §1.5; declassified on that date under 32 CFR 2001.12(b))${prior}.`,
+      date,
+    );
+  }
+
+  if (decl.kind === 'event') {
+    return result(
+      'review',
+      'decl-event',
+      `The instruction names an event (${written}), which cannot be checked by machine: a reviewer must decide whether it has occurred (32 CFR 2001.12(b))${fallback}.`,
+    );
+  }
+
+  if (decl.kind === 'downgrade') {
+    const note = decl.notes?.find((n) => n.startsWith('downgrade')) ?? 'a downgrade';
+    return result(
+      'review',
+      'decl-downgrade',
+      `${written} is a downgrading instruction (${note.replace(/; not a declassification instruction$/, '')}), not a declassification instruction: a reviewer must set one (32 CFR 2001.21(a))${fallback}.`,
+    );
+  }
+
+  // Exemptions and prior-order markings: classified until a computed (or Panel-approved) date, then review.
+  const codes = decl.codes.join(', ');
+  const computed = decl.date ?? automaticOn;
+  if (!computed) {
+    return result('review', 'decl-no-origin', `${codes} needs the origination date to compute its declassification date, which is unknown: a reviewer must decide (CAPCO §E.6).`);
+  }
+  const tier = exemptionTier(decl);
+  if (computed <= asOf) {
+    if (tier === 'dated') {
+      return result(
+        'review',
+        'eo13526-3.3h',
+        `The exemption date ${computed} for ${codes} has passed, but exempted records can be exempted further with Panel approval: a reviewer must confirm before treating it as declassified (E.O. 13526 §3.3(h)).`,
+        computed,
+      );
+    }
+    return result(
+      'review',
+      'capco-e6',
+      `The computed date ${computed} for ${codes} has passed, but CAPCO §E.6 says never to assume such information is declassified: a reviewer must decide.`,
+      computed,
+    );
+  }
+  switch (tier) {
+    case 'dated':
+      return result('classified', 'eo13526-3.3b', `${who}, exempted from automatic declassification (${codes}) until ${computed} (E.O. 13526 §3.3(b)).`, computed);
+    case 'long':
+      return result('classified', 'eo13526-3.3h', `${who}, exempted (${codes}) until the 75-year date ${computed} (E.O. 13526 §3.3(h); 32 CFR 2001.26).`, computed);
+    case 'undated-25x':
+      return result('classified', 'capco-e6', `${who}, exempted (${codes}) without a date: classified until the computed 50-year date ${computed} (CAPCO §E.6).`, computed);
+    default:
+      return result(
+        'classified',
+        'capco-e6',
+        `${who} under a prior-order marking (${codes}): classified until the computed 25-year date ${computed}, then due for review (32 CFR 2001.12(c)(2); CAPCO §E.6).`,
+        computed,
+      );
+  }
+}
+
+/**
+ * Assesses a parsed cable: the instruction is its E.O. line (none when it has no E.O. line), the
+ * level its overall classification ({@link documentLevel}), the origin `doc.originated`.
+ */
+export function assessDocument(doc: Document, asOf: string): DeclAssessment {
+  const eo = doc.eo;
+  let decl = parseDecl(eo ? eo.decl ?? eo.raw : null);
+  if (eo && eo.decl !== null && decl.kind === 'unrecognised') {
+    // The parser may have split the line differently; the whole line is the fallback.
+    const whole = parseDecl(eo.raw);
+    if (whole.kind !== 'unrecognised') decl = whole;
+  }
+  const span = eo ? eo.declSpan ?? eo.span : undefined;
+  return assessDeclassification({ decl, originated: doc.originated, level: documentLevel(doc), asOf, ...(span ? { span } : {}) });
+}
+
+const RANK: Readonly<Record<Level, number>> = { U: 0, C: 1, S: 2, TS: 3 };
+
+/**
+ * A document's overall level: the highest of its banner, its portion marks and its leaked database
+ * record's classification field. Null (unknown) when none gives a level, or when the banner was
+ * not understood and nothing else is classified: fail closed.
+ */
+export function documentLevel(doc: Document): Level | null {
+  const levels: Level[] = [];
+  if (doc.banner?.marking) levels.push(doc.banner.marking.level);
+  for (const p of doc.portions) if (p.marking) levels.push(p.marking.level);
+  const recorded = recordLevel(doc.record?.fields['classification']);
+  if (recorded) levels.push(recorded);
+  if (levels.length === 0) return null;
+  const top = levels.reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
+  if (top === 'U' && doc.banner && !doc.banner.marking) return null;
+  return top;
+}
+
+function recordLevel(value: string | undefined): Level | null {
+  const v = value?.trim().toUpperCase() ?? '';
+  if (v.startsWith('TOP SECRET')) return 'TS';
+  if (v.startsWith('SECRET')) return 'S';
+  if (v.startsWith('CONFIDENTIAL')) return 'C';
+  if (v.startsWith('UNCLASSIFIED')) return 'U';
+  return null;
+}
+
+/** The date an explicit date or a duration stands for, or null. */
+function resolvedDate(decl: DeclValue, originated: string | null): string | null {
+  if (decl.kind === 'duration') return originated && decl.years ? addYears(originated, decl.years) : null;
+  return decl.date;
+}
+
+type Tier = 'dated' | 'long' | 'undated-25x' | 'prior';
+
+function exemptionTier(decl: DeclValue): Tier {
+  const codes = decl.codes;
+  if (decl.kind !== 'exemption') return decl.date ? 'dated' : 'prior';
+  if (codes.some((c) => c === '50X1-HUM' || c === '50X2-WMD')) return 'long';
+  if (codes.some((c) => /^(25|50|75)X\d$/.test(c))) {
+    if (decl.date) return 'dated';
+    return codes.some((c) => /^(50|75)X/.test(c)) ? 'long' : 'undated-25x';
+  }
+  if (codes.includes('EO12951')) return 'undated-25x';
+  return 'prior';
+}
+
+/**
+ * The automatic declassification date (see {@link assessDeclassification}); null when it cannot be
+ * computed. With several codes the longest protection wins.
+ */
+export function automaticDate(decl: DeclValue, originated: string | null): string | null {
+  const years = (n: number) => (originated ? endOfYearAfter(originated, n) : null);
+  if (decl.kind !== 'exemption') return years(25);
+  const dates: (string | null)[] = [];
+  for (const c of decl.codes) {
+    if (c === '50X1-HUM' || c === '50X2-WMD') dates.push(years(75));
+    else if (/^(50|75)X\d$/.test(c)) dates.push(decl.date ?? years(75));
+    else if (/^25X\d$/.test(c) || c === 'EO12951') dates.push(decl.date ?? years(50));
+    else dates.push(years(25));
+  }
+  const known = dates.filter((d): d is string => d !== null);
+  return known.length ? known.reduce((a, b) => (b > a ? b : a)) : null;
+}
+
+function levelWords(level: Level | null): string {
+  switch (level) {
+    case 'U':
+      return 'Unclassified document';
+    case 'C':
+      return 'CONFIDENTIAL';
+    case 'S':
+      return 'SECRET';
+    case 'TS':
+      return 'TOP SECRET';
+    default:
+      return 'Document of unknown level (treated as classified)';
+  }
+}

@@ -1,0 +1,158 @@
+import { InternalError } from '../errors.js';
+import type { Decision, Plan, Portion, Span } from '../types.js';
+
+/**
+ * One change to the source. Edits are the only way release text is produced from the original
+ * (ESLint's fixes): text between edits is copied verbatim.
+ */
+export type Edit =
+  | { readonly kind: 'delete'; readonly span: Span }
+  | { readonly kind: 'replace'; readonly span: Span; readonly text: string }
+  | {
+      readonly kind: 'withhold';
+      readonly span: Span;
+      readonly portionId: string;
+      /** Number kept in place of the portion, e.g. `¶3. `; never content. */
+      readonly label: string;
+      readonly authority: string;
+      /** Lines the withheld text took at 80 columns. */
+      readonly heightLines: number;
+    }
+  | { readonly kind: 'redact'; readonly span: Span; readonly authority: string };
+
+/** What applying edits yields: verbatim text, and the placeholders the renderers draw. */
+export type Piece =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'withheld'; readonly portionId: string; readonly label: string; readonly authority: string; readonly heightLines: number }
+  | { readonly kind: 'redacted'; readonly authority: string; readonly width: number };
+
+/** Columns assumed when estimating how many lines a withheld portion took. */
+export const RELEASE_COLUMNS = 80;
+
+/**
+ * Builds every edit the plan implies: withheld portions replaced by placeholders, redacted spans,
+ * declassified marks rewritten, the banner recomputed and stamped, banner caveats and page
+ * furniture removed. Furniture inside a withheld portion is covered by the portion's edit.
+ */
+export function buildEdits(plan: Plan): Edit[] {
+  const { document: doc } = plan;
+  const source = doc.source;
+  const edits: Edit[] = [];
+  const withheldSpans: Span[] = [];
+  const portions = new Map(doc.portions.map((p) => [p.id, p]));
+
+  for (const decision of plan.decisions) {
+    const portion = portions.get(decision.portionId)!;
+    if (decision.action === 'withhold') {
+      withheldSpans.push(portion.span);
+      edits.push({
+        kind: 'withhold',
+        span: portion.span,
+        portionId: portion.id,
+        label: labelOf(source, portion),
+        authority: decision.authority.join(', '),
+        heightLines: heightOf(source, portion),
+      });
+    } else if (decision.declassified && portion.mark) {
+      edits.push({ kind: 'replace', span: portion.mark.span, text: declassifiedMark(decision) });
+    }
+  }
+  for (const r of plan.redactions) edits.push({ kind: 'redact', span: r.span, authority: r.authority.join(', ') });
+
+  const inWithheld = (span: Span) => withheldSpans.some((w) => span.start >= w.start && span.end <= w.end);
+  for (const f of doc.furniture) if (!inWithheld(f)) edits.push({ kind: 'delete', span: wholeLine(source, f) });
+
+  if (doc.banner) {
+    edits.push({ kind: 'replace', span: doc.banner.span, text: plan.releaseBanner });
+    const eol = lineEnd(source, doc.banner.span.end);
+    edits.push({ kind: 'replace', span: { start: eol, end: eol }, text: `\n${plan.stamp}` });
+    // Caveat lines (NOFORN, SENSITIVE under the banner) go: the recomputed banner says what applies.
+    for (const c of doc.banner.caveats) if (c.span.start > eol) edits.push({ kind: 'delete', span: wholeLine(source, c.span) });
+  } else {
+    edits.push({ kind: 'replace', span: { start: 0, end: 0 }, text: `${plan.releaseBanner}\n${plan.stamp}\n\n` });
+  }
+  return sortEdits(edits);
+}
+
+/** Sorts edits by position and refuses any overlap: in a redaction tool a dropped edit is a leak. */
+export function sortEdits(edits: readonly Edit[]): Edit[] {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const next = sorted[i]!;
+    if (next.span.start < prev.span.end) {
+      throw new InternalError(
+        `overlapping edits at offsets ${prev.span.start}-${prev.span.end} (${prev.kind}) and ${next.span.start}-${next.span.end} (${next.kind})`,
+      );
+    }
+  }
+  return sorted;
+}
+
+/** Applies sorted, non-overlapping edits to `source`, yielding pieces (the source itself is never changed). */
+export function applyEdits(source: string, edits: readonly Edit[]): Piece[] {
+  const pieces: Piece[] = [];
+  const text = (t: string) => {
+    if (t.length === 0) return;
+    const last = pieces[pieces.length - 1];
+    if (last?.kind === 'text') pieces[pieces.length - 1] = { kind: 'text', text: last.text + t };
+    else pieces.push({ kind: 'text', text: t });
+  };
+  let at = 0;
+  for (const e of sortEdits(edits)) {
+    text(source.slice(at, e.span.start));
+    if (e.kind === 'replace') text(e.text);
+    else if (e.kind === 'withhold') pieces.push({ kind: 'withheld', portionId: e.portionId, label: e.label, authority: e.authority, heightLines: e.heightLines });
+    else if (e.kind === 'redact') pieces.push({ kind: 'redacted', authority: e.authority, width: e.span.end - e.span.start });
+    at = e.span.end;
+  }
+  text(source.slice(at));
+  return pieces;
+}
+
+/** The marking a declassified portion shows in the release: `(DECLASSIFIED, formerly C)`. */
+function declassifiedMark(decision: Decision): string {
+  const was = (decision.mark ?? '').replace(/^\(|\)$/g, '').trim();
+  return `(DECLASSIFIED, formerly ${was})`;
+}
+
+const NUMBER_LABEL = /^(?:¶\s*)?[0-9A-Za-z]{1,3}\s*[.)]\s*/;
+const SUBJECT_LABEL = /^SUBJ(?:ECT)?\s*:\s*/i;
+
+/**
+ * The part of a withheld portion kept in the release: its paragraph number (`¶3. `) or the
+ * `SUBJECT: ` field name. Only those shapes are kept; anything else gets no label.
+ */
+export function labelOf(source: string, portion: Portion): string {
+  const head = source.slice(portion.span.start, Math.min(portion.span.end, portion.span.start + 16));
+  const re = portion.kind === 'subject' ? SUBJECT_LABEL : portion.number !== null ? NUMBER_LABEL : null;
+  const m = re?.exec(head);
+  if (!m) return '';
+  const label = m[0];
+  // Keep the label only if it ends before the portion's mark or content: a label must never carry text.
+  const markStart = portion.mark ? portion.mark.span.start - portion.span.start : Infinity;
+  return label.length <= markStart ? label.replace(/\s+$/, ' ') : '';
+}
+
+/** Lines the portion's content took, wrapped at RELEASE_COLUMNS (at least one). */
+function heightOf(source: string, portion: Portion): number {
+  let lines = 0;
+  for (const seg of portion.segments) {
+    for (const line of source.slice(seg.start, seg.end).split('\n')) {
+      lines += Math.max(1, Math.ceil(line.length / RELEASE_COLUMNS));
+    }
+  }
+  return Math.max(1, lines);
+}
+
+function lineEnd(source: string, offset: number): number {
+  const i = source.indexOf('\n', offset);
+  return i === -1 ? source.length : i;
+}
+
+/** Extends a span to its whole line(s), including the line break that ends it. */
+function wholeLine(source: string, span: Span): Span {
+  const start = source.lastIndexOf('\n', span.start - 1) + 1;
+  const end = lineEnd(source, Math.max(span.start, span.end - 1));
+  return { start, end: Math.min(source.length, end + 1) };
+}

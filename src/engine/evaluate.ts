@@ -1,0 +1,210 @@
+import { assessDocument } from '../declass/index.js';
+import { formatBanner, rollUp } from '../markings/index.js';
+import { CONDITIONS } from '../rules/conditions/index.js';
+import type { CompiledRule, Profile } from '../rules/load.js';
+import type { Override, OverrideSet } from '../rules/overrides.js';
+import type { PortionFacts } from '../rules/types.js';
+import type { Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction, Span } from '../types.js';
+import { expandAuthority, sortAuthorities } from './authority.js';
+import { isDocumentClassified, portionFacts } from './facts.js';
+
+/** Options of one evaluation. */
+export interface EvaluateOptions {
+  /** The date decisions are made as of (`YYYY-MM-DD`). */
+  readonly asOf: string;
+  /** Reviewer decisions; they take precedence over the profile. */
+  readonly overrides?: OverrideSet | null;
+  /** Id overrides are matched against when the cable has no reference id (usually the file stem). */
+  readonly fallbackRef?: string;
+}
+
+const U_MARKING: Marking = { raw: '(U)', level: 'U', sci: [], controls: [], relTo: [], fgi: [], normalisations: [] };
+
+/**
+ * Decides every portion of `doc` for `profile` as of a date. Precedence, first that applies:
+ * 1. a reviewer override for the portion;
+ * 2. a portion whose mark was not understood is withheld (`<profile>/unknown-marking`), whatever
+ *    the profile says;
+ * 3. the profile's release/withhold rules, in file order: the first rule whose conditions all hold;
+ * 4. nothing matched: withheld by `<profile>/default-deny`.
+ * Then redact rules remove matching spans inside released portions (they can only remove more).
+ */
+export function evaluate(doc: Document, profile: Profile, options: EvaluateOptions): Plan {
+  const declassification = assessDocument(doc, options.asOf);
+  const classified = isDocumentClassified(doc);
+  const reasons = doc.classifiedBy?.reasons ?? [];
+  const diagnostics: Diagnostic[] = [];
+  const overrides = overridesFor(doc, options, diagnostics);
+
+  const decisions: Decision[] = [];
+  const redactions: Redaction[] = [];
+  for (const portion of doc.portions) {
+    const facts = portionFacts(doc, portion, classified, declassification.status);
+    const decision = decide(portion, facts, profile, reasons, overrides.get(portion.id));
+    overrides.delete(portion.id);
+    decisions.push(decision);
+    if (decision.action === 'release') redactions.push(...redactSpans(doc, portion, facts, profile, reasons));
+  }
+  for (const [portionId] of overrides) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'override-unknown-portion',
+      message: `An override names portion "${portionId}", which this document does not have; it was not applied.`,
+    });
+  }
+
+  const withheldAuthorities = [
+    ...decisions.filter((d) => d.action === 'withhold').flatMap((d) => d.authority),
+    ...redactions.flatMap((r) => r.authority),
+  ];
+  const partial = decisions.some((d) => d.action === 'withhold') || redactions.length > 0;
+  const stamp = partial ? `RELEASE IN PART ${sortAuthorities(withheldAuthorities).join(', ')}`.trimEnd() : 'RELEASE IN FULL';
+  const releaseBanner = profile.banner === 'foia' ? 'UNCLASSIFIED' : formatBanner(rollUp(releasedMarkings(doc, decisions)));
+
+  return {
+    document: doc,
+    profile: { id: profile.id, description: profile.description, file: profile.source.file, sha256: profile.source.sha256, banner: profile.banner },
+    overrides: options.overrides ? { file: options.overrides.file, sha256: options.overrides.sha256 } : null,
+    asOf: options.asOf,
+    declassification,
+    decisions,
+    redactions,
+    releaseBanner,
+    stamp,
+    diagnostics,
+  };
+}
+
+function overridesFor(doc: Document, options: EvaluateOptions, diagnostics: Diagnostic[]): Map<string, Override> {
+  const map = new Map<string, Override>();
+  const ids = new Set([doc.ref, options.fallbackRef].filter((x): x is string => Boolean(x)));
+  for (const o of options.overrides?.overrides ?? []) if (ids.has(o.ref)) map.set(o.portion, o);
+  void diagnostics;
+  return map;
+}
+
+function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons: readonly string[], override: Override | undefined): Decision {
+  const base = {
+    portionId: portion.id,
+    kind: portion.kind,
+    number: portion.number,
+    span: portion.span,
+    mark: portion.mark?.raw ?? null,
+    level: facts.marking?.level ?? null,
+    markingSource: portion.markingSource,
+  };
+  const classifiedPortion = facts.marking !== null && facts.marking.level !== 'U';
+  if (override) {
+    const release = override.action === 'release';
+    return {
+      ...base,
+      action: override.action,
+      // A public (FOIA) release of a classified portion is a declassification, whatever was written.
+      declassified: release && classifiedPortion && (override.declassify === true || profile.banner === 'foia'),
+      ruleId: 'override',
+      authority: override.authority ? expandAuthority(override.authority, reasons) : [],
+      reason: `Reviewer ${override.reviewer} decided on ${override.date} to ${override.action} this portion${override.note ? `: ${override.note}` : ''}.`,
+      override: { reviewer: override.reviewer, date: override.date, ...(override.note ? { note: override.note } : {}) },
+    };
+  }
+  if (portion.markingSource === 'unknown') {
+    return {
+      ...base,
+      action: 'withhold',
+      declassified: false,
+      ruleId: `${profile.id}/unknown-marking`,
+      authority: expandAuthority(profile.failClosedAuthority, reasons),
+      reason: `Withheld because its mark ${portion.mark?.raw ?? ''} was not understood; unknown markings are withheld in every profile (fail closed).`.replace('  ', ' '),
+    };
+  }
+  const rule = profile.rules.find((r) => matches(r.conditions, facts));
+  if (!rule) {
+    return {
+      ...base,
+      action: 'withhold',
+      declassified: false,
+      ruleId: `${profile.id}/default-deny`,
+      authority: expandAuthority(profile.defaultAuthority, reasons),
+      reason: `Withheld because no rule of profile ${profile.id} releases it (default deny).`,
+    };
+  }
+  const release = rule.action === 'release';
+  return {
+    ...base,
+    action: rule.action,
+    declassified: release && classifiedPortion && (rule.declassify || profile.banner === 'foia'),
+    ruleId: rule.fullId,
+    authority: release ? [] : expandAuthority(rule.authority, reasons),
+    reason: rule.reason ?? explainRule(rule),
+  };
+}
+
+function matches(conditions: readonly (readonly [string, unknown])[], facts: PortionFacts): boolean {
+  for (const [key, value] of conditions) {
+    const kind = CONDITIONS.get(key);
+    // Unknown keys cannot reach here (the schema refuses them); fail closed if one ever does.
+    if (!kind || !kind.test(value as never, facts)) return false;
+  }
+  return true;
+}
+
+function explainRule(rule: CompiledRule): string {
+  const verb = rule.action === 'release' ? 'Released' : 'Withheld';
+  if (rule.conditions.length === 0) return `${verb} by rule ${rule.fullId}.`;
+  const why = rule.conditions.map(([key, value]) => CONDITIONS.get(key)!.explain(value as never)).join(' and ');
+  return `${verb} because ${why} (rule ${rule.fullId}).`;
+}
+
+function redactSpans(doc: Document, portion: Portion, facts: PortionFacts, profile: Profile, reasons: readonly string[]): Redaction[] {
+  const found: Redaction[] = [];
+  const skip: Span | undefined = portion.mark?.span;
+  for (const rule of profile.spanRules) {
+    if (!matches(rule.conditions, facts)) continue;
+    for (const seg of portion.segments) {
+      const text = doc.source.slice(seg.start, seg.end);
+      for (const m of rule.matcher.find(text)) {
+        const span = { start: seg.start + m.start, end: seg.start + m.end };
+        // Never redact the portion mark itself: it is not content, and the renderer rewrites it.
+        if (skip && span.start < skip.end && skip.start < span.end) continue;
+        found.push({
+          portionId: portion.id,
+          span,
+          ruleId: rule.fullId,
+          authority: expandAuthority(rule.authority, reasons),
+          reason: rule.reason ?? `Redacted because the text matches rule ${rule.fullId}.`,
+        });
+      }
+    }
+  }
+  return mergeRedactions(found);
+}
+
+/** Sorts redactions and merges overlapping ones (union of spans and authorities): removal only grows. */
+export function mergeRedactions(redactions: readonly Redaction[]): Redaction[] {
+  const sorted = [...redactions].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const out: Redaction[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.span.start < last.span.end) {
+      out[out.length - 1] = {
+        ...last,
+        span: { start: last.span.start, end: Math.max(last.span.end, r.span.end) },
+        authority: [...new Set([...last.authority, ...r.authority])],
+        ruleId: last.ruleId === r.ruleId ? last.ruleId : `${last.ruleId}+${r.ruleId}`,
+      };
+    } else out.push(r);
+  }
+  return out;
+}
+
+/** Markings of what the release still shows: declassified and unmarked-released portions count as U. */
+function releasedMarkings(doc: Document, decisions: readonly Decision[]): Marking[] {
+  const byId = new Map(doc.portions.map((p) => [p.id, p]));
+  return decisions
+    .filter((d) => d.action === 'release')
+    .map((d) => {
+      const p = byId.get(d.portionId)!;
+      if (d.declassified || p.marking === null) return U_MARKING;
+      return p.marking;
+    });
+}

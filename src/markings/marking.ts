@@ -1,0 +1,79 @@
+/**
+ * Building a normalised {@link Marking} from parts, applying the consistency rules once.
+ */
+import type { Level, Marking } from '../types.js';
+import { DISTRIBUTION_CAPTIONS, sortControls } from './controls.js';
+import { sortRelTo } from './rel-to.js';
+
+/** The parts of a marking before normalisation. */
+export interface MarkingDraft {
+  readonly raw: string;
+  readonly level: Level;
+  readonly sci?: Iterable<string>;
+  readonly controls?: Iterable<string>;
+  readonly relTo?: Iterable<string>;
+  readonly fgi?: Iterable<string>;
+  readonly normalisations?: Iterable<string>;
+}
+
+/**
+ * Make a normalised marking: SCI, controls, REL TO and FGI deduplicated and in register order,
+ * and these rules applied, each leaving a note in `normalisations`:
+ * - REL TO without `USA` gets `USA` added (CAPCO §H.8: USA always first).
+ * - `REL TO USA` alone is not authorised and releases to nobody: it becomes NOFORN.
+ * - NOFORN together with REL TO is contradictory (CAPCO §H.8); NOFORN wins (fail closed).
+ * - Of LIMDIS, EXDIS and NODIS only the strongest is kept (NODIS beats EXDIS, CAPCO pp170–175).
+ * - EXDIS and NODIS require NOFORN (CAPCO pp172–175): NOFORN is added.
+ * - FGI source countries imply the FGI control.
+ * `span` is left undefined; the caller sets it.
+ */
+export function makeMarking(draft: MarkingDraft): Marking {
+  const notes = [...(draft.normalisations ?? [])];
+  const controls = new Set(draft.controls ?? []);
+  let relTo = [...new Set(draft.relTo ?? [])];
+  const fgi = [...new Set(draft.fgi ?? [])].sort();
+  if (fgi.length > 0) controls.add('FGI');
+
+  if (relTo.length > 0 && !relTo.includes('USA')) {
+    relTo.push('USA');
+    notes.push('USA added to the REL TO list (it is always first)');
+  }
+  if (relTo.length === 1) {
+    relTo = [];
+    controls.add('NOFORN');
+    notes.push('REL TO USA with no other country releases to nobody: read as NOFORN');
+  }
+  if (relTo.length > 0 && controls.has('NOFORN')) {
+    relTo = [];
+    notes.push('NOFORN and REL TO together are contradictory: NOFORN kept, REL TO dropped (fail closed)');
+  }
+  const captions = DISTRIBUTION_CAPTIONS.filter((c) => controls.has(c));
+  if (captions.length > 1) {
+    const strongest = captions[captions.length - 1] as string;
+    for (const c of captions) if (c !== strongest) controls.delete(c);
+    notes.push(`${captions.join(' and ')} together: only ${strongest}, the most restrictive, kept`);
+  }
+  if ((controls.has('EXDIS') || controls.has('NODIS')) && !controls.has('NOFORN')) {
+    controls.add('NOFORN');
+    notes.push('EXDIS and NODIS always carry NOFORN: NOFORN added');
+  }
+  return {
+    raw: draft.raw,
+    level: draft.level,
+    sci: sortSci(draft.sci ?? []),
+    controls: sortControls(controls),
+    relTo: sortRelTo(relTo),
+    fgi,
+    normalisations: [...new Set(notes)],
+  };
+}
+
+/** SCI values sort numbers first, then letters (CAPCO §A.6); duplicates removed. */
+export function sortSci(sci: Iterable<string>): string[] {
+  return [...new Set(sci)].sort((a, b) => {
+    const na = /^[0-9]/.test(a);
+    const nb = /^[0-9]/.test(b);
+    if (na !== nb) return na ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}

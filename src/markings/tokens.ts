@@ -1,0 +1,101 @@
+/**
+ * Tokenizer for marking text: words and separators, with sloppy spacing absorbed.
+ */
+
+/** A separator as written between two words (after absorbing spaces next to other separators). */
+export type Separator = '//' | '/' | '-' | '--' | ',' | ' ';
+
+/** A word and the separator written before it (`null` for the first word). */
+export interface Item {
+  readonly sep: Separator | null;
+  /** Upper case. */
+  readonly word: string;
+}
+
+/** Result of tokenizing: the items, whether spaces were absorbed, and a leading `//` if any. */
+export type Tokenized =
+  | { readonly ok: true; readonly items: readonly Item[]; readonly spacesAbsorbed: boolean; readonly leadingSlashes: boolean }
+  | { readonly ok: false; readonly problem: string };
+
+/**
+ * Split upper-case marking text into words (`[A-Z0-9']+`) and separators. A space next to another
+ * separator is absorbed (`SECRET //NOFORN` → `SECRET`, `//`, `NOFORN`), but two separators are
+ * never merged: `U/ /NF` stays `U`, `/`, `/`, `NF` and is rejected, because guessing what a
+ * broken mark meant is not safe.
+ */
+export function tokenize(text: string): Tokenized {
+  type Tok = { kind: 'word'; text: string } | { kind: 'sep'; text: Separator };
+  const toks: Tok[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    let j = i + 1;
+    if (/[A-Z0-9']/.test(ch)) {
+      while (j < text.length && /[A-Z0-9']/.test(text[j] as string)) j++;
+      toks.push({ kind: 'word', text: text.slice(i, j) });
+    } else if (ch === '/') {
+      while (j < text.length && text[j] === '/') j++;
+      if (j - i > 2) return { ok: false, problem: `"${text.slice(i, j)}" (more than two slashes)` };
+      toks.push({ kind: 'sep', text: j - i === 2 ? '//' : '/' });
+    } else if (ch === '-') {
+      while (j < text.length && text[j] === '-') j++;
+      toks.push({ kind: 'sep', text: j - i === 1 ? '-' : '--' });
+    } else if (ch === ',') {
+      toks.push({ kind: 'sep', text: ',' });
+    } else if (/\s/.test(ch)) {
+      while (j < text.length && /\s/.test(text[j] as string)) j++;
+      toks.push({ kind: 'sep', text: ' ' });
+    } else {
+      return { ok: false, problem: `the character "${ch}"` };
+    }
+    i = j;
+  }
+  // Absorb spaces that touch another separator.
+  let spacesAbsorbed = false;
+  const merged: Tok[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k] as Tok;
+    if (t.kind === 'sep' && t.text === ' ') {
+      const prev = merged[merged.length - 1];
+      const next = toks[k + 1];
+      const touches = (prev?.kind === 'sep') || (next?.kind === 'sep' && next.text !== ' ');
+      if (touches && prev !== undefined && next !== undefined) {
+        // ", " is the canonical REL TO separator: absorbing it is not worth a note.
+        if (!(prev.kind === 'sep' && prev.text === ',')) spacesAbsorbed = true;
+        continue;
+      }
+    }
+    merged.push(t);
+  }
+  let leadingSlashes = false;
+  if (merged[0]?.kind === 'sep') {
+    if (merged[0].text === '//') {
+      leadingSlashes = true;
+      merged.shift();
+    } else {
+      return { ok: false, problem: `a leading "${merged[0].text === ' ' ? 'space' : merged[0].text}"` };
+    }
+  }
+  const items: Item[] = [];
+  let pending: Separator | null = null;
+  for (const t of merged) {
+    if (t.kind === 'sep') {
+      if (pending !== null) return { ok: false, problem: `an empty category between "${pending}" and "${t.text}"` };
+      pending = t.text;
+    } else {
+      items.push({ sep: items.length === 0 ? null : pending, word: t.text });
+      pending = null;
+    }
+  }
+  if (items.length === 0) return { ok: false, problem: 'no marking words' };
+  if (pending !== null) return { ok: false, problem: `a trailing "${pending === ' ' ? 'space' : pending}"` };
+  return { ok: true, items, spacesAbsorbed, leadingSlashes };
+}
+
+/**
+ * Join letter-spaced words as cables write banners (`C O N F I D E N T I A L`, `UNCLAS E F T O`):
+ * three or more single letters separated by single spaces become one word.
+ */
+export function joinSpacedLetters(text: string): string {
+  return text.replace(/(?<![A-Za-z])[A-Za-z](?: [A-Za-z](?![A-Za-z])){2,}/g, (m) => m.replace(/ /g, ''));
+}

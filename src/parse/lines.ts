@@ -1,0 +1,59 @@
+/**
+ * Lines of the source, with offsets. The parser works line by line; every offset here indexes
+ * into the verbatim source, so spans built from lines need no translation.
+ */
+
+/** One line (or, for re-flowed text, one piece of a long line): offsets into the source. */
+export interface Line {
+  /** 0-based index in the line array (not a source line number). */
+  readonly index: number;
+  /** Offset of the first character of the line (or piece). */
+  readonly start: number;
+  /** Offset just past the last character, before the newline. */
+  readonly end: number;
+  /** Offset of the first non-blank character (`== last` when the line is blank). */
+  readonly first: number;
+  /**
+   * Offset just past the last content character: trailing white space and the stray ` \`
+   * line-continuation marks of some corpus files are not content.
+   */
+  readonly last: number;
+  /** `source.slice(first, last)`. */
+  readonly text: string;
+  /** True when the line holds nothing but white space (and stray backslashes). */
+  readonly blank: boolean;
+  /** True when this is a piece of a long re-flowed line rather than a whole line. */
+  readonly piece: boolean;
+}
+
+/** Builds a {@link Line} for `[start, end)` of `source`. */
+export function makeLine(source: string, index: number, start: number, end: number, piece: boolean): Line {
+  let first = start;
+  while (first < end && isSpace(source.charCodeAt(first))) first++;
+  let last = end;
+  while (last > first && (isSpace(source.charCodeAt(last - 1)) || source.charCodeAt(last - 1) === 92)) last--;
+  // A line made only of blanks and stray backslashes is blank.
+  if (last === first) {
+    return { index, start, end, first: last, last, text: '', blank: true, piece };
+  }
+  return { index, start, end, first, last, text: source.slice(first, last), blank: false, piece };
+}
+
+/** Splits the source at `\n` (the decoder has already turned CR and CRLF into LF). */
+export function splitLines(source: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = source.indexOf('\n', start);
+    const end = nl === -1 ? source.length : nl;
+    lines.push(makeLine(source, lines.length, start, end, false));
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+/** Space, tab, and the other ASCII/Unicode blanks that appear in cables (NBSP, form feed). */
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11 || c === 13 || c === 160 || c === 0xfeff;
+}

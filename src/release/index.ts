@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { createAuditRecord, type AuditRecord, type OutputRecord } from '../audit/record.js';
+import { findLeaks } from '../audit/leaks.js';
+import { applyEdits, buildEdits } from '../engine/edits.js';
+import { evaluate } from '../engine/evaluate.js';
+import { renderDiff } from '../render/diff/index.js';
+import { renderReleasePdf, renderReviewPdf } from '../render/pdf/index.js';
+import { renderReleaseText } from '../render/text/index.js';
+import { toReleaseView, toReviewView } from '../render/view.js';
+import type { Profile } from '../rules/load.js';
+import type { OverrideSet } from '../rules/overrides.js';
+import type { Diagnostic, Document, Plan, Span } from '../types.js';
+import { InternalError } from '../errors.js';
+
+/** Output formats `release` can write. The audit record is always written. */
+export const FORMATS = ['text', 'pdf', 'review', 'diff'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Everything needed to release one document. */
+export interface ReleaseRequest {
+  readonly doc: Document;
+  readonly profile: Profile;
+  readonly asOf: string;
+  readonly overrides?: OverrideSet | null;
+  /** Output file stem (safe file-name characters only), e.g. `08BERLIN173`. */
+  readonly stem: string;
+  /** Input path as recorded, and the sha256 of its bytes. */
+  readonly input: { readonly path: string; readonly sha256: string };
+  readonly formats: ReadonlySet<Format>;
+  readonly pageSize: 'letter' | 'a4';
+  /** Diagnostics from reading the input (encoding), recorded in the audit. */
+  readonly inputDiagnostics?: readonly Diagnostic[];
+}
+
+/** One file to write, relative to the output folder (`release/x.txt`, `review/x.diff`). */
+export interface OutputFile {
+  readonly kind: OutputRecord['kind'] | 'audit';
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface ReleaseResult {
+  readonly plan: Plan;
+  readonly releaseText: string;
+  readonly audit: AuditRecord;
+  /** Files in write order; the audit record comes last. */
+  readonly files: readonly OutputFile[];
+}
+
+const encoder = new TextEncoder();
+
+/** sha256 of bytes, hex. */
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Decides, renders and self-checks one document. Pure apart from hashing: returns the bytes of
+ * every output; the caller writes them. Throws InternalError (and so writes nothing) when the
+ * release text still holds a shingle of withheld text: the self-check fails closed.
+ */
+export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResult> {
+  const plan = evaluate(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, fallbackRef: req.stem });
+  const pieces = applyEdits(req.doc.source, buildEdits(plan));
+  const releaseText = renderReleaseText(pieces);
+  assertNoLeak(plan, releaseText);
+
+  const ref = req.doc.ref ?? req.stem;
+  const files: OutputFile[] = [];
+  const diagnostics: Diagnostic[] = [...(req.inputDiagnostics ?? [])];
+  if (req.formats.has('text')) files.push({ kind: 'text', path: `release/${req.stem}.txt`, bytes: encoder.encode(releaseText) });
+  if (req.formats.has('pdf')) {
+    const pdf = await renderReleasePdf(toReleaseView(pieces, plan, ref), { pageSize: req.pageSize });
+    diagnostics.push(...pdf.diagnostics);
+    files.push({ kind: 'pdf', path: `release/${req.stem}.pdf`, bytes: pdf.bytes });
+  }
+  if (req.formats.has('review')) {
+    const review = await renderReviewPdf(toReviewView(plan, ref), { pageSize: req.pageSize });
+    diagnostics.push(...review.diagnostics);
+    files.push({ kind: 'review', path: `review/${req.stem}.review.pdf`, bytes: review.bytes });
+  }
+  if (req.formats.has('diff')) files.push({ kind: 'diff', path: `review/${req.stem}.diff`, bytes: encoder.encode(renderDiff(req.doc.source, releaseText, req.stem)) });
+
+  const outputs: OutputRecord[] = files.map((f) => ({ kind: f.kind as OutputRecord['kind'], path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length }));
+  const audit = createAuditRecord(plan, req.input, outputs, diagnostics);
+  files.push({ kind: 'audit', path: `review/${req.stem}.audit.json`, bytes: encoder.encode(`${JSON.stringify(audit, null, 2)}\n`) });
+  return { plan, releaseText, audit, files };
+}
+
+/** Texts of the withheld portions and redacted spans of a plan (for leak checks; never written). */
+export function withheldTexts(plan: Plan): string[] {
+  const { source, portions } = plan.document;
+  const byId = new Map(portions.map((p) => [p.id, p]));
+  const out: string[] = [];
+  for (const d of plan.decisions) {
+    if (d.action !== 'withhold') continue;
+    const p = byId.get(d.portionId)!;
+    out.push(p.segments.map((s) => source.slice(s.start, s.end)).join('\n'));
+  }
+  for (const r of plan.redactions) out.push(source.slice(r.span.start, r.span.end));
+  return out;
+}
+
+/** The original text minus withheld portions and redacted spans: what the release may show. */
+export function visibleText(plan: Plan): string {
+  const { source } = plan.document;
+  const cut: Span[] = [
+    ...plan.decisions.filter((d) => d.action === 'withhold').map((d) => d.span),
+    ...plan.redactions.map((r) => r.span),
+  ].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of cut) {
+    out += `${source.slice(at, Math.max(at, s.start))}\n\u0000\n`;
+    at = Math.max(at, s.end);
+  }
+  return out + source.slice(at);
+}
+
+function assertNoLeak(plan: Plan, releaseText: string): void {
+  const leaks = findLeaks(withheldTexts(plan), releaseText, visibleText(plan));
+  if (leaks.length > 0) {
+    // The message never quotes the leaked words: stderr and logs are not review material.
+    throw new InternalError(`self-check failed: the release text still holds ${leaks.length} run(s) of withheld words; nothing was written`);
+  }
+}

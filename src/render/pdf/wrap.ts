@@ -1,0 +1,190 @@
+/**
+ * Word wrapping for fixed-width text with inline boxes, used by the PDF layouts.
+ *
+ * A line is a list of parts: styled text, or a box (an inline redaction) of a given width in
+ * characters with a label printed inside it. Lines wrap at spaces to a column count; a word
+ * (a run of text and boxes with no space between them) is only broken when it is wider than a
+ * whole row. Spaces at a wrap point are dropped; leading spaces of the line (indentation) are kept.
+ * Pure, and measured in characters: every Courier glyph has the same advance.
+ */
+
+/** One input part of a line. `text` must already be mapped (no tabs, no controls). */
+export type WrapPart<S> =
+  | { readonly kind: 'text'; readonly text: string; readonly style: S }
+  | {
+      readonly kind: 'box';
+      /** Width in characters (at least 1). */
+      readonly width: number;
+      /** Printed inside the box; the box is widened to `label.length + 2` when narrower. */
+      readonly label: string;
+      readonly style: S;
+    };
+
+/** A part placed on a row, at a 0-based column. */
+export type Placed<S> =
+  | { readonly kind: 'text'; readonly col: number; readonly text: string; readonly style: S }
+  | { readonly kind: 'box'; readonly col: number; readonly width: number; readonly label: string; readonly style: S };
+
+/** One output row: placed parts, left to right, non-overlapping. */
+export type Row<S> = readonly Placed<S>[];
+
+type Frag<S> =
+  | { readonly kind: 'text'; readonly text: string; readonly style: S }
+  | { readonly kind: 'box'; readonly width: number; readonly label: string; readonly style: S };
+
+type Token<S> =
+  | { readonly kind: 'space'; readonly text: string; readonly style: S }
+  | { readonly kind: 'word'; readonly frags: readonly Frag<S>[]; readonly width: number };
+
+/** Padding (in characters) kept around a box label: one character on each side. */
+export const BOX_LABEL_PADDING = 2;
+
+/** The width a box must have to hold its label. */
+export function boxWidth(width: number, label: string): number {
+  return Math.max(1, Math.floor(width), label.length === 0 ? 0 : label.length + BOX_LABEL_PADDING);
+}
+
+function tokenize<S>(parts: readonly WrapPart<S>[]): Token<S>[] {
+  const tokens: Token<S>[] = [];
+  let frags: Frag<S>[] = [];
+  let width = 0;
+  const flushWord = (): void => {
+    if (frags.length > 0) tokens.push({ kind: 'word', frags, width });
+    frags = [];
+    width = 0;
+  };
+  for (const part of parts) {
+    if (part.kind === 'box') {
+      const w = boxWidth(part.width, part.label);
+      frags.push({ kind: 'box', width: w, label: part.label, style: part.style });
+      width += w;
+      continue;
+    }
+    for (const piece of part.text.split(/( +)/)) {
+      if (piece === '') continue;
+      if (piece.startsWith(' ')) {
+        flushWord();
+        tokens.push({ kind: 'space', text: piece, style: part.style });
+      } else {
+        frags.push({ kind: 'text', text: piece, style: part.style });
+        width += piece.length;
+      }
+    }
+  }
+  flushWord();
+  return tokens;
+}
+
+/**
+ * Wrap one line to `columns` characters (at least 1). Always returns at least one row (an empty
+ * row for an empty line). Adjacent text of the same style on a row is merged into one part.
+ */
+export function wrapParts<S>(parts: readonly WrapPart<S>[], columns: number): Row<S>[] {
+  const cols = Math.max(1, Math.floor(columns));
+  const rows: Placed<S>[][] = [[]];
+  let col = 0;
+  let pending: { text: string; style: S }[] = [];
+
+  const current = (): Placed<S>[] => rows[rows.length - 1]!;
+  const newRow = (): void => {
+    rows.push([]);
+    col = 0;
+    pending = [];
+  };
+  const putText = (text: string, style: S): void => {
+    if (text === '') return;
+    const row = current();
+    const last = row[row.length - 1];
+    if (last !== undefined && last.kind === 'text' && last.style === style && last.col + last.text.length === col) {
+      row[row.length - 1] = { ...last, text: last.text + text };
+    } else {
+      row.push({ kind: 'text', col, text, style });
+    }
+    col += text.length;
+  };
+  const putBox = (width: number, label: string, style: S): void => {
+    current().push({ kind: 'box', col, width, label, style });
+    col += width;
+  };
+  const flushPending = (): void => {
+    for (const p of pending) putText(p.text, p.style);
+    pending = [];
+  };
+  const pendingWidth = (): number => pending.reduce((n, p) => n + p.text.length, 0);
+
+  for (const token of tokenize(parts)) {
+    if (token.kind === 'space') {
+      pending.push({ text: token.text, style: token.style });
+      continue;
+    }
+    const spaces = pendingWidth();
+    if (col + spaces + token.width <= cols) {
+      flushPending();
+    } else if (token.width <= cols) {
+      newRow();
+    } else {
+      // A word wider than a row: start it where it is if some room is left, then break it.
+      if (col + spaces < cols && col + spaces > 0) flushPending();
+      else if (col > 0) newRow();
+      else pending = [];
+      for (const frag of token.frags) {
+        if (frag.kind === 'text') placeBrokenText(frag.text, frag.style);
+        else placeBrokenBox(frag.width, frag.label, frag.style);
+      }
+      continue;
+    }
+    for (const frag of token.frags) {
+      if (frag.kind === 'text') putText(frag.text, frag.style);
+      else putBox(frag.width, frag.label, frag.style);
+    }
+  }
+  return rows;
+
+  function placeBrokenText(text: string, style: S): void {
+    let rest = text;
+    while (rest.length > 0) {
+      if (col >= cols) newRow();
+      const room = cols - col;
+      putText(rest.slice(0, room), style);
+      rest = rest.slice(room);
+    }
+  }
+
+  function placeBrokenBox(width: number, label: string, style: S): void {
+    // Each piece of a broken box carries the whole label when it fits a row; a label longer than
+    // a row is split over the pieces instead, so it is never clipped.
+    const need = label.length === 0 ? 1 : label.length + BOX_LABEL_PADDING;
+    if (need > cols) {
+      const chunk = Math.max(1, cols - BOX_LABEL_PADDING);
+      const labels: string[] = [];
+      for (let i = 0; i < label.length; i += chunk) labels.push(label.slice(i, i + chunk));
+      let left = width;
+      labels.forEach((piece, i) => {
+        if (col > 0) newRow();
+        const last = i === labels.length - 1;
+        const w = last ? Math.min(cols, Math.max(piece.length + BOX_LABEL_PADDING, left)) : cols;
+        putBox(w, piece, style);
+        left -= w;
+      });
+      while (left > 0) {
+        if (col >= cols) newRow();
+        const w = Math.min(cols - col, left);
+        putBox(w, '', style);
+        left -= w;
+      }
+      return;
+    }
+    let left = width;
+    while (left > 0) {
+      let room = cols - col;
+      if (room < need) {
+        newRow();
+        room = cols;
+      }
+      // The last piece is widened so its label fits (need <= cols, so it still fits the row).
+      const w = Math.max(Math.min(room, left), need);
+      putBox(w, label, style);
+      left -= w;
+    }
+  }
+}

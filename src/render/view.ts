@@ -1,0 +1,138 @@
+import type { Piece } from '../engine/edits.js';
+import type { Plan, ReleaseBlock, ReleaseRun, ReleaseView, ReviewLine, ReviewRun, ReviewState, ReviewView, Span } from '../types.js';
+
+/**
+ * Turns release pieces into the line/block model the PDF renderer lays out. Built from the same
+ * pieces as the release text, so the two cannot disagree; it holds no withheld text by construction.
+ */
+export function toReleaseView(pieces: readonly Piece[], plan: Plan, ref: string): ReleaseView {
+  const blocks: ReleaseBlock[] = [];
+  let lines: ReleaseRun[][] = [];
+  let line: ReleaseRun[] = [];
+  let skipNewline = false;
+  const flushLines = () => {
+    if (lines.length > 0) blocks.push({ kind: 'lines', lines });
+    lines = [];
+  };
+  for (const piece of pieces) {
+    if (piece.kind === 'text') {
+      let text = piece.text;
+      // The line break that ended a withheld portion belongs to the box, not to a new empty line.
+      if (skipNewline && text.startsWith('\n')) text = text.slice(1);
+      skipNewline = false;
+      const parts = text.split('\n');
+      parts.forEach((part, i) => {
+        if (i > 0) {
+          lines.push(line);
+          line = [];
+        }
+        if (part.length > 0) line.push({ kind: 'text', text: part });
+      });
+    } else if (piece.kind === 'redacted') {
+      skipNewline = false;
+      line.push({ kind: 'redacted', authority: piece.authority, width: piece.width });
+    } else {
+      if (line.length > 0) lines.push(line);
+      line = [];
+      flushLines();
+      blocks.push({ kind: 'withheld', portionId: piece.portionId, label: piece.label, authority: piece.authority, heightLines: piece.heightLines });
+      skipNewline = true;
+    }
+  }
+  if (line.length > 0) lines.push(line);
+  flushLines();
+  return { banner: plan.releaseBanner, stamp: plan.stamp, ref, title: `${ref} - ${plan.profile.id} release`, blocks };
+}
+
+/**
+ * The review ("diffed") view: the whole original, each stretch of text with its decision state,
+ * and a margin note on the first line of each decided portion.
+ */
+export function toReviewView(plan: Plan, ref: string): ReviewView {
+  const { document: doc } = plan;
+  const source = doc.source;
+  // Paint a state per offset range; later layers win: portions, then redactions, then furniture.
+  const layers: { span: Span; state: ReviewState }[] = [];
+  const notes = new Map<number, string>();
+  for (const d of plan.decisions) {
+    const state: ReviewState = d.action === 'withhold' ? 'withheld' : d.declassified ? 'declassified' : 'released';
+    layers.push({ span: d.span, state });
+    const what = d.action === 'withhold' ? `WITHHELD ${d.authority.join(', ')}` : d.declassified ? 'RELEASED (DECLASSIFIED)' : 'RELEASED';
+    notes.set(d.span.start, `${d.portionId}: ${what} [${d.ruleId}]`);
+  }
+  for (const r of plan.redactions) layers.push({ span: r.span, state: 'redacted' });
+  for (const f of doc.furniture) layers.push({ span: f, state: 'furniture' });
+  const stateAt = new Array<ReviewState>(source.length).fill('header');
+  for (const { span, state } of layers) for (let i = span.start; i < span.end && i < source.length; i++) stateAt[i] = state;
+
+  const lines: ReviewLine[] = [];
+  let start = 0;
+  while (start <= source.length) {
+    let end = source.indexOf('\n', start);
+    if (end === -1) end = source.length;
+    const runs: ReviewRun[] = [];
+    for (let i = start; i < end; ) {
+      const state = stateAt[i]!;
+      let j = i + 1;
+      while (j < end && stateAt[j] === state) j++;
+      runs.push({ text: source.slice(i, j), state });
+      i = j;
+    }
+    const lineState = lineStateOf(runs);
+    let note: string | undefined;
+    for (const [offset, n] of notes) if (offset >= start && offset <= end) note = n;
+    lines.push(note ? { runs, state: lineState, note } : { runs, state: lineState });
+    if (end === source.length) break;
+    start = end + 1;
+  }
+  // Drop one trailing empty line left by a final line break.
+  if (lines.length > 1 && lines[lines.length - 1]!.runs.length === 0 && source.endsWith('\n')) lines.pop();
+
+  return {
+    classification: doc.banner?.marking ? bannerWords(doc.banner.raw, doc.banner.marking.level) : 'CLASSIFICATION UNKNOWN',
+    ref,
+    title: `${ref} - ${plan.profile.id} review`,
+    summary: summaryOf(plan, ref),
+    lines,
+  };
+}
+
+function lineStateOf(runs: readonly ReviewRun[]): ReviewState {
+  const order: ReviewState[] = ['withheld', 'redacted', 'declassified', 'released', 'furniture', 'header'];
+  for (const s of order) if (runs.some((r) => r.state === s && r.text.trim().length > 0)) return s === 'redacted' ? 'released' : s;
+  return runs[0]?.state ?? 'header';
+}
+
+function bannerWords(raw: string, level: string): string {
+  const words: Record<string, string> = { U: 'UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
+  void raw;
+  return words[level] ?? 'CLASSIFICATION UNKNOWN';
+}
+
+function summaryOf(plan: Plan, ref: string): [string, string][] {
+  const { document: doc, declassification: d } = plan;
+  const released = plan.decisions.filter((x) => x.action === 'release');
+  const withheld = plan.decisions.filter((x) => x.action === 'withhold');
+  const byAuthority = new Map<string, number>();
+  for (const w of withheld) {
+    const key = w.authority.join(', ') || '(none)';
+    byAuthority.set(key, (byAuthority.get(key) ?? 0) + 1);
+  }
+  const rows: [string, string][] = [
+    ['Reference', ref],
+    ['Originated', doc.originated ?? 'unknown'],
+    ['Banner', doc.banner?.raw ?? '(none)'],
+    ['Classified By reasons', doc.classifiedBy?.reasons.join(', ') || '(none)'],
+    ['DECL as written', d.decl.raw ?? '(no E.O. line)'],
+    ['DECL status', `${d.status}${d.declassifyOn ? ` (lapses ${d.declassifyOn})` : ''} as of ${plan.asOf}`],
+    ['Why', d.reason],
+    ['Profile', `${plan.profile.id}: ${plan.profile.description}`],
+    ['Release banner', plan.releaseBanner],
+    ['Release stamp', plan.stamp],
+    ['Portions', `${plan.decisions.length}: ${released.length} released (${released.filter((x) => x.declassified).length} declassified), ${withheld.length} withheld`],
+  ];
+  for (const [authority, n] of [...byAuthority].sort()) rows.push([`Withheld under ${authority}`, String(n)]);
+  rows.push(['Redacted spans', String(plan.redactions.length)]);
+  if (plan.overrides) rows.push(['Reviewer overrides', plan.decisions.filter((x) => x.override).length.toString()]);
+  return rows;
+}

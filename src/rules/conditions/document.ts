@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { DeclStatus } from '../../types.js';
+import type { ConditionKind } from '../types.js';
+
+const STATUSES = ['unclassified', 'classified', 'declassified', 'review', 'invalid'] as const;
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** `declStatus: [declassified]` — the document's declassification status as of the release date. */
+export const declStatus: ConditionKind<readonly DeclStatus[]> = {
+  key: 'declStatus',
+  description: "The document's declassification status as of the release date: unclassified, classified, declassified, review, invalid.",
+  schema: z.array(z.enum(STATUSES)).min(1),
+  test: (value, facts) => value.includes(facts.declStatus),
+  explain: (value) => `document status is ${value.join(' or ')}`,
+};
+
+/** `documentClassified: true` — the document is (or may be) classified. */
+export const documentClassified: ConditionKind<boolean> = {
+  key: 'documentClassified',
+  description:
+    'The document is classified (true) or not (false). A document with no understood banner counts as classified: fail closed.',
+  schema: z.boolean(),
+  test: (value, facts) => facts.documentClassified === value,
+  explain: (value) => (value ? 'document is classified' : 'document is unclassified'),
+};
+
+/** `documentControlsAny: [SBU]` — the document's banner carries one of these controls. */
+export const documentControlsAny: ConditionKind<readonly string[]> = {
+  key: 'documentControlsAny',
+  description: "The document's banner carries at least one of these controls (e.g. SBU, NOFORN).",
+  schema: z.array(z.string().regex(/^[A-Z][A-Z0-9-]*$/)).min(1),
+  test: (value, facts) => facts.documentMarking !== null && facts.documentMarking.controls.some((c) => value.includes(c)),
+  explain: (value) => `document banner carries ${value.join(' or ')}`,
+};
+
+/** `originatedBefore: 2010-06-28` — the document originated before this date (unknown origin never matches). */
+export const originatedBefore: ConditionKind<string> = {
+  key: 'originatedBefore',
+  description: 'The document originated before this date (YYYY-MM-DD). A document of unknown date never matches.',
+  schema: IsoDate,
+  test: (value, facts) => facts.document.originated !== null && facts.document.originated < value,
+  explain: (value) => `document originated before ${value}`,
+};
+
+/** `originatedOnOrAfter: 2010-06-28` — the document originated on or after this date. */
+export const originatedOnOrAfter: ConditionKind<string> = {
+  key: 'originatedOnOrAfter',
+  description: 'The document originated on or after this date (YYYY-MM-DD). A document of unknown date never matches.',
+  schema: IsoDate,
+  test: (value, facts) => facts.document.originated !== null && facts.document.originated >= value,
+  explain: (value) => `document originated on or after ${value}`,
+};

@@ -1,0 +1,33 @@
+import type { ConditionKind } from '../types.js';
+import { controlsAny, controlsNone, hasSci } from './controls.js';
+import { declStatus, documentClassified, documentControlsAny, originatedBefore, originatedOnOrAfter } from './document.js';
+import { kind } from './kind.js';
+import { level, levelAtLeast, levelAtMost } from './level.js';
+import { marking } from './marking.js';
+import { hasRelTo, relToAny } from './rel-to.js';
+
+/**
+ * Every condition a rule's `when:` block may use, by key (kept sorted). A rule matches a portion when
+ * all of its conditions hold (logical AND); an empty `when:` matches every portion.
+ */
+export const CONDITIONS: ReadonlyMap<string, ConditionKind<never>> = new Map(
+  (
+    [
+      controlsAny,
+      controlsNone,
+      declStatus,
+      documentClassified,
+      documentControlsAny,
+      hasRelTo,
+      hasSci,
+      kind,
+      level,
+      levelAtLeast,
+      levelAtMost,
+      marking,
+      originatedBefore,
+      originatedOnOrAfter,
+      relToAny,
+    ] as ConditionKind<never>[]
+  ).map((c) => [c.key, c]),
+);

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { ConditionKind } from '../types.js';
+
+/** `relToAny: [NATO, DEU]` — the portion's REL TO list names at least one of these. */
+export const relToAny: ConditionKind<readonly string[]> = {
+  key: 'relToAny',
+  description: 'The portion is marked REL TO at least one of these country trigraphs or tetragraphs (e.g. NATO, DEU).',
+  schema: z.array(z.string().regex(/^[A-Z]{3,4}$/, 'expected a trigraph or tetragraph such as DEU or NATO')).min(1),
+  test: (value, facts) => facts.marking !== null && facts.marking.relTo.some((c) => value.includes(c)),
+  explain: (value) => `portion is releasable to ${value.join(' or ')}`,
+};
+
+/** `hasRelTo: false` — the portion has (or lacks) a REL TO list. */
+export const hasRelTo: ConditionKind<boolean> = {
+  key: 'hasRelTo',
+  description: 'The portion has an understood marking with (true) or without (false) a REL TO list.',
+  schema: z.boolean(),
+  test: (value, facts) => facts.marking !== null && facts.marking.relTo.length > 0 === value,
+  explain: (value) => (value ? 'portion has a REL TO list' : 'portion has no REL TO list'),
+};

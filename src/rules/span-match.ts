@@ -1,0 +1,81 @@
+/**
+ * Compiles a redact rule's `match:` block into one regular expression, refusing patterns that could
+ * backtrack catastrophically (a redaction run must finish on hostile input).
+ */
+
+/** Escapes a literal term for use inside a regular expression. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Returns a reason when `pattern` has a shape known to backtrack exponentially (a quantified group
+ * that itself contains a quantifier, such as `(a+)+` or `(\w*\s?)*`, or a back-reference), else null.
+ * Deliberately conservative: it may refuse a safe pattern, never accept such a shape.
+ */
+export function unsafePatternReason(pattern: string): string | null {
+  if (/\\[1-9]/.test(pattern)) return 'back-references are not allowed';
+  // Walk groups: if a group containing a quantifier is itself quantified, refuse.
+  const stack: boolean[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') stack.push(false);
+    else if (ch === ')') {
+      const hadQuantifier = stack.pop() ?? false;
+      const next = pattern[i + 1];
+      const quantified = next === '*' || next === '+' || next === '{' || next === '?';
+      if (hadQuantifier && quantified && next !== '?') return 'a quantified group contains a quantifier (nested repetition can backtrack catastrophically)';
+      if (stack.length > 0 && (hadQuantifier || quantified)) stack[stack.length - 1] = true;
+    } else if ((ch === '*' || ch === '+' || ch === '{') && stack.length > 0) {
+      stack[stack.length - 1] = true;
+    }
+  }
+  return null;
+}
+
+/** A compiled matcher: finds every match in a string as half-open offsets. */
+export interface SpanMatcher {
+  find(text: string): { start: number; end: number }[];
+}
+
+/** Compiles patterns and terms. Throws an Error with a one-line message on an invalid or unsafe pattern. */
+export function compileMatcher(match: { patterns?: readonly string[]; terms?: readonly string[]; ignoreCase?: boolean }): SpanMatcher {
+  const parts: string[] = [];
+  for (const p of match.patterns ?? []) {
+    const unsafe = unsafePatternReason(p);
+    if (unsafe) throw new Error(`pattern /${p}/ refused: ${unsafe}`);
+    try {
+      new RegExp(p, 'u');
+    } catch (error) {
+      throw new Error(`pattern /${p}/ is not a valid regular expression: ${(error as Error).message}`);
+    }
+    parts.push(`(?:${p})`);
+  }
+  for (const t of match.terms ?? []) parts.push(`(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}])`);
+  const flags = match.ignoreCase === false ? 'gu' : 'giu';
+  const re = new RegExp(parts.join('|'), flags);
+  return {
+    find(text) {
+      const out: { start: number; end: number }[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        out.push({ start: m.index, end: m.index + m[0].length });
+      }
+      return out;
+    },
+  };
+}
