@@ -191,6 +191,14 @@ export interface Document {
   readonly portions: readonly Portion[];
   /** Page furniture (repeated page headers), never content. */
   readonly furniture: readonly Span[];
+  /**
+   * Header and frame lines that are neither portions nor furniture (routing, database record,
+   * banner and caveats, SIPDIS, E.O., TAGS, REF, Classified By, WikiLeaks notices, `NNNN`), one
+   * span per line (or piece of a re-flowed line), first to last content character. Together with
+   * `furniture` and the portions' spans they cover every non-blank character of `source` exactly
+   * once. Optional for backward compatibility; the parser always sets it.
+   */
+  readonly boilerplate?: readonly Span[];
   readonly diagnostics: readonly Diagnostic[];
 }
 

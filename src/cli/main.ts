@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { DeclassError, ExitCode } from '../errors.js';
 import { TOOL } from '../version.js';
 import type { CommandContext } from './context.js';
@@ -76,12 +76,4 @@ function exitCodeFor(error: unknown, io: Io): number {
   return ExitCode.internal;
 }
 
-/** commander option parser for `YYYY-MM-DD` dates: a real calendar date, else a usage error. */
-export function parseIsoDateOption(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (m) {
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    if (d.toISOString().slice(0, 10) === value) return value;
-  }
-  throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
-}
+export { parseIsoDateOption } from './options.js';

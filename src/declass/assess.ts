@@ -220,6 +220,16 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
     return result('review', 'decl-no-origin', `${codes} needs the origination date to compute its declassification date, which is unknown: a reviewer must decide (CAPCO §E.6).`);
   }
   const tier = exemptionTier(decl);
+  if (tier === 'review-date') {
+    return computed <= asOf
+      ? result(
+          'review',
+          'capco-e6',
+          `The review date ${computed} set by ${codes} under a prior order has passed; a review date does not declassify, so a reviewer must decide (32 CFR 2001.12(c)(2); CAPCO §E.6).`,
+          computed,
+        )
+      : result('classified', 'capco-e6', `${who} until its prior-order review date ${computed} (${codes}; 32 CFR 2001.12(c)(2), CAPCO §E.6).`, computed);
+  }
   if (computed <= asOf) {
     if (tier === 'dated') {
       return result(
@@ -303,11 +313,11 @@ function resolvedDate(decl: DeclValue, originated: string | null): string | null
   return decl.date;
 }
 
-type Tier = 'dated' | 'long' | 'undated-25x' | 'prior';
+type Tier = 'dated' | 'long' | 'undated-25x' | 'prior' | 'review-date';
 
 function exemptionTier(decl: DeclValue): Tier {
   const codes = decl.codes;
-  if (decl.kind !== 'exemption') return decl.date ? 'dated' : 'prior';
+  if (decl.kind !== 'exemption') return decl.date ? 'review-date' : 'prior';
   if (codes.some((c) => c === '50X1-HUM' || c === '50X2-WMD')) return 'long';
   if (codes.some((c) => /^(25|50|75)X\d$/.test(c))) {
     if (decl.date) return 'dated';

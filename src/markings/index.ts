@@ -1,19 +1,18 @@
-// STUB: replaced by the markings implementation. Signatures are the contract.
-import type { Level, Marking } from '../types.js';
-
-/** Result of parsing one marking. */
-export type MarkingParse =
-  | { readonly ok: true; readonly marking: Marking }
-  | { readonly ok: false; readonly reason: 'unknown' | 'malformed'; readonly message: string };
-
-/** Where a marking was written: a portion mark `(S//NF)` (with parentheses) or a banner line. */
-export type MarkingContext = 'portion' | 'banner';
-
-export declare function parseMarking(raw: string, context: MarkingContext): MarkingParse;
-export declare function classifyParenthetical(inner: string): 'marking' | 'malformed' | 'not-a-marking';
-export declare function compareLevels(a: Level, b: Level): number;
-export declare function dominates(a: Marking, b: Marking): boolean;
-export declare function mostRestrictive(a: Marking, b: Marking): Marking;
-export declare function rollUp(markings: readonly Marking[]): Marking;
-export declare function formatBanner(m: Marking): string;
-export declare function formatPortion(m: Marking): string;
+/**
+ * The marking grammar: parsing portion marks and banners, comparing and combining markings,
+ * banner roll-up and canonical formatting. Pure functions, no I/O.
+ *
+ * Conventions: levels are `U < C < S < TS`; controls are normalised to their banner abbreviations
+ * in register order (see `Marking` in types.ts); REL TO lists are GENC codes, `USA` first.
+ */
+export { parseMarking } from './parse-marking.js';
+export type { MarkingContext, MarkingParse } from './parse-marking.js';
+export { parseCaveat } from './caveat.js';
+export { classifyParenthetical } from './classify.js';
+export type { ParentheticalKind } from './classify.js';
+export { compareLevels, LEVELS, LEVEL_BANNER } from './levels.js';
+export { dominates, mostRestrictive } from './compare.js';
+export { rollUp } from './roll-up.js';
+export { formatBanner, formatPortion } from './format.js';
+export { addControls } from './add-controls.js';
+export { CONTROL_ORDER } from './controls.js';

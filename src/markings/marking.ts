@@ -34,6 +34,11 @@ export function makeMarking(draft: MarkingDraft): Marking {
   const fgi = [...new Set(draft.fgi ?? [])].sort();
   if (fgi.length > 0) controls.add('FGI');
 
+  // Before the REL TO checks: the NOFORN that EXDIS/NODIS imply also beats REL TO.
+  if ((controls.has('EXDIS') || controls.has('NODIS')) && !controls.has('NOFORN')) {
+    controls.add('NOFORN');
+    notes.push('EXDIS and NODIS always carry NOFORN: NOFORN added');
+  }
   if (relTo.length > 0 && !relTo.includes('USA')) {
     relTo.push('USA');
     notes.push('USA added to the REL TO list (it is always first)');
@@ -52,10 +57,6 @@ export function makeMarking(draft: MarkingDraft): Marking {
     const strongest = captions[captions.length - 1] as string;
     for (const c of captions) if (c !== strongest) controls.delete(c);
     notes.push(`${captions.join(' and ')} together: only ${strongest}, the most restrictive, kept`);
-  }
-  if ((controls.has('EXDIS') || controls.has('NODIS')) && !controls.has('NOFORN')) {
-    controls.add('NOFORN');
-    notes.push('EXDIS and NODIS always carry NOFORN: NOFORN added');
   }
   return {
     raw: draft.raw,

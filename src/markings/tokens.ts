@@ -14,7 +14,12 @@ export interface Item {
 
 /** Result of tokenizing: the items, whether spaces were absorbed, and a leading `//` if any. */
 export type Tokenized =
-  | { readonly ok: true; readonly items: readonly Item[]; readonly spacesAbsorbed: boolean; readonly leadingSlashes: boolean }
+  | {
+      readonly ok: true;
+      readonly items: readonly Item[];
+      readonly spacesAbsorbed: boolean;
+      readonly leadingSlashes: boolean;
+    }
   | { readonly ok: false; readonly problem: string };
 
 /**
@@ -92,10 +97,47 @@ export function tokenize(text: string): Tokenized {
   return { ok: true, items, spacesAbsorbed, leadingSlashes };
 }
 
+/** Level words a banner starts with, written without spaces (`TOPSECRET` is the joined `T O P S E C R E T`). */
+const BANNER_LEVEL_WORDS = ['TOPSECRET', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED', 'UNCLAS'];
+
 /**
- * Join letter-spaced words as cables write banners (`C O N F I D E N T I A L`, `UNCLAS E F T O`):
- * three or more single letters separated by single spaces become one word.
+ * Repair the teletype damage seen in cable banners, returning the repaired text and a note per
+ * repair. Only repairs that end in a level word are made, so nothing is guessed:
+ * - letter-spaced words are joined: `C O N F I D E N T I A L`, `S e c r e t`, `UNCLAS E F T O`
+ *   (three or more single letters), also when one gap is missing (`SE C R E T`, `CO N F I D …`);
+ * - a doubled first letter is dropped: `SS E C R E T`, `CC O N F I D E N T I A L`, `UUNCLAS`;
+ * - leading dots and quotes are dropped (`.C O N F I D E N T I A L`).
+ * Truncated or garbled words (`E C R E T`, `CSE C R E T`) are left for the parser to reject.
  */
-export function joinSpacedLetters(text: string): string {
-  return text.replace(/(?<![A-Za-z])[A-Za-z](?: [A-Za-z](?![A-Za-z])){2,}/g, (m) => m.replace(/ /g, ''));
+export function repairBanner(text: string): { text: string; notes: string[] } {
+  const notes: string[] = [];
+  let out = text;
+  const lead = /^[."'`]+/.exec(out);
+  if (lead) {
+    out = out.slice(lead[0].length);
+    notes.push(`leading "${lead[0]}" ignored`);
+  }
+  // A run of 1–3 letter tokens at the start that joins into a level word (`SE C R E T`).
+  const run = /^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}(?=$|[\s/])/.exec(out);
+  let joined = false;
+  if (run && run[0].split(' ').filter((t) => t.length === 1).length >= 3) {
+    const word = run[0].replace(/ /g, '').toUpperCase();
+    const undoubled = word[0] === word[1] ? word.slice(1) : word;
+    if (BANNER_LEVEL_WORDS.includes(word) || BANNER_LEVEL_WORDS.includes(undoubled)) {
+      out = run[0].replace(/ /g, '') + out.slice(run[0].length);
+      joined = true;
+    }
+  }
+  const spaced = out.replace(/(?<![A-Za-z])[A-Za-z](?: [A-Za-z](?![A-Za-z])){2,}/g, (m) => m.replace(/ /g, ''));
+  if (spaced !== out) joined = true;
+  out = spaced;
+  if (joined) notes.push('letter-spaced banner words joined (S E C R E T → SECRET)');
+  const first = /^[A-Za-z]+/.exec(out)?.[0].toUpperCase() ?? '';
+  const doubled = first.length > 2 && first[0] === first[1];
+  if (doubled && !BANNER_LEVEL_WORDS.includes(first) && BANNER_LEVEL_WORDS.includes(first.slice(1))) {
+    out = out.slice(1);
+    notes.push(`doubled first letter ignored (${first} → ${first.slice(1)})`);
+  }
+  if (/^TOPSECRET(?![A-Za-z])/i.test(out)) out = `TOP SECRET${out.slice(9)}`;
+  return { text: out, notes };
 }

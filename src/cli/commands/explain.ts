@@ -4,7 +4,7 @@ import { InputError } from '../../errors.js';
 import { LineIndex } from '../../source/line-index.js';
 import type { CommandContext } from '../context.js';
 import { readCable } from '../inputs.js';
-import { parseIsoDateOption } from '../main.js';
+import { parseIsoDateOption } from '../options.js';
 import { safeStem } from '../output.js';
 import { readOverrides, resolveProfile } from '../profiles.js';
 import { today } from './shared.js';

@@ -5,7 +5,7 @@ import { DeclassError, ExitCode, UsageError } from '../../errors.js';
 import { FORMATS, releaseDocument, sha256Hex, type Format } from '../../release/index.js';
 import type { CommandContext } from '../context.js';
 import { collectInputs, readCable } from '../inputs.js';
-import { parseIsoDateOption } from '../main.js';
+import { parseIsoDateOption } from '../options.js';
 import { checkOutputFolder, safeStem, writeFileAtomic } from '../output.js';
 import { readOverrides, resolveProfile } from '../profiles.js';
 import { today } from './shared.js';

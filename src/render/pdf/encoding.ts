@@ -79,6 +79,22 @@ export function encodeWinAnsiHex(text: string): string {
   return out;
 }
 
+/**
+ * Encode text as the body of a PDF literal string `(...)`: one character per WinAnsi byte (a
+ * "binary" string, char codes 0–255), with `\\`, `(` and `)` escaped. Characters WinAnsi cannot
+ * encode become `?`; never throws. Half the size of hex, so less to compress.
+ */
+export function encodeWinAnsiLiteral(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === 0x5c || cp === 0x28 || cp === 0x29) out += '\\' + ch;
+    else if (cp >= 0x20 && cp <= 0x7e) out += ch;
+    else out += String.fromCharCode(winAnsiCode(cp) ?? 0x3f);
+  }
+  return out;
+}
+
 /** Characters outside WinAnsi with a conventional equivalent in it. */
 const SUBSTITUTES: ReadonlyMap<number, string> = new Map([
   // dashes and minus signs
@@ -179,9 +195,10 @@ export function createCharMapper(): CharMapper {
     const cached = cache.get(cp);
     if (cached !== undefined) return cached;
     let out: string;
-    if (winAnsiCode(cp) !== undefined) out = ch;
+    if (INVISIBLE.has(cp)) out = ''; // before the WinAnsi test: the soft hyphen is in WinAnsi but would print
+    else if (winAnsiCode(cp) !== undefined) out = ch;
     else if (cp === 0x0a) out = ' '; // a stray newline inside a line still separates words
-    else if (isControl(cp) || INVISIBLE.has(cp)) out = '';
+    else if (isControl(cp)) out = '';
     else {
       const sub = SUBSTITUTES.get(cp) ?? decompose(ch);
       if (sub !== undefined) out = sub;

@@ -11,7 +11,7 @@
  * withheld portion becomes a black box of the height its text took, with its authority printed
  * inside in white; an inline redaction becomes a black box of its width.
  */
-import type { ReleaseBlock, ReleaseRun, ReleaseView, ReviewLine, ReviewState, ReviewView } from '../../types.js';
+import type { Diagnostic, ReleaseBlock, ReleaseRun, ReleaseView, ReviewLine, ReviewState, ReviewView } from '../../types.js';
 import { createCharMapper, type CharMapper } from './encoding.js';
 import {
   MONO_ADVANCE,
@@ -92,7 +92,7 @@ const STATE_STYLES: Readonly<Record<ReviewState, StateStyle>> = {
     label: 'HEADER',
     text: { r: 0.1, g: 0.15, b: 0.35 },
     note: DARK_GREY,
-    legend: 'Cable header',
+    legend: 'Cable header and text outside the portions',
   },
 };
 
@@ -128,8 +128,8 @@ function rectItem(x: number, y: number, width: number, height: number, color: Rg
 function wrapPlain(text: string, columns: number): string[] {
   if (text.trim() === '') return [];
   return wrapParts([{ kind: 'text', text, style: 0 }], columns).map((row) =>
-    row.map((p) => (p.kind === 'text' ? ' '.repeat(0) + p.text : '')).join(''),
-  ).map((line, i, rows) => (i === 0 ? line : line)).filter((_, i, rows) => rows.length > 0 || i >= 0);
+    row.map((p) => (p.kind === 'text' ? p.text : '')).join(''),
+  );
 }
 
 /** The body grid of a page: rows of `lineHeight` from `bodyTop` down, columns of `charWidth`. */
@@ -225,7 +225,8 @@ function centredRows(text: string, width: number, size: number, font: PdfFont, c
 function pageNumberRows(ref: string, page: number, pages: number, width: number, size: number, color: Rgb): FurnitureRow[] {
   const pageText = `Page ${page} of ${pages}`;
   const cols = Math.floor(width / (MONO_ADVANCE * size));
-  if (ref.length + pageText.length + 2 <= cols) return [{ left: ref, right: pageText, size, font: 'mono', color }];
+  // Decided for the widest page number, so every page has the same number of footer rows.
+  if (ref.length + 'Page 9999 of 9999'.length + 2 <= cols) return [{ left: ref, right: pageText, size, font: 'mono', color }];
   return [
     ...wrapPlain(ref, cols).map((left) => ({ left, size, font: 'mono' as const, color })),
     { right: pageText, size, font: 'mono', color },
@@ -250,8 +251,8 @@ function bodyBounds(height: number, headerRows: number, footerRows: number): { t
 
 /** Adds header, rules and footer to every page; header items first so extraction reads them first. */
 function finishPages(flow: Flow, furniture: FurnitureSpec): PageLayout[] {
-  const { width, height, left } = flow.grid;
-  const right = width - left;
+  const { width, height, left, columns, charWidth } = flow.grid;
+  const right = left + columns * charWidth;
   const total = flow.pages.length;
   return flow.pages.map((body, i) => {
     const items: PageItem[] = [];
@@ -298,6 +299,9 @@ const BOX_LABEL_SIZE = 8;
 const FURNITURE_SIZE = 10;
 const FOOTER_SIZE = 9;
 
+/** A guard against a runaway `heightLines`: no cable portion is anywhere near this long. */
+const MAX_BOX_ROWS = 10_000;
+
 type ReleaseStyle = 'text' | 'box';
 
 /**
@@ -307,11 +311,13 @@ type ReleaseStyle = 'text' | 'box';
  *
  * @param view The release model; it holds no withheld text, so nothing withheld can be laid out.
  * @param options `pageSize`: `letter` (default) or `a4`.
- * @returns The pages (at least one) and `pdf-char-replaced` diagnostics.
+ * @returns The pages (at least one), `pdf-char-replaced` diagnostics, and `pdf-box-capped` when a
+ *   withheld box asks for more than 10,000 lines.
  */
 export function layoutRelease(view: ReleaseView, options: LayoutOptions = {}): PdfLayout {
   const size = PAGE_SIZES[options.pageSize ?? 'letter'];
   const mapper = createCharMapper();
+  const diagnostics: Diagnostic[] = [];
   const textWidthPt = size.width - 2 * RELEASE_MARGIN;
   const banner = mapper.map(view.banner).trim();
   const stamp = mapper.map(view.stamp).trim();
@@ -341,13 +347,11 @@ export function layoutRelease(view: ReleaseView, options: LayoutOptions = {}): P
         for (const row of wrapParts(releaseParts(line, mapper), grid.columns)) drawReleaseRow(flow, flow.nextRow(), row);
       }
     } else {
-      placeWithheld(flow, block, mapper);
+      placeWithheld(flow, block, mapper, diagnostics);
     }
   }
 
-  // The footer must not depend on the page count for its height (it does not: one row for
-  // `ref … Page N of M` unless the ref is very long, and then for every page alike).
-  return { pages: finishPages(flow, { header, footer }), diagnostics: [...mapper.diagnostics] };
+  return { pages: finishPages(flow, { header, footer }), diagnostics: [...mapper.diagnostics, ...diagnostics] };
 }
 
 function releaseParts(line: readonly ReleaseRun[], mapper: CharMapper): WrapPart<ReleaseStyle>[] {
@@ -384,7 +388,8 @@ function drawReleaseRow(flow: Flow, row: number, placed: Row<ReleaseStyle>): voi
       if (part.label !== '') {
         const w = textWidth(part.label, BOX_LABEL_SIZE);
         const x = flow.x(part.col) + (part.width * charWidth - w) / 2;
-        flow.items.push(textItem(x, flow.baseline(row, BOX_LABEL_SIZE), BOX_LABEL_SIZE, 'mono-bold', part.label, WHITE));
+        // On the row's own baseline, so extractors read the label in line with the text around it.
+        flow.items.push(textItem(x, flow.baseline(row), BOX_LABEL_SIZE, 'mono-bold', part.label, WHITE));
       }
     }
   }
@@ -395,7 +400,12 @@ function drawReleaseRow(flow: Flow, row: number, placed: Row<ReleaseStyle>): voi
  * the authority centred inside. A box that does not fit continues on the next page, where its
  * authority is printed again.
  */
-function placeWithheld(flow: Flow, block: Extract<ReleaseBlock, { kind: 'withheld' }>, mapper: CharMapper): void {
+function placeWithheld(
+  flow: Flow,
+  block: Extract<ReleaseBlock, { kind: 'withheld' }>,
+  mapper: CharMapper,
+  diagnostics: Diagnostic[],
+): void {
   const { columns, rows: pageRows, fontSize } = flow.grid;
   let label = mapper.map(block.label).trim();
   const authority = mapper.map(block.authority).trim();
@@ -413,7 +423,15 @@ function placeWithheld(flow: Flow, block: Extract<ReleaseBlock, { kind: 'withhel
   const boxCols = columns - labelCols;
   const labelCharsPerRow = Math.max(1, Math.floor((boxCols * flow.grid.charWidth) / (MONO_ADVANCE * BOX_LABEL_SIZE)) - 2);
   const authorityRows = wrapPlain(authority, labelCharsPerRow);
-  const height = Math.max(1, Math.floor(Number.isFinite(block.heightLines) ? block.heightLines : 1), authorityRows.length);
+  let height = Math.max(1, Math.floor(Number.isFinite(block.heightLines) ? block.heightLines : 1), authorityRows.length);
+  if (height > MAX_BOX_ROWS) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'pdf-box-capped',
+      message: `Withheld portion ${block.portionId} asks for a box of ${height} lines; drawn ${MAX_BOX_ROWS} lines tall.`,
+    });
+    height = MAX_BOX_ROWS;
+  }
 
   let remaining = height;
   let first = true;
@@ -427,12 +445,16 @@ function placeWithheld(flow: Flow, block: Extract<ReleaseBlock, { kind: 'withhel
     if (first && label !== '') {
       flow.items.push(textItem(flow.x(0), flow.baseline(start), fontSize, 'mono', label, BLACK));
     }
+    // The authority, centred both ways in this segment of the box (rows of one line height).
     const shown = authorityRows.slice(0, n);
-    const offset = Math.floor((n - shown.length) / 2);
+    const { lineHeight } = flow.grid;
+    const segmentTop = flow.slotBottom(start) + lineHeight;
+    const labelTop = segmentTop - (n * lineHeight - shown.length * lineHeight) / 2;
     shown.forEach((text, i) => {
       const w = textWidth(text, BOX_LABEL_SIZE);
       const x = flow.x(labelCols) + (boxCols * flow.grid.charWidth - w) / 2;
-      flow.items.push(textItem(x, flow.baseline(start + offset + i, BOX_LABEL_SIZE), BOX_LABEL_SIZE, 'mono-bold', text, WHITE));
+      const y = baselineIn(labelTop - (i + 1) * lineHeight, lineHeight, BOX_LABEL_SIZE);
+      flow.items.push(textItem(x, y, BOX_LABEL_SIZE, 'mono-bold', text, WHITE));
     });
     flow.row += n;
     remaining -= n;
@@ -516,7 +538,7 @@ function layoutSummary(flow: Flow, view: ReviewView, ref: string, mapper: CharMa
 
   // Summary table: labels in bold, values wrapped beside them, alternate entries shaded.
   const labels = view.summary.map(([label]) => mapper.map(label).trim());
-  const labelCols = Math.min(Math.max(0, ...labels.map((l) => l.length)) + 2, Math.floor(columns / 3));
+  const labelCols = Math.min(Math.max(0, ...labels.map((l) => l.length)) + 2, Math.floor(columns * 0.45));
   view.summary.forEach(([, rawValue], i) => {
     const label = labels[i]!;
     const value = mapper.map(rawValue).trim();
@@ -537,7 +559,7 @@ function layoutSummary(flow: Flow, view: ReviewView, ref: string, mapper: CharMa
   });
 
   // Legend: a sample of each marking as it appears on the following pages.
-  const legend: ReviewState[] = ['withheld', 'redacted', 'declassified', 'furniture', 'released'];
+  const legend: ReviewState[] = ['withheld', 'redacted', 'declassified', 'released', 'header', 'furniture'];
   if (flow.rowsLeft < legend.length + 4) flow.newPage();
   else flow.nextRow();
   const h = flow.nextRow();
@@ -546,9 +568,11 @@ function layoutSummary(flow: Flow, view: ReviewView, ref: string, mapper: CharMa
     const row = flow.nextRow();
     const style = STATE_STYLES[state];
     const sample = state === 'furniture' ? 'PAGE 02' : 'Sample';
-    drawStateBackground(flow, row, state, 0, 10);
-    if (style.highlight && state === 'redacted') {
-      flow.items.push(rectItem(flow.x(1), flow.slotBottom(row), sample.length * flow.grid.charWidth, lineHeight, style.highlight));
+    if (state === 'redacted') {
+      // Redacted spans are marked inline, within a line of another state.
+      drawHighlight(flow, row, 1, sample.length, state);
+    } else {
+      drawStateBackground(flow, row, state, 0, 10);
     }
     flow.items.push(textItem(flow.x(1), flow.baseline(row), fontSize, 'mono', sample, style.text));
     flow.items.push(textItem(flow.x(12), flow.baseline(row), fontSize, 'mono', style.legend, BLACK));
@@ -577,14 +601,56 @@ function drawStateBackground(flow: Flow, row: number, state: ReviewState, col = 
 /** States that start a decided block, and so get a note row when they begin. */
 const DECIDED: ReadonlySet<ReviewState> = new Set(['withheld', 'redacted', 'declassified']);
 
+function isBlank(line: ReviewLine): boolean {
+  return line.runs.every((r) => r.text.trim() === '');
+}
+
+/**
+ * The state each line is shown in. A blank line inside a decided portion often carries no state
+ * of its own (it has no runs); it takes the portion's state when the content lines around it
+ * belong to the same portion with no page furniture between, so the band is not broken by gaps.
+ */
+function displayStates(lines: readonly ReviewLine[]): ReviewState[] {
+  const states = lines.map((l) => l.state);
+  const content = lines.map((l) => !isBlank(l) && l.state !== 'furniture');
+  // prev[i]: last content line before i, or -1 when page furniture (or nothing) comes first.
+  const prev: number[] = [];
+  let last = -1;
+  for (let i = 0; i < lines.length; i++) {
+    prev.push(last);
+    if (content[i]) last = i;
+    else if (lines[i]!.state === 'furniture') last = -1;
+  }
+  let next = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (isBlank(line) && line.note === undefined && prev[i]! >= 0 && next >= 0) {
+      const before = lines[prev[i]!]!;
+      const after = lines[next]!;
+      if (before.state === after.state && DECIDED.has(after.state) && after.note === undefined) states[i] = after.state;
+    }
+    if (content[i]) next = i;
+    else if (line.state === 'furniture') next = -1;
+  }
+  return states;
+}
+
+/** The note row text: the view's note, prefixed by the state unless the note already names it. */
+function noteText(state: ReviewState, note: string): string {
+  const label = STATE_STYLES[state].label;
+  return note.toUpperCase().includes(label) ? note : `[${label}] ${note}`;
+}
+
 function layoutReviewLines(flow: Flow, lines: readonly ReviewLine[], mapper: CharMapper): void {
-  const { columns, fontSize, lineHeight, charWidth } = flow.grid;
+  const { columns, fontSize } = flow.grid;
+  const states = displayStates(lines);
   let previous: ReviewState | null = null;
+  /** State of the last content line (not blank, not page furniture). */
+  let previousContent: ReviewState | null = null;
   let currentNote: string | null = null;
 
-  const noteRows = (text: string): string[] => wrapPlain(text, noteColumns(flow.grid));
   const drawNote = (state: ReviewState, text: string): void => {
-    const rows = noteRows(text);
+    const rows = wrapPlain(text, noteColumns(flow.grid));
     // Keep a note with at least the first line of its portion.
     if (flow.rowsLeft < Math.min(rows.length + 1, flow.grid.rows)) flow.newPage();
     for (const t of rows) {
@@ -594,17 +660,26 @@ function layoutReviewLines(flow: Flow, lines: readonly ReviewLine[], mapper: Cha
     }
   };
 
-  for (const line of lines) {
-    const state = line.state;
-    const style = STATE_STYLES[state];
+  lines.forEach((line, i) => {
+    const state = states[i]!;
+    const blank = isBlank(line);
     if (line.note !== undefined && line.note.trim() !== '') {
-      currentNote = `[${style.label}] ${mapper.map(line.note).trim()}`;
+      currentNote = noteText(state, mapper.map(line.note).trim());
       drawNote(state, currentNote);
-    } else if (state !== previous) {
-      currentNote = DECIDED.has(state) ? `[${style.label}]` : null;
-      if (currentNote !== null) drawNote(state, currentNote);
+    } else if (state !== previous && DECIDED.has(state) && !blank) {
+      if (state === previousContent && currentNote !== null) {
+        // Back in the same portion after page furniture: say that it continues.
+        drawNote(state, `${currentNote} (continued)`);
+      } else {
+        currentNote = `[${STATE_STYLES[state].label}]`;
+        drawNote(state, currentNote);
+      }
     }
     previous = state;
+    if (!blank && state !== 'furniture') {
+      if (!DECIDED.has(state)) currentNote = null;
+      previousContent = state;
+    }
 
     const parts: WrapPart<ReviewState>[] = [];
     let col = 0;
@@ -621,29 +696,32 @@ function layoutReviewLines(flow: Flow, lines: readonly ReviewLine[], mapper: Cha
       }
       const row = flow.nextRow();
       drawStateBackground(flow, row, state);
-      for (const part of placed) drawReviewPart(flow, row, part, state, fontSize, lineHeight, charWidth);
+      for (const part of placed) drawReviewPart(flow, row, part, state, fontSize);
     }
-  }
+  });
 }
 
-function drawReviewPart(
-  flow: Flow,
-  row: number,
-  part: Placed<ReviewState>,
-  lineState: ReviewState,
-  fontSize: number,
-  lineHeight: number,
-  charWidth: number,
-): void {
+function drawReviewPart(flow: Flow, row: number, part: Placed<ReviewState>, lineState: ReviewState, fontSize: number): void {
   if (part.kind !== 'text') return;
   const style = STATE_STYLES[part.style];
   if (style.highlight && part.style !== lineState) {
     // Highlight the run without its surrounding spaces.
     const lead = part.text.length - part.text.trimStart().length;
     const body = part.text.trim().length;
-    if (body > 0) {
-      flow.items.push(rectItem(flow.x(part.col + lead), flow.slotBottom(row), body * charWidth, lineHeight, style.highlight));
-    }
+    if (body > 0) drawHighlight(flow, row, part.col + lead, body, part.style);
   }
   flow.items.push(textItem(flow.x(part.col), flow.baseline(row), fontSize, 'mono', part.text, style.text));
+}
+
+/**
+ * Background of `cols` characters from `col` in `state`'s highlight colour, underlined in its bar
+ * colour so the mark survives printing in grey.
+ */
+function drawHighlight(flow: Flow, row: number, col: number, cols: number, state: ReviewState): void {
+  const style = STATE_STYLES[state];
+  const { lineHeight, charWidth, fontSize } = flow.grid;
+  const x = flow.x(col);
+  const width = cols * charWidth;
+  if (style.highlight) flow.items.push(rectItem(x, flow.slotBottom(row), width, lineHeight, style.highlight));
+  if (style.bar) flow.items.push(rectItem(x, flow.baseline(row) - 0.2 * fontSize, width, 0.75, style.bar));
 }

@@ -81,11 +81,19 @@ function tokenize<S>(parts: readonly WrapPart<S>[]): Token<S>[] {
  */
 export function wrapParts<S>(parts: readonly WrapPart<S>[], columns: number): Row<S>[] {
   const cols = Math.max(1, Math.floor(columns));
-  const rows: Placed<S>[][] = [[]];
+  // Fast path: a line of one style that fits (nearly every line of a cable wrapped at 70).
+  const only = parts.length === 1 ? parts[0]! : undefined;
+  if (only !== undefined && only.kind === 'text' && only.text.length <= cols) {
+    const text = only.text.trimEnd();
+    return [text === '' ? [] : [{ kind: 'text', col: 0, text, style: only.style }]];
+  }
+
+  type MutablePlaced = { kind: 'text'; col: number; text: string; style: S } | Placed<S>;
+  const rows: MutablePlaced[][] = [[]];
   let col = 0;
   let pending: { text: string; style: S }[] = [];
 
-  const current = (): Placed<S>[] => rows[rows.length - 1]!;
+  const current = (): MutablePlaced[] => rows[rows.length - 1]!;
   const newRow = (): void => {
     rows.push([]);
     col = 0;
@@ -96,7 +104,7 @@ export function wrapParts<S>(parts: readonly WrapPart<S>[], columns: number): Ro
     const row = current();
     const last = row[row.length - 1];
     if (last !== undefined && last.kind === 'text' && last.style === style && last.col + last.text.length === col) {
-      row[row.length - 1] = { ...last, text: last.text + text };
+      (last as { text: string }).text += text;
     } else {
       row.push({ kind: 'text', col, text, style });
     }
@@ -156,8 +164,9 @@ export function wrapParts<S>(parts: readonly WrapPart<S>[], columns: number): Ro
     const need = label.length === 0 ? 1 : label.length + BOX_LABEL_PADDING;
     if (need > cols) {
       const chunk = Math.max(1, cols - BOX_LABEL_PADDING);
-      const labels: string[] = [];
-      for (let i = 0; i < label.length; i += chunk) labels.push(label.slice(i, i + chunk));
+      const labels = wrapParts([{ kind: 'text', text: label, style: null }], chunk).map((r) =>
+        r.map((p) => (p.kind === 'text' ? p.text : '')).join(''),
+      );
       let left = width;
       labels.forEach((piece, i) => {
         if (col > 0) newRow();

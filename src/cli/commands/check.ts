@@ -1,0 +1,306 @@
+/**
+ * `declass check PATH... [--as-of YYYY-MM-DD] [--json | --csv] [--fail-on STATUS,...] [--ics FILE]`:
+ * the declassification status of every cable as of a date. The rows are built first (plain data),
+ * then serialised as a table, JSON Lines, CSV or an iCalendar file.
+ */
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { createEvents, type EventAttributes } from 'ics';
+import { assessDocument, documentLevel } from '../../declass/index.js';
+import { ExitCode, OutputError, UsageError } from '../../errors.js';
+import type { DeclAssessment, DeclStatus, Diagnostic, Document, Level } from '../../types.js';
+import type { CommandContext } from '../context.js';
+import { collectInputs, readCable } from '../inputs.js';
+import { parseIsoDateOption } from '../options.js';
+import { writeFileAtomic } from '../output.js';
+import { today } from './shared.js';
+
+/** Every status, in the order counts are printed. */
+export const STATUSES: readonly DeclStatus[] = ['unclassified', 'classified', 'declassified', 'review', 'invalid'];
+
+/** commander parser for `--fail-on review,invalid`: known status names only, else a usage error. */
+export function parseStatusList(value: string): DeclStatus[] {
+  const list = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  if (list.length === 0) throw new InvalidArgumentError(`expected some of ${STATUSES.join(', ')}`);
+  for (const s of list) {
+    if (!(STATUSES as readonly string[]).includes(s)) {
+      throw new InvalidArgumentError(`unknown status "${s}"; expected some of ${STATUSES.join(', ')}`);
+    }
+  }
+  return [...new Set(list)] as DeclStatus[];
+}
+
+/** One checked document: what every output format is made from. */
+export interface CheckRow {
+  /** The input path as collected (relative paths stay relative). */
+  readonly file: string;
+  readonly ref: string | null;
+  readonly originated: string | null;
+  readonly level: Level | null;
+  readonly assessment: DeclAssessment;
+}
+
+/** Builds the row for one parsed cable. Pure. */
+export function checkDocument(file: string, doc: Document, asOf: string): CheckRow {
+  return { file, ref: doc.ref, originated: doc.originated, level: documentLevel(doc), assessment: assessDocument(doc, asOf) };
+}
+
+/** The JSON Lines record of a row (one object, no newline). */
+export function toJsonRecord(row: CheckRow): Record<string, unknown> {
+  const a = row.assessment;
+  const d = a.decl;
+  return {
+    file: row.file,
+    ref: row.ref,
+    originated: row.originated,
+    level: row.level,
+    order: a.order,
+    decl: {
+      raw: d.raw,
+      kind: d.kind,
+      date: d.date,
+      codes: d.codes,
+      ...(d.years !== undefined ? { years: d.years } : {}),
+      ...(d.event !== undefined ? { event: d.event } : {}),
+      ...(d.truncated ? { truncated: true } : {}),
+      notes: d.notes ?? [],
+    },
+    status: a.status,
+    declassifyOn: a.declassifyOn,
+    automaticOn: a.automaticOn,
+    rule: a.rule,
+    reason: a.reason,
+    diagnostics: a.diagnostics.map((x) => ({ severity: x.severity, code: x.code, message: x.message })),
+  };
+}
+
+/** The DECL value as written, on one line, for the table and CSV. */
+function declText(row: CheckRow): string {
+  const raw = row.assessment.decl.raw;
+  if (raw === null) return '(no E.O. line)';
+  const oneLine = raw.replace(/\\\s*$/, '').replace(/\s+/g, ' ').trim();
+  return oneLine === '' ? '(empty)' : oneLine;
+}
+
+/** Counts by status, every status present (zero included), in {@link STATUSES} order. */
+export function countByStatus(rows: readonly CheckRow[]): Record<DeclStatus, number> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<DeclStatus, number>;
+  for (const r of rows) counts[r.assessment.status]++;
+  return counts;
+}
+
+const TABLE_HEADINGS = ['FILE', 'REF', 'ORIGINATED', 'LEVEL', 'DECL', 'STATUS', 'LAPSES ON', 'WHY'] as const;
+
+/**
+ * Formats rows as an aligned table followed by the counts by status. Every column but the last
+ * (WHY) is padded to its widest cell; `-` stands for an unknown value.
+ */
+export function formatTable(rows: readonly CheckRow[], asOf: string): string {
+  const cells = rows.map((r) => [
+    r.file,
+    r.ref ?? '-',
+    r.originated ?? '-',
+    r.level ?? '-',
+    declText(r),
+    r.assessment.status,
+    r.assessment.declassifyOn ?? '-',
+    r.assessment.reason,
+  ]);
+  const all = [[...TABLE_HEADINGS], ...cells];
+  const widths = TABLE_HEADINGS.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
+  const line = (c: readonly string[]) =>
+    c
+      .map((cell, i) => (i === c.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const counts = countByStatus(rows);
+  const summary = STATUSES.map((s) => `${counts[s]} ${s}`).join(', ');
+  return `${all.map(line).join('\n')}\n\n${rows.length} document(s) as of ${asOf}: ${summary}\n`;
+}
+
+const CSV_HEADINGS = [
+  'file',
+  'ref',
+  'originated',
+  'level',
+  'order',
+  'decl_raw',
+  'decl_kind',
+  'decl_date',
+  'decl_codes',
+  'status',
+  'declassify_on',
+  'automatic_on',
+  'rule',
+  'reason',
+  'diagnostics',
+] as const;
+
+/**
+ * Formats rows as CSV (RFC 4180: CRLF line ends; a field with a comma, quote or line break is
+ * quoted, quotes doubled). A field that a spreadsheet would run as a formula (starting with `=`,
+ * `+`, `-`, `@`, tab or CR) gets a leading `'`, so that cable text cannot inject formulas.
+ */
+export function formatCsv(rows: readonly CheckRow[]): string {
+  const lines = [CSV_HEADINGS.map(csvField).join(',')];
+  for (const r of rows) {
+    const a = r.assessment;
+    lines.push(
+      [
+        r.file,
+        r.ref ?? '',
+        r.originated ?? '',
+        r.level ?? '',
+        a.order ?? '',
+        a.decl.raw === null ? '' : a.decl.raw.replace(/\s+/g, ' ').trim(),
+        a.decl.kind,
+        a.decl.date ?? '',
+        a.decl.codes.join(' '),
+        a.status,
+        a.declassifyOn ?? '',
+        a.automaticOn ?? '',
+        a.rule,
+        a.reason,
+        a.diagnostics.map((d) => d.code).join(' '),
+      ]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * Builds an iCalendar file of the coming declassification dates: one all-day event for each row
+ * that is `classified` with a `declassifyOn` after `asOf`. An explicit or resolved DECL date gives
+ * "Declassify REF"; a computed date (OADR, X-codes, exemptions) gives "Declassification review due
+ * REF", since those are never declassified without a reviewer (CAPCO §E.6). Deterministic: the
+ * UID is `REF-YYYYMMDD@declass` (one event per document and date), DTSTAMP is `asOf` at 00:00 UTC,
+ * events are sorted by date then reference.
+ */
+export function buildCalendar(rows: readonly CheckRow[], asOf: string): string {
+  const seen = new Set<string>();
+  const events: (EventAttributes & { timestamp: number })[] = [];
+  const timestamp = Date.parse(`${asOf}T00:00:00Z`);
+  const due = rows
+    .filter((r) => r.assessment.status === 'classified' && r.assessment.declassifyOn !== null && r.assessment.declassifyOn > asOf)
+    .map((r) => ({ r, date: r.assessment.declassifyOn!, name: r.ref ?? path.basename(r.file).replace(/\.txt$/i, '') }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { r, date, name } of due) {
+    const uid = `${name.replace(/[^A-Za-z0-9._-]/g, '_')}-${date.replace(/-/g, '')}@declass`;
+    if (seen.has(uid)) continue;
+    seen.add(uid);
+    const explicit = r.assessment.rule === 'eo13526-1.5' || r.assessment.rule === '32cfr2001.25';
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const next = new Date(Date.UTC(y, m - 1, d + 1));
+    events.push({
+      uid,
+      title: `${explicit ? 'Declassify' : 'Declassification review due'} ${name}`,
+      description: `${r.assessment.reason} File: ${r.file}.`,
+      start: [y, m, d],
+      end: [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()],
+      timestamp,
+      productId: 'declass',
+      calName: 'Declassification dates',
+      transp: 'TRANSPARENT',
+    });
+  }
+  const { error, value } = createEvents(events, { productId: 'declass', calName: 'Declassification dates' });
+  if (error || value === null) throw new OutputError(`cannot build the calendar: ${error?.message ?? 'no output'}`, { cause: error });
+  return value;
+}
+
+interface CheckOptions {
+  asOf?: string;
+  json?: boolean;
+  csv?: boolean;
+  failOn?: DeclStatus[];
+  ics?: string;
+}
+
+/** Registers `declass check`. */
+export function registerCheck(program: Command, ctx: CommandContext): void {
+  program
+    .command('check')
+    .description('report whether each cable\'s classification has lapsed as of a date, when it will, and which need a human decision')
+    .argument('<paths...>', 'cable files (.txt) or folders to walk')
+    .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
+    .addOption(new Option('--json', 'print JSON Lines, one record per document').conflicts('csv'))
+    .addOption(new Option('--csv', 'print CSV (RFC 4180) for spreadsheets').conflicts('json'))
+    .option('--fail-on <statuses>', `exit 1 when any document has one of these statuses (comma-separated: ${STATUSES.join(',')})`, parseStatusList)
+    .option('--ics <file>', 'also write the coming declassification dates as an iCalendar file')
+    .addHelpText(
+      'after',
+      `
+Statuses:
+  unclassified  an unclassified document (E.O. line N/A or none)
+  classified    a DECL date (or computed date) still to come: see "lapses on"
+  declassified  the DECL date has passed (32 CFR 2001.12(b)); release still needs FOIA review
+  review        a human must decide: events, exemptions/OADR/MR past their computed date (CAPCO E.6), downgrades, cut-off lines
+  invalid       a classified document with no usable declassification instruction (32 CFR 2001.21)
+`,
+    )
+    .action(async (paths: string[], opts: CheckOptions) => {
+      ctx.exit(await runCheck(paths, opts, ctx));
+    });
+}
+
+async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  const asOf = opts.asOf ?? today(io);
+  const { files, errors } = await collectInputs(paths);
+  for (const e of errors) io.stderr(`declass: ${e.path}: ${e.message}\n`);
+  if (files.length === 0) {
+    if (errors.length > 0) return ExitCode.noInput;
+    throw new UsageError('no .txt cables found in the given paths');
+  }
+  if (opts.ics) {
+    const target = path.resolve(io.cwd(), opts.ics);
+    if (files.some((f) => path.resolve(io.cwd(), f) === target)) {
+      throw new OutputError(`--ics ${opts.ics} is one of the input files; choose another file`);
+    }
+  }
+
+  let failed = errors.length;
+  const rows: CheckRow[] = [];
+  for (const file of files) {
+    const read = await readCable(file);
+    if (!read.ok) {
+      io.stderr(`declass: ${file}: ${read.message}\n`);
+      failed++;
+      continue;
+    }
+    const row = checkDocument(file, read.doc, asOf);
+    rows.push(row);
+    if (opts.json) io.stdout(`${JSON.stringify(toJsonRecord(row))}\n`);
+  }
+
+  if (opts.csv) io.stdout(formatCsv(rows));
+  else if (!opts.json) {
+    io.stdout(formatTable(rows, asOf));
+    for (const r of rows) for (const d of r.assessment.diagnostics) io.stderr(formatDiagnostic(r.file, d));
+  }
+  if (opts.ics) {
+    const calendar = buildCalendar(rows, asOf);
+    await writeFileAtomic(path.resolve(io.cwd(), opts.ics), new TextEncoder().encode(calendar));
+  }
+
+  const failOn = new Set(opts.failOn ?? []);
+  const matched = rows.filter((r) => failOn.has(r.assessment.status));
+  if (matched.length > 0) {
+    io.stderr(`declass: --fail-on matched ${matched.length} document(s): ${[...failOn].map((s) => `${matched.filter((r) => r.assessment.status === s).length} ${s}`).join(', ')}\n`);
+  }
+  return failed > 0 || matched.length > 0 ? ExitCode.problems : ExitCode.ok;
+}
+
+function formatDiagnostic(file: string, d: Diagnostic): string {
+  return `${file}: ${d.severity}: ${d.message} [${d.code}]\n`;
+}

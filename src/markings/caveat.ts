@@ -1,0 +1,54 @@
+/**
+ * Caveat lines: control words on a line of their own under a banner (`NOFORN`, `SENSITIVE`).
+ */
+import { sortControls } from './controls.js';
+import { CONTROL_WORDS, MAX_PHRASE_WORDS } from './vocabulary.js';
+
+/**
+ * Words that may share a caveat line but are not controls: SIPDIS is a distribution caption
+ * (the cable may go on SIPRNet), not a handling restriction. It is skipped.
+ */
+const IGNORED = new Set(['SIPDIS']);
+
+/**
+ * Parse a caveat line (the bare control words a cable writes on their own line under the banner):
+ * `NOFORN`, `SENSITIVE`, `SENSITIVE BUT UNCLASSIFIED`, `SBU`, `FOR OFFICIAL USE ONLY`, `NODIS`,
+ * `EXDIS`, `LIMDIS`, also several on one line (`SENSITIVE, SIPDIS`, `SIPDIS, NOFORN`).
+ *
+ * Returns the normalised controls in register order (`SENSITIVE` → `SBU`), `[]` for a line of
+ * captions only (`SIPDIS`), or `null` when the line is not a caveat line (any other word: a
+ * routing line such as `DEPT FOR WHA/CEN` must not be taken for a caveat). Combine the result with
+ * the banner marking with `addControls`. Never throws.
+ */
+export function parseCaveat(raw: string): string[] | null {
+  const words = raw.toUpperCase().split(/[\s,;/]+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const out: string[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i] as string;
+    if (IGNORED.has(w)) {
+      i++;
+      continue;
+    }
+    let matched = 0;
+    for (let n = Math.min(MAX_PHRASE_WORDS, words.length - i); n >= 1 && matched === 0; n--) {
+      const phrase = words.slice(i, i + n).join(' ');
+      const entry = CONTROL_WORDS.get(phrase);
+      // Single letters and two-letter portion abbreviations (N, NF, DS, OC…) are not caveat lines.
+      if (entry && (n > 1 || phrase.length > 2 || phrase === 'NF')) {
+        out.push(...entry.controls);
+        matched = n;
+      }
+    }
+    if (matched === 0) {
+      // `SBU-NF` / `LES-NF` written on the caveat line.
+      const m = /^(SBU|LES)-(NF|NOFORN)$/.exec(w);
+      if (!m) return null;
+      out.push(m[1] as string, 'NOFORN');
+      matched = 1;
+    }
+    i += matched;
+  }
+  return sortControls(out);
+}

@@ -1,0 +1,103 @@
+/**
+ * Deciding what a parenthesised word at the start of a paragraph is: a portion mark, a broken
+ * portion mark, or something else (a topic heading such as `(Mideast)`, a list label `(a)`).
+ */
+import { parseMarking } from './parse-marking.js';
+import { CONTROL_WORDS, LEVEL_WORDS } from './vocabulary.js';
+
+/** What a parenthetical at the start of a paragraph is. */
+export type ParentheticalKind = 'marking' | 'malformed' | 'not-a-marking';
+
+/**
+ * Two-letter headings that are made of marking letters but are common abbreviations in cables
+ * (`(UN)` heads a media-reaction paragraph in 09BERLIN1054). Everything else made of marking
+ * letters is treated as a broken mark.
+ */
+const COMMON_ABBREVIATIONS = new Set(['UN', 'US']);
+
+/**
+ * Short runs of marking letters that look like a typed mark: `SS`, `CC`, `C0`, `TSS`, `CT`, `UC`.
+ * A level letter first, then up to two more letters from U C S T N F B or digits.
+ */
+const COMPACT = /^(?:TS|[UCS])[UCSTNFB0-9]{0,2}$/;
+
+/** Control words that, standing alone or with other marking words, can only be an attempt at a mark. */
+const STRONG = new Set([
+  'NF', 'NOFORN', 'ORCON', 'PROPIN', 'RELIDO', 'LIMDIS', 'EXDIS', 'NODIS', 'REL', 'FGI', 'IMCON', 'RSEN', 'FOUO',
+  'SBU', 'LOU', 'SCI', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED', 'UNCLAS',
+]);
+
+/** Long marking words and how many typing errors still make a word "look like" one of them. */
+const LONG_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ['SECRET', 1], ['CONFIDENTIAL', 2], ['UNCLASSIFIED', 2], ['UNCLAS', 1], ['NOFORN', 1], ['ORCON', 1],
+  ['PROPIN', 1], ['RELIDO', 1], ['LIMDIS', 1], ['EXDIS', 1], ['NODIS', 1], ['SENSITIVE', 2],
+];
+
+/** Levenshtein distance, stopping early once it exceeds `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, k) => k);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, substitution);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/** A word within a few typing errors of a long marking word (`NOFRN`, `SECRT`, `CONFIDENTAL`). */
+function nearLongWord(word: string): boolean {
+  return word.length >= 5 && LONG_WORDS.some(([w, max]) => editDistance(word, w, max) <= max);
+}
+
+/** A word that can only start a mark: a level word, an unclassified control, or a compact run of marking letters. */
+function levelLike(word: string): boolean {
+  if (LEVEL_WORDS.has(word) || COMPACT.test(word)) return !COMMON_ABBREVIATIONS.has(word);
+  if (CONTROL_WORDS.get(word)?.unclassified) return true;
+  if (/^[UCS]\.$/.test(word)) return true; // "(C.)"
+  return nearLongWord(word);
+}
+
+/** A word of the marking vocabulary (levels, controls, REL TO words). Country names are not included. */
+function markingWord(word: string): boolean {
+  if (LEVEL_WORDS.has(word) || CONTROL_WORDS.has(word) || STRONG.has(word)) return true;
+  // REL TO words and country codes.
+  return word === 'TO' || word === 'AND' || /^[A-Z]{3,4}$/.test(word);
+}
+
+/**
+ * Classify the text between the parentheses at the start of a paragraph (`inner` excludes the
+ * parentheses):
+ * - `marking`: `parseMarking` understands it (`C`, `S/NF`, `sbu`, `SE`, `Secret/Rel Armenia`);
+ * - `malformed`: it is not understood but looks like an attempt at a mark, so the portion must be
+ *   withheld: a level-like first word (`C0`, `SS`, `S-`, `S//N F`, `U/ /NF`, `SECRET/NOFRN`,
+ *   `Secret Service`), a word a typo away from a long marking word (`NOFRN`, `CONFIDENTAL`), marking
+ *   words without a level (`NF`, `REL TO USA, GBR`), or empty parentheses;
+ * - `not-a-marking`: anything else, e.g. topic headings and labels `(Mideast)`, `(U.S.)`, `(Iran)`,
+ *   `(UN)`, `(EU)`, `(a)`, `(b)`, `(1)`, `(FYI)`, `(ref A)`.
+ *
+ * Fail closed: when in doubt the answer is `malformed`, never `not-a-marking`. The function is
+ * context-free: a lower-case `(c)` in a run of `(a)`, `(b)`, `(c)` list labels is still `marking`
+ * (CONFIDENTIAL); the cable parser, which sees the neighbours, must decide about such runs.
+ */
+export function classifyParenthetical(inner: string): ParentheticalKind {
+  const text = inner.trim();
+  if (text === '') return 'malformed';
+  if (parseMarking(`(${inner})`, 'portion').ok) return 'marking';
+  const upper = text.toUpperCase();
+  const words = upper.split(/[\s/,-]+/).filter(Boolean);
+  const first = words[0];
+  // Only separators: "(/)", "(--)".
+  if (first === undefined) return 'malformed';
+  if (levelLike(first)) return 'malformed';
+  // Marking words with no level (`NF`, `REL TO USA, GBR`): a mark with its level missing.
+  if (words.every(markingWord) && words.some((w) => STRONG.has(w))) return 'malformed';
+  return 'not-a-marking';
+}

@@ -1,0 +1,271 @@
+/**
+ * Parsing one marking: a portion mark such as `(S//NF)` or the classification words of a banner.
+ *
+ * The parser is lenient about legacy and sloppy forms (single slashes, spaces, hyphens, lower case,
+ * spelled-out or abbreviated words, country names in REL lists) and records a note for each
+ * normalisation; it is strict about everything it does not understand: an unknown word, an empty
+ * category or a stray character makes the whole mark fail (`ok: false`). It never guesses a level.
+ */
+import type { Level, Marking } from '../types.js';
+import { CONTROL_ORDER, REL_TO_POSITION, SCI_SYSTEMS, controlCategory, portionAbbreviation } from './controls.js';
+import { lookupCountry } from './countries.js';
+import { LEVEL_BANNER } from './levels.js';
+import { MarkingError } from './marking-error.js';
+import { makeMarking } from './marking.js';
+import { parseRelTo } from './parse-rel-to.js';
+import { phraseAt, startsElement } from './phrases.js';
+import { sortRelTo } from './rel-to.js';
+import { type Item, type Separator, repairBanner, tokenize } from './tokens.js';
+import { CONTROL_WORDS, LEVEL_WORDS, MAX_PHRASE_WORDS, TRAILERS } from './vocabulary.js';
+
+/** Result of parsing one marking. */
+export type MarkingParse =
+  | { readonly ok: true; readonly marking: Marking }
+  | { readonly ok: false; readonly reason: 'unknown' | 'malformed'; readonly message: string };
+
+/** Where a marking was written: a portion mark `(S//NF)` (with parentheses) or a banner line. */
+export type MarkingContext = 'portion' | 'banner';
+
+const EXAMPLES: Record<MarkingContext, string> = {
+  portion: 'a level (U, C, S, TS) then controls, e.g. (C), (S//NF), (U//SBU), (C//REL TO USA, GBR)',
+  banner: 'a level word then controls, e.g. SECRET//NOFORN, CONFIDENTIAL, UNCLASSIFIED//SBU',
+};
+
+/**
+ * Parse one marking.
+ *
+ * - `portion`: `raw` is the mark with its parentheses, e.g. `(S//NF)`, `(s/nf)`, `(SBU/NF)`. Pass a
+ *   double mark such as `(U) (SBU)` as two calls and combine them with `mostRestrictive`.
+ * - `banner`: `raw` is the classification words of a banner line without `SECTION nn OF nn`, the
+ *   post and the number, e.g. `C O N F I D E N T I A L`, `SECRET//NOFORN`, `UNCLAS E F T O`,
+ *   `LIMITED OFFICIAL USE`. A banner must start with a level word (only `LIMITED OFFICIAL USE`, the
+ *   pre-1995 State caption, stands alone). A caveat on its own line (`NOFORN`, `SENSITIVE`) is read
+ *   with `parseCaveat` and added with `addControls`. Teletype damage that still spells a level is
+ *   repaired with a note (`SS E C R E T`, `CO N F I D …`, `UUNCLAS`); lost letters are not
+ *   (`E C R E T` fails).
+ *
+ * The returned `marking.raw` is exactly `raw`; `marking.span` is left undefined for the caller.
+ * `normalisations` is empty for canonical forms (`(S//NF)`, `SECRET//NOFORN`) and holds one note per
+ * legacy or sloppy feature otherwise. Anything not understood gives `ok: false` with a message that
+ * quotes the input and says what was expected: `unknown` for a word not in the grammar, `malformed`
+ * for broken structure. Never throws.
+ */
+export function parseMarking(raw: string, context: MarkingContext): MarkingParse {
+  const what = context === 'portion' ? 'Portion mark' : 'Banner';
+  try {
+    const marking = context === 'portion' ? parsePortion(raw) : parseBanner(raw);
+    return { ok: true, marking };
+  } catch (err) {
+    if (err instanceof MarkingError) {
+      return {
+        ok: false,
+        reason: err.reason,
+        message: `${what} ${JSON.stringify(raw)} not understood: ${err.problem}; expected ${EXAMPLES[context]}`,
+      };
+    }
+    // A bug in the parser must not let a mark through: report it as not understood.
+    const message = `${what} ${JSON.stringify(raw)} not understood: internal error ${String(err)}`;
+    return { ok: false, reason: 'malformed', message };
+  }
+}
+
+function parsePortion(raw: string): Marking {
+  const notes: string[] = [];
+  const trimmed = raw.trim();
+  if (trimmed !== raw) notes.push('spaces around the mark ignored');
+  if (!trimmed.startsWith('(') || !trimmed.endsWith(')') || trimmed.length < 2) {
+    throw new MarkingError('malformed', 'a portion mark must be written in parentheses');
+  }
+  const inner = trimmed.slice(1, -1);
+  if (/[()]/.test(inner)) throw new MarkingError('malformed', 'parentheses inside the mark');
+  const text = inner.trim();
+  if (text === '') throw new MarkingError('malformed', 'the parentheses are empty');
+  if (text !== inner) notes.push('spaces inside the parentheses ignored');
+  const upper = text.toUpperCase();
+  if (upper !== text) notes.push('lower-case letters read as upper case');
+  return parseText(raw, upper, 'portion', notes);
+}
+
+function parseBanner(raw: string): Marking {
+  const notes: string[] = [];
+  const trimmed = raw.trim();
+  if (trimmed === '') throw new MarkingError('malformed', 'the banner is empty');
+  const repaired = repairBanner(trimmed);
+  notes.push(...repaired.notes);
+  const upper = repaired.text.toUpperCase();
+  if (upper !== repaired.text) notes.push('lower-case letters read as upper case');
+  return parseText(raw, upper, 'banner', notes);
+}
+
+/** One parsed element of a marking, for separator and order checks. */
+interface Element {
+  /** 0 level, 1 SCI, 2 foreign (NATO, FGI), 3 IC dissemination, 4 non-IC dissemination. */
+  readonly category: number;
+  /** Register position inside the category. */
+  readonly order: number;
+  readonly controls: readonly string[];
+}
+
+/** The marking being built while reading. */
+interface State {
+  readonly context: MarkingContext;
+  level: Level;
+  readonly controls: Set<string>;
+  readonly sci: string[];
+  readonly fgi: string[];
+  readonly relTo: string[];
+  readonly notes: string[];
+}
+
+function parseText(raw: string, text: string, context: MarkingContext, notes: string[]): Marking {
+  const tok = tokenize(text);
+  if (!tok.ok) throw new MarkingError('malformed', `found ${tok.problem}`);
+  const { items } = tok;
+  if (tok.spacesAbsorbed) notes.push('spaces around separators ignored');
+  const st: State = { context, level: 'U', controls: new Set(), sci: [], fgi: [], relTo: [], notes };
+
+  let i = readLevel(items, st);
+  if (tok.leadingSlashes && !st.controls.has('NATO')) {
+    throw new MarkingError('malformed', 'a leading "//" is only used before a NATO level');
+  }
+  let prev: Element = { category: 0, order: 0, controls: [] };
+  const sepNotes = new Set<string>();
+  let reordered = false;
+  while (i < items.length) {
+    const item = items[i] as Item;
+    const read = readElement(items, i, st);
+    if (read.el === null) break;
+    // With no level written (`(SBU)`), the first element has no separator to check.
+    if (item.sep !== null) checkSeparator(prev, read.el, item.sep, context, sepNotes);
+    const outOfOrder =
+      read.el.category < prev.category || (read.el.category === prev.category && read.el.order < prev.order);
+    if (outOfOrder && !isSbuNoforn(prev, read.el)) reordered = true;
+    prev = read.el;
+    i = read.next;
+  }
+  notes.push(...sepNotes);
+  if (reordered) notes.push('markings reordered into register order');
+  const { relTo } = st;
+  const sorted = sortRelTo(['USA', ...relTo]).filter((c) => relTo.includes(c));
+  if (sorted.join() !== relTo.join()) notes.push('REL TO list sorted (USA, trigraphs, tetragraphs)');
+  const { level, sci, controls, fgi } = st;
+  return makeMarking({ raw, level, sci, controls, relTo, fgi, normalisations: notes });
+}
+
+/** Read the level (or note an implied UNCLASSIFIED before `(SBU)`); returns the index after it. */
+function readLevel(items: readonly Item[], st: State): number {
+  const lv = phraseAt(items, 0, LEVEL_WORDS, 3);
+  if (lv) {
+    st.level = lv.entry.level;
+    if (lv.entry.nato) st.controls.add('NATO');
+    if (lv.entry.note) st.notes.push(lv.entry.note);
+    else if (lv.entry.form === 'banner' && st.context === 'portion') {
+      st.notes.push(`level written out in a portion mark: ${lv.phrase} read as ${st.level}`);
+    } else if (lv.entry.form === 'portion' && st.context === 'banner') {
+      st.notes.push(`abbreviated level in a banner: ${lv.phrase} read as ${LEVEL_BANNER[st.level]}`);
+    }
+    return lv.n;
+  }
+  const cw = phraseAt(items, 0, CONTROL_WORDS, MAX_PHRASE_WORDS);
+  // A banner needs its level word; only LIMITED OFFICIAL USE, the old State caption, stood alone
+  // as a banner. Bare caveat lines (`SENSITIVE`, `NOFORN`) go through parseCaveat.
+  const standsAlone = st.context === 'portion' ? cw?.entry.unclassified === true : cw?.entry.controls[0] === 'LOU';
+  if (!cw || !standsAlone) {
+    throw new MarkingError('unknown', `"${(items[0] as Item).word}" is not a classification level`);
+  }
+  st.notes.push(`no level written: UNCLASSIFIED implied by ${cw.phrase}`);
+  return 0;
+}
+
+/**
+ * Read one element after the level (trailer, REL TO list, FGI, SCI system or control) into `st`.
+ * Returns the index after it and the element, or `el: null` at a trailer, which ends the marking.
+ */
+function readElement(items: readonly Item[], i: number, st: State): { next: number; el: Element | null } {
+  const item = items[i] as Item;
+  const trailer = phraseAt(items, i, TRAILERS, 2);
+  if (trailer) {
+    if (i + trailer.n !== items.length) throw new MarkingError('malformed', `"${trailer.phrase}" must come last`);
+    if (trailer.phrase === 'MR' && st.context === 'portion') {
+      throw new MarkingError('unknown', '"MR" is not a portion marking');
+    }
+    st.notes.push(trailer.entry);
+    return { next: items.length, el: null };
+  }
+  if (item.word === 'REL') {
+    if (st.relTo.length > 0) throw new MarkingError('malformed', 'REL TO written twice');
+    const rel = parseRelTo(items, i, st.notes);
+    if (rel.codes.length === 0) {
+      st.controls.add('NOFORN');
+      st.notes.push('REL without a list (the banner list) cannot be checked on its own: read as NOFORN (fail closed)');
+    }
+    st.relTo.push(...rel.codes);
+    return { next: rel.next, el: { category: 3, order: REL_TO_POSITION - 0.5, controls: [] } };
+  }
+  if (item.word === 'FGI') {
+    st.controls.add('FGI');
+    let j = i + 1;
+    // FGI source countries are space-separated codes (CAPCO: `FGI DEU GBR`).
+    for (; j < items.length; j++) {
+      const next = items[j] as Item;
+      const look = lookupCountry(next.word);
+      if (next.sep !== ' ' || startsElement(items, j) || look.kind === 'unknown' || look.kind === 'name') break;
+      if (look.kind === 'unknown-code') st.notes.push(`unknown FGI code "${next.word}" kept as written`);
+      st.fgi.push(look.code);
+    }
+    return { next: j, el: { category: 2, order: 1, controls: ['FGI'] } };
+  }
+  if (SCI_SYSTEMS.has(item.word)) {
+    let name = item.word;
+    let j = i + 1;
+    // Sub-markings join with a hyphen: SI-G, HCS-P.
+    for (; j < items.length && (items[j] as Item).sep === '-' && !startsElement(items, j); j++) {
+      name += `-${(items[j] as Item).word}`;
+    }
+    if (name === 'SCI') st.notes.push('SCI with no control system named: kept as "SCI"');
+    st.sci.push(name);
+    return { next: j, el: { category: 1, order: 0, controls: [] } };
+  }
+  const cw = phraseAt(items, i, CONTROL_WORDS, MAX_PHRASE_WORDS);
+  if (!cw) throw new MarkingError('unknown', `"${item.word}" is not a known marking word`);
+  const name = cw.entry.controls[0] as string;
+  if (cw.entry.controls.some((x) => st.controls.has(x) && x !== 'NATO')) st.notes.push(`${cw.phrase} repeated`);
+  cw.entry.controls.forEach((x) => st.controls.add(x));
+  if (cw.entry.note) st.notes.push(cw.entry.note);
+  else if (cw.entry.form === 'banner' && st.context === 'portion') {
+    st.notes.push(`${cw.phrase} in a portion mark read as ${portionAbbreviation(name)}`);
+  } else if (cw.entry.form === 'portion' && st.context === 'banner') {
+    st.notes.push(`portion abbreviation ${cw.phrase} in a banner read as ${name}`);
+  }
+  const el = { category: controlCategory(name), order: CONTROL_ORDER.indexOf(name), controls: cw.entry.controls };
+  return { next: i + cw.n, el };
+}
+
+/**
+ * Check the separator before an element: `//` between categories and `/` inside one (CAPCO §A.6),
+ * except SBU NOFORN / LES NOFORN, joined by a hyphen in portions (`SBU-NF`) and a space in banners.
+ */
+function checkSeparator(prev: Element, el: Element, sep: Separator, context: MarkingContext, out: Set<string>): void {
+  if (isSbuNoforn(prev, el)) {
+    const canonical = context === 'portion' ? '-' : ' ';
+    const written = context === 'portion' ? 'SBU-NF' : 'SBU NOFORN';
+    if (sep !== canonical) out.add(`SBU/LES NOFORN joined with "${sep}" read as ${written}`);
+    return;
+  }
+  const expected = prev.category !== el.category ? '//' : '/';
+  if (sep === expected) return;
+  const names: Record<Separator, string> = {
+    ' ': 'a space',
+    '-': 'a hyphen',
+    '--': 'a hyphen',
+    '/': 'a single slash',
+    '//': 'a double slash',
+    ',': 'a comma',
+  };
+  out.add(`${names[sep]} between ${expected === '//' ? 'categories' : 'values'} read as "${expected}"`);
+}
+
+/** SBU NOFORN / LES NOFORN: one register marking written as SBU then NOFORN (so not out of order). */
+function isSbuNoforn(prev: Element, el: Element): boolean {
+  return el.controls.includes('NOFORN') && (prev.controls.includes('SBU') || prev.controls.includes('LES'));
+}

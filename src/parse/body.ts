@@ -1,0 +1,398 @@
+/**
+ * The body of a cable: numbered paragraphs, their subparagraphs, unnumbered text, headings and the
+ * signature, grouped into portions whose spans never overlap and that together cover every content
+ * line. Marks are read here; effective markings are settled in index.ts.
+ */
+import type { PortionKind, Span } from '../types.js';
+import type { Role } from './header.js';
+import type { Line } from './lines.js';
+import { readMarkAt, readOpenMarkAt, type MarkRead } from './marks.js';
+import { UNDERLINE } from './patterns.js';
+
+/** A portion as grouped, before ids and effective markings are assigned. */
+export interface DraftPortion {
+  kind: PortionKind;
+  /** Number or letter as written (`3`, `A`), or null. */
+  number: string | null;
+  /** How the number was written: `3.` → `.`, `3)` → `)`, `(3)` → `()`. */
+  suffix: string;
+  parent: DraftPortion | null;
+  /** Where the portion starts (its `¶`, number, mark or first character). */
+  start: number;
+  mark: MarkRead | null;
+  /** A parenthetical after the number that is not a marking (`(Mideast)`), for the record. */
+  topic: boolean;
+  /** Content lines in order. */
+  lines: Line[];
+  /** For each line: a page break (furniture) came between it and the previous content line. */
+  breakBefore: boolean[];
+  /** For each line: a blank line or page break came before it (a new block). */
+  gapBefore: boolean[];
+  /** Unnumbered text that looks like a title (`Summary`, an underlined heading). */
+  heading: boolean;
+  /** Counters for children ids. */
+  childMarks: number;
+  lastChildNumber: number;
+  lastChildLetter: string | null;
+}
+
+const NUMBERED = /^(¶\s*)?(\d{1,3})(?:[ \t]?(\.)(?![0-9])|(\))|(?=\s{1,3}\())\s*/;
+const PAREN_NUMBER = /^\((\d{1,2})\)\s+/;
+const LETTERED = /^(¶\s*)?([A-Za-z])([.)])\s+/;
+const PAREN_LETTER = /^\(([A-Za-z])\)\s+/;
+const BULLET = /^(?:-{1,2}|\*|o|•|·)\s*(?=\()/;
+
+/** Result of grouping the body. */
+export interface BodyResult {
+  readonly portions: DraftPortion[];
+}
+
+/**
+ * Groups content lines into portions. `roles` must be final for every line (content, signature,
+ * blank, furniture, boilerplate, subject); boilerplate and subject lines close the open portion.
+ */
+export function groupBody(source: string, lines: readonly Line[], roles: readonly Role[]): BodyResult {
+  const out: DraftPortion[] = [];
+  let current: DraftPortion | null = null;
+  /** The open top-level numbered (or lettered) paragraph, parent of subparagraphs. */
+  let top: DraftPortion | null = null;
+  /** The open lettered subparagraph of `top`, parent of numbered items inside it (`p1.a.1`). */
+  let sub: DraftPortion | null = null;
+  let lastTop = 0;
+  let gap = true;
+  let brk = false;
+  let prevContent: Line | null = null;
+  let signature: DraftPortion | null = null;
+
+  const open = (d: DraftPortion): void => {
+    close(d);
+    current = d;
+    out.push(d);
+  };
+  const close = (next: DraftPortion | null): void => {
+    const c = current;
+    if (!c) return;
+    // Title blocks at the end of a paragraph, right before the next one, are a heading of their own.
+    if (next && c.lines.length > 1) {
+      let cut = c.lines.length;
+      for (let guard = 0; guard < 3; guard++) {
+        let k = cut - 1;
+        while (k > 0 && !c.gapBefore[k]) k--;
+        if (k === 0 || !isHeadingBlock(c.lines.slice(k, cut))) break;
+        cut = k;
+      }
+      if (cut < c.lines.length) {
+        const h = draft('text', null, '', null, c.lines[cut]!.first, null);
+        h.heading = true;
+        h.lines = c.lines.slice(cut);
+        h.breakBefore = c.breakBefore.slice(cut);
+        h.gapBefore = c.gapBefore.slice(cut);
+        h.breakBefore[0] = false;
+        h.gapBefore[0] = false;
+        c.lines = c.lines.slice(0, cut);
+        c.breakBefore = c.breakBefore.slice(0, cut);
+        c.gapBefore = c.gapBefore.slice(0, cut);
+        out.push(h);
+      }
+    }
+    current = null;
+  };
+  const append = (d: DraftPortion, l: Line): void => {
+    d.lines.push(l);
+    d.breakBefore.push(d.lines.length > 1 && brk);
+    d.gapBefore.push(d.lines.length > 1 && gap);
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const role = roles[i];
+    if (role === 'blank') {
+      gap = true;
+      continue;
+    }
+    if (role === 'furniture') {
+      gap = true;
+      brk = true;
+      continue;
+    }
+    if (role === 'signature') {
+      close(null);
+      top = null;
+      sub = null;
+      if (!signature) {
+        signature = draft('signature', null, '', null, l.first, null);
+        out.push(signature);
+      }
+      append(signature, l);
+      gap = false;
+      brk = false;
+      continue;
+    }
+    if (role !== 'content') {
+      close(null);
+      if (role === 'boilerplate' || role === 'subject') {
+        gap = true;
+        brk = false;
+      }
+      continue;
+    }
+
+    const s = readStart(source, l, {
+      gap: gap || prevContent === null,
+      prevText: prevContent?.text ?? '',
+      lastTop,
+      top,
+      sub,
+      current,
+    });
+    if (s) {
+      if (s.level === 'top') {
+        const d = draft('paragraph', s.number, s.suffix, null, s.start, s.mark);
+        d.topic = s.topic;
+        open(d);
+        append(d, l);
+        top = d;
+        sub = null;
+        if (s.number !== null && /^\d+$/.test(s.number)) lastTop = Number(s.number);
+      } else if (s.level === 'sub') {
+        const numeric = s.number !== null && /^\d+$/.test(s.number);
+        // Numbered items inside a lettered subparagraph are its children (`p1.a.1`).
+        const parent = numeric && sub ? sub : top!;
+        const d = draft('subparagraph', s.number, s.suffix, parent, s.start, s.mark);
+        d.topic = s.topic;
+        open(d);
+        append(d, l);
+        if (numeric) parent.lastChildNumber = Number(s.number);
+        else {
+          parent.lastChildLetter = s.number!.toLowerCase();
+          sub = d;
+        }
+      } else {
+        // A marked block without a number: its own portion (a subparagraph inside a paragraph).
+        const parent = sub ?? top;
+        const d = parent
+          ? draft('subparagraph', null, '', parent, s.start, s.mark)
+          : draft('text', null, '', null, s.start, s.mark);
+        open(d);
+        append(d, l);
+      }
+    } else if (current) {
+      append(current, l);
+    } else {
+      const d = draft('text', null, '', null, l.first, null);
+      open(d);
+      append(d, l);
+    }
+    prevContent = l;
+    gap = false;
+    brk = false;
+  }
+  close(null);
+  for (const d of out) if (d.kind === 'text' && !d.mark && !d.heading) d.heading = isHeadingBlock(d.lines);
+  return { portions: out };
+}
+
+function draft(
+  kind: PortionKind,
+  number: string | null,
+  suffix: string,
+  parent: DraftPortion | null,
+  start: number,
+  mark: MarkRead | null,
+): DraftPortion {
+  return {
+    kind,
+    number,
+    suffix,
+    parent,
+    start,
+    mark,
+    topic: false,
+    lines: [],
+    breakBefore: [],
+    gapBefore: [],
+    heading: false,
+    childMarks: 0,
+    lastChildNumber: 0,
+    lastChildLetter: null,
+  };
+}
+
+interface StartContext {
+  /** A blank line, a page break or the start of the body came before this line. */
+  readonly gap: boolean;
+  readonly prevText: string;
+  readonly lastTop: number;
+  readonly top: DraftPortion | null;
+  readonly sub: DraftPortion | null;
+  readonly current: DraftPortion | null;
+}
+
+interface Start {
+  readonly level: 'top' | 'sub' | 'marked';
+  readonly number: string | null;
+  readonly suffix: string;
+  readonly start: number;
+  readonly mark: MarkRead | null;
+  readonly topic: boolean;
+}
+
+/**
+ * Whether a content line opens a portion, and at which level. Numbered lines are paragraphs when
+ * they carry a mark, or follow a blank line and continue the numbering; lettered lines are
+ * subparagraphs of the open paragraph; a line that starts with a mark opens a marked block.
+ */
+function readStart(source: string, l: Line, ctx: StartContext): Start | null {
+  const t = l.text;
+  // `(C) text`, `-- (S/NF) text`, and the parenthesised labels `(a)`, `(1)`.
+  const pl = PAREN_LETTER.exec(t);
+  const pn = PAREN_NUMBER.exec(t);
+  const nm = NUMBERED.exec(t);
+  const lm = nm ? null : LETTERED.exec(t);
+  const bullet = BULLET.exec(t);
+
+  if (nm) {
+    const number = nm[2]!;
+    const suffix = nm[3] ? '.' : nm[4] ? ')' : '';
+    const after = l.first + nm[0].length;
+    const mark = readMarkAt(source, after) ?? readOpenMarkAt(source, after) ?? markAfterLeadIn(source, after);
+    const topic = !mark && source[after] === '(';
+    const n = Number(number);
+    const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
+    if (!mark && (!sentenceBefore || suffix === '')) return null;
+    if (!mark && !ctx.gap && n !== ctx.lastTop + 1) return null;
+    const start = l.first;
+    const level = numberLevel(n, suffix, ctx, mark !== null);
+    if (level === null) return null;
+    return { level, number, suffix, start, mark, topic };
+  }
+  if (pn && ctx.top) {
+    const after = l.first + pn[0].length;
+    const mark = readMarkAt(source, after);
+    if (mark || ctx.gap) return { level: 'sub', number: pn[1]!, suffix: '()', start: l.first, mark, topic: false };
+  }
+  if (pl) {
+    // `(c)` after `(b)` is a label, not CONFIDENTIAL; a first `(C)` is a mark.
+    const letter = pl[1]!;
+    const prev = ctx.top?.lastChildLetter ?? null;
+    const follows = prev !== null && letter.toLowerCase().charCodeAt(0) === prev.charCodeAt(0) + 1;
+    const asMark = readMarkAt(source, l.first);
+    const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
+    if (ctx.top && sentenceBefore && (follows || (!asMark && letter.toLowerCase() === 'a'))) {
+      const after = l.first + pl[0].length;
+      const mark = readMarkAt(source, after);
+      return { level: 'sub', number: letter, suffix: '()', start: l.first, mark, topic: false };
+    }
+  }
+  if (lm) {
+    const letter = lm[2]!;
+    const after = l.first + lm[0].length;
+    const mark = readMarkAt(source, after);
+    const topic = !mark && source[after] === '(';
+    const prev = ctx.top?.lastChildLetter ?? null;
+    const follows =
+      (prev === null && letter.toLowerCase() === 'a') ||
+      (prev !== null && letter.toLowerCase().charCodeAt(0) === prev.charCodeAt(0) + 1);
+    const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
+    if (!mark && !follows && ctx.gap) {
+      // `U) PolOffs delivered…`: a mark that lost its opening parenthesis (fail closed).
+      const half = readMarkAt(source, l.first);
+      if (half) return { level: 'marked', number: null, suffix: '', start: l.first, mark: half, topic: false };
+    }
+    if (mark || (follows && sentenceBefore)) {
+      if (ctx.top) return { level: 'sub', number: letter, suffix: lm[3]!, start: l.first, mark, topic };
+      // Lettered paragraphs with no numbered paragraph around them are top-level.
+      if (mark) return { level: 'top', number: letter, suffix: lm[3]!, start: l.first, mark, topic };
+    }
+    return null;
+  }
+  // An unnumbered mark opens a portion after a blank line or the end of a sentence; in the middle
+  // of a wrapped sentence only a mark that was understood does (`(S/CT) funds…` is an office).
+  const free = ctx.gap || endsBlock(ctx.prevText);
+  if (t.startsWith('(')) {
+    const mark = readMarkAt(source, l.first);
+    if (mark && (free || mark.status === 'marked')) return { level: 'marked', number: null, suffix: '', start: l.first, mark, topic: false };
+    return null;
+  }
+  if (bullet) {
+    const mark = readMarkAt(source, l.first + bullet[0].length);
+    if (mark && (free || mark.status === 'marked')) return { level: 'marked', number: null, suffix: '', start: l.first, mark, topic: false };
+  }
+  const half = readMarkAt(source, l.first);
+  if (half && ctx.gap) return { level: 'marked', number: null, suffix: '', start: l.first, mark: half, topic: false };
+  // `Summary: (C) Spanish FM Moratinos told…` at the start of a block.
+  if (free) {
+    const lead = markAfterLeadIn(source, l.first);
+    if (lead) return { level: 'marked', number: null, suffix: '', start: l.first, mark: lead, topic: false };
+  }
+  return null;
+}
+
+const LEAD_IN = /^(?:SUMMARY(?: AND COMMENT)?|COMMENT|KEY POINTS|BACKGROUND|INTRODUCTION|ACTION REQUEST|NOTE)[ \t]*(?:[.:]|-{1,2})?[ \t]*(?=\()/i;
+
+/** `¶1. Summary: (C) During…`: the mark written after a lead-in word still marks the paragraph. */
+function markAfterLeadIn(source: string, at: number): MarkRead | null {
+  const m = LEAD_IN.exec(source.slice(at, at + 40));
+  return m ? readMarkAt(source, at + m[0].length) : null;
+}
+
+/** The previous line ends a sentence, a list item or a heading, so a new item may start. */
+function endsBlock(prev: string): boolean {
+  return /[.:;!?"')\]]$/.test(prev) || UNDERLINE.test(prev);
+}
+
+/**
+ * Top-level paragraph or subparagraph for a numbered line: the next number in the sequence is a
+ * paragraph; inside a paragraph, `1)` or a number restarting at 1 (or continuing the children) is
+ * a subparagraph; any other number is a paragraph (gaps and repeats happen in extracts).
+ */
+function numberLevel(n: number, suffix: string, ctx: StartContext, marked: boolean): 'top' | 'sub' | null {
+  if (ctx.top) {
+    const parent = ctx.sub ?? ctx.top;
+    const child = parent.lastChildNumber;
+    // `1)` under `¶3.`: a different way of numbering is a level down.
+    if ((suffix === ')' || suffix === '()') && suffix !== ctx.top.suffix) return 'sub';
+    // Items restarting at 1 inside a paragraph, or continuing its items.
+    if ((child === 0 && n === 1 && ctx.lastTop >= 1) || (child > 0 && n === child + 1)) return 'sub';
+  }
+  if (ctx.lastTop === 0 || n === ctx.lastTop + 1) return 'top';
+  if (n > ctx.lastTop) return 'top';
+  return marked ? 'top' : null;
+}
+
+/**
+ * A title rather than prose: at most three short lines that do not end a sentence, or any short
+ * block with an underline of dashes.
+ */
+export function isHeadingBlock(lines: readonly Line[]): boolean {
+  if (lines.length === 0 || lines.length > 5) return false;
+  const underlined = lines.some((l) => UNDERLINE.test(l.text));
+  const words = lines.filter((l) => !UNDERLINE.test(l.text));
+  if (words.length === 0) return underlined;
+  if (words.length > 3) return false;
+  for (const l of words) {
+    const t = l.text;
+    if (t.length > 80 || !/[A-Za-z]/.test(t)) return false;
+    if (!underlined) {
+      if (!/^[A-Z]/.test(t)) return false;
+      if (/^(?:END\b|BEGIN\b|QUOTE\b|UNQUOTE\b)/i.test(t)) return false;
+    }
+  }
+  const lastText = words[words.length - 1]!.text;
+  if (!underlined && /[.,;:]$/.test(lastText) && !/\.\.\.$/.test(lastText)) return false;
+  return true;
+}
+
+/** Content spans of a portion with page furniture cut out; `after(line)` is the offset after its newline. */
+export function segmentsOf(d: DraftPortion, end: number, after: (l: Line) => number): Span[] {
+  const segs: Span[] = [];
+  let segStart = d.start;
+  for (let k = 1; k < d.lines.length; k++) {
+    if (d.breakBefore[k]) {
+      segs.push({ start: segStart, end: after(d.lines[k - 1]!) });
+      segStart = d.lines[k]!.start;
+    }
+  }
+  segs.push({ start: segStart, end });
+  return segs;
+}

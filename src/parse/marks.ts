@@ -1,0 +1,177 @@
+/**
+ * Reading portion marks where the parser expects them (after a paragraph number, at the start of a
+ * line, after `SUBJECT:`), on top of the marking grammar in src/markings.
+ */
+import { classifyParenthetical, mostRestrictive, parseMarking } from '../markings/index.js';
+import type { Marking } from '../types.js';
+
+/** A mark found in the text. Offsets are absolute (into the source). */
+export interface MarkRead {
+  /** Where the mark as written starts and ends (a double mark `(U) (SBU)` is one mark). */
+  readonly start: number;
+  readonly end: number;
+  /** `marked`: understood; `unknown`: a mark that was not understood (fail closed). */
+  readonly status: 'marked' | 'unknown';
+  /** The marking with its span set; null when unknown. */
+  readonly marking: Marking | null;
+  /** Why an unknown mark was not understood, or a note on a double mark. */
+  readonly message: string | null;
+  /** True for `(U) (SBU)`: two marks in a row, the more restrictive kept. */
+  readonly double: boolean;
+  /** For `(S-ENTIRE TEXT)`: the mark is an ENTIRE TEXT statement. */
+  readonly entireText: boolean;
+}
+
+/** Longest parenthetical read as a possible mark (`(C/REL NATO and AUS)` is 20). */
+const MAX_INNER = 48;
+const PAREN = /^\(([^()\n]{1,48})\)/;
+/** A long mark wrapped onto the next line: `(S//REL AFGHANISTAN, KYRGYZSTAN, \nTURKMENISTAN)`. */
+const WRAPPED_PAREN = /^\(([^()\n]{1,80}\n[ \t]*[^()\n]{1,80})\)/;
+const ENTIRE_INNER = /^([A-Za-z /]+?)\s*-*\s*ENTIRE\s+TEXT\.?$/i;
+/** A mark that lost its opening parenthesis: `U) PolOffs delivered…` (seen in the corpus). */
+const HALF_MARK = /^(U|C|S|TS|SBU|S\/NF|C\/NF|S\/\/NF|C\/\/NF)\)(?=\s)/;
+
+/**
+ * Reads a mark at `offset` in `source` (no leading blanks skipped). Returns null when there is no
+ * parenthetical there, or when it is not a marking (`(Mideast)`, `(U.S.)`, `(ref A)`).
+ */
+export function readMarkAt(source: string, offset: number): MarkRead | null {
+  const head = source.slice(offset, offset + MAX_INNER + 2);
+  let m = PAREN.exec(head);
+  if (!m && head.startsWith('(')) {
+    const w = WRAPPED_PAREN.exec(source.slice(offset, offset + 170));
+    // Only a clear marking may span two lines; anything else is prose in parentheses.
+    if (w && classifyParenthetical(w[1]!.replace(/\s+/g, ' ')) === 'marking') {
+      const raw = w[0];
+      const parsed = parseMarking(`(${w[1]!.replace(/\s+/g, ' ')})`, 'portion');
+      const span = { start: offset, end: offset + raw.length };
+      if (parsed.ok) {
+        return { ...span, status: 'marked', marking: { ...parsed.marking, raw, span }, message: null, double: false, entireText: false };
+      }
+      return { ...span, status: 'unknown', marking: null, message: parsed.message, double: false, entireText: false };
+    }
+  }
+  if (!m) {
+    const h = HALF_MARK.exec(head);
+    if (!h) return null;
+    return {
+      start: offset,
+      end: offset + h[0].length,
+      status: 'unknown',
+      marking: null,
+      message: `Mark ${JSON.stringify(h[0])} has no opening parenthesis; expected a mark such as (${h[1]}).`,
+      double: false,
+      entireText: false,
+    };
+  }
+  const inner = m[1]!;
+  const entire = ENTIRE_INNER.exec(inner);
+  if (entire) {
+    const level = readEntireTextWords(entire[1]!);
+    const end = offset + m[0].length;
+    return {
+      start: offset,
+      end,
+      status: level ? 'marked' : 'unknown',
+      marking: level ? { ...level, raw: m[0], span: { start: offset, end } } : null,
+      message: level ? null : `ENTIRE TEXT statement ${JSON.stringify(m[0])} names no classification that was understood.`,
+      double: false,
+      entireText: true,
+    };
+  }
+  const first = readOne(m[0], inner, offset);
+  if (!first) return null;
+  // A second mark right after the first: `(U) (SBU)`. The more restrictive wins.
+  let after = offset + m[0].length;
+  let ws = after;
+  while (ws < source.length && (source[ws] === ' ' || source[ws] === '\t')) ws++;
+  if (ws > after || source[ws] === '(') {
+    const m2 = PAREN.exec(source.slice(ws, ws + MAX_INNER + 2));
+    if (m2) {
+      const second = readOne(m2[0], m2[1]!, ws);
+      if (second) {
+        after = ws + m2[0].length;
+        const raw = source.slice(offset, after);
+        const span = { start: offset, end: after };
+        if (first.status === 'marked' && second.status === 'marked') {
+          const winner = mostRestrictive(first.marking!, second.marking!);
+          return {
+            start: offset,
+            end: after,
+            status: 'marked',
+            marking: { ...winner, raw, span },
+            message: `Two marks in a row ${JSON.stringify(raw)}: the more restrictive was kept.`,
+            double: true,
+            entireText: false,
+          };
+        }
+        return {
+          start: offset,
+          end: after,
+          status: 'unknown',
+          marking: null,
+          message: (first.status === 'unknown' ? first.message : second.message) ?? `Mark ${JSON.stringify(raw)} not understood.`,
+          double: true,
+          entireText: false,
+        };
+      }
+    }
+  }
+  return first;
+}
+
+function readOne(raw: string, inner: string, offset: number): MarkRead | null {
+  const kind = classifyParenthetical(inner);
+  if (kind === 'not-a-marking') return null;
+  const span = { start: offset, end: offset + raw.length };
+  if (kind === 'marking') {
+    const parsed = parseMarking(raw, 'portion');
+    if (parsed.ok) {
+      return { ...span, status: 'marked', marking: { ...parsed.marking, span }, message: null, double: false, entireText: false };
+    }
+    return { ...span, status: 'unknown', marking: null, message: parsed.message, double: false, entireText: false };
+  }
+  const parsed = parseMarking(raw, 'portion');
+  return {
+    ...span,
+    status: 'unknown',
+    marking: null,
+    message: parsed.ok ? `Mark ${JSON.stringify(raw)} looks malformed.` : parsed.message,
+    double: false,
+    entireText: false,
+  };
+}
+
+const OPEN_MARK = /^\((U|C|S|TS|SBU)(?:\/\/?[A-Z]{1,6})?(?=[ \t]+[^\s)])/;
+
+/**
+ * A mark that lost its closing parenthesis right after a paragraph number: `¶6. (C XXXXXXXXXXXX,
+ * too, asserted…` (a redaction ate it). Read as an unknown mark so the paragraph is withheld.
+ * Only used after a paragraph number, where a mark is expected.
+ */
+export function readOpenMarkAt(source: string, offset: number): MarkRead | null {
+  const m = OPEN_MARK.exec(source.slice(offset, offset + 12));
+  if (!m) return null;
+  return {
+    start: offset,
+    end: offset + m[0].length,
+    status: 'unknown',
+    marking: null,
+    message: `Mark ${JSON.stringify(m[0])} has no closing parenthesis; expected a mark such as (${m[1]}).`,
+    double: false,
+    entireText: false,
+  };
+}
+
+/**
+ * The classification words of an ENTIRE TEXT statement (`SECRET`, `S`, `SENSITIVE BUT
+ * UNCLASSIFIED`), read as a banner (or as a portion abbreviation). Null when not understood.
+ */
+export function readEntireTextWords(words: string): Marking | null {
+  const w = words.trim().replace(/\s*[-–]+$/, '').trim();
+  if (!w) return null;
+  const asBanner = parseMarking(w.toUpperCase(), 'banner');
+  if (asBanner.ok) return asBanner.marking;
+  const asPortion = parseMarking(`(${w})`, 'portion');
+  return asPortion.ok ? asPortion.marking : null;
+}

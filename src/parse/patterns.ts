@@ -1,0 +1,289 @@
+/**
+ * Line-level recognisers for the parts of a cable. Each takes the content of one line (leading and
+ * trailing blanks already trimmed, see `Line.text`) and answers with offsets relative to it.
+ *
+ * Performance: every expression here is anchored and free of nested quantifiers over the same
+ * characters, so it runs in time linear in the line; expressions with a possibly ambiguous split
+ * are only applied to short lines.
+ */
+
+const MONTHS: Readonly<Record<string, number>> = {
+  JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, OCT: 10, NOV: 11, DEC: 12,
+};
+
+/** A calendar date as `YYYY-MM-DD`, or null when the parts are not a real date. */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Two-digit years: 00–49 are 20xx, 50–99 are 19xx (cables run from the 1960s to 2010). */
+export function fullYear(yy: string): number {
+  const n = Number(yy);
+  if (yy.length >= 4) return n;
+  return n < 50 ? 2000 + n : 1900 + n;
+}
+
+const DTG = /(?<![0-9])(\d{2})(\d{2})(\d{2})Z\s{1,3}(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s{1,3}(\d{2}(?:\d{2})?)(?![0-9])/i;
+
+/** A date-time group such as `131627Z FEB 08` inside `text`. */
+export function findDtg(text: string): { index: number; raw: string; date: string; year: number } | null {
+  const m = DTG.exec(text);
+  if (!m) return null;
+  const year = fullYear(m[5]!);
+  const date = isoDate(year, MONTHS[m[4]!.toUpperCase()]!, Number(m[1]));
+  if (!date) return null;
+  return { index: m.index, raw: m[0], date, year };
+}
+
+/** The precedence line of the routing header: `O 131627Z FEB 08`, `O P 220852Z JUN 08`. */
+export const PRECEDENCE_LINE = /^([OPRZ](?: ?[OPRZ])?)\s+\d{6}Z\s/;
+
+/** Routing and transmission lines that are never content. */
+const ROUTING_LINE =
+  /^(?:(?:R[A-Z]{3,7}\s+){1,}R[A-Z]{3,7}$|VZCZC|ZZ[A-Z]|ZN[YR]\s|DE\s+[A-Z]{4,}|FM\s|TO\s|INFO\s|XMT\s|CC\s|BT$|NNNN$|ORIGIN\s|ACTION\s|[OPRZ]{1,2}(?: [OPRZ])?\s+(?:RUE|RH|RUC|RUL|RUF|RUM|RUZ)[A-Z]*|#\d+|R[A-Z]{4,}\/|\/\d+[A-Z]?$|[A-Z]{2,}-\d{2}\s)/;
+
+/** True for a line of the routing header (transmission prosigns, FM/TO/INFO, address lines with routing indicators). */
+export function isRoutingLine(text: string): boolean {
+  return ROUTING_LINE.test(text) || PRECEDENCE_LINE.test(text);
+}
+
+/** WikiLeaks' notice on partial extracts. */
+export const EXTRACT_NOTICE = /^["',\s]*This record is a partial extract of the original cable/i;
+
+/** A row of WikiLeaks' cables.csv leaked into the text: `12055,11/12/2003 16:26,03THEHAGUE2835,"Embassy …",SECRET//NOFORN,…`. */
+export const CSV_ROW = /^(\d+),(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}),(\d{2}[A-Z]+\d+),(?:"([^"]*)",([^,]*),)?/;
+
+/** Lines of only quotes and commas: the seams of a leaked CSV row. */
+export const CSV_SEAM = /^["',]+$/;
+
+// ---------------------------------------------------------------------------------------------
+// Banner
+
+/** Classification words at the start of a banner, spaced or not. */
+const BANNER_WORDS =
+  /^(?:S(?: ?S)? ?E C R E T|C(?: ?C)? ?O N F I D E N T I A L|T O P S E C R E T|U(?: ?U)? ?N C L A S(?: S I F I E D)?|L I M I T E D O F F I C I A L U S E|TOP SECRET|S?SECRET|C?CONFIDENTIAL|UNCLASSIFIED|U?UNCLAS|LIMITED OFFICIAL USE)(?![A-Za-z])/;
+
+/** Caveat and control words that may follow the classification words on a banner line. */
+const BANNER_CONTROL =
+  /^(?:\s*\/\/?\s*|\s*,\s*|\s+-\s+|\s+)(?:NOFORN|NF|SBU|FOUO|FOR OFFICIAL USE ONLY|E F T O|EFTO|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|LIMDIS|EXDIS|NODIS|ORCON|PROPIN|FGI|MR|RELIDO|REL TO(?: USA)?|REL)(?![A-Za-z])/;
+
+const BANNER_SLASH_WORD = /^\s*\/\/?\s*[A-Z][A-Z0-9-]*(?![a-z])/;
+
+/** A REL TO list after a banner control: `, GBR` or ` NATO`. */
+const BANNER_REL_ITEM = /^(?:\s*,\s*|\s+)(?:USA|[A-Z]{3,4})(?![A-Za-z])/;
+
+const SECTION = /^\s*SECTION\s+(\d{1,3})\s+(?:OF|of|GF)\s+(\d{1,3})/;
+const POST_NUMBER = /^\s+([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4})\s+(\d{2,7})(?![0-9])/;
+
+/** What {@link matchBanner} found on a line; offsets are relative to the line text. */
+export interface BannerMatch {
+  /** Start and end of the classification words (with any controls written on the line). */
+  readonly wordsStart: number;
+  readonly wordsEnd: number;
+  readonly section: { readonly start: number; readonly end: number } | null;
+  /** Post as written (`BERLIN`, `SAN JOSE`), when a post and number follow. */
+  readonly post: string | null;
+  readonly number: string | null;
+  /** Offset just past what was understood (`text.length` when the whole line was). */
+  readonly end: number;
+}
+
+/**
+ * Reads a banner line: optional stray quotes/commas (CSV seams), classification words, controls,
+ * `SECTION nn OF nn`, post and number. Returns null when the line does not start with
+ * classification words followed by a word boundary.
+ */
+export function matchBanner(text: string): BannerMatch | null {
+  // Letter-spaced banners are sometimes in lower case (`S e c r e t section 01 of 02 nairobi`).
+  if (/^[",' ]*[A-Za-z] [a-z] [a-z] /.test(text) && /^[\x20-\x7e]*$/.test(text)) text = text.toUpperCase();
+  let i = 0;
+  while (i < text.length && (text[i] === '"' || text[i] === ',' || text[i] === ' ' || text[i] === "'" || text[i] === '.')) i++;
+  const head = BANNER_WORDS.exec(text.slice(i));
+  if (!head) return null;
+  const wordsStart = i;
+  let wordsEnd = i + head[0].length;
+  let rest = text.slice(wordsEnd);
+  for (let guard = 0; guard < 12; guard++) {
+    // A known control, or any word after a slash (an unknown control is still banner text: it
+    // makes the banner not understood rather than ending it).
+    const c = BANNER_CONTROL.exec(rest) ?? BANNER_SLASH_WORD.exec(rest);
+    if (!c) break;
+    wordsEnd += c[0].length;
+    rest = rest.slice(c[0].length);
+    if (/REL(?: TO(?: USA)?)?$/.test(c[0])) {
+      for (let g = 0; g < 20; g++) {
+        const r = BANNER_REL_ITEM.exec(rest);
+        // A REL TO list never runs into `SECTION` or a post followed by a number.
+        if (!r || /^\s+SECTION\b/.test(rest) || POST_NUMBER.test(rest)) break;
+        wordsEnd += r[0].length;
+        rest = rest.slice(r[0].length);
+      }
+    }
+  }
+  let end = wordsEnd;
+  let section: BannerMatch['section'] = null;
+  const s = SECTION.exec(rest);
+  if (s) {
+    const lead = s[0].length - s[0].trimStart().length;
+    section = { start: end + lead, end: end + s[0].length };
+    end += s[0].length;
+    rest = rest.slice(s[0].length);
+  }
+  let post: string | null = null;
+  let number: string | null = null;
+  const p = POST_NUMBER.exec(rest);
+  if (p) {
+    post = p[1]!;
+    number = p[2]!;
+    end += p[0].length;
+  }
+  return { wordsStart, wordsEnd, section, post, number, end };
+}
+
+/** A line that is nothing but classification words (a page header or footer inside the body). */
+export function isBareClassificationLine(text: string): boolean {
+  if (text.length > 60) return false;
+  const b = matchBanner(text);
+  return b !== null && b.section === null && b.post === null && b.wordsEnd === text.length && b.wordsStart === 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Caveats and boilerplate under the banner
+
+const CAVEAT_TOKEN =
+  /^(NOFORN|SENSITIVE|SIPDIS|SBU|FOUO|FOR OFFICIAL USE ONLY|NODIS|EXDIS|LIMDIS|STADIS|ORCON|PROPIN|BUT UNCLASSIFIED|E F T O|EFTO|NOT FOR INTERNET(?: DISTRIBUTION)?)(?![A-Za-z])[\s,/.]*/;
+
+/**
+ * A line made only of caveat words (`NOFORN`, `SENSITIVE`, `SENSITIVE, SIPDIS`). Returns the
+ * offsets of the first and last non-SIPDIS words, `{start: -1, end: -1}` when the line holds only
+ * SIPDIS, or null when it is not a caveat line.
+ */
+export function matchCaveatLine(text: string): { start: number; end: number } | null {
+  if (text.length > 80) return null;
+  if (/^[\x20-\x7e]*$/.test(text)) text = text.toUpperCase();
+  let i = 0;
+  let start = -1;
+  let end = -1;
+  for (let guard = 0; guard < 16 && i < text.length; guard++) {
+    const m = CAVEAT_TOKEN.exec(text.slice(i));
+    if (!m) return null;
+    const word = m[1]!;
+    if (word !== 'SIPDIS') {
+      if (start < 0) start = i;
+      end = i + word.length;
+    }
+    i += m[0].length;
+  }
+  if (i < text.length) return null;
+  return { start, end };
+}
+
+/** `E.O. 12958: DECL: 02/13/2018` and its variants (`E.0.`, `E.N.`, `EO 12958`, `E.O.12356:`). */
+const EO_LINE = /^["\s]*(?:E\.\s?[ON0]\.\s?(\d{4,5})?|EO\s+(\d{5})(?![0-9]))\s*[:;]?\s*/i;
+const DECL_KEYWORD = /^(?:DECL[A-Za-z]*(?:\s+ON)?\s*(?:[:;]\s*|\s+(?=\d))|DECLASSIFY(?:\s+ON)?\s*[:;]?\s*)/i;
+
+/** Reads an E.O. line: the order as written and where the DECL value starts (relative offsets). */
+export function matchEoLine(text: string): { order: string | null; declStart: number } | null {
+  const m = EO_LINE.exec(text);
+  if (!m) return null;
+  let declStart = m[0].length;
+  const k = DECL_KEYWORD.exec(text.slice(declStart));
+  if (k) declStart += k[0].length;
+  return { order: m[1] ?? m[2] ?? null, declStart };
+}
+
+export const TAGS_LINE = /^TAGS?\s*:?\s+(?=\S)|^TAGS\s*:\s*/i;
+export const SUBJECT_LINE = /^(?:SUBJECT|SUBJ)\s*:\s*/i;
+export const REF_LINE = /^(?:REFS?|REFTELS?|REFERENCES?|REF\(S\))\s*[:.]\s*|^(?:REFS?|REFTELS?)\s+(?=[A-Z]\.|\(?[A-Z]\)|[A-Z]{3,} \d)/i;
+/** `Classified By:` with an optional `(U)` mark before it. */
+export const CLASSIFIED_BY_LINE = /^(?:\([Uu]\)\s*)?CLASSIFIED\s+BY\b/i;
+/** Lines of a second classification authority block (`Declassify on:`, `Derived from:`, `Reason:`). */
+export const CAB_LINE = /^(?:DECLASSIFY ON|DERIVED FROM|DECL ON|REASONS?)\s*:/i;
+
+/** `CONFIDENTIAL - ENTIRE TEXT`, `(S-ENTIRE TEXT)`, `The entire text of this report is SBU`. */
+export const ENTIRE_TEXT = /ENTIRE\s+TEXT/i;
+
+/** A short line of dashes, equals signs or underscores (the underline of a heading). */
+export const UNDERLINE = /^[-=_*~ ]{3,}$/;
+
+/** End-of-message and publication markers after the signature. */
+export const TRAILER_LINE = /^(?:NNNN|BT|End Cable Text|["'.#]+|\(?END OF (?:MESSAGE|TEXT)\)?)$/i;
+
+// ---------------------------------------------------------------------------------------------
+// Page furniture
+
+const CONTINUATION_HEADER =
+  /^(?:[A-Z][A-Z.'()/-]*(?: [A-Z.'()/-]+){0,4} +)?(?:\d{3,8}|X{4,}) +\d{3}(?:\.\d{1,2})? +OF +\d{3}$/;
+const PAGE_HEADER =
+  /^(?:(?:[A-Z] ){2,}[A-Z] +|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:\/\/[A-Z]+)? +)?(?:INFO +)?PAGE +\d{2,3}(?![0-9])/;
+/** WikiLeaks' truncation of a continuation header in partial extracts: `ROME 00001...`. */
+const TRUNCATED_CONTINUATION = /^[A-Z][A-Z ]{1,30} 0{2,}\d*\.{2,}$/;
+
+/**
+ * Page furniture: the continuation header repeated on every page after the first
+ * (`MONTERREY 00000130  002 OF 002`), the teletype page header (`PAGE 02 VATICA 01261 061419Z`,
+ * `SECRET PAGE 02 ROME 03067 211833Z`). Bare classification lines are furniture only inside the
+ * body; the caller decides that.
+ */
+export function isFurnitureLine(text: string): boolean {
+  if (text.length > 100) return false;
+  if (CONTINUATION_HEADER.test(text) || TRUNCATED_CONTINUATION.test(text)) return true;
+  // `PAGE 02` alone could start a sentence: require a teletype tail (a DTG, a routing id, spaced letters).
+  return PAGE_HEADER.test(text) && (/\d{6}Z$/.test(text) || /\bR[A-Z]{4,}\d/.test(text) || /(?:[A-Z] ){3,}[A-Z]/.test(text));
+}
+
+/** Continuation headers inside a long re-flowed line (`…allowed to STOCKHOLM 00000720 002 OF 002 follow…`). */
+export const INLINE_CONTINUATION = /(?<=\s)[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3} +(?:\d{5,8}|X{4,}) +\d{3}(?:\.\d{1,2})? +OF +\d{3}(?=\s|$)/g;
+
+// ---------------------------------------------------------------------------------------------
+// Classified By reasons
+
+const SECTION_TOKEN = /(?<![0-9.])1[ \t]?\.[ \t]*\n?[ \t]*([4-6])(?![0-9])\.?/g;
+const REASON_TOKEN = /^\s*(?:\(\s*([a-hA-H])\s*\)|([a-hA-H])(?![A-Za-z0-9])|((?:and|or)(?![A-Za-z])|[&,/\-–)(;]))/i;
+
+/**
+ * Reasons cited in a `Classified By` text, normalised: `1.4 (B) AND (D)` → `['1.4(b)', '1.4(d)']`,
+ * `REASON: 1.4(b), (d)`, `1.5, b/d`, `1.5(b)-(d)` (a range). Sections 1.4 to 1.6 are read; other
+ * numbers (the E.O. number, dates) are ignored. Duplicates are dropped; order is as written.
+ */
+export function normaliseReasons(text: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (section: string, letter: string): void => {
+    const r = `1.${section}(${letter.toLowerCase()})`;
+    if (!seen.has(r)) {
+      seen.add(r);
+      out.push(r);
+    }
+  };
+  SECTION_TOKEN.lastIndex = 0;
+  for (let m = SECTION_TOKEN.exec(text); m; m = SECTION_TOKEN.exec(text)) {
+    const section = m[1]!;
+    let i = m.index + m[0].length;
+    let pendingRange: string | null = null;
+    let last: string | null = null;
+    for (let guard = 0; guard < 40; guard++) {
+      const t = REASON_TOKEN.exec(text.slice(i, i + 24));
+      if (!t) break;
+      i += t[0].length;
+      const letter = t[1] ?? t[2];
+      if (letter) {
+        if (pendingRange && last) {
+          const from = last.toLowerCase().charCodeAt(0);
+          const to = letter.toLowerCase().charCodeAt(0);
+          for (let c = from + 1; c < to; c++) add(section, String.fromCharCode(c));
+        }
+        add(section, letter);
+        last = letter;
+        pendingRange = null;
+      } else if (t[3] === '-' || t[3] === '–') {
+        pendingRange = last;
+      }
+    }
+    SECTION_TOKEN.lastIndex = Math.max(SECTION_TOKEN.lastIndex, i);
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { findLeaks, normalisedWords, shingles } from '../../src/audit/leaks.js';
+
+describe('leak check', () => {
+  it('normalises case, punctuation, hyphenation and line breaks', () => {
+    expect(normalisedWords('The inter-\noperability ISSUE,  was\nraised.')).toEqual(['the', 'interoperability', 'issue', 'was', 'raised']);
+  });
+  it('builds shingles', () => {
+    expect([...shingles('a b c d', 3)]).toEqual(['a b c', 'b c d']);
+    expect([...shingles('a b', 3)]).toEqual(['a b']);
+  });
+  const withheld = 'Ducoffre countered that a critical mass of both users and producers had already joined the Oslo Process';
+  it('finds withheld text re-wrapped and re-cased in the output', () => {
+    const output = 'Released text.\nDUCOFFRE countered that a critical mass of both\nusers and producers had already joined';
+    expect(findLeaks([withheld], output, 'Released text.').length).toBeGreaterThan(0);
+  });
+  it('ignores phrases the visible text legitimately holds', () => {
+    const visible = 'a critical mass of both users and producers had already joined the Oslo Process';
+    expect(findLeaks([withheld], visible, visible)).toEqual([]);
+  });
+  it('is clean when nothing withheld appears', () => {
+    expect(findLeaks([withheld], '¶2. [WITHHELD: B1, 1.4(B), 1.4(D)]', '')).toEqual([]);
+  });
+});

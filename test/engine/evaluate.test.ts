@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { applyEdits, buildEdits, sortEdits } from '../../src/engine/edits.js';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { InternalError } from '../../src/errors.js';
+import { renderReleaseText } from '../../src/render/text/index.js';
+import { loadProfile, type Profile } from '../../src/rules/load.js';
+import { loadOverrides } from '../../src/rules/overrides.js';
+import { mk } from '../helpers/facts.js';
+import { CONFIDENTIAL, miniCable, UNCLASSIFIED } from '../helpers/mini-cable.js';
+
+const profile = (name: string): Profile => loadProfile(readFileSync(new URL(`../../rules/${name}.yaml`, import.meta.url), 'utf8'), `rules/${name}.yaml`);
+const publicProfile = profile('public');
+
+const cable = miniCable({
+  banner: CONFIDENTIAL,
+  body: [
+    ['p1', mk('C'), 'Pol-mil chief delivered reftel talking points to the desk officer on February 13.'],
+    ['p2', mk('U'), 'The meeting in Wellington runs from February 18 to 22.'],
+    ['p3', mk('U', { raw: '(SBU)', controls: ['SBU'] }), 'Contact the desk officer at 202-647-4000 or desk@state.gov for details.'],
+    ['p4', null, 'Unmarked comment text that might be classified.'],
+    ['p5', 'unknown', 'Text under a mark nobody understood.'],
+  ],
+});
+
+describe('evaluate with the public profile', () => {
+  const plan = evaluate(cable, publicProfile, { asOf: '2010-12-01' });
+  const byId = Object.fromEntries(plan.decisions.map((d) => [d.portionId, d]));
+
+  it.each([
+    ['p1', 'withhold', 'public/classified', ['B1', '1.4(B)', '1.4(D)']],
+    ['p2', 'release', 'public/unclassified', []],
+    ['p3', 'withhold', 'public/sbu-pending-review', ['SBU - PENDING FOIA REVIEW']],
+    ['p4', 'withhold', 'public/unmarked-in-classified', ['B1', '1.4(B)', '1.4(D)']],
+    ['p5', 'withhold', 'public/unknown-marking', ['B1', '1.4(B)', '1.4(D)']],
+  ])('%s is %s by %s', (id, action, ruleId, authority) => {
+    expect(byId[id]).toMatchObject({ action, ruleId, authority });
+    expect(byId[id]!.reason).toMatch(/\w+.*\./);
+  });
+
+  it('stamps the release with every authority used', () => {
+    expect(plan.releaseBanner).toBe('UNCLASSIFIED');
+    expect(plan.stamp).toBe('RELEASE IN PART B1, 1.4(B), 1.4(D), SBU - PENDING FOIA REVIEW');
+  });
+
+  it('writes placeholders that keep paragraph numbers, and nothing withheld', () => {
+    const text = renderReleaseText(applyEdits(cable.source, buildEdits(plan)));
+    expect(text).toContain('¶1. [WITHHELD: B1, 1.4(B), 1.4(D)]');
+    expect(text).toContain('¶2. (U) The meeting in Wellington runs from February 18 to 22.');
+    expect(text).toContain('¶5. [WITHHELD: B1, 1.4(B), 1.4(D)]');
+    expect(text).toMatch(/^UNCLASSIFIED BERLIN 000173\nRELEASE IN PART /);
+    for (const gone of ['Pol-mil', 'desk@state.gov', 'Unmarked comment', 'nobody understood', '(C0)']) expect(text).not.toContain(gone);
+    // Header lines stay.
+    expect(text).toContain('E.O. 12958: DECL: 02/13/2018');
+    expect(text).toContain('Classified By: Jeff Rathke. REASONS: 1.4 (B) AND (D).');
+  });
+});
+
+describe('declassification by date', () => {
+  it('releases classified portions as declassified once the DECL date has passed', () => {
+    const plan = evaluate(cable, publicProfile, { asOf: '2026-11-26' });
+    const p1 = plan.decisions.find((d) => d.portionId === 'p1')!;
+    expect(p1).toMatchObject({ action: 'release', declassified: true, ruleId: 'public/declassified' });
+    // Unmarked and unknown portions stay withheld even then: fail closed.
+    expect(plan.decisions.find((d) => d.portionId === 'p4')!.action).toBe('withhold');
+    expect(plan.decisions.find((d) => d.portionId === 'p5')!.action).toBe('withhold');
+    const text = renderReleaseText(applyEdits(cable.source, buildEdits(plan)));
+    expect(text).toContain('¶1. (DECLASSIFIED, formerly C) Pol-mil chief');
+  });
+  it('keeps them withheld while the date is in the future', () => {
+    const plan = evaluate(cable, publicProfile, { asOf: '2018-02-12' });
+    expect(plan.decisions.find((d) => d.portionId === 'p1')!.action).toBe('withhold');
+  });
+});
+
+describe('other profiles', () => {
+  const natoCable = miniCable({
+    banner: mk('S', { raw: 'SECRET', controls: [] }),
+    decl: 'DECL: 02/13/2033',
+    body: [
+      ['p1', mk('S', { raw: '(S//REL NATO)', relTo: ['USA', 'NATO'] }), 'Releasable to NATO partners.'],
+      ['p2', mk('S', { raw: '(S//NF)', controls: ['NOFORN'] }), 'Not for foreign nationals.'],
+      ['p3', mk('C'), 'Bare confidential before 2010-06-28.'],
+      ['p4', mk('TS', { raw: '(TS//SI//NF)', sci: ['SI'], controls: ['NOFORN'] }), 'Top secret signals.'],
+      ['p5', mk('U'), 'Unclassified.'],
+    ],
+  });
+  it.each([
+    ['nato', ['release', 'withhold', 'withhold', 'withhold', 'release'], ['nato/rel-to-nato', 'nato/noforn', 'nato/pre-2010-uncaveated', 'nato/noforn', 'nato/unclassified']],
+    ['us-secret', ['release', 'release', 'release', 'withhold', 'release'], ['us-secret/up-to-secret', 'us-secret/up-to-secret', 'us-secret/up-to-secret', 'us-secret/sci', 'us-secret/up-to-secret']],
+  ])('%s', (name, actions, rules) => {
+    const plan = evaluate(natoCable, profile(name), { asOf: '2020-01-01' });
+    expect(plan.decisions.map((d) => d.action)).toEqual(actions);
+    expect(plan.decisions.map((d) => d.ruleId)).toEqual(rules);
+  });
+  it('rolls the nato banner up from what remains', () => {
+    const plan = evaluate(natoCable, profile('nato'), { asOf: '2020-01-01' });
+    expect(plan.releaseBanner).toBe('SECRET//REL TO USA, NATO');
+  });
+});
+
+describe('span rules and overrides', () => {
+  const unclassCable = miniCable({
+    banner: UNCLASSIFIED,
+    decl: 'N/A',
+    body: [['p1', mk('U'), 'Call Burkhard Ducoffre on 202-647-4000 or write to desk@state.gov today.']],
+  });
+  it('redacts matching spans inside released portions only', () => {
+    const plan = evaluate(unclassCable, profile('public-pii'), { asOf: '2010-12-01' });
+    expect(plan.decisions[0]!.action).toBe('release');
+    expect(plan.redactions.map((r) => r.ruleId)).toEqual(['public-pii/names', 'public-pii/telephone', 'public-pii/email']);
+    const text = renderReleaseText(applyEdits(unclassCable.source, buildEdits(plan)));
+    expect(text).toContain('¶1. (U) Call [REDACTED: B6] on [REDACTED: B6] or write to [REDACTED: B6] today.');
+    expect(plan.stamp).toBe('RELEASE IN PART B6');
+  });
+  it('applies reviewer overrides first and records them', () => {
+    const overrides = loadOverrides(
+      'overrides:\n  - { ref: TEST1, portion: p1, action: release, reviewer: J. Smith, date: 2026-11-20, note: MDR case 42, declassify: true }\n  - { ref: TEST1, portion: p9, action: withhold, authority: [B1], reviewer: J. Smith, date: 2026-11-20 }\n',
+      'o.yaml',
+    );
+    const plan = evaluate(cable, publicProfile, { asOf: '2010-12-01', overrides });
+    const p1 = plan.decisions[0]!;
+    expect(p1).toMatchObject({ action: 'release', ruleId: 'override', declassified: true, override: { reviewer: 'J. Smith', date: '2026-11-20', note: 'MDR case 42' } });
+    expect(plan.diagnostics.map((d) => d.code)).toEqual(['override-unknown-portion']);
+  });
+});
+
+describe('edits', () => {
+  it('refuses overlapping edits', () => {
+    expect(() =>
+      sortEdits([
+        { kind: 'delete', span: { start: 0, end: 10 } },
+        { kind: 'redact', span: { start: 5, end: 12 }, authority: 'B6' },
+      ]),
+    ).toThrow(InternalError);
+  });
+  it('drops page furniture but keeps the paragraph it interrupted', () => {
+    const c = miniCable({ banner: UNCLASSIFIED, decl: 'N/A', body: [['p1', mk('U'), 'First line.']], furnitureAfter: 'p1' });
+    const text = renderReleaseText(applyEdits(c.source, buildEdits(evaluate(c, publicProfile, { asOf: '2010-12-01' }))));
+    expect(text).toContain('¶1. (U) First line.\ncontinued text of the paragraph.');
+    expect(text).not.toContain('002 OF 002');
+  });
+  it('absorbs furniture inside a withheld portion', () => {
+    const c = miniCable({ banner: CONFIDENTIAL, body: [['p1', mk('C'), 'Secret line.']], furnitureAfter: 'p1' });
+    const text = renderReleaseText(applyEdits(c.source, buildEdits(evaluate(c, publicProfile, { asOf: '2010-12-01' }))));
+    expect(text).toContain('¶1. [WITHHELD: B1, 1.4(B), 1.4(D)]\n');
+    expect(text).not.toContain('continued text');
+  });
+});

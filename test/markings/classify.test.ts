@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { classifyParenthetical } from '../../src/markings/index.js';
+
+describe('classifyParenthetical', () => {
+  it.each([
+    'C', 'S', 'U', 'TS', 'S/NF', 'S//NF', 'sbu', 'SBU/NF', 'c', 's/nf', 'SE', 'NC', 'C ', ' C', 'Confidential',
+    'Secret/Rel Armenia', 'S/REL TO NATO/AUS', 'S//FGI//NF', 'FOUO', 'LOU', 'U//SBU-NF', 'S-ENTIRE TEXT',
+  ])('(%s) is a marking', (inner) => {
+    expect(classifyParenthetical(inner)).toBe('marking');
+  });
+
+  it.each([
+    // Near misses from the brief: typos of marks must be withheld, never read as headings.
+    'C0', 'S//N F', 'U/ /NF', 'SS', 'S-', 'SECRET/NOFRN', 'CC', 'TSS', 'CT', 'SC', 'U1', 'C.', 'S.',
+    'NF', 'NOFORN', 'REL TO USA, GBR', 'NF/REL', 'SECRT', 'Confidental', 'UNCLASIFIED', 'NOFRN',
+    'S//NF/XYZ', 'S//REL TO USA, NARNIA', 'Secret Service', '', ' ', '/', '--',
+  ])('(%s) is malformed', (inner) => {
+    expect(classifyParenthetical(inner)).toBe('malformed');
+  });
+
+  it.each([
+    // Topic headings and labels seen in the corpus (09BERLIN1054, 09BERLIN1148, 10BERLIN8, …).
+    'Mideast', 'U.S.', 'Iran', 'a', 'b', 'd', 'e', 'B', 'D', 'FYI', 'UN', 'EU', 'Economic', 'Defense',
+    'Afghanistan', 'Japan', '1', '2', '506', '1/6', 'Reftel', 'ref A', 'SCA', 'MD', 'ICS', 'CPI', 'NATO',
+    'CORRECTED COPY', 'PART 2 OF 2', 'begin non-paper', 'Source: Procomer', 'US and UK', 'http://www.infoarg.org',
+  ])('(%s) is not a marking', (inner) => {
+    expect(classifyParenthetical(inner)).toBe('not-a-marking');
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { CONDITIONS } from '../../src/rules/conditions/index.js';
+import { facts, mk } from '../helpers/facts.js';
+import type { PortionFacts } from '../../src/rules/types.js';
+
+type Case = [description: string, key: string, value: unknown, facts: PortionFacts, expected: boolean];
+
+// Each condition: cases that match and cases that do not (ESLint RuleTester style).
+const cases: Case[] = [
+  ['kind matches', 'kind', ['signature'], facts({ kind: 'signature' }), true],
+  ['kind differs', 'kind', ['signature'], facts({ kind: 'paragraph' }), false],
+  ['marking unmarked', 'marking', ['unmarked'], facts(), true],
+  ['marking unknown', 'marking', ['unknown'], facts({ markingSource: 'unknown' }), true],
+  ['marking marked is not unmarked', 'marking', ['unmarked'], facts({ marking: mk('C') }), false],
+  ['level in list', 'level', ['U'], facts({ marking: mk('U') }), true],
+  ['level not in list', 'level', ['U'], facts({ marking: mk('C') }), false],
+  ['level: unmarked never matches', 'level', ['U'], facts(), false],
+  ['levelAtLeast C on S', 'levelAtLeast', 'C', facts({ marking: mk('S') }), true],
+  ['levelAtLeast C on U', 'levelAtLeast', 'C', facts({ marking: mk('U') }), false],
+  ['levelAtLeast: unmarked never matches', 'levelAtLeast', 'U', facts(), false],
+  ['levelAtMost S on S', 'levelAtMost', 'S', facts({ marking: mk('S') }), true],
+  ['levelAtMost S on TS', 'levelAtMost', 'S', facts({ marking: mk('TS') }), false],
+  ['controlsAny NOFORN', 'controlsAny', ['NOFORN'], facts({ marking: mk('S', { controls: ['NOFORN'] }) }), true],
+  ['controlsAny none present', 'controlsAny', ['NOFORN'], facts({ marking: mk('S') }), false],
+  ['controlsNone with none present', 'controlsNone', ['SBU'], facts({ marking: mk('U') }), true],
+  ['controlsNone with SBU present', 'controlsNone', ['SBU'], facts({ marking: mk('U', { controls: ['SBU'] }) }), false],
+  ['controlsNone: unmarked never matches', 'controlsNone', ['SBU'], facts(), false],
+  ['hasSci true', 'hasSci', true, facts({ marking: mk('TS', { sci: ['SI'] }) }), true],
+  ['hasSci false on SCI', 'hasSci', false, facts({ marking: mk('TS', { sci: ['SI'] }) }), false],
+  ['relToAny NATO', 'relToAny', ['NATO'], facts({ marking: mk('S', { relTo: ['USA', 'NATO'] }) }), true],
+  ['relToAny other list', 'relToAny', ['NATO'], facts({ marking: mk('S', { relTo: ['USA', 'GBR'] }) }), false],
+  ['hasRelTo false on bare', 'hasRelTo', false, facts({ marking: mk('C') }), true],
+  ['hasRelTo true on bare', 'hasRelTo', true, facts({ marking: mk('C') }), false],
+  ['declStatus declassified', 'declStatus', ['declassified'], facts({ declStatus: 'declassified' }), true],
+  ['declStatus review', 'declStatus', ['declassified'], facts({ declStatus: 'review' }), false],
+  ['documentClassified true', 'documentClassified', true, facts({ documentClassified: true }), true],
+  ['documentClassified false', 'documentClassified', true, facts({ documentClassified: false }), false],
+  ['documentControlsAny SBU', 'documentControlsAny', ['SBU'], facts({ documentMarking: mk('U', { controls: ['SBU'] }) }), true],
+  ['documentControlsAny no banner', 'documentControlsAny', ['SBU'], facts({ documentMarking: null }), false],
+  ['originatedBefore earlier', 'originatedBefore', '2010-06-28', facts({ originated: '2008-02-13' }), true],
+  ['originatedBefore later', 'originatedBefore', '2010-06-28', facts({ originated: '2010-06-28' }), false],
+  ['originatedBefore unknown', 'originatedBefore', '2010-06-28', facts({ originated: null }), false],
+  ['originatedOnOrAfter same day', 'originatedOnOrAfter', '2010-06-28', facts({ originated: '2010-06-28' }), true],
+  ['originatedOnOrAfter unknown', 'originatedOnOrAfter', '2010-06-28', facts({ originated: null }), false],
+];
+
+describe('condition kinds', () => {
+  it.each(cases)('%s', (_d, key, value, f, expected) => {
+    const kind = CONDITIONS.get(key);
+    expect(kind, key).toBeDefined();
+    expect(kind!.schema.safeParse(value).success).toBe(true);
+    expect(kind!.test(value as never, f)).toBe(expected);
+    expect(kind!.explain(value as never)).toMatch(/\w/);
+  });
+
+  it('every condition has match and no-match cases, and is documented in rules/README.md', () => {
+    const readme = readFileSync(new URL('../../rules/README.md', import.meta.url), 'utf8');
+    for (const key of CONDITIONS.keys()) {
+      const mine = cases.filter((c) => c[1] === key);
+      expect(mine.some((c) => c[4]), `${key} has a matching case`).toBe(true);
+      expect(mine.some((c) => !c[4]), `${key} has a non-matching case`).toBe(true);
+      expect(readme, `rules/README.md documents ${key}`).toContain(`\`${key}\``);
+    }
+  });
+});
