@@ -150,9 +150,16 @@ function lineEnd(source: string, offset: number): number {
   return i === -1 ? source.length : i;
 }
 
-/** Extends a span to its whole line(s), including the line break that ends it. */
+/**
+ * Extends a span that is all the text of its line(s) to the whole lines, including the line break
+ * that ends them, so no empty line is left behind. A span inside a longer line (page furniture
+ * embedded in a re-flowed body) is removed alone.
+ */
 function wholeLine(source: string, span: Span): Span {
   const start = source.lastIndexOf('\n', span.start - 1) + 1;
   const end = lineEnd(source, Math.max(span.start, span.end - 1));
+  const before = source.slice(start, span.start);
+  const after = source.slice(span.end, end);
+  if (before.trim() !== '' || after.trim() !== '') return span;
   return { start, end: Math.min(source.length, end + 1) };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createAuditRecord, type AuditRecord, type OutputRecord } from '../audit/record.js';
 import { findLeaks } from '../audit/leaks.js';
-import { applyEdits, buildEdits } from '../engine/edits.js';
+import { applyEdits, buildEdits, labelOf } from '../engine/edits.js';
 import { evaluate } from '../engine/evaluate.js';
 import { renderDiff } from '../render/diff/index.js';
 import { renderReleasePdf, renderReviewPdf } from '../render/pdf/index.js';
@@ -101,18 +101,22 @@ export function withheldTexts(plan: Plan): string[] {
   return out;
 }
 
-/** The original text minus withheld portions and redacted spans: what the release may show. */
+/**
+ * The original text minus withheld portions (their kept labels, `¶3. ` or `SUBJECT: `, stay) and
+ * redacted spans: what the release is meant to show.
+ */
 export function visibleText(plan: Plan): string {
-  const { source } = plan.document;
-  const cut: Span[] = [
-    ...plan.decisions.filter((d) => d.action === 'withhold').map((d) => d.span),
-    ...plan.redactions.map((r) => r.span),
-  ].sort((a, b) => a.start - b.start);
+  const { source, portions } = plan.document;
+  const byId = new Map(portions.map((p) => [p.id, p]));
+  const cut: { span: Span; label: string }[] = [
+    ...plan.decisions.filter((d) => d.action === 'withhold').map((d) => ({ span: d.span, label: labelOf(source, byId.get(d.portionId)!) })),
+    ...plan.redactions.map((r) => ({ span: r.span, label: '' })),
+  ].sort((a, b) => a.span.start - b.span.start);
   let out = '';
   let at = 0;
-  for (const s of cut) {
-    out += `${source.slice(at, Math.max(at, s.start))}\n\u0000\n`;
-    at = Math.max(at, s.end);
+  for (const { span, label } of cut) {
+    out += `${source.slice(at, Math.max(at, span.start))}${label}\n\u0000\n`;
+    at = Math.max(at, span.end);
   }
   return out + source.slice(at);
 }

@@ -1,0 +1,465 @@
+/**
+ * `npm run bench`: throughput figures for declass. Prints a table and one JSON line; it is a
+ * benchmark, never a timed test, and nothing here asserts a speed.
+ *
+ * Sections, each run in a fresh child process (`node dist/bench/run.js --section X`) so that the
+ * peak RSS reported is the section's own:
+ *   (a) full pipeline, all outputs (text,pdf,review,diff + audit), profile public, as of 2010-12-01,
+ *       files written with writeFileAtomic like `declass release` (one fsync per file);
+ *   (b) the peer pipeline /work/shared/bench/peer-mupdf.sh (MuPDF.js: one redacted PDF per cable),
+ *       peak RSS from `/usr/bin/time -v`; it is warmed up on one cable first (npm install of mupdf);
+ *   (c) text only (text,diff + audit);
+ *   (d) scaling: the corpus replayed with distinct stems up to 20,000 documents, text only.
+ * Then projections for 251,287 cables and ratios to the peer.
+ *
+ * Timings cover read + decode + parse + release + write of every document (not process start,
+ * profile loading or clean-up). Outputs go under os.tmpdir() and are deleted at the end; the
+ * corpus is only read.
+ *
+ * Options: --quick (200 cables, 2,000-document scaling run, no peer unless --peer), --peer,
+ * --no-peer, --corpus DIR, --limit N (cables), --scale N (scaling documents),
+ * --section a|b|c|d (run one section in this process and print its JSON line).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { collectInputs, readCable } from '../cli/inputs.js';
+import { checkOutputFolder, safeStem, writeFileAtomic } from '../cli/output.js';
+import { resolveProfile } from '../cli/profiles.js';
+import { releaseDocument, sha256Hex, type Format } from '../release/index.js';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const DEFAULT_CORPUS = path.resolve(REPO, '../shared/corpus/cables');
+const PEER_SCRIPT = path.resolve(REPO, '../shared/bench/peer-mupdf.sh');
+const PROFILE = 'public';
+const AS_OF = '2010-12-01';
+const PROJECT_CABLES = 251_287;
+const ALL_FORMATS: readonly Format[] = ['text', 'pdf', 'review', 'diff'];
+const TEXT_FORMATS: readonly Format[] = ['text', 'diff'];
+
+/** Figures of one in-process pipeline section. */
+export interface PipelineFigures {
+  readonly section: string;
+  readonly formats: string;
+  readonly docs: number;
+  readonly failed: number;
+  readonly inputBytes: number;
+  readonly outputFiles: number;
+  readonly outputBytes: number;
+  readonly pages: number;
+  readonly seconds: number;
+  readonly docsPerSecond: number;
+  readonly pagesPerSecond: number;
+  readonly mbPerSecond: number;
+  readonly peakRssMb: number;
+  /** Peak RSS after the first pass over the corpus (scaling runs only), to show growth or its absence. */
+  readonly peakRssMbAfterFirstPass?: number;
+}
+
+/** Figures of the peer run, or why it could not run. */
+export type PeerFigures =
+  | {
+      readonly available: true;
+      readonly docs: number;
+      readonly pages: number;
+      readonly inputBytes: number;
+      readonly seconds: number;
+      readonly wallSeconds: number;
+      readonly setupSeconds: number;
+      readonly docsPerSecond: number;
+      readonly pagesPerSecond: number;
+      readonly mbPerSecond: number;
+      readonly peakRssMb: number | null;
+    }
+  | { readonly available: false; readonly reason: string };
+
+const round = (x: number, digits = 1): number => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+const rssMb = (): number => round(process.resourceUsage().maxRSS / 1024);
+
+/** Number of page objects in a PDF written without object streams (as src/render/pdf/write.ts does). */
+export function countPdfPages(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return text.match(/\/Type\s*\/Page(?![A-Za-z0-9])/g)?.length ?? 0;
+}
+
+/** The cables of a corpus folder, sorted, optionally the first `limit`. */
+export async function listCables(corpus: string, limit?: number): Promise<string[]> {
+  const { files, errors } = await collectInputs([corpus]);
+  if (errors.length > 0) throw new Error(`corpus ${corpus}: ${errors[0]!.message}`);
+  if (files.length === 0) throw new Error(`corpus ${corpus}: no .txt cables`);
+  return limit === undefined ? files : files.slice(0, limit);
+}
+
+/**
+ * Runs `total` documents (the file list replayed with distinct stems when `total` exceeds it)
+ * through read → releaseDocument → writeFileAtomic, into a fresh temporary folder deleted at the end.
+ */
+export async function runPipeline(opts: {
+  section: string;
+  files: readonly string[];
+  formats: readonly Format[];
+  total?: number;
+  progress?: (done: number, total: number) => void;
+}): Promise<PipelineFigures> {
+  const { files } = opts;
+  const total = opts.total ?? files.length;
+  const profile = await resolveProfile(PROFILE);
+  const formats = new Set<Format>(opts.formats);
+  const out = await mkdtemp(path.join(os.tmpdir(), `declass-bench-${opts.section}-`));
+  try {
+    await checkOutputFolder(out, [path.dirname(files[0]!)]);
+    let docs = 0;
+    let failed = 0;
+    let inputBytes = 0;
+    let outputFiles = 0;
+    let outputBytes = 0;
+    let pages = 0;
+    let countingMs = 0;
+    let afterFirstPass: number | undefined;
+    const step = Math.max(1, Math.ceil(total / 10));
+    const t0 = performance.now();
+    for (let i = 0; i < total; i++) {
+      const file = files[i % files.length]!;
+      const pass = Math.floor(i / files.length);
+      const stem = total > files.length ? `${safeStem(file)}_r${pass}` : safeStem(file);
+      if (i === files.length && total > files.length) afterFirstPass = rssMb();
+      const read = await readCable(file);
+      if (!read.ok) {
+        failed++;
+        continue;
+      }
+      inputBytes += read.bytes.length;
+      try {
+        const result = await releaseDocument({
+          doc: read.doc,
+          profile,
+          asOf: AS_OF,
+          overrides: null,
+          stem,
+          input: { path: file, sha256: sha256Hex(read.bytes) },
+          formats,
+          pageSize: 'letter',
+          inputDiagnostics: read.decodeDiagnostics,
+        });
+        for (const f of result.files) {
+          await writeFileAtomic(path.join(out, f.path), f.bytes);
+          outputFiles++;
+          outputBytes += f.bytes.length;
+          if (f.kind === 'pdf' || f.kind === 'review') {
+            const tc = performance.now();
+            pages += countPdfPages(f.bytes);
+            countingMs += performance.now() - tc;
+          }
+        }
+        docs++;
+      } catch {
+        failed++;
+      }
+      if (opts.progress && ((i + 1) % step === 0 || i + 1 === total)) opts.progress(i + 1, total);
+    }
+    const seconds = (performance.now() - t0 - countingMs) / 1000;
+    return {
+      section: opts.section,
+      formats: opts.formats.join(','),
+      docs,
+      failed,
+      inputBytes,
+      outputFiles,
+      outputBytes,
+      pages,
+      seconds: round(seconds, 3),
+      docsPerSecond: round(docs / seconds),
+      pagesPerSecond: round(pages / seconds),
+      mbPerSecond: round(inputBytes / 1e6 / seconds, 3),
+      peakRssMb: rssMb(),
+      ...(afterFirstPass !== undefined ? { peakRssMbAfterFirstPass: afterFirstPass } : {}),
+    };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+interface ChildRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly seconds: number;
+}
+
+/** Runs a command in its own process group; kills that group (by id) after `timeoutMs`. */
+function run(cmd: string, args: readonly string[], opts: { timeoutMs?: number; inheritStderr?: boolean } = {}): Promise<ChildRun> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', opts.inheritStderr ? 'inherit' : 'pipe'], detached: true });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = opts.timeoutMs
+      ? setTimeout(() => {
+          stderr += `\ntimed out after ${opts.timeoutMs! / 1000} s`;
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+        }, opts.timeoutMs)
+      : null;
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, stdout, stderr, seconds: (performance.now() - t0) / 1000 });
+    });
+  });
+}
+
+const lastLine = (text: string): string => text.trim().split('\n').pop() ?? '';
+
+/** Splits a file list so that no command line exceeds `maxBytes` of arguments. */
+function chunkArgs(files: readonly string[], maxBytes = 512 * 1024): string[][] {
+  const chunks: string[][] = [];
+  let cur: string[] = [];
+  let size = 0;
+  for (const f of files) {
+    const n = Buffer.byteLength(f) + 1;
+    if (cur.length > 0 && size + n > maxBytes) {
+      chunks.push(cur);
+      cur = [];
+      size = 0;
+    }
+    cur.push(f);
+    size += n;
+  }
+  if (cur.length > 0) chunks.push(cur);
+  return chunks;
+}
+
+/** Section (b): the MuPDF.js peer pipeline, warmed up on one cable, then timed on all of them. */
+export async function runPeer(files: readonly string[]): Promise<PeerFigures> {
+  if (!existsSync(PEER_SCRIPT)) return { available: false, reason: `${PEER_SCRIPT} not found` };
+  const out = await mkdtemp(path.join(os.tmpdir(), 'declass-bench-peer-'));
+  try {
+    // Warm-up: installs mupdf into /tmp/declass-peer the first time; not part of the figures.
+    const warm = await run('bash', [PEER_SCRIPT, path.join(out, 'warm-up'), files[0]!], { timeoutMs: 600_000 });
+    if (warm.code !== 0) return { available: false, reason: lastLine(warm.stderr) || `exit ${warm.code}` };
+    const haveTime = existsSync('/usr/bin/time');
+    let docs = 0;
+    let pages = 0;
+    let seconds = 0;
+    let wallSeconds = 0;
+    let peakKb: number | null = haveTime ? 0 : null;
+    for (const chunk of chunkArgs(files)) {
+      const args = [PEER_SCRIPT, path.join(out, 'pdf'), ...chunk];
+      const r = haveTime ? await run('/usr/bin/time', ['-v', 'bash', ...args]) : await run('bash', args);
+      if (r.code !== 0) return { available: false, reason: lastLine(r.stderr.replace(/\n\s*Command being timed:[\s\S]*$/, '')) || `exit ${r.code}` };
+      let figures: { docs: number; pages: number; seconds: number };
+      try {
+        figures = JSON.parse(lastLine(r.stdout));
+      } catch {
+        return { available: false, reason: `unexpected output: ${lastLine(r.stdout).slice(0, 200)}` };
+      }
+      docs += figures.docs;
+      pages += figures.pages;
+      seconds += figures.seconds;
+      wallSeconds += r.seconds;
+      if (peakKb !== null) {
+        const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(r.stderr);
+        peakKb = m ? Math.max(peakKb, Number(m[1])) : null;
+      }
+    }
+    let inputBytes = 0;
+    for (const f of files) inputBytes += (await stat(f)).size;
+    return {
+      available: true,
+      docs,
+      pages,
+      inputBytes,
+      seconds: round(seconds, 3),
+      wallSeconds: round(wallSeconds, 3),
+      setupSeconds: round(warm.seconds, 1),
+      docsPerSecond: round(docs / seconds),
+      pagesPerSecond: round(pages / seconds),
+      mbPerSecond: round(inputBytes / 1e6 / seconds, 3),
+      peakRssMb: peakKb === null ? null : round(peakKb / 1024),
+    };
+  } catch (error) {
+    return { available: false, reason: (error as Error).message };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+interface Options {
+  quick: boolean;
+  peer: boolean;
+  corpus: string;
+  limit: number | undefined;
+  scale: number;
+  section: 'a' | 'b' | 'c' | 'd' | undefined;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      quick: { type: 'boolean', default: false },
+      peer: { type: 'boolean' },
+      'no-peer': { type: 'boolean', default: false },
+      corpus: { type: 'string' },
+      limit: { type: 'string' },
+      scale: { type: 'string' },
+      section: { type: 'string' },
+    },
+    strict: true,
+  });
+  const int = (name: string, v: string | undefined): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} expects a positive whole number, got "${v}"`);
+    return n;
+  };
+  const section = values.section;
+  if (section !== undefined && !['a', 'b', 'c', 'd'].includes(section)) throw new Error(`--section expects a, b, c or d, got "${section}"`);
+  const quick = values.quick ?? false;
+  return {
+    quick,
+    peer: values['no-peer'] ? false : (values.peer ?? !quick),
+    corpus: path.resolve(values.corpus ?? DEFAULT_CORPUS),
+    limit: int('limit', values.limit) ?? (quick ? 200 : undefined),
+    scale: int('scale', values.scale) ?? (quick ? 2_000 : 20_000),
+    section: section as Options['section'],
+  };
+}
+
+const progress = (label: string) => (done: number, total: number) => process.stderr.write(`  ${label}: ${done}/${total}\n`);
+
+/** Runs one section in this process and prints its figures as one JSON line. */
+async function runSection(opts: Options): Promise<void> {
+  const files = await listCables(opts.corpus, opts.limit);
+  let figures: PipelineFigures | PeerFigures;
+  switch (opts.section) {
+    case 'a':
+      figures = await runPipeline({ section: 'a', files, formats: ALL_FORMATS, progress: progress('(a) all outputs') });
+      break;
+    case 'b':
+      figures = await runPeer(files);
+      break;
+    case 'c':
+      figures = await runPipeline({ section: 'c', files, formats: TEXT_FORMATS, progress: progress('(c) text only') });
+      break;
+    default:
+      figures = await runPipeline({ section: 'd', files, formats: TEXT_FORMATS, total: opts.scale, progress: progress('(d) scaling') });
+  }
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+/** Spawns `node run.js --section X` and returns the JSON line it prints. */
+async function sectionInChild<T>(section: string, opts: Options): Promise<T> {
+  const args = [fileURLToPath(import.meta.url), '--section', section, '--corpus', opts.corpus, '--scale', String(opts.scale)];
+  if (opts.limit !== undefined) args.push('--limit', String(opts.limit));
+  const r = await run(process.execPath, args, { inheritStderr: true });
+  if (r.code !== 0) throw new Error(`section ${section} exited with ${r.code}`);
+  return JSON.parse(lastLine(r.stdout)) as T;
+}
+
+const hours = (seconds: number): string => (seconds >= 3600 ? `${round(seconds / 3600, 2)} h` : `${round(seconds / 60, 1)} min`);
+
+async function orchestrate(opts: Options): Promise<void> {
+  const files = await listCables(opts.corpus, opts.limit);
+  let inputBytes = 0;
+  for (const f of files) inputBytes += (await stat(f)).size;
+  const loadBefore = os.loadavg().map((x) => round(x, 2));
+  const cpus = os.cpus().length;
+  process.stderr.write(`declass bench: ${files.length} cables (${round(inputBytes / 1e6)} MB) from ${opts.corpus}; ${cpus} CPUs, load ${loadBefore.join(' ')}\n`);
+
+  const a = await sectionInChild<PipelineFigures>('a', opts);
+  let b: PeerFigures;
+  if (opts.peer) {
+    process.stderr.write('  (b) peer mupdf.js: running\n');
+    b = await runPeer(files);
+  } else b = { available: false, reason: 'skipped (--quick; add --peer to run it)' };
+  const c = await sectionInChild<PipelineFigures>('c', opts);
+  const d = await sectionInChild<PipelineFigures>('d', opts);
+  const loadAfter = os.loadavg().map((x) => round(x, 2));
+
+  const projection = {
+    cables: PROJECT_CABLES,
+    textOnlySeconds: Math.round(PROJECT_CABLES / d.docsPerSecond),
+    allOutputsSeconds: Math.round(PROJECT_CABLES / a.docsPerSecond),
+  };
+  const ratios = b.available
+    ? { allOutputsOverPeer: round(a.docsPerSecond / b.docsPerSecond, 2), textOnlyOverPeer: round(c.docsPerSecond / b.docsPerSecond, 2) }
+    : null;
+
+  const rows: string[][] = [['section', 'docs', 'failed', 'seconds', 'docs/s', 'pages/s', 'MB/s', 'peak RSS MB']];
+  const row = (name: string, f: PipelineFigures) => [name, String(f.docs), String(f.failed), f.seconds.toFixed(1), f.docsPerSecond.toFixed(1), f.pages ? f.pagesPerSecond.toFixed(1) : '-', f.mbPerSecond.toFixed(2), f.peakRssMb.toFixed(0)];
+  rows.push(row('(a) all outputs: text,pdf,review,diff', a));
+  if (b.available) {
+    rows.push(['(b) peer mupdf.js: 1 redacted PDF', String(b.docs), '0', b.seconds.toFixed(1), b.docsPerSecond.toFixed(1), b.pagesPerSecond.toFixed(1), b.mbPerSecond.toFixed(2), b.peakRssMb === null ? 'n/a' : b.peakRssMb.toFixed(0)]);
+  }
+  rows.push(row('(c) text only: text,diff', c));
+  rows.push(row(`(d) scaling, text only, ${d.docs + d.failed} docs`, d));
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const fmt = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+
+  const lines = [
+    '',
+    `declass bench — ${files.length} cables, ${round(inputBytes / 1e6)} MB, profile ${PROFILE}, as of ${AS_OF}`,
+    `node ${process.version}, ${cpus} CPUs, load ${loadBefore.join(' ')} → ${loadAfter.join(' ')}; each section in its own process; outputs written with fsync under ${os.tmpdir()}`,
+    '',
+    fmt(rows[0]!),
+    fmt(rows[0]!.map((_, i) => '-'.repeat(widths[i]!))),
+    ...rows.slice(1).map(fmt),
+    '',
+    ...(b.available ? [] : [`peer: unavailable (${b.reason})`]),
+    ...(b.available ? [`peer: ${b.pages} pages; ${b.wallSeconds.toFixed(1)} s wall including node start; set-up/warm-up ${b.setupSeconds} s not counted`] : []),
+    `(a) pages: ${a.pages} (release + review PDFs)`,
+    `(d) peak RSS after the first pass of ${files.length}: ${d.peakRssMbAfterFirstPass ?? '-'} MB; at the end: ${d.peakRssMb} MB`,
+    `projected for ${PROJECT_CABLES.toLocaleString('en-US')} cables: text only ${hours(projection.textOnlySeconds)} at ${d.docsPerSecond} docs/s; all outputs ${hours(projection.allOutputsSeconds)} at ${a.docsPerSecond} docs/s (one process)`,
+    ratios
+      ? `ratios to the peer (docs/s): (a) all outputs ${ratios.allOutputsOverPeer}×, (c) text only ${ratios.textOnlyOverPeer}×`
+      : 'ratios to the peer: n/a (peer not run)',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+  const summary = {
+    bench: 'declass',
+    node: process.version,
+    cpus,
+    loadavg: { before: loadBefore, after: loadAfter },
+    corpus: opts.corpus,
+    cables: files.length,
+    inputBytes,
+    profile: PROFILE,
+    asOf: AS_OF,
+    quick: opts.quick,
+    a,
+    b,
+    c,
+    d,
+    projection,
+    ratios,
+  };
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  if (opts.section) await runSection(opts);
+  else await orchestrate(opts);
+}
+
+const invoked = process.argv[1] ? pathToFileURL(realpathSync(process.argv[1])).href : '';
+if (invoked === import.meta.url) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}
