@@ -1,7 +1,7 @@
 /**
  * Decides the declassification status of a document as of a date: pure, no clock, no I/O.
  * Every result names the rule that decided it (`rule`, stable) and says why in one sentence
- * (`reason`, prose). See src/declass/README.md for the authorities.
+ * (`reason`, prose). See README.md ("Declassification status") for the authorities.
  */
 import type { DeclAssessment, DeclStatus, DeclValue, Diagnostic, Document, Level, Span } from '../types.js';
 import { addYears, endOfYearAfter } from './dates.js';
@@ -21,7 +21,7 @@ export interface AssessInput {
   readonly span?: Span;
 }
 
-/** Stable ids of the rules that decide a status; documented in src/declass/README.md. */
+/** Stable ids of the rules that decide a status; documented in README.md ("Declassification status"). */
 export const DECL_RULES = [
   'unclassified',
   '32cfr2001.12b',

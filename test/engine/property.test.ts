@@ -24,9 +24,11 @@ const cableArb = fc.record({
   profile: fc.integer({ min: 0, max: PROFILES.length - 1 }),
 });
 
-function build(c: fc.RecordValue<fc.UnconstrainedRecordConstraints> | any): string {
+type GeneratedCable = typeof cableArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(c: GeneratedCable): string {
   const lines = ['O 131627Z FEB 08', 'FM AMEMBASSY BERLIN', 'TO SECSTATE WASHDC', '', `${c.banner} BERLIN 000173`, '', `E.O. 12958: ${c.decl}`, 'TAGS: PREL', 'SUBJECT: TEST', '', 'Classified By: Officer. Reasons 1.4 (b) and (d).', ''];
-  c.paras.forEach((p: { mark: string; words: number; pilcrow: boolean; breakAt: number }, i: number) => {
+  c.paras.forEach((p, i) => {
     const words = Array.from({ length: p.words }, (_, k) => word(i, k));
     // Wrap at 8 words, and put page furniture inside some paragraphs.
     const body: string[] = [];
