@@ -1,4 +1,5 @@
 import type { Piece } from '../engine/edits.js';
+import { formatBanner } from '../markings/index.js';
 import type { Plan, ReleaseBlock, ReleaseRun, ReleaseView, ReviewLine, ReviewRun, ReviewState, ReviewView, Span } from '../types.js';
 
 /**
@@ -89,7 +90,7 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
   if (lines.length > 1 && lines[lines.length - 1]!.runs.length === 0 && source.endsWith('\n')) lines.pop();
 
   return {
-    classification: doc.banner?.marking ? bannerWords(doc.banner.raw, doc.banner.marking.level) : 'CLASSIFICATION UNKNOWN',
+    classification: doc.banner?.marking ? formatBanner(doc.banner.marking) : 'CLASSIFICATION UNKNOWN',
     ref,
     title: `${ref} - ${plan.profile.id} review`,
     summary: summaryOf(plan, ref),
@@ -101,12 +102,6 @@ function lineStateOf(runs: readonly ReviewRun[]): ReviewState {
   const order: ReviewState[] = ['withheld', 'redacted', 'declassified', 'released', 'furniture', 'header'];
   for (const s of order) if (runs.some((r) => r.state === s && r.text.trim().length > 0)) return s === 'redacted' ? 'released' : s;
   return runs[0]?.state ?? 'header';
-}
-
-function bannerWords(raw: string, level: string): string {
-  const words: Record<string, string> = { U: 'UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
-  void raw;
-  return words[level] ?? 'CLASSIFICATION UNKNOWN';
 }
 
 function summaryOf(plan: Plan, ref: string): [string, string][] {
