@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeInput } from '../parse/decode.js';
 import { parseCable } from '../parse/index.js';
+import { ExitCode, UsageError } from '../errors.js';
 import type { Diagnostic, Document } from '../types.js';
 
 /** A path the user named that could not be used, with a one-line reason. */
@@ -80,4 +81,23 @@ export function describeFsError(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error);
   }
+}
+
+/**
+ * Expands the command line's paths for a command: reports each unusable path on one line of
+ * standard error and returns the files with the number of paths that failed. When there is
+ * nothing to process it returns `exitCode` instead: 66 when every path failed; a usage error is
+ * thrown when the paths exist but hold no `.txt` cable.
+ */
+export async function expandInputs(
+  paths: readonly string[],
+  stderr: (text: string) => void,
+): Promise<{ files: string[]; failed: number; exitCode?: undefined } | { exitCode: number }> {
+  const { files, errors } = await collectInputs(paths);
+  for (const e of errors) stderr(`declass: ${e.path}: ${e.message}\n`);
+  if (files.length === 0) {
+    if (errors.length > 0) return { exitCode: ExitCode.noInput };
+    throw new UsageError('no .txt cables found in the given paths');
+  }
+  return { files, failed: errors.length };
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintDocument } from '../../src/lint/index.js';
 import { parseCable } from '../../src/parse/index.js';
 import { runCli } from '../helpers/memory-io.js';

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createEvents, type EventAttributes } from 'ics';
 import { assessDocument, documentLevel } from '../../declass/index.js';
-import { ExitCode, OutputError, UsageError } from '../../errors.js';
+import { ExitCode, OutputError } from '../../errors.js';
 import type { DeclAssessment, DeclStatus, Diagnostic, Document, Level } from '../../types.js';
 import type { CommandContext } from '../context.js';
-import { collectInputs, readCable } from '../inputs.js';
+import { expandInputs, readCable } from '../inputs.js';
 import { parseIsoDateOption } from '../options.js';
 import { writeFileAtomic } from '../output.js';
 import { today } from './shared.js';
@@ -256,12 +256,9 @@ Statuses:
 async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   const asOf = opts.asOf ?? today(io);
-  const { files, errors } = await collectInputs(paths);
-  for (const e of errors) io.stderr(`declass: ${e.path}: ${e.message}\n`);
-  if (files.length === 0) {
-    if (errors.length > 0) return ExitCode.noInput;
-    throw new UsageError('no .txt cables found in the given paths');
-  }
+  const inputs = await expandInputs(paths, io.stderr);
+  if (inputs.exitCode !== undefined) return inputs.exitCode;
+  const { files } = inputs;
   if (opts.ics) {
     const target = path.resolve(io.cwd(), opts.ics);
     if (files.some((f) => path.resolve(io.cwd(), f) === target)) {
@@ -269,7 +266,7 @@ async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext
     }
   }
 
-  let failed = errors.length;
+  let failed = inputs.failed;
   const rows: CheckRow[] = [];
   for (const file of files) {
     const read = await readCable(file);

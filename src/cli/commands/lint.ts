@@ -4,13 +4,13 @@
  * as JSON Lines. Exit 1 when any error was found or a file could not be read.
  */
 import type { Command } from 'commander';
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { countSeverities, lintDocument } from '../../lint/index.js';
 import { LineIndex } from '../../source/line-index.js';
 import type { Diagnostic } from '../../types.js';
 import type { CommandContext } from '../context.js';
 import { parseIsoDateOption } from '../options.js';
-import { collectInputs } from '../inputs.js';
+import { expandInputs } from '../inputs.js';
 import { readSafely } from './parse.js';
 import { today } from './shared.js';
 
@@ -98,13 +98,10 @@ Exit codes: 0 no errors (warnings allowed); 1 errors found, or a file could not 
 async function runLint(paths: string[], opts: LintOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   const asOf = opts.asOf ?? today(io);
-  const { files, errors } = await collectInputs(paths);
-  for (const e of errors) io.stderr(`declass: ${e.path}: ${e.message}\n`);
-  if (files.length === 0) {
-    if (errors.length > 0) return ExitCode.noInput;
-    throw new UsageError('no .txt cables found in the given paths');
-  }
-  let failed = errors.length;
+  const inputs = await expandInputs(paths, io.stderr);
+  if (inputs.exitCode !== undefined) return inputs.exitCode;
+  const { files } = inputs;
+  let failed = inputs.failed;
   let errorCount = 0;
   const records: LintRecord[] = [];
   for (const file of files) {

@@ -4,11 +4,11 @@
  * data), then serialised.
  */
 import type { Command } from 'commander';
-import { ExitCode, UsageError } from '../../errors.js';
+import { ExitCode } from '../../errors.js';
 import { LineIndex } from '../../source/line-index.js';
 import type { Diagnostic, Document, Marking, Portion, Span } from '../../types.js';
 import type { CommandContext } from '../context.js';
-import { collectInputs, readCable, type CableRead } from '../inputs.js';
+import { expandInputs, readCable, type CableRead } from '../inputs.js';
 
 /** A marking as printed: as written, level, controls and REL TO. */
 export interface MarkingRecord {
@@ -177,13 +177,10 @@ Exit codes: 0 every file was read; 1 a file could not be read (empty, binary, un
 
 async function runParse(paths: string[], opts: ParseOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  const { files, errors } = await collectInputs(paths);
-  for (const e of errors) io.stderr(`declass: ${e.path}: ${e.message}\n`);
-  if (files.length === 0) {
-    if (errors.length > 0) return ExitCode.noInput;
-    throw new UsageError('no .txt cables found in the given paths');
-  }
-  let failed = errors.length;
+  const inputs = await expandInputs(paths, io.stderr);
+  if (inputs.exitCode !== undefined) return inputs.exitCode;
+  const { files } = inputs;
+  let failed = inputs.failed;
   let first = true;
   for (const file of files) {
     const read = await readSafely(file);

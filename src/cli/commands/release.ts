@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DeclassError, ExitCode, UsageError } from '../../errors.js';
+import { DeclassError, ExitCode } from '../../errors.js';
 import { FORMATS, releaseDocument, sha256Hex, type Format } from '../../release/index.js';
 import type { CommandContext } from '../context.js';
-import { collectInputs, readCable } from '../inputs.js';
+import { expandInputs, readCable } from '../inputs.js';
 import { parseIsoDateOption } from '../options.js';
 import { checkOutputFolder, safeStem, writeFileAtomic } from '../output.js';
 import { readOverrides, resolveProfile } from '../profiles.js';
@@ -54,17 +54,14 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const asOf = opts.asOf ?? today(io);
   const profile = await resolveProfile(opts.profile);
   const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
-  const { files, errors } = await collectInputs(paths);
-  for (const e of errors) io.stderr(`declass: ${e.path}: ${e.message}\n`);
-  if (files.length === 0) {
-    if (errors.length > 0) return ExitCode.noInput;
-    throw new UsageError('no .txt cables found in the given paths');
-  }
+  const inputs = await expandInputs(paths, io.stderr);
+  if (inputs.exitCode !== undefined) return inputs.exitCode;
+  const { files } = inputs;
   await checkOutputFolder(opts.out, paths);
 
   const formats = new Set(opts.formats);
   const stems = new Map<string, string>();
-  const totals = { documents: 0, failed: errors.length, released: 0, withheld: 0, declassified: 0, redactions: 0 };
+  const totals = { documents: 0, failed: inputs.failed, released: 0, withheld: 0, declassified: 0, redactions: 0 };
   const byAuthority = new Map<string, number>();
   for (const file of files) {
     const stem = safeStem(file);
