@@ -39,7 +39,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .requiredOption('-p, --profile <name|file>', 'release profile: a bundled name (public, nato, us-secret, public-pii) or a YAML/JSON file')
     .requiredOption('-o, --out <dir>', 'output folder (gets release/ and review/)')
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
-    .option('--formats <list>', `outputs to write, comma-separated: ${FORMATS.join(',')}`, parseFormats, [...FORMATS])
+    .addOption(new Option('--formats <list>', `outputs to write, comma-separated: ${FORMATS.join(',')}`).argParser(parseFormats).default([...FORMATS], FORMATS.join(',')))
     .option('--overrides <file>', "reviewer decisions (YAML) that take precedence over the profile")
     .addOption(new Option('--page-size <size>', 'PDF page size').choices(['letter', 'a4']).default('letter'))
     .option('--json', 'print the summary as JSON')
