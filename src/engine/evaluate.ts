@@ -34,7 +34,7 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
   const classified = isDocumentClassified(doc);
   const reasons = doc.classifiedBy?.reasons ?? [];
   const diagnostics: Diagnostic[] = [];
-  const overrides = overridesFor(doc, options, diagnostics);
+  const overrides = overridesFor(doc, options);
 
   const decisions: Decision[] = [];
   const redactions: Redaction[] = [];
@@ -75,11 +75,11 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
   };
 }
 
-function overridesFor(doc: Document, options: EvaluateOptions, diagnostics: Diagnostic[]): Map<string, Override> {
+/** The reviewer decisions for this document, by portion id (matched on its ref or file stem). */
+function overridesFor(doc: Document, options: EvaluateOptions): Map<string, Override> {
   const map = new Map<string, Override>();
   const ids = new Set([doc.ref, options.fallbackRef].filter((x): x is string => Boolean(x)));
   for (const o of options.overrides?.overrides ?? []) if (ids.has(o.ref)) map.set(o.portion, o);
-  void diagnostics;
   return map;
 }
 
@@ -114,7 +114,7 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
       declassified: false,
       ruleId: `${profile.id}/unknown-marking`,
       authority: expandAuthority(profile.failClosedAuthority, reasons),
-      reason: `Withheld because its mark ${portion.mark?.raw ?? ''} was not understood; unknown markings are withheld in every profile (fail closed).`.replace('  ', ' '),
+      reason: `Withheld because its mark ${portion.mark?.raw ?? '(missing)'} was not understood; unknown markings are withheld in every profile (fail closed).`,
     };
   }
   const rule = profile.rules.find((r) => matches(r.conditions, facts));
