@@ -22,7 +22,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -74,6 +74,10 @@ export type PeerFigures =
       readonly pagesPerSecond: number;
       readonly mbPerSecond: number;
       readonly peakRssMb: number | null;
+      /** Peer processes used (1 unless the single-process run failed). */
+      readonly processes: number;
+      /** Why the single-process run failed, when it did. */
+      readonly singleProcessFailure?: string;
     }
   | { readonly available: false; readonly reason: string };
 
@@ -222,14 +226,14 @@ function run(cmd: string, args: readonly string[], opts: { timeoutMs?: number; i
 
 const lastLine = (text: string): string => text.trim().split('\n').pop() ?? '';
 
-/** Splits a file list so that no command line exceeds `maxBytes` of arguments. */
-function chunkArgs(files: readonly string[], maxBytes = 512 * 1024): string[][] {
+/** Splits a file list into runs of at most `maxFiles` files and `maxBytes` of arguments. */
+function chunkArgs(files: readonly string[], maxFiles = Infinity, maxBytes = 512 * 1024): string[][] {
   const chunks: string[][] = [];
   let cur: string[] = [];
   let size = 0;
   for (const f of files) {
     const n = Buffer.byteLength(f) + 1;
-    if (cur.length > 0 && size + n > maxBytes) {
+    if (cur.length > 0 && (size + n > maxBytes || cur.length >= maxFiles)) {
       chunks.push(cur);
       cur = [];
       size = 0;
@@ -241,53 +245,98 @@ function chunkArgs(files: readonly string[], maxBytes = 512 * 1024): string[][] 
   return chunks;
 }
 
-/** Section (b): the MuPDF.js peer pipeline, warmed up on one cable, then timed on all of them. */
+/** The one line of a failed peer's stderr that says why (not the `/usr/bin/time -v` report). */
+export function failureReason(stderr: string, code: number | null): string {
+  const own = stderr.replace(/\n?(Command exited with non-zero status|Command terminated by signal|\tCommand being timed)[\s\S]*$/, '');
+  const lines = own.split('\n').map((l) => l.trim()).filter((l) => l.length > 0 && l.length < 400);
+  const error = lines.filter((l) => /^(\w*Error\b|npm (ERR!|error))|\bE[A-Z]{3,}\b/.test(l)).pop() ?? lines.filter((l) => /failed|cannot|not found/i.test(l)).pop();
+  return (error ?? lines.pop() ?? `exit ${code}`).slice(0, 200);
+}
+
+const PEER_CHUNK = 500;
+
+interface PeerBatches {
+  readonly ok: boolean;
+  readonly reason?: string;
+  readonly docs: number;
+  readonly pages: number;
+  readonly seconds: number;
+  readonly wallSeconds: number;
+  readonly peakKb: number | null;
+  readonly processes: number;
+}
+
+/** Runs the peer over `files` in processes of at most `maxFiles` cables each. */
+async function peerBatches(files: readonly string[], outDir: string, maxFiles: number): Promise<PeerBatches> {
+  const haveTime = existsSync('/usr/bin/time');
+  let docs = 0;
+  let pages = 0;
+  let seconds = 0;
+  let wallSeconds = 0;
+  let peakKb: number | null = haveTime ? 0 : null;
+  let processes = 0;
+  for (const chunk of chunkArgs(files, maxFiles)) {
+    const args = [PEER_SCRIPT, outDir, ...chunk];
+    const r = haveTime ? await run('/usr/bin/time', ['-v', 'bash', ...args]) : await run('bash', args);
+    processes++;
+    wallSeconds += r.seconds;
+    if (peakKb !== null) {
+      const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(r.stderr);
+      peakKb = m ? Math.max(peakKb, Number(m[1])) : null;
+    }
+    if (r.code !== 0) return { ok: false, reason: failureReason(r.stderr, r.code), docs, pages, seconds, wallSeconds, peakKb, processes };
+    let figures: { docs: number; pages: number; seconds: number };
+    try {
+      figures = JSON.parse(lastLine(r.stdout));
+    } catch {
+      return { ok: false, reason: `unexpected output: ${lastLine(r.stdout).slice(0, 200)}`, docs, pages, seconds, wallSeconds, peakKb, processes };
+    }
+    docs += figures.docs;
+    pages += figures.pages;
+    seconds += figures.seconds;
+  }
+  return { ok: true, docs, pages, seconds, wallSeconds, peakKb, processes };
+}
+
+/**
+ * Section (b): the MuPDF.js peer pipeline, warmed up on one cable, then timed on all of them in one
+ * process. If that process fails (MuPDF.js's WebAssembly heap is capped near 2 GB and the peer frees
+ * nothing), the failure is recorded and the run is repeated in processes of 500 cables.
+ */
 export async function runPeer(files: readonly string[]): Promise<PeerFigures> {
   if (!existsSync(PEER_SCRIPT)) return { available: false, reason: `${PEER_SCRIPT} not found` };
   const out = await mkdtemp(path.join(os.tmpdir(), 'declass-bench-peer-'));
   try {
     // Warm-up: installs mupdf into /tmp/declass-peer the first time; not part of the figures.
     const warm = await run('bash', [PEER_SCRIPT, path.join(out, 'warm-up'), files[0]!], { timeoutMs: 600_000 });
-    if (warm.code !== 0) return { available: false, reason: lastLine(warm.stderr) || `exit ${warm.code}` };
-    const haveTime = existsSync('/usr/bin/time');
-    let docs = 0;
-    let pages = 0;
-    let seconds = 0;
-    let wallSeconds = 0;
-    let peakKb: number | null = haveTime ? 0 : null;
-    for (const chunk of chunkArgs(files)) {
-      const args = [PEER_SCRIPT, path.join(out, 'pdf'), ...chunk];
-      const r = haveTime ? await run('/usr/bin/time', ['-v', 'bash', ...args]) : await run('bash', args);
-      if (r.code !== 0) return { available: false, reason: lastLine(r.stderr.replace(/\n\s*Command being timed:[\s\S]*$/, '')) || `exit ${r.code}` };
-      let figures: { docs: number; pages: number; seconds: number };
-      try {
-        figures = JSON.parse(lastLine(r.stdout));
-      } catch {
-        return { available: false, reason: `unexpected output: ${lastLine(r.stdout).slice(0, 200)}` };
-      }
-      docs += figures.docs;
-      pages += figures.pages;
-      seconds += figures.seconds;
-      wallSeconds += r.seconds;
-      if (peakKb !== null) {
-        const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(r.stderr);
-        peakKb = m ? Math.max(peakKb, Number(m[1])) : null;
-      }
+    if (warm.code !== 0) return { available: false, reason: failureReason(warm.stderr, warm.code) };
+    let r = await peerBatches(files, path.join(out, 'one'), Infinity);
+    let singleProcessFailure: string | undefined;
+    if (!r.ok) {
+      const written = await readdir(path.join(out, 'one')).catch(() => []);
+      const rss = r.peakKb === null ? '' : `, peak RSS ${round(r.peakKb / 1024)} MB`;
+      singleProcessFailure = `${r.reason} after ${written.length} of ${files.length} cables${rss}`;
+      await rm(path.join(out, 'one'), { recursive: true, force: true });
+      process.stderr.write(`  (b) peer failed in one process (${singleProcessFailure}); retrying in processes of ${PEER_CHUNK}\n`);
+      r = await peerBatches(files, path.join(out, 'chunked'), PEER_CHUNK);
+      if (!r.ok) return { available: false, reason: `${r.reason}; in one process: ${singleProcessFailure}` };
     }
     let inputBytes = 0;
     for (const f of files) inputBytes += (await stat(f)).size;
     return {
       available: true,
-      docs,
-      pages,
+      docs: r.docs,
+      pages: r.pages,
       inputBytes,
-      seconds: round(seconds, 3),
-      wallSeconds: round(wallSeconds, 3),
+      seconds: round(r.seconds, 3),
+      wallSeconds: round(r.wallSeconds, 3),
       setupSeconds: round(warm.seconds, 1),
-      docsPerSecond: round(docs / seconds),
-      pagesPerSecond: round(pages / seconds),
-      mbPerSecond: round(inputBytes / 1e6 / seconds, 3),
-      peakRssMb: peakKb === null ? null : round(peakKb / 1024),
+      docsPerSecond: round(r.docs / r.seconds),
+      pagesPerSecond: round(r.pages / r.seconds),
+      mbPerSecond: round(inputBytes / 1e6 / r.seconds, 3),
+      peakRssMb: r.peakKb === null ? null : round(r.peakKb / 1024),
+      processes: r.processes,
+      ...(singleProcessFailure ? { singleProcessFailure } : {}),
     };
   } catch (error) {
     return { available: false, reason: (error as Error).message };
@@ -384,7 +433,7 @@ async function orchestrate(opts: Options): Promise<void> {
   if (opts.peer) {
     process.stderr.write('  (b) peer mupdf.js: running\n');
     b = await runPeer(files);
-  } else b = { available: false, reason: 'skipped (--quick; add --peer to run it)' };
+  } else b = { available: false, reason: 'skipped with --quick; add --peer to run it' };
   const c = await sectionInChild<PipelineFigures>('c', opts);
   const d = await sectionInChild<PipelineFigures>('d', opts);
   const loadAfter = os.loadavg().map((x) => round(x, 2));
@@ -402,7 +451,7 @@ async function orchestrate(opts: Options): Promise<void> {
   const row = (name: string, f: PipelineFigures) => [name, String(f.docs), String(f.failed), f.seconds.toFixed(1), f.docsPerSecond.toFixed(1), f.pages ? f.pagesPerSecond.toFixed(1) : '-', f.mbPerSecond.toFixed(2), f.peakRssMb.toFixed(0)];
   rows.push(row('(a) all outputs: text,pdf,review,diff', a));
   if (b.available) {
-    rows.push(['(b) peer mupdf.js: 1 redacted PDF', String(b.docs), '0', b.seconds.toFixed(1), b.docsPerSecond.toFixed(1), b.pagesPerSecond.toFixed(1), b.mbPerSecond.toFixed(2), b.peakRssMb === null ? 'n/a' : b.peakRssMb.toFixed(0)]);
+    rows.push(['(b) peer mupdf.js: 1 redacted PDF', String(b.docs), '-', b.seconds.toFixed(1), b.docsPerSecond.toFixed(1), b.pagesPerSecond.toFixed(1), b.mbPerSecond.toFixed(2), b.peakRssMb === null ? 'n/a' : b.peakRssMb.toFixed(0)]);
   }
   rows.push(row('(c) text only: text,diff', c));
   rows.push(row(`(d) scaling, text only, ${d.docs + d.failed} docs`, d));
@@ -419,13 +468,18 @@ async function orchestrate(opts: Options): Promise<void> {
     ...rows.slice(1).map(fmt),
     '',
     ...(b.available ? [] : [`peer: unavailable (${b.reason})`]),
-    ...(b.available ? [`peer: ${b.pages} pages; ${b.wallSeconds.toFixed(1)} s wall including node start; set-up/warm-up ${b.setupSeconds} s not counted`] : []),
+    ...(b.available
+      ? [
+          `peer: ${b.pages} pages in ${b.processes} process(es); ${b.wallSeconds.toFixed(1)} s wall including node start; warm-up ${b.setupSeconds} s not counted`,
+          ...(b.singleProcessFailure ? [`peer: in one process it failed: ${b.singleProcessFailure}; figures are from processes of ${PEER_CHUNK} cables`] : []),
+        ]
+      : []),
     `(a) pages: ${a.pages} (release + review PDFs)`,
     `(d) peak RSS after the first pass of ${files.length}: ${d.peakRssMbAfterFirstPass ?? '-'} MB; at the end: ${d.peakRssMb} MB`,
     `projected for ${PROJECT_CABLES.toLocaleString('en-US')} cables: text only ${hours(projection.textOnlySeconds)} at ${d.docsPerSecond} docs/s; all outputs ${hours(projection.allOutputsSeconds)} at ${a.docsPerSecond} docs/s (one process)`,
     ratios
       ? `ratios to the peer (docs/s): (a) all outputs ${ratios.allOutputsOverPeer}×, (c) text only ${ratios.textOnlyOverPeer}×`
-      : 'ratios to the peer: n/a (peer not run)',
+      : 'ratios to the peer: n/a (no peer figures)',
     '',
   ];
   process.stdout.write(lines.join('\n'));
