@@ -34,7 +34,7 @@ describe('declass release on the seed cable', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(readdirSync(path.join(out, 'release')).sort()).toEqual(['08BERLIN173.pdf', '08BERLIN173.txt']);
-    expect(readdirSync(path.join(out, 'review')).sort()).toEqual(['08BERLIN173.audit.json', '08BERLIN173.diff', '08BERLIN173.review.pdf']);
+    expect(readdirSync(path.join(out, 'review')).sort()).toEqual(['08BERLIN173.audit.json', '08BERLIN173.diff', '08BERLIN173.review.pdf', 'manifest.json']);
   });
 
   it('leaks nothing withheld into release/, read back with independent readers', async () => {
@@ -102,7 +102,7 @@ describe('bad input and batches', () => {
     expect(lines[1]).toMatch(/c-binary\.txt: binary data/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(path.join(out, 'release'))).toEqual(['a-good.txt']);
-    expect(readdirSync(path.join(out, 'review')).sort()).toEqual(['a-good.audit.json']);
+    expect(readdirSync(path.join(out, 'review')).sort()).toEqual(['a-good.audit.json', 'manifest.json']);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { registerAudit } from './audit.js';
 import { registerCheck } from './check.js';
 import { registerExplain } from './explain.js';
 import { registerLint } from './lint.js';
@@ -15,4 +16,5 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerRelease(program, ctx);
   registerExplain(program, ctx);
   registerRules(program, ctx);
+  registerAudit(program, ctx);
 }

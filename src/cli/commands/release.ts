@@ -1,13 +1,18 @@
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DeclassError, ExitCode } from '../../errors.js';
-import { FORMATS, releaseDocument, sha256Hex, type Format } from '../../release/index.js';
+import { describeHit, withheldPieces, WithheldIndex, type WithheldPiece } from '../../audit/cross.js';
+import { buildManifest, MANIFEST_PATH, serializeManifest } from '../../audit/manifest.js';
+import { FORMATS, releaseDocument, sha256Hex, visibleText, type Format } from '../../release/index.js';
+import type { Profile } from '../../rules/load.js';
+import type { OverrideSet } from '../../rules/overrides.js';
 import type { CommandContext } from '../context.js';
 import { expandInputs, readCable } from '../inputs.js';
 import { parseIsoDateOption } from '../options.js';
 import { checkOutputFolder, safeStem, writeFileAtomic } from '../output.js';
 import { readOverrides, resolveProfile } from '../profiles.js';
+import { readReleaseFolder, RecordedConfig, withheldOfFolder, type ReleaseFolder } from './audit.js';
 import { today } from './shared.js';
 
 function parseFormats(value: string): Format[] {
@@ -28,6 +33,7 @@ interface ReleaseOptions {
   pageSize: 'letter' | 'a4';
   json?: boolean;
   quiet?: boolean;
+  against?: string[];
 }
 
 /** `declass release`: decide, render and write releases for a batch of cables. */
@@ -42,6 +48,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--formats <list>', `outputs to write, comma-separated: ${FORMATS.join(',')}`).argParser(parseFormats).default([...FORMATS], FORMATS.join(',')))
     .option('--overrides <file>', "reviewer decisions (YAML) that take precedence over the profile")
     .addOption(new Option('--page-size <size>', 'PDF page size').choices(['letter', 'a4']).default('letter'))
+    .option('--against <dir>', 'an earlier release folder to compare with for cross-document leaks (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--json', 'print the summary as JSON')
     .option('-q, --quiet', 'print only errors and the summary')
     .action(async (paths: string[], opts: ReleaseOptions) => {
@@ -60,9 +67,15 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   await checkOutputFolder(opts.out, paths);
 
   const formats = new Set(opts.formats);
+  // Read --against folders first: a wrong path should stop the run before anything is written.
+  const againstFolders: { given: string; folder: ReleaseFolder }[] = [];
+  for (const a of opts.against ?? []) againstFolders.push({ given: a, folder: await readReleaseFolder(path.resolve(io.cwd(), a)) });
+  const releasedName = (stem: string) => (formats.has('text') ? `release/${stem}.txt` : formats.has('pdf') ? `release/${stem}.pdf` : `${stem} (release text)`);
   const stems = new Map<string, string>();
   const totals = { documents: 0, failed: inputs.failed, released: 0, withheld: 0, declassified: 0, redactions: 0 };
   const byAuthority = new Map<string, number>();
+  /** What this batch withheld and released, for the cross-document check (in memory only). */
+  const batch: { stem: string; file: string; pieces: WithheldPiece[]; visible: string; released: string }[] = [];
   for (const file of files) {
     const stem = safeStem(file);
     const clash = stems.get(stem);
@@ -96,6 +109,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         await writeFileAtomic(target, out.bytes);
         written.push(target);
       }
+      batch.push({ stem, file: releasedName(stem), pieces: withheldPieces(result.plan), visible: visibleText(result.plan), released: result.releaseText });
       const { decisions, redactions } = result.plan;
       const released = decisions.filter((d) => d.action === 'release').length;
       const withheld = decisions.length - released;
@@ -116,7 +130,17 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
       io.stderr(`declass: ${file}: ${message}\n`);
     }
   }
-  const summary = { profile: profile.id, asOf, out: opts.out, ...totals, withheldByAuthority: Object.fromEntries([...byAuthority].sort()) };
+  const manifest = await writeManifest(opts.out, profile, asOf, overrides);
+  const crossLeaks = await findCrossLeaks(batch, againstFolders, io.cwd());
+  const summary = {
+    profile: profile.id,
+    asOf,
+    out: opts.out,
+    ...totals,
+    withheldByAuthority: Object.fromEntries([...byAuthority].sort()),
+    manifest: { path: MANIFEST_PATH, records: manifest.records, head: manifest.head },
+    crossDocumentLeaks: crossLeaks,
+  };
   if (opts.json) io.stdout(`${JSON.stringify(summary)}\n`);
   else {
     io.stdout(
@@ -124,8 +148,57 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         `${totals.released} portions released (${totals.declassified} declassified), ${totals.withheld} withheld, ${totals.redactions} spans redacted; ${totals.failed} failed.\n`,
     );
     for (const [authority, n] of [...byAuthority].sort()) io.stdout(`  withheld under ${authority || '(no authority)'}: ${n}\n`);
+    io.stdout(`  ${MANIFEST_PATH}: ${manifest.records} record(s), head ${manifest.head}\n`);
+    for (const c of crossLeaks) io.stdout(`warning: ${c.file}: cross-leak: ${c.message}\n`);
   }
   return totals.failed > 0 ? ExitCode.problems : ExitCode.ok;
+}
+
+/**
+ * Writes `review/manifest.json` over every audit record in `DIR/review` after the run (records of
+ * earlier runs into the same folder included: the manifest describes the folder, and each record
+ * its own profile and date). Returns the number of records and the head of the chain.
+ */
+async function writeManifest(out: string, profile: Profile, asOf: string, overrides: OverrideSet | null): Promise<{ records: number; head: string }> {
+  const reviewDir = path.join(out, 'review');
+  const names = (await readdir(reviewDir).catch(() => [] as string[])).filter((n) => n.endsWith('.audit.json') && !n.startsWith('.'));
+  const records: { stem: string; sha256: string }[] = [];
+  for (const name of names) records.push({ stem: name.slice(0, -'.audit.json'.length), sha256: sha256Hex(await readFile(path.join(reviewDir, name))) });
+  const manifest = buildManifest(records, {
+    profile: { id: profile.id, file: profile.source.file, sha256: profile.source.sha256 },
+    asOf,
+    overrides: overrides ? { file: overrides.file, sha256: overrides.sha256 } : null,
+  });
+  await writeFileAtomic(path.join(out, MANIFEST_PATH), new TextEncoder().encode(serializeManifest(manifest)));
+  return { records: manifest.entries.length, head: manifest.head };
+}
+
+/**
+ * Text withheld in one document of the batch (or of an `--against` folder whose originals are at
+ * their recorded paths) and released in another of the batch (or in an `--against` folder's
+ * release files). Reported as warnings: the exit code is unchanged; `declass audit` fails on them.
+ */
+async function findCrossLeaks(
+  batch: readonly { stem: string; file: string; pieces: WithheldPiece[]; visible: string; released: string }[],
+  against: readonly { given: string; folder: ReleaseFolder }[],
+  cwd: string,
+): Promise<{ file: string; from: string; portions: readonly string[]; runs: number; message: string }[]> {
+  const index = new WithheldIndex();
+  for (const d of batch) index.add(d.stem, d.pieces, d.visible);
+  const targets: { file: string; stem: string; text: string }[] = batch.map((d) => ({ file: d.file, stem: d.stem, text: d.released }));
+  const config = new RecordedConfig(cwd);
+  for (const { given: a, folder } of against) {
+    for (const [stem, w] of await withheldOfFolder(folder, new Map(), config, cwd)) index.add(stem, w.pieces, w.visible, a);
+    for (const f of folder.files.values()) {
+      if (!f.rel.startsWith('release/') || !f.rel.endsWith('.txt') || !f.bytes) continue;
+      targets.push({ file: path.join(a, f.rel), stem: path.posix.basename(f.rel, '.txt'), text: Buffer.from(f.bytes).toString('utf8') });
+    }
+  }
+  const out = [];
+  for (const t of targets) {
+    for (const hit of index.find(t.text, t.stem)) out.push({ file: t.file, from: hit.from, portions: hit.portions, runs: hit.runs, message: `${describeHit(hit, false)} appear here` });
+  }
+  return out;
 }
 
 /** The input path as recorded in audits: relative to the working folder when inside it, so records do not depend on where the tree lives. */

@@ -1,0 +1,53 @@
+/**
+ * What `declass audit` reports: findings, each about one file and one check, one line each.
+ * Pure data; the CLI formats and prints them.
+ */
+
+/** The checks `declass audit` runs, by name (stable; tests and `--json` consumers use them). */
+export const AUDIT_CHECKS = {
+  record: 'every audit record in review/ is readable and well-formed',
+  hash: 'every file in release/ and review/ matches the sha256 in its record',
+  missing: 'every file a record or the manifest lists exists',
+  unrecorded: 'no file in release/ is missing from the audit records',
+  chain: 'review/manifest.json lists every record and its hash chain is intact',
+  rerun: 'with the originals: a re-run with the recorded profile, date and overrides gives the same decisions and bytes',
+  leak: 'with the originals: no withheld text of a document appears in its release text or PDF (text and metadata)',
+  'cross-leak': 'with the originals: no text withheld in one document appears in the release of another (or of --against folders)',
+  authority: 'every withheld region in a release states an authority, as its record says',
+} as const;
+
+export type AuditCheck = keyof typeof AUDIT_CHECKS;
+
+/**
+ * One thing found. `file` is relative to the audited folder with `/` separators
+ * (`release/08BERLIN173.pdf`), or a path as given for files outside it (`--against`, originals).
+ * `failure` makes the audit fail (exit 1); `warning` is reported only.
+ */
+export interface Finding {
+  readonly file: string;
+  readonly check: AuditCheck;
+  readonly severity: 'failure' | 'warning';
+  /** What was found, one line, never quoting withheld text. */
+  readonly message: string;
+}
+
+/** A failure finding. */
+export function failure(file: string, check: AuditCheck, message: string): Finding {
+  return { file, check, severity: 'failure', message };
+}
+
+/** A warning finding. */
+export function warning(file: string, check: AuditCheck, message: string): Finding {
+  return { file, check, severity: 'warning', message };
+}
+
+/** `FILE: check: message` (warnings get `warning: ` in front). */
+export function formatFinding(f: Finding): string {
+  return `${f.severity === 'warning' ? 'warning: ' : ''}${f.file}: ${f.check}: ${f.message}`;
+}
+
+/** Findings in a stable order: by file, then check, then message. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const key = (f: Finding) => `${f.file}\u0000${f.check}\u0000${f.message}`;
+  return [...findings].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

@@ -1,0 +1,164 @@
+/**
+ * Checks of one audit record against the files of a release folder: the record's shape, the
+ * outputs it lists, the authorities its withheld regions state, and a re-run's result. Pure: the
+ * CLI reads the files and passes their bytes or hashes in.
+ */
+import type { AuditRecord, OutputRecord } from './record.js';
+import { failure, warning, type Finding } from './findings.js';
+import { recordPath } from './manifest.js';
+
+/** The output paths `release` writes for a stem, by kind. */
+export function outputPathFor(stem: string, kind: OutputRecord['kind']): string {
+  switch (kind) {
+    case 'text':
+      return `release/${stem}.txt`;
+    case 'pdf':
+      return `release/${stem}.pdf`;
+    case 'review':
+      return `review/${stem}.review.pdf`;
+    case 'diff':
+      return `review/${stem}.diff`;
+  }
+}
+
+const KINDS: readonly OutputRecord['kind'][] = ['text', 'pdf', 'review', 'diff'];
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * Parses and checks the shape of `review/<stem>.audit.json`: JSON, format `declass-audit/1`,
+ * a profile, an as-of date, decisions, and outputs whose paths are the ones `release` writes for
+ * that stem (so a record can never point outside the folder or claim another document's file).
+ */
+export function parseRecord(stem: string, bytes: Uint8Array): { ok: true; record: AuditRecord } | { ok: false; finding: Finding } {
+  const file = recordPath(stem);
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return { ok: false, finding: failure(file, 'record', 'not valid JSON') };
+  }
+  const r = data as Partial<AuditRecord> | null;
+  const bad = (what: string) => ({ ok: false as const, finding: failure(file, 'record', what) });
+  if (!r || typeof r !== 'object' || r.format !== 'declass-audit/1') return bad('not a declass audit record (expected format "declass-audit/1")');
+  if (!r.profile || typeof r.profile.id !== 'string' || typeof r.profile.sha256 !== 'string') return bad('no profile id and sha256');
+  if (typeof r.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(r.asOf)) return bad('no as-of date');
+  if (!r.input || typeof r.input.sha256 !== 'string') return bad('no input sha256');
+  if (!Array.isArray(r.decisions) || !Array.isArray(r.redactions)) return bad('no decisions or redactions list');
+  if (!Array.isArray(r.outputs)) return bad('no outputs list');
+  const seen = new Set<string>();
+  for (const o of r.outputs as Partial<OutputRecord>[]) {
+    if (!o || !KINDS.includes(o.kind as OutputRecord['kind']) || typeof o.path !== 'string' || typeof o.sha256 !== 'string' || !SHA256.test(o.sha256)) {
+      return bad('an output entry is malformed (expected kind, path and a sha256)');
+    }
+    const expected = outputPathFor(stem, o.kind as OutputRecord['kind']);
+    if (o.path !== expected) return bad(`output ${JSON.stringify(o.path)} is not the file release writes for ${stem} (expected ${expected})`);
+    if (seen.has(o.path)) return bad(`output ${o.path} is listed twice`);
+    seen.add(o.path);
+  }
+  return { ok: true, record: r as AuditRecord };
+}
+
+/**
+ * Check 1 for one record: each output it lists exists and has the recorded sha256.
+ *
+ * @param actual sha256 of each file present in the folder, by relative path.
+ */
+export function checkOutputs(stem: string, record: AuditRecord, actual: ReadonlyMap<string, string>): Finding[] {
+  const out: Finding[] = [];
+  for (const o of record.outputs) {
+    const sha = actual.get(o.path);
+    if (sha === undefined) out.push(failure(o.path, 'missing', `recorded in ${recordPath(stem)} but not found`));
+    else if (sha !== o.sha256) out.push(failure(o.path, 'hash', `sha256 differs from ${recordPath(stem)}`));
+  }
+  return out;
+}
+
+/**
+ * The withheld regions a record describes, in document order, with the authority each must
+ * state in the release: withheld portions and redacted spans.
+ */
+export function recordedRegions(record: AuditRecord): { kind: 'WITHHELD' | 'REDACTED'; id: string; start: number; authority: string }[] {
+  const regions = [
+    ...record.decisions
+      .filter((d) => d.action === 'withhold')
+      .map((d) => ({ kind: 'WITHHELD' as const, id: d.portionId, start: d.span.start, authority: d.authority.join(', ') })),
+    ...record.redactions.map((r) => ({ kind: 'REDACTED' as const, id: r.portionId, start: r.span.start, authority: r.authority.join(', ') })),
+  ];
+  return regions.sort((a, b) => a.start - b.start);
+}
+
+const PLACEHOLDER = /\[(WITHHELD|REDACTED): ?([^\]\n]*)\]/g;
+
+/**
+ * Check 5 on a release text: every withheld region of the record has a placeholder that states
+ * its authority, in order, and there are no others; the record gives every withheld region an
+ * authority.
+ */
+export function checkTextAuthorities(file: string, text: string, stem: string, record: AuditRecord): Finding[] {
+  const out: Finding[] = [];
+  const expected = recordedRegions(record);
+  for (const e of expected) {
+    if (e.authority.trim() === '') out.push(failure(recordPath(stem), 'authority', `${e.id} is ${e.kind === 'WITHHELD' ? 'withheld' : 'redacted'} without an authority`));
+  }
+  const found = [...text.matchAll(PLACEHOLDER)].map((m) => ({ kind: m[1] as 'WITHHELD' | 'REDACTED', authority: (m[2] ?? '').trim() }));
+  found.forEach((f, i) => {
+    if (f.authority === '') out.push(failure(file, 'authority', `placeholder ${i + 1} ([${f.kind}]) states no authority`));
+  });
+  if (found.length !== expected.length) {
+    out.push(failure(file, 'authority', `${found.length} placeholder(s) found; ${recordPath(stem)} records ${expected.length} withheld region(s)`));
+    return out;
+  }
+  found.forEach((f, i) => {
+    const e = expected[i]!;
+    if (f.kind !== e.kind || f.authority !== e.authority) {
+      out.push(failure(file, 'authority', `placeholder ${i + 1} reads [${f.kind}: ${f.authority}]; ${recordPath(stem)} says ${e.id} is [${e.kind}: ${e.authority}]`));
+    }
+  });
+  return out;
+}
+
+/**
+ * Check 5 on a release PDF's text: every authority the record's withheld regions state is
+ * printed (in white in its box) at least once. Boxes carry no portion id, so this checks the
+ * set of authorities, not each box.
+ */
+export function checkPdfAuthorities(file: string, pdfText: string, stem: string, record: AuditRecord): Finding[] {
+  const flat = pdfText.replace(/\s+/g, ' ');
+  const out: Finding[] = [];
+  const authorities = [...new Set(recordedRegions(record).map((r) => r.authority).filter((a) => a.trim() !== ''))].sort();
+  for (const a of authorities) {
+    if (!flat.includes(a)) out.push(failure(file, 'authority', `no box states ${a}, which ${recordPath(stem)} records for a withheld region`));
+  }
+  return out;
+}
+
+/**
+ * Check 3: a re-run's record against the recorded one. Decisions, redactions, banner and stamp
+ * must be the same, and every output the same bytes (by sha256).
+ */
+export function compareRerun(stem: string, recorded: AuditRecord, rerun: AuditRecord): Finding[] {
+  const file = recordPath(stem);
+  const out: Finding[] = [];
+  if (recorded.tool?.version !== rerun.tool.version) {
+    out.push(warning(file, 'rerun', `recorded by ${recorded.tool?.name ?? '?'} ${recorded.tool?.version ?? '?'}, re-run with ${rerun.tool.name} ${rerun.tool.version}`));
+  }
+  const key = (d: AuditRecord['decisions'][number]) => JSON.stringify([d.portionId, d.action, d.ruleId, d.authority, d.span, d.declassified, d.reason, d.override ?? null]);
+  const byId = new Map(rerun.decisions.map((d) => [d.portionId, d]));
+  const differing: string[] = [];
+  for (const d of recorded.decisions) {
+    const r = byId.get(d.portionId);
+    if (!r) differing.push(`${d.portionId}: recorded ${d.action}, not in the re-run`);
+    else if (key(r) !== key(d)) differing.push(`${d.portionId}: recorded ${d.action} by ${d.ruleId}, re-run ${r.action} by ${r.ruleId}`);
+  }
+  for (const r of rerun.decisions) if (!recorded.decisions.some((d) => d.portionId === r.portionId)) differing.push(`${r.portionId}: re-run ${r.action}, not recorded`);
+  if (differing.length > 0) out.push(failure(file, 'rerun', `decisions differ from a re-run (${differing.length}): ${differing.slice(0, 3).join('; ')}${differing.length > 3 ? '; …' : ''}`));
+  if (JSON.stringify(recorded.redactions) !== JSON.stringify(rerun.redactions)) out.push(failure(file, 'rerun', 'redactions differ from a re-run'));
+  if (recorded.stamp !== rerun.stamp || JSON.stringify(recorded.banner) !== JSON.stringify(rerun.banner)) out.push(failure(file, 'rerun', 'release banner or stamp differs from a re-run'));
+  const rerunOutputs = new Map(rerun.outputs.map((o) => [o.path, o.sha256]));
+  for (const o of recorded.outputs) {
+    const sha = rerunOutputs.get(o.path);
+    if (sha === undefined) out.push(failure(o.path, 'rerun', 'the re-run does not write this file'));
+    else if (sha !== o.sha256) out.push(failure(o.path, 'rerun', `a re-run gives different bytes than ${file} records`));
+  }
+  return out;
+}
