@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createAuditRecord, type AuditRecord, type OutputRecord } from '../audit/record.js';
+import { withheldPieces } from '../audit/cross.js';
 import { findLeaks } from '../audit/leaks.js';
 import { applyEdits, buildEdits, labelOf } from '../engine/edits.js';
 import { evaluate } from '../engine/evaluate.js';
@@ -89,16 +90,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
 
 /** Texts of the withheld portions and redacted spans of a plan (for leak checks; never written). */
 export function withheldTexts(plan: Plan): string[] {
-  const { source, portions } = plan.document;
-  const byId = new Map(portions.map((p) => [p.id, p]));
-  const out: string[] = [];
-  for (const d of plan.decisions) {
-    if (d.action !== 'withhold') continue;
-    const p = byId.get(d.portionId)!;
-    out.push(p.segments.map((s) => source.slice(s.start, s.end)).join('\n'));
-  }
-  for (const r of plan.redactions) out.push(source.slice(r.span.start, r.span.end));
-  return out;
+  return withheldPieces(plan).map((p) => p.text);
 }
 
 /**
