@@ -51,7 +51,7 @@ export type CableRead =
   | { readonly ok: true; readonly doc: Document; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly message: string };
 
-/** Reads, decodes and parses one cable; every failure becomes a one-line message. */
+/** Reads, decodes and parses one cable; every failure (including a parser bug) becomes a one-line message. */
 export async function readCable(file: string): Promise<CableRead> {
   let bytes: Uint8Array;
   try {
@@ -61,8 +61,13 @@ export async function readCable(file: string): Promise<CableRead> {
   }
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ok: false, message: decoded.message };
-  const doc = parseCable(decoded.text);
-  return { ok: true, doc, bytes, decodeDiagnostics: decoded.diagnostics };
+  try {
+    const doc = parseCable(decoded.text);
+    return { ok: true, doc, bytes, decodeDiagnostics: decoded.diagnostics };
+  } catch (error) {
+    // A parser bug must cost one file, never the batch.
+    return { ok: false, message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** One-line description of a file-system error, without a stack trace. */

@@ -10,8 +10,7 @@ import { LineIndex } from '../../source/line-index.js';
 import type { Diagnostic } from '../../types.js';
 import type { CommandContext } from '../context.js';
 import { parseIsoDateOption } from '../options.js';
-import { expandInputs } from '../inputs.js';
-import { readSafely } from './parse.js';
+import { expandInputs, readCable } from '../inputs.js';
 import { today } from './shared.js';
 
 /** One linted file: what both output formats are made from. */
@@ -105,7 +104,7 @@ async function runLint(paths: string[], opts: LintOptions, ctx: CommandContext):
   let errorCount = 0;
   const records: LintRecord[] = [];
   for (const file of files) {
-    const read = await readSafely(file);
+    const read = await readCable(file);
     if (!read.ok) {
       io.stderr(`declass: ${file}: ${read.message}\n`);
       failed++;

@@ -8,7 +8,7 @@ import { ExitCode } from '../../errors.js';
 import { LineIndex } from '../../source/line-index.js';
 import type { Diagnostic, Document, Marking, Portion, Span } from '../../types.js';
 import type { CommandContext } from '../context.js';
-import { expandInputs, readCable, type CableRead } from '../inputs.js';
+import { expandInputs, readCable } from '../inputs.js';
 
 /** A marking as printed: as written, level, controls and REL TO. */
 export interface MarkingRecord {
@@ -183,7 +183,7 @@ async function runParse(paths: string[], opts: ParseOptions, ctx: CommandContext
   let failed = inputs.failed;
   let first = true;
   for (const file of files) {
-    const read = await readSafely(file);
+    const read = await readCable(file);
     if (!read.ok) {
       io.stderr(`declass: ${file}: ${read.message}\n`);
       failed++;
@@ -199,11 +199,3 @@ async function runParse(paths: string[], opts: ParseOptions, ctx: CommandContext
   return failed > 0 ? ExitCode.problems : ExitCode.ok;
 }
 
-/** {@link readCable}, with an unexpected exception turned into a one-line failure for this file. */
-export async function readSafely(file: string): Promise<CableRead> {
-  try {
-    return await readCable(file);
-  } catch (error) {
-    return { ok: false, message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
