@@ -11,6 +11,7 @@
  * - 66 input not found or unreadable
  * - 73 output could not be written (folder refused or not writable)
  * - 78 invalid release profile or overrides file
+ * - 130 interrupted (SIGINT): documents in progress were finished, nothing partial was left
  */
 export const ExitCode = {
   ok: 0,
@@ -20,6 +21,7 @@ export const ExitCode = {
   noInput: 66,
   cantCreate: 73,
   config: 78,
+  interrupted: 130,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

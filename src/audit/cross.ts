@@ -8,6 +8,7 @@
 import { labelOf } from '../engine/edits.js';
 import type { Plan } from '../types.js';
 import { normalisedWords, shingles } from './leaks.js';
+import { hashesOfWords, shingleHashes } from './shingle-hash.js';
 
 /** Shingle length used by every audit comparison (as the release self-check). */
 export const SHINGLE_WORDS = 8;
@@ -98,40 +99,73 @@ export const COMMON_DOCUMENTS = 10;
 export const MIN_CROSS_RUNS = 3;
 
 /**
+ * What the cross-document check needs of one document, as shingle hashes (see shingle-hash.ts):
+ * small enough to pass from a worker thread and to keep for thousands of documents, and holding
+ * no withheld words.
+ */
+export interface CrossDigest {
+  readonly stem: string;
+  /** Withheld pieces of 8 words or more: their portion id and the runs the document does not also show. */
+  readonly pieces: readonly { readonly portionId: string; readonly hashes: Float64Array }[];
+  /** Distinct runs of the original (visible and withheld text), for document frequencies. */
+  readonly original: Float64Array;
+  /** Distinct runs of the released text (empty when only withheld text is indexed). */
+  readonly released: Float64Array;
+}
+
+/** The digest of one document: its withheld pieces, the text it is meant to show, and its release text. */
+export function crossDigest(stem: string, pieces: readonly WithheldPiece[], visible: string, released: string): CrossDigest {
+  const allowed = shingleHashes(visible, SHINGLE_WORDS);
+  const original = new Set(allowed);
+  const out: { portionId: string; hashes: Float64Array }[] = [];
+  for (const piece of pieces) {
+    const words = normalisedWords(piece.text);
+    const runs = hashesOfWords(words, SHINGLE_WORDS);
+    for (const h of runs) original.add(h);
+    if (words.length < SHINGLE_WORDS) continue;
+    out.push({ portionId: piece.portionId, hashes: Float64Array.from([...runs].filter((h) => !allowed.has(h))) });
+  }
+  return { stem, pieces: out, original: Float64Array.from(original), released: Float64Array.from(shingleHashes(released, SHINGLE_WORDS)) };
+}
+
+/**
  * An index of the withheld text of many documents, to find any of it in the released text of
  * the others. Only runs of 8 words count (shorter pieces would match ordinary phrases across
  * documents), only runs the document does not also show, not phrases common to
  * {@link COMMON_DOCUMENTS} or more of the indexed originals, and a hit needs
- * {@link MIN_CROSS_RUNS} runs.
+ * {@link MIN_CROSS_RUNS} runs. Holds shingle hashes only: about 16 bytes per run of each
+ * original, so a batch of thousands of cables fits in tens of megabytes.
  */
 export class WithheldIndex {
-  /** shingle → number of indexed documents whose original holds it, and indexes into `refs`. */
-  private readonly entries = new Map<string, { df: number; refs: number[] }>();
+  /** shingle hash → number of indexed documents whose original holds it, and indexes into `refs`. */
+  private readonly entries = new Map<number, { df: number; refs: number[] }>();
   /** (owner, portion id) pairs that shingles point to. */
   private readonly refs: { owner: number; portionId: string }[] = [];
   private readonly owners: { stem: string; where: string | undefined }[] = [];
-  /** Each indexed document's original text (withheld and visible), for document frequencies. */
-  private pending: string[] = [];
-  private doneTexts: string[] = [];
+  /** Each indexed document's original runs, for document frequencies. */
+  private pending: Float64Array[] = [];
+  private done: Float64Array[] = [];
 
   /**
    * Adds a document's withheld pieces; `visible` is the text its release is meant to show;
    * `where` names the folder it was released into when that is not the folder at hand.
    */
   add(stem: string, pieces: readonly WithheldPiece[], visible: string, where?: string): void {
-    const owner = this.owners.push({ stem, where }) - 1;
-    const allowed = shingles(visible, SHINGLE_WORDS);
-    for (const piece of pieces) {
-      if (normalisedWords(piece.text).length < SHINGLE_WORDS) continue;
+    this.addDigest(crossDigest(stem, pieces, visible, ''), where);
+  }
+
+  /** Adds a document by its digest (as computed in a worker). */
+  addDigest(digest: CrossDigest, where?: string): void {
+    const owner = this.owners.push({ stem: digest.stem, where }) - 1;
+    for (const piece of digest.pieces) {
       const ref = this.refs.push({ owner, portionId: piece.portionId }) - 1;
-      for (const s of shingles(piece.text, SHINGLE_WORDS)) {
-        if (allowed.has(s)) continue;
-        let entry = this.entries.get(s);
-        if (!entry) this.entries.set(s, (entry = { df: 0, refs: [] }));
+      for (const h of piece.hashes) {
+        let entry = this.entries.get(h);
+        if (!entry) this.entries.set(h, (entry = { df: 0, refs: [] }));
         if (entry.refs[entry.refs.length - 1] !== ref) entry.refs.push(ref);
       }
     }
-    this.pending.push(`${visible}\n\u0000\n${pieces.map((p) => p.text).join('\n\u0000\n')}`);
+    this.pending.push(digest.original);
   }
 
   /** Counts, for every withheld shingle, the indexed documents whose original holds it. */
@@ -139,16 +173,16 @@ export class WithheldIndex {
     if (this.pending.length === 0) return;
     // Counted over every document once all are in, so a phrase is common whichever came first.
     for (const e of this.entries.values()) e.df = 0;
-    const texts = [...this.doneTexts, ...this.pending];
-    this.doneTexts = texts;
+    this.done.push(...this.pending);
     this.pending = [];
-    for (const text of texts) {
-      for (const s of shingles(text, SHINGLE_WORDS)) {
-        const e = this.entries.get(s);
+    for (const runs of this.done) {
+      for (const h of runs) {
+        const e = this.entries.get(h);
         if (e) e.df++;
       }
     }
   }
+
   /** Number of distinct withheld shingles indexed. */
   get size(): number {
     return this.entries.size;
@@ -160,9 +194,14 @@ export class WithheldIndex {
    * null for a file of no known document). Sorted by folder, then stem.
    */
   find(released: string, releasedStem: string | null): LeakHit[] {
+    return this.findRuns(shingleHashes(released, SHINGLE_WORDS), releasedStem);
+  }
+
+  /** As {@link find}, from the distinct shingle hashes of the released text. */
+  findRuns(released: Iterable<number>, releasedStem: string | null): LeakHit[] {
     this.settle();
     const hits = new Map<number, { portions: Set<string>; runs: number }>();
-    for (const s of shingles(released, SHINGLE_WORDS)) {
+    for (const s of released) {
       const entry = this.entries.get(s);
       if (!entry || entry.df >= COMMON_DOCUMENTS) continue;
       const counted = new Set<number>();

@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeInput } from '../parse/decode.js';
 import { parseCable } from '../parse/index.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { ExitCode, InputError, UsageError } from '../errors.js';
 import type { Diagnostic, Document } from '../types.js';
 
 /** A path the user named that could not be used, with a one-line reason. */
@@ -51,14 +51,34 @@ export type CableRead =
   | { readonly ok: true; readonly doc: Document; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly message: string };
 
-/** Reads, decodes and parses one cable; every failure (including a parser bug) becomes a one-line message. */
-export async function readCable(file: string): Promise<CableRead> {
+/**
+ * Largest input read by default: 10 MiB. The longest cable of the corpus is well under 1 MB; a
+ * file far larger is not a cable, and parsing, rendering and the leak check all hold a document
+ * (and several copies of it) in memory, so a limit is what keeps memory bounded.
+ */
+export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+/** `12.3 MB`: a byte count for messages. */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+/**
+ * Reads, decodes and parses one cable; every failure (including a parser bug) becomes a one-line
+ * message. A file over `maxBytes` is refused before it is read.
+ */
+export async function readCable(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES): Promise<CableRead> {
   let bytes: Uint8Array;
   try {
+    const info = await stat(file);
+    if (!info.isFile()) return { ok: false, message: info.isDirectory() ? 'is a folder' : 'not a regular file' };
+    if (info.size > maxBytes) return { ok: false, message: tooLarge(info.size, maxBytes) };
     bytes = await readFile(file);
   } catch (error) {
     return { ok: false, message: describeFsError(error) };
   }
+  // The file may have grown between stat and read.
+  if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ok: false, message: decoded.message };
   try {
@@ -68,6 +88,10 @@ export async function readCable(file: string): Promise<CableRead> {
     // A parser bug must cost one file, never the batch.
     return { ok: false, message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+function tooLarge(size: number, max: number): string {
+  return `too large: ${formatMegabytes(size)}, over the ${formatMegabytes(max)} input limit (raise it with --max-input-mb)`;
 }
 
 /** One-line description of a file-system error, without a stack trace. */
@@ -89,6 +113,28 @@ export function describeFsError(error: unknown): string {
 }
 
 /**
+ * The paths listed in a `--from-list` file (or standard input for `-`): one per line; blank
+ * lines and lines starting with `#` are ignored; relative paths are taken from the working folder.
+ */
+export async function readPathList(source: string, readStdin: (() => Promise<string>) | undefined): Promise<string[]> {
+  let text: string;
+  if (source === '-') {
+    if (!readStdin) throw new UsageError('--from-list -: standard input is not available here');
+    text = await readStdin();
+  } else {
+    try {
+      text = await readFile(source, 'utf8');
+    } catch (error) {
+      throw new InputError(`--from-list ${source}: ${describeFsError(error)}`, { cause: error });
+    }
+  }
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
+}
+
+/**
  * Expands the command line's paths for a command: reports each unusable path on one line of
  * standard error and returns the files with the number of paths that failed. When there is
  * nothing to process it returns `exitCode` instead: 66 when every path failed; a usage error is
@@ -105,4 +151,14 @@ export async function expandInputs(
     throw new UsageError('no .txt cables found in the given paths');
   }
   return { files, failed: errors.length };
+}
+
+/**
+ * The paths a batch command works on: those on the command line followed by those of
+ * `--from-list`. A usage error when there are none.
+ */
+export async function batchPaths(paths: readonly string[], fromList: string | undefined, readStdin: (() => Promise<string>) | undefined): Promise<string[]> {
+  const all = [...paths, ...(fromList !== undefined ? await readPathList(fromList, readStdin) : [])];
+  if (all.length === 0) throw new UsageError(fromList !== undefined ? `--from-list ${fromList} lists no paths` : 'give cable files or folders, or --from-list FILE');
+  return all;
 }

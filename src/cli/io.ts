@@ -13,6 +13,15 @@ export interface Io {
   cwd(): string;
   /** True when standard error is an interactive terminal (progress bars). */
   readonly isTTY: boolean;
+  /** The terminal stream progress bars draw on (only when `isTTY`). */
+  readonly progressStream?: NodeJS.WritableStream;
+  /** All of standard input as text (`--from-list -`). */
+  readStdin?(): Promise<string>;
+  /**
+   * Calls `handler` on Ctrl-C (SIGINT) instead of the default exit; returns a function that
+   * restores the default. Absent where there is no process to interrupt (tests).
+   */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 /** The real process. */
@@ -23,5 +32,15 @@ export function nodeIo(): Io {
     now: () => new Date(),
     cwd: () => process.cwd(),
     isTTY: Boolean(process.stderr.isTTY),
+    progressStream: process.stderr,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      return () => void process.off('SIGINT', handler);
+    },
   };
 }

@@ -14,6 +14,7 @@ Exit codes:
   66  input not found or unreadable
   73  output folder refused or not writable
   78  invalid release profile or overrides file
+  130 interrupted (Ctrl-C): documents in progress were finished, nothing partial was left
 `;
 
 /**

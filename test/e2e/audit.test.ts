@@ -281,7 +281,7 @@ describe('cross-document leaks', () => {
     expect(run.stdout).toMatch(/^warning: release\/SYNTH-B\.txt: cross-leak: 15 run\(s\) of 8 words withheld in SYNTH-A \(p2\) appear here$/m);
     expect(run.stdout).not.toMatch(/SYNTH-A\.txt: cross-leak/);
     const json = await runCli(['release', inDir, '--profile', 'public', '--out', `${out}2`, '--as-of', '2010-12-01', '--json']);
-    expect(JSON.parse(json.stdout).crossDocumentLeaks).toEqual([
+    expect(JSON.parse(json.stdout).crossDocument.leaks).toEqual([
       { file: 'release/SYNTH-B.txt', from: 'SYNTH-A', portions: ['p2'], runs: 15, message: '15 run(s) of 8 words withheld in SYNTH-A (p2) appear here' },
     ]);
     // audit fails on it with the originals, and cannot see it without them.

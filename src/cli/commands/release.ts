@@ -1,17 +1,17 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { rmSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DeclassError, ExitCode } from '../../errors.js';
-import { describeHit, withheldPieces, WithheldIndex, type WithheldPiece } from '../../audit/cross.js';
-import { buildManifest, MANIFEST_PATH, serializeManifest } from '../../audit/manifest.js';
-import { FORMATS, releaseDocument, sha256Hex, visibleText, type Format } from '../../release/index.js';
-import type { Profile } from '../../rules/load.js';
-import type { OverrideSet } from '../../rules/overrides.js';
+import { describeHit, type LeakHit } from '../../audit/cross.js';
+import { runReleaseBatch, type BatchResult, type BatchSummary } from '../../batch/run.js';
+import { defaultJobs } from '../../batch/executor.js';
+import { ExitCode } from '../../errors.js';
+import { FORMATS, type Format } from '../../release/index.js';
 import type { CommandContext } from '../context.js';
-import { expandInputs, readCable } from '../inputs.js';
+import { batchPaths, DEFAULT_MAX_INPUT_BYTES, expandInputs } from '../inputs.js';
 import { parseIsoDateOption } from '../options.js';
-import { checkOutputFolder, safeStem, writeFileAtomic } from '../output.js';
+import { checkOutputFolder, TEMP_PREFIX } from '../output.js';
 import { readOverrides, resolveProfile } from '../profiles.js';
+import { createProgress } from '../progress.js';
 import { readReleaseFolder, RecordedConfig, withheldOfFolder, type ReleaseFolder } from './audit.js';
 import { today } from './shared.js';
 
@@ -24,6 +24,16 @@ function parseFormats(value: string): Format[] {
   return list as Format[];
 }
 
+function positiveInteger(name: string, min: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}, got "${value}"`);
+    return Number(value);
+  };
+}
+
+/** Batches larger than this skip the in-memory cross-document check unless the limit is raised. */
+export const DEFAULT_CROSS_CHECK_LIMIT = 2000;
+
 interface ReleaseOptions {
   profile: string;
   out: string;
@@ -34,6 +44,11 @@ interface ReleaseOptions {
   json?: boolean;
   quiet?: boolean;
   against?: string[];
+  fromList?: string;
+  jobs: number;
+  force?: boolean;
+  maxInputMb: number;
+  crossCheckLimit: number;
 }
 
 /** `declass release`: decide, render and write releases for a batch of cables. */
@@ -41,16 +56,33 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
   program
     .command('release')
     .description('write the releasable version of each cable for a profile: release/ (may be handed out) and review/ (never)')
-    .argument('<paths...>', 'cable files (.txt) or folders to walk')
+    .argument('[paths...]', 'cable files (.txt) or folders to walk')
     .requiredOption('-p, --profile <name|file>', 'release profile: a bundled name (public, nato, us-secret, public-pii) or a YAML/JSON file')
     .requiredOption('-o, --out <dir>', 'output folder (gets release/ and review/)')
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .addOption(new Option('--formats <list>', `outputs to write, comma-separated: ${FORMATS.join(',')}`).argParser(parseFormats).default([...FORMATS], FORMATS.join(',')))
     .option('--overrides <file>', "reviewer decisions (YAML) that take precedence over the profile")
     .addOption(new Option('--page-size <size>', 'PDF page size').choices(['letter', 'a4']).default('letter'))
+    .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
+    .addOption(new Option('-j, --jobs <n>', 'documents processed in parallel (worker threads)').argParser(positiveInteger('--jobs', 1)).default(defaultJobs(), 'the number of cores'))
+    .option('--force', 'release again documents whose outputs in --out are already up to date')
+    .addOption(new Option('--max-input-mb <n>', 'refuse input files larger than this').argParser(positiveInteger('--max-input-mb', 1)).default(DEFAULT_MAX_INPUT_BYTES / 1024 / 1024))
+    .addOption(
+      new Option('--cross-check-limit <n>', 'skip the cross-document leak check for batches of more documents (it holds every document\'s shingles in memory; 0 turns it off)')
+        .argParser(positiveInteger('--cross-check-limit', 0))
+        .default(DEFAULT_CROSS_CHECK_LIMIT),
+    )
     .option('--against <dir>', 'an earlier release folder to compare with for cross-document leaks (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--json', 'print the summary as JSON')
-    .option('-q, --quiet', 'print only errors and the summary')
+    .option('-q, --quiet', 'print only errors and the summary; no progress bar')
+    .addHelpText(
+      'after',
+      `
+Documents already released into --out with the same input, profile, overrides, as-of date, tool
+version and formats (as their audit records show) are skipped unless --force: re-running an
+interrupted batch resumes it. On a terminal a progress bar replaces the per-document lines.
+Ctrl-C stops scheduling, finishes the documents in progress and writes the manifest (exit 130).`,
+    )
     .action(async (paths: string[], opts: ReleaseOptions) => {
       ctx.exit(await runRelease(paths, opts, ctx));
     });
@@ -58,119 +90,103 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
 
 async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
+  const cwd = io.cwd();
   const asOf = opts.asOf ?? today(io);
   const profile = await resolveProfile(opts.profile);
   const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
-  const inputs = await expandInputs(paths, io.stderr);
+  const given = await batchPaths(paths, opts.fromList, io.readStdin);
+  const inputs = await expandInputs(given, io.stderr);
   if (inputs.exitCode !== undefined) return inputs.exitCode;
   const { files } = inputs;
-  await checkOutputFolder(opts.out, paths);
-
-  const formats = new Set(opts.formats);
+  await checkOutputFolder(opts.out, given);
   // Read --against folders first: a wrong path should stop the run before anything is written.
   const againstFolders: { given: string; folder: ReleaseFolder }[] = [];
-  for (const a of opts.against ?? []) againstFolders.push({ given: a, folder: await readReleaseFolder(path.resolve(io.cwd(), a)) });
-  const releasedName = (stem: string) => (formats.has('text') ? `release/${stem}.txt` : formats.has('pdf') ? `release/${stem}.pdf` : `${stem} (release text)`);
-  const stems = new Map<string, string>();
-  const totals = { documents: 0, failed: inputs.failed, released: 0, withheld: 0, declassified: 0, redactions: 0 };
-  const byAuthority = new Map<string, number>();
-  /** What this batch withheld and released, for the cross-document check (in memory only). */
-  const batch: { stem: string; file: string; pieces: WithheldPiece[]; visible: string; released: string }[] = [];
-  for (const file of files) {
-    const stem = safeStem(file);
-    const clash = stems.get(stem);
-    if (clash !== undefined) {
-      io.stderr(`declass: ${file}: output name ${stem} is already taken by ${clash}; skipped\n`);
-      totals.failed++;
-      continue;
+  for (const a of opts.against ?? []) againstFolders.push({ given: a, folder: await readReleaseFolder(path.resolve(cwd, a)) });
+
+  const crossCheck = opts.crossCheckLimit > 0 && files.length <= opts.crossCheckLimit;
+  const showLines = !opts.quiet && !opts.json;
+  const progress = createProgress(io, files.length, 'release', showLines);
+  const perDocument = showLines && !io.isTTY;
+  const controller = new AbortController();
+  let interrupts = 0;
+  const restore = io.onInterrupt?.(() => {
+    interrupts++;
+    if (interrupts === 1) {
+      progress.log('declass: interrupted; finishing the documents in progress (Ctrl-C again to stop at once)\n');
+      controller.abort();
+      return;
     }
-    stems.set(stem, file);
-    const read = await readCable(file);
-    if (!read.ok) {
-      io.stderr(`declass: ${file}: ${read.message}\n`);
-      totals.failed++;
-      continue;
-    }
-    const written: string[] = [];
-    try {
-      const result = await releaseDocument({
-        doc: read.doc,
+    // Second Ctrl-C: stop now. Whole files only ever appear by rename; remove our temporaries.
+    removeOwnTemporaries(path.resolve(cwd, opts.out));
+    process.exit(ExitCode.interrupted);
+  });
+
+  let result: BatchResult;
+  try {
+    result = await runReleaseBatch(
+      {
+        files,
+        out: opts.out,
         profile,
-        asOf,
+        profileRef: profileRef(opts.profile, cwd),
         overrides,
-        stem,
-        input: { path: recordedPath(file, io.cwd()), sha256: sha256Hex(read.bytes) },
-        formats,
+        overridesFile: opts.overrides ? path.resolve(cwd, opts.overrides) : null,
+        asOf,
+        formats: opts.formats,
         pageSize: opts.pageSize,
-        inputDiagnostics: read.decodeDiagnostics,
-      });
-      for (const out of result.files) {
-        const target = path.join(opts.out, out.path);
-        await writeFileAtomic(target, out.bytes);
-        written.push(target);
-      }
-      batch.push({ stem, file: releasedName(stem), pieces: withheldPieces(result.plan), visible: visibleText(result.plan), released: result.releaseText });
-      const { decisions, redactions } = result.plan;
-      const released = decisions.filter((d) => d.action === 'release').length;
-      const withheld = decisions.length - released;
-      totals.documents++;
-      totals.released += released;
-      totals.withheld += withheld;
-      totals.declassified += decisions.filter((d) => d.declassified).length;
-      totals.redactions += redactions.length;
-      for (const d of decisions) if (d.action === 'withhold') byAuthority.set(d.authority.join(', '), (byAuthority.get(d.authority.join(', ')) ?? 0) + 1);
-      if (!opts.quiet && !opts.json) {
-        io.stdout(`${stem}: ${released} released, ${withheld} withheld${redactions.length ? `, ${redactions.length} spans redacted` : ''} — ${result.plan.stamp}\n`);
-      }
-    } catch (error) {
-      // Never leave half a document's outputs behind.
-      await Promise.all(written.map((f) => rm(f, { force: true })));
-      totals.failed++;
-      const message = error instanceof DeclassError ? error.message : `internal error: ${(error as Error).message}`;
-      io.stderr(`declass: ${file}: ${message}\n`);
-    }
-  }
-  const manifest = await writeManifest(opts.out, profile, asOf, overrides);
-  const crossLeaks = await findCrossLeaks(batch, againstFolders, io.cwd());
-  const summary = {
-    profile: profile.id,
-    asOf,
-    out: opts.out,
-    ...totals,
-    withheldByAuthority: Object.fromEntries([...byAuthority].sort()),
-    manifest: { path: MANIFEST_PATH, records: manifest.records, head: manifest.head },
-    crossDocumentLeaks: crossLeaks,
-  };
-  if (opts.json) io.stdout(`${JSON.stringify(summary)}\n`);
-  else {
-    io.stdout(
-      `\n${totals.documents} document(s) released with profile ${profile.id} as of ${asOf} into ${opts.out}: ` +
-        `${totals.released} portions released (${totals.declassified} declassified), ${totals.withheld} withheld, ${totals.redactions} spans redacted; ${totals.failed} failed.\n`,
+        force: Boolean(opts.force),
+        jobs: opts.jobs,
+        maxInputBytes: opts.maxInputMb * 1024 * 1024,
+        crossCheck,
+        cwd,
+        signal: controller.signal,
+      },
+      {
+        onOutcome: ({ file, stem, result: r }) => {
+          if (r.status === 'failed') progress.log(`declass: ${file}: ${r.message}\n`);
+          else if (perDocument) {
+            const c = r.counts;
+            io.stdout(`${stem}: ${r.status === 'skipped' ? 'up to date, ' : ''}${c.released} released, ${c.withheld} withheld${c.redactions ? `, ${c.redactions} spans redacted` : ''} — ${c.stamp}\n`);
+          }
+        },
+        onProgress: (done) => progress.update(done),
+      },
     );
-    for (const [authority, n] of [...byAuthority].sort()) io.stdout(`  withheld under ${authority || '(no authority)'}: ${n}\n`);
-    io.stdout(`  ${MANIFEST_PATH}: ${manifest.records} record(s), head ${manifest.head}\n`);
-    for (const c of crossLeaks) io.stdout(`warning: ${c.file}: cross-leak: ${c.message}\n`);
+  } finally {
+    progress.stop();
+    restore?.();
   }
-  return totals.failed > 0 ? ExitCode.problems : ExitCode.ok;
+  const { summary } = result;
+  const crossLeaks = result.cross ? await findCrossLeaks(result.cross, againstFolders, cwd) : [];
+  const crossDocument = {
+    checked: result.cross !== null,
+    ...(result.cross ? {} : { reason: opts.crossCheckLimit === 0 ? 'turned off (--cross-check-limit 0)' : `more than ${opts.crossCheckLimit} documents (--cross-check-limit)` }),
+    leaks: crossLeaks,
+  };
+  const failed = summary.failed + inputs.failed;
+  if (opts.json) io.stdout(`${JSON.stringify({ ...summary, failed, crossDocument })}\n`);
+  else printSummary(io.stdout, { ...summary, failed }, crossDocument);
+  if (summary.interrupted) return ExitCode.interrupted;
+  return failed > 0 ? ExitCode.problems : ExitCode.ok;
 }
 
-/**
- * Writes `review/manifest.json` over every audit record in `DIR/review` after the run (records of
- * earlier runs into the same folder included: the manifest describes the folder, and each record
- * its own profile and date). Returns the number of records and the head of the chain.
- */
-async function writeManifest(out: string, profile: Profile, asOf: string, overrides: OverrideSet | null): Promise<{ records: number; head: string }> {
-  const reviewDir = path.join(out, 'review');
-  const names = (await readdir(reviewDir).catch(() => [] as string[])).filter((n) => n.endsWith('.audit.json') && !n.startsWith('.'));
-  const records: { stem: string; sha256: string }[] = [];
-  for (const name of names) records.push({ stem: name.slice(0, -'.audit.json'.length), sha256: sha256Hex(await readFile(path.join(reviewDir, name))) });
-  const manifest = buildManifest(records, {
-    profile: { id: profile.id, file: profile.source.file, sha256: profile.source.sha256 },
-    asOf,
-    overrides: overrides ? { file: overrides.file, sha256: overrides.sha256 } : null,
-  });
-  await writeFileAtomic(path.join(out, MANIFEST_PATH), new TextEncoder().encode(serializeManifest(manifest)));
-  return { records: manifest.entries.length, head: manifest.head };
+/** A bundled profile's name as given; a profile file as an absolute path (workers resolve it). */
+function profileRef(given: string, cwd: string): string {
+  return /^[a-z0-9][a-z0-9-]*$/.test(given) ? given : path.resolve(cwd, given);
+}
+
+function printSummary(out: (t: string) => void, s: BatchSummary, cross: { checked: boolean; reason?: string; leaks: readonly { file: string; message: string }[] }): void {
+  const rate = s.seconds > 0 ? ` (${(s.documents / s.seconds).toFixed(1)} documents/s on ${s.threads} thread(s))` : '';
+  out(
+    `\n${s.documents} document(s) released with profile ${s.profile} as of ${s.asOf} into ${s.out} in ${s.seconds.toFixed(1)} s${rate}` +
+      `${s.skipped ? `, ${s.skipped} of them already up to date` : ''}: ` +
+      `${s.released} portions released (${s.declassified} declassified), ${s.withheld} withheld, ${s.redactions} spans redacted; ${s.failed} failed.\n`,
+  );
+  if (s.interrupted) out(`  interrupted: ${s.notStarted} document(s) not started; run the same command again to resume.\n`);
+  for (const [authority, n] of Object.entries(s.withheldByAuthority)) out(`  withheld under ${authority || '(no authority)'}: ${n}\n`);
+  out(`  ${s.manifest.path}: ${s.manifest.records} record(s), head ${s.manifest.head}\n`);
+  if (!cross.checked) out(`  cross-document leak check skipped: ${cross.reason}; run declass audit with --originals on the folder instead.\n`);
+  for (const c of cross.leaks) out(`warning: ${c.file}: cross-leak: ${c.message}\n`);
 }
 
 /**
@@ -179,30 +195,38 @@ async function writeManifest(out: string, profile: Profile, asOf: string, overri
  * release files). Reported as warnings: the exit code is unchanged; `declass audit` fails on them.
  */
 async function findCrossLeaks(
-  batch: readonly { stem: string; file: string; pieces: WithheldPiece[]; visible: string; released: string }[],
+  cross: NonNullable<BatchResult['cross']>,
   against: readonly { given: string; folder: ReleaseFolder }[],
   cwd: string,
 ): Promise<{ file: string; from: string; portions: readonly string[]; runs: number; message: string }[]> {
-  const index = new WithheldIndex();
-  for (const d of batch) index.add(d.stem, d.pieces, d.visible);
-  const targets: { file: string; stem: string; text: string }[] = batch.map((d) => ({ file: d.file, stem: d.stem, text: d.released }));
+  const { index } = cross;
   const config = new RecordedConfig(cwd);
+  const targets: { file: string; find: () => LeakHit[] }[] = cross.released.map((d) => ({ file: d.file, find: () => index.findRuns(d.runs, d.stem) }));
   for (const { given: a, folder } of against) {
     for (const [stem, w] of await withheldOfFolder(folder, new Map(), config, cwd)) index.add(stem, w.pieces, w.visible, a);
     for (const f of folder.files.values()) {
       if (!f.rel.startsWith('release/') || !f.rel.endsWith('.txt') || !f.bytes) continue;
-      targets.push({ file: path.join(a, f.rel), stem: path.posix.basename(f.rel, '.txt'), text: Buffer.from(f.bytes).toString('utf8') });
+      const text = Buffer.from(f.bytes).toString('utf8');
+      targets.push({ file: path.join(a, f.rel), find: () => index.find(text, path.posix.basename(f.rel, '.txt')) });
     }
   }
   const out = [];
   for (const t of targets) {
-    for (const hit of index.find(t.text, t.stem)) out.push({ file: t.file, from: hit.from, portions: hit.portions, runs: hit.runs, message: `${describeHit(hit, false)} appear here` });
+    for (const hit of t.find()) out.push({ file: t.file, from: hit.from, portions: hit.portions, runs: hit.runs, message: `${describeHit(hit, false)} appear here` });
   }
   return out;
 }
 
-/** The input path as recorded in audits: relative to the working folder when inside it, so records do not depend on where the tree lives. */
-function recordedPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, path.resolve(cwd, file));
-  return rel.startsWith('..') || path.isAbsolute(rel) ? path.resolve(cwd, file) : rel.split(path.sep).join('/');
+/** Removes this process's temporary files from the output folder (on a forced stop). */
+function removeOwnTemporaries(out: string): void {
+  for (const sub of ['release', 'review']) {
+    const dir = path.join(out, sub);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) if (n.startsWith(`${TEMP_PREFIX}${process.pid}-`)) rmSync(path.join(dir, n), { force: true });
+  }
 }

@@ -1,0 +1,182 @@
+/**
+ * One document of a release batch, as a worker thread runs it: read, decide, render, self-check,
+ * write atomically, and report small, cloneable figures back. Everything a job needs travels in
+ * a plain {@link ReleaseJob}; profiles and overrides are loaded once per thread and cached.
+ */
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { crossDigest, withheldPieces, type CrossDigest } from '../audit/cross.js';
+import type { AuditRecord } from '../audit/record.js';
+import { applyEdits, buildEdits } from '../engine/edits.js';
+import { evaluate } from '../engine/evaluate.js';
+import { DeclassError } from '../errors.js';
+import { releaseDocument, sha256Hex, visibleText, type Format } from '../release/index.js';
+import { renderReleaseText } from '../render/text/index.js';
+import type { Profile } from '../rules/load.js';
+import type { OverrideSet } from '../rules/overrides.js';
+import type { Plan } from '../types.js';
+import { readCable } from '../cli/inputs.js';
+import { writeFileAtomic } from '../cli/output.js';
+import { readOverrides, resolveProfile } from '../cli/profiles.js';
+import { unchangedRecord } from './resume.js';
+
+/** What a worker needs to release one document (structured-cloneable). */
+export interface ReleaseJob {
+  /** Position in the batch, so results can be reported in input order. */
+  readonly index: number;
+  readonly file: string;
+  readonly stem: string;
+  /** The input path as recorded in the audit record. */
+  readonly recordedPath: string;
+  readonly out: string;
+  /** `--profile` as given (a bundled name, or an absolute path). */
+  readonly profile: string;
+  /** `--overrides` as an absolute path, or null. */
+  readonly overrides: string | null;
+  readonly asOf: string;
+  readonly formats: readonly Format[];
+  readonly pageSize: 'letter' | 'a4';
+  /** Release again even when the folder already holds this document's outputs for the same inputs. */
+  readonly force: boolean;
+  /** Also return the document's cross-document digest. */
+  readonly cross: boolean;
+  readonly maxInputBytes: number;
+}
+
+/** Figures of a document released (or found already released). */
+export interface JobCounts {
+  readonly released: number;
+  readonly withheld: number;
+  readonly declassified: number;
+  readonly redactions: number;
+  /** Withheld portions by authority (`B1, 1.4(b)`), as pairs for cloning. */
+  readonly byAuthority: readonly (readonly [string, number])[];
+  readonly stamp: string;
+}
+
+export type JobResult =
+  | {
+      readonly index: number;
+      readonly status: 'released' | 'skipped';
+      readonly counts: JobCounts;
+      readonly inputBytes: number;
+      readonly outputBytes: number;
+      readonly outputFiles: number;
+      /** sha256 of the audit record as written (for the manifest). */
+      readonly auditSha256: string;
+      readonly digest?: CrossDigest;
+    }
+  | { readonly index: number; readonly status: 'failed'; readonly message: string };
+
+/** Per-thread cache of loaded profiles and overrides (keyed by how they were named). */
+export class JobCache {
+  private readonly profiles = new Map<string, Promise<Profile>>();
+  private readonly overrides = new Map<string, Promise<OverrideSet>>();
+  profile(ref: string): Promise<Profile> {
+    let p = this.profiles.get(ref);
+    if (!p) this.profiles.set(ref, (p = resolveProfile(ref)));
+    return p;
+  }
+  overridesOf(file: string | null): Promise<OverrideSet | null> {
+    if (file === null) return Promise.resolve(null);
+    let o = this.overrides.get(file);
+    if (!o) this.overrides.set(file, (o = readOverrides(file)));
+    return o;
+  }
+}
+
+function countsOf(plan: Pick<Plan, 'decisions' | 'redactions' | 'stamp'>): JobCounts {
+  const byAuthority = new Map<string, number>();
+  let released = 0;
+  let declassified = 0;
+  for (const d of plan.decisions) {
+    if (d.action === 'release') released++;
+    else byAuthority.set(d.authority.join(', '), (byAuthority.get(d.authority.join(', ')) ?? 0) + 1);
+    if (d.declassified) declassified++;
+  }
+  return {
+    released,
+    withheld: plan.decisions.length - released,
+    declassified,
+    redactions: plan.redactions.length,
+    byAuthority: [...byAuthority],
+    stamp: plan.stamp,
+  };
+}
+
+/**
+ * Runs one job. Never throws: every failure becomes a one-line message, and a document that
+ * fails after some of its files were written has those files removed again.
+ */
+export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<JobResult> {
+  const written: string[] = [];
+  try {
+    const read = await readCable(job.file, job.maxInputBytes);
+    if (!read.ok) return { index: job.index, status: 'failed', message: read.message };
+    const profile = await cache.profile(job.profile);
+    const overrides = await cache.overridesOf(job.overrides);
+    const inputSha256 = sha256Hex(read.bytes);
+
+    if (!job.force) {
+      const record = await unchangedRecord(job, inputSha256, profile, overrides);
+      if (record) {
+        const auditBytes = await readFile(path.join(job.out, 'review', `${job.stem}.audit.json`));
+        let digest: CrossDigest | undefined;
+        if (job.cross) {
+          // Decided again, without rendering, for the cross-document check only.
+          const plan = evaluate(read.doc, profile, { asOf: job.asOf, overrides, fallbackRef: job.stem });
+          const releaseText = renderReleaseText(applyEdits(read.doc.source, buildEdits(plan)));
+          digest = crossDigest(job.stem, withheldPieces(plan), visibleText(plan), releaseText);
+        }
+        return {
+          index: job.index,
+          status: 'skipped',
+          counts: countsOf({ decisions: record.decisions, redactions: record.redactions, stamp: record.stamp }),
+          inputBytes: read.bytes.length,
+          outputBytes: 0,
+          outputFiles: 0,
+          auditSha256: sha256Hex(auditBytes),
+          ...(digest ? { digest } : {}),
+        };
+      }
+    }
+
+    const result = await releaseDocument({
+      doc: read.doc,
+      profile,
+      asOf: job.asOf,
+      overrides,
+      stem: job.stem,
+      input: { path: job.recordedPath, sha256: inputSha256 },
+      formats: new Set(job.formats),
+      pageSize: job.pageSize,
+      inputDiagnostics: read.decodeDiagnostics,
+    });
+    let outputBytes = 0;
+    let auditSha256 = '';
+    for (const f of result.files) {
+      const target = path.join(job.out, f.path);
+      await writeFileAtomic(target, f.bytes);
+      written.push(target);
+      outputBytes += f.bytes.length;
+      if (f.kind === 'audit') auditSha256 = sha256Hex(f.bytes);
+    }
+    return {
+      index: job.index,
+      status: 'released',
+      counts: countsOf(result.plan),
+      inputBytes: read.bytes.length,
+      outputBytes,
+      outputFiles: result.files.length,
+      auditSha256,
+      ...(job.cross ? { digest: crossDigest(job.stem, withheldPieces(result.plan), visibleText(result.plan), result.releaseText) } : {}),
+    };
+  } catch (error) {
+    // Never leave half a document's outputs behind.
+    await Promise.all(written.map((f) => rm(f, { force: true })));
+    const message = error instanceof DeclassError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    return { index: job.index, status: 'failed', message };
+  }
+}
+
+export type { AuditRecord };

@@ -1,0 +1,58 @@
+/**
+ * Skip-if-unchanged: a document whose audit record in the output folder names the same input
+ * (sha256), profile (sha256), overrides, as-of date, tool version and formats, and whose recorded
+ * outputs are all present with their recorded hashes, need not be released again. This is also
+ * how an interrupted run resumes: the audit record is written last, so a document without one
+ * (or with one from another configuration) is done again.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pdfPageSize } from '../audit/pdf-text.js';
+import type { AuditRecord } from '../audit/record.js';
+import { pageSizeOf } from '../audit/rerun.js';
+import { sha256Hex } from '../release/index.js';
+import type { Profile } from '../rules/load.js';
+import type { OverrideSet } from '../rules/overrides.js';
+import { TOOL } from '../version.js';
+import type { ReleaseJob } from './job.js';
+
+/** The kinds of output file each format writes (the audit record is always written). */
+const KIND_OF_FORMAT = { text: 'text', pdf: 'pdf', review: 'review', diff: 'diff' } as const;
+
+/**
+ * The existing audit record of `job.stem` when it shows the document released with exactly this
+ * configuration and its outputs intact; null when the document must be released (again).
+ */
+export async function unchangedRecord(job: ReleaseJob, inputSha256: string, profile: Profile, overrides: OverrideSet | null): Promise<AuditRecord | null> {
+  let record: AuditRecord;
+  try {
+    record = JSON.parse(await readFile(path.join(job.out, 'review', `${job.stem}.audit.json`), 'utf8')) as AuditRecord;
+  } catch {
+    return null; // none yet, or unreadable: release.
+  }
+  const same =
+    record.format === 'declass-audit/1' &&
+    record.tool?.version === TOOL.version &&
+    record.asOf === job.asOf &&
+    record.input?.sha256 === inputSha256 &&
+    record.input?.path === job.recordedPath &&
+    record.profile?.sha256 === profile.source.sha256 &&
+    (record.overrides?.sha256 ?? null) === (overrides?.sha256 ?? null) &&
+    Array.isArray(record.outputs) &&
+    sameKinds(record.outputs.map((o) => o.kind), job.formats.map((f) => KIND_OF_FORMAT[f]));
+  if (!same) return null;
+  for (const o of record.outputs) {
+    const bytes = await readFile(path.join(job.out, o.path)).catch(() => null);
+    if (!bytes || bytes.length !== o.bytes || sha256Hex(bytes) !== o.sha256) return null;
+    // The page size is not recorded on its own; the PDFs show it.
+    if (o.kind === 'pdf' || o.kind === 'review') {
+      const size = pdfPageSize(bytes);
+      if (!size || pageSizeOf(size.width) !== job.pageSize) return null;
+    }
+  }
+  return record;
+}
+
+function sameKinds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
+}
