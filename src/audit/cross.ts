@@ -137,14 +137,20 @@ export function crossDigest(stem: string, pieces: readonly WithheldPiece[], visi
  * original, so a batch of thousands of cables fits in tens of megabytes.
  */
 export class WithheldIndex {
-  /** shingle hash → number of indexed documents whose original holds it, and indexes into `refs`. */
-  private readonly entries = new Map<number, { df: number; refs: number[] }>();
+  /** (shingle hash, ref) pairs as added; sorted into `table` when first searched. */
+  private readonly pairHashes = new GrowableArray(Float64Array);
+  private readonly pairRefs = new GrowableArray(Uint32Array);
   /** (owner, portion id) pairs that shingles point to. */
   private readonly refs: { owner: number; portionId: string }[] = [];
   private readonly owners: { stem: string; where: string | undefined }[] = [];
   /** Each indexed document's original runs, for document frequencies. */
-  private pending: Float64Array[] = [];
-  private done: Float64Array[] = [];
+  private readonly originals: Float64Array[] = [];
+  /**
+   * The search structure: distinct withheld hashes sorted, for each the range of its refs in
+   * `refs`, and its document frequency. Typed arrays, about 20 bytes a run: a Map of objects
+   * took ten times that.
+   */
+  private table: { keys: Float64Array; start: Uint32Array; refs: Uint32Array; df: Uint32Array } | null = null;
 
   /**
    * Adds a document's withheld pieces; `visible` is the text its release is meant to show;
@@ -160,32 +166,51 @@ export class WithheldIndex {
     for (const piece of digest.pieces) {
       const ref = this.refs.push({ owner, portionId: piece.portionId }) - 1;
       for (const h of piece.hashes) {
-        let entry = this.entries.get(h);
-        if (!entry) this.entries.set(h, (entry = { df: 0, refs: [] }));
-        if (entry.refs[entry.refs.length - 1] !== ref) entry.refs.push(ref);
+        this.pairHashes.push(h);
+        this.pairRefs.push(ref);
       }
     }
-    this.pending.push(digest.original);
+    this.originals.push(digest.original);
+    this.table = null;
   }
 
-  /** Counts, for every withheld shingle, the indexed documents whose original holds it. */
-  private settle(): void {
-    if (this.pending.length === 0) return;
+  /** Sorts the pairs and counts, for every withheld run, the indexed documents whose original holds it. */
+  private settle(): NonNullable<WithheldIndex['table']> {
+    if (this.table) return this.table;
     // Counted over every document once all are in, so a phrase is common whichever came first.
-    for (const e of this.entries.values()) e.df = 0;
-    this.done.push(...this.pending);
-    this.pending = [];
-    for (const runs of this.done) {
+    const hashes = this.pairHashes.view();
+    const pairRefs = this.pairRefs.view();
+    const order = new Uint32Array(hashes.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((a, b) => hashes[a]! - hashes[b]! || pairRefs[a]! - pairRefs[b]!);
+    const keys: number[] = [];
+    const start: number[] = [];
+    const refs = new Uint32Array(order.length);
+    let n = 0;
+    for (let k = 0; k < order.length; k++) {
+      const h = hashes[order[k]!]!;
+      const r = pairRefs[order[k]!]!;
+      if (keys.length === 0 || keys[keys.length - 1] !== h) {
+        keys.push(h);
+        start.push(n);
+      } else if (refs[n - 1] === r) continue;
+      refs[n++] = r;
+    }
+    start.push(n);
+    const table = { keys: Float64Array.from(keys), start: Uint32Array.from(start), refs: refs.subarray(0, n), df: new Uint32Array(keys.length) };
+    for (const runs of this.originals) {
       for (const h of runs) {
-        const e = this.entries.get(h);
-        if (e) e.df++;
+        const i = search(table.keys, h);
+        if (i >= 0) table.df[i]!++;
       }
     }
+    this.table = table;
+    return table;
   }
 
   /** Number of distinct withheld shingles indexed. */
   get size(): number {
-    return this.entries.size;
+    return this.settle().keys.length;
   }
 
   /**
@@ -199,14 +224,14 @@ export class WithheldIndex {
 
   /** As {@link find}, from the distinct shingle hashes of the released text. */
   findRuns(released: Iterable<number>, releasedStem: string | null): LeakHit[] {
-    this.settle();
+    const table = this.settle();
     const hits = new Map<number, { portions: Set<string>; runs: number }>();
     for (const s of released) {
-      const entry = this.entries.get(s);
-      if (!entry || entry.df >= COMMON_DOCUMENTS) continue;
+      const i = search(table.keys, s);
+      if (i < 0 || table.df[i]! >= COMMON_DOCUMENTS) continue;
       const counted = new Set<number>();
-      for (const r of entry.refs) {
-        const { owner, portionId } = this.refs[r]!;
+      for (let k = table.start[i]!; k < table.start[i + 1]!; k++) {
+        const { owner, portionId } = this.refs[table.refs[k]!]!;
         if (this.owners[owner]!.stem === releasedStem) continue;
         let hit = hits.get(owner);
         if (!hit) hits.set(owner, (hit = { portions: new Set(), runs: 0 }));
@@ -223,6 +248,40 @@ export class WithheldIndex {
         const { stem, where } = this.owners[owner]!;
         return { from: stem, ...(where !== undefined ? { where } : {}), portions: [...h.portions].sort(), runs: h.runs };
       });
+  }
+}
+
+/** Index of `x` in the sorted `keys`, or -1. */
+function search(keys: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = keys[mid]!;
+    if (v < x) lo = mid + 1;
+    else if (v > x) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** An append-only typed array that doubles its buffer as it grows. */
+class GrowableArray<T extends Float64Array | Uint32Array> {
+  private data: T;
+  private length = 0;
+  constructor(private readonly Kind: { new (n: number): T }) {
+    this.data = new Kind(1024);
+  }
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new this.Kind(this.data.length * 2);
+      bigger.set(this.data as never);
+      this.data = bigger;
+    }
+    this.data[this.length++] = x;
+  }
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
   }
 }
 

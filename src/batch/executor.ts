@@ -35,6 +35,7 @@ export function createExecutor(jobs: number): Executor {
     maxThreads: jobs,
     // No queue limit here: the batch runner keeps only a few jobs in flight.
     idleTimeout: 1000,
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
   return {
     threads: jobs,

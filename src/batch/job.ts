@@ -62,6 +62,8 @@ export type JobResult =
       readonly inputBytes: number;
       readonly outputBytes: number;
       readonly outputFiles: number;
+      /** PDF pages written. */
+      readonly pages: number;
       /** sha256 of the audit record as written (for the manifest). */
       readonly auditSha256: string;
       readonly digest?: CrossDigest;
@@ -135,6 +137,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
           inputBytes: read.bytes.length,
           outputBytes: 0,
           outputFiles: 0,
+          pages: 0,
           auditSha256: sha256Hex(auditBytes),
           ...(digest ? { digest } : {}),
         };
@@ -168,6 +171,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
       inputBytes: read.bytes.length,
       outputBytes,
       outputFiles: result.files.length,
+      pages: result.pages,
       auditSha256,
       ...(job.cross ? { digest: crossDigest(job.stem, withheldPieces(result.plan), visibleText(result.plan), result.releaseText) } : {}),
     };

@@ -35,6 +35,8 @@ export interface BatchOptions {
   readonly crossCheck: boolean;
   /** Working folder: input paths inside it are recorded relative to it. */
   readonly cwd: string;
+  /** Output stem of each file (default: safeStem of its name); the bench replays files under new stems. */
+  readonly stemOf?: (file: string, index: number) => string;
   /** Aborting stops scheduling; documents in progress are finished, so no partial file remains. */
   readonly signal?: AbortSignal;
 }
@@ -64,6 +66,7 @@ export interface BatchSummary {
   readonly inputBytes: number;
   readonly outputBytes: number;
   readonly outputFiles: number;
+  readonly pages: number;
   readonly seconds: number;
   readonly threads: number;
   readonly interrupted: boolean;
@@ -93,13 +96,14 @@ export async function runReleaseBatch(
   const started = performance.now();
   await Promise.all(['release', 'review'].map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   const executor = createExecutor(opts.jobs);
+  const stemOf = opts.stemOf ?? ((file: string) => safeStem(file));
   const total = opts.files.length;
   const stemOwner = new Map<string, number>();
   const auditShas = new Map<string, string>();
   const byAuthority = new Map<string, number>();
   const index = opts.crossCheck ? new WithheldIndex() : null;
   const releasedRuns: { stem: string; file: string; runs: Float64Array }[] = [];
-  const totals = { documents: 0, skipped: 0, failed: 0, released: 0, withheld: 0, declassified: 0, redactions: 0, inputBytes: 0, outputBytes: 0, outputFiles: 0 };
+  const totals = { documents: 0, skipped: 0, failed: 0, released: 0, withheld: 0, declassified: 0, redactions: 0, inputBytes: 0, outputBytes: 0, outputFiles: 0, pages: 0 };
   const releasedName = opts.formats.includes('text') ? (s: string) => `release/${s}.txt` : opts.formats.includes('pdf') ? (s: string) => `release/${s}.pdf` : (s: string) => `${s} (release text)`;
 
   // Results arrive in completion order; they are reported in input order from this buffer, which
@@ -111,7 +115,7 @@ export async function runReleaseBatch(
     for (let r = ready.get(nextToReport); r !== undefined; r = ready.get(nextToReport)) {
       ready.delete(nextToReport);
       const file = opts.files[nextToReport]!;
-      const stem = safeStem(file);
+      const stem = stemOf(file, nextToReport);
       tally(r, stem, file);
       nextToReport++;
       done++;
@@ -133,6 +137,7 @@ export async function runReleaseBatch(
     totals.inputBytes += r.inputBytes;
     totals.outputBytes += r.outputBytes;
     totals.outputFiles += r.outputFiles;
+    totals.pages += r.pages;
     for (const [a, n] of r.counts.byAuthority) byAuthority.set(a, (byAuthority.get(a) ?? 0) + n);
     auditShas.set(stem, r.auditSha256);
     if (index && r.digest) {
@@ -148,7 +153,7 @@ export async function runReleaseBatch(
     for (let i = 0; i < total; i++) {
       if (opts.signal?.aborted) break;
       const file = opts.files[i]!;
-      const stem = safeStem(file);
+      const stem = stemOf(file, i);
       const owner = stemOwner.get(stem);
       scheduled++;
       if (owner !== undefined) {

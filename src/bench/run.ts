@@ -5,7 +5,7 @@
  * Sections, each run in a fresh child process (`node dist/bench/run.js --section X`) so that the
  * peak RSS reported is the section's own:
  *   (a) full pipeline, all outputs (text,pdf,review,diff + audit), profile public, as of 2010-12-01,
- *       files written with writeFileAtomic like `declass release` (one fsync per file);
+ *       through the same batch runner as `declass release` (worker threads, atomic writes);
  *   (b) the peer pipeline /work/shared/bench/peer-mupdf.sh (MuPDF.js: one redacted PDF per cable),
  *       peak RSS from `/usr/bin/time -v`; it is warmed up on one cable first (npm install of mupdf);
  *   (c) text only (text,diff + audit);
@@ -27,10 +27,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { collectInputs, readCable } from '../cli/inputs.js';
-import { checkOutputFolder, safeStem, writeFileAtomic } from '../cli/output.js';
+import { defaultJobs } from '../batch/executor.js';
+import { runReleaseBatch } from '../batch/run.js';
+import { DEFAULT_CROSS_CHECK_LIMIT } from '../cli/commands/release.js';
+import { collectInputs, DEFAULT_MAX_INPUT_BYTES } from '../cli/inputs.js';
+import { checkOutputFolder, safeStem } from '../cli/output.js';
 import { resolveProfile } from '../cli/profiles.js';
-import { releaseDocument, sha256Hex, type Format } from '../release/index.js';
+import type { Format } from '../release/index.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DEFAULT_CORPUS = path.resolve(REPO, '../shared/corpus/cables');
@@ -47,6 +50,8 @@ export interface PipelineFigures {
   readonly formats: string;
   readonly docs: number;
   readonly failed: number;
+  /** Worker threads used. */
+  readonly threads: number;
   readonly inputBytes: number;
   readonly outputFiles: number;
   readonly outputBytes: number;
@@ -103,85 +108,66 @@ export async function listCables(corpus: string, limit?: number): Promise<string
 
 /**
  * Runs `total` documents (the file list replayed with distinct stems when `total` exceeds it)
- * through read → releaseDocument → writeFileAtomic, into a fresh temporary folder deleted at the end.
+ * through the release batch runner (`declass release` without its printing): worker threads,
+ * atomic writes, audit records and manifest, into a fresh temporary folder deleted at the end.
  */
 export async function runPipeline(opts: {
   section: string;
   files: readonly string[];
   formats: readonly Format[];
   total?: number;
+  jobs?: number;
   progress?: (done: number, total: number) => void;
 }): Promise<PipelineFigures> {
-  const { files } = opts;
-  const total = opts.total ?? files.length;
+  const total = opts.total ?? opts.files.length;
+  const files = Array.from({ length: total }, (_, i) => opts.files[i % opts.files.length]!);
   const profile = await resolveProfile(PROFILE);
-  const formats = new Set<Format>(opts.formats);
   const out = await mkdtemp(path.join(os.tmpdir(), `declass-bench-${opts.section}-`));
   try {
     await checkOutputFolder(out, [path.dirname(files[0]!)]);
-    let docs = 0;
-    let failed = 0;
-    let inputBytes = 0;
-    let outputFiles = 0;
-    let outputBytes = 0;
-    let pages = 0;
-    let countingMs = 0;
     let afterFirstPass: number | undefined;
     const step = Math.max(1, Math.ceil(total / 10));
-    const t0 = performance.now();
-    for (let i = 0; i < total; i++) {
-      const file = files[i % files.length]!;
-      const pass = Math.floor(i / files.length);
-      const stem = total > files.length ? `${safeStem(file)}_r${pass}` : safeStem(file);
-      if (i === files.length && total > files.length) afterFirstPass = rssMb();
-      const read = await readCable(file);
-      if (!read.ok) {
-        failed++;
-        continue;
-      }
-      inputBytes += read.bytes.length;
-      try {
-        const result = await releaseDocument({
-          doc: read.doc,
-          profile,
-          asOf: AS_OF,
-          overrides: null,
-          stem,
-          input: { path: file, sha256: sha256Hex(read.bytes) },
-          formats,
-          pageSize: 'letter',
-          inputDiagnostics: read.decodeDiagnostics,
-        });
-        for (const f of result.files) {
-          await writeFileAtomic(path.join(out, f.path), f.bytes);
-          outputFiles++;
-          outputBytes += f.bytes.length;
-          if (f.kind === 'pdf' || f.kind === 'review') {
-            const tc = performance.now();
-            pages += countPdfPages(f.bytes);
-            countingMs += performance.now() - tc;
-          }
-        }
-        docs++;
-      } catch {
-        failed++;
-      }
-      if (opts.progress && ((i + 1) % step === 0 || i + 1 === total)) opts.progress(i + 1, total);
-    }
-    const seconds = (performance.now() - t0 - countingMs) / 1000;
+    const { summary } = await runReleaseBatch(
+      {
+        files,
+        out,
+        profile,
+        profileRef: PROFILE,
+        overrides: null,
+        overridesFile: null,
+        asOf: AS_OF,
+        formats: opts.formats,
+        pageSize: 'letter',
+        force: true,
+        jobs: opts.jobs ?? defaultJobs(),
+        maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
+        // As `declass release` decides by default (--cross-check-limit).
+        crossCheck: total <= DEFAULT_CROSS_CHECK_LIMIT,
+        cwd: process.cwd(),
+        stemOf: total > opts.files.length ? (file, i) => `${safeStem(file)}_r${Math.floor(i / opts.files.length)}` : undefined,
+      },
+      {
+        onProgress: (done) => {
+          if (done === opts.files.length && total > opts.files.length) afterFirstPass = rssMb();
+          if (opts.progress && (done % step === 0 || done === total)) opts.progress(done, total);
+        },
+      },
+    );
+    const seconds = summary.seconds;
     return {
       section: opts.section,
       formats: opts.formats.join(','),
-      docs,
-      failed,
-      inputBytes,
-      outputFiles,
-      outputBytes,
-      pages,
+      docs: summary.documents,
+      failed: summary.failed,
+      threads: summary.threads,
+      inputBytes: summary.inputBytes,
+      outputFiles: summary.outputFiles,
+      outputBytes: summary.outputBytes,
+      pages: summary.pages,
       seconds: round(seconds, 3),
-      docsPerSecond: round(docs / seconds),
-      pagesPerSecond: round(pages / seconds),
-      mbPerSecond: round(inputBytes / 1e6 / seconds, 3),
+      docsPerSecond: round(summary.documents / seconds),
+      pagesPerSecond: round(summary.pages / seconds),
+      mbPerSecond: round(summary.inputBytes / 1e6 / seconds, 3),
       peakRssMb: rssMb(),
       ...(afterFirstPass !== undefined ? { peakRssMbAfterFirstPass: afterFirstPass } : {}),
     };
@@ -409,6 +395,21 @@ async function runSection(opts: Options): Promise<void> {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
+/** One line per target of issue 7, with the figure reached and whether it is met. */
+function targetLines(a: PipelineFigures, b: PeerFigures, c: PipelineFigures, d: PipelineFigures, p: { textOnlySeconds: number }): string[] {
+  const mark = (ok: boolean) => (ok ? 'met    ' : 'NOT met');
+  const out: string[] = [];
+  if (b.available) {
+    const ra = a.docsPerSecond / b.docsPerSecond;
+    const rc = c.docsPerSecond / b.docsPerSecond;
+    out.push(`  ${mark(ra >= 10)} all outputs >= 10x the peer's docs/s: ${round(ra, 2)}x`);
+    out.push(`  ${mark(rc >= 100)} text only >= 100x the peer's docs/s: ${round(rc, 2)}x`);
+  } else out.push('  n/a     peer ratios: no peer figures');
+  out.push(`  ${mark(d.peakRssMb < 300)} peak RSS < 300 MB at ${d.docs + d.failed} documents: ${d.peakRssMb} MB`);
+  out.push(`  ${mark(p.textOnlySeconds < 600)} ${PROJECT_CABLES.toLocaleString('en-US')} cables projected < 10 min (text only): ${hours(p.textOnlySeconds)}`);
+  return out;
+}
+
 /** Spawns `node run.js --section X` and returns the JSON line it prints. */
 async function sectionInChild<T>(section: string, opts: Options): Promise<T> {
   const args = [fileURLToPath(import.meta.url), '--section', section, '--corpus', opts.corpus, '--scale', String(opts.scale)];
@@ -461,7 +462,7 @@ async function orchestrate(opts: Options): Promise<void> {
   const lines = [
     '',
     `declass bench — ${files.length} cables, ${round(inputBytes / 1e6)} MB, profile ${PROFILE}, as of ${AS_OF}`,
-    `node ${process.version}, ${cpus} CPUs, load ${loadBefore.join(' ')} → ${loadAfter.join(' ')}; each section in its own process; outputs written with fsync under ${os.tmpdir()}`,
+    `node ${process.version}, ${cpus} CPUs, load ${loadBefore.join(' ')} → ${loadAfter.join(' ')}; each section in its own process, ${defaultJobs()} worker thread(s); outputs written under ${os.tmpdir()}`,
     '',
     fmt(rows[0]!),
     fmt(rows[0]!.map((_, i) => '-'.repeat(widths[i]!))),
@@ -476,10 +477,12 @@ async function orchestrate(opts: Options): Promise<void> {
       : []),
     `(a) pages: ${a.pages} (release + review PDFs)`,
     `(d) peak RSS after the first pass of ${files.length}: ${d.peakRssMbAfterFirstPass ?? '-'} MB; at the end: ${d.peakRssMb} MB`,
-    `projected for ${PROJECT_CABLES.toLocaleString('en-US')} cables: text only ${hours(projection.textOnlySeconds)} at ${d.docsPerSecond} docs/s; all outputs ${hours(projection.allOutputsSeconds)} at ${a.docsPerSecond} docs/s (one process)`,
+    `projected for ${PROJECT_CABLES.toLocaleString('en-US')} cables: text only ${hours(projection.textOnlySeconds)} at ${d.docsPerSecond} docs/s; all outputs ${hours(projection.allOutputsSeconds)} at ${a.docsPerSecond} docs/s (${a.threads} worker thread(s))`,
     ratios
       ? `ratios to the peer (docs/s): (a) all outputs ${ratios.allOutputsOverPeer}×, (c) text only ${ratios.textOnlyOverPeer}×`
       : 'ratios to the peer: n/a (no peer figures)',
+    'targets (issue 7):',
+    ...targetLines(a, b, c, d, projection),
     '',
   ];
   process.stdout.write(lines.join('\n'));

@@ -44,6 +44,8 @@ export interface ReleaseResult {
   readonly plan: Plan;
   readonly releaseText: string;
   readonly audit: AuditRecord;
+  /** Pages of the PDFs written (release and review together). */
+  readonly pages: number;
   /** Files in write order; the audit record comes last. */
   readonly files: readonly OutputFile[];
 }
@@ -69,15 +71,18 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const ref = req.doc.ref ?? req.stem;
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [...(req.inputDiagnostics ?? [])];
+  let pages = 0;
   if (req.formats.has('text')) files.push({ kind: 'text', path: `release/${req.stem}.txt`, bytes: encoder.encode(releaseText) });
   if (req.formats.has('pdf')) {
     const pdf = await renderReleasePdf(toReleaseView(pieces, plan, ref), { pageSize: req.pageSize });
     diagnostics.push(...pdf.diagnostics);
+    pages += pdf.pages;
     files.push({ kind: 'pdf', path: `release/${req.stem}.pdf`, bytes: pdf.bytes });
   }
   if (req.formats.has('review')) {
     const review = await renderReviewPdf(toReviewView(plan, ref), { pageSize: req.pageSize });
     diagnostics.push(...review.diagnostics);
+    pages += review.pages;
     files.push({ kind: 'review', path: `review/${req.stem}.review.pdf`, bytes: review.bytes });
   }
   if (req.formats.has('diff')) files.push({ kind: 'diff', path: `review/${req.stem}.diff`, bytes: encoder.encode(renderDiff(req.doc.source, releaseText, req.stem)) });
@@ -85,7 +90,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const outputs: OutputRecord[] = files.map((f) => ({ kind: f.kind as OutputRecord['kind'], path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length }));
   const audit = createAuditRecord(plan, req.input, outputs, diagnostics);
   files.push({ kind: 'audit', path: `review/${req.stem}.audit.json`, bytes: encoder.encode(`${JSON.stringify(audit, null, 2)}\n`) });
-  return { plan, releaseText, audit, files };
+  return { plan, releaseText, audit, pages, files };
 }
 
 /** Texts of the withheld portions and redacted spans of a plan (for leak checks; never written). */
@@ -98,23 +103,39 @@ export function withheldTexts(plan: Plan): string[] {
  * redacted spans: what the release is meant to show.
  */
 export function visibleText(plan: Plan): string {
-  const { source, portions } = plan.document;
+  const { source, portions, banner } = plan.document;
   const byId = new Map(portions.map((p) => [p.id, p]));
-  const cut: { span: Span; label: string; join?: true }[] = [
-    ...plan.decisions.filter((d) => d.action === 'withhold').map((d) => ({ span: d.span, label: labelOf(source, byId.get(d.portionId)!) })),
-    ...plan.redactions.map((r) => ({ span: r.span, label: '' })),
-    // Page furniture is deleted from the release, which joins the text around it; the visible
-    // text must join it too, or a released paragraph that repeats a withheld one across a page
-    // break reads as a leak (found by the fuzzer).
-    ...plan.document.furniture.map((span) => ({ span, label: '', join: true as const })),
+  const SEPARATOR = '\n\u0000\n';
+  // Each cut replaces a span of the source with `text`. Withheld portions and redactions leave a
+  // separator, so no run of words crosses them. The rest mirrors what the release itself changes
+  // (found by the fuzzer: otherwise released text next to a change reads as a leak, exit 2):
+  // page furniture is deleted and the text around it joined; the banner is recomputed, with the
+  // stamp under it (or both on top when there is no banner line); caveat lines go.
+  const cut: { span: Span; text: string }[] = [
+    ...plan.decisions.filter((d) => d.action === 'withhold').map((d) => ({ span: d.span, text: `${labelOf(source, byId.get(d.portionId)!)}${SEPARATOR}` })),
+    ...plan.redactions.map((r) => ({ span: r.span, text: SEPARATOR })),
+    ...plan.document.furniture.map((span) => ({ span, text: '' })),
+    ...(banner
+      ? [
+          { span: banner.span, text: plan.releaseBanner },
+          { span: { start: lineEndAt(source, banner.span.end), end: lineEndAt(source, banner.span.end) }, text: `\n${plan.stamp}` },
+          ...banner.caveats.filter((c) => c.span.start > lineEndAt(source, banner.span.end)).map((c) => ({ span: c.span, text: '' })),
+        ]
+      : [{ span: { start: 0, end: 0 }, text: `${plan.releaseBanner}\n${plan.stamp}\n\n` }]),
   ].sort((a, b) => a.span.start - b.span.start);
   let out = '';
   let at = 0;
-  for (const { span, label, join } of cut) {
-    out += `${source.slice(at, Math.max(at, span.start))}${join ? '' : `${label}\n\u0000\n`}`;
+  for (const { span, text } of cut) {
+    out += `${source.slice(at, Math.max(at, span.start))}${text}`;
     at = Math.max(at, span.end);
   }
   return out + source.slice(at);
+}
+
+/** Offset of the end of the line holding `offset` (its newline, or the end of the text). */
+function lineEndAt(source: string, offset: number): number {
+  const i = source.indexOf('\n', offset);
+  return i === -1 ? source.length : i;
 }
 
 function assertNoLeak(plan: Plan, releaseText: string): void {

@@ -1,0 +1,63 @@
+/**
+ * Checks a whole release folder with readers independent of the code under test: every text in
+ * release/ (read as is) and every PDF in release/ (read with pdftotext, else pdfjs) holds no
+ * 5-word run of the text its own audit record says was withheld, re-derived from the original.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { decodeInput } from '../../src/parse/decode.js';
+import { parseCable } from '../../src/parse/index.js';
+import { evaluate } from '../../src/engine/evaluate.js';
+import type { Profile } from '../../src/rules/load.js';
+import { visibleText, withheldTexts } from '../../src/release/index.js';
+import { findLeaks } from './leak.js';
+import { extractPdfText, pdftotext } from './pdf-text.js';
+
+/** Withheld runs found in `output` that the release is not meant to show anyway. */
+function realLeaks(withheld: string[], output: string, visible: string): string[] {
+  const allowed = new Set(findLeaks(withheld, visible));
+  return findLeaks(withheld, output).filter((s) => !allowed.has(s));
+}
+
+/**
+ * Asserts that no file of `out/release` leaks what its document withheld. `originals` maps a
+ * stem to its input file. Returns the number of release files checked.
+ */
+export async function expectNoLeaksInFolder(out: string, originals: ReadonlyMap<string, string>, profile: Profile, asOf: string): Promise<number> {
+  const dir = path.join(out, 'release');
+  if (!existsSync(dir)) return 0;
+  let checked = 0;
+  for (const name of readdirSync(dir).sort()) {
+    const stem = name.replace(/\.(txt|pdf)$/, '');
+    const original = originals.get(stem);
+    expect(original, `${name} has no known original`).toBeDefined();
+    const decoded = decodeInput(readFileSync(original!));
+    if (!decoded.ok) throw new Error(`${original}: ${decoded.message}`);
+    const plan = evaluate(parseCable(decoded.text), profile, { asOf, overrides: null, fallbackRef: stem });
+    const withheld = withheldTexts(plan);
+    const visible = visibleText(plan);
+    const bytes = readFileSync(path.join(dir, name));
+    let text: string;
+    if (name.endsWith('.pdf')) text = pdftotext(bytes) ?? (await extractPdfText(bytes)).text;
+    else text = bytes.toString('utf8');
+    expect(realLeaks(withheld, text, visible), `${name} leaks withheld text`).toEqual([]);
+    checked++;
+  }
+  return checked;
+}
+
+/** Files a run must never leave behind: temporaries of atomic writes. */
+export function temporariesIn(out: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string): void => {
+    if (!existsSync(d)) return;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith('.tmp') || e.name.startsWith('.declass-')) found.push(full);
+    }
+  };
+  walk(out);
+  return found;
+}
