@@ -10,8 +10,9 @@ import { assessDocument, documentLevel } from '../../declass/index.js';
 import { ExitCode, OutputError } from '../../errors.js';
 import type { DeclAssessment, DeclStatus, Diagnostic, Document, Level } from '../../types.js';
 import type { CommandContext } from '../context.js';
-import { expandInputs, readCable } from '../inputs.js';
-import { parseIsoDateOption } from '../options.js';
+import { batchPaths, DEFAULT_MAX_INPUT_BYTES, expandInputs, readCable } from '../inputs.js';
+import { parseIsoDateOption, positiveInteger } from '../options.js';
+import { createProgress } from '../progress.js';
 import { writeFileAtomic } from '../output.js';
 import { today } from './shared.js';
 
@@ -85,30 +86,23 @@ function declText(row: CheckRow): string {
   return oneLine === '' ? '(empty)' : oneLine;
 }
 
-/** Counts by status, every status present (zero included), in {@link STATUSES} order. */
-export function countByStatus(rows: readonly CheckRow[]): Record<DeclStatus, number> {
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<DeclStatus, number>;
-  for (const r of rows) counts[r.assessment.status]++;
-  return counts;
+/** Zero counts for every status, in {@link STATUSES} order. */
+export function emptyCounts(): Record<DeclStatus, number> {
+  return Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<DeclStatus, number>;
 }
 
 const TABLE_HEADINGS = ['FILE', 'REF', 'ORIGINATED', 'LEVEL', 'DECL', 'STATUS', 'LAPSES ON', 'WHY'] as const;
 
+/** The cells of a row in the table (all a table keeps of a document: a big batch holds only these). */
+export function tableCells(r: CheckRow): string[] {
+  return [r.file, r.ref ?? '-', r.originated ?? '-', r.level ?? '-', declText(r), r.assessment.status, r.assessment.declassifyOn ?? '-', r.assessment.reason];
+}
+
 /**
- * Formats rows as an aligned table followed by the counts by status. Every column but the last
- * (WHY) is padded to its widest cell; `-` stands for an unknown value.
+ * Formats rows (as {@link tableCells}) as an aligned table followed by the counts by status.
+ * Every column but the last (WHY) is padded to its widest cell; `-` stands for an unknown value.
  */
-export function formatTable(rows: readonly CheckRow[], asOf: string): string {
-  const cells = rows.map((r) => [
-    r.file,
-    r.ref ?? '-',
-    r.originated ?? '-',
-    r.level ?? '-',
-    declText(r),
-    r.assessment.status,
-    r.assessment.declassifyOn ?? '-',
-    r.assessment.reason,
-  ]);
+export function formatTable(cells: readonly string[][], counts: Record<DeclStatus, number>, asOf: string): string {
   const all = [[...TABLE_HEADINGS], ...cells];
   const widths = TABLE_HEADINGS.map((_, i) => Math.max(...all.map((c) => c[i]!.length)));
   const line = (c: readonly string[]) =>
@@ -116,9 +110,8 @@ export function formatTable(rows: readonly CheckRow[], asOf: string): string {
       .map((cell, i) => (i === c.length - 1 ? cell : cell.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  const counts = countByStatus(rows);
   const summary = STATUSES.map((s) => `${counts[s]} ${s}`).join(', ');
-  return `${all.map(line).join('\n')}\n\n${rows.length} document(s) as of ${asOf}: ${summary}\n`;
+  return `${all.map(line).join('\n')}\n\n${cells.length} document(s) as of ${asOf}: ${summary}\n`;
 }
 
 const CSV_HEADINGS = [
@@ -139,17 +132,17 @@ const CSV_HEADINGS = [
   'diagnostics',
 ] as const;
 
+/** The CSV header line (with its CRLF). */
+export const CSV_HEADER = `${CSV_HEADINGS.map(csvField).join(',')}\r\n`;
+
 /**
- * Formats rows as CSV (RFC 4180: CRLF line ends; a field with a comma, quote or line break is
+ * One row as a CSV line (RFC 4180: CRLF line end; a field with a comma, quote or line break is
  * quoted, quotes doubled). A field that a spreadsheet would run as a formula (starting with `=`,
  * `+`, `-`, `@`, tab or CR) gets a leading `'`, so that cable text cannot inject formulas.
  */
-export function formatCsv(rows: readonly CheckRow[]): string {
-  const lines = [CSV_HEADINGS.map(csvField).join(',')];
-  for (const r of rows) {
-    const a = r.assessment;
-    lines.push(
-      [
+export function csvLine(r: CheckRow): string {
+  const a = r.assessment;
+  return `${[
         r.file,
         r.ref ?? '',
         r.originated ?? '',
@@ -167,10 +160,7 @@ export function formatCsv(rows: readonly CheckRow[]): string {
         a.diagnostics.map((d) => d.code).join(' '),
       ]
         .map(csvField)
-        .join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+        .join(',')}\r\n`;
 }
 
 function csvField(value: string): string {
@@ -186,12 +176,17 @@ function csvField(value: string): string {
  * UID is `REF-YYYYMMDD@declass` (one event per document and date), DTSTAMP is `asOf` at 00:00 UTC,
  * events are sorted by date then reference.
  */
+/** True for a row that gives a calendar event: classified, with a date still to come. */
+export function isDue(r: CheckRow, asOf: string): boolean {
+  return r.assessment.status === 'classified' && r.assessment.declassifyOn !== null && r.assessment.declassifyOn > asOf;
+}
+
 export function buildCalendar(rows: readonly CheckRow[], asOf: string): string {
   const seen = new Set<string>();
   const events: (EventAttributes & { timestamp: number })[] = [];
   const timestamp = Date.parse(`${asOf}T00:00:00Z`);
   const due = rows
-    .filter((r) => r.assessment.status === 'classified' && r.assessment.declassifyOn !== null && r.assessment.declassifyOn > asOf)
+    .filter((r) => isDue(r, asOf))
     .map((r) => ({ r, date: r.assessment.declassifyOn!, name: r.ref ?? path.basename(r.file).replace(/\.txt$/i, '') }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const { r, date, name } of due) {
@@ -224,6 +219,9 @@ interface CheckOptions {
   csv?: boolean;
   failOn?: DeclStatus[];
   ics?: string;
+  fromList?: string;
+  maxInputMb: number;
+  quiet?: boolean;
 }
 
 /** Registers `declass check`. */
@@ -231,12 +229,15 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
   program
     .command('check')
     .description('report whether each cable\'s classification has lapsed as of a date, when it will, and which need a human decision')
-    .argument('<paths...>', 'cable files (.txt) or folders to walk')
+    .argument('[paths...]', 'cable files (.txt) or folders to walk')
+    .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .addOption(new Option('--json', 'print JSON Lines, one record per document').conflicts('csv'))
     .addOption(new Option('--csv', 'print CSV (RFC 4180) for spreadsheets').conflicts('json'))
     .option('--fail-on <statuses>', `exit 1 when any document has one of these statuses (comma-separated: ${STATUSES.join(',')})`, parseStatusList)
     .option('--ics <file>', 'also write the coming declassification dates as an iCalendar file')
+    .addOption(new Option('--max-input-mb <n>', 'refuse input files larger than this').argParser(positiveInteger(1)).default(DEFAULT_MAX_INPUT_BYTES / 1024 / 1024))
+    .option('-q, --quiet', 'no progress bar and no diagnostics on standard error')
     .addHelpText(
       'after',
       `
@@ -256,7 +257,7 @@ Statuses:
 async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   const asOf = opts.asOf ?? today(io);
-  const inputs = await expandInputs(paths, io.stderr);
+  const inputs = await expandInputs(await batchPaths(paths, opts.fromList, io.readStdin), io.stderr);
   if (inputs.exitCode !== undefined) return inputs.exitCode;
   const { files } = inputs;
   if (opts.ics) {
@@ -266,36 +267,47 @@ async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext
     }
   }
 
+  // Streamed: JSON Lines and CSV rows are printed as they come; the table keeps only its cells,
+  // the calendar only the rows it will show, so a collection of any size runs in flat memory.
   let failed = inputs.failed;
-  const rows: CheckRow[] = [];
+  const counts = emptyCounts();
+  const cells: string[][] = [];
+  const due: CheckRow[] = [];
+  const failOn = new Set(opts.failOn ?? []);
+  const progress = createProgress(io, files.length, 'check', !opts.json && !opts.csv && !opts.quiet);
+  if (opts.csv) io.stdout(CSV_HEADER);
+  let done = 0;
   for (const file of files) {
-    const read = await readCable(file);
+    const read = await readCable(file, opts.maxInputMb * 1024 * 1024);
+    progress.update(++done);
     if (!read.ok) {
-      io.stderr(`declass: ${file}: ${read.message}\n`);
+      progress.log(`declass: ${file}: ${read.message}\n`);
       failed++;
       continue;
     }
     const row = checkDocument(file, read.doc, asOf);
-    rows.push(row);
+    counts[row.assessment.status]++;
+    if (opts.ics && isDue(row, asOf)) due.push(row);
     if (opts.json) io.stdout(`${JSON.stringify(toJsonRecord(row))}\n`);
+    else if (opts.csv) io.stdout(csvLine(row));
+    else {
+      cells.push(tableCells(row));
+      if (!opts.quiet) for (const d of row.assessment.diagnostics) progress.log(formatDiagnostic(row.file, d));
+    }
   }
+  progress.stop();
 
-  if (opts.csv) io.stdout(formatCsv(rows));
-  else if (!opts.json) {
-    io.stdout(formatTable(rows, asOf));
-    for (const r of rows) for (const d of r.assessment.diagnostics) io.stderr(formatDiagnostic(r.file, d));
-  }
+  if (!opts.json && !opts.csv) io.stdout(formatTable(cells, counts, asOf));
   if (opts.ics) {
-    const calendar = buildCalendar(rows, asOf);
+    const calendar = buildCalendar(due, asOf);
     await writeFileAtomic(path.resolve(io.cwd(), opts.ics), new TextEncoder().encode(calendar));
   }
 
-  const failOn = new Set(opts.failOn ?? []);
-  const matched = rows.filter((r) => failOn.has(r.assessment.status));
-  if (matched.length > 0) {
-    io.stderr(`declass: --fail-on matched ${matched.length} document(s): ${[...failOn].map((s) => `${matched.filter((r) => r.assessment.status === s).length} ${s}`).join(', ')}\n`);
+  const matched = [...failOn].reduce((n, s) => n + counts[s], 0);
+  if (matched > 0) {
+    io.stderr(`declass: --fail-on matched ${matched} document(s): ${[...failOn].map((s) => `${counts[s]} ${s}`).join(', ')}\n`);
   }
-  return failed > 0 || matched.length > 0 ? ExitCode.problems : ExitCode.ok;
+  return failed > 0 || matched > 0 ? ExitCode.problems : ExitCode.ok;
 }
 
 function formatDiagnostic(file: string, d: Diagnostic): string {

@@ -1,14 +1,14 @@
 import { rmSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { describeHit, type LeakHit } from '../../audit/cross.js';
+import { DEFAULT_CROSS_CHECK_LIMIT, describeHit, type LeakHit } from '../../audit/cross.js';
 import { runReleaseBatch, type BatchResult, type BatchSummary } from '../../batch/run.js';
 import { defaultJobs } from '../../batch/executor.js';
 import { ExitCode } from '../../errors.js';
 import { FORMATS, type Format } from '../../release/index.js';
 import type { CommandContext } from '../context.js';
 import { batchPaths, DEFAULT_MAX_INPUT_BYTES, expandInputs } from '../inputs.js';
-import { parseIsoDateOption } from '../options.js';
+import { parseIsoDateOption, positiveInteger } from '../options.js';
 import { checkOutputFolder, TEMP_PREFIX } from '../output.js';
 import { readOverrides, resolveProfile } from '../profiles.js';
 import { createProgress } from '../progress.js';
@@ -23,16 +23,6 @@ function parseFormats(value: string): Format[] {
   if (list.length === 0) throw new InvalidArgumentError(`expected some of ${FORMATS.join(', ')}`);
   return list as Format[];
 }
-
-function positiveInteger(name: string, min: number) {
-  return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}, got "${value}"`);
-    return Number(value);
-  };
-}
-
-/** Batches larger than this skip the in-memory cross-document check unless the limit is raised. */
-export const DEFAULT_CROSS_CHECK_LIMIT = 2000;
 
 interface ReleaseOptions {
   profile: string;
@@ -64,12 +54,12 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .option('--overrides <file>', "reviewer decisions (YAML) that take precedence over the profile")
     .addOption(new Option('--page-size <size>', 'PDF page size').choices(['letter', 'a4']).default('letter'))
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
-    .addOption(new Option('-j, --jobs <n>', 'documents processed in parallel (worker threads)').argParser(positiveInteger('--jobs', 1)).default(defaultJobs(), 'the number of cores'))
+    .addOption(new Option('-j, --jobs <n>', 'documents processed in parallel (worker threads)').argParser(positiveInteger(1)).default(defaultJobs(), 'the number of cores'))
     .option('--force', 'release again documents whose outputs in --out are already up to date')
-    .addOption(new Option('--max-input-mb <n>', 'refuse input files larger than this').argParser(positiveInteger('--max-input-mb', 1)).default(DEFAULT_MAX_INPUT_BYTES / 1024 / 1024))
+    .addOption(new Option('--max-input-mb <n>', 'refuse input files larger than this').argParser(positiveInteger(1)).default(DEFAULT_MAX_INPUT_BYTES / 1024 / 1024))
     .addOption(
       new Option('--cross-check-limit <n>', 'skip the cross-document leak check for batches of more documents (it holds every document\'s shingles in memory; 0 turns it off)')
-        .argParser(positiveInteger('--cross-check-limit', 0))
+        .argParser(positiveInteger(0))
         .default(DEFAULT_CROSS_CHECK_LIMIT),
     )
     .option('--against <dir>', 'an earlier release folder to compare with for cross-document leaks (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
