@@ -156,7 +156,7 @@ export class WithheldIndex {
    * `refs`, and its document frequency. Typed arrays, about 20 bytes a run: a Map of objects
    * took ten times that.
    */
-  private table: { keys: Float64Array; start: Uint32Array; refs: Uint32Array; df: Uint32Array } | null = null;
+  private table: { keys: Float64Array; start: Uint32Array; end: Uint32Array; refs: Uint32Array; df: Uint32Array } | null = null;
 
   /**
    * Adds a document's withheld pieces; `visible` is the text its release is meant to show;
@@ -183,35 +183,55 @@ export class WithheldIndex {
   /** Sorts the pairs and counts, for every withheld run, the indexed documents whose original holds it. */
   private settle(): NonNullable<WithheldIndex['table']> {
     if (this.table) return this.table;
-    // Counted over every document once all are in, so a phrase is common whichever came first.
     const hashes = this.pairHashes.view();
     const pairRefs = this.pairRefs.view();
-    const order = new Uint32Array(hashes.length);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    order.sort((a, b) => hashes[a]! - hashes[b]! || pairRefs[a]! - pairRefs[b]!);
-    const keys: number[] = [];
-    const start: number[] = [];
-    const refs = new Uint32Array(order.length);
-    let n = 0;
-    for (let k = 0; k < order.length; k++) {
-      const h = hashes[order[k]!]!;
-      const r = pairRefs[order[k]!]!;
-      if (keys.length === 0 || keys[keys.length - 1] !== h) {
-        keys.push(h);
-        start.push(n);
-      } else if (refs[n - 1] === r) continue;
-      refs[n++] = r;
+    // The distinct hashes, by a native numeric sort (a comparator sort took seconds here).
+    const sorted = Float64Array.from(hashes).sort();
+    let u = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[u++] = sorted[i]!;
+    const keys = sorted.slice(0, u);
+    // Each pair's key, then the refs of each key in the order added (refs only grow, so a
+    // repeated ref is always the previous one of its key).
+    const slot = new Uint32Array(hashes.length);
+    const start = new Uint32Array(u + 1);
+    for (let i = 0; i < hashes.length; i++) {
+      const k = search(keys, hashes[i]!);
+      slot[i] = k;
+      start[k + 1]!++;
     }
-    start.push(n);
-    const table = { keys: Float64Array.from(keys), start: Uint32Array.from(start), refs: refs.subarray(0, n), df: new Uint32Array(keys.length) };
+    for (let k = 0; k < u; k++) start[k + 1]! += start[k]!;
+    const end = start.slice(0, u);
+    const lastRef = new Int32Array(u).fill(-1);
+    const refs = new Uint32Array(hashes.length);
+    for (let i = 0; i < hashes.length; i++) {
+      const k = slot[i]!;
+      const r = pairRefs[i]!;
+      if (lastRef[k] === r) continue;
+      lastRef[k] = r;
+      refs[end[k]!++] = r;
+    }
+    // Counted over every document once all are in, so a phrase is common whichever came first:
+    // every document's distinct runs in one sorted array, walked alongside the keys.
+    let total = 0;
+    for (const runs of this.originals) total += runs.length;
+    const all = new Float64Array(total);
+    let at = 0;
     for (const runs of this.originals) {
-      for (const h of runs) {
-        const i = search(table.keys, h);
-        if (i >= 0) table.df[i]!++;
+      all.set(runs, at);
+      at += runs.length;
+    }
+    all.sort();
+    const df = new Uint32Array(u);
+    for (let i = 0, k = 0; i < all.length && k < u; ) {
+      if (all[i]! < keys[k]!) i++;
+      else if (all[i]! > keys[k]!) k++;
+      else {
+        df[k]!++;
+        i++;
       }
     }
-    this.table = table;
-    return table;
+    this.table = { keys, start: start.subarray(0, u), end, refs, df };
+    return this.table;
   }
 
   /** Number of distinct withheld shingles indexed. */
@@ -236,7 +256,7 @@ export class WithheldIndex {
       const i = search(table.keys, s);
       if (i < 0 || table.df[i]! >= COMMON_DOCUMENTS) continue;
       const counted = new Set<number>();
-      for (let k = table.start[i]!; k < table.start[i + 1]!; k++) {
+      for (let k = table.start[i]!; k < table.end[i]!; k++) {
         const { owner, portionId } = this.refs[table.refs[k]!]!;
         if (this.owners[owner]!.stem === releasedStem) continue;
         let hit = hits.get(owner);

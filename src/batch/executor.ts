@@ -35,6 +35,8 @@ export function createExecutor(jobs: number): Executor {
     maxThreads: jobs,
     // No queue limit here: the batch runner keeps only a few jobs in flight.
     idleTimeout: 1000,
+    // A worker waiting on the disk for one document renders the next meanwhile.
+    concurrentTasksPerWorker: 3,
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
   return {

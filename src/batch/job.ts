@@ -16,7 +16,7 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Plan } from '../types.js';
 import { readCable } from '../cli/inputs.js';
-import { writeFileAtomic } from '../cli/output.js';
+import { writeFileAtomicSync } from '../cli/output.js';
 import { readOverrides, resolveProfile } from '../cli/profiles.js';
 import { unchangedRecord } from './resume.js';
 
@@ -159,7 +159,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
     let auditSha256 = '';
     for (const f of result.files) {
       const target = path.join(job.out, f.path);
-      await writeFileAtomic(target, f.bytes);
+      writeFileAtomicSync(target, f.bytes);
       written.push(target);
       outputBytes += f.bytes.length;
       if (f.kind === 'audit') auditSha256 = sha256Hex(f.bytes);

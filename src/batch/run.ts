@@ -146,7 +146,7 @@ export async function runReleaseBatch(
     }
   };
 
-  const window = Math.max(2, executor.threads * 4);
+  const window = Math.max(4, executor.threads * 6);
   const inFlight = new Set<Promise<void>>();
   let scheduled = 0;
   try {

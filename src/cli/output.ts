@@ -1,4 +1,5 @@
-import { mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstat, mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { OutputError } from '../errors.js';
@@ -27,10 +28,18 @@ function isInside(child: string, parent: string): boolean {
 }
 
 /**
- * Refuses an output folder that is, or lies inside, an input folder, or that contains an input file:
- * outputs must never mix with or overwrite inputs.
+ * Refuses an output folder that is, or lies inside, an input folder, or that contains an input file
+ * (outputs must never mix with or overwrite inputs), and one whose release/ or review/ is a
+ * symbolic link or a file.
  */
 export async function checkOutputFolder(outDir: string, inputs: readonly string[]): Promise<void> {
+  // A release/ or review/ that is a link would carry the outputs out of the folder given.
+  for (const sub of ['release', 'review']) {
+    const info = await lstat(path.join(outDir, sub)).catch(() => null);
+    if (info && !info.isDirectory()) {
+      throw new OutputError(`${path.join(outDir, sub)} is ${info.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; declass writes only into real folders under --out`);
+    }
+  }
   const out = await realOrResolved(outDir);
   for (const input of inputs) {
     const real = await realOrResolved(input);
@@ -81,4 +90,26 @@ export async function removeStaleTemporaries(dir: string): Promise<number> {
   const stale = names.filter((n) => n.startsWith(TEMP_PREFIX) && n.endsWith('.tmp'));
   await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true })));
   return stale.length;
+}
+
+/**
+ * {@link writeFileAtomic} with synchronous calls: for worker threads, where blocking the thread
+ * costs nothing and saves the round trips through libuv's shared pool (five per file).
+ */
+export function writeFileAtomicSync(file: string, bytes: Uint8Array): void {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${threadId}-${path.basename(file)}.tmp`);
+  try {
+    try {
+      writeFileSync(tmp, bytes, { mode: 0o644 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(tmp, bytes, { mode: 0o644 });
+    }
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw new OutputError(`cannot write ${file}: ${(error as Error).message}`, { cause: error });
+  }
 }

@@ -315,8 +315,10 @@ function readStart(source: string, l: Line, ctx: StartContext): Start | null {
     return null;
   }
   if (bullet) {
+    // After a bullet (`-- (S//N F) …`) a mark is expected, so even one not understood opens a
+    // portion mid-sentence (fail closed), unlike a bare parenthesis there.
     const mark = readMarkAt(source, l.first + bullet[0].length);
-    if (mark && (free || mark.status === 'marked')) return { level: 'marked', number: null, suffix: '', start: l.first, mark, topic: false };
+    if (mark) return { level: 'marked', number: null, suffix: '', start: l.first, mark, topic: false };
   }
   const half = readMarkAt(source, l.first);
   if (half && ctx.gap) return { level: 'marked', number: null, suffix: '', start: l.first, mark: half, topic: false };

@@ -221,7 +221,7 @@ export function readHeader(
       if (to[1] === 'XMT' || to[1] === 'CC') addressList = null;
       return true;
     }
-    if (addressList && !l.blank && !/^(?:VZCZC|ZN[YR]\s|BT$|NNNN$)/.test(t)) {
+    if (addressList && !l.blank && !/^(?:VZCZC|ZN[YR]\s|BT$|NNNN$)/.test(t) && !opensPortion(l)) {
       addressList.push(field(l.first, l.last));
       return true;
     }
@@ -237,24 +237,35 @@ export function readHeader(
     let end = lines[at]!.last;
     let key = '';
     let j = at;
+    // Without its `header ends` line (a cut or damaged extract) the record may not swallow the
+    // rest of the file as boilerplate, which is released as is: it then takes only lines that are
+    // clearly its own (blank, `key: value`, routing under `header:`), and the body starts at the
+    // first other line (fail closed: a paragraph there is read, and decided, as a paragraph).
+    let terminated = false;
+    for (let k = at; k < n && !terminated; k++) terminated = HEADER_ENDS.test(lines[k]!.text);
     for (; j < n; j++) {
       const l = lines[j]!;
-      set(j, 'boilerplate');
       if (HEADER_ENDS.test(l.text)) {
+        set(j, 'boilerplate');
         end = l.last;
         j++;
         break;
       }
       const kv = key === 'header' ? null : RECORD_KEY.exec(l.text);
+      const routing = !kv && key === 'header' && !l.blank && readRouting(j);
+      if (!terminated && !l.blank && !kv && !routing) break;
+      if (!l.blank && !kv && !routing && !EXTRACT_NOTICE.test(l.text)) {
+        // Neither a field, nor routing in the record's header block (no record in the corpus
+        // has such a line): left unassigned, so it is read as content and decided like any
+        // paragraph. Boilerplate would be released as is.
+        addressList = null;
+        continue;
+      }
+      set(j, 'boilerplate');
       if (kv) {
         key = kv[1]!.toLowerCase();
         fields[key] = kv[2]!.trim();
-      } else if (key === 'header') {
-        if (l.blank) addressList = null;
-        else if (!readRouting(j)) addressList = null;
-      } else if (key && !l.blank) {
-        fields[key] = `${fields[key]} ${l.text}`.trim();
-      }
+      } else if (key === 'header' && (l.blank || !routing)) addressList = null;
       if (!l.blank) end = l.last;
     }
     addressList = null;
@@ -283,6 +294,7 @@ export function readHeader(
         set(j, 'blank');
         continue;
       }
+      if (opensPortion(l)) break;
       if (k >= 3) {
         const b = matchBanner(l.text);
         if (isRoutingLine(l.text) || (b && (b.post !== null || b.section !== null))) break;
@@ -345,6 +357,16 @@ export function readHeader(
     if (l.blank) {
       set(j, 'blank');
       addressList = null;
+      continue;
+    }
+    if (opensPortion(l)) {
+      // A paragraph before the banner or the first header field: content, never a pass line.
+      addressList = null;
+      if (anchor < 0) {
+        res.bodyStart = j;
+        return finish(res, routing);
+      }
+      set(j, 'content');
       continue;
     }
     if (readRouting(j)) {
@@ -419,7 +441,7 @@ export function readHeader(
       j = readClassifiedBy(j);
       continue;
     }
-    if (PARAGRAPH_START.test(t) || startsWithMark(l)) break;
+    if (opensPortion(l)) break;
     const b = matchBanner(t);
     if (b && (b.post !== null || b.section !== null || b.end >= t.length - 0 || b.wordsEnd === t.length)) {
       if (!res.banner && (!seenSubject || b.post !== null)) {
@@ -506,7 +528,7 @@ export function readHeader(
       let k = j + 1;
       for (; k < n; k++) {
         const c = lines[k]!;
-        if (c.blank || isHeaderFieldStart(c.text) || PARAGRAPH_START.test(c.text)) break;
+        if (c.blank || isHeaderFieldStart(c.text) || opensPortion(c)) break;
         if (isFurnitureLine(c.text)) {
           set(k, 'furniture');
           continue;
@@ -532,7 +554,7 @@ export function readHeader(
     if (CAB_LINE.test(t)) {
       set(j, 'boilerplate');
       let k = j + 1;
-      while (k < n && !lines[k]!.blank && !isHeaderFieldStart(lines[k]!.text) && !PARAGRAPH_START.test(lines[k]!.text) && !startsWithMark(lines[k]!)) {
+      while (k < n && !lines[k]!.blank && !isHeaderFieldStart(lines[k]!.text) && !opensPortion(lines[k]!)) {
         set(k, 'boilerplate');
         k++;
       }
@@ -544,7 +566,7 @@ export function readHeader(
       let end = l.last;
       set(j, 'boilerplate');
       let k = j + 1;
-      while (k < n && !lines[k]!.blank && !isHeaderFieldStart(lines[k]!.text) && !PARAGRAPH_START.test(lines[k]!.text) && !startsWithMark(lines[k]!)) {
+      while (k < n && !lines[k]!.blank && !isHeaderFieldStart(lines[k]!.text) && !opensPortion(lines[k]!)) {
         set(k, 'boilerplate');
         end = lines[k]!.last;
         k++;
@@ -673,7 +695,7 @@ export function readHeader(
       if (m >= n) break;
       const c = lines[m]!;
       if (isHeaderFieldStart(c.text) || CLASSIFIED_BY_LINE.test(c.text)) break;
-      if (PARAGRAPH_START.test(c.text) || startsWithMark(c)) break;
+      if (opensPortion(c)) break;
       const item = /^(?:¶\s*)?\(?([A-Za-z])[.)]/.exec(c.text);
       const adjacent = m === k;
       if (!adjacent) {
@@ -708,6 +730,22 @@ export function readHeader(
     if (!PAREN_START.test(l.text) && !/^(?:-{1,2}|\*|o|•)\s*\(/.test(l.text)) return false;
     const at = l.text.startsWith('(') ? l.first : l.first + l.text.indexOf('(');
     return isMarkAt(at);
+  }
+
+  /**
+   * The line opens a portion: a paragraph number, or a mark at its start, after a bullet or after
+   * a letter label (`A. (S) …`). Header lines are released as they are, so no header reader may
+   * take such a line as its own (a continuation of an address list, SUBJECT or REF, a pass line):
+   * it ends the header, or is content (fail closed).
+   */
+  function opensPortion(l: Line): boolean {
+    if (l.blank) return false;
+    if (PARAGRAPH_START.test(l.text) || startsWithMark(l)) return true;
+    const lettered = /^(?:¶\s*)?([A-Za-z])[.)]\s*(?=\()/.exec(l.text);
+    if (lettered === null) return false;
+    // `C. (C) PARIS 7527`: a REF list that repeats its letter in parentheses, not a mark.
+    if (l.text.slice(lettered[0].length).startsWith(`(${lettered[1]})`)) return false;
+    return isMarkAt(l.first + lettered[0].length);
   }
 }
 

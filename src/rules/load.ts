@@ -57,11 +57,16 @@ const DEFAULT_AUTHORITY = ['B1', '{reasons}'];
 export function loadProfile(text: string, file: string): Profile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // JSON is YAML, so one parser serves both; a `.json` file is also held to strict JSON (YAML
+  // would accept trailing commas and comments), and its errors say JSON.
+  const json = /\.json$/i.test(file);
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const pos = e.linePos?.[0];
-    throw new ConfigurationError(`${file}:${pos ? `${pos.line}:${pos.col}` : '1'}: invalid YAML: ${e.message.split('\n')[0]}`);
+    // linePos is only filled with prettyErrors, which would make the message span lines.
+    const pos = lineCounter.linePos(e.pos[0]);
+    throw new ConfigurationError(`${file}:${pos.line}:${pos.col}: invalid ${json ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}`);
   }
+  if (json) checkStrictJson(text, file, lineCounter);
   const data: unknown = doc.toJS();
   const parsed = ProfileSchema.safeParse(data);
   if (!parsed.success) {
@@ -70,6 +75,20 @@ export function loadProfile(text: string, file: string): Profile {
   const profile = parsed.data;
   checkSemantics(profile, doc, lineCounter, file);
   return compile(profile, file, sha256(text));
+}
+
+/** Throws a ConfigurationError naming the line and column when `text` is not strict JSON. */
+function checkStrictJson(text: string, file: string, lineCounter: LineCounter): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const pos = at ? lineCounter.linePos(Number(at[1])) : null;
+    // V8 quotes the whole input in some messages (`"{…}" is not valid JSON`): keep one short line.
+    const what = message.replace(/,\s*"[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/, '').split('\n')[0];
+    throw new ConfigurationError(`${file}:${pos ? `${pos.line}:${pos.col}` : '1'}: invalid JSON: ${what}`);
+  }
 }
 
 function sha256(text: string): string {

@@ -4,7 +4,7 @@
  * the worker-thread pool (through the built CLI) giving the same bytes as one thread.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -322,4 +322,30 @@ describe('output folder checks with --from-list', () => {
     expect(run.code).toBe(73);
     expect(run.stderr).toMatch(/^declass: output folder .* is, or is inside, the input folder .*; choose another --out\n$/);
   });
+});
+
+describe('output folder safety', () => {
+  it('refuses an --out whose release/ is a symbolic link (outputs would land outside --out)', async () => {
+    const out = tmp('link-out');
+    const elsewhere = tmp('link-target');
+    symlinkSync(elsewhere, path.join(out, 'release'));
+    const run = await runCli(['release', SAMPLES, '--profile', 'public', '--out', out, '--as-of', AS_OF]);
+    expect(run.code).toBe(73);
+    expect(run.stderr).toBe(`declass: ${path.join(out, 'release')} is a symbolic link; declass writes only into real folders under --out\n`);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('refuses a 50 MB input by default with a message naming the limit, and writes nothing for it', async () => {
+    const inDir = tmp('big-in');
+    const seed = readFileSync(path.join(SAMPLES, '08BERLIN173.txt'), 'utf8');
+    // A real cable followed by 50 MB of unmarked text: all of it must be withheld.
+    const line = 'THE MINISTER SAID THAT THE TALKS WOULD CONTINUE NEXT WEEK IN THE CAPITAL.\n';
+    const filler = line.repeat(Math.ceil((50 * 1024 * 1024) / line.length));
+    writeFileSync(path.join(inDir, 'BIG.txt'), `${seed}\n${filler}`);
+    const out = tmp('big-out');
+    const refused = await runCli(['release', inDir, '--profile', 'public', '--out', out, '--as-of', AS_OF, '--formats', 'text']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^declass: \S+BIG\.txt: too large: 50(\.\d)? MB, over the 10 MB input limit \(raise it with --max-input-mb\)\n$/);
+    expect(existsSync(path.join(out, 'release', 'BIG.txt'))).toBe(false);
+  }, 60_000);
 });

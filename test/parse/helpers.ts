@@ -102,7 +102,7 @@ export function invariantProblems(doc: Document): string[] {
   for (const b of doc.boilerplate ?? []) add(b);
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 92 || c === 12 || c === 160 || c === 0xfeff) continue;
+    if (c === 32 || c === 10 || c === 9 || c === 11 || c === 13 || c === 92 || c === 12 || c === 160 || c === 0xfeff) continue;
     if (cover[i] !== 1) {
       const ls = src.lastIndexOf('\n', i) + 1;
       const le = src.indexOf('\n', i);
