@@ -6,7 +6,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crossDigest, withheldPieces, type CrossDigest } from '../audit/cross.js';
-import type { AuditRecord } from '../audit/record.js';
 import { applyEdits, buildEdits } from '../engine/edits.js';
 import { evaluate } from '../engine/evaluate.js';
 import { DeclassError } from '../errors.js';
@@ -183,4 +182,3 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
   }
 }
 
-export type { AuditRecord };
