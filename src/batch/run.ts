@@ -13,7 +13,7 @@ import type { Format } from '../release/index.js';
 import { sha256Hex } from '../release/index.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
-import { removeStaleTemporaries, safeStem, writeFileAtomic } from '../cli/output.js';
+import { prepareOutputFolder, removeStaleTemporaries, safeStem, writeFileAtomic } from '../cli/output.js';
 import { createExecutor } from './executor.js';
 import type { JobResult, ReleaseJob } from './job.js';
 
@@ -94,6 +94,7 @@ export async function runReleaseBatch(
   events: { onOutcome?(o: DocumentOutcome): void; onProgress?(done: number, total: number): void } = {},
 ): Promise<BatchResult> {
   const started = performance.now();
+  await prepareOutputFolder(opts.out);
   await Promise.all(['release', 'review'].map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   const executor = createExecutor(opts.jobs);
   const stemOf = opts.stemOf ?? ((file: string) => safeStem(file));

@@ -91,7 +91,9 @@ export async function readCable(file: string, maxBytes: number = DEFAULT_MAX_INP
 }
 
 function tooLarge(size: number, max: number): string {
-  return `too large: ${formatMegabytes(size)}, over the ${formatMegabytes(max)} input limit (raise it with --max-input-mb)`;
+  // Just over the limit would read "2 MB, over the 2 MB limit": then say it in bytes.
+  const [a, b] = formatMegabytes(size) === formatMegabytes(max) ? [`${size} bytes`, `${max}-byte`] : [formatMegabytes(size), formatMegabytes(max)];
+  return `too large: ${a}, over the ${b} input limit (raise it with --max-input-mb)`;
 }
 
 /** One-line description of a file-system error, without a stack trace. */

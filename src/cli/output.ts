@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { describeFsError } from './inputs.js';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { OutputError } from '../errors.js';
@@ -76,7 +77,7 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<
     }
     await rename(tmp, file);
   } catch (error) {
-    await rm(tmp, { force: true });
+    await rm(tmp, { force: true }).catch(() => undefined);
     throw new OutputError(`cannot write ${file}: ${(error as Error).message}`, { cause: error });
   }
 }
@@ -109,7 +110,29 @@ export function writeFileAtomicSync(file: string, bytes: Uint8Array): void {
     }
     renameSync(tmp, file);
   } catch (error) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Nothing was created (the folder itself is unusable): nothing to remove.
+    }
     throw new OutputError(`cannot write ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * Creates `out/release` and `out/review` and proves they can be written (a probe file written and
+ * removed), so an unusable output folder is one error before the batch, not one per document.
+ */
+export async function prepareOutputFolder(out: string): Promise<void> {
+  for (const sub of ['release', 'review']) {
+    const dir = path.join(out, sub);
+    const probe = path.join(dir, `${TEMP_PREFIX}${process.pid}-probe.tmp`);
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(probe, '');
+      await rm(probe, { force: true });
+    } catch (error) {
+      throw new OutputError(`cannot write into ${dir}: ${describeFsError(error)}`, { cause: error });
+    }
   }
 }

@@ -283,3 +283,33 @@ describe('declass check --ics', () => {
     expect(readFileSync(files['past.txt']!, 'utf8')).toContain('E.O. 12958: DECL: 02/13/2018');
   });
 });
+
+describe('declass check at scale: --from-list, streaming CSV, progress', () => {
+  it('reads paths from a list and gives the same rows as the paths themselves', async () => {
+    const list = path.join(tmp, 'list.lst');
+    writeFileSync(list, `# two cables\n${files['past.txt']}\n\n${files['future.txt']}\n`);
+    const fromList = await run(['check', '--from-list', list, '--json']);
+    const direct = await run(['check', files['past.txt']!, files['future.txt']!, '--json']);
+    expect(fromList.code).toBe(0);
+    expect(fromList.stdout).toBe(direct.stdout);
+    expect(fromList.stdout.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('prints the CSV header once, then one line per document', async () => {
+    const r = await run(['check', files['past.txt']!, files['future.txt']!, files['oadr.txt']!, '--csv']);
+    const lines = r.stdout.split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^file,ref,originated,level,/);
+    expect(lines.filter((l) => l.startsWith('file,'))).toHaveLength(1);
+  });
+
+  it('refuses a file over --max-input-mb in one line and goes on', async () => {
+    const big = path.join(tmp, 'big.txt');
+    writeFileSync(big, Buffer.alloc(2 * 1024 * 1024 + 10, 'A'));
+    const r = await run(['check', big, files['past.txt']!, '--max-input-mb', '2', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`declass: ${big}: too large: 2097162 bytes, over the 2097152-byte input limit (raise it with --max-input-mb)\n`);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    rmSync(big);
+  });
+});

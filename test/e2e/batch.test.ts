@@ -349,3 +349,13 @@ describe('output folder safety', () => {
     expect(existsSync(path.join(out, 'release', 'BIG.txt'))).toBe(false);
   }, 60_000);
 });
+
+describe('an unusable output folder', () => {
+  it('is one error (exit 73) before the batch, not one per document', async () => {
+    const file = path.join(tmp('not-a-folder'), 'plain-file');
+    writeFileSync(file, 'x');
+    const run = await runCli(['release', SAMPLES, '--profile', 'public', '--out', path.join(file, 'out'), '--as-of', AS_OF]);
+    expect(run.code).toBe(73);
+    expect(run.stderr).toBe(`declass: cannot write into ${path.join(file, 'out', 'release')}: not a folder\n`);
+  });
+});
