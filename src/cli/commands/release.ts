@@ -175,7 +175,7 @@ function printSummary(out: (t: string) => void, s: BatchSummary, cross: { checke
   if (s.interrupted) out(`  interrupted: ${s.notStarted} document(s) not started; run the same command again to resume.\n`);
   for (const [authority, n] of Object.entries(s.withheldByAuthority)) out(`  withheld under ${authority || '(no authority)'}: ${n}\n`);
   out(`  ${s.manifest.path}: ${s.manifest.records} record(s), head ${s.manifest.head}\n`);
-  if (!cross.checked) out(`  cross-document leak check skipped: ${cross.reason}; run declass audit with --originals on the folder instead.\n`);
+  if (!cross.checked) out(`  cross-document leak check skipped: ${cross.reason}; raise --cross-check-limit (about 30 KB of memory per document), or run declass audit --originals on slices of the collection.\n`);
   for (const c of cross.leaks) out(`warning: ${c.file}: cross-leak: ${c.message}\n`);
 }
 
