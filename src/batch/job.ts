@@ -3,13 +3,14 @@
  * write atomically, and report small, cloneable figures back. Everything a job needs travels in
  * a plain {@link ReleaseJob}; profiles and overrides are loaded once per thread and cached.
  */
+import { rmSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crossDigest, withheldPieces, type CrossDigest } from '../audit/cross.js';
 import { applyEdits, buildEdits } from '../engine/edits.js';
 import { evaluate } from '../engine/evaluate.js';
 import { DeclassError } from '../errors.js';
-import { releaseDocument, sha256Hex, visibleText, type Format } from '../release/index.js';
+import { FORMATS, outputPath, releaseDocument, sha256Hex, visibleText, type Format } from '../release/index.js';
 import { renderReleaseText } from '../render/text/index.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
@@ -121,7 +122,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
     if (!job.force) {
       const record = await unchangedRecord(job, inputSha256, profile, overrides);
       if (record) {
-        const auditBytes = await readFile(path.join(job.out, 'review', `${job.stem}.audit.json`));
+        const auditBytes = await readFile(path.join(job.out, outputPath('audit', job.stem)));
         let digest: CrossDigest | undefined;
         if (job.cross) {
           // Decided again, without rendering, for the cross-document check only.
@@ -163,6 +164,10 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
       outputBytes += f.bytes.length;
       if (f.kind === 'audit') auditSha256 = sha256Hex(f.bytes);
     }
+    // Outputs of formats not asked for this time, left by an earlier run, would no longer match
+    // the new audit record (and audit would call them unrecorded): remove them.
+    const current = new Set(result.files.map((f) => f.path));
+    for (const stale of FORMATS.map((f) => outputPath(f, job.stem))) if (!current.has(stale)) rmSync(path.join(job.out, stale), { force: true });
     return {
       index: job.index,
       status: 'released',

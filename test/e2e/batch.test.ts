@@ -85,6 +85,19 @@ describe('resume: re-running into the same folder', () => {
     expect(await expectNoLeaksInFolder(out, originalsOf(SAMPLES), profile, AS_OF)).toBe(2 * sampleFiles().length);
   });
 
+  it('removes outputs of formats no longer asked for, so the folder still audits clean', async () => {
+    const out = tmp('resume-formats');
+    const base = ['release', SAMPLES, '--profile', 'public', '--out', out, '--as-of', AS_OF, '--json'];
+    expect((await runCli([...base, '--formats', 'text,pdf,review,diff'])).code).toBe(0);
+    const fewer = JSON.parse((await runCli([...base, '--formats', 'text'])).stdout);
+    expect(fewer.skipped).toBe(0);
+    expect(readdirSync(path.join(out, 'release')).every((n) => n.endsWith('.txt'))).toBe(true);
+    expect(readdirSync(path.join(out, 'review')).filter((n) => n.endsWith('.pdf') || n.endsWith('.diff'))).toEqual([]);
+    const audit = await runCli(['audit', out, '--json']);
+    expect(JSON.parse(audit.stdout).failures).toEqual([]);
+    expect(audit.code).toBe(0);
+  });
+
   it('does not skip when another profile is asked for', async () => {
     const out = tmp('resume-profile');
     const base = ['release', SAMPLES, '--out', out, '--as-of', AS_OF, '--formats', 'text', '--json'];
