@@ -7,10 +7,12 @@ import { rmSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crossDigest, withheldPieces, type CrossDigest } from '../audit/cross.js';
+import { recordPath } from '../audit/manifest.js';
+import { outputPathFor } from '../audit/verify.js';
 import { applyEdits, buildEdits } from '../engine/edits.js';
 import { evaluate } from '../engine/evaluate.js';
 import { DeclassError } from '../errors.js';
-import { FORMATS, outputPath, releaseDocument, sha256Hex, visibleText, type Format } from '../release/index.js';
+import { FORMATS, releaseDocument, sha256Hex, visibleText, type Format } from '../release/index.js';
 import { renderReleaseText } from '../render/text/index.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
@@ -122,7 +124,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
     if (!job.force) {
       const record = await unchangedRecord(job, inputSha256, profile, overrides);
       if (record) {
-        const auditBytes = await readFile(path.join(job.out, outputPath('audit', job.stem)));
+        const auditBytes = await readFile(path.join(job.out, recordPath(job.stem)));
         let digest: CrossDigest | undefined;
         if (job.cross) {
           // Decided again, without rendering, for the cross-document check only.
@@ -167,7 +169,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
     // Outputs of formats not asked for this time, left by an earlier run, would no longer match
     // the new audit record (and audit would call them unrecorded): remove them.
     const current = new Set(result.files.map((f) => f.path));
-    for (const stale of FORMATS.map((f) => outputPath(f, job.stem))) if (!current.has(stale)) rmSync(path.join(job.out, stale), { force: true });
+    for (const stale of FORMATS.map((f) => outputPathFor(job.stem, f))) if (!current.has(stale)) rmSync(path.join(job.out, stale), { force: true });
     return {
       index: job.index,
       status: 'released',

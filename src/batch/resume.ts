@@ -8,9 +8,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pdfPageSize } from '../audit/pdf-text.js';
+import { recordPath } from '../audit/manifest.js';
 import type { AuditRecord } from '../audit/record.js';
 import { pageSizeOf } from '../audit/rerun.js';
-import { outputPath, sha256Hex } from '../release/index.js';
+import { sha256Hex } from '../release/index.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import { TOOL } from '../version.js';
@@ -26,7 +27,7 @@ const KIND_OF_FORMAT = { text: 'text', pdf: 'pdf', review: 'review', diff: 'diff
 export async function unchangedRecord(job: ReleaseJob, inputSha256: string, profile: Profile, overrides: OverrideSet | null): Promise<AuditRecord | null> {
   let record: AuditRecord;
   try {
-    record = JSON.parse(await readFile(path.join(job.out, outputPath('audit', job.stem)), 'utf8')) as AuditRecord;
+    record = JSON.parse(await readFile(path.join(job.out, recordPath(job.stem)), 'utf8')) as AuditRecord;
   } catch {
     return null; // none yet, or unreadable: release.
   }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createAuditRecord, type AuditRecord, type OutputRecord } from '../audit/record.js';
 import { withheldPieces } from '../audit/cross.js';
+import { recordPath } from '../audit/manifest.js';
 import { countLeakRuns } from '../audit/shingle-hash.js';
+import { outputPathFor } from '../audit/verify.js';
 import { applyEdits, buildEdits, labelOf } from '../engine/edits.js';
 import { evaluate } from '../engine/evaluate.js';
 import { renderDiff } from '../render/diff/index.js';
@@ -52,21 +54,6 @@ export interface ReleaseResult {
 
 const encoder = new TextEncoder();
 
-/** Where an output of a stem is written, relative to the output folder: only release/ may be handed out. */
-export function outputPath(kind: OutputFile['kind'], stem: string): string {
-  switch (kind) {
-    case 'text':
-      return `release/${stem}.txt`;
-    case 'pdf':
-      return `release/${stem}.pdf`;
-    case 'review':
-      return `review/${stem}.review.pdf`;
-    case 'diff':
-      return `review/${stem}.diff`;
-    case 'audit':
-      return `review/${stem}.audit.json`;
-  }
-}
 
 /** sha256 of bytes, hex. */
 export function sha256Hex(bytes: Uint8Array | string): string {
@@ -88,24 +75,24 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [...(req.inputDiagnostics ?? [])];
   let pages = 0;
-  if (req.formats.has('text')) files.push({ kind: 'text', path: outputPath('text', req.stem), bytes: encoder.encode(releaseText) });
+  if (req.formats.has('text')) files.push({ kind: 'text', path: outputPathFor(req.stem, 'text'), bytes: encoder.encode(releaseText) });
   if (req.formats.has('pdf')) {
     const pdf = await renderReleasePdf(toReleaseView(pieces, plan, ref), { pageSize: req.pageSize });
     diagnostics.push(...pdf.diagnostics);
     pages += pdf.pages;
-    files.push({ kind: 'pdf', path: outputPath('pdf', req.stem), bytes: pdf.bytes });
+    files.push({ kind: 'pdf', path: outputPathFor(req.stem, 'pdf'), bytes: pdf.bytes });
   }
   if (req.formats.has('review')) {
     const review = await renderReviewPdf(toReviewView(plan, ref), { pageSize: req.pageSize });
     diagnostics.push(...review.diagnostics);
     pages += review.pages;
-    files.push({ kind: 'review', path: outputPath('review', req.stem), bytes: review.bytes });
+    files.push({ kind: 'review', path: outputPathFor(req.stem, 'review'), bytes: review.bytes });
   }
-  if (req.formats.has('diff')) files.push({ kind: 'diff', path: outputPath('diff', req.stem), bytes: encoder.encode(renderDiff(req.doc.source, releaseText, req.stem)) });
+  if (req.formats.has('diff')) files.push({ kind: 'diff', path: outputPathFor(req.stem, 'diff'), bytes: encoder.encode(renderDiff(req.doc.source, releaseText, req.stem)) });
 
   const outputs: OutputRecord[] = files.map((f) => ({ kind: f.kind as OutputRecord['kind'], path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length }));
   const audit = createAuditRecord(plan, req.input, outputs, diagnostics);
-  files.push({ kind: 'audit', path: outputPath('audit', req.stem), bytes: encoder.encode(`${JSON.stringify(audit, null, 2)}\n`) });
+  files.push({ kind: 'audit', path: recordPath(req.stem), bytes: encoder.encode(`${JSON.stringify(audit, null, 2)}\n`) });
   return { plan, releaseText, audit, pages, files };
 }
 
