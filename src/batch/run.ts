@@ -192,6 +192,8 @@ export async function runReleaseBatch(
     await Promise.all(inFlight);
   } finally {
     await executor.close();
+    // A worker that died mid-write leaves its temporaries; nothing else can be writing now.
+    await Promise.all(['release', 'review'].map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   }
   // Stems are not needed past this point; only the audit hashes for the manifest.
   stemOwner.clear();

@@ -285,6 +285,22 @@ describe.skipIf(!existsSync(BIN))('worker-thread pool (built CLI)', () => {
     for (const [k, v] of a) expect(b.get(k)?.equals(v), k).toBe(true);
   }, 120_000);
 
+  it('does a document too big for a worker\'s heap again in the main thread, and leaves no temporaries', () => {
+    const inDir = tmp('worker-oom');
+    const seed = readFileSync(path.join(SAMPLES, '08BERLIN173.txt'), 'utf8');
+    const para = 'THE MINISTER SAID THAT THE TALKS WOULD CONTINUE NEXT WEEK IN THE CAPITAL AND BEYOND.\n'.repeat(3);
+    writeFileSync(path.join(inDir, 'BIG.txt'), `${seed}\n${Array.from({ length: 30_000 }, (_, i) => `${i + 1}. (C) ${para}`).join('\n')}`);
+    copyFileSync(path.join(SAMPLES, '08BERLIN173.txt'), path.join(inDir, '08BERLIN173.txt'));
+    const out = tmp('worker-oom-out');
+    const r = cli(['release', inDir, '--profile', 'public', '--out', out, '--as-of', AS_OF, '--jobs', '2', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ documents: 2, failed: 0 });
+    expect(temporariesIn(out)).toEqual([]);
+    const released = readFileSync(path.join(out, 'release', 'BIG.txt'), 'utf8');
+    expect(released).not.toMatch(/THE MINISTER SAID/);
+  }, 120_000);
+
   it.skipIf(!existsSync(CORPUS))('stops cleanly on SIGINT: exit 130, no partial or temporary file, then resumes', async () => {
     const out = tmp('sigint');
     const list = path.join(tmp('sigint-list'), 'list');
