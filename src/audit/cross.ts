@@ -16,6 +16,11 @@ import { hashesOfWords, shingleHashes } from './shingle-hash.js';
  */
 export const DEFAULT_CROSS_CHECK_LIMIT = 2000;
 
+/** Why the cross-document check did not run under `--cross-check-limit LIMIT` (for summaries). */
+export function crossCheckSkipReason(limit: number): string {
+  return limit === 0 ? 'turned off (--cross-check-limit 0)' : `more than ${limit} documents (--cross-check-limit)`;
+}
+
 /** Shingle length used by every audit comparison (as the release self-check). */
 export const SHINGLE_WORDS = 8;
 

@@ -4,16 +4,12 @@
  * a plain {@link ReleaseJob}; profiles and overrides are loaded once per thread and cached.
  */
 import { rmSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crossDigest, withheldPieces, type CrossDigest } from '../audit/cross.js';
-import { recordPath } from '../audit/manifest.js';
 import { outputPathFor } from '../audit/verify.js';
-import { applyEdits, buildEdits } from '../engine/edits.js';
-import { evaluate } from '../engine/evaluate.js';
 import { DeclassError } from '../errors.js';
-import { FORMATS, releaseDocument, sha256Hex, visibleText, type Format } from '../release/index.js';
-import { renderReleaseText } from '../render/text/index.js';
+import { FORMATS, planRelease, releaseDocument, sha256Hex, visibleText, type Format } from '../release/index.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Plan } from '../types.js';
@@ -95,7 +91,10 @@ function countsOf(plan: Pick<Plan, 'decisions' | 'redactions' | 'stamp'>): JobCo
   let declassified = 0;
   for (const d of plan.decisions) {
     if (d.action === 'release') released++;
-    else byAuthority.set(d.authority.join(', '), (byAuthority.get(d.authority.join(', ')) ?? 0) + 1);
+    else {
+      const key = d.authority.join(', ');
+      byAuthority.set(key, (byAuthority.get(key) ?? 0) + 1);
+    }
     if (d.declassified) declassified++;
   }
   return {
@@ -122,14 +121,13 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
     const inputSha256 = sha256Hex(read.bytes);
 
     if (!job.force) {
-      const record = await unchangedRecord(job, inputSha256, profile, overrides);
-      if (record) {
-        const auditBytes = await readFile(path.join(job.out, recordPath(job.stem)));
+      const unchanged = await unchangedRecord(job, inputSha256, profile, overrides);
+      if (unchanged) {
+        const { record } = unchanged;
         let digest: CrossDigest | undefined;
         if (job.cross) {
           // Decided again, without rendering, for the cross-document check only.
-          const plan = evaluate(read.doc, profile, { asOf: job.asOf, overrides, fallbackRef: job.stem });
-          const releaseText = renderReleaseText(applyEdits(read.doc.source, buildEdits(plan)));
+          const { plan, releaseText } = planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem });
           digest = crossDigest(job.stem, withheldPieces(plan), visibleText(plan), releaseText);
         }
         return {
@@ -140,7 +138,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
           outputBytes: 0,
           outputFiles: 0,
           pages: 0,
-          auditSha256: sha256Hex(auditBytes),
+          auditSha256: unchanged.sha256,
           ...(digest ? { digest } : {}),
         };
       }

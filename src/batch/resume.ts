@@ -11,36 +11,37 @@ import { pdfPageSize } from '../audit/pdf-text.js';
 import { recordPath } from '../audit/manifest.js';
 import type { AuditRecord } from '../audit/record.js';
 import { pageSizeOf } from '../audit/rerun.js';
+import { parseRecord } from '../audit/verify.js';
 import { sha256Hex } from '../release/index.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import { TOOL } from '../version.js';
 import type { ReleaseJob } from './job.js';
 
-/** The kinds of output file each format writes (the audit record is always written). */
-const KIND_OF_FORMAT = { text: 'text', pdf: 'pdf', review: 'review', diff: 'diff' } as const;
-
 /**
  * The existing audit record of `job.stem` when it shows the document released with exactly this
  * configuration and its outputs intact; null when the document must be released (again).
  */
-export async function unchangedRecord(job: ReleaseJob, inputSha256: string, profile: Profile, overrides: OverrideSet | null): Promise<AuditRecord | null> {
-  let record: AuditRecord;
-  try {
-    record = JSON.parse(await readFile(path.join(job.out, recordPath(job.stem)), 'utf8')) as AuditRecord;
-  } catch {
-    return null; // none yet, or unreadable: release.
-  }
+export async function unchangedRecord(
+  job: ReleaseJob,
+  inputSha256: string,
+  profile: Profile,
+  overrides: OverrideSet | null,
+): Promise<{ record: AuditRecord; sha256: string } | null> {
+  const bytes = await readFile(path.join(job.out, recordPath(job.stem))).catch(() => null);
+  if (!bytes) return null; // none yet: release.
+  // The audit's own reader: a record that is not well-formed is released again.
+  const parsed = parseRecord(job.stem, bytes);
+  if (!parsed.ok) return null;
+  const { record } = parsed;
   const same =
-    record.format === 'declass-audit/1' &&
     record.tool?.version === TOOL.version &&
     record.asOf === job.asOf &&
-    record.input?.sha256 === inputSha256 &&
-    record.input?.path === job.recordedPath &&
-    record.profile?.sha256 === profile.source.sha256 &&
+    record.input.sha256 === inputSha256 &&
+    record.input.path === job.recordedPath &&
+    record.profile.sha256 === profile.source.sha256 &&
     (record.overrides?.sha256 ?? null) === (overrides?.sha256 ?? null) &&
-    Array.isArray(record.outputs) &&
-    sameKinds(record.outputs.map((o) => o.kind), job.formats.map((f) => KIND_OF_FORMAT[f]));
+    sameKinds(record.outputs.map((o) => o.kind), job.formats);
   if (!same) return null;
   for (const o of record.outputs) {
     const bytes = await readFile(path.join(job.out, o.path)).catch(() => null);
@@ -51,7 +52,7 @@ export async function unchangedRecord(job: ReleaseJob, inputSha256: string, prof
       if (!size || pageSizeOf(size.width) !== job.pageSize) return null;
     }
   }
-  return record;
+  return { record, sha256: sha256Hex(bytes) };
 }
 
 function sameKinds(a: readonly string[], b: readonly string[]): boolean {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WithheldIndex } from '../audit/cross.js';
 import { buildManifest, MANIFEST_PATH, serializeManifest } from '../audit/manifest.js';
+import { outputPathFor } from '../audit/verify.js';
 import type { Format } from '../release/index.js';
 import { sha256Hex } from '../release/index.js';
 import type { Profile } from '../rules/load.js';
@@ -105,7 +106,8 @@ export async function runReleaseBatch(
   const index = opts.crossCheck ? new WithheldIndex() : null;
   const releasedRuns: { stem: string; file: string; runs: Float64Array }[] = [];
   const totals = { documents: 0, skipped: 0, failed: 0, released: 0, withheld: 0, declassified: 0, redactions: 0, inputBytes: 0, outputBytes: 0, outputFiles: 0, pages: 0 };
-  const releasedName = opts.formats.includes('text') ? (s: string) => `release/${s}.txt` : opts.formats.includes('pdf') ? (s: string) => `release/${s}.pdf` : (s: string) => `${s} (release text)`;
+  const releasedKind = opts.formats.includes('text') ? 'text' : opts.formats.includes('pdf') ? 'pdf' : null;
+  const releasedName = (s: string) => (releasedKind ? outputPathFor(s, releasedKind) : `${s} (release text)`);
 
   // Results arrive in completion order; they are reported in input order from this buffer, which
   // never holds more than the jobs in flight.

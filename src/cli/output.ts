@@ -1,9 +1,9 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { describeFsError } from './inputs.js';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { OutputError } from '../errors.js';
+import { describeFsError } from './inputs.js';
 
 /**
  * A file-name stem derived from an input name: only letters, digits, `.`, `_` and `-`, no leading
@@ -57,6 +57,11 @@ export async function checkOutputFolder(outDir: string, inputs: readonly string[
 /** Prefix of the temporary files writeFileAtomic leaves only if the process is killed mid-write. */
 export const TEMP_PREFIX = '.declass-';
 
+/** The temporary a write of `file` goes through: same folder, named by process and thread. */
+function temporaryFor(file: string): string {
+  return path.join(path.dirname(file), `${TEMP_PREFIX}${process.pid}-${threadId}-${path.basename(file)}.tmp`);
+}
+
 /**
  * Writes `bytes` to `file` atomically: a temporary file in the same folder, then renamed over
  * the target, so a failure or interruption never leaves a partial file under the final name.
@@ -67,7 +72,7 @@ export const TEMP_PREFIX = '.declass-';
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${threadId}-${path.basename(file)}.tmp`);
+  const tmp = temporaryFor(file);
   try {
     const handle = await open(tmp, 'w', 0o644);
     try {
@@ -98,14 +103,13 @@ export async function removeStaleTemporaries(dir: string): Promise<number> {
  * costs nothing and saves the round trips through libuv's shared pool (five per file).
  */
 export function writeFileAtomicSync(file: string, bytes: Uint8Array): void {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${threadId}-${path.basename(file)}.tmp`);
+  const tmp = temporaryFor(file);
   try {
     try {
       writeFileSync(tmp, bytes, { mode: 0o644 });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(tmp, bytes, { mode: 0o644 });
     }
     renameSync(tmp, file);

@@ -18,13 +18,17 @@ export async function bundledProfileNames(): Promise<string[]> {
     .sort();
 }
 
+/** True when `--profile` was given a name (`public`) rather than a path to a file. */
+export function isProfileName(nameOrFile: string): boolean {
+  return /^[a-z0-9][a-z0-9-]*$/.test(nameOrFile);
+}
+
 /**
  * Resolves `--profile NAME|FILE`: a bundled profile's name, or a path to a profile file. The file
  * name recorded in audits is `rules/<name>.yaml` for bundled profiles (stable across machines).
  */
 export async function resolveProfile(nameOrFile: string): Promise<Profile> {
-  const isName = /^[a-z0-9][a-z0-9-]*$/.test(nameOrFile);
-  if (isName) {
+  if (isProfileName(nameOrFile)) {
     const names = await bundledProfileNames();
     if (names.includes(nameOrFile)) {
       for (const ext of ['yaml', 'yml', 'json']) {

@@ -61,14 +61,23 @@ export function sha256Hex(bytes: Uint8Array | string): string {
 }
 
 /**
+ * The decisions for a document and the release text they give (no rendering, no self-check):
+ * the first step of {@link releaseDocument}, and all a skipped document needs for the
+ * cross-document check.
+ */
+export function planRelease(doc: Document, profile: Profile, opts: { asOf: string; overrides?: OverrideSet | null; stem: string }): { plan: Plan; pieces: ReturnType<typeof applyEdits>; releaseText: string } {
+  const plan = evaluate(doc, profile, { asOf: opts.asOf, overrides: opts.overrides ?? null, fallbackRef: opts.stem });
+  const pieces = applyEdits(doc.source, buildEdits(plan));
+  return { plan, pieces, releaseText: renderReleaseText(pieces) };
+}
+
+/**
  * Decides, renders and self-checks one document. Pure apart from hashing: returns the bytes of
  * every output; the caller writes them. Throws InternalError (and so writes nothing) when the
  * release text still holds a shingle of withheld text: the self-check fails closed.
  */
 export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResult> {
-  const plan = evaluate(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, fallbackRef: req.stem });
-  const pieces = applyEdits(req.doc.source, buildEdits(plan));
-  const releaseText = renderReleaseText(pieces);
+  const { plan, pieces, releaseText } = planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem });
   assertNoLeak(plan, releaseText);
 
   const ref = req.doc.ref ?? req.stem;

@@ -9,7 +9,7 @@ import { Option, type Command } from 'commander';
 import { AUDIT_CHECKS, failure, formatFinding, sortFindings, type AuditCheck, type Finding } from '../../audit/findings.js';
 import { MANIFEST_PATH, verifyManifest } from '../../audit/manifest.js';
 import { extractPdfStrings, pdfPageSize } from '../../audit/pdf-text.js';
-import { crossDigest, DEFAULT_CROSS_CHECK_LIMIT, describeHit, findSelfLeak, SHINGLE_WORDS, withheldPieces, WithheldIndex, type WithheldPiece } from '../../audit/cross.js';
+import { crossCheckSkipReason, crossDigest, DEFAULT_CROSS_CHECK_LIMIT, describeHit, findSelfLeak, SHINGLE_WORDS, withheldPieces, WithheldIndex, type WithheldPiece } from '../../audit/cross.js';
 import { shingleHashes } from '../../audit/shingle-hash.js';
 import type { AuditRecord } from '../../audit/record.js';
 import { pageSizeOf, rerunRelease } from '../../audit/rerun.js';
@@ -433,7 +433,7 @@ async function runAudit(dir: string, opts: AuditOptions, ctx: CommandContext): P
     }
   } else if (withOriginals) {
     skipped.add('cross-leak');
-    findings.push({ file: '.', check: 'cross-leak', severity: 'warning', message: `cross-document check skipped: ${opts.crossCheckLimit === 0 ? 'turned off (--cross-check-limit 0)' : `more than ${opts.crossCheckLimit} documents (--cross-check-limit)`}` });
+    findings.push({ file: '.', check: 'cross-leak', severity: 'warning', message: `cross-document check skipped: ${crossCheckSkipReason(opts.crossCheckLimit)}` });
   } else {
     skipped.add('rerun');
     skipped.add('leak');

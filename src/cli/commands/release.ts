@@ -1,7 +1,7 @@
 import { rmSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_CROSS_CHECK_LIMIT, describeHit, type LeakHit } from '../../audit/cross.js';
+import { crossCheckSkipReason, DEFAULT_CROSS_CHECK_LIMIT, describeHit, type LeakHit } from '../../audit/cross.js';
 import { runReleaseBatch, type BatchResult, type BatchSummary } from '../../batch/run.js';
 import { defaultJobs } from '../../batch/executor.js';
 import { ExitCode } from '../../errors.js';
@@ -10,7 +10,7 @@ import type { CommandContext } from '../context.js';
 import { batchPaths, DEFAULT_MAX_INPUT_BYTES, expandInputs } from '../inputs.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
 import { checkOutputFolder, TEMP_PREFIX } from '../output.js';
-import { readOverrides, resolveProfile } from '../profiles.js';
+import { isProfileName, readOverrides, resolveProfile } from '../profiles.js';
 import { createProgress } from '../progress.js';
 import { readReleaseFolder, RecordedConfig, withheldOfFolder, type ReleaseFolder } from './audit.js';
 import { today } from './shared.js';
@@ -150,7 +150,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const crossLeaks = result.cross ? await findCrossLeaks(result.cross, againstFolders, cwd) : [];
   const crossDocument = {
     checked: result.cross !== null,
-    ...(result.cross ? {} : { reason: opts.crossCheckLimit === 0 ? 'turned off (--cross-check-limit 0)' : `more than ${opts.crossCheckLimit} documents (--cross-check-limit)` }),
+    ...(result.cross ? {} : { reason: crossCheckSkipReason(opts.crossCheckLimit) }),
     leaks: crossLeaks,
   };
   const failed = summary.failed + inputs.failed;
@@ -162,7 +162,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
 
 /** A bundled profile's name as given; a profile file as an absolute path (workers resolve it). */
 function profileRef(given: string, cwd: string): string {
-  return /^[a-z0-9][a-z0-9-]*$/.test(given) ? given : path.resolve(cwd, given);
+  return isProfileName(given) ? given : path.resolve(cwd, given);
 }
 
 function printSummary(out: (t: string) => void, s: BatchSummary, cross: { checked: boolean; reason?: string; leaks: readonly { file: string; message: string }[] }): void {
