@@ -40,7 +40,10 @@ const NUMBERED = /^(¶\s*)?(\d{1,3})(?:[ \t]?(\.)(?![0-9])|(\))|(?=\s{1,3}\())\s
 const PAREN_NUMBER = /^\((\d{1,2})\)\s+/;
 const LETTERED = /^(¶\s*)?([A-Za-z])([.)])\s+/;
 const PAREN_LETTER = /^\(([A-Za-z])\)\s+/;
-const BULLET = /^(?:-{1,2}|\*|o|•|·)\s*(?=\()/;
+/** Roman numerals and compound numbers before a mark (`II. (U)`, `iv. (U)`, `20A-B. (SBU)`, `#. (U)`). */
+const ENUM_LABEL = /^(?:[ivxlcIVXLC]{2,6}|\d{1,3}[A-Za-z](?:-[A-Za-z0-9]{1,3})?|#)[.)][ \t]+(?=\()/;
+/** A bullet or an opening quote before a mark: `-- (S/NF) …`, `* (C) …`, `"(TS//SI) …`. */
+const BULLET = /^(?:-{1,2}|\*|o|•|·|["“‘'])\s*(?=\()/;
 
 /** Result of grouping the body. */
 export interface BodyResult {
@@ -63,6 +66,8 @@ export function groupBody(source: string, lines: readonly Line[], roles: readonl
   let brk = false;
   let prevContent: Line | null = null;
   let signature: DraftPortion | null = null;
+  /** The open portion whose lead-in ended with a colon: the list blocks after it are its own. */
+  let listOf: DraftPortion | null = null;
 
   const open = (d: DraftPortion): void => {
     close(d);
@@ -176,7 +181,8 @@ export function groupBody(source: string, lines: readonly Line[], roles: readonl
         open(d);
         append(d, l);
       }
-    } else if (current) {
+    } else if (current && !(gap && startsUnmarkedBlock(current, prevContent, blockAt(lines, roles, i), brk, listOf))) {
+      if (gap && prevContent && LIST_LEAD.test(prevContent.text)) listOf = current;
       append(current, l);
     } else {
       const d = draft('text', null, '', null, l.first, null);
@@ -190,6 +196,48 @@ export function groupBody(source: string, lines: readonly Line[], roles: readonl
   close(null);
   for (const d of out) if (d.kind === 'text' && !d.mark && !d.heading) d.heading = isHeadingBlock(d.lines);
   return { portions: out };
+}
+
+/** A lead-in that announces a list or a quotation: the line ends with a colon. */
+const LIST_LEAD = /:["”]?$/;
+/** A list item: a bullet, a dash or an enumerator at the start of the line (`-The…` too). */
+const LIST_ITEM = /^(?:-{1,2}\s?(?=\S)|\*|o\s|•|·|\d{1,2}[.)]\s|[A-Za-z][.)]\s|\(\w{1,2}\)\s)/;
+
+/**
+ * Whether an unnumbered, unmarked block after a blank line (or a page break) starts a portion of
+ * its own instead of continuing the open one. Glued to a (U) portion, a heading, a title line, a
+ * quotation or a signature block that carries no mark would be released with it; as its own
+ * unmarked portion it is decided as unmarked text (withheld in a classified document). It stays
+ * with the open portion when:
+ * - the open portion carries no mark (nothing changes), or an unclassified mark with handling
+ *   controls (`(SBU)`): the block may share them, and unmarked text of an unclassified document
+ *   is released, so splitting would release what the portion withholds;
+ * - the sentence runs on (the line before does not end a sentence);
+ * - it is a list or quotation under a lead-in that ends with a colon;
+ * - it comes after a page break (page headers are furniture, not blocks) and is not a title.
+ */
+function startsUnmarkedBlock(current: DraftPortion, prev: Line | null, block: readonly Line[], brk: boolean, listOf: DraftPortion | null): boolean {
+  const marking = markOf(current);
+  if (!marking) return false;
+  if (marking.status === 'marked' && marking.marking!.level === 'U' && marking.marking!.controls.length > 0) return false;
+  if (!prev || !endsBlock(prev.text) || LIST_LEAD.test(prev.text)) return false;
+  const l = block[0]!;
+  if (listOf === current && LIST_ITEM.test(l.text)) return false;
+  if (brk && !isHeadingBlock(block)) return false;
+  return true;
+}
+
+/** The mark the portion carries: its own, or that of the paragraph it belongs to. */
+function markOf(d: DraftPortion): MarkRead | null {
+  for (let p: DraftPortion | null = d; p; p = p.kind === 'subparagraph' ? p.parent : null) if (p.mark) return p.mark;
+  return null;
+}
+
+/** The content lines of the block that starts at `i` (up to the next blank or non-content line). */
+function blockAt(lines: readonly Line[], roles: readonly Role[], i: number): Line[] {
+  const out: Line[] = [];
+  for (let k = i; k < lines.length && roles[k] === 'content' && out.length < 6; k++) out.push(lines[k]!);
+  return out;
 }
 
 function draft(
@@ -309,6 +357,13 @@ function readStart(source: string, l: Line, ctx: StartContext): Start | null {
   // An unnumbered mark opens a portion after a blank line or the end of a sentence; in the middle
   // of a wrapped sentence only a mark that was understood does (`(S/CT) funds…` is an office).
   const free = ctx.gap || endsBlock(ctx.prevText);
+  const label = ENUM_LABEL.exec(t);
+  if (label && free) {
+    // `II. (U) Macro conflict conditions`, `20A-B. (SBU) …`: an enumerator the numbering above
+    // does not follow, with its mark: a marked block of its own.
+    const mark = readMarkAt(source, l.first + label[0].length);
+    if (mark) return { level: 'marked', number: null, suffix: '', start: l.first, mark, topic: false };
+  }
   if (t.startsWith('(')) {
     const mark = readMarkAt(source, l.first);
     if (mark && (free || mark.status === 'marked')) return { level: 'marked', number: null, suffix: '', start: l.first, mark, topic: false };
@@ -330,7 +385,11 @@ function readStart(source: string, l: Line, ctx: StartContext): Start | null {
   return null;
 }
 
-const LEAD_IN = /^(?:SUMMARY(?: AND COMMENT)?|COMMENT|KEY POINTS|BACKGROUND|INTRODUCTION|ACTION REQUEST|NOTE)[ \t]*(?:[.:]|-{1,2})?[ \t]*(?=\()/i;
+/**
+ * A lead-in before a mark: the usual words (`Summary`, `Comment`) with or without a colon, or any
+ * one to four words ending in a colon or dashes (`Answer: (C) …`, `Freedom Fighters: (S//NF) …`).
+ */
+const LEAD_IN = /^(?:(?:SUMMARY(?: AND COMMENT)?|COMMENT|KEY POINTS|BACKGROUND|INTRODUCTION|ACTION REQUEST|NOTE)[ \t]*(?:[.:]|-{1,2})?|(?:[A-Za-z][\w'/&.-]*[ \t]+){0,3}[A-Za-z][\w'/&.-]*[ \t]*(?::|-{1,2}))[ \t]*(?=\()/i;
 
 /** `¶1. Summary: (C) During…`: the mark written after a lead-in word still marks the paragraph. */
 function markAfterLeadIn(source: string, at: number): MarkRead | null {

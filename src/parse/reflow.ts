@@ -49,7 +49,10 @@ export function splitLongLine(source: string, line: Line): Line[] {
       }
     }
   }
-  if (line.last - line.first <= LONG_LINE) return [line];
+  if (line.last - line.first <= LONG_LINE) {
+    const cuts = inlineMarkCuts(source, line);
+    return cuts.length === 0 ? [line] : cutAt(source, line, cuts);
+  }
   const text = source.slice(line.start, line.end);
   const cuts = new Set<number>();
   const base = line.start;
@@ -86,12 +89,60 @@ export function splitLongLine(source: string, line: Line): Line[] {
       return !LABEL_ONLY.test(source.slice(from, c));
     });
   if (sorted.length === 0) return [line];
+  return cutAt(source, line, sorted);
+}
+
+/** The line cut into pieces at the given sorted offsets (each inside the line's content). */
+function cutAt(source: string, line: Line, cuts: readonly number[]): Line[] {
   const pieces: Line[] = [];
   let from = line.start;
-  for (const c of sorted) {
+  for (const c of cuts) {
     pieces.push(makeLine(source, 0, from, c, true));
     from = c;
   }
   pieces.push(makeLine(source, 0, from, line.end, true));
   return pieces;
+}
+
+/** A mark in the middle of a line, possibly after an opening quote or an asterisk: `. "(TS//SI) …`. */
+const MID_LINE_MARK = /(?<=\s)["“‘'*]?\((?=[^()\n]{1,48}\))/g;
+/** A lead-in of up to four words at the start of a line (`Answer:`, `¶2. Summary:`): the mark after it marks the whole line. */
+const LINE_LEAD_IN = /^(?:¶\s*)?(?:\d{1,3}[.)]?\s*)?(?:(?:SUMMARY(?: AND COMMENT)?|COMMENT|KEY POINTS|BACKGROUND|INTRODUCTION|ACTION REQUEST|NOTE)\s*[.:]?|(?:[A-Za-z][\w'/&.-]*\s+){0,3}[A-Za-z][\w'/&.-]*\s*(?::|-{1,2}))\s*$/i;
+
+/** An enumerator the body reader takes with its mark: `II. (U)`, `iv. (U)`, `20A-B. (SBU)`, `#. (U)`. */
+const ENUM_LABEL = /^(?:¶\s*)?(?:[ivxlcIVXLC]{1,6}|\d{1,3}[A-Za-z]?(?:-[A-Za-z0-9]{1,3})?|#)[.)]?\s*$/;
+
+/**
+ * Where a portion mark starts in the middle of a short line, after the end of a sentence or a
+ * colon: `… at a time. (S) The minister…`, `… to the office: "(TS//SI) FORRELs …`. Such a mark
+ * opens a new portion; left inside the line, its text would take the decision of the portion
+ * before it, and a (U) portion would release it. A mark that was not understood cuts too (it is
+ * then withheld as unknown); a parenthetical that is not a marking (`(U.S.)`, `(Mideast)`) never does.
+ * The cut is at the opening quote or asterisk when there is one, so it goes with the new portion.
+ */
+export function inlineMarkCuts(source: string, line: Line): number[] {
+  const text = source.slice(line.first, line.last);
+  if (text.indexOf('(', 1) < 0) return [];
+  const cuts: number[] = [];
+  MID_LINE_MARK.lastIndex = 0;
+  for (let m = MID_LINE_MARK.exec(text); m; m = MID_LINE_MARK.exec(text)) {
+    const at = line.first + m.index;
+    const paren = at + m[0].length - 1;
+    if (!afterSentenceEnd(source, line.first, at)) continue;
+    const before = source.slice(line.first, at);
+    // `Summary: (C) …` and `SUBJECT: (S) …`: the lead-in and its mark stay one line.
+    if (LINE_LEAD_IN.test(before) || LABEL_ONLY.test(before) || ENUM_LABEL.test(before)) continue;
+    if (readMarkAt(source, paren) !== null) cuts.push(at);
+  }
+  return cuts;
+}
+
+/** True when the text before `at` (on the line) ends a sentence or a lead-in: `. `, `!" `, `: `. */
+function afterSentenceEnd(source: string, lineFirst: number, at: number): boolean {
+  let i = at - 1;
+  while (i >= lineFirst && (source[i] === ' ' || source[i] === '\t')) i--;
+  if (i < lineFirst || i === at - 1) return false;
+  // Closing quotes and brackets after the full stop: `…time!!!" (U)`, `…(ref A).) (C)`.
+  while (i > lineFirst && /["”’')\]]/.test(source[i]!)) i--;
+  return /[.!?:;]/.test(source[i]!);
 }

@@ -4,7 +4,7 @@ import { withheldPieces } from '../audit/cross.js';
 import { recordPath } from '../audit/manifest.js';
 import { countLeakRuns } from '../audit/shingle-hash.js';
 import { outputPathFor } from '../audit/verify.js';
-import { applyEdits, buildEdits, labelOf } from '../engine/edits.js';
+import { applyEdits, buildEdits, labelOf, type Edit } from '../engine/edits.js';
 import { evaluate } from '../engine/evaluate.js';
 import { renderDiff } from '../render/diff/index.js';
 import { renderReleasePdf, renderReviewPdf } from '../render/pdf/index.js';
@@ -65,10 +65,11 @@ export function sha256Hex(bytes: Uint8Array | string): string {
  * the first step of {@link releaseDocument}, and all a skipped document needs for the
  * cross-document check.
  */
-export function planRelease(doc: Document, profile: Profile, opts: { asOf: string; overrides?: OverrideSet | null; stem: string }): { plan: Plan; pieces: ReturnType<typeof applyEdits>; releaseText: string } {
+export function planRelease(doc: Document, profile: Profile, opts: { asOf: string; overrides?: OverrideSet | null; stem: string }): { plan: Plan; edits: Edit[]; pieces: ReturnType<typeof applyEdits>; releaseText: string } {
   const plan = evaluate(doc, profile, { asOf: opts.asOf, overrides: opts.overrides ?? null, fallbackRef: opts.stem });
-  const pieces = applyEdits(doc.source, buildEdits(plan));
-  return { plan, pieces, releaseText: renderReleaseText(pieces) };
+  const edits = buildEdits(plan);
+  const pieces = applyEdits(doc.source, edits);
+  return { plan, edits, pieces, releaseText: renderReleaseText(pieces) };
 }
 
 /**
@@ -77,7 +78,7 @@ export function planRelease(doc: Document, profile: Profile, opts: { asOf: strin
  * release text still holds a shingle of withheld text: the self-check fails closed.
  */
 export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResult> {
-  const { plan, pieces, releaseText } = planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem });
+  const { plan, edits, pieces, releaseText } = planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem });
   assertNoLeak(plan, releaseText);
 
   const ref = req.doc.ref ?? req.stem;
@@ -97,7 +98,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
     pages += review.pages;
     files.push({ kind: 'review', path: outputPathFor(req.stem, 'review'), bytes: review.bytes });
   }
-  if (req.formats.has('diff')) files.push({ kind: 'diff', path: outputPathFor(req.stem, 'diff'), bytes: encoder.encode(renderDiff(req.doc.source, releaseText, req.stem)) });
+  if (req.formats.has('diff')) files.push({ kind: 'diff', path: outputPathFor(req.stem, 'diff'), bytes: encoder.encode(renderDiff(req.doc.source, edits, releaseText, req.stem)) });
 
   const outputs: OutputRecord[] = files.map((f) => ({ kind: f.kind as OutputRecord['kind'], path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length }));
   const audit = createAuditRecord(plan, req.input, outputs, diagnostics);

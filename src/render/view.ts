@@ -66,6 +66,8 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
   const stateAt = new Array<ReviewState>(source.length).fill('header');
   for (const { span, state } of layers) for (let i = span.start; i < span.end && i < source.length; i++) stateAt[i] = state;
 
+  const noteOffsets = [...notes.keys()].sort((a, b) => a - b);
+  let nextNote = 0;
   const lines: ReviewLine[] = [];
   let start = 0;
   while (start <= source.length) {
@@ -80,8 +82,10 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
       i = j;
     }
     const lineState = lineStateOf(runs);
+    // The last note that starts on this line (portions start in order; one pass over them).
     let note: string | undefined;
-    for (const [offset, n] of notes) if (offset >= start && offset <= end) note = n;
+    while (nextNote < noteOffsets.length && noteOffsets[nextNote]! < start) nextNote++;
+    while (nextNote < noteOffsets.length && noteOffsets[nextNote]! <= end) note = notes.get(noteOffsets[nextNote++]!);
     lines.push(note ? { runs, state: lineState, note } : { runs, state: lineState });
     if (end === source.length) break;
     start = end + 1;

@@ -31,25 +31,29 @@ describe('08BERLIN173 (the seed cable)', () => {
     expect(doc.classifiedBy?.reasons).toEqual(['1.4(b)', '1.4(d)']);
   });
 
-  it('portions: subject, three (C) paragraphs (the last one cut off), the signature', () => {
+  it('portions: subject, three (C) paragraphs, the stray tail of the cut-off last one, the signature', () => {
     expect(doc.portions.map((p) => [p.id, p.kind, p.number, p.markingSource, p.marking?.level ?? null])).toEqual([
       ['subject', 'subject', null, 'unmarked', null],
       ['p1', 'paragraph', '1', 'marked', 'C'],
       ['p2', 'paragraph', '2', 'marked', 'C'],
       ['p3', 'paragraph', '3', 'marked', 'C'],
+      ['text1', 'text', null, 'unmarked', null],
       ['signature', 'signature', null, 'unmarked', null],
     ]);
-    // The cut-off third paragraph runs on to its stray last line.
-    expect(portion(doc, 'p3').span).toEqual(spanFromTo(src, '¶3. (C) Ducoffre', 'under the Oslo Process text.'));
+    // The stray last line, after a blank line and a finished sentence, carries no mark: it is
+    // unmarked text of its own, not part of the (C) paragraph before it (the cut removed its start).
+    expect(portion(doc, 'p3').span).toEqual(spanFromTo(src, '¶3. (C) Ducoffre', 'not subject to prohibition.'));
+    expect(portion(doc, 'text1').span).toEqual(spanOf(src, 'under the Oslo Process text.'));
     expect(portion(doc, 'p1').mark?.span).toEqual(spanOf(src, '(C)'));
     expect(portion(doc, 'signature').span).toEqual(spanOf(src, 'TIMKEN JR'));
     expect(invariantProblems(doc)).toEqual([]);
   });
 
-  it('diagnostics: only the unmarked subject (a warning)', () => {
+  it('diagnostics: the unmarked subject (a warning) and the unmarked stray line (an error)', () => {
     expect(doc.diagnostics.map((d) => [d.code, d.severity])).toEqual([
       ['marking-normalised', 'info'],
       ['unmarked-subject', 'warning'],
+      ['unmarked-portion', 'error'],
     ]);
   });
 });
