@@ -10,7 +10,7 @@
  *
  * Deterministic: no wall-clock time, entries sorted by stem. Pure apart from hashing.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash.js';
 import { TOOL } from '../version.js';
 import { failure, type Finding } from './findings.js';
 
@@ -43,10 +43,6 @@ export interface Manifest {
   readonly entries: readonly ManifestEntry[];
   /** The last entry's chain value. */
   readonly head: string;
-}
-
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** The chain value following `previous` (the empty string before the first entry) for a record hash. */

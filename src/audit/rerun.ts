@@ -5,7 +5,8 @@
  */
 import { decodeInput } from '../parse/decode.js';
 import { parseCable } from '../parse/index.js';
-import { releaseDocument, sha256Hex, type Format, type ReleaseResult } from '../release/index.js';
+import { releaseDocument, type Format, type ReleaseResult } from '../release/index.js';
+import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { AuditRecord } from './record.js';

@@ -12,7 +12,7 @@ import { recordPath } from '../audit/manifest.js';
 import type { AuditRecord } from '../audit/record.js';
 import { pageSizeOf } from '../audit/rerun.js';
 import { parseRecord } from '../audit/verify.js';
-import { sha256Hex } from '../release/index.js';
+import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import { TOOL } from '../version.js';

@@ -11,7 +11,7 @@ import { WithheldIndex } from '../audit/cross.js';
 import { buildManifest, MANIFEST_PATH, serializeManifest } from '../audit/manifest.js';
 import { outputPathFor } from '../audit/verify.js';
 import type { Format } from '../release/index.js';
-import { sha256Hex } from '../release/index.js';
+import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import { prepareOutputFolder, removeStaleTemporaries, safeStem, writeFileAtomic } from '../cli/output.js';

@@ -27,6 +27,7 @@
  * (error), `marking-normalised` and `double-mark` (info), `no-banner` (warning), `banner-unknown`
  * (error), `not-a-cable` (warning), `no-eo-line` (warning/info), `no-portions` (warning).
  */
+import { cableYear, isoDate } from '../dates.js';
 import { addControls, compareLevels, parseCaveat, parseMarking } from '../markings/index.js';
 import type {
   Banner,
@@ -48,8 +49,6 @@ import {
   TRAILER_LINE,
   isBareClassificationLine,
   isFurnitureLine,
-  isoDate,
-  fullYear,
   normaliseReasons,
 } from './patterns.js';
 import { splitLongLine } from './reflow.js';
@@ -571,7 +570,7 @@ function recordDate(raw: string | undefined): string | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(raw.trim());
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{2,4})/.exec(raw.trim());
-  if (m) return isoDate(fullYear(m[3]!), Number(m[1]), Number(m[2]));
+  if (m) return isoDate(cableYear(m[3]!), Number(m[1]), Number(m[2]));
   return null;
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createAuditRecord, type AuditRecord, type OutputRecord } from '../audit/record.js';
 import { withheldPieces } from '../audit/cross.js';
 import { recordPath } from '../audit/manifest.js';
@@ -14,6 +13,7 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan, Span } from '../types.js';
 import { InternalError } from '../errors.js';
+import { sha256Hex } from '../hash.js';
 
 /** Output formats `release` can write. The audit record is always written. */
 export const FORMATS = ['text', 'pdf', 'review', 'diff'] as const;
@@ -54,11 +54,6 @@ export interface ReleaseResult {
 
 const encoder = new TextEncoder();
 
-
-/** sha256 of bytes, hex. */
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /**
  * The decisions for a document and the release text they give (no rendering, no self-check):
