@@ -3,8 +3,6 @@
  * write atomically, and report small, cloneable figures back. Everything a job needs travels in
  * a plain {@link ReleaseJob}; profiles and overrides are loaded once per thread and cached.
  */
-import { rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crossDigest, withheldPieces, type CrossDigest } from '../audit/cross.js';
 import { outputPathFor } from '../audit/verify.js';
@@ -14,9 +12,9 @@ import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Plan } from '../types.js';
-import { readCable } from '../cli/inputs.js';
-import { writeFileAtomicSync } from '../cli/output.js';
-import { readOverrides, resolveProfile } from '../cli/profiles.js';
+import { readOverrides, resolveProfile } from '../node/profiles.js';
+import { readCable } from '../node/read.js';
+import { removeFiles, removeFileSync, writeFileAtomicSync } from '../node/write.js';
 import { unchangedRecord } from './resume.js';
 
 /** What a worker needs to release one document (structured-cloneable). */
@@ -168,7 +166,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
     // Outputs of formats not asked for this time, left by an earlier run, would no longer match
     // the new audit record (and audit would call them unrecorded): remove them.
     const current = new Set(result.files.map((f) => f.path));
-    for (const stale of FORMATS.map((f) => outputPathFor(job.stem, f))) if (!current.has(stale)) rmSync(path.join(job.out, stale), { force: true });
+    for (const stale of FORMATS.map((f) => outputPathFor(job.stem, f))) if (!current.has(stale)) removeFileSync(path.join(job.out, stale));
     return {
       index: job.index,
       status: 'released',
@@ -182,7 +180,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
     };
   } catch (error) {
     // Never leave half a document's outputs behind.
-    await Promise.all(written.map((f) => rm(f, { force: true })));
+    await removeFiles(written);
     const message = error instanceof DeclassError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
     return { index: job.index, status: 'failed', message };
   }

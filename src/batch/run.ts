@@ -4,7 +4,6 @@
  * cross-document check is on, its shingle digest), the manifest written at the end. Library
  * code: the CLI only prints what the callbacks give it.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WithheldIndex } from '../audit/cross.js';
@@ -14,7 +13,11 @@ import type { Format } from '../release/index.js';
 import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
-import { prepareOutputFolder, removeStaleTemporaries, safeStem, writeFileAtomic } from '../cli/output.js';
+import { readBytes } from '../node/read.js';
+import { prepareOutputFolder } from '../node/release-folder.js';
+import { listNames } from '../node/walk.js';
+import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
+import { safeStem } from '../release/folder.js';
 import { createExecutor } from './executor.js';
 import type { JobResult, ReleaseJob } from './job.js';
 
@@ -225,11 +228,11 @@ export async function runReleaseBatch(
  */
 async function writeManifest(opts: BatchOptions, known: ReadonlyMap<string, string>): Promise<{ records: number; head: string }> {
   const reviewDir = path.join(opts.out, 'review');
-  const names = (await readdir(reviewDir).catch(() => [] as string[])).filter((n) => n.endsWith('.audit.json') && !n.startsWith('.'));
+  const names = (await listNames(reviewDir)).filter((n) => n.endsWith('.audit.json') && !n.startsWith('.'));
   const records: { stem: string; sha256: string }[] = [];
   for (const name of names) {
     const stem = name.slice(0, -'.audit.json'.length);
-    records.push({ stem, sha256: known.get(stem) ?? sha256Hex(await readFile(path.join(reviewDir, name))) });
+    records.push({ stem, sha256: known.get(stem) ?? sha256Hex(await readBytes(path.join(reviewDir, name))) });
   }
   const manifest = buildManifest(records, {
     profile: { id: opts.profile.id, file: opts.profile.source.file, sha256: opts.profile.source.sha256 },

@@ -13,11 +13,10 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan, Span } from '../types.js';
 import { InternalError } from '../errors.js';
+import type { Format } from './folder.js';
 import { sha256Hex } from '../hash.js';
 
-/** Output formats `release` can write. The audit record is always written. */
-export const FORMATS = ['text', 'pdf', 'review', 'diff'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './folder.js';
 
 /** Everything needed to release one document. */
 export interface ReleaseRequest {

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveProfile } from '../../src/cli/profiles.js';
+import { resolveProfile } from '../../src/node/profiles.js';
 import type { Profile } from '../../src/rules/load.js';
 import { runCli } from '../helpers/memory-io.js';
 import { expectNoLeaksInFolder, temporariesIn } from '../helpers/release-folder.js';

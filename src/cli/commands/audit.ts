@@ -17,12 +17,13 @@ import { checkOutputs, checkPdfAuthorities, checkTextAuthorities, compareRerun, 
 import { ExitCode, InputError } from '../../errors.js';
 import { visibleText } from '../../release/index.js';
 import { sha256Hex } from '../../hash.js';
-import { loadProfile, type Profile } from '../../rules/load.js';
-import { loadOverrides, type OverrideSet } from '../../rules/overrides.js';
+import type { Profile } from '../../rules/load.js';
+import type { OverrideSet } from '../../rules/overrides.js';
 import type { CommandContext } from '../context.js';
-import { collectInputs, describeFsError } from '../inputs.js';
+import { describeFsError } from '../../node/errors.js';
+import { findRecordedOverrides, findRecordedProfile } from '../../node/profiles.js';
+import { collectInputs } from '../../node/walk.js';
 import { positiveInteger } from '../options.js';
-import { BUNDLED_RULES_DIR } from '../profiles.js';
 import { createProgress } from '../progress.js';
 
 interface AuditOptions {
@@ -160,55 +161,18 @@ export class RecordedConfig {
 
   /** The recorded profile, or why it cannot be had. */
   async profile(record: AuditRecord): Promise<Profile | string> {
-    const { file, sha256 } = record.profile;
-    const key = `${file}\u0000${sha256}`;
+    const key = `${record.profile.file}\u0000${record.profile.sha256}`;
     let got = this.profiles.get(key);
-    if (got === undefined) {
-      const candidates: string[] = [];
-      if (this.profileFile) candidates.push(path.resolve(this.cwd, this.profileFile));
-      const bundled = /^rules\/([a-z0-9][a-z0-9-]*\.(?:ya?ml|json))$/.exec(file);
-      if (bundled) candidates.push(path.join(BUNDLED_RULES_DIR, bundled[1]!));
-      candidates.push(path.resolve(this.cwd, file));
-      got = `profile ${file} (sha256 ${sha256.slice(0, 12)}…) not found; give it with --profile`;
-      for (const c of candidates) {
-        const text = await readFile(c, 'utf8').catch(() => null);
-        if (text === null) continue;
-        try {
-          const p = loadProfile(text, file);
-          if (p.source.sha256 === sha256) {
-            got = p;
-            break;
-          }
-          got = `profile ${file} has changed since the release (sha256 differs); give the one used with --profile`;
-        } catch (error) {
-          got = `profile ${c}: ${(error as Error).message}`;
-        }
-      }
-      this.profiles.set(key, got);
-    }
+    if (got === undefined) this.profiles.set(key, (got = await findRecordedProfile(record.profile, { cwd: this.cwd, given: this.profileFile })));
     return got;
   }
 
   /** The recorded overrides (null when none), or why they cannot be had. */
   async overrides(record: AuditRecord): Promise<OverrideSet | null | string> {
     if (!record.overrides) return null;
-    const { file, sha256 } = record.overrides;
-    const key = `${file}\u0000${sha256}`;
+    const key = `${record.overrides.file}\u0000${record.overrides.sha256}`;
     let got = this.overrideSets.get(key);
-    if (got === undefined) {
-      const where = path.resolve(this.cwd, this.overridesFile ?? file);
-      const text = await readFile(where, 'utf8').catch(() => null);
-      if (text === null) got = `overrides file ${file} not found; give it with --overrides`;
-      else {
-        try {
-          const o = loadOverrides(text, file);
-          got = o.sha256 === sha256 ? o : `overrides file ${file} has changed since the release (sha256 differs)`;
-        } catch (error) {
-          got = (error as Error).message;
-        }
-      }
-      this.overrideSets.set(key, got);
-    }
+    if (got === undefined) this.overrideSets.set(key, (got = await findRecordedOverrides(record.overrides, { cwd: this.cwd, given: this.overridesFile })));
     return got;
   }
 }

@@ -10,10 +10,11 @@ import { assessDocument, documentLevel } from '../../declass/index.js';
 import { ExitCode, OutputError } from '../../errors.js';
 import type { DeclAssessment, DeclStatus, Diagnostic, Document, Level } from '../../types.js';
 import type { CommandContext } from '../context.js';
-import { batchPaths, DEFAULT_MAX_INPUT_BYTES, expandInputs, readCable } from '../inputs.js';
+import { batchPaths, expandInputs } from '../inputs.js';
+import { DEFAULT_MAX_INPUT_BYTES, readCable } from '../../node/read.js';
+import { writeFileAtomic } from '../../node/write.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
 import { createProgress } from '../progress.js';
-import { writeFileAtomic } from '../output.js';
 import { today } from './shared.js';
 
 /** Every status, in the order counts are printed. */

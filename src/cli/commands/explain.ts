@@ -3,10 +3,10 @@ import { evaluate } from '../../engine/evaluate.js';
 import { InputError } from '../../errors.js';
 import { LineIndex } from '../../source/line-index.js';
 import type { CommandContext } from '../context.js';
-import { readCable } from '../inputs.js';
+import { readCable } from '../../node/read.js';
+import { readOverrides, resolveProfile } from '../../node/profiles.js';
+import { safeStem } from '../../release/folder.js';
 import { parseIsoDateOption } from '../options.js';
-import { safeStem } from '../output.js';
-import { readOverrides, resolveProfile } from '../profiles.js';
 import { today } from './shared.js';
 
 interface ExplainOptions {

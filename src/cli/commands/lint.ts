@@ -10,7 +10,8 @@ import { LineIndex } from '../../source/line-index.js';
 import type { Diagnostic } from '../../types.js';
 import type { CommandContext } from '../context.js';
 import { parseIsoDateOption } from '../options.js';
-import { expandInputs, readCable } from '../inputs.js';
+import { expandInputs } from '../inputs.js';
+import { readCable } from '../../node/read.js';
 import { today } from './shared.js';
 
 /** One linted file: what both output formats are made from. */

@@ -8,7 +8,8 @@ import { ExitCode } from '../../errors.js';
 import { LineIndex } from '../../source/line-index.js';
 import type { Diagnostic, Document, Marking, Portion, Span } from '../../types.js';
 import type { CommandContext } from '../context.js';
-import { expandInputs, readCable } from '../inputs.js';
+import { expandInputs } from '../inputs.js';
+import { readCable } from '../../node/read.js';
 
 /** A marking as printed: as written, level, controls and REL TO. */
 export interface MarkingRecord {

@@ -1,4 +1,3 @@
-import { rmSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { crossCheckSkipReason, DEFAULT_CROSS_CHECK_LIMIT, describeHit, type LeakHit } from '../../audit/cross.js';
@@ -7,10 +6,13 @@ import { defaultJobs } from '../../batch/executor.js';
 import { ExitCode } from '../../errors.js';
 import { FORMATS, type Format } from '../../release/index.js';
 import type { CommandContext } from '../context.js';
-import { batchPaths, DEFAULT_MAX_INPUT_BYTES, expandInputs } from '../inputs.js';
+import { batchPaths, expandInputs } from '../inputs.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../node/read.js';
+import { checkOutputFolder } from '../../node/release-folder.js';
+import { isProfileName, readOverrides, resolveProfile } from '../../node/profiles.js';
+import { removeOwnTemporariesSync } from '../../node/write.js';
+import { SUBFOLDERS } from '../../release/folder.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
-import { checkOutputFolder, TEMP_PREFIX } from '../output.js';
-import { isProfileName, readOverrides, resolveProfile } from '../profiles.js';
 import { createProgress } from '../progress.js';
 import { readReleaseFolder, RecordedConfig, withheldOfFolder, type ReleaseFolder } from './audit.js';
 import { today } from './shared.js';
@@ -107,7 +109,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
       return;
     }
     // Second Ctrl-C: stop now. Whole files only ever appear by rename; remove our temporaries.
-    removeOwnTemporaries(path.resolve(cwd, opts.out));
+    removeOwnTemporariesSync(SUBFOLDERS.map((sub) => path.join(path.resolve(cwd, opts.out), sub)));
     process.exit(ExitCode.interrupted);
   });
 
@@ -205,18 +207,4 @@ async function findCrossLeaks(
     for (const hit of t.find()) out.push({ file: t.file, from: hit.from, portions: hit.portions, runs: hit.runs, message: `${describeHit(hit, false)} appear here` });
   }
   return out;
-}
-
-/** Removes this process's temporary files from the output folder (on a forced stop). */
-function removeOwnTemporaries(out: string): void {
-  for (const sub of ['release', 'review']) {
-    const dir = path.join(out, sub);
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const n of names) if (n.startsWith(`${TEMP_PREFIX}${process.pid}-`)) rmSync(path.join(dir, n), { force: true });
-  }
 }
