@@ -7,15 +7,13 @@
  */
 import path from 'node:path';
 import { pdfPageSize } from '../audit/pdf-text.js';
-import { recordPath } from '../audit/manifest.js';
-import type { AuditRecord } from '../audit/record.js';
-import { pageSizeOf } from '../audit/rerun.js';
 import { parseRecord } from '../audit/verify.js';
 import { sha256Hex } from '../hash.js';
+import { readBytesOrNull } from '../node/read.js';
+import { pageSizeOf, recordPath, type AuditRecord, type PageSize } from '../release/folder.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import { TOOL } from '../version.js';
-import { readBytesOrNull } from '../node/read.js';
 
 /** What identifies a document's release in an output folder (a release job has all of it). */
 export interface ReleaseIdentity {
@@ -26,7 +24,7 @@ export interface ReleaseIdentity {
   readonly recordedPath: string;
   readonly asOf: string;
   readonly formats: readonly string[];
-  readonly pageSize: 'letter' | 'a4';
+  readonly pageSize: PageSize;
 }
 
 /**

@@ -7,9 +7,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WithheldIndex } from '../audit/cross.js';
-import { buildManifest, MANIFEST_PATH, serializeManifest } from '../audit/manifest.js';
-import { outputPathFor } from '../audit/verify.js';
-import type { Format } from '../release/index.js';
 import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
@@ -17,7 +14,8 @@ import { readBytes } from '../node/read.js';
 import { prepareOutputFolder } from '../node/release-folder.js';
 import { listNames } from '../node/walk.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
-import { safeStem } from '../release/folder.js';
+import { MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize } from '../release/folder.js';
+import { buildManifest, serializeManifest } from '../release/manifest.js';
 import { createExecutor } from './executor.js';
 import type { JobResult, ReleaseJob } from './job.js';
 
@@ -31,7 +29,7 @@ export interface BatchOptions {
   readonly overridesFile: string | null;
   readonly asOf: string;
   readonly formats: readonly Format[];
-  readonly pageSize: 'letter' | 'a4';
+  readonly pageSize: PageSize;
   readonly force: boolean;
   readonly jobs: number;
   readonly maxInputBytes: number;
@@ -99,7 +97,7 @@ export async function runReleaseBatch(
 ): Promise<BatchResult> {
   const started = performance.now();
   await prepareOutputFolder(opts.out);
-  await Promise.all(['release', 'review'].map((d) => removeStaleTemporaries(path.join(opts.out, d))));
+  await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   const executor = createExecutor(opts.jobs);
   const stemOf = opts.stemOf ?? ((file: string) => safeStem(file));
   const total = opts.files.length;
@@ -110,7 +108,7 @@ export async function runReleaseBatch(
   const releasedRuns: { stem: string; file: string; runs: Float64Array }[] = [];
   const totals = { documents: 0, skipped: 0, failed: 0, released: 0, withheld: 0, declassified: 0, redactions: 0, inputBytes: 0, outputBytes: 0, outputFiles: 0, pages: 0 };
   const releasedKind = opts.formats.includes('text') ? 'text' : opts.formats.includes('pdf') ? 'pdf' : null;
-  const releasedName = (s: string) => (releasedKind ? outputPathFor(s, releasedKind) : `${s} (release text)`);
+  const releasedName = (s: string) => (releasedKind ? outputPath(s, releasedKind) : `${s} (release text)`);
 
   // Results arrive in completion order; they are reported in input order from this buffer, which
   // never holds more than the jobs in flight.
@@ -198,7 +196,7 @@ export async function runReleaseBatch(
   } finally {
     await executor.close();
     // A worker that died mid-write leaves its temporaries; nothing else can be writing now.
-    await Promise.all(['release', 'review'].map((d) => removeStaleTemporaries(path.join(opts.out, d))));
+    await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   }
   // Stems are not needed past this point; only the audit hashes for the manifest.
   stemOwner.clear();
@@ -227,7 +225,7 @@ export async function runReleaseBatch(
  * profile and date). Records written or checked by this batch are not read again.
  */
 async function writeManifest(opts: BatchOptions, known: ReadonlyMap<string, string>): Promise<{ records: number; head: string }> {
-  const reviewDir = path.join(opts.out, 'review');
+  const reviewDir = path.join(opts.out, REVIEW_DIR);
   const names = (await listNames(reviewDir)).filter((n) => n.endsWith('.audit.json') && !n.startsWith('.'));
   const records: { stem: string; sha256: string }[] = [];
   for (const name of names) {

@@ -7,15 +7,15 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { AUDIT_CHECKS, failure, formatFinding, sortFindings, type AuditCheck, type Finding } from '../../audit/findings.js';
-import { MANIFEST_PATH, verifyManifest } from '../../audit/manifest.js';
+import { verifyManifest } from '../../audit/manifest.js';
 import { extractPdfStrings, pdfPageSize } from '../../audit/pdf-text.js';
-import { crossCheckSkipReason, crossDigest, DEFAULT_CROSS_CHECK_LIMIT, describeHit, findSelfLeak, SHINGLE_WORDS, withheldPieces, WithheldIndex, type WithheldPiece } from '../../audit/cross.js';
-import { shingleHashes } from '../../audit/shingle-hash.js';
-import type { AuditRecord } from '../../audit/record.js';
-import { pageSizeOf, rerunRelease } from '../../audit/rerun.js';
+import { crossCheckSkipReason, crossDigest, DEFAULT_CROSS_CHECK_LIMIT, describeHit, findSelfLeak, SHINGLE_WORDS, WithheldIndex } from '../../audit/cross.js';
+import type { WithheldPiece } from '../../engine/withheld.js';
+import { MANIFEST_PATH, pageSizeOf, type AuditRecord } from '../../release/folder.js';
+import { rerunRelease } from '../../release/rerun.js';
+import { shingleHashes } from '../../leak/shingle-hash.js';
 import { checkOutputs, checkPdfAuthorities, checkTextAuthorities, compareRerun, parseRecord } from '../../audit/verify.js';
 import { ExitCode, InputError } from '../../errors.js';
-import { visibleText } from '../../release/index.js';
 import { sha256Hex } from '../../hash.js';
 import type { Profile } from '../../rules/load.js';
 import type { OverrideSet } from '../../rules/overrides.js';
@@ -247,7 +247,7 @@ export async function withheldOfFolder(folder: ReleaseFolder, originals: Readonl
     const overrides = await config.overrides(record);
     if (typeof profile === 'string' || typeof overrides === 'string') continue;
     const run = await rerunRelease({ stem, record: { ...record, outputs: [] }, original: bytes, profile, overrides, pageSize: 'letter' });
-    if (run.ok) out.set(stem, { pieces: withheldPieces(run.result.plan), visible: visibleText(run.result.plan) });
+    if (run.ok) out.set(stem, { pieces: [...run.result.withheld], visible: run.result.visible });
   }
   return out;
 }
@@ -356,8 +356,8 @@ async function runAudit(dir: string, opts: AuditOptions, ctx: CommandContext): P
       continue;
     }
     findings.push(...compareRerun(stem, record, run.result.audit));
-    const pieces = withheldPieces(run.result.plan);
-    const visible = visibleText(run.result.plan);
+    const pieces = run.result.withheld;
+    const visible = run.result.visible;
     for (const t of texts) {
       if (t.text === null) continue;
       const hit = findSelfLeak(stem, pieces, visible, t.text);

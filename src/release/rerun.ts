@@ -1,15 +1,16 @@
 /**
- * Check 3: release one original again with what its audit record says (profile, as-of date,
- * overrides, input path, output formats and page size) and hand back the result to compare.
- * Pure apart from hashing; the CLI finds the original and loads the profile.
+ * Releasing one original again with what its audit record says (profile, as-of date, overrides,
+ * input path, output formats and page size), for the audit to compare with what was recorded.
+ * The audit is handed this function (it never imports release); the caller finds the original
+ * and loads the profile. Pure apart from hashing.
  */
+import { sha256Hex } from '../hash.js';
 import { decodeInput } from '../parse/decode.js';
 import { parseCable } from '../parse/index.js';
-import { releaseDocument, type Format, type ReleaseResult } from '../release/index.js';
-import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
-import type { AuditRecord } from './record.js';
+import type { AuditRecord, Format, PageSize } from './folder.js';
+import { releaseDocument, type ReleaseResult } from './index.js';
 
 /** What a re-run needs besides the record. */
 export interface RerunInput {
@@ -19,13 +20,8 @@ export interface RerunInput {
   readonly original: Uint8Array;
   readonly profile: Profile;
   readonly overrides: OverrideSet | null;
-  /** Page size of the recorded PDFs (see {@link pageSizeOf}); `letter` when none was written. */
-  readonly pageSize: 'letter' | 'a4';
-}
-
-/** `letter` or `a4` from a PDF page's width in points (Letter is 612 pt wide, A4 595.28). */
-export function pageSizeOf(width: number): 'letter' | 'a4' {
-  return width < 604 ? 'a4' : 'letter';
+  /** Page size of the recorded PDFs (see pageSizeOf in ./folder.ts); `letter` when none was written. */
+  readonly pageSize: PageSize;
 }
 
 /**

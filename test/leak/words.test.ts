@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLeaks, normalisedWords, shingles } from '../../src/audit/leaks.js';
+import { findLeaks, normalisedWords, shingles } from '../../src/leak/words.js';
 
 describe('leak check', () => {
   it('normalises case, punctuation, hyphenation and line breaks', () => {
