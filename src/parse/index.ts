@@ -41,7 +41,7 @@ import type {
   Span,
 } from '../types.js';
 import { groupBody, segmentsOf, type DraftPortion } from './body.js';
-import { findRestart, mergeHeaders, readHeader, type HeaderResult, type Role } from './header.js';
+import { findRestart, mergeHeaders, readHeader, type HeaderResult, type Role } from './header/index.js';
 import { splitLines, type Line } from './lines.js';
 import { readEntireTextWords, readMarkAt, type MarkRead } from './marks.js';
 import {
@@ -68,7 +68,7 @@ export function parseCable(source: string): Document {
   const diagnostics: Diagnostic[] = [];
   const isMarkAt = (offset: number): boolean => readMarkAt(source, offset) !== null;
 
-  let h = readHeader(source, lines, roles, diagnostics, isMarkAt);
+  let h = readHeader(source, lines, roles, isMarkAt);
   fillUnassigned(lines, roles, 0, h.bodyStart);
   assignBodyRoles(lines, roles, h.bodyStart);
   // An extract cut off and followed by the full record: read the header again from there.
@@ -78,7 +78,7 @@ export function parseCable(source: string): Document {
     let t = r - 1;
     while (t >= h.bodyStart && lines[t]!.blank) t--;
     if (t >= h.bodyStart && roles[t] === 'content' && /\.\.\.$/.test(lines[t]!.text)) roles[t] = 'boilerplate';
-    const again = readHeader(source, lines, roles, diagnostics, isMarkAt, r);
+    const again = readHeader(source, lines, roles, isMarkAt, r);
     fillUnassigned(lines, roles, r, again.bodyStart);
     h = mergeHeaders(h, again);
     assignBodyRoles(lines, roles, h.bodyStart);
