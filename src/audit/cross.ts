@@ -2,13 +2,12 @@
  * Leak comparisons for the audit: withheld text of one document against a release of the same
  * document (self) or of another (cross-document: cables quote each other, and a release is only
  * as safe as its least careful sibling). Text is compared as 8-word shingles normalised as in
- * leaks.ts; shingles the document legitimately shows (its visible text) do not count.
+ * src/leak/words.ts; shingles the document legitimately shows (its visible text) do not count.
  * Pure; never returns withheld words, only where they came from and how many runs matched.
  */
-import { labelOf } from '../engine/edits.js';
-import type { Plan } from '../types.js';
-import { normalisedWords, shingles } from './leaks.js';
-import { hashesOfWords, shingleHashes } from './shingle-hash.js';
+import type { WithheldPiece } from '../engine/withheld.js';
+import { hashesOfWords, shingleHashes } from '../leak/shingle-hash.js';
+import { normalisedWords, shingles, SHINGLE_WORDS } from '../leak/words.js';
 
 /**
  * Batches of more documents skip the cross-document check unless the limit is raised: it keeps
@@ -21,33 +20,7 @@ export function crossCheckSkipReason(limit: number): string {
   return limit === 0 ? 'turned off (--cross-check-limit 0)' : `more than ${limit} documents (--cross-check-limit)`;
 }
 
-/** Shingle length used by every audit comparison (as the release self-check). */
-export const SHINGLE_WORDS = 8;
-
-/** A withheld portion or redacted span and its text (held in memory only; never written). */
-export interface WithheldPiece {
-  /** Portion id (`p3`, `subject`); a redacted span carries the id of the portion it is in. */
-  readonly portionId: string;
-  readonly text: string;
-}
-
-/** The withheld portions and redacted spans of a plan, with their text. */
-export function withheldPieces(plan: Plan): WithheldPiece[] {
-  const { source, portions } = plan.document;
-  const byId = new Map(portions.map((p) => [p.id, p]));
-  const out: WithheldPiece[] = [];
-  for (const d of plan.decisions) {
-    if (d.action !== 'withhold') continue;
-    const p = byId.get(d.portionId);
-    if (!p) continue;
-    // The kept label (`¶3. `) is shown in the release: it is not withheld text.
-    const label = labelOf(source, p);
-    const text = p.segments.map((s) => source.slice(s.start, s.end)).join('\n');
-    out.push({ portionId: d.portionId, text: text.startsWith(label) ? text.slice(label.length) : text });
-  }
-  for (const r of plan.redactions) out.push({ portionId: r.portionId, text: source.slice(r.span.start, r.span.end) });
-  return out;
-}
+export { SHINGLE_WORDS };
 
 /** How much of one document's withheld text was found in one released file. */
 export interface LeakHit {
@@ -110,7 +83,7 @@ export const COMMON_DOCUMENTS = 10;
 export const MIN_CROSS_RUNS = 3;
 
 /**
- * What the cross-document check needs of one document, as shingle hashes (see shingle-hash.ts):
+ * What the cross-document check needs of one document, as shingle hashes (see src/leak/shingle-hash.ts):
  * small enough to pass from a worker thread and to keep for thousands of documents, and holding
  * no withheld words.
  */

@@ -1,56 +1,31 @@
 /**
- * Check 3: release one original again with what its audit record says (profile, as-of date,
- * overrides, input path, output formats and page size) and hand back the result to compare.
- * Pure apart from hashing; the CLI finds the original and loads the profile.
+ * What the audit needs to release a document again (check 3), as a function it is handed: the
+ * audit never imports src/release beyond its folder contract, so the caller passes
+ * `rerunRelease` from src/release/rerun.ts (or a stand-in in tests).
  */
-import { decodeInput } from '../parse/decode.js';
-import { parseCable } from '../parse/index.js';
-import { releaseDocument, sha256Hex, type Format, type ReleaseResult } from '../release/index.js';
+import type { WithheldPiece } from '../engine/withheld.js';
+import type { AuditRecord, PageSize } from '../release/folder.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
-import type { AuditRecord } from './record.js';
 
-/** What a re-run needs besides the record. */
-export interface RerunInput {
+/** One document to release again, as its record says. */
+export interface RerunRequest {
   readonly stem: string;
   readonly record: AuditRecord;
   /** The original's bytes; their sha256 must be the recorded input sha256. */
   readonly original: Uint8Array;
   readonly profile: Profile;
   readonly overrides: OverrideSet | null;
-  /** Page size of the recorded PDFs (see {@link pageSizeOf}); `letter` when none was written. */
-  readonly pageSize: 'letter' | 'a4';
+  /** Page size of the recorded PDFs; `letter` when none was written. */
+  readonly pageSize: PageSize;
 }
 
-/** `letter` or `a4` from a PDF page's width in points (Letter is 612 pt wide, A4 595.28). */
-export function pageSizeOf(width: number): 'letter' | 'a4' {
-  return width < 604 ? 'a4' : 'letter';
+/** What a re-run gives: its audit record, the withheld pieces and the text it is meant to show. */
+export interface RerunResult {
+  readonly audit: AuditRecord;
+  readonly withheld: readonly WithheldPiece[];
+  readonly visible: string;
 }
 
-/**
- * Releases the original again. Returns the result, or a one-line reason when it cannot be done
- * (the bytes are not the recorded input, they do not decode, or the release fails its self-check).
- */
-export async function rerunRelease(input: RerunInput): Promise<{ ok: true; result: ReleaseResult } | { ok: false; message: string }> {
-  const { record } = input;
-  if (sha256Hex(input.original) !== record.input.sha256) return { ok: false, message: 'the original does not have the recorded sha256' };
-  const decoded = decodeInput(input.original);
-  if (!decoded.ok) return { ok: false, message: `the original cannot be read: ${decoded.message}` };
-  const formats = new Set<Format>(record.outputs.map((o) => o.kind));
-  try {
-    const result = await releaseDocument({
-      doc: parseCable(decoded.text),
-      profile: input.profile,
-      asOf: record.asOf,
-      overrides: input.overrides,
-      stem: input.stem,
-      input: { path: record.input.path, sha256: record.input.sha256 },
-      formats,
-      pageSize: input.pageSize,
-      inputDiagnostics: decoded.diagnostics,
-    });
-    return { ok: true, result };
-  } catch (error) {
-    return { ok: false, message: `the re-run failed: ${(error as Error).message}` };
-  }
-}
+/** Releases a document again; a one-line reason when it cannot be done. */
+export type Rerun = (request: RerunRequest) => Promise<{ ok: true; result: RerunResult } | { ok: false; message: string }>;

@@ -1,27 +1,11 @@
 /**
  * Checks of one audit record against the files of a release folder: the record's shape, the
  * outputs it lists, the authorities its withheld regions state, and a re-run's result. Pure: the
- * CLI reads the files and passes their bytes or hashes in.
+ * caller reads the files and passes their bytes or hashes in.
  */
-import type { AuditRecord, OutputRecord } from './record.js';
+import { FORMATS, outputPath, RECORD_FORMAT, recordPath, type AuditRecord, type Format, type OutputRecord } from '../release/folder.js';
 import { failure, warning, type Finding } from './findings.js';
-import { recordPath } from './manifest.js';
 
-/** The output paths `release` writes for a stem, by kind. */
-export function outputPathFor(stem: string, kind: OutputRecord['kind']): string {
-  switch (kind) {
-    case 'text':
-      return `release/${stem}.txt`;
-    case 'pdf':
-      return `release/${stem}.pdf`;
-    case 'review':
-      return `review/${stem}.review.pdf`;
-    case 'diff':
-      return `review/${stem}.diff`;
-  }
-}
-
-const KINDS: readonly OutputRecord['kind'][] = ['text', 'pdf', 'review', 'diff'];
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
@@ -39,7 +23,7 @@ export function parseRecord(stem: string, bytes: Uint8Array): { ok: true; record
   }
   const r = data as Partial<AuditRecord> | null;
   const bad = (what: string) => ({ ok: false as const, finding: failure(file, 'record', what) });
-  if (!r || typeof r !== 'object' || r.format !== 'declass-audit/1') return bad('not a declass audit record (expected format "declass-audit/1")');
+  if (!r || typeof r !== 'object' || r.format !== RECORD_FORMAT) return bad('not a declass audit record (expected format "declass-audit/1")');
   if (!r.profile || typeof r.profile.id !== 'string' || typeof r.profile.sha256 !== 'string') return bad('no profile id and sha256');
   if (typeof r.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(r.asOf)) return bad('no as-of date');
   if (!r.input || typeof r.input.sha256 !== 'string') return bad('no input sha256');
@@ -47,10 +31,10 @@ export function parseRecord(stem: string, bytes: Uint8Array): { ok: true; record
   if (!Array.isArray(r.outputs)) return bad('no outputs list');
   const seen = new Set<string>();
   for (const o of r.outputs as Partial<OutputRecord>[]) {
-    if (!o || !KINDS.includes(o.kind as OutputRecord['kind']) || typeof o.path !== 'string' || typeof o.sha256 !== 'string' || !SHA256.test(o.sha256)) {
+    if (!o || !(FORMATS as readonly string[]).includes(o.kind as string) || typeof o.path !== 'string' || typeof o.sha256 !== 'string' || !SHA256.test(o.sha256)) {
       return bad('an output entry is malformed (expected kind, path and a sha256)');
     }
-    const expected = outputPathFor(stem, o.kind as OutputRecord['kind']);
+    const expected = outputPath(stem, o.kind as Format);
     if (o.path !== expected) return bad(`output ${JSON.stringify(o.path)} is not the file release writes for ${stem} (expected ${expected})`);
     if (seen.has(o.path)) return bad(`output ${o.path} is listed twice`);
     seen.add(o.path);

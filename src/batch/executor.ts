@@ -3,10 +3,10 @@
  * and the compiled worker exists, else in this thread. (Under vitest the sources are TypeScript
  * and no compiled worker sits next to them; the in-thread executor runs the same job code.)
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { pathExists } from '../node/system.js';
 import { JobCache, runReleaseJob, type JobResult, type ReleaseJob } from './job.js';
 
 export interface Executor {
@@ -30,7 +30,7 @@ export const WORKER_OLD_GENERATION_MB = 96;
 export function createExecutor(jobs: number): Executor {
   let inline: JobCache | null = null;
   const runInline = (job: ReleaseJob): Promise<JobResult> => runReleaseJob(job, (inline ??= new JobCache()));
-  if (jobs <= 1 || !existsSync(WORKER_FILE)) return { threads: 1, run: runInline, close: async () => {} };
+  if (jobs <= 1 || !pathExists(WORKER_FILE)) return { threads: 1, run: runInline, close: async () => {} };
   const pool = new Piscina<ReleaseJob, JobResult>({
     filename: WORKER_FILE,
     minThreads: jobs,

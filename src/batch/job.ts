@@ -3,19 +3,18 @@
  * write atomically, and report small, cloneable figures back. Everything a job needs travels in
  * a plain {@link ReleaseJob}; profiles and overrides are loaded once per thread and cached.
  */
-import { rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { crossDigest, withheldPieces, type CrossDigest } from '../audit/cross.js';
-import { outputPathFor } from '../audit/verify.js';
+import { crossDigest, type CrossDigest } from '../audit/cross.js';
 import { DeclassError } from '../errors.js';
-import { FORMATS, planRelease, releaseDocument, sha256Hex, visibleText, type Format } from '../release/index.js';
+import { sha256Hex } from '../hash.js';
+import { readOverrides, resolveProfile } from '../node/profiles.js';
+import { readCable } from '../node/read.js';
+import { removeFiles, removeFileSync, writeFileAtomicSync } from '../node/write.js';
+import { FORMATS, outputPath, type Format, type PageSize } from '../release/folder.js';
+import { planRelease, releaseDocument } from '../release/index.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Plan } from '../types.js';
-import { readCable } from '../cli/inputs.js';
-import { writeFileAtomicSync } from '../cli/output.js';
-import { readOverrides, resolveProfile } from '../cli/profiles.js';
 import { unchangedRecord } from './resume.js';
 
 /** What a worker needs to release one document (structured-cloneable). */
@@ -33,7 +32,7 @@ export interface ReleaseJob {
   readonly overrides: string | null;
   readonly asOf: string;
   readonly formats: readonly Format[];
-  readonly pageSize: 'letter' | 'a4';
+  readonly pageSize: PageSize;
   /** Release again even when the folder already holds this document's outputs for the same inputs. */
   readonly force: boolean;
   /** Also return the document's cross-document digest. */
@@ -127,8 +126,8 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
         let digest: CrossDigest | undefined;
         if (job.cross) {
           // Decided again, without rendering, for the cross-document check only.
-          const { plan, releaseText } = planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem });
-          digest = crossDigest(job.stem, withheldPieces(plan), visibleText(plan), releaseText);
+          const planned = planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem });
+          digest = crossDigest(job.stem, planned.withheld, planned.visible, planned.releaseText);
         }
         return {
           index: job.index,
@@ -167,7 +166,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
     // Outputs of formats not asked for this time, left by an earlier run, would no longer match
     // the new audit record (and audit would call them unrecorded): remove them.
     const current = new Set(result.files.map((f) => f.path));
-    for (const stale of FORMATS.map((f) => outputPathFor(job.stem, f))) if (!current.has(stale)) rmSync(path.join(job.out, stale), { force: true });
+    for (const stale of FORMATS.map((f) => outputPath(job.stem, f))) if (!current.has(stale)) removeFileSync(path.join(job.out, stale));
     return {
       index: job.index,
       status: 'released',
@@ -177,11 +176,11 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
       outputFiles: result.files.length,
       pages: result.pages,
       auditSha256,
-      ...(job.cross ? { digest: crossDigest(job.stem, withheldPieces(result.plan), visibleText(result.plan), result.releaseText) } : {}),
+      ...(job.cross ? { digest: crossDigest(job.stem, result.withheld, result.visible, result.releaseText) } : {}),
     };
   } catch (error) {
     // Never leave half a document's outputs behind.
-    await Promise.all(written.map((f) => rm(f, { force: true })));
+    await removeFiles(written);
     const message = error instanceof DeclassError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
     return { index: job.index, status: 'failed', message };
   }

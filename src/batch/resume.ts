@@ -5,30 +5,39 @@
  * how an interrupted run resumes: the audit record is written last, so a document without one
  * (or with one from another configuration) is done again.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pdfPageSize } from '../audit/pdf-text.js';
-import { recordPath } from '../audit/manifest.js';
-import type { AuditRecord } from '../audit/record.js';
-import { pageSizeOf } from '../audit/rerun.js';
 import { parseRecord } from '../audit/verify.js';
-import { sha256Hex } from '../release/index.js';
+import { sha256Hex } from '../hash.js';
+import { readBytesOrNull } from '../node/read.js';
+import { pageSizeOf, recordPath, type AuditRecord, type PageSize } from '../release/folder.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import { TOOL } from '../version.js';
-import type { ReleaseJob } from './job.js';
+
+/** What identifies a document's release in an output folder (a release job has all of it). */
+export interface ReleaseIdentity {
+  /** The output folder. */
+  readonly out: string;
+  readonly stem: string;
+  /** The input path as recorded in the audit record. */
+  readonly recordedPath: string;
+  readonly asOf: string;
+  readonly formats: readonly string[];
+  readonly pageSize: PageSize;
+}
 
 /**
  * The existing audit record of `job.stem` when it shows the document released with exactly this
  * configuration and its outputs intact; null when the document must be released (again).
  */
 export async function unchangedRecord(
-  job: ReleaseJob,
+  job: ReleaseIdentity,
   inputSha256: string,
   profile: Profile,
   overrides: OverrideSet | null,
 ): Promise<{ record: AuditRecord; sha256: string } | null> {
-  const bytes = await readFile(path.join(job.out, recordPath(job.stem))).catch(() => null);
+  const bytes = await readBytesOrNull(path.join(job.out, recordPath(job.stem)));
   if (!bytes) return null; // none yet: release.
   // The audit's own reader: a record that is not well-formed is released again.
   const parsed = parseRecord(job.stem, bytes);
@@ -44,7 +53,7 @@ export async function unchangedRecord(
     sameKinds(record.outputs.map((o) => o.kind), job.formats);
   if (!same) return null;
   for (const o of record.outputs) {
-    const bytes = await readFile(path.join(job.out, o.path)).catch(() => null);
+    const bytes = await readBytesOrNull(path.join(job.out, o.path));
     if (!bytes || bytes.length !== o.bytes || sha256Hex(bytes) !== o.sha256) return null;
     // The page size is not recorded on its own; the PDFs show it.
     if (o.kind === 'pdf' || o.kind === 'review') {

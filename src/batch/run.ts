@@ -4,18 +4,19 @@
  * cross-document check is on, its shingle digest), the manifest written at the end. Library
  * code: the CLI only prints what the callbacks give it.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WithheldIndex } from '../audit/cross.js';
-import { buildManifest, MANIFEST_PATH, serializeManifest } from '../audit/manifest.js';
-import { outputPathFor } from '../audit/verify.js';
-import type { Format } from '../release/index.js';
-import { sha256Hex } from '../release/index.js';
+import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
-import { prepareOutputFolder, removeStaleTemporaries, safeStem, writeFileAtomic } from '../cli/output.js';
-import { createExecutor } from './executor.js';
+import { readBytes } from '../node/read.js';
+import { prepareOutputFolder } from '../node/release-folder.js';
+import { listNames } from '../node/walk.js';
+import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
+import { MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize } from '../release/folder.js';
+import { buildManifest, serializeManifest } from '../release/manifest.js';
+import { createExecutor, type Executor } from './executor.js';
 import type { JobResult, ReleaseJob } from './job.js';
 
 export interface BatchOptions {
@@ -28,7 +29,7 @@ export interface BatchOptions {
   readonly overridesFile: string | null;
   readonly asOf: string;
   readonly formats: readonly Format[];
-  readonly pageSize: 'letter' | 'a4';
+  readonly pageSize: PageSize;
   readonly force: boolean;
   readonly jobs: number;
   readonly maxInputBytes: number;
@@ -96,126 +97,158 @@ export async function runReleaseBatch(
 ): Promise<BatchResult> {
   const started = performance.now();
   await prepareOutputFolder(opts.out);
-  await Promise.all(['release', 'review'].map((d) => removeStaleTemporaries(path.join(opts.out, d))));
+  await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   const executor = createExecutor(opts.jobs);
   const stemOf = opts.stemOf ?? ((file: string) => safeStem(file));
   const total = opts.files.length;
-  const stemOwner = new Map<string, number>();
-  const auditShas = new Map<string, string>();
-  const byAuthority = new Map<string, number>();
-  const index = opts.crossCheck ? new WithheldIndex() : null;
-  const releasedRuns: { stem: string; file: string; runs: Float64Array }[] = [];
-  const totals = { documents: 0, skipped: 0, failed: 0, released: 0, withheld: 0, declassified: 0, redactions: 0, inputBytes: 0, outputBytes: 0, outputFiles: 0, pages: 0 };
-  const releasedKind = opts.formats.includes('text') ? 'text' : opts.formats.includes('pdf') ? 'pdf' : null;
-  const releasedName = (s: string) => (releasedKind ? outputPathFor(s, releasedKind) : `${s} (release text)`);
-
-  // Results arrive in completion order; they are reported in input order from this buffer, which
-  // never holds more than the jobs in flight.
-  const ready = new Map<number, JobResult>();
-  let nextToReport = 0;
+  const tally = new BatchTally(opts);
   let done = 0;
-  const report = (): void => {
-    for (let r = ready.get(nextToReport); r !== undefined; r = ready.get(nextToReport)) {
-      ready.delete(nextToReport);
-      const file = opts.files[nextToReport]!;
-      const stem = stemOf(file, nextToReport);
-      tally(r, stem, file);
-      nextToReport++;
-      done++;
-      events.onOutcome?.({ file, stem, result: r });
-      events.onProgress?.(done, total);
-    }
-  };
-  const tally = (r: JobResult, stem: string, file: string): void => {
-    if (r.status === 'failed') {
-      totals.failed++;
-      return;
-    }
-    totals.documents++;
-    if (r.status === 'skipped') totals.skipped++;
-    totals.released += r.counts.released;
-    totals.withheld += r.counts.withheld;
-    totals.declassified += r.counts.declassified;
-    totals.redactions += r.counts.redactions;
-    totals.inputBytes += r.inputBytes;
-    totals.outputBytes += r.outputBytes;
-    totals.outputFiles += r.outputFiles;
-    totals.pages += r.pages;
-    for (const [a, n] of r.counts.byAuthority) byAuthority.set(a, (byAuthority.get(a) ?? 0) + n);
-    auditShas.set(stem, r.auditSha256);
-    if (index && r.digest) {
-      index.addDigest(r.digest);
-      releasedRuns.push({ stem, file: releasedName(stem), runs: r.digest.released });
-    }
-  };
-
-  const window = Math.max(4, executor.threads * 6);
-  const inFlight = new Set<Promise<void>>();
+  const inOrder = new InputOrder((i, r) => {
+    const file = opts.files[i]!;
+    const stem = stemOf(file, i);
+    tally.add(r, stem);
+    events.onOutcome?.({ file, stem, result: r });
+    events.onProgress?.(++done, total);
+  });
   let scheduled = 0;
   try {
-    for (let i = 0; i < total; i++) {
-      if (opts.signal?.aborted) break;
-      const file = opts.files[i]!;
-      const stem = stemOf(file, i);
-      const owner = stemOwner.get(stem);
-      scheduled++;
-      if (owner !== undefined) {
-        ready.set(i, { index: i, status: 'failed', message: `output name ${stem} is already taken by ${opts.files[owner]}; skipped` });
-        report();
-        continue;
-      }
-      stemOwner.set(stem, i);
-      const job: ReleaseJob = {
-        index: i,
-        file: path.resolve(opts.cwd, file),
-        stem,
-        recordedPath: recordedPath(file, opts.cwd),
-        out: path.resolve(opts.cwd, opts.out),
-        profile: opts.profileRef,
-        overrides: opts.overridesFile,
-        asOf: opts.asOf,
-        formats: opts.formats,
-        pageSize: opts.pageSize,
-        force: opts.force,
-        cross: opts.crossCheck,
-        maxInputBytes: opts.maxInputBytes,
-      };
-      const p: Promise<void> = executor
-        .run(job)
-        .catch((error: unknown) => ({ index: i, status: 'failed' as const, message: `internal error: ${error instanceof Error ? error.message : String(error)}` }))
-        .then((r) => {
-          ready.set(i, r);
-          report();
-        })
-        .finally(() => inFlight.delete(p));
-      inFlight.add(p);
-      if (inFlight.size >= window) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
+    scheduled = await schedule(opts, executor, stemOf, inOrder);
   } finally {
     await executor.close();
     // A worker that died mid-write leaves its temporaries; nothing else can be writing now.
-    await Promise.all(['release', 'review'].map((d) => removeStaleTemporaries(path.join(opts.out, d))));
+    await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   }
-  // Stems are not needed past this point; only the audit hashes for the manifest.
-  stemOwner.clear();
-  const manifest = await writeManifest(opts, auditShas);
+  const manifest = await writeManifest(opts, tally.auditShas);
   return {
     summary: {
       profile: opts.profile.id,
       asOf: opts.asOf,
       out: opts.out,
       total,
-      ...totals,
+      ...tally.totals,
       notStarted: total - scheduled,
-      withheldByAuthority: Object.fromEntries([...byAuthority].sort()),
+      withheldByAuthority: Object.fromEntries([...tally.byAuthority].sort()),
       seconds: Math.round(performance.now() - started) / 1000,
       threads: executor.threads,
       interrupted: opts.signal?.aborted ?? false,
       manifest: { path: MANIFEST_PATH, ...manifest },
     },
-    cross: index ? { index, released: releasedRuns } : null,
+    cross: tally.index ? { index: tally.index, released: tally.releasedRuns } : null,
   };
+}
+
+/**
+ * Runs the jobs with a few in flight (enough to keep every thread busy, few enough that results
+ * waiting to be reported stay few), until done or aborted. A file whose stem another file already
+ * took fails without running. Returns how many files were scheduled.
+ */
+async function schedule(opts: BatchOptions, executor: Executor, stemOf: (file: string, index: number) => string, inOrder: InputOrder): Promise<number> {
+  const window = Math.max(4, executor.threads * 6);
+  const inFlight = new Set<Promise<void>>();
+  const stemOwner = new Map<string, number>();
+  let scheduled = 0;
+  for (let i = 0; i < opts.files.length; i++) {
+    if (opts.signal?.aborted) break;
+    const file = opts.files[i]!;
+    const stem = stemOf(file, i);
+    const owner = stemOwner.get(stem);
+    scheduled++;
+    if (owner !== undefined) {
+      inOrder.put(i, { index: i, status: 'failed', message: `output name ${stem} is already taken by ${opts.files[owner]}; skipped` });
+      continue;
+    }
+    stemOwner.set(stem, i);
+    const p: Promise<void> = executor
+      .run(jobFor(opts, i, file, stem))
+      .catch((error: unknown) => ({ index: i, status: 'failed' as const, message: `internal error: ${error instanceof Error ? error.message : String(error)}` }))
+      .then((r) => inOrder.put(i, r))
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+    if (inFlight.size >= window) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  return scheduled;
+}
+
+/** The job of file `i` of the batch. */
+function jobFor(opts: BatchOptions, i: number, file: string, stem: string): ReleaseJob {
+  return {
+    index: i,
+    file: path.resolve(opts.cwd, file),
+    stem,
+    recordedPath: recordedPath(file, opts.cwd),
+    out: path.resolve(opts.cwd, opts.out),
+    profile: opts.profileRef,
+    overrides: opts.overridesFile,
+    asOf: opts.asOf,
+    formats: opts.formats,
+    pageSize: opts.pageSize,
+    force: opts.force,
+    cross: opts.crossCheck,
+    maxInputBytes: opts.maxInputBytes,
+  };
+}
+
+/**
+ * Results arrive in completion order; they are handed on in input order from a buffer that never
+ * holds more than the jobs in flight.
+ */
+class InputOrder {
+  private readonly ready = new Map<number, JobResult>();
+  private next = 0;
+
+  constructor(private readonly onResult: (index: number, result: JobResult) => void) {}
+
+  /** The result of file `index`; hands on every result now in order. */
+  put(index: number, result: JobResult): void {
+    this.ready.set(index, result);
+    for (let r = this.ready.get(this.next); r !== undefined; r = this.ready.get(this.next)) {
+      this.ready.delete(this.next);
+      this.onResult(this.next++, r);
+    }
+  }
+}
+
+/** The figures of a batch, summed as results come (nothing per document is kept but its audit hash and digest). */
+class BatchTally {
+  readonly totals = { documents: 0, skipped: 0, failed: 0, released: 0, withheld: 0, declassified: 0, redactions: 0, inputBytes: 0, outputBytes: 0, outputFiles: 0, pages: 0 };
+  readonly byAuthority = new Map<string, number>();
+  /** sha256 of each audit record written or found up to date, by stem (for the manifest). */
+  readonly auditShas = new Map<string, string>();
+  /** The withheld-text index of the cross-document check, when it is on. */
+  readonly index: WithheldIndex | null;
+  readonly releasedRuns: { stem: string; file: string; runs: Float64Array }[] = [];
+  private readonly releasedKind: Format | null;
+
+  constructor(opts: BatchOptions) {
+    this.index = opts.crossCheck ? new WithheldIndex() : null;
+    this.releasedKind = opts.formats.includes('text') ? 'text' : opts.formats.includes('pdf') ? 'pdf' : null;
+  }
+
+  add(r: JobResult, stem: string): void {
+    const t = this.totals;
+    if (r.status === 'failed') {
+      t.failed++;
+      return;
+    }
+    t.documents++;
+    if (r.status === 'skipped') t.skipped++;
+    t.released += r.counts.released;
+    t.withheld += r.counts.withheld;
+    t.declassified += r.counts.declassified;
+    t.redactions += r.counts.redactions;
+    t.inputBytes += r.inputBytes;
+    t.outputBytes += r.outputBytes;
+    t.outputFiles += r.outputFiles;
+    t.pages += r.pages;
+    for (const [a, n] of r.counts.byAuthority) this.byAuthority.set(a, (this.byAuthority.get(a) ?? 0) + n);
+    this.auditShas.set(stem, r.auditSha256);
+    if (this.index && r.digest) {
+      this.index.addDigest(r.digest);
+      const file = this.releasedKind ? outputPath(stem, this.releasedKind) : `${stem} (release text)`;
+      this.releasedRuns.push({ stem, file, runs: r.digest.released });
+    }
+  }
 }
 
 /**
@@ -224,12 +257,12 @@ export async function runReleaseBatch(
  * profile and date). Records written or checked by this batch are not read again.
  */
 async function writeManifest(opts: BatchOptions, known: ReadonlyMap<string, string>): Promise<{ records: number; head: string }> {
-  const reviewDir = path.join(opts.out, 'review');
-  const names = (await readdir(reviewDir).catch(() => [] as string[])).filter((n) => n.endsWith('.audit.json') && !n.startsWith('.'));
+  const reviewDir = path.join(opts.out, REVIEW_DIR);
+  const names = (await listNames(reviewDir)).filter((n) => n.endsWith('.audit.json') && !n.startsWith('.'));
   const records: { stem: string; sha256: string }[] = [];
   for (const name of names) {
     const stem = name.slice(0, -'.audit.json'.length);
-    records.push({ stem, sha256: known.get(stem) ?? sha256Hex(await readFile(path.join(reviewDir, name))) });
+    records.push({ stem, sha256: known.get(stem) ?? sha256Hex(await readBytes(path.join(reviewDir, name))) });
   }
   const manifest = buildManifest(records, {
     profile: { id: opts.profile.id, file: opts.profile.source.file, sha256: opts.profile.source.sha256 },

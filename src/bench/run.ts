@@ -21,19 +21,19 @@
  * --section a|b|c|d (run one section in this process and print its JSON line).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CROSS_CHECK_LIMIT } from '../audit/cross.js';
 import { defaultJobs } from '../batch/executor.js';
 import { runReleaseBatch } from '../batch/run.js';
-import { collectInputs, DEFAULT_MAX_INPUT_BYTES } from '../cli/inputs.js';
-import { checkOutputFolder, safeStem } from '../cli/output.js';
-import { resolveProfile } from '../cli/profiles.js';
-import type { Format } from '../release/index.js';
+import { resolveProfile } from '../node/profiles.js';
+import { DEFAULT_MAX_INPUT_BYTES, fileSize } from '../node/read.js';
+import { checkOutputFolder } from '../node/release-folder.js';
+import { isMainModule, makeTempFolder, pathExists, removeTree } from '../node/system.js';
+import { collectInputs, listNames } from '../node/walk.js';
+import { safeStem, type Format } from '../release/folder.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DEFAULT_CORPUS = path.resolve(REPO, '../shared/corpus/cables');
@@ -122,7 +122,7 @@ export async function runPipeline(opts: {
   const total = opts.total ?? opts.files.length;
   const files = Array.from({ length: total }, (_, i) => opts.files[i % opts.files.length]!);
   const profile = await resolveProfile(PROFILE);
-  const out = await mkdtemp(path.join(os.tmpdir(), `declass-bench-${opts.section}-`));
+  const out = await makeTempFolder(`declass-bench-${opts.section}-`);
   try {
     await checkOutputFolder(out, [path.dirname(files[0]!)]);
     let afterFirstPass: number | undefined;
@@ -172,7 +172,7 @@ export async function runPipeline(opts: {
       ...(afterFirstPass !== undefined ? { peakRssMbAfterFirstPass: afterFirstPass } : {}),
     };
   } finally {
-    await rm(out, { recursive: true, force: true });
+    await removeTree(out);
   }
 }
 
@@ -254,7 +254,7 @@ interface PeerBatches {
 
 /** Runs the peer over `files` in processes of at most `maxFiles` cables each. */
 async function peerBatches(files: readonly string[], outDir: string, maxFiles: number): Promise<PeerBatches> {
-  const haveTime = existsSync('/usr/bin/time');
+  const haveTime = pathExists('/usr/bin/time');
   let docs = 0;
   let pages = 0;
   let seconds = 0;
@@ -290,8 +290,8 @@ async function peerBatches(files: readonly string[], outDir: string, maxFiles: n
  * nothing), the failure is recorded and the run is repeated in processes of 500 cables.
  */
 export async function runPeer(files: readonly string[]): Promise<PeerFigures> {
-  if (!existsSync(PEER_SCRIPT)) return { available: false, reason: `${PEER_SCRIPT} not found` };
-  const out = await mkdtemp(path.join(os.tmpdir(), 'declass-bench-peer-'));
+  if (!pathExists(PEER_SCRIPT)) return { available: false, reason: `${PEER_SCRIPT} not found` };
+  const out = await makeTempFolder('declass-bench-peer-');
   try {
     // Warm-up: installs mupdf into /tmp/declass-peer the first time; not part of the figures.
     const warm = await run('bash', [PEER_SCRIPT, path.join(out, 'warm-up'), files[0]!], { timeoutMs: 600_000 });
@@ -299,16 +299,16 @@ export async function runPeer(files: readonly string[]): Promise<PeerFigures> {
     let r = await peerBatches(files, path.join(out, 'one'), Infinity);
     let singleProcessFailure: string | undefined;
     if (!r.ok) {
-      const written = await readdir(path.join(out, 'one')).catch(() => []);
+      const written = await listNames(path.join(out, 'one'));
       const rss = r.peakKb === null ? '' : `, peak RSS ${round(r.peakKb / 1024)} MB`;
       singleProcessFailure = `${r.reason} after ${written.length} of ${files.length} cables${rss}`;
-      await rm(path.join(out, 'one'), { recursive: true, force: true });
+      await removeTree(path.join(out, 'one'));
       process.stderr.write(`  (b) peer failed in one process (${singleProcessFailure}); retrying in processes of ${PEER_CHUNK}\n`);
       r = await peerBatches(files, path.join(out, 'chunked'), PEER_CHUNK);
       if (!r.ok) return { available: false, reason: `${r.reason}; in one process: ${singleProcessFailure}` };
     }
     let inputBytes = 0;
-    for (const f of files) inputBytes += (await stat(f)).size;
+    for (const f of files) inputBytes += await fileSize(f);
     return {
       available: true,
       docs: r.docs,
@@ -327,7 +327,7 @@ export async function runPeer(files: readonly string[]): Promise<PeerFigures> {
   } catch (error) {
     return { available: false, reason: (error as Error).message };
   } finally {
-    await rm(out, { recursive: true, force: true });
+    await removeTree(out);
   }
 }
 
@@ -424,7 +424,7 @@ const hours = (seconds: number): string => (seconds >= 3600 ? `${round(seconds /
 async function orchestrate(opts: Options): Promise<void> {
   const files = await listCables(opts.corpus, opts.limit);
   let inputBytes = 0;
-  for (const f of files) inputBytes += (await stat(f)).size;
+  for (const f of files) inputBytes += await fileSize(f);
   const loadBefore = os.loadavg().map((x) => round(x, 2));
   const cpus = os.cpus().length;
   process.stderr.write(`declass bench: ${files.length} cables (${round(inputBytes / 1e6)} MB) from ${opts.corpus}; ${cpus} CPUs, load ${loadBefore.join(' ')}\n`);
@@ -513,8 +513,7 @@ async function main(): Promise<void> {
   else await orchestrate(opts);
 }
 
-const invoked = process.argv[1] ? pathToFileURL(realpathSync(process.argv[1])).href : '';
-if (invoked === import.meta.url) {
+if (isMainModule(import.meta.url)) {
   main().catch((error: unknown) => {
     process.stderr.write(`bench: ${(error as Error).message}\n`);
     process.exit(1);

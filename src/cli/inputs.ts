@@ -1,118 +1,12 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { decodeInput } from '../parse/decode.js';
-import { parseCable } from '../parse/index.js';
+/**
+ * The command line's paths: `--from-list` files and standard input, and the expansion of paths
+ * into files with one line of standard error per path that cannot be used. The disk is reached
+ * through src/node/.
+ */
 import { ExitCode, InputError, UsageError } from '../errors.js';
-import type { Diagnostic, Document } from '../types.js';
-
-/** A path the user named that could not be used, with a one-line reason. */
-export interface InputProblem {
-  readonly path: string;
-  readonly message: string;
-}
-
-/**
- * Expands the paths given on the command line into a sorted list of files: a folder is walked
- * (recursively, not following symbolic links out of it) for `*.txt` files; a file is taken as
- * given. Paths that do not exist are reported, never thrown.
- */
-export async function collectInputs(paths: readonly string[]): Promise<{ files: string[]; errors: InputProblem[] }> {
-  const files: string[] = [];
-  const errors: InputProblem[] = [];
-  for (const p of paths) {
-    let info;
-    try {
-      info = await stat(p);
-    } catch (error) {
-      errors.push({ path: p, message: describeFsError(error) });
-      continue;
-    }
-    if (info.isDirectory()) files.push(...(await walk(p)));
-    else files.push(p);
-  }
-  return { files: [...new Set(files)], errors };
-}
-
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    // Note: symbolic links are not followed, so a walk never leaves the input tree.
-    if (entry.isDirectory()) out.push(...(await walk(full)));
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) out.push(full);
-  }
-  return out;
-}
-
-/** A cable read from disk: its bytes (for hashing), its parsed Document and decoding diagnostics. */
-export type CableRead =
-  | { readonly ok: true; readonly doc: Document; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[] }
-  | { readonly ok: false; readonly message: string };
-
-/**
- * Largest input read by default: 10 MiB. The longest cable of the corpus is well under 1 MB; a
- * file far larger is not a cable, and parsing, rendering and the leak check all hold a document
- * (and several copies of it) in memory, so a limit is what keeps memory bounded.
- */
-export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
-
-/** `12.3 MB`: a byte count for messages. */
-export function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-}
-
-/**
- * Reads, decodes and parses one cable; every failure (including a parser bug) becomes a one-line
- * message. A file over `maxBytes` is refused before it is read.
- */
-export async function readCable(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES): Promise<CableRead> {
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return { ok: false, message: info.isDirectory() ? 'is a folder' : 'not a regular file' };
-    if (info.size > maxBytes) return { ok: false, message: tooLarge(info.size, maxBytes) };
-    bytes = await readFile(file);
-  } catch (error) {
-    return { ok: false, message: describeFsError(error) };
-  }
-  // The file may have grown between stat and read.
-  if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
-  const decoded = decodeInput(bytes);
-  if (!decoded.ok) return { ok: false, message: decoded.message };
-  try {
-    const doc = parseCable(decoded.text);
-    return { ok: true, doc, bytes, decodeDiagnostics: decoded.diagnostics };
-  } catch (error) {
-    // A parser bug must cost one file, never the batch.
-    return { ok: false, message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-
-function tooLarge(size: number, max: number): string {
-  // Just over the limit would read "2 MB, over the 2 MB limit": then say it in bytes.
-  const [a, b] = formatMegabytes(size) === formatMegabytes(max) ? [`${size} bytes`, `${max}-byte`] : [formatMegabytes(size), formatMegabytes(max)];
-  return `too large: ${a}, over the ${b} input limit (raise it with --max-input-mb)`;
-}
-
-/** One-line description of a file-system error, without a stack trace. */
-export function describeFsError(error: unknown): string {
-  const code = (error as { code?: string } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder';
-    case 'ENOTDIR':
-      return 'not a folder';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
+import { describeFsError } from '../node/errors.js';
+import { readText } from '../node/read.js';
+import { collectInputs } from '../node/walk.js';
 
 /**
  * The paths listed in a `--from-list` file (or standard input for `-`): one per line; blank
@@ -125,7 +19,7 @@ export async function readPathList(source: string, readStdin: (() => Promise<str
     text = await readStdin();
   } else {
     try {
-      text = await readFile(source, 'utf8');
+      text = await readText(source);
     } catch (error) {
       throw new InputError(`--from-list ${source}: ${describeFsError(error)}`, { cause: error });
     }

@@ -1,12 +1,9 @@
 import { InvalidArgumentError } from 'commander';
+import { isIsoDate } from '../dates.js';
 
 /** commander option parser for `YYYY-MM-DD` dates: a real calendar date, else a usage error. */
 export function parseIsoDateOption(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (m) {
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    if (d.toISOString().slice(0, 10) === value) return value;
-  }
+  if (isIsoDate(value)) return value;
   throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
 }
 

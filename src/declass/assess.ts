@@ -4,7 +4,7 @@
  * (`reason`, prose). See README.md ("Declassification status") for the authorities.
  */
 import type { DeclAssessment, DeclStatus, DeclValue, Diagnostic, Document, Level, Span } from '../types.js';
-import { addYears, endOfYearAfter } from './dates.js';
+import { addYears, endOfYearAfter } from '../dates.js';
 import { governingOrder } from './orders.js';
 import { parseDecl } from './parse-decl.js';
 

@@ -19,5 +19,5 @@ export {
   type DeclRule,
 } from './assess.js';
 export { governingOrder, CLASSIFICATION_ORDERS, type ClassificationOrder } from './orders.js';
-export { TWO_DIGIT_YEAR_PIVOT, isIsoDate } from './dates.js';
+export { DECL_YEAR_PIVOT, isIsoDate } from '../dates.js';
 export type { DeclAssessment, DeclKind, DeclStatus, DeclValue } from '../types.js';

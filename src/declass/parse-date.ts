@@ -2,7 +2,7 @@
  * Reads the date written in a declassification instruction. Cables write dates in many ways;
  * US order (month before day) is assumed for slashed dates, as in every State cable seen.
  */
-import { endOfMonth, expandTwoDigitYear, isoDate, TWO_DIGIT_YEAR_PIVOT } from './dates.js';
+import { DECL_YEAR_PIVOT, declYear, endOfMonth, isoDate, MONTH_NUMBERS } from '../dates.js';
 
 /** A date read from text, with notes for every reading that was not literal. */
 export interface DateReading {
@@ -12,12 +12,6 @@ export interface DateReading {
   readonly notes: readonly string[];
 }
 
-const MONTHS: Readonly<Record<string, number>> = {
-  JAN: 1, JANUARY: 1, FEB: 2, FEBRUARY: 2, MAR: 3, MARCH: 3, APR: 4, APRIL: 4, MAY: 5,
-  JUN: 6, JUNE: 6, JUL: 7, JULY: 7, AUG: 8, AUGUST: 8, SEP: 9, SEPT: 9, SEPTEMBER: 9,
-  OCT: 10, OCTOBER: 10, NOV: 11, NOVEMBER: 11, DEC: 12, DECEMBER: 12,
-};
-
 /** Regular-expression source matching a month name or abbreviation (upper case input). */
 const MONTH = '(JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)';
 
@@ -25,7 +19,7 @@ const MONTH = '(JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?
  * Reads `text` as one date, the whole string, or returns null. Accepted (case-insensitive, spaces
  * around separators ignored):
  * - `mm/dd/yyyy`, `m/d/yyyy`, `mm-dd-yyyy`;
- * - `mm/dd/yy`, `mm-dd-yy`: two-digit years pivot at {@link TWO_DIGIT_YEAR_PIVOT} (00–69 → 20xx);
+ * - `mm/dd/yy`, `mm-dd-yy`: two-digit years pivot at {@link DECL_YEAR_PIVOT} (00–69 → 20xx);
  * - `yyyy/mm/dd`, `yyyy-mm-dd`, `yyyymmdd`;
  * - `08 OCTOBER 2019`, `8 Oct. 2019`, `08OCT19`, `October 8, 2019`;
  * - month only (`10/2019`, `OCTOBER 2019`) → the last day of that month; a year only (`2019`) →
@@ -40,21 +34,21 @@ export function parseDateText(text: string): DateReading | null {
 
   if ((m = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/.exec(s))) return ok(isoDate(+m[4]!, +m[1]!, +m[3]!));
   if ((m = /^(\d{1,2})([/-])(\d{1,2})\2(\d{2})$/.exec(s))) {
-    const year = expandTwoDigitYear(+m[4]!);
+    const year = declYear(+m[4]!);
     notes.push(twoDigitNote(m[4]!, year));
     return ok(isoDate(year, +m[1]!, +m[3]!));
   }
   if ((m = /^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$/.exec(s))) return ok(isoDate(+m[1]!, +m[3]!, +m[4]!));
   if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) return ok(isoDate(+m[1]!, +m[2]!, +m[3]!));
   if ((m = new RegExp(`^(\\d{1,2}) ?${MONTH}\\.?,? ?(\\d{4}|\\d{2})$`).exec(s))) {
-    const year = fullYear(m[3]!, notes);
-    return ok(isoDate(year, MONTHS[m[2]!]!, +m[1]!));
+    const year = yearWithNote(m[3]!, notes);
+    return ok(isoDate(year, MONTH_NUMBERS[m[2]!]!, +m[1]!));
   }
   if ((m = new RegExp(`^${MONTH}\\.? (\\d{1,2})(?:ST|ND|RD|TH)?,? (\\d{4})$`).exec(s))) {
-    return ok(isoDate(+m[3]!, MONTHS[m[1]!]!, +m[2]!));
+    return ok(isoDate(+m[3]!, MONTH_NUMBERS[m[1]!]!, +m[2]!));
   }
   if ((m = /^(\d{1,2})\/(\d{4})$/.exec(s)) || (m = new RegExp(`^${MONTH}\\.?,? (\\d{4})$`).exec(s))) {
-    const month = /^\d/.test(m[1]!) ? +m[1]! : MONTHS[m[1]!]!;
+    const month = /^\d/.test(m[1]!) ? +m[1]! : MONTH_NUMBERS[m[1]!]!;
     const year = +m[2]!;
     if (month < 1 || month > 12 || year < 1000) return null;
     notes.push(`month only: read as the last day of ${year}-${String(month).padStart(2, '0')} (fail closed)`);
@@ -67,13 +61,14 @@ export function parseDateText(text: string): DateReading | null {
   return null;
 }
 
-function fullYear(digits: string, notes: string[]): number {
+/** A year of 2 or 4 digits; a two-digit one is read with the DECL pivot, and a note says so. */
+function yearWithNote(digits: string, notes: string[]): number {
   if (digits.length === 4) return +digits;
-  const year = expandTwoDigitYear(+digits);
+  const year = declYear(+digits);
   notes.push(twoDigitNote(digits, year));
   return year;
 }
 
 function twoDigitNote(yy: string, year: number): string {
-  return `two-digit year ${yy} read as ${year} (00–${TWO_DIGIT_YEAR_PIVOT} → 20xx, otherwise 19xx)`;
+  return `two-digit year ${yy} read as ${year} (00–${DECL_YEAR_PIVOT} → 20xx, otherwise 19xx)`;
 }

@@ -13,7 +13,7 @@
  * 5. Releasing the same document twice gives byte-identical files.
  */
 import { extractPdfStrings } from '../audit/pdf-text.js';
-import { findLeaks } from '../audit/leaks.js';
+import { findLeaks } from '../leak/words.js';
 import { DeclassError, InternalError } from '../errors.js';
 import { decodeInput } from '../parse/decode.js';
 import { parseCable } from '../parse/index.js';

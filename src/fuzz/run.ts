@@ -5,10 +5,10 @@
  * as a reproducer (`<iteration>.txt`, the exact bytes; `<iteration>.min.txt`, shrunk;
  * `<iteration>.json`, what broke and how to replay it) to `--out` (default: a new temporary folder).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { makeTempFolder, removeTree } from '../node/system.js';
+import { makeFolder, writeFilePlain } from '../node/write.js';
 import type { Profile } from '../rules/load.js';
 import { checkInput } from './check.js';
 import { runFuzz, type FuzzCase, type SeedCable } from './loop.js';
@@ -31,7 +31,7 @@ function fail(message: string): never {
 
 async function writeCase(out: string, c: FuzzCase, profiles: readonly Profile[]): Promise<void> {
   const base = path.join(out, String(c.iteration).padStart(6, '0'));
-  writeFileSync(`${base}.txt`, c.bytes);
+  await writeFilePlain(`${base}.txt`, c.bytes);
   // Shrink against the first finding: same kind, same profile, same date.
   const target = c.findings[0]!;
   const only = profiles.filter((p) => p.id === target.profile);
@@ -40,9 +40,9 @@ async function writeCase(out: string, c: FuzzCase, profiles: readonly Profile[])
     return r.findings.some((f) => f.kind === target.kind && f.stage === target.stage);
   };
   const small = await minimize(c.bytes, stillFails);
-  writeFileSync(`${base}.min.txt`, small);
+  await writeFilePlain(`${base}.min.txt`, small);
   const meta = { seed: c.seed, iteration: c.iteration, cable: c.cable, mutators: c.mutators, asOf: c.asOf, bytes: c.bytes.length, minimizedBytes: small.length, findings: c.findings };
-  writeFileSync(`${base}.json`, `${JSON.stringify(meta, null, 2)}\n`);
+  await writeFilePlain(`${base}.json`, `${JSON.stringify(meta, null, 2)}\n`);
 }
 
 async function main(): Promise<void> {
@@ -68,18 +68,18 @@ async function main(): Promise<void> {
   const iterations = values.iterations === undefined ? undefined : Number(values.iterations);
   if (iterations !== undefined && (!Number.isInteger(iterations) || iterations <= 0)) fail(`--iterations: expected a positive integer`);
   const corpus = path.resolve(values.corpus);
-  const out = values.out ? path.resolve(values.out) : mkdtempSync(path.join(os.tmpdir(), 'declass-fuzz-'));
+  const out = values.out ? path.resolve(values.out) : await makeTempFolder('declass-fuzz-');
   if (isInside(out, SHARED) || isInside(out, corpus)) fail(`--out ${out}: refused, it is inside read-only input (${isInside(out, corpus) ? corpus : SHARED})`);
-  mkdirSync(out, { recursive: true });
+  await makeFolder(out);
 
   let seeds: SeedCable[];
   try {
-    seeds = loadSeeds(corpus);
+    seeds = await loadSeeds(corpus);
   } catch (error) {
     fail(`--corpus ${corpus}: ${(error as Error).message}`);
   }
   if (seeds.length === 0) fail(`--corpus ${corpus}: no *.txt cables`);
-  const profiles = loadBundledProfiles();
+  const profiles = await loadBundledProfiles();
 
   const started = performance.now();
   const deadline = started + seconds * 1000;
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
       (summary.cases > 0 ? `fuzz: reproducers in ${out}\n` : ''),
   );
   // A temporary folder made for this run and left empty is not worth keeping.
-  if (summary.cases === 0 && values.out === undefined) rmSync(out, { recursive: true, force: true });
+  if (summary.cases === 0 && values.out === undefined) await removeTree(out);
   process.exitCode = summary.cases > 0 ? 1 : 0;
 }
 

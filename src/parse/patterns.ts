@@ -6,25 +6,7 @@
  * characters, so it runs in time linear in the line; expressions with a possibly ambiguous split
  * are only applied to short lines.
  */
-
-const MONTHS: Readonly<Record<string, number>> = {
-  JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, OCT: 10, NOV: 11, DEC: 12,
-};
-
-/** A calendar date as `YYYY-MM-DD`, or null when the parts are not a real date. */
-export function isoDate(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** Two-digit years: 00–49 are 20xx, 50–99 are 19xx (cables run from the 1960s to 2010). */
-export function fullYear(yy: string): number {
-  const n = Number(yy);
-  if (yy.length >= 4) return n;
-  return n < 50 ? 2000 + n : 1900 + n;
-}
+import { cableYear, isoDate, MONTH_NUMBERS } from '../dates.js';
 
 const DTG = /(?<![0-9])(\d{2})(\d{2})(\d{2})Z\s{1,3}(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s{1,3}(\d{2}(?:\d{2})?)(?![0-9])/i;
 
@@ -32,8 +14,8 @@ const DTG = /(?<![0-9])(\d{2})(\d{2})(\d{2})Z\s{1,3}(JAN|FEB|MAR|APR|MAY|JUN|JUL
 export function findDtg(text: string): { index: number; raw: string; date: string; year: number } | null {
   const m = DTG.exec(text);
   if (!m) return null;
-  const year = fullYear(m[5]!);
-  const date = isoDate(year, MONTHS[m[4]!.toUpperCase()]!, Number(m[1]));
+  const year = cableYear(m[5]!);
+  const date = isoDate(year, MONTH_NUMBERS[m[4]!.toUpperCase()]!, Number(m[1]));
   if (!date) return null;
   return { index: m.index, raw: m[0], date, year };
 }

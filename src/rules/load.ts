@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, isNode, type Document as YamlDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
+import { sha256Hex } from '../hash.js';
 import type { Level } from '../types.js';
 import { CONDITIONS } from './conditions/index.js';
 import { ProfileSchema, type ProfileData } from './schema.js';
@@ -74,7 +74,7 @@ export function loadProfile(text: string, file: string): Profile {
   }
   const profile = parsed.data;
   checkSemantics(profile, doc, lineCounter, file);
-  return compile(profile, file, sha256(text));
+  return compile(profile, file, sha256Hex(text));
 }
 
 /** Throws a ConfigurationError naming the line and column when `text` is not strict JSON. */
@@ -89,10 +89,6 @@ function checkStrictJson(text: string, file: string, lineCounter: LineCounter): 
     const what = message.replace(/,\s*"[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/, '').split('\n')[0];
     throw new ConfigurationError(`${file}:${pos ? `${pos.line}:${pos.col}` : '1'}: invalid JSON: ${what}`);
   }
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
+import { sha256Hex } from '../hash.js';
 
 const OverrideSchema = z
   .object({
@@ -65,5 +65,5 @@ export function loadOverrides(text: string, file: string): OverrideSet {
     if (o.action === 'withhold' && !o.authority)
       throw new ConfigurationError(`${file}:${lineAt(['overrides', i])}: overrides[${i}]: a withhold decision needs an authority`);
   });
-  return { file, sha256: createHash('sha256').update(text, 'utf8').digest('hex'), overrides: parsed.data.overrides };
+  return { file, sha256: sha256Hex(text), overrides: parsed.data.overrides };
 }

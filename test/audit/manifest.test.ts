@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildManifest, chainNext, serializeManifest, verifyManifest } from '../../src/audit/manifest.js';
+import { verifyManifest } from '../../src/audit/manifest.js';
+import { chainNext } from '../../src/release/folder.js';
+import { buildManifest, serializeManifest } from '../../src/release/manifest.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const RUN = { profile: { id: 'public', file: 'rules/public.yaml', sha256: sha('p') }, asOf: '2010-12-01', overrides: null };

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractPdfStrings, pdfPageSize, pdfStrings } from '../../src/audit/pdf-text.js';
-import { normalisedWords } from '../../src/audit/leaks.js';
+import { normalisedWords } from '../../src/leak/words.js';
 import { parseCable } from '../../src/parse/index.js';
 import { loadProfile, type Profile } from '../../src/rules/load.js';
 import { releaseDocument } from '../../src/release/index.js';

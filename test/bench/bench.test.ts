@@ -3,22 +3,22 @@
  * document and cleans up after itself, and the page count it reads from PDF bytes agrees with
  * what the renderers report. Nothing here asserts a time.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countPdfPages, listCables, runPipeline } from '../../src/bench/run.js';
-import { readCable } from '../../src/cli/inputs.js';
-import { resolveProfile } from '../../src/cli/profiles.js';
+import { readCable } from '../../src/node/read.js';
+import { resolveProfile } from '../../src/node/profiles.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { applyEdits, buildEdits } from '../../src/engine/edits.js';
 import { renderReleasePdf, renderReviewPdf } from '../../src/render/pdf/index.js';
 import { toReleaseView, toReviewView } from '../../src/render/view.js';
+import { CORPUS_CABLES, HAS_CORPUS } from '../helpers/corpus.js';
 
-const CORPUS = path.resolve('../shared/corpus/cables');
+const CORPUS = CORPUS_CABLES;
 const benchDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('declass-bench-c-'));
 
-describe.skipIf(!existsSync(CORPUS))('bench', () => {
+describe.skipIf(!HAS_CORPUS)('bench', () => {
   it('runs the text-only section over 20 cables and leaves no outputs behind', async () => {
     const before = benchDirs();
     const files = await listCables(CORPUS, 20);

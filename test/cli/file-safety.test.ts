@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symli
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safeStem } from '../../src/cli/output.js';
+import { safeStem } from '../../src/release/folder.js';
 import { runCli } from '../helpers/memory-io.js';
 
 const SEED = path.resolve('samples/08BERLIN173.txt');

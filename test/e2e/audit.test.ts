@@ -13,7 +13,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import { loadProfile } from '../../src/rules/load.js';
 import { withheldTexts } from '../../src/release/index.js';
 import { writePdf } from '../../src/render/pdf/write.js';
-import { buildManifest, serializeManifest } from '../../src/audit/manifest.js';
+import { buildManifest, serializeManifest } from '../../src/release/manifest.js';
 import { runCli } from '../helpers/memory-io.js';
 import { cable } from '../parse/helpers.js';
 

@@ -1,23 +1,20 @@
 /**
  * `declass release` as a batch: --from-list, resume (skip-if-unchanged), --force, interruption,
  * progress bar, JSON summary, a batch mixing good and broken files, the input size limit, and
- * the worker-thread pool (through the built CLI) giving the same bytes as one thread.
+ * the worker-thread pool (through the built CLI) giving the same bytes as one thread. A worker
+ * killed by its heap limit and Ctrl-C on a real batch are in batch.slow.test.ts.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveProfile } from '../../src/cli/profiles.js';
+import { resolveProfile } from '../../src/node/profiles.js';
 import type { Profile } from '../../src/rules/load.js';
 import { runCli } from '../helpers/memory-io.js';
 import { expectNoLeaksInFolder, temporariesIn } from '../helpers/release-folder.js';
 
-const SAMPLES = path.resolve('samples');
-const CORPUS = path.resolve('../shared/corpus/cables');
-const BIN = path.resolve('dist/cli/bin.js');
-const AS_OF = '2010-12-01';
-const tmp = (name: string) => mkdtempSync(path.join(tmpdir(), `declass-batch-${name}-`));
+import { AS_OF, BIN, SAMPLES, tmp } from './batch-fixtures.js';
+
 const sampleFiles = () => readdirSync(SAMPLES).filter((n) => n.endsWith('.txt')).sort();
 const originalsOf = (dir: string) => new Map(readdirSync(dir).filter((n) => n.endsWith('.txt')).map((n) => [n.replace(/\.txt$/, ''), path.join(dir, n)]));
 
@@ -284,59 +281,6 @@ describe.skipIf(!existsSync(BIN))('worker-thread pool (built CLI)', () => {
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [k, v] of a) expect(b.get(k)?.equals(v), k).toBe(true);
   }, 120_000);
-
-  it('does a document too big for a worker\'s heap again in the main thread, and leaves no temporaries', () => {
-    const inDir = tmp('worker-oom');
-    const seed = readFileSync(path.join(SAMPLES, '08BERLIN173.txt'), 'utf8');
-    const para = 'THE MINISTER SAID THAT THE TALKS WOULD CONTINUE NEXT WEEK IN THE CAPITAL AND BEYOND.\n'.repeat(3);
-    writeFileSync(path.join(inDir, 'BIG.txt'), `${seed}\n${Array.from({ length: 30_000 }, (_, i) => `${i + 1}. (C) ${para}`).join('\n')}`);
-    copyFileSync(path.join(SAMPLES, '08BERLIN173.txt'), path.join(inDir, '08BERLIN173.txt'));
-    const out = tmp('worker-oom-out');
-    const r = cli(['release', inDir, '--profile', 'public', '--out', out, '--as-of', AS_OF, '--jobs', '2', '--json']);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ documents: 2, failed: 0 });
-    expect(temporariesIn(out)).toEqual([]);
-    const released = readFileSync(path.join(out, 'release', 'BIG.txt'), 'utf8');
-    expect(released).not.toMatch(/THE MINISTER SAID/);
-  }, 120_000);
-
-  it.skipIf(!existsSync(CORPUS))('stops cleanly on SIGINT: exit 130, no partial or temporary file, then resumes', async () => {
-    const out = tmp('sigint');
-    const list = path.join(tmp('sigint-list'), 'list');
-    writeFileSync(list, readdirSync(CORPUS).filter((n) => n.endsWith('.txt')).sort().slice(0, 300).map((n) => path.join(CORPUS, n)).join('\n'));
-    const args = [BIN, 'release', '--from-list', list, '--profile', 'public', '--out', out, '--as-of', AS_OF, '--jobs', '2'];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let sent = false;
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      if (!sent && stdout.split('\n').length > 5) {
-        sent = true;
-        child.kill('SIGINT');
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(sent).toBe(true);
-    expect(code).toBe(130);
-    expect(stderr).toMatch(/interrupted; finishing the documents in progress/);
-    expect(temporariesIn(out)).toEqual([]);
-    const records = readdirSync(path.join(out, 'review')).filter((n) => n.endsWith('.audit.json'));
-    expect(records.length).toBeLessThan(300);
-    // Every file in release/ is complete: its hash is the one its audit record gives.
-    for (const r of records) {
-      const record = JSON.parse(readFileSync(path.join(out, 'review', r), 'utf8'));
-      for (const o of record.outputs) expect(statSync(path.join(out, o.path)).size).toBe(o.bytes);
-    }
-    const resumed = spawnSync(process.execPath, [...args, '--json'], { encoding: 'utf8' });
-    expect(resumed.stderr).toBe('');
-    expect(resumed.status).toBe(0);
-    const s = JSON.parse(resumed.stdout);
-    expect(s.skipped).toBe(records.length);
-    expect(s.documents).toBe(300);
-  }, 180_000);
 });
 
 // The output folder may not lie inside an input folder even when the input comes from a list.

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCable } from '../../src/parse/index.js';
@@ -6,10 +6,11 @@ import { decodeInput } from '../../src/parse/decode.js';
 import { releaseDocument, visibleText, withheldTexts } from '../../src/release/index.js';
 import { loadProfile } from '../../src/rules/load.js';
 import type { Document } from '../../src/types.js';
+import { CORPUS_CABLES, HAS_CORPUS } from '../helpers/corpus.js';
 import { findLeaks } from '../helpers/leak.js';
 
-const CORPUS = path.resolve('../shared/corpus/cables');
-const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort() : [];
+const CORPUS = CORPUS_CABLES;
+const files = HAS_CORPUS ? readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort() : [];
 const publicProfile = loadProfile(readFileSync('rules/public.yaml', 'utf8'), 'rules/public.yaml');
 
 function read(file: string): Document {

@@ -3,7 +3,6 @@
  * with what the grammar must make of it. The last test re-scans the corpus (when present) and
  * fails if a form is missing from these tables, so new data cannot slip in untested.
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,8 +14,9 @@ import {
   parseMarking,
 } from '../../src/markings/index.js';
 import { meaning, parsed } from './helpers.js';
+import { CORPUS_CABLES, HAS_CORPUS } from '../helpers/corpus.js';
 
-const CORPUS = '/work/shared/corpus/cables';
+const CORPUS = CORPUS_CABLES;
 
 /**
  * Text between the parentheses at the start of a paragraph → the canonical portion mark it reads
@@ -240,7 +240,7 @@ describe('corpus caveat lines', () => {
   });
 });
 
-describe.skipIf(!existsSync(CORPUS))('the tables cover the corpus', () => {
+describe.skipIf(!HAS_CORPUS)('the tables cover the corpus', () => {
   it('lists every form that scripts/list-marking-forms.mjs finds', async () => {
     const script = fileURLToPath(new URL('../../scripts/list-marking-forms.mjs', import.meta.url));
     const { scanCorpus } = (await import(script)) as {

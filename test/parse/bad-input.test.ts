@@ -17,6 +17,18 @@ describe('bad input', () => {
     },
   );
 
+  it('a record line that takes nothing (`...id: 123` without `header ends`) after the header fields is read as text, and the parse ends', () => {
+    // This input once made the header pass read the same line forever.
+    const text = 'C O N F I D E N T I A L BERLIN 000173\n\nSUBJECT: x\n\n...id: 123\nfoo bar\n';
+    const doc = parseCable(text);
+    expect(invariantProblems(doc)).toEqual([]);
+    expect(doc.portions.map((p) => [p.id, p.markingSource])).toEqual([
+      ['subject', 'unmarked'],
+      ['text1', 'unmarked'],
+    ]);
+    expect(doc.source.slice(doc.portions[1]!.span.start, doc.portions[1]!.span.end)).toBe('...id: 123\nfoo bar');
+  });
+
   it('text that is not a cable: one unmarked text portion and a not-a-cable warning', () => {
     const text = 'Dear colleagues,\n\nthe meeting is moved to Tuesday.\n\nRegards\n';
     const doc = parseCable(text);

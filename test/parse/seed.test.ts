@@ -11,7 +11,7 @@ import { parseCable } from '../../src/parse/index.js';
 import { invariantProblems, portion, spanFromTo, spanOf } from './helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const decoded = decodeInput(readFileSync(path.resolve(here, '../../../shared/corpus/seed/08BERLIN173.txt')));
+const decoded = decodeInput(readFileSync(path.resolve(here, '../../samples/08BERLIN173.txt')));
 if (!decoded.ok) throw new Error(decoded.message);
 const src = decoded.text;
 const doc = parseCable(src);

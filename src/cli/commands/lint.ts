@@ -5,70 +5,15 @@
  */
 import type { Command } from 'commander';
 import { ExitCode } from '../../errors.js';
-import { countSeverities, lintDocument } from '../../lint/index.js';
-import { LineIndex } from '../../source/line-index.js';
-import type { Diagnostic } from '../../types.js';
+import { lintDocument } from '../../lint/index.js';
+import { formatJsonLine } from '../format/json.js';
+import { formatStylish } from '../format/stylish.js';
+import { toLintRecord, type LintRecord } from '../records/lint.js';
 import type { CommandContext } from '../context.js';
 import { parseIsoDateOption } from '../options.js';
-import { expandInputs, readCable } from '../inputs.js';
+import { expandInputs } from '../inputs.js';
+import { readCable } from '../../node/read.js';
 import { today } from './shared.js';
-
-/** One linted file: what both output formats are made from. */
-export interface LintRecord {
-  readonly file: string;
-  readonly ref: string | null;
-  readonly errorCount: number;
-  readonly warningCount: number;
-  readonly diagnostics: readonly {
-    readonly severity: string;
-    readonly code: string;
-    readonly message: string;
-    readonly line: number;
-    readonly column: number;
-  }[];
-}
-
-/** Builds the record of one file from its diagnostics. Pure. */
-export function toLintRecord(file: string, ref: string | null, source: string, diagnostics: readonly Diagnostic[]): LintRecord {
-  const index = new LineIndex(source);
-  const { errors, warnings } = countSeverities(diagnostics);
-  return {
-    file,
-    ref,
-    errorCount: errors,
-    warningCount: warnings,
-    diagnostics: diagnostics.map((d) => {
-      const p = index.pointAt(d.span?.start ?? 0);
-      return { severity: d.severity, code: d.code, message: d.message, line: p.line, column: p.column };
-    }),
-  };
-}
-
-/**
- * Formats records as ESLint's stylish reporter does (without colours): each file with problems,
- * its problems as aligned `line:col  severity  message  code` rows, then a summary line.
- */
-export function formatStylish(records: readonly LintRecord[]): string {
-  let out = '';
-  let errors = 0;
-  let warnings = 0;
-  for (const r of records) {
-    errors += r.errorCount;
-    warnings += r.warningCount;
-    if (r.diagnostics.length === 0) continue;
-    const rows = r.diagnostics.map((d) => [`${d.line}:${d.column}`, d.severity, d.message.replace(/\s+/g, ' '), d.code]);
-    const w0 = Math.max(...rows.map((x) => x[0]!.length));
-    const w1 = Math.max(...rows.map((x) => x[1]!.length));
-    const w2 = Math.max(...rows.map((x) => x[2]!.length));
-    out += `\n${r.file}\n`;
-    for (const x of rows) out += `  ${x[0]!.padEnd(w0)}  ${x[1]!.padEnd(w1)}  ${x[2]!.padEnd(w2)}  ${x[3]}\n`;
-  }
-  const total = errors + warnings;
-  if (total > 0) {
-    out += `\n✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`;
-  }
-  return out;
-}
 
 interface LintOptions {
   json?: boolean;
@@ -113,7 +58,7 @@ async function runLint(paths: string[], opts: LintOptions, ctx: CommandContext):
     const diagnostics = [...read.decodeDiagnostics.filter((d) => d.severity !== 'info'), ...lintDocument(read.doc, asOf)];
     const record = toLintRecord(file, read.doc.ref, read.doc.source, diagnostics);
     errorCount += record.errorCount;
-    if (opts.json) io.stdout(`${JSON.stringify(record)}\n`);
+    if (opts.json) io.stdout(formatJsonLine(record));
     else records.push(record);
   }
   if (!opts.json) io.stdout(formatStylish(records));

@@ -1,18 +1,23 @@
-import { rmSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { crossCheckSkipReason, DEFAULT_CROSS_CHECK_LIMIT, describeHit, type LeakHit } from '../../audit/cross.js';
-import { runReleaseBatch, type BatchResult, type BatchSummary } from '../../batch/run.js';
+import { crossCheckSkipReason, DEFAULT_CROSS_CHECK_LIMIT } from '../../audit/cross.js';
+import { findBatchCrossLeaks, readReleaseFolder, type ReleaseFolder } from '../../audit/index.js';
+import { runReleaseBatch, type BatchResult } from '../../batch/run.js';
 import { defaultJobs } from '../../batch/executor.js';
 import { ExitCode } from '../../errors.js';
 import { FORMATS, type Format } from '../../release/index.js';
 import type { CommandContext } from '../context.js';
-import { batchPaths, DEFAULT_MAX_INPUT_BYTES, expandInputs } from '../inputs.js';
+import { batchPaths, expandInputs } from '../inputs.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../node/read.js';
+import { checkOutputFolder } from '../../node/release-folder.js';
+import { isProfileName, readOverrides, resolveProfile } from '../../node/profiles.js';
+import { removeOwnTemporariesSync } from '../../node/write.js';
+import { SUBFOLDERS } from '../../release/folder.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
-import { checkOutputFolder, TEMP_PREFIX } from '../output.js';
-import { isProfileName, readOverrides, resolveProfile } from '../profiles.js';
 import { createProgress } from '../progress.js';
-import { readReleaseFolder, RecordedConfig, withheldOfFolder, type ReleaseFolder } from './audit.js';
+import { formatDocumentLine, formatReleaseSummary } from '../format/release-summary.js';
+import { formatJsonLine } from '../format/json.js';
+import { rerunRelease } from '../../release/rerun.js';
 import { today } from './shared.js';
 
 function parseFormats(value: string): Format[] {
@@ -107,7 +112,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
       return;
     }
     // Second Ctrl-C: stop now. Whole files only ever appear by rename; remove our temporaries.
-    removeOwnTemporaries(path.resolve(cwd, opts.out));
+    removeOwnTemporariesSync(SUBFOLDERS.map((sub) => path.join(path.resolve(cwd, opts.out), sub)));
     process.exit(ExitCode.interrupted);
   });
 
@@ -134,10 +139,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
       {
         onOutcome: ({ file, stem, result: r }) => {
           if (r.status === 'failed') progress.log(`declass: ${file}: ${r.message}\n`);
-          else if (perDocument) {
-            const c = r.counts;
-            io.stdout(`${stem}: ${r.status === 'skipped' ? 'up to date, ' : ''}${c.released} released, ${c.withheld} withheld${c.redactions ? `, ${c.redactions} spans redacted` : ''} — ${c.stamp}\n`);
-          }
+          else if (perDocument) io.stdout(formatDocumentLine(stem, r));
         },
         onProgress: (done) => progress.update(done),
       },
@@ -147,15 +149,14 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
     restore?.();
   }
   const { summary } = result;
-  const crossLeaks = result.cross ? await findCrossLeaks(result.cross, againstFolders, cwd) : [];
+  const crossLeaks = result.cross ? await findBatchCrossLeaks(result.cross, againstFolders, { cwd, rerun: rerunRelease }) : [];
   const crossDocument = {
     checked: result.cross !== null,
     ...(result.cross ? {} : { reason: crossCheckSkipReason(opts.crossCheckLimit) }),
     leaks: crossLeaks,
   };
   const failed = summary.failed + inputs.failed;
-  if (opts.json) io.stdout(`${JSON.stringify({ ...summary, failed, crossDocument })}\n`);
-  else printSummary(io.stdout, { ...summary, failed }, crossDocument);
+  io.stdout(opts.json ? formatJsonLine({ ...summary, failed, crossDocument }) : formatReleaseSummary({ ...summary, failed }, crossDocument));
   if (summary.interrupted) return ExitCode.interrupted;
   return failed > 0 ? ExitCode.problems : ExitCode.ok;
 }
@@ -163,60 +164,4 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
 /** A bundled profile's name as given; a profile file as an absolute path (workers resolve it). */
 function profileRef(given: string, cwd: string): string {
   return isProfileName(given) ? given : path.resolve(cwd, given);
-}
-
-function printSummary(out: (t: string) => void, s: BatchSummary, cross: { checked: boolean; reason?: string; leaks: readonly { file: string; message: string }[] }): void {
-  const rate = s.seconds > 0 ? ` (${(s.documents / s.seconds).toFixed(1)} documents/s on ${s.threads} thread(s))` : '';
-  out(
-    `\n${s.documents} document(s) released with profile ${s.profile} as of ${s.asOf} into ${s.out} in ${s.seconds.toFixed(1)} s${rate}` +
-      `${s.skipped ? `, ${s.skipped} of them already up to date` : ''}: ` +
-      `${s.released} portions released (${s.declassified} declassified), ${s.withheld} withheld, ${s.redactions} spans redacted; ${s.failed} failed.\n`,
-  );
-  if (s.interrupted) out(`  interrupted: ${s.notStarted} document(s) not started; run the same command again to resume.\n`);
-  for (const [authority, n] of Object.entries(s.withheldByAuthority)) out(`  withheld under ${authority || '(no authority)'}: ${n}\n`);
-  out(`  ${s.manifest.path}: ${s.manifest.records} record(s), head ${s.manifest.head}\n`);
-  if (!cross.checked) out(`  cross-document leak check skipped: ${cross.reason}; raise --cross-check-limit (about 30 KB of memory per document), or run declass audit --originals on slices of the collection.\n`);
-  for (const c of cross.leaks) out(`warning: ${c.file}: cross-leak: ${c.message}\n`);
-}
-
-/**
- * Text withheld in one document of the batch (or of an `--against` folder whose originals are at
- * their recorded paths) and released in another of the batch (or in an `--against` folder's
- * release files). Reported as warnings: the exit code is unchanged; `declass audit` fails on them.
- */
-async function findCrossLeaks(
-  cross: NonNullable<BatchResult['cross']>,
-  against: readonly { given: string; folder: ReleaseFolder }[],
-  cwd: string,
-): Promise<{ file: string; from: string; portions: readonly string[]; runs: number; message: string }[]> {
-  const { index } = cross;
-  const config = new RecordedConfig(cwd);
-  const targets: { file: string; find: () => LeakHit[] }[] = cross.released.map((d) => ({ file: d.file, find: () => index.findRuns(d.runs, d.stem) }));
-  for (const { given: a, folder } of against) {
-    for (const [stem, w] of await withheldOfFolder(folder, new Map(), config, cwd)) index.add(stem, w.pieces, w.visible, a);
-    for (const f of folder.files.values()) {
-      if (!f.rel.startsWith('release/') || !f.rel.endsWith('.txt') || !f.bytes) continue;
-      const text = Buffer.from(f.bytes).toString('utf8');
-      targets.push({ file: path.join(a, f.rel), find: () => index.find(text, path.posix.basename(f.rel, '.txt')) });
-    }
-  }
-  const out = [];
-  for (const t of targets) {
-    for (const hit of t.find()) out.push({ file: t.file, from: hit.from, portions: hit.portions, runs: hit.runs, message: `${describeHit(hit, false)} appear here` });
-  }
-  return out;
-}
-
-/** Removes this process's temporary files from the output folder (on a forced stop). */
-function removeOwnTemporaries(out: string): void {
-  for (const sub of ['release', 'review']) {
-    const dir = path.join(out, sub);
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const n of names) if (n.startsWith(`${TEMP_PREFIX}${process.pid}-`)) rmSync(path.join(dir, n), { force: true });
-  }
 }

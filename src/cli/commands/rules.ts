@@ -1,11 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ConfigurationError, ExitCode } from '../../errors.js';
 import { CONDITIONS } from '../../rules/conditions/index.js';
-import { loadProfile } from '../../rules/load.js';
 import type { CommandContext } from '../context.js';
-import { describeFsError } from '../inputs.js';
-import { bundledProfileNames, resolveProfile } from '../profiles.js';
+import { bundledProfileNames, readProfileFile, resolveProfile } from '../../node/profiles.js';
 
 /** `declass rules list|check`: what profiles exist, and whether a profile file is valid. */
 export function registerRules(program: Command, ctx: CommandContext): void {
@@ -32,13 +29,7 @@ export function registerRules(program: Command, ctx: CommandContext): void {
       let failed = false;
       for (const file of files) {
         try {
-          let text: string;
-          try {
-            text = await readFile(file, 'utf8');
-          } catch (error) {
-            throw new ConfigurationError(`${file}: ${describeFsError(error)}`);
-          }
-          const p = loadProfile(text, file);
+          const p = await readProfileFile(file);
           ctx.io.stdout(`${file}: ok (profile ${p.id}: ${p.rules.length} portion rules, ${p.spanRules.length} span rules)\n`);
         } catch (error) {
           if (!(error instanceof ConfigurationError)) throw error;

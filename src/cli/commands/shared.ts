@@ -1,6 +1,7 @@
+import { isoDateOf } from '../../dates.js';
 import type { Io } from '../io.js';
 
 /** Today's date (UTC) as YYYY-MM-DD, from the injected clock. */
 export function today(io: Io): string {
-  return io.now().toISOString().slice(0, 10);
+  return isoDateOf(io.now());
 }

@@ -2,18 +2,20 @@
  * The PDF outputs: the release copy (`DIR/release/<stem>.pdf`) and the review ("diffed") copy
  * (`DIR/review/<stem>.review.pdf`).
  *
- * Both are laid out from the render models alone (layout.ts, pure) and then written (write.ts,
+ * Both are laid out from the render models alone (release-layout.ts and review-layout.ts on the page grid of grid.ts, pure) and then written (write.ts,
  * pdf-lib). The release copy is typeset from the release text, never drawn over the original:
  * what is not in the {@link ReleaseView} cannot be in the file.
  */
 import type { Diagnostic, ReleaseView, ReviewView } from '../../types.js';
-import { layoutRelease, layoutReview, REVIEW_MARKING } from './layout.js';
+import { layoutRelease } from './release-layout.js';
+import { layoutReview, REVIEW_MARKING } from './review-layout.js';
 import type { PageSizeName } from './model.js';
 import { writePdf } from './write.js';
 
 export type { PageSizeName, PageLayout, PageItem, TextItem, RectItem, Rgb, PdfLayout, PdfFont, LayoutOptions } from './model.js';
 export { MONO_ADVANCE, PAGE_SIZES } from './model.js';
-export { layoutRelease, layoutReview, REVIEW_MARKING } from './layout.js';
+export { layoutRelease } from './release-layout.js';
+export { layoutReview, REVIEW_MARKING } from './review-layout.js';
 export { writePdf, type PdfMeta } from './write.js';
 export { createCharMapper, type CharMapper } from './encoding.js';
 

@@ -87,112 +87,132 @@ export function wrapParts<S>(parts: readonly WrapPart<S>[], columns: number): Ro
     const text = only.text.trimEnd();
     return [text === '' ? [] : [{ kind: 'text', col: 0, text, style: only.style }]];
   }
-
-  type MutablePlaced = { kind: 'text'; col: number; text: string; style: S } | Placed<S>;
-  const rows: MutablePlaced[][] = [[]];
-  let col = 0;
-  let pending: { text: string; style: S }[] = [];
-
-  const current = (): MutablePlaced[] => rows[rows.length - 1]!;
-  const newRow = (): void => {
-    rows.push([]);
-    col = 0;
-    pending = [];
-  };
-  const putText = (text: string, style: S): void => {
-    if (text === '') return;
-    const row = current();
-    const last = row[row.length - 1];
-    if (last !== undefined && last.kind === 'text' && last.style === style && last.col + last.text.length === col) {
-      (last as { text: string }).text += text;
-    } else {
-      row.push({ kind: 'text', col, text, style });
-    }
-    col += text.length;
-  };
-  const putBox = (width: number, label: string, style: S): void => {
-    current().push({ kind: 'box', col, width, label, style });
-    col += width;
-  };
-  const flushPending = (): void => {
-    for (const p of pending) putText(p.text, p.style);
-    pending = [];
-  };
-  const pendingWidth = (): number => pending.reduce((n, p) => n + p.text.length, 0);
-
+  const rows = new RowBuilder<S>(cols);
   for (const token of tokenize(parts)) {
-    if (token.kind === 'space') {
-      pending.push({ text: token.text, style: token.style });
-      continue;
-    }
-    const spaces = pendingWidth();
-    if (col + spaces + token.width <= cols) {
-      flushPending();
-    } else if (token.width <= cols) {
-      newRow();
+    if (token.kind === 'space') rows.addSpace(token.text, token.style);
+    else rows.addWord(token);
+  }
+  return rows.rows;
+}
+
+type MutablePlaced<S> = { kind: 'text'; col: number; text: string; style: S } | Placed<S>;
+
+/** Rows being filled: the current column, and the spaces waiting for the next word. */
+class RowBuilder<S> {
+  readonly rows: MutablePlaced<S>[][] = [[]];
+  private col = 0;
+  private pending: { text: string; style: S }[] = [];
+
+  constructor(private readonly cols: number) {}
+
+  /** Spaces: kept until a word follows on the same row (dropped at a wrap point). */
+  addSpace(text: string, style: S): void {
+    this.pending.push({ text, style });
+  }
+
+  /** A word: on this row when it fits, else on the next; a word wider than a row is broken. */
+  addWord(token: Extract<Token<S>, { kind: 'word' }>): void {
+    const spaces = this.pending.reduce((n, p) => n + p.text.length, 0);
+    if (this.col + spaces + token.width <= this.cols) {
+      this.flushPending();
+    } else if (token.width <= this.cols) {
+      this.newRow();
     } else {
       // A word wider than a row: start it where it is if some room is left, then break it.
-      if (col + spaces < cols && col + spaces > 0) flushPending();
-      else if (col > 0) newRow();
-      else pending = [];
+      if (this.col + spaces < this.cols && this.col + spaces > 0) this.flushPending();
+      else if (this.col > 0) this.newRow();
+      else this.pending = [];
       for (const frag of token.frags) {
-        if (frag.kind === 'text') placeBrokenText(frag.text, frag.style);
-        else placeBrokenBox(frag.width, frag.label, frag.style);
+        if (frag.kind === 'text') this.placeBrokenText(frag.text, frag.style);
+        else this.placeBrokenBox(frag.width, frag.label, frag.style);
       }
-      continue;
+      return;
     }
     for (const frag of token.frags) {
-      if (frag.kind === 'text') putText(frag.text, frag.style);
-      else putBox(frag.width, frag.label, frag.style);
+      if (frag.kind === 'text') this.putText(frag.text, frag.style);
+      else this.putBox(frag.width, frag.label, frag.style);
     }
   }
-  return rows;
 
-  function placeBrokenText(text: string, style: S): void {
+  private newRow(): void {
+    this.rows.push([]);
+    this.col = 0;
+    this.pending = [];
+  }
+
+  private putText(text: string, style: S): void {
+    if (text === '') return;
+    const row = this.rows[this.rows.length - 1]!;
+    const last = row[row.length - 1];
+    if (last !== undefined && last.kind === 'text' && last.style === style && last.col + last.text.length === this.col) {
+      (last as { text: string }).text += text;
+    } else {
+      row.push({ kind: 'text', col: this.col, text, style });
+    }
+    this.col += text.length;
+  }
+
+  private putBox(width: number, label: string, style: S): void {
+    this.rows[this.rows.length - 1]!.push({ kind: 'box', col: this.col, width, label, style });
+    this.col += width;
+  }
+
+  private flushPending(): void {
+    for (const p of this.pending) this.putText(p.text, p.style);
+    this.pending = [];
+  }
+
+  private placeBrokenText(text: string, style: S): void {
     let rest = text;
     while (rest.length > 0) {
-      if (col >= cols) newRow();
-      const room = cols - col;
-      putText(rest.slice(0, room), style);
+      if (this.col >= this.cols) this.newRow();
+      const room = this.cols - this.col;
+      this.putText(rest.slice(0, room), style);
       rest = rest.slice(room);
     }
   }
 
-  function placeBrokenBox(width: number, label: string, style: S): void {
-    // Each piece of a broken box carries the whole label when it fits a row; a label longer than
-    // a row is split over the pieces instead, so it is never clipped.
+  /**
+   * Each piece of a broken box carries the whole label when it fits a row; a label longer than
+   * a row is split over the pieces instead, so it is never clipped.
+   */
+  private placeBrokenBox(width: number, label: string, style: S): void {
     const need = label.length === 0 ? 1 : label.length + BOX_LABEL_PADDING;
-    if (need > cols) {
-      const chunk = Math.max(1, cols - BOX_LABEL_PADDING);
-      const labels = wrapParts([{ kind: 'text', text: label, style: null }], chunk).map((r) =>
-        r.map((p) => (p.kind === 'text' ? p.text : '')).join(''),
-      );
-      let left = width;
-      labels.forEach((piece, i) => {
-        if (col > 0) newRow();
-        const last = i === labels.length - 1;
-        const w = last ? Math.min(cols, Math.max(piece.length + BOX_LABEL_PADDING, left)) : cols;
-        putBox(w, piece, style);
-        left -= w;
-      });
-      while (left > 0) {
-        if (col >= cols) newRow();
-        const w = Math.min(cols - col, left);
-        putBox(w, '', style);
-        left -= w;
-      }
+    if (need > this.cols) {
+      this.placeBoxWithSplitLabel(width, label, style);
       return;
     }
     let left = width;
     while (left > 0) {
-      let room = cols - col;
+      let room = this.cols - this.col;
       if (room < need) {
-        newRow();
-        room = cols;
+        this.newRow();
+        room = this.cols;
       }
       // The last piece is widened so its label fits (need <= cols, so it still fits the row).
       const w = Math.max(Math.min(room, left), need);
-      putBox(w, label, style);
+      this.putBox(w, label, style);
+      left -= w;
+    }
+  }
+
+  /** A box whose label is wider than a row: one piece per row of the label, then the rest unlabelled. */
+  private placeBoxWithSplitLabel(width: number, label: string, style: S): void {
+    const cols = this.cols;
+    const chunk = Math.max(1, cols - BOX_LABEL_PADDING);
+    const labels = wrapParts([{ kind: 'text', text: label, style: null }], chunk).map((r) => r.map((p) => (p.kind === 'text' ? p.text : '')).join(''));
+    let left = width;
+    labels.forEach((piece, i) => {
+      if (this.col > 0) this.newRow();
+      const last = i === labels.length - 1;
+      const w = last ? Math.min(cols, Math.max(piece.length + BOX_LABEL_PADDING, left)) : cols;
+      this.putBox(w, piece, style);
+      left -= w;
+    });
+    while (left > 0) {
+      if (this.col >= cols) this.newRow();
+      const w = Math.min(cols - this.col, left);
+      this.putBox(w, '', style);
       left -= w;
     }
   }

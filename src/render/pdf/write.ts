@@ -88,7 +88,7 @@ export function pageContent(layout: PageLayout): string {
 /**
  * Write pages to a PDF.
  *
- * @param pages Laid-out pages (from layout.ts); at least one is expected, none gives a one-page blank file.
+ * @param pages Laid-out pages (from release-layout.ts or review-layout.ts); at least one is expected, none gives a one-page blank file.
  * @param meta Title (required), subject and keywords for the Info dictionary; nothing else is written there.
  * @returns The bytes of a complete PDF 1.7 file, deterministic for the same input.
  */

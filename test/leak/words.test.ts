@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLeaks, normalisedWords, shingles } from '../../src/audit/leaks.js';
+import { findLeaks, normalisedWords, shingles } from '../../src/leak/words.js';
 
 describe('leak check', () => {
   it('normalises case, punctuation, hyphenation and line breaks', () => {
@@ -12,7 +12,16 @@ describe('leak check', () => {
   const withheld = 'Ducoffre countered that a critical mass of both users and producers had already joined the Oslo Process';
   it('finds withheld text re-wrapped and re-cased in the output', () => {
     const output = 'Released text.\nDUCOFFRE countered that a critical mass of both\nusers and producers had already joined';
-    expect(findLeaks([withheld], output, 'Released text.').length).toBeGreaterThan(0);
+    // Every 8-word run of the withheld sentence that the output holds, and none it does not.
+    expect(findLeaks([withheld], output, 'Released text.')).toEqual([
+      'ducoffre countered that a critical mass of both',
+      'countered that a critical mass of both users',
+      'that a critical mass of both users and',
+      'a critical mass of both users and producers',
+      'critical mass of both users and producers had',
+      'mass of both users and producers had already',
+      'of both users and producers had already joined',
+    ]);
   });
   it('ignores phrases the visible text legitimately holds', () => {
     const visible = 'a critical mass of both users and producers had already joined the Oslo Process';

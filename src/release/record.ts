@@ -1,31 +1,12 @@
-import type { DeclAssessment, Decision, Diagnostic, Plan, Redaction } from '../types.js';
-import { TOOL } from '../version.js';
+/**
+ * The audit record of one release (`review/<stem>.audit.json`, format in ./folder.ts): what was
+ * decided, by which rule and authority, from which input, profile and date, and every output with
+ * its sha256. Holds no withheld text.
+ */
 import { LineIndex } from '../source/line-index.js';
-
-/** One output file as recorded: its kind, path relative to the output folder, and sha256. */
-export interface OutputRecord {
-  readonly kind: 'text' | 'pdf' | 'diff' | 'review';
-  readonly path: string;
-  readonly sha256: string;
-  readonly bytes: number;
-}
-
-/** The per-document decision record (`review/<stem>.audit.json`). Holds no withheld text. */
-export interface AuditRecord {
-  readonly format: 'declass-audit/1';
-  readonly tool: { readonly name: string; readonly version: string };
-  readonly asOf: string;
-  readonly profile: { readonly id: string; readonly file: string; readonly sha256: string };
-  readonly overrides: { readonly file: string; readonly sha256: string } | null;
-  readonly input: { readonly path: string; readonly sha256: string; readonly ref: string | null; readonly originated: string | null };
-  readonly declassification: Omit<DeclAssessment, 'diagnostics'>;
-  readonly banner: { readonly original: string | null; readonly release: string };
-  readonly stamp: string;
-  readonly decisions: readonly (Decision & { readonly start: { line: number; column: number }; readonly end: { line: number; column: number } })[];
-  readonly redactions: readonly Redaction[];
-  readonly diagnostics: readonly (Diagnostic & { readonly line?: number })[];
-  readonly outputs: readonly OutputRecord[];
-}
+import type { Diagnostic, Plan } from '../types.js';
+import { TOOL } from '../version.js';
+import { RECORD_FORMAT, type AuditRecord, type OutputRecord } from './folder.js';
 
 /**
  * Builds the audit record of a plan. Deterministic: no wall-clock time; the as-of date, tool
@@ -48,7 +29,7 @@ export function createAuditRecord(
     d.span ? { ...d, line: index.pointAt(d.span.start).line } : d,
   );
   return {
-    format: 'declass-audit/1',
+    format: RECORD_FORMAT,
     tool: { name: TOOL.name, version: TOOL.version },
     asOf: plan.asOf,
     profile: { id: plan.profile.id, file: plan.profile.file, sha256: plan.profile.sha256 },
@@ -62,4 +43,9 @@ export function createAuditRecord(
     diagnostics,
     outputs,
   };
+}
+
+/** The record as written: pretty JSON with a final newline. */
+export function serializeRecord(record: AuditRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
 }

@@ -1,11 +1,11 @@
 /**
  * Word shingles as 52-bit numbers instead of strings: the leak checks compare millions of
  * 8-word runs, and a number costs no string allocation and a fraction of the memory. Words are
- * normalised exactly as in leaks.ts. A collision can only make two different runs look equal,
+ * normalised exactly as in words.ts. A collision can only make two different runs look equal,
  * so a check built on these hashes can report a leak that is not there (and fail closed), never
  * miss one that is; at 2^52 values that is, in practice, never.
  */
-import { normalisedWords } from './leaks.js';
+import { normalisedWords, SHINGLE_WORDS } from './words.js';
 
 const SEED_A = 0x9e3779b1;
 const SEED_B = 0x85ebca77;
@@ -39,7 +39,7 @@ function runHash(words: Uint32Array, start: number, count: number): number {
 
 /**
  * The distinct `n`-word shingles of `text` as numbers (a text shorter than `n` words gives one
- * shingle of all of them), like `shingles()` in leaks.ts.
+ * shingle of all of them), like `shingles()` in words.ts.
  */
 export function shingleHashes(text: string, n: number): Set<number> {
   return hashesOfWords(normalisedWords(text), n);
@@ -64,7 +64,7 @@ export function hashesOfWords(words: readonly string[], n: number): Set<number> 
  * count `findLeaks` would return, without building strings. Withheld texts shorter than `n`
  * words are skipped, as there.
  */
-export function countLeakRuns(withheld: readonly string[], output: string, visible: string, n = 8): number {
+export function countLeakRuns(withheld: readonly string[], output: string, visible: string, n = SHINGLE_WORDS): number {
   const out = shingleHashes(output, n);
   if (out.size === 0) return 0;
   const allowed = shingleHashes(visible, n);

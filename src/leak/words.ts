@@ -1,8 +1,12 @@
 /**
- * Word-shingle leak check. Text is compared as runs of `n` consecutive words, normalised for case,
- * hyphenation at line ends, line breaks, spacing and punctuation, so a withheld sentence re-wrapped
- * or re-spaced is still found.
+ * Word-shingle leak check, shared by the release self-check, the audit and the fuzzer. Text is
+ * compared as runs of `n` consecutive words, normalised for case, hyphenation at line ends, line
+ * breaks, spacing and punctuation, so a withheld sentence re-wrapped or re-spaced is still found.
+ * Pure.
  */
+
+/** Shingle length of every leak comparison: the release self-check and every audit check. */
+export const SHINGLE_WORDS = 8;
 
 /** Words of `text`, lower-cased, with `-\n` hyphenation joined and punctuation dropped. */
 export function normalisedWords(text: string): string[] {
@@ -31,7 +35,7 @@ export function shingles(text: string, n: number): Set<string> {
  * release is meant to show). Returns the offending shingles, empty when clean. `visible` keeps
  * phrases that a cable legitimately repeats in a released part from counting as leaks.
  */
-export function findLeaks(withheld: readonly string[], output: string, visible: string, n = 8): string[] {
+export function findLeaks(withheld: readonly string[], output: string, visible: string, n = SHINGLE_WORDS): string[] {
   const out = shingles(output, n);
   const allowed = shingles(visible, n);
   const leaks: string[] = [];

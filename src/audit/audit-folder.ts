@@ -1,0 +1,268 @@
+/**
+ * `auditFolder`: verify what a release folder holds, why, and that nothing withheld got out.
+ *
+ * One document at a time: the folder is listed and hashed first (names and hashes only), then
+ * each record is read, checked with its release files and dropped, so memory stays flat however
+ * many documents the folder holds. Only the cross-document check keeps something per document
+ * (shingle hashes), and only up to `crossCheckLimit` documents. The disk is reached through
+ * src/node; the re-run is a function the caller hands in (see ./rerun.ts).
+ */
+import path from 'node:path';
+import { sha256Hex } from '../hash.js';
+import { SHINGLE_WORDS } from '../leak/words.js';
+import { shingleHashes } from '../leak/shingle-hash.js';
+import { readBytes, readBytesOrNull } from '../node/read.js';
+import { assertReleaseFolder } from '../node/release-folder.js';
+import { collectInputs } from '../node/walk.js';
+import { MANIFEST_PATH, pageSizeOf, RELEASE_DIR, recordPath, stemOfRecordPath, stemOfReleaseFile, type AuditRecord } from '../release/folder.js';
+import { readReleaseFolder, releasedTexts, withheldOfFolder, type ReleaseFolder } from './against.js';
+import { crossCheckSkipReason, crossDigest, describeHit, findSelfLeak, WithheldIndex } from './cross.js';
+import { failure, warning, type AuditCheck, type Finding } from './findings.js';
+import { verifyManifest } from './manifest.js';
+import { pdfPageSize } from './pdf-text.js';
+import { RecordedConfig } from './recorded-config.js';
+import { buildReport, type AuditReport } from './report.js';
+import type { Rerun } from './rerun.js';
+import { readReleasedText, scanFolder, type FolderFile, type ReleasedText } from './scan.js';
+import { checkOutputs, checkPdfAuthorities, checkTextAuthorities, compareRerun, parseRecord } from './verify.js';
+
+/** How to audit a folder. */
+export interface AuditOptions {
+  /** Where relative paths (the folder, originals, recorded input and profile paths) are resolved from. */
+  readonly cwd: string;
+  /** The original cables (files or folders), matched to records by sha256: enables the re-run and leak checks. */
+  readonly originals?: readonly string[];
+  /** Earlier release folders to compare with for cross-document leaks. */
+  readonly against?: readonly string[];
+  /** A profile file to re-run with when the recorded one is not at its recorded path. */
+  readonly profile?: string;
+  /** An overrides file to re-run with when the recorded one is not at its recorded path. */
+  readonly overrides?: string;
+  /** The manifest head recorded at release time: the chain must end there. */
+  readonly head?: string;
+  /** Folders of more documents skip the cross-document check; 0 turns it off. */
+  readonly crossCheckLimit: number;
+  /** Releases a document again (src/release/rerun.ts's `rerunRelease`). */
+  readonly rerun: Rerun;
+}
+
+/** Progress of an audit: called with the number of documents, then after each. */
+export interface AuditEvents {
+  onStart?(documents: number): void;
+  onProgress?(done: number, documents: number): void;
+}
+
+/** The folder as listed: its files, their hashes, and the records and release files by stem. */
+interface Listing {
+  readonly files: ReadonlyMap<string, FolderFile>;
+  /** sha256 of every regular file, by path. */
+  readonly shas: ReadonlyMap<string, string>;
+  /** sha256 of every regular `review/<stem>.audit.json`, by stem. */
+  readonly recordShas: ReadonlyMap<string, string>;
+  /** Release files by the stem their name gives (a record's own outputs, and any stray copy). */
+  readonly releaseByStem: ReadonlyMap<string, readonly string[]>;
+}
+
+/** One audit in progress: what it was asked, what it found so far. */
+interface AuditRun {
+  readonly abs: string;
+  readonly options: AuditOptions;
+  readonly listing: Listing;
+  readonly config: RecordedConfig;
+  /** sha256 → path of every original given. */
+  readonly originals: ReadonlyMap<string, string>;
+  readonly withOriginals: boolean;
+  readonly findings: Finding[];
+  /** Paths some record or the manifest accounts for. */
+  readonly claimed: Set<string>;
+  /** The withheld-text index of the cross-document check, when it runs. */
+  readonly index: WithheldIndex | null;
+  /** Released files' shingle runs, searched in the index at the end. */
+  readonly releasedRuns: { readonly label: string; readonly stem: string; readonly runs: Float64Array }[];
+}
+
+/**
+ * Audits the release folder `dir` (see the module comment). Throws InputError when `dir` or an
+ * `against` folder is not a release folder; every problem inside one is a finding.
+ *
+ * @returns The report: every check with its outcome, and the findings (failures make `ok` false).
+ */
+export async function auditFolder(dir: string, options: AuditOptions, events: AuditEvents = {}): Promise<AuditReport> {
+  const abs = path.resolve(options.cwd, dir);
+  await assertReleaseFolder(abs);
+  const listing = listFolder(await scanFolder(abs, false));
+  // Read --against folders first: a wrong path stops the audit before any check runs.
+  const against: ReleaseFolder[] = [];
+  for (const a of options.against ?? []) against.push(await readReleaseFolder(path.resolve(options.cwd, a)));
+  const findings: Finding[] = [];
+  const withOriginals = (options.originals?.length ?? 0) > 0;
+  const originals = withOriginals ? await hashOriginals(options.originals!, findings) : new Map<string, string>();
+  const crossOn = withOriginals && options.crossCheckLimit > 0 && listing.recordShas.size <= options.crossCheckLimit;
+  const run: AuditRun = {
+    abs,
+    options,
+    listing,
+    config: new RecordedConfig(options.cwd, options.profile, options.overrides),
+    originals,
+    withOriginals,
+    findings,
+    claimed: new Set([MANIFEST_PATH, ...[...listing.recordShas.keys()].map(recordPath)]),
+    index: crossOn ? new WithheldIndex() : null,
+    releasedRuns: [],
+  };
+
+  const stems = [...listing.recordShas.keys()].sort();
+  events.onStart?.(stems.length);
+  let done = 0;
+  for (const stem of stems) {
+    events.onProgress?.(++done, stems.length);
+    await auditDocument(run, stem);
+  }
+  await checkUnrecorded(run);
+  await checkManifest(run);
+  const skipped = new Set<AuditCheck>();
+  if (run.index) await checkCrossDocuments(run, run.index, against);
+  else if (withOriginals) {
+    skipped.add('cross-leak');
+    findings.push(warning('.', 'cross-leak', `cross-document check skipped: ${crossCheckSkipReason(options.crossCheckLimit)}`));
+  } else {
+    for (const check of ['rerun', 'leak', 'cross-leak'] as const) skipped.add(check);
+  }
+  return buildReport(dir, stems.length, findings, skipped);
+}
+
+/** Indexes a folder's listing: hashes by path, record hashes by stem, release files by stem. */
+function listFolder(list: readonly FolderFile[]): Listing {
+  const shas = new Map<string, string>();
+  const recordShas = new Map<string, string>();
+  const releaseByStem = new Map<string, string[]>();
+  for (const f of list) {
+    if (!f.regular) continue;
+    shas.set(f.rel, f.sha256!);
+    const stem = stemOfRecordPath(f.rel);
+    if (stem !== null) recordShas.set(stem, f.sha256!);
+    if (f.rel.startsWith(`${RELEASE_DIR}/`)) {
+      const of = stemOfReleaseFile(f.rel);
+      releaseByStem.set(of, [...(releaseByStem.get(of) ?? []), f.rel]);
+    }
+  }
+  return { files: new Map(list.map((f) => [f.rel, f])), shas, recordShas, releaseByStem };
+}
+
+/** Maps sha256 → path of every original under `paths` (folders walked for `*.txt`). */
+async function hashOriginals(paths: readonly string[], findings: Finding[]): Promise<Map<string, string>> {
+  const { files, errors } = await collectInputs(paths);
+  for (const e of errors) findings.push(failure(e.path, 'rerun', `--originals: ${e.message}`));
+  const out = new Map<string, string>();
+  for (const f of files) {
+    const bytes = await readBytesOrNull(f);
+    if (bytes) out.set(sha256Hex(bytes), f);
+  }
+  return out;
+}
+
+/** Checks 1 and 5 for one record, then (with the originals) checks 3 and 4. */
+async function auditDocument(run: AuditRun, stem: string): Promise<void> {
+  const parsed = parseRecord(stem, await readBytes(path.join(run.abs, recordPath(stem))));
+  if (!parsed.ok) {
+    run.findings.push(parsed.finding);
+    return;
+  }
+  const { record } = parsed;
+  // 1. Hashes and missing files.
+  run.findings.push(...checkOutputs(stem, record, run.listing.shas));
+  for (const o of record.outputs) run.claimed.add(o.path);
+  const texts: ReleasedText[] = [];
+  for (const rel of run.listing.releaseByStem.get(stem) ?? []) {
+    const t = await readReleasedText(run.abs, rel);
+    if (t) texts.push(t);
+  }
+  // 5. Authorities stated in the release files.
+  run.findings.push(...checkAuthorities(stem, record, texts));
+  if (run.withOriginals) await rerunDocument(run, stem, record, texts);
+}
+
+/** Check 5: the authorities the release text and PDF of a record state. */
+function checkAuthorities(stem: string, record: AuditRecord, texts: readonly ReleasedText[]): Finding[] {
+  const out: Finding[] = [];
+  for (const o of record.outputs) {
+    const t = texts.find((x) => x.rel === o.path);
+    if (!t) continue;
+    if (o.kind === 'text') out.push(...checkTextAuthorities(o.path, t.text ?? '', stem, record));
+    else if (o.kind === 'pdf') {
+      if (t.text === null) out.push(failure(o.path, 'authority', `cannot read the PDF back: ${t.unreadable}`));
+      else out.push(...checkPdfAuthorities(o.path, t.text, stem, record));
+    }
+  }
+  return out;
+}
+
+/** Check 3 (re-run), check 4 (self leak), and the document's digest for the cross-document check. */
+async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, texts: readonly ReleasedText[]): Promise<void> {
+  const file = recordPath(stem);
+  const original = run.originals.get(record.input.sha256);
+  if (!original) {
+    run.findings.push(failure(file, 'rerun', `no original with the recorded sha256 among --originals (recorded input: ${record.input.path})`));
+    return;
+  }
+  const profile = await run.config.profile(record);
+  const overrides = await run.config.overrides(record);
+  if (typeof profile === 'string' || typeof overrides === 'string') {
+    run.findings.push(failure(file, 'rerun', typeof profile === 'string' ? profile : (overrides as string)));
+    return;
+  }
+  const pdf = record.outputs.find((o) => o.kind === 'pdf' || o.kind === 'review');
+  const size = pdf ? pdfPageSize((await readBytesOrNull(path.join(run.abs, pdf.path))) ?? new Uint8Array()) : null;
+  const again = await run.options.rerun({ stem, record, original: await readBytes(original), profile, overrides, pageSize: size ? pageSizeOf(size.width) : 'letter' });
+  if (!again.ok) {
+    run.findings.push(failure(file, 'rerun', again.message));
+    return;
+  }
+  run.findings.push(...compareRerun(stem, record, again.result.audit));
+  const { withheld, visible } = again.result;
+  for (const t of texts) {
+    if (t.text === null) continue;
+    const hit = findSelfLeak(stem, withheld, visible, t.text);
+    if (hit) run.findings.push(failure(t.rel, 'leak', `${describeHit(hit, true)} of ${stem} appear here`));
+  }
+  if (run.index) {
+    run.index.addDigest(crossDigest(stem, withheld, visible, ''));
+    for (const t of texts) if (t.text !== null) run.releasedRuns.push({ label: t.rel, stem, runs: Float64Array.from(shingleHashes(t.text, SHINGLE_WORDS)) });
+  }
+}
+
+/** Check 1: files no record lists (and, for the cross-document check, release files of no record). */
+async function checkUnrecorded(run: AuditRun): Promise<void> {
+  for (const f of run.listing.files.values()) {
+    if (run.claimed.has(f.rel) && f.regular) continue;
+    const what = f.regular ? 'not listed in any audit record' : 'not a regular file (a link or device), and not listed in any audit record';
+    const inRelease = f.rel.startsWith(`${RELEASE_DIR}/`);
+    run.findings.push(inRelease ? failure(f.rel, 'unrecorded', what) : warning(f.rel, 'unrecorded', what));
+    if (run.index && f.regular && inRelease && !run.listing.recordShas.has(stemOfReleaseFile(f.rel))) {
+      const t = await readReleasedText(run.abs, f.rel);
+      if (t?.text) run.releasedRuns.push({ label: t.rel, stem: t.stem, runs: Float64Array.from(shingleHashes(t.text, SHINGLE_WORDS)) });
+    }
+  }
+}
+
+/** Check 2: the manifest chain. */
+async function checkManifest(run: AuditRun): Promise<void> {
+  const listed = run.listing.files.get(MANIFEST_PATH);
+  const bytes = listed?.regular ? await readBytesOrNull(path.join(run.abs, MANIFEST_PATH)) : null;
+  run.findings.push(...verifyManifest(bytes ? Buffer.from(bytes).toString('utf8') : null, run.listing.recordShas, run.options.head));
+}
+
+/** The cross-document check: withheld text of any document in any other's release file. */
+async function checkCrossDocuments(run: AuditRun, index: WithheldIndex, against: readonly ReleaseFolder[]): Promise<void> {
+  const { cwd } = run.options;
+  for (const a of against) {
+    const rel = path.relative(cwd, a.dir) || '.';
+    for (const [stem, w] of await withheldOfFolder(a, run.originals, run.config, { cwd, rerun: run.options.rerun })) index.add(stem, w.pieces, w.visible, rel);
+    for (const t of releasedTexts(a)) {
+      if (t.text !== null) run.releasedRuns.push({ label: `${rel}/${t.rel}`, stem: t.stem, runs: Float64Array.from(shingleHashes(t.text, SHINGLE_WORDS)) });
+    }
+  }
+  for (const t of run.releasedRuns) {
+    for (const hit of index.findRuns(t.runs, t.stem)) run.findings.push(failure(t.label, 'cross-leak', `${describeHit(hit, false)} appear here`));
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Reading a release folder for the audit, through src/node: every file under release/ and
+ * review/ listed (symbolic links not followed) and hashed, and the text of release files (`.txt`
+ * as UTF-8, `.pdf` read back with ./pdf-text.ts, text and metadata together).
+ */
+import path from 'node:path';
+import { sha256Hex } from '../hash.js';
+import { readBytes, readBytesOrNull } from '../node/read.js';
+import { listTree } from '../node/walk.js';
+import { MANIFEST_PATH, RELEASE_DIR, stemOfRecordPath, stemOfReleaseFile, SUBFOLDERS } from '../release/folder.js';
+import { extractPdfStrings } from './pdf-text.js';
+
+/** A file found under release/ or review/ (path relative to the folder, with `/`). */
+export interface FolderFile {
+  readonly rel: string;
+  readonly regular: boolean;
+  readonly sha256: string | null;
+  /** Bytes, kept (when asked for) for release/ files, audit records and the manifest only. */
+  readonly bytes: Uint8Array | null;
+}
+
+/** True for the files whose bytes a folder read into memory keeps. */
+function kept(rel: string): boolean {
+  return rel.startsWith(`${RELEASE_DIR}/`) || stemOfRecordPath(rel) !== null || rel === MANIFEST_PATH;
+}
+
+/**
+ * Every file of both sub-folders of `dir`, hashed, in listing order; with `keepBytes`, the bytes
+ * of release files, audit records and the manifest are kept too.
+ */
+export async function scanFolder(dir: string, keepBytes: boolean): Promise<FolderFile[]> {
+  const out: FolderFile[] = [];
+  for (const sub of SUBFOLDERS) {
+    for (const entry of await listTree(dir, sub)) {
+      if (!entry.regular) {
+        out.push({ rel: entry.rel, regular: false, sha256: null, bytes: null });
+        continue;
+      }
+      const bytes = await readBytes(path.join(dir, entry.rel));
+      out.push({ rel: entry.rel, regular: true, sha256: sha256Hex(bytes), bytes: keepBytes && kept(entry.rel) ? bytes : null });
+    }
+  }
+  return out;
+}
+
+/** A release file's text: `.txt` as UTF-8, `.pdf` read back (text and metadata). */
+export interface ReleasedText {
+  readonly rel: string;
+  readonly stem: string;
+  /** Null when the file could not be read back (see `unreadable`). */
+  readonly text: string | null;
+  readonly unreadable?: string;
+}
+
+/** The text of a release file from its bytes. */
+export function releasedText(rel: string, bytes: Uint8Array): ReleasedText {
+  const stem = stemOfReleaseFile(rel);
+  if (rel.toLowerCase().endsWith('.pdf')) {
+    const pdf = extractPdfStrings(bytes);
+    return pdf.ok ? { rel, stem, text: `${pdf.text}\n\u0000\n${pdf.metadata}` } : { rel, stem, text: null, unreadable: pdf.message };
+  }
+  return { rel, stem, text: Buffer.from(bytes).toString('utf8') };
+}
+
+/** The text of the release file `rel` of the folder `dir`, or null when it cannot be read. */
+export async function readReleasedText(dir: string, rel: string): Promise<ReleasedText | null> {
+  const bytes = await readBytesOrNull(path.join(dir, rel));
+  return bytes ? releasedText(rel, bytes) : null;
+}

@@ -1,0 +1,37 @@
+/** What `declass explain` prints: every portion with its marking, decision, rule and reason. */
+import type { Profile } from '../../rules/load.js';
+import { LineIndex } from '../../source/line-index.js';
+import type { Document, Plan } from '../../types.js';
+import { formatJsonLine } from './json.js';
+
+/** One JSON Lines record per decision, with the file, reference and 1-based line and column. */
+export function formatExplainJson(file: string, doc: Document, plan: Plan): string {
+  const index = new LineIndex(doc.source);
+  let out = '';
+  for (const d of plan.decisions) {
+    const { line, column } = index.pointAt(d.span.start);
+    out += formatJsonLine({ file, ref: doc.ref, ...d, line, column });
+  }
+  return out;
+}
+
+/** The readable explanation: the document, its DECL status and profile, then each decision and redaction. */
+export function formatExplanation(file: string, doc: Document, plan: Plan, profile: Profile, asOf: string): string {
+  const index = new LineIndex(doc.source);
+  const d = plan.declassification;
+  let out = `${file}  ref ${doc.ref ?? '?'}  originated ${doc.originated ?? '?'}  banner ${doc.banner?.raw ?? '(none)'}\n`;
+  out += `DECL ${d.decl.raw ?? '(no E.O. line)'}: ${d.status} as of ${asOf}. ${d.reason}\n`;
+  out += `Profile ${profile.id}: banner ${plan.releaseBanner}; ${plan.stamp}\n\n`;
+  for (const dec of plan.decisions) {
+    const { line, column } = index.pointAt(dec.span.start);
+    const verdict = dec.action === 'withhold' ? `WITHHELD ${dec.authority.join(', ')}` : dec.declassified ? 'RELEASED (declassified)' : 'RELEASED';
+    out += `${`${line}:${column}`.padEnd(8)} ${dec.portionId.padEnd(10)} ${(dec.mark ?? `(${dec.markingSource})`).padEnd(14)} ${verdict}  [${dec.ruleId}]\n`;
+    out += `${' '.repeat(9)}${dec.reason}\n`;
+  }
+  for (const r of plan.redactions) {
+    const { line, column } = index.pointAt(r.span.start);
+    out += `${`${line}:${column}`.padEnd(8)} ${r.portionId.padEnd(10)} span of ${r.span.end - r.span.start} chars REDACTED ${r.authority.join(', ')}  [${r.ruleId}]\n`;
+  }
+  for (const diag of plan.diagnostics) out += `${diag.severity}: ${diag.message} (${diag.code})\n`;
+  return out;
+}

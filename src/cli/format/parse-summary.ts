@@ -1,0 +1,33 @@
+/** The readable summary `declass parse` prints for one cable. */
+import type { ParseRecord } from '../records/parse.js';
+
+/** The readable summary of one record. */
+export function formatParseSummary(r: ParseRecord): string {
+  const lines: string[] = [r.file];
+  const banner = r.banner ? `${r.banner.raw}${r.banner.level ? ` (${[r.banner.level, ...r.banner.controls].join('//')})` : ' (not understood)'}` : '(none)';
+  lines.push(`  ref ${r.ref ?? '-'}  originated ${r.originated ?? '-'}  banner ${banner}`);
+  lines.push(
+    `  E.O. ${r.eo?.order ?? '-'}  DECL ${r.decl ? JSON.stringify(r.decl.raw) : '(no E.O. line)'}  classified by ${r.classifiedBy ? (r.classifiedBy.reasons.join(', ') || '(no reasons)') : '-'}`,
+  );
+  if (r.subject) lines.push(`  ${oneLine(r.subject, 100)}`);
+  if (r.entireText) lines.push(`  entire text: ${oneLine(r.entireText, 60)}`);
+  const counts = new Map<string, number>();
+  for (const p of r.portions) counts.set(p.markingSource, (counts.get(p.markingSource) ?? 0) + 1);
+  lines.push(`  ${r.portions.length} portion(s): ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}; ${r.furniture.length} page header(s)`);
+  const idWidth = Math.max(4, ...r.portions.map((p) => p.id.length));
+  for (const p of r.portions) {
+    const level = p.marking ? [p.marking.level, ...p.marking.controls].join('//') + (p.marking.relTo.length ? `//REL TO ${p.marking.relTo.join(', ')}` : '') : '-';
+    const where = `${p.start.line}:${p.start.column}-${p.end.line}:${p.end.column}`;
+    lines.push(`    ${p.id.padEnd(idWidth)}  ${where.padEnd(13)}  ${p.markingSource.padEnd(11)}  ${level.padEnd(10)}  ${p.mark ?? ''}`.trimEnd());
+  }
+  for (const d of r.diagnostics) {
+    if (d.severity === 'info') continue;
+    lines.push(`  ${d.line ?? '-'}:${d.column ?? '-'}  ${d.severity}  ${d.message}  ${d.code}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function oneLine(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}

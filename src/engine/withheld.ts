@@ -1,0 +1,60 @@
+/**
+ * What a plan withholds and what it shows, both from the same decisions: the withheld pieces (for
+ * leak checks, held in memory only, never written) and the visible text, which is computed from
+ * the very pieces the release is rendered from, so the two can never disagree about an edit.
+ * Pure.
+ */
+import type { Plan } from '../types.js';
+import { labelOf, type Piece } from './edits.js';
+
+/** A withheld portion or redacted span and its text (held in memory only; never written). */
+export interface WithheldPiece {
+  /** Portion id (`p3`, `subject`); a redacted span carries the id of the portion it is in. */
+  readonly portionId: string;
+  readonly text: string;
+}
+
+/** The withheld portions and redacted spans of a plan, with their text, in decision order. */
+export function withheldPieces(plan: Plan): WithheldPiece[] {
+  const { source, portions } = plan.document;
+  const byId = new Map(portions.map((p) => [p.id, p]));
+  const out: WithheldPiece[] = [];
+  for (const d of plan.decisions) {
+    if (d.action !== 'withhold') continue;
+    const p = byId.get(d.portionId);
+    if (!p) continue;
+    // The kept label (`¶3. `) is shown in the release: it is not withheld text.
+    const label = labelOf(source, p);
+    const text = p.segments.map((s) => source.slice(s.start, s.end)).join('\n');
+    out.push({ portionId: d.portionId, text: text.startsWith(label) ? text.slice(label.length) : text });
+  }
+  for (const r of plan.redactions) out.push({ portionId: r.portionId, text: source.slice(r.span.start, r.span.end) });
+  return out;
+}
+
+/** Texts of the withheld portions and redacted spans of a plan (for leak checks; never written). */
+export function withheldTexts(plan: Plan): string[] {
+  return withheldPieces(plan).map((p) => p.text);
+}
+
+/**
+ * A separator no run of words crosses: left where text was withheld or redacted, so the words
+ * before and after a removal never form a shingle together.
+ */
+const SEPARATOR = '\n\u0000\n';
+
+/**
+ * The text a release is meant to show, from the pieces it is rendered from: verbatim text as it
+ * is (page furniture gone, the banner recomputed and stamped, declassified marks rewritten), a
+ * withheld portion as its kept label (`¶3. `) and a separator, a redacted span as a separator.
+ * Leak checks count only withheld words that this text does not also hold.
+ */
+export function visibleTextOf(pieces: readonly Piece[]): string {
+  let out = '';
+  for (const p of pieces) {
+    if (p.kind === 'text') out += p.text;
+    else if (p.kind === 'withheld') out += `${p.label}${SEPARATOR}`;
+    else out += SEPARATOR;
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+/**
+ * Release profiles and reviewer overrides on disk: the bundled `rules/` folder, a profile named
+ * on the command line (`public` or a file), and the profile or overrides file an audit record
+ * names (found again and checked against its recorded sha256).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigurationError } from '../errors.js';
+import { loadProfile, type Profile } from '../rules/load.js';
+import { loadOverrides, type OverrideSet } from '../rules/overrides.js';
+import { describeFsError } from './errors.js';
+
+/** The bundled `rules/` folder (next to `src/` and `dist/`). */
+export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+
+/** Names of the bundled profiles (`public`, `nato`, …), sorted. */
+export async function bundledProfileNames(): Promise<string[]> {
+  const entries = await readdir(BUNDLED_RULES_DIR);
+  return entries
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .map((f) => f.replace(/\.(ya?ml|json)$/, ''))
+    .sort();
+}
+
+/** True when `--profile` was given a name (`public`) rather than a path to a file. */
+export function isProfileName(nameOrFile: string): boolean {
+  return /^[a-z0-9][a-z0-9-]*$/.test(nameOrFile);
+}
+
+/**
+ * Resolves `--profile NAME|FILE`: a bundled profile's name, or a path to a profile file. The file
+ * name recorded in audits is `rules/<name>.yaml` for bundled profiles (stable across machines).
+ */
+export async function resolveProfile(nameOrFile: string): Promise<Profile> {
+  if (isProfileName(nameOrFile)) {
+    const names = await bundledProfileNames();
+    if (names.includes(nameOrFile)) {
+      for (const ext of ['yaml', 'yml', 'json']) {
+        const file = path.join(BUNDLED_RULES_DIR, `${nameOrFile}.${ext}`);
+        const text = await readFile(file, 'utf8').catch(() => null);
+        if (text !== null) return loadProfile(text, `rules/${nameOrFile}.${ext}`);
+      }
+    }
+  }
+  let text: string;
+  try {
+    text = await readFile(nameOrFile, 'utf8');
+  } catch (error) {
+    const names = await bundledProfileNames();
+    throw new ConfigurationError(`profile "${nameOrFile}": ${describeFsError(error)} (bundled profiles: ${names.join(', ')})`, { cause: error });
+  }
+  return loadProfile(text, nameOrFile);
+}
+
+/** Reads and validates a profile file (`declass rules check`); errors name the file. */
+export async function readProfileFile(file: string): Promise<Profile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`${file}: ${describeFsError(error)}`);
+  }
+  return loadProfile(text, file);
+}
+
+/** Reads and validates a reviewer overrides file. */
+export async function readOverrides(file: string): Promise<OverrideSet> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`overrides file "${file}": ${describeFsError(error)}`, { cause: error });
+  }
+  return loadOverrides(text, file);
+}
+
+/** A profile or overrides file as an audit record names it: path as recorded, and sha256. */
+export interface RecordedFile {
+  readonly file: string;
+  readonly sha256: string;
+}
+
+/**
+ * The profile a record names, or a one-line reason it cannot be had. Looked for, in order: the
+ * file given (`--profile`), the bundled profile of that name (`rules/public.yaml`), the recorded
+ * path from `cwd`; the first with the recorded sha256 wins.
+ */
+export async function findRecordedProfile(recorded: RecordedFile, opts: { cwd: string; given?: string | undefined }): Promise<Profile | string> {
+  const { file, sha256 } = recorded;
+  const candidates: string[] = [];
+  if (opts.given) candidates.push(path.resolve(opts.cwd, opts.given));
+  const bundled = /^rules\/([a-z0-9][a-z0-9-]*\.(?:ya?ml|json))$/.exec(file);
+  if (bundled) candidates.push(path.join(BUNDLED_RULES_DIR, bundled[1]!));
+  candidates.push(path.resolve(opts.cwd, file));
+  let got: Profile | string = `profile ${file} (sha256 ${sha256.slice(0, 12)}…) not found; give it with --profile`;
+  for (const c of candidates) {
+    const text = await readFile(c, 'utf8').catch(() => null);
+    if (text === null) continue;
+    try {
+      const p = loadProfile(text, file);
+      if (p.source.sha256 === sha256) return p;
+      got = `profile ${file} has changed since the release (sha256 differs); give the one used with --profile`;
+    } catch (error) {
+      got = `profile ${c}: ${(error as Error).message}`;
+    }
+  }
+  return got;
+}
+
+/** The overrides file a record names (at `given`, else its recorded path), or a one-line reason it cannot be had. */
+export async function findRecordedOverrides(recorded: RecordedFile, opts: { cwd: string; given?: string | undefined }): Promise<OverrideSet | string> {
+  const { file, sha256 } = recorded;
+  const text = await readFile(path.resolve(opts.cwd, opts.given ?? file), 'utf8').catch(() => null);
+  if (text === null) return `overrides file ${file} not found; give it with --overrides`;
+  try {
+    const o = loadOverrides(text, file);
+    return o.sha256 === sha256 ? o : `overrides file ${file} has changed since the release (sha256 differs)`;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

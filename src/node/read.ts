@@ -1,0 +1,84 @@
+/**
+ * Reading files: a cable with its size limit (read, decoded and parsed, every failure one line),
+ * and plain bytes or text for the callers that hash or parse them themselves.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { decodeInput } from '../parse/decode.js';
+import { parseCable } from '../parse/index.js';
+import type { Diagnostic, Document } from '../types.js';
+import { describeFsError } from './errors.js';
+
+/** A cable read from disk: its bytes (for hashing), its parsed Document and decoding diagnostics. */
+export type CableRead =
+  | { readonly ok: true; readonly doc: Document; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * Largest input read by default: 10 MiB. The longest cable of the corpus is well under 1 MB; a
+ * file far larger is not a cable, and parsing, rendering and the leak check all hold a document
+ * (and several copies of it) in memory, so a limit is what keeps memory bounded.
+ */
+export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+/** `12.3 MB`: a byte count for messages. */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+/**
+ * Reads, decodes and parses one cable; every failure (including a parser bug) becomes a one-line
+ * message. A file over `maxBytes` is refused before it is read.
+ */
+export async function readCable(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES): Promise<CableRead> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return { ok: false, message: info.isDirectory() ? 'is a folder' : 'not a regular file' };
+    if (info.size > maxBytes) return { ok: false, message: tooLarge(info.size, maxBytes) };
+    bytes = await readFile(file);
+  } catch (error) {
+    return { ok: false, message: describeFsError(error) };
+  }
+  // The file may have grown between stat and read.
+  if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
+  const decoded = decodeInput(bytes);
+  if (!decoded.ok) return { ok: false, message: decoded.message };
+  try {
+    const doc = parseCable(decoded.text);
+    return { ok: true, doc, bytes, decodeDiagnostics: decoded.diagnostics };
+  } catch (error) {
+    // A parser bug must cost one file, never the batch.
+    return { ok: false, message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function tooLarge(size: number, max: number): string {
+  // Just over the limit would read "2 MB, over the 2 MB limit": then say it in bytes.
+  const [a, b] = formatMegabytes(size) === formatMegabytes(max) ? [`${size} bytes`, `${max}-byte`] : [formatMegabytes(size), formatMegabytes(max)];
+  return `too large: ${a}, over the ${b} input limit (raise it with --max-input-mb)`;
+}
+
+/** A file's bytes; throws the file-system error. */
+export async function readBytes(file: string): Promise<Uint8Array> {
+  return readFile(file);
+}
+
+/** A file's bytes, or null when it cannot be read (missing, a folder, no permission). */
+export async function readBytesOrNull(file: string): Promise<Uint8Array | null> {
+  return readFile(file).catch(() => null);
+}
+
+/** A file's text (UTF-8); throws the file-system error. */
+export async function readText(file: string): Promise<string> {
+  return readFile(file, 'utf8');
+}
+
+/** A file's text (UTF-8), or null when it cannot be read. */
+export async function readTextOrNull(file: string): Promise<string | null> {
+  return readFile(file, 'utf8').catch(() => null);
+}
+
+/** Size in bytes of a file; throws the file-system error. */
+export async function fileSize(file: string): Promise<number> {
+  return (await stat(file)).size;
+}

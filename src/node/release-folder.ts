@@ -1,0 +1,80 @@
+/**
+ * A release folder on disk (its layout is src/release/folder.ts): refusing an output folder that
+ * would mix with the inputs or leave the folder given, preparing one for a batch, and telling
+ * whether a folder is a release folder at all.
+ */
+import { lstat, mkdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError, OutputError } from '../errors.js';
+import { SUBFOLDERS } from '../release/folder.js';
+import { describeFsError } from './errors.js';
+import { TEMP_PREFIX } from './write.js';
+
+async function realOrResolved(p: string): Promise<string> {
+  try {
+    return await realpath(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Refuses an output folder that is, or lies inside, an input folder, or that contains an input file
+ * (outputs must never mix with or overwrite inputs), and one whose release/ or review/ is a
+ * symbolic link or a file.
+ */
+export async function checkOutputFolder(outDir: string, inputs: readonly string[]): Promise<void> {
+  // A release/ or review/ that is a link would carry the outputs out of the folder given.
+  for (const sub of SUBFOLDERS) {
+    const info = await lstat(path.join(outDir, sub)).catch(() => null);
+    if (info && !info.isDirectory()) {
+      throw new OutputError(`${path.join(outDir, sub)} is ${info.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; declass writes only into real folders under --out`);
+    }
+  }
+  const out = await realOrResolved(outDir);
+  for (const input of inputs) {
+    const real = await realOrResolved(input);
+    const info = await stat(real).catch(() => null);
+    if (info?.isDirectory() && isInside(out, real)) {
+      throw new OutputError(`output folder ${outDir} is, or is inside, the input folder ${input}; choose another --out`);
+    }
+    if (info?.isFile() && isInside(real, out)) {
+      throw new OutputError(`input ${input} lies inside the output folder ${outDir}; choose another --out`);
+    }
+  }
+}
+
+/**
+ * Creates `out/release` and `out/review` and proves they can be written (a probe file written and
+ * removed), so an unusable output folder is one error before the batch, not one per document.
+ */
+export async function prepareOutputFolder(out: string): Promise<void> {
+  for (const sub of SUBFOLDERS) {
+    const dir = path.join(out, sub);
+    const probe = path.join(dir, `${TEMP_PREFIX}${process.pid}-probe.tmp`);
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(probe, '');
+      await rm(probe, { force: true });
+    } catch (error) {
+      throw new OutputError(`cannot write into ${dir}: ${describeFsError(error)}`, { cause: error });
+    }
+  }
+}
+
+/** Throws InputError when `dir` is not a folder holding release/ or review/. */
+export async function assertReleaseFolder(dir: string): Promise<void> {
+  const info = await lstat(dir).catch((error: unknown) => {
+    throw new InputError(`${dir}: ${describeFsError(error)}`);
+  });
+  if (!info.isDirectory()) throw new InputError(`${dir}: not a folder`);
+  const hasSub = async (s: string) => (await lstat(path.join(dir, s)).catch(() => null))?.isDirectory() ?? false;
+  let found = false;
+  for (const sub of SUBFOLDERS) found = found || (await hasSub(sub));
+  if (!found) throw new InputError(`${dir}: not a release folder (no release/ or review/ in it)`);
+}

@@ -1,0 +1,57 @@
+/** The banner: its classification words read as a marking, with the controls of its caveat lines. */
+import { addControls, parseCaveat, parseMarking } from '../markings/index.js';
+import type { Banner, Diagnostic, Marking } from '../types.js';
+import type { HeaderResult } from './header/index.js';
+
+/**
+ * The banner the header pass found, read as a marking (typed banners such as `CC O N F I D E N
+ * T I A L` repaired); `banner-unknown` when it is not understood, `marking-normalised` when it
+ * was read with a repair.
+ */
+export function buildBanner(source: string, h: HeaderResult, diagnostics: Diagnostic[]): Banner | null {
+  if (!h.banner) return null;
+  const { line, match, caveats } = h.banner;
+  const start = line.first + match.wordsStart;
+  const end = line.first + match.wordsEnd;
+  const raw = source.slice(start, end);
+  let parsed = parseMarking(raw, 'banner');
+  if (!parsed.ok) {
+    // Typed banners: `CC O N F I D E N T I A L`, `SE C R E T`, `UUNCLAS`. Join the letters and
+    // drop a doubled first letter; what is left must still be a banner the grammar knows.
+    const head = /^[A-Z](?: ?[A-Z])+(?![A-Z])/.exec(raw)?.[0] ?? '';
+    const word = head.replace(/ /g, '').replace(/^([CSU])\1/, '$1');
+    if (/^(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|TOPSECRET)$/.test(word)) {
+      const repaired = parseMarking(`${word === 'TOPSECRET' ? 'TOP SECRET' : word}${raw.slice(head.length)}`, 'banner');
+      if (repaired.ok) {
+        parsed = { ok: true, marking: { ...repaired.marking, normalisations: [...repaired.marking.normalisations, `typed banner ${JSON.stringify(head)} read as ${word}`] } };
+      }
+    }
+  }
+  let marking: Marking | null = null;
+  if (parsed.ok) {
+    marking = parsed.marking;
+    for (const c of caveats) {
+      const controls = parseCaveat(c.raw);
+      if (controls && controls.length > 0) {
+        // SBU is an unclassified caveat: it does not apply to a classified banner.
+        const apply = marking.level === 'U' ? controls : controls.filter((x) => x !== 'SBU' && x !== 'FOUO');
+        if (apply.length > 0) marking = addControls(marking, apply, `caveat line ${JSON.stringify(c.raw)} added`);
+      }
+    }
+    marking = { ...marking, raw, span: { start, end } };
+    if (parsed.marking.normalisations.length > 0) {
+      diagnostics.push({
+        severity: 'info',
+        code: 'marking-normalised',
+        message: `Banner ${JSON.stringify(raw)} read as ${marking.level}: ${parsed.marking.normalisations.join('; ')}.`,
+        span: { start, end },
+      });
+    }
+  } else {
+    diagnostics.push({ severity: 'error', code: 'banner-unknown', message: parsed.message, span: { start, end } });
+  }
+  const section = match.section
+    ? { raw: source.slice(line.first + match.section.start, line.first + match.section.end), span: { start: line.first + match.section.start, end: line.first + match.section.end } }
+    : null;
+  return { raw, span: { start, end }, marking, caveats, section };
+}

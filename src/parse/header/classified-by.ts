@@ -1,0 +1,60 @@
+/** The `Classified By:` field, with its reasons, however it is broken over lines and pages. */
+import { ID_RECORD, isBareRecordStart, isHeaderFieldStart, NUMBERED_PARAGRAPH, REASON_CONTINUES, REASON_ONLY, startsWithMark } from './classify.js';
+import { CSV_ROW, isFurnitureLine, normaliseReasons } from '../patterns.js';
+import { setRole, type HeaderInput, type HeaderState } from './types.js';
+
+/**
+ * Reads the field starting at line `at` (with or without its label); the first one read is the
+ * document's. Returns the index of its last line.
+ */
+export function readClassifiedBy(input: HeaderInput, state: HeaderState, at: number): number {
+  const { lines, source } = input;
+  const l = lines[at]!;
+  const start = l.first + (/^\([Uu]\)\s*/.exec(l.text)?.[0].length ?? 0);
+  let end = l.last;
+  setRole(input, at, 'boilerplate');
+  let k = at + 1;
+  // The field runs on while its reasons have not come yet, also across a blank line or a page
+  // break (`REASONS` … `PAGE 02 …` … `1.4 (B) AND (D).`). Once the reasons are there, only a
+  // directly following line made of reason tokens (`(D).`, `AND (D)`) still belongs to it:
+  // the next block may be a paragraph that begins with a mark such as `(C)`.
+  for (let taken = 0; taken < 6; taken++) {
+    let m = k;
+    let crossed = false;
+    while (m < lines.length && (lines[m]!.blank || isFurnitureLine(lines[m]!.text))) {
+      if (!lines[m]!.blank) crossed = true;
+      m++;
+    }
+    if (m >= lines.length || !goesOn(input, source.slice(start, end), m, m === k, crossed)) break;
+    for (let q = k; q < m; q++) setRole(input, q, lines[q]!.blank ? 'blank' : 'furniture');
+    setRole(input, m, 'boilerplate');
+    end = lines[m]!.last;
+    k = m + 1;
+  }
+  if (!state.res.classifiedBy) {
+    const raw = source.slice(start, end);
+    state.res.classifiedBy = { raw, span: { start, end }, reasons: normaliseReasons(raw.replace(/([A-Za-z])[ \t]*\n[ \t]*([a-z])/g, '$1$2')) };
+  }
+  state.res.structured = true;
+  return k - 1;
+}
+
+/**
+ * Whether line `m` continues the field read so far (`text`): `adjacent` when no blank line or
+ * page furniture comes between, `crossed` when page furniture does.
+ */
+function goesOn(input: HeaderInput, text: string, m: number, adjacent: boolean, crossed: boolean): boolean {
+  const c = input.lines[m]!;
+  const reasonOnly = REASON_ONLY.test(c.text);
+  if (isHeaderFieldStart(c.text) && !/^REASONS?\s*:/i.test(c.text)) return false;
+  // A cut-off extract (`1.b an...`) ends here; a record or CSV row that follows is not text.
+  if (/\.\.\.$/.test(text) || ID_RECORD.test(c.text) || CSV_ROW.test(c.text) || isBareRecordStart(input.lines, m)) return false;
+  // A word broken over the line end (`… 1.4 (b) a` / `nd (d)`) continues the field.
+  if (adjacent && /^[a-z]/.test(c.text) && /[a-z]$/i.test(text)) return true;
+  // After the reasons only their tail: `(D).`, or `and (d).  This message was …`.
+  if (normaliseReasons(text).length > 0) return adjacent && (reasonOnly || REASON_CONTINUES.test(c.text));
+  if (adjacent) return reasonOnly || !(NUMBERED_PARAGRAPH.test(c.text) || startsWithMark(input, c));
+  if (reasonOnly) return true;
+  if (!(crossed || /^(?:1\.[456]|REASON)/i.test(c.text))) return false;
+  return /(?:REASONS?|1\.[456]|BY|FOR|,)\s*:?\s*$/i.test(text);
+}

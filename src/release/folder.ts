@@ -1,0 +1,168 @@
+/**
+ * The release folder, as one contract between what writes it (`release`, `batch`) and what reads
+ * it (`audit`, the resume check): its two sub-folders, the path of every output for a stem, the
+ * audit record and the manifest (their paths, formats and data types), and how a stem is made
+ * from an input name. Pure data and pure functions: nothing here touches the disk.
+ *
+ * ```
+ * OUT/release/<stem>.txt            release text          (may be handed out)
+ * OUT/release/<stem>.pdf            release PDF           (may be handed out)
+ * OUT/review/<stem>.review.pdf      review PDF            (never)
+ * OUT/review/<stem>.diff            unified diff          (never)
+ * OUT/review/<stem>.audit.json      audit record          (never; declass-audit/1)
+ * OUT/review/manifest.json          hash-chained manifest (never; declass-manifest/1)
+ * ```
+ *
+ * Paths are relative to the folder, with `/` separators, on every platform.
+ */
+import path from 'node:path';
+import { sha256Hex } from '../hash.js';
+import type { DeclAssessment, Decision, Diagnostic, Redaction } from '../types.js';
+
+/** The sub-folder that may be handed out. */
+export const RELEASE_DIR = 'release';
+/** The sub-folder that never may: review PDFs, diffs, audit records, the manifest. */
+export const REVIEW_DIR = 'review';
+/** Both sub-folders, in the order they are created and listed. */
+export const SUBFOLDERS = [RELEASE_DIR, REVIEW_DIR] as const;
+export type Subfolder = (typeof SUBFOLDERS)[number];
+
+/** Output formats `release` can write, in write order. The audit record is always written. */
+export const FORMATS = ['text', 'pdf', 'review', 'diff'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** PDF page sizes a release may be laid out on. */
+export type PageSize = 'letter' | 'a4';
+
+/** The output path `release` writes for a stem and format. */
+export function outputPath(stem: string, format: Format): string {
+  switch (format) {
+    case 'text':
+      return `${RELEASE_DIR}/${stem}.txt`;
+    case 'pdf':
+      return `${RELEASE_DIR}/${stem}.pdf`;
+    case 'review':
+      return `${REVIEW_DIR}/${stem}.review.pdf`;
+    case 'diff':
+      return `${REVIEW_DIR}/${stem}.diff`;
+  }
+}
+
+/** Path of the audit record of `stem`. */
+export function recordPath(stem: string): string {
+  return `${REVIEW_DIR}/${stem}.audit.json`;
+}
+
+/** The stem whose audit record `rel` is, or null when `rel` is no audit record's path. */
+export function stemOfRecordPath(rel: string): string | null {
+  const m = /^review\/([^/]+)\.audit\.json$/.exec(rel);
+  return m && m[1] !== undefined ? m[1] : null;
+}
+
+/** The stem a file in `release/` belongs to: its name without the extension. */
+export function stemOfReleaseFile(rel: string): string {
+  return path.posix.basename(rel).replace(/\.[^.]*$/, '');
+}
+
+/** Path of the manifest. */
+export const MANIFEST_PATH = `${REVIEW_DIR}/manifest.json`;
+
+/**
+ * A file-name stem derived from an input name: only letters, digits, `.`, `_` and `-`, no leading
+ * dot, at most 120 characters, so an output name can never climb out of its folder.
+ */
+export function safeStem(inputPath: string): string {
+  const base = path.basename(inputPath).replace(/\.txt$/i, '');
+  const clean = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 120);
+  return clean.length > 0 ? clean : 'document';
+}
+
+/**
+ * The page size of a PDF from its page width in points (Letter is 612 pt wide, A4 595.28): the
+ * page size is not recorded on its own, the PDFs show it.
+ */
+export function pageSizeOf(width: number): PageSize {
+  return width < 604 ? 'a4' : 'letter';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The audit record
+
+/** Format tag of an audit record. */
+export const RECORD_FORMAT = 'declass-audit/1';
+
+/** One output file as recorded: its format, path relative to the output folder, and sha256. */
+export interface OutputRecord {
+  readonly kind: Format;
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+/** The per-document decision record (`review/<stem>.audit.json`). Holds no withheld text. */
+export interface AuditRecord {
+  readonly format: typeof RECORD_FORMAT;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly asOf: string;
+  readonly profile: { readonly id: string; readonly file: string; readonly sha256: string };
+  readonly overrides: { readonly file: string; readonly sha256: string } | null;
+  readonly input: { readonly path: string; readonly sha256: string; readonly ref: string | null; readonly originated: string | null };
+  readonly declassification: Omit<DeclAssessment, 'diagnostics'>;
+  readonly banner: { readonly original: string | null; readonly release: string };
+  readonly stamp: string;
+  readonly decisions: readonly (Decision & { readonly start: { line: number; column: number }; readonly end: { line: number; column: number } })[];
+  readonly redactions: readonly Redaction[];
+  readonly diagnostics: readonly (Diagnostic & { readonly line?: number })[];
+  readonly outputs: readonly OutputRecord[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The manifest
+
+/**
+ * Format tag of the manifest `review/manifest.json`: every audit record in `review/`, sorted by
+ * stem, with the sha256 of the record's bytes and a hash chain, so that removing, reordering or
+ * editing a record (or an entry) is detectable.
+ *
+ * Chain: `chain[0] = sha256(record sha256 of entry 0)`, `chain[i] = sha256(chain[i-1] + sha256[i])`
+ * (hex strings concatenated, then hashed as UTF-8); `head` is the last chain value
+ * ({@link EMPTY_HEAD} for an empty manifest). Anyone can recompute a chain: it proves integrity
+ * against a head recorded elsewhere (the release summary prints it; `declass audit --head` checks it).
+ */
+export const MANIFEST_FORMAT = 'declass-manifest/1';
+
+/** One record listed in the manifest. */
+export interface ManifestEntry {
+  /** Output stem, e.g. `08BERLIN173`. */
+  readonly stem: string;
+  /** `review/<stem>.audit.json`. */
+  readonly record: string;
+  /** sha256 (hex) of the record file's bytes. */
+  readonly sha256: string;
+  /** sha256 (hex) of the previous entry's chain followed by this entry's sha256. */
+  readonly chain: string;
+}
+
+/** The release run that last wrote the manifest. Records from earlier runs keep their own profile and date. */
+export interface ManifestRun {
+  readonly profile: { readonly id: string; readonly file: string; readonly sha256: string };
+  readonly asOf: string;
+  readonly overrides: { readonly file: string; readonly sha256: string } | null;
+}
+
+export interface Manifest {
+  readonly format: typeof MANIFEST_FORMAT;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly run: ManifestRun;
+  readonly entries: readonly ManifestEntry[];
+  /** The last entry's chain value. */
+  readonly head: string;
+}
+
+/** The chain value following `previous` (the empty string before the first entry) for a record hash. */
+export function chainNext(previous: string, recordSha256: string): string {
+  return sha256Hex(previous + recordSha256);
+}
+
+/** The head of a manifest with no entries: the sha256 of the empty string. */
+export const EMPTY_HEAD = sha256Hex('');
