@@ -51,151 +51,176 @@ export interface BodyResult {
 }
 
 /**
+ * Where the grouping stands: the portions so far, the open ones, and what came before the line
+ * being read. One value passed through the steps below (no closures).
+ */
+interface GroupState {
+  readonly out: DraftPortion[];
+  current: DraftPortion | null;
+  /** The open top-level numbered (or lettered) paragraph, parent of subparagraphs. */
+  top: DraftPortion | null;
+  /** The open lettered subparagraph of `top`, parent of numbered items inside it (`p1.a.1`). */
+  sub: DraftPortion | null;
+  /** The number of the last top-level numbered paragraph (0 before the first). */
+  lastTop: number;
+  /** A blank line, a page break or a header line came since the last content line. */
+  gap: boolean;
+  /** A page break (furniture) came since the last content line. */
+  brk: boolean;
+  prevContent: Line | null;
+  signature: DraftPortion | null;
+  /** The open portion whose lead-in ended with a colon: the list blocks after it are its own. */
+  listOf: DraftPortion | null;
+}
+
+/**
  * Groups content lines into portions. `roles` must be final for every line (content, signature,
  * blank, furniture, boilerplate, subject); boilerplate and subject lines close the open portion.
  */
 export function groupBody(source: string, lines: readonly Line[], roles: readonly Role[]): BodyResult {
-  const out: DraftPortion[] = [];
-  let current: DraftPortion | null = null;
-  /** The open top-level numbered (or lettered) paragraph, parent of subparagraphs. */
-  let top: DraftPortion | null = null;
-  /** The open lettered subparagraph of `top`, parent of numbered items inside it (`p1.a.1`). */
-  let sub: DraftPortion | null = null;
-  let lastTop = 0;
-  let gap = true;
-  let brk = false;
-  let prevContent: Line | null = null;
-  let signature: DraftPortion | null = null;
-  /** The open portion whose lead-in ended with a colon: the list blocks after it are its own. */
-  let listOf: DraftPortion | null = null;
-
-  const open = (d: DraftPortion): void => {
-    close(d);
-    current = d;
-    out.push(d);
-  };
-  const close = (next: DraftPortion | null): void => {
-    const c = current;
-    if (!c) return;
-    // Title blocks at the end of a paragraph, right before the next one, are a heading of their own.
-    if (next && c.lines.length > 1) {
-      let cut = c.lines.length;
-      for (let guard = 0; guard < 3; guard++) {
-        let k = cut - 1;
-        while (k > 0 && !c.gapBefore[k]) k--;
-        if (k === 0 || !isHeadingBlock(c.lines.slice(k, cut))) break;
-        cut = k;
-      }
-      if (cut < c.lines.length) {
-        const h = draft('text', null, '', null, c.lines[cut]!.first, null);
-        h.heading = true;
-        h.lines = c.lines.slice(cut);
-        h.breakBefore = c.breakBefore.slice(cut);
-        h.gapBefore = c.gapBefore.slice(cut);
-        h.breakBefore[0] = false;
-        h.gapBefore[0] = false;
-        c.lines = c.lines.slice(0, cut);
-        c.breakBefore = c.breakBefore.slice(0, cut);
-        c.gapBefore = c.gapBefore.slice(0, cut);
-        out.push(h);
-      }
-    }
-    current = null;
-  };
-  const append = (d: DraftPortion, l: Line): void => {
-    d.lines.push(l);
-    d.breakBefore.push(d.lines.length > 1 && brk);
-    d.gapBefore.push(d.lines.length > 1 && gap);
-  };
-
+  const st: GroupState = { out: [], current: null, top: null, sub: null, lastTop: 0, gap: true, brk: false, prevContent: null, signature: null, listOf: null };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const role = roles[i];
     if (role === 'blank') {
-      gap = true;
-      continue;
-    }
-    if (role === 'furniture') {
-      gap = true;
-      brk = true;
-      continue;
-    }
-    if (role === 'signature') {
-      close(null);
-      top = null;
-      sub = null;
-      if (!signature) {
-        signature = draft('signature', null, '', null, l.first, null);
-        out.push(signature);
-      }
-      append(signature, l);
-      gap = false;
-      brk = false;
-      continue;
-    }
-    if (role !== 'content') {
-      close(null);
+      st.gap = true;
+    } else if (role === 'furniture') {
+      st.gap = true;
+      st.brk = true;
+    } else if (role === 'signature') {
+      addSignatureLine(st, l);
+    } else if (role !== 'content') {
+      closeOpen(st, null);
       if (role === 'boilerplate' || role === 'subject') {
-        gap = true;
-        brk = false;
+        st.gap = true;
+        st.brk = false;
       }
-      continue;
-    }
-
-    const s = readStart(source, l, {
-      gap: gap || prevContent === null,
-      prevText: prevContent?.text ?? '',
-      lastTop,
-      top,
-      sub,
-      current,
-    });
-    if (s) {
-      if (s.level === 'top') {
-        const d = draft('paragraph', s.number, s.suffix, null, s.start, s.mark);
-        d.topic = s.topic;
-        open(d);
-        append(d, l);
-        top = d;
-        sub = null;
-        if (s.number !== null && /^\d+$/.test(s.number)) lastTop = Number(s.number);
-      } else if (s.level === 'sub') {
-        const numeric = s.number !== null && /^\d+$/.test(s.number);
-        // Numbered items inside a lettered subparagraph are its children (`p1.a.1`).
-        const parent = numeric && sub ? sub : top!;
-        const d = draft('subparagraph', s.number, s.suffix, parent, s.start, s.mark);
-        d.topic = s.topic;
-        open(d);
-        append(d, l);
-        if (numeric) parent.lastChildNumber = Number(s.number);
-        else {
-          parent.lastChildLetter = s.number!.toLowerCase();
-          sub = d;
-        }
-      } else {
-        // A marked block without a number: its own portion (a subparagraph inside a paragraph).
-        const parent = sub ?? top;
-        const d = parent
-          ? draft('subparagraph', null, '', parent, s.start, s.mark)
-          : draft('text', null, '', null, s.start, s.mark);
-        open(d);
-        append(d, l);
-      }
-    } else if (current && !(gap && startsUnmarkedBlock(current, prevContent, blockAt(lines, roles, i), brk, listOf))) {
-      if (gap && prevContent && LIST_LEAD.test(prevContent.text)) listOf = current;
-      append(current, l);
     } else {
-      const d = draft('text', null, '', null, l.first, null);
-      open(d);
-      append(d, l);
+      addContentLine(st, source, lines, roles, i);
     }
-    prevContent = l;
-    gap = false;
-    brk = false;
   }
-  close(null);
-  for (const d of out) if (d.kind === 'text' && !d.mark && !d.heading) d.heading = isHeadingBlock(d.lines);
-  return { portions: out };
+  closeOpen(st, null);
+  for (const d of st.out) if (d.kind === 'text' && !d.mark && !d.heading) d.heading = isHeadingBlock(d.lines);
+  return { portions: st.out };
+}
+
+/** A signer line: closes the open portions and goes to the one signature portion. */
+function addSignatureLine(st: GroupState, l: Line): void {
+  closeOpen(st, null);
+  st.top = null;
+  st.sub = null;
+  if (!st.signature) {
+    st.signature = draft('signature', null, '', null, l.first, null);
+    st.out.push(st.signature);
+  }
+  appendLine(st, st.signature, l);
+  st.gap = false;
+  st.brk = false;
+}
+
+/** A content line: opens a portion when it starts one, else continues the open one (or opens unmarked text). */
+function addContentLine(st: GroupState, source: string, lines: readonly Line[], roles: readonly Role[], i: number): void {
+  const l = lines[i]!;
+  const s = readStart(source, l, {
+    gap: st.gap || st.prevContent === null,
+    prevText: st.prevContent?.text ?? '',
+    lastTop: st.lastTop,
+    top: st.top,
+    sub: st.sub,
+    current: st.current,
+  });
+  const current = st.current;
+  if (s) {
+    openAt(st, s, l);
+  } else if (current && !(st.gap && startsUnmarkedBlock(current, st.prevContent, blockAt(lines, roles, i), st.brk, st.listOf))) {
+    if (st.gap && st.prevContent && LIST_LEAD.test(st.prevContent.text)) st.listOf = current;
+    appendLine(st, current, l);
+  } else {
+    const d = draft('text', null, '', null, l.first, null);
+    openPortion(st, d);
+    appendLine(st, d, l);
+  }
+  st.prevContent = l;
+  st.gap = false;
+  st.brk = false;
+}
+
+/** Opens the portion a line starts: a paragraph, a subparagraph, or a marked block. */
+function openAt(st: GroupState, s: Start, l: Line): void {
+  if (s.level === 'top') {
+    const d = draft('paragraph', s.number, s.suffix, null, s.start, s.mark);
+    d.topic = s.topic;
+    openPortion(st, d);
+    appendLine(st, d, l);
+    st.top = d;
+    st.sub = null;
+    if (s.number !== null && /^\d+$/.test(s.number)) st.lastTop = Number(s.number);
+  } else if (s.level === 'sub') {
+    const numeric = s.number !== null && /^\d+$/.test(s.number);
+    // Numbered items inside a lettered subparagraph are its children (`p1.a.1`).
+    const parent = numeric && st.sub ? st.sub : st.top!;
+    const d = draft('subparagraph', s.number, s.suffix, parent, s.start, s.mark);
+    d.topic = s.topic;
+    openPortion(st, d);
+    appendLine(st, d, l);
+    if (numeric) parent.lastChildNumber = Number(s.number);
+    else {
+      parent.lastChildLetter = s.number!.toLowerCase();
+      st.sub = d;
+    }
+  } else {
+    // A marked block without a number: its own portion (a subparagraph inside a paragraph).
+    const parent = st.sub ?? st.top;
+    const d = parent ? draft('subparagraph', null, '', parent, s.start, s.mark) : draft('text', null, '', null, s.start, s.mark);
+    openPortion(st, d);
+    appendLine(st, d, l);
+  }
+}
+
+function openPortion(st: GroupState, d: DraftPortion): void {
+  closeOpen(st, d);
+  st.current = d;
+  st.out.push(d);
+}
+
+function appendLine(st: GroupState, d: DraftPortion, l: Line): void {
+  d.lines.push(l);
+  d.breakBefore.push(d.lines.length > 1 && st.brk);
+  d.gapBefore.push(d.lines.length > 1 && st.gap);
+}
+
+/** Closes the open portion; before another one opens, title blocks at its end become a heading of their own. */
+function closeOpen(st: GroupState, next: DraftPortion | null): void {
+  const c = st.current;
+  if (!c) return;
+  if (next && c.lines.length > 1) {
+    const h = splitTrailingHeading(c);
+    if (h) st.out.push(h);
+  }
+  st.current = null;
+}
+
+/** Cuts up to three title blocks off the end of `c` into a heading portion, or returns null. */
+function splitTrailingHeading(c: DraftPortion): DraftPortion | null {
+  let cut = c.lines.length;
+  for (let guard = 0; guard < 3; guard++) {
+    let k = cut - 1;
+    while (k > 0 && !c.gapBefore[k]) k--;
+    if (k === 0 || !isHeadingBlock(c.lines.slice(k, cut))) break;
+    cut = k;
+  }
+  if (cut === c.lines.length) return null;
+  const h = draft('text', null, '', null, c.lines[cut]!.first, null);
+  h.heading = true;
+  h.lines = c.lines.slice(cut);
+  h.breakBefore = c.breakBefore.slice(cut);
+  h.gapBefore = c.gapBefore.slice(cut);
+  h.breakBefore[0] = false;
+  h.gapBefore[0] = false;
+  c.lines = c.lines.slice(0, cut);
+  c.breakBefore = c.breakBefore.slice(0, cut);
+  c.gapBefore = c.gapBefore.slice(0, cut);
+  return h;
 }
 
 /** A lead-in that announces a list or a quotation: the line ends with a colon. */
@@ -291,98 +316,113 @@ interface Start {
  * subparagraphs of the open paragraph; a line that starts with a mark opens a marked block.
  */
 function readStart(source: string, l: Line, ctx: StartContext): Start | null {
-  const t = l.text;
-  // `(C) text`, `-- (S/NF) text`, and the parenthesised labels `(a)`, `(1)`.
-  const pl = PAREN_LETTER.exec(t);
-  const pn = PAREN_NUMBER.exec(t);
-  const nm = NUMBERED.exec(t);
-  const lm = nm ? null : LETTERED.exec(t);
-  const bullet = BULLET.exec(t);
+  const nm = NUMBERED.exec(l.text);
+  if (nm) return readNumbered(source, l, nm, ctx);
+  const paren = readParenLabel(source, l, ctx);
+  if (paren) return paren;
+  const lm = LETTERED.exec(l.text);
+  if (lm) return readLettered(source, l, lm, ctx);
+  return readUnnumbered(source, l, ctx);
+}
 
-  if (nm) {
-    const number = nm[2]!;
-    const suffix = nm[3] ? '.' : nm[4] ? ')' : '';
-    const after = l.first + nm[0].length;
-    const mark = readMarkAt(source, after) ?? readOpenMarkAt(source, after) ?? markAfterLeadIn(source, after);
-    const topic = !mark && source[after] === '(';
-    const n = Number(number);
-    const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
-    if (!mark && (!sentenceBefore || suffix === '')) return null;
-    if (!mark && !ctx.gap && n !== ctx.lastTop + 1) return null;
-    const start = l.first;
-    const level = numberLevel(n, suffix, ctx, mark !== null);
-    if (level === null) return null;
-    return { level, number, suffix, start, mark, topic };
-  }
+/** `¶3. (C) …`, `3. …`: a paragraph or a numbered subparagraph, or null when the number is prose. */
+function readNumbered(source: string, l: Line, nm: RegExpExecArray, ctx: StartContext): Start | null {
+  const number = nm[2]!;
+  const suffix = nm[3] ? '.' : nm[4] ? ')' : '';
+  const after = l.first + nm[0].length;
+  const mark = readMarkAt(source, after) ?? readOpenMarkAt(source, after) ?? markAfterLeadIn(source, after);
+  const topic = !mark && source[after] === '(';
+  const n = Number(number);
+  const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
+  if (!mark && (!sentenceBefore || suffix === '')) return null;
+  if (!mark && !ctx.gap && n !== ctx.lastTop + 1) return null;
+  const level = numberLevel(n, suffix, ctx, mark !== null);
+  if (level === null) return null;
+  return { level, number, suffix, start: l.first, mark, topic };
+}
+
+/** The parenthesised labels `(1)` and `(a)` inside a paragraph (`(c)` after `(b)` is a label, not CONFIDENTIAL). */
+function readParenLabel(source: string, l: Line, ctx: StartContext): Start | null {
+  const pn = PAREN_NUMBER.exec(l.text);
   if (pn && ctx.top) {
-    const after = l.first + pn[0].length;
-    const mark = readMarkAt(source, after);
+    const mark = readMarkAt(source, l.first + pn[0].length);
     if (mark || ctx.gap) return { level: 'sub', number: pn[1]!, suffix: '()', start: l.first, mark, topic: false };
   }
-  if (pl) {
-    // `(c)` after `(b)` is a label, not CONFIDENTIAL; a first `(C)` is a mark.
-    const letter = pl[1]!;
-    const prev = ctx.top?.lastChildLetter ?? null;
-    const follows = prev !== null && letter.toLowerCase().charCodeAt(0) === prev.charCodeAt(0) + 1;
-    const asMark = readMarkAt(source, l.first);
-    const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
-    if (ctx.top && sentenceBefore && (follows || (!asMark && letter.toLowerCase() === 'a'))) {
-      const after = l.first + pl[0].length;
-      const mark = readMarkAt(source, after);
-      return { level: 'sub', number: letter, suffix: '()', start: l.first, mark, topic: false };
-    }
+  const pl = PAREN_LETTER.exec(l.text);
+  if (!pl) return null;
+  // A first `(C)` is a mark; `(a)` or the letter after the last one is a label.
+  const letter = pl[1]!;
+  const prev = ctx.top?.lastChildLetter ?? null;
+  const follows = prev !== null && letter.toLowerCase().charCodeAt(0) === prev.charCodeAt(0) + 1;
+  const asMark = readMarkAt(source, l.first);
+  const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
+  if (ctx.top && sentenceBefore && (follows || (!asMark && letter.toLowerCase() === 'a'))) {
+    const mark = readMarkAt(source, l.first + pl[0].length);
+    return { level: 'sub', number: letter, suffix: '()', start: l.first, mark, topic: false };
   }
-  if (lm) {
-    const letter = lm[2]!;
-    const after = l.first + lm[0].length;
-    const mark = readMarkAt(source, after);
-    const topic = !mark && source[after] === '(';
-    const prev = ctx.top?.lastChildLetter ?? null;
-    const follows =
-      (prev === null && letter.toLowerCase() === 'a') ||
-      (prev !== null && letter.toLowerCase().charCodeAt(0) === prev.charCodeAt(0) + 1);
-    const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
-    if (!mark && !follows && ctx.gap) {
-      // `U) PolOffs delivered…`: a mark that lost its opening parenthesis (fail closed).
-      const half = readMarkAt(source, l.first);
-      if (half) return { level: 'marked', number: null, suffix: '', start: l.first, mark: half, topic: false };
-    }
-    if (mark || (follows && sentenceBefore)) {
-      if (ctx.top) return { level: 'sub', number: letter, suffix: lm[3]!, start: l.first, mark, topic };
-      // Lettered paragraphs with no numbered paragraph around them are top-level.
-      if (mark) return { level: 'top', number: letter, suffix: lm[3]!, start: l.first, mark, topic };
-    }
-    return null;
+  return null;
+}
+
+/** `A. (C) …`, `b) …`: a subparagraph (or a top-level lettered paragraph when no number is open). */
+function readLettered(source: string, l: Line, lm: RegExpExecArray, ctx: StartContext): Start | null {
+  const letter = lm[2]!;
+  const after = l.first + lm[0].length;
+  const mark = readMarkAt(source, after);
+  const topic = !mark && source[after] === '(';
+  const prev = ctx.top?.lastChildLetter ?? null;
+  const follows =
+    (prev === null && letter.toLowerCase() === 'a') ||
+    (prev !== null && letter.toLowerCase().charCodeAt(0) === prev.charCodeAt(0) + 1);
+  const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
+  if (!mark && !follows && ctx.gap) {
+    // `U) PolOffs delivered…`: a mark that lost its opening parenthesis (fail closed).
+    const half = readMarkAt(source, l.first);
+    if (half) return marked(l, half);
   }
-  // An unnumbered mark opens a portion after a blank line or the end of a sentence; in the middle
-  // of a wrapped sentence only a mark that was understood does (`(S/CT) funds…` is an office).
+  if (mark || (follows && sentenceBefore)) {
+    if (ctx.top) return { level: 'sub', number: letter, suffix: lm[3]!, start: l.first, mark, topic };
+    // Lettered paragraphs with no numbered paragraph around them are top-level.
+    if (mark) return { level: 'top', number: letter, suffix: lm[3]!, start: l.first, mark, topic };
+  }
+  return null;
+}
+
+/**
+ * A marked block without a number. An unnumbered mark opens a portion after a blank line or the
+ * end of a sentence; in the middle of a wrapped sentence only a mark that was understood does
+ * (`(S/CT) funds…` is an office).
+ */
+function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | null {
+  const t = l.text;
   const free = ctx.gap || endsBlock(ctx.prevText);
   const label = ENUM_LABEL.exec(t);
   if (label && free) {
     // `II. (U) Macro conflict conditions`, `20A-B. (SBU) …`: an enumerator the numbering above
     // does not follow, with its mark: a marked block of its own.
     const mark = readMarkAt(source, l.first + label[0].length);
-    if (mark) return { level: 'marked', number: null, suffix: '', start: l.first, mark, topic: false };
+    if (mark) return marked(l, mark);
   }
   if (t.startsWith('(')) {
     const mark = readMarkAt(source, l.first);
-    if (mark && (free || mark.status === 'marked')) return { level: 'marked', number: null, suffix: '', start: l.first, mark, topic: false };
-    return null;
+    return mark && (free || mark.status === 'marked') ? marked(l, mark) : null;
   }
+  const bullet = BULLET.exec(t);
   if (bullet) {
     // After a bullet (`-- (S//N F) …`) a mark is expected, so even one not understood opens a
     // portion mid-sentence (fail closed), unlike a bare parenthesis there.
     const mark = readMarkAt(source, l.first + bullet[0].length);
-    if (mark) return { level: 'marked', number: null, suffix: '', start: l.first, mark, topic: false };
+    if (mark) return marked(l, mark);
   }
   const half = readMarkAt(source, l.first);
-  if (half && ctx.gap) return { level: 'marked', number: null, suffix: '', start: l.first, mark: half, topic: false };
+  if (half && ctx.gap) return marked(l, half);
   // `Summary: (C) Spanish FM Moratinos told…` at the start of a block.
-  if (free) {
-    const lead = markAfterLeadIn(source, l.first);
-    if (lead) return { level: 'marked', number: null, suffix: '', start: l.first, mark: lead, topic: false };
-  }
-  return null;
+  const lead = free ? markAfterLeadIn(source, l.first) : null;
+  return lead ? marked(l, lead) : null;
+}
+
+/** A marked block starting at the line's first character. */
+function marked(l: Line, mark: MarkRead): Start {
+  return { level: 'marked', number: null, suffix: '', start: l.first, mark, topic: false };
 }
 
 /**

@@ -37,87 +37,88 @@ const HALF_MARK = /^(U|C|S|TS|SBU|S\/NF|C\/NF|S\/\/NF|C\/\/NF)\)(?=\s)/;
  */
 export function readMarkAt(source: string, offset: number): MarkRead | null {
   const head = source.slice(offset, offset + MAX_INNER + 2);
-  let m = PAREN.exec(head);
-  if (!m && head.startsWith('(')) {
-    const w = WRAPPED_PAREN.exec(source.slice(offset, offset + 170));
-    // Only a clear marking may span two lines; anything else is prose in parentheses.
-    if (w && classifyParenthetical(w[1]!.replace(/\s+/g, ' ')) === 'marking') {
-      const raw = w[0];
-      const parsed = parseMarking(`(${w[1]!.replace(/\s+/g, ' ')})`, 'portion');
-      const span = { start: offset, end: offset + raw.length };
-      if (parsed.ok) {
-        return { ...span, status: 'marked', marking: { ...parsed.marking, raw, span }, message: null, double: false, entireText: false };
-      }
-      return { ...span, status: 'unknown', marking: null, message: parsed.message, double: false, entireText: false };
-    }
-  }
-  if (!m) {
-    const h = HALF_MARK.exec(head);
-    if (!h) return null;
-    return {
-      start: offset,
-      end: offset + h[0].length,
-      status: 'unknown',
-      marking: null,
-      message: `Mark ${JSON.stringify(h[0])} has no opening parenthesis; expected a mark such as (${h[1]}).`,
-      double: false,
-      entireText: false,
-    };
-  }
+  const m = PAREN.exec(head);
+  if (!m) return head.startsWith('(') ? (readWrappedMark(source, offset) ?? readHalfMark(head, offset)) : readHalfMark(head, offset);
   const inner = m[1]!;
-  const entire = ENTIRE_INNER.exec(inner);
-  if (entire) {
-    const level = readEntireTextWords(entire[1]!);
-    const end = offset + m[0].length;
+  if (ENTIRE_INNER.test(inner)) return readEntireTextMark(m[0], inner, offset);
+  const first = readOne(m[0], inner, offset);
+  if (!first) return null;
+  return readSecondMark(source, first, offset + m[0].length) ?? first;
+}
+
+/** A long mark wrapped onto the next line; only a clear marking may span two lines (anything else is prose). */
+function readWrappedMark(source: string, offset: number): MarkRead | null {
+  const w = WRAPPED_PAREN.exec(source.slice(offset, offset + 170));
+  if (!w || classifyParenthetical(w[1]!.replace(/\s+/g, ' ')) !== 'marking') return null;
+  const raw = w[0];
+  const parsed = parseMarking(`(${w[1]!.replace(/\s+/g, ' ')})`, 'portion');
+  const span = { start: offset, end: offset + raw.length };
+  if (parsed.ok) return { ...span, status: 'marked', marking: { ...parsed.marking, raw, span }, message: null, double: false, entireText: false };
+  return { ...span, status: 'unknown', marking: null, message: parsed.message, double: false, entireText: false };
+}
+
+/** `U) PolOffs delivered…`: a mark that lost its opening parenthesis, read as unknown (fail closed). */
+function readHalfMark(head: string, offset: number): MarkRead | null {
+  const h = HALF_MARK.exec(head);
+  if (!h) return null;
+  return {
+    start: offset,
+    end: offset + h[0].length,
+    status: 'unknown',
+    marking: null,
+    message: `Mark ${JSON.stringify(h[0])} has no opening parenthesis; expected a mark such as (${h[1]}).`,
+    double: false,
+    entireText: false,
+  };
+}
+
+/** `(S-ENTIRE TEXT)`: a mark that is an ENTIRE TEXT statement. */
+function readEntireTextMark(raw: string, inner: string, offset: number): MarkRead {
+  const level = readEntireTextWords(ENTIRE_INNER.exec(inner)![1]!);
+  const end = offset + raw.length;
+  return {
+    start: offset,
+    end,
+    status: level ? 'marked' : 'unknown',
+    marking: level ? { ...level, raw, span: { start: offset, end } } : null,
+    message: level ? null : `ENTIRE TEXT statement ${JSON.stringify(raw)} names no classification that was understood.`,
+    double: false,
+    entireText: true,
+  };
+}
+
+/** A second mark right after the first (`(U) (SBU)`): one double mark, the more restrictive kept; null when there is none. */
+function readSecondMark(source: string, first: MarkRead, after: number): MarkRead | null {
+  const offset = first.start;
+  let ws = after;
+  while (ws < source.length && (source[ws] === ' ' || source[ws] === '\t')) ws++;
+  if (ws === after && source[ws] !== '(') return null;
+  const m2 = PAREN.exec(source.slice(ws, ws + MAX_INNER + 2));
+  const second = m2 ? readOne(m2[0], m2[1]!, ws) : null;
+  if (!m2 || !second) return null;
+  const end = ws + m2[0].length;
+  const raw = source.slice(offset, end);
+  if (first.status === 'marked' && second.status === 'marked') {
+    const winner = mostRestrictive(first.marking!, second.marking!);
     return {
       start: offset,
       end,
-      status: level ? 'marked' : 'unknown',
-      marking: level ? { ...level, raw: m[0], span: { start: offset, end } } : null,
-      message: level ? null : `ENTIRE TEXT statement ${JSON.stringify(m[0])} names no classification that was understood.`,
-      double: false,
-      entireText: true,
+      status: 'marked',
+      marking: { ...winner, raw, span: { start: offset, end } },
+      message: `Two marks in a row ${JSON.stringify(raw)}: the more restrictive was kept.`,
+      double: true,
+      entireText: false,
     };
   }
-  const first = readOne(m[0], inner, offset);
-  if (!first) return null;
-  // A second mark right after the first: `(U) (SBU)`. The more restrictive wins.
-  let after = offset + m[0].length;
-  let ws = after;
-  while (ws < source.length && (source[ws] === ' ' || source[ws] === '\t')) ws++;
-  if (ws > after || source[ws] === '(') {
-    const m2 = PAREN.exec(source.slice(ws, ws + MAX_INNER + 2));
-    if (m2) {
-      const second = readOne(m2[0], m2[1]!, ws);
-      if (second) {
-        after = ws + m2[0].length;
-        const raw = source.slice(offset, after);
-        const span = { start: offset, end: after };
-        if (first.status === 'marked' && second.status === 'marked') {
-          const winner = mostRestrictive(first.marking!, second.marking!);
-          return {
-            start: offset,
-            end: after,
-            status: 'marked',
-            marking: { ...winner, raw, span },
-            message: `Two marks in a row ${JSON.stringify(raw)}: the more restrictive was kept.`,
-            double: true,
-            entireText: false,
-          };
-        }
-        return {
-          start: offset,
-          end: after,
-          status: 'unknown',
-          marking: null,
-          message: (first.status === 'unknown' ? first.message : second.message) ?? `Mark ${JSON.stringify(raw)} not understood.`,
-          double: true,
-          entireText: false,
-        };
-      }
-    }
-  }
-  return first;
+  return {
+    start: offset,
+    end,
+    status: 'unknown',
+    marking: null,
+    message: (first.status === 'unknown' ? first.message : second.message) ?? `Mark ${JSON.stringify(raw)} not understood.`,
+    double: true,
+    entireText: false,
+  };
 }
 
 function readOne(raw: string, inner: string, offset: number): MarkRead | null {
