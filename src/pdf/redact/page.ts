@@ -12,6 +12,7 @@ import { deflateSync } from 'node:zlib';
 import { PdfDict, PdfName, PdfStream, lookupDict, type PdfObjects, type PdfRef, type PdfValue } from '../objects/model.js';
 import { interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { applyContentEdits, formatOperation, type ContentEdit } from '../content/edits.js';
+import { parseContent } from '../content/parse.js';
 import { contains, intersects, type Rect } from '../geometry.js';
 import type { UnsureReason } from '../errors.js';
 import { rewriteShow } from './show.js';
@@ -70,6 +71,22 @@ function uniqueName(dict: PdfDict | undefined, taken: ReadonlySet<string>, base:
   for (let k = 1; ; k++) {
     const n = `${base}_r${k}`;
     if (!dict?.has(n) && !taken.has(n)) return n;
+  }
+}
+
+/** Drop the XObject and Font entries of `res` (a copy) that the content `bytes` never names. */
+function pruneResources(objs: PdfObjects, res: PdfDict, bytes: Uint8Array): void {
+  const used = { XObject: new Set<string>(), Font: new Set<string>() };
+  for (const o of parseContent(bytes).ops) {
+    const n = o.operands[0];
+    if (o.op === 'Do' && n instanceof PdfName) used.XObject.add(n.name);
+    else if (o.op === 'Tf' && n instanceof PdfName) used.Font.add(n.name);
+  }
+  for (const kind of ['XObject', 'Font'] as const) {
+    const d = lookupDict(objs, res, kind);
+    if (!d) continue;
+    const kept = new PdfDict([...d.map].filter(([k]) => used[kind].has(k)));
+    res.set(kind, kept);
   }
 }
 
@@ -216,6 +233,10 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
       res.set('XObject', x);
     }
     const newBytes = applyContentEdits(s.bytes, e);
+    // An image or form no longer drawn must not travel in the resources (an unblanked original
+    // would still be in the file). Skipped when a child form inherits these resources.
+    const inherits = content.streams.some((c) => c.form?.parent === id && !c.form.stream.dict.has('Resources'));
+    if (!inherits) pruneResources(objs, res, newBytes);
     if (id === 0) {
       pageBytes = newBytes;
       pageResources = res;
