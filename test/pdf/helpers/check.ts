@@ -77,3 +77,22 @@ export async function releaseBoxes(bytes: Uint8Array, index: number): Promise<[n
   }
   return out;
 }
+
+/** Word boxes by poppler (`pdftotext -bbox`), in user space (y up), or null when poppler is absent. */
+export function popplerWords(bytes: Uint8Array): { page: number; word: string; rect: [number, number, number, number] }[] | null {
+  const html = pdftotext(bytes, ['-bbox']);
+  if (html === null) return null;
+  const out: { page: number; word: string; rect: [number, number, number, number] }[] = [];
+  let page = -1;
+  let height = 0;
+  for (const m of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (m[1] !== undefined) {
+      page++;
+      height = Number(m[2]);
+    } else {
+      const word = m[7]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+      out.push({ page, word, rect: [Number(m[3]), height - Number(m[6]), Number(m[5]), height - Number(m[4])] });
+    }
+  }
+  return out;
+}
