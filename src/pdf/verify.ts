@@ -84,9 +84,11 @@ export async function verifyRedaction(originalBytes: Uint8Array, releasedBytes: 
   const [orig, rel] = await Promise.all([readPdfText(originalBytes), readPdfText(releasedBytes)]);
 
   // 1. Shingles.
+  // Pages are read both with line breaks (hyphenated words joined) and with runs joined by spaces.
+  const flat = rel.pages.map((runs) => normaliseWords(runs.map((r) => r.str).join(' ')));
   const relWords = [...rel.pages.map(pageText), ...rel.extra].map((t) => normaliseWords(t));
   const relShingles = new Set<string>();
-  for (const words of relWords) for (let i = 0; i + n <= words.length; i++) relShingles.add(words.slice(i, i + n).join(' '));
+  for (const words of [...relWords, ...flat]) for (let i = 0; i + n <= words.length; i++) relShingles.add(words.slice(i, i + n).join(' '));
   const allowed = new Set<string>();
   for (const t of options.releasedTexts ?? []) {
     const w = normaliseWords(t);
@@ -161,7 +163,8 @@ export async function verifyRedaction(originalBytes: Uint8Array, releasedBytes: 
     }
   }
   const have = new Map<string, number>();
-  for (const words of relWords.slice(0, rel.pages.length)) for (const w of words) have.set(w, (have.get(w) ?? 0) + 1);
+  // Both sides joined the same way (runs by spaces), so a hyphen at a line end counts alike.
+  for (const words of flat) for (const w of words) have.set(w, (have.get(w) ?? 0) + 1);
   let keptWords = 0;
   for (const [w, c] of want) keptWords += Math.min(c, have.get(w) ?? 0);
   const keptFraction = releasedWords === 0 ? 1 : keptWords / releasedWords;
