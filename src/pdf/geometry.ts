@@ -38,10 +38,14 @@ export function apply(m: Matrix, x: number, y: number): [number, number] {
 
 /** The bounding box of rectangle r's four corners through m. */
 export function transformRect(m: Matrix, r: Rect): Rect {
-  const p = [apply(m, r[0], r[1]), apply(m, r[2], r[1]), apply(m, r[0], r[3]), apply(m, r[2], r[3])];
-  const xs = p.map((q) => q[0]);
-  const ys = p.map((q) => q[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  // Written out: this runs for every glyph of a page.
+  const ax = m[0] * r[0], bx = m[0] * r[2], cy = m[2] * r[1], dy = m[2] * r[3];
+  const ay = m[1] * r[0], by = m[1] * r[2], cx = m[3] * r[1], dx = m[3] * r[3];
+  const x0 = Math.min(ax, bx) + Math.min(cy, dy) + m[4];
+  const x1 = Math.max(ax, bx) + Math.max(cy, dy) + m[4];
+  const y0 = Math.min(ay, by) + Math.min(cx, dx) + m[5];
+  const y1 = Math.max(ay, by) + Math.max(cx, dx) + m[5];
+  return [x0, y0, x1, y1];
 }
 
 /** A rectangle with its corners in order. */

@@ -149,6 +149,18 @@ const SHRINK = 0.1;
 const SHOW_OPS = new Set(['Tj', 'TJ', "'", '"']);
 const PAINT_OPS = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
 
+/** The bounding box of glyph-space rectangle [x0 y0 x1 y1] through [a b c d e f] (transformRect, unrolled for the per-glyph path). */
+function glyphRect(a: number, b: number, c: number, d: number, e: number, f: number, x0: number, y0: number, x1: number, y1: number): Rect {
+  const ax0 = a * x0, ax1 = a * x1, cy0 = c * y0, cy1 = c * y1;
+  const bx0 = b * x0, bx1 = b * x1, dy0 = d * y0, dy1 = d * y1;
+  return [
+    (ax0 < ax1 ? ax0 : ax1) + (cy0 < cy1 ? cy0 : cy1) + e,
+    (bx0 < bx1 ? bx0 : bx1) + (dy0 < dy1 ? dy0 : dy1) + f,
+    (ax0 > ax1 ? ax0 : ax1) + (cy0 > cy1 ? cy0 : cy1) + e,
+    (bx0 > bx1 ? bx0 : bx1) + (dy0 > dy1 ? dy0 : dy1) + f,
+  ];
+}
+
 function cloneState(g: GState): GState {
   return { ...g };
 }
@@ -176,6 +188,9 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
   const out: PageContent = { streams: [], glyphs: [], paths: [], images: [], inlineImages: [], spans: [], unsure: [] };
   const parsedCache = new WeakMap<PdfStream, { ops: Operation[]; bytes: Uint8Array; problems: string[] } | null>();
   const markStack: number[] = [];
+  // Glyphs share one copy of the open marked-content spans until the stack changes.
+  let marksCopy: readonly number[] | null = null;
+  const markSnapshot = (): readonly number[] => (marksCopy ??= [...markStack]);
   const pageArea: Rect = [pageBox[0] - HUGE, pageBox[1] - HUGE, pageBox[2] + HUGE, pageBox[3] + HUGE];
 
   const parseForm = (s: PdfStream): { ops: Operation[]; bytes: Uint8Array; problems: string[] } | null => {
@@ -217,38 +232,49 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
         unsure('unknown-font', 'text shown without a font', pageArea);
         return;
       }
-      const trmBase = (): Matrix => multiply(multiply([g.fontSize * g.th, 0, 0, g.fontSize, 0, g.ts], tm), g.ctm);
+      // Trm = [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM. Within one string Tm only moves along its x axis,
+      // so M = Tm × CTM is computed once and slid along by each advance.
+      const m = multiply(tm, g.ctm) as [number, number, number, number, number, number];
+      const sx = g.fontSize * g.th, sy = g.fontSize;
+      const la = sx * m[0], lb = sx * m[1], lc = sy * m[2], ld = sy * m[3];
+      const upright = Math.abs(lb) < 1e-6 * Math.abs(la) && Math.abs(lc) < 1e-6 * Math.abs(ld) && la > 0 && ld > 0;
+      const size = Math.hypot(lc, ld);
+      const asc = font.ascent, desc = font.descent, h = asc - desc;
+      const marks = markSnapshot();
+      let advanced = 0;
       for (const c of font.codes(str.bytes)) {
         const w0 = font.width(c.code);
         const isSpace = c.length === 1 && c.code === 32;
-        const trm = trmBase();
-        const asc = font.ascent, desc = font.descent;
-        const full = transformRect(trm, [0, desc, w0, asc]);
-        const h = asc - desc;
-        const box = transformRect(trm, [w0 * SHRINK, desc + h * SHRINK, w0 * (1 - SHRINK), asc - h * SHRINK]);
-        const origin = apply(trm, 0, 0);
-        const upright = Math.abs(trm[1]) < 1e-6 * Math.abs(trm[0]) && Math.abs(trm[2]) < 1e-6 * Math.abs(trm[3]) && trm[0] > 0 && trm[3] > 0;
+        const e = g.ts * m[2] + m[4], f = g.ts * m[3] + m[5];
+        const full = glyphRect(la, lb, lc, ld, e, f, 0, desc, w0, asc);
+        const box = glyphRect(la, lb, lc, ld, e, f, w0 * SHRINK, desc + h * SHRINK, w0 * (1 - SHRINK), asc - h * SHRINK);
         const adv = w0 * g.fontSize + g.tc + (isSpace ? g.tw : 0);
         const removalOffset = g.fontSize !== 0 ? (-adv * 1000) / g.fontSize : null;
         let why = font.unsure ?? penLost ?? undefined;
         if (!why && g.tr >= 4) why = { reason: 'clipping-text', detail: `text render mode ${g.tr} adds glyphs to the clipping path` };
         if (!why && g.fillTiling && g.tr % 4 !== 3 && g.tr !== 7) why = { reason: 'tiling-pattern', detail: 'text painted with a tiling pattern' };
         if (!why && removalOffset === null) why = { reason: 'zero-size-font', detail: 'text shown with font size 0' };
-        out.glyphs.push({
+        const glyph: GlyphEvent = {
           stream: streamId, op: opIndex, part, start: c.start, end: c.start + c.length, code: c.code, unicode: font.unicode(c.code),
-          box, full, removalOffset, upright, origin, size: Math.hypot(trm[2], trm[3]),
-          renderMode: g.tr, marks: [...markStack], ...(why ? { unsure: why } : {}),
-        });
+          box, full, removalOffset, upright, origin: [e, f], size, renderMode: g.tr, marks,
+        };
+        if (why) (glyph as { unsure?: GlyphEvent['unsure'] }).unsure = why;
+        out.glyphs.push(glyph);
         if (why) {
           // Without the font's metrics (or code lengths) the glyph may extend anywhere along its
           // line (down the page for vertical text).
           const lost = penLost !== null || why.reason === 'unknown-font' || why.reason === 'unknown-encoding' || why.reason === 'vertical-text';
+          const trm: Matrix = [la, lb, lc, ld, e, f];
           const area: Rect = why.reason === 'vertical-text' ? transformRect(trm, [-HUGE, -HUGE, HUGE, asc]) : lost ? transformRect(trm, [0, desc, HUGE, asc]) : full;
           unsure(why.reason, why.detail, area);
           if (lost && !penLost) penLost = why;
         }
-        tm = multiply([1, 0, 0, 1, adv * g.th, 0], tm);
+        const dx = adv * g.th;
+        advanced += dx;
+        m[4] += dx * m[0];
+        m[5] += dx * m[1];
       }
+      tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + advanced * tm[0], tm[5] + advanced * tm[1]];
     };
 
     for (let i = 0; i < ops.length; i++) {
@@ -430,7 +456,10 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           if (!Array.isArray(arr)) break;
           arr.forEach((e, k) => {
             if (e instanceof PdfString) showString(i, k, e);
-            else if (typeof e === "number") tm = multiply([1, 0, 0, 1, (-e / 1000) * g.fontSize * g.th, 0], tm);
+            else if (typeof e === 'number') {
+              const dx = (-e / 1000) * g.fontSize * g.th;
+              tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + dx * tm[0], tm[5] + dx * tm[1]];
+            }
           });
           break;
         }
@@ -445,14 +474,16 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           const id = out.spans.length;
           out.spans.push({ id, stream: streamId, beginOp: i, tag, props });
           markStack.push(id);
+          marksCopy = null;
           break;
         }
         case 'EMC':
           markStack.pop();
+          marksCopy = null;
           break;
         case 'BI': {
           const bbox = transformRect(g.ctm, [0, 0, 1, 1]);
-          out.inlineImages.push({ stream: streamId, op: i, ctm: g.ctm, bbox, marks: [...markStack] });
+          out.inlineImages.push({ stream: streamId, op: i, ctm: g.ctm, bbox, marks: markSnapshot() });
           break;
         }
         case 'Do': {
@@ -463,7 +494,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           if (!(x instanceof PdfStream)) break;
           const sub = lookupName(objs, x.dict, 'Subtype');
           if (sub === 'Image') {
-            out.images.push({ stream: streamId, op: i, name: n.name, image: x, ref: xref instanceof PdfRef ? xref : undefined, ctm: g.ctm, bbox: transformRect(g.ctm, [0, 0, 1, 1]), marks: [...markStack] });
+            out.images.push({ stream: streamId, op: i, name: n.name, image: x, ref: xref instanceof PdfRef ? xref : undefined, ctm: g.ctm, bbox: transformRect(g.ctm, [0, 0, 1, 1]), marks: markSnapshot() });
           } else if (sub === 'Form') {
             const m = (numbers(objs, x.dict.get('Matrix')) ?? [...IDENTITY]) as unknown as Matrix;
             const bbox = numbers(objs, x.dict.get('BBox'));
@@ -499,7 +530,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
               }
               const tiling = (o.op !== 'n' && o.op !== 'S' && o.op !== 's' && g.fillTiling) || (stroked && g.strokeTiling);
               if (tiling) unsure('tiling-pattern', 'a path painted with a tiling pattern', bbox);
-              out.paths.push({ stream: streamId, startOp: pathStart, endOp: i, bbox, clip, segments, curves, marks: [...markStack] });
+              out.paths.push({ stream: streamId, startOp: pathStart, endOp: i, bbox, clip, segments, curves, marks: markSnapshot() });
             }
             pathStart = -1;
             pathBox = null;

@@ -100,10 +100,13 @@ class Lexer {
   hex(): PdfString {
     const b = this.b;
     this.pos++; // <
-    const out: number[] = [];
+    let end = this.pos;
+    while (end < b.length && b[end] !== 0x3e) end++;
+    const out = new Uint8Array((end - this.pos + 1) >> 1);
+    let n = 0;
     let hi = -1;
-    while (this.pos < b.length && b[this.pos] !== 0x3e) {
-      const c = b[this.pos++]!;
+    for (; this.pos < end; this.pos++) {
+      const c = b[this.pos]!;
       const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1;
       if (v < 0) {
         if (WS[c] !== 1) this.problems.push('bad character in hex string');
@@ -111,14 +114,14 @@ class Lexer {
       }
       if (hi < 0) hi = v;
       else {
-        out.push((hi << 4) | v);
+        out[n++] = (hi << 4) | v;
         hi = -1;
       }
     }
-    if (hi >= 0) out.push(hi << 4);
+    if (hi >= 0) out[n++] = hi << 4;
     if (this.pos >= b.length) this.problems.push('unterminated hex string');
     else this.pos++;
-    return new PdfString(Uint8Array.from(out), true);
+    return new PdfString(out.subarray(0, n), true);
   }
 
   name(): PdfName {

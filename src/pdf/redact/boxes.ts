@@ -28,57 +28,120 @@ interface Row {
   y1: number;
 }
 
+/** A text row of the page: upright glyphs sharing a baseline, left to right, and its runs of text. */
+interface TextRow {
+  readonly y: number;
+  readonly size: number;
+  readonly glyphs: GlyphEvent[];
+  /** Runs of text: glyph extents merged where gaps are under 1.5 em. */
+  blocks: [number, number][];
+}
+
+/** The page's text rows, built once for all its regions. */
+export interface PageLayout {
+  readonly rows: TextRow[];
+  readonly rowOf: Map<GlyphEvent, TextRow>;
+  readonly removed: readonly GlyphEvent[];
+  readonly removedSet: ReadonlySet<GlyphEvent>;
+}
+
 const COLUMN_GAP_EM = 1.5;
 
+/** Rows of the page's upright glyphs (baselines within 0.3 em), each with its runs of text. */
+export function pageLayout(glyphs: readonly GlyphEvent[], removed: ReadonlySet<GlyphEvent>): PageLayout {
+  const upright = glyphs.filter((g) => g.upright).sort((a, b) => b.origin[1] - a.origin[1]);
+  const rows: TextRow[] = [];
+  const rowOf = new Map<GlyphEvent, TextRow>();
+  let cur: TextRow | null = null;
+  for (const g of upright) {
+    if (!cur || Math.abs(cur.y - g.origin[1]) >= 0.3 * Math.max(cur.size, g.size)) {
+      cur = { y: g.origin[1], size: g.size, glyphs: [], blocks: [] };
+      rows.push(cur);
+    }
+    cur.glyphs.push(g);
+    rowOf.set(g, cur);
+  }
+  for (const r of rows) {
+    r.glyphs.sort((a, b) => a.full[0] - b.full[0]);
+    const gap = COLUMN_GAP_EM * r.size;
+    let b: [number, number] | null = null;
+    for (const g of r.glyphs) {
+      if (g.full[2] <= g.full[0]) continue;
+      if (b && g.full[0] <= b[1] + gap) b[1] = Math.max(b[1], g.full[2]);
+      else r.blocks.push((b = [g.full[0], g.full[2]]));
+    }
+  }
+  return { rows, rowOf, removed: glyphs.filter((g) => removed.has(g)), removedSet: removed };
+}
+
+/** Rows whose baseline lies within `dy` of `y` (rows are sorted by y, top first). */
+function rowsNear(rows: readonly TextRow[], y: number, dy: number): TextRow[] {
+  let lo = 0, hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.y > y + dy) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TextRow[] = [];
+  for (let i = lo; i < rows.length && rows[i]!.y >= y - dy; i++) out.push(rows[i]!);
+  return out;
+}
+
+/** A glyph a box must not cover: visible and kept. */
+function visibleKept(g: GlyphEvent, removed: ReadonlySet<GlyphEvent>): boolean {
+  return !removed.has(g) && g.renderMode !== 3 && g.renderMode !== 7 && !(g.unicode !== undefined && g.unicode.trim() === '');
+}
+
 /**
- * Boxes for one region, given every glyph of the page, those removed, and the rectangles of
- * images that stay (a box never grows over them).
+ * Boxes for one region, given the page's layout and the rectangles of images that stay (a box
+ * never grows over them).
  */
-export function boxesForRegion(region: Rect, label: string, glyphs: readonly GlyphEvent[], removed: ReadonlySet<GlyphEvent>, obstacles: readonly Rect[] = []): RedactionBox[] {
-  const mine = glyphs.filter((g) => removed.has(g) && g.upright && intersects(g.box, region));
-  const rows: Row[] = [];
-  for (const g of [...mine].sort((a, b) => b.origin[1] - a.origin[1] || a.origin[0] - b.origin[0])) {
-    const row = rows.find((r) => Math.abs(r.y - g.origin[1]) < 0.3 * Math.max(r.size, g.size));
+export function boxesForRegion(region: Rect, label: string, layout: PageLayout, obstacles: readonly Rect[] = []): RedactionBox[] {
+  const rows = new Map<TextRow, Row>();
+  for (const g of layout.removed) {
+    if (!g.upright || !intersects(g.box, region)) continue;
+    const tr = layout.rowOf.get(g)!;
+    const row = rows.get(tr);
     if (row) {
       row.x0 = Math.min(row.x0, g.full[0]);
       row.x1 = Math.max(row.x1, g.full[2]);
       row.y0 = Math.min(row.y0, g.full[1]);
       row.y1 = Math.max(row.y1, g.full[3]);
-    } else rows.push({ y: g.origin[1], size: g.size, x0: g.full[0], x1: g.full[2], y0: g.full[1], y1: g.full[3] });
+    } else rows.set(tr, { y: tr.y, size: tr.size, x0: g.full[0], x1: g.full[2], y0: g.full[1], y1: g.full[3] });
   }
   const boxes: Rect[] = [];
-  for (const row of rows) {
-    const sameRow = (g: GlyphEvent): boolean => g.upright && Math.abs(g.origin[1] - row.y) < 0.3 * Math.max(row.size, g.size);
-    // The column's right edge: text within 40 lines of this row, connected to the removed run.
-    const near = glyphs.filter((g) => g.upright && Math.abs(g.origin[1] - row.y) < 40 * row.size && g.full[2] > g.full[0]);
-    const spans = near.map((g) => [g.full[0], g.full[2]] as [number, number]).sort((a, b) => a[0] - b[0]);
+  for (const [tr, row] of rows) {
+    // The column's right edge: runs of text within 40 lines of this row, connected to the removed run.
+    const spans = rowsNear(layout.rows, row.y, 40 * row.size).flatMap((r) => r.blocks).sort((a, b) => a[0] - b[0]);
     const gap = COLUMN_GAP_EM * row.size;
     let colRight = row.x1;
     let cur: [number, number] | null = null;
-    const blocks: [number, number][] = [];
+    const consider = (b: [number, number]): void => {
+      if (b[1] >= row.x0 && b[0] <= row.x1) colRight = Math.max(colRight, b[1]);
+    };
     for (const sp of spans) {
       if (cur && sp[0] <= cur[1] + gap) cur[1] = Math.max(cur[1], sp[1]);
       else {
-        if (cur) blocks.push(cur);
+        if (cur) consider(cur);
         cur = [sp[0], sp[1]];
       }
     }
-    if (cur) blocks.push(cur);
-    for (const b of blocks) if (b[1] >= row.x0 && b[0] <= row.x1) colRight = Math.max(colRight, b[1]);
+    if (cur) consider(cur);
     // The left edge stays where the row's text starts (the column's edge, or just after kept text).
     let left = row.x0;
     let right = colRight;
     const band = row.y1 - row.y0;
-    for (const g of glyphs) {
-      // Only what can be seen limits a box: not spaces, not invisible text.
-      if (removed.has(g) || g.renderMode === 3 || g.renderMode === 7 || (g.unicode !== undefined && g.unicode.trim() === '')) continue;
-      if (sameRow(g)) {
-        if (g.full[2] <= row.x0 + 0.01) left = Math.min(left, Math.max(g.full[2], row.x0 - 3 * row.size));
-        else if (g.full[0] >= row.x1 - 0.01) right = Math.min(right, g.full[0]);
-        else right = Math.min(right, Math.max(row.x1, g.full[0]));
-      } else if (g.full[0] >= row.x1 - 0.01 && Math.min(g.full[3], row.y1) - Math.max(g.full[1], row.y0) > Math.min(0.5, 0.05 * band)) {
-        // Kept text to the right on another baseline (a neighbouring column): never cover it.
-        right = Math.min(right, g.full[0]);
+    for (const r of rowsNear(layout.rows, row.y, 3 * row.size)) {
+      for (const g of r.glyphs) {
+        if (!visibleKept(g, layout.removedSet)) continue;
+        if (r === tr) {
+          if (g.full[2] <= row.x0 + 0.01) left = Math.min(left, Math.max(g.full[2], row.x0 - 3 * row.size));
+          else if (g.full[0] >= row.x1 - 0.01) right = Math.min(right, g.full[0]);
+          else right = Math.min(right, Math.max(row.x1, g.full[0]));
+        } else if (g.full[0] >= row.x1 - 0.01 && Math.min(g.full[3], row.y1) - Math.max(g.full[1], row.y0) > Math.min(0.5, 0.05 * band)) {
+          // Kept text to the right on another baseline (a neighbouring column): never cover it.
+          right = Math.min(right, g.full[0]);
+        }
       }
     }
     for (const o of obstacles) {
@@ -125,14 +188,18 @@ export function boxesForRegion(region: Rect, label: string, glyphs: readonly Gly
  * (the lines of one portion) print their label once, in the first box.
  */
 export function pageBoxes(regions: readonly { rect: Rect; label: string }[], glyphs: readonly GlyphEvent[], removed: ReadonlySet<GlyphEvent>, obstacles: readonly Rect[] = []): RedactionBox[] {
+  const layout = pageLayout(glyphs, removed);
   const out: RedactionBox[] = [];
   let prev: { label: string; bottom: number; x0: number; x1: number } | null = null;
   for (const r of regions) {
-    const boxes = boxesForRegion(r.rect, r.label, glyphs, removed, obstacles);
-    const top = Math.max(...boxes.map((b) => b.rect[3]));
-    const bottom = Math.min(...boxes.map((b) => b.rect[1]));
-    const x0 = Math.min(...boxes.map((b) => b.rect[0]));
-    const x1 = Math.max(...boxes.map((b) => b.rect[2]));
+    const boxes = boxesForRegion(r.rect, r.label, layout, obstacles);
+    let top = -Infinity, bottom = Infinity, x0 = Infinity, x1 = -Infinity;
+    for (const b of boxes) {
+      top = Math.max(top, b.rect[3]);
+      bottom = Math.min(bottom, b.rect[1]);
+      x0 = Math.min(x0, b.rect[0]);
+      x1 = Math.max(x1, b.rect[2]);
+    }
     const height = top - bottom;
     const continues = prev !== null && prev.label === r.label && Math.abs(prev.bottom - top) < 0.3 * height && x0 < prev.x1 && x1 > prev.x0;
     out.push(...(continues ? boxes.map((b) => ({ rect: b.rect })) : boxes));

@@ -113,7 +113,9 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
     return { kind: 'unsure', reasons: [{ reason: 'unknown-filter', detail: 'a content stream of the page cannot be decoded' }], boxes: regions.map((r) => ({ rect: r.rect, label: r.label })) };
   }
   const content: PageContent = interpretPage(objs, bytes, page.resources, page.box);
-  const removed = new Set(content.glyphs.filter((g) => hit(g.box)));
+  // Regions' union box first: most glyphs of a page are nowhere near a region.
+  const outer = rects.reduce((u, r) => [Math.min(u[0], r[0]), Math.min(u[1], r[1]), Math.max(u[2], r[2]), Math.max(u[3], r[3])] as Rect);
+  const removed = new Set(content.glyphs.filter((g) => intersects(g.box, outer) && hit(g.box)));
 
   const reasons: { reason: UnsureReason; detail: string }[] = [];
   const seen = new Set<string>();
@@ -151,19 +153,23 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   const hitSpans = new Set<number>();
 
   // Glyphs: rewrite each showing operation that loses any.
-  const byOp = new Map<string, GlyphEvent[]>();
-  for (const g of content.glyphs) {
-    const k = `${g.stream}:${g.op}`;
-    const list = byOp.get(k);
-    if (list) list.push(g);
-    else byOp.set(k, [g]);
-  }
-  for (const [k, gs] of byOp) {
-    if (!gs.some((g) => removed.has(g))) continue;
-    for (const g of gs) if (removed.has(g)) for (const m of g.marks) hitSpans.add(m);
-    const [s, o] = k.split(':').map(Number) as [number, number];
-    const op = content.streams[s]!.ops[o]!;
-    addEdit(s, { start: op.start, end: op.end, text: rewriteShow(op, gs, removed) });
+  // Glyphs come in content order, so those of one operation are consecutive.
+  const glyphs = content.glyphs;
+  for (let i = 0; i < glyphs.length; ) {
+    const first = glyphs[i]!;
+    let j = i;
+    let any = false;
+    while (j < glyphs.length && glyphs[j]!.stream === first.stream && glyphs[j]!.op === first.op) {
+      if (removed.has(glyphs[j]!)) any = true;
+      j++;
+    }
+    if (any) {
+      const gs = glyphs.slice(i, j);
+      for (const g of gs) if (removed.has(g)) for (const m of g.marks) hitSpans.add(m);
+      const op = content.streams[first.stream]!.ops[first.op]!;
+      addEdit(first.stream, { start: op.start, end: op.end, text: rewriteShow(op, gs, removed) });
+    }
+    i = j;
   }
   // Paths wholly inside a region go (never clipping paths: they shape what is drawn elsewhere).
   for (const p of content.paths) {
