@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'node:zlib';
+import jpeg from 'jpeg-js';
 import { PDFName, PDFString } from 'pdf-lib';
 import { readPdfText, redactPdf, verifyRedaction, type PdfRegion } from '../../src/pdf/index.js';
 import { readPdfObjects } from '../../src/pdf/objects/read.js';
@@ -184,6 +185,43 @@ describe('images', () => {
       expect(data[row * w + 55]).toBe(200);
       expect(data[row * w + 99]).toBe(200);
     }
+  });
+});
+
+describe('inline images', () => {
+  it('removes an inline image wholly inside a region', async () => {
+    const t = await TestPdf.create();
+    t.page('q 100 0 0 20 100 600 cm BI /W 4 /H 1 /CS /G /BPC 8 ID \x10\x20\x30\x40 EI Q\n' + line('F1', 12, 72, 700, 'Public line.'));
+    const input = await t.save();
+    const { bytes, report } = await redactPdf(input, [{ page: 0, rect: [90, 590, 210, 630], label: 'B1' }]);
+    expect(report.totals.inlineImagesRemoved).toBe(1);
+    expect(await everythingInFile(bytes)).not.toContain('\x10\x20\x30\x40');
+    await expectPresent(bytes, 'Public line.');
+  });
+});
+
+describe('JPEG images', () => {
+  it('decodes a partly covered DCT image, blanks the covered part and re-encodes it losslessly', async () => {
+    const t = await TestPdf.create();
+    const w = 64, h = 32;
+    const rgba = new Uint8Array(w * h * 4);
+    for (let i = 0; i < w * h; i++) rgba.set([220, 40, 40, 255], i * 4);
+    const jpg = jpeg.encode({ width: w, height: h, data: rgba }, 95).data;
+    const ctx = t.doc.context;
+    const img = ctx.register(ctx.stream(jpg, { Type: 'XObject', Subtype: 'Image', Width: w, Height: h, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'DCTDecode' }));
+    t.page('q 256 0 0 128 100 500 cm /Im1 Do Q\n', { xobjects: { Im1: img } });
+    const input = await t.save();
+    // The right quarter of the image (x 292–356 of 100–356).
+    const { bytes, report } = await redactPdf(input, [{ page: 0, rect: [292, 490, 400, 640], label: 'B1' }]);
+    expect(report.totals.imagesBlanked).toBe(1);
+    const objs = await readPdfObjects(bytes);
+    const image = [...objs.objects.values()].find((o): o is PdfStream => o instanceof PdfStream && o.dict.get('Subtype') === PdfName.of('Image'))!;
+    expect(image.dict.get('Filter')).toBe(PdfName.of('FlateDecode'));
+    const d = decodeStream(objs, image) as { ok: true; data: Uint8Array };
+    const px = (x: number, y: number): number[] => [...d.data.subarray((y * w + x) * 3, (y * w + x) * 3 + 3)];
+    expect(px(60, 10)).toEqual([0, 0, 0]);
+    expect(px(10, 10)[0]).toBeGreaterThan(180); // the uncovered part keeps its colour
+    expect(px(40, 10)[0]).toBeGreaterThan(180);
   });
 });
 

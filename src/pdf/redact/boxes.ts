@@ -139,8 +139,9 @@ export function boxesForRegion(region: Rect, label: string, layout: PageLayout, 
           else if (g.full[0] >= row.x1 - 0.01) right = Math.min(right, g.full[0]);
           else right = Math.min(right, Math.max(row.x1, g.full[0]));
         } else if (g.full[0] >= row.x1 - 0.01 && Math.min(g.full[3], row.y1) - Math.max(g.full[1], row.y0) > Math.min(0.5, 0.05 * band)) {
-          // Kept text to the right on another baseline (a neighbouring column): never cover it.
-          right = Math.min(right, g.full[0]);
+          // Kept text to the right on another baseline (a neighbouring column): never cover it,
+          // and leave it a little air.
+          right = Math.min(right, Math.max(row.x1, g.full[0] - 0.2 * row.size));
         }
       }
     }
