@@ -90,7 +90,7 @@ export function popplerWords(bytes: Uint8Array): { page: number; word: string; r
       page++;
       height = Number(m[2]);
     } else {
-      const word = m[7]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+      const word = m[7]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&apos;/g, "'");
       out.push({ page, word, rect: [Number(m[3]), height - Number(m[6]), Number(m[5]), height - Number(m[4])] });
     }
   }
