@@ -34,6 +34,8 @@ export interface StreamInstance {
   /** Lowest q-depth reached (negative when the stream pops more than it pushed) and the depth at its end. */
   minDepth: number;
   endDepth: number;
+  /** The text line matrix and leading after each line-positioning operation (Td, TD, T*, Tm, ', "), by operation index. */
+  readonly lines: Map<number, { readonly tlm: Matrix; readonly tl: number }>;
 }
 
 /** A shown glyph. */
@@ -417,22 +419,26 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
           tm = tlm;
           penLost = null;
+          stream.lines.set(i, { tlm, tl: g.tl });
           break;
         case 'TD':
           g.tl = -num(a[1]);
           tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
           tm = tlm;
           penLost = null;
+          stream.lines.set(i, { tlm, tl: g.tl });
           break;
         case 'Tm':
           if (a.length >= 6) tlm = a.slice(-6).map(num) as unknown as Matrix;
           tm = tlm;
           penLost = null;
+          stream.lines.set(i, { tlm, tl: g.tl });
           break;
         case 'T*':
           tlm = multiply([1, 0, 0, 1, 0, -g.tl], tlm);
           tm = tlm;
           penLost = null;
+          stream.lines.set(i, { tlm, tl: g.tl });
           break;
         case 'Tj':
           if (a[0] instanceof PdfString) showString(i, 0, a[0]);
@@ -441,6 +447,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           tlm = multiply([1, 0, 0, 1, 0, -g.tl], tlm);
           tm = tlm;
           penLost = null;
+          stream.lines.set(i, { tlm, tl: g.tl });
           if (a[0] instanceof PdfString) showString(i, 0, a[0]);
           break;
         case '"':
@@ -449,6 +456,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           tlm = multiply([1, 0, 0, 1, 0, -g.tl], tlm);
           tm = tlm;
           penLost = null;
+          stream.lines.set(i, { tlm, tl: g.tl });
           if (a[2] instanceof PdfString) showString(i, 0, a[2]);
           break;
         case 'TJ': {
@@ -511,7 +519,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
             }
             if (parsed.problems.length > 0) unsure('bad-content', `form XObject /${n.name}: ${parsed.problems[0]}`, area);
             const id = out.streams.length;
-            out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0 });
+            out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0, lines: new Map() });
             const inner = cloneState(g);
             inner.ctm = ctm;
             run(id, parsed.ops, out.streams[id]!.resources, inner, depth + 1);
@@ -544,7 +552,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
   };
 
   const parsed = parseContent(contentBytes);
-  out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0 });
+  out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new Map() });
   if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: pageArea });
   const g0: GState = { ctm: IDENTITY, font: null, fontSize: 0, tc: 0, tw: 0, th: 1, tl: 0, tr: 0, ts: 0, lineWidth: 1, fillTiling: false, strokeTiling: false };
   run(0, parsed.ops, resources, g0, 0);

@@ -105,7 +105,7 @@ const STRIP_KEYS = ['Metadata', 'PieceInfo', 'StructParent', 'StructParents', 'A
 const LINK_KEYS = ['Type', 'Subtype', 'Rect', 'Border', 'BS', 'C', 'H', 'QuadPoints', 'F'];
 
 function zeroStats(): PageStats {
-  return { glyphsRemoved: 0, pathsRemoved: 0, imagesRemoved: 0, imagesBlanked: 0, imagesRemovedUndecodable: 0, inlineImagesRemoved: 0, actualTextRemoved: 0, formsCopied: 0, boxes: 0 };
+  return { glyphsRemoved: 0, pathsRemoved: 0, imagesRemoved: 0, imagesBlanked: 0, imagesRemovedUndecodable: 0, inlineImagesRemoved: 0, actualTextRemoved: 0, formsCopied: 0, textOpsDropped: 0, boxes: 0 };
 }
 
 function checkRegions(regions: readonly PdfRegion[], pageCount: number): Map<number, PageRegion[]> {

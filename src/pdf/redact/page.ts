@@ -15,7 +15,7 @@ import { applyContentEdits, formatOperation, type ContentEdit } from '../content
 import { parseContent } from '../content/parse.js';
 import { contains, intersects, type Rect } from '../geometry.js';
 import type { UnsureReason } from '../errors.js';
-import { rewriteShow } from './show.js';
+import { textEdits } from './text.js';
 import { blankImage } from './images.js';
 import { boxesContent, pageBoxes, type RedactionBox } from './boxes.js';
 
@@ -46,6 +46,8 @@ export interface PageStats {
   inlineImagesRemoved: number;
   actualTextRemoved: number;
   formsCopied: number;
+  /** Text-showing operations dropped whole (with the line moves around them collapsed). */
+  textOpsDropped: number;
   boxes: number;
 }
 
@@ -134,7 +136,7 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   for (const im of content.inlineImages) if (hit(im.bbox) && !inside(im.bbox)) addReason('inline-image', 'an inline image lies partly inside a region');
   if (reasons.length > 0) return { kind: 'unsure', reasons, boxes: pageBoxes(regions, content.glyphs, removed, keptImages(content, inside)) };
 
-  const stats: PageStats = { glyphsRemoved: removed.size, pathsRemoved: 0, imagesRemoved: 0, imagesBlanked: 0, imagesRemovedUndecodable: 0, inlineImagesRemoved: 0, actualTextRemoved: 0, formsCopied: 0, boxes: 0 };
+  const stats: PageStats = { glyphsRemoved: removed.size, pathsRemoved: 0, imagesRemoved: 0, imagesBlanked: 0, imagesRemovedUndecodable: 0, inlineImagesRemoved: 0, actualTextRemoved: 0, formsCopied: 0, textOpsDropped: 0, boxes: 0 };
   const warnings: string[] = [];
   const edits = new Map<number, ContentEdit[]>();
   const addEdit = (stream: number, e: ContentEdit): void => {
@@ -153,23 +155,19 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   const hitSpans = new Set<number>();
 
   // Glyphs: rewrite each showing operation that loses any.
-  // Glyphs come in content order, so those of one operation are consecutive.
-  const glyphs = content.glyphs;
-  for (let i = 0; i < glyphs.length; ) {
-    const first = glyphs[i]!;
-    let j = i;
-    let any = false;
-    while (j < glyphs.length && glyphs[j]!.stream === first.stream && glyphs[j]!.op === first.op) {
-      if (removed.has(glyphs[j]!)) any = true;
-      j++;
-    }
-    if (any) {
-      const gs = glyphs.slice(i, j);
-      for (const g of gs) if (removed.has(g)) for (const m of g.marks) hitSpans.add(m);
-      const op = content.streams[first.stream]!.ops[first.op]!;
-      addEdit(first.stream, { start: op.start, end: op.end, text: rewriteShow(op, gs, removed) });
-    }
-    i = j;
+  // Glyphs: each stream's showing operations lose their removed glyphs (text.ts).
+  const byStream = new Map<number, GlyphEvent[]>();
+  for (const g of content.glyphs) {
+    const list = byStream.get(g.stream);
+    if (list) list.push(g);
+    else byStream.set(g.stream, [g]);
+    if (removed.has(g)) for (const m of g.marks) hitSpans.add(m);
+  }
+  for (const [id, gs] of byStream) {
+    if (!gs.some((g) => removed.has(g))) continue;
+    const t = textEdits(content.streams[id]!, gs, removed);
+    for (const e of t.edits) addEdit(id, e);
+    stats.textOpsDropped += t.dropped;
   }
   // Paths wholly inside a region go (never clipping paths: they shape what is drawn elsewhere).
   for (const p of content.paths) {

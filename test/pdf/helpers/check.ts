@@ -96,3 +96,19 @@ export function popplerWords(bytes: Uint8Array): { page: number; word: string; r
   }
   return out;
 }
+
+/** The operations of page `index`'s content (one stream, as the release writes it, or an array joined). */
+export async function pageOps(bytes: Uint8Array, index: number): Promise<{ op: string; operands: PdfValue[] }[]> {
+  const objs = await readPdfObjects(bytes);
+  const catalog = objs.objects.get((objs.trailer.get('Root') as { num: number }).num) as PdfDict;
+  const pages = objs.objects.get((catalog.get('Pages') as { num: number }).num) as PdfDict;
+  const page = objs.objects.get((pages.get('Kids') as { num: number }[])[index]!.num) as PdfDict;
+  const c = page.get('Contents');
+  const refs = (Array.isArray(c) ? c : [c]) as { num: number }[];
+  const parts = refs.map((r) => {
+    const d = decodeStream(objs, objs.objects.get(r.num) as PdfStream);
+    if (!d.ok) throw new Error(d.message);
+    return Buffer.from(d.data).toString('latin1');
+  });
+  return parseContent(Uint8Array.from(Buffer.from(parts.join('\n'), 'latin1'))).ops;
+}
