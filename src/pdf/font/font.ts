@@ -120,7 +120,7 @@ function readToUnicode(objs: PdfObjects, font: PdfDict): ParsedCMap | undefined 
   return bytes ? parseCMap(bytes) : undefined;
 }
 
-function simpleEncoding(objs: PdfObjects, font: PdfDict, baseFont: string, std: StandardFont | undefined): { names: string[]; known: boolean } {
+function simpleEncoding(objs: PdfObjects, font: PdfDict, std: StandardFont | undefined): { names: string[]; known: boolean } {
   const enc = lookup(objs, font, 'Encoding');
   const stdName = std?.FontName;
   const builtIn = stdName === 'Symbol' ? SymbolEncoding : stdName === 'ZapfDingbats' ? undefined : StandardEncoding;
@@ -148,7 +148,6 @@ function simpleEncoding(objs: PdfObjects, font: PdfDict, baseFont: string, std: 
       }
     }
   }
-  void baseFont;
   return { names, known };
 }
 
@@ -159,7 +158,7 @@ function loadSimple(objs: PdfObjects, font: PdfDict, subtype: string): FontInfo 
   const first = lookupNumber(objs, font, 'FirstChar') ?? 0;
   const widths = numbers(objs, font.get('Widths'));
   const missing = lookupNumber(objs, descriptor, 'MissingWidth') ?? 0;
-  const { names, known } = simpleEncoding(objs, font, baseFont, std);
+  const { names, known } = simpleEncoding(objs, font, std);
   const toUnicode = readToUnicode(objs, font);
   const isType3 = subtype === 'Type3';
   const fm = isType3 ? (numbers(objs, font.get('FontMatrix')) ?? [0.001, 0, 0, 0.001, 0, 0]) : undefined;

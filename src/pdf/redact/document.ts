@@ -25,7 +25,6 @@ import { RegionError, UnsurePageError } from '../errors.js';
 import { listPages, type PageNode } from './pages.js';
 import { redactPage, type PageRegion, type PageStats } from './page.js';
 import { rasterizePage } from './rasterize.js';
-import type { RedactionBox } from './boxes.js';
 import { labelText } from './boxes.js';
 
 /** A withheld region: 0-based page index; rect in the page's default user space (PDF units, y up, unrotated, as pdf.js getTextContent transforms give); label printed in the box, e.g. "B1, 1.4(C)". */
