@@ -1,0 +1,560 @@
+/**
+ * The content-stream interpreter: follows the graphics state (CTM, q/Q) and the text state (Tm,
+ * Tlm, Tc, Tw, Tz, TL, Tf, Tr, Ts) through a page and the form XObjects it draws, and reports
+ * what is drawn where, in the page's default user space:
+ * - every shown glyph: the operation and string bytes that show it, its code, Unicode, advance,
+ *   and its box (the advance width times the font's descent–ascent height, through
+ *   [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM), full and shrunk by 10% on each side as MuPDF does, so
+ *   that neighbours that merely touch a region survive;
+ * - every painted path (from its first construction operator to its painting operator), image
+ *   XObject and inline image;
+ * - marked-content spans (BMC/BDC … EMC) and their properties;
+ * - "unsure" areas, where the rewriter cannot tell with certainty what is drawn (Type3 glyphs,
+ *   fonts it cannot measure, clipping text, tiling patterns, soft masks with content, undecodable
+ *   streams, too deep nesting). A withheld region that meets one of them fails closed.
+ *
+ * Each form XObject drawn is a separate stream instance (one per `Do`), so that a form drawn on
+ * two pages, or twice on a page, can be edited per instance.
+ */
+import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, dictOf, lookup, lookupDict, lookupName, numbers, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
+import { decodeToBytes } from '../objects/filters.js';
+import { loadFont, type FontInfo } from '../font/font.js';
+import type { UnsureReason } from '../errors.js';
+import { IDENTITY, apply, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
+import { parseContent, type Operation } from './parse.js';
+
+/** One content stream instance: the page's (id 0) or a form XObject's as drawn by one `Do`. */
+export interface StreamInstance {
+  readonly id: number;
+  readonly bytes: Uint8Array;
+  readonly ops: readonly Operation[];
+  readonly resources: PdfDict | undefined;
+  /** For a form instance: the form, the stream and operation that drew it, and the resource name used. */
+  readonly form?: { readonly stream: PdfStream; readonly parent: number; readonly doOp: number; readonly name: string };
+  /** Lowest q-depth reached (negative when the stream pops more than it pushed) and the depth at its end. */
+  minDepth: number;
+  endDepth: number;
+  /** The text line matrix and leading after each line-positioning operation (Td, TD, T*, Tm, ', "), by operation index. */
+  readonly lines: Map<number, { readonly tlm: Matrix; readonly tl: number }>;
+}
+
+/** A shown glyph. */
+export interface GlyphEvent {
+  readonly stream: number;
+  readonly op: number;
+  /** The element of the TJ array holding the string (0 for Tj, ' and "). */
+  readonly part: number;
+  /** Byte span of the code in that string. */
+  readonly start: number;
+  readonly end: number;
+  readonly code: number;
+  readonly unicode: string | undefined;
+  /** Shrunk box (for the intersection test) and full box, user space. */
+  readonly box: Rect;
+  readonly full: Rect;
+  /** The TJ number that moves the pen as this glyph did (advance, Tc and Tw included); null when Tfs is 0. */
+  readonly removalOffset: number | null;
+  /** Text space is upright (no rotation or skew): rows can be told by baseline. */
+  readonly upright: boolean;
+  /** Origin in user space. */
+  readonly origin: readonly [number, number];
+  /** Font size in user space (height of 1 text space unit). */
+  readonly size: number;
+  readonly renderMode: number;
+  readonly marks: readonly number[];
+  readonly unsure?: { readonly reason: UnsureReason; readonly detail: string };
+}
+
+/** A painted path: operations `[startOp, endOp]` inclusive. */
+export interface PathEvent {
+  readonly stream: number;
+  readonly startOp: number;
+  readonly endOp: number;
+  readonly bbox: Rect;
+  /** The path also sets the clipping path (W or W*): it is never removed. */
+  readonly clip: boolean;
+  /** Number of segments (lines and curves) in the path. */
+  readonly segments: number;
+  readonly curves: number;
+  readonly marks: readonly number[];
+}
+
+/** An image XObject drawn by `Do`. */
+export interface ImageEvent {
+  readonly stream: number;
+  readonly op: number;
+  readonly name: string;
+  readonly image: PdfStream;
+  readonly ref: PdfRef | undefined;
+  /** Maps the unit square (the image) to user space. */
+  readonly ctm: Matrix;
+  readonly bbox: Rect;
+  readonly marks: readonly number[];
+}
+
+/** An inline image (BI … EI). */
+export interface InlineImageEvent {
+  readonly stream: number;
+  readonly op: number;
+  readonly ctm: Matrix;
+  readonly bbox: Rect;
+  readonly marks: readonly number[];
+}
+
+/** A marked-content span. */
+export interface MarkedSpan {
+  readonly id: number;
+  readonly stream: number;
+  readonly beginOp: number;
+  readonly tag: string;
+  /** The property list (inline or from /Properties), resolved. */
+  readonly props: PdfDict | undefined;
+}
+
+/** Somewhere the rewriter cannot be certain of what is drawn. */
+export interface UnsureArea {
+  readonly reason: UnsureReason;
+  readonly detail: string;
+  readonly bbox: Rect;
+}
+
+/** Everything drawn on a page. */
+export interface PageContent {
+  readonly streams: StreamInstance[];
+  readonly glyphs: GlyphEvent[];
+  readonly paths: PathEvent[];
+  readonly images: ImageEvent[];
+  readonly inlineImages: InlineImageEvent[];
+  readonly spans: MarkedSpan[];
+  readonly unsure: UnsureArea[];
+}
+
+interface GState {
+  ctm: Matrix;
+  font: FontInfo | null;
+  fontSize: number;
+  tc: number;
+  tw: number;
+  th: number;
+  tl: number;
+  tr: number;
+  ts: number;
+  lineWidth: number;
+  fillTiling: boolean;
+  strokeTiling: boolean;
+}
+
+const MAX_DEPTH = 12;
+/** An area used when the extent of something is unknown: as wide as any page. */
+const HUGE = 1e5;
+const SHRINK = 0.1;
+const SHOW_OPS = new Set(['Tj', 'TJ', "'", '"']);
+const PAINT_OPS = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
+
+/** The bounding box of glyph-space rectangle [x0 y0 x1 y1] through [a b c d e f] (transformRect, unrolled for the per-glyph path). */
+function glyphRect(a: number, b: number, c: number, d: number, e: number, f: number, x0: number, y0: number, x1: number, y1: number): Rect {
+  const ax0 = a * x0, ax1 = a * x1, cy0 = c * y0, cy1 = c * y1;
+  const bx0 = b * x0, bx1 = b * x1, dy0 = d * y0, dy1 = d * y1;
+  return [
+    (ax0 < ax1 ? ax0 : ax1) + (cy0 < cy1 ? cy0 : cy1) + e,
+    (bx0 < bx1 ? bx0 : bx1) + (dy0 < dy1 ? dy0 : dy1) + f,
+    (ax0 > ax1 ? ax0 : ax1) + (cy0 > cy1 ? cy0 : cy1) + e,
+    (bx0 > bx1 ? bx0 : bx1) + (dy0 > dy1 ? dy0 : dy1) + f,
+  ];
+}
+
+function cloneState(g: GState): GState {
+  return { ...g };
+}
+
+function num(v: PdfValue | undefined): number {
+  return typeof v === 'number' ? v : 0;
+}
+
+/** Decode and join a page's /Contents (one stream or an array), or null when a stream cannot be decoded. */
+export function pageContentBytes(objs: PdfObjects, contents: PdfValue | undefined): Uint8Array | null {
+  const c = resolve(objs, contents);
+  if (c === undefined || c === null) return new Uint8Array(0);
+  const list = Array.isArray(c) ? c : [c];
+  const parts: Uint8Array[] = [];
+  for (const s of list) {
+    const d = decodeToBytes(objs, s);
+    if (d === null) return null;
+    parts.push(d, Uint8Array.of(10));
+  }
+  return Buffer.concat(parts);
+}
+
+/** Interpret one page. `contentBytes` are its decoded, joined content streams. */
+export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resources: PdfDict | undefined, pageBox: Rect): PageContent {
+  const out: PageContent = { streams: [], glyphs: [], paths: [], images: [], inlineImages: [], spans: [], unsure: [] };
+  const parsedCache = new WeakMap<PdfStream, { ops: Operation[]; bytes: Uint8Array; problems: string[] } | null>();
+  const markStack: number[] = [];
+  // Glyphs share one copy of the open marked-content spans until the stack changes.
+  let marksCopy: readonly number[] | null = null;
+  const markSnapshot = (): readonly number[] => (marksCopy ??= [...markStack]);
+  const pageArea: Rect = [pageBox[0] - HUGE, pageBox[1] - HUGE, pageBox[2] + HUGE, pageBox[3] + HUGE];
+
+  const parseForm = (s: PdfStream): { ops: Operation[]; bytes: Uint8Array; problems: string[] } | null => {
+    if (parsedCache.has(s)) return parsedCache.get(s)!;
+    const bytes = decodeToBytes(objs, s);
+    const r = bytes ? { ...parseContent(bytes), bytes } : null;
+    parsedCache.set(s, r);
+    return r;
+  };
+
+  const run = (streamId: number, ops: readonly Operation[], res: PdfDict | undefined, initial: GState, depth: number): void => {
+    const stream = out.streams[streamId]!;
+    let g = initial;
+    const stack: GState[] = [];
+    let qDepth = 0;
+    let tm: Matrix = IDENTITY;
+    let tlm: Matrix = IDENTITY;
+    // After a glyph of unknown advance the pen position is unknown until the next line operator.
+    let penLost: { reason: UnsureReason; detail: string } | null = null;
+    let pathStart = -1;
+    let pathBox: Rect | null = null;
+    let segments = 0;
+    let curves = 0;
+    let clip = false;
+    let cur: [number, number] = [0, 0];
+    const addPoint = (x: number, y: number): void => {
+      const p = apply(g.ctm, x, y);
+      pathBox = pathBox ? union(pathBox, [p[0], p[1], p[0], p[1]]) : [p[0], p[1], p[0], p[1]];
+    };
+    const resDict = (kind: string): PdfDict | undefined => lookupDict(objs, res, kind);
+
+    const unsure = (reason: UnsureReason, detail: string, bbox: Rect): void => {
+      out.unsure.push({ reason, detail, bbox });
+    };
+
+    const showString = (opIndex: number, part: number, str: PdfString): void => {
+      const font = g.font;
+      if (!font) {
+        unsure('unknown-font', 'text shown without a font', pageArea);
+        return;
+      }
+      // Trm = [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM. Within one string Tm only moves along its x axis,
+      // so M = Tm × CTM is computed once and slid along by each advance.
+      const m = multiply(tm, g.ctm) as [number, number, number, number, number, number];
+      const sx = g.fontSize * g.th, sy = g.fontSize;
+      const la = sx * m[0], lb = sx * m[1], lc = sy * m[2], ld = sy * m[3];
+      const upright = Math.abs(lb) < 1e-6 * Math.abs(la) && Math.abs(lc) < 1e-6 * Math.abs(ld) && la > 0 && ld > 0;
+      const size = Math.hypot(lc, ld);
+      const asc = font.ascent, desc = font.descent, h = asc - desc;
+      const marks = markSnapshot();
+      let advanced = 0;
+      for (const c of font.codes(str.bytes)) {
+        const w0 = font.width(c.code);
+        const isSpace = c.length === 1 && c.code === 32;
+        const e = g.ts * m[2] + m[4], f = g.ts * m[3] + m[5];
+        const full = glyphRect(la, lb, lc, ld, e, f, 0, desc, w0, asc);
+        const box = glyphRect(la, lb, lc, ld, e, f, w0 * SHRINK, desc + h * SHRINK, w0 * (1 - SHRINK), asc - h * SHRINK);
+        const adv = w0 * g.fontSize + g.tc + (isSpace ? g.tw : 0);
+        const removalOffset = g.fontSize !== 0 ? (-adv * 1000) / g.fontSize : null;
+        let why = font.unsure ?? penLost ?? undefined;
+        if (!why && g.tr >= 4) why = { reason: 'clipping-text', detail: `text render mode ${g.tr} adds glyphs to the clipping path` };
+        if (!why && g.fillTiling && g.tr % 4 !== 3 && g.tr !== 7) why = { reason: 'tiling-pattern', detail: 'text painted with a tiling pattern' };
+        if (!why && removalOffset === null) why = { reason: 'zero-size-font', detail: 'text shown with font size 0' };
+        const glyph: GlyphEvent = {
+          stream: streamId, op: opIndex, part, start: c.start, end: c.start + c.length, code: c.code, unicode: font.unicode(c.code),
+          box, full, removalOffset, upright, origin: [e, f], size, renderMode: g.tr, marks,
+        };
+        if (why) (glyph as { unsure?: GlyphEvent['unsure'] }).unsure = why;
+        out.glyphs.push(glyph);
+        if (why) {
+          // Without the font's metrics (or code lengths) the glyph may extend anywhere along its
+          // line (down the page for vertical text).
+          const lost = penLost !== null || why.reason === 'unknown-font' || why.reason === 'unknown-encoding' || why.reason === 'vertical-text';
+          const trm: Matrix = [la, lb, lc, ld, e, f];
+          const area: Rect = why.reason === 'vertical-text' ? transformRect(trm, [-HUGE, -HUGE, HUGE, asc]) : lost ? transformRect(trm, [0, desc, HUGE, asc]) : full;
+          unsure(why.reason, why.detail, area);
+          if (lost && !penLost) penLost = why;
+        }
+        const dx = adv * g.th;
+        advanced += dx;
+        m[4] += dx * m[0];
+        m[5] += dx * m[1];
+      }
+      tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + advanced * tm[0], tm[5] + advanced * tm[1]];
+    };
+
+    for (let i = 0; i < ops.length; i++) {
+      const o = ops[i]!;
+      const a = o.operands;
+      switch (o.op) {
+        case 'q':
+          stack.push(cloneState(g));
+          qDepth++;
+          break;
+        case 'Q':
+          if (stack.length > 0) g = stack.pop()!;
+          qDepth--;
+          stream.minDepth = Math.min(stream.minDepth, qDepth);
+          break;
+        case 'cm':
+          if (a.length >= 6) g.ctm = multiply(a.slice(-6).map(num) as unknown as Matrix, g.ctm);
+          break;
+        case 'w':
+          g.lineWidth = num(a[0]);
+          break;
+        case 'gs': {
+          const gsName = a[0];
+          const ext = gsName instanceof PdfName ? lookupDict(objs, resDict('ExtGState'), gsName.name) : undefined;
+          if (ext) {
+            const lw = lookup(objs, ext, 'LW');
+            if (typeof lw === 'number') g.lineWidth = lw;
+            const f = lookup(objs, ext, 'Font');
+            if (Array.isArray(f) && f.length >= 2) {
+              g.font = loadFont(objs, f[0]);
+              g.fontSize = num(resolve(objs, f[1]));
+            }
+            const sm = lookup(objs, ext, 'SMask');
+            const smd = dictOf(sm);
+            if (smd) {
+              const grp = lookup(objs, smd, 'G');
+              if (grp instanceof PdfStream) {
+                const p = parseForm(grp);
+                const drawsContent = !p || p.ops.some((x) => SHOW_OPS.has(x.op) || x.op === 'Do' || x.op === 'BI');
+                if (drawsContent) {
+                  const bbox = numbers(objs, grp.dict.get('BBox'));
+                  const m = (numbers(objs, grp.dict.get('Matrix')) ?? [...IDENTITY]) as unknown as Matrix;
+                  const area = bbox && bbox.length === 4 ? transformRect(multiply(m, g.ctm), bbox as unknown as Rect) : pageArea;
+                  unsure('soft-mask', 'a soft mask whose group draws text or images', area);
+                }
+              }
+            }
+          }
+          break;
+        }
+        case 'cs':
+        case 'CS': {
+          const n = a[0];
+          let isPattern = n instanceof PdfName && n.name === 'Pattern';
+          if (!isPattern && n instanceof PdfName) {
+            const csv = lookup(objs, resDict('ColorSpace'), n.name);
+            isPattern = (csv instanceof PdfName && csv.name === 'Pattern') || (Array.isArray(csv) && resolve(objs, csv[0]) instanceof PdfName && (resolve(objs, csv[0]) as PdfName).name === 'Pattern');
+          }
+          if (!isPattern) {
+            if (o.op === 'cs') g.fillTiling = false;
+            else g.strokeTiling = false;
+          }
+          break;
+        }
+        case 'scn':
+        case 'SCN': {
+          const n = a[a.length - 1];
+          if (n instanceof PdfName) {
+            const pat = dictOf(lookup(objs, resDict('Pattern'), n.name));
+            const tiling = lookup(objs, pat, 'PatternType') === 1;
+            if (o.op === 'scn') g.fillTiling = tiling;
+            else g.strokeTiling = tiling;
+          } else if (o.op === 'scn') g.fillTiling = false;
+          else g.strokeTiling = false;
+          break;
+        }
+        case 'g': case 'rg': case 'k': case 'sc':
+          g.fillTiling = false;
+          break;
+        case 'G': case 'RG': case 'K': case 'SC':
+          g.strokeTiling = false;
+          break;
+        // Paths.
+        case 'm':
+        case 'l':
+          if (pathStart < 0) pathStart = i;
+          cur = [num(a[0]), num(a[1])];
+          addPoint(cur[0], cur[1]);
+          if (o.op === 'l') segments++;
+          break;
+        case 'c':
+        case 'v':
+        case 'y':
+          if (pathStart < 0) pathStart = i;
+          for (let k = 0; k + 1 < a.length; k += 2) addPoint(num(a[k]), num(a[k + 1]));
+          cur = [num(a[a.length - 2]), num(a[a.length - 1])];
+          segments++;
+          curves++;
+          break;
+        case 'h':
+          break;
+        case 're': {
+          if (pathStart < 0) pathStart = i;
+          const [x, y, w, h] = [num(a[0]), num(a[1]), num(a[2]), num(a[3])];
+          addPoint(x, y);
+          addPoint(x + w, y + h);
+          addPoint(x + w, y);
+          addPoint(x, y + h);
+          segments += 4;
+          break;
+        }
+        case 'W':
+        case 'W*':
+          clip = true;
+          break;
+        case 'sh': {
+          // A shading fills the clip region: colour only, never text, and it stays.
+          break;
+        }
+        case 'BT':
+          tm = IDENTITY;
+          tlm = IDENTITY;
+          penLost = null;
+          break;
+        case 'ET':
+          break;
+        case 'Tc': g.tc = num(a[0]); break;
+        case 'Tw': g.tw = num(a[0]); break;
+        case 'Tz': g.th = num(a[0]) / 100; break;
+        case 'TL': g.tl = num(a[0]); break;
+        case 'Tr': g.tr = num(a[0]); break;
+        case 'Ts': g.ts = num(a[0]); break;
+        case 'Tf': {
+          const n = a[0];
+          g.font = n instanceof PdfName ? loadFont(objs, lookupDict(objs, res, 'Font')?.get(n.name)) : loadFont(objs, undefined);
+          g.fontSize = num(a[1]);
+          break;
+        }
+        case 'Td':
+          tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
+          tm = tlm;
+          penLost = null;
+          stream.lines.set(i, { tlm, tl: g.tl });
+          break;
+        case 'TD':
+          g.tl = -num(a[1]);
+          tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
+          tm = tlm;
+          penLost = null;
+          stream.lines.set(i, { tlm, tl: g.tl });
+          break;
+        case 'Tm':
+          if (a.length >= 6) tlm = a.slice(-6).map(num) as unknown as Matrix;
+          tm = tlm;
+          penLost = null;
+          stream.lines.set(i, { tlm, tl: g.tl });
+          break;
+        case 'T*':
+          tlm = multiply([1, 0, 0, 1, 0, -g.tl], tlm);
+          tm = tlm;
+          penLost = null;
+          stream.lines.set(i, { tlm, tl: g.tl });
+          break;
+        case 'Tj':
+          if (a[0] instanceof PdfString) showString(i, 0, a[0]);
+          break;
+        case "'":
+          tlm = multiply([1, 0, 0, 1, 0, -g.tl], tlm);
+          tm = tlm;
+          penLost = null;
+          stream.lines.set(i, { tlm, tl: g.tl });
+          if (a[0] instanceof PdfString) showString(i, 0, a[0]);
+          break;
+        case '"':
+          g.tw = num(a[0]);
+          g.tc = num(a[1]);
+          tlm = multiply([1, 0, 0, 1, 0, -g.tl], tlm);
+          tm = tlm;
+          penLost = null;
+          stream.lines.set(i, { tlm, tl: g.tl });
+          if (a[2] instanceof PdfString) showString(i, 0, a[2]);
+          break;
+        case 'TJ': {
+          const arr = a[0];
+          if (!Array.isArray(arr)) break;
+          arr.forEach((e, k) => {
+            if (e instanceof PdfString) showString(i, k, e);
+            else if (typeof e === 'number') {
+              const dx = (-e / 1000) * g.fontSize * g.th;
+              tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + dx * tm[0], tm[5] + dx * tm[1]];
+            }
+          });
+          break;
+        }
+        case 'BMC':
+        case 'BDC': {
+          const tag = a[0] instanceof PdfName ? a[0].name : '';
+          let props: PdfDict | undefined;
+          if (o.op === 'BDC') {
+            const p = a[1];
+            props = p instanceof PdfDict ? p : p instanceof PdfName ? lookupDict(objs, resDict('Properties'), p.name) : undefined;
+          }
+          const id = out.spans.length;
+          out.spans.push({ id, stream: streamId, beginOp: i, tag, props });
+          markStack.push(id);
+          marksCopy = null;
+          break;
+        }
+        case 'EMC':
+          markStack.pop();
+          marksCopy = null;
+          break;
+        case 'BI': {
+          const bbox = transformRect(g.ctm, [0, 0, 1, 1]);
+          out.inlineImages.push({ stream: streamId, op: i, ctm: g.ctm, bbox, marks: markSnapshot() });
+          break;
+        }
+        case 'Do': {
+          const n = a[0];
+          if (!(n instanceof PdfName)) break;
+          const xref = resDict('XObject')?.get(n.name);
+          const x = resolve(objs, xref);
+          if (!(x instanceof PdfStream)) break;
+          const sub = lookupName(objs, x.dict, 'Subtype');
+          if (sub === 'Image') {
+            out.images.push({ stream: streamId, op: i, name: n.name, image: x, ref: xref instanceof PdfRef ? xref : undefined, ctm: g.ctm, bbox: transformRect(g.ctm, [0, 0, 1, 1]), marks: markSnapshot() });
+          } else if (sub === 'Form') {
+            const m = (numbers(objs, x.dict.get('Matrix')) ?? [...IDENTITY]) as unknown as Matrix;
+            const bbox = numbers(objs, x.dict.get('BBox'));
+            const ctm = multiply(m, g.ctm);
+            const area = bbox && bbox.length === 4 ? transformRect(ctm, [bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!]) : pageArea;
+            if (depth >= MAX_DEPTH) {
+              unsure('nested-too-deep', `form XObjects nested more than ${MAX_DEPTH} deep`, area);
+              break;
+            }
+            const parsed = parseForm(x);
+            if (!parsed) {
+              unsure('unknown-filter', `form XObject /${n.name} cannot be decoded`, area);
+              break;
+            }
+            if (parsed.problems.length > 0) unsure('bad-content', `form XObject /${n.name}: ${parsed.problems[0]}`, area);
+            const id = out.streams.length;
+            out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0, lines: new Map() });
+            const inner = cloneState(g);
+            inner.ctm = ctm;
+            run(id, parsed.ops, out.streams[id]!.resources, inner, depth + 1);
+          }
+          break;
+        }
+        default:
+          if (PAINT_OPS.has(o.op)) {
+            if (pathStart >= 0 && pathBox) {
+              const stroked = o.op === 'S' || o.op === 's' || o.op.startsWith('B') || o.op.startsWith('b');
+              let bbox: Rect = pathBox;
+              if (stroked) {
+                const sc = Math.max(Math.hypot(g.ctm[0], g.ctm[1]), Math.hypot(g.ctm[2], g.ctm[3]));
+                const hw = (Math.max(g.lineWidth, 1) * sc) / 2;
+                bbox = [bbox[0] - hw, bbox[1] - hw, bbox[2] + hw, bbox[3] + hw];
+              }
+              const tiling = (o.op !== 'n' && o.op !== 'S' && o.op !== 's' && g.fillTiling) || (stroked && g.strokeTiling);
+              if (tiling) unsure('tiling-pattern', 'a path painted with a tiling pattern', bbox);
+              out.paths.push({ stream: streamId, startOp: pathStart, endOp: i, bbox, clip, segments, curves, marks: markSnapshot() });
+            }
+            pathStart = -1;
+            pathBox = null;
+            segments = 0;
+            curves = 0;
+            clip = false;
+          }
+      }
+    }
+    stream.endDepth = qDepth;
+  };
+
+  const parsed = parseContent(contentBytes);
+  out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new Map() });
+  if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: pageArea });
+  const g0: GState = { ctm: IDENTITY, font: null, fontSize: 0, tc: 0, tw: 0, th: 1, tl: 0, tr: 0, ts: 0, lineWidth: 1, fillTiling: false, strokeTiling: false };
+  run(0, parsed.ops, resources, g0, 0);
+  return out;
+}

@@ -1,0 +1,345 @@
+/**
+ * Content-stream tokenizer and parser: bytes → operations, each with the byte span it occupies,
+ * so that a rewrite can replace exactly the operations it changes and copy every other byte as it
+ * was (see edits.ts). Operands are values of the object model (numbers, names, strings, arrays,
+ * dictionaries, booleans, null). Inline images (`BI … ID data EI`) are one operation whose data is
+ * kept as bytes.
+ *
+ * The parser never throws on odd input: an unbalanced `]` or `>>`, a stray keyword or junk is
+ * kept as an operation or operand the interpreter can see, and `problems` lists what was odd, so
+ * that a caller can fail closed where it matters.
+ */
+import { PdfDict, PdfName, PdfString, type PdfValue } from '../objects/model.js';
+
+/** One operation: its operator, operands, and the half-open byte span `[start, end)` from its first operand to the end of its operator. */
+export interface Operation {
+  readonly op: string;
+  readonly operands: PdfValue[];
+  readonly start: number;
+  readonly end: number;
+  /** For `BI` only: the image dictionary (abbreviated keys as written) and its raw data. */
+  readonly inline?: { readonly dict: PdfDict; readonly data: Uint8Array };
+}
+
+/** The parsed stream. */
+export interface ParsedContent {
+  readonly ops: Operation[];
+  /** Oddities met (unterminated string, unbalanced bracket, operands left without operator…). */
+  readonly problems: string[];
+}
+
+const WS = new Uint8Array(256);
+for (const c of [0, 9, 10, 12, 13, 32]) WS[c] = 1;
+const DELIM = new Uint8Array(256);
+for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
+
+function isRegular(c: number): boolean {
+  return WS[c] === 0 && DELIM[c] === 0;
+}
+
+const KEYWORD_VALUES: Record<string, PdfValue> = { true: true, false: false, null: null };
+
+class Lexer {
+  pos = 0;
+  readonly problems: string[] = [];
+  constructor(readonly b: Uint8Array) {}
+
+  skipWs(): void {
+    const b = this.b;
+    for (;;) {
+      while (this.pos < b.length && WS[b[this.pos]!] === 1) this.pos++;
+      if (this.pos < b.length && b[this.pos] === 0x25) {
+        while (this.pos < b.length && b[this.pos] !== 10 && b[this.pos] !== 13) this.pos++;
+        continue;
+      }
+      return;
+    }
+  }
+
+  literal(): PdfString {
+    const b = this.b;
+    const out: number[] = [];
+    let depth = 1;
+    this.pos++; // (
+    while (this.pos < b.length) {
+      const c = b[this.pos++]!;
+      if (c === 0x5c) {
+        const n = b[this.pos++];
+        if (n === undefined) break;
+        switch (n) {
+          case 0x6e: out.push(10); break; // n
+          case 0x72: out.push(13); break; // r
+          case 0x74: out.push(9); break; // t
+          case 0x62: out.push(8); break; // b
+          case 0x66: out.push(12); break; // f
+          case 0x0d: if (b[this.pos] === 0x0a) this.pos++; break; // line continuation
+          case 0x0a: break;
+          default:
+            if (n >= 0x30 && n <= 0x37) {
+              let v = n - 0x30;
+              for (let k = 0; k < 2 && b[this.pos]! >= 0x30 && b[this.pos]! <= 0x37; k++) v = v * 8 + (b[this.pos++]! - 0x30);
+              out.push(v & 0xff);
+            } else out.push(n);
+        }
+        continue;
+      }
+      if (c === 0x28) depth++;
+      else if (c === 0x29 && --depth === 0) return new PdfString(Uint8Array.from(out), false);
+      // An end of line inside a literal string reads as one \n, whatever its bytes (PDF 32000 7.3.4.2).
+      if (c === 0x0d) {
+        if (b[this.pos] === 0x0a) this.pos++;
+        out.push(10);
+        continue;
+      }
+      out.push(c);
+    }
+    this.problems.push('unterminated literal string');
+    return new PdfString(Uint8Array.from(out), false);
+  }
+
+  hex(): PdfString {
+    const b = this.b;
+    this.pos++; // <
+    let end = this.pos;
+    while (end < b.length && b[end] !== 0x3e) end++;
+    const out = new Uint8Array((end - this.pos + 1) >> 1);
+    let n = 0;
+    let hi = -1;
+    for (; this.pos < end; this.pos++) {
+      const c = b[this.pos]!;
+      const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1;
+      if (v < 0) {
+        if (WS[c] !== 1) this.problems.push('bad character in hex string');
+        continue;
+      }
+      if (hi < 0) hi = v;
+      else {
+        out[n++] = (hi << 4) | v;
+        hi = -1;
+      }
+    }
+    if (hi >= 0) out[n++] = hi << 4;
+    if (this.pos >= b.length) this.problems.push('unterminated hex string');
+    else this.pos++;
+    return new PdfString(out.subarray(0, n), true);
+  }
+
+  name(): PdfName {
+    const b = this.b;
+    this.pos++; // /
+    let s = '';
+    while (this.pos < b.length && isRegular(b[this.pos]!)) {
+      const c = b[this.pos++]!;
+      if (c === 0x23 && this.pos + 1 < b.length) {
+        const h = String.fromCharCode(b[this.pos]!, b[this.pos + 1]!);
+        if (/^[0-9a-fA-F]{2}$/.test(h)) {
+          s += String.fromCharCode(parseInt(h, 16));
+          this.pos += 2;
+          continue;
+        }
+      }
+      s += String.fromCharCode(c);
+    }
+    return PdfName.of(s);
+  }
+
+  /** A regular-character run: a number, or a keyword (returned as `{ keyword }`). */
+  word(): number | { keyword: string } {
+    const b = this.b;
+    const start = this.pos;
+    while (this.pos < b.length && isRegular(b[this.pos]!)) this.pos++;
+    let s = '';
+    for (let i = start; i < this.pos; i++) s += String.fromCharCode(b[i]!);
+    if (/^[+-]?(\d+\.?\d*|\.\d*)$/.test(s) || s === '-' || s === '+') {
+      const n = Number(s);
+      return Number.isFinite(n) ? n : 0; // '.', '-', '+' alone read as 0, as viewers do
+    }
+    return { keyword: s };
+  }
+
+  /** The next value, or an operator keyword, or undefined at the end. Closing brackets come back as `{ close }`. */
+  next(): PdfValue | { keyword: string } | { close: string } | undefined {
+    this.skipWs();
+    const b = this.b;
+    if (this.pos >= b.length) return undefined;
+    const c = b[this.pos]!;
+    if (c === 0x28) return this.literal();
+    if (c === 0x2f) return this.name();
+    if (c === 0x3c) {
+      if (b[this.pos + 1] === 0x3c) {
+        this.pos += 2;
+        return this.dictBody();
+      }
+      return this.hex();
+    }
+    if (c === 0x5b) {
+      this.pos++;
+      return this.arrayBody();
+    }
+    if (c === 0x5d) {
+      this.pos++;
+      return { close: ']' };
+    }
+    if (c === 0x3e && b[this.pos + 1] === 0x3e) {
+      this.pos += 2;
+      return { close: '>>' };
+    }
+    if (!isRegular(c)) {
+      this.pos++;
+      this.problems.push(`stray delimiter ${String.fromCharCode(c)}`);
+      return { keyword: String.fromCharCode(c) };
+    }
+    const w = this.word();
+    if (typeof w === 'number') return w;
+    if (w.keyword in KEYWORD_VALUES) return KEYWORD_VALUES[w.keyword]!;
+    return w;
+  }
+
+  arrayBody(): PdfValue[] {
+    const out: PdfValue[] = [];
+    for (;;) {
+      const v = this.next();
+      if (v === undefined) {
+        this.problems.push('unterminated array');
+        return out;
+      }
+      if (isClose(v)) {
+        if (v.close === ']') return out;
+        this.problems.push('>> inside an array');
+        continue;
+      }
+      if (isKeyword(v)) {
+        this.problems.push(`operator ${v.keyword} inside an array`);
+        continue;
+      }
+      out.push(v);
+    }
+  }
+
+  dictBody(): PdfDict {
+    const d = new PdfDict();
+    for (;;) {
+      const k = this.next();
+      if (k === undefined) {
+        this.problems.push('unterminated dictionary');
+        return d;
+      }
+      if (isClose(k)) {
+        if (k.close === '>>') return d;
+        this.problems.push('] inside a dictionary');
+        continue;
+      }
+      if (!(k instanceof PdfName)) {
+        this.problems.push('dictionary key is not a name');
+        continue;
+      }
+      const v = this.next();
+      if (v === undefined || isClose(v) || isKeyword(v)) {
+        this.problems.push('dictionary value missing');
+        if (v !== undefined && isClose(v) && v.close === '>>') return d;
+        continue;
+      }
+      d.set(k.name, v);
+    }
+  }
+}
+
+function isKeyword(v: unknown): v is { keyword: string } {
+  return typeof v === 'object' && v !== null && 'keyword' in v;
+}
+function isClose(v: unknown): v is { close: string } {
+  return typeof v === 'object' && v !== null && 'close' in v;
+}
+
+/** Image dictionary keys that give the data length of an unfiltered inline image. */
+function inlineDataLength(dict: PdfDict): number | undefined {
+  if (dict.get('F') !== undefined || dict.get('Filter') !== undefined) return undefined;
+  const w = dict.get('W') ?? dict.get('Width');
+  const h = dict.get('H') ?? dict.get('Height');
+  const mask = dict.get('IM') ?? dict.get('ImageMask');
+  const bpc = mask === true ? 1 : (dict.get('BPC') ?? dict.get('BitsPerComponent'));
+  const cs = dict.get('CS') ?? dict.get('ColorSpace');
+  const comps = mask === true ? 1 : cs instanceof PdfName ? ({ G: 1, DeviceGray: 1, RGB: 3, DeviceRGB: 3, CMYK: 4, DeviceCMYK: 4 } as Record<string, number>)[cs.name] : undefined;
+  if (typeof w !== 'number' || typeof h !== 'number' || typeof bpc !== 'number' || comps === undefined) return undefined;
+  return Math.ceil((w * comps * bpc) / 8) * h;
+}
+
+/** Where the data of an inline image ends: the `EI` that follows whitespace and is followed by whitespace and plain operators. */
+function findInlineEnd(b: Uint8Array, from: number): number {
+  for (let i = from; i + 1 < b.length; i++) {
+    if (b[i] !== 0x45 || b[i + 1] !== 0x49) continue;
+    if (i > from && WS[b[i - 1]!] !== 1) continue;
+    const after = b[i + 2];
+    if (after !== undefined && WS[after] !== 1) continue;
+    // What follows must look like content-stream text, not more binary image data.
+    let ok = true;
+    for (let k = i + 2; k < Math.min(b.length, i + 2 + 32); k++) {
+      const c = b[k]!;
+      if (c > 0x7e || (c < 0x20 && WS[c] !== 1)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return i;
+  }
+  return -1;
+}
+
+/**
+ * Parse a content stream.
+ *
+ * @param bytes The decoded stream (all of a page's streams joined, or one form's stream).
+ * @returns The operations in order, with byte spans into `bytes`, and the oddities met.
+ */
+export function parseContent(bytes: Uint8Array): ParsedContent {
+  const lx = new Lexer(bytes);
+  const ops: Operation[] = [];
+  let operands: PdfValue[] = [];
+  let start = -1;
+  for (;;) {
+    lx.skipWs();
+    const at = lx.pos;
+    const v = lx.next();
+    if (v === undefined) break;
+    if (start < 0) start = at;
+    if (isClose(v)) {
+      lx.problems.push(`unbalanced ${v.close}`);
+      continue;
+    }
+    if (!isKeyword(v)) {
+      operands.push(v);
+      continue;
+    }
+    if (v.keyword === 'BI') {
+      const dict = new PdfDict();
+      for (;;) {
+        const k = lx.next();
+        if (k === undefined) break;
+        if (isKeyword(k)) {
+          if (k.keyword !== 'ID') lx.problems.push(`unexpected ${k.keyword} in inline image`);
+          break;
+        }
+        if (!(k instanceof PdfName)) continue;
+        const val = lx.next();
+        if (val !== undefined && !isKeyword(val) && !isClose(val)) dict.set(k.name, val);
+      }
+      // One whitespace byte separates ID from the data.
+      const dataStart = Math.min(bytes.length, lx.pos + 1);
+      const known = inlineDataLength(dict);
+      let ei = known !== undefined ? findInlineEnd(bytes, dataStart + known) : findInlineEnd(bytes, dataStart);
+      if (ei < 0) {
+        lx.problems.push('inline image without EI');
+        ei = bytes.length;
+      }
+      const dataEnd = ei > dataStart && WS[bytes[ei - 1]!] === 1 && known === undefined ? ei - 1 : Math.min(ei, known !== undefined ? dataStart + known : ei);
+      lx.pos = Math.min(bytes.length, ei + 2);
+      ops.push({ op: 'BI', operands, start, end: lx.pos, inline: { dict, data: bytes.subarray(dataStart, dataEnd) } });
+    } else {
+      ops.push({ op: v.keyword, operands, start, end: lx.pos });
+    }
+    operands = [];
+    start = -1;
+  }
+  if (operands.length > 0) lx.problems.push('operands at the end of the stream without an operator');
+  return { ops, problems: lx.problems };
+}

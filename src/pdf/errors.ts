@@ -1,0 +1,47 @@
+/**
+ * Typed errors of the PDF redaction engine. Each names what went wrong in one line; the ones about
+ * a page carry its 0-based index and a stable reason code (tests assert codes, not prose).
+ */
+import { DeclassError, ExitCode, InputError } from '../errors.js';
+
+/** A PDF that cannot be read at all (not a PDF, damaged beyond parsing, encrypted). */
+export class PdfInputError extends InputError {}
+
+/** Why a page cannot be redacted with certainty. */
+export type UnsureReason =
+  | 'type3-font'
+  | 'unknown-font'
+  | 'unknown-encoding'
+  | 'vertical-text'
+  | 'clipping-text'
+  | 'zero-size-font'
+  | 'text-as-paths'
+  | 'inline-image'
+  | 'tiling-pattern'
+  | 'soft-mask'
+  | 'unknown-filter'
+  | 'bad-content'
+  | 'nested-too-deep'
+  | 'rasterize-failed';
+
+/**
+ * A page that the rewriter cannot redact with certainty inside a withheld region. Redaction of the
+ * whole document stops (fail closed) unless the caller asked to rasterise such pages.
+ */
+export class UnsurePageError extends DeclassError {
+  /** 0-based page index. */
+  readonly page: number;
+  readonly reason: UnsureReason;
+  constructor(page: number, reason: UnsureReason, detail: string, options?: { cause?: unknown }) {
+    super(`page ${page + 1}: cannot redact with certainty (${reason}): ${detail}`, ExitCode.problems, options);
+    this.page = page;
+    this.reason = reason;
+  }
+}
+
+/** A region that does not describe a place on a page of the document (bad index or rectangle). */
+export class RegionError extends DeclassError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}

@@ -1,0 +1,323 @@
+/**
+ * What the text interpreter needs to know about a font: how a shown string splits into glyph
+ * codes, each code's advance width and Unicode text, the vertical extent of its glyphs, and
+ * whether any of that is a guess (then a glyph of it inside a withheld region fails closed).
+ *
+ * Handled: simple fonts (Type1, MMType1, TrueType) with /Widths and /MissingWidth, or the metrics
+ * of the 14 standard fonts when /Widths is absent; encodings WinAnsi, MacRoman, Standard (and the
+ * Symbol font's own) with /Differences; ToUnicode CMaps. Type0 fonts with Identity-H or an embedded
+ * encoding CMap, widths from /W and /DW. Type3 fonts are read for widths but marked unsure (their
+ * glyphs are drawn by procedures the rewriter does not follow); so are vertical fonts, predefined
+ * CMaps other than Identity, and simple fonts without widths.
+ */
+import { Font as StandardFont, type IFontNames } from '@pdf-lib/standard-fonts';
+import { PdfDict, PdfName, PdfStream, dictOf, lookup, lookupArray, lookupDict, lookupName, lookupNumber, numbers, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
+import { decodeToBytes } from '../objects/filters.js';
+import type { UnsureReason } from '../errors.js';
+import { cidOf, codeLength, parseCMap, type CodespaceRange, type ParsedCMap } from './cmap.js';
+import { GLYPH_UNICODE, MacRomanEncoding, StandardEncoding, SymbolEncoding, WinAnsiEncoding } from './encoding-tables.js';
+
+/** One glyph code in a shown string. */
+export interface GlyphCode {
+  /** The code's value (big-endian bytes). */
+  readonly code: number;
+  /** Byte offset of the code in the string, and its length in bytes. */
+  readonly start: number;
+  readonly length: number;
+}
+
+/** A font as the interpreter sees it. Widths are in text space units (glyph space / 1000). */
+export interface FontInfo {
+  readonly name: string;
+  readonly type: 'simple' | 'type0' | 'type3';
+  /** Why glyphs of this font cannot be redacted with certainty, when they cannot. */
+  readonly unsure?: { readonly reason: UnsureReason; readonly detail: string };
+  /** Ascent and descent in text space units (descent ≤ 0 < ascent). */
+  readonly ascent: number;
+  readonly descent: number;
+  /** Split a shown string into codes. */
+  codes(bytes: Uint8Array): GlyphCode[];
+  /** Horizontal advance of `code` in text space units. */
+  width(code: number): number;
+  /** Unicode text of `code`, when known. */
+  unicode(code: number): string | undefined;
+}
+
+const BASE_ENCODINGS: Record<string, readonly string[]> = {
+  WinAnsiEncoding,
+  MacRomanEncoding,
+  StandardEncoding,
+};
+
+/** Unicode of a glyph name (AGL rules for names outside the table: uniXXXX, uXXXX[XX], name.suffix). */
+export function glyphNameToUnicode(name: string): string | undefined {
+  const base = name.split('.')[0]!;
+  const v = GLYPH_UNICODE[base];
+  if (v !== undefined) return String.fromCodePoint(v);
+  let m = /^uni([0-9A-F]{4})+$/.exec(base);
+  if (m) {
+    let s = '';
+    for (let i = 3; i < base.length; i += 4) s += String.fromCharCode(parseInt(base.slice(i, i + 4), 16));
+    return s;
+  }
+  m = /^u([0-9A-F]{4,6})$/.exec(base);
+  if (m) {
+    const cp = parseInt(m[1]!, 16);
+    if (cp <= 0x10ffff) return String.fromCodePoint(cp);
+  }
+  if (base.includes('_')) {
+    const parts = base.split('_').map(glyphNameToUnicode);
+    if (parts.every((p) => p !== undefined)) return parts.join('');
+  }
+  return undefined;
+}
+
+const STANDARD_ALIASES: Record<string, IFontNames> = {
+  Arial: 'Helvetica', ArialMT: 'Helvetica', 'Arial-BoldMT': 'Helvetica-Bold', 'Arial,Bold': 'Helvetica-Bold',
+  'Arial-ItalicMT': 'Helvetica-Oblique', 'Arial,Italic': 'Helvetica-Oblique', 'Arial-BoldItalicMT': 'Helvetica-BoldOblique',
+  'Arial,BoldItalic': 'Helvetica-BoldOblique', TimesNewRoman: 'Times-Roman', TimesNewRomanPSMT: 'Times-Roman',
+  'TimesNewRoman,Bold': 'Times-Bold', 'TimesNewRomanPS-BoldMT': 'Times-Bold', 'TimesNewRoman,Italic': 'Times-Italic',
+  'TimesNewRomanPS-ItalicMT': 'Times-Italic', 'TimesNewRoman,BoldItalic': 'Times-BoldItalic',
+  'TimesNewRomanPS-BoldItalicMT': 'Times-BoldItalic', CourierNew: 'Courier', CourierNewPSMT: 'Courier',
+  'CourierNew,Bold': 'Courier-Bold', 'CourierNewPS-BoldMT': 'Courier-Bold', 'CourierNew,Italic': 'Courier-Oblique',
+  'CourierNewPS-ItalicMT': 'Courier-Oblique', 'CourierNew,BoldItalic': 'Courier-BoldOblique',
+  'CourierNewPS-BoldItalicMT': 'Courier-BoldOblique',
+};
+const STANDARD_NAMES = new Set<string>(['Courier', 'Courier-Bold', 'Courier-Oblique', 'Courier-BoldOblique', 'Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique', 'Times-Roman', 'Times-Bold', 'Times-Italic', 'Times-BoldItalic', 'Symbol', 'ZapfDingbats']);
+const standardCache = new Map<string, StandardFont>();
+
+/** The standard-14 font a base font name stands for (subset prefix and common aliases allowed). */
+function standardFont(baseFont: string): StandardFont | undefined {
+  const name = baseFont.replace(/^[A-Z]{6}\+/, '');
+  const std = STANDARD_NAMES.has(name) ? (name as IFontNames) : STANDARD_ALIASES[name];
+  if (!std) return undefined;
+  let f = standardCache.get(std);
+  if (!f) {
+    f = StandardFont.load(std);
+    standardCache.set(std, f);
+  }
+  return f;
+}
+
+function verticalMetrics(objs: PdfObjects, descriptor: PdfDict | undefined, std?: StandardFont): { ascent: number; descent: number } {
+  let ascent = lookupNumber(objs, descriptor, 'Ascent');
+  let descent = lookupNumber(objs, descriptor, 'Descent');
+  const bbox = numbers(objs, descriptor?.get('FontBBox'));
+  if ((ascent === undefined || ascent <= 0) && bbox && bbox[3]! > 0) ascent = bbox[3];
+  if ((descent === undefined || descent > 0) && bbox && bbox[1]! <= 0) descent = bbox[1];
+  if ((ascent === undefined || ascent <= 0) && std?.Ascender) ascent = std.Ascender;
+  if ((descent === undefined || descent > 0) && std?.Descender !== undefined) descent = std.Descender as number;
+  if (ascent === undefined || ascent <= 0) ascent = 800;
+  if (descent === undefined || descent > 0) descent = -200;
+  // Fonts that claim absurd extents would make every glyph a page-tall box: cap to sane values.
+  return { ascent: Math.min(ascent, 1500) / 1000, descent: Math.max(descent, -1000) / 1000 };
+}
+
+function readToUnicode(objs: PdfObjects, font: PdfDict): ParsedCMap | undefined {
+  const tu = lookup(objs, font, 'ToUnicode');
+  if (!(tu instanceof PdfStream)) return undefined;
+  const bytes = decodeToBytes(objs, tu);
+  return bytes ? parseCMap(bytes) : undefined;
+}
+
+function simpleEncoding(objs: PdfObjects, font: PdfDict, std: StandardFont | undefined): { names: string[]; known: boolean } {
+  const enc = lookup(objs, font, 'Encoding');
+  const stdName = std?.FontName;
+  const builtIn = stdName === 'Symbol' ? SymbolEncoding : stdName === 'ZapfDingbats' ? undefined : StandardEncoding;
+  let names: string[];
+  let known = true;
+  if (enc instanceof PdfName) {
+    const base = BASE_ENCODINGS[enc.name];
+    if (!base) return { names: [...(builtIn ?? StandardEncoding)], known: false };
+    names = [...base];
+  } else {
+    const ed = dictOf(enc);
+    const baseName = lookupName(objs, ed, 'BaseEncoding');
+    const base = baseName ? BASE_ENCODINGS[baseName] : undefined;
+    if (baseName && !base) known = false;
+    // Without a base encoding, the font's own: Standard for Type1 text fonts; unknown for embedded symbolic fonts.
+    names = [...(base ?? builtIn ?? StandardEncoding)];
+    if (!base && !builtIn && !std) known = false;
+    const diffs = lookupArray(objs, ed, 'Differences');
+    if (diffs) {
+      let code = 0;
+      for (const d of diffs) {
+        const v = resolve(objs, d);
+        if (typeof v === 'number') code = v;
+        else if (v instanceof PdfName && code < 256) names[code++] = v.name;
+      }
+    }
+  }
+  return { names, known };
+}
+
+function loadSimple(objs: PdfObjects, font: PdfDict, subtype: string): FontInfo {
+  const baseFont = lookupName(objs, font, 'BaseFont') ?? '';
+  const descriptor = lookupDict(objs, font, 'FontDescriptor');
+  const std = standardFont(baseFont);
+  const first = lookupNumber(objs, font, 'FirstChar') ?? 0;
+  const widths = numbers(objs, font.get('Widths'));
+  const missing = lookupNumber(objs, descriptor, 'MissingWidth') ?? 0;
+  const { names, known } = simpleEncoding(objs, font, std);
+  const toUnicode = readToUnicode(objs, font);
+  const isType3 = subtype === 'Type3';
+  const fm = isType3 ? (numbers(objs, font.get('FontMatrix')) ?? [0.001, 0, 0, 0.001, 0, 0]) : undefined;
+  // Type3 widths are in glyph space: FontMatrix maps them to text space (×1000 to match the others).
+  const scale = fm ? fm[0]! * 1000 : 1;
+  let unsure: FontInfo['unsure'];
+  if (isType3) unsure = { reason: 'type3-font', detail: `Type3 font ${lookupName(objs, font, 'Name') ?? ''} draws glyphs with procedures` };
+  else if (!widths && !std) unsure = { reason: 'unknown-font', detail: `font ${baseFont} has no /Widths and is not a standard font` };
+  else if (!known && !toUnicode) unsure = { reason: 'unknown-encoding', detail: `font ${baseFont} has an encoding that is not understood` };
+  const metrics = isType3 ? type3Metrics(objs, font, fm!) : verticalMetrics(objs, descriptor, std);
+  return {
+    name: baseFont,
+    type: isType3 ? 'type3' : 'simple',
+    ...(unsure ? { unsure } : {}),
+    ...metrics,
+    codes(bytes) {
+      const out: GlyphCode[] = [];
+      for (let i = 0; i < bytes.length; i++) out.push({ code: bytes[i]!, start: i, length: 1 });
+      return out;
+    },
+    width(code) {
+      if (widths) {
+        const w = widths[code - first];
+        if (w !== undefined) return (w * scale) / 1000;
+        return (missing * scale) / 1000;
+      }
+      const name = names[code];
+      const w = name && std ? std.getWidthOfGlyph(name) : undefined;
+      return (typeof w === 'number' ? w : missing) / 1000;
+    },
+    unicode(code) {
+      const t = toUnicode?.unicode.get(code);
+      if (t !== undefined) return t;
+      const name = names[code];
+      return name ? glyphNameToUnicode(name) : undefined;
+    },
+  };
+}
+
+function type3Metrics(objs: PdfObjects, font: PdfDict, fm: number[]): { ascent: number; descent: number } {
+  const bbox = numbers(objs, font.get('FontBBox'));
+  const sy = fm[3] ?? 0.001;
+  if (bbox && bbox[3]! * sy > 0) return { ascent: Math.min(bbox[3]! * sy, 1.5), descent: Math.min(0, Math.max(bbox[1]! * sy, -1)) };
+  return { ascent: 0.8, descent: -0.2 };
+}
+
+const IDENTITY_RANGES: CodespaceRange[] = [{ bytes: 2, low: Uint8Array.of(0, 0), high: Uint8Array.of(0xff, 0xff) }];
+
+function loadType0(objs: PdfObjects, font: PdfDict): FontInfo {
+  const baseFont = lookupName(objs, font, 'BaseFont') ?? '';
+  const descendants = lookupArray(objs, font, 'DescendantFonts');
+  const cidFont = dictOf(resolve(objs, descendants?.[0]));
+  const descriptor = lookupDict(objs, cidFont, 'FontDescriptor');
+  const enc = lookup(objs, font, 'Encoding');
+  let ranges = IDENTITY_RANGES;
+  let cmap: ParsedCMap | undefined;
+  let vertical = false;
+  let unsure: FontInfo['unsure'];
+  if (enc instanceof PdfName) {
+    if (enc.name === 'Identity-V') vertical = true;
+    else if (enc.name !== 'Identity-H') unsure = { reason: 'unknown-encoding', detail: `font ${baseFont} uses the predefined CMap ${enc.name}` };
+  } else if (enc instanceof PdfStream) {
+    const bytes = decodeToBytes(objs, enc);
+    cmap = bytes ? parseCMap(bytes) : undefined;
+    const use = cmap?.useCMap ?? lookupName(objs, enc.dict, 'UseCMap');
+    if (!cmap || cmap.codespace.length === 0) {
+      if (cmap && (use === 'Identity-H' || use === 'Identity-V')) {
+        vertical = use === 'Identity-V';
+      } else unsure = { reason: 'unknown-encoding', detail: `font ${baseFont} has an embedded CMap without code-space ranges` };
+    } else {
+      ranges = cmap.codespace;
+      if (use && use !== 'Identity-H' && use !== 'Identity-V') unsure = { reason: 'unknown-encoding', detail: `font ${baseFont} builds on the predefined CMap ${use}` };
+      if (use === 'Identity-V') vertical = true;
+    }
+    if (cmap?.wmode === 1 || lookupNumber(objs, enc.dict, 'WMode') === 1) vertical = true;
+  } else unsure = { reason: 'unknown-encoding', detail: `font ${baseFont} has no /Encoding` };
+  if (!cidFont) unsure ??= { reason: 'unknown-font', detail: `font ${baseFont} has no descendant font` };
+  if (vertical) unsure ??= { reason: 'vertical-text', detail: `font ${baseFont} writes vertically` };
+
+  const dw = lookupNumber(objs, cidFont, 'DW') ?? 1000;
+  const widths = new Map<number, number>();
+  const wRanges: [number, number, number][] = [];
+  const w = lookupArray(objs, cidFont, 'W') ?? [];
+  for (let i = 0; i < w.length; ) {
+    const first = resolve(objs, w[i]);
+    const next = resolve(objs, w[i + 1]);
+    if (typeof first !== 'number') break;
+    if (Array.isArray(next)) {
+      next.forEach((v, k) => {
+        const n = resolve(objs, v);
+        if (typeof n === 'number') widths.set(first + k, n);
+      });
+      i += 2;
+    } else {
+      const last = next;
+      const width = resolve(objs, w[i + 2]);
+      if (typeof last !== 'number' || typeof width !== 'number') break;
+      wRanges.push([first, last, width]);
+      i += 3;
+    }
+  }
+  const toUnicode = readToUnicode(objs, font);
+  const cid = (code: number): number => (cmap && cmap.codespace.length > 0 ? (cidOf(cmap, code) ?? 0) : code);
+  return {
+    name: baseFont,
+    type: 'type0',
+    ...(unsure ? { unsure } : {}),
+    ...verticalMetrics(objs, descriptor),
+    codes(bytes) {
+      const out: GlyphCode[] = [];
+      for (let i = 0; i < bytes.length; ) {
+        const { length } = codeLength(ranges, bytes, i);
+        let code = 0;
+        for (let k = 0; k < length; k++) code = code * 256 + bytes[i + k]!;
+        out.push({ code, start: i, length });
+        i += length;
+      }
+      return out;
+    },
+    width(code) {
+      const c = cid(code);
+      const v = widths.get(c);
+      if (v !== undefined) return v / 1000;
+      for (const [lo, hi, wd] of wRanges) if (c >= lo && c <= hi) return wd / 1000;
+      return dw / 1000;
+    },
+    unicode(code) {
+      return toUnicode?.unicode.get(code);
+    },
+  };
+}
+
+const unknownFont = (detail: string): FontInfo => ({
+  name: '?',
+  type: 'simple',
+  unsure: { reason: 'unknown-font', detail },
+  ascent: 0.8,
+  descent: -0.2,
+  codes: (bytes) => [...bytes].map((code, start) => ({ code, start, length: 1 })),
+  width: () => 0.5,
+  unicode: () => undefined,
+});
+
+const cache = new WeakMap<object, FontInfo>();
+
+/**
+ * The font for a /Font resource value (a reference or a dictionary). A missing or unreadable
+ * font gives a FontInfo marked unsure, never an exception.
+ */
+export function loadFont(objs: PdfObjects, value: PdfValue | undefined): FontInfo {
+  const font = dictOf(resolve(objs, value));
+  if (!font) return unknownFont('the font resource is missing');
+  const hit = cache.get(font);
+  if (hit) return hit;
+  const subtype = lookupName(objs, font, 'Subtype') ?? '';
+  let info: FontInfo;
+  if (subtype === 'Type0') info = loadType0(objs, font);
+  else if (subtype === 'Type1' || subtype === 'MMType1' || subtype === 'TrueType' || subtype === 'Type3') info = loadSimple(objs, font, subtype);
+  else info = unknownFont(`font subtype /${subtype} is not supported`);
+  cache.set(font, info);
+  return info;
+}

@@ -1,0 +1,76 @@
+/**
+ * Affine matrices and axis-aligned rectangles in PDF conventions: a matrix `[a b c d e f]` maps
+ * (x, y) to (a·x + c·y + e, b·x + d·y + f); `multiply(m, n)` is "m, then n" (m × n as PDF writes
+ * it, e.g. Trm = [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM). A rectangle is `[x0, y0, x1, y1]` with
+ * x0 ≤ x1 and y0 ≤ y1, in PDF units, y up.
+ */
+
+/** An affine matrix `[a b c d e f]`. */
+export type Matrix = readonly [number, number, number, number, number, number];
+/** An axis-aligned rectangle `[x0, y0, x1, y1]`, normalised (x0 ≤ x1, y0 ≤ y1). */
+export type Rect = readonly [number, number, number, number];
+
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** m then n (the PDF product m × n). */
+export function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
+  ];
+}
+
+/** The inverse of m, or null when m is singular. */
+export function invert(m: Matrix): Matrix | null {
+  const det = m[0] * m[3] - m[1] * m[2];
+  if (Math.abs(det) < 1e-12) return null;
+  return [m[3] / det, -m[1] / det, -m[2] / det, m[0] / det, (m[2] * m[5] - m[3] * m[4]) / det, (m[1] * m[4] - m[0] * m[5]) / det];
+}
+
+/** (x, y) through m. */
+export function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+/** The bounding box of rectangle r's four corners through m. */
+export function transformRect(m: Matrix, r: Rect): Rect {
+  // Written out: this runs for every glyph of a page.
+  const ax = m[0] * r[0], bx = m[0] * r[2], cy = m[2] * r[1], dy = m[2] * r[3];
+  const ay = m[1] * r[0], by = m[1] * r[2], cx = m[3] * r[1], dx = m[3] * r[3];
+  const x0 = Math.min(ax, bx) + Math.min(cy, dy) + m[4];
+  const x1 = Math.max(ax, bx) + Math.max(cy, dy) + m[4];
+  const y0 = Math.min(ay, by) + Math.min(cx, dx) + m[5];
+  const y1 = Math.max(ay, by) + Math.max(cx, dx) + m[5];
+  return [x0, y0, x1, y1];
+}
+
+/** A rectangle with its corners in order. */
+export function normaliseRect(r: readonly [number, number, number, number]): Rect {
+  return [Math.min(r[0], r[2]), Math.min(r[1], r[3]), Math.max(r[0], r[2]), Math.max(r[1], r[3])];
+}
+
+/** True when a and b share interior area, or a degenerate a (zero width or height) lies within b. */
+export function intersects(a: Rect, b: Rect): boolean {
+  if (a[0] === a[2] || a[1] === a[3]) return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+  return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
+/** True when `inner` lies within `outer` (with a tolerance of `eps` units). */
+export function contains(outer: Rect, inner: Rect, eps = 0.01): boolean {
+  return inner[0] >= outer[0] - eps && inner[1] >= outer[1] - eps && inner[2] <= outer[2] + eps && inner[3] <= outer[3] + eps;
+}
+
+/** The smallest rectangle holding both. */
+export function union(a: Rect, b: Rect): Rect {
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
+
+/** The overlap of a and b, or null when they do not overlap. */
+export function intersection(a: Rect, b: Rect): Rect | null {
+  const r: Rect = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+  return r[0] < r[2] && r[1] < r[3] ? r : null;
+}

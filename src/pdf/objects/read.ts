@@ -1,0 +1,81 @@
+/**
+ * Reads a PDF file into the plain object model (model.ts). One of the two modules that import
+ * pdf-lib (with nothing else of pdf-lib used anywhere): its parser handles cross-reference
+ * streams, object streams and damaged tables, and reads the file front to back so that the newest
+ * definition of an object (the last incremental update) wins.
+ *
+ * Encrypted files are refused: their strings and streams cannot be read, so nothing in them can be
+ * checked, which is reason enough to stop in a redaction tool.
+ */
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict as LibDict,
+  PDFHexString,
+  PDFName as LibName,
+  PDFNumber,
+  PDFParser,
+  PDFRawStream,
+  PDFRef as LibRef,
+  PDFString as LibString,
+  type PDFObject,
+} from 'pdf-lib';
+import { PdfInputError } from '../errors.js';
+import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObjects, type PdfValue } from './model.js';
+
+function nameText(n: LibName): string {
+  const bytes = n.asBytes();
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return s;
+}
+
+function convert(o: PDFObject | undefined): PdfValue {
+  if (o === undefined) return null;
+  if (o instanceof PDFNumber) return o.asNumber();
+  if (o instanceof LibName) return PdfName.of(nameText(o));
+  if (o instanceof LibRef) return new PdfRef(o.objectNumber, o.generationNumber);
+  if (o instanceof PDFHexString) return new PdfString(o.asBytes(), true);
+  if (o instanceof LibString) return new PdfString(o.asBytes(), false);
+  if (o instanceof PDFBool) return o.asBoolean();
+  if (o instanceof PDFArray) return o.asArray().map(convert);
+  if (o instanceof LibDict) return convertDict(o);
+  if (o instanceof PDFRawStream) return new PdfStream(convertDict(o.dict), o.contents);
+  return null; // PDFNull and anything pdf-lib could not parse
+}
+
+function convertDict(d: LibDict): PdfDict {
+  const out = new PdfDict();
+  for (const [k, v] of d.entries()) out.set(nameText(k), convert(v));
+  return out;
+}
+
+/**
+ * Parse `bytes` into objects and trailer.
+ *
+ * @throws PdfInputError when the bytes are not a PDF, cannot be parsed, are encrypted, or have no
+ *   document catalog.
+ */
+export async function readPdfObjects(bytes: Uint8Array): Promise<PdfObjects> {
+  if (bytes.length < 8 || String.fromCharCode(...bytes.subarray(0, 5)) !== '%PDF-') {
+    throw new PdfInputError('not a PDF file (no %PDF- header)');
+  }
+  let context;
+  try {
+    // Infinity objects per tick: parse in one go (no event-loop yields, which only cost time here).
+    context = await PDFParser.forBytesWithOptions(bytes, Infinity, false, false).parseDocument();
+  } catch (e) {
+    throw new PdfInputError(`the PDF cannot be parsed: ${(e as Error).message}`, { cause: e });
+  }
+  if (context.trailerInfo.Encrypt) throw new PdfInputError('the PDF is encrypted: decrypt it before redaction');
+  const objects = new Map<number, PdfValue>();
+  for (const [ref, obj] of context.enumerateIndirectObjects()) objects.set(ref.objectNumber, convert(obj));
+  const trailer = new PdfDict();
+  const info = context.trailerInfo;
+  if (info.Root) trailer.set('Root', convert(info.Root));
+  if (info.Info) trailer.set('Info', convert(info.Info));
+  const root = trailer.get('Root');
+  const catalog = root instanceof PdfRef ? objects.get(root.num) : root;
+  if (!(catalog instanceof PdfDict)) throw new PdfInputError('the PDF has no document catalog');
+  return { objects, trailer };
+}

@@ -1,0 +1,271 @@
+/**
+ * Where the opaque boxes go, and the content that draws them with their labels.
+ *
+ * A box never has the width of the removed words (that width names them: Edact-Ray, PETS 2023).
+ * For each text row a region covers, the box runs from the last glyph kept on its left (or the
+ * left edge of the text column) to the first glyph kept on its right (or the column's right
+ * edge). The column is the run of text, on the rows around the region, that the removed glyphs
+ * belong to (gaps wider than 1.5 em split columns). Rows with the same extent merge into one
+ * block; the region's own rectangle is always covered too.
+ */
+import { Font as StandardFont } from '@pdf-lib/standard-fonts';
+import type { GlyphEvent } from '../content/interpret.js';
+import { intersects, union, type Rect } from '../geometry.js';
+import { formatNumber, formatString } from '../objects/write.js';
+
+/** One opaque box; `label` is set on the box that carries its region's label. */
+export interface RedactionBox {
+  readonly rect: Rect;
+  readonly label?: string;
+}
+
+interface Row {
+  y: number;
+  size: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** A text row of the page: upright glyphs sharing a baseline, left to right, and its runs of text. */
+interface TextRow {
+  readonly y: number;
+  readonly size: number;
+  readonly glyphs: GlyphEvent[];
+  /** Runs of text: glyph extents merged where gaps are under 1.5 em. */
+  blocks: [number, number][];
+}
+
+/** The page's text rows, built once for all its regions. */
+export interface PageLayout {
+  readonly rows: TextRow[];
+  readonly rowOf: Map<GlyphEvent, TextRow>;
+  readonly removed: readonly GlyphEvent[];
+  readonly removedSet: ReadonlySet<GlyphEvent>;
+}
+
+const COLUMN_GAP_EM = 1.5;
+
+/** Rows of the page's upright glyphs (baselines within 0.3 em), each with its runs of text. */
+export function pageLayout(glyphs: readonly GlyphEvent[], removed: ReadonlySet<GlyphEvent>): PageLayout {
+  const upright = glyphs.filter((g) => g.upright).sort((a, b) => b.origin[1] - a.origin[1]);
+  const rows: TextRow[] = [];
+  const rowOf = new Map<GlyphEvent, TextRow>();
+  let cur: TextRow | null = null;
+  for (const g of upright) {
+    if (!cur || Math.abs(cur.y - g.origin[1]) >= 0.3 * Math.max(cur.size, g.size)) {
+      cur = { y: g.origin[1], size: g.size, glyphs: [], blocks: [] };
+      rows.push(cur);
+    }
+    cur.glyphs.push(g);
+    rowOf.set(g, cur);
+  }
+  for (const r of rows) {
+    r.glyphs.sort((a, b) => a.full[0] - b.full[0]);
+    const gap = COLUMN_GAP_EM * r.size;
+    let b: [number, number] | null = null;
+    for (const g of r.glyphs) {
+      if (g.full[2] <= g.full[0]) continue;
+      if (b && g.full[0] <= b[1] + gap) b[1] = Math.max(b[1], g.full[2]);
+      else r.blocks.push((b = [g.full[0], g.full[2]]));
+    }
+  }
+  return { rows, rowOf, removed: glyphs.filter((g) => removed.has(g)), removedSet: removed };
+}
+
+/** Rows whose baseline lies within `dy` of `y` (rows are sorted by y, top first). */
+function rowsNear(rows: readonly TextRow[], y: number, dy: number): TextRow[] {
+  let lo = 0, hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.y > y + dy) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TextRow[] = [];
+  for (let i = lo; i < rows.length && rows[i]!.y >= y - dy; i++) out.push(rows[i]!);
+  return out;
+}
+
+/** A glyph a box must not cover: visible and kept. */
+function visibleKept(g: GlyphEvent, removed: ReadonlySet<GlyphEvent>): boolean {
+  return !removed.has(g) && g.renderMode !== 3 && g.renderMode !== 7 && !(g.unicode !== undefined && g.unicode.trim() === '');
+}
+
+/**
+ * Boxes for one region, given the page's layout and the rectangles of images that stay (a box
+ * never grows over them).
+ */
+export function boxesForRegion(region: Rect, label: string, layout: PageLayout, obstacles: readonly Rect[] = []): RedactionBox[] {
+  const rows = new Map<TextRow, Row>();
+  for (const g of layout.removed) {
+    if (!g.upright || !intersects(g.box, region)) continue;
+    const tr = layout.rowOf.get(g)!;
+    const row = rows.get(tr);
+    if (row) {
+      row.x0 = Math.min(row.x0, g.full[0]);
+      row.x1 = Math.max(row.x1, g.full[2]);
+      row.y0 = Math.min(row.y0, g.full[1]);
+      row.y1 = Math.max(row.y1, g.full[3]);
+    } else rows.set(tr, { y: tr.y, size: tr.size, x0: g.full[0], x1: g.full[2], y0: g.full[1], y1: g.full[3] });
+  }
+  const boxes: Rect[] = [];
+  for (const [tr, row] of rows) {
+    // The column's right edge: runs of text within 40 lines of this row, connected to the removed run.
+    const spans = rowsNear(layout.rows, row.y, 40 * row.size).flatMap((r) => r.blocks).sort((a, b) => a[0] - b[0]);
+    const gap = COLUMN_GAP_EM * row.size;
+    let colRight = row.x1;
+    let cur: [number, number] | null = null;
+    const consider = (b: [number, number]): void => {
+      if (b[1] >= row.x0 && b[0] <= row.x1) colRight = Math.max(colRight, b[1]);
+    };
+    for (const sp of spans) {
+      if (cur && sp[0] <= cur[1] + gap) cur[1] = Math.max(cur[1], sp[1]);
+      else {
+        if (cur) consider(cur);
+        cur = [sp[0], sp[1]];
+      }
+    }
+    if (cur) consider(cur);
+    // The left edge stays where the row's text starts (the column's edge, or just after kept text).
+    let left = row.x0;
+    let right = colRight;
+    const band = row.y1 - row.y0;
+    for (const r of rowsNear(layout.rows, row.y, 3 * row.size)) {
+      for (const g of r.glyphs) {
+        if (!visibleKept(g, layout.removedSet)) continue;
+        if (r === tr) {
+          if (g.full[2] <= row.x0 + 0.01) left = Math.min(left, Math.max(g.full[2], row.x0 - 3 * row.size));
+          else if (g.full[0] >= row.x1 - 0.01) right = Math.min(right, g.full[0]);
+          else right = Math.min(right, Math.max(row.x1, g.full[0]));
+        } else if (g.full[0] >= row.x1 - 0.01 && Math.min(g.full[3], row.y1) - Math.max(g.full[1], row.y0) > Math.min(0.5, 0.05 * band)) {
+          // Kept text to the right on another baseline (a neighbouring column): never cover it,
+          // and leave it a little air.
+          right = Math.min(right, Math.max(row.x1, g.full[0] - 0.2 * row.size));
+        }
+      }
+    }
+    for (const o of obstacles) {
+      if (o[3] <= row.y0 || o[1] >= row.y1) continue;
+      if (o[0] >= row.x1) right = Math.min(right, o[0]);
+    }
+    boxes.push([Math.min(left, row.x0), row.y0, Math.max(right, row.x1), row.y1]);
+  }
+  // Merge rows into blocks (top to bottom) and close the gaps between consecutive rows.
+  boxes.sort((a, b) => b[3] - a[3]);
+  const merged: Rect[] = [];
+  for (const b of boxes) {
+    const last = merged[merged.length - 1];
+    const close = last !== undefined && last[1] - b[3] < 0.6 * (b[3] - b[1]);
+    if (last && close && Math.abs(last[0] - b[0]) < 0.5 && Math.abs(last[2] - b[2]) < 0.5) {
+      merged[merged.length - 1] = union(last, b);
+    } else if (last && close && last[1] > b[3]) {
+      const mid = (last[1] + b[3]) / 2;
+      merged[merged.length - 1] = [last[0], mid, last[2], last[3]];
+      merged.push([b[0], b[1], b[2], mid]);
+    } else merged.push(b);
+  }
+  // The region itself, widened to the rows it mostly overlaps so that its own width says nothing.
+  let rx0 = region[0];
+  let rx1 = region[2];
+  for (const b of merged) {
+    const overlap = Math.min(b[3], region[3]) - Math.max(b[1], region[1]);
+    if (overlap > 0.5 * (b[3] - b[1])) {
+      rx0 = Math.min(rx0, b[0]);
+      rx1 = Math.max(rx1, b[2]);
+    }
+  }
+  const all = [...merged, [rx0, region[1], rx1, region[3]] as Rect];
+  // The label goes in the largest box.
+  let best = 0;
+  all.forEach((b, i) => {
+    if ((b[2] - b[0]) * (b[3] - b[1]) > (all[best]![2] - all[best]![0]) * (all[best]![3] - all[best]![1])) best = i;
+  });
+  return all.map((rect, i) => (i === best ? { rect, label } : { rect }));
+}
+
+/**
+ * Boxes for all regions of a page. Consecutive regions with the same label whose boxes touch
+ * (the lines of one portion) print their label once, in the first box.
+ */
+export function pageBoxes(regions: readonly { rect: Rect; label: string }[], glyphs: readonly GlyphEvent[], removed: ReadonlySet<GlyphEvent>, obstacles: readonly Rect[] = []): RedactionBox[] {
+  const layout = pageLayout(glyphs, removed);
+  const out: RedactionBox[] = [];
+  let prev: { label: string; bottom: number; x0: number; x1: number } | null = null;
+  for (const r of regions) {
+    const boxes = boxesForRegion(r.rect, r.label, layout, obstacles);
+    let top = -Infinity, bottom = Infinity, x0 = Infinity, x1 = -Infinity;
+    for (const b of boxes) {
+      top = Math.max(top, b.rect[3]);
+      bottom = Math.min(bottom, b.rect[1]);
+      x0 = Math.min(x0, b.rect[0]);
+      x1 = Math.max(x1, b.rect[2]);
+    }
+    const height = top - bottom;
+    const continues = prev !== null && prev.label === r.label && Math.abs(prev.bottom - top) < 0.3 * height && x0 < prev.x1 && x1 > prev.x0;
+    out.push(...(continues ? boxes.map((b) => ({ rect: b.rect })) : boxes));
+    prev = { label: r.label, bottom, x0, x1 };
+  }
+  return out;
+}
+
+let helvetica: StandardFont | undefined;
+function textWidth(text: string, size: number): number {
+  helvetica ??= StandardFont.load('Helvetica');
+  let w = 0;
+  for (const ch of text) {
+    const gw = helvetica.getWidthOfGlyph(glyphNameFor(ch));
+    w += typeof gw === 'number' ? gw : 556;
+  }
+  return (w * size) / 1000;
+}
+
+const NAMED: Record<string, string> = {
+  ',': 'comma', '.': 'period', '(': 'parenleft', ')': 'parenright', '-': 'hyphen', '/': 'slash', ':': 'colon', ';': 'semicolon',
+  '0': 'zero', '1': 'one', '2': 'two', '3': 'three', '4': 'four', '5': 'five', '6': 'six', '7': 'seven', '8': 'eight', '9': 'nine',
+  ' ': 'space', '&': 'ampersand', "'": 'quotesingle', '"': 'quotedbl', '[': 'bracketleft', ']': 'bracketright', '+': 'plus', '§': 'section',
+};
+function glyphNameFor(ch: string): string {
+  return NAMED[ch] ?? ch;
+}
+
+/** The label as it can be written with the standard font (WinAnsi): other characters become '?'. */
+export function labelText(label: string): { text: string; replaced: number } {
+  let replaced = 0;
+  let text = '';
+  for (const ch of label) {
+    if (/^[\x20-\x7e]$/.test(ch)) text += ch;
+    else {
+      text += '?';
+      replaced++;
+    }
+  }
+  return { text, replaced };
+}
+
+/**
+ * Content-stream text that paints the boxes in black and each label in white Helvetica inside
+ * its box (shrunk to fit; left out when the box is too small to hold a legible label).
+ *
+ * @param fontName The resource name under which Helvetica is registered on the page.
+ */
+export function boxesContent(boxes: readonly RedactionBox[], fontName: string): string {
+  const f = formatNumber;
+  let s = 'q 0 g 0 G\n';
+  for (const { rect: r } of boxes) s += `${f(r[0])} ${f(r[1])} ${f(r[2] - r[0])} ${f(r[3] - r[1])} re\n`;
+  s += 'f\n';
+  for (const { rect: r, label } of boxes) {
+    if (!label) continue;
+    const { text } = labelText(label);
+    const h = r[3] - r[1];
+    let size = Math.min(9, h * 0.7);
+    const avail = r[2] - r[0] - 4;
+    const w = textWidth(text, size);
+    if (w > avail) size = (size * avail) / w;
+    if (size < 3) continue;
+    const x = r[0] + 2;
+    const y = r[1] + (h - size * 0.7) / 2;
+    s += `BT 1 g /${fontName} ${f(size)} Tf 1 0 0 1 ${f(x)} ${f(y)} Tm ${formatString(new TextEncoder().encode(text), false)} Tj ET\n`;
+  }
+  return s + 'Q\n';
+}

@@ -1,0 +1,286 @@
+/**
+ * True redaction of a whole PDF: each page with withheld regions is rewritten (page.ts), and the
+ * file around the pages is rebuilt with only what a release may carry, whatever was withheld:
+ *
+ * - catalog: /Pages only (plus /OCProperties, which decides what optional content shows). Gone:
+ *   document JavaScript and every other /Names tree (embedded files, named destinations), /Dests,
+ *   /Outlines, /OpenAction, /AA, /AcroForm, /StructTreeRoot, /MarkInfo, /Metadata (XMP),
+ *   /PageLabels, /Threads, /PieceInfo, /SpiderInfo, /Collection, /Perms, /Legal;
+ * - Info: replaced by a minimal dictionary holding only the given title (or none);
+ * - pages: a flat page tree; each page keeps only its boxes, /Rotate, /UserUnit, /Group,
+ *   /Resources, /Contents and its link annotations that no region touches (with URI or explicit
+ *   GoTo actions only). Every other annotation goes: its text (notes, form values, stamps,
+ *   attachments) is not part of the text that was reviewed, so releasing it would release
+ *   something nobody decided on. Thumbnails, /PieceInfo, /Metadata, /AA, /StructParents go too;
+ * - every object the new file reaches loses /Metadata, /PieceInfo, /StructParent(s), /AA, /OPI,
+ *   /Alternates, /LastModified;
+ * - the file is written whole (objects/write.ts): only reachable objects, no update history, no /ID.
+ */
+import { deflateSync } from 'node:zlib';
+import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, dictOf, lookup, lookupArray, lookupName, numbers, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
+import { readPdfObjects } from '../objects/read.js';
+import { writePdf } from '../objects/write.js';
+import { intersects, normaliseRect, type Rect } from '../geometry.js';
+import { RegionError, UnsurePageError } from '../errors.js';
+import { listPages, type PageNode } from './pages.js';
+import { redactPage, type PageRegion, type PageStats } from './page.js';
+import { rasterizePage } from './rasterize.js';
+import { labelText } from './boxes.js';
+
+/** A withheld region: 0-based page index; rect in the page's default user space (PDF units, y up, unrotated, as pdf.js getTextContent transforms give); label printed in the box, e.g. "B1, 1.4(C)". */
+export interface PdfRegion {
+  readonly page: number;
+  readonly rect: readonly [number, number, number, number];
+  readonly label: string;
+}
+
+/** Options of {@link redactPdf}. */
+export interface RedactPdfOptions {
+  /** The title of the minimal Info dictionary, the only metadata the release keeps. No title: no Info. */
+  readonly title?: string;
+  /** Turn a page that cannot be redacted with certainty into an image with the boxes burnt in (no text layer), instead of failing. */
+  readonly rasterizeUnsure?: boolean;
+  /** Resolution of such pages, in dots per inch (default 150). */
+  readonly rasterDpi?: number;
+}
+
+/** What one page went through. */
+export interface PageReport extends PageStats {
+  /** 0-based. */
+  readonly page: number;
+  readonly regions: number;
+  /** Set when the page was rasterised: why it could not be rewritten. */
+  readonly rasterized?: readonly string[];
+}
+
+/** What the redaction did. It never quotes withheld text. */
+export interface RedactionReport {
+  readonly pages: number;
+  readonly regions: number;
+  /** One entry per page that had regions. */
+  readonly redactedPages: readonly PageReport[];
+  readonly totals: PageStats;
+  readonly annotationsRemoved: number;
+  readonly linksKept: number;
+  /** Document-level parts that were present and were dropped (e.g. "XMP metadata", "outlines"). */
+  readonly removed: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/** Result of {@link redactPdf}. */
+export interface RedactPdfResult {
+  readonly bytes: Uint8Array;
+  readonly report: RedactionReport;
+}
+
+const CATALOG_DROPPED: Readonly<Record<string, string>> = {
+  Names: 'name trees (JavaScript, embedded files, named destinations)',
+  Dests: 'named destinations',
+  Outlines: 'outlines',
+  OpenAction: 'open action',
+  AA: 'document actions',
+  AcroForm: 'form fields (AcroForm)',
+  StructTreeRoot: 'structure tree',
+  MarkInfo: 'tagging information',
+  Metadata: 'XMP metadata',
+  PageLabels: 'page labels',
+  Threads: 'article threads',
+  PieceInfo: 'page-piece dictionaries',
+  SpiderInfo: 'web capture information',
+  Collection: 'portfolio',
+  Perms: 'permissions',
+  Legal: 'legal attestation',
+  URI: 'base URI',
+  Lang: 'language',
+  ViewerPreferences: 'viewer preferences',
+  PageLayout: 'page layout',
+  PageMode: 'page mode',
+  Version: 'version',
+  Extensions: 'extensions',
+};
+
+/** Keys dropped from every object the release reaches. */
+const STRIP_KEYS = ['Metadata', 'PieceInfo', 'StructParent', 'StructParents', 'AA', 'OPI', 'Alternates', 'LastModified', 'Thumb'];
+const LINK_KEYS = ['Type', 'Subtype', 'Rect', 'Border', 'BS', 'C', 'H', 'QuadPoints', 'F'];
+
+function zeroStats(): PageStats {
+  return { glyphsRemoved: 0, pathsRemoved: 0, imagesRemoved: 0, imagesBlanked: 0, imagesRemovedUndecodable: 0, inlineImagesRemoved: 0, actualTextRemoved: 0, formsCopied: 0, textOpsDropped: 0, boxes: 0 };
+}
+
+function checkRegions(regions: readonly PdfRegion[], pageCount: number): Map<number, PageRegion[]> {
+  const byPage = new Map<number, PageRegion[]>();
+  regions.forEach((r, i) => {
+    if (!Number.isInteger(r.page) || r.page < 0 || r.page >= pageCount) throw new RegionError(`region ${i}: page ${r.page} is not a page of the document (0–${pageCount - 1})`);
+    if (r.rect.length !== 4 || !r.rect.every((n) => Number.isFinite(n))) throw new RegionError(`region ${i}: rect must be four finite numbers`);
+    const rect = normaliseRect(r.rect);
+    if (rect[2] - rect[0] <= 0 || rect[3] - rect[1] <= 0) throw new RegionError(`region ${i}: rect has no area`);
+    const list = byPage.get(r.page) ?? [];
+    list.push({ rect, label: r.label });
+    byPage.set(r.page, list);
+  });
+  return byPage;
+}
+
+/** The link annotation as released, or null when it goes. */
+function safeLink(objs: PdfObjects, annot: PdfDict, pageRefs: ReadonlySet<number>): PdfDict | null {
+  const out = new PdfDict();
+  for (const k of LINK_KEYS) if (annot.has(k)) out.set(k, annot.get(k)!);
+  const dest = lookup(objs, annot, 'Dest');
+  const action = dictOf(lookup(objs, annot, 'A'));
+  const explicit = (d: PdfValue | undefined): boolean => Array.isArray(d) && d[0] instanceof PdfRef && pageRefs.has(d[0].num);
+  if (dest !== undefined) {
+    if (!explicit(dest)) return null; // a named destination: the names are gone
+    out.set('Dest', dest);
+  } else if (action) {
+    const s = lookupName(objs, action, 'S');
+    if (s === 'URI') {
+      const uri = lookup(objs, action, 'URI');
+      if (!(uri instanceof PdfString)) return null;
+      out.set('A', new PdfDict([['S', PdfName.of('URI')], ['URI', uri]]));
+    } else if (s === 'GoTo') {
+      const d = lookup(objs, action, 'D');
+      if (!explicit(d)) return null;
+      out.set('A', new PdfDict([['S', PdfName.of('GoTo')], ['D', d!]]));
+    } else return null;
+  } else return null;
+  return out;
+}
+
+/** Remove STRIP_KEYS from every dictionary reachable from `start`. */
+function stripReachable(objs: PdfObjects, start: PdfValue): void {
+  const seenObj = new Set<number>();
+  const seenDirect = new Set<object>();
+  const stack: (PdfValue | undefined)[] = [start];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v instanceof PdfRef) {
+      if (seenObj.has(v.num)) continue;
+      seenObj.add(v.num);
+      stack.push(objs.objects.get(v.num));
+    } else if (Array.isArray(v)) {
+      if (seenDirect.has(v)) continue;
+      seenDirect.add(v);
+      stack.push(...v);
+    } else if (v instanceof PdfDict || v instanceof PdfStream) {
+      const d = v instanceof PdfStream ? v.dict : v;
+      if (seenDirect.has(d)) continue;
+      seenDirect.add(d);
+      for (const k of STRIP_KEYS) d.delete(k);
+      stack.push(...d.map.values());
+    }
+  }
+}
+
+/**
+ * Redact `bytes`: remove everything drawn in `regions` from the pages, draw labelled boxes over
+ * them, and rebuild the file with only what a release may carry (see the module comment).
+ *
+ * @param bytes The original PDF.
+ * @param regions Withheld regions (page index 0-based; rectangles in default user space).
+ * @param options Title, rasterisation of unsure pages.
+ * @returns The release's bytes (deterministic: same input, same output) and a report.
+ * @throws PdfInputError for a file that cannot be read; RegionError for a bad region;
+ *   UnsurePageError for a page that cannot be redacted with certainty (unless rasterised).
+ */
+export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[], options: RedactPdfOptions = {}): Promise<RedactPdfResult> {
+  const objs = await readPdfObjects(bytes);
+  const pages = listPages(objs);
+  const byPage = checkRegions(regions, pages.length);
+  let next = Math.max(0, ...objs.objects.keys()) + 1;
+  const allocate = (v: PdfValue): PdfRef => {
+    const r = new PdfRef(next++, 0);
+    objs.objects.set(r.num, v);
+    return r;
+  };
+  const warnings: string[] = [];
+  const removed: string[] = [];
+  const labelFont = allocate(new PdfDict([['Type', PdfName.of('Font')], ['Subtype', PdfName.of('Type1')], ['BaseFont', PdfName.of('Helvetica')], ['Encoding', PdfName.of('WinAnsiEncoding')]]));
+  for (const r of regions) if (labelText(r.label).replaced > 0) warnings.push(`label "${labelText(r.label).text}" has characters the label font cannot show; they are printed as '?'`);
+
+  // Every page becomes a fresh dictionary at its old object number (links keep pointing at it).
+  const catalogRef = objs.trailer.get('Root');
+  const catalog = resolve(objs, catalogRef) as PdfDict;
+  const pagesRef = allocate(null);
+  const pageRefs: PdfRef[] = pages.map((p) => p.ref ?? allocate(null));
+  const pageNums = new Set(pageRefs.map((r) => r.num));
+  const reports: PageReport[] = [];
+  const totals = zeroStats();
+  let annotationsRemoved = 0;
+  let linksKept = 0;
+
+  for (let i = 0; i < pages.length; i++) {
+    const p: PageNode = pages[i]!;
+    const regs = byPage.get(i) ?? [];
+    const out = new PdfDict([['Type', PdfName.of('Page')], ['Parent', pagesRef], ['MediaBox', [...p.mediaBox]]]);
+    if (p.cropBox) out.set('CropBox', [...p.cropBox]);
+    for (const k of ['BleedBox', 'TrimBox', 'ArtBox', 'UserUnit', 'Group']) if (p.dict.has(k)) out.set(k, p.dict.get(k)!);
+    if (p.rotate) out.set('Rotate', p.rotate);
+    const box: Rect = p.cropBox ?? p.mediaBox;
+    let resources: PdfValue | undefined = p.resources;
+    let contents: PdfValue | undefined = p.dict.get('Contents');
+    let rasterized: string[] | undefined;
+    if (regs.length > 0) {
+      const outcome = redactPage(objs, { index: i, resources: dictOf(resolve(objs, p.resources)), contents, box }, regs, allocate, labelFont);
+      if (outcome.kind === 'unsure') {
+        const why = outcome.reasons.map((r) => `${r.reason}: ${r.detail}`);
+        if (!options.rasterizeUnsure) throw new UnsurePageError(i, outcome.reasons[0]!.reason, why.join('; '));
+        const raster = await rasterizePage(bytes, i, outcome.boxes, options.rasterDpi ?? 150);
+        const image = new PdfStream(
+          new PdfDict([['Type', PdfName.of('XObject')], ['Subtype', PdfName.of('Image')], ['Width', raster.width], ['Height', raster.height], ['ColorSpace', PdfName.of('DeviceRGB')], ['BitsPerComponent', 8], ['Filter', PdfName.of('FlateDecode')]]),
+          deflateSync(raster.rgb),
+        );
+        const [x0, y0, x1, y1] = raster.viewBox;
+        resources = new PdfDict([['XObject', new PdfDict([['Page', allocate(image)]])]]);
+        contents = allocate(new PdfStream(new PdfDict([['Filter', PdfName.of('FlateDecode')]]), deflateSync(Buffer.from(`q ${x1 - x0} 0 0 ${y1 - y0} ${x0} ${y0} cm /Page Do Q\n`, 'latin1'))));
+        rasterized = why;
+        warnings.push(`page ${i + 1} was rasterised (${outcome.reasons.map((r) => r.reason).join(', ')}): it has no text layer`);
+        reports.push({ page: i, regions: regs.length, ...zeroStats(), boxes: outcome.boxes.length, rasterized });
+        totals.boxes += outcome.boxes.length;
+      } else {
+        resources = outcome.resources;
+        contents = allocate(outcome.contents);
+        warnings.push(...outcome.warnings);
+        reports.push({ page: i, regions: regs.length, ...outcome.stats });
+        for (const k of Object.keys(totals) as (keyof PageStats)[]) totals[k] += outcome.stats[k];
+      }
+    }
+    if (resources !== undefined) out.set('Resources', resources);
+    else out.set('Resources', new PdfDict());
+    if (contents !== undefined) out.set('Contents', contents);
+    // Annotations.
+    const annots = lookupArray(objs, p.dict, 'Annots') ?? [];
+    const kept: PdfValue[] = [];
+    for (const a of annots) {
+      const d = dictOf(resolve(objs, a));
+      if (!d) continue;
+      const rect = numbers(objs, d.get('Rect'));
+      const touches = rect && rect.length === 4 ? regs.some((r) => intersects(normaliseRect(rect as unknown as [number, number, number, number]), r.rect)) : regs.length > 0;
+      const link = lookupName(objs, d, 'Subtype') === 'Link' && !touches && !rasterized ? safeLink(objs, d, pageNums) : null;
+      if (link) {
+        kept.push(allocate(link));
+        linksKept++;
+      } else annotationsRemoved++;
+    }
+    if (kept.length > 0) out.set('Annots', kept);
+    if (p.dict.has('Thumb') && !removed.includes('page thumbnails')) removed.push('page thumbnails');
+    if (p.dict.has('PieceInfo') && !removed.includes('page-piece dictionaries')) removed.push('page-piece dictionaries');
+    objs.objects.set(pageRefs[i]!.num, out);
+  }
+  objs.objects.set(pagesRef.num, new PdfDict([['Type', PdfName.of('Pages')], ['Kids', pageRefs], ['Count', pageRefs.length]]));
+
+  for (const k of catalog.map.keys()) if (CATALOG_DROPPED[k] && !removed.includes(CATALOG_DROPPED[k]!)) removed.push(CATALOG_DROPPED[k]!);
+  const newCatalog = new PdfDict([['Type', PdfName.of('Catalog')], ['Pages', pagesRef]]);
+  if (catalog.has('OCProperties')) newCatalog.set('OCProperties', catalog.get('OCProperties')!);
+  const root = catalogRef instanceof PdfRef ? catalogRef : allocate(null);
+  objs.objects.set(root.num, newCatalog);
+  if (objs.trailer.has('Info')) removed.push('Info metadata (replaced by a minimal title)');
+  const trailer = new PdfDict([['Root', root]]);
+  if (options.title !== undefined) trailer.set('Info', allocate(new PdfDict([['Title', PdfString.fromText(options.title)]])));
+  const release: PdfObjects = { objects: objs.objects, trailer };
+  stripReachable(release, root);
+  const out = writePdf(release, '1.7');
+  return {
+    bytes: out,
+    report: { pages: pages.length, regions: regions.length, redactedPages: reports, totals, annotationsRemoved, linksKept, removed, warnings },
+  };
+}

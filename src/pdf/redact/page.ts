@@ -1,0 +1,282 @@
+/**
+ * Redacts one page: decides what the withheld regions remove (glyphs, paths wholly inside,
+ * images wholly inside; partly covered images blanked in their pixels; ActualText/Alt of marked
+ * content they touch), rewrites the content streams with exact-position edits, copies each form
+ * XObject instance that changes (so a form shared with other pages or drawn twice is edited only
+ * where it is drawn over a region), and appends the opaque boxes with their labels.
+ *
+ * Anything the page draws inside a region that cannot be handled with certainty comes back as an
+ * "unsure" outcome, and nothing is written for the page.
+ */
+import { deflateSync } from 'node:zlib';
+import { PdfDict, PdfName, PdfStream, lookupDict, type PdfObjects, type PdfRef, type PdfValue } from '../objects/model.js';
+import { interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
+import { applyContentEdits, formatOperation, type ContentEdit } from '../content/edits.js';
+import { parseContent } from '../content/parse.js';
+import { contains, intersects, type Rect } from '../geometry.js';
+import type { UnsureReason } from '../errors.js';
+import { textEdits } from './text.js';
+import { blankImage } from './images.js';
+import { boxesContent, pageBoxes, type RedactionBox } from './boxes.js';
+
+/** A region on this page, normalised. */
+export interface PageRegion {
+  readonly rect: Rect;
+  readonly label: string;
+}
+
+/** What the caller knows about the page. */
+export interface PageInput {
+  /** 0-based. */
+  readonly index: number;
+  readonly resources: PdfDict | undefined;
+  readonly contents: PdfValue | undefined;
+  /** The page's media box (crop box when smaller), user space. */
+  readonly box: Rect;
+}
+
+/** Counts for the report (no withheld text, only how much was done). */
+export interface PageStats {
+  glyphsRemoved: number;
+  pathsRemoved: number;
+  imagesRemoved: number;
+  imagesBlanked: number;
+  /** Images partly covered that could not be decoded, so their drawing was removed whole. */
+  imagesRemovedUndecodable: number;
+  inlineImagesRemoved: number;
+  actualTextRemoved: number;
+  formsCopied: number;
+  /** Text-showing operations dropped whole (with the line moves around them collapsed). */
+  textOpsDropped: number;
+  boxes: number;
+}
+
+/** The outcome for a page. */
+export type PageOutcome =
+  | { readonly kind: 'done'; readonly contents: PdfStream; readonly resources: PdfDict; readonly stats: PageStats; readonly boxes: RedactionBox[]; readonly warnings: string[] }
+  | { readonly kind: 'unsure'; readonly reasons: { reason: UnsureReason; detail: string }[]; readonly boxes: RedactionBox[] };
+
+/** Creates indirect objects in the output. */
+export type Allocate = (value: PdfValue) => PdfRef;
+
+/** Keys of a form or image dictionary that never travel into a copy. */
+const DROP_STREAM_KEYS = ['Filter', 'DecodeParms', 'F', 'DP', 'Length', 'Metadata', 'PieceInfo', 'StructParent', 'StructParents', 'OPI', 'LastModified'];
+
+function flateStream(dict: PdfDict, bytes: Uint8Array): PdfStream {
+  const d = dict.clone();
+  for (const k of DROP_STREAM_KEYS) d.delete(k);
+  d.set('Filter', PdfName.of('FlateDecode'));
+  return new PdfStream(d, deflateSync(bytes));
+}
+
+function uniqueName(dict: PdfDict | undefined, taken: ReadonlySet<string>, base: string): string {
+  for (let k = 1; ; k++) {
+    const n = `${base}_r${k}`;
+    if (!dict?.has(n) && !taken.has(n)) return n;
+  }
+}
+
+/** Drop the XObject and Font entries of `res` (a copy) that the content `bytes` never names. */
+function pruneResources(objs: PdfObjects, res: PdfDict, bytes: Uint8Array): void {
+  const used = { XObject: new Set<string>(), Font: new Set<string>() };
+  for (const o of parseContent(bytes).ops) {
+    const n = o.operands[0];
+    if (o.op === 'Do' && n instanceof PdfName) used.XObject.add(n.name);
+    else if (o.op === 'Tf' && n instanceof PdfName) used.Font.add(n.name);
+  }
+  for (const kind of ['XObject', 'Font'] as const) {
+    const d = lookupDict(objs, res, kind);
+    if (!d) continue;
+    const kept = new PdfDict([...d.map].filter(([k]) => used[kind].has(k)));
+    res.set(kind, kept);
+  }
+}
+
+/** Images that stay on the page (not wholly inside a region): boxes do not grow over them. */
+function keptImages(content: PageContent, inside: (b: Rect) => boolean): Rect[] {
+  return content.images.filter((im) => !inside(im.bbox)).map((im) => im.bbox);
+}
+
+/**
+ * Redact a page.
+ *
+ * @param objs The document's objects (read; new objects go through `allocate`).
+ * @param page The page.
+ * @param regions The page's withheld regions (at least one).
+ * @param allocate Creates a new indirect object.
+ * @param labelFont The reference of the Helvetica font dictionary used for labels.
+ */
+export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly PageRegion[], allocate: Allocate, labelFont: PdfRef): PageOutcome {
+  const rects = regions.map((r) => r.rect);
+  const hit = (b: Rect): boolean => rects.some((r) => intersects(b, r));
+  const inside = (b: Rect): boolean => rects.some((r) => contains(r, b));
+  const bytes = pageContentBytes(objs, page.contents);
+  if (bytes === null) {
+    return { kind: 'unsure', reasons: [{ reason: 'unknown-filter', detail: 'a content stream of the page cannot be decoded' }], boxes: regions.map((r) => ({ rect: r.rect, label: r.label })) };
+  }
+  const content: PageContent = interpretPage(objs, bytes, page.resources, page.box);
+  // Regions' union box first: most glyphs of a page are nowhere near a region.
+  const outer = rects.reduce((u, r) => [Math.min(u[0], r[0]), Math.min(u[1], r[1]), Math.max(u[2], r[2]), Math.max(u[3], r[3])] as Rect);
+  const removed = new Set(content.glyphs.filter((g) => intersects(g.box, outer) && hit(g.box)));
+
+  const reasons: { reason: UnsureReason; detail: string }[] = [];
+  const seen = new Set<string>();
+  const addReason = (reason: UnsureReason, detail: string): void => {
+    const key = `${reason}:${detail}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      reasons.push({ reason, detail });
+    }
+  };
+  for (const a of content.unsure) if (hit(a.bbox)) addReason(a.reason, a.detail);
+  for (const p of content.paths) {
+    // Many curved segments partly inside a region: likely text drawn as outlines, which cannot be cut.
+    if (!p.clip && hit(p.bbox) && !inside(p.bbox) && p.curves >= 8 && p.segments >= 24) addReason('text-as-paths', `a path of ${p.segments} segments (${p.curves} curves) lies partly inside a region`);
+  }
+  for (const im of content.inlineImages) if (hit(im.bbox) && !inside(im.bbox)) addReason('inline-image', 'an inline image lies partly inside a region');
+  if (reasons.length > 0) return { kind: 'unsure', reasons, boxes: pageBoxes(regions, content.glyphs, removed, keptImages(content, inside)) };
+
+  const stats: PageStats = { glyphsRemoved: removed.size, pathsRemoved: 0, imagesRemoved: 0, imagesBlanked: 0, imagesRemovedUndecodable: 0, inlineImagesRemoved: 0, actualTextRemoved: 0, formsCopied: 0, textOpsDropped: 0, boxes: 0 };
+  const warnings: string[] = [];
+  const edits = new Map<number, ContentEdit[]>();
+  const addEdit = (stream: number, e: ContentEdit): void => {
+    const list = edits.get(stream);
+    if (list) list.push(e);
+    else edits.set(stream, [e]);
+  };
+  const xobjAdds = new Map<number, Map<string, PdfRef>>();
+  const addXObject = (stream: number, base: string, ref: PdfRef): string => {
+    let m = xobjAdds.get(stream);
+    if (!m) xobjAdds.set(stream, (m = new Map()));
+    const name = uniqueName(lookupDict(objs, content.streams[stream]!.resources, 'XObject'), new Set(m.keys()), base);
+    m.set(name, ref);
+    return name;
+  };
+  const hitSpans = new Set<number>();
+
+  // Glyphs: rewrite each showing operation that loses any.
+  // Glyphs: each stream's showing operations lose their removed glyphs (text.ts).
+  const byStream = new Map<number, GlyphEvent[]>();
+  for (const g of content.glyphs) {
+    const list = byStream.get(g.stream);
+    if (list) list.push(g);
+    else byStream.set(g.stream, [g]);
+    if (removed.has(g)) for (const m of g.marks) hitSpans.add(m);
+  }
+  for (const [id, gs] of byStream) {
+    if (!gs.some((g) => removed.has(g))) continue;
+    const t = textEdits(content.streams[id]!, gs, removed);
+    for (const e of t.edits) addEdit(id, e);
+    stats.textOpsDropped += t.dropped;
+  }
+  // Paths wholly inside a region go (never clipping paths: they shape what is drawn elsewhere).
+  for (const p of content.paths) {
+    if (hit(p.bbox)) for (const m of p.marks) hitSpans.add(m);
+    if (p.clip || !inside(p.bbox)) continue;
+    const ops = content.streams[p.stream]!.ops;
+    addEdit(p.stream, { start: ops[p.startOp]!.start, end: ops[p.endOp]!.end, text: '' });
+    stats.pathsRemoved++;
+  }
+  // Images: wholly covered ones go; partly covered ones are blanked in a copy.
+  for (const im of content.images) {
+    if (!hit(im.bbox)) continue;
+    for (const m of im.marks) hitSpans.add(m);
+    const op = content.streams[im.stream]!.ops[im.op]!;
+    if (inside(im.bbox)) {
+      addEdit(im.stream, { start: op.start, end: op.end, text: '' });
+      stats.imagesRemoved++;
+      continue;
+    }
+    const r = blankImage(objs, im.image, im.ctm, rects.filter((x) => intersects(im.bbox, x)));
+    if (!r.ok) {
+      // Fail closed: what cannot be blanked is not drawn at all.
+      addEdit(im.stream, { start: op.start, end: op.end, text: '' });
+      stats.imagesRemovedUndecodable++;
+      warnings.push(`page ${page.index + 1}: image /${im.name} partly inside a region was removed whole (${r.message})`);
+      continue;
+    }
+    for (const x of r.extra) r.image.dict.set(x.key, allocate(x.stream));
+    const name = addXObject(im.stream, im.name, allocate(r.image));
+    addEdit(im.stream, { start: op.start, end: op.end, text: formatOperation('Do', [PdfName.of(name)]) });
+    stats.imagesBlanked++;
+  }
+  for (const im of content.inlineImages) {
+    if (!inside(im.bbox)) continue;
+    for (const m of im.marks) hitSpans.add(m);
+    const op = content.streams[im.stream]!.ops[im.op]!;
+    addEdit(im.stream, { start: op.start, end: op.end, text: '' });
+    stats.inlineImagesRemoved++;
+  }
+  // Marked content touched by a region loses its replacement and alternate texts.
+  for (const id of hitSpans) {
+    const span = content.spans[id]!;
+    const props = span.props;
+    if (!props || !(props.has('ActualText') || props.has('Alt') || props.has('E'))) continue;
+    const kept = new PdfDict();
+    for (const [k, v] of props.map) {
+      if (k === 'ActualText' || k === 'Alt' || k === 'E') continue;
+      if (typeof v === 'number' || typeof v === 'boolean' || v instanceof PdfName) kept.set(k, v); // refs cannot be inlined
+    }
+    const op = content.streams[span.stream]!.ops[span.beginOp]!;
+    addEdit(span.stream, { start: op.start, end: op.end, text: formatOperation('BDC', [PdfName.of(span.tag), kept]) });
+    stats.actualTextRemoved++;
+  }
+
+  // Write bottom-up: a form instance that changes becomes a new object, and its parent draws that.
+  let pageBytes: Uint8Array = bytes;
+  let pageResources: PdfDict = page.resources?.clone() ?? new PdfDict();
+  for (let id = content.streams.length - 1; id >= 0; id--) {
+    const s = content.streams[id]!;
+    const e = edits.get(id) ?? [];
+    const adds = xobjAdds.get(id);
+    if (id > 0 && e.length === 0 && !adds) continue;
+    const res = s.resources?.clone() ?? new PdfDict();
+    if (adds) {
+      const x = lookupDict(objs, s.resources, 'XObject')?.clone() ?? new PdfDict();
+      for (const [n, r] of adds) x.set(n, r);
+      res.set('XObject', x);
+    }
+    const newBytes = applyContentEdits(s.bytes, e);
+    // An image or form no longer drawn must not travel in the resources (an unblanked original
+    // would still be in the file). Skipped when a child form inherits these resources.
+    const inherits = content.streams.some((c) => c.form?.parent === id && !c.form.stream.dict.has('Resources'));
+    if (!inherits) pruneResources(objs, res, newBytes);
+    if (id === 0) {
+      pageBytes = newBytes;
+      pageResources = res;
+      continue;
+    }
+    const form = s.form!;
+    const copy = flateStream(form.stream.dict, newBytes);
+    copy.dict.set('Resources', res);
+    stats.formsCopied++;
+    const name = addXObject(form.parent, form.name, allocate(copy));
+    const parentOp = content.streams[form.parent]!.ops[form.doOp]!;
+    addEdit(form.parent, { start: parentOp.start, end: parentOp.end, text: formatOperation('Do', [PdfName.of(name)]) });
+  }
+
+  // The original content runs inside q … Q whatever it leaves behind, then the boxes are drawn.
+  const main = content.streams[0]!;
+  const extraQ = Math.max(0, -main.minDepth);
+  let tail = '';
+  let inText = false;
+  let inPath = false;
+  for (const o of main.ops) {
+    if (o.op === 'BT') inText = true;
+    else if (o.op === 'ET') inText = false;
+    else if (['m', 're', 'l', 'c', 'v', 'y'].includes(o.op)) inPath = true;
+    else if (['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n'].includes(o.op)) inPath = false;
+  }
+  if (inPath) tail += 'n\n';
+  if (inText) tail += 'ET\n';
+  tail += 'Q\n'.repeat(Math.max(1, 1 + extraQ + main.endDepth));
+  const fonts = lookupDict(objs, pageResources, 'Font')?.clone() ?? new PdfDict();
+  const fontName = uniqueName(fonts, new Set(), 'DeclassLabel');
+  fonts.set(fontName, labelFont);
+  pageResources.set('Font', fonts);
+  const boxes = pageBoxes(regions, content.glyphs, removed, keptImages(content, inside));
+  stats.boxes = boxes.length;
+  const head = Buffer.from('q\n'.repeat(1 + extraQ), 'latin1');
+  const body = Buffer.concat([head, pageBytes, Buffer.from('\n' + tail + boxesContent(boxes, fontName), 'latin1')]);
+  return { kind: 'done', contents: flateStream(new PdfDict(), body), resources: pageResources, stats, boxes, warnings };
+}

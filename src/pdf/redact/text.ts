@@ -1,0 +1,132 @@
+/**
+ * The edits that remove glyphs from one content stream, written so that the stream keeps no
+ * trace of the removed glyphs' widths.
+ *
+ * Removing a glyph must not move the glyphs that stay, but the pen movements around removed
+ * glyphs would measure them: a producer that places every glyph with its own `Td` (wkhtmltopdf,
+ * the corpus) writes the advance of each glyph into the next `Td`, and a line replaced by one TJ
+ * offset still states its width. Both name the removed text to anyone holding the font's widths
+ * (Edact-Ray, PETS 2023). So:
+ * - a showing operation whose glyphs are all removed and whose pen movement no later glyph
+ *   depends on (a line move, ET or the end comes before any glyph that stays) is dropped whole;
+ * - the line moves (Td, TD, T*, Tm, and ' or " that were dropped) between the last glyph kept and
+ *   the next one, around dropped operations, collapse into one absolute `Tm` that puts the line
+ *   exactly where the original put it (with `TL` kept where a TD set it); before ET they go;
+ * - an operation that keeps some glyphs, or whose movement a kept glyph depends on, becomes a TJ
+ *   whose removed runs are single offsets (show.ts): the offset equals the distance to the next
+ *   kept glyph, which the kept glyph's own position tells anyway.
+ */
+import type { StreamInstance, GlyphEvent } from '../content/interpret.js';
+import type { ContentEdit } from '../content/edits.js';
+import { formatNumber, formatValue } from '../objects/write.js';
+import { rewriteShow } from './show.js';
+
+const SHOW = new Set(['Tj', 'TJ', "'", '"']);
+const LINE = new Set(['Td', 'TD', 'T*', 'Tm']);
+
+type OpState = 'none' | 'kept' | 'partial' | 'dead';
+
+/** One line move in a run: what stays of it when the run collapses (state it sets besides the position). */
+interface RunEntry {
+  readonly op: number;
+  readonly keep: string;
+  readonly setsLeading: boolean;
+}
+
+/**
+ * Edits for the glyphs of `stream` that are in `removed`.
+ *
+ * @param stream The stream instance (operations, and the line matrix after each line move).
+ * @param glyphs This stream's glyphs, in content order.
+ * @param removed The glyphs to remove.
+ * @returns The edits, and how many operations were dropped whole.
+ */
+export function textEdits(stream: StreamInstance, glyphs: readonly GlyphEvent[], removed: ReadonlySet<GlyphEvent>): { edits: ContentEdit[]; dropped: number } {
+  const ops = stream.ops;
+  const byOp = new Map<number, GlyphEvent[]>();
+  for (const g of glyphs) {
+    const list = byOp.get(g.op);
+    if (list) list.push(g);
+    else byOp.set(g.op, [g]);
+  }
+  const stateOf = (i: number): OpState => {
+    const gs = byOp.get(i);
+    if (!gs || gs.length === 0) return 'none';
+    let r = 0;
+    for (const g of gs) if (removed.has(g)) r++;
+    return r === 0 ? 'kept' : r === gs.length ? 'dead' : 'partial';
+  };
+  const states = new Map<number, OpState>();
+  for (const i of byOp.keys()) states.set(i, stateOf(i));
+  if (![...states.values()].some((s) => s === 'dead' || s === 'partial')) return { edits: [], dropped: 0 };
+  const state = (i: number): OpState => states.get(i) ?? 'none';
+
+  // Whether any glyph that stays depends on the pen position after operation i.
+  const movementMatters = (i: number): boolean => {
+    for (let j = i + 1; j < ops.length; j++) {
+      const op = ops[j]!.op;
+      if (op === 'ET' || op === 'BT' || LINE.has(op) || op === "'" || op === '"') return false;
+      if (SHOW.has(op)) {
+        const s = state(j);
+        if (s === 'kept' || s === 'partial') return true;
+      }
+    }
+    return false;
+  };
+
+  const edits: ContentEdit[] = [];
+  let dropped = 0;
+  let run: RunEntry[] = [];
+  let tainted = false;
+  const span = (i: number): { start: number; end: number } => ({ start: ops[i]!.start, end: ops[i]!.end });
+  const flush = (positionMatters: boolean): void => {
+    const last = run[run.length - 1];
+    const line = last ? stream.lines.get(last.op) : undefined;
+    if (tainted && last && !line) {
+      // No recorded line matrix (cannot happen for a parsed line move): keep every move as it was.
+      for (const e of run) if (!LINE.has(ops[e.op]!.op)) edits.push({ ...span(e.op), text: `${e.keep}T*` });
+    } else if (tainted && last) {
+      const leading = run.some((e) => e.setsLeading) && line ? `${formatNumber(line.tl)} TL ` : '';
+      run.forEach((e, k) => {
+        let text = e.keep;
+        if (k === run.length - 1) {
+          text += leading;
+          if (positionMatters && line) text += `${line.tlm.map(formatNumber).join(' ')} Tm`;
+        }
+        edits.push({ ...span(e.op), text: text.trim() });
+      });
+    }
+    run = [];
+    tainted = false;
+  };
+
+  for (let i = 0; i < ops.length; i++) {
+    const o = ops[i]!;
+    if (o.op === 'BT' || o.op === 'ET') {
+      flush(false);
+      continue;
+    }
+    if (LINE.has(o.op)) {
+      run.push({ op: i, keep: '', setsLeading: o.op === 'TD' });
+      continue;
+    }
+    if (!SHOW.has(o.op)) continue;
+    const s = state(i);
+    if (s === 'none') continue;
+    if (s === 'dead' && !movementMatters(i)) {
+      // Dropped whole; ' and " still move to the next line (and " still sets Tw and Tc).
+      dropped++;
+      tainted = true;
+      if (o.op === "'" || o.op === '"') {
+        const keep = o.op === '"' ? `${formatValue(o.operands[0] ?? 0)} Tw ${formatValue(o.operands[1] ?? 0)} Tc ` : '';
+        run.push({ op: i, keep, setsLeading: false });
+      } else edits.push({ ...span(i), text: '' });
+      continue;
+    }
+    flush(true);
+    if (s === 'kept') continue;
+    edits.push({ ...span(i), text: rewriteShow(o, byOp.get(i)!, removed) });
+  }
+  flush(false);
+  return { edits, dropped };
+}

@@ -1,0 +1,173 @@
+/**
+ * Verification of a PDF release against its original, with pdf.js as an independent reader:
+ * 1. no run of 8 consecutive words of any withheld text survives anywhere pdf.js can read (page
+ *    text, Info, XMP, annotations, outlines);
+ * 2. no character lies inside a withheld region other than the boxes' labels (pdf.js gives runs, not glyphs: a run's width is
+ *    shared evenly among its characters, so a character counts as inside when its centre lies in
+ *    the region shrunk by one average character width at the sides and 15% at top and bottom);
+ * 3. the text of the original outside the regions is still extractable: the share of its words
+ *    (counted with multiplicity) found in the release.
+ */
+import { intersects, type Rect } from './geometry.js';
+import { readPdfText, runChars, type PdfText } from './pdfjs.js';
+import type { PdfRegion } from './redact/document.js';
+
+/** Options of {@link verifyRedaction}. */
+export interface VerifyOptions {
+  /** Words in a leak shingle (default 8). */
+  readonly shingleWords?: number;
+  /** Smallest share of the original's words outside the regions that must be kept (default 0.98). */
+  readonly minKeptFraction?: number;
+  /**
+   * Texts that are released (e.g. the released portions, banners repeated on every page): a
+   * withheld shingle that also occurs in them is not a leak.
+   */
+  readonly releasedTexts?: readonly string[];
+}
+
+/** Result of {@link verifyRedaction}. It never quotes withheld text. */
+export interface VerifyResult {
+  readonly ok: boolean;
+  /** Withheld texts (by index) with how many of their shingles survive. */
+  readonly leaks: readonly { readonly withheld: number; readonly shingles: number }[];
+  /** Regions (by index) in which the release still shows characters, with how many. */
+  readonly charsInRegions: readonly { readonly region: number; readonly page: number; readonly chars: number }[];
+  /** Words of the original outside the regions, and how many of them the release still has. */
+  readonly releasedWords: number;
+  readonly keptWords: number;
+  /** keptWords / releasedWords (1 when there are none). */
+  readonly keptFraction: number;
+}
+
+/** Words of `text`, normalised: NFKC, lower case, punctuation and symbols removed, hyphenation at line ends joined. */
+export function normaliseWords(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .replace(/-[ \t]*\r?\n\s*/g, '')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]/gu, ' ')
+    .split(/\s+/u)
+    .filter((w) => w.length > 0);
+}
+
+function pageText(runs: PdfText['pages'][number]): string {
+  let s = '';
+  let lastY: number | null = null;
+  for (const r of runs) {
+    const y = r.transform[5];
+    if (lastY !== null && Math.abs(y - lastY) > 1) s += '\n';
+    else s += ' ';
+    s += r.str;
+    lastY = y;
+  }
+  return s;
+}
+
+function shrink(r: Rect, dx: number, dy: number): Rect {
+  return [r[0] + dx, r[1] + dy, r[2] - dx, r[3] - dy];
+}
+
+function inRect(x: number, y: number, r: Rect): boolean {
+  return x > r[0] && x < r[2] && y > r[1] && y < r[3];
+}
+
+/**
+ * Verify a release.
+ *
+ * @param originalBytes The original PDF.
+ * @param releasedBytes The release written by redactPdf.
+ * @param regions The regions that were withheld.
+ * @param withheldTexts The withheld texts (the portions' text), for the shingle check.
+ */
+export async function verifyRedaction(originalBytes: Uint8Array, releasedBytes: Uint8Array, regions: readonly PdfRegion[], withheldTexts: readonly string[], options: VerifyOptions = {}): Promise<VerifyResult> {
+  const n = options.shingleWords ?? 8;
+  const [orig, rel] = await Promise.all([readPdfText(originalBytes), readPdfText(releasedBytes)]);
+
+  // 1. Shingles.
+  // Pages are read both with line breaks (hyphenated words joined) and with runs joined by spaces.
+  const flat = rel.pages.map((runs) => normaliseWords(runs.map((r) => r.str).join(' ')));
+  const relWords = [...rel.pages.map(pageText), ...rel.extra].map((t) => normaliseWords(t));
+  const relShingles = new Set<string>();
+  for (const words of [...relWords, ...flat]) for (let i = 0; i + n <= words.length; i++) relShingles.add(words.slice(i, i + n).join(' '));
+  const allowed = new Set<string>();
+  for (const t of options.releasedTexts ?? []) {
+    const w = normaliseWords(t);
+    for (let i = 0; i + n <= w.length; i++) allowed.add(w.slice(i, i + n).join(' '));
+  }
+  const leaks: { withheld: number; shingles: number }[] = [];
+  withheldTexts.forEach((t, idx) => {
+    const w = normaliseWords(t);
+    let count = 0;
+    for (let i = 0; i + n <= w.length; i++) {
+      const sh = w.slice(i, i + n).join(' ');
+      if (relShingles.has(sh) && !allowed.has(sh)) count++;
+    }
+    if (count > 0) leaks.push({ withheld: idx, shingles: count });
+  });
+
+  // 2. Characters inside regions.
+  const labels = new Set(regions.map((r) => r.label.trim()));
+  const charsInRegions: { region: number; page: number; chars: number }[] = [];
+  regions.forEach((reg, idx) => {
+    const rect = reg.rect as Rect;
+    let count = 0;
+    for (const run of rel.pages[reg.page] ?? []) {
+      // The boxes' own labels are the only text a release puts inside regions.
+      if (run.str.trim() === '' || labels.has(run.str.trim())) continue;
+      const chars = runChars(run);
+      if (!chars) {
+        // A rotated run: test its origin only.
+        if (inRect(run.transform[4], run.transform[5], rect)) count++;
+        continue;
+      }
+      const avg = run.width / Math.max(1, chars.length);
+      const inner = shrink(rect, avg, (rect[3] - rect[1]) * 0.15);
+      for (const c of chars) {
+        if (/\s/.test(c.ch)) continue;
+        const cx = (c.box[0] + c.box[2]) / 2;
+        const cy = c.box[1] + (c.box[3] - c.box[1]) * 0.35;
+        if (inRect(cx, cy, inner)) count++;
+      }
+    }
+    if (count > 0) charsInRegions.push({ region: idx, page: reg.page, chars: count });
+  });
+
+  // 3. Words kept.
+  const outside: string[] = [];
+  orig.pages.forEach((runs, p) => {
+    const rects = regions.filter((r) => r.page === p).map((r) => r.rect as Rect);
+    let line = '';
+    for (const run of runs) {
+      const chars = runChars(run);
+      if (!chars) {
+        if (!rects.some((r) => inRect(run.transform[4], run.transform[5], r))) line += ' ' + run.str;
+        continue;
+      }
+      let s = ' ';
+      for (const c of chars) {
+        const cx = (c.box[0] + c.box[2]) / 2;
+        const cy = c.box[1] + (c.box[3] - c.box[1]) * 0.35;
+        const box: Rect = [cx, cy, cx, cy];
+        s += rects.some((r) => intersects(box, r)) ? ' ' : c.ch;
+      }
+      line += s;
+    }
+    outside.push(line);
+  });
+  const want = new Map<string, number>();
+  let releasedWords = 0;
+  for (const t of outside) {
+    for (const w of normaliseWords(t)) {
+      want.set(w, (want.get(w) ?? 0) + 1);
+      releasedWords++;
+    }
+  }
+  const have = new Map<string, number>();
+  // Both sides joined the same way (runs by spaces), so a hyphen at a line end counts alike.
+  for (const words of flat) for (const w of words) have.set(w, (have.get(w) ?? 0) + 1);
+  let keptWords = 0;
+  for (const [w, c] of want) keptWords += Math.min(c, have.get(w) ?? 0);
+  const keptFraction = releasedWords === 0 ? 1 : keptWords / releasedWords;
+  const ok = leaks.length === 0 && charsInRegions.length === 0 && keptFraction >= (options.minKeptFraction ?? 0.98);
+  return { ok, leaks, charsInRegions, releasedWords, keptWords, keptFraction };
+}
