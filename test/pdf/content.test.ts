@@ -4,7 +4,7 @@
  * changes only its span).
  */
 import { describe, expect, it } from 'vitest';
-import { parseContent } from '../../src/pdf/content/parse.js';
+import { parseContent } from '../../src/pdf/syntax/parse.js';
 import { applyContentEdits, formatOperation } from '../../src/pdf/content/edits.js';
 import { PdfDict, PdfName, PdfString } from '../../src/pdf/objects/model.js';
 import { formatName, formatNumber, formatString } from '../../src/pdf/objects/write.js';

@@ -104,7 +104,7 @@ describe('no trace of the removed glyphs\' widths in the content stream', () => 
     // No pen movement names a removed glyph: no TJ of offsets only, and one Td fewer per removed glyph.
     expect(ops.filter((o) => o.op === 'TJ' && (o.operands[0] as unknown[]).every((e) => typeof e === 'number'))).toEqual([]);
     const tds = (list: { op: string }[]): number => list.filter((o) => o.op === 'Td').length;
-    const before = (await import('../../src/pdf/content/parse.js')).parseContent(Uint8Array.from(Buffer.from(content, 'latin1'))).ops;
+    const before = (await import('../../src/pdf/syntax/parse.js')).parseContent(Uint8Array.from(Buffer.from(content, 'latin1'))).ops;
     expect(tds(ops)).toBe(tds(before) - 'Secret middle words'.length);
     const text = (await pdfjsText(bytes)).pages[0]!;
     expect(text).not.toMatch(/Secret|middle|words/);

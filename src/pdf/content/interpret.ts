@@ -21,7 +21,7 @@ import { decodeToBytes } from '../objects/filters.js';
 import { loadFont, type FontInfo } from '../font/font.js';
 import type { UnsureReason } from '../errors.js';
 import { IDENTITY, apply, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
-import { parseContent, type Operation } from './parse.js';
+import { parseContent, type Operation } from '../syntax/parse.js';
 
 /** One content stream instance: the page's (id 0) or a form XObject's as drawn by one `Do`. */
 export interface StreamInstance {

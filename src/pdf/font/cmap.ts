@@ -5,7 +5,7 @@
  * out as an operation whose operands are the entries before it.
  */
 import { PdfName, PdfString, type PdfValue } from '../objects/model.js';
-import { parseContent } from '../content/parse.js';
+import { parseContent } from '../syntax/parse.js';
 
 /** One code-space range: codes of `bytes` bytes whose every byte lies between `low` and `high` byte-wise. */
 export interface CodespaceRange {

@@ -12,7 +12,7 @@ import { deflateSync } from 'node:zlib';
 import { PdfDict, PdfName, PdfStream, lookupDict, type PdfObjects, type PdfRef, type PdfValue } from '../objects/model.js';
 import { interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { applyContentEdits, formatOperation, type ContentEdit } from '../content/edits.js';
-import { parseContent } from '../content/parse.js';
+import { parseContent } from '../syntax/parse.js';
 import { contains, intersects, type Rect } from '../geometry.js';
 import type { UnsureReason } from '../errors.js';
 import { textEdits } from './text.js';

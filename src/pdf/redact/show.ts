@@ -7,7 +7,7 @@
  */
 import { PdfString, type PdfValue } from '../objects/model.js';
 import { formatNumber, formatValue } from '../objects/write.js';
-import type { Operation } from '../content/parse.js';
+import type { Operation } from '../syntax/parse.js';
 import type { GlyphEvent } from '../content/interpret.js';
 import { InternalError } from '../../errors.js';
 

@@ -6,7 +6,7 @@
 import { readPdfObjects } from '../../../src/pdf/objects/read.js';
 import { decodeStream } from '../../../src/pdf/objects/filters.js';
 import { PdfDict, PdfStream, PdfString, type PdfValue } from '../../../src/pdf/objects/model.js';
-import { parseContent } from '../../../src/pdf/content/parse.js';
+import { parseContent } from '../../../src/pdf/syntax/parse.js';
 import { readPdfText } from '../../../src/pdf/pdfjs.js';
 import { pdftotext } from '../../helpers/pdf-text.js';
 import { extractPdfStrings } from '../../../src/audit/pdf-text.js';
