@@ -1,4 +1,5 @@
 import type { DeclAssessment, Decision, Diagnostic, Plan, Redaction } from '../types.js';
+import { CABLE_READER, type ReaderId } from '../parse/read.js';
 import { TOOL } from '../version.js';
 import { LineIndex } from '../source/line-index.js';
 
@@ -17,7 +18,11 @@ export interface AuditRecord {
   readonly asOf: string;
   readonly profile: { readonly id: string; readonly file: string; readonly sha256: string };
   readonly overrides: { readonly file: string; readonly sha256: string } | null;
-  readonly input: { readonly path: string; readonly sha256: string; readonly ref: string | null; readonly originated: string | null };
+  /**
+   * The input. `reader` names the reader that made the document and its version; it is absent for
+   * the cable parser (records written before issue 16 have none, and cable records stay as they were).
+   */
+  readonly input: { readonly path: string; readonly sha256: string; readonly ref: string | null; readonly originated: string | null; readonly reader?: ReaderId };
   readonly declassification: Omit<DeclAssessment, 'diagnostics'>;
   readonly banner: { readonly original: string | null; readonly release: string };
   readonly stamp: string;
@@ -33,7 +38,7 @@ export interface AuditRecord {
  */
 export function createAuditRecord(
   plan: Plan,
-  input: { readonly path: string; readonly sha256: string },
+  input: { readonly path: string; readonly sha256: string; readonly reader?: ReaderId },
   outputs: readonly OutputRecord[],
   extraDiagnostics: readonly Diagnostic[] = [],
 ): AuditRecord {
@@ -53,7 +58,7 @@ export function createAuditRecord(
     asOf: plan.asOf,
     profile: { id: plan.profile.id, file: plan.profile.file, sha256: plan.profile.sha256 },
     overrides: plan.overrides,
-    input: { path: input.path, sha256: input.sha256, ref: doc.ref, originated: doc.originated },
+    input: { path: input.path, sha256: input.sha256, ref: doc.ref, originated: doc.originated, ...(input.reader ? { reader: { name: input.reader.name, version: input.reader.version } } : {}) },
     declassification,
     banner: { original: doc.banner?.raw ?? null, release: plan.releaseBanner },
     stamp: plan.stamp,
@@ -62,4 +67,10 @@ export function createAuditRecord(
     diagnostics,
     outputs,
   };
+}
+
+/** The reader a record names: `input.reader`, or the cable parser when it names none. */
+export function recordedReader(record: Pick<AuditRecord, 'input'>): ReaderId {
+  const r = record.input.reader;
+  return r && (r.name === 'cable' || r.name === 'document') && typeof r.version === 'string' ? r : CABLE_READER;
 }

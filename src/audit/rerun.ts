@@ -4,7 +4,8 @@
  * Pure apart from hashing; the CLI finds the original and loads the profile.
  */
 import { decodeInput } from '../parse/decode.js';
-import { parseCable } from '../parse/index.js';
+import { readDocument } from '../parse/read.js';
+import { recordedReader } from './record.js';
 import { releaseDocument, sha256Hex, type Format, type ReleaseResult } from '../release/index.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
@@ -38,8 +39,11 @@ export async function rerunRelease(input: RerunInput): Promise<{ ok: true; resul
   if (!decoded.ok) return { ok: false, message: `the original cannot be read: ${decoded.message}` };
   const formats = new Set<Format>(record.outputs.map((o) => o.kind));
   try {
+    // The reader the record names (the cable parser when it names none), never a fresh guess.
+    const { doc, reader } = readDocument(decoded.text, { format: recordedReader(record).name });
     const result = await releaseDocument({
-      doc: parseCable(decoded.text),
+      doc,
+      reader,
       profile: input.profile,
       asOf: record.asOf,
       overrides: input.overrides,

@@ -13,6 +13,7 @@ import { FORMATS, planRelease, releaseDocument, sha256Hex, visibleText, type For
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Plan } from '../types.js';
+import type { InputFormat } from '../parse/read.js';
 import { readCable } from '../cli/inputs.js';
 import { writeFileAtomicSync } from '../cli/output.js';
 import { readOverrides, resolveProfile } from '../cli/profiles.js';
@@ -39,6 +40,8 @@ export interface ReleaseJob {
   /** Also return the document's cross-document digest. */
   readonly cross: boolean;
   readonly maxInputBytes: number;
+  /** Reader for the input (`auto`: picked from its content). */
+  readonly inputFormat: InputFormat;
 }
 
 /** Figures of a document released (or found already released). */
@@ -114,14 +117,14 @@ function countsOf(plan: Pick<Plan, 'decisions' | 'redactions' | 'stamp'>): JobCo
 export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<JobResult> {
   const written: string[] = [];
   try {
-    const read = await readCable(job.file, job.maxInputBytes);
+    const read = await readCable(job.file, job.maxInputBytes, job.inputFormat);
     if (!read.ok) return { index: job.index, status: 'failed', message: read.message };
     const profile = await cache.profile(job.profile);
     const overrides = await cache.overridesOf(job.overrides);
     const inputSha256 = sha256Hex(read.bytes);
 
     if (!job.force) {
-      const unchanged = await unchangedRecord(job, inputSha256, profile, overrides);
+      const unchanged = await unchangedRecord(job, inputSha256, profile, overrides, read.reader);
       if (unchanged) {
         const { record } = unchanged;
         let digest: CrossDigest | undefined;
@@ -154,6 +157,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
       formats: new Set(job.formats),
       pageSize: job.pageSize,
       inputDiagnostics: read.decodeDiagnostics,
+      reader: read.reader,
     });
     let outputBytes = 0;
     let auditSha256 = '';

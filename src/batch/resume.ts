@@ -17,6 +17,8 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import { TOOL } from '../version.js';
 import type { ReleaseJob } from './job.js';
+import { recordedReader } from '../audit/record.js';
+import { CABLE_READER, type ReaderId } from '../parse/read.js';
 
 /**
  * The existing audit record of `job.stem` when it shows the document released with exactly this
@@ -27,6 +29,7 @@ export async function unchangedRecord(
   inputSha256: string,
   profile: Profile,
   overrides: OverrideSet | null,
+  reader: ReaderId = CABLE_READER,
 ): Promise<{ record: AuditRecord; sha256: string } | null> {
   const bytes = await readFile(path.join(job.out, recordPath(job.stem))).catch(() => null);
   if (!bytes) return null; // none yet: release.
@@ -40,6 +43,7 @@ export async function unchangedRecord(
     record.input.sha256 === inputSha256 &&
     record.input.path === job.recordedPath &&
     record.profile.sha256 === profile.source.sha256 &&
+    sameReader(recordedReader(record), reader) &&
     (record.overrides?.sha256 ?? null) === (overrides?.sha256 ?? null) &&
     sameKinds(record.outputs.map((o) => o.kind), job.formats);
   if (!same) return null;
@@ -53,6 +57,10 @@ export async function unchangedRecord(
     }
   }
   return { record, sha256: sha256Hex(bytes) };
+}
+
+function sameReader(a: ReaderId, b: ReaderId): boolean {
+  return a.name === b.name && a.version === b.version;
 }
 
 function sameKinds(a: readonly string[], b: readonly string[]): boolean {

@@ -14,6 +14,7 @@ import type { Format } from '../release/index.js';
 import { sha256Hex } from '../release/index.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
+import type { InputFormat } from '../parse/read.js';
 import { prepareOutputFolder, removeStaleTemporaries, safeStem, writeFileAtomic } from '../cli/output.js';
 import { createExecutor } from './executor.js';
 import type { JobResult, ReleaseJob } from './job.js';
@@ -32,6 +33,8 @@ export interface BatchOptions {
   readonly force: boolean;
   readonly jobs: number;
   readonly maxInputBytes: number;
+  /** Reader for the inputs (`auto`: picked from each file's content); default `auto`. */
+  readonly inputFormat?: InputFormat;
   /** Keep shingle digests for the cross-document check (memory grows with the batch). */
   readonly crossCheck: boolean;
   /** Working folder: input paths inside it are recorded relative to it. */
@@ -179,6 +182,7 @@ export async function runReleaseBatch(
         force: opts.force,
         cross: opts.crossCheck,
         maxInputBytes: opts.maxInputBytes,
+        inputFormat: opts.inputFormat ?? 'auto',
       };
       const p: Promise<void> = executor
         .run(job)

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeInput } from '../parse/decode.js';
-import { parseCable } from '../parse/index.js';
+import { readDocument, type InputFormat, type ReaderId } from '../parse/read.js';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import type { Diagnostic, Document } from '../types.js';
 
@@ -13,7 +13,7 @@ export interface InputProblem {
 
 /**
  * Expands the paths given on the command line into a sorted list of files: a folder is walked
- * (recursively, not following symbolic links out of it) for `*.txt` files; a file is taken as
+ * (recursively, not following symbolic links out of it) for `*.txt` and `*.md` files; a file is taken as
  * given. Paths that do not exist are reported, never thrown.
  */
 export async function collectInputs(paths: readonly string[]): Promise<{ files: string[]; errors: InputProblem[] }> {
@@ -41,14 +41,14 @@ async function walk(dir: string): Promise<string[]> {
     const full = path.join(dir, entry.name);
     // Note: symbolic links are not followed, so a walk never leaves the input tree.
     if (entry.isDirectory()) out.push(...(await walk(full)));
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) out.push(full);
+    else if (entry.isFile() && /\.(?:txt|md)$/i.test(entry.name)) out.push(full);
   }
   return out;
 }
 
-/** A cable read from disk: its bytes (for hashing), its parsed Document and decoding diagnostics. */
+/** A document read from disk: its bytes (for hashing), its parsed Document, the reader that made it and decoding diagnostics. */
 export type CableRead =
-  | { readonly ok: true; readonly doc: Document; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[] }
+  | { readonly ok: true; readonly doc: Document; readonly reader: ReaderId; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly message: string };
 
 /**
@@ -64,10 +64,11 @@ export function formatMegabytes(bytes: number): string {
 }
 
 /**
- * Reads, decodes and parses one cable; every failure (including a parser bug) becomes a one-line
+ * Reads, decodes and parses one input with the reader `format` names (`auto`: picked from the
+ * content, see parse/read.ts); every failure (including a parser bug) becomes a one-line
  * message. A file over `maxBytes` is refused before it is read.
  */
-export async function readCable(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES): Promise<CableRead> {
+export async function readCable(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): Promise<CableRead> {
   let bytes: Uint8Array;
   try {
     const info = await stat(file);
@@ -82,8 +83,8 @@ export async function readCable(file: string, maxBytes: number = DEFAULT_MAX_INP
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ok: false, message: decoded.message };
   try {
-    const doc = parseCable(decoded.text);
-    return { ok: true, doc, bytes, decodeDiagnostics: decoded.diagnostics };
+    const { doc, reader } = readDocument(decoded.text, { format });
+    return { ok: true, doc, reader, bytes, decodeDiagnostics: decoded.diagnostics };
   } catch (error) {
     // A parser bug must cost one file, never the batch.
     return { ok: false, message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
@@ -140,7 +141,7 @@ export async function readPathList(source: string, readStdin: (() => Promise<str
  * Expands the command line's paths for a command: reports each unusable path on one line of
  * standard error and returns the files with the number of paths that failed. When there is
  * nothing to process it returns `exitCode` instead: 66 when every path failed; a usage error is
- * thrown when the paths exist but hold no `.txt` cable.
+ * thrown when the paths exist but hold no `.txt` or `.md` file.
  */
 export async function expandInputs(
   paths: readonly string[],
@@ -150,7 +151,7 @@ export async function expandInputs(
   for (const e of errors) stderr(`declass: ${e.path}: ${e.message}\n`);
   if (files.length === 0) {
     if (errors.length > 0) return { exitCode: ExitCode.noInput };
-    throw new UsageError('no .txt cables found in the given paths');
+    throw new UsageError('no .txt or .md files found in the given paths');
   }
   return { files, failed: errors.length };
 }

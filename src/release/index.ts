@@ -14,6 +14,7 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan, Span } from '../types.js';
 import { InternalError } from '../errors.js';
+import type { ReaderId } from '../parse/read.js';
 
 /** Output formats `release` can write. The audit record is always written. */
 export const FORMATS = ['text', 'pdf', 'review', 'diff'] as const;
@@ -33,6 +34,8 @@ export interface ReleaseRequest {
   readonly pageSize: 'letter' | 'a4';
   /** Diagnostics from reading the input (encoding), recorded in the audit. */
   readonly inputDiagnostics?: readonly Diagnostic[];
+  /** The reader that made `doc` (recorded in the audit record unless it is the cable parser). */
+  readonly reader?: ReaderId;
 }
 
 /** One file to write, relative to the output folder (`release/x.txt`, `review/x.diff`). */
@@ -100,7 +103,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   if (req.formats.has('diff')) files.push({ kind: 'diff', path: outputPathFor(req.stem, 'diff'), bytes: encoder.encode(renderDiff(req.doc.source, releaseText, req.stem)) });
 
   const outputs: OutputRecord[] = files.map((f) => ({ kind: f.kind as OutputRecord['kind'], path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length }));
-  const audit = createAuditRecord(plan, req.input, outputs, diagnostics);
+  const audit = createAuditRecord(plan, req.reader && req.reader.name !== 'cable' ? { ...req.input, reader: req.reader } : req.input, outputs, diagnostics);
   files.push({ kind: 'audit', path: recordPath(req.stem), bytes: encoder.encode(`${JSON.stringify(audit, null, 2)}\n`) });
   return { plan, releaseText, audit, pages, files };
 }

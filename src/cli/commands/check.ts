@@ -8,8 +8,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { createEvents, type EventAttributes } from 'ics';
 import { assessDocument, documentLevel } from '../../declass/index.js';
 import { ExitCode, OutputError } from '../../errors.js';
-import type { DeclAssessment, DeclStatus, Diagnostic, Document, Level } from '../../types.js';
+import type { AuthorityBlock, DeclAssessment, DeclStatus, Diagnostic, Document, Level } from '../../types.js';
 import type { CommandContext } from '../context.js';
+import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, DEFAULT_MAX_INPUT_BYTES, expandInputs, readCable } from '../inputs.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
 import { createProgress } from '../progress.js';
@@ -42,11 +43,14 @@ export interface CheckRow {
   readonly originated: string | null;
   readonly level: Level | null;
   readonly assessment: DeclAssessment;
+  /** For a document read by the document reader: its classification authority block (null: none). */
+  readonly authority?: AuthorityBlock | null;
 }
 
 /** Builds the row for one parsed cable. Pure. */
 export function checkDocument(file: string, doc: Document, asOf: string): CheckRow {
-  return { file, ref: doc.ref, originated: doc.originated, level: documentLevel(doc), assessment: assessDocument(doc, asOf) };
+  const row: CheckRow = { file, ref: doc.ref, originated: doc.originated, level: documentLevel(doc), assessment: assessDocument(doc, asOf) };
+  return doc.format === 'document' ? { ...row, authority: doc.authority ?? null } : row;
 }
 
 /** The JSON Lines record of a row (one object, no newline). */
@@ -75,13 +79,28 @@ export function toJsonRecord(row: CheckRow): Record<string, unknown> {
     rule: a.rule,
     reason: a.reason,
     diagnostics: a.diagnostics.map((x) => ({ severity: x.severity, code: x.code, message: x.message })),
+    ...(row.authority !== undefined ? { authority: authorityRecord(row.authority) } : {}),
+  };
+}
+
+/** The authority block of a document as read (values as written), for JSON. */
+function authorityRecord(b: AuthorityBlock | null): Record<string, unknown> | null {
+  if (!b) return null;
+  return {
+    classifiedBy: b.classifiedBy?.value ?? null,
+    derivedFrom: b.derivedFrom?.value ?? null,
+    reason: b.reason?.value ?? null,
+    reasons: b.reasons,
+    dated: b.dated?.value ?? null,
+    sourceDate: b.sourceDate,
+    declassifyOn: b.declassifyOn.map((f) => f.value),
   };
 }
 
 /** The DECL value as written, on one line, for the table and CSV. */
 function declText(row: CheckRow): string {
   const raw = row.assessment.decl.raw;
-  if (raw === null) return '(no E.O. line)';
+  if (raw === null) return row.authority === undefined ? '(no E.O. line)' : row.authority ? '(no Declassify On line)' : '(no authority block)';
   const oneLine = raw.replace(/\\\s*$/, '').replace(/\s+/g, ' ').trim();
   return oneLine === '' ? '(empty)' : oneLine;
 }
@@ -222,6 +241,7 @@ interface CheckOptions {
   fromList?: string;
   maxInputMb: number;
   quiet?: boolean;
+  inputFormat?: InputFormat;
 }
 
 /** Registers `declass check`. */
@@ -238,6 +258,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--ics <file>', 'also write the coming declassification dates as an iCalendar file')
     .addOption(new Option('--max-input-mb <n>', 'refuse input files larger than this').argParser(positiveInteger(1)).default(DEFAULT_MAX_INPUT_BYTES / 1024 / 1024))
     .option('-q, --quiet', 'no progress bar and no diagnostics on standard error')
+    .addOption(inputFormatOption())
     .addHelpText(
       'after',
       `
@@ -278,7 +299,7 @@ async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext
   if (opts.csv) io.stdout(CSV_HEADER);
   let done = 0;
   for (const file of files) {
-    const read = await readCable(file, opts.maxInputMb * 1024 * 1024);
+    const read = await readCable(file, opts.maxInputMb * 1024 * 1024, opts.inputFormat);
     progress.update(++done);
     if (!read.ok) {
       progress.log(`declass: ${file}: ${read.message}\n`);

@@ -3,6 +3,7 @@ import { evaluate } from '../../engine/evaluate.js';
 import { InputError } from '../../errors.js';
 import { LineIndex } from '../../source/line-index.js';
 import type { CommandContext } from '../context.js';
+import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { readCable } from '../inputs.js';
 import { parseIsoDateOption } from '../options.js';
 import { safeStem } from '../output.js';
@@ -14,6 +15,7 @@ interface ExplainOptions {
   asOf?: string;
   overrides?: string;
   json?: boolean;
+  inputFormat?: InputFormat;
 }
 
 /** `declass explain`: every portion with its marking, decision, rule and reason. */
@@ -26,11 +28,12 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .option('--overrides <file>', 'reviewer decisions (YAML) that take precedence over the profile')
     .option('--json', 'print JSON Lines, one object per portion')
+    .addOption(inputFormatOption())
     .action(async (file: string, opts: ExplainOptions) => {
       const { io } = ctx;
       const profile = await resolveProfile(opts.profile);
       const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
-      const read = await readCable(file);
+      const read = await readCable(file, undefined, opts.inputFormat);
       if (!read.ok) throw new InputError(`${file}: ${read.message}`);
       const asOf = opts.asOf ?? today(io);
       const plan = evaluate(read.doc, profile, { asOf, overrides, fallbackRef: safeStem(file) });
@@ -44,7 +47,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       }
       const d = plan.declassification;
       io.stdout(`${file}  ref ${read.doc.ref ?? '?'}  originated ${read.doc.originated ?? '?'}  banner ${read.doc.banner?.raw ?? '(none)'}\n`);
-      io.stdout(`DECL ${d.decl.raw ?? '(no E.O. line)'}: ${d.status} as of ${asOf}. ${d.reason}\n`);
+      io.stdout(`DECL ${d.decl.raw ?? `(${d.decl.notes?.[0] ?? 'no E.O. line'})`}: ${d.status} as of ${asOf}. ${d.reason}\n`);
       io.stdout(`Profile ${profile.id}: banner ${plan.releaseBanner}; ${plan.stamp}\n\n`);
       for (const dec of plan.decisions) {
         const { line, column } = index.pointAt(dec.span.start);

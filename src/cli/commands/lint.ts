@@ -9,6 +9,7 @@ import { countSeverities, lintDocument } from '../../lint/index.js';
 import { LineIndex } from '../../source/line-index.js';
 import type { Diagnostic } from '../../types.js';
 import type { CommandContext } from '../context.js';
+import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { parseIsoDateOption } from '../options.js';
 import { expandInputs, readCable } from '../inputs.js';
 import { today } from './shared.js';
@@ -73,6 +74,7 @@ export function formatStylish(records: readonly LintRecord[]): string {
 interface LintOptions {
   json?: boolean;
   asOf?: string;
+  inputFormat?: InputFormat;
 }
 
 /** Registers `declass lint`. */
@@ -83,6 +85,7 @@ export function registerLint(program: Command, ctx: CommandContext): void {
     .argument('<paths...>', 'cable files (.txt) or folders to walk')
     .option('--json', 'print JSON Lines, one object per file')
     .option('--as-of <YYYY-MM-DD>', 'assess DECL lines as of this date (default: today)', parseIsoDateOption)
+    .addOption(inputFormatOption())
     .addHelpText(
       'after',
       `
@@ -104,7 +107,7 @@ async function runLint(paths: string[], opts: LintOptions, ctx: CommandContext):
   let errorCount = 0;
   const records: LintRecord[] = [];
   for (const file of files) {
-    const read = await readCable(file);
+    const read = await readCable(file, undefined, opts.inputFormat);
     if (!read.ok) {
       io.stderr(`declass: ${file}: ${read.message}\n`);
       failed++;

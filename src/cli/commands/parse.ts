@@ -8,6 +8,7 @@ import { ExitCode } from '../../errors.js';
 import { LineIndex } from '../../source/line-index.js';
 import type { Diagnostic, Document, Marking, Portion, Span } from '../../types.js';
 import type { CommandContext } from '../context.js';
+import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { expandInputs, readCable } from '../inputs.js';
 
 /** A marking as printed: as written, level, controls and REL TO. */
@@ -16,6 +17,8 @@ export interface MarkingRecord {
   readonly level: string;
   readonly controls: readonly string[];
   readonly relTo: readonly string[];
+  /** SCI control systems, when there are any. */
+  readonly sci?: readonly string[];
 }
 
 /** A position for display: 1-based line and column. */
@@ -66,6 +69,12 @@ export interface ParseRecord {
   readonly portions: readonly PortionRecord[];
   readonly furniture: readonly PointRecord[];
   readonly diagnostics: readonly DiagnosticRecord[];
+  /** Set for documents read by the document reader (absent for cables). */
+  readonly format?: 'document';
+  /** The classification authority block of a document, values as written (null: none). */
+  readonly authority?: { raw: string; classifiedBy: string | null; derivedFrom: string | null; reason: string | null; dated: string | null; declassifyOn: readonly string[] } | null;
+  /** Banner lines of a document: page, position, whether it states the highest possible level. */
+  readonly pageBanners?: readonly { raw: string; page: number; position: string; highestPossible: boolean; level: string | null }[];
 }
 
 /** Builds the record for one parsed document. Pure. `extra` are diagnostics from decoding. */
@@ -77,7 +86,7 @@ export function toParseRecord(file: string, doc: Document, extra: readonly Diagn
   };
   const endPoint = (span: Span): PointRecord => point(Math.max(span.start, span.end - 1));
   const marking = (m: Marking | null, raw: string | null): MarkingRecord | null =>
-    m ? { raw: raw ?? m.raw, level: m.level, controls: m.controls, relTo: m.relTo } : null;
+    m ? { raw: raw ?? m.raw, level: m.level, controls: m.controls, relTo: m.relTo, ...(m.sci.length > 0 ? { sci: m.sci } : {}) } : null;
   const portion = (p: Portion): PortionRecord => ({
     id: p.id,
     kind: p.kind,
@@ -119,6 +128,22 @@ export function toParseRecord(file: string, doc: Document, extra: readonly Diagn
     portions: doc.portions.map(portion),
     furniture: doc.furniture.map((s) => point(s.start)),
     diagnostics,
+    ...(doc.format === 'document'
+      ? {
+          format: 'document' as const,
+          authority: doc.authority
+            ? {
+                raw: doc.authority.raw,
+                classifiedBy: doc.authority.classifiedBy?.value ?? null,
+                derivedFrom: doc.authority.derivedFrom?.value ?? null,
+                reason: doc.authority.reason?.value ?? null,
+                dated: doc.authority.dated?.value ?? null,
+                declassifyOn: doc.authority.declassifyOn.map((f) => f.value),
+              }
+            : null,
+          pageBanners: (doc.pageBanners ?? []).map((b) => ({ raw: b.raw, page: b.page, position: b.position, highestPossible: b.highestPossible, level: b.marking?.level ?? null })),
+        }
+      : {}),
   };
 }
 
@@ -127,9 +152,15 @@ export function formatSummary(r: ParseRecord): string {
   const lines: string[] = [r.file];
   const banner = r.banner ? `${r.banner.raw}${r.banner.level ? ` (${[r.banner.level, ...r.banner.controls].join('//')})` : ' (not understood)'}` : '(none)';
   lines.push(`  ref ${r.ref ?? '-'}  originated ${r.originated ?? '-'}  banner ${banner}`);
-  lines.push(
-    `  E.O. ${r.eo?.order ?? '-'}  DECL ${r.decl ? JSON.stringify(r.decl.raw) : '(no E.O. line)'}  classified by ${r.classifiedBy ? (r.classifiedBy.reasons.join(', ') || '(no reasons)') : '-'}`,
-  );
+  if (r.format === 'document') {
+    const a = r.authority;
+    lines.push(`  authority ${a ? oneLine(a.raw, 100) : '(none)'}`);
+    for (const b of r.pageBanners ?? []) lines.push(`  page ${b.page} ${b.position} banner${b.highestPossible ? ' (highest possible)' : ''}: ${oneLine(b.raw, 80)}`);
+  } else {
+    lines.push(
+      `  E.O. ${r.eo?.order ?? '-'}  DECL ${r.decl ? JSON.stringify(r.decl.raw) : '(no E.O. line)'}  classified by ${r.classifiedBy ? (r.classifiedBy.reasons.join(', ') || '(no reasons)') : '-'}`,
+    );
+  }
   if (r.subject) lines.push(`  ${oneLine(r.subject, 100)}`);
   if (r.entireText) lines.push(`  entire text: ${oneLine(r.entireText, 60)}`);
   const counts = new Map<string, number>();
@@ -137,7 +168,7 @@ export function formatSummary(r: ParseRecord): string {
   lines.push(`  ${r.portions.length} portion(s): ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}; ${r.furniture.length} page header(s)`);
   const idWidth = Math.max(4, ...r.portions.map((p) => p.id.length));
   for (const p of r.portions) {
-    const level = p.marking ? [p.marking.level, ...p.marking.controls].join('//') + (p.marking.relTo.length ? `//REL TO ${p.marking.relTo.join(', ')}` : '') : '-';
+    const level = p.marking ? [p.marking.level, ...(p.marking.sci?.length ? [p.marking.sci.join('/')] : []), ...p.marking.controls].join('//') + (p.marking.relTo.length ? `//REL TO ${p.marking.relTo.join(', ')}` : '') : '-';
     const where = `${p.start.line}:${p.start.column}-${p.end.line}:${p.end.column}`;
     lines.push(`    ${p.id.padEnd(idWidth)}  ${where.padEnd(13)}  ${p.markingSource.padEnd(11)}  ${level.padEnd(10)}  ${p.mark ?? ''}`.trimEnd());
   }
@@ -155,6 +186,7 @@ function oneLine(text: string, max: number): string {
 
 interface ParseOptions {
   json?: boolean;
+  inputFormat?: InputFormat;
 }
 
 /** Registers `declass parse`. */
@@ -164,6 +196,7 @@ export function registerParse(program: Command, ctx: CommandContext): void {
     .description('show what was read in each cable: header, banner, E.O./DECL line, portions with their marks, diagnostics')
     .argument('<paths...>', 'cable files (.txt) or folders to walk')
     .option('--json', 'print JSON Lines, one object per file')
+    .addOption(inputFormatOption())
     .addHelpText(
       'after',
       `
@@ -183,7 +216,7 @@ async function runParse(paths: string[], opts: ParseOptions, ctx: CommandContext
   let failed = inputs.failed;
   let first = true;
   for (const file of files) {
-    const read = await readCable(file);
+    const read = await readCable(file, undefined, opts.inputFormat);
     if (!read.ok) {
       io.stderr(`declass: ${file}: ${read.message}\n`);
       failed++;

@@ -7,6 +7,7 @@ import { defaultJobs } from '../../batch/executor.js';
 import { ExitCode } from '../../errors.js';
 import { FORMATS, type Format } from '../../release/index.js';
 import type { CommandContext } from '../context.js';
+import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, DEFAULT_MAX_INPUT_BYTES, expandInputs } from '../inputs.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
 import { checkOutputFolder, TEMP_PREFIX } from '../output.js';
@@ -39,6 +40,7 @@ interface ReleaseOptions {
   force?: boolean;
   maxInputMb: number;
   crossCheckLimit: number;
+  inputFormat?: InputFormat;
 }
 
 /** `declass release`: decide, render and write releases for a batch of cables. */
@@ -64,6 +66,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     )
     .option('--against <dir>', 'an earlier release folder to compare with for cross-document leaks (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--json', 'print the summary as JSON')
+    .addOption(inputFormatOption())
     .option('-q, --quiet', 'print only errors and the summary; no progress bar')
     .addHelpText(
       'after',
@@ -127,6 +130,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         force: Boolean(opts.force),
         jobs: opts.jobs,
         maxInputBytes: opts.maxInputMb * 1024 * 1024,
+        inputFormat: opts.inputFormat ?? 'auto',
         crossCheck,
         cwd,
         signal: controller.signal,
