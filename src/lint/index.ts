@@ -28,6 +28,7 @@
 import { assessDocument, documentLevel } from '../declass/index.js';
 import { compareLevels, dominates, formatBanner, rollUp } from '../markings/index.js';
 import type { Diagnostic, Document, Marking, Span } from '../types.js';
+import { lintMarkedDocument } from './document/index.js';
 
 /** Severity order for sorting: errors first. */
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -37,6 +38,8 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
  * Returns errors and warnings (never infos), sorted by position, errors first at a tie.
  */
 export function lintDocument(doc: Document, asOf: string): Diagnostic[] {
+  // Modern documents have their own checks (src/lint/document).
+  if (doc.format === 'document') return lintMarkedDocument(doc, asOf);
   const out: Diagnostic[] = [];
   for (const d of doc.diagnostics) if (d.severity !== 'info') out.push(d);
 

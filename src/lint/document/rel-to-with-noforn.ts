@@ -1,0 +1,22 @@
+import type { Diagnostic, Marking, Span } from '../../types.js';
+import type { DocumentCheck } from './types.js';
+
+/**
+ * REL TO and NOFORN contradict each other (CAPCO §H.8); the grammar keeps NOFORN (fail closed) and
+ * says so in the marking's notes, the only record of what was written. Banners and portion marks.
+ */
+export const relToWithNoforn: DocumentCheck = {
+  id: 'rel-to-with-noforn',
+  codes: ['rel-to-with-noforn'],
+  description: 'A banner or portion mark combines REL TO with NOFORN.',
+  check(doc) {
+    const out: Diagnostic[] = [];
+    const look = (m: Marking | null | undefined, span: Span, where: string): void => {
+      if (!m || !m.normalisations.some((n) => /^NOFORN and REL TO together/.test(n))) return;
+      out.push({ severity: 'error', code: 'rel-to-with-noforn', message: `${where} ${JSON.stringify(m.raw)} combines REL TO with NOFORN, which contradict each other; expected one of them (read as NOFORN).`, span });
+    };
+    for (const b of doc.pageBanners ?? []) look(b.marking, b.span, `Banner on page ${b.page}`);
+    for (const p of doc.portions) if (p.markingSource === 'marked' && p.mark) look(p.marking, p.mark.span, `Portion ${p.id} mark`);
+    return out;
+  },
+};
