@@ -49,7 +49,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .command('release')
     .description('write the releasable version of each cable for a profile: release/ (may be handed out) and review/ (never)')
     .argument('[paths...]', 'cable files (.txt) or folders to walk')
-    .requiredOption('-p, --profile <name|file>', 'release profile: a bundled name (public, nato, us-secret, public-pii) or a YAML/JSON file')
+    .requiredOption('-p, --profile <name|file>', 'release profile: a bundled name (public, public-pii, us-secret, nato, fvey, foia-intel) or a YAML/JSON file')
     .requiredOption('-o, --out <dir>', 'output folder (gets release/ and review/)')
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .addOption(new Option('--formats <list>', `outputs to write, comma-separated: ${FORMATS.join(',')}`).argParser(parseFormats).default([...FORMATS], FORMATS.join(',')))
