@@ -80,8 +80,10 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
       i = j;
     }
     const lineState = lineStateOf(runs);
-    let note: string | undefined;
-    for (const [offset, n] of notes) if (offset >= start && offset <= end) note = n;
+    // Portions that start on this line (a document can open several on one line), in order.
+    const here: string[] = [];
+    for (const [offset, n] of notes) if (offset >= start && offset <= end) here.push(n);
+    const note = here.length > 0 ? here.join('; ') : undefined;
     lines.push(note ? { runs, state: lineState, note } : { runs, state: lineState });
     if (end === source.length) break;
     start = end + 1;
