@@ -59,11 +59,12 @@ export function readMarkAt(source: string, at: number, limit: number, mode: Mark
 
 /**
  * What comes before a mark at the start of a line: Markdown heading hashes, a block quote, a table
- * pipe, bullets and dashes, bold or italic markers, a number or letter (`1.`, `a)`, `(2)`), `Q:` /
- * `A:`, opening quotes. Matched from the line's first character.
+ * pipe, bullets and dashes, bold or italic markers, a number or letter (`1.`, `a)`, `(2)`, or a
+ * bare footnote number right before a mark), `Q:` / `A:`, opening quotes. Matched from the line's
+ * first character.
  */
 const PREFIX =
-  /^(?:(?:#{1,6}|>|\||[-+•·▪◦‣●○–—]{1,2}|\*{1,2}|_{1,2}|\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z][.)]|[QA]:|["'“‘«])[ \t]*)*/;
+  /^(?:(?:#{1,6}|>|\||[-+•·▪◦‣●○–—]{1,2}|\*{1,2}|_{1,2}|\d{1,3}[.)]|\d{1,3}(?=[ \t]+\()|\(\d{1,3}\)|[A-Za-z][.)]|[QA]:|["'“‘«])[ \t]*)*/;
 
 /** A short field label before a mark on the same line: `QUALIFICATIONS/EXPERIENCE: (S) …`, `Comment : (U) …`. */
 const LABEL = /^[A-Z][A-Za-z0-9/&'’ -]{0,40}?[ \t]?:[ \t]*(?=\()/;
@@ -92,10 +93,11 @@ export function readLineStart(source: string, first: number, last: number, banne
   else if (head.startsWith('|') && text.indexOf('|', 1) > 0) structure = 'table-row';
   else if (/^[-+•·▪◦‣●○–—*]{1,2}[ \t]/.test(head) && !/^\*\*[ \t]*$/.test(head)) structure = 'bullet';
   else {
-    const n = /^(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)])[ \t]/.exec(head);
+    // `1.`, `a)`, `(2)`, or a bare footnote number before a mark (`2 (S//SI) Details …`).
+    const n = /^(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ \t]+\())[ \t]/.exec(head);
     if (n) {
       structure = 'item';
-      number = n[1] ?? n[2] ?? n[3]!;
+      number = n[1] ?? n[2] ?? n[3] ?? n[4]!;
     }
   }
   let at = first + prefix.length;

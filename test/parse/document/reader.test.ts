@@ -61,6 +61,15 @@ const FORMS: ReadonlyArray<readonly [string, string, readonly Row[]]> = [
     ],
   ],
   [
+    'a bare footnote number before a mark opens an item',
+    '(U) Notes:\n1 (U) VSAT = Very Small Aperture Terminal\n2 (S//SI) Details were provided.\n',
+    [
+      ['p1', 'paragraph', 'U', '(U) Notes:'],
+      ['p2', 'item', 'U', '1 (U) VSAT ='],
+      ['p3', 'item', 'S/SI', '2 (S//SI) Details were'],
+    ],
+  ],
+  [
     'a mark at the end of a heading marks the heading',
     '(S) Body text that ends here.\nOther Support (U)\n(S) More body text.\n',
     [
