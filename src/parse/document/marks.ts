@@ -94,7 +94,7 @@ export function readLineStart(source: string, first: number, last: number, banne
   else if (/^[-+•·▪◦‣●○–—*]{1,2}[ \t]/.test(head) && !/^\*\*[ \t]*$/.test(head)) structure = 'bullet';
   else {
     // `1.`, `a)`, `(2)`, or a bare footnote number before a mark (`2 (S//SI) Details …`).
-    const n = /^(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ \t]+\())[ \t]/.exec(head);
+    const n = /^(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ \t]+\())[ \t]/.exec(head.length > 0 ? text : head);
     if (n) {
       structure = 'item';
       number = n[1] ?? n[2] ?? n[3] ?? n[4]!;
