@@ -34,8 +34,9 @@ export async function expectNoLeaksInFolder(out: string, originals: ReadonlyMap<
     expect(original, `${name} has no known original`).toBeDefined();
     const decoded = decodeInput(readFileSync(original!));
     if (!decoded.ok) throw new Error(`${original}: ${decoded.message}`);
-    // The reader release picks (the cable parser or the document reader, from the content).
-    const plan = evaluate(readDocument(decoded.text).doc, profile, { asOf, overrides: null, fallbackRef: stem });
+    // The reader the audit record names (none: the cable parser), as release used it.
+    const record = JSON.parse(readFileSync(path.join(out, 'review', `${stem}.audit.json`), 'utf8')) as { input: { reader?: { name: 'cable' | 'document' } } };
+    const plan = evaluate(readDocument(decoded.text, { format: record.input.reader?.name ?? 'cable' }).doc, profile, { asOf, overrides: null, fallbackRef: stem });
     const withheld = withheldTexts(plan);
     const visible = visibleText(plan);
     const bytes = readFileSync(path.join(dir, name));
