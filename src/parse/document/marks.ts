@@ -147,6 +147,11 @@ export function scanLine(source: string, from: number, last: number, bannerRelTo
   const inline: MarkHit[] = [];
   let trailing: MarkHit | null = null;
   let pieceStart = from;
+  // Where the last character that is not trailing punctuation is: a mark ending after it ends the line.
+  let lastSignificant = last - 1;
+  while (lastSignificant >= from && /[\s.*_#|:;,]/.test(source[lastSignificant]!)) lastSignificant--;
+  // The end of the last mark seen (or the piece start): nothing but blanks between it and a mark makes a double mark.
+  let lastEnd = from;
   let i = source.indexOf('(', from);
   while (i >= 0 && i < last) {
     const prev = i > 0 ? source.charCodeAt(i - 1) : 32;
@@ -157,15 +162,15 @@ export function scanLine(source: string, from: number, last: number, bannerRelTo
       i = source.indexOf('(', i + 1);
       continue;
     }
-    const after = source.slice(hit.end, last);
-    if (/^[\s.*_#|:;,]*$/.test(after)) {
+    if (hit.end > lastSignificant) {
       trailing = hit;
       break;
     }
     const before = source.slice(Math.max(pieceStart, i - 16), i);
-    // A mark right after another (`(U) (SBU)`, `(S) ... (TS)` with nothing between) is a double
-    // mark: it raises the portion, it does not open one.
-    const adjacent = source.slice(pieceStart, i).trim() === '';
+    // A mark right after another (`(U) (SBU)`) or at the start of the piece is a double mark: it
+    // raises the portion, it does not open one. (Each stretch is looked at once: linear.)
+    const adjacent = source.slice(Math.max(lastEnd, pieceStart), i).trim() === '';
+    lastEnd = hit.end;
     if (!adjacent && opensAfter(before)) {
       // The portion starts at an opening quote or asterisk right before the mark.
       let start = i;

@@ -271,6 +271,8 @@ describe('parseMarkedDocument: never throws, keeps the invariants', () => {
     ['a lone mark line', '(U)\nText of the paragraph on the next line.\n'],
     ['CR line ends', '(U) One.\r\n(S) Two.\r\n'],
     ['very long line', `(U) ${'word '.repeat(20000)}`],
+    ['a long line of marks', `(U) ${'x (S) y. (C) z (TS//SI) '.repeat(3000)}`],
+    ['many parentheses that are not marks', `(U) ${'(a) (Iran) system(s) ( '.repeat(5000)}`],
   ])('%s', (_what, text) => {
     const doc = parseMarkedDocument(text);
     expect(invariantProblems(doc)).toEqual([]);
