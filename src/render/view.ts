@@ -92,7 +92,13 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
   if (lines.length > 1 && lines[lines.length - 1]!.runs.length === 0 && source.endsWith('\n')) lines.pop();
 
   return {
-    classification: doc.banner?.marking ? formatBanner(doc.banner.marking) : 'CLASSIFICATION UNKNOWN',
+    // A document whose only banner is a DYNAMIC PAGE one is marked with the most its pages could hold.
+    classification: doc.banner?.marking
+      ? formatBanner(doc.banner.marking)
+      : (() => {
+          const highest = doc.pageBanners?.find((b) => b.highestPossible && b.marking)?.marking;
+          return highest ? formatBanner(highest) : 'CLASSIFICATION UNKNOWN';
+        })(),
     ref,
     title: `${ref} - ${plan.profile.id} review`,
     summary: summaryOf(plan, ref),
@@ -120,7 +126,7 @@ function summaryOf(plan: Plan, ref: string): [string, string][] {
     ['Originated', doc.originated ?? 'unknown'],
     ['Banner', doc.banner?.raw ?? '(none)'],
     ['Classified By reasons', doc.classifiedBy?.reasons.join(', ') || '(none)'],
-    ['DECL as written', d.decl.raw ?? '(no E.O. line)'],
+    ['DECL as written', d.decl.raw ?? `(${d.decl.notes?.[0] ?? 'no E.O. line'})`],
     ['DECL status', `${d.status}${d.declassifyOn ? ` (lapses ${d.declassifyOn})` : ''} as of ${plan.asOf}`],
     ['Why', d.reason],
     ['Profile', `${plan.profile.id}: ${plan.profile.description}`],
