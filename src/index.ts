@@ -2,16 +2,19 @@
  * The library API of declass, in one place (as jsdiff's src/index.ts): everything the CLI does is
  * callable from here; `src/cli` only parses arguments and prints.
  *
- * The pure core (no disk, no clock): {@link parseCable} → {@link evaluate} → edits → renderers,
- * and {@link releaseDocument} for one document end to end. The edges: {@link readCable} and
+ * The pure core (no disk, no clock): {@link readDocument} (the cable parser {@link parseCable} or
+ * the reader of modern marked documents, picked from the text) → {@link evaluate} → edits →
+ * renderers, and {@link releaseDocument} for one document end to end. The edges: {@link readInput} and
  * {@link resolveProfile} (src/node, the only disk access), {@link runReleaseBatch} (a folder of
  * releases) and {@link auditFolder} (verify one).
  */
 
-// Reading a cable (pure).
+// Reading a cable or a modern document (pure).
 export { decodeInput, parseCable, type DecodeResult } from './parse/index.js';
+export { CABLE_READER, detectFormat, DOCUMENT_READER, INPUT_FORMATS, readDocument, type InputFormat, type ReadResult } from './parse/read.js';
+export { parseMarkedDocument } from './parse/document/index.js';
 export { parseMarking, formatBanner, rollUp } from './markings/index.js';
-export { assessDocument, parseDecl } from './declass/index.js';
+export { assessAuthorityBlock, assessDocument, parseDecl } from './declass/index.js';
 export { lintDocument, LINT_CHECKS, type LintCheck } from './lint/index.js';
 
 // Deciding (pure).
@@ -31,7 +34,7 @@ export { rerunRelease } from './release/rerun.js';
 export * from './release/folder.js';
 
 // The edges: disk, batches, audits.
-export { readCable, DEFAULT_MAX_INPUT_BYTES, type CableRead } from './node/read.js';
+export { readInput, readCable, DEFAULT_MAX_INPUT_BYTES, type InputRead, type CableRead } from './node/read.js';
 export { resolveProfile, readOverrides } from './node/profiles.js';
 export { runReleaseBatch, type BatchOptions, type BatchResult, type BatchSummary } from './batch/run.js';
 export { auditFolder, AUDIT_CHECKS, type AuditOptions, type AuditReport, type Finding } from './audit/index.js';

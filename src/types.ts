@@ -132,11 +132,88 @@ export interface ClassifiedBy {
 
 /**
  * What a portion is. `subject` is the SUBJECT line; `paragraph` a numbered (or lettered top-level)
- * paragraph; `subparagraph` a lettered or numbered item inside one; `text` unnumbered body text
- * (e.g. under `CONFIDENTIAL - ENTIRE TEXT`, or a cable with no numbered paragraphs); `signature`
- * the signer line(s) at the end.
+ * paragraph in a cable, any body paragraph in a document; `subparagraph` a lettered or numbered
+ * item inside one; `text` unnumbered body text (e.g. under `CONFIDENTIAL - ENTIRE TEXT`, or a
+ * cable with no numbered paragraphs); `signature` the signer line(s) at the end.
+ *
+ * Documents read by the document reader (`format: 'document'`) also have: `title` (the document's
+ * title: a Markdown `# ` heading, or the first line above the header block); `heading` (a Markdown
+ * heading, or a line marked at its end such as `Other Support (U)`); `bullet` (an item of a
+ * bulleted list); `item` (a numbered or lettered item); `table-row` (a row of a Markdown table);
+ * `header` (the `FROM:` / `MEMORANDUM FOR:` / `TO:` lines of a memo or newsletter header).
  */
-export type PortionKind = 'subject' | 'paragraph' | 'subparagraph' | 'text' | 'signature';
+export type PortionKind =
+  | 'subject'
+  | 'paragraph'
+  | 'subparagraph'
+  | 'text'
+  | 'signature'
+  | 'title'
+  | 'heading'
+  | 'bullet'
+  | 'item'
+  | 'table-row'
+  | 'header';
+
+/** Which reader made a {@link Document}: the cable parser, or the reader of modern marked documents. */
+export type DocumentFormat = 'cable' | 'document';
+
+/**
+ * A banner line of a modern document: at the top or bottom of a page (pages are separated by form
+ * feeds `\f`, as pdftotext writes them), or on a line of its own inside the text.
+ */
+export interface PageBanner {
+  /** The classification words as written, e.g. `TOP SECRET // SI / TK // REL TO USA AUS CAN GBR NZL`. */
+  readonly raw: string;
+  readonly span: Span;
+  /** Every line of the banner, first to last content character (a DYNAMIC PAGE banner takes two). */
+  readonly lines: readonly Span[];
+  /** Parsed marking; `null` when the words were not understood (fail closed). */
+  readonly marking: Marking | null;
+  /** 1-based page number. */
+  readonly page: number;
+  /** `top` when no text comes before it on its page, `bottom` when none comes after, else `inline`. */
+  readonly position: 'top' | 'bottom' | 'inline';
+  /**
+   * True for `DYNAMIC PAGE -- HIGHEST POSSIBLE CLASSIFICATION IS …`: the most the page could hold,
+   * not the document's own classification. Such a banner is never the document's `banner`.
+   */
+  readonly highestPossible: boolean;
+}
+
+/** One line (field) of a classification authority block: the label and value as written. */
+export interface AuthorityField {
+  /** Label and value as written, e.g. `DECLASSIFY ON: 20320108`. */
+  readonly raw: string;
+  readonly span: Span;
+  /** The value alone, e.g. `20320108` (trailing commas dropped). */
+  readonly value: string;
+  readonly valueSpan: Span;
+}
+
+/**
+ * The classification authority block of a modern document (32 CFR 2001.21–2001.22), in any of its
+ * forms: one field a line, two blocks side by side, or the single line
+ * `DERIVED FROM: NSA/CSSM 1-52, DATED 08 JAN 2007 DECLASSIFY ON: 20320108`.
+ */
+export interface AuthorityBlock {
+  /** The block's text as written, first to last content character. */
+  readonly raw: string;
+  readonly span: Span;
+  /** Every line of the block. */
+  readonly lines: readonly Span[];
+  readonly classifiedBy: AuthorityField | null;
+  readonly derivedFrom: AuthorityField | null;
+  readonly reason: AuthorityField | null;
+  /** Normalised reasons, e.g. `['1.4(c)']`. */
+  readonly reasons: readonly string[];
+  /** `Dated:` (or `, DATED …` inside Derived From): the date of the source, as written. */
+  readonly dated: AuthorityField | null;
+  /** The source date as an ISO date, when it could be read. */
+  readonly sourceDate: string | null;
+  /** Every `Declassify On:` field (two when two blocks stand side by side), in order. */
+  readonly declassifyOn: readonly AuthorityField[];
+}
 
 /**
  * How the portion's marking was established.
@@ -200,6 +277,15 @@ export interface Document {
    */
   readonly boilerplate?: readonly Span[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Which reader made this document; absent means the cable parser (documents before issue 16). */
+  readonly format?: DocumentFormat;
+  /** The classification authority block (document reader only; null when the document has none). */
+  readonly authority?: AuthorityBlock | null;
+  /**
+   * Every banner line of a document, top and bottom of each page (document reader only). The first
+   * that is not a DYNAMIC PAGE banner is also `banner`.
+   */
+  readonly pageBanners?: readonly PageBanner[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -149,7 +149,7 @@ function listFolder(list: readonly FolderFile[]): Listing {
   return { files: new Map(list.map((f) => [f.rel, f])), shas, recordShas, releaseByStem };
 }
 
-/** Maps sha256 → path of every original under `paths` (folders walked for `*.txt`). */
+/** Maps sha256 → path of every original under `paths` (folders walked for `*.txt` and `*.md`). */
 async function hashOriginals(paths: readonly string[], findings: Finding[]): Promise<Map<string, string>> {
   const { files, errors } = await collectInputs(paths);
   for (const e of errors) findings.push(failure(e.path, 'rerun', `--originals: ${e.message}`));

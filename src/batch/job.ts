@@ -8,8 +8,9 @@ import { crossDigest, type CrossDigest } from '../audit/cross.js';
 import { DeclassError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { readOverrides, resolveProfile } from '../node/profiles.js';
-import { readCable } from '../node/read.js';
+import { readInput } from '../node/read.js';
 import { removeFiles, removeFileSync, writeFileAtomicSync } from '../node/write.js';
+import type { InputFormat } from '../parse/read.js';
 import { FORMATS, outputPath, type Format, type PageSize } from '../release/folder.js';
 import { planRelease, releaseDocument } from '../release/index.js';
 import type { Profile } from '../rules/load.js';
@@ -38,6 +39,8 @@ export interface ReleaseJob {
   /** Also return the document's cross-document digest. */
   readonly cross: boolean;
   readonly maxInputBytes: number;
+  /** Reader for the input (`auto`: picked from its content). */
+  readonly inputFormat: InputFormat;
 }
 
 /** Figures of a document released (or found already released). */
@@ -113,14 +116,14 @@ function countsOf(plan: Pick<Plan, 'decisions' | 'redactions' | 'stamp'>): JobCo
 export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<JobResult> {
   const written: string[] = [];
   try {
-    const read = await readCable(job.file, job.maxInputBytes);
+    const read = await readInput(job.file, job.maxInputBytes, job.inputFormat);
     if (!read.ok) return { index: job.index, status: 'failed', message: read.message };
     const profile = await cache.profile(job.profile);
     const overrides = await cache.overridesOf(job.overrides);
     const inputSha256 = sha256Hex(read.bytes);
 
     if (!job.force) {
-      const unchanged = await unchangedRecord(job, inputSha256, profile, overrides);
+      const unchanged = await unchangedRecord(job, inputSha256, profile, overrides, read.reader);
       if (unchanged) {
         const { record } = unchanged;
         let digest: CrossDigest | undefined;
@@ -153,6 +156,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
       formats: new Set(job.formats),
       pageSize: job.pageSize,
       inputDiagnostics: read.decodeDiagnostics,
+      reader: read.reader,
     });
     let outputBytes = 0;
     let auditSha256 = '';

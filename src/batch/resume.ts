@@ -10,7 +10,8 @@ import { pdfPageSize } from '../audit/pdf-text.js';
 import { parseRecord } from '../audit/verify.js';
 import { sha256Hex } from '../hash.js';
 import { readBytesOrNull } from '../node/read.js';
-import { pageSizeOf, recordPath, type AuditRecord, type PageSize } from '../release/folder.js';
+import { CABLE_READER } from '../parse/read.js';
+import { pageSizeOf, recordedReader, recordPath, type AuditRecord, type PageSize, type ReaderId } from '../release/folder.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import { TOOL } from '../version.js';
@@ -36,6 +37,7 @@ export async function unchangedRecord(
   inputSha256: string,
   profile: Profile,
   overrides: OverrideSet | null,
+  reader: ReaderId = CABLE_READER,
 ): Promise<{ record: AuditRecord; sha256: string } | null> {
   const bytes = await readBytesOrNull(path.join(job.out, recordPath(job.stem)));
   if (!bytes) return null; // none yet: release.
@@ -49,6 +51,7 @@ export async function unchangedRecord(
     record.input.sha256 === inputSha256 &&
     record.input.path === job.recordedPath &&
     record.profile.sha256 === profile.source.sha256 &&
+    sameReader(recordedReader(record), reader) &&
     (record.overrides?.sha256 ?? null) === (overrides?.sha256 ?? null) &&
     sameKinds(record.outputs.map((o) => o.kind), job.formats);
   if (!same) return null;
@@ -62,6 +65,10 @@ export async function unchangedRecord(
     }
   }
   return { record, sha256: sha256Hex(bytes) };
+}
+
+function sameReader(a: ReaderId, b: ReaderId): boolean {
+  return a.name === b.name && a.version === b.version;
 }
 
 function sameKinds(a: readonly string[], b: readonly string[]): boolean {

@@ -14,6 +14,7 @@ import { readBytes } from '../node/read.js';
 import { prepareOutputFolder } from '../node/release-folder.js';
 import { listNames } from '../node/walk.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
+import type { InputFormat } from '../parse/read.js';
 import { MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize } from '../release/folder.js';
 import { buildManifest, serializeManifest } from '../release/manifest.js';
 import { createExecutor, type Executor } from './executor.js';
@@ -33,6 +34,8 @@ export interface BatchOptions {
   readonly force: boolean;
   readonly jobs: number;
   readonly maxInputBytes: number;
+  /** Reader for the inputs (`auto`: picked from each file's content); default `auto`. */
+  readonly inputFormat?: InputFormat;
   /** Keep shingle digests for the cross-document check (memory grows with the batch). */
   readonly crossCheck: boolean;
   /** Working folder: input paths inside it are recorded relative to it. */
@@ -186,6 +189,7 @@ function jobFor(opts: BatchOptions, i: number, file: string, stem: string): Rele
     force: opts.force,
     cross: opts.crossCheck,
     maxInputBytes: opts.maxInputBytes,
+    inputFormat: opts.inputFormat ?? 'auto',
   };
 }
 

@@ -34,7 +34,7 @@ export async function readPathList(source: string, readStdin: (() => Promise<str
  * Expands the command line's paths for a command: reports each unusable path on one line of
  * standard error and returns the files with the number of paths that failed. When there is
  * nothing to process it returns `exitCode` instead: 66 when every path failed; a usage error is
- * thrown when the paths exist but hold no `.txt` cable.
+ * thrown when the paths exist but hold no `.txt` or `.md` file.
  */
 export async function expandInputs(
   paths: readonly string[],
@@ -44,7 +44,7 @@ export async function expandInputs(
   for (const e of errors) stderr(`declass: ${e.path}: ${e.message}\n`);
   if (files.length === 0) {
     if (errors.length > 0) return { exitCode: ExitCode.noInput };
-    throw new UsageError('no .txt cables found in the given paths');
+    throw new UsageError('no .txt or .md files found in the given paths');
   }
   return { files, failed: errors.length };
 }

@@ -19,6 +19,16 @@ export interface AssessInput {
   readonly asOf: string;
   /** Span of the instruction in the source, put on diagnostics when given. */
   readonly span?: Span;
+  /**
+   * The date of the source a derivative classification was made from (the `Dated` of an authority
+   * block's `Derived From`). The 25-year limit on a date counts from the later of it and the
+   * origination date (a derivative classifier carries the source's instruction forward), and the
+   * automatic declassification date counts from it when the origination date is unknown (earlier
+   * than the truth, so the status turns to `review` sooner: fail closed).
+   */
+  readonly sourceDate?: string | null;
+  /** How a missing instruction is named in reasons (default `no E.O. line`). */
+  readonly missing?: string;
 }
 
 /** Stable ids of the rules that decide a status; documented in README.md ("Declassification status"). */
@@ -70,7 +80,8 @@ export type DeclRule = (typeof DECL_RULES)[number];
 export function assessDeclassification(input: AssessInput): DeclAssessment {
   const { decl, originated, level, asOf } = input;
   const order = governingOrder(originated);
-  const automaticOn = automaticDate(decl, originated);
+  const automaticOn = automaticDate(decl, originated ?? input.sourceDate ?? null);
+  const none = input.missing ?? 'no E.O. line';
   const diagnostics: Diagnostic[] = [];
   const diag = (severity: Diagnostic['severity'], code: string, message: string) =>
     diagnostics.push({ severity, code, message, ...(input.span ? { span: input.span } : {}) });
@@ -85,7 +96,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
     diagnostics,
   });
   const who = levelWords(level);
-  const written = decl.raw === null ? 'no E.O. line' : `"${decl.raw.trim()}"`;
+  const written = decl.raw === null ? none : `"${decl.raw.trim()}"`;
   const fallback = automaticOn ? `; the 25-year date ${automaticOn} applies meanwhile (E.O. 13526 §3.3)` : '';
 
   switch (decl.kind) {
@@ -97,7 +108,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
           'unclassified',
           decl.kind === 'not-applicable'
             ? 'Unclassified document marked N/A: there is nothing to declassify (32 CFR 2001.21 asks a declassification instruction only of classified documents).'
-            : `Unclassified document with ${decl.truncated ? 'a cut-off E.O. line' : decl.raw === null ? 'no E.O. line' : 'an empty E.O. line'}: none is needed (32 CFR 2001.21 asks a declassification instruction only of classified documents).`,
+            : `Unclassified document with ${decl.truncated ? 'a cut-off E.O. line' : decl.raw === null ? none : 'an empty E.O. line'}: none is needed (32 CFR 2001.21 asks a declassification instruction only of classified documents).`,
         );
       }
       if (decl.truncated) {
@@ -108,7 +119,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
           `${who} whose E.O. line is cut off in this copy (${written}), so its instruction cannot be read: check the full cable (32 CFR 2001.21(a)).`,
         );
       }
-      const what = decl.kind === 'not-applicable' ? 'an E.O. line reading N/A' : decl.raw === null ? 'no E.O. line' : `no usable instruction (${written})`;
+      const what = decl.kind === 'not-applicable' ? 'an E.O. line reading N/A' : decl.raw === null ? none : `no usable instruction (${written})`;
       diag('error', 'decl-missing', `${who} has ${what}; a classified document must say when it is declassified.`);
       return result(
         'invalid',
@@ -163,12 +174,14 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
     const from = decl.kind === 'duration' ? `, ${decl.years} years after origination on ${originated},` : '';
     const sets = decl.kind === 'duration' ? `${from} as its declassification instruction sets` : ', the date its declassification instruction sets';
     const prior = decl.kind === 'gds' ? ' (a date set under a prior order works the same way, 32 CFR 2001.12(c)(1))' : '';
-    if (originated) {
-      const limit = addYears(originated, 25);
+    const base = laterOf(originated, input.sourceDate ?? null);
+    if (base) {
+      const limit = addYears(base, 25);
+      const counted = base === originated ? `origination on ${originated}` : `the source date ${base} (Derived From … Dated)`;
       if (date > limit) {
-        diag('warning', 'decl-over-25-years', `DECL date ${date} is more than 25 years after origination on ${originated}; expected ${limit} at the latest (E.O. 13526 §1.5(b)).`);
+        diag('warning', 'decl-over-25-years', `DECL date ${date} is more than 25 years after ${counted}; expected ${limit} at the latest (E.O. 13526 §1.5(b)).`);
       }
-      if (date < originated) {
+      if (originated && date < originated) {
         diag('warning', 'decl-before-origin', `DECL date ${date} is before origination on ${originated}; expected a later date.`);
       }
     }
@@ -268,6 +281,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
  * level its overall classification ({@link documentLevel}), the origin `doc.originated`.
  */
 export function assessDocument(doc: Document, asOf: string): DeclAssessment {
+  if (doc.format === 'document') return assessAuthorityBlock(doc, asOf);
   const eo = doc.eo;
   let decl = parseDecl(eo ? eo.decl ?? eo.raw : null);
   if (eo && eo.decl !== null && decl.kind === 'unrecognised') {
@@ -280,6 +294,13 @@ export function assessDocument(doc: Document, asOf: string): DeclAssessment {
 }
 
 const RANK: Readonly<Record<Level, number>> = { U: 0, C: 1, S: 2, TS: 3 };
+
+/** The later of two ISO dates (either may be missing). */
+function laterOf(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return b > a ? b : a;
+}
 
 /**
  * A document's overall level: the highest of its banner, its portion marks and its leaked database
@@ -358,4 +379,39 @@ function levelWords(level: Level | null): string {
     default:
       return 'Document of unknown level (treated as classified)';
   }
+}
+
+/** How protective a status is, for choosing among several instructions: review and worse first. */
+const STATUS_RANK: Readonly<Record<DeclStatus, number>> = { unclassified: 0, declassified: 1, classified: 2, review: 3, invalid: 4 };
+
+/**
+ * Assesses a modern document by its classification authority block: each `Declassify On` value is
+ * read like a DECL value (dates as `20320108` or `08 JAN 2007`, `25X1, 20591231`, `50X1-HUM`, …)
+ * and assessed with the document's level and origination date, and the source date of `Derived
+ * From … Dated` (see {@link AssessInput}). With several values (two blocks side by side) the most
+ * protective result is kept: the worse status, then the later date (fail closed). A document
+ * without a block, or a block without `Declassify On`, is assessed as having no instruction.
+ */
+export function assessAuthorityBlock(doc: Document, asOf: string): DeclAssessment {
+  const block = doc.authority ?? null;
+  const level = documentLevel(doc);
+  const common = { originated: doc.originated, level, asOf, sourceDate: block?.sourceDate ?? null };
+  const fields = block?.declassifyOn ?? [];
+  if (fields.length === 0) {
+    const missing = block ? 'an authority block without a Declassify On line' : 'no classification authority block';
+    const decl: DeclValue = { raw: null, kind: 'none', date: null, codes: [], notes: [missing] };
+    return assessDeclassification({ decl, ...common, missing, ...(block ? { span: block.span } : {}) });
+  }
+  let best: DeclAssessment | null = null;
+  for (const f of fields) {
+    const a = assessDeclassification({ decl: parseDecl(f.raw), ...common, span: f.span });
+    if (!best) {
+      best = a;
+      continue;
+    }
+    const d = STATUS_RANK[a.status] - STATUS_RANK[best.status];
+    const later = (a.declassifyOn ?? '9999-12-31') > (best.declassifyOn ?? '9999-12-31');
+    if (d > 0 || (d === 0 && later)) best = a;
+  }
+  return best!;
 }

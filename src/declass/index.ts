@@ -12,6 +12,7 @@ export { parseDateText, type DateReading } from './parse-date.js';
 export {
   assessDeclassification,
   assessDocument,
+  assessAuthorityBlock,
   automaticDate,
   documentLevel,
   DECL_RULES,

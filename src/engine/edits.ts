@@ -31,8 +31,8 @@ export const RELEASE_COLUMNS = 80;
 
 /**
  * Builds every edit the plan implies: withheld portions replaced by placeholders, redacted spans,
- * declassified marks rewritten, the banner recomputed and stamped, banner caveats and page
- * furniture removed. Furniture inside a withheld portion is covered by the portion's edit.
+ * declassified marks rewritten, the banner recomputed and stamped (a document's other banner
+ * lines replaced by the release banner), banner caveats and page furniture removed. Furniture inside a withheld portion is covered by the portion's edit.
  */
 export function buildEdits(plan: Plan): Edit[] {
   const { document: doc } = plan;
@@ -70,6 +70,14 @@ export function buildEdits(plan: Plan): Edit[] {
     for (const c of doc.banner.caveats) if (c.span.start > eol) edits.push({ kind: 'delete', span: wholeLine(source, c.span) });
   } else {
     edits.push({ kind: 'replace', span: { start: 0, end: 0 }, text: `${plan.releaseBanner}\n${plan.stamp}\n\n` });
+  }
+  // The other banner lines of a document (bottom of the page, later pages) show the release banner
+  // too. DYNAMIC PAGE banners are furniture, removed above. One that already reads as the release
+  // banner is left alone: replacing it by the same text would change nothing but show in the diff.
+  for (const b of doc.pageBanners ?? []) {
+    if (b.highestPossible || (doc.banner && b.span.start === doc.banner.span.start) || inWithheld(b.span)) continue;
+    if (doc.source.slice(b.span.start, b.span.end) === plan.releaseBanner) continue;
+    edits.push({ kind: 'replace', span: b.span, text: plan.releaseBanner });
   }
   return sortEdits(edits);
 }

@@ -1,7 +1,8 @@
 /**
- * What a reviewer must fix before a cable can be released: marking problems found in a parsed
- * {@link Document}, one check per module in ./checks/ (listed in {@link LINT_CHECKS}). Pure: no
- * clock (the as-of date is an input) and no I/O.
+ * What a reviewer must fix before a cable or document can be released: marking problems found in
+ * a parsed {@link Document}, one check per module in ./checks/ (listed in {@link LINT_CHECKS}),
+ * each applying to the documents of the readers it names (cables, modern documents, or both).
+ * Pure: no clock (the as-of date is an input) and no I/O.
  *
  * Codes (stable; tests assert them): each check lists its own in `codes`. A DECL date more than
  * 25 years after origination without an exemption is the assessment's `decl-over-25-years`
@@ -24,7 +25,8 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
  */
 export function lintDocument(doc: Document, asOf: string): Diagnostic[] {
   const ctx = lintContext(doc, asOf);
-  const out = LINT_CHECKS.flatMap((c) => c.check(ctx));
+  const format = doc.format ?? 'cable';
+  const out = LINT_CHECKS.filter((c) => c.formats.includes(format)).flatMap((c) => c.check(ctx));
   out.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1) || RANK[a.severity] - RANK[b.severity]);
   return out;
 }
@@ -32,13 +34,16 @@ export function lintDocument(doc: Document, asOf: string): Diagnostic[] {
 /** What every check sees of `doc` as of `asOf`. */
 export function lintContext(doc: Document, asOf: string): LintContext {
   const level = documentLevel(doc);
+  // In a modern document a mark that was not understood may hide any level (cables: as before).
+  const unknownMark = doc.format === 'document' && doc.portions.some((p) => p.markingSource === 'unknown');
   return {
     doc,
     asOf,
     level,
     // Unknown level (nothing understood) counts as classified: fail closed.
-    classified: level === null || level !== 'U',
-    bannerSpan: doc.banner?.span ?? { start: 0, end: Math.min(1, doc.source.length) },
+    classified: level === null || level !== 'U' || unknownMark,
+    // A document whose only banners are DYNAMIC PAGE lines points at the first of them.
+    bannerSpan: doc.banner?.span ?? doc.pageBanners?.[0]?.span ?? { start: 0, end: Math.min(1, doc.source.length) },
   };
 }
 

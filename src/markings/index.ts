@@ -6,7 +6,8 @@
  * in register order (see `Marking` in types.ts); REL TO lists are GENC codes, `USA` first.
  */
 export { parseMarking } from './parse-marking.js';
-export type { MarkingContext, MarkingParse } from './parse-marking.js';
+export type { MarkingContext, MarkingOptions, MarkingParse } from './parse-marking.js';
+export { relToSubset } from './rel-to.js';
 export { parseCaveat } from './caveat.js';
 export { classifyParenthetical } from './classify.js';
 export type { ParentheticalKind } from './classify.js';

@@ -26,6 +26,16 @@ export type MarkingParse =
 /** Where a marking was written: a portion mark `(S//NF)` (with parentheses) or a banner line. */
 export type MarkingContext = 'portion' | 'banner';
 
+/** What the surrounding document tells the grammar (optional; cables pass nothing). */
+export interface MarkingOptions {
+  /**
+   * The REL TO list of the banner the mark sits under (`USA` first), when the document has one.
+   * A bare `REL` (`(S//SI//REL)`) means "REL TO the banner's list" (CAPCO §H.8): with this list it
+   * is read as that list, with a note; without it, it stays NOFORN (fail closed).
+   */
+  readonly bannerRelTo?: readonly string[];
+}
+
 const EXAMPLES: Record<MarkingContext, string> = {
   portion: 'a level (U, C, S, TS) then controls, e.g. (C), (S//NF), (U//SBU), (C//REL TO USA, GBR)',
   banner: 'a level word then controls, e.g. SECRET//NOFORN, CONFIDENTIAL, UNCLASSIFIED//SBU',
@@ -50,10 +60,10 @@ const EXAMPLES: Record<MarkingContext, string> = {
  * quotes the input and says what was expected: `unknown` for a word not in the grammar, `malformed`
  * for broken structure. Never throws.
  */
-export function parseMarking(raw: string, context: MarkingContext): MarkingParse {
+export function parseMarking(raw: string, context: MarkingContext, options: MarkingOptions = {}): MarkingParse {
   const what = context === 'portion' ? 'Portion mark' : 'Banner';
   try {
-    const marking = context === 'portion' ? parsePortion(raw) : parseBanner(raw);
+    const marking = context === 'portion' ? parsePortion(raw, options) : parseBanner(raw);
     return { ok: true, marking };
   } catch (err) {
     if (err instanceof MarkingError) {
@@ -69,7 +79,7 @@ export function parseMarking(raw: string, context: MarkingContext): MarkingParse
   }
 }
 
-function parsePortion(raw: string): Marking {
+function parsePortion(raw: string, options: MarkingOptions): Marking {
   const notes: string[] = [];
   const trimmed = raw.trim();
   if (trimmed !== raw) notes.push('spaces around the mark ignored');
@@ -83,7 +93,7 @@ function parsePortion(raw: string): Marking {
   if (text !== inner) notes.push('spaces inside the parentheses ignored');
   const upper = text.toUpperCase();
   if (upper !== text) notes.push('lower-case letters read as upper case');
-  return parseText(raw, upper, 'portion', notes);
+  return parseText(raw, upper, 'portion', notes, options);
 }
 
 function parseBanner(raw: string): Marking {
@@ -115,14 +125,17 @@ interface State {
   readonly fgi: string[];
   readonly relTo: string[];
   readonly notes: string[];
+  /** The banner's REL TO list, for a bare `REL` (see {@link MarkingOptions}). */
+  readonly bannerRelTo: readonly string[];
 }
 
-function parseText(raw: string, text: string, context: MarkingContext, notes: string[]): Marking {
+function parseText(raw: string, text: string, context: MarkingContext, notes: string[], options: MarkingOptions = {}): Marking {
   const tok = tokenize(text);
   if (!tok.ok) throw new MarkingError('malformed', `found ${tok.problem}`);
   const { items } = tok;
   if (tok.spacesAbsorbed) notes.push('spaces around separators ignored');
-  const st: State = { context, level: 'U', controls: new Set(), sci: [], fgi: [], relTo: [], notes };
+  const bannerRelTo = options.bannerRelTo ?? [];
+  const st: State = { context, level: 'U', controls: new Set(), sci: [], fgi: [], relTo: [], notes, bannerRelTo };
 
   let i = readLevel(items, st);
   if (tok.leadingSlashes && !st.controls.has('NATO')) {
@@ -195,6 +208,11 @@ function readElement(items: readonly Item[], i: number, st: State): { next: numb
   if (item.word === 'REL') {
     if (st.relTo.length > 0) throw new MarkingError('malformed', 'REL TO written twice');
     const rel = parseRelTo(items, i, st.notes);
+    if (rel.codes.length === 0 && st.bannerRelTo.some((c) => c !== 'USA')) {
+      st.relTo.push(...st.bannerRelTo);
+      st.notes.push(`REL without a list read as the banner's list: REL TO ${st.bannerRelTo.join(', ')}`);
+      return { next: rel.next, el: { category: 3, order: REL_TO_POSITION - 0.5, controls: [] } };
+    }
     if (rel.codes.length === 0) {
       st.controls.add('NOFORN');
       st.notes.push('REL without a list (the banner list) cannot be checked on its own: read as NOFORN (fail closed)');
@@ -215,7 +233,9 @@ function readElement(items: readonly Item[], i: number, st: State): { next: numb
     }
     return { next: j, el: { category: 2, order: 1, controls: ['FGI'] } };
   }
-  if (SCI_SYSTEMS.has(item.word)) {
+  // `G` alone is the GAMMA compartment of older SIGINT markings (`TS//SI/G`); the register writes
+  // it `SI-G`, where the hyphen loop below reads it as part of SI.
+  if (SCI_SYSTEMS.has(item.word) || item.word === 'G') {
     let name = item.word;
     let j = i + 1;
     // Sub-markings join with a hyphen: SI-G, HCS-P.
@@ -223,6 +243,7 @@ function readElement(items: readonly Item[], i: number, st: State): { next: numb
       name += `-${(items[j] as Item).word}`;
     }
     if (name === 'SCI') st.notes.push('SCI with no control system named: kept as "SCI"');
+    if (name === 'G') st.notes.push('G (GAMMA, written without SI) kept as an SCI control');
     st.sci.push(name);
     return { next: j, el: { category: 1, order: 0, controls: [] } };
   }

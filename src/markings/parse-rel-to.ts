@@ -39,7 +39,8 @@ export function parseRelTo(items: readonly Item[], start: number, notes: string[
       if (it.sep === '//' || it.sep === '-' || it.sep === '--') break;
       if (it.sep !== ',' && startsElement(items, j)) break;
       if (it.sep !== ',') oddSeparators = true;
-      if (it.word === 'AND' && it.sep === ' ') {
+      // `GBR and NZL`, also after a serial comma (`GBR, and NZL`): AND joins, Andorra is never meant.
+      if (it.word === 'AND' && (it.sep === ' ' || it.sep === ',')) {
         afterAnd = true;
         oddSeparators = true;
         j++;

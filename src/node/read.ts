@@ -1,17 +1,24 @@
 /**
- * Reading files: a cable with its size limit (read, decoded and parsed, every failure one line),
- * and plain bytes or text for the callers that hash or parse them themselves.
+ * Reading files: an input (cable or document) with its size limit (read, decoded and parsed by the
+ * reader its content or the caller names, every failure one line), and plain bytes or text for the
+ * callers that hash or parse them themselves.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { decodeInput } from '../parse/decode.js';
-import { parseCable } from '../parse/index.js';
+import { readDocument, type InputFormat, type ReaderId } from '../parse/read.js';
 import type { Diagnostic, Document } from '../types.js';
 import { describeFsError } from './errors.js';
 
-/** A cable read from disk: its bytes (for hashing), its parsed Document and decoding diagnostics. */
-export type CableRead =
-  | { readonly ok: true; readonly doc: Document; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[] }
+/**
+ * An input read from disk: its bytes (for hashing), its parsed Document, the reader that made it
+ * and decoding diagnostics.
+ */
+export type InputRead =
+  | { readonly ok: true; readonly doc: Document; readonly reader: ReaderId; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly message: string };
+
+/** What {@link readCable} gives: an {@link InputRead} made by the cable parser. */
+export type CableRead = InputRead;
 
 /**
  * Largest input read by default: 10 MiB. The longest cable of the corpus is well under 1 MB; a
@@ -26,10 +33,11 @@ export function formatMegabytes(bytes: number): string {
 }
 
 /**
- * Reads, decodes and parses one cable; every failure (including a parser bug) becomes a one-line
+ * Reads, decodes and parses one input with the reader `format` names (`auto`, the default: picked
+ * from the content, see parse/read.ts); every failure (including a parser bug) becomes a one-line
  * message. A file over `maxBytes` is refused before it is read.
  */
-export async function readCable(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES): Promise<CableRead> {
+export async function readInput(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): Promise<InputRead> {
   let bytes: Uint8Array;
   try {
     const info = await stat(file);
@@ -44,12 +52,17 @@ export async function readCable(file: string, maxBytes: number = DEFAULT_MAX_INP
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ok: false, message: decoded.message };
   try {
-    const doc = parseCable(decoded.text);
-    return { ok: true, doc, bytes, decodeDiagnostics: decoded.diagnostics };
+    const { doc, reader } = readDocument(decoded.text, { format });
+    return { ok: true, doc, reader, bytes, decodeDiagnostics: decoded.diagnostics };
   } catch (error) {
     // A parser bug must cost one file, never the batch.
     return { ok: false, message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** Reads one cable: {@link readInput} with the cable parser, whatever the content looks like. */
+export async function readCable(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES): Promise<CableRead> {
+  return readInput(file, maxBytes, 'cable');
 }
 
 function tooLarge(size: number, max: number): string {

@@ -15,8 +15,8 @@ export interface InputProblem {
 
 /**
  * Expands paths into a sorted list of files: a folder is walked (recursively, not following
- * symbolic links out of it) for `*.txt` files; a file is taken as given. Paths that do not exist
- * are reported, never thrown.
+ * symbolic links out of it) for `*.txt` and `*.md` files (cables and documents); a file is taken
+ * as given. Paths that do not exist are reported, never thrown.
  */
 export async function collectInputs(paths: readonly string[]): Promise<{ files: string[]; errors: InputProblem[] }> {
   const files: string[] = [];
@@ -35,12 +35,15 @@ export async function collectInputs(paths: readonly string[]): Promise<{ files: 
   return { files: [...new Set(files)], errors };
 }
 
+/** The names a folder walk takes as inputs: text (`.txt`, cables and documents) and Markdown (`.md`). */
+const INPUT_NAME = /\.(?:txt|md)$/i;
+
 async function textFilesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await sortedEntries(dir)) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await textFilesUnder(full)));
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) out.push(full);
+    else if (entry.isFile() && INPUT_NAME.test(entry.name)) out.push(full);
   }
   return out;
 }

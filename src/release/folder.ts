@@ -17,7 +17,10 @@
  */
 import path from 'node:path';
 import { sha256Hex } from '../hash.js';
+import { CABLE_READER, type ReaderId } from '../parse/read.js';
 import type { DeclAssessment, Decision, Diagnostic, Redaction } from '../types.js';
+
+export type { ReaderId };
 
 /** The sub-folder that may be handed out. */
 export const RELEASE_DIR = 'release';
@@ -106,7 +109,11 @@ export interface AuditRecord {
   readonly asOf: string;
   readonly profile: { readonly id: string; readonly file: string; readonly sha256: string };
   readonly overrides: { readonly file: string; readonly sha256: string } | null;
-  readonly input: { readonly path: string; readonly sha256: string; readonly ref: string | null; readonly originated: string | null };
+  /**
+   * The input. `reader` names the reader that made the document and its version; it is absent for
+   * the cable parser (records written before issue 16 have none, and cable records stay as they were).
+   */
+  readonly input: { readonly path: string; readonly sha256: string; readonly ref: string | null; readonly originated: string | null; readonly reader?: ReaderId };
   readonly declassification: Omit<DeclAssessment, 'diagnostics'>;
   readonly banner: { readonly original: string | null; readonly release: string };
   readonly stamp: string;
@@ -114,6 +121,12 @@ export interface AuditRecord {
   readonly redactions: readonly Redaction[];
   readonly diagnostics: readonly (Diagnostic & { readonly line?: number })[];
   readonly outputs: readonly OutputRecord[];
+}
+
+/** The reader a record names: `input.reader`, or the cable parser when it names none. */
+export function recordedReader(record: Pick<AuditRecord, 'input'>): ReaderId {
+  const r = record.input.reader;
+  return r && (r.name === 'cable' || r.name === 'document') && typeof r.version === 'string' ? r : CABLE_READER;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import { toReleaseView, toReviewView } from '../render/view.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
-import { outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize } from './folder.js';
+import { outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
 import { createAuditRecord, serializeRecord } from './record.js';
 
 export { FORMATS, type Format } from './folder.js';
@@ -37,6 +37,8 @@ export interface ReleaseRequest {
   readonly pageSize: PageSize;
   /** Diagnostics from reading the input (encoding), recorded in the audit. */
   readonly inputDiagnostics?: readonly Diagnostic[];
+  /** The reader that made `doc` (recorded in the audit record unless it is the cable parser). */
+  readonly reader?: ReaderId;
 }
 
 /** One file to write, relative to the output folder (`release/x.txt`, `review/x.diff`). */
@@ -111,7 +113,9 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   if (req.formats.has('diff')) files.push({ kind: 'diff', path: outputPath(req.stem, 'diff'), bytes: encoder.encode(renderDiff(req.doc.source, planned.edits, releaseText, req.stem)) });
 
   const outputs: OutputRecord[] = files.map((f) => ({ kind: f.kind as Format, path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length }));
-  const audit = createAuditRecord(plan, req.input, outputs, diagnostics);
+  // The reader is recorded for documents only, so cable records stay byte-identical.
+  const input = req.reader && req.reader.name !== 'cable' ? { ...req.input, reader: req.reader } : req.input;
+  const audit = createAuditRecord(plan, input, outputs, diagnostics);
   files.push({ kind: 'audit', path: recordPath(req.stem), bytes: encoder.encode(serializeRecord(audit)) });
   return { ...planned, audit, pages, files };
 }

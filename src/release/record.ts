@@ -6,15 +6,16 @@
 import { LineIndex } from '../source/line-index.js';
 import type { Diagnostic, Plan } from '../types.js';
 import { TOOL } from '../version.js';
-import { RECORD_FORMAT, type AuditRecord, type OutputRecord } from './folder.js';
+import { RECORD_FORMAT, type AuditRecord, type OutputRecord, type ReaderId } from './folder.js';
 
 /**
  * Builds the audit record of a plan. Deterministic: no wall-clock time; the as-of date, tool
- * version, profile hash and input hash identify the run.
+ * version, profile hash and input hash identify the run. `input.reader` is recorded when given
+ * (the caller leaves it out for the cable parser, so cable records stay as they were).
  */
 export function createAuditRecord(
   plan: Plan,
-  input: { readonly path: string; readonly sha256: string },
+  input: { readonly path: string; readonly sha256: string; readonly reader?: ReaderId },
   outputs: readonly OutputRecord[],
   extraDiagnostics: readonly Diagnostic[] = [],
 ): AuditRecord {
@@ -34,7 +35,13 @@ export function createAuditRecord(
     asOf: plan.asOf,
     profile: { id: plan.profile.id, file: plan.profile.file, sha256: plan.profile.sha256 },
     overrides: plan.overrides,
-    input: { path: input.path, sha256: input.sha256, ref: doc.ref, originated: doc.originated },
+    input: {
+      path: input.path,
+      sha256: input.sha256,
+      ref: doc.ref,
+      originated: doc.originated,
+      ...(input.reader ? { reader: { name: input.reader.name, version: input.reader.version } } : {}),
+    },
     declassification,
     banner: { original: doc.banner?.raw ?? null, release: plan.releaseBanner },
     stamp: plan.stamp,

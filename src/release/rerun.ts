@@ -1,15 +1,15 @@
 /**
- * Releasing one original again with what its audit record says (profile, as-of date, overrides,
+ * Releasing one original again with what its audit record says (profile, as-of date, overrides, reader,
  * input path, output formats and page size), for the audit to compare with what was recorded.
  * The audit is handed this function (it never imports release); the caller finds the original
  * and loads the profile. Pure apart from hashing.
  */
 import { sha256Hex } from '../hash.js';
 import { decodeInput } from '../parse/decode.js';
-import { parseCable } from '../parse/index.js';
+import { readDocument } from '../parse/read.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
-import type { AuditRecord, Format, PageSize } from './folder.js';
+import { recordedReader, type AuditRecord, type Format, type PageSize } from './folder.js';
 import { releaseDocument, type ReleaseResult } from './index.js';
 
 /** What a re-run needs besides the record. */
@@ -35,8 +35,11 @@ export async function rerunRelease(input: RerunInput): Promise<{ ok: true; resul
   if (!decoded.ok) return { ok: false, message: `the original cannot be read: ${decoded.message}` };
   const formats = new Set<Format>(record.outputs.map((o) => o.kind));
   try {
+    // The reader the record names (the cable parser when it names none), never a fresh guess.
+    const { doc, reader } = readDocument(decoded.text, { format: recordedReader(record).name });
     const result = await releaseDocument({
-      doc: parseCable(decoded.text),
+      doc,
+      reader,
       profile: input.profile,
       asOf: record.asOf,
       overrides: input.overrides,

@@ -1,6 +1,6 @@
 import type { Piece } from '../engine/edits.js';
 import { formatBanner } from '../markings/index.js';
-import type { Plan, ReleaseBlock, ReleaseRun, ReleaseView, ReviewLine, ReviewRun, ReviewState, ReviewView, Span } from '../types.js';
+import type { Document, Plan, ReleaseBlock, ReleaseRun, ReleaseView, ReviewLine, ReviewRun, ReviewState, ReviewView, Span } from '../types.js';
 
 /**
  * Turns release pieces into the line/block model the PDF renderer lays out. Built from the same
@@ -68,6 +68,7 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
 
   const noteOffsets = [...notes.keys()].sort((a, b) => a - b);
   let nextNote = 0;
+  const joinNotes = doc.format === 'document';
   const lines: ReviewLine[] = [];
   let start = 0;
   while (start <= source.length) {
@@ -82,10 +83,13 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
       i = j;
     }
     const lineState = lineStateOf(runs);
-    // The last note that starts on this line (portions start in order; one pass over them).
-    let note: string | undefined;
+    // The notes of the portions that start on this line, in order; one pass over the sorted
+    // offsets for the whole text. A document shows them all (a mark after a sentence end or a
+    // quote opens a portion mid-line); a cable shows the last, as its review copies always have.
+    const here: string[] = [];
     while (nextNote < noteOffsets.length && noteOffsets[nextNote]! < start) nextNote++;
-    while (nextNote < noteOffsets.length && noteOffsets[nextNote]! <= end) note = notes.get(noteOffsets[nextNote++]!);
+    while (nextNote < noteOffsets.length && noteOffsets[nextNote]! <= end) here.push(notes.get(noteOffsets[nextNote++]!)!);
+    const note = here.length === 0 ? undefined : joinNotes ? here.join('; ') : here[here.length - 1];
     lines.push(note ? { runs, state: lineState, note } : { runs, state: lineState });
     if (end === source.length) break;
     start = end + 1;
@@ -94,12 +98,22 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
   if (lines.length > 1 && lines[lines.length - 1]!.runs.length === 0 && source.endsWith('\n')) lines.pop();
 
   return {
-    classification: doc.banner?.marking ? formatBanner(doc.banner.marking) : 'CLASSIFICATION UNKNOWN',
+    classification: classificationOf(doc),
     ref,
     title: `${ref} - ${plan.profile.id} review`,
     summary: summaryOf(plan, ref),
     lines,
   };
+}
+
+/**
+ * The review copy's classification: the banner's; for a document whose only banners are DYNAMIC
+ * PAGE ones, the most its pages could hold; else unknown.
+ */
+function classificationOf(doc: Document): string {
+  if (doc.banner?.marking) return formatBanner(doc.banner.marking);
+  const highest = doc.pageBanners?.find((b) => b.highestPossible && b.marking)?.marking;
+  return highest ? formatBanner(highest) : 'CLASSIFICATION UNKNOWN';
 }
 
 function lineStateOf(runs: readonly ReviewRun[]): ReviewState {
@@ -122,7 +136,8 @@ function summaryOf(plan: Plan, ref: string): [string, string][] {
     ['Originated', doc.originated ?? 'unknown'],
     ['Banner', doc.banner?.raw ?? '(none)'],
     ['Classified By reasons', doc.classifiedBy?.reasons.join(', ') || '(none)'],
-    ['DECL as written', d.decl.raw ?? '(no E.O. line)'],
+    // A document without an authority block (or without Declassify On) says which is missing.
+    ['DECL as written', d.decl.raw ?? `(${d.decl.notes?.[0] ?? 'no E.O. line'})`],
     ['DECL status', `${d.status}${d.declassifyOn ? ` (lapses ${d.declassifyOn})` : ''} as of ${plan.asOf}`],
     ['Why', d.reason],
     ['Profile', `${plan.profile.id}: ${plan.profile.description}`],

@@ -68,10 +68,12 @@ describe('declass parse --json', () => {
     expect(rec!['diagnostics'].map((d: any) => d.code)).toContain('unmarked-subject');
   });
 
-  it('walks a folder for *.txt files, sorted, recursively', async () => {
+  it('walks a folder for *.txt and *.md files, sorted, recursively; each read by the reader its content calls for', async () => {
     const r = await runCli(['parse', file('folder'), '--json']);
     expect(r.code).toBe(0);
-    expect(jsonLines(r.stdout).map((x) => path.relative(tmp, x['file']))).toEqual([path.join('folder', 'b.txt'), path.join('folder', 'sub', 'a.txt')]);
+    const recs = jsonLines(r.stdout);
+    expect(recs.map((x) => path.relative(tmp, x['file']))).toEqual([path.join('folder', 'b.txt'), path.join('folder', 'notes.md'), path.join('folder', 'sub', 'a.txt')]);
+    expect(recs.map((x) => x['format'] ?? 'cable')).toEqual(['cable', 'document', 'cable']);
   });
 
   it('CRLF with a BOM, and Latin-1: parsed, with the decoding diagnostics in the record', async () => {
@@ -84,8 +86,18 @@ describe('declass parse --json', () => {
     expect(latin1!['portions'][1].text).toBe('\u00B61. (C) Caf\u00E9.');
   });
 
-  it('text that is not a cable is parsed with a not-a-cable diagnostic', async () => {
+  it('text that is not a cable is read by the document reader; an unmarked line in a document without banner is withheld-level unmarked', async () => {
     const r = await runCli(['parse', file('prose.txt'), '--json']);
+    expect(r.code).toBe(0);
+    const [rec] = jsonLines(r.stdout);
+    expect(rec!['format']).toBe('document');
+    expect(rec!['authority']).toBeNull();
+    expect(rec!['portions'].map((p: any) => p.markingSource)).toEqual(['unmarked']);
+    expect(rec!['diagnostics'].map((d: any) => d.code)).toEqual(expect.arrayContaining(['no-banner', 'unmarked-portion']));
+  });
+
+  it('--input-format cable reads text that is not a cable with the cable parser (not-a-cable diagnostic)', async () => {
+    const r = await runCli(['parse', file('prose.txt'), '--json', '--input-format', 'cable']);
     expect(r.code).toBe(0);
     const [rec] = jsonLines(r.stdout);
     expect(rec!['ref']).toBeNull();

@@ -15,8 +15,10 @@ import { expectNoLeaksInFolder, temporariesIn } from '../helpers/release-folder.
 
 import { AS_OF, BIN, SAMPLES, tmp } from './batch-fixtures.js';
 
-const sampleFiles = () => readdirSync(SAMPLES).filter((n) => n.endsWith('.txt')).sort();
-const originalsOf = (dir: string) => new Map(readdirSync(dir).filter((n) => n.endsWith('.txt')).map((n) => [n.replace(/\.txt$/, ''), path.join(dir, n)]));
+// Cables (.txt) and modern documents (.txt, .md): a folder is walked for both. An output stem drops
+// `.txt` only (safeStem), so `x.md` is released as `x.md.txt` and `x.md.pdf`.
+const sampleFiles = () => readdirSync(SAMPLES).filter((n) => /\.(?:txt|md)$/.test(n)).sort();
+const originalsOf = (dir: string) => new Map(readdirSync(dir).filter((n) => /\.(?:txt|md)$/.test(n)).map((n) => [n.replace(/\.txt$/, ''), path.join(dir, n)]));
 
 /** Every file under `dir` with its bytes, relative path → bytes. */
 function snapshot(dir: string): Map<string, Buffer> {

@@ -1,29 +1,34 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCable } from '../../src/parse/index.js';
+import { readDocument } from '../../src/parse/read.js';
 import { releaseDocument, visibleText, withheldTexts } from '../../src/release/index.js';
 import { loadProfile } from '../../src/rules/load.js';
 import { findLeaks } from '../helpers/leak.js';
 
 const SAMPLES = new URL('../../samples/', import.meta.url);
-const AS_OF = '2010-12-01';
-const PROFILES = ['public', 'nato', 'us-secret', 'public-pii'] as const;
-const profiles = Object.fromEntries(
-  PROFILES.map((p) => [p, loadProfile(readFileSync(new URL(`../../rules/${p}.yaml`, import.meta.url), 'utf8'), `rules/${p}.yaml`)]),
-);
-const samples = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort();
+const RULES = new URL('../../rules/', import.meta.url);
+const BUNDLED = readdirSync(RULES).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+const profiles = Object.fromEntries(BUNDLED.map((p) => [p, loadProfile(readFileSync(new URL(`${p}.yaml`, RULES), 'utf8'), `rules/${p}.yaml`)]));
+// Cables (.txt) and modern documents (.txt, .md); each is read by the reader its content calls for.
+const samples = readdirSync(SAMPLES).filter((f) => /\.(?:txt|md)$/.test(f)).sort();
+const stemOf = (file: string) => file.replace(/\.(?:txt|md)$/, '');
+/** The expected decisions of a sample: its as-of date, and per profile the decision of each portion. */
+type Expectations = { asOf: string } & Record<string, Record<string, string>>;
+const expectations = (stem: string) => JSON.parse(readFileSync(new URL(`${stem}.expect.json`, SAMPLES), 'utf8')) as Expectations;
 
 describe.each(samples)('sample %s', (file) => {
-  const stem = file.replace(/\.txt$/, '');
-  const doc = parseCable(readFileSync(new URL(file, SAMPLES), 'utf8'));
+  const stem = stemOf(file);
+  const { doc } = readDocument(readFileSync(new URL(file, SAMPLES), 'utf8'));
   // The expected decisions were checked by hand; they catch a wrong golden accepted with `vitest -u`.
-  const expected = JSON.parse(readFileSync(new URL(`${stem}.expect.json`, SAMPLES), 'utf8')) as Record<string, Record<string, string>>;
+  const expected = expectations(stem);
+  const names = Object.keys(expected).filter((k) => k !== 'asOf');
 
-  it.each(PROFILES)('%s: decisions, golden release text and diff, no leak', async (name) => {
+  it.each(names)('%s: decisions, golden release text and diff, no leak', async (name) => {
+    expect(profiles[name], `bundled profile ${name}`).toBeDefined();
     const result = await releaseDocument({
       doc,
       profile: profiles[name]!,
-      asOf: AS_OF,
+      asOf: expected.asOf,
       stem,
       input: { path: `samples/${file}`, sha256: 'x' },
       formats: new Set(['text', 'diff']),
@@ -51,6 +56,14 @@ describe.each(samples)('sample %s', (file) => {
 });
 
 it('every sample has its expectations and every expectation its sample', () => {
-  const expects = readdirSync(SAMPLES).filter((f) => f.endsWith('.expect.json')).map((f) => f.replace('.expect.json', '.txt'));
-  expect(expects.sort()).toEqual(samples);
+  const expects = readdirSync(SAMPLES).filter((f) => f.endsWith('.expect.json')).map((f) => f.replace('.expect.json', ''));
+  expect(expects.sort()).toEqual(samples.map(stemOf).sort());
+});
+
+it('every bundled profile is checked against some sample, and the modern documents are read as documents', () => {
+  const used = new Set(samples.flatMap((f) => Object.keys(expectations(stemOf(f))).filter((k) => k !== 'asOf')));
+  expect([...used].sort()).toEqual(BUNDLED);
+  const documents = samples.filter((f) => readDocument(readFileSync(new URL(f, SAMPLES), 'utf8')).doc.format === 'document');
+  expect(documents.length).toBeGreaterThanOrEqual(3);
+  expect(documents.some((f) => f.endsWith('.md'))).toBe(true);
 });

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { decodeInput } from '../../src/parse/decode.js';
-import { parseCable } from '../../src/parse/index.js';
+import { readDocument } from '../../src/parse/read.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { Profile } from '../../src/rules/load.js';
 import { visibleText, withheldTexts } from '../../src/release/index.js';
@@ -34,7 +34,9 @@ export async function expectNoLeaksInFolder(out: string, originals: ReadonlyMap<
     expect(original, `${name} has no known original`).toBeDefined();
     const decoded = decodeInput(readFileSync(original!));
     if (!decoded.ok) throw new Error(`${original}: ${decoded.message}`);
-    const plan = evaluate(parseCable(decoded.text), profile, { asOf, overrides: null, fallbackRef: stem });
+    // The reader the audit record names (none: the cable parser), as release used it.
+    const record = JSON.parse(readFileSync(path.join(out, 'review', `${stem}.audit.json`), 'utf8')) as { input: { reader?: { name: 'cable' | 'document' } } };
+    const plan = evaluate(readDocument(decoded.text, { format: record.input.reader?.name ?? 'cable' }).doc, profile, { asOf, overrides: null, fallbackRef: stem });
     const withheld = withheldTexts(plan);
     const visible = visibleText(plan);
     const bytes = readFileSync(path.join(dir, name));

@@ -1,11 +1,15 @@
 /**
  * Every lint check, run on its own: a failing and a passing case each (markdownlint's fixtures,
  * ESLint's RuleTester), and a test that no check is missing a case, its README entry or a code.
+ * A case is read by the reader the check applies to: the cable parser, or the document reader.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { LINT_CHECKS, lintContext } from '../../src/lint/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { REPORTED_BY_OTHER_CHECKS } from '../../src/lint/checks/reader-diagnostics.js';
+import { LINT_CHECKS, lintContext, lintDocument, type LintCheck } from '../../src/lint/index.js';
+import { parseMarkedDocument } from '../../src/parse/document/index.js';
 import { parseCable } from '../../src/parse/index.js';
+import type { Document } from '../../src/types.js';
 import { cable } from '../parse/helpers.js';
 
 const AS_OF = '2026-11-26';
@@ -13,6 +17,18 @@ const by = (reasons: string) => `Classified By: POLITICAL MINISTER COUNSELOR JEF
 const unclassified = { banner: 'UNCLAS BERLIN 000173', eo: 'E.O. 12958: N/A', classifiedBy: '' };
 
 type Case = [check: string, description: string, text: string, codes: string[]];
+
+/** A modern document: banner, body, authority block, bottom banner. */
+const BLOCK = 'Classified By: J. Smith, Director\nDerived From: NSA/CSSM 1-52\nDated: 20070108\nDeclassify On: 20320108\n';
+const memo = (banner: string, body: string, block = BLOCK, bottom = banner) => `${banner}\n\n${body}\n\n${block}\n${bottom}\n`;
+const DYNAMIC = (level: string) => `DYNAMIC PAGE -- HIGHEST POSSIBLE CLASSIFICATION IS\n${level}\n`;
+const ONE_LINE_BLOCK = 'DERIVED FROM: NSA/CSSM 1-52, DATED 08 JAN 2007 DECLASSIFY ON: 20320108\n';
+const withBlock = (b: string) => memo('SECRET', '(S) Text.', b);
+
+/** The document a case is about, read by the reader its check applies to. */
+function read(check: LintCheck, text: string): Document {
+  return check.formats.includes('cable') ? parseCable(text) : parseMarkedDocument(text);
+}
 
 const cases: Case[] = [
   ['parser-diagnostics', 'an unknown mark and an unmarked paragraph', cable('¶1. (C0) One.\n\n¶2. Two.'), ['unknown-marking', 'unmarked-portion', 'unmarked-subject']],
@@ -31,13 +47,41 @@ const cases: Case[] = [
   ['marking-conflicts', 'REL TO with NOFORN on a portion', cable('¶1. (S//NF//REL TO USA, GBR) One.', { banner: 'SECRET//NOFORN BERLIN 000173' }), ['rel-to-with-noforn']],
   ['marking-conflicts', 'NODIS without NOFORN on a portion', cable('¶1. (S//ND) One.', { banner: 'SECRET//NOFORN//NODIS BERLIN 000173' }), ['dissem-without-noforn']],
   ['marking-conflicts', 'NOFORN alone', cable('¶1. (S//NF) One.', { banner: 'SECRET//NOFORN BERLIN 000173' }), []],
+  // Modern documents.
+  ['reader-diagnostics', 'a mark that is not understood', memo('SECRET', '(S) Marked.\n\n(C0) Not a mark.'), ['unknown-marking']],
+  ['reader-diagnostics', 'an unmarked paragraph is left to unmarked-portion', memo('SECRET', '(S) Marked.\n\nUnmarked.'), []],
+  ['reader-diagnostics', 'a fully marked memo', memo('SECRET', '(S) Marked.'), []],
+  ['unmarked-portion', 'an unmarked paragraph in a SECRET memo', memo('SECRET', '(S) Marked.\n\nUnmarked paragraph.'), ['unmarked-portion']],
+  ['unmarked-portion', 'an unmarked FROM: header', memo('SECRET', 'FROM: J. Smith\n\n(S) Marked.'), ['unmarked-header']],
+  ['unmarked-portion', 'every portion marked', memo('SECRET', '(S) Marked.\n\n(U) Marked too.'), []],
+  ['unmarked-portion', 'an unclassified document needs no marks', 'UNCLASSIFIED\n\nPlain text.\n\nUNCLASSIFIED\n', []],
+  ['banner-below-portion', 'a SECRET portion under CONFIDENTIAL banners (top and bottom)', memo('CONFIDENTIAL', '(S) Secret text.'), ['banner-below-portions', 'banner-below-portions']],
+  ['banner-below-portion', 'a NOFORN portion under SECRET banners', memo('SECRET', '(S//NF) Not releasable.'), ['banner-missing-controls', 'banner-missing-controls']],
+  ['banner-below-portion', 'a TS portion under a DYNAMIC PAGE banner of SECRET', `${DYNAMIC('SECRET')}\n(TS//SI) Too high for the page.\n\n${ONE_LINE_BLOCK}`, ['banner-below-portions']],
+  ['banner-below-portion', 'banners that carry what the portions require', memo('SECRET//NOFORN', '(S//NF) Not releasable.'), []],
+  ['banner-below-portion', 'a TS portion under a DYNAMIC PAGE banner of TOP SECRET', `${DYNAMIC('TOP SECRET//SI')}\n(TS//SI) Fits the page.\n\n${DYNAMIC('TOP SECRET//SI')}${ONE_LINE_BLOCK}`, []],
+  ['banner-missing', 'no banner at all', `(S) No banner at all.\n\n${BLOCK}`, ['no-banner']],
+  ['banner-missing', 'no banner at the bottom', memo('SECRET', '(S) No banner at the bottom.', BLOCK, ''), ['banner-missing-bottom']],
+  ['banner-missing', 'no banner at the top', `(S) No banner at the top.\n\n${BLOCK}\nSECRET\n`, ['banner-missing-top']],
+  ['banner-missing', 'banners at the top and bottom', memo('SECRET', '(S) Banners.'), []],
+  ['authority-block', 'no block', memo('SECRET', '(S) No block.', ''), ['authority-missing']],
+  ['authority-block', 'a block without Declassify On', withBlock('Classified By: J. Smith\nReason: 1.4(c)\n'), ['authority-incomplete']],
+  ['authority-block', 'an original classification without a reason', withBlock('Classified By: J. Smith\nDeclassify On: 20320108\n'), ['authority-incomplete']],
+  ['authority-block', 'a derivative classification without a classifier (warning)', withBlock('Derived From: NSA/CSSM 1-52\nDeclassify On: 20320108\n'), ['authority-incomplete']],
+  ['authority-block', 'a Declassify On date more than 25 years on', withBlock('Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20991231\nDATE: 01/02/2012\n'), ['decl-over-25-years']],
+  ['authority-block', 'a complete derivative block', memo('SECRET', '(S) A block.'), []],
+  ['authority-block', 'a complete original block', withBlock('Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20320108\n'), []],
+  ['rel-to-with-noforn', 'REL TO with NOFORN on a portion', memo('SECRET//NOFORN', '(S//NF/REL TO USA, GBR) Contradiction.'), ['rel-to-with-noforn']],
+  ['rel-to-with-noforn', 'NOFORN alone', memo('SECRET//NOFORN', '(S//NF) Consistent.'), []],
+  ['exemption-without-date', '25X1 without a date', withBlock('Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 25X1\n'), ['exemption-without-date']],
+  ['exemption-without-date', '25X1 with a date', withBlock('Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 25X1, 20591231\n'), []],
 ];
 
 describe('lint checks', () => {
   it.each(cases)('%s: %s', (id, _description, text, expected) => {
     const check = LINT_CHECKS.find((c) => c.id === id);
     expect(check, id).toBeDefined();
-    const found = check!.check(lintContext(parseCable(text), AS_OF));
+    const found = check!.check(lintContext(read(check!, text), AS_OF));
     expect(found.map((d) => d.code).sort()).toEqual([...expected].sort());
     expect(found.every((d) => d.severity !== 'info')).toBe(true);
   });
@@ -62,5 +106,24 @@ describe('lint checks', () => {
       const module = (await import(`../../src/lint/checks/${check.id}.ts`)) as Record<string, unknown>;
       expect(Object.values(module)).toContain(check);
     }
+  });
+
+  it('each check runs only on the documents of the readers it names', () => {
+    const documents: [string, Document][] = [
+      ['cable', parseCable(cable('¶1. (C) One.'))],
+      ['document', parseMarkedDocument(memo('SECRET', '(S) Text.'))],
+    ];
+    for (const [format, doc] of documents) {
+      const spies = LINT_CHECKS.map((c) => vi.spyOn(c, 'check'));
+      lintDocument(doc, AS_OF);
+      LINT_CHECKS.forEach((c, i) => expect(spies[i]!.mock.calls.length, `${c.id} on a ${format}`).toBe(c.formats.includes(format as 'cable' | 'document') ? 1 : 0));
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(LINT_CHECKS.every((c) => c.formats.length > 0)).toBe(true);
+  });
+
+  it('reader-diagnostics leaves to the other document checks exactly the codes they report', () => {
+    const others = LINT_CHECKS.filter((c) => c.formats.includes('document') && c.id !== 'reader-diagnostics').flatMap((c) => c.codes);
+    expect([...REPORTED_BY_OTHER_CHECKS].sort()).toEqual([...new Set(others)].sort());
   });
 });

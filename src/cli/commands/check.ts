@@ -13,8 +13,9 @@ import { formatIcs } from '../format/ics.js';
 import { formatJsonLine } from '../format/json.js';
 import { checkDocument, emptyCounts, isDue, STATUSES, toCheckJson, type CheckRow } from '../records/check.js';
 import type { CommandContext } from '../context.js';
+import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, expandInputs } from '../inputs.js';
-import { DEFAULT_MAX_INPUT_BYTES, readCable } from '../../node/read.js';
+import { DEFAULT_MAX_INPUT_BYTES, readInput } from '../../node/read.js';
 import { writeFileAtomic } from '../../node/write.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
 import { createProgress } from '../progress.js';
@@ -44,6 +45,7 @@ interface CheckOptions {
   fromList?: string;
   maxInputMb: number;
   quiet?: boolean;
+  inputFormat?: InputFormat;
 }
 
 /** Registers `declass check`. */
@@ -60,6 +62,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--ics <file>', 'also write the coming declassification dates as an iCalendar file')
     .addOption(new Option('--max-input-mb <n>', 'refuse input files larger than this').argParser(positiveInteger(1)).default(DEFAULT_MAX_INPUT_BYTES / 1024 / 1024))
     .option('-q, --quiet', 'no progress bar and no diagnostics on standard error')
+    .addOption(inputFormatOption())
     .addHelpText(
       'after',
       `
@@ -100,7 +103,7 @@ async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext
   if (opts.csv) io.stdout(CSV_HEADER);
   let done = 0;
   for (const file of files) {
-    const read = await readCable(file, opts.maxInputMb * 1024 * 1024);
+    const read = await readInput(file, opts.maxInputMb * 1024 * 1024, opts.inputFormat);
     progress.update(++done);
     if (!read.ok) {
       progress.log(`declass: ${file}: ${read.message}\n`);

@@ -3,7 +3,8 @@ import { evaluate } from '../../engine/evaluate.js';
 import { InputError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import { formatExplainJson, formatExplanation } from '../format/explain.js';
-import { readCable } from '../../node/read.js';
+import { inputFormatOption, type InputFormat } from '../input-format.js';
+import { readInput } from '../../node/read.js';
 import { readOverrides, resolveProfile } from '../../node/profiles.js';
 import { safeStem } from '../../release/folder.js';
 import { parseIsoDateOption } from '../options.js';
@@ -14,6 +15,7 @@ interface ExplainOptions {
   asOf?: string;
   overrides?: string;
   json?: boolean;
+  inputFormat?: InputFormat;
 }
 
 /** `declass explain`: every portion with its marking, decision, rule and reason. */
@@ -26,11 +28,12 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .option('--overrides <file>', 'reviewer decisions (YAML) that take precedence over the profile')
     .option('--json', 'print JSON Lines, one object per portion')
+    .addOption(inputFormatOption())
     .action(async (file: string, opts: ExplainOptions) => {
       const { io } = ctx;
       const profile = await resolveProfile(opts.profile);
       const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
-      const read = await readCable(file);
+      const read = await readInput(file, undefined, opts.inputFormat);
       if (!read.ok) throw new InputError(`${file}: ${read.message}`);
       const asOf = opts.asOf ?? today(io);
       const plan = evaluate(read.doc, profile, { asOf, overrides, fallbackRef: safeStem(file) });

@@ -10,14 +10,16 @@ import { formatJsonLine } from '../format/json.js';
 import { formatStylish } from '../format/stylish.js';
 import { toLintRecord, type LintRecord } from '../records/lint.js';
 import type { CommandContext } from '../context.js';
+import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { parseIsoDateOption } from '../options.js';
 import { expandInputs } from '../inputs.js';
-import { readCable } from '../../node/read.js';
+import { readInput } from '../../node/read.js';
 import { today } from './shared.js';
 
 interface LintOptions {
   json?: boolean;
   asOf?: string;
+  inputFormat?: InputFormat;
 }
 
 /** Registers `declass lint`. */
@@ -28,6 +30,7 @@ export function registerLint(program: Command, ctx: CommandContext): void {
     .argument('<paths...>', 'cable files (.txt) or folders to walk')
     .option('--json', 'print JSON Lines, one object per file')
     .option('--as-of <YYYY-MM-DD>', 'assess DECL lines as of this date (default: today)', parseIsoDateOption)
+    .addOption(inputFormatOption())
     .addHelpText(
       'after',
       `
@@ -49,7 +52,7 @@ async function runLint(paths: string[], opts: LintOptions, ctx: CommandContext):
   let errorCount = 0;
   const records: LintRecord[] = [];
   for (const file of files) {
-    const read = await readCable(file);
+    const read = await readInput(file, undefined, opts.inputFormat);
     if (!read.ok) {
       io.stderr(`declass: ${file}: ${read.message}\n`);
       failed++;

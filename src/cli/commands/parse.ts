@@ -9,11 +9,13 @@ import { formatParseSummary } from '../format/parse-summary.js';
 import { formatJsonLine } from '../format/json.js';
 import { toParseRecord } from '../records/parse.js';
 import type { CommandContext } from '../context.js';
+import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { expandInputs } from '../inputs.js';
-import { readCable } from '../../node/read.js';
+import { readInput } from '../../node/read.js';
 
 interface ParseOptions {
   json?: boolean;
+  inputFormat?: InputFormat;
 }
 
 /** Registers `declass parse`. */
@@ -23,6 +25,7 @@ export function registerParse(program: Command, ctx: CommandContext): void {
     .description('show what was read in each cable: header, banner, E.O./DECL line, portions with their marks, diagnostics')
     .argument('<paths...>', 'cable files (.txt) or folders to walk')
     .option('--json', 'print JSON Lines, one object per file')
+    .addOption(inputFormatOption())
     .addHelpText(
       'after',
       `
@@ -42,7 +45,7 @@ async function runParse(paths: string[], opts: ParseOptions, ctx: CommandContext
   let failed = inputs.failed;
   let first = true;
   for (const file of files) {
-    const read = await readCable(file);
+    const read = await readInput(file, undefined, opts.inputFormat);
     if (!read.ok) {
       io.stderr(`declass: ${file}: ${read.message}\n`);
       failed++;

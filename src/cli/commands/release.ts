@@ -7,6 +7,7 @@ import { defaultJobs } from '../../batch/executor.js';
 import { ExitCode } from '../../errors.js';
 import { FORMATS, type Format } from '../../release/index.js';
 import type { CommandContext } from '../context.js';
+import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, expandInputs } from '../inputs.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../node/read.js';
 import { checkOutputFolder } from '../../node/release-folder.js';
@@ -44,6 +45,7 @@ interface ReleaseOptions {
   force?: boolean;
   maxInputMb: number;
   crossCheckLimit: number;
+  inputFormat?: InputFormat;
 }
 
 /** `declass release`: decide, render and write releases for a batch of cables. */
@@ -52,7 +54,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .command('release')
     .description('write the releasable version of each cable for a profile: release/ (may be handed out) and review/ (never)')
     .argument('[paths...]', 'cable files (.txt) or folders to walk')
-    .requiredOption('-p, --profile <name|file>', 'release profile: a bundled name (public, nato, us-secret, public-pii) or a YAML/JSON file')
+    .requiredOption('-p, --profile <name|file>', 'release profile: a bundled name (public, public-pii, us-secret, nato, fvey, foia-intel) or a YAML/JSON file')
     .requiredOption('-o, --out <dir>', 'output folder (gets release/ and review/)')
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .addOption(new Option('--formats <list>', `outputs to write, comma-separated: ${FORMATS.join(',')}`).argParser(parseFormats).default([...FORMATS], FORMATS.join(',')))
@@ -69,6 +71,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     )
     .option('--against <dir>', 'an earlier release folder to compare with for cross-document leaks (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--json', 'print the summary as JSON')
+    .addOption(inputFormatOption())
     .option('-q, --quiet', 'print only errors and the summary; no progress bar')
     .addHelpText(
       'after',
@@ -132,6 +135,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         force: Boolean(opts.force),
         jobs: opts.jobs,
         maxInputBytes: opts.maxInputMb * 1024 * 1024,
+        inputFormat: opts.inputFormat ?? 'auto',
         crossCheck,
         cwd,
         signal: controller.signal,

@@ -20,7 +20,8 @@ export function formatExplanation(file: string, doc: Document, plan: Plan, profi
   const index = new LineIndex(doc.source);
   const d = plan.declassification;
   let out = `${file}  ref ${doc.ref ?? '?'}  originated ${doc.originated ?? '?'}  banner ${doc.banner?.raw ?? '(none)'}\n`;
-  out += `DECL ${d.decl.raw ?? '(no E.O. line)'}: ${d.status} as of ${asOf}. ${d.reason}\n`;
+  // A document without an authority block says so (the first note names what is missing).
+  out += `DECL ${d.decl.raw ?? `(${d.decl.notes?.[0] ?? 'no E.O. line'})`}: ${d.status} as of ${asOf}. ${d.reason}\n`;
   out += `Profile ${profile.id}: banner ${plan.releaseBanner}; ${plan.stamp}\n\n`;
   for (const dec of plan.decisions) {
     const { line, column } = index.pointAt(dec.span.start);

@@ -1,4 +1,4 @@
-/** The readable summary `declass parse` prints for one cable. */
+/** The readable summary `declass parse` prints for one cable or document. */
 import type { ParseRecord } from '../records/parse.js';
 
 /** The readable summary of one record. */
@@ -6,9 +6,15 @@ export function formatParseSummary(r: ParseRecord): string {
   const lines: string[] = [r.file];
   const banner = r.banner ? `${r.banner.raw}${r.banner.level ? ` (${[r.banner.level, ...r.banner.controls].join('//')})` : ' (not understood)'}` : '(none)';
   lines.push(`  ref ${r.ref ?? '-'}  originated ${r.originated ?? '-'}  banner ${banner}`);
-  lines.push(
-    `  E.O. ${r.eo?.order ?? '-'}  DECL ${r.decl ? JSON.stringify(r.decl.raw) : '(no E.O. line)'}  classified by ${r.classifiedBy ? (r.classifiedBy.reasons.join(', ') || '(no reasons)') : '-'}`,
-  );
+  if (r.format === 'document') {
+    const a = r.authority;
+    lines.push(`  authority ${a ? oneLine(a.raw, 100) : '(none)'}`);
+    for (const b of r.pageBanners ?? []) lines.push(`  page ${b.page} ${b.position} banner${b.highestPossible ? ' (highest possible)' : ''}: ${oneLine(b.raw, 80)}`);
+  } else {
+    lines.push(
+      `  E.O. ${r.eo?.order ?? '-'}  DECL ${r.decl ? JSON.stringify(r.decl.raw) : '(no E.O. line)'}  classified by ${r.classifiedBy ? (r.classifiedBy.reasons.join(', ') || '(no reasons)') : '-'}`,
+    );
+  }
   if (r.subject) lines.push(`  ${oneLine(r.subject, 100)}`);
   if (r.entireText) lines.push(`  entire text: ${oneLine(r.entireText, 60)}`);
   const counts = new Map<string, number>();
@@ -16,7 +22,7 @@ export function formatParseSummary(r: ParseRecord): string {
   lines.push(`  ${r.portions.length} portion(s): ${[...counts].map(([k, v]) => `${v} ${k}`).join(', ') || 'none'}; ${r.furniture.length} page header(s)`);
   const idWidth = Math.max(4, ...r.portions.map((p) => p.id.length));
   for (const p of r.portions) {
-    const level = p.marking ? [p.marking.level, ...p.marking.controls].join('//') + (p.marking.relTo.length ? `//REL TO ${p.marking.relTo.join(', ')}` : '') : '-';
+    const level = p.marking ? [p.marking.level, ...(p.marking.sci?.length ? [p.marking.sci.join('/')] : []), ...p.marking.controls].join('//') + (p.marking.relTo.length ? `//REL TO ${p.marking.relTo.join(', ')}` : '') : '-';
     const where = `${p.start.line}:${p.start.column}-${p.end.line}:${p.end.column}`;
     lines.push(`    ${p.id.padEnd(idWidth)}  ${where.padEnd(13)}  ${p.markingSource.padEnd(11)}  ${level.padEnd(10)}  ${p.mark ?? ''}`.trimEnd());
   }

@@ -1,9 +1,10 @@
 /**
- * What `declass check` reports of one cable: a plain row (file, reference, level and the
- * declassification assessment) that every output format is made from.
+ * What `declass check` reports of one cable or document: a plain row (file, reference, level, the
+ * declassification assessment and, for a document, its authority block) that every output
+ * format is made from.
  */
 import { assessDocument, documentLevel } from '../../declass/index.js';
-import type { DeclAssessment, DeclStatus, Document, Level } from '../../types.js';
+import type { AuthorityBlock, DeclAssessment, DeclStatus, Document, Level } from '../../types.js';
 
 /** Every status, in the order counts are printed. */
 export const STATUSES: readonly DeclStatus[] = ['unclassified', 'classified', 'declassified', 'review', 'invalid'];
@@ -16,11 +17,14 @@ export interface CheckRow {
   readonly originated: string | null;
   readonly level: Level | null;
   readonly assessment: DeclAssessment;
+  /** For a document read by the document reader: its classification authority block (null: none). */
+  readonly authority?: AuthorityBlock | null;
 }
 
-/** Builds the row for one parsed cable. Pure. */
+/** Builds the row for one parsed cable or document. Pure. */
 export function checkDocument(file: string, doc: Document, asOf: string): CheckRow {
-  return { file, ref: doc.ref, originated: doc.originated, level: documentLevel(doc), assessment: assessDocument(doc, asOf) };
+  const row: CheckRow = { file, ref: doc.ref, originated: doc.originated, level: documentLevel(doc), assessment: assessDocument(doc, asOf) };
+  return doc.format === 'document' ? { ...row, authority: doc.authority ?? null } : row;
 }
 
 /** The JSON Lines record of a row (one object, no newline). */
@@ -49,6 +53,21 @@ export function toCheckJson(row: CheckRow): Record<string, unknown> {
     rule: a.rule,
     reason: a.reason,
     diagnostics: a.diagnostics.map((x) => ({ severity: x.severity, code: x.code, message: x.message })),
+    ...(row.authority !== undefined ? { authority: authorityRecord(row.authority) } : {}),
+  };
+}
+
+/** The authority block of a document as read (values as written), for JSON. */
+function authorityRecord(b: AuthorityBlock | null): Record<string, unknown> | null {
+  if (!b) return null;
+  return {
+    classifiedBy: b.classifiedBy?.value ?? null,
+    derivedFrom: b.derivedFrom?.value ?? null,
+    reason: b.reason?.value ?? null,
+    reasons: b.reasons,
+    dated: b.dated?.value ?? null,
+    sourceDate: b.sourceDate,
+    declassifyOn: b.declassifyOn.map((f) => f.value),
   };
 }
 
@@ -60,7 +79,7 @@ export function emptyCounts(): Record<DeclStatus, number> {
 /** The DECL value as written, on one line, for the table and CSV. */
 export function declText(row: CheckRow): string {
   const raw = row.assessment.decl.raw;
-  if (raw === null) return '(no E.O. line)';
+  if (raw === null) return row.authority === undefined ? '(no E.O. line)' : row.authority ? '(no Declassify On line)' : '(no authority block)';
   const oneLine = raw.replace(/\\\s*$/, '').replace(/\s+/g, ' ').trim();
   return oneLine === '' ? '(empty)' : oneLine;
 }

@@ -1,5 +1,5 @@
 /**
- * What `declass parse` reports of one cable: a plain record built from the Document (positions
+ * What `declass parse` reports of one cable or document: a plain record built from the Document (positions
  * as 1-based lines and columns), which the formatters print as a summary or JSON Lines.
  */
 import { LineIndex } from '../../source/line-index.js';
@@ -11,6 +11,8 @@ export interface MarkingRecord {
   readonly level: string;
   readonly controls: readonly string[];
   readonly relTo: readonly string[];
+  /** SCI control systems, when there are any. */
+  readonly sci?: readonly string[];
 }
 
 /** A position for display: 1-based line and column. */
@@ -61,6 +63,12 @@ export interface ParseRecord {
   readonly portions: readonly PortionRecord[];
   readonly furniture: readonly PointRecord[];
   readonly diagnostics: readonly DiagnosticRecord[];
+  /** Set for documents read by the document reader (absent for cables). */
+  readonly format?: 'document';
+  /** The classification authority block of a document, values as written (null: none). */
+  readonly authority?: { raw: string; classifiedBy: string | null; derivedFrom: string | null; reason: string | null; dated: string | null; declassifyOn: readonly string[] } | null;
+  /** Banner lines of a document: page, position, whether it states the highest possible level. */
+  readonly pageBanners?: readonly { raw: string; page: number; position: string; highestPossible: boolean; level: string | null }[];
 }
 
 /** Builds the record for one parsed document. Pure. `extra` are diagnostics from decoding. */
@@ -72,7 +80,7 @@ export function toParseRecord(file: string, doc: Document, extra: readonly Diagn
   };
   const endPoint = (span: Span): PointRecord => point(Math.max(span.start, span.end - 1));
   const marking = (m: Marking | null, raw: string | null): MarkingRecord | null =>
-    m ? { raw: raw ?? m.raw, level: m.level, controls: m.controls, relTo: m.relTo } : null;
+    m ? { raw: raw ?? m.raw, level: m.level, controls: m.controls, relTo: m.relTo, ...(m.sci.length > 0 ? { sci: m.sci } : {}) } : null;
   const portion = (p: Portion): PortionRecord => ({
     id: p.id,
     kind: p.kind,
@@ -114,5 +122,25 @@ export function toParseRecord(file: string, doc: Document, extra: readonly Diagn
     portions: doc.portions.map(portion),
     furniture: doc.furniture.map((s) => point(s.start)),
     diagnostics,
+    ...(doc.format === 'document' ? documentFields(doc) : {}),
+  };
+}
+
+/** What a record adds for a document read by the document reader: its authority block and banner lines. */
+function documentFields(doc: Document): Pick<ParseRecord, 'format' | 'authority' | 'pageBanners'> {
+  const a = doc.authority;
+  return {
+    format: 'document',
+    authority: a
+      ? {
+          raw: a.raw,
+          classifiedBy: a.classifiedBy?.value ?? null,
+          derivedFrom: a.derivedFrom?.value ?? null,
+          reason: a.reason?.value ?? null,
+          dated: a.dated?.value ?? null,
+          declassifyOn: a.declassifyOn.map((f) => f.value),
+        }
+      : null,
+    pageBanners: (doc.pageBanners ?? []).map((b) => ({ raw: b.raw, page: b.page, position: b.position, highestPossible: b.highestPossible, level: b.marking?.level ?? null })),
   };
 }

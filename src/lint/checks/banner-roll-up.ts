@@ -7,6 +7,7 @@ export const bannerRollUp: LintCheck = {
   id: 'banner-roll-up',
   description: 'The banner carries at least the level and controls the marked portions require (their roll-up, CAPCO §D.2).',
   codes: ['banner-missing', 'banner-below-portions', 'banner-missing-controls'],
+  formats: ['cable'],
   check: ({ doc, bannerSpan }) => {
     const marked: Marking[] = [];
     for (const p of doc.portions) {

@@ -5,6 +5,7 @@ export const classificationReasons: LintCheck = {
   id: 'classification-reasons',
   description: 'A classified document has a Classified By line with reasons; an error from E.O. 12958 (1995) on, which made the reason part of every classification, a warning before it.',
   codes: ['no-classification-reasons'],
+  formats: ['cable'],
   check: ({ doc, classified, bannerSpan }) => {
     if (!classified || (doc.classifiedBy && doc.classifiedBy.reasons.length > 0)) return [];
     // Older cables (E.O. 12356, 11652, "ENTIRE TEXT" era) often carry no reason.

@@ -7,6 +7,7 @@ export const declassification: LintCheck = {
   id: 'declassification',
   description: 'A classified document has a usable E.O./DECL line (32 CFR 2001.21), and the assessment of it as of the date raises no warning (a DECL date before origination or more than 25 years after it, a cut-off line).',
   codes: ['decl-invalid', 'decl-missing', 'decl-truncated', 'decl-before-origin', 'decl-over-25-years', 'decl-on-unclassified'],
+  formats: ['cable'],
   check: ({ doc, asOf, classified, bannerSpan }) => {
     if (!classified) return [];
     const assessment = assessDocument(doc, asOf);

@@ -2,14 +2,39 @@
  * Every lint check, in the order they run (and so the order of diagnostics at the same position).
  * A new check is one module in this folder, added here, documented in the README's table of lint
  * checks, with a failing and a passing case in test/lint/checks.test.ts (a test checks all three).
+ * Each names the readers whose documents it applies to: the first six cables, the others modern
+ * documents (read by src/parse/document).
  */
 import type { LintCheck } from '../types.js';
+import { authorityBlock } from './authority-block.js';
+import { bannerBelowPortion } from './banner-below-portion.js';
+import { bannerMissing } from './banner-missing.js';
 import { bannerRollUp } from './banner-roll-up.js';
 import { classificationReasons } from './classification-reasons.js';
 import { declassification } from './declassification.js';
+import { exemptionWithoutDate } from './exemption-without-date.js';
 import { markingConflicts } from './marking-conflicts.js';
 import { parserDiagnostics } from './parser-diagnostics.js';
+import { readerDiagnostics } from './reader-diagnostics.js';
 import { reasonCategory } from './reason-category.js';
+import { relToWithNoforn } from './rel-to-with-noforn.js';
+import { unmarkedPortion } from './unmarked-portion.js';
 
 /** The checks in running order. */
-export const LINT_CHECKS: readonly LintCheck[] = [parserDiagnostics, bannerRollUp, declassification, classificationReasons, reasonCategory, markingConflicts];
+export const LINT_CHECKS: readonly LintCheck[] = [
+  // Cables.
+  parserDiagnostics,
+  bannerRollUp,
+  declassification,
+  classificationReasons,
+  reasonCategory,
+  markingConflicts,
+  // Modern documents.
+  readerDiagnostics,
+  unmarkedPortion,
+  bannerBelowPortion,
+  bannerMissing,
+  authorityBlock,
+  relToWithNoforn,
+  exemptionWithoutDate,
+];

@@ -6,6 +6,7 @@ export const markingConflicts: LintCheck = {
   id: 'marking-conflicts',
   description: 'No banner or portion mark combines REL TO with NOFORN, which contradict each other (read as NOFORN), or carries EXDIS or NODIS without the NOFORN both require (read as NOFORN).',
   codes: ['rel-to-with-noforn', 'dissem-without-noforn'],
+  formats: ['cable'],
   check: ({ doc }) => conflicts(doc),
 };
 

@@ -11,6 +11,7 @@ export const reasonCategory: LintCheck = {
   id: 'reason-category',
   description: 'Each Classified By reason is a classification category: 1.4(a)–(h) from 2003-03-25 (E.O. 12958 as amended, E.O. 13526), 1.5(a)–(g) from 1995-10-14 to 2003-03-24; a valid category cited under the other order\'s section is a warning.',
   codes: ['reason-invalid', 'reason-section'],
+  formats: ['cable'],
   check: ({ doc }) => reasonDiagnostics(doc),
 };
 

@@ -4,7 +4,7 @@ import { declStatus, documentClassified, documentControlsAny, originatedBefore, 
 import { kind } from './kind.js';
 import { level, levelAtLeast, levelAtMost } from './level.js';
 import { marking } from './marking.js';
-import { hasRelTo, relToAny } from './rel-to.js';
+import { hasRelTo, relToAll, relToAny } from './rel-to.js';
 
 /**
  * Every condition a rule's `when:` block may use, by key (kept sorted). A rule matches a portion when
@@ -27,6 +27,7 @@ export const CONDITIONS: ReadonlyMap<string, ConditionKind<never>> = new Map(
       marking,
       originatedBefore,
       originatedOnOrAfter,
+      relToAll,
       relToAny,
     ] as ConditionKind<never>[]
   ).map((c) => [c.key, c]),

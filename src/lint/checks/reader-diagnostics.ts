@@ -1,0 +1,25 @@
+import type { LintCheck } from '../types.js';
+import { authorityBlock } from './authority-block.js';
+import { bannerBelowPortion } from './banner-below-portion.js';
+import { bannerMissing } from './banner-missing.js';
+import { exemptionWithoutDate } from './exemption-without-date.js';
+import { relToWithNoforn } from './rel-to-with-noforn.js';
+import { unmarkedPortion } from './unmarked-portion.js';
+
+/**
+ * Codes the document reader reports that another document check reports in its own words (an
+ * unmarked portion, a missing banner): left to that check, so none is listed twice. Every other
+ * code of the reader is passed on, including any it gains later (nothing silent).
+ */
+export const REPORTED_BY_OTHER_CHECKS: ReadonlySet<string> = new Set(
+  [unmarkedPortion, bannerBelowPortion, bannerMissing, authorityBlock, relToWithNoforn, exemptionWithoutDate].flatMap((c) => c.codes),
+);
+
+/** What the document reader already found, less what the other document checks report. */
+export const readerDiagnostics: LintCheck = {
+  id: 'reader-diagnostics',
+  description: 'The errors and warnings of the document reader that no other check reports: a banner or portion mark not understood, a trailing mark it could not place, no text, a reader failure.',
+  codes: ['banner-unknown', 'unknown-marking', 'trailing-mark-unplaced', 'no-portions', 'reader-error'],
+  formats: ['document'],
+  check: ({ doc }) => doc.diagnostics.filter((d) => d.severity !== 'info' && !REPORTED_BY_OTHER_CHECKS.has(d.code)),
+};

@@ -1,0 +1,30 @@
+import type { LintCheck } from '../types.js';
+
+/**
+ * Every portion of a modern document needs a mark (32 CFR 2001.21(c)): an unmarked paragraph,
+ * bullet or row in a classified document is an error (it is withheld until someone marks it); an
+ * unmarked title, heading, subject or header line a warning. In an unclassified document nothing
+ * is reported (CAPCO §C.1: a wholly unclassified document needs no portion marks). Cables: the
+ * parser reports their unmarked portions (`parser-diagnostics`).
+ */
+export const unmarkedPortion: LintCheck = {
+  id: 'unmarked-portion',
+  description: 'A portion of a classified document has no portion mark.',
+  codes: ['unmarked-portion', 'unmarked-heading', 'unmarked-header'],
+  formats: ['document'],
+  check: ({ doc, classified }) => {
+    if (!classified) return [];
+    return doc.portions
+      .filter((p) => p.markingSource === 'unmarked')
+      .map((p) => {
+        const titleLike = p.kind === 'title' || p.kind === 'heading' || p.kind === 'subject';
+        const code = p.kind === 'header' ? 'unmarked-header' : titleLike ? 'unmarked-heading' : 'unmarked-portion';
+        return {
+          severity: code === 'unmarked-portion' ? ('error' as const) : ('warning' as const),
+          code,
+          message: `Portion ${p.id} (${p.kind}) has no portion mark; expected a mark such as (U) or (S//SI) before it.`,
+          span: { start: p.span.start, end: Math.min(p.span.end, p.span.start + 1) },
+        };
+      });
+  },
+};

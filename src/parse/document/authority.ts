@@ -1,0 +1,189 @@
+/**
+ * The classification authority block (32 CFR 2001.21–2001.22) in all its forms:
+ *
+ *     Classified By: J. Smith, Director, Office of X        Derived From: NSA/CSSM 1-52
+ *     Reason: 1.4(c)                                        Dated: 20070108
+ *     Declassify On: 20320108                               Declassify On: 25X1, 20591231
+ *
+ * one field a line, two blocks side by side, in either order, with Markdown decoration, or the
+ * single line `DERIVED FROM: NSA/CSSM 1-52, DATED 08 JAN 2007 DECLASSIFY ON: 20320108`.
+ *
+ * The block is kept in the release as written (like a cable's E.O. line), so a line is only taken
+ * for it when it cannot be prose: it starts with a label and a colon, its value has the shape the
+ * label calls for (a reason is `1.4(c)`, a date is a date, values are short), and the run of such
+ * lines names Classified By, Derived From or Declassify On.
+ */
+import { parseDateText } from '../../declass/parse-date.js';
+import type { AuthorityBlock, AuthorityField, Span } from '../../types.js';
+import { normaliseReasons } from '../patterns.js';
+import { undecorated, type DocLine } from './lines.js';
+
+type Key = 'classifiedBy' | 'derivedFrom' | 'reason' | 'dated' | 'declassifyOn';
+
+/** Labels, anywhere in a line; which need a colon is decided by {@link labelOk}. */
+const LABELS =
+  /\b(Classified\s+By|Derived\s+From|Declassify\s+On|Declassified\s+On|Declassification\s+Date|Reasons?(?:\s+for\s+Classification)?|Classification\s+Reasons?|Dated)\b[ \t]*(:?)[ \t]*/gi;
+
+function keyOf(label: string): Key {
+  const l = label.toLowerCase().replace(/\s+/g, ' ');
+  if (l.startsWith('classified by')) return 'classifiedBy';
+  if (l.startsWith('derived')) return 'derivedFrom';
+  if (l.startsWith('declass')) return 'declassifyOn';
+  if (l === 'dated') return 'dated';
+  return 'reason';
+}
+
+const STRONG: ReadonlySet<Key> = new Set(['classifiedBy', 'derivedFrom', 'declassifyOn']);
+const MAX_VALUE: Readonly<Record<Key, number>> = { classifiedBy: 120, derivedFrom: 150, reason: 60, dated: 30, declassifyOn: 80 };
+const DATE_START = /^(?:\d|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b)/i;
+
+/**
+ * A label is one only when it starts with a capital and has a colon, except `DATED 08 JAN 2007`
+ * and `DECLASSIFY ON 20320108` inside a line (prose such as "derived from diplomatic
+ * communications" must never be taken for an authority line, which is released as written).
+ */
+function labelOk(key: Key, label: string, colon: boolean, after: string, atStart: boolean): boolean {
+  if (!/^[A-Z]/.test(label)) return false;
+  if (colon) return true;
+  if (atStart) return false;
+  if (key === 'dated') return DATE_START.test(after);
+  if (key === 'declassifyOn') return /^(?:\d|25X|50X|75X|X\d)/i.test(after);
+  return false;
+}
+
+/** A value has the shape its label calls for. */
+function valueOk(key: Key, value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0 || v.length > MAX_VALUE[key]) return false;
+  if (key === 'reason') return /^(?:E\.?O\.?\s*\d+\s*,?\s*)?(?:Sec(?:tion)?\.?\s*)?1\.[45]\b/i.test(v);
+  if (key === 'dated') return parseDateText(v.replace(/[.,;]+$/, '')) !== null;
+  return true;
+}
+
+interface FieldHit {
+  readonly key: Key;
+  readonly start: number;
+  readonly valueStart: number;
+  valueEnd: number;
+}
+
+/** The fields of one line (offsets into the source), or null when the line is not an authority line. */
+function readLine(source: string, line: DocLine): FieldHit[] | null {
+  if (line.blank || line.text.length > 260) return null;
+  const u = undecorated(line.text);
+  const base = line.first + u.lead;
+  const text = u.text;
+  const hits: { key: Key; at: number; valueAt: number }[] = [];
+  LABELS.lastIndex = 0;
+  for (let m = LABELS.exec(text); m; m = LABELS.exec(text)) {
+    const key = keyOf(m[1]!);
+    const valueAt = m.index + m[0].length;
+    if (!labelOk(key, m[1]!, m[2] === ':', text.slice(valueAt, valueAt + 4), m.index === 0)) continue;
+    // Bold labels (`**Classified By:**`) leave their closing markers at the value's start.
+    hits.push({ key, at: m.index, valueAt });
+  }
+  if (hits.length === 0 || hits[0]!.at !== 0) return null;
+  const fields: FieldHit[] = [];
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
+    const stop = k + 1 < hits.length ? hits[k + 1]!.at : text.length;
+    let vs = h.valueAt;
+    while (vs < stop && /[\s*_]/.test(text[vs]!)) vs++;
+    let ve = stop;
+    while (ve > vs && /[\s,;*_]/.test(text[ve - 1]!)) ve--;
+    if (!valueOk(h.key, text.slice(vs, ve))) return null;
+    fields.push({ key: h.key, start: base + h.at, valueStart: base + vs, valueEnd: base + ve });
+  }
+  return fields;
+}
+
+/** What {@link findAuthority} found: the block, and the indices of every line it takes. */
+export interface AuthorityRead {
+  readonly block: AuthorityBlock | null;
+  readonly lines: ReadonlySet<number>;
+}
+
+/**
+ * Finds the authority block(s). A run is a sequence of authority lines (one blank line may separate
+ * them) that names a strong field; a line right under a field line, indented further than it and
+ * short, continues that field (`Classified By: J. Smith, Director,` / `    Office of X`). Several
+ * runs (a block repeated on each page) are merged: the first value of each field is kept, and
+ * every `Declassify On` is kept. `skip` holds lines already taken (banners).
+ */
+export function findAuthority(source: string, lines: readonly DocLine[], skip: (i: number) => boolean): AuthorityRead {
+  const taken = new Set<number>();
+  const runs: { lines: number[]; fields: FieldHit[] }[] = [];
+  let run: { lines: number[]; fields: FieldHit[] } | null = null;
+  let blanks = 0;
+  const close = () => {
+    if (run && run.fields.some((f) => STRONG.has(f.key))) runs.push(run);
+    run = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.blank) {
+      blanks++;
+      if (blanks > 1) close();
+      continue;
+    }
+    const fields = skip(i) ? null : readLine(source, line);
+    if (fields) {
+      if (!run) run = { lines: [], fields: [] };
+      run.lines.push(i);
+      run.fields.push(...fields);
+      blanks = 0;
+      continue;
+    }
+    // Continuation of the last field: directly under it, indented further, short, not a mark.
+    const cur = run as { lines: number[]; fields: FieldHit[] } | null;
+    if (cur && blanks === 0 && !skip(i)) {
+      const prev = lines[cur.lines[cur.lines.length - 1]!]!;
+      const indented = line.first - line.start > prev.first - prev.start;
+      const last = cur.fields[cur.fields.length - 1]!;
+      if (indented && line.text.length <= 100 && !line.text.startsWith('(') && (last.key === 'classifiedBy' || last.key === 'derivedFrom')) {
+        cur.lines.push(i);
+        last.valueEnd = line.last;
+        continue;
+      }
+    }
+    close();
+    blanks = 0;
+  }
+  close();
+  if (runs.length === 0) return { block: null, lines: taken };
+
+  const field = (f: FieldHit): AuthorityField => ({
+    raw: source.slice(f.start, f.valueEnd),
+    span: { start: f.start, end: f.valueEnd },
+    value: source.slice(f.valueStart, f.valueEnd),
+    valueSpan: { start: f.valueStart, end: f.valueEnd },
+  });
+  const firstOf = (key: Key): AuthorityField | null => {
+    for (const r of runs) for (const f of r.fields) if (f.key === key) return field(f);
+    return null;
+  };
+  const lineSpans: Span[] = [];
+  for (const r of runs) for (const i of r.lines) {
+    taken.add(i);
+    lineSpans.push({ start: lines[i]!.first, end: lines[i]!.last });
+  }
+  const main = runs.find((r) => r.fields.some((f) => f.key === 'declassifyOn')) ?? runs[0]!;
+  const start = lines[main.lines[0]!]!.first;
+  const end = lines[main.lines[main.lines.length - 1]!]!.last;
+  const reason = firstOf('reason');
+  const dated = firstOf('dated');
+  const sourceDate = dated ? (parseDateText(dated.value.replace(/[.,;]+$/, ''))?.date ?? null) : null;
+  const block: AuthorityBlock = {
+    raw: source.slice(start, end),
+    span: { start, end },
+    lines: lineSpans,
+    classifiedBy: firstOf('classifiedBy'),
+    derivedFrom: firstOf('derivedFrom'),
+    reason,
+    reasons: reason ? normaliseReasons(reason.value) : [],
+    dated,
+    sourceDate,
+    declassifyOn: runs.flatMap((r) => r.fields.filter((f) => f.key === 'declassifyOn').map(field)),
+  };
+  return { block, lines: taken };
+}

@@ -1,0 +1,98 @@
+/**
+ * Banner lines of a document: `SECRET//NOFORN` on a line of its own (top and bottom of a page, or
+ * anywhere), `Classification: SECRET`, and the two-line `DYNAMIC PAGE -- HIGHEST POSSIBLE
+ * CLASSIFICATION IS` / `TOP SECRET // SI / TK // REL TO …` of web-published newsletters, which
+ * states the most the page could hold, not the document's own level.
+ */
+import { parseMarking } from '../../markings/index.js';
+import type { Marking } from '../../types.js';
+import { undecorated, type DocLine } from './lines.js';
+
+/** A banner found in the text, before its page position is known. */
+export interface BannerHit {
+  /** Indices of the lines it takes (one, or two for a DYNAMIC PAGE banner). */
+  readonly lines: readonly number[];
+  /** Offsets of the classification words (empty range when a DYNAMIC PAGE line has none). */
+  readonly start: number;
+  readonly end: number;
+  readonly marking: Marking | null;
+  readonly highestPossible: boolean;
+  /** Why the words were not understood, when they were not. */
+  readonly message?: string;
+}
+
+const DYNAMIC = /^DYNAMIC\s+PAGE\s*-+\s*HIGHEST\s+POSSIBLE\s+CLASSIFICATION\s+IS\b\s*:?\s*/i;
+const LABEL = /^CLASSIFICATION\s*:\s*/i;
+/** A banner starts with a level word spelled out in capitals (CAPCO: banners are upper case). */
+const LEVEL_START = /^(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?![A-Za-z])/;
+
+/**
+ * The banner words of a line (offsets into the source), when the whole line (Markdown decoration
+ * and a `Classification:` label aside) is a banner the grammar understands. Null otherwise.
+ */
+export function bannerWords(source: string, line: DocLine): { start: number; end: number; marking: Marking } | null {
+  if (line.blank || line.text.length > 200) return null;
+  const u = undecorated(line.text);
+  let at = u.lead;
+  let words = u.text;
+  const label = LABEL.exec(words);
+  if (label) {
+    at += label[0].length;
+    words = words.slice(label[0].length);
+  }
+  if (!LEVEL_START.test(words)) return null;
+  const parsed = parseMarking(words, 'banner');
+  if (!parsed.ok) return null;
+  const start = line.first + at;
+  const end = start + words.length;
+  return { start, end, marking: { ...parsed.marking, raw: source.slice(start, end), span: { start, end } } };
+}
+
+/** Every banner in the document, by the index of its first line. Linear. */
+export function findBanners(source: string, lines: readonly DocLine[]): Map<number, BannerHit> {
+  const out = new Map<number, BannerHit>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.blank) continue;
+    const u = undecorated(line.text);
+    const dyn = DYNAMIC.exec(u.text);
+    if (dyn) {
+      const restStart = line.first + u.lead + dyn[0].length;
+      const restEnd = line.first + u.lead + u.text.length;
+      if (restEnd > restStart) {
+        const words = source.slice(restStart, restEnd);
+        const parsed = parseMarking(words, 'banner');
+        out.set(i, {
+          lines: [i],
+          start: restStart,
+          end: restEnd,
+          marking: parsed.ok ? { ...parsed.marking, raw: words, span: { start: restStart, end: restEnd } } : null,
+          highestPossible: true,
+          ...(parsed.ok ? {} : { message: parsed.message }),
+        });
+        continue;
+      }
+      // The level is on the next line (at most one blank line between).
+      let j = i + 1;
+      while (j < lines.length && j <= i + 2 && lines[j]!.blank) j++;
+      const next = j < lines.length ? bannerWords(source, lines[j]!) : null;
+      if (next) {
+        out.set(i, { lines: [i, j], start: next.start, end: next.end, marking: next.marking, highestPossible: true });
+        i = j;
+      } else {
+        out.set(i, {
+          lines: [i],
+          start: restEnd,
+          end: restEnd,
+          marking: null,
+          highestPossible: true,
+          message: 'DYNAMIC PAGE banner without a classification after it: the highest possible level is unknown',
+        });
+      }
+      continue;
+    }
+    const words = bannerWords(source, line);
+    if (words) out.set(i, { lines: [i], start: words.start, end: words.end, marking: words.marking, highestPossible: false });
+  }
+  return out;
+}

@@ -1,0 +1,302 @@
+/**
+ * Grouping the content lines of a document into draft portions.
+ *
+ * A portion opens at a mark (line start after a prefix, or mid-line after a sentence end), at a
+ * bullet, numbered item, Markdown heading or table row, and at a header or SUBJECT line. An
+ * unmarked line continues the portion before it only when it must be the same paragraph:
+ * - in a document that separates paragraphs with blank lines, every line up to the next blank
+ *   line (the usual plain-text and Markdown memo);
+ * - otherwise (pdftotext's default output has no blank lines between paragraphs) when the line
+ *   before ran to the wrap width and did not end a sentence, or the line starts in lower case, or
+ *   the portion is a marked lead-in ending with a colon (the list under it belongs to it).
+ * Anything else starts an unmarked portion of its own: unmarked text in a classified document is
+ * withheld, and is never glued to a (U) portion before it (fail closed).
+ *
+ * A mark at the end of a line (`Other Support (U)`, a teaser ending `… on the ground. (S//SI)`)
+ * marks the unmarked text before it when that text is one short heading-like line, or starts right
+ * after a hard boundary (blank line, header, banner, start of text); in a portion that has a mark,
+ * it and every other mark inside can only raise the marking.
+ */
+import type { LineRole } from './header.js';
+import type { DocLine } from './lines.js';
+import { readLineStart, readMarkAt, scanLine, type LineMarks, type LineStart, type MarkHit, type Structure } from './marks.js';
+
+/** A piece of a line that belongs to a portion: content offsets. */
+export interface Piece {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  /** Page furniture (a banner, a page break) lies between this piece and the one before. */
+  readonly breakBefore: boolean;
+}
+
+/** A portion being built. */
+export interface Draft {
+  readonly pieces: Piece[];
+  /** Its own mark: leading, or a trailing mark that marks it. */
+  lead: MarkHit | null;
+  /** True when `lead` is a mark at the end of the text it marks. */
+  trailingLead: boolean;
+  readonly structure: Structure | 'header' | 'subject';
+  readonly number: string | null;
+  /** Other marks inside the portion: they can only raise its marking. */
+  readonly raises: MarkHit[];
+  /** Started right after a hard boundary (not split from the text before by the wrap rules). */
+  readonly hardStart: boolean;
+  /** A marked portion whose last line ended with a colon: unmarked lines under it are its list. */
+  leadIn: boolean;
+  /** Header lines (`FROM:`) take up to this many unmarked lines after them (author, office). */
+  headerBudget: number;
+  /** Only a mark so far (`(U)` alone on its line): the next line is its text. */
+  markOnly: boolean;
+  /** A trailing mark found where it cannot mark anything (kept for the diagnostic). */
+  strayTrailing: MarkHit | null;
+}
+
+/** What grouping needs besides the lines. */
+export interface GroupInput {
+  readonly source: string;
+  readonly lines: readonly DocLine[];
+  readonly roles: readonly LineRole[];
+  readonly bannerRelTo: readonly string[];
+  /** Wrap width in columns (see wrapWidth). */
+  readonly width: number;
+}
+
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
+
+/** The state of grouping, passed explicitly from one step to the next. */
+interface GroupState {
+  readonly input: GroupInput;
+  /** The document separates paragraphs with blank lines (see usesBlankLines). */
+  readonly blankParagraphs: boolean;
+  readonly drafts: Draft[];
+  /** The portion being built. */
+  cur: Draft | null;
+  /** The next portion starts right after a hard boundary (blank line, header, banner, start). */
+  hard: boolean;
+  /** A blank line, or page furniture or a banner, came since the last content line. */
+  blankGap: boolean;
+  pageGap: boolean;
+  /** The last content line, null after a boundary line (authority, date, rule). */
+  prev: DocLine | null;
+}
+
+/** Groups content lines into draft portions, in document order. Linear. */
+export function groupPortions(input: GroupInput): Draft[] {
+  const st: GroupState = { input, blankParagraphs: usesBlankLines(input), drafts: [], cur: null, hard: true, blankGap: false, pageGap: false, prev: null };
+  for (let i = 0; i < input.lines.length; i++) {
+    if (!passBoundary(st, input.roles[i]!)) groupLine(st, i);
+  }
+  close(st);
+  return st.drafts;
+}
+
+function close(st: GroupState): void {
+  if (st.cur) st.drafts.push(st.cur);
+  st.cur = null;
+}
+
+function openDraft(source: string, piece: Piece, lead: MarkHit | null, structure: Draft['structure'], number: string | null, hardStart: boolean, headerBudget: number): Draft {
+  return {
+    pieces: [piece],
+    lead,
+    trailingLead: false,
+    structure,
+    number,
+    raises: [],
+    hardStart,
+    leadIn: false,
+    headerBudget,
+    markOnly: lead !== null && source.slice(lead.end, piece.end).trim() === '',
+    strayTrailing: null,
+  };
+}
+
+/**
+ * A line that holds no portion text: a blank line or page furniture (a gap), or an authority,
+ * date or rule line (a hard boundary). True when `role` is one of them.
+ */
+function passBoundary(st: GroupState, role: LineRole): boolean {
+  if (role === 'blank') {
+    st.blankGap = true;
+    return true;
+  }
+  if (role === 'furniture' || role === 'banner') {
+    st.pageGap = true;
+    return true;
+  }
+  if (role === 'authority' || role === 'date' || role === 'rule') {
+    close(st);
+    st.hard = true;
+    st.blankGap = st.pageGap = false;
+    st.prev = null;
+    return true;
+  }
+  return false;
+}
+
+/** One line of text: its first piece, the portions that marks in the middle of it open, a trailing mark. */
+function groupLine(st: GroupState, i: number): void {
+  const { source, lines, roles, bannerRelTo } = st.input;
+  const line = lines[i]!;
+  const role = roles[i]!;
+  if (st.prev && line.page !== st.prev.page) st.pageGap = true;
+  if (st.blankGap && !st.pageGap) {
+    close(st);
+    st.hard = true;
+  }
+
+  const start = readLineStart(source, line.first, line.last, bannerRelTo);
+  const marks: LineMarks =
+    start.structure === 'table-row'
+      ? { openers: [], trailing: null, inline: tableCellMarks(source, line, start.mark, bannerRelTo) }
+      : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo);
+  const structure: Draft['structure'] = role === 'header' ? 'header' : role === 'subject' ? 'subject' : start.structure;
+  const firstEnd = marks.openers.length > 0 ? trimEnd(source, line.first, marks.openers[0]!.start) : line.last;
+  const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
+
+  placeFirstPiece(st, piece, start, structure, role === 'header' ? 3 : 0, line);
+  addRaises(st.cur!, marks.inline, piece);
+  openMidLine(st, marks, line, i);
+  endLine(st, marks.trailing, line);
+}
+
+/** The line's first piece: a new portion (a mark or a structure opens one), a list item, or a continuation. */
+function placeFirstPiece(st: GroupState, piece: Piece, start: LineStart, structure: Draft['structure'], headerBudget: number, line: DocLine): void {
+  const { source, width } = st.input;
+  const c = st.cur;
+  if (start.mark !== null || structure !== null) {
+    const listItem = c !== null && c.leadIn && !start.mark && (structure === 'bullet' || structure === 'item') && !st.blankGap && !st.pageGap;
+    if (listItem) c.pieces.push(piece);
+    else {
+      close(st);
+      st.cur = openDraft(source, piece, start.mark, structure, start.number, st.hard, headerBudget);
+    }
+  } else if (c === null) {
+    st.cur = openDraft(source, piece, null, null, null, st.hard, 0);
+  } else if (st.pageGap ? continuesAcrossPage(st.prev, line) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs)) {
+    if (c.headerBudget > 0 && !st.pageGap) c.headerBudget--;
+    c.pieces.push(piece);
+    if (c.markOnly && line.text.length > 0) c.markOnly = false;
+  } else {
+    close(st);
+    st.cur = openDraft(source, piece, null, null, null, st.pageGap || st.hard, 0);
+  }
+}
+
+/** Portions opened by marks in the middle of the line, each up to the next. */
+function openMidLine(st: GroupState, marks: LineMarks, line: DocLine, i: number): void {
+  const { source } = st.input;
+  marks.openers.forEach((o, k) => {
+    const end = k + 1 < marks.openers.length ? trimEnd(source, o.start, marks.openers[k + 1]!.start) : line.last;
+    close(st);
+    const p: Piece = { start: o.start, end, line: i, breakBefore: false };
+    st.cur = openDraft(source, p, o.mark, null, null, false, 0);
+    addRaises(st.cur, marks.inline, p);
+  });
+}
+
+/** After the line: a trailing mark closes the portion it marks or raises; a marked line ending with a colon is a lead-in. */
+function endLine(st: GroupState, trailing: MarkHit | null, line: DocLine): void {
+  st.hard = false;
+  const d = st.cur;
+  if (d && trailing) {
+    applyTrailing(d, trailing, st.input.source, line, st.input.width);
+    close(st);
+    st.hard = true;
+  } else if (d && d.lead && /:["'”’*_]*$/.test(line.text)) {
+    d.leadIn = true;
+  }
+  st.blankGap = st.pageGap = false;
+  st.prev = line;
+}
+
+/** Offset after the last non-blank character before `end` (not before `from`). */
+function trimEnd(source: string, from: number, end: number): number {
+  let e = end;
+  while (e > from && /\s/.test(source[e - 1]!)) e--;
+  return e;
+}
+
+/** Inline marks that fall inside `piece`. */
+function addRaises(d: Draft, inline: readonly MarkHit[], piece: Piece): void {
+  for (const m of inline) if (m.start >= piece.start && m.end <= piece.end) d.raises.push(m);
+}
+
+/** Marks at the start of the cells of a table row, after the first (which is the row's mark). */
+function tableCellMarks(source: string, line: DocLine, first: MarkHit | null, bannerRelTo: readonly string[]): MarkHit[] {
+  const out: MarkHit[] = [];
+  for (let i = source.indexOf('|', line.first); i >= 0 && i < line.last; i = source.indexOf('|', i + 1)) {
+    let j = i + 1;
+    while (j < line.last && /[ \t*_]/.test(source[j]!)) j++;
+    if (source[j] !== '(' || (first && j === first.start)) continue;
+    const m = readMarkAt(source, j, line.last, 'lead', bannerRelTo);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * True when the document separates paragraphs with blank lines: most lines that open a portion
+ * (a mark or a list item) follow a blank line or a header/banner line.
+ */
+function usesBlankLines(input: GroupInput): boolean {
+  const { source, lines, roles, bannerRelTo } = input;
+  let openers = 0;
+  let afterGap = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (roles[i] !== 'content') continue;
+    const l = lines[i]!;
+    if (l.text[0] !== '(' && !/^[-*•#|\d"“]/.test(l.text)) continue;
+    const s = readLineStart(source, l.first, l.last, bannerRelTo);
+    if (!s.mark && s.structure === null) continue;
+    openers++;
+    let k = i - 1;
+    while (k >= 0 && roles[k] !== 'blank' && roles[k] !== 'content' && roles[k] !== 'header' && roles[k] !== 'subject') k--;
+    if (k < 0 || roles[k] !== 'content') afterGap++;
+  }
+  return openers >= 2 && afterGap >= openers * 0.6;
+}
+
+/** Whether an unmarked line continues the portion `d` whose last line is `prev` (same block, no page break). */
+function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number, blankParagraphs: boolean): boolean {
+  if (!prev) return false;
+  if (d.markOnly || blankParagraphs) return true;
+  const p = prev.text;
+  const lower = /^[a-z]/.test(line.text);
+  const prevWidth = prev.last - prev.start;
+  if (d.leadIn) {
+    // The list under a lead-in ends where a prose paragraph begins: a long line after a short one
+    // that ended a sentence.
+    return !(SENTENCE_END.test(p) && prevWidth < 0.85 * width && line.last - line.start >= 0.85 * width && !lower);
+  }
+  if (SENTENCE_END.test(p)) return lower;
+  if (/:["'”’*_]*$/.test(p)) return true;
+  const firstWord = /^\S*/.exec(line.text)![0].length;
+  if (prevWidth + 1 + firstWord >= 0.85 * width) return true;
+  return lower;
+}
+
+/** Across page furniture: only text that plainly goes on (lower case, or no sentence end before). */
+function continuesAcrossPage(prev: DocLine | null, line: DocLine): boolean {
+  if (!prev) return false;
+  return /^[a-z]/.test(line.text) || !/[.!?:…]["'”’)\]]*$/.test(prev.text);
+}
+
+/** A mark at the end of a line: it marks the text before it, or raises the portion it ends. */
+function applyTrailing(d: Draft, t: MarkHit, source: string, line: DocLine, width: number): void {
+  if (d.lead) {
+    d.raises.push(t);
+    return;
+  }
+  const single = d.pieces.length === 1;
+  const before = source.slice(d.pieces[0]!.start, t.start).trimEnd();
+  const headingLike = single && line.last - line.start < 0.75 * width && !SENTENCE_END.test(before);
+  if (d.hardStart || headingLike) {
+    d.lead = t;
+    d.trailingLead = true;
+  } else {
+    d.strayTrailing = t;
+  }
+}

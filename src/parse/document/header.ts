@@ -1,0 +1,44 @@
+/**
+ * Header lines of memos and newsletters: `FROM:`, `MEMORANDUM FOR:`, `TO:`, `THROUGH:` (content:
+ * a `header` portion, usually unmarked, so withheld in a classified document), `SUBJECT:` (a
+ * `subject` portion), date lines (`Run Date: 02/22/2006`, `DATE: 12 March 2012`: boilerplate, and
+ * the document's origination date), and lines without a letter or digit (rules, table separators,
+ * `--`: boilerplate, there is nothing in them to withhold).
+ */
+import { parseDateText } from '../../declass/parse-date.js';
+import { undecorated, type DocLine } from './lines.js';
+
+/** What a line is, before portions are grouped. */
+export type LineRole = 'blank' | 'furniture' | 'banner' | 'authority' | 'date' | 'rule' | 'header' | 'subject' | 'content';
+
+const HEADER = /^(?:FROM|From|TO|To|THROUGH|Through|THRU|Thru|MEMORANDUM\s+FOR(?:\s+THE\s+RECORD)?|Memorandum\s+for(?:\s+the\s+record)?|CC|Cc|ATTN|Attn|ATTENTION)\s*:/;
+const SUBJECT = /^(?:SUBJECT|Subject|SUBJ)\s*:/;
+const DATE = /^(?:Run\s+Dates?|RUN\s+DATES?|DATE|Date)\s*:\s*(.+)$/;
+
+/** The ISO dates of a date line's value, or null unless every part of it is a date. */
+function datesOf(value: string): string[] | null {
+  const parts = value.split(/\s*[,;]\s*|\s+and\s+/i).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0 || parts.length > 12) return null;
+  const out: string[] = [];
+  for (const p of parts) {
+    const d = parseDateText(p.replace(/[.]+$/, ''));
+    if (!d) return null;
+    out.push(d.date);
+  }
+  return out;
+}
+
+/** The role of a line that is not a banner or authority line, and its dates for a date line. */
+export function lineRole(line: DocLine): { role: LineRole; dates?: string[] } {
+  if (line.blank) return { role: 'blank' };
+  if (!/[\p{L}\p{N}]/u.test(line.text)) return { role: 'rule' };
+  const { text } = undecorated(line.text);
+  const date = DATE.exec(text.replace(/[*_]+(?=\s*:)|(?<=:)\s*[*_]+/g, ''));
+  if (date) {
+    const dates = datesOf(date[1]!);
+    if (dates) return { role: 'date', dates };
+  }
+  if (HEADER.test(text.replace(/[*_]+(?=\s*:)/, ''))) return { role: 'header' };
+  if (SUBJECT.test(text.replace(/[*_]+(?=\s*:)/, ''))) return { role: 'subject' };
+  return { role: 'content' };
+}

@@ -1,0 +1,366 @@
+/**
+ * The reader of modern marked documents (memos, reports, newsletters; plain text and Markdown,
+ * including text that pdftotext extracted from a PDF): text in, {@link Document} out, the same
+ * model the cable parser makes, so the engine, renderers and audit work on both. Pure (no I/O),
+ * linear in the input, never throws.
+ *
+ * Conventions (as the cable parser's):
+ * - `source` is the input verbatim; every span is half-open into it.
+ * - Every non-blank character belongs to exactly one of: a portion segment; a furniture span (the
+ *   lines of a `DYNAMIC PAGE -- HIGHEST POSSIBLE CLASSIFICATION IS` banner, removed from
+ *   releases); a boilerplate span (other banner lines, the classification authority block, date
+ *   lines such as `Run Date: 02/22/2006`, lines with no letter or digit).
+ * - Portions are in document order and never overlap. Kinds: `title`, `subject`, `header` (`FROM:`
+ *   and the lines under it, `MEMORANDUM FOR:`, `TO:`), `heading`, `paragraph`, `bullet`, `item`,
+ *   `table-row`. Ids: `title`, `subject`, `header` (`header-2` …), and `p1`, `p2`, … for the
+ *   rest in order.
+ * - Effective marking: `marked` (its own mark, raised by any higher mark inside it), `unknown` (a
+ *   mark the grammar did not understand, or one inside it), `unmarked`.
+ * - `banner` is the first banner line that is not a DYNAMIC PAGE banner; every banner is in
+ *   `pageBanners`. A bare `REL` in a portion mark reads as the REL TO list of `banner`, or, when the
+ *   document has none, of its DYNAMIC PAGE banner.
+ *
+ * Diagnostic codes: `unmarked-portion` (error in a classified or unknown-level document, info in an
+ * unclassified one), `unmarked-heading` and `unmarked-header` (warning/info), `unknown-marking`
+ * (error), `marking-normalised` (info), `trailing-mark-unplaced` (warning: a mark at the end of a
+ * line that could not be tied to the text before it), `banner-highest-possible` (info),
+ * `banner-unknown` (error), `no-banner` (warning), `no-portions` (warning), `reader-error` (error:
+ * a bug in the reader; every line is then an unmarked portion).
+ */
+import { compareLevels, dominates, mostRestrictive } from '../../markings/index.js';
+import type { Banner, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, Span } from '../../types.js';
+import { findAuthority, type AuthorityRead } from './authority.js';
+import { findBanners, type BannerHit } from './banners.js';
+import { groupPortions, type Draft } from './group.js';
+import { lineRole, type LineRole } from './header.js';
+import { splitDocLines, wrapWidth, type DocLine } from './lines.js';
+
+/**
+ * Reads a modern marked document (decoded text, LF line ends, form feeds between pages). Never
+ * throws: a bug in the reader gives every line as an unmarked portion (withheld in a classified
+ * document) with a `reader-error` diagnostic.
+ */
+export function parseMarkedDocument(source: string): Document {
+  try {
+    return readDocumentText(source);
+  } catch (error) {
+    return fallback(source, error);
+  }
+}
+
+function readDocumentText(source: string): Document {
+  const lines = splitDocLines(source);
+  const { roles, banners, authority, dates } = readRoles(source, lines);
+  const pageBanners = placeBanners(source, lines, roles, banners);
+  const own = pageBanners.find((b) => !b.highestPossible) ?? null;
+  const dynamic = pageBanners.find((b) => b.highestPossible && b.marking) ?? null;
+  const bannerRelTo = (own ? own.marking?.relTo : dynamic?.marking?.relTo) ?? [];
+
+  // --- Portions.
+  const contentLines = lines.filter((_, i) => roles[i] === 'content');
+  const drafts = groupPortions({ source, lines, roles, bannerRelTo, width: wrapWidth(contentLines) });
+  const portions = settle(source, lines, drafts, roles.findIndex((r) => r === 'header'));
+
+  const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: own.marking, caveats: [], section: null } : null;
+  const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts });
+  const { furniture, boilerplate } = lineSpans(lines, roles);
+  const block = authority.block;
+  const subjectPortion = portions.find((p) => p.kind === 'subject');
+  const subject: Field | null = subjectPortion ? { raw: source.slice(subjectPortion.span.start, subjectPortion.span.end), span: subjectPortion.span } : null;
+  const originated = dates.length > 0 ? dates.reduce((a, b) => (b.date < a.date ? b : a)).date : null;
+
+  return {
+    source,
+    ref: null,
+    originated,
+    record: null,
+    routing: { precedence: null, dtg: null, from: null, to: [], info: [] },
+    banner,
+    eo: null,
+    tags: null,
+    subject,
+    refs: [],
+    classifiedBy: block && (block.classifiedBy || block.reason) ? { raw: block.raw, span: block.span, reasons: block.reasons } : null,
+    entireText: null,
+    portions,
+    furniture,
+    boilerplate,
+    diagnostics,
+    format: 'document',
+    authority: block,
+    pageBanners,
+  };
+}
+
+/**
+ * The role of every line: banners (a DYNAMIC PAGE one is furniture), the authority block, then
+ * header, subject, date and rule lines among the rest; with the dates that date lines give.
+ */
+function readRoles(source: string, lines: readonly DocLine[]): { roles: LineRole[]; banners: Map<number, BannerHit>; authority: AuthorityRead; dates: { date: string; span: Span }[] } {
+  const roles: LineRole[] = lines.map((l) => (l.blank ? 'blank' : 'content'));
+  const banners = findBanners(source, lines);
+  for (const b of banners.values()) for (const k of b.lines) roles[k] = b.highestPossible ? 'furniture' : 'banner';
+  const authority = findAuthority(source, lines, (i) => roles[i] !== 'content');
+  for (const i of authority.lines) roles[i] = 'authority';
+  const dates: { date: string; span: Span }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (roles[i] !== 'content') continue;
+    const r = lineRole(lines[i]!);
+    roles[i] = r.role;
+    if (r.dates) for (const d of r.dates) dates.push({ date: d, span: { start: lines[i]!.first, end: lines[i]!.last } });
+  }
+  return { roles, banners, authority, dates };
+}
+
+/** What the document-level diagnostics are made from. */
+interface DiagnosticsInput {
+  readonly source: string;
+  readonly lines: readonly DocLine[];
+  readonly banners: ReadonlyMap<number, BannerHit>;
+  readonly pageBanners: readonly PageBanner[];
+  readonly dynamic: PageBanner | null;
+  readonly banner: Banner | null;
+  readonly portions: readonly Portion[];
+  readonly drafts: readonly Draft[];
+}
+
+/** Every portion's diagnostics, then the banners' and the document's, sorted by position. */
+function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
+  const { source, lines, banners, pageBanners, dynamic, banner, portions, drafts } = input;
+  const diagnostics: Diagnostic[] = [];
+  const topPortion = maxLevel(portions);
+  const docLevel: Level | null = banner?.marking ? maxOf(banner.marking.level, topPortion) : topPortion;
+  const classified = docLevel === null || docLevel !== 'U' || portions.some((p) => p.markingSource === 'unknown');
+  portions.forEach((p, k) => portionDiagnostics(p, drafts[k]!, classified, diagnostics));
+
+  for (const b of banners.values()) {
+    if (b.marking === null) {
+      diagnostics.push({ severity: 'error', code: 'banner-unknown', message: b.message ?? 'A banner was not understood.', span: { start: lines[b.lines[0]!]!.first, end: lines[b.lines[b.lines.length - 1]!]!.last } });
+    }
+  }
+  if (dynamic) {
+    diagnostics.push({
+      severity: 'info',
+      code: 'banner-highest-possible',
+      message: `The DYNAMIC PAGE banner states the highest classification the page could hold (${dynamic.raw.replace(/\s+/g, ' ')}), not this document's own; its level comes from its portion marks.`,
+      span: dynamic.span,
+    });
+  }
+  if (pageBanners.length === 0 && classified) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'no-banner',
+      message: 'No banner line (e.g. SECRET//NOFORN at the top and bottom of each page) was found.',
+      span: { start: 0, end: Math.min(source.length, 1) },
+    });
+  }
+  if (portions.length === 0) {
+    diagnostics.push({ severity: 'warning', code: 'no-portions', message: 'No text was found outside banners, header and authority lines.' });
+  }
+  diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
+  return diagnostics;
+}
+
+/** The furniture (DYNAMIC PAGE banner lines) and boilerplate (other banners, authority, date and rule lines) of the text. */
+function lineSpans(lines: readonly DocLine[], roles: readonly LineRole[]): { furniture: Span[]; boilerplate: Span[] } {
+  const furniture: Span[] = [];
+  const boilerplate: Span[] = [];
+  lines.forEach((l, i) => {
+    const r = roles[i];
+    if (r === 'furniture') furniture.push({ start: l.first, end: l.last });
+    else if (r === 'banner' || r === 'authority' || r === 'date' || r === 'rule') boilerplate.push({ start: l.first, end: l.last });
+  });
+  return { furniture, boilerplate };
+}
+
+/** Page, position and span of every banner. */
+function placeBanners(source: string, lines: readonly DocLine[], roles: readonly LineRole[], banners: ReadonlyMap<number, BannerHit>): PageBanner[] {
+  // First and last content line of each page.
+  const firstOn = new Map<number, number>();
+  const lastOn = new Map<number, number>();
+  lines.forEach((l, i) => {
+    // Only text counts: a banner under the authority block is still the page's bottom banner.
+    if (roles[i] !== 'content' && roles[i] !== 'header' && roles[i] !== 'subject') return;
+    if (!firstOn.has(l.page)) firstOn.set(l.page, i);
+    lastOn.set(l.page, i);
+  });
+  const out: PageBanner[] = [];
+  for (const [i, b] of [...banners].sort((a, z) => a[0] - z[0])) {
+    const page = lines[i]!.page;
+    const f = firstOn.get(page);
+    const l = lastOn.get(page);
+    const position = f === undefined || f > i ? 'top' : l! < i ? 'bottom' : 'inline';
+    out.push({
+      raw: source.slice(b.start, b.end),
+      span: { start: b.start, end: b.end },
+      lines: b.lines.map((k) => ({ start: lines[k]!.first, end: lines[k]!.last })),
+      marking: b.marking,
+      page,
+      position,
+      highestPossible: b.highestPossible,
+    });
+  }
+  return out;
+}
+
+/** Drafts → portions: kinds, ids, spans, segments and effective markings. */
+function settle(source: string, lines: readonly DocLine[], drafts: readonly Draft[], firstHeader: number): Portion[] {
+  const used = new Set<string>();
+  const unique = (base: string): string => {
+    let id = base;
+    for (let k = 2; used.has(id); k++) id = `${base}-${k}`;
+    used.add(id);
+    return id;
+  };
+  let n = 0;
+  return drafts.map((d, k) => {
+    const first = d.pieces[0]!;
+    const last = d.pieces[d.pieces.length - 1]!;
+    let kind = kindOf(d);
+    // The title: the first portion above the header block, or the first `# ` heading.
+    const aboveHeader = k === 0 && firstHeader >= 0 && first.line < firstHeader && (kind === 'paragraph' || kind === 'heading');
+    const h1 = kind === 'heading' && /^#[ \t]/.test(source.slice(first.start, first.start + 2)) && !used.has('title');
+    if (aboveHeader || h1) kind = 'title';
+    const id = kind === 'title' ? unique('title') : kind === 'subject' ? unique('subject') : kind === 'header' ? unique('header') : unique(`p${++n}`);
+
+    const segments: Span[] = [];
+    let segStart = first.start;
+    for (let j = 1; j < d.pieces.length; j++) {
+      const p = d.pieces[j]!;
+      if (!p.breakBefore) continue;
+      const before = d.pieces[j - 1]!;
+      const nl = source.indexOf('\n', before.end);
+      const end = nl >= 0 && source.slice(before.end, nl).trim() === '' ? nl + 1 : before.end;
+      segments.push({ start: segStart, end });
+      segStart = p.start;
+    }
+    segments.push({ start: segStart, end: last.end });
+
+    const { marking, markingSource } = effectiveMarking(d);
+    return {
+      id,
+      kind,
+      number: d.number,
+      parent: null,
+      marking,
+      markingSource,
+      mark: d.lead ? { raw: d.lead.raw, span: { start: d.lead.start, end: d.lead.end } } : null,
+      span: { start: first.start, end: last.end },
+      segments,
+    };
+  });
+}
+
+function kindOf(d: Draft): PortionKind {
+  switch (d.structure) {
+    case 'header':
+      return 'header';
+    case 'subject':
+      return 'subject';
+    case 'heading':
+      return 'heading';
+    case 'table-row':
+      return 'table-row';
+    case 'bullet':
+      return 'bullet';
+    case 'item':
+      return 'item';
+    default:
+      return d.trailingLead && d.pieces.length === 1 ? 'heading' : 'paragraph';
+  }
+}
+
+/** The portion's own mark, raised by every mark inside it that it does not dominate. */
+function effectiveMarking(d: Draft): { marking: Marking | null; markingSource: MarkingSource } {
+  const lead = d.lead;
+  if (!lead) return { marking: null, markingSource: 'unmarked' };
+  if (lead.status !== 'marked' || !lead.marking) return { marking: null, markingSource: 'unknown' };
+  const span = { start: lead.start, end: lead.end };
+  let marking: Marking = { ...lead.marking, raw: lead.raw, span };
+  for (const r of d.raises) {
+    if (r.status !== 'marked' || !r.marking) return { marking: null, markingSource: 'unknown' };
+    if (dominates(marking, r.marking)) continue;
+    const both = mostRestrictive(marking, r.marking);
+    marking = { ...both, raw: lead.raw, span, normalisations: [...both.normalisations, `raised by the mark ${r.raw} inside the portion`] };
+  }
+  return { marking, markingSource: 'marked' };
+}
+
+function maxOf(a: Level, b: Level | null): Level {
+  return b !== null && compareLevels(b, a) > 0 ? b : a;
+}
+
+function maxLevel(portions: readonly Portion[]): Level | null {
+  let level: Level | null = null;
+  for (const p of portions) if (p.marking) level = level === null ? p.marking.level : maxOf(level, p.marking.level);
+  return level;
+}
+
+function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diagnostic[]): void {
+  const where = p.mark?.span ?? { start: p.span.start, end: Math.min(p.span.end, p.span.start + 1) };
+  if (d.strayTrailing) {
+    out.push({
+      severity: 'warning',
+      code: 'trailing-mark-unplaced',
+      message: `${p.id}: the mark ${d.strayTrailing.raw} ends a line but the text before it may belong to another paragraph; the portion was read as unmarked.`,
+      span: { start: d.strayTrailing.start, end: d.strayTrailing.end },
+    });
+  }
+  if (p.markingSource === 'unknown') {
+    const bad = d.lead?.status === 'unknown' ? d.lead : d.raises.find((r) => r.status === 'unknown');
+    out.push({
+      severity: 'error',
+      code: 'unknown-marking',
+      message: bad?.message ?? `Mark ${JSON.stringify(p.mark?.raw ?? '')} of ${p.id} was not understood; expected a mark such as (U), (S//SI) or (TS//SI//REL TO USA, FVEY).`,
+      span: bad ? { start: bad.start, end: bad.end } : where,
+    });
+    return;
+  }
+  if (p.markingSource === 'marked' && p.marking && p.marking.normalisations.length > 0) {
+    out.push({
+      severity: 'info',
+      code: 'marking-normalised',
+      message: `${p.id}: mark ${JSON.stringify(p.mark?.raw ?? '')} read as ${p.marking.level}: ${p.marking.normalisations.join('; ')}.`,
+      span: where,
+    });
+    return;
+  }
+  if (p.markingSource !== 'unmarked') return;
+  // The message names the portion, never its text (diagnostics go into audit records).
+  const titleLike = p.kind === 'title' || p.kind === 'heading' || p.kind === 'subject';
+  const code = p.kind === 'header' ? 'unmarked-header' : titleLike ? 'unmarked-heading' : 'unmarked-portion';
+  const severity = !classified ? 'info' : code === 'unmarked-portion' ? 'error' : 'warning';
+  out.push({ severity, code, message: `Portion ${p.id} (${p.kind}) has no portion mark; expected a mark such as (U) or (S) before it.`, span: where });
+}
+
+/** What a reader bug leaves: every non-blank line an unmarked portion, so all of it is withheld. */
+function fallback(source: string, error: unknown): Document {
+  const lines = splitDocLines(source);
+  const portions: Portion[] = [];
+  for (const l of lines) {
+    if (l.blank) continue;
+    const span = { start: l.first, end: l.last };
+    portions.push({ id: `p${portions.length + 1}`, kind: 'paragraph', number: null, parent: null, marking: null, markingSource: 'unmarked', mark: null, span, segments: [span] });
+  }
+  return {
+    source,
+    ref: null,
+    originated: null,
+    record: null,
+    routing: { precedence: null, dtg: null, from: null, to: [], info: [] },
+    banner: null,
+    eo: null,
+    tags: null,
+    subject: null,
+    refs: [],
+    classifiedBy: null,
+    entireText: null,
+    portions,
+    furniture: [],
+    boilerplate: [],
+    diagnostics: [{ severity: 'error', code: 'reader-error', message: `The document reader failed (${error instanceof Error ? error.message : String(error)}); every line was read as an unmarked portion.` }],
+    format: 'document',
+    authority: null,
+    pageBanners: [],
+  };
+}

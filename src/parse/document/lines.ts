@@ -1,0 +1,88 @@
+/**
+ * Lines of a document with offsets and page numbers. The reader works line by line; every offset
+ * indexes the verbatim source. Pages are separated by form feeds (`\f`), as pdftotext writes them.
+ */
+
+/** One line of the source: offsets are UTF-16 offsets into it, half-open. */
+export interface DocLine {
+  /** 0-based index in the line array. */
+  readonly index: number;
+  /** Offset of the first character of the line. */
+  readonly start: number;
+  /** Offset of the line break (or the end of the source). */
+  readonly end: number;
+  /** Offset of the first non-blank character (`=== last` when blank). */
+  readonly first: number;
+  /** Offset just past the last non-blank character. */
+  readonly last: number;
+  /** `source.slice(first, last)`. */
+  readonly text: string;
+  readonly blank: boolean;
+  /** 1-based page: one more than the form feeds before `first`. */
+  readonly page: number;
+}
+
+/** White space inside a line: space, tab, form feed, vertical tab, CR, NBSP, BOM, and the Unicode line separators. */
+export function isBlankChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11 || c === 13 || c === 160 || c === 0xfeff || c === 0x2028 || c === 0x2029;
+}
+
+/** Splits `source` at `\n` into lines, counting form feeds into page numbers. Linear. */
+export function splitDocLines(source: string): DocLine[] {
+  const lines: DocLine[] = [];
+  let formFeeds = 0;
+  let start = 0;
+  for (;;) {
+    const nl = source.indexOf('\n', start);
+    const end = nl === -1 ? source.length : nl;
+    let first = start;
+    while (first < end && isBlankChar(source.charCodeAt(first))) {
+      if (source.charCodeAt(first) === 12) formFeeds++;
+      first++;
+    }
+    let last = end;
+    while (last > first && isBlankChar(source.charCodeAt(last - 1))) last--;
+    const blank = last === first;
+    lines.push({ index: lines.length, start, end, first: blank ? end : first, last: blank ? end : last, text: blank ? '' : source.slice(first, last), blank, page: formFeeds + 1 });
+    // Form feeds after the text (or on a blank line) start the next page.
+    for (let i = blank ? end : last; i < end; i++) if (source.charCodeAt(i) === 12) formFeeds++;
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+/**
+ * The width body text wraps at, in columns: the 90th percentile of the right edges (`last - start`)
+ * of the given lines, at least 40. Counting sort, so linear.
+ */
+export function wrapWidth(lines: readonly DocLine[]): number {
+  const cap = 400;
+  const counts = new Uint32Array(cap + 1);
+  let n = 0;
+  for (const l of lines) {
+    if (l.blank) continue;
+    counts[Math.min(cap, l.last - l.start)]! += 1;
+    n++;
+  }
+  if (n === 0) return 80;
+  const target = Math.ceil(n * 0.9);
+  let seen = 0;
+  for (let w = 0; w <= cap; w++) {
+    seen += counts[w]!;
+    if (seen >= target) return Math.max(40, w);
+  }
+  return cap;
+}
+
+/**
+ * The line's text without Markdown decoration around it: heading hashes, block-quote marks,
+ * bold/italic markers at both ends (`**SECRET//NOFORN**`, `## Classified By: …`). Used to
+ * recognise banners, authority and header lines; spans always point at the undecorated source.
+ */
+export function undecorated(text: string): { text: string; lead: number } {
+  const lead = /^(?:#{1,6}[ \t]+|>[ \t]?|[*_]{1,3}(?=\S))*/.exec(text)?.[0].length ?? 0;
+  let body = text.slice(lead);
+  body = body.replace(/(?<=\S)[*_]{1,3}$/, '').trimEnd();
+  return { text: body, lead };
+}

@@ -1,0 +1,187 @@
+/**
+ * Portion marks inside a line of a document: where a mark opens a portion (at the line start after
+ * a bullet, number, quote or label; after a sentence end in the middle of a line; after an opening
+ * quote or asterisk), where it closes one (`Other Support (U)` at the end of a line), and where it
+ * only sits inside one (`… is classified (TS//SI). Session …`), which can raise the portion's
+ * marking but never lower it.
+ */
+import { classifyParenthetical, parseMarking } from '../../markings/index.js';
+import type { Marking } from '../../types.js';
+
+/** A mark found in the source. */
+export interface MarkHit {
+  /** Offsets of the mark, parentheses included. */
+  readonly start: number;
+  readonly end: number;
+  readonly raw: string;
+  /** `marked` when the grammar understood it; `unknown` when it is an attempt at a mark it did not. */
+  readonly status: 'marked' | 'unknown';
+  readonly marking: Marking | null;
+  /** The grammar's message for an unknown mark. */
+  readonly message?: string;
+}
+
+/**
+ * How picky to be. `lead`: the mark stands where a mark belongs (line start after a prefix, a
+ * table cell): lower case and broken marks count (`(s)` is read as SECRET, `(U.S.)` is an unknown
+ * mark: fail closed). `strict`: anywhere else in a line: the level must be written in capitals,
+ * and a mark that is not understood only counts when it starts with a level and a slash
+ * (`(S///SI)`, `(U//FOFUO)`), so `system(s)` and `(Iran)` stay text.
+ */
+export type MarkMode = 'lead' | 'strict';
+
+/** The longest mark looked for, in characters between the parentheses. */
+const MAX_INNER = 90;
+
+/** Reads the mark at `at` (where `source[at] === '('`), ending before `limit`; null when it is not one. */
+export function readMarkAt(source: string, at: number, limit: number, mode: MarkMode, bannerRelTo: readonly string[]): MarkHit | null {
+  if (source.charCodeAt(at) !== 40) return null;
+  const stop = Math.min(limit, at + MAX_INNER + 2);
+  let close = -1;
+  for (let i = at + 1; i < stop; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 41) {
+      close = i;
+      break;
+    }
+    if (c === 40 || c === 10) return null;
+  }
+  if (close < 0) return null;
+  const inner = source.slice(at + 1, close);
+  const raw = source.slice(at, close + 1);
+  if (mode === 'strict' && !/^\s*[A-Z/]/.test(inner)) return null;
+  const parsed = parseMarking(raw, 'portion', { bannerRelTo });
+  if (parsed.ok) return { start: at, end: close + 1, raw, status: 'marked', marking: parsed.marking };
+  if (mode === 'strict' && !/^\s*(?:TS|[UCS])\s*\//.test(inner)) return null;
+  if (classifyParenthetical(inner) === 'not-a-marking') return null;
+  return { start: at, end: close + 1, raw, status: 'unknown', marking: null, message: parsed.message };
+}
+
+/**
+ * What comes before a mark at the start of a line: Markdown heading hashes, a block quote, a table
+ * pipe, bullets and dashes, bold or italic markers, a number or letter (`1.`, `a)`, `(2)`, or a
+ * bare footnote number right before a mark), `Q:` / `A:`, opening quotes. Matched from the line's
+ * first character.
+ */
+const PREFIX =
+  /^(?:(?:#{1,6}|>|\||[-+•·▪◦‣●○–—]{1,2}|\*{1,2}|_{1,2}|\d{1,3}[.)]|\d{1,3}(?=[ \t]+\()|\(\d{1,3}\)|[A-Za-z][.)]|[QA]:|["'“‘«])[ \t]*)*/;
+
+/** A short field label before a mark on the same line: `QUALIFICATIONS/EXPERIENCE: (S) …`, `Comment : (U) …`. */
+const LABEL = /^[A-Z][A-Za-z0-9/&'’ -]{0,40}?[ \t]?:[ \t]*(?=\()/;
+
+/** The structure a line's prefix gives it. */
+export type Structure = 'bullet' | 'item' | 'heading' | 'table-row' | null;
+
+/** The start of a line: its prefix, structure, item number and leading mark (if any). */
+export interface LineStart {
+  /** Offset where the text after the prefix (and label) starts: the mark, or the first word. */
+  readonly textStart: number;
+  readonly structure: Structure;
+  /** The item's number or letter as written (`3`, `b`), for `item`. */
+  readonly number: string | null;
+  readonly mark: MarkHit | null;
+}
+
+/** Reads the start of a non-blank line (`first`/`last` are its content offsets). */
+export function readLineStart(source: string, first: number, last: number, bannerRelTo: readonly string[]): LineStart {
+  const text = source.slice(first, Math.min(last, first + 160));
+  const prefix = PREFIX.exec(text)![0];
+  let structure: Structure = null;
+  let number: string | null = null;
+  const head = prefix.trimStart();
+  if (/^#{1,6}[ \t]/.test(head)) structure = 'heading';
+  else if (head.startsWith('|') && text.indexOf('|', 1) > 0) structure = 'table-row';
+  else if (/^[-+•·▪◦‣●○–—*]{1,2}[ \t]/.test(head) && !/^\*\*[ \t]*$/.test(head)) structure = 'bullet';
+  else {
+    // `1.`, `a)`, `(2)`, or a bare footnote number before a mark (`2 (S//SI) Details …`).
+    const n = /^(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ \t]+\())[ \t]/.exec(head.length > 0 ? text : head);
+    if (n) {
+      structure = 'item';
+      number = n[1] ?? n[2] ?? n[3] ?? n[4]!;
+    }
+  }
+  let at = first + prefix.length;
+  let mark = at < last ? readMarkAt(source, at, last, 'lead', bannerRelTo) : null;
+  if (!mark) {
+    const label = LABEL.exec(source.slice(at, Math.min(last, at + 50)));
+    if (label) {
+      const m = readMarkAt(source, at + label[0].length, last, 'lead', bannerRelTo);
+      if (m) {
+        mark = m;
+        at += label[0].length;
+      }
+    }
+  }
+  return { textStart: at, structure, number, mark };
+}
+
+/**
+ * True when a mark whose preceding text (on its line, from the start of the current piece) is
+ * `before` opens a new portion: after a sentence end (`abroad. (U) …`, `feedback!" (U//FOUO) …`),
+ * a colon or a dash, optionally followed by an opening quote, asterisk or bullet.
+ */
+export function opensAfter(before: string): boolean {
+  let t = before.replace(/[ \t]+$/, '');
+  // One opening quote, asterisk run or bullet directly before the mark.
+  t = t.replace(/(?:^|(?<=[\s.!?:;]))["“'‘«•*]{1,2}$/, '').replace(/[ \t]+$/, '');
+  if (t === '') return true;
+  return /(?:[.!?…]["'”’)\]]*|:|--|[—–])$/.test(t);
+}
+
+/** What a scan of the rest of a line found. */
+export interface LineMarks {
+  /** Offsets where a new portion starts in the middle of the line, each with its mark. */
+  readonly openers: readonly { readonly start: number; readonly mark: MarkHit }[];
+  /** A mark at the very end of the line (only punctuation after it), not the leading one. */
+  readonly trailing: MarkHit | null;
+  /** Every other mark in the line: it may raise the portion it sits in. */
+  readonly inline: readonly MarkHit[];
+}
+
+/**
+ * Scans `[from, last)` of a line for marks after its leading one. `pieceStart` is where the text
+ * the first mark would follow begins (the line's text start). Linear in the line length.
+ */
+export function scanLine(source: string, from: number, last: number, bannerRelTo: readonly string[]): LineMarks {
+  const openers: { start: number; mark: MarkHit }[] = [];
+  const inline: MarkHit[] = [];
+  let trailing: MarkHit | null = null;
+  let pieceStart = from;
+  // Where the last character that is not trailing punctuation is: a mark ending after it ends the line.
+  let lastSignificant = last - 1;
+  while (lastSignificant >= from && /[\s.*_#|:;,]/.test(source[lastSignificant]!)) lastSignificant--;
+  // The end of the last mark seen (or the piece start): nothing but blanks between it and a mark makes a double mark.
+  let lastEnd = from;
+  let i = source.indexOf('(', from);
+  while (i >= 0 && i < last) {
+    const prev = i > 0 ? source.charCodeAt(i - 1) : 32;
+    // A mark glued to a word (`system(s)`, `NOMINEE(S)`) is not a mark.
+    const glued = (prev >= 48 && prev <= 57) || (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122);
+    const hit = glued ? null : readMarkAt(source, i, last, 'strict', bannerRelTo);
+    if (!hit) {
+      i = source.indexOf('(', i + 1);
+      continue;
+    }
+    if (hit.end > lastSignificant) {
+      trailing = hit;
+      break;
+    }
+    const before = source.slice(Math.max(pieceStart, i - 16), i);
+    // A mark right after another (`(U) (SBU)`) or at the start of the piece is a double mark: it
+    // raises the portion, it does not open one. (Each stretch is looked at once: linear.)
+    const adjacent = source.slice(Math.max(lastEnd, pieceStart), i).trim() === '';
+    lastEnd = hit.end;
+    if (!adjacent && opensAfter(before)) {
+      // The portion starts at an opening quote or asterisk right before the mark.
+      let start = i;
+      while (start > pieceStart && /["“'‘«*•]/.test(source[start - 1]!)) start--;
+      if (start > pieceStart && !/\s/.test(source[start - 1]!) && start !== i) start = i;
+      openers.push({ start, mark: hit });
+      pieceStart = hit.end;
+    } else {
+      inline.push(hit);
+    }
+    i = source.indexOf('(', hit.end);
+  }
+  return { openers, trailing, inline };
+}

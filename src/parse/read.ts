@@ -1,0 +1,79 @@
+/**
+ * One entry point for every reader: pick the cable parser or the document reader from the text
+ * (or as told), and say which ran. Pure: no I/O.
+ */
+import { TOOL } from '../version.js';
+import type { Document, DocumentFormat } from '../types.js';
+import { parseMarkedDocument } from './document/index.js';
+import { parseCable } from './index.js';
+
+/** What the caller asks for: a format, or `auto` to detect it. */
+export type InputFormat = DocumentFormat | 'auto';
+
+/** The input formats a user can name (`--input-format`). */
+export const INPUT_FORMATS: readonly InputFormat[] = ['auto', 'cable', 'document'];
+
+/** A reader's name and version, as recorded in audit records. */
+export interface ReaderId {
+  readonly name: DocumentFormat;
+  readonly version: string;
+}
+
+/** The cable parser (its version is the tool's). */
+export const CABLE_READER: ReaderId = { name: 'cable', version: TOOL.version };
+/**
+ * The document reader. Its version changes whenever the same text could be read differently
+ * (so an audit record names the reading it was made from).
+ */
+export const DOCUMENT_READER: ReaderId = { name: 'document', version: '1.0.0' };
+
+/** What {@link readDocument} gives back. */
+export interface ReadResult {
+  readonly doc: Document;
+  readonly reader: ReaderId;
+  /** True when the format was detected from the text rather than given. */
+  readonly detected: boolean;
+}
+
+/**
+ * Lines that only a cable has: a routing header (`VZCZC…`, a precedence line with a date-time
+ * group `O 131627Z FEB 08`, `FM AMEMBASSY …`), a reference id on its own line, an `E.O. 12958:`
+ * line, a `TAGS:` line, a leaked database record (`refid:`, `header ends`) or a cables.csv row.
+ */
+const CABLE_SIGNS: readonly RegExp[] = [
+  /^\s*VZCZC/m,
+  /^\s*[OPRZ]{1,2}\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}\b/m,
+  /^\s*FM\s+(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL|AMEMB|USINT|CDR|DIA|CIA)\b/m,
+  /^\s*(?:E\.?\s?[O0]\.?|EO)\s*\d{4,5}\b\s*[:.,;]?/im,
+  /^\s*TAGS?\s*:/m,
+  /^\s*(?:refid|header)\s*:/m,
+  /^\s*-+\s*header ends\s*-+/m,
+  /^\s*\d{2}[A-Z]{3,}\d{1,6}\s*$/m,
+  /^\d+,\d{1,2}\/\d{1,2}\/\d{4}/m,
+];
+
+/**
+ * `cable` when the text has a cable's routing header, reference id, E.O. line or TAGS line (looked
+ * for in its first 200 lines), `document` otherwise.
+ */
+export function detectFormat(text: string): DocumentFormat {
+  let head = text;
+  let at = -1;
+  for (let n = 0; n < 200; n++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) break;
+    head = text.slice(0, at);
+  }
+  return CABLE_SIGNS.some((re) => re.test(head)) ? 'cable' : 'document';
+}
+
+/**
+ * Reads decoded text (see `decodeInput`) with the reader `format` names, or the one
+ * {@link detectFormat} picks (`auto`, the default). Never throws.
+ */
+export function readDocument(text: string, options: { format?: InputFormat } = {}): ReadResult {
+  const asked = options.format ?? 'auto';
+  const format = asked === 'auto' ? detectFormat(text) : asked;
+  const doc = format === 'cable' ? parseCable(text) : parseMarkedDocument(text);
+  return { doc, reader: format === 'cable' ? CABLE_READER : DOCUMENT_READER, detected: asked === 'auto' };
+}

@@ -1,0 +1,66 @@
+/**
+ * Text of the marked PDF corpus (`pdf/` of the corpus folder that ./corpus.ts finds:
+ * $DECLASS_CORPUS or ../shared/corpus) as poppler's pdftotext writes it (default
+ * mode: reading order, form feeds between pages), cached under the system temporary folder keyed
+ * by each PDF's sha256, so only the first run pays for the extraction. Two extractions at a time.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { corpusPath } from './corpus.js';
+
+/** The corpus's `pdf/` folder (a path that does not exist when there is no corpus). */
+export const PDF_CORPUS = corpusPath('pdf');
+const CACHE = path.join(os.tmpdir(), 'declass-pdftotext-cache');
+
+/** True when poppler's pdftotext can be run. */
+export function hasPdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One PDF of the corpus and its extracted text. */
+export interface CorpusText {
+  readonly file: string;
+  readonly text: string;
+}
+
+function extract(pdf: string, out: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tmp = `${out}.${process.pid}.tmp`;
+    execFile('pdftotext', ['-enc', 'UTF-8', pdf, tmp], (error) => {
+      if (error) reject(error);
+      else {
+        renameSync(tmp, out);
+        resolve();
+      }
+    });
+  });
+}
+
+/** The text of every PDF in the corpus, sorted by file name; extracts what the cache lacks. */
+export async function corpusTexts(): Promise<CorpusText[]> {
+  mkdirSync(CACHE, { recursive: true });
+  const files = readdirSync(PDF_CORPUS).filter((f) => f.endsWith('.pdf')).sort();
+  const jobs = files.map((file) => {
+    const pdf = path.join(PDF_CORPUS, file);
+    const sha = createHash('sha256').update(readFileSync(pdf)).digest('hex');
+    return { file, pdf, cached: path.join(CACHE, `${sha}.txt`) };
+  });
+  const todo = jobs.filter((j) => !existsSync(j.cached));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < todo.length) {
+      const j = todo[next++]!;
+      await extract(j.pdf, j.cached);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return jobs.map((j) => ({ file: j.file, text: readFileSync(j.cached, 'utf8') }));
+}

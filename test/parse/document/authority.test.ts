@@ -1,0 +1,79 @@
+/** The classification authority block in all its forms, and prose that must not be read as one. */
+import { describe, expect, it } from 'vitest';
+import { parseMarkedDocument } from '../../../src/parse/document/index.js';
+import { invariantProblems } from '../helpers.js';
+
+const BODY = 'SECRET\n\n(S) Body text.\n\n';
+
+/** [what, block text, expected fields: classifiedBy, derivedFrom, reason, dated, sourceDate, declassifyOn, reasons] */
+const FORMS: ReadonlyArray<readonly [string, string, Record<string, unknown>]> = [
+  [
+    'original classification, one field a line',
+    'Classified By: J. Smith, Director, Office of X\nReason: 1.4(c)\nDeclassify On: 20320108\n',
+    { classifiedBy: 'J. Smith, Director, Office of X', derivedFrom: null, reason: '1.4(c)', reasons: ['1.4(c)'], dated: null, declassifyOn: ['20320108'] },
+  ],
+  [
+    'derivative classification with a dated source',
+    'Classified By: jsmith\nDerived From: NSA/CSSM 1-52\nDated: 20070108\nDeclassify On: 25X1, 20591231\n',
+    { classifiedBy: 'jsmith', derivedFrom: 'NSA/CSSM 1-52', dated: '20070108', sourceDate: '2007-01-08', declassifyOn: ['25X1, 20591231'] },
+  ],
+  [
+    'two blocks side by side (original left, derivative right)',
+    'Classified By: J. Smith, Director, Office of X        Derived From: NSA/CSSM 1-52\nReason: 1.4(c)                                        Dated: 20070108\nDeclassify On: 20320108                               Declassify On: 25X1, 20591231\n',
+    { classifiedBy: 'J. Smith, Director, Office of X', derivedFrom: 'NSA/CSSM 1-52', reason: '1.4(c)', dated: '20070108', declassifyOn: ['20320108', '25X1, 20591231'] },
+  ],
+  [
+    'the single line of SIDtoday',
+    'DERIVED FROM: NSA/CSSM 1-52, DATED 08 JAN 2007 DECLASSIFY ON: 20320108\n',
+    { derivedFrom: 'NSA/CSSM 1-52', dated: '08 JAN 2007', sourceDate: '2007-01-08', declassifyOn: ['20320108'] },
+  ],
+  [
+    'reverse order, Markdown bold labels, an exemption without a date',
+    '**Declassify On:** 50X1-HUM\n**Derived From:** Multiple Sources\n**Classified By:** 1234567\n',
+    { classifiedBy: '1234567', derivedFrom: 'Multiple Sources', declassifyOn: ['50X1-HUM'] },
+  ],
+  [
+    'a field continued on an indented line',
+    'Classified By: J. Smith, Director,\n               Office of Strategic Programs\nReason: 1.4(a), (c)\nDeclassify On: 25X6\n',
+    { classifiedBy: 'J. Smith, Director,\n               Office of Strategic Programs', reasons: ['1.4(a)', '1.4(c)'], declassifyOn: ['25X6'] },
+  ],
+];
+
+describe('authority block forms', () => {
+  it.each(FORMS)('%s', (_what, block, expected) => {
+    const text = `${BODY}${block}\nSECRET\n`;
+    const doc = parseMarkedDocument(text);
+    const a = doc.authority;
+    expect(a).not.toBeNull();
+    const got: Record<string, unknown> = {
+      classifiedBy: a!.classifiedBy?.value ?? null,
+      derivedFrom: a!.derivedFrom?.value ?? null,
+      reason: a!.reason?.value ?? null,
+      reasons: a!.reasons,
+      dated: a!.dated?.value ?? null,
+      sourceDate: a!.sourceDate,
+      declassifyOn: a!.declassifyOn.map((f) => f.value),
+    };
+    for (const [k, v] of Object.entries(expected)) expect(got[k], k).toEqual(v);
+    // The block is boilerplate: no portion holds it.
+    expect(doc.portions.map((p) => p.id)).toEqual(['p1']);
+    expect(invariantProblems(doc)).toEqual([]);
+    // Classified By / Reason give the engine its {reasons}.
+    if (a!.reason) expect(doc.classifiedBy?.reasons).toEqual(a!.reasons);
+  });
+});
+
+describe('prose is never read as an authority line', () => {
+  it.each([
+    ['lower-case label', 'derived from diplomatic communications, private commercial networks, airline reservations and'],
+    ['label without a colon at the line start', 'Derived From the outset, the team knew it'],
+    ['a reason that is not a category', 'Reason: the team was late again and nobody knew why'],
+    ['a Dated line alone', 'Dated: 20070108'],
+    ['a Reason line alone', 'Reason: 1.4(c)'],
+    ['a long value', `Classified By: ${'a very long sentence that keeps going '.repeat(5)}`],
+  ])('%s', (_what, line) => {
+    const doc = parseMarkedDocument(`(S) Start.\n${line}\n`);
+    expect(doc.authority).toBeNull();
+    expect(doc.boilerplate).toEqual([]);
+  });
+});

@@ -1,0 +1,286 @@
+/**
+ * The document reader, form by form: where portions open and close, what they are marked, and
+ * that every non-blank character is covered once (portion segment, furniture or boilerplate).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseMarkedDocument } from '../../../src/parse/document/index.js';
+import type { Document } from '../../../src/types.js';
+import { invariantProblems } from '../helpers.js';
+
+/** `[id, kind, level or marking source, first words of the portion]` for every portion. */
+type Row = readonly [string, string, string, string];
+
+function rows(doc: Document): Row[] {
+  return doc.portions.map((p) => [
+    p.id,
+    p.kind,
+    p.marking ? [p.marking.level, ...p.marking.sci, ...p.marking.controls, ...(p.marking.relTo.length ? [`REL ${p.marking.relTo.join(' ')}`] : [])].join('/') : p.markingSource,
+    doc.source.slice(p.span.start, p.span.end).replace(/\s+/g, " ").split(" ").slice(0, 4).join(" "),
+  ]);
+}
+
+const BANNER = 'SECRET//NOFORN\n\n';
+const FOOTER = '\n\nSECRET//NOFORN\n';
+
+/** [what, text, expected rows] */
+const FORMS: ReadonlyArray<readonly [string, string, readonly Row[]]> = [
+  [
+    'a quoted mark opens a portion: a TOP SECRET quote is not absorbed into the (U) portion before it',
+    '(U) Sent from Iraq to the office:\n"(TS//SI) FORRELs for a large part are taken as routine.\n(U) WE ARE WINNING."\n',
+    [
+      ['p1', 'paragraph', 'U', '(U) Sent from Iraq'],
+      ['p2', 'paragraph', 'TS/SI', '"(TS//SI) FORRELs for a'],
+      ['p3', 'paragraph', 'U', '(U) WE ARE WINNING."'],
+    ],
+  ],
+  [
+    'a mark after a sentence end in the middle of a line opens a portion',
+    '(U) Here is to discovery! (S//SI) Since the inception of the program, it ran.\n',
+    [
+      ['p1', 'paragraph', 'U', '(U) Here is to'],
+      ['p2', 'paragraph', 'S/SI', '(S//SI) Since the inception'],
+    ],
+  ],
+  [
+    'after a closing quote and a sentence end, and before an opening quote',
+    '(U//FOUO) "Good article!" (C//SI) "These terms have no meaning."\n',
+    [
+      ['p1', 'paragraph', 'U/FOUO', '(U//FOUO) "Good article!"'],
+      ['p2', 'paragraph', 'C/SI', '(C//SI) "These terms have'],
+    ],
+  ],
+  [
+    'an asterisk, a bullet, a dash and a number before the mark',
+    '*(C) Those briefed were told.\n- (S) Second item.\n• (U) Third item.\n-- (TS//SI) Media leaks.\n1. (U//FOUO) Numbered.\n',
+    [
+      ['p1', 'paragraph', 'C', '*(C) Those briefed were'],
+      ['p2', 'bullet', 'S', '- (S) Second item.'],
+      ['p3', 'bullet', 'U', '• (U) Third item.'],
+      ['p4', 'bullet', 'TS/SI', '-- (TS//SI) Media leaks.'],
+      ['p5', 'item', 'U/FOUO', '1. (U//FOUO) Numbered.'],
+    ],
+  ],
+  [
+    'a bare footnote number before a mark opens an item',
+    '(U) Notes:\n1 (U) VSAT = Very Small Aperture Terminal\n2 (S//SI) Details were provided.\n',
+    [
+      ['p1', 'paragraph', 'U', '(U) Notes:'],
+      ['p2', 'item', 'U', '1 (U) VSAT ='],
+      ['p3', 'item', 'S/SI', '2 (S//SI) Details were'],
+    ],
+  ],
+  [
+    'a mark at the end of a heading marks the heading',
+    '(S) Body text that ends here.\nOther Support (U)\n(S) More body text.\n',
+    [
+      ['p1', 'paragraph', 'S', '(S) Body text that'],
+      ['p2', 'heading', 'U', 'Other Support (U)'],
+      ['p3', 'paragraph', 'S', '(S) More body text.'],
+    ],
+  ],
+  [
+    'a teaser marked at its end after a header line takes the mark',
+    'FROM: Office of X\nRun Date: 02/03/2005\n\nYesterday the author described the deployment. Today he\ndescribes the ground. (S//SI)\n(U) Body.\n',
+    [
+      ['header', 'header', 'unmarked', 'FROM: Office of X'],
+      ['p1', 'paragraph', 'S/SI', 'Yesterday the author described'],
+      ['p2', 'paragraph', 'U', '(U) Body.'],
+    ],
+  ],
+  [
+    'a mark inside a portion only raises it',
+    '(S) This session is classified (TS//SI). It is not videotaped.\n(S) The (U) word does not lower it.\n',
+    [
+      ['p1', 'paragraph', 'TS/SI', '(S) This session is'],
+      ['p2', 'paragraph', 'S', '(S) The (U) word'],
+    ],
+  ],
+  [
+    'unmarked text after a (U) portion is a portion of its own',
+    '(U) A short paragraph.\nThe next paragraph has no mark at all.\n',
+    [
+      ['p1', 'paragraph', 'U', '(U) A short paragraph.'],
+      ['p2', 'paragraph', 'unmarked', 'The next paragraph has'],
+    ],
+  ],
+  [
+    'unmarked lines under a marked lead-in ending with a colon belong to it',
+    '(S) The team visited three sites, including:\nCurrent Operations Division\nthe Watch Center\n- the archive\n(U) Next paragraph.\n',
+    [
+      ['p1', 'paragraph', 'S', '(S) The team visited'],
+      ['p2', 'paragraph', 'U', '(U) Next paragraph.'],
+    ],
+  ],
+  [
+    'a field label before the mark stays with the portion',
+    'QUALIFICATIONS/EXPERIENCE: (S//SI) Applicants should know the target.\nComment : (U//FOUO) Unfortunately, no.\n',
+    [
+      ['p1', 'paragraph', 'S/SI', 'QUALIFICATIONS/EXPERIENCE: (S//SI) Applicants should'],
+      ['p2', 'paragraph', 'U/FOUO', 'Comment : (U//FOUO) Unfortunately,'],
+    ],
+  ],
+  [
+    'a double mark is one portion with the most restrictive marking',
+    '(U) (SBU) Both marks apply.\n',
+    [['p1', 'paragraph', 'U/SBU', '(U) (SBU) Both marks']],
+  ],
+  [
+    'Markdown: title, headings, table rows (each cell mark raises the row), a separator row is boilerplate',
+    '# (U) Quarterly Review\n\n## Other Support (U)\n\n| (U) Site | (S//NF) Role |\n|---|---|\n| (U) Alpha | (U) Relay |\n',
+    [
+      ['title', 'title', 'U', '# (U) Quarterly Review'],
+      ['p1', 'heading', 'U', '## Other Support (U)'],
+      ['p2', 'table-row', 'S/NOFORN', '| (U) Site |'],
+      ['p3', 'table-row', 'U', '| (U) Alpha |'],
+    ],
+  ],
+  [
+    'a mark not understood makes the portion unknown',
+    '(S///SI) Sloppy slashes.\n(U//FOFUO) A typo.\n',
+    [
+      ['p1', 'paragraph', 'unknown', '(S///SI) Sloppy slashes.'],
+      ['p2', 'paragraph', 'unknown', '(U//FOFUO) A typo.'],
+    ],
+  ],
+  [
+    'plurals and topics in parentheses are text, not marks',
+    '(U) The system(s) and the NOMINEE(S) of the (Iran) desk.\n',
+    [['p1', 'paragraph', 'U', '(U) The system(s) and']],
+  ],
+  [
+    'in a document with blank lines between paragraphs, wrapped lines continue their paragraph',
+    '(S) First paragraph ends a sentence here.\nThen it wraps to a second line.\n\n(U) Second paragraph.\n\nAn unmarked paragraph.\n',
+    [
+      ['p1', 'paragraph', 'S', '(S) First paragraph ends'],
+      ['p2', 'paragraph', 'U', '(U) Second paragraph.'],
+      ['p3', 'paragraph', 'unmarked', 'An unmarked paragraph.'],
+    ],
+  ],
+];
+
+describe('parseMarkedDocument: portions', () => {
+  it.each(FORMS)('%s', (_what, text, expected) => {
+    const doc = parseMarkedDocument(text);
+    expect(rows(doc)).toEqual(expected);
+    expect(invariantProblems(doc)).toEqual([]);
+  });
+});
+
+describe('parseMarkedDocument: line wrapping without blank lines (pdftotext)', () => {
+  const body = [
+    '(U) This paragraph is wrapped at the width of the page so that each of its lines is',
+    'long, and it goes on here without any mark because it is the same paragraph as before',
+    'and it ends on this short line.',
+    'A new paragraph begins here with no mark, after a short line that ended a sentence,',
+    'and it must be a portion of its own (withheld in a classified document).',
+    '(S) A marked paragraph whose first line is long enough to count as a full line of text',
+    'continues here; a line that starts in lower case continues it as well.',
+    'Signed by the author.',
+  ].join('\n');
+  it('continues a portion over full lines, and starts an unmarked one after a short line that ends a sentence', () => {
+    const doc = parseMarkedDocument(`${BANNER}${body}${FOOTER}`);
+    expect(rows(doc).map((r) => [r[2], r[3]])).toEqual([
+      ['U', '(U) This paragraph is'],
+      ['unmarked', 'A new paragraph begins'],
+      ['S', '(S) A marked paragraph'],
+      ['unmarked', 'Signed by the author.'],
+    ]);
+    expect(invariantProblems(doc)).toEqual([]);
+  });
+});
+
+describe('parseMarkedDocument: banners', () => {
+  it('reads the DYNAMIC PAGE banner as the highest possible level, not as the document banner, and resolves a bare REL against it', () => {
+    const text =
+      'DYNAMIC PAGE -- HIGHEST POSSIBLE CLASSIFICATION IS\nTOP SECRET // SI / TK // REL TO USA AUS CAN GBR NZL\n\n(S//SI//REL) Body.\n\nDYNAMIC PAGE -- HIGHEST POSSIBLE CLASSIFICATION IS\nTOP SECRET // SI / TK // REL TO USA AUS CAN GBR NZL\n\f';
+    const doc = parseMarkedDocument(text);
+    expect(doc.banner).toBeNull();
+    expect(doc.pageBanners!.map((b) => [b.page, b.position, b.highestPossible, b.marking?.level])).toEqual([
+      [1, 'top', true, 'TS'],
+      [1, 'bottom', true, 'TS'],
+    ]);
+    expect(doc.furniture).toHaveLength(4);
+    expect(doc.portions[0]!.marking?.relTo).toEqual(['USA', 'AUS', 'CAN', 'GBR', 'NZL']);
+    expect(doc.diagnostics.map((d) => d.code)).toContain('banner-highest-possible');
+    expect(invariantProblems(doc)).toEqual([]);
+  });
+
+  it('reads top and bottom banners of every page; the first is the document banner; a paragraph goes on across the page break', () => {
+    const text = 'SECRET//NOFORN\n\n(S//NF) A paragraph that goes on\n\nSECRET//NOFORN\n\fSECRET//NOFORN\n\nacross the page break.\n\n(U) End.\n\nSECRET//NOFORN\n';
+    const doc = parseMarkedDocument(text);
+    expect(doc.banner?.marking?.level).toBe('S');
+    expect(doc.pageBanners!.map((b) => [b.page, b.position])).toEqual([
+      [1, 'top'],
+      [1, 'bottom'],
+      [2, 'top'],
+      [2, 'bottom'],
+    ]);
+    expect(rows(doc).map((r) => r[2])).toEqual(['S/NOFORN', 'U']);
+    const p1 = doc.portions[0]!;
+    expect(p1.segments).toHaveLength(2);
+    expect(p1.segments.map((s) => text.slice(s.start, s.end).trim()).join(' ')).toBe('(S//NF) A paragraph that goes on across the page break.');
+    expect(invariantProblems(doc)).toEqual([]);
+  });
+
+  it('accepts Markdown decoration and a Classification: label', () => {
+    const doc = parseMarkedDocument('**TOP SECRET//SI//NOFORN**\n\n(TS//SI//NF) Text.\n\nClassification: TOP SECRET//SI//NOFORN\n');
+    expect(doc.pageBanners!.map((b) => b.raw)).toEqual(['TOP SECRET//SI//NOFORN', 'TOP SECRET//SI//NOFORN']);
+    expect(invariantProblems(doc)).toEqual([]);
+  });
+});
+
+describe('parseMarkedDocument: header', () => {
+  it('FROM and the lines under it are a header portion; the Run Date line is boilerplate and gives the origination date', () => {
+    const text = '(TS//SI) Title of the Article\nFROM:\nChief, Consumer Services (S12C)\nRun Date: 02/22/2006\n\n(C) Body.\n';
+    const doc = parseMarkedDocument(text);
+    expect(rows(doc)).toEqual([
+      ['title', 'title', 'TS/SI', '(TS//SI) Title of the'],
+      ['header', 'header', 'unmarked', 'FROM: Chief, Consumer Services'],
+      ['p1', 'paragraph', 'C', '(C) Body.'],
+    ]);
+    expect(doc.originated).toBe('2006-02-22');
+    expect(doc.boilerplate!.map((s) => text.slice(s.start, s.end))).toEqual(['Run Date: 02/22/2006']);
+  });
+
+  it('a memo header: MEMORANDUM FOR and FROM are header portions, SUBJECT is the subject portion, DATE is boilerplate', () => {
+    const text = 'SECRET\n\nMEMORANDUM FOR: Director, Office of X\nFROM: J. Smith\nSUBJECT: (U) Budget Review\nDATE: 12 March 2012\n\n(S) Body.\n\nSECRET\n';
+    const doc = parseMarkedDocument(text);
+    expect(rows(doc).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['header', 'header', 'unmarked'],
+      ['header-2', 'header', 'unmarked'],
+      ['subject', 'subject', 'U'],
+      ['p1', 'paragraph', 'S'],
+    ]);
+    expect(doc.originated).toBe('2012-03-12');
+    expect(invariantProblems(doc)).toEqual([]);
+  });
+
+  it('a date line whose value is not only dates is content, not boilerplate', () => {
+    const doc = parseMarkedDocument('DATE: 12 March 2012, when the source met the officer\n');
+    expect(doc.portions).toHaveLength(1);
+    expect(doc.boilerplate).toEqual([]);
+  });
+});
+
+describe('parseMarkedDocument: never throws, keeps the invariants', () => {
+  it.each([
+    ['empty', ''],
+    ['only a form feed', '\f'],
+    ['only banners', 'SECRET\n\nSECRET\n'],
+    ['unclosed mark', '(S//NF Text without closing.\n'],
+    ['a lone mark line', '(U)\nText of the paragraph on the next line.\n'],
+    ['CR line ends', '(U) One.\r\n(S) Two.\r\n'],
+    ['very long line', `(U) ${'word '.repeat(20000)}`],
+    ['a long line of marks', `(U) ${'x (S) y. (C) z (TS//SI) '.repeat(3000)}`],
+    ['many parentheses that are not marks', `(U) ${'(a) (Iran) system(s) ( '.repeat(5000)}`],
+  ])('%s', (_what, text) => {
+    const doc = parseMarkedDocument(text);
+    expect(invariantProblems(doc)).toEqual([]);
+    expect(doc.format).toBe('document');
+  });
+
+  it('a lone mark line marks the text under it', () => {
+    const doc = parseMarkedDocument('(S)\nText of the paragraph on the next line.\n');
+    expect(rows(doc)).toEqual([['p1', 'paragraph', 'S', '(S) Text of the']]);
+  });
+});
