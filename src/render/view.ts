@@ -68,7 +68,6 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
 
   const noteOffsets = [...notes.keys()].sort((a, b) => a - b);
   let nextNote = 0;
-  const joinNotes = doc.format === 'document';
   const lines: ReviewLine[] = [];
   let start = 0;
   while (start <= source.length) {
@@ -84,12 +83,12 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
     }
     const lineState = lineStateOf(runs);
     // The notes of the portions that start on this line, in order; one pass over the sorted
-    // offsets for the whole text. A document shows them all (a mark after a sentence end or a
-    // quote opens a portion mid-line); a cable shows the last, as its review copies always have.
+    // offsets for the whole text. All of them: a mark after a sentence end, a quote or a lead-in
+    // opens a portion mid-line, and a reviewer must see every decision.
     const here: string[] = [];
     while (nextNote < noteOffsets.length && noteOffsets[nextNote]! < start) nextNote++;
     while (nextNote < noteOffsets.length && noteOffsets[nextNote]! <= end) here.push(notes.get(noteOffsets[nextNote++]!)!);
-    const note = here.length === 0 ? undefined : joinNotes ? here.join('; ') : here[here.length - 1];
+    const note = here.length === 0 ? undefined : here.join('; ');
     lines.push(note ? { runs, state: lineState, note } : { runs, state: lineState });
     if (end === source.length) break;
     start = end + 1;

@@ -1,0 +1,28 @@
+/** The review view names every decision: portions opened mid-line get their margin note too. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { parseCable } from '../../src/parse/index.js';
+import { toReviewView } from '../../src/render/view.js';
+import { loadProfile } from '../../src/rules/load.js';
+import { cable } from '../parse/helpers.js';
+
+const profile = loadProfile(readFileSync(new URL('../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
+
+describe('review view notes', () => {
+  it('a line that opens two portions carries both notes, in order', () => {
+    const doc = parseCable(cable('¶1. (U) We met the minister. (S) He said more.\n'));
+    const view = toReviewView(evaluate(doc, profile, { asOf: '2010-12-01' }), 'TEST');
+    const line = view.lines.find((l) => l.runs.some((r) => r.text.includes('We met')))!;
+    const ids = doc.portions.filter((p) => p.id !== 'subject').map((p) => p.id);
+    expect(ids).toHaveLength(2);
+    expect(line.note).toBe(`${ids[0]}: RELEASED [public/unclassified]; ${ids[1]}: WITHHELD B1, 1.4(B), 1.4(D) [public/classified]`);
+  });
+
+  it('every decision appears in exactly one note', () => {
+    const doc = parseCable(readFileSync(new URL('../../samples/08STATE116943.txt', import.meta.url), 'utf8'));
+    const plan = evaluate(doc, profile, { asOf: '2010-12-01' });
+    const notes = toReviewView(plan, 'X').lines.flatMap((l) => (l.note ? l.note.split('; ') : []));
+    expect(notes.map((n) => n.split(':')[0]).sort()).toEqual(plan.decisions.map((d) => d.portionId).sort());
+  });
+});
