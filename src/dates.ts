@@ -67,6 +67,24 @@ export function isIsoDate(value: string): boolean {
   return m !== null && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === value;
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why `value` is not a real calendar date written `YYYY-MM-DD` (`month 13 does not exist`,
+ * `February 2010 has 28 days`), or null when it is one. For messages to a person.
+ */
+export function isoDateProblem(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return `expected a date as YYYY-MM-DD, got "${value}"`;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1000) return `year ${m[1]} is out of range (1000-9999)`;
+  if (month < 1 || month > 12) return `month ${month} does not exist`;
+  if (day < 1) return `day ${day} does not exist`;
+  const days = daysInMonth(year, month);
+  if (day > days) return `${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
+  return null;
+}
+
 /** The UTC calendar day of an instant, as an ISO date. */
 export function isoDateOf(instant: Date): string {
   return instant.toISOString().slice(0, 10);

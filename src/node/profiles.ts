@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigurationError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { loadProfile, type Profile } from '../rules/load.js';
 import { loadOverrides, type OverrideSet } from '../rules/overrides.js';
 import { describeFsError } from './errors.js';
@@ -47,19 +47,23 @@ export async function resolveProfile(nameOrFile: string): Promise<Profile> {
   try {
     text = await readFile(nameOrFile, 'utf8');
   } catch (error) {
+    // A missing profile is a missing input (66), like any other file named on the command line.
     const names = await bundledProfileNames();
-    throw new ConfigurationError(`profile "${nameOrFile}": ${describeFsError(error)} (bundled profiles: ${names.join(', ')})`, { cause: error });
+    throw new InputError(`profile "${nameOrFile}": ${describeFsError(error)} (bundled profiles: ${names.join(', ')})`, { cause: error });
   }
   return loadProfile(text, nameOrFile);
 }
 
-/** Reads and validates a profile file (`declass rules check`); errors name the file. */
+/**
+ * Reads and validates a profile file (`declass rules check`); errors name the file. A file that
+ * cannot be read is an InputError (exit 66), an invalid one a ConfigurationError (78).
+ */
 export async function readProfileFile(file: string): Promise<Profile> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ConfigurationError(`${file}: ${describeFsError(error)}`);
+    throw new InputError(`${file}: ${describeFsError(error)}`, { cause: error });
   }
   return loadProfile(text, file);
 }
@@ -70,7 +74,7 @@ export async function readOverrides(file: string): Promise<OverrideSet> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ConfigurationError(`overrides file "${file}": ${describeFsError(error)}`, { cause: error });
+    throw new InputError(`overrides file "${file}": ${describeFsError(error)}`, { cause: error });
   }
   return loadOverrides(text, file);
 }

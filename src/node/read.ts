@@ -5,7 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { decodeInput } from '../parse/decode.js';
-import { readDocument, type InputFormat, type ReaderId } from '../parse/read.js';
+import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type InputFormat, type ReaderId } from '../parse/read.js';
 import type { Diagnostic, Document } from '../types.js';
 import { describeFsError } from './errors.js';
 
@@ -47,12 +47,22 @@ export async function readInput(file: string, maxBytes: number = DEFAULT_MAX_INP
   } catch (error) {
     return { ok: false, message: describeFsError(error) };
   }
-  // The file may have grown between stat and read.
+  return readInputBytes(bytes, maxBytes, format);
+}
+
+/**
+ * Decodes and parses an input's bytes (a file's, or standard input's) as {@link readInput} does:
+ * over `maxBytes`, undecodable, or without any classification marking (`not a marked document`)
+ * is a one-line failure.
+ */
+export function readInputBytes(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): InputRead {
+  // A file may have grown between stat and read.
   if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ok: false, message: decoded.message };
   try {
     const { doc, reader } = readDocument(decoded.text, { format });
+    if (!hasMarkings(doc)) return { ok: false, message: NOT_MARKED_MESSAGE };
     return { ok: true, doc, reader, bytes, decodeDiagnostics: decoded.diagnostics };
   } catch (error) {
     // A parser bug must cost one file, never the batch.

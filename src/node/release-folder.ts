@@ -3,10 +3,10 @@
  * would mix with the inputs or leave the folder given, preparing one for a batch, and telling
  * whether a folder is a release folder at all.
  */
-import { lstat, mkdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, OutputError } from '../errors.js';
-import { SUBFOLDERS } from '../release/folder.js';
+import { isOutputSubfolderName, isReleaseOutputPath, SUBFOLDERS } from '../release/folder.js';
 import { describeFsError } from './errors.js';
 import { TEMP_PREFIX } from './write.js';
 
@@ -77,4 +77,38 @@ export async function assertReleaseFolder(dir: string): Promise<void> {
   let found = false;
   for (const sub of SUBFOLDERS) found = found || (await hasSub(sub));
   if (!found) throw new InputError(`${dir}: not a release folder (no release/ or review/ in it)`);
+}
+
+/**
+ * `release --replace`: removes the release in `out` (every file of `release/`, `review/` and
+ * `pending/` that the folder contract names as a declass output, and temporaries of earlier runs)
+ * so a release with other settings can be written there. Anything else in those folders (a
+ * sub-folder, a link, a file declass never writes) is refused before anything is removed: it may
+ * be someone's work, and it would sit among the new release's files.
+ *
+ * @returns How many files were removed.
+ */
+export async function discardRelease(out: string): Promise<number> {
+  const doomed: string[] = [];
+  for (const sub of await readdir(out).catch(() => [] as string[])) {
+    if (!isOutputSubfolderName(sub)) continue;
+    const dir = path.join(out, sub);
+    const info = await lstat(dir);
+    if (!info.isDirectory()) throw new OutputError(`--replace: ${dir} is not a folder; declass did not make it, so it removes nothing`);
+    for (const name of (await readdir(dir)).sort()) {
+      const file = path.join(dir, name);
+      const entry = await lstat(file);
+      const ours = entry.isFile() && (name.startsWith(TEMP_PREFIX) || isReleaseOutputPath(`${sub}/${name}`));
+      if (!ours) throw new OutputError(`--replace: ${file} is not a file declass writes; move it out of ${dir} first (nothing was removed)`);
+      doomed.push(file);
+    }
+  }
+  for (const file of doomed) {
+    try {
+      await rm(file, { force: true });
+    } catch (error) {
+      throw new OutputError(`--replace: cannot remove ${file}: ${describeFsError(error)}`, { cause: error });
+    }
+  }
+  return doomed.length;
 }

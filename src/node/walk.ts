@@ -1,10 +1,12 @@
 /**
  * Walking folders. Symbolic links are never followed, so a walk never leaves the tree it was
  * given; names are visited in code-unit order, so every listing is the same on every machine.
+ * Input walks skip what ripgrep skips and what declass itself wrote (see {@link collectInputs}).
  */
 import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isOutputSubfolderName, MANIFEST_PATH, REVIEW_DIR } from '../release/folder.js';
 import { describeFsError } from './errors.js';
 
 /** A path the user named that could not be used, with a one-line reason. */
@@ -13,14 +15,39 @@ export interface InputProblem {
   readonly message: string;
 }
 
+/** Why a walk left a folder or file out. */
+export type SkipReason = 'hidden' | 'node_modules' | 'declass output';
+
+/** A folder (or hidden file) a walk left out, and why. */
+export interface SkippedPath {
+  readonly path: string;
+  readonly reason: SkipReason;
+  readonly folder: boolean;
+}
+
+/** How to walk. */
+export interface WalkOptions {
+  /**
+   * Skip, as ripgrep does, hidden files and folders (names starting with `.`) and `node_modules/`,
+   * and the `release/`, `review/` and `pending/` folders of a declass output folder (one whose
+   * `review/` holds a manifest or an audit record), so that releases are never read back as
+   * inputs. Default true; false (`--no-ignore`) walks everything. Paths given explicitly are
+   * always taken.
+   */
+  readonly ignore?: boolean;
+}
+
 /**
  * Expands paths into a sorted list of files: a folder is walked (recursively, not following
- * symbolic links out of it) for `*.txt` and `*.md` files (cables and documents); a file is taken
- * as given. Paths that do not exist are reported, never thrown.
+ * symbolic links out of it) for `*.txt` and `*.md` files (cables and documents), leaving out what
+ * {@link WalkOptions.ignore} says; a file is taken as given. Paths that do not exist are
+ * reported, never thrown; what the walk left out is listed in `skipped`.
  */
-export async function collectInputs(paths: readonly string[]): Promise<{ files: string[]; errors: InputProblem[] }> {
+export async function collectInputs(paths: readonly string[], options: WalkOptions = {}): Promise<{ files: string[]; errors: InputProblem[]; skipped: SkippedPath[] }> {
   const files: string[] = [];
   const errors: InputProblem[] = [];
+  const skipped: SkippedPath[] = [];
+  const ignore = options.ignore ?? true;
   for (const p of paths) {
     let info;
     try {
@@ -29,23 +56,45 @@ export async function collectInputs(paths: readonly string[]): Promise<{ files: 
       errors.push({ path: p, message: describeFsError(error) });
       continue;
     }
-    if (info.isDirectory()) files.push(...(await textFilesUnder(p)));
+    if (info.isDirectory()) files.push(...(await textFilesUnder(p, ignore, skipped)));
     else files.push(p);
   }
-  return { files: [...new Set(files)], errors };
+  return { files: [...new Set(files)], errors, skipped };
 }
 
 /** The names a folder walk takes as inputs: text (`.txt`, cables and documents) and Markdown (`.md`). */
 const INPUT_NAME = /\.(?:txt|md)$/i;
 
-async function textFilesUnder(dir: string): Promise<string[]> {
+async function textFilesUnder(dir: string, ignore: boolean, skipped: SkippedPath[]): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of await sortedEntries(dir)) {
+  const entries = await sortedEntries(dir);
+  // Only asked when a child has an output folder's name: most folders never need it.
+  let output: boolean | null = null;
+  for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await textFilesUnder(full)));
-    else if (entry.isFile() && INPUT_NAME.test(entry.name)) out.push(full);
+    const isDir = entry.isDirectory();
+    if (!isDir && !(entry.isFile() && INPUT_NAME.test(entry.name))) continue;
+    if (ignore) {
+      let reason: SkipReason | null = null;
+      if (entry.name.startsWith('.')) reason = 'hidden';
+      else if (isDir && entry.name === 'node_modules') reason = 'node_modules';
+      else if (isDir && isOutputSubfolderName(entry.name) && (output ??= await isDeclassOutput(dir))) reason = 'declass output';
+      if (reason) {
+        skipped.push({ path: full, reason, folder: isDir });
+        continue;
+      }
+    }
+    if (isDir) out.push(...(await textFilesUnder(full, ignore, skipped)));
+    else out.push(full);
   }
   return out;
+}
+
+/** True when `dir` is a folder declass released into: its `review/` holds the manifest or an audit record. */
+export async function isDeclassOutput(dir: string): Promise<boolean> {
+  if ((await lstat(path.join(dir, MANIFEST_PATH)).catch(() => null))?.isFile()) return true;
+  const names = await readdir(path.join(dir, REVIEW_DIR)).catch(() => [] as string[]);
+  return names.some((n) => n.endsWith('.audit.json'));
 }
 
 /** A file found by {@link listTree}: its path relative to the root, with `/`. */

@@ -8,6 +8,7 @@ import type { Banner, Diagnostic, Level, Portion } from '../types.js';
 import type { DraftPortion } from './body.js';
 import type { HeaderResult } from './header/index.js';
 import type { MarkRead } from './marks.js';
+import { portionLabel } from './portion-label.js';
 
 /** The highest level among the portions' markings, or null when none has one. */
 export function maxPortionLevel(portions: readonly Portion[]): Level | null {
@@ -31,20 +32,20 @@ export function portionDiagnostics(
     diagnostics.push({
       severity: 'error',
       code: 'unknown-marking',
-      message: mark?.message ?? `Mark ${JSON.stringify(p.mark.raw)} of ${p.id} was not understood; expected a mark such as (C) or (S//NF).`,
+      message: mark?.message ?? `The mark ${JSON.stringify(p.mark.raw)} was not understood; expected a mark such as (C) or (S//NF).`,
       span: p.mark.span,
     });
     return;
   }
   if (p.markingSource === 'marked' && p.marking) {
     if (mark?.double) {
-      diagnostics.push({ severity: 'info', code: 'double-mark', message: `${p.id}: ${mark.message ?? 'two marks in a row'}`, span: where });
+      diagnostics.push({ severity: 'info', code: 'double-mark', message: `${portionLabel(p)}: ${mark.message ?? 'two marks in a row'}`, span: where });
     }
     if (p.marking.normalisations.length > 0) {
       diagnostics.push({
         severity: 'info',
         code: 'marking-normalised',
-        message: `${p.id}: mark ${JSON.stringify(p.mark?.raw ?? '')} read as ${p.marking.level}${p.marking.controls.length ? `//${p.marking.controls.join('/')}` : ''}: ${p.marking.normalisations.join('; ')}.`,
+        message: `The mark ${JSON.stringify(p.mark?.raw ?? '')} was read as ${p.marking.level}${p.marking.controls.length ? `//${p.marking.controls.join('/')}` : ''}: ${p.marking.normalisations.join('; ')}.`,
         span: where,
       });
     }
@@ -57,7 +58,7 @@ export function portionDiagnostics(
   const title = heading || p.kind === 'subject';
   // The message names the portion, never its text: diagnostics go into audit records, and an
   // unmarked portion is withheld by default.
-  const label = p.kind === 'subject' ? 'The subject line' : heading ? `Heading ${p.id}` : `Portion ${p.id}`;
+  const label = p.kind === 'subject' ? 'The subject line' : heading ? 'This heading' : portionLabel(p);
   diagnostics.push({
     severity: title ? (classified ? 'warning' : 'info') : classified ? 'error' : 'info',
     code: p.kind === 'subject' ? 'unmarked-subject' : heading ? 'unmarked-heading' : 'unmarked-portion',

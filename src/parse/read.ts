@@ -77,3 +77,24 @@ export function readDocument(text: string, options: { format?: InputFormat } = {
   const doc = format === 'cable' ? parseCable(text) : parseMarkedDocument(text);
   return { doc, reader: format === 'cable' ? CABLE_READER : DOCUMENT_READER, detected: asked === 'auto' };
 }
+
+/**
+ * True when the document carries any classification marking: a banner (also a page banner), a
+ * portion mark (understood or not), an E.O. line, a Classified By line, an ENTIRE TEXT statement or
+ * a classification authority block. A file with none of these (a README, a LICENSE) is not a
+ * marked document: releasing it would stamp ordinary text as withheld under B1.
+ */
+export function hasMarkings(doc: Document): boolean {
+  return (
+    doc.banner !== null ||
+    (doc.pageBanners?.length ?? 0) > 0 ||
+    doc.eo !== null ||
+    doc.classifiedBy !== null ||
+    doc.entireText !== null ||
+    (doc.authority ?? null) !== null ||
+    doc.portions.some((p) => p.mark !== null)
+  );
+}
+
+/** The one-line refusal of a file without any marking (see {@link hasMarkings}). */
+export const NOT_MARKED_MESSAGE = 'not a marked document (no banner, portion mark, E.O. line or classification authority block)';

@@ -30,6 +30,17 @@ export const REVIEW_DIR = 'review';
 export const SUBFOLDERS = [RELEASE_DIR, REVIEW_DIR] as const;
 export type Subfolder = (typeof SUBFOLDERS)[number];
 
+/**
+ * Names of the sub-folders declass writes into an output folder, including `pending/` (documents
+ * awaiting a reviewer's decision). A folder walk for inputs leaves them out.
+ */
+const OUTPUT_SUBFOLDER_NAMES: ReadonlySet<string> = new Set([...SUBFOLDERS, 'pending']);
+
+/** True for the name of a sub-folder declass writes (`release`, `review`, `pending`). */
+export function isOutputSubfolderName(name: string): boolean {
+  return OUTPUT_SUBFOLDER_NAMES.has(name);
+}
+
 /** Output formats `release` can write, in write order. The audit record is always written. */
 export const FORMATS = ['text', 'pdf', 'review', 'diff'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -179,3 +190,71 @@ export function chainNext(previous: string, recordSha256: string): string {
 
 /** The head of a manifest with no entries: the sha256 of the empty string. */
 export const EMPTY_HEAD = sha256Hex('');
+
+// ---------------------------------------------------------------------------------------------
+// One folder, one release
+
+/**
+ * What makes a folder one release: the profile (by sha256), the as-of date and the overrides file
+ * (by sha256, or none). Every record in a folder, and its manifest's `run`, must agree on them:
+ * two audiences or two dates in one folder would hand one audience's release to another.
+ */
+export type ReleaseSettings = ManifestRun;
+
+/** The settings an audit record was made with. */
+export function settingsOfRecord(record: Pick<AuditRecord, 'profile' | 'asOf' | 'overrides'>): ReleaseSettings {
+  return {
+    profile: { id: record.profile.id, file: record.profile.file, sha256: record.profile.sha256 },
+    asOf: record.asOf,
+    overrides: record.overrides ? { file: record.overrides.file, sha256: record.overrides.sha256 } : null,
+  };
+}
+
+/** A key equal for settings that make the same release (file paths do not count; contents do). */
+export function settingsKey(s: ReleaseSettings): string {
+  return `${s.profile.sha256}\u0000${s.asOf}\u0000${s.overrides?.sha256 ?? '-'}`;
+}
+
+/** `profile public (sha256 1a2b3c4d5e6f…) as of 2010-12-01, no overrides`: settings for a message. */
+export function describeSettings(s: ReleaseSettings): string {
+  return `${describeProfile(s)} as of ${s.asOf}, ${describeOverrides(s)}`;
+}
+
+function describeProfile(s: ReleaseSettings): string {
+  return `profile ${s.profile.id} (sha256 ${s.profile.sha256.slice(0, 12)}…)`;
+}
+
+function describeOverrides(s: ReleaseSettings): string {
+  return s.overrides ? `overrides ${s.overrides.file} (sha256 ${s.overrides.sha256.slice(0, 12)}…)` : 'no overrides';
+}
+
+/**
+ * What differs between two settings (a folder's and another run's), one phrase per difference,
+ * with `labels` naming each side: `profile public (sha256 …) there, us-secret (sha256 …) here`.
+ * Empty when they make the same release.
+ */
+export function settingsDifferences(a: ReleaseSettings, b: ReleaseSettings, labels: readonly [string, string] = ['there', 'here']): string[] {
+  const [x, y] = labels;
+  const out: string[] = [];
+  if (a.profile.sha256 !== b.profile.sha256) out.push(`${describeProfile(a)} ${x}, ${describeProfile(b).replace(/^profile /, '')} ${y}`);
+  if (a.asOf !== b.asOf) out.push(`as of ${a.asOf} ${x}, ${b.asOf} ${y}`);
+  if ((a.overrides?.sha256 ?? null) !== (b.overrides?.sha256 ?? null)) out.push(`${describeOverrides(a)} ${x}, ${describeOverrides(b).replace(/^overrides /, '')} ${y}`);
+  return out;
+}
+
+const OUTPUT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * True when `rel` (relative to an output folder, `/` separators) is a file `release` writes: a
+ * release text or PDF in `release/` (or `pending/`), a review PDF, diff or audit record in
+ * `review/`, or the manifest. `release --replace` removes these and nothing else.
+ */
+export function isReleaseOutputPath(rel: string): boolean {
+  if (rel === MANIFEST_PATH) return true;
+  const m = /^([^/]+)\/([^/]+)$/.exec(rel);
+  if (!m || !OUTPUT_NAME.test(m[2]!)) return false;
+  const [dir, name] = [m[1]!, m[2]!];
+  if (dir === RELEASE_DIR || dir === 'pending') return /\.(?:txt|pdf)$/.test(name);
+  if (dir === REVIEW_DIR) return /\.(?:review\.pdf|diff|audit\.json)$/.test(name);
+  return false;
+}

@@ -17,7 +17,7 @@ import { toReleaseView, toReviewView } from '../render/view.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
-import { outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
+import { FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
 import { createAuditRecord, serializeRecord } from './record.js';
 
 export { FORMATS, type Format } from './folder.js';
@@ -33,8 +33,10 @@ export interface ReleaseRequest {
   readonly stem: string;
   /** Input path as recorded, and the sha256 of its bytes. */
   readonly input: { readonly path: string; readonly sha256: string };
-  readonly formats: ReadonlySet<Format>;
-  readonly pageSize: PageSize;
+  /** Outputs to render (default: all of {@link FORMATS}); the audit record is always made. */
+  readonly formats?: ReadonlySet<Format> | readonly Format[];
+  /** PDF page size (default `letter`). */
+  readonly pageSize?: PageSize;
   /** Diagnostics from reading the input (encoding), recorded in the audit. */
   readonly inputDiagnostics?: readonly Diagnostic[];
   /** The reader that made `doc` (recorded in the audit record unless it is the cable parser). */
@@ -94,23 +96,25 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const { plan, pieces, releaseText } = planned;
 
   const ref = req.doc.ref ?? req.stem;
+  const formats: ReadonlySet<Format> = new Set(req.formats ?? FORMATS);
+  const pageSize = req.pageSize ?? 'letter';
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [...(req.inputDiagnostics ?? [])];
   let pages = 0;
-  if (req.formats.has('text')) files.push({ kind: 'text', path: outputPath(req.stem, 'text'), bytes: encoder.encode(releaseText) });
-  if (req.formats.has('pdf')) {
-    const pdf = await renderReleasePdf(toReleaseView(pieces, plan, ref), { pageSize: req.pageSize });
+  if (formats.has('text')) files.push({ kind: 'text', path: outputPath(req.stem, 'text'), bytes: encoder.encode(releaseText) });
+  if (formats.has('pdf')) {
+    const pdf = await renderReleasePdf(toReleaseView(pieces, plan, ref), { pageSize });
     diagnostics.push(...pdf.diagnostics);
     pages += pdf.pages;
     files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf'), bytes: pdf.bytes });
   }
-  if (req.formats.has('review')) {
-    const review = await renderReviewPdf(toReviewView(plan, ref), { pageSize: req.pageSize });
+  if (formats.has('review')) {
+    const review = await renderReviewPdf(toReviewView(plan, ref), { pageSize });
     diagnostics.push(...review.diagnostics);
     pages += review.pages;
     files.push({ kind: 'review', path: outputPath(req.stem, 'review'), bytes: review.bytes });
   }
-  if (req.formats.has('diff')) files.push({ kind: 'diff', path: outputPath(req.stem, 'diff'), bytes: encoder.encode(renderDiff(req.doc.source, planned.edits, releaseText, req.stem)) });
+  if (formats.has('diff')) files.push({ kind: 'diff', path: outputPath(req.stem, 'diff'), bytes: encoder.encode(renderDiff(req.doc.source, planned.edits, releaseText, req.stem)) });
 
   const outputs: OutputRecord[] = files.map((f) => ({ kind: f.kind as Format, path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length }));
   // The reader is recorded for documents only, so cable records stay byte-identical.

@@ -30,6 +30,11 @@ export interface OverrideSet {
   readonly file: string;
   readonly sha256: string;
   readonly overrides: readonly Override[];
+  /**
+   * The 1-based line where each decision starts in the file (`lines[i]` for `overrides[i]`), so
+   * that a decision that matches nothing can be named as `FILE:LINE`. Absent for sets built in code.
+   */
+  readonly lines?: readonly number[];
 }
 
 /**
@@ -65,5 +70,73 @@ export function loadOverrides(text: string, file: string): OverrideSet {
     if (o.action === 'withhold' && !o.authority)
       throw new ConfigurationError(`${file}:${lineAt(['overrides', i])}: overrides[${i}]: a withhold decision needs an authority`);
   });
-  return { file, sha256: sha256Hex(text), overrides: parsed.data.overrides };
+  return { file, sha256: sha256Hex(text), overrides: parsed.data.overrides, lines: parsed.data.overrides.map((_, i) => lineAt(['overrides', i])) };
+}
+
+/** A reviewer decision that applies to nothing: no document has its ref, or that document has no such portion. */
+export interface UnmatchedOverride {
+  readonly override: Override;
+  /** 1-based line in the overrides file (1 when the set has no line numbers). */
+  readonly line: number;
+  /** `document`: no document has the ref; `portion`: a document has it, but not the portion. */
+  readonly missing: 'document' | 'portion';
+}
+
+/**
+ * Follows which decisions of an overrides file apply to the documents seen, one document at a time
+ * (a batch keeps only this, not the documents): an override file is the record of a reviewer's
+ * decisions, and one that applies to nothing must be an error, never quietly ignored. A decision
+ * applies to a document when its `ref` is the document's reference id or file stem (as
+ * `evaluate` matches them) and the document has a portion of that id.
+ */
+export class OverrideMatcher {
+  private readonly matched: boolean[];
+  private readonly refSeen: boolean[];
+  /** Decision indexes by ref. */
+  private readonly byRef = new Map<string, number[]>();
+
+  constructor(readonly set: OverrideSet) {
+    this.matched = set.overrides.map(() => false);
+    this.refSeen = set.overrides.map(() => false);
+    set.overrides.forEach((o, i) => this.byRef.set(o.ref, [...(this.byRef.get(o.ref) ?? []), i]));
+  }
+
+  /** True when some decision names one of `ids` (a document's ref and stem): only then need its portions be listed. */
+  concerns(ids: readonly (string | null | undefined)[]): boolean {
+    return ids.some((id) => id && this.byRef.has(id));
+  }
+
+  /** Records a document: its ids (reference id, file stem) and the ids of its portions. */
+  see(ids: readonly (string | null | undefined)[], portionIds: Iterable<string>): void {
+    const indexes = [...new Set(ids.filter((x): x is string => Boolean(x)))].flatMap((id) => this.byRef.get(id) ?? []);
+    if (indexes.length === 0) return;
+    const portions = new Set(portionIds);
+    for (const i of indexes) {
+      this.refSeen[i] = true;
+      if (portions.has(this.set.overrides[i]!.portion)) this.matched[i] = true;
+    }
+  }
+
+  /** The decisions that matched nothing so far, in file order. */
+  unmatched(): UnmatchedOverride[] {
+    const out: UnmatchedOverride[] = [];
+    this.set.overrides.forEach((override, i) => {
+      if (!this.matched[i]) out.push({ override, line: this.set.lines?.[i] ?? 1, missing: this.refSeen[i] ? 'portion' : 'document' });
+    });
+    return out;
+  }
+}
+
+/**
+ * The one-line error for decisions that match nothing (`FILE:LINE: override for 08BERLIN173 p9
+ * matches no portion of 08BERLIN173`), naming the first and counting the others; null when every
+ * decision matched.
+ */
+export function unmatchedOverridesError(file: string, unmatched: readonly UnmatchedOverride[]): ConfigurationError | null {
+  const first = unmatched[0];
+  if (!first) return null;
+  const { ref, portion } = first.override;
+  const what = first.missing === 'document' ? `matches no document (no input has the reference id or file name ${ref})` : `matches no portion of ${ref}`;
+  const more = unmatched.length > 1 ? `; ${unmatched.length - 1} more override(s) match nothing` : '';
+  return new ConfigurationError(`${file}:${first.line}: override for ${ref} ${portion} ${what}${more}`);
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic, Document, Marking, Span } from '../../types.js';
 import type { LintCheck } from '../types.js';
+import { portionLabel } from '../../parse/portion-label.js';
 
 /** Controls on one mark that contradict each other or lack what they require (CAPCO §H.8, pp. 172–175). */
 export const markingConflicts: LintCheck = {
@@ -28,6 +29,6 @@ function conflicts(doc: Document): Diagnostic[] {
     }
   };
   if (doc.banner) check(doc.banner.marking, doc.banner.span, 'Banner');
-  for (const p of doc.portions) if (p.markingSource === 'marked' && p.mark) check(p.marking, p.mark.span, `Portion ${p.id} mark`);
+  for (const p of doc.portions) if (p.markingSource === 'marked' && p.mark) check(p.marking, p.mark.span, `${portionLabel(p)} has the mark`);
   return out;
 }

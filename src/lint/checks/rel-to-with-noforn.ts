@@ -1,5 +1,6 @@
 import type { Diagnostic, Marking, Span } from '../../types.js';
 import type { LintCheck } from '../types.js';
+import { portionLabel } from '../../parse/portion-label.js';
 
 /**
  * REL TO and NOFORN contradict each other (CAPCO §H.8); the grammar keeps NOFORN (fail closed) and
@@ -18,7 +19,7 @@ export const relToWithNoforn: LintCheck = {
       out.push({ severity: 'error', code: 'rel-to-with-noforn', message: `${where} ${JSON.stringify(m.raw)} combines REL TO with NOFORN, which contradict each other; expected one of them (read as NOFORN).`, span });
     };
     for (const b of doc.pageBanners ?? []) look(b.marking, b.span, `Banner on page ${b.page}`);
-    for (const p of doc.portions) if (p.markingSource === 'marked' && p.mark) look(p.marking, p.mark.span, `Portion ${p.id} mark`);
+    for (const p of doc.portions) if (p.markingSource === 'marked' && p.mark) look(p.marking, p.mark.span, `${portionLabel(p)} has the mark`);
     return out;
   },
 };

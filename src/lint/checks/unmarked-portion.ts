@@ -1,4 +1,5 @@
 import type { LintCheck } from '../types.js';
+import { portionLabel } from '../../parse/portion-label.js';
 
 /**
  * Every portion of a modern document needs a mark (32 CFR 2001.21(c)): an unmarked paragraph,
@@ -22,7 +23,7 @@ export const unmarkedPortion: LintCheck = {
         return {
           severity: code === 'unmarked-portion' ? ('error' as const) : ('warning' as const),
           code,
-          message: `Portion ${p.id} (${p.kind}) has no portion mark; expected a mark such as (U) or (S//SI) before it.`,
+          message: `${portionLabel(p)} has no portion mark; expected a mark such as (U) or (S//SI) before it.`,
           span: { start: p.span.start, end: Math.min(p.span.end, p.span.start + 1) },
         };
       });

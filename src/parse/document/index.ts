@@ -34,6 +34,7 @@ import { findBanners, type BannerHit } from './banners.js';
 import { groupPortions, type Draft } from './group.js';
 import { lineRole, type LineRole } from './header.js';
 import { splitDocLines, wrapWidth, type DocLine } from './lines.js';
+import { portionLabel } from '../portion-label.js';
 
 /**
  * Reads a modern marked document (decoded text, LF line ends, form feeds between pages). Never
@@ -302,7 +303,7 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
     out.push({
       severity: 'warning',
       code: 'trailing-mark-unplaced',
-      message: `${p.id}: the mark ${d.strayTrailing.raw} ends a line but the text before it may belong to another paragraph; the portion was read as unmarked.`,
+      message: `The mark ${d.strayTrailing.raw} ends a line but the text before it may belong to another paragraph; the portion was read as unmarked.`,
       span: { start: d.strayTrailing.start, end: d.strayTrailing.end },
     });
   }
@@ -311,7 +312,7 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
     out.push({
       severity: 'error',
       code: 'unknown-marking',
-      message: bad?.message ?? `Mark ${JSON.stringify(p.mark?.raw ?? '')} of ${p.id} was not understood; expected a mark such as (U), (S//SI) or (TS//SI//REL TO USA, FVEY).`,
+      message: bad?.message ?? `The mark ${JSON.stringify(p.mark?.raw ?? '')} was not understood; expected a mark such as (U), (S//SI) or (TS//SI//REL TO USA, FVEY).`,
       span: bad ? { start: bad.start, end: bad.end } : where,
     });
     return;
@@ -320,7 +321,7 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
     out.push({
       severity: 'info',
       code: 'marking-normalised',
-      message: `${p.id}: mark ${JSON.stringify(p.mark?.raw ?? '')} read as ${p.marking.level}: ${p.marking.normalisations.join('; ')}.`,
+      message: `The mark ${JSON.stringify(p.mark?.raw ?? '')} was read as ${p.marking.level}: ${p.marking.normalisations.join('; ')}.`,
       span: where,
     });
     return;
@@ -330,7 +331,7 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
   const titleLike = p.kind === 'title' || p.kind === 'heading' || p.kind === 'subject';
   const code = p.kind === 'header' ? 'unmarked-header' : titleLike ? 'unmarked-heading' : 'unmarked-portion';
   const severity = !classified ? 'info' : code === 'unmarked-portion' ? 'error' : 'warning';
-  out.push({ severity, code, message: `Portion ${p.id} (${p.kind}) has no portion mark; expected a mark such as (U) or (S) before it.`, span: where });
+  out.push({ severity, code, message: `${portionLabel(p)} has no portion mark; expected a mark such as (U) or (S) before it.`, span: where });
 }
 
 /** What a reader bug leaves: every non-blank line an unmarked portion, so all of it is withheld. */
