@@ -14,7 +14,8 @@ import { shingleHashes } from '../leak/shingle-hash.js';
 import { readBytes, readBytesOrNull } from '../node/read.js';
 import { assertReleaseFolder } from '../node/release-folder.js';
 import { collectInputs } from '../node/walk.js';
-import { MANIFEST_PATH, pageSizeOf, RELEASE_DIR, recordPath, stemOfRecordPath, stemOfReleaseFile, type AuditRecord } from '../release/folder.js';
+import { MANIFEST_PATH, pageSizeOf, RELEASE_DIR, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
+import { checkConsistency, manifestRun } from './consistency.js';
 import { readReleaseFolder, releasedTexts, withheldOfFolder, type ReleaseFolder } from './against.js';
 import { crossCheckSkipReason, crossDigest, describeHit, findSelfLeak, WithheldIndex } from './cross.js';
 import { failure, warning, type AuditCheck, type Finding } from './findings.js';
@@ -44,6 +45,13 @@ export interface AuditOptions {
   readonly crossCheckLimit: number;
   /** Releases a document again (src/release/rerun.ts's `rerunRelease`). */
   readonly rerun: Rerun;
+  /**
+   * Fail the audit when a check could not run (no `originals`, or more documents than
+   * `crossCheckLimit`): for CI that must not pass on a partial audit (`--require-originals`).
+   */
+  readonly requireComplete?: boolean;
+  /** Walk `originals` folders as ripgrep does, leaving out hidden folders, node_modules and declass outputs (default true). */
+  readonly ignore?: boolean;
 }
 
 /** Progress of an audit: called with the number of documents, then after each. */
@@ -79,6 +87,8 @@ interface AuditRun {
   readonly index: WithheldIndex | null;
   /** Released files' shingle runs, searched in the index at the end. */
   readonly releasedRuns: { readonly label: string; readonly stem: string; readonly runs: Float64Array }[];
+  /** The records by the settings they were made with (one group in a consistent folder). */
+  readonly settings: Map<string, { readonly settings: ReleaseSettings; readonly stems: string[] }>;
 }
 
 /**
@@ -96,7 +106,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   for (const a of options.against ?? []) against.push(await readReleaseFolder(path.resolve(options.cwd, a)));
   const findings: Finding[] = [];
   const withOriginals = (options.originals?.length ?? 0) > 0;
-  const originals = withOriginals ? await hashOriginals(options.originals!, findings) : new Map<string, string>();
+  const originals = withOriginals ? await hashOriginals(options.originals!, findings, options.ignore ?? true) : new Map<string, string>();
   const crossOn = withOriginals && options.crossCheckLimit > 0 && listing.recordShas.size <= options.crossCheckLimit;
   const run: AuditRun = {
     abs,
@@ -109,6 +119,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     claimed: new Set([MANIFEST_PATH, ...[...listing.recordShas.keys()].map(recordPath)]),
     index: crossOn ? new WithheldIndex() : null,
     releasedRuns: [],
+    settings: new Map(),
   };
 
   const stems = [...listing.recordShas.keys()].sort();
@@ -119,14 +130,18 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     await auditDocument(run, stem);
   }
   await checkUnrecorded(run);
-  await checkManifest(run);
-  const skipped = new Set<AuditCheck>();
+  const manifestRun = await checkManifest(run);
+  findings.push(...checkConsistency(run.settings, manifestRun));
+  const skipped = new Map<AuditCheck, string>();
   if (run.index) await checkCrossDocuments(run, run.index, against);
   else if (withOriginals) {
-    skipped.add('cross-leak');
+    skipped.set('cross-leak', `not run: ${crossCheckSkipReason(options.crossCheckLimit)}`);
     findings.push(warning('.', 'cross-leak', `cross-document check skipped: ${crossCheckSkipReason(options.crossCheckLimit)}`));
   } else {
-    for (const check of ['rerun', 'leak', 'cross-leak'] as const) skipped.add(check);
+    for (const check of ['rerun', 'leak', 'cross-leak'] as const) skipped.set(check, 'need --originals');
+  }
+  if (options.requireComplete) {
+    for (const [check, because] of skipped) findings.push(failure('.', check, `skipped (${check} ${because}), and a complete audit was required (--require-originals)`));
   }
   return buildReport(dir, stems.length, findings, skipped);
 }
@@ -150,8 +165,8 @@ function listFolder(list: readonly FolderFile[]): Listing {
 }
 
 /** Maps sha256 → path of every original under `paths` (folders walked for `*.txt` and `*.md`). */
-async function hashOriginals(paths: readonly string[], findings: Finding[]): Promise<Map<string, string>> {
-  const { files, errors } = await collectInputs(paths);
+async function hashOriginals(paths: readonly string[], findings: Finding[], ignore: boolean): Promise<Map<string, string>> {
+  const { files, errors } = await collectInputs(paths, { ignore });
   for (const e of errors) findings.push(failure(e.path, 'rerun', `--originals: ${e.message}`));
   const out = new Map<string, string>();
   for (const f of files) {
@@ -169,6 +184,10 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
     return;
   }
   const { record } = parsed;
+  const settings = settingsOfRecord(record);
+  const group = run.settings.get(settingsKey(settings));
+  if (group) group.stems.push(stem);
+  else run.settings.set(settingsKey(settings), { settings, stems: [stem] });
   // 1. Hashes and missing files.
   run.findings.push(...checkOutputs(stem, record, run.listing.shas));
   for (const o of record.outputs) run.claimed.add(o.path);
@@ -245,11 +264,13 @@ async function checkUnrecorded(run: AuditRun): Promise<void> {
   }
 }
 
-/** Check 2: the manifest chain. */
-async function checkManifest(run: AuditRun): Promise<void> {
+/** Check 2: the manifest chain. Returns the settings of the run that wrote the manifest, when it names them. */
+async function checkManifest(run: AuditRun): Promise<ReleaseSettings | null> {
   const listed = run.listing.files.get(MANIFEST_PATH);
   const bytes = listed?.regular ? await readBytesOrNull(path.join(run.abs, MANIFEST_PATH)) : null;
-  run.findings.push(...verifyManifest(bytes ? Buffer.from(bytes).toString('utf8') : null, run.listing.recordShas, run.options.head));
+  const text = bytes ? Buffer.from(bytes).toString('utf8') : null;
+  run.findings.push(...verifyManifest(text, run.listing.recordShas, run.options.head));
+  return text === null ? null : manifestRun(text);
 }
 
 /** The cross-document check: withheld text of any document in any other's release file. */

@@ -14,6 +14,7 @@ export const AUDIT_CHECKS = {
   leak: 'with the originals: no withheld text of a document appears in its release text or PDF (text and metadata)',
   'cross-leak': 'with the originals: no text withheld in one document appears in the release of another (or of --against folders)',
   authority: 'every withheld region in a release states an authority, as its record says',
+  consistency: 'every record and the manifest name the same profile (audience), as-of date and overrides: a folder is one release',
 } as const;
 
 export type AuditCheck = keyof typeof AUDIT_CHECKS;

@@ -9,5 +9,7 @@ export { auditFolder, type AuditEvents, type AuditOptions } from './audit-folder
 export { findBatchCrossLeaks, readReleaseFolder, withheldOfFolder, type CrossLeak, type ReleaseFolder } from './against.js';
 export { AUDIT_CHECKS, formatFinding, type AuditCheck, type Finding } from './findings.js';
 export { RecordedConfig } from './recorded-config.js';
+export { verifyAuditRecord, type FileBytes } from './verify-record.js';
+export { describeSkipped } from './report.js';
 export type { AuditReport, CheckOutcome } from './report.js';
 export type { Rerun, RerunRequest, RerunResult } from './rerun.js';

@@ -5,8 +5,11 @@ import { AUDIT_CHECKS, sortFindings, type AuditCheck, type Finding } from './fin
 export interface CheckOutcome {
   readonly name: AuditCheck;
   readonly description: string;
+  /** `fail` for a skipped check too, when the audit was asked to be complete (`requireComplete`). */
   readonly status: 'pass' | 'fail' | 'skipped';
   readonly failures: number;
+  /** Why a skipped check did not run (`needs --originals`). */
+  readonly skippedBecause?: string;
 }
 
 export interface AuditReport {
@@ -22,8 +25,12 @@ export interface AuditReport {
   readonly warnings: readonly Finding[];
 }
 
-/** The report of an audit's findings, every check listed in {@link AUDIT_CHECKS} order. */
-export function buildReport(dir: string, documents: number, findings: readonly Finding[], skipped: ReadonlySet<AuditCheck>): AuditReport {
+/**
+ * The report of an audit's findings, every check listed in {@link AUDIT_CHECKS} order.
+ *
+ * @param skipped The checks that did not run, with why (`needs --originals`).
+ */
+export function buildReport(dir: string, documents: number, findings: readonly Finding[], skipped: ReadonlyMap<AuditCheck, string>): AuditReport {
   const sorted = sortFindings(findings);
   const failures = sorted.filter((f) => f.severity === 'failure');
   const warnings = sorted.filter((f) => f.severity === 'warning');
@@ -33,9 +40,24 @@ export function buildReport(dir: string, documents: number, findings: readonly F
     documents,
     checks: (Object.keys(AUDIT_CHECKS) as AuditCheck[]).map((name) => {
       const n = failures.filter((f) => f.check === name).length;
-      return { name, description: AUDIT_CHECKS[name], status: skipped.has(name) ? 'skipped' : n > 0 ? 'fail' : 'pass', failures: n };
+      const because = skipped.get(name);
+      const status = n > 0 ? 'fail' : because !== undefined ? 'skipped' : 'pass';
+      return { name, description: AUDIT_CHECKS[name], status, failures: n, ...(because !== undefined ? { skippedBecause: because } : {}) };
     }),
     failures,
     warnings,
   };
+}
+
+/**
+ * `3 checks skipped: rerun, leak, cross-leak need --originals` for the checks of a report that
+ * did not run, or null when every check ran.
+ */
+export function describeSkipped(report: Pick<AuditReport, 'checks'>): string | null {
+  const skipped = report.checks.filter((c) => c.skippedBecause !== undefined);
+  if (skipped.length === 0) return null;
+  const byReason = new Map<string, string[]>();
+  for (const c of skipped) byReason.set(c.skippedBecause!, [...(byReason.get(c.skippedBecause!) ?? []), c.name]);
+  const parts = [...byReason].map(([reason, names]) => `${names.join(', ')} ${reason}`);
+  return `${skipped.length} check${skipped.length === 1 ? '' : 's'} skipped: ${parts.join('; ')}`;
 }

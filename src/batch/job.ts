@@ -8,14 +8,14 @@ import { crossDigest, type CrossDigest } from '../audit/cross.js';
 import { DeclassError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { readOverrides, resolveProfile } from '../node/profiles.js';
-import { readInput } from '../node/read.js';
+import { readInput, readInputBytes } from '../node/read.js';
 import { removeFiles, removeFileSync, writeFileAtomicSync } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
 import { FORMATS, outputPath, type Format, type PageSize } from '../release/folder.js';
 import { planRelease, releaseDocument } from '../release/index.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
-import type { Plan } from '../types.js';
+import type { Diagnostic, Plan } from '../types.js';
 import { unchangedRecord } from './resume.js';
 
 /** What a worker needs to release one document (structured-cloneable). */
@@ -41,6 +41,8 @@ export interface ReleaseJob {
   readonly maxInputBytes: number;
   /** Reader for the input (`auto`: picked from its content). */
   readonly inputFormat: InputFormat;
+  /** The input's bytes when they do not come from `file` (a document read from standard input). */
+  readonly source?: Uint8Array;
 }
 
 /** Figures of a document released (or found already released). */
@@ -67,6 +69,11 @@ export type JobResult =
       /** sha256 of the audit record as written (for the manifest). */
       readonly auditSha256: string;
       readonly digest?: CrossDigest;
+      /**
+       * The `pdf-char-replaced` warnings of the document's PDFs (one per distinct character the
+       * PDF font cannot show), from its audit record: printed on the console, counted in the summary.
+       */
+      readonly charsReplaced: readonly string[];
     }
   | { readonly index: number; readonly status: 'failed'; readonly message: string };
 
@@ -109,6 +116,11 @@ function countsOf(plan: Pick<Plan, 'decisions' | 'redactions' | 'stamp'>): JobCo
   };
 }
 
+/** The distinct `pdf-char-replaced` messages among a document's diagnostics (its release and review PDFs report the same character each). */
+function charsReplacedIn(diagnostics: readonly Diagnostic[]): string[] {
+  return [...new Set(diagnostics.filter((d) => d.code === 'pdf-char-replaced').map((d) => d.message))];
+}
+
 /**
  * Runs one job. Never throws: every failure becomes a one-line message, and a document that
  * fails after some of its files were written has those files removed again.
@@ -116,7 +128,7 @@ function countsOf(plan: Pick<Plan, 'decisions' | 'redactions' | 'stamp'>): JobCo
 export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<JobResult> {
   const written: string[] = [];
   try {
-    const read = await readInput(job.file, job.maxInputBytes, job.inputFormat);
+    const read = job.source ? readInputBytes(job.source, job.maxInputBytes, job.inputFormat) : await readInput(job.file, job.maxInputBytes, job.inputFormat);
     if (!read.ok) return { index: job.index, status: 'failed', message: read.message };
     const profile = await cache.profile(job.profile);
     const overrides = await cache.overridesOf(job.overrides);
@@ -142,6 +154,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
           pages: 0,
           auditSha256: unchanged.sha256,
           ...(digest ? { digest } : {}),
+          charsReplaced: charsReplacedIn(record.diagnostics),
         };
       }
     }
@@ -181,6 +194,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
       pages: result.pages,
       auditSha256,
       ...(job.cross ? { digest: crossDigest(job.stem, result.withheld, result.visible, result.releaseText) } : {}),
+      charsReplaced: charsReplacedIn(result.audit.diagnostics),
     };
   } catch (error) {
     // Never leave half a document's outputs behind.

@@ -11,11 +11,12 @@ import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import { readBytes } from '../node/read.js';
-import { prepareOutputFolder } from '../node/release-folder.js';
+import { discardRelease, prepareOutputFolder } from '../node/release-folder.js';
 import { listNames } from '../node/walk.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
-import { MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize } from '../release/folder.js';
+import { MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
+import { assertOneRelease, assertOverridesApply } from './folder-check.js';
 import { buildManifest, serializeManifest } from '../release/manifest.js';
 import { createExecutor, type Executor } from './executor.js';
 import type { JobResult, ReleaseJob } from './job.js';
@@ -44,6 +45,15 @@ export interface BatchOptions {
   readonly stemOf?: (file: string, index: number) => string;
   /** Aborting stops scheduling; documents in progress are finished, so no partial file remains. */
   readonly signal?: AbortSignal;
+  /** The bytes of the document named `-` in `files` (read from standard input); recorded with the path `-`. */
+  readonly stdin?: Uint8Array;
+  /**
+   * Discard the release already in `out` (whatever its settings) before writing: only files the
+   * folder contract names as declass outputs are removed (see node/release-folder.ts
+   * `discardRelease`). Without it, a folder released with another profile, as-of date or
+   * overrides file is refused (exit 73).
+   */
+  readonly replace?: boolean;
 }
 
 /** One document's outcome, as reported to the caller in input order. */
@@ -68,6 +78,10 @@ export interface BatchSummary {
   readonly declassified: number;
   readonly redactions: number;
   readonly withheldByAuthority: Record<string, number>;
+  /** Characters the PDF font could not show, replaced by `?` (distinct characters per document, summed). */
+  readonly charsReplaced: number;
+  /** Documents whose PDFs have such replacements. */
+  readonly documentsWithCharsReplaced: number;
   readonly inputBytes: number;
   readonly outputBytes: number;
   readonly outputFiles: number;
@@ -84,8 +98,9 @@ export interface BatchResult {
   readonly cross: { readonly index: WithheldIndex; readonly released: readonly { readonly stem: string; readonly file: string; readonly runs: Float64Array }[] } | null;
 }
 
-/** The input path as recorded in audits: relative to the working folder when inside it. */
+/** The input path as recorded in audits: relative to the working folder when inside it; `-` for standard input. */
 export function recordedPath(file: string, cwd: string): string {
+  if (file === '-') return file;
   const rel = path.relative(cwd, path.resolve(cwd, file));
   return rel.startsWith('..') || path.isAbsolute(rel) ? path.resolve(cwd, file) : rel.split(path.sep).join('/');
 }
@@ -99,10 +114,23 @@ export async function runReleaseBatch(
   events: { onOutcome?(o: DocumentOutcome): void; onProgress?(done: number, total: number): void } = {},
 ): Promise<BatchResult> {
   const started = performance.now();
+  const stemOf = opts.stemOf ?? ((file: string) => safeStem(file));
+  // Refusals first, so that nothing is written (or discarded) when one applies.
+  if (!opts.replace) await assertOneRelease(opts.out, runSettings(opts));
+  if (opts.overrides) {
+    await assertOverridesApply(opts.overrides, {
+      files: opts.files,
+      stemOf,
+      maxInputBytes: opts.maxInputBytes,
+      inputFormat: opts.inputFormat ?? 'auto',
+      ...(opts.stdin ? { stdin: opts.stdin } : {}),
+      out: opts.replace ? null : opts.out,
+    });
+  }
+  if (opts.replace) await discardRelease(opts.out);
   await prepareOutputFolder(opts.out);
   await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   const executor = createExecutor(opts.jobs);
-  const stemOf = opts.stemOf ?? ((file: string) => safeStem(file));
   const total = opts.files.length;
   const tally = new BatchTally(opts);
   let done = 0;
@@ -175,9 +203,12 @@ async function schedule(opts: BatchOptions, executor: Executor, stemOf: (file: s
 
 /** The job of file `i` of the batch. */
 function jobFor(opts: BatchOptions, i: number, file: string, stem: string): ReleaseJob {
+  const fromStdin = file === '-';
+  if (fromStdin && !opts.stdin) throw new Error('the batch names standard input (-) but was given no bytes for it');
   return {
+    ...(fromStdin ? { source: opts.stdin! } : {}),
     index: i,
-    file: path.resolve(opts.cwd, file),
+    file: fromStdin ? file : path.resolve(opts.cwd, file),
     stem,
     recordedPath: recordedPath(file, opts.cwd),
     out: path.resolve(opts.cwd, opts.out),
@@ -215,7 +246,7 @@ class InputOrder {
 
 /** The figures of a batch, summed as results come (nothing per document is kept but its audit hash and digest). */
 class BatchTally {
-  readonly totals = { documents: 0, skipped: 0, failed: 0, released: 0, withheld: 0, declassified: 0, redactions: 0, inputBytes: 0, outputBytes: 0, outputFiles: 0, pages: 0 };
+  readonly totals = { documents: 0, skipped: 0, failed: 0, released: 0, withheld: 0, declassified: 0, redactions: 0, charsReplaced: 0, documentsWithCharsReplaced: 0, inputBytes: 0, outputBytes: 0, outputFiles: 0, pages: 0 };
   readonly byAuthority = new Map<string, number>();
   /** sha256 of each audit record written or found up to date, by stem (for the manifest). */
   readonly auditShas = new Map<string, string>();
@@ -241,6 +272,8 @@ class BatchTally {
     t.withheld += r.counts.withheld;
     t.declassified += r.counts.declassified;
     t.redactions += r.counts.redactions;
+    t.charsReplaced += r.charsReplaced.length;
+    if (r.charsReplaced.length > 0) t.documentsWithCharsReplaced++;
     t.inputBytes += r.inputBytes;
     t.outputBytes += r.outputBytes;
     t.outputFiles += r.outputFiles;
@@ -253,6 +286,15 @@ class BatchTally {
       this.releasedRuns.push({ stem, file, runs: r.digest.released });
     }
   }
+}
+
+/** The settings of this batch: what makes its folder one release (and its manifest's `run`). */
+function runSettings(opts: BatchOptions): ReleaseSettings {
+  return {
+    profile: { id: opts.profile.id, file: opts.profile.source.file, sha256: opts.profile.source.sha256 },
+    asOf: opts.asOf,
+    overrides: opts.overrides ? { file: opts.overrides.file, sha256: opts.overrides.sha256 } : null,
+  };
 }
 
 /**
@@ -268,11 +310,7 @@ async function writeManifest(opts: BatchOptions, known: ReadonlyMap<string, stri
     const stem = name.slice(0, -'.audit.json'.length);
     records.push({ stem, sha256: known.get(stem) ?? sha256Hex(await readBytes(path.join(reviewDir, name))) });
   }
-  const manifest = buildManifest(records, {
-    profile: { id: opts.profile.id, file: opts.profile.source.file, sha256: opts.profile.source.sha256 },
-    asOf: opts.asOf,
-    overrides: opts.overrides ? { file: opts.overrides.file, sha256: opts.overrides.sha256 } : null,
-  });
+  const manifest = buildManifest(records, runSettings(opts));
   await writeFileAtomic(path.join(opts.out, MANIFEST_PATH), new TextEncoder().encode(serializeManifest(manifest)));
   return { records: manifest.entries.length, head: manifest.head };
 }

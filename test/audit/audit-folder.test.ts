@@ -63,6 +63,7 @@ describe('auditFolder', () => {
       ['leak', 'pass'],
       ['cross-leak', 'pass'],
       ['authority', 'pass'],
+      ['consistency', 'pass'],
     ]);
     expect(progress).toEqual([-3, 1, 2, 3]);
   });
@@ -70,7 +71,22 @@ describe('auditFolder', () => {
   it('without originals, skips the checks that need them', async () => {
     const report = await auditFolder(out, options({ originals: [] }));
     expect(report.ok).toBe(true);
-    expect(report.checks.filter((c) => c.status === 'skipped').map((c) => c.name)).toEqual(['rerun', 'leak', 'cross-leak']);
+    expect(report.checks.filter((c) => c.status === 'skipped').map((c) => [c.name, c.skippedBecause])).toEqual([
+      ['rerun', 'need --originals'],
+      ['leak', 'need --originals'],
+      ['cross-leak', 'need --originals'],
+    ]);
+  });
+
+  it('without originals and asked to be complete (--require-originals), fails on each skipped check', async () => {
+    const report = await auditFolder(out, options({ originals: [], requireComplete: true }));
+    expect(report.ok).toBe(false);
+    expect(report.failures.map((f) => [f.file, f.check])).toEqual([
+      ['.', 'cross-leak'],
+      ['.', 'leak'],
+      ['.', 'rerun'],
+    ]);
+    expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.name)).toEqual(['rerun', 'leak', 'cross-leak']);
   });
 
   it('fails the hash check for a release file changed after the release', async () => {
