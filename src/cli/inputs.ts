@@ -1,12 +1,24 @@
 /**
- * The command line's paths: `--from-list` files and standard input, and the expansion of paths
- * into files with one line of standard error per path that cannot be used. The disk is reached
- * through src/node/.
+ * The command line's paths: `--from-list` files and standard input, `-` for one document on
+ * standard input, and the expansion of paths into files with one line of standard error per path
+ * that cannot be used. The disk is reached through src/node/.
  */
+import { Option } from 'commander';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { describeFsError } from '../node/errors.js';
-import { readText } from '../node/read.js';
-import { collectInputs } from '../node/walk.js';
+import { DEFAULT_MAX_INPUT_BYTES, readInput, readInputBytes, readText, type InputRead } from '../node/read.js';
+import { collectInputs, type SkippedPath } from '../node/walk.js';
+import type { InputFormat } from '../parse/read.js';
+import { NO_COLORS, type Colors } from './color.js';
+import type { Io } from './io.js';
+
+/** The path that stands for standard input: one document read from it. */
+export const STDIN_PATH = '-';
+
+/** `--no-ignore`: walk hidden folders, `node_modules/` and declass output folders too. */
+export function noIgnoreOption(): Option {
+  return new Option('--no-ignore', 'also walk hidden files and folders, node_modules/ and the release/, review/, pending/ folders of declass outputs');
+}
 
 /**
  * The paths listed in a `--from-list` file (or standard input for `-`): one per line; blank
@@ -14,7 +26,7 @@ import { collectInputs } from '../node/walk.js';
  */
 export async function readPathList(source: string, readStdin: (() => Promise<string>) | undefined): Promise<string[]> {
   let text: string;
-  if (source === '-') {
+  if (source === STDIN_PATH) {
     if (!readStdin) throw new UsageError('--from-list -: standard input is not available here');
     text = await readStdin();
   } else {
@@ -32,28 +44,72 @@ export async function readPathList(source: string, readStdin: (() => Promise<str
 
 /**
  * Expands the command line's paths for a command: reports each unusable path on one line of
- * standard error and returns the files with the number of paths that failed. When there is
- * nothing to process it returns `exitCode` instead: 66 when every path failed; a usage error is
- * thrown when the paths exist but hold no `.txt` or `.md` file.
+ * standard error, and what the walk left out on one more, and returns the files with the number
+ * of paths that failed. `-` (standard input) is kept as a file, once. When there is nothing to
+ * process it returns `exitCode` instead: 66 when every path failed; a usage error is thrown when
+ * the paths exist but hold no `.txt` or `.md` file.
  */
 export async function expandInputs(
   paths: readonly string[],
   stderr: (text: string) => void,
+  options: { readonly ignore?: boolean; readonly colors?: Colors } = {},
 ): Promise<{ files: string[]; failed: number; exitCode?: undefined } | { exitCode: number }> {
-  const { files, errors } = await collectInputs(paths);
-  for (const e of errors) stderr(`declass: ${e.path}: ${e.message}\n`);
+  const at = paths.indexOf(STDIN_PATH);
+  if (at >= 0 && paths.indexOf(STDIN_PATH, at + 1) >= 0) throw new UsageError('- (standard input) may be given once');
+  // Standard input keeps its place among the paths given.
+  const segments = at < 0 ? [paths] : [paths.slice(0, at), paths.slice(at + 1)];
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const errors: { path: string; message: string }[] = [];
+  const skipped: SkippedPath[] = [];
+  for (const [i, segment] of segments.entries()) {
+    if (i === 1) files.push(STDIN_PATH);
+    const got = await collectInputs(segment, { ignore: options.ignore ?? true });
+    for (const f of got.files) if (!seen.has(f)) (seen.add(f), files.push(f));
+    errors.push(...got.errors);
+    skipped.push(...got.skipped);
+  }
+  const c = options.colors ?? NO_COLORS;
+  for (const e of errors) stderr(`declass: ${e.path}: ${c.red(e.message)}\n`);
+  if (skipped.length > 0) stderr(formatSkipped(skipped));
   if (files.length === 0) {
     if (errors.length > 0) return { exitCode: ExitCode.noInput };
-    throw new UsageError('no .txt or .md files found in the given paths');
+    throw new UsageError(`no .txt or .md files found in the given paths${skipped.length > 0 ? ' (some were skipped; --no-ignore walks them)' : ''}`);
   }
   return { files, failed: errors.length };
 }
 
+/** One line saying what the walk left out (at most three paths named). */
+export function formatSkipped(skipped: readonly SkippedPath[]): string {
+  const reasons = [...new Set(skipped.map((s) => s.reason))].join(', ');
+  const named = skipped.slice(0, 3).map((s) => (s.folder ? `${s.path}/` : s.path));
+  const more = skipped.length > 3 ? ` and ${skipped.length - 3} more` : '';
+  return `declass: note: not walked (${reasons}): ${named.join(', ')}${more}; --no-ignore walks them\n`;
+}
+
+/**
+ * Reads one input named on the command line: a file (see node/read.ts), or standard input for `-`.
+ * Failures are one-line messages, as for files.
+ */
+export async function readCliInput(file: string, io: Io, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): Promise<InputRead> {
+  if (file !== STDIN_PATH) return readInput(file, maxBytes, format);
+  return readInputBytes(await readStdinBytes(io), maxBytes, format);
+}
+
+/** All of standard input as bytes, or a usage error where there is none. */
+export async function readStdinBytes(io: Io): Promise<Uint8Array> {
+  if (io.readStdinBytes) return io.readStdinBytes();
+  if (io.readStdin) return new TextEncoder().encode(await io.readStdin());
+  throw new UsageError('-: standard input is not available here');
+}
+
 /**
  * The paths a batch command works on: those on the command line followed by those of
- * `--from-list`. A usage error when there are none.
+ * `--from-list`. A usage error when there are none, or when both `-` and `--from-list -` want
+ * standard input.
  */
 export async function batchPaths(paths: readonly string[], fromList: string | undefined, readStdin: (() => Promise<string>) | undefined): Promise<string[]> {
+  if (fromList === STDIN_PATH && paths.includes(STDIN_PATH)) throw new UsageError('- and --from-list - cannot both read standard input');
   const all = [...paths, ...(fromList !== undefined ? await readPathList(fromList, readStdin) : [])];
   if (all.length === 0) throw new UsageError(fromList !== undefined ? `--from-list ${fromList} lists no paths` : 'give cable files or folders, or --from-list FILE');
   return all;

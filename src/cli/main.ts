@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
+import { colorsFor, NO_COLORS, type Colors } from './color.js';
 import { DeclassError, ExitCode } from '../errors.js';
 import { TOOL } from '../version.js';
 import type { CommandContext } from './context.js';
 import type { Io } from './io.js';
 import { registerCommands } from './commands/index.js';
+import { checkRequiredOptions } from './options.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -23,23 +25,34 @@ Exit codes:
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code = 0;
+  // `--no-color` is read from argv as well, for errors commander reports before it has parsed options.
+  const colorFlag = (): boolean => program.opts()['color'] !== false && !argv.includes('--no-color');
+  const colors = (): { out: Colors; err: Colors } => ({
+    out: colorsFor(Boolean(io.color?.stdout) && colorFlag()),
+    err: colorsFor(Boolean(io.color?.stderr) && colorFlag()),
+  });
   const ctx: CommandContext = {
     io,
     exit: (c) => {
       code = Math.max(code, c);
     },
+    colors,
   };
-  const program = new Command('declass')
+  const program: Command = new Command('declass')
     .description('Read classification markings in cables, decide what an audience may see, write and audit releases.')
     .version(TOOL.version, '-V, --version')
+    .option('--no-color', 'no colour on the terminal (also NO_COLOR=1)')
     .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'declass: ')),
-    });
+      outputError: (s, write) => write(colorError(s.replace(/^error: /, 'declass: '), colors().err)),
+    })
+    // Required options are checked once commander has reported unknown options (see options.ts).
+    .hook('preAction', (_program, command) => checkRequiredOptions(command));
   registerCommands(program, ctx);
   const configure = (command: Command): void => {
     for (const sub of command.commands) {
@@ -52,27 +65,32 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
-    return exitCodeFor(error, io);
+    return exitCodeFor(error, io, colors().err);
   }
 }
 
-function exitCodeFor(error: unknown, io: Io): number {
+/** `declass: message` with the message in red (the prefix stays plain, so it can be searched for). */
+function colorError(line: string, c: Colors): string {
+  if (c === NO_COLORS) return line;
+  const m = /^(declass: )([^]*?)(\n?)$/.exec(line);
+  return m ? `${m[1]}${c.red(m[2]!)}${m[3]}` : line;
+}
+
+function exitCodeFor(error: unknown, io: Io, c: Colors): number {
   if (error instanceof CommanderError) {
-    if (
-      error.code === 'commander.helpDisplayed' ||
-      error.code === 'commander.version' ||
-      error.code === 'commander.help'
-    )
-      return ExitCode.ok;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
+    // `declass help` shows help as asked (exit 0); bare `declass` (or `declass rules`) shows it
+    // because a command is missing: a usage error, as git does.
+    if (error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     // commander has already printed its one-line message.
     return ExitCode.usage;
   }
   if (error instanceof DeclassError) {
-    io.stderr(`declass: ${error.message}\n`);
+    io.stderr(colorError(`declass: ${error.message}\n`, c));
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`declass: internal error: ${message}\n`);
+  io.stderr(colorError(`declass: internal error: ${message}\n`, c));
   if (process.env['DECLASS_DEBUG'] && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return ExitCode.internal;
 }

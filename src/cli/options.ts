@@ -1,10 +1,11 @@
-import { InvalidArgumentError } from 'commander';
-import { isIsoDate } from '../dates.js';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { isoDateProblem } from '../dates.js';
 
-/** commander option parser for `YYYY-MM-DD` dates: a real calendar date, else a usage error. */
+/** commander option parser for `YYYY-MM-DD` dates: a real calendar date, else a usage error naming what is wrong. */
 export function parseIsoDateOption(value: string): string {
-  if (isIsoDate(value)) return value;
-  throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
+  const problem = isoDateProblem(value);
+  if (problem === null) return value;
+  throw new InvalidArgumentError(problem);
 }
 
 /** commander option parser for a whole number of at least `min`, else a usage error. */
@@ -13,4 +14,46 @@ export function positiveInteger(min: number): (value: string) => number {
     if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}, got "${value}"`);
     return Number(value);
   };
+}
+
+/** commander option parser for a sha256 written as 64 hexadecimal digits (returned in lower case). */
+export function parseSha256Option(value: string): string {
+  if (/^[0-9a-f]{64}$/i.test(value)) return value.toLowerCase();
+  throw new InvalidArgumentError(`expected a sha256 as 64 hexadecimal digits, got ${value.length} character(s)${/[^0-9a-f]/i.test(value) ? ' with non-hexadecimal ones' : ''}`);
+}
+
+/**
+ * A parser for one of `choices`, in any case (`A4`, `a4`); the value is returned as listed.
+ * commander's own `choices()` is case-sensitive.
+ */
+export function oneOf<T extends string>(choices: readonly T[]): (value: string) => T {
+  return (value: string): T => {
+    const found = choices.find((c) => c.toLowerCase() === value.toLowerCase());
+    if (found !== undefined) return found;
+    throw new InvalidArgumentError(`expected one of ${choices.join(', ')}, got "${value}"`);
+  };
+}
+
+/** Options declared with {@link requiredOption}: checked by {@link checkRequiredOptions}. */
+const REQUIRED = new WeakSet<Option>();
+
+/**
+ * An option the command cannot run without. commander's own `requiredOption` is checked before
+ * unknown options, so `--profil public` would be reported as a missing `--profile` instead of a
+ * typo; these are checked by {@link checkRequiredOptions} in a `preAction` hook, after commander
+ * has reported unknown options and bad arguments.
+ */
+export function requiredOption(flags: string, description: string): Option {
+  const option = new Option(flags, `${description} (required)`);
+  REQUIRED.add(option);
+  return option;
+}
+
+/** Reports the first {@link requiredOption} of `command` that was not given, as commander would. */
+export function checkRequiredOptions(command: Command): void {
+  for (const option of command.options) {
+    if (REQUIRED.has(option) && command.getOptionValue(option.attributeName()) === undefined) {
+      command.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 64 });
+    }
+  }
 }

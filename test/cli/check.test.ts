@@ -227,10 +227,18 @@ describe('declass check --fail-on', () => {
 });
 
 describe('declass check: usage and input errors', () => {
-  it.each(['2026-02-30', '26-11-2026', 'today'])('--as-of %s is a usage error', async (asOf) => {
+  it.each([
+    ['2026-02-30', /February 2026 has 28 days/],
+    ['2010-13-01', /month 13 does not exist/],
+    ['2010-00-10', /month 0 does not exist/],
+    ['2010-04-00', /day 0 does not exist/],
+    ['26-11-2026', /expected a date as YYYY-MM-DD/],
+    ['today', /expected a date as YYYY-MM-DD/],
+  ])('--as-of %s is a usage error saying what is wrong', async (asOf, message) => {
     const r = await run(['check', '--as-of', asOf, files['past.txt']!]);
     expect(r.code).toBe(64);
-    expect(r.stderr).toMatch(/expected a date as YYYY-MM-DD/);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('--json and --csv together is a usage error', async () => {

@@ -77,7 +77,7 @@ describe('declass lint', () => {
     expect(lines).toContain(file('bad.txt'));
     const rows = lines.filter((l) => /^ {2}\d+:\d+ /.test(l));
     expect(rows.some((l) => /^ {2}12:1 +error +Banner .* banner-below-portions$/.test(l))).toBe(true);
-    expect(rows.some((l) => /^ {2}26:1 +error +Portion p2 .* unmarked-portion$/.test(l))).toBe(true);
+    expect(rows.some((l) => /^ {2}26:1 +error +Paragraph 2 has no portion mark.* unmarked-portion$/.test(l))).toBe(true);
     expect(rows.some((l) => /^ {2}28:5 +error +.* unknown-marking$/.test(l))).toBe(true);
     expect(r.stdout).toMatch(/^✖ \d+ problems \(\d+ errors, \d+ warnings?\)$/m);
     // The clean file's only problem is a warning: it is listed, but it does not fail the run.

@@ -19,12 +19,13 @@ beforeAll(() => {
   mkdirSync(file('folder/sub'), { recursive: true });
   writeFileSync(file('folder/b.txt'), cable('¶1. (S) Folder cable.'));
   writeFileSync(file('folder/sub/a.txt'), cable('¶1. (U) Nested cable.', { banner: 'UNCLAS BERLIN 000173', eo: 'E.O. 12958: N/A' }));
-  writeFileSync(file('folder/notes.md'), 'not a cable file');
+  writeFileSync(file('folder/notes.md'), '(U) Notes that are not a cable, marked unclassified.\n');
   writeFileSync(file('empty.txt'), '');
   writeFileSync(file('binary.txt'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
   writeFileSync(file('crlf.txt'), `\uFEFF${cable(BODY)}`.replace(/\n/g, '\r\n'));
   writeFileSync(file('latin1.txt'), Uint8Array.from(cable('\u00B61. (C) Caf\u00E9.'), (c) => c.charCodeAt(0)));
   writeFileSync(file('prose.txt'), 'Dear colleagues,\nthe meeting moved.\n');
+  writeFileSync(file('marked-prose.txt'), 'Dear colleagues,\n\n(C) the meeting moved.\n');
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -87,17 +88,26 @@ describe('declass parse --json', () => {
   });
 
   it('text that is not a cable is read by the document reader; an unmarked line in a document without banner is withheld-level unmarked', async () => {
-    const r = await runCli(['parse', file('prose.txt'), '--json']);
+    const r = await runCli(['parse', file('marked-prose.txt'), '--json']);
     expect(r.code).toBe(0);
     const [rec] = jsonLines(r.stdout);
     expect(rec!['format']).toBe('document');
     expect(rec!['authority']).toBeNull();
-    expect(rec!['portions'].map((p: any) => p.markingSource)).toEqual(['unmarked']);
+    expect(rec!['portions'].map((p: any) => p.markingSource)).toEqual(['unmarked', 'marked']);
     expect(rec!['diagnostics'].map((d: any) => d.code)).toEqual(expect.arrayContaining(['no-banner', 'unmarked-portion']));
   });
 
+  it('text without any marking (no banner, portion mark, E.O. line or authority block) is refused in one line, whatever the reader', async () => {
+    for (const format of ['auto', 'cable', 'document']) {
+      const r = await runCli(['parse', file('prose.txt'), '--json', '--input-format', format]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`declass: ${file('prose.txt')}: not a marked document (no banner, portion mark, E.O. line or classification authority block)\n`);
+    }
+  });
+
   it('--input-format cable reads text that is not a cable with the cable parser (not-a-cable diagnostic)', async () => {
-    const r = await runCli(['parse', file('prose.txt'), '--json', '--input-format', 'cable']);
+    const r = await runCli(['parse', file('marked-prose.txt'), '--json', '--input-format', 'cable']);
     expect(r.code).toBe(0);
     const [rec] = jsonLines(r.stdout);
     expect(rec!['ref']).toBeNull();

@@ -63,10 +63,10 @@ describe.each(CASES)('%s', (_name, name, contents, message) => {
   });
 });
 
-it('a profile file that cannot be read: exit 78, one line', async () => {
+it('a profile file that cannot be read: exit 66 like every missing input, one line', async () => {
   const missing = path.join(dir, 'missing.yaml');
   const run = await runCli(['rules', 'check', missing]);
-  expect(run.code).toBe(78);
+  expect(run.code).toBe(66);
   expect(run.stderr).toBe(`declass: ${missing}: no such file or folder\n`);
 });
 

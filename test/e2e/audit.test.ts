@@ -86,7 +86,7 @@ describe('declass audit on an untouched folder', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^pass +hash /m);
     expect(run.stdout).toMatch(/^skipped +rerun /m);
-    expect(run.stdout).toContain('audit passed: 4 document(s)');
+    expect(run.stdout).toContain('audit passed (3 checks skipped: rerun, leak, cross-leak need --originals): 4 document(s)');
   });
 
   it('passes with the originals: same decisions, same bytes, no leaks', async () => {
@@ -105,7 +105,7 @@ describe('declass audit on an untouched folder', () => {
     const report = JSON.parse(run.stdout);
     expect(report.ok).toBe(true);
     expect(report.failures).toEqual([]);
-    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['record', 'hash', 'missing', 'unrecorded', 'chain', 'rerun', 'leak', 'cross-leak', 'authority']);
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['record', 'hash', 'missing', 'unrecorded', 'chain', 'rerun', 'leak', 'cross-leak', 'authority', 'consistency']);
   });
 
   it('refuses a folder that is not a release folder (exit 66)', async () => {

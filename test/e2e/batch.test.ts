@@ -63,7 +63,12 @@ describe('resume: re-running into the same folder', () => {
     expect(forced.skipped).toBe(0);
     expect(snapshot(out)).toEqual(before); // deterministic: the same bytes again
 
-    const later = JSON.parse((await runCli(['release', SAMPLES, '--profile', 'public', '--out', out, '--as-of', '2030-01-01', '--formats', 'text,diff', '--json'])).stdout);
+    // Another date is another release: refused in this folder, released again with --replace.
+    const laterArgs = ['release', SAMPLES, '--profile', 'public', '--out', out, '--as-of', '2030-01-01', '--formats', 'text,diff', '--json'];
+    const refused = await runCli(laterArgs);
+    expect(refused.code).toBe(73);
+    expect(snapshot(out)).toEqual(before);
+    const later = JSON.parse((await runCli([...laterArgs, '--replace'])).stdout);
     expect(later.skipped).toBe(0);
     expect(later.documents).toBe(sampleFiles().length);
   });
@@ -97,11 +102,12 @@ describe('resume: re-running into the same folder', () => {
     expect(audit.code).toBe(0);
   });
 
-  it('does not skip when another profile is asked for', async () => {
+  it('does not skip when another profile is asked for (with --replace; without, the folder is refused)', async () => {
     const out = tmp('resume-profile');
     const base = ['release', SAMPLES, '--out', out, '--as-of', AS_OF, '--formats', 'text', '--json'];
     await runCli([...base, '--profile', 'public']);
-    const nato = JSON.parse((await runCli([...base, '--profile', 'nato'])).stdout);
+    expect((await runCli([...base, '--profile', 'nato'])).code).toBe(73);
+    const nato = JSON.parse((await runCli([...base, '--profile', 'nato', '--replace'])).stdout);
     expect(nato.skipped).toBe(0);
   });
 });

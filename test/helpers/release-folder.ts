@@ -10,6 +10,7 @@ import { decodeInput } from '../../src/parse/decode.js';
 import { readDocument } from '../../src/parse/read.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import type { Profile } from '../../src/rules/load.js';
+import type { OverrideSet } from '../../src/rules/overrides.js';
 import { visibleText, withheldTexts } from '../../src/release/index.js';
 import { findLeaks } from './leak.js';
 import { extractPdfText, pdftotext } from './pdf-text.js';
@@ -22,9 +23,10 @@ function realLeaks(withheld: string[], output: string, visible: string): string[
 
 /**
  * Asserts that no file of `out/release` leaks what its document withheld. `originals` maps a
- * stem to its input file. Returns the number of release files checked.
+ * stem to its input file; `overrides` are the reviewer decisions the release was made with.
+ * Returns the number of release files checked.
  */
-export async function expectNoLeaksInFolder(out: string, originals: ReadonlyMap<string, string>, profile: Profile, asOf: string): Promise<number> {
+export async function expectNoLeaksInFolder(out: string, originals: ReadonlyMap<string, string>, profile: Profile, asOf: string, overrides: OverrideSet | null = null): Promise<number> {
   const dir = path.join(out, 'release');
   if (!existsSync(dir)) return 0;
   let checked = 0;
@@ -36,7 +38,7 @@ export async function expectNoLeaksInFolder(out: string, originals: ReadonlyMap<
     if (!decoded.ok) throw new Error(`${original}: ${decoded.message}`);
     // The reader the audit record names (none: the cable parser), as release used it.
     const record = JSON.parse(readFileSync(path.join(out, 'review', `${stem}.audit.json`), 'utf8')) as { input: { reader?: { name: 'cable' | 'document' } } };
-    const plan = evaluate(readDocument(decoded.text, { format: record.input.reader?.name ?? 'cable' }).doc, profile, { asOf, overrides: null, fallbackRef: stem });
+    const plan = evaluate(readDocument(decoded.text, { format: record.input.reader?.name ?? 'cable' }).doc, profile, { asOf, overrides, fallbackRef: stem });
     const withheld = withheldTexts(plan);
     const visible = visibleText(plan);
     const bytes = readFileSync(path.join(dir, name));

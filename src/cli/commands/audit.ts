@@ -11,8 +11,9 @@ import { rerunRelease } from '../../release/rerun.js';
 import type { CommandContext } from '../context.js';
 import { formatAuditReport } from '../format/audit-report.js';
 import { formatJsonLine } from '../format/json.js';
-import { positiveInteger } from '../options.js';
+import { parseSha256Option, positiveInteger } from '../options.js';
 import { createProgress, type Progress } from '../progress.js';
+import { noIgnoreOption } from '../inputs.js';
 
 interface AuditCommandOptions {
   originals?: string[];
@@ -23,6 +24,8 @@ interface AuditCommandOptions {
   json?: boolean;
   quiet?: boolean;
   crossCheckLimit: number;
+  requireOriginals?: boolean;
+  ignore: boolean;
 }
 
 /** Registers `declass audit`. */
@@ -35,7 +38,9 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
     .option('--against <dir>', 'an earlier release folder: its release files are searched for text withheld here, and (when its originals are found) the reverse; repeatable', collect)
     .option('--profile <file>', 'profile file to re-run with when the recorded one is not at its recorded path (its sha256 must match the record)')
     .option('--overrides <file>', 'overrides file to re-run with when the recorded one is not at its recorded path (its sha256 must match)')
-    .option('--head <sha256>', 'the manifest head recorded when the folder was released (release prints it): the chain must end there')
+    .option('--head <sha256>', 'the manifest head recorded when the folder was released (release prints it; 64 hexadecimal digits): the chain must end there', parseSha256Option)
+    .option('--require-originals', 'fail the audit when a check cannot run (no --originals, or more documents than --cross-check-limit): for CI that must not pass on a partial audit')
+    .addOption(noIgnoreOption())
     .option('--json', 'print one JSON object {ok, checks, failures, warnings}')
     .option('-q, --quiet', 'no progress bar')
     .addOption(
@@ -48,7 +53,9 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
       `
 Checks: ${Object.keys(AUDIT_CHECKS).join(', ')}.
 Each problem is one line: FILE: check: what was found.
-Exit codes: 0 clean; 1 a check failed; 66 DIR is not a release folder.`,
+Without --originals, rerun, leak and cross-leak are skipped and the verdict says so
+("passed (3 checks skipped: …)"); --require-originals makes a skipped check a failure.
+Exit codes: 0 clean; 1 a check failed; 64 a usage error; 66 DIR is not a release folder.`,
     )
     .action(async (dir: string, opts: AuditCommandOptions) => {
       ctx.exit(await runAudit(dir, opts, ctx));
@@ -75,6 +82,8 @@ async function runAudit(dir: string, opts: AuditCommandOptions, ctx: CommandCont
         ...(opts.head !== undefined ? { head: opts.head } : {}),
         crossCheckLimit: opts.crossCheckLimit,
         rerun: rerunRelease,
+        ...(opts.requireOriginals ? { requireComplete: true } : {}),
+        ...(opts.ignore ? {} : { ignore: false }),
       },
       {
         onStart: (documents) => (bar.progress = createProgress(io, documents, 'audit', !opts.json && !opts.quiet)),
@@ -83,7 +92,7 @@ async function runAudit(dir: string, opts: AuditCommandOptions, ctx: CommandCont
     );
     bar.progress?.stop();
     bar.progress = null;
-    io.stdout(opts.json ? formatJsonLine(report) : formatAuditReport(report));
+    io.stdout(opts.json ? formatJsonLine(report) : formatAuditReport(report, ctx.colors().out));
     return report.ok ? ExitCode.ok : ExitCode.problems;
   } finally {
     bar.progress?.stop();

@@ -5,17 +5,18 @@
  */
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ExitCode, OutputError } from '../../errors.js';
+import { ExitCode, OutputError, UsageError } from '../../errors.js';
 import type { DeclStatus, Diagnostic } from '../../types.js';
-import { formatCheckTable, tableCells } from '../format/check-table.js';
+import { formatCheckCounts, formatCheckTable, tableCells } from '../format/check-table.js';
+import type { Colors } from '../color.js';
 import { CSV_HEADER, csvLine } from '../format/csv.js';
 import { formatIcs } from '../format/ics.js';
 import { formatJsonLine } from '../format/json.js';
 import { checkDocument, emptyCounts, isDue, STATUSES, toCheckJson, type CheckRow } from '../records/check.js';
 import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
-import { batchPaths, expandInputs } from '../inputs.js';
-import { DEFAULT_MAX_INPUT_BYTES, readInput } from '../../node/read.js';
+import { batchPaths, expandInputs, noIgnoreOption, readCliInput, STDIN_PATH } from '../inputs.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../node/read.js';
 import { writeFileAtomic } from '../../node/write.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
 import { createProgress } from '../progress.js';
@@ -46,6 +47,7 @@ interface CheckOptions {
   maxInputMb: number;
   quiet?: boolean;
   inputFormat?: InputFormat;
+  ignore: boolean;
 }
 
 /** Registers `declass check`. */
@@ -53,16 +55,17 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
   program
     .command('check')
     .description('report whether each cable\'s classification has lapsed as of a date, when it will, and which need a human decision')
-    .argument('[paths...]', 'cable files (.txt) or folders to walk')
+    .argument('[paths...]', 'cable or document files (.txt, .md), folders to walk, or - for standard input')
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .addOption(new Option('--json', 'print JSON Lines, one record per document').conflicts('csv'))
     .addOption(new Option('--csv', 'print CSV (RFC 4180) for spreadsheets').conflicts('json'))
     .option('--fail-on <statuses>', `exit 1 when any document has one of these statuses (comma-separated: ${STATUSES.join(',')})`, parseStatusList)
-    .option('--ics <file>', 'also write the coming declassification dates as an iCalendar file')
+    .option('--ics <file|->', 'also write the coming declassification dates as an iCalendar file (- for standard output, instead of the table)')
     .addOption(new Option('--max-input-mb <n>', 'refuse input files larger than this').argParser(positiveInteger(1)).default(DEFAULT_MAX_INPUT_BYTES / 1024 / 1024))
     .option('-q, --quiet', 'no progress bar and no diagnostics on standard error')
     .addOption(inputFormatOption())
+    .addOption(noIgnoreOption())
     .addHelpText(
       'after',
       `
@@ -82,10 +85,13 @@ Statuses:
 async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   const asOf = opts.asOf ?? today(io);
-  const inputs = await expandInputs(await batchPaths(paths, opts.fromList, io.readStdin), io.stderr);
+  // `--ics -`: the calendar alone on standard output; the counts go to standard error.
+  const icsOut = opts.ics === STDIN_PATH;
+  if (icsOut && (opts.json || opts.csv)) throw new UsageError(`--ics - writes the calendar to standard output; it cannot be combined with ${opts.json ? '--json' : '--csv'}`);
+  const inputs = await expandInputs(await batchPaths(paths, opts.fromList, io.readStdin), io.stderr, { ignore: opts.ignore, colors: ctx.colors().err });
   if (inputs.exitCode !== undefined) return inputs.exitCode;
   const { files } = inputs;
-  if (opts.ics) {
+  if (opts.ics && !icsOut) {
     const target = path.resolve(io.cwd(), opts.ics);
     if (files.some((f) => path.resolve(io.cwd(), f) === target)) {
       throw new OutputError(`--ics ${opts.ics} is one of the input files; choose another file`);
@@ -94,6 +100,7 @@ async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext
 
   // Streamed: JSON Lines and CSV rows are printed as they come; the table keeps only its cells,
   // the calendar only the rows it will show, so a collection of any size runs in flat memory.
+  const c = ctx.colors();
   let failed = inputs.failed;
   const counts = emptyCounts();
   const cells: string[][] = [];
@@ -103,10 +110,10 @@ async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext
   if (opts.csv) io.stdout(CSV_HEADER);
   let done = 0;
   for (const file of files) {
-    const read = await readInput(file, opts.maxInputMb * 1024 * 1024, opts.inputFormat);
+    const read = await readCliInput(file, io, opts.maxInputMb * 1024 * 1024, opts.inputFormat);
     progress.update(++done);
     if (!read.ok) {
-      progress.log(`declass: ${file}: ${read.message}\n`);
+      progress.log(`declass: ${file}: ${c.err.red(read.message)}\n`);
       failed++;
       continue;
     }
@@ -116,14 +123,17 @@ async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext
     if (opts.json) io.stdout(formatJsonLine(toCheckJson(row)));
     else if (opts.csv) io.stdout(csvLine(row));
     else {
-      cells.push(tableCells(row));
-      if (!opts.quiet) for (const d of row.assessment.diagnostics) progress.log(formatDiagnostic(row.file, d));
+      if (!icsOut) cells.push(tableCells(row));
+      if (!opts.quiet) for (const d of row.assessment.diagnostics) progress.log(formatDiagnostic(row.file, d, c.err));
     }
   }
   progress.stop();
 
-  if (!opts.json && !opts.csv) io.stdout(formatCheckTable(cells, counts, asOf));
-  if (opts.ics) {
+  if (icsOut) {
+    io.stdout(formatIcs(due, asOf));
+    io.stderr(formatCheckCounts(Object.values(counts).reduce((a, b) => a + b, 0), counts, asOf, c.err));
+  } else if (!opts.json && !opts.csv) io.stdout(formatCheckTable(cells, counts, asOf, c.out));
+  if (opts.ics && !icsOut) {
     const calendar = formatIcs(due, asOf);
     await writeFileAtomic(path.resolve(io.cwd(), opts.ics), new TextEncoder().encode(calendar));
   }
@@ -135,6 +145,7 @@ async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext
   return failed > 0 || matched > 0 ? ExitCode.problems : ExitCode.ok;
 }
 
-function formatDiagnostic(file: string, d: Diagnostic): string {
-  return `${file}: ${d.severity}: ${d.message} [${d.code}]\n`;
+function formatDiagnostic(file: string, d: Diagnostic, c: Colors): string {
+  const severity = d.severity === 'error' ? c.red(d.severity) : d.severity === 'warning' ? c.yellow(d.severity) : d.severity;
+  return `${file}: ${severity}: ${d.message} [${d.code}]\n`;
 }

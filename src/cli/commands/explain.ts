@@ -2,12 +2,14 @@ import type { Command } from 'commander';
 import { evaluate } from '../../engine/evaluate.js';
 import { InputError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
+import { OverrideMatcher, unmatchedOverridesError, type OverrideSet } from '../../rules/overrides.js';
+import type { Document } from '../../types.js';
 import { formatExplainJson, formatExplanation } from '../format/explain.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
-import { readInput } from '../../node/read.js';
+import { readCliInput } from '../inputs.js';
 import { readOverrides, resolveProfile } from '../../node/profiles.js';
 import { safeStem } from '../../release/folder.js';
-import { parseIsoDateOption } from '../options.js';
+import { parseIsoDateOption, requiredOption } from '../options.js';
 import { today } from './shared.js';
 
 interface ExplainOptions {
@@ -18,13 +20,28 @@ interface ExplainOptions {
   inputFormat?: InputFormat;
 }
 
+/**
+ * An override for this document that names a portion it does not have is an error (exit 78), as
+ * in `release`; overrides for other documents are normal in a file that covers a collection, and
+ * are counted in one note.
+ */
+function checkOverrides(overrides: OverrideSet, doc: Document, stem: string, stderr: (text: string) => void): void {
+  const matcher = new OverrideMatcher(overrides);
+  matcher.see([doc.ref, stem], doc.portions.map((p) => p.id));
+  const unmatched = matcher.unmatched();
+  const error = unmatchedOverridesError(overrides.file, unmatched.filter((u) => u.missing === 'portion'));
+  if (error) throw error;
+  const others = unmatched.length;
+  if (others > 0) stderr(`declass: note: ${others} of the ${overrides.overrides.length} override(s) in ${overrides.file} are for other documents; not used here\n`);
+}
+
 /** `declass explain`: every portion with its marking, decision, rule and reason. */
 export function registerExplain(program: Command, ctx: CommandContext): void {
   program
     .command('explain')
     .description('show, for one cable, every portion with its marking, decision, rule id and reason')
-    .argument('<file>', 'a cable (.txt)')
-    .requiredOption('-p, --profile <name|file>', 'release profile: a bundled name or a YAML/JSON file')
+    .argument('<file>', 'a cable or document (.txt, .md), or - for standard input')
+    .addOption(requiredOption('-p, --profile <name|file>', 'release profile: a bundled name or a YAML/JSON file'))
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .option('--overrides <file>', 'reviewer decisions (YAML) that take precedence over the profile')
     .option('--json', 'print JSON Lines, one object per portion')
@@ -33,9 +50,10 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       const { io } = ctx;
       const profile = await resolveProfile(opts.profile);
       const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
-      const read = await readInput(file, undefined, opts.inputFormat);
+      const read = await readCliInput(file, io, undefined, opts.inputFormat);
       if (!read.ok) throw new InputError(`${file}: ${read.message}`);
       const asOf = opts.asOf ?? today(io);
+      if (overrides) checkOverrides(overrides, read.doc, safeStem(file), io.stderr);
       const plan = evaluate(read.doc, profile, { asOf, overrides, fallbackRef: safeStem(file) });
       io.stdout(opts.json ? formatExplainJson(file, read.doc, plan) : formatExplanation(file, read.doc, plan, profile, asOf));
     });

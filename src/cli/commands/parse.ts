@@ -10,11 +10,11 @@ import { formatJsonLine } from '../format/json.js';
 import { toParseRecord } from '../records/parse.js';
 import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
-import { expandInputs } from '../inputs.js';
-import { readInput } from '../../node/read.js';
+import { expandInputs, noIgnoreOption, readCliInput } from '../inputs.js';
 
 interface ParseOptions {
   json?: boolean;
+  ignore: boolean;
   inputFormat?: InputFormat;
 }
 
@@ -23,9 +23,10 @@ export function registerParse(program: Command, ctx: CommandContext): void {
   program
     .command('parse')
     .description('show what was read in each cable: header, banner, E.O./DECL line, portions with their marks, diagnostics')
-    .argument('<paths...>', 'cable files (.txt) or folders to walk')
+    .argument('<paths...>', 'cable or document files (.txt, .md), folders to walk, or - for standard input')
     .option('--json', 'print JSON Lines, one object per file')
     .addOption(inputFormatOption())
+    .addOption(noIgnoreOption())
     .addHelpText(
       'after',
       `
@@ -39,15 +40,15 @@ Exit codes: 0 every file was read; 1 a file could not be read (empty, binary, un
 
 async function runParse(paths: string[], opts: ParseOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  const inputs = await expandInputs(paths, io.stderr);
+  const inputs = await expandInputs(paths, io.stderr, { ignore: opts.ignore, colors: ctx.colors().err });
   if (inputs.exitCode !== undefined) return inputs.exitCode;
   const { files } = inputs;
   let failed = inputs.failed;
   let first = true;
   for (const file of files) {
-    const read = await readInput(file, undefined, opts.inputFormat);
+    const read = await readCliInput(file, io, undefined, opts.inputFormat);
     if (!read.ok) {
-      io.stderr(`declass: ${file}: ${read.message}\n`);
+      io.stderr(`declass: ${file}: ${ctx.colors().err.red(read.message)}\n`);
       failed++;
       continue;
     }

@@ -4,17 +4,17 @@ import { crossCheckSkipReason, DEFAULT_CROSS_CHECK_LIMIT } from '../../audit/cro
 import { findBatchCrossLeaks, readReleaseFolder, type ReleaseFolder } from '../../audit/index.js';
 import { runReleaseBatch, type BatchResult } from '../../batch/run.js';
 import { defaultJobs } from '../../batch/executor.js';
-import { ExitCode } from '../../errors.js';
+import { ExitCode, UsageError } from '../../errors.js';
 import { FORMATS, type Format } from '../../release/index.js';
 import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
-import { batchPaths, expandInputs } from '../inputs.js';
+import { batchPaths, expandInputs, noIgnoreOption, readStdinBytes, STDIN_PATH } from '../inputs.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../node/read.js';
 import { checkOutputFolder } from '../../node/release-folder.js';
 import { isProfileName, readOverrides, resolveProfile } from '../../node/profiles.js';
 import { removeOwnTemporariesSync } from '../../node/write.js';
-import { SUBFOLDERS } from '../../release/folder.js';
-import { parseIsoDateOption, positiveInteger } from '../options.js';
+import { safeStem, SUBFOLDERS } from '../../release/folder.js';
+import { oneOf, parseIsoDateOption, positiveInteger, requiredOption } from '../options.js';
 import { createProgress } from '../progress.js';
 import { formatDocumentLine, formatReleaseSummary } from '../format/release-summary.js';
 import { formatJsonLine } from '../format/json.js';
@@ -28,6 +28,17 @@ function parseFormats(value: string): Format[] {
   }
   if (list.length === 0) throw new InvalidArgumentError(`expected some of ${FORMATS.join(', ')}`);
   return list as Format[];
+}
+
+/** What `release --fail-on` may name: findings that make the run exit 1 although every document was released. */
+export const RELEASE_FAIL_ON = ['cross-leak'] as const;
+type ReleaseFailOn = (typeof RELEASE_FAIL_ON)[number];
+
+function parseFailOn(value: string): ReleaseFailOn[] {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of list) if (!(RELEASE_FAIL_ON as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown finding "${f}"; expected some of ${RELEASE_FAIL_ON.join(', ')}`);
+  if (list.length === 0) throw new InvalidArgumentError(`expected some of ${RELEASE_FAIL_ON.join(', ')}`);
+  return [...new Set(list)] as ReleaseFailOn[];
 }
 
 interface ReleaseOptions {
@@ -46,6 +57,10 @@ interface ReleaseOptions {
   maxInputMb: number;
   crossCheckLimit: number;
   inputFormat?: InputFormat;
+  ignore: boolean;
+  replace?: boolean;
+  stem?: string;
+  failOn?: ReleaseFailOn[];
 }
 
 /** `declass release`: decide, render and write releases for a batch of cables. */
@@ -53,16 +68,19 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
   program
     .command('release')
     .description('write the releasable version of each cable for a profile: release/ (may be handed out) and review/ (never)')
-    .argument('[paths...]', 'cable files (.txt) or folders to walk')
-    .requiredOption('-p, --profile <name|file>', 'release profile: a bundled name (public, public-pii, us-secret, nato, fvey, foia-intel) or a YAML/JSON file')
-    .requiredOption('-o, --out <dir>', 'output folder (gets release/ and review/)')
+    .argument('[paths...]', 'cable or document files (.txt, .md), folders to walk, or - for one document on standard input (with --stem)')
+    .addOption(requiredOption('-p, --profile <name|file>', 'release profile: a bundled name (public, public-pii, us-secret, nato, fvey, foia-intel) or a YAML/JSON file'))
+    .addOption(requiredOption('-o, --out <dir>', 'output folder (gets release/ and review/)'))
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .addOption(new Option('--formats <list>', `outputs to write, comma-separated: ${FORMATS.join(',')}`).argParser(parseFormats).default([...FORMATS], FORMATS.join(',')))
     .option('--overrides <file>', "reviewer decisions (YAML) that take precedence over the profile")
-    .addOption(new Option('--page-size <size>', 'PDF page size').choices(['letter', 'a4']).default('letter'))
+    .addOption(new Option('--page-size <size>', 'PDF page size: letter or a4 (any case)').argParser(oneOf(['letter', 'a4'] as const)).default('letter'))
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
     .addOption(new Option('-j, --jobs <n>', 'documents processed in parallel (worker threads)').argParser(positiveInteger(1)).default(defaultJobs(), 'the number of cores'))
     .option('--force', 'release again documents whose outputs in --out are already up to date')
+    .option('--replace', 'discard the release already in --out (only the files declass writes there) before writing this one; needed when it was made with another profile, as-of date or overrides file')
+    .option('--stem <name>', 'output name of the document read from standard input (-): letters, digits, . _ -')
+    .option('--fail-on <findings>', `exit 1 when the batch has one of these findings (comma-separated: ${RELEASE_FAIL_ON.join(',')}); cross-leak: text withheld in one document is released in another, which declass audit fails`, parseFailOn)
     .addOption(new Option('--max-input-mb <n>', 'refuse input files larger than this').argParser(positiveInteger(1)).default(DEFAULT_MAX_INPUT_BYTES / 1024 / 1024))
     .addOption(
       new Option('--cross-check-limit <n>', 'skip the cross-document leak check for batches of more documents (it holds every document\'s shingles in memory; 0 turns it off)')
@@ -72,14 +90,19 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .option('--against <dir>', 'an earlier release folder to compare with for cross-document leaks (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--json', 'print the summary as JSON')
     .addOption(inputFormatOption())
+    .addOption(noIgnoreOption())
     .option('-q, --quiet', 'print only errors and the summary; no progress bar')
     .addHelpText(
       'after',
       `
+An output folder holds one release: one profile, one as-of date, one overrides file. A folder
+released with other settings is refused (exit 73): choose a new --out, or --replace to discard it.
+Every override must apply to a document (exit 78 names the line of one that does not).
 Documents already released into --out with the same input, profile, overrides, as-of date, tool
 version and formats (as their audit records show) are skipped unless --force: re-running an
-interrupted batch resumes it. On a terminal a progress bar replaces the per-document lines.
-Ctrl-C stops scheduling, finishes the documents in progress and writes the manifest (exit 130).`,
+interrupted batch resumes it (without --replace, which would discard it again). On a terminal a
+progress bar replaces the per-document lines. Ctrl-C stops scheduling, finishes the documents in
+progress and writes the manifest (exit 130).`,
     )
     .action(async (paths: string[], opts: ReleaseOptions) => {
       ctx.exit(await runRelease(paths, opts, ctx));
@@ -90,13 +113,16 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const { io } = ctx;
   const cwd = io.cwd();
   const asOf = opts.asOf ?? today(io);
+  const c = ctx.colors();
   const profile = await resolveProfile(opts.profile);
   const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
   const given = await batchPaths(paths, opts.fromList, io.readStdin);
-  const inputs = await expandInputs(given, io.stderr);
+  const stem = stdinStem(given, opts.stem);
+  const inputs = await expandInputs(given, io.stderr, { ignore: opts.ignore, colors: ctx.colors().err });
   if (inputs.exitCode !== undefined) return inputs.exitCode;
   const { files } = inputs;
-  await checkOutputFolder(opts.out, given);
+  await checkOutputFolder(opts.out, given.filter((p) => p !== STDIN_PATH));
+  const stdin = files.includes(STDIN_PATH) ? await readStdinBytes(io) : undefined;
   // Read --against folders first: a wrong path should stop the run before anything is written.
   const againstFolders: { given: string; folder: ReleaseFolder }[] = [];
   for (const a of opts.against ?? []) againstFolders.push({ given: a, folder: await readReleaseFolder(path.resolve(cwd, a)) });
@@ -139,11 +165,16 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         crossCheck,
         cwd,
         signal: controller.signal,
+        ...(stdin ? { stdin, stemOf: (file: string) => (file === STDIN_PATH ? stem! : safeStem(file)) } : {}),
+        ...(opts.replace ? { replace: true } : {}),
       },
       {
-        onOutcome: ({ file, stem, result: r }) => {
-          if (r.status === 'failed') progress.log(`declass: ${file}: ${r.message}\n`);
-          else if (perDocument) io.stdout(formatDocumentLine(stem, r));
+        onOutcome: ({ file, stem: s, result: r }) => {
+          if (r.status === 'failed') progress.log(`declass: ${file}: ${c.err.red(r.message)}\n`);
+          else {
+            for (const m of r.charsReplaced) progress.log(`declass: ${file}: ${c.err.yellow('warning')}: ${m} [pdf-char-replaced]\n`);
+            if (perDocument) io.stdout(formatDocumentLine(s, r, c.out));
+          }
         },
         onProgress: (done) => progress.update(done),
       },
@@ -160,9 +191,28 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
     leaks: crossLeaks,
   };
   const failed = summary.failed + inputs.failed;
-  io.stdout(opts.json ? formatJsonLine({ ...summary, failed, crossDocument }) : formatReleaseSummary({ ...summary, failed }, crossDocument));
+  const failOn = new Set(opts.failOn ?? []);
+  io.stdout(opts.json ? formatJsonLine({ ...summary, failed, crossDocument }) : formatReleaseSummary({ ...summary, failed }, crossDocument, c.out));
   if (summary.interrupted) return ExitCode.interrupted;
-  return failed > 0 ? ExitCode.problems : ExitCode.ok;
+  let failedOn = false;
+  if (failOn.has('cross-leak') && (crossLeaks.length > 0 || !crossDocument.checked)) {
+    io.stderr(`declass: ${c.err.red(crossLeaks.length > 0 ? `--fail-on cross-leak: ${crossLeaks.length} cross-document leak(s)` : '--fail-on cross-leak: the cross-document check did not run, so it cannot be shown clean')}\n`);
+    failedOn = true;
+  }
+  return failed > 0 || failedOn ? ExitCode.problems : ExitCode.ok;
+}
+
+/**
+ * The output stem of the document read from standard input: `--stem`, which only it may take.
+ * Usage errors: `-` without `--stem` (its outputs need a name), `--stem` without `-`, a stem that
+ * is not a safe file name.
+ */
+function stdinStem(given: readonly string[], stem: string | undefined): string | undefined {
+  const fromStdin = given.includes(STDIN_PATH);
+  if (fromStdin && stem === undefined) throw new UsageError('- reads a document from standard input; name its outputs with --stem NAME');
+  if (!fromStdin && stem !== undefined) throw new UsageError('--stem names the document read from standard input (-); the outputs of files are named after them');
+  if (stem !== undefined && safeStem(stem) !== stem) throw new UsageError(`--stem ${JSON.stringify(stem)}: use letters, digits, . _ - only, not starting with . or _ (for example ${safeStem(stem)})`);
+  return stem;
 }
 
 /** A bundled profile's name as given; a profile file as an absolute path (workers resolve it). */

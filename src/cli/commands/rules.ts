@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ConfigurationError, ExitCode } from '../../errors.js';
+import { DeclassError } from '../../errors.js';
 import { CONDITIONS } from '../../rules/conditions/index.js';
 import type { CommandContext } from '../context.js';
 import { bundledProfileNames, readProfileFile, resolveProfile } from '../../node/profiles.js';
@@ -25,18 +25,17 @@ export function registerRules(program: Command, ctx: CommandContext): void {
     .command('check')
     .description('validate profile files; errors name the file, the line and what was expected')
     .argument('<files...>', 'profile files (YAML or JSON)')
+    .addHelpText('after', '\nExit codes: 0 every file is valid; 66 a file cannot be read; 78 a file is invalid (the higher wins).')
     .action(async (files: string[]) => {
-      let failed = false;
       for (const file of files) {
         try {
           const p = await readProfileFile(file);
           ctx.io.stdout(`${file}: ok (profile ${p.id}: ${p.rules.length} portion rules, ${p.spanRules.length} span rules)\n`);
         } catch (error) {
-          if (!(error instanceof ConfigurationError)) throw error;
-          failed = true;
-          ctx.io.stderr(`declass: ${error.message}\n`);
+          if (!(error instanceof DeclassError)) throw error;
+          ctx.io.stderr(`declass: ${ctx.colors().err.red(error.message)}\n`);
+          ctx.exit(error.exitCode);
         }
       }
-      if (failed) ctx.exit(ExitCode.config);
     });
 }

@@ -1,11 +1,12 @@
 /** What `declass release` prints: a line per document (when not on a terminal), then the summary. */
 import type { BatchSummary } from '../../batch/run.js';
 import type { JobResult } from '../../batch/job.js';
+import { NO_COLORS, type Colors } from '../color.js';
 
 /** `08BERLIN173: 5 released, 3 withheld — RELEASE IN PART B1, 1.4(B)` for a document done or up to date. */
-export function formatDocumentLine(stem: string, r: Extract<JobResult, { status: 'released' | 'skipped' }>): string {
-  const c = r.counts;
-  return `${stem}: ${r.status === 'skipped' ? 'up to date, ' : ''}${c.released} released, ${c.withheld} withheld${c.redactions ? `, ${c.redactions} spans redacted` : ''} — ${c.stamp}\n`;
+export function formatDocumentLine(stem: string, r: Extract<JobResult, { status: 'released' | 'skipped' }>, c: Colors = NO_COLORS): string {
+  const n = r.counts;
+  return `${stem}: ${r.status === 'skipped' ? c.dim('up to date, ') : ''}${n.released} released, ${n.withheld} withheld${n.redactions ? `, ${n.redactions} spans redacted` : ''} — ${n.stamp}\n`;
 }
 
 /** The cross-document check as the summary reports it. */
@@ -16,17 +17,28 @@ export interface CrossDocumentSummary {
   readonly leaks: readonly { readonly file: string; readonly message: string }[];
 }
 
-/** The summary after a batch: figures, portions by authority, the manifest head, cross-document warnings. */
-export function formatReleaseSummary(s: BatchSummary, cross: CrossDocumentSummary): string {
+/**
+ * The summary after a batch: figures, portions by authority, characters the PDFs could not show,
+ * the manifest head, and cross-document leaks (each a warning line, and what `declass audit` will
+ * make of them). Failures are red and warnings yellow when `c` has colours.
+ */
+export function formatReleaseSummary(s: BatchSummary, cross: CrossDocumentSummary, c: Colors = NO_COLORS): string {
   const rate = s.seconds > 0 ? ` (${(s.documents / s.seconds).toFixed(1)} documents/s on ${s.threads} thread(s))` : '';
+  const failed = `${s.failed} failed`;
   let out =
     `\n${s.documents} document(s) released with profile ${s.profile} as of ${s.asOf} into ${s.out} in ${s.seconds.toFixed(1)} s${rate}` +
     `${s.skipped ? `, ${s.skipped} of them already up to date` : ''}: ` +
-    `${s.released} portions released (${s.declassified} declassified), ${s.withheld} withheld, ${s.redactions} spans redacted; ${s.failed} failed.\n`;
-  if (s.interrupted) out += `  interrupted: ${s.notStarted} document(s) not started; run the same command again to resume.\n`;
+    `${s.released} portions released (${s.declassified} declassified), ${s.withheld} withheld, ${s.redactions} spans redacted; ${s.failed > 0 ? c.red(c.bold(failed)) : failed}.\n`;
+  if (s.interrupted) out += c.yellow(`  interrupted: ${s.notStarted} document(s) not started; run the same command again to resume.`) + '\n';
   for (const [authority, n] of Object.entries(s.withheldByAuthority)) out += `  withheld under ${authority || '(no authority)'}: ${n}\n`;
+  if (s.charsReplaced > 0) {
+    out += `  ${c.yellow(`${s.charsReplaced} character(s) the PDF font cannot show replaced by ? in the PDFs of ${s.documentsWithCharsReplaced} document(s)`)} (pdf-char-replaced; the release text keeps them)\n`;
+  }
   out += `  ${s.manifest.path}: ${s.manifest.records} record(s), head ${s.manifest.head}\n`;
   if (!cross.checked) out += `  cross-document leak check skipped: ${cross.reason}; raise --cross-check-limit (about 30 KB of memory per document), or run declass audit --originals on slices of the collection.\n`;
-  for (const c of cross.leaks) out += `warning: ${c.file}: cross-leak: ${c.message}\n`;
+  for (const x of cross.leaks) out += `${c.yellow('warning')}: ${x.file}: cross-leak: ${x.message}\n`;
+  if (cross.leaks.length > 0) {
+    out += c.yellow(`  ${cross.leaks.length} cross-document leak(s): each document follows its own rules, but declass audit --originals will fail this folder; --fail-on cross-leak makes release exit 1 on them.`) + '\n';
+  }
   return out;
 }

@@ -1,11 +1,13 @@
-/** ESLint's stylish reporter, without colours: how `declass lint` prints its records. */
+/** ESLint's stylish reporter: how `declass lint` prints its records. */
+import { NO_COLORS, type Colors } from '../color.js';
 import type { LintRecord } from '../records/lint.js';
 
 /**
- * Formats records as ESLint's stylish reporter does (without colours): each file with problems,
- * its problems as aligned `line:col  severity  message  code` rows, then a summary line.
+ * Formats records as ESLint's stylish reporter does: each file with problems (underlined), its
+ * problems as aligned `line:col  severity  message  code` rows (errors red, warnings yellow, the
+ * position and code dim), then a summary line. Colours only when `c` has them.
  */
-export function formatStylish(records: readonly LintRecord[]): string {
+export function formatStylish(records: readonly LintRecord[], c: Colors = NO_COLORS): string {
   let out = '';
   let errors = 0;
   let warnings = 0;
@@ -17,12 +19,18 @@ export function formatStylish(records: readonly LintRecord[]): string {
     const w0 = Math.max(...rows.map((x) => x[0]!.length));
     const w1 = Math.max(...rows.map((x) => x[1]!.length));
     const w2 = Math.max(...rows.map((x) => x[2]!.length));
-    out += `\n${r.file}\n`;
-    for (const x of rows) out += `  ${x[0]!.padEnd(w0)}  ${x[1]!.padEnd(w1)}  ${x[2]!.padEnd(w2)}  ${x[3]}\n`;
+    out += `\n${c.underline(r.file)}\n`;
+    for (const x of rows) {
+      // Pad first, colour second: escape codes have no width on the terminal.
+      const severity = x[1]!.padEnd(w1);
+      const coloured = x[1] === 'error' ? c.red(severity) : x[1] === 'warning' ? c.yellow(severity) : severity;
+      out += `  ${c.dim(x[0]!.padEnd(w0))}  ${coloured}  ${x[2]!.padEnd(w2)}  ${c.dim(x[3]!)}\n`;
+    }
   }
   const total = errors + warnings;
   if (total > 0) {
-    out += `\n✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`;
+    const line = `\u2716 ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+    out += `\n${c.bold(errors > 0 ? c.red(line) : c.yellow(line))}\n`;
   }
   return out;
 }

@@ -33,3 +33,8 @@ export function toLintRecord(file: string, ref: string | null, source: string, d
     }),
   };
 }
+
+/** The record with its warnings (and infos) left out, as `--quiet` prints it. */
+export function errorsOnly(record: LintRecord): LintRecord {
+  return { ...record, warningCount: 0, diagnostics: record.diagnostics.filter((d) => d.severity === 'error') };
+}
