@@ -1,31 +1,45 @@
 /**
  * The library API of declass, in one place (as jsdiff's src/index.ts): everything the CLI does is
- * callable from here; `src/cli` only parses arguments and prints.
+ * callable from here; `src/cli` only parses arguments and prints. This is the package's only
+ * entry point (package.json `exports`): files under `dist/` are not public.
+ *
+ * ```ts
+ * const { doc, reader } = readDocument(text);                 // read: cable or document reader
+ * const profile = await resolveProfile('public');             // load a bundled profile (or loadProfile(yaml, file))
+ * const result = await releaseDocument({ doc, reader, profile, asOf: '2010-12-01', stem: 'x', input: { path: 'x.txt', sha256 } });
+ * verifyAuditRecord(result.files);                            // [] when every output matches its record
+ * ```
  *
  * The pure core (no disk, no clock): {@link readDocument} (the cable parser {@link parseCable} or
- * the reader of modern marked documents, picked from the text) → {@link evaluate} → edits →
- * renderers, and {@link releaseDocument} for one document end to end. The edges: {@link readInput} and
- * {@link resolveProfile} (src/node, the only disk access), {@link runReleaseBatch} (a folder of
- * releases) and {@link auditFolder} (verify one).
+ * the reader of modern marked documents, picked from the text) → {@link assessDocument} →
+ * {@link evaluate} → edits → renderers, and {@link releaseDocument} for one document end to end
+ * in memory. The edges: {@link readInput} and {@link resolveProfile} (the only disk access),
+ * {@link runReleaseBatch} (a folder of releases) and {@link auditFolder} (verify one).
  */
 
 // Reading a cable or a modern document (pure).
 export { decodeInput, parseCable, type DecodeResult } from './parse/index.js';
-export { CABLE_READER, detectFormat, DOCUMENT_READER, INPUT_FORMATS, readDocument, type InputFormat, type ReadResult } from './parse/read.js';
+export { CABLE_READER, detectFormat, DOCUMENT_READER, hasMarkings, INPUT_FORMATS, NOT_MARKED_MESSAGE, readDocument, type InputFormat, type ReaderId, type ReadResult } from './parse/read.js';
 export { parseMarkedDocument } from './parse/document/index.js';
-export { parseMarking, formatBanner, rollUp } from './markings/index.js';
-export { assessAuthorityBlock, assessDocument, parseDecl } from './declass/index.js';
-export { lintDocument, LINT_CHECKS, type LintCheck } from './lint/index.js';
+export { parseMarking, formatBanner, formatPortion, rollUp } from './markings/index.js';
+
+// Assessing declassification (pure).
+export { assessAuthorityBlock, assessDocument, parseDecl, governingOrder } from './declass/index.js';
+
+// Linting (pure).
+export { countSeverities, lintDocument, LINT_CHECKS, type LintCheck } from './lint/index.js';
+
+// Profiles and reviewer overrides: loading (pure from text; from disk at the edges) and checking.
+export { loadProfile, type Profile } from './rules/load.js';
+export { loadOverrides, OverrideMatcher, unmatchedOverridesError, type Override, type OverrideSet, type UnmatchedOverride } from './rules/overrides.js';
+export { CONDITIONS } from './rules/conditions/index.js';
 
 // Deciding (pure).
-export { loadProfile, type Profile } from './rules/load.js';
-export { loadOverrides, type OverrideSet } from './rules/overrides.js';
-export { CONDITIONS } from './rules/conditions/index.js';
-export { evaluate } from './engine/evaluate.js';
+export { evaluate, type EvaluateOptions } from './engine/evaluate.js';
 export { applyEdits, buildEdits, type Edit, type Piece } from './engine/edits.js';
 export { visibleTextOf, withheldPieces, type WithheldPiece } from './engine/withheld.js';
 
-// Rendering and releasing one document (pure apart from hashing).
+// Rendering and releasing one document in memory (pure apart from hashing).
 export { renderReleaseText } from './render/text/index.js';
 export { renderDiff } from './render/diff/index.js';
 export { renderReleasePdf, renderReviewPdf } from './render/pdf/index.js';
@@ -33,11 +47,16 @@ export { planRelease, releaseDocument, visibleText, withheldTexts, type OutputFi
 export { rerunRelease } from './release/rerun.js';
 export * from './release/folder.js';
 
+// Audit records: create one, serialise it, verify one in memory against its outputs.
+export { createAuditRecord, serializeRecord } from './release/record.js';
+export { verifyAuditRecord, type FileBytes } from './audit/verify-record.js';
+
 // The edges: disk, batches, audits.
-export { readInput, readCable, DEFAULT_MAX_INPUT_BYTES, type InputRead, type CableRead } from './node/read.js';
-export { resolveProfile, readOverrides } from './node/profiles.js';
+export { readInput, readInputBytes, readCable, DEFAULT_MAX_INPUT_BYTES, type InputRead, type CableRead } from './node/read.js';
+export { bundledProfileNames, readOverrides, readProfileFile, resolveProfile } from './node/profiles.js';
+export { collectInputs, type SkippedPath, type WalkOptions } from './node/walk.js';
 export { runReleaseBatch, type BatchOptions, type BatchResult, type BatchSummary } from './batch/run.js';
-export { auditFolder, AUDIT_CHECKS, type AuditOptions, type AuditReport, type Finding } from './audit/index.js';
+export { auditFolder, AUDIT_CHECKS, describeSkipped, formatFinding, type AuditCheck, type AuditOptions, type AuditReport, type CheckOutcome, type Finding } from './audit/index.js';
 
 export * from './errors.js';
 export { sha256Hex } from './hash.js';
