@@ -101,11 +101,6 @@ export class OverrideMatcher {
     set.overrides.forEach((o, i) => this.byRef.set(o.ref, [...(this.byRef.get(o.ref) ?? []), i]));
   }
 
-  /** True when some decision names one of `ids` (a document's ref and stem): only then need its portions be listed. */
-  concerns(ids: readonly (string | null | undefined)[]): boolean {
-    return ids.some((id) => id && this.byRef.has(id));
-  }
-
   /** Records a document: its ids (reference id, file stem) and the ids of its portions. */
   see(ids: readonly (string | null | undefined)[], portionIds: Iterable<string>): void {
     const indexes = [...new Set(ids.filter((x): x is string => Boolean(x)))].flatMap((id) => this.byRef.get(id) ?? []);
