@@ -208,13 +208,15 @@ describe('- reads one document from standard input', () => {
 
 describe('check --ics -', () => {
   it('writes the calendar to standard output, alone; the counts go to standard error', () => {
-    const r = runBin(['check', BERLIN, MADRID, '--as-of', AS_OF, '--ics', '-']);
+    // In a folder of its own: a declass that took - for a file name would write one there.
+    const cwd = tmp('ics-stdout');
+    const r = runBin(['check', BERLIN, MADRID, '--as-of', AS_OF, '--ics', '-'], { cwd });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(r.stdout).toMatch(/END:VCALENDAR\r\n$/);
     expect(r.stdout).toContain('SUMMARY:Declassify 08BERLIN173');
     expect(r.stderr).toBe('2 document(s) as of 2010-12-01: 0 unclassified, 1 classified, 0 declassified, 1 review, 0 invalid\n');
-    expect(existsSync(path.join(REPO, '-'))).toBe(false);
+    expect(readdirSync(cwd)).toEqual([]);
     expect(runBin(['check', BERLIN, '--ics', '-', '--json']).code).toBe(64);
   });
 });
