@@ -389,6 +389,8 @@ export interface ReleaseView {
   /** Title for metadata: derived from released text only. */
   readonly title: string;
   readonly blocks: readonly ReleaseBlock[];
+  /** The case footer of every page (`UNCLASSIFIED U.S. Department of State Case No. …`), when the release names a case. */
+  readonly footer?: string;
 }
 
 /** The state of a stretch of original text in the review copy. */

@@ -13,6 +13,7 @@ import { removeFiles, removeFileSync, writeFileAtomicSync } from '../node/write.
 import type { InputFormat } from '../parse/read.js';
 import { FORMATS, outputPath, type Format, type PageSize } from '../release/folder.js';
 import { planRelease, releaseDocument } from '../release/index.js';
+import type { CaseStamp } from '../release/case.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Plan } from '../types.js';
@@ -43,6 +44,8 @@ export interface ReleaseJob {
   readonly inputFormat: InputFormat;
   /** The input's bytes when they do not come from `file` (a document read from standard input). */
   readonly source?: Uint8Array;
+  /** The FOIA case and this document's number (`release --case`). */
+  readonly case?: CaseStamp;
 }
 
 /** Figures of a document released (or found already released). */
@@ -141,7 +144,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
         let digest: CrossDigest | undefined;
         if (job.cross) {
           // Decided again, without rendering, for the cross-document check only.
-          const planned = planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem });
+          const planned = planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null });
           digest = crossDigest(job.stem, planned.withheld, planned.visible, planned.releaseText);
         }
         return {
@@ -170,6 +173,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
       pageSize: job.pageSize,
       inputDiagnostics: read.decodeDiagnostics,
       reader: read.reader,
+      case: job.case ?? null,
     });
     let outputBytes = 0;
     let auditSha256 = '';

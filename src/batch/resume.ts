@@ -1,6 +1,6 @@
 /**
  * Skip-if-unchanged: a document whose audit record in the output folder names the same input
- * (sha256), profile (sha256), overrides, as-of date, tool version and formats, and whose recorded
+ * (sha256), profile (sha256), overrides, as-of date, tool version, formats and case stamp, and whose recorded
  * outputs are all present with their recorded hashes, need not be released again. This is also
  * how an interrupted run resumes: the audit record is written last, so a document without one
  * (or with one from another configuration) is done again.
@@ -26,6 +26,8 @@ export interface ReleaseIdentity {
   readonly asOf: string;
   readonly formats: readonly string[];
   readonly pageSize: PageSize;
+  /** The FOIA case and document number the release must carry, if any. */
+  readonly case?: { readonly number: string; readonly docNumber: string };
 }
 
 /**
@@ -53,6 +55,8 @@ export async function unchangedRecord(
     record.profile.sha256 === profile.source.sha256 &&
     sameReader(recordedReader(record), reader) &&
     (record.overrides?.sha256 ?? null) === (overrides?.sha256 ?? null) &&
+    (record.case?.number ?? null) === (job.case?.number ?? null) &&
+    (record.case?.docNumber ?? null) === (job.case?.docNumber ?? null) &&
     sameKinds(record.outputs.map((o) => o.kind), job.formats);
   if (!same) return null;
   for (const o of record.outputs) {

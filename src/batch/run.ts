@@ -15,7 +15,8 @@ import { discardRelease, prepareOutputFolder } from '../node/release-folder.js';
 import { listNames } from '../node/walk.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
-import { MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
+import { INDEX_STEM, MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
+import { docNumbersOfBatch } from './doc-numbers.js';
 import { assertOneRelease, assertOverridesApply } from './folder-check.js';
 import { buildManifest, serializeManifest } from '../release/manifest.js';
 import { createExecutor, type Executor } from './executor.js';
@@ -54,6 +55,11 @@ export interface BatchOptions {
    * overrides file is refused (exit 73).
    */
   readonly replace?: boolean;
+  /**
+   * The FOIA case (`--case`) and the first document number (`--doc-start`, default 1): every
+   * release page and text gets State's footer, every document a number (sorted by reference).
+   */
+  readonly case?: { readonly number: string; readonly docStart?: number } | null;
 }
 
 /** One document's outcome, as reported to the caller in input order. */
@@ -127,6 +133,7 @@ export async function runReleaseBatch(
       out: opts.replace ? null : opts.out,
     });
   }
+  const docNumbers = opts.case ? await numberDocuments(opts, stemOf) : null;
   if (opts.replace) await discardRelease(opts.out);
   await prepareOutputFolder(opts.out);
   await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
@@ -143,7 +150,7 @@ export async function runReleaseBatch(
   });
   let scheduled = 0;
   try {
-    scheduled = await schedule(opts, executor, stemOf, inOrder);
+    scheduled = await schedule(opts, executor, stemOf, inOrder, docNumbers);
   } finally {
     await executor.close();
     // A worker that died mid-write leaves its temporaries; nothing else can be writing now.
@@ -173,7 +180,13 @@ export async function runReleaseBatch(
  * waiting to be reported stay few), until done or aborted. A file whose stem another file already
  * took fails without running. Returns how many files were scheduled.
  */
-async function schedule(opts: BatchOptions, executor: Executor, stemOf: (file: string, index: number) => string, inOrder: InputOrder): Promise<number> {
+async function schedule(
+  opts: BatchOptions,
+  executor: Executor,
+  stemOf: (file: string, index: number) => string,
+  inOrder: InputOrder,
+  docNumbers: ReadonlyMap<string, string> | null,
+): Promise<number> {
   const window = Math.max(4, executor.threads * 6);
   const inFlight = new Set<Promise<void>>();
   const stemOwner = new Map<string, number>();
@@ -184,13 +197,16 @@ async function schedule(opts: BatchOptions, executor: Executor, stemOf: (file: s
     const stem = stemOf(file, i);
     const owner = stemOwner.get(stem);
     scheduled++;
-    if (owner !== undefined) {
-      inOrder.put(i, { index: i, status: 'failed', message: `output name ${stem} is already taken by ${opts.files[owner]}; skipped` });
+    if (owner !== undefined || stem === INDEX_STEM) {
+      const message = owner !== undefined ? `output name ${stem} is already taken by ${opts.files[owner]}; skipped` : `output name ${stem} is reserved for the Vaughn index (release/${INDEX_STEM}.*); rename the file`;
+      inOrder.put(i, { index: i, status: 'failed', message });
       continue;
     }
     stemOwner.set(stem, i);
+    const docNumber = docNumbers?.get(stem);
+    const job = jobFor(opts, i, file, stem);
     const p: Promise<void> = executor
-      .run(jobFor(opts, i, file, stem))
+      .run(opts.case && docNumber ? { ...job, case: { number: opts.case.number, docNumber } } : job)
       .catch((error: unknown) => ({ index: i, status: 'failed' as const, message: `internal error: ${error instanceof Error ? error.message : String(error)}` }))
       .then((r) => inOrder.put(i, r))
       .finally(() => inFlight.delete(p));
@@ -294,7 +310,21 @@ function runSettings(opts: BatchOptions): ReleaseSettings {
     profile: { id: opts.profile.id, file: opts.profile.source.file, sha256: opts.profile.source.sha256 },
     asOf: opts.asOf,
     overrides: opts.overrides ? { file: opts.overrides.file, sha256: opts.overrides.sha256 } : null,
+    ...(opts.case ? { case: opts.case.number } : {}),
   };
+}
+
+/** The document number of every stem of the batch and of the folder (see ./doc-numbers.ts). */
+function numberDocuments(opts: BatchOptions, stemOf: (file: string, index: number) => string): Promise<Map<string, string>> {
+  return docNumbersOfBatch({
+    files: opts.files,
+    stemOf,
+    maxInputBytes: opts.maxInputBytes,
+    inputFormat: opts.inputFormat ?? 'auto',
+    ...(opts.stdin ? { stdin: opts.stdin } : {}),
+    out: opts.replace ? null : opts.out,
+    start: opts.case?.docStart ?? 1,
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { caseNumberProblem } from '../release/case.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isoDateProblem } from '../dates.js';
 
@@ -56,4 +57,11 @@ export function checkRequiredOptions(command: Command): void {
       command.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 64 });
     }
   }
+}
+
+/** commander option parser for a FOIA case number (`F-2026-00123`: letters, digits, hyphens). */
+export function parseCaseOption(value: string): string {
+  const problem = caseNumberProblem(value);
+  if (problem) throw new InvalidArgumentError(`${problem}, got ${JSON.stringify(value)}`);
+  return value;
 }

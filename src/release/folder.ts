@@ -11,6 +11,7 @@
  * OUT/review/<stem>.diff            unified diff          (never)
  * OUT/review/<stem>.audit.json      audit record          (never; declass-audit/1)
  * OUT/review/manifest.json          hash-chained manifest (never; declass-manifest/1)
+ * OUT/release/index.csv|json|pdf|xlsx  the Vaughn index (may be handed out; listed in the manifest)
  * ```
  *
  * Paths are relative to the folder, with `/` separators, on every platform.
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { sha256Hex } from '../hash.js';
 import { CABLE_READER, type ReaderId } from '../parse/read.js';
 import type { DeclAssessment, Decision, Diagnostic, Redaction } from '../types.js';
+import type { CaseStamp } from './case.js';
 
 export type { ReaderId };
 
@@ -132,6 +134,11 @@ export interface AuditRecord {
   readonly redactions: readonly Redaction[];
   readonly diagnostics: readonly (Diagnostic & { readonly line?: number })[];
   readonly outputs: readonly OutputRecord[];
+  /**
+   * The FOIA case and this document's number in it (`release --case`), which the footer of every
+   * release page states. Absent when the release names no case.
+   */
+  readonly case?: CaseStamp;
 }
 
 /** The reader a record names: `input.reader`, or the cable parser when it names none. */
@@ -172,6 +179,16 @@ export interface ManifestRun {
   readonly profile: { readonly id: string; readonly file: string; readonly sha256: string };
   readonly asOf: string;
   readonly overrides: { readonly file: string; readonly sha256: string } | null;
+  /** The FOIA case number (`release --case`); absent when the release names none. */
+  readonly case?: string;
+}
+
+/** A file of the Vaughn index (`release/index.csv` …) as the manifest lists it. */
+export interface IndexFileRecord {
+  readonly kind: IndexFormat;
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
 }
 
 export interface Manifest {
@@ -181,6 +198,23 @@ export interface Manifest {
   readonly entries: readonly ManifestEntry[];
   /** The last entry's chain value. */
   readonly head: string;
+  /** The files of the Vaughn index in `release/`, when one was written (`declass index`). */
+  readonly index?: readonly IndexFileRecord[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Vaughn index
+
+/** Formats of the Vaughn index, in write order. */
+export const INDEX_FORMATS = ['csv', 'json', 'pdf', 'xlsx'] as const;
+export type IndexFormat = (typeof INDEX_FORMATS)[number];
+
+/** The stem of the index files: no document may have it (its PDF would be `release/index.pdf`). */
+export const INDEX_STEM = 'index';
+
+/** Path of the Vaughn index in a format: `release/index.csv`. */
+export function indexPath(format: IndexFormat): string {
+  return `${RELEASE_DIR}/${INDEX_STEM}.${format}`;
 }
 
 /** The chain value following `previous` (the empty string before the first entry) for a record hash. */
@@ -202,22 +236,27 @@ export const EMPTY_HEAD = sha256Hex('');
 export type ReleaseSettings = ManifestRun;
 
 /** The settings an audit record was made with. */
-export function settingsOfRecord(record: Pick<AuditRecord, 'profile' | 'asOf' | 'overrides'>): ReleaseSettings {
+export function settingsOfRecord(record: Pick<AuditRecord, 'profile' | 'asOf' | 'overrides' | 'case'>): ReleaseSettings {
   return {
     profile: { id: record.profile.id, file: record.profile.file, sha256: record.profile.sha256 },
     asOf: record.asOf,
     overrides: record.overrides ? { file: record.overrides.file, sha256: record.overrides.sha256 } : null,
+    ...(typeof record.case?.number === 'string' ? { case: record.case.number } : {}),
   };
 }
 
 /** A key equal for settings that make the same release (file paths do not count; contents do). */
 export function settingsKey(s: ReleaseSettings): string {
-  return `${s.profile.sha256}\u0000${s.asOf}\u0000${s.overrides?.sha256 ?? '-'}`;
+  return `${s.profile.sha256}\u0000${s.asOf}\u0000${s.overrides?.sha256 ?? '-'}\u0000${s.case ?? '-'}`;
 }
 
-/** `profile public (sha256 1a2b3c4d5e6f…) as of 2010-12-01, no overrides`: settings for a message. */
+/** `profile public (sha256 1a2b3c4d5e6f…) as of 2010-12-01, no overrides` (`, case F-…` when one is named): settings for a message. */
 export function describeSettings(s: ReleaseSettings): string {
-  return `${describeProfile(s)} as of ${s.asOf}, ${describeOverrides(s)}`;
+  return `${describeProfile(s)} as of ${s.asOf}, ${describeOverrides(s)}${s.case !== undefined ? `, ${describeCase(s)}` : ''}`;
+}
+
+function describeCase(s: ReleaseSettings): string {
+  return s.case !== undefined ? `case ${s.case}` : 'no case';
 }
 
 function describeProfile(s: ReleaseSettings): string {
@@ -239,6 +278,7 @@ export function settingsDifferences(a: ReleaseSettings, b: ReleaseSettings, labe
   if (a.profile.sha256 !== b.profile.sha256) out.push(`${describeProfile(a)} ${x}, ${describeProfile(b).replace(/^profile /, '')} ${y}`);
   if (a.asOf !== b.asOf) out.push(`as of ${a.asOf} ${x}, ${b.asOf} ${y}`);
   if ((a.overrides?.sha256 ?? null) !== (b.overrides?.sha256 ?? null)) out.push(`${describeOverrides(a)} ${x}, ${describeOverrides(b).replace(/^overrides /, '')} ${y}`);
+  if ((a.case ?? null) !== (b.case ?? null)) out.push(`${describeCase(a)} ${x}, ${describeCase(b).replace(/^case /, '')} ${y}`);
   return out;
 }
 
@@ -254,6 +294,7 @@ export function isReleaseOutputPath(rel: string): boolean {
   const m = /^([^/]+)\/([^/]+)$/.exec(rel);
   if (!m || !OUTPUT_NAME.test(m[2]!)) return false;
   const [dir, name] = [m[1]!, m[2]!];
+  if (dir === RELEASE_DIR && INDEX_FORMATS.some((f) => name === `${INDEX_STEM}.${f}`)) return true;
   if (dir === RELEASE_DIR || dir === 'pending') return /\.(?:txt|pdf)$/.test(name);
   if (dir === REVIEW_DIR) return /\.(?:review\.pdf|diff|audit\.json)$/.test(name);
   return false;

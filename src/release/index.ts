@@ -19,6 +19,7 @@ import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
 import { FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
 import { createAuditRecord, serializeRecord } from './record.js';
+import { caseFooter, type CaseStamp } from './case.js';
 
 export { FORMATS, type Format } from './folder.js';
 export { withheldTexts } from '../engine/withheld.js';
@@ -41,6 +42,8 @@ export interface ReleaseRequest {
   readonly inputDiagnostics?: readonly Diagnostic[];
   /** The reader that made `doc` (recorded in the audit record unless it is the cable parser). */
   readonly reader?: ReaderId;
+  /** The FOIA case and document number (`release --case`): a footer on every page and in the text, recorded. */
+  readonly case?: CaseStamp | null;
 }
 
 /** One file to write, relative to the output folder (`release/x.txt`, `review/x.diff`). */
@@ -61,6 +64,8 @@ export interface PlannedRelease {
   readonly visible: string;
   /** The withheld portions and redacted spans, with their text (never written). */
   readonly withheld: readonly WithheldPiece[];
+  /** The case footer ending the text and every PDF page, or null when no case is named. */
+  readonly footer: string | null;
 }
 
 export interface ReleaseResult extends PlannedRelease {
@@ -78,11 +83,18 @@ const encoder = new TextEncoder();
  * the first step of {@link releaseDocument}, and all a skipped document needs for the
  * cross-document check.
  */
-export function planRelease(doc: Document, profile: Profile, opts: { asOf: string; overrides?: OverrideSet | null; stem: string }): PlannedRelease {
+export function planRelease(doc: Document, profile: Profile, opts: { asOf: string; overrides?: OverrideSet | null; stem: string; case?: CaseStamp | null }): PlannedRelease {
   const plan = evaluate(doc, profile, { asOf: opts.asOf, overrides: opts.overrides ?? null, fallbackRef: opts.stem });
+  const footer = opts.case ? caseFooter(opts.case, plan.releaseBanner, opts.asOf) : null;
   const edits = buildEdits(plan);
-  const pieces = applyEdits(doc.source, edits);
-  return { plan, edits, pieces, releaseText: renderReleaseText(pieces), visible: visibleTextOf(pieces), withheld: withheldPieces(plan) };
+  let pieces = applyEdits(doc.source, edits);
+  if (footer !== null) {
+    // The footer is one more edit (an insertion at the end), so the diff and every check see it.
+    const text = renderReleaseText(pieces);
+    edits.push({ kind: 'replace', span: { start: doc.source.length, end: doc.source.length }, text: `${text === '' || text.endsWith('\n') ? '' : '\n'}\n${footer}\n` });
+    pieces = applyEdits(doc.source, edits);
+  }
+  return { plan, edits, pieces, releaseText: renderReleaseText(pieces), visible: visibleTextOf(pieces), withheld: withheldPieces(plan), footer };
 }
 
 /**
@@ -91,7 +103,7 @@ export function planRelease(doc: Document, profile: Profile, opts: { asOf: strin
  * release text still holds a shingle of withheld text: the self-check fails closed.
  */
 export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResult> {
-  const planned = planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem });
+  const planned = planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, case: req.case ?? null });
   assertNoLeak(planned);
   const { plan, pieces, releaseText } = planned;
 
@@ -103,7 +115,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   let pages = 0;
   if (formats.has('text')) files.push({ kind: 'text', path: outputPath(req.stem, 'text'), bytes: encoder.encode(releaseText) });
   if (formats.has('pdf')) {
-    const pdf = await renderReleasePdf(toReleaseView(pieces, plan, ref), { pageSize });
+    const pdf = await renderReleasePdf(toReleaseView(pieces, plan, ref, planned.footer), { pageSize });
     diagnostics.push(...pdf.diagnostics);
     pages += pdf.pages;
     files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf'), bytes: pdf.bytes });
@@ -119,7 +131,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const outputs: OutputRecord[] = files.map((f) => ({ kind: f.kind as Format, path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length }));
   // The reader is recorded for documents only, so cable records stay byte-identical.
   const input = req.reader && req.reader.name !== 'cable' ? { ...req.input, reader: req.reader } : req.input;
-  const audit = createAuditRecord(plan, input, outputs, diagnostics);
+  const audit = createAuditRecord(plan, input, outputs, diagnostics, req.case ?? null);
   files.push({ kind: 'audit', path: recordPath(req.stem), bytes: encoder.encode(serializeRecord(audit)) });
   return { ...planned, audit, pages, files };
 }

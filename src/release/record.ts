@@ -6,18 +6,21 @@
 import { LineIndex } from '../source/line-index.js';
 import type { Diagnostic, Plan } from '../types.js';
 import { TOOL } from '../version.js';
+import type { CaseStamp } from './case.js';
 import { RECORD_FORMAT, type AuditRecord, type OutputRecord, type ReaderId } from './folder.js';
 
 /**
  * Builds the audit record of a plan. Deterministic: no wall-clock time; the as-of date, tool
  * version, profile hash and input hash identify the run. `input.reader` is recorded when given
- * (the caller leaves it out for the cable parser, so cable records stay as they were).
+ * (the caller leaves it out for the cable parser, so cable records stay as they were); `case`
+ * only when the release names a FOIA case.
  */
 export function createAuditRecord(
   plan: Plan,
   input: { readonly path: string; readonly sha256: string; readonly reader?: ReaderId },
   outputs: readonly OutputRecord[],
   extraDiagnostics: readonly Diagnostic[] = [],
+  caseStamp: CaseStamp | null = null,
 ): AuditRecord {
   const { document: doc } = plan;
   const index = new LineIndex(doc.source);
@@ -49,6 +52,7 @@ export function createAuditRecord(
     redactions: plan.redactions,
     diagnostics,
     outputs,
+    ...(caseStamp ? { case: { number: caseStamp.number, docNumber: caseStamp.docNumber } } : {}),
   };
 }
 

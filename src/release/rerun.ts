@@ -48,6 +48,7 @@ export async function rerunRelease(input: RerunInput): Promise<{ ok: true; resul
       formats,
       pageSize: input.pageSize,
       inputDiagnostics: decoded.diagnostics,
+      case: record.case ?? null,
     });
     return { ok: true, result };
   } catch (error) {

@@ -6,7 +6,7 @@ import type { Document, Plan, ReleaseBlock, ReleaseRun, ReleaseView, ReviewLine,
  * Turns release pieces into the line/block model the PDF renderer lays out. Built from the same
  * pieces as the release text, so the two cannot disagree; it holds no withheld text by construction.
  */
-export function toReleaseView(pieces: readonly Piece[], plan: Plan, ref: string): ReleaseView {
+export function toReleaseView(pieces: readonly Piece[], plan: Plan, ref: string, footer: string | null = null): ReleaseView {
   const blocks: ReleaseBlock[] = [];
   let lines: ReleaseRun[][] = [];
   let line: ReleaseRun[] = [];
@@ -42,7 +42,7 @@ export function toReleaseView(pieces: readonly Piece[], plan: Plan, ref: string)
   }
   if (line.length > 0) lines.push(line);
   flushLines();
-  return { banner: plan.releaseBanner, stamp: plan.stamp, ref, title: `${ref} - ${plan.profile.id} release`, blocks };
+  return { banner: plan.releaseBanner, stamp: plan.stamp, ref, title: `${ref} - ${plan.profile.id} release`, blocks, ...(footer ? { footer } : {}) };
 }
 
 /**

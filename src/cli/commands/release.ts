@@ -14,7 +14,7 @@ import { checkOutputFolder } from '../../node/release-folder.js';
 import { isProfileName, readOverrides, resolveProfile } from '../../node/profiles.js';
 import { removeOwnTemporariesSync } from '../../node/write.js';
 import { safeStem, SUBFOLDERS } from '../../release/folder.js';
-import { oneOf, parseIsoDateOption, positiveInteger, requiredOption } from '../options.js';
+import { oneOf, parseCaseOption, parseIsoDateOption, positiveInteger, requiredOption } from '../options.js';
 import { createProgress } from '../progress.js';
 import { formatDocumentLine, formatReleaseSummary } from '../format/release-summary.js';
 import { formatJsonLine } from '../format/json.js';
@@ -61,6 +61,8 @@ interface ReleaseOptions {
   replace?: boolean;
   stem?: string;
   failOn?: ReleaseFailOn[];
+  case?: string;
+  docStart?: number;
 }
 
 /** `declass release`: decide, render and write releases for a batch of cables. */
@@ -88,6 +90,8 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
         .default(DEFAULT_CROSS_CHECK_LIMIT),
     )
     .option('--against <dir>', 'an earlier release folder to compare with for cross-document leaks (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .option('--case <number>', "FOIA case number (e.g. F-2026-00123): State's footer `UNCLASSIFIED U.S. Department of State Case No. … Doc No. C… Date: …` on every release page and text; documents numbered by reference", parseCaseOption)
+    .addOption(new Option('--doc-start <n>', 'the first document number of --case (default 1)').argParser(positiveInteger(0)))
     .option('--json', 'print the summary as JSON')
     .addOption(inputFormatOption())
     .addOption(noIgnoreOption())
@@ -114,6 +118,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const cwd = io.cwd();
   const asOf = opts.asOf ?? today(io);
   const c = ctx.colors();
+  if (opts.docStart !== undefined && opts.case === undefined) throw new UsageError('--doc-start numbers the documents of a case; name it with --case');
   const profile = await resolveProfile(opts.profile);
   const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
   const given = await batchPaths(paths, opts.fromList, io.readStdin);
@@ -167,6 +172,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         signal: controller.signal,
         ...(stdin ? { stdin, stemOf: (file: string) => (file === STDIN_PATH ? stem! : safeStem(file)) } : {}),
         ...(opts.replace ? { replace: true } : {}),
+        ...(opts.case !== undefined ? { case: { number: opts.case, docStart: opts.docStart ?? 1 } } : {}),
       },
       {
         onOutcome: ({ file, stem: s, result: r }) => {

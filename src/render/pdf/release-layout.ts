@@ -33,6 +33,8 @@ const RELEASE_LINE_HEIGHT = 12;
 const RELEASE_MARGIN = 54; // 0.75 in
 /** Box labels are smaller than the text so they sit inside the box with room to spare. */
 const BOX_LABEL_SIZE = 8;
+/** The case footer is set small enough that State's one-line form fits the text column. */
+const CASE_FOOTER_SIZE = 8;
 
 /** A guard against a runaway `heightLines`: no cable portion is anywhere near this long. */
 const MAX_BOX_ROWS = 10_000;
@@ -42,7 +44,8 @@ type ReleaseStyle = 'text' | 'box';
 /**
  * Lay out the release copy: the release text in Courier 10 pt, 0.75 in margins, withheld portions
  * and redacted spans as black boxes with their authority in white, and on every page the banner
- * (top and bottom), the release stamp (top right) and `ref … Page N of M` (bottom).
+ * (top and bottom), the release stamp (top right), `ref … Page N of M` (bottom) and, when the
+ * release names a case, the case footer as the last line.
  *
  * @param view The release model; it holds no withheld text, so nothing withheld can be laid out.
  * @param options `pageSize`: `letter` (default) or `a4`.
@@ -67,9 +70,12 @@ export function layoutRelease(view: ReleaseView, options: LayoutOptions = {}): P
     color: BLACK,
   }));
   const header = [...bannerRows, ...stampRows];
+  // The case footer (State's form) is the last line of every page, under the banner.
+  const caseRows = view.footer ? centredRows(mapper.map(view.footer).trim(), textWidthPt, CASE_FOOTER_SIZE, 'mono', BLACK) : [];
   const footer = (page: number, pages: number): FurnitureRow[] => [
     ...pageNumberRows(ref, page, pages, textWidthPt, FOOTER_SIZE, BLACK),
     ...bannerRows,
+    ...caseRows,
   ];
   const footerRowCount = footer(1, 1).length;
 

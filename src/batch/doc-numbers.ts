@@ -1,0 +1,54 @@
+/**
+ * Document numbers of a case (`release --case`), fixed before anything is written: every document
+ * of the batch and every document already released into the folder, sorted by reference, numbered
+ * from `--doc-start` (src/release/case.ts). The same inputs into the same folder give the same
+ * numbers on a re-run and on a resume; adding documents to a folder renumbers those after them
+ * (and so releases them again).
+ */
+import path from 'node:path';
+import { parseRecord } from '../audit/verify.js';
+import { readBytesOrNull, readInput, readInputBytes } from '../node/read.js';
+import { listNames } from '../node/walk.js';
+import type { InputFormat } from '../parse/read.js';
+import { assignDocNumbers, type NumberedDocument } from '../release/case.js';
+import { REVIEW_DIR, stemOfRecordPath } from '../release/folder.js';
+
+/** The inputs of a batch, as the numbering reads them. */
+export interface NumberingInputs {
+  readonly files: readonly string[];
+  readonly stemOf: (file: string, index: number) => string;
+  readonly maxInputBytes: number;
+  readonly inputFormat: InputFormat;
+  /** Bytes of the file named `-`. */
+  readonly stdin?: Uint8Array;
+  /** The output folder, whose earlier records are numbered too (null after --replace: it is discarded). */
+  readonly out: string | null;
+  /** The first number (`--doc-start`, default 1). */
+  readonly start: number;
+}
+
+/**
+ * The document number of each stem. Reads and parses every input once for its reference; a file
+ * that cannot be read gets no number (the batch reports it).
+ */
+export async function docNumbersOfBatch(inputs: NumberingInputs): Promise<Map<string, string>> {
+  const docs: NumberedDocument[] = [];
+  const stems = new Set<string>();
+  for (const [i, file] of inputs.files.entries()) {
+    const stem = inputs.stemOf(file, i);
+    if (stems.has(stem)) continue; // the batch fails the second file of a stem
+    stems.add(stem);
+    const read = file === '-' && inputs.stdin ? readInputBytes(inputs.stdin, inputs.maxInputBytes, inputs.inputFormat) : await readInput(file, inputs.maxInputBytes, inputs.inputFormat);
+    if (read.ok) docs.push({ stem, ref: read.doc.ref ?? null });
+  }
+  if (inputs.out !== null) {
+    for (const name of await listNames(path.join(inputs.out, REVIEW_DIR))) {
+      const stem = stemOfRecordPath(`${REVIEW_DIR}/${name}`);
+      if (stem === null || name.startsWith('.') || stems.has(stem)) continue;
+      const bytes = await readBytesOrNull(path.join(inputs.out, REVIEW_DIR, name));
+      const parsed = bytes ? parseRecord(stem, bytes) : null;
+      if (parsed?.ok) docs.push({ stem, ref: parsed.record.input.ref ?? null });
+    }
+  }
+  return assignDocNumbers(docs, inputs.start);
+}
