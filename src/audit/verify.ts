@@ -3,7 +3,8 @@
  * outputs it lists, the authorities its withheld regions state, and a re-run's result. Pure: the
  * caller reads the files and passes their bytes or hashes in.
  */
-import { FORMATS, outputPath, RECORD_FORMAT, recordPath, type AuditRecord, type Format, type OutputRecord } from '../release/folder.js';
+import { parseDeniedMarker } from '../render/text/denied.js';
+import { dispositionOf, FORMATS, outputPath, RECORD_FORMAT, recordPath, type AuditRecord, type Format, type OutputRecord } from '../release/folder.js';
 import { failure, warning, type Finding } from './findings.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -79,6 +80,7 @@ const PLACEHOLDER = /\[(WITHHELD|REDACTED): ?([^\]\n]*)\]/g;
  * authority.
  */
 export function checkTextAuthorities(file: string, text: string, stem: string, record: AuditRecord): Finding[] {
+  if (dispositionOf(record) === 'denied-in-full') return checkDeniedText(file, text, stem, record);
   const out: Finding[] = [];
   const expected = recordedRegions(record);
   for (const e of expected) {
@@ -98,6 +100,24 @@ export function checkTextAuthorities(file: string, text: string, stem: string, r
       out.push(failure(file, 'authority', `placeholder ${i + 1} reads [${f.kind}: ${f.authority}]; ${recordPath(stem)} says ${e.id} is [${e.kind}: ${e.authority}]`));
     }
   });
+  return out;
+}
+
+/**
+ * Check 5 on the release text of a document denied in full: no placeholder, and one marker that
+ * counts the portions the record withholds and states each of their authorities.
+ */
+function checkDeniedText(file: string, text: string, stem: string, record: AuditRecord): Finding[] {
+  const withheld = record.decisions.filter((d) => d.action === 'withhold');
+  const marker = parseDeniedMarker(text);
+  if (!marker) return [failure(file, 'authority', `${recordPath(stem)} records the document as denied in full, but the release text has no [DENIED IN FULL: …] line`)];
+  const out: Finding[] = [];
+  if ([...text.matchAll(PLACEHOLDER)].length > 0) out.push(failure(file, 'authority', 'a denial holds [WITHHELD] or [REDACTED] placeholders'));
+  if (marker.total !== withheld.length) out.push(failure(file, 'authority', `the denial counts ${marker.total} portion(s) withheld; ${recordPath(stem)} records ${withheld.length}`));
+  for (const a of new Set(withheld.map((d) => d.authority.join(', ')))) {
+    if (a.trim() === '') out.push(failure(recordPath(stem), 'authority', 'a portion is withheld without an authority'));
+    else if (!marker.marker.includes(a)) out.push(failure(file, 'authority', `the denial does not state ${a}, which ${recordPath(stem)} records`));
+  }
   return out;
 }
 

@@ -139,6 +139,18 @@ export interface AuditRecord {
    * release page states. Absent when the release names no case.
    */
   readonly case?: CaseStamp;
+  /** Where each withholding is in the release PDF and text (see {@link Placement}); absent in records made before issue 15. */
+  readonly placement?: Placement;
+}
+
+/**
+ * Where the withholdings of a document are in what is handed out: the release PDF's page count
+ * and, for each withheld portion and redacted span in document order, the page of its box (1-based)
+ * and the line of its placeholder in the release text (1-based). Null where no PDF was written.
+ */
+export interface Placement {
+  readonly pages: number | null;
+  readonly regions: readonly { readonly id: string; readonly page: number | null; readonly line: number | null }[];
 }
 
 /** The reader a record names: `input.reader`, or the cable parser when it names none. */
@@ -298,4 +310,38 @@ export function isReleaseOutputPath(rel: string): boolean {
   if (dir === RELEASE_DIR || dir === 'pending') return /\.(?:txt|pdf)$/.test(name);
   if (dir === REVIEW_DIR) return /\.(?:review\.pdf|diff|audit\.json)$/.test(name);
   return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dispositions
+
+/** What happened to a document as a whole, as a FOIA office states it. */
+export type Disposition = 'released-in-full' | 'released-in-part' | 'denied-in-full' | 'pending';
+
+/** The words of a disposition, as the Vaughn index and the release stamp write it. */
+export const DISPOSITION_WORDS: Readonly<Record<Disposition, string>> = {
+  'released-in-full': 'released in full',
+  'released-in-part': 'released in part',
+  'denied-in-full': 'denied in full',
+  pending: 'pending review',
+};
+
+/**
+ * The disposition of a document from its decisions. (Interim: issue 12 records the engine's own
+ * disposition in the audit record; a record that has one is taken at its word, and this function
+ * is to be replaced by it.) Pending: some portion is withheld pending review (its authority says
+ * `PENDING`). Denied in full: something is withheld and no portion but the header lines is
+ * released. Released in full: nothing withheld or redacted.
+ */
+export function dispositionOf(record: {
+  readonly decisions: readonly Pick<Decision, 'action' | 'kind' | 'authority'>[];
+  readonly redactions: readonly unknown[];
+  readonly disposition?: unknown;
+}): Disposition {
+  if (typeof record.disposition === 'string' && record.disposition in DISPOSITION_WORDS) return record.disposition as Disposition;
+  const withheld = record.decisions.filter((d) => d.action === 'withhold');
+  if (withheld.some((d) => d.authority.some((a) => /PENDING/i.test(a)))) return 'pending';
+  if (withheld.length === 0 && record.redactions.length === 0) return 'released-in-full';
+  if (withheld.length > 0 && !record.decisions.some((d) => d.action === 'release' && d.kind !== 'header')) return 'denied-in-full';
+  return 'released-in-part';
 }

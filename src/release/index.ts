@@ -10,16 +10,19 @@ import { visibleTextOf, withheldPieces, type WithheldPiece } from '../engine/wit
 import { InternalError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { countLeakRuns } from '../leak/shingle-hash.js';
-import { renderDiff } from '../render/diff/index.js';
+import { renderDiff, renderReplacementDiff } from '../render/diff/index.js';
+import { sortAuthorities } from '../engine/authority.js';
+import { renderDeniedText } from '../render/text/denied.js';
 import { renderReleasePdf, renderReviewPdf } from '../render/pdf/index.js';
 import { renderReleaseText } from '../render/text/index.js';
 import { toReleaseView, toReviewView } from '../render/view.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
-import { FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
+import { dispositionOf, FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
 import { createAuditRecord, serializeRecord } from './record.js';
 import { caseFooter, type CaseStamp } from './case.js';
+import { placementOf } from './placement.js';
 
 export { FORMATS, type Format } from './folder.js';
 export { withheldTexts } from '../engine/withheld.js';
@@ -66,6 +69,11 @@ export interface PlannedRelease {
   readonly withheld: readonly WithheldPiece[];
   /** The case footer ending the text and every PDF page, or null when no case is named. */
   readonly footer: string | null;
+  /**
+   * Set when the document is denied in full: the release is then one page (its header lines, the
+   * stamp `DENIED IN FULL <authorities>`, the count withheld), and `pieces` is that page's text.
+   */
+  readonly denied: { readonly stamp: string } | null;
 }
 
 export interface ReleaseResult extends PlannedRelease {
@@ -88,13 +96,33 @@ export function planRelease(doc: Document, profile: Profile, opts: { asOf: strin
   const footer = opts.case ? caseFooter(opts.case, plan.releaseBanner, opts.asOf) : null;
   const edits = buildEdits(plan);
   let pieces = applyEdits(doc.source, edits);
+  const withheld = withheldPieces(plan);
+  if (dispositionOf(plan) === 'denied-in-full') {
+    // One page that shows the document exists: its header lines, the stamp, the count withheld.
+    const denial = deniedRelease(plan, pieces);
+    const text = footer === null ? denial.text : `${denial.text}\n${footer}\n`;
+    return { plan, edits, pieces: [{ kind: 'text', text }], releaseText: text, visible: text, withheld, footer, denied: { stamp: denial.stamp } };
+  }
   if (footer !== null) {
     // The footer is one more edit (an insertion at the end), so the diff and every check see it.
     const text = renderReleaseText(pieces);
     edits.push({ kind: 'replace', span: { start: doc.source.length, end: doc.source.length }, text: `${text === '' || text.endsWith('\n') ? '' : '\n'}\n${footer}\n` });
     pieces = applyEdits(doc.source, edits);
   }
-  return { plan, edits, pieces, releaseText: renderReleaseText(pieces), visible: visibleTextOf(pieces), withheld: withheldPieces(plan), footer };
+  return { plan, edits, pieces, releaseText: renderReleaseText(pieces), visible: visibleTextOf(pieces), withheld, footer, denied: null };
+}
+
+/** The denial of a document denied in full: its text (./render/text/denied.ts) and stamp. */
+function deniedRelease(plan: Plan, pieces: readonly Piece[]): { text: string; stamp: string } {
+  const counts = new Map<string, number>();
+  for (const d of plan.decisions) {
+    if (d.action !== 'withhold') continue;
+    const key = d.authority.join(', ');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const codes = plan.decisions.filter((d) => d.action === 'withhold').flatMap((d) => d.authority);
+  const stamp = `DENIED IN FULL ${sortAuthorities(codes).join(', ')}`.trimEnd();
+  return { text: renderDeniedText(pieces, plan.stamp, stamp, counts), stamp };
 }
 
 /**
@@ -113,11 +141,14 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [...(req.inputDiagnostics ?? [])];
   let pages = 0;
+  let releasePdf: { pages: number; regionPages: readonly number[] } | null = null;
   if (formats.has('text')) files.push({ kind: 'text', path: outputPath(req.stem, 'text'), bytes: encoder.encode(releaseText) });
   if (formats.has('pdf')) {
-    const pdf = await renderReleasePdf(toReleaseView(pieces, plan, ref, planned.footer), { pageSize });
+    const view = toReleaseView(pieces, plan, ref, planned.footer);
+    const pdf = await renderReleasePdf(planned.denied ? { ...view, stamp: planned.denied.stamp } : view, { pageSize });
     diagnostics.push(...pdf.diagnostics);
     pages += pdf.pages;
+    releasePdf = { pages: pdf.pages, regionPages: pdf.regionPages ?? [] };
     files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf'), bytes: pdf.bytes });
   }
   if (formats.has('review')) {
@@ -126,12 +157,16 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
     pages += review.pages;
     files.push({ kind: 'review', path: outputPath(req.stem, 'review'), bytes: review.bytes });
   }
-  if (formats.has('diff')) files.push({ kind: 'diff', path: outputPath(req.stem, 'diff'), bytes: encoder.encode(renderDiff(req.doc.source, planned.edits, releaseText, req.stem)) });
+  if (formats.has('diff')) {
+    const diff = planned.denied ? renderReplacementDiff(req.doc.source, releaseText, req.stem) : renderDiff(req.doc.source, planned.edits, releaseText, req.stem);
+    files.push({ kind: 'diff', path: outputPath(req.stem, 'diff'), bytes: encoder.encode(diff) });
+  }
 
   const outputs: OutputRecord[] = files.map((f) => ({ kind: f.kind as Format, path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length }));
   // The reader is recorded for documents only, so cable records stay byte-identical.
   const input = req.reader && req.reader.name !== 'cable' ? { ...req.input, reader: req.reader } : req.input;
-  const audit = createAuditRecord(plan, input, outputs, diagnostics, req.case ?? null);
+  const placement = placementOf(plan, releaseText, releasePdf, planned.denied !== null);
+  const audit = createAuditRecord(plan, input, outputs, diagnostics, req.case ?? null, placement);
   files.push({ kind: 'audit', path: recordPath(req.stem), bytes: encoder.encode(serializeRecord(audit)) });
   return { ...planned, audit, pages, files };
 }

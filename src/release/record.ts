@@ -7,7 +7,7 @@ import { LineIndex } from '../source/line-index.js';
 import type { Diagnostic, Plan } from '../types.js';
 import { TOOL } from '../version.js';
 import type { CaseStamp } from './case.js';
-import { RECORD_FORMAT, type AuditRecord, type OutputRecord, type ReaderId } from './folder.js';
+import { RECORD_FORMAT, type AuditRecord, type OutputRecord, type Placement, type ReaderId } from './folder.js';
 
 /**
  * Builds the audit record of a plan. Deterministic: no wall-clock time; the as-of date, tool
@@ -21,6 +21,7 @@ export function createAuditRecord(
   outputs: readonly OutputRecord[],
   extraDiagnostics: readonly Diagnostic[] = [],
   caseStamp: CaseStamp | null = null,
+  placement: Placement | null = null,
 ): AuditRecord {
   const { document: doc } = plan;
   const index = new LineIndex(doc.source);
@@ -53,6 +54,7 @@ export function createAuditRecord(
     diagnostics,
     outputs,
     ...(caseStamp ? { case: { number: caseStamp.number, docNumber: caseStamp.docNumber } } : {}),
+    ...(placement ? { placement } : {}),
   };
 }
 

@@ -229,11 +229,27 @@ describe('declass audit on a tampered folder', () => {
 
   it('a placeholder without its authority', async () => {
     const dir = fresh();
-    const file = path.join(dir, 'release/08BERLIN173.txt');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('[WITHHELD: B1, 1.4(B), 1.4(D)]', '[WITHHELD: ]'));
+    const file = path.join(dir, 'release/08MADRID308.txt');
+    const text = readFileSync(file, 'utf8');
+    const first = /\[WITHHELD: [^\]]+\]/.exec(text)!;
+    writeFileSync(file, text.replace(first[0], '[WITHHELD: ]'));
     const run = await audit(dir);
     expect(run.code).toBe(1);
-    expect(lines(run.stdout)).toContain('release/08BERLIN173.txt: authority: placeholder 1 ([WITHHELD]) states no authority');
+    expect(lines(run.stdout)).toContain('release/08MADRID308.txt: authority: placeholder 1 ([WITHHELD]) states no authority');
+  });
+
+  it('a denial that miscounts or drops its marker (08BERLIN173 is denied in full as of 2010-12-01)', async () => {
+    const dir = fresh();
+    const file = path.join(dir, 'release/08BERLIN173.txt');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('DENIED IN FULL B1, 1.4(B), 1.4(D)');
+    writeFileSync(file, text.replace(/\[DENIED IN FULL: \d+ /, '[DENIED IN FULL: 1 '));
+    let run = await audit(dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^release\/08BERLIN173\.txt: authority: the denial counts 1 portion\(s\) withheld; review\/08BERLIN173\.audit\.json records \d+$/m);
+    writeFileSync(file, text.replace(/\[DENIED IN FULL: [^\]]*\]/, ''));
+    run = await audit(dir);
+    expect(run.stdout).toMatch(/^release\/08BERLIN173\.txt: authority: .* denied in full, but the release text has no \[DENIED IN FULL: …\] line$/m);
   });
 
   it('a record whose output path leaves the folder is refused', async () => {

@@ -26,6 +26,20 @@ export function renderDiff(source: string, edits: readonly Edit[], releaseText: 
   return formatPatch(patch);
 }
 
+/**
+ * Unified diff from the original to a release that replaces it as a whole (the one page of a
+ * document denied in full): every line of the original removed, every line of the release added,
+ * in one hunk. Linear in the size of both.
+ */
+export function renderReplacementDiff(source: string, releaseText: string, stem: string): string {
+  const changes: Change[] = [
+    { kind: 'removed', lines: splitKeepingNewlines(source) },
+    { kind: 'added', lines: splitKeepingNewlines(releaseText) },
+  ];
+  const patch: StructuredPatch = { oldFileName: `original/${stem}.txt`, newFileName: `release/${stem}.txt`, oldHeader: undefined, newHeader: undefined, hunks: hunksOf(changes) };
+  return formatPatch(patch);
+}
+
 /** A run of lines: kept on both sides, or removed from the original, or added in the release. */
 interface Change {
   readonly kind: 'equal' | 'removed' | 'added';

@@ -33,6 +33,8 @@ export interface PdfRenderResult {
   readonly pages: number;
   /** `pdf-char-replaced` warnings: characters the font cannot show, one per distinct character. */
   readonly diagnostics: Diagnostic[];
+  /** Release PDF: the page (1-based) of each withheld box and redaction box, in document order. */
+  readonly regionPages?: readonly number[];
 }
 
 /**
@@ -47,7 +49,7 @@ export async function renderReleasePdf(view: ReleaseView, options: PdfRenderOpti
   const layout = layoutRelease(view, { pageSize: options.pageSize ?? 'letter' });
   const subject = [view.banner, view.stamp].map((s) => s.trim()).filter((s) => s !== '').join(' - ');
   const bytes = await writePdf(layout.pages, { title: view.title, ...(subject ? { subject } : {}) });
-  return { bytes, pages: layout.pages.length, diagnostics: [...layout.diagnostics] };
+  return { bytes, pages: layout.pages.length, diagnostics: [...layout.diagnostics], regionPages: layout.regionPages ?? [] };
 }
 
 /**

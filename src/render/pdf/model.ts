@@ -69,6 +69,8 @@ export interface PageLayout {
 export interface PdfLayout {
   readonly pages: readonly PageLayout[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Release layout: the page (1-based) of each withheld box and redaction box, in document order. */
+  readonly regionPages?: readonly number[];
 }
 
 /** Options shared by the layouts. */

@@ -82,17 +82,23 @@ export function layoutRelease(view: ReleaseView, options: LayoutOptions = {}): P
   const grid = makeGrid(size, RELEASE_MARGIN, RELEASE_MARGIN, RELEASE_FONT_SIZE, RELEASE_LINE_HEIGHT, header.length, footerRowCount);
   const flow = new Flow(grid);
 
+  // The page of every withheld box and redaction box, in order (1-based): where the Vaughn index says it is.
+  const regionPages: number[] = [];
   for (const block of view.blocks) {
     if (block.kind === 'lines') {
       for (const line of block.lines) {
-        for (const row of wrapParts(releaseParts(line, mapper), grid.columns)) drawReleaseRow(flow, flow.nextRow(), row);
+        for (const row of wrapParts(releaseParts(line, mapper), grid.columns)) {
+          const at = flow.nextRow();
+          for (const part of row) if (part.kind === 'box') regionPages.push(flow.pages.length);
+          drawReleaseRow(flow, at, row);
+        }
       }
     } else {
-      placeWithheld(flow, block, mapper, diagnostics);
+      regionPages.push(placeWithheld(flow, block, mapper, diagnostics));
     }
   }
 
-  return { pages: finishPages(flow, { header, footer }), diagnostics: [...mapper.diagnostics, ...diagnostics] };
+  return { pages: finishPages(flow, { header, footer }), diagnostics: [...mapper.diagnostics, ...diagnostics], regionPages };
 }
 
 function releaseParts(line: readonly ReleaseRun[], mapper: CharMapper): WrapPart<ReleaseStyle>[] {
@@ -139,14 +145,14 @@ function drawReleaseRow(flow: Flow, row: number, placed: Row<ReleaseStyle>): voi
 /**
  * A withheld portion: its label (e.g. `¶3.`) in the text, then a box `heightLines` rows tall with
  * the authority centred inside. A box that does not fit continues on the next page, where its
- * authority is printed again.
+ * authority is printed again. Returns the page (1-based) where the box starts.
  */
 function placeWithheld(
   flow: Flow,
   block: Extract<ReleaseBlock, { kind: 'withheld' }>,
   mapper: CharMapper,
   diagnostics: Diagnostic[],
-): void {
+): number {
   const { columns, rows: pageRows, fontSize } = flow.grid;
   let label = mapper.map(block.label).trim();
   const authority = mapper.map(block.authority).trim();
@@ -176,10 +182,12 @@ function placeWithheld(
 
   let remaining = height;
   let first = true;
+  let startPage = flow.pages.length;
   while (remaining > 0) {
     // Start a segment only where at least a few rows (and the whole authority) fit.
     const need = Math.min(remaining, Math.max(3, authorityRows.length), pageRows);
     if (flow.rowsLeft < need) flow.newPage();
+    if (first) startPage = flow.pages.length;
     const n = Math.min(remaining, flow.rowsLeft);
     const start = flow.row;
     flow.items.push(boxRect(flow, start, n, labelCols, boxCols));
@@ -201,4 +209,5 @@ function placeWithheld(
     remaining -= n;
     first = false;
   }
+  return startPage;
 }

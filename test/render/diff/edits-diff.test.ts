@@ -8,7 +8,7 @@ import { applyPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { parseCable } from '../../../src/parse/index.js';
 import { planRelease } from '../../../src/release/index.js';
-import { renderDiff } from '../../../src/render/diff/index.js';
+import { renderDiff, renderReplacementDiff } from '../../../src/render/diff/index.js';
 import { loadProfile } from '../../../src/rules/load.js';
 
 const SAMPLES = new URL('../../../samples/', import.meta.url);
@@ -16,8 +16,9 @@ const PROFILES = ['public', 'nato', 'us-secret', 'public-pii'];
 const profiles = PROFILES.map((p) => loadProfile(readFileSync(new URL(`../../../rules/${p}.yaml`, import.meta.url), 'utf8'), `rules/${p}.yaml`));
 
 function roundTrip(source: string, stem: string, profileIndex: number): { diff: string; release: string; applied: string | false } {
-  const { edits, releaseText } = planRelease(parseCable(source), profiles[profileIndex]!, { asOf: '2010-12-01', stem });
-  const diff = renderDiff(source, edits, releaseText, stem);
+  const { edits, releaseText, denied } = planRelease(parseCable(source), profiles[profileIndex]!, { asOf: '2010-12-01', stem });
+  // A document denied in full is replaced as a whole by the one page of its denial.
+  const diff = denied ? renderReplacementDiff(source, releaseText, stem) : renderDiff(source, edits, releaseText, stem);
   return { diff, release: releaseText, applied: applyPatch(source, diff) };
 }
 
