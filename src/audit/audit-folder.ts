@@ -16,6 +16,7 @@ import { assertReleaseFolder } from '../node/release-folder.js';
 import { collectInputs } from '../node/walk.js';
 import { MANIFEST_PATH, pageSizeOf, RELEASE_DIR, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
 import { checkConsistency, manifestRun } from './consistency.js';
+import { checkIndex } from './index-check.js';
 import { readReleaseFolder, releasedTexts, withheldOfFolder, type ReleaseFolder } from './against.js';
 import { crossCheckSkipReason, crossDigest, describeHit, findSelfLeak, WithheldIndex } from './cross.js';
 import { failure, warning, type AuditCheck, type Finding } from './findings.js';
@@ -129,8 +130,10 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     events.onProgress?.(++done, stems.length);
     await auditDocument(run, stem);
   }
+  const manifestText = await readManifestText(run);
+  findings.push(...(await checkIndex(abs, manifestText, listing.shas, run.claimed)));
   await checkUnrecorded(run);
-  const manifestRun = await checkManifest(run);
+  const manifestRun = checkManifest(run, manifestText);
   findings.push(...checkConsistency(run.settings, manifestRun));
   const skipped = new Map<AuditCheck, string>();
   if (run.index) await checkCrossDocuments(run, run.index, against);
@@ -264,11 +267,15 @@ async function checkUnrecorded(run: AuditRun): Promise<void> {
   }
 }
 
-/** Check 2: the manifest chain. Returns the settings of the run that wrote the manifest, when it names them. */
-async function checkManifest(run: AuditRun): Promise<ReleaseSettings | null> {
+/** The manifest's text, or null when there is none (a link is not read). */
+async function readManifestText(run: AuditRun): Promise<string | null> {
   const listed = run.listing.files.get(MANIFEST_PATH);
   const bytes = listed?.regular ? await readBytesOrNull(path.join(run.abs, MANIFEST_PATH)) : null;
-  const text = bytes ? Buffer.from(bytes).toString('utf8') : null;
+  return bytes ? Buffer.from(bytes).toString('utf8') : null;
+}
+
+/** Check 2: the manifest chain. Returns the settings of the run that wrote the manifest, when it names them. */
+function checkManifest(run: AuditRun, text: string | null): ReleaseSettings | null {
   run.findings.push(...verifyManifest(text, run.listing.recordShas, run.options.head));
   return text === null ? null : manifestRun(text);
 }

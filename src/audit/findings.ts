@@ -15,6 +15,7 @@ export const AUDIT_CHECKS = {
   'cross-leak': 'with the originals: no text withheld in one document appears in the release of another (or of --against folders)',
   authority: 'every withheld region in a release states an authority, as its record says',
   consistency: 'every record and the manifest name the same profile (audience), as-of date and overrides: a folder is one release',
+  index: 'the Vaughn index (release/index.*) lists every withholding of every record exactly once, where and under what the record says, and nothing else; its files match the manifest',
 } as const;
 
 export type AuditCheck = keyof typeof AUDIT_CHECKS;

@@ -17,6 +17,7 @@ import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
 import { INDEX_STEM, MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
 import { docNumbersOfBatch } from './doc-numbers.js';
+import { removeVaughnIndex, writeVaughnIndex } from './vaughn.js';
 import { assertOneRelease, assertOverridesApply } from './folder-check.js';
 import { buildManifest, serializeManifest } from '../release/manifest.js';
 import { createExecutor, type Executor } from './executor.js';
@@ -60,6 +61,8 @@ export interface BatchOptions {
    * release page and text gets State's footer, every document a number (sorted by reference).
    */
   readonly case?: { readonly number: string; readonly docStart?: number } | null;
+  /** Write the Vaughn index of the folder after the batch (`release/index.*`; default true). */
+  readonly index?: boolean;
 }
 
 /** One document's outcome, as reported to the caller in input order. */
@@ -96,6 +99,8 @@ export interface BatchSummary {
   readonly threads: number;
   readonly interrupted: boolean;
   readonly manifest: { readonly path: string; readonly records: number; readonly head: string };
+  /** The Vaughn index written (its files and rows), or null with `index: false`. */
+  readonly index: { readonly files: readonly string[]; readonly rows: number } | null;
 }
 
 export interface BatchResult {
@@ -157,6 +162,12 @@ export async function runReleaseBatch(
     await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   }
   const manifest = await writeManifest(opts, tally.auditShas);
+  let index: BatchSummary['index'] = null;
+  if (opts.index === false) await removeVaughnIndex(opts.out);
+  else {
+    const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null });
+    index = { files: written.files, rows: written.index.rows.length };
+  }
   return {
     summary: {
       profile: opts.profile.id,
@@ -170,6 +181,7 @@ export async function runReleaseBatch(
       threads: executor.threads,
       interrupted: opts.signal?.aborted ?? false,
       manifest: { path: MANIFEST_PATH, ...manifest },
+      index,
     },
     cross: tally.index ? { index: tally.index, released: tally.releasedRuns } : null,
   };

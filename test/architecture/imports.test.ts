@@ -69,8 +69,8 @@ describe('import rules', () => {
 });
 
 describe('function length', () => {
-  it('no function in parse/, engine/, render/, audit/ is over 80 lines', () => {
-    const long = longFunctions(ROOT, ['src/parse', 'src/engine', 'src/render', 'src/audit'], 80);
+  it('no function in parse/, engine/, render/, audit/, vaughn/ is over 80 lines', () => {
+    const long = longFunctions(ROOT, ['src/parse', 'src/engine', 'src/render', 'src/audit', 'src/vaughn'], 80);
     expect(long.map((f) => `${f.file}: ${f.name} (${f.lines} lines)`)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { registerLint } from './lint.js';
 import { registerParse } from './parse.js';
 import { registerRelease } from './release.js';
 import { registerRules } from './rules.js';
+import { registerIndex } from './vaughn-index.js';
 
 /** Adds every subcommand to the program. One module per command. */
 export function registerCommands(program: Command, ctx: CommandContext): void {
@@ -17,4 +18,5 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerExplain(program, ctx);
   registerRules(program, ctx);
   registerAudit(program, ctx);
+  registerIndex(program, ctx);
 }

@@ -1,0 +1,36 @@
+/**
+ * `declass index DIR [--case N] [--format csv,json,pdf,xlsx]`: write the Vaughn index of a release
+ * folder (one row per withholding, from its audit records and release texts) into
+ * `DIR/release/index.<format>`, listed in the manifest. The work is src/batch/vaughn.ts.
+ */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { writeVaughnIndex } from '../../batch/vaughn.js';
+import { ExitCode } from '../../errors.js';
+import { INDEX_FORMATS, type IndexFormat } from '../../release/folder.js';
+import type { CommandContext } from '../context.js';
+import { formatJsonLine } from '../format/json.js';
+import { parseCaseOption } from '../options.js';
+
+function parseIndexFormats(value: string): IndexFormat[] {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of list) if (!(INDEX_FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown format "${f}"; expected some of ${INDEX_FORMATS.join(', ')}`);
+  if (list.length === 0) throw new InvalidArgumentError(`expected some of ${INDEX_FORMATS.join(', ')}`);
+  return INDEX_FORMATS.filter((f) => list.includes(f));
+}
+
+/** Registers `declass index`. */
+export function registerIndex(program: Command, ctx: CommandContext): void {
+  program
+    .command('index')
+    .description('write the Vaughn index of a release folder: one row per withholding, with its location, exemptions in words, rule, justification and segregability')
+    .argument('<dir>', 'the --out folder of declass release')
+    .option('--case <number>', 'the FOIA case number to name when the release names none (it must match one the release names)', parseCaseOption)
+    .addOption(new Option('--format <list>', `formats, comma-separated: ${INDEX_FORMATS.join(',')}`).argParser(parseIndexFormats).default([...INDEX_FORMATS], INDEX_FORMATS.join(',')))
+    .option('--json', 'print what was written as JSON')
+    .action(async (dir: string, opts: { case?: string; format: IndexFormat[]; json?: boolean }) => {
+      const written = await writeVaughnIndex(dir, { formats: opts.format, case: opts.case ?? null });
+      const summary = { dir, rows: written.index.rows.length, documents: written.index.documents, files: written.files };
+      ctx.io.stdout(opts.json ? formatJsonLine(summary) : `${written.files.join(', ')}: Vaughn index of ${summary.rows} withholding(s) in ${summary.documents} document(s)\n`);
+      ctx.exit(ExitCode.ok);
+    });
+}

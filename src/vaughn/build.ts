@@ -1,0 +1,92 @@
+/**
+ * Building the Vaughn index of a release folder from its audit records and release texts. Pure.
+ */
+import { dispositionOf, type AuditRecord } from '../release/folder.js';
+import { describeAuthority } from './categories.js';
+import { releasedFacts } from './facts.js';
+import { justify, paragraphOf, segregability, type Withholding } from './justify.js';
+import { INDEX_FORMAT, type IndexRow, type VaughnIndex } from './types.js';
+
+/** One document of the folder: its stem, audit record, and release text (null when none was written). */
+export interface IndexSource {
+  readonly stem: string;
+  readonly record: AuditRecord;
+  readonly releaseText: string | null;
+}
+
+/**
+ * The index: one row per withheld portion and per redacted span of every record, documents in
+ * order of reference (as they are numbered), withholdings in document order.
+ *
+ * @param options `case`: the case number to name when the records name none.
+ */
+export function buildVaughnIndex(sources: readonly IndexSource[], options: { readonly case?: string | null } = {}): VaughnIndex {
+  const sorted = [...sources].sort((a, b) => compare(a.record.input.ref ?? a.stem, b.record.input.ref ?? b.stem) || compare(a.stem, b.stem));
+  const rows: IndexRow[] = [];
+  for (const source of sorted) rows.push(...rowsOf(source, rows.length + 1));
+  const first = sorted[0]?.record;
+  return {
+    format: INDEX_FORMAT,
+    case: first?.case?.number ?? options.case ?? null,
+    asOf: first?.asOf ?? null,
+    profile: first?.profile.id ?? null,
+    documents: sorted.length,
+    rows,
+  };
+}
+
+/** The withholdings of a record in document order: what its placeholders and boxes follow. */
+export function withholdingsOf(record: AuditRecord): Withholding[] {
+  const byId = new Map(record.decisions.map((d) => [d.portionId, d]));
+  const list = [
+    ...record.decisions.filter((d) => d.action === 'withhold').map((d) => ({ start: d.span.start, w: { decision: d, redaction: null } })),
+    ...record.redactions.flatMap((r) => {
+      const d = byId.get(r.portionId);
+      return d ? [{ start: r.span.start, w: { decision: d, redaction: r } }] : [];
+    }),
+  ];
+  return list.sort((a, b) => a.start - b.start).map((x) => x.w);
+}
+
+function rowsOf(source: IndexSource, firstNo: number): IndexRow[] {
+  const { record } = source;
+  const facts = releasedFacts(source.releaseText);
+  const disposition = dispositionOf(record);
+  const statement = segregability(record, disposition);
+  const subjectDecision = record.decisions.find((d) => d.kind === 'subject');
+  const subject = subjectDecision?.action === 'withhold' ? '[subject withheld]' : facts.subject;
+  const withholdings = withholdingsOf(record);
+  const placed = record.placement?.regions.length === withholdings.length ? record.placement.regions : null;
+  return withholdings.map((w, i) => {
+    const authority = w.redaction ? w.redaction.authority : w.decision.authority;
+    const at = placed?.[i]?.id === w.decision.portionId ? placed[i]! : null;
+    return {
+      no: firstNo + i,
+      document: record.input.ref ?? source.stem,
+      stem: source.stem,
+      docNumber: record.case?.docNumber ?? null,
+      date: record.input.originated,
+      subject,
+      fromTo: facts.fromTo,
+      pages: record.placement?.pages ?? null,
+      disposition,
+      portion: w.decision.portionId,
+      kind: w.redaction ? 'redacted' : 'withheld',
+      location: { page: at?.page ?? null, paragraph: paragraphOf(w.decision), line: at?.line ?? null },
+      authority: [...authority],
+      exemptions: describeAuthority(authority),
+      rule: w.redaction ? w.redaction.ruleId : w.decision.ruleId,
+      justification: justify(record, facts, w),
+      segregability: statement,
+    };
+  });
+}
+
+/** `p. 2, ¶3, line 41`: a location in words (parts that are unknown left out). */
+export function describeLocation(l: IndexRow['location']): string {
+  return [l.page !== null ? `p. ${l.page}` : null, l.paragraph, l.line !== null ? `line ${l.line}` : null].filter(Boolean).join(', ');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

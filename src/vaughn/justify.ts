@@ -1,0 +1,103 @@
+/**
+ * The prose of a Vaughn index: why each withholding applies (from the rule's reason and the
+ * document's classification facts in the audit record) and, per document, that every reasonably
+ * segregable part was released. Built from records and released facts only: it never quotes
+ * withheld text (nor the portion mark of a withheld portion, which is part of it), and a
+ * reviewer's free-text override note is left out (it might). Pure.
+ */
+import type { AuditRecord } from '../release/folder.js';
+import { categoriesOf, categoryWords, describeAuthority } from './categories.js';
+import type { ReleasedFacts } from './facts.js';
+
+type RecordDecision = AuditRecord['decisions'][number];
+
+const LEVEL_WORDS: Readonly<Record<string, string>> = { U: 'UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
+
+/** The portion as a reader finds it in the release: `¶3`, `¶3.a`, `subject line`, `header (h1)`. */
+export function paragraphOf(d: Pick<RecordDecision, 'portionId' | 'kind'>): string {
+  if (d.kind === 'subject') return 'subject line';
+  const p = /^p(\d.*)$/.exec(d.portionId);
+  if (p) return `¶${p[1]}`;
+  const kind = d.kind.replace('-', ' ');
+  return d.portionId === d.kind ? kind : `${kind} (${d.portionId})`;
+}
+
+/** The subject of a justification: `Paragraph ¶3`, `The subject line`, `A span of ¶3`. */
+function whatOf(d: RecordDecision, redacted: boolean): string {
+  const where = paragraphOf(d);
+  if (redacted) return `A span of ${where}`;
+  if (d.kind === 'subject') return 'The subject line';
+  return where.startsWith('¶') ? `${d.kind === 'subparagraph' ? 'Subparagraph' : 'Paragraph'} ${where}` : `The ${where}`;
+}
+
+/** One withholding to justify: the decision on its portion, and the redaction when it is a span. */
+export interface Withholding {
+  readonly decision: RecordDecision;
+  readonly redaction: AuditRecord['redactions'][number] | null;
+}
+
+/** The justification paragraph of one withholding. */
+export function justify(record: AuditRecord, facts: ReleasedFacts, w: Withholding): string {
+  const authority = w.redaction ? w.redaction.authority : w.decision.authority;
+  const rule = w.redaction ? w.redaction.ruleId : w.decision.ruleId;
+  const why = w.decision.override && !w.redaction ? `a reviewer's decision (${w.decision.override.reviewer}, ${w.decision.override.date})` : (w.redaction ?? w.decision).reason;
+  const what = whatOf(w.decision, w.redaction !== null);
+  const ruleSentence = `Rule ${rule}: ${why}`;
+  if (!authority.includes('B1') || w.redaction) return `${what} is ${w.redaction ? 'redacted' : 'withheld'} under ${describeAuthority(authority)}. ${ruleSentence}`;
+  return [markingSentence(record, facts, what, w.decision), reasonsSentence(authority), `Declassification as of ${record.asOf}: ${record.declassification.reason}`, ruleSentence].filter(Boolean).join(' ');
+}
+
+/** What the portion's marking establishes (or, unmarked or unreadable, why it is withheld whole). */
+function markingSentence(record: AuditRecord, facts: ReleasedFacts, what: string, d: RecordDecision): string {
+  const kind = record.input.reader?.name === 'document' ? 'document' : 'cable';
+  const level = d.level ? LEVEL_WORDS[d.level] : undefined;
+  if (d.markingSource === 'unknown') return `${what} carries a portion mark that could not be read, so it is withheld as classified (fail closed).`;
+  if (d.markingSource === 'unmarked' || !level || d.level === 'U') {
+    const banner = record.banner.original ? ` (banner ${record.banner.original})` : '';
+    return `${what} carries no portion mark in a classified ${kind}${banner}; its level cannot be established from its marking, so it is withheld as classified (fail closed).`;
+  }
+  // The mark itself is never quoted: it is part of the withheld portion, and its controls (a REL TO
+  // list) can say what the portion is about. The level is what the exemption rests on.
+  const how = d.markingSource === 'entire-text' ? `is covered by the ${kind}'s entire-text classification statement` : d.markingSource === 'inherited' ? 'takes the marking of the paragraph it belongs to' : `is portion-marked ${level}`;
+  const origin = record.input.originated ? ` when the ${kind} originated on ${record.input.originated}` : ` in the ${kind}`;
+  return `${what} ${how} and was classified ${level}${origin}${facts.classifiedBy ? `, classified by ${facts.classifiedBy}` : ''}.`;
+}
+
+function reasonsSentence(authority: readonly string[]): string {
+  const categories = categoriesOf(authority);
+  if (categories.length === 0) return '';
+  const order = categories.some((c) => c.startsWith('1.5')) ? 'E.O. 12958 §1.5 as issued in 1995' : 'E.O. 13526 §1.4';
+  return `The classification reasons are ${categories.map((c) => `${c} (${categoryWords(c)})`).join(' and ')} (${order}).`;
+}
+
+/** The segregability statement of a document, from its decisions and redactions. */
+export function segregability(record: AuditRecord, disposition: string): string {
+  const withheld = record.decisions.filter((d) => d.action === 'withhold');
+  const released = record.decisions.length - withheld.length;
+  const why = wholeReasons(withheld);
+  if (disposition === 'pending') {
+    const pending = withheld.filter((d) => d.authority.some((a) => /PENDING/i.test(a))).length;
+    return `Segregability is not final: ${pending} portion(s) are withheld pending FOIA review; ${released} of ${record.decisions.length} portion(s) are released so far.`;
+  }
+  if (disposition === 'denied-in-full') {
+    return `No reasonably segregable information could be released: all ${withheld.length} portion(s) are withheld in their entirety (${why}); the header lines that identify the document are released.`;
+  }
+  const spans = record.redactions.length;
+  const redacted = spans > 0 ? `; ${spans} span(s) inside released portions are redacted and the rest of those portions released` : '';
+  const whole = withheld.length > 0 ? `; the ${withheld.length} withheld portion(s) are withheld in their entirety (${why})` : '';
+  return `All reasonably segregable information has been released: ${released} of ${record.decisions.length} portion(s) are released${redacted}${whole}.`;
+}
+
+/** Why the withheld portions are withheld whole, one phrase per class present. */
+function wholeReasons(withheld: readonly RecordDecision[]): string {
+  const phrases: string[] = [];
+  const classified = withheld.filter((d) => d.authority.includes('B1'));
+  if (classified.some((d) => d.markingSource !== 'unmarked' && d.markingSource !== 'unknown' && d.level && d.level !== 'U')) {
+    phrases.push('the withheld paragraphs are classified in their entirety, each under its own portion mark');
+  }
+  if (classified.some((d) => d.markingSource === 'unmarked' || d.markingSource === 'unknown' || !d.level || d.level === 'U')) {
+    phrases.push('unmarked or unreadably marked portions of a classified document cannot be segregated by their marking');
+  }
+  if (withheld.some((d) => !d.authority.includes('B1'))) phrases.push('the other portions fall under their exemption as a whole');
+  return phrases.join('; ');
+}
