@@ -46,6 +46,12 @@ export { renderReleasePdf, renderReviewPdf } from './render/pdf/index.js';
 export { planRelease, releaseDocument, visibleText, withheldTexts, type OutputFile, type PlannedRelease, type ReleaseRequest, type ReleaseResult } from './release/index.js';
 export { rerunRelease } from './release/rerun.js';
 export * from './release/folder.js';
+export { assignDocNumbers, caseFooter, caseNumberProblem, formatDocNumber, type CaseStamp, type NumberedDocument } from './release/case.js';
+export { renderReplacementDiff } from './render/diff/index.js';
+
+// The Vaughn index of a release folder: built from audit records and release texts (pure), written at the edge.
+export { buildVaughnIndex, describeAuthority, describeCode, describeLocation, INDEX_FORMAT, renderIndexFiles, withholdingsOf, type IndexFile, type IndexRow, type IndexSource, type VaughnIndex } from './vaughn/index.js';
+export { writeVaughnIndex, type IndexWritten } from './batch/vaughn.js';
 
 // Audit records: create one, serialise it, verify one in memory against its outputs.
 export { createAuditRecord, serializeRecord } from './release/record.js';

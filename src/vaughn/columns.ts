@@ -14,7 +14,7 @@ export interface IndexColumn {
 
 /** The columns, in order. */
 export const INDEX_COLUMNS: readonly IndexColumn[] = [
-  { heading: 'No.', cell: (r) => String(r.no), pdfWidth: 4 },
+  { heading: 'No.', cell: (r) => String(r.no), pdfWidth: 5 },
   { heading: 'Document', cell: (r) => r.document, pdfWidth: 13 },
   { heading: 'Doc No.', cell: (r) => r.docNumber ?? '', pdfWidth: 9 },
   { heading: 'Date', cell: (r) => r.date ?? '', pdfWidth: 10 },

@@ -53,8 +53,8 @@ function markingSentence(record: AuditRecord, facts: ReleasedFacts, what: string
   const level = d.level ? LEVEL_WORDS[d.level] : undefined;
   if (d.markingSource === 'unknown') return `${what} carries a portion mark that could not be read, so it is withheld as classified (fail closed).`;
   if (d.markingSource === 'unmarked' || !level || d.level === 'U') {
-    const banner = record.banner.original ? ` (banner ${record.banner.original})` : '';
-    return `${what} carries no portion mark in a classified ${kind}${banner}; its level cannot be established from its marking, so it is withheld as classified (fail closed).`;
+    // The original banner is not quoted: its controls are not in the release either.
+    return `${what} carries no portion mark in a classified ${kind}; its level cannot be established from its marking, so it is withheld as classified (fail closed).`;
   }
   // The mark itself is never quoted: it is part of the withheld portion, and its controls (a REL TO
   // list) can say what the portion is about. The level is what the exemption rests on.
