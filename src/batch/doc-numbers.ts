@@ -9,21 +9,12 @@ import path from 'node:path';
 import { parseRecord } from '../audit/verify.js';
 import { readBytesOrNull, readInput, readInputBytes } from '../node/read.js';
 import { listNames } from '../node/walk.js';
-import type { InputFormat } from '../parse/read.js';
 import { assignDocNumbers, type NumberedDocument } from '../release/case.js';
 import { REVIEW_DIR, stemOfRecordPath } from '../release/folder.js';
+import type { OverrideCheckInputs } from './folder-check.js';
 
-/** The inputs of a batch, as the numbering reads them. */
-export interface NumberingInputs {
-  readonly files: readonly string[];
-  readonly stemOf: (file: string, index: number) => string;
-  readonly maxInputBytes: number;
-  readonly inputFormat: InputFormat;
-  /** Bytes of the file named `-`. */
-  readonly stdin?: Uint8Array;
-  /** The output folder, whose earlier records are numbered too (null after --replace: it is discarded). */
-  readonly out: string | null;
-  /** The first number (`--doc-start`, default 1). */
+/** The inputs of a batch as the numbering reads them (as the overrides check does), and the first number (`--doc-start`). */
+export interface NumberingInputs extends OverrideCheckInputs {
   readonly start: number;
 }
 

@@ -18,7 +18,7 @@ import type { InputFormat } from '../parse/read.js';
 import { INDEX_STEM, MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
 import { docNumbersOfBatch } from './doc-numbers.js';
 import { removeVaughnIndex, writeVaughnIndex } from './vaughn.js';
-import { assertOneRelease, assertOverridesApply } from './folder-check.js';
+import { assertOneRelease, assertOverridesApply, type OverrideCheckInputs } from './folder-check.js';
 import { buildManifest, serializeManifest } from '../release/manifest.js';
 import { createExecutor, type Executor } from './executor.js';
 import type { JobResult, ReleaseJob } from './job.js';
@@ -128,17 +128,17 @@ export async function runReleaseBatch(
   const stemOf = opts.stemOf ?? ((file: string) => safeStem(file));
   // Refusals first, so that nothing is written (or discarded) when one applies.
   if (!opts.replace) await assertOneRelease(opts.out, runSettings(opts));
-  if (opts.overrides) {
-    await assertOverridesApply(opts.overrides, {
-      files: opts.files,
-      stemOf,
-      maxInputBytes: opts.maxInputBytes,
-      inputFormat: opts.inputFormat ?? 'auto',
-      ...(opts.stdin ? { stdin: opts.stdin } : {}),
-      out: opts.replace ? null : opts.out,
-    });
-  }
-  const docNumbers = opts.case ? await numberDocuments(opts, stemOf) : null;
+  // The inputs as the checks before the run read them (the folder's records too, unless it is to be discarded).
+  const inputs: OverrideCheckInputs = {
+    files: opts.files,
+    stemOf,
+    maxInputBytes: opts.maxInputBytes,
+    inputFormat: opts.inputFormat ?? 'auto',
+    ...(opts.stdin ? { stdin: opts.stdin } : {}),
+    out: opts.replace ? null : opts.out,
+  };
+  if (opts.overrides) await assertOverridesApply(opts.overrides, inputs);
+  const docNumbers = opts.case ? await docNumbersOfBatch({ ...inputs, start: opts.case.docStart ?? 1 }) : null;
   if (opts.replace) await discardRelease(opts.out);
   await prepareOutputFolder(opts.out);
   await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
@@ -324,19 +324,6 @@ function runSettings(opts: BatchOptions): ReleaseSettings {
     overrides: opts.overrides ? { file: opts.overrides.file, sha256: opts.overrides.sha256 } : null,
     ...(opts.case ? { case: opts.case.number } : {}),
   };
-}
-
-/** The document number of every stem of the batch and of the folder (see ./doc-numbers.ts). */
-function numberDocuments(opts: BatchOptions, stemOf: (file: string, index: number) => string): Promise<Map<string, string>> {
-  return docNumbersOfBatch({
-    files: opts.files,
-    stemOf,
-    maxInputBytes: opts.maxInputBytes,
-    inputFormat: opts.inputFormat ?? 'auto',
-    ...(opts.stdin ? { stdin: opts.stdin } : {}),
-    out: opts.replace ? null : opts.out,
-    start: opts.case?.docStart ?? 1,
-  });
 }
 
 /**
