@@ -64,6 +64,7 @@ describe('auditFolder', () => {
       ['cross-leak', 'pass'],
       ['authority', 'pass'],
       ['consistency', 'pass'],
+      ['index', 'pass'],
     ]);
     expect(progress).toEqual([-3, 1, 2, 3]);
   });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeStem } from '../../src/release/folder.js';
 import { runCli } from '../helpers/memory-io.js';
+import { documentFiles } from '../helpers/release-folder.js';
 
 const SEED = path.resolve('samples/08BERLIN173.txt');
 const tmp = (name: string) => mkdtempSync(path.join(tmpdir(), `declass-files-${name}-`));
@@ -54,7 +55,7 @@ describe('declass release and the file system', () => {
     const run = await runCli(['release', inDir, path.join(inDir, '.hidden.txt'), path.join(inDir, '..\\..\\escape.txt'), '--profile', 'public', '--out', out, '--as-of', '2010-12-01', '--formats', 'text']);
     expect(run.code).toBe(0);
     expect(filesUnder(out)).toEqual(
-      ['release/a_b_c.txt', 'release/escape.txt', 'release/hidden.txt', 'review/a_b_c.audit.json', 'review/escape.audit.json', 'review/hidden.audit.json', 'review/manifest.json'].map((p) => p.split('/').join(path.sep)),
+      ['release/a_b_c.txt', 'release/escape.txt', 'release/hidden.txt', 'release/index.csv', 'release/index.json', 'release/index.pdf', 'release/index.xlsx', 'review/a_b_c.audit.json', 'review/escape.audit.json', 'review/hidden.audit.json', 'review/manifest.json'].map((p) => p.split('/').join(path.sep)),
     );
     // Nothing appeared next to the output folder either.
     expect(readdirSync(path.dirname(out)).filter((n) => n === 'escape.txt' || n === 'escape.audit.json')).toEqual([]);
@@ -71,7 +72,7 @@ describe('declass release and the file system', () => {
     const run = await runCli(['release', inDir, '--profile', 'public', '--out', out, '--as-of', '2010-12-01', '--formats', 'text', '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).documents).toBe(1);
-    expect(readdirSync(path.join(out, 'release'))).toEqual(['INSIDE.txt']);
+    expect(documentFiles(path.join(out, 'release'))).toEqual(['INSIDE.txt']);
   });
 
   it('never writes into an input folder, nor into a folder holding an input file; inputs are unchanged', async () => {

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveProfile } from '../../src/node/profiles.js';
 import type { Profile } from '../../src/rules/load.js';
 import { runCli } from '../helpers/memory-io.js';
-import { expectNoLeaksInFolder, temporariesIn } from '../helpers/release-folder.js';
+import { expectNoLeaksInFolder, temporariesIn, documentFiles } from '../helpers/release-folder.js';
 
 import { AS_OF, BIN, SAMPLES, tmp } from './batch-fixtures.js';
 
@@ -95,7 +95,7 @@ describe('resume: re-running into the same folder', () => {
     expect((await runCli([...base, '--formats', 'text,pdf,review,diff'])).code).toBe(0);
     const fewer = JSON.parse((await runCli([...base, '--formats', 'text'])).stdout);
     expect(fewer.skipped).toBe(0);
-    expect(readdirSync(path.join(out, 'release')).every((n) => n.endsWith('.txt'))).toBe(true);
+    expect(documentFiles(path.join(out, 'release')).every((n) => n.endsWith('.txt'))).toBe(true);
     expect(readdirSync(path.join(out, 'review')).filter((n) => n.endsWith('.pdf') || n.endsWith('.diff'))).toEqual([]);
     const audit = await runCli(['audit', out, '--json']);
     expect(JSON.parse(audit.stdout).failures).toEqual([]);
@@ -121,7 +121,7 @@ describe('--from-list', () => {
     const run = await runCli(['release', path.join(SAMPLES, c!), '--from-list', list, '--profile', 'public', '--out', out, '--as-of', AS_OF, '--formats', 'text', '--json']);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout).documents).toBe(3);
-    expect(readdirSync(path.join(out, 'release')).sort()).toEqual([a, b, c].sort());
+    expect(documentFiles(path.join(out, 'release')).sort()).toEqual([a, b, c].sort());
   });
 
   it('reads paths from standard input with -', async () => {
@@ -181,7 +181,7 @@ describe('a batch mixing good and broken files', () => {
   });
 
   it('releases the good ones (including the Latin-1 and CRLF copies) and leaks nothing', async () => {
-    const released = readdirSync(path.join(out, 'release'));
+    const released = documentFiles(path.join(out, 'release'));
     for (const f of good()) expect(released).toContain(f);
     expect(released).toContain('latin1.txt');
     expect(released).toContain('crlf.txt');
@@ -191,7 +191,7 @@ describe('a batch mixing good and broken files', () => {
 
   it('leaves no partial or temporary file, and nothing for a failed document', () => {
     expect(temporariesIn(out)).toEqual([]);
-    const stems = new Set(readdirSync(path.join(out, 'release')).map((n) => n.replace(/\.(txt|pdf)$/, '')));
+    const stems = new Set(documentFiles(path.join(out, 'release')).map((n) => n.replace(/\.(txt|pdf)$/, '')));
     for (const broken of ['empty', 'binary', 'huge', 'longline']) expect(stems.has(broken)).toBe(false);
     // Every released document has its audit record: nothing half-written.
     for (const stem of stems) expect(existsSync(path.join(out, 'review', `${stem}.audit.json`))).toBe(true);

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveProfile } from '../../src/node/profiles.js';
 import type { Profile } from '../../src/rules/load.js';
 import { lines, REPO, runBin, tmp } from '../helpers/bin.js';
-import { expectNoLeaksInFolder } from '../helpers/release-folder.js';
+import { expectNoLeaksInFolder, documentFiles } from '../helpers/release-folder.js';
 import { cable } from '../parse/helpers.js';
 
 const SAMPLES = path.join(REPO, 'samples');
@@ -81,7 +81,7 @@ describe('release refuses a folder released with other settings', () => {
     const out = path.join(tmp('integrity-add'), 'out');
     expect(runBin(['release', BERLIN, '-p', 'public', '-o', out, '--as-of', AS_OF, '--formats', 'text']).code).toBe(0);
     expect(runBin(['release', STATE, '-p', 'public', '-o', out, '--as-of', AS_OF, '--formats', 'text']).code).toBe(0);
-    expect(readdirSync(path.join(out, 'release')).sort()).toEqual(['08BERLIN173.txt', '08STATE116943.txt']);
+    expect(documentFiles(path.join(out, 'release')).sort()).toEqual(['08BERLIN173.txt', '08STATE116943.txt']);
     expect(runBin(['audit', out]).code).toBe(0);
   });
 
@@ -102,7 +102,7 @@ describe('release --replace', () => {
     const r = runBin(['release', STATE, '-p', 'us-secret', '-o', out, '--as-of', AS_OF, '--formats', 'text,pdf', '--replace']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(readdirSync(path.join(out, 'release')).sort()).toEqual(['08STATE116943.pdf', '08STATE116943.txt']);
+    expect(documentFiles(path.join(out, 'release')).sort()).toEqual(['08STATE116943.pdf', '08STATE116943.txt']);
     expect(readdirSync(path.join(out, 'review')).sort()).toEqual(['08STATE116943.audit.json', 'manifest.json']);
     expect(await expectNoLeaksInFolder(out, new Map([['08STATE116943', STATE]]), profiles['us-secret'], AS_OF)).toBe(2);
     const audit = runBin(['audit', out, '--originals', STATE]);

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readOverrides, resolveProfile } from '../../src/node/profiles.js';
 import type { Profile } from '../../src/rules/load.js';
 import { lines, REPO, runBin, tmp } from '../helpers/bin.js';
-import { expectNoLeaksInFolder } from '../helpers/release-folder.js';
+import { expectNoLeaksInFolder, documentFiles } from '../helpers/release-folder.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 import { cable } from '../parse/helpers.js';
 
@@ -108,7 +108,7 @@ describe('a file that is not a marked document', () => {
     expect(r.code).toBe(1);
     expect(lines(r.stderr)).toEqual([`declass: ${path.join(inDir, 'LICENSE.txt')}: ${NOT_MARKED}`, `declass: ${path.join(inDir, 'README.md')}: ${NOT_MARKED}`]);
     expect(JSON.parse(r.stdout)).toMatchObject({ documents: 1, failed: 2 });
-    expect(readdirSync(path.join(out, 'release')).sort()).toEqual(['08BERLIN173.pdf', '08BERLIN173.txt']);
+    expect(documentFiles(path.join(out, 'release')).sort()).toEqual(['08BERLIN173.pdf', '08BERLIN173.txt']);
     expect(await expectNoLeaksInFolder(out, new Map([['08BERLIN173', BERLIN]]), publicProfile, AS_OF)).toBe(2);
     // check and parse say the same.
     const check = runBin(['check', path.join(inDir, 'README.md')]);
@@ -194,7 +194,7 @@ describe('- reads one document from standard input', () => {
     const r = runBin(['release', '-', '--stem', 'BERLIN-FROM-STDIN', '-p', 'public', '-o', out, '--as-of', AS_OF], { input: berlin() });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(readdirSync(path.join(out, 'release')).sort()).toEqual(['BERLIN-FROM-STDIN.pdf', 'BERLIN-FROM-STDIN.txt']);
+    expect(documentFiles(path.join(out, 'release')).sort()).toEqual(['BERLIN-FROM-STDIN.pdf', 'BERLIN-FROM-STDIN.txt']);
     expect(JSON.parse(readFileSync(path.join(out, 'review/BERLIN-FROM-STDIN.audit.json'), 'utf8')).input.path).toBe('-');
     expect(await expectNoLeaksInFolder(out, new Map([['BERLIN-FROM-STDIN', BERLIN]]), publicProfile, AS_OF)).toBe(2);
     const audit = runBin(['audit', out, '--originals', BERLIN]);

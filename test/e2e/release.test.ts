@@ -11,6 +11,7 @@ import { visibleText, withheldTexts } from '../../src/release/index.js';
 import { findLeaks } from '../helpers/leak.js';
 import { extractPdfText, hasPdftotext, pdftotext } from '../helpers/pdf-text.js';
 import { runCli } from '../helpers/memory-io.js';
+import { documentFiles } from '../helpers/release-folder.js';
 
 /** The seed cable of the corpus, bundled as a sample (the same bytes). */
 const SEED = path.resolve('samples/08BERLIN173.txt');
@@ -34,7 +35,7 @@ describe('declass release on the seed cable', () => {
   it('succeeds and writes every output where it belongs', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(readdirSync(path.join(out, 'release')).sort()).toEqual(['08BERLIN173.pdf', '08BERLIN173.txt']);
+    expect(documentFiles(path.join(out, 'release')).sort()).toEqual(['08BERLIN173.pdf', '08BERLIN173.txt']);
     expect(readdirSync(path.join(out, 'review')).sort()).toEqual(['08BERLIN173.audit.json', '08BERLIN173.diff', '08BERLIN173.review.pdf', 'manifest.json']);
   });
 
@@ -104,7 +105,7 @@ describe('bad input and batches', () => {
     expect(lines[0]).toMatch(/b-empty\.txt: empty file$/);
     expect(lines[1]).toMatch(/c-binary\.txt: binary data/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(readdirSync(path.join(out, 'release'))).toEqual(['a-good.txt']);
+    expect(documentFiles(path.join(out, 'release'))).toEqual(['a-good.txt']);
     expect(readdirSync(path.join(out, 'review')).sort()).toEqual(['a-good.audit.json', 'manifest.json']);
   });
 

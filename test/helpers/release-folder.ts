@@ -66,3 +66,8 @@ export function temporariesIn(out: string): string[] {
   walk(out);
   return found;
 }
+
+/** The names in a release folder's `release/` (or any folder) without the Vaughn index files (`index.csv` …). */
+export function documentFiles(dir: string): string[] {
+  return readdirSync(dir).filter((n) => !/^index\.(?:csv|json|pdf|xlsx)$/.test(n));
+}

@@ -103,7 +103,7 @@ console.log((await import('declass/package.json', { with: { type: 'json' } })).d
 
 /**
  * Whether every Node version from `min` on satisfies `range` (npm's syntax, the forms the
- * lockfile's engines fields use: `>=20.19.0 || >=22.13.0`, `>= 10`, `^14 || >=15.0.1`, `20.x`).
+ * lockfile's engines fields use: `>=20.19.0 || >=22.13.0`, `>= 10`, `^14 || >=15.0.1`, `20.x`, `*`).
  * Checked at `min` itself and at the first release of each later major line, which is where an
  * engines range can first refuse a version.
  */
@@ -119,6 +119,7 @@ function admitsFrom(min: string, range: string): boolean {
       .replace(/([<>=^~])\s+/g, '$1')
       .split(/\s+/)
       .every((comparator) => {
+        if (comparator.trim() === '*' || comparator.trim() === '') return true; // any version (exceljs's buffer-crc32, glob)
         const m = /^(>=|<=|>|<|=|\^|~)?\s*v?([\d.x]+)$/.exec(comparator.trim());
         if (!m) throw new Error(`engines range not understood: ${range}`);
         const [op, target] = [m[1] ?? '=', v(m[2]!)];
