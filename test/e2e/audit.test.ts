@@ -37,7 +37,8 @@ const lines = (stdout: string) => stdout.split('\n');
 function rechain(dir: string): void {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'review/manifest.json'), 'utf8'));
   const records = manifest.entries.map((e: { stem: string }) => ({ stem: e.stem, sha256: sha(readFileSync(path.join(dir, `review/${e.stem}.audit.json`))) }));
-  writeFileSync(path.join(dir, 'review/manifest.json'), serializeManifest(buildManifest(records, manifest.run)));
+  // The index files stay listed as they were (a forger who rebuilt the chain left them alone).
+  writeFileSync(path.join(dir, 'review/manifest.json'), serializeManifest({ ...buildManifest(records, manifest.run), ...(manifest.index ? { index: manifest.index } : {}) }));
 }
 
 function withheldOf(stem: string): string[] {
@@ -105,7 +106,7 @@ describe('declass audit on an untouched folder', () => {
     const report = JSON.parse(run.stdout);
     expect(report.ok).toBe(true);
     expect(report.failures).toEqual([]);
-    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['record', 'hash', 'missing', 'unrecorded', 'chain', 'rerun', 'leak', 'cross-leak', 'authority', 'consistency']);
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['record', 'hash', 'missing', 'unrecorded', 'chain', 'rerun', 'leak', 'cross-leak', 'authority', 'consistency', 'index']);
   });
 
   it('refuses a folder that is not a release folder (exit 66)', async () => {
@@ -221,6 +222,11 @@ describe('declass audit on a tampered folder', () => {
     expect(run.code).toBe(1);
     expect(lines(run.stdout)).toContain('review/08BERLIN173.audit.json: hash: sha256 differs from review/manifest.json (entry 1 (08BERLIN173))');
     rechain(dir);
+    // The Vaughn index gives each withholding's reason: built before the edit, it no longer matches.
+    run = await audit(dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^release\/index\.json: index: differs from the index the audit records and release texts give/m);
+    expect((await runCli(['index', dir])).code).toBe(0);
     expect((await audit(dir)).code).toBe(0); // without the originals a consistent forgery of a reason passes
     run = await audit(dir, '--originals', ...ORIGINALS);
     expect(run.code).toBe(1);
