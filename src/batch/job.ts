@@ -8,7 +8,7 @@ import { crossDigest, type CrossDigest } from '../audit/cross.js';
 import { DeclassError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { readOverrides, resolveProfile } from '../node/profiles.js';
-import { readInput, readInputBytes } from '../node/read.js';
+import { readInputBytes, readInputSync } from '../node/read.js';
 import { removeFiles, removeFileSync, writeFileAtomicSync } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
 import { FORMATS, outputPath, type Format, type PageSize } from '../release/folder.js';
@@ -128,7 +128,7 @@ function charsReplacedIn(diagnostics: readonly Diagnostic[]): string[] {
 export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<JobResult> {
   const written: string[] = [];
   try {
-    const read = job.source ? readInputBytes(job.source, job.maxInputBytes, job.inputFormat) : await readInput(job.file, job.maxInputBytes, job.inputFormat);
+    const read = job.source ? readInputBytes(job.source, job.maxInputBytes, job.inputFormat) : readInputSync(job.file, job.maxInputBytes, job.inputFormat);
     if (!read.ok) return { index: job.index, status: 'failed', message: read.message };
     const profile = await cache.profile(job.profile);
     const overrides = await cache.overridesOf(job.overrides);

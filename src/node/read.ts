@@ -3,6 +3,7 @@
  * reader its content or the caller names, every failure one line), and plain bytes or text for the
  * callers that hash or parse them themselves.
  */
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { decodeInput } from '../parse/decode.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type InputFormat, type ReaderId } from '../parse/read.js';
@@ -51,6 +52,50 @@ export async function readInput(file: string, maxBytes: number = DEFAULT_MAX_INP
 }
 
 /**
+ * {@link readInput} with synchronous calls (one open, one fstat, the reads, one close): for a
+ * batch's jobs, where each of the promise-based calls was a round trip through libuv's pool
+ * costing more than the read itself.
+ */
+export function readInputSync(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): InputRead {
+  let bytes: Uint8Array;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const info = fstatSync(fd);
+      if (!info.isFile()) return { ok: false, message: info.isDirectory() ? 'is a folder' : 'not a regular file' };
+      if (info.size > maxBytes) return { ok: false, message: tooLarge(info.size, maxBytes) };
+      bytes = readAllSync(fd, info.size, maxBytes);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return { ok: false, message: describeFsError(error) };
+  }
+  return readInputBytes(bytes, maxBytes, format);
+}
+
+/**
+ * The rest of an open file: `expected` bytes as fstat gave them, more if it grew meanwhile (up to
+ * one byte over `maxBytes`, enough for the caller to refuse it).
+ */
+function readAllSync(fd: number, expected: number, maxBytes: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.max(expected, 0) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) break;
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      bigger.set(buffer);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buffer.subarray(0, length);
+}
+
+/**
  * Decodes and parses an input's bytes (a file's, or standard input's) as {@link readInput} does:
  * over `maxBytes`, undecodable, or without any classification marking (`not a marked document`)
  * is a one-line failure.
@@ -89,6 +134,15 @@ export async function readBytes(file: string): Promise<Uint8Array> {
 /** A file's bytes, or null when it cannot be read (missing, a folder, no permission). */
 export async function readBytesOrNull(file: string): Promise<Uint8Array | null> {
   return readFile(file).catch(() => null);
+}
+
+/** A file's bytes, or null when it cannot be read, with synchronous calls (for a batch's jobs). */
+export function readBytesOrNullSync(file: string): Uint8Array | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
 }
 
 /** A file's text (UTF-8); throws the file-system error. */
