@@ -9,6 +9,9 @@ import { decodeInput } from '../parse/decode.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type InputFormat, type ReaderId } from '../parse/read.js';
 import type { Diagnostic, Document } from '../types.js';
 import { describeFsError } from './errors.js';
+import { DEFAULT_MAX_INPUT_BYTES } from './limits.js';
+
+export { DEFAULT_MAX_INPUT_BYTES };
 
 /**
  * An input read from disk: its bytes (for hashing), its parsed Document, the reader that made it
@@ -21,12 +24,6 @@ export type InputRead =
 /** What {@link readCable} gives: an {@link InputRead} made by the cable parser. */
 export type CableRead = InputRead;
 
-/**
- * Largest input read by default: 10 MiB. The longest cable of the corpus is well under 1 MB; a
- * file far larger is not a cable, and parsing, rendering and the leak check all hold a document
- * (and several copies of it) in memory, so a limit is what keeps memory bounded.
- */
-export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
 /** `12.3 MB`: a byte count for messages. */
 export function formatMegabytes(bytes: number): string {
