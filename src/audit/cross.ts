@@ -134,12 +134,12 @@ export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece,
  */
 export class WithheldIndex {
   private readonly runs = new RunTable();
-  /** Per run (by its id in `runs`): first and last link of its refs, in the order added. */
-  private readonly head = new Growable(Int32Array);
-  private readonly tail = new Growable(Int32Array);
-  /** Links: a ref (index into `refs`) and the next link of the same run (-1: none). */
-  private readonly linkRef = new Growable(Uint32Array);
-  private readonly linkNext = new Growable(Int32Array);
+  /** Per run (by its id in `runs`): its last link (-1: none). */
+  private heads = new Int32Array(1024).fill(-1);
+  /** Links: a ref (index into `refs`) and the run's previous link (-1: none). */
+  private linkRef = new Uint32Array(4096);
+  private linkNext = new Int32Array(4096);
+  private links = 0;
   /** (owner, portion id) pairs that runs point to. */
   private readonly refs: { owner: number; portionId: string }[] = [];
   private readonly owners: { stem: string; where: string | undefined }[] = [];
@@ -156,31 +156,39 @@ export class WithheldIndex {
     this.addDigest(crossDigest(stem, pieces, visible, ''), where);
   }
 
-  /** Adds a document by its digest (as computed in a worker). */
+  /**
+   * Adds a document by its digest (as computed in a worker). A piece's runs are distinct, so a
+   * ref is linked to a run at most once.
+   */
   addDigest(digest: CrossDigest, where?: string): void {
     const owner = this.owners.push({ stem: digest.stem, where }) - 1;
     for (const piece of digest.pieces) {
       const ref = this.refs.push({ owner, portionId: piece.portionId }) - 1;
-      for (const h of piece.hashes) this.link(h, ref);
+      const hashes = piece.hashes;
+      for (let i = 0; i < hashes.length; i++) this.link(this.runs.insert(hashes[i]!), ref);
     }
     this.originals.push(digest.original);
     this.df = null;
   }
 
-  /** Adds `ref` to the refs of run `h` (once: refs only grow, so a repeat is always the last one). */
-  private link(h: number, ref: number): void {
-    const id = this.runs.insert(h);
-    if (id === this.head.length) {
-      this.head.push(-1);
-      this.tail.push(-1);
+  /** Adds `ref` to the refs of run `id`. */
+  private link(id: number, ref: number): void {
+    if (id >= this.heads.length) {
+      const heads = new Int32Array(this.heads.length * 2).fill(-1);
+      heads.set(this.heads);
+      this.heads = heads;
     }
-    const last = this.tail.get(id);
-    if (last >= 0 && this.linkRef.get(last) === ref) return;
-    const link = this.linkRef.push(ref);
-    this.linkNext.push(-1);
-    if (last < 0) this.head.set(id, link);
-    else this.linkNext.set(last, link);
-    this.tail.set(id, link);
+    if (this.links === this.linkRef.length) {
+      const refs = new Uint32Array(this.links * 2);
+      refs.set(this.linkRef);
+      this.linkRef = refs;
+      const next = new Int32Array(this.links * 2);
+      next.set(this.linkNext);
+      this.linkNext = next;
+    }
+    this.linkRef[this.links] = ref;
+    this.linkNext[this.links] = this.heads[id]!;
+    this.heads[id] = this.links++;
   }
 
   /** For every withheld run, the number of indexed documents whose original holds it. */
@@ -213,15 +221,13 @@ export class WithheldIndex {
   /** As {@link find}, from the distinct shingle hashes of the released text. */
   findRuns(released: Iterable<number>, releasedStem: string | null): LeakHit[] {
     const df = this.frequencies();
-    const head = this.head.view();
-    const linkRef = this.linkRef.view();
-    const linkNext = this.linkNext.view();
+    const { heads, linkRef, linkNext } = this;
     const hits = new Map<number, { portions: Set<string>; runs: number }>();
     for (const s of released) {
       const id = this.runs.find(s);
       if (id < 0 || df[id]! >= COMMON_DOCUMENTS) continue;
       const counted = new Set<number>();
-      for (let link = head[id]!; link >= 0; link = linkNext[link]!) {
+      for (let link = heads[id]!; link >= 0; link = linkNext[link]!) {
         const { owner, portionId } = this.refs[linkRef[link]!]!;
         if (this.owners[owner]!.stem === releasedStem) continue;
         let hit = hits.get(owner);
@@ -250,19 +256,16 @@ class RunTable {
   private slots = new Int32Array(1 << 12).fill(-1);
   /** 32 minus the number of bits of a slot index: the top bits of the product pick the slot. */
   private shift = 20;
-  private readonly keys = new Growable(Float64Array);
-
-  get size(): number {
-    return this.keys.length;
-  }
+  private keys = new Float64Array(1 << 11);
+  size = 0;
 
   /** The slot where `h` is, or the empty slot where it would go. */
   private slotOf(h: number): number {
-    const mask = this.slots.length - 1;
+    const { slots, keys } = this;
+    const mask = slots.length - 1;
     // Both halves of the 52-bit value, mixed (Fibonacci hashing).
     let i = Math.imul((h >>> 0) ^ ((h / 0x100000000) | 0), 0x9e3779b1) >>> this.shift;
-    const keys = this.keys.raw;
-    for (let id = this.slots[i]!; id >= 0 && keys[id] !== h; id = this.slots[i]!) i = (i + 1) & mask;
+    for (let id = slots[i]!; id >= 0 && keys[id] !== h; id = slots[i]!) i = (i + 1) & mask;
     return i;
   }
 
@@ -276,51 +279,21 @@ class RunTable {
     const slot = this.slotOf(h);
     const found = this.slots[slot]!;
     if (found >= 0) return found;
-    const id = this.keys.push(h);
+    const id = this.size++;
+    this.keys[id] = h;
     this.slots[slot] = id;
-    if (2 * this.keys.length > this.slots.length) this.grow();
+    // At most half full: the table and the keys double together, before the keys are full.
+    if (2 * this.size >= this.slots.length) this.grow();
     return id;
   }
 
-  /** Doubles the table (kept at most half full) and places every id again. */
   private grow(): void {
+    const keys = new Float64Array(this.keys.length * 2);
+    keys.set(this.keys);
+    this.keys = keys;
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
     this.shift--;
-    const keys = this.keys.raw;
-    for (let id = 0; id < this.keys.length; id++) this.slots[this.slotOf(keys[id]!)] = id;
-  }
-}
-
-/** An append-only typed array that doubles its buffer as it grows. */
-class Growable<T extends Float64Array | Uint32Array | Int32Array> {
-  private data: T;
-  length = 0;
-  constructor(private readonly Kind: { new (n: number): T }) {
-    this.data = new Kind(1024);
-  }
-  /** Appends `x`; returns its index. */
-  push(x: number): number {
-    if (this.length === this.data.length) {
-      const bigger = new this.Kind(this.data.length * 2);
-      bigger.set(this.data as never);
-      this.data = bigger;
-    }
-    this.data[this.length] = x;
-    return this.length++;
-  }
-  get(i: number): number {
-    return this.data[i]!;
-  }
-  set(i: number, x: number): void {
-    this.data[i] = x;
-  }
-  /** The whole buffer (elements from `length` on are unused): valid until the next push. */
-  get raw(): T {
-    return this.data;
-  }
-  /** The elements so far (a view: valid until the next push). */
-  view(): T {
-    return this.data.subarray(0, this.length) as T;
+    for (let id = 0; id < this.size; id++) this.slots[this.slotOf(keys[id]!)] = id;
   }
 }
 
