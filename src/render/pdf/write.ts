@@ -30,10 +30,18 @@ export interface PdfMeta {
 
 const FONT_RESOURCE: Readonly<Record<PdfFont, string>> = { mono: 'F1', 'mono-bold': 'F2' };
 
-/** A number as written in the content stream: at most two decimals, no `-0`, no exponent. */
-function num(n: number): string {
-  const v = Math.round(n * 100) / 100 || 0;
-  return Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/0+$/, '');
+/**
+ * A number as written in the content stream: at most two decimals, no trailing zeros, no `-0`,
+ * no exponent (what `(Math.round(n * 100) / 100).toFixed(2)` less its trailing zeros gives, from
+ * the integer number of hundredths: no `toFixed` and no regular expression per number).
+ */
+export function num(n: number): string {
+  const hundredths = Math.round(n * 100);
+  if (hundredths % 100 === 0) return String(hundredths / 100 || 0);
+  const abs = Math.abs(hundredths);
+  const frac = abs % 100;
+  const digits = frac < 10 ? `0${frac}` : frac % 10 === 0 ? String(frac / 10) : String(frac);
+  return `${hundredths < 0 ? '-' : ''}${(abs - frac) / 100}.${digits}`;
 }
 
 function sameColor(a: Rgb | null, b: Rgb): boolean {

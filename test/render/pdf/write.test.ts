@@ -7,7 +7,8 @@ import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, StandardFonts, type PDFFont } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { layoutRelease, layoutReview, serializePdf, writePdf, type PageLayout, type PdfFont, type PdfMeta } from '../../../src/render/pdf/index.js';
-import { pageContent } from '../../../src/render/pdf/write.js';
+import fc from 'fast-check';
+import { num, pageContent } from '../../../src/render/pdf/write.js';
 import { repeatedRelease, seedRelease, seedReview, wrappedRelease, wrappedReview } from './fixtures.js';
 
 const FONT_RESOURCE: Readonly<Record<PdfFont, string>> = { mono: 'F1', 'mono-bold': 'F2' };
@@ -57,5 +58,20 @@ describe('serializePdf', () => {
     const bytes = serializePdf(release, { title: 'x' });
     expect(bytes.byteOffset).toBe(0);
     expect(bytes.buffer.byteLength).toBe(bytes.length);
+  });
+});
+
+describe('num', () => {
+  /** How numbers were written before: through toFixed and a regular expression. */
+  const viaToFixed = (n: number): string => {
+    const v = Math.round(n * 100) / 100 || 0;
+    return Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/0+$/, '');
+  };
+  it.each([0, -0, 0.004, -0.004, 0.005, -0.005, 0.07, -0.07, 0.1, 1.005, 2.675, -2.675, 12.3, -12.3, 99.995, 595.28, 841.89, 1e6 + 0.01])('%d as before', (n) => {
+    expect(num(n)).toBe(viaToFixed(n));
+  });
+  it('writes any page coordinate as before', () => {
+    fc.assert(fc.property(fc.double({ min: -5000, max: 5000, noNaN: true }), (n) => num(n) === viaToFixed(n)), { numRuns: 20_000 });
+    fc.assert(fc.property(fc.integer({ min: -500_000, max: 500_000 }), (k) => num(k / 100) === viaToFixed(k / 100)), { numRuns: 20_000 });
   });
 });
