@@ -6,7 +6,7 @@
 import { Option } from 'commander';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { describeFsError } from '../node/errors.js';
-import { DEFAULT_MAX_INPUT_BYTES, readInput, readInputBytes, readText, type InputRead } from '../node/read.js';
+import { DEFAULT_MAX_INPUT_BYTES, readInput, readInputData, readText, type InputRead } from '../node/read.js';
 import { collectInputs, type SkippedPath } from '../node/walk.js';
 import type { InputFormat } from '../parse/read.js';
 import { NO_COLORS, type Colors } from './color.js';
@@ -93,7 +93,7 @@ export function formatSkipped(skipped: readonly SkippedPath[]): string {
  */
 export async function readCliInput(file: string, io: Io, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): Promise<InputRead> {
   if (file !== STDIN_PATH) return readInput(file, maxBytes, format);
-  return readInputBytes(await readStdinBytes(io), maxBytes, format);
+  return await readInputData(await readStdinBytes(io), maxBytes, format);
 }
 
 /** All of standard input as bytes, or a usage error where there is none. */

@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { decodeInput } from '../parse/decode.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type InputFormat, type ReaderId } from '../parse/read.js';
+import { isPdfBytes, readPdfInput, type PdfSource } from '../release/pdf.js';
 import type { Diagnostic, Document } from '../types.js';
 import { describeFsError } from './errors.js';
 
@@ -14,7 +15,7 @@ import { describeFsError } from './errors.js';
  * and decoding diagnostics.
  */
 export type InputRead =
-  | { readonly ok: true; readonly doc: Document; readonly reader: ReaderId; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[] }
+  | { readonly ok: true; readonly doc: Document; readonly reader: ReaderId; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[]; readonly pdf?: PdfSource }
   | { readonly ok: false; readonly message: string };
 
 /** What {@link readCable} gives: an {@link InputRead} made by the cable parser. */
@@ -47,17 +48,35 @@ export async function readInput(file: string, maxBytes: number = DEFAULT_MAX_INP
   } catch (error) {
     return { ok: false, message: describeFsError(error) };
   }
-  return readInputBytes(bytes, maxBytes, format);
+  return readInputData(bytes, maxBytes, format);
+}
+
+/**
+ * Reads an input's bytes as {@link readInputBytes} does, and a PDF (`%PDF-` at its start) too:
+ * its text layer, then the document reader (a PDF without text is refused in one line).
+ */
+export async function readInputData(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): Promise<InputRead> {
+  if (!isPdfBytes(bytes)) return readInputBytes(bytes, maxBytes, format);
+  if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
+  if (format === 'cable') return { ok: false, message: 'a PDF cannot be read as a cable (--input-format cable)' };
+  try {
+    const r = await readPdfInput(bytes);
+    if (!r.ok) return r;
+    return { ok: true, doc: r.doc, reader: r.reader, bytes, decodeDiagnostics: [], pdf: { bytes, layout: r.layout } };
+  } catch (error) {
+    return { ok: false, message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /**
  * Decodes and parses an input's bytes (a file's, or standard input's) as {@link readInput} does:
  * over `maxBytes`, undecodable, or without any classification marking (`not a marked document`)
- * is a one-line failure.
+ * is a one-line failure. A PDF is read by {@link readInputData} only.
  */
 export function readInputBytes(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): InputRead {
   // A file may have grown between stat and read.
   if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
+  if (isPdfBytes(bytes)) return { ok: false, message: 'a PDF: read it with readInputData' };
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ok: false, message: decoded.message };
   try {

@@ -15,7 +15,8 @@ export const INPUT_FORMATS: readonly InputFormat[] = ['auto', 'cable', 'document
 
 /** A reader's name and version, as recorded in audit records. */
 export interface ReaderId {
-  readonly name: DocumentFormat;
+  /** `pdf`: the PDF text layer, then the document reader (src/release/pdf.ts). */
+  readonly name: DocumentFormat | 'pdf';
   readonly version: string;
 }
 
