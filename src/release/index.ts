@@ -121,7 +121,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
     files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf'), bytes: pdf.bytes });
   }
   if (formats.has('review') && req.pdf) {
-    const review = await reviewOfPdf(planned, req.pdf, ref, pageSize);
+    const review = await reviewOfPdf(planned, req.pdf, ref);
     diagnostics.push(...review.diagnostics);
     pages += review.pages;
     files.push({ kind: 'review', path: outputPath(req.stem, 'review'), bytes: review.bytes });

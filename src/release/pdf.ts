@@ -16,7 +16,7 @@ import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type ReaderId } from '..
 import { renderReviewPdf } from '../render/pdf/index.js';
 import { toReviewView } from '../render/view.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
-import type { PageSize } from './folder.js';
+import { pageSizeOf } from './folder.js';
 import type { PlannedRelease } from './index.js';
 
 /**
@@ -107,9 +107,14 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   return { bytes, diagnostics };
 }
 
-/** The review PDF of a PDF input: the original banded and labelled, then the summary page. */
-export async function reviewOfPdf(planned: PlannedRelease, source: PdfSource, ref: string, pageSize: PageSize): Promise<{ bytes: Uint8Array; pages: number; diagnostics: Diagnostic[] }> {
+/**
+ * The review PDF of a PDF input: the original banded and labelled, then the summary page, on the
+ * paper of the original's first page (A4 or Letter, as its width says; `--page-size` does not
+ * apply to PDF inputs, whose pages keep their size).
+ */
+export async function reviewOfPdf(planned: PlannedRelease, source: PdfSource, ref: string): Promise<{ bytes: Uint8Array; pages: number; diagnostics: Diagnostic[] }> {
   const { bands } = planRegions(planned.plan, source.layout);
+  const pageSize = pageSizeOf(source.layout.sizes[0]?.[0] ?? 612);
   const summary = await renderReviewPdf({ ...toReviewView(planned.plan, ref), lines: [] }, { pageSize });
   const summaryPages = Math.max(1, summary.pages - 1);
   const bytes = await reviewPdf(source.bytes, bands, summary.bytes, summaryPages);

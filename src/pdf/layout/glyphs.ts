@@ -29,7 +29,7 @@ function unmapped(u: string | undefined): boolean {
 }
 
 /** The glyphs of each page (0-based), in content order. Throws PdfInputError when the text cannot be read with certainty. */
-export function pageGlyphs(objs: PdfObjects): PageGlyph[][] {
+export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [number, number][] } {
   const pages = listPages(objs);
   let text = 0;
   const out = pages.map((p, index) => {
@@ -47,5 +47,9 @@ export function pageGlyphs(objs: PdfObjects): PageGlyph[][] {
     return glyphs;
   });
   if (text === 0) throw new PdfInputError(NO_TEXT_LAYER);
-  return out;
+  const sizes = pages.map((p): [number, number] => {
+    const [x0, y0, x1, y1] = p.cropBox ?? p.mediaBox;
+    return [x1 - x0, y1 - y0];
+  });
+  return { glyphs: out, sizes };
 }

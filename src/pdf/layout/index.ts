@@ -30,6 +30,8 @@ export interface LayoutLine {
 export interface PdfLayout {
   readonly text: string;
   readonly pages: number;
+  /** Width and height of each page (crop box), in points. */
+  readonly sizes: readonly (readonly [number, number])[];
   readonly lines: readonly LayoutLine[];
   /** For each UTF-16 unit of `text`, its glyph box `[x0, y0, x1, y1]` (4 numbers), NaN for inserted spaces and line breaks. */
   readonly boxes: Float64Array;
@@ -76,7 +78,7 @@ class TextBuilder {
 /** Read the text layer of a PDF. Throws PdfInputError (one line) for a file that cannot be read, or whose text cannot (a scan: `no text layer: …`). */
 export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   const objs = await readPdfObjects(bytes);
-  const glyphs = pageGlyphs(objs);
+  const { glyphs, sizes } = pageGlyphs(objs);
   const t = new TextBuilder();
   glyphs.forEach((page, p) => {
     if (p > 0) t.add('\f', null);
@@ -88,7 +90,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
       });
     });
   });
-  return { text: t.text, pages: glyphs.length, lines: t.lines, boxes: Float64Array.from(t.boxes) };
+  return { text: t.text, pages: glyphs.length, sizes, lines: t.lines, boxes: Float64Array.from(t.boxes) };
 }
 
 /**
