@@ -5,7 +5,8 @@
  */
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { NO_TEXT_LAYER, readPdfLayout, spanRegions } from '../../src/pdf/index.js';
+import { NO_TEXT_LAYER, readPdfLayout, redactPdf, spanRegions } from '../../src/pdf/index.js';
+import { releaseBoxes } from './helpers/check.js';
 
 async function twoColumns(): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -78,5 +79,25 @@ describe('readPdfLayout', () => {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.addPage([612, 792]).drawRectangle({ x: 50, y: 50, width: 500, height: 700, color: rgb(0.5, 0.5, 0.5) });
     await expect(readPdfLayout(await doc.save())).rejects.toThrow(NO_TEXT_LAYER);
+  });
+});
+
+describe('a portion that opens in the middle of a line', () => {
+  it('is boxed from just after the released text before it, which stays visible (regression: the box used to start 3 em further left)', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    page.drawText('(U) Released words come first on this line. (S) Withheld words follow them here.', { x: 72, y: 700, size: 10, font });
+    page.drawText('(U) The next line is released too.', { x: 72, y: 688, size: 10, font });
+    const bytes = await doc.save({ useObjectStreams: false });
+    const layout = await readPdfLayout(bytes);
+    const start = layout.text.indexOf('(S)');
+    const regions = spanRegions(layout, start, layout.text.indexOf('here.') + 5).map((r) => ({ ...r, label: 'B1' }));
+    expect(regions).toHaveLength(1);
+    const endOfReleased = 72 + font.widthOfTextAtSize('(U) Released words come first on this line.', 10);
+    const out = await redactPdf(bytes, regions);
+    const boxes = await releaseBoxes(out.bytes, 0);
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const b of boxes) expect(b[0]).toBeGreaterThanOrEqual(endOfReleased);
   });
 });
