@@ -74,7 +74,7 @@ export async function expandInputs(
   if (skipped.length > 0) stderr(formatSkipped(skipped));
   if (files.length === 0) {
     if (errors.length > 0) return { exitCode: ExitCode.noInput };
-    throw new UsageError(`no .txt or .md files found in the given paths${skipped.length > 0 ? ' (some were skipped; --no-ignore walks them)' : ''}`);
+    throw new UsageError(`no .txt, .md or .pdf files found in the given paths${skipped.length > 0 ? ' (some were skipped; --no-ignore walks them)' : ''}`);
   }
   return { files, failed: errors.length };
 }
