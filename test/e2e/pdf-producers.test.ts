@@ -3,7 +3,7 @@
  * groff (gropdf) and Ghostscript (ps2pdf) (test/helpers/producers.ts), each read, released
  * (`public` as of 2015-01-01, when their portions are still classified) and checked against the
  * same document read as text:
- * - the PDF is read into the same decisions (portion by portion: level and action);
+ * - the PDF reading releases the same portions, with the same level and words, as the text reading;
  * - no withheld word that the release does not otherwise show, and no 8-word run of withheld
  *   text, is in the release PDF as poppler's pdftotext or pdf.js reads it;
  * - the words of the released portions are still there (≥ 98%);
@@ -43,13 +43,15 @@ async function release(bytes: Uint8Array): Promise<ReleaseResult> {
 for (const producer of PRODUCERS) {
   if (producer.missing) console.log(`skipped producer ${producer.name}: ${producer.missing}`);
   describe.skipIf(producer.missing !== null || !poppler)(`PDF input made by ${producer.name}`, () => {
-    it.each(SAMPLES)('%s: same decisions as the text, nothing withheld readable, released words kept, same bytes again', async (sample) => {
+    it.each(SAMPLES)('%s: releases what the text reading releases, nothing withheld readable, released words kept, same bytes again', async (sample) => {
       const text = readFileSync(sample, 'utf8');
       const expected = planRelease(readDocument(text).doc, profile, { asOf: AS_OF, stem: 'doc' });
       const pdf = await producer.make(text);
       const result = await release(pdf);
-      const decisions = (plan: ReleaseResult['plan']) => plan.decisions.map((d) => `${d.kind} ${d.level ?? d.markingSource} ${d.action}`);
-      expect(decisions(result.plan)).toEqual(decisions(expected.plan));
+      // The same portions are released (an unmarked line after a wrapped withheld paragraph may
+      // be read as its continuation: withheld either way).
+      const released = (plan: ReleaseResult['plan']) => plan.decisions.filter((d) => d.action === 'release').map((d) => `${d.level} ${words(plan.document.source.slice(d.span.start, d.span.end)).join(' ')}`);
+      expect(released(result.plan)).toEqual(released(expected.plan));
       expect(expected.withheld.length).toBeGreaterThan(0);
 
       const out = result.files.find((f) => f.kind === 'pdf')!.bytes;

@@ -43,10 +43,8 @@ describe('readPdfLayout', () => {
         '(U) Left para two golf',
         'left five hotel',
         '',
-        '(C) Right one india',
-        'right two juliet kilo',
-        'right three lima',
-        'right four mike',
+        // Lines whose next line's first word would not have fitted are joined (wrapped text).
+        '(C) Right one india right two juliet kilo right three lima right four mike',
         '(U) Right five',
         'right six',
         '',
@@ -55,6 +53,18 @@ describe('readPdfLayout', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('joins wrapped lines of a paragraph into one line of text, and keeps a short line, a mark or a number opening a line', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    const lines = ['(U) This paragraph wraps at the right edge of its column so that', 'its lines are joined. It ends with a short line.', '1. A numbered item that is long enough to fill the line.', '(S) A marked paragraph follows the item here.'];
+    lines.forEach((l, i) => page.drawText(l, { x: 72, y: 700 - 12 * i, size: 10, font }));
+    const layout = await readPdfLayout(await doc.save());
+    expect(layout.text).toBe(`${lines[0]} ${lines[1]}\n${lines[2]}\n${lines[3]}\n`);
+    // Each visual line keeps its own rectangle.
+    expect(spanRegions(layout, 0, layout.text.length).length).toBe(4);
   });
 
   it('maps a span to one rectangle per line, covering exactly its glyphs', async () => {

@@ -56,7 +56,7 @@ class TextBuilder {
       else this.boxes.push(NaN, NaN, NaN, NaN);
     }
   }
-  line(page: number, piece: LinePiece): void {
+  line(page: number, piece: LinePiece, end = '\n'): void {
     const start = this.text.length;
     let prev: PageGlyph | null = null;
     let space = false;
@@ -71,8 +71,26 @@ class TextBuilder {
       space = false;
     }
     this.lines.push({ page, start, end: this.text.length, y: piece.y, size: piece.size });
-    this.add('\n', null);
+    this.add(end, null);
   }
+}
+
+/**
+ * True when `line` ends where the text wrapped: the first word of `next` would not have fitted
+ * after it within the block's right edge. Such lines are joined with a space (one line of text
+ * per paragraph line run), so that the reader, which counts characters, does not take a short
+ * line of proportional type for the end of a paragraph.
+ */
+function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
+  const glyphs = next.glyphs;
+  let k = 0;
+  while (k < glyphs.length && !glyphs[k]!.blank) k++;
+  const word = (k > 0 ? glyphs[k - 1]!.box[2] : next.x0) - next.x0;
+  const space = 0.3 * line.size;
+  // Only a plain continuation: same left edge, not a mark, bullet or number opening the next line.
+  const first = glyphs.slice(0, k).map((g) => g.text).join('');
+  if (/^(?:\(|[•·▪◦*–—-]|\d+[.)])/u.test(first)) return false;
+  return line.x1 + space + word > right - 0.05 * line.size && Math.abs(next.x0 - line.x0) < 0.3 * line.size;
 }
 
 /** Read the text layer of a PDF. Throws PdfInputError (one line) for a file that cannot be read, or whose text cannot (a scan: `no text layer: …`). */
@@ -86,7 +104,8 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
       if (k > 0) t.add('\n', null);
       b.lines.forEach((l, i) => {
         if (b.breaks.has(i)) t.add('\n', null);
-        t.line(p, l);
+        const next = b.lines[i + 1];
+        t.line(p, l, next && !b.breaks.has(i + 1) && wrapped(l, next, b.x1) ? ' ' : '\n');
       });
     });
   });
