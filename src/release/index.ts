@@ -9,7 +9,7 @@ import { evaluate } from '../engine/evaluate.js';
 import { visibleTextOf, withheldPieces, type WithheldPiece } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
-import { countLeakRuns } from '../leak/shingle-hash.js';
+import { countLeakRunsIn, releaseShingles, type ReleaseShingles } from '../leak/shingle-hash.js';
 import { renderDiff, renderReplacementDiff } from '../render/diff/index.js';
 import { sortAuthorities } from '../engine/authority.js';
 import { renderDeniedText } from '../render/text/denied.js';
@@ -20,12 +20,14 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
 import { dispositionOf, FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
+import { reviewOfPdf, releasePdf, type PdfSource } from './pdf.js';
 import { createAuditRecord, serializeRecord } from './record.js';
 import { caseFooter, type CaseStamp } from './case.js';
 import { placementOf } from './placement.js';
 
 export { FORMATS, type Format } from './folder.js';
 export { withheldTexts } from '../engine/withheld.js';
+export { PDF_READER, isPdfBytes, readPdfInput, safePdfStem, planRegions, type PdfSource } from './pdf.js';
 
 /** Everything needed to release one document. */
 export interface ReleaseRequest {
@@ -45,7 +47,15 @@ export interface ReleaseRequest {
   readonly inputDiagnostics?: readonly Diagnostic[];
   /** The reader that made `doc` (recorded in the audit record unless it is the cable parser). */
   readonly reader?: ReaderId;
-  /** The FOIA case and document number (`release --case`): a footer on every page and in the text, recorded. */
+  /**
+   * The input is a PDF: the release PDF is then the original with the withheld text removed
+   * (src/pdf), and the review PDF the original banded, instead of typeset copies.
+   */
+  readonly pdf?: PdfSource;
+  /**
+   * The FOIA case and document number (`release --case`): a footer ending the release text and
+   * every typeset release PDF page (not the redacted original of a PDF input), recorded.
+   */
   readonly case?: CaseStamp | null;
 }
 
@@ -78,6 +88,11 @@ export interface PlannedRelease {
 
 export interface ReleaseResult extends PlannedRelease {
   readonly audit: AuditRecord;
+  /**
+   * The shingle hashes of the withheld pieces (in the order of `withheld`), the release text and
+   * the visible text, as the self-check made them: the cross-document digest reuses them.
+   */
+  readonly shingles: ReleaseShingles;
   /** Pages of the PDFs written (release and review together). */
   readonly pages: number;
   /** Files in write order; the audit record comes last. */
@@ -91,13 +106,18 @@ const encoder = new TextEncoder();
  * the first step of {@link releaseDocument}, and all a skipped document needs for the
  * cross-document check.
  */
-export function planRelease(doc: Document, profile: Profile, opts: { asOf: string; overrides?: OverrideSet | null; stem: string; case?: CaseStamp | null }): PlannedRelease {
+export function planRelease(
+  doc: Document,
+  profile: Profile,
+  opts: { asOf: string; overrides?: OverrideSet | null; stem: string; case?: CaseStamp | null; pdfInput?: boolean },
+): PlannedRelease {
   const plan = evaluate(doc, profile, { asOf: opts.asOf, overrides: opts.overrides ?? null, fallbackRef: opts.stem });
-  const footer = opts.case ? caseFooter(opts.case, plan.releaseBanner, opts.asOf) : null;
+  // A PDF input's release is its own pages redacted: no typeset footer, no denial page (its text follows it).
+  const footer = opts.case && !opts.pdfInput ? caseFooter(opts.case, plan.releaseBanner, opts.asOf) : null;
   const edits = buildEdits(plan);
   let pieces = applyEdits(doc.source, edits);
   const withheld = withheldPieces(plan);
-  if (dispositionOf(plan) === 'denied-in-full') {
+  if (!opts.pdfInput && dispositionOf(plan) === 'denied-in-full') {
     // One page that shows the document exists: its header lines, the stamp, the count withheld.
     const denial = deniedRelease(plan, pieces);
     const text = footer === null ? denial.text : `${denial.text}\n${footer}\n`;
@@ -131,8 +151,9 @@ function deniedRelease(plan: Plan, pieces: readonly Piece[]): { text: string; st
  * release text still holds a shingle of withheld text: the self-check fails closed.
  */
 export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResult> {
-  const planned = planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, case: req.case ?? null });
-  assertNoLeak(planned);
+  const planned = planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, case: req.case ?? null, pdfInput: req.pdf !== undefined });
+  const shingles = releaseShingles(planned.withheld.map((p) => p.text), planned.releaseText, planned.visible);
+  assertNoLeak(shingles);
   const { plan, pieces, releaseText } = planned;
 
   const ref = req.doc.ref ?? req.stem;
@@ -141,17 +162,29 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [...(req.inputDiagnostics ?? [])];
   let pages = 0;
-  let releasePdf: { pages: number; regionPages: readonly number[] } | null = null;
+  let placedPdf: { pages: number; regionPages: readonly number[] } | null = null;
   if (formats.has('text')) files.push({ kind: 'text', path: outputPath(req.stem, 'text'), bytes: encoder.encode(releaseText) });
-  if (formats.has('pdf')) {
+  if (formats.has('pdf') && req.pdf) {
+    const pdf = await releasePdf(planned, req.pdf, req.stem);
+    diagnostics.push(...pdf.diagnostics);
+    pages += req.pdf.layout.pages;
+    // The redacted original keeps its pages; where each box is, is not known here.
+    placedPdf = { pages: req.pdf.layout.pages, regionPages: [] };
+    files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf'), bytes: pdf.bytes });
+  } else if (formats.has('pdf')) {
     const view = toReleaseView(pieces, plan, ref, planned.footer);
     const pdf = await renderReleasePdf(planned.denied ? { ...view, stamp: planned.denied.stamp } : view, { pageSize });
     diagnostics.push(...pdf.diagnostics);
     pages += pdf.pages;
-    releasePdf = { pages: pdf.pages, regionPages: pdf.regionPages ?? [] };
+    placedPdf = { pages: pdf.pages, regionPages: pdf.regionPages ?? [] };
     files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf'), bytes: pdf.bytes });
   }
-  if (formats.has('review')) {
+  if (formats.has('review') && req.pdf) {
+    const review = await reviewOfPdf(planned, req.pdf, ref);
+    diagnostics.push(...review.diagnostics);
+    pages += review.pages;
+    files.push({ kind: 'review', path: outputPath(req.stem, 'review'), bytes: review.bytes });
+  } else if (formats.has('review')) {
     const review = await renderReviewPdf(toReviewView(plan, ref), { pageSize });
     diagnostics.push(...review.diagnostics);
     pages += review.pages;
@@ -165,10 +198,10 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const outputs: OutputRecord[] = files.map((f) => ({ kind: f.kind as Format, path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length }));
   // The reader is recorded for documents only, so cable records stay byte-identical.
   const input = req.reader && req.reader.name !== 'cable' ? { ...req.input, reader: req.reader } : req.input;
-  const placement = placementOf(plan, releaseText, releasePdf, planned.denied !== null);
+  const placement = placementOf(plan, releaseText, placedPdf, planned.denied !== null);
   const audit = createAuditRecord(plan, input, outputs, diagnostics, req.case ?? null, placement);
   files.push({ kind: 'audit', path: recordPath(req.stem), bytes: encoder.encode(serializeRecord(audit)) });
-  return { ...planned, audit, pages, files };
+  return { ...planned, audit, pages, files, shingles };
 }
 
 /**
@@ -180,8 +213,8 @@ export function visibleText(plan: Plan): string {
   return visibleTextOf(applyEdits(plan.document.source, buildEdits(plan)));
 }
 
-function assertNoLeak(planned: PlannedRelease): void {
-  const leaks = countLeakRuns(planned.withheld.map((p) => p.text), planned.releaseText, planned.visible);
+function assertNoLeak(shingles: ReleaseShingles): void {
+  const leaks = countLeakRunsIn(shingles);
   if (leaks > 0) {
     // The message never quotes the leaked words: stderr and logs are not review material.
     throw new InternalError(`self-check failed: the release text still holds ${leaks} run(s) of withheld words; nothing was written`);

@@ -3,12 +3,13 @@
  * wrapped text. Deterministic: the workbook's dates are the as-of date, and the zip entries'
  * timestamps (which JSZip, under exceljs, takes from the clock) are set to a fixed one.
  */
-import ExcelJS from 'exceljs';
 import { INDEX_COLUMNS } from './columns.js';
 import type { VaughnIndex } from './types.js';
 
 /** The bytes of the `.xlsx` of the index. */
 export async function renderIndexXlsx(index: VaughnIndex): Promise<Uint8Array> {
+  // exceljs is large: loaded when a spreadsheet is written, not with the library.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const date = new Date(`${index.asOf ?? '1980-01-01'}T00:00:00Z`);
   workbook.creator = 'declass';

@@ -4,7 +4,6 @@
  * `DIR/release/index.<format>`, listed in the manifest. The work is src/batch/vaughn.ts.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { writeVaughnIndex } from '../../batch/vaughn.js';
 import { ExitCode } from '../../errors.js';
 import { INDEX_FORMATS, type IndexFormat } from '../../release/folder.js';
 import type { CommandContext } from '../context.js';
@@ -28,6 +27,8 @@ export function registerIndex(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--format <list>', `formats, comma-separated: ${INDEX_FORMATS.join(',')}`).argParser(parseIndexFormats).default([...INDEX_FORMATS], INDEX_FORMATS.join(',')))
     .option('--json', 'print what was written as JSON')
     .action(async (dir: string, opts: { case?: string; format: IndexFormat[]; json?: boolean }) => {
+      // Loaded when the command runs, not for `--help` (see README "Speed").
+      const { writeVaughnIndex } = await import('../../batch/vaughn.js');
       const written = await writeVaughnIndex(dir, { formats: opts.format, case: opts.case ?? null });
       const summary = { dir, rows: written.index.rows.length, documents: written.index.documents, files: written.files };
       ctx.io.stdout(opts.json ? formatJsonLine(summary) : `${written.files.join(', ')}: Vaughn index of ${summary.rows} withholding(s) in ${summary.documents} document(s)\n`);
