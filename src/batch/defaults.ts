@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 /**
  * Fewest documents for which `release` starts a worker pool by default. Each worker loads and
  * compiles every module again and warms up its own JIT: on the 2-core machine of the
- * measurements (README "Speed"), `--jobs 2` cost 50-70% more CPU than `--jobs 1` on 600 cables
+ * measurements (README "Measured on the corpus"), `--jobs 2` cost 50-70% more CPU than `--jobs 1` on 600 cables
  * and was never faster, so a pool is left to larger batches on machines with more cores.
  */
 export const POOL_MIN_DOCUMENTS = 1000;

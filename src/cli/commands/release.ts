@@ -113,7 +113,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const cwd = io.cwd();
   const asOf = opts.asOf ?? today(io);
   const c = ctx.colors();
-  // Loaded when a release runs, not for `--help` or `--version` (see README "Speed").
+  // Loaded when a release runs, not for `--help` or `--version`.
   const [{ findBatchCrossLeaks, readReleaseFolder }, { runReleaseBatch }, { checkOutputFolder }, { isProfileName, readOverrides, resolveProfile }, { removeOwnTemporariesSync }, { createProgress }, { rerunRelease }] =
     await Promise.all([
       import('../../audit/index.js'),
