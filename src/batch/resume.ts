@@ -58,8 +58,8 @@ export async function unchangedRecord(
   for (const o of record.outputs) {
     const bytes = readBytesOrNullSync(path.join(job.out, o.path));
     if (!bytes || bytes.length !== o.bytes || sha256Hex(bytes) !== o.sha256) return null;
-    // The page size is not recorded on its own; the PDFs show it.
-    if (o.kind === 'pdf' || o.kind === 'review') {
+    // The page size is not recorded on its own; the PDFs show it (a PDF input's keep the original's).
+    if ((o.kind === 'pdf' || o.kind === 'review') && recordedReader(record).name !== 'pdf') {
       const size = pdfPageSize(bytes);
       if (!size || pageSizeOf(size.width) !== job.pageSize) return null;
     }

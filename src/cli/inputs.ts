@@ -75,7 +75,7 @@ export async function expandInputs(
   if (skipped.length > 0) stderr(formatSkipped(skipped));
   if (files.length === 0) {
     if (errors.length > 0) return { exitCode: ExitCode.noInput };
-    throw new UsageError(`no .txt or .md files found in the given paths${skipped.length > 0 ? ' (some were skipped; --no-ignore walks them)' : ''}`);
+    throw new UsageError(`no .txt, .md or .pdf files found in the given paths${skipped.length > 0 ? ' (some were skipped; --no-ignore walks them)' : ''}`);
   }
   return { files, failed: errors.length };
 }
@@ -94,9 +94,9 @@ export function formatSkipped(skipped: readonly SkippedPath[]): string {
  */
 export async function readCliInput(file: string, io: Io, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): Promise<InputRead> {
   // The readers (the whole parser) are loaded when the first input is read, not for `--help`.
-  const { readInput, readInputBytes } = await import('../node/read.js');
+  const { readInput, readInputData } = await import('../node/read.js');
   if (file !== STDIN_PATH) return readInput(file, maxBytes, format);
-  return readInputBytes(await readStdinBytes(io), maxBytes, format);
+  return await readInputData(await readStdinBytes(io), maxBytes, format);
 }
 
 /** All of standard input as bytes, or a usage error where there is none. */

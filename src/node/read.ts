@@ -7,6 +7,8 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises';
 import { decodeInput } from '../parse/decode.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type InputFormat, type ReaderId } from '../parse/read.js';
+import { isPdfBytes } from '../parse/readers.js';
+import type { PdfSource } from '../release/pdf.js';
 import type { Diagnostic, Document } from '../types.js';
 import { describeFsError } from './errors.js';
 import { DEFAULT_MAX_INPUT_BYTES } from './limits.js';
@@ -18,7 +20,7 @@ export { DEFAULT_MAX_INPUT_BYTES };
  * and decoding diagnostics.
  */
 export type InputRead =
-  | { readonly ok: true; readonly doc: Document; readonly reader: ReaderId; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[] }
+  | { readonly ok: true; readonly doc: Document; readonly reader: ReaderId; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[]; readonly pdf?: PdfSource }
   | { readonly ok: false; readonly message: string };
 
 /** What {@link readCable} gives: an {@link InputRead} made by the cable parser. */
@@ -33,42 +35,61 @@ export function formatMegabytes(bytes: number): string {
 /**
  * Reads, decodes and parses one input with the reader `format` names (`auto`, the default: picked
  * from the content, see parse/read.ts); every failure (including a parser bug) becomes a one-line
- * message. A file over `maxBytes` is refused before it is read.
+ * message. A file over `maxBytes` is refused before it is read. A PDF is read by its text layer
+ * ({@link readInputData}).
  */
 export async function readInput(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): Promise<InputRead> {
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return { ok: false, message: info.isDirectory() ? 'is a folder' : 'not a regular file' };
-    if (info.size > maxBytes) return { ok: false, message: tooLarge(info.size, maxBytes) };
-    bytes = await readFile(file);
-  } catch (error) {
-    return { ok: false, message: describeFsError(error) };
-  }
-  return readInputBytes(bytes, maxBytes, format);
+  const read = readFileWithin(file, maxBytes);
+  return read.ok ? readInputData(read.bytes, maxBytes, format) : read;
 }
 
 /**
- * {@link readInput} with synchronous calls (one open, one fstat, the reads, one close): for a
- * batch's jobs, where each of the promise-based calls was a round trip through libuv's pool
- * costing more than the read itself.
+ * Reads an input's bytes as {@link readInputBytes} does, and a PDF (`%PDF-` at its start) too:
+ * its text layer, then the document reader (a PDF without text is refused in one line). The PDF
+ * code is loaded only when a PDF comes.
+ */
+export async function readInputData(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): Promise<InputRead> {
+  if (!isPdfBytes(bytes)) return readInputBytes(bytes, maxBytes, format);
+  if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
+  if (format === 'cable') return { ok: false, message: 'a PDF cannot be read as a cable (--input-format cable)' };
+  try {
+    const { readPdfInput } = await import('../release/pdf.js');
+    const r = await readPdfInput(bytes);
+    if (!r.ok) return r;
+    return { ok: true, doc: r.doc, reader: r.reader, bytes, decodeDiagnostics: [], pdf: { bytes, layout: r.layout } };
+  } catch (error) {
+    return { ok: false, message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/**
+ * {@link readInput} for text inputs, all synchronous (a PDF is refused: its reader is
+ * asynchronous).
  */
 export function readInputSync(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): InputRead {
-  let bytes: Uint8Array;
+  const read = readFileWithin(file, maxBytes);
+  return read.ok ? readInputBytes(read.bytes, maxBytes, format) : read;
+}
+
+/**
+ * A file's bytes with synchronous calls (one open, one fstat, the reads, one close): in a batch's
+ * jobs each of the promise-based calls was a round trip through libuv's pool costing more than
+ * the read itself. A folder, a file over `maxBytes` or a file-system error is a one-line failure.
+ */
+function readFileWithin(file: string, maxBytes: number): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
   try {
     const fd = openSync(file, 'r');
     try {
       const info = fstatSync(fd);
       if (!info.isFile()) return { ok: false, message: info.isDirectory() ? 'is a folder' : 'not a regular file' };
       if (info.size > maxBytes) return { ok: false, message: tooLarge(info.size, maxBytes) };
-      bytes = readAllSync(fd, info.size, maxBytes);
+      return { ok: true, bytes: readAllSync(fd, info.size, maxBytes) };
     } finally {
       closeSync(fd);
     }
   } catch (error) {
     return { ok: false, message: describeFsError(error) };
   }
-  return readInputBytes(bytes, maxBytes, format);
 }
 
 /**
@@ -95,11 +116,12 @@ function readAllSync(fd: number, expected: number, maxBytes: number): Buffer {
 /**
  * Decodes and parses an input's bytes (a file's, or standard input's) as {@link readInput} does:
  * over `maxBytes`, undecodable, or without any classification marking (`not a marked document`)
- * is a one-line failure.
+ * is a one-line failure. A PDF is read by {@link readInputData} only.
  */
 export function readInputBytes(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): InputRead {
   // A file may have grown between stat and read.
   if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
+  if (isPdfBytes(bytes)) return { ok: false, message: 'a PDF: read it with readInputData' };
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ok: false, message: decoded.message };
   try {

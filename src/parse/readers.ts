@@ -14,7 +14,8 @@ export const INPUT_FORMATS: readonly InputFormat[] = ['auto', 'cable', 'document
 
 /** A reader's name and version, as recorded in audit records. */
 export interface ReaderId {
-  readonly name: DocumentFormat;
+  /** `pdf`: the PDF text layer, then the document reader (src/release/pdf.ts). */
+  readonly name: DocumentFormat | 'pdf';
   readonly version: string;
 }
 
@@ -25,3 +26,9 @@ export const CABLE_READER: ReaderId = { name: 'cable', version: TOOL.version };
  * (so an audit record names the reading it was made from).
  */
 export const DOCUMENT_READER: ReaderId = { name: 'document', version: '1.0.0' };
+
+/** True when `bytes` start like a PDF file (`%PDF-` within the first 1024 bytes, as readers allow). */
+export function isPdfBytes(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}

@@ -18,10 +18,12 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
 import { FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
+import { reviewOfPdf, releasePdf, type PdfSource } from './pdf.js';
 import { createAuditRecord, serializeRecord } from './record.js';
 
 export { FORMATS, type Format } from './folder.js';
 export { withheldTexts } from '../engine/withheld.js';
+export { PDF_READER, isPdfBytes, readPdfInput, safePdfStem, planRegions, type PdfSource } from './pdf.js';
 
 /** Everything needed to release one document. */
 export interface ReleaseRequest {
@@ -41,6 +43,11 @@ export interface ReleaseRequest {
   readonly inputDiagnostics?: readonly Diagnostic[];
   /** The reader that made `doc` (recorded in the audit record unless it is the cable parser). */
   readonly reader?: ReaderId;
+  /**
+   * The input is a PDF: the release PDF is then the original with the withheld text removed
+   * (src/pdf), and the review PDF the original banded, instead of typeset copies.
+   */
+  readonly pdf?: PdfSource;
 }
 
 /** One file to write, relative to the output folder (`release/x.txt`, `review/x.diff`). */
@@ -108,13 +115,23 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const diagnostics: Diagnostic[] = [...(req.inputDiagnostics ?? [])];
   let pages = 0;
   if (formats.has('text')) files.push({ kind: 'text', path: outputPath(req.stem, 'text'), bytes: encoder.encode(releaseText) });
-  if (formats.has('pdf')) {
+  if (formats.has('pdf') && req.pdf) {
+    const pdf = await releasePdf(planned, req.pdf, req.stem);
+    diagnostics.push(...pdf.diagnostics);
+    pages += req.pdf.layout.pages;
+    files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf'), bytes: pdf.bytes });
+  } else if (formats.has('pdf')) {
     const pdf = await renderReleasePdf(toReleaseView(pieces, plan, ref), { pageSize });
     diagnostics.push(...pdf.diagnostics);
     pages += pdf.pages;
     files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf'), bytes: pdf.bytes });
   }
-  if (formats.has('review')) {
+  if (formats.has('review') && req.pdf) {
+    const review = await reviewOfPdf(planned, req.pdf, ref);
+    diagnostics.push(...review.diagnostics);
+    pages += review.pages;
+    files.push({ kind: 'review', path: outputPath(req.stem, 'review'), bytes: review.bytes });
+  } else if (formats.has('review')) {
     const review = await renderReviewPdf(toReviewView(plan, ref), { pageSize });
     diagnostics.push(...review.diagnostics);
     pages += review.pages;

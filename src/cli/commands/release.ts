@@ -49,6 +49,7 @@ interface ReleaseOptions {
   /** Undefined: {@link defaultJobs} for the batch's size. */
   jobs?: number;
   force?: boolean;
+  rasterizeUnsure?: boolean;
   maxInputMb: number;
   crossCheckLimit: number;
   inputFormat?: InputFormat;
@@ -63,7 +64,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
   program
     .command('release')
     .description('write the releasable version of each cable for a profile: release/ (may be handed out) and review/ (never)')
-    .argument('[paths...]', 'cable or document files (.txt, .md), folders to walk, or - for one document on standard input (with --stem)')
+    .argument('[paths...]', 'cable, document or PDF files (.txt, .md, .pdf), folders to walk, or - for one document on standard input (with --stem)')
     .addOption(requiredOption('-p, --profile <name|file>', 'release profile: a bundled name (public, public-pii, us-secret, nato, fvey, foia-intel) or a YAML/JSON file'))
     .addOption(requiredOption('-o, --out <dir>', 'output folder (gets release/ and review/)'))
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
@@ -77,6 +78,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
       ),
     )
     .option('--force', 'release again documents whose outputs in --out are already up to date')
+    .option('--rasterize-unsure', 'PDF inputs: turn a page the rewriter cannot redact with certainty (Type3 fonts, text drawn as paths…) into an image with the boxes burnt in, instead of failing the document')
     .option('--replace', 'discard the release already in --out (only the files declass writes there) before writing this one; needed when it was made with another profile, as-of date or overrides file')
     .option('--stem <name>', 'output name of the document read from standard input (-): letters, digits, . _ -')
     .option('--fail-on <findings>', `exit 1 when the batch has one of these findings (comma-separated: ${RELEASE_FAIL_ON.join(',')}); cross-leak: text withheld in one document is released in another, which declass audit fails`, parseFailOn)
@@ -170,6 +172,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         formats: opts.formats,
         pageSize: opts.pageSize,
         force: Boolean(opts.force),
+        ...(opts.rasterizeUnsure ? { rasterizeUnsure: true } : {}),
         jobs: opts.jobs ?? defaultJobs(files.length),
         maxInputBytes: opts.maxInputMb * 1024 * 1024,
         inputFormat: opts.inputFormat ?? 'auto',
@@ -184,7 +187,8 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
           if (r.status === 'failed') progress.log(`declass: ${file}: ${c.err.red(r.message)}\n`);
           else {
             for (const m of r.charsReplaced) progress.log(`declass: ${file}: ${c.err.yellow('warning')}: ${m} [pdf-char-replaced]\n`);
-            if (perDocument) io.stdout(formatDocumentLine(s, r, c.out));
+            for (const m of r.warnings) progress.log(`declass: ${file}: ${c.err.yellow('warning')}: ${m}\n`);
+            if (perDocument) io.stdout(formatDocumentLine(r.stem ?? s, r, c.out));
           }
         },
         onProgress: (done) => progress.update(done),
