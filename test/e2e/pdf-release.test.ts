@@ -20,34 +20,11 @@ import { readPdfInput, releaseDocument, type ReleaseResult } from '../../src/rel
 import { loadProfile } from '../../src/rules/load.js';
 import { sha256Hex } from '../../src/hash.js';
 import { hasPdftotext, pdftotext } from '../helpers/pdf-text.js';
-import { PDF_CORPUS } from '../helpers/pdf-corpus.js';
+import { corpusWords, markRegions, PDF_CORPUS, shingles8 } from '../helpers/pdf-corpus.js';
 
 const FULL = process.env['DECLASS_PDF_CORPUS'] === 'full';
 const available = existsSync(PDF_CORPUS) && hasPdftotext();
 if (!available) console.log(`skipped: the marked PDF corpus (${PDF_CORPUS}) or pdftotext is not available`);
-
-const ANY_MARK = /(?<![A-Za-z0-9])\((TS|S|C|U)(?:\/[^()\n]{0,80})?\)/g;
-const STOP = /\f|DYNAMIC PAGE|DERIVED FROM|Run Dates?:/;
-
-function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}]/gu, ' ').split(/\s+/).filter(Boolean);
-}
-function shingles8(text: string): Set<string> {
-  const w = words(text);
-  const out = new Set<string>();
-  for (let i = 0; i + 8 <= w.length; i++) out.add(w.slice(i, i + 8).join(' '));
-  return out;
-}
-/** The text each mark covers in pdftotext's reading: from the mark to the next, cut at a STOP. */
-function markRegions(text: string): { level: string; text: string }[] {
-  const marks = [...text.matchAll(ANY_MARK)];
-  return marks.map((m, k) => {
-    let region = text.slice(m.index! + m[0].length, k + 1 < marks.length ? marks[k + 1]!.index : text.length);
-    const stop = STOP.exec(region);
-    if (stop) region = region.slice(0, stop.index);
-    return { level: m[1]!, text: region };
-  });
-}
 
 const profile = loadProfile(readFileSync('rules/public.yaml', 'utf8'), 'rules/public.yaml');
 
@@ -109,10 +86,10 @@ describe.skipIf(!available)(`PDF input end to end over the SIDtoday corpus (${FU
       // Released portions' words (declass's reading) in the release PDF as pdftotext reads it.
       const { plan } = o.result;
       const pool = new Map<string, number>();
-      for (const w of words(poppler)) pool.set(w, (pool.get(w) ?? 0) + 1);
+      for (const w of corpusWords(poppler)) pool.set(w, (pool.get(w) ?? 0) + 1);
       for (const d of plan.decisions) {
         if (d.action !== 'release') continue;
-        for (const w of words(plan.document.source.slice(d.span.start, d.span.end))) {
+        for (const w of corpusWords(plan.document.source.slice(d.span.start, d.span.end))) {
           want++;
           const n = pool.get(w) ?? 0;
           if (n > 0) {
