@@ -83,13 +83,25 @@ export function shingles8(text: string): Set<string> {
   return out;
 }
 
-/** The text each portion mark covers in pdftotext's reading: from its end to the next mark, cut at a STOP. */
+/**
+ * The text each portion mark covers in pdftotext's reading: from its end to the next mark, cut at a
+ * STOP. A mark that ends a line after text (`Other Support (U)`, a heading's mark) covers that
+ * text instead, and the mark before it stops where that line starts.
+ */
 export function markRegions(text: string): { level: string; text: string }[] {
-  const marks = [...text.matchAll(ANY_MARK)];
+  const marks = [...text.matchAll(ANY_MARK)].map((m) => {
+    const at = m.index!;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+    const trailing = text.slice(lineStart, at).trim() !== '' && text.slice(at + m[0].length, lineEnd).trim() === '';
+    return { level: m[1]!, at, end: at + m[0].length, lineStart, trailing };
+  });
   return marks.map((m, k) => {
-    let region = text.slice(m.index! + m[0].length, k + 1 < marks.length ? marks[k + 1]!.index : text.length);
+    if (m.trailing) return { level: m.level, text: text.slice(m.lineStart, m.at) };
+    const next = marks[k + 1];
+    let region = text.slice(m.end, next ? (next.trailing ? Math.max(m.end, next.lineStart) : next.at) : text.length);
     const stop = STOP.exec(region);
     if (stop) region = region.slice(0, stop.index);
-    return { level: m[1]!, text: region };
+    return { level: m.level, text: region };
   });
 }
