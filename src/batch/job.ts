@@ -4,7 +4,7 @@
  * a plain {@link ReleaseJob}; profiles and overrides are loaded once per thread and cached.
  */
 import path from 'node:path';
-import { crossDigest, type CrossDigest } from '../audit/cross.js';
+import { crossDigest, crossDigestOf, type CrossDigest } from '../audit/cross.js';
 import { DeclassError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { readOverrides, resolveProfile } from '../node/profiles.js';
@@ -210,7 +210,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
       outputFiles: result.files.length,
       pages: result.pages,
       auditSha256,
-      ...(job.cross ? { digest: crossDigest(job.stem, result.withheld, result.visible, result.releaseText) } : {}),
+      ...(job.cross ? { digest: crossDigestOf(job.stem, result.withheld, result.shingles) } : {}),
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
       stem: job.stem,
       warnings: consoleWarnings(result.audit.diagnostics),

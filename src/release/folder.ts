@@ -17,7 +17,7 @@
  */
 import path from 'node:path';
 import { sha256Hex } from '../hash.js';
-import { CABLE_READER, type ReaderId } from '../parse/read.js';
+import { CABLE_READER, type ReaderId } from '../parse/readers.js';
 import type { DeclAssessment, Decision, Diagnostic, Redaction } from '../types.js';
 
 export type { ReaderId };

@@ -9,7 +9,7 @@ import { evaluate } from '../engine/evaluate.js';
 import { visibleTextOf, withheldPieces, type WithheldPiece } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
-import { countLeakRuns } from '../leak/shingle-hash.js';
+import { countLeakRunsIn, releaseShingles, type ReleaseShingles } from '../leak/shingle-hash.js';
 import { renderDiff } from '../render/diff/index.js';
 import { renderReleasePdf, renderReviewPdf } from '../render/pdf/index.js';
 import { renderReleaseText } from '../render/text/index.js';
@@ -72,6 +72,11 @@ export interface PlannedRelease {
 
 export interface ReleaseResult extends PlannedRelease {
   readonly audit: AuditRecord;
+  /**
+   * The shingle hashes of the withheld pieces (in the order of `withheld`), the release text and
+   * the visible text, as the self-check made them: the cross-document digest reuses them.
+   */
+  readonly shingles: ReleaseShingles;
   /** Pages of the PDFs written (release and review together). */
   readonly pages: number;
   /** Files in write order; the audit record comes last. */
@@ -99,7 +104,8 @@ export function planRelease(doc: Document, profile: Profile, opts: { asOf: strin
  */
 export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResult> {
   const planned = planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem });
-  assertNoLeak(planned);
+  const shingles = releaseShingles(planned.withheld.map((p) => p.text), planned.releaseText, planned.visible);
+  assertNoLeak(shingles);
   const { plan, pieces, releaseText } = planned;
 
   const ref = req.doc.ref ?? req.stem;
@@ -138,7 +144,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const input = req.reader && req.reader.name !== 'cable' ? { ...req.input, reader: req.reader } : req.input;
   const audit = createAuditRecord(plan, input, outputs, diagnostics);
   files.push({ kind: 'audit', path: recordPath(req.stem), bytes: encoder.encode(serializeRecord(audit)) });
-  return { ...planned, audit, pages, files };
+  return { ...planned, audit, pages, files, shingles };
 }
 
 /**
@@ -150,8 +156,8 @@ export function visibleText(plan: Plan): string {
   return visibleTextOf(applyEdits(plan.document.source, buildEdits(plan)));
 }
 
-function assertNoLeak(planned: PlannedRelease): void {
-  const leaks = countLeakRuns(planned.withheld.map((p) => p.text), planned.releaseText, planned.visible);
+function assertNoLeak(shingles: ReleaseShingles): void {
+  const leaks = countLeakRunsIn(shingles);
   if (leaks > 0) {
     // The message never quotes the leaked words: stderr and logs are not review material.
     throw new InternalError(`self-check failed: the release text still holds ${leaks} run(s) of withheld words; nothing was written`);

@@ -12,6 +12,7 @@
  * Output names never repeat withheld words ({@link safePdfStem}). Pure (bytes in, bytes out).
  */
 import { InternalError } from '../errors.js';
+import { isPdfBytes } from '../parse/readers.js';
 import { readPdfLayout, redactPdf, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type ReaderId } from '../parse/read.js';
@@ -25,6 +26,8 @@ import type { PlannedRelease } from './index.js';
  * The PDF reader: text layer (src/pdf/layout) and the document reader. Its version changes
  * whenever the same PDF could be read differently.
  */
+export { isPdfBytes };
+
 export const PDF_READER: ReaderId = { name: 'pdf', version: '1.0.0' };
 
 /** A PDF read for release: its bytes and text layer. */
@@ -33,12 +36,6 @@ export interface PdfSource {
   readonly layout: PdfLayout;
   /** Turn a page the rewriter cannot handle with certainty into an image instead of failing. */
   readonly rasterizeUnsure?: boolean;
-}
-
-/** True when `bytes` start like a PDF file (`%PDF-` within the first 1024 bytes, as readers allow). */
-export function isPdfBytes(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  return head.includes('%PDF-');
 }
 
 /** Reads a PDF input: its text layer, then the document reader. Every failure is one line. */

@@ -1,24 +1,18 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { crossCheckSkipReason, DEFAULT_CROSS_CHECK_LIMIT } from '../../audit/cross.js';
-import { findBatchCrossLeaks, readReleaseFolder, type ReleaseFolder } from '../../audit/index.js';
-import { runReleaseBatch, type BatchResult } from '../../batch/run.js';
-import { defaultJobs } from '../../batch/executor.js';
+import type { ReleaseFolder } from '../../audit/index.js';
+import type { BatchResult } from '../../batch/run.js';
+import { defaultJobs } from '../../batch/defaults.js';
 import { ExitCode, UsageError } from '../../errors.js';
-import { FORMATS, type Format } from '../../release/index.js';
 import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, expandInputs, noIgnoreOption, readStdinBytes, STDIN_PATH } from '../inputs.js';
-import { DEFAULT_MAX_INPUT_BYTES } from '../../node/read.js';
-import { checkOutputFolder } from '../../node/release-folder.js';
-import { isProfileName, readOverrides, resolveProfile } from '../../node/profiles.js';
-import { removeOwnTemporariesSync } from '../../node/write.js';
-import { safeStem, SUBFOLDERS } from '../../release/folder.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../node/limits.js';
+import { FORMATS, safeStem, SUBFOLDERS, type Format } from '../../release/folder.js';
 import { oneOf, parseIsoDateOption, positiveInteger, requiredOption } from '../options.js';
-import { createProgress } from '../progress.js';
 import { formatDocumentLine, formatReleaseSummary } from '../format/release-summary.js';
 import { formatJsonLine } from '../format/json.js';
-import { rerunRelease } from '../../release/rerun.js';
 import { today } from './shared.js';
 
 function parseFormats(value: string): Format[] {
@@ -116,6 +110,17 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const cwd = io.cwd();
   const asOf = opts.asOf ?? today(io);
   const c = ctx.colors();
+  // Loaded when a release runs, not for `--help` or `--version` (see README "Speed").
+  const [{ findBatchCrossLeaks, readReleaseFolder }, { runReleaseBatch }, { checkOutputFolder }, { isProfileName, readOverrides, resolveProfile }, { removeOwnTemporariesSync }, { createProgress }, { rerunRelease }] =
+    await Promise.all([
+      import('../../audit/index.js'),
+      import('../../batch/run.js'),
+      import('../../node/release-folder.js'),
+      import('../../node/profiles.js'),
+      import('../../node/write.js'),
+      import('../progress.js'),
+      import('../../release/rerun.js'),
+    ]);
   const profile = await resolveProfile(opts.profile);
   const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
   const given = await batchPaths(paths, opts.fromList, io.readStdin);
@@ -154,7 +159,8 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         files,
         out: opts.out,
         profile,
-        profileRef: profileRef(opts.profile, cwd),
+        // A bundled profile's name as given; a profile file as an absolute path (workers resolve it).
+        profileRef: isProfileName(opts.profile) ? opts.profile : path.resolve(cwd, opts.profile),
         overrides,
         overridesFile: opts.overrides ? path.resolve(cwd, opts.overrides) : null,
         asOf,
@@ -217,9 +223,4 @@ function stdinStem(given: readonly string[], stem: string | undefined): string |
   if (!fromStdin && stem !== undefined) throw new UsageError('--stem names the document read from standard input (-); the outputs of files are named after them');
   if (stem !== undefined && safeStem(stem) !== stem) throw new UsageError(`--stem ${JSON.stringify(stem)}: use letters, digits, . _ - only, not starting with . or _ (for example ${safeStem(stem)})`);
   return stem;
-}
-
-/** A bundled profile's name as given; a profile file as an absolute path (workers resolve it). */
-function profileRef(given: string, cwd: string): string {
-  return isProfileName(given) ? given : path.resolve(cwd, given);
 }
