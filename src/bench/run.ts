@@ -23,7 +23,9 @@
  *
  * Options: --quick (200 cables, 2,000-document scaling run, no peer unless --peer), --peer,
  * --no-peer, --corpus DIR, --limit N (cables; default 600), --scale N (scaling documents),
- * --section a|b|c|d|e (run one section in this process and print its JSON line).
+ * --section a|b|c|d|e (run one section in this process and print its JSON line); the PDF section
+ * (./pdf.ts: declass and the MuPDF.js peer on the PDF corpus) follows: --pdf-only, --no-pdf,
+ * --pdf-corpus DIR, --pdf-limit N.
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
@@ -39,6 +41,7 @@ import { checkOutputFolder } from '../node/release-folder.js';
 import { isMainModule, makeTempFolder, pathExists, removeTree } from '../node/system.js';
 import { collectInputs, listNames } from '../node/walk.js';
 import { safeStem, type Format } from '../release/folder.js';
+import { runPdfBench, withoutPdfArgs } from './pdf.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DEFAULT_CORPUS = path.resolve(REPO, '../shared/corpus/cables');
@@ -564,9 +567,15 @@ async function orchestrate(opts: Options): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const opts = parseOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  // The PDF section (./pdf.ts) runs after the cable sections; --pdf-only runs it alone, --no-pdf leaves it out.
+  if (argv.includes('--pdf-only')) return runPdfBench(argv);
+  const opts = parseOptions(withoutPdfArgs(argv));
   if (opts.section) await runSection(opts);
-  else await orchestrate(opts);
+  else {
+    await orchestrate(opts);
+    if (!argv.includes('--no-pdf')) await runPdfBench(argv);
+  }
 }
 
 if (isMainModule(import.meta.url)) {
