@@ -33,6 +33,7 @@ export { countSeverities, lintDocument, LINT_CHECKS, type LintCheck } from './li
 export { loadProfile, type Profile } from './rules/load.js';
 export { loadOverrides, OverrideMatcher, unmatchedOverridesError, type Override, type OverrideSet, type UnmatchedOverride } from './rules/overrides.js';
 export { CONDITIONS } from './rules/conditions/index.js';
+export { lintProfile, type ProfileWarning } from './rules/lint.js';
 
 // Deciding (pure).
 export { evaluate, type EvaluateOptions } from './engine/evaluate.js';

@@ -129,14 +129,31 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
     };
   }
   const release = rule.action === 'release';
+  const reason = rule.reason ?? explainRule(rule);
   return {
     ...base,
     action: rule.action,
     declassified: release && classifiedPortion && (rule.declassify || profile.banner === 'foia'),
     ruleId: rule.fullId,
     authority: release ? [] : expandAuthority(rule.authority, reasons),
-    reason: rule.reason ?? explainRule(rule),
+    reason: release && rule.declassify ? reason + lapsedControls(facts.marking) : reason,
   };
+}
+
+/** Dissemination controls that only qualify classified information, and lapse with it. */
+const LAPSING_CONTROLS: readonly string[] = ['NOFORN', 'ORCON', 'RELIDO', 'PROPIN', 'IMCON', 'EXDIS', 'NODIS', 'LIMDIS'];
+
+/**
+ * The sentence a declassified portion's reason gets when its mark carried controls that lapse with
+ * the classification they qualify (NOFORN, REL TO, ORCON, State's distribution captions); empty
+ * when it carried none. SBU-type handling never reaches here: the profiles withhold it first.
+ */
+export function lapsedControls(marking: Marking | null): string {
+  if (!marking || marking.level === 'U') return '';
+  const lapsed = marking.controls.filter((c) => LAPSING_CONTROLS.includes(c));
+  if (marking.relTo.length > 0) lapsed.push(`REL TO ${marking.relTo.join(', ')}`);
+  if (lapsed.length === 0) return '';
+  return ` Its ${lapsed.join(', ')} marking${lapsed.length > 1 ? 's' : ''} lapse${lapsed.length > 1 ? '' : 's'} with the classification ${lapsed.length > 1 ? 'they qualify' : 'it qualifies'}: dissemination controls apply to classified information only (32 CFR 2001.12(b); CAPCO §H.8).`;
 }
 
 function matches(conditions: readonly (readonly [string, unknown])[], facts: PortionFacts): boolean {

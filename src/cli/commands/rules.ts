@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DeclassError } from '../../errors.js';
 import { CONDITIONS } from '../../rules/conditions/index.js';
+import { lintProfile } from '../../rules/lint.js';
 import type { CommandContext } from '../context.js';
 import { bundledProfileNames, readProfileFile, resolveProfile } from '../../node/profiles.js';
 
@@ -30,7 +31,9 @@ export function registerRules(program: Command, ctx: CommandContext): void {
       for (const file of files) {
         try {
           const p = await readProfileFile(file);
-          ctx.io.stdout(`${file}: ok (profile ${p.id}: ${p.rules.length} portion rules, ${p.spanRules.length} span rules)\n`);
+          const warnings = lintProfile(p);
+          ctx.io.stdout(`${file}: ok (profile ${p.id}: ${p.rules.length} portion rules, ${p.spanRules.length} span rules${warnings.length ? `, ${warnings.length} warning(s)` : ''})\n`);
+          for (const w of warnings) ctx.io.stderr(`declass: ${file}:${w.line}: ${ctx.colors().err.yellow('warning')}: ${w.message} [${w.code}]\n`);
         } catch (error) {
           if (!(error instanceof DeclassError)) throw error;
           ctx.io.stderr(`declass: ${ctx.colors().err.red(error.message)}\n`);
