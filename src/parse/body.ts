@@ -7,7 +7,7 @@ import type { PortionKind, Span } from '../types.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
 import { readMarkAt, readOpenMarkAt, type MarkRead } from './marks.js';
-import { UNDERLINE } from './patterns.js';
+import { SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
 
 /** A portion as grouped, before ids and effective markings are assigned. */
 export interface DraftPortion {
@@ -132,6 +132,11 @@ function addContentLine(st: GroupState, source: string, lines: readonly Line[], 
   const current = st.current;
   if (s) {
     openAt(st, s, l);
+  } else if (WEBSITE_LINE.test(l.text) && current?.start !== l.first) {
+    // A website notice is never part of the paragraph above it, even with no blank line between.
+    const d = draft('text', null, '', null, l.first, null);
+    openPortion(st, d);
+    appendLine(st, d, l);
   } else if (current && !(st.gap && startsUnmarkedBlock(current, st.prevContent, blockAt(lines, roles, i), st.brk, st.listOf))) {
     if (st.gap && st.prevContent && LIST_LEAD.test(st.prevContent.text)) st.listOf = current;
     appendLine(st, current, l);
@@ -223,6 +228,9 @@ function splitTrailingHeading(c: DraftPortion): DraftPortion | null {
   return h;
 }
 
+/** `END SUMMARY`, `End Comment.`: the line closes a summary, comment or note. */
+const END_MARKER = /\bEND (?:OF )?(?:SUMMARY|COMMENT|NOTE)\b[.\s]*$/i;
+
 /** A lead-in that announces a list or a quotation: the line ends with a colon. */
 const LIST_LEAD = /:["”]?$/;
 /** A list item: a bullet, a dash or an enumerator at the start of the line (`-The…` too). */
@@ -244,8 +252,12 @@ const LIST_ITEM = /^(?:-{1,2}\s?(?=\S)|\*|o\s|•|·|\d{1,2}[.)]\s|[A-Za-z][.)]\
 function startsUnmarkedBlock(current: DraftPortion, prev: Line | null, block: readonly Line[], brk: boolean, listOf: DraftPortion | null): boolean {
   const marking = markOf(current);
   if (!marking) return false;
+  // `//BILATERAL RELATIONS//` on its own is a heading whatever comes before it.
+  if (block.length === 1 && SLASH_HEADING.test(block[0]!.text)) return true;
   if (marking.status === 'marked' && marking.marking!.level === 'U' && marking.marking!.controls.length > 0) return false;
-  if (!prev || !endsBlock(prev.text) || LIST_LEAD.test(prev.text)) return false;
+  if (!prev || LIST_LEAD.test(prev.text)) return false;
+  // `… economy. END SUMMARY` then a title between blank lines: the summary has ended.
+  if (!endsBlock(prev.text) && !(END_MARKER.test(prev.text) && isHeadingBlock(block))) return false;
   const l = block[0]!;
   if (listOf === current && LIST_ITEM.test(l.text)) return false;
   if (brk && !isHeadingBlock(block)) return false;
@@ -329,7 +341,7 @@ function readStart(source: string, l: Line, ctx: StartContext): Start | null {
 function readNumbered(source: string, l: Line, nm: RegExpExecArray, ctx: StartContext): Start | null {
   const number = nm[2]!;
   const suffix = nm[3] ? '.' : nm[4] ? ')' : '';
-  const after = l.first + nm[0].length;
+  const after = l.first + nm[0].length + repeatedNumber(source, l.first + nm[0].length, number);
   const mark = readMarkAt(source, after) ?? readOpenMarkAt(source, after) ?? markAfterLeadIn(source, after);
   const topic = !mark && source[after] === '(';
   const n = Number(number);
@@ -339,6 +351,12 @@ function readNumbered(source: string, l: Line, nm: RegExpExecArray, ctx: StartCo
   const level = numberLevel(n, suffix, ctx, mark !== null);
   if (level === null) return null;
   return { level, number, suffix, start: l.first, mark, topic };
+}
+
+/** `¶1. 1. (SBU) Summary`: the length of a number written twice (`1. ` after `¶1. `), else 0. */
+function repeatedNumber(source: string, at: number, number: string): number {
+  const m = /^(\d{1,3})\.[ \t]+(?=\()/.exec(source.slice(at, at + 8));
+  return m && m[1] === number ? m[0].length : 0;
 }
 
 /** The parenthesised labels `(1)` and `(a)` inside a paragraph (`(c)` after `(b)` is a label, not CONFIDENTIAL). */

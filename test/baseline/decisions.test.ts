@@ -37,6 +37,18 @@ const SANCTIONED: readonly RegExp[] = [
   /^\S+ \S+: W unmarked-in-classified -> W unmarked-level-uncertain$/,
   // The stamp follows the decisions.
   /^\S+ stamp: /,
+  // Reading fixes: a heading (`//…//`, a title after END SUMMARY), a website notice or a signer is
+  // cut off the end of the portion it was glued to and decided as unmarked text of its own...
+  /^span of \S+ ends earlier$/,
+  /^added (?:text|signature) \((?:unmarked|entire-text)\): /,
+  // ... a signer before a trailer line (`====CABLE ENDS====`, `>`) is the signature ...
+  /^kind of text changed to signature$/,
+  // ... and a lettered REF list is references (header), not portions marked `(C)`: its lines are no
+  // longer portions, the UNCLAS cable it made CONFIDENTIAL is unclassified again, and the
+  // Classified By line after it is read (its 1.4 reasons join B1).
+  /^removed text \((?:marked|unmarked)\): /,
+  /^\S+ \S+: W unmarked-in-classified -> R unmarked-in-unclassified$/,
+  /^\S+ \S+: W (?:classified|unmarked-in-classified) -> W (?:classified|unmarked-in-classified) \(authority B1 -> B1,1\.4\([A-H]\)(?:,1\.4\([A-H]\))*\)$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

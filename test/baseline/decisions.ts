@@ -116,9 +116,14 @@ function kindGroup(r: BaselineRow): string {
   return r.id === '#stamp' ? 'stamp' : r.kind;
 }
 
-/** Compares the current rows with the baseline's: changed decisions, changed spans, added and removed portions. */
+/**
+ * Compares the current rows with the baseline's: changed decisions, changed spans, added and
+ * removed portions. Portions are matched by file and start offset; a portion split in two keeps its
+ * start (and decision) and the part split off is `added`.
+ */
 export function compareRows(before: readonly BaselineRow[], after: readonly BaselineRow[]): Change[] {
-  const key = (r: BaselineRow) => `${r.file}\t${r.id}`;
+  // Matched by where they start: ids of unnumbered text shift when a heading is split off before them.
+  const key = (r: BaselineRow) => `${r.file}\t${r.id === '#stamp' ? r.id : r.span.split('-')[0]}`;
   const old = new Map(before.map((r) => [key(r), r]));
   const now = new Map(after.map((r) => [key(r), r]));
   const changes: Change[] = [];
@@ -129,7 +134,8 @@ export function compareRows(before: readonly BaselineRow[], after: readonly Base
       changes.push({ cls: `added ${a.kind} (${a.source}): ${a.decisions.map(ruleOf).join(' | ')}`, where });
       continue;
     }
-    if (b.span !== a.span || b.kind !== a.kind) changes.push({ cls: `span/kind of ${kindGroup(b)} changed${b.kind !== a.kind ? ` to ${a.kind}` : ''}`, where });
+    if (b.span !== a.span) changes.push({ cls: `span of ${kindGroup(b)} ${spanChange(b.span, a.span)}`, where });
+    if (b.kind !== a.kind) changes.push({ cls: `kind of ${kindGroup(b)} changed to ${a.kind}`, where });
     if (b.source !== a.source) changes.push({ cls: `marking source of ${kindGroup(b)}: ${b.source} -> ${a.source}`, where });
     BASELINE_DATES.forEach((date, i) => {
       const x = b.decisions[i] ?? '';
@@ -141,6 +147,14 @@ export function compareRows(before: readonly BaselineRow[], after: readonly Base
   }
   for (const [k, b] of old) if (!now.has(k)) changes.push({ cls: `removed ${b.kind} (${b.source}): ${b.decisions.map(ruleOf).join(' | ')}`, where: `${b.file} ${b.id}` });
   return changes;
+}
+
+/** How a span changed: `ends earlier` (something split off its end), `ends later`, `starts elsewhere`. */
+function spanChange(before: string, after: string): string {
+  const [s0, e0] = before.split('-').map(Number);
+  const [s1, e1] = after.split('-').map(Number);
+  if (s0 !== s1) return 'starts elsewhere';
+  return e1! < e0! ? 'ends earlier' : 'ends later';
 }
 
 function stampClass(stamp: string): string {
