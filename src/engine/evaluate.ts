@@ -5,7 +5,8 @@ import type { CompiledRule, Profile } from '../rules/load.js';
 import type { Override, OverrideSet } from '../rules/overrides.js';
 import type { PortionFacts } from '../rules/types.js';
 import type { Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction, Span } from '../types.js';
-import { expandAuthority, sortAuthorities } from './authority.js';
+import { expandAuthority } from './authority.js';
+import { computeDisposition } from './disposition.js';
 import { isDocumentClassified, portionFacts } from './facts.js';
 
 /** Options of one evaluation. */
@@ -53,12 +54,7 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
     });
   }
 
-  const withheldAuthorities = [
-    ...decisions.filter((d) => d.action === 'withhold').flatMap((d) => d.authority),
-    ...redactions.flatMap((r) => r.authority),
-  ];
-  const partial = decisions.some((d) => d.action === 'withhold') || redactions.length > 0;
-  const stamp = partial ? `RELEASE IN PART ${sortAuthorities(withheldAuthorities).join(', ')}`.trimEnd() : 'RELEASE IN FULL';
+  const disposition = computeDisposition(decisions, redactions);
   const releaseBanner = profile.banner === 'foia' ? 'UNCLASSIFIED' : formatBanner(rollUp(releasedMarkings(doc, decisions)));
 
   return {
@@ -70,7 +66,8 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
     decisions,
     redactions,
     releaseBanner,
-    stamp,
+    stamp: disposition.stamp,
+    disposition,
     diagnostics,
   };
 }
