@@ -22,12 +22,18 @@ function realLeaks(withheld: string[], output: string, visible: string): string[
 }
 
 /**
- * Asserts that no file of `out/release` leaks what its document withheld. `originals` maps a
+ * Asserts that no file of `out/release` (or `out/pending`) leaks what its document withheld. `originals` maps a
  * stem to its input file; `overrides` are the reviewer decisions the release was made with.
  * Returns the number of release files checked.
  */
 export async function expectNoLeaksInFolder(out: string, originals: ReadonlyMap<string, string>, profile: Profile, asOf: string, overrides: OverrideSet | null = null): Promise<number> {
-  const dir = path.join(out, 'release');
+  let checked = 0;
+  // pending/ holds the release text and PDF of documents a reviewer must still decide: no leak there either.
+  for (const sub of ['release', 'pending']) checked += await checkSubfolder(out, path.join(out, sub), originals, profile, asOf, overrides);
+  return checked;
+}
+
+async function checkSubfolder(out: string, dir: string, originals: ReadonlyMap<string, string>, profile: Profile, asOf: string, overrides: OverrideSet | null): Promise<number> {
   if (!existsSync(dir)) return 0;
   let checked = 0;
   for (const name of readdirSync(dir).sort()) {
