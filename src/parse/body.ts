@@ -71,6 +71,8 @@ interface GroupState {
   signature: DraftPortion | null;
   /** The open portion whose lead-in ended with a colon: the list blocks after it are its own. */
   listOf: DraftPortion | null;
+  /** Unmarked text opened after `top`: lettered items now belong to that text, not to `top`. */
+  interrupted: boolean;
 }
 
 /**
@@ -78,7 +80,7 @@ interface GroupState {
  * blank, furniture, boilerplate, subject); boilerplate and subject lines close the open portion.
  */
 export function groupBody(source: string, lines: readonly Line[], roles: readonly Role[]): BodyResult {
-  const st: GroupState = { out: [], current: null, top: null, sub: null, lastTop: 0, gap: true, brk: false, prevContent: null, signature: null, listOf: null };
+  const st: GroupState = { out: [], current: null, top: null, sub: null, lastTop: 0, gap: true, brk: false, prevContent: null, signature: null, listOf: null, interrupted: false };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const role = roles[i];
@@ -128,6 +130,7 @@ function addContentLine(st: GroupState, source: string, lines: readonly Line[], 
     top: st.top,
     sub: st.sub,
     current: st.current,
+    interrupted: st.interrupted,
   });
   const current = st.current;
   if (s) {
@@ -144,6 +147,9 @@ function addContentLine(st: GroupState, source: string, lines: readonly Line[], 
     const d = draft('text', null, '', null, l.first, null);
     openPortion(st, d);
     appendLine(st, d, l);
+    // `(a)`, `b.` items after unmarked text are that text's, never subparagraphs inheriting the
+    // mark of the paragraph above it (08BOGOTA4083: a treaty's definitions under a (U) ¶6).
+    if (st.top) st.interrupted = true;
   }
   st.prevContent = l;
   st.gap = false;
@@ -159,6 +165,7 @@ function openAt(st: GroupState, s: Start, l: Line): void {
     appendLine(st, d, l);
     st.top = d;
     st.sub = null;
+    st.interrupted = false;
     if (s.number !== null && /^\d+$/.test(s.number)) st.lastTop = Number(s.number);
   } else if (s.level === 'sub') {
     const numeric = s.number !== null && /^\d+$/.test(s.number);
@@ -311,6 +318,7 @@ interface StartContext {
   readonly top: DraftPortion | null;
   readonly sub: DraftPortion | null;
   readonly current: DraftPortion | null;
+  readonly interrupted: boolean;
 }
 
 interface Start {
@@ -367,7 +375,7 @@ function readParenLabel(source: string, l: Line, ctx: StartContext): Start | nul
     if (mark || ctx.gap) return { level: 'sub', number: pn[1]!, suffix: '()', start: l.first, mark, topic: false };
   }
   const pl = PAREN_LETTER.exec(l.text);
-  if (!pl) return null;
+  if (!pl || ctx.interrupted) return null;
   // A first `(C)` is a mark; `(a)` or the letter after the last one is a label.
   const letter = pl[1]!;
   const prev = ctx.top?.lastChildLetter ?? null;
@@ -397,7 +405,7 @@ function readLettered(source: string, l: Line, lm: RegExpExecArray, ctx: StartCo
     const half = readMarkAt(source, l.first);
     if (half) return marked(l, half);
   }
-  if (mark || (follows && sentenceBefore)) {
+  if (mark || (follows && sentenceBefore && !ctx.interrupted)) {
     if (ctx.top) return { level: 'sub', number: letter, suffix: lm[3]!, start: l.first, mark, topic };
     // Lettered paragraphs with no numbered paragraph around them are top-level.
     if (mark) return { level: 'top', number: letter, suffix: lm[3]!, start: l.first, mark, topic };

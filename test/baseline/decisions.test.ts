@@ -49,6 +49,16 @@ const SANCTIONED: readonly RegExp[] = [
   /^removed text \((?:marked|unmarked)\): /,
   /^\S+ \S+: W unmarked-in-classified -> R unmarked-in-unclassified$/,
   /^\S+ \S+: W (?:classified|unmarked-in-classified) -> W (?:classified|unmarked-in-classified) \(authority B1 -> B1,1\.4\([A-H]\)(?:,1\.4\([A-H]\))*\)$/,
+  // Lettered items after unmarked text are that text's, not subparagraphs inheriting the mark of
+  // the paragraph above it (08BOGOTA4083: a treaty's definitions were released with a (U) ¶6):
+  // they join the unmarked text, decided as such (withheld in a classified cable).
+  /^kind of subparagraph changed to text$/,
+  /^removed subparagraph \((?:inherited|unmarked)\): /,
+  /^marking source of subparagraph: inherited -> (?:unmarked|marked)$/,
+  /^span of (?:text|subparagraph) ends later$/,
+  /^\S+ (?:text|subparagraph): W classified -> W unmarked-in-classified$/,
+  /^2010-12-01 subparagraph: R unclassified -> W classified$/,
+  /^2026-11-26 subparagraph: R unclassified -> R\+decl declassified$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

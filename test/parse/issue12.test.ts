@@ -128,3 +128,17 @@ describe('headings, website notices and the signature are portions of their own'
     expect(outline(corpusCable('02BOGOTA3281.txt')).slice(-1)).toEqual(['signature signature unmarked PATTERSON']);
   });
 });
+
+describe('lettered items after unmarked text are not subparagraphs of the paragraph above', () => {
+  it('`(a)` after an unmarked block under a (U) paragraph stays with the unmarked text (withheld in a classified cable)', () => {
+    const src = cable('¶1. (U) An official translation follows.\n\nHAVE AGREED AS FOLLOWS:\n\n(a) "Civilian personnel" means civilian employees.\n\n(b) "Military personnel" means members of the armed forces.\n\n¶2. (C) Classified.');
+    const doc = parseCable(src);
+    expect(outline(doc).slice(1)).toEqual(['p1 paragraph (U) ¶1. (U) An official translation follows.', 'text1 text unmarked HAVE AGREED AS FOLLOWS:', 'p2 paragraph (C) ¶2. (C) Classified.']);
+    const plan = evaluate(doc, publicProfile, { asOf: '2010-12-01' });
+    expect(plan.decisions.find((d) => d.portionId === 'text1')).toMatchObject({ action: 'withhold', ruleId: 'public/unmarked-in-classified' });
+  });
+  it('`(a)` right under the (U) paragraph is still its subparagraph', () => {
+    const doc = parseCable(cable('¶1. (U) The terms:\n\n(a) first term.\n\n(b) second term.\n\n¶2. (C) Classified.'));
+    expect(outline(doc).slice(1, 4)).toEqual(['p1 paragraph (U) ¶1. (U) The terms:', 'p1.a subparagraph inherited (a) first term.', 'p1.b subparagraph inherited (b) second term.']);
+  });
+});
