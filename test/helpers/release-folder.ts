@@ -71,3 +71,15 @@ export function temporariesIn(out: string): string[] {
   walk(out);
   return found;
 }
+
+/** The release text and PDF names of a folder: `release/` and `pending/` (documents pending review) together, sorted. */
+export function releasedFiles(out: string): string[] {
+  const names = (sub: string) => (existsSync(path.join(out, sub)) ? readdirSync(path.join(out, sub)) : []);
+  return [...names('release'), ...names('pending')].sort();
+}
+
+/** Where a release file of `out` is: `release/NAME`, or `pending/NAME` for a document pending review. */
+export function releasedFile(out: string, name: string): string {
+  const final = path.join(out, 'release', name);
+  return existsSync(final) || !existsSync(path.join(out, 'pending', name)) ? final : path.join(out, 'pending', name);
+}
