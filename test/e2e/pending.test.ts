@@ -79,3 +79,14 @@ describe('release with a document pending review', () => {
     expect(await expectNoLeaksInFolder(out, originals, profile, AS_OF, loadOverrides(readFileSync(file, 'utf8'), file))).toBe(4);
   });
 });
+
+describe('declass explain', () => {
+  it('names the portions pending review and why; the seed cable, declassified, is released in full', async () => {
+    const pending = await runCli(['explain', OTTAWA, '--profile', 'public', '--as-of', AS_OF]);
+    expect(pending.stdout).toMatch(/^Profile public: banner UNCLASSIFIED; PENDING REVIEW - NOT FOR RELEASE\nPending review \(goes to pending\/, not release\/\): p5, p7, p8, p12, p13, p14, p15 \(SBU\/FOUO handling\)\n/m);
+    const seed = await runCli(['explain', BERLIN, '--profile', 'public', '--as-of', '2026-11-26']);
+    expect(seed.stdout).toMatch(/^Profile public: banner UNCLASSIFIED; RELEASE IN FULL\n\n/m);
+    expect(seed.stdout).toMatch(/^25:1 +subject +\(unmarked\) +RELEASED +\[public\/unmarked-in-declassified\]$/m);
+    expect(seed.stdout).not.toMatch(/B1/);
+  });
+});
