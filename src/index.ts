@@ -54,7 +54,7 @@ export { createAuditRecord, serializeRecord } from './release/record.js';
 export { verifyAuditRecord, type FileBytes } from './audit/verify-record.js';
 
 // The edges: disk, batches, audits.
-export { readInput, readInputBytes, readCable, DEFAULT_MAX_INPUT_BYTES, type InputRead, type CableRead } from './node/read.js';
+export { readInput, readInputBytes, readInputData, readCable, DEFAULT_MAX_INPUT_BYTES, type InputRead, type CableRead } from './node/read.js';
 export { bundledProfileNames, readOverrides, readProfileFile, resolveProfile } from './node/profiles.js';
 export { collectInputs, type SkippedPath, type WalkOptions } from './node/walk.js';
 export { runReleaseBatch, type BatchOptions, type BatchResult, type BatchSummary } from './batch/run.js';

@@ -6,7 +6,7 @@
  * Pure; never returns withheld words, only where they came from and how many runs matched.
  */
 import type { WithheldPiece } from '../engine/withheld.js';
-import { hashesOfWords, shingleHashes } from '../leak/shingle-hash.js';
+import { releaseShingles, shingleHashes, type ReleaseShingles } from '../leak/shingle-hash.js';
 import { normalisedWords, shingles, SHINGLE_WORDS } from '../leak/words.js';
 
 /**
@@ -99,17 +99,23 @@ export interface CrossDigest {
 
 /** The digest of one document: its withheld pieces, the text it is meant to show, and its release text. */
 export function crossDigest(stem: string, pieces: readonly WithheldPiece[], visible: string, released: string): CrossDigest {
-  const allowed = shingleHashes(visible, SHINGLE_WORDS);
+  return crossDigestOf(stem, pieces, releaseShingles(pieces.map((p) => p.text), released, visible, SHINGLE_WORDS));
+}
+
+/**
+ * {@link crossDigest} from the shingles the release's self-check already made (`shingles` of
+ * `pieces`, in the same order, with {@link SHINGLE_WORDS}-word runs).
+ */
+export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece, 'portionId'>[], shingles: ReleaseShingles): CrossDigest {
+  const allowed = shingles.visible;
   const original = new Set(allowed);
   const out: { portionId: string; hashes: Float64Array }[] = [];
-  for (const piece of pieces) {
-    const words = normalisedWords(piece.text);
-    const runs = hashesOfWords(words, SHINGLE_WORDS);
+  shingles.withheld.forEach(({ words, runs }, i) => {
     for (const h of runs) original.add(h);
-    if (words.length < SHINGLE_WORDS) continue;
-    out.push({ portionId: piece.portionId, hashes: Float64Array.from([...runs].filter((h) => !allowed.has(h))) });
-  }
-  return { stem, pieces: out, original: Float64Array.from(original), released: Float64Array.from(shingleHashes(released, SHINGLE_WORDS)) };
+    if (words < SHINGLE_WORDS) return;
+    out.push({ portionId: pieces[i]!.portionId, hashes: Float64Array.from([...runs].filter((h) => !allowed.has(h))) });
+  });
+  return { stem, pieces: out, original: Float64Array.from(original), released: Float64Array.from(shingles.output) };
 }
 
 /**
@@ -117,24 +123,30 @@ export function crossDigest(stem: string, pieces: readonly WithheldPiece[], visi
  * the others. Only runs of 8 words count (shorter pieces would match ordinary phrases across
  * documents), only runs the document does not also show, not phrases common to
  * {@link COMMON_DOCUMENTS} or more of the indexed originals, and a hit needs
- * {@link MIN_CROSS_RUNS} runs. Holds shingle hashes only: about 16 bytes per run of each
- * original, so a batch of thousands of cables fits in tens of megabytes.
+ * {@link MIN_CROSS_RUNS} runs.
+ *
+ * Built as documents are added (a batch adds each as it completes): a hash table from each
+ * withheld run to the (document, portion) pairs that withhold it, in typed arrays. What is left
+ * for the first search is one pass of look-ups over the documents' original runs, to count in
+ * how many documents each withheld run occurs (a phrase is common whichever document came
+ * first). Holds shingle hashes only, about 16 bytes per run of each original, so a batch of
+ * thousands of cables fits in tens of megabytes.
  */
 export class WithheldIndex {
-  /** (shingle hash, ref) pairs as added; sorted into `table` when first searched. */
-  private readonly pairHashes = new GrowableArray(Float64Array);
-  private readonly pairRefs = new GrowableArray(Uint32Array);
-  /** (owner, portion id) pairs that shingles point to. */
+  private readonly runs = new RunTable();
+  /** Per run (by its id in `runs`): its last link (-1: none). */
+  private heads = new Int32Array(1024).fill(-1);
+  /** Links: a ref (index into `refs`) and the run's previous link (-1: none). */
+  private linkRef = new Uint32Array(4096);
+  private linkNext = new Int32Array(4096);
+  private links = 0;
+  /** (owner, portion id) pairs that runs point to. */
   private readonly refs: { owner: number; portionId: string }[] = [];
   private readonly owners: { stem: string; where: string | undefined }[] = [];
   /** Each indexed document's original runs, for document frequencies. */
   private readonly originals: Float64Array[] = [];
-  /**
-   * The search structure: distinct withheld hashes sorted, for each the range of its refs in
-   * `refs`, and its document frequency. Typed arrays, about 20 bytes a run: a Map of objects
-   * took ten times that.
-   */
-  private table: { keys: Float64Array; start: Uint32Array; end: Uint32Array; refs: Uint32Array; df: Uint32Array } | null = null;
+  /** Document frequency of every run, counted on the first search after a document was added. */
+  private df: Uint32Array | null = null;
 
   /**
    * Adds a document's withheld pieces; `visible` is the text its release is meant to show;
@@ -144,77 +156,57 @@ export class WithheldIndex {
     this.addDigest(crossDigest(stem, pieces, visible, ''), where);
   }
 
-  /** Adds a document by its digest (as computed in a worker). */
+  /**
+   * Adds a document by its digest (as computed in a worker). A piece's runs are distinct, so a
+   * ref is linked to a run at most once.
+   */
   addDigest(digest: CrossDigest, where?: string): void {
     const owner = this.owners.push({ stem: digest.stem, where }) - 1;
     for (const piece of digest.pieces) {
       const ref = this.refs.push({ owner, portionId: piece.portionId }) - 1;
-      for (const h of piece.hashes) {
-        this.pairHashes.push(h);
-        this.pairRefs.push(ref);
-      }
+      const hashes = piece.hashes;
+      for (let i = 0; i < hashes.length; i++) this.link(this.runs.insert(hashes[i]!), ref);
     }
     this.originals.push(digest.original);
-    this.table = null;
+    this.df = null;
   }
 
-  /** Sorts the pairs and counts, for every withheld run, the indexed documents whose original holds it. */
-  private settle(): NonNullable<WithheldIndex['table']> {
-    if (this.table) return this.table;
-    const hashes = this.pairHashes.view();
-    const pairRefs = this.pairRefs.view();
-    // The distinct hashes, by a native numeric sort (a comparator sort took seconds here).
-    const sorted = Float64Array.from(hashes).sort();
-    let u = 0;
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[u++] = sorted[i]!;
-    const keys = sorted.slice(0, u);
-    // Each pair's key, then the refs of each key in the order added (refs only grow, so a
-    // repeated ref is always the previous one of its key).
-    const slot = new Uint32Array(hashes.length);
-    const start = new Uint32Array(u + 1);
-    for (let i = 0; i < hashes.length; i++) {
-      const k = search(keys, hashes[i]!);
-      slot[i] = k;
-      start[k + 1]!++;
+  /** Adds `ref` to the refs of run `id`. */
+  private link(id: number, ref: number): void {
+    if (id >= this.heads.length) {
+      const heads = new Int32Array(this.heads.length * 2).fill(-1);
+      heads.set(this.heads);
+      this.heads = heads;
     }
-    for (let k = 0; k < u; k++) start[k + 1]! += start[k]!;
-    const end = start.slice(0, u);
-    const lastRef = new Int32Array(u).fill(-1);
-    const refs = new Uint32Array(hashes.length);
-    for (let i = 0; i < hashes.length; i++) {
-      const k = slot[i]!;
-      const r = pairRefs[i]!;
-      if (lastRef[k] === r) continue;
-      lastRef[k] = r;
-      refs[end[k]!++] = r;
+    if (this.links === this.linkRef.length) {
+      const refs = new Uint32Array(this.links * 2);
+      refs.set(this.linkRef);
+      this.linkRef = refs;
+      const next = new Int32Array(this.links * 2);
+      next.set(this.linkNext);
+      this.linkNext = next;
     }
-    // Counted over every document once all are in, so a phrase is common whichever came first:
-    // every document's distinct runs in one sorted array, walked alongside the keys.
-    let total = 0;
-    for (const runs of this.originals) total += runs.length;
-    const all = new Float64Array(total);
-    let at = 0;
-    for (const runs of this.originals) {
-      all.set(runs, at);
-      at += runs.length;
-    }
-    all.sort();
-    const df = new Uint32Array(u);
-    for (let i = 0, k = 0; i < all.length && k < u; ) {
-      if (all[i]! < keys[k]!) i++;
-      else if (all[i]! > keys[k]!) k++;
-      else {
-        df[k]!++;
-        i++;
+    this.linkRef[this.links] = ref;
+    this.linkNext[this.links] = this.heads[id]!;
+    this.heads[id] = this.links++;
+  }
+
+  /** For every withheld run, the number of indexed documents whose original holds it. */
+  private frequencies(): Uint32Array {
+    if (this.df) return this.df;
+    const df = new Uint32Array(this.runs.size);
+    for (const original of this.originals) {
+      for (let i = 0; i < original.length; i++) {
+        const id = this.runs.find(original[i]!);
+        if (id >= 0) df[id]!++;
       }
     }
-    this.table = { keys, start: start.subarray(0, u), end, refs, df };
-    return this.table;
+    return (this.df = df);
   }
 
   /** Number of distinct withheld shingles indexed. */
   get size(): number {
-    return this.settle().keys.length;
+    return this.runs.size;
   }
 
   /**
@@ -228,14 +220,15 @@ export class WithheldIndex {
 
   /** As {@link find}, from the distinct shingle hashes of the released text. */
   findRuns(released: Iterable<number>, releasedStem: string | null): LeakHit[] {
-    const table = this.settle();
+    const df = this.frequencies();
+    const { heads, linkRef, linkNext } = this;
     const hits = new Map<number, { portions: Set<string>; runs: number }>();
     for (const s of released) {
-      const i = search(table.keys, s);
-      if (i < 0 || table.df[i]! >= COMMON_DOCUMENTS) continue;
+      const id = this.runs.find(s);
+      if (id < 0 || df[id]! >= COMMON_DOCUMENTS) continue;
       const counted = new Set<number>();
-      for (let k = table.start[i]!; k < table.end[i]!; k++) {
-        const { owner, portionId } = this.refs[table.refs[k]!]!;
+      for (let link = heads[id]!; link >= 0; link = linkNext[link]!) {
+        const { owner, portionId } = this.refs[linkRef[link]!]!;
         if (this.owners[owner]!.stem === releasedStem) continue;
         let hit = hits.get(owner);
         if (!hit) hits.set(owner, (hit = { portions: new Set(), runs: 0 }));
@@ -255,37 +248,52 @@ export class WithheldIndex {
   }
 }
 
-/** Index of `x` in the sorted `keys`, or -1. */
-function search(keys: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = keys[mid]!;
-    if (v < x) lo = mid + 1;
-    else if (v > x) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
+/**
+ * A set of shingle hashes (non-negative integers below 2^52) giving each a dense id in the order
+ * inserted: open addressing over a power-of-two table of ids, the hashes themselves by id.
+ */
+class RunTable {
+  private slots = new Int32Array(1 << 12).fill(-1);
+  /** 32 minus the number of bits of a slot index: the top bits of the product pick the slot. */
+  private shift = 20;
+  private keys = new Float64Array(1 << 11);
+  size = 0;
 
-/** An append-only typed array that doubles its buffer as it grows. */
-class GrowableArray<T extends Float64Array | Uint32Array> {
-  private data: T;
-  private length = 0;
-  constructor(private readonly Kind: { new (n: number): T }) {
-    this.data = new Kind(1024);
+  /** The slot where `h` is, or the empty slot where it would go. */
+  private slotOf(h: number): number {
+    const { slots, keys } = this;
+    const mask = slots.length - 1;
+    // Both halves of the 52-bit value, mixed (Fibonacci hashing).
+    let i = Math.imul((h >>> 0) ^ ((h / 0x100000000) | 0), 0x9e3779b1) >>> this.shift;
+    for (let id = slots[i]!; id >= 0 && keys[id] !== h; id = slots[i]!) i = (i + 1) & mask;
+    return i;
   }
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new this.Kind(this.data.length * 2);
-      bigger.set(this.data as never);
-      this.data = bigger;
-    }
-    this.data[this.length++] = x;
+
+  /** The id of `h`, or -1. */
+  find(h: number): number {
+    return this.slots[this.slotOf(h)]!;
   }
-  view(): T {
-    return this.data.subarray(0, this.length) as T;
+
+  /** The id of `h`, added (as the next id) when new. */
+  insert(h: number): number {
+    const slot = this.slotOf(h);
+    const found = this.slots[slot]!;
+    if (found >= 0) return found;
+    const id = this.size++;
+    this.keys[id] = h;
+    this.slots[slot] = id;
+    // At most half full: the table and the keys double together, before the keys are full.
+    if (2 * this.size >= this.slots.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const keys = new Float64Array(this.keys.length * 2);
+    keys.set(this.keys);
+    this.keys = keys;
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.shift--;
+    for (let id = 0; id < this.size; id++) this.slots[this.slotOf(keys[id]!)] = id;
   }
 }
 

@@ -8,6 +8,7 @@ import { sha256Hex } from '../hash.js';
 import { readBytes, readBytesOrNull } from '../node/read.js';
 import { listTree } from '../node/walk.js';
 import { isReleaseFilePath, MANIFEST_PATH, stemOfRecordPath, stemOfReleaseFile, SUBFOLDERS } from '../release/folder.js';
+import { readPdfText } from '../pdf/index.js';
 import { extractPdfStrings } from './pdf-text.js';
 
 /** A file found under release/ or review/ (path relative to the folder, with `/`). */
@@ -62,8 +63,22 @@ export function releasedText(rel: string, bytes: Uint8Array): ReleasedText {
   return { rel, stem, text: Buffer.from(bytes).toString('utf8') };
 }
 
-/** The text of the release file `rel` of the folder `dir`, or null when it cannot be read. */
+/**
+ * The text of the release file `rel` of the folder `dir`, or null when it cannot be read. A PDF
+ * is also read with pdf.js (page text in any font encoding, metadata, annotations): a release
+ * made from a PDF input keeps the original's fonts (two-byte CID codes), which the string reader
+ * alone cannot decode.
+ */
 export async function readReleasedText(dir: string, rel: string): Promise<ReleasedText | null> {
   const bytes = await readBytesOrNull(path.join(dir, rel));
-  return bytes ? releasedText(rel, bytes) : null;
+  if (!bytes) return null;
+  const own = releasedText(rel, bytes);
+  if (!rel.toLowerCase().endsWith('.pdf')) return own;
+  try {
+    const pdf = await readPdfText(bytes);
+    const text = [...pdf.pages.map((runs) => runs.map((r) => r.str).join(' ')), ...pdf.extra].join('\n');
+    return { rel, stem: own.stem, text: own.text === null ? text : `${own.text}\n\u0000\n${text}` };
+  } catch (error) {
+    return own.text === null ? own : { rel, stem: own.stem, text: null, unreadable: `pdf.js cannot read it: ${(error as Error).message}` };
+  }
 }

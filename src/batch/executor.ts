@@ -3,7 +3,6 @@
  * and the compiled worker exists, else in this thread. (Under vitest the sources are TypeScript
  * and no compiled worker sits next to them; the in-thread executor runs the same job code.)
  */
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { pathExists } from '../node/system.js';
@@ -16,10 +15,7 @@ export interface Executor {
   close(): Promise<void>;
 }
 
-/** The default `--jobs`: the cores this process may use. */
-export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
-}
+export { defaultJobs } from './defaults.js';
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 

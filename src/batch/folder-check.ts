@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseRecord } from '../audit/verify.js';
 import { OutputError } from '../errors.js';
-import { readBytesOrNull, readInput, readInputBytes } from '../node/read.js';
+import { readBytesOrNull, readInput, readInputData } from '../node/read.js';
 import { listNames } from '../node/walk.js';
 import type { InputFormat } from '../parse/read.js';
 import {
@@ -110,7 +110,7 @@ export async function assertOverridesApply(overrides: OverrideSet, inputs: Overr
   for (const [i, file] of inputs.files.entries()) {
     const stem = inputs.stemOf(file, i);
     stems.add(stem);
-    const read = file === '-' && inputs.stdin ? readInputBytes(inputs.stdin, inputs.maxInputBytes, inputs.inputFormat) : await readInput(file, inputs.maxInputBytes, inputs.inputFormat);
+    const read = file === '-' && inputs.stdin ? await readInputData(inputs.stdin, inputs.maxInputBytes, inputs.inputFormat) : await readInput(file, inputs.maxInputBytes, inputs.inputFormat);
     if (read.ok) matcher.see([read.doc.ref, stem], read.doc.portions.map((p) => p.id));
   }
   if (matcher.unmatched().length > 0 && inputs.out !== null) {

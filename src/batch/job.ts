@@ -5,15 +5,15 @@
  */
 import { computeDisposition } from '../engine/disposition.js';
 import path from 'node:path';
-import { crossDigest, type CrossDigest } from '../audit/cross.js';
+import { crossDigest, crossDigestOf, type CrossDigest } from '../audit/cross.js';
 import { DeclassError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { readOverrides, resolveProfile } from '../node/profiles.js';
-import { readInput, readInputBytes } from '../node/read.js';
+import { readInput, readInputData } from '../node/read.js';
 import { removeFiles, removeFileSync, writeFileAtomicSync } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
 import { FORMATS, outputPath, type Format, type PageSize } from '../release/folder.js';
-import { planRelease, releaseDocument } from '../release/index.js';
+import { planRelease, releaseDocument, safePdfStem } from '../release/index.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Plan } from '../types.js';
@@ -44,6 +44,8 @@ export interface ReleaseJob {
   readonly inputFormat: InputFormat;
   /** The input's bytes when they do not come from `file` (a document read from standard input). */
   readonly source?: Uint8Array;
+  /** PDF inputs: rasterise a page the rewriter cannot handle with certainty instead of failing the document. */
+  readonly rasterizeUnsure?: boolean;
 }
 
 /** Figures of a document released (or found already released). */
@@ -77,6 +79,10 @@ export type JobResult =
        * PDF font cannot show), from its audit record: printed on the console, counted in the summary.
        */
       readonly charsReplaced: readonly string[];
+      /** The stem the outputs were written under (a PDF whose name repeats withheld words gets a neutral one). */
+      readonly stem: string;
+      /** Warnings to show on the console: the renaming, and what the PDF redaction reports (a rasterised page). */
+      readonly warnings: readonly string[];
     }
   | { readonly index: number; readonly status: 'failed'; readonly message: string };
 
@@ -127,6 +133,11 @@ function charsReplacedIn(diagnostics: readonly Diagnostic[]): string[] {
   return [...new Set(diagnostics.filter((d) => d.code === 'pdf-char-replaced').map((d) => d.message))];
 }
 
+/** The warnings of a PDF input that the console shows: the renaming of its outputs, and what its redaction reports. */
+function consoleWarnings(diagnostics: readonly Diagnostic[]): string[] {
+  return [...new Set(diagnostics.filter((d) => d.code === 'output-renamed' || d.code === 'pdf-redaction').map((d) => `${d.message} [${d.code}]`))];
+}
+
 /**
  * Runs one job. Never throws: every failure becomes a one-line message, and a document that
  * fails after some of its files were written has those files removed again.
@@ -134,11 +145,14 @@ function charsReplacedIn(diagnostics: readonly Diagnostic[]): string[] {
 export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<JobResult> {
   const written: string[] = [];
   try {
-    const read = job.source ? readInputBytes(job.source, job.maxInputBytes, job.inputFormat) : await readInput(job.file, job.maxInputBytes, job.inputFormat);
+    const read = job.source ? await readInputData(job.source, job.maxInputBytes, job.inputFormat) : await readInput(job.file, job.maxInputBytes, job.inputFormat);
     if (!read.ok) return { index: job.index, status: 'failed', message: read.message };
     const profile = await cache.profile(job.profile);
     const overrides = await cache.overridesOf(job.overrides);
     const inputSha256 = sha256Hex(read.bytes);
+    // A PDF's outputs never carry withheld words in their names.
+    const named = read.pdf ? safePdfStem(job.stem, planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem }), inputSha256) : { stem: job.stem };
+    job = { ...job, stem: named.stem };
 
     if (!job.force) {
       const unchanged = await unchangedRecord(job, inputSha256, profile, overrides, read.reader);
@@ -161,6 +175,8 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
           auditSha256: unchanged.sha256,
           ...(digest ? { digest } : {}),
           charsReplaced: charsReplacedIn(record.diagnostics),
+          stem: job.stem,
+          warnings: consoleWarnings(record.diagnostics),
         };
       }
     }
@@ -174,8 +190,9 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
       input: { path: job.recordedPath, sha256: inputSha256 },
       formats: new Set(job.formats),
       pageSize: job.pageSize,
-      inputDiagnostics: read.decodeDiagnostics,
+      inputDiagnostics: named.diagnostic ? [...read.decodeDiagnostics, named.diagnostic] : read.decodeDiagnostics,
       reader: read.reader,
+      ...(read.pdf ? { pdf: { ...read.pdf, rasterizeUnsure: job.rasterizeUnsure ?? false } } : {}),
     });
     let outputBytes = 0;
     let auditSha256 = '';
@@ -201,8 +218,10 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
       outputFiles: result.files.length,
       pages: result.pages,
       auditSha256,
-      ...(job.cross ? { digest: crossDigest(job.stem, result.withheld, result.visible, result.releaseText) } : {}),
+      ...(job.cross ? { digest: crossDigestOf(job.stem, result.withheld, result.shingles) } : {}),
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
+      stem: job.stem,
+      warnings: consoleWarnings(result.audit.diagnostics),
     };
   } catch (error) {
     // Never leave half a document's outputs behind.

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pdfPageSize } from '../audit/pdf-text.js';
 import { parseRecord } from '../audit/verify.js';
 import { sha256Hex } from '../hash.js';
-import { readBytesOrNull } from '../node/read.js';
+import { readBytesOrNullSync } from '../node/read.js';
 import { CABLE_READER } from '../parse/read.js';
 import { pageSizeOf, recordedReader, recordPath, type AuditRecord, type PageSize, type ReaderId } from '../release/folder.js';
 import type { Profile } from '../rules/load.js';
@@ -39,7 +39,7 @@ export async function unchangedRecord(
   overrides: OverrideSet | null,
   reader: ReaderId = CABLE_READER,
 ): Promise<{ record: AuditRecord; sha256: string } | null> {
-  const bytes = await readBytesOrNull(path.join(job.out, recordPath(job.stem)));
+  const bytes = readBytesOrNullSync(path.join(job.out, recordPath(job.stem)));
   if (!bytes) return null; // none yet: release.
   // The audit's own reader: a record that is not well-formed is released again.
   const parsed = parseRecord(job.stem, bytes);
@@ -56,10 +56,10 @@ export async function unchangedRecord(
     sameKinds(record.outputs.map((o) => o.kind), job.formats);
   if (!same) return null;
   for (const o of record.outputs) {
-    const bytes = await readBytesOrNull(path.join(job.out, o.path));
+    const bytes = readBytesOrNullSync(path.join(job.out, o.path));
     if (!bytes || bytes.length !== o.bytes || sha256Hex(bytes) !== o.sha256) return null;
-    // The page size is not recorded on its own; the PDFs show it.
-    if (o.kind === 'pdf' || o.kind === 'review') {
+    // The page size is not recorded on its own; the PDFs show it (a PDF input's keep the original's).
+    if ((o.kind === 'pdf' || o.kind === 'review') && recordedReader(record).name !== 'pdf') {
       const size = pdfPageSize(bytes);
       if (!size || pageSizeOf(size.width) !== job.pageSize) return null;
     }

@@ -33,6 +33,8 @@ export interface BatchOptions {
   readonly formats: readonly Format[];
   readonly pageSize: PageSize;
   readonly force: boolean;
+  /** PDF inputs: rasterise a page the rewriter cannot handle with certainty instead of failing the document. */
+  readonly rasterizeUnsure?: boolean;
   readonly jobs: number;
   readonly maxInputBytes: number;
   /** Reader for the inputs (`auto`: picked from each file's content); default `auto`. */
@@ -226,6 +228,7 @@ function jobFor(opts: BatchOptions, i: number, file: string, stem: string): Rele
     cross: opts.crossCheck,
     maxInputBytes: opts.maxInputBytes,
     inputFormat: opts.inputFormat ?? 'auto',
+    ...(opts.rasterizeUnsure ? { rasterizeUnsure: true } : {}),
   };
 }
 

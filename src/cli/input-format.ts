@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { INPUT_FORMATS, type InputFormat } from '../parse/read.js';
+import { INPUT_FORMATS, type InputFormat } from '../parse/readers.js';
 
 /**
  * `--input-format auto|cable|document`: which reader to use. `auto` (the default) picks the cable

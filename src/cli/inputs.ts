@@ -6,7 +6,8 @@
 import { Option } from 'commander';
 import { ExitCode, InputError, UsageError } from '../errors.js';
 import { describeFsError } from '../node/errors.js';
-import { DEFAULT_MAX_INPUT_BYTES, readInput, readInputBytes, readText, type InputRead } from '../node/read.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../node/limits.js';
+import type { InputRead } from '../node/read.js';
 import { collectInputs, type SkippedPath } from '../node/walk.js';
 import type { InputFormat } from '../parse/read.js';
 import { NO_COLORS, type Colors } from './color.js';
@@ -31,7 +32,7 @@ export async function readPathList(source: string, readStdin: (() => Promise<str
     text = await readStdin();
   } else {
     try {
-      text = await readText(source);
+      text = await (await import('../node/read.js')).readText(source);
     } catch (error) {
       throw new InputError(`--from-list ${source}: ${describeFsError(error)}`, { cause: error });
     }
@@ -74,7 +75,7 @@ export async function expandInputs(
   if (skipped.length > 0) stderr(formatSkipped(skipped));
   if (files.length === 0) {
     if (errors.length > 0) return { exitCode: ExitCode.noInput };
-    throw new UsageError(`no .txt or .md files found in the given paths${skipped.length > 0 ? ' (some were skipped; --no-ignore walks them)' : ''}`);
+    throw new UsageError(`no .txt, .md or .pdf files found in the given paths${skipped.length > 0 ? ' (some were skipped; --no-ignore walks them)' : ''}`);
   }
   return { files, failed: errors.length };
 }
@@ -92,8 +93,10 @@ export function formatSkipped(skipped: readonly SkippedPath[]): string {
  * Failures are one-line messages, as for files.
  */
 export async function readCliInput(file: string, io: Io, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): Promise<InputRead> {
+  // The readers (the whole parser) are loaded when the first input is read, not for `--help`.
+  const { readInput, readInputData } = await import('../node/read.js');
   if (file !== STDIN_PATH) return readInput(file, maxBytes, format);
-  return readInputBytes(await readStdinBytes(io), maxBytes, format);
+  return await readInputData(await readStdinBytes(io), maxBytes, format);
 }
 
 /** All of standard input as bytes, or a usage error where there is none. */

@@ -60,19 +60,47 @@ export function hashesOfWords(words: readonly string[], n: number): Set<number> 
 }
 
 /**
+ * The shingle hashes of one release, made once and shared by the self-check before writing and
+ * the cross-document digest (they used to hash the same three texts twice).
+ */
+export interface ReleaseShingles {
+  /** Distinct runs of the text written (the release text). */
+  readonly output: Set<number>;
+  /** Distinct runs of the text the release is meant to show. */
+  readonly visible: Set<number>;
+  /** For each withheld text, in the order given: its number of words and its distinct runs. */
+  readonly withheld: readonly { readonly words: number; readonly runs: Set<number> }[];
+}
+
+/** The {@link ReleaseShingles} of a release: its withheld texts, the text written and the text it is meant to show. */
+export function releaseShingles(withheld: readonly string[], output: string, visible: string, n = SHINGLE_WORDS): ReleaseShingles {
+  return {
+    output: shingleHashes(output, n),
+    visible: shingleHashes(visible, n),
+    withheld: withheld.map((text) => {
+      const words = normalisedWords(text);
+      return { words: words.length, runs: hashesOfWords(words, n) };
+    }),
+  };
+}
+
+/**
  * How many distinct `n`-word runs of withheld text occur in `output` but not in `visible`: the
  * count `findLeaks` would return, without building strings. Withheld texts shorter than `n`
  * words are skipped, as there.
  */
 export function countLeakRuns(withheld: readonly string[], output: string, visible: string, n = SHINGLE_WORDS): number {
-  const out = shingleHashes(output, n);
-  if (out.size === 0) return 0;
-  const allowed = shingleHashes(visible, n);
+  return countLeakRunsIn(releaseShingles(withheld, output, visible, n), n);
+}
+
+/** {@link countLeakRuns} from shingles already made (with the same `n`). */
+export function countLeakRunsIn(shingles: ReleaseShingles, n = SHINGLE_WORDS): number {
+  const { output, visible } = shingles;
+  if (output.size === 0) return 0;
   const leaks = new Set<number>();
-  for (const text of withheld) {
-    const words = normalisedWords(text);
-    if (words.length < n) continue;
-    for (const h of hashesOfWords(words, n)) if (out.has(h) && !allowed.has(h)) leaks.add(h);
+  for (const piece of shingles.withheld) {
+    if (piece.words < n) continue;
+    for (const h of piece.runs) if (output.has(h) && !visible.has(h)) leaks.add(h);
   }
   return leaks.size;
 }

@@ -3,29 +3,29 @@
  * reader its content or the caller names, every failure one line), and plain bytes or text for the
  * callers that hash or parse them themselves.
  */
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { decodeInput } from '../parse/decode.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type InputFormat, type ReaderId } from '../parse/read.js';
+import { isPdfBytes } from '../parse/readers.js';
+import type { PdfSource } from '../release/pdf.js';
 import type { Diagnostic, Document } from '../types.js';
 import { describeFsError } from './errors.js';
+import { DEFAULT_MAX_INPUT_BYTES } from './limits.js';
+
+export { DEFAULT_MAX_INPUT_BYTES };
 
 /**
  * An input read from disk: its bytes (for hashing), its parsed Document, the reader that made it
  * and decoding diagnostics.
  */
 export type InputRead =
-  | { readonly ok: true; readonly doc: Document; readonly reader: ReaderId; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[] }
+  | { readonly ok: true; readonly doc: Document; readonly reader: ReaderId; readonly bytes: Uint8Array; readonly decodeDiagnostics: readonly Diagnostic[]; readonly pdf?: PdfSource }
   | { readonly ok: false; readonly message: string };
 
 /** What {@link readCable} gives: an {@link InputRead} made by the cable parser. */
 export type CableRead = InputRead;
 
-/**
- * Largest input read by default: 10 MiB. The longest cable of the corpus is well under 1 MB; a
- * file far larger is not a cable, and parsing, rendering and the leak check all hold a document
- * (and several copies of it) in memory, so a limit is what keeps memory bounded.
- */
-export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
 /** `12.3 MB`: a byte count for messages. */
 export function formatMegabytes(bytes: number): string {
@@ -35,29 +35,93 @@ export function formatMegabytes(bytes: number): string {
 /**
  * Reads, decodes and parses one input with the reader `format` names (`auto`, the default: picked
  * from the content, see parse/read.ts); every failure (including a parser bug) becomes a one-line
- * message. A file over `maxBytes` is refused before it is read.
+ * message. A file over `maxBytes` is refused before it is read. A PDF is read by its text layer
+ * ({@link readInputData}).
  */
 export async function readInput(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): Promise<InputRead> {
-  let bytes: Uint8Array;
+  const read = readFileWithin(file, maxBytes);
+  return read.ok ? readInputData(read.bytes, maxBytes, format) : read;
+}
+
+/**
+ * Reads an input's bytes as {@link readInputBytes} does, and a PDF (`%PDF-` at its start) too:
+ * its text layer, then the document reader (a PDF without text is refused in one line). The PDF
+ * code is loaded only when a PDF comes.
+ */
+export async function readInputData(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): Promise<InputRead> {
+  if (!isPdfBytes(bytes)) return readInputBytes(bytes, maxBytes, format);
+  if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
+  if (format === 'cable') return { ok: false, message: 'a PDF cannot be read as a cable (--input-format cable)' };
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return { ok: false, message: info.isDirectory() ? 'is a folder' : 'not a regular file' };
-    if (info.size > maxBytes) return { ok: false, message: tooLarge(info.size, maxBytes) };
-    bytes = await readFile(file);
+    const { readPdfInput } = await import('../release/pdf.js');
+    const r = await readPdfInput(bytes);
+    if (!r.ok) return r;
+    return { ok: true, doc: r.doc, reader: r.reader, bytes, decodeDiagnostics: [], pdf: { bytes, layout: r.layout } };
+  } catch (error) {
+    return { ok: false, message: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/**
+ * {@link readInput} for text inputs, all synchronous (a PDF is refused: its reader is
+ * asynchronous).
+ */
+export function readInputSync(file: string, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): InputRead {
+  const read = readFileWithin(file, maxBytes);
+  return read.ok ? readInputBytes(read.bytes, maxBytes, format) : read;
+}
+
+/**
+ * A file's bytes with synchronous calls (one open, one fstat, the reads, one close): in a batch's
+ * jobs each of the promise-based calls was a round trip through libuv's pool costing more than
+ * the read itself. A folder, a file over `maxBytes` or a file-system error is a one-line failure.
+ */
+function readFileWithin(file: string, maxBytes: number): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const info = fstatSync(fd);
+      if (!info.isFile()) return { ok: false, message: info.isDirectory() ? 'is a folder' : 'not a regular file' };
+      if (info.size > maxBytes) return { ok: false, message: tooLarge(info.size, maxBytes) };
+      return { ok: true, bytes: readAllSync(fd, info.size, maxBytes) };
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     return { ok: false, message: describeFsError(error) };
   }
-  return readInputBytes(bytes, maxBytes, format);
+}
+
+/**
+ * The rest of an open file: `expected` bytes as fstat gave them, more if it grew meanwhile (up to
+ * one byte over `maxBytes`, enough for the caller to refuse it).
+ */
+function readAllSync(fd: number, expected: number, maxBytes: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.max(expected, 0) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) break;
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      bigger.set(buffer);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return buffer.subarray(0, length);
 }
 
 /**
  * Decodes and parses an input's bytes (a file's, or standard input's) as {@link readInput} does:
  * over `maxBytes`, undecodable, or without any classification marking (`not a marked document`)
- * is a one-line failure.
+ * is a one-line failure. A PDF is read by {@link readInputData} only.
  */
 export function readInputBytes(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_INPUT_BYTES, format: InputFormat = 'auto'): InputRead {
   // A file may have grown between stat and read.
   if (bytes.length > maxBytes) return { ok: false, message: tooLarge(bytes.length, maxBytes) };
+  if (isPdfBytes(bytes)) return { ok: false, message: 'a PDF: read it with readInputData' };
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { ok: false, message: decoded.message };
   try {
@@ -89,6 +153,15 @@ export async function readBytes(file: string): Promise<Uint8Array> {
 /** A file's bytes, or null when it cannot be read (missing, a folder, no permission). */
 export async function readBytesOrNull(file: string): Promise<Uint8Array | null> {
   return readFile(file).catch(() => null);
+}
+
+/** A file's bytes, or null when it cannot be read, with synchronous calls (for a batch's jobs). */
+export function readBytesOrNullSync(file: string): Uint8Array | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
 }
 
 /** A file's text (UTF-8); throws the file-system error. */

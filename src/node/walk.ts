@@ -39,7 +39,7 @@ export interface WalkOptions {
 
 /**
  * Expands paths into a sorted list of files: a folder is walked (recursively, not following
- * symbolic links out of it) for `*.txt` and `*.md` files (cables and documents), leaving out what
+ * symbolic links out of it) for `*.txt`, `*.md` and `*.pdf` files (cables, documents, PDFs), leaving out what
  * {@link WalkOptions.ignore} says; a file is taken as given. Paths that do not exist are
  * reported, never thrown; what the walk left out is listed in `skipped`.
  */
@@ -62,8 +62,8 @@ export async function collectInputs(paths: readonly string[], options: WalkOptio
   return { files: [...new Set(files)], errors, skipped };
 }
 
-/** The names a folder walk takes as inputs: text (`.txt`, cables and documents) and Markdown (`.md`). */
-const INPUT_NAME = /\.(?:txt|md)$/i;
+/** The names a folder walk takes as inputs: text (`.txt`, cables and documents), Markdown (`.md`) and PDF (`.pdf`). */
+const INPUT_NAME = /\.(?:txt|md|pdf)$/i;
 
 async function textFilesUnder(dir: string, ignore: boolean, skipped: SkippedPath[]): Promise<string[]> {
   const out: string[] = [];

@@ -3,7 +3,7 @@
  * rename over the target. Temporaries are named by process and thread, so a run can tell its own
  * from those an earlier, killed run left behind.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -44,18 +44,26 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<
 }
 
 /**
- * {@link writeFileAtomic} with synchronous calls: for worker threads, where blocking the thread
- * costs nothing and saves the round trips through libuv's shared pool (five per file).
+ * {@link writeFileAtomic} with synchronous calls: for a batch's jobs, where blocking the thread
+ * costs less than the round trips through libuv's shared pool (five per file). Plain
+ * open/write/close: `writeFileSync` took twice as long per file (its option handling and
+ * checks cost more than the system calls of a small file).
  */
 export function writeFileAtomicSync(file: string, bytes: Uint8Array): void {
   const tmp = temporaryFor(file);
   try {
+    let fd: number;
     try {
-      writeFileSync(tmp, bytes, { mode: 0o644 });
+      fd = openSync(tmp, 'w', 0o644);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(tmp, bytes, { mode: 0o644 });
+      fd = openSync(tmp, 'w', 0o644);
+    }
+    try {
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    } finally {
+      closeSync(fd);
     }
     renameSync(tmp, file);
   } catch (error) {

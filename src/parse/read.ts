@@ -2,30 +2,12 @@
  * One entry point for every reader: pick the cable parser or the document reader from the text
  * (or as told), and say which ran. Pure: no I/O.
  */
-import { TOOL } from '../version.js';
 import type { Document, DocumentFormat } from '../types.js';
 import { parseMarkedDocument } from './document/index.js';
 import { parseCable } from './index.js';
+import { CABLE_READER, DOCUMENT_READER, type InputFormat, type ReaderId } from './readers.js';
 
-/** What the caller asks for: a format, or `auto` to detect it. */
-export type InputFormat = DocumentFormat | 'auto';
-
-/** The input formats a user can name (`--input-format`). */
-export const INPUT_FORMATS: readonly InputFormat[] = ['auto', 'cable', 'document'];
-
-/** A reader's name and version, as recorded in audit records. */
-export interface ReaderId {
-  readonly name: DocumentFormat;
-  readonly version: string;
-}
-
-/** The cable parser (its version is the tool's). */
-export const CABLE_READER: ReaderId = { name: 'cable', version: TOOL.version };
-/**
- * The document reader. Its version changes whenever the same text could be read differently
- * (so an audit record names the reading it was made from).
- */
-export const DOCUMENT_READER: ReaderId = { name: 'document', version: '1.0.0' };
+export { CABLE_READER, DOCUMENT_READER, INPUT_FORMATS, type InputFormat, type ReaderId } from './readers.js';
 
 /** What {@link readDocument} gives back. */
 export interface ReadResult {

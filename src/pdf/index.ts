@@ -18,3 +18,4 @@ export { verifyRedaction, normaliseWords } from './verify.js';
 export type { VerifyOptions, VerifyResult } from './verify.js';
 export { readPdfText, type PdfText, type TextRun } from './pdfjs.js';
 export { PdfInputError, RegionError, UnsurePageError, type UnsureReason } from './errors.js';
+export { readPdfLayout, spanRegions, NO_TEXT_LAYER, type PdfLayout, type LayoutLine, type SpanRegion } from './layout/index.js';

@@ -19,7 +19,7 @@
  */
 import path from 'node:path';
 import { sha256Hex } from '../hash.js';
-import { CABLE_READER, type ReaderId } from '../parse/read.js';
+import { CABLE_READER, type ReaderId } from '../parse/readers.js';
 import type { DeclAssessment, Decision, Diagnostic, Disposition, Redaction } from '../types.js';
 
 export type { ReaderId };
@@ -100,7 +100,7 @@ export const MANIFEST_PATH = `${REVIEW_DIR}/manifest.json`;
  * dot, at most 120 characters, so an output name can never climb out of its folder.
  */
 export function safeStem(inputPath: string): string {
-  const base = path.basename(inputPath).replace(/\.txt$/i, '');
+  const base = path.basename(inputPath).replace(/\.(?:txt|pdf)$/i, '');
   const clean = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 120);
   return clean.length > 0 ? clean : 'document';
 }
@@ -156,7 +156,7 @@ export interface AuditRecord {
 /** The reader a record names: `input.reader`, or the cable parser when it names none. */
 export function recordedReader(record: Pick<AuditRecord, 'input'>): ReaderId {
   const r = record.input.reader;
-  return r && (r.name === 'cable' || r.name === 'document') && typeof r.version === 'string' ? r : CABLE_READER;
+  return r && (r.name === 'cable' || r.name === 'document' || r.name === 'pdf') && typeof r.version === 'string' ? r : CABLE_READER;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { evaluate } from '../engine/evaluate.js';
 import { visibleTextOf, withheldPieces, type WithheldPiece } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
-import { countLeakRuns } from '../leak/shingle-hash.js';
+import { countLeakRunsIn, releaseShingles, type ReleaseShingles } from '../leak/shingle-hash.js';
 import { renderDiff } from '../render/diff/index.js';
 import { renderReleasePdf, renderReviewPdf } from '../render/pdf/index.js';
 import { renderReleaseText } from '../render/text/index.js';
@@ -18,10 +18,12 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
 import { FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
+import { reviewOfPdf, releasePdf, type PdfSource } from './pdf.js';
 import { createAuditRecord, serializeRecord } from './record.js';
 
 export { FORMATS, type Format } from './folder.js';
 export { withheldTexts } from '../engine/withheld.js';
+export { PDF_READER, isPdfBytes, readPdfInput, safePdfStem, planRegions, type PdfSource } from './pdf.js';
 
 /** Everything needed to release one document. */
 export interface ReleaseRequest {
@@ -41,6 +43,11 @@ export interface ReleaseRequest {
   readonly inputDiagnostics?: readonly Diagnostic[];
   /** The reader that made `doc` (recorded in the audit record unless it is the cable parser). */
   readonly reader?: ReaderId;
+  /**
+   * The input is a PDF: the release PDF is then the original with the withheld text removed
+   * (src/pdf), and the review PDF the original banded, instead of typeset copies.
+   */
+  readonly pdf?: PdfSource;
 }
 
 /** One file to write, relative to the output folder (`release/x.txt`, `review/x.diff`). */
@@ -65,6 +72,11 @@ export interface PlannedRelease {
 
 export interface ReleaseResult extends PlannedRelease {
   readonly audit: AuditRecord;
+  /**
+   * The shingle hashes of the withheld pieces (in the order of `withheld`), the release text and
+   * the visible text, as the self-check made them: the cross-document digest reuses them.
+   */
+  readonly shingles: ReleaseShingles;
   /** Pages of the PDFs written (release and review together). */
   readonly pages: number;
   /** Files in write order; the audit record comes last. */
@@ -92,7 +104,8 @@ export function planRelease(doc: Document, profile: Profile, opts: { asOf: strin
  */
 export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResult> {
   const planned = planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem });
-  assertNoLeak(planned);
+  const shingles = releaseShingles(planned.withheld.map((p) => p.text), planned.releaseText, planned.visible);
+  assertNoLeak(shingles);
   const { plan, pieces, releaseText } = planned;
 
   const ref = req.doc.ref ?? req.stem;
@@ -104,13 +117,23 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   // A document with a portion still pending review is not final: its text and PDF go to pending/.
   const pending = plan.disposition.kind === 'pending-review';
   if (formats.has('text')) files.push({ kind: 'text', path: outputPath(req.stem, 'text', pending), bytes: encoder.encode(releaseText) });
-  if (formats.has('pdf')) {
+  if (formats.has('pdf') && req.pdf) {
+    const pdf = await releasePdf(planned, req.pdf, req.stem);
+    diagnostics.push(...pdf.diagnostics);
+    pages += req.pdf.layout.pages;
+    files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf', pending), bytes: pdf.bytes });
+  } else if (formats.has('pdf')) {
     const pdf = await renderReleasePdf(toReleaseView(pieces, plan, ref), { pageSize });
     diagnostics.push(...pdf.diagnostics);
     pages += pdf.pages;
     files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf', pending), bytes: pdf.bytes });
   }
-  if (formats.has('review')) {
+  if (formats.has('review') && req.pdf) {
+    const review = await reviewOfPdf(planned, req.pdf, ref);
+    diagnostics.push(...review.diagnostics);
+    pages += review.pages;
+    files.push({ kind: 'review', path: outputPath(req.stem, 'review'), bytes: review.bytes });
+  } else if (formats.has('review')) {
     const review = await renderReviewPdf(toReviewView(plan, ref), { pageSize });
     diagnostics.push(...review.diagnostics);
     pages += review.pages;
@@ -123,7 +146,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const input = req.reader && req.reader.name !== 'cable' ? { ...req.input, reader: req.reader } : req.input;
   const audit = createAuditRecord(plan, input, outputs, diagnostics);
   files.push({ kind: 'audit', path: recordPath(req.stem), bytes: encoder.encode(serializeRecord(audit)) });
-  return { ...planned, audit, pages, files };
+  return { ...planned, audit, pages, files, shingles };
 }
 
 /**
@@ -135,8 +158,8 @@ export function visibleText(plan: Plan): string {
   return visibleTextOf(applyEdits(plan.document.source, buildEdits(plan)));
 }
 
-function assertNoLeak(planned: PlannedRelease): void {
-  const leaks = countLeakRuns(planned.withheld.map((p) => p.text), planned.releaseText, planned.visible);
+function assertNoLeak(shingles: ReleaseShingles): void {
+  const leaks = countLeakRunsIn(shingles);
   if (leaks > 0) {
     // The message never quotes the leaked words: stderr and logs are not review material.
     throw new InternalError(`self-check failed: the release text still holds ${leaks} run(s) of withheld words; nothing was written`);

@@ -9,7 +9,9 @@ import { decodeInput } from '../parse/decode.js';
 import { readDocument } from '../parse/read.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
-import { recordedReader, type AuditRecord, type Format, type PageSize } from './folder.js';
+import type { Diagnostic, Document } from '../types.js';
+import { recordedReader, type AuditRecord, type Format, type PageSize, type ReaderId } from './folder.js';
+import { readPdfInput, type PdfSource } from './pdf.js';
 import { releaseDocument, type ReleaseResult } from './index.js';
 
 /** What a re-run needs besides the record. */
@@ -24,6 +26,23 @@ export interface RerunInput {
   readonly pageSize: PageSize;
 }
 
+type OriginalRead = { ok: true; doc: Document; reader: ReaderId; diagnostics: readonly Diagnostic[]; pdf?: PdfSource } | { ok: false; message: string };
+
+/** The original read again with the reader the record names (the cable parser when it names none), never a fresh guess. */
+async function readOriginal(bytes: Uint8Array, record: AuditRecord): Promise<OriginalRead> {
+  const recorded = recordedReader(record);
+  if (recorded.name === 'pdf') {
+    const r = await readPdfInput(bytes);
+    // A page rasterised then (its warning is recorded) is rasterised again.
+    const rasterizeUnsure = record.diagnostics.some((d) => d.code === 'pdf-redaction' && d.message.includes('rasterised'));
+    return r.ok ? { ok: true, doc: r.doc, reader: r.reader, diagnostics: [], pdf: { bytes, layout: r.layout, rasterizeUnsure } } : r;
+  }
+  const decoded = decodeInput(bytes);
+  if (!decoded.ok) return { ok: false, message: decoded.message };
+  const { doc, reader } = readDocument(decoded.text, { format: recorded.name });
+  return { ok: true, doc, reader, diagnostics: decoded.diagnostics };
+}
+
 /**
  * Releases the original again. Returns the result, or a one-line reason when it cannot be done
  * (the bytes are not the recorded input, they do not decode, or the release fails its self-check).
@@ -31,15 +50,13 @@ export interface RerunInput {
 export async function rerunRelease(input: RerunInput): Promise<{ ok: true; result: ReleaseResult } | { ok: false; message: string }> {
   const { record } = input;
   if (sha256Hex(input.original) !== record.input.sha256) return { ok: false, message: 'the original does not have the recorded sha256' };
-  const decoded = decodeInput(input.original);
-  if (!decoded.ok) return { ok: false, message: `the original cannot be read: ${decoded.message}` };
   const formats = new Set<Format>(record.outputs.map((o) => o.kind));
+  const read = await readOriginal(input.original, record);
+  if (!read.ok) return { ok: false, message: `the original cannot be read: ${read.message}` };
   try {
-    // The reader the record names (the cable parser when it names none), never a fresh guess.
-    const { doc, reader } = readDocument(decoded.text, { format: recordedReader(record).name });
     const result = await releaseDocument({
-      doc,
-      reader,
+      doc: read.doc,
+      reader: read.reader,
       profile: input.profile,
       asOf: record.asOf,
       overrides: input.overrides,
@@ -47,7 +64,8 @@ export async function rerunRelease(input: RerunInput): Promise<{ ok: true; resul
       input: { path: record.input.path, sha256: record.input.sha256 },
       formats,
       pageSize: input.pageSize,
-      inputDiagnostics: decoded.diagnostics,
+      inputDiagnostics: read.diagnostics,
+      ...(read.pdf ? { pdf: read.pdf } : {}),
     });
     return { ok: true, result };
   } catch (error) {

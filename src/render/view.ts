@@ -63,8 +63,7 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
   }
   for (const r of plan.redactions) layers.push({ span: r.span, state: 'redacted' });
   for (const f of doc.furniture) layers.push({ span: f, state: 'furniture' });
-  const stateAt = new Array<ReviewState>(source.length).fill('header');
-  for (const { span, state } of layers) for (let i = span.start; i < span.end && i < source.length; i++) stateAt[i] = state;
+  const painted = paintLayers(layers, source.length);
 
   const noteOffsets = [...notes.keys()].sort((a, b) => a - b);
   let nextNote = 0;
@@ -75,9 +74,9 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
     if (end === -1) end = source.length;
     const runs: ReviewRun[] = [];
     for (let i = start; i < end; ) {
-      const state = stateAt[i]!;
-      let j = i + 1;
-      while (j < end && stateAt[j] === state) j++;
+      const state = painted.stateAt(i);
+      let j = Math.min(painted.endOf(i), end);
+      while (j < end && painted.stateAt(j) === state) j = Math.min(painted.endOf(j), end);
       runs.push({ text: source.slice(i, j), state });
       i = j;
     }
@@ -103,6 +102,39 @@ export function toReviewView(plan: Plan, ref: string): ReviewView {
     summary: summaryOf(plan, ref),
     lines,
   };
+}
+
+/**
+ * States painted over `[0, length)` layer by layer (a later layer wins; `header` where none
+ * lies), kept as the stretches between the layers' edges rather than one state per character.
+ * `stateAt(i)` is the state at offset `i`; `endOf(i)` the end of the stretch holding it.
+ */
+function paintLayers(layers: readonly { span: Span; state: ReviewState }[], length: number): { stateAt(i: number): ReviewState; endOf(i: number): number } {
+  const cut = new Set<number>([0, length]);
+  for (const { span } of layers) {
+    cut.add(Math.min(Math.max(span.start, 0), length));
+    cut.add(Math.min(Math.max(span.end, 0), length));
+  }
+  const edges = Float64Array.from(cut).sort();
+  const stretches = edges.length - 1;
+  const states = new Array<ReviewState>(Math.max(stretches, 0)).fill('header');
+  /** Index of the stretch holding offset `i` (the last edge at or before it). */
+  const stretchOf = (i: number): number => {
+    let lo = 0;
+    let hi = stretches - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (edges[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const { span, state } of layers) {
+    const end = Math.min(span.end, length);
+    if (span.start >= end) continue;
+    for (let k = stretchOf(Math.max(span.start, 0)); k < stretches && edges[k]! < end; k++) states[k] = state;
+  }
+  return { stateAt: (i) => states[stretchOf(i)]!, endOf: (i) => edges[stretchOf(i) + 1]! };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_DOCUMENTS, findSelfLeak, WithheldIndex } from '../../src/audit/cross.js';
+import { COMMON_DOCUMENTS, crossDigest, crossDigestOf, findSelfLeak, MIN_CROSS_RUNS, WithheldIndex, type CrossDigest, type LeakHit } from '../../src/audit/cross.js';
+import { releaseShingles } from '../../src/leak/shingle-hash.js';
 
 const quote = 'The minister said privately that the government would recognise the new coalition within a week.';
 
@@ -28,5 +29,60 @@ describe('WithheldIndex', () => {
     expect(findSelfLeak('A', [{ portionId: 'p1', text: 'John Q. Smith' }], 'Visible.', 'Call john q smith today')).toEqual({ from: 'A', portions: ['p1'], runs: 1 });
     expect(findSelfLeak('A', [{ portionId: 'p1', text: 'John Q. Smith' }], 'Met John Q. Smith.', 'Met John Q. Smith.')).toBeNull();
     expect(findSelfLeak('A', [{ portionId: 'p2', text: quote }], '', `x ${quote}`)?.runs).toBe(8);
+  });
+
+  it('gives what a search of every digest by brute force gives, over thousands of runs and documents added after a search', () => {
+    // A small vocabulary of runs, so that documents share runs, some in COMMON_DOCUMENTS or more.
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const run = (): number => random(9000) * 2 ** 30 + 12345;
+    const digests: CrossDigest[] = Array.from({ length: 60 }, (_, d) => {
+      const pieces = Array.from({ length: random(4) }, (_, p) => ({ portionId: `p${p}`, hashes: Float64Array.from(new Set(Array.from({ length: random(400) }, run))) }));
+      const original = new Set<number>(Array.from({ length: random(300) }, run));
+      for (const p of pieces) for (const h of p.hashes) original.add(h);
+      return { stem: `D${d}`, pieces, original: Float64Array.from(original), released: Float64Array.from(new Set(Array.from({ length: random(400) }, run))) };
+    });
+    const sets = new Map(digests.map((d) => [d, { original: new Set(d.original), pieces: d.pieces.map((p) => ({ portionId: p.portionId, hashes: new Set(p.hashes) })) }]));
+    const bruteForce = (all: readonly CrossDigest[], released: Float64Array, stem: string): LeakHit[] => {
+      const df = (h: number) => all.filter((d) => sets.get(d)!.original.has(h)).length;
+      const out: LeakHit[] = [];
+      for (const d of all) {
+        if (d.stem === stem) continue;
+        const portions = new Set<string>();
+        let runs = 0;
+        for (const h of released) {
+          const where = sets.get(d)!.pieces.filter((p) => p.hashes.has(h));
+          if (where.length === 0 || df(h) >= COMMON_DOCUMENTS) continue;
+          runs++;
+          for (const p of where) portions.add(p.portionId);
+        }
+        if (runs >= MIN_CROSS_RUNS) out.push({ from: d.stem, portions: [...portions].sort(), runs });
+      }
+      return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    };
+    const index = new WithheldIndex();
+    for (const d of digests.slice(0, 40)) index.addDigest(d);
+    expect(index.findRuns(digests[0]!.released, 'D0')).toEqual(bruteForce(digests.slice(0, 40), digests[0]!.released, 'D0'));
+    for (const d of digests.slice(40)) index.addDigest(d);
+    let hits = 0;
+    for (const d of digests) {
+      const expected = bruteForce(digests, d.released, d.stem);
+      hits += expected.length;
+      expect(index.findRuns(d.released, d.stem)).toEqual(expected);
+    }
+    expect(hits).toBeGreaterThan(10);
+    expect(index.size).toBeGreaterThan(4096);
+  });
+
+  it('crossDigestOf on the self-check\'s shingles is crossDigest', () => {
+    const pieces = [
+      { portionId: 'p1', text: quote },
+      { portionId: 'p2', text: 'John Q. Smith' },
+    ];
+    const shingles = releaseShingles(pieces.map((p) => p.text), 'Released words only, nothing withheld here at all today.', `Visible: ${quote.slice(0, 40)}`);
+    expect(crossDigestOf('A', pieces, shingles)).toEqual(crossDigest('A', pieces, `Visible: ${quote.slice(0, 40)}`, 'Released words only, nothing withheld here at all today.'));
   });
 });

@@ -10,7 +10,8 @@ describe('recordedReader', () => {
     ['none (a cable record, or one written before documents)', undefined, CABLE_READER],
     ['the document reader', { name: 'document', version: '1.0.0' }, { name: 'document', version: '1.0.0' }],
     ['an older document reader version, kept as recorded', { name: 'document', version: '0.9.0' }, { name: 'document', version: '0.9.0' }],
-    ['a reader this version does not know', { name: 'pdf', version: '1.0.0' }, CABLE_READER],
+    ['the PDF reader', { name: 'pdf', version: '1.0.0' }, { name: 'pdf', version: '1.0.0' }],
+    ['a reader this version does not know', { name: 'docx', version: '1.0.0' }, CABLE_READER],
     ['a malformed entry', { name: 'document' }, CABLE_READER],
   ])('%s', (_what, reader, expected) => {
     expect(recordedReader(input(reader))).toEqual(expected);

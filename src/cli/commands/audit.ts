@@ -4,15 +4,13 @@
  * `auditFolder` in src/audit/; this module parses the options and prints the report.
  */
 import { Option, type Command } from 'commander';
-import { AUDIT_CHECKS, auditFolder } from '../../audit/index.js';
+import { AUDIT_CHECKS } from '../../audit/findings.js';
 import { DEFAULT_CROSS_CHECK_LIMIT } from '../../audit/cross.js';
 import { ExitCode } from '../../errors.js';
-import { rerunRelease } from '../../release/rerun.js';
 import type { CommandContext } from '../context.js';
-import { formatAuditReport } from '../format/audit-report.js';
 import { formatJsonLine } from '../format/json.js';
 import { parseSha256Option, positiveInteger } from '../options.js';
-import { createProgress, type Progress } from '../progress.js';
+import type { Progress } from '../progress.js';
 import { noIgnoreOption } from '../inputs.js';
 
 interface AuditCommandOptions {
@@ -68,6 +66,13 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 async function runAudit(dir: string, opts: AuditCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
+  // Loaded when an audit runs, not for `--help` or `--version`.
+  const [{ auditFolder }, { rerunRelease }, { formatAuditReport }, { createProgress }] = await Promise.all([
+    import('../../audit/index.js'),
+    import('../../release/rerun.js'),
+    import('../format/audit-report.js'),
+    import('../progress.js'),
+  ]);
   // Created once the number of documents is known.
   const bar: { progress: Progress | null } = { progress: null };
   try {

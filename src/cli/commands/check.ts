@@ -7,19 +7,15 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, OutputError, UsageError } from '../../errors.js';
 import type { DeclStatus, Diagnostic } from '../../types.js';
-import { formatCheckCounts, formatCheckTable, tableCells } from '../format/check-table.js';
 import type { Colors } from '../color.js';
-import { CSV_HEADER, csvLine } from '../format/csv.js';
-import { formatIcs } from '../format/ics.js';
 import { formatJsonLine } from '../format/json.js';
-import { checkDocument, emptyCounts, isDue, STATUSES, toCheckJson, type CheckRow } from '../records/check.js';
+import type { CheckRow } from '../records/check.js';
+import { STATUSES } from '../records/statuses.js';
 import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, expandInputs, noIgnoreOption, readCliInput, STDIN_PATH } from '../inputs.js';
-import { DEFAULT_MAX_INPUT_BYTES } from '../../node/read.js';
-import { writeFileAtomic } from '../../node/write.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../node/limits.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
-import { createProgress } from '../progress.js';
 import { today } from './shared.js';
 
 /** commander parser for `--fail-on review,invalid`: known status names only, else a usage error. */
@@ -85,6 +81,16 @@ Statuses:
 async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   const asOf = opts.asOf ?? today(io);
+  // Loaded when a check runs, not for `--help` or `--version`.
+  const [{ formatIcs }, { createProgress }, { formatCheckCounts, formatCheckTable, tableCells }, { CSV_HEADER, csvLine }, { checkDocument, emptyCounts, isDue, toCheckJson }, { writeFileAtomic }] =
+    await Promise.all([
+      import('../format/ics.js'),
+      import('../progress.js'),
+      import('../format/check-table.js'),
+      import('../format/csv.js'),
+      import('../records/check.js'),
+      import('../../node/write.js'),
+    ]);
   // `--ics -`: the calendar alone on standard output; the counts go to standard error.
   const icsOut = opts.ics === STDIN_PATH;
   if (icsOut && (opts.json || opts.csv)) throw new UsageError(`--ics - writes the calendar to standard output; it cannot be combined with ${opts.json ? '--json' : '--csv'}`);

@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
-import { evaluate } from '../../engine/evaluate.js';
 import { InputError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
-import { OverrideMatcher, unmatchedOverridesError, type OverrideSet } from '../../rules/overrides.js';
+import type { OverrideSet } from '../../rules/overrides.js';
 import type { Document } from '../../types.js';
-import { formatExplainJson, formatExplanation } from '../format/explain.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { readCliInput } from '../inputs.js';
-import { readOverrides, resolveProfile } from '../../node/profiles.js';
 import { safeStem } from '../../release/folder.js';
 import { parseIsoDateOption, requiredOption } from '../options.js';
 import { today } from './shared.js';
@@ -25,7 +22,8 @@ interface ExplainOptions {
  * in `release`; overrides for other documents are normal in a file that covers a collection, and
  * are counted in one note.
  */
-function checkOverrides(overrides: OverrideSet, doc: Document, stem: string, stderr: (text: string) => void): void {
+async function checkOverrides(overrides: OverrideSet, doc: Document, stem: string, stderr: (text: string) => void): Promise<void> {
+  const { OverrideMatcher, unmatchedOverridesError } = await import('../../rules/overrides.js');
   const matcher = new OverrideMatcher(overrides);
   matcher.see([doc.ref, stem], doc.portions.map((p) => p.id));
   const unmatched = matcher.unmatched();
@@ -48,12 +46,18 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .addOption(inputFormatOption())
     .action(async (file: string, opts: ExplainOptions) => {
       const { io } = ctx;
+      // Loaded when explain runs, not for `--help` or `--version`.
+      const [{ evaluate }, { formatExplainJson, formatExplanation }, { readOverrides, resolveProfile }] = await Promise.all([
+        import('../../engine/evaluate.js'),
+        import('../format/explain.js'),
+        import('../../node/profiles.js'),
+      ]);
       const profile = await resolveProfile(opts.profile);
       const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
       const read = await readCliInput(file, io, undefined, opts.inputFormat);
       if (!read.ok) throw new InputError(`${file}: ${read.message}`);
       const asOf = opts.asOf ?? today(io);
-      if (overrides) checkOverrides(overrides, read.doc, safeStem(file), io.stderr);
+      if (overrides) await checkOverrides(overrides, read.doc, safeStem(file), io.stderr);
       const plan = evaluate(read.doc, profile, { asOf, overrides, fallbackRef: safeStem(file) });
       io.stdout(opts.json ? formatExplainJson(file, read.doc, plan) : formatExplanation(file, read.doc, plan, profile, asOf));
     });

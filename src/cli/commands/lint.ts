@@ -5,10 +5,9 @@
  */
 import type { Command } from 'commander';
 import { ExitCode } from '../../errors.js';
-import { lintDocument } from '../../lint/index.js';
 import { formatJsonLine } from '../format/json.js';
 import { formatStylish } from '../format/stylish.js';
-import { errorsOnly, toLintRecord, type LintRecord } from '../records/lint.js';
+import type { LintRecord } from '../records/lint.js';
 import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
@@ -50,6 +49,8 @@ warnings than --max-warnings, or a file could not be read; 66 none of the paths 
 async function runLint(paths: string[], opts: LintOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   const asOf = opts.asOf ?? today(io);
+  // Loaded when a lint runs, not for `--help` or `--version`.
+  const [{ lintDocument }, { errorsOnly, toLintRecord }] = await Promise.all([import('../../lint/index.js'), import('../records/lint.js')]);
   const inputs = await expandInputs(paths, io.stderr, { ignore: opts.ignore, colors: ctx.colors().err });
   if (inputs.exitCode !== undefined) return inputs.exitCode;
   const { files } = inputs;

@@ -1,24 +1,18 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { crossCheckSkipReason, DEFAULT_CROSS_CHECK_LIMIT } from '../../audit/cross.js';
-import { findBatchCrossLeaks, readReleaseFolder, type ReleaseFolder } from '../../audit/index.js';
-import { runReleaseBatch, type BatchResult } from '../../batch/run.js';
-import { defaultJobs } from '../../batch/executor.js';
+import type { ReleaseFolder } from '../../audit/index.js';
+import type { BatchResult } from '../../batch/run.js';
+import { defaultJobs } from '../../batch/defaults.js';
 import { ExitCode, UsageError } from '../../errors.js';
-import { FORMATS, type Format } from '../../release/index.js';
 import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, expandInputs, noIgnoreOption, readStdinBytes, STDIN_PATH } from '../inputs.js';
-import { DEFAULT_MAX_INPUT_BYTES } from '../../node/read.js';
-import { checkOutputFolder } from '../../node/release-folder.js';
-import { isProfileName, readOverrides, resolveProfile } from '../../node/profiles.js';
-import { removeOwnTemporariesSync } from '../../node/write.js';
-import { safeStem, SUBFOLDERS } from '../../release/folder.js';
+import { DEFAULT_MAX_INPUT_BYTES } from '../../node/limits.js';
+import { FORMATS, safeStem, SUBFOLDERS, type Format } from '../../release/folder.js';
 import { oneOf, parseIsoDateOption, positiveInteger, requiredOption } from '../options.js';
-import { createProgress } from '../progress.js';
 import { formatDocumentLine, formatReleaseSummary } from '../format/release-summary.js';
 import { formatJsonLine } from '../format/json.js';
-import { rerunRelease } from '../../release/rerun.js';
 import { today } from './shared.js';
 
 function parseFormats(value: string): Format[] {
@@ -54,6 +48,7 @@ interface ReleaseOptions {
   fromList?: string;
   jobs: number;
   force?: boolean;
+  rasterizeUnsure?: boolean;
   maxInputMb: number;
   crossCheckLimit: number;
   inputFormat?: InputFormat;
@@ -68,7 +63,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
   program
     .command('release')
     .description('write the releasable version of each cable for a profile: release/ (may be handed out) and review/ (never)')
-    .argument('[paths...]', 'cable or document files (.txt, .md), folders to walk, or - for one document on standard input (with --stem)')
+    .argument('[paths...]', 'cable, document or PDF files (.txt, .md, .pdf), folders to walk, or - for one document on standard input (with --stem)')
     .addOption(requiredOption('-p, --profile <name|file>', 'release profile: a bundled name (public, public-pii, us-secret, nato, fvey, foia-intel) or a YAML/JSON file'))
     .addOption(requiredOption('-o, --out <dir>', 'output folder (gets release/ and review/)'))
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
@@ -78,6 +73,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
     .addOption(new Option('-j, --jobs <n>', 'documents processed in parallel (worker threads)').argParser(positiveInteger(1)).default(defaultJobs(), 'the number of cores'))
     .option('--force', 'release again documents whose outputs in --out are already up to date')
+    .option('--rasterize-unsure', 'PDF inputs: turn a page the rewriter cannot redact with certainty (Type3 fonts, text drawn as paths…) into an image with the boxes burnt in, instead of failing the document')
     .option('--replace', 'discard the release already in --out (only the files declass writes there) before writing this one; needed when it was made with another profile, as-of date or overrides file')
     .option('--stem <name>', 'output name of the document read from standard input (-): letters, digits, . _ -')
     .option('--fail-on <findings>', `exit 1 when the batch has one of these findings (comma-separated: ${RELEASE_FAIL_ON.join(',')}); cross-leak: text withheld in one document is released in another, which declass audit fails`, parseFailOn)
@@ -114,6 +110,17 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const cwd = io.cwd();
   const asOf = opts.asOf ?? today(io);
   const c = ctx.colors();
+  // Loaded when a release runs, not for `--help` or `--version` (see README "Speed").
+  const [{ findBatchCrossLeaks, readReleaseFolder }, { runReleaseBatch }, { checkOutputFolder }, { isProfileName, readOverrides, resolveProfile }, { removeOwnTemporariesSync }, { createProgress }, { rerunRelease }] =
+    await Promise.all([
+      import('../../audit/index.js'),
+      import('../../batch/run.js'),
+      import('../../node/release-folder.js'),
+      import('../../node/profiles.js'),
+      import('../../node/write.js'),
+      import('../progress.js'),
+      import('../../release/rerun.js'),
+    ]);
   const profile = await resolveProfile(opts.profile);
   const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
   const given = await batchPaths(paths, opts.fromList, io.readStdin);
@@ -152,13 +159,15 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         files,
         out: opts.out,
         profile,
-        profileRef: profileRef(opts.profile, cwd),
+        // A bundled profile's name as given; a profile file as an absolute path (workers resolve it).
+        profileRef: isProfileName(opts.profile) ? opts.profile : path.resolve(cwd, opts.profile),
         overrides,
         overridesFile: opts.overrides ? path.resolve(cwd, opts.overrides) : null,
         asOf,
         formats: opts.formats,
         pageSize: opts.pageSize,
         force: Boolean(opts.force),
+        ...(opts.rasterizeUnsure ? { rasterizeUnsure: true } : {}),
         jobs: opts.jobs,
         maxInputBytes: opts.maxInputMb * 1024 * 1024,
         inputFormat: opts.inputFormat ?? 'auto',
@@ -173,7 +182,8 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
           if (r.status === 'failed') progress.log(`declass: ${file}: ${c.err.red(r.message)}\n`);
           else {
             for (const m of r.charsReplaced) progress.log(`declass: ${file}: ${c.err.yellow('warning')}: ${m} [pdf-char-replaced]\n`);
-            if (perDocument) io.stdout(formatDocumentLine(s, r, c.out));
+            for (const m of r.warnings) progress.log(`declass: ${file}: ${c.err.yellow('warning')}: ${m}\n`);
+            if (perDocument) io.stdout(formatDocumentLine(r.stem ?? s, r, c.out));
           }
         },
         onProgress: (done) => progress.update(done),
@@ -213,9 +223,4 @@ function stdinStem(given: readonly string[], stem: string | undefined): string |
   if (!fromStdin && stem !== undefined) throw new UsageError('--stem names the document read from standard input (-); the outputs of files are named after them');
   if (stem !== undefined && safeStem(stem) !== stem) throw new UsageError(`--stem ${JSON.stringify(stem)}: use letters, digits, . _ - only, not starting with . or _ (for example ${safeStem(stem)})`);
   return stem;
-}
-
-/** A bundled profile's name as given; a profile file as an absolute path (workers resolve it). */
-function profileRef(given: string, cwd: string): string {
-  return isProfileName(given) ? given : path.resolve(cwd, given);
 }

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { DeclassError } from '../../errors.js';
-import { CONDITIONS } from '../../rules/conditions/index.js';
-import { lintProfile } from '../../rules/lint.js';
 import type { CommandContext } from '../context.js';
-import { bundledProfileNames, readProfileFile, resolveProfile } from '../../node/profiles.js';
 
 /** `declass rules list|check`: what profiles exist, and whether a profile file is valid. */
 export function registerRules(program: Command, ctx: CommandContext): void {
@@ -13,6 +10,8 @@ export function registerRules(program: Command, ctx: CommandContext): void {
     .description('list the bundled release profiles (and, with --conditions, the conditions a rule may use)')
     .option('--conditions', 'also list the condition keys a rule may use in its when: block')
     .action(async (opts: { conditions?: boolean }) => {
+      // Loaded when the command runs, not for `--help` or `--version`.
+      const [{ bundledProfileNames, resolveProfile }, { CONDITIONS }] = await Promise.all([import('../../node/profiles.js'), import('../../rules/conditions/index.js')]);
       for (const name of await bundledProfileNames()) {
         const p = await resolveProfile(name);
         ctx.io.stdout(`${p.id.padEnd(12)} ${p.description}\n${' '.repeat(13)}audience ${p.audience.id}; ${p.rules.length} portion rules, ${p.spanRules.length} span rules; ${p.source.file}\n`);
@@ -28,6 +27,7 @@ export function registerRules(program: Command, ctx: CommandContext): void {
     .argument('<files...>', 'profile files (YAML or JSON)')
     .addHelpText('after', '\nExit codes: 0 every file is valid; 66 a file cannot be read; 78 a file is invalid (the higher wins).')
     .action(async (files: string[]) => {
+      const [{ readProfileFile }, { lintProfile }] = await Promise.all([import('../../node/profiles.js'), import('../../rules/lint.js')]);
       for (const file of files) {
         try {
           const p = await readProfileFile(file);

@@ -6,8 +6,9 @@
 import { assessDocument, documentLevel } from '../../declass/index.js';
 import type { AuthorityBlock, DeclAssessment, DeclStatus, Document, Level } from '../../types.js';
 
-/** Every status, in the order counts are printed. */
-export const STATUSES: readonly DeclStatus[] = ['unclassified', 'classified', 'declassified', 'review', 'invalid'];
+import { STATUSES } from './statuses.js';
+
+export { STATUSES };
 
 /** One checked document: what every output format is made from. */
 export interface CheckRow {

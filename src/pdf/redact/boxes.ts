@@ -128,14 +128,17 @@ export function boxesForRegion(region: Rect, label: string, layout: PageLayout, 
     }
     if (cur) consider(cur);
     // The left edge stays where the row's text starts (the column's edge, or just after kept text).
+    // (At most 3 em to the left, and never over the nearest kept glyph: a box that started at
+    // the farthest kept glyph hid released text before a portion opened mid-line.)
     let left = row.x0;
+    let nearestLeft = -Infinity;
     let right = colRight;
     const band = row.y1 - row.y0;
     for (const r of rowsNear(layout.rows, row.y, 3 * row.size)) {
       for (const g of r.glyphs) {
         if (!visibleKept(g, layout.removedSet)) continue;
         if (r === tr) {
-          if (g.full[2] <= row.x0 + 0.01) left = Math.min(left, Math.max(g.full[2], row.x0 - 3 * row.size));
+          if (g.full[2] <= row.x0 + 0.01) nearestLeft = Math.max(nearestLeft, g.full[2]);
           else if (g.full[0] >= row.x1 - 0.01) right = Math.min(right, g.full[0]);
           else right = Math.min(right, Math.max(row.x1, g.full[0]));
         } else if (g.full[0] >= row.x1 - 0.01 && Math.min(g.full[3], row.y1) - Math.max(g.full[1], row.y0) > Math.min(0.5, 0.05 * band)) {
@@ -145,6 +148,8 @@ export function boxesForRegion(region: Rect, label: string, layout: PageLayout, 
         }
       }
     }
+    // A little air after the kept text, so that a reader does not join its last word to the label.
+    if (nearestLeft > -Infinity) left = Math.min(left, Math.max(nearestLeft + 0.25 * row.size, row.x0 - 3 * row.size));
     for (const o of obstacles) {
       if (o[3] <= row.y0 || o[1] >= row.y1) continue;
       if (o[0] >= row.x1) right = Math.min(right, o[0]);

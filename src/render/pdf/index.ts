@@ -3,7 +3,7 @@
  * (`DIR/review/<stem>.review.pdf`).
  *
  * Both are laid out from the render models alone (release-layout.ts and review-layout.ts on the page grid of grid.ts, pure) and then written (write.ts,
- * pdf-lib). The release copy is typeset from the release text, never drawn over the original:
+ * a direct serializer). The release copy is typeset from the release text, never drawn over the original:
  * what is not in the {@link ReleaseView} cannot be in the file.
  */
 import type { Diagnostic, ReleaseView, ReviewView } from '../../types.js';
@@ -16,7 +16,7 @@ export type { PageSizeName, PageLayout, PageItem, TextItem, RectItem, Rgb, PdfLa
 export { MONO_ADVANCE, PAGE_SIZES } from './model.js';
 export { layoutRelease } from './release-layout.js';
 export { layoutReview, REVIEW_MARKING } from './review-layout.js';
-export { writePdf, type PdfMeta } from './write.js';
+export { serializePdf, writePdf, type PdfMeta } from './write.js';
 export { createCharMapper, type CharMapper } from './encoding.js';
 
 /** Options of the PDF renderers. */

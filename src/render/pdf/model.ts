@@ -1,5 +1,5 @@
 /**
- * The page model shared by the PDF layout (pure) and the PDF writer (pdf-lib): plain data.
+ * The page model shared by the PDF layout (pure) and the PDF writer (write.ts): plain data.
  *
  * Units are PDF points (1/72 inch). Coordinates follow PDF: the origin is the bottom-left corner
  * of the page, `y` grows upwards. Items are painted in array order, so a rectangle listed before

@@ -1,6 +1,8 @@
 /**
- * PDF bytes from laid-out pages. The only module that imports pdf-lib (unmaintained since 2021;
- * keep it replaceable).
+ * PDF bytes from laid-out pages, written directly (no PDF library): a handful of object kinds as
+ * string templates and the cross-reference table from byte offsets. pdf-lib took ten times as
+ * long for the same bytes; it is still used to read PDFs (src/pdf) and, in the tests, to parse
+ * every generated file back and to check that these bytes are the ones it wrote.
  *
  * What the file holds, and nothing more:
  * - one page object per {@link PageLayout}, each with ONE content stream written as text and
@@ -16,7 +18,6 @@
  * something. Given the same pages and meta, the bytes are the same.
  */
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFName, StandardFonts, type PDFFont } from 'pdf-lib';
 import { encodeWinAnsiLiteral } from './encoding.js';
 import type { PageLayout, PdfFont, Rgb } from './model.js';
 
@@ -29,10 +30,18 @@ export interface PdfMeta {
 
 const FONT_RESOURCE: Readonly<Record<PdfFont, string>> = { mono: 'F1', 'mono-bold': 'F2' };
 
-/** A number as written in the content stream: at most two decimals, no `-0`, no exponent. */
-function num(n: number): string {
-  const v = Math.round(n * 100) / 100 || 0;
-  return Number.isInteger(v) ? String(v) : v.toFixed(2).replace(/0+$/, '');
+/**
+ * A number as written in the content stream: at most two decimals, no trailing zeros, no `-0`,
+ * no exponent (what `(Math.round(n * 100) / 100).toFixed(2)` less its trailing zeros gives, from
+ * the integer number of hundredths: no `toFixed` and no regular expression per number).
+ */
+export function num(n: number): string {
+  const hundredths = Math.round(n * 100);
+  if (hundredths % 100 === 0) return String(hundredths / 100 || 0);
+  const abs = Math.abs(hundredths);
+  const frac = abs % 100;
+  const digits = frac < 10 ? `0${frac}` : frac % 10 === 0 ? String(frac / 10) : String(frac);
+  return `${hundredths < 0 ? '-' : ''}${(abs - frac) / 100}.${digits}`;
 }
 
 function sameColor(a: Rgb | null, b: Rgb): boolean {
@@ -85,41 +94,122 @@ export function pageContent(layout: PageLayout): string {
   return ops.join('\n');
 }
 
+/** `N 0 R` for object number `n`. */
+const ref = (n: number): string => `${n} 0 R`;
+
+/** A text string as pdf-lib's `PDFHexString.fromText` writes it: UTF-16BE with a byte order mark, upper-case hex. */
+function hexText(text: string): string {
+  let hex = '<FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `${hex}>`;
+}
+
+/** A dictionary as pdf-lib writes one: `<<`, one `/Key value` per line, `>>`. */
+function dict(entries: readonly string[]): string {
+  return entries.length === 0 ? '<<\n>>' : `<<\n${entries.join('\n')}\n>>`;
+}
+
+const HEADER = '%PDF-1.7\n%\x81\x81\x81\x81\n\n';
+/** Object numbers of the fixed objects; page `i` is object `FIRST_PAGE + 2i`, its content the next. */
+const PAGES = 1;
+const CATALOG = 2;
+const FONT_OBJECT: Readonly<Record<PdfFont, number>> = { mono: 3, 'mono-bold': 4 };
+const INFO = 5;
+const FIRST_PAGE = 6;
+const FONT_DICT = `/Font ${dict([`/F1 ${ref(FONT_OBJECT.mono)}`, `/F2 ${ref(FONT_OBJECT['mono-bold'])}`])}`;
+const FONTS: readonly string[] = [
+  dict(['/Type /Font', '/Subtype /Type1', '/BaseFont /Courier', '/Encoding /WinAnsiEncoding']),
+  dict(['/Type /Font', '/Subtype /Type1', '/BaseFont /Courier-Bold', '/Encoding /WinAnsiEncoding']),
+];
+/** The page pdf-lib adds to a document saved without any (`addDefaultPage`): A4, empty. */
+const DEFAULT_PAGE = dict(['/Type /Page', `/Parent ${ref(PAGES)}`, '/Resources <<\n>>', '/MediaBox [ 0 0 595.28 841.89 ]']);
+
+/**
+ * Assembles the file: numbered objects in order, then the cross-reference table from their byte
+ * offsets and the trailer. Strings are latin1 (one byte per character); buffers are stream data.
+ */
+class PdfFile {
+  private readonly chunks: Buffer[] = [Buffer.from(HEADER, 'latin1')];
+  private length = this.chunks[0]!.length;
+  private readonly offsets: number[] = [];
+
+  private push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+
+  /** Object number `offsets.length + 1`, with `body` as its value. */
+  object(body: string): void {
+    this.offsets.push(this.length);
+    this.push(Buffer.from(`${this.offsets.length} 0 obj\n${body}\nendobj\n\n`, 'latin1'));
+  }
+
+  /** A stream object: its dictionary entries (Length added) and data. */
+  stream(entries: readonly string[], data: Buffer): void {
+    this.offsets.push(this.length);
+    this.push(Buffer.from(`${this.offsets.length} 0 obj\n${dict([...entries, `/Length ${data.length}`])}\nstream\n`, 'latin1'));
+    this.push(data);
+    this.push(Buffer.from('\nendstream\nendobj\n\n', 'latin1'));
+  }
+
+  /** The whole file, closed with the cross-reference table and a trailer naming `root` and `info`. */
+  finish(root: number, info: number): Uint8Array {
+    const size = this.offsets.length + 1;
+    let xref = `xref\n0 ${size}\n0000000000 65535 f \n`;
+    for (const offset of this.offsets) xref += `${String(offset).padStart(10, '0')} 00000 n \n`;
+    const trailer = dict([`/Size ${size}`, `/Root ${ref(root)}`, `/Info ${ref(info)}`]);
+    this.push(Buffer.from(`${xref}\ntrailer\n${trailer}\n\nstartxref\n${this.length}\n%%EOF`, 'latin1'));
+    // A buffer of its own (not a slice of Node's shared pool), so the bytes can travel alone.
+    const bytes = new Uint8Array(this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return bytes;
+  }
+}
+
 /**
  * Write pages to a PDF.
  *
- * @param pages Laid-out pages (from release-layout.ts or review-layout.ts); at least one is expected, none gives a one-page blank file.
+ * The bytes are those pdf-lib 1.17 wrote for the same document (`PDFDocument.create`, the two
+ * standard Courier fonts, one deflated content stream per page, `save` without object streams),
+ * which test/render/pdf/write.test.ts checks against pdf-lib itself; written directly, as strings
+ * with the cross-reference table from byte offsets, in a tenth of pdf-lib's time.
+ *
+ * @param pages Laid-out pages (from release-layout.ts or review-layout.ts); at least one is expected, none gives a one-page blank A4 file (as pdf-lib's `addDefaultPage`).
  * @param meta Title (required), subject and keywords for the Info dictionary; nothing else is written there.
  * @returns The bytes of a complete PDF 1.7 file, deterministic for the same input.
  */
-export async function writePdf(pages: readonly PageLayout[], meta: PdfMeta): Promise<Uint8Array> {
-  // updateMetadata: false, or pdf-lib stamps its producer string and the current time.
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const fonts: Record<PdfFont, PDFFont> = {
-    mono: await doc.embedFont(StandardFonts.Courier),
-    'mono-bold': await doc.embedFont(StandardFonts.CourierBold),
-  };
-  doc.setTitle(meta.title);
-  if (meta.subject !== undefined && meta.subject !== '') doc.setSubject(meta.subject);
-  if (meta.keywords !== undefined && meta.keywords.length > 0) doc.setKeywords([...meta.keywords]);
-
-  for (const layout of pages) {
-    const page = doc.addPage([layout.width, layout.height]);
-    for (const key of Object.keys(FONT_RESOURCE) as PdfFont[]) {
-      page.node.setFontDictionary(PDFName.of(FONT_RESOURCE[key]), fonts[key].ref);
-    }
-    // Compressed with Node's zlib (native) rather than pdf-lib's JavaScript deflate: a third of
-    // the time of a whole release went there. Same input, same bytes.
-    const content = deflateSync(Buffer.from(pageContent(layout), 'latin1'), { level: 6 });
-    const stream = doc.context.stream(content, { Filter: 'FlateDecode' });
-    page.node.set(PDFName.of('Contents'), doc.context.register(stream));
-    // pdf-lib gives every page an empty /Annots and empty resource dictionaries; drop them so the
-    // file holds exactly what is drawn (and a byte-level check for /Annots finds nothing).
-    page.node.delete(PDFName.of('Annots'));
-    const resources = page.node.Resources();
-    resources?.delete(PDFName.of('XObject'));
-    resources?.delete(PDFName.of('ExtGState'));
+export function serializePdf(pages: readonly PageLayout[], meta: PdfMeta): Uint8Array {
+  const file = new PdfFile();
+  const kids = pages.length === 0 ? [FIRST_PAGE] : pages.map((_, i) => FIRST_PAGE + 2 * i);
+  file.object(dict(['/Type /Pages', `/Kids [ ${kids.map(ref).join(' ')} ]`, `/Count ${kids.length}`]));
+  file.object(dict(['/Type /Catalog', `/Pages ${ref(PAGES)}`]));
+  for (const font of FONTS) file.object(font);
+  const info = [`/Title ${hexText(meta.title)}`];
+  if (meta.subject !== undefined && meta.subject !== '') info.push(`/Subject ${hexText(meta.subject)}`);
+  if (meta.keywords !== undefined && meta.keywords.length > 0) info.push(`/Keywords ${hexText(meta.keywords.join(' '))}`);
+  file.object(dict(info));
+  if (pages.length === 0) file.object(DEFAULT_PAGE);
+  for (let i = 0; i < pages.length; i++) {
+    const layout = pages[i]!;
+    const mediaBox = `/MediaBox [ 0 0 ${layout.width} ${layout.height} ]`;
+    file.object(dict(['/Type /Page', `/Parent ${ref(PAGES)}`, `/Resources ${dict([FONT_DICT])}`, mediaBox, `/Contents ${ref(FIRST_PAGE + 2 * i + 1)}`]));
+    // Node's zlib (native); level 6 is what the files have always used.
+    file.stream(['/Filter /FlateDecode'], deflateSync(Buffer.from(pageContent(layout), 'latin1'), { level: 6 }));
   }
+  return file.finish(CATALOG, INFO);
+}
 
-  return doc.save({ useObjectStreams: false, addDefaultPage: true, updateFieldAppearances: false });
+/**
+ * {@link serializePdf}, as a promise (the signature the renderers have always had).
+ *
+ * @param pages Laid-out pages; none gives a one-page blank A4 file.
+ * @param meta Title (required), subject and keywords for the Info dictionary.
+ * @returns The bytes of a complete PDF 1.7 file, deterministic for the same input.
+ */
+export async function writePdf(pages: readonly PageLayout[], meta: PdfMeta): Promise<Uint8Array> {
+  return serializePdf(pages, meta);
 }

@@ -1,0 +1,55 @@
+/**
+ * The glyphs of every page with their Unicode text and exact boxes, as the content-stream
+ * interpreter sees them (the same glyphs the rewriter removes, so a portion's boxes are exactly
+ * the glyphs it covers). Fails closed with a one-line {@link PdfInputError}: no text at all (a
+ * scan), glyphs without a Unicode mapping, or text the layout cannot order (rotated or skewed).
+ */
+import { interpretPage, pageContentBytes } from '../content/interpret.js';
+import { PdfInputError } from '../errors.js';
+import type { Rect } from '../geometry.js';
+import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
+import { listPages } from '../redact/pages.js';
+
+/** One shown glyph: its text, full box (user space, y up), baseline and font size. */
+export interface PageGlyph {
+  readonly text: string;
+  readonly box: Rect;
+  readonly y: number;
+  readonly size: number;
+  /** The glyph is a space (code 32 or a blank Unicode value): it separates words, it is not text. */
+  readonly blank: boolean;
+}
+
+/** The one-line refusal of a PDF whose text cannot be read. */
+export const NO_TEXT_LAYER = 'no text layer: scanned PDFs need OCR first';
+
+/** A Unicode value that carries no text: missing, empty, U+FFFD, or private use only. */
+function unmapped(u: string | undefined): boolean {
+  return u === undefined || u === '' || /^[\uFFFD\uE000-\uF8FF\0]+$/u.test(u);
+}
+
+/** The glyphs of each page (0-based), in content order. Throws PdfInputError when the text cannot be read with certainty. */
+export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [number, number][] } {
+  const pages = listPages(objs);
+  let text = 0;
+  const out = pages.map((p, index) => {
+    const content = pageContentBytes(objs, p.dict.get('Contents'));
+    if (content === null) throw new PdfInputError(`page ${index + 1}: a content stream cannot be decoded`);
+    const drawn = interpretPage(objs, content, dictOf(resolve(objs, p.resources)), p.cropBox ?? p.mediaBox);
+    const glyphs: PageGlyph[] = [];
+    for (const g of drawn.glyphs) {
+      const blank = g.unicode !== undefined ? /^\s+$/u.test(g.unicode) : g.end - g.start === 1 && g.code === 32;
+      if (!blank && unmapped(g.unicode)) throw new PdfInputError(`${NO_TEXT_LAYER} (page ${index + 1} shows glyphs that cannot be mapped to Unicode)`);
+      if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
+      if (!blank) text++;
+      glyphs.push({ text: blank ? ' ' : g.unicode!.normalize('NFKC'), box: g.full, y: g.origin[1], size: g.size, blank });
+    }
+    return glyphs;
+  });
+  if (text === 0) throw new PdfInputError(NO_TEXT_LAYER);
+  const sizes = pages.map((p): [number, number] => {
+    const [x0, y0, x1, y1] = p.cropBox ?? p.mediaBox;
+    return [x1 - x0, y1 - y0];
+  });
+  return { glyphs: out, sizes };
+}

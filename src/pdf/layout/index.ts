@@ -1,0 +1,150 @@
+/**
+ * The text layer of a born-digital PDF: its text in reading order (lines, blank lines between
+ * paragraphs and blocks, a form feed between pages, as pdftotext writes it), so that the
+ * marked-document reader can read it, and for every character the glyph that shows it, so that
+ * any span of the text maps back to the glyph boxes it covers on each page ({@link spanRegions}).
+ *
+ * Glyphs come from the content-stream interpreter (./glyphs.ts): their boxes are exact, and they
+ * are the very glyphs the rewriter removes. Pure: bytes in, layout out.
+ */
+import type { Rect } from '../geometry.js';
+import { readPdfObjects } from '../objects/read.js';
+import { pageGlyphs, type PageGlyph } from './glyphs.js';
+import { pageBlocks, type LinePiece } from './lines.js';
+
+export { NO_TEXT_LAYER } from './glyphs.js';
+
+/** One line of the text layer. */
+export interface LayoutLine {
+  /** 0-based page. */
+  readonly page: number;
+  /** Half-open offsets of the line's text in {@link PdfLayout.text}. */
+  readonly start: number;
+  readonly end: number;
+  /** Baseline and font size (user space). */
+  readonly y: number;
+  readonly size: number;
+}
+
+/** The text layer of a PDF. */
+export interface PdfLayout {
+  readonly text: string;
+  readonly pages: number;
+  /** Width and height of each page (crop box), in points. */
+  readonly sizes: readonly (readonly [number, number])[];
+  readonly lines: readonly LayoutLine[];
+  /** For each UTF-16 unit of `text`, its glyph box `[x0, y0, x1, y1]` (4 numbers), NaN for inserted spaces and line breaks. */
+  readonly boxes: Float64Array;
+}
+
+/** A rectangle of a page that a span of the text covers. */
+export interface SpanRegion {
+  readonly page: number;
+  readonly rect: Rect;
+}
+
+const WORD_GAP_EM = 0.15;
+
+class TextBuilder {
+  text = '';
+  readonly boxes: number[] = [];
+  readonly lines: LayoutLine[] = [];
+  add(s: string, box: Rect | null): void {
+    this.text += s;
+    for (let k = 0; k < s.length; k++) {
+      if (box) this.boxes.push(box[0], box[1], box[2], box[3]);
+      else this.boxes.push(NaN, NaN, NaN, NaN);
+    }
+  }
+  line(page: number, piece: LinePiece, end = '\n'): void {
+    const start = this.text.length;
+    let prev: PageGlyph | null = null;
+    let space = false;
+    for (const g of piece.glyphs) {
+      if (g.blank) {
+        space = prev !== null;
+        continue;
+      }
+      if (prev && (space || g.box[0] - prev.box[2] > WORD_GAP_EM * g.size)) this.add(' ', null);
+      this.add(g.text, g.box);
+      prev = g;
+      space = false;
+    }
+    this.lines.push({ page, start, end: this.text.length, y: piece.y, size: piece.size });
+    this.add(end, null);
+  }
+}
+
+/**
+ * True when `line` ends where the text wrapped: the first word of `next` would not have fitted
+ * after it within the block's right edge. Such lines are joined with a space (one line of text
+ * per paragraph line run), so that the reader, which counts characters, does not take a short
+ * line of proportional type for the end of a paragraph.
+ */
+function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
+  const glyphs = next.glyphs;
+  let k = 0;
+  while (k < glyphs.length && !glyphs[k]!.blank) k++;
+  const word = (k > 0 ? glyphs[k - 1]!.box[2] : next.x0) - next.x0;
+  const space = 0.3 * line.size;
+  // Only a plain continuation: same left edge, not a mark, bullet or number opening the next line.
+  const first = glyphs.slice(0, k).map((g) => g.text).join('');
+  if (/^(?:\(|[•·▪◦*–—-]|\d+[.)])/u.test(first)) return false;
+  return line.x1 + space + word > right - 0.05 * line.size && Math.abs(next.x0 - line.x0) < 0.3 * line.size;
+}
+
+/** Read the text layer of a PDF. Throws PdfInputError (one line) for a file that cannot be read, or whose text cannot (a scan: `no text layer: …`). */
+export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
+  const objs = await readPdfObjects(bytes);
+  const { glyphs, sizes } = pageGlyphs(objs);
+  const t = new TextBuilder();
+  glyphs.forEach((page, p) => {
+    if (p > 0) t.add('\f', null);
+    pageBlocks(page).forEach((b, k) => {
+      if (k > 0) t.add('\n', null);
+      b.lines.forEach((l, i) => {
+        if (b.breaks.has(i)) t.add('\n', null);
+        const next = b.lines[i + 1];
+        t.line(p, l, next && !b.breaks.has(i + 1) && wrapped(l, next, b.x1) ? ' ' : '\n');
+      });
+    });
+  });
+  return { text: t.text, pages: glyphs.length, sizes, lines: t.lines, boxes: Float64Array.from(t.boxes) };
+}
+
+/**
+ * The rectangles that the text `[start, end)` covers: one per line it touches, from the left
+ * edge of its first glyph there to the right edge of its last, and from 0.15 em below the
+ * baseline to 0.6 em above it (inside the line, clear of the lines around it). Every glyph shown
+ * by a character of the span intersects its rectangle; no glyph outside the span on that line does.
+ */
+export function spanRegions(layout: PdfLayout, start: number, end: number): SpanRegion[] {
+  const out: SpanRegion[] = [];
+  for (const l of linesIn(layout, start, end)) {
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    for (let i = Math.max(start, l.start); i < Math.min(end, l.end); i++) {
+      const a = layout.boxes[4 * i]!;
+      if (Number.isNaN(a)) continue;
+      x0 = Math.min(x0, a);
+      x1 = Math.max(x1, layout.boxes[4 * i + 2]!);
+    }
+    if (x0 < x1) out.push({ page: l.page, rect: [x0 + 0.01, l.y - 0.15 * l.size, x1 - 0.01, l.y + 0.6 * l.size] });
+  }
+  return out;
+}
+
+/** The lines that `[start, end)` overlaps (binary search over the sorted lines). */
+function linesIn(layout: PdfLayout, start: number, end: number): LayoutLine[] {
+  const lines = layout.lines;
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: LayoutLine[] = [];
+  for (let i = lo; i < lines.length && lines[i]!.start < end; i++) out.push(lines[i]!);
+  return out;
+}

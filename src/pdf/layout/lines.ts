@@ -1,0 +1,164 @@
+/**
+ * Lines and reading order from glyph positions:
+ * 1. rows: glyphs sharing a baseline (within 0.3 em), left to right; a glyph drawn twice at the
+ *    same place (fake bold) counts once;
+ * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs;
+ * 3. blocks: a piece continues the block of the piece just above it when each is the other's
+ *    nearest neighbour across the gap (x ranges overlapping) and the gap is under 2.5 em, so a
+ *    column stays one block across its paragraphs and a sidebar is a block of its own;
+ * 4. order: recursive XY-cut over the blocks (cut across at a horizontal gap no block spans, top
+ *    to bottom, else down a vertical gap, left to right), blocks that cannot be cut apart by their
+ *    top edge, then left edge.
+ * Within a block, a gap between lines over 1.4 times the block's usual line pitch is a paragraph
+ * break.
+ */
+import type { PageGlyph } from './glyphs.js';
+
+/** A line piece: glyphs of one row of one column, left to right. */
+export interface LinePiece {
+  readonly y: number;
+  readonly size: number;
+  readonly x0: number;
+  readonly x1: number;
+  readonly glyphs: readonly PageGlyph[];
+}
+
+/** A block of line pieces, top to bottom, with paragraph breaks before some of them. */
+export interface Block {
+  readonly lines: LinePiece[];
+  /** Indexes into `lines` of the lines that open a new paragraph (after the first). */
+  readonly breaks: Set<number>;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+}
+
+const ROW_TOLERANCE_EM = 0.3;
+const COLUMN_GAP_EM = 1.5;
+const BLOCK_GAP_EM = 2.5;
+const PARAGRAPH_PITCH = 1.4;
+
+function rows(glyphs: readonly PageGlyph[]): PageGlyph[][] {
+  const sorted = [...glyphs].sort((a, b) => b.y - a.y || a.box[0] - b.box[0]);
+  const out: { y: number; size: number; glyphs: PageGlyph[] }[] = [];
+  for (const g of sorted) {
+    const cur = out[out.length - 1];
+    if (cur && Math.abs(cur.y - g.y) < ROW_TOLERANCE_EM * Math.max(cur.size, g.size)) cur.glyphs.push(g);
+    else out.push({ y: g.y, size: g.size, glyphs: [g] });
+  }
+  return out.map((r) => dedupe(r.glyphs.sort((a, b) => a.box[0] - b.box[0] || a.box[1] - b.box[1])));
+}
+
+/** Drop a glyph that repeats the previous one at (almost) the same place. */
+function dedupe(glyphs: PageGlyph[]): PageGlyph[] {
+  const out: PageGlyph[] = [];
+  for (const g of glyphs) {
+    const same = out.find((p) => p.text === g.text && Math.abs(p.box[0] - g.box[0]) < 0.1 * g.size && Math.abs(p.y - g.y) < 0.1 * g.size);
+    if (!same) out.push(g);
+  }
+  return out;
+}
+
+function pieces(row: readonly PageGlyph[]): LinePiece[] {
+  const out: LinePiece[] = [];
+  let cur: PageGlyph[] = [];
+  let lastInk: PageGlyph | null = null;
+  const flush = (): void => {
+    const ink = cur.filter((g) => !g.blank);
+    if (ink.length > 0) {
+      const size = Math.max(...ink.map((g) => g.size));
+      const y = ink.reduce((s, g) => s + g.y, 0) / ink.length;
+      out.push({ y, size, x0: Math.min(...ink.map((g) => g.box[0])), x1: Math.max(...ink.map((g) => g.box[2])), glyphs: trimBlanks(cur) });
+    }
+    cur = [];
+  };
+  for (const g of row) {
+    if (!g.blank && lastInk && g.box[0] - lastInk.box[2] > COLUMN_GAP_EM * Math.max(g.size, lastInk.size)) flush();
+    cur.push(g);
+    if (!g.blank) lastInk = g;
+  }
+  flush();
+  return out;
+}
+
+function trimBlanks(glyphs: PageGlyph[]): PageGlyph[] {
+  let a = 0;
+  let b = glyphs.length;
+  while (a < b && glyphs[a]!.blank) a++;
+  while (b > a && glyphs[b - 1]!.blank) b--;
+  return glyphs.slice(a, b);
+}
+
+function overlapX(a: { x0: number; x1: number }, b: { x0: number; x1: number }): boolean {
+  return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0;
+}
+
+/** Blocks of a page's pieces (pieces sorted top to bottom). */
+function blocks(all: readonly LinePiece[]): Block[] {
+  const below = (i: number): number => {
+    for (let j = i + 1; j < all.length; j++) if (all[j]!.y < all[i]!.y - ROW_TOLERANCE_EM * all[i]!.size && overlapX(all[i]!, all[j]!)) return j;
+    return -1;
+  };
+  const above = (j: number): number => {
+    for (let i = j - 1; i >= 0; i--) if (all[i]!.y > all[j]!.y + ROW_TOLERANCE_EM * all[j]!.size && overlapX(all[i]!, all[j]!)) return i;
+    return -1;
+  };
+  const blockOf: (Block | undefined)[] = [];
+  const out: Block[] = [];
+  all.forEach((p, j) => {
+    const i = above(j);
+    const q = i >= 0 ? all[i]! : null;
+    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size;
+    let b = joins ? blockOf[i] : undefined;
+    if (!b) {
+      b = { lines: [], breaks: new Set(), x0: p.x0, x1: p.x1, top: p.y + p.size, bottom: p.y };
+      out.push(b);
+    }
+    b.lines.push(p);
+    b.x0 = Math.min(b.x0, p.x0);
+    b.x1 = Math.max(b.x1, p.x1);
+    b.bottom = Math.min(b.bottom, p.y - 0.25 * p.size);
+    blockOf[j] = b;
+  });
+  for (const b of out) markBreaks(b);
+  return out;
+}
+
+function markBreaks(b: Block): void {
+  const gaps = b.lines.slice(1).map((l, k) => b.lines[k]!.y - l.y);
+  if (gaps.length === 0) return;
+  const pitch = [...gaps].sort((x, y) => x - y)[Math.floor(gaps.length / 4)]!;
+  gaps.forEach((g, k) => {
+    if (g > PARAGRAPH_PITCH * pitch) b.breaks.add(k + 1);
+  });
+}
+
+/** XY-cut: groups of blocks that a horizontal (then vertical) gap separates, in reading order. */
+function order(list: Block[]): Block[] {
+  if (list.length <= 1) return list;
+  const across = cut(list, (b) => -b.top, (b) => -b.bottom);
+  if (across.length > 1) return across.flatMap(order);
+  const down = cut(list, (b) => b.x0, (b) => b.x1);
+  if (down.length > 1) return down.flatMap(order);
+  return [...list].sort((a, b) => b.top - a.top || a.x0 - b.x0);
+}
+
+/** Split `list` where no block spans, along an axis given by each block's start and end. */
+function cut(list: readonly Block[], start: (b: Block) => number, end: (b: Block) => number): Block[][] {
+  const sorted = [...list].sort((a, b) => start(a) - start(b));
+  const groups: Block[][] = [];
+  let reach = -Infinity;
+  for (const b of sorted) {
+    if (groups.length === 0 || start(b) >= reach) groups.push([b]);
+    else groups[groups.length - 1]!.push(b);
+    reach = Math.max(reach, end(b));
+  }
+  return groups;
+}
+
+/** The blocks of one page in reading order. */
+export function pageBlocks(glyphs: readonly PageGlyph[]): Block[] {
+  const all = rows(glyphs).flatMap(pieces).sort((a, b) => b.y - a.y || a.x0 - b.x0);
+  return order(blocks(all));
+}

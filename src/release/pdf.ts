@@ -1,0 +1,119 @@
+/**
+ * PDF inputs: read a born-digital PDF (its text layer, then the marked-document reader), and
+ * make the two PDF outputs from the original itself:
+ * - release: every withheld portion and redacted span mapped to the glyph boxes it covers (one
+ *   region per line piece), removed from the content streams by redactPdf (boxes the width of the
+ *   text column, with the authority), then verified with pdf.js before anything is returned (no
+ *   8-word run of withheld text, no glyph left in a region, ≥ 98% of the released words kept);
+ * - review: the original with the withheld regions banded and labelled (rule and authority),
+ *   followed by the summary page.
+ * Output names never repeat withheld words ({@link safePdfStem}). Pure (bytes in, bytes out).
+ */
+import { InternalError } from '../errors.js';
+import { isPdfBytes } from '../parse/readers.js';
+import { readPdfLayout, redactPdf, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
+import { reviewPdf, type ReviewBand } from '../pdf/review.js';
+import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type ReaderId } from '../parse/read.js';
+import { renderReviewPdf } from '../render/pdf/index.js';
+import { toReviewView } from '../render/view.js';
+import type { Diagnostic, Document, Plan } from '../types.js';
+import { pageSizeOf } from './folder.js';
+import type { PlannedRelease } from './index.js';
+
+/**
+ * The PDF reader: text layer (src/pdf/layout) and the document reader. Its version changes
+ * whenever the same PDF could be read differently.
+ */
+export { isPdfBytes };
+
+export const PDF_READER: ReaderId = { name: 'pdf', version: '1.0.0' };
+
+/** A PDF read for release: its bytes and text layer. */
+export interface PdfSource {
+  readonly bytes: Uint8Array;
+  readonly layout: PdfLayout;
+  /** Turn a page the rewriter cannot handle with certainty into an image instead of failing. */
+  readonly rasterizeUnsure?: boolean;
+}
+
+/** Reads a PDF input: its text layer, then the document reader. Every failure is one line. */
+export async function readPdfInput(bytes: Uint8Array): Promise<{ ok: true; doc: Document; reader: ReaderId; layout: PdfLayout } | { ok: false; message: string }> {
+  let layout: PdfLayout;
+  try {
+    layout = await readPdfLayout(bytes);
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+  }
+  const { doc } = readDocument(layout.text, { format: 'document' });
+  if (!hasMarkings(doc)) return { ok: false, message: NOT_MARKED_MESSAGE };
+  return { ok: true, doc, reader: PDF_READER, layout };
+}
+
+/** Regions of a plan's withheld portions and redacted spans, and the review bands (one per decision). */
+export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion[]; bands: ReviewBand[] } {
+  const regions: PdfRegion[] = [];
+  const bands: ReviewBand[] = [];
+  const byId = new Map(plan.document.portions.map((p) => [p.id, p]));
+  const add = (spans: readonly { start: number; end: number }[], authority: readonly string[], note: string): void => {
+    const label = authority.join(', ') || 'WITHHELD';
+    const rs = spans.flatMap((s) => spanRegions(layout, s.start, s.end));
+    for (const r of rs) regions.push({ page: r.page, rect: r.rect, label });
+    if (rs.length > 0) bands.push({ note, regions: rs });
+  };
+  for (const d of plan.decisions) {
+    if (d.action !== 'withhold') continue;
+    const p = byId.get(d.portionId);
+    if (p) add(p.segments, d.authority, `${d.portionId} WITHHELD ${d.ruleId} ${d.authority.join(', ')}`);
+  }
+  for (const r of plan.redactions) add([r.span], r.authority, `${r.portionId} REDACTED ${r.ruleId} ${r.authority.join(', ')}`);
+  return { regions, bands };
+}
+
+/**
+ * The output stem of a PDF input: `stem`, unless one of its words (three letters or more) is a
+ * withheld word that the release does not show anyway; then `pdf-<first 12 hex of the input
+ * sha256>`, with a warning. (SIDtoday file names hold the article's title.)
+ */
+export function safePdfStem(stem: string, planned: Pick<PlannedRelease, 'withheld' | 'visible'>, sha256: string): { stem: string; diagnostic?: Diagnostic } {
+  const words = (t: string): string[] => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && /\p{L}/u.test(w));
+  const shown = new Set(words(planned.visible));
+  const withheld = new Set(planned.withheld.flatMap((p) => words(p.text)).filter((w) => !shown.has(w)));
+  if (!words(stem).some((w) => withheld.has(w))) return { stem };
+  const safe = `pdf-${sha256.slice(0, 12)}`;
+  return {
+    stem: safe,
+    diagnostic: { severity: 'warning', code: 'output-renamed', message: `the input's file name repeats withheld words: its outputs are named ${safe}` },
+  };
+}
+
+/** The release PDF: the original with the plan's withheld text removed, verified with pdf.js. Throws InternalError (nothing is written) when the verification fails. */
+export async function releasePdf(planned: PlannedRelease, source: PdfSource, title: string): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
+  const { regions } = planRegions(planned.plan, source.layout);
+  const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false });
+  const check = await verifyRedaction(source.bytes, bytes, regions, planned.withheld.map((w) => w.text), { releasedTexts: [planned.visible] });
+  if (!check.ok) {
+    // The message never quotes withheld text.
+    const why = [
+      check.leaks.length > 0 ? `${check.leaks.reduce((s, l) => s + l.shingles, 0)} run(s) of withheld words still readable` : '',
+      check.charsInRegions.length > 0 ? `characters left in ${check.charsInRegions.length} withheld region(s)` : '',
+      check.keptFraction < 0.98 ? `only ${(100 * check.keptFraction).toFixed(1)}% of the released words still readable` : '',
+    ].filter((s) => s !== '');
+    throw new InternalError(`self-check of the release PDF failed: ${why.join('; ')}; nothing was written`);
+  }
+  const diagnostics: Diagnostic[] = report.warnings.map((w) => ({ severity: 'warning', code: 'pdf-redaction', message: w }));
+  return { bytes, diagnostics };
+}
+
+/**
+ * The review PDF of a PDF input: the original banded and labelled, then the summary page, on the
+ * paper of the original's first page (A4 or Letter, as its width says; `--page-size` does not
+ * apply to PDF inputs, whose pages keep their size).
+ */
+export async function reviewOfPdf(planned: PlannedRelease, source: PdfSource, ref: string): Promise<{ bytes: Uint8Array; pages: number; diagnostics: Diagnostic[] }> {
+  const { bands } = planRegions(planned.plan, source.layout);
+  const pageSize = pageSizeOf(source.layout.sizes[0]?.[0] ?? 612);
+  const summary = await renderReviewPdf({ ...toReviewView(planned.plan, ref), lines: [] }, { pageSize });
+  const summaryPages = Math.max(1, summary.pages - 1);
+  const bytes = await reviewPdf(source.bytes, bands, summary.bytes, summaryPages);
+  return { bytes, pages: source.layout.pages + summaryPages, diagnostics: summary.diagnostics };
+}

@@ -1,0 +1,75 @@
+/**
+ * PDFs of a plain-text document made by other producers, for the PDF-input tests: pdf-lib (an
+ * embedded TrueType font, Type0/Identity-H, from npm), groff's gropdf (Type1, custom encoding)
+ * and Ghostscript's ps2pdf (groff PostScript → subset Type1C, WinAnsi). Each keeps the lines of
+ * the text as they are, one text line per line, a new page at a form feed or every 56 lines.
+ * A producer whose tool is missing is reported as such (the test says it skipped it).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
+import { liberationSans } from '../pdf/helpers/make.js';
+
+/** A producer: its name, and a maker, or the reason it cannot run here. */
+export interface Producer {
+  readonly name: string;
+  readonly missing: string | null;
+  make(text: string): Promise<Uint8Array>;
+}
+
+const LINES_PER_PAGE = 56;
+
+function pagesOf(text: string): string[][] {
+  const out: string[][] = [];
+  for (const page of text.split('\f')) {
+    const lines = page.replace(/\n$/, '').split('\n');
+    for (let i = 0; i < lines.length; i += LINES_PER_PAGE) out.push(lines.slice(i, i + LINES_PER_PAGE));
+  }
+  return out;
+}
+
+function has(tool: string, args: readonly string[]): boolean {
+  return spawnSync(tool, args, { stdio: 'ignore' }).status === 0;
+}
+
+/** Text as groff input in no-fill mode: 10 pt on 12 pt, control characters at line starts and backslashes escaped. */
+function groffSource(text: string): string {
+  const body = pagesOf(text)
+    .map((lines) => lines.map((l) => (l === '' ? '' : `\\&${l.replace(/\\/g, '\\e')}`)).join('\n'))
+    .join('\n.bp\n');
+  return `.nf\n.ps 10\n.vs 12\n${body}\n`;
+}
+
+async function pdfLib(text: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(liberationSans(), { subset: false });
+  for (const lines of pagesOf(text)) {
+    const page = doc.addPage([612, 792]);
+    lines.forEach((l, i) => {
+      if (l.trim() !== '') page.drawText(l, { x: 54, y: 740 - 12.5 * i, size: 9.5, font });
+    });
+  }
+  return doc.save({ useObjectStreams: false });
+}
+
+const GROFF = has('groff', ['-v']);
+const PS2PDF = GROFF && has('gs', ['--version']);
+
+/** The producers the tests run. */
+export const PRODUCERS: readonly Producer[] = [
+  { name: 'pdf-lib (Type0 Identity-H TrueType)', missing: null, make: pdfLib },
+  {
+    name: 'groff gropdf (Type1, custom encoding)',
+    missing: GROFF ? null : 'groff is not installed (apt-get install groff)',
+    make: async (text) => execFileSync('groff', ['-Tpdf', '-k'], { input: groffSource(text), maxBuffer: 64 << 20 }),
+  },
+  {
+    name: 'Ghostscript ps2pdf (Type1C subset, WinAnsi)',
+    missing: PS2PDF ? null : 'groff or Ghostscript is not installed (apt-get install groff ghostscript)',
+    make: async (text) => {
+      const ps = execFileSync('groff', ['-Tps', '-k'], { input: groffSource(text), maxBuffer: 64 << 20 });
+      return execFileSync('ps2pdf', ['-dDeterministicIDs=true', '-', '-'], { input: ps, maxBuffer: 64 << 20 });
+    },
+  },
+];

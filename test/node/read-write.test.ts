@@ -1,0 +1,73 @@
+/**
+ * The synchronous file access of a batch's jobs (src/node): readInputSync gives what readInput
+ * gives, and writeFileAtomicSync leaves the whole file or nothing.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readBytesOrNullSync, readInput, readInputSync } from '../../src/node/read.js';
+import { writeFileAtomicSync } from '../../src/node/write.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'declass-node-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const cable = readFileSync(new URL('../../samples/08BERLIN173.txt', import.meta.url));
+const file = (name: string, bytes: Uint8Array | string): string => {
+  const f = path.join(dir, name);
+  writeFileSync(f, bytes);
+  return f;
+};
+
+describe('readInputSync', () => {
+  const cases: readonly (readonly [string, () => string, number, string | null])[] = [
+    ['a cable', () => file('c.txt', cable), 1 << 20, null],
+    ['a folder', () => dir, 1 << 20, 'is a folder'],
+    ['a missing file', () => path.join(dir, 'missing.txt'), 1 << 20, null],
+    ['a file over the limit', () => file('big.txt', cable), 100, null],
+    ['a file without markings', () => file('readme.txt', 'Just a README.\n'), 1 << 20, null],
+    ['an empty file', () => file('empty.txt', ''), 1 << 20, null],
+  ];
+  it.each(cases)('%s: what readInput gives', async (_name, make, max, message) => {
+    const f = make();
+    const sync = readInputSync(f, max);
+    const async_ = await readInput(f, max);
+    expect(sync).toEqual(async_);
+    if (message !== null) expect(sync).toEqual({ ok: false, message });
+  });
+
+  it('reads the whole of a file larger than one read', () => {
+    const big = file('large.txt', Buffer.concat([cable, Buffer.alloc(300_000, 0x20), Buffer.from('\n')]));
+    const read = readInputSync(big);
+    expect(read.ok && Buffer.from(read.bytes).equals(readFileSync(big))).toBe(true);
+  });
+});
+
+describe('readBytesOrNullSync', () => {
+  it('gives the bytes, or null for a missing file or a folder', () => {
+    expect(Buffer.from(readBytesOrNullSync(file('b.bin', 'abc'))!).toString()).toBe('abc');
+    expect(readBytesOrNullSync(path.join(dir, 'nothing'))).toBeNull();
+    expect(readBytesOrNullSync(dir)).toBeNull();
+  });
+});
+
+describe('writeFileAtomicSync', () => {
+  it('creates missing folders, writes every byte, leaves no temporary', () => {
+    const target = path.join(dir, 'w', 'sub', 'out.bin');
+    const bytes = new Uint8Array(200_000).map((_, i) => i % 251);
+    writeFileAtomicSync(target, bytes);
+    expect(readFileSync(target).equals(Buffer.from(bytes))).toBe(true);
+    writeFileAtomicSync(target, new Uint8Array([1, 2, 3]));
+    expect([...readFileSync(target)]).toEqual([1, 2, 3]);
+    expect(readdirSync(path.dirname(target))).toEqual(['out.bin']);
+  });
+
+  it('fails with the file named, and leaves nothing, when the folder cannot be made', () => {
+    const blocker = file('blocker', 'x');
+    expect(() => writeFileAtomicSync(path.join(blocker, 'out.txt'), new Uint8Array([1]))).toThrow(/cannot write .*blocker/);
+    mkdirSync(path.join(dir, 'clean'));
+    expect(() => writeFileAtomicSync(path.join(dir, 'clean'), new Uint8Array([1]))).toThrow(/cannot write/);
+    expect(readdirSync(path.join(dir, 'clean'))).toEqual([]);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.declass-'))).toEqual([]);
+  });
+});

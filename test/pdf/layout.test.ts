@@ -1,0 +1,113 @@
+/**
+ * The text layer of a PDF (src/pdf/layout): reading order over columns, a sidebar and a header
+ * spanning the page, paragraph breaks, form feeds between pages, the glyph boxes a span covers,
+ * and the one-line refusal of a PDF without text.
+ */
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { NO_TEXT_LAYER, readPdfLayout, redactPdf, spanRegions } from '../../src/pdf/index.js';
+import { releaseBoxes } from './helpers/check.js';
+
+async function twoColumns(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([612, 792]);
+  const put = (text: string, x: number, y: number): void => page.drawText(text, { x, y, size: 10, font });
+  put('SECRET//NOFORN', 260, 770);
+  put('(U) A heading that spans both columns of the page', 72, 730);
+  // Left column: two paragraphs; right column: one, lines at the same heights.
+  const left = ['(S) Left one alpha bravo', 'left two charlie delta', 'left three echo', '', '(U) Left para two golf', 'left five hotel'];
+  const right = ['(C) Right one india', 'right two juliet kilo', 'right three lima', 'right four mike', '(U) Right five', 'right six'];
+  left.forEach((t, i) => t && put(t, 72, 700 - 12 * i));
+  right.forEach((t, i) => put(t, 330, 700 - 12 * i));
+  put('SECRET//NOFORN', 260, 40);
+  const p2 = doc.addPage([612, 792]);
+  p2.drawText('(U) Page two text', { x: 72, y: 700, size: 10, font });
+  return doc.save({ useObjectStreams: false });
+}
+
+describe('readPdfLayout', () => {
+  it('reads columns in order, with paragraph breaks and a form feed between pages', async () => {
+    const layout = await readPdfLayout(await twoColumns());
+    expect(layout.pages).toBe(2);
+    expect(layout.text).toBe(
+      [
+        'SECRET//NOFORN',
+        '',
+        '(U) A heading that spans both columns of the page',
+        '',
+        '(S) Left one alpha bravo',
+        'left two charlie delta',
+        'left three echo',
+        '',
+        '(U) Left para two golf',
+        'left five hotel',
+        '',
+        // Lines whose next line's first word would not have fitted are joined (wrapped text).
+        '(C) Right one india right two juliet kilo right three lima right four mike',
+        '(U) Right five',
+        'right six',
+        '',
+        'SECRET//NOFORN',
+        '\f(U) Page two text',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('joins wrapped lines of a paragraph into one line of text, and keeps a short line, a mark or a number opening a line', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    const lines = ['(U) This paragraph wraps at the right edge of its column so that', 'its lines are joined. It ends with a short line.', '1. A numbered item that is long enough to fill the line.', '(S) A marked paragraph follows the item here.'];
+    lines.forEach((l, i) => page.drawText(l, { x: 72, y: 700 - 12 * i, size: 10, font }));
+    const layout = await readPdfLayout(await doc.save());
+    expect(layout.text).toBe(`${lines[0]} ${lines[1]}\n${lines[2]}\n${lines[3]}\n`);
+    // Each visual line keeps its own rectangle.
+    expect(spanRegions(layout, 0, layout.text.length).length).toBe(4);
+  });
+
+  it('maps a span to one rectangle per line, covering exactly its glyphs', async () => {
+    const layout = await readPdfLayout(await twoColumns());
+    const start = layout.text.indexOf('(S) Left');
+    const end = layout.text.indexOf('left three echo') + 'left three echo'.length;
+    const regions = spanRegions(layout, start, end);
+    expect(regions.map((r) => r.page)).toEqual([0, 0, 0]);
+    const [first] = regions;
+    expect(first!.rect[0]).toBeCloseTo(72, 0);
+    expect(first!.rect[2]).toBeLessThan(330);
+    // Rectangles stay inside their own line (12 pt pitch, 10 pt type).
+    for (const r of regions) expect(r.rect[3] - r.rect[1]).toBeLessThan(8);
+    // A span in the middle of a line starts at its first glyph.
+    const mid = layout.text.indexOf('alpha');
+    const [part] = spanRegions(layout, mid, mid + 5);
+    expect(part!.rect[0]).toBeGreaterThan(100);
+    expect(part!.rect[2]).toBeLessThan(first!.rect[2]);
+  });
+
+  it('refuses a PDF without text in one line', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.addPage([612, 792]).drawRectangle({ x: 50, y: 50, width: 500, height: 700, color: rgb(0.5, 0.5, 0.5) });
+    await expect(readPdfLayout(await doc.save())).rejects.toThrow(NO_TEXT_LAYER);
+  });
+});
+
+describe('a portion that opens in the middle of a line', () => {
+  it('is boxed from just after the released text before it, which stays visible (regression: the box used to start 3 em further left)', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    page.drawText('(U) Released words come first on this line. (S) Withheld words follow them here.', { x: 72, y: 700, size: 10, font });
+    page.drawText('(U) The next line is released too.', { x: 72, y: 688, size: 10, font });
+    const bytes = await doc.save({ useObjectStreams: false });
+    const layout = await readPdfLayout(bytes);
+    const start = layout.text.indexOf('(S)');
+    const regions = spanRegions(layout, start, layout.text.indexOf('here.') + 5).map((r) => ({ ...r, label: 'B1' }));
+    expect(regions).toHaveLength(1);
+    const endOfReleased = 72 + font.widthOfTextAtSize('(U) Released words come first on this line.', 10);
+    const out = await redactPdf(bytes, regions);
+    const boxes = await releaseBoxes(out.bytes, 0);
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const b of boxes) expect(b[0]).toBeGreaterThanOrEqual(endOfReleased);
+  });
+});
