@@ -41,7 +41,9 @@ describe('evaluate with the public profile', () => {
 
   it('stamps the release with every authority used', () => {
     expect(plan.releaseBanner).toBe('UNCLASSIFIED');
-    expect(plan.stamp).toBe('RELEASE IN PART B1, 1.4(B), 1.4(D), SBU - PENDING FOIA REVIEW, UNKNOWN MARKING - PENDING REVIEW');
+    // p3 (SBU) and p5 (unknown mark) await a reviewer: not final, so stamped pending (issue 12).
+    expect(plan.stamp).toBe('PENDING REVIEW - NOT FOR RELEASE');
+    expect(plan.disposition).toMatchObject({ kind: 'pending-review', authorities: ['B1', '1.4(B)', '1.4(D)', 'SBU - PENDING FOIA REVIEW', 'UNKNOWN MARKING - PENDING REVIEW'] });
   });
 
   it('writes placeholders that keep paragraph numbers, and nothing withheld', () => {
@@ -49,7 +51,7 @@ describe('evaluate with the public profile', () => {
     expect(text).toContain('¶1. [WITHHELD: B1, 1.4(B), 1.4(D)]');
     expect(text).toContain('¶2. (U) The meeting in Wellington runs from February 18 to 22.');
     expect(text).toContain('¶5. [WITHHELD: UNKNOWN MARKING - PENDING REVIEW]');
-    expect(text).toMatch(/^UNCLASSIFIED BERLIN 000173\nRELEASE IN PART /);
+    expect(text).toMatch(/^UNCLASSIFIED BERLIN 000173\nPENDING REVIEW - NOT FOR RELEASE\n/);
     for (const gone of ['Pol-mil', 'desk@state.gov', 'Unmarked comment', 'nobody understood', '(C0)']) expect(text).not.toContain(gone);
     // Header lines stay.
     expect(text).toContain('E.O. 12958: DECL: 02/13/2018');
