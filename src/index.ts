@@ -33,9 +33,11 @@ export { countSeverities, lintDocument, LINT_CHECKS, type LintCheck } from './li
 export { loadProfile, type Profile } from './rules/load.js';
 export { loadOverrides, OverrideMatcher, unmatchedOverridesError, type Override, type OverrideSet, type UnmatchedOverride } from './rules/overrides.js';
 export { CONDITIONS } from './rules/conditions/index.js';
+export { lintProfile, type ProfileWarning } from './rules/lint.js';
 
 // Deciding (pure).
 export { evaluate, type EvaluateOptions } from './engine/evaluate.js';
+export { computeDisposition, pendingReason, PENDING_STAMP } from './engine/disposition.js';
 export { applyEdits, buildEdits, type Edit, type Piece } from './engine/edits.js';
 export { visibleTextOf, withheldPieces, type WithheldPiece } from './engine/withheld.js';
 

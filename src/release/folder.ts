@@ -1,12 +1,14 @@
 /**
  * The release folder, as one contract between what writes it (`release`, `batch`) and what reads
- * it (`audit`, the resume check): its two sub-folders, the path of every output for a stem, the
+ * it (`audit`, the resume check): its three sub-folders, the path of every output for a stem, the
  * audit record and the manifest (their paths, formats and data types), and how a stem is made
  * from an input name. Pure data and pure functions: nothing here touches the disk.
  *
  * ```
  * OUT/release/<stem>.txt            release text          (may be handed out)
  * OUT/release/<stem>.pdf            release PDF           (may be handed out)
+ * OUT/pending/<stem>.txt, .pdf      the same, for a document a reviewer must still decide
+ *                                   (stamped PENDING REVIEW - NOT FOR RELEASE; never)
  * OUT/review/<stem>.review.pdf      review PDF            (never)
  * OUT/review/<stem>.diff            unified diff          (never)
  * OUT/review/<stem>.audit.json      audit record          (never; declass-audit/1)
@@ -18,7 +20,7 @@
 import path from 'node:path';
 import { sha256Hex } from '../hash.js';
 import { CABLE_READER, type ReaderId } from '../parse/readers.js';
-import type { DeclAssessment, Decision, Diagnostic, Redaction } from '../types.js';
+import type { DeclAssessment, Decision, Diagnostic, Disposition, Redaction } from '../types.js';
 
 export type { ReaderId };
 
@@ -26,15 +28,18 @@ export type { ReaderId };
 export const RELEASE_DIR = 'release';
 /** The sub-folder that never may: review PDFs, diffs, audit records, the manifest. */
 export const REVIEW_DIR = 'review';
-/** Both sub-folders, in the order they are created and listed. */
-export const SUBFOLDERS = [RELEASE_DIR, REVIEW_DIR] as const;
+/**
+ * The sub-folder of documents that are not final (issue 12): a portion still awaits a reviewer
+ * (SBU/FOUO handling, an unknown mark, a declassification instruction to review). Their release
+ * text and PDF are stamped `PENDING REVIEW - NOT FOR RELEASE` and may not be handed out.
+ */
+export const PENDING_DIR = 'pending';
+/** The sub-folders, in the order they are created and listed. */
+export const SUBFOLDERS = [RELEASE_DIR, REVIEW_DIR, PENDING_DIR] as const;
 export type Subfolder = (typeof SUBFOLDERS)[number];
 
-/**
- * Names of the sub-folders declass writes into an output folder, including `pending/` (documents
- * awaiting a reviewer's decision). A folder walk for inputs leaves them out.
- */
-const OUTPUT_SUBFOLDER_NAMES: ReadonlySet<string> = new Set([...SUBFOLDERS, 'pending']);
+/** Names of the sub-folders declass writes into an output folder. A folder walk for inputs leaves them out. */
+const OUTPUT_SUBFOLDER_NAMES: ReadonlySet<string> = new Set(SUBFOLDERS);
 
 /** True for the name of a sub-folder declass writes (`release`, `review`, `pending`). */
 export function isOutputSubfolderName(name: string): boolean {
@@ -48,13 +53,17 @@ export type Format = (typeof FORMATS)[number];
 /** PDF page sizes a release may be laid out on. */
 export type PageSize = 'letter' | 'a4';
 
-/** The output path `release` writes for a stem and format. */
-export function outputPath(stem: string, format: Format): string {
+/**
+ * The output path `release` writes for a stem and format; the release text and PDF of a document
+ * pending review go to `pending/` instead of `release/`.
+ */
+export function outputPath(stem: string, format: Format, pending = false): string {
+  const dir = pending ? PENDING_DIR : RELEASE_DIR;
   switch (format) {
     case 'text':
-      return `${RELEASE_DIR}/${stem}.txt`;
+      return `${dir}/${stem}.txt`;
     case 'pdf':
-      return `${RELEASE_DIR}/${stem}.pdf`;
+      return `${dir}/${stem}.pdf`;
     case 'review':
       return `${REVIEW_DIR}/${stem}.review.pdf`;
     case 'diff':
@@ -73,7 +82,12 @@ export function stemOfRecordPath(rel: string): string | null {
   return m && m[1] !== undefined ? m[1] : null;
 }
 
-/** The stem a file in `release/` belongs to: its name without the extension. */
+/** True for a release text or PDF path, final (`release/`) or pending (`pending/`). */
+export function isReleaseFilePath(rel: string): boolean {
+  return rel.startsWith(`${RELEASE_DIR}/`) || rel.startsWith(`${PENDING_DIR}/`);
+}
+
+/** The stem a file in `release/` (or `pending/`) belongs to: its name without the extension. */
 export function stemOfReleaseFile(rel: string): string {
   return path.posix.basename(rel).replace(/\.[^.]*$/, '');
 }
@@ -128,6 +142,11 @@ export interface AuditRecord {
   readonly declassification: Omit<DeclAssessment, 'diagnostics'>;
   readonly banner: { readonly original: string | null; readonly release: string };
   readonly stamp: string;
+  /**
+   * The disposition (issue 12): `release-in-full`, `release-in-part`, `denied-in-full`, or
+   * `pending-review` with the portions still pending and why. Absent in records made before it.
+   */
+  readonly disposition?: Disposition;
   readonly decisions: readonly (Decision & { readonly start: { line: number; column: number }; readonly end: { line: number; column: number } })[];
   readonly redactions: readonly Redaction[];
   readonly diagnostics: readonly (Diagnostic & { readonly line?: number })[];
@@ -254,7 +273,7 @@ export function isReleaseOutputPath(rel: string): boolean {
   const m = /^([^/]+)\/([^/]+)$/.exec(rel);
   if (!m || !OUTPUT_NAME.test(m[2]!)) return false;
   const [dir, name] = [m[1]!, m[2]!];
-  if (dir === RELEASE_DIR || dir === 'pending') return /\.(?:txt|pdf)$/.test(name);
+  if (dir === RELEASE_DIR || dir === PENDING_DIR) return /\.(?:txt|pdf)$/.test(name);
   if (dir === REVIEW_DIR) return /\.(?:review\.pdf|diff|audit\.json)$/.test(name);
   return false;
 }

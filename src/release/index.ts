@@ -114,17 +114,19 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const files: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [...(req.inputDiagnostics ?? [])];
   let pages = 0;
-  if (formats.has('text')) files.push({ kind: 'text', path: outputPath(req.stem, 'text'), bytes: encoder.encode(releaseText) });
+  // A document with a portion still pending review is not final: its text and PDF go to pending/.
+  const pending = plan.disposition.kind === 'pending-review';
+  if (formats.has('text')) files.push({ kind: 'text', path: outputPath(req.stem, 'text', pending), bytes: encoder.encode(releaseText) });
   if (formats.has('pdf') && req.pdf) {
     const pdf = await releasePdf(planned, req.pdf, req.stem);
     diagnostics.push(...pdf.diagnostics);
     pages += req.pdf.layout.pages;
-    files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf'), bytes: pdf.bytes });
+    files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf', pending), bytes: pdf.bytes });
   } else if (formats.has('pdf')) {
     const pdf = await renderReleasePdf(toReleaseView(pieces, plan, ref), { pageSize });
     diagnostics.push(...pdf.diagnostics);
     pages += pdf.pages;
-    files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf'), bytes: pdf.bytes });
+    files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf', pending), bytes: pdf.bytes });
   }
   if (formats.has('review') && req.pdf) {
     const review = await reviewOfPdf(planned, req.pdf, ref);
