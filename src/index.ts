@@ -33,9 +33,11 @@ export { countSeverities, lintDocument, LINT_CHECKS, type LintCheck } from './li
 export { loadProfile, type Profile } from './rules/load.js';
 export { loadOverrides, OverrideMatcher, unmatchedOverridesError, type Override, type OverrideSet, type UnmatchedOverride } from './rules/overrides.js';
 export { CONDITIONS } from './rules/conditions/index.js';
+export { lintProfile, type ProfileWarning } from './rules/lint.js';
 
 // Deciding (pure).
 export { evaluate, type EvaluateOptions } from './engine/evaluate.js';
+export { computeDisposition, pendingReason, PENDING_STAMP } from './engine/disposition.js';
 export { applyEdits, buildEdits, type Edit, type Piece } from './engine/edits.js';
 export { visibleTextOf, withheldPieces, type WithheldPiece } from './engine/withheld.js';
 
@@ -45,6 +47,10 @@ export { renderDiff } from './render/diff/index.js';
 export { renderReleasePdf, renderReviewPdf } from './render/pdf/index.js';
 export { planRelease, releaseDocument, visibleText, withheldTexts, type OutputFile, type PlannedRelease, type ReleaseRequest, type ReleaseResult } from './release/index.js';
 export { rerunRelease } from './release/rerun.js';
+// PDF inputs: read a born-digital PDF, and the true-redaction engine it releases through.
+export { PDF_READER, isPdfBytes, readPdfInput, planRegions, safePdfStem, type PdfSource } from './release/index.js';
+export { readPdfLayout, spanRegions, redactPdf, verifyRedaction, readPdfText, NO_TEXT_LAYER, PdfInputError, RegionError, UnsurePageError } from './pdf/index.js';
+export type { PdfLayout, LayoutLine, SpanRegion, PdfRegion, RedactPdfOptions, RedactPdfResult, RedactionReport, VerifyOptions, VerifyResult } from './pdf/index.js';
 export * from './release/folder.js';
 export { assignDocNumbers, caseFooter, caseNumberProblem, formatDocNumber, type CaseStamp, type NumberedDocument } from './release/case.js';
 export { renderReplacementDiff } from './render/diff/index.js';

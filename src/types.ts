@@ -455,6 +455,23 @@ export interface Decision {
   readonly override?: OverrideNote;
 }
 
+/** `RELEASE IN FULL`, `RELEASE IN PART`, `DENIED IN FULL`, or not final yet. */
+export type DispositionKind = 'release-in-full' | 'release-in-part' | 'denied-in-full' | 'pending-review';
+
+/** Why a portion is pending review, for summaries. */
+export type PendingReason = 'unknown marking' | 'SBU/FOUO handling' | 'declassification review' | 'no rule decided';
+
+/** A document's disposition: its kind, its stamp, the authorities it claims, and what is pending. */
+export interface Disposition {
+  readonly kind: DispositionKind;
+  /** The stamp printed under the release banner (and on every PDF page). */
+  readonly stamp: string;
+  /** Authorities withheld or redacted under, in stamp order. */
+  readonly authorities: readonly string[];
+  /** Portions pending review, with why; empty for a final disposition. */
+  readonly pending: readonly { readonly portionId: string; readonly reason: PendingReason }[];
+}
+
 /** A span removed from inside a released portion by a redact rule. */
 export interface Redaction {
   readonly portionId: string;
@@ -477,8 +494,13 @@ export interface Plan {
   readonly redactions: readonly Redaction[];
   /** The recomputed banner of the release, e.g. `UNCLASSIFIED`. */
   readonly releaseBanner: string;
-  /** `RELEASE IN FULL` or `RELEASE IN PART B1, 1.4(B), 1.4(D)`. */
+  /**
+   * `RELEASE IN FULL`, `RELEASE IN PART B1, 1.4(B), 1.4(D)`, `DENIED IN FULL B1, 1.4(B)`, or
+   * `PENDING REVIEW - NOT FOR RELEASE` while a portion awaits a reviewer (see `disposition`).
+   */
   readonly stamp: string;
+  /** The final disposition (or pending review), with the authorities and the pending portions. */
+  readonly disposition: Disposition;
   /** Diagnostics from the engine (the document's own are in `document.diagnostics`). */
   readonly diagnostics: readonly Diagnostic[];
 }

@@ -14,7 +14,7 @@ import { shingleHashes } from '../leak/shingle-hash.js';
 import { readBytes, readBytesOrNull } from '../node/read.js';
 import { assertReleaseFolder } from '../node/release-folder.js';
 import { collectInputs } from '../node/walk.js';
-import { MANIFEST_PATH, pageSizeOf, RELEASE_DIR, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
+import { isReleaseFilePath, MANIFEST_PATH, pageSizeOf, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
 import { checkConsistency, manifestRun } from './consistency.js';
 import { checkIndex } from './index-check.js';
 import { readReleaseFolder, releasedTexts, withheldOfFolder, type ReleaseFolder } from './against.js';
@@ -26,7 +26,7 @@ import { RecordedConfig } from './recorded-config.js';
 import { buildReport, type AuditReport } from './report.js';
 import type { Rerun } from './rerun.js';
 import { readReleasedText, scanFolder, type FolderFile, type ReleasedText } from './scan.js';
-import { checkOutputs, checkPdfAuthorities, checkTextAuthorities, compareRerun, parseRecord } from './verify.js';
+import { checkOutputs, checkPending, checkPdfAuthorities, checkTextAuthorities, compareRerun, parseRecord } from './verify.js';
 
 /** How to audit a folder. */
 export interface AuditOptions {
@@ -159,7 +159,7 @@ function listFolder(list: readonly FolderFile[]): Listing {
     shas.set(f.rel, f.sha256!);
     const stem = stemOfRecordPath(f.rel);
     if (stem !== null) recordShas.set(stem, f.sha256!);
-    if (f.rel.startsWith(`${RELEASE_DIR}/`)) {
+    if (isReleaseFilePath(f.rel)) {
       const of = stemOfReleaseFile(f.rel);
       releaseByStem.set(of, [...(releaseByStem.get(of) ?? []), f.rel]);
     }
@@ -193,6 +193,7 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   else run.settings.set(settingsKey(settings), { settings, stems: [stem] });
   // 1. Hashes and missing files.
   run.findings.push(...checkOutputs(stem, record, run.listing.shas));
+  run.findings.push(...checkPending(stem, record));
   for (const o of record.outputs) run.claimed.add(o.path);
   const texts: ReleasedText[] = [];
   for (const rel of run.listing.releaseByStem.get(stem) ?? []) {
@@ -258,7 +259,7 @@ async function checkUnrecorded(run: AuditRun): Promise<void> {
   for (const f of run.listing.files.values()) {
     if (run.claimed.has(f.rel) && f.regular) continue;
     const what = f.regular ? 'not listed in any audit record' : 'not a regular file (a link or device), and not listed in any audit record';
-    const inRelease = f.rel.startsWith(`${RELEASE_DIR}/`);
+    const inRelease = isReleaseFilePath(f.rel);
     run.findings.push(inRelease ? failure(f.rel, 'unrecorded', what) : warning(f.rel, 'unrecorded', what));
     if (run.index && f.regular && inRelease && !run.listing.recordShas.has(stemOfReleaseFile(f.rel))) {
       const t = await readReleasedText(run.abs, f.rel);

@@ -113,7 +113,10 @@ export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece,
   shingles.withheld.forEach(({ words, runs }, i) => {
     for (const h of runs) original.add(h);
     if (words < SHINGLE_WORDS) return;
-    out.push({ portionId: pieces[i]!.portionId, hashes: Float64Array.from([...runs].filter((h) => !allowed.has(h))) });
+    const hashes = new Float64Array(runs.size);
+    let n = 0;
+    for (const h of runs) if (!allowed.has(h)) hashes[n++] = h;
+    out.push({ portionId: pieces[i]!.portionId, hashes: hashes.slice(0, n) });
   });
   return { stem, pieces: out, original: Float64Array.from(original), released: Float64Array.from(shingles.output) };
 }

@@ -6,9 +6,10 @@
 /** The checks `declass audit` runs, by name (stable; tests and `--json` consumers use them). */
 export const AUDIT_CHECKS = {
   record: 'every audit record in review/ is readable and well-formed',
-  hash: 'every file in release/ and review/ matches the sha256 in its record',
+  hash: 'every file in release/, pending/ and review/ matches the sha256 in its record',
   missing: 'every file a record or the manifest lists exists',
-  unrecorded: 'no file in release/ is missing from the audit records',
+  unrecorded: 'no file in release/ or pending/ is missing from the audit records',
+  pending: 'no document pending review (SBU/FOUO, an unknown mark, a declassification instruction to review) sits in release/, and every record states the disposition its decisions give',
   chain: 'review/manifest.json lists every record and its hash chain is intact',
   rerun: 'with the originals: a re-run with the recorded profile, date and overrides gives the same decisions and bytes',
   leak: 'with the originals: no withheld text of a document appears in its release text or PDF (text and metadata)',

@@ -1,13 +1,13 @@
 /**
- * Reading a release folder for the audit, through src/node: every file under release/ and
- * review/ listed (symbolic links not followed) and hashed, and the text of release files (`.txt`
+ * Reading a release folder for the audit, through src/node: every file under release/, pending/
+ * and review/ listed (symbolic links not followed) and hashed, and the text of release files (`.txt`
  * as UTF-8, `.pdf` read back with ./pdf-text.ts, text and metadata together).
  */
 import path from 'node:path';
 import { sha256Hex } from '../hash.js';
 import { readBytes, readBytesOrNull } from '../node/read.js';
 import { listTree } from '../node/walk.js';
-import { MANIFEST_PATH, RELEASE_DIR, stemOfRecordPath, stemOfReleaseFile, SUBFOLDERS } from '../release/folder.js';
+import { isReleaseFilePath, MANIFEST_PATH, stemOfRecordPath, stemOfReleaseFile, SUBFOLDERS } from '../release/folder.js';
 import { readPdfText } from '../pdf/index.js';
 import { extractPdfStrings } from './pdf-text.js';
 
@@ -22,7 +22,7 @@ export interface FolderFile {
 
 /** True for the files whose bytes a folder read into memory keeps. */
 function kept(rel: string): boolean {
-  return rel.startsWith(`${RELEASE_DIR}/`) || stemOfRecordPath(rel) !== null || rel === MANIFEST_PATH;
+  return isReleaseFilePath(rel) || stemOfRecordPath(rel) !== null || rel === MANIFEST_PATH;
 }
 
 /**

@@ -3,6 +3,7 @@
  * outputs it lists, the authorities its withheld regions state, and a re-run's result. Pure: the
  * caller reads the files and passes their bytes or hashes in.
  */
+import { computeDisposition } from '../engine/disposition.js';
 import { parseDeniedMarker } from '../render/text/denied.js';
 import { dispositionOf, FORMATS, outputPath, RECORD_FORMAT, recordPath, type AuditRecord, type Format, type OutputRecord } from '../release/folder.js';
 import { failure, warning, type Finding } from './findings.js';
@@ -35,8 +36,9 @@ export function parseRecord(stem: string, bytes: Uint8Array): { ok: true; record
     if (!o || !(FORMATS as readonly string[]).includes(o.kind as string) || typeof o.path !== 'string' || typeof o.sha256 !== 'string' || !SHA256.test(o.sha256)) {
       return bad('an output entry is malformed (expected kind, path and a sha256)');
     }
+    // The release text and PDF sit in release/ or, pending review, in pending/ (checkPending says which).
     const expected = outputPath(stem, o.kind as Format);
-    if (o.path !== expected) return bad(`output ${JSON.stringify(o.path)} is not the file release writes for ${stem} (expected ${expected})`);
+    if (o.path !== expected && o.path !== outputPath(stem, o.kind as Format, true)) return bad(`output ${JSON.stringify(o.path)} is not the file release writes for ${stem} (expected ${expected})`);
     if (seen.has(o.path)) return bad(`output ${o.path} is listed twice`);
     seen.add(o.path);
   }
@@ -163,6 +165,30 @@ export function compareRerun(stem: string, recorded: AuditRecord, rerun: AuditRe
     const sha = rerunOutputs.get(o.path);
     if (sha === undefined) out.push(failure(o.path, 'rerun', 'the re-run does not write this file'));
     else if (sha !== o.sha256) out.push(failure(o.path, 'rerun', `a re-run gives different bytes than ${file} records`));
+  }
+  return out;
+}
+
+/**
+ * The `pending` check for one record: the disposition its decisions give (computed again, not
+ * trusted from the record) is the one it states, and a document pending review has no output in
+ * release/ (nor a final one in pending/): what sits in release/ may be handed out.
+ */
+export function checkPending(stem: string, record: AuditRecord): Finding[] {
+  const out: Finding[] = [];
+  const disposition = computeDisposition(record.decisions, record.redactions);
+  const pending = disposition.kind === 'pending-review';
+  if (record.stamp !== disposition.stamp || (record.disposition && record.disposition.kind !== disposition.kind)) {
+    out.push(failure(recordPath(stem), 'pending', `states ${JSON.stringify(record.stamp)}, but its decisions give ${JSON.stringify(disposition.stamp)}`));
+  }
+  for (const o of record.outputs) {
+    if (o.kind !== 'text' && o.kind !== 'pdf') continue;
+    if (pending && o.path !== outputPath(stem, o.kind, true)) {
+      const why = [...new Set(disposition.pending.map((p) => p.reason))].join(', ');
+      out.push(failure(o.path, 'pending', `${stem} is pending review (${disposition.pending.length} portion(s): ${why}) but sits in release/; it belongs in pending/`));
+    } else if (!pending && o.path !== outputPath(stem, o.kind)) {
+      out.push(failure(o.path, 'pending', `${stem} is final (${disposition.stamp}) but sits in pending/`));
+    }
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * write atomically, and report small, cloneable figures back. Everything a job needs travels in
  * a plain {@link ReleaseJob}; profiles and overrides are loaded once per thread and cached.
  */
+import { computeDisposition } from '../engine/disposition.js';
 import path from 'node:path';
 import { crossDigest, crossDigestOf, type CrossDigest } from '../audit/cross.js';
 import { DeclassError } from '../errors.js';
@@ -59,6 +60,8 @@ export interface JobCounts {
   /** Withheld portions by authority (`B1, 1.4(b)`), as pairs for cloning. */
   readonly byAuthority: readonly (readonly [string, number])[];
   readonly stamp: string;
+  /** Portions pending review, by why (empty for a final disposition), as pairs for cloning. */
+  readonly pending: readonly (readonly [string, number])[];
 }
 
 export type JobResult =
@@ -104,6 +107,8 @@ export class JobCache {
 }
 
 function countsOf(plan: Pick<Plan, 'decisions' | 'redactions' | 'stamp'>): JobCounts {
+  const pending = new Map<string, number>();
+  for (const p of computeDisposition(plan.decisions, plan.redactions).pending) pending.set(p.reason, (pending.get(p.reason) ?? 0) + 1);
   const byAuthority = new Map<string, number>();
   let released = 0;
   let declassified = 0;
@@ -122,6 +127,7 @@ function countsOf(plan: Pick<Plan, 'decisions' | 'redactions' | 'stamp'>): JobCo
     redactions: plan.redactions.length,
     byAuthority: [...byAuthority],
     stamp: plan.stamp,
+    pending: [...pending],
   };
 }
 
@@ -204,7 +210,9 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
     // Outputs of formats not asked for this time, left by an earlier run, would no longer match
     // the new audit record (and audit would call them unrecorded): remove them.
     const current = new Set(result.files.map((f) => f.path));
-    for (const stale of FORMATS.map((f) => outputPath(job.stem, f))) if (!current.has(stale)) removeFileSync(path.join(job.out, stale));
+    // A document decided since (an override) moves from pending/ to release/: the other copy goes too.
+    const stale = FORMATS.flatMap((f) => [outputPath(job.stem, f), outputPath(job.stem, f, true)]);
+    for (const file of new Set(stale)) if (!current.has(file)) removeFileSync(path.join(job.out, file));
     return {
       index: job.index,
       status: 'released',

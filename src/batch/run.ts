@@ -89,6 +89,9 @@ export interface BatchSummary {
   readonly declassified: number;
   readonly redactions: number;
   readonly withheldByAuthority: Record<string, number>;
+  /** Documents pending review (written to pending/, not release/), and their pending portions by why. */
+  readonly pending: number;
+  readonly pendingByReason: Record<string, number>;
   /** Characters the PDF font could not show, replaced by `?` (distinct characters per document, summed). */
   readonly charsReplaced: number;
   /** Documents whose PDFs have such replacements. */
@@ -179,6 +182,8 @@ export async function runReleaseBatch(
       ...tally.totals,
       notStarted: total - scheduled,
       withheldByAuthority: Object.fromEntries([...tally.byAuthority].sort()),
+      pending: tally.pendingDocuments,
+      pendingByReason: Object.fromEntries([...tally.pendingByReason].sort()),
       seconds: Math.round(performance.now() - started) / 1000,
       threads: executor.threads,
       interrupted: opts.signal?.aborted ?? false,
@@ -279,6 +284,9 @@ class InputOrder {
 class BatchTally {
   readonly totals = { documents: 0, skipped: 0, failed: 0, released: 0, withheld: 0, declassified: 0, redactions: 0, charsReplaced: 0, documentsWithCharsReplaced: 0, inputBytes: 0, outputBytes: 0, outputFiles: 0, pages: 0 };
   readonly byAuthority = new Map<string, number>();
+  /** Documents pending review, and their pending portions by why. */
+  pendingDocuments = 0;
+  readonly pendingByReason = new Map<string, number>();
   /** sha256 of each audit record written or found up to date, by stem (for the manifest). */
   readonly auditShas = new Map<string, string>();
   /** The withheld-text index of the cross-document check, when it is on. */
@@ -310,6 +318,8 @@ class BatchTally {
     t.outputFiles += r.outputFiles;
     t.pages += r.pages;
     for (const [a, n] of r.counts.byAuthority) this.byAuthority.set(a, (this.byAuthority.get(a) ?? 0) + n);
+    if (r.counts.pending.length > 0) this.pendingDocuments++;
+    for (const [why, n] of r.counts.pending) this.pendingByReason.set(why, (this.pendingByReason.get(why) ?? 0) + n);
     this.auditShas.set(stem, r.auditSha256);
     if (this.index && r.digest) {
       this.index.addDigest(r.digest);

@@ -3,22 +3,29 @@
  * benchmark, never a timed test, and nothing here asserts a speed.
  *
  * Sections, each run in a fresh child process (`node dist/bench/run.js --section X`) so that the
- * peak RSS reported is the section's own:
+ * peak RSS reported is the section's own, on the first 600 cables of the corpus by default:
  *   (a) full pipeline, all outputs (text,pdf,review,diff + audit), profile public, as of 2010-12-01,
- *       through the same batch runner as `declass release` (worker threads, atomic writes);
+ *       through the same batch runner as `declass release` (its default --jobs, atomic writes);
  *   (b) the peer pipeline /work/shared/bench/peer-mupdf.sh (MuPDF.js: one redacted PDF per cable),
- *       peak RSS from `/usr/bin/time -v`; it is warmed up on one cable first (npm install of mupdf);
+ *       in one process as a user runs it, peak RSS from `/usr/bin/time -v`; it is warmed up on one
+ *       cable first (npm install of mupdf);
  *   (c) text only (text,diff + audit);
- *   (d) scaling: the corpus replayed with distinct stems up to 20,000 documents, text only.
- * Then projections for 251,287 cables and ratios to the peer.
+ *   (d) scaling: the corpus replayed with distinct stems up to 20,000 documents, text only;
+ *   (e) start-up: `declass --version` and `--help`, and `declass release samples` (the 17 sample
+ *       cables and 4 documents, all outputs: the README's quick start), each timed as a user sees
+ *       it (wall, process start included; median).
+ * Then projections for 251,287 cables, ratios to the peer, and one met / NOT met line per goal
+ * of issue 18.
  *
  * Timings cover read + decode + parse + release + write of every document (not process start,
  * profile loading or clean-up). Outputs go under os.tmpdir() and are deleted at the end; the
  * corpus is only read.
  *
  * Options: --quick (200 cables, 2,000-document scaling run, no peer unless --peer), --peer,
- * --no-peer, --corpus DIR, --limit N (cables), --scale N (scaling documents),
- * --section a|b|c|d (run one section in this process and print its JSON line).
+ * --no-peer, --corpus DIR, --limit N (cables; default 600), --scale N (scaling documents),
+ * --section a|b|c|d|e (run one section in this process and print its JSON line); the PDF section
+ * (./pdf.ts: declass and the MuPDF.js peer on the PDF corpus) follows: --pdf-only, --no-pdf,
+ * --pdf-corpus DIR, --pdf-limit N.
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
@@ -34,6 +41,7 @@ import { checkOutputFolder } from '../node/release-folder.js';
 import { isMainModule, makeTempFolder, pathExists, removeTree } from '../node/system.js';
 import { collectInputs, listNames } from '../node/walk.js';
 import { safeStem, type Format } from '../release/folder.js';
+import { runPdfBench, withoutPdfArgs } from './pdf.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DEFAULT_CORPUS = path.resolve(REPO, '../shared/corpus/cables');
@@ -42,6 +50,10 @@ const PROFILE = 'public';
 const AS_OF = '2010-12-01';
 const PROJECT_CABLES = 251_287;
 const ALL_FORMATS: readonly Format[] = ['text', 'pdf', 'review', 'diff'];
+/** Cables of the corpus the sections run on by default: those of the measurements in issue 18. */
+const DEFAULT_LIMIT = 600;
+const BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
+const SAMPLES = path.resolve(REPO, 'samples');
 const TEXT_FORMATS: readonly Format[] = ['text', 'diff'];
 
 /** Figures of one in-process pipeline section. */
@@ -139,7 +151,7 @@ export async function runPipeline(opts: {
         formats: opts.formats,
         pageSize: 'letter',
         force: true,
-        jobs: opts.jobs ?? defaultJobs(),
+        jobs: opts.jobs ?? defaultJobs(total),
         maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
         // As `declass release` decides by default (--cross-check-limit).
         crossCheck: total <= DEFAULT_CROSS_CHECK_LIMIT,
@@ -337,7 +349,7 @@ interface Options {
   corpus: string;
   limit: number | undefined;
   scale: number;
-  section: 'a' | 'b' | 'c' | 'd' | undefined;
+  section: 'a' | 'b' | 'c' | 'd' | 'e' | undefined;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -361,13 +373,13 @@ function parseOptions(argv: readonly string[]): Options {
     return n;
   };
   const section = values.section;
-  if (section !== undefined && !['a', 'b', 'c', 'd'].includes(section)) throw new Error(`--section expects a, b, c or d, got "${section}"`);
+  if (section !== undefined && !['a', 'b', 'c', 'd', 'e'].includes(section)) throw new Error(`--section expects a, b, c, d or e, got "${section}"`);
   const quick = values.quick ?? false;
   return {
     quick,
     peer: values['no-peer'] ? false : (values.peer ?? !quick),
     corpus: path.resolve(values.corpus ?? DEFAULT_CORPUS),
-    limit: int('limit', values.limit) ?? (quick ? 200 : undefined),
+    limit: int('limit', values.limit) ?? (quick ? 200 : DEFAULT_LIMIT),
     scale: int('scale', values.scale) ?? (quick ? 2_000 : 20_000),
     section: section as Options['section'],
   };
@@ -375,8 +387,50 @@ function parseOptions(argv: readonly string[]): Options {
 
 const progress = (label: string) => (done: number, total: number) => process.stderr.write(`  ${label}: ${done}/${total}\n`);
 
+/** Figures of section (e): what a user waits for at the command line, in milliseconds (medians). */
+export interface StartupFigures {
+  readonly section: 'e';
+  readonly versionMs: number;
+  readonly helpMs: number;
+  /** `declass release samples` (all outputs), process start to exit. */
+  readonly batchMs: number;
+  readonly batchDocs: number;
+  readonly batchFailed: boolean;
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+
+/** Section (e): `declass --version`, `--help` (7 runs each) and `declass release samples` (5 runs), wall time. */
+export async function runStartup(): Promise<StartupFigures> {
+  const timed = async (args: readonly string[], times: number): Promise<{ ms: number; ok: boolean }> => {
+    const ms: number[] = [];
+    let ok = true;
+    for (let i = 0; i < times; i++) {
+      const r = await run(process.execPath, [BIN, ...args]);
+      ok &&= r.code === 0;
+      ms.push(r.seconds * 1000);
+    }
+    return { ms: round(median(ms), 0), ok };
+  };
+  const version = await timed(['--version'], 7);
+  const help = await timed(['--help'], 7);
+  const { files } = await collectInputs([SAMPLES]);
+  const out = await makeTempFolder('declass-bench-e-');
+  try {
+    const batch = await timed(['release', SAMPLES, '--profile', PROFILE, '--as-of', AS_OF, '--out', path.join(out, 'out'), '--replace', '--force', '--quiet'], 5);
+    return { section: 'e', versionMs: version.ms, helpMs: help.ms, batchMs: batch.ms, batchDocs: files.length, batchFailed: !batch.ok || !version.ok || !help.ok };
+  } finally {
+    await removeTree(out);
+  }
+}
+
 /** Runs one section in this process and prints its figures as one JSON line. */
 async function runSection(opts: Options): Promise<void> {
+  if (opts.section === 'e') {
+    process.stdout.write(`${JSON.stringify(await runStartup())}
+`);
+    return;
+  }
   const files = await listCables(opts.corpus, opts.limit);
   let figures: PipelineFigures | PeerFigures;
   switch (opts.section) {
@@ -395,18 +449,19 @@ async function runSection(opts: Options): Promise<void> {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
-/** One line per target of issue 7, with the figure reached and whether it is met. */
-function targetLines(a: PipelineFigures, b: PeerFigures, c: PipelineFigures, d: PipelineFigures, p: { textOnlySeconds: number }): string[] {
+/** The goals of issue 18, each as a line: met or NOT met, and the figure reached. */
+export function goalLines(a: PipelineFigures, b: PeerFigures, c: PipelineFigures, d: PipelineFigures, e: StartupFigures, p: { allOutputsSeconds: number }): string[] {
   const mark = (ok: boolean) => (ok ? 'met    ' : 'NOT met');
   const out: string[] = [];
   if (b.available) {
     const ra = a.docsPerSecond / b.docsPerSecond;
-    const rc = c.docsPerSecond / b.docsPerSecond;
-    out.push(`  ${mark(ra >= 10)} all outputs >= 10x the peer's docs/s: ${round(ra, 2)}x`);
-    out.push(`  ${mark(rc >= 100)} text only >= 100x the peer's docs/s: ${round(rc, 2)}x`);
-  } else out.push('  n/a     peer ratios: no peer figures');
+    out.push(`  ${mark(ra >= 10)} all outputs >= 10x the peer's docs/s (peer in ${b.processes} process(es)): ${round(ra, 2)}x`);
+  } else out.push('  n/a     all outputs >= 10x the peer: no peer figures');
+  out.push(`  ${mark(c.docsPerSecond >= 600)} text and diff >= 600 docs/s: ${c.docsPerSecond} docs/s${b.available ? ` (${round(c.docsPerSecond / b.docsPerSecond, 2)}x the peer)` : ''}`);
+  out.push(`  ${mark(e.versionMs < 150 && e.helpMs < 150)} declass --version and --help < 150 ms: ${e.versionMs} ms and ${e.helpMs} ms`);
+  out.push(`  ${mark(e.batchMs < 1000 && !e.batchFailed)} declass release samples (${e.batchDocs} documents, all outputs) < 1 s: ${round(e.batchMs / 1000, 2)} s${e.batchFailed ? ' (a run failed)' : ''}`);
   out.push(`  ${mark(d.peakRssMb < 300)} peak RSS < 300 MB at ${d.docs + d.failed} documents: ${d.peakRssMb} MB`);
-  out.push(`  ${mark(p.textOnlySeconds < 600)} ${PROJECT_CABLES.toLocaleString('en-US')} cables projected < 10 min (text only): ${hours(p.textOnlySeconds)}`);
+  out.push(`  ${mark(p.allOutputsSeconds < 900)} ${PROJECT_CABLES.toLocaleString('en-US')} cables projected < 15 min (all outputs): ${hours(p.allOutputsSeconds)}`);
   return out;
 }
 
@@ -437,6 +492,8 @@ async function orchestrate(opts: Options): Promise<void> {
   } else b = { available: false, reason: 'skipped with --quick; add --peer to run it' };
   const c = await sectionInChild<PipelineFigures>('c', opts);
   const d = await sectionInChild<PipelineFigures>('d', opts);
+  process.stderr.write('  (e) start-up and a small batch: running\n');
+  const e = await sectionInChild<StartupFigures>('e', opts);
   const loadAfter = os.loadavg().map((x) => round(x, 2));
 
   const projection = {
@@ -462,7 +519,7 @@ async function orchestrate(opts: Options): Promise<void> {
   const lines = [
     '',
     `declass bench — ${files.length} cables, ${round(inputBytes / 1e6)} MB, profile ${PROFILE}, as of ${AS_OF}`,
-    `node ${process.version}, ${cpus} CPUs, load ${loadBefore.join(' ')} → ${loadAfter.join(' ')}; each section in its own process, ${defaultJobs()} worker thread(s); outputs written under ${os.tmpdir()}`,
+    `${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus} CPUs, load ${loadBefore.join(' ')} → ${loadAfter.join(' ')}; each section in its own process, threads as --jobs defaults (a: ${a.threads}, c: ${c.threads}, d: ${d.threads}); outputs written under ${os.tmpdir()}`,
     '',
     fmt(rows[0]!),
     fmt(rows[0]!.map((_, i) => '-'.repeat(widths[i]!))),
@@ -477,12 +534,13 @@ async function orchestrate(opts: Options): Promise<void> {
       : []),
     `(a) pages: ${a.pages} (release + review PDFs)`,
     `(d) peak RSS after the first pass of ${files.length}: ${d.peakRssMbAfterFirstPass ?? '-'} MB; at the end: ${d.peakRssMb} MB`,
+    `(e) declass --version ${e.versionMs} ms, --help ${e.helpMs} ms, release samples (${e.batchDocs} documents, all outputs) ${e.batchMs} ms: wall, process start included, medians`,
     `projected for ${PROJECT_CABLES.toLocaleString('en-US')} cables: text only ${hours(projection.textOnlySeconds)} at ${d.docsPerSecond} docs/s; all outputs ${hours(projection.allOutputsSeconds)} at ${a.docsPerSecond} docs/s (${a.threads} worker thread(s))`,
     ratios
       ? `ratios to the peer (docs/s): (a) all outputs ${ratios.allOutputsOverPeer}×, (c) text only ${ratios.textOnlyOverPeer}×`
       : 'ratios to the peer: n/a (no peer figures)',
-    'targets (issue 7):',
-    ...targetLines(a, b, c, d, projection),
+    'goals (issue 18):',
+    ...goalLines(a, b, c, d, e, projection),
     '',
   ];
   process.stdout.write(lines.join('\n'));
@@ -501,6 +559,7 @@ async function orchestrate(opts: Options): Promise<void> {
     b,
     c,
     d,
+    e,
     projection,
     ratios,
   };
@@ -508,9 +567,15 @@ async function orchestrate(opts: Options): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const opts = parseOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  // The PDF section (./pdf.ts) runs after the cable sections; --pdf-only runs it alone, --no-pdf leaves it out.
+  if (argv.includes('--pdf-only')) return runPdfBench(argv);
+  const opts = parseOptions(withoutPdfArgs(argv));
   if (opts.section) await runSection(opts);
-  else await orchestrate(opts);
+  else {
+    await orchestrate(opts);
+    if (!argv.includes('--no-pdf')) await runPdfBench(argv);
+  }
 }
 
 if (isMainModule(import.meta.url)) {

@@ -175,6 +175,8 @@ function parseCodes(text: string, notes: string[]): Coded | null {
     })
     .replace(/\(\s*(X\d|\d\dX\d)\s*\)/g, '$1')
     .replace(/\b(25|50|75)\s*X\s*(\d)\b/g, '$1X$2')
+    // `25X1- HUMAN`, `50X1 -HUM`: the hyphen of a suffixed code with a blank beside it.
+    .replace(/\b(\d\dX\d)\s*-\s*(HUM(?:AN|INT)?|WMD)\b/g, '$1-$2')
     .replace(/\b(XGDS|RDS|XDS)\s*-?\s*(\d)\b/g, '$1-$2')
     .replace(/\b(DCI|DNI)\s+ONLY\b/g, '$1-ONLY')
     .replace(/\bMANUAL REVIEW\b/g, 'MR');

@@ -5,7 +5,8 @@ import type { CompiledRule, Profile } from '../rules/load.js';
 import type { Override, OverrideSet } from '../rules/overrides.js';
 import type { PortionFacts } from '../rules/types.js';
 import type { Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction, Span } from '../types.js';
-import { expandAuthority, sortAuthorities } from './authority.js';
+import { expandAuthority } from './authority.js';
+import { computeDisposition } from './disposition.js';
 import { isDocumentClassified, portionFacts } from './facts.js';
 
 /** Options of one evaluation. */
@@ -53,12 +54,7 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
     });
   }
 
-  const withheldAuthorities = [
-    ...decisions.filter((d) => d.action === 'withhold').flatMap((d) => d.authority),
-    ...redactions.flatMap((r) => r.authority),
-  ];
-  const partial = decisions.some((d) => d.action === 'withhold') || redactions.length > 0;
-  const stamp = partial ? `RELEASE IN PART ${sortAuthorities(withheldAuthorities).join(', ')}`.trimEnd() : 'RELEASE IN FULL';
+  const disposition = computeDisposition(decisions, redactions);
   const releaseBanner = profile.banner === 'foia' ? 'UNCLASSIFIED' : formatBanner(rollUp(releasedMarkings(doc, decisions)));
 
   return {
@@ -70,7 +66,8 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
     decisions,
     redactions,
     releaseBanner,
-    stamp,
+    stamp: disposition.stamp,
+    disposition,
     diagnostics,
   };
 }
@@ -129,14 +126,31 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
     };
   }
   const release = rule.action === 'release';
+  const reason = rule.reason ?? explainRule(rule);
   return {
     ...base,
     action: rule.action,
     declassified: release && classifiedPortion && (rule.declassify || profile.banner === 'foia'),
     ruleId: rule.fullId,
     authority: release ? [] : expandAuthority(rule.authority, reasons),
-    reason: rule.reason ?? explainRule(rule),
+    reason: release && rule.declassify ? reason + lapsedControls(facts.marking) : reason,
   };
+}
+
+/** Dissemination controls that only qualify classified information, and lapse with it. */
+const LAPSING_CONTROLS: readonly string[] = ['NOFORN', 'ORCON', 'RELIDO', 'PROPIN', 'IMCON', 'EXDIS', 'NODIS', 'LIMDIS'];
+
+/**
+ * The sentence a declassified portion's reason gets when its mark carried controls that lapse with
+ * the classification they qualify (NOFORN, REL TO, ORCON, State's distribution captions); empty
+ * when it carried none. SBU-type handling never reaches here: the profiles withhold it first.
+ */
+export function lapsedControls(marking: Marking | null): string {
+  if (!marking || marking.level === 'U') return '';
+  const lapsed = marking.controls.filter((c) => LAPSING_CONTROLS.includes(c));
+  if (marking.relTo.length > 0) lapsed.push(`REL TO ${marking.relTo.join(', ')}`);
+  if (lapsed.length === 0) return '';
+  return ` Its ${lapsed.join(', ')} marking${lapsed.length > 1 ? 's' : ''} lapse${lapsed.length > 1 ? '' : 's'} with the classification ${lapsed.length > 1 ? 'they qualify' : 'it qualifies'}: dissemination controls apply to classified information only (32 CFR 2001.12(b); CAPCO §H.8).`;
 }
 
 function matches(conditions: readonly (readonly [string, unknown])[], facts: PortionFacts): boolean {

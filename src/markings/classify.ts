@@ -21,6 +21,9 @@ const COMMON_ABBREVIATIONS = new Set(['UN', 'US']);
  */
 const COMPACT = /^(?:TS|[UCS])[UCSTNFB0-9]{0,2}$/;
 
+/** Letters of U, C, S, TS, NF split by slashes in an order no marking has: `N/SF`, `NF/C`, `F/S`. */
+const GARBLED = /^[UCSTNF]{1,3}(?:[ \t]*\/{1,2}[ \t]*[UCSTNF]{1,3}){1,3}$/;
+
 /** Control words that, standing alone or with other marking words, can only be an attempt at a mark. */
 const STRONG = new Set([
   'NF', 'NOFORN', 'ORCON', 'PROPIN', 'RELIDO', 'LIMDIS', 'EXDIS', 'NODIS', 'REL', 'FGI', 'IMCON', 'RSEN', 'FOUO',
@@ -97,6 +100,8 @@ export function classifyParenthetical(inner: string): ParentheticalKind {
   // Only separators: "(/)", "(--)".
   if (first === undefined) return 'malformed';
   if (levelLike(first)) return 'malformed';
+  // Only marking letters around slashes, `N/SF` (NOFORN and SECRET garbled): a mark, not understood.
+  if (GARBLED.test(upper) && /[UCS]/.test(upper)) return 'malformed';
   // Marking words with no level (`NF`, `REL TO USA, GBR`): a mark with its level missing.
   if (words.every(markingWord) && words.some((w) => STRONG.has(w))) return 'malformed';
   return 'not-a-marking';

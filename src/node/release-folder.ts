@@ -6,7 +6,7 @@
 import { lstat, mkdir, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, OutputError } from '../errors.js';
-import { isOutputSubfolderName, isReleaseOutputPath, SUBFOLDERS } from '../release/folder.js';
+import { isOutputSubfolderName, isReleaseOutputPath, RELEASE_DIR, REVIEW_DIR, SUBFOLDERS } from '../release/folder.js';
 import { describeFsError } from './errors.js';
 import { TEMP_PREFIX } from './write.js';
 
@@ -54,7 +54,8 @@ export async function checkOutputFolder(outDir: string, inputs: readonly string[
  * removed), so an unusable output folder is one error before the batch, not one per document.
  */
 export async function prepareOutputFolder(out: string): Promise<void> {
-  for (const sub of SUBFOLDERS) {
+  // pending/ is made when a document pending review is written: most releases have none.
+  for (const sub of [RELEASE_DIR, REVIEW_DIR]) {
     const dir = path.join(out, sub);
     const probe = path.join(dir, `${TEMP_PREFIX}${process.pid}-probe.tmp`);
     try {

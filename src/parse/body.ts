@@ -7,7 +7,7 @@ import type { PortionKind, Span } from '../types.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
 import { readMarkAt, readOpenMarkAt, type MarkRead } from './marks.js';
-import { UNDERLINE } from './patterns.js';
+import { SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
 
 /** A portion as grouped, before ids and effective markings are assigned. */
 export interface DraftPortion {
@@ -71,6 +71,8 @@ interface GroupState {
   signature: DraftPortion | null;
   /** The open portion whose lead-in ended with a colon: the list blocks after it are its own. */
   listOf: DraftPortion | null;
+  /** Unmarked text opened after `top`: lettered items now belong to that text, not to `top`. */
+  interrupted: boolean;
 }
 
 /**
@@ -78,7 +80,7 @@ interface GroupState {
  * blank, furniture, boilerplate, subject); boilerplate and subject lines close the open portion.
  */
 export function groupBody(source: string, lines: readonly Line[], roles: readonly Role[]): BodyResult {
-  const st: GroupState = { out: [], current: null, top: null, sub: null, lastTop: 0, gap: true, brk: false, prevContent: null, signature: null, listOf: null };
+  const st: GroupState = { out: [], current: null, top: null, sub: null, lastTop: 0, gap: true, brk: false, prevContent: null, signature: null, listOf: null, interrupted: false };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const role = roles[i];
@@ -128,10 +130,16 @@ function addContentLine(st: GroupState, source: string, lines: readonly Line[], 
     top: st.top,
     sub: st.sub,
     current: st.current,
+    interrupted: st.interrupted,
   });
   const current = st.current;
   if (s) {
     openAt(st, s, l);
+  } else if (WEBSITE_LINE.test(l.text) && current?.start !== l.first) {
+    // A website notice is never part of the paragraph above it, even with no blank line between.
+    const d = draft('text', null, '', null, l.first, null);
+    openPortion(st, d);
+    appendLine(st, d, l);
   } else if (current && !(st.gap && startsUnmarkedBlock(current, st.prevContent, blockAt(lines, roles, i), st.brk, st.listOf))) {
     if (st.gap && st.prevContent && LIST_LEAD.test(st.prevContent.text)) st.listOf = current;
     appendLine(st, current, l);
@@ -139,6 +147,9 @@ function addContentLine(st: GroupState, source: string, lines: readonly Line[], 
     const d = draft('text', null, '', null, l.first, null);
     openPortion(st, d);
     appendLine(st, d, l);
+    // `(a)`, `b.` items after unmarked text are that text's, never subparagraphs inheriting the
+    // mark of the paragraph above it (08BOGOTA4083: a treaty's definitions under a (U) ¶6).
+    if (st.top) st.interrupted = true;
   }
   st.prevContent = l;
   st.gap = false;
@@ -154,6 +165,7 @@ function openAt(st: GroupState, s: Start, l: Line): void {
     appendLine(st, d, l);
     st.top = d;
     st.sub = null;
+    st.interrupted = false;
     if (s.number !== null && /^\d+$/.test(s.number)) st.lastTop = Number(s.number);
   } else if (s.level === 'sub') {
     const numeric = s.number !== null && /^\d+$/.test(s.number);
@@ -223,6 +235,9 @@ function splitTrailingHeading(c: DraftPortion): DraftPortion | null {
   return h;
 }
 
+/** `END SUMMARY`, `End Comment.`: the line closes a summary, comment or note. */
+const END_MARKER = /\bEND (?:OF )?(?:SUMMARY|COMMENT|NOTE)\b[.\s]*$/i;
+
 /** A lead-in that announces a list or a quotation: the line ends with a colon. */
 const LIST_LEAD = /:["”]?$/;
 /** A list item: a bullet, a dash or an enumerator at the start of the line (`-The…` too). */
@@ -244,8 +259,12 @@ const LIST_ITEM = /^(?:-{1,2}\s?(?=\S)|\*|o\s|•|·|\d{1,2}[.)]\s|[A-Za-z][.)]\
 function startsUnmarkedBlock(current: DraftPortion, prev: Line | null, block: readonly Line[], brk: boolean, listOf: DraftPortion | null): boolean {
   const marking = markOf(current);
   if (!marking) return false;
+  // `//BILATERAL RELATIONS//` on its own is a heading whatever comes before it.
+  if (block.length === 1 && SLASH_HEADING.test(block[0]!.text)) return true;
   if (marking.status === 'marked' && marking.marking!.level === 'U' && marking.marking!.controls.length > 0) return false;
-  if (!prev || !endsBlock(prev.text) || LIST_LEAD.test(prev.text)) return false;
+  if (!prev || LIST_LEAD.test(prev.text)) return false;
+  // `… economy. END SUMMARY` then a title between blank lines: the summary has ended.
+  if (!endsBlock(prev.text) && !(END_MARKER.test(prev.text) && isHeadingBlock(block))) return false;
   const l = block[0]!;
   if (listOf === current && LIST_ITEM.test(l.text)) return false;
   if (brk && !isHeadingBlock(block)) return false;
@@ -299,6 +318,7 @@ interface StartContext {
   readonly top: DraftPortion | null;
   readonly sub: DraftPortion | null;
   readonly current: DraftPortion | null;
+  readonly interrupted: boolean;
 }
 
 interface Start {
@@ -329,7 +349,7 @@ function readStart(source: string, l: Line, ctx: StartContext): Start | null {
 function readNumbered(source: string, l: Line, nm: RegExpExecArray, ctx: StartContext): Start | null {
   const number = nm[2]!;
   const suffix = nm[3] ? '.' : nm[4] ? ')' : '';
-  const after = l.first + nm[0].length;
+  const after = l.first + nm[0].length + repeatedNumber(source, l.first + nm[0].length, number);
   const mark = readMarkAt(source, after) ?? readOpenMarkAt(source, after) ?? markAfterLeadIn(source, after);
   const topic = !mark && source[after] === '(';
   const n = Number(number);
@@ -341,6 +361,12 @@ function readNumbered(source: string, l: Line, nm: RegExpExecArray, ctx: StartCo
   return { level, number, suffix, start: l.first, mark, topic };
 }
 
+/** `¶1. 1. (SBU) Summary`: the length of a number written twice (`1. ` after `¶1. `), else 0. */
+function repeatedNumber(source: string, at: number, number: string): number {
+  const m = /^(\d{1,3})\.[ \t]+(?=\()/.exec(source.slice(at, at + 8));
+  return m && m[1] === number ? m[0].length : 0;
+}
+
 /** The parenthesised labels `(1)` and `(a)` inside a paragraph (`(c)` after `(b)` is a label, not CONFIDENTIAL). */
 function readParenLabel(source: string, l: Line, ctx: StartContext): Start | null {
   const pn = PAREN_NUMBER.exec(l.text);
@@ -349,7 +375,7 @@ function readParenLabel(source: string, l: Line, ctx: StartContext): Start | nul
     if (mark || ctx.gap) return { level: 'sub', number: pn[1]!, suffix: '()', start: l.first, mark, topic: false };
   }
   const pl = PAREN_LETTER.exec(l.text);
-  if (!pl) return null;
+  if (!pl || ctx.interrupted) return null;
   // A first `(C)` is a mark; `(a)` or the letter after the last one is a label.
   const letter = pl[1]!;
   const prev = ctx.top?.lastChildLetter ?? null;
@@ -379,7 +405,7 @@ function readLettered(source: string, l: Line, lm: RegExpExecArray, ctx: StartCo
     const half = readMarkAt(source, l.first);
     if (half) return marked(l, half);
   }
-  if (mark || (follows && sentenceBefore)) {
+  if (mark || (follows && sentenceBefore && !ctx.interrupted)) {
     if (ctx.top) return { level: 'sub', number: letter, suffix: lm[3]!, start: l.first, mark, topic };
     // Lettered paragraphs with no numbered paragraph around them are top-level.
     if (mark) return { level: 'top', number: letter, suffix: lm[3]!, start: l.first, mark, topic };

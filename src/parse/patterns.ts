@@ -163,8 +163,8 @@ export function matchCaveatLine(text: string): { start: number; end: number } | 
   return { start, end };
 }
 
-/** `E.O. 12958: DECL: 02/13/2018` and its variants (`E.0.`, `E.N.`, `EO 12958`, `E.O.12356:`). */
-const EO_LINE = /^["\s]*(?:E\.\s?[ON0]\.\s?(\d{4,5})?|EO\s+(\d{5})(?![0-9]))\s*[:;]?\s*/i;
+/** `E.O. 12958: DECL: 02/13/2018` and its variants (`E.0.`, `E.N.`, `EO 12958`, `E.O.12356:`, `E.O 12958:` without its second dot). */
+const EO_LINE = /^["\s]*(?:E\.\s?[ON0](?:\.\s?(\d{4,5})?|\s+(\d{4,5})(?![0-9]))|EO\s+(\d{5})(?![0-9]))\s*[:;]?\s*/i;
 const DECL_KEYWORD = /^(?:DECL[A-Za-z]*(?:\s+ON)?\s*(?:[:;]\s*|\s+(?=\d))|DECLASSIFY(?:\s+ON)?\s*[:;]?\s*)/i;
 
 /** Reads an E.O. line: the order as written and where the DECL value starts (relative offsets). */
@@ -174,7 +174,7 @@ export function matchEoLine(text: string): { order: string | null; declStart: nu
   let declStart = m[0].length;
   const k = DECL_KEYWORD.exec(text.slice(declStart));
   if (k) declStart += k[0].length;
-  return { order: m[1] ?? m[2] ?? null, declStart };
+  return { order: m[1] ?? m[2] ?? m[3] ?? null, declStart };
 }
 
 export const TAGS_LINE = /^TAGS?\s*:?\s+(?=\S)|^TAGS\s*:\s*/i;
@@ -192,7 +192,19 @@ export const ENTIRE_TEXT = /ENTIRE\s+TEXT/i;
 export const UNDERLINE = /^[-=_*~ ]{3,}$/;
 
 /** End-of-message and publication markers after the signature. */
-export const TRAILER_LINE = /^(?:NNNN|BT|End Cable Text|["'.#]+|\(?END OF (?:MESSAGE|TEXT)\)?)$/i;
+export const TRAILER_LINE = /^(?:NNNN|BT|End Cable Text|["'.#>]+|\(?END OF (?:MESSAGE|TEXT)\)?|=+\s*CABLE ENDS\s*=+)$/i;
+
+/**
+ * `Visit Canada's Classified Web Site at`, `Please visit Paris' Classified Website at:`: the post's
+ * website notice at the end of a cable, with its address on the next line. A portion of its own.
+ */
+export const WEBSITE_LINE = /^(?:Please\s+)?visit\b.{0,60}\bclassified\s+web\s?site\b/i;
+
+/** `//BILATERAL RELATIONS//`: a heading written between double slashes. */
+export const SLASH_HEADING = /^\/\/[^/\s].{0,100}\/\/$/;
+
+/** A line that holds a web address (the second line of a website notice). */
+export const URL_IN_LINE = /\bhttps?:\/\/|\bwww\./i;
 
 // ---------------------------------------------------------------------------------------------
 // Page furniture

@@ -109,6 +109,9 @@ const MID_LINE_MARK = /(?<=\s)["“‘'*]?\((?=[^()\n]{1,48}\))/g;
 /** A lead-in of up to four words at the start of a line (`Answer:`, `¶2. Summary:`): the mark after it marks the whole line. */
 const LINE_LEAD_IN = /^(?:¶\s*)?(?:\d{1,3}[.)]?\s*)?(?:(?:SUMMARY(?: AND COMMENT)?|COMMENT|KEY POINTS|BACKGROUND|INTRODUCTION|ACTION REQUEST|NOTE)\s*[.:]?|(?:[A-Za-z][\w'/&.-]*\s+){0,3}[A-Za-z][\w'/&.-]*\s*(?::|-{1,2}))\s*$/i;
 
+/** A paragraph number written twice, `¶1. 1. (SBU) …`: the mark after it is the paragraph's. */
+const DOUBLED_NUMBER = /^(?:¶\s*)?(\d{1,3})\.\s+\1\.\s*$/;
+
 /** An enumerator the body reader takes with its mark: `II. (U)`, `iv. (U)`, `20A-B. (SBU)`, `#. (U)`. */
 const ENUM_LABEL = /^(?:¶\s*)?(?:[ivxlcIVXLC]{1,6}|\d{1,3}[A-Za-z]?(?:-[A-Za-z0-9]{1,3})?|#)[.)]?\s*$/;
 
@@ -131,7 +134,7 @@ export function inlineMarkCuts(source: string, line: Line): number[] {
     if (!afterSentenceEnd(source, line.first, at)) continue;
     const before = source.slice(line.first, at);
     // `Summary: (C) …` and `SUBJECT: (S) …`: the lead-in and its mark stay one line.
-    if (LINE_LEAD_IN.test(before) || LABEL_ONLY.test(before) || ENUM_LABEL.test(before)) continue;
+    if (LINE_LEAD_IN.test(before) || LABEL_ONLY.test(before) || ENUM_LABEL.test(before) || DOUBLED_NUMBER.test(before)) continue;
     if (readMarkAt(source, paren) !== null) cuts.push(at);
   }
   return cuts;

@@ -5,7 +5,7 @@
 import { findRestart, mergeHeaders, readHeader, type HeaderResult, type Role } from './header/index.js';
 import { splitLines, type Line } from './lines.js';
 import { readMarkAt } from './marks.js';
-import { isBareClassificationLine, isFurnitureLine, TRAILER_LINE } from './patterns.js';
+import { isBareClassificationLine, isFurnitureLine, TRAILER_LINE, URL_IN_LINE, WEBSITE_LINE } from './patterns.js';
 import { splitLongLine } from './reflow.js';
 
 /** The lines of a cable, the role of each, and what the header pass read. */
@@ -99,7 +99,8 @@ function assignSignature(lines: readonly Line[], roles: Role[], from: number): v
     roles[prev] = 'signature';
     return;
   }
-  if (gap || /[.!?:;"')\]]$/.test(before) || /--$/.test(before)) roles[last] = 'signature';
+  // After a website notice (`Visit … Classified Web Site at` / its address) the signer follows directly.
+  if (gap || /[.!?:;"')\]]$/.test(before) || /--$/.test(before) || WEBSITE_LINE.test(before) || URL_IN_LINE.test(before)) roles[last] = 'signature';
 }
 
 /** A signer's name: one to four words, letters only, short. */

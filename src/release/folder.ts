@@ -1,12 +1,14 @@
 /**
  * The release folder, as one contract between what writes it (`release`, `batch`) and what reads
- * it (`audit`, the resume check): its two sub-folders, the path of every output for a stem, the
+ * it (`audit`, the resume check): its three sub-folders, the path of every output for a stem, the
  * audit record and the manifest (their paths, formats and data types), and how a stem is made
  * from an input name. Pure data and pure functions: nothing here touches the disk.
  *
  * ```
  * OUT/release/<stem>.txt            release text          (may be handed out)
  * OUT/release/<stem>.pdf            release PDF           (may be handed out)
+ * OUT/pending/<stem>.txt, .pdf      the same, for a document a reviewer must still decide
+ *                                   (stamped PENDING REVIEW - NOT FOR RELEASE; never)
  * OUT/review/<stem>.review.pdf      review PDF            (never)
  * OUT/review/<stem>.diff            unified diff          (never)
  * OUT/review/<stem>.audit.json      audit record          (never; declass-audit/1)
@@ -19,7 +21,7 @@
 import path from 'node:path';
 import { sha256Hex } from '../hash.js';
 import { CABLE_READER, type ReaderId } from '../parse/readers.js';
-import type { DeclAssessment, Decision, Diagnostic, Redaction } from '../types.js';
+import type { DeclAssessment, Decision, Diagnostic, Disposition, DispositionKind, Redaction } from '../types.js';
 import type { CaseStamp } from './case.js';
 
 export type { ReaderId };
@@ -28,15 +30,18 @@ export type { ReaderId };
 export const RELEASE_DIR = 'release';
 /** The sub-folder that never may: review PDFs, diffs, audit records, the manifest. */
 export const REVIEW_DIR = 'review';
-/** Both sub-folders, in the order they are created and listed. */
-export const SUBFOLDERS = [RELEASE_DIR, REVIEW_DIR] as const;
+/**
+ * The sub-folder of documents that are not final (issue 12): a portion still awaits a reviewer
+ * (SBU/FOUO handling, an unknown mark, a declassification instruction to review). Their release
+ * text and PDF are stamped `PENDING REVIEW - NOT FOR RELEASE` and may not be handed out.
+ */
+export const PENDING_DIR = 'pending';
+/** The sub-folders, in the order they are created and listed. */
+export const SUBFOLDERS = [RELEASE_DIR, REVIEW_DIR, PENDING_DIR] as const;
 export type Subfolder = (typeof SUBFOLDERS)[number];
 
-/**
- * Names of the sub-folders declass writes into an output folder, including `pending/` (documents
- * awaiting a reviewer's decision). A folder walk for inputs leaves them out.
- */
-const OUTPUT_SUBFOLDER_NAMES: ReadonlySet<string> = new Set([...SUBFOLDERS, 'pending']);
+/** Names of the sub-folders declass writes into an output folder. A folder walk for inputs leaves them out. */
+const OUTPUT_SUBFOLDER_NAMES: ReadonlySet<string> = new Set(SUBFOLDERS);
 
 /** True for the name of a sub-folder declass writes (`release`, `review`, `pending`). */
 export function isOutputSubfolderName(name: string): boolean {
@@ -50,13 +55,17 @@ export type Format = (typeof FORMATS)[number];
 /** PDF page sizes a release may be laid out on. */
 export type PageSize = 'letter' | 'a4';
 
-/** The output path `release` writes for a stem and format. */
-export function outputPath(stem: string, format: Format): string {
+/**
+ * The output path `release` writes for a stem and format; the release text and PDF of a document
+ * pending review go to `pending/` instead of `release/`.
+ */
+export function outputPath(stem: string, format: Format, pending = false): string {
+  const dir = pending ? PENDING_DIR : RELEASE_DIR;
   switch (format) {
     case 'text':
-      return `${RELEASE_DIR}/${stem}.txt`;
+      return `${dir}/${stem}.txt`;
     case 'pdf':
-      return `${RELEASE_DIR}/${stem}.pdf`;
+      return `${dir}/${stem}.pdf`;
     case 'review':
       return `${REVIEW_DIR}/${stem}.review.pdf`;
     case 'diff':
@@ -75,7 +84,12 @@ export function stemOfRecordPath(rel: string): string | null {
   return m && m[1] !== undefined ? m[1] : null;
 }
 
-/** The stem a file in `release/` belongs to: its name without the extension. */
+/** True for a release text or PDF path, final (`release/`) or pending (`pending/`). */
+export function isReleaseFilePath(rel: string): boolean {
+  return rel.startsWith(`${RELEASE_DIR}/`) || rel.startsWith(`${PENDING_DIR}/`);
+}
+
+/** The stem a file in `release/` (or `pending/`) belongs to: its name without the extension. */
 export function stemOfReleaseFile(rel: string): string {
   return path.posix.basename(rel).replace(/\.[^.]*$/, '');
 }
@@ -130,6 +144,11 @@ export interface AuditRecord {
   readonly declassification: Omit<DeclAssessment, 'diagnostics'>;
   readonly banner: { readonly original: string | null; readonly release: string };
   readonly stamp: string;
+  /**
+   * The disposition (issue 12): `release-in-full`, `release-in-part`, `denied-in-full`, or
+   * `pending-review` with the portions still pending and why. Absent in records made before it.
+   */
+  readonly disposition?: Disposition;
   readonly decisions: readonly (Decision & { readonly start: { line: number; column: number }; readonly end: { line: number; column: number } })[];
   readonly redactions: readonly Redaction[];
   readonly diagnostics: readonly (Diagnostic & { readonly line?: number })[];
@@ -307,7 +326,7 @@ export function isReleaseOutputPath(rel: string): boolean {
   if (!m || !OUTPUT_NAME.test(m[2]!)) return false;
   const [dir, name] = [m[1]!, m[2]!];
   if (dir === RELEASE_DIR && INDEX_FORMATS.some((f) => name === `${INDEX_STEM}.${f}`)) return true;
-  if (dir === RELEASE_DIR || dir === 'pending') return /\.(?:txt|pdf)$/.test(name);
+  if (dir === RELEASE_DIR || dir === PENDING_DIR) return /\.(?:txt|pdf)$/.test(name);
   if (dir === REVIEW_DIR) return /\.(?:review\.pdf|diff|audit\.json)$/.test(name);
   return false;
 }
@@ -315,33 +334,30 @@ export function isReleaseOutputPath(rel: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Dispositions
 
-/** What happened to a document as a whole, as a FOIA office states it. */
-export type Disposition = 'released-in-full' | 'released-in-part' | 'denied-in-full' | 'pending';
-
-/** The words of a disposition, as the Vaughn index and the release stamp write it. */
-export const DISPOSITION_WORDS: Readonly<Record<Disposition, string>> = {
-  'released-in-full': 'released in full',
-  'released-in-part': 'released in part',
+/** The words of a disposition, as the Vaughn index writes it. */
+export const DISPOSITION_WORDS: Readonly<Record<DispositionKind, string>> = {
+  'release-in-full': 'released in full',
+  'release-in-part': 'released in part',
   'denied-in-full': 'denied in full',
-  pending: 'pending review',
+  'pending-review': 'pending review',
 };
 
 /**
- * The disposition of a document from its decisions. (Interim: issue 12 records the engine's own
- * disposition in the audit record; a record that has one is taken at its word, and this function
- * is to be replaced by it.) Pending: some portion is withheld pending review (its authority says
- * `PENDING`). Denied in full: something is withheld and no portion but the header lines is
- * released. Released in full: nothing withheld or redacted.
+ * The disposition of a document: the one its record (or plan) gives (issue 12), or, for a record
+ * made before dispositions were recorded, one computed from its decisions: pending when a portion
+ * is withheld pending review (its authority says `PENDING`), denied in full when something is
+ * withheld and no portion but header lines is released, released in full when nothing is withheld.
  */
 export function dispositionOf(record: {
   readonly decisions: readonly Pick<Decision, 'action' | 'kind' | 'authority'>[];
   readonly redactions: readonly unknown[];
-  readonly disposition?: unknown;
-}): Disposition {
-  if (typeof record.disposition === 'string' && record.disposition in DISPOSITION_WORDS) return record.disposition as Disposition;
+  readonly disposition?: Pick<Disposition, 'kind'> | undefined;
+}): DispositionKind {
+  const kind = record.disposition?.kind;
+  if (typeof kind === 'string' && kind in DISPOSITION_WORDS) return kind;
   const withheld = record.decisions.filter((d) => d.action === 'withhold');
-  if (withheld.some((d) => d.authority.some((a) => /PENDING/i.test(a)))) return 'pending';
-  if (withheld.length === 0 && record.redactions.length === 0) return 'released-in-full';
+  if (withheld.some((d) => d.authority.some((a) => /PENDING/i.test(a)))) return 'pending-review';
+  if (withheld.length === 0 && record.redactions.length === 0) return 'release-in-full';
   if (withheld.length > 0 && !record.decisions.some((d) => d.action === 'release' && d.kind !== 'header')) return 'denied-in-full';
-  return 'released-in-part';
+  return 'release-in-part';
 }

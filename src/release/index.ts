@@ -19,7 +19,7 @@ import { toReleaseView, toReviewView } from '../render/view.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
-import { dispositionOf, FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
+import { FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
 import { reviewOfPdf, releasePdf, type PdfSource } from './pdf.js';
 import { createAuditRecord, serializeRecord } from './record.js';
 import { caseFooter, type CaseStamp } from './case.js';
@@ -117,7 +117,7 @@ export function planRelease(
   const edits = buildEdits(plan);
   let pieces = applyEdits(doc.source, edits);
   const withheld = withheldPieces(plan);
-  if (!opts.pdfInput && dispositionOf(plan) === 'denied-in-full') {
+  if (!opts.pdfInput && plan.disposition.kind === 'denied-in-full') {
     // One page that shows the document exists: its header lines, the stamp, the count withheld.
     const denial = deniedRelease(plan, pieces);
     const text = footer === null ? denial.text : `${denial.text}\n${footer}\n`;
@@ -163,21 +163,23 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const diagnostics: Diagnostic[] = [...(req.inputDiagnostics ?? [])];
   let pages = 0;
   let placedPdf: { pages: number; regionPages: readonly number[] } | null = null;
-  if (formats.has('text')) files.push({ kind: 'text', path: outputPath(req.stem, 'text'), bytes: encoder.encode(releaseText) });
+  // A document with a portion still pending review is not final: its text and PDF go to pending/.
+  const pending = plan.disposition.kind === 'pending-review';
+  if (formats.has('text')) files.push({ kind: 'text', path: outputPath(req.stem, 'text', pending), bytes: encoder.encode(releaseText) });
   if (formats.has('pdf') && req.pdf) {
     const pdf = await releasePdf(planned, req.pdf, req.stem);
     diagnostics.push(...pdf.diagnostics);
     pages += req.pdf.layout.pages;
     // The redacted original keeps its pages; where each box is, is not known here.
     placedPdf = { pages: req.pdf.layout.pages, regionPages: [] };
-    files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf'), bytes: pdf.bytes });
+    files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf', pending), bytes: pdf.bytes });
   } else if (formats.has('pdf')) {
     const view = toReleaseView(pieces, plan, ref, planned.footer);
     const pdf = await renderReleasePdf(planned.denied ? { ...view, stamp: planned.denied.stamp } : view, { pageSize });
     diagnostics.push(...pdf.diagnostics);
     pages += pdf.pages;
     placedPdf = { pages: pdf.pages, regionPages: pdf.regionPages ?? [] };
-    files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf'), bytes: pdf.bytes });
+    files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf', pending), bytes: pdf.bytes });
   }
   if (formats.has('review') && req.pdf) {
     const review = await reviewOfPdf(planned, req.pdf, ref);

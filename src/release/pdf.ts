@@ -7,6 +7,8 @@
  *   8-word run of withheld text, no glyph left in a region, ≥ 98% of the released words kept);
  * - review: the original with the withheld regions banded and labelled (rule and authority),
  *   followed by the summary page.
+ * The document's own banner lines are boxed and labelled with the release banner, as the release
+ * text replaces them.
  * Output names never repeat withheld words ({@link safePdfStem}). Pure (bytes in, bytes out).
  */
 import { InternalError } from '../errors.js';
@@ -66,6 +68,14 @@ export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion
     if (p) add(p.segments, d.authority, `${d.portionId} WITHHELD ${d.ruleId} ${d.authority.join(', ')}`);
   }
   for (const r of plan.redactions) add([r.span], r.authority, `${r.portionId} REDACTED ${r.ruleId} ${r.authority.join(', ')}`);
+  // The document's own banner lines say the release's banner instead, as in the release text (a
+  // DYNAMIC PAGE banner, the most the page could hold, stays as printed).
+  const release = plan.releaseBanner.trim();
+  const same = (raw: string): boolean => raw.replace(/\s+/g, '').toUpperCase() === release.replace(/\s+/g, '').toUpperCase();
+  for (const b of plan.document.pageBanners ?? []) {
+    if (b.highestPossible || release === '' || same(b.raw)) continue;
+    add(b.lines, [release], `banner replaced by ${release}`);
+  }
   return { regions, bands };
 }
 

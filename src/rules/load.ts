@@ -20,6 +20,8 @@ export interface CompiledRule {
   /** The `when:` conditions in file order. */
   readonly conditions: readonly (readonly [string, unknown])[];
   readonly reason: string | undefined;
+  /** 1-based line of the rule in the profile file (for lint messages). */
+  readonly line: number;
 }
 
 /** A redact rule: removes matching spans inside released portions. */
@@ -74,7 +76,8 @@ export function loadProfile(text: string, file: string): Profile {
   }
   const profile = parsed.data;
   checkSemantics(profile, doc, lineCounter, file);
-  return compile(profile, file, sha256Hex(text));
+  const lines = profile.rules.map((_, i) => lineOf(doc, lineCounter, ['rules', i]));
+  return compile(profile, file, sha256Hex(text), lines);
 }
 
 /** Throws a ConfigurationError naming the line and column when `text` is not strict JSON. */
@@ -148,12 +151,12 @@ function checkSemantics(profile: ProfileData, doc: YamlDocument, lc: LineCounter
   });
 }
 
-function compile(profile: ProfileData, file: string, hash: string): Profile {
+function compile(profile: ProfileData, file: string, hash: string, lines: readonly number[]): Profile {
   const conditionsOf = (when: Record<string, unknown> | undefined) =>
     Object.entries(when ?? {}).filter(([, v]) => v !== undefined) as [string, unknown][];
   const rules: CompiledRule[] = [];
   const spanRules: CompiledSpanRule[] = [];
-  for (const rule of profile.rules) {
+  for (const [i, rule] of profile.rules.entries()) {
     const fullId = `${profile.id}/${rule.id}`;
     if (rule.action === 'redact') {
       spanRules.push({
@@ -173,6 +176,7 @@ function compile(profile: ProfileData, file: string, hash: string): Profile {
         declassify: rule.declassify ?? false,
         conditions: conditionsOf(rule.when),
         reason: rule.reason,
+        line: lines[i] ?? 1,
       });
     }
   }

@@ -75,7 +75,7 @@ export function segregability(record: AuditRecord, disposition: string): string 
   const withheld = record.decisions.filter((d) => d.action === 'withhold');
   const released = record.decisions.length - withheld.length;
   const why = wholeReasons(withheld);
-  if (disposition === 'pending') {
+  if (disposition === 'pending-review') {
     const pending = withheld.filter((d) => d.authority.some((a) => /PENDING/i.test(a))).length;
     return `Segregability is not final: ${pending} portion(s) are withheld pending FOIA review; ${released} of ${record.decisions.length} portion(s) are released so far.`;
   }

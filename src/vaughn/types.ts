@@ -3,7 +3,7 @@
  * withholding of a release folder, built from the audit records and the release texts only, so
  * it holds nothing the release does not (it may be handed out). Plain JSON-serialisable data.
  */
-import type { Disposition } from '../release/folder.js';
+import type { DispositionKind } from '../types.js';
 
 /** Format tag of the JSON index. */
 export const INDEX_FORMAT = 'declass-vaughn-index/1';
@@ -36,7 +36,7 @@ export interface IndexRow {
   readonly fromTo: string | null;
   /** Pages of the release PDF, or null. */
   readonly pages: number | null;
-  readonly disposition: Disposition;
+  readonly disposition: DispositionKind;
   /** Portion id in the audit record (`p3`). */
   readonly portion: string;
   readonly kind: 'withheld' | 'redacted';

@@ -58,6 +58,7 @@ describe('auditFolder', () => {
       ['hash', 'pass'],
       ['missing', 'pass'],
       ['unrecorded', 'pass'],
+      ['pending', 'pass'],
       ['chain', 'pass'],
       ['rerun', 'pass'],
       ['leak', 'pass'],

@@ -6,7 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { countPdfPages, listCables, runPipeline } from '../../src/bench/run.js';
+import { countPdfPages, goalLines, listCables, runPipeline, type PipelineFigures, type StartupFigures } from '../../src/bench/run.js';
+import { defaultJobs, POOL_MIN_DOCUMENTS } from '../../src/batch/defaults.js';
 import { readCable } from '../../src/node/read.js';
 import { resolveProfile } from '../../src/node/profiles.js';
 import { evaluate } from '../../src/engine/evaluate.js';
@@ -52,5 +53,31 @@ describe.skipIf(!HAS_CORPUS)('bench', () => {
       expect(countPdfPages(release.bytes)).toBe(release.pages);
       expect(countPdfPages(review.bytes)).toBe(review.pages);
     }
+  });
+});
+
+describe('goals of issue 18', () => {
+  const pipeline = (docsPerSecond: number, peakRssMb = 200): PipelineFigures => ({
+    section: 'x', formats: '', docs: 600, failed: 0, threads: 1, inputBytes: 1, outputFiles: 1, outputBytes: 1, pages: 1, seconds: 1, docsPerSecond, pagesPerSecond: 1, mbPerSecond: 1, peakRssMb,
+  });
+  const peer = { available: true, docs: 600, pages: 1, inputBytes: 1, seconds: 1, wallSeconds: 1, setupSeconds: 1, docsPerSecond: 35, pagesPerSecond: 1, mbPerSecond: 1, peakRssMb: 1, processes: 1 } as const;
+  const startup = (versionMs: number, batchMs: number): StartupFigures => ({ section: 'e', versionMs, helpMs: versionMs, batchMs, batchDocs: 17, batchFailed: false });
+
+  it('prints one met / NOT met line per goal, with the figure', () => {
+    const met = goalLines(pipeline(400), peer, pipeline(700), pipeline(900, 250), startup(90, 800), { allOutputsSeconds: 700 });
+    expect(met).toHaveLength(6);
+    expect(met.every((l) => l.trimStart().startsWith('met'))).toBe(true);
+    const missed = goalLines(pipeline(300), peer, pipeline(500), pipeline(900, 320), startup(200, 1200), { allOutputsSeconds: 1000 });
+    expect(missed.every((l) => l.includes('NOT met'))).toBe(true);
+    expect(missed[0]).toMatch(/all outputs >= 10x the peer's docs\/s .*: 8\.57x/);
+    expect(missed[2]).toMatch(/--version and --help < 150 ms: 200 ms and 200 ms/);
+  });
+});
+
+describe('defaultJobs', () => {
+  it('runs small batches without a pool', () => {
+    expect(defaultJobs(17)).toBe(1);
+    expect(defaultJobs(POOL_MIN_DOCUMENTS - 1)).toBe(1);
+    expect(defaultJobs(POOL_MIN_DOCUMENTS)).toBeGreaterThanOrEqual(1);
   });
 });

@@ -106,7 +106,7 @@ describe('declass audit on an untouched folder', () => {
     const report = JSON.parse(run.stdout);
     expect(report.ok).toBe(true);
     expect(report.failures).toEqual([]);
-    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['record', 'hash', 'missing', 'unrecorded', 'chain', 'rerun', 'leak', 'cross-leak', 'authority', 'consistency', 'index']);
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['record', 'hash', 'missing', 'unrecorded', 'pending', 'chain', 'rerun', 'leak', 'cross-leak', 'authority', 'consistency', 'index']);
   });
 
   it('refuses a folder that is not a release folder (exit 66)', async () => {
@@ -161,15 +161,16 @@ describe('declass audit on a tampered folder', () => {
     expect(run.code).toBe(1);
     const out = lines(run.stdout);
     expect(out).toContain('review/manifest.json: missing: entry 2 (08MADRID308) lists review/08MADRID308.audit.json, which does not exist');
-    expect(out).toContain('release/08MADRID308.txt: unrecorded: not listed in any audit record');
-    expect(out).toContain('release/08MADRID308.pdf: unrecorded: not listed in any audit record');
+    // 08MADRID308 is pending review (its DECL instruction needs a reviewer): its files are in pending/.
+    expect(out).toContain('pending/08MADRID308.txt: unrecorded: not listed in any audit record');
+    expect(out).toContain('pending/08MADRID308.pdf: unrecorded: not listed in any audit record');
   });
 
   it('an audit record deleted and the manifest rewritten: caught by --head', async () => {
     const dir = fresh();
     const head = JSON.parse(readFileSync(path.join(dir, 'review/manifest.json'), 'utf8')).head;
     rmSync(path.join(dir, 'review/SYNTH-UNCLAS-BADMARK.audit.json'));
-    for (const f of ['release/SYNTH-UNCLAS-BADMARK.txt', 'release/SYNTH-UNCLAS-BADMARK.pdf']) rmSync(path.join(dir, f));
+    for (const f of ['pending/SYNTH-UNCLAS-BADMARK.txt', 'pending/SYNTH-UNCLAS-BADMARK.pdf']) rmSync(path.join(dir, f));
     const m = JSON.parse(readFileSync(path.join(dir, 'review/manifest.json'), 'utf8'));
     m.entries.pop();
     writeFileSync(path.join(dir, 'review/manifest.json'), serializeManifest(buildManifest(m.entries, m.run)));
@@ -189,7 +190,7 @@ describe('declass audit on a tampered folder', () => {
   it('two release files swapped', async () => {
     const dir = fresh();
     const a = path.join(dir, 'release/08BERLIN173.txt');
-    const b = path.join(dir, 'release/08MADRID308.txt');
+    const b = path.join(dir, 'pending/08MADRID308.txt');
     renameSync(a, `${a}.tmp`);
     renameSync(b, a);
     renameSync(`${a}.tmp`, b);
@@ -197,7 +198,7 @@ describe('declass audit on a tampered folder', () => {
     expect(run.code).toBe(1);
     const out = lines(run.stdout);
     expect(out).toContain('release/08BERLIN173.txt: hash: sha256 differs from review/08BERLIN173.audit.json');
-    expect(out).toContain('release/08MADRID308.txt: hash: sha256 differs from review/08MADRID308.audit.json');
+    expect(out).toContain('pending/08MADRID308.txt: hash: sha256 differs from review/08MADRID308.audit.json');
   });
 
   it('two manifest entries swapped: the chain breaks', async () => {

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveProfile } from '../../src/node/profiles.js';
 import type { Profile } from '../../src/rules/load.js';
 import { runCli } from '../helpers/memory-io.js';
-import { expectNoLeaksInFolder, temporariesIn, documentFiles } from '../helpers/release-folder.js';
+import { documentFiles, expectNoLeaksInFolder, releasedFile, releasedFiles, temporariesIn } from '../helpers/release-folder.js';
 
 import { AS_OF, BIN, SAMPLES, tmp } from './batch-fixtures.js';
 
@@ -79,13 +79,15 @@ describe('resume: re-running into the same folder', () => {
     expect((await runCli(args)).code).toBe(0);
     const [a, b, c] = sampleFiles().map((f) => f.replace(/\.txt$/, ''));
     rmSync(path.join(out, 'review', `${a}.audit.json`)); // as if interrupted before its record
-    writeFileSync(path.join(out, 'release', `${b}.txt`), 'tampered\n');
-    rmSync(path.join(out, 'release', `${c}.pdf`));
+    const bText = releasedFile(out, `${b}.txt`);
+    const cPdf = releasedFile(out, `${c}.pdf`);
+    writeFileSync(bText, 'tampered\n');
+    rmSync(cPdf);
     const again = JSON.parse((await runCli(args)).stdout);
     expect(again.skipped).toBe(sampleFiles().length - 3);
     expect(again.documents).toBe(sampleFiles().length);
-    expect(readFileSync(path.join(out, 'release', `${b}.txt`), 'utf8')).not.toBe('tampered\n');
-    expect(existsSync(path.join(out, 'release', `${c}.pdf`))).toBe(true);
+    expect(readFileSync(bText, 'utf8')).not.toBe('tampered\n');
+    expect(existsSync(cPdf)).toBe(true);
     expect(await expectNoLeaksInFolder(out, originalsOf(SAMPLES), profile, AS_OF)).toBe(2 * sampleFiles().length);
   });
 
@@ -121,7 +123,7 @@ describe('--from-list', () => {
     const run = await runCli(['release', path.join(SAMPLES, c!), '--from-list', list, '--profile', 'public', '--out', out, '--as-of', AS_OF, '--formats', 'text', '--json']);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout).documents).toBe(3);
-    expect(documentFiles(path.join(out, 'release')).sort()).toEqual([a, b, c].sort());
+    expect(releasedFiles(out)).toEqual([a, b, c].sort());
   });
 
   it('reads paths from standard input with -', async () => {
@@ -181,7 +183,7 @@ describe('a batch mixing good and broken files', () => {
   });
 
   it('releases the good ones (including the Latin-1 and CRLF copies) and leaks nothing', async () => {
-    const released = documentFiles(path.join(out, 'release'));
+    const released = releasedFiles(out);
     for (const f of good()) expect(released).toContain(f);
     expect(released).toContain('latin1.txt');
     expect(released).toContain('crlf.txt');

@@ -14,7 +14,7 @@ import { readDocument } from '../../src/parse/read.js';
 import { releaseDocument } from '../../src/release/index.js';
 import { loadProfile } from '../../src/rules/load.js';
 import type { Document } from '../../src/types.js';
-import { corpusTexts, hasPdftotext, PDF_CORPUS, type CorpusText } from '../helpers/pdf-corpus.js';
+import { corpusTexts, hasPdftotext, markRegions, PDF_CORPUS, shingles8, type CorpusText } from '../helpers/pdf-corpus.js';
 import { invariantProblems } from '../parse/helpers.js';
 
 const available = existsSync(PDF_CORPUS) && hasPdftotext();
@@ -24,32 +24,7 @@ if (!available) console.log(`skipped: the marked PDF corpus (${PDF_CORPUS}) or p
 const LEADING_MARK = /^[\s"“'‘*•·–—-]*\((TS|S|C|U)(?:\/[^()\n]{0,80})?\)/;
 /** A classified mark anywhere, not glued to a word. */
 const CLASSIFIED_MARK = /(?<![A-Za-z0-9])\((TS|S|C)(?:\/[^()\n]{0,80})?\)/g;
-/** Any mark (ends the text a mark covers, for the shingle check). */
-const ANY_MARK = /(?<![A-Za-z0-9])\((TS|S|C|U)(?:\/[^()\n]{0,80})?\)/g;
-/** Where the text after the last mark of a page stops: page breaks, banners, header and authority lines. */
-const STOP = /\f|DYNAMIC PAGE|DERIVED FROM|Run Dates?:/;
 const AUTHORITY_LINE = /^\s*DERIVED FROM:.*?DECLASSIFY ON:\s*(\S+)\s*$/m;
-
-function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}]/gu, ' ').split(/\s+/).filter(Boolean);
-}
-function shingles8(text: string): Set<string> {
-  const w = words(text);
-  const out = new Set<string>();
-  for (let i = 0; i + 8 <= w.length; i++) out.add(w.slice(i, i + 8).join(' '));
-  return out;
-}
-
-/** The text each mark covers: from its end to the next mark, cut at a STOP. */
-function regions(text: string): { level: string; text: string }[] {
-  const marks = [...text.matchAll(ANY_MARK)];
-  return marks.map((m, k) => {
-    let region = text.slice(m.index! + m[0].length, k + 1 < marks.length ? marks[k + 1]!.index : text.length);
-    const stop = STOP.exec(region);
-    if (stop) region = region.slice(0, stop.index);
-    return { level: m[1]!, text: region };
-  });
-}
 
 describe.skipIf(!available)('the document reader over the marked PDF corpus (pdftotext)', () => {
   let corpus: CorpusText[] = [];
@@ -149,7 +124,7 @@ describe.skipIf(!available)('the document reader over the marked PDF corpus (pdf
         pageSize: 'letter',
       });
       const released = shingles8(releaseText);
-      const all = regions(c.text);
+      const all = markRegions(c.text);
       // Words a (U) region also holds may appear in the release legitimately (a title quoted in a paragraph).
       const unclassified = new Set<string>();
       for (const r of all) if (r.level === 'U') for (const s of shingles8(r.text)) unclassified.add(s);

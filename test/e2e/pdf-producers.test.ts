@@ -56,7 +56,7 @@ for (const producer of PRODUCERS) {
 
       const out = result.files.find((f) => f.kind === 'pdf')!.bytes;
       const read = [pdftotext(out)!, (await readPdfText(out)).pages.map((runs) => runs.map((r) => r.str).join(' ')).join('\n')];
-      // The release PDF keeps the original's page banners (DYNAMIC PAGE ones too), which the text release replaces.
+      // The release PDF keeps the DYNAMIC PAGE banners, which the text release drops (its own banners are boxed).
       const doc = expected.plan.document;
       const furniture = [...doc.furniture, ...(doc.pageBanners ?? []).map((b) => b.span)].map((f) => text.slice(f.start, f.end)).join('\n');
       const shown = new Set(words(`${expected.visible}\n${furniture}`));

@@ -32,7 +32,8 @@ describe('evaluate with the public profile', () => {
     ['p2', 'release', 'public/unclassified', []],
     ['p3', 'withhold', 'public/sbu-pending-review', ['SBU - PENDING FOIA REVIEW']],
     ['p4', 'withhold', 'public/unmarked-in-classified', ['B1', '1.4(B)', '1.4(D)']],
-    ['p5', 'withhold', 'public/unknown-marking', ['B1', '1.4(B)', '1.4(D)']],
+    // An unknown mark is pending review, never a B1 claim (issue 12).
+    ['p5', 'withhold', 'public/unknown-marking', ['UNKNOWN MARKING - PENDING REVIEW']],
   ])('%s is %s by %s', (id, action, ruleId, authority) => {
     expect(byId[id]).toMatchObject({ action, ruleId, authority });
     expect(byId[id]!.reason).toMatch(/\w+.*\./);
@@ -40,15 +41,17 @@ describe('evaluate with the public profile', () => {
 
   it('stamps the release with every authority used', () => {
     expect(plan.releaseBanner).toBe('UNCLASSIFIED');
-    expect(plan.stamp).toBe('RELEASE IN PART B1, 1.4(B), 1.4(D), SBU - PENDING FOIA REVIEW');
+    // p3 (SBU) and p5 (unknown mark) await a reviewer: not final, so stamped pending (issue 12).
+    expect(plan.stamp).toBe('PENDING REVIEW - NOT FOR RELEASE');
+    expect(plan.disposition).toMatchObject({ kind: 'pending-review', authorities: ['B1', '1.4(B)', '1.4(D)', 'SBU - PENDING FOIA REVIEW', 'UNKNOWN MARKING - PENDING REVIEW'] });
   });
 
   it('writes placeholders that keep paragraph numbers, and nothing withheld', () => {
     const text = renderReleaseText(applyEdits(cable.source, buildEdits(plan)));
     expect(text).toContain('¶1. [WITHHELD: B1, 1.4(B), 1.4(D)]');
     expect(text).toContain('¶2. (U) The meeting in Wellington runs from February 18 to 22.');
-    expect(text).toContain('¶5. [WITHHELD: B1, 1.4(B), 1.4(D)]');
-    expect(text).toMatch(/^UNCLASSIFIED BERLIN 000173\nRELEASE IN PART /);
+    expect(text).toContain('¶5. [WITHHELD: UNKNOWN MARKING - PENDING REVIEW]');
+    expect(text).toMatch(/^UNCLASSIFIED BERLIN 000173\nPENDING REVIEW - NOT FOR RELEASE\n/);
     for (const gone of ['Pol-mil', 'desk@state.gov', 'Unmarked comment', 'nobody understood', '(C0)']) expect(text).not.toContain(gone);
     // Header lines stay.
     expect(text).toContain('E.O. 12958: DECL: 02/13/2018');
@@ -61,9 +64,12 @@ describe('declassification by date', () => {
     const plan = evaluate(cable, publicProfile, { asOf: '2026-11-26' });
     const p1 = plan.decisions.find((d) => d.portionId === 'p1')!;
     expect(p1).toMatchObject({ action: 'release', declassified: true, ruleId: 'public/declassified' });
-    // Unmarked and unknown portions stay withheld even then: fail closed.
-    expect(plan.decisions.find((d) => d.portionId === 'p4')!.action).toBe('withhold');
-    expect(plan.decisions.find((d) => d.portionId === 'p5')!.action).toBe('withhold');
+    // Unmarked text's classification came from the document, and lapsed with it (issue 12); an
+    // unknown mark stays withheld, pending review; SBU is not classification and stays pending.
+    expect(plan.decisions.find((d) => d.portionId === 'p4')).toMatchObject({ action: 'release', ruleId: 'public/unmarked-in-declassified', authority: [] });
+    expect(plan.decisions.find((d) => d.portionId === 'p5')).toMatchObject({ action: 'withhold', authority: ['UNKNOWN MARKING - PENDING REVIEW'] });
+    expect(plan.decisions.find((d) => d.portionId === 'p3')).toMatchObject({ action: 'withhold', ruleId: 'public/sbu-pending-review' });
+    expect(plan.decisions.flatMap((d) => d.authority)).not.toContain('B1');
     const text = renderReleaseText(applyEdits(cable.source, buildEdits(plan)));
     expect(text).toContain('¶1. (DECLASSIFIED, formerly C) Pol-mil chief');
   });
@@ -96,6 +102,43 @@ describe('other profiles', () => {
   it('rolls the nato banner up from what remains', () => {
     const plan = evaluate(natoCable, profile('nato'), { asOf: '2020-01-01' });
     expect(plan.releaseBanner).toBe('SECRET//REL TO USA, NATO');
+  });
+});
+
+describe('declassification comes first in every bundled profile (issue 12)', () => {
+  const declassifiedCable = miniCable({
+    banner: mk('S', { raw: 'SECRET', controls: ['NOFORN'] }),
+    decl: 'DECL: 02/13/2018',
+    body: [
+      ['p1', mk('S', { raw: '(S//NF)', controls: ['NOFORN'] }), 'Not for foreign nationals while classified.'],
+      ['p2', mk('C', { raw: '(C//REL TO USA, NATO)', relTo: ['USA', 'NATO'] }), 'Releasable to NATO.'],
+      ['p3', null, 'Unmarked text of the cable.'],
+      ['p4', mk('U', { raw: '(SBU)', controls: ['SBU'] }), 'Sensitive but unclassified.'],
+      ['p5', 'unknown', 'Under a garbled mark.'],
+    ],
+  });
+  it.each(['public', 'public-pii', 'foia-intel', 'nato', 'fvey', 'us-secret'])('%s: classified and unmarked portions are released, NOFORN lapses; SBU and unknown marks stay withheld', (name) => {
+    const plan = evaluate(declassifiedCable, profile(name), { asOf: '2026-11-26' });
+    const [p1, p2, p3, p4, p5] = plan.decisions;
+    expect(p1).toMatchObject({ action: 'release', declassified: true, ruleId: `${name}/declassified` });
+    expect(p1!.reason).toMatch(/Its NOFORN marking lapses with the classification it qualifies/);
+    expect(p2!.reason).toMatch(/Its REL TO USA, NATO marking lapses/);
+    expect(p3).toMatchObject({ action: 'release', ruleId: `${name}/unmarked-in-declassified` });
+    if (name !== 'us-secret') expect(p4!.action).toBe('withhold');
+    expect(p5!.action).toBe('withhold');
+    expect(plan.decisions.flatMap((d) => d.authority)).not.toContain('B1');
+  });
+  it('public: B1 only while classified; an instruction that needs review leaves portions pending, not B1', () => {
+    const oadr = miniCable({ banner: CONFIDENTIAL, decl: 'DECL: OADR', originated: '1989-12-22', body: [['p1', mk('C'), 'Old text.'], ['p2', null, 'Unmarked.']] });
+    const plan = evaluate(oadr, publicProfile, { asOf: '2026-11-26' });
+    expect(plan.declassification.status).toBe('review');
+    expect(plan.decisions.map((d) => [d.ruleId, d.authority])).toEqual([
+      ['public/classified-pending-review', ['PENDING DECLASSIFICATION REVIEW']],
+      ['public/unmarked-pending-review', ['PENDING DECLASSIFICATION REVIEW']],
+    ]);
+    const classified = evaluate(oadr, publicProfile, { asOf: '2010-12-01' });
+    expect(classified.declassification.status).toBe('classified');
+    expect(classified.decisions.map((d) => d.authority)).toEqual([['B1', '1.4(B)', '1.4(D)'], ['B1', '1.4(B)', '1.4(D)']]);
   });
 });
 

@@ -64,3 +64,44 @@ export async function corpusTexts(): Promise<CorpusText[]> {
   await Promise.all([worker(), worker()]);
   return jobs.map((j) => ({ file: j.file, text: readFileSync(j.cached, 'utf8') }));
 }
+
+/** Any portion mark in pdftotext's reading, not glued to a word (ends the text a mark covers). */
+const ANY_MARK = /(?<![A-Za-z0-9])\((TS|S|C|U)(?:\/[^()\n]{0,80})?\)/g;
+/** Where the text after the last mark of a page stops: page breaks, banners, header and authority lines. */
+const STOP = /\f|DYNAMIC PAGE|DERIVED FROM|Run Dates?:/;
+
+/** Words of `text`: NFKC, lower case, punctuation and symbols removed (written here, independent of declass's). */
+export function corpusWords(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}]/gu, ' ').split(/\s+/).filter(Boolean);
+}
+
+/** The 8-word runs of `text`. */
+export function shingles8(text: string): Set<string> {
+  const w = corpusWords(text);
+  const out = new Set<string>();
+  for (let i = 0; i + 8 <= w.length; i++) out.add(w.slice(i, i + 8).join(' '));
+  return out;
+}
+
+/**
+ * The text each portion mark covers in pdftotext's reading: from its end to the next mark, cut at a
+ * STOP. A mark that ends a line after text (`Other Support (U)`, a heading's mark) covers that
+ * text instead, and the mark before it stops where that line starts.
+ */
+export function markRegions(text: string): { level: string; text: string }[] {
+  const marks = [...text.matchAll(ANY_MARK)].map((m) => {
+    const at = m.index!;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+    const trailing = text.slice(lineStart, at).trim() !== '' && text.slice(at + m[0].length, lineEnd).trim() === '';
+    return { level: m[1]!, at, end: at + m[0].length, lineStart, trailing };
+  });
+  return marks.map((m, k) => {
+    if (m.trailing) return { level: m.level, text: text.slice(m.lineStart, m.at) };
+    const next = marks[k + 1];
+    let region = text.slice(m.end, next ? (next.trailing ? Math.max(m.end, next.lineStart) : next.at) : text.length);
+    const stop = STOP.exec(region);
+    if (stop) region = region.slice(0, stop.index);
+    return { level: m.level, text: region };
+  });
+}

@@ -22,12 +22,18 @@ function realLeaks(withheld: string[], output: string, visible: string): string[
 }
 
 /**
- * Asserts that no file of `out/release` leaks what its document withheld. `originals` maps a
+ * Asserts that no file of `out/release` (or `out/pending`) leaks what its document withheld. `originals` maps a
  * stem to its input file; `overrides` are the reviewer decisions the release was made with.
  * Returns the number of release files checked.
  */
 export async function expectNoLeaksInFolder(out: string, originals: ReadonlyMap<string, string>, profile: Profile, asOf: string, overrides: OverrideSet | null = null): Promise<number> {
-  const dir = path.join(out, 'release');
+  let checked = 0;
+  // pending/ holds the release text and PDF of documents a reviewer must still decide: no leak there either.
+  for (const sub of ['release', 'pending']) checked += await checkSubfolder(out, path.join(out, sub), originals, profile, asOf, overrides);
+  return checked;
+}
+
+async function checkSubfolder(out: string, dir: string, originals: ReadonlyMap<string, string>, profile: Profile, asOf: string, overrides: OverrideSet | null): Promise<number> {
   if (!existsSync(dir)) return 0;
   let checked = 0;
   for (const name of readdirSync(dir).sort()) {
@@ -70,4 +76,16 @@ export function temporariesIn(out: string): string[] {
 /** The names in a release folder's `release/` (or any folder) without the Vaughn index files (`index.csv` …). */
 export function documentFiles(dir: string): string[] {
   return readdirSync(dir).filter((n) => !/^index\.(?:csv|json|pdf|xlsx)$/.test(n));
+}
+
+/** The release text and PDF names of a folder: `release/` and `pending/` (documents pending review) together, sorted (the Vaughn index left out). */
+export function releasedFiles(out: string): string[] {
+  const names = (sub: string) => (existsSync(path.join(out, sub)) ? documentFiles(path.join(out, sub)) : []);
+  return [...names('release'), ...names('pending')].sort();
+}
+
+/** Where a release file of `out` is: `release/NAME`, or `pending/NAME` for a document pending review. */
+export function releasedFile(out: string, name: string): string {
+  const final = path.join(out, 'release', name);
+  return existsSync(final) || !existsSync(path.join(out, 'pending', name)) ? final : path.join(out, 'pending', name);
 }

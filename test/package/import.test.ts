@@ -52,7 +52,7 @@ describe('import from the packed package by its name', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = r.stdout.trim().split('\n');
-    expect(out[0]).toBe('RELEASE IN PART B1, 1.4(B), 1.4(D)');
+    expect(out[0]).toBe('DENIED IN FULL B1, 1.4(B), 1.4(D)');
     expect(out.slice(1, 4).map((l) => l.split(' ')[0])).toEqual(['release/08BERLIN173.txt', 'release/08BERLIN173.pdf', 'review/08BERLIN173.audit.json']);
     expect(out[4]).toBe('[]');
   });

@@ -104,13 +104,12 @@ describe('the release self-check', () => {
 describe('the release self-check, next to the recomputed banner', () => {
   it('does not fail when withheld text repeats the stamp and the header lines under it', async () => {
     // p5 (mark not understood) holds a leaked CSV row: `SECRET//NOFORN`, then the routing lines
-    // the release shows under its stamp `RELEASE IN PART B1, NOFORN`. The visible text must carry
+    // the release shows under its stamp (`PENDING REVIEW - NOT FOR RELEASE`: a mark was not understood). The visible text must carry
     // the stamp where the release puts it, or "NOFORN VZCZCXRO9303 PP …" reads as a leak.
     const text = 'VZCZCXRO9303\nPP RUEHTRO\nDE RUEHSW #0351/01 2360553\n5. (S-) FU\n2009-08-24 05:53:00\t09BERN351\tEmbassy Bern\tSECRET//NOFORN\t\tVZCZCXRO9303\\\nPP RUEHTRO\\\nDE RUEHSW #0351/01 2360553\\\n¶1. (S/NF) In \n';
     const nato = PROFILES.find((p) => p.id === 'nato')!;
     const { releaseText } = await release(text, nato, '2010-12-01');
-    // Nothing but header lines is released: the denial page, whose stamp replaces the release stamp.
-    expect(releaseText).toMatch(/^UNCLASSIFIED\nDENIED IN FULL B1, NOFORN\n/);
+    expect(releaseText).toMatch(/^UNCLASSIFIED\nPENDING REVIEW - NOT FOR RELEASE\n/);
     expect((await checkInput(new TextEncoder().encode(text), { profiles: PROFILES, asOf: '2010-12-01' })).findings).toEqual([]);
   });
 });

@@ -65,7 +65,7 @@ describe('the index of the samples (public, as of 2010-12-01, case F-2026-00123)
     expect(index.case).toBe('F-2026-00123');
     const row = index.rows.find((r) => r['document'] === '05BOGOTA3726' && r['portion'] === 'p1')!;
     expect(row, JSON.stringify(index.rows.filter((r) => r['document'] === '05BOGOTA3726').map((r) => r['portion']))).toBeDefined();
-    expect(row).toMatchObject({ docNumber: expect.stringMatching(/^C\d{8}$/), disposition: 'released-in-part', kind: 'withheld', rule: 'public/classified' });
+    expect(row).toMatchObject({ docNumber: expect.stringMatching(/^C\d{8}$/), disposition: 'release-in-part', kind: 'withheld', rule: 'public/classified' });
     expect(row['exemptions']).toMatch(/^\(b\)\(1\) classified national security information; 1\.4\(\w\) /);
     expect(row['location']).toEqual({ page: expect.any(Number), paragraph: '¶1', line: expect.any(Number) });
     expect(row['justification']).toMatch(/^Paragraph ¶1 is portion-marked CONFIDENTIAL and was classified CONFIDENTIAL when the cable originated on 2005-04-19, classified by Ambassador William B. Wood\. /);

@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { crossCheckSkipReason, DEFAULT_CROSS_CHECK_LIMIT } from '../../audit/cross.js';
 import type { ReleaseFolder } from '../../audit/index.js';
 import type { BatchResult } from '../../batch/run.js';
-import { defaultJobs } from '../../batch/defaults.js';
+import { defaultJobs, POOL_MIN_CORES, POOL_MIN_DOCUMENTS } from '../../batch/defaults.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
@@ -46,7 +46,8 @@ interface ReleaseOptions {
   quiet?: boolean;
   against?: string[];
   fromList?: string;
-  jobs: number;
+  /** Undefined: {@link defaultJobs} for the batch's size. */
+  jobs?: number;
   force?: boolean;
   rasterizeUnsure?: boolean;
   maxInputMb: number;
@@ -74,7 +75,11 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .option('--overrides <file>', "reviewer decisions (YAML) that take precedence over the profile")
     .addOption(new Option('--page-size <size>', 'PDF page size: letter or a4 (any case)').argParser(oneOf(['letter', 'a4'] as const)).default('letter'))
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
-    .addOption(new Option('-j, --jobs <n>', 'documents processed in parallel (worker threads)').argParser(positiveInteger(1)).default(defaultJobs(), 'the number of cores'))
+    .addOption(
+      new Option('-j, --jobs <n>', `documents processed in parallel (worker threads) (default: 1 for fewer than ${POOL_MIN_DOCUMENTS.toLocaleString('en-US')} documents or ${POOL_MIN_CORES - 1} cores or fewer, else the number of cores)`).argParser(
+        positiveInteger(1),
+      ),
+    )
     .option('--force', 'release again documents whose outputs in --out are already up to date')
     .option('--rasterize-unsure', 'PDF inputs: turn a page the rewriter cannot redact with certainty (Type3 fonts, text drawn as paths…) into an image with the boxes burnt in, instead of failing the document')
     .option('--replace', 'discard the release already in --out (only the files declass writes there) before writing this one; needed when it was made with another profile, as-of date or overrides file')
@@ -117,7 +122,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const asOf = opts.asOf ?? today(io);
   const c = ctx.colors();
   if (opts.docStart !== undefined && opts.case === undefined) throw new UsageError('--doc-start numbers the documents of a case; name it with --case');
-  // Loaded when a release runs, not for `--help` or `--version` (see README "Speed").
+  // Loaded when a release runs, not for `--help` or `--version`.
   const [{ findBatchCrossLeaks, readReleaseFolder }, { runReleaseBatch }, { checkOutputFolder }, { isProfileName, readOverrides, resolveProfile }, { removeOwnTemporariesSync }, { createProgress }, { rerunRelease }] =
     await Promise.all([
       import('../../audit/index.js'),
@@ -175,7 +180,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         pageSize: opts.pageSize,
         force: Boolean(opts.force),
         ...(opts.rasterizeUnsure ? { rasterizeUnsure: true } : {}),
-        jobs: opts.jobs,
+        jobs: opts.jobs ?? defaultJobs(files.length),
         maxInputBytes: opts.maxInputMb * 1024 * 1024,
         inputFormat: opts.inputFormat ?? 'auto',
         crossCheck,

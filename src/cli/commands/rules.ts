@@ -27,11 +27,13 @@ export function registerRules(program: Command, ctx: CommandContext): void {
     .argument('<files...>', 'profile files (YAML or JSON)')
     .addHelpText('after', '\nExit codes: 0 every file is valid; 66 a file cannot be read; 78 a file is invalid (the higher wins).')
     .action(async (files: string[]) => {
-      const { readProfileFile } = await import('../../node/profiles.js');
+      const [{ readProfileFile }, { lintProfile }] = await Promise.all([import('../../node/profiles.js'), import('../../rules/lint.js')]);
       for (const file of files) {
         try {
           const p = await readProfileFile(file);
-          ctx.io.stdout(`${file}: ok (profile ${p.id}: ${p.rules.length} portion rules, ${p.spanRules.length} span rules)\n`);
+          const warnings = lintProfile(p);
+          ctx.io.stdout(`${file}: ok (profile ${p.id}: ${p.rules.length} portion rules, ${p.spanRules.length} span rules${warnings.length ? `, ${warnings.length} warning(s)` : ''})\n`);
+          for (const w of warnings) ctx.io.stderr(`declass: ${file}:${w.line}: ${ctx.colors().err.yellow('warning')}: ${w.message} [${w.code}]\n`);
         } catch (error) {
           if (!(error instanceof DeclassError)) throw error;
           ctx.io.stderr(`declass: ${ctx.colors().err.red(error.message)}\n`);

@@ -22,7 +22,13 @@ export function formatExplanation(file: string, doc: Document, plan: Plan, profi
   let out = `${file}  ref ${doc.ref ?? '?'}  originated ${doc.originated ?? '?'}  banner ${doc.banner?.raw ?? '(none)'}\n`;
   // A document without an authority block says so (the first note names what is missing).
   out += `DECL ${d.decl.raw ?? `(${d.decl.notes?.[0] ?? 'no E.O. line'})`}: ${d.status} as of ${asOf}. ${d.reason}\n`;
-  out += `Profile ${profile.id}: banner ${plan.releaseBanner}; ${plan.stamp}\n\n`;
+  out += `Profile ${profile.id}: banner ${plan.releaseBanner}; ${plan.stamp}\n`;
+  const pending = plan.disposition.pending;
+  if (pending.length > 0) {
+    const why = [...new Set(pending.map((p) => p.reason))].join(', ');
+    out += `Pending review (goes to pending/, not release/): ${pending.map((p) => p.portionId).join(', ')} (${why})\n`;
+  }
+  out += '\n';
   for (const dec of plan.decisions) {
     const { line, column } = index.pointAt(dec.span.start);
     const verdict = dec.action === 'withhold' ? `WITHHELD ${dec.authority.join(', ')}` : dec.declassified ? 'RELEASED (declassified)' : 'RELEASED';

@@ -31,6 +31,10 @@ export function formatReleaseSummary(s: BatchSummary, cross: CrossDocumentSummar
     `${s.released} portions released (${s.declassified} declassified), ${s.withheld} withheld, ${s.redactions} spans redacted; ${s.failed > 0 ? c.red(c.bold(failed)) : failed}.\n`;
   if (s.interrupted) out += c.yellow(`  interrupted: ${s.notStarted} document(s) not started; run the same command again to resume.`) + '\n';
   for (const [authority, n] of Object.entries(s.withheldByAuthority)) out += `  withheld under ${authority || '(no authority)'}: ${n}\n`;
+  if (s.pending > 0) {
+    const why = Object.entries(s.pendingByReason).map(([reason, n]) => `${n} portion(s) ${reason}`).join(', ');
+    out += c.yellow(`  ${s.pending} document(s) pending review, in pending/ (not release/): ${why}; decide them in an overrides file and run again with --overrides FILE --replace to move them to release/.`) + '\n';
+  }
   if (s.charsReplaced > 0) {
     out += `  ${c.yellow(`${s.charsReplaced} character(s) the PDF font cannot show replaced by ? in the PDFs of ${s.documentsWithCharsReplaced} document(s)`)} (pdf-char-replaced; the release text keeps them)\n`;
   }

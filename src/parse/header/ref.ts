@@ -18,7 +18,8 @@ export function readRef(input: HeaderInput, state: HeaderState, at: number): num
     if (m >= lines.length) break;
     const c = lines[m]!;
     if (isHeaderFieldStart(c.text) || CLASSIFIED_BY_LINE.test(c.text)) break;
-    if (opensPortion(input, c)) break;
+    // `(C) STATE 034567` after `(B) …`: the next lettered reference, not a CONFIDENTIAL mark.
+    if (!isNextRefItem(c.text, lastLetter) && opensPortion(input, c)) break;
     if (!continuesRef(c, m === k, source.slice(l.first, end), lastLetter)) break;
     for (let q = k; q < m; q++) setRole(input, q, lines[q]!.blank ? 'blank' : 'furniture');
     setRole(input, m, 'boilerplate');
@@ -29,6 +30,17 @@ export function readRef(input: HeaderInput, state: HeaderState, at: number): num
   state.res.refs.push(field(input, l.first, end));
   state.res.structured = true;
   return k - 1;
+}
+
+/**
+ * `(C) STATE 034567`, `(C) THE HAGUE 2308; (D) THE HAGUE 2995`: the item lettered after `lastLetter`,
+ * written in parentheses, on a short line without lower-case letters that names a cable number. A
+ * paragraph `(C) Summary: …` has lower-case letters, so it is still read as marked.
+ */
+export function isNextRefItem(text: string, lastLetter: string | null): boolean {
+  const m = /^\(([A-Za-z])\)\s*\S/.exec(text);
+  if (!m || lastLetter === null || m[1]!.toUpperCase().charCodeAt(0) !== lastLetter.charCodeAt(0) + 1) return false;
+  return text.length <= 80 && !/[a-z]/.test(text) && /\d{2,}/.test(text);
 }
 
 /**

@@ -115,6 +115,9 @@ function readOtherLine(input: HeaderInput, state: HeaderState, zone: ZoneState, 
   // and the address lines after TO/INFO up to the next blank line, are header.
   if (zone.inRouting || /^VZCZC/.test(t) || PRECEDENCE_LINE.test(t) || (isRoutingLine(t) && !/^(?:TO|CC|FM|INFO)\s/.test(t))) {
     if (readRouting(input, state, j, zone.scratchRouting)) {
+      // The only date-time group of a forwarded copy (banner first, routing after it) is still the
+      // cable's: OADR and other computed dates count from it (issue 12).
+      state.routing.dtg ??= zone.scratchRouting.dtg;
       zone.inRouting = true;
       setRole(input, j, 'boilerplate');
       return j;

@@ -1,0 +1,46 @@
+/**
+ * The final disposition of a document (issue 12): what its release stamp says happened. A document
+ * with any portion still pending a reviewer's decision is not final: it is stamped
+ * {@link PENDING_STAMP} and goes to `pending/`, not `release/`.
+ */
+import type { Decision, Disposition, PendingReason, Redaction } from '../types.js';
+import { sortAuthorities } from './authority.js';
+
+/** The stamp of a document that is not final; every page of its text and PDF carries it. */
+export const PENDING_STAMP = 'PENDING REVIEW - NOT FOR RELEASE';
+
+/**
+ * Why a decision leaves its portion pending, or null when it is final: a withheld portion whose
+ * mark was not understood, or whose authority says it is pending (`SBU - PENDING FOIA REVIEW`,
+ * `PENDING DECLASSIFICATION REVIEW`, `PENDING REVIEW`). A reviewer's override is always final.
+ */
+export function pendingReason(d: Pick<Decision, 'action' | 'ruleId' | 'authority'>): PendingReason | null {
+  if (d.action !== 'withhold' || d.ruleId === 'override') return null;
+  if (d.ruleId.endsWith('/unknown-marking')) return 'unknown marking';
+  const pending = d.authority.filter((a) => /\bPENDING\b/.test(a));
+  if (pending.length === 0) return null;
+  if (pending.some((a) => /DECLASSIFICATION/.test(a))) return 'declassification review';
+  if (pending.some((a) => /\b(?:SBU|FOUO|LOU|LES|SSI)\b/.test(a))) return 'SBU/FOUO handling';
+  if (pending.some((a) => /UNKNOWN MARKING/.test(a))) return 'unknown marking';
+  return 'no rule decided';
+}
+
+/**
+ * The disposition of a document from its decisions and redactions: pending when any portion is;
+ * else `RELEASE IN FULL` when nothing is withheld or redacted, `DENIED IN FULL` when no portion is
+ * released (only the header is), else `RELEASE IN PART`; the authorities of everything withheld
+ * or redacted follow. Never `RELEASE IN PART` when nothing was released.
+ */
+export function computeDisposition(decisions: readonly Pick<Decision, 'portionId' | 'action' | 'ruleId' | 'authority'>[], redactions: readonly Pick<Redaction, 'authority'>[]): Disposition {
+  const authorities = sortAuthorities([...decisions.filter((d) => d.action === 'withhold').flatMap((d) => d.authority), ...redactions.flatMap((r) => r.authority)]);
+  const pending = decisions.flatMap((d) => {
+    const reason = pendingReason(d);
+    return reason ? [{ portionId: d.portionId, reason }] : [];
+  });
+  if (pending.length > 0) return { kind: 'pending-review', stamp: PENDING_STAMP, authorities, pending };
+  const withheld = decisions.some((d) => d.action === 'withhold') || redactions.length > 0;
+  if (!withheld) return { kind: 'release-in-full', stamp: 'RELEASE IN FULL', authorities, pending };
+  const kind = decisions.some((d) => d.action === 'release') ? 'release-in-part' : 'denied-in-full';
+  const words = kind === 'release-in-part' ? 'RELEASE IN PART' : 'DENIED IN FULL';
+  return { kind, stamp: `${words} ${authorities.join(', ')}`.trimEnd(), authorities, pending };
+}

@@ -1,0 +1,109 @@
+/**
+ * The frozen decision baseline (issue 12). Every portion of the samples and of the corpus cables
+ * is decided by `public` as of 2010-12-01 and 2026-11-26 and compared with
+ * test/baseline/decisions.tsv, made from main before issue 12. The test prints the changes grouped
+ * by class (a reviewer reads what changed and how often) and fails on a class this issue does not
+ * sanction. `DECLASS_BASELINE_REPORT=FILE` writes every changed row; `DECLASS_WRITE_BASELINE=1`
+ * rewrites the baseline (only ever from main).
+ *
+ * It also prints the two counts issue 12 must bring to 0: portions withheld under B1 in cables that
+ * are declassified as of 2026-11-26, and UNCLAS cables with a B1 portion as of 2010-12-01 although
+ * no line of theirs is marked classified (an independent line reader, not the parser).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { HAS_CORPUS } from '../helpers/corpus.js';
+import { baselineInputs, compareRows, decideFile, formatRow, groupChanges, parseRows, rowsOf, type BaselineRow, type Decided } from './decisions.js';
+
+const BASELINE = 'test/baseline/decisions.tsv';
+
+/**
+ * The classes of change issue 12 sanctions, as patterns over the class text. Anything else is a
+ * regression: a numbered paragraph keeps the decision it had.
+ */
+const SANCTIONED: readonly RegExp[] = [
+  // Declassification first: unmarked text of a declassified document (subject, signature, headings,
+  // unnumbered text, unmarked paragraphs) is released, no longer withheld under B1.
+  /^\S+ \S+: W unmarked-in-classified -> R unmarked-in-declassified$/,
+  // B1 only for what is classified as of the date: a review or invalid declassification status
+  // (event, passed exemption date, OADR, missing instruction) leaves the portion pending review.
+  /^\S+ \S+: W classified -> W classified-pending-review$/,
+  /^\S+ \S+: W unmarked-in-classified -> W unmarked-pending-review$/,
+  // ... and an SBU document's unmarked text, when not classified as of the date, is SBU pending review.
+  /^\S+ \S+: W unmarked-in-classified -> W unmarked-in-sensitive$/,
+  // An unknown mark is pending review, not B1; unmarked text of an UNCLAS document holding one is
+  // pending review too (its level is uncertain), never B1.
+  /^\S+ \S+: W unknown-marking -> W unknown-marking \(authority \S+ -> UNKNOWN\)$/,
+  /^\S+ \S+: W unmarked-in-classified -> W unmarked-level-uncertain$/,
+  // The stamp follows the decisions.
+  /^\S+ stamp: /,
+  // Reading fixes: a heading (`//…//`, a title after END SUMMARY), a website notice or a signer is
+  // cut off the end of the portion it was glued to and decided as unmarked text of its own...
+  /^span of \S+ ends earlier$/,
+  /^added (?:text|signature) \((?:unmarked|entire-text)\): /,
+  // ... a signer before a trailer line (`====CABLE ENDS====`, `>`) is the signature ...
+  /^kind of text changed to signature$/,
+  // ... and a lettered REF list is references (header), not portions marked `(C)`: its lines are no
+  // longer portions, the UNCLAS cable it made CONFIDENTIAL is unclassified again, and the
+  // Classified By line after it is read (its 1.4 reasons join B1).
+  /^removed text \((?:marked|unmarked)\): /,
+  /^\S+ \S+: W unmarked-in-classified -> R unmarked-in-unclassified$/,
+  /^\S+ \S+: W (?:classified|unmarked-in-classified) -> W (?:classified|unmarked-in-classified) \(authority B1 -> B1,1\.4\([A-H]\)(?:,1\.4\([A-H]\))*\)$/,
+  // Lettered items after unmarked text are that text's, not subparagraphs inheriting the mark of
+  // the paragraph above it (08BOGOTA4083: a treaty's definitions were released with a (U) ¶6):
+  // they join the unmarked text, decided as such (withheld in a classified cable).
+  /^kind of subparagraph changed to text$/,
+  /^removed subparagraph \((?:inherited|unmarked)\): /,
+  /^marking source of subparagraph: inherited -> (?:unmarked|marked)$/,
+  /^span of (?:text|subparagraph) ends later$/,
+  /^\S+ (?:text|subparagraph): W classified -> W unmarked-in-classified$/,
+  /^2010-12-01 subparagraph: R unclassified -> W classified$/,
+  /^2026-11-26 subparagraph: R unclassified -> R\+decl declassified$/,
+];
+
+/** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */
+const CLASSIFIED_LINE = /^[ \t]*(?:¶[ \t]*)?(?:\d{1,2}\.[ \t]*)*(?:[A-Za-z]\.[ \t]*)?\((?:TS|S|C)(?:[/ -][^)\n]{0,30})?\)(?![ \t]*[A-Z][A-Z .]*[ \t]\d{2,})/m;
+
+function hasB1(d: { authority: readonly string[] }): boolean {
+  return d.authority.includes('B1');
+}
+
+function counts(all: readonly Decided[]): { b1Declassified: number; unclasB1: string[] } {
+  let b1Declassified = 0;
+  const unclasB1: string[] = [];
+  for (const d of all) {
+    const [at2010, at2026] = d.plans;
+    if (at2026!.declassification.status === 'declassified') b1Declassified += at2026!.decisions.filter((x) => x.action === 'withhold' && hasB1(x)).length;
+    const unclas = /^\s*UNCLAS/.test(d.doc.banner?.raw ?? '');
+    if (unclas && at2010!.decisions.some((x) => x.action === 'withhold' && hasB1(x)) && !CLASSIFIED_LINE.test(d.doc.source)) unclasB1.push(d.file);
+  }
+  return { b1Declassified, unclasB1 };
+}
+
+describe('decision baseline (public, 2010-12-01 and 2026-11-26)', () => {
+  const all = baselineInputs().map(decideFile);
+  const rows: BaselineRow[] = all.flatMap(rowsOf);
+
+  it('lists the changes by class against the baseline, and sanctions each class', () => {
+    if (process.env['DECLASS_WRITE_BASELINE'] === '1') {
+      if (!HAS_CORPUS) throw new Error('the baseline is written with the corpus present');
+      writeFileSync(BASELINE, `# file\tportion\tkind\tspan\tmarking source\tpublic 2010-12-01\tpublic 2026-11-26\n${rows.map(formatRow).join('\n')}\n`);
+    }
+    const before = parseRows(readFileSync(BASELINE, 'utf8')).filter((r) => HAS_CORPUS || r.file.startsWith('samples/'));
+    const groups = groupChanges(compareRows(before, rows));
+    const lines = [...groups].map(([cls, where]) => `${String(where.length).padStart(5)}  ${cls}  e.g. ${where.slice(0, 3).join('; ')}`);
+    console.log(`decision baseline: ${rows.length} rows, ${[...groups.values()].reduce((n, w) => n + w.length, 0)} changed in ${groups.size} classes\n${lines.join('\n')}`);
+    const report = process.env['DECLASS_BASELINE_REPORT'];
+    if (report) writeFileSync(report, [...groups].map(([cls, where]) => `## ${cls} (${where.length})\n${where.join('\n')}\n`).join('\n'));
+    const unsanctioned = [...groups.keys()].filter((cls) => !SANCTIONED.some((re) => re.test(cls)));
+    expect(unsanctioned).toEqual([]);
+  });
+
+  it('prints the counts issue 12 must bring to 0', () => {
+    const { b1Declassified, unclasB1 } = counts(all);
+    console.log(`issue 12 counts: ${b1Declassified} portion(s) withheld under B1 in cables declassified as of 2026-11-26; ${unclasB1.length} UNCLAS cable(s) with a B1 portion as of 2010-12-01 and no classified mark${unclasB1.length ? ` (${unclasB1.slice(0, 5).join(', ')})` : ''}`);
+    // Main had 5,247 and 9 with the corpus.
+    expect(b1Declassified).toBe(0);
+    expect(unclasB1).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * PDF inputs through the CLI: `parse`, `lint`, `check`, `explain` and `release` take `FILE.pdf`,
+ * folders are walked for `*.pdf`, a scan is refused in one line without stopping the batch, an
+ * output name never repeats withheld words, the release PDF holds no withheld word (read back by
+ * poppler's pdftotext), `audit --originals` re-runs PDF records and passes, and a second release
+ * finds the PDF up to date.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PDFDocument, rgb } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readDocument } from '../../src/parse/read.js';
+import { planRelease } from '../../src/release/index.js';
+import { loadProfile } from '../../src/rules/load.js';
+import { runBin, tmp } from '../helpers/bin.js';
+import { hasPdftotext, pdftotext } from '../helpers/pdf-text.js';
+import { PRODUCERS } from '../helpers/producers.js';
+
+const AS_OF = '2015-01-01';
+const SAMPLE = 'samples/MEMO-FIELD-OFFICES.txt';
+
+function words(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}]/gu, ' ').split(/\s+/).filter(Boolean);
+}
+
+describe.skipIf(!hasPdftotext())('PDF inputs through the CLI', () => {
+  const dir = tmp('pdf-cli');
+  const input = path.join(dir, 'in');
+  const out = path.join(dir, 'out');
+  beforeAll(async () => {
+    mkdirSync(input, { recursive: true });
+    const text = readFileSync(SAMPLE, 'utf8');
+    const pdf = await PRODUCERS[0]!.make(text);
+    writeFileSync(path.join(input, 'memo.pdf'), pdf);
+    // "liaison" is only in a withheld portion of the memo.
+    writeFileSync(path.join(input, 'liaison-accounts.pdf'), pdf);
+    const scan = await PDFDocument.create({ updateMetadata: false });
+    scan.addPage([612, 792]).drawRectangle({ x: 50, y: 50, width: 500, height: 600, color: rgb(0.6, 0.6, 0.6) });
+    writeFileSync(path.join(input, 'scan.pdf'), await scan.save());
+  });
+
+  it('parse, lint, check and explain read a PDF; a scan is refused in one line', () => {
+    const file = path.join(input, 'memo.pdf');
+    const parse = runBin(['parse', file]);
+    expect(parse.code).toBe(0);
+    expect(parse.stdout).toMatch(/portion\(s\)/);
+    expect(runBin(['lint', file]).stdout).toMatch(/problem|no problems|✔|✖/);
+    expect(runBin(['check', file, '--as-of', AS_OF]).stdout).toMatch(/SECRET|\bS\b/);
+    expect(runBin(['explain', file, '-p', 'public', '--as-of', AS_OF]).stdout).toMatch(/WITHHELD B1/);
+    const scan = runBin(['parse', path.join(input, 'scan.pdf')]);
+    expect(scan.code).not.toBe(0);
+    expect(scan.stderr.trim()).toBe(`declass: ${path.join(input, 'scan.pdf')}: no text layer: scanned PDFs need OCR first`);
+  });
+
+  it('release walks the folder for PDFs, renames an output whose name repeats withheld words, leaks nothing, and audit passes', () => {
+    const r = runBin(['release', input, '-p', 'public', '--as-of', AS_OF, '-o', out, '-j', '1', '--rasterize-unsure']);
+    expect(r.stderr).toMatch(/scan\.pdf: no text layer: scanned PDFs need OCR first/);
+    expect(r.stderr).toMatch(/liaison-accounts\.pdf: warning: the input's file name repeats withheld words: its outputs are named pdf-[0-9a-f]{12} \[output-renamed\]/);
+    const released = readdirSync(path.join(out, 'release')).sort();
+    expect(released.filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
+    expect(released).toContain('memo.pdf');
+    expect(released.some((f) => f.includes('liaison'))).toBe(false);
+
+    const profile = loadProfile(readFileSync('rules/public.yaml', 'utf8'), 'rules/public.yaml');
+    const expected = planRelease(readDocument(readFileSync(SAMPLE, 'utf8')).doc, profile, { asOf: AS_OF, stem: 'memo' });
+    const shown = new Set(words(expected.visible));
+    const secret = new Set(expected.withheld.flatMap((w) => words(w.text)).filter((w) => !shown.has(w)));
+    expect(secret.size).toBeGreaterThan(5);
+    for (const f of released.filter((x) => x.endsWith('.pdf'))) {
+      const text = pdftotext(readFileSync(path.join(out, 'release', f)))!;
+      expect(words(text).filter((w) => secret.has(w))).toEqual([]);
+      expect(text).toContain('Staff at both offices');
+    }
+
+    const audit = runBin(['audit', out, '--originals', input]);
+    expect(audit.stdout).toMatch(/audit passed: 2 document\(s\)/);
+    expect(audit.code).toBe(0);
+    const again = runBin(['release', input, '-p', 'public', '--as-of', AS_OF, '-o', out, '-j', '1']);
+    expect(again.stdout.match(/: up to date, /g)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Final dispositions (issue 12): the stamp says what happened, never RELEASE IN PART when nothing
+ * was released, and a document with a portion pending review is not final.
+ */
+import { describe, expect, it } from 'vitest';
+import { computeDisposition, PENDING_STAMP, pendingReason } from '../../src/engine/disposition.js';
+
+type D = { portionId: string; action: 'release' | 'withhold'; ruleId: string; authority: string[] };
+const rel = (id: string): D => ({ portionId: id, action: 'release', ruleId: 'public/unclassified', authority: [] });
+const b1 = (id: string): D => ({ portionId: id, action: 'withhold', ruleId: 'public/classified', authority: ['B1', '1.4(B)', '1.4(D)'] });
+const sbu = (id: string): D => ({ portionId: id, action: 'withhold', ruleId: 'public/sbu-pending-review', authority: ['SBU - PENDING FOIA REVIEW'] });
+const unknown = (id: string): D => ({ portionId: id, action: 'withhold', ruleId: 'public/unknown-marking', authority: ['UNKNOWN MARKING - PENDING REVIEW'] });
+const review = (id: string): D => ({ portionId: id, action: 'withhold', ruleId: 'public/classified-pending-review', authority: ['PENDING DECLASSIFICATION REVIEW'] });
+const mdr = (id: string): D => ({ portionId: id, action: 'withhold', ruleId: 'override', authority: ['B5'] });
+
+describe('computeDisposition', () => {
+  it.each([
+    ['everything released', [rel('p1'), rel('p2')], 0, 'release-in-full', 'RELEASE IN FULL'],
+    ['some withheld', [rel('p1'), b1('p2')], 0, 'release-in-part', 'RELEASE IN PART B1, 1.4(B), 1.4(D)'],
+    ['all released but a span redacted', [rel('p1')], 1, 'release-in-part', 'RELEASE IN PART B6'],
+    ['nothing released: denied, never RELEASE IN PART', [b1('p1'), b1('p2')], 0, 'denied-in-full', 'DENIED IN FULL B1, 1.4(B), 1.4(D)'],
+    ['an SBU portion: pending', [rel('p1'), sbu('p2')], 0, 'pending-review', PENDING_STAMP],
+    ['an unknown mark: pending', [b1('p1'), unknown('p2')], 0, 'pending-review', PENDING_STAMP],
+    ['a declassification review: pending', [review('p1')], 0, 'pending-review', PENDING_STAMP],
+    ['a reviewer decided: final', [rel('p1'), mdr('p2')], 0, 'release-in-part', 'RELEASE IN PART B5'],
+  ])('%s', (_name, decisions, redactions, kind, stamp) => {
+    const d = computeDisposition(decisions as D[], Array.from({ length: redactions as number }, () => ({ authority: ['B6'] })));
+    expect([d.kind, d.stamp]).toEqual([kind, stamp]);
+    expect(d.pending.length > 0).toBe(kind === 'pending-review');
+  });
+
+  it('says why each portion is pending', () => {
+    const d = computeDisposition([sbu('p1'), unknown('p2'), review('p3'), { portionId: 'p4', action: 'withhold', ruleId: 'public/default-deny', authority: ['PENDING REVIEW'] }], []);
+    expect(d.pending).toEqual([
+      { portionId: 'p1', reason: 'SBU/FOUO handling' },
+      { portionId: 'p2', reason: 'unknown marking' },
+      { portionId: 'p3', reason: 'declassification review' },
+      { portionId: 'p4', reason: 'no rule decided' },
+    ]);
+    expect(d.authorities).toEqual(['PENDING DECLASSIFICATION REVIEW', 'PENDING REVIEW', 'SBU - PENDING FOIA REVIEW', 'UNKNOWN MARKING - PENDING REVIEW']);
+  });
+
+  it('a released portion is never pending; nor a withheld one under a final authority', () => {
+    expect(pendingReason(rel('p1'))).toBeNull();
+    expect(pendingReason(b1('p1'))).toBeNull();
+    expect(pendingReason({ action: 'withhold', ruleId: 'nato/unknown-marking', authority: ['NOFORN'] })).toBe('unknown marking');
+  });
+});
