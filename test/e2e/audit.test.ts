@@ -236,13 +236,14 @@ describe('declass audit on a tampered folder', () => {
 
   it('a placeholder without its authority', async () => {
     const dir = fresh();
-    const file = path.join(dir, 'release/08MADRID308.txt');
+    // 08MADRID308 is pending review as of 2010-12-01: its text is in pending/.
+    const file = path.join(dir, 'pending/08MADRID308.txt');
     const text = readFileSync(file, 'utf8');
     const first = /\[WITHHELD: [^\]]+\]/.exec(text)!;
     writeFileSync(file, text.replace(first[0], '[WITHHELD: ]'));
     const run = await audit(dir);
     expect(run.code).toBe(1);
-    expect(lines(run.stdout)).toContain('release/08MADRID308.txt: authority: placeholder 1 ([WITHHELD]) states no authority');
+    expect(lines(run.stdout)).toContain('pending/08MADRID308.txt: authority: placeholder 1 ([WITHHELD]) states no authority');
   });
 
   it('a denial that miscounts or drops its marker (08BERLIN173 is denied in full as of 2010-12-01)', async () => {

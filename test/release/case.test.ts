@@ -77,9 +77,11 @@ describe('release --case', () => {
   it('ends every release text with the footer, and prints it on every PDF page', () => {
     for (const s of stems()) {
       const footer = `UNCLASSIFIED U.S. Department of State Case No. ${CASE} Doc No. ${record(s).case!.docNumber} Date: 12/01/2010`;
-      const text = readFileSync(path.join(out, 'release', `${s}.txt`), 'utf8');
+      // A document pending review is in pending/: its record names where.
+      const at = (kind: string) => path.join(out, record(s).outputs.find((o) => o.kind === kind)!.path);
+      const text = readFileSync(at('text'), 'utf8');
       expect(text.endsWith(`\n\n${footer}\n`), s).toBe(true);
-      const pdf = pdftotext(readFileSync(path.join(out, 'release', `${s}.pdf`)));
+      const pdf = pdftotext(readFileSync(at('pdf')));
       if (pdf === null) continue; // no poppler here: the audit below reads the PDFs with pdf.js
       const pages = pdf.split('\f').filter((p) => p.trim() !== '');
       expect(pages.length).toBeGreaterThan(0);
