@@ -238,7 +238,7 @@ describe('progress and summary', () => {
     expect(run.code).toBe(0);
     expect(run.terminal).toMatch(new RegExp(`release \\|.*\\| \\d+/${sampleFiles().length} documents \\| [\\d.]+/s \\| ETA`));
     expect(run.stdout).not.toMatch(/^08BERLIN173: /m);
-    expect(run.stdout).toMatch(/document\(s\) released with profile public/);
+    expect(run.stdout).toMatch(/document\(s\) processed with profile public/);
   });
 
   it('draws nothing with --quiet or --json, or when standard error is not a terminal', async () => {

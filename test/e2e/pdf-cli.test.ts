@@ -15,6 +15,7 @@ import { loadProfile } from '../../src/rules/load.js';
 import { runBin, tmp } from '../helpers/bin.js';
 import { hasPdftotext, pdftotext } from '../helpers/pdf-text.js';
 import { PRODUCERS } from '../helpers/producers.js';
+import { documentFiles } from '../helpers/release-folder.js';
 
 const AS_OF = '2015-01-01';
 const SAMPLE = 'samples/MEMO-FIELD-OFFICES.txt';
@@ -56,7 +57,7 @@ describe.skipIf(!hasPdftotext())('PDF inputs through the CLI', () => {
     const r = runBin(['release', input, '-p', 'public', '--as-of', AS_OF, '-o', out, '-j', '1', '--rasterize-unsure']);
     expect(r.stderr).toMatch(/scan\.pdf: no text layer: scanned PDFs need OCR first/);
     expect(r.stderr).toMatch(/liaison-accounts\.pdf: warning: the input's file name repeats withheld words: its outputs are named pdf-[0-9a-f]{12} \[output-renamed\]/);
-    const released = readdirSync(path.join(out, 'release')).sort();
+    const released = documentFiles(path.join(out, 'release')).sort();
     expect(released.filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
     expect(released).toContain('memo.pdf');
     expect(released.some((f) => f.includes('liaison'))).toBe(false);

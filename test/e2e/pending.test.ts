@@ -15,7 +15,7 @@ import { loadOverrides } from '../../src/rules/overrides.js';
 import { loadProfile } from '../../src/rules/load.js';
 import { runCli } from '../helpers/memory-io.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
-import { expectNoLeaksInFolder } from '../helpers/release-folder.js';
+import { documentFiles, expectNoLeaksInFolder } from '../helpers/release-folder.js';
 
 const BERLIN = path.resolve('samples/08BERLIN173.txt');
 const OTTAWA = path.resolve('samples/04OTTAWA3115.txt');
@@ -32,7 +32,7 @@ describe('release with a document pending review', () => {
 
   it('writes the final document to release/ and the pending one to pending/, and says why', async () => {
     expect(run.code).toBe(0);
-    expect(readdirSync(path.join(out, 'release')).sort()).toEqual(['08BERLIN173.pdf', '08BERLIN173.txt']);
+    expect(documentFiles(path.join(out, 'release')).sort()).toEqual(['08BERLIN173.pdf', '08BERLIN173.txt']);
     expect(readdirSync(path.join(out, 'pending')).sort()).toEqual(['04OTTAWA3115.pdf', '04OTTAWA3115.txt']);
     expect(run.stdout + run.stderr).toMatch(/1 document\(s\) pending review, in pending\/ \(not release\/\): 7 portion\(s\) SBU\/FOUO handling/);
     const record = JSON.parse(readFileSync(path.join(out, 'review/04OTTAWA3115.audit.json'), 'utf8'));
@@ -72,7 +72,7 @@ describe('release with a document pending review', () => {
     writeFileSync(file, `overrides:\n${pending.map((p) => `  - { ref: 04OTTAWA3115, portion: ${p}, action: release, reviewer: J. Smith, date: 2026-11-20, note: SBU reviewed }\n`).join('')}`);
     const again = await runCli(['release', BERLIN, OTTAWA, '--profile', 'public', '--out', out, '--as-of', AS_OF, '--overrides', file, '--replace']);
     expect(again.code).toBe(0);
-    expect(readdirSync(path.join(out, 'release')).sort()).toEqual(['04OTTAWA3115.pdf', '04OTTAWA3115.txt', '08BERLIN173.pdf', '08BERLIN173.txt']);
+    expect(documentFiles(path.join(out, 'release')).sort()).toEqual(['04OTTAWA3115.pdf', '04OTTAWA3115.txt', '08BERLIN173.pdf', '08BERLIN173.txt']);
     expect(existsSync(path.join(out, 'pending')) ? readdirSync(path.join(out, 'pending')) : []).toEqual([]);
     expect(readFileSync(path.join(out, 'release/04OTTAWA3115.txt'), 'utf8')).toMatch(/\nUNCLASSIFIED SECTION 01 OF 04 OTTAWA 003115\nRELEASE IN FULL\n/);
     expect((await runCli(['audit', out, '--originals', BERLIN, OTTAWA])).code).toBe(0);
