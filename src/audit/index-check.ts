@@ -6,31 +6,79 @@
  * records and release texts.
  */
 import path from 'node:path';
-import { sha256Hex } from '../hash.js';
-import { readBytesOrNull } from '../node/read.js';
+import { InputError } from '../errors.js';
+import { Sha256Stream } from '../hash.js';
+import { readBytesOrNull, readBytesOrNullSync } from '../node/read.js';
 import { listNames } from '../node/walk.js';
-import { INDEX_FORMATS, indexPath, MANIFEST_PATH, REVIEW_DIR, stemOfRecordPath, type IndexFileRecord, type Manifest } from '../release/folder.js';
-import { buildVaughnIndex, describeLocation, renderIndexFiles, type IndexRow, type IndexSource, type VaughnIndex } from '../vaughn/index.js';
+import { INDEX_FORMATS, indexPath, MANIFEST_PATH, REVIEW_DIR, stemOfRecordPath, type AuditRecord, type IndexFileRecord, type Manifest } from '../release/folder.js';
+import { compareIndexOrder, describeLocation, indexHeadOf, indexRowsOf, withholdingsOf, type IndexRow, type IndexSource, type VaughnIndex } from '../vaughn/index.js';
+import { IndexStreamer } from '../vaughn/stream.js';
 import { failure, type Finding } from './findings.js';
 import { parseRecord } from './verify.js';
 
 /**
  * The index sources of a folder: every readable audit record in `review/` (in stem order) with its
  * release text. Records that cannot be read are left out (the `record` check reports them).
+ * Everything at once: for a large folder, {@link listIndexEntries} and {@link streamIndexRows}.
  */
 export async function readIndexSources(dir: string): Promise<IndexSource[]> {
   const sources: IndexSource[] = [];
-  for (const name of (await listNames(path.join(dir, REVIEW_DIR))).sort()) {
-    const stem = stemOfRecordPath(`${REVIEW_DIR}/${name}`);
-    if (stem === null || name.startsWith('.')) continue;
-    const bytes = await readBytesOrNull(path.join(dir, REVIEW_DIR, name));
-    const parsed = bytes ? parseRecord(stem, bytes) : null;
-    if (!parsed?.ok) continue;
-    const text = parsed.record.outputs.find((o) => o.kind === 'text');
-    const textBytes = text ? await readBytesOrNull(path.join(dir, text.path)) : null;
-    sources.push({ stem, record: parsed.record, releaseText: textBytes ? Buffer.from(textBytes).toString('utf8') : null });
+  for (const entry of [...(await listIndexEntries(dir))].sort((a, b) => (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0))) {
+    const source = await loadIndexSource(dir, entry);
+    if (source) sources.push(source);
   }
   return sources;
+}
+
+/** A document of the index as a first pass over the records knows it: what orders it, its head facts, how many rows it gives. */
+export interface IndexEntry {
+  readonly stem: string;
+  /** The record's file name in `review/`. */
+  readonly name: string;
+  readonly record: Pick<AuditRecord, 'case' | 'asOf' | 'profile'> & { readonly input: { readonly ref?: string | null } };
+  readonly rows: number;
+}
+
+/** Every readable audit record of `dir`, in index order, without holding the records. */
+export async function listIndexEntries(dir: string): Promise<IndexEntry[]> {
+  const entries: IndexEntry[] = [];
+  for (const name of await listNames(path.join(dir, REVIEW_DIR))) {
+    const stem = stemOfRecordPath(`${REVIEW_DIR}/${name}`);
+    if (stem === null || name.startsWith('.')) continue;
+    const record = readRecord(dir, name, stem);
+    if (!record) continue;
+    entries.push({ stem, name, record: { case: record.case, asOf: record.asOf, profile: { id: record.profile.id } as AuditRecord['profile'], input: { ref: record.input.ref ?? null } }, rows: withholdingsOf(record).length });
+  }
+  return entries.sort(compareIndexOrder);
+}
+
+function readRecord(dir: string, name: string, stem: string): AuditRecord | null {
+  const bytes = readBytesOrNullSync(path.join(dir, REVIEW_DIR, name));
+  const parsed = bytes ? parseRecord(stem, bytes) : null;
+  return parsed?.ok ? parsed.record : null;
+}
+
+/** The record and release text of an entry (null when the record can no longer be read). */
+export async function loadIndexSource(dir: string, entry: IndexEntry): Promise<IndexSource | null> {
+  const record = readRecord(dir, entry.name, entry.stem);
+  if (!record) return null;
+  const text = record.outputs.find((o) => o.kind === 'text');
+  const textBytes = text ? readBytesOrNullSync(path.join(dir, text.path)) : null;
+  return { stem: entry.stem, record, releaseText: textBytes ? Buffer.from(textBytes).toString('utf8') : null };
+}
+
+/** The rows of the index, a document at a time in index order, numbered from 1; one record in memory at a time. */
+export async function streamIndexRows(dir: string, entries: readonly IndexEntry[], onRows: (rows: readonly IndexRow[]) => void): Promise<number> {
+  let next = 1;
+  for (const entry of entries) {
+    const source = await loadIndexSource(dir, entry);
+    // A record that changed between the passes would shift every later row: fail rather than guess.
+    const rows = source ? indexRowsOf(source, next) : [];
+    if (rows.length !== entry.rows) throw new InputError(`${dir}: ${REVIEW_DIR}/${entry.name} changed while the index was written; run it again`);
+    onRows(rows);
+    next += rows.length;
+  }
+  return next - 1;
 }
 
 /** The index files a manifest lists (empty when it lists none, or cannot be read). */
@@ -61,17 +109,33 @@ export async function checkIndex(dir: string, manifestText: string | null, shas:
     if (sha === undefined) out.push(failure(f.path, 'index', `listed in ${MANIFEST_PATH} but not found`));
     else if (sha !== f.sha256) out.push(failure(f.path, 'index', `sha256 differs from ${MANIFEST_PATH}`));
   }
-  const sources = await readIndexSources(dir);
   const json = listed.find((f) => f.kind === 'json' && shas.has(f.path));
   const found = json ? parseIndex(await readBytesOrNull(path.join(dir, json.path))) : null;
   if (json && !found) out.push(failure(json.path, 'index', 'not a Vaughn index (expected JSON in the declass-vaughn-index/1 format)'));
-  if (found) out.push(...checkRows(json!.path, found, sources));
-  const rebuilt = await renderIndexFiles(buildVaughnIndex(sources, { case: found?.case ?? null }), listed.filter((f) => INDEX_FORMATS.includes(f.kind)).map((f) => f.kind));
-  for (const f of rebuilt) {
-    const sha = shas.get(f.path);
-    if (sha !== undefined && sha !== sha256Hex(f.bytes)) out.push(failure(f.path, 'index', 'differs from the index the audit records and release texts give (rebuild it with declass index)'));
+  // The index again from the records, into hashes (streamed as `declass index` writes it), and the
+  // withholdings the records give, for the row check.
+  const entries = await listIndexEntries(dir);
+  const kinds = listed.filter((f) => INDEX_FORMATS.includes(f.kind)).map((f) => f.kind);
+  const hashes = new Map(kinds.map((k) => [k, new Sha256Stream()]));
+  const streamer = new IndexStreamer(indexHeadOf(entries[0]?.record, entries.length, found?.case ?? null), entries.reduce((n, e) => n + e.rows, 0), Object.fromEntries([...hashes].map(([k, h]) => [k, (c: Uint8Array | string) => h.update(c)])));
+  const expected = new Map<string, ExpectedRow>();
+  await streamIndexRows(dir, entries, (rows) => {
+    streamer.add(rows);
+    for (const row of rows) expected.set(keyOf(row.stem, row.portion, row.kind), { authority: row.authority.join(', '), location: describeLocation(row.location) });
+  });
+  await streamer.finish();
+  if (found) out.push(...checkRows(json!.path, found, expected));
+  for (const kind of kinds) {
+    const sha = shas.get(indexPath(kind));
+    if (sha !== undefined && sha !== hashes.get(kind)!.digest()) out.push(failure(indexPath(kind), 'index', 'differs from the index the audit records and release texts give (rebuild it with declass index)'));
   }
   return out;
+}
+
+/** What the records say of a withholding, for the row check. */
+interface ExpectedRow {
+  readonly authority: string;
+  readonly location: string;
 }
 
 function parseIndex(bytes: Uint8Array | null): VaughnIndex | null {
@@ -89,9 +153,7 @@ function keyOf(stem: string, portion: string, kind: string): string {
 }
 
 /** Every withholding of every record in the rows exactly once, with its location and authorities; nothing else. */
-function checkRows(file: string, index: VaughnIndex, sources: readonly IndexSource[]): Finding[] {
-  const expected = new Map<string, IndexRow>();
-  for (const row of buildVaughnIndex(sources).rows) expected.set(keyOf(row.stem, row.portion, row.kind), row);
+function checkRows(file: string, index: VaughnIndex, expected: ReadonlyMap<string, ExpectedRow>): Finding[] {
   const seen = new Map<string, number>();
   const out: Finding[] = [];
   for (const row of index.rows) {
@@ -103,9 +165,9 @@ function checkRows(file: string, index: VaughnIndex, sources: readonly IndexSour
       continue;
     }
     const authority = Array.isArray(row.authority) ? row.authority.join(', ') : '';
-    if (authority !== want.authority.join(', ')) out.push(failure(file, 'index', `row ${row.no} (${key}) states ${authority || 'no authority'}; the record gives ${want.authority.join(', ')}`));
+    if (authority !== want.authority) out.push(failure(file, 'index', `row ${row.no} (${key}) states ${authority || 'no authority'}; the record gives ${want.authority}`));
     const where = row.location ? describeLocation(row.location) : '';
-    if (where !== describeLocation(want.location)) out.push(failure(file, 'index', `row ${row.no} (${key}) is located at ${where || 'nowhere'}; the record places it at ${describeLocation(want.location)}`));
+    if (where !== want.location) out.push(failure(file, 'index', `row ${row.no} (${key}) is located at ${where || 'nowhere'}; the record places it at ${want.location}`));
   }
   for (const key of expected.keys()) {
     const n = seen.get(key) ?? 0;

@@ -105,7 +105,7 @@ export interface BatchSummary {
   readonly interrupted: boolean;
   readonly manifest: { readonly path: string; readonly records: number; readonly head: string };
   /** The Vaughn index written (its files and rows), or null with `index: false`. */
-  readonly index: { readonly files: readonly string[]; readonly rows: number } | null;
+  readonly index: { readonly files: readonly string[]; readonly rows: number; readonly notices: readonly string[]; /** Of `seconds`, those the index took. */ readonly seconds: number } | null;
 }
 
 export interface BatchResult {
@@ -170,8 +170,9 @@ export async function runReleaseBatch(
   let index: BatchSummary['index'] = null;
   if (opts.index === false) await removeVaughnIndex(opts.out);
   else {
+    const indexStarted = performance.now();
     const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null });
-    index = { files: written.files, rows: written.index.rows.length };
+    index = { files: written.files, rows: written.rows, notices: written.notices, seconds: Math.round(performance.now() - indexStarted) / 1000 };
   }
   return {
     summary: {

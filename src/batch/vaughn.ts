@@ -1,47 +1,89 @@
 /**
  * Writing the Vaughn index of a release folder (`declass index`, and `release` unless
- * `--no-index`): read every audit record and release text, build the index (src/vaughn), write
- * `release/index.<format>` atomically, and list the files with their sha256 in the manifest.
+ * `--no-index`): a first pass over the audit records orders the documents and counts their rows;
+ * a second builds the rows a document at a time (record and release text) and streams them into
+ * `release/index.<format>` (written atomically), so a folder of any size is indexed in bounded
+ * memory; then the files are listed with their sha256 in the manifest.
  */
 import path from 'node:path';
-import { readIndexSources } from '../audit/index-check.js';
+import { listIndexEntries, streamIndexRows } from '../audit/index-check.js';
 import { InputError, UsageError } from '../errors.js';
 import { readBytesOrNull } from '../node/read.js';
 import { assertReleaseFolder } from '../node/release-folder.js';
-import { removeFiles, writeFileAtomic } from '../node/write.js';
-import { INDEX_FORMATS, indexPath, MANIFEST_FORMAT, MANIFEST_PATH, type IndexFormat, type Manifest } from '../release/folder.js';
+import { AtomicFileWriter, removeFiles, writeFileAtomic } from '../node/write.js';
+import { INDEX_FORMATS, indexPath, MANIFEST_FORMAT, MANIFEST_PATH, type IndexFileRecord, type IndexFormat, type Manifest } from '../release/folder.js';
 import { serializeManifest } from '../release/manifest.js';
-import { buildVaughnIndex, indexFileRecord, renderIndexFiles, type VaughnIndex } from '../vaughn/index.js';
+import { indexHeadOf } from '../vaughn/index.js';
+import { IndexStreamer } from '../vaughn/stream.js';
+
+/**
+ * The formats a release writes its index in when none are asked for: those a FOIA office hands
+ * out (CSV, JSON, PDF). The spreadsheet is written when asked for (`declass index DIR --format
+ * xlsx`): exceljs takes half a second to load and builds the workbook whole in memory, which a
+ * batch should not pay for on every run.
+ */
+export const DEFAULT_INDEX_FORMATS: readonly IndexFormat[] = ['csv', 'json', 'pdf'];
+
+/**
+ * Above this many rows a release's automatic index leaves the PDF out (CSV and JSON hold every
+ * row): a table of more than about a thousand pages is not read, and it costs seconds per
+ * thousand rows. `declass index --format pdf` writes it at any size.
+ */
+export const DEFAULT_PDF_INDEX_ROWS = 25_000;
+
+/** Rows a worksheet holds (Excel's limit, less the heading row). */
+const XLSX_MAX_ROWS = 1_048_575;
 
 /** What `writeVaughnIndex` wrote. */
 export interface IndexWritten {
-  readonly index: VaughnIndex;
-  /** Paths relative to the folder, in write order. */
+  readonly rows: number;
+  readonly documents: number;
+  /** Paths relative to the folder, in format order. */
   readonly files: readonly string[];
+  /** What the caller should tell the user (a format left out, and why). */
+  readonly notices: readonly string[];
 }
 
 /**
- * Builds and writes the index of the release folder `dir` in `formats`, removes index files of
- * other formats, and records the files in the manifest. Throws InputError when `dir` is not a
- * release folder or has no manifest, UsageError when `caseNumber` is not the case the folder was
- * released under.
+ * Builds and writes the index of the release folder `dir`, removes index files of other formats,
+ * and records the files in the manifest. `formats` not given: {@link DEFAULT_INDEX_FORMATS}, the
+ * PDF left out (with a notice) above `pdfRowLimit` rows ({@link DEFAULT_PDF_INDEX_ROWS}). Throws InputError when
+ * `dir` is not a release folder or has no manifest, UsageError when `caseNumber` is not the case
+ * the folder was released under or a spreadsheet cannot hold the rows.
  */
-export async function writeVaughnIndex(dir: string, options: { readonly formats?: readonly IndexFormat[]; readonly case?: string | null } = {}): Promise<IndexWritten> {
+export async function writeVaughnIndex(dir: string, options: { readonly formats?: readonly IndexFormat[]; readonly case?: string | null; readonly pdfRowLimit?: number } = {}): Promise<IndexWritten> {
   await assertReleaseFolder(dir);
   const manifest = await readManifest(dir);
-  const sources = await readIndexSources(dir);
-  const recorded = sources.find((s) => s.record.case)?.record.case?.number ?? null;
+  const entries = await listIndexEntries(dir);
+  const recorded = [...entries].sort((a, b) => (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0)).find((e) => e.record.case)?.record.case?.number ?? null;
   if (options.case && recorded !== null && options.case !== recorded) {
     throw new UsageError(`--case ${options.case}: ${dir} was released under case ${recorded} (its documents carry that number)`);
   }
-  const index = buildVaughnIndex(sources, { case: options.case ?? null });
-  const formats = options.formats ?? INDEX_FORMATS;
-  const files = await renderIndexFiles(index, formats);
-  for (const f of files) await writeFileAtomic(path.join(dir, f.path), f.bytes);
+  const rowCount = entries.reduce((n, e) => n + e.rows, 0);
+  const notices: string[] = [];
+  let formats = options.formats ?? DEFAULT_INDEX_FORMATS;
+  const pdfRowLimit = options.pdfRowLimit ?? DEFAULT_PDF_INDEX_ROWS;
+  if (!options.formats && rowCount > pdfRowLimit) {
+    formats = formats.filter((f) => f !== 'pdf');
+    notices.push(`the Vaughn index has ${rowCount} rows, more than ${pdfRowLimit}: its PDF was left out (index.csv and index.json hold every row; declass index ${dir} --format pdf writes it)`);
+  }
+  if (formats.includes('xlsx') && rowCount > XLSX_MAX_ROWS) throw new UsageError(`the Vaughn index has ${rowCount} rows, more than a spreadsheet holds (${XLSX_MAX_ROWS}); leave out xlsx`);
+  formats = INDEX_FORMATS.filter((f) => formats.includes(f));
+  const writers = new Map(formats.map((f) => [f, new AtomicFileWriter(path.join(dir, indexPath(f)))]));
+  let records: IndexFileRecord[];
+  try {
+    const streamer = new IndexStreamer(indexHeadOf(entries[0]?.record, entries.length, options.case ?? null), rowCount, Object.fromEntries([...writers].map(([f, w]) => [f, (c: Uint8Array | string) => w.write(c)])));
+    await streamIndexRows(dir, entries, (rows) => streamer.add(rows));
+    await streamer.finish();
+    records = [...writers].map(([kind, w]) => ({ kind, path: indexPath(kind), ...w.commit() }));
+  } catch (error) {
+    for (const w of writers.values()) w.abort();
+    throw error;
+  }
   await removeFiles(INDEX_FORMATS.filter((f) => !formats.includes(f)).map((f) => path.join(dir, indexPath(f))));
-  const updated: Manifest = { ...manifest, index: files.map(indexFileRecord) };
+  const updated: Manifest = { ...manifest, index: records };
   await writeFileAtomic(path.join(dir, MANIFEST_PATH), new TextEncoder().encode(serializeManifest(updated)));
-  return { index, files: files.map((f) => f.path) };
+  return { rows: rowCount, documents: entries.length, files: records.map((r) => r.path), notices };
 }
 
 /** Removes the index files of `dir` (a release written without one must not keep a stale index). */

@@ -75,6 +75,8 @@ export interface PipelineFigures {
   readonly peakRssMb: number;
   /** Peak RSS after the first pass over the corpus (scaling runs only), to show growth or its absence. */
   readonly peakRssMbAfterFirstPass?: number;
+  /** The Vaughn index the batch wrote at its end (included in `seconds`): rows, seconds, formats left out. */
+  readonly index: { readonly rows: number; readonly seconds: number; readonly files: number } | null;
 }
 
 /** Figures of the peer run, or why it could not run. */
@@ -182,6 +184,7 @@ export async function runPipeline(opts: {
       mbPerSecond: round(summary.inputBytes / 1e6 / seconds, 3),
       peakRssMb: rssMb(),
       ...(afterFirstPass !== undefined ? { peakRssMbAfterFirstPass: afterFirstPass } : {}),
+      index: summary.index ? { rows: summary.index.rows, seconds: summary.index.seconds, files: summary.index.files.length } : null,
     };
   } finally {
     await removeTree(out);
@@ -533,6 +536,7 @@ async function orchestrate(opts: Options): Promise<void> {
         ]
       : []),
     `(a) pages: ${a.pages} (release + review PDFs)`,
+    `Vaughn index written at the end of each batch, included in its seconds: ${([['a', a], ['c', c], ['d', d]] as const).map(([k, f]) => (f.index ? `(${k}) ${f.index.rows} rows, ${f.index.files} file(s), ${f.index.seconds.toFixed(1)} s` : `(${k}) none`)).join('; ')}`,
     `(d) peak RSS after the first pass of ${files.length}: ${d.peakRssMbAfterFirstPass ?? '-'} MB; at the end: ${d.peakRssMb} MB`,
     `(e) declass --version ${e.versionMs} ms, --help ${e.helpMs} ms, release samples (${e.batchDocs} documents, all outputs) ${e.batchMs} ms: wall, process start included, medians`,
     `projected for ${PROJECT_CABLES.toLocaleString('en-US')} cables: text only ${hours(projection.textOnlySeconds)} at ${d.docsPerSecond} docs/s; all outputs ${hours(projection.allOutputsSeconds)} at ${a.docsPerSecond} docs/s (${a.threads} worker thread(s))`,

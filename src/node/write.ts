@@ -8,6 +8,7 @@ import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { OutputError } from '../errors.js';
+import { Sha256Stream } from '../hash.js';
 import { listNames } from './walk.js';
 
 /** Prefix of the temporary files writeFileAtomic leaves only if the process is killed mid-write. */
@@ -121,4 +122,73 @@ export async function removeFiles(files: readonly string[]): Promise<void> {
 /** Removes a file synchronously; a file that is not there is no error. */
 export function removeFileSync(file: string): void {
   rmSync(file, { force: true });
+}
+
+/**
+ * A file written in pieces, atomically as {@link writeFileAtomicSync} (a temporary, renamed over
+ * the target on commit, removed on abort), with the sha256 of what was written. Pieces are
+ * gathered to 64 KiB before they go to the disk.
+ */
+export class AtomicFileWriter {
+  private readonly hash = new Sha256Stream();
+  private readonly tmp: string;
+  private fd: number | null;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+
+  constructor(private readonly file: string) {
+    this.tmp = temporaryFor(file);
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      this.fd = openSync(this.tmp, 'w', 0o644);
+    } catch (error) {
+      throw new OutputError(`cannot write ${file}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  write(chunk: Uint8Array | string): void {
+    const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.hash.update(data);
+    this.pending.push(data);
+    this.pendingBytes += data.length;
+    if (this.pendingBytes >= 65536) this.drain();
+  }
+
+  /** Closes the file under its final name; returns its sha256 and size. */
+  commit(): { sha256: string; bytes: number } {
+    try {
+      this.drain();
+      closeSync(this.fd!);
+      this.fd = null;
+      renameSync(this.tmp, this.file);
+    } catch (error) {
+      this.abort();
+      throw new OutputError(`cannot write ${this.file}: ${(error as Error).message}`, { cause: error });
+    }
+    return { sha256: this.hash.digest(), bytes: this.hash.bytes };
+  }
+
+  /** Removes the temporary (nothing is left under the final name). */
+  abort(): void {
+    try {
+      if (this.fd !== null) closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    this.fd = null;
+    rmSync(this.tmp, { force: true });
+  }
+
+  private drain(): void {
+    if (this.pendingBytes === 0) return;
+    const data = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    try {
+      for (let at = 0; at < data.length; ) at += writeSync(this.fd!, data, at, data.length - at);
+    } catch (error) {
+      this.abort();
+      throw new OutputError(`cannot write ${this.file}: ${(error as Error).message}`, { cause: error });
+    }
+  }
 }

@@ -21,17 +21,31 @@ export interface IndexSource {
  * @param options `case`: the case number to name when the records name none.
  */
 export function buildVaughnIndex(sources: readonly IndexSource[], options: { readonly case?: string | null } = {}): VaughnIndex {
-  const sorted = [...sources].sort((a, b) => compare(a.record.input.ref ?? a.stem, b.record.input.ref ?? b.stem) || compare(a.stem, b.stem));
+  const sorted = [...sources].sort((a, b) => compareIndexOrder(a, b));
   const rows: IndexRow[] = [];
-  for (const source of sorted) rows.push(...rowsOf(source, rows.length + 1));
-  const first = sorted[0]?.record;
+  for (const source of sorted) rows.push(...indexRowsOf(source, rows.length + 1));
+  return { ...indexHeadOf(sorted[0]?.record, sorted.length, options.case ?? null), rows };
+}
+
+/** What orders the documents of an index: reference (or stem), then stem. */
+export interface IndexOrderKey {
+  readonly stem: string;
+  readonly record: { readonly input: { readonly ref?: string | null } };
+}
+
+/** The order of documents in the index: by reference (the stem when there is none), then stem. */
+export function compareIndexOrder(a: IndexOrderKey, b: IndexOrderKey): number {
+  return compare(a.record.input.ref ?? a.stem, b.record.input.ref ?? b.stem) || compare(a.stem, b.stem);
+}
+
+/** The index less its rows, from the first record in index order (none: an empty folder). */
+export function indexHeadOf(first: Pick<AuditRecord, 'case' | 'asOf' | 'profile'> | undefined, documents: number, caseNumber: string | null): Omit<VaughnIndex, 'rows'> {
   return {
     format: INDEX_FORMAT,
-    case: first?.case?.number ?? options.case ?? null,
+    case: first?.case?.number ?? caseNumber,
     asOf: first?.asOf ?? null,
     profile: first?.profile.id ?? null,
-    documents: sorted.length,
-    rows,
+    documents,
   };
 }
 
@@ -48,7 +62,8 @@ export function withholdingsOf(record: AuditRecord): Withholding[] {
   return list.sort((a, b) => a.start - b.start).map((x) => x.w);
 }
 
-function rowsOf(source: IndexSource, firstNo: number): IndexRow[] {
+/** The rows of one document, numbered from `firstNo`. */
+export function indexRowsOf(source: IndexSource, firstNo: number): IndexRow[] {
   const { record } = source;
   const facts = releasedFacts(source.releaseText);
   const disposition = dispositionOf(record);

@@ -3,12 +3,25 @@
  * withholding under a heading row. A cell a spreadsheet would run as a formula gets a leading `'`.
  */
 import { INDEX_COLUMNS } from './columns.js';
-import type { VaughnIndex } from './types.js';
+import type { IndexRow, VaughnIndex } from './types.js';
 
 /** The CSV text of the index. */
 export function renderIndexCsv(index: VaughnIndex): string {
-  const line = (cells: readonly string[]) => `${cells.map(csvCell).join(',')}\r\n`;
-  return line(INDEX_COLUMNS.map((c) => c.heading)) + index.rows.map((r) => line(INDEX_COLUMNS.map((c) => c.cell(r)))).join('');
+  return csvHeading() + index.rows.map(csvRow).join('');
+}
+
+/** The heading line. */
+export function csvHeading(): string {
+  return csvLine(INDEX_COLUMNS.map((c) => c.heading));
+}
+
+/** The line of one row. */
+export function csvRow(row: IndexRow): string {
+  return csvLine(INDEX_COLUMNS.map((c) => c.cell(row)));
+}
+
+function csvLine(cells: readonly string[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
 function csvCell(value: string): string {

@@ -11,11 +11,13 @@ import { renderIndexPdf } from './pdf.js';
 import type { VaughnIndex } from './types.js';
 import { renderIndexXlsx } from './xlsx.js';
 
-export { buildVaughnIndex, describeLocation, withholdingsOf, type IndexSource } from './build.js';
+export { buildVaughnIndex, compareIndexOrder, describeLocation, indexHeadOf, indexRowsOf, withholdingsOf, type IndexSource } from './build.js';
+export { csvHeading, csvRow } from './csv.js';
+export { jsonClosing, jsonOpening, jsonRow } from './json.js';
 export { describeAuthority, describeCode } from './categories.js';
 export { releasedFacts, type ReleasedFacts } from './facts.js';
 export { INDEX_COLUMNS } from './columns.js';
-export { layoutIndexPdf } from './pdf.js';
+export { IndexPdfWriter, type IndexPdfHead } from './pdf.js';
 export { INDEX_FORMAT, type IndexLocation, type IndexRow, type VaughnIndex } from './types.js';
 
 /** One file of the index, to write into the release folder. */

@@ -1,12 +1,13 @@
 /**
  * The index as a PDF: a landscape table in Courier, the heading row repeated on every page, the
- * title on top and `Page N of M` at the foot; laid out here (pure) and written by the release
- * PDF writer, so it carries no producer, dates or metadata beyond its title.
+ * title on top and `Page N of M` at the foot; laid out here and written page by page
+ * (render/pdf/stream-write.ts), so it carries no producer, dates or metadata beyond its title.
  */
-import { createCharMapper, MONO_ADVANCE, writePdf, type PageItem, type PageLayout } from '../render/pdf/index.js';
+import { createCharMapper, MONO_ADVANCE, type PageItem } from '../render/pdf/index.js';
+import { StreamingPdfWriter } from '../render/pdf/stream-write.js';
 import { BLACK, rectItem, RULE_GREY, textItem, wrapPlain } from '../render/pdf/grid.js';
 import { INDEX_COLUMNS } from './columns.js';
-import type { VaughnIndex } from './types.js';
+import type { IndexRow, VaughnIndex } from './types.js';
 
 const PAGE = { width: 792, height: 612 }; // US Letter, landscape
 const MARGIN = 36;
@@ -16,14 +17,15 @@ const PAD = 1; // characters between columns
 const HEADING_BAND = { r: 0.88, g: 0.88, b: 0.88 };
 const SEGREGABILITY = INDEX_COLUMNS.find((c) => c.heading === 'Segregability');
 
-/** A table laid out row by row onto pages, with the heading row on top of each. */
+/** A table laid out row by row onto pages, with the heading row on top of each; each page is handed on when full. */
 class TableFlow {
-  readonly pages: PageItem[][] = [];
+  private items: PageItem[] = [];
   private y = 0;
   constructor(
     private readonly size: number,
     private readonly title: string,
     private readonly heading: readonly string[][],
+    private readonly onPage: (items: PageItem[]) => void,
   ) {
     this.newPage();
   }
@@ -37,15 +39,16 @@ class TableFlow {
   }
 
   newPage(): void {
-    this.pages.push([]);
+    this.items = [];
     this.y = PAGE.height - MARGIN;
     this.items.push(textItem(MARGIN, this.y - TITLE_SIZE, TITLE_SIZE, 'mono-bold', this.title, BLACK));
     this.y -= TITLE_SIZE + 8;
     this.row(this.heading, true);
   }
 
-  get items(): PageItem[] {
-    return this.pages[this.pages.length - 1]!;
+  /** Hands on the page being filled (at the end, or when the next row does not fit). */
+  flush(): void {
+    this.onPage(this.items);
   }
 
   /** Places one row (each cell's lines), on a new page when it does not fit; a row taller than a page is split. */
@@ -55,6 +58,7 @@ class TableFlow {
     while (lines > 0) {
       const room = Math.floor((this.y - this.bottom - 2) / this.lineHeight);
       if (room < Math.min(lines, 3) && !heading) {
+        this.flush();
         this.newPage();
         continue;
       }
@@ -80,36 +84,58 @@ class TableFlow {
   }
 }
 
-/** The pages of the index table. Pure. */
-export function layoutIndexPdf(index: VaughnIndex): PageLayout[] {
-  const mapper = createCharMapper();
-  const chars = INDEX_COLUMNS.reduce((n, c) => n + c.pdfWidth + PAD, 0);
-  const size = Math.floor(((PAGE.width - 2 * MARGIN) / (chars * MONO_ADVANCE)) * 10) / 10;
-  const wrap = (text: string, width: number) => wrapPlain(mapper.map(text), width);
-  const flow = new TableFlow(size, mapper.map(titleOf(index)), INDEX_COLUMNS.map((c) => wrap(c.heading, c.pdfWidth)));
-  // The segregability statement is the document's: printed on its first row, referred to after.
-  const firstRow = new Map<string, number>();
-  for (const row of index.rows) {
-    const first = firstRow.get(row.stem);
-    if (first === undefined) firstRow.set(row.stem, row.no);
-    flow.row(INDEX_COLUMNS.map((c) => wrap(c === SEGREGABILITY && first !== undefined ? `As for row ${first}.` : c.cell(row), c.pdfWidth)));
+/** What the index's title and table need before the rows: the head and the number of rows. */
+export type IndexPdfHead = Omit<VaughnIndex, 'rows'> & { readonly rowCount: number };
+
+/**
+ * The PDF index written row by row to `sink`: pages go out as they fill, so a long index never
+ * sits whole in memory; `Page N of M` is painted by a small second content stream per page once
+ * M is known.
+ */
+export class IndexPdfWriter {
+  private readonly pdf: StreamingPdfWriter;
+  private readonly flow: TableFlow;
+  private readonly wrap: (text: string, width: number) => string[];
+  /** The segregability statement is the document's: printed on its first row, referred to after. */
+  private readonly firstRow = new Map<string, number>();
+  private rows = 0;
+
+  constructor(head: IndexPdfHead, sink: (chunk: Buffer) => void) {
+    const title = titleOf(head);
+    this.pdf = new StreamingPdfWriter(sink, { title });
+    const mapper = createCharMapper();
+    const chars = INDEX_COLUMNS.reduce((n, c) => n + c.pdfWidth + PAD, 0);
+    const size = Math.floor(((PAGE.width - 2 * MARGIN) / (chars * MONO_ADVANCE)) * 10) / 10;
+    this.wrap = (text, width) => wrapPlain(mapper.map(text), width);
+    this.flow = new TableFlow(size, mapper.map(title), INDEX_COLUMNS.map((c) => this.wrap(c.heading, c.pdfWidth)), (items) => this.pdf.addPage({ width: PAGE.width, height: PAGE.height, items }));
   }
-  if (index.rows.length === 0) flow.row([[], ['No withholdings.']]);
-  const total = flow.pages.length;
-  return flow.pages.map((items, i) => {
-    const page = `Page ${i + 1} of ${total}`;
-    const footer = textItem(PAGE.width - MARGIN - page.length * FOOTER_SIZE * MONO_ADVANCE, MARGIN - 8, FOOTER_SIZE, 'mono', page, BLACK);
-    return { width: PAGE.width, height: PAGE.height, items: [...items, footer] };
-  });
+
+  addRow(row: IndexRow): void {
+    const first = this.firstRow.get(row.stem);
+    if (first === undefined) this.firstRow.set(row.stem, row.no);
+    this.flow.row(INDEX_COLUMNS.map((c) => this.wrap(c === SEGREGABILITY && first !== undefined ? `As for row ${first}.` : c.cell(row), c.pdfWidth)));
+    this.rows++;
+  }
+
+  /** Closes the table and the file. */
+  finish(): void {
+    if (this.rows === 0) this.flow.row([[], ['No withholdings.']]);
+    this.flow.flush();
+    this.pdf.finish((i, total) => {
+      const page = `Page ${i + 1} of ${total}`;
+      return { width: PAGE.width, height: PAGE.height, items: [textItem(PAGE.width - MARGIN - page.length * FOOTER_SIZE * MONO_ADVANCE, MARGIN - 8, FOOTER_SIZE, 'mono', page, BLACK)] };
+    });
+  }
 }
 
 /** `Vaughn index - Case No. F-2026-00123 - public as of 2010-12-01 - 120 withholding(s) in 21 document(s)`. */
-export function titleOf(index: VaughnIndex): string {
+export function titleOf(index: Omit<VaughnIndex, 'rows'> & ({ readonly rows: readonly unknown[] } | { readonly rowCount: number })): string {
+  const rows = 'rowCount' in index ? index.rowCount : index.rows.length;
   return [
     'Vaughn index',
     index.case ? `Case No. ${index.case}` : null,
     index.profile ? `${index.profile} as of ${index.asOf ?? '?'}` : null,
-    `${index.rows.length} withholding(s) in ${index.documents} document(s)`,
+    `${rows} withholding(s) in ${index.documents} document(s)`,
   ]
     .filter(Boolean)
     .join(' - ');
@@ -117,5 +143,10 @@ export function titleOf(index: VaughnIndex): string {
 
 /** The bytes of the PDF index. */
 export async function renderIndexPdf(index: VaughnIndex): Promise<Uint8Array> {
-  return writePdf(layoutIndexPdf(index), { title: titleOf(index) });
+  const { rows, ...head } = index;
+  const chunks: Buffer[] = [];
+  const writer = new IndexPdfWriter({ ...head, rowCount: rows.length }, (c) => chunks.push(c));
+  for (const row of rows) writer.addRow(row);
+  writer.finish();
+  return new Uint8Array(Buffer.concat(chunks));
 }

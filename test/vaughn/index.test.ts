@@ -17,7 +17,8 @@ import { inspectIndex } from '../helpers/vaughn.js';
 const SAMPLES = path.join(REPO, 'samples');
 const AS_OF = '2010-12-01';
 const originals = new Map(readdirSync(SAMPLES).filter((n) => /\.(txt|md)$/.test(n)).map((n) => [n.replace(/\.txt$/, ''), path.join(SAMPLES, n)]));
-const INDEX_FILES = ['index.csv', 'index.json', 'index.pdf', 'index.xlsx'];
+/** What a release writes by default; the spreadsheet on request (`declass index --format xlsx`). */
+const INDEX_FILES = ['index.csv', 'index.json', 'index.pdf'];
 const bytesOf = (out: string) => INDEX_FILES.map((f) => readFileSync(path.join(out, 'release', f)).toString('base64'));
 
 describe('authorities in words', () => {
@@ -47,7 +48,8 @@ describe('the index of the samples (public, as of 2010-12-01, case F-2026-00123)
     out = path.join(tmp('vaughn'), 'out');
     const r = runBin(['release', SAMPLES, '-p', 'public', '-o', out, '--as-of', AS_OF, '--case', 'F-2026-00123', '--formats', 'text,pdf', '-q']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/release\/index\.csv, release\/index\.json, release\/index\.pdf, release\/index\.xlsx: Vaughn index of \d+ withholding\(s\)/);
+    expect(r.stdout).toMatch(/release\/index\.csv, release\/index\.json, release\/index\.pdf: Vaughn index of \d+ withholding\(s\)/);
+    expect(readdirSync(path.join(out, 'release')).filter((n) => n.startsWith('index.')).sort()).toEqual(INDEX_FILES);
   });
 
   it('has one row per withheld portion and redacted span, no cell holding withheld text, every row in the PDF', async () => {
@@ -76,15 +78,23 @@ describe('the index of the samples (public, as of 2010-12-01, case F-2026-00123)
     expect(denied['segregability']).toMatch(/^No reasonably segregable information could be released/);
   });
 
-  it('lists the index files in the manifest, the audit passes, and the xlsx reads back', async () => {
+  it('lists the index files in the manifest, the audit passes; asked for, the xlsx is written, audited and reads back', async () => {
     const manifest = JSON.parse(readFileSync(path.join(out, 'review/manifest.json'), 'utf8')) as { index: { path: string }[] };
     expect(manifest.index.map((f) => f.path)).toEqual(INDEX_FILES.map((f) => `release/${f}`));
     const audit = runBin(['audit', out, '-q']);
     expect(audit.code, audit.stdout).toBe(0);
     expect(audit.stdout).toMatch(/^pass\s+index\s/m);
+    const copy = path.join(tmp('vaughn-xlsx'), 'out');
+    cpSync(out, copy, { recursive: true });
+    expect(runBin(['index', copy, '--format', 'csv,json,pdf,xlsx']).code).toBe(0);
+    const withXlsx = JSON.parse(readFileSync(path.join(copy, 'review/manifest.json'), 'utf8')) as { index: { path: string }[] };
+    expect(withXlsx.index.map((f) => f.path)).toEqual([...INDEX_FILES, 'index.xlsx'].map((f) => `release/${f}`));
+    expect(bytesOf(copy)).toEqual(bytesOf(out));
+    const audited = runBin(['audit', copy, '-q']);
+    expect(audited.code, audited.stdout).toBe(0);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(path.join(out, 'release/index.xlsx')) as unknown as ArrayBuffer);
-    const index = JSON.parse(readFileSync(path.join(out, 'release/index.json'), 'utf8')) as { rows: unknown[] };
+    await workbook.xlsx.load(readFileSync(path.join(copy, 'release/index.xlsx')) as unknown as ArrayBuffer);
+    const index = JSON.parse(readFileSync(path.join(copy, 'release/index.json'), 'utf8')) as { rows: unknown[] };
     expect(workbook.worksheets[0]!.rowCount).toBe(index.rows.length + 1);
   });
 

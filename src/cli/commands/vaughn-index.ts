@@ -24,14 +24,14 @@ export function registerIndex(program: Command, ctx: CommandContext): void {
     .description('write the Vaughn index of a release folder: one row per withholding, with its location, exemptions in words, rule, justification and segregability')
     .argument('<dir>', 'the --out folder of declass release')
     .option('--case <number>', 'the FOIA case number to name when the release names none (it must match one the release names)', parseCaseOption)
-    .addOption(new Option('--format <list>', `formats, comma-separated: ${INDEX_FORMATS.join(',')}`).argParser(parseIndexFormats).default([...INDEX_FORMATS], INDEX_FORMATS.join(',')))
+    .addOption(new Option('--format <list>', `formats, comma-separated: ${INDEX_FORMATS.join(',')} (default: csv,json,pdf; the PDF left out above 25,000 rows unless asked for)`).argParser(parseIndexFormats))
     .option('--json', 'print what was written as JSON')
-    .action(async (dir: string, opts: { case?: string; format: IndexFormat[]; json?: boolean }) => {
+    .action(async (dir: string, opts: { case?: string; format?: IndexFormat[]; json?: boolean }) => {
       // Loaded when the command runs, not for `--help` (see README "Speed").
       const { writeVaughnIndex } = await import('../../batch/vaughn.js');
-      const written = await writeVaughnIndex(dir, { formats: opts.format, case: opts.case ?? null });
-      const summary = { dir, rows: written.index.rows.length, documents: written.index.documents, files: written.files };
-      ctx.io.stdout(opts.json ? formatJsonLine(summary) : `${written.files.join(', ')}: Vaughn index of ${summary.rows} withholding(s) in ${summary.documents} document(s)\n`);
+      const written = await writeVaughnIndex(dir, { ...(opts.format ? { formats: opts.format } : {}), case: opts.case ?? null });
+      const summary = { dir, rows: written.rows, documents: written.documents, files: written.files, notices: written.notices };
+      ctx.io.stdout(opts.json ? formatJsonLine(summary) : `${written.files.join(', ')}: Vaughn index of ${summary.rows} withholding(s) in ${summary.documents} document(s)\n${written.notices.map((n) => `note: ${n}\n`).join('')}`);
       ctx.exit(ExitCode.ok);
     });
 }

@@ -39,7 +39,10 @@ export function formatReleaseSummary(s: BatchSummary, cross: CrossDocumentSummar
     out += `  ${c.yellow(`${s.charsReplaced} character(s) the PDF font cannot show replaced by ? in the PDFs of ${s.documentsWithCharsReplaced} document(s)`)} (pdf-char-replaced; the release text keeps them)\n`;
   }
   out += `  ${s.manifest.path}: ${s.manifest.records} record(s), head ${s.manifest.head}\n`;
-  if (s.index) out += `  ${s.index.files.join(', ')}: Vaughn index of ${s.index.rows} withholding(s)\n`;
+  if (s.index) {
+    out += `  ${s.index.files.join(', ')}: Vaughn index of ${s.index.rows} withholding(s)\n`;
+    for (const n of s.index.notices) out += `  note: ${n}\n`;
+  }
   if (!cross.checked) out += `  cross-document leak check skipped: ${cross.reason}; raise --cross-check-limit (about 30 KB of memory per document), or run declass audit --originals on slices of the collection.\n`;
   for (const x of cross.leaks) out += `${c.yellow('warning')}: ${x.file}: cross-leak: ${x.message}\n`;
   if (cross.leaks.length > 0) {

@@ -95,29 +95,29 @@ export function pageContent(layout: PageLayout): string {
 }
 
 /** `N 0 R` for object number `n`. */
-const ref = (n: number): string => `${n} 0 R`;
+export const ref = (n: number): string => `${n} 0 R`;
 
 /** A text string as pdf-lib's `PDFHexString.fromText` writes it: UTF-16BE with a byte order mark, upper-case hex. */
-function hexText(text: string): string {
+export function hexText(text: string): string {
   let hex = '<FEFF';
   for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
   return `${hex}>`;
 }
 
 /** A dictionary as pdf-lib writes one: `<<`, one `/Key value` per line, `>>`. */
-function dict(entries: readonly string[]): string {
+export function dict(entries: readonly string[]): string {
   return entries.length === 0 ? '<<\n>>' : `<<\n${entries.join('\n')}\n>>`;
 }
 
-const HEADER = '%PDF-1.7\n%\x81\x81\x81\x81\n\n';
+export const HEADER = '%PDF-1.7\n%\x81\x81\x81\x81\n\n';
 /** Object numbers of the fixed objects; page `i` is object `FIRST_PAGE + 2i`, its content the next. */
 const PAGES = 1;
 const CATALOG = 2;
 const FONT_OBJECT: Readonly<Record<PdfFont, number>> = { mono: 3, 'mono-bold': 4 };
 const INFO = 5;
 const FIRST_PAGE = 6;
-const FONT_DICT = `/Font ${dict([`/F1 ${ref(FONT_OBJECT.mono)}`, `/F2 ${ref(FONT_OBJECT['mono-bold'])}`])}`;
-const FONTS: readonly string[] = [
+export const FONT_DICT = `/Font ${dict([`/F1 ${ref(FONT_OBJECT.mono)}`, `/F2 ${ref(FONT_OBJECT['mono-bold'])}`])}`;
+export const FONTS: readonly string[] = [
   dict(['/Type /Font', '/Subtype /Type1', '/BaseFont /Courier', '/Encoding /WinAnsiEncoding']),
   dict(['/Type /Font', '/Subtype /Type1', '/BaseFont /Courier-Bold', '/Encoding /WinAnsiEncoding']),
 ];

@@ -1,0 +1,105 @@
+/**
+ * The index written as its rows come (issue 18: bounded memory at any size): the pieces are the
+ * bytes of the whole-index renderers, the PDF reads back with every row, and a release's automatic
+ * index leaves the PDF out above its row limit, saying so.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { writeVaughnIndex } from '../../src/batch/vaughn.js';
+import { INDEX_FORMAT, type IndexRow, type VaughnIndex } from '../../src/vaughn/index.js';
+import { renderIndexCsv } from '../../src/vaughn/csv.js';
+import { renderIndexJson } from '../../src/vaughn/json.js';
+import { renderIndexPdf } from '../../src/vaughn/pdf.js';
+import { IndexStreamer } from '../../src/vaughn/stream.js';
+import { REPO, runBin, tmp } from '../helpers/bin.js';
+
+const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '"', ',', '\n', '¶', 'é', '\\', '=', '1') });
+const row = (no: number): fc.Arbitrary<IndexRow> =>
+  fc.record({
+    no: fc.constant(no),
+    document: text,
+    stem: fc.constantFrom('a', 'b'),
+    docNumber: fc.option(text),
+    date: fc.option(text),
+    subject: fc.option(text),
+    fromTo: fc.option(text),
+    pages: fc.option(fc.nat(99)),
+    disposition: fc.constantFrom('release-in-full', 'release-in-part', 'denied-in-full', 'pending-review' as const),
+    portion: text,
+    kind: fc.constantFrom('withheld', 'redacted' as const),
+    location: fc.record({ page: fc.option(fc.nat(9)), paragraph: text, line: fc.option(fc.nat(99)) }),
+    authority: fc.array(text, { maxLength: 3 }),
+    exemptions: text,
+    rule: text,
+    justification: text,
+    segregability: text,
+  }) as fc.Arbitrary<IndexRow>;
+const index: fc.Arbitrary<VaughnIndex> = fc
+  .integer({ min: 0, max: 4 })
+  .chain((n) => fc.tuple(fc.option(text), fc.option(text), ...Array.from({ length: n }, (_, i) => row(i + 1))))
+  .map(([c, asOf, ...rows]) => ({ format: INDEX_FORMAT, case: c, asOf, profile: 'public', documents: 2, rows }));
+
+async function streamed(ix: VaughnIndex): Promise<Record<'csv' | 'json' | 'pdf', Buffer>> {
+  const parts = { csv: [] as Buffer[], json: [] as Buffer[], pdf: [] as Buffer[] };
+  const sink = (k: keyof typeof parts) => (c: Uint8Array | string) => parts[k].push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
+  const { rows, ...head } = ix;
+  const s = new IndexStreamer(head, rows.length, { csv: sink('csv'), json: sink('json'), pdf: sink('pdf') });
+  s.add(rows.slice(0, 1));
+  s.add(rows.slice(1));
+  await s.finish();
+  return { csv: Buffer.concat(parts.csv), json: Buffer.concat(parts.json), pdf: Buffer.concat(parts.pdf) };
+}
+
+describe('the index streamed row by row', () => {
+  it('is byte for byte the whole-index CSV, JSON (JSON.stringify of the index) and PDF', async () => {
+    await fc.assert(
+      fc.asyncProperty(index, async (ix) => {
+        const s = await streamed(ix);
+        expect(s.json.toString('utf8')).toBe(`${JSON.stringify(ix, null, 2)}\n`);
+        expect(s.json.toString('utf8')).toBe(renderIndexJson(ix));
+        expect(s.csv.toString('utf8')).toBe(renderIndexCsv(ix));
+        expect(s.pdf.equals(Buffer.from(await renderIndexPdf(ix)))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('writes a PDF of many pages that pdftotext reads with every row and its page numbers', async () => {
+    const rows: IndexRow[] = Array.from({ length: 400 }, (_, i) => ({
+      no: i + 1, document: `09DOC${i}`, stem: `s${Math.floor(i / 3)}`, docNumber: null, date: '2009-01-01', subject: 'SUBJECT', fromTo: null, pages: 2,
+      disposition: 'release-in-part', portion: `p${i}`, kind: 'withheld', location: { page: 1, paragraph: `¶${i}`, line: i }, authority: ['B1'], exemptions: '(b)(1)', rule: 'public/classified',
+      justification: `Justification of row ${i + 1}.`, segregability: 'All reasonably segregable information has been released.',
+    }));
+    const bytes = await renderIndexPdf({ format: INDEX_FORMAT, case: null, asOf: '2010-12-01', profile: 'public', documents: 134, rows });
+    const file = path.join(tmp('vaughn-stream'), 'index.pdf');
+    writeFileSync(file, bytes);
+    const read = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const pages = read.split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThan(5);
+    pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${pages.length}`));
+    for (const r of rows) expect(read).toContain(`Justification of row ${r.no}.`);
+    expect(read).toContain('400 withholding(s) in 134 document(s)');
+  });
+});
+
+describe('a release index above the PDF row limit', () => {
+  it('leaves the PDF out with a notice unless asked for; audit passes either way', async () => {
+    const out = path.join(tmp('vaughn-limit'), 'out');
+    expect(runBin(['release', path.join(REPO, 'samples'), '-p', 'public', '-o', out, '--as-of', '2010-12-01', '--formats', 'text', '-q', '--no-index']).code).toBe(0);
+    const written = await writeVaughnIndex(out, { pdfRowLimit: 10 });
+    expect(written.files).toEqual(['release/index.csv', 'release/index.json']);
+    expect(written.notices).toEqual([expect.stringMatching(new RegExp(`^the Vaughn index has ${written.rows} rows, more than 10: its PDF was left out .*--format pdf writes it\\)$`))]);
+    expect(readdirSync(path.join(out, 'release')).filter((n) => n.startsWith('index.')).sort()).toEqual(['index.csv', 'index.json']);
+    expect(runBin(['audit', out, '-q']).code).toBe(0);
+    const asked = path.join(tmp('vaughn-limit-asked'), 'out');
+    cpSync(out, asked, { recursive: true });
+    const all = await writeVaughnIndex(asked, { formats: ['csv', 'json', 'pdf'], pdfRowLimit: 10 });
+    expect(all.notices).toEqual([]);
+    expect(all.files).toEqual(['release/index.csv', 'release/index.json', 'release/index.pdf']);
+    expect(readFileSync(path.join(asked, 'release/index.csv'))).toEqual(readFileSync(path.join(out, 'release/index.csv')));
+    expect(runBin(['audit', asked, '-q']).code).toBe(0);
+  });
+});
