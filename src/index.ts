@@ -48,7 +48,7 @@ export { renderReleasePdf, renderReviewPdf } from './render/pdf/index.js';
 export { planRelease, releaseDocument, visibleText, withheldTexts, type OutputFile, type PlannedRelease, type ReleaseRequest, type ReleaseResult } from './release/index.js';
 export { rerunRelease } from './release/rerun.js';
 // PDF inputs: read a born-digital PDF, and the true-redaction engine it releases through.
-export { PDF_READER, isPdfBytes, readPdfInput, planRegions, safePdfStem, type PdfSource } from './release/index.js';
+export { PDF_READER, isPdfBytes, readPdfInput, planRegions, safePdfStem, type PdfSource } from './release/pdf.js';
 export { readPdfLayout, spanRegions, redactPdf, verifyRedaction, readPdfText, NO_TEXT_LAYER, PdfInputError, RegionError, UnsurePageError } from './pdf/index.js';
 export type { PdfLayout, LayoutLine, SpanRegion, PdfRegion, RedactPdfOptions, RedactPdfResult, RedactionReport, VerifyOptions, VerifyResult } from './pdf/index.js';
 export * from './release/folder.js';

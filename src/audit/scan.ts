@@ -8,7 +8,6 @@ import { sha256Hex } from '../hash.js';
 import { readBytes, readBytesOrNull } from '../node/read.js';
 import { listTree } from '../node/walk.js';
 import { isReleaseFilePath, MANIFEST_PATH, stemOfRecordPath, stemOfReleaseFile, SUBFOLDERS } from '../release/folder.js';
-import { readPdfText } from '../pdf/index.js';
 import { extractPdfStrings } from './pdf-text.js';
 
 /** A file found under release/ or review/ (path relative to the folder, with `/`). */
@@ -75,6 +74,8 @@ export async function readReleasedText(dir: string, rel: string): Promise<Releas
   const own = releasedText(rel, bytes);
   if (!rel.toLowerCase().endsWith('.pdf')) return own;
   try {
+    // pdf.js is loaded when a PDF is scanned, not with the audit.
+    const { readPdfText } = await import('../pdf/pdfjs.js');
     const pdf = await readPdfText(bytes);
     const text = [...pdf.pages.map((runs) => runs.map((r) => r.str).join(' ')), ...pdf.extra].join('\n');
     return { rel, stem: own.stem, text: own.text === null ? text : `${own.text}\n\u0000\n${text}` };

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { decodeInput } from '../parse/decode.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type InputFormat, type ReaderId } from '../parse/read.js';
 import { isPdfBytes } from '../parse/readers.js';
-import type { PdfSource } from '../release/pdf.js';
+import type { PdfSource } from '../release/pdf-names.js';
 import type { Diagnostic, Document } from '../types.js';
 import { describeFsError } from './errors.js';
 import { DEFAULT_MAX_INPUT_BYTES } from './limits.js';

@@ -20,14 +20,14 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
 import { FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
-import { reviewOfPdf, releasePdf, type PdfSource } from './pdf.js';
+import type { PdfSource } from './pdf-names.js';
 import { createAuditRecord, serializeRecord } from './record.js';
 import { caseFooter, type CaseStamp } from './case.js';
 import { placementOf } from './placement.js';
 
 export { FORMATS, type Format } from './folder.js';
 export { withheldTexts } from '../engine/withheld.js';
-export { PDF_READER, isPdfBytes, readPdfInput, safePdfStem, planRegions, type PdfSource } from './pdf.js';
+export { PDF_READER, isPdfBytes, safePdfStem, type PdfSource } from './pdf-names.js';
 
 /** Everything needed to release one document. */
 export interface ReleaseRequest {
@@ -167,6 +167,8 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const pending = plan.disposition.kind === 'pending-review';
   if (formats.has('text')) files.push({ kind: 'text', path: outputPath(req.stem, 'text', pending), bytes: encoder.encode(releaseText) });
   if (formats.has('pdf') && req.pdf) {
+    // The PDF code (pdf.js, pdf-lib) is loaded when a PDF is released, not with the library.
+    const { releasePdf } = await import('./pdf.js');
     const pdf = await releasePdf(planned, req.pdf, req.stem);
     diagnostics.push(...pdf.diagnostics);
     pages += req.pdf.layout.pages;
@@ -182,6 +184,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
     files.push({ kind: 'pdf', path: outputPath(req.stem, 'pdf', pending), bytes: pdf.bytes });
   }
   if (formats.has('review') && req.pdf) {
+    const { reviewOfPdf } = await import('./pdf.js');
     const review = await reviewOfPdf(planned, req.pdf, ref);
     diagnostics.push(...review.diagnostics);
     pages += review.pages;

@@ -12,31 +12,17 @@
  * Output names never repeat withheld words ({@link safePdfStem}). Pure (bytes in, bytes out).
  */
 import { InternalError } from '../errors.js';
-import { isPdfBytes } from '../parse/readers.js';
 import { readPdfLayout, redactPdf, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type ReaderId } from '../parse/read.js';
+import { PDF_READER, type PdfSource } from './pdf-names.js';
 import { renderReviewPdf } from '../render/pdf/index.js';
 import { toReviewView } from '../render/view.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
+
+export { PDF_READER, isPdfBytes, safePdfStem, type PdfSource } from './pdf-names.js';
 import { pageSizeOf } from './folder.js';
 import type { PlannedRelease } from './index.js';
-
-/**
- * The PDF reader: text layer (src/pdf/layout) and the document reader. Its version changes
- * whenever the same PDF could be read differently.
- */
-export { isPdfBytes };
-
-export const PDF_READER: ReaderId = { name: 'pdf', version: '1.0.0' };
-
-/** A PDF read for release: its bytes and text layer. */
-export interface PdfSource {
-  readonly bytes: Uint8Array;
-  readonly layout: PdfLayout;
-  /** Turn a page the rewriter cannot handle with certainty into an image instead of failing. */
-  readonly rasterizeUnsure?: boolean;
-}
 
 /** Reads a PDF input: its text layer, then the document reader. Every failure is one line. */
 export async function readPdfInput(bytes: Uint8Array): Promise<{ ok: true; doc: Document; reader: ReaderId; layout: PdfLayout } | { ok: false; message: string }> {
@@ -77,23 +63,6 @@ export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion
     add(b.lines, [release], `banner replaced by ${release}`);
   }
   return { regions, bands };
-}
-
-/**
- * The output stem of a PDF input: `stem`, unless one of its words (three letters or more) is a
- * withheld word that the release does not show anyway; then `pdf-<first 12 hex of the input
- * sha256>`, with a warning. (SIDtoday file names hold the article's title.)
- */
-export function safePdfStem(stem: string, planned: Pick<PlannedRelease, 'withheld' | 'visible'>, sha256: string): { stem: string; diagnostic?: Diagnostic } {
-  const words = (t: string): string[] => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && /\p{L}/u.test(w));
-  const shown = new Set(words(planned.visible));
-  const withheld = new Set(planned.withheld.flatMap((p) => words(p.text)).filter((w) => !shown.has(w)));
-  if (!words(stem).some((w) => withheld.has(w))) return { stem };
-  const safe = `pdf-${sha256.slice(0, 12)}`;
-  return {
-    stem: safe,
-    diagnostic: { severity: 'warning', code: 'output-renamed', message: `the input's file name repeats withheld words: its outputs are named ${safe}` },
-  };
 }
 
 /** The release PDF: the original with the plan's withheld text removed, verified with pdf.js. Throws InternalError (nothing is written) when the verification fails. */

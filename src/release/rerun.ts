@@ -11,7 +11,7 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document } from '../types.js';
 import { recordedReader, type AuditRecord, type Format, type PageSize, type ReaderId } from './folder.js';
-import { readPdfInput, type PdfSource } from './pdf.js';
+import type { PdfSource } from './pdf-names.js';
 import { releaseDocument, type ReleaseResult } from './index.js';
 
 /** What a re-run needs besides the record. */
@@ -32,6 +32,7 @@ type OriginalRead = { ok: true; doc: Document; reader: ReaderId; diagnostics: re
 async function readOriginal(bytes: Uint8Array, record: AuditRecord): Promise<OriginalRead> {
   const recorded = recordedReader(record);
   if (recorded.name === 'pdf') {
+    const { readPdfInput } = await import('./pdf.js');
     const r = await readPdfInput(bytes);
     // A page rasterised then (its warning is recorded) is rasterised again.
     const rasterizeUnsure = record.diagnostics.some((d) => d.code === 'pdf-redaction' && d.message.includes('rasterised'));

@@ -1,0 +1,44 @@
+/**
+ * What the rest of the release code needs to know of PDF inputs without loading the PDF code
+ * (pdf.js and pdf-lib take half a second to load; a batch of text documents never needs them):
+ * the reader's id, the read source's shape, and the safe output name. The PDF work is ./pdf.ts,
+ * imported when a PDF is released.
+ */
+import type { PdfLayout } from '../pdf/layout/index.js';
+import type { ReaderId } from '../parse/read.js';
+import type { Diagnostic } from '../types.js';
+import type { PlannedRelease } from './index.js';
+
+export { isPdfBytes } from '../parse/readers.js';
+
+/**
+ * The PDF reader: text layer (src/pdf/layout) and the document reader. Its version changes
+ * whenever the same PDF could be read differently.
+ */
+export const PDF_READER: ReaderId = { name: 'pdf', version: '1.0.0' };
+
+/** A PDF read for release: its bytes and text layer. */
+export interface PdfSource {
+  readonly bytes: Uint8Array;
+  readonly layout: PdfLayout;
+  /** Turn a page the rewriter cannot handle with certainty into an image instead of failing. */
+  readonly rasterizeUnsure?: boolean;
+}
+
+/**
+ * The output stem of a PDF input: `stem`, unless one of its words (three letters or more) is a
+ * withheld word that the release does not show anyway; then `pdf-<first 12 hex of the input
+ * sha256>`, with a warning. (SIDtoday file names hold the article's title.)
+ */
+export function safePdfStem(stem: string, planned: Pick<PlannedRelease, 'withheld' | 'visible'>, sha256: string): { stem: string; diagnostic?: Diagnostic } {
+  const words = (t: string): string[] => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && /\p{L}/u.test(w));
+  const shown = new Set(words(planned.visible));
+  const withheld = new Set(planned.withheld.flatMap((p) => words(p.text)).filter((w) => !shown.has(w)));
+  if (!words(stem).some((w) => withheld.has(w))) return { stem };
+  const safe = `pdf-${sha256.slice(0, 12)}`;
+  return {
+    stem: safe,
+    diagnostic: { severity: 'warning', code: 'output-renamed', message: `the input's file name repeats withheld words: its outputs are named ${safe}` },
+  };
+}
+
