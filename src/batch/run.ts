@@ -171,7 +171,8 @@ export async function runReleaseBatch(
   if (opts.index === false) await removeVaughnIndex(opts.out);
   else {
     const indexStarted = performance.now();
-    const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null });
+    // The index comes in the kinds of file the release is written in: a PDF index only beside PDFs.
+    const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null, pdf: opts.formats.includes('pdf') || opts.formats.includes('review') });
     index = { files: written.files, rows: written.rows, notices: written.notices, seconds: Math.round(performance.now() - indexStarted) / 1000 };
   }
   return {

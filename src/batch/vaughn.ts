@@ -47,11 +47,15 @@ export interface IndexWritten {
 /**
  * Builds and writes the index of the release folder `dir`, removes index files of other formats,
  * and records the files in the manifest. `formats` not given: {@link DEFAULT_INDEX_FORMATS}, the
- * PDF left out (with a notice) above `pdfRowLimit` rows ({@link DEFAULT_PDF_INDEX_ROWS}). Throws InputError when
+ * PDF left out when `pdf` is false (a release that writes no PDFs gets no PDF index) and, with a
+ * notice, above `pdfRowLimit` rows ({@link DEFAULT_PDF_INDEX_ROWS}). Throws InputError when
  * `dir` is not a release folder or has no manifest, UsageError when `caseNumber` is not the case
  * the folder was released under or a spreadsheet cannot hold the rows.
  */
-export async function writeVaughnIndex(dir: string, options: { readonly formats?: readonly IndexFormat[]; readonly case?: string | null; readonly pdfRowLimit?: number } = {}): Promise<IndexWritten> {
+export async function writeVaughnIndex(
+  dir: string,
+  options: { readonly formats?: readonly IndexFormat[]; readonly case?: string | null; readonly pdfRowLimit?: number; /** Default formats only: false leaves the PDF out (a release that writes no PDFs). */ readonly pdf?: boolean } = {},
+): Promise<IndexWritten> {
   await assertReleaseFolder(dir);
   const manifest = await readManifest(dir);
   const entries = await listIndexEntries(dir);
@@ -61,9 +65,9 @@ export async function writeVaughnIndex(dir: string, options: { readonly formats?
   }
   const rowCount = entries.reduce((n, e) => n + e.rows, 0);
   const notices: string[] = [];
-  let formats = options.formats ?? DEFAULT_INDEX_FORMATS;
+  let formats = options.formats ?? DEFAULT_INDEX_FORMATS.filter((f) => f !== 'pdf' || options.pdf !== false);
   const pdfRowLimit = options.pdfRowLimit ?? DEFAULT_PDF_INDEX_ROWS;
-  if (!options.formats && rowCount > pdfRowLimit) {
+  if (!options.formats && formats.includes('pdf') && rowCount > pdfRowLimit) {
     formats = formats.filter((f) => f !== 'pdf');
     notices.push(`the Vaughn index has ${rowCount} rows, more than ${pdfRowLimit}: its PDF was left out (index.csv and index.json hold every row; declass index ${dir} --format pdf writes it)`);
   }

@@ -85,6 +85,16 @@ describe('the index streamed row by row', () => {
   });
 });
 
+describe('the index of a release', () => {
+  it('comes without a PDF when the release writes no PDFs', () => {
+    const out = path.join(tmp('vaughn-text'), 'out');
+    const r = runBin(['release', path.join(REPO, 'samples'), '-p', 'public', '-o', out, '--as-of', '2010-12-01', '--formats', 'text,diff']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^  release\/index\.csv, release\/index\.json: Vaughn index of \d+ withholding\(s\)$/m);
+    expect(readdirSync(path.join(out, 'release')).filter((n) => n.startsWith('index.')).sort()).toEqual(['index.csv', 'index.json']);
+  });
+});
+
 describe('a release index above the PDF row limit', () => {
   it('leaves the PDF out with a notice unless asked for; audit passes either way', async () => {
     const out = path.join(tmp('vaughn-limit'), 'out');

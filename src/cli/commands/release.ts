@@ -94,7 +94,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .option('--against <dir>', 'an earlier release folder to compare with for cross-document leaks (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--case <number>', "FOIA case number (e.g. F-2026-00123): State's footer `UNCLASSIFIED U.S. Department of State Case No. … Doc No. C… Date: …` on every release page and text; documents numbered by reference", parseCaseOption)
     .addOption(new Option('--doc-start <n>', 'the first document number of --case (default 1)').argParser(positiveInteger(0)))
-    .option('--no-index', 'do not write the Vaughn index (release/index.csv, .json, .pdf, .xlsx; see declass index), and remove an old one')
+    .option('--no-index', 'do not write the Vaughn index (release/index.csv, .json, and .pdf when the release writes PDFs; declass index writes it in any format, .xlsx too), and remove an old one')
     .option('--json', 'print the summary as JSON')
     .addOption(inputFormatOption())
     .addOption(noIgnoreOption())
