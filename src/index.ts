@@ -57,6 +57,7 @@ export { renderReplacementDiff } from './render/diff/index.js';
 
 // The Vaughn index of a release folder: built from audit records and release texts (pure), written at the edge.
 export { buildVaughnIndex, describeAuthority, describeCode, describeLocation, INDEX_FORMAT, renderIndexFiles, withholdingsOf, type IndexFile, type IndexRow, type IndexSource, type VaughnIndex } from './vaughn/index.js';
+export { IndexStreamer, type ChunkSink } from './vaughn/stream.js';
 export { writeVaughnIndex, type IndexWritten } from './batch/vaughn.js';
 
 // Audit records: create one, serialise it, verify one in memory against its outputs.
