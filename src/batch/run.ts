@@ -11,7 +11,7 @@ import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import { readBytes } from '../node/read.js';
-import { discardRelease, prepareOutputFolder } from '../node/release-folder.js';
+import { discardRelease, holdsNoOutputs, prepareOutputFolder } from '../node/release-folder.js';
 import { listNames } from '../node/walk.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
@@ -145,6 +145,7 @@ export async function runReleaseBatch(
   if (opts.overrides) await assertOverridesApply(opts.overrides, inputs);
   const docNumbers = opts.case ? await docNumbersOfBatch({ ...inputs, start: opts.case.docStart ?? 1 }) : null;
   if (opts.replace) await discardRelease(opts.out);
+  const fresh = await holdsNoOutputs(opts.out);
   await prepareOutputFolder(opts.out);
   await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   const executor = createExecutor(opts.jobs);
@@ -160,7 +161,7 @@ export async function runReleaseBatch(
   });
   let scheduled = 0;
   try {
-    scheduled = await schedule(opts, executor, stemOf, inOrder, docNumbers);
+    scheduled = await schedule({ ...opts, fresh }, executor, stemOf, inOrder, docNumbers);
   } finally {
     await executor.close();
     // A worker that died mid-write leaves its temporaries; nothing else can be writing now.
@@ -202,7 +203,7 @@ export async function runReleaseBatch(
  * took fails without running. Returns how many files were scheduled.
  */
 async function schedule(
-  opts: BatchOptions,
+  opts: BatchOptions & { readonly fresh: boolean },
   executor: Executor,
   stemOf: (file: string, index: number) => string,
   inOrder: InputOrder,
@@ -239,7 +240,7 @@ async function schedule(
 }
 
 /** The job of file `i` of the batch. */
-function jobFor(opts: BatchOptions, i: number, file: string, stem: string): ReleaseJob {
+function jobFor(opts: BatchOptions & { readonly fresh: boolean }, i: number, file: string, stem: string): ReleaseJob {
   const fromStdin = file === '-';
   if (fromStdin && !opts.stdin) throw new Error('the batch names standard input (-) but was given no bytes for it');
   return {
@@ -259,6 +260,7 @@ function jobFor(opts: BatchOptions, i: number, file: string, stem: string): Rele
     maxInputBytes: opts.maxInputBytes,
     inputFormat: opts.inputFormat ?? 'auto',
     ...(opts.rasterizeUnsure ? { rasterizeUnsure: true } : {}),
+    ...(opts.fresh ? { fresh: true } : {}),
   };
 }
 

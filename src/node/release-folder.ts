@@ -3,7 +3,7 @@
  * would mix with the inputs or leave the folder given, preparing one for a batch, and telling
  * whether a folder is a release folder at all.
  */
-import { lstat, mkdir, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, opendir, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, OutputError } from '../errors.js';
 import { isOutputSubfolderName, isReleaseOutputPath, RELEASE_DIR, REVIEW_DIR, SUBFOLDERS } from '../release/folder.js';
@@ -66,6 +66,27 @@ export async function prepareOutputFolder(out: string): Promise<void> {
       throw new OutputError(`cannot write into ${dir}: ${describeFsError(error)}`, { cause: error });
     }
   }
+}
+
+/**
+ * True when `out` holds no documents' outputs yet: release/, pending/ and review/ are missing or
+ * hold nothing but temporaries. Reads at most one name of each (a resumed folder may be large).
+ */
+export async function holdsNoOutputs(out: string): Promise<boolean> {
+  for (const sub of SUBFOLDERS) {
+    let dir;
+    try {
+      dir = await opendir(path.join(out, sub));
+    } catch {
+      continue;
+    }
+    try {
+      for await (const entry of dir) if (!entry.name.startsWith(TEMP_PREFIX)) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Throws InputError when `dir` is not a folder holding release/ or review/. */

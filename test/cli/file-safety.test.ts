@@ -55,7 +55,7 @@ describe('declass release and the file system', () => {
     const run = await runCli(['release', inDir, path.join(inDir, '.hidden.txt'), path.join(inDir, '..\\..\\escape.txt'), '--profile', 'public', '--out', out, '--as-of', '2010-12-01', '--formats', 'text']);
     expect(run.code).toBe(0);
     expect(filesUnder(out)).toEqual(
-      ['release/a_b_c.txt', 'release/escape.txt', 'release/hidden.txt', 'release/index.csv', 'release/index.json', 'release/index.pdf', 'review/a_b_c.audit.json', 'review/escape.audit.json', 'review/hidden.audit.json', 'review/manifest.json'].map((p) => p.split('/').join(path.sep)),
+      ['release/a_b_c.txt', 'release/escape.txt', 'release/hidden.txt', 'release/index.csv', 'release/index.json', 'review/a_b_c.audit.json', 'review/escape.audit.json', 'review/hidden.audit.json', 'review/manifest.json'].map((p) => p.split('/').join(path.sep)),
     );
     // Nothing appeared next to the output folder either.
     expect(readdirSync(path.dirname(out)).filter((n) => n === 'escape.txt' || n === 'escape.audit.json')).toEqual([]);
