@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { parseRecord } from '../audit/verify.js';
-import { readBytesOrNull, readInput, readInputBytes } from '../node/read.js';
+import { readBytesOrNull, readInput, readInputData } from '../node/read.js';
 import { listNames } from '../node/walk.js';
 import { assignDocNumbers, type NumberedDocument } from '../release/case.js';
 import { REVIEW_DIR, stemOfRecordPath } from '../release/folder.js';
@@ -29,7 +29,8 @@ export async function docNumbersOfBatch(inputs: NumberingInputs): Promise<Map<st
     const stem = inputs.stemOf(file, i);
     if (stems.has(stem)) continue; // the batch fails the second file of a stem
     stems.add(stem);
-    const read = file === '-' && inputs.stdin ? readInputBytes(inputs.stdin, inputs.maxInputBytes, inputs.inputFormat) : await readInput(file, inputs.maxInputBytes, inputs.inputFormat);
+    // Standard input may hold a PDF too: readInputData reads either.
+    const read = file === '-' && inputs.stdin ? await readInputData(inputs.stdin, inputs.maxInputBytes, inputs.inputFormat) : await readInput(file, inputs.maxInputBytes, inputs.inputFormat);
     if (read.ok) docs.push({ stem, ref: read.doc.ref ?? null });
   }
   if (inputs.out !== null) {

@@ -79,4 +79,14 @@ describe.skipIf(!hasPdftotext())('PDF inputs through the CLI', () => {
     const again = runBin(['release', input, '-p', 'public', '--as-of', AS_OF, '-o', out, '-j', '1']);
     expect(again.stdout.match(/: up to date, /g)).toHaveLength(2);
   });
+
+  it('a PDF on standard input gets its document number under --case', () => {
+    const stdinOut = path.join(dir, 'stdin-out');
+    const r = runBin(['release', '-', '-p', 'public', '--as-of', AS_OF, '-o', stdinOut, '--stem', 'memo', '--case', 'F-2026-00123', '--formats', 'text', '-q'], { input: readFileSync(path.join(input, 'memo.pdf')) });
+    expect(r.code, r.stderr).toBe(0);
+    const records = readdirSync(path.join(stdinOut, 'review')).filter((n) => n.endsWith('.audit.json'));
+    expect(records).toHaveLength(1);
+    const record = JSON.parse(readFileSync(path.join(stdinOut, 'review', records[0]!), 'utf8')) as { case?: { number: string; docNumber: string } };
+    expect(record.case).toEqual({ number: 'F-2026-00123', docNumber: 'C00000001' });
+  });
 });
