@@ -24,6 +24,7 @@ import { intersects, normaliseRect, type Rect } from '../geometry.js';
 import { RegionError, UnsurePageError } from '../errors.js';
 import { listPages, type PageNode } from './pages.js';
 import { redactPage, type PageRegion, type PageStats } from './page.js';
+import type { PageContent } from '../content/interpret.js';
 import { rasterizePage } from './rasterize.js';
 import { labelText } from './boxes.js';
 import { stampPage } from './stamp.js';
@@ -227,6 +228,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     let resources: PdfValue | undefined = p.resources;
     let contents: PdfValue | undefined = p.dict.get('Contents');
     let rasterized: string[] | undefined;
+    let interpreted: PageContent | undefined;
     if (regs.length > 0) {
       const outcome = redactPage(objs, { index: i, resources: dictOf(resolve(objs, p.resources)), contents, box }, regs, allocate, labelFont);
       if (outcome.kind === 'unsure') {
@@ -247,6 +249,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
       } else {
         resources = outcome.resources;
         contents = allocate(outcome.contents);
+        interpreted = outcome.content;
         warnings.push(...outcome.warnings);
         reports.push({ page: i, regions: regs.length, ...outcome.stats });
         for (const k of Object.keys(totals) as (keyof PageStats)[]) totals[k] += outcome.stats[k];
@@ -256,7 +259,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
       // Last, over everything else the page draws; its resources are a copy with the font added.
       const stamped = stampPage(
         objs,
-        { index: i, originalContents: p.dict.get('Contents'), originalResources: dictOf(resolve(objs, p.resources)), box, rotate: p.rotate, regions: regs.map((r) => r.rect), contents, resources: dictOf(resolve(objs, resources)), balanced: regs.length > 0 },
+        { index: i, originalContents: p.dict.get('Contents'), originalResources: dictOf(resolve(objs, p.resources)), box, rotate: p.rotate, regions: regs.map((r) => r.rect), contents, resources: dictOf(resolve(objs, resources)), balanced: regs.length > 0, ...(interpreted ? { interpreted } : {}) },
         options.stamp,
         labelFont,
         allocate,

@@ -14,7 +14,7 @@
  * which sets its own. The font goes into a copy of the page's resources.
  */
 import { PdfDict, PdfStream, lookupDict, resolve, type PdfObjects, type PdfRef, type PdfValue } from '../objects/model.js';
-import { interpretPage, pageContentBytes, type StreamInstance } from '../content/interpret.js';
+import { interpretPage, pageContentBytes, type PageContent, type StreamInstance } from '../content/interpret.js';
 import { apply, invert, transformRect, type Matrix, type Rect } from '../geometry.js';
 import { formatNumber, formatString } from '../objects/write.js';
 import { UnsurePageError } from '../errors.js';
@@ -177,6 +177,8 @@ export interface StampPageInput {
   readonly resources: PdfDict | undefined;
   /** True when `contents` already runs its drawing inside balanced q … Q (a redacted or rasterised page). */
   readonly balanced: boolean;
+  /** The original page's content as already interpreted (by the redaction of the page), if it was. */
+  readonly interpreted?: PageContent;
 }
 
 /**
@@ -187,10 +189,10 @@ export interface StampPageInput {
  *   so a safe place to draw the stamp, cannot be known).
  */
 export function stampPage(objs: PdfObjects, page: StampPageInput, text: string, font: PdfRef, allocate: Allocate): { contents: PdfValue; resources: PdfDict; placement: StampPlacement } {
-  const bytes = pageContentBytes(objs, page.originalContents);
+  const bytes = page.interpreted ? null : pageContentBytes(objs, page.originalContents);
   // A rasterised page may be one whose content could not be decoded: its regions are all that is known.
-  if (bytes === null && !page.balanced) throw new UnsurePageError(page.index, 'unknown-filter', 'a content stream of the page cannot be decoded, so the page cannot be stamped');
-  const content = bytes === null ? null : interpretPage(objs, bytes, page.originalResources, page.box);
+  if (!page.interpreted && bytes === null && !page.balanced) throw new UnsurePageError(page.index, 'unknown-filter', 'a content stream of the page cannot be decoded, so the page cannot be stamped');
+  const content = page.interpreted ?? (bytes === null ? null : interpretPage(objs, bytes, page.originalResources, page.box));
   const frame = displayFrame(page.box, page.rotate);
   const pageArea = frame.width * frame.height;
   const occupied: Rect[] = [...page.regions];
