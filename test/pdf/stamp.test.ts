@@ -98,6 +98,23 @@ describe('redactPdf with a stamp', () => {
     expect((await readPdfText(bytes)).pages[0]!.map((r) => r.str).join(' ')).toContain('(U) Scaled text.');
   });
 
+  it('closes marked content the page leaves open, so that an /ActualText span does not take the stamp in', async () => {
+    const t = await TestPdf.create();
+    t.page(`/Span <</ActualText (Replacement) >> BDC ${line(72, 700, '(U) Spanned text.')}`);
+    const { bytes } = await redactPdf(await t.save(), [], { stamp: STAMP });
+    expect((await stampRuns(bytes))[0]).toBeDefined();
+    const pop = popplerText(bytes);
+    if (pop !== null) expect(pop).toContain(STAMP);
+    expect((await pageOps(bytes, 0)).filter((o) => o.op === 'EMC')).toHaveLength(1);
+    // The same on a redacted page (its content is the original's, edited), the region outside the span.
+    const u = await TestPdf.create();
+    u.page(`${line(72, 650, '(S) Withheld line.')}/Span <</ActualText (Replacement) >> BDC ${line(72, 700, '(U) Spanned text.')}`);
+    const r = await redactPdf(await u.save(), [{ page: 0, rect: [70, 646, 200, 662], label: 'B1' }], { stamp: STAMP });
+    expect((await stampRuns(r.bytes))[0]).toBeDefined();
+    const pop2 = popplerText(r.bytes);
+    if (pop2 !== null) expect(pop2).toContain(STAMP);
+  });
+
   it('adds its font to a copy of the resources: a dictionary shared with another page and a form is left as it was', async () => {
     const t = await TestPdf.create();
     const form = t.form(line(0, 0, '(U) Inside a form.'), [0, 0, 300, 20]);

@@ -140,24 +140,32 @@ export function stampContent(text: string, fontName: string, placement: StampPla
 
 /**
  * What goes before and after the content of `main` so that it runs inside q … Q: as many extra q
- * as it pops more than it pushes, and after it, whatever closes the text object or path it
- * leaves open and every Q it still owes.
+ * as it pops more than it pushes, and after it, whatever closes the path, text object and marked
+ * content it leaves open, and every Q it still owes.
  */
-function closing(main: StreamInstance): { head: string; tail: string } {
+function closing(main: StreamInstance): { head: string; tail: string; openMarked: number } {
   const extraQ = Math.max(0, -main.minDepth);
   let inText = false;
   let inPath = false;
+  // Open marked-content sequences: whether each was opened inside the text object.
+  const marked: boolean[] = [];
   for (const o of main.ops) {
     if (o.op === 'BT') inText = true;
     else if (o.op === 'ET') inText = false;
+    else if (o.op === 'BMC' || o.op === 'BDC') marked.push(inText);
+    else if (o.op === 'EMC') marked.pop();
     else if (['m', 're', 'l', 'c', 'v', 'y'].includes(o.op)) inPath = true;
     else if (['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n'].includes(o.op)) inPath = false;
   }
   let tail = '\n';
   if (inPath) tail += 'n\n';
+  // Marked content left open would take the stamp in (an /ActualText span would replace its text).
+  const insideText = inText ? marked.filter((m) => m).length : 0;
+  tail += 'EMC\n'.repeat(insideText);
   if (inText) tail += 'ET\n';
+  tail += 'EMC\n'.repeat(marked.length - insideText);
   tail += 'Q\n'.repeat(Math.max(1, 1 + extraQ + main.endDepth));
-  return { head: 'q\n'.repeat(1 + extraQ), tail };
+  return { head: 'q\n'.repeat(1 + extraQ), tail, openMarked: marked.length };
 }
 
 /** A page to stamp. */
@@ -218,7 +226,11 @@ export function stampPage(objs: PdfObjects, page: StampPageInput, text: string, 
   const list: PdfValue[] = Array.isArray(resolved) ? [...resolved] : page.contents === undefined || resolved === undefined || resolved === null ? [] : [page.contents];
   const stampText = stampContent(text, fontName, placement);
   let contents: PdfValue[];
-  if (page.balanced) contents = [...list, stream(`\n${stampText}`)];
+  if (page.balanced) {
+    // A redacted page's content is the original's, edited: marked content it leaves open is closed first.
+    const open = page.interpreted ? closing(page.interpreted.streams[0]!).openMarked : 0;
+    contents = [...list, stream(`\n${'EMC\n'.repeat(open)}${stampText}`)];
+  }
   else {
     // The release keeps the page's content as it is; it only gains a q before and the closing after.
     const { head, tail } = closing(content!.streams[0]!);
