@@ -14,12 +14,12 @@
  * withheld text; figures only.
  */
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { normaliseWords, verifyRedaction } from '../pdf/index.js';
 import { sha256Hex } from '../hash.js';
 import { planRegions, readPdfInput, releasePdf, safePdfStem } from '../release/pdf.js';
 import { planRelease } from '../release/index.js';
+import { readBytes } from '../node/read.js';
 import { pathExists } from '../node/system.js';
 import type { Profile } from '../rules/load.js';
 
@@ -99,7 +99,7 @@ export async function comparePeerLeaks(files: readonly string[], peerDir: string
         peerMissing++;
         continue;
       }
-      const original = new Uint8Array(await readFile(file));
+      const original = await readBytes(file);
       const read = await readPdfInput(original);
       if (!read.ok) {
         notDecided++;
@@ -111,7 +111,7 @@ export async function comparePeerLeaks(files: readonly string[], peerDir: string
       const withheld = planned.withheld.map((w) => w.text);
       const classifiedIds = new Set(planned.plan.decisions.filter((d) => d.action === 'withhold' && d.level !== null && d.level !== 'U').map((d) => d.portionId));
       const classified = (i: number): boolean => classifiedIds.has(planned.withheld[i]!.portionId);
-      const peer = new Uint8Array(await readFile(peerFile));
+      const peer = await readBytes(peerFile);
       const check = await verifyRedaction(original, peer, regions, withheld, { releasedTexts: [planned.visible] });
       checked++;
       const allowed = new Set(shingles(normaliseWords(planned.visible), 8));
