@@ -63,7 +63,7 @@ export interface BatchOptions {
    * release page and text gets State's footer, every document a number (sorted by reference).
    */
   readonly case?: { readonly number: string; readonly docStart?: number } | null;
-  /** Write the Vaughn index of the folder after the batch (`release/index.*`; default true). */
+  /** Write the Vaughn index of the folder after the batch (`release/index.*`; default true; never for a folder without any document). */
   readonly index?: boolean;
 }
 
@@ -104,7 +104,7 @@ export interface BatchSummary {
   readonly threads: number;
   readonly interrupted: boolean;
   readonly manifest: { readonly path: string; readonly records: number; readonly head: string };
-  /** The Vaughn index written (its files and rows), or null with `index: false`. */
+  /** The Vaughn index written (its files and rows), or null with `index: false` or when the folder holds no document (every one failed). */
   readonly index: { readonly files: readonly string[]; readonly rows: number; readonly notices: readonly string[]; /** Of `seconds`, those the index took. */ readonly seconds: number } | null;
 }
 
@@ -169,7 +169,9 @@ export async function runReleaseBatch(
   }
   const manifest = await writeManifest(opts, tally.auditShas);
   let index: BatchSummary['index'] = null;
-  if (opts.index === false) await removeVaughnIndex(opts.out);
+  // A folder without any document released or pending (every one failed, none from an earlier
+  // run) gets no index rather than an empty one; an old index goes too.
+  if (opts.index === false || manifest.records === 0) await removeVaughnIndex(opts.out);
   else {
     const indexStarted = performance.now();
     // The index comes in the kinds of file the release is written in: a PDF index only beside PDFs.

@@ -4,9 +4,12 @@
  * with pdf.js, write the release PDF and the audit record, through the batch runner of `declass
  * release`) and by the MuPDF.js peer that applies true redactions to the same PDFs
  * (../shared/bench/peer-mupdf-pdf.sh: its own reading, redaction and full save), side by side in
- * one run: documents per second and peak RSS, each in a process of its own under GNU time.
+ * one run: documents per second and peak RSS, each in a process of its own under GNU time. After
+ * the timed runs (not in the figures), the peer's outputs go through declass's own verifier
+ * (./peer-leaks.ts): how many still show withheld text, whether the verifier catches every one,
+ * and where the peer withheld what declass releases.
  *
- * `node dist/bench/pdf.js [--pdf-corpus DIR] [--pdf-limit N] [--no-peer]`; `run.js` runs it after the
+ * `node dist/bench/pdf.js [--pdf-corpus DIR] [--pdf-limit N] [--no-peer] [--no-peer-check]`; `run.js` runs it after the
  * cable sections (`--pdf-only` runs only this, `--no-pdf` leaves it out).
  */
 import { spawn } from 'node:child_process';
@@ -20,6 +23,7 @@ import { resolveProfile } from '../node/profiles.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../node/read.js';
 import { isMainModule, makeTempFolder, pathExists, removeTree } from '../node/system.js';
 import { collectInputs } from '../node/walk.js';
+import { comparePeerLeaks, formatPeerLeaks, type PeerLeakFigures } from './peer-leaks.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PDF_CORPUS = path.resolve(REPO, '../shared/corpus/pdf');
@@ -42,6 +46,8 @@ interface PdfOptions {
   readonly corpus: string;
   readonly limit: number | undefined;
   readonly peer: boolean;
+  /** Run declass's checks on the peer's outputs after the timed runs (off with --no-peer-check). */
+  readonly peerCheck: boolean;
   readonly child: boolean;
 }
 
@@ -79,18 +85,29 @@ async function declassSide(files: readonly string[]): Promise<Omit<PdfSide, 'cpu
   }
 }
 
-/** The peer over the same PDFs, in its own process. */
-async function peerSide(files: readonly string[]): Promise<PdfSide> {
-  if (!(await pathExists(PEER))) return { name: 'MuPDF.js peer', docs: 0, failed: 0, seconds: 0, docsPerSecond: 0, cpuSeconds: null, peakRssMb: null, note: `not found: ${PEER}` };
+/**
+ * The peer over the same PDFs, in its own process; then, when `compare` is given and the peer ran,
+ * its outputs through declass's checks (./peer-leaks.ts), after the timed run.
+ */
+async function peerSide(files: readonly string[], compare: boolean): Promise<{ side: PdfSide; leaks: PeerLeakFigures | null }> {
+  if (!(await pathExists(PEER))) return { side: { name: 'MuPDF.js peer', docs: 0, failed: 0, seconds: 0, docsPerSecond: 0, cpuSeconds: null, peakRssMb: null, note: `not found: ${PEER}` }, leaks: null };
   const out = await makeTempFolder('declass-bench-pdf-peer-');
   try {
     // Installs mupdf once (not timed), then the timed run.
     await timed('bash', [PEER, out, files[0]!]);
     const r = await timed('bash', [PEER, out, ...files]);
     const line = r.stdout.trim().split('\n').pop() ?? '';
-    if (r.code !== 0 || !line.startsWith('{')) return { name: 'MuPDF.js peer', docs: 0, failed: 0, seconds: 0, docsPerSecond: 0, cpuSeconds: null, peakRssMb: null, note: `failed: ${r.stderr.split('\n')[0]}` };
+    if (r.code !== 0 || !line.startsWith('{')) return { side: { name: 'MuPDF.js peer', docs: 0, failed: 0, seconds: 0, docsPerSecond: 0, cpuSeconds: null, peakRssMb: null, note: `failed: ${r.stderr.split('\n')[0]}` }, leaks: null };
     const f = JSON.parse(line) as { docs: number; failed: number; seconds: number; docsPerSecond: number };
-    return { name: 'MuPDF.js peer (reads, redacts, saves)', docs: f.docs, failed: f.failed, seconds: f.seconds, docsPerSecond: f.docsPerSecond, cpuSeconds: r.cpu, peakRssMb: r.rss };
+    const side: PdfSide = { name: 'MuPDF.js peer (reads, redacts, saves)', docs: f.docs, failed: f.failed, seconds: f.seconds, docsPerSecond: f.docsPerSecond, cpuSeconds: r.cpu, peakRssMb: r.rss };
+    if (!compare) return { side, leaks: null };
+    process.stderr.write(`declass bench (PDF): checking the peer's ${files.length} output(s) with declass's verifier (not timed)\n`);
+    const tty = process.stderr.isTTY;
+    const leaks = await comparePeerLeaks(files, out, await resolveProfile('public'), AS_OF, (done) => {
+      if (tty && (done % 10 === 0 || done === files.length)) process.stderr.write(`\r  ${done}/${files.length}`);
+    });
+    if (tty) process.stderr.write('\n');
+    return { side, leaks };
   } finally {
     await removeTree(out);
   }
@@ -119,14 +136,16 @@ export async function runPdfBench(argv: readonly string[]): Promise<void> {
   const r = await timed(process.execPath, [self, '--pdf-child', '--pdf-corpus', opts.corpus, ...(opts.limit !== undefined ? ['--pdf-limit', String(opts.limit)] : [])]);
   if (r.code !== 0) throw new Error(`PDF section exited with ${r.code}: ${r.stderr.split('\n').slice(0, 3).join(' ')}`);
   const ours: PdfSide = { ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as PdfSide), cpuSeconds: r.cpu, peakRssMb: r.rss };
-  const peer = opts.peer ? await peerSide(files) : null;
+  const peerRun = opts.peer ? await peerSide(files, opts.peerCheck) : null;
+  const peer = peerRun?.side ?? null;
+  const peerLeaks = peerRun?.leaks ?? null;
   const rows = [ours, ...(peer ? [peer] : [])].map((s) => [s.name, String(s.docs), String(s.failed), s.seconds.toFixed(1), s.docsPerSecond.toFixed(1), s.cpuSeconds === null ? '-' : s.cpuSeconds.toFixed(1), s.peakRssMb === null ? '-' : s.peakRssMb.toFixed(0), s.note ?? '']);
   const head = ['PDF input', 'docs', 'failed', 'seconds', 'docs/s', 'CPU s', 'peak RSS MB', ''];
   const widths = head.map((_, i) => Math.max(...[head, ...rows].map((x) => x[i]!.length)));
   const fmt = (x: string[]) => x.map((c, i) => (i === 0 || i === 7 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   const ratio = peer && peer.docsPerSecond > 0 ? `; declass/peer docs/s: ${round(ours.docsPerSecond / peer.docsPerSecond, 2)}×` : '';
-  process.stdout.write(['', `PDF section: ${files.length} PDFs, profile public as of ${AS_OF}, load ${os.loadavg().map((x) => round(x, 2)).join(' ')}${ratio}`, fmt(head), ...rows.map(fmt), ''].join('\n'));
-  process.stdout.write(`${JSON.stringify({ bench: 'declass-pdf', files: files.length, declass: ours, peer })}\n`);
+  process.stdout.write(['', `PDF section: ${files.length} PDFs, profile public as of ${AS_OF}, load ${os.loadavg().map((x) => round(x, 2)).join(' ')}${ratio}`, fmt(head), ...rows.map(fmt), ...(peerLeaks ? [formatPeerLeaks(peerLeaks)] : []), ''].join('\n'));
+  process.stdout.write(`${JSON.stringify({ bench: 'declass-pdf', files: files.length, declass: ours, peer, peerLeaks })}\n`);
 }
 
 /** `argv` without the PDF section's own options (so the cable sections' parser does not see them). */
@@ -135,7 +154,7 @@ export function withoutPdfArgs(argv: readonly string[]): string[] {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--pdf-corpus' || a === '--pdf-limit') i++;
-    else if (!['--pdf-only', '--no-pdf', '--pdf-child'].includes(a) && !/^--pdf-(?:corpus|limit)=/.test(a)) out.push(a);
+    else if (!['--pdf-only', '--no-pdf', '--pdf-child', '--no-peer-check'].includes(a) && !/^--pdf-(?:corpus|limit)=/.test(a)) out.push(a);
   }
   return out;
 }
@@ -143,13 +162,13 @@ export function withoutPdfArgs(argv: readonly string[]): string[] {
 function pdfOptions(argv: readonly string[]): PdfOptions {
   const { values } = parseArgs({
     args: [...argv],
-    options: { 'pdf-corpus': { type: 'string' }, 'pdf-limit': { type: 'string' }, 'no-peer': { type: 'boolean' }, quick: { type: 'boolean' }, peer: { type: 'boolean' }, 'pdf-child': { type: 'boolean' } },
+    options: { 'pdf-corpus': { type: 'string' }, 'pdf-limit': { type: 'string' }, 'no-peer': { type: 'boolean' }, 'no-peer-check': { type: 'boolean' }, quick: { type: 'boolean' }, peer: { type: 'boolean' }, 'pdf-child': { type: 'boolean' } },
     strict: false,
   });
   const limit = typeof values['pdf-limit'] === 'string' ? Number(values['pdf-limit']) : values.quick ? 100 : undefined;
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error(`--pdf-limit expects a positive whole number`);
   const noPeer = values['no-peer'] === true || (values.quick === true && values.peer !== true);
-  return { corpus: typeof values['pdf-corpus'] === 'string' ? path.resolve(values['pdf-corpus']) : PDF_CORPUS, limit, peer: !noPeer, child: values['pdf-child'] === true };
+  return { corpus: typeof values['pdf-corpus'] === 'string' ? path.resolve(values['pdf-corpus']) : PDF_CORPUS, limit, peer: !noPeer, peerCheck: values['no-peer-check'] !== true, child: values['pdf-child'] === true };
 }
 
 if (isMainModule(import.meta.url)) {

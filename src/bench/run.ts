@@ -25,7 +25,7 @@
  * --no-peer, --corpus DIR, --limit N (cables; default 600), --scale N (scaling documents),
  * --section a|b|c|d|e (run one section in this process and print its JSON line); the PDF section
  * (./pdf.ts: declass and the MuPDF.js peer on the PDF corpus) follows: --pdf-only, --no-pdf,
- * --pdf-corpus DIR, --pdf-limit N.
+ * --pdf-corpus DIR, --pdf-limit N, --no-peer-check (leave out the check of the peer's outputs).
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';

@@ -5,6 +5,7 @@
  *   region per line piece), removed from the content streams by redactPdf (boxes the width of the
  *   text column, with the authority), then verified with pdf.js before anything is returned (no
  *   8-word run of withheld text, no glyph left in a region, ≥ 98% of the released words kept);
+ *   a document pending review has `PENDING REVIEW - NOT FOR RELEASE` in the top margin of every page;
  * - review: the original with the withheld regions banded and labelled (rule and authority),
  *   followed by the summary page.
  * The document's own banner lines are boxed and labelled with the release banner, as the release
@@ -68,7 +69,9 @@ export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion
 /** The release PDF: the original with the plan's withheld text removed, verified with pdf.js. Throws InternalError (nothing is written) when the verification fails. */
 export async function releasePdf(planned: PlannedRelease, source: PdfSource, title: string): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
   const { regions } = planRegions(planned.plan, source.layout);
-  const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false });
+  // A document pending review carries its stamp on every page, as its text release does.
+  const stamp = planned.plan.disposition.kind === 'pending-review' ? planned.plan.disposition.stamp : undefined;
+  const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false, stamp });
   const check = await verifyRedaction(source.bytes, bytes, regions, planned.withheld.map((w) => w.text), { releasedTexts: [planned.visible] });
   if (!check.ok) {
     // The message never quotes withheld text.

@@ -4,6 +4,6 @@ import { withoutPdfArgs } from '../../src/bench/pdf.js';
 
 describe('withoutPdfArgs', () => {
   it('removes the PDF section options and their values, and keeps the rest', () => {
-    expect(withoutPdfArgs(['--quick', '--pdf-corpus', '/x', '--no-pdf', '--pdf-limit=5', '--limit', '10', '--pdf-only'])).toEqual(['--quick', '--limit', '10']);
+    expect(withoutPdfArgs(['--quick', '--pdf-corpus', '/x', '--no-pdf', '--pdf-limit=5', '--limit', '10', '--pdf-only', '--no-peer-check'])).toEqual(['--quick', '--limit', '10']);
   });
 });

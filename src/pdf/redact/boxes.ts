@@ -215,7 +215,8 @@ export function pageBoxes(regions: readonly { rect: Rect; label: string }[], gly
 }
 
 let helvetica: StandardFont | undefined;
-function textWidth(text: string, size: number): number {
+/** Width of `text` in Helvetica at `size` points, in points (characters without a metric count as 556/1000 em). */
+export function textWidth(text: string, size: number): number {
   helvetica ??= StandardFont.load('Helvetica');
   let w = 0;
   for (const ch of text) {

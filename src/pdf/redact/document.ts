@@ -24,8 +24,10 @@ import { intersects, normaliseRect, type Rect } from '../geometry.js';
 import { RegionError, UnsurePageError } from '../errors.js';
 import { listPages, type PageNode } from './pages.js';
 import { redactPage, type PageRegion, type PageStats } from './page.js';
+import type { PageContent } from '../content/interpret.js';
 import { rasterizePage } from './rasterize.js';
 import { labelText } from './boxes.js';
+import { stampPage } from './stamp.js';
 
 /** A withheld region: 0-based page index; rect in the page's default user space (PDF units, y up, unrotated, as pdf.js getTextContent transforms give); label printed in the box, e.g. "B1, 1.4(C)". */
 export interface PdfRegion {
@@ -42,6 +44,12 @@ export interface RedactPdfOptions {
   readonly rasterizeUnsure?: boolean;
   /** Resolution of such pages, in dots per inch (default 150). */
   readonly rasterDpi?: number;
+  /**
+   * A line drawn in red Helvetica in the top margin of every page (e.g. `PENDING REVIEW - NOT FOR
+   * RELEASE`), over nothing the page shows when a margin can hold it (stamp.ts). WinAnsi
+   * printable ASCII; other characters are printed as '?'.
+   */
+  readonly stamp?: string;
 }
 
 /** What one page went through. */
@@ -177,7 +185,7 @@ function stripReachable(objs: PdfObjects, start: PdfValue): void {
  *
  * @param bytes The original PDF.
  * @param regions Withheld regions (page index 0-based; rectangles in default user space).
- * @param options Title, rasterisation of unsure pages.
+ * @param options Title, rasterisation of unsure pages, a stamp on every page.
  * @returns The release's bytes (deterministic: same input, same output) and a report.
  * @throws PdfInputError for a file that cannot be read; RegionError for a bad region;
  *   UnsurePageError for a page that cannot be redacted with certainty (unless rasterised).
@@ -196,6 +204,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
   const removed: string[] = [];
   const labelFont = allocate(new PdfDict([['Type', PdfName.of('Font')], ['Subtype', PdfName.of('Type1')], ['BaseFont', PdfName.of('Helvetica')], ['Encoding', PdfName.of('WinAnsiEncoding')]]));
   for (const r of regions) if (labelText(r.label).replaced > 0) warnings.push(`label "${labelText(r.label).text}" has characters the label font cannot show; they are printed as '?'`);
+  if (options.stamp !== undefined && labelText(options.stamp).replaced > 0) warnings.push(`stamp "${labelText(options.stamp).text}" has characters the label font cannot show; they are printed as '?'`);
 
   // Every page becomes a fresh dictionary at its old object number (links keep pointing at it).
   const catalogRef = objs.trailer.get('Root');
@@ -219,6 +228,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     let resources: PdfValue | undefined = p.resources;
     let contents: PdfValue | undefined = p.dict.get('Contents');
     let rasterized: string[] | undefined;
+    let interpreted: PageContent | undefined;
     if (regs.length > 0) {
       const outcome = redactPage(objs, { index: i, resources: dictOf(resolve(objs, p.resources)), contents, box }, regs, allocate, labelFont);
       if (outcome.kind === 'unsure') {
@@ -239,10 +249,23 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
       } else {
         resources = outcome.resources;
         contents = allocate(outcome.contents);
+        interpreted = outcome.content;
         warnings.push(...outcome.warnings);
         reports.push({ page: i, regions: regs.length, ...outcome.stats });
         for (const k of Object.keys(totals) as (keyof PageStats)[]) totals[k] += outcome.stats[k];
       }
+    }
+    if (options.stamp !== undefined) {
+      // Last, over everything else the page draws; its resources are a copy with the font added.
+      const stamped = stampPage(
+        objs,
+        { index: i, originalContents: p.dict.get('Contents'), originalResources: dictOf(resolve(objs, p.resources)), box, rotate: p.rotate, regions: regs.map((r) => r.rect), contents, resources: dictOf(resolve(objs, resources)), balanced: regs.length > 0, ...(interpreted ? { interpreted } : {}) },
+        options.stamp,
+        labelFont,
+        allocate,
+      );
+      contents = stamped.contents;
+      resources = stamped.resources;
     }
     if (resources !== undefined) out.set('Resources', resources);
     else out.set('Resources', new PdfDict());

@@ -53,7 +53,7 @@ export interface PageStats {
 
 /** The outcome for a page. */
 export type PageOutcome =
-  | { readonly kind: 'done'; readonly contents: PdfStream; readonly resources: PdfDict; readonly stats: PageStats; readonly boxes: RedactionBox[]; readonly warnings: string[] }
+  | { readonly kind: 'done'; readonly contents: PdfStream; readonly resources: PdfDict; readonly stats: PageStats; readonly boxes: RedactionBox[]; readonly warnings: string[]; /** What the original page draws (for a stamp's placement). */ readonly content: PageContent }
   | { readonly kind: 'unsure'; readonly reasons: { reason: UnsureReason; detail: string }[]; readonly boxes: RedactionBox[] };
 
 /** Creates indirect objects in the output. */
@@ -278,5 +278,5 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   stats.boxes = boxes.length;
   const head = Buffer.from('q\n'.repeat(1 + extraQ), 'latin1');
   const body = Buffer.concat([head, pageBytes, Buffer.from('\n' + tail + boxesContent(boxes, fontName), 'latin1')]);
-  return { kind: 'done', contents: flateStream(new PdfDict(), body), resources: pageResources, stats, boxes, warnings };
+  return { kind: 'done', contents: flateStream(new PdfDict(), body), resources: pageResources, stats, boxes, warnings, content };
 }

@@ -1,0 +1,67 @@
+/**
+ * The Vaughn index after a batch (src/batch/run.ts): a batch in which every document fails, into
+ * a folder that holds no document, leaves no index in release/ (not an empty one) and removes an
+ * old one; a folder that still holds a document from an earlier run keeps its index.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runReleaseBatch, type BatchOptions } from '../../src/batch/run.js';
+import { resolveProfile } from '../../src/node/profiles.js';
+
+const SAMPLE = path.resolve('samples/08STATE79112.txt');
+const indexFiles = (out: string): string[] => (existsSync(path.join(out, 'release')) ? readdirSync(path.join(out, 'release')).filter((n) => n.startsWith('index.')).sort() : []);
+
+async function batch(files: string[], out: string): Promise<Awaited<ReturnType<typeof runReleaseBatch>>['summary']> {
+  const opts: BatchOptions = {
+    files,
+    out,
+    profile: await resolveProfile('public'),
+    profileRef: 'public',
+    overrides: null,
+    overridesFile: null,
+    asOf: '2010-12-01',
+    formats: ['text'],
+    pageSize: 'letter',
+    force: false,
+    jobs: 1,
+    maxInputBytes: 10 * 1024 * 1024,
+    crossCheck: false,
+    cwd: process.cwd(),
+  };
+  return (await runReleaseBatch(opts)).summary;
+}
+
+describe('the Vaughn index of a batch', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'declass-batch-index-'));
+  const inputs = path.join(dir, 'in');
+  mkdirSync(inputs, { recursive: true });
+  // Not marked documents: each fails.
+  const bad = ['README.txt', 'NOTES.txt'].map((n) => path.join(inputs, n));
+  for (const f of bad) writeFileSync(f, 'Nothing here is marked.\nJust notes.\n');
+
+  it('writes none when every document fails, and removes an old one', async () => {
+    const out = path.join(dir, 'all-failed');
+    const s = await batch(bad, out);
+    expect([s.documents, s.failed, s.manifest.records]).toEqual([0, 2, 0]);
+    expect(s.index).toBeNull();
+    expect(indexFiles(out)).toEqual([]);
+    // An index left in the folder from before goes too.
+    mkdirSync(path.join(out, 'release'), { recursive: true });
+    writeFileSync(path.join(out, 'release/index.csv'), 'stale\n');
+    expect((await batch(bad, out)).index).toBeNull();
+    expect(indexFiles(out)).toEqual([]);
+  }, 60_000);
+
+  it('keeps the index of a folder that still holds a document from an earlier run', async () => {
+    const out = path.join(dir, 'earlier');
+    const first = await batch([SAMPLE], out);
+    expect(first.documents).toBe(1);
+    expect(indexFiles(out)).toEqual(['index.csv', 'index.json', 'index.pdf', 'index.xlsx']);
+    const again = await batch(bad, out);
+    expect([again.documents, again.failed, again.manifest.records]).toEqual([0, 2, 1]);
+    expect(again.index?.rows).toBe(first.index?.rows);
+    expect(indexFiles(out)).toEqual(['index.csv', 'index.json', 'index.pdf', 'index.xlsx']);
+  }, 60_000);
+});
