@@ -71,7 +71,8 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   const { regions } = planRegions(planned.plan, source.layout);
   // A document pending review carries its stamp on every page, as its text release does.
   const stamp = planned.plan.disposition.kind === 'pending-review' ? planned.plan.disposition.stamp : undefined;
-  const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false, stamp });
+  // The objects and pages the text layer read are reused: the file is parsed and interpreted once.
+  const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false, stamp, ...(source.layout.parsed ? { parsed: source.layout.parsed } : {}) });
   // The original's words outside the regions come from the text layer already read (no second
   // pdf.js reading of the original); the release is read by pdf.js, the independent reader.
   const check = await verifyRedaction(source.layout, bytes, regions, planned.withheld.map((w) => w.text), { releasedTexts: [planned.visible] });

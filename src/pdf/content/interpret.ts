@@ -129,6 +129,17 @@ export interface PageContent {
   readonly unsure: UnsureArea[];
 }
 
+/**
+ * A file read once: its objects and every page's content as {@link interpretPage} saw it
+ * (0-based), so that the text layer and the rewriter share one reading instead of parsing and
+ * interpreting the file twice. Read-only for every user: the rewriter works on a copy of the
+ * object table and leaves the objects themselves unchanged.
+ */
+export interface ParsedPdf {
+  readonly objects: PdfObjects;
+  readonly pages: readonly PageContent[];
+}
+
 interface GState {
   ctm: Matrix;
   font: FontInfo | null;

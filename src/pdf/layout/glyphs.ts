@@ -4,7 +4,7 @@
  * the glyphs it covers). Fails closed with a one-line {@link PdfInputError}: no text at all (a
  * scan), glyphs without a Unicode mapping, or text the layout cannot order (rotated or skewed).
  */
-import { interpretPage, pageContentBytes } from '../content/interpret.js';
+import { interpretPage, pageContentBytes, type PageContent } from '../content/interpret.js';
 import { PdfInputError } from '../errors.js';
 import type { Rect } from '../geometry.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
@@ -28,14 +28,20 @@ function unmapped(u: string | undefined): boolean {
   return u === undefined || u === '' || /^[\uFFFD\uE000-\uF8FF\0]+$/u.test(u);
 }
 
-/** The glyphs of each page (0-based), in content order. Throws PdfInputError when the text cannot be read with certainty. */
-export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [number, number][] } {
+/**
+ * The glyphs of each page (0-based), in content order, and what the interpreter saw of each page
+ * (for the rewriter, which would otherwise interpret the same pages again). Throws PdfInputError
+ * when the text cannot be read with certainty.
+ */
+export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [number, number][]; contents: PageContent[] } {
   const pages = listPages(objs);
   let text = 0;
+  const contents: PageContent[] = [];
   const out = pages.map((p, index) => {
     const content = pageContentBytes(objs, p.dict.get('Contents'));
     if (content === null) throw new PdfInputError(`page ${index + 1}: a content stream cannot be decoded`);
     const drawn = interpretPage(objs, content, dictOf(resolve(objs, p.resources)), p.cropBox ?? p.mediaBox);
+    contents.push(drawn);
     const glyphs: PageGlyph[] = [];
     for (const g of drawn.glyphs) {
       const blank = g.unicode !== undefined ? /^\s+$/u.test(g.unicode) : g.end - g.start === 1 && g.code === 32;
@@ -51,5 +57,5 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
     const [x0, y0, x1, y1] = p.cropBox ?? p.mediaBox;
     return [x1 - x0, y1 - y0];
   });
-  return { glyphs: out, sizes };
+  return { glyphs: out, sizes, contents };
 }

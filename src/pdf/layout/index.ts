@@ -7,6 +7,7 @@
  * Glyphs come from the content-stream interpreter (./glyphs.ts): their boxes are exact, and they
  * are the very glyphs the rewriter removes. Pure: bytes in, layout out.
  */
+import type { ParsedPdf } from '../content/interpret.js';
 import type { Rect } from '../geometry.js';
 import { readPdfObjects } from '../objects/read.js';
 import { pageGlyphs, type PageGlyph } from './glyphs.js';
@@ -35,6 +36,11 @@ export interface PdfLayout {
   readonly lines: readonly LayoutLine[];
   /** For each UTF-16 unit of `text`, its glyph box `[x0, y0, x1, y1]` (4 numbers), NaN for inserted spaces and line breaks. */
   readonly boxes: Float64Array;
+  /**
+   * The file as the layout read it (objects and interpreted pages), for redactPdf to reuse
+   * instead of parsing and interpreting the same bytes again. Not plain data: not serialised.
+   */
+  readonly parsed?: ParsedPdf;
 }
 
 /** A rectangle of a page that a span of the text covers. */
@@ -96,7 +102,7 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
 /** Read the text layer of a PDF. Throws PdfInputError (one line) for a file that cannot be read, or whose text cannot (a scan: `no text layer: …`). */
 export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   const objs = await readPdfObjects(bytes);
-  const { glyphs, sizes } = pageGlyphs(objs);
+  const { glyphs, sizes, contents } = pageGlyphs(objs);
   const t = new TextBuilder();
   glyphs.forEach((page, p) => {
     if (p > 0) t.add('\f', null);
@@ -109,7 +115,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
       });
     });
   });
-  return { text: t.text, pages: glyphs.length, sizes, lines: t.lines, boxes: Float64Array.from(t.boxes) };
+  return { text: t.text, pages: glyphs.length, sizes, lines: t.lines, boxes: Float64Array.from(t.boxes), parsed: { objects: objs, pages: contents } };
 }
 
 /**

@@ -49,21 +49,22 @@ export function formatString(bytes: Uint8Array, hex: boolean): string {
 
 /**
  * A direct value as PDF syntax (latin1 text: every char is one byte). `ref` maps a reference to
- * the one written; streams are not direct values and are refused.
+ * the one written; streams are not direct values and are refused. Keys in `drop` are left out of
+ * every dictionary, at any depth.
  */
-export function formatValue(v: PdfValue, ref: (r: PdfRef) => string = String): string {
+export function formatValue(v: PdfValue, ref: (r: PdfRef) => string = String, drop?: ReadonlySet<string>): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return formatNumber(v);
   if (v instanceof PdfName) return formatName(v.name);
   if (v instanceof PdfString) return formatString(v.bytes, v.hex);
   if (v instanceof PdfRef) return ref(v);
-  if (Array.isArray(v)) return '[' + v.map((e) => formatValue(e, ref)).join(' ') + ']';
+  if (Array.isArray(v)) return '[' + v.map((e) => formatValue(e, ref, drop)).join(' ') + ']';
   if (v instanceof PdfDict) {
     let s = '<<';
     for (const [k, e] of v.map) {
-      if (e === undefined) continue;
-      s += formatName(k) + ' ' + formatValue(e, ref) + '\n';
+      if (e === undefined || drop?.has(k)) continue;
+      s += formatName(k) + ' ' + formatValue(e, ref, drop) + '\n';
     }
     return s + '>>';
   }
@@ -74,14 +75,27 @@ function latin1(s: string): Uint8Array {
   return Buffer.from(s, 'latin1');
 }
 
+/** Options of {@link writePdf}. */
+export interface WritePdfOptions {
+  /**
+   * Keys left out of every dictionary written (stream dictionaries too), as if deleted first:
+   * what only they reach is not reachable, so not written. The objects given are not changed,
+   * so a model shared with a reader (the text layer's) stays as it was read.
+   */
+  readonly dropKeys?: readonly string[];
+}
+
 /**
  * Serialize the objects reachable from `objs.trailer` (its Root and Info) as a PDF file.
  *
  * @param objs Objects and trailer; refs that point nowhere are written as `null`.
  * @param version The header version, e.g. "1.7".
+ * @param options Keys to leave out.
  * @returns The file's bytes.
  */
-export function writePdf(objs: PdfObjects, version = '1.7'): Uint8Array {
+export function writePdf(objs: PdfObjects, version = '1.7', options: WritePdfOptions = {}): Uint8Array {
+  const drop = options.dropKeys && options.dropKeys.length > 0 ? new Set(options.dropKeys) : undefined;
+  const kept = (d: PdfDict): PdfValue[] => (drop ? [...d.map].filter(([k]) => !drop.has(k)).map(([, e]) => e) : [...d.map.values()]);
   const order: number[] = [];
   const newNum = new Map<number, number>();
   const visit = (v: PdfValue | undefined): void => {
@@ -97,9 +111,9 @@ export function writePdf(objs: PdfObjects, version = '1.7'): Uint8Array {
       } else if (Array.isArray(x)) {
         for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]);
       } else if (x instanceof PdfDict) {
-        stack.push(...[...x.map.values()].reverse());
+        stack.push(...kept(x).reverse());
       } else if (x instanceof PdfStream) {
-        stack.push(...[...x.dict.map.values()].reverse());
+        stack.push(...kept(x.dict).reverse());
       }
     }
   };
@@ -127,11 +141,11 @@ export function writePdf(objs: PdfObjects, version = '1.7'): Uint8Array {
     const obj = objs.objects.get(num)!;
     if (obj instanceof PdfStream) {
       const dict = obj.dict.clone().set('Length', obj.data.length);
-      push(latin1(`${n} 0 obj\n${formatValue(dict, ref)}\nstream\n`));
+      push(latin1(`${n} 0 obj\n${formatValue(dict, ref, drop)}\nstream\n`));
       push(obj.data);
       push(latin1('\nendstream\nendobj\n'));
     } else {
-      push(latin1(`${n} 0 obj\n${formatValue(obj, ref)}\nendobj\n`));
+      push(latin1(`${n} 0 obj\n${formatValue(obj, ref, drop)}\nendobj\n`));
     }
   }
   const xrefAt = offset;

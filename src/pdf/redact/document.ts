@@ -19,6 +19,7 @@
 import { deflateSync } from 'node:zlib';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, dictOf, lookup, lookupArray, lookupName, numbers, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
 import { readPdfObjects } from '../objects/read.js';
+import type { ParsedPdf } from '../content/interpret.js';
 import { writePdf } from '../objects/write.js';
 import { intersects, normaliseRect, type Rect } from '../geometry.js';
 import { RegionError, UnsurePageError } from '../errors.js';
@@ -50,6 +51,12 @@ export interface RedactPdfOptions {
    * printable ASCII; other characters are printed as '?'.
    */
   readonly stamp?: string;
+  /**
+   * `bytes` as already read (by readPdfLayout): its objects and interpreted pages are reused
+   * instead of parsing and interpreting the file again. Left unchanged: the release is built on
+   * a copy of the object table, and keys are dropped by the writer, not deleted.
+   */
+  readonly parsed?: ParsedPdf;
 }
 
 /** What one page went through. */
@@ -107,7 +114,7 @@ const CATALOG_DROPPED: Readonly<Record<string, string>> = {
   Extensions: 'extensions',
 };
 
-/** Keys dropped from every object the release reaches. */
+/** Keys dropped from every object the release reaches (by the writer). */
 const STRIP_KEYS = ['Metadata', 'PieceInfo', 'StructParent', 'StructParents', 'AA', 'OPI', 'Alternates', 'LastModified', 'Thumb'];
 const LINK_KEYS = ['Type', 'Subtype', 'Rect', 'Border', 'BS', 'C', 'H', 'QuadPoints', 'F'];
 
@@ -154,31 +161,6 @@ function safeLink(objs: PdfObjects, annot: PdfDict, pageRefs: ReadonlySet<number
   return out;
 }
 
-/** Remove STRIP_KEYS from every dictionary reachable from `start`. */
-function stripReachable(objs: PdfObjects, start: PdfValue): void {
-  const seenObj = new Set<number>();
-  const seenDirect = new Set<object>();
-  const stack: (PdfValue | undefined)[] = [start];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v instanceof PdfRef) {
-      if (seenObj.has(v.num)) continue;
-      seenObj.add(v.num);
-      stack.push(objs.objects.get(v.num));
-    } else if (Array.isArray(v)) {
-      if (seenDirect.has(v)) continue;
-      seenDirect.add(v);
-      stack.push(...v);
-    } else if (v instanceof PdfDict || v instanceof PdfStream) {
-      const d = v instanceof PdfStream ? v.dict : v;
-      if (seenDirect.has(d)) continue;
-      seenDirect.add(d);
-      for (const k of STRIP_KEYS) d.delete(k);
-      stack.push(...d.map.values());
-    }
-  }
-}
-
 /**
  * Redact `bytes`: remove everything drawn in `regions` from the pages, draw labelled boxes over
  * them, and rebuild the file with only what a release may carry (see the module comment).
@@ -191,7 +173,8 @@ function stripReachable(objs: PdfObjects, start: PdfValue): void {
  *   UnsurePageError for a page that cannot be redacted with certainty (unless rasterised).
  */
 export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[], options: RedactPdfOptions = {}): Promise<RedactPdfResult> {
-  const objs = await readPdfObjects(bytes);
+  const parsed = options.parsed;
+  const objs: PdfObjects = parsed ? { objects: new Map(parsed.objects.objects), trailer: parsed.objects.trailer } : await readPdfObjects(bytes);
   const pages = listPages(objs);
   const byPage = checkRegions(regions, pages.length);
   let next = Math.max(0, ...objs.objects.keys()) + 1;
@@ -230,7 +213,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     let rasterized: string[] | undefined;
     let interpreted: PageContent | undefined;
     if (regs.length > 0) {
-      const outcome = redactPage(objs, { index: i, resources: dictOf(resolve(objs, p.resources)), contents, box }, regs, allocate, labelFont);
+      const outcome = redactPage(objs, { index: i, resources: dictOf(resolve(objs, p.resources)), contents, box, content: parsed?.pages[i] }, regs, allocate, labelFont);
       if (outcome.kind === 'unsure') {
         const why = outcome.reasons.map((r) => `${r.reason}: ${r.detail}`);
         if (!options.rasterizeUnsure) throw new UnsurePageError(i, outcome.reasons[0]!.reason, why.join('; '));
@@ -256,6 +239,8 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
       }
     }
     if (options.stamp !== undefined) {
+      // The original page as interpreted already (by the redaction, or by the text layer).
+      interpreted ??= parsed?.pages[i];
       // Last, over everything else the page draws; its resources are a copy with the font added.
       const stamped = stampPage(
         objs,
@@ -300,8 +285,9 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
   const trailer = new PdfDict([['Root', root]]);
   if (options.title !== undefined) trailer.set('Info', allocate(new PdfDict([['Title', PdfString.fromText(options.title)]])));
   const release: PdfObjects = { objects: objs.objects, trailer };
-  stripReachable(release, root);
-  const out = writePdf(release, '1.7');
+  // STRIP_KEYS go from every object the release reaches; the writer leaves them out rather than
+  // deleting them, so that objects shared with the text layer's reading stay unchanged.
+  const out = writePdf(release, '1.7', { dropKeys: STRIP_KEYS });
   return {
     bytes: out,
     report: { pages: pages.length, regions: regions.length, redactedPages: reports, totals, annotationsRemoved, linksKept, removed, warnings },

@@ -33,6 +33,8 @@ export interface PageInput {
   readonly contents: PdfValue | undefined;
   /** The page's media box (crop box when smaller), user space. */
   readonly box: Rect;
+  /** The page as interpretPage already saw it (the text layer's reading of the same objects), when there is one. */
+  readonly content?: PageContent;
 }
 
 /** Counts for the report (no withheld text, only how much was done). */
@@ -110,11 +112,11 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   const rects = regions.map((r) => r.rect);
   const hit = (b: Rect): boolean => rects.some((r) => intersects(b, r));
   const inside = (b: Rect): boolean => rects.some((r) => contains(r, b));
-  const bytes = pageContentBytes(objs, page.contents);
+  const bytes = page.content ? page.content.streams[0]!.bytes : pageContentBytes(objs, page.contents);
   if (bytes === null) {
     return { kind: 'unsure', reasons: [{ reason: 'unknown-filter', detail: 'a content stream of the page cannot be decoded' }], boxes: regions.map((r) => ({ rect: r.rect, label: r.label })) };
   }
-  const content: PageContent = interpretPage(objs, bytes, page.resources, page.box);
+  const content: PageContent = page.content ?? interpretPage(objs, bytes, page.resources, page.box);
   // Regions' union box first: most glyphs of a page are nowhere near a region.
   const outer = rects.reduce((u, r) => [Math.min(u[0], r[0]), Math.min(u[1], r[1]), Math.max(u[2], r[2]), Math.max(u[3], r[3])] as Rect);
   const removed = new Set(content.glyphs.filter((g) => intersects(g.box, outer) && hit(g.box)));
