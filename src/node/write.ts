@@ -135,6 +135,8 @@ export class AtomicFileWriter {
   private fd: number | null;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** Strings written since the last buffer: encoded together (one conversion per 64 KiB, not per row). */
+  private text = '';
 
   constructor(private readonly file: string) {
     this.tmp = temporaryFor(file);
@@ -147,7 +149,23 @@ export class AtomicFileWriter {
   }
 
   write(chunk: Uint8Array | string): void {
-    const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (typeof chunk === 'string') {
+      this.text += chunk;
+      if (this.text.length >= 65536) this.encodeText();
+      return;
+    }
+    this.encodeText();
+    this.add(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  }
+
+  private encodeText(): void {
+    if (this.text === '') return;
+    const data = Buffer.from(this.text, 'utf8');
+    this.text = '';
+    this.add(data);
+  }
+
+  private add(data: Buffer): void {
     this.hash.update(data);
     this.pending.push(data);
     this.pendingBytes += data.length;
@@ -157,6 +175,7 @@ export class AtomicFileWriter {
   /** Closes the file under its final name; returns its sha256 and size. */
   commit(): { sha256: string; bytes: number } {
     try {
+      this.encodeText();
       this.drain();
       closeSync(this.fd!);
       this.fd = null;
