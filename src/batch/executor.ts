@@ -4,7 +4,6 @@
  * and no compiled worker sits next to them; the in-thread executor runs the same job code.)
  */
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { pathExists } from '../node/system.js';
 import { JobCache, runReleaseJob, type JobResult, type ReleaseJob } from './job.js';
 
@@ -22,11 +21,12 @@ const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** Old-generation limit of a worker thread: ample for any corpus cable (the largest is 66 KB). */
 export const WORKER_OLD_GENERATION_MB = 96;
 
-/** An executor for `jobs` parallel jobs (1: in this thread). */
-export function createExecutor(jobs: number): Executor {
+/** An executor for `jobs` parallel jobs (1: in this thread). piscina is loaded only for a pool (40 ms a run otherwise). */
+export async function createExecutor(jobs: number): Promise<Executor> {
   let inline: JobCache | null = null;
   const runInline = (job: ReleaseJob): Promise<JobResult> => runReleaseJob(job, (inline ??= new JobCache()));
   if (jobs <= 1 || !pathExists(WORKER_FILE)) return { threads: 1, run: runInline, close: async () => {} };
+  const { Piscina } = await import('piscina');
   const pool = new Piscina<ReleaseJob, JobResult>({
     filename: WORKER_FILE,
     minThreads: jobs,

@@ -148,7 +148,7 @@ export async function runReleaseBatch(
   const fresh = await holdsNoOutputs(opts.out);
   await prepareOutputFolder(opts.out);
   await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
-  const executor = createExecutor(opts.jobs);
+  const executor = await createExecutor(opts.jobs);
   const total = opts.files.length;
   const tally = new BatchTally(opts);
   let done = 0;
