@@ -200,7 +200,7 @@ export async function runReleaseBatch(
 }
 
 /**
- * Runs the jobs with a few in flight (enough to keep every thread busy, few enough that results
+ * Runs the jobs with a few in flight in a pool (enough to keep every thread busy, few enough that results
  * waiting to be reported stay few), until done or aborted. A file whose stem another file already
  * took fails without running. Returns how many files were scheduled.
  */
@@ -211,7 +211,10 @@ async function schedule(
   inOrder: InputOrder,
   docNumbers: ReadonlyMap<string, string> | null,
 ): Promise<number> {
-  const window = Math.max(4, executor.threads * 6);
+  // In this thread, one job at a time: CPU-bound jobs gain nothing from interleaving, and a PDF in
+  // flight holds its parsed file and page interpretations (4 in flight: 394 MB peak over 100
+  // corpus PDFs, 1: 297 MB and 15% less CPU).
+  const window = executor.threads === 1 ? 1 : Math.max(4, executor.threads * 6);
   const inFlight = new Set<Promise<void>>();
   const stemOwner = new Map<string, number>();
   let scheduled = 0;
