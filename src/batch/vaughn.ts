@@ -73,9 +73,10 @@ export async function writeVaughnIndex(
   }
   if (formats.includes('xlsx') && rowCount > XLSX_MAX_ROWS) throw new UsageError(`the Vaughn index has ${rowCount} rows, more than a spreadsheet holds (${XLSX_MAX_ROWS}); leave out xlsx`);
   formats = INDEX_FORMATS.filter((f) => formats.includes(f));
-  const writers = new Map(formats.map((f) => [f, new AtomicFileWriter(path.join(dir, indexPath(f)))]));
+  const writers = new Map<IndexFormat, AtomicFileWriter>();
   let records: IndexFileRecord[];
   try {
+    for (const f of formats) writers.set(f, new AtomicFileWriter(path.join(dir, indexPath(f))));
     const streamer = new IndexStreamer(indexHeadOf(entries[0]?.record, entries.length, options.case ?? null), rowCount, Object.fromEntries([...writers].map(([f, w]) => [f, (c: Uint8Array | string) => w.write(c)])));
     await streamIndexRows(dir, entries, (rows) => streamer.add(rows));
     await streamer.finish();
