@@ -11,31 +11,17 @@ import { Sha256Stream } from '../hash.js';
 import { readBytesOrNull, readBytesOrNullSync } from '../node/read.js';
 import { listNames } from '../node/walk.js';
 import { INDEX_FORMATS, indexPath, MANIFEST_PATH, REVIEW_DIR, stemOfRecordPath, type AuditRecord, type IndexFileRecord, type Manifest } from '../release/folder.js';
-import { compareIndexOrder, describeLocation, indexHeadOf, indexRowsOf, withholdingsOf, type IndexRow, type IndexSource, type VaughnIndex } from '../vaughn/index.js';
+import { compareIndexOrder, describeLocation, indexHeadOf, indexRowsOf, withholdingsOf, type IndexHeadFacts, type IndexRow, type IndexSource, type VaughnIndex } from '../vaughn/index.js';
 import { IndexStreamer } from '../vaughn/stream.js';
 import { failure, type Finding } from './findings.js';
 import { parseRecord } from './verify.js';
-
-/**
- * The index sources of a folder: every readable audit record in `review/` (in stem order) with its
- * release text. Records that cannot be read are left out (the `record` check reports them).
- * Everything at once: for a large folder, {@link listIndexEntries} and {@link streamIndexRows}.
- */
-export async function readIndexSources(dir: string): Promise<IndexSource[]> {
-  const sources: IndexSource[] = [];
-  for (const entry of [...(await listIndexEntries(dir))].sort((a, b) => (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0))) {
-    const source = await loadIndexSource(dir, entry);
-    if (source) sources.push(source);
-  }
-  return sources;
-}
 
 /** A document of the index as a first pass over the records knows it: what orders it, its head facts, how many rows it gives. */
 export interface IndexEntry {
   readonly stem: string;
   /** The record's file name in `review/`. */
   readonly name: string;
-  readonly record: Pick<AuditRecord, 'case' | 'asOf' | 'profile'> & { readonly input: { readonly ref?: string | null } };
+  readonly record: IndexHeadFacts & { readonly input: { readonly ref?: string | null } };
   readonly rows: number;
 }
 
@@ -47,7 +33,7 @@ export async function listIndexEntries(dir: string): Promise<IndexEntry[]> {
     if (stem === null || name.startsWith('.')) continue;
     const record = readRecord(dir, name, stem);
     if (!record) continue;
-    entries.push({ stem, name, record: { case: record.case, asOf: record.asOf, profile: { id: record.profile.id } as AuditRecord['profile'], input: { ref: record.input.ref ?? null } }, rows: withholdingsOf(record).length });
+    entries.push({ stem, name, record: { case: record.case, asOf: record.asOf, profile: { id: record.profile.id }, input: { ref: record.input.ref ?? null } }, rows: withholdingsOf(record).length });
   }
   return entries.sort(compareIndexOrder);
 }

@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { normaliseWords, verifyRedaction } from '../pdf/index.js';
+import { normaliseWords, verifyRedaction, wordShingles } from '../pdf/index.js';
 import { sha256Hex } from '../hash.js';
 import { planRegions, readPdfInput, releasePdf, safePdfStem } from '../release/pdf.js';
 import { planRelease } from '../release/index.js';
@@ -64,19 +64,13 @@ export function hasPdftotext(): boolean {
   return spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error === undefined;
 }
 
-function shingles(words: readonly string[], n: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + n <= words.length; i++) out.push(words.slice(i, i + n).join(' '));
-  return out;
-}
-
 /**
  * The withheld runs of `withheld` (8-word shingles, counted per text as verifyRedaction counts
  * them) that `text` shows and `allowed` does not hold.
  */
 function leakedShingles(text: string, withheld: readonly string[], allowed: ReadonlySet<string>, n = 8): { withheld: number; shingle: string }[] {
-  const present = new Set(shingles(normaliseWords(text), n));
-  return withheld.flatMap((t, i) => shingles(normaliseWords(t), n).filter((s) => present.has(s) && !allowed.has(s)).map((shingle) => ({ withheld: i, shingle })));
+  const present = new Set(wordShingles(normaliseWords(text), n));
+  return withheld.flatMap((t, i) => wordShingles(normaliseWords(t), n).filter((s) => present.has(s) && !allowed.has(s)).map((shingle) => ({ withheld: i, shingle })));
 }
 
 /**
@@ -114,7 +108,7 @@ export async function comparePeerLeaks(files: readonly string[], peerDir: string
       const peer = await readBytes(peerFile);
       const check = await verifyRedaction(original, peer, regions, withheld, { releasedTexts: [planned.visible] });
       checked++;
-      const allowed = new Set(shingles(normaliseWords(planned.visible), 8));
+      const allowed = new Set(wordShingles(normaliseWords(planned.visible), 8));
       const byPdfjs = check.leaks.reduce((s, l) => s + l.shingles, 0);
       const popplerText = poppler ? pdftotext(peer) : null;
       const byPoppler = popplerText === null ? [] : leakedShingles(popplerText, withheld, allowed);

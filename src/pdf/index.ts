@@ -14,7 +14,7 @@
 export { redactPdf } from './redact/document.js';
 export type { PdfRegion, RedactPdfOptions, RedactPdfResult, RedactionReport, PageReport } from './redact/document.js';
 export type { PageStats } from './redact/page.js';
-export { verifyRedaction, normaliseWords } from './verify.js';
+export { verifyRedaction, normaliseWords, wordShingles } from './verify.js';
 export type { VerifyOptions, VerifyResult } from './verify.js';
 export { readPdfText, type PdfText, type TextRun } from './pdfjs.js';
 export { PdfInputError, RegionError, UnsurePageError, type UnsureReason } from './errors.js';

@@ -58,6 +58,13 @@ export function normaliseWords(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** The `n`-word runs of `words`, in order, repeats kept (a text shorter than `n` words has none). */
+export function wordShingles(words: readonly string[], n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + n <= words.length; i++) out.push(words.slice(i, i + n).join(' '));
+  return out;
+}
+
 function pageText(runs: PdfText['pages'][number]): string {
   let s = '';
   let lastY: number | null = null;
@@ -170,20 +177,11 @@ export async function verifyRedaction(original: Uint8Array | PdfLayout, released
   const flat = rel.pages.map((runs) => normaliseWords(runs.map((r) => r.str).join(' ')));
   const relWords = [...rel.pages.map(pageText), ...rel.extra].map((t) => normaliseWords(t));
   const relShingles = new Set<string>();
-  for (const words of [...relWords, ...flat]) for (let i = 0; i + n <= words.length; i++) relShingles.add(words.slice(i, i + n).join(' '));
-  const allowed = new Set<string>();
-  for (const t of options.releasedTexts ?? []) {
-    const w = normaliseWords(t);
-    for (let i = 0; i + n <= w.length; i++) allowed.add(w.slice(i, i + n).join(' '));
-  }
+  for (const words of [...relWords, ...flat]) for (const sh of wordShingles(words, n)) relShingles.add(sh);
+  const allowed = new Set((options.releasedTexts ?? []).flatMap((t) => wordShingles(normaliseWords(t), n)));
   const leaks: { withheld: number; shingles: number }[] = [];
   withheldTexts.forEach((t, idx) => {
-    const w = normaliseWords(t);
-    let count = 0;
-    for (let i = 0; i + n <= w.length; i++) {
-      const sh = w.slice(i, i + n).join(' ');
-      if (relShingles.has(sh) && !allowed.has(sh)) count++;
-    }
+    const count = wordShingles(normaliseWords(t), n).filter((sh) => relShingles.has(sh) && !allowed.has(sh)).length;
     if (count > 0) leaks.push({ withheld: idx, shingles: count });
   });
 

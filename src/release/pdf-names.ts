@@ -41,4 +41,3 @@ export function safePdfStem(stem: string, planned: Pick<PlannedRelease, 'withhel
     diagnostic: { severity: 'warning', code: 'output-renamed', message: `the input's file name repeats withheld words: its outputs are named ${safe}` },
   };
 }
-

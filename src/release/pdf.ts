@@ -20,10 +20,10 @@ import { PDF_READER, type PdfSource } from './pdf-names.js';
 import { renderReviewPdf } from '../render/pdf/index.js';
 import { toReviewView } from '../render/view.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
-
-export { PDF_READER, isPdfBytes, safePdfStem, type PdfSource } from './pdf-names.js';
 import { pageSizeOf } from './folder.js';
 import type { PlannedRelease } from './index.js';
+
+export { PDF_READER, isPdfBytes, safePdfStem, type PdfSource } from './pdf-names.js';
 
 /** Reads a PDF input: its text layer, then the document reader. Every failure is one line. */
 export async function readPdfInput(bytes: Uint8Array): Promise<{ ok: true; doc: Document; reader: ReaderId; layout: PdfLayout } | { ok: false; message: string }> {

@@ -38,8 +38,15 @@ export function compareIndexOrder(a: IndexOrderKey, b: IndexOrderKey): number {
   return compare(a.record.input.ref ?? a.stem, b.record.input.ref ?? b.stem) || compare(a.stem, b.stem);
 }
 
+/** What the head of the index takes from a record. */
+export interface IndexHeadFacts {
+  readonly case?: Pick<NonNullable<AuditRecord['case']>, 'number'>;
+  readonly asOf: string;
+  readonly profile: { readonly id: string };
+}
+
 /** The index less its rows, from the first record in index order (none: an empty folder). */
-export function indexHeadOf(first: Pick<AuditRecord, 'case' | 'asOf' | 'profile'> | undefined, documents: number, caseNumber: string | null): Omit<VaughnIndex, 'rows'> {
+export function indexHeadOf(first: IndexHeadFacts | undefined, documents: number, caseNumber: string | null): Omit<VaughnIndex, 'rows'> {
   return {
     format: INDEX_FORMAT,
     case: first?.case?.number ?? caseNumber,
