@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadPdfjs } from './load-pdfjs.js';
 
 const require = createRequire(import.meta.url);
 const BASE = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -28,6 +28,7 @@ export interface PdfText {
 
 /** Read text runs, metadata and annotation texts with pdf.js. The input is copied (pdf.js detaches it). */
 export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
+  const { getDocument } = await loadPdfjs();
   const task = getDocument({
     data: new Uint8Array(bytes),
     standardFontDataUrl: path.join(BASE, 'standard_fonts') + path.sep,

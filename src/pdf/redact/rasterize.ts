@@ -12,6 +12,7 @@ import { UnsurePageError } from '../errors.js';
 import type { Rect } from '../geometry.js';
 import type { RedactionBox } from './boxes.js';
 import { labelText } from './boxes.js';
+import { loadPdfjs } from '../load-pdfjs.js';
 
 const require = createRequire(import.meta.url);
 
@@ -37,7 +38,7 @@ export async function rasterizePage(bytes: Uint8Array, index: number, boxes: rea
   let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs');
   let canvasLib: typeof import('@napi-rs/canvas');
   try {
-    pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    pdfjs = await loadPdfjs();
     canvasLib = await import('@napi-rs/canvas');
   } catch (e) {
     throw new UnsurePageError(index, 'rasterize-failed', 'pdf.js or @napi-rs/canvas cannot be loaded', { cause: e });

@@ -1,0 +1,43 @@
+/**
+ * pdf.js's legacy build replaces `Array.prototype.push`, `JSON.stringify` and `JSON.parse` with
+ * core-js functions for the whole process; `loadPdfjs` puts the native ones back. Each case runs in
+ * a fresh Node process (this test process may already hold pdf.js and its polyfills).
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const LOADER = fileURLToPath(new URL('../../dist/pdf/load-pdfjs.js', import.meta.url));
+const READER = fileURLToPath(new URL('../../dist/pdf/pdfjs.js', import.meta.url));
+
+/**
+ * Which of the three built-ins are still the process's own after `script` ran, in a fresh process.
+ * By identity: core-js makes its functions' source text read `[native code]`.
+ */
+function nativesAfter(script: string): Record<string, boolean> {
+  const before = 'const before = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };';
+  const probe = `
+    console.log(before.stringify({ push: Array.prototype.push === before.push, stringify: JSON.stringify === before.stringify, parse: JSON.parse === before.parse }));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', before + script + probe], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, boolean>;
+}
+
+describe('loadPdfjs', () => {
+  it('pdf.js imported directly replaces the built-ins (why the loader exists)', () => {
+    expect(nativesAfter(`await import('pdfjs-dist/legacy/build/pdf.mjs');`)).toEqual({ push: false, stringify: false, parse: false });
+  });
+
+  it('leaves push, JSON.stringify and JSON.parse native, also after a document was read', () => {
+    const script = `
+      const { loadPdfjs } = await import(${JSON.stringify(LOADER)});
+      const { readPdfText } = await import(${JSON.stringify(READER)});
+      const { PDFDocument, StandardFonts } = await import('pdf-lib');
+      const doc = await PDFDocument.create();
+      const page = doc.addPage([300, 200]);
+      page.drawText('read back', { x: 20, y: 100, font: await doc.embedFont(StandardFonts.Helvetica), size: 12 });
+      const text = await readPdfText(await doc.save());
+      if (text.pages[0].map((r) => r.str).join('') !== 'read back') throw new Error('pdf.js did not read the page');
+      await loadPdfjs();`;
+    expect(nativesAfter(script)).toEqual({ push: true, stringify: true, parse: true });
+  });
+});
