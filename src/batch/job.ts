@@ -20,6 +20,7 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Plan } from '../types.js';
 import { unchangedRecord } from './resume.js';
+import { indexEntryOf, type IndexEntry } from '../vaughn/build.js';
 
 /** What a worker needs to release one document (structured-cloneable). */
 export interface ReleaseJob {
@@ -91,6 +92,8 @@ export type JobResult =
       readonly charsReplaced: readonly string[];
       /** The stem the outputs were written under (a PDF whose name repeats withheld words gets a neutral one). */
       readonly stem: string;
+      /** What the Vaughn index takes from the document's audit record (so that the index need not read it twice). */
+      readonly indexEntry: IndexEntry;
       /** Warnings to show on the console: the renaming, and what the PDF redaction reports (a rasterised page). */
       readonly warnings: readonly string[];
     }
@@ -190,6 +193,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
           ...(digest ? { digest } : {}),
           charsReplaced: charsReplacedIn(record.diagnostics),
           stem: job.stem,
+          indexEntry: indexEntryOf(job.stem, record),
           warnings: consoleWarnings(record.diagnostics),
         };
       }
@@ -244,6 +248,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       ...(job.cross ? { digest: crossDigestOf(job.stem, result.withheld, result.shingles) } : {}),
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
       stem: job.stem,
+      indexEntry: indexEntryOf(job.stem, result.audit),
       warnings: consoleWarnings(result.audit.diagnostics),
     };
   } catch (error) {

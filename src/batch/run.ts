@@ -22,6 +22,7 @@ import { assertOneRelease, assertOverridesApply, type OverrideCheckInputs } from
 import { buildManifest, serializeManifest } from '../release/manifest.js';
 import { createExecutor, type Executor } from './executor.js';
 import type { JobResult, ReleaseJob } from './job.js';
+import type { IndexEntry } from '../vaughn/build.js';
 
 export interface BatchOptions {
   readonly files: readonly string[];
@@ -175,7 +176,7 @@ export async function runReleaseBatch(
   else {
     const indexStarted = performance.now();
     // The index comes in the kinds of file the release is written in: a PDF index only beside PDFs.
-    const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null, pdf: opts.formats.includes('pdf') || opts.formats.includes('review') });
+    const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null, pdf: opts.formats.includes('pdf') || opts.formats.includes('review'), known: tally.indexEntries });
     index = { files: written.files, rows: written.rows, notices: written.notices, seconds: Math.round(performance.now() - indexStarted) / 1000 };
   }
   return {
@@ -318,6 +319,8 @@ class BatchTally {
   readonly pendingByReason = new Map<string, number>();
   /** sha256 of each audit record written or found up to date, by stem (for the manifest). */
   readonly auditShas = new Map<string, string>();
+  /** The index entry of each such record, by stem (the index reads only the records of earlier runs twice). */
+  readonly indexEntries = new Map<string, IndexEntry>();
   /** The withheld-text index of the cross-document check, when it is on. */
   readonly index: WithheldIndex | null;
   readonly releasedRuns: { stem: string; file: string; runs: Float64Array }[] = [];
@@ -350,6 +353,7 @@ class BatchTally {
     if (r.counts.pending.length > 0) this.pendingDocuments++;
     for (const [why, n] of r.counts.pending) this.pendingByReason.set(why, (this.pendingByReason.get(why) ?? 0) + n);
     this.auditShas.set(stem, r.auditSha256);
+    this.indexEntries.set(r.indexEntry.stem, r.indexEntry);
     if (this.index && r.digest) {
       this.index.addDigest(r.digest);
       const file = this.releasedKind ? outputPath(stem, this.releasedKind) : `${stem} (release text)`;
