@@ -85,6 +85,8 @@ export function encodeWinAnsiHex(text: string): string {
  * encode become `?`; never throws. Half the size of hex, so less to compress.
  */
 export function encodeWinAnsiLiteral(text: string): string {
+  // Fast path: printable ASCII with nothing to escape (most of what is drawn).
+  if (/^[\x20-\x27\x2a-\x5b\x5d-\x7e]*$/.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
