@@ -1,18 +1,20 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
 import { TOOL } from '../version.js';
 
-/** The top-level help as commander prints it, written at build time (scripts/write-help.mjs); null when absent. */
-function builtHelp(): string | null {
+/** The module the build writes with the top-level help as commander prints it (scripts/write-help.mjs); absent when the sources run. */
+const BUILT_HELP: string = './help.js';
+
+/** The top-level help written at build time, or null when there is none. */
+async function builtHelp(): Promise<string | null> {
   try {
-    return readFileSync(new URL('./help.txt', import.meta.url), 'utf8');
+    return ((await import(BUILT_HELP)) as { HELP: string }).HELP;
   } catch {
     return null;
   }
 }
 
 const argv = process.argv.slice(2);
-const help = argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h') ? builtHelp() : null;
+const help = argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h') ? await builtHelp() : null;
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Answered before the command line is loaded: scripts ask for it, and it should cost no more
   // than starting node. The same line commander prints (test/cli/startup.test.ts compares them).
