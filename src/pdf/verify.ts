@@ -146,7 +146,21 @@ function outsideByLayout(layout: PdfLayout, regions: readonly PdfRegion[]): stri
   const outside = Array.from({ length: layout.pages }, () => '');
   const { text, boxes } = layout;
   for (const l of layout.lines) {
-    const rects = rectsOf.get(l.page) ?? [];
+    // Only regions that reach the line's height can blank its characters (a probe point lies
+    // within its glyph's box); without any, the line is kept whole (the spaces the layout
+    // inserted are spaces).
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = l.start; i < l.end; i++) {
+      if (Number.isNaN(boxes[4 * i]!)) continue;
+      lo = Math.min(lo, boxes[4 * i + 1]!);
+      hi = Math.max(hi, boxes[4 * i + 3]!);
+    }
+    const rects = (rectsOf.get(l.page) ?? []).filter((r) => r[1] <= hi + 1e-6 && lo - 1e-6 <= r[3]);
+    if (rects.length === 0) {
+      outside[l.page] += ' ' + text.slice(l.start, l.end);
+      continue;
+    }
     let s = ' ';
     for (let i = l.start; i < l.end; i++) {
       const x0 = boxes[4 * i]!;
@@ -155,8 +169,11 @@ function outsideByLayout(layout: PdfLayout, regions: readonly PdfRegion[]): stri
         s += ' ';
         continue;
       }
-      const box = probe(x0, boxes[4 * i + 1]!, boxes[4 * i + 2]!, boxes[4 * i + 3]!);
-      s += rects.some((r) => intersects(box, r)) ? ' ' : text[i];
+      // The probe point of the glyph box (see probe), tested as intersects() tests a point.
+      const cx = (x0 + boxes[4 * i + 2]!) / 2;
+      const y0 = boxes[4 * i + 1]!;
+      const cy = y0 + (boxes[4 * i + 3]! - y0) * 0.35;
+      s += rects.some((r) => cx <= r[2] && r[0] <= cx && cy <= r[3] && r[1] <= cy) ? ' ' : text[i];
     }
     outside[l.page] += s;
   }
