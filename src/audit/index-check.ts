@@ -11,29 +11,29 @@ import { Sha256Stream } from '../hash.js';
 import { readBytesOrNull, readBytesOrNullSync } from '../node/read.js';
 import { listNames } from '../node/walk.js';
 import { INDEX_FORMATS, indexPath, MANIFEST_PATH, REVIEW_DIR, stemOfRecordPath, type AuditRecord, type IndexFileRecord, type Manifest } from '../release/folder.js';
-import { compareIndexOrder, describeLocation, indexHeadOf, indexRowsOf, withholdingsOf, type IndexHeadFacts, type IndexRow, type IndexSource, type VaughnIndex } from '../vaughn/index.js';
+import { compareIndexOrder, describeLocation, indexEntryOf, indexHeadOf, indexRowsOf, withholdingsOf, type IndexEntry, type IndexRow, type IndexSource, type VaughnIndex } from '../vaughn/index.js';
 import { IndexStreamer } from '../vaughn/stream.js';
 import { failure, type Finding } from './findings.js';
 import { parseRecord } from './verify.js';
 
-/** A document of the index as a first pass over the records knows it: what orders it, its head facts, how many rows it gives. */
-export interface IndexEntry {
-  readonly stem: string;
-  /** The record's file name in `review/`. */
-  readonly name: string;
-  readonly record: IndexHeadFacts & { readonly input: { readonly ref?: string | null } };
-  readonly rows: number;
-}
+export type { IndexEntry } from '../vaughn/index.js';
 
-/** Every readable audit record of `dir`, in index order, without holding the records. */
-export async function listIndexEntries(dir: string): Promise<IndexEntry[]> {
+/**
+ * Every readable audit record of `dir`, in index order, without holding the records. Entries in
+ * `known` (records this process just wrote, by stem) are taken as they are rather than read again.
+ */
+export async function listIndexEntries(dir: string, known: ReadonlyMap<string, IndexEntry> = new Map()): Promise<IndexEntry[]> {
   const entries: IndexEntry[] = [];
   for (const name of await listNames(path.join(dir, REVIEW_DIR))) {
     const stem = stemOfRecordPath(`${REVIEW_DIR}/${name}`);
     if (stem === null || name.startsWith('.')) continue;
+    const given = known.get(stem);
+    if (given) {
+      entries.push(given);
+      continue;
+    }
     const record = readRecord(dir, name, stem);
-    if (!record) continue;
-    entries.push({ stem, name, record: { case: record.case, asOf: record.asOf, profile: { id: record.profile.id }, input: { ref: record.input.ref ?? null } }, rows: withholdingsOf(record).length });
+    if (record) entries.push(indexEntryOf(stem, record));
   }
   return entries.sort(compareIndexOrder);
 }

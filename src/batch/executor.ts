@@ -10,7 +10,8 @@ import { JobCache, runReleaseJob, type JobResult, type ReleaseJob } from './job.
 export interface Executor {
   /** How many jobs run at the same time. */
   readonly threads: number;
-  run(job: ReleaseJob): Promise<JobResult>;
+  /** `onComputed`: called when only the job's writing is left (in-thread executors with a writer thread; never in a pool). */
+  run(job: ReleaseJob, onComputed?: () => void): Promise<JobResult>;
   close(): Promise<void>;
 }
 
@@ -21,11 +22,24 @@ const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 /** Old-generation limit of a worker thread: ample for any corpus cable (the largest is 66 KB). */
 export const WORKER_OLD_GENERATION_MB = 96;
 
-/** An executor for `jobs` parallel jobs (1: in this thread). piscina is loaded only for a pool (40 ms a run otherwise). */
-export async function createExecutor(jobs: number): Promise<Executor> {
+/**
+ * Fewest documents for which an in-thread batch writes its files on a thread of their own (see
+ * node/write-thread.ts): starting the thread costs about 30 ms, a document's files 1-2 ms.
+ */
+export const WRITER_THREAD_MIN_DOCUMENTS = 32;
+
+/**
+ * An executor for `jobs` parallel jobs (1: in this thread, with a file writer thread from
+ * {@link WRITER_THREAD_MIN_DOCUMENTS} documents). piscina is loaded only for a pool (40 ms a run otherwise).
+ */
+export async function createExecutor(jobs: number, documents: number = Infinity): Promise<Executor> {
+  if (jobs <= 1 || !pathExists(WORKER_FILE)) {
+    const writer = documents >= WRITER_THREAD_MIN_DOCUMENTS ? (await import('../node/write-thread.js')).FileWriterThread.start() : null;
+    const cache = new JobCache(writer);
+    return { threads: 1, run: (job, onComputed) => runReleaseJob(job, cache, onComputed), close: async () => writer?.close() };
+  }
   let inline: JobCache | null = null;
   const runInline = (job: ReleaseJob): Promise<JobResult> => runReleaseJob(job, (inline ??= new JobCache()));
-  if (jobs <= 1 || !pathExists(WORKER_FILE)) return { threads: 1, run: runInline, close: async () => {} };
   const { Piscina } = await import('piscina');
   const pool = new Piscina<ReleaseJob, JobResult>({
     filename: WORKER_FILE,

@@ -20,7 +20,7 @@ import {
   type Manifest,
   type ReleaseSettings,
 } from '../release/folder.js';
-import { OverrideMatcher, unmatchedOverridesError, type OverrideSet } from '../rules/overrides.js';
+import type { OverrideSet } from '../rules/overrides.js';
 
 /** Settings found in a folder, and where (the manifest, or a record the manifest does not list). */
 export interface FoundSettings {
@@ -105,6 +105,8 @@ export interface OverrideCheckInputs {
  * which reports them.
  */
 export async function assertOverridesApply(overrides: OverrideSet, inputs: OverrideCheckInputs): Promise<void> {
+  // Imported here: the module loads yaml and zod, which a batch without overrides does without.
+  const { OverrideMatcher, unmatchedOverridesError } = await import('../rules/overrides.js');
   const matcher = new OverrideMatcher(overrides);
   const stems = new Set<string>();
   for (const [i, file] of inputs.files.entries()) {

@@ -11,6 +11,7 @@ import { sha256Hex } from '../hash.js';
 import { readOverrides, resolveProfile } from '../node/profiles.js';
 import { readInput, readInputData } from '../node/read.js';
 import { removeFiles, removeFileSync, writeFileAtomicSync } from '../node/write.js';
+import type { FileWriterThread } from '../node/write-thread.js';
 import type { InputFormat } from '../parse/read.js';
 import { FORMATS, outputPath, type Format, type PageSize } from '../release/folder.js';
 import { planRelease, releaseDocument, safePdfStem } from '../release/index.js';
@@ -19,6 +20,7 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Plan } from '../types.js';
 import { unchangedRecord } from './resume.js';
+import { indexEntryOf, type IndexEntry } from '../vaughn/build.js';
 
 /** What a worker needs to release one document (structured-cloneable). */
 export interface ReleaseJob {
@@ -90,6 +92,8 @@ export type JobResult =
       readonly charsReplaced: readonly string[];
       /** The stem the outputs were written under (a PDF whose name repeats withheld words gets a neutral one). */
       readonly stem: string;
+      /** What the Vaughn index takes from the document's audit record (so that the index need not read it twice). */
+      readonly indexEntry: IndexEntry;
       /** Warnings to show on the console: the renaming, and what the PDF redaction reports (a rasterised page). */
       readonly warnings: readonly string[];
     }
@@ -97,6 +101,8 @@ export type JobResult =
 
 /** Per-thread cache of loaded profiles and overrides (keyed by how they were named). */
 export class JobCache {
+  /** Where the outputs are written: a thread of their own (in-thread batches), or null for this thread. */
+  constructor(readonly writer: FileWriterThread | null = null) {}
   private readonly profiles = new Map<string, Promise<Profile>>();
   private readonly overrides = new Map<string, Promise<OverrideSet>>();
   profile(ref: string): Promise<Profile> {
@@ -149,9 +155,11 @@ function consoleWarnings(diagnostics: readonly Diagnostic[]): string[] {
 
 /**
  * Runs one job. Never throws: every failure becomes a one-line message, and a document that
- * fails after some of its files were written has those files removed again.
+ * fails after some of its files were written has those files removed again. `onComputed` is
+ * called when only the writing of its files is left (with a writer thread), so that the caller
+ * may start the next document meanwhile.
  */
-export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<JobResult> {
+export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed?: () => void): Promise<JobResult> {
   const written: string[] = [];
   try {
     const read = job.source ? await readInputData(job.source, job.maxInputBytes, job.inputFormat) : await readInput(job.file, job.maxInputBytes, job.inputFormat);
@@ -185,6 +193,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
           ...(digest ? { digest } : {}),
           charsReplaced: charsReplacedIn(record.diagnostics),
           stem: job.stem,
+          indexEntry: indexEntryOf(job.stem, record),
           warnings: consoleWarnings(record.diagnostics),
         };
       }
@@ -207,11 +216,19 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
     let outputBytes = 0;
     let auditSha256 = '';
     for (const f of result.files) {
-      const target = path.join(job.out, f.path);
-      writeFileAtomicSync(target, f.bytes);
-      written.push(target);
       outputBytes += f.bytes.length;
       if (f.kind === 'audit') auditSha256 = sha256Hex(f.bytes);
+    }
+    if (cache.writer) {
+      // The next document may start while this one's files are written (all or none) on the writer's thread.
+      onComputed?.();
+      await cache.writer.write(result.files.map((f) => ({ path: path.join(job.out, f.path), bytes: f.bytes })));
+    } else {
+      for (const f of result.files) {
+        const target = path.join(job.out, f.path);
+        writeFileAtomicSync(target, f.bytes);
+        written.push(target);
+      }
     }
     // Outputs of formats not asked for this time, left by an earlier run, would no longer match
     // the new audit record (and audit would call them unrecorded): remove them.
@@ -231,6 +248,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache): Promise<J
       ...(job.cross ? { digest: crossDigestOf(job.stem, result.withheld, result.shingles) } : {}),
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
       stem: job.stem,
+      indexEntry: indexEntryOf(job.stem, result.audit),
       warnings: consoleWarnings(result.audit.diagnostics),
     };
   } catch (error) {

@@ -22,6 +22,7 @@ import { assertOneRelease, assertOverridesApply, type OverrideCheckInputs } from
 import { buildManifest, serializeManifest } from '../release/manifest.js';
 import { createExecutor, type Executor } from './executor.js';
 import type { JobResult, ReleaseJob } from './job.js';
+import type { IndexEntry } from '../vaughn/build.js';
 
 export interface BatchOptions {
   readonly files: readonly string[];
@@ -148,7 +149,7 @@ export async function runReleaseBatch(
   const fresh = await holdsNoOutputs(opts.out);
   await prepareOutputFolder(opts.out);
   await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
-  const executor = await createExecutor(opts.jobs);
+  const executor = await createExecutor(opts.jobs, opts.files.length);
   const total = opts.files.length;
   const tally = new BatchTally(opts);
   let done = 0;
@@ -175,7 +176,7 @@ export async function runReleaseBatch(
   else {
     const indexStarted = performance.now();
     // The index comes in the kinds of file the release is written in: a PDF index only beside PDFs.
-    const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null, pdf: opts.formats.includes('pdf') || opts.formats.includes('review') });
+    const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null, pdf: opts.formats.includes('pdf') || opts.formats.includes('review'), known: tally.indexEntries });
     index = { files: written.files, rows: written.rows, notices: written.notices, seconds: Math.round(performance.now() - indexStarted) / 1000 };
   }
   return {
@@ -211,14 +212,23 @@ async function schedule(
   inOrder: InputOrder,
   docNumbers: ReadonlyMap<string, string> | null,
 ): Promise<number> {
-  // In this thread, one job at a time: CPU-bound jobs gain nothing from interleaving, and a PDF in
-  // flight holds its parsed file and page interpretations (4 in flight: 394 MB peak over 100
-  // corpus PDFs, 1: 297 MB and 15% less CPU).
-  const window = executor.threads === 1 ? 1 : Math.max(4, executor.threads * 6);
+  // In this thread, one job computing at a time: CPU-bound jobs gain nothing from interleaving, and
+  // a PDF in flight holds its parsed file and page interpretations (4 in flight: 394 MB peak over
+  // 100 corpus PDFs, 1: 297 MB and 15% less CPU); a few more may be waiting for their files to be
+  // written on the writer thread.
+  const window = executor.threads === 1 ? 4 : Math.max(4, executor.threads * 6);
+  const computeWindow = executor.threads === 1 ? 1 : window;
   const inFlight = new Set<Promise<void>>();
   const stemOwner = new Map<string, number>();
+  let computing = 0;
+  let wake: (() => void) | null = null;
+  const slotFreed = (): void => {
+    wake?.();
+    wake = null;
+  };
   let scheduled = 0;
   for (let i = 0; i < opts.files.length; i++) {
+    while (computing >= computeWindow || inFlight.size >= window) await new Promise<void>((r) => (wake = r));
     if (opts.signal?.aborted) break;
     const file = opts.files[i]!;
     const stem = stemOf(file, i);
@@ -232,13 +242,24 @@ async function schedule(
     stemOwner.set(stem, i);
     const docNumber = docNumbers?.get(stem);
     const job = jobFor(opts, i, file, stem);
+    let computed = false;
+    const onComputed = (): void => {
+      if (computed) return;
+      computed = true;
+      computing--;
+      slotFreed();
+    };
+    computing++;
     const p: Promise<void> = executor
-      .run(opts.case && docNumber ? { ...job, case: { number: opts.case.number, docNumber } } : job)
+      .run(opts.case && docNumber ? { ...job, case: { number: opts.case.number, docNumber } } : job, onComputed)
       .catch((error: unknown) => ({ index: i, status: 'failed' as const, message: `internal error: ${error instanceof Error ? error.message : String(error)}` }))
       .then((r) => inOrder.put(i, r))
-      .finally(() => inFlight.delete(p));
+      .finally(() => {
+        inFlight.delete(p);
+        onComputed();
+        slotFreed();
+      });
     inFlight.add(p);
-    if (inFlight.size >= window) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
   return scheduled;
@@ -298,6 +319,8 @@ class BatchTally {
   readonly pendingByReason = new Map<string, number>();
   /** sha256 of each audit record written or found up to date, by stem (for the manifest). */
   readonly auditShas = new Map<string, string>();
+  /** The index entry of each such record, by stem (the index reads only the records of earlier runs twice). */
+  readonly indexEntries = new Map<string, IndexEntry>();
   /** The withheld-text index of the cross-document check, when it is on. */
   readonly index: WithheldIndex | null;
   readonly releasedRuns: { stem: string; file: string; runs: Float64Array }[] = [];
@@ -330,6 +353,7 @@ class BatchTally {
     if (r.counts.pending.length > 0) this.pendingDocuments++;
     for (const [why, n] of r.counts.pending) this.pendingByReason.set(why, (this.pendingByReason.get(why) ?? 0) + n);
     this.auditShas.set(stem, r.auditSha256);
+    this.indexEntries.set(r.indexEntry.stem, r.indexEntry);
     if (this.index && r.digest) {
       this.index.addDigest(r.digest);
       const file = this.releasedKind ? outputPath(stem, this.releasedKind) : `${stem} (release text)`;

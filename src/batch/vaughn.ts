@@ -6,7 +6,7 @@
  * memory; then the files are listed with their sha256 in the manifest.
  */
 import path from 'node:path';
-import { listIndexEntries, streamIndexRows } from '../audit/index-check.js';
+import { listIndexEntries, streamIndexRows, type IndexEntry } from '../audit/index-check.js';
 import { InputError, UsageError } from '../errors.js';
 import { readBytesOrNull } from '../node/read.js';
 import { assertReleaseFolder } from '../node/release-folder.js';
@@ -54,11 +54,19 @@ export interface IndexWritten {
  */
 export async function writeVaughnIndex(
   dir: string,
-  options: { readonly formats?: readonly IndexFormat[]; readonly case?: string | null; readonly pdfRowLimit?: number; /** Default formats only: false leaves the PDF out (a release that writes no PDFs). */ readonly pdf?: boolean } = {},
+  options: {
+    readonly formats?: readonly IndexFormat[];
+    readonly case?: string | null;
+    readonly pdfRowLimit?: number;
+    /** Default formats only: false leaves the PDF out (a release that writes no PDFs). */
+    readonly pdf?: boolean;
+    /** Index entries of records the caller just wrote, by stem: not read for the first pass. */
+    readonly known?: ReadonlyMap<string, IndexEntry>;
+  } = {},
 ): Promise<IndexWritten> {
   await assertReleaseFolder(dir);
   const manifest = await readManifest(dir);
-  const entries = await listIndexEntries(dir);
+  const entries = await listIndexEntries(dir, options.known);
   const recorded = [...entries].sort((a, b) => (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0)).find((e) => e.record.case)?.record.case?.number ?? null;
   if (options.case && recorded !== null && options.case !== recorded) {
     throw new UsageError(`--case ${options.case}: ${dir} was released under case ${recorded} (its documents carry that number)`);

@@ -1,11 +1,25 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { TOOL } from '../version.js';
 
+/** The top-level help as commander prints it, written at build time (scripts/write-help.mjs); null when absent. */
+function builtHelp(): string | null {
+  try {
+    return readFileSync(new URL('./help.txt', import.meta.url), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 const argv = process.argv.slice(2);
+const help = argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h') ? builtHelp() : null;
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Answered before the command line is loaded: scripts ask for it, and it should cost no more
   // than starting node. The same line commander prints (test/cli/startup.test.ts compares them).
   process.stdout.write(`${TOOL.version}\n`);
+} else if (help !== null) {
+  // Likewise the top-level help (42 modules otherwise: 0.24 s against node's own 0.12 s).
+  process.stdout.write(help);
 } else {
   const [{ main }, { nodeIo }] = await Promise.all([import('./main.js'), import('./io.js')]);
 

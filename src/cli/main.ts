@@ -20,6 +20,9 @@ Exit codes:
   130 interrupted (Ctrl-C): documents in progress were finished, nothing partial was left
 `;
 
+/** Columns the help is wrapped to. */
+const HELP_WIDTH = 80;
+
 /**
  * Runs the declass command line with `argv` (without `node` and the script) and returns the exit
  * code. Never calls process.exit; all output goes through `io`.
@@ -44,7 +47,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .version(TOOL.version, '-V, --version')
     .option('--no-color', 'no colour on the terminal (also NO_COLOR=1)')
     .showSuggestionAfterError(true)
-    .configureHelp({ showGlobalOptions: true })
+    // A fixed width: the help reads the same on every terminal, so bin.ts can print the top-level
+    // help written at build time (scripts/write-help.mjs) without loading the command line.
+    .configureHelp({ showGlobalOptions: true, helpWidth: HELP_WIDTH })
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .configureOutput({

@@ -7,9 +7,43 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
-import { loadProfile, type Profile } from '../rules/load.js';
-import { loadOverrides, type OverrideSet } from '../rules/overrides.js';
+import { sha256Hex } from '../hash.js';
+import { compileProfile, type Profile, type ValidatedProfile } from '../rules/compile.js';
+import type { OverrideSet } from '../rules/overrides.js';
 import { describeFsError } from './errors.js';
+
+/**
+ * The validating loaders, imported when used: yaml and zod take 150-200 ms to load, more than a
+ * small release takes to run (a bundled profile validated at build time needs neither).
+ */
+async function loadProfile(text: string, file: string): Promise<Profile> {
+  return (await import('../rules/load.js')).loadProfile(text, file);
+}
+
+async function loadOverrides(text: string, file: string): Promise<OverrideSet> {
+  return (await import('../rules/overrides.js')).loadOverrides(text, file);
+}
+
+/**
+ * The bundled profiles as validated when the package was built (scripts/write-profiles.mjs), by
+ * recorded name (`rules/public.yaml`); empty when there is no such file (sources run by vitest).
+ */
+const BUILT_PROFILES = new URL('../rules/bundled-profiles.json', import.meta.url);
+let builtProfiles: Promise<Readonly<Record<string, ValidatedProfile>>> | undefined;
+
+/**
+ * The bundled profile `text` read from `rules/<name>`: compiled from its build-time validation
+ * when its bytes are the ones validated then, else validated now (an edited file is checked as
+ * any profile is).
+ */
+export async function loadBundledProfile(text: string, file: string): Promise<Profile> {
+  builtProfiles ??= readFile(BUILT_PROFILES, 'utf8').then(
+    (t) => JSON.parse(t) as Record<string, ValidatedProfile>,
+    () => ({}),
+  );
+  const built = (await builtProfiles)[file];
+  return built && built.sha256 === sha256Hex(text) ? compileProfile(built, file) : loadProfile(text, file);
+}
 
 /** The bundled `rules/` folder (next to `src/` and `dist/`). */
 export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -39,7 +73,7 @@ export async function resolveProfile(nameOrFile: string): Promise<Profile> {
       for (const ext of ['yaml', 'yml', 'json']) {
         const file = path.join(BUNDLED_RULES_DIR, `${nameOrFile}.${ext}`);
         const text = await readFile(file, 'utf8').catch(() => null);
-        if (text !== null) return loadProfile(text, `rules/${nameOrFile}.${ext}`);
+        if (text !== null) return loadBundledProfile(text, `rules/${nameOrFile}.${ext}`);
       }
     }
   }
@@ -102,7 +136,7 @@ export async function findRecordedProfile(recorded: RecordedFile, opts: { cwd: s
     const text = await readFile(c, 'utf8').catch(() => null);
     if (text === null) continue;
     try {
-      const p = loadProfile(text, file);
+      const p = await loadProfile(text, file);
       if (p.source.sha256 === sha256) return p;
       got = `profile ${file} has changed since the release (sha256 differs); give the one used with --profile`;
     } catch (error) {
@@ -118,7 +152,7 @@ export async function findRecordedOverrides(recorded: RecordedFile, opts: { cwd:
   const text = await readFile(path.resolve(opts.cwd, opts.given ?? file), 'utf8').catch(() => null);
   if (text === null) return `overrides file ${file} not found; give it with --overrides`;
   try {
-    const o = loadOverrides(text, file);
+    const o = await loadOverrides(text, file);
     return o.sha256 === sha256 ? o : `overrides file ${file} has changed since the release (sha256 differs)`;
   } catch (error) {
     return (error as Error).message;

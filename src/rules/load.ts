@@ -2,54 +2,12 @@ import { LineCounter, parseDocument, isNode, type Document as YamlDocument } fro
 import type { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
-import type { Level } from '../types.js';
 import { CONDITIONS } from './conditions/index.js';
 import { ProfileSchema, type ProfileData } from './schema.js';
-import { compileMatcher, type SpanMatcher } from './span-match.js';
+import { compileMatcher } from './span-match.js';
+import { compileProfile, type Profile, type ValidatedProfile } from './compile.js';
 
-/** A portion rule (release or withhold), ready to evaluate. */
-export interface CompiledRule {
-  /** Id within the profile, e.g. `classified`. */
-  readonly id: string;
-  /** Full id `<profile>/<rule>`, as recorded in decisions. */
-  readonly fullId: string;
-  readonly action: 'release' | 'withhold';
-  /** Authority templates as written (`{reasons}` expands per document). */
-  readonly authority: readonly string[];
-  readonly declassify: boolean;
-  /** The `when:` conditions in file order. */
-  readonly conditions: readonly (readonly [string, unknown])[];
-  readonly reason: string | undefined;
-  /** 1-based line of the rule in the profile file (for lint messages). */
-  readonly line: number;
-}
-
-/** A redact rule: removes matching spans inside released portions. */
-export interface CompiledSpanRule {
-  readonly id: string;
-  readonly fullId: string;
-  readonly authority: readonly string[];
-  readonly conditions: readonly (readonly [string, unknown])[];
-  readonly matcher: SpanMatcher;
-  readonly reason: string | undefined;
-}
-
-/** A validated release profile. */
-export interface Profile {
-  readonly id: string;
-  readonly description: string;
-  readonly audience: { readonly id: string; readonly description?: string; readonly countries: readonly string[]; readonly clearance?: Level };
-  readonly banner: 'foia' | 'rollup';
-  readonly failClosedAuthority: readonly string[];
-  readonly defaultAuthority: readonly string[];
-  /** Release/withhold rules in precedence order (first match wins). */
-  readonly rules: readonly CompiledRule[];
-  readonly spanRules: readonly CompiledSpanRule[];
-  /** Where it came from and the sha256 of its bytes, for the audit record. */
-  readonly source: { readonly file: string; readonly sha256: string };
-}
-
-const DEFAULT_AUTHORITY = ['B1', '{reasons}'];
+export type { CompiledRule, CompiledSpanRule, Profile, ValidatedProfile } from './compile.js';
 
 /**
  * Parses and validates a profile written in YAML (or JSON, which is YAML). Every problem becomes a
@@ -57,6 +15,14 @@ const DEFAULT_AUTHORITY = ['B1', '{reasons}'];
  * expected, e.g. `rules/x.yaml:14: rules[2].action: Invalid option: expected one of "release"|…`.
  */
 export function loadProfile(text: string, file: string): Profile {
+  return compileProfile(validateProfile(text, file), file);
+}
+
+/**
+ * {@link loadProfile} less the compiling: the profile's data as validated, the line of each rule
+ * and the sha256 of the text. What the build keeps of each bundled profile (scripts/write-profiles.mjs).
+ */
+export function validateProfile(text: string, file: string): ValidatedProfile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // JSON is YAML, so one parser serves both; a `.json` file is also held to strict JSON (YAML
@@ -77,7 +43,7 @@ export function loadProfile(text: string, file: string): Profile {
   const profile = parsed.data;
   checkSemantics(profile, doc, lineCounter, file);
   const lines = profile.rules.map((_, i) => lineOf(doc, lineCounter, ['rules', i]));
-  return compile(profile, file, sha256Hex(text), lines);
+  return { data: profile, lines, sha256: sha256Hex(text) };
 }
 
 /** Throws a ConfigurationError naming the line and column when `text` is not strict JSON. */
@@ -149,46 +115,4 @@ function checkSemantics(profile: ProfileData, doc: YamlDocument, lc: LineCounter
     if (rule.action === 'release' && sources?.includes('unknown'))
       fail(['rules', i, 'when', 'marking'], 'a profile may not release portions whose marking was not understood (fail closed)');
   });
-}
-
-function compile(profile: ProfileData, file: string, hash: string, lines: readonly number[]): Profile {
-  const conditionsOf = (when: Record<string, unknown> | undefined) =>
-    Object.entries(when ?? {}).filter(([, v]) => v !== undefined) as [string, unknown][];
-  const rules: CompiledRule[] = [];
-  const spanRules: CompiledSpanRule[] = [];
-  for (const [i, rule] of profile.rules.entries()) {
-    const fullId = `${profile.id}/${rule.id}`;
-    if (rule.action === 'redact') {
-      spanRules.push({
-        id: rule.id,
-        fullId,
-        authority: rule.authority!,
-        conditions: conditionsOf(rule.when),
-        matcher: compileMatcher(rule.match!),
-        reason: rule.reason,
-      });
-    } else {
-      rules.push({
-        id: rule.id,
-        fullId,
-        action: rule.action,
-        authority: rule.authority ?? [],
-        declassify: rule.declassify ?? false,
-        conditions: conditionsOf(rule.when),
-        reason: rule.reason,
-        line: lines[i] ?? 1,
-      });
-    }
-  }
-  return {
-    id: profile.id,
-    description: profile.description,
-    audience: { ...profile.audience, countries: profile.audience.countries ?? [] },
-    banner: profile.banner,
-    failClosedAuthority: profile.failClosedAuthority ?? DEFAULT_AUTHORITY,
-    defaultAuthority: profile.defaultAuthority ?? DEFAULT_AUTHORITY,
-    rules,
-    spanRules,
-    source: { file, sha256: hash },
-  };
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { CONDITIONS } from './conditions/index.js';
+import { CONDITION_SCHEMAS } from './conditions/schemas.js';
 
 const KebabId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id such as "classified" or "noforn"');
 const LevelSchema = z.enum(['U', 'C', 'S', 'TS']);
 
 /** The `when:` block: every key is a condition kind (src/rules/conditions), all optional, AND-ed. */
 const WhenSchema = z
-  .object(Object.fromEntries([...CONDITIONS].map(([key, c]) => [key, (c.schema as z.ZodType).optional()])))
+  .object(Object.fromEntries([...CONDITIONS.keys()].map((key) => [key, CONDITION_SCHEMAS[key]!.optional()])))
   .strict();
 
 const MatchSchema = z

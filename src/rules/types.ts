@@ -26,8 +26,6 @@ export interface ConditionKind<T> {
   readonly key: string;
   /** One sentence, for docs and `rules check`. */
   readonly description: string;
-  /** Validates the value written in the profile (a zod schema). */
-  readonly schema: import('zod').ZodType<T>;
   /** True when the portion satisfies the condition. */
   test(value: T, facts: PortionFacts): boolean;
   /** Plain words for reasons: "level is at least C". */

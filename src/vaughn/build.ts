@@ -56,6 +56,25 @@ export function indexHeadOf(first: IndexHeadFacts | undefined, documents: number
   };
 }
 
+/** A document of the index as a first pass over the records knows it: what orders it, its head facts, how many rows it gives. */
+export interface IndexEntry {
+  readonly stem: string;
+  /** The record's file name in `review/`. */
+  readonly name: string;
+  readonly record: IndexHeadFacts & { readonly input: { readonly ref?: string | null } };
+  readonly rows: number;
+}
+
+/** The index entry of the record of `stem` (a record's file name is `<stem>.audit.json`). */
+export function indexEntryOf(stem: string, record: AuditRecord): IndexEntry {
+  return {
+    stem,
+    name: `${stem}.audit.json`,
+    record: { ...(record.case ? { case: { number: record.case.number } } : {}), asOf: record.asOf, profile: { id: record.profile.id }, input: { ref: record.input.ref ?? null } },
+    rows: withholdingsOf(record).length,
+  };
+}
+
 /** The withholdings of a record in document order: what its placeholders and boxes follow. */
 export function withholdingsOf(record: AuditRecord): Withholding[] {
   const byId = new Map(record.decisions.map((d) => [d.portionId, d]));

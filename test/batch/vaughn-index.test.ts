@@ -3,12 +3,13 @@
  * a folder that holds no document, leaves no index in release/ (not an empty one) and removes an
  * old one; a folder that still holds a document from an earlier run keeps its index.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runReleaseBatch, type BatchOptions } from '../../src/batch/run.js';
 import { resolveProfile } from '../../src/node/profiles.js';
+import { writeVaughnIndex } from '../../src/batch/vaughn.js';
 
 const SAMPLE = path.resolve('samples/08STATE79112.txt');
 const indexFiles = (out: string): string[] => (existsSync(path.join(out, 'release')) ? readdirSync(path.join(out, 'release')).filter((n) => n.startsWith('index.')).sort() : []);
@@ -63,5 +64,22 @@ describe('the Vaughn index of a batch', () => {
     expect([again.documents, again.failed, again.manifest.records]).toEqual([0, 2, 1]);
     expect(again.index?.rows).toBe(first.index?.rows);
     expect(indexFiles(out)).toEqual(['index.csv', 'index.json']);
+  }, 60_000);
+
+  it('is the index the records alone give, for records written, found up to date and left by an earlier run', async () => {
+    // The batch hands the index what it knows of the records it wrote or checked; the rest it reads.
+    const out = path.join(dir, 'known');
+    const [a, b, c, d] = ['08STATE79112', '08BERLIN173', '04OTTAWA3115', '89PANAMA8545'].map((n) => path.resolve(`samples/${n}.txt`));
+    await batch([a!, b!], out);
+    const second = await batch([c!, d!, a!], out);
+    expect([second.documents, second.skipped, second.manifest.records]).toEqual([3, 1, 4]);
+    const read = (f: string): Buffer => readFileSync(path.join(out, 'release', f));
+    const fromBatch = [read('index.csv'), read('index.json')];
+    expect(second.index?.rows).toBeGreaterThan(10);
+    const rebuilt = await writeVaughnIndex(out, { pdf: false });
+    expect(rebuilt.rows).toBe(second.index?.rows);
+    expect(read('index.csv').equals(fromBatch[0]!)).toBe(true);
+    expect(read('index.json').equals(fromBatch[1]!)).toBe(true);
+    expect(JSON.parse(fromBatch[1]!.toString('utf8')).documents).toBe(4);
   }, 60_000);
 });

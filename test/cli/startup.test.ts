@@ -1,7 +1,7 @@
 /**
- * What `declass --version` and `--help` load: `--version` is answered by bin.ts before the
- * command line is loaded, with the line commander prints; neither loads the readers, the
- * renderers or the heavy packages (the commands load those when they run).
+ * What `declass --version` and `--help` load: both are answered by bin.ts before the command
+ * line is loaded, with what commander prints (the help as written at build time); `declass help`,
+ * through commander, loads no reader, renderer or heavy package (the commands load those when they run).
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -31,8 +31,23 @@ describe('start-up', () => {
     expect(files.map((f) => f.replace(/.*\/dist\//, 'dist/'))).toEqual(['dist/cli/bin.js', 'dist/version.js']);
   });
 
-  it('--help loads no reader, renderer or heavy package', () => {
+  it.each([['--help'], ['-h']])('%s prints the help commander prints (written at build time), exit 0', async (flag) => {
+    const bin = runBin([flag]);
+    const inProcess = await runCli([flag]);
+    expect(inProcess.code).toBe(0);
+    expect(inProcess.stdout).toMatch(/^Usage: declass \[options\] \[command\]\n[^]*\nExit codes:\n/);
+    expect(bin).toEqual({ code: 0, stdout: inProcess.stdout, stderr: '' });
+    // `declass help` goes through commander: the same text.
+    expect(runBin(['help']).stdout).toBe(inProcess.stdout);
+  });
+
+  it('--help loads nothing but bin.ts and the version', () => {
     const files = loaded(['--help']);
+    expect(files.map((f) => f.replace(/.*\/dist\//, 'dist/'))).toEqual(['dist/cli/bin.js', 'dist/version.js']);
+  });
+
+  it('help through commander loads no reader, renderer or heavy package', () => {
+    const files = loaded(['help']);
     expect(files.length).toBeGreaterThan(5);
     const heavy = files.filter((f) => /\/node_modules\/(zod|yaml|diff|pdf-lib|pdfjs-dist|piscina|ics|cli-progress)\/|\/dist\/(parse\/index|render|engine|lint|rules)\b/.test(f));
     expect(heavy).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { CONDITIONS } from '../../src/rules/conditions/index.js';
+import { CONDITION_SCHEMAS } from '../../src/rules/conditions/schemas.js';
 import { facts, mk } from '../helpers/facts.js';
 import type { PortionFacts } from '../../src/rules/types.js';
 
@@ -55,9 +56,13 @@ describe('condition kinds', () => {
   it.each(cases)('%s', (_d, key, value, f, expected) => {
     const kind = CONDITIONS.get(key);
     expect(kind, key).toBeDefined();
-    expect(kind!.schema.safeParse(value).success).toBe(true);
+    expect(CONDITION_SCHEMAS[key]!.safeParse(value).success).toBe(true);
     expect(kind!.test(value as never, f)).toBe(expected);
     expect(kind!.explain(value as never)).toMatch(/\w/);
+  });
+
+  it('every condition has a schema, and every schema a condition', () => {
+    expect(Object.keys(CONDITION_SCHEMAS).sort()).toEqual([...CONDITIONS.keys()].sort());
   });
 
   it('every condition has match and no-match cases, and is documented in rules/README.md', () => {

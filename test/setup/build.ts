@@ -22,7 +22,7 @@ function newestUnder(dir: string): number {
 export default function build(): void {
   const built = path.join(REPO, 'dist/index.js');
   const sources = Math.max(newestUnder(path.join(REPO, 'src')), statSync(path.join(REPO, 'package.json')).mtimeMs, statSync(path.join(REPO, 'tsconfig.build.json')).mtimeMs);
-  if (existsSync(built) && existsSync(path.join(REPO, 'dist/cli/bin.js')) && statSync(built).mtimeMs >= sources) return;
+  if (existsSync(built) && existsSync(path.join(REPO, 'dist/cli/bin.js')) && existsSync(path.join(REPO, 'dist/cli/help.txt')) && statSync(built).mtimeMs >= sources) return;
   process.stdout.write('declass: dist/ is older than src/; building it for the CLI and package tests (npm run build)\n');
   execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
 }

@@ -1,13 +1,9 @@
-import { z } from 'zod';
 import type { ConditionKind } from '../types.js';
-
-const ControlList = z.array(z.string().regex(/^[A-Z][A-Z0-9-]*$/, 'expected an upper-case control such as NOFORN or SBU')).min(1);
 
 /** `controlsAny: [NOFORN, ORCON]` — the portion carries at least one of these controls. */
 export const controlsAny: ConditionKind<readonly string[]> = {
   key: 'controlsAny',
   description: 'The portion carries at least one of these dissemination or handling controls (NOFORN, ORCON, SBU, FOUO, LOU, NATO, FGI, …).',
-  schema: ControlList,
   test: (value, facts) => facts.marking !== null && facts.marking.controls.some((c) => value.includes(c)),
   explain: (value) => `portion carries ${value.join(' or ')}`,
 };
@@ -16,7 +12,6 @@ export const controlsAny: ConditionKind<readonly string[]> = {
 export const controlsNone: ConditionKind<readonly string[]> = {
   key: 'controlsNone',
   description: 'The portion has an understood marking that carries none of these controls.',
-  schema: ControlList,
   test: (value, facts) => facts.marking !== null && !facts.marking.controls.some((c) => value.includes(c)),
   explain: (value) => `portion carries none of ${value.join(', ')}`,
 };
@@ -25,7 +20,6 @@ export const controlsNone: ConditionKind<readonly string[]> = {
 export const hasSci: ConditionKind<boolean> = {
   key: 'hasSci',
   description: 'The portion carries (true) or does not carry (false) SCI control systems.',
-  schema: z.boolean(),
   test: (value, facts) => facts.marking !== null && facts.marking.sci.length > 0 === value,
   explain: (value) => (value ? 'portion carries SCI controls' : 'portion carries no SCI controls'),
 };

@@ -1,15 +1,12 @@
-import { z } from 'zod';
 import type { DeclStatus } from '../../types.js';
 import type { ConditionKind } from '../types.js';
 
-const STATUSES = ['unclassified', 'classified', 'declassified', 'review', 'invalid'] as const;
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export const STATUSES = ['unclassified', 'classified', 'declassified', 'review', 'invalid'] as const;
 
 /** `declStatus: [declassified]` — the document's declassification status as of the release date. */
 export const declStatus: ConditionKind<readonly DeclStatus[]> = {
   key: 'declStatus',
   description: "The document's declassification status as of the release date: unclassified, classified, declassified, review, invalid.",
-  schema: z.array(z.enum(STATUSES)).min(1),
   test: (value, facts) => value.includes(facts.declStatus),
   explain: (value) => `document status is ${value.join(' or ')}`,
 };
@@ -19,7 +16,6 @@ export const documentClassified: ConditionKind<boolean> = {
   key: 'documentClassified',
   description:
     'The document is classified (true) or not (false). A document with no understood banner counts as classified: fail closed.',
-  schema: z.boolean(),
   test: (value, facts) => facts.documentClassified === value,
   explain: (value) => (value ? 'document is classified' : 'document is unclassified'),
 };
@@ -28,7 +24,6 @@ export const documentClassified: ConditionKind<boolean> = {
 export const documentControlsAny: ConditionKind<readonly string[]> = {
   key: 'documentControlsAny',
   description: "The document's banner carries at least one of these controls (e.g. SBU, NOFORN).",
-  schema: z.array(z.string().regex(/^[A-Z][A-Z0-9-]*$/)).min(1),
   test: (value, facts) => facts.documentMarking !== null && facts.documentMarking.controls.some((c) => value.includes(c)),
   explain: (value) => `document banner carries ${value.join(' or ')}`,
 };
@@ -37,7 +32,6 @@ export const documentControlsAny: ConditionKind<readonly string[]> = {
 export const originatedBefore: ConditionKind<string> = {
   key: 'originatedBefore',
   description: 'The document originated before this date (YYYY-MM-DD). A document of unknown date never matches.',
-  schema: IsoDate,
   test: (value, facts) => facts.document.originated !== null && facts.document.originated < value,
   explain: (value) => `document originated before ${value}`,
 };
@@ -46,7 +40,6 @@ export const originatedBefore: ConditionKind<string> = {
 export const originatedOnOrAfter: ConditionKind<string> = {
   key: 'originatedOnOrAfter',
   description: 'The document originated on or after this date (YYYY-MM-DD). A document of unknown date never matches.',
-  schema: IsoDate,
   test: (value, facts) => facts.document.originated !== null && facts.document.originated >= value,
   explain: (value) => `document originated on or after ${value}`,
 };

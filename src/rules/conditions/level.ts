@@ -1,14 +1,10 @@
-import { z } from 'zod';
 import type { Level } from '../../types.js';
 import { LEVEL_RANK, type ConditionKind } from '../types.js';
-
-const LevelSchema = z.enum(['U', 'C', 'S', 'TS']);
 
 /** `level: [U]` — the portion's level is one of these. Unmarked and unknown portions have no level and never match. */
 export const level: ConditionKind<readonly Level[]> = {
   key: 'level',
   description: 'The portion has one of these levels (U, C, S, TS). A portion without an understood marking never matches.',
-  schema: z.array(LevelSchema).min(1),
   test: (value, facts) => facts.marking !== null && value.includes(facts.marking.level),
   explain: (value) => `portion level is ${value.join(' or ')}`,
 };
@@ -17,7 +13,6 @@ export const level: ConditionKind<readonly Level[]> = {
 export const levelAtLeast: ConditionKind<Level> = {
   key: 'levelAtLeast',
   description: 'The portion has an understood marking at or above this level.',
-  schema: LevelSchema,
   test: (value, facts) => facts.marking !== null && LEVEL_RANK[facts.marking.level] >= LEVEL_RANK[value],
   explain: (value) => `portion level is ${value} or higher`,
 };
@@ -26,7 +21,6 @@ export const levelAtLeast: ConditionKind<Level> = {
 export const levelAtMost: ConditionKind<Level> = {
   key: 'levelAtMost',
   description: 'The portion has an understood marking at or below this level.',
-  schema: LevelSchema,
   test: (value, facts) => facts.marking !== null && LEVEL_RANK[facts.marking.level] <= LEVEL_RANK[value],
   explain: (value) => `portion level is ${value} or lower`,
 };

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { relToSubset } from '../../markings/index.js';
 import type { ConditionKind } from '../types.js';
 
@@ -6,7 +5,6 @@ import type { ConditionKind } from '../types.js';
 export const relToAny: ConditionKind<readonly string[]> = {
   key: 'relToAny',
   description: 'The portion is marked REL TO at least one of these country trigraphs or tetragraphs (e.g. NATO, DEU).',
-  schema: z.array(z.string().regex(/^[A-Z]{3,4}$/, 'expected a trigraph or tetragraph such as DEU or NATO')).min(1),
   test: (value, facts) => facts.marking !== null && facts.marking.relTo.some((c) => value.includes(c)),
   explain: (value) => `portion is releasable to ${value.join(' or ')}`,
 };
@@ -15,7 +13,6 @@ export const relToAny: ConditionKind<readonly string[]> = {
 export const hasRelTo: ConditionKind<boolean> = {
   key: 'hasRelTo',
   description: 'The portion has an understood marking with (true) or without (false) a REL TO list.',
-  schema: z.boolean(),
   test: (value, facts) => facts.marking !== null && facts.marking.relTo.length > 0 === value,
   explain: (value) => (value ? 'portion has a REL TO list' : 'portion has no REL TO list'),
 };
@@ -30,7 +27,6 @@ export const relToAll: ConditionKind<readonly string[]> = {
   key: 'relToAll',
   description:
     'The portion is marked REL TO every one of these trigraphs or tetragraphs; FVEY, ACGU and TEYE count as their members (REL TO USA, FVEY holds for [AUS, CAN, GBR, NZL]).',
-  schema: z.array(z.string().regex(/^[A-Z]{3,4}$/, 'expected a trigraph or tetragraph such as GBR or FVEY')).min(1),
   test: (value, facts) => facts.marking !== null && facts.marking.relTo.length > 0 && relToSubset(value, facts.marking.relTo),
   explain: (value) => `portion is releasable to all of ${value.join(', ')}`,
 };
