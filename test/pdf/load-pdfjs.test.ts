@@ -22,19 +22,22 @@ function nativesAfter(script: string): Record<string, boolean> {
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, boolean>;
 }
 
+/** Script text: the loader and the reader imported, and `doc`, a pdf-lib document with one page that reads `read back`. */
+const ONE_PAGE = `
+      const { loadPdfjs } = await import(${JSON.stringify(LOADER)});
+      const { readPdfText } = await import(${JSON.stringify(READER)});
+      const { PDFDocument, StandardFonts } = await import('pdf-lib');
+      const doc = await PDFDocument.create();
+      const page = doc.addPage([300, 200]);
+      page.drawText('read back', { x: 20, y: 100, font: await doc.embedFont(StandardFonts.Helvetica), size: 12 });`;
+
 describe('loadPdfjs', () => {
   it('pdf.js imported directly replaces the built-ins (why the loader exists)', () => {
     expect(nativesAfter(`await import('pdfjs-dist/legacy/build/pdf.mjs');`)).toEqual({ push: false, stringify: false, parse: false });
   });
 
   it('leaves push, JSON.stringify and JSON.parse native, also after a document was read', () => {
-    const script = `
-      const { loadPdfjs } = await import(${JSON.stringify(LOADER)});
-      const { readPdfText } = await import(${JSON.stringify(READER)});
-      const { PDFDocument, StandardFonts } = await import('pdf-lib');
-      const doc = await PDFDocument.create();
-      const page = doc.addPage([300, 200]);
-      page.drawText('read back', { x: 20, y: 100, font: await doc.embedFont(StandardFonts.Helvetica), size: 12 });
+    const script = `${ONE_PAGE}
       const text = await readPdfText(await doc.save());
       if (text.pages[0].map((r) => r.str).join('') !== 'read back') throw new Error('pdf.js did not read the page');
       await loadPdfjs();`;
@@ -47,13 +50,7 @@ describe('loadPdfjs', () => {
       const { DecompressionStream: Native } = await import('node:stream/web');
       let made = 0;
       class Counting extends Native { constructor(f) { super(f); made++; } }
-      globalThis.DecompressionStream = Counting;
-      const { loadPdfjs } = await import(${JSON.stringify(LOADER)});
-      const { readPdfText } = await import(${JSON.stringify(READER)});
-      const { PDFDocument, StandardFonts } = await import('pdf-lib');
-      const doc = await PDFDocument.create();
-      const page = doc.addPage([300, 200]);
-      page.drawText('read back', { x: 20, y: 100, font: await doc.embedFont(StandardFonts.Helvetica), size: 12 });
+      globalThis.DecompressionStream = Counting;${ONE_PAGE}
       const pdf = await doc.save();
       if (!Buffer.from(pdf).toString('latin1').includes('/FlateDecode')) throw new Error('no Flate stream to read');
       await loadPdfjs();
