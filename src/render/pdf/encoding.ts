@@ -85,14 +85,25 @@ export function encodeWinAnsiHex(text: string): string {
  * encode become `?`; never throws. Half the size of hex, so less to compress.
  */
 export function encodeWinAnsiLiteral(text: string): string {
+  // Fast path: printable ASCII with nothing to escape (most of what is drawn).
+  if (/^[\x20-\x27\x2a-\x5b\x5d-\x7e]*$/.test(text)) return text;
+  // Else copy runs of plain ASCII whole and handle the rest a character at a time (portion marks
+  // put parentheses in most lines).
   let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp === 0x5c || cp === 0x28 || cp === 0x29) out += '\\' + ch;
-    else if (cp >= 0x20 && cp <= 0x7e) out += ch;
-    else out += String.fromCharCode(winAnsiCode(cp) ?? 0x3f);
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e && c !== 0x5c && c !== 0x28 && c !== 0x29) continue;
+    out += text.slice(from, i);
+    if (c === 0x5c || c === 0x28 || c === 0x29) out += '\\' + text[i];
+    else {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      out += String.fromCharCode(winAnsiCode(cp) ?? 0x3f);
+    }
+    from = i + 1;
   }
-  return out;
+  return out + text.slice(from);
 }
 
 /** Characters outside WinAnsi with a conventional equivalent in it. */

@@ -7,9 +7,8 @@
  * objects (pages 1, catalog 2, fonts 3-4, Info 5) keep the numbers write.ts gives them.
  * Same fonts, Info and no-metadata policy as write.ts; deterministic.
  */
-import { deflateSync } from 'node:zlib';
 import type { PageLayout } from './model.js';
-import { dict, FONT_DICT, FONTS, HEADER, hexText, pageContent, ref, type PdfMeta } from './write.js';
+import { deflatePage, dict, FONT_DICT, FONTS, HEADER, hexText, pageContent, ref, type PdfMeta } from './write.js';
 
 const PAGES = 1;
 const CATALOG = 2;
@@ -82,7 +81,7 @@ export class StreamingPdfWriter {
   /** A content stream object painting `layout`; returns its number. */
   private stream(layout: PageLayout): number {
     const n = this.next++;
-    const data = deflateSync(Buffer.from(pageContent(layout), 'latin1'), { level: 6 });
+    const data = deflatePage(pageContent(layout));
     this.offsets[n - 1] = this.length;
     this.push(Buffer.from(`${n} 0 obj\n${dict(['/Filter /FlateDecode', `/Length ${data.length}`])}\nstream\n`, 'latin1'));
     this.push(data);

@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createCharMapper, encodeWinAnsiHex, encodeWinAnsiLiteral, winAnsiCode } from '../../../src/render/pdf/encoding.js';
 import { layoutRelease, renderReleasePdf, renderReviewPdf } from '../../../src/render/pdf/index.js';
 import type { ReleaseView, ReviewView } from '../../../src/types.js';
@@ -35,6 +36,28 @@ describe('WinAnsi table', () => {
 
   it('encodes a literal string body: WinAnsi bytes, backslash and both parentheses escaped', () => {
     expect(encodeWinAnsiLiteral('1.4(b) C:\\x ¶€北')).toBe('1.4\\(b\\) C:\\\\x \u00b6\u0080?');
+  });
+
+  it('encodes a literal string body as a character-by-character encoder does, for any text', () => {
+    // The reference: one code point at a time (what the encoder did before it copied runs whole).
+    const reference = (text: string): string => {
+      let out = '';
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        if (cp === 0x5c || cp === 0x28 || cp === 0x29) out += '\\' + ch;
+        else if (cp >= 0x20 && cp <= 0x7e) out += ch;
+        else out += String.fromCharCode(winAnsiCode(cp) ?? 0x3f);
+      }
+      return out;
+    };
+    const pieces = fc.constantFrom('(', ')', '\\', ' ', 'C', '¶', '€', '北', '😀', '\ud800', '\u0007', '\t', 'ÿ', 'Ā');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'binary' })), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(encodeWinAnsiLiteral(text)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads back unbalanced parentheses and backslashes exactly', async () => {

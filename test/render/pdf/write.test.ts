@@ -8,7 +8,7 @@ import { PDFDocument, PDFName, StandardFonts, type PDFFont } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { layoutRelease, layoutReview, serializePdf, writePdf, type PageLayout, type PdfFont, type PdfMeta } from '../../../src/render/pdf/index.js';
 import fc from 'fast-check';
-import { num, pageContent } from '../../../src/render/pdf/write.js';
+import { CONTENT_DEFLATE_LEVEL, num, pageContent } from '../../../src/render/pdf/write.js';
 import { repeatedRelease, seedRelease, seedReview, wrappedRelease, wrappedReview } from './fixtures.js';
 
 const FONT_RESOURCE: Readonly<Record<PdfFont, string>> = { mono: 'F1', 'mono-bold': 'F2' };
@@ -23,7 +23,7 @@ async function writeWithPdfLib(pages: readonly PageLayout[], meta: PdfMeta): Pro
   for (const layout of pages) {
     const page = doc.addPage([layout.width, layout.height]);
     for (const key of Object.keys(FONT_RESOURCE) as PdfFont[]) page.node.setFontDictionary(PDFName.of(FONT_RESOURCE[key]), fonts[key].ref);
-    const content = deflateSync(Buffer.from(pageContent(layout), 'latin1'), { level: 6 });
+    const content = deflateSync(Buffer.from(pageContent(layout), 'latin1'), { level: CONTENT_DEFLATE_LEVEL });
     page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream(content, { Filter: 'FlateDecode' })));
     page.node.delete(PDFName.of('Annots'));
     page.node.Resources()?.delete(PDFName.of('XObject'));
