@@ -2,9 +2,10 @@
  * The review copy of a PDF input: the original, text intact (the review copy is never handed
  * out), with every withheld region banded in translucent red and labelled with its note (rule
  * and authority) in the margin beside its first line, followed by the pages of a summary PDF.
- * Written with pdf-lib without dates or ids, so the same input gives the same bytes.
+ * Written with pdf-lib without dates or ids, so the same input gives the same bytes. pdf-lib's
+ * document API (forms, appearances, drawing: most of its modules) is loaded on the first review
+ * PDF, not by every process that reads or releases PDFs (those use only its parser).
  */
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 
 /** The regions of one decision and the note printed beside them. */
 export interface ReviewBand {
@@ -12,7 +13,6 @@ export interface ReviewBand {
   readonly regions: readonly { readonly page: number; readonly rect: readonly [number, number, number, number] }[];
 }
 
-const RED = rgb(0.8, 0.1, 0.1);
 const NOTE_SIZE = 6;
 
 /** Characters Helvetica (WinAnsi) shows; anything else becomes `?`. */
@@ -22,6 +22,8 @@ function ascii(s: string): string {
 
 /** The original with bands and notes drawn on it, then the summary's pages. */
 export async function reviewPdf(original: Uint8Array, bands: readonly ReviewBand[], summary: Uint8Array, summaryPages: number): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
+  const RED = rgb(0.8, 0.1, 0.1);
   const doc = await PDFDocument.load(original, { updateMetadata: false, ignoreEncryption: false });
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const pages = doc.getPages();

@@ -17,7 +17,7 @@
  */
 import { intersects, type Rect } from './geometry.js';
 import type { PdfLayout } from './layout/index.js';
-import { readPdfText, runChars, type PdfText } from './pdfjs.js';
+import { readPdfText, runChars, type PdfText, type TextRun } from './pdfjs.js';
 import type { PdfRegion } from './redact/document.js';
 
 /** Options of {@link verifyRedaction}. */
@@ -78,11 +78,26 @@ function pageText(runs: PdfText['pages'][number]): string {
   return s;
 }
 
-/** True when `s` is blank or nothing but box labels (and spaces). */
-function onlyLabels(s: string, labels: ReadonlySet<string>): boolean {
+/** True when `s` is blank or nothing but box labels (and spaces); `labels` non-empty, longest first. */
+function onlyLabels(s: string, labels: readonly string[]): boolean {
   let rest = s;
-  for (const l of [...labels].filter((x) => x !== '').sort((a, b) => b.length - a.length)) rest = rest.split(l).join(' ');
+  for (const l of labels) rest = rest.split(l).join(' ');
   return rest.trim() === '';
+}
+
+/**
+ * False when no character of `run` can count as inside `rect` (check 2): an upright run whose
+ * characters' test points all lie clearly outside it, with a margin wider than the shrinking and
+ * rounding there can be. Rotated runs are always looked at.
+ */
+function mayReach(run: TextRun, rect: Rect): boolean {
+  const [a, b, c, d, e, f] = run.transform;
+  if (Math.abs(b) > 1e-6 * Math.abs(a) || Math.abs(c) > 1e-6 * Math.abs(d) || a <= 0 || d <= 0) return true;
+  const h = run.height > 0 ? run.height : d;
+  const dx = Math.abs(run.width) + 1;
+  const dy = 0.15 * Math.abs(rect[3] - rect[1]) + 1;
+  const y = f + 0.35 * h;
+  return Math.max(e, e + run.width) > rect[0] - dx && Math.min(e, e + run.width) < rect[2] + dx && y > rect[1] - dy && y < rect[3] + dy;
 }
 
 /** A character counts as inside a region when this point of its box is: its centre across, 35% of its height up (above the baseline, clear of descenders). */
@@ -131,7 +146,21 @@ function outsideByLayout(layout: PdfLayout, regions: readonly PdfRegion[]): stri
   const outside = Array.from({ length: layout.pages }, () => '');
   const { text, boxes } = layout;
   for (const l of layout.lines) {
-    const rects = rectsOf.get(l.page) ?? [];
+    // Only regions that reach the line's height can blank its characters (a probe point lies
+    // within its glyph's box); without any, the line is kept whole (the spaces the layout
+    // inserted are spaces).
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = l.start; i < l.end; i++) {
+      if (Number.isNaN(boxes[4 * i]!)) continue;
+      lo = Math.min(lo, boxes[4 * i + 1]!);
+      hi = Math.max(hi, boxes[4 * i + 3]!);
+    }
+    const rects = (rectsOf.get(l.page) ?? []).filter((r) => r[1] <= hi + 1e-6 && lo - 1e-6 <= r[3]);
+    if (rects.length === 0) {
+      outside[l.page] += ' ' + text.slice(l.start, l.end);
+      continue;
+    }
     let s = ' ';
     for (let i = l.start; i < l.end; i++) {
       const x0 = boxes[4 * i]!;
@@ -140,8 +169,11 @@ function outsideByLayout(layout: PdfLayout, regions: readonly PdfRegion[]): stri
         s += ' ';
         continue;
       }
-      const box = probe(x0, boxes[4 * i + 1]!, boxes[4 * i + 2]!, boxes[4 * i + 3]!);
-      s += rects.some((r) => intersects(box, r)) ? ' ' : text[i];
+      // The probe point of the glyph box (see probe), tested as intersects() tests a point.
+      const cx = (x0 + boxes[4 * i + 2]!) / 2;
+      const y0 = boxes[4 * i + 1]!;
+      const cy = y0 + (boxes[4 * i + 3]! - y0) * 0.35;
+      s += rects.some((r) => cx <= r[2] && r[0] <= cx && cy <= r[3] && r[1] <= cy) ? ' ' : text[i];
     }
     outside[l.page] += s;
   }
@@ -186,12 +218,13 @@ export async function verifyRedaction(original: Uint8Array | PdfLayout, released
   });
 
   // 2. Characters inside regions.
-  const labels = new Set(regions.map((r) => r.label.trim()));
+  const labels = [...new Set(regions.map((r) => r.label.trim()))].filter((x) => x !== '').sort((a, b) => b.length - a.length);
   const charsInRegions: { region: number; page: number; chars: number }[] = [];
   regions.forEach((reg, idx) => {
     const rect = reg.rect as Rect;
     let count = 0;
     for (const run of rel.pages[reg.page] ?? []) {
+      if (!mayReach(run, rect)) continue;
       // The boxes' own labels are the only text a release puts inside regions (pdf.js may join
       // the labels of two boxes on one line into one run).
       if (onlyLabels(run.str, labels)) continue;

@@ -49,6 +49,17 @@ describe('parseContent', () => {
     expect(ops[1]!.inline!.dict.get('W')).toBe(5);
   });
 
+  it('reads every number as Number() reads its text (short ones from the bytes, the rest through the string), and number-like words as operators', () => {
+    const numbers = ['0', '-0', '+7', '-.5', '.5', '5.', '.', '-', '+', '007.250', '123456789012345', '1234567890123456', '0.1', '-0.3', '72.00000000000001', '999999999999999.9', '3.14159265358979', '0.000000000000001'];
+    for (let i = 0; i < 300; i++) numbers.push((((i * 7919) % 100003) / 10 ** (i % 17)).toFixed(i % 9), String(-i * 0.37));
+    for (const n of numbers) {
+      const v = parseContent(enc(`${n} Tw`)).ops[0]!.operands[0];
+      const want = Number(n);
+      expect(Object.is(v, Number.isFinite(want) ? want : 0), n).toBe(true);
+    }
+    for (const w of ['1.2.3', '1e5', '--1', '12a']) expect(parseContent(enc(`${w} Tw`)).ops.map((o) => o.op), w).toEqual([w, 'Tw']);
+  });
+
   it('reports oddities instead of throwing', () => {
     for (const src of ['(unterminated', '[1 2', '<< /A 1', '] Tj', '1 2']) {
       const r = parseContent(enc(src));

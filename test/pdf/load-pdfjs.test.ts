@@ -22,22 +22,60 @@ function nativesAfter(script: string): Record<string, boolean> {
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, boolean>;
 }
 
+/** Script text: the loader and the reader imported, and `doc`, a pdf-lib document with one page that reads `read back`. */
+const ONE_PAGE = `
+      const { loadPdfjs } = await import(${JSON.stringify(LOADER)});
+      const { readPdfText } = await import(${JSON.stringify(READER)});
+      const { PDFDocument, StandardFonts } = await import('pdf-lib');
+      const doc = await PDFDocument.create();
+      const page = doc.addPage([300, 200]);
+      page.drawText('read back', { x: 20, y: 100, font: await doc.embedFont(StandardFonts.Helvetica), size: 12 });`;
+
 describe('loadPdfjs', () => {
   it('pdf.js imported directly replaces the built-ins (why the loader exists)', () => {
     expect(nativesAfter(`await import('pdfjs-dist/legacy/build/pdf.mjs');`)).toEqual({ push: false, stringify: false, parse: false });
   });
 
   it('leaves push, JSON.stringify and JSON.parse native, also after a document was read', () => {
-    const script = `
-      const { loadPdfjs } = await import(${JSON.stringify(LOADER)});
-      const { readPdfText } = await import(${JSON.stringify(READER)});
-      const { PDFDocument, StandardFonts } = await import('pdf-lib');
-      const doc = await PDFDocument.create();
-      const page = doc.addPage([300, 200]);
-      page.drawText('read back', { x: 20, y: 100, font: await doc.embedFont(StandardFonts.Helvetica), size: 12 });
+    const script = `${ONE_PAGE}
       const text = await readPdfText(await doc.save());
       if (text.pages[0].map((r) => r.str).join('') !== 'read back') throw new Error('pdf.js did not read the page');
       await loadPdfjs();`;
     expect(nativesAfter(script)).toEqual({ push: true, stringify: true, parse: true });
   });
+
+  /** Runs `script` in a fresh process after a counting DecompressionStream was made the global, with a one-page Flate-compressed PDF in `pdf`; returns what it prints last. */
+  function withCountingInflate(script: string): Record<string, unknown> {
+    const setup = `
+      const { DecompressionStream: Native } = await import('node:stream/web');
+      let made = 0;
+      class Counting extends Native { constructor(f) { super(f); made++; } }
+      globalThis.DecompressionStream = Counting;${ONE_PAGE}
+      const pdf = await doc.save();
+      if (!Buffer.from(pdf).toString('latin1').includes('/FlateDecode')) throw new Error('no Flate stream to read');
+      await loadPdfjs();
+      const text = async () => (await readPdfText(pdf)).pages[0].map((r) => r.str).join('');`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', setup + script], { encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>;
+  }
+
+  it("gives pdf.js's worker an inflate without web streams and every other reader the global's own DecompressionStream", () => {
+    const script = `
+      const read = await text();
+      const byPdfjs = made;
+      const mine = globalThis.DecompressionStream === Counting;
+      const out = new globalThis.DecompressionStream('deflate');
+      console.log(JSON.stringify({ read, byPdfjs, mine, made, works: out.readable instanceof ReadableStream }));`;
+    expect(withCountingInflate(script)).toEqual({ read: 'read back', byPdfjs: 0, mine: true, made: 1, works: true });
+  });
+
+  it('a DecompressionStream assigned after loading is what pdf.js gets too', () => {
+    const script = `
+      let later = 0;
+      globalThis.DecompressionStream = class extends Native { constructor(f) { super(f); later++; } };
+      const read = await text();
+      console.log(JSON.stringify({ read, later: later > 0, made }));`;
+    expect(withCountingInflate(script)).toEqual({ read: 'read back', later: true, made: 0 });
+  });
 });
+

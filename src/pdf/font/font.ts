@@ -269,6 +269,14 @@ function loadType0(objs: PdfObjects, font: PdfDict): FontInfo {
     ...verticalMetrics(objs, descriptor),
     codes(bytes) {
       const out: GlyphCode[] = [];
+      if (ranges === IDENTITY_RANGES) {
+        // Two bytes a code (a last odd byte alone), as codeLength says for these ranges.
+        for (let i = 0; i < bytes.length; i += 2) {
+          if (i + 1 < bytes.length) out.push({ code: bytes[i]! * 256 + bytes[i + 1]!, start: i, length: 2 });
+          else out.push({ code: bytes[i]!, start: i, length: 1 });
+        }
+        return out;
+      }
       for (let i = 0; i < bytes.length; ) {
         const { length } = codeLength(ranges, bytes, i);
         let code = 0;

@@ -28,6 +28,19 @@ function unmapped(u: string | undefined): boolean {
   return u === undefined || u === '' || /^[\uFFFD\uE000-\uF8FF\0]+$/u.test(u);
 }
 
+/** How a glyph's Unicode value reads: a space (blank), text (NFKC), or nothing that can be read. */
+interface Reading {
+  readonly text: string;
+  readonly blank: boolean;
+}
+const BLANK: Reading = { text: ' ', blank: true };
+const UNMAPPED: Reading = { text: '', blank: false };
+
+function reading(u: string): Reading {
+  if (/^\s+$/u.test(u)) return BLANK;
+  return unmapped(u) ? UNMAPPED : { text: u.normalize('NFKC'), blank: false };
+}
+
 /**
  * The glyphs of each page (0-based), in content order, and what the interpreter saw of each page
  * (for the rewriter, which would otherwise interpret the same pages again). Throws PdfInputError
@@ -37,6 +50,8 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
   const pages = listPages(objs);
   let text = 0;
   const contents: PageContent[] = [];
+  // What each Unicode value reads as, worked out once a document (a page shows few distinct ones).
+  const read = new Map<string, Reading>();
   const out = pages.map((p, index) => {
     const content = pageContentBytes(objs, p.dict.get('Contents'));
     if (content === null) throw new PdfInputError(`page ${index + 1}: a content stream cannot be decoded`);
@@ -44,11 +59,13 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
     contents.push(drawn);
     const glyphs: PageGlyph[] = [];
     for (const g of drawn.glyphs) {
-      const blank = g.unicode !== undefined ? /^\s+$/u.test(g.unicode) : g.end - g.start === 1 && g.code === 32;
-      if (!blank && unmapped(g.unicode)) throw new PdfInputError(`${NO_TEXT_LAYER} (page ${index + 1} shows glyphs that cannot be mapped to Unicode)`);
+      const u = g.unicode;
+      let r = u === undefined ? (g.end - g.start === 1 && g.code === 32 ? BLANK : UNMAPPED) : read.get(u);
+      if (r === undefined) read.set(u!, (r = reading(u!)));
+      if (r === UNMAPPED) throw new PdfInputError(`${NO_TEXT_LAYER} (page ${index + 1} shows glyphs that cannot be mapped to Unicode)`);
       if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
-      if (!blank) text++;
-      glyphs.push({ text: blank ? ' ' : g.unicode!.normalize('NFKC'), box: g.full, y: g.origin[1], size: g.size, blank });
+      if (!r.blank) text++;
+      glyphs.push({ text: r.text, box: g.full, y: g.origin[1], size: g.size, blank: r.blank });
     }
     return glyphs;
   });

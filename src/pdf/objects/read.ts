@@ -1,8 +1,9 @@
 /**
  * Reads a PDF file into the plain object model (model.ts). One of the two modules that import
- * pdf-lib (with nothing else of pdf-lib used anywhere): its parser handles cross-reference
- * streams, object streams and damaged tables, and reads the file front to back so that the newest
- * definition of an object (the last incremental update) wins.
+ * pdf-lib, and only its core (objects and parser: its document API, most of its modules, is not
+ * loaded for reading): its parser handles cross-reference streams, object streams and damaged
+ * tables, and reads the file front to back so that the newest definition of an object (the last
+ * incremental update) wins.
  *
  * Encrypted files are refused: their strings and streams cannot be read, so nothing in them can be
  * checked, which is reason enough to stop in a redaction tool.
@@ -19,7 +20,7 @@ import {
   PDFRef as LibRef,
   PDFString as LibString,
   type PDFObject,
-} from 'pdf-lib';
+} from 'pdf-lib/cjs/core/index.js';
 import { PdfInputError } from '../errors.js';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObjects, type PdfValue } from './model.js';
 

@@ -58,6 +58,9 @@ export type PageOutcome =
   | { readonly kind: 'done'; readonly contents: PdfStream; readonly resources: PdfDict; readonly stats: PageStats; readonly boxes: RedactionBox[]; readonly warnings: string[]; /** What the original page draws (for a stamp's placement). */ readonly content: PageContent }
   | { readonly kind: 'unsure'; readonly reasons: { reason: UnsureReason; detail: string }[]; readonly boxes: RedactionBox[] };
 
+const PATH_OPS: ReadonlySet<string> = new Set(['m', 're', 'l', 'c', 'v', 'y']);
+const PAINT_OPS: ReadonlySet<string> = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
+
 /** Creates indirect objects in the output. */
 export type Allocate = (value: PdfValue) => PdfRef;
 
@@ -266,8 +269,8 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   for (const o of main.ops) {
     if (o.op === 'BT') inText = true;
     else if (o.op === 'ET') inText = false;
-    else if (['m', 're', 'l', 'c', 'v', 'y'].includes(o.op)) inPath = true;
-    else if (['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n'].includes(o.op)) inPath = false;
+    else if (PATH_OPS.has(o.op)) inPath = true;
+    else if (PAINT_OPS.has(o.op)) inPath = false;
   }
   if (inPath) tail += 'n\n';
   if (inText) tail += 'ET\n';

@@ -39,6 +39,38 @@ function isRegular(c: number): boolean {
 
 const KEYWORD_VALUES: Record<string, PdfValue> = { true: true, false: false, null: null };
 
+/** Powers of ten that are exact doubles (10^0 … 10^22). */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * The number the bytes `[start, end)` spell, without building a string, when that is exact: an
+ * optional sign, at most 15 digits and at most one point. A whole number of at most 15 digits and
+ * a power of ten up to 10^22 are both exact doubles, so their quotient is the correctly rounded
+ * value, which is what `Number()` gives for the same text (Clinger's fast path). Anything else
+ * (longer numbers, keywords, a lone sign or point) gives undefined and goes the general way.
+ */
+function shortNumber(b: Uint8Array, start: number, end: number): number | undefined {
+  let i = start;
+  const neg = b[i] === 0x2d;
+  if (neg || b[i] === 0x2b) i++;
+  let m = 0;
+  let digits = 0;
+  let decimals = 0;
+  let point = false;
+  for (; i < end; i++) {
+    const c = b[i]!;
+    if (c >= 0x30 && c <= 0x39) {
+      if (++digits > 15) return undefined;
+      m = m * 10 + (c - 0x30);
+      if (point) decimals++;
+    } else if (c === 0x2e && !point) point = true;
+    else return undefined;
+  }
+  if (digits === 0) return undefined;
+  const v = decimals === 0 ? m : m / POW10[decimals]!;
+  return neg ? -v : v;
+}
+
 class Lexer {
   pos = 0;
   readonly problems: string[] = [];
@@ -121,7 +153,7 @@ class Lexer {
     if (hi >= 0) out[n++] = hi << 4;
     if (this.pos >= b.length) this.problems.push('unterminated hex string');
     else this.pos++;
-    return new PdfString(out.subarray(0, n), true);
+    return new PdfString(n === out.length ? out : out.subarray(0, n), true);
   }
 
   name(): PdfName {
@@ -148,6 +180,8 @@ class Lexer {
     const b = this.b;
     const start = this.pos;
     while (this.pos < b.length && isRegular(b[this.pos]!)) this.pos++;
+    const n = shortNumber(b, start, this.pos);
+    if (n !== undefined) return n;
     let s = '';
     for (let i = start; i < this.pos; i++) s += String.fromCharCode(b[i]!);
     if (/^[+-]?(\d+\.?\d*|\.\d*)$/.test(s) || s === '-' || s === '+') {
