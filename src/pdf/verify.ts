@@ -15,7 +15,7 @@
  * original, pdf.js for the release), which can only make it stricter: a word that the two read
  * differently counts as lost.
  */
-import { intersects, type Rect } from './geometry.js';
+import type { Rect } from './geometry.js';
 import type { PdfLayout } from './layout/index.js';
 import { readPdfText, runChars, type PdfText, type TextRun } from './pdfjs.js';
 import type { PdfRegion } from './redact/document.js';
@@ -100,11 +100,15 @@ function mayReach(run: TextRun, rect: Rect): boolean {
   return Math.max(e, e + run.width) > rect[0] - dx && Math.min(e, e + run.width) < rect[2] + dx && y > rect[1] - dy && y < rect[3] + dy;
 }
 
-/** A character counts as inside a region when this point of its box is: its centre across, 35% of its height up (above the baseline, clear of descenders). */
-function probe(x0: number, y0: number, x1: number, y1: number): Rect {
+/**
+ * True when a character with box `[x0, y0, x1, y1]` counts as inside one of `rects`: the point of
+ * its box at its centre across, 35% of its height up (above the baseline, clear of descenders),
+ * lies in a rect, edges included (as geometry.ts `intersects` tests a point).
+ */
+function probeCovered(x0: number, y0: number, x1: number, y1: number, rects: readonly Rect[]): boolean {
   const cx = (x0 + x1) / 2;
   const cy = y0 + (y1 - y0) * 0.35;
-  return [cx, cy, cx, cy];
+  return rects.some((r) => cx <= r[2] && r[0] <= cx && cy <= r[3] && r[1] <= cy);
 }
 
 /** The original's text outside the regions, one string per page, as pdf.js reads it (runs joined by spaces, characters inside a region blanked). */
@@ -120,10 +124,7 @@ function outsideByPdfjs(orig: PdfText, regions: readonly PdfRegion[]): string[] 
         continue;
       }
       let s = ' ';
-      for (const c of chars) {
-        const box = probe(c.box[0], c.box[1], c.box[2], c.box[3]);
-        s += rects.some((r) => intersects(box, r)) ? ' ' : c.ch;
-      }
+      for (const c of chars) s += probeCovered(c.box[0], c.box[1], c.box[2], c.box[3], rects) ? ' ' : c.ch;
       line += s;
     }
     outside.push(line);
@@ -169,11 +170,7 @@ function outsideByLayout(layout: PdfLayout, regions: readonly PdfRegion[]): stri
         s += ' ';
         continue;
       }
-      // The probe point of the glyph box (see probe), tested as intersects() tests a point.
-      const cx = (x0 + boxes[4 * i + 2]!) / 2;
-      const y0 = boxes[4 * i + 1]!;
-      const cy = y0 + (boxes[4 * i + 3]! - y0) * 0.35;
-      s += rects.some((r) => cx <= r[2] && r[0] <= cx && cy <= r[3] && r[1] <= cy) ? ' ' : text[i];
+      s += probeCovered(x0, boxes[4 * i + 1]!, boxes[4 * i + 2]!, boxes[4 * i + 3]!, rects) ? ' ' : text[i];
     }
     outside[l.page] += s;
   }
