@@ -21,24 +21,19 @@ export interface OutputFile {
   readonly bytes: Uint8Array;
 }
 
-/**
- * Documents to write, each all or none. Their files' bytes are end to end in `data`: file j of
- * the whole message ends at `ends[j]`; document i has `counts[i]` files.
- */
+/** One document's files, all or none: their bytes end to end in `data`, file i ending at `ends[i]`. */
 export interface WriteRequest {
-  readonly counts: readonly number[];
   readonly paths: readonly string[];
   readonly ends: readonly number[];
   readonly data: Uint8Array;
 }
 
-/** Per document of the request, in its order: null when every file was written, else the first failure's message (none of its files is left). */
-export type WriteReply = readonly (string | null)[];
+/** null when every file was written, else the first failure's message (none of the document's files is left). */
+export type WriteReply = string | null;
 
 const WORKER_FILE = fileURLToPath(new URL('./write-worker.js', import.meta.url));
 
-interface Queued {
-  readonly files: readonly OutputFile[];
+interface Waiting {
   resolve(): void;
   reject(e: Error): void;
 }
@@ -46,7 +41,7 @@ interface Queued {
 export class FileWriterThread {
   private readonly worker: Worker;
   /** Sent, not yet answered, in the order sent (the thread answers in that order). */
-  private sent: Queued[][] = [];
+  private sent: Waiting[] = [];
   /** Writes not yet answered (close waits for them). */
   private readonly pending = new Set<Promise<void>>();
   private failure: Error | null = null;
@@ -71,15 +66,16 @@ export class FileWriterThread {
    */
   write(files: readonly OutputFile[]): Promise<void> {
     if (this.failure) return Promise.reject(new OutputError(`cannot write ${files[0]?.path ?? 'outputs'}: ${this.failure.message}`));
-    let queued!: Queued;
-    const done = new Promise<void>((resolve, reject) => (queued = { files, resolve, reject }));
+    const done = new Promise<void>((resolve, reject) => this.sent.push({ resolve, reject }));
     const settled = done.then(
       () => undefined,
       () => undefined,
     );
     this.pending.add(settled);
     void settled.then(() => this.pending.delete(settled));
-    this.send([queued]);
+    // One buffer, moved rather than copied: a view posted as it is copies the whole buffer beneath it.
+    const request = packed(files);
+    this.worker.postMessage(request, [request.data.buffer as ArrayBuffer]);
     return done;
   }
 
@@ -90,43 +86,25 @@ export class FileWriterThread {
     await this.worker.terminate();
   }
 
-  private send(docs: Queued[]): void {
-    this.sent.push(docs);
-    // One buffer, moved rather than copied: a view posted as it is copies the whole buffer beneath it.
-    const request = packed(docs);
-    this.worker.postMessage(request, [request.data.buffer as ArrayBuffer]);
-  }
-
   private settle(reply: WriteReply): void {
-    const answered = this.sent.shift() ?? [];
-    answered.forEach((q, i) => {
-      const message = reply[i];
-      if (message === null) q.resolve();
-      else q.reject(new OutputError(message ?? 'cannot write the outputs: no answer from the writer thread'));
-    });
+    const w = this.sent.shift();
+    if (reply === null) w?.resolve();
+    else w?.reject(new OutputError(reply));
   }
 
   private failAll(error: Error): void {
     this.failure ??= error;
-    const waiting = this.sent.flat();
+    const waiting = this.sent;
     this.sent = [];
-    for (const q of waiting) q.reject(new OutputError(`cannot write the outputs: ${error.message}`, { cause: error }));
+    for (const w of waiting) w.reject(new OutputError(`cannot write the outputs: ${error.message}`, { cause: error }));
   }
 }
 
-function packed(docs: readonly Queued[]): WriteRequest {
-  const paths: string[] = [];
+function packed(files: readonly OutputFile[]): WriteRequest {
   const ends: number[] = [];
   let total = 0;
-  for (const d of docs) for (const f of d.files) {
-    paths.push(f.path);
-    ends.push((total += f.bytes.length));
-  }
+  for (const f of files) ends.push((total += f.bytes.length));
   const data = new Uint8Array(total);
-  let at = 0;
-  for (const d of docs) for (const f of d.files) {
-    data.set(f.bytes, at);
-    at += f.bytes.length;
-  }
-  return { counts: docs.map((d) => d.files.length), paths, ends, data };
+  files.forEach((f, i) => data.set(f.bytes, i === 0 ? 0 : ends[i - 1]!));
+  return { paths: files.map((f) => f.path), ends, data };
 }
