@@ -37,10 +37,10 @@ let builtProfiles: Promise<Readonly<Record<string, ValidatedProfile>>> | undefin
  * any profile is).
  */
 export async function loadBundledProfile(text: string, file: string): Promise<Profile> {
-  builtProfiles ??= readFile(BUILT_PROFILES, 'utf8').then(
-    (t) => JSON.parse(t) as Record<string, ValidatedProfile>,
-    () => ({}),
-  );
+  // A missing or unreadable file only means every bundled profile is validated on load.
+  builtProfiles ??= readFile(BUILT_PROFILES, 'utf8')
+    .then((t) => JSON.parse(t) as Record<string, ValidatedProfile>)
+    .catch(() => ({}));
   const built = (await builtProfiles)[file];
   return built && built.sha256 === sha256Hex(text) ? compileProfile(built, file) : loadProfile(text, file);
 }
