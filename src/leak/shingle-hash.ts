@@ -5,23 +5,11 @@
  * so a check built on these hashes can report a leak that is not there (and fail closed), never
  * miss one that is; at 2^52 values that is, in practice, never.
  */
-import { normalisedWords, SHINGLE_WORDS } from './words.js';
+import { wordHashesOf, type WordHashes } from './word-scan.js';
+import { SHINGLE_WORDS } from './words.js';
 
 const SEED_A = 0x9e3779b1;
 const SEED_B = 0x85ebca77;
-
-/** Two independent 32-bit hashes of a word (FNV-1a style with different primes and seeds). */
-function wordHash(word: string, out: Uint32Array, i: number): void {
-  let a = 0x811c9dc5 ^ SEED_A;
-  let b = 0x01000193 ^ SEED_B;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  out[2 * i] = a >>> 0;
-  out[2 * i + 1] = (b ^ (b >>> 15)) >>> 0;
-}
 
 /** Folds `count` words from `start` into one 52-bit number. */
 function runHash(words: Uint32Array, start: number, count: number): number {
@@ -42,20 +30,17 @@ function runHash(words: Uint32Array, start: number, count: number): number {
  * shingle of all of them), like `shingles()` in words.ts.
  */
 export function shingleHashes(text: string, n: number): Set<number> {
-  return hashesOfWords(normalisedWords(text), n);
+  return runsOf(wordHashesOf(text), n);
 }
 
-/** As {@link shingleHashes}, from words already normalised. */
-export function hashesOfWords(words: readonly string[], n: number): Set<number> {
+function runsOf({ pairs, count }: WordHashes, n: number): Set<number> {
   const out = new Set<number>();
-  if (words.length === 0) return out;
-  const hashed = new Uint32Array(words.length * 2);
-  for (let i = 0; i < words.length; i++) wordHash(words[i]!, hashed, i);
-  if (words.length < n) {
-    out.add(runHash(hashed, 0, words.length));
+  if (count === 0) return out;
+  if (count < n) {
+    out.add(runHash(pairs, 0, count));
     return out;
   }
-  for (let i = 0; i + n <= words.length; i++) out.add(runHash(hashed, i, n));
+  for (let i = 0; i + n <= count; i++) out.add(runHash(pairs, i, n));
   return out;
 }
 
@@ -78,8 +63,8 @@ export function releaseShingles(withheld: readonly string[], output: string, vis
     output: shingleHashes(output, n),
     visible: shingleHashes(visible, n),
     withheld: withheld.map((text) => {
-      const words = normalisedWords(text);
-      return { words: words.length, runs: hashesOfWords(words, n) };
+      const words = wordHashesOf(text);
+      return { words: words.count, runs: runsOf(words, n) };
     }),
   };
 }
