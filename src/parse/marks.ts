@@ -36,6 +36,9 @@ const HALF_MARK = /^(U|C|S|TS|SBU|S\/NF|C\/NF|S\/\/NF|C\/\/NF)\)(?=\s)/;
  * parenthetical there, or when it is not a marking (`(Mideast)`, `(U.S.)`, `(ref A)`).
  */
 export function readMarkAt(source: string, offset: number): MarkRead | null {
+  // Every mark starts with `(`, or (one that lost it) with a level letter: most lines start with neither.
+  const lead = source.charCodeAt(offset);
+  if (lead !== 0x28 && lead !== 0x55 && lead !== 0x43 && lead !== 0x53 && lead !== 0x54) return null;
   const head = source.slice(offset, offset + MAX_INNER + 2);
   const m = PAREN.exec(head);
   if (!m) return head.startsWith('(') ? (readWrappedMark(source, offset) ?? readHalfMark(head, offset)) : readHalfMark(head, offset);

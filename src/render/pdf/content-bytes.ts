@@ -68,16 +68,16 @@ export class ContentBytes {
 
   /** A non-negative safe integer in decimal. */
   private digits(v: number): void {
-    this.room(16);
+    let width = 1;
+    for (let p = 10; p <= v; p *= 10) width++;
+    this.room(width);
     const { buf } = this;
-    const start = this.length;
-    let at = start;
+    let at = this.length + width;
+    this.length = at;
     do {
-      buf[at++] = 0x30 + (v % 10);
+      buf[--at] = 0x30 + (v % 10);
       v = Math.floor(v / 10);
     } while (v > 0);
-    buf.subarray(start, at).reverse();
-    this.length = at;
   }
 
   /** The body of a PDF literal string `(...)` as `encodeWinAnsiLiteral` gives it, one byte per character. */
