@@ -36,27 +36,35 @@ export function hashWord(word: string, out: Uint32Array, i: number): void {
   out[2 * i + 1] = (b ^ (b >>> 15)) >>> 0;
 }
 
+/** Word hashes as they are found: a growing array of pairs. */
+class PairList {
+  pairs: Uint32Array;
+  count = 0;
+
+  constructor(capacity: number) {
+    this.pairs = new Uint32Array(2 * capacity);
+  }
+
+  /** Appends the finished hashes of a word (the lanes as the scan left them). */
+  add(a: number, b: number): void {
+    if (2 * this.count + 2 > this.pairs.length) {
+      const grown = new Uint32Array(this.pairs.length * 2);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    this.pairs[2 * this.count] = a >>> 0;
+    this.pairs[2 * this.count + 1] = (b ^ (b >>> 15)) >>> 0;
+    this.count++;
+  }
+}
+
 /** The hashes of `normalisedWords(text)`, word by word. */
 export function wordHashesOf(text: string): WordHashes {
   if (text.includes('\u03a3')) return hashWords(normalisedWords(text));
-  let pairs = new Uint32Array(Math.max(16, text.length >>> 2));
-  let count = 0;
+  const list = new PairList(Math.max(8, text.length >>> 3));
   let a = START_A;
   let b = START_B;
   let inWord = false;
-  const end = (): void => {
-    if (2 * count + 2 > pairs.length) {
-      const grown = new Uint32Array(pairs.length * 2);
-      grown.set(pairs);
-      pairs = grown;
-    }
-    pairs[2 * count] = a >>> 0;
-    pairs[2 * count + 1] = (b ^ (b >>> 15)) >>> 0;
-    count++;
-    a = START_A;
-    b = START_B;
-    inWord = false;
-  };
   const n = text.length;
   for (let i = 0; i < n; ) {
     let c = text.charCodeAt(i);
@@ -73,24 +81,34 @@ export function wordHashesOf(text: string): WordHashes {
         a = Math.imul(a ^ c, PRIME_A);
         b = Math.imul(b ^ c, PRIME_B);
         inWord = true;
-      } else if (inWord) end();
+      } else if (inWord) {
+        list.add(a, b);
+        a = START_A;
+        b = START_B;
+        inWord = false;
+      }
       i++;
       continue;
     }
     const cp = text.codePointAt(i)!;
-    for (const unit of loweredUnits(cp)) {
-      if (unit < 0) {
-        if (inWord) end();
-      } else {
+    const units = loweredUnits(cp);
+    for (let k = 0; k < units.length; k++) {
+      const unit = units[k]!;
+      if (unit >= 0) {
         a = Math.imul(a ^ unit, PRIME_A);
         b = Math.imul(b ^ unit, PRIME_B);
         inWord = true;
+      } else if (inWord) {
+        list.add(a, b);
+        a = START_A;
+        b = START_B;
+        inWord = false;
       }
     }
     i += cp > 0xffff ? 2 : 1;
   }
-  if (inWord) end();
-  return { pairs, count };
+  if (inWord) list.add(a, b);
+  return { pairs: list.pairs, count: list.count };
 }
 
 function hashWords(words: readonly string[]): WordHashes {
