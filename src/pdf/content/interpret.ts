@@ -174,6 +174,11 @@ function glyphRect(a: number, b: number, c: number, d: number, e: number, f: num
   ];
 }
 
+/** multiply([1, 0, 0, 1, x, y], n), the same arithmetic without the first array (a line move). */
+function translate(x: number, y: number, n: Matrix): Matrix {
+  return [1 * n[0] + 0 * n[2], 1 * n[1] + 0 * n[3], 0 * n[0] + 1 * n[2], 0 * n[1] + 1 * n[3], x * n[0] + y * n[2] + n[4], x * n[1] + y * n[3] + n[5]];
+}
+
 function cloneState(g: GState): GState {
   return { ...g };
 }
@@ -247,18 +252,27 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
       }
       // Trm = [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM. Within one string Tm only moves along its x axis,
       // so M = Tm × CTM is computed once and slid along by each advance.
-      const m = multiply(tm, g.ctm) as [number, number, number, number, number, number];
+      // M = Tm × CTM as locals (the same arithmetic as multiply, no array a string).
+      const t = tm, n = g.ctm;
+      const m0 = t[0] * n[0] + t[1] * n[2], m1 = t[0] * n[1] + t[1] * n[3];
+      const m2 = t[2] * n[0] + t[3] * n[2], m3 = t[2] * n[1] + t[3] * n[3];
+      let m4 = t[4] * n[0] + t[5] * n[2] + n[4], m5 = t[4] * n[1] + t[5] * n[3] + n[5];
       const sx = g.fontSize * g.th, sy = g.fontSize;
-      const la = sx * m[0], lb = sx * m[1], lc = sy * m[2], ld = sy * m[3];
+      const la = sx * m0, lb = sx * m1, lc = sy * m2, ld = sy * m3;
       const upright = Math.abs(lb) < 1e-6 * Math.abs(la) && Math.abs(lc) < 1e-6 * Math.abs(ld) && la > 0 && ld > 0;
       const size = Math.hypot(lc, ld);
       const asc = font.ascent, desc = font.descent, h = asc - desc;
       const marks = markSnapshot();
       let advanced = 0;
-      for (const c of font.codes(str.bytes)) {
-        const w0 = font.width(c.code);
-        const isSpace = c.length === 1 && c.code === 32;
-        const e = g.ts * m[2] + m[4], f = g.ts * m[3] + m[5];
+      const bytes = str.bytes;
+      for (let start = 0; start < bytes.length; ) {
+        // A code is its bytes read big-endian.
+        const length = font.codeLength(bytes, start);
+        let code = 0;
+        for (let k = 0; k < length; k++) code = code * 256 + bytes[start + k]!;
+        const w0 = font.width(code);
+        const isSpace = length === 1 && code === 32;
+        const e = g.ts * m2 + m4, f = g.ts * m3 + m5;
         const full = glyphRect(la, lb, lc, ld, e, f, 0, desc, w0, asc);
         const box = glyphRect(la, lb, lc, ld, e, f, w0 * SHRINK, desc + h * SHRINK, w0 * (1 - SHRINK), asc - h * SHRINK);
         const adv = w0 * g.fontSize + g.tc + (isSpace ? g.tw : 0);
@@ -268,7 +282,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
         if (!why && g.fillTiling && g.tr % 4 !== 3 && g.tr !== 7) why = { reason: 'tiling-pattern', detail: 'text painted with a tiling pattern' };
         if (!why && removalOffset === null) why = { reason: 'zero-size-font', detail: 'text shown with font size 0' };
         const glyph: GlyphEvent = {
-          stream: streamId, op: opIndex, part, start: c.start, end: c.start + c.length, code: c.code, unicode: font.unicode(c.code),
+          stream: streamId, op: opIndex, part, start, end: start + length, code, unicode: font.unicode(code),
           box, full, removalOffset, upright, origin: [e, f], size, renderMode: g.tr, marks,
         };
         if (why) (glyph as { unsure?: GlyphEvent['unsure'] }).unsure = why;
@@ -284,8 +298,9 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
         }
         const dx = adv * g.th;
         advanced += dx;
-        m[4] += dx * m[0];
-        m[5] += dx * m[1];
+        m4 += dx * m0;
+        m5 += dx * m1;
+        start += length;
       }
       tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + advanced * tm[0], tm[5] + advanced * tm[1]];
     };
@@ -427,14 +442,14 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           break;
         }
         case 'Td':
-          tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
+          tlm = translate(num(a[0]), num(a[1]), tlm);
           tm = tlm;
           penLost = null;
           stream.lines.set(i, { tlm, tl: g.tl });
           break;
         case 'TD':
           g.tl = -num(a[1]);
-          tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
+          tlm = translate(num(a[0]), num(a[1]), tlm);
           tm = tlm;
           penLost = null;
           stream.lines.set(i, { tlm, tl: g.tl });
@@ -446,7 +461,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           stream.lines.set(i, { tlm, tl: g.tl });
           break;
         case 'T*':
-          tlm = multiply([1, 0, 0, 1, 0, -g.tl], tlm);
+          tlm = translate(0, -g.tl, tlm);
           tm = tlm;
           penLost = null;
           stream.lines.set(i, { tlm, tl: g.tl });
@@ -455,7 +470,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           if (a[0] instanceof PdfString) showString(i, 0, a[0]);
           break;
         case "'":
-          tlm = multiply([1, 0, 0, 1, 0, -g.tl], tlm);
+          tlm = translate(0, -g.tl, tlm);
           tm = tlm;
           penLost = null;
           stream.lines.set(i, { tlm, tl: g.tl });
@@ -464,7 +479,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
         case '"':
           g.tw = num(a[0]);
           g.tc = num(a[1]);
-          tlm = multiply([1, 0, 0, 1, 0, -g.tl], tlm);
+          tlm = translate(0, -g.tl, tlm);
           tm = tlm;
           penLost = null;
           stream.lines.set(i, { tlm, tl: g.tl });

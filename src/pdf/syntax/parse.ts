@@ -71,6 +71,17 @@ function shortNumber(b: Uint8Array, start: number, end: number): number | undefi
   return neg ? -v : v;
 }
 
+/**
+ * Words of at most three bytes already read (operators, mostly), by their bytes: the number or
+ * the frozen keyword object they read as. Bounded, as a hostile stream could spell many.
+ */
+const SHORT_WORDS = new Map<number, number | { readonly keyword: string }>();
+const MAX_SHORT_WORDS = 4096;
+/** Names of one to three bytes without `#` already read, by their bytes (bounded likewise). */
+const SHORT_NAMES = new Map<number, PdfName>();
+const CLOSE_ARRAY = Object.freeze({ close: ']' });
+const CLOSE_DICT = Object.freeze({ close: '>>' });
+
 class Lexer {
   pos = 0;
   readonly problems: string[] = [];
@@ -159,6 +170,21 @@ class Lexer {
   name(): PdfName {
     const b = this.b;
     this.pos++; // /
+    // Resource names (/F8, /GSa, /Im6) are short and met again and again: read each once.
+    const start = this.pos;
+    let end = start;
+    while (end < b.length && end - start <= 3 && isRegular(b[end]!) && b[end] !== 0x23) end++;
+    const len = end - start;
+    if (len >= 1 && len <= 3 && !(end < b.length && isRegular(b[end]!))) {
+      const key = (len << 24) | (b[start]! << 16) | (len > 1 ? b[start + 1]! << 8 : 0) | (len > 2 ? b[start + 2]! : 0);
+      let n = SHORT_NAMES.get(key);
+      if (n === undefined) {
+        n = PdfName.of(String.fromCharCode(...b.subarray(start, end)));
+        if (SHORT_NAMES.size < MAX_SHORT_WORDS) SHORT_NAMES.set(key, n);
+      }
+      this.pos = end;
+      return n;
+    }
     let s = '';
     while (this.pos < b.length && isRegular(b[this.pos]!)) {
       const c = b[this.pos++]!;
@@ -182,13 +208,26 @@ class Lexer {
     while (this.pos < b.length && isRegular(b[this.pos]!)) this.pos++;
     const n = shortNumber(b, start, this.pos);
     if (n !== undefined) return n;
+    // Operators are a few short words, met once an operation: read each once.
+    const len = this.pos - start;
+    const key = len <= 3 ? (len << 24) | (b[start]! << 16) | (len > 1 ? b[start + 1]! << 8 : 0) | (len > 2 ? b[start + 2]! : 0) : -1;
+    const known = key >= 0 ? SHORT_WORDS.get(key) : undefined;
+    if (known !== undefined) return known;
+    const w = this.longWord(start);
+    if (key >= 0 && SHORT_WORDS.size < MAX_SHORT_WORDS) SHORT_WORDS.set(key, w);
+    return w;
+  }
+
+  /** The word `[start, pos)` the general way: a number (long, or a lone sign or point) or a keyword. */
+  longWord(start: number): number | { keyword: string } {
+    const b = this.b;
     let s = '';
     for (let i = start; i < this.pos; i++) s += String.fromCharCode(b[i]!);
     if (/^[+-]?(\d+\.?\d*|\.\d*)$/.test(s) || s === '-' || s === '+') {
       const n = Number(s);
       return Number.isFinite(n) ? n : 0; // '.', '-', '+' alone read as 0, as viewers do
     }
-    return { keyword: s };
+    return Object.freeze({ keyword: s });
   }
 
   /** The next value, or an operator keyword, or undefined at the end. Closing brackets come back as `{ close }`. */
@@ -212,11 +251,11 @@ class Lexer {
     }
     if (c === 0x5d) {
       this.pos++;
-      return { close: ']' };
+      return CLOSE_ARRAY;
     }
     if (c === 0x3e && b[this.pos + 1] === 0x3e) {
       this.pos += 2;
-      return { close: '>>' };
+      return CLOSE_DICT;
     }
     if (!isRegular(c)) {
       this.pos++;
