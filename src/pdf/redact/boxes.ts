@@ -40,9 +40,13 @@ interface TextRow {
 /** The page's text rows, built once for all its regions. */
 export interface PageLayout {
   readonly rows: TextRow[];
+  /** The row of each removed upright glyph. */
   readonly rowOf: Map<GlyphEvent, TextRow>;
   readonly removed: readonly GlyphEvent[];
   readonly removedSet: ReadonlySet<GlyphEvent>;
+  /** Worked out once a row, when a region first needs it: the column runs around it ({@link columnRuns}), the glyphs a box must not cover ({@link keptOf}). */
+  readonly runs: Map<TextRow, [number, number][]>;
+  readonly kept: Map<TextRow, GlyphEvent[]>;
 }
 
 const COLUMN_GAP_EM = 1.5;
@@ -59,7 +63,7 @@ export function pageLayout(glyphs: readonly GlyphEvent[], removed: ReadonlySet<G
       rows.push(cur);
     }
     cur.glyphs.push(g);
-    rowOf.set(g, cur);
+    if (removed.has(g)) rowOf.set(g, cur);
   }
   for (const r of rows) {
     r.glyphs.sort((a, b) => a.full[0] - b.full[0]);
@@ -71,7 +75,37 @@ export function pageLayout(glyphs: readonly GlyphEvent[], removed: ReadonlySet<G
       else r.blocks.push((b = [g.full[0], g.full[2]]));
     }
   }
-  return { rows, rowOf, removed: glyphs.filter((g) => removed.has(g)), removedSet: removed };
+  return { rows, rowOf, removed: glyphs.filter((g) => removed.has(g)), removedSet: removed, runs: new Map(), kept: new Map() };
+}
+
+/**
+ * The runs of text within 40 lines of row `tr`, sorted and merged where gaps are under 1.5 em
+ * (its size): the columns a removed run of that row can belong to.
+ */
+function columnRuns(layout: PageLayout, tr: TextRow): [number, number][] {
+  let runs = layout.runs.get(tr);
+  if (runs) return runs;
+  const spans = rowsNear(layout.rows, tr.y, 40 * tr.size).flatMap((r) => r.blocks).sort((a, b) => a[0] - b[0]);
+  const gap = COLUMN_GAP_EM * tr.size;
+  runs = [];
+  let cur: [number, number] | null = null;
+  for (const sp of spans) {
+    if (cur && sp[0] <= cur[1] + gap) cur[1] = Math.max(cur[1], sp[1]);
+    else {
+      if (cur) runs.push(cur);
+      cur = [sp[0], sp[1]];
+    }
+  }
+  if (cur) runs.push(cur);
+  layout.runs.set(tr, runs);
+  return runs;
+}
+
+/** The glyphs of row `r` a box must not cover (visible and kept), left to right. */
+function keptOf(layout: PageLayout, r: TextRow): GlyphEvent[] {
+  let kept = layout.kept.get(r);
+  if (!kept) layout.kept.set(r, (kept = r.glyphs.filter((g) => visibleKept(g, layout.removedSet))));
+  return kept;
 }
 
 /** Rows whose baseline lies within `dy` of `y` (rows are sorted by y, top first). */
@@ -98,7 +132,9 @@ function visibleKept(g: GlyphEvent, removed: ReadonlySet<GlyphEvent>): boolean {
  */
 export function boxesForRegion(region: Rect, label: string, layout: PageLayout, obstacles: readonly Rect[] = []): RedactionBox[] {
   const rows = new Map<TextRow, Row>();
-  for (const g of layout.removed) {
+  const removed = layout.removed;
+  for (let i = 0; i < removed.length; i++) {
+    const g = removed[i]!;
     if (!g.upright || !intersects(g.box, region)) continue;
     const tr = layout.rowOf.get(g)!;
     const row = rows.get(tr);
@@ -112,21 +148,8 @@ export function boxesForRegion(region: Rect, label: string, layout: PageLayout, 
   const boxes: Rect[] = [];
   for (const [tr, row] of rows) {
     // The column's right edge: runs of text within 40 lines of this row, connected to the removed run.
-    const spans = rowsNear(layout.rows, row.y, 40 * row.size).flatMap((r) => r.blocks).sort((a, b) => a[0] - b[0]);
-    const gap = COLUMN_GAP_EM * row.size;
     let colRight = row.x1;
-    let cur: [number, number] | null = null;
-    const consider = (b: [number, number]): void => {
-      if (b[1] >= row.x0 && b[0] <= row.x1) colRight = Math.max(colRight, b[1]);
-    };
-    for (const sp of spans) {
-      if (cur && sp[0] <= cur[1] + gap) cur[1] = Math.max(cur[1], sp[1]);
-      else {
-        if (cur) consider(cur);
-        cur = [sp[0], sp[1]];
-      }
-    }
-    if (cur) consider(cur);
+    for (const b of columnRuns(layout, tr)) if (b[1] >= row.x0 && b[0] <= row.x1) colRight = Math.max(colRight, b[1]);
     // The left edge stays where the row's text starts (the column's edge, or just after kept text).
     // (At most 3 em to the left, and never over the nearest kept glyph: a box that started at
     // the farthest kept glyph hid released text before a portion opened mid-line.)
@@ -135,8 +158,7 @@ export function boxesForRegion(region: Rect, label: string, layout: PageLayout, 
     let right = colRight;
     const band = row.y1 - row.y0;
     for (const r of rowsNear(layout.rows, row.y, 3 * row.size)) {
-      for (const g of r.glyphs) {
-        if (!visibleKept(g, layout.removedSet)) continue;
+      for (const g of keptOf(layout, r)) {
         if (r === tr) {
           if (g.full[2] <= row.x0 + 0.01) nearestLeft = Math.max(nearestLeft, g.full[2]);
           else if (g.full[0] >= row.x1 - 0.01) right = Math.min(right, g.full[0]);
