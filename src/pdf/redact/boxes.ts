@@ -47,6 +47,11 @@ export interface PageLayout {
   /** Worked out once a row, when a region first needs it: the column runs around it ({@link columnRuns}), the glyphs a box must not cover ({@link keptOf}). */
   readonly runs: Map<TextRow, [number, number][]>;
   readonly kept: Map<TextRow, GlyphEvent[]>;
+  /** Indices into `removed` of its upright glyphs, by the bottom of their box (for {@link removedIn}); the tallest box's height. */
+  readonly byBottom: number[];
+  readonly tallest: number;
+  /** Indices of upright removed glyphs whose box is not finite. */
+  readonly odd: number[];
 }
 
 const COLUMN_GAP_EM = 1.5;
@@ -75,7 +80,46 @@ export function pageLayout(glyphs: readonly GlyphEvent[], removed: ReadonlySet<G
       else r.blocks.push((b = [g.full[0], g.full[2]]));
     }
   }
-  return { rows, rowOf, removed: glyphs.filter((g) => removed.has(g)), removedSet: removed, runs: new Map(), kept: new Map() };
+  const removedList = glyphs.filter((g) => removed.has(g));
+  const byBottom: number[] = [];
+  const odd: number[] = [];
+  let tallest = 0;
+  removedList.forEach((g, i) => {
+    if (!g.upright) return;
+    const h = g.box[3] - g.box[1];
+    // A box that is not finite numbers cannot be ordered: it is tested by every region.
+    if (!Number.isFinite(h)) odd.push(i);
+    else {
+      byBottom.push(i);
+      tallest = Math.max(tallest, h);
+    }
+  });
+  byBottom.sort((a, b) => removedList[a]!.box[1] - removedList[b]!.box[1]);
+  return { rows, rowOf, removed: removedList, removedSet: removed, runs: new Map(), kept: new Map(), byBottom, odd, tallest };
+}
+
+/**
+ * The upright removed glyphs whose box meets `region`, in content order: those whose box
+ * bottom lies between the region's bottom less the tallest box (and a point of slack) and its
+ * top, tested one by one.
+ */
+function removedIn(layout: PageLayout, region: Rect): GlyphEvent[] {
+  const { removed, byBottom } = layout;
+  const from = region[1] - layout.tallest - 1;
+  let lo = 0, hi = byBottom.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (removed[byBottom[mid]!]!.box[1] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const hits: number[] = [];
+  for (let k = lo; k < byBottom.length; k++) {
+    const i = byBottom[k]!;
+    if (removed[i]!.box[1] > region[3]) break;
+    if (intersects(removed[i]!.box, region)) hits.push(i);
+  }
+  for (const i of layout.odd) if (intersects(removed[i]!.box, region)) hits.push(i);
+  return hits.sort((a, b) => a - b).map((i) => removed[i]!);
 }
 
 /**
@@ -132,10 +176,7 @@ function visibleKept(g: GlyphEvent, removed: ReadonlySet<GlyphEvent>): boolean {
  */
 export function boxesForRegion(region: Rect, label: string, layout: PageLayout, obstacles: readonly Rect[] = []): RedactionBox[] {
   const rows = new Map<TextRow, Row>();
-  const removed = layout.removed;
-  for (let i = 0; i < removed.length; i++) {
-    const g = removed[i]!;
-    if (!g.upright || !intersects(g.box, region)) continue;
+  for (const g of removedIn(layout, region)) {
     const tr = layout.rowOf.get(g)!;
     const row = rows.get(tr);
     if (row) {

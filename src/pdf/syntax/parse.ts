@@ -82,6 +82,24 @@ const SHORT_NAMES = new Map<number, PdfName>();
 const CLOSE_ARRAY = Object.freeze({ close: ']' });
 const CLOSE_DICT = Object.freeze({ close: '>>' });
 
+/**
+ * Strings of one to three bytes already read (a glyph or two each, in most text), by their bytes
+ * and form: one PdfString each, shared (PdfStrings are never changed). Bounded likewise.
+ */
+const SHORT_STRINGS = new Map<number, PdfString>();
+
+/** The shared PdfString of the first `n` bytes of `bytes` when n is 1 to 3, else undefined. */
+function shortString(bytes: ArrayLike<number>, n: number, hex: boolean): PdfString | undefined {
+  if (n < 1 || n > 3) return undefined;
+  const key = (hex ? 1 << 26 : 0) | (n << 24) | (bytes[0]! << 16) | (n > 1 ? bytes[1]! << 8 : 0) | (n > 2 ? bytes[2]! : 0);
+  let s = SHORT_STRINGS.get(key);
+  if (s === undefined) {
+    s = new PdfString(Uint8Array.from({ length: n }, (_, k) => bytes[k]!), hex);
+    if (SHORT_STRINGS.size < MAX_SHORT_WORDS) SHORT_STRINGS.set(key, s);
+  }
+  return s;
+}
+
 class Lexer {
   pos = 0;
   readonly problems: string[] = [];
@@ -127,7 +145,7 @@ class Lexer {
         continue;
       }
       if (c === 0x28) depth++;
-      else if (c === 0x29 && --depth === 0) return new PdfString(Uint8Array.from(out), false);
+      else if (c === 0x29 && --depth === 0) return shortString(out, out.length, false) ?? new PdfString(Uint8Array.from(out), false);
       // An end of line inside a literal string reads as one \n, whatever its bytes (PDF 32000 7.3.4.2).
       if (c === 0x0d) {
         if (b[this.pos] === 0x0a) this.pos++;
@@ -164,7 +182,7 @@ class Lexer {
     if (hi >= 0) out[n++] = hi << 4;
     if (this.pos >= b.length) this.problems.push('unterminated hex string');
     else this.pos++;
-    return new PdfString(n === out.length ? out : out.subarray(0, n), true);
+    return shortString(out, n, true) ?? new PdfString(n === out.length ? out : out.subarray(0, n), true);
   }
 
   name(): PdfName {
