@@ -23,6 +23,70 @@ import type { UnsureReason } from '../errors.js';
 import { IDENTITY, apply, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
 
+/**
+ * The text line matrix and leading after each line-positioning operation of a stream, by
+ * operation index: seven numbers a line move in one growing array instead of an object, a matrix
+ * and a map entry each (a producer that places every glyph with its own Td has one a glyph, and
+ * they live as long as the page's reading).
+ */
+export class LineTable {
+  private ops = new Int32Array(64);
+  private values = new Float64Array(64 * 7);
+  private count = 0;
+
+  /** Records the state after operation `op` (operations come in increasing order; a repeated or earlier one is inserted in place). */
+  set(op: number, tlm: Matrix, tl: number): void {
+    let at = this.find(op);
+    if (at < this.count && this.ops[at] === op) {
+      this.write(at, tlm, tl);
+      return;
+    }
+    if (this.count === this.ops.length) {
+      const ops = new Int32Array(this.ops.length * 2);
+      ops.set(this.ops);
+      const values = new Float64Array(this.values.length * 2);
+      values.set(this.values);
+      this.ops = ops;
+      this.values = values;
+    }
+    if (at < this.count) {
+      this.ops.copyWithin(at + 1, at, this.count);
+      this.values.copyWithin((at + 1) * 7, at * 7, this.count * 7);
+    } else at = this.count;
+    this.ops[at] = op;
+    this.write(at, tlm, tl);
+    this.count++;
+  }
+
+  /** The state after operation `op`, when it is a line move. */
+  get(op: number): { readonly tlm: Matrix; readonly tl: number } | undefined {
+    const at = this.find(op);
+    if (at >= this.count || this.ops[at] !== op) return undefined;
+    const v = this.values;
+    const k = at * 7;
+    return { tlm: [v[k]!, v[k + 1]!, v[k + 2]!, v[k + 3]!, v[k + 4]!, v[k + 5]!], tl: v[k + 6]! };
+  }
+
+  private write(at: number, tlm: Matrix, tl: number): void {
+    const k = at * 7;
+    for (let j = 0; j < 6; j++) this.values[k + j] = tlm[j]!;
+    this.values[k + 6] = tl;
+  }
+
+  /** The first index whose operation is not below `op` (the common case, past the last, first). */
+  private find(op: number): number {
+    if (this.count === 0 || this.ops[this.count - 1]! < op) return this.count;
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ops[mid]! < op) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
 /** One content stream instance: the page's (id 0) or a form XObject's as drawn by one `Do`. */
 export interface StreamInstance {
   readonly id: number;
@@ -35,7 +99,7 @@ export interface StreamInstance {
   minDepth: number;
   endDepth: number;
   /** The text line matrix and leading after each line-positioning operation (Td, TD, T*, Tm, ', "), by operation index. */
-  readonly lines: Map<number, { readonly tlm: Matrix; readonly tl: number }>;
+  readonly lines: LineTable;
 }
 
 /** A shown glyph. */
@@ -445,26 +509,26 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           tlm = translate(num(a[0]), num(a[1]), tlm);
           tm = tlm;
           penLost = null;
-          stream.lines.set(i, { tlm, tl: g.tl });
+          stream.lines.set(i, tlm, g.tl);
           break;
         case 'TD':
           g.tl = -num(a[1]);
           tlm = translate(num(a[0]), num(a[1]), tlm);
           tm = tlm;
           penLost = null;
-          stream.lines.set(i, { tlm, tl: g.tl });
+          stream.lines.set(i, tlm, g.tl);
           break;
         case 'Tm':
           if (a.length >= 6) tlm = a.slice(-6).map(num) as unknown as Matrix;
           tm = tlm;
           penLost = null;
-          stream.lines.set(i, { tlm, tl: g.tl });
+          stream.lines.set(i, tlm, g.tl);
           break;
         case 'T*':
           tlm = translate(0, -g.tl, tlm);
           tm = tlm;
           penLost = null;
-          stream.lines.set(i, { tlm, tl: g.tl });
+          stream.lines.set(i, tlm, g.tl);
           break;
         case 'Tj':
           if (a[0] instanceof PdfString) showString(i, 0, a[0]);
@@ -473,7 +537,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           tlm = translate(0, -g.tl, tlm);
           tm = tlm;
           penLost = null;
-          stream.lines.set(i, { tlm, tl: g.tl });
+          stream.lines.set(i, tlm, g.tl);
           if (a[0] instanceof PdfString) showString(i, 0, a[0]);
           break;
         case '"':
@@ -482,7 +546,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           tlm = translate(0, -g.tl, tlm);
           tm = tlm;
           penLost = null;
-          stream.lines.set(i, { tlm, tl: g.tl });
+          stream.lines.set(i, tlm, g.tl);
           if (a[2] instanceof PdfString) showString(i, 0, a[2]);
           break;
         case 'TJ': {
@@ -545,7 +609,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
             }
             if (parsed.problems.length > 0) unsure('bad-content', `form XObject /${n.name}: ${parsed.problems[0]}`, area);
             const id = out.streams.length;
-            out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0, lines: new Map() });
+            out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0, lines: new LineTable() });
             const inner = cloneState(g);
             inner.ctm = ctm;
             run(id, parsed.ops, out.streams[id]!.resources, inner, depth + 1);
@@ -578,7 +642,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
   };
 
   const parsed = parseContent(contentBytes);
-  out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new Map() });
+  out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new LineTable() });
   if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: pageArea });
   const g0: GState = { ctm: IDENTITY, font: null, fontSize: 0, tc: 0, tw: 0, th: 1, tl: 0, tr: 0, ts: 0, lineWidth: 1, fillTiling: false, strokeTiling: false };
   run(0, parsed.ops, resources, g0, 0);
