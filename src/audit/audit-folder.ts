@@ -250,7 +250,7 @@ async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, t
   }
   if (run.index) {
     run.index.addDigest(crossDigest(stem, withheld, visible, ''));
-    for (const t of texts) if (t.text !== null) run.releasedRuns.push({ label: t.rel, stem, runs: Float64Array.from(shingleHashes(t.text, SHINGLE_WORDS)) });
+    for (const t of texts) if (t.text !== null) run.releasedRuns.push({ label: t.rel, stem, runs: shingleHashes(t.text, SHINGLE_WORDS) });
   }
 }
 
@@ -263,7 +263,7 @@ async function checkUnrecorded(run: AuditRun): Promise<void> {
     run.findings.push(inRelease ? failure(f.rel, 'unrecorded', what) : warning(f.rel, 'unrecorded', what));
     if (run.index && f.regular && inRelease && !run.listing.recordShas.has(stemOfReleaseFile(f.rel))) {
       const t = await readReleasedText(run.abs, f.rel);
-      if (t?.text) run.releasedRuns.push({ label: t.rel, stem: t.stem, runs: Float64Array.from(shingleHashes(t.text, SHINGLE_WORDS)) });
+      if (t?.text) run.releasedRuns.push({ label: t.rel, stem: t.stem, runs: shingleHashes(t.text, SHINGLE_WORDS) });
     }
   }
 }
@@ -288,7 +288,7 @@ async function checkCrossDocuments(run: AuditRun, index: WithheldIndex, against:
     const rel = path.relative(cwd, a.dir) || '.';
     for (const [stem, w] of await withheldOfFolder(a, run.originals, run.config, { cwd, rerun: run.options.rerun })) index.add(stem, w.pieces, w.visible, rel);
     for (const t of releasedTexts(a)) {
-      if (t.text !== null) run.releasedRuns.push({ label: `${rel}/${t.rel}`, stem: t.stem, runs: Float64Array.from(shingleHashes(t.text, SHINGLE_WORDS)) });
+      if (t.text !== null) run.releasedRuns.push({ label: `${rel}/${t.rel}`, stem: t.stem, runs: shingleHashes(t.text, SHINGLE_WORDS) });
     }
   }
   for (const t of run.releasedRuns) {

@@ -6,7 +6,7 @@
  * Pure; never returns withheld words, only where they came from and how many runs matched.
  */
 import type { WithheldPiece } from '../engine/withheld.js';
-import { releaseShingles, shingleHashes, type ReleaseShingles } from '../leak/shingle-hash.js';
+import { releaseShingles, runsWithout, shingleHashes, unionOfRuns, type ReleaseShingles } from '../leak/shingle-hash.js';
 import { normalisedWords, shingles, SHINGLE_WORDS } from '../leak/words.js';
 
 /**
@@ -108,17 +108,11 @@ export function crossDigest(stem: string, pieces: readonly WithheldPiece[], visi
  */
 export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece, 'portionId'>[], shingles: ReleaseShingles): CrossDigest {
   const allowed = shingles.visible;
-  const original = new Set(allowed);
   const out: { portionId: string; hashes: Float64Array }[] = [];
   shingles.withheld.forEach(({ words, runs }, i) => {
-    for (const h of runs) original.add(h);
-    if (words < SHINGLE_WORDS) return;
-    const hashes = new Float64Array(runs.size);
-    let n = 0;
-    for (const h of runs) if (!allowed.has(h)) hashes[n++] = h;
-    out.push({ portionId: pieces[i]!.portionId, hashes: hashes.slice(0, n) });
+    if (words >= SHINGLE_WORDS) out.push({ portionId: pieces[i]!.portionId, hashes: runsWithout(runs, allowed) });
   });
-  return { stem, pieces: out, original: Float64Array.from(original), released: Float64Array.from(shingles.output) };
+  return { stem, pieces: out, original: unionOfRuns([allowed, ...shingles.withheld.map((w) => w.runs)]), released: shingles.output };
 }
 
 /**

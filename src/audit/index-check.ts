@@ -57,14 +57,19 @@ export async function loadIndexSource(dir: string, entry: IndexEntry): Promise<I
 export async function streamIndexRows(dir: string, entries: readonly IndexEntry[], onRows: (rows: readonly IndexRow[]) => void): Promise<number> {
   let next = 1;
   for (const entry of entries) {
-    const source = await loadIndexSource(dir, entry);
+    const rows = entry.made ? entry.made.map((row, i) => ({ ...row, no: next + i })) : await rowsRead(dir, entry, next);
     // A record that changed between the passes would shift every later row: fail rather than guess.
-    const rows = source ? indexRowsOf(source, next) : [];
     if (rows.length !== entry.rows) throw new InputError(`${dir}: ${REVIEW_DIR}/${entry.name} changed while the index was written; run it again`);
     onRows(rows);
     next += rows.length;
   }
   return next - 1;
+}
+
+/** The rows of an entry from its record and release text on disk (none when the record can no longer be read). */
+async function rowsRead(dir: string, entry: IndexEntry, firstNo: number): Promise<IndexRow[]> {
+  const source = await loadIndexSource(dir, entry);
+  return source ? indexRowsOf(source, firstNo) : [];
 }
 
 /** The index files a manifest lists (empty when it lists none, or cannot be read). */

@@ -57,6 +57,11 @@ export interface ReleaseJob {
    * file: 5% of a batch).
    */
   readonly fresh?: boolean;
+  /**
+   * Return the document's Vaughn index rows with its index entry (batches small enough to hold
+   * them: the index then reads nothing back).
+   */
+  readonly indexRows?: boolean;
 }
 
 /** Figures of a document released (or found already released). */
@@ -248,7 +253,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       ...(job.cross ? { digest: crossDigestOf(job.stem, result.withheld, result.shingles) } : {}),
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
       stem: job.stem,
-      indexEntry: indexEntryOf(job.stem, result.audit),
+      indexEntry: indexEntryOf(job.stem, result.audit, job.indexRows ? releaseTextOf(result.files) : undefined),
       warnings: consoleWarnings(result.audit.diagnostics),
     };
   } catch (error) {
@@ -259,3 +264,8 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
   }
 }
 
+/** The release text file's content among a document's outputs (as the index reads it back), or null when none was written. */
+function releaseTextOf(files: readonly { readonly kind: string; readonly bytes: Uint8Array }[]): string | null {
+  const text = files.find((f) => f.kind === 'text');
+  return text ? Buffer.from(text.bytes.buffer, text.bytes.byteOffset, text.bytes.byteLength).toString('utf8') : null;
+}

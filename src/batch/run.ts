@@ -24,6 +24,13 @@ import { createExecutor, type Executor } from './executor.js';
 import type { JobResult, ReleaseJob } from './job.js';
 import type { IndexEntry } from '../vaughn/build.js';
 
+/**
+ * Batches of at most this many documents keep each document's Vaughn index rows from when it was
+ * released (about 4 KB a cable), so that writing the index reads no record or release text back
+ * (0.2-0.5 ms a document); larger batches read them back, to keep their memory flat.
+ */
+export const INDEX_ROWS_HELD_MAX = 2000;
+
 export interface BatchOptions {
   readonly files: readonly string[];
   readonly out: string;
@@ -287,6 +294,7 @@ function jobFor(opts: BatchOptions & { readonly fresh: boolean }, i: number, fil
     inputFormat: opts.inputFormat ?? 'auto',
     ...(opts.rasterizeUnsure ? { rasterizeUnsure: true } : {}),
     ...(opts.fresh ? { fresh: true } : {}),
+    ...(opts.index !== false && opts.files.length <= INDEX_ROWS_HELD_MAX ? { indexRows: true } : {}),
   };
 }
 

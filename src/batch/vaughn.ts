@@ -3,7 +3,8 @@
  * `--no-index`): a first pass over the audit records orders the documents and counts their rows;
  * a second builds the rows a document at a time (record and release text) and streams them into
  * `release/index.<format>` (written atomically), so a folder of any size is indexed in bounded
- * memory; then the files are listed with their sha256 in the manifest.
+ * memory; then the files are listed with their sha256 in the manifest. Rows a batch made while
+ * releasing (`IndexEntry.made`, batches of up to 2,000 documents) are not built again.
  */
 import path from 'node:path';
 import { listIndexEntries, streamIndexRows, type IndexEntry } from '../audit/index-check.js';

@@ -36,6 +36,9 @@ const HALF_MARK = /^(U|C|S|TS|SBU|S\/NF|C\/NF|S\/\/NF|C\/\/NF)\)(?=\s)/;
  * parenthetical there, or when it is not a marking (`(Mideast)`, `(U.S.)`, `(ref A)`).
  */
 export function readMarkAt(source: string, offset: number): MarkRead | null {
+  // Every mark starts with `(`, or (one that lost it) with a level letter: most lines start with neither.
+  const lead = source.charCodeAt(offset);
+  if (lead !== 0x28 && lead !== 0x55 && lead !== 0x43 && lead !== 0x53 && lead !== 0x54) return null;
   const head = source.slice(offset, offset + MAX_INNER + 2);
   const m = PAREN.exec(head);
   if (!m) return head.startsWith('(') ? (readWrappedMark(source, offset) ?? readHalfMark(head, offset)) : readHalfMark(head, offset);
@@ -122,25 +125,47 @@ function readSecondMark(source: string, first: MarkRead, after: number): MarkRea
 }
 
 function readOne(raw: string, inner: string, offset: number): MarkRead | null {
+  const read = markOf(raw, inner);
+  if (!read) return null;
+  const span = { start: offset, end: offset + raw.length };
+  if (read.marking) return { ...span, status: 'marked', marking: { ...read.marking, span }, message: null, double: false, entireText: false };
+  return { ...span, status: 'unknown', marking: null, message: read.message, double: false, entireText: false };
+}
+
+/** What a parenthetical says as a portion mark: a marking, or why it is an unknown mark. */
+type MarkMeaning = { readonly marking: Marking; readonly message: null } | { readonly marking: null; readonly message: string };
+
+/**
+ * Meanings of the parentheticals read so far, by their text. A batch reads the same few marks
+ * (`(C)`, `(SBU)`, `(S//NF)`) tens of thousands of times, and classifying one parses it twice;
+ * both are pure functions of the text, and the markings they give are never changed (each
+ * portion gets its own object with its span). Emptied when full, so it stays small.
+ */
+const MEANINGS = new Map<string, MarkMeaning | null>();
+const MEANINGS_MAX = 4096;
+
+function markOf(raw: string, inner: string): MarkMeaning | null {
+  const known = MEANINGS.get(raw);
+  if (known !== undefined) return known;
+  const meaning = meaningOf(raw, inner);
+  if (MEANINGS.size >= MEANINGS_MAX) MEANINGS.clear();
+  MEANINGS.set(raw, meaning);
+  return meaning;
+}
+
+/** A marking shared by every portion that carries the mark: frozen, so a change would throw rather than spread. */
+function frozen(m: Marking): Marking {
+  for (const list of [m.sci, m.controls, m.relTo, m.fgi, m.normalisations]) Object.freeze(list);
+  return Object.freeze(m);
+}
+
+function meaningOf(raw: string, inner: string): MarkMeaning | null {
   const kind = classifyParenthetical(inner);
   if (kind === 'not-a-marking') return null;
-  const span = { start: offset, end: offset + raw.length };
-  if (kind === 'marking') {
-    const parsed = parseMarking(raw, 'portion');
-    if (parsed.ok) {
-      return { ...span, status: 'marked', marking: { ...parsed.marking, span }, message: null, double: false, entireText: false };
-    }
-    return { ...span, status: 'unknown', marking: null, message: parsed.message, double: false, entireText: false };
-  }
   const parsed = parseMarking(raw, 'portion');
-  return {
-    ...span,
-    status: 'unknown',
-    marking: null,
-    message: parsed.ok ? `Mark ${JSON.stringify(raw)} looks malformed.` : parsed.message,
-    double: false,
-    entireText: false,
-  };
+  if (kind === 'marking' && parsed.ok) return { marking: frozen(parsed.marking), message: null };
+  if (kind === 'marking' && !parsed.ok) return { marking: null, message: parsed.message };
+  return { marking: null, message: parsed.ok ? `Mark ${JSON.stringify(raw)} looks malformed.` : parsed.message };
 }
 
 const OPEN_MARK = /^\((U|C|S|TS|SBU)(?:\/\/?[A-Z]{1,6})?(?=[ \t]+[^\s)])/;

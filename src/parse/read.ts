@@ -39,13 +39,13 @@ const CABLE_SIGNS: readonly RegExp[] = [
  * for in its first 200 lines), `document` otherwise.
  */
 export function detectFormat(text: string): DocumentFormat {
-  let head = text;
-  let at = -1;
-  for (let n = 0; n < 200; n++) {
+  let end = text.length;
+  for (let n = 0, at = -1; n < 200; n++) {
     at = text.indexOf('\n', at + 1);
     if (at < 0) break;
-    head = text.slice(0, at);
+    end = at;
   }
+  const head = text.slice(0, end);
   return CABLE_SIGNS.some((re) => re.test(head)) ? 'cable' : 'document';
 }
 

@@ -63,15 +63,25 @@ export interface IndexEntry {
   readonly name: string;
   readonly record: IndexHeadFacts & { readonly input: { readonly ref?: string | null } };
   readonly rows: number;
+  /**
+   * The rows themselves, numbered from 1, when the record was just made by this process with its
+   * release text at hand: the index then need not read the record and the text back.
+   */
+  readonly made?: readonly IndexRow[];
 }
 
-/** The index entry of the record of `stem` (a record's file name is `<stem>.audit.json`). */
-export function indexEntryOf(stem: string, record: AuditRecord): IndexEntry {
+/**
+ * The index entry of the record of `stem` (a record's file name is `<stem>.audit.json`); with
+ * `releaseText` (the release text file's content, or null when none was written) it carries the rows.
+ */
+export function indexEntryOf(stem: string, record: AuditRecord, releaseText?: string | null): IndexEntry {
+  const made = releaseText === undefined ? undefined : indexRowsOf({ stem, record, releaseText }, 1);
   return {
     stem,
     name: `${stem}.audit.json`,
     record: { ...(record.case ? { case: { number: record.case.number } } : {}), asOf: record.asOf, profile: { id: record.profile.id }, input: { ref: record.input.ref ?? null } },
-    rows: withholdingsOf(record).length,
+    rows: made?.length ?? withholdingsOf(record).length,
+    ...(made ? { made } : {}),
   };
 }
 

@@ -10,11 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { runReleaseBatch, type BatchOptions } from '../../src/batch/run.js';
 import { resolveProfile } from '../../src/node/profiles.js';
 import { writeVaughnIndex } from '../../src/batch/vaughn.js';
+import { expectNoLeaksInFolder } from '../helpers/release-folder.js';
 
 const SAMPLE = path.resolve('samples/08STATE79112.txt');
 const indexFiles = (out: string): string[] => (existsSync(path.join(out, 'release')) ? readdirSync(path.join(out, 'release')).filter((n) => n.startsWith('index.')).sort() : []);
 
-async function batch(files: string[], out: string): Promise<Awaited<ReturnType<typeof runReleaseBatch>>['summary']> {
+async function batch(files: string[], out: string, more: Partial<BatchOptions> = {}): Promise<Awaited<ReturnType<typeof runReleaseBatch>>['summary']> {
   const opts: BatchOptions = {
     files,
     out,
@@ -30,6 +31,7 @@ async function batch(files: string[], out: string): Promise<Awaited<ReturnType<t
     maxInputBytes: 10 * 1024 * 1024,
     crossCheck: false,
     cwd: process.cwd(),
+    ...more,
   };
   return (await runReleaseBatch(opts)).summary;
 }
@@ -81,5 +83,21 @@ describe('the Vaughn index of a batch', () => {
     expect(read('index.csv').equals(fromBatch[0]!)).toBe(true);
     expect(read('index.json').equals(fromBatch[1]!)).toBe(true);
     expect(JSON.parse(fromBatch[1]!.toString('utf8')).documents).toBe(4);
+  }, 60_000);
+
+  it('is the index the records alone give for a release without a text file, under a case number', async () => {
+    // Rows made while releasing (no release text: no subject or FROM/TO) are the rows read back.
+    const out = path.join(dir, 'pdf-only');
+    const files = ['08STATE79112', '08BERLIN173', '04OTTAWA3115'].map((n) => path.resolve(`samples/${n}.txt`));
+    const s = await batch(files, out, { formats: ['pdf'], case: { number: 'F-2026-00001' } });
+    expect(s.documents).toBe(3);
+    const read = (f: string): Buffer => readFileSync(path.join(out, 'release', f));
+    const fromBatch = [read('index.csv'), read('index.json'), read('index.pdf')];
+    expect(JSON.parse(fromBatch[1]!.toString('utf8')).rows[0].docNumber).toMatch(/^C0+1$/);
+    await writeVaughnIndex(out, { case: 'F-2026-00001' });
+    expect([read('index.csv'), read('index.json'), read('index.pdf')].map((b, i) => b.equals(fromBatch[i]!))).toEqual([true, true, true]);
+    // The release PDFs written leak nothing (read by pdftotext, or pdf.js without it).
+    const originals = new Map(files.map((f) => [path.basename(f, '.txt'), f]));
+    expect(await expectNoLeaksInFolder(out, originals, await resolveProfile('public'), '2010-12-01')).toBe(3);
   }, 60_000);
 });

@@ -85,25 +85,27 @@ export function encodeWinAnsiHex(text: string): string {
  * encode become `?`; never throws. Half the size of hex, so less to compress.
  */
 export function encodeWinAnsiLiteral(text: string): string {
-  // Fast path: printable ASCII with nothing to escape (most of what is drawn).
-  if (/^[\x20-\x27\x2a-\x5b\x5d-\x7e]*$/.test(text)) return text;
-  // Else copy runs of plain ASCII whole and handle the rest a character at a time (portion marks
-  // put parentheses in most lines).
-  let out = '';
-  let from = 0;
+  const bytes = new Uint8Array(2 * text.length);
+  return Buffer.from(bytes.buffer, 0, writeWinAnsiLiteral(text, bytes, 0)).toString('latin1');
+}
+
+/**
+ * Writes {@link encodeWinAnsiLiteral}'s bytes into `buf` from `at` (room for two bytes per UTF-16
+ * unit of `text` is the caller's); returns where they end.
+ */
+export function writeWinAnsiLiteral(text: string, buf: Uint8Array, at: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x20 && c <= 0x7e && c !== 0x5c && c !== 0x28 && c !== 0x29) continue;
-    out += text.slice(from, i);
-    if (c === 0x5c || c === 0x28 || c === 0x29) out += '\\' + text[i];
-    else {
-      const cp = text.codePointAt(i)!;
-      if (cp > 0xffff) i++;
-      out += String.fromCharCode(winAnsiCode(cp) ?? 0x3f);
+    if (c >= 0x20 && c <= 0x7e) {
+      if (c === 0x5c || c === 0x28 || c === 0x29) buf[at++] = 0x5c;
+      buf[at++] = c;
+      continue;
     }
-    from = i + 1;
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    buf[at++] = winAnsiCode(cp) ?? 0x3f;
   }
-  return out + text.slice(from);
+  return at;
 }
 
 /** Characters outside WinAnsi with a conventional equivalent in it. */

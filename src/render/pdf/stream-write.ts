@@ -8,7 +8,7 @@
  * Same fonts, Info and no-metadata policy as write.ts; deterministic.
  */
 import type { PageLayout } from './model.js';
-import { deflatePage, dict, FONT_DICT, FONTS, HEADER, hexText, pageContent, ref, type PdfMeta } from './write.js';
+import { deflatedPageContent, dict, FONT_DICT, FONTS, HEADER, hexText, ref, type PdfMeta } from './write.js';
 
 const PAGES = 1;
 const CATALOG = 2;
@@ -81,7 +81,7 @@ export class StreamingPdfWriter {
   /** A content stream object painting `layout`; returns its number. */
   private stream(layout: PageLayout): number {
     const n = this.next++;
-    const data = deflatePage(pageContent(layout));
+    const data = deflatedPageContent(layout);
     this.offsets[n - 1] = this.length;
     this.push(Buffer.from(`${n} 0 obj\n${dict(['/Filter /FlateDecode', `/Length ${data.length}`])}\nstream\n`, 'latin1'));
     this.push(data);

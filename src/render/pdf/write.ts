@@ -18,7 +18,7 @@
  * something. Given the same pages and meta, the bytes are the same.
  */
 import { deflateSync } from 'node:zlib';
-import { encodeWinAnsiLiteral } from './encoding.js';
+import { ContentBytes } from './content-bytes.js';
 import type { PageLayout, PdfFont, Rgb } from './model.js';
 
 /**
@@ -28,9 +28,13 @@ import type { PageLayout, PdfFont, Rgb } from './model.js';
  */
 export const CONTENT_DEFLATE_LEVEL = 1;
 
-/** A page's content stream (one byte per character), deflated. */
-export function deflatePage(content: string): Buffer {
-  return deflateSync(Buffer.from(content, 'latin1'), { level: CONTENT_DEFLATE_LEVEL });
+/** The buffer page contents are written into before zlib reads them (one thread, one page at a time). */
+const scratch = new ContentBytes();
+
+/** The content stream of `layout` ({@link pageContent}'s bytes), deflated. */
+export function deflatedPageContent(layout: PageLayout): Buffer {
+  writePageContent(layout, scratch);
+  return deflateSync(scratch.view(), { level: CONTENT_DEFLATE_LEVEL });
 }
 
 /** Document metadata written to the Info dictionary. Release copies take it from released text only. */
@@ -48,12 +52,9 @@ const FONT_RESOURCE: Readonly<Record<PdfFont, string>> = { mono: 'F1', 'mono-bol
  * the integer number of hundredths: no `toFixed` and no regular expression per number).
  */
 export function num(n: number): string {
-  const hundredths = Math.round(n * 100);
-  if (hundredths % 100 === 0) return String(hundredths / 100 || 0);
-  const abs = Math.abs(hundredths);
-  const frac = abs % 100;
-  const digits = frac < 10 ? `0${frac}` : frac % 10 === 0 ? String(frac / 10) : String(frac);
-  return `${hundredths < 0 ? '-' : ''}${(abs - frac) / 100}.${digits}`;
+  const out = new ContentBytes(32);
+  out.num(n);
+  return Buffer.from(out.view()).toString('latin1');
 }
 
 function sameColor(a: Rgb | null, b: Rgb): boolean {
@@ -62,11 +63,18 @@ function sameColor(a: Rgb | null, b: Rgb): boolean {
 
 /**
  * The content stream painting one page, as text with one byte per character: rectangles and
- * text in item order, with state changes only when needed. Written as a string rather than
- * pdf-lib operator objects, which cost an allocation per number and were most of the time spent.
+ * text in item order, with state changes only when needed.
  */
 export function pageContent(layout: PageLayout): string {
-  const ops: string[] = ['q'];
+  const out = new ContentBytes();
+  writePageContent(layout, out);
+  return Buffer.from(out.view()).toString('latin1');
+}
+
+/** Writes the content stream of `layout` into `out` (reset first), as bytes. */
+function writePageContent(layout: PageLayout, out: ContentBytes): void {
+  out.reset();
+  out.ascii('q');
   let fill: Rgb | null = null;
   let inText = false;
   let font: PdfFont | null = null;
@@ -74,36 +82,56 @@ export function pageContent(layout: PageLayout): string {
 
   const setFill = (c: Rgb): void => {
     if (sameColor(fill, c)) return;
-    ops.push(`${num(c.r)} ${num(c.g)} ${num(c.b)} rg`);
+    out.ascii('\n');
+    out.num(c.r);
+    out.ascii(' ');
+    out.num(c.g);
+    out.ascii(' ');
+    out.num(c.b);
+    out.ascii(' rg');
     fill = c;
+  };
+  const xy = (x: number, y: number): void => {
+    out.num(x);
+    out.ascii(' ');
+    out.num(y);
   };
 
   for (const item of layout.items) {
     if (item.kind === 'rect') {
       if (inText) {
-        ops.push('ET');
+        out.ascii('\nET');
         inText = false;
       }
       setFill(item.color);
-      ops.push(`${num(item.x)} ${num(item.y)} ${num(item.width)} ${num(item.height)} re`, 'f');
+      out.ascii('\n');
+      xy(item.x, item.y);
+      out.ascii(' ');
+      xy(item.width, item.height);
+      out.ascii(' re\nf');
       continue;
     }
     if (item.text === '') continue;
     if (!inText) {
-      ops.push('BT');
+      out.ascii('\nBT');
       inText = true;
     }
     if (item.font !== font || item.size !== size) {
-      ops.push(`/${FONT_RESOURCE[item.font]} ${num(item.size)} Tf`);
+      out.ascii(`\n/${FONT_RESOURCE[item.font]} `);
+      out.num(item.size);
+      out.ascii(' Tf');
       font = item.font;
       size = item.size;
     }
     setFill(item.color);
-    ops.push(`1 0 0 1 ${num(item.x)} ${num(item.y)} Tm`, `(${encodeWinAnsiLiteral(item.text)}) Tj`);
+    out.ascii('\n1 0 0 1 ');
+    xy(item.x, item.y);
+    out.ascii(' Tm\n(');
+    out.literal(item.text);
+    out.ascii(') Tj');
   }
-  if (inText) ops.push('ET');
-  ops.push('Q');
-  return ops.join('\n');
+  if (inText) out.ascii('\nET');
+  out.ascii('\nQ');
 }
 
 /** `N 0 R` for object number `n`. */
@@ -209,7 +237,7 @@ export function serializePdf(pages: readonly PageLayout[], meta: PdfMeta): Uint8
     const layout = pages[i]!;
     const mediaBox = `/MediaBox [ 0 0 ${layout.width} ${layout.height} ]`;
     file.object(dict(['/Type /Page', `/Parent ${ref(PAGES)}`, `/Resources ${dict([FONT_DICT])}`, mediaBox, `/Contents ${ref(FIRST_PAGE + 2 * i + 1)}`]));
-    file.stream(['/Filter /FlateDecode'], deflatePage(pageContent(layout)));
+    file.stream(['/Filter /FlateDecode'], deflatedPageContent(layout));
   }
   return file.finish(CATALOG, INFO);
 }
