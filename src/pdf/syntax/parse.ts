@@ -87,6 +87,9 @@ const CLOSE_DICT = Object.freeze({ close: '>>' });
  * and form: one PdfString each, shared (PdfStrings are never changed). Bounded likewise.
  */
 const SHORT_STRINGS = new Map<number, PdfString>();
+/** Where hex strings are decoded before they are shared or copied out (grows to the longest met, up to 64 KB). */
+let hexScratch = new Uint8Array(256);
+const MAX_HEX_SCRATCH = 65536;
 
 /** The shared PdfString of the first `n` bytes of `bytes` when n is 1 to 3, else undefined. */
 function shortString(bytes: ArrayLike<number>, n: number, hex: boolean): PdfString | undefined {
@@ -163,7 +166,10 @@ class Lexer {
     this.pos++; // <
     let end = this.pos;
     while (end < b.length && b[end] !== 0x3e) end++;
-    const out = new Uint8Array((end - this.pos + 1) >> 1);
+    // Decoded into a scratch buffer first: most strings are a glyph or two and shared (shortString).
+    const size = (end - this.pos + 1) >> 1;
+    if (hexScratch.length < size && size <= MAX_HEX_SCRATCH) hexScratch = new Uint8Array(Math.max(size, 2 * hexScratch.length));
+    const out = size <= hexScratch.length ? hexScratch : new Uint8Array(size);
     let n = 0;
     let hi = -1;
     for (; this.pos < end; this.pos++) {
@@ -182,7 +188,7 @@ class Lexer {
     if (hi >= 0) out[n++] = hi << 4;
     if (this.pos >= b.length) this.problems.push('unterminated hex string');
     else this.pos++;
-    return shortString(out, n, true) ?? new PdfString(n === out.length ? out : out.subarray(0, n), true);
+    return shortString(out, n, true) ?? new PdfString(out.slice(0, n), true);
   }
 
   name(): PdfName {
