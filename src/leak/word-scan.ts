@@ -36,38 +36,57 @@ export function hashWord(word: string, out: Uint32Array, i: number): void {
   out[2 * i + 1] = (b ^ (b >>> 15)) >>> 0;
 }
 
-/** Word hashes as they are found: a growing array of pairs. */
-class PairList {
+/** Word hashes as they are found: the hash lanes of the word being read, and a growing array of finished pairs. */
+class WordHasher {
   pairs: Uint32Array;
   count = 0;
+  private a = START_A;
+  private b = START_B;
+  private inWord = false;
 
   constructor(capacity: number) {
     this.pairs = new Uint32Array(2 * capacity);
   }
 
-  /** Appends the finished hashes of a word (the lanes as the scan left them). */
-  add(a: number, b: number): void {
+  /** One UTF-16 unit of a lower-cased letter or number, or -1 for a character that ends a word. */
+  feed(unit: number): void {
+    if (unit >= 0) {
+      this.a = Math.imul(this.a ^ unit, PRIME_A);
+      this.b = Math.imul(this.b ^ unit, PRIME_B);
+      this.inWord = true;
+    } else if (this.inWord) this.end();
+  }
+
+  /** Ends the word being read, if any. */
+  end(): void {
+    if (!this.inWord) return;
     if (2 * this.count + 2 > this.pairs.length) {
       const grown = new Uint32Array(this.pairs.length * 2);
       grown.set(this.pairs);
       this.pairs = grown;
     }
-    this.pairs[2 * this.count] = a >>> 0;
-    this.pairs[2 * this.count + 1] = (b ^ (b >>> 15)) >>> 0;
+    this.pairs[2 * this.count] = this.a >>> 0;
+    this.pairs[2 * this.count + 1] = (this.b ^ (this.b >>> 15)) >>> 0;
     this.count++;
+    this.a = START_A;
+    this.b = START_B;
+    this.inWord = false;
   }
 }
+
+/** For each ASCII character, the unit a word gets from it (lower-cased), or -1 when it ends a word. */
+const ASCII_UNITS = Int16Array.from({ length: 0x80 }, (_, c) => {
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? c : -1;
+});
 
 /** The hashes of `normalisedWords(text)`, word by word. */
 export function wordHashesOf(text: string): WordHashes {
   if (text.includes('\u03a3')) return hashWords(normalisedWords(text));
-  const list = new PairList(Math.max(8, text.length >>> 3));
-  let a = START_A;
-  let b = START_B;
-  let inWord = false;
+  const words = new WordHasher(Math.max(8, text.length >>> 3));
   const n = text.length;
   for (let i = 0; i < n; ) {
-    let c = text.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (c === 0x2d) {
       const after = afterLineBreakBlanks(text, i + 1);
       if (after > 0) {
@@ -76,39 +95,16 @@ export function wordHashesOf(text: string): WordHashes {
       }
     }
     if (c < 0x80) {
-      if (c >= 0x41 && c <= 0x5a) c += 0x20;
-      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
-        a = Math.imul(a ^ c, PRIME_A);
-        b = Math.imul(b ^ c, PRIME_B);
-        inWord = true;
-      } else if (inWord) {
-        list.add(a, b);
-        a = START_A;
-        b = START_B;
-        inWord = false;
-      }
+      words.feed(ASCII_UNITS[c]!);
       i++;
       continue;
     }
     const cp = text.codePointAt(i)!;
-    const units = loweredUnits(cp);
-    for (let k = 0; k < units.length; k++) {
-      const unit = units[k]!;
-      if (unit >= 0) {
-        a = Math.imul(a ^ unit, PRIME_A);
-        b = Math.imul(b ^ unit, PRIME_B);
-        inWord = true;
-      } else if (inWord) {
-        list.add(a, b);
-        a = START_A;
-        b = START_B;
-        inWord = false;
-      }
-    }
+    for (const unit of loweredUnits(cp)) words.feed(unit);
     i += cp > 0xffff ? 2 : 1;
   }
-  if (inWord) list.add(a, b);
-  return { pairs: list.pairs, count: list.count };
+  words.end();
+  return { pairs: words.pairs, count: words.count };
 }
 
 function hashWords(words: readonly string[]): WordHashes {
