@@ -21,20 +21,30 @@ export interface ContentEdit {
  */
 export function applyContentEdits(source: Uint8Array, edits: readonly ContentEdit[]): Uint8Array {
   if (edits.length === 0) return source;
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i);
-  const parts: Buffer[] = [];
+  // Array.prototype.sort is stable: insertions at one point keep their given order.
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let size = source.length;
   let pos = 0;
-  for (const { e } of sorted) {
+  for (const e of sorted) {
     if (e.start < pos || e.end < e.start || e.end > source.length) {
       throw new InternalError(`content edit [${e.start}, ${e.end}) overlaps another or lies outside the stream`);
     }
-    parts.push(Buffer.from(source.buffer, source.byteOffset + pos, e.start - pos));
-    // Keep the replaced operation apart from its neighbours whatever they are.
-    parts.push(Buffer.from(e.text, 'latin1'));
+    size += e.text.length - (e.end - e.start);
     pos = e.end;
   }
-  parts.push(Buffer.from(source.buffer, source.byteOffset + pos, source.length - pos));
-  return Buffer.concat(parts);
+  // One output buffer: the kept bytes copied and the replacements written in place.
+  const src = Buffer.from(source.buffer, source.byteOffset, source.length);
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  pos = 0;
+  for (const e of sorted) {
+    at += src.copy(out, at, pos, e.start);
+    at += out.write(e.text, at, 'latin1');
+    pos = e.end;
+  }
+  at += src.copy(out, at, pos, source.length);
+  if (at !== size) throw new InternalError('content edits: the rewritten stream has not the length worked out');
+  return out;
 }
 
 /** An operation as content-stream text: operands, then the operator, separated by spaces. */

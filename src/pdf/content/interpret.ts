@@ -23,6 +23,70 @@ import type { UnsureReason } from '../errors.js';
 import { IDENTITY, apply, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
 
+/**
+ * The text line matrix and leading after each line-positioning operation of a stream, by
+ * operation index: seven numbers a line move in one growing array instead of an object, a matrix
+ * and a map entry each (a producer that places every glyph with its own Td has one a glyph, and
+ * they live as long as the page's reading).
+ */
+export class LineTable {
+  private ops = new Int32Array(64);
+  private values = new Float64Array(64 * 7);
+  private count = 0;
+
+  /** Records the state after operation `op` (operations come in increasing order; a repeated or earlier one is inserted in place). */
+  set(op: number, tlm: Matrix, tl: number): void {
+    let at = this.find(op);
+    if (at < this.count && this.ops[at] === op) {
+      this.write(at, tlm, tl);
+      return;
+    }
+    if (this.count === this.ops.length) {
+      const ops = new Int32Array(this.ops.length * 2);
+      ops.set(this.ops);
+      const values = new Float64Array(this.values.length * 2);
+      values.set(this.values);
+      this.ops = ops;
+      this.values = values;
+    }
+    if (at < this.count) {
+      this.ops.copyWithin(at + 1, at, this.count);
+      this.values.copyWithin((at + 1) * 7, at * 7, this.count * 7);
+    } else at = this.count;
+    this.ops[at] = op;
+    this.write(at, tlm, tl);
+    this.count++;
+  }
+
+  /** The state after operation `op`, when it is a line move. */
+  get(op: number): { readonly tlm: Matrix; readonly tl: number } | undefined {
+    const at = this.find(op);
+    if (at >= this.count || this.ops[at] !== op) return undefined;
+    const v = this.values;
+    const k = at * 7;
+    return { tlm: [v[k]!, v[k + 1]!, v[k + 2]!, v[k + 3]!, v[k + 4]!, v[k + 5]!], tl: v[k + 6]! };
+  }
+
+  private write(at: number, tlm: Matrix, tl: number): void {
+    const k = at * 7;
+    for (let j = 0; j < 6; j++) this.values[k + j] = tlm[j]!;
+    this.values[k + 6] = tl;
+  }
+
+  /** The first index whose operation is not below `op` (the common case, past the last, first). */
+  private find(op: number): number {
+    if (this.count === 0 || this.ops[this.count - 1]! < op) return this.count;
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ops[mid]! < op) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
 /** One content stream instance: the page's (id 0) or a form XObject's as drawn by one `Do`. */
 export interface StreamInstance {
   readonly id: number;
@@ -35,7 +99,7 @@ export interface StreamInstance {
   minDepth: number;
   endDepth: number;
   /** The text line matrix and leading after each line-positioning operation (Td, TD, T*, Tm, ', "), by operation index. */
-  readonly lines: Map<number, { readonly tlm: Matrix; readonly tl: number }>;
+  readonly lines: LineTable;
 }
 
 /** A shown glyph. */
@@ -174,6 +238,11 @@ function glyphRect(a: number, b: number, c: number, d: number, e: number, f: num
   ];
 }
 
+/** multiply([1, 0, 0, 1, x, y], n), the same arithmetic without the first array (a line move). */
+function translate(x: number, y: number, n: Matrix): Matrix {
+  return [1 * n[0] + 0 * n[2], 1 * n[1] + 0 * n[3], 0 * n[0] + 1 * n[2], 0 * n[1] + 1 * n[3], x * n[0] + y * n[2] + n[4], x * n[1] + y * n[3] + n[5]];
+}
+
 function cloneState(g: GState): GState {
   return { ...g };
 }
@@ -247,18 +316,27 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
       }
       // Trm = [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM. Within one string Tm only moves along its x axis,
       // so M = Tm × CTM is computed once and slid along by each advance.
-      const m = multiply(tm, g.ctm) as [number, number, number, number, number, number];
+      // M = Tm × CTM as locals (the same arithmetic as multiply, no array a string).
+      const t = tm, n = g.ctm;
+      const m0 = t[0] * n[0] + t[1] * n[2], m1 = t[0] * n[1] + t[1] * n[3];
+      const m2 = t[2] * n[0] + t[3] * n[2], m3 = t[2] * n[1] + t[3] * n[3];
+      let m4 = t[4] * n[0] + t[5] * n[2] + n[4], m5 = t[4] * n[1] + t[5] * n[3] + n[5];
       const sx = g.fontSize * g.th, sy = g.fontSize;
-      const la = sx * m[0], lb = sx * m[1], lc = sy * m[2], ld = sy * m[3];
+      const la = sx * m0, lb = sx * m1, lc = sy * m2, ld = sy * m3;
       const upright = Math.abs(lb) < 1e-6 * Math.abs(la) && Math.abs(lc) < 1e-6 * Math.abs(ld) && la > 0 && ld > 0;
       const size = Math.hypot(lc, ld);
       const asc = font.ascent, desc = font.descent, h = asc - desc;
       const marks = markSnapshot();
       let advanced = 0;
-      for (const c of font.codes(str.bytes)) {
-        const w0 = font.width(c.code);
-        const isSpace = c.length === 1 && c.code === 32;
-        const e = g.ts * m[2] + m[4], f = g.ts * m[3] + m[5];
+      const bytes = str.bytes;
+      for (let start = 0; start < bytes.length; ) {
+        // A code is its bytes read big-endian.
+        const length = font.codeLength(bytes, start);
+        let code = 0;
+        for (let k = 0; k < length; k++) code = code * 256 + bytes[start + k]!;
+        const w0 = font.width(code);
+        const isSpace = length === 1 && code === 32;
+        const e = g.ts * m2 + m4, f = g.ts * m3 + m5;
         const full = glyphRect(la, lb, lc, ld, e, f, 0, desc, w0, asc);
         const box = glyphRect(la, lb, lc, ld, e, f, w0 * SHRINK, desc + h * SHRINK, w0 * (1 - SHRINK), asc - h * SHRINK);
         const adv = w0 * g.fontSize + g.tc + (isSpace ? g.tw : 0);
@@ -268,7 +346,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
         if (!why && g.fillTiling && g.tr % 4 !== 3 && g.tr !== 7) why = { reason: 'tiling-pattern', detail: 'text painted with a tiling pattern' };
         if (!why && removalOffset === null) why = { reason: 'zero-size-font', detail: 'text shown with font size 0' };
         const glyph: GlyphEvent = {
-          stream: streamId, op: opIndex, part, start: c.start, end: c.start + c.length, code: c.code, unicode: font.unicode(c.code),
+          stream: streamId, op: opIndex, part, start, end: start + length, code, unicode: font.unicode(code),
           box, full, removalOffset, upright, origin: [e, f], size, renderMode: g.tr, marks,
         };
         if (why) (glyph as { unsure?: GlyphEvent['unsure'] }).unsure = why;
@@ -284,8 +362,9 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
         }
         const dx = adv * g.th;
         advanced += dx;
-        m[4] += dx * m[0];
-        m[5] += dx * m[1];
+        m4 += dx * m0;
+        m5 += dx * m1;
+        start += length;
       }
       tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + advanced * tm[0], tm[5] + advanced * tm[1]];
     };
@@ -427,47 +506,47 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
           break;
         }
         case 'Td':
-          tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
+          tlm = translate(num(a[0]), num(a[1]), tlm);
           tm = tlm;
           penLost = null;
-          stream.lines.set(i, { tlm, tl: g.tl });
+          stream.lines.set(i, tlm, g.tl);
           break;
         case 'TD':
           g.tl = -num(a[1]);
-          tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
+          tlm = translate(num(a[0]), num(a[1]), tlm);
           tm = tlm;
           penLost = null;
-          stream.lines.set(i, { tlm, tl: g.tl });
+          stream.lines.set(i, tlm, g.tl);
           break;
         case 'Tm':
           if (a.length >= 6) tlm = a.slice(-6).map(num) as unknown as Matrix;
           tm = tlm;
           penLost = null;
-          stream.lines.set(i, { tlm, tl: g.tl });
+          stream.lines.set(i, tlm, g.tl);
           break;
         case 'T*':
-          tlm = multiply([1, 0, 0, 1, 0, -g.tl], tlm);
+          tlm = translate(0, -g.tl, tlm);
           tm = tlm;
           penLost = null;
-          stream.lines.set(i, { tlm, tl: g.tl });
+          stream.lines.set(i, tlm, g.tl);
           break;
         case 'Tj':
           if (a[0] instanceof PdfString) showString(i, 0, a[0]);
           break;
         case "'":
-          tlm = multiply([1, 0, 0, 1, 0, -g.tl], tlm);
+          tlm = translate(0, -g.tl, tlm);
           tm = tlm;
           penLost = null;
-          stream.lines.set(i, { tlm, tl: g.tl });
+          stream.lines.set(i, tlm, g.tl);
           if (a[0] instanceof PdfString) showString(i, 0, a[0]);
           break;
         case '"':
           g.tw = num(a[0]);
           g.tc = num(a[1]);
-          tlm = multiply([1, 0, 0, 1, 0, -g.tl], tlm);
+          tlm = translate(0, -g.tl, tlm);
           tm = tlm;
           penLost = null;
-          stream.lines.set(i, { tlm, tl: g.tl });
+          stream.lines.set(i, tlm, g.tl);
           if (a[2] instanceof PdfString) showString(i, 0, a[2]);
           break;
         case 'TJ': {
@@ -530,7 +609,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
             }
             if (parsed.problems.length > 0) unsure('bad-content', `form XObject /${n.name}: ${parsed.problems[0]}`, area);
             const id = out.streams.length;
-            out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0, lines: new Map() });
+            out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0, lines: new LineTable() });
             const inner = cloneState(g);
             inner.ctm = ctm;
             run(id, parsed.ops, out.streams[id]!.resources, inner, depth + 1);
@@ -563,7 +642,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
   };
 
   const parsed = parseContent(contentBytes);
-  out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new Map() });
+  out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new LineTable() });
   if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: pageArea });
   const g0: GState = { ctm: IDENTITY, font: null, fontSize: 0, tc: 0, tw: 0, th: 1, tl: 0, tr: 0, ts: 0, lineWidth: 1, fillTiling: false, strokeTiling: false };
   run(0, parsed.ops, resources, g0, 0);

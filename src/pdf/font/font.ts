@@ -37,10 +37,29 @@ export interface FontInfo {
   readonly descent: number;
   /** Split a shown string into codes. */
   codes(bytes: Uint8Array): GlyphCode[];
+  /** The length in bytes of the code at `at` (≥ 1): what {@link codes} splits by, without building the list. */
+  codeLength(bytes: Uint8Array, at: number): number;
   /** Horizontal advance of `code` in text space units. */
   width(code: number): number;
   /** Unicode text of `code`, when known. */
   unicode(code: number): string | undefined;
+}
+
+/** The codes of `bytes` as `codeLength` splits them (each code its bytes read big-endian). */
+function splitCodes(bytes: Uint8Array, codeLength: (bytes: Uint8Array, at: number) => number): GlyphCode[] {
+  const out: GlyphCode[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    const length = codeLength(bytes, i);
+    let code = 0;
+    for (let k = 0; k < length; k++) code = code * 256 + bytes[i + k]!;
+    out.push({ code, start: i, length });
+    i += length;
+  }
+  return out;
+}
+
+function oneByteCodes(bytes: Uint8Array): GlyphCode[] {
+  return splitCodes(bytes, () => 1);
 }
 
 const BASE_ENCODINGS: Record<string, readonly string[]> = {
@@ -174,11 +193,8 @@ function loadSimple(objs: PdfObjects, font: PdfDict, subtype: string): FontInfo 
     type: isType3 ? 'type3' : 'simple',
     ...(unsure ? { unsure } : {}),
     ...metrics,
-    codes(bytes) {
-      const out: GlyphCode[] = [];
-      for (let i = 0; i < bytes.length; i++) out.push({ code: bytes[i]!, start: i, length: 1 });
-      return out;
-    },
+    codes: oneByteCodes,
+    codeLength: () => 1,
     width(code) {
       if (widths) {
         const w = widths[code - first];
@@ -261,31 +277,16 @@ function loadType0(objs: PdfObjects, font: PdfDict): FontInfo {
     }
   }
   const toUnicode = readToUnicode(objs, font);
+  // Identity ranges: two bytes a code (a last odd byte alone), as codeLength says for them.
+  const lengthAt = ranges === IDENTITY_RANGES ? (bytes: Uint8Array, at: number): number => (at + 1 < bytes.length ? 2 : 1) : (bytes: Uint8Array, at: number): number => codeLength(ranges, bytes, at).length;
   const cid = (code: number): number => (cmap && cmap.codespace.length > 0 ? (cidOf(cmap, code) ?? 0) : code);
   return {
     name: baseFont,
     type: 'type0',
     ...(unsure ? { unsure } : {}),
     ...verticalMetrics(objs, descriptor),
-    codes(bytes) {
-      const out: GlyphCode[] = [];
-      if (ranges === IDENTITY_RANGES) {
-        // Two bytes a code (a last odd byte alone), as codeLength says for these ranges.
-        for (let i = 0; i < bytes.length; i += 2) {
-          if (i + 1 < bytes.length) out.push({ code: bytes[i]! * 256 + bytes[i + 1]!, start: i, length: 2 });
-          else out.push({ code: bytes[i]!, start: i, length: 1 });
-        }
-        return out;
-      }
-      for (let i = 0; i < bytes.length; ) {
-        const { length } = codeLength(ranges, bytes, i);
-        let code = 0;
-        for (let k = 0; k < length; k++) code = code * 256 + bytes[i + k]!;
-        out.push({ code, start: i, length });
-        i += length;
-      }
-      return out;
-    },
+    codes: (bytes) => splitCodes(bytes, lengthAt),
+    codeLength: lengthAt,
     width(code) {
       const c = cid(code);
       const v = widths.get(c);
@@ -305,7 +306,8 @@ const unknownFont = (detail: string): FontInfo => ({
   unsure: { reason: 'unknown-font', detail },
   ascent: 0.8,
   descent: -0.2,
-  codes: (bytes) => [...bytes].map((code, start) => ({ code, start, length: 1 })),
+  codes: oneByteCodes,
+  codeLength: () => 1,
   width: () => 0.5,
   unicode: () => undefined,
 });

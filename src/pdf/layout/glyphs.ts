@@ -4,7 +4,7 @@
  * the glyphs it covers). Fails closed with a one-line {@link PdfInputError}: no text at all (a
  * scan), glyphs without a Unicode mapping, or text the layout cannot order (rotated or skewed).
  */
-import { interpretPage, pageContentBytes, type PageContent } from '../content/interpret.js';
+import { interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { PdfInputError } from '../errors.js';
 import type { Rect } from '../geometry.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
@@ -18,6 +18,27 @@ export interface PageGlyph {
   readonly size: number;
   /** The glyph is a space (code 32 or a blank Unicode value): it separates words, it is not text. */
   readonly blank: boolean;
+}
+
+/**
+ * A PageGlyph that reads its box, baseline and size from the interpreter's glyph: no number of
+ * its own to store (a page's glyphs live until the release is written; fewer objects, less GC).
+ */
+class ShownGlyph implements PageGlyph {
+  constructor(
+    readonly text: string,
+    readonly blank: boolean,
+    private readonly glyph: GlyphEvent,
+  ) {}
+  get box(): Rect {
+    return this.glyph.full;
+  }
+  get y(): number {
+    return this.glyph.origin[1];
+  }
+  get size(): number {
+    return this.glyph.size;
+  }
 }
 
 /** The one-line refusal of a PDF whose text cannot be read. */
@@ -65,7 +86,7 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
       if (r === UNMAPPED) throw new PdfInputError(`${NO_TEXT_LAYER} (page ${index + 1} shows glyphs that cannot be mapped to Unicode)`);
       if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
       if (!r.blank) text++;
-      glyphs.push({ text: r.text, box: g.full, y: g.origin[1], size: g.size, blank: r.blank });
+      glyphs.push(new ShownGlyph(r.text, r.blank, g));
     }
     return glyphs;
   });

@@ -50,11 +50,25 @@ function rows(glyphs: readonly PageGlyph[]): PageGlyph[][] {
   return out.map((r) => dedupe(r.glyphs.sort((a, b) => a.box[0] - b.box[0] || a.box[1] - b.box[1])));
 }
 
-/** Drop a glyph that repeats the previous one at (almost) the same place. */
+/**
+ * Drop a glyph that repeats one already kept at (almost) the same place. `glyphs` are sorted by
+ * left edge, so only the kept glyphs less than 0.1 em to its left are looked at (all of them when
+ * an edge or size is not a finite number, or the edges are not in order).
+ */
 function dedupe(glyphs: PageGlyph[]): PageGlyph[] {
   const out: PageGlyph[] = [];
+  const finite = glyphs.every((g, i) => Number.isFinite(g.box[0]) && Number.isFinite(g.size) && (i === 0 || g.box[0] >= glyphs[i - 1]!.box[0]));
   for (const g of glyphs) {
-    const same = out.find((p) => p.text === g.text && Math.abs(p.box[0] - g.box[0]) < 0.1 * g.size && Math.abs(p.y - g.y) < 0.1 * g.size);
+    const near = 0.1 * g.size;
+    let same = false;
+    for (let k = out.length - 1; k >= 0; k--) {
+      const p = out[k]!;
+      if (finite && g.box[0] - p.box[0] >= near) break;
+      if (p.text === g.text && Math.abs(p.box[0] - g.box[0]) < near && Math.abs(p.y - g.y) < near) {
+        same = true;
+        break;
+      }
+    }
     if (!same) out.push(g);
   }
   return out;

@@ -40,9 +40,18 @@ interface TextRow {
 /** The page's text rows, built once for all its regions. */
 export interface PageLayout {
   readonly rows: TextRow[];
+  /** The row of each removed upright glyph. */
   readonly rowOf: Map<GlyphEvent, TextRow>;
   readonly removed: readonly GlyphEvent[];
   readonly removedSet: ReadonlySet<GlyphEvent>;
+  /** Worked out once a row, when a region first needs it: the column runs around it ({@link columnRuns}), the glyphs a box must not cover ({@link keptOf}). */
+  readonly runs: Map<TextRow, [number, number][]>;
+  readonly kept: Map<TextRow, GlyphEvent[]>;
+  /** Indices into `removed` of its upright glyphs, by the bottom of their box (for {@link removedIn}); the tallest box's height. */
+  readonly byBottom: number[];
+  readonly tallest: number;
+  /** Indices of upright removed glyphs whose box is not finite. */
+  readonly odd: number[];
 }
 
 const COLUMN_GAP_EM = 1.5;
@@ -59,7 +68,7 @@ export function pageLayout(glyphs: readonly GlyphEvent[], removed: ReadonlySet<G
       rows.push(cur);
     }
     cur.glyphs.push(g);
-    rowOf.set(g, cur);
+    if (removed.has(g)) rowOf.set(g, cur);
   }
   for (const r of rows) {
     r.glyphs.sort((a, b) => a.full[0] - b.full[0]);
@@ -71,7 +80,76 @@ export function pageLayout(glyphs: readonly GlyphEvent[], removed: ReadonlySet<G
       else r.blocks.push((b = [g.full[0], g.full[2]]));
     }
   }
-  return { rows, rowOf, removed: glyphs.filter((g) => removed.has(g)), removedSet: removed };
+  const removedList = glyphs.filter((g) => removed.has(g));
+  const byBottom: number[] = [];
+  const odd: number[] = [];
+  let tallest = 0;
+  removedList.forEach((g, i) => {
+    if (!g.upright) return;
+    const h = g.box[3] - g.box[1];
+    // A box that is not finite numbers cannot be ordered: it is tested by every region.
+    if (!Number.isFinite(h)) odd.push(i);
+    else {
+      byBottom.push(i);
+      tallest = Math.max(tallest, h);
+    }
+  });
+  byBottom.sort((a, b) => removedList[a]!.box[1] - removedList[b]!.box[1]);
+  return { rows, rowOf, removed: removedList, removedSet: removed, runs: new Map(), kept: new Map(), byBottom, odd, tallest };
+}
+
+/**
+ * The upright removed glyphs whose box meets `region`, in content order: those whose box
+ * bottom lies between the region's bottom less the tallest box (and a point of slack) and its
+ * top, tested one by one.
+ */
+function removedIn(layout: PageLayout, region: Rect): GlyphEvent[] {
+  const { removed, byBottom } = layout;
+  const from = region[1] - layout.tallest - 1;
+  let lo = 0, hi = byBottom.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (removed[byBottom[mid]!]!.box[1] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const hits: number[] = [];
+  for (let k = lo; k < byBottom.length; k++) {
+    const i = byBottom[k]!;
+    if (removed[i]!.box[1] > region[3]) break;
+    if (intersects(removed[i]!.box, region)) hits.push(i);
+  }
+  for (const i of layout.odd) if (intersects(removed[i]!.box, region)) hits.push(i);
+  return hits.sort((a, b) => a - b).map((i) => removed[i]!);
+}
+
+/**
+ * The runs of text within 40 lines of row `tr`, sorted and merged where gaps are under 1.5 em
+ * (its size): the columns a removed run of that row can belong to.
+ */
+function columnRuns(layout: PageLayout, tr: TextRow): [number, number][] {
+  let runs = layout.runs.get(tr);
+  if (runs) return runs;
+  const spans = rowsNear(layout.rows, tr.y, 40 * tr.size).flatMap((r) => r.blocks).sort((a, b) => a[0] - b[0]);
+  const gap = COLUMN_GAP_EM * tr.size;
+  runs = [];
+  let cur: [number, number] | null = null;
+  for (const sp of spans) {
+    if (cur && sp[0] <= cur[1] + gap) cur[1] = Math.max(cur[1], sp[1]);
+    else {
+      if (cur) runs.push(cur);
+      cur = [sp[0], sp[1]];
+    }
+  }
+  if (cur) runs.push(cur);
+  layout.runs.set(tr, runs);
+  return runs;
+}
+
+/** The glyphs of row `r` a box must not cover (visible and kept), left to right. */
+function keptOf(layout: PageLayout, r: TextRow): GlyphEvent[] {
+  let kept = layout.kept.get(r);
+  if (!kept) layout.kept.set(r, (kept = r.glyphs.filter((g) => visibleKept(g, layout.removedSet))));
+  return kept;
 }
 
 /** Rows whose baseline lies within `dy` of `y` (rows are sorted by y, top first). */
@@ -98,8 +176,7 @@ function visibleKept(g: GlyphEvent, removed: ReadonlySet<GlyphEvent>): boolean {
  */
 export function boxesForRegion(region: Rect, label: string, layout: PageLayout, obstacles: readonly Rect[] = []): RedactionBox[] {
   const rows = new Map<TextRow, Row>();
-  for (const g of layout.removed) {
-    if (!g.upright || !intersects(g.box, region)) continue;
+  for (const g of removedIn(layout, region)) {
     const tr = layout.rowOf.get(g)!;
     const row = rows.get(tr);
     if (row) {
@@ -112,21 +189,8 @@ export function boxesForRegion(region: Rect, label: string, layout: PageLayout, 
   const boxes: Rect[] = [];
   for (const [tr, row] of rows) {
     // The column's right edge: runs of text within 40 lines of this row, connected to the removed run.
-    const spans = rowsNear(layout.rows, row.y, 40 * row.size).flatMap((r) => r.blocks).sort((a, b) => a[0] - b[0]);
-    const gap = COLUMN_GAP_EM * row.size;
     let colRight = row.x1;
-    let cur: [number, number] | null = null;
-    const consider = (b: [number, number]): void => {
-      if (b[1] >= row.x0 && b[0] <= row.x1) colRight = Math.max(colRight, b[1]);
-    };
-    for (const sp of spans) {
-      if (cur && sp[0] <= cur[1] + gap) cur[1] = Math.max(cur[1], sp[1]);
-      else {
-        if (cur) consider(cur);
-        cur = [sp[0], sp[1]];
-      }
-    }
-    if (cur) consider(cur);
+    for (const b of columnRuns(layout, tr)) if (b[1] >= row.x0 && b[0] <= row.x1) colRight = Math.max(colRight, b[1]);
     // The left edge stays where the row's text starts (the column's edge, or just after kept text).
     // (At most 3 em to the left, and never over the nearest kept glyph: a box that started at
     // the farthest kept glyph hid released text before a portion opened mid-line.)
@@ -135,8 +199,7 @@ export function boxesForRegion(region: Rect, label: string, layout: PageLayout, 
     let right = colRight;
     const band = row.y1 - row.y0;
     for (const r of rowsNear(layout.rows, row.y, 3 * row.size)) {
-      for (const g of r.glyphs) {
-        if (!visibleKept(g, layout.removedSet)) continue;
+      for (const g of keptOf(layout, r)) {
         if (r === tr) {
           if (g.full[2] <= row.x0 + 0.01) nearestLeft = Math.max(nearestLeft, g.full[2]);
           else if (g.full[0] >= row.x1 - 0.01) right = Math.min(right, g.full[0]);

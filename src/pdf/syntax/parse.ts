@@ -71,6 +71,38 @@ function shortNumber(b: Uint8Array, start: number, end: number): number | undefi
   return neg ? -v : v;
 }
 
+/**
+ * Words of at most three bytes already read (operators, mostly), by their bytes: the number or
+ * the frozen keyword object they read as. Bounded, as a hostile stream could spell many.
+ */
+const SHORT_WORDS = new Map<number, number | { readonly keyword: string }>();
+const MAX_SHORT_WORDS = 4096;
+/** Names of one to three bytes without `#` already read, by their bytes (bounded likewise). */
+const SHORT_NAMES = new Map<number, PdfName>();
+const CLOSE_ARRAY = Object.freeze({ close: ']' });
+const CLOSE_DICT = Object.freeze({ close: '>>' });
+
+/**
+ * Strings of one to three bytes already read (a glyph or two each, in most text), by their bytes
+ * and form: one PdfString each, shared (PdfStrings are never changed). Bounded likewise.
+ */
+const SHORT_STRINGS = new Map<number, PdfString>();
+/** Where hex strings are decoded before they are shared or copied out (grows to the longest met, up to 64 KB). */
+let hexScratch = new Uint8Array(256);
+const MAX_HEX_SCRATCH = 65536;
+
+/** The shared PdfString of the first `n` bytes of `bytes` when n is 1 to 3, else undefined. */
+function shortString(bytes: ArrayLike<number>, n: number, hex: boolean): PdfString | undefined {
+  if (n < 1 || n > 3) return undefined;
+  const key = (hex ? 1 << 26 : 0) | (n << 24) | (bytes[0]! << 16) | (n > 1 ? bytes[1]! << 8 : 0) | (n > 2 ? bytes[2]! : 0);
+  let s = SHORT_STRINGS.get(key);
+  if (s === undefined) {
+    s = new PdfString(Uint8Array.from({ length: n }, (_, k) => bytes[k]!), hex);
+    if (SHORT_STRINGS.size < MAX_SHORT_WORDS) SHORT_STRINGS.set(key, s);
+  }
+  return s;
+}
+
 class Lexer {
   pos = 0;
   readonly problems: string[] = [];
@@ -116,7 +148,7 @@ class Lexer {
         continue;
       }
       if (c === 0x28) depth++;
-      else if (c === 0x29 && --depth === 0) return new PdfString(Uint8Array.from(out), false);
+      else if (c === 0x29 && --depth === 0) return shortString(out, out.length, false) ?? new PdfString(Uint8Array.from(out), false);
       // An end of line inside a literal string reads as one \n, whatever its bytes (PDF 32000 7.3.4.2).
       if (c === 0x0d) {
         if (b[this.pos] === 0x0a) this.pos++;
@@ -134,7 +166,10 @@ class Lexer {
     this.pos++; // <
     let end = this.pos;
     while (end < b.length && b[end] !== 0x3e) end++;
-    const out = new Uint8Array((end - this.pos + 1) >> 1);
+    // Decoded into a scratch buffer first: most strings are a glyph or two and shared (shortString).
+    const size = (end - this.pos + 1) >> 1;
+    if (hexScratch.length < size && size <= MAX_HEX_SCRATCH) hexScratch = new Uint8Array(Math.max(size, 2 * hexScratch.length));
+    const out = size <= hexScratch.length ? hexScratch : new Uint8Array(size);
     let n = 0;
     let hi = -1;
     for (; this.pos < end; this.pos++) {
@@ -153,12 +188,27 @@ class Lexer {
     if (hi >= 0) out[n++] = hi << 4;
     if (this.pos >= b.length) this.problems.push('unterminated hex string');
     else this.pos++;
-    return new PdfString(n === out.length ? out : out.subarray(0, n), true);
+    return shortString(out, n, true) ?? new PdfString(out.slice(0, n), true);
   }
 
   name(): PdfName {
     const b = this.b;
     this.pos++; // /
+    // Resource names (/F8, /GSa, /Im6) are short and met again and again: read each once.
+    const start = this.pos;
+    let end = start;
+    while (end < b.length && end - start <= 3 && isRegular(b[end]!) && b[end] !== 0x23) end++;
+    const len = end - start;
+    if (len >= 1 && len <= 3 && !(end < b.length && isRegular(b[end]!))) {
+      const key = (len << 24) | (b[start]! << 16) | (len > 1 ? b[start + 1]! << 8 : 0) | (len > 2 ? b[start + 2]! : 0);
+      let n = SHORT_NAMES.get(key);
+      if (n === undefined) {
+        n = PdfName.of(String.fromCharCode(...b.subarray(start, end)));
+        if (SHORT_NAMES.size < MAX_SHORT_WORDS) SHORT_NAMES.set(key, n);
+      }
+      this.pos = end;
+      return n;
+    }
     let s = '';
     while (this.pos < b.length && isRegular(b[this.pos]!)) {
       const c = b[this.pos++]!;
@@ -182,13 +232,26 @@ class Lexer {
     while (this.pos < b.length && isRegular(b[this.pos]!)) this.pos++;
     const n = shortNumber(b, start, this.pos);
     if (n !== undefined) return n;
+    // Operators are a few short words, met once an operation: read each once.
+    const len = this.pos - start;
+    const key = len <= 3 ? (len << 24) | (b[start]! << 16) | (len > 1 ? b[start + 1]! << 8 : 0) | (len > 2 ? b[start + 2]! : 0) : -1;
+    const known = key >= 0 ? SHORT_WORDS.get(key) : undefined;
+    if (known !== undefined) return known;
+    const w = this.longWord(start);
+    if (key >= 0 && SHORT_WORDS.size < MAX_SHORT_WORDS) SHORT_WORDS.set(key, w);
+    return w;
+  }
+
+  /** The word `[start, pos)` the general way: a number (long, or a lone sign or point) or a keyword. */
+  longWord(start: number): number | { keyword: string } {
+    const b = this.b;
     let s = '';
     for (let i = start; i < this.pos; i++) s += String.fromCharCode(b[i]!);
     if (/^[+-]?(\d+\.?\d*|\.\d*)$/.test(s) || s === '-' || s === '+') {
       const n = Number(s);
       return Number.isFinite(n) ? n : 0; // '.', '-', '+' alone read as 0, as viewers do
     }
-    return { keyword: s };
+    return Object.freeze({ keyword: s });
   }
 
   /** The next value, or an operator keyword, or undefined at the end. Closing brackets come back as `{ close }`. */
@@ -212,11 +275,11 @@ class Lexer {
     }
     if (c === 0x5d) {
       this.pos++;
-      return { close: ']' };
+      return CLOSE_ARRAY;
     }
     if (c === 0x3e && b[this.pos + 1] === 0x3e) {
       this.pos += 2;
-      return { close: '>>' };
+      return CLOSE_DICT;
     }
     if (!isRegular(c)) {
       this.pos++;
