@@ -23,19 +23,6 @@ export interface WordHashes {
   readonly count: number;
 }
 
-/** The two hashes of one word, as the scan computes them (for texts that are already words). */
-export function hashWord(word: string, out: Uint32Array, i: number): void {
-  let a = START_A;
-  let b = START_B;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    a = Math.imul(a ^ c, PRIME_A);
-    b = Math.imul(b ^ c, PRIME_B);
-  }
-  out[2 * i] = a >>> 0;
-  out[2 * i + 1] = (b ^ (b >>> 15)) >>> 0;
-}
-
 /** Word hashes as they are found: the hash lanes of the word being read, and a growing array of finished pairs. */
 class WordHasher {
   pairs: Uint32Array;
@@ -107,10 +94,14 @@ export function wordHashesOf(text: string): WordHashes {
   return { pairs: words.pairs, count: words.count };
 }
 
+/** The hashes of words already normalised (the string way, for a text with a capital sigma). */
 function hashWords(words: readonly string[]): WordHashes {
-  const pairs = new Uint32Array(Math.max(2, words.length * 2));
-  words.forEach((w, i) => hashWord(w, pairs, i));
-  return { pairs, count: words.length };
+  const hasher = new WordHasher(Math.max(1, words.length));
+  for (const w of words) {
+    for (let k = 0; k < w.length; k++) hasher.feed(w.charCodeAt(k));
+    hasher.end();
+  }
+  return { pairs: hasher.pairs, count: hasher.count };
 }
 
 /**
