@@ -4,13 +4,14 @@
  * and no compiled worker sits next to them; the in-thread executor runs the same job code.)
  */
 import { fileURLToPath } from 'node:url';
+import { PdfTextThread } from '../node/pdfjs-thread.js';
 import { pathExists } from '../node/system.js';
 import { JobCache, runReleaseJob, type JobResult, type ReleaseJob } from './job.js';
 
 export interface Executor {
   /** How many jobs run at the same time. */
   readonly threads: number;
-  /** `onComputed`: called when only the job's writing is left (in-thread executors with a writer thread; never in a pool). */
+  /** `onComputed`: called when the job starts waiting on another thread (in-thread executors; never in a pool). */
   run(job: ReleaseJob, onComputed?: () => void): Promise<JobResult>;
   close(): Promise<void>;
 }
@@ -35,8 +36,8 @@ export const WRITER_THREAD_MIN_DOCUMENTS = 32;
 export async function createExecutor(jobs: number, documents: number = Infinity): Promise<Executor> {
   if (jobs <= 1 || !pathExists(WORKER_FILE)) {
     const writer = documents >= WRITER_THREAD_MIN_DOCUMENTS ? (await import('../node/write-thread.js')).FileWriterThread.start() : null;
-    const cache = new JobCache(writer);
-    return { threads: 1, run: (job, onComputed) => runReleaseJob(job, cache, onComputed), close: async () => writer?.close() };
+    const cache = new JobCache(writer, () => PdfTextThread.start());
+    return { threads: 1, run: (job, onComputed) => runReleaseJob(job, cache, onComputed), close: () => cache.close() };
   }
   let inline: JobCache | null = null;
   const runInline = (job: ReleaseJob): Promise<JobResult> => runReleaseJob(job, (inline ??= new JobCache()));

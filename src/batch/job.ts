@@ -12,6 +12,7 @@ import { readOverrides, resolveProfile } from '../node/profiles.js';
 import { readInput, readInputData } from '../node/read.js';
 import { removeFiles, removeFileSync, writeFileAtomicSync } from '../node/write.js';
 import type { FileWriterThread } from '../node/write-thread.js';
+import type { PdfTextThread } from '../node/pdfjs-thread.js';
 import type { InputFormat } from '../parse/read.js';
 import { FORMATS, outputPath, type Format, type PageSize } from '../release/folder.js';
 import { planRelease, releaseDocument, safePdfStem } from '../release/index.js';
@@ -19,6 +20,7 @@ import type { CaseStamp } from '../release/case.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Plan } from '../types.js';
+import type { PdfTextReader } from '../pdf/pdfjs.js';
 import { unchangedRecord } from './resume.js';
 import { indexEntryOf, type IndexEntry } from '../vaughn/build.js';
 
@@ -104,10 +106,28 @@ export type JobResult =
     }
   | { readonly index: number; readonly status: 'failed'; readonly message: string };
 
-/** Per-thread cache of loaded profiles and overrides (keyed by how they were named). */
+/** Per-thread cache of loaded profiles and overrides (keyed by how they were named), and the threads that help an in-thread batch. */
 export class JobCache {
-  /** Where the outputs are written: a thread of their own (in-thread batches), or null for this thread. */
-  constructor(readonly writer: FileWriterThread | null = null) {}
+  private pdfText: PdfTextThread | null | undefined;
+  /**
+   * @param writer Where the outputs are written: a thread of their own (in-thread batches), or null for this thread.
+   * @param startPdfText Starts the thread that reads release PDFs back with pdf.js for their
+   *   verification (in-thread batches; called with the first PDF), or null to read them in this thread.
+   */
+  constructor(
+    readonly writer: FileWriterThread | null = null,
+    private readonly startPdfText: (() => PdfTextThread | null) | null = null,
+  ) {}
+  /** The pdf.js thread, started on first use; null when pdf.js runs in this thread. */
+  pdfTextThread(): PdfTextThread | null {
+    if (this.pdfText === undefined) this.pdfText = this.startPdfText?.() ?? null;
+    return this.pdfText;
+  }
+  /** Stops the threads once their work is done. */
+  async close(): Promise<void> {
+    await this.writer?.close();
+    await this.pdfText?.close();
+  }
   private readonly profiles = new Map<string, Promise<Profile>>();
   private readonly overrides = new Map<string, Promise<OverrideSet>>();
   profile(ref: string): Promise<Profile> {
@@ -159,10 +179,26 @@ function consoleWarnings(diagnostics: readonly Diagnostic[]): string[] {
 }
 
 /**
+ * How a PDF job's release is read back with pdf.js: on the batch's pdf.js thread when it has one.
+ * The job then waits on that thread, and the next document may start meanwhile (`onComputed`).
+ */
+function pdfTextReader(cache: JobCache, onComputed: (() => void) | undefined): { readText?: PdfTextReader } {
+  const thread = cache.pdfTextThread();
+  if (!thread) return {};
+  return {
+    readText: (bytes) => {
+      onComputed?.();
+      return thread.read(bytes);
+    },
+  };
+}
+
+/**
  * Runs one job. Never throws: every failure becomes a one-line message, and a document that
  * fails after some of its files were written has those files removed again. `onComputed` is
- * called when only the writing of its files is left (with a writer thread), so that the caller
- * may start the next document meanwhile.
+ * called when the job starts waiting on another thread (the verification of its release PDF on
+ * the pdf.js thread, or the writing of its files on the writer thread), so that the caller may
+ * start the next document meanwhile.
  */
 export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed?: () => void): Promise<JobResult> {
   const written: string[] = [];
@@ -216,7 +252,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       inputDiagnostics: named.diagnostic ? [...read.decodeDiagnostics, named.diagnostic] : read.decodeDiagnostics,
       reader: read.reader,
       case: job.case ?? null,
-      ...(read.pdf ? { pdf: { ...read.pdf, rasterizeUnsure: job.rasterizeUnsure ?? false } } : {}),
+      ...(read.pdf ? { pdf: { ...read.pdf, rasterizeUnsure: job.rasterizeUnsure ?? false, ...pdfTextReader(cache, onComputed) } } : {}),
     });
     let outputBytes = 0;
     let auditSha256 = '';

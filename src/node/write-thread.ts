@@ -66,6 +66,14 @@ export class FileWriterThread {
    */
   write(files: readonly OutputFile[]): Promise<void> {
     if (this.failure) return Promise.reject(new OutputError(`cannot write ${files[0]?.path ?? 'outputs'}: ${this.failure.message}`));
+    // Packed first: should it throw, nothing is left waiting for an answer that never comes (close would wait forever).
+    // One buffer, moved rather than copied: a view posted as it is copies the whole buffer beneath it.
+    let request: WriteRequest;
+    try {
+      request = packed(files);
+    } catch (error) {
+      return Promise.reject(new OutputError(`cannot write ${files[0]?.path ?? 'outputs'}: ${(error as Error).message}`, { cause: error }));
+    }
     const done = new Promise<void>((resolve, reject) => this.sent.push({ resolve, reject }));
     const settled = done.then(
       () => undefined,
@@ -73,8 +81,6 @@ export class FileWriterThread {
     );
     this.pending.add(settled);
     void settled.then(() => this.pending.delete(settled));
-    // One buffer, moved rather than copied: a view posted as it is copies the whole buffer beneath it.
-    const request = packed(files);
     this.worker.postMessage(request, [request.data.buffer as ArrayBuffer]);
     return done;
   }

@@ -26,6 +26,9 @@ export interface PdfText {
   readonly extra: string[];
 }
 
+/** A way to run {@link readPdfText}: in this thread, or on a thread of its own (node/pdfjs-thread.ts). */
+export type PdfTextReader = (bytes: Uint8Array) => Promise<PdfText>;
+
 /** Read text runs, metadata and annotation texts with pdf.js. The input is copied (pdf.js detaches it). */
 export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
   const { getDocument } = await loadPdfjs();

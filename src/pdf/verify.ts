@@ -17,7 +17,7 @@
  */
 import type { Rect } from './geometry.js';
 import type { PdfLayout } from './layout/index.js';
-import { readPdfText, runChars, type PdfText, type TextRun } from './pdfjs.js';
+import { readPdfText, runChars, type PdfText, type PdfTextReader, type TextRun } from './pdfjs.js';
 import type { PdfRegion } from './redact/document.js';
 
 /** Options of {@link verifyRedaction}. */
@@ -31,6 +31,8 @@ export interface VerifyOptions {
    * withheld shingle that also occurs in them is not a leak.
    */
   readonly releasedTexts?: readonly string[];
+  /** How pdf.js reads the PDFs (default: {@link readPdfText} in this thread). */
+  readonly readText?: PdfTextReader;
 }
 
 /** Result of {@link verifyRedaction}. It never quotes withheld text. */
@@ -196,9 +198,10 @@ function inRect(x: number, y: number, r: Rect): boolean {
  */
 export async function verifyRedaction(original: Uint8Array | PdfLayout, releasedBytes: Uint8Array, regions: readonly PdfRegion[], withheldTexts: readonly string[], options: VerifyOptions = {}): Promise<VerifyResult> {
   const n = options.shingleWords ?? 8;
+  const read = options.readText ?? readPdfText;
   const [outside, rel] = await Promise.all([
-    original instanceof Uint8Array ? readPdfText(original).then((orig) => outsideByPdfjs(orig, regions)) : outsideByLayout(original, regions),
-    readPdfText(releasedBytes),
+    original instanceof Uint8Array ? read(original).then((orig) => outsideByPdfjs(orig, regions)) : outsideByLayout(original, regions),
+    read(releasedBytes),
   ]);
 
   // 1. Shingles.

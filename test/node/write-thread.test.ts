@@ -46,6 +46,14 @@ describe('FileWriterThread', () => {
     expect(readdirSync(path.join(out, 'release'))).toEqual(['D.txt']);
   });
 
+  it('a request whose bytes cannot be read fails, and close does not wait for it', async () => {
+    const writer = FileWriterThread.start()!;
+    const gone = bytes('moved away');
+    structuredClone(gone.buffer, { transfer: [gone.buffer] });
+    await expect(writer.write([{ path: path.join(dir, 'detached', 'G.txt'), bytes: gone }])).rejects.toThrow(/detached/);
+    await writer.close();
+  });
+
   it('close waits for the writes asked for', async () => {
     const writer = FileWriterThread.start()!;
     const out = path.join(dir, 'close');
