@@ -30,13 +30,21 @@ export const WORKER_OLD_GENERATION_MB = 96;
 export const WRITER_THREAD_MIN_DOCUMENTS = 32;
 
 /**
+ * Fewest documents for which an in-thread batch reads its release PDFs back with pdf.js on a
+ * thread of their own (see node/pdfjs-thread.ts). Starting it loads pdf.js in a second isolate;
+ * over the same corpus PDFs through the CLI (medians of three alternating runs): 1 PDF 1.05 →
+ * 1.16 s, 3 and 10 PDFs even, 32 PDFs 2.79 → 2.75 s, 300 PDFs 10.0 → 8.7 s.
+ */
+export const PDF_TEXT_THREAD_MIN_DOCUMENTS = 32;
+
+/**
  * An executor for `jobs` parallel jobs (1: in this thread, with a file writer thread from
- * {@link WRITER_THREAD_MIN_DOCUMENTS} documents). piscina is loaded only for a pool (40 ms a run otherwise).
+ * {@link WRITER_THREAD_MIN_DOCUMENTS} documents and a pdf.js thread from {@link PDF_TEXT_THREAD_MIN_DOCUMENTS}). piscina is loaded only for a pool (40 ms a run otherwise).
  */
 export async function createExecutor(jobs: number, documents: number = Infinity): Promise<Executor> {
   if (jobs <= 1 || !pathExists(WORKER_FILE)) {
     const writer = documents >= WRITER_THREAD_MIN_DOCUMENTS ? (await import('../node/write-thread.js')).FileWriterThread.start() : null;
-    const cache = new JobCache(writer, () => PdfTextThread.start());
+    const cache = new JobCache(writer, documents >= PDF_TEXT_THREAD_MIN_DOCUMENTS ? () => PdfTextThread.start() : null);
     return { threads: 1, run: (job, onComputed) => runReleaseJob(job, cache, onComputed), close: () => cache.close() };
   }
   let inline: JobCache | null = null;

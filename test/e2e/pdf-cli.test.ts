@@ -3,9 +3,10 @@
  * folders are walked for `*.pdf`, a scan is refused in one line without stopping the batch, an
  * output name never repeats withheld words, the release PDF holds no withheld word (read back by
  * poppler's pdftotext), `audit --originals` re-runs PDF records and passes, and a second release
- * finds the PDF up to date.
+ * finds the PDF up to date. A batch of 32 PDFs or more (verified on the pdf.js thread) writes the
+ * same bytes as each PDF released alone (verified in the batch's own thread).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { loadProfile } from '../../src/rules/load.js';
 import { runBin, tmp } from '../helpers/bin.js';
 import { hasPdftotext, pdftotext } from '../helpers/pdf-text.js';
 import { PRODUCERS } from '../helpers/producers.js';
-import { documentFiles } from '../helpers/release-folder.js';
+import { documentFiles, releasedFiles } from '../helpers/release-folder.js';
 
 const AS_OF = '2015-01-01';
 const SAMPLE = 'samples/MEMO-FIELD-OFFICES.txt';
@@ -89,4 +90,36 @@ describe.skipIf(!hasPdftotext())('PDF inputs through the CLI', () => {
     const record = JSON.parse(readFileSync(path.join(stdinOut, 'review', records[0]!), 'utf8')) as { case?: { number: string; docNumber: string } };
     expect(record.case).toEqual({ number: 'F-2026-00123', docNumber: 'C00000001' });
   });
+
+  it('a batch of 32 PDFs (verification on the pdf.js thread) writes what each PDF released alone writes, and leaks nothing', async () => {
+    const batchIn = path.join(dir, 'batch-in');
+    mkdirSync(batchIn, { recursive: true });
+    const text = readFileSync(SAMPLE, 'utf8');
+    // 32 different documents: the memo with its subject numbered.
+    for (let i = 0; i < 32; i++) writeFileSync(path.join(batchIn, `m${String(i).padStart(2, '0')}.pdf`), await PRODUCERS[0]!.make(text.replace(/^(SUBJECT: .*)$/m, `$1 ${i}`)));
+    const batchOut = path.join(dir, 'batch-out');
+    const r = runBin(['release', batchIn, '-p', 'public', '--as-of', AS_OF, '-o', batchOut, '--formats', 'pdf', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const pdfs = releasedFiles(batchOut).filter((f) => /^m\d\d\.pdf$/.test(f));
+    expect(pdfs).toHaveLength(32);
+    for (const name of ['m00', 'm17', 'm31']) {
+      const aloneOut = path.join(dir, `alone-${name}`);
+      const alone = runBin(['release', path.join(batchIn, `${name}.pdf`), '-p', 'public', '--as-of', AS_OF, '-o', aloneOut, '--formats', 'pdf', '-q']);
+      expect(alone.code, alone.stderr).toBe(0);
+      expect(readFileSync(outputFile(batchOut, `${name}.pdf`)).equals(readFileSync(outputFile(aloneOut, `${name}.pdf`)))).toBe(true);
+      expect(readFileSync(path.join(batchOut, 'review', `${name}.audit.json`), 'utf8')).toBe(readFileSync(path.join(aloneOut, 'review', `${name}.audit.json`), 'utf8'));
+    }
+    const profile = loadProfile(readFileSync('rules/public.yaml', 'utf8'), 'rules/public.yaml');
+    const expected = planRelease(readDocument(text).doc, profile, { asOf: AS_OF, stem: 'm00' });
+    const shown = new Set(words(expected.visible));
+    const secret = new Set(expected.withheld.flatMap((w) => words(w.text)).filter((w) => !shown.has(w)));
+    expect(secret.size).toBeGreaterThan(5);
+    for (const f of pdfs) expect(words(pdftotext(readFileSync(outputFile(batchOut, f)))!).filter((w) => secret.has(w))).toEqual([]);
+  }, 120_000);
 });
+
+/** Where a release output of `out` is: release/, or pending/ for a document pending review. */
+function outputFile(out: string, name: string): string {
+  const released = path.join(out, 'release', name);
+  return existsSync(released) ? released : path.join(out, 'pending', name);
+}

@@ -49,7 +49,7 @@ describe('FileWriterThread', () => {
   it('a request whose bytes cannot be read fails, and close does not wait for it', async () => {
     const writer = FileWriterThread.start()!;
     const gone = bytes('moved away');
-    structuredClone(gone.buffer, { transfer: [gone.buffer] });
+    structuredClone(gone.buffer, { transfer: [gone.buffer as ArrayBuffer] });
     await expect(writer.write([{ path: path.join(dir, 'detached', 'G.txt'), bytes: gone }])).rejects.toThrow(/detached/);
     await writer.close();
   });
