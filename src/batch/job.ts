@@ -118,9 +118,12 @@ export class JobCache {
     readonly writer: FileWriterThread | null = null,
     private readonly startPdfText: (() => PdfTextThread | null) | null = null,
   ) {}
-  /** The pdf.js thread, started on first use; null when pdf.js runs in this thread. */
+  /**
+   * The pdf.js thread, started on first use, and again after it died (a file that crashed pdf.js
+   * fails alone: the documents after it get a new thread); null when pdf.js runs in this thread.
+   */
   pdfTextThread(): PdfTextThread | null {
-    if (this.pdfText === undefined) this.pdfText = this.startPdfText?.() ?? null;
+    if (this.pdfText === undefined || this.pdfText?.failed) this.pdfText = this.startPdfText?.() ?? null;
     return this.pdfText;
   }
   /** Stops the threads once their work is done. */

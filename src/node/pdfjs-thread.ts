@@ -50,6 +50,11 @@ export class PdfTextThread {
     return existsSync(WORKER_FILE) ? new PdfTextThread() : null;
   }
 
+  /** True once the thread has stopped (died, or closed): every reading then fails, and a batch starts another. */
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
   /** {@link readPdfText} of `bytes`, on the thread. `bytes` stays the caller's (the thread gets a copy). */
   read(bytes: Uint8Array): Promise<PdfText> {
     if (this.failure) return Promise.reject(new Error(`cannot read the PDF with pdf.js: ${this.failure.message}`));

@@ -7,6 +7,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { PdfTextThread as ThreadClass } from '../../src/node/pdfjs-thread.js';
 import { readPdfText } from '../../src/pdf/pdfjs.js';
+import { JobCache } from '../../src/batch/job.js';
 
 const { PdfTextThread } = (await import(new URL('../../dist/node/pdfjs-thread.js', import.meta.url).href)) as { PdfTextThread: typeof ThreadClass };
 
@@ -60,5 +61,20 @@ describe('PdfTextThread', () => {
     const thread = PdfTextThread.start()!;
     await thread.close();
     await expect(thread.read(await twoPages())).rejects.toThrow(/^cannot read the PDF with pdf\.js: the pdf\.js thread was closed/);
+  });
+
+  it('a thread that dies fails the readings waiting on it, and a batch gets a new one for the next document', async () => {
+    const cache = new JobCache(null, () => PdfTextThread.start());
+    const first = cache.pdfTextThread()!;
+    expect(cache.pdfTextThread()).toBe(first);
+    const waiting = first.read(await twoPages());
+    // As if pdf.js had crashed the thread.
+    await (first as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await expect(waiting).rejects.toThrow(/^cannot read the PDF with pdf\.js: the pdf\.js thread stopped/);
+    expect(first.failed).toBe(true);
+    const second = cache.pdfTextThread()!;
+    expect(second).not.toBe(first);
+    expect((await second.read(await twoPages())).pages).toHaveLength(2);
+    await cache.close();
   });
 });
