@@ -77,24 +77,26 @@ function lineChanges(source: string, edits: readonly Edit[], releaseText: string
     pairs.push([k, n]);
   }
 
-  const out: Change[] = [];
-  const push = (kind: Change['kind'], lines: readonly string[]): void => {
-    if (lines.length === 0) return;
-    const last = out[out.length - 1];
-    if (last && last.kind === kind) out[out.length - 1] = { kind, lines: [...last.lines, ...lines] };
-    else out.push({ kind, lines });
+  // Runs are extended in place: a run of unchanged lines used to be copied whole for each line
+  // it gained (quadratic; a tenth of a batch's garbage).
+  const out: { kind: Change['kind']; lines: string[] }[] = [];
+  const push = (kind: Change['kind'], lines: readonly string[], from: number, to: number): void => {
+    if (to <= from) return;
+    let last = out[out.length - 1];
+    if (!last || last.kind !== kind) out.push((last = { kind, lines: [] }));
+    for (let k = from; k < to; k++) last.lines.push(lines[k]!);
   };
   let o = 0;
   let n = 0;
   for (const [po, pn] of pairs) {
-    push('removed', oldLines.slice(o, po));
-    push('added', newLines.slice(n, pn));
-    push('equal', [oldLines[po]!]);
+    push('removed', oldLines, o, po);
+    push('added', newLines, n, pn);
+    push('equal', oldLines, po, po + 1);
     o = po + 1;
     n = pn + 1;
   }
-  push('removed', oldLines.slice(o));
-  push('added', newLines.slice(n));
+  push('removed', oldLines, o, oldLines.length);
+  push('added', newLines, n, newLines.length);
   return out;
 }
 
