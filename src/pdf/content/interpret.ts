@@ -267,384 +267,435 @@ export function pageContentBytes(objs: PdfObjects, contents: PdfValue | undefine
 
 /** Interpret one page. `contentBytes` are its decoded, joined content streams. */
 export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resources: PdfDict | undefined, pageBox: Rect): PageContent {
-  const out: PageContent = { streams: [], glyphs: [], paths: [], images: [], inlineImages: [], spans: [], unsure: [] };
-  const parsedCache = new WeakMap<PdfStream, { ops: Operation[]; bytes: Uint8Array; problems: string[] } | null>();
-  const markStack: number[] = [];
-  // Glyphs share one copy of the open marked-content spans until the stack changes.
-  let marksCopy: readonly number[] | null = null;
-  const markSnapshot = (): readonly number[] => (marksCopy ??= [...markStack]);
-  const pageArea: Rect = [pageBox[0] - HUGE, pageBox[1] - HUGE, pageBox[2] + HUGE, pageBox[3] + HUGE];
-
-  const parseForm = (s: PdfStream): { ops: Operation[]; bytes: Uint8Array; problems: string[] } | null => {
-    if (parsedCache.has(s)) return parsedCache.get(s)!;
-    const bytes = decodeToBytes(objs, s);
-    const r = bytes ? { ...parseContent(bytes), bytes } : null;
-    parsedCache.set(s, r);
-    return r;
-  };
-
-  const run = (streamId: number, ops: readonly Operation[], res: PdfDict | undefined, initial: GState, depth: number): void => {
-    const stream = out.streams[streamId]!;
-    let g = initial;
-    const stack: GState[] = [];
-    let qDepth = 0;
-    let tm: Matrix = IDENTITY;
-    let tlm: Matrix = IDENTITY;
-    // After a glyph of unknown advance the pen position is unknown until the next line operator.
-    let penLost: { reason: UnsureReason; detail: string } | null = null;
-    let pathStart = -1;
-    let pathBox: Rect | null = null;
-    let segments = 0;
-    let curves = 0;
-    let clip = false;
-    let cur: [number, number] = [0, 0];
-    const addPoint = (x: number, y: number): void => {
-      const p = apply(g.ctm, x, y);
-      pathBox = pathBox ? union(pathBox, [p[0], p[1], p[0], p[1]]) : [p[0], p[1], p[0], p[1]];
-    };
-    const resDict = (kind: string): PdfDict | undefined => lookupDict(objs, res, kind);
-
-    const unsure = (reason: UnsureReason, detail: string, bbox: Rect): void => {
-      out.unsure.push({ reason, detail, bbox });
-    };
-
-    const showString = (opIndex: number, part: number, str: PdfString): void => {
-      const font = g.font;
-      if (!font) {
-        unsure('unknown-font', 'text shown without a font', pageArea);
-        return;
-      }
-      // Trm = [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM. Within one string Tm only moves along its x axis,
-      // so M = Tm × CTM is computed once and slid along by each advance.
-      // M = Tm × CTM as locals (the same arithmetic as multiply, no array a string).
-      const t = tm, n = g.ctm;
-      const m0 = t[0] * n[0] + t[1] * n[2], m1 = t[0] * n[1] + t[1] * n[3];
-      const m2 = t[2] * n[0] + t[3] * n[2], m3 = t[2] * n[1] + t[3] * n[3];
-      let m4 = t[4] * n[0] + t[5] * n[2] + n[4], m5 = t[4] * n[1] + t[5] * n[3] + n[5];
-      const sx = g.fontSize * g.th, sy = g.fontSize;
-      const la = sx * m0, lb = sx * m1, lc = sy * m2, ld = sy * m3;
-      const upright = Math.abs(lb) < 1e-6 * Math.abs(la) && Math.abs(lc) < 1e-6 * Math.abs(ld) && la > 0 && ld > 0;
-      const size = Math.hypot(lc, ld);
-      const asc = font.ascent, desc = font.descent, h = asc - desc;
-      const marks = markSnapshot();
-      let advanced = 0;
-      const bytes = str.bytes;
-      for (let start = 0; start < bytes.length; ) {
-        // A code is its bytes read big-endian.
-        const length = font.codeLength(bytes, start);
-        let code = 0;
-        for (let k = 0; k < length; k++) code = code * 256 + bytes[start + k]!;
-        const w0 = font.width(code);
-        const isSpace = length === 1 && code === 32;
-        const e = g.ts * m2 + m4, f = g.ts * m3 + m5;
-        const full = glyphRect(la, lb, lc, ld, e, f, 0, desc, w0, asc);
-        const box = glyphRect(la, lb, lc, ld, e, f, w0 * SHRINK, desc + h * SHRINK, w0 * (1 - SHRINK), asc - h * SHRINK);
-        const adv = w0 * g.fontSize + g.tc + (isSpace ? g.tw : 0);
-        const removalOffset = g.fontSize !== 0 ? (-adv * 1000) / g.fontSize : null;
-        let why = font.unsure ?? penLost ?? undefined;
-        if (!why && g.tr >= 4) why = { reason: 'clipping-text', detail: `text render mode ${g.tr} adds glyphs to the clipping path` };
-        if (!why && g.fillTiling && g.tr % 4 !== 3 && g.tr !== 7) why = { reason: 'tiling-pattern', detail: 'text painted with a tiling pattern' };
-        if (!why && removalOffset === null) why = { reason: 'zero-size-font', detail: 'text shown with font size 0' };
-        const glyph: GlyphEvent = {
-          stream: streamId, op: opIndex, part, start, end: start + length, code, unicode: font.unicode(code),
-          box, full, removalOffset, upright, origin: [e, f], size, renderMode: g.tr, marks,
-        };
-        if (why) (glyph as { unsure?: GlyphEvent['unsure'] }).unsure = why;
-        out.glyphs.push(glyph);
-        if (why) {
-          // Without the font's metrics (or code lengths) the glyph may extend anywhere along its
-          // line (down the page for vertical text).
-          const lost = penLost !== null || why.reason === 'unknown-font' || why.reason === 'unknown-encoding' || why.reason === 'vertical-text';
-          const trm: Matrix = [la, lb, lc, ld, e, f];
-          const area: Rect = why.reason === 'vertical-text' ? transformRect(trm, [-HUGE, -HUGE, HUGE, asc]) : lost ? transformRect(trm, [0, desc, HUGE, asc]) : full;
-          unsure(why.reason, why.detail, area);
-          if (lost && !penLost) penLost = why;
-        }
-        const dx = adv * g.th;
-        advanced += dx;
-        m4 += dx * m0;
-        m5 += dx * m1;
-        start += length;
-      }
-      tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + advanced * tm[0], tm[5] + advanced * tm[1]];
-    };
-
-    for (let i = 0; i < ops.length; i++) {
-      const o = ops[i]!;
-      const a = o.operands;
-      switch (o.op) {
-        case 'q':
-          stack.push(cloneState(g));
-          qDepth++;
-          break;
-        case 'Q':
-          if (stack.length > 0) g = stack.pop()!;
-          qDepth--;
-          stream.minDepth = Math.min(stream.minDepth, qDepth);
-          break;
-        case 'cm':
-          if (a.length >= 6) g.ctm = multiply(a.slice(-6).map(num) as unknown as Matrix, g.ctm);
-          break;
-        case 'w':
-          g.lineWidth = num(a[0]);
-          break;
-        case 'gs': {
-          const gsName = a[0];
-          const ext = gsName instanceof PdfName ? lookupDict(objs, resDict('ExtGState'), gsName.name) : undefined;
-          if (ext) {
-            const lw = lookup(objs, ext, 'LW');
-            if (typeof lw === 'number') g.lineWidth = lw;
-            const f = lookup(objs, ext, 'Font');
-            if (Array.isArray(f) && f.length >= 2) {
-              g.font = loadFont(objs, f[0]);
-              g.fontSize = num(resolve(objs, f[1]));
-            }
-            const sm = lookup(objs, ext, 'SMask');
-            const smd = dictOf(sm);
-            if (smd) {
-              const grp = lookup(objs, smd, 'G');
-              if (grp instanceof PdfStream) {
-                const p = parseForm(grp);
-                const drawsContent = !p || p.ops.some((x) => SHOW_OPS.has(x.op) || x.op === 'Do' || x.op === 'BI');
-                if (drawsContent) {
-                  const bbox = numbers(objs, grp.dict.get('BBox'));
-                  const m = (numbers(objs, grp.dict.get('Matrix')) ?? [...IDENTITY]) as unknown as Matrix;
-                  const area = bbox && bbox.length === 4 ? transformRect(multiply(m, g.ctm), bbox as unknown as Rect) : pageArea;
-                  unsure('soft-mask', 'a soft mask whose group draws text or images', area);
-                }
-              }
-            }
-          }
-          break;
-        }
-        case 'cs':
-        case 'CS': {
-          const n = a[0];
-          let isPattern = n instanceof PdfName && n.name === 'Pattern';
-          if (!isPattern && n instanceof PdfName) {
-            const csv = lookup(objs, resDict('ColorSpace'), n.name);
-            isPattern = (csv instanceof PdfName && csv.name === 'Pattern') || (Array.isArray(csv) && resolve(objs, csv[0]) instanceof PdfName && (resolve(objs, csv[0]) as PdfName).name === 'Pattern');
-          }
-          if (!isPattern) {
-            if (o.op === 'cs') g.fillTiling = false;
-            else g.strokeTiling = false;
-          }
-          break;
-        }
-        case 'scn':
-        case 'SCN': {
-          const n = a[a.length - 1];
-          if (n instanceof PdfName) {
-            const pat = dictOf(lookup(objs, resDict('Pattern'), n.name));
-            const tiling = lookup(objs, pat, 'PatternType') === 1;
-            if (o.op === 'scn') g.fillTiling = tiling;
-            else g.strokeTiling = tiling;
-          } else if (o.op === 'scn') g.fillTiling = false;
-          else g.strokeTiling = false;
-          break;
-        }
-        case 'g': case 'rg': case 'k': case 'sc':
-          g.fillTiling = false;
-          break;
-        case 'G': case 'RG': case 'K': case 'SC':
-          g.strokeTiling = false;
-          break;
-        // Paths.
-        case 'm':
-        case 'l':
-          if (pathStart < 0) pathStart = i;
-          cur = [num(a[0]), num(a[1])];
-          addPoint(cur[0], cur[1]);
-          if (o.op === 'l') segments++;
-          break;
-        case 'c':
-        case 'v':
-        case 'y':
-          if (pathStart < 0) pathStart = i;
-          for (let k = 0; k + 1 < a.length; k += 2) addPoint(num(a[k]), num(a[k + 1]));
-          cur = [num(a[a.length - 2]), num(a[a.length - 1])];
-          segments++;
-          curves++;
-          break;
-        case 'h':
-          break;
-        case 're': {
-          if (pathStart < 0) pathStart = i;
-          const [x, y, w, h] = [num(a[0]), num(a[1]), num(a[2]), num(a[3])];
-          addPoint(x, y);
-          addPoint(x + w, y + h);
-          addPoint(x + w, y);
-          addPoint(x, y + h);
-          segments += 4;
-          break;
-        }
-        case 'W':
-        case 'W*':
-          clip = true;
-          break;
-        case 'sh': {
-          // A shading fills the clip region: colour only, never text, and it stays.
-          break;
-        }
-        case 'BT':
-          tm = IDENTITY;
-          tlm = IDENTITY;
-          penLost = null;
-          break;
-        case 'ET':
-          break;
-        case 'Tc': g.tc = num(a[0]); break;
-        case 'Tw': g.tw = num(a[0]); break;
-        case 'Tz': g.th = num(a[0]) / 100; break;
-        case 'TL': g.tl = num(a[0]); break;
-        case 'Tr': g.tr = num(a[0]); break;
-        case 'Ts': g.ts = num(a[0]); break;
-        case 'Tf': {
-          const n = a[0];
-          g.font = n instanceof PdfName ? loadFont(objs, lookupDict(objs, res, 'Font')?.get(n.name)) : loadFont(objs, undefined);
-          g.fontSize = num(a[1]);
-          break;
-        }
-        case 'Td':
-          tlm = translate(num(a[0]), num(a[1]), tlm);
-          tm = tlm;
-          penLost = null;
-          stream.lines.set(i, tlm, g.tl);
-          break;
-        case 'TD':
-          g.tl = -num(a[1]);
-          tlm = translate(num(a[0]), num(a[1]), tlm);
-          tm = tlm;
-          penLost = null;
-          stream.lines.set(i, tlm, g.tl);
-          break;
-        case 'Tm':
-          if (a.length >= 6) tlm = a.slice(-6).map(num) as unknown as Matrix;
-          tm = tlm;
-          penLost = null;
-          stream.lines.set(i, tlm, g.tl);
-          break;
-        case 'T*':
-          tlm = translate(0, -g.tl, tlm);
-          tm = tlm;
-          penLost = null;
-          stream.lines.set(i, tlm, g.tl);
-          break;
-        case 'Tj':
-          if (a[0] instanceof PdfString) showString(i, 0, a[0]);
-          break;
-        case "'":
-          tlm = translate(0, -g.tl, tlm);
-          tm = tlm;
-          penLost = null;
-          stream.lines.set(i, tlm, g.tl);
-          if (a[0] instanceof PdfString) showString(i, 0, a[0]);
-          break;
-        case '"':
-          g.tw = num(a[0]);
-          g.tc = num(a[1]);
-          tlm = translate(0, -g.tl, tlm);
-          tm = tlm;
-          penLost = null;
-          stream.lines.set(i, tlm, g.tl);
-          if (a[2] instanceof PdfString) showString(i, 0, a[2]);
-          break;
-        case 'TJ': {
-          const arr = a[0];
-          if (!Array.isArray(arr)) break;
-          arr.forEach((e, k) => {
-            if (e instanceof PdfString) showString(i, k, e);
-            else if (typeof e === 'number') {
-              const dx = (-e / 1000) * g.fontSize * g.th;
-              tm = [tm[0], tm[1], tm[2], tm[3], tm[4] + dx * tm[0], tm[5] + dx * tm[1]];
-            }
-          });
-          break;
-        }
-        case 'BMC':
-        case 'BDC': {
-          const tag = a[0] instanceof PdfName ? a[0].name : '';
-          let props: PdfDict | undefined;
-          if (o.op === 'BDC') {
-            const p = a[1];
-            props = p instanceof PdfDict ? p : p instanceof PdfName ? lookupDict(objs, resDict('Properties'), p.name) : undefined;
-          }
-          const id = out.spans.length;
-          out.spans.push({ id, stream: streamId, beginOp: i, tag, props });
-          markStack.push(id);
-          marksCopy = null;
-          break;
-        }
-        case 'EMC':
-          markStack.pop();
-          marksCopy = null;
-          break;
-        case 'BI': {
-          const bbox = transformRect(g.ctm, [0, 0, 1, 1]);
-          out.inlineImages.push({ stream: streamId, op: i, ctm: g.ctm, bbox, marks: markSnapshot() });
-          break;
-        }
-        case 'Do': {
-          const n = a[0];
-          if (!(n instanceof PdfName)) break;
-          const xref = resDict('XObject')?.get(n.name);
-          const x = resolve(objs, xref);
-          if (!(x instanceof PdfStream)) break;
-          const sub = lookupName(objs, x.dict, 'Subtype');
-          if (sub === 'Image') {
-            out.images.push({ stream: streamId, op: i, name: n.name, image: x, ref: xref instanceof PdfRef ? xref : undefined, ctm: g.ctm, bbox: transformRect(g.ctm, [0, 0, 1, 1]), marks: markSnapshot() });
-          } else if (sub === 'Form') {
-            const m = (numbers(objs, x.dict.get('Matrix')) ?? [...IDENTITY]) as unknown as Matrix;
-            const bbox = numbers(objs, x.dict.get('BBox'));
-            const ctm = multiply(m, g.ctm);
-            const area = bbox && bbox.length === 4 ? transformRect(ctm, [bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!]) : pageArea;
-            if (depth >= MAX_DEPTH) {
-              unsure('nested-too-deep', `form XObjects nested more than ${MAX_DEPTH} deep`, area);
-              break;
-            }
-            const parsed = parseForm(x);
-            if (!parsed) {
-              unsure('unknown-filter', `form XObject /${n.name} cannot be decoded`, area);
-              break;
-            }
-            if (parsed.problems.length > 0) unsure('bad-content', `form XObject /${n.name}: ${parsed.problems[0]}`, area);
-            const id = out.streams.length;
-            out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0, lines: new LineTable() });
-            const inner = cloneState(g);
-            inner.ctm = ctm;
-            run(id, parsed.ops, out.streams[id]!.resources, inner, depth + 1);
-          }
-          break;
-        }
-        default:
-          if (PAINT_OPS.has(o.op)) {
-            if (pathStart >= 0 && pathBox) {
-              const stroked = o.op === 'S' || o.op === 's' || o.op.startsWith('B') || o.op.startsWith('b');
-              let bbox: Rect = pathBox;
-              if (stroked) {
-                const sc = Math.max(Math.hypot(g.ctm[0], g.ctm[1]), Math.hypot(g.ctm[2], g.ctm[3]));
-                const hw = (Math.max(g.lineWidth, 1) * sc) / 2;
-                bbox = [bbox[0] - hw, bbox[1] - hw, bbox[2] + hw, bbox[3] + hw];
-              }
-              const tiling = (o.op !== 'n' && o.op !== 'S' && o.op !== 's' && g.fillTiling) || (stroked && g.strokeTiling);
-              if (tiling) unsure('tiling-pattern', 'a path painted with a tiling pattern', bbox);
-              out.paths.push({ stream: streamId, startOp: pathStart, endOp: i, bbox, clip, segments, curves, marks: markSnapshot() });
-            }
-            pathStart = -1;
-            pathBox = null;
-            segments = 0;
-            curves = 0;
-            clip = false;
-          }
-      }
-    }
-    stream.endDepth = qDepth;
-  };
-
+  const page = new PageRun(objs, pageBox);
+  const out = page.out;
   const parsed = parseContent(contentBytes);
   out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new LineTable() });
-  if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: pageArea });
+  if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: page.pageArea });
   const g0: GState = { ctm: IDENTITY, font: null, fontSize: 0, tc: 0, tw: 0, th: 1, tl: 0, tr: 0, ts: 0, lineWidth: 1, fillTiling: false, strokeTiling: false };
-  run(0, parsed.ops, resources, g0, 0);
+  new StreamRun(page, 0, resources, g0, 0).execute(parsed.ops);
   return out;
+}
+
+/*
+ * The interpreter is two classes rather than closures made per page: V8 drops the optimised code
+ * of a closure once no closure of it is alive at a full garbage collection, and the stream loop
+ * (a large function, 100-250 ms to optimise) was optimised again after nearly every one: 12
+ * times over 300 corpus PDFs. Methods live as long as the module, and so does their code.
+ */
+
+/** What the streams of one page share: the file, what has been seen so far, the open marked-content spans. */
+class PageRun {
+  readonly out: PageContent = { streams: [], glyphs: [], paths: [], images: [], inlineImages: [], spans: [], unsure: [] };
+  /** An area used when the extent of something is unknown: the page and far beyond. */
+  readonly pageArea: Rect;
+  private readonly parsedCache = new WeakMap<PdfStream, { ops: Operation[]; bytes: Uint8Array; problems: string[] } | null>();
+  private readonly markStack: number[] = [];
+  /** Glyphs share one copy of the open marked-content spans until the stack changes. */
+  private marksCopy: readonly number[] | null = null;
+
+  constructor(
+    readonly objs: PdfObjects,
+    pageBox: Rect,
+  ) {
+    this.pageArea = [pageBox[0] - HUGE, pageBox[1] - HUGE, pageBox[2] + HUGE, pageBox[3] + HUGE];
+  }
+
+  markSnapshot(): readonly number[] {
+    return (this.marksCopy ??= [...this.markStack]);
+  }
+
+  pushMark(id: number): void {
+    this.markStack.push(id);
+    this.marksCopy = null;
+  }
+
+  popMark(): void {
+    this.markStack.pop();
+    this.marksCopy = null;
+  }
+
+  unsure(reason: UnsureReason, detail: string, bbox: Rect): void {
+    this.out.unsure.push({ reason, detail, bbox });
+  }
+
+  /** A form's operations, parsed once however often it is drawn; null when it cannot be decoded. */
+  parseForm(s: PdfStream): { ops: Operation[]; bytes: Uint8Array; problems: string[] } | null {
+    if (this.parsedCache.has(s)) return this.parsedCache.get(s)!;
+    const bytes = decodeToBytes(this.objs, s);
+    const r = bytes ? { ...parseContent(bytes), bytes } : null;
+    this.parsedCache.set(s, r);
+    return r;
+  }
+}
+
+/** One stream instance being interpreted: its graphics and text state, and the path being built. */
+class StreamRun {
+  private g: GState;
+  private readonly stack: GState[] = [];
+  private qDepth = 0;
+  private tm: Matrix = IDENTITY;
+  private tlm: Matrix = IDENTITY;
+  /** After a glyph of unknown advance the pen position is unknown until the next line operator. */
+  private penLost: { reason: UnsureReason; detail: string } | null = null;
+  private pathStart = -1;
+  private pathBox: Rect | null = null;
+  private segments = 0;
+  private curves = 0;
+  private clip = false;
+
+  constructor(
+    private readonly page: PageRun,
+    private readonly streamId: number,
+    private readonly res: PdfDict | undefined,
+    initial: GState,
+    private readonly depth: number,
+  ) {
+    this.g = initial;
+  }
+
+  private addPoint(x: number, y: number): void {
+    const p = apply(this.g.ctm, x, y);
+    this.pathBox = this.pathBox ? union(this.pathBox, [p[0], p[1], p[0], p[1]]) : [p[0], p[1], p[0], p[1]];
+  }
+
+  private resDict(kind: string): PdfDict | undefined {
+    return lookupDict(this.page.objs, this.res, kind);
+  }
+
+  private showString(opIndex: number, part: number, str: PdfString): void {
+    const { out, pageArea } = this.page;
+    const streamId = this.streamId;
+    const g = this.g;
+    const font = g.font;
+    if (!font) {
+      this.page.unsure('unknown-font', 'text shown without a font', pageArea);
+      return;
+    }
+    // Trm = [Tfs·Th 0 0 Tfs 0 Ts] × Tm × CTM. Within one string Tm only moves along its x axis,
+    // so M = Tm × CTM is computed once and slid along by each advance.
+    // M = Tm × CTM as locals (the same arithmetic as multiply, no array a string).
+    const t = this.tm, n = g.ctm;
+    const m0 = t[0] * n[0] + t[1] * n[2], m1 = t[0] * n[1] + t[1] * n[3];
+    const m2 = t[2] * n[0] + t[3] * n[2], m3 = t[2] * n[1] + t[3] * n[3];
+    let m4 = t[4] * n[0] + t[5] * n[2] + n[4], m5 = t[4] * n[1] + t[5] * n[3] + n[5];
+    const sx = g.fontSize * g.th, sy = g.fontSize;
+    const la = sx * m0, lb = sx * m1, lc = sy * m2, ld = sy * m3;
+    const upright = Math.abs(lb) < 1e-6 * Math.abs(la) && Math.abs(lc) < 1e-6 * Math.abs(ld) && la > 0 && ld > 0;
+    const size = Math.hypot(lc, ld);
+    const asc = font.ascent, desc = font.descent, h = asc - desc;
+    const marks = this.page.markSnapshot();
+    let advanced = 0;
+    const bytes = str.bytes;
+    for (let start = 0; start < bytes.length; ) {
+      // A code is its bytes read big-endian.
+      const length = font.codeLength(bytes, start);
+      let code = 0;
+      for (let k = 0; k < length; k++) code = code * 256 + bytes[start + k]!;
+      const w0 = font.width(code);
+      const isSpace = length === 1 && code === 32;
+      const e = g.ts * m2 + m4, f = g.ts * m3 + m5;
+      const full = glyphRect(la, lb, lc, ld, e, f, 0, desc, w0, asc);
+      const box = glyphRect(la, lb, lc, ld, e, f, w0 * SHRINK, desc + h * SHRINK, w0 * (1 - SHRINK), asc - h * SHRINK);
+      const adv = w0 * g.fontSize + g.tc + (isSpace ? g.tw : 0);
+      const removalOffset = g.fontSize !== 0 ? (-adv * 1000) / g.fontSize : null;
+      let why = font.unsure ?? this.penLost ?? undefined;
+      if (!why && g.tr >= 4) why = { reason: 'clipping-text', detail: `text render mode ${g.tr} adds glyphs to the clipping path` };
+      if (!why && g.fillTiling && g.tr % 4 !== 3 && g.tr !== 7) why = { reason: 'tiling-pattern', detail: 'text painted with a tiling pattern' };
+      if (!why && removalOffset === null) why = { reason: 'zero-size-font', detail: 'text shown with font size 0' };
+      const glyph: GlyphEvent = {
+        stream: streamId, op: opIndex, part, start, end: start + length, code, unicode: font.unicode(code),
+        box, full, removalOffset, upright, origin: [e, f], size, renderMode: g.tr, marks,
+      };
+      if (why) (glyph as { unsure?: GlyphEvent['unsure'] }).unsure = why;
+      out.glyphs.push(glyph);
+      if (why) {
+        // Without the font's metrics (or code lengths) the glyph may extend anywhere along its
+        // line (down the page for vertical text).
+        const lost = this.penLost !== null || why.reason === 'unknown-font' || why.reason === 'unknown-encoding' || why.reason === 'vertical-text';
+        const trm: Matrix = [la, lb, lc, ld, e, f];
+        const area: Rect = why.reason === 'vertical-text' ? transformRect(trm, [-HUGE, -HUGE, HUGE, asc]) : lost ? transformRect(trm, [0, desc, HUGE, asc]) : full;
+        this.page.unsure(why.reason, why.detail, area);
+        if (lost && !this.penLost) this.penLost = why;
+      }
+      const dx = adv * g.th;
+      advanced += dx;
+      m4 += dx * m0;
+      m5 += dx * m1;
+      start += length;
+    }
+    this.tm = [this.tm[0], this.tm[1], this.tm[2], this.tm[3], this.tm[4] + advanced * this.tm[0], this.tm[5] + advanced * this.tm[1]];
+  }
+
+  execute(ops: readonly Operation[]): void {
+    const { objs, out, pageArea } = this.page;
+    const { streamId, res, depth } = this;
+    const stream = out.streams[streamId]!;
+  for (let i = 0; i < ops.length; i++) {
+    const o = ops[i]!;
+    const a = o.operands;
+    switch (o.op) {
+      case 'q':
+        this.stack.push(cloneState(this.g));
+        this.qDepth++;
+        break;
+      case 'Q':
+        if (this.stack.length > 0) this.g = this.stack.pop()!;
+        this.qDepth--;
+        stream.minDepth = Math.min(stream.minDepth, this.qDepth);
+        break;
+      case 'cm':
+        if (a.length >= 6) this.g.ctm = multiply(a.slice(-6).map(num) as unknown as Matrix, this.g.ctm);
+        break;
+      case 'w':
+        this.g.lineWidth = num(a[0]);
+        break;
+      case 'gs': {
+        const gsName = a[0];
+        const ext = gsName instanceof PdfName ? lookupDict(objs, this.resDict('ExtGState'), gsName.name) : undefined;
+        if (ext) {
+          const lw = lookup(objs, ext, 'LW');
+          if (typeof lw === 'number') this.g.lineWidth = lw;
+          const f = lookup(objs, ext, 'Font');
+          if (Array.isArray(f) && f.length >= 2) {
+            this.g.font = loadFont(objs, f[0]);
+            this.g.fontSize = num(resolve(objs, f[1]));
+          }
+          const sm = lookup(objs, ext, 'SMask');
+          const smd = dictOf(sm);
+          if (smd) {
+            const grp = lookup(objs, smd, 'G');
+            if (grp instanceof PdfStream) {
+              const p = this.page.parseForm(grp);
+              const drawsContent = !p || p.ops.some((x) => SHOW_OPS.has(x.op) || x.op === 'Do' || x.op === 'BI');
+              if (drawsContent) {
+                const bbox = numbers(objs, grp.dict.get('BBox'));
+                const m = (numbers(objs, grp.dict.get('Matrix')) ?? [...IDENTITY]) as unknown as Matrix;
+                const area = bbox && bbox.length === 4 ? transformRect(multiply(m, this.g.ctm), bbox as unknown as Rect) : pageArea;
+                this.page.unsure('soft-mask', 'a soft mask whose group draws text or images', area);
+              }
+            }
+          }
+        }
+        break;
+      }
+      case 'cs':
+      case 'CS': {
+        const n = a[0];
+        let isPattern = n instanceof PdfName && n.name === 'Pattern';
+        if (!isPattern && n instanceof PdfName) {
+          const csv = lookup(objs, this.resDict('ColorSpace'), n.name);
+          isPattern = (csv instanceof PdfName && csv.name === 'Pattern') || (Array.isArray(csv) && resolve(objs, csv[0]) instanceof PdfName && (resolve(objs, csv[0]) as PdfName).name === 'Pattern');
+        }
+        if (!isPattern) {
+          if (o.op === 'cs') this.g.fillTiling = false;
+          else this.g.strokeTiling = false;
+        }
+        break;
+      }
+      case 'scn':
+      case 'SCN': {
+        const n = a[a.length - 1];
+        if (n instanceof PdfName) {
+          const pat = dictOf(lookup(objs, this.resDict('Pattern'), n.name));
+          const tiling = lookup(objs, pat, 'PatternType') === 1;
+          if (o.op === 'scn') this.g.fillTiling = tiling;
+          else this.g.strokeTiling = tiling;
+        } else if (o.op === 'scn') this.g.fillTiling = false;
+        else this.g.strokeTiling = false;
+        break;
+      }
+      case 'g': case 'rg': case 'k': case 'sc':
+        this.g.fillTiling = false;
+        break;
+      case 'G': case 'RG': case 'K': case 'SC':
+        this.g.strokeTiling = false;
+        break;
+      // Paths.
+      case 'm':
+      case 'l':
+        if (this.pathStart < 0) this.pathStart = i;
+        this.addPoint(num(a[0]), num(a[1]));
+        if (o.op === 'l') this.segments++;
+        break;
+      case 'c':
+      case 'v':
+      case 'y':
+        if (this.pathStart < 0) this.pathStart = i;
+        for (let k = 0; k + 1 < a.length; k += 2) this.addPoint(num(a[k]), num(a[k + 1]));
+        this.segments++;
+        this.curves++;
+        break;
+      case 'h':
+        break;
+      case 're': {
+        if (this.pathStart < 0) this.pathStart = i;
+        const [x, y, w, h] = [num(a[0]), num(a[1]), num(a[2]), num(a[3])];
+        this.addPoint(x, y);
+        this.addPoint(x + w, y + h);
+        this.addPoint(x + w, y);
+        this.addPoint(x, y + h);
+        this.segments += 4;
+        break;
+      }
+      case 'W':
+      case 'W*':
+        this.clip = true;
+        break;
+      case 'sh': {
+        // A shading fills the this.clip region: colour only, never text, and it stays.
+        break;
+      }
+      case 'BT':
+        this.tm = IDENTITY;
+        this.tlm = IDENTITY;
+        this.penLost = null;
+        break;
+      case 'ET':
+        break;
+      case 'Tc': this.g.tc = num(a[0]); break;
+      case 'Tw': this.g.tw = num(a[0]); break;
+      case 'Tz': this.g.th = num(a[0]) / 100; break;
+      case 'TL': this.g.tl = num(a[0]); break;
+      case 'Tr': this.g.tr = num(a[0]); break;
+      case 'Ts': this.g.ts = num(a[0]); break;
+      case 'Tf': {
+        const n = a[0];
+        this.g.font = n instanceof PdfName ? loadFont(objs, lookupDict(objs, res, 'Font')?.get(n.name)) : loadFont(objs, undefined);
+        this.g.fontSize = num(a[1]);
+        break;
+      }
+      case 'Td':
+        this.tlm = translate(num(a[0]), num(a[1]), this.tlm);
+        this.tm = this.tlm;
+        this.penLost = null;
+        stream.lines.set(i, this.tlm, this.g.tl);
+        break;
+      case 'TD':
+        this.g.tl = -num(a[1]);
+        this.tlm = translate(num(a[0]), num(a[1]), this.tlm);
+        this.tm = this.tlm;
+        this.penLost = null;
+        stream.lines.set(i, this.tlm, this.g.tl);
+        break;
+      case 'Tm':
+        if (a.length >= 6) this.tlm = a.slice(-6).map(num) as unknown as Matrix;
+        this.tm = this.tlm;
+        this.penLost = null;
+        stream.lines.set(i, this.tlm, this.g.tl);
+        break;
+      case 'T*':
+        this.tlm = translate(0, -this.g.tl, this.tlm);
+        this.tm = this.tlm;
+        this.penLost = null;
+        stream.lines.set(i, this.tlm, this.g.tl);
+        break;
+      case 'Tj':
+        if (a[0] instanceof PdfString) this.showString(i, 0, a[0]);
+        break;
+      case "'":
+        this.tlm = translate(0, -this.g.tl, this.tlm);
+        this.tm = this.tlm;
+        this.penLost = null;
+        stream.lines.set(i, this.tlm, this.g.tl);
+        if (a[0] instanceof PdfString) this.showString(i, 0, a[0]);
+        break;
+      case '"':
+        this.g.tw = num(a[0]);
+        this.g.tc = num(a[1]);
+        this.tlm = translate(0, -this.g.tl, this.tlm);
+        this.tm = this.tlm;
+        this.penLost = null;
+        stream.lines.set(i, this.tlm, this.g.tl);
+        if (a[2] instanceof PdfString) this.showString(i, 0, a[2]);
+        break;
+      case 'TJ': {
+        const arr = a[0];
+        if (!Array.isArray(arr)) break;
+        arr.forEach((e, k) => {
+          if (e instanceof PdfString) this.showString(i, k, e);
+          else if (typeof e === 'number') {
+            const dx = (-e / 1000) * this.g.fontSize * this.g.th;
+            this.tm = [this.tm[0], this.tm[1], this.tm[2], this.tm[3], this.tm[4] + dx * this.tm[0], this.tm[5] + dx * this.tm[1]];
+          }
+        });
+        break;
+      }
+      case 'BMC':
+      case 'BDC': {
+        const tag = a[0] instanceof PdfName ? a[0].name : '';
+        let props: PdfDict | undefined;
+        if (o.op === 'BDC') {
+          const p = a[1];
+          props = p instanceof PdfDict ? p : p instanceof PdfName ? lookupDict(objs, this.resDict('Properties'), p.name) : undefined;
+        }
+        const id = out.spans.length;
+        out.spans.push({ id, stream: streamId, beginOp: i, tag, props });
+        this.page.pushMark(id);
+        break;
+      }
+      case 'EMC':
+        this.page.popMark();
+        break;
+      case 'BI': {
+        const bbox = transformRect(this.g.ctm, [0, 0, 1, 1]);
+        out.inlineImages.push({ stream: streamId, op: i, ctm: this.g.ctm, bbox, marks: this.page.markSnapshot() });
+        break;
+      }
+      case 'Do': {
+        const n = a[0];
+        if (!(n instanceof PdfName)) break;
+        const xref = this.resDict('XObject')?.get(n.name);
+        const x = resolve(objs, xref);
+        if (!(x instanceof PdfStream)) break;
+        const sub = lookupName(objs, x.dict, 'Subtype');
+        if (sub === 'Image') {
+          out.images.push({ stream: streamId, op: i, name: n.name, image: x, ref: xref instanceof PdfRef ? xref : undefined, ctm: this.g.ctm, bbox: transformRect(this.g.ctm, [0, 0, 1, 1]), marks: this.page.markSnapshot() });
+        } else if (sub === 'Form') {
+          const m = (numbers(objs, x.dict.get('Matrix')) ?? [...IDENTITY]) as unknown as Matrix;
+          const bbox = numbers(objs, x.dict.get('BBox'));
+          const ctm = multiply(m, this.g.ctm);
+          const area = bbox && bbox.length === 4 ? transformRect(ctm, [bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!]) : pageArea;
+          if (depth >= MAX_DEPTH) {
+            this.page.unsure('nested-too-deep', `form XObjects nested more than ${MAX_DEPTH} deep`, area);
+            break;
+          }
+          const parsed = this.page.parseForm(x);
+          if (!parsed) {
+            this.page.unsure('unknown-filter', `form XObject /${n.name} cannot be decoded`, area);
+            break;
+          }
+          if (parsed.problems.length > 0) this.page.unsure('bad-content', `form XObject /${n.name}: ${parsed.problems[0]}`, area);
+          const id = out.streams.length;
+          out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0, lines: new LineTable() });
+          const inner = cloneState(this.g);
+          inner.ctm = ctm;
+          new StreamRun(this.page, id, out.streams[id]!.resources, inner, depth + 1).execute(parsed.ops);
+        }
+        break;
+      }
+      default:
+        if (PAINT_OPS.has(o.op)) {
+          if (this.pathStart >= 0 && this.pathBox) {
+            const stroked = o.op === 'S' || o.op === 's' || o.op.startsWith('B') || o.op.startsWith('b');
+            let bbox: Rect = this.pathBox;
+            if (stroked) {
+              const sc = Math.max(Math.hypot(this.g.ctm[0], this.g.ctm[1]), Math.hypot(this.g.ctm[2], this.g.ctm[3]));
+              const hw = (Math.max(this.g.lineWidth, 1) * sc) / 2;
+              bbox = [bbox[0] - hw, bbox[1] - hw, bbox[2] + hw, bbox[3] + hw];
+            }
+            const tiling = (o.op !== 'n' && o.op !== 'S' && o.op !== 's' && this.g.fillTiling) || (stroked && this.g.strokeTiling);
+            if (tiling) this.page.unsure('tiling-pattern', 'a path painted with a tiling pattern', bbox);
+            out.paths.push({ stream: streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, marks: this.page.markSnapshot() });
+          }
+          this.pathStart = -1;
+          this.pathBox = null;
+          this.segments = 0;
+          this.curves = 0;
+          this.clip = false;
+        }
+    }
+  }
+  stream.endDepth = this.qDepth;
+  }
 }
