@@ -612,13 +612,14 @@ class StreamRun {
       case 'TJ': {
         const arr = a[0];
         if (!Array.isArray(arr)) break;
-        arr.forEach((e, k) => {
+        for (let k = 0; k < arr.length; k++) {
+          const e = arr[k];
           if (e instanceof PdfString) this.showString(i, k, e);
           else if (typeof e === 'number') {
             const dx = (-e / 1000) * this.g.fontSize * this.g.th;
             this.tm = [this.tm[0], this.tm[1], this.tm[2], this.tm[3], this.tm[4] + dx * this.tm[0], this.tm[5] + dx * this.tm[1]];
           }
-        });
+        }
         break;
       }
       case 'BMC':

@@ -73,7 +73,11 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
   const contents: PageContent[] = [];
   // What each Unicode value reads as, worked out once a document (a page shows few distinct ones).
   const read = new Map<string, Reading>();
-  const out = pages.map((p, index) => {
+  // A loop, not a callback: a closure made per call loses its optimised code at every full GC
+  // and is optimised again (see content/interpret.ts).
+  const out: PageGlyph[][] = [];
+  for (let index = 0; index < pages.length; index++) {
+    const p = pages[index]!;
     const content = pageContentBytes(objs, p.dict.get('Contents'));
     if (content === null) throw new PdfInputError(`page ${index + 1}: a content stream cannot be decoded`);
     const drawn = interpretPage(objs, content, dictOf(resolve(objs, p.resources)), p.cropBox ?? p.mediaBox);
@@ -88,8 +92,8 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
       if (!r.blank) text++;
       glyphs.push(new ShownGlyph(r.text, r.blank, g));
     }
-    return glyphs;
-  });
+    out.push(glyphs);
+  }
   if (text === 0) throw new PdfInputError(NO_TEXT_LAYER);
   const sizes = pages.map((p): [number, number] => {
     const [x0, y0, x1, y1] = p.cropBox ?? p.mediaBox;

@@ -75,6 +75,36 @@ function latin1(s: string): Uint8Array {
   return Buffer.from(s, 'latin1');
 }
 
+/** The values of `d` less the keys dropped. */
+function keptValues(d: PdfDict, drop: ReadonlySet<string> | undefined): PdfValue[] {
+  return drop ? [...d.map].filter(([k]) => !drop.has(k)).map(([, e]) => e) : [...d.map.values()];
+}
+
+/**
+ * Numbers, in the order first reached from `v`, the objects `v` reaches (`order`: their old
+ * numbers; `newNum`: old to new). A function of the module rather than a closure made per file:
+ * a closure loses its optimised code at every full GC (see content/interpret.ts).
+ */
+function visitReachable(objs: PdfObjects, v: PdfValue | undefined, drop: ReadonlySet<string> | undefined, order: number[], newNum: Map<number, number>): void {
+  // Iterative walk: deep page trees and long arrays must not overflow the stack.
+  const stack: (PdfValue | undefined)[] = [v];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (x instanceof PdfRef) {
+      if (newNum.has(x.num) || !objs.objects.has(x.num)) continue;
+      newNum.set(x.num, order.length + 1);
+      order.push(x.num);
+      stack.push(objs.objects.get(x.num));
+    } else if (Array.isArray(x)) {
+      for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]);
+    } else if (x instanceof PdfDict) {
+      stack.push(...keptValues(x, drop).reverse());
+    } else if (x instanceof PdfStream) {
+      stack.push(...keptValues(x.dict, drop).reverse());
+    }
+  }
+}
+
 /** Options of {@link writePdf}. */
 export interface WritePdfOptions {
   /**
@@ -95,33 +125,13 @@ export interface WritePdfOptions {
  */
 export function writePdf(objs: PdfObjects, version = '1.7', options: WritePdfOptions = {}): Uint8Array {
   const drop = options.dropKeys && options.dropKeys.length > 0 ? new Set(options.dropKeys) : undefined;
-  const kept = (d: PdfDict): PdfValue[] => (drop ? [...d.map].filter(([k]) => !drop.has(k)).map(([, e]) => e) : [...d.map.values()]);
   const order: number[] = [];
   const newNum = new Map<number, number>();
-  const visit = (v: PdfValue | undefined): void => {
-    // Iterative walk: deep page trees and long arrays must not overflow the stack.
-    const stack: (PdfValue | undefined)[] = [v];
-    while (stack.length > 0) {
-      const x = stack.pop();
-      if (x instanceof PdfRef) {
-        if (newNum.has(x.num) || !objs.objects.has(x.num)) continue;
-        newNum.set(x.num, order.length + 1);
-        order.push(x.num);
-        stack.push(objs.objects.get(x.num));
-      } else if (Array.isArray(x)) {
-        for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]);
-      } else if (x instanceof PdfDict) {
-        stack.push(...kept(x).reverse());
-      } else if (x instanceof PdfStream) {
-        stack.push(...kept(x.dict).reverse());
-      }
-    }
-  };
   const trailerRefs: [string, PdfValue | undefined][] = [
     ['Root', objs.trailer.get('Root')],
     ['Info', objs.trailer.get('Info')],
   ];
-  for (const [, v] of trailerRefs) visit(v);
+  for (const [, v] of trailerRefs) visitReachable(objs, v, drop, order, newNum);
   const ref = (r: PdfRef): string => {
     const n = newNum.get(r.num);
     return n === undefined ? 'null' : `${n} 0 R`;

@@ -97,6 +97,21 @@ function pruneResources(objs: PdfObjects, res: PdfDict, bytes: Uint8Array): void
   }
 }
 
+/**
+ * Whether `b` meets any of `rects` / lies inside one of them. Functions of the module, not
+ * closures made per page: a closure loses its optimised code at every full GC (see
+ * content/interpret.ts).
+ */
+function hitsAny(b: Rect, rects: readonly Rect[]): boolean {
+  for (const r of rects) if (intersects(b, r)) return true;
+  return false;
+}
+
+function insideAny(b: Rect, rects: readonly Rect[]): boolean {
+  for (const r of rects) if (contains(r, b)) return true;
+  return false;
+}
+
 /** Images that stay on the page (not wholly inside a region): boxes do not grow over them. */
 function keptImages(content: PageContent, inside: (b: Rect) => boolean): Rect[] {
   return content.images.filter((im) => !inside(im.bbox)).map((im) => im.bbox);
@@ -113,8 +128,8 @@ function keptImages(content: PageContent, inside: (b: Rect) => boolean): Rect[] 
  */
 export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly PageRegion[], allocate: Allocate, labelFont: PdfRef): PageOutcome {
   const rects = regions.map((r) => r.rect);
-  const hit = (b: Rect): boolean => rects.some((r) => intersects(b, r));
-  const inside = (b: Rect): boolean => rects.some((r) => contains(r, b));
+  const hit = (b: Rect): boolean => hitsAny(b, rects);
+  const inside = (b: Rect): boolean => insideAny(b, rects);
   const bytes = page.content ? page.content.streams[0]!.bytes : pageContentBytes(objs, page.contents);
   if (bytes === null) {
     return { kind: 'unsure', reasons: [{ reason: 'unknown-filter', detail: 'a content stream of the page cannot be decoded' }], boxes: regions.map((r) => ({ rect: r.rect, label: r.label })) };
@@ -122,7 +137,9 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   const content: PageContent = page.content ?? interpretPage(objs, bytes, page.resources, page.box);
   // Regions' union box first: most glyphs of a page are nowhere near a region.
   const outer = rects.reduce((u, r) => [Math.min(u[0], r[0]), Math.min(u[1], r[1]), Math.max(u[2], r[2]), Math.max(u[3], r[3])] as Rect);
-  const removed = new Set(content.glyphs.filter((g) => intersects(g.box, outer) && hit(g.box)));
+  // A loop over every glyph of the page, not a callback: see content/interpret.ts.
+  const removed = new Set<GlyphEvent>();
+  for (const g of content.glyphs) if (intersects(g.box, outer) && hitsAny(g.box, rects)) removed.add(g);
 
   const reasons: { reason: UnsureReason; detail: string }[] = [];
   const seen = new Set<string>();

@@ -11,6 +11,14 @@ import type { Operation } from '../syntax/parse.js';
 import type { GlyphEvent } from '../content/interpret.js';
 import { InternalError } from '../../errors.js';
 
+/** Adds `n` to a trailing number of `elements`, or appends it (nothing for 0). */
+function pushNumber(elements: PdfValue[], n: number): void {
+  if (n === 0) return;
+  const last = elements[elements.length - 1];
+  if (typeof last === 'number') elements[elements.length - 1] = last + n;
+  else elements.push(n);
+}
+
 /**
  * The replacement text for `op`.
  *
@@ -20,12 +28,6 @@ import { InternalError } from '../../errors.js';
  */
 export function rewriteShow(op: Operation, glyphs: readonly GlyphEvent[], removed: ReadonlySet<GlyphEvent>): string {
   const elements: PdfValue[] = [];
-  const pushNumber = (n: number): void => {
-    if (n === 0) return;
-    const last = elements[elements.length - 1];
-    if (typeof last === 'number') elements[elements.length - 1] = last + n;
-    else elements.push(n);
-  };
   const source: PdfValue[] =
     op.op === 'TJ' ? (Array.isArray(op.operands[0]) ? op.operands[0] : []) : [op.op === '"' ? op.operands[2]! : op.operands[0]!];
   const byPart = new Map<number, GlyphEvent[]>();
@@ -34,31 +36,30 @@ export function rewriteShow(op: Operation, glyphs: readonly GlyphEvent[], remove
     if (list) list.push(g);
     else byPart.set(g.part, [g]);
   }
-  source.forEach((e, part) => {
+  // Loops and functions of the module, not callbacks: a closure made per call loses its
+  // optimised code at every full GC (see content/interpret.ts).
+  for (let part = 0; part < source.length; part++) {
+    const e = source[part];
     if (typeof e === 'number') {
-      pushNumber(e);
-      return;
+      pushNumber(elements, e);
+      continue;
     }
-    if (!(e instanceof PdfString)) return;
-    const gs = byPart.get(part) ?? [];
+    if (!(e instanceof PdfString)) continue;
     let runStart = -1;
     let runEnd = -1;
-    const flush = (): void => {
-      if (runStart >= 0) elements.push(new PdfString(e.bytes.subarray(runStart, runEnd), e.hex));
-      runStart = -1;
-    };
-    for (const g of gs) {
+    for (const g of byPart.get(part) ?? []) {
       if (removed.has(g)) {
-        flush();
+        if (runStart >= 0) elements.push(new PdfString(e.bytes.subarray(runStart, runEnd), e.hex));
+        runStart = -1;
         if (g.removalOffset === null) throw new InternalError('a glyph without a removal offset was removed');
-        pushNumber(g.removalOffset);
+        pushNumber(elements, g.removalOffset);
       } else {
         if (runStart < 0) runStart = g.start;
         runEnd = g.end;
       }
     }
-    flush();
-  });
+    if (runStart >= 0) elements.push(new PdfString(e.bytes.subarray(runStart, runEnd), e.hex));
+  }
   let prefix = '';
   if (op.op === "'") prefix = 'T* ';
   else if (op.op === '"') prefix = `${formatValue(op.operands[0] ?? 0)} Tw ${formatValue(op.operands[1] ?? 0)} Tc T* `;

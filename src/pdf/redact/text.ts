@@ -18,6 +18,7 @@
  */
 import type { StreamInstance, GlyphEvent } from '../content/interpret.js';
 import type { ContentEdit } from '../content/edits.js';
+import type { Operation } from '../syntax/parse.js';
 import { formatNumber, formatValue } from '../objects/write.js';
 import { rewriteShow } from './show.js';
 
@@ -42,91 +43,125 @@ interface RunEntry {
  * @returns The edits, and how many operations were dropped whole.
  */
 export function textEdits(stream: StreamInstance, glyphs: readonly GlyphEvent[], removed: ReadonlySet<GlyphEvent>): { edits: ContentEdit[]; dropped: number } {
-  const ops = stream.ops;
   const byOp = new Map<number, GlyphEvent[]>();
   for (const g of glyphs) {
     const list = byOp.get(g.op);
     if (list) list.push(g);
     else byOp.set(g.op, [g]);
   }
-  const stateOf = (i: number): OpState => {
-    const gs = byOp.get(i);
-    if (!gs || gs.length === 0) return 'none';
-    let r = 0;
-    for (const g of gs) if (removed.has(g)) r++;
-    return r === 0 ? 'kept' : r === gs.length ? 'dead' : 'partial';
-  };
   const states = new Map<number, OpState>();
-  for (const i of byOp.keys()) states.set(i, stateOf(i));
-  if (![...states.values()].some((s) => s === 'dead' || s === 'partial')) return { edits: [], dropped: 0 };
-  const state = (i: number): OpState => states.get(i) ?? 'none';
+  let changed = false;
+  for (const [i, gs] of byOp) {
+    const s = stateOf(gs, removed);
+    states.set(i, s);
+    if (s === 'dead' || s === 'partial') changed = true;
+  }
+  if (!changed) return { edits: [], dropped: 0 };
+  return new TextEditor(stream, states).edit(byOp, removed);
+}
 
-  // Whether any glyph that stays depends on the pen position after operation i.
-  const movementMatters = (i: number): boolean => {
+/** Whether an operation's glyphs all stay, all go, or some of each (`none`: it shows no glyph). */
+function stateOf(gs: readonly GlyphEvent[], removed: ReadonlySet<GlyphEvent>): OpState {
+  if (gs.length === 0) return 'none';
+  let r = 0;
+  for (const g of gs) if (removed.has(g)) r++;
+  return r === 0 ? 'kept' : r === gs.length ? 'dead' : 'partial';
+}
+
+/**
+ * The walk over one stream's operations that writes the edits. A class rather than closures
+ * made per stream: a closure loses its optimised code at every full GC (see content/interpret.ts).
+ */
+class TextEditor {
+  private readonly ops: readonly Operation[];
+  private readonly edits: ContentEdit[] = [];
+  private dropped = 0;
+  private run: RunEntry[] = [];
+  private tainted = false;
+
+  constructor(
+    private readonly stream: StreamInstance,
+    private readonly states: ReadonlyMap<number, OpState>,
+  ) {
+    this.ops = stream.ops;
+  }
+
+  edit(byOp: ReadonlyMap<number, GlyphEvent[]>, removed: ReadonlySet<GlyphEvent>): { edits: ContentEdit[]; dropped: number } {
+    const ops = this.ops;
+    for (let i = 0; i < ops.length; i++) {
+      const o = ops[i]!;
+      if (o.op === 'BT' || o.op === 'ET') {
+        this.flush(false);
+        continue;
+      }
+      if (LINE.has(o.op)) {
+        this.run.push({ op: i, keep: '', setsLeading: o.op === 'TD' });
+        continue;
+      }
+      if (!SHOW.has(o.op)) continue;
+      const s = this.state(i);
+      if (s === 'none') continue;
+      if (s === 'dead' && !this.movementMatters(i)) {
+        // Dropped whole; ' and " still move to the next line (and " still sets Tw and Tc).
+        this.dropped++;
+        this.tainted = true;
+        if (o.op === "'" || o.op === '"') {
+          const keep = o.op === '"' ? `${formatValue(o.operands[0] ?? 0)} Tw ${formatValue(o.operands[1] ?? 0)} Tc ` : '';
+          this.run.push({ op: i, keep, setsLeading: false });
+        } else this.edits.push({ ...this.span(i), text: '' });
+        continue;
+      }
+      this.flush(true);
+      if (s === 'kept') continue;
+      this.edits.push({ ...this.span(i), text: rewriteShow(o, byOp.get(i)!, removed) });
+    }
+    this.flush(false);
+    return { edits: this.edits, dropped: this.dropped };
+  }
+
+  private state(i: number): OpState {
+    return this.states.get(i) ?? 'none';
+  }
+
+  /** Whether any glyph that stays depends on the pen position after operation i. */
+  private movementMatters(i: number): boolean {
+    const ops = this.ops;
     for (let j = i + 1; j < ops.length; j++) {
       const op = ops[j]!.op;
       if (op === 'ET' || op === 'BT' || LINE.has(op) || op === "'" || op === '"') return false;
       if (SHOW.has(op)) {
-        const s = state(j);
+        const s = this.state(j);
         if (s === 'kept' || s === 'partial') return true;
       }
     }
     return false;
-  };
+  }
 
-  const edits: ContentEdit[] = [];
-  let dropped = 0;
-  let run: RunEntry[] = [];
-  let tainted = false;
-  const span = (i: number): { start: number; end: number } => ({ start: ops[i]!.start, end: ops[i]!.end });
-  const flush = (positionMatters: boolean): void => {
+  private span(i: number): { start: number; end: number } {
+    return { start: this.ops[i]!.start, end: this.ops[i]!.end };
+  }
+
+  /** Ends a run of line moves: collapsed into one absolute Tm when an operation in it was dropped. */
+  private flush(positionMatters: boolean): void {
+    const run = this.run;
     const last = run[run.length - 1];
-    const line = last ? stream.lines.get(last.op) : undefined;
-    if (tainted && last && !line) {
+    const line = last ? this.stream.lines.get(last.op) : undefined;
+    if (this.tainted && last && !line) {
       // No recorded line matrix (cannot happen for a parsed line move): keep every move as it was.
-      for (const e of run) if (!LINE.has(ops[e.op]!.op)) edits.push({ ...span(e.op), text: `${e.keep}T*` });
-    } else if (tainted && last) {
+      for (const e of run) if (!LINE.has(this.ops[e.op]!.op)) this.edits.push({ ...this.span(e.op), text: `${e.keep}T*` });
+    } else if (this.tainted && last) {
       const leading = run.some((e) => e.setsLeading) && line ? `${formatNumber(line.tl)} TL ` : '';
-      run.forEach((e, k) => {
+      for (let k = 0; k < run.length; k++) {
+        const e = run[k]!;
         let text = e.keep;
         if (k === run.length - 1) {
           text += leading;
           if (positionMatters && line) text += `${line.tlm.map(formatNumber).join(' ')} Tm`;
         }
-        edits.push({ ...span(e.op), text: text.trim() });
-      });
+        this.edits.push({ ...this.span(e.op), text: text.trim() });
+      }
     }
-    run = [];
-    tainted = false;
-  };
-
-  for (let i = 0; i < ops.length; i++) {
-    const o = ops[i]!;
-    if (o.op === 'BT' || o.op === 'ET') {
-      flush(false);
-      continue;
-    }
-    if (LINE.has(o.op)) {
-      run.push({ op: i, keep: '', setsLeading: o.op === 'TD' });
-      continue;
-    }
-    if (!SHOW.has(o.op)) continue;
-    const s = state(i);
-    if (s === 'none') continue;
-    if (s === 'dead' && !movementMatters(i)) {
-      // Dropped whole; ' and " still move to the next line (and " still sets Tw and Tc).
-      dropped++;
-      tainted = true;
-      if (o.op === "'" || o.op === '"') {
-        const keep = o.op === '"' ? `${formatValue(o.operands[0] ?? 0)} Tw ${formatValue(o.operands[1] ?? 0)} Tc ` : '';
-        run.push({ op: i, keep, setsLeading: false });
-      } else edits.push({ ...span(i), text: '' });
-      continue;
-    }
-    flush(true);
-    if (s === 'kept') continue;
-    edits.push({ ...span(i), text: rewriteShow(o, byOp.get(i)!, removed) });
+    this.run = [];
+    this.tainted = false;
   }
-  flush(false);
-  return { edits, dropped };
 }
