@@ -10,25 +10,40 @@ export type Matrix = readonly [number, number, number, number, number, number];
 /** An axis-aligned rectangle `[x0, y0, x1, y1]`, normalised (x0 ≤ x1, y0 ≤ y1). */
 export type Rect = readonly [number, number, number, number];
 
-export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+/**
+ * A matrix from its six numbers. The interpreter's matrices are all made here, so that they are
+ * all one kind of array (of doubles): a constant `[1, 0, 0, 1, 0, 0]` is an array of small
+ * integers, a product an array of doubles, `Array.prototype.map` a holey array, and every new
+ * kind seen threw away the interpreter's optimised code (3-4 times a run).
+ */
+export function matrixOf(a: number, b: number, c: number, d: number, e: number, f: number): Matrix {
+  return [a, b, c, d, e, f];
+}
+
+/** The identity. Made with a fraction first, so that it (and every matrix after it) is an array of doubles. */
+export const IDENTITY: Matrix = (() => {
+  const m = matrixOf(0.5, 0, 0, 1, 0, 0) as unknown as number[];
+  m[0] = 1;
+  return m as unknown as Matrix;
+})();
 
 /** m then n (the PDF product m × n). */
 export function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
+  return matrixOf(
     m[0] * n[0] + m[1] * n[2],
     m[0] * n[1] + m[1] * n[3],
     m[2] * n[0] + m[3] * n[2],
     m[2] * n[1] + m[3] * n[3],
     m[4] * n[0] + m[5] * n[2] + n[4],
     m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
+  );
 }
 
 /** The inverse of m, or null when m is singular. */
 export function invert(m: Matrix): Matrix | null {
   const det = m[0] * m[3] - m[1] * m[2];
   if (Math.abs(det) < 1e-12) return null;
-  return [m[3] / det, -m[1] / det, -m[2] / det, m[0] / det, (m[2] * m[5] - m[3] * m[4]) / det, (m[1] * m[4] - m[0] * m[5]) / det];
+  return matrixOf(m[3] / det, -m[1] / det, -m[2] / det, m[0] / det, (m[2] * m[5] - m[3] * m[4]) / det, (m[1] * m[4] - m[0] * m[5]) / det);
 }
 
 /** (x, y) through m. */

@@ -20,7 +20,7 @@ import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, dictOf, lookup, lookupD
 import { decodeToBytes } from '../objects/filters.js';
 import { loadFont, type FontInfo } from '../font/font.js';
 import type { UnsureReason } from '../errors.js';
-import { IDENTITY, apply, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
+import { IDENTITY, apply, matrixOf, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
 
 /**
@@ -240,7 +240,18 @@ function glyphRect(a: number, b: number, c: number, d: number, e: number, f: num
 
 /** multiply([1, 0, 0, 1, x, y], n), the same arithmetic without the first array (a line move). */
 function translate(x: number, y: number, n: Matrix): Matrix {
-  return [1 * n[0] + 0 * n[2], 1 * n[1] + 0 * n[3], 0 * n[0] + 1 * n[2], 0 * n[1] + 1 * n[3], x * n[0] + y * n[2] + n[4], x * n[1] + y * n[3] + n[5]];
+  return matrixOf(1 * n[0] + 0 * n[2], 1 * n[1] + 0 * n[3], 0 * n[0] + 1 * n[2], 0 * n[1] + 1 * n[3], x * n[0] + y * n[2] + n[4], x * n[1] + y * n[3] + n[5]);
+}
+
+/** The matrix of an operation's last six operands (`cm`, `Tm`); a missing or non-number operand is 0. */
+function lastSix(a: readonly PdfValue[]): Matrix {
+  const k = a.length - 6;
+  return matrixOf(num(a[k]), num(a[k + 1]), num(a[k + 2]), num(a[k + 3]), num(a[k + 4]), num(a[k + 5]));
+}
+
+/** A form's or group's /Matrix (the identity when there is none; a missing entry of a short one reads as NaN, as before). */
+function formMatrix(m: readonly number[] | undefined): Matrix {
+  return m === undefined ? IDENTITY : matrixOf(m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!);
 }
 
 function cloneState(g: GState): GState {
@@ -413,7 +424,7 @@ class StreamRun {
         // Without the font's metrics (or code lengths) the glyph may extend anywhere along its
         // line (down the page for vertical text).
         const lost = this.penLost !== null || why.reason === 'unknown-font' || why.reason === 'unknown-encoding' || why.reason === 'vertical-text';
-        const trm: Matrix = [la, lb, lc, ld, e, f];
+        const trm = matrixOf(la, lb, lc, ld, e, f);
         const area: Rect = why.reason === 'vertical-text' ? transformRect(trm, [-HUGE, -HUGE, HUGE, asc]) : lost ? transformRect(trm, [0, desc, HUGE, asc]) : full;
         this.page.unsure(why.reason, why.detail, area);
         if (lost && !this.penLost) this.penLost = why;
@@ -424,7 +435,7 @@ class StreamRun {
       m5 += dx * m1;
       start += length;
     }
-    this.tm = [this.tm[0], this.tm[1], this.tm[2], this.tm[3], this.tm[4] + advanced * this.tm[0], this.tm[5] + advanced * this.tm[1]];
+    this.tm = matrixOf(this.tm[0], this.tm[1], this.tm[2], this.tm[3], this.tm[4] + advanced * this.tm[0], this.tm[5] + advanced * this.tm[1]);
   }
 
   execute(ops: readonly Operation[]): void {
@@ -445,7 +456,7 @@ class StreamRun {
         stream.minDepth = Math.min(stream.minDepth, this.qDepth);
         break;
       case 'cm':
-        if (a.length >= 6) this.g.ctm = multiply(a.slice(-6).map(num) as unknown as Matrix, this.g.ctm);
+        if (a.length >= 6) this.g.ctm = multiply(lastSix(a), this.g.ctm);
         break;
       case 'w':
         this.g.lineWidth = num(a[0]);
@@ -470,7 +481,7 @@ class StreamRun {
               const drawsContent = !p || p.ops.some((x) => SHOW_OPS.has(x.op) || x.op === 'Do' || x.op === 'BI');
               if (drawsContent) {
                 const bbox = numbers(objs, grp.dict.get('BBox'));
-                const m = (numbers(objs, grp.dict.get('Matrix')) ?? [...IDENTITY]) as unknown as Matrix;
+                const m = formMatrix(numbers(objs, grp.dict.get('Matrix')));
                 const area = bbox && bbox.length === 4 ? transformRect(multiply(m, this.g.ctm), bbox as unknown as Rect) : pageArea;
                 this.page.unsure('soft-mask', 'a soft mask whose group draws text or images', area);
               }
@@ -579,7 +590,7 @@ class StreamRun {
         stream.lines.set(i, this.tlm, this.g.tl);
         break;
       case 'Tm':
-        if (a.length >= 6) this.tlm = a.slice(-6).map(num) as unknown as Matrix;
+        if (a.length >= 6) this.tlm = lastSix(a);
         this.tm = this.tlm;
         this.penLost = null;
         stream.lines.set(i, this.tlm, this.g.tl);
@@ -617,7 +628,7 @@ class StreamRun {
           if (e instanceof PdfString) this.showString(i, k, e);
           else if (typeof e === 'number') {
             const dx = (-e / 1000) * this.g.fontSize * this.g.th;
-            this.tm = [this.tm[0], this.tm[1], this.tm[2], this.tm[3], this.tm[4] + dx * this.tm[0], this.tm[5] + dx * this.tm[1]];
+            this.tm = matrixOf(this.tm[0], this.tm[1], this.tm[2], this.tm[3], this.tm[4] + dx * this.tm[0], this.tm[5] + dx * this.tm[1]);
           }
         }
         break;
@@ -653,7 +664,7 @@ class StreamRun {
         if (sub === 'Image') {
           out.images.push({ stream: streamId, op: i, name: n.name, image: x, ref: xref instanceof PdfRef ? xref : undefined, ctm: this.g.ctm, bbox: transformRect(this.g.ctm, [0, 0, 1, 1]), marks: this.page.markSnapshot() });
         } else if (sub === 'Form') {
-          const m = (numbers(objs, x.dict.get('Matrix')) ?? [...IDENTITY]) as unknown as Matrix;
+          const m = formMatrix(numbers(objs, x.dict.get('Matrix')));
           const bbox = numbers(objs, x.dict.get('BBox'));
           const ctm = multiply(m, this.g.ctm);
           const area = bbox && bbox.length === 4 ? transformRect(ctm, [bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!]) : pageArea;
