@@ -201,11 +201,39 @@ export interface CharMapper {
 
 /** Create a fresh {@link CharMapper} (one per rendered document, so diagnostics are per file). */
 export function createCharMapper(): CharMapper {
-  const cache = new Map<number, string>();
-  const diagnostics: Diagnostic[] = [];
+  return new WinAnsiMapper();
+}
 
-  function mapCodePoint(cp: number, ch: string): string {
-    const cached = cache.get(cp);
+/**
+ * The {@link CharMapper}: a class rather than an object of closures made per document, whose
+ * optimised code V8 would drop at every full GC (see src/pdf/content/interpret.ts).
+ */
+class WinAnsiMapper implements CharMapper {
+  private readonly cache = new Map<number, string>();
+  readonly diagnostics: Diagnostic[] = [];
+
+  map(text: string, column = 0): string {
+    // Fast path: plain ASCII without tabs or controls (nearly every cable line).
+    if (/^[\x20-\x7e]*$/.test(text)) return text;
+    let out = '';
+    let col = column;
+    for (const ch of text.normalize('NFC')) {
+      const cp = ch.codePointAt(0)!;
+      if (cp === 0x09) {
+        const n = TAB_STOP - (col % TAB_STOP);
+        out += ' '.repeat(n);
+        col += n;
+        continue;
+      }
+      const mapped = this.mapCodePoint(cp, ch);
+      out += mapped;
+      col += mapped.length;
+    }
+    return out;
+  }
+
+  private mapCodePoint(cp: number, ch: string): string {
+    const cached = this.cache.get(cp);
     if (cached !== undefined) return cached;
     let out: string;
     if (INVISIBLE.has(cp)) out = ''; // before the WinAnsi test: the soft hyphen is in WinAnsi but would print
@@ -217,39 +245,16 @@ export function createCharMapper(): CharMapper {
       if (sub !== undefined) out = sub;
       else {
         out = '?';
-        diagnostics.push({
+        this.diagnostics.push({
           severity: 'warning',
           code: 'pdf-char-replaced',
           message: `Character "${ch}" (${hexCodePoint(cp)}) is not in the PDF font's WinAnsi encoding; replaced with "?".`,
         });
       }
     }
-    cache.set(cp, out);
+    this.cache.set(cp, out);
     return out;
   }
-
-  return {
-    diagnostics,
-    map(text: string, column = 0): string {
-      // Fast path: plain ASCII without tabs or controls (nearly every cable line).
-      if (/^[\x20-\x7e]*$/.test(text)) return text;
-      let out = '';
-      let col = column;
-      for (const ch of text.normalize('NFC')) {
-        const cp = ch.codePointAt(0)!;
-        if (cp === 0x09) {
-          const n = TAB_STOP - (col % TAB_STOP);
-          out += ' '.repeat(n);
-          col += n;
-          continue;
-        }
-        const mapped = mapCodePoint(cp, ch);
-        out += mapped;
-        col += mapped.length;
-      }
-      return out;
-    },
-  };
 }
 
 /**

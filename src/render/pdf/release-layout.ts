@@ -63,13 +63,10 @@ export function layoutRelease(view: ReleaseView, options: LayoutOptions = {}): P
 
   const bannerRows = centredRows(banner, textWidthPt, FURNITURE_SIZE, 'mono-bold', BLACK);
   const stampCols = Math.floor(textWidthPt / (MONO_ADVANCE * FURNITURE_SIZE));
-  const stampRows: FurnitureRow[] = wrapPlain(stamp, stampCols).map((right) => ({
-    right,
-    size: FURNITURE_SIZE,
-    font: 'mono-bold',
-    color: BLACK,
-  }));
-  const header = [...bannerRows, ...stampRows];
+  // Loops and concat rather than callbacks and spreads: an empty and a full array are different
+  // kinds to V8, and each new one seen threw this function's optimised code away.
+  const header: FurnitureRow[] = bannerRows.slice();
+  for (const right of wrapPlain(stamp, stampCols)) header.push({ right, size: FURNITURE_SIZE, font: 'mono-bold', color: BLACK });
   // The case footer (State's form) is the last line of every page, under the banner.
   const caseRows = view.footer ? centredRows(mapper.map(view.footer).trim(), textWidthPt, CASE_FOOTER_SIZE, 'mono', BLACK) : [];
   const footer = (page: number, pages: number): FurnitureRow[] => [

@@ -274,30 +274,22 @@ function layoutReviewLines(flow: Flow, lines: readonly ReviewLine[], mapper: Cha
   let previousContent: ReviewState | null = null;
   let currentNote: string | null = null;
 
-  const drawNote = (state: ReviewState, text: string): void => {
-    const rows = wrapPlain(text, noteColumns(flow.grid));
-    // Keep a note with at least the first line of its portion.
-    if (flow.rowsLeft < Math.min(rows.length + 1, flow.grid.rows)) flow.newPage();
-    for (const t of rows) {
-      const row = flow.nextRow();
-      drawStateBackground(flow, row, state);
-      flow.items.push(textItem(flow.x(0), flow.baseline(row, NOTE_SIZE), NOTE_SIZE, 'mono-bold', t, STATE_STYLES[state].note));
-    }
-  };
-
-  lines.forEach((line, i) => {
+  // A loop, not a callback: a closure made per document loses its optimised code at every full
+  // GC and is optimised again (see src/pdf/content/interpret.ts).
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const state = states[i]!;
     const blank = isBlank(line);
     if (line.note !== undefined && line.note.trim() !== '') {
       currentNote = noteText(state, mapper.map(line.note).trim());
-      drawNote(state, currentNote);
+      drawNote(flow, state, currentNote);
     } else if (state !== previous && DECIDED.has(state) && !blank) {
       if (state === previousContent && currentNote !== null) {
         // Back in the same portion after page furniture: say that it continues.
-        drawNote(state, `${currentNote} (continued)`);
+        drawNote(flow, state, `${currentNote} (continued)`);
       } else {
         currentNote = `[${STATE_STYLES[state].label}]`;
-        drawNote(state, currentNote);
+        drawNote(flow, state, currentNote);
       }
     }
     previous = state;
@@ -317,13 +309,24 @@ function layoutReviewLines(flow: Flow, lines: readonly ReviewLine[], mapper: Cha
       if (flow.row >= flow.grid.rows) {
         flow.newPage();
         // A decided portion that crosses a page break is announced again.
-        if (currentNote !== null && DECIDED.has(state)) drawNote(state, `${currentNote} (continued)`);
+        if (currentNote !== null && DECIDED.has(state)) drawNote(flow, state, `${currentNote} (continued)`);
       }
       const row = flow.nextRow();
       drawStateBackground(flow, row, state);
       for (const part of placed) drawReviewPart(flow, row, part, state, fontSize);
     }
-  });
+  }
+}
+
+/** A note row (wrapped) on the state's background, kept on one page with the first line of its portion. */
+function drawNote(flow: Flow, state: ReviewState, text: string): void {
+  const rows = wrapPlain(text, noteColumns(flow.grid));
+  if (flow.rowsLeft < Math.min(rows.length + 1, flow.grid.rows)) flow.newPage();
+  for (const t of rows) {
+    const row = flow.nextRow();
+    drawStateBackground(flow, row, state);
+    flow.items.push(textItem(flow.x(0), flow.baseline(row, NOTE_SIZE), NOTE_SIZE, 'mono-bold', t, STATE_STYLES[state].note));
+  }
 }
 
 function drawReviewPart(flow: Flow, row: number, part: Placed<ReviewState>, lineState: ReviewState, fontSize: number): void {
