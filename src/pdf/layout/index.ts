@@ -53,14 +53,33 @@ const WORD_GAP_EM = 0.15;
 
 class TextBuilder {
   text = '';
-  readonly boxes: number[] = [];
+  /** Four numbers a UTF-16 unit of `text`, in a buffer that doubles when full (a number[] of them was 2.5% of a PDF batch). */
+  private boxes = new Float64Array(4096);
+  private used = 0;
   readonly lines: LayoutLine[] = [];
   add(s: string, box: Rect | null): void {
     this.text += s;
-    for (let k = 0; k < s.length; k++) {
-      if (box) this.boxes.push(box[0], box[1], box[2], box[3]);
-      else this.boxes.push(NaN, NaN, NaN, NaN);
+    const need = this.used + 4 * s.length;
+    if (need > this.boxes.length) {
+      const grown = new Float64Array(Math.max(need, 2 * this.boxes.length));
+      grown.set(this.boxes.subarray(0, this.used));
+      this.boxes = grown;
     }
+    const b = this.boxes;
+    for (let k = 0; k < s.length; k++) {
+      const at = this.used;
+      if (box) {
+        b[at] = box[0];
+        b[at + 1] = box[1];
+        b[at + 2] = box[2];
+        b[at + 3] = box[3];
+      } else b.fill(NaN, at, at + 4);
+      this.used = at + 4;
+    }
+  }
+  /** The boxes written, in an array of their own length. */
+  boxArray(): Float64Array {
+    return this.boxes.slice(0, this.used);
   }
   line(page: number, piece: LinePiece, end = '\n'): void {
     const start = this.text.length;
@@ -104,18 +123,23 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   const objs = await readPdfObjects(bytes);
   const { glyphs, sizes, contents } = pageGlyphs(objs);
   const t = new TextBuilder();
-  glyphs.forEach((page, p) => {
+  // Loops, not callbacks: a closure made per document loses its optimised code at every full GC
+  // (see ../content/interpret.ts).
+  for (let p = 0; p < glyphs.length; p++) {
     if (p > 0) t.add('\f', null);
-    pageBlocks(page).forEach((b, k) => {
+    const blocks = pageBlocks(glyphs[p]!);
+    for (let k = 0; k < blocks.length; k++) {
+      const b = blocks[k]!;
       if (k > 0) t.add('\n', null);
-      b.lines.forEach((l, i) => {
+      for (let i = 0; i < b.lines.length; i++) {
+        const l = b.lines[i]!;
         if (b.breaks.has(i)) t.add('\n', null);
         const next = b.lines[i + 1];
         t.line(p, l, next && !b.breaks.has(i + 1) && wrapped(l, next, b.x1) ? ' ' : '\n');
-      });
-    });
-  });
-  return { text: t.text, pages: glyphs.length, sizes, lines: t.lines, boxes: Float64Array.from(t.boxes), parsed: { objects: objs, pages: contents } };
+      }
+    }
+  }
+  return { text: t.text, pages: glyphs.length, sizes, lines: t.lines, boxes: t.boxArray(), parsed: { objects: objs, pages: contents } };
 }
 
 /**
