@@ -24,10 +24,15 @@ import {
 import { PdfInputError } from '../errors.js';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObjects, type PdfValue } from './model.js';
 
+/** Each name's text, worked out once: pdf-lib keeps one PDFName object per name, and a file names the same few keys thousands of times. */
+const nameTexts = new WeakMap<LibName, string>();
+
 function nameText(n: LibName): string {
-  const bytes = n.asBytes();
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
+  let s = nameTexts.get(n);
+  if (s !== undefined) return s;
+  s = '';
+  for (const b of n.asBytes()) s += String.fromCharCode(b);
+  nameTexts.set(n, s);
   return s;
 }
 

@@ -298,10 +298,10 @@ class Lexer {
       const v = this.next();
       if (v === undefined) {
         this.problems.push('unterminated array');
-        return out;
+        return exact(out);
       }
       if (isClose(v)) {
-        if (v.close === ']') return out;
+        if (v.close === ']') return exact(out);
         this.problems.push('>> inside an array');
         continue;
       }
@@ -383,6 +383,15 @@ function findInlineEnd(b: Uint8Array, from: number): number {
 }
 
 /**
+ * A copy of `values` that holds just them. An array grown by push keeps room for 16 values or
+ * more, and a page's operations and their operands live until the page is written: over a
+ * stream of one operation a glyph that spare room was most of what the garbage collector copied.
+ */
+function exact(values: PdfValue[]): PdfValue[] {
+  return values.length === 0 ? [] : values.slice();
+}
+
+/**
  * Parse a content stream.
  *
  * @param bytes The decoded stream (all of a page's streams joined, or one form's stream).
@@ -391,7 +400,8 @@ function findInlineEnd(b: Uint8Array, from: number): number {
 export function parseContent(bytes: Uint8Array): ParsedContent {
   const lx = new Lexer(bytes);
   const ops: Operation[] = [];
-  let operands: PdfValue[] = [];
+  // Gathered in one array, each operation given an exact copy (see exact).
+  const operands: PdfValue[] = [];
   let start = -1;
   for (;;) {
     lx.skipWs();
@@ -430,11 +440,11 @@ export function parseContent(bytes: Uint8Array): ParsedContent {
       }
       const dataEnd = ei > dataStart && WS[bytes[ei - 1]!] === 1 && known === undefined ? ei - 1 : Math.min(ei, known !== undefined ? dataStart + known : ei);
       lx.pos = Math.min(bytes.length, ei + 2);
-      ops.push({ op: 'BI', operands, start, end: lx.pos, inline: { dict, data: bytes.subarray(dataStart, dataEnd) } });
+      ops.push({ op: 'BI', operands: exact(operands), start, end: lx.pos, inline: { dict, data: bytes.subarray(dataStart, dataEnd) } });
     } else {
-      ops.push({ op: v.keyword, operands, start, end: lx.pos });
+      ops.push({ op: v.keyword, operands: exact(operands), start, end: lx.pos });
     }
-    operands = [];
+    operands.length = 0;
     start = -1;
   }
   if (operands.length > 0) lx.problems.push('operands at the end of the stream without an operator');
