@@ -370,6 +370,14 @@ class StreamRun {
     this.pathBox = this.pathBox ? union(this.pathBox, [p[0], p[1], p[0], p[1]]) : [p[0], p[1], p[0], p[1]];
   }
 
+  /** A line move (Td, TD, Tm, T*, ' and "): the text and line matrices start the new line, the pen is known again, and the stream records where. */
+  private moveLine(stream: StreamInstance, op: number, tlm: Matrix): void {
+    this.tlm = tlm;
+    this.tm = tlm;
+    this.penLost = null;
+    stream.lines.set(op, tlm, this.g.tl);
+  }
+
   private resDict(kind: string): PdfDict | undefined {
     return lookupDict(this.page.objs, this.res, kind);
   }
@@ -577,47 +585,29 @@ class StreamRun {
         break;
       }
       case 'Td':
-        this.tlm = translate(num(a[0]), num(a[1]), this.tlm);
-        this.tm = this.tlm;
-        this.penLost = null;
-        stream.lines.set(i, this.tlm, this.g.tl);
+        this.moveLine(stream, i, translate(num(a[0]), num(a[1]), this.tlm));
         break;
       case 'TD':
         this.g.tl = -num(a[1]);
-        this.tlm = translate(num(a[0]), num(a[1]), this.tlm);
-        this.tm = this.tlm;
-        this.penLost = null;
-        stream.lines.set(i, this.tlm, this.g.tl);
+        this.moveLine(stream, i, translate(num(a[0]), num(a[1]), this.tlm));
         break;
       case 'Tm':
-        if (a.length >= 6) this.tlm = lastSix(a);
-        this.tm = this.tlm;
-        this.penLost = null;
-        stream.lines.set(i, this.tlm, this.g.tl);
+        this.moveLine(stream, i, a.length >= 6 ? lastSix(a) : this.tlm);
         break;
       case 'T*':
-        this.tlm = translate(0, -this.g.tl, this.tlm);
-        this.tm = this.tlm;
-        this.penLost = null;
-        stream.lines.set(i, this.tlm, this.g.tl);
+        this.moveLine(stream, i, translate(0, -this.g.tl, this.tlm));
         break;
       case 'Tj':
         if (a[0] instanceof PdfString) this.showString(i, 0, a[0]);
         break;
       case "'":
-        this.tlm = translate(0, -this.g.tl, this.tlm);
-        this.tm = this.tlm;
-        this.penLost = null;
-        stream.lines.set(i, this.tlm, this.g.tl);
+        this.moveLine(stream, i, translate(0, -this.g.tl, this.tlm));
         if (a[0] instanceof PdfString) this.showString(i, 0, a[0]);
         break;
       case '"':
         this.g.tw = num(a[0]);
         this.g.tc = num(a[1]);
-        this.tlm = translate(0, -this.g.tl, this.tlm);
-        this.tm = this.tlm;
-        this.penLost = null;
-        stream.lines.set(i, this.tlm, this.g.tl);
+        this.moveLine(stream, i, translate(0, -this.g.tl, this.tlm));
         if (a[2] instanceof PdfString) this.showString(i, 0, a[2]);
         break;
       case 'TJ': {
