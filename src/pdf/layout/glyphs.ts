@@ -73,8 +73,8 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
   const contents: PageContent[] = [];
   // What each Unicode value reads as, worked out once a document (a page shows few distinct ones).
   const read = new Map<string, Reading>();
-  // A loop, not a callback: a closure made per call loses its optimised code at every full GC
-  // and is optimised again (see content/interpret.ts).
+  // A loop, not a callback made per call (see content/interpret.ts: the optimised code of
+  // closures made per call did not outlive full GCs).
   const out: PageGlyph[][] = [];
   for (let index = 0; index < pages.length; index++) {
     const p = pages[index]!;

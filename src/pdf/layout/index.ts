@@ -123,8 +123,8 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   const objs = await readPdfObjects(bytes);
   const { glyphs, sizes, contents } = pageGlyphs(objs);
   const t = new TextBuilder();
-  // Loops, not callbacks: a closure made per document loses its optimised code at every full GC
-  // (see ../content/interpret.ts).
+  // Loops, not callbacks made per document (see ../content/interpret.ts: the optimised code of
+  // closures made per call did not outlive full GCs).
   for (let p = 0; p < glyphs.length; p++) {
     if (p > 0) t.add('\f', null);
     const blocks = pageBlocks(glyphs[p]!);

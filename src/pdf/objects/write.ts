@@ -82,8 +82,8 @@ function keptValues(d: PdfDict, drop: ReadonlySet<string> | undefined): PdfValue
 
 /**
  * Numbers, in the order first reached from `v`, the objects `v` reaches (`order`: their old
- * numbers; `newNum`: old to new). A function of the module rather than a closure made per file:
- * a closure loses its optimised code at every full GC (see content/interpret.ts).
+ * numbers; `newNum`: old to new). A function of the module rather than a closure made per file
+ * (see content/interpret.ts: the optimised code of closures made per call did not outlive full GCs).
  */
 function visitReachable(objs: PdfObjects, v: PdfValue | undefined, drop: ReadonlySet<string> | undefined, order: number[], newNum: Map<number, number>): void {
   // Iterative walk: deep page trees and long arrays must not overflow the stack.

@@ -99,8 +99,8 @@ function pruneResources(objs: PdfObjects, res: PdfDict, bytes: Uint8Array): void
 
 /**
  * Whether `b` meets any of `rects` / lies inside one of them. Functions of the module, not
- * closures made per page: a closure loses its optimised code at every full GC (see
- * content/interpret.ts).
+ * closures made per page (see content/interpret.ts: the optimised code of closures made per call
+ * did not outlive full GCs).
  */
 function hitsAny(b: Rect, rects: readonly Rect[]): boolean {
   for (const r of rects) if (intersects(b, r)) return true;

@@ -36,8 +36,8 @@ export function rewriteShow(op: Operation, glyphs: readonly GlyphEvent[], remove
     if (list) list.push(g);
     else byPart.set(g.part, [g]);
   }
-  // Loops and functions of the module, not callbacks: a closure made per call loses its
-  // optimised code at every full GC (see content/interpret.ts).
+  // Loops and functions of the module, not callbacks made per call (see content/interpret.ts:
+  // the optimised code of closures made per call did not outlive full GCs).
   for (let part = 0; part < source.length; part++) {
     const e = source[part];
     if (typeof e === 'number') {

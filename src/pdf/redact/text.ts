@@ -70,7 +70,8 @@ function stateOf(gs: readonly GlyphEvent[], removed: ReadonlySet<GlyphEvent>): O
 
 /**
  * The walk over one stream's operations that writes the edits. A class rather than closures
- * made per stream: a closure loses its optimised code at every full GC (see content/interpret.ts).
+ * made per stream (see content/interpret.ts: the optimised code of closures made per call did not
+ * outlive full GCs).
  */
 class TextEditor {
   private readonly ops: readonly Operation[];

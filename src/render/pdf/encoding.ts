@@ -205,8 +205,9 @@ export function createCharMapper(): CharMapper {
 }
 
 /**
- * The {@link CharMapper}: a class rather than an object of closures made per document, whose
- * optimised code V8 would drop at every full GC (see src/pdf/content/interpret.ts).
+ * The {@link CharMapper}: a class rather than an object of closures made per document (the
+ * optimised code of closures made per call was seen not to outlive full GCs: see
+ * src/pdf/content/interpret.ts).
  */
 class WinAnsiMapper implements CharMapper {
   private readonly cache = new Map<number, string>();

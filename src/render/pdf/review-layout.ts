@@ -274,8 +274,8 @@ function layoutReviewLines(flow: Flow, lines: readonly ReviewLine[], mapper: Cha
   let previousContent: ReviewState | null = null;
   let currentNote: string | null = null;
 
-  // A loop, not a callback: a closure made per document loses its optimised code at every full
-  // GC and is optimised again (see src/pdf/content/interpret.ts).
+  // A loop, not a callback made per document (see src/pdf/content/interpret.ts: the optimised
+  // code of closures made per call did not outlive full GCs).
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const state = states[i]!;
