@@ -113,8 +113,8 @@ function insideAny(b: Rect, rects: readonly Rect[]): boolean {
 }
 
 /** Images that stay on the page (not wholly inside a region): boxes do not grow over them. */
-function keptImages(content: PageContent, inside: (b: Rect) => boolean): Rect[] {
-  return content.images.filter((im) => !inside(im.bbox)).map((im) => im.bbox);
+function keptImages(content: PageContent, rects: readonly Rect[]): Rect[] {
+  return content.images.filter((im) => !insideAny(im.bbox, rects)).map((im) => im.bbox);
 }
 
 /**
@@ -128,8 +128,6 @@ function keptImages(content: PageContent, inside: (b: Rect) => boolean): Rect[] 
  */
 export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly PageRegion[], allocate: Allocate, labelFont: PdfRef): PageOutcome {
   const rects = regions.map((r) => r.rect);
-  const hit = (b: Rect): boolean => hitsAny(b, rects);
-  const inside = (b: Rect): boolean => insideAny(b, rects);
   const bytes = page.content ? page.content.streams[0]!.bytes : pageContentBytes(objs, page.contents);
   if (bytes === null) {
     return { kind: 'unsure', reasons: [{ reason: 'unknown-filter', detail: 'a content stream of the page cannot be decoded' }], boxes: regions.map((r) => ({ rect: r.rect, label: r.label })) };
@@ -150,13 +148,13 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
       reasons.push({ reason, detail });
     }
   };
-  for (const a of content.unsure) if (hit(a.bbox)) addReason(a.reason, a.detail);
+  for (const a of content.unsure) if (hitsAny(a.bbox, rects)) addReason(a.reason, a.detail);
   for (const p of content.paths) {
     // Many curved segments partly inside a region: likely text drawn as outlines, which cannot be cut.
-    if (!p.clip && hit(p.bbox) && !inside(p.bbox) && p.curves >= 8 && p.segments >= 24) addReason('text-as-paths', `a path of ${p.segments} segments (${p.curves} curves) lies partly inside a region`);
+    if (!p.clip && hitsAny(p.bbox, rects) && !insideAny(p.bbox, rects) && p.curves >= 8 && p.segments >= 24) addReason('text-as-paths', `a path of ${p.segments} segments (${p.curves} curves) lies partly inside a region`);
   }
-  for (const im of content.inlineImages) if (hit(im.bbox) && !inside(im.bbox)) addReason('inline-image', 'an inline image lies partly inside a region');
-  if (reasons.length > 0) return { kind: 'unsure', reasons, boxes: pageBoxes(regions, content.glyphs, removed, keptImages(content, inside)) };
+  for (const im of content.inlineImages) if (hitsAny(im.bbox, rects) && !insideAny(im.bbox, rects)) addReason('inline-image', 'an inline image lies partly inside a region');
+  if (reasons.length > 0) return { kind: 'unsure', reasons, boxes: pageBoxes(regions, content.glyphs, removed, keptImages(content, rects)) };
 
   const stats: PageStats = { glyphsRemoved: removed.size, pathsRemoved: 0, imagesRemoved: 0, imagesBlanked: 0, imagesRemovedUndecodable: 0, inlineImagesRemoved: 0, actualTextRemoved: 0, formsCopied: 0, textOpsDropped: 0, boxes: 0 };
   const warnings: string[] = [];
@@ -193,18 +191,18 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   }
   // Paths wholly inside a region go (never clipping paths: they shape what is drawn elsewhere).
   for (const p of content.paths) {
-    if (hit(p.bbox)) for (const m of p.marks) hitSpans.add(m);
-    if (p.clip || !inside(p.bbox)) continue;
+    if (hitsAny(p.bbox, rects)) for (const m of p.marks) hitSpans.add(m);
+    if (p.clip || !insideAny(p.bbox, rects)) continue;
     const ops = content.streams[p.stream]!.ops;
     addEdit(p.stream, { start: ops[p.startOp]!.start, end: ops[p.endOp]!.end, text: '' });
     stats.pathsRemoved++;
   }
   // Images: wholly covered ones go; partly covered ones are blanked in a copy.
   for (const im of content.images) {
-    if (!hit(im.bbox)) continue;
+    if (!hitsAny(im.bbox, rects)) continue;
     for (const m of im.marks) hitSpans.add(m);
     const op = content.streams[im.stream]!.ops[im.op]!;
-    if (inside(im.bbox)) {
+    if (insideAny(im.bbox, rects)) {
       addEdit(im.stream, { start: op.start, end: op.end, text: '' });
       stats.imagesRemoved++;
       continue;
@@ -223,7 +221,7 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
     stats.imagesBlanked++;
   }
   for (const im of content.inlineImages) {
-    if (!inside(im.bbox)) continue;
+    if (!insideAny(im.bbox, rects)) continue;
     for (const m of im.marks) hitSpans.add(m);
     const op = content.streams[im.stream]!.ops[im.op]!;
     addEdit(im.stream, { start: op.start, end: op.end, text: '' });
@@ -296,7 +294,7 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   const fontName = uniqueName(fonts, new Set(), 'DeclassLabel');
   fonts.set(fontName, labelFont);
   pageResources.set('Font', fonts);
-  const boxes = pageBoxes(regions, content.glyphs, removed, keptImages(content, inside));
+  const boxes = pageBoxes(regions, content.glyphs, removed, keptImages(content, rects));
   stats.boxes = boxes.length;
   const head = Buffer.from('q\n'.repeat(1 + extraQ), 'latin1');
   const body = Buffer.concat([head, pageBytes, Buffer.from('\n' + tail + boxesContent(boxes, fontName), 'latin1')]);
