@@ -70,8 +70,13 @@ export function normaliseRect(r: readonly [number, number, number, number]): Rec
 
 /** True when a and b share interior area, or a degenerate a (zero width or height) lies within b. */
 export function intersects(a: Rect, b: Rect): boolean {
-  if (a[0] === a[2] || a[1] === a[3]) return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-  return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  return boxIntersects(a[0], a[1], a[2], a[3], b);
+}
+
+/** {@link intersects} for a given as its edges (a glyph's box, read without an array). */
+export function boxIntersects(x0: number, y0: number, x1: number, y1: number, b: Rect): boolean {
+  if (x0 === x1 || y0 === y1) return x0 <= b[2] && b[0] <= x1 && y0 <= b[3] && b[1] <= y1;
+  return x0 < b[2] && b[0] < x1 && y0 < b[3] && b[1] < y1;
 }
 
 /** True when `inner` lies within `outer` (with a tolerance of `eps` units). */

@@ -6,14 +6,16 @@
  */
 import { interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { PdfInputError } from '../errors.js';
-import type { Rect } from '../geometry.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
 import { listPages } from '../redact/pages.js';
 
-/** One shown glyph: its text, full box (user space, y up), baseline and font size. */
+/** One shown glyph: its text, full box (user space, y up: x0 y0 x1 y1), baseline and font size. */
 export interface PageGlyph {
   readonly text: string;
-  readonly box: Rect;
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
   readonly y: number;
   readonly size: number;
   /** The glyph is a space (code 32 or a blank Unicode value): it separates words, it is not text. */
@@ -30,11 +32,20 @@ class ShownGlyph implements PageGlyph {
     readonly blank: boolean,
     private readonly glyph: GlyphEvent,
   ) {}
-  get box(): Rect {
-    return this.glyph.full;
+  get x0(): number {
+    return this.glyph.fx0;
+  }
+  get y0(): number {
+    return this.glyph.fy0;
+  }
+  get x1(): number {
+    return this.glyph.fx1;
+  }
+  get y1(): number {
+    return this.glyph.fy1;
   }
   get y(): number {
-    return this.glyph.origin[1];
+    return this.glyph.oy;
   }
   get size(): number {
     return this.glyph.size;

@@ -57,7 +57,8 @@ class TextBuilder {
   private boxes = new Float64Array(4096);
   private used = 0;
   readonly lines: LayoutLine[] = [];
-  add(s: string, box: Rect | null): void {
+  /** Appends `s`, each of its UTF-16 units with the full box of `glyph` (NaN without one). */
+  add(s: string, glyph: PageGlyph | null): void {
     this.text += s;
     const need = this.used + 4 * s.length;
     if (need > this.boxes.length) {
@@ -68,11 +69,11 @@ class TextBuilder {
     const b = this.boxes;
     for (let k = 0; k < s.length; k++) {
       const at = this.used;
-      if (box) {
-        b[at] = box[0];
-        b[at + 1] = box[1];
-        b[at + 2] = box[2];
-        b[at + 3] = box[3];
+      if (glyph) {
+        b[at] = glyph.x0;
+        b[at + 1] = glyph.y0;
+        b[at + 2] = glyph.x1;
+        b[at + 3] = glyph.y1;
       } else b.fill(NaN, at, at + 4);
       this.used = at + 4;
     }
@@ -90,8 +91,8 @@ class TextBuilder {
         space = prev !== null;
         continue;
       }
-      if (prev && (space || g.box[0] - prev.box[2] > WORD_GAP_EM * g.size)) this.add(' ', null);
-      this.add(g.text, g.box);
+      if (prev && (space || g.x0 - prev.x1 > WORD_GAP_EM * g.size)) this.add(' ', null);
+      this.add(g.text, g);
       prev = g;
       space = false;
     }
@@ -110,7 +111,7 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
   const glyphs = next.glyphs;
   let k = 0;
   while (k < glyphs.length && !glyphs[k]!.blank) k++;
-  const word = (k > 0 ? glyphs[k - 1]!.box[2] : next.x0) - next.x0;
+  const word = (k > 0 ? glyphs[k - 1]!.x1 : next.x0) - next.x0;
   const space = 0.3 * line.size;
   // Only a plain continuation: same left edge, not a mark, bullet or number opening the next line.
   const first = glyphs.slice(0, k).map((g) => g.text).join('');

@@ -40,14 +40,14 @@ const BLOCK_GAP_EM = 2.5;
 const PARAGRAPH_PITCH = 1.4;
 
 function rows(glyphs: readonly PageGlyph[]): PageGlyph[][] {
-  const sorted = [...glyphs].sort((a, b) => b.y - a.y || a.box[0] - b.box[0]);
+  const sorted = [...glyphs].sort((a, b) => b.y - a.y || a.x0 - b.x0);
   const out: { y: number; size: number; glyphs: PageGlyph[] }[] = [];
   for (const g of sorted) {
     const cur = out[out.length - 1];
     if (cur && Math.abs(cur.y - g.y) < ROW_TOLERANCE_EM * Math.max(cur.size, g.size)) cur.glyphs.push(g);
     else out.push({ y: g.y, size: g.size, glyphs: [g] });
   }
-  return out.map((r) => dedupe(r.glyphs.sort((a, b) => a.box[0] - b.box[0] || a.box[1] - b.box[1])));
+  return out.map((r) => dedupe(r.glyphs.sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0)));
 }
 
 /**
@@ -57,14 +57,14 @@ function rows(glyphs: readonly PageGlyph[]): PageGlyph[][] {
  */
 function dedupe(glyphs: PageGlyph[]): PageGlyph[] {
   const out: PageGlyph[] = [];
-  const finite = glyphs.every((g, i) => Number.isFinite(g.box[0]) && Number.isFinite(g.size) && (i === 0 || g.box[0] >= glyphs[i - 1]!.box[0]));
+  const finite = glyphs.every((g, i) => Number.isFinite(g.x0) && Number.isFinite(g.size) && (i === 0 || g.x0 >= glyphs[i - 1]!.x0));
   for (const g of glyphs) {
     const near = 0.1 * g.size;
     let same = false;
     for (let k = out.length - 1; k >= 0; k--) {
       const p = out[k]!;
-      if (finite && g.box[0] - p.box[0] >= near) break;
-      if (p.text === g.text && Math.abs(p.box[0] - g.box[0]) < near && Math.abs(p.y - g.y) < near) {
+      if (finite && g.x0 - p.x0 >= near) break;
+      if (p.text === g.text && Math.abs(p.x0 - g.x0) < near && Math.abs(p.y - g.y) < near) {
         same = true;
         break;
       }
@@ -83,12 +83,12 @@ function pieces(row: readonly PageGlyph[]): LinePiece[] {
     if (ink.length > 0) {
       const size = Math.max(...ink.map((g) => g.size));
       const y = ink.reduce((s, g) => s + g.y, 0) / ink.length;
-      out.push({ y, size, x0: Math.min(...ink.map((g) => g.box[0])), x1: Math.max(...ink.map((g) => g.box[2])), glyphs: trimBlanks(cur) });
+      out.push({ y, size, x0: Math.min(...ink.map((g) => g.x0)), x1: Math.max(...ink.map((g) => g.x1)), glyphs: trimBlanks(cur) });
     }
     cur = [];
   };
   for (const g of row) {
-    if (!g.blank && lastInk && g.box[0] - lastInk.box[2] > COLUMN_GAP_EM * Math.max(g.size, lastInk.size)) flush();
+    if (!g.blank && lastInk && g.x0 - lastInk.x1 > COLUMN_GAP_EM * Math.max(g.size, lastInk.size)) flush();
     cur.push(g);
     if (!g.blank) lastInk = g;
   }

@@ -58,26 +58,26 @@ const COLUMN_GAP_EM = 1.5;
 
 /** Rows of the page's upright glyphs (baselines within 0.3 em), each with its runs of text. */
 export function pageLayout(glyphs: readonly GlyphEvent[], removed: ReadonlySet<GlyphEvent>): PageLayout {
-  const upright = glyphs.filter((g) => g.upright).sort((a, b) => b.origin[1] - a.origin[1]);
+  const upright = glyphs.filter((g) => g.upright).sort((a, b) => b.oy - a.oy);
   const rows: TextRow[] = [];
   const rowOf = new Map<GlyphEvent, TextRow>();
   let cur: TextRow | null = null;
   for (const g of upright) {
-    if (!cur || Math.abs(cur.y - g.origin[1]) >= 0.3 * Math.max(cur.size, g.size)) {
-      cur = { y: g.origin[1], size: g.size, glyphs: [], blocks: [] };
+    if (!cur || Math.abs(cur.y - g.oy) >= 0.3 * Math.max(cur.size, g.size)) {
+      cur = { y: g.oy, size: g.size, glyphs: [], blocks: [] };
       rows.push(cur);
     }
     cur.glyphs.push(g);
     if (removed.has(g)) rowOf.set(g, cur);
   }
   for (const r of rows) {
-    r.glyphs.sort((a, b) => a.full[0] - b.full[0]);
+    r.glyphs.sort((a, b) => a.fx0 - b.fx0);
     const gap = COLUMN_GAP_EM * r.size;
     let b: [number, number] | null = null;
     for (const g of r.glyphs) {
-      if (g.full[2] <= g.full[0]) continue;
-      if (b && g.full[0] <= b[1] + gap) b[1] = Math.max(b[1], g.full[2]);
-      else r.blocks.push((b = [g.full[0], g.full[2]]));
+      if (g.fx1 <= g.fx0) continue;
+      if (b && g.fx0 <= b[1] + gap) b[1] = Math.max(b[1], g.fx1);
+      else r.blocks.push((b = [g.fx0, g.fx1]));
     }
   }
   const removedList = glyphs.filter((g) => removed.has(g));
@@ -86,7 +86,7 @@ export function pageLayout(glyphs: readonly GlyphEvent[], removed: ReadonlySet<G
   let tallest = 0;
   removedList.forEach((g, i) => {
     if (!g.upright) return;
-    const h = g.box[3] - g.box[1];
+    const h = g.y1 - g.y0;
     // A box that is not finite numbers cannot be ordered: it is tested by every region.
     if (!Number.isFinite(h)) odd.push(i);
     else {
@@ -94,7 +94,7 @@ export function pageLayout(glyphs: readonly GlyphEvent[], removed: ReadonlySet<G
       tallest = Math.max(tallest, h);
     }
   });
-  byBottom.sort((a, b) => removedList[a]!.box[1] - removedList[b]!.box[1]);
+  byBottom.sort((a, b) => removedList[a]!.y0 - removedList[b]!.y0);
   return { rows, rowOf, removed: removedList, removedSet: removed, runs: new Map(), kept: new Map(), byBottom, odd, tallest };
 }
 
@@ -109,16 +109,16 @@ function removedIn(layout: PageLayout, region: Rect): GlyphEvent[] {
   let lo = 0, hi = byBottom.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (removed[byBottom[mid]!]!.box[1] < from) lo = mid + 1;
+    if (removed[byBottom[mid]!]!.y0 < from) lo = mid + 1;
     else hi = mid;
   }
   const hits: number[] = [];
   for (let k = lo; k < byBottom.length; k++) {
     const i = byBottom[k]!;
-    if (removed[i]!.box[1] > region[3]) break;
-    if (intersects(removed[i]!.box, region)) hits.push(i);
+    if (removed[i]!.y0 > region[3]) break;
+    if (removed[i]!.meets(region)) hits.push(i);
   }
-  for (const i of layout.odd) if (intersects(removed[i]!.box, region)) hits.push(i);
+  for (const i of layout.odd) if (removed[i]!.meets(region)) hits.push(i);
   return hits.sort((a, b) => a - b).map((i) => removed[i]!);
 }
 
@@ -180,11 +180,11 @@ export function boxesForRegion(region: Rect, label: string, layout: PageLayout, 
     const tr = layout.rowOf.get(g)!;
     const row = rows.get(tr);
     if (row) {
-      row.x0 = Math.min(row.x0, g.full[0]);
-      row.x1 = Math.max(row.x1, g.full[2]);
-      row.y0 = Math.min(row.y0, g.full[1]);
-      row.y1 = Math.max(row.y1, g.full[3]);
-    } else rows.set(tr, { y: tr.y, size: tr.size, x0: g.full[0], x1: g.full[2], y0: g.full[1], y1: g.full[3] });
+      row.x0 = Math.min(row.x0, g.fx0);
+      row.x1 = Math.max(row.x1, g.fx1);
+      row.y0 = Math.min(row.y0, g.fy0);
+      row.y1 = Math.max(row.y1, g.fy1);
+    } else rows.set(tr, { y: tr.y, size: tr.size, x0: g.fx0, x1: g.fx1, y0: g.fy0, y1: g.fy1 });
   }
   const boxes: Rect[] = [];
   for (const [tr, row] of rows) {
@@ -201,13 +201,13 @@ export function boxesForRegion(region: Rect, label: string, layout: PageLayout, 
     for (const r of rowsNear(layout.rows, row.y, 3 * row.size)) {
       for (const g of keptOf(layout, r)) {
         if (r === tr) {
-          if (g.full[2] <= row.x0 + 0.01) nearestLeft = Math.max(nearestLeft, g.full[2]);
-          else if (g.full[0] >= row.x1 - 0.01) right = Math.min(right, g.full[0]);
-          else right = Math.min(right, Math.max(row.x1, g.full[0]));
-        } else if (g.full[0] >= row.x1 - 0.01 && Math.min(g.full[3], row.y1) - Math.max(g.full[1], row.y0) > Math.min(0.5, 0.05 * band)) {
+          if (g.fx1 <= row.x0 + 0.01) nearestLeft = Math.max(nearestLeft, g.fx1);
+          else if (g.fx0 >= row.x1 - 0.01) right = Math.min(right, g.fx0);
+          else right = Math.min(right, Math.max(row.x1, g.fx0));
+        } else if (g.fx0 >= row.x1 - 0.01 && Math.min(g.fy1, row.y1) - Math.max(g.fy0, row.y0) > Math.min(0.5, 0.05 * band)) {
           // Kept text to the right on another baseline (a neighbouring column): never cover it,
           // and leave it a little air.
-          right = Math.min(right, Math.max(row.x1, g.full[0] - 0.2 * row.size));
+          right = Math.min(right, Math.max(row.x1, g.fx0 - 0.2 * row.size));
         }
       }
     }

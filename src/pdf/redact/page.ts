@@ -107,6 +107,11 @@ function hitsAny(b: Rect, rects: readonly Rect[]): boolean {
   return false;
 }
 
+function glyphHitsAny(g: GlyphEvent, rects: readonly Rect[]): boolean {
+  for (const r of rects) if (g.meets(r)) return true;
+  return false;
+}
+
 function insideAny(b: Rect, rects: readonly Rect[]): boolean {
   for (const r of rects) if (contains(r, b)) return true;
   return false;
@@ -137,7 +142,7 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   const outer = rects.reduce((u, r) => [Math.min(u[0], r[0]), Math.min(u[1], r[1]), Math.max(u[2], r[2]), Math.max(u[3], r[3])] as Rect);
   // A loop over every glyph of the page, not a callback: see content/interpret.ts.
   const removed = new Set<GlyphEvent>();
-  for (const g of content.glyphs) if (intersects(g.box, outer) && hitsAny(g.box, rects)) removed.add(g);
+  for (const g of content.glyphs) if (g.meets(outer) && glyphHitsAny(g, rects)) removed.add(g);
 
   const reasons: { reason: UnsureReason; detail: string }[] = [];
   const seen = new Set<string>();

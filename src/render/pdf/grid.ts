@@ -5,7 +5,6 @@
  * plain page data ({@link PageLayout}), no pdf-lib.
  */
 import { MONO_ADVANCE, type PageItem, type PageLayout, type PdfFont, type Rgb } from './model.js';
-import { wrapParts } from './wrap.js';
 
 /** Colours of text, boxes and rules. */
 export const BLACK: Rgb = { r: 0, g: 0, b: 0 };
@@ -44,12 +43,57 @@ export function rectItem(x: number, y: number, width: number, height: number, co
   return { kind: 'rect', x: r2(x), y: r2(y), width: r2(width), height: r2(height), color };
 }
 
-/** Wrap plain text at spaces to `columns` characters (for furniture, notes and labels). */
+/**
+ * Wrap plain text at spaces to `columns` characters (for furniture, notes, labels and the cells of
+ * the Vaughn index): the rows `wrapParts` (./wrap.ts) makes of one text part, joined, written as a scan
+ * over the text without its tokens and row parts (the Vaughn index wraps megabytes of
+ * justifications; the property test in test/render/pdf/wrap.test.ts holds the two equal).
+ */
 export function wrapPlain(text: string, columns: number): string[] {
   if (text.trim() === '') return [];
-  return wrapParts([{ kind: 'text', text, style: 0 }], columns).map((row) =>
-    row.map((p) => (p.kind === 'text' ? p.text : '')).join(''),
-  );
+  const cols = Math.max(1, Math.floor(columns));
+  if (text.length <= cols) return [text.trimEnd()];
+  const rows: string[] = [];
+  let row = '';
+  // Spaces since the last word: written before the next word when it joins this row, dropped at a wrap.
+  let pending = 0;
+  for (let at = 0; at < text.length; ) {
+    const space = text.charCodeAt(at) === 0x20;
+    let end = at + 1;
+    while (end < text.length && (text.charCodeAt(end) === 0x20) === space) end++;
+    if (space) {
+      pending += end - at;
+      at = end;
+      continue;
+    }
+    const width = end - at;
+    if (row.length + pending + width <= cols) {
+      row += ' '.repeat(pending) + text.slice(at, end);
+    } else if (width <= cols) {
+      rows.push(row);
+      row = text.slice(at, end);
+    } else {
+      // A word wider than a row: started where it is if some room is left, then broken.
+      if (row.length + pending < cols && row.length + pending > 0) row += ' '.repeat(pending);
+      else if (row.length > 0) {
+        rows.push(row);
+        row = '';
+      }
+      for (let from = at; from < end; ) {
+        if (row.length >= cols) {
+          rows.push(row);
+          row = '';
+        }
+        const take = Math.min(cols - row.length, end - from);
+        row += text.slice(from, from + take);
+        from += take;
+      }
+    }
+    pending = 0;
+    at = end;
+  }
+  rows.push(row);
+  return rows;
 }
 
 /** The body grid of a page: rows of `lineHeight` from `bodyTop` down, columns of `charWidth`. */

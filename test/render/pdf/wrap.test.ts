@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { wrapPlain } from '../../../src/render/pdf/grid.js';
 import { boxWidth, wrapParts, type Row, type WrapPart } from '../../../src/render/pdf/wrap.js';
 
 const text = (t: string, style = 's'): WrapPart<string> => ({ kind: 'text', text: t, style });
@@ -71,5 +73,29 @@ describe('wrapParts', () => {
   it('merges adjacent text of one style into one part per row', () => {
     const [row] = wrapParts([text('a b'), text(' c')], 20);
     expect(row).toEqual([{ kind: 'text', col: 0, text: 'a b c', style: 's' }]);
+  });
+});
+
+describe('wrapPlain', () => {
+  /** What wrapPlain gives by definition: wrapParts' rows of one text part, joined. */
+  const oracle = (t: string, columns: number): string[] => (t.trim() === '' ? [] : wrapParts([text(t)], columns).map((row) => row.map((p) => (p.kind === 'text' ? p.text : '')).join('')));
+
+  it('gives the rows wrapParts gives for one text part (property)', () => {
+    const piece = fc.constantFrom(' ', '  ', '   ', 'a', 'bb', 'word', 'longerword', 'x'.repeat(23), '\u00a0', '-');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 0, max: 25 }), (pieces, columns) => {
+        const t = pieces.join('');
+        expect(wrapPlain(t, columns)).toEqual(oracle(t, columns));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('wraps a justification as the index PDF cells do', () => {
+    const j = 'Withheld under FOIA exemption (b)(1): properly classified CONFIDENTIAL under E.O. 12958 section 1.4(b), (d).';
+    expect(wrapPlain(j, 44)).toEqual(oracle(j, 44));
+    expect(wrapPlain(j, 44)).toEqual(['Withheld under FOIA exemption (b)(1):', 'properly classified CONFIDENTIAL under E.O.', '12958 section 1.4(b), (d).']);
+    expect(wrapPlain('   ', 10)).toEqual([]);
+    expect(wrapPlain('     abc', 5)).toEqual(['', 'abc']);
   });
 });
