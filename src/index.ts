@@ -49,8 +49,8 @@ export { planRelease, releaseDocument, visibleText, withheldTexts, type OutputFi
 export { rerunRelease } from './release/rerun.js';
 // PDF inputs: read a born-digital PDF, and the true-redaction engine it releases through.
 export { PDF_READER, isPdfBytes, readPdfInput, planRegions, safePdfStem, type PdfSource } from './release/pdf.js';
-export { readPdfLayout, spanRegions, redactPdf, verifyRedaction, readPdfText, NO_TEXT_LAYER, PdfInputError, RegionError, UnsurePageError } from './pdf/index.js';
-export type { PdfLayout, LayoutLine, SpanRegion, PdfRegion, RedactPdfOptions, RedactPdfResult, RedactionReport, VerifyOptions, VerifyResult } from './pdf/index.js';
+export { readPdfLayout, spanRegions, redactPdf, verifyRedaction, checkRelease, readPdfText, NO_TEXT_LAYER, PdfInputError, RegionError, UnsurePageError } from './pdf/index.js';
+export type { PdfLayout, LayoutLine, SpanRegion, PdfRegion, RedactPdfOptions, RedactPdfResult, RedactionReport, VerifyOptions, VerifyResult, CheckInput, ReleaseChecker } from './pdf/index.js';
 export * from './release/folder.js';
 export { assignDocNumbers, caseFooter, caseNumberProblem, formatDocNumber, type CaseStamp, type NumberedDocument } from './release/case.js';
 export { renderReplacementDiff } from './render/diff/index.js';

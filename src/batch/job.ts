@@ -20,7 +20,7 @@ import type { CaseStamp } from '../release/case.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Plan } from '../types.js';
-import type { PdfTextReader } from '../pdf/pdfjs.js';
+import type { ReleaseChecker } from '../pdf/verify.js';
 import { unchangedRecord } from './resume.js';
 import { indexEntryOf, type IndexEntry } from '../vaughn/build.js';
 
@@ -182,16 +182,17 @@ function consoleWarnings(diagnostics: readonly Diagnostic[]): string[] {
 }
 
 /**
- * How a PDF job's release is read back with pdf.js: on the batch's pdf.js thread when it has one.
- * The job then waits on that thread, and the next document may start meanwhile (`onComputed`).
+ * How a PDF job's release is read back with pdf.js and checked: on the batch's pdf.js thread when
+ * it has one. The job then waits on that thread, and the next document may start meanwhile
+ * (`onComputed`).
  */
-function pdfTextReader(cache: JobCache, onComputed: (() => void) | undefined): { readText?: PdfTextReader } {
+function releaseChecker(cache: JobCache, onComputed: (() => void) | undefined): { checkRelease?: ReleaseChecker } {
   const thread = cache.pdfTextThread();
   if (!thread) return {};
   return {
-    readText: (bytes) => {
+    checkRelease: (bytes, input) => {
       onComputed?.();
-      return thread.read(bytes);
+      return thread.check(bytes, input);
     },
   };
 }
@@ -255,7 +256,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       inputDiagnostics: named.diagnostic ? [...read.decodeDiagnostics, named.diagnostic] : read.decodeDiagnostics,
       reader: read.reader,
       case: job.case ?? null,
-      ...(read.pdf ? { pdf: { ...read.pdf, rasterizeUnsure: job.rasterizeUnsure ?? false, ...pdfTextReader(cache, onComputed) } } : {}),
+      ...(read.pdf ? { pdf: { ...read.pdf, rasterizeUnsure: job.rasterizeUnsure ?? false, ...releaseChecker(cache, onComputed) } } : {}),
     });
     let outputBytes = 0;
     let auditSha256 = '';

@@ -5,28 +5,32 @@
  * redaction, and pdf.js's garbage is collected on that thread's heap, not the batch's. pdf.js is
  * then never loaded on the batch's thread.
  *
- * The thread runs the same function as the batch's thread would ({@link readPdfText}): the same
- * pdf.js, the same options, the same bytes; what it returns is plain data (text runs and strings),
- * copied back whole. Requests are read one at a time, in the order sent.
+ * The thread runs the same functions as the batch's thread would ({@link readPdfText}, and for a
+ * release's verification pdf/verify.ts `checkRelease` on what it read): the same pdf.js, the same
+ * options, the same bytes. What it returns is plain data copied back: the text runs, or only the
+ * checks' result (a few numbers: the runs of a whole document crossing threads cost the batch's
+ * thread about as much as the checks themselves). Requests are read one at a time, in the order sent.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PdfText } from '../pdf/pdfjs.js';
+import type { CheckInput, ReleaseChecker, VerifyResult } from '../pdf/verify.js';
 
-/** What the thread is sent: a request number and the PDF (its own copy, moved). */
+/** What the thread is sent: a request number, the PDF (its own copy, moved) and, to check a release, what the checks need. */
 export interface PdfTextRequest {
   readonly id: number;
   readonly bytes: Uint8Array;
+  readonly check?: CheckInput;
 }
 
-/** What it answers: the text, or the one-line message of what pdf.js threw. */
-export type PdfTextReply = { readonly id: number; readonly text: PdfText } | { readonly id: number; readonly error: string };
+/** What it answers: the text, the checks' result, or the one-line message of what pdf.js threw. */
+export type PdfTextReply = { readonly id: number; readonly text: PdfText } | { readonly id: number; readonly result: VerifyResult } | { readonly id: number; readonly error: string };
 
 const WORKER_FILE = fileURLToPath(new URL('./pdfjs-worker.js', import.meta.url));
 
 interface Waiting {
-  resolve(text: PdfText): void;
+  resolve(answer: PdfText | VerifyResult): void;
   reject(e: Error): void;
 }
 
@@ -57,12 +61,24 @@ export class PdfTextThread {
 
   /** {@link readPdfText} of `bytes`, on the thread. `bytes` stays the caller's (the thread gets a copy). */
   read(bytes: Uint8Array): Promise<PdfText> {
+    return this.send(bytes) as Promise<PdfText>;
+  }
+
+  /**
+   * pdf/verify.ts `checkRelease` of the release `bytes` as pdf.js reads it, both on the thread (a
+   * {@link ReleaseChecker}): only the result comes back, not the text runs.
+   */
+  check(bytes: Uint8Array, input: CheckInput): Promise<VerifyResult> {
+    return this.send(bytes, input) as Promise<VerifyResult>;
+  }
+
+  private send(bytes: Uint8Array, check?: CheckInput): Promise<PdfText | VerifyResult> {
     if (this.failure) return Promise.reject(new Error(`cannot read the PDF with pdf.js: ${this.failure.message}`));
     const id = this.next++;
-    const done = new Promise<PdfText>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    const done = new Promise<PdfText | VerifyResult>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     // A copy of its own (a Buffer's slice would share, and moving it would detach, the caller's bytes).
     const copy = new Uint8Array(bytes);
-    const request: PdfTextRequest = { id, bytes: copy };
+    const request: PdfTextRequest = check ? { id, bytes: copy, check } : { id, bytes: copy };
     this.worker.postMessage(request, [copy.buffer as ArrayBuffer]);
     return done;
   }
@@ -78,6 +94,7 @@ export class PdfTextThread {
     const w = this.waiting.get(reply.id);
     this.waiting.delete(reply.id);
     if ('text' in reply) w?.resolve(reply.text);
+    else if ('result' in reply) w?.resolve(reply.result);
     else w?.reject(new Error(reply.error));
   }
 

@@ -1,9 +1,11 @@
 /**
  * The thread of {@link PdfTextThread} (dist/node/pdfjs-worker.js): reads each PDF it is sent with
- * pdf.js ({@link readPdfText}), one at a time in the order sent, and answers once per request.
+ * pdf.js ({@link readPdfText}), and for a check request runs {@link checkRelease} on what it read,
+ * one request at a time in the order sent; it answers once per request.
  */
 import { parentPort } from 'node:worker_threads';
 import { readPdfText } from '../pdf/pdfjs.js';
+import { checkRelease } from '../pdf/verify.js';
 import type { PdfTextReply, PdfTextRequest } from './pdfjs-thread.js';
 
 let queue: Promise<void> = Promise.resolve();
@@ -12,7 +14,8 @@ parentPort!.on('message', (request: PdfTextRequest) => {
   queue = queue.then(async () => {
     let reply: PdfTextReply;
     try {
-      reply = { id: request.id, text: await readPdfText(request.bytes) };
+      const text = await readPdfText(request.bytes);
+      reply = request.check ? { id: request.id, result: checkRelease(request.check, text) } : { id: request.id, text };
     } catch (error) {
       reply = { id: request.id, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
     }

@@ -14,8 +14,8 @@
 export { redactPdf } from './redact/document.js';
 export type { PdfRegion, RedactPdfOptions, RedactPdfResult, RedactionReport, PageReport } from './redact/document.js';
 export type { PageStats } from './redact/page.js';
-export { verifyRedaction, normaliseWords, wordShingles } from './verify.js';
-export type { VerifyOptions, VerifyResult } from './verify.js';
+export { verifyRedaction, checkRelease, normaliseWords, wordShingles } from './verify.js';
+export type { CheckInput, ReleaseChecker, VerifyOptions, VerifyResult } from './verify.js';
 export { readPdfText, type PdfText, type PdfTextReader, type TextRun } from './pdfjs.js';
 export { PdfInputError, RegionError, UnsurePageError, type UnsureReason } from './errors.js';
 export { readPdfLayout, spanRegions, NO_TEXT_LAYER, type PdfLayout, type LayoutLine, type SpanRegion } from './layout/index.js';

@@ -33,7 +33,27 @@ export interface VerifyOptions {
   readonly releasedTexts?: readonly string[];
   /** How pdf.js reads the PDFs (default: {@link readPdfText} in this thread). */
   readonly readText?: PdfTextReader;
+  /**
+   * How the release is read and checked (default: read with `readText`, then {@link checkRelease}
+   * in this thread). A batch runs both on its pdf.js thread (node/pdfjs-thread.ts): the checks then
+   * cost the batch's thread nothing, and pdf.js's text runs never cross between threads.
+   */
+  readonly checkRelease?: ReleaseChecker;
 }
+
+/** What the checks of a release need besides the release itself: plain data, so that another thread can run them. */
+export interface CheckInput {
+  /** The original's text outside the regions, one string per page. */
+  readonly outside: readonly string[];
+  readonly regions: readonly PdfRegion[];
+  readonly withheldTexts: readonly string[];
+  readonly shingleWords: number;
+  readonly minKeptFraction: number;
+  readonly releasedTexts: readonly string[];
+}
+
+/** Reads a release with pdf.js and runs {@link checkRelease} on it: in this thread, or on another. */
+export type ReleaseChecker = (releasedBytes: Uint8Array, input: CheckInput) => Promise<VerifyResult>;
 
 /** Result of {@link verifyRedaction}. It never quotes withheld text. */
 export interface VerifyResult {
@@ -197,20 +217,26 @@ function inRect(x: number, y: number, r: Rect): boolean {
  * @param withheldTexts The withheld texts (the portions' text), for the shingle check.
  */
 export async function verifyRedaction(original: Uint8Array | PdfLayout, releasedBytes: Uint8Array, regions: readonly PdfRegion[], withheldTexts: readonly string[], options: VerifyOptions = {}): Promise<VerifyResult> {
-  const n = options.shingleWords ?? 8;
   const read = options.readText ?? readPdfText;
-  const [outside, rel] = await Promise.all([
-    original instanceof Uint8Array ? read(original).then((orig) => outsideByPdfjs(orig, regions)) : outsideByLayout(original, regions),
-    read(releasedBytes),
-  ]);
+  const check = options.checkRelease ?? (async (bytes: Uint8Array, input: CheckInput) => checkRelease(input, await read(bytes)));
+  const outside = original instanceof Uint8Array ? outsideByPdfjs(await read(original), regions) : outsideByLayout(original, regions);
+  return check(releasedBytes, { outside, regions, withheldTexts, shingleWords: options.shingleWords ?? 8, minKeptFraction: options.minKeptFraction ?? 0.98, releasedTexts: options.releasedTexts ?? [] });
+}
 
+/**
+ * The three checks of a release (see the top of this file), given the release as pdf.js read it.
+ * Pure and synchronous: the same on whichever thread it runs.
+ */
+export function checkRelease(input: CheckInput, rel: PdfText): VerifyResult {
+  const { outside, regions, withheldTexts } = input;
+  const n = input.shingleWords;
   // 1. Shingles.
   // Pages are read both with line breaks (hyphenated words joined) and with runs joined by spaces.
   const flat = rel.pages.map((runs) => normaliseWords(runs.map((r) => r.str).join(' ')));
   const relWords = [...rel.pages.map(pageText), ...rel.extra].map((t) => normaliseWords(t));
   const relShingles = new Set<string>();
   for (const words of [...relWords, ...flat]) for (const sh of wordShingles(words, n)) relShingles.add(sh);
-  const allowed = new Set((options.releasedTexts ?? []).flatMap((t) => wordShingles(normaliseWords(t), n)));
+  const allowed = new Set(input.releasedTexts.flatMap((t) => wordShingles(normaliseWords(t), n)));
   const leaks: { withheld: number; shingles: number }[] = [];
   withheldTexts.forEach((t, idx) => {
     const count = wordShingles(normaliseWords(t), n).filter((sh) => relShingles.has(sh) && !allowed.has(sh)).length;
@@ -285,6 +311,6 @@ export async function verifyRedaction(original: Uint8Array | PdfLayout, released
     }
   }
   const keptFraction = releasedWords === 0 ? 1 : keptWords / releasedWords;
-  const ok = leaks.length === 0 && charsInRegions.length === 0 && keptFraction >= (options.minKeptFraction ?? 0.98);
+  const ok = leaks.length === 0 && charsInRegions.length === 0 && keptFraction >= input.minKeptFraction;
   return { ok, leaks, charsInRegions, releasedWords, keptWords, keptFraction };
 }

@@ -5,7 +5,7 @@
  * imported when a PDF is released.
  */
 import type { PdfLayout } from '../pdf/layout/index.js';
-import type { PdfTextReader } from '../pdf/pdfjs.js';
+import type { ReleaseChecker } from '../pdf/verify.js';
 import type { ReaderId } from '../parse/read.js';
 import type { Diagnostic } from '../types.js';
 import type { PlannedRelease } from './index.js';
@@ -24,8 +24,8 @@ export interface PdfSource {
   readonly layout: PdfLayout;
   /** Turn a page the rewriter cannot handle with certainty into an image instead of failing. */
   readonly rasterizeUnsure?: boolean;
-  /** How the release is read back with pdf.js for its verification (default: in this thread). */
-  readonly readText?: PdfTextReader;
+  /** How the release is read back with pdf.js and checked (default: in this thread). */
+  readonly checkRelease?: ReleaseChecker;
 }
 
 /**

@@ -75,7 +75,7 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false, stamp, ...(source.layout.parsed ? { parsed: source.layout.parsed } : {}) });
   // The original's words outside the regions come from the text layer already read (no second
   // pdf.js reading of the original); the release is read by pdf.js, the independent reader.
-  const check = await verifyRedaction(source.layout, bytes, regions, planned.withheld.map((w) => w.text), { releasedTexts: [planned.visible], ...(source.readText ? { readText: source.readText } : {}) });
+  const check = await verifyRedaction(source.layout, bytes, regions, planned.withheld.map((w) => w.text), { releasedTexts: [planned.visible], ...(source.checkRelease ? { checkRelease: source.checkRelease } : {}) });
   if (!check.ok) {
     // The message never quotes withheld text.
     const why = [

@@ -7,6 +7,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { PdfTextThread as ThreadClass } from '../../src/node/pdfjs-thread.js';
 import { readPdfText } from '../../src/pdf/pdfjs.js';
+import { checkRelease, type CheckInput } from '../../src/pdf/verify.js';
 import { JobCache } from '../../src/batch/job.js';
 
 const { PdfTextThread } = (await import(new URL('../../dist/node/pdfjs-thread.js', import.meta.url).href)) as { PdfTextThread: typeof ThreadClass };
@@ -37,6 +38,25 @@ describe('PdfTextThread', () => {
       const again = await Promise.all([thread.read(bytes), thread.read(bytes), thread.read(bytes)]);
       for (const t of again) expect(t).toEqual(here);
       expect(Buffer.from(bytes).toString('hex')).toBe(before);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('checks a release as checkRelease does in this thread, leaks and characters in regions included', async () => {
+    const bytes = await twoPages();
+    const thread = PdfTextThread.start()!;
+    try {
+      const here = await readPdfText(bytes);
+      const clean: CheckInput = { outside: ['(U) the second page, released'], regions: [], withheldTexts: [], shingleWords: 8, minKeptFraction: 0.98, releasedTexts: [] };
+      // The first page's text was "withheld" and is still there: a leak, and characters in its region.
+      const leaking: CheckInput = { ...clean, regions: [{ page: 0, rect: [60, 690, 400, 720], label: 'B1' }], withheldTexts: ['(S) the first page of a marked memo'], shingleWords: 4 };
+      for (const input of [clean, leaking]) expect(await thread.check(bytes, input)).toEqual(checkRelease(input, here));
+      const found = await thread.check(bytes, leaking);
+      expect(found.ok).toBe(false);
+      expect(found.leaks).toEqual([{ withheld: 0, shingles: 5 }]); // 8 words, 4-word runs
+      expect(found.charsInRegions.length).toBe(1);
+      expect((await thread.check(bytes, clean)).ok).toBe(true);
     } finally {
       await thread.close();
     }
