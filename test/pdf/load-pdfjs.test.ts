@@ -79,3 +79,33 @@ describe('loadPdfjs', () => {
   });
 });
 
+
+describe('readPdfText data files', () => {
+  it('reads a standard font file from disk once a process, however many documents use it', () => {
+    // Every read of a file under pdf.js's standard_fonts/ is counted (pdf.js's own factory and
+    // readPdfText's both read through fs/promises). Three documents in Helvetica: one read, the
+    // same text each time.
+    const script = `
+      const fsp = await import('node:fs/promises');
+      const { syncBuiltinESMExports } = await import('node:module');
+      const own = fsp.default.readFile;
+      let reads = 0;
+      fsp.default.readFile = (file, ...rest) => { if (String(file).includes('standard_fonts')) reads++; return own(file, ...rest); };
+      syncBuiltinESMExports();
+      const { readPdfText } = await import(${JSON.stringify(READER)});
+      const { PDFDocument, StandardFonts } = await import('pdf-lib');
+      const texts = [];
+      for (const words of ['first document', 'second document', 'third document']) {
+        const doc = await PDFDocument.create();
+        const font = await doc.embedFont(StandardFonts.Helvetica);
+        doc.addPage([200, 200]).drawText(words, { x: 20, y: 100, size: 12, font });
+        const text = await readPdfText(await doc.save());
+        texts.push(text.pages[0].map((r) => r.str).join('') + ' ' + Math.round(text.pages[0][0].width));
+      }
+      console.log(JSON.stringify({ reads, texts }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const { reads, texts } = JSON.parse(out.trim().split('\n').pop()!) as { reads: number; texts: string[] };
+    expect(reads).toBe(1);
+    expect(texts.map((t) => t.replace(/ \d+$/, ''))).toEqual(['first document', 'second document', 'third document']);
+  });
+});
