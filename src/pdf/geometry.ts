@@ -27,6 +27,22 @@ export const IDENTITY: Matrix = (() => {
   return m as unknown as Matrix;
 })();
 
+/**
+ * A rectangle from its four numbers. The rectangles the redaction compares (glyph, image and path
+ * boxes, regions, the page's area) are made here, so that they are all one kind of array (of
+ * doubles), as matrices are ({@link matrixOf}): a page box `[0 0 612 792]` read as small integers
+ * next to boxes of doubles made the region tests polymorphic, and each new kind met threw away
+ * the optimised code of the functions that test them.
+ */
+export function rectOf(x0: number, y0: number, x1: number, y1: number): Rect {
+  return [x0, y0, x1, y1];
+}
+// The allocation site of rectOf's array learns doubles first: every rectangle after is an array of doubles.
+rectOf(0.5, 0, 0, 0);
+
+/** The unit square, which an image or an inline image fills in its own space. */
+export const UNIT_SQUARE: Rect = rectOf(0, 0, 1, 1);
+
 /** m then n (the PDF product m × n). */
 export function multiply(m: Matrix, n: Matrix): Matrix {
   return matrixOf(
@@ -60,12 +76,12 @@ export function transformRect(m: Matrix, r: Rect): Rect {
   const x1 = Math.max(ax, bx) + Math.max(cy, dy) + m[4];
   const y0 = Math.min(ay, by) + Math.min(cx, dx) + m[5];
   const y1 = Math.max(ay, by) + Math.max(cx, dx) + m[5];
-  return [x0, y0, x1, y1];
+  return rectOf(x0, y0, x1, y1);
 }
 
 /** A rectangle with its corners in order. */
 export function normaliseRect(r: readonly [number, number, number, number]): Rect {
-  return [Math.min(r[0], r[2]), Math.min(r[1], r[3]), Math.max(r[0], r[2]), Math.max(r[1], r[3])];
+  return rectOf(Math.min(r[0], r[2]), Math.min(r[1], r[3]), Math.max(r[0], r[2]), Math.max(r[1], r[3]));
 }
 
 /** True when a and b share interior area, or a degenerate a (zero width or height) lies within b. */
@@ -86,7 +102,7 @@ export function contains(outer: Rect, inner: Rect, eps = 0.01): boolean {
 
 /** The smallest rectangle holding both. */
 export function union(a: Rect, b: Rect): Rect {
-  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+  return rectOf(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3]));
 }
 
 /** The overlap of a and b, or null when they do not overlap. */

@@ -20,7 +20,7 @@ import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, dictOf, lookup, lookupD
 import { decodeToBytes } from '../objects/filters.js';
 import { loadFont, type FontInfo } from '../font/font.js';
 import type { UnsureReason } from '../errors.js';
-import { IDENTITY, apply, boxIntersects, matrixOf, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
+import { IDENTITY, UNIT_SQUARE, apply, boxIntersects, matrixOf, rectOf, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
 
 /**
@@ -413,7 +413,7 @@ class PageRun {
     readonly objs: PdfObjects,
     pageBox: Rect,
   ) {
-    this.pageArea = [pageBox[0] - HUGE, pageBox[1] - HUGE, pageBox[2] + HUGE, pageBox[3] + HUGE];
+    this.pageArea = rectOf(pageBox[0] - HUGE, pageBox[1] - HUGE, pageBox[2] + HUGE, pageBox[3] + HUGE);
   }
 
   markSnapshot(): readonly number[] {
@@ -471,7 +471,8 @@ class StreamRun {
 
   private addPoint(x: number, y: number): void {
     const p = apply(this.g.ctm, x, y);
-    this.pathBox = this.pathBox ? union(this.pathBox, [p[0], p[1], p[0], p[1]]) : [p[0], p[1], p[0], p[1]];
+    const point = rectOf(p[0], p[1], p[0], p[1]);
+    this.pathBox = this.pathBox ? union(this.pathBox, point) : point;
   }
 
   /** A line move (Td, TD, Tm, T*, ' and "): the text and line matrices start the new line, the pen is known again, and the stream records where. */
@@ -776,7 +777,7 @@ class StreamRun {
 
   /** `BI` … `EI` at operation `i`: an inline image fills the unit square. */
   private inlineImage(i: number): void {
-    const bbox = transformRect(this.g.ctm, [0, 0, 1, 1]);
+    const bbox = transformRect(this.g.ctm, UNIT_SQUARE);
     this.page.out.inlineImages.push({ stream: this.streamId, op: i, ctm: this.g.ctm, bbox, marks: this.page.markSnapshot() });
   }
 
@@ -791,7 +792,7 @@ class StreamRun {
     if (!(x instanceof PdfStream)) return;
     const sub = lookupName(objs, x.dict, 'Subtype');
     if (sub === 'Image') {
-      out.images.push({ stream: streamId, op: i, name: n.name, image: x, ref: xref instanceof PdfRef ? xref : undefined, ctm: this.g.ctm, bbox: transformRect(this.g.ctm, [0, 0, 1, 1]), marks: this.page.markSnapshot() });
+      out.images.push({ stream: streamId, op: i, name: n.name, image: x, ref: xref instanceof PdfRef ? xref : undefined, ctm: this.g.ctm, bbox: transformRect(this.g.ctm, UNIT_SQUARE), marks: this.page.markSnapshot() });
       return;
     }
     if (sub !== 'Form') return;
@@ -824,7 +825,7 @@ class StreamRun {
       if (stroked) {
         const sc = Math.max(Math.hypot(this.g.ctm[0], this.g.ctm[1]), Math.hypot(this.g.ctm[2], this.g.ctm[3]));
         const hw = (Math.max(this.g.lineWidth, 1) * sc) / 2;
-        bbox = [bbox[0] - hw, bbox[1] - hw, bbox[2] + hw, bbox[3] + hw];
+        bbox = rectOf(bbox[0] - hw, bbox[1] - hw, bbox[2] + hw, bbox[3] + hw);
       }
       const tiling = (op !== 'n' && op !== 'S' && op !== 's' && this.g.fillTiling) || (stroked && this.g.strokeTiling);
       if (tiling) this.page.unsure('tiling-pattern', 'a path painted with a tiling pattern', bbox);

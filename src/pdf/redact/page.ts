@@ -13,7 +13,7 @@ import { PdfDict, PdfName, PdfStream, lookupDict, type PdfObjects, type PdfRef, 
 import { interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { applyContentEdits, formatOperation, type ContentEdit } from '../content/edits.js';
 import { parseContent } from '../syntax/parse.js';
-import { contains, intersects, type Rect } from '../geometry.js';
+import { contains, intersects, rectOf, union, type Rect } from '../geometry.js';
 import type { UnsureReason } from '../errors.js';
 import { textEdits } from './text.js';
 import { blankImage } from './images.js';
@@ -132,14 +132,14 @@ function keptImages(content: PageContent, rects: readonly Rect[]): Rect[] {
  * @param labelFont The reference of the Helvetica font dictionary used for labels.
  */
 export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly PageRegion[], allocate: Allocate, labelFont: PdfRef): PageOutcome {
-  const rects = regions.map((r) => r.rect);
+  const rects = regions.map((r) => rectOf(r.rect[0], r.rect[1], r.rect[2], r.rect[3]));
   const bytes = page.content ? page.content.streams[0]!.bytes : pageContentBytes(objs, page.contents);
   if (bytes === null) {
     return { kind: 'unsure', reasons: [{ reason: 'unknown-filter', detail: 'a content stream of the page cannot be decoded' }], boxes: regions.map((r) => ({ rect: r.rect, label: r.label })) };
   }
   const content: PageContent = page.content ?? interpretPage(objs, bytes, page.resources, page.box);
   // Regions' union box first: most glyphs of a page are nowhere near a region.
-  const outer = rects.reduce((u, r) => [Math.min(u[0], r[0]), Math.min(u[1], r[1]), Math.max(u[2], r[2]), Math.max(u[3], r[3])] as Rect);
+  const outer = rects.reduce(union);
   // A loop over every glyph of the page, not a callback: see content/interpret.ts.
   const removed = new Set<GlyphEvent>();
   for (const g of content.glyphs) if (g.meets(outer) && glyphHitsAny(g, rects)) removed.add(g);
