@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { readPdfText } from '../pdf/pdfjs.js';
 import { checkRelease } from '../pdf/verify.js';
+import { CachedPdfjsData } from './pdfjs-data.js';
 import type { PdfTextReply, PdfTextRequest } from './pdfjs-thread.js';
 
 let queue: Promise<void> = Promise.resolve();
@@ -14,7 +15,7 @@ parentPort!.on('message', (request: PdfTextRequest) => {
   queue = queue.then(async () => {
     let reply: PdfTextReply;
     try {
-      const text = await readPdfText(request.bytes);
+      const text = await readPdfText(request.bytes, { dataFactory: CachedPdfjsData });
       reply = request.check ? { id: request.id, result: checkRelease(request.check, text) } : { id: request.id, text };
     } catch (error) {
       reply = { id: request.id, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };

@@ -3,7 +3,6 @@
  * page with their positions, plus the document's metadata and annotation texts. This is the
  * independent reader the verification uses (it shares no code with the rewriter).
  */
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadPdfjs } from './load-pdfjs.js';
@@ -30,50 +29,30 @@ export interface PdfText {
 /** A way to run {@link readPdfText}: in this thread, or on a thread of its own (node/pdfjs-thread.ts). */
 export type PdfTextReader = (bytes: Uint8Array) => Promise<PdfText>;
 
-type DataKind = 'cMapUrl' | 'standardFontDataUrl' | 'wasmUrl';
+/** Which of pdf.js's data folders a file is read from. */
+export type PdfjsDataKind = 'cMapUrl' | 'standardFontDataUrl' | 'wasmUrl';
 
 /**
- * pdf.js's data files (standard fonts, CMaps) as pdf.js's own Node factory reads them, but each
- * file read from disk once a process rather than once a document: every release PDF draws its
- * box labels in Helvetica, and pdf.js read FoxitSans.pfb again for each (opening and reading it
- * was 5% of the pdf.js thread's time over 300 corpus PDFs). Each answer is a copy of its own
- * (pdf.js may move what it is given between its two sides). Same bytes, same errors.
+ * How pdf.js reads its own data files (standard fonts, CMaps): the shape of pdf.js's
+ * `BinaryDataFactory` option, a class made with the folders' URLs. Without one pdf.js reads each
+ * file again for every document (node/pdfjs-data.ts keeps them for the process).
  */
-class CachedBinaryData {
-  private static readonly files = new Map<string, Promise<Uint8Array>>();
-  private readonly urls: Readonly<Record<DataKind, string | null>>;
+export type PdfjsDataFactory = new (urls: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) => {
+  fetch(request: { kind: PdfjsDataKind; filename: string }): Promise<Uint8Array>;
+};
 
-  constructor(urls: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
-    this.urls = { cMapUrl: urls.cMapUrl ?? null, standardFontDataUrl: urls.standardFontDataUrl ?? null, wasmUrl: urls.wasmUrl ?? null };
-  }
-
-  async fetch({ kind, filename }: { kind: DataKind; filename: string }): Promise<Uint8Array> {
-    const base = this.urls[kind];
-    if (!base) throw new Error(`Ensure that the \`${kind}\` API parameter is provided.`);
-    const file = `${base}${filename}`;
-    let data = CachedBinaryData.files.get(file);
-    if (!data) {
-      data = readFile(file).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
-      CachedBinaryData.files.set(file, data);
-    }
-    try {
-      return new Uint8Array(await data);
-    } catch {
-      CachedBinaryData.files.delete(file);
-      throw new Error(`Unable to load ${kind === 'cMapUrl' ? 'CMap' : kind === 'wasmUrl' ? 'wasm' : 'font'} data at: ${file}`);
-    }
-  }
-}
-
-/** Read text runs, metadata and annotation texts with pdf.js. The input is copied (pdf.js detaches it). */
-export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
+/**
+ * Read text runs, metadata and annotation texts with pdf.js. The input is copied (pdf.js detaches
+ * it). `dataFactory`: how pdf.js reads its data files (default: its own, from disk each time).
+ */
+export async function readPdfText(bytes: Uint8Array, options: { readonly dataFactory?: PdfjsDataFactory } = {}): Promise<PdfText> {
   const { getDocument } = await loadPdfjs();
   const task = getDocument({
     data: new Uint8Array(bytes),
     standardFontDataUrl: path.join(BASE, 'standard_fonts') + path.sep,
     cMapUrl: path.join(BASE, 'cmaps') + path.sep,
     cMapPacked: true,
-    BinaryDataFactory: CachedBinaryData,
+    ...(options.dataFactory ? { BinaryDataFactory: options.dataFactory } : {}),
     useSystemFonts: false,
     disableFontFace: true,
     isEvalSupported: false,

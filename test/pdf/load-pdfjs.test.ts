@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const LOADER = fileURLToPath(new URL('../../dist/pdf/load-pdfjs.js', import.meta.url));
 const READER = fileURLToPath(new URL('../../dist/pdf/pdfjs.js', import.meta.url));
+const DATA = fileURLToPath(new URL('../../dist/node/pdfjs-data.js', import.meta.url));
 
 /**
  * Which of the three built-ins are still the process's own after `script` ran, in a fresh process.
@@ -80,8 +81,8 @@ describe('loadPdfjs', () => {
 });
 
 
-describe('readPdfText data files', () => {
-  it('reads a standard font file from disk once a process, however many documents use it', () => {
+describe('pdf.js data files', () => {
+  it('with node/pdfjs-data.ts, reads a standard font file from disk once a process, however many documents use it', () => {
     // Every read of a file under pdf.js's standard_fonts/ is counted (pdf.js's own factory and
     // readPdfText's both read through fs/promises). Three documents in Helvetica: one read, the
     // same text each time.
@@ -93,13 +94,14 @@ describe('readPdfText data files', () => {
       fsp.default.readFile = (file, ...rest) => { if (String(file).includes('standard_fonts')) reads++; return own(file, ...rest); };
       syncBuiltinESMExports();
       const { readPdfText } = await import(${JSON.stringify(READER)});
+      const { CachedPdfjsData } = await import(${JSON.stringify(DATA)});
       const { PDFDocument, StandardFonts } = await import('pdf-lib');
       const texts = [];
       for (const words of ['first document', 'second document', 'third document']) {
         const doc = await PDFDocument.create();
         const font = await doc.embedFont(StandardFonts.Helvetica);
         doc.addPage([200, 200]).drawText(words, { x: 20, y: 100, size: 12, font });
-        const text = await readPdfText(await doc.save());
+        const text = await readPdfText(await doc.save(), { dataFactory: CachedPdfjsData });
         texts.push(text.pages[0].map((r) => r.str).join('') + ' ' + Math.round(text.pages[0][0].width));
       }
       console.log(JSON.stringify({ reads, texts }));`;
