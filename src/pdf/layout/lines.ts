@@ -76,29 +76,47 @@ function dedupe(glyphs: PageGlyph[]): PageGlyph[] {
 
 function pieces(row: readonly PageGlyph[]): LinePiece[] {
   const out: LinePiece[] = [];
-  let cur: PageGlyph[] = [];
+  let from = 0;
   let lastInk: PageGlyph | null = null;
-  const flush = (): void => {
-    const ink = cur.filter((g) => !g.blank);
-    if (ink.length > 0) {
-      const size = Math.max(...ink.map((g) => g.size));
-      const y = ink.reduce((s, g) => s + g.y, 0) / ink.length;
-      out.push({ y, size, x0: Math.min(...ink.map((g) => g.x0)), x1: Math.max(...ink.map((g) => g.x1)), glyphs: trimBlanks(cur) });
+  for (let i = 0; i < row.length; i++) {
+    const g = row[i]!;
+    if (!g.blank && lastInk && g.x0 - lastInk.x1 > COLUMN_GAP_EM * Math.max(g.size, lastInk.size)) {
+      addPiece(out, row, from, i);
+      from = i;
     }
-    cur = [];
-  };
-  for (const g of row) {
-    if (!g.blank && lastInk && g.x0 - lastInk.x1 > COLUMN_GAP_EM * Math.max(g.size, lastInk.size)) flush();
-    cur.push(g);
     if (!g.blank) lastInk = g;
   }
-  flush();
+  addPiece(out, row, from, row.length);
   return out;
 }
 
-function trimBlanks(glyphs: PageGlyph[]): PageGlyph[] {
-  let a = 0;
-  let b = glyphs.length;
+/**
+ * The piece of glyphs `row[from, to)`, when it holds ink: its baseline the mean of its inked
+ * glyphs', its size and extent theirs; blanks at its ends left out. One pass, no arrays but the
+ * piece's own (the text layer runs this for every row of every page).
+ */
+function addPiece(out: LinePiece[], row: readonly PageGlyph[], from: number, to: number): void {
+  let inked = 0;
+  let size = -Infinity;
+  let ySum = 0;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  for (let i = from; i < to; i++) {
+    const g = row[i]!;
+    if (g.blank) continue;
+    inked++;
+    size = Math.max(size, g.size);
+    ySum += g.y;
+    x0 = Math.min(x0, g.x0);
+    x1 = Math.max(x1, g.x1);
+  }
+  if (inked === 0) return;
+  out.push({ y: ySum / inked, size, x0, x1, glyphs: trimBlanks(row, from, to) });
+}
+
+function trimBlanks(glyphs: readonly PageGlyph[], from: number, to: number): PageGlyph[] {
+  let a = from;
+  let b = to;
   while (a < b && glyphs[a]!.blank) a++;
   while (b > a && glyphs[b - 1]!.blank) b--;
   return glyphs.slice(a, b);
