@@ -12,7 +12,7 @@ import { deflateSync } from 'node:zlib';
 import { PdfDict, PdfName, PdfStream, lookupDict, type PdfObjects, type PdfRef, type PdfValue } from '../objects/model.js';
 import { interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { applyContentEdits, formatOperation, type ContentEdit } from '../content/edits.js';
-import { parseContent } from '../syntax/parse.js';
+import { parseContent, type Operation } from '../syntax/parse.js';
 import { contains, intersects, rectOf, union, type Rect } from '../geometry.js';
 import type { UnsureReason } from '../errors.js';
 import { textEdits } from './text.js';
@@ -138,12 +138,49 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
     return { kind: 'unsure', reasons: [{ reason: 'unknown-filter', detail: 'a content stream of the page cannot be decoded' }], boxes: regions.map((r) => ({ rect: r.rect, label: r.label })) };
   }
   const content: PageContent = page.content ?? interpretPage(objs, bytes, page.resources, page.box);
-  // Regions' union box first: most glyphs of a page are nowhere near a region.
+  const removed = removedGlyphs(content, rects);
+  const reasons = unsureReasons(content, rects);
+  if (reasons.length > 0) return { kind: 'unsure', reasons, boxes: pageBoxes(regions, content.glyphs, removed, keptImages(content, rects)) };
+
+  const edits = new PageEdits(objs, content, rects, removed);
+  edits.glyphs();
+  edits.paths();
+  edits.images(allocate, page.index);
+  edits.inlineImages();
+  edits.markedContent();
+  const { bytes: pageBytes, resources: pageResources } = edits.write(bytes, page.resources, allocate);
+
+  // The original content runs inside q … Q whatever it leaves behind, then the boxes are drawn.
+  const main = content.streams[0]!;
+  const extraQ = Math.max(0, -main.minDepth);
+  const tail = closingTail(main.ops, extraQ + main.endDepth);
+  const fonts = lookupDict(objs, pageResources, 'Font')?.clone() ?? new PdfDict();
+  const fontName = uniqueName(fonts, new Set(), 'DeclassLabel');
+  fonts.set(fontName, labelFont);
+  pageResources.set('Font', fonts);
+  const boxes = pageBoxes(regions, content.glyphs, removed, keptImages(content, rects));
+  edits.stats.boxes = boxes.length;
+  const head = Buffer.from('q\n'.repeat(1 + extraQ), 'latin1');
+  const body = Buffer.concat([head, pageBytes, Buffer.from('\n' + tail + boxesContent(boxes, fontName), 'latin1')]);
+  return { kind: 'done', contents: flateStream(new PdfDict(), body), resources: pageResources, stats: edits.stats, boxes, warnings: edits.warnings, content };
+}
+
+/*
+ * The steps of redactPage are functions and methods of their own, not one long function: it was
+ * compiled whole again (about 150 ms each time) whenever one step met a new kind of value in a
+ * late document.
+ */
+
+/** The glyphs whose (shrunk) box meets a region: the regions' union box first, since most glyphs of a page are nowhere near one. */
+function removedGlyphs(content: PageContent, rects: readonly Rect[]): Set<GlyphEvent> {
   const outer = rects.reduce(union);
-  // A loop over every glyph of the page, not a callback: see content/interpret.ts.
   const removed = new Set<GlyphEvent>();
   for (const g of content.glyphs) if (g.meets(outer) && glyphHitsAny(g, rects)) removed.add(g);
+  return removed;
+}
 
+/** Why the page cannot be redacted with certainty (what it draws in a region that cannot be cut), each reason once. */
+function unsureReasons(content: PageContent, rects: readonly Rect[]): { reason: UnsureReason; detail: string }[] {
   const reasons: { reason: UnsureReason; detail: string }[] = [];
   const seen = new Set<string>();
   const addReason = (reason: UnsureReason, detail: string): void => {
@@ -159,149 +196,181 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
     if (!p.clip && hitsAny(p.bbox, rects) && !insideAny(p.bbox, rects) && p.curves >= 8 && p.segments >= 24) addReason('text-as-paths', `a path of ${p.segments} segments (${p.curves} curves) lies partly inside a region`);
   }
   for (const im of content.inlineImages) if (hitsAny(im.bbox, rects) && !insideAny(im.bbox, rects)) addReason('inline-image', 'an inline image lies partly inside a region');
-  if (reasons.length > 0) return { kind: 'unsure', reasons, boxes: pageBoxes(regions, content.glyphs, removed, keptImages(content, rects)) };
+  return reasons;
+}
 
-  const stats: PageStats = { glyphsRemoved: removed.size, pathsRemoved: 0, imagesRemoved: 0, imagesBlanked: 0, imagesRemovedUndecodable: 0, inlineImagesRemoved: 0, actualTextRemoved: 0, formsCopied: 0, textOpsDropped: 0, boxes: 0 };
-  const warnings: string[] = [];
-  const edits = new Map<number, ContentEdit[]>();
-  const addEdit = (stream: number, e: ContentEdit): void => {
-    const list = edits.get(stream);
-    if (list) list.push(e);
-    else edits.set(stream, [e]);
-  };
-  const xobjAdds = new Map<number, Map<string, PdfRef>>();
-  const addXObject = (stream: number, base: string, ref: PdfRef): string => {
-    let m = xobjAdds.get(stream);
-    if (!m) xobjAdds.set(stream, (m = new Map()));
-    const name = uniqueName(lookupDict(objs, content.streams[stream]!.resources, 'XObject'), new Set(m.keys()), base);
-    m.set(name, ref);
-    return name;
-  };
-  const hitSpans = new Set<number>();
-
-  // Glyphs: rewrite each showing operation that loses any.
-  // Glyphs: each stream's showing operations lose their removed glyphs (text.ts).
-  const byStream = new Map<number, GlyphEvent[]>();
-  for (const g of content.glyphs) {
-    const list = byStream.get(g.stream);
-    if (list) list.push(g);
-    else byStream.set(g.stream, [g]);
-    if (removed.has(g)) for (const m of g.marks) hitSpans.add(m);
-  }
-  for (const [id, gs] of byStream) {
-    if (!gs.some((g) => removed.has(g))) continue;
-    const t = textEdits(content.streams[id]!, gs, removed);
-    for (const e of t.edits) addEdit(id, e);
-    stats.textOpsDropped += t.dropped;
-  }
-  // Paths wholly inside a region go (never clipping paths: they shape what is drawn elsewhere).
-  for (const p of content.paths) {
-    if (hitsAny(p.bbox, rects)) for (const m of p.marks) hitSpans.add(m);
-    if (p.clip || !insideAny(p.bbox, rects)) continue;
-    const ops = content.streams[p.stream]!.ops;
-    addEdit(p.stream, { start: ops[p.startOp]!.start, end: ops[p.endOp]!.end, text: '' });
-    stats.pathsRemoved++;
-  }
-  // Images: wholly covered ones go; partly covered ones are blanked in a copy.
-  for (const im of content.images) {
-    if (!hitsAny(im.bbox, rects)) continue;
-    for (const m of im.marks) hitSpans.add(m);
-    const op = content.streams[im.stream]!.ops[im.op]!;
-    if (insideAny(im.bbox, rects)) {
-      addEdit(im.stream, { start: op.start, end: op.end, text: '' });
-      stats.imagesRemoved++;
-      continue;
-    }
-    const r = blankImage(objs, im.image, im.ctm, rects.filter((x) => intersects(im.bbox, x)));
-    if (!r.ok) {
-      // Fail closed: what cannot be blanked is not drawn at all.
-      addEdit(im.stream, { start: op.start, end: op.end, text: '' });
-      stats.imagesRemovedUndecodable++;
-      warnings.push(`page ${page.index + 1}: image /${im.name} partly inside a region was removed whole (${r.message})`);
-      continue;
-    }
-    for (const x of r.extra) r.image.dict.set(x.key, allocate(x.stream));
-    const name = addXObject(im.stream, im.name, allocate(r.image));
-    addEdit(im.stream, { start: op.start, end: op.end, text: formatOperation('Do', [PdfName.of(name)]) });
-    stats.imagesBlanked++;
-  }
-  for (const im of content.inlineImages) {
-    if (!insideAny(im.bbox, rects)) continue;
-    for (const m of im.marks) hitSpans.add(m);
-    const op = content.streams[im.stream]!.ops[im.op]!;
-    addEdit(im.stream, { start: op.start, end: op.end, text: '' });
-    stats.inlineImagesRemoved++;
-  }
-  // Marked content touched by a region loses its replacement and alternate texts.
-  for (const id of hitSpans) {
-    const span = content.spans[id]!;
-    const props = span.props;
-    if (!props || !(props.has('ActualText') || props.has('Alt') || props.has('E'))) continue;
-    const kept = new PdfDict();
-    for (const [k, v] of props.map) {
-      if (k === 'ActualText' || k === 'Alt' || k === 'E') continue;
-      if (typeof v === 'number' || typeof v === 'boolean' || v instanceof PdfName) kept.set(k, v); // refs cannot be inlined
-    }
-    const op = content.streams[span.stream]!.ops[span.beginOp]!;
-    addEdit(span.stream, { start: op.start, end: op.end, text: formatOperation('BDC', [PdfName.of(span.tag), kept]) });
-    stats.actualTextRemoved++;
-  }
-
-  // Write bottom-up: a form instance that changes becomes a new object, and its parent draws that.
-  let pageBytes: Uint8Array = bytes;
-  let pageResources: PdfDict = page.resources?.clone() ?? new PdfDict();
-  for (let id = content.streams.length - 1; id >= 0; id--) {
-    const s = content.streams[id]!;
-    const e = edits.get(id) ?? [];
-    const adds = xobjAdds.get(id);
-    if (id > 0 && e.length === 0 && !adds) continue;
-    const res = s.resources?.clone() ?? new PdfDict();
-    if (adds) {
-      const x = lookupDict(objs, s.resources, 'XObject')?.clone() ?? new PdfDict();
-      for (const [n, r] of adds) x.set(n, r);
-      res.set('XObject', x);
-    }
-    const newBytes = applyContentEdits(s.bytes, e);
-    // An image or form no longer drawn must not travel in the resources (an unblanked original
-    // would still be in the file). Skipped when a child form inherits these resources.
-    const inherits = content.streams.some((c) => c.form?.parent === id && !c.form.stream.dict.has('Resources'));
-    if (!inherits) pruneResources(objs, res, newBytes);
-    if (id === 0) {
-      pageBytes = newBytes;
-      pageResources = res;
-      continue;
-    }
-    const form = s.form!;
-    const copy = flateStream(form.stream.dict, newBytes);
-    copy.dict.set('Resources', res);
-    stats.formsCopied++;
-    const name = addXObject(form.parent, form.name, allocate(copy));
-    const parentOp = content.streams[form.parent]!.ops[form.doOp]!;
-    addEdit(form.parent, { start: parentOp.start, end: parentOp.end, text: formatOperation('Do', [PdfName.of(name)]) });
-  }
-
-  // The original content runs inside q … Q whatever it leaves behind, then the boxes are drawn.
-  const main = content.streams[0]!;
-  const extraQ = Math.max(0, -main.minDepth);
-  let tail = '';
+/** What closes the page's content: an open path ended, an open text object closed, and every q it leaves open popped (`depth` more than the one redactPage adds). */
+function closingTail(ops: readonly Operation[], depth: number): string {
   let inText = false;
   let inPath = false;
-  for (const o of main.ops) {
+  for (const o of ops) {
     if (o.op === 'BT') inText = true;
     else if (o.op === 'ET') inText = false;
     else if (PATH_OPS.has(o.op)) inPath = true;
     else if (PAINT_OPS.has(o.op)) inPath = false;
   }
+  let tail = '';
   if (inPath) tail += 'n\n';
   if (inText) tail += 'ET\n';
-  tail += 'Q\n'.repeat(Math.max(1, 1 + extraQ + main.endDepth));
-  const fonts = lookupDict(objs, pageResources, 'Font')?.clone() ?? new PdfDict();
-  const fontName = uniqueName(fonts, new Set(), 'DeclassLabel');
-  fonts.set(fontName, labelFont);
-  pageResources.set('Font', fonts);
-  const boxes = pageBoxes(regions, content.glyphs, removed, keptImages(content, rects));
-  stats.boxes = boxes.length;
-  const head = Buffer.from('q\n'.repeat(1 + extraQ), 'latin1');
-  const body = Buffer.concat([head, pageBytes, Buffer.from('\n' + tail + boxesContent(boxes, fontName), 'latin1')]);
-  return { kind: 'done', contents: flateStream(new PdfDict(), body), resources: pageResources, stats, boxes, warnings, content };
+  return tail + 'Q\n'.repeat(Math.max(1, 1 + depth));
+}
+
+/** The edits of one page's streams, collected step by step, then written bottom-up. */
+class PageEdits {
+  readonly stats: PageStats;
+  readonly warnings: string[] = [];
+  private readonly edits = new Map<number, ContentEdit[]>();
+  private readonly xobjAdds = new Map<number, Map<string, PdfRef>>();
+  /** Marked-content spans a region touches. */
+  private readonly hitSpans = new Set<number>();
+
+  constructor(
+    private readonly objs: PdfObjects,
+    private readonly content: PageContent,
+    private readonly rects: readonly Rect[],
+    private readonly removed: ReadonlySet<GlyphEvent>,
+  ) {
+    this.stats = { glyphsRemoved: removed.size, pathsRemoved: 0, imagesRemoved: 0, imagesBlanked: 0, imagesRemovedUndecodable: 0, inlineImagesRemoved: 0, actualTextRemoved: 0, formsCopied: 0, textOpsDropped: 0, boxes: 0 };
+  }
+
+  private addEdit(stream: number, e: ContentEdit): void {
+    const list = this.edits.get(stream);
+    if (list) list.push(e);
+    else this.edits.set(stream, [e]);
+  }
+
+  private addXObject(stream: number, base: string, ref: PdfRef): string {
+    let m = this.xobjAdds.get(stream);
+    if (!m) this.xobjAdds.set(stream, (m = new Map()));
+    const name = uniqueName(lookupDict(this.objs, this.content.streams[stream]!.resources, 'XObject'), new Set(m.keys()), base);
+    m.set(name, ref);
+    return name;
+  }
+
+  /** Each stream's showing operations lose their removed glyphs (text.ts). */
+  glyphs(): void {
+    const { content, removed } = this;
+    const byStream = new Map<number, GlyphEvent[]>();
+    for (const g of content.glyphs) {
+      const list = byStream.get(g.stream);
+      if (list) list.push(g);
+      else byStream.set(g.stream, [g]);
+      if (removed.has(g)) for (const m of g.marks) this.hitSpans.add(m);
+    }
+    for (const [id, gs] of byStream) {
+      if (!gs.some((g) => removed.has(g))) continue;
+      const t = textEdits(content.streams[id]!, gs, removed);
+      for (const e of t.edits) this.addEdit(id, e);
+      this.stats.textOpsDropped += t.dropped;
+    }
+  }
+
+  /** Paths wholly inside a region go (never clipping paths: they shape what is drawn elsewhere). */
+  paths(): void {
+    const { content, rects } = this;
+    for (const p of content.paths) {
+      if (hitsAny(p.bbox, rects)) for (const m of p.marks) this.hitSpans.add(m);
+      if (p.clip || !insideAny(p.bbox, rects)) continue;
+      const ops = content.streams[p.stream]!.ops;
+      this.addEdit(p.stream, { start: ops[p.startOp]!.start, end: ops[p.endOp]!.end, text: '' });
+      this.stats.pathsRemoved++;
+    }
+  }
+
+  /** Images: wholly covered ones go; partly covered ones are blanked in a copy. */
+  images(allocate: Allocate, pageIndex: number): void {
+    const { content, rects } = this;
+    for (const im of content.images) {
+      if (!hitsAny(im.bbox, rects)) continue;
+      for (const m of im.marks) this.hitSpans.add(m);
+      const op = content.streams[im.stream]!.ops[im.op]!;
+      if (insideAny(im.bbox, rects)) {
+        this.addEdit(im.stream, { start: op.start, end: op.end, text: '' });
+        this.stats.imagesRemoved++;
+        continue;
+      }
+      const r = blankImage(this.objs, im.image, im.ctm, rects.filter((x) => intersects(im.bbox, x)));
+      if (!r.ok) {
+        // Fail closed: what cannot be blanked is not drawn at all.
+        this.addEdit(im.stream, { start: op.start, end: op.end, text: '' });
+        this.stats.imagesRemovedUndecodable++;
+        this.warnings.push(`page ${pageIndex + 1}: image /${im.name} partly inside a region was removed whole (${r.message})`);
+        continue;
+      }
+      for (const x of r.extra) r.image.dict.set(x.key, allocate(x.stream));
+      const name = this.addXObject(im.stream, im.name, allocate(r.image));
+      this.addEdit(im.stream, { start: op.start, end: op.end, text: formatOperation('Do', [PdfName.of(name)]) });
+      this.stats.imagesBlanked++;
+    }
+  }
+
+  /** Inline images wholly inside a region go. */
+  inlineImages(): void {
+    const { content, rects } = this;
+    for (const im of content.inlineImages) {
+      if (!insideAny(im.bbox, rects)) continue;
+      for (const m of im.marks) this.hitSpans.add(m);
+      const op = content.streams[im.stream]!.ops[im.op]!;
+      this.addEdit(im.stream, { start: op.start, end: op.end, text: '' });
+      this.stats.inlineImagesRemoved++;
+    }
+  }
+
+  /** Marked content touched by a region loses its replacement and alternate texts. */
+  markedContent(): void {
+    const content = this.content;
+    for (const id of this.hitSpans) {
+      const span = content.spans[id]!;
+      const props = span.props;
+      if (!props || !(props.has('ActualText') || props.has('Alt') || props.has('E'))) continue;
+      const kept = new PdfDict();
+      for (const [k, v] of props.map) {
+        if (k === 'ActualText' || k === 'Alt' || k === 'E') continue;
+        if (typeof v === 'number' || typeof v === 'boolean' || v instanceof PdfName) kept.set(k, v); // refs cannot be inlined
+      }
+      const op = content.streams[span.stream]!.ops[span.beginOp]!;
+      this.addEdit(span.stream, { start: op.start, end: op.end, text: formatOperation('BDC', [PdfName.of(span.tag), kept]) });
+      this.stats.actualTextRemoved++;
+    }
+  }
+
+  /**
+   * Writes the streams bottom-up: a form instance that changes becomes a new object, and its
+   * parent draws that. Returns the page's own content and resources.
+   */
+  write(bytes: Uint8Array, resources: PdfDict | undefined, allocate: Allocate): { bytes: Uint8Array; resources: PdfDict } {
+    const { objs, content } = this;
+    let pageBytes: Uint8Array = bytes;
+    let pageResources: PdfDict = resources?.clone() ?? new PdfDict();
+    for (let id = content.streams.length - 1; id >= 0; id--) {
+      const s = content.streams[id]!;
+      const e = this.edits.get(id) ?? [];
+      const adds = this.xobjAdds.get(id);
+      if (id > 0 && e.length === 0 && !adds) continue;
+      const res = s.resources?.clone() ?? new PdfDict();
+      if (adds) {
+        const x = lookupDict(objs, s.resources, 'XObject')?.clone() ?? new PdfDict();
+        for (const [n, r] of adds) x.set(n, r);
+        res.set('XObject', x);
+      }
+      const newBytes = applyContentEdits(s.bytes, e);
+      // An image or form no longer drawn must not travel in the resources (an unblanked original
+      // would still be in the file). Skipped when a child form inherits these resources.
+      const inherits = content.streams.some((c) => c.form?.parent === id && !c.form.stream.dict.has('Resources'));
+      if (!inherits) pruneResources(objs, res, newBytes);
+      if (id === 0) {
+        pageBytes = newBytes;
+        pageResources = res;
+        continue;
+      }
+      const form = s.form!;
+      const copy = flateStream(form.stream.dict, newBytes);
+      copy.dict.set('Resources', res);
+      this.stats.formsCopied++;
+      const name = this.addXObject(form.parent, form.name, allocate(copy));
+      const parentOp = content.streams[form.parent]!.ops[form.doOp]!;
+      this.addEdit(form.parent, { start: parentOp.start, end: parentOp.end, text: formatOperation('Do', [PdfName.of(name)]) });
+    }
+    return { bytes: pageBytes, resources: pageResources };
+  }
 }
