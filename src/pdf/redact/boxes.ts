@@ -10,7 +10,7 @@
  */
 import { Font as StandardFont } from '@pdf-lib/standard-fonts';
 import type { GlyphEvent } from '../content/interpret.js';
-import { intersects, union, type Rect } from '../geometry.js';
+import { rectOf, union, type Rect } from '../geometry.js';
 import { formatNumber, formatString } from '../objects/write.js';
 
 /** One opaque box; `label` is set on the box that carries its region's label. */
@@ -172,9 +172,25 @@ function visibleKept(g: GlyphEvent, removed: ReadonlySet<GlyphEvent>): boolean {
 
 /**
  * Boxes for one region, given the page's layout and the rectangles of images that stay (a box
- * never grows over them).
+ * never grows over them). In steps (the rows the region removes glyphs from, each row's box, the
+ * rows merged, the region widened), each a function of its own: as one function it was compiled
+ * whole again whenever one step met a new kind of value in a late document.
  */
 export function boxesForRegion(region: Rect, label: string, layout: PageLayout, obstacles: readonly Rect[] = []): RedactionBox[] {
+  const boxes: Rect[] = [];
+  for (const [tr, row] of removedRows(layout, region)) boxes.push(rowBox(layout, tr, row, obstacles));
+  const merged = mergeRows(boxes);
+  const all = [...merged, widenedRegion(region, merged)];
+  // The label goes in the largest box.
+  let best = 0;
+  all.forEach((b, i) => {
+    if ((b[2] - b[0]) * (b[3] - b[1]) > (all[best]![2] - all[best]![0]) * (all[best]![3] - all[best]![1])) best = i;
+  });
+  return all.map((rect, i) => (i === best ? { rect, label } : { rect }));
+}
+
+/** The text rows the region removes glyphs from, each with the extent of its removed glyphs. */
+function removedRows(layout: PageLayout, region: Rect): Map<TextRow, Row> {
   const rows = new Map<TextRow, Row>();
   for (const g of removedIn(layout, region)) {
     const tr = layout.rowOf.get(g)!;
@@ -186,40 +202,45 @@ export function boxesForRegion(region: Rect, label: string, layout: PageLayout, 
       row.y1 = Math.max(row.y1, g.fy1);
     } else rows.set(tr, { y: tr.y, size: tr.size, x0: g.fx0, x1: g.fx1, y0: g.fy0, y1: g.fy1 });
   }
-  const boxes: Rect[] = [];
-  for (const [tr, row] of rows) {
-    // The column's right edge: runs of text within 40 lines of this row, connected to the removed run.
-    let colRight = row.x1;
-    for (const b of columnRuns(layout, tr)) if (b[1] >= row.x0 && b[0] <= row.x1) colRight = Math.max(colRight, b[1]);
-    // The left edge stays where the row's text starts (the column's edge, or just after kept text).
-    // (At most 3 em to the left, and never over the nearest kept glyph: a box that started at
-    // the farthest kept glyph hid released text before a portion opened mid-line.)
-    let left = row.x0;
-    let nearestLeft = -Infinity;
-    let right = colRight;
-    const band = row.y1 - row.y0;
-    for (const r of rowsNear(layout.rows, row.y, 3 * row.size)) {
-      for (const g of keptOf(layout, r)) {
-        if (r === tr) {
-          if (g.fx1 <= row.x0 + 0.01) nearestLeft = Math.max(nearestLeft, g.fx1);
-          else if (g.fx0 >= row.x1 - 0.01) right = Math.min(right, g.fx0);
-          else right = Math.min(right, Math.max(row.x1, g.fx0));
-        } else if (g.fx0 >= row.x1 - 0.01 && Math.min(g.fy1, row.y1) - Math.max(g.fy0, row.y0) > Math.min(0.5, 0.05 * band)) {
-          // Kept text to the right on another baseline (a neighbouring column): never cover it,
-          // and leave it a little air.
-          right = Math.min(right, Math.max(row.x1, g.fx0 - 0.2 * row.size));
-        }
+  return rows;
+}
+
+/** The box of one row's removed glyphs, widened to its column without covering kept text or images. */
+function rowBox(layout: PageLayout, tr: TextRow, row: Row, obstacles: readonly Rect[]): Rect {
+  // The column's right edge: runs of text within 40 lines of this row, connected to the removed run.
+  let colRight = row.x1;
+  for (const b of columnRuns(layout, tr)) if (b[1] >= row.x0 && b[0] <= row.x1) colRight = Math.max(colRight, b[1]);
+  // The left edge stays where the row's text starts (the column's edge, or just after kept text).
+  // (At most 3 em to the left, and never over the nearest kept glyph: a box that started at
+  // the farthest kept glyph hid released text before a portion opened mid-line.)
+  let left = row.x0;
+  let nearestLeft = -Infinity;
+  let right = colRight;
+  const band = row.y1 - row.y0;
+  for (const r of rowsNear(layout.rows, row.y, 3 * row.size)) {
+    for (const g of keptOf(layout, r)) {
+      if (r === tr) {
+        if (g.fx1 <= row.x0 + 0.01) nearestLeft = Math.max(nearestLeft, g.fx1);
+        else if (g.fx0 >= row.x1 - 0.01) right = Math.min(right, g.fx0);
+        else right = Math.min(right, Math.max(row.x1, g.fx0));
+      } else if (g.fx0 >= row.x1 - 0.01 && Math.min(g.fy1, row.y1) - Math.max(g.fy0, row.y0) > Math.min(0.5, 0.05 * band)) {
+        // Kept text to the right on another baseline (a neighbouring column): never cover it,
+        // and leave it a little air.
+        right = Math.min(right, Math.max(row.x1, g.fx0 - 0.2 * row.size));
       }
     }
-    // A little air after the kept text, so that a reader does not join its last word to the label.
-    if (nearestLeft > -Infinity) left = Math.min(left, Math.max(nearestLeft + 0.25 * row.size, row.x0 - 3 * row.size));
-    for (const o of obstacles) {
-      if (o[3] <= row.y0 || o[1] >= row.y1) continue;
-      if (o[0] >= row.x1) right = Math.min(right, o[0]);
-    }
-    boxes.push([Math.min(left, row.x0), row.y0, Math.max(right, row.x1), row.y1]);
   }
-  // Merge rows into blocks (top to bottom) and close the gaps between consecutive rows.
+  // A little air after the kept text, so that a reader does not join its last word to the label.
+  if (nearestLeft > -Infinity) left = Math.min(left, Math.max(nearestLeft + 0.25 * row.size, row.x0 - 3 * row.size));
+  for (const o of obstacles) {
+    if (o[3] <= row.y0 || o[1] >= row.y1) continue;
+    if (o[0] >= row.x1) right = Math.min(right, o[0]);
+  }
+  return rectOf(Math.min(left, row.x0), row.y0, Math.max(right, row.x1), row.y1);
+}
+
+/** Rows' boxes merged into blocks (top to bottom), the gaps between consecutive rows closed. */
+function mergeRows(boxes: Rect[]): Rect[] {
   boxes.sort((a, b) => b[3] - a[3]);
   const merged: Rect[] = [];
   for (const b of boxes) {
@@ -229,11 +250,15 @@ export function boxesForRegion(region: Rect, label: string, layout: PageLayout, 
       merged[merged.length - 1] = union(last, b);
     } else if (last && close && last[1] > b[3]) {
       const mid = (last[1] + b[3]) / 2;
-      merged[merged.length - 1] = [last[0], mid, last[2], last[3]];
-      merged.push([b[0], b[1], b[2], mid]);
+      merged[merged.length - 1] = rectOf(last[0], mid, last[2], last[3]);
+      merged.push(rectOf(b[0], b[1], b[2], mid));
     } else merged.push(b);
   }
-  // The region itself, widened to the rows it mostly overlaps so that its own width says nothing.
+  return merged;
+}
+
+/** The region itself, widened to the rows it mostly overlaps so that its own width says nothing. */
+function widenedRegion(region: Rect, merged: readonly Rect[]): Rect {
   let rx0 = region[0];
   let rx1 = region[2];
   for (const b of merged) {
@@ -243,13 +268,7 @@ export function boxesForRegion(region: Rect, label: string, layout: PageLayout, 
       rx1 = Math.max(rx1, b[2]);
     }
   }
-  const all = [...merged, [rx0, region[1], rx1, region[3]] as Rect];
-  // The label goes in the largest box.
-  let best = 0;
-  all.forEach((b, i) => {
-    if ((b[2] - b[0]) * (b[3] - b[1]) > (all[best]![2] - all[best]![0]) * (all[best]![3] - all[best]![1])) best = i;
-  });
-  return all.map((rect, i) => (i === best ? { rect, label } : { rect }));
+  return rectOf(rx0, region[1], rx1, region[3]);
 }
 
 /**
