@@ -228,22 +228,38 @@ export async function verifyRedaction(original: Uint8Array | PdfLayout, released
  * Pure and synchronous: the same on whichever thread it runs.
  */
 export function checkRelease(input: CheckInput, rel: PdfText): VerifyResult {
-  const { outside, regions, withheldTexts } = input;
-  const n = input.shingleWords;
-  // 1. Shingles.
   // Pages are read both with line breaks (hyphenated words joined) and with runs joined by spaces.
   const flat = rel.pages.map((runs) => normaliseWords(runs.map((r) => r.str).join(' ')));
+  const leaks = leakedShingles(input, rel, flat);
+  const charsInRegions = charsLeftInRegions(input.regions, rel);
+  const { releasedWords, keptWords } = wordsKept(input.outside, flat);
+  const keptFraction = releasedWords === 0 ? 1 : keptWords / releasedWords;
+  const ok = leaks.length === 0 && charsInRegions.length === 0 && keptFraction >= input.minKeptFraction;
+  return { ok, leaks, charsInRegions, releasedWords, keptWords, keptFraction };
+}
+
+/*
+ * The three checks are functions of their own (the pdf.js thread compiled one long function whole
+ * again whenever one check met a new kind of value).
+ */
+
+/** 1. Withheld texts with how many of their shingles the release still shows (and no released text allows). */
+function leakedShingles(input: CheckInput, rel: PdfText, flat: readonly string[][]): { withheld: number; shingles: number }[] {
+  const n = input.shingleWords;
   const relWords = [...rel.pages.map(pageText), ...rel.extra].map((t) => normaliseWords(t));
   const relShingles = new Set<string>();
   for (const words of [...relWords, ...flat]) for (const sh of wordShingles(words, n)) relShingles.add(sh);
   const allowed = new Set(input.releasedTexts.flatMap((t) => wordShingles(normaliseWords(t), n)));
   const leaks: { withheld: number; shingles: number }[] = [];
-  withheldTexts.forEach((t, idx) => {
+  input.withheldTexts.forEach((t, idx) => {
     const count = wordShingles(normaliseWords(t), n).filter((sh) => relShingles.has(sh) && !allowed.has(sh)).length;
     if (count > 0) leaks.push({ withheld: idx, shingles: count });
   });
+  return leaks;
+}
 
-  // 2. Characters inside regions.
+/** 2. Regions in which the release still shows characters other than the boxes' labels. */
+function charsLeftInRegions(regions: readonly PdfRegion[], rel: PdfText): { region: number; page: number; chars: number }[] {
   const labels = [...new Set(regions.map((r) => r.label.trim()))].filter((x) => x !== '').sort((a, b) => b.length - a.length);
   const charsInRegions: { region: number; page: number; chars: number }[] = [];
   regions.forEach((reg, idx) => {
@@ -271,8 +287,11 @@ export function checkRelease(input: CheckInput, rel: PdfText): VerifyResult {
     }
     if (count > 0) charsInRegions.push({ region: idx, page: reg.page, chars: count });
   });
+  return charsInRegions;
+}
 
-  // 3. Words kept.
+/** 3. The original's words outside the regions, and how many of them the release still has (`flat`: its pages' words, runs joined by spaces). */
+function wordsKept(outside: readonly string[], flat: readonly string[][]): { releasedWords: number; keptWords: number } {
   const want = new Map<string, number>();
   let releasedWords = 0;
   for (const t of outside) {
@@ -310,7 +329,5 @@ export function checkRelease(input: CheckInput, rel: PdfText): VerifyResult {
       }
     }
   }
-  const keptFraction = releasedWords === 0 ? 1 : keptWords / releasedWords;
-  const ok = leaks.length === 0 && charsInRegions.length === 0 && keptFraction >= input.minKeptFraction;
-  return { ok, leaks, charsInRegions, releasedWords, keptWords, keptFraction };
+  return { releasedWords, keptWords };
 }
