@@ -168,64 +168,60 @@ export class GlyphEvent {
 
   /** Shrunk box (for the intersection test), user space. */
   get box(): Rect {
-    const d = this.nums.data;
-    const k = this.at * GlyphNumbers.STRIDE;
-    return [d[k]!, d[k + 1]!, d[k + 2]!, d[k + 3]!];
+    return rectOf(this.x0, this.y0, this.x1, this.y1);
   }
   /** Full box, user space. */
   get full(): Rect {
-    const d = this.nums.data;
-    const k = this.at * GlyphNumbers.STRIDE + 4;
-    return [d[k]!, d[k + 1]!, d[k + 2]!, d[k + 3]!];
+    return rectOf(this.fx0, this.fy0, this.fx1, this.fy1);
   }
   /** Origin in user space. */
   get origin(): readonly [number, number] {
-    const d = this.nums.data;
-    const k = this.at * GlyphNumbers.STRIDE + 8;
-    return [d[k]!, d[k + 1]!];
+    return [this.ox, this.oy];
   }
   /** The shrunk box's edges. */
   get x0(): number {
-    return this.nums.data[this.at * GlyphNumbers.STRIDE]!;
+    return this.number(0);
   }
   get y0(): number {
-    return this.nums.data[this.at * GlyphNumbers.STRIDE + 1]!;
+    return this.number(1);
   }
   get x1(): number {
-    return this.nums.data[this.at * GlyphNumbers.STRIDE + 2]!;
+    return this.number(2);
   }
   get y1(): number {
-    return this.nums.data[this.at * GlyphNumbers.STRIDE + 3]!;
+    return this.number(3);
   }
   /** The full box's edges. */
   get fx0(): number {
-    return this.nums.data[this.at * GlyphNumbers.STRIDE + 4]!;
+    return this.number(4);
   }
   get fy0(): number {
-    return this.nums.data[this.at * GlyphNumbers.STRIDE + 5]!;
+    return this.number(5);
   }
   get fx1(): number {
-    return this.nums.data[this.at * GlyphNumbers.STRIDE + 6]!;
+    return this.number(6);
   }
   get fy1(): number {
-    return this.nums.data[this.at * GlyphNumbers.STRIDE + 7]!;
+    return this.number(7);
   }
   /** The origin's coordinates. */
   get ox(): number {
-    return this.nums.data[this.at * GlyphNumbers.STRIDE + 8]!;
+    return this.number(8);
   }
   get oy(): number {
-    return this.nums.data[this.at * GlyphNumbers.STRIDE + 9]!;
+    return this.number(9);
   }
   /** True when its shrunk box meets `r` (geometry.ts `intersects`). */
   meets(r: Rect): boolean {
-    const d = this.nums.data;
-    const k = this.at * GlyphNumbers.STRIDE;
-    return boxIntersects(d[k]!, d[k + 1]!, d[k + 2]!, d[k + 3]!, r);
+    return boxIntersects(this.x0, this.y0, this.x1, this.y1, r);
   }
   /** Font size in user space (height of 1 text space unit). */
   get size(): number {
-    return this.nums.data[this.at * GlyphNumbers.STRIDE + 10]!;
+    return this.number(10);
+  }
+  /** Its `k`th number (see {@link GlyphNumbers}). */
+  private number(k: number): number {
+    return this.nums.data[this.at * GlyphNumbers.STRIDE + k]!;
   }
 }
 
