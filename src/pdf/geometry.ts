@@ -69,14 +69,23 @@ export function apply(m: Matrix, x: number, y: number): [number, number] {
 
 /** The bounding box of rectangle r's four corners through m. */
 export function transformRect(m: Matrix, r: Rect): Rect {
-  // Written out: this runs for every glyph of a page.
-  const ax = m[0] * r[0], bx = m[0] * r[2], cy = m[2] * r[1], dy = m[2] * r[3];
-  const ay = m[1] * r[0], by = m[1] * r[2], cx = m[3] * r[1], dx = m[3] * r[3];
-  const x0 = Math.min(ax, bx) + Math.min(cy, dy) + m[4];
-  const x1 = Math.max(ax, bx) + Math.max(cy, dy) + m[4];
-  const y0 = Math.min(ay, by) + Math.min(cx, dx) + m[5];
-  const y1 = Math.max(ay, by) + Math.max(cx, dx) + m[5];
-  return rectOf(x0, y0, x1, y1);
+  const o = scratchBox;
+  transformBoxInto(o, m, r[0], r[1], r[2], r[3]);
+  return rectOf(o[0]!, o[1]!, o[2]!, o[3]!);
+}
+const scratchBox = new Float64Array(4);
+
+/**
+ * {@link transformRect} of the rectangle [x0 y0 x1 y1] written into `out` (x0 y0 x1 y1), for
+ * callers that look at many boxes and keep none (the stamp's placement looks at every glyph).
+ */
+export function transformBoxInto(out: Float64Array, m: Matrix, x0: number, y0: number, x1: number, y1: number): void {
+  const ax = m[0] * x0, bx = m[0] * x1, cy = m[2] * y0, dy = m[2] * y1;
+  const ay = m[1] * x0, by = m[1] * x1, cx = m[3] * y0, dx = m[3] * y1;
+  out[0] = Math.min(ax, bx) + Math.min(cy, dy) + m[4];
+  out[1] = Math.min(ay, by) + Math.min(cx, dx) + m[5];
+  out[2] = Math.max(ax, bx) + Math.max(cy, dy) + m[4];
+  out[3] = Math.max(ay, by) + Math.max(cx, dx) + m[5];
 }
 
 /** A rectangle with its corners in order. */

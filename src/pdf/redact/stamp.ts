@@ -15,7 +15,7 @@
  */
 import { PdfDict, PdfStream, lookupDict, resolve, type PdfObjects, type PdfRef, type PdfValue } from '../objects/model.js';
 import { interpretPage, pageContentBytes, type PageContent, type StreamInstance } from '../content/interpret.js';
-import { apply, invert, transformRect, type Matrix, type Rect } from '../geometry.js';
+import { apply, invert, transformBoxInto, transformRect, type Matrix, type Rect } from '../geometry.js';
 import { formatNumber, formatString } from '../objects/write.js';
 import { UnsurePageError } from '../errors.js';
 import { labelText, textWidth } from './boxes.js';
@@ -82,16 +82,40 @@ export interface StampPlacement {
  * at most MAX_EDGE_GAP from the page's edge.
  */
 export function placeStamp(text: string, frame: DisplayFrame, occupied: readonly Rect[]): StampPlacement {
-  const toDisplay = invert(frame.toUser)!;
-  let top = 0;
-  let bottom = frame.height;
-  for (const r of occupied) {
-    const d = transformRect(toDisplay, r);
-    // Only what lies on the page counts (content off the page leaves the margin free).
-    if (d[2] <= 0 || d[0] >= frame.width || d[3] <= 0 || d[1] >= frame.height) continue;
-    top = Math.max(top, d[3]);
-    bottom = Math.min(bottom, d[1]);
+  const extent = new ContentExtent(frame);
+  for (const r of occupied) extent.add(r[0], r[1], r[2], r[3]);
+  return placeStampIn(text, frame, extent);
+}
+
+/**
+ * How high and how low what a page shows reaches, in display space, over the boxes added (user
+ * space): what lies off the page does not count (it leaves the margin free). Boxes are added as
+ * numbers, so that a page's glyphs need no array each.
+ */
+class ContentExtent {
+  top = 0;
+  bottom: number;
+  private readonly toDisplay: Matrix;
+  private readonly box = new Float64Array(4);
+
+  constructor(private readonly frame: DisplayFrame) {
+    this.toDisplay = invert(frame.toUser)!;
+    this.bottom = frame.height;
   }
+
+  add(x0: number, y0: number, x1: number, y1: number): void {
+    const d = this.box;
+    transformBoxInto(d, this.toDisplay, x0, y0, x1, y1);
+    if (d[2]! <= 0 || d[0]! >= this.frame.width || d[3]! <= 0 || d[1]! >= this.frame.height) return;
+    this.top = Math.max(this.top, d[3]!);
+    this.bottom = Math.min(this.bottom, d[1]!);
+  }
+}
+
+/** {@link placeStamp} given the extent of what the page shows. */
+function placeStampIn(text: string, frame: DisplayFrame, extent: ContentExtent): StampPlacement {
+  let top = extent.top;
+  let bottom = extent.bottom;
   if (top === 0 && bottom === frame.height) {
     top = frame.height / 2;
     bottom = frame.height / 2;
@@ -203,15 +227,16 @@ export function stampPage(objs: PdfObjects, page: StampPageInput, text: string, 
   const content = page.interpreted ?? (bytes === null ? null : interpretPage(objs, bytes, page.originalResources, page.box));
   const frame = displayFrame(page.box, page.rotate);
   const pageArea = frame.width * frame.height;
-  const occupied: Rect[] = [...page.regions];
+  const extent = new ContentExtent(frame);
+  for (const r of page.regions) extent.add(r[0], r[1], r[2], r[3]);
   if (content) {
-    for (const g of content.glyphs) if (g.renderMode !== 3 && g.renderMode !== 7 && !(g.unicode !== undefined && g.unicode.trim() === '')) occupied.push(g.full);
+    for (const g of content.glyphs) if (g.renderMode !== 3 && g.renderMode !== 7 && !(g.unicode !== undefined && g.unicode.trim() === '')) extent.add(g.fx0, g.fy0, g.fx1, g.fy1);
     for (const im of [...content.images, ...content.inlineImages]) {
       // A page-size picture (a background, a scan under its text) is not a margin's content.
-      if ((im.bbox[2] - im.bbox[0]) * (im.bbox[3] - im.bbox[1]) < 0.5 * pageArea) occupied.push(im.bbox);
+      if ((im.bbox[2] - im.bbox[0]) * (im.bbox[3] - im.bbox[1]) < 0.5 * pageArea) extent.add(im.bbox[0], im.bbox[1], im.bbox[2], im.bbox[3]);
     }
   }
-  const placement = placeStamp(text, frame, occupied);
+  const placement = placeStampIn(text, frame, extent);
 
   const resources = page.resources?.clone() ?? new PdfDict();
   const fonts = lookupDict(objs, resources, 'Font')?.clone() ?? new PdfDict();
