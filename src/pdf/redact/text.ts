@@ -77,7 +77,7 @@ class TextEditor {
   private readonly ops: readonly Operation[];
   private readonly edits: ContentEdit[] = [];
   private dropped = 0;
-  private run: RunEntry[] = [];
+  private readonly run: RunEntry[] = [];
   private tainted = false;
 
   constructor(
@@ -146,7 +146,8 @@ class TextEditor {
   private flush(positionMatters: boolean): void {
     const run = this.run;
     const last = run[run.length - 1];
-    const line = last ? this.stream.lines.get(last.op) : undefined;
+    // The line state is looked up (an object and a matrix made) only for a run that changes.
+    const line = this.tainted && last ? this.stream.lines.get(last.op) : undefined;
     if (this.tainted && last && !line) {
       // No recorded line matrix (cannot happen for a parsed line move): keep every move as it was.
       for (const e of run) if (!LINE.has(this.ops[e.op]!.op)) this.edits.push({ ...this.span(e.op), text: `${e.keep}T*` });
@@ -162,7 +163,7 @@ class TextEditor {
         this.edits.push({ ...this.span(e.op), text: text.trim() });
       }
     }
-    this.run = [];
+    run.length = 0;
     this.tainted = false;
   }
 }
