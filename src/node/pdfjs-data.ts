@@ -6,7 +6,7 @@
  * answer is a copy of its own (pdf.js may move what it is given between its two sides). Same
  * bytes, same errors as pdf.js's factory.
  */
-import type { PdfjsDataFactory, PdfjsDataKind } from '../pdf/pdfjs.js';
+import type { PdfjsDataFactory, PdfjsDataKind, PdfjsDataUrls } from '../pdf/pdfjs.js';
 import { readBytes } from './read.js';
 
 const files = new Map<string, Promise<Uint8Array>>();
@@ -14,7 +14,7 @@ const files = new Map<string, Promise<Uint8Array>>();
 export const CachedPdfjsData: PdfjsDataFactory = class {
   private readonly urls: Readonly<Record<PdfjsDataKind, string | null>>;
 
-  constructor(urls: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
+  constructor(urls: PdfjsDataUrls) {
     this.urls = { cMapUrl: urls.cMapUrl ?? null, standardFontDataUrl: urls.standardFontDataUrl ?? null, wasmUrl: urls.wasmUrl ?? null };
   }
 

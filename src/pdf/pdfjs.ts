@@ -32,12 +32,15 @@ export type PdfTextReader = (bytes: Uint8Array) => Promise<PdfText>;
 /** Which of pdf.js's data folders a file is read from. */
 export type PdfjsDataKind = 'cMapUrl' | 'standardFontDataUrl' | 'wasmUrl';
 
+/** The folders' URLs pdf.js makes its data factory with (a folder not given: null or absent). */
+export type PdfjsDataUrls = { readonly [K in PdfjsDataKind]?: string | null };
+
 /**
  * How pdf.js reads its own data files (standard fonts, CMaps): the shape of pdf.js's
  * `BinaryDataFactory` option, a class made with the folders' URLs. Without one pdf.js reads each
  * file again for every document (node/pdfjs-data.ts keeps them for the process).
  */
-export type PdfjsDataFactory = new (urls: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) => {
+export type PdfjsDataFactory = new (urls: PdfjsDataUrls) => {
   fetch(request: { kind: PdfjsDataKind; filename: string }): Promise<Uint8Array>;
 };
 

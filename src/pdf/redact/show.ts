@@ -11,6 +11,11 @@ import type { Operation } from '../syntax/parse.js';
 import type { GlyphEvent } from '../content/interpret.js';
 import { InternalError } from '../../errors.js';
 
+/** Appends the kept glyphs `[start, end)` of string `e` as a string of their own (nothing when no run is open: `start` < 0). */
+function pushRun(elements: PdfValue[], e: PdfString, start: number, end: number): void {
+  if (start >= 0) elements.push(new PdfString(e.bytes.subarray(start, end), e.hex));
+}
+
 /** Adds `n` to a trailing number of `elements`, or appends it (nothing for 0). */
 function pushNumber(elements: PdfValue[], n: number): void {
   if (n === 0) return;
@@ -49,7 +54,7 @@ export function rewriteShow(op: Operation, glyphs: readonly GlyphEvent[], remove
     let runEnd = -1;
     for (const g of byPart.get(part) ?? []) {
       if (removed.has(g)) {
-        if (runStart >= 0) elements.push(new PdfString(e.bytes.subarray(runStart, runEnd), e.hex));
+        pushRun(elements, e, runStart, runEnd);
         runStart = -1;
         if (g.removalOffset === null) throw new InternalError('a glyph without a removal offset was removed');
         pushNumber(elements, g.removalOffset);
@@ -58,7 +63,7 @@ export function rewriteShow(op: Operation, glyphs: readonly GlyphEvent[], remove
         runEnd = g.end;
       }
     }
-    if (runStart >= 0) elements.push(new PdfString(e.bytes.subarray(runStart, runEnd), e.hex));
+    pushRun(elements, e, runStart, runEnd);
   }
   let prefix = '';
   if (op.op === "'") prefix = 'T* ';

@@ -146,24 +146,27 @@ class TextEditor {
   private flush(positionMatters: boolean): void {
     const run = this.run;
     const last = run[run.length - 1];
-    // The line state is looked up (an object and a matrix made) only for a run that changes.
-    const line = this.tainted && last ? this.stream.lines.get(last.op) : undefined;
-    if (this.tainted && last && !line) {
-      // No recorded line matrix (cannot happen for a parsed line move): keep every move as it was.
-      for (const e of run) if (!LINE.has(this.ops[e.op]!.op)) this.edits.push({ ...this.span(e.op), text: `${e.keep}T*` });
-    } else if (this.tainted && last) {
-      const leading = run.some((e) => e.setsLeading) && line ? `${formatNumber(line.tl)} TL ` : '';
-      for (let k = 0; k < run.length; k++) {
-        const e = run[k]!;
-        let text = e.keep;
-        if (k === run.length - 1) {
-          text += leading;
-          if (positionMatters && line) text += `${line.tlm.map(formatNumber).join(' ')} Tm`;
+    // A run that changes nothing is only emptied (its line state not looked up: an object and a matrix).
+    if (this.tainted && last) {
+      const line = this.stream.lines.get(last.op);
+      if (!line) {
+        // No recorded line matrix (cannot happen for a parsed line move): keep every move as it was.
+        for (const e of run) if (!LINE.has(this.ops[e.op]!.op)) this.edits.push({ ...this.span(e.op), text: `${e.keep}T*` });
+      } else {
+        const leading = run.some((e) => e.setsLeading) ? `${formatNumber(line.tl)} TL ` : '';
+        for (let k = 0; k < run.length; k++) {
+          const e = run[k]!;
+          let text = e.keep;
+          if (k === run.length - 1) {
+            text += leading;
+            if (positionMatters) text += `${line.tlm.map(formatNumber).join(' ')} Tm`;
+          }
+          this.edits.push({ ...this.span(e.op), text: text.trim() });
         }
-        this.edits.push({ ...this.span(e.op), text: text.trim() });
       }
     }
     run.length = 0;
     this.tainted = false;
   }
+
 }
