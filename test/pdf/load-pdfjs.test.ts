@@ -78,6 +78,25 @@ describe('loadPdfjs', () => {
       console.log(JSON.stringify({ read, later: later > 0, made }));`;
     expect(withCountingInflate(script)).toEqual({ read: 'read back', later: true, made: 0 });
   });
+
+  it('in a thread declared pdf.js\'s alone, the inflating class is the global itself and pdf.js reads with it', () => {
+    const script = `
+      const { dedicateThreadToPdfjs, loadPdfjs } = await import(${JSON.stringify(LOADER)});
+      const { readPdfText } = await import(${JSON.stringify(READER)});
+      const { PDFDocument, StandardFonts } = await import('pdf-lib');
+      const doc = await PDFDocument.create();
+      doc.addPage([300, 200]).drawText('read back', { x: 20, y: 100, font: await doc.embedFont(StandardFonts.Helvetica), size: 12 });
+      const pdf = await doc.save();
+      const native = globalThis.DecompressionStream;
+      dedicateThreadToPdfjs();
+      await loadPdfjs();
+      const desc = Object.getOwnPropertyDescriptor(globalThis, 'DecompressionStream');
+      const read = (await readPdfText(pdf)).pages[0].map((r) => r.str).join('');
+      const inflate = new globalThis.DecompressionStream('deflate');
+      console.log(JSON.stringify({ read, plainValue: 'value' in desc, swapped: desc.value !== native, syncDeflate: typeof inflate.writable.getWriter === 'function' && !(inflate.readable instanceof ReadableStream), gzipNative: new globalThis.DecompressionStream('gzip') instanceof native }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ read: 'read back', plainValue: true, swapped: true, syncDeflate: true, gzipNative: true });
+  });
 });
 
 

@@ -300,19 +300,30 @@ export interface ParsedPdf {
   readonly pages: readonly PageContent[];
 }
 
-interface GState {
-  ctm: Matrix;
-  font: FontInfo | null;
-  fontSize: number;
-  tc: number;
-  tw: number;
-  th: number;
-  tl: number;
-  tr: number;
-  ts: number;
-  lineWidth: number;
-  fillTiling: boolean;
-  strokeTiling: boolean;
+/**
+ * The graphics and text state. A class, made only by its constructor (a copy by {@link clone}):
+ * one shape for every state. Copies made by spreading (`{ ...g }`) took a shape of their own, and
+ * every read of the state on the interpreter's paths then met two.
+ */
+class GState {
+  constructor(
+    public ctm: Matrix,
+    public font: FontInfo | null,
+    public fontSize: number,
+    public tc: number,
+    public tw: number,
+    public th: number,
+    public tl: number,
+    public tr: number,
+    public ts: number,
+    public lineWidth: number,
+    public fillTiling: boolean,
+    public strokeTiling: boolean,
+  ) {}
+
+  clone(): GState {
+    return new GState(this.ctm, this.font, this.fontSize, this.tc, this.tw, this.th, this.tl, this.tr, this.ts, this.lineWidth, this.fillTiling, this.strokeTiling);
+  }
 }
 
 const MAX_DEPTH = 12;
@@ -351,10 +362,6 @@ function formMatrix(m: readonly number[] | undefined): Matrix {
   return m === undefined ? IDENTITY : matrixOf(m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!);
 }
 
-function cloneState(g: GState): GState {
-  return { ...g };
-}
-
 function num(v: PdfValue | undefined): number {
   return typeof v === 'number' ? v : 0;
 }
@@ -380,7 +387,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
   const parsed = parseContent(contentBytes);
   out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new LineTable() });
   if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: page.pageArea });
-  const g0: GState = { ctm: IDENTITY, font: null, fontSize: 0, tc: 0, tw: 0, th: 1, tl: 0, tr: 0, ts: 0, lineWidth: 1, fillTiling: false, strokeTiling: false };
+  const g0 = new GState(IDENTITY, null, 0, 0, 0, 1, 0, 0, 0, 1, false, false);
   new StreamRun(page, 0, resources, g0, 0).execute(parsed.ops);
   return out;
 }
@@ -550,7 +557,7 @@ class StreamRun {
       const a = o.operands;
       switch (o.op) {
         case 'q':
-          this.stack.push(cloneState(this.g));
+          this.stack.push(this.g.clone());
           this.qDepth++;
           break;
         case 'Q':
@@ -808,7 +815,7 @@ class StreamRun {
     if (parsed.problems.length > 0) this.page.unsure('bad-content', `form XObject /${n.name}: ${parsed.problems[0]}`, area);
     const id = out.streams.length;
     out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0, lines: new LineTable() });
-    const inner = cloneState(this.g);
+    const inner = this.g.clone();
     inner.ctm = ctm;
     new StreamRun(this.page, id, out.streams[id]!.resources, inner, depth + 1).execute(parsed.ops);
   }

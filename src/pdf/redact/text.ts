@@ -109,12 +109,12 @@ class TextEditor {
         if (o.op === "'" || o.op === '"') {
           const keep = o.op === '"' ? `${formatValue(o.operands[0] ?? 0)} Tw ${formatValue(o.operands[1] ?? 0)} Tc ` : '';
           this.run.push({ op: i, keep, setsLeading: false });
-        } else this.edits.push({ ...this.span(i), text: '' });
+        } else this.edits.push(this.replace(i, ''));
         continue;
       }
       this.flush(true);
       if (s === 'kept') continue;
-      this.edits.push({ ...this.span(i), text: rewriteShow(o, byOp.get(i)!, removed) });
+      this.edits.push(this.replace(i, rewriteShow(o, byOp.get(i)!, removed)));
     }
     this.flush(false);
     return { edits: this.edits, dropped: this.dropped };
@@ -138,8 +138,14 @@ class TextEditor {
     return false;
   }
 
-  private span(i: number): { start: number; end: number } {
-    return { start: this.ops[i]!.start, end: this.ops[i]!.end };
+  /**
+   * The edit that replaces operation i by `text`. Written as a literal, as every edit is: objects
+   * made by spreading another take a shape of their own, and applying edits of mixed shapes was
+   * 7 times slower (measured: 0.39 against 0.055 µs an edit).
+   */
+  private replace(i: number, text: string): ContentEdit {
+    const o = this.ops[i]!;
+    return { start: o.start, end: o.end, text };
   }
 
   /** Ends a run of line moves: collapsed into one absolute Tm when an operation in it was dropped. */
@@ -151,7 +157,7 @@ class TextEditor {
       const line = this.stream.lines.get(last.op);
       if (!line) {
         // No recorded line matrix (cannot happen for a parsed line move): keep every move as it was.
-        for (const e of run) if (!LINE.has(this.ops[e.op]!.op)) this.edits.push({ ...this.span(e.op), text: `${e.keep}T*` });
+        for (const e of run) if (!LINE.has(this.ops[e.op]!.op)) this.edits.push(this.replace(e.op, `${e.keep}T*`));
       } else {
         const leading = run.some((e) => e.setsLeading) ? `${formatNumber(line.tl)} TL ` : '';
         for (let k = 0; k < run.length; k++) {
@@ -161,7 +167,7 @@ class TextEditor {
             text += leading;
             if (positionMatters) text += `${line.tlm.map(formatNumber).join(' ')} Tm`;
           }
-          this.edits.push({ ...this.span(e.op), text: text.trim() });
+          this.edits.push(this.replace(e.op, text.trim()));
         }
       }
     }
