@@ -102,31 +102,77 @@ export interface StreamInstance {
   readonly lines: LineTable;
 }
 
+/** Why a glyph cannot be removed with certainty. */
+export type GlyphUnsure = { readonly reason: UnsureReason; readonly detail: string };
+
 /**
- * The numbers of a page's glyphs, 11 a glyph in one growing Float64Array: shrunk box (4), full box
- * (4), origin (2) and size. A page's glyphs live until its release is written; as arrays of
- * their own (three a glyph) they were the largest share of what the young-generation collector
- * copied on PDF batches (measured: 224 more bytes a glyph cost 7% of the time of 300 corpus PDFs).
- * Typed-array storage lies outside the collected heap.
+ * A page's glyphs, stored by column: numbers in one growing Float64Array (13 a glyph: shrunk box
+ * (4), full box (4), origin (2), size, removal offset, code), small integers in one Int32Array
+ * (9 a glyph: stream, operation, TJ part, byte span (2), render mode, flags (upright 1, has a
+ * removal offset 2), its Unicode text and its open marked-content spans as indices into lists of
+ * the distinct ones); the rare unsure reasons by index. A page's glyphs live until its release is
+ * written: whatever a glyph holds on the collected heap is copied by the young-generation
+ * collector and then promoted (measured: 224 more bytes a glyph cost 7% of the time of 300 corpus
+ * PDFs). A {@link GlyphEvent} is only the table and an index.
  */
-export class GlyphNumbers {
+export class GlyphTable {
   /** Numbers per glyph. */
-  static readonly STRIDE = 11;
-  data = new Float64Array(GlyphNumbers.STRIDE * 256);
+  static readonly STRIDE = 13;
+  /** Integers per glyph. */
+  static readonly INTS = 9;
+  data = new Float64Array(GlyphTable.STRIDE * 256);
+  ints = new Int32Array(GlyphTable.INTS * 256);
+  /** The distinct Unicode texts (index 0: none) and marked-content span lists the glyphs name. */
+  readonly texts: (string | undefined)[] = [undefined];
+  private readonly textIndex = new Map<string, number>();
+  readonly markLists: (readonly number[])[] = [];
+  readonly unsure = new Map<number, GlyphUnsure>();
   private count = 0;
 
   /**
-   * Stores one glyph's numbers; returns its index. Its full box is glyph-space [0 desc w0 asc]
-   * through Trm = [a b c d e f], the shrunk box the same less 10% on each side (as MuPDF tests
-   * glyphs against a region), its origin (e, f).
+   * The string being shown: glyph space to user space without the origin (Trm's a b c d), the
+   * font's descent and ascent, the size ({@link beginRun}), and the glyph being added (origin e f,
+   * advance w0, removal offset: {@link add}). Numbers go to the table through these typed arrays,
+   * not as arguments: the glyph loop is too large for every call in it to be inlined, and each
+   * number passed to a call that is not inlined was boxed on the heap (12 a glyph: measured, 190
+   * of the 260 bytes a glyph the interpreter allocated).
    */
-  add(a: number, b: number, c: number, d: number, e: number, f: number, w0: number, desc: number, asc: number, size: number): number {
-    const S = GlyphNumbers.STRIDE;
+  readonly run = new Float64Array(7);
+  readonly glyph = new Float64Array(4);
+  /** The string's stream, operation, TJ part, render mode and upright flag. */
+  private readonly runInts = new Int32Array(5);
+  private runMarks = 0;
+
+  /** Starts a string's glyphs: {@link run} holds its numbers. */
+  beginRun(stream: number, op: number, part: number, renderMode: number, upright: boolean, marks: readonly number[]): void {
+    const r = this.runInts;
+    r[0] = stream;
+    r[1] = op;
+    r[2] = part;
+    r[3] = renderMode;
+    r[4] = upright ? 1 : 0;
+    this.runMarks = this.marksOf(marks);
+  }
+
+  /**
+   * Stores one glyph of the current string ({@link glyph} holds its numbers); returns its index.
+   * Its full box is glyph-space [0 desc w0 asc] through Trm = [a b c d e f], the shrunk box the
+   * same less 10% on each side (as MuPDF tests glyphs against a region), its origin (e, f).
+   */
+  add(code: number, start: number, end: number, hasOffset: boolean, unicode: string | undefined, unsure: GlyphUnsure | undefined): number {
+    const S = GlyphTable.STRIDE;
+    const I = GlyphTable.INTS;
     if ((this.count + 1) * S > this.data.length) {
       const grown = new Float64Array(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
+      const ints = new Int32Array(this.ints.length * 2);
+      ints.set(this.ints);
+      this.ints = ints;
     }
+    const run = this.run, gl = this.glyph;
+    const a = run[0]!, b = run[1]!, c = run[2]!, d = run[3]!, desc = run[4]!, asc = run[5]!;
+    const e = gl[0]!, f = gl[1]!, w0 = gl[2]!;
     const out = this.data;
     const k = this.count * S;
     const h = asc - desc;
@@ -134,38 +180,96 @@ export class GlyphNumbers {
     glyphRectInto(out, k + 4, a, b, c, d, e, f, 0, desc, w0, asc);
     out[k + 8] = e;
     out[k + 9] = f;
-    out[k + 10] = size;
+    out[k + 10] = run[6]!;
+    out[k + 11] = gl[3]!;
+    out[k + 12] = code;
+    const ints = this.ints, r = this.runInts;
+    const j = this.count * I;
+    ints[j] = r[0]!;
+    ints[j + 1] = r[1]!;
+    ints[j + 2] = r[2]!;
+    ints[j + 3] = start;
+    ints[j + 4] = end;
+    ints[j + 5] = r[3]!;
+    ints[j + 6] = r[4]! | (hasOffset ? 2 : 0);
+    ints[j + 7] = this.textOf(unicode);
+    ints[j + 8] = this.runMarks;
+    if (unsure) this.unsure.set(this.count, unsure);
     return this.count++;
+  }
+
+  private textOf(unicode: string | undefined): number {
+    if (unicode === undefined) return 0;
+    let i = this.textIndex.get(unicode);
+    if (i === undefined) {
+      i = this.texts.length;
+      this.texts.push(unicode);
+      this.textIndex.set(unicode, i);
+    }
+    return i;
+  }
+
+  /** The index of `marks`: glyphs share one list until the open spans change (PageRun.markSnapshot), so only the last is compared. */
+  private marksOf(marks: readonly number[]): number {
+    const last = this.markLists.length - 1;
+    if (last >= 0 && this.markLists[last] === marks) return last;
+    this.markLists.push(marks);
+    return last + 1;
   }
 }
 
 /**
- * A shown glyph. Its boxes, origin and size are read from the page's {@link GlyphNumbers}: the
- * scalar getters (`x0` … `fy1`, `ox`, `oy`) read without allocating; `box`, `full` and `origin`
- * give new arrays, for the callers that keep or pass one.
+ * A shown glyph: an index into its page's {@link GlyphTable}. The scalar getters (`x0` … `fy1`,
+ * `ox`, `oy`) read without allocating; `box`, `full` and `origin` give new arrays, for the
+ * callers that keep or pass one.
  */
 export class GlyphEvent {
   constructor(
-    private readonly nums: GlyphNumbers,
+    private readonly table: GlyphTable,
     private readonly at: number,
-    readonly stream: number,
-    readonly op: number,
-    /** The element of the TJ array holding the string (0 for Tj, ' and "). */
-    readonly part: number,
-    /** Byte span of the code in that string. */
-    readonly start: number,
-    readonly end: number,
-    readonly code: number,
-    readonly unicode: string | undefined,
-    /** The TJ number that moves the pen as this glyph did (advance, Tc and Tw included); null when Tfs is 0. */
-    readonly removalOffset: number | null,
-    /** Text space is upright (no rotation or skew): rows can be told by baseline. */
-    readonly upright: boolean,
-    readonly renderMode: number,
-    readonly marks: readonly number[],
-    readonly unsure: { readonly reason: UnsureReason; readonly detail: string } | undefined,
   ) {}
 
+  /** The content stream instance (0: the page's) and the operation that shows it. */
+  get stream(): number {
+    return this.int(0);
+  }
+  get op(): number {
+    return this.int(1);
+  }
+  /** The element of the TJ array holding the string (0 for Tj, ' and "). */
+  get part(): number {
+    return this.int(2);
+  }
+  /** Byte span of the code in that string. */
+  get start(): number {
+    return this.int(3);
+  }
+  get end(): number {
+    return this.int(4);
+  }
+  get code(): number {
+    return this.number(12);
+  }
+  get unicode(): string | undefined {
+    return this.table.texts[this.int(7)];
+  }
+  /** The TJ number that moves the pen as this glyph did (advance, Tc and Tw included); null when Tfs is 0. */
+  get removalOffset(): number | null {
+    return (this.int(6) & 2) !== 0 ? this.number(11) : null;
+  }
+  /** Text space is upright (no rotation or skew): rows can be told by baseline. */
+  get upright(): boolean {
+    return (this.int(6) & 1) !== 0;
+  }
+  get renderMode(): number {
+    return this.int(5);
+  }
+  get marks(): readonly number[] {
+    return this.table.markLists[this.int(8)]!;
+  }
+  get unsure(): GlyphUnsure | undefined {
+    return this.table.unsure.get(this.at);
+  }
   /** Shrunk box (for the intersection test), user space. */
   get box(): Rect {
     return rectOf(this.x0, this.y0, this.x1, this.y1);
@@ -219,9 +323,12 @@ export class GlyphEvent {
   get size(): number {
     return this.number(10);
   }
-  /** Its `k`th number (see {@link GlyphNumbers}). */
+  /** Its `k`th number (see {@link GlyphTable}). */
   private number(k: number): number {
-    return this.nums.data[this.at * GlyphNumbers.STRIDE + k]!;
+    return this.table.data[this.at * GlyphTable.STRIDE + k]!;
+  }
+  private int(k: number): number {
+    return this.table.ints[this.at * GlyphTable.INTS + k]!;
   }
 }
 
@@ -403,8 +510,8 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
 /** What the streams of one page share: the file, what has been seen so far, the open marked-content spans. */
 class PageRun {
   readonly out: PageContent = { streams: [], glyphs: [], paths: [], images: [], inlineImages: [], spans: [], unsure: [] };
-  /** The numbers of the page's glyphs (each GlyphEvent reads its own). */
-  readonly glyphNumbers = new GlyphNumbers();
+  /** The page's glyphs (each GlyphEvent reads its own). */
+  readonly glyphTable = new GlyphTable();
   /** An area used when the extent of something is unknown: the page and far beyond. */
   readonly pageArea: Rect;
   private readonly parsedCache = new WeakMap<PdfStream, { ops: Operation[]; bytes: Uint8Array; problems: string[] } | null>();
@@ -452,7 +559,18 @@ class StreamRun {
   private g: GState;
   private readonly stack: GState[] = [];
   private qDepth = 0;
+  /**
+   * The text matrix: its a b c d are `tm`'s, its e f `tmE` and `tmF`. Within a line only e and f
+   * change (each string, each TJ number), and a new array each time was one more allocation a
+   * glyph on pages that show every glyph with its own string (the corpus's producer does).
+   */
   private tm: Matrix = IDENTITY;
+  private tmE = 0;
+  private tmF = 0;
+  /** The last font size worked out ({@link sizeOf}). */
+  private sizeC = NaN;
+  private sizeD = NaN;
+  private size = NaN;
   private tlm: Matrix = IDENTITY;
   /** After a glyph of unknown advance the pen position is unknown until the next line operator. */
   private penLost: { reason: UnsureReason; detail: string } | null = null;
@@ -481,9 +599,35 @@ class StreamRun {
   /** A line move (Td, TD, Tm, T*, ' and "): the text and line matrices start the new line, the pen is known again, and the stream records where. */
   private moveLine(stream: StreamInstance, op: number, tlm: Matrix): void {
     this.tlm = tlm;
-    this.tm = tlm;
+    this.setTm(tlm);
     this.penLost = null;
     stream.lines.set(op, tlm, this.g.tl);
+  }
+
+  private setTm(m: Matrix): void {
+    this.tm = m;
+    this.tmE = m[4];
+    this.tmF = m[5];
+  }
+
+  /**
+   * Math.hypot(c, d), the last one kept: consecutive strings mostly share their size, and the
+   * call (not inlined) gave a boxed number each time.
+   */
+  private sizeOf(c: number, d: number): number {
+    if (c !== this.sizeC || d !== this.sizeD) {
+      this.sizeC = c;
+      this.sizeD = d;
+      this.size = Math.hypot(c, d);
+    }
+    return this.size;
+  }
+
+  /** Moves the pen `dx` along the text matrix's x axis (text space units). */
+  private advance(dx: number): void {
+    const t = this.tm;
+    this.tmE = this.tmE + dx * t[0];
+    this.tmF = this.tmF + dx * t[1];
   }
 
   private resDict(kind: string): PdfDict | undefined {
@@ -503,16 +647,25 @@ class StreamRun {
     // so M = Tm × CTM is computed once and slid along by each advance.
     // M = Tm × CTM as locals (the same arithmetic as multiply, no array a string).
     const t = this.tm, n = g.ctm;
+    const t4 = this.tmE, t5 = this.tmF;
     const m0 = t[0] * n[0] + t[1] * n[2], m1 = t[0] * n[1] + t[1] * n[3];
     const m2 = t[2] * n[0] + t[3] * n[2], m3 = t[2] * n[1] + t[3] * n[3];
-    let m4 = t[4] * n[0] + t[5] * n[2] + n[4], m5 = t[4] * n[1] + t[5] * n[3] + n[5];
+    let m4 = t4 * n[0] + t5 * n[2] + n[4], m5 = t4 * n[1] + t5 * n[3] + n[5];
     const sx = g.fontSize * g.th, sy = g.fontSize;
     const la = sx * m0, lb = sx * m1, lc = sy * m2, ld = sy * m3;
     const upright = Math.abs(lb) < 1e-6 * Math.abs(la) && Math.abs(lc) < 1e-6 * Math.abs(ld) && la > 0 && ld > 0;
-    const size = Math.hypot(lc, ld);
+    const size = this.sizeOf(lc, ld);
     const asc = font.ascent, desc = font.descent;
-    const nums = this.page.glyphNumbers;
-    const marks = this.page.markSnapshot();
+    const table = this.page.glyphTable;
+    const run = table.run, gl = table.glyph;
+    run[0] = la;
+    run[1] = lb;
+    run[2] = lc;
+    run[3] = ld;
+    run[4] = desc;
+    run[5] = asc;
+    run[6] = size;
+    table.beginRun(streamId, opIndex, part, g.tr, upright, this.page.markSnapshot());
     let advanced = 0;
     const bytes = str.bytes;
     for (let start = 0; start < bytes.length; ) {
@@ -529,7 +682,11 @@ class StreamRun {
       if (!why && g.tr >= 4) why = { reason: 'clipping-text', detail: `text render mode ${g.tr} adds glyphs to the clipping path` };
       if (!why && g.fillTiling && g.tr % 4 !== 3 && g.tr !== 7) why = { reason: 'tiling-pattern', detail: 'text painted with a tiling pattern' };
       if (!why && removalOffset === null) why = { reason: 'zero-size-font', detail: 'text shown with font size 0' };
-      const glyph = new GlyphEvent(nums, nums.add(la, lb, lc, ld, e, f, w0, desc, asc, size), streamId, opIndex, part, start, start + length, code, font.unicode(code), removalOffset, upright, g.tr, marks, why);
+      gl[0] = e;
+      gl[1] = f;
+      gl[2] = w0;
+      gl[3] = removalOffset ?? 0;
+      const glyph = new GlyphEvent(table, table.add(code, start, start + length, removalOffset !== null, font.unicode(code), why));
       out.glyphs.push(glyph);
       if (why) {
         // Without the font's metrics (or code lengths) the glyph may extend anywhere along its
@@ -546,7 +703,7 @@ class StreamRun {
       m5 += dx * m1;
       start += length;
     }
-    this.tm = matrixOf(this.tm[0], this.tm[1], this.tm[2], this.tm[3], this.tm[4] + advanced * this.tm[0], this.tm[5] + advanced * this.tm[1]);
+    this.advance(advanced);
   }
 
   execute(ops: readonly Operation[]): void {
@@ -624,7 +781,7 @@ class StreamRun {
           break;
         }
         case 'BT':
-          this.tm = IDENTITY;
+          this.setTm(IDENTITY);
           this.tlm = IDENTITY;
           this.penLost = null;
           break;
@@ -675,8 +832,7 @@ class StreamRun {
             const e = arr[k];
             if (e instanceof PdfString) this.showString(i, k, e);
             else if (typeof e === 'number') {
-              const dx = (-e / 1000) * this.g.fontSize * this.g.th;
-              this.tm = matrixOf(this.tm[0], this.tm[1], this.tm[2], this.tm[3], this.tm[4] + dx * this.tm[0], this.tm[5] + dx * this.tm[1]);
+              this.advance((-e / 1000) * this.g.fontSize * this.g.th);
             }
           }
           break;

@@ -188,30 +188,59 @@ function loadSimple(objs: PdfObjects, font: PdfDict, subtype: string): FontInfo 
   else if (!widths && !std) unsure = { reason: 'unknown-font', detail: `font ${baseFont} has no /Widths and is not a standard font` };
   else if (!known && !toUnicode) unsure = { reason: 'unknown-encoding', detail: `font ${baseFont} has an encoding that is not understood` };
   const metrics = isType3 ? type3Metrics(objs, font, fm!) : verticalMetrics(objs, descriptor, std);
-  return {
-    name: baseFont,
-    type: isType3 ? 'type3' : 'simple',
-    ...(unsure ? { unsure } : {}),
-    ...metrics,
-    codes: oneByteCodes,
-    codeLength: () => 1,
-    width(code) {
-      if (widths) {
-        const w = widths[code - first];
-        if (w !== undefined) return (w * scale) / 1000;
-        return (missing * scale) / 1000;
-      }
-      const name = names[code];
-      const w = name && std ? std.getWidthOfGlyph(name) : undefined;
-      return (typeof w === 'number' ? w : missing) / 1000;
-    },
-    unicode(code) {
-      const t = toUnicode?.unicode.get(code);
-      if (t !== undefined) return t;
-      const name = names[code];
-      return name ? glyphNameToUnicode(name) : undefined;
-    },
-  };
+  return new SimpleFont(baseFont, isType3 ? 'type3' : 'simple', unsure, metrics.ascent, metrics.descent, widths, first, missing, scale, names, std, toUnicode);
+}
+
+/*
+ * The fonts are classes, not object literals with closures: the interpreter's glyph loop calls
+ * `codeLength`, `width` and `unicode` of every font of every document, and the optimised loop
+ * inlined the closures of the fonts it had met and was thrown away ("weak objects") each time
+ * a collection freed those documents' fonts; methods of a class are the same functions for all.
+ */
+
+/** A simple font (Type1, MMType1, TrueType, Type3): one byte a code. */
+class SimpleFont implements FontInfo {
+  constructor(
+    readonly name: string,
+    readonly type: 'simple' | 'type3',
+    readonly unsure: FontInfo['unsure'],
+    readonly ascent: number,
+    readonly descent: number,
+    private readonly widths: number[] | undefined,
+    private readonly first: number,
+    private readonly missing: number,
+    private readonly scale: number,
+    private readonly names: readonly string[],
+    private readonly std: StandardFont | undefined,
+    private readonly toUnicode: ParsedCMap | undefined,
+  ) {}
+
+  codes(bytes: Uint8Array): GlyphCode[] {
+    return oneByteCodes(bytes);
+  }
+
+  codeLength(): number {
+    return 1;
+  }
+
+  width(code: number): number {
+    const { widths, missing, scale } = this;
+    if (widths) {
+      const w = widths[code - this.first];
+      if (w !== undefined) return (w * scale) / 1000;
+      return (missing * scale) / 1000;
+    }
+    const name = this.names[code];
+    const w = name && this.std ? this.std.getWidthOfGlyph(name) : undefined;
+    return (typeof w === 'number' ? w : missing) / 1000;
+  }
+
+  unicode(code: number): string | undefined {
+    const t = this.toUnicode?.unicode.get(code);
+    if (t !== undefined) return t;
+    const name = this.names[code];
+    return name ? glyphNameToUnicode(name) : undefined;
+  }
 }
 
 function type3Metrics(objs: PdfObjects, font: PdfDict, fm: number[]): { ascent: number; descent: number } {
@@ -277,40 +306,93 @@ function loadType0(objs: PdfObjects, font: PdfDict): FontInfo {
     }
   }
   const toUnicode = readToUnicode(objs, font);
-  // Identity ranges: two bytes a code (a last odd byte alone), as codeLength says for them.
-  const lengthAt = ranges === IDENTITY_RANGES ? (bytes: Uint8Array, at: number): number => (at + 1 < bytes.length ? 2 : 1) : (bytes: Uint8Array, at: number): number => codeLength(ranges, bytes, at).length;
-  const cid = (code: number): number => (cmap && cmap.codespace.length > 0 ? (cidOf(cmap, code) ?? 0) : code);
-  return {
-    name: baseFont,
-    type: 'type0',
-    ...(unsure ? { unsure } : {}),
-    ...verticalMetrics(objs, descriptor),
-    codes: (bytes) => splitCodes(bytes, lengthAt),
-    codeLength: lengthAt,
-    width(code) {
-      const c = cid(code);
-      const v = widths.get(c);
-      if (v !== undefined) return v / 1000;
-      for (const [lo, hi, wd] of wRanges) if (c >= lo && c <= hi) return wd / 1000;
-      return dw / 1000;
-    },
-    unicode(code) {
-      return toUnicode?.unicode.get(code);
-    },
-  };
+  const metrics = verticalMetrics(objs, descriptor);
+  return new Type0Font(baseFont, unsure, metrics.ascent, metrics.descent, ranges, cmap, dw, widths, wRanges, toUnicode);
 }
 
-const unknownFont = (detail: string): FontInfo => ({
-  name: '?',
-  type: 'simple',
-  unsure: { reason: 'unknown-font', detail },
-  ascent: 0.8,
-  descent: -0.2,
-  codes: oneByteCodes,
-  codeLength: () => 1,
-  width: () => 0.5,
-  unicode: () => undefined,
-});
+/** A Type0 font: codes of the lengths its CMap's code-space ranges say, widths of their CIDs. */
+class Type0Font implements FontInfo {
+  readonly type = 'type0';
+  /** Identity ranges: two bytes a code (a last odd byte alone), as codeLength says for them. */
+  private readonly identity: boolean;
+  /** Codes are CIDs (no embedded CMap with code-space ranges). */
+  private readonly codesAreCids: boolean;
+
+  constructor(
+    readonly name: string,
+    readonly unsure: FontInfo['unsure'],
+    readonly ascent: number,
+    readonly descent: number,
+    private readonly ranges: CodespaceRange[],
+    private readonly cmap: ParsedCMap | undefined,
+    private readonly dw: number,
+    private readonly widths: ReadonlyMap<number, number>,
+    private readonly wRanges: readonly [number, number, number][],
+    private readonly toUnicode: ParsedCMap | undefined,
+  ) {
+    this.identity = ranges === IDENTITY_RANGES;
+    this.codesAreCids = !(cmap && cmap.codespace.length > 0);
+  }
+
+  codes(bytes: Uint8Array): GlyphCode[] {
+    const out: GlyphCode[] = [];
+    for (let i = 0; i < bytes.length; ) {
+      const length = this.codeLength(bytes, i);
+      let code = 0;
+      for (let k = 0; k < length; k++) code = code * 256 + bytes[i + k]!;
+      out.push({ code, start: i, length });
+      i += length;
+    }
+    return out;
+  }
+
+  codeLength(bytes: Uint8Array, at: number): number {
+    return this.identity ? (at + 1 < bytes.length ? 2 : 1) : codeLength(this.ranges, bytes, at).length;
+  }
+
+  width(code: number): number {
+    const c = this.codesAreCids ? code : (cidOf(this.cmap!, code) ?? 0);
+    const v = this.widths.get(c);
+    if (v !== undefined) return v / 1000;
+    for (const [lo, hi, wd] of this.wRanges) if (c >= lo && c <= hi) return wd / 1000;
+    return this.dw / 1000;
+  }
+
+  unicode(code: number): string | undefined {
+    return this.toUnicode?.unicode.get(code);
+  }
+}
+
+/** A font that cannot be read: every glyph of it is unsure. */
+class UnknownFont implements FontInfo {
+  readonly name = '?';
+  readonly type = 'simple';
+  readonly ascent = 0.8;
+  readonly descent = -0.2;
+  readonly unsure: FontInfo['unsure'];
+
+  constructor(detail: string) {
+    this.unsure = { reason: 'unknown-font', detail };
+  }
+
+  codes(bytes: Uint8Array): GlyphCode[] {
+    return oneByteCodes(bytes);
+  }
+
+  codeLength(): number {
+    return 1;
+  }
+
+  width(): number {
+    return 0.5;
+  }
+
+  unicode(): string | undefined {
+    return undefined;
+  }
+}
+
+const unknownFont = (detail: string): FontInfo => new UnknownFont(detail);
 
 const cache = new WeakMap<object, FontInfo>();
 
