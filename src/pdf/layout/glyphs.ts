@@ -4,7 +4,7 @@
  * the glyphs it covers). Fails closed with a one-line {@link PdfInputError}: no text at all (a
  * scan), glyphs without a Unicode mapping, or text the layout cannot order (rotated or skewed).
  */
-import { interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
+import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { PdfInputError } from '../errors.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
 import { listPages } from '../redact/pages.js';
@@ -87,11 +87,13 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
   // A loop, not a callback made per call (see content/interpret.ts: the optimised code of
   // closures made per call did not outlive full GCs).
   const out: PageGlyph[][] = [];
+  // One table for the document's glyphs: it grows a few times a document, not a few times a page.
+  const table = new GlyphTable();
   for (let index = 0; index < pages.length; index++) {
     const p = pages[index]!;
     const content = pageContentBytes(objs, p.dict.get('Contents'));
     if (content === null) throw new PdfInputError(`page ${index + 1}: a content stream cannot be decoded`);
-    const drawn = interpretPage(objs, content, dictOf(resolve(objs, p.resources)), p.cropBox ?? p.mediaBox);
+    const drawn = interpretPage(objs, content, dictOf(resolve(objs, p.resources)), p.cropBox ?? p.mediaBox, table);
     contents.push(drawn);
     const glyphs: PageGlyph[] = [];
     for (const g of drawn.glyphs) {

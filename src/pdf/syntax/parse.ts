@@ -391,6 +391,36 @@ function exact(values: PdfValue[]): PdfValue[] {
   return values.length === 0 ? [] : values.slice();
 }
 
+/** The operands of every operation that has none (q, Q, BT, ET, T*…): one array, never changed. */
+const NO_OPERANDS: PdfValue[] = [];
+
+/**
+ * An operation's operands as {@link exact} gives them, but numbers alone (most operations: Td,
+ * Tf's size, cm, re, colours) in an array of numbers, which holds them unboxed: in an array of
+ * any values each fractional number is an object of its own (16 bytes a number, and a page's
+ * operations live until its release is written).
+ */
+function exactOperands(values: PdfValue[]): PdfValue[] {
+  const n = values.length;
+  if (n === 0) return NO_OPERANDS;
+  for (let i = 0; i < n; i++) if (typeof values[i] !== 'number') return values.slice();
+  const v = values as number[];
+  switch (n) {
+    case 1:
+      return [v[0]!];
+    case 2:
+      return [v[0]!, v[1]!];
+    case 3:
+      return [v[0]!, v[1]!, v[2]!];
+    case 4:
+      return [v[0]!, v[1]!, v[2]!, v[3]!];
+    case 6:
+      return [v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!];
+    default:
+      return values.slice();
+  }
+}
+
 /**
  * Parse a content stream.
  *
@@ -440,9 +470,9 @@ export function parseContent(bytes: Uint8Array): ParsedContent {
       }
       const dataEnd = ei > dataStart && WS[bytes[ei - 1]!] === 1 && known === undefined ? ei - 1 : Math.min(ei, known !== undefined ? dataStart + known : ei);
       lx.pos = Math.min(bytes.length, ei + 2);
-      ops.push({ op: 'BI', operands: exact(operands), start, end: lx.pos, inline: { dict, data: bytes.subarray(dataStart, dataEnd) } });
+      ops.push({ op: 'BI', operands: exactOperands(operands), start, end: lx.pos, inline: { dict, data: bytes.subarray(dataStart, dataEnd) } });
     } else {
-      ops.push({ op: v.keyword, operands: exact(operands), start, end: lx.pos });
+      ops.push({ op: v.keyword, operands: exactOperands(operands), start, end: lx.pos });
     }
     operands.length = 0;
     start = -1;
