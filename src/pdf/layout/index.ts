@@ -52,14 +52,21 @@ export interface SpanRegion {
 const WORD_GAP_EM = 0.15;
 
 class TextBuilder {
-  text = '';
+  /**
+   * The text so far, as pieces joined once at the end: appended to one string, each glyph's
+   * text was a node of a chain the length of the document (32 bytes each), kept and copied by
+   * the young-generation collector until the text was read.
+   */
+  private readonly parts: string[] = [];
+  private length = 0;
   /** Four numbers a UTF-16 unit of `text`, in a buffer that doubles when full (a number[] of them was 2.5% of a PDF batch). */
   private boxes = new Float64Array(4096);
   private used = 0;
   readonly lines: LayoutLine[] = [];
   /** Appends `s`, each of its UTF-16 units with the full box of `glyph` (NaN without one). */
   add(s: string, glyph: PageGlyph | null): void {
-    this.text += s;
+    this.parts.push(s);
+    this.length += s.length;
     const need = this.used + 4 * s.length;
     if (need > this.boxes.length) {
       const grown = new Float64Array(Math.max(need, 2 * this.boxes.length));
@@ -78,12 +85,16 @@ class TextBuilder {
       this.used = at + 4;
     }
   }
+  /** The text written. */
+  text(): string {
+    return this.parts.join('');
+  }
   /** The boxes written, in an array of their own length. */
   boxArray(): Float64Array {
     return this.boxes.slice(0, this.used);
   }
   line(page: number, piece: LinePiece, end = '\n'): void {
-    const start = this.text.length;
+    const start = this.length;
     let prev: PageGlyph | null = null;
     let space = false;
     for (const g of piece.glyphs) {
@@ -96,7 +107,7 @@ class TextBuilder {
       prev = g;
       space = false;
     }
-    this.lines.push({ page, start, end: this.text.length, y: piece.y, size: piece.size });
+    this.lines.push({ page, start, end: this.length, y: piece.y, size: piece.size });
     this.add(end, null);
   }
 }
@@ -140,7 +151,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
       }
     }
   }
-  return { text: t.text, pages: glyphs.length, sizes, lines: t.lines, boxes: t.boxArray(), parsed: { objects: objs, pages: contents } };
+  return { text: t.text(), pages: glyphs.length, sizes, lines: t.lines, boxes: t.boxArray(), parsed: { objects: objs, pages: contents } };
 }
 
 /**
