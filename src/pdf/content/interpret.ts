@@ -144,10 +144,11 @@ export class GlyphTable {
   private runMarks = 0;
 
   /**
-   * Makes room for `more` glyphs besides those stored: at least double the room when it grows
-   * (a growth allocates and copies both arrays; they lie outside the collected heap, but each
-   * new one is zeroed and paged in: growing one page's table from 256 a few times was 3% of a
-   * PDF batch's main thread).
+   * Makes room for `more` glyphs besides those stored: at least double the room when it grows.
+   * A growth allocates and copies both arrays; they lie outside the collected heap, but each new
+   * one is zeroed, at a cost that grows with its size (measured: growing each page's table from
+   * 256 glyphs was 3% of a PDF batch's main thread, reserving room from the content's size 3.5%;
+   * one table a document, doubling, is what is left).
    */
   reserve(more: number): void {
     const need = this.count + more;
@@ -501,9 +502,6 @@ export function pageContentBytes(objs: PdfObjects, contents: PdfValue | undefine
 
 /** Interpret one page. `contentBytes` are its decoded, joined content streams. */
 export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resources: PdfDict | undefined, pageBox: Rect, glyphs: GlyphTable = new GlyphTable()): PageContent {
-  // Room for the glyphs the content likely shows (a glyph takes a byte or two of content in the
-  // densest producers, 15 or more in the corpus's), at once rather than by doubling from 256.
-  glyphs.reserve(contentBytes.length >> 3);
   const page = new PageRun(objs, pageBox, glyphs);
   const out = page.out;
   const parsed = parseContent(contentBytes);
