@@ -163,6 +163,17 @@ export class GlyphTable {
     this.ints = ints;
   }
 
+  /** How many glyphs it holds. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** True when the shrunk box of glyph `at` meets `r` (what {@link GlyphEvent.meets} tells, read here without the glyph). */
+  meets(at: number, r: Rect): boolean {
+    const d = this.data, k = at * GlyphTable.STRIDE;
+    return boxIntersects(d[k]!, d[k + 1]!, d[k + 2]!, d[k + 3]!, r);
+  }
+
   /** Starts a string's glyphs: {@link run} holds its numbers. */
   beginRun(stream: number, op: number, part: number, renderMode: number, upright: boolean, marks: readonly number[]): void {
     const r = this.runInts;
@@ -402,6 +413,9 @@ export interface UnsureArea {
 export interface PageContent {
   readonly streams: StreamInstance[];
   readonly glyphs: GlyphEvent[];
+  /** Where the glyphs are stored: `glyphs[j]` is glyph `firstGlyph + j` of the table (scans read the table, not the glyphs). */
+  readonly glyphTable: GlyphTable;
+  readonly firstGlyph: number;
   readonly paths: PathEvent[];
   readonly images: ImageEvent[];
   readonly inlineImages: InlineImageEvent[];
@@ -522,7 +536,7 @@ export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resour
 
 /** What the streams of one page share: the file, what has been seen so far, the open marked-content spans. */
 class PageRun {
-  readonly out: PageContent = { streams: [], glyphs: [], paths: [], images: [], inlineImages: [], spans: [], unsure: [] };
+  readonly out: PageContent;
   /** Where the page's glyphs are stored (each GlyphEvent reads its own). */
   readonly glyphTable: GlyphTable;
   /** An area used when the extent of something is unknown: the page and far beyond. */
@@ -538,6 +552,7 @@ class PageRun {
     glyphTable: GlyphTable,
   ) {
     this.glyphTable = glyphTable;
+    this.out = { streams: [], glyphs: [], glyphTable, firstGlyph: glyphTable.size, paths: [], images: [], inlineImages: [], spans: [], unsure: [] };
     this.pageArea = rectOf(pageBox[0] - HUGE, pageBox[1] - HUGE, pageBox[2] + HUGE, pageBox[3] + HUGE);
   }
 
