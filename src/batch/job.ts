@@ -207,6 +207,9 @@ function releaseChecker(cache: JobCache, onComputed: (() => void) | undefined): 
 export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed?: () => void): Promise<JobResult> {
   const written: string[] = [];
   try {
+    // The pdf.js thread starts loading pdf.js (half a second) while this first PDF is read and
+    // redacted, not when its release is ready to be checked: the batch's thread then waited for it.
+    if (!job.source && /\.pdf$/i.test(job.file)) cache.pdfTextThread();
     const read = job.source ? await readInputData(job.source, job.maxInputBytes, job.inputFormat) : await readInput(job.file, job.maxInputBytes, job.inputFormat);
     if (!read.ok) return { index: job.index, status: 'failed', message: read.message };
     const profile = await cache.profile(job.profile);

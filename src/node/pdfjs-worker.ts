@@ -4,14 +4,16 @@
  * one request at a time in the order sent; it answers once per request.
  */
 import { parentPort } from 'node:worker_threads';
-import { dedicateThreadToPdfjs } from '../pdf/load-pdfjs.js';
+import { dedicateThreadToPdfjs, loadPdfjs } from '../pdf/load-pdfjs.js';
 import { readPdfText } from '../pdf/pdfjs.js';
 import { checkRelease } from '../pdf/verify.js';
 import { CachedPdfjsData } from './pdfjs-data.js';
 import type { PdfTextReply, PdfTextRequest } from './pdfjs-thread.js';
 
-// This thread runs pdf.js and nothing else.
+// This thread runs pdf.js and nothing else; it loads it at once, before the first request.
 dedicateThreadToPdfjs();
+// A failure to load shows at the first request (the same promise rejects there).
+loadPdfjs().catch(() => undefined);
 
 let queue: Promise<void> = Promise.resolve();
 
