@@ -115,13 +115,27 @@ export type GlyphUnsure = { readonly reason: UnsureReason; readonly detail: stri
  * collector and then promoted (measured: 224 more bytes a glyph cost 7% of the time of 300 corpus
  * PDFs). A {@link GlyphEvent} is only the table and an index.
  */
+/**
+ * Where the table being filled keeps its glyphs: one pair of arrays for the process, grown to the
+ * largest document and reused, since one table is filled at a time (interpretation is
+ * synchronous). A table copies its glyphs out to arrays of their exact size when it is sealed,
+ * or when another table takes the arrays. Fresh memory is costly here: every new page of memory
+ * touched is a page fault (about 20 µs each on the virtual machines of the measurements), and
+ * tables grown by doubling were 3% of a PDF batch's main thread.
+ */
+let scratchData = new Float64Array(0);
+let scratchInts = new Int32Array(0);
+let scratchOwner: GlyphTable | null = null;
+/** Larger shared arrays are not kept once their table is sealed (numbers: 13 a glyph). */
+const MAX_KEPT_SCRATCH = 8 * 1024 * 1024;
+
 export class GlyphTable {
   /** Numbers per glyph. */
   static readonly STRIDE = 13;
   /** Integers per glyph. */
   static readonly INTS = 9;
-  data = new Float64Array(0);
-  ints = new Int32Array(0);
+  data: Float64Array;
+  ints: Int32Array;
   /** The distinct Unicode texts (index 0: none) and marked-content span lists the glyphs name. */
   readonly texts: (string | undefined)[] = [undefined];
   private readonly textIndex = new Map<string, number>();
@@ -143,24 +157,42 @@ export class GlyphTable {
   private readonly runInts = new Int32Array(5);
   private runMarks = 0;
 
-  /**
-   * Makes room for `more` glyphs besides those stored: at least double the room when it grows.
-   * A growth allocates and copies both arrays; they lie outside the collected heap, but each new
-   * one is zeroed, at a cost that grows with its size (measured: growing each page's table from
-   * 256 glyphs was 3% of a PDF batch's main thread, reserving room from the content's size 3.5%;
-   * one table a document, doubling, is what is left).
-   */
+  /** A table filled in the shared arrays (the table that had them is sealed first). */
+  constructor() {
+    scratchOwner?.seal();
+    scratchOwner = this;
+    this.data = scratchData;
+    this.ints = scratchInts;
+  }
+
+  /** Makes room for `more` glyphs besides those stored (at least doubling the room). */
   reserve(more: number): void {
     const need = this.count + more;
     const room = this.data.length / GlyphTable.STRIDE;
     if (need <= room) return;
-    const size = Math.max(need, 2 * room, 256);
+    const size = Math.max(need, 2 * room, 1024);
     const data = new Float64Array(size * GlyphTable.STRIDE);
     data.set(this.data.subarray(0, this.count * GlyphTable.STRIDE));
     this.data = data;
     const ints = new Int32Array(size * GlyphTable.INTS);
     ints.set(this.ints.subarray(0, this.count * GlyphTable.INTS));
     this.ints = ints;
+    if (scratchOwner === this) {
+      scratchData = data;
+      scratchInts = ints;
+    }
+  }
+
+  /** Ends the filling: the glyphs move to arrays of their own size and the shared ones are free for the next table. */
+  seal(): void {
+    if (scratchOwner !== this) return;
+    this.data = this.data.slice(0, this.count * GlyphTable.STRIDE);
+    this.ints = this.ints.slice(0, this.count * GlyphTable.INTS);
+    scratchOwner = null;
+    if (scratchData.length > MAX_KEPT_SCRATCH) {
+      scratchData = new Float64Array(0);
+      scratchInts = new Int32Array(0);
+    }
   }
 
   /** How many glyphs it holds. */
@@ -515,7 +547,17 @@ export function pageContentBytes(objs: PdfObjects, contents: PdfValue | undefine
 }
 
 /** Interpret one page. `contentBytes` are its decoded, joined content streams. */
-export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resources: PdfDict | undefined, pageBox: Rect, glyphs: GlyphTable = new GlyphTable()): PageContent {
+export function interpretPage(objs: PdfObjects, contentBytes: Uint8Array, resources: PdfDict | undefined, pageBox: Rect, table?: GlyphTable): PageContent {
+  // A table of its own unless the caller fills one for several pages (and seals it).
+  const glyphs = table ?? new GlyphTable();
+  try {
+    return interpretInto(objs, contentBytes, resources, pageBox, glyphs);
+  } finally {
+    if (!table) glyphs.seal();
+  }
+}
+
+function interpretInto(objs: PdfObjects, contentBytes: Uint8Array, resources: PdfDict | undefined, pageBox: Rect, glyphs: GlyphTable): PageContent {
   const page = new PageRun(objs, pageBox, glyphs);
   const out = page.out;
   const parsed = parseContent(contentBytes);

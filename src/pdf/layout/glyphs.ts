@@ -87,25 +87,29 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
   // A loop, not a callback made per call (see content/interpret.ts: the optimised code of
   // closures made per call did not outlive full GCs).
   const out: PageGlyph[][] = [];
-  // One table for the document's glyphs: it grows a few times a document, not a few times a page.
+  // One table for the document's glyphs, sealed once they are all read (content/interpret.ts).
   const table = new GlyphTable();
-  for (let index = 0; index < pages.length; index++) {
-    const p = pages[index]!;
-    const content = pageContentBytes(objs, p.dict.get('Contents'));
-    if (content === null) throw new PdfInputError(`page ${index + 1}: a content stream cannot be decoded`);
-    const drawn = interpretPage(objs, content, dictOf(resolve(objs, p.resources)), p.cropBox ?? p.mediaBox, table);
-    contents.push(drawn);
-    const glyphs: PageGlyph[] = [];
-    for (const g of drawn.glyphs) {
-      const u = g.unicode;
-      let r = u === undefined ? (g.end - g.start === 1 && g.code === 32 ? BLANK : UNMAPPED) : read.get(u);
-      if (r === undefined) read.set(u!, (r = reading(u!)));
-      if (r === UNMAPPED) throw new PdfInputError(`${NO_TEXT_LAYER} (page ${index + 1} shows glyphs that cannot be mapped to Unicode)`);
-      if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
-      if (!r.blank) text++;
-      glyphs.push(new ShownGlyph(r.text, r.blank, g));
+  try {
+    for (let index = 0; index < pages.length; index++) {
+      const p = pages[index]!;
+      const content = pageContentBytes(objs, p.dict.get('Contents'));
+      if (content === null) throw new PdfInputError(`page ${index + 1}: a content stream cannot be decoded`);
+      const drawn = interpretPage(objs, content, dictOf(resolve(objs, p.resources)), p.cropBox ?? p.mediaBox, table);
+      contents.push(drawn);
+      const glyphs: PageGlyph[] = [];
+      for (const g of drawn.glyphs) {
+        const u = g.unicode;
+        let r = u === undefined ? (g.end - g.start === 1 && g.code === 32 ? BLANK : UNMAPPED) : read.get(u);
+        if (r === undefined) read.set(u!, (r = reading(u!)));
+        if (r === UNMAPPED) throw new PdfInputError(`${NO_TEXT_LAYER} (page ${index + 1} shows glyphs that cannot be mapped to Unicode)`);
+        if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
+        if (!r.blank) text++;
+        glyphs.push(new ShownGlyph(r.text, r.blank, g));
+      }
+      out.push(glyphs);
     }
-    out.push(glyphs);
+  } finally {
+    table.seal();
   }
   if (text === 0) throw new PdfInputError(NO_TEXT_LAYER);
   const sizes = pages.map((p): [number, number] => {
