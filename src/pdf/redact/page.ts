@@ -67,11 +67,19 @@ export type Allocate = (value: PdfValue) => PdfRef;
 /** Keys of a form or image dictionary that never travel into a copy. */
 const DROP_STREAM_KEYS = ['Filter', 'DecodeParms', 'F', 'DP', 'Length', 'Metadata', 'PieceInfo', 'StructParent', 'StructParents', 'OPI', 'LastModified'];
 
+/**
+ * zlib level of the rewritten content streams: 1, as for the content of the PDFs declass draws
+ * (render/pdf/write.ts CONTENT_DEFLATE_LEVEL). Over the 414 page contents of 300 corpus PDFs
+ * (6.6 MB): 55 ms against 192 ms at level 6, for 1.14 MB against 0.95 MB (2% of the files).
+ */
+const FLATE_LEVEL = 1;
+
+/** A Flate stream of `bytes` with the keys of `dict` that still apply. */
 function flateStream(dict: PdfDict, bytes: Uint8Array): PdfStream {
   const d = dict.clone();
   for (const k of DROP_STREAM_KEYS) d.delete(k);
   d.set('Filter', PdfName.of('FlateDecode'));
-  return new PdfStream(d, deflateSync(bytes));
+  return new PdfStream(d, deflateSync(bytes, { level: FLATE_LEVEL }));
 }
 
 function uniqueName(dict: PdfDict | undefined, taken: ReadonlySet<string>, base: string): string {
