@@ -39,15 +39,59 @@ const COLUMN_GAP_EM = 1.5;
 const BLOCK_GAP_EM = 2.5;
 const PARAGRAPH_PITCH = 1.4;
 
-function rows(glyphs: readonly PageGlyph[]): PageGlyph[][] {
-  const sorted = [...glyphs].sort((a, b) => b.y - a.y || a.x0 - b.x0);
-  const out: { y: number; size: number; glyphs: PageGlyph[] }[] = [];
-  for (const g of sorted) {
-    const cur = out[out.length - 1];
-    if (cur && Math.abs(cur.y - g.y) < ROW_TOLERANCE_EM * Math.max(cur.size, g.size)) cur.glyphs.push(g);
-    else out.push({ y: g.y, size: g.size, glyphs: [g] });
+/**
+ * The sort keys of glyphs, read once: a glyph's getters reach its numbers through two objects,
+ * and a comparison sort read them some 2 log n times a glyph (cache misses on large pages).
+ */
+class GlyphKeys {
+  readonly y: Float64Array;
+  readonly x0: Float64Array;
+  readonly y0: Float64Array;
+  constructor(glyphs: readonly PageGlyph[]) {
+    const n = glyphs.length;
+    this.y = new Float64Array(n);
+    this.x0 = new Float64Array(n);
+    this.y0 = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = glyphs[i]!;
+      this.y[i] = g.y;
+      this.x0[i] = g.x0;
+      this.y0[i] = g.y0;
+    }
   }
-  return out.map((r) => dedupe(r.glyphs.sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0)));
+  /** Top to bottom by baseline, then left to right. */
+  byRow(a: number, b: number): number {
+    return this.y[b]! - this.y[a]! || this.x0[a]! - this.x0[b]!;
+  }
+  /** Left to right, then bottom to top. */
+  byLeft(a: number, b: number): number {
+    return this.x0[a]! - this.x0[b]! || this.y0[a]! - this.y0[b]!;
+  }
+}
+
+/** Glyph indices 0 … n-1, in order. */
+function indices(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(i);
+  return out;
+}
+
+/**
+ * Rows of glyphs: by baseline (within 0.3 em of the row's first), each left to right without
+ * repeats. Index arrays are sorted with the same comparisons as the glyphs would be (the sort is
+ * stable, so the order is the same).
+ */
+function rows(glyphs: readonly PageGlyph[]): PageGlyph[][] {
+  const keys = new GlyphKeys(glyphs);
+  const sorted = indices(glyphs.length).sort((a, b) => keys.byRow(a, b));
+  const out: { y: number; size: number; members: number[] }[] = [];
+  for (const i of sorted) {
+    const g = glyphs[i]!;
+    const cur = out[out.length - 1];
+    if (cur && Math.abs(cur.y - keys.y[i]!) < ROW_TOLERANCE_EM * Math.max(cur.size, g.size)) cur.members.push(i);
+    else out.push({ y: keys.y[i]!, size: g.size, members: [i] });
+  }
+  return out.map((r) => dedupe(r.members.sort((a, b) => keys.byLeft(a, b)).map((i) => glyphs[i]!)));
 }
 
 /**
