@@ -106,16 +106,6 @@ export interface StreamInstance {
 export type GlyphUnsure = { readonly reason: UnsureReason; readonly detail: string };
 
 /**
- * A page's glyphs, stored by column: numbers in one growing Float64Array (13 a glyph: shrunk box
- * (4), full box (4), origin (2), size, removal offset, code), small integers in one Int32Array
- * (9 a glyph: stream, operation, TJ part, byte span (2), render mode, flags (upright 1, has a
- * removal offset 2), its Unicode text and its open marked-content spans as indices into lists of
- * the distinct ones); the rare unsure reasons by index. A page's glyphs live until its release is
- * written: whatever a glyph holds on the collected heap is copied by the young-generation
- * collector and then promoted (measured: 224 more bytes a glyph cost 7% of the time of 300 corpus
- * PDFs). A {@link GlyphEvent} is only the table and an index.
- */
-/**
  * Where the table being filled keeps its glyphs: one pair of arrays for the process, grown to the
  * largest document and reused, since one table is filled at a time (interpretation is
  * synchronous). A table copies its glyphs out to arrays of their exact size when it is sealed,
@@ -129,6 +119,16 @@ let scratchOwner: GlyphTable | null = null;
 /** Larger shared arrays are not kept once their table is sealed (numbers: 13 a glyph). */
 const MAX_KEPT_SCRATCH = 8 * 1024 * 1024;
 
+/**
+ * A document's (or a page's) glyphs, stored by column: numbers in one Float64Array (13 a glyph:
+ * shrunk box (4), full box (4), origin (2), size, removal offset, code), small integers in one Int32Array
+ * (9 a glyph: stream, operation, TJ part, byte span (2), render mode, flags (upright 1, has a
+ * removal offset 2), its Unicode text and its open marked-content spans as indices into lists of
+ * the distinct ones); the rare unsure reasons by index. A page's glyphs live until its release is
+ * written: whatever a glyph holds on the collected heap is copied by the young-generation
+ * collector and then promoted (measured: 224 more bytes a glyph cost 7% of the time of 300 corpus
+ * PDFs). A {@link GlyphEvent} is only the table and an index.
+ */
 export class GlyphTable {
   /** Numbers per glyph. */
   static readonly STRIDE = 13;

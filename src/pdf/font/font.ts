@@ -335,15 +335,7 @@ class Type0Font implements FontInfo {
   }
 
   codes(bytes: Uint8Array): GlyphCode[] {
-    const out: GlyphCode[] = [];
-    for (let i = 0; i < bytes.length; ) {
-      const length = this.codeLength(bytes, i);
-      let code = 0;
-      for (let k = 0; k < length; k++) code = code * 256 + bytes[i + k]!;
-      out.push({ code, start: i, length });
-      i += length;
-    }
-    return out;
+    return splitCodes(bytes, (b, at) => this.codeLength(b, at));
   }
 
   codeLength(bytes: Uint8Array, at: number): number {
