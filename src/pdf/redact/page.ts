@@ -10,7 +10,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { PdfDict, PdfName, PdfStream, lookupDict, type PdfObjects, type PdfRef, type PdfValue } from '../objects/model.js';
-import { interpretPage, pageContentBytes, type GlyphEvent, type GlyphTable, type PageContent } from '../content/interpret.js';
+import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { applyContentEdits, formatOperation, type ContentEdit } from '../content/edits.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
 import { contains, intersects, rectOf, union, type Rect } from '../geometry.js';
@@ -115,9 +115,50 @@ function hitsAny(b: Rect, rects: readonly Rect[]): boolean {
   return false;
 }
 
-function glyphHitsAny(table: GlyphTable, at: number, rects: readonly Rect[]): boolean {
-  for (const r of rects) if (table.meets(at, r)) return true;
-  return false;
+/**
+ * The regions of a page by their bottom edge, for telling which may meet a glyph: a page's
+ * regions are its withheld lines (a hundred or more on a long page), and every glyph inside
+ * their union box was tested against each of them. Only those whose bottom lies between the
+ * glyph's bottom less the tallest region and the glyph's top can meet it; they are tested as
+ * before. Regions whose edges are not all finite numbers are tested against every glyph.
+ */
+class RegionIndex {
+  private readonly sorted: Rect[] = [];
+  private readonly others: Rect[] = [];
+  private tallest = 0;
+
+  constructor(rects: readonly Rect[]) {
+    for (const r of rects) {
+      if (Number.isFinite(r[0]) && Number.isFinite(r[1]) && Number.isFinite(r[2]) && Number.isFinite(r[3])) {
+        this.sorted.push(r);
+        this.tallest = Math.max(this.tallest, r[3] - r[1]);
+      } else this.others.push(r);
+    }
+    this.sorted.sort((a, b) => a[1] - b[1]);
+  }
+
+  /** True when glyph `at`'s shrunk box meets one of the regions. */
+  meets(table: GlyphTable, at: number): boolean {
+    const y0 = table.data[at * GlyphTable.STRIDE + 1]!, y1 = table.data[at * GlyphTable.STRIDE + 3]!;
+    const sorted = this.sorted;
+    if (Number.isFinite(y0) && Number.isFinite(y1)) {
+      // A region meets the box only if its bottom is at most the box's top and its top (at most
+      // its bottom plus the tallest) at least the box's bottom; a point of slack for rounding.
+      const from = Math.min(y0, y1) - this.tallest - 1;
+      let lo = 0, hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]![1] < from) lo = mid + 1;
+        else hi = mid;
+      }
+      const to = Math.max(y0, y1) + 1;
+      for (let k = lo; k < sorted.length && sorted[k]![1] <= to; k++) if (table.meets(at, sorted[k]!)) return true;
+    } else {
+      for (const r of sorted) if (table.meets(at, r)) return true;
+    }
+    for (const r of this.others) if (table.meets(at, r)) return true;
+    return false;
+  }
 }
 
 function insideAny(b: Rect, rects: readonly Rect[]): boolean {
@@ -186,11 +227,12 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
  */
 function removedGlyphs(content: PageContent, rects: readonly Rect[]): Set<GlyphEvent> {
   const outer = rects.reduce(union);
+  const index = new RegionIndex(rects);
   const removed = new Set<GlyphEvent>();
   const { glyphs, glyphTable: table, firstGlyph } = content;
   for (let j = 0; j < glyphs.length; j++) {
     const at = firstGlyph + j;
-    if (table.meets(at, outer) && glyphHitsAny(table, at, rects)) removed.add(glyphs[j]!);
+    if (table.meets(at, outer) && index.meets(table, at)) removed.add(glyphs[j]!);
   }
   return removed;
 }
