@@ -116,8 +116,8 @@ export type GlyphUnsure = { readonly reason: UnsureReason; readonly detail: stri
 let scratchData = new Float64Array(0);
 let scratchInts = new Int32Array(0);
 let scratchOwner: GlyphTable | null = null;
-/** Larger shared arrays are not kept once their table is sealed (numbers: 13 a glyph). */
-const MAX_KEPT_SCRATCH = 8 * 1024 * 1024;
+/** Larger shared arrays (over 8 MB of numbers, some 80,000 glyphs) are not kept once their table is sealed. */
+const MAX_KEPT_SCRATCH = 1024 * 1024;
 
 /**
  * A document's (or a page's) glyphs, stored by column: numbers in one Float64Array (13 a glyph:
