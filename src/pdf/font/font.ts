@@ -384,8 +384,6 @@ class UnknownFont implements FontInfo {
   }
 }
 
-const unknownFont = (detail: string): FontInfo => new UnknownFont(detail);
-
 const cache = new WeakMap<object, FontInfo>();
 
 /**
@@ -394,14 +392,14 @@ const cache = new WeakMap<object, FontInfo>();
  */
 export function loadFont(objs: PdfObjects, value: PdfValue | undefined): FontInfo {
   const font = dictOf(resolve(objs, value));
-  if (!font) return unknownFont('the font resource is missing');
+  if (!font) return new UnknownFont('the font resource is missing');
   const hit = cache.get(font);
   if (hit) return hit;
   const subtype = lookupName(objs, font, 'Subtype') ?? '';
   let info: FontInfo;
   if (subtype === 'Type0') info = loadType0(objs, font);
   else if (subtype === 'Type1' || subtype === 'MMType1' || subtype === 'TrueType' || subtype === 'Type3') info = loadSimple(objs, font, subtype);
-  else info = unknownFont(`font subtype /${subtype} is not supported`);
+  else info = new UnknownFont(`font subtype /${subtype} is not supported`);
   cache.set(font, info);
   return info;
 }

@@ -167,7 +167,7 @@ function rowsNear(rows: readonly TextRow[], y: number, dy: number): TextRow[] {
 
 /** A glyph a box must not cover: visible and kept. */
 function visibleKept(g: GlyphEvent, removed: ReadonlySet<GlyphEvent>): boolean {
-  return !removed.has(g) && g.renderMode !== 3 && g.renderMode !== 7 && !(g.unicode !== undefined && g.unicode.trim() === '');
+  return !removed.has(g) && g.visible;
 }
 
 /**

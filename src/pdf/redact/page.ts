@@ -11,7 +11,7 @@
 import { deflateSync } from 'node:zlib';
 import { PdfDict, PdfName, PdfStream, lookupDict, type PdfObjects, type PdfRef, type PdfValue } from '../objects/model.js';
 import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
-import { applyContentEdits, formatOperation, type ContentEdit } from '../content/edits.js';
+import { applyContentEdits, formatOperation, replaceOperation, type ContentEdit } from '../content/edits.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
 import { contains, intersects, rectOf, union, type Rect } from '../geometry.js';
 import type { UnsureReason } from '../errors.js';
@@ -343,21 +343,21 @@ class PageEdits {
       for (const m of im.marks) this.hitSpans.add(m);
       const op = content.streams[im.stream]!.ops[im.op]!;
       if (insideAny(im.bbox, rects)) {
-        this.addEdit(im.stream, { start: op.start, end: op.end, text: '' });
+        this.addEdit(im.stream, replaceOperation(op, ''));
         this.stats.imagesRemoved++;
         continue;
       }
       const r = blankImage(this.objs, im.image, im.ctm, rects.filter((x) => intersects(im.bbox, x)));
       if (!r.ok) {
         // Fail closed: what cannot be blanked is not drawn at all.
-        this.addEdit(im.stream, { start: op.start, end: op.end, text: '' });
+        this.addEdit(im.stream, replaceOperation(op, ''));
         this.stats.imagesRemovedUndecodable++;
         this.warnings.push(`page ${pageIndex + 1}: image /${im.name} partly inside a region was removed whole (${r.message})`);
         continue;
       }
       for (const x of r.extra) r.image.dict.set(x.key, allocate(x.stream));
       const name = this.addXObject(im.stream, im.name, allocate(r.image));
-      this.addEdit(im.stream, { start: op.start, end: op.end, text: formatOperation('Do', [PdfName.of(name)]) });
+      this.addEdit(im.stream, replaceOperation(op, formatOperation('Do', [PdfName.of(name)])));
       this.stats.imagesBlanked++;
     }
   }
@@ -369,7 +369,7 @@ class PageEdits {
       if (!insideAny(im.bbox, rects)) continue;
       for (const m of im.marks) this.hitSpans.add(m);
       const op = content.streams[im.stream]!.ops[im.op]!;
-      this.addEdit(im.stream, { start: op.start, end: op.end, text: '' });
+      this.addEdit(im.stream, replaceOperation(op, ''));
       this.stats.inlineImagesRemoved++;
     }
   }
@@ -387,7 +387,7 @@ class PageEdits {
         if (typeof v === 'number' || typeof v === 'boolean' || v instanceof PdfName) kept.set(k, v); // refs cannot be inlined
       }
       const op = content.streams[span.stream]!.ops[span.beginOp]!;
-      this.addEdit(span.stream, { start: op.start, end: op.end, text: formatOperation('BDC', [PdfName.of(span.tag), kept]) });
+      this.addEdit(span.stream, replaceOperation(op, formatOperation('BDC', [PdfName.of(span.tag), kept])));
       this.stats.actualTextRemoved++;
     }
   }
@@ -427,7 +427,7 @@ class PageEdits {
       this.stats.formsCopied++;
       const name = this.addXObject(form.parent, form.name, allocate(copy));
       const parentOp = content.streams[form.parent]!.ops[form.doOp]!;
-      this.addEdit(form.parent, { start: parentOp.start, end: parentOp.end, text: formatOperation('Do', [PdfName.of(name)]) });
+      this.addEdit(form.parent, replaceOperation(parentOp, formatOperation('Do', [PdfName.of(name)])));
     }
     return { bytes: pageBytes, resources: pageResources };
   }

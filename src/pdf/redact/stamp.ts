@@ -230,7 +230,7 @@ export function stampPage(objs: PdfObjects, page: StampPageInput, text: string, 
   const extent = new ContentExtent(frame);
   for (const r of page.regions) extent.add(r[0], r[1], r[2], r[3]);
   if (content) {
-    for (const g of content.glyphs) if (g.renderMode !== 3 && g.renderMode !== 7 && !(g.unicode !== undefined && g.unicode.trim() === '')) extent.add(g.fx0, g.fy0, g.fx1, g.fy1);
+    for (const g of content.glyphs) if (g.visible) extent.add(g.fx0, g.fy0, g.fx1, g.fy1);
     for (const im of [...content.images, ...content.inlineImages]) {
       // A page-size picture (a background, a scan under its text) is not a margin's content.
       if ((im.bbox[2] - im.bbox[0]) * (im.bbox[3] - im.bbox[1]) < 0.5 * pageArea) extent.add(im.bbox[0], im.bbox[1], im.bbox[2], im.bbox[3]);

@@ -17,7 +17,7 @@
  *   kept glyph, which the kept glyph's own position tells anyway.
  */
 import type { StreamInstance, GlyphEvent } from '../content/interpret.js';
-import type { ContentEdit } from '../content/edits.js';
+import { replaceOperation, type ContentEdit } from '../content/edits.js';
 import type { Operation } from '../syntax/parse.js';
 import { formatNumber, formatValue } from '../objects/write.js';
 import { rewriteShow } from './show.js';
@@ -138,14 +138,9 @@ class TextEditor {
     return false;
   }
 
-  /**
-   * The edit that replaces operation i by `text`. Written as a literal, as every edit is: objects
-   * made by spreading another take a shape of their own, and applying edits of mixed shapes was
-   * 7 times slower (measured: 0.39 against 0.055 µs an edit).
-   */
+  /** The edit that replaces operation i by `text`. */
   private replace(i: number, text: string): ContentEdit {
-    const o = this.ops[i]!;
-    return { start: o.start, end: o.end, text };
+    return replaceOperation(this.ops[i]!, text);
   }
 
   /** Ends a run of line moves: collapsed into one absolute Tm when an operation in it was dropped. */
@@ -174,5 +169,4 @@ class TextEditor {
     run.length = 0;
     this.tainted = false;
   }
-
 }

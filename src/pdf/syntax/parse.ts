@@ -236,7 +236,7 @@ class Lexer {
     return PdfName.of(s);
   }
 
-  /** A regular-character run: a number, or a keyword (returned as `{ keyword }`). */
+  /** A regular-character run: a number, or a {@link Keyword}. */
   word(): number | Keyword {
     const b = this.b;
     const start = this.pos;
@@ -265,7 +265,7 @@ class Lexer {
     return Object.freeze(new Keyword(s));
   }
 
-  /** The next value, or an operator keyword, or undefined at the end. Closing brackets come back as `{ close }`. */
+  /** The next value, or an operator {@link Keyword}, or undefined at the end. Closing brackets come back as {@link Close}. */
   next(): PdfValue | Keyword | Close | undefined {
     this.skipWs();
     const b = this.b;
