@@ -5,7 +5,7 @@
  */
 import { computeDisposition } from '../engine/disposition.js';
 import path from 'node:path';
-import { crossDigest, crossDigestOf, type CrossDigest } from '../audit/cross.js';
+import { crossDigest, type CrossDigest } from '../audit/cross.js';
 import { DeclassError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { readOverrides, resolveProfile } from '../node/profiles.js';
@@ -293,7 +293,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       outputFiles: result.files.length,
       pages: result.pages,
       auditSha256,
-      ...(job.cross ? { digest: crossDigestOf(job.stem, result.withheld, result.shingles) } : {}),
+      ...(job.cross ? { digest: crossDigest(job.stem, result.withheld, result.visible, result.releaseText) } : {}),
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
       stem: job.stem,
       indexEntry: indexEntryOf(job.stem, result.audit, job.indexRows ? releaseTextOf(result.files) : undefined),
