@@ -21,7 +21,7 @@ import {
   type FurnitureRow,
   type Grid,
 } from './grid.js';
-import { MONO_ADVANCE, PAGE_SIZES, type LayoutOptions, type PdfLayout, type Rgb } from './model.js';
+import { MONO_ADVANCE, PAGE_SIZES, type LayoutOptions, type PageItem, type PdfLayout, type Rgb } from './model.js';
 import { wrapParts, type Placed, type WrapPart } from './wrap.js';
 
 const ZEBRA: Rgb = { r: 0.94, g: 0.94, b: 0.94 };
@@ -132,7 +132,7 @@ export function layoutReview(view: ReviewView, options: LayoutOptions = {}): Pdf
     markingRows.length,
     footer(1, 1).length,
   );
-  const flow = new Flow(grid);
+  const flow = new ReviewFlow(grid);
 
   layoutSummary(flow, view, ref, mapper);
   flow.newPage();
@@ -145,7 +145,7 @@ function noteColumns(grid: Grid): number {
   return Math.floor((grid.columns * grid.charWidth) / (MONO_ADVANCE * NOTE_SIZE));
 }
 
-function layoutSummary(flow: Flow, view: ReviewView, ref: string, mapper: CharMapper): void {
+function layoutSummary(flow: ReviewFlow, view: ReviewView, ref: string, mapper: CharMapper): void {
   const { columns, fontSize, lineHeight } = flow.grid;
   const titleSize = 12;
   // The title takes two rows.
@@ -197,7 +197,7 @@ function layoutSummary(flow: Flow, view: ReviewView, ref: string, mapper: CharMa
       // Redacted spans are marked inline, within a line of another state.
       drawHighlight(flow, row, 1, sample.length, state);
     } else {
-      drawStateBackground(flow, row, state, 0, 10);
+      flow.stateBackground(row, state, 0, 10);
     }
     flow.items.push(textItem(flow.x(1), flow.baseline(row), fontSize, 'mono', sample, style.text));
     flow.items.push(textItem(flow.x(12), flow.baseline(row), fontSize, 'mono', style.legend, BLACK));
@@ -214,13 +214,45 @@ function layoutSummary(flow: Flow, view: ReviewView, ref: string, mapper: CharMa
   }
 }
 
-/** Band and bar of a row in `state`, across `cols` columns from `col` (full width by default). */
-function drawStateBackground(flow: Flow, row: number, state: ReviewState, col = 0, cols = flow.grid.columns): void {
-  const style = STATE_STYLES[state];
-  const { lineHeight, charWidth } = flow.grid;
-  const bottom = flow.slotBottom(row);
-  if (style.band) flow.items.push(rectItem(flow.x(col) - 3, bottom, cols * charWidth + 6, lineHeight, style.band));
-  if (style.bar) flow.items.push(rectItem(flow.grid.left - BAR_GAP - BAR_WIDTH, bottom, BAR_WIDTH, lineHeight, style.bar));
+/**
+ * The page flow of the review copy: a {@link Flow} that paints each row's state background (band
+ * and bar). The rows of a run in one state meet edge to edge, so their band and bar are each one
+ * rect, grown row by row: one per row made half of a review page's content rects and, with the
+ * colour set and the text object left for each, most of its bytes to write and deflate.
+ */
+class ReviewFlow extends Flow {
+  /** The band and bar being grown, each with where on which page: its item's index, first row, columns. */
+  private readonly growing = new Map<Rgb, { page: PageItem[]; at: number; first: number; last: number; col: number; cols: number }>();
+
+  /** Band and bar of `row` in `state`, across `cols` columns from `col` (full width by default). */
+  stateBackground(row: number, state: ReviewState, col = 0, cols = this.grid.columns): void {
+    const style = STATE_STYLES[state];
+    if (style.band) this.grow(style.band, row, col, cols, (first, last) => this.bandRect(first, last, col, cols, style.band!));
+    if (style.bar) this.grow(style.bar, row, col, cols, (first, last) => this.barRect(first, last, style.bar!));
+  }
+
+  private bandRect(first: number, last: number, col: number, cols: number, color: Rgb): PageItem {
+    const bottom = this.slotBottom(last);
+    return rectItem(this.x(col) - 3, bottom, cols * this.grid.charWidth + 6, this.slotBottom(first) + this.grid.lineHeight - bottom, color);
+  }
+
+  private barRect(first: number, last: number, color: Rgb): PageItem {
+    const bottom = this.slotBottom(last);
+    return rectItem(this.grid.left - BAR_GAP - BAR_WIDTH, bottom, BAR_WIDTH, this.slotBottom(first) + this.grid.lineHeight - bottom, color);
+  }
+
+  /** Grows the rect of `color` down to `row` when it ends on the row above on this page, else starts one. */
+  private grow(color: Rgb, row: number, col: number, cols: number, rect: (first: number, last: number) => PageItem): void {
+    const g = this.growing.get(color);
+    const page = this.items;
+    if (g && g.page === page && g.last === row - 1 && g.col === col && g.cols === cols) {
+      g.last = row;
+      page[g.at] = rect(g.first, row);
+      return;
+    }
+    this.growing.set(color, { page, at: page.length, first: row, last: row, col, cols });
+    page.push(rect(row, row));
+  }
 }
 
 /** States that start a decided block, and so get a note row when they begin. */
@@ -266,7 +298,7 @@ function noteText(state: ReviewState, note: string): string {
   return note.toUpperCase().includes(label) ? note : `[${label}] ${note}`;
 }
 
-function layoutReviewLines(flow: Flow, lines: readonly ReviewLine[], mapper: CharMapper): void {
+function layoutReviewLines(flow: ReviewFlow, lines: readonly ReviewLine[], mapper: CharMapper): void {
   const { columns, fontSize } = flow.grid;
   const states = displayStates(lines);
   let previous: ReviewState | null = null;
@@ -312,19 +344,19 @@ function layoutReviewLines(flow: Flow, lines: readonly ReviewLine[], mapper: Cha
         if (currentNote !== null && DECIDED.has(state)) drawNote(flow, state, `${currentNote} (continued)`);
       }
       const row = flow.nextRow();
-      drawStateBackground(flow, row, state);
+      flow.stateBackground(row, state);
       for (const part of placed) drawReviewPart(flow, row, part, state, fontSize);
     }
   }
 }
 
 /** A note row (wrapped) on the state's background, kept on one page with the first line of its portion. */
-function drawNote(flow: Flow, state: ReviewState, text: string): void {
+function drawNote(flow: ReviewFlow, state: ReviewState, text: string): void {
   const rows = wrapPlain(text, noteColumns(flow.grid));
   if (flow.rowsLeft < Math.min(rows.length + 1, flow.grid.rows)) flow.newPage();
   for (const t of rows) {
     const row = flow.nextRow();
-    drawStateBackground(flow, row, state);
+    flow.stateBackground(row, state);
     flow.items.push(textItem(flow.x(0), flow.baseline(row, NOTE_SIZE), NOTE_SIZE, 'mono-bold', t, STATE_STYLES[state].note));
   }
 }
