@@ -6,7 +6,7 @@
  * Pure; never returns withheld words, only where they came from and how many runs matched.
  */
 import type { WithheldPiece } from '../engine/withheld.js';
-import { releaseShingles, runsWithout, shingleHashes, unionOfRuns } from '../leak/shingle-hash.js';
+import { releaseShingles, runsWithout, shingleHashes, unionOfRuns, type ReleaseShingles } from '../leak/shingle-hash.js';
 import { normalisedWords, shingles, SHINGLE_WORDS } from '../leak/words.js';
 
 /**
@@ -99,7 +99,14 @@ export interface CrossDigest {
 
 /** The digest of one document: its withheld pieces, the text it is meant to show, and its release text. */
 export function crossDigest(stem: string, pieces: readonly WithheldPiece[], visible: string, released: string): CrossDigest {
-  const shingles = releaseShingles(pieces.map((p) => p.text), released, visible, SHINGLE_WORDS);
+  return crossDigestOf(stem, pieces, releaseShingles(pieces.map((p) => p.text), released, visible, SHINGLE_WORDS));
+}
+
+/**
+ * {@link crossDigest} from the shingles a release made for its self-check (`shingles` of
+ * `pieces`, in the same order, with {@link SHINGLE_WORDS}-word runs).
+ */
+export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece, 'portionId'>[], shingles: ReleaseShingles): CrossDigest {
   const allowed = shingles.visible;
   const out: { portionId: string; hashes: Float64Array }[] = [];
   shingles.withheld.forEach(({ words, runs }, i) => {

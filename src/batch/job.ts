@@ -5,7 +5,7 @@
  */
 import { computeDisposition } from '../engine/disposition.js';
 import path from 'node:path';
-import { crossDigest, type CrossDigest } from '../audit/cross.js';
+import { crossDigest, crossDigestOf, type CrossDigest } from '../audit/cross.js';
 import { DeclassError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { readOverrides, resolveProfile } from '../node/profiles.js';
@@ -259,6 +259,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       inputDiagnostics: named.diagnostic ? [...read.decodeDiagnostics, named.diagnostic] : read.decodeDiagnostics,
       reader: read.reader,
       case: job.case ?? null,
+      shingles: job.cross,
       ...(read.pdf ? { pdf: { ...read.pdf, rasterizeUnsure: job.rasterizeUnsure ?? false, ...releaseChecker(cache, onComputed) } } : {}),
     });
     let outputBytes = 0;
@@ -293,7 +294,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       outputFiles: result.files.length,
       pages: result.pages,
       auditSha256,
-      ...(job.cross ? { digest: crossDigest(job.stem, result.withheld, result.visible, result.releaseText) } : {}),
+      ...(job.cross ? { digest: result.shingles ? crossDigestOf(job.stem, result.withheld, result.shingles) : crossDigest(job.stem, result.withheld, result.visible, result.releaseText) } : {}),
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
       stem: job.stem,
       indexEntry: indexEntryOf(job.stem, result.audit, job.indexRows ? releaseTextOf(result.files) : undefined),

@@ -9,7 +9,7 @@ import { evaluate } from '../engine/evaluate.js';
 import { visibleTextOf, withheldPieces, type WithheldPiece } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
-import { countLeakRuns } from '../leak/shingle-hash.js';
+import { countLeakRuns, countLeakRunsIn, releaseShingles, type ReleaseShingles } from '../leak/shingle-hash.js';
 import { renderDiff, renderReplacementDiff } from '../render/diff/index.js';
 import { sortAuthorities } from '../engine/authority.js';
 import { renderDeniedText } from '../render/text/denied.js';
@@ -57,6 +57,11 @@ export interface ReleaseRequest {
    * every typeset release PDF page (not the redacted original of a PDF input), recorded.
    */
   readonly case?: CaseStamp | null;
+  /**
+   * Return the release's shingle hashes (`ReleaseResult.shingles`), for the cross-document digest:
+   * the self-check then reads them instead of hashing the texts its own cheaper way.
+   */
+  readonly shingles?: boolean;
 }
 
 /** One file to write, relative to the output folder (`release/x.txt`, `review/x.diff`). */
@@ -88,6 +93,11 @@ export interface PlannedRelease {
 
 export interface ReleaseResult extends PlannedRelease {
   readonly audit: AuditRecord;
+  /**
+   * With `shingles` asked for: the shingle hashes of the withheld pieces (in the order of
+   * `withheld`), the release text and the visible text, as the self-check read them.
+   */
+  readonly shingles?: ReleaseShingles;
   /** Pages of the PDFs written (release and review together). */
   readonly pages: number;
   /** Files in write order; the audit record comes last. */
@@ -147,7 +157,8 @@ function deniedRelease(plan: Plan, pieces: readonly Piece[]): { text: string; st
  */
 export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResult> {
   const planned = planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, case: req.case ?? null, pdfInput: req.pdf !== undefined });
-  assertNoLeak(planned);
+  const shingles = req.shingles ? releaseShingles(planned.withheld.map((p) => p.text), planned.releaseText, planned.visible) : null;
+  assertNoLeak(shingles ? countLeakRunsIn(shingles) : countLeakRuns(planned.withheld.map((p) => p.text), planned.releaseText, planned.visible));
   const { plan, pieces, releaseText } = planned;
 
   const ref = req.doc.ref ?? req.stem;
@@ -200,7 +211,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const placement = placementOf(plan, releaseText, placedPdf, planned.denied !== null);
   const audit = createAuditRecord(plan, input, outputs, diagnostics, req.case ?? null, placement);
   files.push({ kind: 'audit', path: recordPath(req.stem), bytes: encoder.encode(serializeRecord(audit)) });
-  return { ...planned, audit, pages, files };
+  return { ...planned, audit, pages, files, ...(shingles ? { shingles } : {}) };
 }
 
 /**
@@ -212,8 +223,7 @@ export function visibleText(plan: Plan): string {
   return visibleTextOf(applyEdits(plan.document.source, buildEdits(plan)));
 }
 
-function assertNoLeak(planned: PlannedRelease): void {
-  const leaks = countLeakRuns(planned.withheld.map((p) => p.text), planned.releaseText, planned.visible);
+function assertNoLeak(leaks: number): void {
   if (leaks > 0) {
     // The message never quotes the leaked words: stderr and logs are not review material.
     throw new InternalError(`self-check failed: the release text still holds ${leaks} run(s) of withheld words; nothing was written`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_DOCUMENTS, crossDigest, findSelfLeak, MIN_CROSS_RUNS, WithheldIndex, type CrossDigest, type LeakHit } from '../../src/audit/cross.js';
+import { COMMON_DOCUMENTS, crossDigest, crossDigestOf, findSelfLeak, MIN_CROSS_RUNS, WithheldIndex, type CrossDigest, type LeakHit } from '../../src/audit/cross.js';
+import { releaseShingles } from '../../src/leak/shingle-hash.js';
 
 const quote = 'The minister said privately that the government would recognise the new coalition within a week.';
 
@@ -74,5 +75,14 @@ describe('WithheldIndex', () => {
     }
     expect(hits).toBeGreaterThan(10);
     expect(index.size).toBeGreaterThan(4096);
+  });
+
+  it('crossDigestOf on the self-check\'s shingles is crossDigest', () => {
+    const pieces = [
+      { portionId: 'p1', text: quote },
+      { portionId: 'p2', text: 'John Q. Smith' },
+    ];
+    const shingles = releaseShingles(pieces.map((p) => p.text), 'Released words only, nothing withheld here at all today.', `Visible: ${quote.slice(0, 40)}`);
+    expect(crossDigestOf('A', pieces, shingles)).toEqual(crossDigest('A', pieces, `Visible: ${quote.slice(0, 40)}`, 'Released words only, nothing withheld here at all today.'));
   });
 });

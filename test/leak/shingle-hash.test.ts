@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countLeakRuns, hasRun, runsWithout, shingleHashes, unionOfRuns } from '../../src/leak/shingle-hash.js';
+import { countLeakRuns, countLeakRunsIn, hasRun, releaseShingles, runsWithout, shingleHashes, unionOfRuns } from '../../src/leak/shingle-hash.js';
 import { findLeaks, shingles } from '../../src/leak/words.js';
 
 const word = fc.constantFrom('the', 'minister', 'said', 'Berlin', 'NATO', 'would', 'not', 'join', 'talks', 'on', 'Iran', 'today', '¶2.', '(C)', 'co-\noperate');
@@ -21,6 +21,15 @@ describe('shingle hashes', () => {
     fc.assert(
       fc.property(fc.array(text, { maxLength: 4 }), text, text, (withheld, output, visible) => {
         expect(countLeakRuns(withheld, output, visible, 3)).toBe(findLeaks(withheld, output, visible, 3).length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('count the same from shingles made for the cross-document digest (property)', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 4 }), text, text, (withheld, output, visible) => {
+        expect(countLeakRunsIn(releaseShingles(withheld, output, visible, 3), 3)).toBe(countLeakRuns(withheld, output, visible, 3));
       }),
       { numRuns: 500 },
     );
