@@ -221,37 +221,30 @@ function layoutSummary(flow: ReviewFlow, view: ReviewView, ref: string, mapper: 
  * colour set and the text object left for each, most of its bytes to write and deflate.
  */
 class ReviewFlow extends Flow {
-  /** The band and bar being grown, each with where on which page: its item's index, first row, columns. */
-  private readonly growing = new Map<Rgb, { page: PageItem[]; at: number; first: number; last: number; col: number; cols: number }>();
+  /** The band or bar being grown in each colour: on which page, its item's index, its rows and its x and width. */
+  private readonly growing = new Map<Rgb, { page: PageItem[]; at: number; first: number; last: number; x: number; width: number }>();
 
   /** Band and bar of `row` in `state`, across `cols` columns from `col` (full width by default). */
   stateBackground(row: number, state: ReviewState, col = 0, cols = this.grid.columns): void {
     const style = STATE_STYLES[state];
-    if (style.band) this.grow(style.band, row, col, cols, (first, last) => this.bandRect(first, last, col, cols, style.band!));
-    if (style.bar) this.grow(style.bar, row, col, cols, (first, last) => this.barRect(first, last, style.bar!));
+    if (style.band) this.grow(style.band, row, this.x(col) - 3, cols * this.grid.charWidth + 6);
+    if (style.bar) this.grow(style.bar, row, this.grid.left - BAR_GAP - BAR_WIDTH, BAR_WIDTH);
   }
 
-  private bandRect(first: number, last: number, col: number, cols: number, color: Rgb): PageItem {
-    const bottom = this.slotBottom(last);
-    return rectItem(this.x(col) - 3, bottom, cols * this.grid.charWidth + 6, this.slotBottom(first) + this.grid.lineHeight - bottom, color);
-  }
-
-  private barRect(first: number, last: number, color: Rgb): PageItem {
-    const bottom = this.slotBottom(last);
-    return rectItem(this.grid.left - BAR_GAP - BAR_WIDTH, bottom, BAR_WIDTH, this.slotBottom(first) + this.grid.lineHeight - bottom, color);
-  }
-
-  /** Grows the rect of `color` down to `row` when it ends on the row above on this page, else starts one. */
-  private grow(color: Rgb, row: number, col: number, cols: number, rect: (first: number, last: number) => PageItem): void {
-    const g = this.growing.get(color);
+  /** Grows the rect of `color` at `x` down to `row` when it ends on the row above on this page, else starts one there. */
+  private grow(color: Rgb, row: number, x: number, width: number): void {
     const page = this.items;
-    if (g && g.page === page && g.last === row - 1 && g.col === col && g.cols === cols) {
+    const g = this.growing.get(color);
+    const grows = g !== undefined && g.page === page && g.last === row - 1 && g.x === x && g.width === width;
+    const bottom = this.slotBottom(row);
+    const rect = rectItem(x, bottom, width, this.slotBottom(grows ? g.first : row) + this.grid.lineHeight - bottom, color);
+    if (grows) {
       g.last = row;
-      page[g.at] = rect(g.first, row);
-      return;
+      page[g.at] = rect;
+    } else {
+      this.growing.set(color, { page, at: page.length, first: row, last: row, x, width });
+      page.push(rect);
     }
-    this.growing.set(color, { page, at: page.length, first: row, last: row, col, cols });
-    page.push(rect(row, row));
   }
 }
 
