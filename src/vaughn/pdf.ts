@@ -73,12 +73,13 @@ class TableFlow {
     const height = n * this.lineHeight + 2;
     if (heading) this.items.push(rectItem(MARGIN, this.y - height, PAGE.width - 2 * MARGIN, height, HEADING_BAND));
     let x = MARGIN;
-    INDEX_COLUMNS.forEach((col, i) => {
-      (cells[i] ?? []).slice(from, from + n).forEach((text, k) => {
-        this.items.push(textItem(x, this.y - (k + 1) * this.lineHeight + 1, this.size, heading ? 'mono-bold' : 'mono', text, BLACK));
-      });
-      x += (col.pdfWidth + PAD) * this.size * MONO_ADVANCE;
-    });
+    for (let i = 0; i < INDEX_COLUMNS.length; i++) {
+      const lines = cells[i] ?? [];
+      for (let k = 0; k < n && from + k < lines.length; k++) {
+        this.items.push(textItem(x, this.y - (k + 1) * this.lineHeight + 1, this.size, heading ? 'mono-bold' : 'mono', lines[from + k]!, BLACK));
+      }
+      x += (INDEX_COLUMNS[i]!.pdfWidth + PAD) * this.size * MONO_ADVANCE;
+    }
     this.y -= height;
     this.items.push(rectItem(MARGIN, this.y, PAGE.width - 2 * MARGIN, 0.4, RULE_GREY));
   }

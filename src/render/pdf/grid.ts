@@ -54,8 +54,11 @@ export function wrapPlain(text: string, columns: number): string[] {
   const cols = Math.max(1, Math.floor(columns));
   if (text.length <= cols) return [text.trimEnd()];
   const rows: string[] = [];
-  let row = '';
-  // Spaces since the last word: written before the next word when it joins this row, dropped at a wrap.
+  // The row being filled is always a stretch of `text` (the spaces kept between its words are
+  // the text's own): `text.slice(start, start + len)`, cut once it is done.
+  let start = 0;
+  let len = 0;
+  // Spaces since the last word: kept when the next word joins this row, dropped at a wrap.
   let pending = 0;
   for (let at = 0; at < text.length; ) {
     const space = text.charCodeAt(at) === 0x20;
@@ -67,32 +70,37 @@ export function wrapPlain(text: string, columns: number): string[] {
       continue;
     }
     const width = end - at;
-    if (row.length + pending + width <= cols) {
-      row += ' '.repeat(pending) + text.slice(at, end);
+    if (len + pending + width <= cols) {
+      if (len === 0) start = at - pending;
+      len += pending + width;
     } else if (width <= cols) {
-      rows.push(row);
-      row = text.slice(at, end);
+      rows.push(text.slice(start, start + len));
+      start = at;
+      len = width;
     } else {
       // A word wider than a row: started where it is if some room is left, then broken.
-      if (row.length + pending < cols && row.length + pending > 0) row += ' '.repeat(pending);
-      else if (row.length > 0) {
-        rows.push(row);
-        row = '';
+      if (len + pending < cols && len + pending > 0) {
+        if (len === 0) start = at - pending;
+        len += pending;
+      } else if (len > 0) {
+        rows.push(text.slice(start, start + len));
+        len = 0;
       }
       for (let from = at; from < end; ) {
-        if (row.length >= cols) {
-          rows.push(row);
-          row = '';
+        if (len >= cols) {
+          rows.push(text.slice(start, start + len));
+          len = 0;
         }
-        const take = Math.min(cols - row.length, end - from);
-        row += text.slice(from, from + take);
+        const take = Math.min(cols - len, end - from);
+        if (len === 0) start = from;
+        len += take;
         from += take;
       }
     }
     pending = 0;
     at = end;
   }
-  rows.push(row);
+  rows.push(text.slice(start, start + len));
   return rows;
 }
 
