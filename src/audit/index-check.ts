@@ -44,11 +44,10 @@ function readRecord(dir: string, name: string, stem: string): AuditRecord | null
   return parsed?.ok ? parsed.record : null;
 }
 
-/** The record and release text of an entry (the text not read when the entry knows what it shows; null when the record can no longer be read). */
+/** The record and release text of an entry (null when the record can no longer be read). */
 export async function loadIndexSource(dir: string, entry: IndexEntry): Promise<IndexSource | null> {
   const record = readRecord(dir, entry.name, entry.stem);
   if (!record) return null;
-  if (entry.facts) return { stem: entry.stem, record, releaseText: null, facts: entry.facts };
   const text = record.outputs.find((o) => o.kind === 'text');
   const textBytes = text ? readBytesOrNullSync(path.join(dir, text.path)) : null;
   return { stem: entry.stem, record, releaseText: textBytes ? Buffer.from(textBytes).toString('utf8') : null };

@@ -297,7 +297,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       ...(job.cross ? { digest: result.shingles ? crossDigestOf(job.stem, result.withheld, result.shingles) : crossDigest(job.stem, result.withheld, result.visible, result.releaseText) } : {}),
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
       stem: job.stem,
-      indexEntry: indexEntryOf(job.stem, result.audit, { text: releaseTextOf(result.files), rows: job.indexRows ?? false }),
+      indexEntry: indexEntryOf(job.stem, result.audit, job.indexRows ? releaseTextOf(result.files) : undefined),
       warnings: consoleWarnings(result.audit.diagnostics),
     };
   } catch (error) {

@@ -3,7 +3,7 @@
  */
 import { dispositionOf, type AuditRecord } from '../release/folder.js';
 import { describeAuthority } from './categories.js';
-import { releasedFacts, type ReleasedFacts } from './facts.js';
+import { releasedFacts } from './facts.js';
 import { justify, paragraphOf, segregability, type Withholding } from './justify.js';
 import { INDEX_FORMAT, type IndexRow, type VaughnIndex } from './types.js';
 
@@ -12,8 +12,6 @@ export interface IndexSource {
   readonly stem: string;
   readonly record: AuditRecord;
   readonly releaseText: string | null;
-  /** What the release text shows ({@link releasedFacts} of it), when already known: then `releaseText` is not read. */
-  readonly facts?: ReleasedFacts;
 }
 
 /**
@@ -70,26 +68,20 @@ export interface IndexEntry {
    * release text at hand: the index then need not read the record and the text back.
    */
   readonly made?: readonly IndexRow[];
-  /**
-   * What its release text shows, when the record was just made by this process with the text at
-   * hand but its rows are not kept (large batches): the index then reads the record back, not the text.
-   */
-  readonly facts?: ReleasedFacts;
 }
 
 /**
  * The index entry of the record of `stem` (a record's file name is `<stem>.audit.json`); with
- * `release` (the release text file's content, or null when none was written) it carries the rows,
- * or with `rows: false` only what the text shows.
+ * `releaseText` (the release text file's content, or null when none was written) it carries the rows.
  */
-export function indexEntryOf(stem: string, record: AuditRecord, release?: { readonly text: string | null; readonly rows: boolean }): IndexEntry {
-  const made = release?.rows ? indexRowsOf({ stem, record, releaseText: release.text }, 1) : undefined;
+export function indexEntryOf(stem: string, record: AuditRecord, releaseText?: string | null): IndexEntry {
+  const made = releaseText === undefined ? undefined : indexRowsOf({ stem, record, releaseText }, 1);
   return {
     stem,
     name: `${stem}.audit.json`,
     record: { ...(record.case ? { case: { number: record.case.number } } : {}), asOf: record.asOf, profile: { id: record.profile.id }, input: { ref: record.input.ref ?? null } },
     rows: made?.length ?? withholdingsOf(record).length,
-    ...(made ? { made } : release ? { facts: releasedFacts(release.text) } : {}),
+    ...(made ? { made } : {}),
   };
 }
 
@@ -109,7 +101,7 @@ export function withholdingsOf(record: AuditRecord): Withholding[] {
 /** The rows of one document, numbered from `firstNo`. */
 export function indexRowsOf(source: IndexSource, firstNo: number): IndexRow[] {
   const { record } = source;
-  const facts = source.facts ?? releasedFacts(source.releaseText);
+  const facts = releasedFacts(source.releaseText);
   const disposition = dispositionOf(record);
   const statement = segregability(record, disposition);
   const subjectDecision = record.decisions.find((d) => d.kind === 'subject');
