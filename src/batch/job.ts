@@ -294,7 +294,8 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       outputFiles: result.files.length,
       pages: result.pages,
       auditSha256,
-      ...(job.cross ? { digest: result.shingles ? crossDigestOf(job.stem, result.withheld, result.shingles) : crossDigest(job.stem, result.withheld, result.visible, result.releaseText) } : {}),
+      // The release made its shingles exactly when the digest is wanted (`shingles: job.cross`).
+      ...(result.shingles ? { digest: crossDigestOf(job.stem, result.withheld, result.shingles) } : {}),
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
       stem: job.stem,
       indexEntry: indexEntryOf(job.stem, result.audit, job.indexRows ? releaseTextOf(result.files) : undefined),

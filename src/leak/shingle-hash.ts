@@ -40,12 +40,16 @@ export function shingleHashes(text: string, n: number): RunSet {
   return runsOf(wordHashesOf(text), n);
 }
 
-function runsOf({ pairs, count }: WordHashes, n: number): RunSet {
-  if (count === 0) return new Float64Array(0);
-  if (count < n) return Float64Array.of(runHash(pairs, 0, count));
-  const runs = new Float64Array(count - n + 1);
-  for (let i = 0; i + n <= count; i++) runs[i] = runHash(pairs, i, n);
-  return distinctSorted(runs);
+function runsOf(words: WordHashes, n: number): RunSet {
+  return distinctSorted(everyRun(words, n));
+}
+
+/** Every `n`-word run of the words, in text order, repeats kept (fewer than `n` words: one run of all of them; none: no run). */
+function everyRun({ pairs, count }: WordHashes, n: number): Float64Array {
+  const len = Math.min(n, count);
+  const runs = new Float64Array(len === 0 ? 0 : count - len + 1);
+  for (let i = 0; i < runs.length; i++) runs[i] = runHash(pairs, i, len);
+  return runs;
 }
 
 /** `runs` sorted, each value once (sorted in place; the result shares its buffer). */
@@ -142,11 +146,7 @@ export function countLeakRuns(withheld: readonly string[], output: string, visib
   const held = new Float64Array(total);
   let at = 0;
   for (const { pairs, count } of pieces) for (let i = 0; i + n <= count; i++) held[at++] = runHash(pairs, i, n);
-  // An output shorter than `n` words is one run of all of them, as in shingleHashes.
-  const out = wordHashesOf(output);
-  const len = Math.min(n, out.count);
-  const released = new Float64Array(len === 0 ? 0 : out.count - len + 1);
-  for (let i = 0; i < released.length; i++) released[i] = runHash(out.pairs, i, len);
+  const released = everyRun(wordHashesOf(output), n);
   const [small, large] = held.length <= released.length ? [distinctSorted(held), released] : [distinctSorted(released), held];
   let found: number[] | null = null;
   for (let i = 0; i < large.length; i++) if (hasRun(small, large[i]!)) (found ??= []).push(large[i]!);

@@ -157,8 +157,9 @@ function deniedRelease(plan: Plan, pieces: readonly Piece[]): { text: string; st
  */
 export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResult> {
   const planned = planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, case: req.case ?? null, pdfInput: req.pdf !== undefined });
-  const shingles = req.shingles ? releaseShingles(planned.withheld.map((p) => p.text), planned.releaseText, planned.visible) : null;
-  assertNoLeak(shingles ? countLeakRunsIn(shingles) : countLeakRuns(planned.withheld.map((p) => p.text), planned.releaseText, planned.visible));
+  const heldTexts = planned.withheld.map((p) => p.text);
+  const shingles = req.shingles ? releaseShingles(heldTexts, planned.releaseText, planned.visible) : null;
+  assertNoLeak(shingles ? countLeakRunsIn(shingles) : countLeakRuns(heldTexts, planned.releaseText, planned.visible));
   const { plan, pieces, releaseText } = planned;
 
   const ref = req.doc.ref ?? req.stem;
