@@ -21,9 +21,10 @@ import { defaultJobs } from '../batch/executor.js';
 import { runReleaseBatch } from '../batch/run.js';
 import { resolveProfile } from '../node/profiles.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../node/read.js';
-import { isMainModule, makeTempFolder, pathExists, removeTree } from '../node/system.js';
+import { isMainModule, pathExists } from '../node/system.js';
 import { collectInputs } from '../node/walk.js';
 import { comparePeerLeaks, formatPeerLeaks, type PeerLeakFigures } from './peer-leaks.js';
+import { scratchFolder } from './scratch.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const PDF_CORPUS = path.resolve(REPO, '../shared/corpus/pdf');
@@ -73,7 +74,8 @@ function timed(cmd: string, args: readonly string[]): Promise<{ code: number | n
 
 /** declass over the PDFs, in this process: release PDF and audit record, through the batch runner. */
 async function declassSide(files: readonly string[]): Promise<Omit<PdfSide, 'cpuSeconds' | 'peakRssMb'>> {
-  const out = await makeTempFolder('declass-bench-pdf-');
+  const scratch = await scratchFolder('declass-bench-pdf-');
+  const out = scratch.dir;
   try {
     const { summary } = await runReleaseBatch(
       { files, out, profile: await resolveProfile('public'), profileRef: 'public', overrides: null, overridesFile: null, asOf: AS_OF, formats: ['pdf'], pageSize: 'letter', force: true, jobs: defaultJobs(), maxInputBytes: DEFAULT_MAX_INPUT_BYTES, crossCheck: false, cwd: process.cwd() },
@@ -81,7 +83,7 @@ async function declassSide(files: readonly string[]): Promise<Omit<PdfSide, 'cpu
     );
     return { name: `declass release --formats pdf (${summary.threads} worker thread(s))`, docs: summary.documents, failed: summary.failed, seconds: round(summary.seconds, 2), docsPerSecond: round(summary.documents / summary.seconds) };
   } finally {
-    await removeTree(out);
+    await scratch.done();
   }
 }
 
@@ -91,7 +93,8 @@ async function declassSide(files: readonly string[]): Promise<Omit<PdfSide, 'cpu
  */
 async function peerSide(files: readonly string[], compare: boolean): Promise<{ side: PdfSide; leaks: PeerLeakFigures | null }> {
   if (!(await pathExists(PEER))) return { side: { name: 'MuPDF.js peer', docs: 0, failed: 0, seconds: 0, docsPerSecond: 0, cpuSeconds: null, peakRssMb: null, note: `not found: ${PEER}` }, leaks: null };
-  const out = await makeTempFolder('declass-bench-pdf-peer-');
+  const scratch = await scratchFolder('declass-bench-pdf-peer-');
+  const out = scratch.dir;
   try {
     // Installs mupdf once (not timed), then the timed run.
     await timed('bash', [PEER, out, files[0]!]);
@@ -109,7 +112,7 @@ async function peerSide(files: readonly string[], compare: boolean): Promise<{ s
     if (tty) process.stderr.write('\n');
     return { side, leaks };
   } finally {
-    await removeTree(out);
+    await scratch.done();
   }
 }
 

@@ -22,8 +22,9 @@
  * of issue 18.
  *
  * Timings cover read + decode + parse + release + write of every document (not process start,
- * profile loading or clean-up). Outputs go under os.tmpdir() and are deleted at the end; the
- * corpus is only read.
+ * profile loading or clean-up). Outputs go under os.tmpdir(), one folder for the whole run, deleted
+ * once after the last section (./scratch.ts: deleting a section's outputs slowed the next one's
+ * file creation on this machine); the corpus is only read.
  *
  * Options: --quick (200 cables, 2,000-document scaling run, no peer unless --peer), --peer,
  * --no-peer, --corpus DIR, --limit N (cables; default 600), --scale N (scaling documents),
@@ -43,10 +44,11 @@ import { runReleaseBatch } from '../batch/run.js';
 import { resolveProfile } from '../node/profiles.js';
 import { DEFAULT_MAX_INPUT_BYTES, fileSize } from '../node/read.js';
 import { checkOutputFolder } from '../node/release-folder.js';
-import { isMainModule, makeTempFolder, pathExists, removeTree } from '../node/system.js';
+import { isMainModule, pathExists, removeTree } from '../node/system.js';
 import { collectInputs, listNames } from '../node/walk.js';
 import { safeStem, type Format } from '../release/folder.js';
 import { runPdfBench, withoutPdfArgs } from './pdf.js';
+import { scratchFolder, withBenchOutputs } from './scratch.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DEFAULT_CORPUS = path.resolve(REPO, '../shared/corpus/cables');
@@ -141,7 +143,8 @@ export async function runPipeline(opts: {
   const total = opts.total ?? opts.files.length;
   const files = Array.from({ length: total }, (_, i) => opts.files[i % opts.files.length]!);
   const profile = await resolveProfile(PROFILE);
-  const out = await makeTempFolder(`declass-bench-${opts.section}-`);
+  const scratch = await scratchFolder(`declass-bench-${opts.section}-`);
+  const out = scratch.dir;
   try {
     await checkOutputFolder(out, [path.dirname(files[0]!)]);
     let afterFirstPass: number | undefined;
@@ -192,7 +195,7 @@ export async function runPipeline(opts: {
       index: summary.index ? { rows: summary.index.rows, seconds: summary.index.seconds, files: summary.index.files.length } : null,
     };
   } finally {
-    await removeTree(out);
+    await scratch.done();
   }
 }
 
@@ -311,7 +314,8 @@ async function peerBatches(files: readonly string[], outDir: string, maxFiles: n
  */
 export async function runPeer(files: readonly string[]): Promise<PeerFigures> {
   if (!pathExists(PEER_SCRIPT)) return { available: false, reason: `${PEER_SCRIPT} not found` };
-  const out = await makeTempFolder('declass-bench-peer-');
+  const scratch = await scratchFolder('declass-bench-peer-');
+  const out = scratch.dir;
   try {
     // Warm-up: installs mupdf into /tmp/declass-peer the first time; not part of the figures.
     const warm = await run('bash', [PEER_SCRIPT, path.join(out, 'warm-up'), files[0]!], { timeoutMs: 600_000 });
@@ -347,7 +351,7 @@ export async function runPeer(files: readonly string[]): Promise<PeerFigures> {
   } catch (error) {
     return { available: false, reason: (error as Error).message };
   } finally {
-    await removeTree(out);
+    await scratch.done();
   }
 }
 
@@ -413,25 +417,27 @@ const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[
 
 /** Section (e): `declass --version`, `--help` (7 runs each) and `declass release samples` (5 runs), wall time. */
 export async function runStartup(): Promise<StartupFigures> {
-  const timed = async (args: readonly string[], times: number): Promise<{ ms: number; ok: boolean }> => {
+  const timed = async (args: (i: number) => readonly string[], times: number): Promise<{ ms: number; ok: boolean }> => {
     const ms: number[] = [];
     let ok = true;
     for (let i = 0; i < times; i++) {
-      const r = await run(process.execPath, [BIN, ...args]);
+      const r = await run(process.execPath, [BIN, ...args(i)]);
       ok &&= r.code === 0;
       ms.push(r.seconds * 1000);
     }
     return { ms: round(median(ms), 0), ok };
   };
-  const version = await timed(['--version'], 7);
-  const help = await timed(['--help'], 7);
+  const version = await timed(() => ['--version'], 7);
+  const help = await timed(() => ['--help'], 7);
   const { files } = await collectInputs([SAMPLES]);
-  const out = await makeTempFolder('declass-bench-e-');
+  const scratch = await scratchFolder('declass-bench-e-');
+  const out = scratch.dir;
   try {
-    const batch = await timed(['release', SAMPLES, '--profile', PROFILE, '--as-of', AS_OF, '--out', path.join(out, 'out'), '--replace', '--force', '--quiet'], 5);
+    // A new folder each run, as a user's first release: replacing the last run's outputs would delete them first (./scratch.ts).
+    const batch = await timed((i) => ['release', SAMPLES, '--profile', PROFILE, '--as-of', AS_OF, '--out', path.join(out, `out${i}`), '--force', '--quiet'], 5);
     return { section: 'e', versionMs: version.ms, helpMs: help.ms, batchMs: batch.ms, batchDocs: files.length, batchFailed: !batch.ok || !version.ok || !help.ok };
   } finally {
-    await removeTree(out);
+    await scratch.done();
   }
 }
 
@@ -587,12 +593,15 @@ async function orchestrate(opts: Options): Promise<void> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   // The PDF section (./pdf.ts) runs after the cable sections; --pdf-only runs it alone, --no-pdf leaves it out.
-  if (argv.includes('--pdf-only')) return runPdfBench(argv);
+  // Every section's outputs stay until the end (./scratch.ts: deleting them slowed the next section).
+  if (argv.includes('--pdf-only')) return withBenchOutputs(() => runPdfBench(argv));
   const opts = parseOptions(withoutPdfArgs(argv));
   if (opts.section) await runSection(opts);
   else {
-    await orchestrate(opts);
-    if (!argv.includes('--no-pdf')) await runPdfBench(argv);
+    await withBenchOutputs(async () => {
+      await orchestrate(opts);
+      if (!argv.includes('--no-pdf')) await runPdfBench(argv);
+    });
   }
 }
 
