@@ -16,8 +16,6 @@
  * orchestrator deletes it at the end. A section run on its own (`--section X`) deletes its
  * folder when it is done, as before.
  */
-import { mkdtemp } from 'node:fs/promises';
-import path from 'node:path';
 import { makeTempFolder, removeTree } from '../node/system.js';
 
 /** The environment variable naming the folder that holds every section's outputs until the bench ends. */
@@ -33,7 +31,7 @@ export interface Scratch {
 /** A new folder named `<prefix>XXXXXX`: in the bench's outputs folder when there is one, else in the system's temporary folder. */
 export async function scratchFolder(prefix: string): Promise<Scratch> {
   const shared = process.env[BENCH_OUTPUTS_ENV];
-  if (shared) return { dir: await mkdtemp(path.join(shared, prefix)), done: async () => undefined };
+  if (shared) return { dir: await makeTempFolder(prefix, shared), done: async () => undefined };
   const dir = await makeTempFolder(prefix);
   return { dir, done: () => removeTree(dir) };
 }

@@ -10,9 +10,9 @@ export function pathExists(p: string): boolean {
   return existsSync(p);
 }
 
-/** A new empty folder under the system's temporary folder, named `<prefix>XXXXXX`. */
-export async function makeTempFolder(prefix: string): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), prefix));
+/** A new empty folder in `parent` (default: the system's temporary folder), named `<prefix>XXXXXX`. */
+export async function makeTempFolder(prefix: string, parent: string = os.tmpdir()): Promise<string> {
+  return mkdtemp(path.join(parent, prefix));
 }
 
 /** Removes a folder and everything in it; a folder that is not there is no error. */
