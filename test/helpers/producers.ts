@@ -54,6 +54,8 @@ async function pdfLib(text: string): Promise<Uint8Array> {
 }
 
 const GROFF = has('groff', ['-v']);
+// groff's PDF device is the package groff; groff-base (often there alone) has groff but no gropdf.
+const GROPDF = GROFF && has('gropdf', ['-v']);
 const PS2PDF = GROFF && has('gs', ['--version']);
 
 /** The producers the tests run. */
@@ -61,7 +63,7 @@ export const PRODUCERS: readonly Producer[] = [
   { name: 'pdf-lib (Type0 Identity-H TrueType)', missing: null, make: pdfLib },
   {
     name: 'groff gropdf (Type1, custom encoding)',
-    missing: GROFF ? null : 'groff is not installed (apt-get install groff)',
+    missing: GROPDF ? null : 'gropdf is not installed (apt-get install groff)',
     make: async (text) => execFileSync('groff', ['-Tpdf', '-k'], { input: groffSource(text), maxBuffer: 64 << 20 }),
   },
   {
