@@ -75,3 +75,45 @@ describe('num', () => {
     fc.assert(fc.property(fc.integer({ min: -500_000, max: 500_000 }), (k) => num(k / 100) === viaToFixed(k / 100)), { numRuns: 20_000 });
   });
 });
+
+describe('pageContent text positions', () => {
+  /**
+   * Where a reader puts each text item: Tm sets the line start, Td adds to it in double
+   * precision (as pdf.js and poppler do), BT starts again from nothing.
+   */
+  const readerPositions = (content: string): [number, number][] => {
+    const out: [number, number][] = [];
+    let x = NaN;
+    let y = NaN;
+    for (const line of content.split('\n')) {
+      const tm = /^1 0 0 1 (\S+) (\S+) Tm$/.exec(line);
+      const td = /^(\S+) (\S+) Td$/.exec(line);
+      if (line === 'BT') [x, y] = [NaN, NaN];
+      else if (tm) [x, y] = [Number(tm[1]), Number(tm[2])];
+      else if (td) [x, y] = [x + Number(td[1]), y + Number(td[2])];
+      else if (line.endsWith(') Tj')) out.push([x, y]);
+    }
+    return out;
+  };
+  const coordinate = fc.oneof(fc.integer({ min: 0, max: 80_000 }).map((k) => k / 100), fc.double({ min: 0, max: 800, noNaN: true }));
+  const item = fc.oneof(
+    fc.record({ x: coordinate, y: coordinate }).map(({ x, y }) => ({ kind: 'text' as const, x, y, size: 9, font: 'mono' as const, text: 'a', color: { r: 0, g: 0, b: 0 } })),
+    fc.constant({ kind: 'rect' as const, x: 1, y: 1, width: 2, height: 2, color: { r: 0.5, g: 0.5, b: 0.5 } }),
+  );
+
+  it('puts every line exactly where an absolute Tm with the same numbers would (property)', () => {
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 40 }), (items) => {
+        const content = pageContent({ width: 612, height: 792, items });
+        const expected = items.filter((i) => i.kind === 'text').map((i): [number, number] => [Number(num(i.x)), Number(num(i.y))]);
+        expect(readerPositions(content)).toEqual(expected);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('sets the lines of a column relative to each other', () => {
+    const lines = [729.8, 718.8, 707.8].map((y) => ({ kind: 'text' as const, x: 60, y, size: 9, font: 'mono' as const, text: 'x', color: { r: 0, g: 0, b: 0 } }));
+    expect(pageContent({ width: 612, height: 792, items: lines })).toBe('q\nBT\n/F1 9 Tf\n0 0 0 rg\n1 0 0 1 60 729.8 Tm\n(x) Tj\n0 -11 Td\n(x) Tj\n0 -11 Td\n(x) Tj\nET\nQ');
+  });
+});
