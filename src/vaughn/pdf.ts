@@ -100,6 +100,9 @@ export class IndexPdfWriter {
   /** The segregability statement is the document's: printed on its first row, referred to after. */
   private readonly firstRow = new Map<string, number>();
   private rows = 0;
+  /** Each column's last cell text and its wrapped lines (rows of a document repeat most cells). */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastLines: string[][] = [];
 
   constructor(head: IndexPdfHead, sink: (chunk: Buffer) => void) {
     const title = titleOf(head);
@@ -114,7 +117,17 @@ export class IndexPdfWriter {
   addRow(row: IndexRow): void {
     const first = this.firstRow.get(row.stem);
     if (first === undefined) this.firstRow.set(row.stem, row.no);
-    this.flow.row(INDEX_COLUMNS.map((c) => this.wrap(c === SEGREGABILITY && first !== undefined ? `As for row ${first}.` : c.cell(row), c.pdfWidth)));
+    this.flow.row(
+      INDEX_COLUMNS.map((c, i) => {
+        const text = c === SEGREGABILITY && first !== undefined ? `As for row ${first}.` : c.cell(row);
+        // A cell as the one above it (the document's columns, an exemption or rule again) is not wrapped again.
+        if (text !== this.lastText[i]) {
+          this.lastText[i] = text;
+          this.lastLines[i] = this.wrap(text, c.pdfWidth);
+        }
+        return this.lastLines[i]!;
+      }),
+    );
     this.rows++;
   }
 
