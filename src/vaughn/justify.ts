@@ -49,7 +49,10 @@ export function justify(record: AuditRecord, facts: ReleasedFacts, w: Withholdin
 
 /** What the portion's marking establishes (or, unmarked or unreadable, why it is withheld whole). */
 function markingSentence(record: AuditRecord, facts: ReleasedFacts, what: string, d: RecordDecision): string {
-  const kind = record.input.reader?.name === 'document' ? 'document' : 'cable';
+  // Cable records name no reader; every other reader (marked documents, PDFs read through the
+  // document reader) reads a document, and a justification filed in court must say which it is.
+  const reader = record.input.reader?.name;
+  const kind = reader === undefined || reader === 'cable' ? 'cable' : 'document';
   const level = d.level ? LEVEL_WORDS[d.level] : undefined;
   if (d.markingSource === 'unknown') return `${what} carries a portion mark that could not be read, so it is withheld as classified (fail closed).`;
   if (d.markingSource === 'unmarked' || !level || d.level === 'U') {

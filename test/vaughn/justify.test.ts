@@ -1,0 +1,39 @@
+/**
+ * The justification's words for what was read: a cable, or a document (a memo, or a PDF read
+ * through the document reader), as the audit record's reader says.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AuditRecord } from '../../src/release/folder.js';
+import { justify } from '../../src/vaughn/justify.js';
+
+type RecordDecision = AuditRecord['decisions'][number];
+
+const decision = {
+  portionId: 'header',
+  kind: 'header',
+  markingSource: 'unmarked',
+  action: 'withhold',
+  declassified: false,
+  ruleId: 'public/unmarked-in-classified',
+  authority: ['B1'],
+  reason: 'Withheld under FOIA exemption (b)(1) because the portion is unmarked in a document that is classified as of the release date.',
+} as unknown as RecordDecision;
+
+const recordRead = (reader: { name: string; version: string } | undefined): AuditRecord =>
+  ({
+    asOf: '2026-12-01',
+    input: { path: 'x', sha256: '0'.repeat(64), ...(reader ? { reader } : {}) },
+    declassification: { reason: 'SECRET until 2032-01-08.' },
+  }) as unknown as AuditRecord;
+
+describe('justification of an unmarked portion', () => {
+  it.each<[string, { name: string; version: string } | undefined, string]>([
+    ['a cable (no reader recorded)', undefined, 'cable'],
+    ['a cable (the cable reader)', { name: 'cable', version: '0.1.0' }, 'cable'],
+    ['a marked document', { name: 'document', version: '1.0.0' }, 'document'],
+    ['a PDF', { name: 'pdf', version: '1.0.0' }, 'document'],
+  ])('in %s says %s', (_name, reader, kind) => {
+    const text = justify(recordRead(reader), { subject: null, fromTo: null, classifiedBy: null }, { decision, redaction: null });
+    expect(text).toContain(`The header carries no portion mark in a classified ${kind};`);
+  });
+});
