@@ -18,7 +18,7 @@ export default defineConfig({
           exclude: ['test/**/*.slow.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          globalSetup: ['test/setup/build.ts', 'test/setup/corpus-notice.ts'],
+          globalSetup: ['test/setup/scratch.ts', 'test/setup/build.ts', 'test/setup/corpus-notice.ts'],
         },
       },
       {
@@ -28,7 +28,7 @@ export default defineConfig({
           include: ['test/**/*.slow.test.ts'],
           testTimeout: 240_000,
           hookTimeout: 120_000,
-          globalSetup: ['test/setup/build.ts', 'test/setup/corpus-notice.ts'],
+          globalSetup: ['test/setup/scratch.ts', 'test/setup/build.ts', 'test/setup/corpus-notice.ts'],
         },
       },
     ],

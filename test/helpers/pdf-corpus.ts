@@ -1,7 +1,7 @@
 /**
  * Text of the marked PDF corpus (`pdf/` of the corpus folder that ./corpus.ts finds:
  * $DECLASS_CORPUS or ../shared/corpus) as poppler's pdftotext writes it (default
- * mode: reading order, form feeds between pages), cached under the system temporary folder keyed
+ * mode: reading order, form feeds between pages), cached under the system's temporary folder keyed
  * by each PDF's sha256, so only the first run pays for the extraction. Two extractions at a time.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -13,7 +13,8 @@ import { corpusPath } from './corpus.js';
 
 /** The corpus's `pdf/` folder (a path that does not exist when there is no corpus). */
 export const PDF_CORPUS = corpusPath('pdf');
-const CACHE = path.join(os.tmpdir(), 'declass-pdftotext-cache');
+// In the system's temporary folder, not the test run's (../setup/scratch.ts deletes that one).
+const CACHE = path.join(process.env['DECLASS_TEST_SYSTEM_TMP'] ?? os.tmpdir(), 'declass-pdftotext-cache');
 
 /** True when poppler's pdftotext can be run. */
 export function hasPdftotext(): boolean {
