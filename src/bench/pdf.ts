@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultJobs } from '../batch/executor.js';
 import { runReleaseBatch } from '../batch/run.js';
+import { tuneJit } from '../node/jit.js';
 import { resolveProfile } from '../node/profiles.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../node/read.js';
 import { isMainModule, pathExists } from '../node/system.js';
@@ -74,6 +75,7 @@ function timed(cmd: string, args: readonly string[]): Promise<{ code: number | n
 
 /** declass over the PDFs, in this process: release PDF and audit record, through the batch runner. */
 async function declassSide(files: readonly string[]): Promise<Omit<PdfSide, 'cpuSeconds' | 'peakRssMb'>> {
+  tuneJit(); // as `declass` does (src/cli/bin.ts)
   const scratch = await scratchFolder('declass-bench-pdf-');
   const out = scratch.dir;
   try {

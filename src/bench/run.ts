@@ -41,6 +41,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CROSS_CHECK_LIMIT } from '../audit/cross.js';
 import { defaultJobs } from '../batch/executor.js';
 import { runReleaseBatch } from '../batch/run.js';
+import { tuneJit } from '../node/jit.js';
 import { resolveProfile } from '../node/profiles.js';
 import { DEFAULT_MAX_INPUT_BYTES, fileSize } from '../node/read.js';
 import { checkOutputFolder } from '../node/release-folder.js';
@@ -443,6 +444,8 @@ export async function runStartup(): Promise<StartupFigures> {
 
 /** Runs one section in this process and prints its figures as one JSON line. */
 async function runSection(opts: Options): Promise<void> {
+  // As `declass` itself does before it reads a document (src/cli/bin.ts).
+  tuneJit();
   if (opts.section === 'e') {
     process.stdout.write(`${JSON.stringify(await runStartup())}
 `);
