@@ -80,7 +80,7 @@ async function declassSide(files: readonly string[]): Promise<Omit<PdfSide, 'cpu
   const out = scratch.dir;
   try {
     const { summary } = await runReleaseBatch(
-      { files, out, profile: await resolveProfile('public'), profileRef: 'public', overrides: null, overridesFile: null, asOf: AS_OF, formats: ['pdf'], pageSize: 'letter', force: true, jobs: defaultJobs(), maxInputBytes: DEFAULT_MAX_INPUT_BYTES, crossCheck: false, cwd: process.cwd() },
+      { files, out, profile: await resolveProfile('public'), profileRef: 'public', overrides: null, overridesFile: null, asOf: AS_OF, formats: ['pdf'], pageSize: 'letter', force: true, jobs: defaultJobs(files.length, files.length), maxInputBytes: DEFAULT_MAX_INPUT_BYTES, crossCheck: false, cwd: process.cwd() },
       {},
     );
     return { name: `declass release --formats pdf (${summary.threads} worker thread(s))`, docs: summary.documents, failed: summary.failed, seconds: round(summary.seconds, 2), docsPerSecond: round(summary.documents / summary.seconds) };

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { countPdfPages, goalLines, listCables, runPipeline, type PipelineFigures, type StartupFigures } from '../../src/bench/run.js';
-import { defaultJobs, POOL_MIN_DOCUMENTS } from '../../src/batch/defaults.js';
+import { defaultJobs, isPdfPath, PDF_POOL_MIN_DOCUMENTS, POOL_MIN_DOCUMENTS } from '../../src/batch/defaults.js';
 import { readCable } from '../../src/node/read.js';
 import { resolveProfile } from '../../src/node/profiles.js';
 import { evaluate } from '../../src/engine/evaluate.js';
@@ -75,9 +75,25 @@ describe('goals of issue 18', () => {
 });
 
 describe('defaultJobs', () => {
-  it('runs small batches without a pool', () => {
-    expect(defaultJobs(17)).toBe(1);
-    expect(defaultJobs(POOL_MIN_DOCUMENTS - 1)).toBe(1);
-    expect(defaultJobs(POOL_MIN_DOCUMENTS)).toBeGreaterThanOrEqual(1);
+  // [documents, of them PDFs, cores, jobs]
+  it.each([
+    [17, 0, 2, 1],
+    [POOL_MIN_DOCUMENTS - 1, 0, 2, 1],
+    [POOL_MIN_DOCUMENTS, 0, 2, 2],
+    [POOL_MIN_DOCUMENTS, 0, 1, 1],
+    [20_000, 0, 8, 8],
+    // Mostly PDF work: no pool on 2 cores, nor below PDF_POOL_MIN_DOCUMENTS.
+    [1065, 1065, 2, 1],
+    [PDF_POOL_MIN_DOCUMENTS - 1, PDF_POOL_MIN_DOCUMENTS - 1, 4, 1],
+    [PDF_POOL_MIN_DOCUMENTS, PDF_POOL_MIN_DOCUMENTS, 4, 4],
+    // 20 PDFs are about 600 cables' work: a batch of 600 cables and 20 PDFs is PDF work.
+    [620, 20, 2, 1],
+    [2000, 20, 2, 2],
+  ])('%i documents, %i PDFs, %i cores: --jobs %i', (documents, pdfs, cores, jobs) => {
+    expect(defaultJobs(documents, pdfs, cores)).toBe(jobs);
+  });
+
+  it('names PDFs by their extension, any case', () => {
+    expect(['a.pdf', 'b.PDF', 'c.txt', 'd.pdf.txt'].filter(isPdfPath)).toEqual(['a.pdf', 'b.PDF']);
   });
 });

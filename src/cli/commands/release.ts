@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { crossCheckSkipReason, DEFAULT_CROSS_CHECK_LIMIT } from '../../audit/cross.js';
 import type { ReleaseFolder } from '../../audit/index.js';
 import type { BatchResult } from '../../batch/run.js';
-import { defaultJobs, POOL_MIN_CORES, POOL_MIN_DOCUMENTS } from '../../batch/defaults.js';
+import { defaultJobs, isPdfPath, PDF_POOL_MIN_CORES, PDF_POOL_MIN_DOCUMENTS, POOL_MIN_CORES, POOL_MIN_DOCUMENTS } from '../../batch/defaults.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
@@ -76,7 +76,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--page-size <size>', 'PDF page size: letter or a4 (any case)').argParser(oneOf(['letter', 'a4'] as const)).default('letter'))
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
     .addOption(
-      new Option('-j, --jobs <n>', `documents processed in parallel (worker threads) (default: 1 for fewer than ${POOL_MIN_DOCUMENTS.toLocaleString('en-US')} documents or ${POOL_MIN_CORES - 1} cores or fewer, else the number of cores)`).argParser(
+      new Option('-j, --jobs <n>', `documents processed in parallel (worker threads) (default: the number of cores from ${POOL_MIN_DOCUMENTS.toLocaleString('en-US')} documents on ${POOL_MIN_CORES} cores or more, from ${PDF_POOL_MIN_DOCUMENTS.toLocaleString('en-US')} on ${PDF_POOL_MIN_CORES} or more for a batch of mostly PDFs; else 1)`).argParser(
         positiveInteger(1),
       ),
     )
@@ -180,7 +180,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         pageSize: opts.pageSize,
         force: Boolean(opts.force),
         ...(opts.rasterizeUnsure ? { rasterizeUnsure: true } : {}),
-        jobs: opts.jobs ?? defaultJobs(files.length),
+        jobs: opts.jobs ?? defaultJobs(files.length, files.filter(isPdfPath).length),
         maxInputBytes: opts.maxInputMb * 1024 * 1024,
         inputFormat: opts.inputFormat ?? 'auto',
         crossCheck,
