@@ -38,6 +38,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { findBatchCrossLeaks } from '../audit/against.js';
 import { DEFAULT_CROSS_CHECK_LIMIT } from '../audit/cross.js';
 import { defaultJobs } from '../batch/executor.js';
 import { runReleaseBatch } from '../batch/run.js';
@@ -48,6 +49,7 @@ import { checkOutputFolder } from '../node/release-folder.js';
 import { isMainModule, pathExists, removeTree } from '../node/system.js';
 import { collectInputs, listNames } from '../node/walk.js';
 import { safeStem, type Format } from '../release/folder.js';
+import { rerunRelease } from '../release/rerun.js';
 import { runPdfBench, withoutPdfArgs } from './pdf.js';
 import { scratchFolder, withBenchOutputs } from './scratch.js';
 
@@ -85,6 +87,8 @@ export interface PipelineFigures {
   readonly peakRssMbAfterFirstPass?: number;
   /** The Vaughn index the batch wrote at its end (included in `seconds`): rows, seconds, formats left out. */
   readonly index: { readonly rows: number; readonly seconds: number; readonly files: number } | null;
+  /** The cross-document search over the batch's released text after it (included in `seconds`; null: not run, as for more than --cross-check-limit documents). */
+  readonly crossSeconds: number | null;
 }
 
 /** Figures of the peer run, or why it could not run. */
@@ -150,7 +154,7 @@ export async function runPipeline(opts: {
     await checkOutputFolder(out, [path.dirname(files[0]!)]);
     let afterFirstPass: number | undefined;
     const step = Math.max(1, Math.ceil(total / 10));
-    const { summary } = await runReleaseBatch(
+    const { summary, cross } = await runReleaseBatch(
       {
         files,
         out,
@@ -176,7 +180,12 @@ export async function runPipeline(opts: {
         },
       },
     );
-    const seconds = summary.seconds;
+    // What `declass release` does next, before it prints: the cross-document search over the
+    // batch's released text (on by default up to --cross-check-limit documents).
+    const crossStarted = performance.now();
+    if (cross) await findBatchCrossLeaks(cross, [], { cwd: process.cwd(), rerun: rerunRelease });
+    const crossSeconds = (performance.now() - crossStarted) / 1000;
+    const seconds = summary.seconds + crossSeconds;
     return {
       section: opts.section,
       formats: opts.formats.join(','),
@@ -194,6 +203,7 @@ export async function runPipeline(opts: {
       peakRssMb: rssMb(),
       ...(afterFirstPass !== undefined ? { peakRssMbAfterFirstPass: afterFirstPass } : {}),
       index: summary.index ? { rows: summary.index.rows, seconds: summary.index.seconds, files: summary.index.files.length } : null,
+      crossSeconds: cross ? round(crossSeconds, 3) : null,
     };
   } finally {
     await scratch.done();
@@ -559,6 +569,7 @@ async function orchestrate(opts: Options): Promise<void> {
       : []),
     `(a) pages: ${a.pages} (release + review PDFs)`,
     `Vaughn index written at the end of each batch, included in its seconds: ${([['a', a], ['c', c], ['d', d], ['f', f]] as const).map(([k, f]) => (f.index ? `(${k}) ${f.index.rows} rows, ${f.index.files} file(s), ${f.index.seconds.toFixed(1)} s` : `(${k}) none`)).join('; ')}`,
+    `cross-document search after the batch, as release does (up to ${DEFAULT_CROSS_CHECK_LIMIT} documents), included in its seconds: ${([['a', a], ['c', c], ['d', d], ['f', f]] as const).map(([k, f]) => `(${k}) ${f.crossSeconds === null ? 'not run' : `${f.crossSeconds.toFixed(2)} s`}`).join('; ')}`,
     `(d) peak RSS after the first pass of ${files.length}: ${d.peakRssMbAfterFirstPass ?? '-'} MB; at the end: ${d.peakRssMb} MB`,
     `(e) declass --version ${e.versionMs} ms, --help ${e.helpMs} ms, release samples (${e.batchDocs} documents, all outputs) ${e.batchMs} ms: wall, process start included, medians`,
     `projected for ${PROJECT_CABLES.toLocaleString('en-US')} cables: text only ${hours(projection.textOnlySeconds)} at (d)'s ${d.docsPerSecond} docs/s; all outputs ${hours(projection.allOutputsSeconds)} at (f)'s ${f.docsPerSecond} docs/s (${f.threads} worker thread(s); at (a)'s ${a.docsPerSecond} docs/s, a cold start of 600, it would be ${hours(Math.round(PROJECT_CABLES / a.docsPerSecond))})`,

@@ -58,7 +58,7 @@ describe.skipIf(!HAS_CORPUS)('bench', () => {
 
 describe('goals of issue 18', () => {
   const pipeline = (docsPerSecond: number, peakRssMb = 200): PipelineFigures => ({
-    section: 'x', formats: '', docs: 600, failed: 0, threads: 1, inputBytes: 1, outputFiles: 1, outputBytes: 1, pages: 1, seconds: 1, docsPerSecond, pagesPerSecond: 1, mbPerSecond: 1, peakRssMb, index: null,
+    section: 'x', formats: '', docs: 600, failed: 0, threads: 1, inputBytes: 1, outputFiles: 1, outputBytes: 1, pages: 1, seconds: 1, docsPerSecond, pagesPerSecond: 1, mbPerSecond: 1, peakRssMb, index: null, crossSeconds: null,
   });
   const peer = { available: true, docs: 600, pages: 1, inputBytes: 1, seconds: 1, wallSeconds: 1, setupSeconds: 1, docsPerSecond: 35, pagesPerSecond: 1, mbPerSecond: 1, peakRssMb: 1, processes: 1 } as const;
   const startup = (versionMs: number, batchMs: number): StartupFigures => ({ section: 'e', versionMs, helpMs: versionMs, batchMs, batchDocs: 17, batchFailed: false });
