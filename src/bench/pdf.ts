@@ -75,7 +75,7 @@ function timed(cmd: string, args: readonly string[]): Promise<{ code: number | n
 
 /** declass over the PDFs, in this process: release PDF and audit record, through the batch runner. */
 async function declassSide(files: readonly string[]): Promise<Omit<PdfSide, 'cpuSeconds' | 'peakRssMb'>> {
-  tuneJit(); // as `declass` does (src/cli/bin.ts)
+  tuneJit(files.length); // as `declass release` does (src/cli/commands/release.ts)
   const scratch = await scratchFolder('declass-bench-pdf-');
   const out = scratch.dir;
   try {

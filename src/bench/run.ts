@@ -146,6 +146,7 @@ export async function runPipeline(opts: {
   progress?: (done: number, total: number) => void;
 }): Promise<PipelineFigures> {
   const total = opts.total ?? opts.files.length;
+  tuneJit(total); // as `declass release` does (src/cli/commands/release.ts)
   const files = Array.from({ length: total }, (_, i) => opts.files[i % opts.files.length]!);
   const profile = await resolveProfile(PROFILE);
   const scratch = await scratchFolder(`declass-bench-${opts.section}-`);
@@ -454,8 +455,6 @@ export async function runStartup(): Promise<StartupFigures> {
 
 /** Runs one section in this process and prints its figures as one JSON line. */
 async function runSection(opts: Options): Promise<void> {
-  // As `declass` itself does before it reads a document (src/cli/bin.ts).
-  tuneJit();
   if (opts.section === 'e') {
     process.stdout.write(`${JSON.stringify(await runStartup())}
 `);

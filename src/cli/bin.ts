@@ -23,7 +23,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Likewise the top-level help (42 modules otherwise: 0.24 s against node's own 0.12 s).
   process.stdout.write(help);
 } else {
-  (await import('../node/jit.js')).tuneJit();
   const [{ main }, { nodeIo }] = await Promise.all([import('./main.js'), import('./io.js')]);
 
   // A reader that stops early (`declass parse … | head`) is not an error.

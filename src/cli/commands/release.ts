@@ -123,7 +123,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const c = ctx.colors();
   if (opts.docStart !== undefined && opts.case === undefined) throw new UsageError('--doc-start numbers the documents of a case; name it with --case');
   // Loaded when a release runs, not for `--help` or `--version`.
-  const [{ findBatchCrossLeaks, readReleaseFolder }, { runReleaseBatch }, { checkOutputFolder }, { isProfileName, readOverrides, resolveProfile }, { removeOwnTemporariesSync }, { createProgress }, { rerunRelease }] =
+  const [{ findBatchCrossLeaks, readReleaseFolder }, { runReleaseBatch }, { checkOutputFolder }, { isProfileName, readOverrides, resolveProfile }, { removeOwnTemporariesSync }, { createProgress }, { rerunRelease }, { tuneJit }] =
     await Promise.all([
       import('../../audit/index.js'),
       import('../../batch/run.js'),
@@ -132,6 +132,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
       import('../../node/write.js'),
       import('../progress.js'),
       import('../../release/rerun.js'),
+      import('../../node/jit.js'),
     ]);
   const profile = await resolveProfile(opts.profile);
   const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
@@ -164,6 +165,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
     process.exit(ExitCode.interrupted);
   });
 
+  tuneJit(files.length);
   let result: BatchResult;
   try {
     result = await runReleaseBatch(
