@@ -235,8 +235,10 @@ export const INLINE_CONTINUATION = /(?<=\s)[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3
 // ---------------------------------------------------------------------------------------------
 // Classified By reasons
 
-const SECTION_TOKEN = /(?<![0-9.])1[ \t]?\.[ \t]*\n?[ \t]*([4-6])(?![0-9])\.?/g;
-const REASON_TOKEN = /^\s*(?:\(\s*([a-hA-H])\s*\)|([a-hA-H])(?![A-Za-z0-9])|((?:and|or)(?![A-Za-z])|[&,/\-–)(;]))/i;
+// `1.4`, also broken over a line before or after its dot (`REASONS 1 ⏎ .4 (B AND D)`).
+const SECTION_TOKEN = /(?<![0-9.])1[ \t]*\n?[ \t]*\.[ \t]*\n?[ \t]*([4-6])(?![0-9])\.?/g;
+// A backslash is a separator too: some cables end their lines with one (`reasons 1.4 \ ⏎ (b) and (d) \`).
+const REASON_TOKEN = /^\s*(?:\(\s*([a-hA-H])\s*\)|([a-hA-H])(?![A-Za-z0-9])|((?:and|or)(?![A-Za-z])|[&,/\-–)(;\\]))/i;
 
 /**
  * Reasons cited in a `Classified By` text, normalised: `1.4 (B) AND (D)` → `['1.4(b)', '1.4(d)']`,

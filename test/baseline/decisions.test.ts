@@ -49,6 +49,10 @@ const SANCTIONED: readonly RegExp[] = [
   /^removed text \((?:marked|unmarked)\): /,
   /^\S+ \S+: W unmarked-in-classified -> R unmarked-in-unclassified$/,
   /^\S+ \S+: W (?:classified|unmarked-in-classified) -> W (?:classified|unmarked-in-classified) \(authority B1 -> B1,1\.4\([A-H]\)(?:,1\.4\([A-H]\))*\)$/,
+  // Classified By reasons broken over a line inside `1 .4` or after a line-ending backslash
+  // (04THEHAGUE3166 `REASONS 1 ⏎ .4 (B AND D)`, 07BERN881 `1.4(b) and ( \ ⏎ d).`) are read: the
+  // portions keep their reasons and gain the ones missed.
+  /^\S+ \S+: W (?:classified|unmarked-in-classified) -> W (?:classified|unmarked-in-classified) \(authority B1((?:,1\.4\([A-H]\))*) -> B1\1(?:,1\.4\([A-H]\))+\)$/,
   // Lettered items after unmarked text are that text's, not subparagraphs inheriting the mark of
   // the paragraph above it (08BOGOTA4083: a treaty's definitions were released with a (U) ¶6):
   // they join the unmarked text, decided as such (withheld in a classified cable).

@@ -309,6 +309,10 @@ describe('REF and Classified By', () => {
     ['Classified By: Legal Counselor per reasons 1.5(b)-(d\n)', ['1.5(b)', '1.5(c)', '1.5(d)']],
     ['Classified By: A/DCM Mike Hammer for reasons 1.4 (b)(d)', ['1.4(b)', '1.4(d)']],
     ['Classified By: X for Reasons 1.4 (b&d)', ['1.4(b)', '1.4(d)']],
+    // Forms of the corpus (04THEHAGUE3166, 09RABAT1009, 05BOGOTA9257).
+    ['Classified By: CLASSIFIED BY AMBASSADOR CLIFFORD M. SOBEL FOR REASONS 1 \n.4 (B AND D)', ['1.4(b)', '1.4(d)']],
+    ["Classified By: Charge d'Affaires, a.i., Robert P. Jackson for reasons 1 \n.4 (b) and (d).", ['1.4(b)', '1.4(d)']],
+    ['Classified By: Ambassador William B. Wood; reasons 1.4 \\\n(b) and (d)', ['1.4(b)', '1.4(d)']],
   ])('%s → reasons', (cb, reasons) => {
     const src = cable('¶1. (C) Text.', { classifiedBy: cb });
     const doc = parseCable(src);
