@@ -47,7 +47,7 @@ export const PDF_COST_IN_CABLES = 30;
 export function defaultJobs(documents: number = Infinity, pdfs = 0, cores: number = availableParallelism()): number {
   const pdfWork = pdfs > 0 && pdfs * PDF_COST_IN_CABLES >= documents - pdfs;
   const [minDocuments, minCores] = pdfWork ? [PDF_POOL_MIN_DOCUMENTS, PDF_POOL_MIN_CORES] : [POOL_MIN_DOCUMENTS, POOL_MIN_CORES];
-  return documents < minDocuments || cores < minCores ? 1 : Math.max(1, cores);
+  return documents < minDocuments || cores < minCores ? 1 : cores;
 }
 
 /** True for a path named as a PDF: the estimate {@link defaultJobs} is given (the reader goes by the bytes). */

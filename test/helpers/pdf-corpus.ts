@@ -9,12 +9,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SYSTEM_TMP_ENV } from '../setup/scratch.js';
 import { corpusPath } from './corpus.js';
 
 /** The corpus's `pdf/` folder (a path that does not exist when there is no corpus). */
 export const PDF_CORPUS = corpusPath('pdf');
 // In the system's temporary folder, not the test run's (../setup/scratch.ts deletes that one).
-const CACHE = path.join(process.env['DECLASS_TEST_SYSTEM_TMP'] ?? os.tmpdir(), 'declass-pdftotext-cache');
+const CACHE = path.join(process.env[SYSTEM_TMP_ENV] ?? os.tmpdir(), 'declass-pdftotext-cache');
 
 /** True when poppler's pdftotext can be run. */
 export function hasPdftotext(): boolean {
