@@ -75,17 +75,30 @@ export async function expandInputs(
   if (skipped.length > 0) stderr(formatSkipped(skipped));
   if (files.length === 0) {
     if (errors.length > 0) return { exitCode: ExitCode.noInput };
-    throw new UsageError(`no .txt, .md or .pdf files found in the given paths${skipped.length > 0 ? ' (some were skipped; --no-ignore walks them)' : ''}`);
+    const links = skipped.some((k) => k.reason === 'symbolic link');
+    const ignored = skipped.some((k) => k.reason !== 'symbolic link');
+    const why = [ignored ? 'some were skipped; --no-ignore walks them' : null, links ? 'symbolic links are not followed; name them or their targets' : null].filter(Boolean).join('; ');
+    throw new UsageError(`no .txt, .md or .pdf files found in the given paths${why ? ` (${why})` : ''}`);
   }
   return { files, failed: errors.length };
 }
 
-/** One line saying what the walk left out (at most three paths named). */
+/**
+ * What the walk left out, at most three paths named a line: one line for what `--no-ignore`
+ * walks, one for symbolic links (never followed; a link named on the command line is taken).
+ */
 export function formatSkipped(skipped: readonly SkippedPath[]): string {
-  const reasons = [...new Set(skipped.map((s) => s.reason))].join(', ');
+  const ignored = skipped.filter((s) => s.reason !== 'symbolic link');
+  const links = skipped.filter((s) => s.reason === 'symbolic link');
+  return (
+    (ignored.length > 0 ? `declass: note: not walked (${[...new Set(ignored.map((s) => s.reason))].join(', ')}): ${namedPaths(ignored)}; --no-ignore walks them\n` : '') +
+    (links.length > 0 ? `declass: note: symbolic links not followed: ${namedPaths(links)}; name them (or their targets) to take them\n` : '')
+  );
+}
+
+function namedPaths(skipped: readonly SkippedPath[]): string {
   const named = skipped.slice(0, 3).map((s) => (s.folder ? `${s.path}/` : s.path));
-  const more = skipped.length > 3 ? ` and ${skipped.length - 3} more` : '';
-  return `declass: note: not walked (${reasons}): ${named.join(', ')}${more}; --no-ignore walks them\n`;
+  return `${named.join(', ')}${skipped.length > 3 ? ` and ${skipped.length - 3} more` : ''}`;
 }
 
 /**

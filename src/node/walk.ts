@@ -15,8 +15,11 @@ export interface InputProblem {
   readonly message: string;
 }
 
-/** Why a walk left a folder or file out. */
-export type SkipReason = 'hidden' | 'node_modules' | 'declass output';
+/**
+ * Why a walk left a folder or file out. A symbolic link (to a folder, or named as an input) is
+ * never followed, with or without `--no-ignore`: it is reported, and taken when named itself.
+ */
+export type SkipReason = 'hidden' | 'node_modules' | 'declass output' | 'symbolic link';
 
 /** A folder (or hidden file) a walk left out, and why. */
 export interface SkippedPath {
@@ -72,11 +75,15 @@ async function textFilesUnder(dir: string, ignore: boolean, skipped: SkippedPath
   let output: boolean | null = null;
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    const isDir = entry.isDirectory();
-    if (!isDir && !(entry.isFile() && INPUT_NAME.test(entry.name))) continue;
-    if (ignore) {
+    const link = entry.isSymbolicLink();
+    // A link is not followed (the walk stays in the tree it was given), but never silently: a
+    // folder of links to cables would otherwise look empty. Those to a folder or named as an input are reported.
+    const isDir = link ? !INPUT_NAME.test(entry.name) && (await stat(full).catch(() => null))?.isDirectory() === true : entry.isDirectory();
+    if (!isDir && !((link || entry.isFile()) && INPUT_NAME.test(entry.name))) continue;
+    if (ignore || link) {
       let reason: SkipReason | null = null;
-      if (entry.name.startsWith('.')) reason = 'hidden';
+      if (ignore && entry.name.startsWith('.')) reason = 'hidden';
+      else if (link) reason = 'symbolic link';
       else if (isDir && entry.name === 'node_modules') reason = 'node_modules';
       else if (isDir && isOutputSubfolderName(entry.name) && (output ??= await isDeclassOutput(dir))) reason = 'declass output';
       if (reason) {

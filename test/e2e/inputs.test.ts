@@ -4,7 +4,7 @@
  * as ripgrep walks them (and `--no-ignore`); `-` reads one document from standard input; `--ics -`
  * writes to standard output; characters a PDF cannot show are reported on the console.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readOverrides, resolveProfile } from '../../src/node/profiles.js';
@@ -163,6 +163,38 @@ describe('folders are walked as ripgrep walks them', () => {
     const r = runBin(['release', path.join(root, 'in'), '-p', 'public', '-o', out, '--as-of', AS_OF, '--formats', 'text', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).documents).toBe(2);
+  });
+});
+
+describe('symbolic links are not followed, and are reported', () => {
+  let root: string;
+  beforeAll(() => {
+    root = tmp('links');
+    mkdirSync(path.join(root, 'links'));
+    copyFileSync(BERLIN, path.join(root, '08BERLIN173.txt'));
+    symlinkSync(MADRID, path.join(root, 'links', '08MADRID308.txt'));
+    symlinkSync(SAMPLES, path.join(root, 'links', 'samples'));
+    // Neither an input's name nor a folder: not a candidate, not named.
+    symlinkSync(path.join(root, 'missing'), path.join(root, 'links', 'dangling'));
+  });
+
+  it('a walk names the links it did not follow (a folder, an input) and takes the rest', () => {
+    const r = runBin(['check', root, '--as-of', AS_OF, '--json']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).map((l) => path.basename(JSON.parse(l).file))).toEqual(['08BERLIN173.txt']);
+    expect(lines(r.stderr)).toEqual([
+      `declass: note: symbolic links not followed: ${path.join(root, 'links', '08MADRID308.txt')}, ${path.join(root, 'links', 'samples')}/; name them (or their targets) to take them`,
+    ]);
+  });
+
+  it('a folder of links only is a usage error that says why; a link named is taken', () => {
+    const r = runBin(['check', path.join(root, 'links'), '--as-of', AS_OF]);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('no .txt, .md or .pdf files found in the given paths (symbolic links are not followed; name them or their targets)');
+    const named = runBin(['check', path.join(root, 'links', '08MADRID308.txt'), '--as-of', AS_OF, '--json']);
+    expect(named.code).toBe(0);
+    expect(lines(named.stdout)).toHaveLength(1);
+    expect(named.stderr).toBe('');
   });
 });
 
