@@ -8,7 +8,8 @@ import { sha256Hex } from '../hash.js';
 import { readBytesOrNull } from '../node/read.js';
 import { assertReleaseFolder } from '../node/release-folder.js';
 import { RELEASE_DIR, stemOfRecordPath, type AuditRecord } from '../release/folder.js';
-import { describeHit, type LeakHit, type WithheldIndex } from './cross.js';
+import { shingleHashes, type RunSet } from '../leak/shingle-hash.js';
+import { describeHit, SHINGLE_WORDS, type WithheldIndex } from './cross.js';
 import type { Finding } from './findings.js';
 import { RecordedConfig } from './recorded-config.js';
 import type { Rerun } from './rerun.js';
@@ -122,18 +123,15 @@ export async function findBatchCrossLeaks(
 ): Promise<CrossLeak[]> {
   const { index } = batch;
   const config = new RecordedConfig(opts.cwd);
-  const targets: { file: string; find: () => LeakHit[] }[] = batch.released.map((d) => ({ file: d.file, find: () => index.findRuns(d.runs, d.stem) }));
+  const targets: { readonly file: string; readonly runs: RunSet; readonly stem: string }[] = [...batch.released];
   for (const { given: a, folder } of against) {
     for (const [stem, w] of await withheldOfFolder(folder, new Map(), config, opts)) index.add(stem, w.pieces, w.visible, a);
     for (const f of folder.files.values()) {
       if (!f.rel.startsWith(`${RELEASE_DIR}/`) || !f.rel.endsWith('.txt') || !f.bytes) continue;
-      const text = Buffer.from(f.bytes).toString('utf8');
-      targets.push({ file: path.join(a, f.rel), find: () => index.find(text, path.posix.basename(f.rel, '.txt')) });
+      targets.push({ file: path.join(a, f.rel), runs: shingleHashes(Buffer.from(f.bytes).toString('utf8'), SHINGLE_WORDS), stem: path.posix.basename(f.rel, '.txt') });
     }
   }
-  const out: CrossLeak[] = [];
-  for (const t of targets) {
-    for (const hit of t.find()) out.push({ file: t.file, from: hit.from, portions: hit.portions, runs: hit.runs, message: `${describeHit(hit, false)} appear here` });
-  }
-  return out;
+  // One search for every released text: it filters the withheld runs by all of them at once.
+  const found = index.findAll(targets);
+  return targets.flatMap((t, i) => found[i]!.map((hit) => ({ file: t.file, from: hit.from, portions: hit.portions, runs: hit.runs, message: `${describeHit(hit, false)} appear here` })));
 }

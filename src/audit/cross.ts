@@ -6,7 +6,7 @@
  * Pure; never returns withheld words, only where they came from and how many runs matched.
  */
 import type { WithheldPiece } from '../engine/withheld.js';
-import { releaseShingles, runsWithout, shingleHashes, unionOfRuns, type ReleaseShingles } from '../leak/shingle-hash.js';
+import { releaseShingles, runsWithout, shingleHashes, unionOfRuns, type ReleaseShingles, type RunSet } from '../leak/shingle-hash.js';
 import { normalisedWords, shingles, SHINGLE_WORDS } from '../leak/words.js';
 
 /**
@@ -122,28 +122,18 @@ export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece,
  * {@link COMMON_DOCUMENTS} or more of the indexed originals, and a hit needs
  * {@link MIN_CROSS_RUNS} runs.
  *
- * Built as documents are added (a batch adds each as it completes): a hash table from each
- * withheld run to the (document, portion) pairs that withhold it, in typed arrays. What is left
- * for the first search is one pass of look-ups over the documents' original runs, to count in
- * how many documents each withheld run occurs (a phrase is common whichever document came
- * first). Holds shingle hashes only, about 16 bytes per run of each original, so a batch of
- * thousands of cables fits in tens of megabytes.
+ * Adding a document keeps its digest; a search ({@link findAll}) then looks at the withheld runs
+ * that can matter to it. A filter of the released runs searched (a bit array that fits in the
+ * processor's cache) lets through every withheld run that occurs in them and about one in twenty
+ * of the others; only those go into a hash table (run to the documents and portions that
+ * withhold it) and have their document frequency counted over the originals. Over 600 corpus
+ * cables that is a few thousand runs of some 500,000, and the search a few times faster than one
+ * table of every withheld run, whose look-ups each missed the cache. The result is the same:
+ * the filter has no false negatives. Holds shingle hashes only, about 16 bytes per run of each
+ * original, so a batch of thousands of cables fits in tens of megabytes.
  */
 export class WithheldIndex {
-  private readonly runs = new RunTable();
-  /** Per run (by its id in `runs`): its last link (-1: none). */
-  private heads = new Int32Array(1024).fill(-1);
-  /** Links: a ref (index into `refs`) and the run's previous link (-1: none). */
-  private linkRef = new Uint32Array(4096);
-  private linkNext = new Int32Array(4096);
-  private links = 0;
-  /** (owner, portion id) pairs that runs point to. */
-  private readonly refs: { owner: number; portionId: string }[] = [];
-  private readonly owners: { stem: string; where: string | undefined }[] = [];
-  /** Each indexed document's original runs, for document frequencies. */
-  private readonly originals: Float64Array[] = [];
-  /** Document frequency of every run, counted on the first search after a document was added. */
-  private df: Uint32Array | null = null;
+  private readonly owners: { readonly stem: string; readonly where: string | undefined; readonly digest: CrossDigest }[] = [];
 
   /**
    * Adds a document's withheld pieces; `visible` is the text its release is meant to show;
@@ -153,19 +143,81 @@ export class WithheldIndex {
     this.addDigest(crossDigest(stem, pieces, visible, ''), where);
   }
 
-  /**
-   * Adds a document by its digest (as computed in a worker). A piece's runs are distinct, so a
-   * ref is linked to a run at most once.
-   */
+  /** Adds a document by its digest (as computed in a worker). */
   addDigest(digest: CrossDigest, where?: string): void {
-    const owner = this.owners.push({ stem: digest.stem, where }) - 1;
-    for (const piece of digest.pieces) {
-      const ref = this.refs.push({ owner, portionId: piece.portionId }) - 1;
-      const hashes = piece.hashes;
-      for (let i = 0; i < hashes.length; i++) this.link(this.runs.insert(hashes[i]!), ref);
+    this.owners.push({ stem: digest.stem, where, digest });
+  }
+
+  /** Number of documents indexed. */
+  get documents(): number {
+    return this.owners.length;
+  }
+
+  /**
+   * Withheld text of other documents found in `released`, the released text of the document
+   * with stem `releasedStem` (the same stem is the same cable, in any folder, and is skipped;
+   * null for a file of no known document). Sorted by folder, then stem. To search many texts,
+   * {@link findAll} them at once: each search looks at every indexed digest.
+   */
+  find(released: string, releasedStem: string | null): LeakHit[] {
+    return this.findRuns(shingleHashes(released, SHINGLE_WORDS), releasedStem);
+  }
+
+  /** As {@link find}, from the distinct shingle hashes of the released text (ascending, as {@link shingleHashes} gives them). */
+  findRuns(released: RunSet, releasedStem: string | null): LeakHit[] {
+    return this.findAll([{ runs: released, stem: releasedStem }])[0]!;
+  }
+
+  /** {@link findRuns} for each released text, in order. */
+  findAll(released: readonly { readonly runs: RunSet; readonly stem: string | null }[]): LeakHit[][] {
+    const search = new WithheldSearch(this.owners, released.map((r) => r.runs));
+    return released.map((r) => search.find(r.runs, r.stem));
+  }
+}
+
+/** The withheld runs of the indexed documents that occur in the released runs of one search, with their document frequencies. */
+class WithheldSearch {
+  private readonly runs = new RunTable();
+  /** Per run (by its id in `runs`): its last link (-1: none). */
+  private heads = new Int32Array(1024).fill(-1);
+  /** Links: a ref (index into `refs`) and the run's previous link (-1: none). */
+  private linkRef = new Uint32Array(4096);
+  private linkNext = new Int32Array(4096);
+  private links = 0;
+  /** (owner, portion id) pairs that runs point to. */
+  private readonly refs: { owner: number; portionId: string }[] = [];
+  /** Document frequency of every run in `runs`, counted over the originals of every owner. */
+  private readonly df: Uint32Array;
+
+  constructor(
+    private readonly owners: readonly { readonly stem: string; readonly where: string | undefined; readonly digest: CrossDigest }[],
+    released: readonly RunSet[],
+  ) {
+    const filter = new RunFilter(released.reduce((n, r) => n + r.length, 0));
+    for (const set of released) for (let i = 0; i < set.length; i++) filter.add(set[i]!);
+    owners.forEach(({ digest }, owner) => {
+      for (const piece of digest.pieces) {
+        const hashes = piece.hashes;
+        let ref = -1;
+        for (let i = 0; i < hashes.length; i++) {
+          if (!filter.mayHold(hashes[i]!)) continue;
+          if (ref < 0) ref = this.refs.push({ owner, portionId: piece.portionId }) - 1;
+          // A piece's runs are distinct, so a ref is linked to a run at most once.
+          this.link(this.runs.insert(hashes[i]!), ref);
+        }
+      }
+    });
+    const df = new Uint32Array(this.runs.size);
+    for (const { digest } of owners) {
+      const original = digest.original;
+      for (let i = 0; i < original.length; i++) {
+        const h = original[i]!;
+        if (!filter.mayHold(h)) continue;
+        const id = this.runs.find(h);
+        if (id >= 0) df[id]!++;
+      }
     }
-    this.originals.push(digest.original);
-    this.df = null;
+    this.df = df;
   }
 
   /** Adds `ref` to the refs of run `id`. */
@@ -188,40 +240,12 @@ export class WithheldIndex {
     this.heads[id] = this.links++;
   }
 
-  /** For every withheld run, the number of indexed documents whose original holds it. */
-  private frequencies(): Uint32Array {
-    if (this.df) return this.df;
-    const df = new Uint32Array(this.runs.size);
-    for (const original of this.originals) {
-      for (let i = 0; i < original.length; i++) {
-        const id = this.runs.find(original[i]!);
-        if (id >= 0) df[id]!++;
-      }
-    }
-    return (this.df = df);
-  }
-
-  /** Number of distinct withheld shingles indexed. */
-  get size(): number {
-    return this.runs.size;
-  }
-
-  /**
-   * Withheld text of other documents found in `released`, the released text of the document
-   * with stem `releasedStem` (the same stem is the same cable, in any folder, and is skipped;
-   * null for a file of no known document). Sorted by folder, then stem.
-   */
-  find(released: string, releasedStem: string | null): LeakHit[] {
-    return this.findRuns(shingleHashes(released, SHINGLE_WORDS), releasedStem);
-  }
-
-  /** As {@link find}, from the distinct shingle hashes of the released text. */
-  findRuns(released: Iterable<number>, releasedStem: string | null): LeakHit[] {
-    const df = this.frequencies();
-    const { heads, linkRef, linkNext } = this;
+  /** The hits in `released` (one of the run sets the search was made for). */
+  find(released: RunSet, releasedStem: string | null): LeakHit[] {
+    const { heads, linkRef, linkNext, df } = this;
     const hits = new Map<number, { portions: Set<string>; runs: number }>();
-    for (const s of released) {
-      const id = this.runs.find(s);
+    for (let i = 0; i < released.length; i++) {
+      const id = this.runs.find(released[i]!);
       if (id < 0 || df[id]! >= COMMON_DOCUMENTS) continue;
       const counted = new Set<number>();
       for (let link = heads[id]!; link >= 0; link = linkNext[link]!) {
@@ -242,6 +266,45 @@ export class WithheldIndex {
         const { stem, where } = this.owners[owner]!;
         return { from: stem, ...(where !== undefined ? { where } : {}), portions: [...h.portions].sort(), runs: h.runs };
       });
+  }
+}
+
+/**
+ * A Bloom filter of shingle hashes: about 16 bits and two probes per run, so that some one run
+ * in twenty that was never added passes (and is then looked up for nothing), never one that was
+ * added fails.
+ */
+class RunFilter {
+  private readonly bits: Int32Array;
+  private readonly shift: number;
+
+  constructor(runs: number) {
+    // At least 2^16 bits; a power of two of at least 16 per run.
+    let log = 16;
+    while (2 ** log < 16 * runs) log++;
+    this.bits = new Int32Array(2 ** (log - 5));
+    this.shift = 32 - log;
+  }
+
+  /** Two bit positions of `h` from both halves of its 52 bits, mixed. */
+  private probe(h: number, second: boolean): number {
+    const x = Math.imul((h >>> 0) ^ Math.imul((h / 0x100000000) | 0, 0x85ebca6b), 0x9e3779b1);
+    return (second ? Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) : x) >>> this.shift;
+  }
+
+  add(h: number): void {
+    const a = this.probe(h, false);
+    const b = this.probe(h, true);
+    this.bits[a >>> 5]! |= 1 << (a & 31);
+    this.bits[b >>> 5]! |= 1 << (b & 31);
+  }
+
+  /** False when `h` was surely never added. */
+  mayHold(h: number): boolean {
+    const a = this.probe(h, false);
+    if ((this.bits[a >>> 5]! & (1 << (a & 31))) === 0) return false;
+    const b = this.probe(h, true);
+    return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
   }
 }
 
