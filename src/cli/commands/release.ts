@@ -13,6 +13,7 @@ import { FORMATS, safeStem, SUBFOLDERS, type Format } from '../../release/folder
 import { oneOf, parseCaseOption, parseIsoDateOption, positiveInteger, requiredOption } from '../options.js';
 import { formatDocumentLine, formatReleaseSummary } from '../format/release-summary.js';
 import { formatJsonLine } from '../format/json.js';
+import { groupThousands } from '../format/number.js';
 import { today } from './shared.js';
 
 function parseFormats(value: string): Format[] {
@@ -76,7 +77,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--page-size <size>', 'PDF page size: letter or a4 (any case)').argParser(oneOf(['letter', 'a4'] as const)).default('letter'))
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
     .addOption(
-      new Option('-j, --jobs <n>', `documents processed in parallel (worker threads) (default: the number of cores from ${POOL_MIN_DOCUMENTS.toLocaleString('en-US')} documents on ${POOL_MIN_CORES} cores or more, from ${PDF_POOL_MIN_DOCUMENTS.toLocaleString('en-US')} on ${PDF_POOL_MIN_CORES} or more for a batch of mostly PDFs; else 1)`).argParser(
+      new Option('-j, --jobs <n>', `documents processed in parallel (worker threads) (default: the number of cores from ${groupThousands(POOL_MIN_DOCUMENTS)} documents on ${POOL_MIN_CORES} cores or more, from ${groupThousands(PDF_POOL_MIN_DOCUMENTS)} on ${PDF_POOL_MIN_CORES} or more for a batch of mostly PDFs; else 1)`).argParser(
         positiveInteger(1),
       ),
     )
