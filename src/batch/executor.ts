@@ -20,6 +20,12 @@ export { defaultJobs } from './defaults.js';
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 
+/**
+ * The worker entry bundled with the command line (scripts/bundle.mjs): a worker then loads a few
+ * files instead of some 150 modules. Absent when the sources run, or in a build without a bundle.
+ */
+const BUNDLED_WORKER_FILE = fileURLToPath(new URL('../cli/bundle/worker.js', import.meta.url));
+
 /** Old-generation limit of a worker thread: ample for any corpus cable (the largest is 66 KB). */
 export const WORKER_OLD_GENERATION_MB = 96;
 
@@ -51,7 +57,7 @@ export async function createExecutor(jobs: number, documents: number = Infinity)
   const runInline = (job: ReleaseJob): Promise<JobResult> => runReleaseJob(job, (inline ??= new JobCache()));
   const { Piscina } = await import('piscina');
   const pool = new Piscina<ReleaseJob, JobResult>({
-    filename: WORKER_FILE,
+    filename: pathExists(BUNDLED_WORKER_FILE) ? BUNDLED_WORKER_FILE : WORKER_FILE,
     minThreads: jobs,
     maxThreads: jobs,
     // No queue limit here: the batch runner keeps only a few jobs in flight.

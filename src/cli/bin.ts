@@ -4,6 +4,9 @@ import { TOOL } from '../version.js';
 /** The module the build writes with the top-level help as commander prints it (scripts/write-help.mjs); absent when the sources run. */
 const BUILT_HELP: string = './help.js';
 
+/** The bundle of the command line the build writes (scripts/bundle.mjs); absent when the sources run. */
+const BUNDLE: string = './bundle/entry.js';
+
 /** The top-level help written at build time, or null when there is none. */
 async function builtHelp(): Promise<string | null> {
   try {
@@ -23,7 +26,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Likewise the top-level help (42 modules otherwise: 0.24 s against node's own 0.12 s).
   process.stdout.write(help);
 } else {
-  const [{ main }, { nodeIo }] = await Promise.all([import('./main.js'), import('./io.js')]);
+  // The command line bundled into a few files (scripts/bundle.mjs), or its modules as they are.
+  const { main, nodeIo } = (await import(BUNDLE).catch(() => import('./entry.js'))) as typeof import('./entry.js');
 
   // A reader that stops early (`declass parse … | head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

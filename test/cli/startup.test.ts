@@ -3,19 +3,15 @@
  * line is loaded, with what commander prints (the help as written at build time); `declass help`,
  * through commander, loads no reader, renderer or heavy package (the commands load those when they run).
  */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { TOOL } from '../../src/version.js';
-import { BIN, runBin } from '../helpers/bin.js';
+import { runBin } from '../helpers/bin.js';
+import { loadedBy } from '../helpers/loaded.js';
 import { runCli } from '../helpers/memory-io.js';
 
-/** The files and packages a run of the built CLI imports, from node's module loader. */
+/** The files and packages a run of the built CLI imports (see test/helpers/loaded.ts). */
 function loaded(args: readonly string[]): string[] {
-  const hook = `data:text/javascript,${encodeURIComponent(
-    "import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(\"export async function resolve(s, c, next) { const r = await next(s, c); if (!r.url.startsWith('node:')) process.stderr.write('LOADED ' + r.url + '\\\\n'); return r; }\"));",
-  )}`;
-  const r = spawnSync(process.execPath, ['--import', hook, BIN, ...args], { encoding: 'utf8' });
-  return r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length));
+  return loadedBy(args).loaded;
 }
 
 describe('start-up', () => {

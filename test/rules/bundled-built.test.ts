@@ -3,14 +3,13 @@
  * dist/rules/bundled-profiles.json) and compiled from there when their bytes are unchanged, so a
  * release loads neither yaml nor zod. These tests use the built package (the test setup builds it).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as Profiles from '../../src/node/profiles.js';
 import type * as Load from '../../src/rules/load.js';
-import { BIN } from '../helpers/bin.js';
+import { loadedBy } from '../helpers/loaded.js';
 
 const dist = (p: string): string => new URL(`../../dist/${p}`, import.meta.url).href;
 const { resolveProfile, loadBundledProfile } = (await import(dist('node/profiles.js'))) as typeof Profiles;
@@ -46,14 +45,10 @@ describe('bundled profiles validated at build time', () => {
   });
 
   it('a release with a bundled profile loads neither yaml nor zod', () => {
-    const hook = `data:text/javascript,${encodeURIComponent(
-      "import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(\"export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write('LOADED ' + r.url + '\\\\n'); return r; }\"));",
-    )}`;
     const out = path.join(tmp, 'out');
-    const r = spawnSync(process.execPath, ['--import', hook, BIN, 'release', 'samples/08BERLIN173.txt', '--profile', 'public', '--as-of', '2010-12-01', '--out', out], { encoding: 'utf8' });
+    const r = loadedBy(['release', 'samples/08BERLIN173.txt', '--profile', 'public', '--as-of', '2010-12-01', '--out', out]);
     expect(r.status).toBe(0);
-    const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED '));
-    expect(loaded.some((l) => l.includes('/dist/engine/'))).toBe(true);
-    expect(loaded.filter((l) => /\/node_modules\/(yaml|zod)\//.test(l))).toEqual([]);
+    expect(r.loaded.some((l) => l.includes('/dist/engine/'))).toBe(true);
+    expect(r.loaded.filter((l) => /\/node_modules\/(yaml|zod)\//.test(l))).toEqual([]);
   });
 });
