@@ -80,8 +80,8 @@ function markingWord(word: string): boolean {
  * parentheses):
  * - `marking`: `parseMarking` understands it (`C`, `S/NF`, `sbu`, `SE`, `Secret/Rel Armenia`);
  * - `malformed`: it is not understood but looks like an attempt at a mark, so the portion must be
- *   withheld: a level-like first word (`C0`, `SS`, `S-`, `S//N F`, `U/ /NF`, `SECRET/NOFRN`,
- *   `Secret Service`), a word a typo away from a long marking word (`NOFRN`, `CONFIDENTAL`), marking
+ *   withheld: the CAPCO separator `//` anywhere but in a URL (`X//Q`), a level-like first word
+ *   (`C0`, `SS`, `S-`, `S//N F`, `U/ /NF`, `SECRET/NOFRN`, `Secret Service`), a word a typo away from a long marking word (`NOFRN`, `CONFIDENTAL`), marking
  *   words without a level (`NF`, `REL TO USA, GBR`), or empty parentheses;
  * - `not-a-marking`: anything else, e.g. topic headings and labels `(Mideast)`, `(U.S.)`, `(Iran)`,
  *   `(UN)`, `(EU)`, `(a)`, `(b)`, `(1)`, `(FYI)`, `(ref A)`.
@@ -99,6 +99,9 @@ export function classifyParenthetical(inner: string): ParentheticalKind {
   const first = words[0];
   // Only separators: "(/)", "(--)".
   if (first === undefined) return 'malformed';
+  // The CAPCO separator `//` (not a URL's `://`): only marks are written with it, so `(X//Q)` or
+  // `(FOO//BAR)` is a mark not understood, never an unmarked paragraph released as such.
+  if (/(?:^|[^:])\/\//.test(text)) return 'malformed';
   if (levelLike(first)) return 'malformed';
   // Only marking letters around slashes, `N/SF` (NOFORN and SECRET garbled): a mark, not understood.
   if (GARBLED.test(upper) && /[UCS]/.test(upper)) return 'malformed';

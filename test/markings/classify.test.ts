@@ -14,6 +14,8 @@ describe('classifyParenthetical', () => {
     'C0', 'S//N F', 'U/ /NF', 'SS', 'S-', 'SECRET/NOFRN', 'CC', 'TSS', 'CT', 'SC', 'U1', 'C.', 'S.',
     'NF', 'NOFORN', 'REL TO USA, GBR', 'NF/REL', 'SECRT', 'Confidental', 'UNCLASIFIED', 'NOFRN',
     'S//NF/XYZ', 'S//REL TO USA, NARNIA', 'Secret Service', '', ' ', '/', '--',
+    // The CAPCO separator with words that are not marks: a mark not understood, not a heading.
+    'X//Q', 'FOO//BAR', 'Q//SI', 'ABC // DEF',
   ])('(%s) is malformed', (inner) => {
     expect(classifyParenthetical(inner)).toBe('malformed');
   });
@@ -23,6 +25,7 @@ describe('classifyParenthetical', () => {
     'Mideast', 'U.S.', 'Iran', 'a', 'b', 'd', 'e', 'B', 'D', 'FYI', 'UN', 'EU', 'Economic', 'Defense',
     'Afghanistan', 'Japan', '1', '2', '506', '1/6', 'Reftel', 'ref A', 'SCA', 'MD', 'ICS', 'CPI', 'NATO',
     'CORRECTED COPY', 'PART 2 OF 2', 'begin non-paper', 'Source: Procomer', 'US and UK', 'http://www.infoarg.org',
+    'https://www.osac.gov/', 'e.g., http://2ch.ru and http://forum.xaker.ru', 'EUR/PRA', 'Air/Land/Sea',
   ])('(%s) is not a marking', (inner) => {
     expect(classifyParenthetical(inner)).toBe('not-a-marking');
   });

@@ -33,6 +33,21 @@ describe('unknown and malformed marks fail closed', () => {
     expect(releaseText).toMatch(/zq0x\d+w/); // the (U) paragraph is released: the check is not vacuous
   });
 
+  it.each(['(X//Q)', '(FOO//BAR)'])('banner UNCLASSIFIED, only a %s paragraph besides (U): withheld as an unknown mark, not released as unmarked', async (mark) => {
+    const { text } = writeCable({
+      banner: 'UNCLASSIFIED',
+      decl: 'N/A',
+      paragraphs: [
+        { mark: '(U)', unknown: false, words: 9, pilcrow: true, breakAt: 0, junkAfter: null },
+        { mark, unknown: true, words: 9, pilcrow: true, breakAt: 0, junkAfter: null },
+      ],
+    });
+    const { plan, releaseText } = await release(text, PROFILES[0]!, '2026-11-26');
+    expect(plan.decisions.find((d) => d.portionId === 'p2')).toMatchObject({ action: 'withhold', markingSource: 'unknown' });
+    expect(releaseText).not.toMatch(/zq1x\d+w/);
+    expect(releaseText).toMatch(/zq0x\d+w/);
+  });
+
   it('over generated cables: every token of a paragraph with an unknown mark is absent from the release', async () => {
     await fc.assert(
       fc.asyncProperty(cableSpecArb, fc.integer({ min: 0, max: PROFILES.length - 1 }), fc.constantFrom(...AS_OF), async (spec, i, asOf) => {
