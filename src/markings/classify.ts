@@ -30,6 +30,14 @@ const STRONG = new Set([
   'SBU', 'LOU', 'SCI', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED', 'UNCLAS',
 ]);
 
+/**
+ * SCI control systems and Atomic Energy Act markings: a parenthetical that starts with one (`SI`,
+ * `TK/SI`, `SI-G`, `HCS`, `RD`) is a mark with its level missing. None opens a paragraph or line
+ * of the corpus cables as anything else. (`SAR` does, as search and rescue, so special access
+ * program marks are not guessed from it.)
+ */
+const CONTROL_SYSTEMS = new Set(['SI', 'TK', 'HCS', 'KDK', 'ECI', 'RD', 'FRD', 'UCNI', 'CNWDI']);
+
 /** Long marking words and how many typing errors still make a word "look like" one of them. */
 const LONG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ['SECRET', 1], ['CONFIDENTIAL', 2], ['UNCLASSIFIED', 2], ['UNCLAS', 1], ['NOFORN', 1], ['ORCON', 1],
@@ -82,7 +90,8 @@ function markingWord(word: string): boolean {
  * - `malformed`: it is not understood but looks like an attempt at a mark, so the portion must be
  *   withheld: the CAPCO separator `//` anywhere but in a URL (`X//Q`), a level-like first word
  *   (`C0`, `SS`, `S-`, `S//N F`, `U/ /NF`, `SECRET/NOFRN`, `Secret Service`), a word a typo away from a long marking word (`NOFRN`, `CONFIDENTAL`), marking
- *   words without a level (`NF`, `REL TO USA, GBR`), or empty parentheses;
+ *   words without a level (`NF`, `REL TO USA, GBR`), an SCI control system or Atomic Energy Act
+ *   marking first (`SI`, `TK/SI`, `RD`), or empty parentheses;
  * - `not-a-marking`: anything else, e.g. topic headings and labels `(Mideast)`, `(U.S.)`, `(Iran)`,
  *   `(UN)`, `(EU)`, `(a)`, `(b)`, `(1)`, `(FYI)`, `(ref A)`.
  *
@@ -102,7 +111,7 @@ export function classifyParenthetical(inner: string): ParentheticalKind {
   // The CAPCO separator `//` (not a URL's `://`): only marks are written with it, so `(X//Q)` or
   // `(FOO//BAR)` is a mark not understood, never an unmarked paragraph released as such.
   if (/(?:^|[^:])\/\//.test(text)) return 'malformed';
-  if (levelLike(first)) return 'malformed';
+  if (levelLike(first) || CONTROL_SYSTEMS.has(first)) return 'malformed';
   // Only marking letters around slashes, `N/SF` (NOFORN and SECRET garbled): a mark, not understood.
   if (GARBLED.test(upper) && /[UCS]/.test(upper)) return 'malformed';
   // Marking words with no level (`NF`, `REL TO USA, GBR`): a mark with its level missing.

@@ -16,6 +16,8 @@ describe('classifyParenthetical', () => {
     'S//NF/XYZ', 'S//REL TO USA, NARNIA', 'Secret Service', '', ' ', '/', '--',
     // The CAPCO separator with words that are not marks: a mark not understood, not a heading.
     'X//Q', 'FOO//BAR', 'Q//SI', 'ABC // DEF',
+    // An SCI control system or Atomic Energy Act marking with no level.
+    'SI', 'TK', 'SI/TK', 'SI-G', 'HCS', 'HCS-P', 'KDK', 'RD', 'FRD', 'UCNI',
   ])('(%s) is malformed', (inner) => {
     expect(classifyParenthetical(inner)).toBe('malformed');
   });
@@ -25,7 +27,7 @@ describe('classifyParenthetical', () => {
     'Mideast', 'U.S.', 'Iran', 'a', 'b', 'd', 'e', 'B', 'D', 'FYI', 'UN', 'EU', 'Economic', 'Defense',
     'Afghanistan', 'Japan', '1', '2', '506', '1/6', 'Reftel', 'ref A', 'SCA', 'MD', 'ICS', 'CPI', 'NATO',
     'CORRECTED COPY', 'PART 2 OF 2', 'begin non-paper', 'Source: Procomer', 'US and UK', 'http://www.infoarg.org',
-    'https://www.osac.gov/', 'e.g., http://2ch.ru and http://forum.xaker.ru', 'EUR/PRA', 'Air/Land/Sea',
+    'https://www.osac.gov/', 'SAR', 'G', 'e.g., http://2ch.ru and http://forum.xaker.ru', 'EUR/PRA', 'Air/Land/Sea',
   ])('(%s) is not a marking', (inner) => {
     expect(classifyParenthetical(inner)).toBe('not-a-marking');
   });
