@@ -1,6 +1,6 @@
 // Bundles the command line (dist/cli/entry.js, with declass and its small dependencies) and the
-// release pool's worker (dist/batch/worker.js) into dist/cli/bundle/, code-split at the dynamic imports so that what a command does not use is not
-// loaded. Run by `npm run build` after tsc. Modules that find files next to themselves
+// release pool's worker (dist/batch/worker.js) into dist/cli/bundle/, code-split at the dynamic
+// imports so that what a command does not use is not loaded. Run by `npm run build` after tsc. Modules that find files next to themselves
 // (`new URL('./worker.js', import.meta.url)`: worker threads, the bundled profiles) get the URL
 // of their own file in dist/, so the unbundled worker files and data are found as before.
 // Left out: packages that load their own files or native code (pdf.js, canvas, piscina, exceljs),

@@ -133,7 +133,7 @@ export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece,
  * original, so a batch of thousands of cables fits in tens of megabytes.
  */
 export class WithheldIndex {
-  private readonly owners: { readonly stem: string; readonly where: string | undefined; readonly digest: CrossDigest }[] = [];
+  private readonly owners: IndexedDocument[] = [];
 
   /**
    * Adds a document's withheld pieces; `visible` is the text its release is meant to show;
@@ -145,7 +145,7 @@ export class WithheldIndex {
 
   /** Adds a document by its digest (as computed in a worker). */
   addDigest(digest: CrossDigest, where?: string): void {
-    this.owners.push({ stem: digest.stem, where, digest });
+    this.owners.push({ digest, where });
   }
 
   /** Number of documents indexed. */
@@ -175,6 +175,12 @@ export class WithheldIndex {
   }
 }
 
+/** A document of the index: its digest, and the folder it was released into when not the one at hand. */
+interface IndexedDocument {
+  readonly digest: CrossDigest;
+  readonly where: string | undefined;
+}
+
 /** The withheld runs of the indexed documents that occur in the released runs of one search, with their document frequencies. */
 class WithheldSearch {
   private readonly runs = new RunTable();
@@ -190,7 +196,7 @@ class WithheldSearch {
   private readonly df: Uint32Array;
 
   constructor(
-    private readonly owners: readonly { readonly stem: string; readonly where: string | undefined; readonly digest: CrossDigest }[],
+    private readonly owners: readonly IndexedDocument[],
     released: readonly RunSet[],
   ) {
     const filter = new RunFilter(released.reduce((n, r) => n + r.length, 0));
@@ -250,7 +256,7 @@ class WithheldSearch {
       const counted = new Set<number>();
       for (let link = heads[id]!; link >= 0; link = linkNext[link]!) {
         const { owner, portionId } = this.refs[linkRef[link]!]!;
-        if (this.owners[owner]!.stem === releasedStem) continue;
+        if (this.owners[owner]!.digest.stem === releasedStem) continue;
         let hit = hits.get(owner);
         if (!hit) hits.set(owner, (hit = { portions: new Set(), runs: 0 }));
         if (!counted.has(owner)) hit.runs++;
@@ -258,12 +264,12 @@ class WithheldSearch {
         hit.portions.add(portionId);
       }
     }
-    const key = (o: number) => `${this.owners[o]!.where ?? ''}\u0000${this.owners[o]!.stem}`;
+    const key = (o: number) => `${this.owners[o]!.where ?? ''}\u0000${this.owners[o]!.digest.stem}`;
     return [...hits]
       .filter(([, h]) => h.runs >= MIN_CROSS_RUNS)
       .sort(([a], [b]) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
       .map(([owner, h]) => {
-        const { stem, where } = this.owners[owner]!;
+        const { digest: { stem }, where } = this.owners[owner]!;
         return { from: stem, ...(where !== undefined ? { where } : {}), portions: [...h.portions].sort(), runs: h.runs };
       });
   }
@@ -286,25 +292,33 @@ class RunFilter {
     this.shift = 32 - log;
   }
 
-  /** Two bit positions of `h` from both halves of its 52 bits, mixed. */
-  private probe(h: number, second: boolean): number {
-    const x = Math.imul((h >>> 0) ^ Math.imul((h / 0x100000000) | 0, 0x85ebca6b), 0x9e3779b1);
-    return (second ? Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) : x) >>> this.shift;
+  /** `h`'s two halves mixed into 32 bits: the first bit position is its top bits, the second {@link again}'s. */
+  private static mix(h: number): number {
+    return Math.imul((h >>> 0) ^ Math.imul((h / 0x100000000) | 0, 0x85ebca6b), 0x9e3779b1);
+  }
+
+  private static again(x: number): number {
+    return Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
+  }
+
+  private has(bit: number): boolean {
+    return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  }
+
+  private set(bit: number): void {
+    this.bits[bit >>> 5]! |= 1 << (bit & 31);
   }
 
   add(h: number): void {
-    const a = this.probe(h, false);
-    const b = this.probe(h, true);
-    this.bits[a >>> 5]! |= 1 << (a & 31);
-    this.bits[b >>> 5]! |= 1 << (b & 31);
+    const x = RunFilter.mix(h);
+    this.set(x >>> this.shift);
+    this.set(RunFilter.again(x) >>> this.shift);
   }
 
   /** False when `h` was surely never added. */
   mayHold(h: number): boolean {
-    const a = this.probe(h, false);
-    if ((this.bits[a >>> 5]! & (1 << (a & 31))) === 0) return false;
-    const b = this.probe(h, true);
-    return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+    const x = RunFilter.mix(h);
+    return this.has(x >>> this.shift) && this.has(RunFilter.again(x) >>> this.shift);
   }
 }
 

@@ -75,8 +75,8 @@ export async function expandInputs(
   if (skipped.length > 0) stderr(formatSkipped(skipped));
   if (files.length === 0) {
     if (errors.length > 0) return { exitCode: ExitCode.noInput };
-    const links = skipped.some((k) => k.reason === 'symbolic link');
-    const ignored = skipped.some((k) => k.reason !== 'symbolic link');
+    const links = skipped.some(isLink);
+    const ignored = !skipped.every(isLink);
     const why = [ignored ? 'some were skipped; --no-ignore walks them' : null, links ? 'symbolic links are not followed; name them or their targets' : null].filter(Boolean).join('; ');
     throw new UsageError(`no .txt, .md or .pdf files found in the given paths${why ? ` (${why})` : ''}`);
   }
@@ -88,13 +88,16 @@ export async function expandInputs(
  * walks, one for symbolic links (never followed; a link named on the command line is taken).
  */
 export function formatSkipped(skipped: readonly SkippedPath[]): string {
-  const ignored = skipped.filter((s) => s.reason !== 'symbolic link');
-  const links = skipped.filter((s) => s.reason === 'symbolic link');
+  const ignored = skipped.filter((s) => !isLink(s));
+  const links = skipped.filter(isLink);
   return (
     (ignored.length > 0 ? `declass: note: not walked (${[...new Set(ignored.map((s) => s.reason))].join(', ')}): ${namedPaths(ignored)}; --no-ignore walks them\n` : '') +
     (links.length > 0 ? `declass: note: symbolic links not followed: ${namedPaths(links)}; name them (or their targets) to take them\n` : '')
   );
 }
+
+/** A symbolic link the walk did not follow (`--no-ignore` does not walk it either). */
+const isLink = (s: SkippedPath): boolean => s.reason === 'symbolic link';
 
 function namedPaths(skipped: readonly SkippedPath[]): string {
   const named = skipped.slice(0, 3).map((s) => (s.folder ? `${s.path}/` : s.path));

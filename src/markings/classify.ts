@@ -68,10 +68,10 @@ function nearLongWord(word: string): boolean {
   return word.length >= 5 && LONG_WORDS.some(([w, max]) => editDistance(word, w, max) <= max);
 }
 
-/** A word that can only start a mark: a level word, an unclassified control, or a compact run of marking letters. */
+/** A word that can only start a mark: a level word, an unclassified control, a control system, or a compact run of marking letters. */
 function levelLike(word: string): boolean {
   if (LEVEL_WORDS.has(word) || COMPACT.test(word)) return !COMMON_ABBREVIATIONS.has(word);
-  if (CONTROL_WORDS.get(word)?.unclassified) return true;
+  if (CONTROL_WORDS.get(word)?.unclassified || CONTROL_SYSTEMS.has(word)) return true;
   if (/^[UCS]\.$/.test(word)) return true; // "(C.)"
   return nearLongWord(word);
 }
@@ -89,9 +89,10 @@ function markingWord(word: string): boolean {
  * - `marking`: `parseMarking` understands it (`C`, `S/NF`, `sbu`, `SE`, `Secret/Rel Armenia`);
  * - `malformed`: it is not understood but looks like an attempt at a mark, so the portion must be
  *   withheld: the CAPCO separator `//` anywhere but in a URL (`X//Q`), a level-like first word
- *   (`C0`, `SS`, `S-`, `S//N F`, `U/ /NF`, `SECRET/NOFRN`, `Secret Service`), a word a typo away from a long marking word (`NOFRN`, `CONFIDENTAL`), marking
- *   words without a level (`NF`, `REL TO USA, GBR`), an SCI control system or Atomic Energy Act
- *   marking first (`SI`, `TK/SI`, `RD`), or empty parentheses;
+ *   (`C0`, `SS`, `S-`, `S//N F`, `U/ /NF`, `SECRET/NOFRN`, `Secret Service`, and an SCI control
+ *   system or Atomic Energy Act marking: `SI`, `TK/SI`, `RD`), a word a typo away from a long
+ *   marking word (`NOFRN`, `CONFIDENTAL`), marking words without a level (`NF`, `REL TO USA,
+ *   GBR`), or empty parentheses;
  * - `not-a-marking`: anything else, e.g. topic headings and labels `(Mideast)`, `(U.S.)`, `(Iran)`,
  *   `(UN)`, `(EU)`, `(a)`, `(b)`, `(1)`, `(FYI)`, `(ref A)`.
  *
@@ -111,7 +112,7 @@ export function classifyParenthetical(inner: string): ParentheticalKind {
   // The CAPCO separator `//` (not a URL's `://`): only marks are written with it, so `(X//Q)` or
   // `(FOO//BAR)` is a mark not understood, never an unmarked paragraph released as such.
   if (/(?:^|[^:])\/\//.test(text)) return 'malformed';
-  if (levelLike(first) || CONTROL_SYSTEMS.has(first)) return 'malformed';
+  if (levelLike(first)) return 'malformed';
   // Only marking letters around slashes, `N/SF` (NOFORN and SECRET garbled): a mark, not understood.
   if (GARBLED.test(upper) && /[UCS]/.test(upper)) return 'malformed';
   // Marking words with no level (`NF`, `REL TO USA, GBR`): a mark with its level missing.

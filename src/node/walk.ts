@@ -77,7 +77,8 @@ async function textFilesUnder(dir: string, ignore: boolean, skipped: SkippedPath
     const full = path.join(dir, entry.name);
     const link = entry.isSymbolicLink();
     // A link is not followed (the walk stays in the tree it was given), but never silently: a
-    // folder of links to cables would otherwise look empty. Those to a folder or named as an input are reported.
+    // folder of links to cables would otherwise look empty. Those to a folder or named as an
+    // input are reported.
     const isDir = link ? !INPUT_NAME.test(entry.name) && (await stat(full).catch(() => null))?.isDirectory() === true : entry.isDirectory();
     if (!isDir && !((link || entry.isFile()) && INPUT_NAME.test(entry.name))) continue;
     if (ignore || link) {
