@@ -1,7 +1,7 @@
 /**
  * How V8's optimising compiler is tuned for a `declass release` process: the command (and the
  * bench's declass side) calls {@link tuneJit} with the batch's size before any document is read.
- * The flag is process-wide, worker threads included, so a program that imports the library keeps
+ * The flags are process-wide, worker threads included, so a program that imports the library keeps
  * its own settings.
  *
  * A batch of a few hundred cables runs mostly while TurboFan is still compiling: on 600 cables
@@ -16,13 +16,25 @@
  * 3,000 cables the same within noise; 20,000 cables text and diff 374-451 docs/s against 447-491
  * (slower: the batch is long enough to run warm). So only batches below
  * {@link SMALL_BATCH_DOCUMENTS} documents get it.
+ *
+ * Such a batch also waits longer before a function is optimised at all ({@link INTERRUPT_BUDGET}
+ * against V8's 67,584): fewer lukewarm functions are compiled, and a pool compiles each of them
+ * once per worker, on the same two cores as the work. Cold processes run alternately, 600 cables
+ * text and diff (a pool of 2): seven pairs of seven faster, by 5-22% (median 12%), user CPU
+ * median 5.87 → 5.07 s; four rounds of 67,584 / 130,000 / 200,000 / 400,000 gave 3.44-3.60 /
+ * 3.07-3.53 / 3.02-3.15 / 2.94-3.35 s. All outputs of 600 cables (seven pairs), 300 cables in
+ * one thread (four pairs) and 150 SIDtoday PDFs (three pairs) showed no difference beyond the
+ * host's noise (±25%).
  */
 import { setFlagsFromString } from 'node:v8';
 
 /** Bytecode bytes TurboFan inlines into one function, in total, in a small batch (V8's default: 920). */
 export const INLINED_BYTECODE_LIMIT = 115;
 
-/** Batches of fewer documents than this get {@link INLINED_BYTECODE_LIMIT}; larger ones V8's default. */
+/** Bytecode a function runs through (in V8's weighting) before it is considered for optimisation, in a small batch (V8's default: 67,584). */
+export const INTERRUPT_BUDGET = 200_000;
+
+/** Batches of fewer documents than this get {@link INLINED_BYTECODE_LIMIT} and {@link INTERRUPT_BUDGET}; larger ones V8's defaults. */
 export const SMALL_BATCH_DOCUMENTS = 2000;
 
 let tuned = false;
@@ -31,5 +43,8 @@ let tuned = false;
 export function tuneJit(documents: number): void {
   if (tuned) return;
   tuned = true;
-  if (documents < SMALL_BATCH_DOCUMENTS) setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${INLINED_BYTECODE_LIMIT}`);
+  if (documents < SMALL_BATCH_DOCUMENTS) {
+    setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${INLINED_BYTECODE_LIMIT}`);
+    setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+  }
 }

@@ -12,11 +12,11 @@ async function freshJit() {
 describe('tuneJit', () => {
   beforeEach(() => setFlagsFromString.mockClear());
 
-  it('limits inlining for a small batch, once per process', async () => {
-    const { tuneJit, INLINED_BYTECODE_LIMIT, SMALL_BATCH_DOCUMENTS } = await freshJit();
+  it('limits inlining and optimises later in a small batch, once per process', async () => {
+    const { tuneJit, INLINED_BYTECODE_LIMIT, INTERRUPT_BUDGET, SMALL_BATCH_DOCUMENTS } = await freshJit();
     tuneJit(SMALL_BATCH_DOCUMENTS - 1);
     tuneJit(1);
-    expect(setFlagsFromString.mock.calls).toEqual([[`--max-inlined-bytecode-size-cumulative=${INLINED_BYTECODE_LIMIT}`]]);
+    expect(setFlagsFromString.mock.calls).toEqual([[`--max-inlined-bytecode-size-cumulative=${INLINED_BYTECODE_LIMIT}`], [`--interrupt-budget=${INTERRUPT_BUDGET}`]]);
   });
 
   it("leaves V8's default to a large batch, and a later small one does not change it", async () => {
