@@ -19,7 +19,7 @@ import { planRelease, releaseDocument, safePdfStem } from '../release/index.js';
 import type { CaseStamp } from '../release/case.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
-import type { Diagnostic, Plan } from '../types.js';
+import type { Diagnostic, Disposition, Plan } from '../types.js';
 import type { ReleaseChecker } from '../pdf/verify.js';
 import { unchangedRecord } from './resume.js';
 import { indexEntryOf, type IndexEntry } from '../vaughn/build.js';
@@ -146,9 +146,10 @@ export class JobCache {
   }
 }
 
-function countsOf(plan: Pick<Plan, 'decisions' | 'redactions' | 'stamp'>): JobCounts {
+/** The figures of a document's decisions; `pending` its disposition's pending portions (a plan has them, a record's decisions give them). */
+function countsOf(plan: Pick<Plan, 'decisions' | 'redactions' | 'stamp'>, pendingPortions: Disposition['pending']): JobCounts {
   const pending = new Map<string, number>();
-  for (const p of computeDisposition(plan.decisions, plan.redactions).pending) pending.set(p.reason, (pending.get(p.reason) ?? 0) + 1);
+  for (const p of pendingPortions) pending.set(p.reason, (pending.get(p.reason) ?? 0) + 1);
   const byAuthority = new Map<string, number>();
   let released = 0;
   let declassified = 0;
@@ -232,7 +233,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
         return {
           index: job.index,
           status: 'skipped',
-          counts: countsOf({ decisions: record.decisions, redactions: record.redactions, stamp: record.stamp }),
+          counts: countsOf(record, computeDisposition(record.decisions, record.redactions).pending),
           inputBytes: read.bytes.length,
           outputBytes: 0,
           outputFiles: 0,
@@ -288,7 +289,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     return {
       index: job.index,
       status: 'released',
-      counts: countsOf(result.plan),
+      counts: countsOf(result.plan, result.plan.disposition.pending),
       inputBytes: read.bytes.length,
       outputBytes,
       outputFiles: result.files.length,

@@ -115,9 +115,12 @@ export interface ReleaseShingles {
 
 /** The {@link ReleaseShingles} of a release: its withheld texts, the text written and the text it is meant to show. */
 export function releaseShingles(withheld: readonly string[], output: string, visible: string, n = SHINGLE_WORDS): ReleaseShingles {
+  const outputRuns = shingleHashes(output, n);
   return {
-    output: shingleHashes(output, n),
-    visible: shingleHashes(visible, n),
+    output: outputRuns,
+    // A release in full, or the one page of a denial, shows all it writes: the same runs (over 600
+    // corpus cables as of 2010, 319 releases of 600).
+    visible: visible === output ? outputRuns : shingleHashes(visible, n),
     withheld: withheld.map((text) => {
       const words = wordHashesOf(text);
       return { words: words.count, runs: runsOf(words, n) };
