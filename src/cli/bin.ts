@@ -28,16 +28,25 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 } else {
   // The command line bundled into a few files (scripts/bundle.mjs), or its modules as they are
   // when there is no bundle (only then: a bundle that fails to load is an error, not a fallback).
-  const { main, nodeIo } = (await import(BUNDLE).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ERR_MODULE_NOT_FOUND' && /^Cannot find module '[^']*[\\/]bundle[\\/]entry\.js'/.test(String(error.message))) return import('./entry.js');
-    throw error;
-  })) as typeof import('./entry.js');
+  const loaded = (await import(BUNDLE)
+    .catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ERR_MODULE_NOT_FOUND' && /^Cannot find module '[^']*[\\/]bundle[\\/]entry\.js'/.test(String(error.message))) return import('./entry.js');
+      throw error;
+    })
+    .catch((error: Error) => {
+      // A file of the installation is missing or unreadable: one line, as every other error (exit 2, as an internal error).
+      process.stderr.write(`declass: internal error: cannot load the command line (${error.message.split('\n')[0]}); reinstall declass, or run npm run build\n`);
+      process.exitCode = 2;
+      return null;
+    })) as typeof import('./entry.js') | null;
 
-  // A reader that stops early (`declass parse … | head`) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+  if (loaded) {
+    // A reader that stops early (`declass parse … | head`) is not an error.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
 
-  process.exitCode = await main(argv, nodeIo());
+    process.exitCode = await loaded.main(argv, loaded.nodeIo());
+  }
 }
