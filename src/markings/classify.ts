@@ -33,10 +33,16 @@ const STRONG = new Set([
 /**
  * SCI control systems and Atomic Energy Act markings: a parenthetical that starts with one (`SI`,
  * `TK/SI`, `SI-G`, `HCS`, `RD`) is a mark with its level missing. None opens a paragraph or line
- * of the corpus cables as anything else. (`SAR` does, as search and rescue, so special access
- * program marks are not guessed from it.)
+ * of the corpus cables as anything else. (`SAR` alone does, as search and rescue: see {@link SPECIAL_ACCESS}.)
  */
 const CONTROL_SYSTEMS = new Set(['SI', 'TK', 'HCS', 'KDK', 'ECI', 'RD', 'FRD', 'UCNI', 'CNWDI']);
+
+/**
+ * A special access program's mark with its level missing: `SAR-` and the program's identifier
+ * (`SAR-BP`, `SAR-GREEN DOOR`), or the words written out. A bare `(SAR)`, search and rescue in
+ * 06REYKJAVIK118, stays text; neither form opens a paragraph of the corpus cables or PDFs.
+ */
+const SPECIAL_ACCESS = /^(?:SAR-[A-Z0-9]|SPECIAL ACCESS REQUIRED\b)/;
 
 /** Long marking words and how many typing errors still make a word "look like" one of them. */
 const LONG_WORDS: ReadonlyArray<readonly [string, number]> = [
@@ -90,7 +96,8 @@ function markingWord(word: string): boolean {
  * - `malformed`: it is not understood but looks like an attempt at a mark, so the portion must be
  *   withheld: the CAPCO separator `//` anywhere but in a URL (`X//Q`), a level-like first word
  *   (`C0`, `SS`, `S-`, `S//N F`, `U/ /NF`, `SECRET/NOFRN`, `Secret Service`, and an SCI control
- *   system or Atomic Energy Act marking: `SI`, `TK/SI`, `RD`), a word a typo away from a long
+ *   system or Atomic Energy Act marking: `SI`, `TK/SI`, `RD`), a special access program's mark
+ *   (`SAR-BP`), a word a typo away from a long
  *   marking word (`NOFRN`, `CONFIDENTAL`), marking words without a level (`NF`, `REL TO USA,
  *   GBR`), or empty parentheses;
  * - `not-a-marking`: anything else, e.g. topic headings and labels `(Mideast)`, `(U.S.)`, `(Iran)`,
@@ -112,7 +119,7 @@ export function classifyParenthetical(inner: string): ParentheticalKind {
   // The CAPCO separator `//` (not a URL's `://`): only marks are written with it, so `(X//Q)` or
   // `(FOO//BAR)` is a mark not understood, never an unmarked paragraph released as such.
   if (/(?:^|[^:])\/\//.test(text)) return 'malformed';
-  if (levelLike(first)) return 'malformed';
+  if (levelLike(first) || SPECIAL_ACCESS.test(upper)) return 'malformed';
   // Only marking letters around slashes, `N/SF` (NOFORN and SECRET garbled): a mark, not understood.
   if (GARBLED.test(upper) && /[UCS]/.test(upper)) return 'malformed';
   // Marking words with no level (`NF`, `REL TO USA, GBR`): a mark with its level missing.

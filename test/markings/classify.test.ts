@@ -18,6 +18,8 @@ describe('classifyParenthetical', () => {
     'X//Q', 'FOO//BAR', 'Q//SI', 'ABC // DEF',
     // An SCI control system or Atomic Energy Act marking with no level.
     'SI', 'TK', 'SI/TK', 'SI-G', 'HCS', 'HCS-P', 'KDK', 'RD', 'FRD', 'UCNI',
+    // A special access program's mark with no level (a bare SAR is search and rescue, below).
+    'SAR-BP', 'SAR-GREEN DOOR', 'sar-bp', 'SAR-BP/NF', 'SPECIAL ACCESS REQUIRED-BUTTERED POPCORN',
   ])('(%s) is malformed', (inner) => {
     expect(classifyParenthetical(inner)).toBe('malformed');
   });
