@@ -5,8 +5,12 @@
 import type { DeclStatus, Diagnostic } from '../types.js';
 import type { CompiledRule, Profile } from './load.js';
 
-/** Handling caveats that are not classification: a rule limited to them may precede declassification. */
-const HANDLING: readonly string[] = ['SBU', 'FOUO', 'LOU', 'LES', 'SSI'];
+/**
+ * Handling caveats that are not classification: a rule limited to them may precede
+ * declassification. (DEA Sensitive is unclassified only; the use of FISA-derived information is
+ * restricted by statute, 50 U.S.C. 1806, whatever its classification.)
+ */
+const HANDLING: readonly string[] = ['SBU', 'FOUO', 'LOU', 'LES', 'SSI', 'DSEN', 'FISA'];
 
 /** A lint finding on a profile, with the 1-based line of the rule it is about. */
 export interface ProfileWarning extends Diagnostic {

@@ -190,3 +190,29 @@ describe('edits', () => {
     expect(text).not.toContain('continued text');
   });
 });
+
+describe('unclassified portions under a handling control', () => {
+  // SSI (49 CFR part 1520), DEA Sensitive and FISA-derived information are unclassified but not
+  // for release without review: every bundled profile for readers outside the U.S. government
+  // withholds them, as it does SBU and LES (the public profile released them before).
+  const controlled = miniCable({
+    banner: UNCLASSIFIED,
+    decl: 'N/A',
+    body: [
+      ['p1', mk('U'), 'The meeting in Wellington runs from February 18 to 22.'],
+      ['p2', mk('U', { raw: '(U//SSI)', controls: ['SSI'] }), 'The checkpoint screening threshold is set at level four.'],
+      ['p3', mk('U', { raw: '(U//DSEN)', controls: ['DSEN'] }), 'The informant is paid monthly.'],
+      ['p4', mk('U', { raw: '(U//FISA)', controls: ['FISA'] }), 'The collection began in March.'],
+    ],
+  });
+  it.each(['public', 'public-pii', 'nato', 'foia-intel', 'fvey'])('%s withholds them, without claiming B1, and releases the plain (U) portion', (name) => {
+    const plan = evaluate(controlled, profile(name), { asOf: '2026-11-26' });
+    const byId = Object.fromEntries(plan.decisions.map((d) => [d.portionId, d]));
+    expect(byId['p1']).toMatchObject({ action: 'release' });
+    for (const id of ['p2', 'p3', 'p4']) {
+      expect(byId[id]).toMatchObject({ action: 'withhold' });
+      expect(byId[id]!.authority).not.toContain('B1');
+      expect(byId[id]!.ruleId).not.toMatch(/default-deny|unknown-marking/);
+    }
+  });
+});
