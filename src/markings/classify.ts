@@ -44,6 +44,13 @@ const CONTROL_SYSTEMS = new Set(['SI', 'TK', 'HCS', 'KDK', 'ECI', 'RD', 'FRD', '
  */
 const SPECIAL_ACCESS = /^(?:SAR-[A-Z0-9]|SPECIAL ACCESS REQUIRED\b)/;
 
+/**
+ * Controlled Unclassified Information (32 CFR part 2002), the marking that replaces FOUO and SBU:
+ * `(CUI)`, `(CUI//SP-PRVCY)`. The grammar does not read CUI marks yet, so one is a mark not
+ * understood (withheld pending review), never a heading over text released as unmarked.
+ */
+const CUI = 'CUI';
+
 /** Long marking words and how many typing errors still make a word "look like" one of them. */
 const LONG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ['SECRET', 1], ['CONFIDENTIAL', 2], ['UNCLASSIFIED', 2], ['UNCLAS', 1], ['NOFORN', 1], ['ORCON', 1],
@@ -74,10 +81,10 @@ function nearLongWord(word: string): boolean {
   return word.length >= 5 && LONG_WORDS.some(([w, max]) => editDistance(word, w, max) <= max);
 }
 
-/** A word that can only start a mark: a level word, an unclassified control, a control system, or a compact run of marking letters. */
+/** A word that can only start a mark: a level word, an unclassified control, a control system, CUI, or a compact run of marking letters. */
 function levelLike(word: string): boolean {
   if (LEVEL_WORDS.has(word) || COMPACT.test(word)) return !COMMON_ABBREVIATIONS.has(word);
-  if (CONTROL_WORDS.get(word)?.unclassified || CONTROL_SYSTEMS.has(word)) return true;
+  if (CONTROL_WORDS.get(word)?.unclassified || CONTROL_SYSTEMS.has(word) || word === CUI) return true;
   if (/^[UCS]\.$/.test(word)) return true; // "(C.)"
   return nearLongWord(word);
 }
@@ -96,8 +103,8 @@ function markingWord(word: string): boolean {
  * - `malformed`: it is not understood but looks like an attempt at a mark, so the portion must be
  *   withheld: the CAPCO separator `//` anywhere but in a URL (`X//Q`), a level-like first word
  *   (`C0`, `SS`, `S-`, `S//N F`, `U/ /NF`, `SECRET/NOFRN`, `Secret Service`, and an SCI control
- *   system or Atomic Energy Act marking: `SI`, `TK/SI`, `RD`), a special access program's mark
- *   (`SAR-BP`), a word a typo away from a long
+ *   system or Atomic Energy Act marking: `SI`, `TK/SI`, `RD`; `CUI`), a special access program's
+ *   mark (`SAR-BP`), a word a typo away from a long
  *   marking word (`NOFRN`, `CONFIDENTAL`), marking words without a level (`NF`, `REL TO USA,
  *   GBR`), or empty parentheses;
  * - `not-a-marking`: anything else, e.g. topic headings and labels `(Mideast)`, `(U.S.)`, `(Iran)`,

@@ -20,6 +20,8 @@ describe('classifyParenthetical', () => {
     'SI', 'TK', 'SI/TK', 'SI-G', 'HCS', 'HCS-P', 'KDK', 'RD', 'FRD', 'UCNI',
     // A special access program's mark with no level (a bare SAR is search and rescue, below).
     'SAR-BP', 'SAR-GREEN DOOR', 'sar-bp', 'SAR-BP/NF', 'SPECIAL ACCESS REQUIRED-BUTTERED POPCORN',
+    // Controlled Unclassified Information, which the grammar does not read yet.
+    'CUI', 'CUI/SP-PRVCY', 'CUI//SP-PRVCY', 'cui', 'CUI//NOFORN',
   ])('(%s) is malformed', (inner) => {
     expect(classifyParenthetical(inner)).toBe('malformed');
   });
