@@ -27,7 +27,7 @@ const GARBLED = /^[UCSTNF]{1,3}(?:[ \t]*\/{1,2}[ \t]*[UCSTNF]{1,3}){1,3}$/;
 /** Control words that, standing alone or with other marking words, can only be an attempt at a mark. */
 const STRONG = new Set([
   'NF', 'NOFORN', 'ORCON', 'PROPIN', 'RELIDO', 'LIMDIS', 'EXDIS', 'NODIS', 'REL', 'FGI', 'IMCON', 'RSEN', 'FOUO',
-  'SBU', 'LOU', 'SCI', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED', 'UNCLAS',
+  'SBU', 'LOU', 'SCI', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED', 'UNCLAS', 'DSEN', 'FISA',
 ]);
 
 /**

@@ -22,6 +22,8 @@ describe('classifyParenthetical', () => {
     'SAR-BP', 'SAR-GREEN DOOR', 'sar-bp', 'SAR-BP/NF', 'SPECIAL ACCESS REQUIRED-BUTTERED POPCORN',
     // Controlled Unclassified Information, which the grammar does not read yet.
     'CUI', 'CUI/SP-PRVCY', 'CUI//SP-PRVCY', 'cui', 'CUI//NOFORN',
+    // Handling controls with no level, as (NF) above.
+    'DSEN', 'FISA', 'FISA/NF',
   ])('(%s) is malformed', (inner) => {
     expect(classifyParenthetical(inner)).toBe('malformed');
   });
