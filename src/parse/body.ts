@@ -7,7 +7,7 @@ import type { PortionKind, Span } from '../types.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
 import { readMarkAt, readOpenMarkAt, type MarkRead } from './marks.js';
-import { SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
+import { BULLET_GLYPHS, SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
 
 /** A portion as grouped, before ids and effective markings are assigned. */
 export interface DraftPortion {
@@ -43,7 +43,7 @@ const PAREN_LETTER = /^\(([A-Za-z])\)\s+/;
 /** Roman numerals and compound numbers before a mark (`II. (U)`, `iv. (U)`, `20A-B. (SBU)`, `#. (U)`). */
 const ENUM_LABEL = /^(?:[ivxlcIVXLC]{2,6}|\d{1,3}[A-Za-z](?:-[A-Za-z0-9]{1,3})?|#)[.)][ \t]+(?=\()/;
 /** A bullet or an opening quote before a mark: `-- (S/NF) …`, `* (C) …`, `"(TS//SI) …`. */
-const BULLET = /^(?:-{1,2}|\*|o|•|·|["“‘'])\s*(?=\()/;
+const BULLET = new RegExp(`^(?:-{1,2}|\\*|o|§|[${BULLET_GLYPHS}]|["“‘'])\\s*(?=\\()`);
 
 /** Result of grouping the body. */
 export interface BodyResult {
@@ -350,7 +350,7 @@ function readNumbered(source: string, l: Line, nm: RegExpExecArray, ctx: StartCo
   const number = nm[2]!;
   const suffix = nm[3] ? '.' : nm[4] ? ')' : '';
   const after = l.first + nm[0].length + repeatedNumber(source, l.first + nm[0].length, number);
-  const mark = readMarkAt(source, after) ?? readOpenMarkAt(source, after) ?? markAfterLeadIn(source, after);
+  const mark = readMarkAt(source, after) ?? readOpenMarkAt(source, after) ?? markAfterLeadIn(source, after) ?? markAfterBullet(source, after);
   const topic = !mark && source[after] === '(';
   const n = Number(number);
   const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
@@ -359,6 +359,12 @@ function readNumbered(source: string, l: Line, nm: RegExpExecArray, ctx: StartCo
   const level = numberLevel(n, suffix, ctx, mark !== null);
   if (level === null) return null;
   return { level, number, suffix, start: l.first, mark, topic };
+}
+
+/** A mark after a bullet at `at` (`1. o (S) …`, `2. -- (C) …`), else null. */
+function markAfterBullet(source: string, at: number): MarkRead | null {
+  const bullet = BULLET.exec(source.slice(at, at + 4));
+  return bullet ? readMarkAt(source, at + bullet[0].length) : null;
 }
 
 /** `¶1. 1. (SBU) Summary`: the length of a number written twice (`1. ` after `¶1. `), else 0. */

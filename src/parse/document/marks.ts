@@ -7,6 +7,7 @@
  */
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
+import { BULLET_GLYPHS } from '../patterns.js';
 
 /** A mark found in the source. */
 export interface MarkHit {
@@ -63,8 +64,12 @@ export function readMarkAt(source: string, at: number, limit: number, mode: Mark
  * bare footnote number right before a mark), `Q:` / `A:`, opening quotes. Matched from the line's
  * first character.
  */
-const PREFIX =
-  /^(?:(?:#{1,6}|>|\||[-+•·▪◦‣●○–—]{1,2}|\*{1,2}|_{1,2}|\d{1,3}[.)]|\d{1,3}(?=[ \t]+\()|\(\d{1,3}\)|[A-Za-z][.)]|[QA]:|["'“‘«])[ \t]*)*/;
+const PREFIX = new RegExp(
+  `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§](?=[ \\t]+\\()|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|[A-Za-z][.)]|[QA]:|["'“‘«])[ \\t]*)*`,
+);
+
+/** A bullet at the start of a line's prefix. */
+const BULLET_HEAD = new RegExp(`^(?:[-+–—*${BULLET_GLYPHS}]{1,2}|[o§])[ \\t]`);
 
 /** A short field label before a mark on the same line: `QUALIFICATIONS/EXPERIENCE: (S) …`, `Comment : (U) …`. */
 const LABEL = /^[A-Z][A-Za-z0-9/&'’ -]{0,40}?[ \t]?:[ \t]*(?=\()/;
@@ -91,7 +96,7 @@ export function readLineStart(source: string, first: number, last: number, banne
   const head = prefix.trimStart();
   if (/^#{1,6}[ \t]/.test(head)) structure = 'heading';
   else if (head.startsWith('|') && text.indexOf('|', 1) > 0) structure = 'table-row';
-  else if (/^[-+•·▪◦‣●○–—*]{1,2}[ \t]/.test(head) && !/^\*\*[ \t]*$/.test(head)) structure = 'bullet';
+  else if (BULLET_HEAD.test(head) && !/^\*\*[ \t]*$/.test(head)) structure = 'bullet';
   else {
     // `1.`, `a)`, `(2)`, or a bare footnote number before a mark (`2 (S//SI) Details …`).
     const n = /^(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ \t]+\())[ \t]/.exec(head.length > 0 ? text : head);

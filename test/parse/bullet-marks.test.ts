@@ -1,0 +1,58 @@
+/**
+ * A portion mark after a bullet: the glyphs word processors use for list items (`■`, `➢`, `◦`),
+ * the private-use codes Symbol and Wingdings bullets become in text (U+F0B7), a letter `o` or a
+ * `§` standing for one, and a bullet after a paragraph number (`1. o (S) …`). Each was read as
+ * unmarked text, so in an UNCLASSIFIED document the SECRET item was released. Checked through
+ * both readers (cable and marked document) with the public profile, word by word in the release.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCable } from '../../src/parse/index.js';
+import { parseMarkedDocument } from '../../src/parse/document/index.js';
+import { planRelease } from '../../src/release/index.js';
+import { loadProfile } from '../../src/rules/load.js';
+
+const publicProfile = loadProfile(readFileSync(new URL('../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
+
+const ITEMS = [
+  'o (S) zulu1 secret item.',
+  '   o (S) zulu1 secret item.',
+  '■ (S) zulu1 secret item.',
+  '➢ (S) zulu1 secret item.',
+  '◦ (S) zulu1 secret item.',
+  '\uf0b7 (S) zulu1 secret item.',
+  '§ (S) zulu1 secret item.',
+];
+
+const cable = (item: string) =>
+  `UNCLASSIFIED\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: STATUS\n\n1. (U) This paragraph is unclassified and may be released.\n\n${item}\n\nUNCLASSIFIED\n`;
+const memo = (item: string) => `UNCLASSIFIED\n\nSUBJECT: (U) Status\n\n1. (U) This paragraph is unclassified and may be released.\n\n${item}\n\nUNCLASSIFIED\n`;
+
+function released(text: string, read: typeof parseCable): string {
+  return planRelease(read(text), publicProfile, { asOf: '2026-11-26', stem: 'TEST' }).releaseText;
+}
+
+describe('a mark after a bullet opens a portion', () => {
+  it.each(ITEMS)('cable, %j: the item is withheld, the (U) paragraph released', (item) => {
+    const text = released(cable(item), parseCable);
+    expect(text).not.toContain('zulu1');
+    expect(text).toContain('may be released');
+  });
+
+  it.each(ITEMS)('marked document, %j: the item is withheld, the (U) paragraph released', (item) => {
+    const text = released(memo(item), parseMarkedDocument);
+    expect(text).not.toContain('zulu1');
+    expect(text).toContain('may be released');
+  });
+
+  it.each(['2. o (S) zulu1 secret item.', '2. -- (S) zulu1 secret item.'])('cable, a bullet after the paragraph number, %j: withheld', (item) => {
+    const text = released(cable(item), parseCable);
+    expect(text).not.toContain('zulu1');
+    expect(text).toContain('may be released');
+  });
+
+  it('a § or o that is not followed by a mark is text, not a bullet', () => {
+    const text = released(memo('(U) Under § 2001.12 of the order, and\no the letter, all is text.'), parseMarkedDocument);
+    expect(text).toContain('(U) Under § 2001.12 of the order, and\no the letter, all is text.');
+  });
+});
