@@ -56,3 +56,22 @@ describe('a mark after a bullet opens a portion', () => {
     expect(text).toContain('(U) Under § 2001.12 of the order, and\no the letter, all is text.');
   });
 });
+
+describe('marked document: text with no mark of its own that holds one above (U)', () => {
+  it.each(['(a) (S) zulu1 secret item.', '[1] (S) zulu1 secret item.', '1 - (S) zulu1 secret item.', '- [ ] (S) zulu1 secret item.', '(a) (U//FOUO) zulu1 item.'])(
+    '%j: withheld as a mark not understood, the (U) paragraph released',
+    (item) => {
+      const doc = parseMarkedDocument(memo(item));
+      const held = doc.portions.find((p) => memo(item).slice(p.span.start, p.span.end).includes('zulu1'))!;
+      expect(held.markingSource).toBe('unknown');
+      const text = released(memo(item), parseMarkedDocument);
+      expect(text).not.toContain('zulu1');
+      expect(text).toContain('may be released');
+    },
+  );
+
+  it('a plain (U) inside unmarked text leaves it unmarked (released in an unclassified memo)', () => {
+    const text = released(memo('(a) (U) zulu1 plain item.'), parseMarkedDocument);
+    expect(text).toContain('(a) (U) zulu1 plain item.');
+  });
+});

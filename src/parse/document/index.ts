@@ -32,6 +32,7 @@ import type { Banner, Diagnostic, Document, Field, Level, Marking, MarkingSource
 import { findAuthority, type AuthorityRead } from './authority.js';
 import { findBanners, type BannerHit } from './banners.js';
 import { groupPortions, type Draft } from './group.js';
+import type { MarkHit } from './marks.js';
 import { lineRole, type LineRole } from './header.js';
 import { splitDocLines, wrapWidth, type DocLine } from './lines.js';
 import { portionLabel } from '../portion-label.js';
@@ -274,7 +275,10 @@ function kindOf(d: Draft): PortionKind {
 /** The portion's own mark, raised by every mark inside it that it does not dominate. */
 function effectiveMarking(d: Draft): { marking: Marking | null; markingSource: MarkingSource } {
   const lead = d.lead;
-  if (!lead) return { marking: null, markingSource: 'unmarked' };
+  // Text without a mark of its own that holds a mark above plain (U) (`(a) (S) …`, `[1] (S) …`,
+  // after a prefix the reader does not take for a bullet): which words the mark covers is not
+  // known, so the portion is a mark not understood (withheld pending review), not unmarked text.
+  if (!lead) return { marking: null, markingSource: d.raises.some(abovePlainU) ? 'unknown' : 'unmarked' };
   if (lead.status !== 'marked' || !lead.marking) return { marking: null, markingSource: 'unknown' };
   const span = { start: lead.start, end: lead.end };
   let marking: Marking = { ...lead.marking, raw: lead.raw, span };
@@ -285,6 +289,11 @@ function effectiveMarking(d: Draft): { marking: Marking | null; markingSource: M
     marking = { ...both, raw: lead.raw, span, normalisations: [...both.normalisations, `raised by the mark ${r.raw} inside the portion`] };
   }
   return { marking, markingSource: 'marked' };
+}
+
+/** A mark not understood, or one above plain (U): a level above U, or any control. */
+function abovePlainU(m: MarkHit): boolean {
+  return m.status !== 'marked' || !m.marking || m.marking.level !== 'U' || m.marking.controls.length > 0;
 }
 
 function maxOf(a: Level, b: Level | null): Level {
@@ -308,6 +317,16 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
     });
   }
   if (p.markingSource === 'unknown') {
+    if (!d.lead) {
+      const inside = d.raises.find(abovePlainU)!;
+      out.push({
+        severity: 'error',
+        code: 'unknown-marking',
+        message: `This text has no mark of its own but holds the mark ${inside.raw}; which words that mark covers is not known, so it is withheld pending review. Put the mark at the start of the paragraph.`,
+        span: { start: inside.start, end: inside.end },
+      });
+      return;
+    }
     const bad = d.lead?.status === 'unknown' ? d.lead : d.raises.find((r) => r.status === 'unknown');
     out.push({
       severity: 'error',
