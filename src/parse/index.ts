@@ -208,7 +208,15 @@ function settle(ctx: SettleContext, d: DraftPortion, id: string, parent: Portion
     marking = entireMarking;
     markingSource = 'entire-text';
   } else {
-    markingSource = 'unmarked';
+    // A mark above plain (U) after a short prefix the grouping did not take for a number or bullet
+    // (`1.1 (S) …`, `II  (SBU) …`, `[1] (S) …`): on the portion's first line it is the portion's
+    // mark; on a later line, which of the words before it it covers is not known, so the portion
+    // is a mark not understood (withheld pending review). Never unmarked text.
+    const found = markAfterPrefix(source, span);
+    if (found && found.firstLine) {
+      return { id, kind: d.kind, number: d.number, parent: parent?.id ?? null, marking: found.marking, markingSource: 'marked', mark: found.mark, span, segments };
+    }
+    markingSource = found ? 'unknown' : 'unmarked';
   }
   return {
     id,
@@ -222,3 +230,35 @@ function settle(ctx: SettleContext, d: DraftPortion, id: string, parent: Portion
     segments,
   };
 }
+
+/**
+ * The first line of `span` that opens, after a short prefix (`1.1 `, `[1] `, `> > `, `**`, `A.1 `,
+ * `II  `), with a portion mark above plain (U): a level above U or a control (`(S)`, `(C//NF)`,
+ * `(SBU)`); its mark, and whether that line is the portion's first. A mark at the very start of a
+ * line is the grouping's to decide (`(C)` after `(B)` is a list label), and one further into a
+ * line may be an abbreviation (`the National Crime Squad (NR)`).
+ */
+function markAfterPrefix(source: string, span: Span): { mark: Field; marking: Marking; firstLine: boolean } | null {
+  for (let line = span.start; line < span.end; ) {
+    const next = source.indexOf('\n', line);
+    const end = next < 0 || next > span.end ? span.end : next;
+    const open = source.indexOf('(', line);
+    // Glued to a word or number (`2(C)(2)`, `NOMINEE(S)`), a parenthesis is no mark.
+    if (open > line && open < end && !/[\p{L}\p{N}]/u.test(source[open - 1]!) && LINE_PREFIX.test(source.slice(line, open))) {
+      const close = source.indexOf(')', open);
+      if (close > open && close < end && close - open <= 50) {
+        const raw = source.slice(open, close + 1);
+        const read = parseMarking(raw, 'portion');
+        if (read.ok && (read.marking.level !== 'U' || read.marking.controls.length > 0)) {
+          const at = { start: open, end: close + 1 };
+          return { mark: { raw, span: at }, marking: { ...read.marking, raw, span: at }, firstLine: line === span.start };
+        }
+      }
+    }
+    line = end + 1;
+  }
+  return null;
+}
+
+/** A short prefix before a mark: blanks, then up to eight characters that are not letters, or a label of one or two letters and its punctuation. */
+const LINE_PREFIX = /^[ \t]*(?:[^\p{L}\s][^\p{L}]{0,7}|[A-Za-z]{1,2}[^\p{L}\s][^\p{L}]{0,5}|[A-Z]{1,2}[ \t]+)$/u;

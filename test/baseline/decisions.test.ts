@@ -63,6 +63,15 @@ const SANCTIONED: readonly RegExp[] = [
   /^\S+ (?:text|subparagraph): W classified -> W unmarked-in-classified$/,
   /^2010-12-01 subparagraph: R unclassified -> W classified$/,
   /^2026-11-26 subparagraph: R unclassified -> R\+decl declassified$/,
+  // A mark after a short prefix is read (src/parse/index.ts markAfterPrefix): 09REYKJAVIK41's
+  // `II  (SBU) Macro Conflict Conditions` is an SBU heading (pending FOIA review), not unmarked
+  // text withheld under B1; in 08SECTION01GF02BISHIEK21, a garbled SBU cable, the `Q*  (SBU)
+  // SUMEARYQ …` on a later line of unmarked text makes that text a mark not understood, withheld
+  // instead of released, and the rest of the UNCLAS cable's unmarked text pending review.
+  /^marking source of text: unmarked -> (?:marked|unknown)$/,
+  /^\S+ text: W unmarked-in-classified -> W sbu-pending-review$/,
+  /^\S+ text: R unmarked-in-unclassified -> W unknown-marking$/,
+  /^\S+ (?:subject|text): R unmarked-in-unclassified -> W unmarked-level-uncertain$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

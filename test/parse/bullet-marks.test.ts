@@ -75,3 +75,33 @@ describe('marked document: text with no mark of its own that holds one above (U)
     expect(text).toContain('(a) (U) zulu1 plain item.');
   });
 });
+
+describe('cable: a mark after a short prefix the grouping does not know', () => {
+  it.each(['1.1 (S) zulu1 secret item.', 'A.1 (S) zulu1 secret item.', '[1] (S) zulu1 secret item.', '> > (S) zulu1 secret item.', '1 - (S) zulu1 secret item.', '- [ ] (S) zulu1 secret item.', '**(S)** zulu1 secret item.', 'II  (SBU) zulu1 heading'])(
+    '%j: the portion is marked by it, and withheld',
+    (item) => {
+      const src = cable(item);
+      const held = parseCable(src).portions.find((p) => src.slice(p.span.start, p.span.end).includes('zulu1'))!;
+      expect(held.markingSource).toBe('marked');
+      expect(held.mark?.raw).toMatch(/^\((?:S|SBU)\)$/);
+      const text = released(src, parseCable);
+      expect(text).not.toContain('zulu1');
+      expect(text).toContain('may be released');
+    },
+  );
+
+  it('on a later line of unmarked text: a mark not understood (which words it covers is not known)', () => {
+    const src = cable('Unmarked opening words zulu0 of the text\n1.1 (S) zulu1 secret item.');
+    const held = parseCable(src).portions.find((p) => src.slice(p.span.start, p.span.end).includes('zulu1'))!;
+    expect(held.markingSource).toBe('unknown');
+    expect(released(src, parseCable)).not.toContain('zulu1');
+  });
+
+  it('a parenthesis glued to a number, an abbreviation further into a line, and a plain (U) are not marks', () => {
+    for (const body of ['2. (U) Visa holders with INA Section 2(C)(1) and\n2(C)(2) ineligibilities zulu2.', '2. (U) The National Crime Squad (NR) and zulu2 police.', 'Unmarked text zulu2\n1.1 (U) plain item.']) {
+      const src = cable(body);
+      const p = parseCable(src).portions.find((q) => src.slice(q.span.start, q.span.end).includes('zulu2'))!;
+      expect(p.markingSource === 'marked' ? p.marking?.level : p.markingSource).toMatch(/^(?:U|unmarked)$/);
+    }
+  });
+});
