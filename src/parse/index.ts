@@ -212,7 +212,8 @@ function settle(ctx: SettleContext, d: DraftPortion, id: string, parent: Portion
     // (`1.1 (S) …`, `II  (SBU) …`, `[1] (S) …`): on the portion's first line it is the portion's
     // mark; on a later line, which of the words before it it covers is not known, so the portion
     // is a mark not understood (withheld pending review). Never unmarked text.
-    const found = markAfterPrefix(source, span);
+    // A subject may carry its mark at its end (`SUBJECT: … FIRMS (S)`).
+    const found = markAfterPrefix(source, span) ?? (d.kind === 'subject' ? trailingMark(source, span) : null);
     if (found && found.firstLine) {
       return { id, kind: d.kind, number: d.number, parent: parent?.id ?? null, marking: found.marking, markingSource: 'marked', mark: found.mark, span, segments };
     }
@@ -238,7 +239,7 @@ function settle(ctx: SettleContext, d: DraftPortion, id: string, parent: Portion
  * line is the grouping's to decide (`(C)` after `(B)` is a list label), and one further into a
  * line may be an abbreviation (`the National Crime Squad (NR)`).
  */
-function markAfterPrefix(source: string, span: Span): { mark: Field; marking: Marking; firstLine: boolean } | null {
+function markAfterPrefix(source: string, span: Span): MarkFound | null {
   for (let line = span.start; line < span.end; ) {
     const next = source.indexOf('\n', line);
     const end = next < 0 || next > span.end ? span.end : next;
@@ -247,17 +248,40 @@ function markAfterPrefix(source: string, span: Span): { mark: Field; marking: Ma
     if (open > line && open < end && !/[\p{L}\p{N}]/u.test(source[open - 1]!) && LINE_PREFIX.test(source.slice(line, open))) {
       const close = source.indexOf(')', open);
       if (close > open && close < end && close - open <= 50) {
-        const raw = source.slice(open, close + 1);
-        const read = parseMarking(raw, 'portion');
-        if (read.ok && (read.marking.level !== 'U' || read.marking.controls.length > 0)) {
-          const at = { start: open, end: close + 1 };
-          return { mark: { raw, span: at }, marking: { ...read.marking, raw, span: at }, firstLine: line === span.start };
-        }
+        const found = markAbovePlainU(source, open, close);
+        if (found) return { ...found, firstLine: line === span.start };
       }
     }
     line = end + 1;
   }
   return null;
+}
+
+/** A mark found by {@link markAfterPrefix} or {@link trailingMark}, and whether it marks the text from its first line. */
+interface MarkFound {
+  readonly mark: Field;
+  readonly marking: Marking;
+  readonly firstLine: boolean;
+}
+
+/** The mark `source[open..close]` when the grammar reads it above plain (U): a level above U, or a control. */
+function markAbovePlainU(source: string, open: number, close: number): Omit<MarkFound, 'firstLine'> | null {
+  const raw = source.slice(open, close + 1);
+  const read = parseMarking(raw, 'portion');
+  if (!read.ok || (read.marking.level === 'U' && read.marking.controls.length === 0)) return null;
+  const at = { start: open, end: close + 1 };
+  return { mark: { raw, span: at }, marking: { ...read.marking, raw, span: at } };
+}
+
+/** A mark above plain (U) that ends `span` (`… FIRMS (S)`), not glued to the word before it; it marks the whole text. */
+function trailingMark(source: string, span: Span): MarkFound | null {
+  let close = span.end - 1;
+  while (close > span.start && /\s/.test(source[close]!)) close--;
+  if (source[close] !== ')') return null;
+  const open = source.lastIndexOf('(', close);
+  if (open <= span.start || close - open > 50 || source.slice(open, close).includes('\n') || /[\p{L}\p{N}]/u.test(source[open - 1]!)) return null;
+  const found = markAbovePlainU(source, open, close);
+  return found ? { ...found, firstLine: true } : null;
 }
 
 /** A short prefix before a mark: blanks, then up to eight characters that are not letters, or a label of one or two letters and its punctuation. */

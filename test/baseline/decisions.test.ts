@@ -72,6 +72,11 @@ const SANCTIONED: readonly RegExp[] = [
   /^\S+ text: W unmarked-in-classified -> W sbu-pending-review$/,
   /^\S+ text: R unmarked-in-unclassified -> W unknown-marking$/,
   /^\S+ (?:subject|text): R unmarked-in-unclassified -> W unmarked-level-uncertain$/,
+  // A mark at the end of a subject is its mark (09STATE122950 `… FIRMS (S)`, 09STATE4134 `… (s)`,
+  // 09TRIPOLI756 `… (SBU)`): withheld by the rule for its mark instead of as unmarked text.
+  /^marking source of subject: unmarked -> marked$/,
+  /^\S+ subject: W unmarked-in-classified -> W classified$/,
+  /^\S+ subject: W unmarked-in-sensitive -> W sbu-pending-review$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

@@ -105,3 +105,18 @@ describe('cable: a mark after a short prefix the grouping does not know', () => 
     }
   });
 });
+
+describe('cable: a mark at the end of the subject', () => {
+  const withSubject = (subject: string) => `UNCLASSIFIED\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: ${subject}\n\n1. (U) This paragraph is unclassified and may be released.\n\nUNCLASSIFIED\n`;
+  it.each(['THE ZULU1 PROGRAM SITE (S)', 'THE ZULU1 PROGRAM SITE (C//NF)', 'the zulu1 program site (s)'])('%j: the subject is marked by it, and withheld', (subject) => {
+    const src = withSubject(subject);
+    const doc = parseCable(src);
+    expect(doc.portions.find((p) => p.kind === 'subject')).toMatchObject({ markingSource: 'marked' });
+    const text = released(src, parseCable);
+    expect(text).not.toMatch(/zulu1/i);
+    expect(text).toContain('may be released');
+  });
+  it('a plain (U), or a parenthesis glued to a word, at the end leaves it as it was', () => {
+    for (const subject of ['THE ZULU1 PROGRAM SITE (U)', 'NOMINEE(S) FOR ZULU1']) expect(released(withSubject(subject), parseCable)).toMatch(/ZULU1/);
+  });
+});
