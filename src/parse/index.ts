@@ -27,7 +27,7 @@
  * (error), `marking-normalised` and `double-mark` (info), `no-banner` (warning), `banner-unknown`
  * (error), `not-a-cable` (warning), `no-eo-line` (warning/info), `no-portions` (warning).
  */
-import { parseMarking } from '../markings/index.js';
+import { compareLevels, mostRestrictive, parseMarking } from '../markings/index.js';
 import type { Diagnostic, Document, Field, Level, Marking, MarkingSource, Portion, Span } from '../types.js';
 import { buildBanner } from './banner.js';
 import { groupBody, segmentsOf, type DraftPortion } from './body.js';
@@ -212,13 +212,15 @@ function settle(ctx: SettleContext, d: DraftPortion, id: string, parent: Portion
     // (`1.1 (S) …`, `II  (SBU) …`, `[1] (S) …`): on the portion's first line it is the portion's
     // mark; on a later line, which of the words before it it covers is not known, so the portion
     // is a mark not understood (withheld pending review). Never unmarked text.
-    // A subject may carry its mark at its end (`SUBJECT: … FIRMS (S)`).
-    const found = markAfterPrefix(source, span) ?? (d.kind === 'subject' ? trailingMark(source, span) : null);
+    // Or its mark at its end (`SUBJECT: … FIRMS (S)`, `… at the old airfield (S).`).
+    const found = markAfterPrefix(source, span) ?? trailingMark(source, span);
     if (found && found.firstLine) {
       return { id, kind: d.kind, number: d.number, parent: parent?.id ?? null, marking: found.marking, markingSource: 'marked', mark: found.mark, span, segments };
     }
     markingSource = found ? 'unknown' : 'unmarked';
   }
+  // A mark inside the text can only raise it (`(U) Released text (S) secret …`), as in marked documents.
+  if (marking && (markingSource === 'marked' || markingSource === 'inherited')) marking = raisedBy(source, span, mark, marking);
   return {
     id,
     kind: d.kind,
@@ -230,6 +232,35 @@ function settle(ctx: SettleContext, d: DraftPortion, id: string, parent: Portion
     span,
     segments,
   };
+}
+
+/** A mark that starts with a U.S. level: `(S)`, `(TS//SI)`, `(C/NF)`, `(SECRET)`. */
+const US_LEVEL_MARK = /^\((?:TS|S|C|TOP SECRET|SECRET|CONFIDENTIAL)(?:\)|[ \t]*\/)/;
+
+/**
+ * `marking` raised by every mark inside `span` (after the portion's own) of a higher level: an
+ * upper-case parenthetical not glued to a word (`NOMINEE(S)`) that the grammar reads.
+ * A letter that follows the one before it in the same text (`(C)` after `(B)`) is a list label.
+ */
+function raisedBy(source: string, span: Span, own: Field | null, marking: Marking): Marking {
+  const from = own ? own.span.end : span.start;
+  let raised = marking;
+  for (let open = source.indexOf('(', from); open >= 0 && open < span.end; open = source.indexOf('(', open + 1)) {
+    if (/[\p{L}\p{N}]/u.test(source[open - 1] ?? ' ') || !/[A-Z]/.test(source[open + 1] ?? '')) continue;
+    const close = source.indexOf(')', open);
+    if (close < 0 || close > span.end || close - open > 50) continue;
+    const raw = source.slice(open, close + 1);
+    if (/^\([B-H]\)$/.test(raw) && source.slice(span.start, open).includes(`(${String.fromCharCode(raw.charCodeAt(1) - 1)})`)) continue;
+    // Only a U.S. level written as a mark raises (`(S)`, `(C//NF)`, `(SECRET)`): a control or NATO
+    // abbreviation alone inside text is, in the corpus, an abbreviation (`the Sustainable Economy
+    // Law (LES)`, `sensitive security information (SSI)`, `the National Crime Squad (NR)`).
+    if (!US_LEVEL_MARK.test(raw)) continue;
+    const read = parseMarking(raw, 'portion');
+    if (!read.ok || compareLevels(read.marking.level, raised.level) <= 0) continue;
+    const both = mostRestrictive(raised, read.marking);
+    raised = { ...both, raw: marking.raw, span: marking.span, normalisations: [...both.normalisations, `raised by the mark ${raw} inside the portion`] };
+  }
+  return raised;
 }
 
 /**
@@ -273,10 +304,10 @@ function markAbovePlainU(source: string, open: number, close: number): Omit<Mark
   return { mark: { raw, span: at }, marking: { ...read.marking, raw, span: at } };
 }
 
-/** A mark above plain (U) that ends `span` (`… FIRMS (S)`), not glued to the word before it; it marks the whole text. */
+/** A mark above plain (U) that ends `span` (`… FIRMS (S)`, `… airfield (S).`), not glued to the word before it; it marks the whole text. */
 function trailingMark(source: string, span: Span): MarkFound | null {
   let close = span.end - 1;
-  while (close > span.start && /\s/.test(source[close]!)) close--;
+  while (close > span.start && /[\s.;:,]/.test(source[close]!)) close--;
   if (source[close] !== ')') return null;
   const open = source.lastIndexOf('(', close);
   if (open <= span.start || close - open > 50 || source.slice(open, close).includes('\n') || /[\p{L}\p{N}]/u.test(source[open - 1]!)) return null;

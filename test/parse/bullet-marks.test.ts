@@ -120,3 +120,28 @@ describe('cable: a mark at the end of the subject', () => {
     for (const subject of ['THE ZULU1 PROGRAM SITE (U)', 'NOMINEE(S) FOR ZULU1']) expect(released(withSubject(subject), parseCable)).toMatch(/ZULU1/);
   });
 });
+
+describe('cable: a mark at the end of a paragraph, or inside one', () => {
+  it.each(['2. The zulu1 site is at the old airfield (S).', '2. Title of zulu1 section (S//NF)'])('%j: the paragraph ends with its mark, and is withheld', (item) => {
+    const src = cable(item);
+    const held = parseCable(src).portions.find((p) => src.slice(p.span.start, p.span.end).includes('zulu1'))!;
+    expect(held.markingSource).toBe('marked');
+    expect(released(src, parseCable)).not.toContain('zulu1');
+  });
+
+  it('a higher mark inside a (U) paragraph raises it: withheld', () => {
+    const src = cable('2. (U) Released zulu1 text (S) and secret words.');
+    const held = parseCable(src).portions.find((p) => src.slice(p.span.start, p.span.end).includes('zulu1'))!;
+    expect(held.marking?.level).toBe('S');
+    expect(released(src, parseCable)).not.toContain('zulu1');
+  });
+
+  it('a list label, or a control alone (an abbreviation), does not raise it', () => {
+    for (const body of ['2. (U) Three items zulu2: (A) one, (B) two, and (C) three.', '2. (U) The Sustainable Economy Law (LES) zulu2 passed.']) {
+      const src = cable(body);
+      const p = parseCable(src).portions.find((q) => src.slice(q.span.start, q.span.end).includes('zulu2'))!;
+      expect(p.marking).toMatchObject({ level: 'U', controls: [] });
+      expect(released(src, parseCable)).toContain('zulu2');
+    }
+  });
+});
