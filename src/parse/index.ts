@@ -274,11 +274,14 @@ function markAfterPrefix(source: string, span: Span): MarkFound | null {
   for (let line = span.start; line < span.end; ) {
     const next = source.indexOf('\n', line);
     const end = next < 0 || next > span.end ? span.end : next;
-    const open = source.indexOf('(', line);
+    // Only the line's head is searched: a line without a parenthesis costs no scan to the next one.
+    const at = source.slice(line, Math.min(end, line + 40)).indexOf('(');
+    const open = at < 0 ? -1 : line + at;
     // Glued to a word or number (`2(C)(2)`, `NOMINEE(S)`), a parenthesis is no mark.
-    if (open > line && open < end && !/[\p{L}\p{N}]/u.test(source[open - 1]!) && LINE_PREFIX.test(source.slice(line, open))) {
-      const close = source.indexOf(')', open);
-      if (close > open && close < end && close - open <= 50) {
+    if (open > line && !/[\p{L}\p{N}]/u.test(source[open - 1]!) && LINE_PREFIX.test(source.slice(line, open))) {
+      const to = source.slice(open, Math.min(end, open + 51)).indexOf(')');
+      const close = to < 0 ? -1 : open + to;
+      if (close > open) {
         const found = markAbovePlainU(source, open, close);
         if (found) return { ...found, firstLine: line === span.start };
       }
