@@ -104,9 +104,8 @@ function markingWord(word: string): boolean {
  *   withheld: the CAPCO separator `//` anywhere but in a URL (`X//Q`), a level-like first word
  *   (`C0`, `SS`, `S-`, `S//N F`, `U/ /NF`, `SECRET/NOFRN`, `Secret Service`, and an SCI control
  *   system or Atomic Energy Act marking: `SI`, `TK/SI`, `RD`; `CUI`), a special access program's
- *   mark (`SAR-BP`), a word a typo away from a long
- *   marking word (`NOFRN`, `CONFIDENTAL`), marking words without a level (`NF`, `REL TO USA,
- *   GBR`), or empty parentheses;
+ *   mark (`SAR-BP`), a word a typo away from a long marking word (`NOFRN`, `CONFIDENTAL`), marking
+ *   words without a level (`NF`, `REL TO USA, GBR`, `DSEN`), or empty parentheses;
  * - `not-a-marking`: anything else, e.g. topic headings and labels `(Mideast)`, `(U.S.)`, `(Iran)`,
  *   `(UN)`, `(EU)`, `(a)`, `(b)`, `(1)`, `(FYI)`, `(ref A)`.
  *

@@ -209,10 +209,10 @@ function settle(ctx: SettleContext, d: DraftPortion, id: string, parent: Portion
     markingSource = 'entire-text';
   } else {
     // A mark above plain (U) after a short prefix the grouping did not take for a number or bullet
-    // (`1.1 (S) …`, `II  (SBU) …`, `[1] (S) …`): on the portion's first line it is the portion's
-    // mark; on a later line, which of the words before it it covers is not known, so the portion
-    // is a mark not understood (withheld pending review). Never unmarked text.
-    // Or its mark at its end (`SUBJECT: … FIRMS (S)`, `… at the old airfield (S).`).
+    // (`1.1 (S) …`, `II  (SBU) …`, `[1] (S) …`), or ending the text (`SUBJECT: … FIRMS (S)`, `… at
+    // the old airfield (S).`), is the portion's mark; one after a prefix on a later line leaves
+    // unknown which of the words before it it covers: a mark not understood (withheld pending
+    // review). Never unmarked text.
     const found = markAfterPrefix(source, span) ?? trailingMark(source, span);
     if (found && found.firstLine) {
       return { id, kind: d.kind, number: d.number, parent: parent?.id ?? null, marking: found.marking, markingSource: 'marked', mark: found.mark, span, segments };
@@ -239,8 +239,8 @@ const US_LEVEL_MARK = /^\((?:TS|S|C|TOP SECRET|SECRET|CONFIDENTIAL)(?:\)|[ \t]*\
 
 /**
  * `marking` raised by every mark inside `span` (after the portion's own) of a higher level: an
- * upper-case parenthetical not glued to a word (`NOMINEE(S)`) that the grammar reads.
- * A letter that follows the one before it in the same text (`(C)` after `(B)`) is a list label.
+ * upper-case parenthetical not glued to a word (`NOMINEE(S)`) that the grammar reads. A `(C)`
+ * after a `(B)` in the same text is a list label.
  */
 function raisedBy(source: string, span: Span, own: Field | null, marking: Marking): Marking {
   const from = own ? own.span.end : span.start;
@@ -250,11 +250,11 @@ function raisedBy(source: string, span: Span, own: Field | null, marking: Markin
     const close = source.indexOf(')', open);
     if (close < 0 || close > span.end || close - open > 50) continue;
     const raw = source.slice(open, close + 1);
-    if (/^\([B-H]\)$/.test(raw) && source.slice(span.start, open).includes(`(${String.fromCharCode(raw.charCodeAt(1) - 1)})`)) continue;
     // Only a U.S. level written as a mark raises (`(S)`, `(C//NF)`, `(SECRET)`): a control or NATO
     // abbreviation alone inside text is, in the corpus, an abbreviation (`the Sustainable Economy
     // Law (LES)`, `sensitive security information (SSI)`, `the National Crime Squad (NR)`).
     if (!US_LEVEL_MARK.test(raw)) continue;
+    if (raw === '(C)' && source.slice(span.start, open).includes('(B)')) continue;
     const read = parseMarking(raw, 'portion');
     if (!read.ok || compareLevels(read.marking.level, raised.level) <= 0) continue;
     const both = mostRestrictive(raised, read.marking);
