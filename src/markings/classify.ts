@@ -118,7 +118,8 @@ export function classifyParenthetical(inner: string): ParentheticalKind {
   if (text === '') return 'malformed';
   if (parseMarking(`(${inner})`, 'portion').ok) return 'marking';
   const upper = text.toUpperCase();
-  const words = upper.split(/[\s/,-]+/).filter(Boolean);
+  // A backslash typed for the slash (`(S\NF)`) separates words as a slash does.
+  const words = upper.split(/[\s/\\,-]+/).filter(Boolean);
   const first = words[0];
   // Only separators: "(/)", "(--)".
   if (first === undefined) return 'malformed';

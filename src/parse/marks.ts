@@ -4,6 +4,7 @@
  */
 import { classifyParenthetical, mostRestrictive, parseMarking } from '../markings/index.js';
 import type { Marking } from '../types.js';
+import { readLookalikeMark } from './lookalike.js';
 
 /** A mark found in the text. Offsets are absolute (into the source). */
 export interface MarkRead {
@@ -36,6 +37,17 @@ const HALF_MARK = /^(U|C|S|TS|SBU|S\/NF|C\/NF|S\/\/NF|C\/\/NF)\)(?=\s)/;
  * parenthetical there, or when it is not a marking (`(Mideast)`, `(U.S.)`, `(ref A)`).
  */
 export function readMarkAt(source: string, offset: number): MarkRead | null {
+  return readParenMarkAt(source, offset) ?? readLookalikeAt(source, offset);
+}
+
+/** A mark written in a form the grammar does not read (`[S]`, `（S）`, `S//NF:`): unknown, or the mark inside `((S)`. */
+function readLookalikeAt(source: string, offset: number): MarkRead | null {
+  const l = readLookalikeMark(source, offset);
+  if (!l) return null;
+  return { start: l.start, end: l.end, status: l.marking ? 'marked' : 'unknown', marking: l.marking, message: l.message, double: false, entireText: false };
+}
+
+function readParenMarkAt(source: string, offset: number): MarkRead | null {
   // Every mark starts with `(`, or (one that lost it) with a level letter: most lines start with neither.
   const lead = source.charCodeAt(offset);
   if (lead !== 0x28 && lead !== 0x55 && lead !== 0x43 && lead !== 0x53 && lead !== 0x54) return null;

@@ -1,0 +1,81 @@
+/**
+ * Marks written in a form the grammar does not read, where a mark is expected (a line's start
+ * after its prefix, after a paragraph number): `[S]`, `（S//NF）` in full-width parentheses,
+ * `((S)`, `S//NF:` as a label. A reviewer, or an OCR pass, wrote a mark; reading the portion as
+ * unmarked would release it under an UNCLASSIFIED banner. Both readers (cables and marked
+ * documents) ask here after their own mark readers found nothing (fail closed).
+ */
+import { classifyParenthetical, parseMarking } from '../markings/index.js';
+import type { Marking } from '../types.js';
+
+/** A look-alike mark: where it is, and the marking when it is an understood mark written oddly. */
+export interface LookalikeMark {
+  readonly start: number;
+  readonly end: number;
+  readonly raw: string;
+  /** Set only for a doubled opening parenthesis (`((U//FOUO)`, in SIDtoday): the mark inside is read. */
+  readonly marking: Marking | null;
+  readonly message: string;
+}
+
+/** `[S]`, `[S//NF]`: a level first, in capitals. */
+const BRACKETED = /^\[([A-Z][^[\]\n]{0,47})\]/;
+/** `（S）`: full-width parentheses (U+FF08, U+FF09), as East Asian input methods and some OCR write them. */
+const FULL_WIDTH = /^\uFF08([^\uFF08\uFF09()\n]{1,48})\uFF09/;
+/** `((S)`: the mark inside a doubled opening parenthesis. */
+const DOUBLED = /^\(\(([^()\n]{1,48})\)/;
+/**
+ * `S//NF:`, `TS//SI//REL TO USA, FVEY:`: an abbreviated level and the CAPCO separator, ending in a
+ * colon. Without the colon a line can start so in prose (`… held at the\nTS//SI level`, SIDtoday).
+ */
+const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:/;
+
+/** Full-width ASCII (U+FF01-FF5E) folded to ASCII, one code unit each, so offsets do not move. */
+function foldFullWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** True when `inner`, written between parentheses, would be a mark (understood or not). */
+function wouldBeMark(inner: string): boolean {
+  return classifyParenthetical(inner) !== 'not-a-marking';
+}
+
+/**
+ * Reads a look-alike mark at `offset` (no blanks skipped); null when there is none. Cheap when the
+ * first character cannot start one. `bannerRelTo` completes a bare `REL` inside `((S//REL)`.
+ */
+export function readLookalikeMark(source: string, offset: number, bannerRelTo: readonly string[] = []): LookalikeMark | null {
+  const lead = source.charCodeAt(offset);
+  // `[`, `（`, `((`, or a level letter (T S C U) and a slash: anything else starts no look-alike.
+  if (lead === 0x54 || lead === 0x53 || lead === 0x43 || lead === 0x55) {
+    // A label: `S//` or `TS//`. Most lines that start with one of these letters start a word.
+    if (source.charCodeAt(offset + (lead === 0x54 ? 2 : 1)) !== 0x2f) return null;
+  } else if (lead === 0x28) {
+    if (source.charCodeAt(offset + 1) !== 0x28) return null;
+  } else if (lead !== 0x5b && lead !== 0xff08) return null;
+  const head = source.slice(offset, offset + 70);
+  const at = (raw: string, message: string, marking: Marking | null = null): LookalikeMark => ({
+    start: offset,
+    end: offset + raw.length,
+    raw,
+    marking,
+    message,
+  });
+  let m = BRACKETED.exec(head);
+  if (m && wouldBeMark(m[1]!)) return at(m[0], `Mark ${JSON.stringify(m[0])} is written in square brackets; expected (${m[1]}).`);
+  m = FULL_WIDTH.exec(head);
+  if (m) {
+    const inner = foldFullWidth(m[1]!);
+    if (wouldBeMark(inner)) return at(m[0], `Mark ${JSON.stringify(m[0])} is written in full-width parentheses; expected (${inner}).`);
+  }
+  m = DOUBLED.exec(head);
+  if (m && wouldBeMark(m[1]!)) {
+    const parsed = parseMarking(`(${m[1]})`, 'portion', { bannerRelTo });
+    const note = `Mark ${JSON.stringify(m[0])} has a doubled opening parenthesis`;
+    if (parsed.ok) return at(m[0], `${note}; read as (${m[1]}).`, { ...parsed.marking, raw: m[0], span: { start: offset, end: offset + m[0].length } });
+    return at(m[0], `${note}; ${parsed.message}`);
+  }
+  m = LABEL.exec(head);
+  if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} is written as a label without parentheses; expected (${m[0].slice(0, -1).trim()}).`);
+  return null;
+}

@@ -1,0 +1,95 @@
+/**
+ * Marks written in a form the grammar does not read, where a mark is expected: square brackets,
+ * full-width parentheses, a doubled opening parenthesis, a backslash for the slash, and a level
+ * with the CAPCO separator written as a label (`S//NF:`). Each was read as unmarked text, so in an
+ * UNCLASSIFIED document the SECRET item was released (checked through the CLI before the change).
+ * Both readers, public profile, word by word in the release text.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCable } from '../../src/parse/index.js';
+import { parseMarkedDocument } from '../../src/parse/document/index.js';
+import { readLookalikeMark } from '../../src/parse/lookalike.js';
+import { planRelease } from '../../src/release/index.js';
+import { loadProfile } from '../../src/rules/load.js';
+
+const publicProfile = loadProfile(readFileSync(new URL('../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
+
+const cable = (item: string) =>
+  `UNCLASSIFIED\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: STATUS\n\n1. (U) This paragraph is unclassified and may be released.\n\n${item}\n\nUNCLASSIFIED\n`;
+const memo = (item: string) => `UNCLASSIFIED\n\nSUBJECT: (U) Status\n\n1. (U) This paragraph is unclassified and may be released.\n\n${item}\n\nUNCLASSIFIED\n`;
+const READERS = [
+  ['cable', cable, parseCable],
+  ['marked document', memo, parseMarkedDocument],
+] as const;
+
+function released(text: string, read: typeof parseCable): string {
+  return planRelease(read(text), publicProfile, { asOf: '2026-12-03', stem: 'TEST' }).releaseText;
+}
+
+function portionWith(src: string, word: string, read: typeof parseCable) {
+  return read(src).portions.find((p) => src.slice(p.span.start, p.span.end).includes(word))!;
+}
+
+/** Marks not understood: the portion is withheld pending review (never released, never B1 by guess). */
+const UNKNOWN = [
+  '[S] zulu1 secret item.',
+  '[S//NF] zulu1 secret item.',
+  '2. [S] zulu1 secret item.',
+  '（S） zulu1 secret item.',
+  '（S//NF） zulu1 secret item.',
+  '2. （Ｓ） zulu1 secret item.',
+  'S//NF: zulu1 secret item.',
+  'TS//SI//NF: zulu1 secret item.',
+  '2. S//NF: zulu1 secret item.',
+  '(S\\NF) zulu1 secret item.',
+];
+
+describe('a look-alike mark where a mark belongs is a mark not understood', () => {
+  for (const [name, wrap, read] of READERS) {
+    it.each(UNKNOWN)(`${name}, %j: withheld as unknown, the (U) paragraph released`, (item) => {
+      const src = wrap(item);
+      expect(portionWith(src, 'zulu1', read).markingSource).toBe('unknown');
+      const text = released(src, read);
+      expect(text).not.toContain('zulu1');
+      expect(text).toContain('may be released');
+    });
+  }
+});
+
+describe('a doubled opening parenthesis is read as the mark inside', () => {
+  for (const [name, wrap, read] of READERS) {
+    it(`${name}, ((S): SECRET, withheld`, () => {
+      const held = portionWith(wrap('((S) zulu1 secret item.'), 'zulu1', read);
+      expect(held.markingSource).toBe('marked');
+      expect(held.marking?.level).toBe('S');
+      expect(released(wrap('((S) zulu1 secret item.'), read)).not.toContain('zulu1');
+    });
+
+    it(`${name}, ((U): unclassified, released`, () => {
+      // SIDtoday writes `((U)This month …` and `((U//FOUO) This has been …`.
+      const held = portionWith(wrap('((U) zulu1 plain item.'), 'zulu1', read);
+      expect(held.markingSource).toBe('marked');
+      expect(released(wrap('((U) zulu1 plain item.'), read)).toContain('zulu1 plain item.');
+    });
+  }
+});
+
+describe('readLookalikeMark: what is not a look-alike', () => {
+  it.each([
+    '[1] a footnote',
+    '[A] a list label',
+    '[sic] quoted',
+    '((a) nested label',
+    'TS//SI level, so mark your calendars', // a SIDtoday continuation line: no colon
+    'Secretary of State',
+    'S/NF without separator',
+    '（注）a note',
+  ])('%j: null', (text) => {
+    expect(readLookalikeMark(text, 0)).toBeNull();
+  });
+
+  it('folds full-width letters so the message names the mark', () => {
+    expect(readLookalikeMark('（Ｓ//ＮＦ） text', 0)?.message).toContain('expected (S//NF)');
+  });
+});
