@@ -2,6 +2,7 @@
  * Deciding what a parenthesised word at the start of a paragraph is: a portion mark, a broken
  * portion mark, or something else (a topic heading such as `(Mideast)`, a list label `(a)`).
  */
+import { foldFullWidth, hasFullWidth } from './full-width.js';
 import { parseMarking } from './parse-marking.js';
 import { CONTROL_WORDS, LEVEL_WORDS } from './vocabulary.js';
 
@@ -116,6 +117,8 @@ function markingWord(word: string): boolean {
 export function classifyParenthetical(inner: string): ParentheticalKind {
   const text = inner.trim();
   if (text === '') return 'malformed';
+  // `(Ｓ)`, `(Ｓ//ＮＦ)`: a mark typed in full-width letters is one the grammar does not read.
+  if (hasFullWidth(text)) return classifyParenthetical(foldFullWidth(text)) === 'not-a-marking' ? 'not-a-marking' : 'malformed';
   if (parseMarking(`(${inner})`, 'portion').ok) return 'marking';
   const upper = text.toUpperCase();
   // A backslash typed for the slash (`(S\NF)`) separates words as a slash does.

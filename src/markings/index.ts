@@ -10,6 +10,7 @@ export type { MarkingContext, MarkingOptions, MarkingParse } from './parse-marki
 export { relToSubset } from './rel-to.js';
 export { parseCaveat } from './caveat.js';
 export { classifyParenthetical } from './classify.js';
+export { foldFullWidth } from './full-width.js';
 export type { ParentheticalKind } from './classify.js';
 export { compareLevels, LEVELS, LEVEL_BANNER } from './levels.js';
 export { dominates, mostRestrictive } from './compare.js';

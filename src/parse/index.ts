@@ -212,12 +212,12 @@ function settle(ctx: SettleContext, d: DraftPortion, id: string, parent: Portion
     // (`1.1 (S) …`, `II  (SBU) …`, `[1] (S) …`), or ending the text (`SUBJECT: … FIRMS (S)`, `… at
     // the old airfield (S).`), is the portion's mark; one after a prefix on a later line leaves
     // unknown which of the words before it it covers: a mark not understood (withheld pending
-    // review). Never unmarked text.
+    // review), as is one further inside it. Never unmarked text.
     const found = markAfterPrefix(source, span) ?? trailingMark(source, span);
     if (found && found.firstLine) {
       return { id, kind: d.kind, number: d.number, parent: parent?.id ?? null, marking: found.marking, markingSource: 'marked', mark: found.mark, span, segments };
     }
-    markingSource = found ? 'unknown' : 'unmarked';
+    markingSource = found || holdsLevelMark(source, span, d.number) ? 'unknown' : 'unmarked';
   }
   // A mark inside the text can only raise it (`(U) Released text (S) secret …`), as in marked documents.
   if (marking && (markingSource === 'marked' || markingSource === 'inherited')) marking = raisedBy(source, span, mark, marking);
@@ -238,29 +238,46 @@ function settle(ctx: SettleContext, d: DraftPortion, id: string, parent: Portion
 const US_LEVEL_MARK = /^\((?:TS|S|C|TOP SECRET|SECRET|CONFIDENTIAL)(?:\)|[ \t]*\/)/;
 
 /**
- * `marking` raised by every mark inside `span` (after the portion's own) of a higher level: an
- * upper-case parenthetical not glued to a word (`NOMINEE(S)`) that the grammar reads. A `(C)`
- * after a `(B)` in the same text is a list label.
+ * The U.S. level marks inside `span` from `from` on: an upper-case parenthetical not glued to a
+ * word (`NOMINEE(S)`) that the grammar reads and that starts with a level. A `(C)` after a `(B)` in
+ * the same text is a list label.
  */
-function raisedBy(source: string, span: Span, own: Field | null, marking: Marking): Marking {
-  const from = own ? own.span.end : span.start;
-  let raised = marking;
+function* levelMarksInside(source: string, span: Span, from: number): Generator<Marking> {
   for (let open = source.indexOf('(', from); open >= 0 && open < span.end; open = source.indexOf('(', open + 1)) {
     if (/[\p{L}\p{N}]/u.test(source[open - 1] ?? ' ') || !/[A-Z]/.test(source[open + 1] ?? '')) continue;
     const close = source.indexOf(')', open);
     if (close < 0 || close > span.end || close - open > 50) continue;
     const raw = source.slice(open, close + 1);
-    // Only a U.S. level written as a mark raises (`(S)`, `(C//NF)`, `(SECRET)`): a control or NATO
+    // Only a U.S. level written as a mark counts (`(S)`, `(C//NF)`, `(SECRET)`): a control or NATO
     // abbreviation alone inside text is, in the corpus, an abbreviation (`the Sustainable Economy
     // Law (LES)`, `sensitive security information (SSI)`, `the National Crime Squad (NR)`).
     if (!US_LEVEL_MARK.test(raw)) continue;
     if (raw === '(C)' && source.slice(span.start, open).includes('(B)')) continue;
     const read = parseMarking(raw, 'portion');
-    if (!read.ok || compareLevels(read.marking.level, raised.level) <= 0) continue;
-    const both = mostRestrictive(raised, read.marking);
-    raised = { ...both, raw: marking.raw, span: marking.span, normalisations: [...both.normalisations, `raised by the mark ${raw} inside the portion`] };
+    if (read.ok) yield read.marking;
+  }
+}
+
+/** `marking` raised by every level mark inside `span` (after the portion's own) of a higher level. */
+function raisedBy(source: string, span: Span, own: Field | null, marking: Marking): Marking {
+  let raised = marking;
+  for (const inside of levelMarksInside(source, span, own ? own.span.end : span.start)) {
+    if (compareLevels(inside.level, raised.level) <= 0) continue;
+    const both = mostRestrictive(raised, inside);
+    raised = { ...both, raw: marking.raw, span: marking.span, normalisations: [...both.normalisations, `raised by the mark ${inside.raw} inside the portion`] };
   }
   return raised;
+}
+
+/**
+ * True when unmarked text holds a level mark above (U) (`| a | (S) cell |`, `Title (S)` over its
+ * body): which words it covers is not known. A list item's own label (`(C) Seminar for …` after
+ * `(B) …`, 09MEXICO3091) is its number, not a mark.
+ */
+function holdsLevelMark(source: string, span: Span, number: string | null): boolean {
+  const from = number !== null && source.startsWith(`(${number})`, span.start) ? span.start + number.length + 2 : span.start;
+  for (const inside of levelMarksInside(source, span, from)) if (inside.level !== 'U') return true;
+  return false;
 }
 
 /**
@@ -318,5 +335,8 @@ function trailingMark(source: string, span: Span): MarkFound | null {
   return found ? { ...found, firstLine: true } : null;
 }
 
-/** A short prefix before a mark: blanks, then up to eight characters that are not letters, or a label of one or two letters and its punctuation. */
-const LINE_PREFIX = /^[ \t]*(?:[^\p{L}\s][^\p{L}]{0,7}|[A-Za-z]{1,2}[^\p{L}\s][^\p{L}]{0,5}|[A-Z]{1,2}[ \t]+)$/u;
+/**
+ * A short prefix before a mark: blanks, then up to eight characters that are not letters, a label
+ * of one or two letters and its punctuation, or a paragraph label (`PARA 2 `, `Paragraph 3: `).
+ */
+const LINE_PREFIX = /^[ \t]*(?:[^\p{L}\s][^\p{L}]{0,7}|[A-Za-z]{1,2}[^\p{L}\s][^\p{L}]{0,5}|[A-Z]{1,2}[ \t]+|[Pp](?:ARA|ara)(?:GRAPH|graph)?\.?[ \t]*\d{1,3}[.):]?[ \t]+)$/u;

@@ -53,7 +53,12 @@ export function splitLines(source: string): Line[] {
   return lines;
 }
 
-/** Space, tab, and the other ASCII/Unicode blanks that appear in cables (NBSP, form feed). */
+/**
+ * Space, tab, and the other ASCII/Unicode blanks that appear in cables (NBSP, form feed), and the
+ * Unicode spaces a word processor or web page can put before a mark (em space, thin space, zero
+ * width space, ideographic space): a line that starts with one still starts with its mark.
+ */
 export function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 12 || c === 11 || c === 13 || c === 160 || c === 0xfeff;
+  if (c < 0x80) return c === 32 || c === 9 || c === 12 || c === 11 || c === 13;
+  return c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
 }

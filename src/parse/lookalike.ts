@@ -5,7 +5,7 @@
  * unmarked would release it under an UNCLASSIFIED banner. Both readers (cables and marked
  * documents) ask here after their own mark readers found nothing (fail closed).
  */
-import { classifyParenthetical, parseMarking } from '../markings/index.js';
+import { classifyParenthetical, foldFullWidth, parseMarking } from '../markings/index.js';
 import type { Marking } from '../types.js';
 
 /** A look-alike mark: where it is, and the marking when it is an understood mark written oddly. */
@@ -29,11 +29,6 @@ const DOUBLED = /^\(\(([^()\n]{1,48})\)/;
  * colon. Without the colon a line can start so in prose (`… held at the\nTS//SI level`, SIDtoday).
  */
 const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:/;
-
-/** Full-width ASCII (U+FF01-FF5E) folded to ASCII, one code unit each, so offsets do not move. */
-function foldFullWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
 
 /** True when `inner`, written between parentheses, would be a mark (understood or not). */
 function wouldBeMark(inner: string): boolean {

@@ -77,6 +77,10 @@ const SANCTIONED: readonly RegExp[] = [
   /^marking source of subject: unmarked -> marked$/,
   /^\S+ subject: W unmarked-in-classified -> W classified$/,
   /^\S+ subject: W unmarked-in-sensitive -> W sbu-pending-review$/,
+  // Unmarked text that holds a U.S. level mark (08USNATO279, run together on one line: `… INVOLVEMENT
+  // ---- 3.(C/NF) French Charge …`; 09PESHAWAR41's lettered answers with `(6) (S) Indigenous
+  // Terrorism` glued to their end) is a mark not understood: which words it covers is not known.
+  /^\S+ text: W unmarked-in-classified -> W unknown-marking$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

@@ -1,5 +1,6 @@
 /** Small inline cables for parser tests, and span helpers that compute exact offsets. */
 import type { Document, Portion, Span } from '../../src/types.js';
+import { isSpace } from '../../src/parse/lines.js';
 
 /** A routing header and banner block; `banner` replaces the banner line. */
 export function header(options: { banner?: string; caveats?: string[]; eo?: string; subject?: string; ref?: string; classifiedBy?: string } = {}): string {
@@ -102,7 +103,7 @@ export function invariantProblems(doc: Document): string[] {
   for (const b of doc.boilerplate ?? []) add(b);
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 9 || c === 11 || c === 13 || c === 92 || c === 12 || c === 160 || c === 0xfeff) continue;
+    if (c === 10 || c === 92 || isSpace(c)) continue;
     if (cover[i] !== 1) {
       const ls = src.lastIndexOf('\n', i) + 1;
       const le = src.indexOf('\n', i);

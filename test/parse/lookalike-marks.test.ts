@@ -43,6 +43,8 @@ const UNKNOWN = [
   'TS//SI//NF: zulu1 secret item.',
   '2. S//NF: zulu1 secret item.',
   '(S\\NF) zulu1 secret item.',
+  '(Ｓ) zulu1 secret item.',
+  '(Ｓ//ＮＦ) zulu1 secret item.',
 ];
 
 describe('a look-alike mark where a mark belongs is a mark not understood', () => {
@@ -91,5 +93,30 @@ describe('readLookalikeMark: what is not a look-alike', () => {
 
   it('folds full-width letters so the message names the mark', () => {
     expect(readLookalikeMark('（Ｓ//ＮＦ） text', 0)?.message).toContain('expected (S//NF)');
+  });
+});
+
+describe('a mark after a Unicode space or a paragraph label', () => {
+  const items = ['\u2003(S) zulu1 secret item.', '\u200b(S) zulu1 secret item.', '\u3000(S) zulu1 secret item.', 'PARA 2 (S) zulu1 secret item.', 'Paragraph 3: (S) zulu1 secret item.'];
+  for (const [name, wrap, read] of READERS) {
+    it.each(items)(`${name}, %j: marked SECRET and withheld`, (item) => {
+      const held = portionWith(wrap(item), 'zulu1', read);
+      expect(held.markingSource).toBe('marked');
+      expect(held.marking?.level).toBe('S');
+      expect(released(wrap(item), read)).not.toContain('zulu1');
+    });
+  }
+});
+
+describe('cable: unmarked text that holds a level mark is a mark not understood', () => {
+  it.each(['| a | (S) zulu1 cell |', 'Title (S)\nzulu1 body under the title', 'Some words ---- 3.(C/NF) zulu1 run together'])('%j: withheld as unknown', (item) => {
+    expect(portionWith(cable(item), 'zulu1', parseCable).markingSource).toBe('unknown');
+    expect(released(cable(item), parseCable)).not.toContain('zulu1');
+  });
+
+  it('a list item labelled (C) after (B) is unmarked text, released in an UNCLASSIFIED cable (09MEXICO3091)', () => {
+    const src = cable('2. Training given:\n\n(A) Fraud briefing;\n\n(B) Seminar on education;\n\n(C) zulu1 seminar on tax;');
+    expect(portionWith(src, 'zulu1', parseCable).markingSource).toBe('unmarked');
+    expect(released(src, parseCable)).toContain('(C) zulu1 seminar on tax;');
   });
 });

@@ -2,6 +2,7 @@
  * Lines of a document with offsets and page numbers. The reader works line by line; every offset
  * indexes the verbatim source. Pages are separated by form feeds (`\f`), as pdftotext writes them.
  */
+import { isSpace } from '../lines.js';
 
 /** One line of the source: offsets are UTF-16 offsets into it, half-open. */
 export interface DocLine {
@@ -22,9 +23,9 @@ export interface DocLine {
   readonly page: number;
 }
 
-/** White space inside a line: space, tab, form feed, vertical tab, CR, NBSP, BOM, and the Unicode line separators. */
+/** White space inside a line: a cable line's blanks (ASCII, NBSP, BOM, the Unicode spaces) and the Unicode line separators. */
 export function isBlankChar(c: number): boolean {
-  return c === 32 || c === 9 || c === 12 || c === 11 || c === 13 || c === 160 || c === 0xfeff || c === 0x2028 || c === 0x2029;
+  return isSpace(c) || c === 0x2028 || c === 0x2029;
 }
 
 /** Splits `source` at `\n` into lines, counting form feeds into page numbers. Linear. */
