@@ -286,6 +286,20 @@ export interface Document {
    * that is not a DYNAMIC PAGE banner is also `banner`.
    */
   readonly pageBanners?: readonly PageBanner[];
+  /**
+   * What says a document whose banner is UNCLASSIFIED may be classified: another banner or
+   * classification line above U (or not understood), a classification authority block, a
+   * declassification instruction. Its unmarked text is then withheld pending review (fail
+   * closed). Empty when the banner is not UNCLASSIFIED; absent in documents made before it.
+   */
+  readonly classifiedSigns?: readonly ClassifiedSign[];
+}
+
+/** One thing in an UNCLASSIFIED-bannered document that says it may be classified. */
+export interface ClassifiedSign {
+  /** What it is, for the reviewer: `the banner on page 2 reads SECRET`, `a Classified By line`. */
+  readonly what: string;
+  readonly span: Span;
 }
 
 // ---------------------------------------------------------------------------------------------

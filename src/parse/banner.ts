@@ -1,5 +1,6 @@
 /** The banner: its classification words read as a marking, with the controls of its caveat lines. */
-import { addControls, parseCaveat, parseMarking } from '../markings/index.js';
+import { addControls, parseCaveat } from '../markings/index.js';
+import { readBannerWords } from './classified-signs.js';
 import type { Banner, Diagnostic, Marking } from '../types.js';
 import type { HeaderResult } from './header/index.js';
 
@@ -14,19 +15,7 @@ export function buildBanner(source: string, h: HeaderResult, diagnostics: Diagno
   const start = line.first + match.wordsStart;
   const end = line.first + match.wordsEnd;
   const raw = source.slice(start, end);
-  let parsed = parseMarking(raw, 'banner');
-  if (!parsed.ok) {
-    // Typed banners: `CC O N F I D E N T I A L`, `SE C R E T`, `UUNCLAS`. Join the letters and
-    // drop a doubled first letter; what is left must still be a banner the grammar knows.
-    const head = /^[A-Z](?: ?[A-Z])+(?![A-Z])/.exec(raw)?.[0] ?? '';
-    const word = head.replace(/ /g, '').replace(/^([CSU])\1/, '$1');
-    if (/^(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|TOPSECRET)$/.test(word)) {
-      const repaired = parseMarking(`${word === 'TOPSECRET' ? 'TOP SECRET' : word}${raw.slice(head.length)}`, 'banner');
-      if (repaired.ok) {
-        parsed = { ok: true, marking: { ...repaired.marking, normalisations: [...repaired.marking.normalisations, `typed banner ${JSON.stringify(head)} read as ${word}`] } };
-      }
-    }
-  }
+  const parsed = readBannerWords(raw);
   let marking: Marking | null = null;
   if (parsed.ok) {
     marking = parsed.marking;

@@ -28,14 +28,17 @@
  * (error), `not-a-cable` (warning), `no-eo-line` (warning/info), `no-portions` (warning).
  */
 import { compareLevels, mostRestrictive, parseMarking } from '../markings/index.js';
-import type { Diagnostic, Document, Field, Level, Marking, MarkingSource, Portion, Span } from '../types.js';
+import { parseDecl } from '../declass/parse-decl.js';
+import type { ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, Portion, Span } from '../types.js';
 import { buildBanner } from './banner.js';
+import { bannerSign, isDeclassificationInstruction, readBannerWords, signDiagnostics } from './classified-signs.js';
 import { groupBody, segmentsOf, type DraftPortion } from './body.js';
 import { documentDiagnostics, maxPortionLevel, portionDiagnostics } from './diagnostics.js';
 import type { HeaderResult, Role } from './header/index.js';
 import { assignIds } from './ids.js';
 import type { Line } from './lines.js';
 import { readMarkAt } from './marks.js';
+import { matchBanner } from './patterns.js';
 import { originatedOf, referenceOf } from './reference.js';
 import { assignRoles } from './roles.js';
 import { readStatements } from './statements.js';
@@ -63,6 +66,8 @@ export function parseCable(source: string): Document {
   const statements = readStatements(source, h, drafts);
   const diagnostics: Diagnostic[] = [];
   const banner = buildBanner(source, h, diagnostics);
+  const classifiedSigns = banner?.marking?.level === 'U' ? cableClassifiedSigns(source, lines, roles, h, statements.classifiedBy) : [];
+  diagnostics.push(...signDiagnostics(classifiedSigns));
   const ctx: SettleContext = { source, entireMarking: statements.entireMarking };
   const { portions, draftOf } = settlePortions(ctx, h, lines, roles, drafts);
 
@@ -93,7 +98,33 @@ export function parseCable(source: string): Document {
     furniture,
     diagnostics,
     boilerplate,
+    classifiedSigns,
   };
+}
+
+/**
+ * What says a cable bannered UNCLASSIFIED may be classified: a classification line in its body
+ * (a bottom banner, a page header) above U or not understood, the database record's
+ * classification above U, a Classified By line, a DECL instruction (not `N/A`).
+ */
+function cableClassifiedSigns(source: string, lines: readonly Line[], roles: readonly Role[], h: HeaderResult, classifiedBy: Field | null): ClassifiedSign[] {
+  const signs: ClassifiedSign[] = [];
+  for (let i = h.bodyStart; i < lines.length; i++) {
+    const l = lines[i]!;
+    // A page's classification line, bare (`SECRET`) or with its section (`S E C R E T SECTION 02 OF 02 STATE 000123`).
+    const m = roles[i] === 'furniture' ? matchBanner(l.text) : null;
+    if (!m) continue;
+    const raw = l.text.slice(m.wordsStart, m.wordsEnd);
+    const read = readBannerWords(raw);
+    const sign = bannerSign(read.ok ? read.marking : null, raw, 'a classification line in the text', { start: l.first, end: l.last });
+    if (sign) signs.push(sign);
+  }
+  const record = h.record?.fields['classification'] ?? null;
+  const recordRead = record ? readBannerWords(record.toUpperCase()) : null;
+  if (record && recordRead?.ok && recordRead.marking.level !== 'U') signs.push({ what: `the database record's classification reads ${JSON.stringify(record)}`, span: { start: 0, end: Math.min(1, source.length) } });
+  if (classifiedBy) signs.push({ what: 'it has a Classified By line', span: classifiedBy.span });
+  if (h.eo && isDeclassificationInstruction(parseDecl(h.eo.decl).kind)) signs.push({ what: `its E.O. line gives a declassification instruction (${JSON.stringify(h.eo.raw)})`, span: h.eo.span });
+  return signs;
 }
 
 /** What settling a portion's marking needs besides the draft. */

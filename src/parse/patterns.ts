@@ -172,8 +172,8 @@ export function matchCaveatLine(text: string): { start: number; end: number } | 
   return { start, end };
 }
 
-/** `E.O. 12958: DECL: 02/13/2018` and its variants (`E.0.`, `E.N.`, `EO 12958`, `E.O.12356:`, `E.O 12958:` without its second dot). */
-const EO_LINE = /^["\s]*(?:E\.\s?[ON0](?:\.\s?(\d{4,5})?|\s+(\d{4,5})(?![0-9]))|EO\s+(\d{5})(?![0-9]))\s*[:;]?\s*/i;
+/** `E.O. 12958: DECL: 02/13/2018` and its variants (`E.0.`, `E.N.`, `EO 12958`, `E.O.12356:`, `E.O.  12958:` with two spaces, `E.O 12958:` without its second dot). */
+const EO_LINE = /^["\s]*(?:E\.\s?[ON0](?:\.[ \t]*(\d{4,5})?|\s+(\d{4,5})(?![0-9]))|EO\s+(\d{5})(?![0-9]))\s*[:;]?\s*/i;
 const DECL_KEYWORD = /^(?:DECL[A-Za-z]*(?:\s+ON)?\s*(?:[:;]\s*|\s+(?=\d))|DECLASSIFY(?:\s+ON)?\s*[:;]?\s*)/i;
 
 /** Reads an E.O. line: the order as written and where the DECL value starts (relative offsets). */

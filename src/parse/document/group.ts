@@ -61,6 +61,11 @@ export interface GroupInput {
   readonly bannerRelTo: readonly string[];
   /** Wrap width in columns (see wrapWidth). */
   readonly width: number;
+  /**
+   * Lines of banners whose level is not the document banner's (or not understood): an UNCLASSIFIED
+   * cover memo's SECRET attachment. No portion continues across one.
+   */
+  readonly levelBreaks: ReadonlySet<number>;
 }
 
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
@@ -86,7 +91,7 @@ interface GroupState {
 export function groupPortions(input: GroupInput): Draft[] {
   const st: GroupState = { input, blankParagraphs: usesBlankLines(input), drafts: [], cur: null, hard: true, blankGap: false, pageGap: false, prev: null };
   for (let i = 0; i < input.lines.length; i++) {
-    if (!passBoundary(st, input.roles[i]!)) groupLine(st, i);
+    if (!passBoundary(st, input.roles[i]!, input.levelBreaks.has(i))) groupLine(st, i);
   }
   close(st);
   return st.drafts;
@@ -115,18 +120,18 @@ function openDraft(source: string, piece: Piece, lead: MarkHit | null, structure
 
 /**
  * A line that holds no portion text: a blank line or page furniture (a gap), or an authority,
- * date or rule line (a hard boundary). True when `role` is one of them.
+ * date or rule line or a banner of another level (a hard boundary). True when `role` is one of them.
  */
-function passBoundary(st: GroupState, role: LineRole): boolean {
+function passBoundary(st: GroupState, role: LineRole, levelBreak: boolean): boolean {
   if (role === 'blank') {
     st.blankGap = true;
     return true;
   }
-  if (role === 'furniture' || role === 'banner') {
+  if ((role === 'furniture' || role === 'banner') && !levelBreak) {
     st.pageGap = true;
     return true;
   }
-  if (role === 'authority' || role === 'date' || role === 'rule') {
+  if (role === 'authority' || role === 'date' || role === 'rule' || levelBreak) {
     close(st);
     st.hard = true;
     st.blankGap = st.pageGap = false;

@@ -28,7 +28,8 @@
  * a bug in the reader; every line is then an unmarked portion).
  */
 import { compareLevels, dominates, mostRestrictive } from '../../markings/index.js';
-import type { Banner, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, Span } from '../../types.js';
+import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, Span } from '../../types.js';
+import { bannerSign, signDiagnostics } from '../classified-signs.js';
 import { findAuthority, type AuthorityRead } from './authority.js';
 import { findBanners, type BannerHit } from './banners.js';
 import { groupPortions, type Draft } from './group.js';
@@ -60,13 +61,14 @@ function readDocumentText(source: string): Document {
 
   // --- Portions.
   const contentLines = lines.filter((_, i) => roles[i] === 'content');
-  const drafts = groupPortions({ source, lines, roles, bannerRelTo, width: wrapWidth(contentLines) });
+  const drafts = groupPortions({ source, lines, roles, bannerRelTo, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own) });
   const portions = settle(source, lines, drafts, roles.findIndex((r) => r === 'header'));
 
   const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: own.marking, caveats: [], section: null } : null;
-  const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts });
-  const { furniture, boilerplate } = lineSpans(lines, roles);
   const block = authority.block;
+  const classifiedSigns = banner?.marking?.level === 'U' ? documentClassifiedSigns(pageBanners, own, block) : [];
+  const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns });
+  const { furniture, boilerplate } = lineSpans(lines, roles);
   const subjectPortion = portions.find((p) => p.kind === 'subject');
   const subject: Field | null = subjectPortion ? { raw: source.slice(subjectPortion.span.start, subjectPortion.span.end), span: subjectPortion.span } : null;
   const originated = dates.length > 0 ? dates.reduce((a, b) => (b.date < a.date ? b : a)).date : null;
@@ -91,7 +93,35 @@ function readDocumentText(source: string): Document {
     format: 'document',
     authority: block,
     pageBanners,
+    classifiedSigns,
   };
+}
+
+/** The lines of every banner whose level is not `own`'s, or that was not understood (DYNAMIC PAGE banners aside). */
+function levelBreaks(banners: ReadonlyMap<number, BannerHit>, own: PageBanner | null): Set<number> {
+  const out = new Set<number>();
+  const level = own?.marking?.level ?? null;
+  for (const b of banners.values()) {
+    if (b.highestPossible || (b.marking !== null && b.marking.level === level)) continue;
+    for (const k of b.lines) out.add(k);
+  }
+  return out;
+}
+
+/**
+ * What says a document bannered UNCLASSIFIED may be classified: another banner above U or not
+ * understood (a DYNAMIC PAGE banner states only what the page could hold: not a sign), or a
+ * classification authority block.
+ */
+function documentClassifiedSigns(pageBanners: readonly PageBanner[], own: PageBanner | null, block: AuthorityBlock | null): ClassifiedSign[] {
+  const signs: ClassifiedSign[] = [];
+  for (const b of pageBanners) {
+    if (b === own || b.highestPossible) continue;
+    const sign = bannerSign(b.marking, b.raw, `the ${b.position === 'inline' ? '' : `${b.position} `}banner on page ${b.page}`, b.span);
+    if (sign) signs.push(sign);
+  }
+  if (block && (block.classifiedBy || block.derivedFrom || block.reason || block.declassifyOn.length > 0)) signs.push({ what: 'it has a classification authority block', span: block.span });
+  return signs;
 }
 
 /**
@@ -124,11 +154,12 @@ interface DiagnosticsInput {
   readonly banner: Banner | null;
   readonly portions: readonly Portion[];
   readonly drafts: readonly Draft[];
+  readonly classifiedSigns: readonly ClassifiedSign[];
 }
 
 /** Every portion's diagnostics, then the banners' and the document's, sorted by position. */
 function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
-  const { source, lines, banners, pageBanners, dynamic, banner, portions, drafts } = input;
+  const { source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns } = input;
   const diagnostics: Diagnostic[] = [];
   const topPortion = maxLevel(portions);
   const docLevel: Level | null = banner?.marking ? maxOf(banner.marking.level, topPortion) : topPortion;
@@ -159,6 +190,7 @@ function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
   if (portions.length === 0) {
     diagnostics.push({ severity: 'warning', code: 'no-portions', message: 'No text was found outside banners, header and authority lines.' });
   }
+  diagnostics.push(...signDiagnostics(classifiedSigns));
   diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
   return diagnostics;
 }
