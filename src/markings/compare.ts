@@ -113,3 +113,14 @@ export function mostRestrictive(a: Marking, b: Marking): Marking {
     normalisations: notes,
   });
 }
+
+/**
+ * `outer`, the marking of a portion, raised by a mark written inside it: the most restrictive
+ * combination when it says more than `outer`, else null. Not `dominates(outer, inner)`: a REL TO
+ * portion holding a classified mark with no FD&R marking (`(S//REL TO USA, NATO) … (S) …`)
+ * dominates it structurally, yet the words under the inner mark are NOFORN by default.
+ */
+export function raisedByMark(outer: Marking, inner: Marking): Marking | null {
+  const both = mostRestrictive(outer, inner);
+  return dominates(outer, both) ? null : both;
+}

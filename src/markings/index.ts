@@ -13,7 +13,7 @@ export { classifyParenthetical } from './classify.js';
 export { foldFullWidth } from './full-width.js';
 export type { ParentheticalKind } from './classify.js';
 export { compareLevels, LEVELS, LEVEL_BANNER } from './levels.js';
-export { dominates, mostRestrictive } from './compare.js';
+export { dominates, mostRestrictive, raisedByMark } from './compare.js';
 export { rollUp } from './roll-up.js';
 export { formatBanner, formatPortion } from './format.js';
 export { addControls } from './add-controls.js';

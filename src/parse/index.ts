@@ -27,7 +27,7 @@
  * (error), `marking-normalised` and `double-mark` (info), `no-banner` (warning), `banner-unknown`
  * (error), `not-a-cable` (warning), `no-eo-line` (warning/info), `no-portions` (warning).
  */
-import { compareLevels, mostRestrictive, parseMarking } from '../markings/index.js';
+import { parseMarking, raisedByMark } from '../markings/index.js';
 import { parseDecl } from '../declass/parse-decl.js';
 import type { ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, Portion, Span } from '../types.js';
 import { buildBanner } from './banner.js';
@@ -246,7 +246,10 @@ function settle(ctx: SettleContext, d: DraftPortion, id: string, parent: Portion
     // review), as is one further inside it. Never unmarked text.
     const found = markAfterPrefix(source, span) ?? trailingMark(source, span);
     if (found && found.firstLine) {
-      return { id, kind: d.kind, number: d.number, parent: parent?.id ?? null, marking: found.marking, markingSource: 'marked', mark: found.mark, span, segments };
+      // Raised by the marks inside it like any marked text (`1.1 (S) … (TS) …`); from the text's
+      // start, as a trailing mark ends it (before the mark there is only the short prefix).
+      const raised = raisedBy(source, span, null, found.marking);
+      return { id, kind: d.kind, number: d.number, parent: parent?.id ?? null, marking: raised, markingSource: 'marked', mark: found.mark, span, segments };
     }
     markingSource = found || holdsLevelMark(source, span, d.number) ? 'unknown' : 'unmarked';
   }
@@ -289,12 +292,16 @@ function* levelMarksInside(source: string, span: Span, from: number): Generator<
   }
 }
 
-/** `marking` raised by every level mark inside `span` (after the portion's own) of a higher level. */
+/**
+ * `marking` raised by every level mark inside `span` (after the portion's own) that says more: a
+ * higher level, or controls it lacks (`(S//REL TO USA, NATO) … (S//NF) …` is NOFORN: the NATO
+ * reader must not see it).
+ */
 function raisedBy(source: string, span: Span, own: Field | null, marking: Marking): Marking {
   let raised = marking;
   for (const inside of levelMarksInside(source, span, own ? own.span.end : span.start)) {
-    if (compareLevels(inside.level, raised.level) <= 0) continue;
-    const both = mostRestrictive(raised, inside);
+    const both = raisedByMark(raised, inside);
+    if (!both) continue;
     raised = { ...both, raw: marking.raw, span: marking.span, normalisations: [...both.normalisations, `raised by the mark ${inside.raw} inside the portion`] };
   }
   return raised;

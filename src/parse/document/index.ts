@@ -27,7 +27,7 @@
  * `banner-unknown` (error), `no-banner` (warning), `no-portions` (warning), `reader-error` (error:
  * a bug in the reader; every line is then an unmarked portion).
  */
-import { compareLevels, dominates, mostRestrictive } from '../../markings/index.js';
+import { compareLevels, raisedByMark } from '../../markings/index.js';
 import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, Span } from '../../types.js';
 import { bannerSign, signDiagnostics } from '../classified-signs.js';
 import { findAuthority, type AuthorityRead } from './authority.js';
@@ -304,7 +304,7 @@ function kindOf(d: Draft): PortionKind {
   }
 }
 
-/** The portion's own mark, raised by every mark inside it that it does not dominate. */
+/** The portion's own mark, raised by every mark inside it that says more (see raisedByMark). */
 function effectiveMarking(d: Draft): { marking: Marking | null; markingSource: MarkingSource } {
   const lead = d.lead;
   // Text without a mark of its own that holds a mark above plain (U) (`(a) (S) …`, `[1] (S) …`,
@@ -316,8 +316,8 @@ function effectiveMarking(d: Draft): { marking: Marking | null; markingSource: M
   let marking: Marking = { ...lead.marking, raw: lead.raw, span };
   for (const r of d.raises) {
     if (r.status !== 'marked' || !r.marking) return { marking: null, markingSource: 'unknown' };
-    if (dominates(marking, r.marking)) continue;
-    const both = mostRestrictive(marking, r.marking);
+    const both = raisedByMark(marking, r.marking);
+    if (!both) continue;
     marking = { ...both, raw: lead.raw, span, normalisations: [...both.normalisations, `raised by the mark ${r.raw} inside the portion`] };
   }
   return { marking, markingSource: 'marked' };
