@@ -43,6 +43,19 @@ describe('marked document', () => {
     expectPendingWithSign(parseMarkedDocument(memo('zulu1 unmarked paragraph.', bottom)), /the bottom banner on page 1 reads/);
   });
 
+  it('a letter-spaced S E C R E T line is a banner: in the middle of an UNCLASSIFIED memo, a sign', () => {
+    expectPendingWithSign(parseMarkedDocument(memo('S E C R E T\n\nzulu1 unmarked paragraph.')), /banner on page 1 reads "S E C R E T"/);
+  });
+
+  it('a memo bannered S E C R E T at the top and bottom is SECRET', () => {
+    const doc = parseMarkedDocument('S E C R E T\n\n(U) This paragraph may be released.\n\nzulu1 unmarked paragraph.\n\nS E C R E T\n');
+    expect(doc.banner?.marking?.level).toBe('S');
+    const { decision } = decided(doc, 'zulu1');
+    expect(decision.action).toBe('withhold');
+    // No declassification instruction: pending declassification review (not B1 by guess).
+    expect(decision.ruleId).toBe('public/unmarked-pending-review');
+  });
+
   it('a classification authority block under an UNCLASSIFIED banner: unmarked text pending review, no B1', () => {
     const doc = parseMarkedDocument(memo('Classified By: John Doe, Director\nReason: 1.4(c)\nDeclassify On: 20320101\n\nzulu1 unmarked paragraph.'));
     const { decision, plan } = decided(doc, 'zulu1');

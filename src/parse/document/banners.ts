@@ -6,6 +6,7 @@
  */
 import { parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
+import { readBannerWords } from '../classified-signs.js';
 import { undecorated, type DocLine } from './lines.js';
 
 /** A banner found in the text, before its page position is known. */
@@ -23,8 +24,11 @@ export interface BannerHit {
 
 const DYNAMIC = /^DYNAMIC\s+PAGE\s*-+\s*HIGHEST\s+POSSIBLE\s+CLASSIFICATION\s+IS\b\s*:?\s*/i;
 const LABEL = /^CLASSIFICATION\s*:\s*/i;
-/** A banner starts with a level word spelled out in capitals (CAPCO: banners are upper case). */
-const LEVEL_START = /^(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?![A-Za-z])/;
+/**
+ * A banner starts with a level word spelled out in capitals (CAPCO: banners are upper case), or
+ * letter-spaced as cables print it (`S E C R E T`): the letters are joined by readBannerWords.
+ */
+const LEVEL_START = /^(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|[A-Z](?: [A-Z]){4,})(?![A-Za-z])/;
 
 /**
  * The banner words of a line (offsets into the source), when the whole line (Markdown decoration
@@ -41,7 +45,7 @@ export function bannerWords(source: string, line: DocLine): { start: number; end
     words = words.slice(label[0].length);
   }
   if (!LEVEL_START.test(words)) return null;
-  const parsed = parseMarking(words, 'banner');
+  const parsed = readBannerWords(words);
   if (!parsed.ok) return null;
   const start = line.first + at;
   const end = start + words.length;
