@@ -6,7 +6,7 @@
 import type { PortionKind, Span } from '../types.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
-import { readMarkAt, readOpenMarkAt, type MarkRead } from './marks.js';
+import { readBareLabelAt, readMarkAt, readOpenMarkAt, type MarkRead } from './marks.js';
 import { BULLET_GLYPHS, SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
 
 /** A portion as grouped, before ids and effective markings are assigned. */
@@ -350,7 +350,7 @@ function readNumbered(source: string, l: Line, nm: RegExpExecArray, ctx: StartCo
   const number = nm[2]!;
   const suffix = nm[3] ? '.' : nm[4] ? ')' : '';
   const after = l.first + nm[0].length + repeatedNumber(source, l.first + nm[0].length, number);
-  const mark = readMarkAt(source, after) ?? readOpenMarkAt(source, after) ?? markAfterLeadIn(source, after) ?? markAfterBullet(source, after);
+  const mark = readMarkAt(source, after) ?? readOpenMarkAt(source, after) ?? markAfterLeadIn(source, after) ?? markAfterBullet(source, after) ?? readBareLabelAt(source, after);
   const topic = !mark && source[after] === '(';
   const n = Number(number);
   const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);

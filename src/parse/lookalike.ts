@@ -74,3 +74,25 @@ export function readLookalikeMark(source: string, offset: number, bannerRelTo: r
   if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} is written as a label without parentheses; expected (${m[0].slice(0, -1).trim()}).`);
   return null;
 }
+
+/** A level and the CAPCO separator without parentheses or colon: `S//NF`, `TS//SI//REL`. */
+const BARE_LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*/;
+
+/**
+ * `2. S//NF Text …`: a mark without parentheses or colon right after a paragraph or item number,
+ * where a mark is expected (a mark not understood). Only asked there: elsewhere a line can start
+ * so in prose (`… held at the` / `TS//SI level`).
+ */
+export function readBareLabelMark(source: string, offset: number): LookalikeMark | null {
+  const lead = source.charCodeAt(offset);
+  if (lead !== 0x54 && lead !== 0x53 && lead !== 0x43 && lead !== 0x55) return null;
+  const m = BARE_LABEL.exec(source.slice(offset, offset + 40));
+  if (!m) return null;
+  return {
+    start: offset,
+    end: offset + m[0].length,
+    raw: m[0],
+    marking: null,
+    message: `Mark ${JSON.stringify(m[0])} after the number has no parentheses; expected (${m[0]}).`,
+  };
+}

@@ -4,7 +4,7 @@
  */
 import { classifyParenthetical, mostRestrictive, parseMarking } from '../markings/index.js';
 import type { Marking } from '../types.js';
-import { readLookalikeMark } from './lookalike.js';
+import { readBareLabelMark, readLookalikeMark, type LookalikeMark } from './lookalike.js';
 
 /** A mark found in the text. Offsets are absolute (into the source). */
 export interface MarkRead {
@@ -42,7 +42,15 @@ export function readMarkAt(source: string, offset: number): MarkRead | null {
 
 /** A mark written in a form the grammar does not read (`[S]`, `（S）`, `S//NF:`): unknown, or the mark inside `((S)`. */
 function readLookalikeAt(source: string, offset: number): MarkRead | null {
-  const l = readLookalikeMark(source, offset);
+  return asMarkRead(readLookalikeMark(source, offset));
+}
+
+/** `2. S//NF Text …`: a mark without parentheses or colon after a paragraph number (unknown); only read there. */
+export function readBareLabelAt(source: string, offset: number): MarkRead | null {
+  return asMarkRead(readBareLabelMark(source, offset));
+}
+
+function asMarkRead(l: LookalikeMark | null): MarkRead | null {
   if (!l) return null;
   return { start: l.start, end: l.end, status: l.marking ? 'marked' : 'unknown', marking: l.marking, message: l.message, double: false, entireText: false };
 }

@@ -42,6 +42,8 @@ const UNKNOWN = [
   'S//NF: zulu1 secret item.',
   'TS//SI//NF: zulu1 secret item.',
   '2. S//NF: zulu1 secret item.',
+  '2. S//NF zulu1 secret item.',
+  '3. TS//SI//REL zulu1 secret item.',
   '(S\\NF) zulu1 secret item.',
   '(Ｓ) zulu1 secret item.',
   '(Ｓ//ＮＦ) zulu1 secret item.',

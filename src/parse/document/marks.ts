@@ -7,7 +7,7 @@
  */
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
-import { readLookalikeMark } from '../lookalike.js';
+import { readBareLabelMark, readLookalikeMark } from '../lookalike.js';
 import { BULLET_GLYPHS } from '../patterns.js';
 
 /** A mark found in the source. */
@@ -119,13 +119,16 @@ export function readLineStart(source: string, first: number, last: number, banne
       }
     }
   }
-  if (!mark && at < last) mark = lookalikeHit(source, at, last, bannerRelTo);
+  if (!mark && at < last) mark = lookalikeHit(source, at, last, bannerRelTo, structure === 'item');
   return { textStart: at, structure, number, mark };
 }
 
-/** A mark written in a form the grammar does not read (`[S]`, `（S）`, `S//NF:`): unknown, or the mark inside `((S)`. */
-function lookalikeHit(source: string, at: number, last: number, bannerRelTo: readonly string[]): MarkHit | null {
-  const l = readLookalikeMark(source, at, bannerRelTo);
+/**
+ * A mark written in a form the grammar does not read (`[S]`, `（S）`, `S//NF:`, and after an item's
+ * number `S//NF` alone): unknown, or the mark inside `((S)`.
+ */
+function lookalikeHit(source: string, at: number, last: number, bannerRelTo: readonly string[], afterNumber: boolean): MarkHit | null {
+  const l = readLookalikeMark(source, at, bannerRelTo) ?? (afterNumber ? readBareLabelMark(source, at) : null);
   if (!l || l.end > last) return null;
   if (l.marking) return { start: l.start, end: l.end, raw: l.raw, status: 'marked', marking: l.marking };
   return { start: l.start, end: l.end, raw: l.raw, status: 'unknown', marking: null, message: l.message };
