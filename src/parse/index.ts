@@ -25,7 +25,8 @@
  * Diagnostic codes: `unmarked-portion` (error in a classified or unknown-level cable, info in an
  * unclassified one), `unmarked-subject` and `unmarked-heading` (warning/info), `unknown-marking`
  * (error), `marking-normalised` and `double-mark` (info), `no-banner` (warning), `banner-unknown`
- * (error), `not-a-cable` (warning), `no-eo-line` (warning/info), `no-portions` (warning).
+ * (error), `unclassified-banner-contradicted` (error: see `classifiedSigns`), `not-a-cable`
+ * (warning), `no-eo-line` (warning/info), `no-portions` (warning).
  */
 import { parseMarking, raisedByMark } from '../markings/index.js';
 import { parseDecl } from '../declass/parse-decl.js';

@@ -24,8 +24,9 @@
  * unclassified one), `unmarked-heading` and `unmarked-header` (warning/info), `unknown-marking`
  * (error), `marking-normalised` (info), `trailing-mark-unplaced` (warning: a mark at the end of a
  * line that could not be tied to the text before it), `banner-highest-possible` (info),
- * `banner-unknown` (error), `no-banner` (warning), `no-portions` (warning), `reader-error` (error:
- * a bug in the reader; every line is then an unmarked portion).
+ * `banner-unknown` (error), `unclassified-banner-contradicted` (error: see `classifiedSigns`),
+ * `no-banner` (warning), `no-portions` (warning), `reader-error` (error: a bug in the reader; every
+ * line is then an unmarked portion).
  */
 import { compareLevels, raisedByMark } from '../../markings/index.js';
 import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, Span } from '../../types.js';

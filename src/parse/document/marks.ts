@@ -62,9 +62,8 @@ export function readMarkAt(source: string, at: number, limit: number, mode: Mark
 /**
  * What comes before a mark at the start of a line: Markdown heading hashes, a block quote, a table
  * pipe, bullets and dashes, bold or italic markers, a number or letter (`1.`, `a)`, `(2)`, or a
- * bare footnote number right before a mark), `Q:` / `A:`, a paragraph label before a mark (`PARA 2`),
- * opening quotes. Matched from the line's
- * first character.
+ * bare footnote number right before a mark), `Q:` / `A:`, a paragraph label before a mark
+ * (`PARA 2`), opening quotes. Matched from the line's first character.
  */
 const PREFIX = new RegExp(
   `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§](?=[ \\t]+\\()|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|[A-Za-z][.)]|[QA]:|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+\\()|["'“‘«])[ \\t]*)*`,
