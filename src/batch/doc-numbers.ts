@@ -10,7 +10,8 @@ import { parseRecord } from '../audit/verify.js';
 import { readBytesOrNull, readInput, readInputData } from '../node/read.js';
 import { listNames } from '../node/walk.js';
 import { assignDocNumbers, type NumberedDocument } from '../release/case.js';
-import { REVIEW_DIR, stemOfRecordPath } from '../release/folder.js';
+import { REVIEW_DIR, safeStem, stemOfRecordPath } from '../release/folder.js';
+import { isRenamedStem } from '../release/safe-stem.js';
 import type { OverrideCheckInputs } from './folder-check.js';
 
 /** The inputs of a batch as the numbering reads them (as the overrides check does), and the first number (`--doc-start`). */
@@ -39,7 +40,13 @@ export async function docNumbersOfBatch(inputs: NumberingInputs): Promise<Map<st
       if (stem === null || name.startsWith('.') || stems.has(stem)) continue;
       const bytes = await readBytesOrNull(path.join(inputs.out, REVIEW_DIR, name));
       const parsed = bytes ? parseRecord(stem, bytes) : null;
-      if (parsed?.ok) docs.push({ stem, ref: parsed.record.input.ref ?? null });
+      if (!parsed?.ok) continue;
+      // A document whose outputs were renamed (`doc-…`, `pdf-…`: its name repeats withheld words)
+      // is numbered by its input's name, as the batch numbers it: the same document, not another.
+      const own = isRenamedStem(stem) ? safeStem(parsed.record.input.path) : stem;
+      if (stems.has(own)) continue;
+      stems.add(own);
+      docs.push({ stem: own, ref: parsed.record.input.ref ?? null });
     }
   }
   return assignDocNumbers(docs, inputs.start);

@@ -14,8 +14,8 @@ import { removeFiles, removeFileSync, writeFileAtomicSync } from '../node/write.
 import type { FileWriterThread } from '../node/write-thread.js';
 import type { PdfTextThread } from '../node/pdfjs-thread.js';
 import type { InputFormat } from '../parse/read.js';
-import { FORMATS, outputPath, type Format, type PageSize } from '../release/folder.js';
-import { planRelease, releaseDocument, safePdfStem } from '../release/index.js';
+import { FORMATS, outputPath, recordPath, type Format, type PageSize } from '../release/folder.js';
+import { planRelease, releaseDocument, renamedStem, safeOutputStem, stemWordsIn } from '../release/index.js';
 import type { CaseStamp } from '../release/case.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
@@ -177,7 +177,7 @@ function charsReplacedIn(diagnostics: readonly Diagnostic[]): string[] {
   return [...new Set(diagnostics.filter((d) => d.code === 'pdf-char-replaced').map((d) => d.message))];
 }
 
-/** The warnings of a PDF input that the console shows: the renaming of its outputs, and what its redaction reports. */
+/** The warnings the console shows: the renaming of a document's outputs, and what a PDF's redaction reports. */
 function consoleWarnings(diagnostics: readonly Diagnostic[]): string[] {
   return [...new Set(diagnostics.filter((d) => d.code === 'output-renamed' || d.code === 'pdf-redaction').map((d) => `${d.message} [${d.code}]`))];
 }
@@ -216,8 +216,16 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     const profile = await cache.profile(job.profile);
     const overrides = await cache.overridesOf(job.overrides);
     const inputSha256 = sha256Hex(read.bytes);
-    // A PDF's outputs never carry withheld words in their names.
-    const named = read.pdf ? safePdfStem(job.stem, planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, pdfInput: true }), inputSha256) : { stem: job.stem };
+    // Outputs never carry withheld words in their names (planned for that only when the name has a
+    // word of the text). A cable named by its own reference (`08BERLIN173`) keeps it: that is its
+    // identity, printed in its release header, even where an extract repeats it in withheld text.
+    const named =
+      read.pdf || (stemWordsIn(job.stem, read.doc.source) && job.stem.toUpperCase() !== read.doc.ref?.toUpperCase())
+        ? safeOutputStem(job.stem, planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, pdfInput: read.pdf !== undefined }), inputSha256, read.pdf ? 'pdf' : 'doc')
+        : { stem: job.stem };
+    // The same input under its other name (renamed now and not by an earlier run, or the other way
+    // round): its files are removed with the stale ones, so no earlier output keeps the name.
+    const otherStem = named.stem === job.stem ? renamedStem(inputSha256, read.pdf ? 'pdf' : 'doc') : job.stem;
     job = { ...job, stem: named.stem };
 
     if (!job.force && !job.fresh) {
@@ -284,7 +292,10 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     // the new audit record (and audit would call them unrecorded): remove them.
     const current = new Set(result.files.map((f) => f.path));
     // A document decided since (an override) moves from pending/ to release/: the other copy goes too.
-    const stale = FORMATS.flatMap((f) => [outputPath(job.stem, f), outputPath(job.stem, f, true)]);
+    const stale = [
+      ...[job.stem, otherStem].flatMap((stem) => FORMATS.flatMap((f) => [outputPath(stem, f), outputPath(stem, f, true)])),
+      recordPath(otherStem),
+    ];
     if (!job.fresh) for (const file of new Set(stale)) if (!current.has(file)) removeFileSync(path.join(job.out, file));
     return {
       index: job.index,

@@ -11,6 +11,7 @@ export { relToSubset } from './rel-to.js';
 export { parseCaveat } from './caveat.js';
 export { classifyParenthetical } from './classify.js';
 export { foldFullWidth } from './full-width.js';
+export { MARKING_TOKENS } from './vocabulary.js';
 export type { ParentheticalKind } from './classify.js';
 export { compareLevels, LEVELS, LEVEL_BANNER } from './levels.js';
 export { dominates, mostRestrictive, raisedByMark } from './compare.js';

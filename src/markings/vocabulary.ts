@@ -128,3 +128,11 @@ export const TRAILERS: ReadonlyMap<string, string> = new Map([
   ['ENTIRE PARAGRAPH', 'ENTIRE PARAGRAPH ignored: it only repeats that the mark covers the paragraph'],
   ['MR', 'MR (manual review, a declassification instruction) ignored'],
 ]);
+
+/**
+ * The one-word level and control words (`secret`, `noforn`, `fouo`), lower case: words of a mark,
+ * which say how text is handled, not what it says (a file name may repeat them).
+ */
+export const MARKING_TOKENS: ReadonlySet<string> = new Set(
+  [...LEVEL_WORDS.keys(), ...CONTROL_WORDS.keys()].filter((k) => !k.includes(' ')).map((k) => k.toLowerCase()),
+);

@@ -9,6 +9,7 @@ import type { ReleaseChecker } from '../pdf/verify.js';
 import type { ReaderId } from '../parse/read.js';
 import type { Diagnostic } from '../types.js';
 import type { PlannedRelease } from './index.js';
+import { safeOutputStem } from './safe-stem.js';
 
 export { isPdfBytes } from '../parse/readers.js';
 
@@ -31,16 +32,8 @@ export interface PdfSource {
 /**
  * The output stem of a PDF input: `stem`, unless one of its words (three letters or more) is a
  * withheld word that the release does not show anyway; then `pdf-<first 12 hex of the input
- * sha256>`, with a warning. (SIDtoday file names hold the article's title.)
+ * sha256>`, with a warning (see ./safe-stem.ts; SIDtoday file names hold the article's title).
  */
 export function safePdfStem(stem: string, planned: Pick<PlannedRelease, 'withheld' | 'visible'>, sha256: string): { stem: string; diagnostic?: Diagnostic } {
-  const words = (t: string): string[] => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && /\p{L}/u.test(w));
-  const shown = new Set(words(planned.visible));
-  const withheld = new Set(planned.withheld.flatMap((p) => words(p.text)).filter((w) => !shown.has(w)));
-  if (!words(stem).some((w) => withheld.has(w))) return { stem };
-  const safe = `pdf-${sha256.slice(0, 12)}`;
-  return {
-    stem: safe,
-    diagnostic: { severity: 'warning', code: 'output-renamed', message: `the input's file name repeats withheld words: its outputs are named ${safe}` },
-  };
+  return safeOutputStem(stem, planned, sha256, 'pdf');
 }

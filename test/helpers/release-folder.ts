@@ -33,18 +33,27 @@ export async function expectNoLeaksInFolder(out: string, originals: ReadonlyMap<
   return checked;
 }
 
+/**
+ * The original of the outputs named `stem`: by its stem, or, for outputs renamed because the
+ * input's name repeats withheld words (`doc-<sha>`), by the input path its audit record names.
+ */
+export function originalOf(originals: ReadonlyMap<string, string>, stem: string, recordedPath: string): string {
+  const original = originals.get(stem) ?? [...originals.values()].find((f) => path.basename(f) === path.basename(recordedPath));
+  expect(original, `${stem} has no known original`).toBeDefined();
+  return original!;
+}
+
 async function checkSubfolder(out: string, dir: string, originals: ReadonlyMap<string, string>, profile: Profile, asOf: string, overrides: OverrideSet | null): Promise<number> {
   if (!existsSync(dir)) return 0;
   let checked = 0;
   for (const name of readdirSync(dir).sort()) {
     if (/^index\.(?:csv|json|pdf|xlsx)$/.test(name)) continue; // the Vaughn index: test/helpers/vaughn.ts checks it
     const stem = name.replace(/\.(txt|pdf)$/, '');
-    const original = originals.get(stem);
-    expect(original, `${name} has no known original`).toBeDefined();
-    const decoded = decodeInput(readFileSync(original!));
-    if (!decoded.ok) throw new Error(`${original}: ${decoded.message}`);
     // The reader the audit record names (none: the cable parser), as release used it.
-    const record = JSON.parse(readFileSync(path.join(out, 'review', `${stem}.audit.json`), 'utf8')) as { input: { reader?: { name: 'cable' | 'document' } } };
+    const record = JSON.parse(readFileSync(path.join(out, 'review', `${stem}.audit.json`), 'utf8')) as { input: { path: string; reader?: { name: 'cable' | 'document' } } };
+    const original = originalOf(originals, stem, record.input.path);
+    const decoded = decodeInput(readFileSync(original));
+    if (!decoded.ok) throw new Error(`${original}: ${decoded.message}`);
     const plan = evaluate(readDocument(decoded.text, { format: record.input.reader?.name ?? 'cable' }).doc, profile, { asOf, overrides, fallbackRef: stem });
     const withheld = withheldTexts(plan);
     const visible = visibleText(plan);

@@ -13,6 +13,7 @@ import { visibleText, withheldTexts } from '../../src/release/index.js';
 import type { Profile } from '../../src/rules/load.js';
 import { shingles } from './leak.js';
 import { pdftotext } from './pdf-text.js';
+import { originalOf } from './release-folder.js';
 
 interface Row {
   no: number;
@@ -57,14 +58,14 @@ export function inspectIndex(out: string, originals: ReadonlyMap<string, string>
     const record = JSON.parse(readFileSync(path.join(out, 'review', name), 'utf8')) as {
       decisions: { portionId: string; action: string }[];
       redactions: { portionId: string }[];
-      input: { reader?: { name: 'cable' | 'document' } };
+      input: { path: string; reader?: { name: 'cable' | 'document' } };
     };
     const keys = [...record.decisions.filter((d) => d.action === 'withhold').map((d) => `${stem} ${d.portionId} withheld`), ...record.redactions.map((r) => `${stem} ${r.portionId} redacted`)];
     withholdings += keys.length;
     for (const k of keys) if (seen.get(k) !== 1) notOnce.push(k);
     const rows = index.rows.filter((r) => r.stem === stem);
     if (rows.length === 0) continue;
-    const decoded = decodeInput(readFileSync(originals.get(stem)!));
+    const decoded = decodeInput(readFileSync(originalOf(originals, stem, record.input.path)));
     if (!decoded.ok) throw new Error(`${stem}: ${decoded.message}`);
     const plan = evaluate(readDocument(decoded.text, { format: record.input.reader?.name ?? 'cable' }).doc, profile, { asOf, overrides: null, fallbackRef: stem });
     // 8-word runs only (a withheld text shorter than that, a signer's name, is also in released
