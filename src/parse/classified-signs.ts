@@ -39,6 +39,12 @@ export function bannerSign(marking: Marking | null, raw: string, where: string, 
   return { what: marking ? `${where} reads ${words}` : `${where} reads ${words}, which was not understood`, span };
 }
 
+/**
+ * How many signs of one kind (classification lines, banners) a document reports: one decides, a
+ * few show the reviewer where; a text of 100,000 `SECRET` lines made as many diagnostics.
+ */
+export const MAX_SIGNS = 10;
+
 /** One error diagnostic per sign: the reviewer sees why the unmarked text is pending review. */
 export function signDiagnostics(signs: readonly ClassifiedSign[]): Diagnostic[] {
   return signs.map((s) => ({

@@ -5,15 +5,19 @@ import type { DraftPortion } from './body.js';
 export function assignIds(drafts: readonly DraftPortion[]): Map<DraftPortion, string> {
   const ids = new Map<DraftPortion, string>();
   const used = new Set<string>(['subject']);
+  // The next suffix to try for a base: every one below it is taken. Trying from 2 each time made a
+  // text of thousands of paragraphs numbered `2.` quadratic (62 KB: 1.6 s).
+  const nextSuffix = new Map<string, number>();
   const unique = (base: string): string => {
     if (!used.has(base)) {
       used.add(base);
       return base;
     }
-    for (let k = 2; ; k++) {
+    for (let k = nextSuffix.get(base) ?? 2; ; k++) {
       const c = `${base}-${k}`;
       if (!used.has(c)) {
         used.add(c);
+        nextSuffix.set(base, k + 1);
         return c;
       }
     }

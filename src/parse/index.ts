@@ -32,7 +32,7 @@ import { parseMarking, raisedByMark } from '../markings/index.js';
 import { parseDecl } from '../declass/parse-decl.js';
 import type { ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, Portion, Span } from '../types.js';
 import { buildBanner } from './banner.js';
-import { bannerSign, isDeclassificationInstruction, readBannerWords, signDiagnostics } from './classified-signs.js';
+import { bannerSign, isDeclassificationInstruction, MAX_SIGNS, readBannerWords, signDiagnostics } from './classified-signs.js';
 import { groupBody, segmentsOf, type DraftPortion } from './body.js';
 import { documentDiagnostics, maxPortionLevel, portionDiagnostics } from './diagnostics.js';
 import type { HeaderResult, Role } from './header/index.js';
@@ -68,7 +68,7 @@ export function parseCable(source: string): Document {
   const diagnostics: Diagnostic[] = [];
   const banner = buildBanner(source, h, diagnostics);
   const classifiedSigns = banner?.marking?.level === 'U' ? cableClassifiedSigns(source, lines, roles, h, statements.classifiedBy) : [];
-  diagnostics.push(...signDiagnostics(classifiedSigns));
+  for (const d of signDiagnostics(classifiedSigns)) diagnostics.push(d);
   const ctx: SettleContext = { source, entireMarking: statements.entireMarking };
   const { portions, draftOf } = settlePortions(ctx, h, lines, roles, drafts);
 
@@ -110,7 +110,7 @@ export function parseCable(source: string): Document {
  */
 function cableClassifiedSigns(source: string, lines: readonly Line[], roles: readonly Role[], h: HeaderResult, classifiedBy: Field | null): ClassifiedSign[] {
   const signs: ClassifiedSign[] = [];
-  for (let i = h.bodyStart; i < lines.length; i++) {
+  for (let i = h.bodyStart; i < lines.length && signs.length < MAX_SIGNS; i++) {
     const l = lines[i]!;
     // A page's classification line, bare (`SECRET`) or with its section (`S E C R E T SECTION 02 OF 02 STATE 000123`).
     const m = roles[i] === 'furniture' ? matchBanner(l.text) : null;
@@ -278,10 +278,14 @@ const US_LEVEL_MARK = /^\((?:TS|S|C|TOP SECRET|SECRET|CONFIDENTIAL)(?:\)|[ \t]*\
  * the same text is a list label.
  */
 function* levelMarksInside(source: string, span: Span, from: number): Generator<Marking> {
+  // The first `)` at or after the current `(`, kept across iterations: looking it up afresh for
+  // each `(` made a text of many `(S ` and no `)` quadratic (0.9 MB: 2.2 s).
+  let close = -1;
   for (let open = source.indexOf('(', from); open >= 0 && open < span.end; open = source.indexOf('(', open + 1)) {
     if (/[\p{L}\p{N}]/u.test(source[open - 1] ?? ' ') || !/[A-Z]/.test(source[open + 1] ?? '')) continue;
-    const close = source.indexOf(')', open);
-    if (close < 0 || close > span.end || close - open > 50) continue;
+    if (close < open) close = source.indexOf(')', open);
+    if (close < 0 || close > span.end) return;
+    if (close - open > 50) continue;
     const raw = source.slice(open, close + 1);
     // Only a U.S. level written as a mark counts (`(S)`, `(C//NF)`, `(SECRET)`): a control or NATO
     // abbreviation alone inside text is, in the corpus, an abbreviation (`the Sustainable Economy

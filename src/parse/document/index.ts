@@ -30,7 +30,7 @@
  */
 import { compareLevels, raisedByMark } from '../../markings/index.js';
 import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, Span } from '../../types.js';
-import { bannerSign, signDiagnostics } from '../classified-signs.js';
+import { bannerSign, MAX_SIGNS, signDiagnostics } from '../classified-signs.js';
 import { findAuthority, type AuthorityRead } from './authority.js';
 import { findBanners, type BannerHit } from './banners.js';
 import { groupPortions, type Draft } from './group.js';
@@ -117,6 +117,7 @@ function levelBreaks(banners: ReadonlyMap<number, BannerHit>, own: PageBanner | 
 function documentClassifiedSigns(pageBanners: readonly PageBanner[], own: PageBanner | null, block: AuthorityBlock | null): ClassifiedSign[] {
   const signs: ClassifiedSign[] = [];
   for (const b of pageBanners) {
+    if (signs.length >= MAX_SIGNS) break;
     if (b === own || b.highestPossible) continue;
     const sign = bannerSign(b.marking, b.raw, `the ${b.position === 'inline' ? '' : `${b.position} `}banner on page ${b.page}`, b.span);
     if (sign) signs.push(sign);
@@ -191,7 +192,7 @@ function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
   if (portions.length === 0) {
     diagnostics.push({ severity: 'warning', code: 'no-portions', message: 'No text was found outside banners, header and authority lines.' });
   }
-  diagnostics.push(...signDiagnostics(classifiedSigns));
+  for (const d of signDiagnostics(classifiedSigns)) diagnostics.push(d);
   diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
   return diagnostics;
 }
