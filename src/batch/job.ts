@@ -219,13 +219,14 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     // Outputs never carry withheld words in their names (planned for that only when the name has a
     // word of the text). A cable named by its own reference (`08BERLIN173`) keeps it: that is its
     // identity, printed in its release header, even where an extract repeats it in withheld text.
+    const prefix = read.pdf ? 'pdf' : 'doc';
     const named =
       read.pdf || (stemWordsIn(job.stem, read.doc.source) && job.stem.toUpperCase() !== read.doc.ref?.toUpperCase())
-        ? safeOutputStem(job.stem, planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, pdfInput: read.pdf !== undefined }), inputSha256, read.pdf ? 'pdf' : 'doc')
+        ? safeOutputStem(job.stem, planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, pdfInput: read.pdf !== undefined }), inputSha256, prefix)
         : { stem: job.stem };
     // The same input under its other name (renamed now and not by an earlier run, or the other way
     // round): its files are removed with the stale ones, so no earlier output keeps the name.
-    const otherStem = named.stem === job.stem ? renamedStem(inputSha256, read.pdf ? 'pdf' : 'doc') : job.stem;
+    const otherStem = named.stem === job.stem ? renamedStem(inputSha256, prefix) : job.stem;
     job = { ...job, stem: named.stem };
 
     if (!job.force && !job.fresh) {

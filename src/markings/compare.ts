@@ -124,3 +124,8 @@ export function raisedByMark(outer: Marking, inner: Marking): Marking | null {
   const both = mostRestrictive(outer, inner);
   return dominates(outer, both) ? null : both;
 }
+
+/** True for a marking above plain (U): a level above U, or any control (`(U//FOUO)`, `(SBU)`). */
+export function abovePlainU(m: Marking): boolean {
+  return m.level !== 'U' || m.controls.length > 0;
+}

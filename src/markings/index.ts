@@ -14,7 +14,7 @@ export { foldFullWidth } from './full-width.js';
 export { MARKING_TOKENS } from './vocabulary.js';
 export type { ParentheticalKind } from './classify.js';
 export { compareLevels, LEVELS, LEVEL_BANNER } from './levels.js';
-export { dominates, mostRestrictive, raisedByMark } from './compare.js';
+export { abovePlainU, dominates, mostRestrictive, raisedByMark } from './compare.js';
 export { rollUp } from './roll-up.js';
 export { formatBanner, formatPortion } from './format.js';
 export { addControls } from './add-controls.js';

@@ -28,7 +28,7 @@
  * (error), `unclassified-banner-contradicted` (error: see `classifiedSigns`), `not-a-cable`
  * (warning), `no-eo-line` (warning/info), `no-portions` (warning).
  */
-import { parseMarking, raisedByMark } from '../markings/index.js';
+import { abovePlainU, parseMarking, raisedByMark } from '../markings/index.js';
 import { parseDecl } from '../declass/parse-decl.js';
 import type { ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, Portion, Span } from '../types.js';
 import { buildBanner } from './banner.js';
@@ -362,7 +362,7 @@ interface MarkFound {
 function markAbovePlainU(source: string, open: number, close: number): Omit<MarkFound, 'firstLine'> | null {
   const raw = source.slice(open, close + 1);
   const read = parseMarking(raw, 'portion');
-  if (!read.ok || (read.marking.level === 'U' && read.marking.controls.length === 0)) return null;
+  if (!read.ok || !abovePlainU(read.marking)) return null;
   const at = { start: open, end: close + 1 };
   return { mark: { raw, span: at }, marking: { ...read.marking, raw, span: at } };
 }

@@ -28,7 +28,7 @@
  * `no-banner` (warning), `no-portions` (warning), `reader-error` (error: a bug in the reader; every
  * line is then an unmarked portion).
  */
-import { compareLevels, raisedByMark } from '../../markings/index.js';
+import { abovePlainU, compareLevels, raisedByMark } from '../../markings/index.js';
 import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, Span } from '../../types.js';
 import { bannerSign, MAX_SIGNS, signDiagnostics } from '../classified-signs.js';
 import { findAuthority, type AuthorityRead } from './authority.js';
@@ -312,7 +312,7 @@ function effectiveMarking(d: Draft): { marking: Marking | null; markingSource: M
   // Text without a mark of its own that holds a mark above plain (U) (`(a) (S) …`, `[1] (S) …`,
   // after a prefix the reader does not take for a bullet): which words the mark covers is not
   // known, so the portion is a mark not understood (withheld pending review), not unmarked text.
-  if (!lead) return { marking: null, markingSource: d.raises.some(abovePlainU) ? 'unknown' : 'unmarked' };
+  if (!lead) return { marking: null, markingSource: d.raises.some(notPlainU) ? 'unknown' : 'unmarked' };
   if (lead.status !== 'marked' || !lead.marking) return { marking: null, markingSource: 'unknown' };
   const span = { start: lead.start, end: lead.end };
   let marking: Marking = { ...lead.marking, raw: lead.raw, span };
@@ -326,8 +326,8 @@ function effectiveMarking(d: Draft): { marking: Marking | null; markingSource: M
 }
 
 /** A mark not understood, or one above plain (U): a level above U, or any control. */
-function abovePlainU(m: MarkHit): boolean {
-  return m.status !== 'marked' || !m.marking || m.marking.level !== 'U' || m.marking.controls.length > 0;
+function notPlainU(m: MarkHit): boolean {
+  return m.status !== 'marked' || !m.marking || abovePlainU(m.marking);
 }
 
 function maxOf(a: Level, b: Level | null): Level {
@@ -352,7 +352,7 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
   }
   if (p.markingSource === 'unknown') {
     if (!d.lead) {
-      const inside = d.raises.find(abovePlainU)!;
+      const inside = d.raises.find(notPlainU)!;
       out.push({
         severity: 'error',
         code: 'unknown-marking',
