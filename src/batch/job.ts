@@ -221,7 +221,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     // identity, printed in its release header, even where an extract repeats it in withheld text.
     const prefix = read.pdf ? 'pdf' : 'doc';
     const named =
-      read.pdf || (stemWordsIn(job.stem, read.doc.source) && job.stem.toUpperCase() !== read.doc.ref?.toUpperCase())
+      read.pdf || (job.stem.toUpperCase() !== read.doc.ref?.toUpperCase() && stemWordsIn(job.stem, read.doc.source))
         ? safeOutputStem(job.stem, planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, pdfInput: read.pdf !== undefined }), inputSha256, prefix)
         : { stem: job.stem };
     // The same input under its other name (renamed now and not by an earlier run, or the other way

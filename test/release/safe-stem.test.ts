@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stemWordsIn } from '../../src/release/index.js';
+
+/** The definition, written out apart: a word of the stem (3+ characters, a letter) as a whole word of the text, any case. */
+function reference(stem: string, text: string): boolean {
+  const words = stem
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3 && /\p{L}/u.test(w));
+  return words.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text));
+}
+
+describe('stemWordsIn: does a word of the input name occur in its text', () => {
+  it.each([
+    ['zulu-operation', 'The ZULU operation starts.', true],
+    ['zulu-operation', 'Zulus operate.', false],
+    ['08BERLIN173', 'REF: 08BERLIN173 and more', true],
+    ['08BERLIN173', 'REF: 08BERLIN1730', false],
+    ['08BERLIN173', 'x08BERLIN173', false],
+    ['08BERLIN173_r0', 'REF: 08BERLIN173.', true],
+    ['a-b-12', 'a b 12', false], // no word of 3+ characters with a letter
+    ['memo', 'memo', true],
+    ['memo', 'memo2', false],
+    ['memo', '_memo_', true],
+    ['café-plan', 'the CAFÉ plan', true],
+    ['café-plan', 'the cafés', false],
+    ['plan', 'the ÉPLAN', false],
+    ['plan', 'the éplan', false],
+    ['plan', 'the éPLANs PLAN', true],
+    ['plan', 'the 𝐀plan', false],
+    ['plan', 'the \ud835plan', true],
+    ['kilo', 'the \u212aILO', true], // KELVIN SIGN folds to k
+    ['sent', 'the ſENT', true], // LONG S folds to s
+    ['xi', 'the XİS', false],
+  ])('%s in %j: %s', (stem, text, expected) => {
+    expect(stemWordsIn(stem, text)).toBe(expected);
+    expect(reference(stem, text)).toBe(expected);
+  });
+
+  it('agrees with the Unicode expression on ASCII and mixed texts', () => {
+    // Letters that fold or lower-case unlike ASCII (K KELVIN SIGN, ſ, İ, final sigma), letters and
+    // digits beyond ASCII (é, Ⅻ), and a letter written as a surrogate pair (𝐀).
+    const char = fc.constantFrom('a', 'b', 'c', 'X', 'Y', 'Z', '0', '1', '9', ' ', '-', '_', '.', 'é', 'É', 'ſ', '\u212a', 'k', 's', 'İ', 'i', 'Σ', 'ς', 'Ⅻ', '𝐀', '\ud835');
+    const str = (max: number) => fc.array(char, { maxLength: max }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(str(12), str(60), (stem, text) => stemWordsIn(stem, text) === reference(stem, text)),
+      { numRuns: 1000 },
+    );
+    // Words drawn from the stem, so that matches are common rather than rare.
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('abc', 'XYZ1', 'b0b', 'zz'), { minLength: 1, maxLength: 3 }), fc.array(fc.constantFrom('abc', 'ABC', 'xyz1', 'b0b9', 'zz', ' ', '-', 'q', '7'), { maxLength: 12 }), (stem, text) => {
+        const s = stem.join('-');
+        const t = text.join('');
+        return stemWordsIn(s, t) === reference(s, t);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
