@@ -7,6 +7,7 @@ import { compareLevels } from '../markings/index.js';
 import type { Banner, Diagnostic, Level, Portion } from '../types.js';
 import type { DraftPortion } from './body.js';
 import type { HeaderResult } from './header/index.js';
+import type { LookalikeMark } from './lookalike.js';
 import type { MarkRead } from './marks.js';
 import { portionLabel } from './portion-label.js';
 
@@ -19,15 +20,20 @@ export function maxPortionLevel(portions: readonly Portion[]): Level | null {
   return level;
 }
 
-/** Diagnostics of one portion's marking, added to `diagnostics`. */
+/** Diagnostics of one portion's marking, added to `diagnostics`; `lookalike`: the look-alike mark inside it that made it a mark not understood. */
 export function portionDiagnostics(
   p: Portion,
   d: DraftPortion | null,
   classified: boolean,
   diagnostics: Diagnostic[],
+  lookalike: LookalikeMark | null = null,
 ): void {
   const mark: MarkRead | null = d?.mark ?? null;
   const where = p.mark?.span ?? { start: p.span.start, end: Math.min(p.span.end, p.span.start + 1) };
+  if (lookalike) {
+    diagnostics.push({ severity: 'error', code: 'unknown-marking', message: `${lookalike.message} The portion is withheld pending review.`, span: { start: lookalike.start, end: lookalike.end } });
+    return;
+  }
   if (p.markingSource === 'unknown' && p.mark) {
     diagnostics.push({
       severity: 'error',

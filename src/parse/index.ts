@@ -38,6 +38,7 @@ import { documentDiagnostics, maxPortionLevel, portionDiagnostics } from './diag
 import type { HeaderResult, Role } from './header/index.js';
 import { assignIds } from './ids.js';
 import type { Line } from './lines.js';
+import { lookalikeMarksInside, type LookalikeMark } from './lookalike.js';
 import { readMarkAt } from './marks.js';
 import { matchBanner } from './patterns.js';
 import { originatedOf, referenceOf } from './reference.js';
@@ -70,7 +71,7 @@ export function parseCable(source: string): Document {
   const classifiedSigns = banner?.marking?.level === 'U' ? cableClassifiedSigns(source, lines, roles, h, statements.classifiedBy) : [];
   for (const d of signDiagnostics(classifiedSigns)) diagnostics.push(d);
   const ctx: SettleContext = { source, entireMarking: statements.entireMarking };
-  const { portions, draftOf } = settlePortions(ctx, h, lines, roles, drafts);
+  const { portions, draftOf, lookalikes } = settlePortions(ctx, h, lines, roles, drafts);
 
   // The document's level, for diagnostic severities: unknown counts as classified (fail closed).
   const recordClassification = h.record?.fields['classification'] ?? null;
@@ -78,7 +79,7 @@ export function parseCable(source: string): Document {
   const docLevel: Level | null =
     banner?.marking?.level ?? (recordMarking && recordMarking.ok ? recordMarking.marking.level : null) ?? statements.entireMarking?.level ?? maxPortionLevel(portions);
   const classified = docLevel === null ? true : docLevel !== 'U';
-  for (const p of portions) portionDiagnostics(p, draftOf.get(p) ?? null, classified, diagnostics);
+  for (const p of portions) portionDiagnostics(p, draftOf.get(p) ?? null, classified, diagnostics, lookalikes.get(p) ?? null);
   diagnostics.push(...documentDiagnostics(source, h, banner, portions, classified));
   diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
 
@@ -145,12 +146,21 @@ function settlePortions(
   lines: readonly Line[],
   roles: readonly Role[],
   drafts: readonly DraftPortion[],
-): { portions: Portion[]; draftOf: Map<Portion, DraftPortion> } {
+): { portions: Portion[]; draftOf: Map<Portion, DraftPortion>; lookalikes: Map<Portion, LookalikeMark> } {
   const draftOf = new Map<Portion, DraftPortion>();
+  const lookalikes = new Map<Portion, LookalikeMark>();
+  const settle = (d: DraftPortion, id: string, parent: Portion | null): Portion => {
+    const own = settleOwn(ctx, d, id, parent);
+    const inside = own.markingSource === 'unknown' ? null : lookalikeMarkAbove(ctx.source, own);
+    if (!inside) return own;
+    const p: Portion = { ...own, marking: null, markingSource: 'unknown' };
+    lookalikes.set(p, inside);
+    return p;
+  };
   const subjects: Portion[] = [];
   h.subjects.forEach((subj, k) => {
     const d = subjectDraft(ctx.source, lines, roles, subj);
-    const p = settle(ctx, d, k === 0 ? 'subject' : `subject-${k + 1}`, null);
+    const p = settle(d, k === 0 ? 'subject' : `subject-${k + 1}`, null);
     draftOf.set(p, d);
     subjects.push(p);
   });
@@ -159,14 +169,28 @@ function settlePortions(
   const body: Portion[] = [];
   for (const d of drafts) {
     const parent = d.parent ? (settled.get(d.parent) ?? null) : null;
-    const p = settle(ctx, d, ids.get(d)!, parent);
+    const p = settle(d, ids.get(d)!, parent);
     settled.set(d, p);
     draftOf.set(p, d);
     body.push(p);
   }
   const portions = [...subjects, ...body];
   portions.sort((a, b) => a.span.start - b.span.start);
-  return { portions, draftOf };
+  return { portions, draftOf, lookalikes };
+}
+
+/**
+ * The first look-alike mark inside the portion's text (`(U) … [S] the source …`, a later line
+ * opening `S//NF The source …`) that says more than the portion's marking, or that the grammar does
+ * not read: which words it covers is not known, so the portion is a mark not understood (withheld
+ * pending review). Null when none.
+ */
+function lookalikeMarkAbove(source: string, p: Portion): LookalikeMark | null {
+  for (const inside of lookalikeMarksInside(source, p.mark ? p.mark.span.end : p.span.start, p.span.end)) {
+    if (inside.marking && p.marking && !raisedByMark(p.marking, inside.marking)) continue;
+    return inside;
+  }
+  return null;
 }
 
 /** The draft of a SUBJECT field: its lines (page furniture between them is a break), and its mark. */
@@ -216,7 +240,7 @@ function after(source: string, l: Line): number {
  * A draft as a portion with its effective marking: its own mark, else its parent's (a
  * subparagraph), else the ENTIRE TEXT statement's, else none (`unmarked`).
  */
-function settle(ctx: SettleContext, d: DraftPortion, id: string, parent: Portion | null): Portion {
+function settleOwn(ctx: SettleContext, d: DraftPortion, id: string, parent: Portion | null): Portion {
   const { source, entireMarking } = ctx;
   const last = d.lines[d.lines.length - 1];
   const end = last ? last.last : d.start;

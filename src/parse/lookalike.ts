@@ -5,7 +5,7 @@
  * unmarked would release it under an UNCLASSIFIED banner. Both readers (cables and marked
  * documents) ask here after their own mark readers found nothing (fail closed).
  */
-import { classifyParenthetical, foldFullWidth, parseMarking } from '../markings/index.js';
+import { abovePlainU, classifyParenthetical, foldFullWidth, parseMarking } from '../markings/index.js';
 import type { Marking } from '../types.js';
 
 /** A look-alike mark: where it is, and the marking when it is an understood mark written oddly. */
@@ -26,9 +26,11 @@ const FULL_WIDTH = /^\uFF08([^\uFF08\uFF09()\n]{1,48})\uFF09/;
 const DOUBLED = /^\(\(([^()\n]{1,48})\)/;
 /**
  * `S//NF:`, `TS//SI//REL TO USA, FVEY:`: an abbreviated level and the CAPCO separator, ending in a
- * colon. Without the colon a line can start so in prose (`… held at the\nTS//SI level`, SIDtoday).
+ * colon; or without the colon (`S//NF The source …`) before a capital, a digit, a quote or an
+ * opening parenthesis, or alone on its line. A line can start so in prose before a lower-case word
+ * (`… held at the\nTS//SI level`, SIDtoday): that is not read as a mark.
  */
-const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:/;
+const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(\p{Lu}\p{N}]|[ \t]*(?:\r?\n|$))/u;
 
 /** True when `inner`, written between parentheses, would be a mark (understood or not). */
 function wouldBeMark(inner: string): boolean {
@@ -71,7 +73,7 @@ export function readLookalikeMark(source: string, offset: number, bannerRelTo: r
     return at(m[0], `${note}; ${parsed.message}`);
   }
   m = LABEL.exec(head);
-  if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} is written as a label without parentheses; expected (${m[0].slice(0, -1).trim()}).`);
+  if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} is written ${m[0].endsWith(':') ? 'as a label ' : ''}without parentheses; expected (${m[0].replace(/:$/, '').trim()}).`);
   return null;
 }
 
@@ -95,4 +97,45 @@ export function readBareLabelMark(source: string, offset: number): LookalikeMark
     marking: null,
     message: `Mark ${JSON.stringify(m[0])} after the number has no parentheses; expected (${m[0]}).`,
   };
+}
+
+/**
+ * Look-alike marks inside a text, after its own mark: in square brackets anywhere (`(U) … [S] the
+ * source …`, `… [S//NF] …`), not glued to a word before (`word[s]`) or after (`[S]he said`, an
+ * editor's capital in a quotation); and labels at the start of a later line (`S//NF The source
+ * …`, `S//NF: …`), where the cable reader does not start a portion. Each with the marking its
+ * inside would be in parentheses, when the grammar reads it; plain `(U)` ones are left out (they
+ * say nothing above the text around them). Linear.
+ */
+export function lookalikeMarksInside(source: string, from: number, to: number): LookalikeMark[] {
+  const found: LookalikeMark[] = [];
+  const add = (start: number, raw: string, inner: string, message: string): void => {
+    const parsed = parseMarking(`(${inner})`, 'portion');
+    if (parsed.ok && !abovePlainU(parsed.marking)) return;
+    const span = { start, end: start + raw.length };
+    found.push({ ...span, raw, marking: parsed.ok ? { ...parsed.marking, raw, span } : null, message });
+  };
+  for (let open = source.indexOf('[', from); open >= 0 && open < to; open = source.indexOf('[', open + 1)) {
+    if (isWordCode(source.charCodeAt(open - 1))) continue;
+    const m = BRACKETED.exec(source.slice(open, Math.min(to, open + 50)));
+    if (!m || isWordCode(source.charCodeAt(open + m[0].length)) || !wouldBeMark(m[1]!)) continue;
+    add(open, m[0], m[1]!, `Mark ${JSON.stringify(m[0])} inside the text is written in square brackets; which words it covers is not known.`);
+    open += m[0].length - 1;
+  }
+  for (let nl = source.indexOf('\n', from); nl >= 0 && nl < to; nl = source.indexOf('\n', nl + 1)) {
+    let at = nl + 1;
+    while (source[at] === ' ' || source[at] === '\t') at++;
+    const lead = source.charCodeAt(at);
+    if (lead !== 0x54 && lead !== 0x53 && lead !== 0x43 && lead !== 0x55) continue;
+    const m = LABEL.exec(source.slice(at, Math.min(to, at + 70)));
+    if (m) add(at, m[0], m[0].replace(/:$/, '').trim(), `Mark ${JSON.stringify(m[0])} starts a line inside the text without parentheses; which words it covers is not known.`);
+  }
+  return found.sort((x, y) => x.start - y.start);
+}
+
+/** True for an ASCII letter or digit, or any letter beyond ASCII (NaN, past the text's ends, is none). */
+function isWordCode(code: number): boolean {
+  if (code !== code) return false;
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }

@@ -122,3 +122,63 @@ describe('cable: unmarked text that holds a level mark is a mark not understood'
     expect(released(src, parseCable)).toContain('(C) zulu1 seminar on tax;');
   });
 });
+
+/**
+ * Look-alike marks inside a text, not where a mark belongs: `[S]` in the middle of a (U)
+ * paragraph, a later line of it opening with `S//NF` (the cable reader starts no portion there),
+ * a document mark wrapped before its `)`. Each released the SECRET words under an UNCLASSIFIED
+ * banner (checked through the library on the build before).
+ */
+const INSIDE = [
+  '2. (U) Met on Tuesday, [S] zulu1 the source reported.',
+  '2. (U) Met on Tuesday. [S//NF] zulu1 the source reported.',
+  '2. (U) Met on Tuesday.\nS//NF The zulu1 source reported the plan.',
+  '2. (U) Met on Tuesday.\nS//NF: The zulu1 source reported the plan.',
+  '2. (U) Met on Tuesday.\n[S] The zulu1 source reported the plan.',
+];
+
+describe('a look-alike mark inside a (U) portion makes it a mark not understood', () => {
+  for (const [name, wrap, read] of READERS) {
+    it.each(INSIDE)(`${name}, %j: withheld pending review, with a message naming the mark`, (item) => {
+      const src = wrap(item);
+      expect(portionWith(src, 'zulu1', read).markingSource).toBe('unknown');
+      const text = released(src, read);
+      expect(text).not.toContain('zulu1');
+      expect(text).toContain('may be released');
+      const doc = read(src);
+      expect(doc.diagnostics.some((d) => d.code === 'unknown-marking' && /S/.test(src.slice(d.span!.start, d.span!.end)))).toBe(true);
+    });
+  }
+
+  it('marked document: a mark wrapped before its ) (text out of a PDF) is a mark not understood', () => {
+    const src = memo('(S//NF\n) zulu1 secret item.');
+    expect(portionWith(src, 'zulu1', parseMarkedDocument).markingSource).toBe('unknown');
+    expect(released(src, parseMarkedDocument)).not.toContain('zulu1');
+  });
+});
+
+describe('what inside a text is not a look-alike mark', () => {
+  for (const [name, wrap, read] of READERS) {
+    it.each([
+      '2. (U) "[S]he zulu1 said so," the report quotes.', // an editor's capital in a quotation
+      '2. (U) The word[s] zulu1 in brackets.',
+      '2. (U) Plain [U] zulu1 is no more than the paragraph.',
+      '2. (U) Held at the\nTS//SI level, zulu1 so mark your calendars.', // SIDtoday: prose, a lower-case word after
+      '2. (U) See note [A] zulu1 and [1].',
+    ])(`${name}, %j: released as (U)`, (item) => {
+      const src = wrap(item);
+      expect(portionWith(src, 'zulu1', read).markingSource).toBe('marked');
+      expect(released(src, read)).toContain('zulu1');
+    });
+
+    it(`${name}: [S] inside an (S) paragraph says nothing more: still SECRET (B1), not pending`, () => {
+      const held = portionWith(wrap('2. (S) Met on Tuesday, [S] zulu1 the source reported.'), 'zulu1', read);
+      expect(held.markingSource).toBe('marked');
+      expect(held.marking?.level).toBe('S');
+    });
+
+    it(`${name}: [TS] inside an (S) paragraph says more: a mark not understood`, () => {
+      expect(portionWith(wrap('2. (S) Met on Tuesday, [TS] zulu1 the source reported.'), 'zulu1', read).markingSource).toBe('unknown');
+    });
+  }
+});

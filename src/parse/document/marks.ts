@@ -7,7 +7,7 @@
  */
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
-import { readBareLabelMark, readLookalikeMark } from '../lookalike.js';
+import { lookalikeMarksInside, readBareLabelMark, readLookalikeMark } from '../lookalike.js';
 import { BULLET_GLYPHS } from '../patterns.js';
 
 /** A mark found in the source. */
@@ -21,6 +21,11 @@ export interface MarkHit {
   readonly marking: Marking | null;
   /** The grammar's message for an unknown mark. */
   readonly message?: string;
+  /**
+   * A mark in square brackets inside a text (`… [S] …`): `unknown`, with the marking its inside
+   * reads as (when it does), which matters only when it says more than the portion's marking.
+   */
+  readonly bracketed?: true;
 }
 
 /**
@@ -48,7 +53,7 @@ export function readMarkAt(source: string, at: number, limit: number, mode: Mark
     }
     if (c === 40 || c === 10) return null;
   }
-  if (close < 0) return null;
+  if (close < 0) return mode === 'lead' ? unclosedMarkAt(source, at, limit) : null;
   const inner = source.slice(at + 1, close);
   const raw = source.slice(at, close + 1);
   if (mode === 'strict' && !/^\s*[A-Z/]/.test(inner)) return null;
@@ -57,6 +62,20 @@ export function readMarkAt(source: string, at: number, limit: number, mode: Mark
   if (mode === 'strict' && !/^\s*(?:TS|[UCS])\s*\//.test(inner)) return null;
   if (classifyParenthetical(inner) === 'not-a-marking') return null;
   return { start: at, end: close + 1, raw, status: 'unknown', marking: null, message: parsed.message };
+}
+
+/** A mark's opening that ends its line: a level, and a slash and controls or nothing more. */
+const UNCLOSED = /^\((?:TS|[CS]|TOP SECRET|SECRET|CONFIDENTIAL)(?:[ \t]*\/{1,2}[A-Z0-9 ,/-]*)?[ \t]*$/;
+
+/**
+ * `(S//NF` ending its line where a mark belongs, its `)` on the next (a mark wrapped in the middle,
+ * as text taken out of a PDF can be): a mark not understood, up to the line's end (`last`).
+ */
+function unclosedMarkAt(source: string, at: number, last: number): MarkHit | null {
+  if (last - at > MAX_INNER) return null;
+  const raw = source.slice(at, last);
+  if (!UNCLOSED.test(raw)) return null;
+  return { start: at, end: last, raw, status: 'unknown', marking: null, message: `Mark ${JSON.stringify(raw)} is not closed on its line; expected (${raw.slice(1).trim()}).` };
 }
 
 /**
@@ -200,6 +219,12 @@ export function scanLine(source: string, from: number, last: number, bannerRelTo
       inline.push(hit);
     }
     i = source.indexOf('(', hit.end);
+  }
+  // A mark in square brackets inside the text (`… [S] the source …`; a line here holds no line
+  // start to find a label at): it would raise the portion it sits in, but which words it covers is
+  // not known (a mark not understood, unless the portion's marking says as much: effectiveMarking).
+  for (const l of lookalikeMarksInside(source, from, last)) {
+    inline.push({ start: l.start, end: l.end, raw: l.raw, status: 'unknown', marking: l.marking, message: l.message, bracketed: true });
   }
   return { openers, trailing, inline };
 }
