@@ -102,10 +102,14 @@ export function readBareLabelMark(source: string, offset: number): LookalikeMark
 /**
  * Look-alike marks inside a text, after its own mark: in square brackets anywhere (`(U) … [S] the
  * source …`, `… [S//NF] …`), not glued to a word before (`word[s]`) or after (`[S]he said`, an
- * editor's capital in a quotation); and labels at the start of a later line (`S//NF The source
- * …`, `S//NF: …`), where the cable reader does not start a portion. Each with the marking its
- * inside would be in parentheses, when the grammar reads it; plain `(U)` ones are left out (they
- * say nothing above the text around them). Linear.
+ * editor's capital in a quotation); labels at the start of a later line (`S//NF The source …`,
+ * `S//NF: …`), where the cable reader does not start a portion; and parentheticals in the CAPCO
+ * form (a level and `//`) that the readers' own scans pass over: glued to the word before
+ * (`Tuesday(S//NF)`, a space lost in text out of a PDF), in lower case, with a leading slash, a
+ * control the grammar does not know, or wrapped onto the next line (`(TS//SI//REL TO` /
+ * `USA, FVEY)`), which may end past `to`. Each with the marking its inside would be in
+ * parentheses, when the grammar reads it; plain `(U)` ones are left out (they say nothing above
+ * the text around them). Linear.
  */
 export function lookalikeMarksInside(source: string, from: number, to: number): LookalikeMark[] {
   const found: LookalikeMark[] = [];
@@ -130,8 +134,27 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
     const m = LABEL.exec(source.slice(at, Math.min(to, at + 70)));
     if (m) add(at, m[0], m[0].replace(/:$/, '').trim(), `Mark ${JSON.stringify(m[0])} starts a line inside the text without parentheses; which words it covers is not known.`);
   }
+  for (let open = source.indexOf('(', from); open >= 0 && open < to; open = source.indexOf('(', open + 1)) {
+    const m = CAPCO_FORM.exec(source.slice(open, open + MAX_CAPCO + 2));
+    if (!m) continue;
+    const raw = m[0];
+    const flat = raw.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+    // Written as a mark and read by the grammar where it stands: the reader's own scan raises by it.
+    if (!isWordCode(source.charCodeAt(open - 1)) && flat === raw && /^\([A-Z]/.test(raw) && parseMarking(raw, 'portion').ok) continue;
+    add(open, raw, flat.slice(1, -1).trim().replace(/^\/+\s*/, '').toUpperCase(), `Mark ${JSON.stringify(raw)} inside the text is glued to a word, in lower case, wrapped or not understood; which words it covers is not known.`);
+    open += raw.length - 1;
+  }
   return found.sort((x, y) => x.start - y.start);
 }
+
+/** Longest CAPCO-form parenthetical looked for inside a text, in characters between the parentheses. */
+const MAX_CAPCO = 90;
+
+/**
+ * A parenthetical in the CAPCO form: a level (any case, after optional slashes) and `//`, closed
+ * on its line or the next (`(S//NF)`, `(s//nf)`, `(//S//NF)`, `(S//` / `NF)`).
+ */
+const CAPCO_FORM = /^\([ \t]*\/{0,2}[ \t]*(?:TS|[SCU])[ \t]*(?:\r?\n[ \t]*)?\/\/[^()\n]{0,88}(?:\n[^()\n]{0,88})?\)/i;
 
 /** True for an ASCII letter or digit, or any letter beyond ASCII (NaN, past the text's ends, is none). */
 function isWordCode(code: number): boolean {

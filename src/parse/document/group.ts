@@ -224,9 +224,9 @@ function trimEnd(source: string, from: number, end: number): number {
   return e;
 }
 
-/** Inline marks that fall inside `piece`. */
+/** Inline marks that fall inside `piece` (a look-alike one wrapped onto the next line: that starts in it). */
 function addRaises(d: Draft, inline: readonly MarkHit[], piece: Piece): void {
-  for (const m of inline) if (m.start >= piece.start && m.end <= piece.end) d.raises.push(m);
+  for (const m of inline) if (m.start >= piece.start && (m.end <= piece.end || (m.lookalike && m.start < piece.end))) d.raises.push(m);
 }
 
 /** Marks at the start of the cells of a table row, after the first (which is the row's mark). */

@@ -317,7 +317,7 @@ function effectiveMarking(d: Draft): { marking: Marking | null; markingSource: M
   const span = { start: lead.start, end: lead.end };
   let marking: Marking = { ...lead.marking, raw: lead.raw, span };
   for (const r of d.raises) {
-    if (r.bracketed) continue;
+    if (r.lookalike) continue;
     if (r.status !== 'marked' || !r.marking) return { marking: null, markingSource: 'unknown' };
     const both = raisedByMark(marking, r.marking);
     if (!both) continue;
@@ -325,7 +325,7 @@ function effectiveMarking(d: Draft): { marking: Marking | null; markingSource: M
   }
   // A mark in square brackets that says more than the portion's marking, as raised by the marks in
   // parentheses (or that the grammar does not read): which words it covers is not known.
-  if (d.raises.some((r) => r.bracketed && (!r.marking || raisedByMark(marking, r.marking)))) return { marking: null, markingSource: 'unknown' };
+  if (d.raises.some((r) => r.lookalike && (!r.marking || raisedByMark(marking, r.marking)))) return { marking: null, markingSource: 'unknown' };
   return { marking, markingSource: 'marked' };
 }
 
@@ -365,7 +365,7 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
       });
       return;
     }
-    const bad = d.lead?.status === 'unknown' ? d.lead : (d.raises.find((r) => r.status === 'unknown' && !r.bracketed) ?? d.raises.find((r) => r.status === 'unknown'));
+    const bad = d.lead?.status === 'unknown' ? d.lead : (d.raises.find((r) => r.status === 'unknown' && !r.lookalike) ?? d.raises.find((r) => r.status === 'unknown'));
     out.push({
       severity: 'error',
       code: 'unknown-marking',

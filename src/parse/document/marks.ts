@@ -22,10 +22,11 @@ export interface MarkHit {
   /** The grammar's message for an unknown mark. */
   readonly message?: string;
   /**
-   * A mark in square brackets inside a text (`… [S] …`): `unknown`, with the marking its inside
-   * reads as (when it does), which matters only when it says more than the portion's marking.
+   * A look-alike mark inside a text (`… [S] …`, `Tuesday(S//NF)`, `(S//` wrapped before its `)`,
+   * which may end on the next line): `unknown`, with the marking it reads as (when it does), which
+   * matters only when it says more than the portion's marking.
    */
-  readonly bracketed?: true;
+  readonly lookalike?: true;
 }
 
 /**
@@ -220,11 +221,12 @@ export function scanLine(source: string, from: number, last: number, bannerRelTo
     }
     i = source.indexOf('(', hit.end);
   }
-  // A mark in square brackets inside the text (`… [S] the source …`; a line here holds no line
-  // start to find a label at): it would raise the portion it sits in, but which words it covers is
-  // not known (a mark not understood, unless the portion's marking says as much: effectiveMarking).
+  // A look-alike mark inside the text (`… [S] the source …`, `Tuesday(S//NF)`; a line here holds
+  // no line start to find a label at): it would raise the portion it sits in, but which words it
+  // covers is not known (a mark not understood, unless the portion's marking says as much:
+  // effectiveMarking).
   for (const l of lookalikeMarksInside(source, from, last)) {
-    inline.push({ start: l.start, end: l.end, raw: l.raw, status: 'unknown', marking: l.marking, message: l.message, bracketed: true });
+    inline.push({ start: l.start, end: l.end, raw: l.raw, status: 'unknown', marking: l.marking, message: l.message, lookalike: true });
   }
   return { openers, trailing, inline };
 }
