@@ -172,11 +172,36 @@ function settlePortions(
     const p = settle(d, ids.get(d)!, parent);
     settled.set(d, p);
     draftOf.set(p, d);
+    const before = body[body.length - 1];
+    const raised = before ? raisedByLoneMark(ctx.source, before, p) : null;
+    if (before && raised) {
+      // The portion before, raised: every map keyed by it now holds the raised one.
+      const d0 = draftOf.get(before)!;
+      draftOf.delete(before);
+      draftOf.set(raised, d0);
+      settled.set(d0, raised);
+      body[body.length - 1] = raised;
+    }
     body.push(p);
   }
   const portions = [...subjects, ...body];
   portions.sort((a, b) => a.span.start - b.span.start);
   return { portions, draftOf, lookalikes };
+}
+
+/**
+ * `before` raised by `p` when `p` is a mark alone on its line right under `before`'s last line
+ * (`2. (U) The source reported …` / `(S)`: a trailing mark wrapped onto a line of its own) and
+ * says more than `before`'s marking; null otherwise. A blank line away it is left alone, as in
+ * marked documents.
+ */
+function raisedByLoneMark(source: string, before: Portion, p: Portion): Portion | null {
+  if (!p.mark || !p.marking || p.markingSource !== 'marked' || source.slice(p.mark.span.end, p.span.end).trim() !== '') return null;
+  if (!before.marking || (before.markingSource !== 'marked' && before.markingSource !== 'inherited')) return null;
+  if (!/^[ \t]*\n[ \t]*$/.test(source.slice(before.span.end, p.span.start))) return null;
+  const both = raisedByMark(before.marking, p.marking);
+  if (!both) return null;
+  return { ...before, marking: { ...both, raw: before.marking.raw, span: before.marking.span, normalisations: [...both.normalisations, `raised by the mark ${p.mark.raw} alone on the line under it`] } };
 }
 
 /**

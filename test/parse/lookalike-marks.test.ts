@@ -211,3 +211,29 @@ describe('what inside a text is not a look-alike mark', () => {
     });
   }
 });
+
+/**
+ * A trailing mark wrapped onto a line of its own right under a marked paragraph (`2. (U) The
+ * source …` / `(S)`): it raises the paragraph as it does on the paragraph's last line. Both
+ * readers released the SECRET words as (U) and took the mark for an empty portion.
+ */
+describe('a mark alone on the line under a marked paragraph raises it', () => {
+  for (const [name, wrap, read] of READERS) {
+    it(`${name}: (U) text / (S): SECRET, withheld`, () => {
+      const src = wrap('2. (U) Met on Tuesday, the zulu1 source reported.\n(S)\n\n3. (U) End.');
+      const held = portionWith(src, 'zulu1', read);
+      expect(held.markingSource).toBe('marked');
+      expect(held.marking?.level).toBe('S');
+      const text = released(src, read);
+      expect(text).not.toContain('zulu1');
+      expect(text).toContain('may be released');
+    });
+
+    it(`${name}: (S) text / (S): unchanged; (U) text, a blank line, (S): left alone (a caption's mark in SIDtoday)`, () => {
+      expect(portionWith(wrap('2. (S) Met on Tuesday, zulu1.\n(S)\n\n3. (U) End.'), 'zulu1', read).marking?.level).toBe('S');
+      const gap = portionWith(wrap('2. (U) Met on Tuesday, zulu1.\n\n(S)\n\n3. (U) End.'), 'zulu1', read);
+      expect(gap.markingSource).toBe('marked');
+      expect(gap.marking?.level).toBe('U');
+    });
+  }
+});

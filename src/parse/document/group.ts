@@ -49,6 +49,8 @@ export interface Draft {
   headerBudget: number;
   /** Only a mark so far (`(U)` alone on its line): the next line is its text. */
   markOnly: boolean;
+  /** For a portion opened by a mark at a line's start: whether a content line came right before it (`line`), a blank line or page break (`gap`), or neither (a hard boundary, the start). */
+  textBefore: 'line' | 'gap' | null;
   /** A trailing mark found where it cannot mark anything (kept for the diagnostic). */
   strayTrailing: MarkHit | null;
 }
@@ -94,7 +96,23 @@ export function groupPortions(input: GroupInput): Draft[] {
     if (!passBoundary(st, input.roles[i]!, input.levelBreaks.has(i))) groupLine(st, i);
   }
   close(st);
+  attachLoneMarks(st.drafts);
   return st.drafts;
+}
+
+/**
+ * A mark alone on its line with no text after it, right under a marked portion's last line
+ * (`(U) The source reported …` / `(S)`: a trailing mark wrapped onto a line of its own, as text
+ * out of a PDF can be), raises that portion as a trailing mark would. A blank line or page break
+ * away it is left alone: in SIDtoday such a mark is a photograph's or caption's whose text is not
+ * in the text layer (`(U) … Award for …` / blank / `(U//FOUO)` / `(S//SI)` / the citation).
+ */
+function attachLoneMarks(drafts: readonly Draft[]): void {
+  for (let k = 1; k < drafts.length; k++) {
+    const d = drafts[k]!;
+    const before = drafts[k - 1]!;
+    if (d.markOnly && d.lead && d.textBefore === 'line' && before.lead) before.raises.push(d.lead);
+  }
 }
 
 function close(st: GroupState): void {
@@ -115,6 +133,7 @@ function openDraft(source: string, piece: Piece, lead: MarkHit | null, structure
     headerBudget,
     markOnly: lead !== null && source.slice(lead.end, piece.end).trim() === '',
     strayTrailing: null,
+    textBefore: null,
   };
 }
 
@@ -177,6 +196,7 @@ function placeFirstPiece(st: GroupState, piece: Piece, start: LineStart, structu
     else {
       close(st);
       st.cur = openDraft(source, piece, start.mark, structure, start.number, st.hard, headerBudget);
+      if (start.mark && st.prev) st.cur.textBefore = st.blankGap || st.pageGap ? 'gap' : 'line';
     }
   } else if (c === null) {
     st.cur = openDraft(source, piece, null, null, null, st.hard, 0);
