@@ -48,6 +48,7 @@ export const DECL_RULES = [
   'decl-unrecognised',
   'decl-level-mismatch',
   'decl-no-origin',
+  'decl-before-origin',
 ] as const;
 
 /** One of {@link DECL_RULES}. */
@@ -64,7 +65,7 @@ export type DeclRule = (typeof DECL_RULES)[number];
  * - `review`: an event; an exemption, OADR, MR, X-code, GDS or DCI-only marking whose computed
  *   date has passed (CAPCO §E.6: never assume declassified); a downgrade; a cut-off value; a
  *   duration without origination date; an unclassified document carrying an instruction; a DECL
- *   date beyond 25 years once the 25-year date has passed;
+ *   date beyond 25 years once the 25-year date has passed; a DECL date before origination;
  * - `invalid`: a classified (or unknown-level) document with `N/A`, no instruction, or an
  *   unrecognised one.
  *
@@ -183,6 +184,14 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
       }
       if (originated && date < originated) {
         diag('warning', 'decl-before-origin', `DECL date ${date} is before origination on ${originated}; expected a later date.`);
+        // Not read as passed: the instruction is miswritten (a typing error, a two-digit year of
+        // the wrong century), and what was meant is not known (fail closed).
+        return result(
+          'review',
+          'decl-before-origin',
+          `The declassification date ${date} is before the document's origination on ${originated}, so it is not the instruction as meant (one set at origination lies after it, E.O. 13526 §1.5): a reviewer must read it.`,
+          date,
+        );
       }
     }
     if (date <= asOf) {

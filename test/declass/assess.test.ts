@@ -44,7 +44,10 @@ const rows: readonly Row[] = [
   { decl: 'DECL: 03/06/2059', originated: '2010-03-06', level: 'C', asOf: '2036-01-01', status: 'review', declassifyOn: '2059-03-06', automaticOn: '2035-12-31', rule: 'eo13526-3.3', diagnostics: ['decl-over-25-years'] },
   { decl: 'DECL: 08/13/2034', originated: '2009-08-13', level: 'C', asOf: AS_OF, status: 'classified', declassifyOn: '2034-08-13', automaticOn: '2034-12-31', rule: 'eo13526-1.5' },
   { decl: 'DECL: 08/14/2034', originated: '2009-08-13', level: 'C', asOf: AS_OF, status: 'classified', declassifyOn: '2034-08-14', automaticOn: '2034-12-31', rule: 'eo13526-1.5', diagnostics: ['decl-over-25-years'] },
-  { decl: 'DECL: 01/01/2005', originated: '2008-02-13', level: 'C', asOf: AS_OF, status: 'declassified', declassifyOn: '2005-01-01', automaticOn: '2033-12-31', rule: '32cfr2001.12b', diagnostics: ['decl-before-origin'] },
+  // A date before origination is miswritten (a typing error, a two-digit year of the wrong century): not read as passed.
+  { decl: 'DECL: 01/01/2005', originated: '2008-02-13', level: 'C', asOf: AS_OF, status: 'review', declassifyOn: '2005-01-01', automaticOn: '2033-12-31', rule: 'decl-before-origin', diagnostics: ['decl-before-origin'] },
+  { decl: 'DECL: 12/31/99', originated: '2008-02-13', level: 'S', asOf: AS_OF, status: 'review', declassifyOn: '1999-12-31', automaticOn: '2033-12-31', rule: 'decl-before-origin', diagnostics: ['decl-before-origin'] },
+  { decl: 'DECL: 02/13/2008', originated: '2008-02-13', level: 'C', asOf: AS_OF, status: 'declassified', declassifyOn: '2008-02-13', automaticOn: '2033-12-31', rule: '32cfr2001.12b' },
   // Durations resolve against origination.
   { decl: 'DECL: TWENTY YEARS', originated: '2009-02-03', level: 'C', asOf: AS_OF, status: 'classified', declassifyOn: '2029-02-03', automaticOn: '2034-12-31', rule: 'eo13526-1.5' },
   { decl: 'DECL: TEN YEARS', originated: '2008-03-13', level: 'C', asOf: AS_OF, status: 'declassified', declassifyOn: '2018-03-13', automaticOn: '2033-12-31', rule: '32cfr2001.12b' },
