@@ -103,7 +103,8 @@ export function readBareLabelMark(source: string, offset: number): LookalikeMark
  * Look-alike marks inside a text, after its own mark: in square brackets anywhere (`(U) … [S] the
  * source …`, `… [S//NF] …`), not glued to a word before (`word[s]`) or after (`[S]he said`, an
  * editor's capital in a quotation); labels at the start of a later line (`S//NF The source …`,
- * `S//NF: …`), where the cable reader does not start a portion; and parentheticals in the CAPCO
+ * `S//NF: …`), where the cable reader does not start a portion, or after a sentence end in the
+ * middle of a line (`… that day. S//NF The source …`); and parentheticals in the CAPCO
  * form (a level and `//`) that the readers' own scans pass over: glued to the word before
  * (`Tuesday(S//NF)`, a space lost in text out of a PDF), in lower case, with a leading slash, a
  * control the grammar does not know, or wrapped onto the next line (`(TS//SI//REL TO` /
@@ -134,6 +135,13 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
     const m = LABEL.exec(source.slice(at, Math.min(to, at + 70)));
     if (m) add(at, m[0], m[0].replace(/:$/, '').trim(), `Mark ${JSON.stringify(m[0])} starts a line inside the text without parentheses; which words it covers is not known.`);
   }
+  const slashes = source.indexOf('//', from);
+  if (slashes >= 0 && slashes < to) {
+    // Within the text only (the expression would otherwise run on to the source's end each time).
+    for (const m of source.slice(from, to).matchAll(MID_LINE_LABEL)) {
+      add(from + m.index, m[0], m[0], `Mark ${JSON.stringify(m[0])} follows a sentence end inside the text without parentheses; which words it covers is not known.`);
+    }
+  }
   for (let open = source.indexOf('(', from); open >= 0 && open < to; open = source.indexOf('(', open + 1)) {
     const m = CAPCO_FORM.exec(source.slice(open, open + MAX_CAPCO + 2));
     if (!m) continue;
@@ -146,6 +154,14 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
   }
   return found.sort((x, y) => x.start - y.start);
 }
+
+/**
+ * A label without parentheses after a sentence end in the middle of a line (`… that day. S//NF The
+ * asset …`: a paragraph whose mark opened a later line, refilled into one line by a word processor
+ * or by text taken out of a PDF), before what a label mark comes before (see {@link LABEL}). In
+ * prose a label follows a word (`held at the TS//SI level`).
+ */
+const MID_LINE_LABEL = /(?<=[.!?:;]["'”’)\]]*[ \t]+)(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(\p{Lu}\p{N}]|[ \t]*(?:\r?\n|$))/gu;
 
 /** Longest CAPCO-form parenthetical looked for inside a text, in characters between the parentheses. */
 const MAX_CAPCO = 90;

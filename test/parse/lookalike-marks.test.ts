@@ -144,6 +144,8 @@ const INSIDE = [
   '2. (U) Met on Tuesday. (S//\nNF) The zulu1 source reported.',
   '2. (U) Met on Tuesday. (S\n//NF) The zulu1 source reported.',
   '2. (U) Met on Tuesday. (TS//SI//REL TO\nUSA, FVEY) The zulu1 source reported.',
+  '2. (U) Met on Tuesday. S//NF The zulu1 source reported.', // a paragraph refilled into one line
+  '2. (U) Met on Tuesday: TS//SI//NF "The zulu1 source reported."',
 ];
 
 describe('a look-alike mark inside a (U) portion makes it a mark not understood', () => {
@@ -180,6 +182,8 @@ describe('what inside a text is not a look-alike mark', () => {
       '2. (U) Held at the\nTS//SI level, zulu1 so mark your calendars.', // SIDtoday: prose, a lower-case word after
       '2. (U) See note [A] zulu1 and [1].',
       '2. (U) The source(s) zulu1 reported.',
+      '2. (U) The meeting was held at the TS//SI level, zulu1 said.', // a label after a word, in prose
+      '2. (U) Met on Tuesday. S//NF is a marking, zulu1 said.', // a lower-case word after it
     ])(`${name}, %j: released as (U)`, (item) => {
       const src = wrap(item);
       expect(portionWith(src, 'zulu1', read).markingSource).toBe('marked');

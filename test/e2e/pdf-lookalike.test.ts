@@ -1,0 +1,69 @@
+/**
+ * Marks in forms the grammar does not read, inside (U) paragraphs of an UNCLASSIFIED memo, as a
+ * PDF from each producer (test/helpers/producers.ts) reads them back: a bracketed `[S]` in the
+ * middle of a line, a mark glued to the word before it, a label after a sentence end (a refilled
+ * paragraph, as groff's filled text gave it: `… that day. S//NF The asset …`), a trailing mark
+ * alone on the next line, a mark wrapped before its `)`. Each paragraph is withheld pending
+ * review (or raised by its mark), so none of its words is in the release PDF as poppler's
+ * pdftotext or pdf.js reads it; the plain (U) paragraphs are.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { sha256Hex } from '../../src/hash.js';
+import { readPdfText } from '../../src/pdf/index.js';
+import { releaseDocument } from '../../src/release/index.js';
+import { readPdfInput } from '../../src/release/pdf.js';
+import { loadProfile } from '../../src/rules/load.js';
+import { hasPdftotext, pdftotext } from '../helpers/pdf-text.js';
+import { PRODUCERS } from '../helpers/producers.js';
+
+const profile = loadProfile(readFileSync('rules/public.yaml', 'utf8'), 'rules/public.yaml');
+const poppler = hasPdftotext();
+
+const MEMO = [
+  'UNCLASSIFIED',
+  '',
+  'MEMORANDUM FOR THE RECORD',
+  '',
+  'SUBJECT: (U) Quarterly meeting',
+  '',
+  '(U) The quarterly meeting was held on Tuesday in the main hall; all members attended.',
+  '',
+  '(U) The chair opened the meeting, [S] the zuluone source reported the plan.',
+  '',
+  '(U) The route was discussed on Monday(S//NF) when the zulutwo asset called.',
+  '',
+  '(U) Travel was discussed at length that day. S//NF The zulutri asset confirmed it.',
+  '',
+  '(U) The budget was read out by the zulufour treasurer',
+  '(S)',
+  '',
+  '(U) The members noted the report. (TS//SI//REL TO',
+  'USA, FVEY) The zulufive station relayed it.',
+  '',
+  '(U) The secretary closed the meeting at noon.',
+  '',
+  'UNCLASSIFIED',
+  '',
+].join('\n');
+const SECRET_WORDS = ['zuluone', 'zulutwo', 'zulutri', 'zulufour', 'zulufive'];
+
+for (const producer of PRODUCERS) {
+  describe.skipIf(producer.missing !== null || !poppler)(`look-alike marks inside a PDF made by ${producer.name}`, () => {
+    it('withholds each paragraph holding one; the release PDF reads without their words, with the plain (U) ones', async () => {
+      const bytes = await producer.make(MEMO);
+      const read = await readPdfInput(bytes);
+      if (!read.ok) throw new Error(read.message);
+      const result = await releaseDocument({ doc: read.doc, reader: read.reader, profile, asOf: '2026-12-03', stem: 'memo', input: { path: 'memo.pdf', sha256: sha256Hex(bytes) }, pdf: { bytes, layout: read.layout } });
+      const pdf = result.files.find((f) => f.kind === 'pdf')!.bytes;
+      const texts = [pdftotext(pdf)!, (await readPdfText(pdf)).pages.map((runs) => runs.map((r) => r.str).join(' ')).join('\n')];
+      for (const text of texts) {
+        const lower = text.toLowerCase();
+        expect(SECRET_WORDS.filter((w) => lower.includes(w))).toEqual([]);
+        expect(text).toContain('quarterly meeting was held');
+        expect(text).toContain('closed the meeting at noon');
+      }
+      expect(result.plan.decisions.filter((d) => d.action === 'release' && SECRET_WORDS.some((w) => read.doc.source.slice(d.span.start, d.span.end).includes(w)))).toEqual([]);
+    }, 60_000);
+  });
+}
