@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../types.js';
+import { foldMarkStandIns, standInDiagnostic } from './stand-ins.js';
 
 /** Result of turning the bytes of an input file into cable text. */
 export type DecodeResult =
@@ -11,7 +12,8 @@ const latin1 = new TextDecoder('latin1');
 /**
  * Decodes an input file. UTF-8 is expected; a UTF-8 BOM is dropped; invalid UTF-8 is read as
  * Latin-1 (cables predate Unicode) with a warning; CRLF and lone CR line ends become LF with an
- * info diagnostic, so that every later offset refers to `text`. Binary data (NUL bytes) and empty
+ * info diagnostic, so that every later offset refers to `text`; a mark that hides invisible or
+ * look-alike characters is read without them (./stand-ins.ts, a warning). Binary data (NUL bytes) and empty
  * files are refused: there is nothing a reviewer could release from them.
  */
 export function decodeInput(bytes: Uint8Array): DecodeResult {
@@ -38,5 +40,9 @@ export function decodeInput(bytes: Uint8Array): DecodeResult {
     });
   }
   if (text.trim().length === 0) return { ok: false, message: 'file holds only white space' };
-  return { ok: true, text, diagnostics };
+  // Marks that hide a zero-width space or a look-alike slash are read as written plainly (./stand-ins.ts).
+  const folded = foldMarkStandIns(text);
+  const standIns = standInDiagnostic(folded.marks);
+  if (standIns) diagnostics.push(standIns);
+  return { ok: true, text: folded.text, diagnostics };
 }

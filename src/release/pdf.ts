@@ -16,6 +16,7 @@ import { InternalError } from '../errors.js';
 import { readPdfLayout, redactPdf, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type ReaderId } from '../parse/read.js';
+import { foldMarkStandIns, standInDiagnostic } from '../parse/stand-ins.js';
 import { PDF_READER, type PdfSource } from './pdf-names.js';
 import { renderReviewPdf } from '../render/pdf/index.js';
 import { toReviewView } from '../render/view.js';
@@ -33,8 +34,14 @@ export async function readPdfInput(bytes: Uint8Array): Promise<{ ok: true; doc: 
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
   }
-  const { doc } = readDocument(layout.text, { format: 'document' });
-  if (!hasMarkings(doc)) return { ok: false, message: NOT_MARKED_MESSAGE };
+  // Marks that hide a zero-width space or a look-alike slash are read as written plainly, as in text
+  // inputs (character for character: the layout's offsets stay those of its glyphs).
+  const folded = foldMarkStandIns(layout.text);
+  if (folded.marks > 0) layout = { ...layout, text: folded.text };
+  const read = readDocument(layout.text, { format: 'document' }).doc;
+  if (!hasMarkings(read)) return { ok: false, message: NOT_MARKED_MESSAGE };
+  const standIns = standInDiagnostic(folded.marks);
+  const doc = standIns ? { ...read, diagnostics: [...read.diagnostics, standIns] } : read;
   return { ok: true, doc, reader: PDF_READER, layout };
 }
 
