@@ -62,3 +62,15 @@ export function isSpace(c: number): boolean {
   if (c < 0x80) return c === 32 || c === 9 || c === 12 || c === 11 || c === 13;
   return c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * True for the code of a letter or digit in any script (ASCII without an expression); false for
+ * `undefined` or NaN, which is what looking past either end of a text gives.
+ */
+export function isLetterOrDigit(code: number | undefined): boolean {
+  if (code === undefined || code !== code) return false;
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+}

@@ -7,6 +7,7 @@
  */
 import { abovePlainU, classifyParenthetical, foldFullWidth, parseMarking } from '../markings/index.js';
 import type { Marking } from '../types.js';
+import { isLetterOrDigit } from './lines.js';
 
 /** A look-alike mark: where it is, and the marking when it is an understood mark written oddly. */
 export interface LookalikeMark {
@@ -121,9 +122,9 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
     found.push({ ...span, raw, marking: parsed.ok ? { ...parsed.marking, raw, span } : null, message });
   };
   for (let open = source.indexOf('[', from); open >= 0 && open < to; open = source.indexOf('[', open + 1)) {
-    if (isWordCode(source.charCodeAt(open - 1))) continue;
+    if (isLetterOrDigit(source.charCodeAt(open - 1))) continue;
     const m = BRACKETED.exec(source.slice(open, Math.min(to, open + 50)));
-    if (!m || isWordCode(source.charCodeAt(open + m[0].length)) || !wouldBeMark(m[1]!)) continue;
+    if (!m || isLetterOrDigit(source.charCodeAt(open + m[0].length)) || !wouldBeMark(m[1]!)) continue;
     add(open, m[0], m[1]!, `Mark ${JSON.stringify(m[0])} inside the text is written in square brackets; which words it covers is not known.`);
     open += m[0].length - 1;
   }
@@ -148,7 +149,7 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
     const raw = m[0];
     const flat = raw.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
     // Written as a mark and read by the grammar where it stands: the reader's own scan raises by it.
-    if (!isWordCode(source.charCodeAt(open - 1)) && flat === raw && /^\([A-Z]/.test(raw) && parseMarking(raw, 'portion').ok) continue;
+    if (!isLetterOrDigit(source.charCodeAt(open - 1)) && flat === raw && /^\([A-Z]/.test(raw) && parseMarking(raw, 'portion').ok) continue;
     add(open, raw, flat.slice(1, -1).trim().replace(/^\/+\s*/, '').toUpperCase(), `Mark ${JSON.stringify(raw)} inside the text is glued to a word, in lower case, wrapped or not understood; which words it covers is not known.`);
     open += raw.length - 1;
   }
@@ -171,10 +172,3 @@ const MAX_CAPCO = 90;
  * on its line or the next (`(S//NF)`, `(s//nf)`, `(//S//NF)`, `(S//` / `NF)`).
  */
 const CAPCO_FORM = /^\([ \t]*\/{0,2}[ \t]*(?:TS|[SCU])[ \t]*(?:\r?\n[ \t]*)?\/\/[^()\n]{0,88}(?:\n[^()\n]{0,88})?\)/i;
-
-/** True for an ASCII letter or digit, or any letter beyond ASCII (NaN, past the text's ends, is none). */
-function isWordCode(code: number): boolean {
-  if (code !== code) return false;
-  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
-}

@@ -5,6 +5,7 @@
  * their article's title.)
  */
 import { MARKING_TOKENS } from '../markings/index.js';
+import { isLetterOrDigit } from '../parse/lines.js';
 import type { Diagnostic } from '../types.js';
 import type { PlannedRelease } from './index.js';
 
@@ -50,7 +51,7 @@ const FOLDS_TO_ASCII = /[\u0130\u017f\u212a]/;
 /** True when `word` occurs in `text` with no letter or digit right before or after it. */
 function occursAsWord(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-    if (!isWordCharacter(codePointBefore(text, at)) && !isWordCharacter(text.codePointAt(at + word.length))) return true;
+    if (!isLetterOrDigit(codePointBefore(text, at)) && !isLetterOrDigit(text.codePointAt(at + word.length))) return true;
   }
   return false;
 }
@@ -64,15 +65,6 @@ function codePointBefore(text: string, at: number): number | undefined {
     if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
   }
   return low;
-}
-
-const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
-
-/** True for a letter or digit (ASCII without an expression); false past either end of the text. */
-function isWordCharacter(code: number | undefined): boolean {
-  if (code === undefined) return false;
-  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return WORD_CHARACTER.test(String.fromCodePoint(code));
 }
 
 /**

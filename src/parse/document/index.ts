@@ -323,8 +323,9 @@ function effectiveMarking(d: Draft): { marking: Marking | null; markingSource: M
     if (!both) continue;
     marking = { ...both, raw: lead.raw, span, normalisations: [...both.normalisations, `raised by the mark ${r.raw} inside the portion`] };
   }
-  // A mark in square brackets that says more than the portion's marking, as raised by the marks in
-  // parentheses (or that the grammar does not read): which words it covers is not known.
+  // A look-alike mark inside (`[S]`, `Tuesday(S//NF)`, a lone mark under it) that says more than the
+  // portion's marking as raised by its marks, or that the grammar does not read: which words it
+  // covers is not known.
   if (d.raises.some((r) => r.lookalike && (!r.marking || raisedByMark(marking, r.marking)))) return { marking: null, markingSource: 'unknown' };
   return { marking, markingSource: 'marked' };
 }
