@@ -177,9 +177,16 @@ function charsReplacedIn(diagnostics: readonly Diagnostic[]): string[] {
   return [...new Set(diagnostics.filter((d) => d.code === 'pdf-char-replaced').map((d) => d.message))];
 }
 
-/** The warnings the console shows: the renaming of a document's outputs, and what a PDF's redaction reports. */
+/**
+ * The warnings the console shows besides the audit record: an output named otherwise than its
+ * input, a PDF redaction's own warning, and a mark read without the invisible or look-alike
+ * characters it held (the text was read otherwise than written).
+ */
+const CONSOLE_WARNINGS: ReadonlySet<string> = new Set(['output-renamed', 'pdf-redaction', 'mark-characters-read']);
+
+/** The console's warnings among a document's diagnostics, each once. */
 function consoleWarnings(diagnostics: readonly Diagnostic[]): string[] {
-  return [...new Set(diagnostics.filter((d) => d.code === 'output-renamed' || d.code === 'pdf-redaction').map((d) => `${d.message} [${d.code}]`))];
+  return [...new Set(diagnostics.filter((d) => CONSOLE_WARNINGS.has(d.code)).map((d) => `${d.message} [${d.code}]`))];
 }
 
 /**

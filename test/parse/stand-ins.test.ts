@@ -4,13 +4,16 @@
  * cable was released (checked through decodeInput and the library on the build before). Decoding
  * now reads such a parenthetical with blanks, `/` and `-` in their place, character for character.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeInput, parseCable } from '../../src/parse/index.js';
 import { parseMarkedDocument } from '../../src/parse/document/index.js';
 import { foldMarkStandIns } from '../../src/parse/stand-ins.js';
 import { planRelease } from '../../src/release/index.js';
 import { loadProfile } from '../../src/rules/load.js';
+import { tmp } from '../helpers/bin.js';
+import { runCli } from '../helpers/memory-io.js';
 
 const publicProfile = loadProfile(readFileSync(new URL('../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
 
@@ -69,4 +72,24 @@ describe('a mark with stand-in characters, decoded and read by both readers', ()
       });
     }
   }
+});
+
+describe('through the command line', () => {
+  it('release warns on the console, withholds the paragraph, and audit --originals passes', async () => {
+    const dir = tmp('stand-ins');
+    const input = path.join(dir, 'in');
+    mkdirSync(input);
+    writeFileSync(path.join(input, 'memo.txt'), memo('(U) The meeting was held on Tuesday.\n\n(\u200bS) The zulu1 source reported the plan.\n\n(U) End.'));
+    const out = path.join(dir, 'out');
+    const run = await runCli(['release', input, '--profile', 'public', '--out', out, '--as-of', '2026-12-03']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('[mark-characters-read]');
+    for (const folder of ['release', 'pending']) {
+      for (const name of readdirSync(path.join(out, folder))) {
+        if (name.endsWith('.txt')) expect(readFileSync(path.join(out, folder, name), 'utf8')).not.toContain('zulu1');
+      }
+    }
+    const audit = await runCli(['audit', out, '--originals', input]);
+    expect(audit.code).toBe(0);
+  });
 });
