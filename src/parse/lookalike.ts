@@ -21,6 +21,26 @@ export interface LookalikeMark {
 
 /** `[S]`, `[S//NF]`: a level first, in capitals. */
 const BRACKETED = /^\[([A-Z][^[\]\n]{0,47})\]/;
+/**
+ * Other brackets a mark is found written in, where a mark belongs (OCR, East Asian input methods,
+ * fonts' small or superscript parentheses), each with its closing one: `{S}`, `«S»`, `【S】`,
+ * `「S」`, `﹙S﹚`, `⁽S⁾`, `₍S₎`, `❨S❩`, `⟮S⟯`, `［S］`, `〔S〕`. Angle brackets are left out
+ * (`<U>` is an HTML underline).
+ */
+const OTHER_CLOSE: ReadonlyMap<string, string> = new Map([
+  ['{', '}'],
+  ['\u00ab', '\u00bb'],
+  ['\u3010', '\u3011'],
+  ['\u300c', '\u300d'],
+  ['\ufe59', '\ufe5a'],
+  ['\u207d', '\u207e'],
+  ['\u208d', '\u208e'],
+  ['\u2768', '\u2769'],
+  ['\u27ee', '\u27ef'],
+  ['\uff3b', '\uff3d'],
+  ['\u3014', '\u3015'],
+]);
+
 /** `（S）`: full-width parentheses (U+FF08, U+FF09), as East Asian input methods and some OCR write them. */
 const FULL_WIDTH = /^\uFF08([^\uFF08\uFF09()\n]{1,48})\uFF09/;
 /** `((S)`: the mark inside a doubled opening parenthesis. */
@@ -44,13 +64,14 @@ function wouldBeMark(inner: string): boolean {
  */
 export function readLookalikeMark(source: string, offset: number, bannerRelTo: readonly string[] = []): LookalikeMark | null {
   const lead = source.charCodeAt(offset);
-  // `[`, `（`, `((`, or a level letter (T S C U) and a slash: anything else starts no look-alike.
+  // `[`, `（`, `((`, another opening bracket, or a level letter (T S C U) and a slash: anything
+  // else starts no look-alike.
   if (lead === 0x54 || lead === 0x53 || lead === 0x43 || lead === 0x55) {
     // A label: `S//` or `TS//`. Most lines that start with one of these letters start a word.
     if (source.charCodeAt(offset + (lead === 0x54 ? 2 : 1)) !== 0x2f) return null;
   } else if (lead === 0x28) {
     if (source.charCodeAt(offset + 1) !== 0x28) return null;
-  } else if (lead !== 0x5b && lead !== 0xff08) return null;
+  } else if (lead !== 0x5b && lead !== 0xff08 && !OTHER_CLOSE.has(source[offset]!)) return null;
   const head = source.slice(offset, offset + 70);
   const at = (raw: string, message: string, marking: Marking | null = null): LookalikeMark => ({
     start: offset,
@@ -61,6 +82,12 @@ export function readLookalikeMark(source: string, offset: number, bannerRelTo: r
   });
   let m = BRACKETED.exec(head);
   if (m && wouldBeMark(m[1]!)) return at(m[0], `Mark ${JSON.stringify(m[0])} is written in square brackets; expected (${m[1]}).`);
+  const close = OTHER_CLOSE.get(head[0]!);
+  const end = close ? head.indexOf(close, 2) : -1;
+  if (close && end > 1 && end <= 49 && /^[A-Z]/.test(head[1]!) && !head.slice(1, end).includes('\n') && wouldBeMark(foldFullWidth(head.slice(1, end)))) {
+    const inner = foldFullWidth(head.slice(1, end));
+    return at(head.slice(0, end + 1), `Mark ${JSON.stringify(head.slice(0, end + 1))} is written in ${head[0]}${close} brackets; expected (${inner}).`);
+  }
   m = FULL_WIDTH.exec(head);
   if (m) {
     const inner = foldFullWidth(m[1]!);

@@ -47,6 +47,14 @@ const UNKNOWN = [
   '(S\\NF) zulu1 secret item.',
   '(Ｓ) zulu1 secret item.',
   '(Ｓ//ＮＦ) zulu1 secret item.',
+  '{S} zulu1 secret item.',
+  '«S» zulu1 secret item.',
+  '«TS//SI» zulu1 secret item.',
+  '【S】 zulu1 secret item.',
+  '「S//NF」 zulu1 secret item.',
+  '\u207dS\u207e zulu1 secret item.', // superscript parentheses
+  '\ufe59S//NF\ufe5a zulu1 secret item.', // small parentheses
+  '［S］ zulu1 secret item.',
 ];
 
 describe('a look-alike mark where a mark belongs is a mark not understood', () => {
@@ -89,6 +97,10 @@ describe('readLookalikeMark: what is not a look-alike', () => {
     'Secretary of State',
     'S/NF without separator',
     '（注）a note',
+    '{a} set notation',
+    '«Le Monde» reported',
+    '<U>underlined</U> in HTML',
+    '{S without a close',
   ])('%j: null', (text) => {
     expect(readLookalikeMark(text, 0)).toBeNull();
   });

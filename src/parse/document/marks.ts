@@ -139,6 +139,15 @@ export function readLineStart(source: string, first: number, last: number, banne
     }
   }
   if (!mark && at < last) mark = lookalikeHit(source, at, last, bannerRelTo, structure === 'item');
+  if (!mark && at < last) {
+    // The prefix takes `«` for an opening quote: `«S» The source …` is a mark in guillemets.
+    let q = at;
+    while (q > first && (source[q - 1] === ' ' || source[q - 1] === '\t')) q--;
+    if (q > first && source[q - 1] === '\u00ab') {
+      mark = lookalikeHit(source, q - 1, last, bannerRelTo, false);
+      if (mark) at = q - 1;
+    }
+  }
   return { textStart: at, structure, number, mark };
 }
 
