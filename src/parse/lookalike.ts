@@ -1,9 +1,11 @@
 /**
  * Marks written in a form the grammar does not read, where a mark is expected (a line's start
- * after its prefix, after a paragraph number): `[S]`, `（S//NF）` in full-width parentheses,
- * `((S)`, `S//NF:` as a label. A reviewer, or an OCR pass, wrote a mark; reading the portion as
- * unmarked would release it under an UNCLASSIFIED banner. Both readers (cables and marked
- * documents) ask here after their own mark readers found nothing (fail closed).
+ * after its prefix, after a paragraph number): `[S]`, `{S}`, `（S//NF）` in full-width
+ * parentheses, `((S)`, `S//NF:` as a label (readLookalikeMark); and inside a portion's text, where
+ * the readers' own scans pass over them: `… [S] …`, `Tuesday(S//NF)`, a label after a sentence end
+ * (lookalikeMarksInside). A reviewer, an OCR pass or a PDF's text layer wrote a mark; reading the
+ * text as unmarked, or as the portion's own mark says, would release it under an UNCLASSIFIED
+ * banner. Both readers (cables and marked documents) ask here (fail closed).
  */
 import { abovePlainU, classifyParenthetical, foldFullWidth, parseMarking } from '../markings/index.js';
 import type { Marking } from '../types.js';
