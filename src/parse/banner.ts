@@ -1,6 +1,6 @@
 /** The banner: its classification words read as a marking, with the controls of its caveat lines. */
 import { addControls, parseCaveat } from '../markings/index.js';
-import { readBannerWords } from './classified-signs.js';
+import { readBannerWords } from './banner-words.js';
 import type { Banner, Diagnostic, Marking } from '../types.js';
 import type { HeaderResult } from './header/index.js';
 

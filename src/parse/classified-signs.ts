@@ -4,8 +4,6 @@
  * unmarked text must not be released as unclassified (fail closed). Both readers collect the
  * signs; the engine treats a document with any as possibly classified, and each sign is reported.
  */
-import { parseMarking } from '../markings/index.js';
-import type { MarkingParse } from '../markings/index.js';
 import type { ClassifiedSign, DeclKind, Diagnostic, Marking } from '../types.js';
 
 /** DECL kinds that instruct declassifying something, so say something is classified (not `N/A`, nothing, or unreadable). */
@@ -14,22 +12,6 @@ const INSTRUCTION_KINDS: ReadonlySet<DeclKind> = new Set<DeclKind>(['date', 'dur
 /** True when a DECL value of this kind instructs declassifying something. */
 export function isDeclassificationInstruction(kind: DeclKind): boolean {
   return INSTRUCTION_KINDS.has(kind);
-}
-
-/**
- * Banner words read as a marking; typed banners (`CC O N F I D E N T I A L`, `SE C R E T`,
- * `UUNCLAS`) repaired: the letters joined, a doubled first letter dropped, and what is left must
- * still be a banner the grammar knows.
- */
-export function readBannerWords(raw: string): MarkingParse {
-  const parsed = parseMarking(raw, 'banner');
-  if (parsed.ok) return parsed;
-  const head = /^[A-Z](?: ?[A-Z])+(?![A-Z])/.exec(raw)?.[0] ?? '';
-  const word = head.replace(/ /g, '').replace(/^([CSU])\1/, '$1');
-  if (!/^(?:CONFIDENTIAL|SECRET|UNCLASSIFIED|UNCLAS|TOPSECRET)$/.test(word)) return parsed;
-  const repaired = parseMarking(`${word === 'TOPSECRET' ? 'TOP SECRET' : word}${raw.slice(head.length)}`, 'banner');
-  if (!repaired.ok) return parsed;
-  return { ok: true, marking: { ...repaired.marking, normalisations: [...repaired.marking.normalisations, `typed banner ${JSON.stringify(head)} read as ${word}`] } };
 }
 
 /** A sign when a banner or classification line other than the document's own is above U or not understood; null otherwise. */

@@ -32,12 +32,13 @@ import { abovePlainU, parseMarking, raisedByMark } from '../markings/index.js';
 import { parseDecl } from '../declass/parse-decl.js';
 import type { ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, Portion, Span } from '../types.js';
 import { buildBanner } from './banner.js';
-import { bannerSign, isDeclassificationInstruction, MAX_SIGNS, readBannerWords, signDiagnostics } from './classified-signs.js';
+import { readBannerWords } from './banner-words.js';
+import { bannerSign, isDeclassificationInstruction, MAX_SIGNS, signDiagnostics } from './classified-signs.js';
 import { groupBody, segmentsOf, type DraftPortion } from './body.js';
 import { documentDiagnostics, maxPortionLevel, portionDiagnostics } from './diagnostics.js';
 import type { HeaderResult, Role } from './header/index.js';
 import { assignIds } from './ids.js';
-import type { Line } from './lines.js';
+import { isLetterOrDigit, type Line } from './lines.js';
 import { lookalikeMarksInside, type LookalikeMark } from './lookalike.js';
 import { readMarkAt } from './marks.js';
 import { matchBanner } from './patterns.js';
@@ -331,7 +332,7 @@ function* levelMarksInside(source: string, span: Span, from: number): Generator<
   // each `(` made a text of many `(S ` and no `)` quadratic (0.9 MB: 2.2 s).
   let close = -1;
   for (let open = source.indexOf('(', from); open >= 0 && open < span.end; open = source.indexOf('(', open + 1)) {
-    if (/[\p{L}\p{N}]/u.test(source[open - 1] ?? ' ') || !/[A-Z]/.test(source[open + 1] ?? '')) continue;
+    if (isLetterOrDigit(source.charCodeAt(open - 1)) || !/[A-Z]/.test(source[open + 1] ?? '')) continue;
     if (close < open) close = source.indexOf(')', open);
     if (close < 0 || close > span.end) return;
     if (close - open > 50) continue;
@@ -387,7 +388,7 @@ function markAfterPrefix(source: string, span: Span): MarkFound | null {
     const at = source.slice(line, Math.min(end, line + 40)).indexOf('(');
     const open = at < 0 ? -1 : line + at;
     // Glued to a word or number (`2(C)(2)`, `NOMINEE(S)`), a parenthesis is no mark.
-    if (open > line && !/[\p{L}\p{N}]/u.test(source[open - 1]!) && LINE_PREFIX.test(source.slice(line, open))) {
+    if (open > line && !isLetterOrDigit(source.charCodeAt(open - 1)) && LINE_PREFIX.test(source.slice(line, open))) {
       const to = source.slice(open, Math.min(end, open + 51)).indexOf(')');
       const close = to < 0 ? -1 : open + to;
       if (close > open) {
@@ -422,7 +423,7 @@ function trailingMark(source: string, span: Span): MarkFound | null {
   while (close > span.start && /[\s.;:,]/.test(source[close]!)) close--;
   if (source[close] !== ')') return null;
   const open = source.lastIndexOf('(', close);
-  if (open <= span.start || close - open > 50 || source.slice(open, close).includes('\n') || /[\p{L}\p{N}]/u.test(source[open - 1]!)) return null;
+  if (open <= span.start || close - open > 50 || source.slice(open, close).includes('\n') || isLetterOrDigit(source.charCodeAt(open - 1))) return null;
   const found = markAbovePlainU(source, open, close);
   return found ? { ...found, firstLine: true } : null;
 }

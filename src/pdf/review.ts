@@ -40,7 +40,11 @@ export interface NotePlacement {
 export function notePlacements(bands: readonly ReviewBand[], pageWidth: (page: number) => number, width: (text: string) => number): NotePlacement[] {
   const rects = new Map<number, { band: number; rect: readonly [number, number, number, number] }[]>();
   bands.forEach((b, band) => {
-    for (const r of b.regions) rects.set(r.page, [...(rects.get(r.page) ?? []), { band, rect: r.rect }]);
+    for (const r of b.regions) {
+      const onPage = rects.get(r.page) ?? [];
+      if (onPage.length === 0) rects.set(r.page, onPage);
+      onPage.push({ band, rect: r.rect });
+    }
   });
   const coversOther = (page: number, band: number, box: readonly [number, number, number, number]): boolean =>
     (rects.get(page) ?? []).some(({ band: other, rect: [x0, y0, x1, y1] }) => other !== band && box[0] < x1 + 1 && box[2] > x0 - 1 && box[1] < y1 + 2 && box[3] > y0 - 2);

@@ -6,7 +6,7 @@
  */
 import { parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
-import { readBannerWords } from '../classified-signs.js';
+import { readBannerWords } from '../banner-words.js';
 import { undecorated, type DocLine } from './lines.js';
 
 /** A banner found in the text, before its page position is known. */
