@@ -44,7 +44,7 @@ export { visibleTextOf, withheldPieces, type WithheldPiece } from './engine/with
 // Rendering and releasing one document in memory (pure apart from hashing).
 export { renderReleaseText } from './render/text/index.js';
 export { renderDiff } from './render/diff/index.js';
-export { renderReleasePdf, renderReviewPdf } from './render/pdf/index.js';
+export { renderReleasePdf, renderReviewPdf, type PdfRenderOptions, type PdfRenderResult, type ReviewRenderOptions } from './render/pdf/index.js';
 export { planRelease, releaseDocument, visibleText, withheldTexts, type OutputFile, type PlannedRelease, type ReleaseRequest, type ReleaseResult } from './release/index.js';
 export { rerunRelease } from './release/rerun.js';
 // PDF inputs: read a born-digital PDF, and the true-redaction engine it releases through.

@@ -71,7 +71,7 @@ export function notePlacements(bands: readonly ReviewBand[], pageWidth: (page: n
 }
 
 /** The original with bands and notes drawn on it, then the summary's pages. */
-export async function reviewPdf(original: Uint8Array, bands: readonly ReviewBand[], summary: Uint8Array, summaryPages: number): Promise<Uint8Array> {
+export async function reviewPdf(original: Uint8Array, bands: readonly ReviewBand[], summary: Uint8Array): Promise<Uint8Array> {
   const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const RED = rgb(0.8, 0.1, 0.1);
   const doc = await PDFDocument.load(original, { updateMetadata: false, ignoreEncryption: false });
@@ -92,7 +92,7 @@ export async function reviewPdf(original: Uint8Array, bands: readonly ReviewBand
     page.drawText(n.text, { x: n.x, y: n.y, size: NOTE_SIZE, font, color: RED });
   }
   const src = await PDFDocument.load(summary, { updateMetadata: false });
-  const copied = await doc.copyPages(src, [...Array(Math.min(summaryPages, src.getPageCount())).keys()]);
+  const copied = await doc.copyPages(src, src.getPageIndices());
   for (const p of copied) doc.addPage(p);
   return doc.save({ useObjectStreams: false });
 }

@@ -104,8 +104,7 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
 export async function reviewOfPdf(planned: PlannedRelease, source: PdfSource, ref: string): Promise<{ bytes: Uint8Array; pages: number; diagnostics: Diagnostic[] }> {
   const { bands } = planRegions(planned.plan, source.layout);
   const pageSize = pageSizeOf(source.layout.sizes[0]?.[0] ?? 612);
-  const summary = await renderReviewPdf({ ...toReviewView(planned.plan, ref), lines: [] }, { pageSize });
-  const summaryPages = Math.max(1, summary.pages - 1);
-  const bytes = await reviewPdf(source.bytes, bands, summary.bytes, summaryPages);
-  return { bytes, pages: source.layout.pages + summaryPages, diagnostics: summary.diagnostics };
+  const summary = await renderReviewPdf({ ...toReviewView(planned.plan, ref), lines: [] }, { pageSize, summaryAfterPages: source.layout.pages });
+  const bytes = await reviewPdf(source.bytes, bands, summary.bytes);
+  return { bytes, pages: source.layout.pages + summary.pages, diagnostics: summary.diagnostics };
 }

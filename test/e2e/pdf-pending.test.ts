@@ -127,6 +127,25 @@ describe('release of a PDF input pending review', () => {
     }
   });
 
+  it('the review PDF: the pages of the original, then the summary numbered as pages of the same file', async () => {
+    for (const c of [pending, final]) {
+      const review = c.result.files.find((f) => f.kind === 'review')!;
+      const inputPages = (await readPdfText(c.input)).pages.length;
+      const js = await pdfjsPages(review.bytes);
+      // Only the summary follows the original (no empty page of text was laid out and dropped).
+      expect(js.length).toBe(inputPages + 1);
+      expect(js.slice(0, inputPages).join(' ')).not.toMatch(/Page \d+ of \d+/);
+      const summary = js[inputPages]!.replace(/\s+/g, ' ');
+      expect(summary).toContain('RELEASE REVIEW');
+      expect(summary).toContain(`Page ${inputPages + 1} of ${js.length}`);
+      // It says where the marked original is (before it), not what the review of a text input has.
+      expect(summary).toContain('The pages before this summary are the original PDF');
+      expect(summary).not.toContain('The text below is the whole original');
+      const pop = popplerPages(review.bytes, js.length);
+      if (pop !== null) expect(pop[inputPages]).toContain(`Page ${inputPages + 1} of ${js.length}`);
+    }
+  });
+
   it('is byte-identical on a second run', async () => {
     const again = await release('samples/NEWSLETTER-REGIONAL-CENTER.txt');
     expect(sha256Hex(again.pdf)).toBe(sha256Hex(pending.pdf));

@@ -1,6 +1,7 @@
 /**
  * PDF inputs from other producers: the marked sample documents turned into PDFs by pdf-lib,
- * groff (gropdf) and Ghostscript (ps2pdf) (test/helpers/producers.ts), each read, released
+ * groff (gropdf), Ghostscript (ps2pdf), Chromium and LibreOffice Writer
+ * (test/helpers/producers.ts), each read, released
  * (`public` as of 2015-01-01, when their portions are still classified) and checked against the
  * same document read as text:
  * - the PDF reading releases the same portions, with the same level and words, as the text reading;

@@ -1,11 +1,18 @@
 /**
  * PDFs of a plain-text document made by other producers, for the PDF-input tests: pdf-lib (an
- * embedded TrueType font, Type0/Identity-H, from npm), groff's gropdf (Type1, custom encoding)
- * and Ghostscript's ps2pdf (groff PostScript → subset Type1C, WinAnsi). Each keeps the lines of
- * the text as they are, one text line per line, a new page at a form feed or every 56 lines.
+ * embedded TrueType font, Type0/Identity-H, from npm), groff's gropdf (Type1, custom encoding),
+ * Ghostscript's ps2pdf (groff PostScript → subset Type1C, WinAnsi), headless Chromium printing
+ * HTML (Skia: subset CID TrueType, Identity-H, glyph runs) and LibreOffice Writer exporting the
+ * text (subset TrueType, WinAnsi, kerned TJ arrays). The first three keep the lines of the text
+ * as they are, one text line per line, a new page at a form feed or every 56 lines; Chromium
+ * keeps the lines too but breaks pages where its page is full; LibreOffice wraps lines longer
+ * than its page is wide, as a word processor does.
  * A producer whose tool is missing is reported as such (the test says it skipped it).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { liberationSans } from '../pdf/helpers/make.js';
@@ -53,6 +60,46 @@ async function pdfLib(text: string): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false });
 }
 
+/** Runs `make(dir)` in a fresh temporary folder (each call its own, so tests in parallel do not share a profile), removed after. */
+function inTempDir<T>(make: (dir: string) => T): T {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'declass-producer-'));
+  try {
+    return make(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The text as HTML: each page a `<pre>` in a serif face, 10 pt on 12 pt, a page break between them. */
+function html(text: string): string {
+  const pages = pagesOf(text).map((lines) => `<pre>${escapeHtml(lines.join('\n'))}</pre>`);
+  const style = "@page{size:letter;margin:0.6in}body{margin:0}pre{font:10pt/12pt 'Liberation Serif',serif;margin:0;break-after:page}pre:last-child{break-after:auto}";
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${style}</style></head><body>${pages.join('')}</body></html>`;
+}
+
+function chromium(text: string): Uint8Array {
+  return inTempDir((dir) => {
+    writeFileSync(path.join(dir, 'doc.html'), html(text));
+    const out = path.join(dir, 'doc.pdf');
+    const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--user-data-dir=${path.join(dir, 'profile')}`, `--print-to-pdf=${out}`, `file://${path.join(dir, 'doc.html')}`];
+    execFileSync(CHROMIUM!, args, { stdio: 'ignore', timeout: 60_000 });
+    return new Uint8Array(readFileSync(out));
+  });
+}
+
+function libreOffice(text: string): Uint8Array {
+  return inTempDir((dir) => {
+    writeFileSync(path.join(dir, 'doc.txt'), text.replace(/\f/g, '\n'));
+    const args = [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'doc.txt')];
+    execFileSync('soffice', args, { stdio: 'ignore', timeout: 120_000 });
+    return new Uint8Array(readFileSync(path.join(dir, 'doc.pdf')));
+  });
+}
+
+const CHROMIUM = ['chromium', 'chromium-browser', 'google-chrome'].find((c) => has(c, ['--version'])) ?? null;
+const SOFFICE = has('soffice', ['--version']);
 const GROFF = has('groff', ['-v']);
 // groff's PDF device is the package groff; groff-base (often there alone) has groff but no gropdf.
 const GROPDF = GROFF && has('gropdf', ['-v']);
@@ -73,5 +120,15 @@ export const PRODUCERS: readonly Producer[] = [
       const ps = execFileSync('groff', ['-Tps', '-k'], { input: groffSource(text), maxBuffer: 64 << 20 });
       return execFileSync('ps2pdf', ['-dDeterministicIDs=true', '-', '-'], { input: ps, maxBuffer: 64 << 20 });
     },
+  },
+  {
+    name: 'Chromium print to PDF (Skia, CID TrueType subset, Identity-H)',
+    missing: CHROMIUM ? null : 'Chromium is not installed (apt-get install chromium)',
+    make: async (text) => chromium(text),
+  },
+  {
+    name: 'LibreOffice Writer (TrueType subset, WinAnsi, kerned TJ)',
+    missing: SOFFICE ? null : 'LibreOffice is not installed (apt-get install libreoffice-writer-nogui)',
+    make: async (text) => libreOffice(text),
   },
 ];

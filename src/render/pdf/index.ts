@@ -25,6 +25,12 @@ export interface PdfRenderOptions {
   readonly pageSize?: PageSizeName;
 }
 
+/** Options of the review PDF. */
+export interface ReviewRenderOptions extends PdfRenderOptions {
+  /** The summary alone, numbered as the pages after this many of the original (the review of a PDF input). */
+  readonly summaryAfterPages?: number;
+}
+
 /** A rendered PDF. */
 export interface PdfRenderResult {
   /** The complete file. */
@@ -61,8 +67,8 @@ export async function renderReleasePdf(view: ReleaseView, options: PdfRenderOpti
  * @param options `pageSize`, US Letter by default.
  * @returns The bytes, page count and diagnostics. Deterministic: the same view gives the same bytes.
  */
-export async function renderReviewPdf(view: ReviewView, options: PdfRenderOptions = {}): Promise<PdfRenderResult> {
-  const layout = layoutReview(view, { pageSize: options.pageSize ?? 'letter' });
+export async function renderReviewPdf(view: ReviewView, options: ReviewRenderOptions = {}): Promise<PdfRenderResult> {
+  const layout = layoutReview(view, { pageSize: options.pageSize ?? 'letter', ...(options.summaryAfterPages === undefined ? {} : { summaryAfterPages: options.summaryAfterPages }) });
   const classification = view.classification.trim();
   const subject = classification === '' ? REVIEW_MARKING : `${classification} - ${REVIEW_MARKING}`;
   const bytes = await writePdf(layout.pages, { title: `${REVIEW_MARKING}: ${view.title}`, subject });

@@ -78,3 +78,12 @@ export interface LayoutOptions {
   /** Paper size; US Letter by default. */
   readonly pageSize?: PageSizeName;
 }
+
+/** Options of the review layout. */
+export interface ReviewLayoutOptions extends LayoutOptions {
+  /**
+   * Lay out the summary alone, to follow this many pages of the original in one file (the review
+   * PDF of a PDF input): no pages of text, and its pages numbered as pages of that file.
+   */
+  readonly summaryAfterPages?: number;
+}

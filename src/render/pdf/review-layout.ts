@@ -21,7 +21,7 @@ import {
   type FurnitureRow,
   type Grid,
 } from './grid.js';
-import { MONO_ADVANCE, PAGE_SIZES, type LayoutOptions, type PageItem, type PdfLayout, type Rgb } from './model.js';
+import { MONO_ADVANCE, PAGE_SIZES, type ReviewLayoutOptions, type PageItem, type PdfLayout, type Rgb } from './model.js';
 import { wrapParts, type Placed, type WrapPart } from './wrap.js';
 
 const ZEBRA: Rgb = { r: 0.94, g: 0.94, b: 0.94 };
@@ -107,10 +107,11 @@ const BAR_GAP = 8;
  * Every page is marked `<classification> — REVIEW COPY - NOT FOR RELEASE` in red, top and bottom.
  *
  * @param view The review model (the whole original, annotated).
- * @param options `pageSize`: `letter` (default) or `a4`.
+ * @param options `pageSize`: `letter` (default) or `a4`; `summaryAfterPages`: the summary alone,
+ *   numbered as the pages after that many of the original.
  * @returns The pages (summary first) and `pdf-char-replaced` diagnostics.
  */
-export function layoutReview(view: ReviewView, options: LayoutOptions = {}): PdfLayout {
+export function layoutReview(view: ReviewView, options: ReviewLayoutOptions = {}): PdfLayout {
   const size = PAGE_SIZES[options.pageSize ?? 'letter'];
   const mapper = createCharMapper();
   const left = REVIEW_MARGIN_LEFT;
@@ -134,18 +135,21 @@ export function layoutReview(view: ReviewView, options: LayoutOptions = {}): Pdf
   );
   const flow = new ReviewFlow(grid);
 
-  layoutSummary(flow, view, ref, mapper);
-  flow.newPage();
-  layoutReviewLines(flow, view.lines, mapper);
-
-  return { pages: finishPages(flow, { header: markingRows, footer }), diagnostics: [...mapper.diagnostics] };
+  const before = options.summaryAfterPages;
+  layoutSummary(flow, view, ref, mapper, before !== undefined);
+  if (before === undefined) {
+    flow.newPage();
+    layoutReviewLines(flow, view.lines, mapper);
+  }
+  const numbered = before === undefined ? footer : (page: number, pages: number) => footer(before + page, before + pages);
+  return { pages: finishPages(flow, { header: markingRows, footer: numbered }), diagnostics: [...mapper.diagnostics] };
 }
 
 function noteColumns(grid: Grid): number {
   return Math.floor((grid.columns * grid.charWidth) / (MONO_ADVANCE * NOTE_SIZE));
 }
 
-function layoutSummary(flow: ReviewFlow, view: ReviewView, ref: string, mapper: CharMapper): void {
+function layoutSummary(flow: ReviewFlow, view: ReviewView, ref: string, mapper: CharMapper, ofPdf: boolean): void {
   const { columns, fontSize, lineHeight } = flow.grid;
   const titleSize = 12;
   // The title takes two rows.
@@ -183,6 +187,18 @@ function layoutSummary(flow: ReviewFlow, view: ReviewView, ref: string, mapper: 
     }
   });
 
+  if (ofPdf) {
+    // The review of a PDF input: the original's pages come first, marked on the page itself.
+    flow.nextRow();
+    explainRows(flow, [
+      'The pages before this summary are the original PDF. Each withheld portion and each redacted',
+      'span is shaded red, with a note in small red type above it: the portion id, WITHHELD or',
+      'REDACTED, the rule id and the authority. Where the note would cover another withheld line,',
+      'the portion id alone stands in the left margin; this summary and the audit record give the rest.',
+      'A banner line the release replaces is shaded too, its note saying what replaces it.',
+    ]);
+    return;
+  }
   // Legend: a sample of each marking as it appears on the following pages.
   const legend: ReviewState[] = ['withheld', 'redacted', 'declassified', 'released', 'header', 'furniture'];
   if (flow.rowsLeft < legend.length + 4) flow.newPage();
@@ -203,11 +219,17 @@ function layoutSummary(flow: ReviewFlow, view: ReviewView, ref: string, mapper: 
     flow.items.push(textItem(flow.x(12), flow.baseline(row), fontSize, 'mono', style.legend, BLACK));
   }
   flow.nextRow();
-  const explain = [
+  explainRows(flow, [
     'A decision note in small type precedes each decided portion: its state, then the',
     "engine's note (portion id, rule id, authority). The text below is the whole original,",
     'line for line; long lines are wrapped.',
-  ].join(' ');
+  ]);
+}
+
+/** A paragraph of explanation in the summary, wrapped to the column, in grey. */
+function explainRows(flow: ReviewFlow, sentences: readonly string[]): void {
+  const { columns, fontSize } = flow.grid;
+  const explain = sentences.join(' ');
   for (const text of wrapPlain(explain, columns)) {
     const row = flow.nextRow();
     flow.items.push(textItem(flow.x(0), flow.baseline(row), fontSize, 'mono', text, DARK_GREY));
