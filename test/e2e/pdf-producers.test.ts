@@ -20,7 +20,7 @@ import { planRelease, releaseDocument, type ReleaseResult } from '../../src/rele
 import { readPdfInput } from '../../src/release/pdf.js';
 import { loadProfile } from '../../src/rules/load.js';
 import { hasPdftotext, pdftotext } from '../helpers/pdf-text.js';
-import { PRODUCERS } from '../helpers/producers.js';
+import { libreOfficeJustified, LIBREOFFICE_MISSING_REASON, PRODUCERS } from '../helpers/producers.js';
 
 const SAMPLES = ['samples/MEMO-FIELD-OFFICES.txt', 'samples/NEWSLETTER-REGIONAL-CENTER.txt', 'samples/REPORT-FVEY-LIAISON.md'];
 const AS_OF = '2015-01-01';
@@ -90,3 +90,30 @@ for (const producer of PRODUCERS) {
     }, 120_000);
   });
 }
+
+if (LIBREOFFICE_MISSING_REASON) console.log(`skipped the justified LibreOffice memo: ${LIBREOFFICE_MISSING_REASON}`);
+describe.skipIf(LIBREOFFICE_MISSING_REASON !== null || !poppler)('a justified LibreOffice memo whose authority block has manual line breaks', () => {
+  it('reads the stretched lines across: the authority block and its reasons, no unmarked portion there; nothing withheld readable', async () => {
+    // Writer stretches each line before a manual line break to the margin: "Classified   By:   J.   Smith".
+    const secret = 'The liaison service reported that the KESTRELWING courier reached the border crossing on time and without incident during the week.';
+    const pdf = libreOfficeJustified([
+      'SECRET//NOFORN',
+      'SUBJECT: (U) Liaison Review',
+      `(U) This memorandum records the quarterly liaison review held with the partner service and the decisions taken there by both sides.`,
+      `(S//NF) ${secret}`,
+      'Classified By: J. Smith\nReason: 1.4(b), (d)\nDeclassify On: 20300101',
+      'SECRET//NOFORN',
+    ]);
+    const result = await release(pdf);
+    const doc = result.plan.document;
+    expect(doc.authority?.raw.replace(/\s+/g, ' ')).toContain('Classified By: J. Smith Reason: 1.4(b), (d)');
+    expect(doc.authority?.reasons).toEqual(['1.4(b)', '1.4(d)']);
+    expect(result.plan.decisions.filter((d) => d.action === 'withhold').flatMap((d) => d.authority)).toEqual(expect.arrayContaining(['B1', '1.4(B)', '1.4(D)']));
+    expect(doc.diagnostics.filter((d) => d.code === 'unmarked-portion')).toEqual([]);
+    const out = result.files.find((f) => f.kind === 'pdf')!.bytes;
+    for (const text of [pdftotext(out)!, (await readPdfText(out)).pages.map((runs) => runs.map((r) => r.str).join(' ')).join('\n')]) {
+      expect(text).not.toContain('KESTRELWING');
+      expect(text).toContain('quarterly liaison review');
+    }
+  }, 120_000);
+});

@@ -98,8 +98,35 @@ function libreOffice(text: string): Uint8Array {
   });
 }
 
+const escapeXml = (t: string) => escapeHtml(t).replace(/"/g, '&quot;');
+
+/**
+ * Paragraphs as LibreOffice Writer lays out a justified document (flat ODT, Liberation Serif
+ * 12 pt, US Letter): a `\n` inside a paragraph is a manual line break, before which Writer
+ * stretches the line to the margin, as Word does unless told not to.
+ */
+export function libreOfficeJustified(paragraphs: readonly string[]): Uint8Array {
+  const body = paragraphs.map((p) => `<text:p text:style-name="J">${p.split('\n').map(escapeXml).join('<text:line-break/>')}</text:p>`).join('');
+  const fodt = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'"/></office:font-face-decls>
+<office:automatic-styles>
+<style:style style:name="J" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:margin-bottom="0.1in"/><style:text-properties style:font-name="Liberation Serif" fo:font-size="12pt"/></style:style>
+<style:page-layout style:name="L"><style:page-layout-properties fo:page-width="8.5in" fo:page-height="11in" fo:margin-top="0.75in" fo:margin-bottom="0.75in" fo:margin-left="1in" fo:margin-right="1in"/></style:page-layout>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="L"/></office:master-styles>
+<office:body><office:text>${body}</office:text></office:body></office:document>`;
+  return inTempDir((dir) => {
+    writeFileSync(path.join(dir, 'doc.fodt'), fodt);
+    const args = [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'doc.fodt')];
+    execFileSync('soffice', args, { stdio: 'ignore', timeout: 120_000 });
+    return new Uint8Array(readFileSync(path.join(dir, 'doc.pdf')));
+  });
+}
+
 const CHROMIUM = ['chromium', 'chromium-browser', 'google-chrome'].find((c) => has(c, ['--version'])) ?? null;
 const SOFFICE = has('soffice', ['--version']);
+export const LIBREOFFICE_MISSING_REASON = SOFFICE ? null : 'LibreOffice is not installed (apt-get install libreoffice-writer-nogui)';
 const GROFF = has('groff', ['-v']);
 // groff's PDF device is the package groff; groff-base (often there alone) has groff but no gropdf.
 const GROPDF = GROFF && has('gropdf', ['-v']);
@@ -128,7 +155,7 @@ export const PRODUCERS: readonly Producer[] = [
   },
   {
     name: 'LibreOffice Writer (TrueType subset, WinAnsi, kerned TJ)',
-    missing: SOFFICE ? null : 'LibreOffice is not installed (apt-get install libreoffice-writer-nogui)',
+    missing: LIBREOFFICE_MISSING_REASON,
     make: async (text) => libreOffice(text),
   },
 ];

@@ -85,6 +85,55 @@ describe('readPdfLayout', () => {
     expect(part!.rect[2]).toBeLessThan(first!.rect[2]);
   });
 
+  /**
+   * Rows of words placed one by one, as producers that justify text place them: each word at its
+   * x, and a space glyph (or none) in each gap at `blankAt` (the gap's middle, as LibreOffice puts it).
+   */
+  async function wordRows(rows: readonly { words: readonly [string, number][]; blanks: boolean }[]): Promise<string> {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    rows.forEach((row, r) => {
+      const y = 700 - 14 * r;
+      row.words.forEach(([w, x], k) => {
+        page.drawText(w, { x, y, size: 10, font });
+        const next = row.words[k + 1];
+        if (row.blanks && next) page.drawText(' ', { x: (x + font.widthOfTextAtSize(w, 10) + next[1]) / 2, y, size: 10, font });
+      });
+    });
+    return (await readPdfLayout(await doc.save())).text;
+  }
+
+  it('reads a justified line stretched to the margin (words far apart, a space in each equal gap) across, not as columns', async () => {
+    // LibreOffice and Word stretch the last line before a manual line break of a justified paragraph.
+    const stretchedRows = [
+      { words: [['Classified', 72], ['By:', 232], ['A.', 372], ['Official', 498]] as [string, number][], blanks: true },
+      { words: [['Reason:', 72], ['1.4(b),', 300], ['(d)', 524]] as [string, number][], blanks: true },
+      { words: [['Declassify On: 20300101', 72]] as [string, number][], blanks: false },
+    ];
+    const text = await wordRows(stretchedRows);
+    expect(text).toContain('Classified By: A. Official');
+    expect(text).toContain('Reason: 1.4(b), (d)');
+  });
+
+  it('keeps gutters as gutters: a table row without space glyphs, gaps of unequal width, cells of several words', async () => {
+    // A table of three columns (no space glyphs between cells): read down each column.
+    const table = await wordRows([
+      { words: [['Site', 72], ['Status', 250], ['Owner', 430]], blanks: false },
+      { words: [['Alpha', 72], ['Active', 250], ['North', 430]], blanks: false },
+    ]);
+    expect(table.indexOf('Alpha')).toBeLessThan(table.indexOf('Status'));
+    // Space glyphs in gaps of unequal widths: columns, not one stretched line.
+    const unequal = await wordRows([
+      { words: [['Site', 72], ['Status', 200], ['Owner', 430]], blanks: true },
+      { words: [['Alpha', 72], ['Active', 200], ['North', 430]], blanks: true },
+    ]);
+    expect(unequal).not.toContain('Site Status Owner');
+    // Cells of two words each: a table, whatever its gaps.
+    const wide = await wordRows([{ words: [['left cell', 72], ['middle cell', 250], ['right cell', 428]], blanks: true }]);
+    expect(wide).not.toContain('left cell middle cell');
+  });
+
   it('refuses a PDF without text in one line', async () => {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.addPage([612, 792]).drawRectangle({ x: 50, y: 50, width: 500, height: 700, color: rgb(0.5, 0.5, 0.5) });

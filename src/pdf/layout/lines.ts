@@ -120,18 +120,78 @@ function dedupe(glyphs: PageGlyph[]): PageGlyph[] {
 
 function pieces(row: readonly PageGlyph[]): LinePiece[] {
   const out: LinePiece[] = [];
+  const cuts = gutters(row);
+  if (cuts.length >= 2 && stretched(row, cuts)) {
+    addPiece(out, row, 0, row.length);
+    return out;
+  }
   let from = 0;
-  let lastInk: PageGlyph | null = null;
-  for (let i = 0; i < row.length; i++) {
-    const g = row[i]!;
-    if (!g.blank && lastInk && g.x0 - lastInk.x1 > COLUMN_GAP_EM * Math.max(g.size, lastInk.size)) {
-      addPiece(out, row, from, i);
-      from = i;
-    }
-    if (!g.blank) lastInk = g;
+  for (const c of cuts) {
+    addPiece(out, row, from, c.at);
+    from = c.at;
   }
   addPiece(out, row, from, row.length);
   return out;
+}
+
+/** A gap wider than a column gutter: the glyph after it (`at`), and the inked edges either side. */
+interface Gutter {
+  readonly at: number;
+  readonly left: number;
+  readonly right: number;
+  /** Space glyphs drawn in the gap. */
+  readonly blanks: number;
+}
+
+/** The gaps of `row` wide enough to be column gutters (over 1.5 em between inked glyphs). */
+function gutters(row: readonly PageGlyph[]): Gutter[] {
+  const out: Gutter[] = [];
+  let lastInk: PageGlyph | null = null;
+  let blanks = 0;
+  for (let i = 0; i < row.length; i++) {
+    const g = row[i]!;
+    if (g.blank) {
+      blanks++;
+      continue;
+    }
+    if (lastInk && g.x0 - lastInk.x1 > COLUMN_GAP_EM * Math.max(g.size, lastInk.size)) out.push({ at: i, left: lastInk.x1, right: g.x0, blanks });
+    lastInk = g;
+    blanks = 0;
+  }
+  return out;
+}
+
+/**
+ * True for a justified line a word processor stretched to the margin (the last line before a
+ * manual line break: LibreOffice, and Word unless told otherwise): two or more gaps, each holding
+ * one space glyph, all of the same width (within 10%), and one word between them. Column
+ * gutters and table cells hold no space glyph, or gaps of their own widths; read as gutters,
+ * such a line fell apart into blocks of one word (`Classified / By: / J. / Smith`), read down
+ * and not across.
+ */
+function stretched(row: readonly PageGlyph[], cuts: readonly Gutter[]): boolean {
+  let min = Infinity;
+  let max = 0;
+  for (const c of cuts) {
+    if (c.blanks !== 1) return false;
+    min = Math.min(min, c.right - c.left);
+    max = Math.max(max, c.right - c.left);
+  }
+  if (max > 1.1 * min) return false;
+  // One word between gutters: every space glyph between two inked glyphs lies in a gutter.
+  const cutAt = new Set(cuts.map((c) => c.at));
+  let seenInk = false;
+  for (let i = 0; i < row.length; i++) {
+    if (!row[i]!.blank) {
+      seenInk = true;
+      continue;
+    }
+    let n = i + 1;
+    while (n < row.length && row[n]!.blank) n++;
+    if (seenInk && n < row.length && !cutAt.has(n)) return false;
+    i = n - 1;
+  }
+  return true;
 }
 
 /**
