@@ -160,3 +160,29 @@ describe('a portion that opens in the middle of a line', () => {
     for (const b of boxes) expect(b[0]).toBeGreaterThanOrEqual(endOfReleased);
   });
 });
+
+describe('a withheld paragraph at the top of the right-hand column', () => {
+  it('is boxed from its own column edge, not from the left column across the gutter (which stays visible, its air kept)', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    // A heading spanning both columns (it joins their runs of text), then two columns 24 pt apart.
+    page.drawText('(U) A heading that runs across both of the columns below it', { x: 150, y: 730, size: 10, font });
+    const left = ['(U) The left column is released and its lines', 'run right up to the gutter on every line of', 'the paragraph, as justified text does here.'];
+    const right = ['(S) The right column opens with a withheld', 'paragraph whose lines sit on the same', 'baselines as those of the left column.'];
+    const gutterLeft = 72 + Math.max(...left.map((l) => font.widthOfTextAtSize(l, 10)));
+    const rightX = gutterLeft + 24;
+    left.forEach((l, i) => page.drawText(l, { x: 72, y: 700 - 12 * i, size: 10, font }));
+    right.forEach((l, i) => page.drawText(l, { x: rightX, y: 700 - 12 * i, size: 10, font }));
+    const bytes = await doc.save({ useObjectStreams: false });
+    const layout = await readPdfLayout(bytes);
+    const start = layout.text.indexOf('(S) The right');
+    const regions = spanRegions(layout, start, layout.text.indexOf('left column.') + 'left column.'.length).map((r) => ({ ...r, label: 'B1' }));
+    const out = await redactPdf(bytes, regions);
+    const boxes = await releaseBoxes(out.bytes, 0);
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const b of boxes) expect(b[0]).toBeGreaterThanOrEqual(rightX - 1);
+    const text = (await readPdfLayout(out.bytes)).text;
+    for (const l of left) expect(text).toContain(l);
+  });
+});

@@ -2,9 +2,9 @@
  * Where the opaque boxes go, and the content that draws them with their labels.
  *
  * A box never has the width of the removed words (that width names them: Edact-Ray, PETS 2023).
- * For each text row a region covers, the box runs from the last glyph kept on its left (or the
- * left edge of the text column) to the first glyph kept on its right (or the column's right
- * edge). The column is the run of text, on the rows around the region, that the removed glyphs
+ * For each text row a region covers, the box runs from the last glyph kept on its left (when
+ * no gutter lies between them; else from where the removed text starts) to the first glyph kept
+ * on its right (or the column's right edge). The column is the run of text, on the rows around the region, that the removed glyphs
  * belong to (gaps wider than 1.5 em split columns). Rows with the same extent merge into one
  * block; the region's own rectangle is always covered too.
  */
@@ -231,7 +231,9 @@ function rowBox(layout: PageLayout, tr: TextRow, row: Row, obstacles: readonly R
     }
   }
   // A little air after the kept text, so that a reader does not join its last word to the label.
-  if (nearestLeft > -Infinity) left = Math.min(left, Math.max(nearestLeft + 0.25 * row.size, row.x0 - 3 * row.size));
+  // Not across a gutter: kept text more than 1.5 em to the left is another column's (the box of
+  // a right-hand column's first words reached over the gutter to the left column's line ends).
+  if (nearestLeft > -Infinity && row.x0 - nearestLeft <= COLUMN_GAP_EM * row.size) left = Math.min(left, Math.max(nearestLeft + 0.25 * row.size, row.x0 - 3 * row.size));
   for (const o of obstacles) {
     if (o[3] <= row.y0 || o[1] >= row.y1) continue;
     if (o[0] >= row.x1) right = Math.min(right, o[0]);
