@@ -62,12 +62,15 @@ export function buildEdits(plan: Plan): Edit[] {
   const inWithheld = (span: Span) => withheldSpans.some((w) => span.start >= w.start && span.end <= w.end);
   for (const f of doc.furniture) if (!inWithheld(f)) edits.push({ kind: 'delete', span: wholeLine(source, f) });
 
-  if (doc.banner) {
+  // A banner read inside a withheld portion (a PDF whose page banner was printed over the body
+  // text) goes with the portion: the release banner and stamp then open the text, as for a
+  // document without one.
+  if (doc.banner && !inWithheld(doc.banner.span)) {
     edits.push({ kind: 'replace', span: doc.banner.span, text: plan.releaseBanner });
     const eol = lineEnd(source, doc.banner.span.end);
     edits.push({ kind: 'replace', span: { start: eol, end: eol }, text: `\n${plan.stamp}` });
     // Caveat lines (NOFORN, SENSITIVE under the banner) go: the recomputed banner says what applies.
-    for (const c of doc.banner.caveats) if (c.span.start > eol) edits.push({ kind: 'delete', span: wholeLine(source, c.span) });
+    for (const c of doc.banner.caveats) if (c.span.start > eol && !inWithheld(c.span)) edits.push({ kind: 'delete', span: wholeLine(source, c.span) });
   } else {
     edits.push({ kind: 'replace', span: { start: 0, end: 0 }, text: `${plan.releaseBanner}\n${plan.stamp}\n\n` });
   }
@@ -75,7 +78,7 @@ export function buildEdits(plan: Plan): Edit[] {
   // too. DYNAMIC PAGE banners are furniture, removed above. One that already reads as the release
   // banner is left alone: replacing it by the same text would change nothing but show in the diff.
   for (const b of doc.pageBanners ?? []) {
-    if (b.highestPossible || (doc.banner && b.span.start === doc.banner.span.start) || inWithheld(b.span)) continue;
+    if (b.highestPossible || (doc.banner && b.span.start === doc.banner.span.start && !inWithheld(doc.banner.span)) || inWithheld(b.span)) continue;
     if (doc.source.slice(b.span.start, b.span.end) === plan.releaseBanner) continue;
     edits.push({ kind: 'replace', span: b.span, text: plan.releaseBanner });
   }
