@@ -15,6 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { visibleAcrossGaps } from '../engine/withheld.js';
 import { normaliseWords, verifyRedaction, wordShingles } from '../pdf/index.js';
 import { sha256Hex } from '../hash.js';
 import { planRegions, readPdfInput, releasePdf, safePdfStem } from '../release/pdf.js';
@@ -106,9 +107,10 @@ export async function comparePeerLeaks(files: readonly string[], peerDir: string
       const classifiedIds = new Set(planned.plan.decisions.filter((d) => d.action === 'withhold' && d.level !== null && d.level !== 'U').map((d) => d.portionId));
       const classified = (i: number): boolean => classifiedIds.has(planned.withheld[i]!.portionId);
       const peer = await readBytes(peerFile);
-      const check = await verifyRedaction(original, peer, regions, withheld, { releasedTexts: [planned.visible] });
+      const released = [planned.visible, visibleAcrossGaps(planned.visible)];
+      const check = await verifyRedaction(original, peer, regions, withheld, { releasedTexts: released });
       checked++;
-      const allowed = new Set(wordShingles(normaliseWords(planned.visible), 8));
+      const allowed = new Set(released.flatMap((t) => wordShingles(normaliseWords(t), 8)));
       const byPdfjs = check.leaks.reduce((s, l) => s + l.shingles, 0);
       const popplerText = poppler ? pdftotext(peer) : null;
       const byPoppler = popplerText === null ? [] : leakedShingles(popplerText, withheld, allowed);

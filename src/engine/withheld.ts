@@ -58,3 +58,15 @@ export function visibleTextOf(pieces: readonly Piece[]): string {
   }
   return out;
 }
+
+/**
+ * The visible text with the released text on either side of each withheld portion or span run
+ * together, as a reader of the release PDF may read it: the box's label stands elsewhere in its
+ * reading order (pdf.js gives box labels after the page's text), so the line before a removed
+ * paragraph and the line after it come out side by side. A run of words across that join holds
+ * only released words; a withheld text that happens to hold the same run (a paragraph repeating
+ * the lines around another) is no leak.
+ */
+export function visibleAcrossGaps(visible: string): string {
+  return visible.split(SEPARATOR).join('\n');
+}

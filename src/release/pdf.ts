@@ -13,6 +13,7 @@
  * Output names never repeat withheld words ({@link safePdfStem}). Pure (bytes in, bytes out).
  */
 import { InternalError } from '../errors.js';
+import { visibleAcrossGaps } from '../engine/withheld.js';
 import { readPdfLayout, redactPdf, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type ReaderId } from '../parse/read.js';
@@ -82,7 +83,7 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false, stamp, ...(source.layout.parsed ? { parsed: source.layout.parsed } : {}) });
   // The original's words outside the regions come from the text layer already read (no second
   // pdf.js reading of the original); the release is read by pdf.js, the independent reader.
-  const check = await verifyRedaction(source.layout, bytes, regions, planned.withheld.map((w) => w.text), { releasedTexts: [planned.visible], ...(source.checkRelease ? { checkRelease: source.checkRelease } : {}) });
+  const check = await verifyRedaction(source.layout, bytes, regions, planned.withheld.map((w) => w.text), { releasedTexts: [planned.visible, visibleAcrossGaps(planned.visible)], ...(source.checkRelease ? { checkRelease: source.checkRelease } : {}) });
   if (!check.ok) {
     // The message never quotes withheld text.
     const why = [
