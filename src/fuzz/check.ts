@@ -2,8 +2,9 @@
  * The invariants the fuzzer checks on one input, for every profile. Each broken invariant is a
  * {@link Finding}; an input that breaks none gives an empty list.
  *
- * 1. Reading never crashes: `decodeInput` either decodes or refuses (`{ ok: false }`); `parseCable`
- *    returns a Document. A DeclassError is a clean refusal; any other exception is a crash.
+ * 1. Reading never crashes: `decodeInput` either decodes or refuses (`{ ok: false }`); the reader
+ *    `readDocument` picks (the cable parser, or the marked-document reader for memos) returns a
+ *    Document. A DeclassError is a clean refusal; any other exception is a crash.
  * 2. Releasing never crashes, and never fails its own leak self-check (an InternalError: the tool
  *    would exit 2 and write nothing, which is safe but a bug).
  * 3. No withheld text in the release text, or in the release PDF read back (content and metadata).
@@ -16,7 +17,7 @@ import { extractPdfStrings } from '../audit/pdf-text.js';
 import { findLeaks } from '../leak/words.js';
 import { DeclassError, InternalError } from '../errors.js';
 import { decodeInput } from '../parse/decode.js';
-import { parseCable } from '../parse/index.js';
+import { readDocument } from '../parse/read.js';
 import { releaseDocument, visibleText, withheldTexts, type ReleaseRequest, type ReleaseResult } from '../release/index.js';
 import type { Profile } from '../rules/load.js';
 import type { Document } from '../types.js';
@@ -107,7 +108,7 @@ export async function checkInput(bytes: Uint8Array, options: CheckOptions): Prom
   }
   let doc: Document;
   try {
-    doc = parseCable(text);
+    doc = readDocument(text).doc;
   } catch (error) {
     if (error instanceof DeclassError && !(error instanceof InternalError)) return { outcome: 'refused', findings };
     findings.push({ kind: error instanceof InternalError ? 'internal-error' : 'crash', stage: 'parse', message: describe(error) });

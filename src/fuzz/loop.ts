@@ -1,11 +1,16 @@
 /**
- * The fuzzer's core loop, without file I/O: pick a cable, mutate it, check every invariant, report
- * findings through a callback. Iteration `i` of seed `s` always produces the same input, so a run
- * can be replayed (and the loop tested) with a fixed seed.
+ * The fuzzer's core loop, without file I/O: pick a cable and mutate it, or make a synthetic memo
+ * or cable (./generate.ts, one input in three, and every input when there are no seed cables),
+ * check every invariant, report findings through a callback. Iteration `i` of seed `s` always
+ * produces the same input, so a run can be replayed (and the loop tested) with a fixed seed.
  */
 import type { Profile } from '../rules/load.js';
 import { checkInput, type Finding, type ReleaseFn } from './check.js';
+import { generateDocument } from './generate.js';
 import { createRng, mutate } from './mutators.js';
+
+/** Share of inputs that are synthetic documents rather than mutated seed cables. */
+export const GENERATED_SHARE = 1 / 3;
 
 /** One seed cable. */
 export interface SeedCable {
@@ -20,6 +25,7 @@ export const AS_OF_DATES = ['2005-01-01', '2010-12-01', '2026-11-26', '2040-01-0
 export interface FuzzCase {
   readonly seed: number;
   readonly iteration: number;
+  /** The seed cable's name, or `generated memo` / `generated cable`. */
   readonly cable: string;
   readonly mutators: readonly string[];
   readonly asOf: string;
@@ -67,15 +73,20 @@ export function iterationSeed(seed: number, iteration: number): number {
 /** The input of iteration `i` (cable, mutators, date, bytes), without checking it. */
 export function makeCase(seeds: readonly SeedCable[], seed: number, iteration: number): Omit<FuzzCase, 'findings'> {
   const rng = createRng(iterationSeed(seed, iteration));
-  const cable = rng.pick(seeds);
   const asOf = rng.pick(AS_OF_DATES);
+  if (seeds.length === 0 || rng.next() < GENERATED_SHARE) {
+    const made = generateDocument(rng);
+    // A third of them mutated as well (a near-miss mark, mixed line ends, …).
+    const { bytes, applied } = rng.next() < 1 / 3 ? mutate(made.bytes, rng) : { bytes: made.bytes, applied: [] as string[] };
+    return { seed, iteration, cable: `generated ${made.kind}`, mutators: applied, asOf, bytes };
+  }
+  const cable = rng.pick(seeds);
   const { bytes, applied } = mutate(cable.bytes, rng);
   return { seed, iteration, cable: cable.name, mutators: applied, asOf, bytes };
 }
 
 /** Runs the loop until the iteration count or `shouldStop`. Never throws on a finding. */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
-  if (options.seeds.length === 0) throw new Error('no seed cables to mutate');
   const summary: FuzzSummary = { seed: options.seed, iterations: 0, refused: 0, cases: 0, findings: {}, mutators: {} };
   for (let i = 0; options.iterations === undefined || i < options.iterations; i++) {
     if (options.shouldStop?.()) break;

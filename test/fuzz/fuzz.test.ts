@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkInput, nearMissParagraphs } from '../../src/fuzz/check.js';
 import { makeCase, runFuzz, type SeedCable } from '../../src/fuzz/loop.js';
+import { generateDocument } from '../../src/fuzz/generate.js';
+import { readDocument } from '../../src/parse/read.js';
 import { minimize } from '../../src/fuzz/minimize.js';
 import { createRng, hugeLine, mixLineEnds, MUTATORS, NEAR_MISS_MARKS, nearMissMark, insertNul } from '../../src/fuzz/mutators.js';
 import { parseMarking } from '../../src/markings/index.js';
@@ -97,7 +99,8 @@ describe('the core loop', () => {
       return { ...r, releaseText: `${r.releaseText}\n${withheldTexts(r.plan).join('\n')}` };
     };
     const found: string[] = [];
-    const summary = await runFuzz({ seeds: [{ name: '08BERLIN173.txt', bytes: berlin }], profiles: PROFILES.slice(0, 1), seed: 1, iterations: 3, release: leaky, onCase: (c) => void found.push(...c.findings.map((f) => f.kind)) });
+    // (A third of the inputs are synthetic documents, some with nothing withheld: a few more iterations.)
+    const summary = await runFuzz({ seeds: [{ name: '08BERLIN173.txt', bytes: berlin }], profiles: PROFILES.slice(0, 1), seed: 1, iterations: 8, release: leaky, onCase: (c) => void found.push(...c.findings.map((f) => f.kind)) });
     expect(found).toContain('leak-text');
     expect(summary.cases).toBeGreaterThan(0);
 
@@ -106,5 +109,34 @@ describe('the core loop', () => {
     };
     const crash = await checkInput(berlin, { profiles: PROFILES.slice(0, 1), asOf: '2010-12-01', release: crashing });
     expect(crash.findings).toMatchObject([{ kind: 'crash', stage: 'release', profile: 'public' }]);
+  });
+});
+
+describe('synthetic documents', () => {
+  it('are a function of the random stream, memos and cables both, read by both readers', () => {
+    const a = generateDocument(createRng(9));
+    expect(Buffer.from(generateDocument(createRng(9)).bytes).equals(Buffer.from(a.bytes))).toBe(true);
+    const made = Array.from({ length: 60 }, (_, i) => generateDocument(createRng(i)));
+    expect(new Set(made.map((m) => m.kind))).toEqual(new Set(['memo', 'cable']));
+    const readers = new Set(made.map((m) => readDocument(Buffer.from(m.bytes).toString('utf8')).reader.name));
+    expect(readers.size).toBe(2);
+  });
+
+  it('make up every input when there are no seed cables, and a fixed seed runs clean', async () => {
+    const cases: unknown[] = [];
+    const summary = await runFuzz({ seeds: [], profiles: PROFILES, seed: 20261204, iterations: 40, onCase: (c) => void cases.push(c.findings) });
+    expect(cases).toEqual([]);
+    expect(summary.iterations).toBe(40);
+    expect(makeCase([], 1, 0).cable).toMatch(/^generated (memo|cable)$/);
+  });
+
+  it('catch a planted leak on synthetic documents too', async () => {
+    const leaky: typeof releaseDocument = async (req) => {
+      const r = await releaseDocument(req);
+      return { ...r, releaseText: `${r.releaseText}\n${withheldTexts(r.plan).join('\n')}` };
+    };
+    const found: string[] = [];
+    await runFuzz({ seeds: [], profiles: PROFILES.slice(0, 1), seed: 3, iterations: 12, release: leaky, onCase: (c) => void found.push(...c.findings.map((f) => f.kind)) });
+    expect(found).toContain('leak-text');
   });
 });
