@@ -12,8 +12,8 @@
  * text replaces them.
  * Output names never repeat withheld words ({@link safePdfStem}). Pure (bytes in, bytes out).
  */
-import { InternalError } from '../errors.js';
 import { visibleAcrossGaps } from '../engine/withheld.js';
+import { InternalError } from '../errors.js';
 import { readPdfLayout, redactPdf, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type ReaderId } from '../parse/read.js';

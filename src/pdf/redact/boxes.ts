@@ -4,9 +4,9 @@
  * A box never has the width of the removed words (that width names them: Edact-Ray, PETS 2023).
  * For each text row a region covers, the box runs from the last glyph kept on its left (when
  * no gutter lies between them; else from where the removed text starts) to the first glyph kept
- * on its right (or the column's right edge). The column is the run of text, on the rows around the region, that the removed glyphs
- * belong to (gaps wider than 1.5 em split columns). Rows with the same extent merge into one
- * block; the region's own rectangle is always covered too.
+ * on its right (or the column's right edge). The column is the run of text, on the rows around
+ * the region, that the removed glyphs belong to (gaps wider than 1.5 em split columns). Rows with
+ * the same extent merge into one block; the region's own rectangle is always covered too.
  */
 import { Font as StandardFont } from '@pdf-lib/standard-fonts';
 import type { GlyphEvent } from '../content/interpret.js';
