@@ -435,7 +435,7 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
     if (mark) return marked(l, mark);
   }
   if (t.startsWith('(')) {
-    const mark = readMarkAt(source, l.first);
+    const mark = readMarkAt(source, l.first) ?? (free ? readOpenMarkAt(source, l.first, true) : null);
     return mark && (free || mark.status === 'marked') ? marked(l, mark) : null;
   }
   const bullet = BULLET.exec(t);

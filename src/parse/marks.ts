@@ -193,11 +193,13 @@ const OPEN_MARK = /^\((U|C|S|TS|SBU)(?:\/\/?[A-Z]{1,6})?(?=[ \t]+[^\s)])/;
 /**
  * A mark that lost its closing parenthesis right after a paragraph number: `¶6. (C XXXXXXXXXXXX,
  * too, asserted…` (a redaction ate it). Read as an unknown mark so the paragraph is withheld.
- * Only used after a paragraph number, where a mark is expected.
+ * Used after a paragraph number, where a mark is expected; at the start of an unnumbered
+ * paragraph only `withControl` (`(S//NF The source …`: a level and a control, which prose never
+ * opens with; `(C The …` there could be a parenthesis of prose).
  */
-export function readOpenMarkAt(source: string, offset: number): MarkRead | null {
+export function readOpenMarkAt(source: string, offset: number, withControl = false): MarkRead | null {
   const m = OPEN_MARK.exec(source.slice(offset, offset + 12));
-  if (!m) return null;
+  if (!m || (withControl && !m[0].includes('/'))) return null;
   return {
     start: offset,
     end: offset + m[0].length,

@@ -55,6 +55,11 @@ const UNKNOWN = [
   '\u207dS\u207e zulu1 secret item.', // superscript parentheses
   '\ufe59S//NF\ufe5a zulu1 secret item.', // small parentheses
   '［S］ zulu1 secret item.',
+  // The closing parenthesis lost: a level, the separator and controls, then the text.
+  '(S//NF zulu1 secret item.',
+  '2. (TS//SI zulu1 secret item, with (an aside) later.',
+  '(U//FOUO zulu1 item for official use.',
+  '(S//NF zulu1 secret item, said so).',
 ];
 
 describe('a look-alike mark where a mark belongs is a mark not understood', () => {

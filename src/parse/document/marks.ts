@@ -52,7 +52,7 @@ export function readMarkAt(source: string, at: number, limit: number, mode: Mark
       close = i;
       break;
     }
-    if (c === 40 || c === 10) return null;
+    if (c === 40 || c === 10) break;
   }
   if (close < 0) return mode === 'lead' ? unclosedMarkAt(source, at, limit) : null;
   const inner = source.slice(at + 1, close);
@@ -61,7 +61,8 @@ export function readMarkAt(source: string, at: number, limit: number, mode: Mark
   const parsed = parseMarking(raw, 'portion', { bannerRelTo });
   if (parsed.ok) return { start: at, end: close + 1, raw, status: 'marked', marking: parsed.marking };
   if (mode === 'strict' && !/^\s*(?:TS|[UCS])\s*\//.test(inner)) return null;
-  if (classifyParenthetical(inner) === 'not-a-marking') return null;
+  // `(S//NF The source said so).`: the `)` found closes the sentence, not the mark.
+  if (classifyParenthetical(inner) === 'not-a-marking') return mode === 'lead' ? unclosedBeforeText(source, at, limit) : null;
   return { start: at, end: close + 1, raw, status: 'unknown', marking: null, message: parsed.message };
 }
 
@@ -73,10 +74,29 @@ const UNCLOSED = /^\((?:TS|[CS]|TOP SECRET|SECRET|CONFIDENTIAL)(?:[ \t]*\/{1,2}[
  * as text taken out of a PDF can be): a mark not understood, up to the line's end (`last`).
  */
 function unclosedMarkAt(source: string, at: number, last: number): MarkHit | null {
+  const before = unclosedBeforeText(source, at, last);
+  if (before) return before;
   if (last - at > MAX_INNER) return null;
   const raw = source.slice(at, last);
   if (!UNCLOSED.test(raw)) return null;
   return { start: at, end: last, raw, status: 'unknown', marking: null, message: `Mark ${JSON.stringify(raw)} is not closed on its line; expected (${raw.slice(1).trim()}).` };
+}
+
+/**
+ * `(S//NF The source …`: a level, the CAPCO separator and controls, then text, with no `)` on the
+ * line: a mark whose closing parenthesis was lost. Read as a mark not understood (it had been
+ * read as no mark at all: withheld in a classified document, but released as unmarked once the
+ * document's declassification date had passed). The separator is required: prose opens with
+ * `(See …` or `(U.S. …`, never with `(S//`.
+ */
+const UNCLOSED_BEFORE_TEXT = /^\((?:TS|[CSU])\/\/[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)/;
+
+/** {@link UNCLOSED_BEFORE_TEXT} at `at`, before `last`: a mark not understood, or null. */
+function unclosedBeforeText(source: string, at: number, last: number): MarkHit | null {
+  const m = UNCLOSED_BEFORE_TEXT.exec(source.slice(at, Math.min(last, at + MAX_INNER)));
+  if (!m) return null;
+  const raw = m[0];
+  return { start: at, end: at + raw.length, raw, status: 'unknown', marking: null, message: `Mark ${JSON.stringify(raw)} is not closed; expected (${raw.slice(1)}).` };
 }
 
 /**
