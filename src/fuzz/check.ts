@@ -146,7 +146,13 @@ async function checkRelease(doc: Document, profile: Profile, options: CheckOptio
     const read = extractPdfStrings(pdf.bytes);
     if (!read.ok) findings.push({ ...at, kind: 'pdf-unreadable', message: read.message });
     else {
-      const pdfLeaks = findLeaks(withheld, `${read.text}\n\u0000\n${read.metadata}`, visible);
+      // The stamp the release PDF prints (on every page of a pending one) is the tool's words, not the
+      // document's: the text is cut at them (findLeaks joins words across any punctuation), so that
+      // a withheld text holding them before a released line (`… EVERY RELEASE.` then a routing
+      // line the header repeats) is not taken for a leak.
+      const generated = [plan.stamp, plan.disposition.kind === 'pending-review' ? plan.disposition.stamp : ''].filter((g) => g.trim() !== '');
+      const pieces = generated.reduce((parts, g) => parts.flatMap((t) => t.split(g)), [read.text, read.metadata]);
+      const pdfLeaks = [...new Set(pieces.flatMap((t) => findLeaks(withheld, t, visible)))];
       if (pdfLeaks.length > 0) findings.push({ ...at, kind: 'leak-pdf', message: `${pdfLeaks.length} withheld shingle(s) in the release PDF, e.g. "${pdfLeaks[0]}"` });
     }
   }
