@@ -14,7 +14,7 @@
  * 5. Releasing the same document twice gives byte-identical files.
  */
 import { extractPdfStrings } from '../audit/pdf-text.js';
-import { findLeaks, normalisedWords, shingles, SHINGLE_WORDS } from '../leak/words.js';
+import { findLeaks } from '../leak/words.js';
 import { DeclassError, InternalError } from '../errors.js';
 import { decodeInput } from '../parse/decode.js';
 import { readDocument } from '../parse/read.js';
@@ -152,7 +152,7 @@ async function checkRelease(doc: Document, profile: Profile, options: CheckOptio
       // line the header repeats) is not taken for a leak.
       const generated = [plan.stamp, plan.disposition.kind === 'pending-review' ? plan.disposition.stamp : ''].filter((g) => g.trim() !== '');
       const pieces = generated.reduce((parts, g) => parts.flatMap((t) => t.split(g)), [read.text, read.metadata]);
-      const pdfLeaks = leaksInPieces(withheld, pieces, visible);
+      const pdfLeaks = findLeaks(withheld, pieces, visible);
       if (pdfLeaks.length > 0) findings.push({ ...at, kind: 'leak-pdf', message: `${pdfLeaks.length} withheld shingle(s) in the release PDF, e.g. "${pdfLeaks[0]}"` });
     }
   }
@@ -171,11 +171,3 @@ async function checkRelease(doc: Document, profile: Profile, options: CheckOptio
   return findings;
 }
 
-/** {@link findLeaks} over texts read apart (a shingle never spans two of them), `visible` and the withheld shingles worked out once. */
-function leaksInPieces(withheld: readonly string[], pieces: readonly string[], visible: string): string[] {
-  const allowed = shingles(visible, SHINGLE_WORDS);
-  const held = new Set(withheld.filter((t) => normalisedWords(t).length >= SHINGLE_WORDS).flatMap((t) => [...shingles(t, SHINGLE_WORDS)]));
-  const leaks = new Set<string>();
-  for (const piece of pieces) for (const s of shingles(piece, SHINGLE_WORDS)) if (held.has(s) && !allowed.has(s)) leaks.add(s);
-  return [...leaks];
-}

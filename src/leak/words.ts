@@ -33,10 +33,13 @@ export function shingles(text: string, n: number): Set<string> {
 /**
  * Shingles of withheld text that occur in `output` but not in `visible` (the original text the
  * release is meant to show). Returns the offending shingles, empty when clean. `visible` keeps
- * phrases that a cable legitimately repeats in a released part from counting as leaks.
+ * phrases that a cable legitimately repeats in a released part from counting as leaks. `output`
+ * may be several texts read apart: no shingle spans two of them (words are joined across any
+ * punctuation, so a text is cut rather than marked).
  */
-export function findLeaks(withheld: readonly string[], output: string, visible: string, n = SHINGLE_WORDS): string[] {
-  const out = shingles(output, n);
+export function findLeaks(withheld: readonly string[], output: string | readonly string[], visible: string, n = SHINGLE_WORDS): string[] {
+  const out = new Set<string>();
+  for (const t of typeof output === 'string' ? [output] : output) for (const s of shingles(t, n)) out.add(s);
   const allowed = shingles(visible, n);
   const leaks: string[] = [];
   for (const text of withheld) {

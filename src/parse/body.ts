@@ -6,7 +6,7 @@
 import type { PortionKind, Span } from '../types.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
-import { readBareLabelAt, readMarkAt, readOpenMarkAt, type MarkRead } from './marks.js';
+import { readBareLabelAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
 import { BULLET_GLYPHS, SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
 
 /** A portion as grouped, before ids and effective markings are assigned. */
@@ -435,7 +435,7 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
     if (mark) return marked(l, mark);
   }
   if (t.startsWith('(')) {
-    const mark = readMarkAt(source, l.first) ?? (free ? readOpenMarkAt(source, l.first, true) : null);
+    const mark = readMarkAt(source, l.first) ?? (free ? readUnclosedAt(source, l.first) : null);
     return mark && (free || mark.status === 'marked') ? marked(l, mark) : null;
   }
   const bullet = BULLET.exec(t);

@@ -107,6 +107,26 @@ export function readLookalikeMark(source: string, offset: number, bannerRelTo: r
   return null;
 }
 
+/**
+ * `(S//NF The source …`: a level, the CAPCO separator (`//`, or `/` as cables write it) and
+ * controls, then text, where no `)` closes them: a mark whose closing parenthesis was lost.
+ * The separator is required: prose opens with `(See …` or `(U.S. …`, never with `(S//`.
+ */
+const UNCLOSED_BEFORE_TEXT = /^\((?:TS|[CSU])\/{1,2}[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)/;
+
+/**
+ * The mark that lost its closing parenthesis at `offset` (see UNCLOSED_BEFORE_TEXT), ending
+ * before `end`; null when there is none. Asked where a mark belongs, by both readers, and only
+ * when no mark closed by `)` is there: read as no mark at all, its paragraph was released in an
+ * UNCLASSIFIED cable, or once a memo's declassification date had passed.
+ */
+export function readUnclosedMark(source: string, offset: number, end: number): LookalikeMark | null {
+  if (source.charCodeAt(offset) !== 0x28) return null;
+  const m = UNCLOSED_BEFORE_TEXT.exec(source.slice(offset, Math.min(end, offset + 90)));
+  if (!m) return null;
+  return { start: offset, end: offset + m[0].length, raw: m[0], marking: null, message: `Mark ${JSON.stringify(m[0])} is not closed; expected (${m[0].slice(1)}).` };
+}
+
 /** A level and the CAPCO separator without parentheses or colon: `S//NF`, `TS//SI//REL`. */
 const BARE_LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*/;
 

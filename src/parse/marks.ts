@@ -4,7 +4,7 @@
  */
 import { classifyParenthetical, mostRestrictive, parseMarking } from '../markings/index.js';
 import type { Marking } from '../types.js';
-import { readBareLabelMark, readLookalikeMark, type LookalikeMark } from './lookalike.js';
+import { readBareLabelMark, readLookalikeMark, readUnclosedMark, type LookalikeMark } from './lookalike.js';
 
 /** A mark found in the text. Offsets are absolute (into the source). */
 export interface MarkRead {
@@ -43,6 +43,12 @@ export function readMarkAt(source: string, offset: number): MarkRead | null {
 /** A mark written in a form the grammar does not read (`[S]`, `（S）`, `S//NF:`): unknown, or the mark inside `((S)`. */
 function readLookalikeAt(source: string, offset: number): MarkRead | null {
   return asMarkRead(readLookalikeMark(source, offset));
+}
+
+/** `(S//NF The source …`: a mark that lost its `)` (unknown), at the start of an unnumbered paragraph. */
+export function readUnclosedAt(source: string, offset: number): MarkRead | null {
+  const eol = source.indexOf('\n', offset);
+  return asMarkRead(readUnclosedMark(source, offset, eol < 0 ? source.length : eol));
 }
 
 /** `2. S//NF Text …`: a mark without parentheses or colon after a paragraph number (unknown); only read there. */
@@ -193,13 +199,12 @@ const OPEN_MARK = /^\((U|C|S|TS|SBU)(?:\/\/?[A-Z]{1,6})?(?=[ \t]+[^\s)])/;
 /**
  * A mark that lost its closing parenthesis right after a paragraph number: `¶6. (C XXXXXXXXXXXX,
  * too, asserted…` (a redaction ate it). Read as an unknown mark so the paragraph is withheld.
- * Used after a paragraph number, where a mark is expected; at the start of an unnumbered
- * paragraph only `withControl` (`(S//NF The source …`: a level and a control, which prose never
- * opens with; `(C The …` there could be a parenthesis of prose).
+ * Only used after a paragraph number, where a mark is expected (an unnumbered paragraph asks
+ * {@link readUnclosedAt}, which wants a control: `(C The …` there could be prose).
  */
-export function readOpenMarkAt(source: string, offset: number, withControl = false): MarkRead | null {
+export function readOpenMarkAt(source: string, offset: number): MarkRead | null {
   const m = OPEN_MARK.exec(source.slice(offset, offset + 12));
-  if (!m || (withControl && !m[0].includes('/'))) return null;
+  if (!m) return null;
   return {
     start: offset,
     end: offset + m[0].length,

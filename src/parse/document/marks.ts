@@ -7,7 +7,7 @@
  */
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
-import { lookalikeMarksInside, readBareLabelMark, readLookalikeMark } from '../lookalike.js';
+import { lookalikeMarksInside, readBareLabelMark, readLookalikeMark, readUnclosedMark } from '../lookalike.js';
 import { BULLET_GLYPHS } from '../patterns.js';
 
 /** A mark found in the source. */
@@ -82,21 +82,10 @@ function unclosedMarkAt(source: string, at: number, last: number): MarkHit | nul
   return { start: at, end: last, raw, status: 'unknown', marking: null, message: `Mark ${JSON.stringify(raw)} is not closed on its line; expected (${raw.slice(1).trim()}).` };
 }
 
-/**
- * `(S//NF The source …`: a level, the CAPCO separator and controls, then text, with no `)` on the
- * line: a mark whose closing parenthesis was lost. Read as a mark not understood (it had been
- * read as no mark at all: withheld in a classified document, but released as unmarked once the
- * document's declassification date had passed). The separator is required: prose opens with
- * `(See …` or `(U.S. …`, never with `(S//`.
- */
-const UNCLOSED_BEFORE_TEXT = /^\((?:TS|[CSU])\/\/[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)/;
-
-/** {@link UNCLOSED_BEFORE_TEXT} at `at`, before `last`: a mark not understood, or null. */
+/** {@link readUnclosedMark} at `at`, before `last`, as a mark not understood; null when there is none. */
 function unclosedBeforeText(source: string, at: number, last: number): MarkHit | null {
-  const m = UNCLOSED_BEFORE_TEXT.exec(source.slice(at, Math.min(last, at + MAX_INNER)));
-  if (!m) return null;
-  const raw = m[0];
-  return { start: at, end: at + raw.length, raw, status: 'unknown', marking: null, message: `Mark ${JSON.stringify(raw)} is not closed; expected (${raw.slice(1)}).` };
+  const l = readUnclosedMark(source, at, last);
+  return l ? { start: l.start, end: l.end, raw: l.raw, status: 'unknown', marking: null, message: l.message } : null;
 }
 
 /**
