@@ -19,9 +19,30 @@ export function jsonOpening(head: Omit<VaughnIndex, 'rows'>): string {
 
 /** Row `i` (0-based) of the rows array, with the separator before it. */
 export function jsonRow(row: IndexRow, i: number): string {
-  // Strings hold no raw line breaks in JSON, so indenting every line is indenting the value.
-  return `${i === 0 ? '\n' : ',\n'}    ${JSON.stringify(row, null, 2).replace(/\n/g, '\n    ')}`;
+  return jsonRowHead(row.no, i) + jsonRowRest(row);
 }
+
+/** Row `i` up to its number (`no`, the first field): the separator before the row, the brace, the number. */
+export function jsonRowHead(no: number, i: number): string {
+  return `${i === 0 ? '\n' : ',\n'}    ${NUMBER_FIELD}${no}`;
+}
+
+/**
+ * A row after its number, to its closing brace: what a document's rows are whatever their place
+ * in the index (a batch makes them beside the document; the index numbers them when written).
+ */
+export function jsonRowRest(row: IndexRow): string {
+  // The row stringified two levels down is the row indented as the rows array holds it (its
+  // fields six spaces in, its closing brace four), with no pass over the text to indent it.
+  const text = JSON.stringify({ x: { x: row } }, null, 2);
+  const no = String(row.no);
+  if (!text.startsWith(`${NUMBER_FIELD}${no}`, NESTED_OPENING.length)) throw new Error('the index number must be the first field of a row');
+  return text.slice(NESTED_OPENING.length + NUMBER_FIELD.length + no.length, text.length - NESTED_CLOSING.length);
+}
+
+const NUMBER_FIELD = '{\n      "no": ';
+const NESTED_OPENING = '{\n  "x": {\n    "x": ';
+const NESTED_CLOSING = '\n  }\n}';
 
 /** Everything after the last of `rows` rows. */
 export function jsonClosing(rows: number): string {
