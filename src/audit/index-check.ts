@@ -12,7 +12,6 @@ import { readBytesOrNull, readBytesOrNullSync } from '../node/read.js';
 import { listNames } from '../node/walk.js';
 import { INDEX_FORMATS, indexPath, MANIFEST_PATH, REVIEW_DIR, stemOfRecordPath, type AuditRecord, type IndexFileRecord, type Manifest } from '../release/folder.js';
 import { compareIndexOrder, describeLocation, indexEntryOf, indexHeadOf, indexRowsOf, withholdingsOf, type IndexEntry, type IndexRow, type IndexSource, type VaughnIndex } from '../vaughn/index.js';
-import type { SerializedRows } from '../vaughn/serialized.js';
 import { IndexStreamer } from '../vaughn/stream.js';
 import { failure, type Finding } from './findings.js';
 import { parseRecord } from './verify.js';
@@ -54,30 +53,11 @@ export async function loadIndexSource(dir: string, entry: IndexEntry): Promise<I
   return { stem: entry.stem, record, releaseText: textBytes ? Buffer.from(textBytes).toString('utf8') : null };
 }
 
-/**
- * Where the rows a batch serialized were put aside (`IndexEntry.spilled`), and what takes them:
- * the CSV and JSON pieces, with the rows themselves when `needsRows` (a PDF or spreadsheet index)
- * and the entry holds them; an entry that cannot give what is needed is read from disk instead.
- */
-export interface SpilledRows {
-  readonly spill: { read(offset: number, length: number): Uint8Array };
-  readonly needsRows: boolean;
-  readonly onSerialized: (serialized: SerializedRows, rows: readonly IndexRow[] | undefined) => void;
-}
-
 /** The rows of the index, a document at a time in index order, numbered from 1; one record in memory at a time. */
-export async function streamIndexRows(dir: string, entries: readonly IndexEntry[], onRows: (rows: readonly IndexRow[]) => void, spilled?: SpilledRows): Promise<number> {
+export async function streamIndexRows(dir: string, entries: readonly IndexEntry[], onRows: (rows: readonly IndexRow[]) => void): Promise<number> {
   let next = 1;
   for (const entry of entries) {
-    const numbered = entry.made?.map((row, i) => ({ ...row, no: next + i }));
-    if (spilled && entry.spilled && (numbered || !spilled.needsRows)) {
-      const { offset, size, lengths } = entry.spilled;
-      if (lengths.length !== 2 * entry.rows) throw new InputError(`${dir}: the rows kept for ${REVIEW_DIR}/${entry.name} are not its rows`);
-      spilled.onSerialized({ bytes: spilled.spill.read(offset, size), lengths }, numbered);
-      next += entry.rows;
-      continue;
-    }
-    const rows = numbered ?? (await rowsRead(dir, entry, next));
+    const rows = entry.made ? entry.made.map((row, i) => ({ ...row, no: next + i })) : await rowsRead(dir, entry, next);
     // A record that changed between the passes would shift every later row: fail rather than guess.
     if (rows.length !== entry.rows) throw new InputError(`${dir}: ${REVIEW_DIR}/${entry.name} changed while the index was written; run it again`);
     onRows(rows);

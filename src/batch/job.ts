@@ -22,8 +22,7 @@ import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Disposition, Plan } from '../types.js';
 import type { ReleaseChecker } from '../pdf/verify.js';
 import { unchangedRecord } from './resume.js';
-import { indexEntryOf, indexRowsOf, type IndexEntry } from '../vaughn/build.js';
-import { serializeRows, type SerializedRows } from '../vaughn/serialized.js';
+import { indexEntryOf, type IndexEntry } from '../vaughn/build.js';
 
 /** What a worker needs to release one document (structured-cloneable). */
 export interface ReleaseJob {
@@ -61,14 +60,8 @@ export interface ReleaseJob {
    */
   readonly fresh?: boolean;
   /**
-   * Return the document's Vaughn index rows serialized as the CSV and JSON index hold them
-   * (`indexText`), for the batch to put aside until its index is written: the index then reads
-   * nothing back, and its rows are made here, on the worker threads, rather than at the end.
-   */
-  readonly indexText?: boolean;
-  /**
-   * Return the rows themselves with the index entry too, for a PDF index (batches small enough
-   * to hold them).
+   * Return the document's Vaughn index rows with its index entry (batches small enough to hold
+   * them: the index then reads nothing back).
    */
   readonly indexRows?: boolean;
 }
@@ -108,8 +101,6 @@ export type JobResult =
       readonly stem: string;
       /** What the Vaughn index takes from the document's audit record (so that the index need not read it twice). */
       readonly indexEntry: IndexEntry;
-      /** The document's index rows serialized (with `indexText`). */
-      readonly indexText?: SerializedRows;
       /** Warnings to show on the console: the renaming, and what the PDF redaction reports (a rasterised page). */
       readonly warnings: readonly string[];
     }
@@ -314,7 +305,6 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       recordPath(otherStem),
     ];
     if (!job.fresh) for (const file of new Set(stale)) if (!current.has(file)) removeFileSync(path.join(job.out, file));
-    const rows = job.indexText || job.indexRows ? indexRowsOf({ stem: job.stem, record: result.audit, releaseText: releaseTextOf(result.files) }, 1) : undefined;
     return {
       index: job.index,
       status: 'released',
@@ -328,8 +318,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       ...(result.shingles ? { digest: crossDigestOf(job.stem, result.withheld, result.shingles) } : {}),
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
       stem: job.stem,
-      indexEntry: indexEntryOf(job.stem, result.audit, job.indexRows ? rows : undefined),
-      ...(job.indexText && rows ? { indexText: serializeRows(rows) } : {}),
+      indexEntry: indexEntryOf(job.stem, result.audit, job.indexRows ? releaseTextOf(result.files) : undefined),
       warnings: consoleWarnings(result.audit.diagnostics),
     };
   } catch (error) {

@@ -18,7 +18,6 @@ import type { InputFormat } from '../parse/read.js';
 import { INDEX_STEM, MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
 import { docNumbersOfBatch } from './doc-numbers.js';
 import { removeVaughnIndex, writeVaughnIndex } from './vaughn.js';
-import { SpillFile } from '../node/spill.js';
 import { assertOneRelease, assertOverridesApply, type OverrideCheckInputs } from './folder-check.js';
 import { buildManifest, serializeManifest } from '../release/manifest.js';
 import { createExecutor, type Executor } from './executor.js';
@@ -26,11 +25,9 @@ import type { JobResult, ReleaseJob } from './job.js';
 import type { IndexEntry } from '../vaughn/build.js';
 
 /**
- * Batches of at most this many documents that may get a PDF index keep each document's Vaughn
- * index rows as objects from when it was released (about 4 KB a cable), for the PDF; larger
- * batches read them back for it, to keep their memory flat (their index has too many rows for a
- * PDF unless asked for). The CSV and JSON index take every batch's rows serialized by the workers,
- * put aside in a spill file (./spill.ts), whatever its size.
+ * Batches of at most this many documents keep each document's Vaughn index rows from when it was
+ * released (about 4 KB a cable), so that writing the index reads no record or release text back
+ * (0.2-0.5 ms a document); larger batches read them back, to keep their memory flat.
  */
 export const INDEX_ROWS_HELD_MAX = 2000;
 
@@ -161,9 +158,7 @@ export async function runReleaseBatch(
   await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   const executor = await createExecutor(opts.jobs, opts.files.length);
   const total = opts.files.length;
-  // The index rows the workers serialize wait on disk until the index is written.
-  const spill = opts.index !== false ? new SpillFile(path.join(opts.out, REVIEW_DIR)) : null;
-  const tally = new BatchTally(opts, spill);
+  const tally = new BatchTally(opts);
   let done = 0;
   const inOrder = new InputOrder((i, r) => {
     const file = opts.files[i]!;
@@ -173,28 +168,23 @@ export async function runReleaseBatch(
     events.onProgress?.(++done, total);
   });
   let scheduled = 0;
-  let manifest: Awaited<ReturnType<typeof writeManifest>>;
-  let index: BatchSummary['index'] = null;
   try {
-    try {
-      scheduled = await schedule({ ...opts, fresh }, executor, stemOf, inOrder, docNumbers);
-    } finally {
-      await executor.close();
-      // A worker that died mid-write leaves its temporaries; nothing else can be writing now.
-      await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
-    }
-    manifest = await writeManifest(opts, tally.auditShas);
-    // A folder without any document released or pending (every one failed, none from an earlier
-    // run) gets no index rather than an empty one; an old index goes too.
-    if (opts.index === false || manifest.records === 0) await removeVaughnIndex(opts.out);
-    else {
-      const indexStarted = performance.now();
-      // The index comes in the kinds of file the release is written in: a PDF index only beside PDFs.
-      const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null, pdf: pdfIndex(opts), known: tally.indexEntries, ...(spill ? { spill } : {}) });
-      index = { files: written.files, rows: written.rows, notices: written.notices, seconds: Math.round(performance.now() - indexStarted) / 1000 };
-    }
+    scheduled = await schedule({ ...opts, fresh }, executor, stemOf, inOrder, docNumbers);
   } finally {
-    spill?.close();
+    await executor.close();
+    // A worker that died mid-write leaves its temporaries; nothing else can be writing now.
+    await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
+  }
+  const manifest = await writeManifest(opts, tally.auditShas);
+  let index: BatchSummary['index'] = null;
+  // A folder without any document released or pending (every one failed, none from an earlier
+  // run) gets no index rather than an empty one; an old index goes too.
+  if (opts.index === false || manifest.records === 0) await removeVaughnIndex(opts.out);
+  else {
+    const indexStarted = performance.now();
+    // The index comes in the kinds of file the release is written in: a PDF index only beside PDFs.
+    const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null, pdf: opts.formats.includes('pdf') || opts.formats.includes('review'), known: tally.indexEntries });
+    index = { files: written.files, rows: written.rows, notices: written.notices, seconds: Math.round(performance.now() - indexStarted) / 1000 };
   }
   return {
     summary: {
@@ -304,14 +294,8 @@ function jobFor(opts: BatchOptions & { readonly fresh: boolean }, i: number, fil
     inputFormat: opts.inputFormat ?? 'auto',
     ...(opts.rasterizeUnsure ? { rasterizeUnsure: true } : {}),
     ...(opts.fresh ? { fresh: true } : {}),
-    ...(opts.index !== false ? { indexText: true } : {}),
-    ...(opts.index !== false && pdfIndex(opts) && opts.files.length <= INDEX_ROWS_HELD_MAX ? { indexRows: true } : {}),
+    ...(opts.index !== false && opts.files.length <= INDEX_ROWS_HELD_MAX ? { indexRows: true } : {}),
   };
-}
-
-/** Whether the batch's index may have a PDF: only beside PDFs. */
-function pdfIndex(opts: BatchOptions): boolean {
-  return opts.formats.includes('pdf') || opts.formats.includes('review');
 }
 
 /**
@@ -350,10 +334,7 @@ class BatchTally {
   readonly releasedRuns: { stem: string; file: string; runs: Float64Array }[] = [];
   private readonly releasedKind: Format | null;
 
-  constructor(
-    opts: BatchOptions,
-    private readonly spill: SpillFile | null,
-  ) {
+  constructor(opts: BatchOptions) {
     this.index = opts.crossCheck ? new WithheldIndex() : null;
     this.releasedKind = opts.formats.includes('text') ? 'text' : opts.formats.includes('pdf') ? 'pdf' : null;
   }
@@ -380,9 +361,7 @@ class BatchTally {
     if (r.counts.pending.length > 0) this.pendingDocuments++;
     for (const [why, n] of r.counts.pending) this.pendingByReason.set(why, (this.pendingByReason.get(why) ?? 0) + n);
     this.auditShas.set(stem, r.auditSha256);
-    const text = this.spill && r.indexText;
-    const spilled = text ? { offset: this.spill!.append(text.bytes), size: text.bytes.length, lengths: text.lengths } : null;
-    this.indexEntries.set(r.indexEntry.stem, spilled ? { ...r.indexEntry, spilled } : r.indexEntry);
+    this.indexEntries.set(r.indexEntry.stem, r.indexEntry);
     if (this.index && r.digest) {
       this.index.addDigest(r.digest);
       const file = this.releasedKind ? outputPath(stem, this.releasedKind) : `${stem} (release text)`;

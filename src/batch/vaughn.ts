@@ -4,8 +4,7 @@
  * a second builds the rows a document at a time (record and release text) and streams them into
  * `release/index.<format>` (written atomically), so a folder of any size is indexed in bounded
  * memory; then the files are listed with their sha256 in the manifest. Rows a batch made while
- * releasing (`IndexEntry.made`, and `IndexEntry.spilled`, serialized in its spill file) are not
- * built again.
+ * releasing (`IndexEntry.made`, batches of up to 2,000 documents) are not built again.
  */
 import path from 'node:path';
 import { listIndexEntries, streamIndexRows, type IndexEntry } from '../audit/index-check.js';
@@ -16,9 +15,7 @@ import { AtomicFileWriter, removeFiles, writeFileAtomic } from '../node/write.js
 import { INDEX_FORMATS, indexPath, MANIFEST_FORMAT, MANIFEST_PATH, type IndexFileRecord, type IndexFormat, type Manifest } from '../release/folder.js';
 import { serializeManifest } from '../release/manifest.js';
 import { indexHeadOf } from '../vaughn/index.js';
-import type { SerializedRows } from '../vaughn/serialized.js';
 import { IndexStreamer } from '../vaughn/stream.js';
-import type { IndexRow } from '../vaughn/types.js';
 
 /**
  * The formats a release writes its index in when none are asked for: those a FOIA office hands
@@ -66,8 +63,6 @@ export async function writeVaughnIndex(
     readonly pdf?: boolean;
     /** Index entries of records the caller just wrote, by stem: not read for the first pass. */
     readonly known?: ReadonlyMap<string, IndexEntry>;
-    /** Where the rows of `known` entries that were spilled (`IndexEntry.spilled`) are. */
-    readonly spill?: { read(offset: number, length: number): Uint8Array };
   } = {},
 ): Promise<IndexWritten> {
   await assertReleaseFolder(dir);
@@ -92,10 +87,7 @@ export async function writeVaughnIndex(
   try {
     for (const f of formats) writers.set(f, new AtomicFileWriter(path.join(dir, indexPath(f))));
     const streamer = new IndexStreamer(indexHeadOf(entries[0]?.record, entries.length, options.case ?? null), rowCount, Object.fromEntries([...writers].map(([f, w]) => [f, (c: Uint8Array | string) => w.write(c)])));
-    const spilled = options.spill
-      ? { spill: options.spill, needsRows: formats.includes('pdf') || formats.includes('xlsx'), onSerialized: (s: SerializedRows, rows: readonly IndexRow[] | undefined) => streamer.addSerialized(s, rows) }
-      : undefined;
-    await streamIndexRows(dir, entries, (rows) => streamer.add(rows), spilled);
+    await streamIndexRows(dir, entries, (rows) => streamer.add(rows));
     await streamer.finish();
     records = [...writers].map(([kind, w]) => ({ kind, path: indexPath(kind), ...w.commit() }));
   } catch (error) {

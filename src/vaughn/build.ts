@@ -68,18 +68,14 @@ export interface IndexEntry {
    * release text at hand: the index then need not read the record and the text back.
    */
   readonly made?: readonly IndexRow[];
-  /**
-   * Where the rows, serialized (./serialized.ts) where the record was made, were put aside by this
-   * process: `size` bytes at `offset` of the spill its caller holds, split by `lengths`.
-   */
-  readonly spilled?: { readonly offset: number; readonly size: number; readonly lengths: Uint32Array };
 }
 
 /**
  * The index entry of the record of `stem` (a record's file name is `<stem>.audit.json`); with
- * `made` (its rows, from {@link indexRowsOf} numbered from 1) it carries them.
+ * `releaseText` (the release text file's content, or null when none was written) it carries the rows.
  */
-export function indexEntryOf(stem: string, record: AuditRecord, made?: readonly IndexRow[]): IndexEntry {
+export function indexEntryOf(stem: string, record: AuditRecord, releaseText?: string | null): IndexEntry {
+  const made = releaseText === undefined ? undefined : indexRowsOf({ stem, record, releaseText }, 1);
   return {
     stem,
     name: `${stem}.audit.json`,

@@ -17,25 +17,8 @@ export function csvHeading(): string {
 
 /** The line of one row. */
 export function csvRow(row: IndexRow): string {
-  return csvRowHead(row.no) + csvRowRest(row);
+  return csvLine(INDEX_COLUMNS.map((c) => c.cell(row)));
 }
-
-/** The start of a row's line: its number (the first column) and the comma after it. */
-export function csvRowHead(no: number): string {
-  return `${no},`;
-}
-
-/**
- * A row's line after its number: what a document's rows are, whatever their place in the index
- * (a batch makes them beside the document, and the index numbers them when it is written).
- */
-export function csvRowRest(row: IndexRow): string {
-  return csvLine(REST_COLUMNS.map((c) => c.cell(row)));
-}
-
-// The number is the first column, and a number is a cell that is never quoted or prefixed.
-if (INDEX_COLUMNS[0]!.heading !== 'No.') throw new Error('the index number must be its first column');
-const REST_COLUMNS = INDEX_COLUMNS.slice(1);
 
 function csvLine(cells: readonly string[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;

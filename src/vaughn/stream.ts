@@ -8,7 +8,6 @@ import type { IndexFormat } from '../release/folder.js';
 import { csvHeading, csvRow } from './csv.js';
 import { jsonClosing, jsonOpening, jsonRow } from './json.js';
 import { IndexPdfWriter } from './pdf.js';
-import { numberRows, serializedRowCount, type SerializedRows } from './serialized.js';
 import type { IndexRow, VaughnIndex } from './types.js';
 import { renderIndexXlsx } from './xlsx.js';
 
@@ -44,26 +43,6 @@ export class IndexStreamer {
       this.xlsxRows?.push(row);
       this.rows++;
     }
-  }
-
-  /**
-   * A document's rows as its batch serialized them (./serialized.ts): the CSV and JSON pieces
-   * numbered and passed on whole. The PDF and the spreadsheet are made of rows: `rows` must be
-   * given when either is written.
-   */
-  addSerialized(serialized: SerializedRows, rows?: readonly IndexRow[]): void {
-    const n = serializedRowCount(serialized);
-    if ((this.pdf || this.xlsxRows) && rows?.length !== n) throw new Error('the PDF and spreadsheet index need the rows themselves');
-    if (this.sinks.csv || this.sinks.json) {
-      const numbered = numberRows(serialized, this.rows + 1, this.rows);
-      this.sinks.csv?.(numbered.csv);
-      this.sinks.json?.(numbered.json);
-    }
-    for (const row of rows ?? []) {
-      this.pdf?.addRow(row);
-      this.xlsxRows?.push(row);
-    }
-    this.rows += n;
   }
 
   /** Writes the ends of the files (and the spreadsheet). */

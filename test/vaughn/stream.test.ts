@@ -13,7 +13,6 @@ import { INDEX_FORMAT, type IndexRow, type VaughnIndex } from '../../src/vaughn/
 import { renderIndexCsv } from '../../src/vaughn/csv.js';
 import { renderIndexJson } from '../../src/vaughn/json.js';
 import { renderIndexPdf } from '../../src/vaughn/pdf.js';
-import { serializedRowCount, serializeRows } from '../../src/vaughn/serialized.js';
 import { IndexStreamer } from '../../src/vaughn/stream.js';
 import { REPO, runBin, tmp } from '../helpers/bin.js';
 
@@ -66,41 +65,6 @@ describe('the index streamed row by row', () => {
       }),
       { numRuns: 60 },
     );
-  });
-
-  it('is the same from rows serialized beside their documents (numbered from 1 each) and numbered as written', async () => {
-    await fc.assert(
-      fc.asyncProperty(index, fc.array(fc.nat(4), { maxLength: 4 }), async (ix, cuts) => {
-        const parts = { csv: [] as Buffer[], json: [] as Buffer[], pdf: [] as Buffer[] };
-        const sink = (k: keyof typeof parts) => (c: Uint8Array | string) => parts[k].push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
-        const { rows, ...head } = ix;
-        const s = new IndexStreamer(head, rows.length, { csv: sink('csv'), json: sink('json'), pdf: sink('pdf') });
-        // The rows cut into documents at `cuts`; each document's rows as its batch worker made them.
-        const ends = [...new Set([...cuts.filter((c) => c < rows.length), rows.length])].sort((a, b) => a - b);
-        let from = 0;
-        for (const end of ends) {
-          const own = rows.slice(from, end);
-          const serialized = serializeRows(own.map((r, i) => ({ ...r, no: i + 1 })));
-          expect(serializedRowCount(serialized)).toBe(own.length);
-          s.addSerialized(serialized, own);
-          from = end;
-        }
-        await s.finish();
-        expect(Buffer.concat(parts.json).toString('utf8')).toBe(`${JSON.stringify(ix, null, 2)}\n`);
-        expect(Buffer.concat(parts.csv).toString('utf8')).toBe(renderIndexCsv(ix));
-        expect(Buffer.concat(parts.pdf).equals(Buffer.from(await renderIndexPdf(ix)))).toBe(true);
-      }),
-      { numRuns: 60 },
-    );
-  });
-
-  it('refuses serialized rows without the rows themselves when it writes a PDF', () => {
-    const s = new IndexStreamer({ format: INDEX_FORMAT, case: null, asOf: null, profile: null, documents: 1 }, 1, { pdf: () => undefined });
-    const one: IndexRow = {
-      no: 1, document: 'D', stem: 's', docNumber: null, date: null, subject: null, fromTo: null, pages: null, disposition: 'release-in-part', portion: 'p1', kind: 'withheld',
-      location: { page: null, paragraph: '¶1', line: null }, authority: [], exemptions: '', rule: 'r', justification: 'j', segregability: 's',
-    };
-    expect(() => s.addSerialized(serializeRows([one]))).toThrow(/need the rows/);
   });
 
   it('writes a PDF of many pages that pdftotext reads with every row and its page numbers', async () => {
