@@ -47,6 +47,7 @@ import { resolveProfile } from '../node/profiles.js';
 import { DEFAULT_MAX_INPUT_BYTES, fileSize } from '../node/read.js';
 import { checkOutputFolder } from '../node/release-folder.js';
 import { isMainModule, pathExists, removeTree } from '../node/system.js';
+import { timeFileCreation } from '../node/write.js';
 import { collectInputs, listNames } from '../node/walk.js';
 import { safeStem, type Format } from '../release/folder.js';
 import { rerunRelease } from '../release/rerun.js';
@@ -508,6 +509,19 @@ async function sectionInChild<T>(section: string, opts: Options): Promise<T> {
 
 const hours = (seconds: number): string => (seconds >= 3600 ? `${round(seconds / 3600, 2)} h` : `${round(seconds / 60, 1)} min`);
 
+/**
+ * What creating a small file costs on the outputs' disk now (ms, see timeFileCreation): the
+ * figures of a run depend on it as much as on the load, and it changes from hour to hour here.
+ */
+async function fileCreationMs(): Promise<number> {
+  const scratch = await scratchFolder('declass-bench-probe-');
+  try {
+    return round(timeFileCreation(scratch.dir), 3);
+  } finally {
+    await scratch.done();
+  }
+}
+
 async function orchestrate(opts: Options): Promise<void> {
   const files = await listCables(opts.corpus, opts.limit);
   let inputBytes = 0;
@@ -516,6 +530,7 @@ async function orchestrate(opts: Options): Promise<void> {
   const cpus = os.cpus().length;
   process.stderr.write(`declass bench: ${files.length} cables (${round(inputBytes / 1e6)} MB) from ${opts.corpus}; ${cpus} CPUs, load ${loadBefore.join(' ')}\n`);
 
+  const fileCreationBefore = await fileCreationMs();
   const a = await sectionInChild<PipelineFigures>('a', opts);
   let b: PeerFigures;
   if (opts.peer) {
@@ -528,6 +543,7 @@ async function orchestrate(opts: Options): Promise<void> {
   process.stderr.write('  (e) start-up and a small batch: running\n');
   const e = await sectionInChild<StartupFigures>('e', opts);
   const loadAfter = os.loadavg().map((x) => round(x, 2));
+  const fileCreation = { before: fileCreationBefore, after: await fileCreationMs() };
 
   const projection = {
     cables: PROJECT_CABLES,
@@ -566,6 +582,7 @@ async function orchestrate(opts: Options): Promise<void> {
           ...(b.singleProcessFailure ? [`peer: in one process it failed: ${b.singleProcessFailure}; figures are from processes of ${PEER_CHUNK} cables`] : []),
         ]
       : []),
+    `creating a file on the outputs' disk (open, write 4 KB, close, rename): ${fileCreation.before} ms before the sections, ${fileCreation.after} ms after; (a) and (f) create 5 files a document, (c) and (d) 3`,
     `(a) pages: ${a.pages} (release + review PDFs)`,
     `Vaughn index written at the end of each batch, included in its seconds: ${([['a', a], ['c', c], ['d', d], ['f', f]] as const).map(([k, f]) => (f.index ? `(${k}) ${f.index.rows} rows, ${f.index.files} file(s), ${f.index.seconds.toFixed(1)} s` : `(${k}) none`)).join('; ')}`,
     `cross-document search after the batch, as release does (up to ${DEFAULT_CROSS_CHECK_LIMIT} documents), included in its seconds: ${([['a', a], ['c', c], ['d', d], ['f', f]] as const).map(([k, f]) => `(${k}) ${f.crossSeconds === null ? 'not run' : `${f.crossSeconds.toFixed(2)} s`}`).join('; ')}`,
@@ -585,6 +602,7 @@ async function orchestrate(opts: Options): Promise<void> {
     node: process.version,
     cpus,
     loadavg: { before: loadBefore, after: loadAfter },
+    fileCreationMs: fileCreation,
     corpus: opts.corpus,
     cables: files.length,
     inputBytes,

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBytesOrNullSync, readInput, readInputSync } from '../../src/node/read.js';
-import { writeFileAtomicSync } from '../../src/node/write.js';
+import { timeFileCreation, writeFileAtomicSync } from '../../src/node/write.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'declass-node-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,5 +69,19 @@ describe('writeFileAtomicSync', () => {
     expect(() => writeFileAtomicSync(path.join(dir, 'clean'), new Uint8Array([1]))).toThrow(/cannot write/);
     expect(readdirSync(path.join(dir, 'clean'))).toEqual([]);
     expect(readdirSync(dir).filter((n) => n.startsWith('.declass-'))).toEqual([]);
+  });
+});
+
+describe('timeFileCreation (the bench figure of what the disk costs)', () => {
+  it('creates rounds x files files of 4 KB through the atomic writer and gives a time per file', () => {
+    const probe = path.join(dir, 'probe');
+    mkdirSync(probe);
+    const ms = timeFileCreation(probe, 7, 3);
+    expect(ms).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(60_000);
+    const names = readdirSync(probe);
+    expect(names).toHaveLength(21);
+    expect(names.every((n) => /^probe-\d-\d\.txt$/.test(n))).toBe(true);
+    expect(readFileSync(path.join(probe, names[0]!)).length).toBe(4096);
   });
 });
