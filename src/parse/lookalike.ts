@@ -1,7 +1,7 @@
 /**
  * Marks written in a form the grammar does not read, where a mark is expected (a line's start
- * after its prefix, after a paragraph number): `[S]`, `{S}`, `（S//NF）` in full-width
- * parentheses, `((S)`, `S//NF:` as a label (readLookalikeMark); and inside a portion's text, where
+ * after its prefix, after a paragraph number): `[S]`, `{S}`, `<S>`, `（S//NF）` in full-width
+ * parentheses, `((S)`, `(S·NF)`, `(R)`, `S//NF)` and `S//NF:` as a label (readLookalikeMark); and inside a portion's text, where
  * the readers' own scans pass over them: `… [S] …`, `Tuesday(S//NF)`, a label after a sentence end
  * (lookalikeMarksInside). A reviewer, an OCR pass or a PDF's text layer wrote a mark; reading the
  * text as unmarked, or as the portion's own mark says, would release it under an UNCLASSIFIED
@@ -43,6 +43,30 @@ const OTHER_CLOSE: ReadonlyMap<string, string> = new Map([
   ['\u3014', '\u3015'],
 ]);
 
+/**
+ * `<S>`, `<S//NF>`: angle brackets, as some word processors' and OCR output write a mark. `<U>` is
+ * left out: it is HTML's underline, and would say nothing above plain text anyway.
+ */
+const ANGLED = /^<([A-Z][^<>\n]{0,47})>/;
+
+/**
+ * `(S·NF)`, `(S•NF)`, `(TS|SI)`: a level and a control joined by a character that is not the CAPCO
+ * separator (a middle dot or bullet from a font's encoding or an editor's autocorrect, a bar, a
+ * backslash, a semicolon): read as no mark, the paragraph was released under an UNCLASSIFIED
+ * banner. Capitals only; the full stop is left out (`(U.S.)` starts prose).
+ */
+const ODD_SEPARATOR = /^\((?:TS|[CSU])[ \t]*[\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65|\\;~_][ \t]*[A-Z][A-Z0-9 ,/\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65|\\;~_-]{0,60}\)/;
+
+/**
+ * `(R)`: RESTRICTED, the level below CONFIDENTIAL in NATO's and other governments' markings, which
+ * United States portion marks carry only in a foreign form (`(//NR)`, `(//DEU R)`). Where a mark
+ * belongs, it is a mark the grammar does not read, not prose.
+ */
+const RESTRICTED = /^\(R\)/;
+
+/** `S//NF)`: a label whose opening parenthesis was lost. */
+const UNOPENED = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}\)/;
+
 /** `（S）`: full-width parentheses (U+FF08, U+FF09), as East Asian input methods and some OCR write them. */
 const FULL_WIDTH = /^\uFF08([^\uFF08\uFF09()\n]{1,48})\uFF09/;
 /** `((S)`: the mark inside a doubled opening parenthesis. */
@@ -72,8 +96,10 @@ export function readLookalikeMark(source: string, offset: number, bannerRelTo: r
     // A label: `S//` or `TS//`. Most lines that start with one of these letters start a word.
     if (source.charCodeAt(offset + (lead === 0x54 ? 2 : 1)) !== 0x2f) return null;
   } else if (lead === 0x28) {
-    if (source.charCodeAt(offset + 1) !== 0x28) return null;
-  } else if (lead !== 0x5b && lead !== 0xff08 && !OTHER_CLOSE.has(source[offset]!)) return null;
+    const next = source.charCodeAt(offset + 1);
+    // `((`, or a level letter or R after `(` (`(S·NF)`, `(R)`).
+    if (next !== 0x28 && next !== 0x54 && next !== 0x53 && next !== 0x43 && next !== 0x55 && next !== 0x52) return null;
+  } else if (lead !== 0x5b && lead !== 0xff08 && lead !== 0x3c && !OTHER_CLOSE.has(source[offset]!)) return null;
   const head = source.slice(offset, offset + 70);
   const at = (raw: string, message: string, marking: Marking | null = null): LookalikeMark => ({
     start: offset,
@@ -102,6 +128,14 @@ export function readLookalikeMark(source: string, offset: number, bannerRelTo: r
     if (parsed.ok) return at(m[0], `${note}; read as (${m[1]}).`, { ...parsed.marking, raw: m[0], span: { start: offset, end: offset + m[0].length } });
     return at(m[0], `${note}; ${parsed.message}`);
   }
+  m = ANGLED.exec(head);
+  if (m && m[1] !== 'U' && wouldBeMark(m[1]!)) return at(m[0], `Mark ${JSON.stringify(m[0])} is written in angle brackets; expected (${m[1]}).`);
+  m = ODD_SEPARATOR.exec(head);
+  if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} joins its parts with a character that is not the separator '//'; not understood.`);
+  m = RESTRICTED.exec(head);
+  if (m) return at(m[0], `Mark "(R)" (RESTRICTED, a foreign or NATO level) is not a United States portion mark; not understood.`);
+  m = UNOPENED.exec(head);
+  if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} has lost its opening parenthesis; expected (${m[0]}.`);
   m = LABEL.exec(head);
   if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} is written ${m[0].endsWith(':') ? 'as a label ' : ''}without parentheses; expected (${m[0].replace(/:$/, '').trim()}).`);
   return null;
@@ -194,7 +228,16 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
   }
   for (let open = source.indexOf('(', from); open >= 0 && open < to; open = source.indexOf('(', open + 1)) {
     const m = CAPCO_FORM.exec(source.slice(open, open + MAX_CAPCO + 2));
-    if (!m) continue;
+    if (!m) {
+      // `… last week. (S·NF) The source …`: a separator that is not '//' (see ODD_SEPARATOR).
+      const next = source.charCodeAt(open + 1);
+      const odd = next === 0x54 || next === 0x53 || next === 0x43 || next === 0x55 ? ODD_SEPARATOR.exec(source.slice(open, Math.min(to, open + 70))) : null;
+      if (odd) {
+        add(open, odd[0], odd[0].slice(1, -1), `Mark ${JSON.stringify(odd[0])} inside the text joins its parts with a character that is not the separator '//'; not understood.`);
+        open += odd[0].length - 1;
+      }
+      continue;
+    }
     const raw = m[0];
     const flat = raw.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
     // Written as a mark and read by the grammar where it stands: the reader's own scan raises by it.

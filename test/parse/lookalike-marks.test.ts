@@ -1,7 +1,8 @@
 /**
  * Marks written in a form the grammar does not read, where a mark is expected: square brackets,
- * full-width parentheses, a doubled opening parenthesis, a backslash for the slash, and a level
- * with the CAPCO separator written as a label (`S//NF:`). Each was read as unmarked text, so in an
+ * angle brackets, full-width parentheses, a doubled opening parenthesis, a backslash, middle dot,
+ * bullet, bar or semicolon for the slash, RESTRICTED (`(R)`), a lost opening parenthesis, and a
+ * level with the CAPCO separator written as a label (`S//NF:`). Each was read as unmarked text, so in an
  * UNCLASSIFIED document the SECRET item was released (checked through the CLI before the change).
  * Both readers, public profile, word by word in the release text.
  */
@@ -60,6 +61,19 @@ const UNKNOWN = [
   '2. (TS//SI zulu1 secret item, with (an aside) later.',
   '(U//FOUO zulu1 item for official use.',
   '(S//NF zulu1 secret item, said so).',
+  // Angle brackets; a separator that is not '//'; RESTRICTED; a lost opening parenthesis.
+  '<S> zulu1 secret item.',
+  '<TS//SI> zulu1 secret item.',
+  '2. <C> zulu1 secret item.',
+  '(S\u00b7NF) zulu1 secret item.', // middle dot
+  '(S\u2022NF) zulu1 secret item.', // bullet
+  '(TS | SI) zulu1 secret item.',
+  '(S;NF) zulu1 secret item.',
+  '2. (S\u00b7NF) zulu1 secret item.',
+  '(R) zulu1 restricted item.',
+  '2. (R) zulu1 restricted item.',
+  'S//NF) zulu1 secret item.',
+  '2. S//NF) zulu1 secret item.',
 ];
 
 describe('a look-alike mark where a mark belongs is a mark not understood', () => {
@@ -106,6 +120,12 @@ describe('readLookalikeMark: what is not a look-alike', () => {
     '«Le Monde» reported',
     '<U>underlined</U> in HTML',
     '{S without a close',
+    '<b>bold</b> in HTML',
+    '(U.S.) officials said',
+    '(C.I.A.) officers said',
+    '(Reuters) reported',
+    '(See the annex)',
+    '(S) a mark the grammar reads',
   ])('%j: null', (text) => {
     expect(readLookalikeMark(text, 0)).toBeNull();
   });
@@ -163,6 +183,8 @@ const INSIDE = [
   '2. (U) Met on Tuesday. (TS//SI//REL TO\nUSA, FVEY) The zulu1 source reported.',
   '2. (U) Met on Tuesday. S//NF The zulu1 source reported.', // a paragraph refilled into one line
   '2. (U) Met on Tuesday: TS//SI//NF "The zulu1 source reported."',
+  '2. (U) Met on Tuesday. (S\u00b7NF) The zulu1 source reported.',
+  '2. (U) Met on Tuesday (TS | SI) the zulu1 source reported.',
 ];
 
 describe('a look-alike mark inside a (U) portion makes it a mark not understood', () => {
@@ -201,6 +223,9 @@ describe('what inside a text is not a look-alike mark', () => {
       '2. (U) The source(s) zulu1 reported.',
       '2. (U) The meeting was held at the TS//SI level, zulu1 said.', // a label after a word, in prose
       '2. (U) Met on Tuesday. S//NF is a marking, zulu1 said.', // a lower-case word after it
+      '2. (U) Senator Smith (R) zulu1 said so.', // a party, not RESTRICTED, inside a text
+      '2. (U) The U.S. (U.S.A.) zulu1 said so.',
+      '2. (U) Use <S> zulu1 for strike-through.', // angle brackets are looked for only where a mark belongs
     ])(`${name}, %j: released as (U)`, (item) => {
       const src = wrap(item);
       expect(portionWith(src, 'zulu1', read).markingSource).toBe('marked');
