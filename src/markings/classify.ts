@@ -2,7 +2,7 @@
  * Deciding what a parenthesised word at the start of a paragraph is: a portion mark, a broken
  * portion mark, or something else (a topic heading such as `(Mideast)`, a list label `(a)`).
  */
-import { foldFullWidth, hasFullWidth } from './full-width.js';
+import { foldForeignLetters, hasForeignLetters } from './full-width.js';
 import { parseMarking } from './parse-marking.js';
 import { CONTROL_WORDS, LEVEL_WORDS } from './vocabulary.js';
 
@@ -86,7 +86,8 @@ function nearLongWord(word: string): boolean {
 function levelLike(word: string): boolean {
   if (LEVEL_WORDS.has(word) || COMPACT.test(word)) return !COMMON_ABBREVIATIONS.has(word);
   if (CONTROL_WORDS.get(word)?.unclassified || CONTROL_SYSTEMS.has(word) || word === CUI) return true;
-  if (/^[UCS]\.$/.test(word)) return true; // "(C.)"
+  if (/^(?:[UCS]|TS)[.:;]$/.test(word)) return true; // "(C.)", "(S:)"
+  if (/^T\.S\.?$/.test(word)) return true; // "(T.S.)"
   return nearLongWord(word);
 }
 
@@ -117,8 +118,9 @@ function markingWord(word: string): boolean {
 export function classifyParenthetical(inner: string): ParentheticalKind {
   const text = inner.trim();
   if (text === '') return 'malformed';
-  // `(Ｓ)`, `(Ｓ//ＮＦ)`: a mark typed in full-width letters is one the grammar does not read.
-  if (hasFullWidth(text)) return classifyParenthetical(foldFullWidth(text)) === 'not-a-marking' ? 'not-a-marking' : 'malformed';
+  // `(Ｓ)`, `(Ｓ//ＮＦ)`, `(С)` (Cyrillic): a mark typed in full-width letters, or with capitals of
+  // another script drawn as Latin ones, is one the grammar does not read.
+  if (hasForeignLetters(text)) return classifyParenthetical(foldForeignLetters(text)) === 'not-a-marking' ? 'not-a-marking' : 'malformed';
   if (parseMarking(`(${inner})`, 'portion').ok) return 'marking';
   const upper = text.toUpperCase();
   // A backslash typed for the slash (`(S\NF)`) separates words as a slash does.

@@ -24,6 +24,10 @@ describe('classifyParenthetical', () => {
     'CUI', 'CUI/SP-PRVCY', 'CUI//SP-PRVCY', 'cui', 'CUI//NOFORN',
     // Handling controls with no level, as (NF) above.
     'DSEN', 'FISA', 'FISA/NF',
+    // A level with a colon or semicolon, a dotted TOP SECRET.
+    'S:', 'C;', 'TS:', 'T.S.', 'T.S',
+    // Capitals of another script drawn as Latin ones: Cyrillic Es, Dze, Te; Greek Tau, Nu; Roman numeral C.
+    '\u0421', '\u0405', '\u0405//NF', '\u0422S', '\u03a4S//SI', 'S//\u039dF', '\u216d',
   ])('(%s) is malformed', (inner) => {
     expect(classifyParenthetical(inner)).toBe('malformed');
   });
@@ -34,6 +38,8 @@ describe('classifyParenthetical', () => {
     'Afghanistan', 'Japan', '1', '2', '506', '1/6', 'Reftel', 'ref A', 'SCA', 'MD', 'ICS', 'CPI', 'NATO',
     'CORRECTED COPY', 'PART 2 OF 2', 'begin non-paper', 'Source: Procomer', 'US and UK', 'http://www.infoarg.org',
     'https://www.osac.gov/', 'SAR', 'G', 'e.g., http://2ch.ru and http://forum.xaker.ru', 'EUR/PRA', 'Air/Land/Sea',
+    // Words in Cyrillic and Greek that fold to no mark: USSR, EU, USA.
+    '\u0421\u0421\u0421\u0420', '\u0395\u0395', '\u0421\u0428\u0410', 'U.S.:',
   ])('(%s) is not a marking', (inner) => {
     expect(classifyParenthetical(inner)).toBe('not-a-marking');
   });

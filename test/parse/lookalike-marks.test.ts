@@ -74,6 +74,12 @@ const UNKNOWN = [
   '2. (R) zulu1 restricted item.',
   'S//NF) zulu1 secret item.',
   '2. S//NF) zulu1 secret item.',
+  // Cyrillic capitals drawn as Latin ones; a colon after the level; a dotted TOP SECRET.
+  '(\u0421) zulu1 secret item.',
+  '(\u0405//NF) zulu1 secret item.',
+  '2. (\u0422S) zulu1 secret item.',
+  '(S:) zulu1 secret item.',
+  '(T.S.) zulu1 secret item.',
 ];
 
 describe('a look-alike mark where a mark belongs is a mark not understood', () => {
