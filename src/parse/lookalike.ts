@@ -219,6 +219,16 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
     const m = LABEL.exec(source.slice(at, Math.min(to, at + 70)));
     if (m) add(at, m[0], m[0].replace(/:$/, '').trim(), `Mark ${JSON.stringify(m[0])} starts a line inside the text without parentheses; which words it covers is not known.`);
   }
+  // `… last week. <S> The source …`, `… week. {S} …`, `… week. S//NF) …`: a look-alike mark
+  // after a sentence end in the middle of a line (a paragraph whose own line was joined to the one
+  // above, as text out of a PDF can be). `(R)` is left out there (`Senator Smith. (R) Texas`).
+  for (const m of source.slice(from, to).matchAll(AFTER_SENTENCE_END)) {
+    const at = from + m.index + m[0].length;
+    const l = readLookalikeMark(source, at);
+    if (!l || l.end > to || RESTRICTED.test(l.raw) || BRACKETED.test(l.raw) || LABEL.test(l.raw) || ODD_SEPARATOR.test(l.raw)) continue;
+    if (l.marking) add(at, l.raw, l.raw.slice(2, -1), l.message);
+    else found.push({ start: l.start, end: l.end, raw: l.raw, marking: null, message: `${l.message} It follows a sentence end inside the text; which words it covers is not known.` });
+  }
   const slashes = source.indexOf('//', from);
   if (slashes >= 0 && slashes < to) {
     // Within the text only (the expression would otherwise run on to the source's end each time).
@@ -255,6 +265,13 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
  * prose a label follows a word (`held at the TS//SI level`).
  */
 const MID_LINE_LABEL = /(?<=[.!?:;]["'”’)\]]*[ \t]+)(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(\p{Lu}\p{N}]|[ \t]*(?:\r?\n|$))/gu;
+
+/**
+ * A sentence end and the blanks after it, in the middle of a line, before what can open a
+ * look-alike mark read by readLookalikeMark (brackets other than square ones, which are looked
+ * for anywhere, a doubled parenthesis, a level and `//`).
+ */
+const AFTER_SENTENCE_END = /[.!?:;]["'”’)\]]*[ \t]+(?=[<{\u00ab\u3010\u300c\ufe59\u207d\u208d\u2768\u27ee\uff3b\u3014\uff08]|\(\(|(?:TS|[UCS])\/\/)/g;
 
 /** Longest CAPCO-form parenthetical looked for inside a text, in characters between the parentheses. */
 const MAX_CAPCO = 90;

@@ -48,6 +48,53 @@ const MEMO = [
 ].join('\n');
 const SECRET_WORDS = ['zuluone', 'zulutwo', 'zulutri', 'zulufour', 'zulufive'];
 
+/**
+ * One-line paragraphs a blank line apart, as a memo typed line by line is: every gap the same, so
+ * no gap says where a paragraph ends, and a line that runs to the right edge is taken to wrap
+ * onto the next (src/pdf/layout/index.ts). A look-alike mark opening the next line must stop
+ * that: joined, `<S> …` was read inside the (U) paragraph above and released (Chromium).
+ */
+const JOINED = [
+  'UNCLASSIFIED',
+  '',
+  'SUBJECT: (U) Quarterly meeting',
+  '',
+  '(U) The quarterly meeting was held on Tuesday in the main hall, and all of the members attended it.',
+  '<S> The zuluone source reported the plan.',
+  '',
+  '(U) The chair opened the meeting on Wednesday in the main hall, and the members read the minutes.',
+  '',
+  '{S} The zulutwo asset confirmed the route.',
+  '',
+  '(U) The route was discussed on Thursday in the small hall, and the members noted the schedule.',
+  '',
+  'S//NF) The zulutri station relayed the plan.',
+  '',
+  '(U) The secretary closed the meeting at noon.',
+  '',
+  'UNCLASSIFIED',
+  '',
+].join('\n');
+const JOINED_WORDS = ['zuluone', 'zulutwo', 'zulutri'];
+
+for (const producer of PRODUCERS) {
+  describe.skipIf(producer.missing !== null || !poppler)(`look-alike marks opening a line after a full one, in a PDF made by ${producer.name}`, () => {
+    it('are read where a mark belongs, not as words of the (U) paragraph above', async () => {
+      const bytes = await producer.make(JOINED);
+      const read = await readPdfInput(bytes);
+      if (!read.ok) throw new Error(read.message);
+      const result = await releaseDocument({ doc: read.doc, reader: read.reader, profile, asOf: '2026-12-03', stem: 'memo', input: { path: 'memo.pdf', sha256: sha256Hex(bytes) }, pdf: { bytes, layout: read.layout } });
+      const pdf = result.files.find((f) => f.kind === 'pdf')!.bytes;
+      for (const text of [pdftotext(pdf)!, (await readPdfText(pdf)).pages.map((runs) => runs.map((r) => r.str).join(' ')).join('\n')]) {
+        const lower = text.toLowerCase();
+        expect(JOINED_WORDS.filter((w) => lower.includes(w))).toEqual([]);
+        expect(text).toContain('closed the meeting at noon');
+      }
+      expect(result.plan.decisions.filter((d) => d.action === 'release' && JOINED_WORDS.some((w) => read.doc.source.slice(d.span.start, d.span.end).includes(w)))).toEqual([]);
+    }, 60_000);
+  });
+}
+
 for (const producer of PRODUCERS) {
   describe.skipIf(producer.missing !== null || !poppler)(`look-alike marks inside a PDF made by ${producer.name}`, () => {
     it('withholds each paragraph holding one; the release PDF reads without their words, with the plain (U) ones', async () => {

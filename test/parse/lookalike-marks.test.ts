@@ -191,6 +191,11 @@ const INSIDE = [
   '2. (U) Met on Tuesday: TS//SI//NF "The zulu1 source reported."',
   '2. (U) Met on Tuesday. (S\u00b7NF) The zulu1 source reported.',
   '2. (U) Met on Tuesday (TS | SI) the zulu1 source reported.',
+  // A look-alike mark after a sentence end mid-line (a line joined to the paragraph above).
+  '2. (U) Met on Tuesday. <S> The zulu1 source reported.',
+  '2. (U) Met on Tuesday. {S//NF} The zulu1 source reported.',
+  '2. (U) Met on Tuesday. S//NF) The zulu1 source reported.',
+  '2. (U) Met on Tuesday. ((S) The zulu1 source reported.',
 ];
 
 describe('a look-alike mark inside a (U) portion makes it a mark not understood', () => {
@@ -231,7 +236,8 @@ describe('what inside a text is not a look-alike mark', () => {
       '2. (U) Met on Tuesday. S//NF is a marking, zulu1 said.', // a lower-case word after it
       '2. (U) Senator Smith (R) zulu1 said so.', // a party, not RESTRICTED, inside a text
       '2. (U) The U.S. (U.S.A.) zulu1 said so.',
-      '2. (U) Use <S> zulu1 for strike-through.', // angle brackets are looked for only where a mark belongs
+      '2. (U) Use <S> zulu1 for strike-through.', // angle brackets are looked for only where a mark belongs, or after a sentence end
+      '2. (U) He met them. ((U) zulu1 plain.', // a doubled (U) says nothing above the paragraph
     ])(`${name}, %j: released as (U)`, (item) => {
       const src = wrap(item);
       expect(portionWith(src, 'zulu1', read).markingSource).toBe('marked');

@@ -12,6 +12,7 @@ import type { Rect } from '../geometry.js';
 import { readPdfObjects } from '../objects/read.js';
 import { pageGlyphs, type PageGlyph } from './glyphs.js';
 import { pageBlocks, type LinePiece } from './lines.js';
+import { readLookalikeMark } from '../../parse/lookalike.js';
 
 export { NO_TEXT_LAYER } from './glyphs.js';
 
@@ -124,10 +125,32 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
   while (k < glyphs.length && !glyphs[k]!.blank) k++;
   const word = (k > 0 ? glyphs[k - 1]!.x1 : next.x0) - next.x0;
   const space = 0.3 * line.size;
-  // Only a plain continuation: same left edge, not a mark, bullet or number opening the next line.
+  // Only a plain continuation: same left edge, not a mark, bullet or number opening the next line,
+  // nor a mark in a form the readers do not read but withhold where a mark belongs (`<S>`, `{S}`,
+  // `S//NF)`): joined, it would be read inside the paragraph above, under that one's mark.
   const first = glyphs.slice(0, k).map((g) => g.text).join('');
   if (/^(?:\(|[•·▪◦*–—-]|\d+[.)])/u.test(first)) return false;
+  if (readLookalikeMark(lineStart(glyphs), 0) !== null) return false;
   return line.x1 + space + word > right - 0.05 * line.size && Math.abs(next.x0 - line.x0) < 0.3 * line.size;
+}
+
+/** The text of a line's first glyphs (a blank glyph as a space): enough to read a mark at its start. */
+function lineStart(glyphs: readonly PageGlyph[]): string {
+  let text = '';
+  let prev: PageGlyph | null = null;
+  for (let i = 0; i < glyphs.length && text.length < 72; i++) {
+    const g = glyphs[i]!;
+    if (g.blank) {
+      text += ' ';
+      prev = null;
+      continue;
+    }
+    // A word gap without a blank glyph, as TextBuilder.line reads it.
+    if (prev && g.x0 - prev.x1 > WORD_GAP_EM * g.size) text += ' ';
+    text += g.text;
+    prev = g;
+  }
+  return text;
 }
 
 /** Read the text layer of a PDF. Throws PdfInputError (one line) for a file that cannot be read, or whose text cannot (a scan: `no text layer: …`). */
