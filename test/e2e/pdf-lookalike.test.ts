@@ -20,6 +20,9 @@ import { PRODUCERS } from '../helpers/producers.js';
 const profile = loadProfile(readFileSync('rules/public.yaml', 'utf8'), 'rules/public.yaml');
 const poppler = hasPdftotext();
 
+/** The last (U) paragraph and the banner, which every release must keep. */
+const CLOSING = ['(U) The secretary closed the meeting at noon.', '', 'UNCLASSIFIED', ''];
+
 const MEMO = [
   'UNCLASSIFIED',
   '',
@@ -41,10 +44,7 @@ const MEMO = [
   '(U) The members noted the report. (TS//SI//REL TO',
   'USA, FVEY) The zulufive station relayed it.',
   '',
-  '(U) The secretary closed the meeting at noon.',
-  '',
-  'UNCLASSIFIED',
-  '',
+  ...CLOSING,
 ].join('\n');
 const SECRET_WORDS = ['zuluone', 'zulutwo', 'zulutri', 'zulufour', 'zulufive'];
 
@@ -70,27 +70,34 @@ const JOINED = [
   '',
   'S//NF) The zulutri station relayed the plan.',
   '',
-  '(U) The secretary closed the meeting at noon.',
-  '',
-  'UNCLASSIFIED',
-  '',
+  ...CLOSING,
 ].join('\n');
 const JOINED_WORDS = ['zuluone', 'zulutwo', 'zulutri'];
+
+/**
+ * `memo` made into a PDF by `make`, released for the public: the release PDF's text as pdftotext
+ * and pdf.js read it, and the decisions that released a portion holding one of `words`.
+ */
+async function releaseOf(make: (text: string) => Promise<Uint8Array>, memo: string, words: readonly string[]) {
+  const bytes = await make(memo);
+  const read = await readPdfInput(bytes);
+  if (!read.ok) throw new Error(read.message);
+  const result = await releaseDocument({ doc: read.doc, reader: read.reader, profile, asOf: '2026-12-03', stem: 'memo', input: { path: 'memo.pdf', sha256: sha256Hex(bytes) }, pdf: { bytes, layout: read.layout } });
+  const pdf = result.files.find((f) => f.kind === 'pdf')!.bytes;
+  const texts = [pdftotext(pdf)!, (await readPdfText(pdf)).pages.map((runs) => runs.map((r) => r.str).join(' ')).join('\n')];
+  const released = result.plan.decisions.filter((d) => d.action === 'release' && words.some((w) => read.doc.source.slice(d.span.start, d.span.end).includes(w)));
+  return { texts, released };
+}
 
 for (const producer of PRODUCERS) {
   describe.skipIf(producer.missing !== null || !poppler)(`look-alike marks opening a line after a full one, in a PDF made by ${producer.name}`, () => {
     it('are read where a mark belongs, not as words of the (U) paragraph above', async () => {
-      const bytes = await producer.make(JOINED);
-      const read = await readPdfInput(bytes);
-      if (!read.ok) throw new Error(read.message);
-      const result = await releaseDocument({ doc: read.doc, reader: read.reader, profile, asOf: '2026-12-03', stem: 'memo', input: { path: 'memo.pdf', sha256: sha256Hex(bytes) }, pdf: { bytes, layout: read.layout } });
-      const pdf = result.files.find((f) => f.kind === 'pdf')!.bytes;
-      for (const text of [pdftotext(pdf)!, (await readPdfText(pdf)).pages.map((runs) => runs.map((r) => r.str).join(' ')).join('\n')]) {
-        const lower = text.toLowerCase();
-        expect(JOINED_WORDS.filter((w) => lower.includes(w))).toEqual([]);
+      const { texts, released } = await releaseOf(producer.make, JOINED, JOINED_WORDS);
+      for (const text of texts) {
+        expect(JOINED_WORDS.filter((w) => text.toLowerCase().includes(w))).toEqual([]);
         expect(text).toContain('closed the meeting at noon');
       }
-      expect(result.plan.decisions.filter((d) => d.action === 'release' && JOINED_WORDS.some((w) => read.doc.source.slice(d.span.start, d.span.end).includes(w)))).toEqual([]);
+      expect(released).toEqual([]);
     }, 60_000);
   });
 }
@@ -98,19 +105,14 @@ for (const producer of PRODUCERS) {
 for (const producer of PRODUCERS) {
   describe.skipIf(producer.missing !== null || !poppler)(`look-alike marks inside a PDF made by ${producer.name}`, () => {
     it('withholds each paragraph holding one; the release PDF reads without their words, with the plain (U) ones', async () => {
-      const bytes = await producer.make(MEMO);
-      const read = await readPdfInput(bytes);
-      if (!read.ok) throw new Error(read.message);
-      const result = await releaseDocument({ doc: read.doc, reader: read.reader, profile, asOf: '2026-12-03', stem: 'memo', input: { path: 'memo.pdf', sha256: sha256Hex(bytes) }, pdf: { bytes, layout: read.layout } });
-      const pdf = result.files.find((f) => f.kind === 'pdf')!.bytes;
-      const texts = [pdftotext(pdf)!, (await readPdfText(pdf)).pages.map((runs) => runs.map((r) => r.str).join(' ')).join('\n')];
+      const { texts, released } = await releaseOf(producer.make, MEMO, SECRET_WORDS);
       for (const text of texts) {
         const lower = text.toLowerCase();
         expect(SECRET_WORDS.filter((w) => lower.includes(w))).toEqual([]);
         expect(text).toContain('quarterly meeting was held');
         expect(text).toContain('closed the meeting at noon');
       }
-      expect(result.plan.decisions.filter((d) => d.action === 'release' && SECRET_WORDS.some((w) => read.doc.source.slice(d.span.start, d.span.end).includes(w)))).toEqual([]);
+      expect(released).toEqual([]);
     }, 60_000);
   });
 }
