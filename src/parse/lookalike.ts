@@ -1,8 +1,8 @@
 /**
  * Marks written in a form the grammar does not read, where a mark is expected (a line's start
  * after its prefix, after a paragraph number): `[S]`, `{S}`, `<S>`, `（S//NF）` in full-width
- * parentheses, `((S)`, `(S·NF)`, `(R)`, `S//NF)` and `S//NF:` as a label (readLookalikeMark); and inside a portion's text, where
- * the readers' own scans pass over them: `… [S] …`, `Tuesday(S//NF)`, a label after a sentence end
+ * parentheses, `((S)`, `(S·NF)`, `(R)`, `S//NF)` and `S//NF:` as a label (readLookalikeMark);
+ * and inside a portion's text, where the readers' own scans pass over them: `… [S] …`, `Tuesday(S//NF)`, a label after a sentence end
  * (lookalikeMarksInside). A reviewer, an OCR pass or a PDF's text layer wrote a mark; reading the
  * text as unmarked, or as the portion's own mark says, would release it under an UNCLASSIFIED
  * banner. Both readers (cables and marked documents) ask here (fail closed).
@@ -221,11 +221,13 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
   }
   // `… last week. <S> The source …`, `… week. {S} …`, `… week. S//NF) …`: a look-alike mark
   // after a sentence end in the middle of a line (a paragraph whose own line was joined to the one
-  // above, as text out of a PDF can be). `(R)` is left out there (`Senator Smith. (R) Texas`).
+  // above, as text out of a PDF can be). Labels are MID_LINE_LABEL's; `(R)` is not looked for
+  // inside a text (`Senator Smith (R) said`).
   for (const m of source.slice(from, to).matchAll(AFTER_SENTENCE_END)) {
     const at = from + m.index + m[0].length;
     const l = readLookalikeMark(source, at);
-    if (!l || l.end > to || RESTRICTED.test(l.raw) || BRACKETED.test(l.raw) || LABEL.test(l.raw) || ODD_SEPARATOR.test(l.raw)) continue;
+    if (!l || l.end > to || LABEL.test(l.raw)) continue;
+    // Only a doubled parenthesis (`((S)`) comes with the marking inside it.
     if (l.marking) add(at, l.raw, l.raw.slice(2, -1), l.message);
     else found.push({ start: l.start, end: l.end, raw: l.raw, marking: null, message: `${l.message} It follows a sentence end inside the text; which words it covers is not known.` });
   }
