@@ -23,15 +23,16 @@ const LOOKALIKE_CAPITALS: ReadonlyMap<string, string> = new Map(
     'Ⅰ I', 'Ⅴ V', 'Ⅹ X', 'Ⅼ L', 'Ⅽ C', 'Ⅾ D', 'Ⅿ M',
   ].map((pair) => pair.split(' ') as [string, string]),
 );
-const LOOKALIKE_CAPITAL = new RegExp(`[${[...LOOKALIKE_CAPITALS.keys()].join('')}]`, 'g');
+const LOOKALIKE_CLASS = `[${[...LOOKALIKE_CAPITALS.keys()].join('')}]`;
+const HAS_LOOKALIKE_CAPITAL = new RegExp(LOOKALIKE_CLASS);
+const LOOKALIKE_CAPITALS_ALL = new RegExp(LOOKALIKE_CLASS, 'g');
 
 /** True when `text` holds a full-width character or a capital of another script drawn as a Latin one. */
 export function hasForeignLetters(text: string): boolean {
-  LOOKALIKE_CAPITAL.lastIndex = 0;
-  return hasFullWidth(text) || LOOKALIKE_CAPITAL.test(text);
+  return hasFullWidth(text) || HAS_LOOKALIKE_CAPITAL.test(text);
 }
 
 /** `text` with full-width characters and look-alike capitals folded to ASCII (offsets kept). */
 export function foldForeignLetters(text: string): string {
-  return foldFullWidth(text).replace(LOOKALIKE_CAPITAL, (c) => LOOKALIKE_CAPITALS.get(c)!);
+  return foldFullWidth(text).replace(LOOKALIKE_CAPITALS_ALL, (c) => LOOKALIKE_CAPITALS.get(c)!);
 }

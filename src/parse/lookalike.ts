@@ -79,6 +79,11 @@ const DOUBLED = /^\(\(([^()\n]{1,48})\)/;
  */
 const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(\p{Lu}\p{N}]|[ \t]*(?:\r?\n|$))/u;
 
+/** T, S, C or U: the letters a level opens with, the cheap test before any expression runs. */
+function isLevelLetter(code: number): boolean {
+  return code === 0x54 || code === 0x53 || code === 0x43 || code === 0x55;
+}
+
 /** True when `inner`, written between parentheses, would be a mark (understood or not). */
 function wouldBeMark(inner: string): boolean {
   return classifyParenthetical(inner) !== 'not-a-marking';
@@ -92,13 +97,13 @@ export function readLookalikeMark(source: string, offset: number, bannerRelTo: r
   const lead = source.charCodeAt(offset);
   // `[`, `（`, `((`, another opening bracket, or a level letter (T S C U) and a slash: anything
   // else starts no look-alike.
-  if (lead === 0x54 || lead === 0x53 || lead === 0x43 || lead === 0x55) {
+  if (isLevelLetter(lead)) {
     // A label: `S//` or `TS//`. Most lines that start with one of these letters start a word.
     if (source.charCodeAt(offset + (lead === 0x54 ? 2 : 1)) !== 0x2f) return null;
   } else if (lead === 0x28) {
     const next = source.charCodeAt(offset + 1);
     // `((`, or a level letter or R after `(` (`(S·NF)`, `(R)`).
-    if (next !== 0x28 && next !== 0x54 && next !== 0x53 && next !== 0x43 && next !== 0x55 && next !== 0x52) return null;
+    if (next !== 0x28 && next !== 0x52 && !isLevelLetter(next)) return null;
   } else if (lead !== 0x5b && lead !== 0xff08 && lead !== 0x3c && !OTHER_CLOSE.has(source[offset]!)) return null;
   const head = source.slice(offset, offset + 70);
   const at = (raw: string, message: string, marking: Marking | null = null): LookalikeMark => ({
@@ -171,7 +176,7 @@ const BARE_LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*/;
  */
 export function readBareLabelMark(source: string, offset: number): LookalikeMark | null {
   const lead = source.charCodeAt(offset);
-  if (lead !== 0x54 && lead !== 0x53 && lead !== 0x43 && lead !== 0x55) return null;
+  if (!isLevelLetter(lead)) return null;
   const m = BARE_LABEL.exec(source.slice(offset, offset + 40));
   if (!m) return null;
   return {
@@ -215,7 +220,7 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
     let at = nl + 1;
     while (source[at] === ' ' || source[at] === '\t') at++;
     const lead = source.charCodeAt(at);
-    if (lead !== 0x54 && lead !== 0x53 && lead !== 0x43 && lead !== 0x55) continue;
+    if (!isLevelLetter(lead)) continue;
     const m = LABEL.exec(source.slice(at, Math.min(to, at + 70)));
     if (m) add(at, m[0], m[0].replace(/:$/, '').trim(), `Mark ${JSON.stringify(m[0])} starts a line inside the text without parentheses; which words it covers is not known.`);
   }
@@ -242,8 +247,7 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
     const m = CAPCO_FORM.exec(source.slice(open, open + MAX_CAPCO + 2));
     if (!m) {
       // `… last week. (S·NF) The source …`: a separator that is not '//' (see ODD_SEPARATOR).
-      const next = source.charCodeAt(open + 1);
-      const odd = next === 0x54 || next === 0x53 || next === 0x43 || next === 0x55 ? ODD_SEPARATOR.exec(source.slice(open, Math.min(to, open + 70))) : null;
+      const odd = isLevelLetter(source.charCodeAt(open + 1)) ? ODD_SEPARATOR.exec(source.slice(open, Math.min(to, open + 70))) : null;
       if (odd) {
         add(open, odd[0], odd[0].slice(1, -1), `Mark ${JSON.stringify(odd[0])} inside the text joins its parts with a character that is not the separator '//'; not understood.`);
         open += odd[0].length - 1;

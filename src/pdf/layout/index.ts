@@ -103,7 +103,7 @@ class TextBuilder {
         space = prev !== null;
         continue;
       }
-      if (prev && (space || g.x0 - prev.x1 > WORD_GAP_EM * g.size)) this.add(' ', null);
+      if (prev && (space || wordGap(prev, g))) this.add(' ', null);
       this.add(g.text, g);
       prev = g;
       space = false;
@@ -125,30 +125,36 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
   while (k < glyphs.length && !glyphs[k]!.blank) k++;
   const word = (k > 0 ? glyphs[k - 1]!.x1 : next.x0) - next.x0;
   const space = 0.3 * line.size;
-  // Only a plain continuation: same left edge, not a mark, bullet or number opening the next line,
-  // nor a mark in a form the readers do not read but withhold where a mark belongs (`<S>`, `{S}`,
-  // `S//NF)`): joined, it would be read inside the paragraph above, under that one's mark.
+  // The next line's first word would not have fitted, and it starts at the same left edge.
+  if (line.x1 + space + word <= right - 0.05 * line.size || Math.abs(next.x0 - line.x0) >= 0.3 * line.size) return false;
+  // Only a plain continuation: not a mark, bullet or number opening the next line, nor a mark in a
+  // form the readers do not read but withhold where a mark belongs (`<S>`, `{S}`, `S//NF)`):
+  // joined, it would be read inside the paragraph above, under that one's mark.
   const first = glyphs.slice(0, k).map((g) => g.text).join('');
   if (/^(?:\(|[•·▪◦*–—-]|\d+[.)])/u.test(first)) return false;
-  if (readLookalikeMark(lineStart(glyphs), 0) !== null) return false;
-  return line.x1 + space + word > right - 0.05 * line.size && Math.abs(next.x0 - line.x0) < 0.3 * line.size;
+  return readLookalikeMark(lineStart(glyphs), 0) === null;
 }
 
-/** The text of a line's first glyphs (a blank glyph as a space): enough to read a mark at its start. */
+/** True when the gap between two glyphs of a line is a word space (no blank glyph drawn in it). */
+function wordGap(prev: PageGlyph, g: PageGlyph): boolean {
+  return g.x0 - prev.x1 > WORD_GAP_EM * g.size;
+}
+
+/** The text of a line's first glyphs, spaced as TextBuilder.line spaces it: enough to read a mark at its start. */
 function lineStart(glyphs: readonly PageGlyph[]): string {
   let text = '';
   let prev: PageGlyph | null = null;
+  let space = false;
   for (let i = 0; i < glyphs.length && text.length < 72; i++) {
     const g = glyphs[i]!;
     if (g.blank) {
-      text += ' ';
-      prev = null;
+      space = prev !== null;
       continue;
     }
-    // A word gap without a blank glyph, as TextBuilder.line reads it.
-    if (prev && g.x0 - prev.x1 > WORD_GAP_EM * g.size) text += ' ';
+    if (prev && (space || wordGap(prev, g))) text += ' ';
     text += g.text;
     prev = g;
+    space = false;
   }
   return text;
 }
