@@ -86,7 +86,10 @@ function nearLongWord(word: string): boolean {
 function levelLike(word: string): boolean {
   if (LEVEL_WORDS.has(word) || COMPACT.test(word)) return !COMMON_ABBREVIATIONS.has(word);
   if (CONTROL_WORDS.get(word)?.unclassified || CONTROL_SYSTEMS.has(word) || word === CUI) return true;
-  if (/^(?:[UCS]|TS)[.:;]$/.test(word)) return true; // "(C.)", "(S:)"
+  if (/^(?:[UCS]|TS)[.:;!?*'’]$/.test(word)) return true; // "(C.)", "(S:)", "(S?)"
+  if (/^CONF\.?$/.test(word)) return true; // CONFIDENTIAL abbreviated
+  // A level and a control typed as one word: "(SECRETNOFORN)" (not "(SECRETARY)").
+  if (/^(?:TOP ?SECRET|SECRET|CONFIDENTIAL)(?:NOFORN|NF|ORCON|OC|REL|SI|TK|HCS|FOUO|PROPIN)/.test(word)) return true;
   if (/^T\.S\.?$/.test(word)) return true; // "(T.S.)"
   return nearLongWord(word);
 }
@@ -132,6 +135,14 @@ export function classifyParenthetical(inner: string): ParentheticalKind {
   // `(FOO//BAR)` is a mark not understood, never an unmarked paragraph released as such.
   if (/(?:^|[^:])\/\//.test(text)) return 'malformed';
   if (levelLike(first) || SPECIAL_ACCESS.test(upper)) return 'malformed';
+  // TOP SECRET as its two letters spaced, alone or before a control: `(T S)`, `(T S/SI)` (not
+  // `(T S Eliot)`).
+  if (/^T[ \t]+S(?:$|[ \t]*\/)/.test(upper)) return 'malformed';
+  // A level and a control joined by a full stop, `(S.NF)`, `(TS.SI//REL)`: capitals as written, two
+  // or more after it and none dotted again (`(U.S.)`, `(C.I.A.)`, `(S.Smith)` are prose).
+  if (/^(?:TS|[UCS])\.[A-Z]{2}[A-Z0-9/-]*(?:$|[\s,])/.test(text)) return 'malformed';
+  // The same in any case when what follows the full stop is a control: `(s.nf)`, `(S.Nf)`.
+  if (/^(?:TS|[UCS])\.(?:NF|NOFORN|ORCON|OC|REL|SI|TK|HCS|FOUO|PROPIN)(?:$|[\s,/])/.test(upper)) return 'malformed';
   // Only marking letters around slashes, `N/SF` (NOFORN and SECRET garbled): a mark, not understood.
   if (GARBLED.test(upper) && /[UCS]/.test(upper)) return 'malformed';
   // Marking words with no level (`NF`, `REL TO USA, GBR`): a mark with its level missing.

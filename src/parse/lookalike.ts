@@ -1,7 +1,7 @@
 /**
  * Marks written in a form the grammar does not read, where a mark is expected (a line's start
  * after its prefix, after a paragraph number): `[S]`, `{S}`, `<S>`, `（S//NF）` in full-width
- * parentheses, `((S)`, `(S·NF)`, `(R)`, `S//NF)` and `S//NF:` as a label (readLookalikeMark);
+ * parentheses, `((S)`, `(S]`, `(S·NF)`, `(R)`, `S//NF)` and `S//NF:` as a label (readLookalikeMark);
  * and inside a portion's text, where the readers' own scans pass over them: `… [S] …`, `Tuesday(S//NF)`, a label after a sentence end
  * (lookalikeMarksInside). A reviewer, an OCR pass or a PDF's text layer wrote a mark; reading the
  * text as unmarked, or as the portion's own mark says, would release it under an UNCLASSIFIED
@@ -58,11 +58,20 @@ const ANGLED = /^<([A-Z][^<>\n]{0,47})>/;
 const ODD_SEPARATOR = /^\((?:TS|[CSU])[ \t]*[\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65|\\;~_][ \t]*[A-Z][A-Z0-9 ,/\u00b7\u2022\u2219\u22c5\u2027\u30fb\uff65|\\;~_-]{0,60}\)/;
 
 /**
+ * `(S:NF)`, `(S+NF)`, `(S'NF)`: other characters between a level and a control, no blank around
+ * them; only where a mark belongs (inside a text `(C: SEE REF A)` can be prose).
+ */
+const ODD_SEPARATOR_AT_MARK = /^\((?:TS|[CSU])[:+*='"\u2019]{1,2}[A-Z][A-Z0-9/-]{0,30}\)/;
+
+/**
  * `(R)`: RESTRICTED, the level below CONFIDENTIAL in NATO's and other governments' markings, which
  * United States portion marks carry only in a foreign form (`(//NR)`, `(//DEU R)`). Where a mark
  * belongs, it is a mark the grammar does not read, not prose.
  */
 const RESTRICTED = /^\(R\)/;
+
+/** `(S]`, `[S//NF)`: a mark opened by one bracket and closed by the other (a typing slip, OCR). */
+const MISMATCHED = /^(?:\(([A-Z][^()[\]\n]{0,47})\]|\[([A-Z][^()[\]\n]{0,47})\))/;
 
 /** `S//NF)`: a label whose opening parenthesis was lost. */
 const UNOPENED = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}\)/;
@@ -133,9 +142,11 @@ export function readLookalikeMark(source: string, offset: number, bannerRelTo: r
     if (parsed.ok) return at(m[0], `${note}; read as (${m[1]}).`, { ...parsed.marking, raw: m[0], span: { start: offset, end: offset + m[0].length } });
     return at(m[0], `${note}; ${parsed.message}`);
   }
+  m = MISMATCHED.exec(head);
+  if (m && wouldBeMark(m[1] ?? m[2]!)) return at(m[0], `Mark ${JSON.stringify(m[0])} opens and closes with different brackets; expected (${m[1] ?? m[2]}).`);
   m = ANGLED.exec(head);
   if (m && m[1] !== 'U' && wouldBeMark(m[1]!)) return at(m[0], `Mark ${JSON.stringify(m[0])} is written in angle brackets; expected (${m[1]}).`);
-  m = ODD_SEPARATOR.exec(head);
+  m = ODD_SEPARATOR.exec(head) ?? ODD_SEPARATOR_AT_MARK.exec(head);
   if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} joins its parts with a character that is not the separator '//'; not understood.`);
   m = RESTRICTED.exec(head);
   if (m) return at(m[0], `Mark "(R)" (RESTRICTED, a foreign or NATO level) is not a United States portion mark; not understood.`);

@@ -25,7 +25,9 @@ describe('classifyParenthetical', () => {
     // Handling controls with no level, as (NF) above.
     'DSEN', 'FISA', 'FISA/NF',
     // A level with a colon or semicolon, a dotted TOP SECRET.
-    'S:', 'C;', 'TS:', 'T.S.', 'T.S',
+    'S:', 'C;', 'TS:', 'T.S.', 'T.S', 'S?', 'S!', 'S*', "S'",
+    // TOP SECRET spaced; a full stop between level and control; CONFIDENTIAL cut short; one word.
+    'T S', 't s', 'T S/SI', 'S.NF', 'TS.SI', 'C.REL TO USA', 's.nf', 'S.Nf', 'CONF', 'CONF.', 'SECRETNOFORN', 'TOPSECRETSI',
     // Capitals of another script drawn as Latin ones: Cyrillic Es, Dze, Te; Greek Tau, Nu; Roman numeral C.
     '\u0421', '\u0405', '\u0405//NF', '\u0422S', '\u03a4S//SI', 'S//\u039dF', '\u216d',
   ])('(%s) is malformed', (inner) => {
@@ -40,6 +42,8 @@ describe('classifyParenthetical', () => {
     'https://www.osac.gov/', 'SAR', 'G', 'e.g., http://2ch.ru and http://forum.xaker.ru', 'EUR/PRA', 'Air/Land/Sea',
     // Words in Cyrillic and Greek that fold to no mark: USSR, EU, USA.
     '\u0421\u0421\u0421\u0420', '\u0395\u0395', '\u0421\u0428\u0410', 'U.S.:',
+    // Prose near the forms above: initials, a name, an agency, a heading.
+    'T S Eliot', 'S.Smith', 'U.S.A.', 'C.I.A.', 'SEC', 'SECRETARY', 'Secretariat', 'S.A.',
   ])('(%s) is not a marking', (inner) => {
     expect(classifyParenthetical(inner)).toBe('not-a-marking');
   });

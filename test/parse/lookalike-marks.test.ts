@@ -80,6 +80,21 @@ const UNKNOWN = [
   '2. (\u0422S) zulu1 secret item.',
   '(S:) zulu1 secret item.',
   '(T.S.) zulu1 secret item.',
+  // Mismatched brackets; other characters between level and control; TOP SECRET spaced; a full stop.
+  '(S] zulu1 secret item.',
+  '[S//NF) zulu1 secret item.',
+  '2. (C] zulu1 secret item.',
+  '(S:NF) zulu1 secret item.',
+  '(S+NF) zulu1 secret item.',
+  "(S'NF) zulu1 secret item.",
+  '2. (S=NF) zulu1 secret item.',
+  '(T S) zulu1 secret item.',
+  '2. (T S) zulu1 secret item.',
+  '(S.NF) zulu1 secret item.',
+  '(s.nf) zulu1 secret item.',
+  '(S?) zulu1 secret item.',
+  '(SECRETNOFORN) zulu1 secret item.',
+  '(CONF) zulu1 confidential item.',
 ];
 
 describe('a look-alike mark where a mark belongs is a mark not understood', () => {
@@ -132,6 +147,9 @@ describe('readLookalikeMark: what is not a look-alike', () => {
     '(Reuters) reported',
     '(See the annex)',
     '(S) a mark the grammar reads',
+    '(C: SEE REF A) in a cable', // a blank after the colon: classifyParenthetical's to judge
+    '(S.Smith) wrote',
+    '[1) a list label',
   ])('%j: null', (text) => {
     expect(readLookalikeMark(text, 0)).toBeNull();
   });
