@@ -88,6 +88,22 @@ const DOUBLED = /^\(\(([^()\n]{1,48})\)/;
  */
 const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(\p{Lu}\p{N}]|[ \t]*(?:\r?\n|$))/u;
 
+/**
+ * `SECRET//NOFORN: …`, `SECRET: …`, `SECRET//NOFORN The source …`: a level spelled out as a
+ * banner writes it, followed by a colon, or by controls and a sentence in mixed case on the same
+ * line. Alone on its line it is a banner, which the readers take as such; before capitals it can
+ * be a banner quoted in the text (`TOP SECRET//COMINT//REL TO USA, AUS …`, SIDtoday) or, without
+ * `//`, open prose (`SECRET TALKS BEGAN …` in a cable).
+ */
+const SPELLED_LABEL = /^(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|:|\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}))/u;
+
+/**
+ * `S// The source …`: a level and the separator with nothing between it and the text, before a
+ * capital (a mark whose parentheses and controls were lost). Not `//S Visit to Madrid//`, a
+ * cable's heading (S is the Secretary).
+ */
+const BARE_SEPARATOR = /^(?:TS|[UCS])\/\/(?=[ \t]+["“‘'(\p{Lu}\p{N}])/u;
+
 /** T, S, C or U: the letters a level opens with, the cheap test before any expression runs. */
 function isLevelLetter(code: number): boolean {
   return code === 0x54 || code === 0x53 || code === 0x43 || code === 0x55;
@@ -107,8 +123,12 @@ export function readLookalikeMark(source: string, offset: number, bannerRelTo: r
   // `[`, `（`, `((`, another opening bracket, or a level letter (T S C U) and a slash: anything
   // else starts no look-alike.
   if (isLevelLetter(lead)) {
-    // A label: `S//` or `TS//`. Most lines that start with one of these letters start a word.
-    if (source.charCodeAt(offset + (lead === 0x54 ? 2 : 1)) !== 0x2f) return null;
+    // A label: `S//` or `TS//`, or a level spelled out (`SECRET//NF`, `SECRET:`). Most lines
+    // that start with one of these letters start a word.
+    if (source.charCodeAt(offset + (lead === 0x54 ? 2 : 1)) !== 0x2f) {
+      const m = SPELLED_LABEL.exec(source.slice(offset, offset + 90));
+      return m ? spelledLabel(offset, m[0]) : null;
+    }
   } else if (lead === 0x28) {
     const next = source.charCodeAt(offset + 1);
     // `((`, or a level letter or R after `(` (`(S·NF)`, `(R)`).
@@ -152,9 +172,17 @@ export function readLookalikeMark(source: string, offset: number, bannerRelTo: r
   if (m) return at(m[0], `Mark "(R)" (RESTRICTED, a foreign or NATO level) is not a United States portion mark; not understood.`);
   m = UNOPENED.exec(head);
   if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} has lost its opening parenthesis; expected (${m[0]}.`);
+  m = BARE_SEPARATOR.exec(head);
+  if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} has no parentheses and no control; not understood.`);
   m = LABEL.exec(head);
   if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} is written ${m[0].endsWith(':') ? 'as a label ' : ''}without parentheses; expected (${m[0].replace(/:$/, '').trim()}).`);
   return null;
+}
+
+/** The look-alike of a level spelled out as a label (see SPELLED_LABEL). */
+function spelledLabel(offset: number, raw: string): LookalikeMark {
+  const mark = raw.replace(/:$/, '').trim();
+  return { start: offset, end: offset + raw.length, raw, marking: null, message: `Mark ${JSON.stringify(raw)} is a level spelled out as a label, without parentheses; not understood (a portion mark is written (${mark}) in short form).` };
 }
 
 /**

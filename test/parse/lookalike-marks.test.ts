@@ -95,6 +95,14 @@ const UNKNOWN = [
   '(S?) zulu1 secret item.',
   '(SECRETNOFORN) zulu1 secret item.',
   '(CONF) zulu1 confidential item.',
+  // A level spelled out as a label: a colon, or controls before a sentence in mixed case; a level
+  // and the separator with nothing after them.
+  'SECRET: zulu1 secret item.',
+  'SECRET//NOFORN: zulu1 secret item.',
+  'TOP SECRET//SI//REL TO USA, FVEY: zulu1 secret item.',
+  'SECRET//NOFORN The zulu1 secret item.',
+  '2. CONFIDENTIAL: zulu1 secret item.',
+  'S// The zulu1 secret item.',
 ];
 
 describe('a look-alike mark where a mark belongs is a mark not understood', () => {
@@ -149,6 +157,11 @@ describe('readLookalikeMark: what is not a look-alike', () => {
     '(S) a mark the grammar reads',
     '(C: SEE REF A) in a cable', // a blank after the colon: classifyParenthetical's to judge
     '(S.Smith) wrote',
+    '//S Visit to Madrid//', // a cable's heading: S is the Secretary (07MADRID449)
+    'TOP SECRET//COMINT//REL TO USA, AUS, CAN, GBR and NZL//20291123', // a banner quoted in the text (SIDtoday)
+    'SECRET TALKS BEGAN IN MAY', // prose in a cable
+    'SECRET//NOFORN', // a banner alone on its line
+    'Secret: a word in prose',
     '[1) a list label',
   ])('%j: null', (text) => {
     expect(readLookalikeMark(text, 0)).toBeNull();
