@@ -52,6 +52,33 @@ const SPECIAL_ACCESS = /^(?:SAR-[A-Z0-9]|SPECIAL ACCESS REQUIRED\b)/;
  */
 const CUI = 'CUI';
 
+/** A level above UNCLASSIFIED as a mark opens with it, short or spelled out. */
+const LEVEL_ABOVE_U = new Set(['TS', 'S', 'C', 'SECRET', 'CONFIDENTIAL', 'TOPSECRET']);
+
+/**
+ * Controls a level can be typed together with, as one word (`(SECRETEXDIS)`, `(CFGI)`): STRONG's
+ * and the SCI systems', less what makes words of prose that way (`SSCI`, the Senate's
+ * intelligence committee; `Ceci`; `Clou`). After a one-letter level only those of three letters
+ * or more are looked for (`CSI`, `CTK`, `SX1` are abbreviations or names; `SNF` is COMPACT's);
+ * after U, the controls that withhold an unclassified portion, alone (`(UFOUO)`).
+ */
+const GLUED_CONTROLS = ['NOFORN', 'ORCON', 'PROPIN', 'RELIDO', 'LIMDIS', 'EXDIS', 'NODIS', 'IMCON', 'RSEN', 'FOUO', 'DSEN', 'FISA', 'REL', 'FGI', 'SBU', 'HCS', 'KDK', 'NF', 'SI', 'TK'];
+const LONGER_CONTROLS = GLUED_CONTROLS.filter((c) => c.length >= 3).join('|');
+const GLUED = new RegExp(`^(?:(?:TOPSECRET|SECRET|CONFIDENTIAL)(?:${GLUED_CONTROLS.join('|')}|X[1-8])|TS(?:${LONGER_CONTROLS}|SI|TK)|[SC](?:${LONGER_CONTROLS})|U(?:FOUO|SBU|LES|NOFORN|ORCON|PROPIN|LIMDIS|EXDIS|NODIS)$)`);
+
+/**
+ * A level above UNCLASSIFIED and a control, however they are joined or cased: `(S.NF)`,
+ * `(CONFIDENTIAL.EXDIS)`, `(Secret NOFORN)`, `(C-REL)`, `(SECRETEXDIS)`. Prose has neither
+ * (`(S. Rept. 110)`, `(C-SPAN)`, `(C.S. Lewis)`).
+ */
+function levelAndControl(upper: string): boolean {
+  const words = upper.split(/[^A-Z0-9]+/).filter(Boolean);
+  // The first word glued (`(SECRETEXDIS)`, `(CREL TO USA, GBR)`, `(TOP SECRETNF)`).
+  if (GLUED.test(words[0] === 'TOP' ? `TOP${words[1] ?? ''}` : words[0]!)) return true;
+  const control = words[0] === 'TOP' && words[1] === 'SECRET' ? words[2] : LEVEL_ABOVE_U.has(words[0]!) ? words[1] : undefined;
+  return control !== undefined && (STRONG.has(control) || CONTROL_SYSTEMS.has(control) || /^X[1-8]$/.test(control) || CONTROL_WORDS.has(control));
+}
+
 /** Long marking words and how many typing errors still make a word "look like" one of them. */
 const LONG_WORDS: ReadonlyArray<readonly [string, number]> = [
   ['SECRET', 1], ['CONFIDENTIAL', 2], ['UNCLASSIFIED', 2], ['UNCLAS', 1], ['NOFORN', 1], ['ORCON', 1],
@@ -143,6 +170,7 @@ export function classifyParenthetical(inner: string): ParentheticalKind {
   if (/^(?:TS|[UCS])\.[A-Z]{2}[A-Z0-9/-]*(?:$|[\s,])/.test(text)) return 'malformed';
   // The same in any case when what follows the full stop is a control: `(s.nf)`, `(S.Nf)`.
   if (/^(?:TS|[UCS])\.(?:NF|NOFORN|ORCON|OC|REL|SI|TK|HCS|FOUO|PROPIN)(?:$|[\s,/])/.test(upper)) return 'malformed';
+  if (levelAndControl(upper)) return 'malformed';
   // Only marking letters around slashes, `N/SF` (NOFORN and SECRET garbled): a mark, not understood.
   if (GARBLED.test(upper) && /[UCS]/.test(upper)) return 'malformed';
   // Marking words with no level (`NF`, `REL TO USA, GBR`): a mark with its level missing.

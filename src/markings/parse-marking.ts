@@ -162,6 +162,9 @@ function parseText(raw: string, text: string, context: MarkingContext, notes: st
   const sorted = sortRelTo(['USA', ...relTo]).filter((c) => relTo.includes(c));
   if (sorted.join() !== relTo.join()) notes.push('REL TO list sorted (USA, trigraphs, tetragraphs)');
   const { level, sci, controls, fgi } = st;
+  // SCI is classified information by definition (`(U//SI)`, `UNCLASSIFIED//TK`): read as
+  // unclassified, the portion would be released; the mark contradicts itself, so it is not understood.
+  if (level === 'U' && sci.length > 0) throw new MarkingError('malformed', `the SCI control system ${sci[0]} marks classified information, not UNCLASSIFIED`);
   return makeMarking({ raw, level, sci, controls, relTo, fgi, normalisations: notes });
 }
 

@@ -143,6 +143,11 @@ const REJECTED: ReadonlyArray<readonly [string, 'unknown' | 'malformed']> = [
   ['(S//NF/XYZ)', 'unknown'],
   ['(Mideast)', 'unknown'],
   ['(U.S.)', 'malformed'],
+  // SCI is classified by definition: with UNCLASSIFIED the mark contradicts itself (it was released).
+  ['(U//SI)', 'malformed'],
+  ['(U//TK)', 'malformed'],
+  ['(U//HCS-P)', 'malformed'],
+  ['(U//SI-G//REL TO USA, FVEY)', 'malformed'],
 ];
 
 describe('parseMarking: rejected portion marks', () => {
