@@ -216,3 +216,26 @@ describe('unclassified portions under a handling control', () => {
     }
   });
 });
+
+describe('unclassified marks with a control used only with classified information', () => {
+  // RISK SENSITIVE and IMCON mark classified information only: `(U//RSEN)`, `(U//IMCON)` were
+  // released by the unclassified rule; a reviewer decides them (never B1 by guess).
+  const contradictory = miniCable({
+    banner: UNCLASSIFIED,
+    decl: 'N/A',
+    body: [
+      ['p1', mk('U'), 'The meeting in Wellington runs from February 18 to 22.'],
+      ['p2', mk('U', { raw: '(U//RSEN)', controls: ['RSEN'] }), 'The asset meets the handler in the port.'],
+      ['p3', mk('U', { raw: '(U//IMCON)', controls: ['IMCON'] }), 'The image shows the launcher.'],
+    ],
+  });
+  it.each(['public', 'public-pii', 'foia-intel'])('%s withholds them without B1 and releases the plain (U) portion', (name) => {
+    const plan = evaluate(contradictory, profile(name), { asOf: '2026-11-26' });
+    const byId = Object.fromEntries(plan.decisions.map((d) => [d.portionId, d]));
+    expect(byId['p1']).toMatchObject({ action: 'release' });
+    for (const id of ['p2', 'p3']) {
+      expect(byId[id]).toMatchObject({ action: 'withhold' });
+      expect(byId[id]!.authority).not.toContain('B1');
+    }
+  });
+});
