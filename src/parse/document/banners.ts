@@ -1,6 +1,6 @@
 /**
  * Banner lines of a document: `SECRET//NOFORN` on a line of its own (top and bottom of a page, or
- * anywhere), `Classification: SECRET`, and the two-line `DYNAMIC PAGE -- HIGHEST POSSIBLE
+ * anywhere), `Classification: SECRET` (or `Security Classification:`, `Classified:`, in any case), and the two-line `DYNAMIC PAGE -- HIGHEST POSSIBLE
  * CLASSIFICATION IS` / `TOP SECRET // SI / TK // REL TO …` of web-published newsletters, which
  * states the most the page could hold, not the document's own level.
  */
@@ -23,7 +23,8 @@ export interface BannerHit {
 }
 
 const DYNAMIC = /^DYNAMIC\s+PAGE\s*-+\s*HIGHEST\s+POSSIBLE\s+CLASSIFICATION\s+IS\b\s*:?\s*/i;
-const LABEL = /^CLASSIFICATION\s*:\s*/i;
+/** `Classification:`, `Security Classification:`, `Classified:` (an e-mail's or a form's label). */
+const LABEL = /^(?:SECURITY\s+)?CLASSIF(?:ICATION|IED)\s*:\s*/i;
 /**
  * A banner starts with a level word spelled out in capitals (CAPCO: banners are upper case), or
  * letter-spaced as cables print it (`S E C R E T`): the letters are joined by readBannerWords.
@@ -44,8 +45,11 @@ export function bannerWords(source: string, line: DocLine): { start: number; end
     at += label[0].length;
     words = words.slice(label[0].length);
   }
-  if (!LEVEL_START.test(words)) return null;
-  const parsed = readBannerWords(words);
+  // After a label the words can only be a classification, in whatever case they are typed
+  // (`Classification: Secret//NoForn`); read as capitals (ASCII: the offsets stay).
+  const read = label && /^[\x20-\x7e]*$/.test(words) ? words.toUpperCase() : words;
+  if (!LEVEL_START.test(read)) return null;
+  const parsed = readBannerWords(read);
   if (!parsed.ok) return null;
   const start = line.first + at;
   const end = start + words.length;

@@ -227,6 +227,23 @@ describe('parseMarkedDocument: banners', () => {
     expect(doc.pageBanners!.map((b) => b.raw)).toEqual(['TOP SECRET//SI//NOFORN', 'TOP SECRET//SI//NOFORN']);
     expect(invariantProblems(doc)).toEqual([]);
   });
+
+  // An e-mail's or form's label, and the words after it in any case: the document was refused
+  // as not marked before (nothing released, but a marked e-mail could not be processed).
+  it.each([
+    ['Security Classification: CONFIDENTIAL', 'C'],
+    ['Classified: Secret', 'S'],
+    ['Classification: Secret//NoForn', 'S'],
+    ['classification: unclassified', 'U'],
+  ])('reads %j as the banner', (line, level) => {
+    const doc = parseMarkedDocument(`${line}\n\nFrom: J. Smith\nSubject: Test\n\nThe account numbers were changed.\n`);
+    expect(doc.pageBanners!.map((b) => b.marking?.level)).toEqual([level]);
+    expect(invariantProblems(doc)).toEqual([]);
+  });
+
+  it.each(['Classified: yes', 'Secret', 'Class: S'])('does not read %j as a banner', (line) => {
+    expect(parseMarkedDocument(`${line}\n\n(U) The account numbers were changed.\n`).pageBanners ?? []).toEqual([]);
+  });
 });
 
 describe('parseMarkedDocument: header', () => {
