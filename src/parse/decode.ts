@@ -13,14 +13,28 @@ const latin1 = new TextDecoder('latin1');
  * Decodes an input file. UTF-8 is expected; a UTF-8 BOM is dropped; invalid UTF-8 is read as
  * Latin-1 (cables predate Unicode) with a warning; CRLF and lone CR line ends become LF with an
  * info diagnostic, so that every later offset refers to `text`; a mark that hides invisible or
- * look-alike characters is read without them (./stand-ins.ts, a warning). Binary data (NUL bytes) and empty
- * files are refused: there is nothing a reviewer could release from them.
+ * look-alike characters is read without them (./stand-ins.ts, a warning). UTF-16 with a byte order
+ * mark (what Windows editors call Unicode) is read as such, with an info diagnostic. Binary data
+ * (NUL bytes) and empty files are refused: there is nothing a reviewer could release from them.
  */
 export function decodeInput(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, message: 'empty file' };
-  if (bytes.indexOf(0) !== -1) return { ok: false, message: 'binary data (NUL bytes), not a text cable' };
   const diagnostics: Diagnostic[] = [];
   let text: string;
+  const utf16 = utf16Of(bytes);
+  if (utf16) {
+    // Windows editors save "Unicode" text as UTF-16 with a byte order mark: every other byte of
+    // ASCII text is NUL, so it is told apart by the mark before the NUL test below.
+    try {
+      text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      return { ok: false, message: `starts with a ${utf16.toUpperCase()} byte order mark but is not valid ${utf16.toUpperCase()} text` };
+    }
+    if (text.includes('\0')) return { ok: false, message: 'binary data (NUL characters), not a text document' };
+    diagnostics.push({ severity: 'info', code: 'encoding-utf16', message: `Input was read as ${utf16.toUpperCase()} (it starts with that byte order mark).` });
+    return normalised(text, diagnostics);
+  }
+  if (bytes.indexOf(0) !== -1) return { ok: false, message: 'binary data (NUL bytes), not a text document' };
   try {
     text = utf8.decode(bytes);
   } catch {
@@ -31,6 +45,20 @@ export function decodeInput(bytes: Uint8Array): DecodeResult {
       message: 'Input is not valid UTF-8; it was read as Latin-1.',
     });
   }
+  return normalised(text, diagnostics);
+}
+
+/** `utf-16le` or `utf-16be` when `bytes` start with that byte order mark (and hold whole code units). */
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** Line ends as LF, white-space-only text refused, marks' stand-in characters folded. */
+function normalised(input: string, diagnostics: Diagnostic[]): DecodeResult {
+  let text = input;
   if (/\r/.test(text)) {
     text = text.replace(/\r\n?/g, '\n');
     diagnostics.push({

@@ -123,7 +123,7 @@ describe('declass parse: bad files and exit codes', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
       `declass: ${file('empty.txt')}: empty file`,
-      `declass: ${file('binary.txt')}: binary data (NUL bytes), not a text cable`,
+      `declass: ${file('binary.txt')}: binary data (NUL bytes), not a text document`,
     ]);
     expect(jsonLines(r.stdout)).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\bat \w+ \(/); // no stack trace

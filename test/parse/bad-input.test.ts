@@ -67,6 +67,23 @@ describe('bad input', () => {
     expect(invariantProblems(withBom)).toEqual([]);
   });
 
+  it('UTF-16 with a byte order mark (Windows "Unicode" text) is read as such; without the mark, or broken, it is refused', () => {
+    const text = cable('¶1. (C) One.\n\n¶2. (S) Two.');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace(/\n/g, '\r\n'), 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const bytes of [le, be]) {
+      const decoded = decodeInput(new Uint8Array(bytes));
+      if (!decoded.ok) throw new Error(decoded.message);
+      expect(decoded.text).toBe(text);
+      expect(decoded.diagnostics.map((d) => d.code)).toEqual(['encoding-utf16', 'line-ends-normalised']);
+      expect(portion(parseCable(decoded.text), 'p2').marking?.level).toBe('S');
+    }
+    expect(decodeInput(new Uint8Array(Buffer.from(text, 'utf16le')))).toMatchObject({ ok: false, message: 'binary data (NUL bytes), not a text document' });
+    // A lone surrogate: not UTF-16 text.
+    expect(decodeInput(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x41, 0x00]))).toMatchObject({ ok: false, message: expect.stringContaining('not valid UTF-16LE') });
+  });
+
   it('Latin-1 bytes are read with a warning; ¶ in Latin-1 still starts a paragraph', () => {
     const text = cable('\u00B61. (C) Caf\u00E9 talks.');
     const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
