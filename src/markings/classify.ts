@@ -62,19 +62,26 @@ const LEVEL_ABOVE_U = new Set(['TS', 'S', 'C', 'SECRET', 'CONFIDENTIAL', 'TOPSEC
  * or more are looked for (`CSI`, `CTK`, `SX1` are abbreviations or names; `SNF` is COMPACT's);
  * after U, the controls that withhold an unclassified portion, alone (`(UFOUO)`).
  */
-const GLUED_CONTROLS = ['NOFORN', 'ORCON', 'PROPIN', 'RELIDO', 'LIMDIS', 'EXDIS', 'NODIS', 'IMCON', 'RSEN', 'FOUO', 'DSEN', 'FISA', 'REL', 'FGI', 'SBU', 'HCS', 'KDK', 'NF', 'SI', 'TK'];
+const GLUED_CONTROLS = ['NOFORN', 'ORCON', 'PROPIN', 'RELIDO', 'LIMDIS', 'EXDIS', 'NODIS', 'IMCON', 'RSEN', 'FOUO', 'DSEN', 'FISA', 'REL', 'FGI', 'SBU', 'HCS', 'KDK', 'NF', 'OC', 'SI', 'TK'];
 const LONGER_CONTROLS = GLUED_CONTROLS.filter((c) => c.length >= 3).join('|');
-const GLUED = new RegExp(`^(?:(?:TOPSECRET|SECRET|CONFIDENTIAL)(?:${GLUED_CONTROLS.join('|')}|X[1-8])|TS(?:${LONGER_CONTROLS}|SI|TK)|[SC](?:${LONGER_CONTROLS})|U(?:FOUO|SBU|LES|NOFORN|ORCON|PROPIN|LIMDIS|EXDIS|NODIS)$)`);
+
+/** Controls that withhold a portion marked unclassified (or contradict the level): after U, a mark. */
+const WITHHELD_AFTER_U = ['FOUO', 'SBU', 'LES', 'NOFORN', 'NF', 'ORCON', 'OC', 'PROPIN', 'LIMDIS', 'EXDIS', 'NODIS', 'SI', 'TK', 'HCS'];
+const GLUED = new RegExp(
+  `^(?:(?:TOPSECRET|SECRET|CONFIDENTIAL)(?:${GLUED_CONTROLS.join('|')}|X[1-8])|TS(?:${LONGER_CONTROLS}|SI|TK)|[SC](?:${LONGER_CONTROLS})|U(?:${WITHHELD_AFTER_U.filter((c) => c.length >= 3 && c !== 'HCS').join('|')})$)`,
+);
 
 /**
- * A level above UNCLASSIFIED and a control, however they are joined or cased: `(S.NF)`,
- * `(CONFIDENTIAL.EXDIS)`, `(Secret NOFORN)`, `(C-REL)`, `(SECRETEXDIS)`. Prose has neither
- * (`(S. Rept. 110)`, `(C-SPAN)`, `(C.S. Lewis)`).
+ * A level and a control, however they are joined or cased: `(S.NF)`, `(s.nf)`,
+ * `(CONFIDENTIAL.EXDIS)`, `(Secret NOFORN)`, `(C-REL)`, `(SECRETEXDIS)`; after U only a control
+ * that withholds (`(U.NF)`, `(UFOUO)`). Prose has neither (`(S. Rept. 110)`, `(C-SPAN)`,
+ * `(C.S. Lewis)`, `(U.S. Army)`).
  */
 function levelAndControl(upper: string): boolean {
   const words = upper.split(/[^A-Z0-9]+/).filter(Boolean);
   // The first word glued (`(SECRETEXDIS)`, `(CREL TO USA, GBR)`, `(TOP SECRETNF)`).
   if (GLUED.test(words[0] === 'TOP' ? `TOP${words[1] ?? ''}` : words[0]!)) return true;
+  if (words[0] === 'U') return WITHHELD_AFTER_U.includes(words[1]!);
   const control = words[0] === 'TOP' && words[1] === 'SECRET' ? words[2] : LEVEL_ABOVE_U.has(words[0]!) ? words[1] : undefined;
   return control !== undefined && (STRONG.has(control) || CONTROL_SYSTEMS.has(control) || /^X[1-8]$/.test(control) || CONTROL_WORDS.has(control));
 }
@@ -115,8 +122,6 @@ function levelLike(word: string): boolean {
   if (CONTROL_WORDS.get(word)?.unclassified || CONTROL_SYSTEMS.has(word) || word === CUI) return true;
   if (/^(?:[UCS]|TS)[.:;!?*'’]$/.test(word)) return true; // "(C.)", "(S:)", "(S?)"
   if (/^CONF\.?$/.test(word)) return true; // CONFIDENTIAL abbreviated
-  // A level and a control typed as one word: "(SECRETNOFORN)" (not "(SECRETARY)").
-  if (/^(?:TOP ?SECRET|SECRET|CONFIDENTIAL)(?:NOFORN|NF|ORCON|OC|REL|SI|TK|HCS|FOUO|PROPIN)/.test(word)) return true;
   if (/^T\.S\.?$/.test(word)) return true; // "(T.S.)"
   return nearLongWord(word);
 }
@@ -168,8 +173,6 @@ export function classifyParenthetical(inner: string): ParentheticalKind {
   // A level and a control joined by a full stop, `(S.NF)`, `(TS.SI//REL)`: capitals as written, two
   // or more after it and none dotted again (`(U.S.)`, `(C.I.A.)`, `(S.Smith)` are prose).
   if (/^(?:TS|[UCS])\.[A-Z]{2}[A-Z0-9/-]*(?:$|[\s,])/.test(text)) return 'malformed';
-  // The same in any case when what follows the full stop is a control: `(s.nf)`, `(S.Nf)`.
-  if (/^(?:TS|[UCS])\.(?:NF|NOFORN|ORCON|OC|REL|SI|TK|HCS|FOUO|PROPIN)(?:$|[\s,/])/.test(upper)) return 'malformed';
   if (levelAndControl(upper)) return 'malformed';
   // Only marking letters around slashes, `N/SF` (NOFORN and SECRET garbled): a mark, not understood.
   if (GARBLED.test(upper) && /[UCS]/.test(upper)) return 'malformed';

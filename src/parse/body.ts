@@ -7,6 +7,7 @@ import type { PortionKind, Span } from '../types.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
 import { readBareLabelAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
+import { nearMissAfterShortLabel } from './lookalike.js';
 import { BULLET_GLYPHS, SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
 
 /** A portion as grouped, before ids and effective markings are assigned. */
@@ -449,7 +450,10 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
   if (half && ctx.gap) return marked(l, half);
   // `Summary: (C) Spanish FM Moratinos told…` at the start of a block.
   const lead = free ? markAfterLeadIn(source, l.first) : null;
-  return lead ? marked(l, lead) : null;
+  if (lead) return marked(l, lead);
+  // `No. 1 (SS) …`, `2.1 (SS) …`: a near miss after a label, at the start of a block.
+  const near = free ? nearMissAfterShortLabel(source, l.first, l.first + t.length, (open) => readMarkAt(source, open)) : null;
+  return near ? marked(l, near) : null;
 }
 
 /** A marked block starting at the line's first character. */

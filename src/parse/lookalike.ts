@@ -186,6 +186,44 @@ function spelledLabel(offset: number, raw: string): LookalikeMark {
 }
 
 /**
+ * One word of a label that numbers a paragraph: with a digit (`2.1`, `[1]`, `#1`, `-1-`), no
+ * letters (`***`, `→`), a Roman numeral or a single letter (`II.`, `iv)`, `(a)`), or a word that
+ * introduces a number (`No.`, `Para.`, `Section`). Not a name: `Ilse Aigner (CSU)` is a party.
+ */
+const LABEL_WORD = String.raw`(?:\S*\d\S*|[^\s\p{L}]+|[(\[]?(?:[IVXLivxl]{1,5}|\p{L})[.):\]]{0,2}|(?:No|Para|Paragraph|Section|Item|Note|Part|Art|Article|PARA|PARAGRAPH|SECTION|ITEM|NOTE|PART)\.?:?)`;
+
+/** Text before a mark that is such a label, not prose: at most two label words, none longer than ten characters. */
+const SHORT_LABEL = new RegExp(String.raw`^(?:(?=\S{1,10}[ 	])${LABEL_WORD}[ 	]+)?(?:(?=\S{1,10}(?:[ 	]|$))${LABEL_WORD}[ 	]*)?$`, 'u');
+
+/**
+ * A near miss written as one word in capitals without digits, as marks are: `(SS)`, `(S-)`,
+ * `(NF)`; not an office's code (`(S12)`), a name (`(CT Analytic Services)`) or a word (`(Sun)`).
+ */
+const ONE_WORD_NEAR_MISS = /^\([^\s\da-z()]{1,12}\)$/;
+
+/**
+ * `Section 2. (SS) …`, `II. (SS) …`, `No. 1 (SS) …`, `[1] (SS) …`: a mark not understood, written
+ * as one word, after a short label the reader's prefixes do not take, within the first 24
+ * characters from `at`. `read` is the reader's own: a mark it understands there ends the search
+ * (the reader's scan of the line takes it); a near miss was not seen, and its paragraph was
+ * released as unmarked in an UNCLASSIFIED document. Both readers ask here (fail closed).
+ */
+export function nearMissAfterShortLabel<T extends { readonly status: 'marked' | 'unknown'; readonly start: number; readonly end: number }>(
+  source: string,
+  at: number,
+  last: number,
+  read: (open: number) => T | null,
+): T | null {
+  const end = Math.min(last, at + 24);
+  for (let open = source.indexOf('(', at); open >= 0 && open < end; open = source.indexOf('(', open + 1)) {
+    if (!SHORT_LABEL.test(source.slice(at, open))) return null;
+    const hit = read(open);
+    if (hit) return hit.status === 'unknown' && ONE_WORD_NEAR_MISS.test(source.slice(hit.start, hit.end)) ? hit : null;
+  }
+  return null;
+}
+
+/**
  * `(S//NF The source …`: a level, the CAPCO separator (`//`, or `/` as cables write it) and
  * controls, then text, where no `)` closes them: a mark whose closing parenthesis was lost.
  * The separator is required: prose opens with `(See …` or `(U.S. …`, never with `(S//`.

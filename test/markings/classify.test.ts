@@ -30,7 +30,7 @@ describe('classifyParenthetical', () => {
     'T S', 't s', 'T S/SI', 'S.NF', 'TS.SI', 'C.REL TO USA', 's.nf', 'S.Nf', 'CONF', 'CONF.', 'SECRETNOFORN', 'TOPSECRETSI',
     // A level above U and a control however joined or cased; glued into one word.
     'CONFIDENTIAL.EXDIS', 'Confidential.NF', 'SECRET.REL TO USA, GBR', 'Top Secret.SI', 'S.X1', 'C.FGI',
-    'SECRETEXDIS', 'ConfidentialLIMDIS', 'TOP SECRETNF', 'TopSecretHCS', 'SECRETX1', 'CFGI', 'SREL', 'CREL TO USA, GBR', 'TSSI', 'TSTK', 'sNODIS', 'UFOUO', 'USBU',
+    'SECRETEXDIS', 'ConfidentialLIMDIS', 'TOP SECRETNF', 'TopSecretHCS', 'SECRETX1', 'CFGI', 'SREL', 'CREL TO USA, GBR', 'TSSI', 'TSTK', 'sNODIS', 'UFOUO', 'USBU', 'U.NF', 'u.fouo', 'SECRETOC',
     // Capitals of another script drawn as Latin ones: Cyrillic Es, Dze, Te; Greek Tau, Nu; Roman numeral C.
     '\u0421', '\u0405', '\u0405//NF', '\u0422S', '\u03a4S//SI', 'S//\u039dF', '\u216d',
   ])('(%s) is malformed', (inner) => {
@@ -48,7 +48,7 @@ describe('classifyParenthetical', () => {
     // Prose near the forms above: initials, a name, an agency, a heading.
     'T S Eliot', 'S.Smith', 'U.S.A.', 'C.I.A.', 'SEC', 'SECRETARY', 'Secretariat', 'S.A.',
     // Abbreviations and names a level letter and a control's letters make.
-    'SSCI', 'CSI', 'CTK', 'SX1', 'Ceci', 'CONFIDENTIALITY', 'C.S. Lewis', 'USI',
+    'SSCI', 'CSI', 'CTK', 'SX1', 'Ceci', 'CONFIDENTIALITY', 'C.S. Lewis', 'USI', 'U.S. Army', 'U.N.',
   ])('(%s) is not a marking', (inner) => {
     expect(classifyParenthetical(inner)).toBe('not-a-marking');
   });

@@ -103,6 +103,14 @@ const UNKNOWN = [
   'SECRET//NOFORN The zulu1 secret item.',
   '2. CONFIDENTIAL: zulu1 secret item.',
   'S// The zulu1 secret item.',
+  // A near miss after a label that numbers the paragraph, which neither reader took for a prefix.
+  'Section 2. (SS) zulu1 secret item.',
+  'No. 1 (SS) zulu1 secret item.',
+  '[1] (SS) zulu1 secret item.',
+  '2.1 (SS) zulu1 secret item.',
+  'II. (SS) zulu1 secret item.',
+  '-1- (S-) zulu1 secret item.',
+  '\u00b62. (SS) zulu1 secret item.',
 ];
 
 describe('a look-alike mark where a mark belongs is a mark not understood', () => {
@@ -113,6 +121,14 @@ describe('a look-alike mark where a mark belongs is a mark not understood', () =
       const text = released(src, read);
       expect(text).not.toContain('zulu1');
       expect(text).toContain('may be released');
+    });
+  }
+});
+
+describe('a near miss after words that are not a label stays text', () => {
+  for (const [name, wrap, read] of READERS) {
+    it.each(['Ilse Aigner (CSU) zulu1 is the minister.', 'Early days (Sun) zulu1 item.', 'Committee (TSCC) zulu1 item.'])(`${name}, %j: released`, (item) => {
+      expect(released(wrap(item), read)).toContain('zulu1');
     });
   }
 });

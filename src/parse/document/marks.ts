@@ -7,7 +7,7 @@
  */
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
-import { lookalikeMarksInside, readBareLabelMark, readLookalikeMark, readUnclosedMark } from '../lookalike.js';
+import { lookalikeMarksInside, nearMissAfterShortLabel, readBareLabelMark, readLookalikeMark, readUnclosedMark } from '../lookalike.js';
 import { BULLET_GLYPHS } from '../patterns.js';
 
 /** A mark found in the source. */
@@ -92,10 +92,11 @@ function unclosedBeforeText(source: string, at: number, last: number): MarkHit |
  * What comes before a mark at the start of a line: Markdown heading hashes, a block quote, a table
  * pipe, bullets and dashes, bold or italic markers, a number or letter (`1.`, `a)`, `(2)`, or a
  * bare footnote number right before a mark), `Q:` / `A:`, a paragraph label before a mark
- * (`PARA 2`), opening quotes. Matched from the line's first character.
+ * (`PARA 2`, `¶2.`, `¶ 2`, as cables number paragraphs), opening quotes. Matched from the line's
+ * first character.
  */
 const PREFIX = new RegExp(
-  `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§](?=[ \\t]+\\()|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|[A-Za-z][.)]|[QA]:|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+\\()|["'“‘«])[ \\t]*)*`,
+  `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§¶](?=[ \\t]+\\()|¶[ \\t]?\\d{1,3}[.):]?(?=[ \\t]*\\()|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|[A-Za-z][.)]|[QA]:|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+\\()|["'“‘«])[ \\t]*)*`,
 );
 
 /** A bullet at the start of a line's prefix. */
@@ -128,11 +129,11 @@ export function readLineStart(source: string, first: number, last: number, banne
   else if (head.startsWith('|') && text.indexOf('|', 1) > 0) structure = 'table-row';
   else if (BULLET_HEAD.test(head) && !/^\*\*[ \t]*$/.test(head)) structure = 'bullet';
   else {
-    // `1.`, `a)`, `(2)`, or a bare footnote number before a mark (`2 (S//SI) Details …`).
-    const n = /^(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ \t]+\())[ \t]/.exec(head.length > 0 ? text : head);
+    // `1.`, `a)`, `(2)`, `¶2.`, or a bare footnote number before a mark (`2 (S//SI) Details …`).
+    const n = /^(?:(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ \t]+\())[ \t]|¶[ \t]?(\d{1,3})[.):]?(?=[ \t]*\())/.exec(head.length > 0 ? text : head);
     if (n) {
       structure = 'item';
-      number = n[1] ?? n[2] ?? n[3] ?? n[4]!;
+      number = n[1] ?? n[2] ?? n[3] ?? n[4] ?? n[5]!;
     }
   }
   let at = first + prefix.length;
@@ -148,6 +149,13 @@ export function readLineStart(source: string, first: number, last: number, banne
     }
   }
   if (!mark && at < last) mark = lookalikeHit(source, at, last, bannerRelTo, structure === 'item');
+  if (!mark && at < last) {
+    const near = nearMissAfterShortLabel(source, at, last, (open) => readMarkAt(source, open, last, 'lead', bannerRelTo));
+    if (near) {
+      mark = near;
+      at = near.start;
+    }
+  }
   if (!mark && at < last) {
     // The prefix takes `«` for an opening quote: `«S» The source …` is a mark in guillemets.
     let q = at;
