@@ -326,6 +326,20 @@ describe('REF and Classified By', () => {
     expect(doc.classifiedBy?.raw).toBe('Classified By: AMBASSADOR CAROL VAN VOORST, REASON 1.5 (D).');
     expect(doc.portions.find((p) => p.kind === 'text')?.marking?.level).toBe('C');
   });
+  // A line right after the field (no blank line) was read into it and released as written, SECRET
+  // paragraph or not (the fuzzer, seed 4242, 09BUENOSAIRES853 with a line moved up).
+  it.each([
+    ['Classified By: CDA Tom Kelly for reasons b, d.', 'A. (S) The zulu source said so.', 'S'],
+    ['Classified By: CDA Tom Kelly for reasons b, d.', 'A. (SS) The zulu source said so.', null],
+    ['Classified By: CDA Tom Kelly for reasons b, d.', 'THE zulu MINISTER SAID SO.', null],
+  ])('%s / %s: the second line is not part of the field', (cb, next, level) => {
+    const src = cable('\n¶1. (C) Text.', { classifiedBy: `${cb}\n${next}` });
+    const doc = parseCable(src);
+    expect(doc.classifiedBy?.raw).toBe(cb);
+    const held = doc.portions.find((p) => src.slice(p.span.start, p.span.end).includes('zulu'));
+    expect(held).toBeDefined();
+    expect(held!.marking?.level ?? null).toBe(level);
+  });
   it('Classified By inside ¶1', () => {
     const src = cable('¶1. (U) CLASSIFIED BY CDA JOSEPH MERANTE FOR REASONS 1.5\n(A) AND (D) .\n\n¶2. (C) Text.', { classifiedBy: '' });
     const doc = parseCable(src);

@@ -57,8 +57,20 @@ function valueOk(key: Key, value: string): boolean {
   if (v.length === 0 || v.length > MAX_VALUE[key]) return false;
   if (key === 'reason') return /^(?:E\.?O\.?\s*\d+\s*,?\s*)?(?:Sec(?:tion)?\.?\s*)?1\.[45]\b/i.test(v);
   if (key === 'dated') return parseDateText(v.replace(/[.,;]+$/, '')) !== null;
+  if (key === 'declassifyOn' && /^\d/.test(v)) return DECL_AFTER_DATE.test(v.replace(MONTH_WORD, ''));
   return true;
 }
+
+/** Month names, taken out of a date before {@link DECL_AFTER_DATE} looks at what is left. */
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/gi;
+
+/**
+ * What a declassification value that opens with a figure holds: dates, exemptions and their
+ * short forms (`20320108`, `25X1, 20651231`, `1 January 2032`, `25X1-human`), never a sentence.
+ * `Declassify On: 20320108 The source said …` is a line of text run into the field, which is
+ * released as written.
+ */
+const DECL_AFTER_DATE = /^(?:[\dA-Z\s,/.;:()-]|human)*$/;
 
 interface FieldHit {
   readonly key: Key;

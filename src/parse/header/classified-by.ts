@@ -39,6 +39,9 @@ export function readClassifiedBy(input: HeaderInput, state: HeaderState, at: num
   return k - 1;
 }
 
+/** `A. (S) …`: a lettered paragraph and its mark (`A. Smith` may be a name going on with the field). */
+const LETTERED_MARK = /^[A-Za-z][.)][ \t]+[([<{]/;
+
 /**
  * Whether line `m` continues the field read so far (`text`): `adjacent` when no blank line or
  * page furniture comes between, `crossed` when page furniture does.
@@ -53,7 +56,15 @@ function goesOn(input: HeaderInput, text: string, m: number, adjacent: boolean, 
   if (adjacent && /^[a-z]/.test(c.text) && /[a-z]$/i.test(text)) return true;
   // After the reasons only their tail: `(D).`, or `and (d).  This message was …`.
   if (normaliseReasons(text).length > 0) return adjacent && (reasonOnly || REASON_CONTINUES.test(c.text));
-  if (adjacent) return reasonOnly || !(NUMBERED_PARAGRAPH.test(c.text) || startsWithMark(input, c));
+  if (adjacent) {
+    if (reasonOnly) return true;
+    if (NUMBERED_PARAGRAPH.test(c.text) || LETTERED_MARK.test(c.text) || startsWithMark(input, c)) return false;
+    // The field named its reasons in a form they are not read from and ended with a full stop
+    // (`… for reasons b, d.`), and the next line says nothing of reasons: the body begins. Read
+    // into the field, it was released as written, in a SECRET cable too. (`… Reasons 1.` / `4 (b)`
+    // and `… U.S.` / `Consulate, Shanghai …` go on.)
+    return !(/\bREASONS?\b.*[^.\d\s]\.\s*$/is.test(text) && !/^[a-z]/.test(c.text) && !/REASON|\b1\.[456]\b/i.test(c.text));
+  }
   if (reasonOnly) return true;
   if (!(crossed || /^(?:1\.[456]|REASON)/i.test(c.text))) return false;
   return /(?:REASONS?|1\.[456]|BY|FOR|,)\s*:?\s*$/i.test(text);

@@ -71,6 +71,8 @@ describe('prose is never read as an authority line', () => {
     ['a Dated line alone', 'Dated: 20070108'],
     ['a Reason line alone', 'Reason: 1.4(c)'],
     ['a long value', `Classified By: ${'a very long sentence that keeps going '.repeat(5)}`],
+    // A sentence run into a date was released with the line, as written.
+    ['a date and a sentence', 'Declassify On: 20320108 The source said so.'],
   ])('%s', (_what, line) => {
     const doc = parseMarkedDocument(`(S) Start.\n${line}\n`);
     expect(doc.authority).toBeNull();
