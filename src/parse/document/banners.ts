@@ -1,8 +1,9 @@
 /**
  * Banner lines of a document: `SECRET//NOFORN` on a line of its own (top and bottom of a page, or
- * anywhere), `Classification: SECRET` (or `Security Classification:`, `Classified:`, in any case), and the two-line `DYNAMIC PAGE -- HIGHEST POSSIBLE
- * CLASSIFICATION IS` / `TOP SECRET // SI / TK // REL TO …` of web-published newsletters, which
- * states the most the page could hold, not the document's own level.
+ * anywhere), `Classification: SECRET` (or `Security Classification:`, `Classified:`, the words in
+ * any case), and the two-line `DYNAMIC PAGE -- HIGHEST POSSIBLE CLASSIFICATION IS` / `TOP SECRET
+ * // SI / TK // REL TO …` of web-published newsletters, which states the most the page could hold,
+ * not the document's own level.
  */
 import { parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
