@@ -463,9 +463,10 @@ function marked(l: Line, mark: MarkRead): Start {
 
 /**
  * A lead-in before a mark: the usual words (`Summary`, `Comment`) with or without a colon, or any
- * one to four words ending in a colon or dashes (`Answer: (C) …`, `Freedom Fighters: (S//NF) …`).
+ * one to four words ending in a colon or dashes (`Answer: (C) …`, `Freedom Fighters: (S//NF) …`),
+ * and before a look-alike (`Comment: SECRET: …`, `Summary: [S//NF) …`).
  */
-const LEAD_IN = /^(?:(?:SUMMARY(?: AND COMMENT)?|COMMENT|KEY POINTS|BACKGROUND|INTRODUCTION|ACTION REQUEST|NOTE)[ \t]*(?:[.:]|-{1,2})?|(?:[A-Za-z][\w'/&.-]*[ \t]+){0,3}[A-Za-z][\w'/&.-]*[ \t]*(?::|-{1,2}))[ \t]*(?=\()/i;
+const LEAD_IN = /^(?:(?:SUMMARY(?: AND COMMENT)?|COMMENT|KEY POINTS|BACKGROUND|INTRODUCTION|ACTION REQUEST|NOTE)[ \t]*(?:[.:]|-{1,2})?|(?:[A-Za-z][\w'/&.-]*[ \t]+){0,3}[A-Za-z][\w'/&.-]*[ \t]*(?::|-{1,2}))[ \t]*(?=[([<{]|(?:TS|[UCS])\/\/|(?:TOP SECRET|SECRET|CONFIDENTIAL)[:/])/i;
 
 /** `¶1. Summary: (C) During…`: the mark written after a lead-in word still marks the paragraph. */
 function markAfterLeadIn(source: string, at: number): MarkRead | null {

@@ -111,6 +111,10 @@ const UNKNOWN = [
   'II. (SS) zulu1 secret item.',
   '-1- (S-) zulu1 secret item.',
   '\u00b62. (SS) zulu1 secret item.',
+  // A look-alike after a field label.
+  'Note: (S] zulu1 secret item.',
+  'Comment: SECRET: zulu1 secret item.',
+  'Summary: [S//NF) zulu1 secret item.',
 ];
 
 describe('a look-alike mark where a mark belongs is a mark not understood', () => {

@@ -102,8 +102,11 @@ const PREFIX = new RegExp(
 /** A bullet at the start of a line's prefix. */
 const BULLET_HEAD = new RegExp(`^(?:[-+–—*${BULLET_GLYPHS}]{1,2}|[o§])[ \\t]`);
 
-/** A short field label before a mark on the same line: `QUALIFICATIONS/EXPERIENCE: (S) …`, `Comment : (U) …`. */
-const LABEL = /^[A-Z][A-Za-z0-9/&'’ -]{0,40}?[ \t]?:[ \t]*(?=\()/;
+/**
+ * A short field label before a mark on the same line: `QUALIFICATIONS/EXPERIENCE: (S) …`,
+ * `Comment : (U) …`, and before a look-alike (`SUBJECT: (S] …`, `SUBJECT: SECRET: …`, `Note: [S] …`).
+ */
+const LABEL = /^[A-Z][A-Za-z0-9/&'’ -]{0,40}?[ \t]?:[ \t]*(?=[([<{]|(?:TS|[UCS])\/\/|(?:TOP SECRET|SECRET|CONFIDENTIAL)[:/])/;
 
 /** The structure a line's prefix gives it. */
 export type Structure = 'bullet' | 'item' | 'heading' | 'table-row' | null;
@@ -141,7 +144,8 @@ export function readLineStart(source: string, first: number, last: number, banne
   if (!mark) {
     const label = LABEL.exec(source.slice(at, Math.min(last, at + 50)));
     if (label) {
-      const m = readMarkAt(source, at + label[0].length, last, 'lead', bannerRelTo);
+      const after = at + label[0].length;
+      const m = readMarkAt(source, after, last, 'lead', bannerRelTo) ?? lookalikeHit(source, after, last, bannerRelTo, false);
       if (m) {
         mark = m;
         at += label[0].length;
