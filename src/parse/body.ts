@@ -7,7 +7,7 @@ import type { PortionKind, Span } from '../types.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
 import { readBareLabelAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
-import { nearMissAfterShortLabel } from './lookalike.js';
+import { MARK_AHEAD, nearMissAfterShortLabel } from './lookalike.js';
 import { BULLET_GLYPHS, SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
 
 /** A portion as grouped, before ids and effective markings are assigned. */
@@ -466,7 +466,10 @@ function marked(l: Line, mark: MarkRead): Start {
  * one to four words ending in a colon or dashes (`Answer: (C) …`, `Freedom Fighters: (S//NF) …`),
  * and before a look-alike (`Comment: SECRET: …`, `Summary: [S//NF) …`).
  */
-const LEAD_IN = /^(?:(?:SUMMARY(?: AND COMMENT)?|COMMENT|KEY POINTS|BACKGROUND|INTRODUCTION|ACTION REQUEST|NOTE)[ \t]*(?:[.:]|-{1,2})?|(?:[A-Za-z][\w'/&.-]*[ \t]+){0,3}[A-Za-z][\w'/&.-]*[ \t]*(?::|-{1,2}))[ \t]*(?=[([<{]|(?:TS|[UCS])\/\/|(?:TOP SECRET|SECRET|CONFIDENTIAL)[:/])/i;
+const LEAD_IN = new RegExp(
+  String.raw`^(?:(?:SUMMARY(?: AND COMMENT)?|COMMENT|KEY POINTS|BACKGROUND|INTRODUCTION|ACTION REQUEST|NOTE)[ \t]*(?:[.:]|-{1,2})?|(?:[A-Za-z][\w'/&.-]*[ \t]+){0,3}[A-Za-z][\w'/&.-]*[ \t]*(?::|-{1,2}))[ \t]*${MARK_AHEAD}`,
+  'i',
+);
 
 /** `¶1. Summary: (C) During…`: the mark written after a lead-in word still marks the paragraph. */
 function markAfterLeadIn(source: string, at: number): MarkRead | null {

@@ -97,6 +97,16 @@ const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|^(?:TS|[UCS])\/\/[A-Z][
  */
 const SPELLED_LABEL = /^(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|:|\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}))/u;
 
+/** The levels SPELLED_LABEL opens with: a line that starts otherwise is not compared with it. */
+const SPELLED_LEVELS = ['TOP SECRET', 'SECRET', 'CONFIDENTIAL'];
+
+/**
+ * What a field label (`Note:`, `SUBJECT:`) is read past when it comes next: a mark's opening
+ * bracket, a level and `//`, or a level spelled out as a label (see readLookalikeMark). Both
+ * readers' label expressions end with it.
+ */
+export const MARK_AHEAD = String.raw`(?=[([<{]|(?:TS|[UCS])\/\/|(?:TOP SECRET|SECRET|CONFIDENTIAL)[:/])`;
+
 /**
  * `S// The source …`: a level and the separator with nothing between it and the text, before a
  * capital (a mark whose parentheses and controls were lost). Not `//S Visit to Madrid//`, a
@@ -126,6 +136,7 @@ export function readLookalikeMark(source: string, offset: number, bannerRelTo: r
     // A label: `S//` or `TS//`, or a level spelled out (`SECRET//NF`, `SECRET:`). Most lines
     // that start with one of these letters start a word.
     if (source.charCodeAt(offset + (lead === 0x54 ? 2 : 1)) !== 0x2f) {
+      if (!SPELLED_LEVELS.some((w) => source.startsWith(w, offset))) return null;
       const m = SPELLED_LABEL.exec(source.slice(offset, offset + 90));
       return m ? spelledLabel(offset, m[0]) : null;
     }
@@ -193,7 +204,7 @@ function spelledLabel(offset: number, raw: string): LookalikeMark {
 const LABEL_WORD = String.raw`(?:\S*\d\S*|[^\s\p{L}]+|[(\[]?(?:[IVXLivxl]{1,5}|\p{L})[.):\]]{0,2}|(?:No|Para|Paragraph|Section|Item|Note|Part|Art|Article|PARA|PARAGRAPH|SECTION|ITEM|NOTE|PART)\.?:?)`;
 
 /** Text before a mark that is such a label, not prose: at most two label words, none longer than ten characters. */
-const SHORT_LABEL = new RegExp(String.raw`^(?:(?=\S{1,10}[ 	])${LABEL_WORD}[ 	]+)?(?:(?=\S{1,10}(?:[ 	]|$))${LABEL_WORD}[ 	]*)?$`, 'u');
+const SHORT_LABEL = new RegExp(String.raw`^(?:(?=\S{1,10}[ \t])${LABEL_WORD}[ \t]+)?(?:(?=\S{1,10}(?:[ \t]|$))${LABEL_WORD}[ \t]*)?$`, 'u');
 
 /**
  * A near miss written as one word in capitals without digits, as marks are: `(SS)`, `(S-)`,

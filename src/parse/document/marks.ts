@@ -7,7 +7,7 @@
  */
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
-import { lookalikeMarksInside, nearMissAfterShortLabel, readBareLabelMark, readLookalikeMark, readUnclosedMark } from '../lookalike.js';
+import { lookalikeMarksInside, MARK_AHEAD, nearMissAfterShortLabel, readBareLabelMark, readLookalikeMark, readUnclosedMark } from '../lookalike.js';
 import { BULLET_GLYPHS } from '../patterns.js';
 
 /** A mark found in the source. */
@@ -106,7 +106,7 @@ const BULLET_HEAD = new RegExp(`^(?:[-+–—*${BULLET_GLYPHS}]{1,2}|[o§])[ \\t
  * A short field label before a mark on the same line: `QUALIFICATIONS/EXPERIENCE: (S) …`,
  * `Comment : (U) …`, and before a look-alike (`SUBJECT: (S] …`, `SUBJECT: SECRET: …`, `Note: [S] …`).
  */
-const LABEL = /^[A-Z][A-Za-z0-9/&'’ -]{0,40}?[ \t]?:[ \t]*(?=[([<{]|(?:TS|[UCS])\/\/|(?:TOP SECRET|SECRET|CONFIDENTIAL)[:/])/;
+const LABEL = new RegExp(String.raw`^[A-Z][A-Za-z0-9/&'’ -]{0,40}?[ \t]?:[ \t]*${MARK_AHEAD}`);
 
 /** The structure a line's prefix gives it. */
 export type Structure = 'bullet' | 'item' | 'heading' | 'table-row' | null;
