@@ -332,6 +332,9 @@ describe('REF and Classified By', () => {
     ['Classified By: CDA Tom Kelly for reasons b, d.', 'A. (S) The zulu source said so.', 'S'],
     ['Classified By: CDA Tom Kelly for reasons b, d.', 'A. (SS) The zulu source said so.', null],
     ['Classified By: CDA Tom Kelly for reasons b, d.', 'THE zulu MINISTER SAID SO.', null],
+    // No reasons at all, and the name ends with a full stop: the field is over.
+    ['Classified By: CDA Tom Kelly.', 'THE zulu MINISTER SAID SO.', null],
+    ['Classified By: Pol Chief J. Smith.', 'The zulu minister said so.', null],
   ])('%s / %s: the second line is not part of the field', (cb, next, level) => {
     const src = cable('\n¶1. (C) Text.', { classifiedBy: `${cb}\n${next}` });
     const doc = parseCable(src);
@@ -339,6 +342,19 @@ describe('REF and Classified By', () => {
     const held = doc.portions.find((p) => src.slice(p.span.start, p.span.end).includes('zulu'));
     expect(held).toBeDefined();
     expect(held!.marking?.level ?? null).toBe(level);
+  });
+  // A full stop that ends an abbreviation, an initial or a split reason does not end the field.
+  it.each([
+    ['Classified By: Amb. John Smith, U.S.', 'Embassy Berlin, for reasons 1.4 (b).', ['1.4(b)']],
+    ['Classified By: CDA Tom Kelly, Reasons 1.', '4 (b) and (d).', ['1.4(b)', '1.4(d)']],
+    ['Classified By: Pol Chief J. Smith.', 'Reason: 1.4 (d)', ['1.4(d)']],
+    ['Classified By: Political Officer Jane Doe, Amb.', 'for reasons 1.4 (b) and (d).', ['1.4(b)', '1.4(d)']],
+    ['Classified By: Pol Chief J. Smith', 'for reasons 1.4 (b) and (d).', ['1.4(b)', '1.4(d)']],
+  ])('%s / %s: one field', (first, second, reasons) => {
+    const src = cable('\n¶1. (C) Text.', { classifiedBy: `${first}\n${second}` });
+    const doc = parseCable(src);
+    expect(doc.classifiedBy?.raw).toBe(`${first}\n${second}`);
+    expect(doc.classifiedBy?.reasons).toEqual(reasons);
   });
   it('Classified By inside ¶1', () => {
     const src = cable('¶1. (U) CLASSIFIED BY CDA JOSEPH MERANTE FOR REASONS 1.5\n(A) AND (D) .\n\n¶2. (C) Text.', { classifiedBy: '' });

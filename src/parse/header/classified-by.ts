@@ -39,6 +39,9 @@ export function readClassifiedBy(input: HeaderInput, state: HeaderState, at: num
   return k - 1;
 }
 
+/** A full stop that ends an initial or a title, not a sentence (`U.S.`, `J.`, `Amb.`). */
+const ABBREVIATION_END = /\b(?:[A-Z]|Amb|Dep|Pol|Gen|Col|Dr|Mr|Mrs|Ms|Jr|Sr|St|Lt|Adm|Maj|Capt|Cdr)\.\s*$/i;
+
 /** `A. (S) …`: a lettered paragraph and its mark (`A. Smith` may be a name going on with the field). */
 const LETTERED_MARK = /^[A-Za-z][.)][ \t]+[([<{]/;
 
@@ -59,11 +62,15 @@ function goesOn(input: HeaderInput, text: string, m: number, adjacent: boolean, 
   if (adjacent) {
     if (reasonOnly) return true;
     if (NUMBERED_PARAGRAPH.test(c.text) || LETTERED_MARK.test(c.text) || startsWithMark(input, c)) return false;
-    // The field named its reasons in a form they are not read from and ended with a full stop
-    // (`… for reasons b, d.`), and the next line says nothing of reasons: the body begins. Read
-    // into the field, it was released as written, in a SECRET cable too. (`… Reasons 1.` / `4 (b)`
-    // and `… U.S.` / `Consulate, Shanghai …` go on.)
-    return !(/\bREASONS?\b.*[^.\d\s]\.\s*$/is.test(text) && !/^[a-z]/.test(c.text) && !/REASON|\b1\.[456]\b/i.test(c.text));
+    // A line in lower case, or one that names reasons, goes on (`… U.S.` / `Embassy …, for reasons`).
+    if (/^[a-z]/.test(c.text) || /REASON|\b1\.[456]\b/i.test(c.text)) return true;
+    // The field ended with a full stop after its reasons in a form they are not read from (`… for
+    // reasons b, d.`), or after a word with no reasons at all (`… CDA Tom Kelly.`): the body begins.
+    // Read into the field, the line was no portion of its own (after `for reasons b, d.` it was
+    // released as written, in a SECRET cable too). A full stop after a figure (`Reasons 1.` /
+    // `4 (b)`), an initial or a title (`U.S.`, `Amb.`) does not end it.
+    if (/\bREASONS?\b.*[^.\d\s]\.\s*$/is.test(text)) return false;
+    return !(/[a-z]{2,}\.\s*$/i.test(text) && !ABBREVIATION_END.test(text));
   }
   if (reasonOnly) return true;
   if (!(crossed || /^(?:1\.[456]|REASON)/i.test(c.text))) return false;
