@@ -24,15 +24,39 @@ const LOOKALIKE_CAPITALS: ReadonlyMap<string, string> = new Map(
   ].map((pair) => pair.split(' ') as [string, string]),
 );
 const LOOKALIKE_CLASS = `[${[...LOOKALIKE_CAPITALS.keys()].join('')}]`;
-const HAS_LOOKALIKE_CAPITAL = new RegExp(LOOKALIKE_CLASS);
 const LOOKALIKE_CAPITALS_ALL = new RegExp(LOOKALIKE_CLASS, 'g');
 
-/** True when `text` holds a full-width character or a capital of another script drawn as a Latin one. */
-export function hasForeignLetters(text: string): boolean {
-  return hasFullWidth(text) || HAS_LOOKALIKE_CAPITAL.test(text);
+/**
+ * Letters that look like Latin ones and that compatibility decomposition (NFKD) leaves alone:
+ * Cyrillic lower case (`ѕ` `с` `о`), small capitals (`ꜱ` `ᴄ` `ᴛ`), Cherokee (`Ꮪ` `Ꮯ` `Ꭲ`) and
+ * Armenian (`Տ` `Ս`) capitals. NFKD itself takes care of mathematical letters (`𝐒`, `𝑆`), circled
+ * ones (`Ⓢ`), superscripts (`ˢ`), ligatures and full-width forms.
+ */
+const LOOKALIKE_LETTERS: ReadonlyMap<string, string> = new Map(
+  [
+    'а a', 'с c', 'е e', 'о o', 'р p', 'ѕ s', 'і i', 'ј j', 'х x', 'у y', 'ο o', 'ν v',
+    'ᴀ A', 'ʙ B', 'ᴄ C', 'ᴅ D', 'ᴇ E', 'ꜰ F', 'ɢ G', 'ʜ H', 'ɪ I', 'ᴊ J', 'ᴋ K', 'ʟ L', 'ᴍ M', 'ɴ N',
+    'ᴏ O', 'ᴘ P', 'ʀ R', 'ꜱ S', 'ᴛ T', 'ᴜ U', 'ᴠ V', 'ᴡ W', 'ʏ Y', 'ᴢ Z',
+    'Ꭺ A', 'Ᏼ B', 'Ꮯ C', 'Ꭼ E', 'Ꮋ H', 'Ꭻ J', 'Ꮶ K', 'Ꮇ M', 'Ꮎ O', 'Ꮲ P', 'Ꮪ S', 'Ꭲ T', 'Ꮩ V', 'Ꮃ W', 'Ꮓ Z',
+    'Տ S', 'Ս U', 'Օ O', 'Ց G',
+  ].map((pair) => pair.split(' ') as [string, string]),
+);
+const LOOKALIKE_LETTERS_ALL = new RegExp(`[${[...LOOKALIKE_LETTERS.keys()].join('')}]`, 'g');
+
+/**
+ * `text` as the Latin letters it shows, for deciding whether it is a mark (offsets are not kept):
+ * compatibility forms decomposed (NFKD), accents and other combining marks dropped (`Ŝ`, `S̶`),
+ * look-alike letters of other scripts replaced.
+ */
+export function foldForeignLetters(text: string): string {
+  return foldFullWidth(text)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(LOOKALIKE_CAPITALS_ALL, (c) => LOOKALIKE_CAPITALS.get(c)!)
+    .replace(LOOKALIKE_LETTERS_ALL, (c) => LOOKALIKE_LETTERS.get(c)!);
 }
 
-/** `text` with full-width characters and look-alike capitals folded to ASCII (offsets kept). */
-export function foldForeignLetters(text: string): string {
-  return foldFullWidth(text).replace(LOOKALIKE_CAPITALS_ALL, (c) => LOOKALIKE_CAPITALS.get(c)!);
+/** True when `text` holds a character outside ASCII that {@link foldForeignLetters} reads as other letters. */
+export function hasForeignLetters(text: string): boolean {
+  return /[^\x00-\x7F]/.test(text) && foldForeignLetters(text) !== text;
 }

@@ -33,6 +33,11 @@ describe('classifyParenthetical', () => {
     'SECRETEXDIS', 'ConfidentialLIMDIS', 'TOP SECRETNF', 'TopSecretHCS', 'SECRETX1', 'CFGI', 'SREL', 'CREL TO USA, GBR', 'TSSI', 'TSTK', 'sNODIS', 'UFOUO', 'USBU', 'U.NF', 'u.fouo', 'SECRETOC',
     // Capitals of another script drawn as Latin ones: Cyrillic Es, Dze, Te; Greek Tau, Nu; Roman numeral C.
     '\u0421', '\u0405', '\u0405//NF', '\u0422S', '\u03a4S//SI', 'S//\u039dF', '\u216d',
+    // Letters NFKD folds to Latin ones: mathematical bold and italic S, circled S, superscript s;
+    // an S with an accent or struck through by a combining mark.
+    '\u{1d412}', '\u{1d446}', '\u{1d412}//NF', '\u24c8', '\u02e2', '\u015c', 'S\u0336', 'S\u0336//NF',
+    // Look-alikes NFKD leaves alone: Cyrillic small dze and es, small capitals, Cherokee, Armenian.
+    '\u0455', '\u0441', '\ua731', '\u1d04//\u0274\ua730', '\u13da', '\u054f', '\u13a2\u13da',
   ])('(%s) is malformed', (inner) => {
     expect(classifyParenthetical(inner)).toBe('malformed');
   });
@@ -45,6 +50,8 @@ describe('classifyParenthetical', () => {
     'https://www.osac.gov/', 'SAR', 'G', 'e.g., http://2ch.ru and http://forum.xaker.ru', 'EUR/PRA', 'Air/Land/Sea',
     // Words in Cyrillic and Greek that fold to no mark: USSR, EU, USA.
     '\u0421\u0421\u0421\u0420', '\u0395\u0395', '\u0421\u0428\u0410', 'U.S.:',
+    // Words with accents or compatibility forms that fold to no mark: Über, é, Señor, Roman four, TM.
+    '\u00dcber', '\u00e9', 'Se\u00f1or', '\u2163', '\u2122', '\ufb01ne',
     // Prose near the forms above: initials, a name, an agency, a heading.
     'T S Eliot', 'S.Smith', 'U.S.A.', 'C.I.A.', 'SEC', 'SECRETARY', 'Secretariat', 'S.A.',
     // Abbreviations and names a level letter and a control's letters make.

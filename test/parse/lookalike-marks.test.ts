@@ -78,6 +78,12 @@ const UNKNOWN = [
   '(\u0421) zulu1 secret item.',
   '(\u0405//NF) zulu1 secret item.',
   '2. (\u0422S) zulu1 secret item.',
+  // Letters that NFKD folds to Latin ones, or look-alikes of other scripts it leaves alone.
+  '(\u{1d412}) zulu1 secret item.',
+  '2. (\u24c8//NF) zulu1 secret item.',
+  '(S\u0336) zulu1 secret item.',
+  '(\ua731) zulu1 secret item.',
+  '(\u13da) zulu1 secret item.',
   '(S:) zulu1 secret item.',
   '(T.S.) zulu1 secret item.',
   // Mismatched brackets; other characters between level and control; TOP SECRET spaced; a full stop.
