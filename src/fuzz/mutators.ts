@@ -37,6 +37,8 @@ export function createRng(seed: number): Rng {
 export const NEAR_MISS_MARKS = [
   '(C0)', '(S//N F)', '(U/ /NF)', '(S/NFF)', '(CC)', '(S//NOFRN)', '(SS)', '(TS//S1)', '(C/ /REL USA)',
   '(U//F0UO)', '(S-)', '(C//)', '(S//NF//)', '(SECRT)', '(CONFIDENTAL)', '(S//REL TO USA, NATO, )',
+  // Look-alike letters: Cyrillic Dze and Es, mathematical bold S, a small capital S.
+  '(\u0405)', '(\u0421//NF)', '(\u{1d412}//NF)', '(\ua731)',
 ] as const;
 // Not near misses, on purpose: `(C//REL TO)` is read as C//NOFORN and `(S NF NF)` as S//NOFORN
 // (documented normalisations, both fail closed), and `(0)` is a list label, not a mark.
@@ -123,7 +125,7 @@ function markLikeAt(s: string): { index: number; text: string }[] {
 export const nearMissMark: Mutator = (bytes, rng) => {
   const s = toBinaryString(bytes);
   const marks = markLikeAt(s);
-  const miss = rng.pick(NEAR_MISS_MARKS);
+  const miss = utf8Binary(rng.pick(NEAR_MISS_MARKS));
   if (marks.length > 0) {
     const m = rng.pick(marks);
     return fromBinaryString(s.slice(0, m.index) + miss + s.slice(m.index + m.text.length));
@@ -160,7 +162,7 @@ function insertAtParagraph(s: string, prefix: string, rng: Rng): Uint8Array {
 }
 
 /** Adds a paragraph headed by a near-miss mark (so every input can carry one). */
-export const addNearMissParagraph: Mutator = (bytes, rng) => insertAtParagraph(toBinaryString(bytes), `${rng.pick(NEAR_MISS_MARKS)} `, rng);
+export const addNearMissParagraph: Mutator = (bytes, rng) => insertAtParagraph(toBinaryString(bytes), `${utf8Binary(rng.pick(NEAR_MISS_MARKS))} `, rng);
 
 /**
  * Puts a near-miss paragraph right under a line of the header (no blank line between), where the
@@ -171,7 +173,7 @@ export const nearMissInHeader: Mutator = (bytes, rng) => {
   const ls = lines(bytes);
   const at = 1 + rng.int(Math.min(ls.length, 40));
   const label = rng.pick(['', '¶1. ', `${1 + rng.int(9)}. `, 'A. ', '-- ']);
-  ls.splice(at, 0, `${label}${rng.pick(NEAR_MISS_MARKS)} HEADER ZONE PARAGRAPH ${rng.int(1e6)} THAT MUST BE WITHHELD FROM EVERY RELEASE.`);
+  ls.splice(at, 0, `${utf8Binary(label)}${utf8Binary(rng.pick(NEAR_MISS_MARKS))} HEADER ZONE PARAGRAPH ${rng.int(1e6)} THAT MUST BE WITHHELD FROM EVERY RELEASE.`);
   return joinLines(ls);
 };
 

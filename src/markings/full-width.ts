@@ -60,3 +60,25 @@ export function foldForeignLetters(text: string): string {
 export function hasForeignLetters(text: string): boolean {
   return /[^\x00-\x7F]/.test(text) && foldForeignLetters(text) !== text;
 }
+
+/** Text folded by {@link foldForeignLetters} code point by code point, with where each folded character came from. */
+export interface FoldedText {
+  readonly text: string;
+  /** For each character of `text`, the offset just past the code point of the input it came from. */
+  readonly ends: readonly number[];
+}
+
+/** {@link foldForeignLetters} of `text`, keeping for each folded character the input offset it ends at. */
+export function foldForeignLettersMapped(text: string): FoldedText {
+  let folded = '';
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const piece = cp < 0x80 ? text[i]! : foldForeignLetters(text.slice(i, i + width));
+    i += width;
+    folded += piece;
+    for (let k = 0; k < piece.length; k++) ends.push(i);
+  }
+  return { text: folded, ends };
+}

@@ -10,7 +10,7 @@ export type { MarkingContext, MarkingOptions, MarkingParse } from './parse-marki
 export { relToSubset } from './rel-to.js';
 export { parseCaveat } from './caveat.js';
 export { classifyParenthetical } from './classify.js';
-export { foldFullWidth } from './full-width.js';
+export { foldFullWidth, foldForeignLettersMapped, hasForeignLetters } from './full-width.js';
 export { MARKING_TOKENS } from './vocabulary.js';
 export type { ParentheticalKind } from './classify.js';
 export { compareLevels, LEVELS, LEVEL_BANNER } from './levels.js';

@@ -7,7 +7,7 @@
  * text as unmarked, or as the portion's own mark says, would release it under an UNCLASSIFIED
  * banner. Both readers (cables and marked documents) ask here (fail closed).
  */
-import { abovePlainU, classifyParenthetical, foldFullWidth, parseMarking } from '../markings/index.js';
+import { abovePlainU, classifyParenthetical, foldForeignLettersMapped, foldFullWidth, hasForeignLetters, parseMarking } from '../markings/index.js';
 import type { Marking } from '../types.js';
 import { isLetterOrDigit } from './lines.js';
 
@@ -129,6 +129,49 @@ function wouldBeMark(inner: string): boolean {
  * first character cannot start one. `bannerRelTo` completes a bare `REL` inside `((S//REL)`.
  */
 export function readLookalikeMark(source: string, offset: number, bannerRelTo: readonly string[] = []): LookalikeMark | null {
+  return readAsciiLookalike(source, offset, bannerRelTo) ?? inForeignLetters(source, offset, (folded) => readAsciiLookalike(folded, 0, bannerRelTo));
+}
+
+/** Characters looked at for a mark written in look-alike letters: as far as readLookalikeMark looks. */
+const FOREIGN_HEAD = 90;
+
+/**
+ * A mark in look-alike letters has one among its first characters (the level, `//` and the first
+ * control: `Ѕ//NF`, `(S//ΝF`); a line without one there is not looked at again (the hot path).
+ */
+const FOREIGN_GATE = 8;
+
+/** True when a character outside ASCII is among the `n` code units from `offset`, on its line. */
+function nonAsciiWithin(source: string, offset: number, n: number): boolean {
+  const end = Math.min(source.length, offset + n);
+  for (let i = offset; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x0a) return false;
+    if (c >= 0x80) return true;
+  }
+  return false;
+}
+
+/**
+ * The look-alike `read` finds at `offset` once letters of other scripts or styles are folded to the
+ * Latin ones they show (`ЅECRET: …` with a Cyrillic Dze, `(Ѕ] …`, `𝐒//NF The …`), mapped back to
+ * the source: read as prose, such a paragraph was released in an UNCLASSIFIED document. Null when
+ * the line's head has no such letter (the common case: one test of its first characters).
+ */
+export function inForeignLetters(source: string, offset: number, read: (folded: string) => LookalikeMark | null): LookalikeMark | null {
+  if (!nonAsciiWithin(source, offset, FOREIGN_GATE)) return null;
+  const eol = source.indexOf('\n', offset);
+  const head = source.slice(offset, Math.min(eol < 0 ? source.length : eol, offset + FOREIGN_HEAD));
+  if (!hasForeignLetters(head)) return null;
+  const folded = foldForeignLettersMapped(head);
+  const l = read(folded.text);
+  if (!l) return null;
+  const end = offset + folded.ends[l.end - 1]!;
+  const raw = source.slice(offset, end);
+  return { start: offset, end, raw, marking: null, message: `Mark ${JSON.stringify(raw)} is written in letters of another script or style, read as ${JSON.stringify(l.raw)}; not understood.` };
+}
+
+function readAsciiLookalike(source: string, offset: number, bannerRelTo: readonly string[]): LookalikeMark | null {
   const lead = source.charCodeAt(offset);
   // `[`, `（`, `((`, another opening bracket, or a level letter (T S C U) and a slash: anything
   // else starts no look-alike.
@@ -248,6 +291,10 @@ const UNCLOSED_BEFORE_TEXT = /^\((?:TS|[CSU])\/{1,2}[A-Z][A-Z0-9,/-]*(?=[ \t]+\S
  * UNCLASSIFIED cable, or once a memo's declassification date had passed.
  */
 export function readUnclosedMark(source: string, offset: number, end: number): LookalikeMark | null {
+  return readAsciiUnclosed(source, offset, end) ?? inForeignLetters(source, offset, (folded) => readAsciiUnclosed(folded, 0, folded.length));
+}
+
+function readAsciiUnclosed(source: string, offset: number, end: number): LookalikeMark | null {
   if (source.charCodeAt(offset) !== 0x28) return null;
   const m = UNCLOSED_BEFORE_TEXT.exec(source.slice(offset, Math.min(end, offset + 90)));
   if (!m) return null;
@@ -263,6 +310,10 @@ const BARE_LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*/;
  * so in prose (`… held at the` / `TS//SI level`).
  */
 export function readBareLabelMark(source: string, offset: number): LookalikeMark | null {
+  return readAsciiBareLabel(source, offset) ?? inForeignLetters(source, offset, (folded) => readAsciiBareLabel(folded, 0));
+}
+
+function readAsciiBareLabel(source: string, offset: number): LookalikeMark | null {
   const lead = source.charCodeAt(offset);
   if (!isLevelLetter(lead)) return null;
   const m = BARE_LABEL.exec(source.slice(offset, offset + 40));

@@ -4,7 +4,7 @@
  */
 import { classifyParenthetical, mostRestrictive, parseMarking } from '../markings/index.js';
 import type { Marking } from '../types.js';
-import { readBareLabelMark, readLookalikeMark, readUnclosedMark, type LookalikeMark } from './lookalike.js';
+import { inForeignLetters, readBareLabelMark, readLookalikeMark, readUnclosedMark, type LookalikeMark } from './lookalike.js';
 
 /** A mark found in the text. Offsets are absolute (into the source). */
 export interface MarkRead {
@@ -203,6 +203,18 @@ const OPEN_MARK = /^\((U|C|S|TS|SBU)(?:\/\/?[A-Z]{1,6})?(?=[ \t]+[^\s)])/;
  * {@link readUnclosedAt}, which wants a control: `(C The …` there could be prose).
  */
 export function readOpenMarkAt(source: string, offset: number): MarkRead | null {
+  return (
+    readAsciiOpenMark(source, offset) ??
+    asMarkRead(
+      inForeignLetters(source, offset, (folded) => {
+        const m = readAsciiOpenMark(folded, 0);
+        return m && { start: m.start, end: m.end, raw: folded.slice(m.start, m.end), marking: null, message: m.message ?? '' };
+      }),
+    )
+  );
+}
+
+function readAsciiOpenMark(source: string, offset: number): MarkRead | null {
   const m = OPEN_MARK.exec(source.slice(offset, offset + 12));
   if (!m) return null;
   return {

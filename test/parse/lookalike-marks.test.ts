@@ -121,6 +121,19 @@ const UNKNOWN = [
   'Note: (S] zulu1 secret item.',
   'Comment: SECRET: zulu1 secret item.',
   'Summary: [S//NF) zulu1 secret item.',
+  // The look-alikes above in letters of another script or style (Cyrillic Dze, mathematical bold).
+  '\u0405ECRET: zulu1 secret item.',
+  '2. \u0405ECRET//NOFORN The zulu1 secret item.',
+  '2. \u0405// The zulu1 secret item.',
+  '2. (\u0405] zulu1 secret item.',
+  '2. [\u{1d412}//NF) zulu1 secret item.',
+  '2. \u{1d412}\u{1d404}\u{1d402}\u{1d411}\u{1d404}\u{1d413}: zulu1 secret item.',
+  '2. \u0405//NF zulu1 secret item.',
+  '2. (\u0405//NF The zulu1 secret item.',
+  '(\u0405//NF The zulu1 secret item.',
+  // A level that opens a parenthesis never closed, after an item's number.
+  '2. (S The zulu1 secret item.',
+  '2. (\u0405 The zulu1 secret item.',
 ];
 
 describe('a look-alike mark where a mark belongs is a mark not understood', () => {
@@ -189,8 +202,17 @@ describe('readLookalikeMark: what is not a look-alike', () => {
     'SECRET//NOFORN', // a banner alone on its line
     'Secret: a word in prose',
     '[1) a list label',
+    '\u201cSecret\u201d is a word in prose', // curly quotes: non-ASCII, nothing to fold
+    '\u00dcber SECRET: an umlaut first',
   ])('%j: null', (text) => {
     expect(readLookalikeMark(text, 0)).toBeNull();
+  });
+
+  it('a mark in look-alike letters ends where its last letter does, surrogate pairs included', () => {
+    const text = '\u{1d412}\u{1d404}\u{1d402}\u{1d411}\u{1d404}\u{1d413}: text';
+    const l = readLookalikeMark(text, 0);
+    expect(l?.raw).toBe(text.slice(0, text.indexOf(':') + 1));
+    expect(l?.message).toContain('read as "SECRET:"');
   });
 
   it('folds full-width letters so the message names the mark', () => {

@@ -8,6 +8,7 @@
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
 import { lookalikeMarksInside, MARK_AHEAD, nearMissAfterShortLabel, readBareLabelMark, readLookalikeMark, readUnclosedMark } from '../lookalike.js';
+import { readOpenMarkAt } from '../marks.js';
 import { BULLET_GLYPHS } from '../patterns.js';
 
 /** A mark found in the source. */
@@ -153,6 +154,9 @@ export function readLineStart(source: string, first: number, last: number, banne
     }
   }
   if (!mark && at < last) mark = lookalikeHit(source, at, last, bannerRelTo, structure === 'item');
+  // `2. (S The source …`: after an item's number a mark is expected, and a level that opens a
+  // parenthesis never closed is one (the cable reader's reading; unnumbered, `(C The …` can be prose).
+  if (!mark && at < last && structure === 'item') mark = openMarkHit(source, at, last);
   if (!mark && at < last) {
     const near = nearMissAfterShortLabel(source, at, last, (open) => readMarkAt(source, open, last, 'lead', bannerRelTo));
     if (near) {
@@ -170,6 +174,12 @@ export function readLineStart(source: string, first: number, last: number, banne
     }
   }
   return { textStart: at, structure, number, mark };
+}
+
+/** {@link readOpenMarkAt} at `at`, before `last`, as a mark not understood; null when there is none. */
+function openMarkHit(source: string, at: number, last: number): MarkHit | null {
+  const m = readOpenMarkAt(source, at);
+  return m && m.end <= last ? { start: m.start, end: m.end, raw: source.slice(m.start, m.end), status: 'unknown', marking: null, message: m.message ?? '' } : null;
 }
 
 /**
