@@ -64,6 +64,8 @@ export function hasForeignLetters(text: string): boolean {
 /** Text folded by {@link foldForeignLetters} code point by code point, with where each folded character came from. */
 export interface FoldedText {
   readonly text: string;
+  /** For each character of `text`, the offset of the code point of the input it came from. */
+  readonly starts: readonly number[];
   /** For each character of `text`, the offset just past the code point of the input it came from. */
   readonly ends: readonly number[];
 }
@@ -71,14 +73,18 @@ export interface FoldedText {
 /** {@link foldForeignLetters} of `text`, keeping for each folded character the input offset it ends at. */
 export function foldForeignLettersMapped(text: string): FoldedText {
   let folded = '';
+  const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const piece = cp < 0x80 ? text[i]! : foldForeignLetters(text.slice(i, i + width));
-    i += width;
     folded += piece;
-    for (let k = 0; k < piece.length; k++) ends.push(i);
+    for (let k = 0; k < piece.length; k++) {
+      starts.push(i);
+      ends.push(i + width);
+    }
+    i += width;
   }
-  return { text: folded, ends };
+  return { text: folded, starts, ends };
 }

@@ -341,6 +341,26 @@ function readAsciiBareLabel(source: string, offset: number): LookalikeMark | nul
  * the text around them). Linear.
  */
 export function lookalikeMarksInside(source: string, from: number, to: number): LookalikeMark[] {
+  const text = source.slice(from, to);
+  if (!hasForeignLetters(text)) return asciiMarksInside(source, from, to);
+  // Letters of other scripts or styles (`… Monday. Ѕ//NF The …`, `[Ѕ]`, `Tuesday(Ѕ//NF)`): the
+  // text is read folded, and what is found there mapped back to the source.
+  const folded = foldForeignLettersMapped(text);
+  const asWritten = (start: number, end: number) => text.slice(folded.starts[start], folded.ends[end - 1]) === folded.text.slice(start, end);
+  return asciiMarksInside(folded.text, 0, folded.text.length, asWritten).map((l) => {
+    const start = from + folded.starts[l.start]!;
+    const end = from + folded.ends[l.end - 1]!;
+    const raw = source.slice(start, end);
+    const span = { start, end };
+    return { ...span, raw, marking: l.marking && { ...l.marking, raw, span }, message: raw === l.raw ? l.message : `${l.message} (written in letters of another script or style, read as ${JSON.stringify(l.raw)})` };
+  });
+}
+
+/**
+ * `asWritten(start, end)`: whether `source` there is the text as written (false inside a text
+ * folded to Latin letters where the fold changed it: the readers' own scans did not see that mark).
+ */
+function asciiMarksInside(source: string, from: number, to: number, asWritten: (start: number, end: number) => boolean = () => true): LookalikeMark[] {
   const found: LookalikeMark[] = [];
   const add = (start: number, raw: string, inner: string, message: string): void => {
     const parsed = parseMarking(`(${inner})`, 'portion');
@@ -396,7 +416,7 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
     const raw = m[0];
     const flat = raw.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
     // Written as a mark and read by the grammar where it stands: the reader's own scan raises by it.
-    if (!isLetterOrDigit(source.charCodeAt(open - 1)) && flat === raw && /^\([A-Z]/.test(raw) && parseMarking(raw, 'portion').ok) continue;
+    if (asWritten(open, open + raw.length) && !isLetterOrDigit(source.charCodeAt(open - 1)) && flat === raw && /^\([A-Z]/.test(raw) && parseMarking(raw, 'portion').ok) continue;
     add(open, raw, flat.slice(1, -1).trim().replace(/^\/+\s*/, '').toUpperCase(), `Mark ${JSON.stringify(raw)} inside the text is glued to a word, in lower case, wrapped or not understood; which words it covers is not known.`);
     open += raw.length - 1;
   }

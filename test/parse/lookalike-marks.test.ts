@@ -275,6 +275,13 @@ const INSIDE = [
   '2. (U) Met on Tuesday. {S//NF} The zulu1 source reported.',
   '2. (U) Met on Tuesday. S//NF) The zulu1 source reported.',
   '2. (U) Met on Tuesday. ((S) The zulu1 source reported.',
+  // The same in letters of other scripts or styles, after an accented word (the folded text's
+  // offsets map back to the source).
+  '2. (U) Met on Tuesday. \u0405//NF The zulu1 source reported.',
+  '2. (U) Met on Tuesday, [\u0405] zulu1 the source reported.',
+  '2. (U) Met on Tuesday(\u0405//NF) the zulu1 source reported.',
+  '2. (U) Met on Tuesday. (\u0405\u00b7NF) The zulu1 source reported.',
+  '2. (U) Caf\u00e9 on Tuesday. (\u{1d412}//NF) The zulu1 source reported.',
 ];
 
 describe('a look-alike mark inside a (U) portion makes it a mark not understood', () => {
@@ -290,7 +297,8 @@ describe('a look-alike mark inside a (U) portion makes it a mark not understood'
       expect(text).toContain('may be released');
       if (held.markingSource === 'unknown') {
         const doc = read(src);
-        expect(doc.diagnostics.some((d) => d.code === 'unknown-marking' && /s/i.test(src.slice(d.span!.start, d.span!.end)))).toBe(true);
+        // The mark's level letter, as written (S, or the look-alike Dze or mathematical S).
+        expect(doc.diagnostics.some((d) => d.code === 'unknown-marking' && /s|\u0405|\u{1d412}/iu.test(src.slice(d.span!.start, d.span!.end)))).toBe(true);
       }
     });
   }
