@@ -253,7 +253,7 @@ const SHORT_LABEL = new RegExp(String.raw`^(?:(?=\S{1,10}[ \t])${LABEL_WORD}[ \t
  * A near miss written as one word in capitals without digits, as marks are: `(SS)`, `(S-)`,
  * `(NF)`; not an office's code (`(S12)`), a name (`(CT Analytic Services)`) or a word (`(Sun)`).
  */
-const ONE_WORD_NEAR_MISS = /^\([^\s\da-z()]{1,12}\)$/;
+export const ONE_WORD_NEAR_MISS = /^\([^\s\da-z()]{1,12}\)$/;
 
 /**
  * `Section 2. (SS) …`, `II. (SS) …`, `No. 1 (SS) …`, `[1] (SS) …`: a mark not understood, written

@@ -282,6 +282,10 @@ const INSIDE = [
   '2. (U) Met on Tuesday(\u0405//NF) the zulu1 source reported.',
   '2. (U) Met on Tuesday. (\u0405\u00b7NF) The zulu1 source reported.',
   '2. (U) Caf\u00e9 on Tuesday. (\u{1d412}//NF) The zulu1 source reported.',
+  // A near miss in one word after a sentence end (a paragraph joined to the one above).
+  '2. (U) Met on Tuesday.  (SS) The zulu1 source reported.',
+  '2. (U) Met on Tuesday. (\u0421) The zulu1 source reported.',
+  '2. (U) Met on Tuesday. (\uff33) The zulu1 source reported.',
 ];
 
 describe('a look-alike mark inside a (U) portion makes it a mark not understood', () => {
@@ -297,8 +301,8 @@ describe('a look-alike mark inside a (U) portion makes it a mark not understood'
       expect(text).toContain('may be released');
       if (held.markingSource === 'unknown') {
         const doc = read(src);
-        // The mark's level letter, as written (S, or the look-alike Dze or mathematical S).
-        expect(doc.diagnostics.some((d) => d.code === 'unknown-marking' && /s|\u0405|\u{1d412}/iu.test(src.slice(d.span!.start, d.span!.end)))).toBe(true);
+        // The mark's level letter, as written (S or C, or a look-alike: Dze, Es, full-width or mathematical S).
+        expect(doc.diagnostics.some((d) => d.code === 'unknown-marking' && /[sc]|\u0405|\u0421|\uff33|\u{1d412}/iu.test(src.slice(d.span!.start, d.span!.end)))).toBe(true);
       }
     });
   }

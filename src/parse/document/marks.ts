@@ -7,7 +7,7 @@
  */
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
-import { lookalikeMarksInside, MARK_AHEAD, nearMissAfterShortLabel, readBareLabelMark, readLookalikeMark, readUnclosedMark } from '../lookalike.js';
+import { lookalikeMarksInside, MARK_AHEAD, nearMissAfterShortLabel, ONE_WORD_NEAR_MISS, readBareLabelMark, readLookalikeMark, readUnclosedMark } from '../lookalike.js';
 import { readOpenMarkAt } from '../marks.js';
 import { BULLET_GLYPHS } from '../patterns.js';
 
@@ -206,6 +206,18 @@ export function opensAfter(before: string): boolean {
   return /(?:[.!?…]["'”’)\]]*|:|--|[—–])$/.test(t);
 }
 
+/**
+ * `… said so. (SS) The source …`, `… so. (С) The …` (a Cyrillic Es), `… so. (Ｓ) …`: a near miss
+ * written as one word in capitals, where a portion opens in the middle of a line (after a sentence
+ * end, not right after another mark). The strict reading there wants a level and a slash, so such
+ * a paragraph, joined to the one above (as text out of a PDF is), was released inside it.
+ */
+function nearMissAfterSentence(source: string, at: number, last: number, pieceStart: number, lastEnd: number, bannerRelTo: readonly string[]): MarkHit | null {
+  if (source.slice(Math.max(lastEnd, pieceStart), at).trim() === '' || !opensAfter(source.slice(Math.max(pieceStart, at - 16), at))) return null;
+  const hit = readMarkAt(source, at, last, 'lead', bannerRelTo);
+  return hit && hit.status === 'unknown' && ONE_WORD_NEAR_MISS.test(hit.raw) ? hit : null;
+}
+
 /** What a scan of the rest of a line found. */
 export interface LineMarks {
   /** Offsets where a new portion starts in the middle of the line, each with its mark. */
@@ -235,7 +247,7 @@ export function scanLine(source: string, from: number, last: number, bannerRelTo
     const prev = i > 0 ? source.charCodeAt(i - 1) : 32;
     // A mark glued to a word (`system(s)`, `NOMINEE(S)`) is not a mark.
     const glued = (prev >= 48 && prev <= 57) || (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122);
-    const hit = glued ? null : readMarkAt(source, i, last, 'strict', bannerRelTo);
+    const hit = glued ? null : (readMarkAt(source, i, last, 'strict', bannerRelTo) ?? nearMissAfterSentence(source, i, last, pieceStart, lastEnd, bannerRelTo));
     if (!hit) {
       i = source.indexOf('(', i + 1);
       continue;
