@@ -89,13 +89,14 @@ const DOUBLED = /^\(\(([^()\n]{1,48})\)/;
 const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(\p{Lu}\p{N}]|[ \t]*(?:\r?\n|$))/u;
 
 /**
- * `SECRET//NOFORN: …`, `SECRET: …`, `SECRET//NOFORN The source …`: a level spelled out as a
- * banner writes it, followed by a colon, or by controls and a sentence in mixed case on the same
- * line. Alone on its line it is a banner, which the readers take as such; before capitals it can
- * be a banner quoted in the text (`TOP SECRET//COMINT//REL TO USA, AUS …`, SIDtoday) or, without
- * `//`, open prose (`SECRET TALKS BEGAN …` in a cable).
+ * `SECRET//NOFORN: …`, `SECRET: …`, `SECRET//NOFORN The source …`, `SECRET The source said …`: a
+ * level spelled out as a banner writes it, followed by a colon, or by controls and a sentence in
+ * mixed case on the same line, or by a sentence alone (a capitalised word, then one in lower case).
+ * Alone on its line it is a banner, which the readers take as such; before capitals it can be a
+ * banner quoted in the text (`TOP SECRET//COMINT//REL TO USA, AUS …`, SIDtoday), a heading
+ * (`SECRET Clearances Required`) or, without `//`, open prose (`SECRET TALKS BEGAN …` in a cable).
  */
-const SPELLED_LABEL = /^(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|:|\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}))/u;
+const SPELLED_LABEL = /^(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|:|\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll})|(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}+[ \t,]+\p{Ll}))/u;
 
 /** The levels SPELLED_LABEL opens with: a line that starts otherwise is not compared with it. */
 const SPELLED_LEVELS = ['TOP SECRET', 'SECRET', 'CONFIDENTIAL'];

@@ -109,6 +109,10 @@ const UNKNOWN = [
   'SECRET//NOFORN The zulu1 secret item.',
   '2. CONFIDENTIAL: zulu1 secret item.',
   'S// The zulu1 secret item.',
+  // A level spelled out before a sentence, without colon or controls.
+  '2. SECRET The zulu1 secret item.',
+  'TOP SECRET The zulu1 secret item.',
+  '2. CONFIDENTIAL \u201cThe zulu1 secret item.',
   // A near miss after a label that numbers the paragraph, which neither reader took for a prefix.
   'Section 2. (SS) zulu1 secret item.',
   'No. 1 (SS) zulu1 secret item.',
@@ -201,6 +205,8 @@ describe('readLookalikeMark: what is not a look-alike', () => {
     'SECRET TALKS BEGAN IN MAY', // prose in a cable
     'SECRET//NOFORN', // a banner alone on its line
     'Secret: a word in prose',
+    'SECRET Clearances Required', // a heading: the word after the level is not followed by one in lower case
+    'SECRET SERVICE AGENTS said',
     '[1) a list label',
     '\u201cSecret\u201d is a word in prose', // curly quotes: non-ASCII, nothing to fold
     '\u00dcber SECRET: an umlaut first',
