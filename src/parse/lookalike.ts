@@ -342,19 +342,23 @@ function readAsciiBareLabel(source: string, offset: number): LookalikeMark | nul
  * the text around them). Linear.
  */
 export function lookalikeMarksInside(source: string, from: number, to: number): LookalikeMark[] {
+  const found = asciiMarksInside(source, from, to);
   const text = source.slice(from, to);
-  if (!hasForeignLetters(text)) return asciiMarksInside(source, from, to);
+  if (!hasForeignLetters(text)) return found;
   // Letters of other scripts or styles (`… Monday. Ѕ//NF The …`, `[Ѕ]`, `Tuesday(Ѕ//NF)`): the
-  // text is read folded, and what is found there mapped back to the source.
+  // text is read folded too, and what is found there and not as written is mapped back to the
+  // source (the fold also makes ASCII of what is a look-alike only as written: `（S）`).
   const folded = foldForeignLettersMapped(text);
   const asWritten = (start: number, end: number) => text.slice(folded.starts[start], folded.ends[end - 1]) === folded.text.slice(start, end);
-  return asciiMarksInside(folded.text, 0, folded.text.length, asWritten).map((l) => {
+  for (const l of asciiMarksInside(folded.text, 0, folded.text.length, asWritten)) {
     const start = from + folded.starts[l.start]!;
     const end = from + folded.ends[l.end - 1]!;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
     const raw = source.slice(start, end);
     const span = { start, end };
-    return { ...span, raw, marking: l.marking && { ...l.marking, raw, span }, message: raw === l.raw ? l.message : `${l.message} (written in letters of another script or style, read as ${JSON.stringify(l.raw)})` };
-  });
+    found.push({ ...span, raw, marking: l.marking && { ...l.marking, raw, span }, message: raw === l.raw ? l.message : `${l.message} (written in letters of another script or style, read as ${JSON.stringify(l.raw)})` });
+  }
+  return found.sort((x, y) => x.start - y.start);
 }
 
 /**

@@ -288,6 +288,8 @@ const INSIDE = [
   '2. (U) Met on Tuesday(\u0405//NF) the zulu1 source reported.',
   '2. (U) Met on Tuesday. (\u0405\u00b7NF) The zulu1 source reported.',
   '2. (U) Caf\u00e9 on Tuesday. (\u{1d412}//NF) The zulu1 source reported.',
+  '2. (U) Met on Tuesday. \uff08S\uff09 The zulu1 source reported.',
+  '2. (U) Caf\u00e9 on Tuesday. \uff08S//NF\uff09 The zulu1 source reported.',
   // A near miss in one word after a sentence end (a paragraph joined to the one above).
   '2. (U) Met on Tuesday.  (SS) The zulu1 source reported.',
   '2. (U) Met on Tuesday. (\u0421) The zulu1 source reported.',
