@@ -351,7 +351,8 @@ function readNumbered(source: string, l: Line, nm: RegExpExecArray, ctx: StartCo
   const number = nm[2]!;
   const suffix = nm[3] ? '.' : nm[4] ? ')' : '';
   const after = l.first + nm[0].length + repeatedNumber(source, l.first + nm[0].length, number);
-  const mark = readMarkAt(source, after) ?? readOpenMarkAt(source, after) ?? markAfterLeadIn(source, after) ?? markAfterBullet(source, after) ?? readBareLabelAt(source, after);
+  const mark =
+    readMarkAt(source, after) ?? readOpenMarkAt(source, after) ?? readUnclosedAt(source, after) ?? markAfterLeadIn(source, after) ?? markAfterBullet(source, after) ?? readBareLabelAt(source, after);
   const topic = !mark && source[after] === '(';
   const n = Number(number);
   const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);

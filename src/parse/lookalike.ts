@@ -73,8 +73,8 @@ const RESTRICTED = /^\(R\)/;
 /** `(S]`, `[S//NF)`: a mark opened by one bracket and closed by the other (a typing slip, OCR). */
 const MISMATCHED = /^(?:\(([A-Z][^()[\]\n]{0,47})\]|\[([A-Z][^()[\]\n]{0,47})\))/;
 
-/** `S//NF)`: a label whose opening parenthesis was lost. */
-const UNOPENED = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}\)/;
+/** `S//NF)`, `TS)`, `SECRET)`: a label whose opening parenthesis was lost (not `C)` or `S)`, list labels). */
+const UNOPENED = /^(?:(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}|TS|TOP SECRET|SECRET|CONFIDENTIAL)\)/;
 
 /** `（S）`: full-width parentheses (U+FF08, U+FF09), as East Asian input methods and some OCR write them. */
 const FULL_WIDTH = /^\uFF08([^\uFF08\uFF09()\n]{1,48})\uFF09/;
@@ -101,12 +101,15 @@ const SPELLED_LABEL = /^(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/[A-Z][A-Z0-9 ,/
 /** The levels SPELLED_LABEL opens with: a line that starts otherwise is not compared with it. */
 const SPELLED_LEVELS = ['TOP SECRET', 'SECRET', 'CONFIDENTIAL'];
 
+/** Controls a loosely written label carries (never an office symbol such as `S/P`, `S/CT` or `U/S`). */
+const LOOSE_CONTROL = String.raw`(?:NF|NOFORN|ORCON|OC|SI|TK|HCS|FGI|PROPIN|EXDIS|NODIS|LIMDIS|RELIDO|IMCON|REL TO [A-Z]{3,4}(?:,[ \t]*[A-Z]{3,4})*)`;
+
 /**
  * What a field label (`Note:`, `SUBJECT:`) is read past when it comes next: a mark's opening
  * bracket, a level and `//`, or a level spelled out as a label (see readLookalikeMark). Both
  * readers' label expressions end with it.
  */
-export const MARK_AHEAD = String.raw`(?=[([<{]|(?:TS|[UCS])\/\/|(?:TOP SECRET|SECRET|CONFIDENTIAL)[:/])`;
+export const MARK_AHEAD = String.raw`(?=[([<{]|(?:TS|[UCS])\/\/|(?:TOP SECRET|SECRET|CONFIDENTIAL)[:/]|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS])(?:[ \t]*\/|[ \t]+|-)${LOOSE_CONTROL})`;
 
 /**
  * `S// The source …`: a level and the separator with nothing between it and the text, before a
@@ -180,9 +183,11 @@ function readAsciiLookalike(source: string, offset: number, bannerRelTo: readonl
     // A label: `S//` or `TS//`, or a level spelled out (`SECRET//NF`, `SECRET:`). Most lines
     // that start with one of these letters start a word.
     if (source.charCodeAt(offset + (lead === 0x54 ? 2 : 1)) !== 0x2f) {
-      if (!SPELLED_LEVELS.some((w) => source.startsWith(w, offset))) return null;
-      const m = SPELLED_LABEL.exec(source.slice(offset, offset + 90));
-      return m ? spelledLabel(offset, m[0]) : null;
+      const head = source.slice(offset, offset + 90);
+      const m = SPELLED_LEVELS.some((w) => head.startsWith(w)) ? SPELLED_LABEL.exec(head) : null;
+      if (m) return spelledLabel(offset, m[0]);
+      const u = UNOPENED.exec(head);
+      return u ? unopened(offset, u[0]) : looseLabel(offset, head);
     }
   } else if (lead === 0x28) {
     const next = source.charCodeAt(offset + 1);
@@ -226,12 +231,38 @@ function readAsciiLookalike(source: string, offset: number, bannerRelTo: readonl
   m = RESTRICTED.exec(head);
   if (m) return at(m[0], `Mark "(R)" (RESTRICTED, a foreign or NATO level) is not a United States portion mark; not understood.`);
   m = UNOPENED.exec(head);
-  if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} has lost its opening parenthesis; expected (${m[0]}.`);
+  if (m) return unopened(offset, m[0]);
   m = BARE_SEPARATOR.exec(head);
   if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} has no parentheses and no control; not understood.`);
   m = LABEL.exec(head);
   if (m) return at(m[0], `Mark ${JSON.stringify(m[0])} is written ${m[0].endsWith(':') ? 'as a label ' : ''}without parentheses; expected (${m[0].replace(/:$/, '').trim()}).`);
-  return null;
+  return isLevelLetter(lead) ? looseLabel(offset, head) : null;
+}
+
+
+/**
+ * `S/NF: …`, `S/NF The …`, `SECRET/NOFORN: …`, `S NF) …`, `SECRET//NF) …`, `C-NF: …`,
+ * `SECRET//REL TO USA, GBR The …`: a level above U and a known control joined by one slash, a blank
+ * or a hyphen (or by `//` after a spelled level or before a REL TO list), with no parentheses, then
+ * a colon, a closing parenthesis, or a sentence; an abbreviated level with a slash also before text
+ * in capitals (a cable's `2. S/NF THE MINISTER …`). Alone on its line it can be a banner, which
+ * the readers take as such.
+ */
+const LOOSE_LABEL = new RegExp(
+  String.raw`^(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS])(?:[ 	]*\/{1,2}[ 	]*|[ 	]+|-)${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?:[ 	]*[:)]|(?=[ 	]+["“‘'(]?\p{Lu}\p{Ll}))|(?:TS|[CS])\/{1,2}${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?=[ 	]+["“‘'(]?[\p{Lu}\p{N}])(?![ 	]+\p{Lu}{2,}\/))`,
+  'u',
+);
+
+/** The look-alike of a loosely written label (see LOOSE_LABEL) at `offset`, whose line starts `head`; null when there is none. */
+function looseLabel(offset: number, head: string): LookalikeMark | null {
+  const m = LOOSE_LABEL.exec(head);
+  if (!m) return null;
+  return { start: offset, end: offset + m[0].length, raw: m[0], marking: null, message: `Mark ${JSON.stringify(m[0])} is written without parentheses; not understood.` };
+}
+
+/** The look-alike of a mark that lost its opening parenthesis (see UNOPENED). */
+function unopened(offset: number, raw: string): LookalikeMark {
+  return { start: offset, end: offset + raw.length, raw, marking: null, message: `Mark ${JSON.stringify(raw)} has lost its opening parenthesis; expected (${raw}.` };
 }
 
 /** The look-alike of a level spelled out as a label (see SPELLED_LABEL). */
@@ -279,11 +310,13 @@ export function nearMissAfterShortLabel<T extends { readonly status: 'marked' | 
 }
 
 /**
- * `(S//NF The source …`: a level, the CAPCO separator (`//`, or `/` as cables write it) and
- * controls, then text, where no `)` closes them: a mark whose closing parenthesis was lost.
- * The separator is required: prose opens with `(See …` or `(U.S. …`, never with `(S//`.
+ * `(S//NF The source …`, `(SECRET//NF The …`: a level, the CAPCO separator (`//`, or `/` as
+ * cables write it) and controls, then text, where no `)` closes them: a mark whose closing
+ * parenthesis was lost. The separator is required after a letter: prose opens with `(See …` or
+ * `(U.S. …`, never with `(S//`; a level spelled out in capitals before a sentence (`(SECRET The
+ * source said …`) needs none.
  */
-const UNCLOSED_BEFORE_TEXT = /^\((?:TS|[CSU])\/{1,2}[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)/;
+const UNCLOSED_BEFORE_TEXT = /^\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CSU])\/{1,2}[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+["“‘']?\p{Lu}\p{Ll}))/u;
 
 /**
  * The mark that lost its closing parenthesis at `offset` (see UNCLOSED_BEFORE_TEXT), ending

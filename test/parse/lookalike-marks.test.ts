@@ -109,6 +109,23 @@ const UNKNOWN = [
   'SECRET//NOFORN The zulu1 secret item.',
   '2. CONFIDENTIAL: zulu1 secret item.',
   'S// The zulu1 secret item.',
+  // A level and a known control joined by one slash, a blank or a hyphen, no parentheses; a REL TO
+  // list after a spelled level; a lost opening parenthesis after TS or a spelled level; a lost
+  // closing one after a spelled level.
+  '2. S/NF The zulu1 secret item.',
+  '2. S/NF THE zulu1 SECRET ITEM.',
+  '2. C/NF: zulu1 secret item.',
+  'SECRET/NOFORN: zulu1 secret item.',
+  '2. S NF) zulu1 secret item.',
+  '2. C-NF: zulu1 secret item.',
+  '2. SECRET//NF) zulu1 secret item.',
+  'SECRET//REL TO USA, GBR The zulu1 secret item.',
+  '2. TS) zulu1 secret item.',
+  '2. SECRET) zulu1 secret item.',
+  '(SECRET//NF The zulu1 secret item.',
+  '2. (SECRET The zulu1 secret item.',
+  'Note: S/NF The zulu1 secret item.',
+  'Note: C-NF: zulu1 secret item.',
   // A level spelled out before a sentence, without colon or controls.
   '2. SECRET The zulu1 secret item.',
   'TOP SECRET The zulu1 secret item.',
@@ -206,6 +223,12 @@ describe('readLookalikeMark: what is not a look-alike', () => {
     'SECRET//NOFORN', // a banner alone on its line
     'Secret: a word in prose',
     'SECRET Clearances Required', // a heading: the word after the level is not followed by one in lower case
+    'S/P Director said', // State's Policy Planning staff, not a control
+    'S/CT officials met',
+    'U/S Burns said', // the Under Secretary
+    'SECRET NOFORN', // a banner alone on its line
+    'S/NF', // alone on its line
+    'C) a list label',
     'SECRET SERVICE AGENTS said',
     '[1) a list label',
     '\u201cSecret\u201d is a word in prose', // curly quotes: non-ASCII, nothing to fold
