@@ -427,8 +427,9 @@ function asciiMarksInside(source: string, from: number, to: number, asWritten: (
   // inside a text (`Senator Smith (R) said`).
   for (const m of source.slice(from, to).matchAll(AFTER_SENTENCE_END)) {
     const at = from + m.index + m[0].length;
-    const l = readLookalikeMark(source, at);
-    if (!l || l.end > to || LABEL.test(l.raw)) continue;
+    const l = readLookalikeMark(source, at) ?? readUnclosedMark(source, at, to);
+    // A label before text is MID_LINE_LABEL's (below); one ending in a colon is not.
+    if (!l || l.end > to || (LABEL.test(l.raw) && !l.raw.endsWith(':'))) continue;
     // Only a doubled parenthesis (`((S)`) comes with the marking inside it.
     if (l.marking) add(at, l.raw, l.raw.slice(2, -1), l.message);
     else found.push({ start: l.start, end: l.end, raw: l.raw, marking: null, message: `${l.message} It follows a sentence end inside the text; which words it covers is not known.` });
@@ -471,10 +472,12 @@ const MID_LINE_LABEL = /(?<=[.!?:;]["'”’)\]]*[ \t]+)(?:TS|[UCS])\/\/[A-Z][A-
 
 /**
  * A sentence end and the blanks after it, in the middle of a line, before what can open a
- * look-alike mark read by readLookalikeMark (brackets other than square ones, which are looked
- * for anywhere, a doubled parenthesis, a level and `//`).
+ * look-alike mark read by readLookalikeMark or readUnclosedMark (brackets other than square ones,
+ * which are looked for anywhere, a doubled parenthesis, a level and `//`, a level in capitals,
+ * abbreviated or spelled, after an optional `(` or `[` and before a blank, slash, colon, hyphen
+ * or closing bracket: `(S]`, `[S//NF)`, `(S//NF The …`, `S/NF: …`, `SECRET The …`).
  */
-const AFTER_SENTENCE_END = /[.!?:;]["'”’)\]]*[ \t]+(?=[<{\u00ab\u3010\u300c\ufe59\u207d\u208d\u2768\u27ee\uff3b\u3014\uff08]|\(\(|(?:TS|[UCS])\/\/)/g;
+const AFTER_SENTENCE_END = /[.!?:;]["'”’)\]]*[ \t]+(?=[<{\u00ab\u3010\u300c\ufe59\u207d\u208d\u2768\u27ee\uff3b\u3014\uff08]|\(\(|(?:TS|[UCS])\/\/|[([]?(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS])[ \t/:)\]-])/g;
 
 /** Longest CAPCO-form parenthetical looked for inside a text, in characters between the parentheses. */
 const MAX_CAPCO = 90;

@@ -171,7 +171,17 @@ describe('a look-alike mark where a mark belongs is a mark not understood', () =
 
 describe('a near miss after words that are not a label stays text', () => {
   for (const [name, wrap, read] of READERS) {
-    it.each(['Ilse Aigner (CSU) zulu1 is the minister.', 'Early days (Sun) zulu1 item.', 'Committee (TSCC) zulu1 item.'])(`${name}, %j: released`, (item) => {
+    it.each([
+      'Ilse Aigner (CSU) zulu1 is the minister.',
+      'Early days (Sun) zulu1 item.',
+      'Committee (TSCC) zulu1 item.',
+      // After a sentence end: prose that opens with a level's letters.
+      '2. (U) He said so. SECRET talks began on the zulu1 plan.',
+      '2. (U) Rated well. (S&P) zulu1 ratings rose.',
+      '2. (U) We met. C: Yes, the zulu1 plan.',
+      '2. (U) We met. S/P Director zulu1 said so.',
+      '2. (U) We met. U/S Burns said zulu1.',
+    ])(`${name}, %j: released`, (item) => {
       expect(released(wrap(item), read)).toContain('zulu1');
     });
   }
@@ -313,6 +323,14 @@ const INSIDE = [
   '2. (U) Caf\u00e9 on Tuesday. (\u{1d412}//NF) The zulu1 source reported.',
   '2. (U) Met on Tuesday. \uff08S\uff09 The zulu1 source reported.',
   '2. (U) Caf\u00e9 on Tuesday. \uff08S//NF\uff09 The zulu1 source reported.',
+  // After a sentence end: mismatched brackets, a lost closing parenthesis, a label with a colon,
+  // a loosely written label, a level spelled out before a sentence.
+  '2. (U) Met on Tuesday. (S] The zulu1 source reported.',
+  '2. (U) Met on Tuesday. [S//NF) The zulu1 source reported.',
+  '2. (U) Met on Tuesday. (S//NF The zulu1 source reported.',
+  '2. (U) Met on Tuesday. S//NF: The zulu1 source reported.',
+  '2. (U) Met on Tuesday. S/NF: The zulu1 source reported.',
+  '2. (U) Met on Tuesday. SECRET The zulu1 source reported.',
   // A near miss in one word after a sentence end (a paragraph joined to the one above).
   '2. (U) Met on Tuesday.  (SS) The zulu1 source reported.',
   '2. (U) Met on Tuesday. (\u0421) The zulu1 source reported.',
