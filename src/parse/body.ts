@@ -43,8 +43,11 @@ const LETTERED = /^(¶\s*)?([A-Za-z])([.)])\s+/;
 const PAREN_LETTER = /^\(([A-Za-z])\)\s+/;
 /** Roman numerals and compound numbers before a mark (`II. (U)`, `iv. (U)`, `20A-B. (SBU)`, `#. (U)`). */
 const ENUM_LABEL = /^(?:[ivxlcIVXLC]{2,6}|\d{1,3}[A-Za-z](?:-[A-Za-z0-9]{1,3})?|#)[.)][ \t]+(?=\()/;
-/** A bullet or an opening quote before a mark: `-- (S/NF) …`, `* (C) …`, `"(TS//SI) …`. */
-const BULLET = new RegExp(`^(?:-{1,2}|\\*|o|§|[${BULLET_GLYPHS}]|["“‘'])\\s*(?=\\()`);
+/**
+ * A bullet or an opening quote before a mark: `-- (S/NF) …`, `* (C) …`, `"(TS//SI) …`; or, after
+ * a blank, before a mark in another form (`• [S] …`, `-- S//NF: …`, `• S NF) …`, `• SECRET: …`).
+ */
+const BULLET = new RegExp(`^(?:-{1,2}|\\*|o|§|[${BULLET_GLYPHS}]|["“‘'])(?:\\s*(?=\\()|[ \\t]+(?=[[{<\\uff08]|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \\t/:)-]))`);
 
 /** Result of grouping the body. */
 export interface BodyResult {
@@ -444,7 +447,7 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
   if (bullet) {
     // After a bullet (`-- (S//N F) …`) a mark is expected, so even one not understood opens a
     // portion mid-sentence (fail closed), unlike a bare parenthesis there.
-    const mark = readMarkAt(source, l.first + bullet[0].length);
+    const mark = readMarkAt(source, l.first + bullet[0].length) ?? readUnclosedAt(source, l.first + bullet[0].length);
     if (mark) return marked(l, mark);
   }
   const half = readMarkAt(source, l.first);

@@ -126,6 +126,12 @@ const UNKNOWN = [
   '2. (SECRET The zulu1 secret item.',
   'Note: S/NF The zulu1 secret item.',
   'Note: C-NF: zulu1 secret item.',
+  // After a bullet.
+  '\u2022 [S] zulu1 secret item.',
+  '-- S//NF: zulu1 secret item.',
+  '\u2022 S NF) zulu1 secret item.',
+  '-- (S//NF The zulu1 secret item.',
+  '\u2022 SECRET: zulu1 secret item.',
   // A level spelled out before a sentence, without colon or controls.
   '2. SECRET The zulu1 secret item.',
   'TOP SECRET The zulu1 secret item.',
