@@ -70,8 +70,8 @@ const ODD_SEPARATOR_AT_MARK = /^\((?:TS|[CSU])[:+*='"\u2019]{1,2}[A-Z][A-Z0-9/-]
  */
 const RESTRICTED = /^\(R\)/;
 
-/** `(S]`, `[S//NF)`: a mark opened by one bracket and closed by the other (a typing slip, OCR). */
-const MISMATCHED = /^(?:\(([A-Z][^()[\]\n]{0,47})\]|\[([A-Z][^()[\]\n]{0,47})\))/;
+/** `(S]`, `[S//NF)`, `(s//nf]`: a mark opened by one bracket and closed by the other (a typing slip, OCR). */
+const MISMATCHED = /^(?:\(([A-Za-z][^()[\]\n]{0,47})\]|\[([A-Za-z][^()[\]\n]{0,47})\))/;
 
 /** `S//NF)`, `TS)`, `SECRET)`: a label whose opening parenthesis was lost (not `C)` or `S)`, list labels). */
 const UNOPENED = /^(?:(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}|TS|TOP SECRET|SECRET|CONFIDENTIAL)\)/;
@@ -191,8 +191,8 @@ function readAsciiLookalike(source: string, offset: number, bannerRelTo: readonl
     }
   } else if (lead === 0x28) {
     const next = source.charCodeAt(offset + 1);
-    // `((`, or a level letter or R after `(` (`(S·NF)`, `(R)`).
-    if (next !== 0x28 && next !== 0x52 && !isLevelLetter(next)) return null;
+    // `((`, or a level letter (either case: `(s]`) or R after `(` (`(S·NF)`, `(R)`).
+    if (next !== 0x28 && next !== 0x52 && !isLevelLetter(next) && !isLevelLetter(next - 0x20)) return null;
   } else if (lead !== 0x5b && lead !== 0xff08 && lead !== 0x3c && !OTHER_CLOSE.has(source[offset]!)) return null;
   const head = source.slice(offset, offset + 70);
   const at = (raw: string, message: string, marking: Marking | null = null): LookalikeMark => ({
@@ -310,13 +310,13 @@ export function nearMissAfterShortLabel<T extends { readonly status: 'marked' | 
 }
 
 /**
- * `(S//NF The source …`, `(SECRET//NF The …`: a level, the CAPCO separator (`//`, or `/` as
- * cables write it) and controls, then text, where no `)` closes them: a mark whose closing
- * parenthesis was lost. The separator is required after a letter: prose opens with `(See …` or
- * `(U.S. …`, never with `(S//`; a level spelled out in capitals before a sentence (`(SECRET The
- * source said …`) needs none.
+ * `(S//NF The source …`, `(SECRET//NF The …`, `(s//nf The …`: a level, the CAPCO separator
+ * (`//`, or `/` as cables write it, in capitals) and controls, then text, where no `)` closes
+ * them: a mark whose closing parenthesis was lost. The separator is required after a letter:
+ * prose opens with `(See …` or `(U.S. …`, never with `(S//`; a level spelled out in capitals
+ * before a sentence (`(SECRET The source said …`) needs none.
  */
-const UNCLOSED_BEFORE_TEXT = /^\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CSU])\/{1,2}[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+["“‘']?\p{Lu}\p{Ll}))/u;
+const UNCLOSED_BEFORE_TEXT = /^\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CSU])\/{1,2}[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)|(?:ts|[csu])\/\/[A-Za-z][A-Za-z0-9,/-]*(?=[ \t]+\S)|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+["“‘']?\p{Lu}\p{Ll}))/u;
 
 /**
  * The mark that lost its closing parenthesis at `offset` (see UNCLOSED_BEFORE_TEXT), ending

@@ -126,6 +126,10 @@ const UNKNOWN = [
   '2. (SECRET The zulu1 secret item.',
   'Note: S/NF The zulu1 secret item.',
   'Note: C-NF: zulu1 secret item.',
+  // In lower case: mismatched brackets, a lost closing parenthesis.
+  '2. (s] zulu1 secret item.',
+  '[s//nf) zulu1 secret item.',
+  '2. (s//nf The zulu1 secret item.',
   // After a bullet.
   '\u2022 [S] zulu1 secret item.',
   '-- S//NF: zulu1 secret item.',
@@ -245,6 +249,8 @@ describe('readLookalikeMark: what is not a look-alike', () => {
     'SECRET NOFORN', // a banner alone on its line
     'S/NF', // alone on its line
     'C) a list label',
+    '(a] a list label with a slip',
+    '[sic) quoted',
     'SECRET SERVICE AGENTS said',
     '[1) a list label',
     '\u201cSecret\u201d is a word in prose', // curly quotes: non-ASCII, nothing to fold
