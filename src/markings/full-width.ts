@@ -6,11 +6,6 @@ export function foldFullWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-/** True when `text` holds a full-width ASCII character. */
-export function hasFullWidth(text: string): boolean {
-  return /[\uFF01-\uFF5E]/.test(text);
-}
-
 /**
  * Capital letters of other scripts drawn as Latin ones (Cyrillic `С` `Ѕ` `Т`, Greek `Τ` `Ν`, Roman
  * numeral `Ⅽ`), as OCR, a keyboard layout left on, or a hand hiding a mark from a search writes
@@ -70,7 +65,7 @@ export interface FoldedText {
   readonly ends: readonly number[];
 }
 
-/** {@link foldForeignLetters} of `text`, keeping for each folded character the input offset it ends at. */
+/** {@link foldForeignLetters} of `text`, keeping for each folded character the code point of the input it came from. */
 export function foldForeignLettersMapped(text: string): FoldedText {
   let folded = '';
   const starts: number[] = [];

@@ -239,7 +239,6 @@ function readAsciiLookalike(source: string, offset: number, bannerRelTo: readonl
   return isLevelLetter(lead) ? looseLabel(offset, head) : null;
 }
 
-
 /**
  * `S/NF: …`, `S/NF The …`, `SECRET/NOFORN: …`, `S NF) …`, `SECRET//NF) …`, `C-NF: …`,
  * `SECRET//REL TO USA, GBR The …`: a level above U and a known control joined by one slash, a blank
@@ -249,7 +248,7 @@ function readAsciiLookalike(source: string, offset: number, bannerRelTo: readonl
  * the readers take as such.
  */
 const LOOSE_LABEL = new RegExp(
-  String.raw`^(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS])(?:[ 	]*\/{1,2}[ 	]*|[ 	]+|-)${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?:[ 	]*[:)]|(?=[ 	]+["“‘'(]?\p{Lu}\p{Ll}))|(?:TS|[CS])\/{1,2}${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?=[ 	]+["“‘'(]?[\p{Lu}\p{N}])(?![ 	]+\p{Lu}{2,}\/))`,
+  String.raw`^(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS])(?:[ \t]*\/{1,2}[ \t]*|[ \t]+|-)${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?:[ \t]*[:)]|(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}))|(?:TS|[CS])\/{1,2}${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])(?![ \t]+\p{Lu}{2,}\/))`,
   'u',
 );
 
