@@ -313,9 +313,10 @@ export function nearMissAfterShortLabel<T extends { readonly status: 'marked' | 
  * (`//`, or `/` as cables write it, in capitals) and controls, then text, where no `)` closes
  * them: a mark whose closing parenthesis was lost. The separator is required after a letter:
  * prose opens with `(See …` or `(U.S. …`, never with `(S//`; a level spelled out in capitals
- * before a sentence (`(SECRET The source said …`) needs none.
+ * before a sentence (`(SECRET The source said …`) needs none, nor does an abbreviated one before
+ * a sentence (a capitalised word, then one in lower case: `(S The source said …`; not `(C and D)`).
  */
-const UNCLOSED_BEFORE_TEXT = /^\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CSU])\/{1,2}[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)|(?:ts|[csu])\/\/[A-Za-z][A-Za-z0-9,/-]*(?=[ \t]+\S)|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+["“‘']?\p{Lu}\p{Ll}))/u;
+const UNCLOSED_BEFORE_TEXT = /^\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CSU])\/{1,2}[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)|(?:ts|[csu])\/\/[A-Za-z][A-Za-z0-9,/-]*(?=[ \t]+\S)|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+["“‘']?\p{Lu}\p{Ll})|(?:TS|[CS])(?=[ \t]+["“‘']?\p{Lu}\p{Ll}+[ \t,]+\p{Ll}))/u;
 
 /**
  * The mark that lost its closing parenthesis at `offset` (see UNCLOSED_BEFORE_TEXT), ending

@@ -126,6 +126,9 @@ const UNKNOWN = [
   '2. (SECRET The zulu1 secret item.',
   'Note: S/NF The zulu1 secret item.',
   'Note: C-NF: zulu1 secret item.',
+  // A level that opens a parenthesis never closed, before a sentence, at a paragraph's start.
+  '(S The zulu1 secret item.',
+  '(TS The zulu1 secret item.',
   // In lower case: mismatched brackets, a lost closing parenthesis.
   '2. (s] zulu1 secret item.',
   '[s//nf) zulu1 secret item.',
