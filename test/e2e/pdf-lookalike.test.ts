@@ -3,7 +3,8 @@
  * PDF from each producer (test/helpers/producers.ts) reads them back: a bracketed `[S]` in the
  * middle of a line, a mark glued to the word before it, a label after a sentence end (a refilled
  * paragraph, as groff's filled text gave it: `… that day. S//NF The asset …`), a trailing mark
- * alone on the next line, a mark wrapped before its `)`. Each paragraph is withheld pending
+ * alone on the next line, a mark wrapped before its `)`; and marks written loosely (`SECRET The …`,
+ * `S/NF The …`, `(S The …`, `[S//NF)`, `S//NF:` after a sentence end). Each paragraph is withheld pending
  * review (or raised by its mark), so none of its words is in the release PDF as poppler's
  * pdftotext or pdf.js reads it; the plain (U) paragraphs are.
  */
@@ -75,6 +76,31 @@ const JOINED = [
 const JOINED_WORDS = ['zuluone', 'zulutwo', 'zulutri'];
 
 /**
+ * Marks written loosely where a mark belongs, or after a sentence end: a level spelled out before
+ * a sentence, a level and a control joined by one slash, a mark that lost its `)`, brackets that
+ * do not match, a label with a colon after a sentence end.
+ */
+const LOOSE = [
+  'UNCLASSIFIED',
+  '',
+  'SUBJECT: (U) Quarterly meeting',
+  '',
+  '1. (U) The quarterly meeting was held on Tuesday in the main hall; all members attended.',
+  '',
+  '2. SECRET The zuluone source reported the plan to the committee.',
+  '',
+  '3. S/NF The zulutwo asset confirmed the route on Wednesday.',
+  '',
+  '4. (S The zulutri station relayed the plan to the embassy.',
+  '',
+  '5. (U) The members noted it. [S//NF) The zulufour source named the officials.',
+  '',
+  '6. (U) The members read the minutes. S//NF: The zulufive asset called again.',
+  '',
+  ...CLOSING,
+].join('\n');
+
+/**
  * `memo` made into a PDF by `make`, released for the public: the release PDF's text as pdftotext
  * and pdf.js read it, and the decisions that released a portion holding one of `words`.
  */
@@ -95,6 +121,20 @@ for (const producer of PRODUCERS) {
       const { texts, released } = await releaseOf(producer.make, JOINED, JOINED_WORDS);
       for (const text of texts) {
         expect(JOINED_WORDS.filter((w) => text.toLowerCase().includes(w))).toEqual([]);
+        expect(text).toContain('closed the meeting at noon');
+      }
+      expect(released).toEqual([]);
+    }, 60_000);
+  });
+}
+
+for (const producer of PRODUCERS) {
+  describe.skipIf(producer.missing !== null || !poppler)(`marks written loosely, in a PDF made by ${producer.name}`, () => {
+    it('withholds each paragraph holding one; the release PDF reads without their words, with the plain (U) ones', async () => {
+      const { texts, released } = await releaseOf(producer.make, LOOSE, SECRET_WORDS);
+      for (const text of texts) {
+        expect(SECRET_WORDS.filter((w) => text.toLowerCase().includes(w))).toEqual([]);
+        expect(text).toContain('quarterly meeting was held');
         expect(text).toContain('closed the meeting at noon');
       }
       expect(released).toEqual([]);
