@@ -64,9 +64,12 @@ export interface CheckResult {
 
 const FORMATS = new Set(['text', 'pdf'] as const);
 
-/** `(C0)` and friends at the start of a line, after an optional `¶3.` / `a.` / `--` label (group 1). */
+/**
+ * `(C0)` and friends at the start of a line, after an optional `¶3.` / `a.` / `--` label (group 1),
+ * and not the start of a longer mark (`(S//NF` is not `(S//NF)`).
+ */
 const NEAR_MISS_LINE = new RegExp(
-  `^([ \\t]*(?:¶[ \\t]*)?(?:(?:\\d{1,3}|[A-Za-z])[.)][ \\t]*|--?[ \\t]*)?)(?:${NEAR_MISS_MARKS.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`,
+  `^([ \\t]*(?:¶[ \\t]*)?(?:(?:\\d{1,3}|[A-Za-z])[.)][ \\t]*|--?[ \\t]*)?)(?:${NEAR_MISS_MARKS.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?![A-Za-z0-9/)\\]])`,
   'gm',
 );
 

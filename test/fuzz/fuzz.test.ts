@@ -68,6 +68,9 @@ describe('checks', () => {
     expect(nearMissParagraphs('¶3. (C0) text\n').map((x) => x.line)).toEqual([1]);
     expect(nearMissParagraphs('end of one.\n(S//N F) text\n').map((x) => x.line)).toEqual([2]);
     expect(nearMissParagraphs('the armed force\n(SECRT) does retain lift\n')).toEqual([]);
+    // A near miss that is the start of a longer mark is not one: `(S//NF` in `(S//NF)`.
+    expect(nearMissParagraphs('1. (S//NF) text\n')).toEqual([]);
+    expect(nearMissParagraphs('1. (S//NF text\n').map((x) => x.line)).toEqual([1]);
   });
 
   it('a refused input (NUL bytes) is a clean outcome, not a finding', async () => {
