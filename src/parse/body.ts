@@ -6,7 +6,7 @@
 import type { PortionKind, Span } from '../types.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
-import { readBareLabelAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
+import { readBareLabelAt, readLookalikeAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
 import { MARK_AHEAD, nearMissAfterShortLabel } from './lookalike.js';
 import { BULLET_GLYPHS, SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
 
@@ -441,7 +441,9 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
   }
   if (t.startsWith('(')) {
     const mark = readMarkAt(source, l.first) ?? (free ? readUnclosedAt(source, l.first) : null);
-    return mark && (free || mark.status === 'marked') ? marked(l, mark) : null;
+    // Mid-sentence a parenthesis closed on its line is the office it names (`(S/CT) funds`); a
+    // mark in another form (`(S] …`) is a mark anywhere.
+    return mark && (free || mark.status === 'marked' || !/^\([^()\n]{1,48}\)/.test(t)) ? marked(l, mark) : null;
   }
   const bullet = BULLET.exec(t);
   if (bullet) {
@@ -452,6 +454,12 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
   }
   const half = readMarkAt(source, l.first);
   if (half && ctx.gap) return marked(l, half);
+  // A mark in another form opens a block anywhere, even in the middle of a sentence (`… Tuesday` /
+  // `TS) The …`, `[S//NF) …`, `S/NF: …`, `(S] …`): read on as the paragraph's text, it was released
+  // under the paragraph's mark, or as header text. Not a list letter (`C) The third …`); a
+  // parenthesis closed by `)` mid-sentence is the office it names (`(S/CT) funds`), above.
+  const other = /^[A-Za-z]\)/.test(t) ? null : readLookalikeAt(source, l.first);
+  if (other && (free || other.status === 'unknown')) return marked(l, other);
   // `Summary: (C) Spanish FM Moratinos told…` at the start of a block.
   const lead = free ? markAfterLeadIn(source, l.first) : null;
   if (lead) return marked(l, lead);

@@ -315,8 +315,10 @@ export function nearMissAfterShortLabel<T extends { readonly status: 'marked' | 
  * prose opens with `(See …` or `(U.S. …`, never with `(S//`; a level spelled out in capitals
  * before a sentence (`(SECRET The source said …`) needs none, nor does an abbreviated one before
  * a sentence (a capitalised word, then one in lower case: `(S The source said …`; not `(C and D)`).
+ * And a level, with or without controls, that ends its line (`2. (S//NF` / `THE SOURCE …`: the
+ * paragraph's text on the lines below).
  */
-const UNCLOSED_BEFORE_TEXT = /^\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CSU])\/{1,2}[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)|(?:ts|[csu])\/\/[A-Za-z][A-Za-z0-9,/-]*(?=[ \t]+\S)|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+["“‘']?\p{Lu}\p{Ll})|(?:TS|[CS])(?=[ \t]+["“‘']?\p{Lu}\p{Ll}+[ \t,]+\p{Ll}))/u;
+const UNCLOSED_BEFORE_TEXT = /^\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CSU])\/{1,2}[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)|(?:ts|[csu])\/\/[A-Za-z][A-Za-z0-9,/-]*(?=[ \t]+\S)|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+["“‘']?\p{Lu}\p{Ll})|(?:TS|[CS])(?=[ \t]+["“‘']?\p{Lu}\p{Ll}+[ \t,]+\p{Ll})|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS]|U(?=[ \t]*\/))(?:[ \t]*\/{1,2}[A-Z0-9 ,/-]*)?(?=[ \t]*(?:\r?\n|$)))/u;
 
 /**
  * The mark that lost its closing parenthesis at `offset` (see UNCLOSED_BEFORE_TEXT), ending
@@ -427,7 +429,9 @@ function asciiMarksInside(source: string, from: number, to: number, asWritten: (
   // inside a text (`Senator Smith (R) said`).
   for (const m of source.slice(from, to).matchAll(AFTER_SENTENCE_END)) {
     const at = from + m.index + m[0].length;
-    const l = readLookalikeMark(source, at) ?? readUnclosedMark(source, at, to);
+    // An unclosed mark that ends its line is CAPCO_FORM's to read (below), wrapped: `(S//` / `NF)`.
+    const unclosed = readUnclosedMark(source, at, to);
+    const l = readLookalikeMark(source, at) ?? (unclosed && !/^[ \t]*(?:\r?\n|$)/.test(source.slice(unclosed.end, unclosed.end + 3)) ? unclosed : null);
     // A label before text is MID_LINE_LABEL's (below); one ending in a colon is not.
     if (!l || l.end > to || (LABEL.test(l.raw) && !l.raw.endsWith(':'))) continue;
     // Only a doubled parenthesis (`((S)`) comes with the marking inside it.

@@ -4,7 +4,7 @@
  */
 import { findRestart, mergeHeaders, readHeader, type HeaderResult, type Role } from './header/index.js';
 import { splitLines, type Line } from './lines.js';
-import { readMarkAt } from './marks.js';
+import { readMarkAt, readUnclosedAt } from './marks.js';
 import { isBareClassificationLine, isFurnitureLine, TRAILER_LINE, URL_IN_LINE, WEBSITE_LINE } from './patterns.js';
 import { splitLongLine } from './reflow.js';
 
@@ -19,7 +19,8 @@ export interface Lines {
 export function assignRoles(source: string): Lines {
   const lines = buildLines(source);
   const roles: Role[] = new Array<Role>(lines.length).fill('blank');
-  const isMarkAt = (offset: number): boolean => readMarkAt(source, offset) !== null;
+  // A mark, or one that lost its `)` before text (`(S//NF The …`): either opens a portion.
+  const isMarkAt = (offset: number): boolean => readMarkAt(source, offset) !== null || readUnclosedAt(source, offset) !== null;
 
   let h = readHeader(source, lines, roles, isMarkAt);
   fillUnassigned(lines, roles, 0, h.bodyStart);

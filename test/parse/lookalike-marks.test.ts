@@ -126,6 +126,9 @@ const UNKNOWN = [
   '2. (SECRET The zulu1 secret item.',
   'Note: S/NF The zulu1 secret item.',
   'Note: C-NF: zulu1 secret item.',
+  // A mark that ends its line unclosed, the paragraph's text on the line below.
+  '2. (S//NF\nThe zulu1 secret item.',
+  '2. (S\nTHE zulu1 SECRET ITEM.',
   // A level that opens a parenthesis never closed, before a sentence, at a paragraph's start.
   '(S The zulu1 secret item.',
   '(TS The zulu1 secret item.',
@@ -180,6 +183,21 @@ describe('a look-alike mark where a mark belongs is a mark not understood', () =
       expect(text).toContain('may be released');
     });
   }
+});
+
+// The fuzzer (seed 1234): a line under the routing lines or a field of a cable's header was
+// taken for the header's own and released as written when it opened with a mark in another form.
+describe('a cable header line opening with a mark in another form ends the header', () => {
+  it.each(['A. [S//NF) zulu1 secret item.', 'A. S/NF: zulu1 secret item.', '-- TS) zulu1 secret item.', 'A. (S//NF zulu1 secret item.', '(S] zulu1 secret item.'])('%j under the routing lines: withheld', (item) => {
+    const src = `UNCLASSIFIED\nFM AMEMBASSY CARACAS\nTO RUEHC/SECSTATE WASHDC\n${item}\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: STATUS\n\n1. (U) This paragraph is unclassified and may be released.\n`;
+    const text = released(src, parseCable);
+    expect(text).not.toContain('zulu1');
+    expect(text).toContain('may be released');
+  });
+  it('a REF list lettered C) stays the header\'s', () => {
+    const src = cable('REF: A) 09 STATE 8410\n      B) 06 SAN JOSE 0464\n      C) 07 SAN JOSE 0335\n\n2. (U) zulu1 plain item.');
+    expect(parseCable(src).portions.some((p) => p.markingSource === 'unknown')).toBe(false);
+  });
 });
 
 describe('a near miss after words that are not a label stays text', () => {
@@ -338,6 +356,10 @@ const INSIDE = [
   '2. (U) Caf\u00e9 on Tuesday. (\u{1d412}//NF) The zulu1 source reported.',
   '2. (U) Met on Tuesday. \uff08S\uff09 The zulu1 source reported.',
   '2. (U) Caf\u00e9 on Tuesday. \uff08S//NF\uff09 The zulu1 source reported.',
+  // A later line of the paragraph, after a sentence end, opening with a mark in another form.
+  '2. (U) Met on Tuesday.\nTS) The zulu1 source reported.',
+  '2. (U) Met on Tuesday.\n[S//NF) The zulu1 source reported.',
+  '2. (U) Met on Tuesday.\nS/NF: The zulu1 source reported.',
   // After a sentence end: mismatched brackets, a lost closing parenthesis, a label with a colon,
   // a loosely written label, a level spelled out before a sentence.
   '2. (U) Met on Tuesday. (S] The zulu1 source reported.',

@@ -91,9 +91,19 @@ export const TAG_CONTINUATION = /^(?:[A-Z][A-Z0-9]{1,5},?\s+){1,20}[A-Z][A-Z0-9]
 
 /** The line starts with a portion mark, alone or after a bullet (`(C) …`, `-- (S) …`). */
 export function startsWithMark(input: HeaderInput, l: Line): boolean {
-  if (!PAREN_START.test(l.text) && !/^(?:-{1,2}|\*|o|•)\s*\(/.test(l.text)) return false;
-  const at = l.text.startsWith('(') ? l.first : l.first + l.text.indexOf('(');
-  return input.isMarkAt(at);
+  if (PAREN_START.test(l.text) || /^(?:-{1,2}|\*|o|•)\s*\(/.test(l.text)) {
+    const at = l.text.startsWith('(') ? l.first : l.first + l.text.indexOf('(');
+    if (input.isMarkAt(at)) return true;
+  }
+  // A mark in another form (`[S//NF) …`, `S/NF: …`, `TS) …`, `(S//NF The …`), alone or after a
+  // bullet: a header reader took such a line for its own and released it as written.
+  const bullet = /^(?:(?:-{1,2}|\*|•)[ \t]*)?/.exec(l.text)![0].length;
+  return markInOtherForm(input, l.first + bullet);
+}
+
+/** A mark at `offset` in a form other than `(…)`; not a list letter such as `C)` (a REF list: `C) 07 SAN JOSE 335`). */
+function markInOtherForm(input: HeaderInput, offset: number): boolean {
+  return !/^[A-Za-z]\)/.test(input.source.slice(offset, offset + 2)) && input.isMarkAt(offset);
 }
 
 /**
@@ -105,11 +115,12 @@ export function startsWithMark(input: HeaderInput, l: Line): boolean {
 export function opensPortion(input: HeaderInput, l: Line): boolean {
   if (l.blank) return false;
   if (PARAGRAPH_START.test(l.text) || startsWithMark(input, l)) return true;
-  const lettered = /^(?:¶\s*)?([A-Za-z])[.)]\s*(?=\()/.exec(l.text);
+  const lettered = /^(?:¶\s*)?([A-Za-z])[.)]\s*(?=\S)/.exec(l.text);
   if (lettered === null) return false;
   // `C. (C) PARIS 7527`: a REF list that repeats its letter in parentheses, not a mark.
   if (l.text.slice(lettered[0].length).startsWith(`(${lettered[1]})`)) return false;
-  return input.isMarkAt(l.first + lettered[0].length);
+  const at = l.first + lettered[0].length;
+  return input.source[at] === '(' ? input.isMarkAt(at) : markInOtherForm(input, at);
 }
 
 /** How many times `ch` occurs in `text`. */
