@@ -51,9 +51,19 @@ export function foldForeignLetters(text: string): string {
     .replace(LOOKALIKE_LETTERS_ALL, (c) => LOOKALIKE_LETTERS.get(c)!);
 }
 
+/**
+ * The blocks a character {@link foldForeignLetters} turns into a Latin letter comes from: Latin
+ * with accents and IPA (small capitals), combining marks, modifier letters, Greek, Cyrillic,
+ * Armenian, Cherokee, phonetic extensions, letterlike symbols and Roman numerals, circled letters,
+ * Latin extended-D, ligatures, small forms, full-width forms, mathematical letters (U+1D400…) and
+ * enclosed letters (U+1F130…). A text without any (curly quotes, dashes, no-break spaces: text out
+ * of a PDF) is not folded at all.
+ */
+const MAY_FOLD_TO_LETTER = /[\u00C0-\u058F\u13A0-\u13FF\u1D00-\u1EFF\u2070-\u209F\u20D0-\u218F\u2460-\u24FF\uA700-\uA7FF\uFB00-\uFB06\uFE50-\uFE6F\uFF01-\uFF5E]|\uD835[\uDC00-\uDFFF]|\uD83C[\uDD00-\uDDFF]/;
+
 /** True when `text` holds a character outside ASCII that {@link foldForeignLetters} reads as other letters. */
 export function hasForeignLetters(text: string): boolean {
-  return /[^\x00-\x7F]/.test(text) && foldForeignLetters(text) !== text;
+  return MAY_FOLD_TO_LETTER.test(text) && foldForeignLetters(text) !== text;
 }
 
 /** Text folded by {@link foldForeignLetters} code point by code point, with where each folded character came from. */

@@ -6,7 +6,7 @@
 import type { PortionKind, Span } from '../types.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
-import { readBareLabelAt, readLookalikeAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
+import { readBareLabelAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
 import { MARK_AHEAD, nearMissAfterShortLabel } from './lookalike.js';
 import { BULLET_GLYPHS, SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
 
@@ -452,14 +452,14 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
     const mark = readMarkAt(source, l.first + bullet[0].length) ?? readUnclosedAt(source, l.first + bullet[0].length);
     if (mark) return marked(l, mark);
   }
+  // A mark that lost its `(` (`U) PolOffs …`) or one in another form (`[S//NF) …`, `S/NF: …`).
   const half = readMarkAt(source, l.first);
   if (half && ctx.gap) return marked(l, half);
-  // A mark in another form opens a block anywhere, even in the middle of a sentence (`… Tuesday` /
-  // `TS) The …`, `[S//NF) …`, `S/NF: …`, `(S] …`): read on as the paragraph's text, it was released
-  // under the paragraph's mark, or as header text. Not a list letter (`C) The third …`); a
-  // parenthesis closed by `)` mid-sentence is the office it names (`(S/CT) funds`), above.
-  const other = /^[A-Za-z]\)/.test(t) ? null : readLookalikeAt(source, l.first);
-  if (other && (free || other.status === 'unknown')) return marked(l, other);
+  // Such a mark opens a block after a sentence end too, and one not understood even in the middle
+  // of a sentence (`… Tuesday` / `TS) The …`, `[S//NF) …`): read on as the paragraph's text, it
+  // was released under the paragraph's mark, or as header text. Not a list letter (`C) The third
+  // …`).
+  if (half && (free || half.status === 'unknown') && !/^[A-Za-z]\)/.test(t)) return marked(l, half);
   // `Summary: (C) Spanish FM Moratinos told…` at the start of a block.
   const lead = free ? markAfterLeadIn(source, l.first) : null;
   if (lead) return marked(l, lead);

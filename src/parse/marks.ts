@@ -41,7 +41,7 @@ export function readMarkAt(source: string, offset: number): MarkRead | null {
 }
 
 /** A mark written in a form the grammar does not read (`[S]`, `（S）`, `S//NF:`): unknown, or the mark inside `((S)`. */
-export function readLookalikeAt(source: string, offset: number): MarkRead | null {
+function readLookalikeAt(source: string, offset: number): MarkRead | null {
   return asMarkRead(readLookalikeMark(source, offset));
 }
 
