@@ -126,6 +126,7 @@ const UNKNOWN = [
   '2. (SECRET The zulu1 secret item.',
   'Note: S/NF The zulu1 secret item.',
   'Note: C-NF: zulu1 secret item.',
+  '\u00b62. [S//NF) zulu1 secret item.',
   // A mark that ends its line unclosed, the paragraph's text on the line below.
   '2. (S//NF\nThe zulu1 secret item.',
   '2. (S\nTHE zulu1 SECRET ITEM.',
@@ -183,6 +184,14 @@ describe('a look-alike mark where a mark belongs is a mark not understood', () =
       expect(text).toContain('may be released');
     });
   }
+});
+
+describe('marked documents: after a paragraph label as cables write it, a mark in another form', () => {
+  it.each(['PARA 2 <S> zulu1 secret item.', 'PARA 2 S//NF: zulu1 secret item.', 'PARAGRAPH 3 [S//NF) zulu1 secret item.'])('%j: withheld as unknown', (item) => {
+    const src = memo(item);
+    expect(portionWith(src, 'zulu1', parseMarkedDocument).markingSource).toBe('unknown');
+    expect(released(src, parseMarkedDocument)).not.toContain('zulu1');
+  });
 });
 
 // The fuzzer (seed 1234): a line under the routing lines or a field of a cable's header was

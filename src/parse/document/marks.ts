@@ -93,11 +93,11 @@ function unclosedBeforeText(source: string, at: number, last: number): MarkHit |
  * What comes before a mark at the start of a line: Markdown heading hashes, a block quote, a table
  * pipe, bullets and dashes, bold or italic markers, a number or letter (`1.`, `a)`, `(2)`, or a
  * bare footnote number right before a mark), `Q:` / `A:`, a paragraph label before a mark
- * (`PARA 2`, `¶2.`, `¶ 2`, as cables number paragraphs), opening quotes. Matched from the line's
- * first character.
+ * (`PARA 2`, `¶2.`, `¶ 2`, as cables number paragraphs; before a mark in any form: `PARA 2 <S>`,
+ * `¶2. S//NF: …`), opening quotes. Matched from the line's first character.
  */
 const PREFIX = new RegExp(
-  `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§¶](?=[ \\t]+\\()|¶[ \\t]?\\d{1,3}[.):]?(?=[ \\t]*\\()|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|[A-Za-z][.)]|[QA]:|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+\\()|["'“‘«])[ \\t]*)*`,
+  `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§¶](?=[ \\t]+\\()|¶[ \\t]?\\d{1,3}[.):]?(?=[ \\t]*(?:[([<{\\uff08]|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \\t/:)-]))|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|[A-Za-z][.)]|[QA]:|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+(?:[([<{\\uff08]|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \\t/:)-]))|["'“‘«])[ \\t]*)*`,
 );
 
 /** A bullet at the start of a line's prefix. */
