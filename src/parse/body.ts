@@ -7,7 +7,7 @@ import type { PortionKind, Span } from '../types.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
 import { readBareLabelAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
-import { MARK_AHEAD, nearMissAfterShortLabel } from './lookalike.js';
+import { LIST_LETTER, MARK_AHEAD, MARK_START, nearMissAfterShortLabel } from './lookalike.js';
 import { BULLET_GLYPHS, SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
 
 /** A portion as grouped, before ids and effective markings are assigned. */
@@ -47,7 +47,7 @@ const ENUM_LABEL = /^(?:[ivxlcIVXLC]{2,6}|\d{1,3}[A-Za-z](?:-[A-Za-z0-9]{1,3})?|
  * A bullet or an opening quote before a mark: `-- (S/NF) …`, `* (C) …`, `"(TS//SI) …`; or, after
  * a blank, before a mark in another form (`• [S] …`, `-- S//NF: …`, `• S NF) …`, `• SECRET: …`).
  */
-const BULLET = new RegExp(`^(?:-{1,2}|\\*|o|§|[${BULLET_GLYPHS}]|["“‘'])(?:\\s*(?=\\()|[ \\t]+(?=[[{<\\uff08]|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \\t/:)-]))`);
+const BULLET = new RegExp(`^(?:-{1,2}|\\*|o|§|[${BULLET_GLYPHS}]|["“‘'])(?:\\s*(?=\\()|[ \\t]+(?=${MARK_START}))`);
 
 /** Result of grouping the body. */
 export interface BodyResult {
@@ -459,7 +459,7 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
   // of a sentence (`… Tuesday` / `TS) The …`, `[S//NF) …`): read on as the paragraph's text, it
   // was released under the paragraph's mark, or as header text. Not a list letter (`C) The third
   // …`).
-  if (half && (free || half.status === 'unknown') && !/^[A-Za-z]\)/.test(t)) return marked(l, half);
+  if (half && (free || half.status === 'unknown') && !LIST_LETTER.test(t)) return marked(l, half);
   // `Summary: (C) Spanish FM Moratinos told…` at the start of a block.
   const lead = free ? markAfterLeadIn(source, l.first) : null;
   if (lead) return marked(l, lead);

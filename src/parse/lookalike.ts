@@ -112,6 +112,17 @@ const LOOSE_CONTROL = String.raw`(?:NF|NOFORN|ORCON|OC|SI|TK|HCS|FGI|PROPIN|EXDI
 export const MARK_AHEAD = String.raw`(?=[([<{]|(?:TS|[UCS])\/\/|(?:TOP SECRET|SECRET|CONFIDENTIAL)[:/]|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS])(?:[ \t]*\/|[ \t]+|-)${LOOSE_CONTROL})`;
 
 /**
+ * What can open a mark where one belongs after a prefix (a bullet, `PARA 2`, `¶2.`): an opening
+ * bracket, or a level in capitals, abbreviated or spelled, before a blank, slash, colon, hyphen
+ * or `)` (`[S] …`, `S//NF: …`, `S NF) …`, `TS) …`, `SECRET: …`). Both readers' prefix expressions
+ * look ahead for it.
+ */
+export const MARK_START = String.raw`(?:[([<{\uff08]|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \t/:)-])`;
+
+/** `C) …`, `a) …`: a list letter, not a mark that lost its `(` (a REF list: `C) 07 SAN JOSE 335`). */
+export const LIST_LETTER = /^[A-Za-z]\)/;
+
+/**
  * `S// The source …`: a level and the separator with nothing between it and the text, before a
  * capital (a mark whose parentheses and controls were lost). Not `//S Visit to Madrid//`, a
  * cable's heading (S is the Secretary).
@@ -429,9 +440,7 @@ function asciiMarksInside(source: string, from: number, to: number, asWritten: (
   // inside a text (`Senator Smith (R) said`).
   for (const m of source.slice(from, to).matchAll(AFTER_SENTENCE_END)) {
     const at = from + m.index + m[0].length;
-    // An unclosed mark that ends its line is CAPCO_FORM's to read (below), wrapped: `(S//` / `NF)`.
-    const unclosed = readUnclosedMark(source, at, to);
-    const l = readLookalikeMark(source, at) ?? (unclosed && !/^[ \t]*(?:\r?\n|$)/.test(source.slice(unclosed.end, unclosed.end + 3)) ? unclosed : null);
+    const l = readLookalikeMark(source, at) ?? unclosedBeforeText(source, at, to);
     // A label before text is MID_LINE_LABEL's (below); one ending in a colon is not.
     if (!l || l.end > to || (LABEL.test(l.raw) && !l.raw.endsWith(':'))) continue;
     // Only a doubled parenthesis (`((S)`) comes with the marking inside it.
@@ -464,6 +473,15 @@ function asciiMarksInside(source: string, from: number, to: number, asWritten: (
     open += raw.length - 1;
   }
   return found.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * {@link readUnclosedMark} at `at` when text follows it on its line: one that ends its line is
+ * CAPCO_FORM's to read inside a text, wrapped (`(S//` / `NF)`).
+ */
+function unclosedBeforeText(source: string, at: number, to: number): LookalikeMark | null {
+  const l = readUnclosedMark(source, at, to);
+  return l && !/^[ \t]*(?:\r?\n|$)/.test(source.slice(l.end, l.end + 3)) ? l : null;
 }
 
 /**

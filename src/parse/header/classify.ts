@@ -4,6 +4,7 @@
  * where the header proper starts, a line that opens a portion). Pure.
  */
 import type { Line } from '../lines.js';
+import { LIST_LETTER } from '../lookalike.js';
 import {
   CAB_LINE,
   CLASSIFIED_BY_LINE,
@@ -101,9 +102,9 @@ export function startsWithMark(input: HeaderInput, l: Line): boolean {
   return markInOtherForm(input, l.first + bullet);
 }
 
-/** A mark at `offset` in a form other than `(…)`; not a list letter such as `C)` (a REF list: `C) 07 SAN JOSE 335`). */
+/** A mark at `offset` in a form other than `(…)`; not a list letter (LIST_LETTER). */
 function markInOtherForm(input: HeaderInput, offset: number): boolean {
-  return !/^[A-Za-z]\)/.test(input.source.slice(offset, offset + 2)) && input.isMarkAt(offset);
+  return !LIST_LETTER.test(input.source.slice(offset, offset + 2)) && input.isMarkAt(offset);
 }
 
 /**
