@@ -355,7 +355,13 @@ function readNumbered(source: string, l: Line, nm: RegExpExecArray, ctx: StartCo
   const suffix = nm[3] ? '.' : nm[4] ? ')' : '';
   const after = l.first + nm[0].length + repeatedNumber(source, l.first + nm[0].length, number);
   const mark =
-    readMarkAt(source, after) ?? readOpenMarkAt(source, after) ?? readUnclosedAt(source, after) ?? markAfterLeadIn(source, after) ?? markAfterBullet(source, after) ?? readBareLabelAt(source, after);
+    readMarkAt(source, after) ??
+    readOpenMarkAt(source, after) ??
+    readUnclosedAt(source, after) ??
+    markAfterLeadIn(source, after) ??
+    markAfterBullet(source, after) ??
+    markAfterParaLabel(source, after) ??
+    readBareLabelAt(source, after);
   const topic = !mark && source[after] === '(';
   const n = Number(number);
   const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
@@ -370,6 +376,19 @@ function readNumbered(source: string, l: Line, nm: RegExpExecArray, ctx: StartCo
 function markAfterBullet(source: string, at: number): MarkRead | null {
   const bullet = BULLET.exec(source.slice(at, at + 4));
   return bullet ? readMarkAt(source, at + bullet[0].length) : null;
+}
+
+/**
+ * A paragraph label as cables write it (`PARA 2`, `PARAGRAPH 3:`) before a mark in any form: a
+ * mark is expected there, so one not understood (`PARA 2 <S> …`, `PARA 2 S//NF: …`) opens the
+ * portion too (fail closed).
+ */
+const PARA_LABEL = new RegExp(String.raw`^[Pp](?:ARA|ara)(?:GRAPH|graph)?\.?[ \t]*\d{1,3}[.):]?[ \t]+(?=${MARK_START})`);
+
+/** The mark after a paragraph label at `at` (`PARA 2 <S> …`), else null. */
+function markAfterParaLabel(source: string, at: number): MarkRead | null {
+  const label = PARA_LABEL.exec(source.slice(at, at + 20));
+  return label ? (readMarkAt(source, at + label[0].length) ?? readUnclosedAt(source, at + label[0].length)) : null;
 }
 
 /** `¶1. 1. (SBU) Summary`: the length of a number written twice (`1. ` after `¶1. `), else 0. */
@@ -452,6 +471,10 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
     const mark = readMarkAt(source, l.first + bullet[0].length) ?? readUnclosedAt(source, l.first + bullet[0].length);
     if (mark) return marked(l, mark);
   }
+  // `PARA 2 <S> …`: a mark in any form after a paragraph label; mid-sentence only one not
+  // understood (`… as in` / `PARA 2 (C) above` is a reference).
+  const para = markAfterParaLabel(source, l.first);
+  if (para && (free || para.status === 'unknown')) return marked(l, para);
   // A mark that lost its `(` (`U) PolOffs …`) or one in another form (`[S//NF) …`, `S/NF: …`).
   const half = readMarkAt(source, l.first);
   if (half && ctx.gap) return marked(l, half);

@@ -186,11 +186,28 @@ describe('a look-alike mark where a mark belongs is a mark not understood', () =
   }
 });
 
+const PARA_LABELLED = ['PARA 2 <S> zulu1 secret item.', 'PARA 2 S//NF: zulu1 secret item.', 'PARAGRAPH 3 [S//NF) zulu1 secret item.', 'Para 3: TS) zulu1 secret item.', '2. PARA 2 <S> zulu1 secret item.'];
+
 describe('marked documents: after a paragraph label as cables write it, a mark in another form', () => {
-  it.each(['PARA 2 <S> zulu1 secret item.', 'PARA 2 S//NF: zulu1 secret item.', 'PARAGRAPH 3 [S//NF) zulu1 secret item.'])('%j: withheld as unknown', (item) => {
+  it.each(PARA_LABELLED)('%j: withheld as unknown', (item) => {
     const src = memo(item);
     expect(portionWith(src, 'zulu1', parseMarkedDocument).markingSource).toBe('unknown');
     expect(released(src, parseMarkedDocument)).not.toContain('zulu1');
+  });
+});
+
+// Cables were released as written with these after the document reader held them (379b2fe).
+describe('cable: after a paragraph label, a mark in another form', () => {
+  it.each(PARA_LABELLED)('%j: withheld as unknown', (item) => {
+    const src = cable(item);
+    expect(portionWith(src, 'zulu1', parseCable).markingSource).toBe('unknown');
+    expect(released(src, parseCable)).not.toContain('zulu1');
+  });
+  it('a paragraph label and a mark understood in the middle of a sentence is a reference, not a new portion', () => {
+    const src = cable('2. (U) zulu1 plain item, as reported in\nPARA 2 (C) of the cable before.');
+    const p = portionWith(src, 'zulu1', parseCable);
+    expect(p.markingSource).toBe('marked');
+    expect(src.slice(p.span.start, p.span.end)).toContain('of the cable before');
   });
 });
 
