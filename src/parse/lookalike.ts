@@ -115,9 +115,11 @@ export const MARK_AHEAD = String.raw`(?=[([<{]|(?:TS|[UCS])\/\/|(?:TOP SECRET|SE
  * What can open a mark where one belongs after a prefix (a bullet, `PARA 2`, `¶2.`): an opening
  * bracket, or a level in capitals, abbreviated or spelled, before a blank, slash, colon, hyphen
  * or `)` (`[S] …`, `S//NF: …`, `S NF) …`, `TS) …`, `SECRET: …`). Both readers' prefix expressions
- * look ahead for it.
+ * look ahead for it. Any character outside ASCII may open one too (`【S】`, `Ѕ//NF:` with a
+ * Cyrillic Ѕ, full-width `ＳＥＣＲＥＴ`): the mark readers fold such look-alikes, and where they find
+ * no mark nothing opens.
  */
-export const MARK_START = String.raw`(?:[([<{\uff08]|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \t/:)-])`;
+export const MARK_START = String.raw`(?:[([<{\uff08]|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \t/:)-]|T?[^\x00-\x7f])`;
 
 /** `C) …`, `a) …`: a list letter, not a mark that lost its `(` (a REF list: `C) 07 SAN JOSE 335`). */
 export const LIST_LETTER = /^[A-Za-z]\)/;

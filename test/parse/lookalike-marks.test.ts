@@ -196,6 +196,18 @@ describe('marked documents: after a paragraph label as cables write it, a mark i
   });
 });
 
+// Found with generated forms: after a bullet or a paragraph label, the prefix expressions looked
+// ahead for a level in ASCII only, so a look-alike in other letters that a line's start folds
+// (Cyrillic \u0405, full-width \uff33, lenticular brackets) was read as text.
+const FOREIGN_AFTER_PREFIX = ['PARA 2 \u0405//NF: zulu1 secret item.', 'PARA 2 T\uff33//NF The zulu1 secret item.', '\u2022 \u3010S\u3011 zulu1 secret item.', '\u2022 \u0421//NF: zulu1 secret item.'];
+
+describe.each(READERS)('%s: after a bullet or paragraph label, a mark in other letters', (_name, wrap, parse) => {
+  it.each(FOREIGN_AFTER_PREFIX)('%j: withheld as unknown', (item) => {
+    expect(portionWith(wrap(item), 'zulu1', parse).markingSource).toBe('unknown');
+    expect(released(wrap(item), parse)).not.toContain('zulu1');
+  });
+});
+
 // Cables were released as written with these after the document reader held them (379b2fe).
 describe('cable: after a paragraph label, a mark in another form', () => {
   it.each(PARA_LABELLED)('%j: withheld as unknown', (item) => {
