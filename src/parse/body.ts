@@ -46,8 +46,10 @@ const ENUM_LABEL = /^(?:[ivxlcIVXLC]{2,6}|\d{1,3}[A-Za-z](?:-[A-Za-z0-9]{1,3})?|
 /**
  * A bullet or an opening quote before a mark: `-- (S/NF) …`, `* (C) …`, `"(TS//SI) …`; or, after
  * a blank, before a mark in another form (`• [S] …`, `-- S//NF: …`, `• S NF) …`, `• SECRET: …`).
+ * Text pasted into a cable from mail or Markdown brings its own: `> `, `| `, `# `, `**` (bold
+ * even without a blank: `**S//NF:** …`).
  */
-const BULLET = new RegExp(`^(?:-{1,2}|\\*|o|§|[${BULLET_GLYPHS}]|["“‘'])(?:\\s*(?=\\()|[ \\t]+(?=${MARK_START}))`);
+const BULLET = new RegExp(`^(?:-{1,2}|\\*{1,2}|o|§|>{1,3}|\\||#{1,6}|_{1,2}|[${BULLET_GLYPHS}]|["“‘'])(?:\\s*(?=[([<{\\uff08\\u3010])|[ \\t]+(?=${MARK_START}))|^(?:\\*\\*|__)(?=${MARK_START})`);
 
 /** Result of grouping the body. */
 export interface BodyResult {

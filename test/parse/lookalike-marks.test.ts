@@ -208,6 +208,18 @@ describe.each(READERS)('%s: after a bullet or paragraph label, a mark in other l
   });
 });
 
+// Generated forms: text pasted into a cable from mail or Markdown keeps its prefix, and a mark in
+// another form after it was released as the cable's text (the document reader held them).
+describe('cable: after a quote, table or heading prefix or bold, a mark in another form', () => {
+  it.each(['> S//NF: The zulu1 source said so.', '| [S] The zulu1 cell |', '# <S//NF> The zulu1 heading', '**[S]** The zulu1 source said so.', '**S//NF:** The zulu1 source said so.', '>> (S] The zulu1 source said so.'])(
+    '%j: withheld as unknown',
+    (item) => {
+      expect(portionWith(cable(item), 'zulu1', parseCable).markingSource).toBe('unknown');
+      expect(released(cable(item), parseCable)).not.toContain('zulu1');
+    },
+  );
+});
+
 // Cables were released as written with these after the document reader held them (379b2fe).
 describe('cable: after a paragraph label, a mark in another form', () => {
   it.each(PARA_LABELLED)('%j: withheld as unknown', (item) => {
