@@ -7,7 +7,7 @@ import type { PortionKind, Span } from '../types.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
 import { readBareLabelAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
-import { LIST_LETTER, MARK_AHEAD, MARK_START, nearMissAfterShortLabel } from './lookalike.js';
+import { LIST_LETTER, MARK_AHEAD, MARK_START, nearMissAfterShortLabel, withEmphasisCloserBlanked } from './lookalike.js';
 import { BULLET_GLYPHS, SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
 
 /** A portion as grouped, before ids and effective markings are assigned. */
@@ -470,7 +470,8 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
   if (bullet) {
     // After a bullet (`-- (S//N F) …`) a mark is expected, so even one not understood opens a
     // portion mid-sentence (fail closed), unlike a bare parenthesis there.
-    const mark = readMarkAt(source, l.first + bullet[0].length) ?? readUnclosedAt(source, l.first + bullet[0].length);
+    const at = l.first + bullet[0].length;
+    const mark = readMarkAt(source, at) ?? readUnclosedAt(source, at) ?? inEmphasis(source, at, bullet[0], l.first + t.length);
     if (mark) return marked(l, mark);
   }
   // `PARA 2 <S> …`: a mark in any form after a paragraph label; mid-sentence only one not
@@ -491,6 +492,13 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
   // `No. 1 (SS) …`, `2.1 (SS) …`: a near miss after a label, at the start of a block.
   const near = free ? nearMissAfterShortLabel(source, l.first, l.first + t.length, (open) => readMarkAt(source, open)) : null;
   return near ? marked(l, near) : null;
+}
+
+/** `**S//NF** The …`: after a bold or italic opener, the mark read with its closer blanked (see withEmphasisCloserBlanked). */
+function inEmphasis(source: string, at: number, prefix: string, last: number): MarkRead | null {
+  if (!/(?:\*\*|__)[ \t]*$/.test(prefix)) return null;
+  const blanked = withEmphasisCloserBlanked(source, at, last);
+  return blanked === null ? null : (readMarkAt(blanked, at) ?? readUnclosedAt(blanked, at));
 }
 
 /** A marked block starting at the line's first character. */

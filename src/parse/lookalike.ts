@@ -121,6 +121,22 @@ export const MARK_AHEAD = String.raw`(?=[([<{]|(?:TS|[UCS])\/\/|(?:TOP SECRET|SE
  */
 export const MARK_START = String.raw`(?:[([<{\uff08]|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \t/:)-]|T?[^\x00-\x7f])`;
 
+/**
+ * `**S//NF** The …`, `__(S__ …`: a mark set in bold or italics whose closing `**` or `__` sits
+ * right after it, where a blank or the text is looked for. Returns `source` with that closer (the
+ * first one within 60 characters of `at` on its line) blanked, offsets unchanged, for the mark
+ * readers to read again; null when the line has none.
+ */
+export function withEmphasisCloserBlanked(source: string, at: number, last: number): string | null {
+  const end = Math.min(last, at + 60);
+  for (let i = at + 1; i < end - 1; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x0a) return null;
+    if ((c === 0x2a || c === 0x5f) && source.charCodeAt(i + 1) === c) return `${source.slice(0, i)}  ${source.slice(i + 2)}`;
+  }
+  return null;
+}
+
 /** `C) …`, `a) …`: a list letter, not a mark that lost its `(` (a REF list: `C) 07 SAN JOSE 335`). */
 export const LIST_LETTER = /^[A-Za-z]\)/;
 

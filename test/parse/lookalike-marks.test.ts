@@ -220,6 +220,18 @@ describe('cable: after a quote, table or heading prefix or bold, a mark in anoth
   );
 });
 
+// Generated forms: a mark in bold or italics with its closer right after it (`**S//NF** The …`):
+// the readers looked for a blank or the text after the mark and found `**`.
+describe.each(READERS)('%s: a mark set in bold or italics, its closer right after it', (_name, wrap, parse) => {
+  it.each(['**S//NF** The zulu1 source said so.', '**(S//NOFORN** The zulu1 source said so.', '__SECRET//NF__ The zulu1 source said so.', '**TS//SI** The zulu1 source said so.'])('%j: withheld as unknown', (item) => {
+    expect(portionWith(wrap(item), 'zulu1', parse).markingSource).toBe('unknown');
+    expect(released(wrap(item), parse)).not.toContain('zulu1');
+  });
+  it('bold text that holds no mark stays text: **Status** The zulu1 item.', () => {
+    expect(released(wrap('**Status** The zulu1 item is public.'), parse)).toContain('zulu1');
+  });
+});
+
 // Cables were released as written with these after the document reader held them (379b2fe).
 describe('cable: after a paragraph label, a mark in another form', () => {
   it.each(PARA_LABELLED)('%j: withheld as unknown', (item) => {

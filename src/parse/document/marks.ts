@@ -7,7 +7,7 @@
  */
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
-import { lookalikeMarksInside, MARK_AHEAD, MARK_START, nearMissAfterShortLabel, ONE_WORD_NEAR_MISS, readBareLabelMark, readLookalikeMark, readUnclosedMark } from '../lookalike.js';
+import { lookalikeMarksInside, MARK_AHEAD, MARK_START, nearMissAfterShortLabel, ONE_WORD_NEAR_MISS, readBareLabelMark, readLookalikeMark, readUnclosedMark, withEmphasisCloserBlanked } from '../lookalike.js';
 import { readOpenMarkAt } from '../marks.js';
 import { BULLET_GLYPHS } from '../patterns.js';
 
@@ -164,6 +164,12 @@ export function readLineStart(source: string, first: number, last: number, banne
       at = near.start;
     }
   }
+  if (!mark && at < last && /(?:\*\*|__)[ \t]*$/.test(prefix)) {
+    // `**S//NF** The …`: read again with the closing `**` blanked (offsets stay the source's).
+    const blanked = withEmphasisCloserBlanked(source, at, last);
+    const m = blanked === null ? null : (lookalikeHit(blanked, at, last, bannerRelTo, structure === 'item') ?? unclosedHit(blanked, at, last) ?? openMarkHit(blanked, at, last));
+    if (m) mark = { ...m, raw: source.slice(m.start, m.end) };
+  }
   if (!mark && at < last) {
     // The prefix takes `«` for an opening quote: `«S» The source …` is a mark in guillemets.
     let q = at;
@@ -174,6 +180,12 @@ export function readLineStart(source: string, first: number, last: number, banne
     }
   }
   return { textStart: at, structure, number, mark };
+}
+
+/** {@link readUnclosedMark} at `at`, before `last`, as a mark not understood; null when there is none. */
+function unclosedHit(source: string, at: number, last: number): MarkHit | null {
+  const l = readUnclosedMark(source, at, last);
+  return l ? { start: l.start, end: l.end, raw: l.raw, status: 'unknown', marking: null, message: l.message } : null;
 }
 
 /** {@link readOpenMarkAt} at `at`, before `last`, as a mark not understood; null when there is none. */
