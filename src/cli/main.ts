@@ -43,7 +43,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     colors,
   };
   const program: Command = new Command('declass')
-    .description('Read classification markings in cables, decide what an audience may see, write and audit releases.')
+    .description('Read classification markings in cables, memos and PDFs, decide what an audience may see, write and audit releases.')
     .version(TOOL.version, '-V, --version')
     .option('--no-color', 'no colour on the terminal (also NO_COLOR=1)')
     .showSuggestionAfterError(true)

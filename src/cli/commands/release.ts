@@ -67,7 +67,7 @@ interface ReleaseOptions {
 export function registerRelease(program: Command, ctx: CommandContext): void {
   program
     .command('release')
-    .description('write the releasable version of each cable for a profile: release/ (may be handed out) and review/ (never)')
+    .description('write the releasable version of each document for a profile: release/ (may be handed out) and review/ (never)')
     .argument('[paths...]', 'cable, document or PDF files (.txt, .md, .pdf), folders to walk, or - for one document on standard input (with --stem)')
     .addOption(requiredOption('-p, --profile <name|file>', 'release profile: a bundled name (public, public-pii, us-secret, nato, fvey, foia-intel) or a YAML/JSON file'))
     .addOption(requiredOption('-o, --out <dir>', 'output folder (gets release/ and review/)'))
