@@ -389,6 +389,7 @@ const PARA_LABEL = new RegExp(String.raw`^[Pp](?:ARA|ara)(?:GRAPH|graph)?\.?[ \t
 
 /** The mark after a paragraph label at `at` (`PARA 2 <S> …`), else null. */
 function markAfterParaLabel(source: string, at: number): MarkRead | null {
+  if ((source.charCodeAt(at) | 0x20) !== 0x70) return null; // P or p: most lines are not looked at further
   const label = PARA_LABEL.exec(source.slice(at, at + 20));
   return label ? (readMarkAt(source, at + label[0].length) ?? readUnclosedAt(source, at + label[0].length)) : null;
 }
