@@ -414,7 +414,7 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
   // source (the fold also makes ASCII of what is a look-alike only as written: `（S）`).
   const folded = foldForeignLettersMapped(text);
   const asWritten = (start: number, end: number) => text.slice(folded.starts[start], folded.ends[end - 1]) === folded.text.slice(start, end);
-  for (const l of asciiMarksInside(folded.text, 0, folded.text.length, asWritten)) {
+  for (const l of [...asciiMarksInside(folded.text, 0, folded.text.length, asWritten), ...foldedParentheticals(folded.text, asWritten)]) {
     const start = from + folded.starts[l.start]!;
     const end = from + folded.ends[l.end - 1]!;
     if (found.some((f) => f.start < end && start < f.end)) continue;
@@ -491,6 +491,28 @@ function asciiMarksInside(source: string, from: number, to: number, asWritten: (
     open += raw.length - 1;
   }
   return found.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * Parentheticals of a text folded to Latin letters that the grammar would take for a mark above
+ * plain (U) (`The café (Ѕ) was …`, `… Tuesday. (Ѕ NF) The …` with a Cyrillic Ѕ), where the fold
+ * made them so: as written (`(S)`, `(S NF)`) the readers' own scans read them; in other letters
+ * they did not.
+ */
+function foldedParentheticals(text: string, asWritten: (start: number, end: number) => boolean): LookalikeMark[] {
+  const found: LookalikeMark[] = [];
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    const close = text.indexOf(')', open);
+    if (close < 0) break;
+    if (close - open > 50 || text.slice(open, close).includes('\n') || asWritten(open, close + 1)) continue;
+    const inner = text.slice(open + 1, close);
+    if (!wouldBeMark(inner)) continue;
+    const parsed = parseMarking(`(${inner})`, 'portion');
+    if (parsed.ok && !abovePlainU(parsed.marking)) continue;
+    const raw = text.slice(open, close + 1);
+    found.push({ start: open, end: close + 1, raw, marking: null, message: `Mark ${JSON.stringify(raw)} inside the text is not understood.` });
+  }
+  return found;
 }
 
 /**

@@ -232,6 +232,21 @@ describe.each(READERS)('%s: a mark set in bold or italics, its closer right afte
   });
 });
 
+// Generated forms: a parenthetical in other letters inside a (U) paragraph's text, which the
+// readers' own scans read as a mark only in Latin letters (`(S)`, `(S NF)`).
+describe.each(READERS)('%s: a parenthetical mark in other letters inside the text', (_name, wrap, parse) => {
+  it.each(['2. (U) The cafe (\u0405) was open, zulu1 said.', '2. (U) Met on Tuesday. (\u0405 NF) The zulu1 source said so.', '2. (U) Met on Tuesday. (T\uff33 NF) The zulu1 source said so.'])(
+    '%j: withheld as unknown',
+    (item) => {
+      expect(portionWith(wrap(item), 'zulu1', parse).markingSource).toBe('unknown');
+      expect(released(wrap(item), parse)).not.toContain('zulu1');
+    },
+  );
+  it.each(['2. (U) The caf\u00e9 (see the map) was open, zulu1 said.', '2. (U) M\u00fcller (\u00dc) met zulu1.'])('%j: text, released', (item) => {
+    expect(released(wrap(item), parse)).toContain('zulu1');
+  });
+});
+
 // Cables were released as written with these after the document reader held them (379b2fe).
 describe('cable: after a paragraph label, a mark in another form', () => {
   it.each(PARA_LABELLED)('%j: withheld as unknown', (item) => {
