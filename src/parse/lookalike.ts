@@ -458,7 +458,7 @@ function asciiMarksInside(source: string, from: number, to: number, asWritten: (
   // inside a text (`Senator Smith (R) said`).
   for (const m of source.slice(from, to).matchAll(AFTER_SENTENCE_END)) {
     const at = from + m.index + m[0].length;
-    const l = readLookalikeMark(source, at) ?? unclosedBeforeText(source, at, to);
+    const l = readLookalikeMark(source, at) ?? (closedOnItsLine(source, at) ? null : unclosedBeforeText(source, at, to));
     // A label before text is MID_LINE_LABEL's (below); one ending in a colon is not.
     if (!l || l.end > to || (LABEL.test(l.raw) && !l.raw.endsWith(':'))) continue;
     // Only a doubled parenthesis (`((S)`) comes with the marking inside it.
@@ -490,7 +490,72 @@ function asciiMarksInside(source: string, from: number, to: number, asWritten: (
     add(open, raw, flat.slice(1, -1).trim().replace(/^\/+\s*/, '').toUpperCase(), `Mark ${JSON.stringify(raw)} inside the text is glued to a word, in lower case, wrapped or not understood; which words it covers is not known.`);
     open += raw.length - 1;
   }
+  // Anywhere in the text, a level and a slash in other brackets, brackets that do not match, or
+  // after a `(` never closed (`the source {S//NF} said`, `<TS//SI>`, `(S//NF]`, `(S//NF said`): a
+  // level, a slash and a control are never prose there. A level alone can be (`<S>` strikes
+  // through in HTML, `{S}` is a set, `（S）` a size), and is looked for after a sentence end only.
+  for (let slash = source.indexOf('/', from); slash >= 0 && slash < to; slash = source.indexOf('/', slash + 1)) {
+    const at = openerBeforeLevel(source, from, slash);
+    if (at < 0 || isLetterOrDigit(source.charCodeAt(at - 1)) || found.some((f) => f.start <= at && at < f.end)) continue;
+    // `(C//REL TO USA, NATO)` is closed: not read as `(C//REL` before text.
+    const l = readLookalikeMark(source, at) ?? (closedOnItsLine(source, at) ? null : (unclosedBeforeText(source, at, to) ?? unclosedSlashed(source, at, to)));
+    if (!l || l.end > to) continue;
+    if (l.marking) add(at, l.raw, l.raw.slice(2, -1), l.message);
+    else found.push({ start: l.start, end: l.end, raw: l.raw, marking: null, message: `${l.message} It is inside the text; which words it covers is not known.` });
+  }
   return found.sort((x, y) => x.start - y.start);
+}
+
+/** Opening brackets of any kind (see the last scan of asciiMarksInside). */
+const OPENERS = new Set(['(', '[', '<', '{', ...OTHER_CLOSE.keys(), '\uff08']);
+
+/** A level that ends where a slash follows (blanks between), looked for back from the slash. */
+const LEVEL_BEFORE_SLASH = /(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \t]*$/;
+
+/**
+ * Where the opening bracket is of a level and the slash at `slash` (`{S//`, `<TOP SECRET/`, `((S//`,
+ * the first `(` of a doubled one), not before `from`; -1 when the slash follows no such thing. Asked
+ * of each slash in a text: most are dates and office names (`12/05`, `PolOff/EconOff`).
+ */
+function openerBeforeLevel(source: string, from: number, slash: number): number {
+  const c = source.charCodeAt(slash - 1);
+  if (c !== 0x53 && c !== 0x43 && c !== 0x55 && c !== 0x54 && c !== 0x4c && c !== 0x20 && c !== 0x09) return -1; // the last letter of a level (S C U T L), a blank
+  const head = source.slice(Math.max(from, slash - 16), slash);
+  const level = LEVEL_BEFORE_SLASH.exec(head);
+  if (!level) return -1;
+  let at = slash - (head.length - level.index) - 1;
+  if (at < from || !OPENERS.has(source[at]!)) return -1;
+  if (source[at] === '(' && at > from && OPENERS.has(source[at - 1]!)) at--;
+  return at;
+}
+
+/**
+ * True when the `(` at `at` is closed on its line, before another opens, around what would be a
+ * mark (`(C//REL TO USA, NATO)`, which the readers' own scans read): not one that lost its `)`.
+ */
+function closedOnItsLine(source: string, at: number): boolean {
+  if (source.charCodeAt(at) !== 0x28) return false;
+  for (let i = at + 1; i < source.length && i < at + 100; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x29) return wouldBeMark(source.slice(at + 1, i));
+    if (c === 0x0a || c === 0x28) return false;
+  }
+  return false;
+}
+
+/** `(S//NF` and its controls, in capitals (see unclosedSlashed). */
+const SLASHED_LEVEL = /^\((?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \t]*\/{1,2}[ \t]*[A-Z][A-Z0-9,/-]*(?: TO [A-Z]{3}(?:, ?[A-Z]{3,4})*)?/;
+
+/**
+ * `… said so (S//NF.`: a level, a slash and a control after a `(` that nothing on its line closes
+ * (the CAPCO form closed on the next line is CAPCO_FORM's), inside a text.
+ */
+function unclosedSlashed(source: string, at: number, to: number): LookalikeMark | null {
+  const m = SLASHED_LEVEL.exec(source.slice(at, Math.min(to, at + 90)));
+  if (!m) return null;
+  const eol = source.indexOf('\n', at);
+  if (eol >= 0 && eol < to && /^[ \t]*$/.test(source.slice(at + m[0].length, eol))) return null;
+  return { start: at, end: at + m[0].length, raw: m[0], marking: null, message: `Mark ${JSON.stringify(m[0])} is not closed; expected ${m[0]}).` };
 }
 
 /**

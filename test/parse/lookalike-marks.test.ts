@@ -247,6 +247,28 @@ describe.each(READERS)('%s: a parenthetical mark in other letters inside the tex
   });
 });
 
+// Generated forms in the middle of a sentence: a level, a slash and a control in other brackets,
+// brackets that do not match or a `(` never closed were read as text (only square brackets and
+// the CAPCO form in parentheses were looked for there).
+describe.each(READERS)('%s: a slashed mark in other brackets in the middle of a sentence', (_name, wrap, parse) => {
+  it.each([
+    '2. (U) The zulu1 source {S//NF} said so.',
+    '2. (U) The zulu1 source <TS//SI> said so.',
+    '2. (U) The zulu1 source (S//NF] said so.',
+    '2. (U) The zulu1 source \u3010S//NF\u3011 said so.',
+    '2. (U) The zulu1 source <SECRET//NOFORN> said so.',
+    '2. (U) The zulu1 source (S//NF said so.',
+    '2. (U) The zulu1 source said so (S//NF.',
+    '2. (U) The zulu1 source (\u0405//NF] said so.',
+  ])('%j: withheld as unknown', (item) => {
+    expect(portionWith(wrap(item), 'zulu1', parse).markingSource).toBe('unknown');
+    expect(released(wrap(item), parse)).not.toContain('zulu1');
+  });
+  it.each(['2. (U) The zulu1 source <S> struck through.', '2. (U) The zulu1 set {S} is empty.', '2. (U) The zulu1 staff work at the TS//SI level.'])('%j: text, released', (item) => {
+    expect(released(wrap(item), parse)).toContain('zulu1');
+  });
+});
+
 // Cables were released as written with these after the document reader held them (379b2fe).
 describe('cable: after a paragraph label, a mark in another form', () => {
   it.each(PARA_LABELLED)('%j: withheld as unknown', (item) => {

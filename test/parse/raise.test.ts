@@ -95,4 +95,11 @@ describe('NATO: words under a NOFORN mark inside a REL TO NATO portion', () => {
     const text = released(wrap('SECRET//REL TO USA, NATO', '(S//REL TO USA, NATO)', '2. (S//REL TO USA, NATO) Words (C//REL TO USA, NATO) zulu1 words.'), read, nato);
     expect(text).toContain('zulu1');
   });
+
+  // A mark with blanks inside (REL TO USA, NATO) after a sentence end was read as one that lost its
+  // `)` (`(C//REL` before text): a mark not understood, the memo's paragraph withheld.
+  it.each(READERS)('%s: a (C//REL TO USA, NATO) after a sentence end is read whole, releasable to NATO', (_name, wrap, read) => {
+    const text = released(wrap('SECRET//REL TO USA, NATO', '(S//REL TO USA, NATO)', '2. (S//REL TO USA, NATO) Words. (C//REL TO USA, NATO) zulu1 words.'), read, nato);
+    expect(text).toContain('zulu1');
+  });
 });
