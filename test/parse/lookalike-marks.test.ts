@@ -269,6 +269,18 @@ describe.each(READERS)('%s: a slashed mark in other brackets in the middle of a 
   });
 });
 
+// The fuzzer (seed 9002): `S/NF: (C) (S)` was read by the document reader as a field label
+// `S/NF:` before the mark (C), raised to S by the (S) inside: the NOFORN of the look-alike lost.
+describe.each(READERS)('%s: a look-alike label before a mark is the mark, not a field label', (_name, wrap, parse) => {
+  it.each(['S/NF: (C) zulu1 text.', 'S//NF: (U) zulu1 text.', 'SECRET//NOFORN: (C) zulu1 text.'])('%j: withheld as unknown', (item) => {
+    expect(portionWith(wrap(item), 'zulu1', parse).markingSource).toBe('unknown');
+    expect(released(wrap(item), parse)).not.toContain('zulu1');
+  });
+  it('a field label before a mark stays a label: Comment: (C) …', () => {
+    expect(portionWith(wrap('Comment: (C) zulu1 text.'), 'zulu1', parse).markingSource).toBe('marked');
+  });
+});
+
 // Cables were released as written with these after the document reader held them (379b2fe).
 describe('cable: after a paragraph label, a mark in another form', () => {
   it.each(PARA_LABELLED)('%j: withheld as unknown', (item) => {

@@ -144,7 +144,8 @@ export function readLineStart(source: string, first: number, last: number, banne
   let mark = at < last ? readMarkAt(source, at, last, 'lead', bannerRelTo) : null;
   if (!mark) {
     const label = LABEL.exec(source.slice(at, Math.min(last, at + 50)));
-    if (label) {
+    // `S/NF: (C) …`: a look-alike that ends in a colon is the line's mark (read below), not a field label before one.
+    if (label && !lookalikeHit(source, at, last, bannerRelTo, structure === 'item')) {
       const after = at + label[0].length;
       const m = readMarkAt(source, after, last, 'lead', bannerRelTo) ?? lookalikeHit(source, after, last, bannerRelTo, false);
       if (m) {
