@@ -497,8 +497,7 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
 
 /** `**S//NF** The …`: after a bold or italic opener, the mark read with its closer blanked (see withEmphasisCloserBlanked). */
 function inEmphasis(source: string, at: number, prefix: string, last: number): MarkRead | null {
-  if (!/(?:\*\*|__)[ \t]*$/.test(prefix)) return null;
-  const blanked = withEmphasisCloserBlanked(source, at, last);
+  const blanked = withEmphasisCloserBlanked(source, prefix, at, last);
   return blanked === null ? null : (readMarkAt(blanked, at) ?? readUnclosedAt(blanked, at));
 }
 

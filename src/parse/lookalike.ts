@@ -123,11 +123,13 @@ export const MARK_START = String.raw`(?:[([<{\uff08]|(?:TOP SECRET|SECRET|CONFID
 
 /**
  * `**S//NF** The …`, `__(S__ …`: a mark set in bold or italics whose closing `**` or `__` sits
- * right after it, where a blank or the text is looked for. Returns `source` with that closer (the
- * first one within 60 characters of `at` on its line) blanked, offsets unchanged, for the mark
- * readers to read again; null when the line has none.
+ * right after it, where a blank or the text is looked for. When the line's `prefix` (what comes
+ * before `at`) ends with the opener, returns `source` with the closer (the first one within 60
+ * characters of `at` on its line) blanked, offsets unchanged, for the mark readers to read again;
+ * else null.
  */
-export function withEmphasisCloserBlanked(source: string, at: number, last: number): string | null {
+export function withEmphasisCloserBlanked(source: string, prefix: string, at: number, last: number): string | null {
+  if (!/(?:\*\*|__)[ \t]*$/.test(prefix)) return null;
   const end = Math.min(last, at + 60);
   for (let i = at + 1; i < end - 1; i++) {
     const c = source.charCodeAt(i);

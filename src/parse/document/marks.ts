@@ -165,10 +165,10 @@ export function readLineStart(source: string, first: number, last: number, banne
       at = near.start;
     }
   }
-  if (!mark && at < last && /(?:\*\*|__)[ \t]*$/.test(prefix)) {
-    // `**S//NF** The …`: read again with the closing `**` blanked (offsets stay the source's).
-    const blanked = withEmphasisCloserBlanked(source, at, last);
-    const m = blanked === null ? null : (lookalikeHit(blanked, at, last, bannerRelTo, structure === 'item') ?? unclosedHit(blanked, at, last) ?? openMarkHit(blanked, at, last));
+  // `**S//NF** The …`: read again with the closing `**` blanked (offsets stay the source's).
+  const blanked = !mark && at < last ? withEmphasisCloserBlanked(source, prefix, at, last) : null;
+  if (blanked !== null) {
+    const m = lookalikeHit(blanked, at, last, bannerRelTo, structure === 'item') ?? unclosedHit(blanked, at, last) ?? openMarkHit(blanked, at, last);
     if (m) mark = { ...m, raw: source.slice(m.start, m.end) };
   }
   if (!mark && at < last) {
