@@ -281,6 +281,21 @@ describe.each(READERS)('%s: a look-alike label before a mark is the mark, not a 
   });
 });
 
+// Generated forms in a Markdown table row's later cell: only a mark in parentheses at a cell's
+// start was looked for, so the row (one portion) was released in an UNCLASSIFIED memo with a mark
+// inside a cell's text or one in another form.
+describe('marked documents: a table row is raised by any mark in any of its cells', () => {
+  it.each(['| other | The zulu1 (S) cell |', '| other | [S] The zulu1 cell |', '| (U) other | S//NF: The zulu1 cell |', '| other | The zulu1 {S//NF} cell |', '| (U) a | b | (S//NF) The zulu1 cell |'])(
+    '%j: withheld',
+    (item) => {
+      expect(released(memo(item), parseMarkedDocument)).not.toContain('zulu1');
+    },
+  );
+  it('a row whose cells hold only (U) marks is released', () => {
+    expect(released(memo('| (U) a | (U) The zulu1 cell |'), parseMarkedDocument)).toContain('zulu1');
+  });
+});
+
 // Cables were released as written with these after the document reader held them (379b2fe).
 describe('cable: after a paragraph label, a mark in another form', () => {
   it.each(PARA_LABELLED)('%j: withheld as unknown', (item) => {

@@ -19,7 +19,7 @@
  */
 import type { LineRole } from './header.js';
 import type { DocLine } from './lines.js';
-import { readLineStart, readMarkAt, scanLine, type LineMarks, type LineStart, type MarkHit, type Structure } from './marks.js';
+import { readCellStartMark, readLineStart, scanLine, type LineMarks, type LineStart, type MarkHit, type Structure } from './marks.js';
 
 /** A piece of a line that belongs to a portion: content offsets. */
 export interface Piece {
@@ -173,9 +173,7 @@ function groupLine(st: GroupState, i: number): void {
 
   const start = readLineStart(source, line.first, line.last, bannerRelTo);
   const marks: LineMarks =
-    start.structure === 'table-row'
-      ? { openers: [], trailing: null, inline: tableCellMarks(source, line, start.mark, bannerRelTo) }
-      : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo);
+    start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo);
   const structure: Draft['structure'] = role === 'header' ? 'header' : role === 'subject' ? 'subject' : start.structure;
   const firstEnd = marks.openers.length > 0 ? trimEnd(source, line.first, marks.openers[0]!.start) : line.last;
   const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
@@ -249,14 +247,28 @@ function addRaises(d: Draft, inline: readonly MarkHit[], piece: Piece): void {
   for (const m of inline) if (m.start >= piece.start && (m.end <= piece.end || (m.lookalike && m.start < piece.end))) d.raises.push(m);
 }
 
+/**
+ * The marks of a table row, one portion however many cells it has: the first cell's mark is the
+ * row's (`start.mark`); a mark at the start of another cell, understood or in another form (`| x |
+ * S//NF: …`), and any mark or look-alike inside a cell's text (`| x | The source (S) said |`)
+ * raise it. (Only marks in parentheses at a cell's start were looked for: the others were released
+ * with the row in an UNCLASSIFIED memo.)
+ */
+function tableRowMarks(source: string, line: DocLine, start: LineStart, bannerRelTo: readonly string[]): LineMarks {
+  const scanned = scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo);
+  const all = [...tableCellMarks(source, line, start.mark, bannerRelTo), ...scanned.openers.map((o) => o.mark), ...(scanned.trailing ? [scanned.trailing] : []), ...scanned.inline];
+  const inline = all.filter((m, i) => all.findIndex((n) => n.start === m.start) === i);
+  return { openers: [], trailing: null, inline };
+}
+
 /** Marks at the start of the cells of a table row, after the first (which is the row's mark). */
 function tableCellMarks(source: string, line: DocLine, first: MarkHit | null, bannerRelTo: readonly string[]): MarkHit[] {
   const out: MarkHit[] = [];
   for (let i = source.indexOf('|', line.first); i >= 0 && i < line.last; i = source.indexOf('|', i + 1)) {
     let j = i + 1;
     while (j < line.last && /[ \t*_]/.test(source[j]!)) j++;
-    if (source[j] !== '(' || (first && j === first.start)) continue;
-    const m = readMarkAt(source, j, line.last, 'lead', bannerRelTo);
+    if (j >= line.last || (first && j === first.start)) continue;
+    const m = readCellStartMark(source, j, line.last, bannerRelTo);
     if (m) out.push(m);
   }
   return out;

@@ -83,6 +83,17 @@ function unclosedMarkAt(source: string, at: number, last: number): MarkHit | nul
   return { start: at, end: last, raw, status: 'unknown', marking: null, message: `Mark ${JSON.stringify(raw)} is not closed on its line; expected (${raw.slice(1).trim()}).` };
 }
 
+/**
+ * The mark at the start of a table cell other than the row's first (`| x | (S) …`, `| x | S//NF:
+ * …`, `| x | [S] …`): understood, or a look-alike (a mark not understood); null when there is none.
+ */
+export function readCellStartMark(source: string, at: number, last: number, bannerRelTo: readonly string[]): MarkHit | null {
+  const m = readMarkAt(source, at, last, 'lead', bannerRelTo);
+  if (m) return m;
+  const l = lookalikeHit(source, at, last, bannerRelTo, false);
+  return l ? { ...l, lookalike: true } : null;
+}
+
 /** {@link readUnclosedMark} at `at`, before `last`, as a mark not understood; null when there is none. */
 function unclosedBeforeText(source: string, at: number, last: number): MarkHit | null {
   const l = readUnclosedMark(source, at, last);
