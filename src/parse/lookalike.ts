@@ -275,11 +275,12 @@ function readAsciiLookalike(source: string, offset: number, bannerRelTo: readonl
  * `SECRET//REL TO USA, GBR The …`: a level above U and a known control joined by one slash, a blank
  * or a hyphen (or by `//` after a spelled level or before a REL TO list), with no parentheses, then
  * a colon, a closing parenthesis, or a sentence; an abbreviated level with a slash also before text
- * in capitals (a cable's `2. S/NF THE MINISTER …`). Alone on its line it can be a banner, which
- * the readers take as such.
+ * in capitals (a cable's `2. S/NF THE MINISTER …`). Alone on its line a spelled level can be a
+ * banner, which the readers take as such; an abbreviated one (`S/NF`, `TS NF`, `C-NF`) is a mark
+ * for the text under it.
  */
 const LOOSE_LABEL = new RegExp(
-  String.raw`^(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS])(?:[ \t]*\/{1,2}[ \t]*|[ \t]+|-)${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?:[ \t]*[:)]|(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}))|(?:TS|[CS])\/{1,2}${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])(?![ \t]+\p{Lu}{2,}\/))`,
+  String.raw`^(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS])(?:[ \t]*\/{1,2}[ \t]*|[ \t]+|-)${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?:[ \t]*[:)]|(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}))|(?:TS|[CS])\/{1,2}${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])(?![ \t]+\p{Lu}{2,}\/)|(?:TS|[CS])(?:[ \t]*\/{1,2}[ \t]*|[ \t]+|-)${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?=[ \t]*(?:\r?\n|$)))`,
   'u',
 );
 

@@ -296,6 +296,16 @@ describe('marked documents: a table row is raised by any mark in any of its cell
   });
 });
 
+// Generated forms: an abbreviated level and a control written loosely, alone on its line above
+// the text (`S/NF` / `The source …`), was read as the text's first words, unmarked, released in an
+// UNCLASSIFIED document.
+describe.each(READERS)('%s: a loose label alone on its line marks the text under it', (_name, wrap, parse) => {
+  it.each(['S/NF\nThe zulu1 source said so.', 'TS NF\nThe zulu1 source said so.', 'C-NF\nThe zulu1 source said so.'])('%j: withheld as unknown', (item) => {
+    expect(portionWith(wrap(item), 'zulu1', parse).markingSource).toBe('unknown');
+    expect(released(wrap(item), parse)).not.toContain('zulu1');
+  });
+});
+
 // Cables were released as written with these after the document reader held them (379b2fe).
 describe('cable: after a paragraph label, a mark in another form', () => {
   it.each(PARA_LABELLED)('%j: withheld as unknown', (item) => {
@@ -394,7 +404,6 @@ describe('readLookalikeMark: what is not a look-alike', () => {
     'S/CT officials met',
     'U/S Burns said', // the Under Secretary
     'SECRET NOFORN', // a banner alone on its line
-    'S/NF', // alone on its line
     'C) a list label',
     '(a] a list label with a slip',
     '[sic) quoted',
