@@ -47,9 +47,9 @@ const ENUM_LABEL = /^(?:[ivxlcIVXLC]{2,6}|\d{1,3}[A-Za-z](?:-[A-Za-z0-9]{1,3})?|
  * A bullet or an opening quote before a mark: `-- (S/NF) …`, `* (C) …`, `"(TS//SI) …`; or, after
  * a blank, before a mark in another form (`• [S] …`, `-- S//NF: …`, `• S NF) …`, `• SECRET: …`).
  * Text pasted into a cable from mail or Markdown brings its own: `> `, `| `, `# `, `**` (bold
- * even without a blank: `**S//NF:** …`).
+ * even without a blank: `**S//NF:** …`, as an opening quote: `"S//NF: …`).
  */
-const BULLET = new RegExp(`^(?:-{1,2}|\\*{1,2}|o|§|>{1,3}|\\||#{1,6}|_{1,2}|[${BULLET_GLYPHS}]|["“‘'])(?:\\s*(?=[([<{\\uff08\\u3010])|[ \\t]+(?=${MARK_START}))|^(?:\\*\\*|__)(?=${MARK_START})`);
+const BULLET = new RegExp(`^(?:-{1,2}|\\*{1,2}|o|§|>{1,3}|\\||#{1,6}|_{1,2}|[${BULLET_GLYPHS}]|["“‘'])(?:\\s*(?=[([<{\\uff08\\u3010])|[ \\t]+(?=${MARK_START}))|^(?:\\*\\*|__|["“‘'])(?=${MARK_START})`);
 
 /** Result of grouping the body. */
 export interface BodyResult {
@@ -404,7 +404,7 @@ function repeatedNumber(source: string, at: number, number: string): number {
 function readParenLabel(source: string, l: Line, ctx: StartContext): Start | null {
   const pn = PAREN_NUMBER.exec(l.text);
   if (pn && ctx.top) {
-    const mark = readMarkAt(source, l.first + pn[0].length);
+    const mark = readMarkAt(source, l.first + pn[0].length) ?? readUnclosedAt(source, l.first + pn[0].length);
     if (mark || ctx.gap) return { level: 'sub', number: pn[1]!, suffix: '()', start: l.first, mark, topic: false };
   }
   const pl = PAREN_LETTER.exec(l.text);

@@ -306,6 +306,15 @@ describe.each(READERS)('%s: a loose label alone on its line marks the text under
   });
 });
 
+// Generated forms: in a cable, after an opening quote with no blank (`"S//NF: The …`) and after a
+// parenthesised item number (`(2) (S The …`, a mark that lost its `)`), the text was released.
+describe('cable: a mark in another form after an opening quote or an item number in parentheses', () => {
+  it.each(['"S//NF: The zulu1 source said so."', '\u201c[S] The zulu1 source said so.\u201d', '(2) (S The zulu1 source said so.', '(2) (S//NF The zulu1 source said so.'])('%j: withheld as unknown', (item) => {
+    expect(portionWith(cable(item), 'zulu1', parseCable).markingSource).toBe('unknown');
+    expect(released(cable(item), parseCable)).not.toContain('zulu1');
+  });
+});
+
 // Cables were released as written with these after the document reader held them (379b2fe).
 describe('cable: after a paragraph label, a mark in another form', () => {
   it.each(PARA_LABELLED)('%j: withheld as unknown', (item) => {
