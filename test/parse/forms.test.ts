@@ -343,6 +343,25 @@ describe('REF and Classified By', () => {
     expect(held).toBeDefined();
     expect(held!.marking?.level ?? null).toBe(level);
   });
+  // Across a page break the field waited for its reasons and took the next line whatever it was
+  // (the fuzzer, seed 9003, 07PARIS170 with a line put after its PAGE 02 line).
+  it.each([
+    ['-- (S//NOFRN) THE zulu SOURCE SAID SO.', 'unknown'],
+    ['(S) THE zulu SOURCE SAID SO.', 'marked'],
+    ['2. (C) THE zulu SOURCE SAID SO.', 'marked'],
+  ])('Classified By … REASONS / PAGE 02 / %s: the line is not part of the field', (next, source) => {
+    const cb = 'CLASSIFIED BY: POLITICAL MINISTER-COUNSELOR JOSIAH ROSENBLATT, REASONS';
+    const src = cable('\n¶1. (C) Text.', { classifiedBy: `${cb}\n\nPAGE 02 RUEHFRA0170 S E C R E T\n${next}` });
+    const doc = parseCable(src);
+    expect(doc.classifiedBy?.raw.includes('zulu')).toBe(false);
+    const held = doc.portions.find((p) => src.slice(p.span.start, p.span.end).includes('zulu'));
+    expect(held?.markingSource).toBe(source);
+  });
+  it('the reasons after a page break still end the field', () => {
+    const cb = 'CLASSIFIED BY: POLITICAL MINISTER-COUNSELOR JOSIAH ROSENBLATT, REASONS\n\nPAGE 02 RUEHFRA0170 S E C R E T\n1.4 (B) AND (D).';
+    const doc = parseCable(cable('\n¶1. (C) Text.', { classifiedBy: cb }));
+    expect(doc.classifiedBy?.reasons).toEqual(['1.4(b)', '1.4(d)']);
+  });
   // A full stop that ends an abbreviation, an initial or a split reason does not end the field.
   it.each([
     ['Classified By: Amb. John Smith, U.S.', 'Embassy Berlin, for reasons 1.4 (b).', ['1.4(b)']],

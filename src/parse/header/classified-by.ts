@@ -45,6 +45,11 @@ const ABBREVIATION_END = /\b(?:[A-Z]|Amb|Dep|Pol|Gen|Col|Dr|Mr|Mrs|Ms|Jr|Sr|St|L
 /** `A. (S) …`: a lettered paragraph and its mark (`A. Smith` may be a name going on with the field). */
 const LETTERED_MARK = /^[A-Za-z][.)][ \t]+[([<{]/;
 
+/** The line opens a paragraph: a number, a letter and a mark, or a mark (after a bullet too). */
+function opensParagraph(input: HeaderInput, c: HeaderInput['lines'][number]): boolean {
+  return NUMBERED_PARAGRAPH.test(c.text) || LETTERED_MARK.test(c.text) || startsWithMark(input, c);
+}
+
 /**
  * Whether line `m` continues the field read so far (`text`): `adjacent` when no blank line or
  * page furniture comes between, `crossed` when page furniture does.
@@ -61,7 +66,7 @@ function goesOn(input: HeaderInput, text: string, m: number, adjacent: boolean, 
   if (normaliseReasons(text).length > 0) return adjacent && (reasonOnly || REASON_CONTINUES.test(c.text));
   if (adjacent) {
     if (reasonOnly) return true;
-    if (NUMBERED_PARAGRAPH.test(c.text) || LETTERED_MARK.test(c.text) || startsWithMark(input, c)) return false;
+    if (opensParagraph(input, c)) return false;
     // A line in lower case, or one that names reasons, goes on (`… U.S.` / `Embassy …, for reasons`).
     if (/^[a-z]/.test(c.text) || /REASON|\b1\.[456]\b/i.test(c.text)) return true;
     // The field ended with a full stop after its reasons in a form they are not read from (`… for
@@ -73,6 +78,9 @@ function goesOn(input: HeaderInput, text: string, m: number, adjacent: boolean, 
     return !(/[a-z]{2,}\.\s*$/i.test(text) && !ABBREVIATION_END.test(text));
   }
   if (reasonOnly) return true;
+  // Across a page break too, a line that opens a portion ends the field (`PAGE 02 …` / `-- (S//NOFRN)
+  // …` was read into it and released as written: the fuzzer, seed 9003).
+  if (opensParagraph(input, c)) return false;
   if (!(crossed || /^(?:1\.[456]|REASON)/i.test(c.text))) return false;
   return /(?:REASONS?|1\.[456]|BY|FOR|,)\s*:?\s*$/i.test(text);
 }
