@@ -116,10 +116,10 @@ export const MARK_AHEAD = String.raw`(?=[([<{]|(?:TS|[UCS])\/\/|(?:TOP SECRET|SE
  * bracket, or a level in capitals, abbreviated or spelled, before a blank, slash, colon, hyphen
  * or `)` (`[S] …`, `S//NF: …`, `S NF) …`, `TS) …`, `SECRET: …`). Both readers' prefix expressions
  * look ahead for it. Any character outside ASCII may open one too (`【S】`, `Ѕ//NF:` with a
- * Cyrillic Ѕ, full-width `ＳＥＣＲＥＴ`): the mark readers fold such look-alikes, and where they find
- * no mark nothing opens.
+ * Cyrillic Ѕ, full-width `ＳＥＣＲＥＴ`), and a word in any case before a slash (`s//nf: …`): the
+ * mark readers fold such look-alikes, and where they find no mark nothing opens.
  */
-export const MARK_START = String.raw`(?:[([<{\uff08]|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \t/:)-]|T?[^\x00-\x7f])`;
+export const MARK_START = String.raw`(?:[([<{\uff08]|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \t/:)-]|T?[^\x00-\x7f]|[A-Za-z]{1,12}(?: [A-Za-z]{1,6})?\/)`;
 
 /**
  * `**S//NF** The …`, `__(S__ …`: a mark set in bold or italics whose closing `**` or `__` sits
@@ -164,7 +164,34 @@ function wouldBeMark(inner: string): boolean {
  * first character cannot start one. `bannerRelTo` completes a bare `REL` inside `((S//REL)`.
  */
 export function readLookalikeMark(source: string, offset: number, bannerRelTo: readonly string[] = []): LookalikeMark | null {
-  return readAsciiLookalike(source, offset, bannerRelTo) ?? inForeignLetters(source, offset, (folded) => readAsciiLookalike(folded, 0, bannerRelTo));
+  return (
+    readAsciiLookalike(source, offset, bannerRelTo) ??
+    inForeignLetters(source, offset, (folded) => readAsciiLookalike(folded, 0, bannerRelTo)) ??
+    inOtherCase(source, offset, bannerRelTo)
+  );
+}
+
+/**
+ * A level in lower or mixed case and a slash, after an optional opening bracket, as the first word
+ * at `offset` (`s//nf: …`, `Secret//NF: …`, `[s//nf] …`): the forms above are read in capitals.
+ */
+const OTHER_CASE_HEAD = /[[(<{]?(?:top secret|secret|confidential|ts|[csu])[ \t]*\/[^\s]*/iy;
+
+/**
+ * The look-alike that the first word at `offset` is once set in capitals (`s//nf: …` is read as
+ * `S//NF: …`; the text after it keeps its case, which some forms look at), with its characters as
+ * written; null when there is none. A slash is required: `Secret talks` and `c/o` are prose.
+ */
+function inOtherCase(source: string, offset: number, bannerRelTo: readonly string[]): LookalikeMark | null {
+  // The hot path: a sticky expression fails at a word's first letters, with no slice made.
+  OTHER_CASE_HEAD.lastIndex = offset;
+  const m = OTHER_CASE_HEAD.exec(source);
+  if (!m || m[0].length > 60 || m[0] === m[0].toUpperCase()) return null;
+  const upper = `${m[0].toUpperCase()}${source.slice(offset + m[0].length, offset + 90)}`;
+  const l = readAsciiLookalike(upper, 0, bannerRelTo);
+  if (!l || l.marking) return null;
+  const raw = source.slice(offset, offset + (l.end - l.start));
+  return { start: offset, end: offset + raw.length, raw, marking: null, message: `Mark ${JSON.stringify(raw)} is written in lower case or mixed case, read as ${JSON.stringify(l.raw)}; not understood.` };
 }
 
 /** Characters looked at for a mark written in look-alike letters: as far as readLookalikeMark looks. */

@@ -315,6 +315,21 @@ describe('cable: a mark in another form after an opening quote or an item number
   });
 });
 
+// A label or bracketed mark in lower or mixed case at a line's start was read as text: the
+// look-alike forms were read in capitals only (the grammar reads `(s//nf)` itself).
+describe.each(READERS)('%s: a look-alike in lower or mixed case', (_name, wrap, parse) => {
+  it.each(['s//nf: The zulu1 source said so.', 'Secret//NF: The zulu1 source said so.', '[s//nf] The zulu1 source said so.', 'Top Secret//NOFORN The zulu1 source said so.', '\u2022 s//nf: The zulu1 source said so.'])(
+    '%j: withheld as unknown',
+    (item) => {
+      expect(portionWith(wrap(item), 'zulu1', parse).markingSource).toBe('unknown');
+      expect(released(wrap(item), parse)).not.toContain('zulu1');
+    },
+  );
+  it.each(['s/he said the zulu1 source was right.', 'c/o the zulu1 office.', 'Secret talks with the zulu1 side began.'])('%j: text, released', (item) => {
+    expect(released(wrap(item), parse)).toContain('zulu1');
+  });
+});
+
 // Cables were released as written with these after the document reader held them (379b2fe).
 describe('cable: after a paragraph label, a mark in another form', () => {
   it.each(PARA_LABELLED)('%j: withheld as unknown', (item) => {
