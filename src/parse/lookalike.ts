@@ -175,7 +175,7 @@ export function readLookalikeMark(source: string, offset: number, bannerRelTo: r
  * A level in lower or mixed case and a slash, after an optional opening bracket, as the first word
  * at `offset` (`s//nf: …`, `Secret//NF: …`, `[s//nf] …`): the forms above are read in capitals.
  */
-const OTHER_CASE_HEAD = /[[(<{]?(?:top secret|secret|confidential|ts|[csu])[ \t]*\/[^\s]*/iy;
+const OTHER_CASE_HEAD = /[[(<{]?(?:top secret|secret|confidential|ts|[csu])[ \t]*\/[^\s]{0,60}/iy;
 
 /**
  * The look-alike that the first word at `offset` is once set in capitals (`s//nf: …` is read as
@@ -186,7 +186,7 @@ function inOtherCase(source: string, offset: number, bannerRelTo: readonly strin
   // The hot path: a sticky expression fails at a word's first letters, with no slice made.
   OTHER_CASE_HEAD.lastIndex = offset;
   const m = OTHER_CASE_HEAD.exec(source);
-  if (!m || m[0].length > 60 || m[0] === m[0].toUpperCase()) return null;
+  if (!m || m[0] === m[0].toUpperCase()) return null;
   const upper = `${m[0].toUpperCase()}${source.slice(offset + m[0].length, offset + 90)}`;
   const l = readAsciiLookalike(upper, 0, bannerRelTo);
   if (!l || l.marking) return null;
