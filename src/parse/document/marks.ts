@@ -155,8 +155,10 @@ export function readLineStart(source: string, first: number, last: number, banne
   let mark = at < last ? readMarkAt(source, at, last, 'lead', bannerRelTo) : null;
   if (!mark) {
     const label = LABEL.exec(source.slice(at, Math.min(last, at + 50)));
-    // `S/NF: (C) …`: a look-alike that ends in a colon is the line's mark (read below), not a field label before one.
-    if (label && !lookalikeHit(source, at, last, bannerRelTo, structure === 'item')) {
+    // `S/NF: (C) …`: a look-alike that ends in a colon is the line's mark, not a field label before one.
+    const own = label ? lookalikeHit(source, at, last, bannerRelTo, structure === 'item') : null;
+    if (own) mark = own;
+    else if (label) {
       const after = at + label[0].length;
       const m = readMarkAt(source, after, last, 'lead', bannerRelTo) ?? lookalikeHit(source, after, last, bannerRelTo, false);
       if (m) {
@@ -179,7 +181,7 @@ export function readLineStart(source: string, first: number, last: number, banne
   // `**S//NF** The …`: read again with the closing `**` blanked (offsets stay the source's).
   const blanked = !mark && at < last ? withEmphasisCloserBlanked(source, prefix, at, last) : null;
   if (blanked !== null) {
-    const m = lookalikeHit(blanked, at, last, bannerRelTo, structure === 'item') ?? unclosedHit(blanked, at, last) ?? openMarkHit(blanked, at, last);
+    const m = lookalikeHit(blanked, at, last, bannerRelTo, structure === 'item') ?? unclosedBeforeText(blanked, at, last) ?? openMarkHit(blanked, at, last);
     if (m) mark = { ...m, raw: source.slice(m.start, m.end) };
   }
   if (!mark && at < last) {
@@ -192,12 +194,6 @@ export function readLineStart(source: string, first: number, last: number, banne
     }
   }
   return { textStart: at, structure, number, mark };
-}
-
-/** {@link readUnclosedMark} at `at`, before `last`, as a mark not understood; null when there is none. */
-function unclosedHit(source: string, at: number, last: number): MarkHit | null {
-  const l = readUnclosedMark(source, at, last);
-  return l ? { start: l.start, end: l.end, raw: l.raw, status: 'unknown', marking: null, message: l.message } : null;
 }
 
 /** {@link readOpenMarkAt} at `at`, before `last`, as a mark not understood; null when there is none. */
