@@ -227,13 +227,15 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     // word of the text). A cable named by its own reference (`08BERLIN173`) keeps it: that is its
     // identity, printed in its release header, even where an extract repeats it in withheld text.
     const prefix = read.pdf ? 'pdf' : 'doc';
-    const named =
+    const namePlan =
       read.pdf || (job.stem.toUpperCase() !== read.doc.ref?.toUpperCase() && stemWordsIn(job.stem, read.doc.source))
-        ? safeOutputStem(job.stem, planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, pdfInput: read.pdf !== undefined }), inputSha256, prefix)
-        : { stem: job.stem };
+        ? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined })
+        : null;
+    const named = namePlan ? safeOutputStem(job.stem, namePlan, inputSha256, prefix) : { stem: job.stem };
     // The same input under its other name (renamed now and not by an earlier run, or the other way
     // round): its files are removed with the stale ones, so no earlier output keeps the name.
-    const otherStem = named.stem === job.stem ? renamedStem(inputSha256, prefix) : job.stem;
+    const renamed = named.stem !== job.stem;
+    const otherStem = renamed ? job.stem : renamedStem(inputSha256, prefix);
     job = { ...job, stem: named.stem };
 
     if (!job.force && !job.fresh) {
@@ -243,7 +245,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
         let digest: CrossDigest | undefined;
         if (job.cross) {
           // Decided again, without rendering, for the cross-document check only.
-          const planned = planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined });
+          const planned = (namePlan && !renamed ? namePlan : null) ?? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined });
           digest = crossDigest(job.stem, planned.withheld, planned.visible, planned.releaseText);
         }
         return {
@@ -277,6 +279,9 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       reader: read.reader,
       case: job.case ?? null,
       shingles: job.cross,
+      // The plan made for the name is this release's plan unless the outputs were renamed (the
+      // stem stands in for a missing reference: a new stem is a new plan).
+      ...(namePlan && !renamed ? { planned: namePlan } : {}),
       ...(read.pdf ? { pdf: { ...read.pdf, rasterizeUnsure: job.rasterizeUnsure ?? false, ...releaseChecker(cache, onComputed) } } : {}),
     });
     let outputBytes = 0;

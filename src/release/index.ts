@@ -63,6 +63,12 @@ export interface ReleaseRequest {
    * the self-check then reads them instead of hashing the texts its own cheaper way.
    */
   readonly shingles?: boolean;
+  /**
+   * This request's plan, when the caller made it already with the same document, profile, as-of
+   * date, overrides, stem, case and input kind (the batch does, to check the outputs' name): it is
+   * then not made again.
+   */
+  readonly planned?: PlannedRelease;
 }
 
 /** One file to write, relative to the output folder (`release/x.txt`, `review/x.diff`). */
@@ -157,7 +163,7 @@ function deniedRelease(plan: Plan, pieces: readonly Piece[]): { text: string; st
  * release text still holds a shingle of withheld text: the self-check fails closed.
  */
 export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResult> {
-  const planned = planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, case: req.case ?? null, pdfInput: req.pdf !== undefined });
+  const planned = req.planned ?? planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, case: req.case ?? null, pdfInput: req.pdf !== undefined });
   const heldTexts = planned.withheld.map((p) => p.text);
   const shingles = req.shingles ? releaseShingles(heldTexts, planned.releaseText, planned.visible) : null;
   assertNoLeak(shingles ? countLeakRunsIn(shingles) : countLeakRuns(heldTexts, planned.releaseText, planned.visible));
