@@ -375,9 +375,11 @@ export function nearMissAfterShortLabel<T extends { readonly status: 'marked' | 
  * before a sentence (`(SECRET The source said …`) needs none, nor does an abbreviated one before
  * a sentence (a capitalised word, then one in lower case: `(S The source said …`; not `(C and D)`).
  * And a level, with or without controls, that ends its line (`2. (S//NF` / `THE SOURCE …`: the
- * paragraph's text on the lines below).
+ * paragraph's text on the lines below). A level and a control written loosely (`(S NF The …`,
+ * `(SECRET-NOFORN The …`) are one too: the controls are a closed list (LOOSE_CONTROL), which
+ * prose does not open a parenthesis with.
  */
-const UNCLOSED_BEFORE_TEXT = /^\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CSU])\/{1,2}[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)|(?:ts|[csu])\/\/[A-Za-z][A-Za-z0-9,/-]*(?=[ \t]+\S)|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+["“‘']?\p{Lu}\p{Ll})|(?:TS|[CS])(?=[ \t]+["“‘']?\p{Lu}\p{Ll}+[ \t,]+\p{Ll})|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS]|U(?=[ \t]*\/))(?:[ \t]*\/{1,2}[A-Z0-9 ,/-]*)?(?=[ \t]*(?:\r?\n|$)))/u;
+const UNCLOSED_BEFORE_TEXT = new RegExp(String.raw`^\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS])(?:[ \t]+|[ \t]*-[ \t]*)${LOOSE_CONTROL}(?:[ \t]*\/{1,2}[ \t]*${LOOSE_CONTROL})*(?=[ \t]+\S|[ \t]*(?:\r?\n|$))|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CSU])\/{1,2}[A-Z][A-Z0-9,/-]*(?=[ \t]+\S)|(?:ts|[csu])\/\/[A-Za-z][A-Za-z0-9,/-]*(?=[ \t]+\S)|(?:TOP SECRET|SECRET|CONFIDENTIAL)(?=[ \t]+["“‘']?\p{Lu}\p{Ll})|(?:TS|[CS])(?=[ \t]+["“‘']?\p{Lu}\p{Ll}+[ \t,]+\p{Ll})|(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS]|U(?=[ \t]*\/))(?:[ \t]*\/{1,2}[A-Z0-9 ,/-]*)?(?=[ \t]*(?:\r?\n|$)))`, 'u');
 
 /**
  * The mark that lost its closing parenthesis at `offset` (see UNCLOSED_BEFORE_TEXT), ending

@@ -172,6 +172,15 @@ const UNKNOWN = [
   // A level that opens a parenthesis never closed, after an item's number.
   '2. (S The zulu1 secret item.',
   '2. (\u0405 The zulu1 secret item.',
+  // A level and a control written loosely (a blank or a hyphen) after a parenthesis never closed.
+  '2. (S NF The zulu1 secret item.',
+  '(S-NF The zulu1 secret item.',
+  '(TS - NOFORN the zulu1 secret item.',
+  '2. (SECRET NF The zulu1 secret item.',
+  '(CONFIDENTIAL-NF The zulu1 secret item.',
+  '2. (C NF/ORCON The zulu1 secret item.',
+  '(\u0405 NF The zulu1 secret item.',
+  '2. (S NF\nThe zulu1 secret item.',
 ];
 
 describe('a look-alike mark where a mark belongs is a mark not understood', () => {
