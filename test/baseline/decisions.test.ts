@@ -81,6 +81,10 @@ const SANCTIONED: readonly RegExp[] = [
   // ---- 3.(C/NF) French Charge …`; 09PESHAWAR41's lettered answers with `(6) (S) Indigenous
   // Terrorism` glued to their end) is a mark not understood: which words it covers is not known.
   /^\S+ text: W unmarked-in-classified -> W unknown-marking$/,
+  // NATO and foreign government information is not declassified by the US cable's date
+  // (07REYKJAVIK298's NATO CONFIDENTIAL paragraphs `(NC)`): pending review, not released as
+  // declassified (32 CFR 2001.24(h)(3), 2001.30(i)).
+  /^\S+ paragraph: R\+decl declassified -> W foreign-declassified-pending-review$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

@@ -59,10 +59,11 @@ describe.skipIf(files.length === 0)('public release over the whole corpus', () =
     expect(unreleased).toEqual([]);
   });
 
-  it('as of 2026-11-26: classified paragraphs of cables whose explicit DECL date has passed are released as declassified', async () => {
+  it('as of 2026-11-26: classified paragraphs of cables whose explicit DECL date has passed are released as declassified; NATO and foreign government information is held for review', async () => {
     let cables = 0;
     let declassified = 0;
     const notReleased: string[] = [];
+    const foreignHeld: string[] = [];
     for (const file of files) {
       const doc = read(file);
       const result = await release(doc, file, '2026-11-26');
@@ -74,12 +75,17 @@ describe.skipIf(files.length === 0)('public release over the whole corpus', () =
         const classifiedMarked = p.markingSource === 'marked' && p.marking !== null && p.marking.level !== 'U';
         const sensitive = p.marking?.controls.some((c) => ['SBU', 'FOUO', 'LOU', 'LES'].includes(c)) ?? false;
         if (!classifiedMarked || sensitive) continue;
-        if (d.action === 'release' && d.declassified) declassified++;
+        // The US date does not declassify NATO or foreign government information (rules/README.md).
+        const foreign = p.marking!.controls.some((c) => c === 'NATO' || c === 'FGI');
+        if (foreign && d.action === 'withhold' && d.authority.join() === 'FGI - PENDING REVIEW') foreignHeld.push(`${file} ${d.portionId}`);
+        else if (!foreign && d.action === 'release' && d.declassified) declassified++;
         else notReleased.push(`${file} ${d.portionId} ${d.ruleId}`);
       }
     }
-    console.log(`corpus public@2026-11-26: ${cables} cables past an explicit DECL date, ${declassified} classified portions released as declassified, ${notReleased.length} not`);
+    console.log(`corpus public@2026-11-26: ${cables} cables past an explicit DECL date, ${declassified} classified portions released as declassified, ${foreignHeld.length} NATO or foreign held for review, ${notReleased.length} other not released`);
     expect(cables).toBeGreaterThan(500);
     expect(notReleased).toEqual([]);
+    // 07REYKJAVIK298's three NATO CONFIDENTIAL paragraphs `(NC)`.
+    expect(foreignHeld.filter((x) => x.includes('07REYKJAVIK298')).length).toBe(3);
   });
 });

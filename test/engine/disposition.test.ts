@@ -30,14 +30,16 @@ describe('computeDisposition', () => {
   });
 
   it('says why each portion is pending', () => {
-    const d = computeDisposition([sbu('p1'), unknown('p2'), review('p3'), { portionId: 'p4', action: 'withhold', ruleId: 'public/default-deny', authority: ['PENDING REVIEW'] }], []);
+    const fgi = { portionId: 'p5', action: 'withhold', ruleId: 'public/foreign-declassified-pending-review', authority: ['FGI - PENDING REVIEW'] } as const;
+    const d = computeDisposition([sbu('p1'), unknown('p2'), review('p3'), { portionId: 'p4', action: 'withhold', ruleId: 'public/default-deny', authority: ['PENDING REVIEW'] }, fgi], []);
     expect(d.pending).toEqual([
       { portionId: 'p1', reason: 'SBU/FOUO handling' },
       { portionId: 'p2', reason: 'unknown marking' },
       { portionId: 'p3', reason: 'declassification review' },
       { portionId: 'p4', reason: 'no rule decided' },
+      { portionId: 'p5', reason: 'foreign government information' },
     ]);
-    expect(d.authorities).toEqual(['PENDING DECLASSIFICATION REVIEW', 'PENDING REVIEW', 'SBU - PENDING FOIA REVIEW', 'UNKNOWN MARKING - PENDING REVIEW']);
+    expect(d.authorities).toEqual(['FGI - PENDING REVIEW', 'PENDING DECLASSIFICATION REVIEW', 'PENDING REVIEW', 'SBU - PENDING FOIA REVIEW', 'UNKNOWN MARKING - PENDING REVIEW']);
   });
 
   it('a released portion is never pending; nor a withheld one under a final authority', () => {

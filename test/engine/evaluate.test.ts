@@ -142,6 +142,50 @@ describe('declassification comes first in every bundled profile (issue 12)', () 
   });
 });
 
+describe('foreign government and NATO information is not declassified by the US date', () => {
+  // 07REYKJAVIK298 marks NATO CONFIDENTIAL paragraphs (NC) in a US cable whose DECL date has passed.
+  const foreignCable = (decl: string) =>
+    miniCable({
+      banner: mk('S', { raw: 'SECRET', controls: ['NOFORN'] }),
+      decl,
+      body: [
+        ['p1', mk('C', { raw: '(NC)', controls: ['NATO'] }), 'NATO confidential air policing plan.'],
+        ['p2', mk('S', { raw: '(S//FGI DEU)', controls: ['FGI'], fgi: ['DEU'] }), 'What the German service said.'],
+        ['p3', mk('U', { raw: '(U//FGI)', controls: ['FGI'] }), 'Unclassified but given in confidence.'],
+        ['p4', mk('S', { raw: '(S//NF)', controls: ['NOFORN'] }), 'US text of the cable.'],
+      ],
+    });
+  const decide = (name: string, decl: string, asOf: string) => evaluate(foreignCable(decl), profile(name), { asOf }).decisions.map((d) => [d.action, d.ruleId, d.authority.join(', '), d.declassified]);
+  const PENDING = ['withhold', 'FGI - PENDING REVIEW', false] as const;
+
+  it.each(['public', 'public-pii', 'foia-intel'])('%s: pending review once the date has passed (not B1, not declassified); B1 while classified; US text declassified', (name) => {
+    expect(decide(name, 'DECL: 02/13/2018', '2026-11-26')).toEqual([
+      [PENDING[0], `${name}/foreign-declassified-pending-review`, PENDING[1], false],
+      [PENDING[0], `${name}/foreign-declassified-pending-review`, PENDING[1], false],
+      [PENDING[0], `${name}/foreign-unclassified-pending-review`, PENDING[1], false],
+      ['release', `${name}/declassified`, '', true],
+    ]);
+    const classified = decide(name, 'DECL: 02/13/2033', '2026-11-26');
+    expect(classified.map((d) => d[2])).toEqual(['B1, 1.4(B), 1.4(D)', 'B1, 1.4(B), 1.4(D)', 'FGI - PENDING REVIEW', 'B1, 1.4(B), 1.4(D)']);
+    const plan = evaluate(foreignCable('DECL: 02/13/2018'), profile(name), { asOf: '2026-11-26' });
+    expect(plan.disposition.pending.map((p) => p.reason)).toEqual(['foreign government information', 'foreign government information', 'foreign government information']);
+  });
+
+  it.each([
+    // NATO's own information is NATO's to read; FGI without REL TO is NOFORN (CAPCO §B.3).
+    ['nato', ['release', 'nato/nato-information'], ['withhold', 'nato/pre-2010-uncaveated']],
+    ['fvey', ['withhold', 'fvey/not-releasable'], ['withhold', 'fvey/not-releasable']],
+    ['us-secret', ['release', 'us-secret/up-to-secret'], ['release', 'us-secret/up-to-secret']],
+  ])('%s: decided as the classified information it still is, before and after the date', (name, nc, fgi) => {
+    for (const [decl, asOf] of [['DECL: 02/13/2018', '2026-11-26'], ['DECL: 02/13/2033', '2026-11-26']]) {
+      const [p1, p2, , p4] = decide(name, decl!, asOf!);
+      expect([p1![0], p1![1], p1![3]]).toEqual([...nc, false]);
+      expect([p2![0], p2![1], p2![3]]).toEqual([...fgi, false]);
+      if (decl === 'DECL: 02/13/2018') expect(p4).toEqual(['release', `${name}/declassified`, '', true]);
+    }
+  });
+});
+
 describe('span rules and overrides', () => {
   const unclassCable = miniCable({
     banner: UNCLASSIFIED,
