@@ -137,9 +137,9 @@ function parseText(raw: string, text: string, context: MarkingContext, notes: st
   const bannerRelTo = options.bannerRelTo ?? [];
   const st: State = { context, level: 'U', controls: new Set(), sci: [], fgi: [], relTo: [], notes, bannerRelTo };
 
-  let i = readLevel(items, st);
-  if (tok.leadingSlashes && !st.controls.has('NATO')) {
-    throw new MarkingError('malformed', 'a leading "//" is only used before a NATO level');
+  let i = tok.leadingSlashes ? (readForeignLevel(items, st) ?? readLevel(items, st)) : readLevel(items, st);
+  if (tok.leadingSlashes && !st.controls.has('NATO') && st.fgi.length === 0) {
+    throw new MarkingError('malformed', 'a leading "//" is only used before a NATO level or a foreign government\'s (//DEU S)');
   }
   let prev: Element = { category: 0, order: 0, controls: [] };
   const sepNotes = new Set<string>();
@@ -166,6 +166,24 @@ function parseText(raw: string, text: string, context: MarkingContext, notes: st
   // unclassified, the portion would be released; the mark contradicts itself, so it is not understood.
   if (level === 'U' && sci.length > 0) throw new MarkingError('malformed', `the SCI control system ${sci[0]} marks classified information, not UNCLASSIFIED`);
   return makeMarking({ raw, level, sci, controls, relTo, fgi, normalisations: notes });
+}
+
+/**
+ * A foreign government's classification after the leading `//` (CAPCO's non-US portion and banner
+ * marks: `(//DEU S)`, `//GBR SECRET//REL TO USA, GBR`): the country's trigraph, then a level, read
+ * as that level with `FGI` and the country. Returns the index after the level, or null when the
+ * marking does not start so (a NATO level, or not understood: the caller's errors follow).
+ */
+function readForeignLevel(items: readonly Item[], st: State): number | null {
+  const country = (items[0] as Item).word;
+  if (country === 'USA' || lookupCountry(country).kind !== 'code' || country.length !== 3 || items[1]?.sep !== ' ') return null;
+  const lv = phraseAt(items, 1, LEVEL_WORDS, 3);
+  if (!lv || lv.entry.nato) return null;
+  st.level = lv.entry.level;
+  st.controls.add('FGI');
+  st.fgi.push(country);
+  st.notes.push(`foreign classification //${country} ${lv.phrase} read as ${LEVEL_BANNER[st.level]} with FGI ${country}`);
+  return 1 + lv.n;
 }
 
 /** Read the level (or note an implied UNCLASSIFIED before `(SBU)`); returns the index after it. */

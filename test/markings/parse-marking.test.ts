@@ -90,6 +90,10 @@ const PORTION_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, bool
   ['(//NS//NF)', mk('S', ['NATO', 'NOFORN']), false],
   ['(NATO SECRET)', mk('S', ['NATO']), false],
   ['(NATO RESTRICTED)', mk('C', ['NATO']), false],
+  // A foreign government's classification (CAPCO's non-US marks): that level, with FGI and the country.
+  ['(//DEU S)', mk('S', ['FGI'], [], [], ['DEU']), false],
+  ['(//GBR C//REL TO USA, GBR)', mk('C', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
+  ['(//FRA TS//NF)', mk('TS', ['FGI', 'NOFORN'], [], [], ['FRA']), false],
 ];
 
 describe('parseMarking: portion marks', () => {
@@ -137,6 +141,13 @@ const REJECTED: ReadonlyArray<readonly [string, 'unknown' | 'malformed']> = [
   ['(S.)', 'malformed'],
   ['(S//REL TO USA, NARNIA)', 'unknown'],
   ['(S//REL TO USA,)', 'malformed'],
+  // Not a foreign government's classification: the US, an unknown code, no level after the country,
+  // a level no US level stands for, the country without the leading //.
+  ['(//USA S)', 'unknown'],
+  ['(//XYZ S)', 'unknown'],
+  ['(//DEU)', 'unknown'],
+  ['(//GBR R)', 'unknown'],
+  ['(DEU S)', 'unknown'],
   ['(S//REL NATO and)', 'malformed'],
   ['(S-ENTIRE TEXT//NF)', 'malformed'],
   ['(S//MR)', 'unknown'],
@@ -204,6 +215,8 @@ const BANNER_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, boole
   ['SECRET NODIS', mk('S', ['NOFORN', 'NODIS']), false],
   ['NATO SECRET', mk('S', ['NATO']), false],
   ['COSMIC TOP SECRET', mk('TS', ['NATO']), false],
+  ['//DEU SECRET', mk('S', ['FGI'], [], [], ['DEU']), false],
+  ['//GBR SECRET//REL TO USA, GBR', mk('S', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
 ];
 
 describe('parseMarking: banners', () => {

@@ -17,6 +17,7 @@ describe('numbered paragraphs and their marks', () => {
     { name: 'lower case (c)', body: '¶1. (c) Text.', id: 'p1', number: '1', mark: '(c)', level: 'C', from: '¶1.', to: 'Text.' },
     { name: 'REL TO', body: '¶1. (S//REL TO USA, GBR) Text.', id: 'p1', number: '1', mark: '(S//REL TO USA, GBR)', level: 'S', from: '¶1.', to: 'Text.' },
     { name: 'mark after a lead-in', body: '¶1. Summary: (C) The talks went well.', id: 'p1', number: '1', mark: '(C)', level: 'C', from: '¶1.', to: 'well.' },
+    { name: "a foreign government's classification (//DEU S)", body: '¶1. (//DEU S) What the German service said.', id: 'p1', number: '1', mark: '(//DEU S)', level: 'S', controls: ['FGI'], from: '¶1.', to: 'said.' },
     { name: 'a mark wrapped over two lines', body: '¶1.  (S//REL AFGHANISTAN, KYRGYZSTAN,\nTAJIKISTAN) Text.', id: 'p1', number: '1', mark: '(S//REL AFGHANISTAN, KYRGYZSTAN,\nTAJIKISTAN)', level: 'S', from: '¶1.', to: 'Text.' },
   ];
   for (const r of rows) {
