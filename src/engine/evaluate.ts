@@ -4,7 +4,8 @@ import { CONDITIONS } from '../rules/conditions/index.js';
 import type { CompiledRule, Profile } from '../rules/load.js';
 import type { Override, OverrideSet } from '../rules/overrides.js';
 import type { PortionFacts } from '../rules/types.js';
-import type { Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction, Span } from '../types.js';
+import { endOfYearAfter } from '../dates.js';
+import type { DeclAssessment, Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction, Span } from '../types.js';
 import { expandAuthority } from './authority.js';
 import { computeDisposition } from './disposition.js';
 import { isDocumentClassified, portionFacts } from './facts.js';
@@ -33,7 +34,7 @@ const U_MARKING: Marking = { raw: '(U)', level: 'U', sci: [], controls: [], relT
 export function evaluate(doc: Document, profile: Profile, options: EvaluateOptions): Plan {
   const declassification = assessDocument(doc, options.asOf);
   const classified = isDocumentClassified(doc);
-  const reasons = doc.classifiedBy?.reasons ?? [];
+  const reasons = withholdingReasons(doc, declassification, options.asOf);
   const diagnostics: Diagnostic[] = [];
   const overrides = overridesFor(doc, options);
 
@@ -70,6 +71,20 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
     disposition,
     diagnostics,
   };
+}
+
+/**
+ * What `{reasons}` cites: the Classified By 1.4 reasons, or, for a record past 31 December of its
+ * 25th year that is still classified, the E.O. 13526 §3.3(b) exemptions its declassification
+ * instruction names (`25X1`-`25X9`, `50X1-HUM`, `50X2-WMD`): past 25 years only an exemption keeps
+ * information classified, and NARA's redaction codes cite it for such records (1.4 letters below 25
+ * years, 25X above, 50X beyond). A record whose origin is not known keeps its 1.4 reasons.
+ */
+function withholdingReasons(doc: Document, declassification: DeclAssessment, asOf: string): readonly string[] {
+  const reasons = doc.classifiedBy?.reasons ?? [];
+  if (declassification.status !== 'classified' || doc.originated === null || asOf <= endOfYearAfter(doc.originated, 25)) return reasons;
+  const exemptions = declassification.decl.kind === 'exemption' ? declassification.decl.codes.filter((c) => /^(?:25|50|75)X\d/.test(c)) : [];
+  return exemptions.length > 0 ? exemptions : reasons;
 }
 
 /** The reviewer decisions for this document, by portion id (matched on its ref or file stem). */

@@ -142,6 +142,22 @@ describe('declassification comes first in every bundled profile (issue 12)', () 
   });
 });
 
+describe('B1 cites the 25X exemption of a record more than 25 years old', () => {
+  const old = (decl: string, originated: string) => miniCable({ banner: CONFIDENTIAL, decl, originated, body: [['p1', mk('C'), 'Old classified text.']] });
+  it.each([
+    // Under 25 years: the Classified By 1.4 reasons; past 31 December of the 25th year: the exemption.
+    ['DECL: 25X1, 20401231', '1990-03-12', '2010-12-01', ['B1', '1.4(B)', '1.4(D)']],
+    ['DECL: 25X1, 20401231', '1990-03-12', '2015-12-31', ['B1', '1.4(B)', '1.4(D)']],
+    ['DECL: 25X1, 20401231', '1990-03-12', '2016-01-01', ['B1', '25X1']],
+    ['DECL: 25X1, 25X6, 20401231', '1990-03-12', '2026-11-26', ['B1', '25X1', '25X6']],
+    ['DECL: 50X1-HUM', '1980-06-01', '2026-11-26', ['B1', '50X1-HUM']],
+  ])('%s, originated %s, as of %s: %j', (decl, originated, asOf, authority) => {
+    const plan = evaluate(old(decl, originated), publicProfile, { asOf });
+    expect(plan.declassification.status).toBe('classified');
+    expect(plan.decisions[0]).toMatchObject({ action: 'withhold', ruleId: 'public/classified', authority });
+  });
+});
+
 describe('foreign government and NATO information is not declassified by the US date', () => {
   // 07REYKJAVIK298 marks NATO CONFIDENTIAL paragraphs (NC) in a US cable whose DECL date has passed.
   const foreignCable = (decl: string) =>
