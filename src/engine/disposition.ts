@@ -12,7 +12,7 @@ export const PENDING_STAMP = 'PENDING REVIEW - NOT FOR RELEASE';
 /**
  * Why a decision leaves its portion pending, or null when it is final: a withheld portion whose
  * mark was not understood, or whose authority says it is pending (`SBU - PENDING FOIA REVIEW`,
- * `FGI - PENDING REVIEW`, `PENDING DECLASSIFICATION REVIEW`, `PENDING REVIEW`). A reviewer's override is always final.
+ * `FGI - PENDING REVIEW`, `COMPILATION - PENDING REVIEW`, `PENDING DECLASSIFICATION REVIEW`, `PENDING REVIEW`). A reviewer's override is always final.
  */
 export function pendingReason(d: Pick<Decision, 'action' | 'ruleId' | 'authority'>): PendingReason | null {
   if (d.action !== 'withhold' || d.ruleId === 'override') return null;
@@ -22,6 +22,7 @@ export function pendingReason(d: Pick<Decision, 'action' | 'ruleId' | 'authority
   if (pending.some((a) => /DECLASSIFICATION/.test(a))) return 'declassification review';
   if (pending.some((a) => /\b(?:SBU|FOUO|LOU|LES|SSI)\b/.test(a))) return 'SBU/FOUO handling';
   if (pending.some((a) => /\bFGI\b/.test(a))) return 'foreign government information';
+  if (pending.some((a) => /\bCOMPILATION\b/.test(a))) return 'classification by compilation';
   if (pending.some((a) => /UNKNOWN MARKING/.test(a))) return 'unknown marking';
   return 'no rule decided';
 }

@@ -8,7 +8,7 @@ import { endOfYearAfter } from '../dates.js';
 import type { DeclAssessment, Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction, Span } from '../types.js';
 import { expandAuthority } from './authority.js';
 import { computeDisposition } from './disposition.js';
-import { isDocumentClassified, portionFacts } from './facts.js';
+import { isBannerAbovePortions, isDocumentClassified, portionFacts } from './facts.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
@@ -34,6 +34,7 @@ const U_MARKING: Marking = { raw: '(U)', level: 'U', sci: [], controls: [], relT
 export function evaluate(doc: Document, profile: Profile, options: EvaluateOptions): Plan {
   const declassification = assessDocument(doc, options.asOf);
   const classified = isDocumentClassified(doc);
+  const bannerAbove = isBannerAbovePortions(doc);
   const reasons = withholdingReasons(doc, declassification, options.asOf);
   const diagnostics: Diagnostic[] = [];
   const overrides = overridesFor(doc, options);
@@ -41,7 +42,7 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
   const decisions: Decision[] = [];
   const redactions: Redaction[] = [];
   for (const portion of doc.portions) {
-    const facts = portionFacts(doc, portion, classified, declassification.status);
+    const facts = portionFacts(doc, portion, classified, declassification.status, bannerAbove);
     const decision = decide(portion, facts, profile, reasons, overrides.get(portion.id));
     overrides.delete(portion.id);
     decisions.push(decision);

@@ -15,8 +15,32 @@ export function isDocumentClassified(doc: Document): boolean {
   return doc.portions.some((p) => p.markingSource === 'unknown' || (p.marking !== null && p.marking.level !== 'U'));
 }
 
+const LEVEL_ORDER = { U: 0, C: 1, S: 2, TS: 3 } as const;
+
+/**
+ * True when the document's banner is classified and above the level of every portion, all of them
+ * marked (a SECRET memo of (U) paragraphs): its classification is in no portion, so it comes from
+ * the compilation of them (32 CFR 2001.24(g): unclassified parts can make a classified whole) or
+ * from a portion marked too low, and releasing the portions could release what the banner
+ * classifies: a reviewer decides. Unmarked text (or a mark not understood) other than the memo
+ * header and the signature may hold the banner's level itself, and is withheld as such: then no.
+ */
+export function isBannerAbovePortions(doc: Document): boolean {
+  const banner = doc.banner?.marking ?? null;
+  if (banner === null || banner.level === 'U') return false;
+  let highest = -1;
+  for (const p of doc.portions) {
+    if (p.markingSource === 'unknown' || p.markingSource === 'unmarked' || p.marking === null) {
+      if (p.kind === 'header' || p.kind === 'signature') continue;
+      return false;
+    }
+    highest = Math.max(highest, LEVEL_ORDER[p.marking.level]);
+  }
+  return highest >= 0 && highest < LEVEL_ORDER[banner.level];
+}
+
 /** Computes the facts every condition sees, once per portion. */
-export function portionFacts(doc: Document, portion: Portion, documentClassified: boolean, declStatus: DeclStatus): PortionFacts {
+export function portionFacts(doc: Document, portion: Portion, documentClassified: boolean, declStatus: DeclStatus, bannerAbovePortions: boolean): PortionFacts {
   const marking: Marking | null = portion.markingSource === 'unknown' ? null : portion.marking;
-  return { portion, document: doc, marking, documentMarking: doc.banner?.marking ?? null, documentClassified, declStatus };
+  return { portion, document: doc, marking, documentMarking: doc.banner?.marking ?? null, documentClassified, declStatus, bannerAbovePortions };
 }

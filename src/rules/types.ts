@@ -15,6 +15,8 @@ export interface PortionFacts {
   readonly documentClassified: boolean;
   /** Declassification status of the document as of the release date. */
   readonly declStatus: DeclStatus;
+  /** The banner is classified and above every portion's level, all of them marked (see engine/facts.ts isBannerAbovePortions). */
+  readonly bannerAbovePortions: boolean;
 }
 
 /**

@@ -85,6 +85,10 @@ const SANCTIONED: readonly RegExp[] = [
   // (07REYKJAVIK298's NATO CONFIDENTIAL paragraphs `(NC)`): pending review, not released as
   // declassified (32 CFR 2001.24(h)(3), 2001.30(i)).
   /^\S+ paragraph: R\+decl declassified -> W foreign-declassified-pending-review$/,
+  // A classified cable whose banner is above every marked portion (09STATE124636: SECRET//NOFORN,
+  // paragraphs (C/NF) and (U)): its (U) portions are held for review while it is classified, as the
+  // whole may be classified by compilation (32 CFR 2001.24(g)) or a portion was marked too low.
+  /^\S+ (?:paragraph|subparagraph|subject|bullet|item|title): R unclassified -> W compilation-pending-review$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

@@ -142,6 +142,38 @@ describe('declassification comes first in every bundled profile (issue 12)', () 
   });
 });
 
+describe('classification by compilation: a classified banner above every marked portion', () => {
+  const compiled = (banner: 'SECRET' | 'TOP SECRET', decl = 'DECL: 02/13/2033', second = mk('U')) =>
+    miniCable({
+      banner: mk(banner === 'SECRET' ? 'S' : 'TS', { raw: banner, controls: [] }),
+      decl,
+      body: [
+        ['p1', mk('U'), 'One unclassified fact.'],
+        ['p2', second, 'Another fact.'],
+      ],
+    });
+  it.each(['public', 'public-pii', 'foia-intel', 'nato', 'fvey'])('%s: the (U) portions are held for review while classified, released once declassified', (name) => {
+    const plan = evaluate(compiled('SECRET'), profile(name), { asOf: '2026-11-26' });
+    expect(plan.decisions.map((d) => [d.action, d.ruleId, d.authority.join()])).toEqual([
+      ['withhold', `${name}/compilation-pending-review`, 'COMPILATION - PENDING REVIEW'],
+      ['withhold', `${name}/compilation-pending-review`, 'COMPILATION - PENDING REVIEW'],
+    ]);
+    expect(plan.disposition.pending.map((p) => p.reason)).toEqual(['classification by compilation', 'classification by compilation']);
+    // Declassified, the compilation's classification lapses too; a portion at the banner's level explains it.
+    expect(evaluate(compiled('SECRET', 'DECL: 02/13/2018'), profile(name), { asOf: '2026-11-26' }).decisions.map((d) => d.ruleId)).toEqual([`${name}/unclassified`, `${name}/unclassified`]);
+    expect(evaluate(compiled('SECRET', undefined, mk('S')), profile(name), { asOf: '2026-11-26' }).decisions[0]!.ruleId).toBe(`${name}/unclassified`);
+  });
+  it('us-secret: a TOP SECRET banner above every portion holds them all; a SECRET one is within the reader\'s clearance', () => {
+    const ts = evaluate(compiled('TOP SECRET', undefined, mk('S')), profile('us-secret'), { asOf: '2026-11-26' });
+    expect(ts.decisions.map((d) => [d.action, d.ruleId])).toEqual([
+      ['withhold', 'us-secret/compilation-pending-review'],
+      ['withhold', 'us-secret/compilation-pending-review'],
+    ]);
+    const s = evaluate(compiled('SECRET'), profile('us-secret'), { asOf: '2026-11-26' });
+    expect(s.decisions.map((d) => d.ruleId)).toEqual(['us-secret/up-to-secret', 'us-secret/up-to-secret']);
+  });
+});
+
 describe('B1 cites the 25X exemption of a record more than 25 years old', () => {
   const old = (decl: string, originated: string) => miniCable({ banner: CONFIDENTIAL, decl, originated, body: [['p1', mk('C'), 'Old classified text.']] });
   it.each([

@@ -45,7 +45,7 @@ export function portion(extra: Partial<Portion> & { marking?: Marking | null; ma
 }
 
 /** Facts for one portion, with sensible defaults. */
-export function facts(extra: { marking?: Marking | null; markingSource?: MarkingSource; kind?: PortionKind; documentClassified?: boolean; declStatus?: DeclStatus; documentMarking?: Marking | null; originated?: string | null } = {}): PortionFacts {
+export function facts(extra: { marking?: Marking | null; markingSource?: MarkingSource; kind?: PortionKind; documentClassified?: boolean; declStatus?: DeclStatus; documentMarking?: Marking | null; originated?: string | null; bannerAbovePortions?: boolean } = {}): PortionFacts {
   const marking = extra.marking ?? null;
   const p = portion({ marking, markingSource: extra.markingSource ?? (marking ? 'marked' : 'unmarked'), kind: extra.kind ?? 'paragraph' });
   return {
@@ -54,6 +54,7 @@ export function facts(extra: { marking?: Marking | null; markingSource?: Marking
     marking,
     documentMarking: extra.documentMarking ?? null,
     documentClassified: extra.documentClassified ?? true,
+    bannerAbovePortions: extra.bannerAbovePortions ?? false,
     declStatus: extra.declStatus ?? 'classified',
   };
 }

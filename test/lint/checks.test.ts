@@ -47,6 +47,9 @@ const cases: Case[] = [
   ['marking-conflicts', 'REL TO with NOFORN on a portion', cable('¶1. (S//NF//REL TO USA, GBR) One.', { banner: 'SECRET//NOFORN BERLIN 000173' }), ['rel-to-with-noforn']],
   ['marking-conflicts', 'NODIS without NOFORN on a portion', cable('¶1. (S//ND) One.', { banner: 'SECRET//NOFORN//NODIS BERLIN 000173' }), ['dissem-without-noforn']],
   ['marking-conflicts', 'NOFORN alone', cable('¶1. (S//NF) One.', { banner: 'SECRET//NOFORN BERLIN 000173' }), []],
+  ['banner-above-portions', 'a CONFIDENTIAL cable whose portions are all marked (U)', cable('¶1. (U) One.\n\n¶2. (U) Two.', { subject: 'SUBJECT: (U) A SUBJECT' }), ['banner-above-portions']],
+  ['banner-above-portions', 'a CONFIDENTIAL paragraph under the CONFIDENTIAL banner', cable('¶1. (U) One.\n\n¶2. (C) Two.', { subject: 'SUBJECT: (U) A SUBJECT' }), []],
+  ['banner-above-portions', 'unmarked text may hold the CONFIDENTIAL level itself', cable('¶1. (U) One.\n\n¶2. (U) Two.'), []],
   // Modern documents.
   ['reader-diagnostics', 'a mark that is not understood', memo('SECRET', '(S) Marked.\n\n(C0) Not a mark.'), ['unknown-marking']],
   ['reader-diagnostics', 'an unmarked paragraph is left to unmarked-portion', memo('SECRET', '(S) Marked.\n\nUnmarked.'), []],

@@ -34,6 +34,7 @@ const CASES: ReadonlyArray<readonly [string, string, string, string]> = [
   ['authority-block', memo('SECRET', '(S) Original without reason.', 'Classified By: J. Smith\nDeclassify On: 20320108\n'), 'authority-incomplete', memo('SECRET', '(S) With reason.', 'Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20320108\n')],
   ['authority-block', memo('SECRET', '(S) Date too far.', 'Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20991231\nDATE: 01/02/2012\n'), 'decl-over-25-years', memo('SECRET', '(S) Date in range.', 'Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20361231\nDATE: 01/02/2012\n')],
   ['rel-to-with-noforn', memo('SECRET//NOFORN', '(S//NF/REL TO USA, GBR) Contradiction.'), 'rel-to-with-noforn', memo('SECRET//NOFORN', '(S//NF) Consistent.')],
+  ['banner-above-portions', memo('SECRET', 'SUBJECT: (U) Compilation\n\n(U) One fact.\n\n(U) Another fact.'), 'banner-above-portions', memo('SECRET', 'SUBJECT: (U) Compilation\n\n(U) One fact.\n\n(S) A secret fact.')],
   ['exemption-without-date', memo('SECRET', '(S) Undated exemption.', 'Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 25X1\n'), 'exemption-without-date', memo('SECRET', '(S) Dated exemption.', 'Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 25X1, 20591231\n')],
 ];
 

@@ -2,11 +2,12 @@
  * Every lint check, in the order they run (and so the order of diagnostics at the same position).
  * A new check is one module in this folder, added here, documented in the README's table of lint
  * checks, with a failing and a passing case in test/lint/checks.test.ts (a test checks all three).
- * Each names the readers whose documents it applies to: the first six cables, the others modern
- * documents (read by src/parse/document).
+ * Each names the readers whose documents it applies to: the first six cables, the next seven modern
+ * documents (read by src/parse/document), the last both.
  */
 import type { LintCheck } from '../types.js';
 import { authorityBlock } from './authority-block.js';
+import { bannerAbovePortions } from './banner-above-portions.js';
 import { bannerBelowPortion } from './banner-below-portion.js';
 import { bannerMissing } from './banner-missing.js';
 import { bannerRollUp } from './banner-roll-up.js';
@@ -37,4 +38,6 @@ export const LINT_CHECKS: readonly LintCheck[] = [
   authorityBlock,
   relToWithNoforn,
   exemptionWithoutDate,
+  // Both.
+  bannerAbovePortions,
 ];

@@ -1,5 +1,6 @@
 import type { LintCheck } from '../types.js';
 import { authorityBlock } from './authority-block.js';
+import { bannerAbovePortions } from './banner-above-portions.js';
 import { bannerBelowPortion } from './banner-below-portion.js';
 import { bannerMissing } from './banner-missing.js';
 import { exemptionWithoutDate } from './exemption-without-date.js';
@@ -12,7 +13,7 @@ import { unmarkedPortion } from './unmarked-portion.js';
  * code of the reader is passed on, including any it gains later (nothing silent).
  */
 export const REPORTED_BY_OTHER_CHECKS: ReadonlySet<string> = new Set(
-  [unmarkedPortion, bannerBelowPortion, bannerMissing, authorityBlock, relToWithNoforn, exemptionWithoutDate].flatMap((c) => c.codes),
+  [unmarkedPortion, bannerBelowPortion, bannerMissing, authorityBlock, relToWithNoforn, exemptionWithoutDate, bannerAbovePortions].flatMap((c) => c.codes),
 );
 
 /** What the document reader already found, less what the other document checks report. */

@@ -1,5 +1,6 @@
 import type { DeclStatus } from '../../types.js';
-import type { ConditionKind } from '../types.js';
+import { LEVEL_RANK, type ConditionKind } from '../types.js';
+import type { Level } from '../../types.js';
 
 export const STATUSES = ['unclassified', 'classified', 'declassified', 'review', 'invalid'] as const;
 
@@ -42,4 +43,21 @@ export const originatedOnOrAfter: ConditionKind<string> = {
   description: 'The document originated on or after this date (YYYY-MM-DD). A document of unknown date never matches.',
   test: (value, facts) => facts.document.originated !== null && facts.document.originated >= value,
   explain: (value) => `document originated on or after ${value}`,
+};
+
+/** `bannerAbovePortions: true` — the banner is classified and above every portion's level, all of them marked. */
+export const bannerAbovePortions: ConditionKind<boolean> = {
+  key: 'bannerAbovePortions',
+  description:
+    "The document's banner is classified and above the level of every portion, all of them marked apart from a memo header and the signature (true), or not (false): its classification comes from the compilation of the portions (32 CFR 2001.24(g)) or from a portion marked too low.",
+  test: (value, facts) => facts.bannerAbovePortions === value,
+  explain: (value) => (value ? "document's banner is above every portion, all of them marked" : "document's banner is not above every portion"),
+};
+
+/** `documentLevelAtLeast: TS` — the document's banner is at least this level. */
+export const documentLevelAtLeast: ConditionKind<Level> = {
+  key: 'documentLevelAtLeast',
+  description: "The document's banner is at least this level (U, C, S, TS). A document whose banner was not understood never matches.",
+  test: (value, facts) => facts.documentMarking !== null && LEVEL_RANK[facts.documentMarking.level] >= LEVEL_RANK[value],
+  explain: (value) => `document banner is at least ${value}`,
 };

@@ -1,6 +1,6 @@
 import type { ConditionKind } from '../types.js';
 import { controlsAny, controlsNone, hasSci } from './controls.js';
-import { declStatus, documentClassified, documentControlsAny, originatedBefore, originatedOnOrAfter } from './document.js';
+import { bannerAbovePortions, declStatus, documentClassified, documentControlsAny, documentLevelAtLeast, originatedBefore, originatedOnOrAfter } from './document.js';
 import { kind } from './kind.js';
 import { level, levelAtLeast, levelAtMost } from './level.js';
 import { marking } from './marking.js';
@@ -13,11 +13,13 @@ import { hasRelTo, relToAll, relToAny } from './rel-to.js';
 export const CONDITIONS: ReadonlyMap<string, ConditionKind<never>> = new Map(
   (
     [
+      bannerAbovePortions,
       controlsAny,
       controlsNone,
       declStatus,
       documentClassified,
       documentControlsAny,
+      documentLevelAtLeast,
       hasRelTo,
       hasSci,
       kind,

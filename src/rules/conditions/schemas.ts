@@ -15,11 +15,13 @@ const LevelSchema = z.enum(['U', 'C', 'S', 'TS']);
 
 /** The schema of each condition, by key (every key of {@link CONDITIONS}; a test checks both lists agree). */
 export const CONDITION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  bannerAbovePortions: z.boolean(),
   controlsAny: ControlList,
   controlsNone: ControlList,
   declStatus: z.array(z.enum(STATUSES)).min(1),
   documentClassified: z.boolean(),
   documentControlsAny: z.array(z.string().regex(/^[A-Z][A-Z0-9-]*$/)).min(1),
+  documentLevelAtLeast: LevelSchema,
   hasRelTo: z.boolean(),
   hasSci: z.boolean(),
   kind: z.array(z.enum(PORTION_KINDS)).min(1),
