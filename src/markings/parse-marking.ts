@@ -183,6 +183,7 @@ function readForeignLevel(items: readonly Item[], st: State): number | null {
   st.controls.add('FGI');
   st.fgi.push(country);
   st.notes.push(`foreign classification //${country} ${lv.phrase} read as ${LEVEL_BANNER[st.level]} with FGI ${country}`);
+  if (lv.entry.note) st.notes.push(lv.entry.note);
   return 1 + lv.n;
 }
 
