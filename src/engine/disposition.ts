@@ -20,7 +20,7 @@ export function pendingReason(d: Pick<Decision, 'action' | 'ruleId' | 'authority
   const pending = d.authority.filter((a) => /\bPENDING\b/.test(a));
   if (pending.length === 0) return null;
   if (pending.some((a) => /DECLASSIFICATION/.test(a))) return 'declassification review';
-  if (pending.some((a) => /\b(?:SBU|FOUO|LOU|LES|SSI)\b/.test(a))) return 'SBU/FOUO handling';
+  if (pending.some((a) => /\b(?:SBU|FOUO|LOU|LES|SSI|CUI)\b/.test(a))) return 'SBU/FOUO handling';
   if (pending.some((a) => /\bFGI\b/.test(a))) return 'foreign government information';
   if (pending.some((a) => /\bCOMPILATION\b/.test(a))) return 'classification by compilation';
   if (pending.some((a) => /UNKNOWN MARKING/.test(a))) return 'unknown marking';

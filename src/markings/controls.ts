@@ -21,7 +21,8 @@ interface ControlInfo {
 
 /**
  * The known controls in register order. `LOU` (Limited Official Use) is not in the register: it is
- * the State Department caption SBU replaced in 1995 (domain.md §1.7); it sorts after `SSI`.
+ * the State Department caption SBU replaced in 1995 (domain.md §1.7); it sorts after `SSI`, and
+ * `CUI` after it.
  */
 const CONTROL_TABLE: ReadonlyArray<readonly [string, ControlInfo]> = [
   ['NATO', { category: 2, portion: 'NATO' }],
@@ -44,6 +45,9 @@ const CONTROL_TABLE: ReadonlyArray<readonly [string, ControlInfo]> = [
   ['LES', { category: 4, portion: 'LES' }],
   ['SSI', { category: 4, portion: 'SSI' }],
   ['LOU', { category: 4, portion: 'LOU' }],
+  // Controlled Unclassified Information (32 CFR part 2002), not in the register either: the CUI
+  // program's own marking, read where a document carries it alone (`(CUI)`, a `CUI` banner).
+  ['CUI', { category: 4, portion: 'CUI' }],
 ];
 
 const CONTROL_INFO = new Map(CONTROL_TABLE);

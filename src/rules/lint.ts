@@ -10,7 +10,7 @@ import type { CompiledRule, Profile } from './load.js';
  * declassification. (DEA Sensitive is unclassified only; the use of FISA-derived information is
  * restricted by statute, 50 U.S.C. 1806, whatever its classification.)
  */
-const HANDLING: readonly string[] = ['SBU', 'FOUO', 'LOU', 'LES', 'SSI', 'DSEN', 'FISA'];
+const HANDLING: readonly string[] = ['SBU', 'FOUO', 'LOU', 'LES', 'SSI', 'DSEN', 'FISA', 'CUI'];
 
 /** A lint finding on a profile, with the 1-based line of the rule it is about. */
 export interface ProfileWarning extends Diagnostic {

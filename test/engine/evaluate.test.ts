@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, buildEdits, sortEdits } from '../../src/engine/edits.js';
 import { evaluate } from '../../src/engine/evaluate.js';
+import { parseMarkedDocument } from '../../src/parse/document/index.js';
 import { InternalError } from '../../src/errors.js';
 import { renderReleaseText } from '../../src/render/text/index.js';
 import { loadProfile, type Profile } from '../../src/rules/load.js';
@@ -139,6 +140,33 @@ describe('declassification comes first in every bundled profile (issue 12)', () 
     const classified = evaluate(oadr, publicProfile, { asOf: '2010-12-01' });
     expect(classified.declassification.status).toBe('classified');
     expect(classified.decisions.map((d) => d.authority)).toEqual([['B1', '1.4(B)', '1.4(D)'], ['B1', '1.4(B)', '1.4(D)']]);
+  });
+});
+
+describe('Controlled Unclassified Information (CUI)', () => {
+  // A CUI memo as 32 CFR 2002.20 marks it: the banner CUI, portions (U) and (CUI), unmarked text.
+  const memo = parseMarkedDocument('CUI\n\nSUBJECT: Status of the review\n\n1. (U) Plain text here.\n\n2. (CUI) The controlled text.\n\nUnmarked text.\n\nCUI\n');
+  it('is read as an unclassified document under the control CUI', () => {
+    expect(memo.banner?.marking).toMatchObject({ level: 'U', controls: ['CUI'] });
+    expect(memo.portions.map((p) => p.markingSource)).toEqual(['unmarked', 'marked', 'marked', 'unmarked']);
+  });
+  it.each([
+    ['public', 'CUI - PENDING FOIA REVIEW'],
+    ['public-pii', 'CUI - PENDING FOIA REVIEW'],
+    ['foia-intel', 'CUI - PENDING FOIA REVIEW'],
+    ['nato', 'CUI'],
+    ['fvey', 'CUI - PENDING FOREIGN DISCLOSURE REVIEW'],
+  ])('%s: the (U) portion released, the CUI portion and the unmarked text withheld under %s, never B1', (name, authority) => {
+    const plan = evaluate(memo, profile(name), { asOf: '2026-11-26' });
+    expect(plan.decisions.map((d) => [d.action, d.authority.join()])).toEqual([
+      ['withhold', authority],
+      ['release', ''],
+      ['withhold', authority],
+      ['withhold', authority],
+    ]);
+  });
+  it('us-secret: a U.S. reader sees it all', () => {
+    expect(evaluate(memo, profile('us-secret'), { asOf: '2026-11-26' }).decisions.every((d) => d.action === 'release')).toBe(true);
   });
 });
 

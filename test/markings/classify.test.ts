@@ -5,6 +5,8 @@ describe('classifyParenthetical', () => {
   it.each([
     'C', 'S', 'U', 'TS', 'S/NF', 'S//NF', 'sbu', 'SBU/NF', 'c', 's/nf', 'SE', 'NC', 'C ', ' C', 'Confidential',
     'Secret/Rel Armenia', 'S/REL TO NATO/AUS', 'S//FGI//NF', 'FOUO', 'LOU', 'U//SBU-NF', 'S-ENTIRE TEXT',
+    // Controlled Unclassified Information in its plain forms.
+    'CUI', 'cui', 'CUI//NOFORN', 'U//CUI',
   ])('(%s) is a marking', (inner) => {
     expect(classifyParenthetical(inner)).toBe('marking');
   });
@@ -20,8 +22,9 @@ describe('classifyParenthetical', () => {
     'SI', 'TK', 'SI/TK', 'SI-G', 'HCS', 'HCS-P', 'KDK', 'RD', 'FRD', 'UCNI',
     // A special access program's mark with no level (a bare SAR is search and rescue, below).
     'SAR-BP', 'SAR-GREEN DOOR', 'sar-bp', 'SAR-BP/NF', 'SPECIAL ACCESS REQUIRED-BUTTERED POPCORN',
-    // Controlled Unclassified Information, which the grammar does not read yet.
-    'CUI', 'CUI/SP-PRVCY', 'CUI//SP-PRVCY', 'cui', 'CUI//NOFORN',
+    // Controlled Unclassified Information with a category or a limited dissemination control,
+    // which the grammar does not read.
+    'CUI/SP-PRVCY', 'CUI//SP-PRVCY', 'CUI//FEDCON',
     // Handling controls with no level, as (NF) above.
     'DSEN', 'FISA', 'FISA/NF',
     // A level with a colon or semicolon, a dotted TOP SECRET.

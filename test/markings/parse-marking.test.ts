@@ -90,6 +90,10 @@ const PORTION_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, bool
   ['(//NS//NF)', mk('S', ['NATO', 'NOFORN']), false],
   ['(NATO SECRET)', mk('S', ['NATO']), false],
   ['(NATO RESTRICTED)', mk('C', ['NATO']), false],
+  // Controlled Unclassified Information (32 CFR part 2002): unclassified, with the control CUI.
+  ['(CUI)', mk('U', ['CUI']), false],
+  ['(U//CUI)', mk('U', ['CUI']), true],
+  ['(CUI//NF)', mk('U', ['NOFORN', 'CUI']), false],
   // A foreign government's classification (CAPCO's non-US marks): that level, with FGI and the country.
   ['(//DEU S)', mk('S', ['FGI'], [], [], ['DEU']), false],
   ['(//GBR C//REL TO USA, GBR)', mk('C', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
@@ -148,6 +152,9 @@ const REJECTED: ReadonlyArray<readonly [string, 'unknown' | 'malformed']> = [
   ['(//DEU)', 'unknown'],
   ['(//GBR R)', 'unknown'],
   ['(DEU S)', 'unknown'],
+  // CUI categories and limited dissemination controls are not read (fail closed).
+  ['(CUI//SP-PRVCY)', 'unknown'],
+  ['(CUI//FEDCON)', 'unknown'],
   ['(S//REL NATO and)', 'malformed'],
   ['(S-ENTIRE TEXT//NF)', 'malformed'],
   ['(S//MR)', 'unknown'],
@@ -216,6 +223,9 @@ const BANNER_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, boole
   ['NATO SECRET', mk('S', ['NATO']), false],
   ['COSMIC TOP SECRET', mk('TS', ['NATO']), false],
   ['//DEU SECRET', mk('S', ['FGI'], [], [], ['DEU']), false],
+  ['CUI', mk('U', ['CUI']), false],
+  ['CONTROLLED', mk('U', ['CUI']), false],
+  ['UNCLASSIFIED//CUI', mk('U', ['CUI']), true],
   ['//GBR SECRET//REL TO USA, GBR', mk('S', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
 ];
 
