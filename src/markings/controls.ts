@@ -93,8 +93,11 @@ export function beatsFouo(control: string): boolean {
   return control !== 'FOUO' && !FDR_CONTROLS.has(control) && control !== 'NATO' && control !== 'FGI';
 }
 
-/** Controls that are dropped from a classified banner: FOUO (CAPCO p134), SBU and its predecessor LOU (p176). */
-export const UNCLASSIFIED_ONLY_CONTROLS: ReadonlySet<string> = new Set(['FOUO', 'SBU', 'LOU']);
+/**
+ * Controls that are dropped from a classified banner: FOUO (CAPCO p134), SBU and its predecessor LOU
+ * (p176), and CUI, which, like them, marks unclassified information that classification covers.
+ */
+export const UNCLASSIFIED_ONLY_CONTROLS: ReadonlySet<string> = new Set(['FOUO', 'SBU', 'LOU', 'CUI']);
 
 /**
  * State distribution captions from least to most restrictive. A stronger caption replaces a

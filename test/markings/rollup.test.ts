@@ -14,6 +14,8 @@ const CASES: ReadonlyArray<readonly [readonly string[], string, string]> = [
   [['(S//NF)', '(C)'], 'SECRET//NOFORN', 'any NOFORN makes the banner NOFORN'],
   [['(C//NF)', '(S)'], 'SECRET//NOFORN', 'NOFORN from a lower portion still applies'],
   [['(U//SBU-NF)', '(C)'], 'CONFIDENTIAL//NOFORN', 'NOFORN of SBU NOFORN applies; SBU dropped'],
+  [['(CUI)', '(S//NF)'], 'SECRET//NOFORN', 'CUI dropped from a classified banner, as SBU is'],
+  [['(CUI)', '(U)'], 'UNCLASSIFIED//CUI', 'CUI kept in an unclassified one'],
   [['(S//REL TO USA, GBR, AUS)', '(S//REL TO USA, GBR, CAN)'], 'SECRET//REL TO USA, GBR', 'REL TO lists intersect'],
   [['(S//REL TO USA, FRA)', '(S//REL TO USA, DEU)'], 'SECRET//NOFORN', 'no common country → NOFORN'],
   [['(S//REL TO USA, FVEY)', '(C//REL TO USA, GBR, FRA)'], 'SECRET//REL TO USA, GBR', 'FVEY expanded'],
