@@ -248,15 +248,17 @@ describe('foreign government and NATO information is not declassified by the US 
   });
 
   it.each([
-    // NATO's own information is NATO's to read; FGI without REL TO is NOFORN (CAPCO §B.3).
-    ['nato', ['release', 'nato/nato-information'], ['withhold', 'nato/pre-2010-uncaveated']],
-    ['fvey', ['withhold', 'fvey/not-releasable'], ['withhold', 'fvey/not-releasable']],
-    ['us-secret', ['release', 'us-secret/up-to-secret'], ['release', 'us-secret/up-to-secret']],
-  ])('%s: decided as the classified information it still is, before and after the date', (name, nc, fgi) => {
+    // NATO's own information is NATO's to read; FGI without REL TO is NOFORN (CAPCO §B.3); FGI
+    // given unclassified goes to a third country only with its originator's consent.
+    ['nato', ['release', 'nato/nato-information'], ['withhold', 'nato/pre-2010-uncaveated'], ['withhold', 'nato/foreign-unclassified-pending-review']],
+    ['fvey', ['withhold', 'fvey/not-releasable'], ['withhold', 'fvey/not-releasable'], ['withhold', 'fvey/foreign-unclassified-pending-review']],
+    ['us-secret', ['release', 'us-secret/up-to-secret'], ['release', 'us-secret/up-to-secret'], ['release', 'us-secret/up-to-secret']],
+  ])('%s: decided as the classified information it still is, before and after the date', (name, nc, fgi, fgiU) => {
     for (const [decl, asOf] of [['DECL: 02/13/2018', '2026-11-26'], ['DECL: 02/13/2033', '2026-11-26']]) {
-      const [p1, p2, , p4] = decide(name, decl!, asOf!);
+      const [p1, p2, p3, p4] = decide(name, decl!, asOf!);
       expect([p1![0], p1![1], p1![3]]).toEqual([...nc, false]);
       expect([p2![0], p2![1], p2![3]]).toEqual([...fgi, false]);
+      expect([p3![0], p3![1]]).toEqual(fgiU);
       if (decl === 'DECL: 02/13/2018') expect(p4).toEqual(['release', `${name}/declassified`, '', true]);
     }
   });
