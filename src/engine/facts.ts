@@ -1,5 +1,5 @@
 import type { DeclStatus, Document, Marking, Portion } from '../types.js';
-import type { PortionFacts } from '../rules/types.js';
+import { LEVEL_RANK, type PortionFacts } from '../rules/types.js';
 
 /**
  * True when the document is, or may be, classified: its banner is above U or was not understood,
@@ -14,8 +14,6 @@ export function isDocumentClassified(doc: Document): boolean {
   if ((doc.classifiedSigns?.length ?? 0) > 0) return true;
   return doc.portions.some((p) => p.markingSource === 'unknown' || (p.marking !== null && p.marking.level !== 'U'));
 }
-
-const LEVEL_ORDER = { U: 0, C: 1, S: 2, TS: 3 } as const;
 
 /**
  * True when the document's banner is classified and above the level of every portion, all of them
@@ -34,9 +32,9 @@ export function isBannerAbovePortions(doc: Document): boolean {
       if (p.kind === 'header' || p.kind === 'signature') continue;
       return false;
     }
-    highest = Math.max(highest, LEVEL_ORDER[p.marking.level]);
+    highest = Math.max(highest, LEVEL_RANK[p.marking.level]);
   }
-  return highest >= 0 && highest < LEVEL_ORDER[banner.level];
+  return highest >= 0 && highest < LEVEL_RANK[banner.level];
 }
 
 /** Computes the facts every condition sees, once per portion. */

@@ -1,6 +1,5 @@
-import type { DeclStatus } from '../../types.js';
+import type { DeclStatus, Level } from '../../types.js';
 import { LEVEL_RANK, type ConditionKind } from '../types.js';
-import type { Level } from '../../types.js';
 
 export const STATUSES = ['unclassified', 'classified', 'declassified', 'review', 'invalid'] as const;
 
