@@ -112,7 +112,6 @@ export const CONTROL_WORDS: ReadonlyMap<string, ControlWord> = new Map<string, C
   // CUI's categories (`CUI//SP-PRVCY`) and limited dissemination controls (`FEDCON`, `DL ONLY`) are
   // not read: a mark that carries one is not understood (withheld, pending review).
   ['CUI', c(['CUI'], 'both', { unclassified: true })],
-  ['CONTROLLED', c(['CUI'], 'banner', { unclassified: true, note: 'CONTROLLED read as CUI' })],
   ['NATO', c(['NATO'], 'both')],
   [
     'EFTO',

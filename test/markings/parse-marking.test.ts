@@ -224,7 +224,6 @@ const BANNER_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, boole
   ['COSMIC TOP SECRET', mk('TS', ['NATO']), false],
   ['//DEU SECRET', mk('S', ['FGI'], [], [], ['DEU']), false],
   ['CUI', mk('U', ['CUI']), false],
-  ['CONTROLLED', mk('U', ['CUI']), false],
   ['UNCLASSIFIED//CUI', mk('U', ['CUI']), true],
   ['//GBR SECRET//REL TO USA, GBR', mk('S', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
 ];

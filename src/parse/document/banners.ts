@@ -29,9 +29,10 @@ const LABEL = /^(?:SECURITY\s+)?CLASSIF(?:ICATION|IED)\s*:\s*/i;
 /**
  * A banner starts with a level word spelled out in capitals (CAPCO: banners are upper case), or
  * letter-spaced as cables print it (`S E C R E T`): the letters are joined by readBannerWords. Or
- * with `CUI` (or `CONTROLLED`), the banner of Controlled Unclassified Information (32 CFR 2002.20).
+ * with `CUI`, the banner of Controlled Unclassified Information (32 CFR 2002.20; its other form,
+ * `CONTROLLED`, is a word of prose too, and is not read).
  */
-const LEVEL_START = /^(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|CUI|CONTROLLED|[A-Z](?: [A-Z]){4,})(?![A-Za-z])/;
+const LEVEL_START = /^(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|CUI|[A-Z](?: [A-Z]){4,})(?![A-Za-z])/;
 
 /**
  * The banner words of a line (offsets into the source), when the whole line (Markdown decoration
