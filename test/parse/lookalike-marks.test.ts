@@ -375,6 +375,9 @@ describe('a near miss after words that are not a label stays text', () => {
       'Ilse Aigner (CSU) zulu1 is the minister.',
       'Early days (Sun) zulu1 item.',
       'Committee (TSCC) zulu1 item.',
+      // CUI's other banner word is prose in parentheses.
+      '(Controlled substances) zulu1 item.',
+      '(CONTROLLED SUBSTANCES) zulu1 item.',
       // After a sentence end: prose that opens with a level's letters.
       '2. (U) He said so. SECRET talks began on the zulu1 plan.',
       '2. (U) Rated well. (S&P) zulu1 ratings rose.',
