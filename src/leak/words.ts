@@ -8,9 +8,18 @@
 /** Shingle length of every leak comparison: the release self-check and every audit check. */
 export const SHINGLE_WORDS = 8;
 
-/** Words of `text`, lower-cased, with `-\n` hyphenation joined and punctuation dropped. */
+/**
+ * Characters a reader of a release never sees: control characters other than the blanks and NUL
+ * (the separator the leak checks leave where text was removed), the soft hyphen and the
+ * zero-width ones. The PDF renderer drops them (render/pdf/encoding.ts), so `an<U+0080>d` in a
+ * text is `and` in its PDF: the words are compared as read, without them.
+ */
+export const UNSEEN_CHARACTERS = /[\u0001-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** Words of `text`, lower-cased, with `-\n` hyphenation joined, unseen characters and punctuation dropped. */
 export function normalisedWords(text: string): string[] {
   return text
+    .replace(UNSEEN_CHARACTERS, '')
     .replace(/-\s*\n\s*/g, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

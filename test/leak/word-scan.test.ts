@@ -42,12 +42,13 @@ describe('wordHashesOf', () => {
     ['astral letters and a lone surrogate', 'x\u{1d400}y \ud800z \u{20000}'],
     ['numbers of other scripts', '٣ ½ ²'],
     ['empty and blanks', '   \n '],
+    ['characters no reader sees, inside words and around a hyphenation', 'an\u0080d Teh\u00adran zero\u200bwidth co-\u0007\n op \ufeffx'],
   ])('%s: the same hashes as the string way', (_name, text) => {
     expect(scanned(text)).toEqual(expected(text));
   });
 
   it('is the string way for any text (property)', () => {
-    const pieces = fc.constantFrom('a', 'Z', '9', '-', '\n', ' ', '\t', '\u00a0', '¶', 'É', 'ß', 'İ', 'Σ', 'ς', '\u{1d400}', '\ud800', '.', ',', '٣', '\u2028');
+    const pieces = fc.constantFrom('a', 'Z', '9', '-', '\n', ' ', '\t', '\u00a0', '¶', 'É', 'ß', 'İ', 'Σ', 'ς', '\u{1d400}', '\ud800', '.', ',', '٣', '\u2028', '\u0080', '\u00ad', '\u200b', '\u0000', '\ufeff');
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 40 }), (parts) => {
         const text = parts.join('');

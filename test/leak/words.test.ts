@@ -27,6 +27,13 @@ describe('leak check', () => {
     const visible = 'a critical mass of both users and producers had already joined the Oslo Process';
     expect(findLeaks([withheld], visible, visible)).toEqual([]);
   });
+  it('reads words as a reader sees them: characters no reader sees are dropped, NUL still separates', () => {
+    expect(normalisedWords('an\u0080d Teh\u00adran zero\u200bwidth')).toEqual(['and', 'tehran', 'zerowidth']);
+    expect(normalisedWords('left\u0000right')).toEqual(['left', 'right']);
+    // A released paragraph that holds `an<U+0080>d` shows `and` in its PDF: the phrase is visible, no leak.
+    const held = 'regular demarches in Tehran and convocations of Iranian leaders';
+    expect(findLeaks([held], 'regular demarches in Tehran and convocations of Iranian leaders', 'regular demarches in Tehran an\u0080d convocations of Iranian leaders')).toEqual([]);
+  });
   it('is clean when nothing withheld appears', () => {
     expect(findLeaks([withheld], '¶2. [WITHHELD: B1, 1.4(B), 1.4(D)]', '')).toEqual([]);
   });
