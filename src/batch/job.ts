@@ -236,6 +236,9 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     // round): its files are removed with the stale ones, so no earlier output keeps the name.
     const renamed = named.stem !== job.stem;
     const otherStem = renamed ? job.stem : renamedStem(inputSha256, prefix);
+    // The plan made for the name is this release's plan unless the outputs were renamed (the stem
+    // stands in for a missing reference: a new stem is a new plan).
+    const ownPlan = namePlan && !renamed ? namePlan : null;
     job = { ...job, stem: named.stem };
 
     if (!job.force && !job.fresh) {
@@ -245,7 +248,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
         let digest: CrossDigest | undefined;
         if (job.cross) {
           // Decided again, without rendering, for the cross-document check only.
-          const planned = (namePlan && !renamed ? namePlan : null) ?? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined });
+          const planned = ownPlan ?? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined });
           digest = crossDigest(job.stem, planned.withheld, planned.visible, planned.releaseText);
         }
         return {
@@ -279,9 +282,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       reader: read.reader,
       case: job.case ?? null,
       shingles: job.cross,
-      // The plan made for the name is this release's plan unless the outputs were renamed (the
-      // stem stands in for a missing reference: a new stem is a new plan).
-      ...(namePlan && !renamed ? { planned: namePlan } : {}),
+      ...(ownPlan ? { planned: ownPlan } : {}),
       ...(read.pdf ? { pdf: { ...read.pdf, rasterizeUnsure: job.rasterizeUnsure ?? false, ...releaseChecker(cache, onComputed) } } : {}),
     });
     let outputBytes = 0;

@@ -4,9 +4,9 @@
  * array or a string per word. The leak checks hash every release, its visible text and its
  * withheld pieces; the strings were most of that cost and of the garbage.
  *
- * Exactly as words.ts: characters no reader sees are dropped first; `-` followed by blanks that hold a line break joins the words around it
- * (JavaScript's `\s`), the text is lower-cased as `String.prototype.toLowerCase` does, and a word
- * is a run of letters and numbers (`\p{L}`, `\p{N}`). A text with a capital sigma, the one
+ * Exactly as words.ts: characters no reader sees are dropped first; `-` followed by blanks that
+ * hold a line break joins the words around it (JavaScript's `\s`), the text is lower-cased as
+ * `String.prototype.toLowerCase` does, and a word is a run of letters and numbers (`\p{L}`, `\p{N}`). A text with a capital sigma, the one
  * letter whose lower case depends on its neighbours, goes the string way.
  */
 import { normalisedWords, UNSEEN_CHARACTERS } from './words.js';
@@ -71,8 +71,7 @@ const ASCII_UNITS = Int16Array.from({ length: 0x80 }, (_, c) => {
 export function wordHashesOf(text: string): WordHashes {
   if (text.includes('\u03a3')) return hashWords(normalisedWords(text));
   // Characters no reader sees go first, as in normalisedWords (a test before the copy: rare).
-  UNSEEN_CHARACTERS.lastIndex = 0;
-  if (UNSEEN_CHARACTERS.test(text)) text = text.replace(UNSEEN_CHARACTERS, '');
+  if (text.search(UNSEEN_CHARACTERS) >= 0) text = text.replace(UNSEEN_CHARACTERS, '');
   const words = new WordHasher(Math.max(8, text.length >>> 3));
   const n = text.length;
   for (let i = 0; i < n; ) {

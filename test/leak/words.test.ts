@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findLeaks, normalisedWords, shingles } from '../../src/leak/words.js';
+import { findLeaks, normalisedWords, shingles, UNSEEN_CHARACTERS } from '../../src/leak/words.js';
+import { createCharMapper } from '../../src/render/pdf/encoding.js';
 
 describe('leak check', () => {
   it('normalises case, punctuation, hyphenation and line breaks', () => {
@@ -33,6 +34,16 @@ describe('leak check', () => {
     // A released paragraph that holds `an<U+0080>d` shows `and` in its PDF: the phrase is visible, no leak.
     const held = 'regular demarches in Tehran and convocations of Iranian leaders';
     expect(findLeaks([held], 'regular demarches in Tehran and convocations of Iranian leaders', 'regular demarches in Tehran an\u0080d convocations of Iranian leaders')).toEqual([]);
+  });
+  it('drops exactly what the PDF renderer draws as nothing, but for the separators NUL, VT, FF and CR', () => {
+    const disagree: string[] = [];
+    for (let cp = 0; cp < 0x3000; cp++) {
+      const ch = String.fromCodePoint(cp);
+      const drawn = createCharMapper().map(ch);
+      const unseen = ch.search(UNSEEN_CHARACTERS) >= 0;
+      if (unseen !== (drawn === '' && !['\0', '\v', '\f', '\r'].includes(ch))) disagree.push(cp.toString(16));
+    }
+    expect(disagree).toEqual([]);
   });
   it('is clean when nothing withheld appears', () => {
     expect(findLeaks([withheld], '¶2. [WITHHELD: B1, 1.4(B), 1.4(D)]', '')).toEqual([]);

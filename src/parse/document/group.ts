@@ -257,7 +257,12 @@ function addRaises(d: Draft, inline: readonly MarkHit[], piece: Piece): void {
 function tableRowMarks(source: string, line: DocLine, start: LineStart, bannerRelTo: readonly string[]): LineMarks {
   const scanned = scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo);
   const all = [...tableCellMarks(source, line, start.mark, bannerRelTo), ...scanned.openers.map((o) => o.mark), ...(scanned.trailing ? [scanned.trailing] : []), ...scanned.inline];
-  const inline = all.filter((m, i) => all.findIndex((n) => n.start === m.start) === i);
+  const starts = new Set<number>();
+  const inline = all.filter((m) => {
+    if (starts.has(m.start)) return false;
+    starts.add(m.start);
+    return true;
+  });
   return { openers: [], trailing: null, inline };
 }
 
