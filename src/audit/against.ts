@@ -7,14 +7,14 @@ import type { WithheldPiece } from '../engine/withheld.js';
 import { sha256Hex } from '../hash.js';
 import { readBytesOrNull } from '../node/read.js';
 import { assertReleaseFolder } from '../node/release-folder.js';
-import { RELEASE_DIR, stemOfRecordPath, type AuditRecord } from '../release/folder.js';
-import { shingleHashes, type RunSet } from '../leak/shingle-hash.js';
-import { describeHit, SHINGLE_WORDS, type WithheldIndex } from './cross.js';
+import { RELEASE_DIR, stemOfRecordPath, stemOfReleaseFile, type AuditRecord } from '../release/folder.js';
+import { releasedRunSet, type RunSet } from '../leak/shingle-hash.js';
+import { describeHit, type WithheldIndex } from './cross.js';
 import type { Finding } from './findings.js';
 import { RecordedConfig } from './recorded-config.js';
 import type { Rerun } from './rerun.js';
 import { releasedText, scanFolder, type FolderFile, type ReleasedText } from './scan.js';
-import { parseRecord } from './verify.js';
+import { boxLabels, parseRecord } from './verify.js';
 
 /** A release folder read into memory: its files and its parsed audit records. */
 export interface ReleaseFolder {
@@ -51,7 +51,8 @@ export function releasedTexts(folder: ReleaseFolder): ReleasedText[] {
   const out: ReleasedText[] = [];
   for (const f of folder.files.values()) {
     if (!f.rel.startsWith(`${RELEASE_DIR}/`) || !f.regular || !f.bytes) continue;
-    out.push(releasedText(f.rel, f.bytes));
+    const record = folder.records.get(stemOfReleaseFile(f.rel));
+    out.push(releasedText(f.rel, f.bytes, record ? boxLabels(record) : []));
   }
   return out;
 }
@@ -128,7 +129,7 @@ export async function findBatchCrossLeaks(
     for (const [stem, w] of await withheldOfFolder(folder, new Map(), config, opts)) index.add(stem, w.pieces, w.visible, a);
     for (const f of folder.files.values()) {
       if (!f.rel.startsWith(`${RELEASE_DIR}/`) || !f.rel.endsWith('.txt') || !f.bytes) continue;
-      targets.push({ file: path.join(a, f.rel), runs: shingleHashes(Buffer.from(f.bytes).toString('utf8'), SHINGLE_WORDS), stem: path.posix.basename(f.rel, '.txt') });
+      targets.push({ file: path.join(a, f.rel), runs: releasedRunSet([Buffer.from(f.bytes).toString('utf8')]), stem: path.posix.basename(f.rel, '.txt') });
     }
   }
   // One search for every released text: it filters the withheld runs by all of them at once.

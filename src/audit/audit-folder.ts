@@ -9,8 +9,7 @@
  */
 import path from 'node:path';
 import { sha256Hex } from '../hash.js';
-import { SHINGLE_WORDS } from '../leak/words.js';
-import { shingleHashes } from '../leak/shingle-hash.js';
+import { releasedRunSet } from '../leak/shingle-hash.js';
 import { readBytes, readBytesOrNull } from '../node/read.js';
 import { assertReleaseFolder } from '../node/release-folder.js';
 import { collectInputs } from '../node/walk.js';
@@ -26,7 +25,7 @@ import { RecordedConfig } from './recorded-config.js';
 import { buildReport, type AuditReport } from './report.js';
 import type { Rerun } from './rerun.js';
 import { readReleasedText, scanFolder, type FolderFile, type ReleasedText } from './scan.js';
-import { checkOutputs, checkPending, checkPdfAuthorities, checkTextAuthorities, compareRerun, parseRecord } from './verify.js';
+import { checkOutputs, checkPending, checkPdfAuthorities, checkTextAuthorities, boxLabels, compareRerun, parseRecord } from './verify.js';
 
 /** How to audit a folder. */
 export interface AuditOptions {
@@ -196,8 +195,10 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   run.findings.push(...checkPending(stem, record));
   for (const o of record.outputs) run.claimed.add(o.path);
   const texts: ReleasedText[] = [];
+  // The labels of its boxes, where the leak checks cut a PDF's text (src/leak/tool-words.ts).
+  const labels = boxLabels(record);
   for (const rel of run.listing.releaseByStem.get(stem) ?? []) {
-    const t = await readReleasedText(run.abs, rel);
+    const t = await readReleasedText(run.abs, rel, labels);
     if (t) texts.push(t);
   }
   // 5. Authorities stated in the release files.
@@ -245,12 +246,12 @@ async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, t
   const { withheld, visible } = again.result;
   for (const t of texts) {
     if (t.text === null) continue;
-    const hit = findSelfLeak(stem, withheld, visible, t.text);
+    const hit = findSelfLeak(stem, withheld, visible, t.pieces);
     if (hit) run.findings.push(failure(t.rel, 'leak', `${describeHit(hit, true)} of ${stem} appear here`));
   }
   if (run.index) {
     run.index.addDigest(crossDigest(stem, withheld, visible, ''));
-    for (const t of texts) if (t.text !== null) run.releasedRuns.push({ label: t.rel, stem, runs: shingleHashes(t.text, SHINGLE_WORDS) });
+    for (const t of texts) if (t.text !== null) run.releasedRuns.push({ label: t.rel, stem, runs: releasedRunSet(t.pieces) });
   }
 }
 
@@ -263,7 +264,7 @@ async function checkUnrecorded(run: AuditRun): Promise<void> {
     run.findings.push(inRelease ? failure(f.rel, 'unrecorded', what) : warning(f.rel, 'unrecorded', what));
     if (run.index && f.regular && inRelease && !run.listing.recordShas.has(stemOfReleaseFile(f.rel))) {
       const t = await readReleasedText(run.abs, f.rel);
-      if (t?.text) run.releasedRuns.push({ label: t.rel, stem: t.stem, runs: shingleHashes(t.text, SHINGLE_WORDS) });
+      if (t?.text) run.releasedRuns.push({ label: t.rel, stem: t.stem, runs: releasedRunSet(t.pieces) });
     }
   }
 }
@@ -288,7 +289,7 @@ async function checkCrossDocuments(run: AuditRun, index: WithheldIndex, against:
     const rel = path.relative(cwd, a.dir) || '.';
     for (const [stem, w] of await withheldOfFolder(a, run.originals, run.config, { cwd, rerun: run.options.rerun })) index.add(stem, w.pieces, w.visible, rel);
     for (const t of releasedTexts(a)) {
-      if (t.text !== null) run.releasedRuns.push({ label: `${rel}/${t.rel}`, stem: t.stem, runs: shingleHashes(t.text, SHINGLE_WORDS) });
+      if (t.text !== null) run.releasedRuns.push({ label: `${rel}/${t.rel}`, stem: t.stem, runs: releasedRunSet(t.pieces) });
     }
   }
   // One search for every released text: it filters the withheld runs by all of them at once.

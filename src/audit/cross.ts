@@ -7,6 +7,7 @@
  */
 import type { WithheldPiece } from '../engine/withheld.js';
 import { releaseShingles, runsWithout, shingleHashes, unionOfRuns, type ReleaseShingles, type RunSet } from '../leak/shingle-hash.js';
+import { cutAtPlaceholders } from '../leak/tool-words.js';
 import { normalisedWords, shingles, SHINGLE_WORDS } from '../leak/words.js';
 
 /**
@@ -37,12 +38,15 @@ export interface LeakHit {
 /**
  * Withheld pieces of one document found in a released text of the same document: 8-word runs
  * not in `visible`, and pieces shorter than 8 words (a redacted name or number) found whole,
- * word-aligned, where `visible` does not hold them. Returns null when clean.
+ * word-aligned, where `visible` does not hold them. `released` may be several pieces read apart
+ * (a PDF's text cut at its box labels). Returns null when clean.
  */
-export function findSelfLeak(stem: string, pieces: readonly WithheldPiece[], visible: string, released: string): LeakHit | null {
-  const out = shingles(released, SHINGLE_WORDS);
+export function findSelfLeak(stem: string, pieces: readonly WithheldPiece[], visible: string, released: string | readonly string[]): LeakHit | null {
+  // Read between the tool's own words (placeholders, box labels): no run goes through them.
+  const apart = (typeof released === 'string' ? [released] : released).flatMap(cutAtPlaceholders);
+  const out = new Set(apart.flatMap((t) => [...shingles(t, SHINGLE_WORDS)]));
   const allowed = shingles(visible, SHINGLE_WORDS);
-  const flat = ` ${normalisedWords(released).join(' ')} `;
+  const flat = ` ${apart.map((t) => normalisedWords(t).join(' ')).join(' | ')} `;
   const flatVisible = ` ${normalisedWords(visible).join(' ')} `;
   const runs = new Set<string>();
   const portions = new Set<string>();

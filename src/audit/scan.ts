@@ -8,6 +8,7 @@ import { sha256Hex } from '../hash.js';
 import { readBytes, readBytesOrNull } from '../node/read.js';
 import { listTree } from '../node/walk.js';
 import { isReleaseFilePath, MANIFEST_PATH, stemOfRecordPath, stemOfReleaseFile, SUBFOLDERS } from '../release/folder.js';
+import { cutAtLabelLines, cutAtLabels } from '../leak/tool-words.js';
 import { extractPdfStrings } from './pdf-text.js';
 
 /** A file found under release/ or review/ (path relative to the folder, with `/`). */
@@ -49,37 +50,52 @@ export interface ReleasedText {
   readonly stem: string;
   /** Null when the file could not be read back (see `unreadable`). */
   readonly text: string | null;
+  /**
+   * The text as the leak checks read it: pieces read apart. A PDF's text is cut at its box labels
+   * (src/leak/tool-words.ts) and its metadata is a piece of its own; a text file is one piece
+   * (the checks cut it at its placeholders).
+   */
+  readonly pieces: readonly string[];
   readonly unreadable?: string;
 }
 
-/** The text of a release file from its bytes. */
-export function releasedText(rel: string, bytes: Uint8Array): ReleasedText {
+/**
+ * The text of a release file from its bytes. `labels` are the box labels its PDF may draw (the
+ * authorities of the record's withholdings).
+ */
+export function releasedText(rel: string, bytes: Uint8Array, labels: readonly string[] = []): ReleasedText {
   const stem = stemOfReleaseFile(rel);
   if (rel.toLowerCase().endsWith('.pdf')) {
     const pdf = extractPdfStrings(bytes);
-    return pdf.ok ? { rel, stem, text: `${pdf.text}\n\u0000\n${pdf.metadata}` } : { rel, stem, text: null, unreadable: pdf.message };
+    return pdf.ok
+      ? { rel, stem, text: `${pdf.text}\n\u0000\n${pdf.metadata}`, pieces: [...cutAtLabelLines(pdf.text, labels), pdf.metadata] }
+      : { rel, stem, text: null, pieces: [], unreadable: pdf.message };
   }
-  return { rel, stem, text: Buffer.from(bytes).toString('utf8') };
+  const text = Buffer.from(bytes).toString('utf8');
+  return { rel, stem, text, pieces: [text] };
 }
 
 /**
  * The text of the release file `rel` of the folder `dir`, or null when it cannot be read. A PDF
  * is also read with pdf.js (page text in any font encoding, metadata, annotations): a release
  * made from a PDF input keeps the original's fonts (two-byte CID codes), which the string reader
- * alone cannot decode.
+ * alone cannot decode. `labels` as for {@link releasedText}.
  */
-export async function readReleasedText(dir: string, rel: string): Promise<ReleasedText | null> {
+export async function readReleasedText(dir: string, rel: string, labels: readonly string[] = []): Promise<ReleasedText | null> {
   const bytes = await readBytesOrNull(path.join(dir, rel));
   if (!bytes) return null;
-  const own = releasedText(rel, bytes);
+  const own = releasedText(rel, bytes, labels);
   if (!rel.toLowerCase().endsWith('.pdf')) return own;
   try {
     // pdf.js is loaded when a PDF is scanned, not with the audit.
     const { readPdfText } = await import('../pdf/pdfjs.js');
     const pdf = await readPdfText(bytes);
     const text = [...pdf.pages.map((runs) => runs.map((r) => r.str).join(' ')), ...pdf.extra].join('\n');
-    return { rel, stem: own.stem, text: own.text === null ? text : `${own.text}\n\u0000\n${text}` };
+    // Its items, a page's joined with a space and pages with a line break, as in `text`.
+    const items = pdf.pages.flatMap((runs, page) => runs.map((r, i) => ({ str: r.str, first: i === 0 && page > 0 })));
+    const pieces = [...cutAtLabels(items.map((t) => t.str), labels, (i) => (items[i]!.first ? '\n' : ' ')), pdf.extra.join('\n')];
+    return own.text === null ? { rel, stem: own.stem, text, pieces } : { rel, stem: own.stem, text: `${own.text}\n\u0000\n${text}`, pieces: [...own.pieces, ...pieces] };
   } catch (error) {
-    return own.text === null ? own : { rel, stem: own.stem, text: null, unreadable: `pdf.js cannot read it: ${(error as Error).message}` };
+    return own.text === null ? own : { rel, stem: own.stem, text: null, pieces: [], unreadable: `pdf.js cannot read it: ${(error as Error).message}` };
   }
 }

@@ -74,6 +74,15 @@ export function recordedRegions(record: AuditRecord): { kind: 'WITHHELD' | 'REDA
   return regions.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * What the boxes of a record's release PDF may say: the authority of each withholding, and the
+ * release banner (a PDF input's banner lines are boxed with it). The leak checks read a PDF's
+ * text between them (src/leak/tool-words.ts).
+ */
+export function boxLabels(record: AuditRecord): string[] {
+  return [...new Set([...recordedRegions(record).map((r) => r.authority), record.banner.release])].filter((l) => l.trim() !== '');
+}
+
 const PLACEHOLDER = /\[(WITHHELD|REDACTED): ?([^\]\n]*)\]/g;
 
 /**

@@ -6,6 +6,7 @@
  * miss one that is; at 2^52 values that is, in practice, never.
  */
 import { wordHashesOf, type WordHashes } from './word-scan.js';
+import { cutAtPlaceholders } from './tool-words.js';
 import { SHINGLE_WORDS } from './words.js';
 
 const SEED_A = 0x9e3779b1;
@@ -42,6 +43,23 @@ export function shingleHashes(text: string, n: number): RunSet {
 
 function runsOf(words: WordHashes, n: number): RunSet {
   return distinctSorted(everyRun(words, n));
+}
+
+/**
+ * Every `n`-word run of a release text, piece by piece between its placeholders (no run goes
+ * through the tool's own words: ./tool-words.ts), in text order, repeats kept.
+ */
+function releaseRuns(output: string, n: number): Float64Array {
+  const pieces = cutAtPlaceholders(output);
+  if (pieces.length === 1) return everyRun(wordHashesOf(output), n);
+  const runs = pieces.map((p) => everyRun(wordHashesOf(p), n));
+  const all = new Float64Array(runs.reduce((t, r) => t + r.length, 0));
+  let at = 0;
+  for (const r of runs) {
+    all.set(r, at);
+    at += r.length;
+  }
+  return all;
 }
 
 /** Every `n`-word run of the words, in text order, repeats kept (fewer than `n` words: one run of all of them; none: no run). */
@@ -103,9 +121,14 @@ export function unionOfRuns(sets: readonly RunSet[]): RunSet {
   return distinctSorted(all);
 }
 
+/** The distinct `n`-word runs of released texts read apart (pieces), each cut at its placeholders. */
+export function releasedRunSet(pieces: readonly string[], n = SHINGLE_WORDS): RunSet {
+  return pieces.length === 1 ? distinctSorted(releaseRuns(pieces[0]!, n)) : unionOfRuns(pieces.map((p) => distinctSorted(releaseRuns(p, n))));
+}
+
 /** The shingle hashes of one release, for the cross-document digest (audit/cross.ts) and then its self-check. */
 export interface ReleaseShingles {
-  /** Distinct runs of the text written (the release text). */
+  /** Distinct runs of the text written (the release text, between its placeholders). */
   readonly output: RunSet;
   /** Distinct runs of the text the release is meant to show. */
   readonly visible: RunSet;
@@ -115,7 +138,7 @@ export interface ReleaseShingles {
 
 /** The {@link ReleaseShingles} of a release: its withheld texts, the text written and the text it is meant to show. */
 export function releaseShingles(withheld: readonly string[], output: string, visible: string, n = SHINGLE_WORDS): ReleaseShingles {
-  const outputRuns = shingleHashes(output, n);
+  const outputRuns = distinctSorted(releaseRuns(output, n));
   return {
     output: outputRuns,
     // A release in full, or the one page of a denial, shows all it writes: the same runs (over 600
@@ -129,7 +152,8 @@ export function releaseShingles(withheld: readonly string[], output: string, vis
 }
 
 /**
- * How many distinct `n`-word runs of withheld text occur in `output` but not in `visible`: the
+ * How many distinct `n`-word runs of withheld text occur in `output` (a release text, read
+ * between its placeholders) but not in `visible`: the
  * count `findLeaks` would return, without building strings. Withheld texts shorter than `n`
  * words are skipped, as there.
  *
@@ -152,7 +176,7 @@ export function countLeakRuns(withheld: readonly string[], output: string, visib
   const held = new Float64Array(total);
   let at = 0;
   for (const { pairs, count } of pieces) for (let i = 0; i + n <= count; i++) held[at++] = runHash(pairs, i, n);
-  const released = everyRun(wordHashesOf(output), n);
+  const released = releaseRuns(output, n);
   const [small, large] = held.length <= released.length ? [distinctSorted(held), released] : [distinctSorted(released), held];
   let found: number[] | null = null;
   for (let i = 0; i < large.length; i++) if (hasRun(small, large[i]!)) (found ??= []).push(large[i]!);

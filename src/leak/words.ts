@@ -4,6 +4,7 @@
  * breaks, spacing and punctuation, so a withheld sentence re-wrapped or re-spaced is still found.
  * Pure.
  */
+import { cutAtPlaceholders } from './tool-words.js';
 
 /** Shingle length of every leak comparison: the release self-check and every audit check. */
 export const SHINGLE_WORDS = 8;
@@ -44,11 +45,11 @@ export function shingles(text: string, n: number): Set<string> {
  * release is meant to show). Returns the offending shingles, empty when clean. `visible` keeps
  * phrases that a cable legitimately repeats in a released part from counting as leaks. `output`
  * may be several texts read apart: no shingle spans two of them (words are joined across any
- * punctuation, so a text is cut rather than marked).
+ * punctuation, so a text is cut rather than marked), nor a placeholder (./tool-words.ts).
  */
 export function findLeaks(withheld: readonly string[], output: string | readonly string[], visible: string, n = SHINGLE_WORDS): string[] {
   const out = new Set<string>();
-  for (const t of typeof output === 'string' ? [output] : output) for (const s of shingles(t, n)) out.add(s);
+  for (const t of typeof output === 'string' ? [output] : output) for (const piece of cutAtPlaceholders(t)) for (const s of shingles(piece, n)) out.add(s);
   const allowed = shingles(visible, n);
   const leaks: string[] = [];
   for (const text of withheld) {

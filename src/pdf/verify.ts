@@ -230,7 +230,7 @@ export async function verifyRedaction(original: Uint8Array | PdfLayout, released
 export function checkRelease(input: CheckInput, rel: PdfText): VerifyResult {
   // Pages are read both with line breaks (hyphenated words joined) and with runs joined by spaces.
   const flat = rel.pages.map((runs) => normaliseWords(runs.map((r) => r.str).join(' ')));
-  const leaks = leakedShingles(input, rel, flat);
+  const leaks = leakedShingles(input, rel);
   const charsInRegions = charsLeftInRegions(input.regions, rel);
   const { releasedWords, keptWords } = wordsKept(input.outside, flat);
   const keptFraction = releasedWords === 0 ? 1 : keptWords / releasedWords;
@@ -244,9 +244,14 @@ export function checkRelease(input: CheckInput, rel: PdfText): VerifyResult {
  */
 
 /** 1. Withheld texts with how many of their shingles the release still shows (and no released text allows). */
-function leakedShingles(input: CheckInput, rel: PdfText, flat: readonly string[][]): { withheld: number; shingles: number }[] {
+function leakedShingles(input: CheckInput, rel: PdfText): { withheld: number; shingles: number }[] {
   const n = input.shingleWords;
-  const relWords = [...rel.pages.map(pageText), ...rel.extra].map((t) => normaliseWords(t));
+  // Read between the boxes' labels: a label and the kept text beside it are no run of the
+  // document's words (src/leak/tool-words.ts), even where the withheld text ends with the label's word.
+  const labels = labelsOf(input.regions);
+  const pieces = rel.pages.flatMap((runs) => cutAtLabelRuns(runs, labels));
+  const relWords = [...pieces.map(pageText), ...rel.extra].map((t) => normaliseWords(t));
+  const flat = pieces.map((runs) => normaliseWords(runs.map((r) => r.str).join(' ')));
   const relShingles = new Set<string>();
   for (const words of [...relWords, ...flat]) for (const sh of wordShingles(words, n)) relShingles.add(sh);
   const allowed = new Set(input.releasedTexts.flatMap((t) => wordShingles(normaliseWords(t), n)));
@@ -258,9 +263,25 @@ function leakedShingles(input: CheckInput, rel: PdfText, flat: readonly string[]
   return leaks;
 }
 
+/** The boxes' labels, longest first. */
+function labelsOf(regions: readonly PdfRegion[]): string[] {
+  return [...new Set(regions.map((r) => r.label.trim()))].filter((x) => x !== '').sort((a, b) => b.length - a.length);
+}
+
+/** A page's runs cut at those that are nothing but box labels (blank runs do not cut). */
+function cutAtLabelRuns(runs: PdfText['pages'][number], labels: readonly string[]): TextRun[][] {
+  if (labels.length === 0) return [[...runs]];
+  const pieces: TextRun[][] = [[]];
+  for (const r of runs) {
+    if (r.str.trim() !== '' && onlyLabels(r.str, labels)) pieces.push([]);
+    else pieces[pieces.length - 1]!.push(r);
+  }
+  return pieces;
+}
+
 /** 2. Regions in which the release still shows characters other than the boxes' labels. */
 function charsLeftInRegions(regions: readonly PdfRegion[], rel: PdfText): { region: number; page: number; chars: number }[] {
-  const labels = [...new Set(regions.map((r) => r.label.trim()))].filter((x) => x !== '').sort((a, b) => b.length - a.length);
+  const labels = labelsOf(regions);
   const charsInRegions: { region: number; page: number; chars: number }[] = [];
   regions.forEach((reg, idx) => {
     const rect = reg.rect as Rect;
