@@ -108,6 +108,11 @@ export interface Banner {
   readonly caveats: readonly Field[];
   /** `SECTION 01 OF 03` when present. */
   readonly section: Field | null;
+  /**
+   * The banner's words and caveat lines where the cable is printed again (an extract followed by
+   * the full record): a release shows the release banner there too. Absent when there are none.
+   */
+  readonly repeats?: readonly { readonly span: Span; readonly caveats: readonly Span[] }[];
 }
 
 /** The `E.O. 12958: DECL: 02/13/2018` line, kept as written. */

@@ -71,6 +71,13 @@ export function buildEdits(plan: Plan): Edit[] {
     edits.push({ kind: 'replace', span: { start: eol, end: eol }, text: `\n${plan.stamp}` });
     // Caveat lines (NOFORN, SENSITIVE under the banner) go: the recomputed banner says what applies.
     for (const c of doc.banner.caveats) if (c.span.start > eol && !inWithheld(c.span)) edits.push({ kind: 'delete', span: wholeLine(source, c.span) });
+    // The same banner where an extract's cable is printed again says the release banner as well.
+    for (const r of doc.banner.repeats ?? []) {
+      if (inWithheld(r.span)) continue;
+      if (source.slice(r.span.start, r.span.end) !== plan.releaseBanner) edits.push({ kind: 'replace', span: r.span, text: plan.releaseBanner });
+      const end = lineEnd(source, r.span.end);
+      for (const c of r.caveats) if (c.start > end && !inWithheld(c)) edits.push({ kind: 'delete', span: wholeLine(source, c) });
+    }
   } else {
     edits.push({ kind: 'replace', span: { start: 0, end: 0 }, text: `${plan.releaseBanner}\n${plan.stamp}\n\n` });
   }

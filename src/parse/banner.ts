@@ -42,5 +42,9 @@ export function buildBanner(source: string, h: HeaderResult, diagnostics: Diagno
   const section = match.section
     ? { raw: source.slice(line.first + match.section.start, line.first + match.section.end), span: { start: line.first + match.section.start, end: line.first + match.section.end } }
     : null;
-  return { raw, span: { start, end }, marking, caveats, section };
+  const repeats = h.repeatedBanners.map((b) => ({
+    span: { start: b.line.first + b.match.wordsStart, end: b.line.first + b.match.wordsEnd },
+    caveats: b.caveats.map((c) => c.span),
+  }));
+  return { raw, span: { start, end }, marking, caveats, section, ...(repeats.length > 0 ? { repeats } : {}) };
 }

@@ -16,6 +16,9 @@ export function readBanner(input: HeaderInput, state: HeaderState, zone: ZoneSta
   if (!res.banner && (!zone.seenSubject || b.post !== null)) {
     res.banner = { line: l, match: b, caveats: [] };
     resolvePendingAsBoilerplate(input, zone);
+  } else if (res.banner && res.banner.line !== l) {
+    // The banner again (an extract followed by its full record, a header printed twice).
+    res.repeatedBanners.push({ line: l, match: b, caveats: [] });
   }
   // A banner with its post starts a header block (WikiLeaks may repeat TAGS/SUBJECT above it,
   // and extracts repeat the whole header): pass lines may follow it again.

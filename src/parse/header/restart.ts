@@ -42,6 +42,7 @@ export function mergeHeaders(a: HeaderResult, b: HeaderResult): HeaderResult {
     },
     deNumber: a.deNumber ?? b.deNumber,
     banner: a.banner ?? b.banner,
+    repeatedBanners: [...a.repeatedBanners, ...(a.banner && b.banner ? [b.banner] : []), ...b.repeatedBanners],
     eo: a.eo && a.eo.decl !== null ? a.eo : (b.eo ?? a.eo),
     tags: a.tags ?? b.tags,
     subject: a.subject ?? b.subject,

@@ -32,6 +32,11 @@ export interface HeaderResult {
   /** DE line cable number (`#0173`), for deriving the reference id without a banner. */
   deNumber: string | null;
   banner: BannerFound | null;
+  /**
+   * Banner lines of the header read again where an extract restarts (the full record after the
+   * extract), after the first one: the same cable's banner, printed again.
+   */
+  repeatedBanners: BannerFound[];
   eo: ExecutiveOrderLine | null;
   tags: Field | null;
   subject: Field | null;
@@ -91,6 +96,7 @@ export function initialState(lineCount: number): HeaderState {
       routing: emptyRouting(),
       deNumber: null,
       banner: null,
+      repeatedBanners: [],
       eo: null,
       tags: null,
       subject: null,
