@@ -141,7 +141,11 @@ async function checkRelease(doc: Document, profile: Profile, options: CheckOptio
   const withheld = withheldTexts(plan);
   const visible = visibleText(plan);
 
-  const textLeaks = findLeaks(withheld, first.releaseText, visible);
+  // A denial's page keeps the header lines and drops what stood between them, so two kept lines
+  // that a withheld line stood between can meet and read as that line's words (a banner line
+  // repeated inside the withheld text): each line of a denial is read apart.
+  const apart = (text: string): string | string[] => (first.denied ? text.split('\n') : text);
+  const textLeaks = findLeaks(withheld, apart(first.releaseText), visible);
   if (textLeaks.length > 0) findings.push({ ...at, kind: 'leak-text', message: `${textLeaks.length} withheld shingle(s) in the release text, e.g. "${textLeaks[0]}"` });
 
   const pdf = first.files.find((f) => f.kind === 'pdf');
@@ -157,7 +161,7 @@ async function checkRelease(doc: Document, profile: Profile, options: CheckOptio
       // The boxes' labels likewise (src/leak/tool-words.ts).
       const generated = [plan.stamp, plan.disposition.kind === 'pending-review' ? plan.disposition.stamp : ''].filter((g) => g.trim() !== '');
       const labels = [...plan.decisions.filter((d) => d.action === 'withhold').map((d) => d.authority.join(', ')), ...plan.redactions.map((r) => r.authority.join(', ')), plan.releaseBanner];
-      const pieces = generated.reduce((parts, g) => parts.flatMap((t) => t.split(g)), [...cutAtLabelLines(read.text, labels), read.metadata]);
+      const pieces = generated.reduce((parts, g) => parts.flatMap((t) => t.split(g)), [...cutAtLabelLines(read.text, labels).flatMap(apart), read.metadata]);
       const pdfLeaks = findLeaks(withheld, pieces, visible);
       if (pdfLeaks.length > 0) findings.push({ ...at, kind: 'leak-pdf', message: `${pdfLeaks.length} withheld shingle(s) in the release PDF, e.g. "${pdfLeaks[0]}"` });
     }

@@ -108,6 +108,15 @@ describe('the core loop', () => {
     expect(found).toContain('leak-text');
     expect(summary.cases).toBeGreaterThan(0);
 
+    // A denial's page is read line by line (kept lines that a withheld one stood between may meet):
+    // withheld text on a line of it is still found, in the text and in the PDF.
+    const denied = await checkInput(berlin, { profiles: PROFILES.slice(0, 1), asOf: '2010-12-01', release: async (req) => {
+      const r = await leaky(req);
+      expect(r.denied).not.toBeNull();
+      return r;
+    } });
+    expect(denied.findings.map((f) => f.kind)).toContain('leak-text');
+
     const crashing: typeof releaseDocument = async () => {
       throw new TypeError('boom');
     };
