@@ -116,9 +116,10 @@ const BULLET_HEAD = new RegExp(`^(?:[-+–—*${BULLET_GLYPHS}]{1,2}|[o§])[ \\t
 
 /**
  * A short field label before a mark on the same line: `QUALIFICATIONS/EXPERIENCE: (S) …`,
- * `Comment : (U) …`, and before a look-alike (`SUBJECT: (S] …`, `SUBJECT: SECRET: …`, `Note: [S] …`).
+ * `Comment : (U) …`, and before a look-alike (`SUBJECT: (S] …`, `SUBJECT: SECRET: …`, `Note: [S] …`);
+ * in Markdown emphasis too (`**SUBJECT:** (U) …`, `**Note**: (S) …`: the line's prefix took the opening `**`).
  */
-const LABEL = new RegExp(String.raw`^[A-Z][A-Za-z0-9/&'’ -]{0,40}?[ \t]?:[ \t]*${MARK_AHEAD}`);
+const LABEL = new RegExp(String.raw`^[A-Z][A-Za-z0-9/&'’ -]{0,40}?(?:\*{1,2}|_{1,2})?[ \t]?:(?:\*{1,2}|_{1,2})?[ \t]*${MARK_AHEAD}`);
 
 /** The structure a line's prefix gives it. */
 export type Structure = 'bullet' | 'item' | 'heading' | 'table-row' | null;

@@ -120,6 +120,15 @@ const FORMS: ReadonlyArray<readonly [string, string, readonly Row[]]> = [
     ],
   ],
   [
+    'a field label in Markdown emphasis before the mark stays with the portion (it was an unmarked portion of its own)',
+    '**SUBJECT:** (U) Developments in the region\n\n**Note**: (S//NF) Troops moved.\n\n- __Comment:__ (C) Quietly.\n',
+    [
+      ['subject', 'subject', 'U', '**SUBJECT:** (U) Developments in'],
+      ['p1', 'paragraph', 'S/NOFORN', '**Note**: (S//NF) Troops moved.'],
+      ['p2', 'bullet', 'C', '- __Comment:__ (C) Quietly.'],
+    ],
+  ],
+  [
     'a double mark is one portion with the most restrictive marking',
     '(U) (SBU) Both marks apply.\n',
     [['p1', 'paragraph', 'U/SBU', '(U) (SBU) Both marks']],
