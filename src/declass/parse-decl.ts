@@ -258,12 +258,12 @@ const TENS: Readonly<Record<string, number>> = { TWENTY: 20, THIRTY: 30, FORTY: 
 
 /**
  * Years of a duration in words or digits measured from origination (`TEN YEARS`, `20 YRS`,
- * `TWENTY-FIVE (25) YEARS FROM DATE OF ORIGIN`), or null. A duration after anything else
+ * `TWENTY-FIVE (25) YEARS FROM DATE OF ORIGIN`, `20 YEARS FROM DATE OF DOCUMENT`), or null. A duration after anything else
  * (`TEN YEARS AFTER KOREAN UNIFICATION`) is an event, not a duration.
  */
 function durationYears(words: string): number | null {
   const m =
-    /^(?:FOR\s+)?([A-Z]+(?:[- ][A-Z]+)?|\d{1,2})\s*(?:\(\s*\d{1,2}\s*\)\s*)?(?:YEARS?|YRS?\.?)(?:\s+(?:FROM|AFTER)\s+(?:THE\s+)?(?:DATE\s+OF\s+)?(?:ORIGIN|ORIGINATION|THIS\s+(?:CABLE|MESSAGE|TELEGRAM|DOCUMENT)|DATE))?$/.exec(
+    /^(?:FOR\s+)?([A-Z]+(?:[- ][A-Z]+)?|\d{1,2})\s*(?:\(\s*\d{1,2}\s*\)\s*)?(?:YEARS?|YRS?\.?)(?:\s+(?:FROM|AFTER)\s+(?:THE\s+)?(?:DATE\s+OF\s+)?(?:ORIGIN|ORIGINATION|(?:THE\s+|THIS\s+)?(?:CABLE|MESSAGE|TELEGRAM|DOCUMENT|MEMO|MEMORANDUM)|DATE))?$/.exec(
       words,
     );
   if (!m) return null;

@@ -47,6 +47,8 @@ const corpusShapes: readonly (Case & { file: string })[] = [
   { file: '89PANAMA8545', raw: 'DECL:OADR', kind: 'oadr', codes: ['OADR'] },
   { file: '09ABUDHABI347', raw: '03/24/2019', kind: 'date', date: '2019-03-24' },
   { file: '08QUITO297', raw: 'DECL: TEN YEARS', kind: 'duration', years: 10 },
+  { file: 'a memo', raw: '20 years from date of document', kind: 'duration', years: 20 },
+  { file: 'a memo', raw: '25 years after the date of this memorandum', kind: 'duration', years: 25 },
   {
     file: '09MOSCOW1108',
     raw: 'DECL: TEN YEARS AFTER KOREAN UNIFICATION',

@@ -57,7 +57,7 @@ function valueOk(key: Key, value: string): boolean {
   if (v.length === 0 || v.length > MAX_VALUE[key]) return false;
   if (key === 'reason') return /^(?:E\.?O\.?\s*\d+\s*,?\s*)?(?:Sec(?:tion)?\.?\s*)?1\.[45]\b/i.test(v);
   if (key === 'dated') return parseDateText(v.replace(/[.,;]+$/, '')) !== null;
-  if (key === 'declassifyOn' && /^\d/.test(v)) return DECL_AFTER_DATE.test(v.replace(MONTH_WORD, ''));
+  if (key === 'declassifyOn' && /^\d/.test(v)) return DECL_AFTER_DATE.test(v.replace(MONTH_WORD, '')) || DURATION.test(v);
   return true;
 }
 
@@ -71,6 +71,12 @@ const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
  * released as written.
  */
 const DECL_AFTER_DATE = /^(?:[\dA-Z\s,/.;:()-]|human)*$/;
+
+/**
+ * A duration written out (`10 years`, `20 years from date of document`): a value the instruction
+ * gives, not a sentence run into the field (the reader of the value says what it means).
+ */
+const DURATION = /^\d{1,3}\s+(?:years?|yrs?\.?|months?)\b/i;
 
 interface FieldHit {
   readonly key: Key;

@@ -37,6 +37,12 @@ const FORMS: ReadonlyArray<readonly [string, string, Record<string, unknown>]> =
     'Classified By: J. Smith, Director,\n               Office of Strategic Programs\nReason: 1.4(a), (c)\nDeclassify On: 25X6\n',
     { classifiedBy: 'J. Smith, Director,\n               Office of Strategic Programs', reasons: ['1.4(a)', '1.4(c)'], declassifyOn: ['25X6'] },
   ],
+  [
+    // It was taken for a sentence run into the field: the block then had no Declassify On line.
+    'a duration written out',
+    'Classified By: J. Doe, Director\nReason: 1.4(c)\nDeclassify On: 20 years from date of document\n',
+    { classifiedBy: 'J. Doe, Director', declassifyOn: ['20 years from date of document'] },
+  ],
 ];
 
 describe('authority block forms', () => {
