@@ -264,6 +264,31 @@ describe('foreign government and NATO information is not declassified by the US 
   });
 });
 
+describe('handling caveats on classified information', () => {
+  // (S//NF//FISA), or a (U//FOUO) paragraph raised to SECRET by an (S//SI) inside it (a SIDtoday
+  // article), was SBU - PENDING FOIA REVIEW while classified: the caveat rule came first.
+  const caveated = (decl: string) =>
+    miniCable({
+      banner: mk('S', { raw: 'SECRET', controls: ['NOFORN'] }),
+      decl,
+      body: [
+        ['p1', mk('S', { raw: '(S//NF//FISA)', controls: ['NOFORN', 'FISA'] }), 'What the court order produced.'],
+        ['p2', mk('U', { raw: '(U//FOUO)', controls: ['FOUO'] }), 'Office hours.'],
+        ['p3', mk('S', { raw: '(S//NF)', controls: ['NOFORN'] }), 'US text of the cable.'],
+      ],
+    });
+  const decide = (name: string, decl: string) => evaluate(caveated(decl), profile(name), { asOf: '2026-11-26' }).decisions.map((d) => [d.ruleId.split('/')[1], d.authority[0]]);
+
+  it.each([
+    ['public', 'sbu', 'SBU - PENDING FOIA REVIEW'],
+    ['public-pii', 'sbu', 'SBU - PENDING FOIA REVIEW'],
+    ['foia-intel', 'fouo', 'FOUO - PENDING FOIA REVIEW'],
+  ])('%s: B1 while classified, the caveat once its date has passed; an unclassified one pending either way', (name, rule, pending) => {
+    expect(decide(name, 'DECL: 02/13/2033')).toEqual([['classified', 'B1'], [`${rule}-pending-review`, pending], ['classified', 'B1']]);
+    expect(decide(name, 'DECL: 02/13/2018')).toEqual([[`${rule}-declassified-pending-review`, pending], [`${rule}-pending-review`, pending], ['declassified', undefined]]);
+  });
+});
+
 describe('span rules and overrides', () => {
   const unclassCable = miniCable({
     banner: UNCLASSIFIED,
