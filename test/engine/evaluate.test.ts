@@ -287,6 +287,20 @@ describe('handling caveats on classified information', () => {
     expect(decide(name, 'DECL: 02/13/2033')).toEqual([['classified', 'B1'], [`${rule}-pending-review`, pending], ['classified', 'B1']]);
     expect(decide(name, 'DECL: 02/13/2018')).toEqual([[`${rule}-declassified-pending-review`, pending], [`${rule}-pending-review`, pending], ['declassified', undefined]]);
   });
+
+  it.each([
+    ['nato', 'SBU'],
+    ['fvey', 'FOUO - PENDING FOREIGN DISCLOSURE REVIEW'],
+  ])('%s: NOFORN while classified (it was the caveat), the caveat once its date has passed; a REL TO marking does not lift it', (name, caveat) => {
+    expect(decide(name, 'DECL: 02/13/2033')).toEqual([['noforn', 'NOFORN'], ['sensitive', caveat], ['noforn', 'NOFORN']]);
+    expect(decide(name, 'DECL: 02/13/2018')).toEqual([['sensitive-declassified', caveat], ['sensitive', caveat], ['declassified', undefined]]);
+    const rel = miniCable({
+      banner: mk('S', { raw: 'SECRET//REL TO USA, FVEY', relTo: ['USA', 'FVEY'] }),
+      decl: 'DECL: 02/13/2033',
+      body: [['p1', mk('S', { raw: '(S//REL TO USA, FVEY/FISA)', controls: ['FISA'], relTo: ['USA', 'FVEY'] }), 'What the court order produced.']],
+    });
+    expect(evaluate(rel, profile(name), { asOf: '2026-11-26' }).decisions.map((d) => [d.action, d.ruleId])).toEqual([['withhold', `${name}/sensitive-classified`]]);
+  });
 });
 
 describe('span rules and overrides', () => {
