@@ -1,8 +1,9 @@
 /**
  * Header lines of memos and newsletters: `FROM:`, `MEMORANDUM FOR:`, `TO:`, `THROUGH:` (content:
  * a `header` portion, usually unmarked, so withheld in a classified document), `SUBJECT:` (a
- * `subject` portion), date lines (`Run Date: 02/22/2006`, `DATE: 12 March 2012`: boilerplate, and
- * the document's origination date), and lines without a letter or digit (rules, table separators,
+ * `subject` portion), date lines (`Run Date: 02/22/2006`, `DATE: 12 March 2012`, `Date: March 3,
+ * 2001`, an e-mail's `Sent: Tuesday, March 3, 2015 10:12 AM`: boilerplate, and the document's
+ * origination date), and lines without a letter or digit (rules, table separators,
  * `--`: boilerplate, there is nothing in them to withhold).
  */
 import { parseDateText } from '../../declass/parse-date.js';
@@ -13,10 +14,17 @@ export type LineRole = 'blank' | 'furniture' | 'banner' | 'authority' | 'date' |
 
 const HEADER = /^(?:FROM|From|TO|To|THROUGH|Through|THRU|Thru|MEMORANDUM\s+FOR(?:\s+THE\s+RECORD)?|Memorandum\s+for(?:\s+the\s+record)?|CC|Cc|ATTN|Attn|ATTENTION)\s*:/;
 const SUBJECT = /^(?:SUBJECT|Subject|SUBJ)\s*:/;
-const DATE = /^(?:Run\s+Dates?|RUN\s+DATES?|DATE|Date)\s*:\s*(.+)$/;
+const DATE = /^(?:Run\s+Dates?|RUN\s+DATES?|DATE|Date|SENT|Sent)\s*:\s*(.+)$/;
+
+/** A weekday before a date and a time after it (`Tuesday, March 3, 2015 10:12 AM`, an e-mail's `Sent:`). */
+const WEEKDAY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+/i;
+const TIME = /,?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]\.?M\.?)?(?:\s+[A-Z]{2,4})?$/i;
 
 /** The ISO dates of a date line's value, or null unless every part of it is a date. */
 function datesOf(value: string): string[] | null {
+  // One date first: `March 3, 2015` has a comma in it.
+  const one = parseDateText(value.trim().replace(/[.]+$/, '').replace(WEEKDAY, '').replace(TIME, ''));
+  if (one) return [one.date];
   const parts = value.split(/\s*[,;]\s*|\s+and\s+/i).map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0 || parts.length > 12) return null;
   const out: string[] = [];

@@ -137,13 +137,57 @@ function readRoles(source: string, lines: readonly DocLine[]): { roles: LineRole
   const authority = findAuthority(source, lines, (i) => roles[i] !== 'content');
   for (const i of authority.lines) roles[i] = 'authority';
   const dates: { date: string; span: Span }[] = [];
+  const found = lines.map((l, i) => (roles[i] === 'content' ? lineRole(l) : null));
+  for (let i = 0; i < lines.length; i++) if (found[i]) roles[i] = found[i]!.role;
+  // Date lines are the header's (`DATE: 12 March 2012`, `Run Date:`, an e-mail's `Sent:`): in the
+  // body, a date line that does not sit right under header lines is text of the body, to be decided
+  // with what is around it (`(S) The meeting is set.` / `Date: 12 March 2012`): as boilerplate it
+  // was released whatever the paragraph's mark.
+  const body = bodyLines(lines, roles);
   for (let i = 0; i < lines.length; i++) {
-    if (roles[i] !== 'content') continue;
-    const r = lineRole(lines[i]!);
-    roles[i] = r.role;
-    if (r.dates) for (const d of r.dates) dates.push({ date: d, span: { start: lines[i]!.first, end: lines[i]!.last } });
+    if (roles[i] !== 'date') continue;
+    if (body[i] && !RUN_DATE.test(lines[i]!.text)) {
+      roles[i] = 'content';
+      continue;
+    }
+    for (const d of found[i]?.dates ?? []) dates.push({ date: d, span: { start: lines[i]!.first, end: lines[i]!.last } });
   }
   return { roles, banners, authority, dates };
+}
+
+/** SIDtoday's date line, the article's own date wherever its layout puts it (after the author, a blank line apart). */
+const RUN_DATE = /^\s*(?:Run|RUN)\s+(?:Dates?|DATES?)\s*:/;
+
+/**
+ * For each line, whether it is in the body: after a paragraph that is neither the document's first
+ * text (its title, when no header line came before it) nor lines right under a header line (`FROM:`
+ * and the author under it), and not itself right under header, subject or date lines. Rule lines
+ * (`,`, `--`) are passed over.
+ */
+function bodyLines(lines: readonly DocLine[], roles: readonly LineRole[]): boolean[] {
+  const out = new Array<boolean>(lines.length).fill(false);
+  let started = false;
+  let seenContent = false;
+  /** Role of the previous non-blank, non-rule line when no blank line comes between, else null. */
+  let above: LineRole | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const role = roles[i]!;
+    if (role === 'blank') {
+      above = null;
+      continue;
+    }
+    if (role === 'rule') continue;
+    const underHeader = above === 'header' || above === 'subject' || above === 'date';
+    if (role === 'content' && above !== 'content') {
+      if (seenContent && !underHeader) started = true;
+      seenContent = true;
+    }
+    // After a memo's header lines the first paragraph is the body, not a title.
+    if (role === 'header' || role === 'subject') seenContent = true;
+    out[i] = started && !underHeader;
+    above = role === 'content' && above === 'header' ? 'header' : role;
+  }
+  return out;
 }
 
 /** What the document-level diagnostics are made from. */

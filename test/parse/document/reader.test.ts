@@ -281,6 +281,35 @@ describe('parseMarkedDocument: header', () => {
     expect(invariantProblems(doc)).toEqual([]);
   });
 
+  it('a US date (March 3, 2001) and an e-mail\'s Sent: line with its weekday and time are date lines', () => {
+    const memo = parseMarkedDocument('SECRET\n\nMEMORANDUM FOR: Director\nDate: March 3, 2001\nSUBJECT: (U) Plans\n\n(S) Body.\n\nSECRET\n');
+    expect(memo.originated).toBe('2001-03-03');
+    const mail = 'Classification: SECRET\n\nFrom: Smith, John A\nSent: Tuesday, March 3, 2015 10:12 AM\nTo: Doe, Jane\nSubject: (U) Readout\n\n(S) Body.\n';
+    const doc = parseMarkedDocument(mail);
+    expect(doc.originated).toBe('2015-03-03');
+    expect(doc.boilerplate!.map((b) => mail.slice(b.start, b.end))).toContain('Sent: Tuesday, March 3, 2015 10:12 AM');
+  });
+
+  it('a date line in the body is text of the body, decided with it (it was boilerplate, released whatever its paragraph)', () => {
+    const text = '(U) Title\nFROM: J. Smith\nDate: 12 March 2012\n\n(S) The meeting is set.\nDate: 14 March 2012\nPlace: the usual house\n\nDate: 15 March 2012\n';
+    const doc = parseMarkedDocument(text);
+    expect(doc.originated).toBe('2012-03-12');
+    expect(doc.boilerplate!.map((b) => text.slice(b.start, b.end))).toEqual(['Date: 12 March 2012']);
+    const secret = doc.portions.find((p) => p.marking?.level === 'S')!;
+    expect(text.slice(secret.span.start, secret.span.end)).toBe('(S) The meeting is set.\nDate: 14 March 2012\nPlace: the usual house');
+    expect(invariantProblems(doc)).toEqual([]);
+    // After a memo's header lines the first paragraph is body, not a title.
+    const memo = 'MEMORANDUM FOR: Director\nDate: March 3, 2001\nSUBJECT: (U) Plans\n\n1. (S) The meeting is set.\nDate: 14 March 2032\n';
+    const m = parseMarkedDocument(memo);
+    expect(m.boilerplate!.map((b) => memo.slice(b.start, b.end))).toEqual(['Date: March 3, 2001']);
+    expect(m.originated).toBe('2001-03-03');
+  });
+
+  it('SIDtoday\'s Run Date is the article\'s date wherever its layout puts it (after an author a blank line apart)', () => {
+    const text = '(S//SI) Title of the Article\n\n, Deputy Chief, Division (S2F1)\nRun Date: 08/16/2006\n(C) Body.\n';
+    expect(parseMarkedDocument(text).originated).toBe('2006-08-16');
+  });
+
   it('a date line whose value is not only dates is content, not boilerplate', () => {
     const doc = parseMarkedDocument('DATE: 12 March 2012, when the source met the officer\n');
     expect(doc.portions).toHaveLength(1);
