@@ -4,7 +4,8 @@
  * `subject` portion), date lines (`Run Date: 02/22/2006`, `DATE: 12 March 2012`, `Date: March 3,
  * 2001`, an e-mail's `Sent: Tuesday, March 3, 2015 10:12 AM`: boilerplate, and the document's
  * origination date), and lines without a letter or digit (rules, table separators,
- * `--`: boilerplate, there is nothing in them to withhold).
+ * `--`) or with only a memo's form words (`MEMORANDUM FOR THE RECORD`): boilerplate, there is
+ * nothing in them to withhold.
  */
 import { parseDateText } from '../../declass/parse-date.js';
 import { undecorated, type DocLine } from './lines.js';
@@ -36,11 +37,18 @@ function datesOf(value: string): string[] | null {
   return out;
 }
 
+/**
+ * A memo's form words alone on a line (`MEMORANDUM FOR THE RECORD`, `INFORMATION MEMO`): like a rule
+ * line, nothing in them to withhold (withheld as unmarked text of a classified memo, they were B1).
+ */
+const FORM_WORDS = /^(?:MEMORANDUM(?:\s+FOR\s+(?:THE\s+)?RECORD)?|(?:INFORMATION|ACTION|DECISION)\s+MEMO(?:RANDUM)?|Memorandum(?:\s+for\s+(?:the\s+)?Record)?)[ \t]*$/;
+
 /** The role of a line that is not a banner or authority line, and its dates for a date line. */
 export function lineRole(line: DocLine): { role: LineRole; dates?: string[] } {
   if (line.blank) return { role: 'blank' };
   if (!/[\p{L}\p{N}]/u.test(line.text)) return { role: 'rule' };
   const { text } = undecorated(line.text);
+  if (FORM_WORDS.test(text.replace(/[*_]+/g, '').trim())) return { role: 'rule' };
   const date = DATE.exec(text.replace(/[*_]+(?=\s*:)|(?<=:)\s*[*_]+/g, ''));
   if (date) {
     const dates = datesOf(date[1]!);

@@ -176,7 +176,10 @@ function bodyLines(lines: readonly DocLine[], roles: readonly LineRole[]): boole
       above = null;
       continue;
     }
-    if (role === 'rule') continue;
+    if (role === 'rule') {
+      if (/\p{L}/u.test(lines[i]!.text)) seenContent = true; // MEMORANDUM FOR THE RECORD: the memo's header
+      continue;
+    }
     const underHeader = above === 'header' || above === 'subject' || above === 'date';
     if (role === 'content' && above !== 'content') {
       if (seenContent && !underHeader) started = true;

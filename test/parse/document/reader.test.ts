@@ -310,6 +310,15 @@ describe('parseMarkedDocument: header', () => {
     expect(parseMarkedDocument(text).originated).toBe('2006-08-16');
   });
 
+  it('a memo\'s form words alone on a line are boilerplate (they were withheld as unmarked text, B1 in a classified memo)', () => {
+    const text = 'SECRET\n\nMEMORANDUM FOR THE RECORD\n\n**INFORMATION MEMO**\n\nSUBJECT: (U) Trip report\n\n(S) Body.\n\nSECRET\n';
+    const doc = parseMarkedDocument(text);
+    expect(doc.boilerplate!.map((b) => text.slice(b.start, b.end))).toEqual(['SECRET', 'MEMORANDUM FOR THE RECORD', '**INFORMATION MEMO**', 'SECRET']);
+    expect(rows(doc).map((r) => r[0])).toEqual(['subject', 'p1']);
+    // With an addressee it is a header line, decided as one.
+    expect(parseMarkedDocument('MEMORANDUM FOR: Director, Office of X\n').portions[0]!.kind).toBe('header');
+  });
+
   it('a date line whose value is not only dates is content, not boilerplate', () => {
     const doc = parseMarkedDocument('DATE: 12 March 2012, when the source met the officer\n');
     expect(doc.portions).toHaveLength(1);
