@@ -16,7 +16,7 @@ import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, expandInputs, noIgnoreOption, readCliInput, STDIN_PATH } from '../inputs.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../node/limits.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
-import { today } from './shared.js';
+import { asOfDate } from './shared.js';
 
 /** commander parser for `--fail-on review,invalid`: known status names only, else a usage error. */
 export function parseStatusList(value: string): DeclStatus[] {
@@ -80,7 +80,7 @@ Statuses:
 
 async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  const asOf = opts.asOf ?? today(io);
+  const asOf = asOfDate(io, opts.asOf);
   // Loaded when a check runs, not for `--help` or `--version`.
   const [{ formatIcs }, { createProgress }, { formatCheckCounts, formatCheckTable, tableCells }, { CSV_HEADER, csvLine }, { checkDocument, emptyCounts, isDue, toCheckJson }, { writeFileAtomic }] =
     await Promise.all([

@@ -7,7 +7,7 @@ import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { readCliInput } from '../inputs.js';
 import { safeStem } from '../../release/folder.js';
 import { parseIsoDateOption, requiredOption } from '../options.js';
-import { today } from './shared.js';
+import { asOfDate } from './shared.js';
 
 interface ExplainOptions {
   profile: string;
@@ -56,7 +56,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
       const read = await readCliInput(file, io, undefined, opts.inputFormat);
       if (!read.ok) throw new InputError(`${file}: ${read.message}`);
-      const asOf = opts.asOf ?? today(io);
+      const asOf = asOfDate(io, opts.asOf);
       if (overrides) await checkOverrides(overrides, read.doc, safeStem(file), io.stderr);
       const plan = evaluate(read.doc, profile, { asOf, overrides, fallbackRef: safeStem(file) });
       io.stdout(opts.json ? formatExplainJson(file, read.doc, plan) : formatExplanation(file, read.doc, plan, profile, asOf));

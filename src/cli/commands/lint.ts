@@ -12,7 +12,7 @@ import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
 import { expandInputs, noIgnoreOption, readCliInput } from '../inputs.js';
-import { today } from './shared.js';
+import { asOfDate } from './shared.js';
 
 interface LintOptions {
   json?: boolean;
@@ -48,7 +48,7 @@ warnings than --max-warnings, or a file could not be read; 66 none of the paths 
 
 async function runLint(paths: string[], opts: LintOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  const asOf = opts.asOf ?? today(io);
+  const asOf = asOfDate(io, opts.asOf);
   // Loaded when a lint runs, not for `--help` or `--version`.
   const [{ lintDocument }, { errorsOnly, toLintRecord }] = await Promise.all([import('../../lint/index.js'), import('../records/lint.js')]);
   const inputs = await expandInputs(paths, io.stderr, { ignore: opts.ignore, colors: ctx.colors().err });

@@ -14,7 +14,7 @@ import { oneOf, parseCaseOption, parseIsoDateOption, positiveInteger, requiredOp
 import { formatDocumentLine, formatReleaseSummary } from '../format/release-summary.js';
 import { formatJsonLine } from '../format/json.js';
 import { groupThousands } from '../format/number.js';
-import { today } from './shared.js';
+import { asOfDate } from './shared.js';
 
 function parseFormats(value: string): Format[] {
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -120,7 +120,7 @@ progress and writes the manifest (exit 130).`,
 async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   const cwd = io.cwd();
-  const asOf = opts.asOf ?? today(io);
+  const asOf = asOfDate(io, opts.asOf, true);
   const c = ctx.colors();
   if (opts.docStart !== undefined && opts.case === undefined) throw new UsageError('--doc-start numbers the documents of a case; name it with --case');
   // Loaded when a release runs, not for `--help` or `--version`.
