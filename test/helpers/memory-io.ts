@@ -43,7 +43,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
       options.onStdout?.(t);
     },
     stderr: (t) => void (stderr += t),
-    now: () => new Date(options.now ?? '2026-11-26T12:00:00Z'),
+    now: () => new Date(options.now ?? '2026-12-05T12:00:00Z'),
     cwd: () => options.cwd ?? process.cwd(),
     isTTY: options.tty ?? false,
     ...(options.tty ? { progressStream } : {}),
