@@ -258,8 +258,8 @@ const TENS: Readonly<Record<string, number>> = { TWENTY: 20, THIRTY: 30, FORTY: 
 
 /**
  * Years of a duration in words or digits measured from origination (`TEN YEARS`, `20 YRS`,
- * `TWENTY-FIVE (25) YEARS FROM DATE OF ORIGIN`, `20 YEARS FROM DATE OF DOCUMENT`), or null. A duration after anything else
- * (`TEN YEARS AFTER KOREAN UNIFICATION`) is an event, not a duration.
+ * `TWENTY-FIVE (25) YEARS FROM DATE OF ORIGIN`, `20 YEARS FROM DATE OF DOCUMENT`), or null. A
+ * duration after anything else (`TEN YEARS AFTER KOREAN UNIFICATION`) is an event, not a duration.
  */
 function durationYears(words: string): number | null {
   const m =
