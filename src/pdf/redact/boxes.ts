@@ -344,6 +344,9 @@ export function boxesContent(boxes: readonly RedactionBox[], fontName: string): 
   let s = 'q 0 g 0 G\n';
   for (const { rect: r } of boxes) s += `${f(r[0])} ${f(r[1])} ${f(r[2] - r[0])} ${f(r[3] - r[1])} re\n`;
   s += 'f\n';
+  // Boxes of two regions on one line may overlap (black is black); their labels would print over
+  // each other, legible as neither: the first label drawn there stands.
+  const drawn: Rect[] = [];
   for (const { rect: r, label } of boxes) {
     if (!label) continue;
     const { text } = labelText(label);
@@ -355,6 +358,9 @@ export function boxesContent(boxes: readonly RedactionBox[], fontName: string): 
     if (size < 3) continue;
     const x = r[0] + 2;
     const y = r[1] + (h - size * 0.7) / 2;
+    const at: Rect = [x, y, x + Math.min(w, avail), y + size];
+    if (drawn.some((d) => d[0] < at[2] && at[0] < d[2] && d[1] < at[3] && at[1] < d[3])) continue;
+    drawn.push(at);
     s += `BT 1 g /${fontName} ${f(size)} Tf 1 0 0 1 ${f(x)} ${f(y)} Tm ${formatString(new TextEncoder().encode(text), false)} Tj ET\n`;
   }
   return s + 'Q\n';
