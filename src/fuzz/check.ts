@@ -14,6 +14,7 @@
  * 5. Releasing the same document twice gives byte-identical files.
  */
 import { extractPdfStrings } from '../audit/pdf-text.js';
+import { boxLabels } from '../audit/verify.js';
 import { cutAtLabelLines } from '../leak/tool-words.js';
 import { findLeaks } from '../leak/words.js';
 import { DeclassError, InternalError } from '../errors.js';
@@ -160,8 +161,7 @@ async function checkRelease(doc: Document, profile: Profile, options: CheckOptio
       // line the header repeats) is not taken for a leak.
       // The boxes' labels likewise (src/leak/tool-words.ts).
       const generated = [plan.stamp, plan.disposition.kind === 'pending-review' ? plan.disposition.stamp : ''].filter((g) => g.trim() !== '');
-      const labels = [...plan.decisions.filter((d) => d.action === 'withhold').map((d) => d.authority.join(', ')), ...plan.redactions.map((r) => r.authority.join(', ')), plan.releaseBanner];
-      const pieces = generated.reduce((parts, g) => parts.flatMap((t) => t.split(g)), [...cutAtLabelLines(read.text, labels).flatMap(apart), read.metadata]);
+      const pieces = generated.reduce((parts, g) => parts.flatMap((t) => t.split(g)), [...cutAtLabelLines(read.text, boxLabels(first.audit)).flatMap(apart), read.metadata]);
       const pdfLeaks = findLeaks(withheld, pieces, visible);
       if (pdfLeaks.length > 0) findings.push({ ...at, kind: 'leak-pdf', message: `${pdfLeaks.length} withheld shingle(s) in the release PDF, e.g. "${pdfLeaks[0]}"` });
     }

@@ -24,7 +24,7 @@ export function cutAtPlaceholders(text: string): string[] {
  * see {@link cutAtLabels}.
  */
 export function cutAtLabelLines(text: string, labels: readonly string[]): string[] {
-  return cutAtLabels(text.split('\n'), labels);
+  return labels.length === 0 ? [text] : cutAtLabels(text.split('\n'), labels);
 }
 
 /**

@@ -6,8 +6,9 @@
  *
  * Exactly as words.ts: characters no reader sees are dropped first; `-` followed by blanks that
  * hold a line break joins the words around it (JavaScript's `\s`), the text is lower-cased as
- * `String.prototype.toLowerCase` does, and a word is a run of letters and numbers (`\p{L}`, `\p{N}`). A text with a capital sigma, the one
- * letter whose lower case depends on its neighbours, goes the string way.
+ * `String.prototype.toLowerCase` does, and a word is a run of letters and numbers (`\p{L}`,
+ * `\p{N}`). A text with a capital sigma, the one letter whose lower case depends on its
+ * neighbours, goes the string way.
  */
 import { normalisedWords, UNSEEN_CHARACTERS } from './words.js';
 

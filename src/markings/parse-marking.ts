@@ -203,7 +203,8 @@ function readLevel(items: readonly Item[], st: State): number {
   }
   const cw = phraseAt(items, 0, CONTROL_WORDS, MAX_PHRASE_WORDS);
   // A banner needs its level word; only LIMITED OFFICIAL USE, the old State caption, stood alone
-  // as a banner, and CUI does, the CUI program's banner (32 CFR 2002.20). Bare caveat lines (`SENSITIVE`, `NOFORN`) go through parseCaveat.
+  // as a banner, and CUI does, the CUI program's banner (32 CFR 2002.20). Bare caveat lines
+  // (`SENSITIVE`, `NOFORN`) go through parseCaveat.
   const standsAlone = st.context === 'portion' ? cw?.entry.unclassified === true : cw?.entry.controls[0] === 'LOU' || cw?.entry.controls[0] === 'CUI';
   if (!cw || !standsAlone) {
     throw new MarkingError('unknown', `"${(items[0] as Item).word}" is not a classification level`);

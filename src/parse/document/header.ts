@@ -16,6 +16,12 @@ export type LineRole = 'blank' | 'furniture' | 'banner' | 'authority' | 'date' |
 const HEADER = /^(?:FROM|From|TO|To|THROUGH|Through|THRU|Thru|MEMORANDUM\s+FOR(?:\s+THE\s+RECORD)?|Memorandum\s+for(?:\s+the\s+record)?|CC|Cc|ATTN|Attn|ATTENTION)\s*:/;
 const SUBJECT = /^(?:SUBJECT|Subject|SUBJ)\s*:/;
 const DATE = /^(?:Run\s+Dates?|RUN\s+DATES?|DATE|Date|SENT|Sent)\s*:\s*(.+)$/;
+const RUN_DATE = /^\s*(?:Run|RUN)\s+(?:Dates?|DATES?)\s*:/;
+
+/** SIDtoday's date line: the article's own date wherever its layout puts it (after the author, a blank line apart). */
+export function isRunDateLine(line: DocLine): boolean {
+  return RUN_DATE.test(line.text);
+}
 
 /** A weekday before a date and a time after it (`Tuesday, March 3, 2015 10:12 AM`, an e-mail's `Sent:`). */
 const WEEKDAY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+/i;

@@ -35,7 +35,7 @@ import { findAuthority, type AuthorityRead } from './authority.js';
 import { findBanners, type BannerHit } from './banners.js';
 import { groupPortions, type Draft } from './group.js';
 import type { MarkHit } from './marks.js';
-import { lineRole, type LineRole } from './header.js';
+import { isRunDateLine, lineRole, type LineRole } from './header.js';
 import { splitDocLines, wrapWidth, type DocLine } from './lines.js';
 import { portionLabel } from '../portion-label.js';
 
@@ -146,7 +146,7 @@ function readRoles(source: string, lines: readonly DocLine[]): { roles: LineRole
   const body = bodyLines(lines, roles);
   for (let i = 0; i < lines.length; i++) {
     if (roles[i] !== 'date') continue;
-    if (body[i] && !RUN_DATE.test(lines[i]!.text)) {
+    if (body[i] && !isRunDateLine(lines[i]!)) {
       roles[i] = 'content';
       continue;
     }
@@ -154,9 +154,6 @@ function readRoles(source: string, lines: readonly DocLine[]): { roles: LineRole
   }
   return { roles, banners, authority, dates };
 }
-
-/** SIDtoday's date line, the article's own date wherever its layout puts it (after the author, a blank line apart). */
-const RUN_DATE = /^\s*(?:Run|RUN)\s+(?:Dates?|DATES?)\s*:/;
 
 /**
  * For each line, whether it is in the body: after a paragraph that is neither the document's first
