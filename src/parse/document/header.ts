@@ -1,5 +1,6 @@
 /**
- * Header lines of memos and newsletters: `FROM:`, `MEMORANDUM FOR:`, `TO:`, `THROUGH:` (content:
+ * Header lines of memos and newsletters: `FROM:`, `MEMORANDUM FOR:` (or, DoD's form, `MEMORANDUM FOR
+ * SECRETARY OF DEFENSE` without the colon), `TO:`, `THROUGH:` (content:
  * a `header` portion, usually unmarked, so withheld in a classified document), `SUBJECT:` (a
  * `subject` portion), date lines (`Run Date: 02/22/2006`, `DATE: 12 March 2012`, `Date: March 3,
  * 2001`, an e-mail's `Sent: Tuesday, March 3, 2015 10:12 AM`: boilerplate, and the document's
@@ -14,6 +15,8 @@ import { undecorated, type DocLine } from './lines.js';
 export type LineRole = 'blank' | 'furniture' | 'banner' | 'authority' | 'date' | 'rule' | 'header' | 'subject' | 'content';
 
 const HEADER = /^(?:FROM|From|TO|To|THROUGH|Through|THRU|Thru|MEMORANDUM\s+FOR(?:\s+THE\s+RECORD)?|Memorandum\s+for(?:\s+the\s+record)?|CC|Cc|ATTN|Attn|ATTENTION)\s*:/;
+/** A DoD-style addressee line, written without a colon (`MEMORANDUM FOR SECRETARY OF DEFENSE`). */
+const MEMORANDUM_FOR = /^(?:MEMORANDUM\s+FOR|Memorandum\s+for)\s+\S/;
 const SUBJECT = /^(?:SUBJECT|Subject|SUBJ)\s*:/;
 const DATE = /^(?:Run\s+Dates?|RUN\s+DATES?|DATE|Date|SENT|Sent)\s*:\s*(.+)$/;
 const RUN_DATE = /^\s*(?:Run|RUN)\s+(?:Dates?|DATES?)\s*:/;
@@ -60,7 +63,7 @@ export function lineRole(line: DocLine): { role: LineRole; dates?: string[] } {
     const dates = datesOf(date[1]!);
     if (dates) return { role: 'date', dates };
   }
-  if (HEADER.test(text.replace(/[*_]+(?=\s*:)/, ''))) return { role: 'header' };
+  if (HEADER.test(text.replace(/[*_]+(?=\s*:)/, '')) || MEMORANDUM_FOR.test(text)) return { role: 'header' };
   if (SUBJECT.test(text.replace(/[*_]+(?=\s*:)/, ''))) return { role: 'subject' };
   return { role: 'content' };
 }

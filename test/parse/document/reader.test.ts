@@ -319,6 +319,14 @@ describe('parseMarkedDocument: header', () => {
     expect(parseMarkedDocument('MEMORANDUM FOR: Director, Office of X\n').portions[0]!.kind).toBe('header');
   });
 
+  it('DoD\'s addressee line without a colon is a header line: the date line under it is the memo\'s date, not body text', () => {
+    const text = 'SECRET\n\nDEPARTMENT OF DEFENSE\n\nMEMORANDUM FOR SECRETARY OF DEFENSE\n\nDATE: 12 May 2016\n\nFROM: Under Secretary\n\nSUBJECT: (U) Plans\n\n1. (S) Body.\n\nSECRET\n';
+    const doc = parseMarkedDocument(text);
+    expect(doc.originated).toBe('2016-05-12');
+    expect(rows(doc).map((r) => r[0])).toEqual(['title', 'header', 'header-2', 'subject', 'p1']);
+    expect(doc.boilerplate!.map((b) => text.slice(b.start, b.end))).toContain('DATE: 12 May 2016');
+  });
+
   it('a date line whose value is not only dates is content, not boilerplate', () => {
     const doc = parseMarkedDocument('DATE: 12 March 2012, when the source met the officer\n');
     expect(doc.portions).toHaveLength(1);
