@@ -24,6 +24,7 @@ export function pendingReason(d: Pick<Decision, 'action' | 'ruleId' | 'authority
   if (pending.some((a) => /\bFGI\b/.test(a))) return 'foreign government information';
   if (pending.some((a) => /\bCOMPILATION\b/.test(a))) return 'classification by compilation';
   if (pending.some((a) => /UNKNOWN MARKING/.test(a))) return 'unknown marking';
+  if (pending.some((a) => /\bRELIDO\b/.test(a))) return 'foreign disclosure review';
   return 'no rule decided';
 }
 

@@ -264,6 +264,43 @@ describe('foreign government and NATO information is not declassified by the US 
   });
 });
 
+describe('foreign release: each classified portion a partner cannot see says why', () => {
+  // CAPCO §B.3 Table 2: no foreign-release marking reads as NOFORN before 2010-06-28 (or when
+  // caveated, or on FGI), as RELIDO for uncaveated information from that date. A narrower REL TO
+  // list, or RELIDO, is not NOFORN: the label said less than the truth.
+  const secret = mk('S', { raw: 'SECRET' });
+  const partnerCable = (originated: string | null) =>
+    miniCable({
+      banner: secret,
+      originated,
+      decl: 'DECL: 02/13/2033',
+      body: [
+        ['p1', mk('S', { raw: '(S//REL TO USA, GBR)', relTo: ['USA', 'GBR'] }), 'Shared with the British cell only.'],
+        ['p2', mk('S', { raw: '(S//RELIDO)', controls: ['RELIDO'] }), 'A disclosure official decides on this one.'],
+        ['p3', mk('S'), 'A bare secret paragraph with no foreign-release marking.'],
+        ['p4', mk('S', { raw: '(S//SI)', sci: ['SI'] }), 'Signals reporting with no foreign-release marking.'],
+        ['p5', mk('S', { raw: '(S//NF)', controls: ['NOFORN'] }), 'Never to a foreign partner.'],
+        ['p6', mk('S', { raw: '(S//FGI DEU)', controls: ['FGI'], fgi: ['DEU'] }), 'What the German service gave in confidence.'],
+      ],
+    });
+  const RELIDO = 'RELIDO - PENDING FOREIGN DISCLOSURE REVIEW';
+
+  it.each([
+    ['nato', '2016-05-12', ['NOT REL TO NATO', RELIDO, RELIDO, 'SCI', 'NOFORN', 'NOFORN']],
+    ['nato', '2008-02-13', ['NOT REL TO NATO', RELIDO, 'NOFORN', 'SCI', 'NOFORN', 'NOFORN']],
+    ['nato', null, ['NOT REL TO NATO', RELIDO, 'NOFORN', 'SCI', 'NOFORN', 'NOFORN']],
+    ['fvey', '2016-05-12', ['NOT REL TO FVEY', RELIDO, RELIDO, 'NOFORN', 'NOFORN', 'NOFORN']],
+    ['fvey', '2008-02-13', ['NOT REL TO FVEY', RELIDO, 'NOFORN', 'NOFORN', 'NOFORN', 'NOFORN']],
+    ['fvey', null, ['NOT REL TO FVEY', RELIDO, 'NOFORN', 'NOFORN', 'NOFORN', 'NOFORN']],
+  ])('%s, a document of %s', (name, originated, labels) => {
+    const plan = evaluate(partnerCable(originated), profile(name), { asOf: '2026-11-26' });
+    expect(plan.decisions.filter((d) => /^p\d$/.test(d.portionId)).map((d) => [d.action, d.authority.join(', ')])).toEqual(labels.map((l) => ['withhold', l]));
+    // RELIDO waits for a disclosure official: the document is not final.
+    const pending = plan.disposition.pending.map((p) => `${p.portionId} ${p.reason}`);
+    expect(pending).toEqual(labels.flatMap((l, i) => (l === RELIDO ? [`p${i + 1} foreign disclosure review`] : [])));
+  });
+});
+
 describe('handling caveats on classified information', () => {
   // (S//NF//FISA), or a (U//FOUO) paragraph raised to SECRET by an (S//SI) inside it (a SIDtoday
   // article), was SBU - PENDING FOIA REVIEW while classified: the caveat rule came first.

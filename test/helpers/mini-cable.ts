@@ -8,7 +8,8 @@ import { doc, mk } from './facts.js';
 export function miniCable(options: {
   banner: Marking | null;
   decl?: string | null;
-  originated?: string;
+  /** The document's date; null for a document whose date is not known. */
+  originated?: string | null;
   reasons?: string[];
   body: [id: string, mark: Marking | 'unknown' | null, text: string][];
   furnitureAfter?: string;
@@ -65,7 +66,7 @@ export function miniCable(options: {
   source += 'TIMKEN\n';
   return doc({
     source,
-    originated: options.originated ?? '2008-02-13',
+    originated: options.originated === undefined ? '2008-02-13' : options.originated,
     banner: options.banner && bannerSpan ? { raw: bannerRaw!, span: bannerSpan, marking: options.banner, caveats: [], section: null } : null,
     eo: { raw: eoRaw, span: { start: eoStart, end: eoStart + eoRaw.length }, order: '12958', decl: options.decl ?? 'DECL: 02/13/2018', declSpan: null },
     classifiedBy: { raw: cbRaw, span: { start: cbStart, end: cbStart + cbRaw.length }, reasons: options.reasons ?? ['1.4(b)', '1.4(d)'] },
