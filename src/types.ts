@@ -343,6 +343,11 @@ export interface DeclValue {
    */
   readonly truncated?: boolean;
   /**
+   * The date of source of a derivative instruction (`Source marked OADR, Date of source: 19950101`):
+   * a prior-order marking's 25-year date counts from it (CAPCO §E.6). Absent otherwise.
+   */
+  readonly sourceDate?: string;
+  /**
    * Human-readable notes on every non-literal reading (typo `DECLl`, two-digit year expanded,
    * `25X1-HUMAN` replaced by `50X1-HUM`, downgrade target). Empty or absent when the value is canonical.
    */

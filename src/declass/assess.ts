@@ -81,7 +81,11 @@ export type DeclRule = (typeof DECL_RULES)[number];
 export function assessDeclassification(input: AssessInput): DeclAssessment {
   const { decl, originated, level, asOf } = input;
   const order = governingOrder(originated);
-  const automaticOn = automaticDate(decl, originated ?? input.sourceDate ?? null);
+  // A derivative `Source marked OADR, Date of source: …` counts from the source's date (CAPCO §E.6:
+  // the derivative classifier computes the 25-year date from it), unless that is after the
+  // document's own date (miswritten): the earlier then.
+  const fromSource = decl.sourceDate !== undefined && !(originated && decl.sourceDate > originated);
+  const automaticOn = automaticDate(decl, fromSource ? decl.sourceDate! : (originated ?? input.sourceDate ?? null));
   const none = input.missing ?? 'no E.O. line';
   const diagnostics: Diagnostic[] = [];
   const diag = (severity: Diagnostic['severity'], code: string, message: string) =>
@@ -264,7 +268,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
     return result(
       'review',
       'capco-e6',
-      `The computed date ${computed} for ${codes} has passed, but CAPCO §E.6 says never to assume such information is declassified: a reviewer must decide.`,
+      `The computed date ${computed} for ${codes}${fromSource ? ` (25 years from the date of source ${decl.sourceDate})` : ''} has passed, but CAPCO §E.6 says never to assume such information is declassified: a reviewer must decide.`,
       computed,
     );
   }
@@ -279,7 +283,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
       return result(
         'classified',
         'capco-e6',
-        `${who} under a prior-order marking (${codes}): classified until the computed 25-year date ${computed}, then due for review (32 CFR 2001.12(c)(2); CAPCO §E.6).`,
+        `${who} under a prior-order marking (${codes}): classified until the computed 25-year date ${computed}${fromSource ? ` (from the date of source ${decl.sourceDate})` : ''}, then due for review (32 CFR 2001.12(c)(2); CAPCO §E.6).`,
         computed,
       );
   }

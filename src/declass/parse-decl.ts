@@ -106,7 +106,7 @@ export function parseDecl(raw: string | null): DeclValue {
   if (date) return value(raw, 'date', { date: date.date, notes: [...notes, ...date.notes] });
 
   const coded = parseCodes(s, notes);
-  if (coded) return value(raw, coded.kind, { date: coded.date, codes: coded.codes, notes });
+  if (coded) return value(raw, coded.kind, { date: coded.date, codes: coded.codes, sourceDate: coded.sourceDate, notes });
 
   // A section citation before the words (`1.6 FIVE YEARS AFTER CLOSURE OF ICTY`): E.O. 12958 §1.6
   // is the duration section; it adds nothing to the instruction.
@@ -149,6 +149,8 @@ interface Coded {
   readonly kind: DeclKind;
   readonly codes: readonly string[];
   readonly date: string | null;
+  /** The date of source of a derivative `Source marked OADR, Date of source: …`, when it reads as a date. */
+  readonly sourceDate?: string | null;
 }
 
 /**
@@ -159,10 +161,17 @@ function parseCodes(text: string, notes: string[]): Coded | null {
   let u = text.toUpperCase();
   // Derivative form (CAPCO §E.6): `Source marked OADR, Date of source: 19941015`.
   const derived = /^SOURCE MARKED\s*:?\s*(.+?)(?:[,;]?\s*DATE OF SOURCE\s*:?\s*(.*))?$/.exec(u);
+  let sourceDate: string | null = null;
   if (derived) {
     u = derived[1]!;
+    // The prior-order marking's 25-year date counts from the source's date (CAPCO §E.6: the
+    // derivative classifier computes it from the source); without one, from the document's own.
+    const source = derived[2] ? parseDateText(derived[2].trim().replace(/[.]+$/, '')) : null;
+    sourceDate = source?.date ?? null;
     notes.push(
-      `derivative: source marked ${derived[1]!.trim()}${derived[2] ? `, date of source ${derived[2].trim()}` : ''}; dates are computed from the document's own origination date (later, so fail closed)`,
+      `derivative: source marked ${derived[1]!.trim()}${derived[2] ? `, date of source ${derived[2].trim()}` : ''}; ${
+        sourceDate ? `the 25-year date counts from the source's date ${sourceDate}` : "dates are computed from the document's own origination date"
+      }`,
     );
   }
   // E.O. 12065 schedules carry the classifier's name and office after the date: `GDS 12/31/84 (SMITH, J) OR-M`.
@@ -215,7 +224,7 @@ function parseCodes(text: string, notes: string[]): Coded | null {
   }
   if (codes.length === 0) return null;
   const unique = [...new Set(codes)];
-  return { kind: kindOfCodes(unique), codes: unique, date };
+  return { kind: kindOfCodes(unique), codes: unique, date, sourceDate };
 }
 
 /** Normalises one code token, or returns null when it is not a code. */
@@ -292,6 +301,7 @@ function value(
     event?: string;
     notes?: readonly string[];
     truncated?: boolean;
+    sourceDate?: string | null;
   } = {},
 ): DeclValue {
   return {
@@ -302,6 +312,7 @@ function value(
     ...(extra.years !== undefined ? { years: extra.years } : {}),
     ...(extra.event !== undefined ? { event: extra.event } : {}),
     ...(extra.truncated ? { truncated: true } : {}),
+    ...(extra.sourceDate ? { sourceDate: extra.sourceDate } : {}),
     notes: extra.notes ?? [],
   };
 }

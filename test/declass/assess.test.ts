@@ -67,6 +67,14 @@ const rows: readonly Row[] = [
   { decl: 'DECL: (X1)', originated: '2006-03-13', level: 'S', asOf: '2032-01-01', status: 'review', declassifyOn: '2031-12-31', automaticOn: '2031-12-31', rule: 'capco-e6' },
   { decl: 'DECL: 1.6X1', originated: '1998-01-01', level: 'C', asOf: AS_OF, status: 'review', declassifyOn: '2023-12-31', automaticOn: '2023-12-31', rule: 'capco-e6' },
   { decl: 'DECL: OADR', originated: null, level: 'C', asOf: AS_OF, status: 'review', declassifyOn: null, automaticOn: null, rule: 'decl-no-origin' },
+  // A derivative `Source marked OADR, Date of source: …` counts its 25 years from the source's date
+  // (CAPCO §E.6), not from the document's: B1 until 2026 was a claim past the date. A source date
+  // after the document's (miswritten) counts from the document's; none given, from the document's.
+  { decl: 'Declassify On: Source marked OADR, Date of source: 19950101', originated: '2001-03-03', level: 'S', asOf: AS_OF, status: 'review', declassifyOn: '2020-12-31', automaticOn: '2020-12-31', rule: 'capco-e6' },
+  { decl: 'Declassify On: Source marked OADR, Date of source: 19950101', originated: '2001-03-03', level: 'S', asOf: '2019-06-01', status: 'classified', declassifyOn: '2020-12-31', automaticOn: '2020-12-31', rule: 'capco-e6' },
+  { decl: 'Declassify On: Source marked OADR, Date of source: 19950101', originated: null, level: 'S', asOf: AS_OF, status: 'review', declassifyOn: '2020-12-31', automaticOn: '2020-12-31', rule: 'capco-e6' },
+  { decl: 'Declassify On: Source marked OADR, Date of source: 20050101', originated: '2001-03-03', level: 'S', asOf: AS_OF, status: 'classified', declassifyOn: '2026-12-31', automaticOn: '2026-12-31', rule: 'capco-e6' },
+  { decl: 'Declassify On: Source marked X1', originated: '2001-03-03', level: 'S', asOf: AS_OF, status: 'classified', declassifyOn: '2026-12-31', automaticOn: '2026-12-31', rule: 'capco-e6' },
   // A prior-order date (E.O. 12065 GDS with a date) works like a date; a review date (RDS) does not.
   { decl: 'E.O. 12065: GDS 12/31/84 (SMITH, JOHN) OR-M', originated: '1979-01-15', level: 'C', asOf: AS_OF, status: 'declassified', declassifyOn: '1984-12-31', automaticOn: '2004-12-31', rule: '32cfr2001.12b' },
   { decl: 'E.O. 12065: RDS-2 01/15/1999', originated: '1979-01-15', level: 'S', asOf: AS_OF, status: 'review', declassifyOn: '1999-01-15', automaticOn: '2004-12-31', rule: 'capco-e6' },

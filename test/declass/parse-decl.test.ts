@@ -202,6 +202,7 @@ describe('parseDecl: exemptions and prior-order markings', () => {
     { raw: 'DECL: oadr', kind: 'oadr', codes: ['OADR'] },
     { raw: 'DECL: OADR, X1', kind: 'exemption', codes: ['OADR', 'X1'] },
     { raw: 'Declassify On: Source marked OADR, Date of source: 19941015', kind: 'oadr', codes: ['OADR'], note: 'derivative' },
+    { raw: 'Declassify On: Source marked OADR; Date of Source: October 15, 1994', kind: 'oadr', codes: ['OADR'], note: "source's date 1994-10-15" },
     { raw: 'DECL: MR', kind: 'manual-review', codes: ['MR'] },
     { raw: 'E.O. 11652: GDS', kind: 'gds', codes: ['GDS'] },
     { raw: 'E.O. 11652: XGDS', kind: 'gds', codes: ['XGDS'] },
