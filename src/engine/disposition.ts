@@ -25,6 +25,7 @@ export function pendingReason(d: Pick<Decision, 'action' | 'ruleId' | 'authority
   if (pending.some((a) => /\bCOMPILATION\b/.test(a))) return 'classification by compilation';
   if (pending.some((a) => /UNKNOWN MARKING/.test(a))) return 'unknown marking';
   if (pending.some((a) => /\bRELIDO\b/.test(a))) return 'foreign disclosure review';
+  if (pending.some((a) => /LEVEL UNCERTAIN/.test(a))) return 'level uncertain';
   return 'no rule decided';
 }
 

@@ -46,5 +46,8 @@ describe('computeDisposition', () => {
     expect(pendingReason(rel('p1'))).toBeNull();
     expect(pendingReason(b1('p1'))).toBeNull();
     expect(pendingReason({ action: 'withhold', ruleId: 'nato/unknown-marking', authority: ['NOFORN'] })).toBe('unknown marking');
+    // A rule decided: not 'no rule decided' (the default deny's reason), but why it could not.
+    expect(pendingReason({ action: 'withhold', ruleId: 'public/unmarked-level-uncertain', authority: ['LEVEL UNCERTAIN - PENDING REVIEW'] })).toBe('level uncertain');
+    expect(pendingReason({ action: 'withhold', ruleId: 'fvey/relido', authority: ['RELIDO - PENDING FOREIGN DISCLOSURE REVIEW'] })).toBe('foreign disclosure review');
   });
 });
