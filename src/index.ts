@@ -37,7 +37,7 @@ export { lintProfile, type ProfileWarning } from './rules/lint.js';
 
 // Deciding (pure).
 export { evaluate, type EvaluateOptions } from './engine/evaluate.js';
-export { computeDisposition, pendingReason, PENDING_STAMP } from './engine/disposition.js';
+export { computeDisposition, pdfStampLine, pendingReason, PENDING_STAMP } from './engine/disposition.js';
 export { applyEdits, buildEdits, type Edit, type Piece } from './engine/edits.js';
 export { visibleTextOf, withheldPieces, type WithheldPiece } from './engine/withheld.js';
 

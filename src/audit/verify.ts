@@ -3,9 +3,9 @@
  * outputs it lists, the authorities its withheld regions state, and a re-run's result. Pure: the
  * caller reads the files and passes their bytes or hashes in.
  */
-import { computeDisposition } from '../engine/disposition.js';
+import { computeDisposition, pdfStampLine } from '../engine/disposition.js';
 import { parseDeniedMarker } from '../render/text/denied.js';
-import { dispositionOf, FORMATS, outputPath, RECORD_FORMAT, recordPath, type AuditRecord, type Format, type OutputRecord } from '../release/folder.js';
+import { dispositionOf, FORMATS, outputPath, RECORD_FORMAT, recordedReader, recordPath, type AuditRecord, type Format, type OutputRecord } from '../release/folder.js';
 import { failure, warning, type Finding } from './findings.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -76,11 +76,14 @@ export function recordedRegions(record: AuditRecord): { kind: 'WITHHELD' | 'REDA
 
 /**
  * What the boxes of a record's release PDF may say: the authority of each withholding, and the
- * release banner (a PDF input's banner lines are boxed with it). The leak checks read a PDF's
+ * release banner (a PDF input's banner lines are boxed with it); and the stamp line on a PDF
+ * input's pages. The leak checks read a PDF's
  * text between them (src/leak/tool-words.ts).
  */
 export function boxLabels(record: AuditRecord): string[] {
-  return [...new Set([...recordedRegions(record).map((r) => r.authority), record.banner.release])].filter((l) => l.trim() !== '');
+  // A PDF input's release also has the stamp line on every page (pdfStampLine).
+  const stampLine = pdfStampLine(record.banner.release, dispositionOf(record), record.stamp);
+  return [...new Set([...recordedRegions(record).map((r) => r.authority), record.banner.release, stampLine])].filter((l) => l.trim() !== '');
 }
 
 const PLACEHOLDER = /\[(WITHHELD|REDACTED): ?([^\]\n]*)\]/g;
@@ -91,7 +94,8 @@ const PLACEHOLDER = /\[(WITHHELD|REDACTED): ?([^\]\n]*)\]/g;
  * authority.
  */
 export function checkTextAuthorities(file: string, text: string, stem: string, record: AuditRecord): Finding[] {
-  if (dispositionOf(record) === 'denied-in-full') return checkDeniedText(file, text, stem, record);
+  // A PDF input's release is its own pages redacted, denied in full or not: its text has placeholders.
+  if (dispositionOf(record) === 'denied-in-full' && recordedReader(record).name !== 'pdf') return checkDeniedText(file, text, stem, record);
   const out: Finding[] = [];
   const expected = recordedRegions(record);
   for (const e of expected) {

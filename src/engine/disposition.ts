@@ -3,11 +3,23 @@
  * with any portion still pending a reviewer's decision is not final: it is stamped
  * {@link PENDING_STAMP} and goes to `pending/`, not `release/`.
  */
-import type { Decision, Disposition, PendingReason, Redaction } from '../types.js';
+import type { Decision, Disposition, DispositionKind, PendingReason, Redaction } from '../types.js';
 import { sortAuthorities } from './authority.js';
 
 /** The stamp of a document that is not final; every page of its text and PDF carries it. */
 export const PENDING_STAMP = 'PENDING REVIEW - NOT FOR RELEASE';
+
+/**
+ * The line stamped on every page of a PDF input's release (its own pages, redacted): a document
+ * pending review gets {@link PENDING_STAMP}; any other its release banner and disposition
+ * (`UNCLASSIFIED - RELEASE IN PART B1, 1.4(C)`), which a release made from text prints at the top
+ * of every page. Without it a released SIDtoday page said only what its DYNAMIC PAGE banner says
+ * (`HIGHEST POSSIBLE CLASSIFICATION IS TOP SECRET`), and nothing of what was released or why.
+ */
+export function pdfStampLine(releaseBanner: string, kind: DispositionKind, stamp: string): string {
+  if (kind === 'pending-review') return stamp;
+  return [releaseBanner.trim(), stamp.trim()].filter((s) => s !== '').join(' - ');
+}
 
 /**
  * Why a decision leaves its portion pending, or null when it is final: a withheld portion whose

@@ -5,13 +5,15 @@
  *   region per line piece), removed from the content streams by redactPdf (boxes the width of the
  *   text column, with the authority), then verified with pdf.js before anything is returned (no
  *   8-word run of withheld text, no glyph left in a region, ≥ 98% of the released words kept);
- *   a document pending review has `PENDING REVIEW - NOT FOR RELEASE` in the top margin of every page;
+ *   every page has the release banner and disposition in its top margin (`UNCLASSIFIED - RELEASE
+ *   IN PART B1, 1.4(C)`), a document pending review `PENDING REVIEW - NOT FOR RELEASE`;
  * - review: the original with the withheld regions banded and labelled (rule and authority),
  *   followed by the summary page.
  * The document's own banner lines are boxed and labelled with the release banner, as the release
  * text replaces them.
  * Output names never repeat withheld words ({@link safePdfStem}). Pure (bytes in, bytes out).
  */
+import { pdfStampLine } from '../engine/disposition.js';
 import { visibleAcrossGaps } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { readPdfLayout, redactPdf, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
@@ -77,8 +79,10 @@ export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion
 /** The release PDF: the original with the plan's withheld text removed, verified with pdf.js. Throws InternalError (nothing is written) when the verification fails. */
 export async function releasePdf(planned: PlannedRelease, source: PdfSource, title: string): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
   const { regions } = planRegions(planned.plan, source.layout);
-  // A document pending review carries its stamp on every page, as its text release does.
-  const stamp = planned.plan.disposition.kind === 'pending-review' ? planned.plan.disposition.stamp : undefined;
+  // Every page carries the release banner and disposition (a document pending review its stamp),
+  // as the release text and a release made from text do.
+  const { disposition } = planned.plan;
+  const stamp = pdfStampLine(planned.plan.releaseBanner, disposition.kind, disposition.stamp);
   // The objects and pages the text layer read are reused: the file is parsed and interpreted once.
   const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false, stamp, ...(source.layout.parsed ? { parsed: source.layout.parsed } : {}) });
   // The original's words outside the regions come from the text layer already read (no second

@@ -1,14 +1,15 @@
 /**
  * A PDF input pending review (issue 12 for PDF inputs): its release PDF — the original redacted —
  * goes to pending/ with `PENDING REVIEW - NOT FOR RELEASE` on every page, as pdftotext (page by
- * page, `-f N -l N`) and pdf.js read it; a final document's release PDF has no such stamp; the
- * leak checks hold for both. The inputs are sample documents made into PDFs by pdf-lib
+ * page, `-f N -l N`) and pdf.js read it; a final document's release PDF has its release banner
+ * and disposition there instead; the leak checks hold for both. The inputs are sample documents made into PDFs by pdf-lib
  * (test/helpers/producers.ts), each on two pages, so the test needs neither the corpus nor ../shared:
  * NEWSLETTER-REGIONAL-CENTER is pending under `public` as of 2015-01-01 (FOUO portions),
  * MEMO-FIELD-OFFICES is final (released in part).
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkTextAuthorities } from '../../src/audit/verify.js';
 import { sha256Hex } from '../../src/hash.js';
 import { readPdfText, verifyRedaction } from '../../src/pdf/index.js';
 import { releaseDocument, type ReleaseResult } from '../../src/release/index.js';
@@ -103,13 +104,33 @@ describe('release of a PDF input pending review', () => {
     if (pop !== null) for (const page of pop) expect(page).toContain(STAMP);
   });
 
-  it('a final document has no stamp', async () => {
+  it('a final document has its release banner and disposition on every page, no pending stamp', async () => {
     expect(final.result.plan.disposition.kind).toBe('release-in-part');
     expect(final.path).toBe('release/doc.pdf');
+    const line = `UNCLASSIFIED - ${final.result.plan.disposition.stamp}`;
+    expect(line).toMatch(/^UNCLASSIFIED - RELEASE IN PART B1/);
     const js = await pdfjsPages(final.pdf);
-    for (const page of js) expect(page).not.toMatch(/PENDING REVIEW/);
+    expect(js.length).toBeGreaterThan(1);
+    for (const page of js) {
+      expect(page).not.toMatch(/PENDING REVIEW/);
+      expect(page).toContain(line);
+    }
     const pop = popplerPages(final.pdf, js.length);
-    if (pop !== null) for (const page of pop) expect(page).not.toMatch(/PENDING REVIEW/);
+    if (pop !== null) for (const page of pop) expect(page.replace(/\s+/g, ' ')).toContain(line);
+  });
+
+  it('a PDF input denied in full: its pages redacted, stamped DENIED IN FULL, and its text, with placeholders, passes the audit', async () => {
+    const denyAll = loadProfile('id: deny-all\ndescription: withhold everything\naudience: { id: X, description: nobody }\nbanner: rollup\nrules:\n  - id: all\n    when: {}\n    action: withhold\n    authority: [B1]\n    reason: Withheld because everything is.\n', 'deny-all.yaml');
+    const read = await readPdfInput(final.input);
+    if (!read.ok) throw new Error(read.message);
+    const result = await releaseDocument({ doc: read.doc, reader: read.reader, profile: denyAll, asOf: AS_OF, stem: 'doc', input: { path: 'doc.pdf', sha256: sha256Hex(final.input) }, pdf: { bytes: final.input, layout: read.layout } });
+    expect(result.plan.disposition.kind).toBe('denied-in-full');
+    const pdf = result.files.find((f) => f.kind === 'pdf')!.bytes;
+    for (const page of await pdfjsPages(pdf)) expect(page).toContain('DENIED IN FULL B1');
+    const text = new TextDecoder().decode(result.files.find((f) => f.kind === 'text')!.bytes);
+    expect(text).toContain('[WITHHELD: B1]');
+    // The audit read a denied PDF input as a text denial ([DENIED IN FULL: …]) and failed it.
+    expect(checkTextAuthorities('release/doc.txt', text, 'doc', result.audit)).toEqual([]);
   });
 
   it('the leak checks still pass: the verifier on the stamped file, and no withheld 8-word run by either reader', async () => {

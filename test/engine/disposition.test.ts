@@ -3,7 +3,7 @@
  * was released, and a document with a portion pending review is not final.
  */
 import { describe, expect, it } from 'vitest';
-import { computeDisposition, PENDING_STAMP, pendingReason } from '../../src/engine/disposition.js';
+import { computeDisposition, pdfStampLine, PENDING_STAMP, pendingReason } from '../../src/engine/disposition.js';
 
 type D = { portionId: string; action: 'release' | 'withhold'; ruleId: string; authority: string[] };
 const rel = (id: string): D => ({ portionId: id, action: 'release', ruleId: 'public/unclassified', authority: [] });
@@ -49,5 +49,17 @@ describe('computeDisposition', () => {
     // A rule decided: not 'no rule decided' (the default deny's reason), but why it could not.
     expect(pendingReason({ action: 'withhold', ruleId: 'public/unmarked-level-uncertain', authority: ['LEVEL UNCERTAIN - PENDING REVIEW'] })).toBe('level uncertain');
     expect(pendingReason({ action: 'withhold', ruleId: 'fvey/relido', authority: ['RELIDO - PENDING FOREIGN DISCLOSURE REVIEW'] })).toBe('foreign disclosure review');
+  });
+});
+
+describe('pdfStampLine', () => {
+  it.each([
+    ['UNCLASSIFIED', 'release-in-part', 'RELEASE IN PART B1, 1.4(C)', 'UNCLASSIFIED - RELEASE IN PART B1, 1.4(C)'],
+    ['UNCLASSIFIED', 'denied-in-full', 'DENIED IN FULL NOFORN', 'UNCLASSIFIED - DENIED IN FULL NOFORN'],
+    ['SECRET//NOFORN', 'release-in-full', 'RELEASE IN FULL', 'SECRET//NOFORN - RELEASE IN FULL'],
+    ['UNCLASSIFIED', 'pending-review', PENDING_STAMP, PENDING_STAMP],
+    ['', 'release-in-full', 'RELEASE IN FULL', 'RELEASE IN FULL'],
+  ] as const)('%s, %s → %s', (banner, kind, stamp, line) => {
+    expect(pdfStampLine(banner, kind, stamp)).toBe(line);
   });
 });
