@@ -1,8 +1,9 @@
 /**
  * The labels of a PDF input's boxes: the boxes of two regions on one line may overlap, and their
  * labels printed over each other were legible as neither (a SIDtoday line with an SBU portion and
- * two words pending declassification review). The first label drawn there stands; labels apart
- * all print; a box too small for a legible label has none.
+ * two words pending declassification review). The first label drawn there stands, and the
+ * other run's label goes on its next line; labels apart all print; a box too small for a legible
+ * label has none.
  */
 import { describe, expect, it } from 'vitest';
 import { boxesContent, type RedactionBox } from '../../src/pdf/redact/boxes.js';
@@ -22,6 +23,39 @@ describe('boxesContent', () => {
     expect(labelsOf(content)).toEqual(['SBU - PENDING FOIA REVIEW', 'PENDING DECLASSIFICATION REVIEW', 'PENDING DECLASSIFICATION REVIEW']);
     // Every box is painted, labelled or not.
     expect(content.match(/ re\n/g)).toHaveLength(5);
+  });
+
+  it('a run whose label an overlapping box hides prints it on its next line, once (audit: every withholding states its authority)', () => {
+    // 2006-02-14 SIDtoday, foia-intel: an unmarked portion pending declassification review began
+    // with a word at the end of a FOUO line, its box too small for a label; its later lines had
+    // none, so the label was printed nowhere.
+    const fouo = 'FOUO - PENDING FOIA REVIEW';
+    const pdr = 'PENDING DECLASSIFICATION REVIEW';
+    const boxes: RedactionBox[] = [
+      { rect: [38, 455, 540, 463], label: fouo, carried: { label: fouo, run: 0 } },
+      { rect: [534.7, 455, 545.6, 463], label: pdr, carried: { label: pdr, run: 1 } },
+      { rect: [38, 442, 543, 450], carried: { label: pdr, run: 1 } },
+      { rect: [38, 430, 529, 438], carried: { label: pdr, run: 1 } },
+      { rect: [38, 406, 300, 414], label: fouo, carried: { label: fouo, run: 2 } },
+      { rect: [38, 394, 300, 402], carried: { label: fouo, run: 2 } },
+    ];
+    const content = boxesContent(boxes, 'F1');
+    expect(labelsOf(content)).toEqual([fouo, pdr, fouo]);
+    // On the run's next line, not further down.
+    expect(content).toMatch(/1 0 0 1 40 44\d(?:\.\d+)? Tm \(PENDING DECLASSIFICATION REVIEW\) Tj/);
+  });
+
+  it('pageBoxes marks the later lines of a run as carrying its label, the first line as labelled', async () => {
+    const { pageBoxes } = await import('../../src/pdf/redact/boxes.js');
+    const boxes = pageBoxes(
+      [
+        { rect: [38, 455, 540, 463], label: 'B1' },
+        { rect: [38, 447, 540, 455], label: 'B1' },
+      ],
+      [],
+      new Set(),
+    );
+    expect(boxes.map((b) => [b.label ?? null, b.carried?.run ?? null])).toEqual([['B1', 0], [null, 0]]);
   });
 
   it('a box too small for a legible label has none', () => {

@@ -17,6 +17,13 @@ import { formatNumber, formatString } from '../objects/write.js';
 export interface RedactionBox {
   readonly rect: Rect;
   readonly label?: string;
+  /**
+   * On the boxes of a run's later lines (the lines of one portion after its first): the run's
+   * label and its number, printed on the first of them when the run's own label box could not
+   * print it (another region's box overlaps it, or it is too small): every withholding states
+   * its authority somewhere.
+   */
+  readonly carried?: { readonly label: string; readonly run: number };
 }
 
 interface Row {
@@ -281,6 +288,7 @@ export function pageBoxes(regions: readonly { rect: Rect; label: string }[], gly
   const layout = pageLayout(glyphs, removed);
   const out: RedactionBox[] = [];
   let prev: { label: string; bottom: number; x0: number; x1: number } | null = null;
+  let run = -1;
   for (const r of regions) {
     const boxes = boxesForRegion(r.rect, r.label, layout, obstacles);
     let top = -Infinity, bottom = Infinity, x0 = Infinity, x1 = -Infinity;
@@ -292,7 +300,8 @@ export function pageBoxes(regions: readonly { rect: Rect; label: string }[], gly
     }
     const height = top - bottom;
     const continues = prev !== null && prev.label === r.label && Math.abs(prev.bottom - top) < 0.3 * height && x0 < prev.x1 && x1 > prev.x0;
-    out.push(...(continues ? boxes.map((b) => ({ rect: b.rect })) : boxes));
+    if (!continues) run++;
+    out.push(...(continues ? boxes.map((b) => ({ rect: b.rect, carried: { label: r.label, run } })) : boxes.map((b) => (b.label ? { ...b, carried: { label: r.label, run } } : b))));
     prev = { label: r.label, bottom, x0, x1 };
   }
   return out;
@@ -345,9 +354,12 @@ export function boxesContent(boxes: readonly RedactionBox[], fontName: string): 
   for (const { rect: r } of boxes) s += `${f(r[0])} ${f(r[1])} ${f(r[2] - r[0])} ${f(r[3] - r[1])} re\n`;
   s += 'f\n';
   // Boxes of two regions on one line may overlap (black is black); their labels would print over
-  // each other, legible as neither: the first label drawn there stands.
+  // each other, legible as neither: the first label drawn there stands, and the other run's
+  // label goes on its next line (`carried`).
   const drawn: Rect[] = [];
-  for (const { rect: r, label } of boxes) {
+  const labelled = new Set<number>();
+  for (const { rect: r, label: own, carried } of boxes) {
+    const label = own ?? (carried && !labelled.has(carried.run) ? carried.label : undefined);
     if (!label) continue;
     const { text } = labelText(label);
     const h = r[3] - r[1];
@@ -361,6 +373,7 @@ export function boxesContent(boxes: readonly RedactionBox[], fontName: string): 
     const at: Rect = [x, y, x + Math.min(w, avail), y + size];
     if (drawn.some((d) => d[0] < at[2] && at[0] < d[2] && d[1] < at[3] && at[1] < d[3])) continue;
     drawn.push(at);
+    if (carried) labelled.add(carried.run);
     s += `BT 1 g /${fontName} ${f(size)} Tf 1 0 0 1 ${f(x)} ${f(y)} Tm ${formatString(new TextEncoder().encode(text), false)} Tj ET\n`;
   }
   return s + 'Q\n';
