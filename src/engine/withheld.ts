@@ -4,7 +4,7 @@
  * the very pieces the release is rendered from, so the two can never disagree about an edit.
  * Pure.
  */
-import type { Plan } from '../types.js';
+import type { Document, PageBanner, Plan } from '../types.js';
 import { labelOf, type Piece } from './edits.js';
 
 /** A withheld portion or redacted span and its text (held in memory only; never written). */
@@ -57,6 +57,29 @@ export function visibleTextOf(pieces: readonly Piece[]): string {
     else out += SEPARATOR;
   }
   return out;
+}
+
+/**
+ * The page banners a PDF input's release boxes and labels with the release banner, as its text
+ * replaces them: not a DYNAMIC PAGE banner (the most the page could hold, printed as it is), nor
+ * one that already reads as the release banner.
+ */
+export function replacedPageBanners(doc: Document, releaseBanner: string): PageBanner[] {
+  const release = releaseBanner.trim();
+  const squeeze = (raw: string): string => raw.replace(/\s+/g, '').toUpperCase();
+  return (doc.pageBanners ?? []).filter((b) => !b.highestPossible && release !== '' && squeeze(b.raw) !== squeeze(release));
+}
+
+/**
+ * What a PDF input's release shows besides its released text: the page furniture its redacted
+ * pages keep as printed (running heads, a DYNAMIC PAGE banner), which the release text leaves
+ * out, added to `visible` (withheld words the release shows anyway are no leak: a withheld
+ * fragment `to` is not leaked by the `REL TO` of a page's banner).
+ */
+export function withKeptFurniture(visible: string, doc: Document, releaseBanner: string): string {
+  const replaced = replacedPageBanners(doc, releaseBanner).flatMap((b) => b.lines);
+  const kept = doc.furniture.filter((f) => !replaced.some((r) => r.start < f.end && f.start < r.end));
+  return kept.length === 0 ? visible : `${visible}${kept.map((f) => doc.source.slice(f.start, f.end)).join(SEPARATOR)}${SEPARATOR}`;
 }
 
 /**

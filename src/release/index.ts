@@ -6,7 +6,7 @@
  */
 import { applyEdits, buildEdits, type Edit, type Piece } from '../engine/edits.js';
 import { evaluate } from '../engine/evaluate.js';
-import { visibleTextOf, withheldPieces, type WithheldPiece } from '../engine/withheld.js';
+import { visibleTextOf, withheldPieces, withKeptFurniture, type WithheldPiece } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { countLeakRuns, countLeakRunsIn, releaseShingles, type ReleaseShingles } from '../leak/shingle-hash.js';
@@ -141,7 +141,8 @@ export function planRelease(
     edits.push({ kind: 'replace', span: { start: doc.source.length, end: doc.source.length }, text: `${text === '' || text.endsWith('\n') ? '' : '\n'}\n${footer}\n` });
     pieces = applyEdits(doc.source, edits);
   }
-  return { plan, edits, pieces, releaseText: renderReleaseText(pieces), visible: visibleTextOf(pieces), withheld, footer, denied: null };
+  const visible = opts.pdfInput ? withKeptFurniture(visibleTextOf(pieces), doc, plan.releaseBanner) : visibleTextOf(pieces);
+  return { plan, edits, pieces, releaseText: renderReleaseText(pieces), visible, withheld, footer, denied: null };
 }
 
 /** The denial of a document denied in full: its text (./render/text/denied.ts) and stamp. */

@@ -14,7 +14,7 @@
  * Output names never repeat withheld words ({@link safePdfStem}). Pure (bytes in, bytes out).
  */
 import { pdfStampLine } from '../engine/disposition.js';
-import { visibleAcrossGaps } from '../engine/withheld.js';
+import { replacedPageBanners, visibleAcrossGaps } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { readPdfLayout, redactPdf, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
@@ -68,11 +68,7 @@ export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion
   // The document's own banner lines say the release's banner instead, as in the release text (a
   // DYNAMIC PAGE banner, the most the page could hold, stays as printed).
   const release = plan.releaseBanner.trim();
-  const same = (raw: string): boolean => raw.replace(/\s+/g, '').toUpperCase() === release.replace(/\s+/g, '').toUpperCase();
-  for (const b of plan.document.pageBanners ?? []) {
-    if (b.highestPossible || release === '' || same(b.raw)) continue;
-    add(b.lines, [release], `banner replaced by ${release}`);
-  }
+  for (const b of replacedPageBanners(plan.document, release)) add(b.lines, [release], `banner replaced by ${release}`);
   return { regions, bands };
 }
 
