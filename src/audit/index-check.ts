@@ -109,10 +109,16 @@ export async function checkIndex(dir: string, manifestText: string | null, shas:
   const kinds = listed.filter((f) => INDEX_FORMATS.includes(f.kind)).map((f) => f.kind);
   const hashes = new Map(kinds.map((k) => [k, new Sha256Stream()]));
   const streamer = new IndexStreamer(indexHeadOf(entries[0]?.record, entries.length, found?.case ?? null), entries.reduce((n, e) => n + e.rows, 0), Object.fromEntries([...hashes].map(([k, h]) => [k, (c: Uint8Array | string) => h.update(c)])));
-  const expected = new Map<string, ExpectedRow>();
+  const expected = new Map<string, ExpectedRow[]>();
   await streamIndexRows(dir, entries, (rows) => {
     streamer.add(rows);
-    for (const row of rows) expected.set(keyOf(row.stem, row.portion, row.kind), { authority: row.authority.join(', '), location: describeLocation(row.location) });
+    for (const row of rows) {
+      const key = keyOf(row.stem, row.portion, row.kind);
+      const want = { authority: row.authority.join(', '), location: describeLocation(row.location) };
+      const list = expected.get(key);
+      if (list) list.push(want);
+      else expected.set(key, [want]);
+    }
   });
   await streamer.finish();
   if (found) out.push(...checkRows(json!.path, found, expected));
@@ -143,15 +149,20 @@ function keyOf(stem: string, portion: string, kind: string): string {
   return `${stem} ${portion} (${kind})`;
 }
 
-/** Every withholding of every record in the rows exactly once, with its location and authorities; nothing else. */
-function checkRows(file: string, index: VaughnIndex, expected: ReadonlyMap<string, ExpectedRow>): Finding[] {
+/**
+ * Every withholding of every record in the rows exactly once, with its location and authorities;
+ * nothing else. A portion with several redacted spans has a row for each (in the record's order).
+ */
+function checkRows(file: string, index: VaughnIndex, expected: ReadonlyMap<string, readonly ExpectedRow[]>): Finding[] {
   const seen = new Map<string, number>();
   const out: Finding[] = [];
   for (const row of index.rows) {
     const key = keyOf(String(row?.stem), String(row?.portion), String(row?.kind));
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-    const want = expected.get(key);
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    const want = expected.get(key)?.[k];
     if (!want) {
+      if (expected.has(key)) continue; // one row too many: reported below with the count
       out.push(failure(file, 'index', `row ${String(row?.no)} (${key}) is no withholding of any audit record`));
       continue;
     }
@@ -160,9 +171,11 @@ function checkRows(file: string, index: VaughnIndex, expected: ReadonlyMap<strin
     const where = row.location ? describeLocation(row.location) : '';
     if (where !== want.location) out.push(failure(file, 'index', `row ${row.no} (${key}) is located at ${where || 'nowhere'}; the record places it at ${want.location}`));
   }
-  for (const key of expected.keys()) {
+  for (const [key, wants] of expected) {
     const n = seen.get(key) ?? 0;
-    if (n !== 1) out.push(failure(file, 'index', n === 0 ? `${key} is withheld by its record but not in the index` : `${key} is in the index ${n} times`));
+    if (n === wants.length) continue;
+    const times = wants.length === 1 ? '' : `; its record has ${wants.length}`;
+    out.push(failure(file, 'index', n === 0 ? `${key} is withheld by its record but not in the index` : `${key} is in the index ${n} times${times}`));
   }
   return out;
 }

@@ -126,6 +126,20 @@ describe('the index of the samples (public, as of 2010-12-01, case F-2026-00123)
     expect(r.stdout).toMatch(/^release\/index\.json: index: sha256 differs from review\/manifest\.json$/m);
   });
 
+  it('a portion with several redacted spans has a row for each, and the folder audits clean (audit counted one per portion)', () => {
+    // foia-intel redacts every office symbol inside released text: SIDtoday paragraphs name several.
+    const dir = tmp('vaughn-spans');
+    const doc = path.join(dir, 'memo.txt');
+    writeFileSync(doc, 'UNCLASSIFIED\n\nSUBJECT: (U) Offices\n\n(U) The S12 and S2I4 offices met with F611 staff in March.\n\n(U) Nothing else happened.\n\nUNCLASSIFIED\n');
+    const out = path.join(dir, 'out');
+    expect(runBin(['release', doc, '-p', 'foia-intel', '-o', out, '--as-of', AS_OF, '--formats', 'text', '-q']).code).toBe(0);
+    const index = JSON.parse(readFileSync(path.join(out, 'release/index.json'), 'utf8')) as { rows: { portion: string; kind: string }[] };
+    expect(index.rows.filter((r) => r.kind === 'redacted').map((r) => r.portion)).toEqual(['p1', 'p1', 'p1']);
+    const r = runBin(['audit', out, '--originals', dir, '-q']);
+    expect(r.stdout).not.toMatch(/index:/);
+    expect(r.code).toBe(0);
+  });
+
   it('index --case must be the case the folder was released under; --format writes only some', () => {
     const copy = path.join(tmp('vaughn-case'), 'out');
     cpSync(out, copy, { recursive: true });
