@@ -6,7 +6,7 @@
  * label has none.
  */
 import { describe, expect, it } from 'vitest';
-import { boxesContent, type RedactionBox } from '../../src/pdf/redact/boxes.js';
+import { boxesContent, placeLabels, type RedactionBox } from '../../src/pdf/redact/boxes.js';
 
 const labelsOf = (content: string): string[] => [...content.matchAll(/\((.*?)\) Tj/g)].map((m) => m[1]!);
 
@@ -56,6 +56,21 @@ describe('boxesContent', () => {
       new Set(),
     );
     expect(boxes.map((b) => [b.label ?? null, b.carried?.run ?? null])).toEqual([['B1', 0], [null, 0]]);
+  });
+
+  it('placeLabels names the runs none of whose boxes could hold their label, once each', () => {
+    const pdr = 'PENDING DECLASSIFICATION REVIEW';
+    const boxes: RedactionBox[] = [
+      { rect: [38, 530, 296, 538], label: 'B1', carried: { label: 'B1', run: 0 } },
+      { rect: [497, 530, 517, 538], label: pdr, carried: { label: pdr, run: 1 } },
+      { rect: [497, 400, 512, 408], label: pdr, carried: { label: pdr, run: 2 } },
+      // Too small on its first line, room on its second: printed there, not named.
+      { rect: [530, 300, 545, 308], label: 'SBU', carried: { label: 'SBU', run: 3 } },
+      { rect: [38, 288, 300, 296], carried: { label: 'SBU', run: 3 } },
+    ];
+    const { draws, unprinted } = placeLabels(boxes);
+    expect(draws.map((d) => d.text)).toEqual(['B1', 'SBU']);
+    expect(unprinted).toEqual([pdr]);
   });
 
   it('a box too small for a legible label has none', () => {

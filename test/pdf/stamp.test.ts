@@ -168,3 +168,25 @@ describe('redactPdf with a stamp', () => {
     expect(placeStamp(STAMP, frame, [[72, 100, 540, 700]]).where).toBe('top');
   });
 });
+
+describe('a withheld run whose boxes can hold no label', () => {
+  it('is named in the stamp of its page, so every withholding states its authority on its page', async () => {
+    // A SIDtoday line: one word left between two names the publisher blanked, withheld alone.
+    const t = await TestPdf.create();
+    t.page(line(72, 700, `(S) ${SECRET}`) + line(72, 680, '(U) Write to us and tell us.', 12));
+    t.page(line(72, 700, '(U) A page without anything withheld.'));
+    const input = await t.save();
+    const regions: PdfRegion[] = [
+      { page: 0, rect: [70, 696, 520, 712], label: 'B1, 1.4(C)' },
+      { page: 0, rect: [176, 677, 196, 690], label: 'PENDING DECLASSIFICATION REVIEW' },
+    ];
+    const { bytes } = await redactPdf(input, regions, { stamp: STAMP });
+    const pages = (await readPdfText(bytes)).pages.map((runs) => runs.map((r) => r.str).join(' '));
+    expect(pages[0]).toContain(`${STAMP} - BOXES TOO SMALL FOR THEIR LABEL: PENDING DECLASSIFICATION REVIEW`);
+    expect(pages[0]).toContain('B1, 1.4(C)');
+    // Only the page that has such a box says so.
+    expect(pages[1]).toContain(STAMP);
+    expect(pages[1]).not.toContain('TOO SMALL');
+  });
+});
+

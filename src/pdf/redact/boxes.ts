@@ -342,22 +342,26 @@ export function labelText(label: string): { text: string; replaced: number } {
   return { text, replaced };
 }
 
+/** A label as drawn: its text, size and baseline origin. */
+interface LabelDraw {
+  readonly text: string;
+  readonly size: number;
+  readonly x: number;
+  readonly y: number;
+}
+
 /**
- * Content-stream text that paints the boxes in black and each label in white Helvetica inside
- * its box (shrunk to fit; left out when the box is too small to hold a legible label).
- *
- * @param fontName The resource name under which Helvetica is registered on the page.
+ * Where the boxes' labels go: white Helvetica inside each labelled box, shrunk to fit, left out
+ * when the box is too small to hold a legible one. Boxes of two regions on one line may overlap
+ * (black is black); their labels would print over each other, legible as neither: the first
+ * label drawn there stands, and the other run's label goes on its next line (`carried`).
+ * `unprinted`: the labels of runs none of whose boxes could hold them, in order, once each.
  */
-export function boxesContent(boxes: readonly RedactionBox[], fontName: string): string {
-  const f = formatNumber;
-  let s = 'q 0 g 0 G\n';
-  for (const { rect: r } of boxes) s += `${f(r[0])} ${f(r[1])} ${f(r[2] - r[0])} ${f(r[3] - r[1])} re\n`;
-  s += 'f\n';
-  // Boxes of two regions on one line may overlap (black is black); their labels would print over
-  // each other, legible as neither: the first label drawn there stands, and the other run's
-  // label goes on its next line (`carried`).
+export function placeLabels(boxes: readonly RedactionBox[]): { draws: LabelDraw[]; unprinted: string[] } {
+  const draws: LabelDraw[] = [];
   const drawn: Rect[] = [];
   const labelled = new Set<number>();
+  const missed = new Map<number, string>();
   for (const { rect: r, label: own, carried } of boxes) {
     const label = own ?? (carried && !labelled.has(carried.run) ? carried.label : undefined);
     if (!label) continue;
@@ -367,13 +371,35 @@ export function boxesContent(boxes: readonly RedactionBox[], fontName: string): 
     const avail = r[2] - r[0] - 4;
     const w = textWidth(text, size);
     if (w > avail) size = (size * avail) / w;
-    if (size < 3) continue;
     const x = r[0] + 2;
     const y = r[1] + (h - size * 0.7) / 2;
     const at: Rect = [x, y, x + Math.min(w, avail), y + size];
-    if (drawn.some((d) => d[0] < at[2] && at[0] < d[2] && d[1] < at[3] && at[1] < d[3])) continue;
+    if (size < 3 || drawn.some((d) => d[0] < at[2] && at[0] < d[2] && d[1] < at[3] && at[1] < d[3])) {
+      if (carried && !labelled.has(carried.run)) missed.set(carried.run, label);
+      continue;
+    }
     drawn.push(at);
-    if (carried) labelled.add(carried.run);
+    if (carried) {
+      labelled.add(carried.run);
+      missed.delete(carried.run);
+    }
+    draws.push({ text, size, x, y });
+  }
+  return { draws, unprinted: [...new Set(missed.values())] };
+}
+
+/**
+ * Content-stream text that paints the boxes in black and each label in white Helvetica inside
+ * its box ({@link placeLabels}).
+ *
+ * @param fontName The resource name under which Helvetica is registered on the page.
+ */
+export function boxesContent(boxes: readonly RedactionBox[], fontName: string, labels = placeLabels(boxes)): string {
+  const f = formatNumber;
+  let s = 'q 0 g 0 G\n';
+  for (const { rect: r } of boxes) s += `${f(r[0])} ${f(r[1])} ${f(r[2] - r[0])} ${f(r[3] - r[1])} re\n`;
+  s += 'f\n';
+  for (const { text, size, x, y } of labels.draws) {
     s += `BT 1 g /${fontName} ${f(size)} Tf 1 0 0 1 ${f(x)} ${f(y)} Tm ${formatString(new TextEncoder().encode(text), false)} Tj ET\n`;
   }
   return s + 'Q\n';

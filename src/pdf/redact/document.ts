@@ -37,6 +37,9 @@ export interface PdfRegion {
   readonly label: string;
 }
 
+/** Words before the labels a page's stamp names because no box of theirs could hold them. */
+export const UNPRINTED_WORDS = 'BOXES TOO SMALL FOR THEIR LABEL';
+
 /** Options of {@link redactPdf}. */
 export interface RedactPdfOptions {
   /** The title of the minimal Info dictionary, the only metadata the release keeps. No title: no Info. */
@@ -212,6 +215,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     let contents: PdfValue | undefined = p.dict.get('Contents');
     let rasterized: string[] | undefined;
     let interpreted: PageContent | undefined;
+    let unprinted: string[] = [];
     if (regs.length > 0) {
       const outcome = redactPage(objs, { index: i, resources: dictOf(resolve(objs, p.resources)), contents, box, content: parsed?.pages[i] }, regs, allocate, labelFont);
       if (outcome.kind === 'unsure') {
@@ -233,19 +237,23 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
         resources = outcome.resources;
         contents = allocate(outcome.contents);
         interpreted = outcome.content;
+        unprinted = outcome.unprinted;
         warnings.push(...outcome.warnings);
         reports.push({ page: i, regions: regs.length, ...outcome.stats });
         for (const k of Object.keys(totals) as (keyof PageStats)[]) totals[k] += outcome.stats[k];
       }
     }
-    if (options.stamp !== undefined) {
+    // A withheld run whose boxes could hold no label is named in the page's stamp: every
+    // withholding states its authority on its page.
+    const stamp = [options.stamp, unprinted.length > 0 ? `${UNPRINTED_WORDS}: ${unprinted.map((l) => labelText(l).text).join('; ')}` : undefined].filter((t) => t !== undefined).join(' - ');
+    if (stamp !== '') {
       // The original page as interpreted already (by the redaction, or by the text layer).
       interpreted ??= parsed?.pages[i];
       // Last, over everything else the page draws; its resources are a copy with the font added.
       const stamped = stampPage(
         objs,
         { index: i, originalContents: p.dict.get('Contents'), originalResources: dictOf(resolve(objs, p.resources)), box, rotate: p.rotate, regions: regs.map((r) => r.rect), contents, resources: dictOf(resolve(objs, resources)), balanced: regs.length > 0, ...(interpreted ? { interpreted } : {}) },
-        options.stamp,
+        stamp,
         labelFont,
         allocate,
       );

@@ -17,7 +17,7 @@ import { contains, intersects, rectOf, union, type Rect } from '../geometry.js';
 import type { UnsureReason } from '../errors.js';
 import { textEdits } from './text.js';
 import { blankImage } from './images.js';
-import { boxesContent, pageBoxes, type RedactionBox } from './boxes.js';
+import { boxesContent, pageBoxes, placeLabels, type RedactionBox } from './boxes.js';
 
 /** A region on this page, normalised. */
 export interface PageRegion {
@@ -55,7 +55,18 @@ export interface PageStats {
 
 /** The outcome for a page. */
 export type PageOutcome =
-  | { readonly kind: 'done'; readonly contents: PdfStream; readonly resources: PdfDict; readonly stats: PageStats; readonly boxes: RedactionBox[]; readonly warnings: string[]; /** What the original page draws (for a stamp's placement). */ readonly content: PageContent }
+  | {
+      readonly kind: 'done';
+      readonly contents: PdfStream;
+      readonly resources: PdfDict;
+      readonly stats: PageStats;
+      readonly boxes: RedactionBox[];
+      /** Labels of withheld runs none of whose boxes could hold them (the page's stamp names them). */
+      readonly unprinted: string[];
+      readonly warnings: string[];
+      /** What the original page draws (for a stamp's placement). */
+      readonly content: PageContent;
+    }
   | { readonly kind: 'unsure'; readonly reasons: { reason: UnsureReason; detail: string }[]; readonly boxes: RedactionBox[] };
 
 const PATH_OPS: ReadonlySet<string> = new Set(['m', 're', 'l', 'c', 'v', 'y']);
@@ -210,8 +221,9 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   const boxes = pageBoxes(regions, content.glyphs, removed, keptImages(content, rects));
   edits.stats.boxes = boxes.length;
   const head = Buffer.from('q\n'.repeat(1 + extraQ), 'latin1');
-  const body = Buffer.concat([head, pageBytes, Buffer.from('\n' + tail + boxesContent(boxes, fontName), 'latin1')]);
-  return { kind: 'done', contents: flateStream(new PdfDict(), body), resources: pageResources, stats: edits.stats, boxes, warnings: edits.warnings, content };
+  const labels = placeLabels(boxes);
+  const body = Buffer.concat([head, pageBytes, Buffer.from('\n' + tail + boxesContent(boxes, fontName, labels), 'latin1')]);
+  return { kind: 'done', contents: flateStream(new PdfDict(), body), resources: pageResources, stats: edits.stats, boxes, unprinted: labels.unprinted, warnings: edits.warnings, content };
 }
 
 /*
