@@ -63,6 +63,31 @@ describe('output names of text inputs', () => {
     expect(JSON.parse(audit.stdout).ok).toBe(true);
   });
 
+  it('a name that repeats a withheld run of words is replaced, though every word of it is released elsewhere', async () => {
+    // A SIDtoday article named after its (S//SI) title, whose words its released paragraphs use:
+    // under us-secret the release PDF's title held the withheld run and its check refused the PDF.
+    const memo = [
+      'SECRET',
+      '',
+      '(S//SI) Installation of Big Dish at Intelligence HQ in Budapest',
+      '',
+      '(U) The installation team flew to Budapest; the big dish reached the intelligence headquarters in June.',
+      '',
+      'SECRET',
+      '',
+    ].join('\n');
+    const dir2 = tmp('names-run');
+    const input2 = path.join(dir2, 'in');
+    mkdirSync(input2, { recursive: true });
+    writeFileSync(path.join(input2, 'Installation_of_Big_Dish_at_Intelligence_HQ_in_Budapest.txt'), memo);
+    const out2 = path.join(dir2, 'out');
+    const run = await runCli(['release', input2, '--profile', 'public', '--out', out2, '--as-of', '2026-12-01', '--quiet']);
+    expect(run.code).toBe(0);
+    const renamed = `doc-${sha256Hex(new TextEncoder().encode(memo)).slice(0, 12)}`;
+    expect(run.stderr).toContain(`its outputs are named ${renamed} [output-renamed]`);
+    expect(namesAndIndex(out2).names.filter((n) => /dish|budapest/i.test(n))).toEqual([]);
+  });
+
   it('a re-run with the same settings finds it up to date under the neutral name', async () => {
     const run = await runCli(['release', input, '--profile', 'public', '--out', out, '--as-of', '2026-12-01', '--json']);
     expect(run.code).toBe(0);
