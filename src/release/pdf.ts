@@ -72,6 +72,21 @@ export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion
   return { regions, bands };
 }
 
+/**
+ * Where the marks of declassified portions stand (one rectangle per line piece), to be lined
+ * through: the release shows the text, and its mark no longer says what it is.
+ */
+export function declassifiedMarks(plan: Plan, layout: PdfLayout): { page: number; rect: readonly [number, number, number, number] }[] {
+  const byId = new Map(plan.document.portions.map((p) => [p.id, p]));
+  const out: { page: number; rect: readonly [number, number, number, number] }[] = [];
+  for (const d of plan.decisions) {
+    if (d.action !== 'release' || !d.declassified) continue;
+    const mark = byId.get(d.portionId)?.mark;
+    if (mark) for (const r of spanRegions(layout, mark.span.start, mark.span.end)) out.push({ page: r.page, rect: r.rect });
+  }
+  return out;
+}
+
 /** The release PDF: the original with the plan's withheld text removed, verified with pdf.js. Throws InternalError (nothing is written) when the verification fails. */
 export async function releasePdf(planned: PlannedRelease, source: PdfSource, title: string): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
   const { regions } = planRegions(planned.plan, source.layout);
@@ -79,8 +94,10 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   // as the release text and a release made from text do.
   const { disposition } = planned.plan;
   const stamp = pdfStampLine(planned.plan.releaseBanner, disposition.kind, disposition.stamp);
+  // A declassified portion's mark is lined through, where the release text rewrites it.
+  const strikes = declassifiedMarks(planned.plan, source.layout);
   // The objects and pages the text layer read are reused: the file is parsed and interpreted once.
-  const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false, stamp, ...(source.layout.parsed ? { parsed: source.layout.parsed } : {}) });
+  const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false, stamp, strikes, ...(source.layout.parsed ? { parsed: source.layout.parsed } : {}) });
   // The original's words outside the regions come from the text layer already read (no second
   // pdf.js reading of the original); the release is read by pdf.js, the independent reader.
   const check = await verifyRedaction(source.layout, bytes, regions, planned.withheld.map((w) => w.text), { releasedTexts: [planned.visible, visibleAcrossGaps(planned.visible)], ...(source.checkRelease ? { checkRelease: source.checkRelease } : {}) });

@@ -13,10 +13,11 @@ import { checkTextAuthorities } from '../../src/audit/verify.js';
 import { sha256Hex } from '../../src/hash.js';
 import { readPdfText, verifyRedaction } from '../../src/pdf/index.js';
 import { releaseDocument, type ReleaseResult } from '../../src/release/index.js';
-import { planRegions, readPdfInput } from '../../src/release/pdf.js';
+import { declassifiedMarks, planRegions, readPdfInput } from '../../src/release/pdf.js';
 import { loadProfile } from '../../src/rules/load.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { PRODUCERS } from '../helpers/producers.js';
+import { pageOps } from '../pdf/helpers/check.js';
 
 const STAMP = 'PENDING REVIEW - NOT FOR RELEASE';
 const AS_OF = '2015-01-01';
@@ -117,6 +118,26 @@ describe('release of a PDF input pending review', () => {
     }
     const pop = popplerPages(final.pdf, js.length);
     if (pop !== null) for (const page of pop) expect(page.replace(/\s+/g, ' ')).toContain(line);
+  });
+
+  it('a declassified portion: its text released, its mark lined through where it stands', async () => {
+    const read = await readPdfInput(pending.input);
+    if (!read.ok) throw new Error(read.message);
+    // NEWSLETTER-REGIONAL-CENTER: DECLASSIFY ON: 20320108.
+    const result = await releaseDocument({ doc: read.doc, reader: read.reader, profile, asOf: '2035-01-01', stem: 'doc', input: { path: 'doc.pdf', sha256: sha256Hex(pending.input) }, pdf: { bytes: pending.input, layout: read.layout } });
+    const declassified = result.plan.decisions.filter((d) => d.declassified);
+    expect(declassified.length).toBeGreaterThan(0);
+    const marks = declassifiedMarks(result.plan, read.layout);
+    expect(marks.length).toBeGreaterThanOrEqual(declassified.length);
+    const pdf = result.files.find((f) => f.kind === 'pdf')!.bytes;
+    for (const { page, rect } of marks) {
+      const ops = await pageOps(pdf, page);
+      const near = (a: unknown, b: number) => Math.abs((a as number) - b) < 0.01;
+      const y = (o: { operands: unknown[] }) => o.operands[1] as number;
+      const at = ops.findIndex((o, i) => o.op === 'm' && near(o.operands[0], rect[0]) && y(o) > rect[1] && y(o) < rect[3] && ops[i + 1]?.op === 'l' && near(ops[i + 1]!.operands[0], rect[2]));
+      expect(at, `a stroke across the mark at ${rect.join(' ')}`).toBeGreaterThan(-1);
+    }
+    await expectNoLeak({ input: pending.input, result, pdf, path: 'release/doc.pdf' });
   });
 
   it('a PDF input denied in full: its pages redacted, stamped DENIED IN FULL, and its text, with placeholders, passes the audit', async () => {

@@ -190,3 +190,23 @@ describe('a withheld run whose boxes can hold no label', () => {
   });
 });
 
+describe('marks lined through (a declassified portion)', () => {
+  it('draws one stroke through each rectangle, with the stamp, on its page only', async () => {
+    const t = await TestPdf.create();
+    t.page(line(72, 700, '(S) Declassified text the release shows.'));
+    t.page(line(72, 700, '(U) Another page.'));
+    const input = await t.save();
+    const { bytes } = await redactPdf(input, [], { stamp: STAMP, strikes: [{ page: 0, rect: [72, 696, 88, 710] }] });
+    const ops = await pageOps(bytes, 0);
+    const i = ops.findIndex((o) => o.op === 'm' && o.operands[0] === 72);
+    expect(i).toBeGreaterThan(-1);
+    expect(ops[i + 1]).toMatchObject({ op: 'l', operands: [88, ops[i]!.operands[1]] });
+    expect(ops[i]!.operands[1]).toBeGreaterThan(696);
+    expect(ops[i]!.operands[1]).toBeLessThan(710);
+    expect(ops.slice(i).some((o) => o.op === 'S')).toBe(true);
+    expect((await pageOps(bytes, 1)).some((o) => o.op === 'l')).toBe(false);
+    // The text stays.
+    expect((await readPdfText(bytes)).pages[0]!.map((r) => r.str).join(' ')).toContain('Declassified text the release shows.');
+  });
+});
+

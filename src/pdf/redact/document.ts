@@ -55,6 +55,12 @@ export interface RedactPdfOptions {
    */
   readonly stamp?: string;
   /**
+   * Marks lined through (0-based page, rectangle in default user space): a declassified portion's
+   * classification mark, which the release shows (32 CFR 2001.25: old markings lined through).
+   * Drawn with the stamp, so only where there is one.
+   */
+  readonly strikes?: readonly { readonly page: number; readonly rect: readonly [number, number, number, number] }[];
+  /**
    * `bytes` as already read (by readPdfLayout): its objects and interpreted pages are reused
    * instead of parsing and interpreting the file again. Left unchanged: the release is built on
    * a copy of the object table, and keys are dropped by the writer, not deleted.
@@ -252,7 +258,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
       // Last, over everything else the page draws; its resources are a copy with the font added.
       const stamped = stampPage(
         objs,
-        { index: i, originalContents: p.dict.get('Contents'), originalResources: dictOf(resolve(objs, p.resources)), box, rotate: p.rotate, regions: regs.map((r) => r.rect), contents, resources: dictOf(resolve(objs, resources)), balanced: regs.length > 0, ...(interpreted ? { interpreted } : {}) },
+        { index: i, originalContents: p.dict.get('Contents'), originalResources: dictOf(resolve(objs, p.resources)), box, rotate: p.rotate, regions: regs.map((r) => r.rect), contents, resources: dictOf(resolve(objs, resources)), balanced: regs.length > 0, strikes: (options.strikes ?? []).filter((k) => k.page === i).map((k) => [...k.rect] as Rect), ...(interpreted ? { interpreted } : {}) },
         stamp,
         labelFont,
         allocate,

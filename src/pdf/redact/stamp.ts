@@ -163,6 +163,22 @@ export function stampContent(text: string, fontName: string, placement: StampPla
 }
 
 /**
+ * Content that lines through each rectangle (a declassified portion's mark): one black stroke
+ * across it, a little below the middle (through the capitals of `(S//SI)`), setting every
+ * graphics state parameter it relies on.
+ */
+export function strikeContent(rects: readonly Rect[]): string {
+  if (rects.length === 0) return '';
+  const f = formatNumber;
+  let s = 'q 0 G 0.8 w 0 J [] 0 d\n';
+  for (const [x0, y0, x1, y1] of rects) {
+    const y = y0 + (y1 - y0) * 0.45;
+    s += `${f(x0)} ${f(y)} m ${f(x1)} ${f(y)} l\n`;
+  }
+  return s + 'S Q\n';
+}
+
+/**
  * What goes before and after the content of `main` so that it runs inside q … Q: as many extra q
  * as it pops more than it pushes, and after it, whatever closes the path, text object and marked
  * content it leaves open, and every Q it still owes.
@@ -207,6 +223,8 @@ export interface StampPageInput {
   /** The page's content and resources in the release so far. */
   readonly contents: PdfValue | undefined;
   readonly resources: PdfDict | undefined;
+  /** Rectangles (user space) to line through: the marks of declassified portions. */
+  readonly strikes?: readonly Rect[];
   /** True when `contents` already runs its drawing inside balanced q … Q (a redacted or rasterised page). */
   readonly balanced: boolean;
   /** The original page's content as already interpreted (by the redaction of the page), if it was. */
@@ -249,7 +267,7 @@ export function stampPage(objs: PdfObjects, page: StampPageInput, text: string, 
   // /Contents is a stream or an array of streams (possibly behind a reference).
   const resolved = resolve(objs, page.contents);
   const list: PdfValue[] = Array.isArray(resolved) ? [...resolved] : page.contents === undefined || resolved === undefined || resolved === null ? [] : [page.contents];
-  const stampText = stampContent(text, fontName, placement);
+  const stampText = stampContent(text, fontName, placement) + strikeContent(page.strikes ?? []);
   let contents: PdfValue[];
   if (page.balanced) {
     // A redacted page's content is the original's, edited: marked content it leaves open is closed first.
