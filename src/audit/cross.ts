@@ -8,7 +8,7 @@
 import type { WithheldPiece } from '../engine/withheld.js';
 import { releaseShingles, runsWithout, shingleHashes, unionOfRuns, type ReleaseShingles, type RunSet } from '../leak/shingle-hash.js';
 import { cutAtPlaceholders } from '../leak/tool-words.js';
-import { normalisedWords, shingles, SHINGLE_WORDS } from '../leak/words.js';
+import { normalisedWords, selfLeakRuns, shingles, SHINGLE_WORDS } from '../leak/words.js';
 
 /**
  * Batches of more documents skip the cross-document check unless the limit is raised: it keeps
@@ -35,51 +35,16 @@ export interface LeakHit {
   readonly runs: number;
 }
 
-/** Letters a short withheld run needs before it counts as shown when the release shows it split otherwise. */
-const JOINED_MIN = 12;
-
 /**
  * Withheld pieces of one document found in a released text of the same document: 8-word runs
  * not in `visible`, and pieces shorter than 8 words (a redacted name or number) found whole,
- * word-aligned, where `visible` does not hold them. `released` may be several pieces read apart
- * (a PDF's text cut at its box labels). Returns null when clean.
+ * word-aligned, where `visible` does not hold them ({@link selfLeakRuns}). `released` may be
+ * several pieces read apart (a PDF's text cut at its box labels). Returns null when clean.
  */
 export function findSelfLeak(stem: string, pieces: readonly WithheldPiece[], visible: string, released: string | readonly string[]): LeakHit | null {
   // Read between the tool's own words (placeholders, box labels): no run goes through them.
   const apart = (typeof released === 'string' ? [released] : released).flatMap(cutAtPlaceholders);
-  const out = new Set(apart.flatMap((t) => [...shingles(t, SHINGLE_WORDS)]));
-  const allowed = shingles(visible, SHINGLE_WORDS);
-  const flat = ` ${apart.map((t) => normalisedWords(t).join(' ')).join(' | ')} `;
-  const flatVisible = ` ${normalisedWords(visible).join(' ')} `;
-  // The same words split otherwise: a PDF's string reader splits `ConSIDer` where its font
-  // changes (`con sid er`), the release text does not. A short run the release shows anyway,
-  // however split, is no leak; long enough (JOINED_MIN letters) not to be found by chance.
-  const joinedVisible = flatVisible.replace(/ /g, '');
-  const shownAnyway = (needle: string): boolean => {
-    if (flatVisible.includes(needle)) return true;
-    const joined = needle.replace(/ /g, '');
-    return joined.length >= JOINED_MIN && joinedVisible.includes(joined);
-  };
-  const runs = new Set<string>();
-  const portions = new Set<string>();
-  for (const piece of pieces) {
-    const words = normalisedWords(piece.text);
-    if (words.length === 0) continue;
-    if (words.length < SHINGLE_WORDS) {
-      const needle = ` ${words.join(' ')} `;
-      if (flat.includes(needle) && !shownAnyway(needle)) {
-        runs.add(needle);
-        portions.add(piece.portionId);
-      }
-      continue;
-    }
-    for (const s of shingles(piece.text, SHINGLE_WORDS)) {
-      if (out.has(s) && !allowed.has(s)) {
-        runs.add(s);
-        portions.add(piece.portionId);
-      }
-    }
-  }
+  const { runs, portions } = selfLeakRuns(pieces, visible, apart);
   return runs.size === 0 ? null : { from: stem, portions: [...portions].sort(), runs: runs.size };
 }
 

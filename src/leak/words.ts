@@ -58,3 +58,48 @@ export function findLeaks(withheld: readonly string[], output: string | readonly
   }
   return [...new Set(leaks)];
 }
+
+/** Letters a short withheld run needs before it counts as shown when the release shows it split otherwise. */
+const JOINED_MIN = 12;
+
+/**
+ * The runs of withheld `pieces` that `released` (texts read apart) holds and `visible` does not:
+ * 8-word runs, and pieces shorter than 8 words (a redacted name or number) found whole,
+ * word-aligned. A short piece the release shows anyway, split otherwise (a PDF's string reader
+ * splits `ConSIDer` where its font changes, `con sid er`; the release text does not), is no
+ * leak: long enough (JOINED_MIN letters) not to be found by chance. With the portions they come
+ * from. Used by the audit's leak check and for output names (a name is released text too).
+ */
+export function selfLeakRuns(pieces: readonly { readonly portionId: string; readonly text: string }[], visible: string, released: readonly string[]): { runs: Set<string>; portions: Set<string> } {
+  const out = new Set(released.flatMap((t) => [...shingles(t, SHINGLE_WORDS)]));
+  const allowed = shingles(visible, SHINGLE_WORDS);
+  const flat = ` ${released.map((t) => normalisedWords(t).join(' ')).join(' | ')} `;
+  const flatVisible = ` ${normalisedWords(visible).join(' ')} `;
+  const joinedVisible = flatVisible.replace(/ /g, '');
+  const shownAnyway = (needle: string): boolean => {
+    if (flatVisible.includes(needle)) return true;
+    const joined = needle.replace(/ /g, '');
+    return joined.length >= JOINED_MIN && joinedVisible.includes(joined);
+  };
+  const runs = new Set<string>();
+  const portions = new Set<string>();
+  for (const piece of pieces) {
+    const words = normalisedWords(piece.text);
+    if (words.length === 0) continue;
+    if (words.length < SHINGLE_WORDS) {
+      const needle = ` ${words.join(' ')} `;
+      if (flat.includes(needle) && !shownAnyway(needle)) {
+        runs.add(needle);
+        portions.add(piece.portionId);
+      }
+      continue;
+    }
+    for (const s of shingles(piece.text, SHINGLE_WORDS)) {
+      if (out.has(s) && !allowed.has(s)) {
+        runs.add(s);
+        portions.add(piece.portionId);
+      }
+    }
+  }
+  return { runs, portions };
+}

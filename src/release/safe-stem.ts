@@ -4,7 +4,7 @@
  * away in `release/zulu-operation.md.txt` and in the Vaughn index. (SIDtoday PDFs are named after
  * their article's title.)
  */
-import { findLeaks } from '../leak/words.js';
+import { selfLeakRuns } from '../leak/words.js';
 import { MARKING_TOKENS } from '../markings/index.js';
 import { isLetterOrDigit } from '../parse/lines.js';
 import type { Diagnostic } from '../types.js';
@@ -71,8 +71,8 @@ function codePointBefore(text: string, at: number): number | undefined {
 /**
  * The output stem: `stem`, unless one of its words is a withheld word that the release does not
  * show anyway (the words of marks aside: `NOTE-UNCLASSIFIED-FOUO.md` gives nothing away), or it
- * holds a run of withheld words the release does not show as a run (8 words, as the leak checks
- * count); then `<prefix>-<first 12 hex of the input's sha256>`, with a warning.
+ * holds a run of withheld words the release does not show as a run (as the leak checks count:
+ * 8 words, or a shorter withheld piece whole); then `<prefix>-<first 12 hex of the input's sha256>`, with a warning.
  */
 export function safeOutputStem(
   stem: string,
@@ -83,10 +83,11 @@ export function safeOutputStem(
   const shown = new Set(words(planned.visible));
   const withheld = new Set(planned.withheld.flatMap((p) => words(p.text)).filter((w) => !shown.has(w)));
   // Every word may be shown somewhere and the name still repeat a withheld run of them (a SIDtoday
-  // article named after its withheld (S//SI) title, whose words its released paragraphs use): the
-  // release PDF's title would then hold the run, and its check refused the document.
+  // article named after its withheld (S//SI) title, whose words its released paragraphs use, or
+  // after a withheld short title, `GEO Build-Out`): the release PDF's title holds the run, which
+  // its check refused, or the audit found, as the leak checks count a run.
   const repeatsWord = words(stem).some((w) => withheld.has(w) && !MARKING_TOKENS.has(w));
-  if (!repeatsWord && findLeaks(planned.withheld.map((p) => p.text), stem, planned.visible).length === 0) return { stem };
+  if (!repeatsWord && selfLeakRuns(planned.withheld, planned.visible, [stem]).runs.size === 0) return { stem };
   const safe = renamedStem(sha256, prefix);
   return {
     stem: safe,

@@ -88,6 +88,18 @@ describe('output names of text inputs', () => {
     expect(namesAndIndex(out2).names.filter((n) => /dish|budapest/i.test(n))).toEqual([]);
   });
 
+  it('so is a name that is a short withheld piece whole (a title withheld alone, its words released elsewhere)', async () => {
+    const memo = ['SECRET', '', 'GEO Build-Out', '', '(U) The GEO team will build out the new site.', '', '(S) The site is in the north.', '', 'SECRET', ''].join('\n');
+    const dir3 = tmp('names-short');
+    const input3 = path.join(dir3, 'in');
+    mkdirSync(input3, { recursive: true });
+    writeFileSync(path.join(input3, 'GEO_Build-Out.txt'), memo);
+    const run = await runCli(['release', input3, '--profile', 'public', '--out', path.join(dir3, 'out'), '--as-of', '2026-12-01', '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('[output-renamed]');
+    expect(namesAndIndex(path.join(dir3, 'out')).names.filter((n) => /geo|build/i.test(n))).toEqual([]);
+  });
+
   it('a re-run with the same settings finds it up to date under the neutral name', async () => {
     const run = await runCli(['release', input, '--profile', 'public', '--out', out, '--as-of', '2026-12-01', '--json']);
     expect(run.code).toBe(0);
