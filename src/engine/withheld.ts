@@ -79,7 +79,12 @@ export function replacedPageBanners(doc: Document, releaseBanner: string): PageB
 export function withKeptFurniture(visible: string, doc: Document, releaseBanner: string): string {
   const replaced = replacedPageBanners(doc, releaseBanner).flatMap((b) => b.lines);
   const kept = doc.furniture.filter((f) => !replaced.some((r) => r.start < f.end && f.start < r.end));
-  return kept.length === 0 ? visible : `${visible}${kept.map((f) => doc.source.slice(f.start, f.end)).join(SEPARATOR)}${SEPARATOR}`;
+  return withShown(visible, kept.map((f) => doc.source.slice(f.start, f.end)));
+}
+
+/** `visible` and `texts` the release shows besides, each read apart (no run of words joins two). */
+export function withShown(visible: string, texts: readonly string[]): string {
+  return texts.length === 0 ? visible : `${visible}${texts.join(SEPARATOR)}${SEPARATOR}`;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { applyEdits, buildEdits, type Edit, type Piece } from '../engine/edits.js';
 import { evaluate } from '../engine/evaluate.js';
-import { visibleTextOf, withheldPieces, withKeptFurniture, type WithheldPiece } from '../engine/withheld.js';
+import { visibleTextOf, withheldPieces, withKeptFurniture, withShown, type WithheldPiece } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { countLeakRuns, countLeakRunsIn, releaseShingles, type ReleaseShingles } from '../leak/shingle-hash.js';
@@ -133,7 +133,7 @@ export function planRelease(
     // One page that shows the document exists: its header lines, the stamp, the count withheld.
     const denial = deniedRelease(plan, pieces);
     const text = footer === null ? denial.text : `${denial.text}\n${footer}\n`;
-    return { plan, edits, pieces: [{ kind: 'text', text }], releaseText: text, visible: text, withheld, footer, denied: { stamp: denial.stamp } };
+    return { plan, edits, pieces: [{ kind: 'text', text }], releaseText: text, visible: withShown(text, [toolTitleWords(plan)]), withheld, footer, denied: { stamp: denial.stamp } };
   }
   if (footer !== null) {
     // The footer is one more edit (an insertion at the end), so the diff and every check see it.
@@ -141,8 +141,17 @@ export function planRelease(
     edits.push({ kind: 'replace', span: { start: doc.source.length, end: doc.source.length }, text: `${text === '' || text.endsWith('\n') ? '' : '\n'}\n${footer}\n` });
     pieces = applyEdits(doc.source, edits);
   }
-  const visible = opts.pdfInput ? withKeptFurniture(visibleTextOf(pieces), doc, plan.releaseBanner) : visibleTextOf(pieces);
+  const shown = withShown(visibleTextOf(pieces), [toolTitleWords(plan)]);
+  const visible = opts.pdfInput ? withKeptFurniture(shown, doc, plan.releaseBanner) : shown;
   return { plan, edits, pieces, releaseText: renderReleaseText(pieces), visible, withheld, footer, denied: null };
+}
+
+/**
+ * The words a release PDF's title adds to the reference (`07MADRID911 - nato release`,
+ * render/view.ts): the tool's, shown, so a withheld heading `-- NATO --` is not leaked by them.
+ */
+function toolTitleWords(plan: Plan): string {
+  return `${plan.profile.id} release`;
 }
 
 /** The denial of a document denied in full: its text (./render/text/denied.ts) and stamp. */

@@ -334,3 +334,45 @@ describe('cross-document leaks', () => {
     expect(reverse.stdout).toMatch(/second\/release\/SYNTH-B\.txt: cross-leak: 15 run\(s\) of 8 words withheld in SYNTH-A \(p2\) appear here$/m);
   });
 });
+
+describe("the tool's own words in a release PDF's title", () => {
+  it('a withheld heading that is the profile name (-- NATO --) is not leaked by the title naming the profile', async () => {
+    // 07MADRID911 under nato as of 2010: denied in full; its PDF is titled `07MADRID911 - nato
+    // release`, and the audit counted the withheld one-word heading found there.
+    const text = [
+      'VZCZCXRO4693',
+      'OO RUEHLA',
+      'DE RUEHMD #0911/01 1341744',
+      'ZNY CCCCC ZZH',
+      'O 141744Z MAY 07',
+      'FM AMEMBASSY MADRID',
+      'TO RUEHC/SECSTATE WASHDC IMMEDIATE 2514',
+      '',
+      'C O N F I D E N T I A L MADRID 000911',
+      '',
+      'SIPDIS',
+      '',
+      'E.O. 12958: DECL: 05/14/2017',
+      'TAGS: PREL MARR SP',
+      'SUBJECT: MEETING WITH THE MINISTER',
+      '',
+      'Classified By: Ambassador Eduardo Aguirre for reasons 1.4 b & d.',
+      '',
+      '1. (C) The minister raised missile defense at some length.',
+      '',
+      '-- NATO --',
+      '',
+      '2. (C) On summit issues, Spain believes that enlargement should wait.',
+      '',
+    ].join('\n');
+    const dir = tmp('title-words');
+    writeFileSync(path.join(dir, '07MADRID911.txt'), text);
+    const out = path.join(dir, 'out');
+    const run = await runCli(['release', path.join(dir, '07MADRID911.txt'), '--profile', 'nato', '--out', out, '--as-of', '2010-12-01', '--quiet']);
+    expect(run.code).toBe(0);
+    const audit = await runCli(['audit', out, '--originals', dir, '--json']);
+    const report = JSON.parse(audit.stdout) as { ok: boolean; checks: { name: string; status: string }[] };
+    expect(report.checks.find((c) => c.name === 'leak')?.status).toBe('pass');
+    expect(report.ok).toBe(true);
+  });
+});
