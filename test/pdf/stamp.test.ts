@@ -208,5 +208,14 @@ describe('marks lined through (a declassified portion)', () => {
     // The text stays.
     expect((await readPdfText(bytes)).pages[0]!.map((r) => r.str).join(' ')).toContain('Declassified text the release shows.');
   });
+
+  it('draws them on a page without a stamp too (nothing silent: the option is not dropped)', async () => {
+    const t = await TestPdf.create();
+    t.page(line(72, 700, '(S) Declassified text the release shows.'));
+    const { bytes } = await redactPdf(await t.save(), [], { strikes: [{ page: 0, rect: [72, 696, 88, 710] }] });
+    const ops = await pageOps(bytes, 0);
+    expect(ops.some((o) => o.op === 'm' && o.operands[0] === 72)).toBe(true);
+    expect(ops.some((o) => o.op === 'Tj' && String(o.operands[0]).includes('PENDING'))).toBe(false);
+  });
 });
 

@@ -57,7 +57,7 @@ export interface RedactPdfOptions {
   /**
    * Marks lined through (0-based page, rectangle in default user space): a declassified portion's
    * classification mark, which the release shows (32 CFR 2001.25: old markings lined through).
-   * Drawn with the stamp, so only where there is one.
+   * Drawn after everything else the page draws, as the stamp is.
    */
   readonly strikes?: readonly { readonly page: number; readonly rect: readonly [number, number, number, number] }[];
   /**
@@ -252,13 +252,14 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     // A withheld run whose boxes could hold no label is named in the page's stamp: every
     // withholding states its authority on its page.
     const stamp = [options.stamp, unprinted.length > 0 ? `${UNPRINTED_WORDS}: ${unprinted.map((l) => labelText(l).text).join('; ')}` : undefined].filter((t) => t !== undefined).join(' - ');
-    if (stamp !== '') {
+    const strikes = (options.strikes ?? []).filter((k) => k.page === i).map((k) => [...k.rect] as Rect);
+    if (stamp !== '' || strikes.length > 0) {
       // The original page as interpreted already (by the redaction, or by the text layer).
       interpreted ??= parsed?.pages[i];
       // Last, over everything else the page draws; its resources are a copy with the font added.
       const stamped = stampPage(
         objs,
-        { index: i, originalContents: p.dict.get('Contents'), originalResources: dictOf(resolve(objs, p.resources)), box, rotate: p.rotate, regions: regs.map((r) => r.rect), contents, resources: dictOf(resolve(objs, resources)), balanced: regs.length > 0, strikes: (options.strikes ?? []).filter((k) => k.page === i).map((k) => [...k.rect] as Rect), ...(interpreted ? { interpreted } : {}) },
+        { index: i, originalContents: p.dict.get('Contents'), originalResources: dictOf(resolve(objs, p.resources)), box, rotate: p.rotate, regions: regs.map((r) => r.rect), contents, resources: dictOf(resolve(objs, resources)), balanced: regs.length > 0, strikes, ...(interpreted ? { interpreted } : {}) },
         stamp,
         labelFont,
         allocate,

@@ -156,6 +156,7 @@ function placeStampIn(text: string, frame: DisplayFrame, extent: ContentExtent):
  * @param fontName The resource name of the Helvetica font on the page.
  */
 export function stampContent(text: string, fontName: string, placement: StampPlacement): string {
+  if (text === '') return ''; // strokes only (a page with declassified marks and no stamp)
   const f = formatNumber;
   const m = placement.textMatrix.map(f).join(' ');
   const str = formatString(new TextEncoder().encode(labelText(text).text), false);
