@@ -8,7 +8,7 @@
 import type { WithheldPiece } from '../engine/withheld.js';
 import { releaseShingles, runsWithout, shingleHashes, unionOfRuns, type ReleaseShingles, type RunSet } from '../leak/shingle-hash.js';
 import { cutAtPlaceholders } from '../leak/tool-words.js';
-import { normalisedWords, selfLeakRuns, shingles, SHINGLE_WORDS } from '../leak/words.js';
+import { selfLeakRuns, SHINGLE_WORDS } from '../leak/words.js';
 
 /**
  * Batches of more documents skip the cross-document check unless the limit is raised: it keeps

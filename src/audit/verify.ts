@@ -77,11 +77,10 @@ export function recordedRegions(record: AuditRecord): { kind: 'WITHHELD' | 'REDA
 /**
  * What the boxes of a record's release PDF may say: the authority of each withholding, and the
  * release banner (a PDF input's banner lines are boxed with it); and the stamp line on a PDF
- * input's pages. The leak checks read a PDF's
- * text between them (src/leak/tool-words.ts).
+ * input's pages (pdfStampLine). The leak checks read a PDF's text between them
+ * (src/leak/tool-words.ts).
  */
 export function boxLabels(record: AuditRecord): string[] {
-  // A PDF input's release also has the stamp line on every page (pdfStampLine).
   const stampLine = pdfStampLine(record.banner.release, dispositionOf(record), record.stamp);
   return [...new Set([...recordedRegions(record).map((r) => r.authority), record.banner.release, stampLine])].filter((l) => l.trim() !== '');
 }

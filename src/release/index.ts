@@ -141,8 +141,8 @@ export function planRelease(
     edits.push({ kind: 'replace', span: { start: doc.source.length, end: doc.source.length }, text: `${text === '' || text.endsWith('\n') ? '' : '\n'}\n${footer}\n` });
     pieces = applyEdits(doc.source, edits);
   }
-  const shown = withShown(visibleTextOf(pieces), [toolTitleWords(plan)]);
-  const visible = opts.pdfInput ? withKeptFurniture(shown, doc, plan.releaseBanner) : shown;
+  // A PDF input's release is its own pages (titled with the output stem): what they keep shows.
+  const visible = opts.pdfInput ? withKeptFurniture(visibleTextOf(pieces), doc, plan.releaseBanner) : withShown(visibleTextOf(pieces), [toolTitleWords(plan)]);
   return { plan, edits, pieces, releaseText: renderReleaseText(pieces), visible, withheld, footer, denied: null };
 }
 

@@ -1,7 +1,9 @@
 /**
- * A stamp on every page of a redacted PDF (`PENDING REVIEW - NOT FOR RELEASE` for a document a
- * reviewer must still decide): one line of red Helvetica, centred in the top margin of the page
- * as it is displayed (its /Rotate applied), above everything the page shows.
+ * A stamp on every page of a redacted PDF (the release banner and disposition, `UNCLASSIFIED -
+ * RELEASE IN PART B1, 1.4(C)`, or `PENDING REVIEW - NOT FOR RELEASE` for a document a reviewer
+ * must still decide): one line of red Helvetica, centred in the top margin of the page as it is
+ * displayed (its /Rotate applied), above everything the page shows; and, drawn with it, a stroke
+ * through each declassified portion's mark.
  *
  * Where it goes: the margin is what lies between the page's edge and the nearest text, image or
  * withheld region (paths are left out: a page-size background fill would leave no margin at all).
