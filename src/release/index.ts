@@ -15,7 +15,7 @@ import { sortAuthorities } from '../engine/authority.js';
 import { renderDeniedText } from '../render/text/denied.js';
 import { renderReleasePdf, renderReviewPdf } from '../render/pdf/index.js';
 import { renderReleaseText } from '../render/text/index.js';
-import { toReleaseView, toReviewView } from '../render/view.js';
+import { releaseTitleWords, toReleaseView, toReviewView } from '../render/view.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
@@ -133,7 +133,7 @@ export function planRelease(
     // One page that shows the document exists: its header lines, the stamp, the count withheld.
     const denial = deniedRelease(plan, pieces);
     const text = footer === null ? denial.text : `${denial.text}\n${footer}\n`;
-    return { plan, edits, pieces: [{ kind: 'text', text }], releaseText: text, visible: withShown(text, [toolTitleWords(plan)]), withheld, footer, denied: { stamp: denial.stamp } };
+    return { plan, edits, pieces: [{ kind: 'text', text }], releaseText: text, visible: withShown(text, [releaseTitleWords(plan)]), withheld, footer, denied: { stamp: denial.stamp } };
   }
   if (footer !== null) {
     // The footer is one more edit (an insertion at the end), so the diff and every check see it.
@@ -142,16 +142,8 @@ export function planRelease(
     pieces = applyEdits(doc.source, edits);
   }
   // A PDF input's release is its own pages (titled with the output stem): what they keep shows.
-  const visible = opts.pdfInput ? withKeptFurniture(visibleTextOf(pieces), doc, plan.releaseBanner) : withShown(visibleTextOf(pieces), [toolTitleWords(plan)]);
+  const visible = opts.pdfInput ? withKeptFurniture(visibleTextOf(pieces), doc, plan.releaseBanner) : withShown(visibleTextOf(pieces), [releaseTitleWords(plan)]);
   return { plan, edits, pieces, releaseText: renderReleaseText(pieces), visible, withheld, footer, denied: null };
-}
-
-/**
- * The words a release PDF's title adds to the reference (`07MADRID911 - nato release`,
- * render/view.ts): the tool's, shown, so a withheld heading `-- NATO --` is not leaked by them.
- */
-function toolTitleWords(plan: Plan): string {
-  return `${plan.profile.id} release`;
 }
 
 /** The denial of a document denied in full: its text (./render/text/denied.ts) and stamp. */

@@ -76,9 +76,9 @@ export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion
  * Where the marks of declassified portions stand (one rectangle per line piece), to be lined
  * through: the release shows the text, and its mark no longer says what it is.
  */
-export function declassifiedMarks(plan: Plan, layout: PdfLayout): { page: number; rect: readonly [number, number, number, number] }[] {
+export function declassifiedMarks(plan: Plan, layout: PdfLayout): Omit<PdfRegion, 'label'>[] {
   const byId = new Map(plan.document.portions.map((p) => [p.id, p]));
-  const out: { page: number; rect: readonly [number, number, number, number] }[] = [];
+  const out: Omit<PdfRegion, 'label'>[] = [];
   for (const d of plan.decisions) {
     if (d.action !== 'release' || !d.declassified) continue;
     const mark = byId.get(d.portionId)?.mark;

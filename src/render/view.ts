@@ -42,7 +42,12 @@ export function toReleaseView(pieces: readonly Piece[], plan: Plan, ref: string,
   }
   if (line.length > 0) lines.push(line);
   flushLines();
-  return { banner: plan.releaseBanner, stamp: plan.stamp, ref, title: `${ref} - ${plan.profile.id} release`, blocks, ...(footer ? { footer } : {}) };
+  return { banner: plan.releaseBanner, stamp: plan.stamp, ref, title: `${ref} - ${releaseTitleWords(plan)}`, blocks, ...(footer ? { footer } : {}) };
+}
+
+/** What a release PDF's title adds to the reference (`07MADRID911 - nato release`): the tool's words. */
+export function releaseTitleWords(plan: Pick<Plan, 'profile'>): string {
+  return `${plan.profile.id} release`;
 }
 
 /**

@@ -59,7 +59,7 @@ export interface RedactPdfOptions {
    * classification mark, which the release shows (32 CFR 2001.25: old markings lined through).
    * Drawn after everything else the page draws, as the stamp is.
    */
-  readonly strikes?: readonly { readonly page: number; readonly rect: readonly [number, number, number, number] }[];
+  readonly strikes?: readonly Omit<PdfRegion, 'label'>[];
   /**
    * `bytes` as already read (by readPdfLayout): its objects and interpreted pages are reused
    * instead of parsing and interpreting the file again. Left unchanged: the release is built on
@@ -186,6 +186,8 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
   const objs: PdfObjects = parsed ? { objects: new Map(parsed.objects.objects), trailer: parsed.objects.trailer } : await readPdfObjects(bytes);
   const pages = listPages(objs);
   const byPage = checkRegions(regions, pages.length);
+  const strikesByPage = new Map<number, Rect[]>();
+  for (const k of options.strikes ?? []) strikesByPage.set(k.page, [...(strikesByPage.get(k.page) ?? []), [...k.rect] as Rect]);
   let next = Math.max(0, ...objs.objects.keys()) + 1;
   const allocate = (v: PdfValue): PdfRef => {
     const r = new PdfRef(next++, 0);
@@ -252,7 +254,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     // A withheld run whose boxes could hold no label is named in the page's stamp: every
     // withholding states its authority on its page.
     const stamp = [options.stamp, unprinted.length > 0 ? `${UNPRINTED_WORDS}: ${unprinted.map((l) => labelText(l).text).join('; ')}` : undefined].filter((t) => t !== undefined).join(' - ');
-    const strikes = (options.strikes ?? []).filter((k) => k.page === i).map((k) => [...k.rect] as Rect);
+    const strikes = strikesByPage.get(i) ?? [];
     if (stamp !== '' || strikes.length > 0) {
       // The original page as interpreted already (by the redaction, or by the text layer).
       interpreted ??= parsed?.pages[i];
