@@ -322,6 +322,7 @@ export type DeclKind =
   | 'agency-only' // DCI Only, DNI Only
   | 'downgrade' // DNG: CO 03/06/2018 (a downgrade, not a declassification)
   | 'not-applicable' // N/A on unclassified documents
+  | 'source-list' // `N/A to RD/FRD/TFNI portions. See source list for NSI portions.` (32 CFR 2001.24(h)(3)): no date in the document
   | 'none' // no E.O. line at all (raw null), or one that gives no usable instruction: empty, a placeholder such as `(##)`, or cut off (see `truncated`)
   | 'unrecognised';
 

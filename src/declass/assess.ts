@@ -49,6 +49,7 @@ export const DECL_RULES = [
   'decl-level-mismatch',
   'decl-no-origin',
   'decl-before-origin',
+  '32cfr2001.24h',
 ] as const;
 
 /** One of {@link DECL_RULES}. */
@@ -236,6 +237,18 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
       'review',
       'decl-downgrade',
       `${written} is a downgrading instruction (${note.replace(/; not a declassification instruction$/, '')}), not a declassification instruction: a reviewer must set one (32 CFR 2001.21(a))${fallback}.`,
+    );
+  }
+
+  if (decl.kind === 'source-list') {
+    const named = decl.codes.join('/');
+    const why = decl.codes.every((c) => c === 'NATO')
+      ? "NATO information is declassified only with NATO's consent"
+      : 'Atomic Energy Act information is declassified only by the Department of Energy, never automatically, 32 CFR 2001.24(h)(2)';
+    return result(
+      'review',
+      '32cfr2001.24h',
+      `${who} whose instruction ${written} does not apply to its ${named} portions (${why}) and leaves the other portions' dates to a source list the document does not carry: a reviewer must read it (32 CFR 2001.24(h)(3))${fallback}.`,
     );
   }
 

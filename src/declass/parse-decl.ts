@@ -25,6 +25,9 @@ import { parseDateText } from './parse-date.js';
  *   `(##)`; or a value cut off in a partial extract (`DE...`, `DECL: 08...`), which also sets
  *   `truncated`;
  * - `not-applicable`: `N/A`, `NA`, `NOT APPLICABLE`;
+ * - `source-list`: `N/A to RD/FRD/TFNI portions. See source list for NSI portions.`, `N/A to NATO
+ *   portions. See source list for NSI portions.` (32 CFR 2001.24(h)(3)); `codes` names the portions
+ *   the instruction does not apply to (`RD`, `FRD`, `TFNI`, `NATO`);
  * - `date` with code `DECLASSIFIED`: a declassification marking, `DECLASSIFIED BY NARA 09/02/2009`;
  * - `downgrade`: `DNG: CO 03/06/2018` (a downgrade, not a declassification);
  * - `date`: see {@link parseDateText} for the formats; two-digit years pivot at 69;
@@ -78,6 +81,13 @@ export function parseDecl(raw: string | null): DeclValue {
 
   if (u === '') return value(raw, 'none', { notes: ['the E.O. line gives no instruction'] });
   if (/^(N\s?\/\s?A|N\.A|NA|NOT APPLICABLE)$/.test(u)) return value(raw, 'not-applicable', { notes });
+  const notTo = NOT_APPLICABLE_TO.exec(u);
+  if (notTo) {
+    const codes = [...new Set(notTo[1]!.split(/\s*(?:\/|,|\bAND\b|\bOR\b)\s*/).filter(Boolean))];
+    const list = /\bSOURCE LIST\b/.test(notTo[2]!);
+    notes.push(`not applicable to the ${codes.join('/')} portions; ${list ? "the other portions' dates are in a source list the document does not carry" : 'no instruction given for the other portions'}`);
+    return value(raw, 'source-list', { codes, notes });
+  }
   if (/^[([]?\s*(#+|X{2,}|[#X]{1,2}\/[#X]{1,2}\/[#X]{2,4}|MM\/DD\/YY(YY)?)\s*[)\]]?$/.test(u)) {
     notes.push(`template placeholder "${s}" is not an instruction`);
     return value(raw, 'none', { notes });
@@ -124,6 +134,12 @@ export function parseDecl(raw: string | null): DeclValue {
 
   return value(raw, 'unrecognised', { notes });
 }
+
+/**
+ * `N/A to RD/FRD/TFNI portions` or `N/A to NATO portions`, then (usually) `See source list for NSI
+ * portions`: the two forms 32 CFR 2001.24(h)(3) and ISOO Notices 2011-02 and 2013-01 allow.
+ */
+const NOT_APPLICABLE_TO = /^(?:N\s?\/\s?A|NOT APPLICABLE) TO ((?:RD|FRD|TFNI|NATO)(?:\s*(?:\/|,|\bAND\b|\bOR\b)\s*(?:RD|FRD|TFNI|NATO))*) PORTIONS?\b(.*)$/;
 
 const LEVEL_WORDS: Readonly<Record<string, string>> = {
   TS: 'TOP SECRET', 'TOP SECRET': 'TOP SECRET', S: 'SECRET', SECRET: 'SECRET', C: 'CONFIDENTIAL',

@@ -4,14 +4,15 @@
  * Every control is stored under its banner abbreviation (see `Marking.controls` in types.ts).
  * The order is the register order of CAPCO §G Table 4 (domain.md §1.2 item 5), preceded by the
  * two non-US/foreign categories, which come before dissemination controls in a marking
- * (category order: classification → SCI → … → FGI → IC dissem → non-IC dissem).
+ * (category order: classification → SCI → … → Atomic Energy Act → FGI → IC dissem → non-IC dissem).
  */
 
 /**
- * Category of a control: 2 = foreign (NATO, FGI), 3 = IC dissemination, 4 = non-IC
- * dissemination. (0 is the level and 1 SCI, used by the parser's separator checks.)
+ * Category of a control: 2 = Atomic Energy Act (RD, FRD, TFNI, UCNI), 3 = foreign (NATO, FGI),
+ * 4 = IC dissemination, 5 = non-IC dissemination. (0 is the level and 1 SCI, used by the parser's
+ * separator checks.)
  */
-export type ControlCategory = 2 | 3 | 4;
+export type ControlCategory = 2 | 3 | 4 | 5;
 
 interface ControlInfo {
   readonly category: ControlCategory;
@@ -25,29 +26,40 @@ interface ControlInfo {
  * `CUI` after it.
  */
 const CONTROL_TABLE: ReadonlyArray<readonly [string, ControlInfo]> = [
-  ['NATO', { category: 2, portion: 'NATO' }],
-  ['FGI', { category: 2, portion: 'FGI' }],
-  ['RSEN', { category: 3, portion: 'RS' }],
-  ['FOUO', { category: 3, portion: 'FOUO' }],
-  ['ORCON', { category: 3, portion: 'OC' }],
-  ['ORCON-USGOV', { category: 3, portion: 'OC-USGOV' }],
-  ['IMCON', { category: 3, portion: 'IMC' }],
-  ['NOFORN', { category: 3, portion: 'NF' }],
-  ['PROPIN', { category: 3, portion: 'PR' }],
+  // Atomic Energy Act information (CAPCO's category after SCI and SAP): Restricted Data with its
+  // sub-markings CNWDI (portion `RD-N`) and SIGMA (`RD-SG`), Formerly Restricted Data,
+  // Transclassified Foreign Nuclear Information, and unclassified controlled nuclear information of
+  // DoD (`DCNI`, banner `DOD UCNI`) and DOE (`UCNI`, banner `DOE UCNI`). See formatAea in format.ts.
+  ['RD', { category: 2, portion: 'RD' }],
+  ['CNWDI', { category: 2, portion: 'N' }],
+  ['FRD', { category: 2, portion: 'FRD' }],
+  ['SIGMA', { category: 2, portion: 'SG' }],
+  ['TFNI', { category: 2, portion: 'TFNI' }],
+  ['DCNI', { category: 2, portion: 'DCNI' }],
+  ['UCNI', { category: 2, portion: 'UCNI' }],
+  ['NATO', { category: 3, portion: 'NATO' }],
+  ['FGI', { category: 3, portion: 'FGI' }],
+  ['RSEN', { category: 4, portion: 'RS' }],
+  ['FOUO', { category: 4, portion: 'FOUO' }],
+  ['ORCON', { category: 4, portion: 'OC' }],
+  ['ORCON-USGOV', { category: 4, portion: 'OC-USGOV' }],
+  ['IMCON', { category: 4, portion: 'IMC' }],
+  ['NOFORN', { category: 4, portion: 'NF' }],
+  ['PROPIN', { category: 4, portion: 'PR' }],
   // REL TO sits here in the register; it is kept in Marking.relTo, not in controls.
-  ['RELIDO', { category: 3, portion: 'RELIDO' }],
-  ['DSEN', { category: 3, portion: 'DSEN' }],
-  ['FISA', { category: 3, portion: 'FISA' }],
-  ['LIMDIS', { category: 4, portion: 'DS' }],
-  ['EXDIS', { category: 4, portion: 'XD' }],
-  ['NODIS', { category: 4, portion: 'ND' }],
-  ['SBU', { category: 4, portion: 'SBU' }],
-  ['LES', { category: 4, portion: 'LES' }],
-  ['SSI', { category: 4, portion: 'SSI' }],
-  ['LOU', { category: 4, portion: 'LOU' }],
+  ['RELIDO', { category: 4, portion: 'RELIDO' }],
+  ['DSEN', { category: 4, portion: 'DSEN' }],
+  ['FISA', { category: 4, portion: 'FISA' }],
+  ['LIMDIS', { category: 5, portion: 'DS' }],
+  ['EXDIS', { category: 5, portion: 'XD' }],
+  ['NODIS', { category: 5, portion: 'ND' }],
+  ['SBU', { category: 5, portion: 'SBU' }],
+  ['LES', { category: 5, portion: 'LES' }],
+  ['SSI', { category: 5, portion: 'SSI' }],
+  ['LOU', { category: 5, portion: 'LOU' }],
   // Controlled Unclassified Information (32 CFR part 2002), not in the register either: the CUI
   // program's own marking, read where a document carries it alone (`(CUI)`, a `CUI` banner).
-  ['CUI', { category: 4, portion: 'CUI' }],
+  ['CUI', { category: 5, portion: 'CUI' }],
 ];
 
 const CONTROL_INFO = new Map(CONTROL_TABLE);
@@ -63,10 +75,17 @@ export function isControl(name: string): boolean {
   return CONTROL_INFO.has(name);
 }
 
-/** Category of a known control (2 foreign, 3 IC dissem, 4 non-IC dissem). */
+/** Category of a known control (2 Atomic Energy Act, 3 foreign, 4 IC dissem, 5 non-IC dissem). */
 export function controlCategory(name: string): ControlCategory {
-  return CONTROL_INFO.get(name)?.category ?? 4;
+  return CONTROL_INFO.get(name)?.category ?? 5;
 }
+
+/**
+ * Atomic Energy Act information that is classified by the act, not by an executive order: RD and
+ * its CNWDI and SIGMA sub-markings, FRD, TFNI. No declassification date of the document lifts it
+ * (32 CFR 2001.24(h)(2), (i)(3)); it cannot be marked UNCLASSIFIED.
+ */
+export const AEA_CLASSIFIED: ReadonlySet<string> = new Set(['RD', 'CNWDI', 'FRD', 'SIGMA', 'TFNI']);
 
 /** Portion abbreviation of a control (`NOFORN` → `NF`, `EXDIS` → `XD`); unknown names unchanged. */
 export function portionAbbreviation(name: string): string {
@@ -90,7 +109,7 @@ export const FDR_CONTROLS: ReadonlySet<string> = new Set(['NOFORN', 'RELIDO']);
  * control (CAPCO p134: FOUO appears only if no other non-FD&R control is present).
  */
 export function beatsFouo(control: string): boolean {
-  return control !== 'FOUO' && !FDR_CONTROLS.has(control) && control !== 'NATO' && control !== 'FGI';
+  return control !== 'FOUO' && !FDR_CONTROLS.has(control) && controlCategory(control) >= 4;
 }
 
 /**

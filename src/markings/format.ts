@@ -8,7 +8,7 @@ import { LEVEL_BANNER } from './levels.js';
 /**
  * Format a marking as `banner` words or as a `portion` mark (without parentheses).
  * Categories are joined by `//` and values inside a category by `/` (CAPCO §A.6), in the order
- * level, SCI, NATO, FGI, IC dissemination controls (REL TO in its register place, after PROPIN),
+ * level, SCI, Atomic Energy Act, NATO, FGI, IC dissemination controls (REL TO in its register place, after PROPIN),
  * non-IC dissemination controls. On an unclassified marking, NOFORN with SBU or LES is written as
  * the single marking SBU NOFORN / LES NOFORN (portion `SBU-NF`, `LES-NF`).
  */
@@ -19,6 +19,8 @@ export function format(m: Marking, style: 'banner' | 'portion'): string {
     m.level === 'U' && m.controls.includes('NOFORN') && (m.controls.includes('SBU') || m.controls.includes('LES'));
   const categories: string[] = [banner ? LEVEL_BANNER[m.level] : m.level];
   if (m.sci.length > 0) categories.push(m.sci.join('/'));
+  const aea = formatAea(m.controls, banner);
+  if (aea !== '') categories.push(aea);
   if (m.controls.includes('NATO')) categories.push('NATO');
   if (m.controls.includes('FGI')) categories.push(['FGI', ...m.fgi].join(' '));
   const ic: string[] = [];
@@ -26,19 +28,36 @@ export function format(m: Marking, style: 'banner' | 'portion'): string {
   const rel = m.relTo.length > 0 ? `REL TO ${m.relTo.join(', ')}` : null;
   let relDone = false;
   for (const c of m.controls) {
-    if (c === 'NATO' || c === 'FGI') continue;
+    if (controlCategory(c) < 4) continue;
     if (rel && !relDone && CONTROL_ORDER.indexOf(c) >= REL_TO_POSITION) {
       ic.push(rel);
       relDone = true;
     }
     if (c === 'NOFORN' && absorbNoforn) continue;
     const written = (c === 'SBU' || c === 'LES') && absorbNoforn ? `${name(c)}${banner ? ' NOFORN' : '-NF'}` : name(c);
-    (controlCategory(c) === 3 ? ic : nonIc).push(written);
+    (controlCategory(c) === 4 ? ic : nonIc).push(written);
   }
   if (rel && !relDone) ic.push(rel);
   if (ic.length > 0) categories.push(ic.join('/'));
   if (nonIc.length > 0) categories.push(nonIc.join('/'));
   return categories.join('//');
+}
+
+/**
+ * The Atomic Energy Act category: `RD-CNWDI-SIGMA`/`FRD-SIGMA`/`TFNI`/`DOD UCNI`/`DOE UCNI` in a
+ * banner, `RD-N-SG`/`FRD-SG`/`TFNI`/`DCNI`/`UCNI` in a portion mark; SIGMA goes with RD when
+ * both RD and FRD are present. Empty when the marking has none.
+ */
+function formatAea(controls: readonly string[], banner: boolean): string {
+  const has = (c: string) => controls.includes(c);
+  const sigma = has('SIGMA') ? (banner ? '-SIGMA' : '-SG') : '';
+  const parts: string[] = [];
+  if (has('RD')) parts.push(`RD${has('CNWDI') ? (banner ? '-CNWDI' : '-N') : ''}${sigma}`);
+  if (has('FRD')) parts.push(`FRD${has('RD') ? '' : sigma}`);
+  if (has('TFNI')) parts.push('TFNI');
+  if (has('DCNI')) parts.push(banner ? 'DOD UCNI' : 'DCNI');
+  if (has('UCNI')) parts.push(banner ? 'DOE UCNI' : 'UCNI');
+  return parts.join('/');
 }
 
 /**

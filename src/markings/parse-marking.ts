@@ -7,7 +7,7 @@
  * category or a stray character makes the whole mark fail (`ok: false`). It never guesses a level.
  */
 import type { Level, Marking } from '../types.js';
-import { CONTROL_ORDER, REL_TO_POSITION, SCI_SYSTEMS, controlCategory, portionAbbreviation } from './controls.js';
+import { AEA_CLASSIFIED, CONTROL_ORDER, REL_TO_POSITION, SCI_SYSTEMS, controlCategory, portionAbbreviation } from './controls.js';
 import { lookupCountry } from './countries.js';
 import { LEVEL_BANNER } from './levels.js';
 import { MarkingError } from './marking-error.js';
@@ -109,7 +109,7 @@ function parseBanner(raw: string): Marking {
 
 /** One parsed element of a marking, for separator and order checks. */
 interface Element {
-  /** 0 level, 1 SCI, 2 foreign (NATO, FGI), 3 IC dissemination, 4 non-IC dissemination. */
+  /** 0 level, 1 SCI, 2 Atomic Energy Act, 3 foreign (NATO, FGI), 4 IC dissemination, 5 non-IC dissemination. */
   readonly category: number;
   /** Register position inside the category. */
   readonly order: number;
@@ -165,6 +165,9 @@ function parseText(raw: string, text: string, context: MarkingContext, notes: st
   // SCI is classified information by definition (`(U//SI)`, `UNCLASSIFIED//TK`): read as
   // unclassified, the portion would be released; the mark contradicts itself, so it is not understood.
   if (level === 'U' && sci.length > 0) throw new MarkingError('malformed', `the SCI control system ${sci[0]} marks classified information, not UNCLASSIFIED`);
+  // So is Atomic Energy Act data (`(U//RD)`): RD, FRD and TFNI are classified by the act.
+  const aea = [...controls].find((x) => AEA_CLASSIFIED.has(x));
+  if (level === 'U' && aea !== undefined) throw new MarkingError('malformed', `${aea} marks information classified under the Atomic Energy Act, not UNCLASSIFIED`);
   return makeMarking({ raw, level, sci, controls, relTo, fgi, normalisations: notes });
 }
 
@@ -234,14 +237,14 @@ function readElement(items: readonly Item[], i: number, st: State): { next: numb
     if (rel.codes.length === 0 && st.bannerRelTo.some((c) => c !== 'USA')) {
       st.relTo.push(...st.bannerRelTo);
       st.notes.push(`REL without a list read as the banner's list: REL TO ${st.bannerRelTo.join(', ')}`);
-      return { next: rel.next, el: { category: 3, order: REL_TO_POSITION - 0.5, controls: [] } };
+      return { next: rel.next, el: { category: 4, order: REL_TO_POSITION - 0.5, controls: [] } };
     }
     if (rel.codes.length === 0) {
       st.controls.add('NOFORN');
       st.notes.push('REL without a list (the banner list) cannot be checked on its own: read as NOFORN (fail closed)');
     }
     st.relTo.push(...rel.codes);
-    return { next: rel.next, el: { category: 3, order: REL_TO_POSITION - 0.5, controls: [] } };
+    return { next: rel.next, el: { category: 4, order: REL_TO_POSITION - 0.5, controls: [] } };
   }
   if (item.word === 'FGI') {
     st.controls.add('FGI');
@@ -254,7 +257,7 @@ function readElement(items: readonly Item[], i: number, st: State): { next: numb
       if (look.kind === 'unknown-code') st.notes.push(`unknown FGI code "${next.word}" kept as written`);
       st.fgi.push(look.code);
     }
-    return { next: j, el: { category: 2, order: 1, controls: ['FGI'] } };
+    return { next: j, el: { category: 3, order: CONTROL_ORDER.indexOf('FGI'), controls: ['FGI'] } };
   }
   // `G` alone is the GAMMA compartment of older SIGINT markings (`TS//SI/G`); the register writes
   // it `SI-G`, where the hyphen loop below reads it as part of SI.
@@ -282,8 +285,40 @@ function readElement(items: readonly Item[], i: number, st: State): { next: numb
     st.notes.push(`portion abbreviation ${cw.phrase} in a banner read as ${name}`);
   }
   const el = { category: controlCategory(name), order: CONTROL_ORDER.indexOf(name), controls: cw.entry.controls };
-  return { next: i + cw.n, el };
+  const next = name === 'RD' || name === 'FRD' ? readAeaSubMarkings(items, i + cw.n, name, st) : i + cw.n;
+  return { next, el };
 }
+
+/**
+ * Sub-markings of Restricted Data or Formerly Restricted Data, joined by hyphens: CNWDI after RD
+ * (`RD-N`, `RD-CNWDI`, `RESTRICTED DATA-CRITICAL NUCLEAR WEAPON DESIGN INFORMATION`) and SIGMA
+ * with its numbers (`RD-SG 14`, `FRD-SIGMA 14 15`). The numbers are noted, not kept: the release
+ * rules go by SIGMA alone. Returns the index after them.
+ */
+function readAeaSubMarkings(items: readonly Item[], i: number, head: 'RD' | 'FRD', st: State): number {
+  let j = i;
+  while (j < items.length && (items[j] as Item).sep === '-') {
+    const sub = phraseAt(items, j, AEA_SUB_MARKINGS, 5);
+    if (!sub || (sub.entry === 'CNWDI' && head !== 'RD')) break;
+    st.controls.add(sub.entry);
+    j += sub.n;
+    if (sub.entry === 'SIGMA') {
+      const numbers: string[] = [];
+      for (; j < items.length && (items[j] as Item).sep === ' ' && /^\d{1,2}$/.test((items[j] as Item).word); j++) numbers.push((items[j] as Item).word);
+      if (numbers.length > 0) st.notes.push(`SIGMA ${numbers.join(' ')} read as SIGMA (the numbers are not kept)`);
+    }
+  }
+  return j;
+}
+
+/** What may follow RD or FRD after a hyphen (see {@link readAeaSubMarkings}). */
+const AEA_SUB_MARKINGS: ReadonlyMap<string, 'CNWDI' | 'SIGMA'> = new Map([
+  ['N', 'CNWDI'],
+  ['CNWDI', 'CNWDI'],
+  ['CRITICAL NUCLEAR WEAPON DESIGN INFORMATION', 'CNWDI'],
+  ['SG', 'SIGMA'],
+  ['SIGMA', 'SIGMA'],
+]);
 
 /**
  * Check the separator before an element: `//` between categories and `/` inside one (CAPCO §A.6),

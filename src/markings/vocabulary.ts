@@ -113,6 +113,21 @@ export const CONTROL_WORDS: ReadonlyMap<string, ControlWord> = new Map<string, C
   // not read: a mark that carries one is not understood (withheld, pending review).
   ['CUI', c(['CUI'], 'both', { unclassified: true })],
   ['NATO', c(['NATO'], 'both')],
+  // Atomic Energy Act markings (CAPCO register); their sub-markings (`RD-N`, `RD-SG 14`) are read
+  // by the parser after RD or FRD.
+  ['RESTRICTED DATA', c(['RD'], 'banner')],
+  ['RD', c(['RD'], 'both')],
+  ['FORMERLY RESTRICTED DATA', c(['FRD'], 'banner')],
+  ['FRD', c(['FRD'], 'both')],
+  ['CNWDI', c(['RD', 'CNWDI'], 'none', { note: 'CNWDI written without RD read as RD-CNWDI (it is a sub-marking of Restricted Data)' })],
+  ['TRANSCLASSIFIED FOREIGN NUCLEAR INFORMATION', c(['TFNI'], 'banner')],
+  ['TFNI', c(['TFNI'], 'both')],
+  ['DOD UNCLASSIFIED CONTROLLED NUCLEAR INFORMATION', c(['DCNI'], 'banner', { unclassified: true })],
+  ['DOD UCNI', c(['DCNI'], 'banner', { unclassified: true })],
+  ['DCNI', c(['DCNI'], 'portion', { unclassified: true })],
+  ['DOE UNCLASSIFIED CONTROLLED NUCLEAR INFORMATION', c(['UCNI'], 'banner', { unclassified: true })],
+  ['DOE UCNI', c(['UCNI'], 'banner', { unclassified: true })],
+  ['UCNI', c(['UCNI'], 'portion', { unclassified: true })],
   [
     'EFTO',
     c(['SBU'], 'none', {
@@ -123,7 +138,7 @@ export const CONTROL_WORDS: ReadonlyMap<string, ControlWord> = new Map<string, C
 ]);
 
 /** Longest phrase length in words, for greedy matching. */
-export const MAX_PHRASE_WORDS = 4;
+export const MAX_PHRASE_WORDS = 5;
 
 /** Words that end a marking and are ignored, with a note (`(S-ENTIRE TEXT)`, `//MR` in banners). */
 export const TRAILERS: ReadonlyMap<string, string> = new Map([

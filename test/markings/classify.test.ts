@@ -7,6 +7,8 @@ describe('classifyParenthetical', () => {
     'Secret/Rel Armenia', 'S/REL TO NATO/AUS', 'S//FGI//NF', 'FOUO', 'LOU', 'U//SBU-NF', 'S-ENTIRE TEXT',
     // Controlled Unclassified Information in its plain forms.
     'CUI', 'cui', 'CUI//NOFORN', 'U//CUI',
+    // Atomic Energy Act markings; unclassified controlled nuclear information stands without a level.
+    'S//RD', 'C//FRD', 'S//RD-N', 'TS//RD-SG 14', 'S//TFNI', 'UCNI', 'DCNI', 'U//UCNI',
   ])('(%s) is a marking', (inner) => {
     expect(classifyParenthetical(inner)).toBe('marking');
   });
@@ -19,7 +21,7 @@ describe('classifyParenthetical', () => {
     // The CAPCO separator with words that are not marks: a mark not understood, not a heading.
     'X//Q', 'FOO//BAR', 'Q//SI', 'ABC // DEF',
     // An SCI control system or Atomic Energy Act marking with no level.
-    'SI', 'TK', 'SI/TK', 'SI-G', 'HCS', 'HCS-P', 'KDK', 'RD', 'FRD', 'UCNI',
+    'SI', 'TK', 'SI/TK', 'SI-G', 'HCS', 'HCS-P', 'KDK', 'RD', 'FRD', 'RD-N', 'TFNI', 'U//RD',
     // A special access program's mark with no level (a bare SAR is search and rescue, below).
     'SAR-BP', 'SAR-GREEN DOOR', 'sar-bp', 'SAR-BP/NF', 'SPECIAL ACCESS REQUIRED-BUTTERED POPCORN',
     // Controlled Unclassified Information with a category or a limited dissemination control,
