@@ -134,11 +134,11 @@ function declassifiedMark(decision: Decision): string {
   return `(DECLASSIFIED, formerly ${was})`;
 }
 
-const NUMBER_LABEL = /^(?:¶\s*)?[0-9A-Za-z]{1,3}\s*[.)]\s*/;
+const NUMBER_LABEL = /^(?:¶\s*)?(?:[0-9A-Za-z]{1,3}\s*[.)]|\([0-9A-Za-z]{1,4}\))\s*/;
 const SUBJECT_LABEL = /^SUBJ(?:ECT)?\s*:\s*/i;
 
 /**
- * The part of a withheld portion kept in the release: its paragraph number (`¶3. `) or the
+ * The part of a withheld portion kept in the release: its paragraph number (`¶3. `, `a. `, `(b) `) or the
  * `SUBJECT: ` field name. Only those shapes are kept; anything else gets no label.
  */
 export function labelOf(source: string, portion: Portion): string {

@@ -58,13 +58,23 @@ describe('a mark after a bullet opens a portion', () => {
 });
 
 describe('marked document: text with no mark of its own that holds one above (U)', () => {
-  it.each(['(a) (S) zulu1 secret item.', '[1] (S) zulu1 secret item.', '1 - (S) zulu1 secret item.', '- [ ] (S) zulu1 secret item.', '(a) (U//FOUO) zulu1 item.'])(
+  it.each(['[1] (S) zulu1 secret item.', '1 - (S) zulu1 secret item.', '- [ ] (S) zulu1 secret item.'])(
     '%j: withheld as a mark not understood, the (U) paragraph released',
     (item) => {
       expect(portionWith(memo(item), 'zulu1', parseMarkedDocument).markingSource).toBe('unknown');
       expectItemWithheld(memo(item), parseMarkedDocument);
     },
   );
+
+  // A letter in parentheses before a mark is a list item's label (a DoD memo's subparagraphs).
+  it.each([
+    ['(a) (S) zulu1 secret item.', 'S'],
+    ['(a) (U//FOUO) zulu1 item.', 'U'],
+  ])('%j: the label a, the item marked by its mark, and withheld', (item, level) => {
+    const held = portionWith(memo(item), 'zulu1', parseMarkedDocument);
+    expect([held.markingSource, held.marking?.level, held.number]).toEqual(['marked', level, 'a']);
+    expectItemWithheld(memo(item), parseMarkedDocument);
+  });
 
   it('a plain (U) inside unmarked text leaves it unmarked (released in an unclassified memo)', () => {
     const text = released(memo('(a) (U) zulu1 plain item.'), parseMarkedDocument);

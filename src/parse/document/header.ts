@@ -3,8 +3,8 @@
  * SECRETARY OF DEFENSE` without the colon), `TO:`, `THROUGH:` (content:
  * a `header` portion, usually unmarked, so withheld in a classified document), `SUBJECT:` (a
  * `subject` portion), date lines (`Run Date: 02/22/2006`, `DATE: 12 March 2012`, `Date: March 3,
- * 2001`, an e-mail's `Sent: Tuesday, March 3, 2015 10:12 AM`: boilerplate, and the document's
- * origination date), and lines without a letter or digit (rules, table separators,
+ * 2001`, an e-mail's `Sent: Tuesday, March 3, 2015 10:12 AM`, a letter's date alone on its line,
+ * `June 3, 2015`: boilerplate, and the document's origination date), and lines without a letter or digit (rules, table separators,
  * `--`) or with only a memo's form words (`MEMORANDUM FOR THE RECORD`): boilerplate, there is
  * nothing in them to withhold.
  */
@@ -20,6 +20,9 @@ const MEMORANDUM_FOR = /^(?:MEMORANDUM\s+FOR|Memorandum\s+for)\s+\S/;
 const SUBJECT = /^(?:SUBJECT|Subject|SUBJ)\s*:/;
 const DATE = /^(?:Run\s+Dates?|RUN\s+DATES?|DATE|Date|SENT|Sent)\s*:\s*(.+)$/;
 const RUN_DATE = /^\s*(?:Run|RUN)\s+(?:Dates?|DATES?)\s*:/;
+
+/** A month written in words (`June`, `JUN`, `Sept.`). */
+const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 
 /** SIDtoday's date line: the article's own date wherever its layout puts it (after the author, a blank line apart). */
 export function isRunDateLine(line: DocLine): boolean {
@@ -53,7 +56,7 @@ function datesOf(value: string): string[] | null {
 const FORM_WORDS = /^(?:MEMORANDUM(?:\s+FOR\s+(?:THE\s+)?RECORD)?|(?:INFORMATION|ACTION|DECISION)\s+MEMO(?:RANDUM)?|Memorandum(?:\s+for\s+(?:the\s+)?Record)?)[ \t]*$/;
 
 /** The role of a line that is not a banner or authority line, and its dates for a date line. */
-export function lineRole(line: DocLine): { role: LineRole; dates?: string[] } {
+export function lineRole(line: DocLine): { role: LineRole; dates?: string[]; bare?: true } {
   if (line.blank) return { role: 'blank' };
   if (!/[\p{L}\p{N}]/u.test(line.text)) return { role: 'rule' };
   const { text } = undecorated(line.text);
@@ -62,6 +65,13 @@ export function lineRole(line: DocLine): { role: LineRole; dates?: string[] } {
   if (date) {
     const dates = datesOf(date[1]!);
     if (dates) return { role: 'date', dates };
+  }
+  // A letter's or DoD memo's date, alone on its line (`June 3, 2015`, `3 June 2015`, right-aligned):
+  // with the day and the month in words, so that a number or `January 2004` alone stays text. Where
+  // it may stand is the caller's to check (isHeaderDate).
+  if (MONTH_WORD.test(text) && /\b\d{1,2}\b/.test(text)) {
+    const alone = datesOf(text.trim());
+    if (alone && alone.length === 1) return { role: 'date', dates: alone, bare: true };
   }
   if (HEADER.test(text.replace(/[*_]+(?=\s*:)/, '')) || MEMORANDUM_FOR.test(text)) return { role: 'header' };
   if (SUBJECT.test(text.replace(/[*_]+(?=\s*:)/, ''))) return { role: 'subject' };

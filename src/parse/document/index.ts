@@ -144,6 +144,15 @@ function readRoles(source: string, lines: readonly DocLine[]): { roles: LineRole
   // with what is around it (`(S) The meeting is set.` / `Date: 12 March 2012`): as boilerplate it
   // was released whatever the paragraph's mark.
   const body = bodyLines(lines, roles);
+  // A date alone on its line is the letter's or memo's date only as a paragraph of its own above
+  // the first header or subject line (`June 3, 2015` over `MEMORANDUM FOR …`); anywhere else it is
+  // text (a seminar's date inside an announcement, a quote's date under its `From:`).
+  const firstHeader = roles.findIndex((r) => r === 'header' || r === 'subject');
+  for (let i = 0; i < lines.length; i++) {
+    if (roles[i] !== 'date' || !found[i]?.bare) continue;
+    const alone = (i === 0 || lines[i - 1]!.blank) && (i + 1 === lines.length || lines[i + 1]!.blank);
+    if (!alone || firstHeader < i) roles[i] = 'content';
+  }
   for (let i = 0; i < lines.length; i++) {
     if (roles[i] !== 'date') continue;
     if (body[i] && !isRunDateLine(lines[i]!)) {

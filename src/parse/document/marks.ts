@@ -101,14 +101,23 @@ function unclosedBeforeText(source: string, at: number, last: number): MarkHit |
 }
 
 /**
- * What comes before a mark at the start of a line: Markdown heading hashes, a block quote, a table
+ * A letter or roman numeral in parentheses that labels a list item, followed by a mark: `(a) (C) …`,
+ * `(b) (S//NF) …`, `(iv) (U) …` (a DoD memo's references and subparagraphs). Not `(C)`, `(S)` or
+ * `(U)` in capitals, which are marks themselves (`(C) (FOUO)` is a double mark). Without the mark
+ * after it, `(c)` alone stays what it was: read as a mark where a mark belongs (fail closed).
+ */
+const LETTER_LABEL = String.raw`\((?:[a-z]|[ivx]{2,4}|[ABD-RTV-Z])\)(?=[ \t]+[([])`;
+const LETTER_LABEL_AT = new RegExp(`^${LETTER_LABEL}[ \\t]+`);
+
+/**
+hat comes before a mark at the start of a line: Markdown heading hashes, a block quote, a table
  * pipe, bullets and dashes, bold or italic markers, a number or letter (`1.`, `a)`, `(2)`, or a
  * bare footnote number right before a mark), `Q:` / `A:`, a paragraph label before a mark
  * (`PARA 2`, `¶2.`, `¶ 2`, as cables number paragraphs; before a mark in any form: `PARA 2 <S>`,
  * `¶2. S//NF: …`), opening quotes. Matched from the line's first character.
  */
 const PREFIX = new RegExp(
-  `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§¶](?=[ \\t]+\\()|¶[ \\t]?\\d{1,3}[.):]?(?=[ \\t]*${MARK_START})|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|[A-Za-z][.)]|[QA]:|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+${MARK_START})|["'“‘«])[ \\t]*)*`,
+  `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§¶](?=[ \\t]+\\()|¶[ \\t]?\\d{1,3}[.):]?(?=[ \\t]*${MARK_START})|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|${LETTER_LABEL}|[A-Za-z][.)]|[QA]:|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+${MARK_START})|["'“‘«])[ \\t]*)*`,
 );
 
 /** A bullet at the start of a line's prefix. */
@@ -146,10 +155,10 @@ export function readLineStart(source: string, first: number, last: number, banne
   else if (BULLET_HEAD.test(head) && !/^\*\*[ \t]*$/.test(head)) structure = 'bullet';
   else {
     // `1.`, `a)`, `(2)`, `¶2.`, or a bare footnote number before a mark (`2 (S//SI) Details …`).
-    const n = /^(?:(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ \t]+\())[ \t]|¶[ \t]?(\d{1,3})[.):]?(?=[ \t]*\())/.exec(head.length > 0 ? text : head);
+    const n = /^(?:(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ \t]+\()|\(([a-z]|[ivx]{2,4}|[ABD-RTV-Z])\)(?=[ \t]+[([]))[ \t]|¶[ \t]?(\d{1,3})[.):]?(?=[ \t]*\())/.exec(head.length > 0 ? text : head);
     if (n) {
       structure = 'item';
-      number = n[1] ?? n[2] ?? n[3] ?? n[4] ?? n[5]!;
+      number = n[1] ?? n[2] ?? n[3] ?? n[4] ?? n[5] ?? n[6]!;
     }
   }
   let at = first + prefix.length;
@@ -160,11 +169,13 @@ export function readLineStart(source: string, first: number, last: number, banne
     const own = label ? lookalikeHit(source, at, last, bannerRelTo, structure === 'item') : null;
     if (own) mark = own;
     else if (label) {
-      const after = at + label[0].length;
+      // `References: (a) (U) …`: a list label between the field label and the mark.
+      const item = LETTER_LABEL_AT.exec(source.slice(at + label[0].length, Math.min(last, at + label[0].length + 12)));
+      const after = at + label[0].length + (item ? item[0].length : 0);
       const m = readMarkAt(source, after, last, 'lead', bannerRelTo) ?? lookalikeHit(source, after, last, bannerRelTo, false);
       if (m) {
         mark = m;
-        at += label[0].length;
+        at = after;
       }
     }
   }

@@ -1,3 +1,4 @@
+import { formatPortion } from '../../../src/markings/index.js';
 /**
  * The document reader, form by form: where portions open and close, what they are marked, and
  * that every non-blank character is covered once (portion segment, furniture or boilerplate).
@@ -325,6 +326,36 @@ describe('parseMarkedDocument: header', () => {
     expect(doc.originated).toBe('2016-05-12');
     expect(rows(doc).map((r) => r[0])).toEqual(['title', 'header', 'header-2', 'subject', 'p1']);
     expect(doc.boilerplate!.map((b) => text.slice(b.start, b.end))).toContain('DATE: 12 May 2016');
+  });
+
+  it("a DoD memo's date alone on its line above the addressee is the memo's date; elsewhere a date alone is text", () => {
+    const text = 'SECRET\n\nDEPARTMENT OF DEFENSE\nWASHINGTON, DC 20301\n\n                                June 3, 2015\n\nMEMORANDUM FOR COMMANDER\n\nSUBJECT: (U) Plans\n\n1. (S) Body.\n\n28 June 2016\n\nSECRET\n';
+    const doc = parseMarkedDocument(text);
+    expect(doc.originated).toBe('2015-06-03');
+    expect(doc.boilerplate!.map((b) => text.slice(b.start, b.end))).toContain('June 3, 2015');
+    // Below the header, and inside a paragraph, a date is the text's: decided with it.
+    expect(doc.portions.map((p) => text.slice(p.span.start, p.span.end)).slice(-2)).toEqual(['1. (S) Body.', '28 June 2016']);
+    const inside = parseMarkedDocument('FROM: Reporting Board\n\n(U) Sign up for the seminar:\n28 June 2004\n0900-1100 hours\n');
+    expect(inside.originated).toBe(null);
+    expect(inside.portions.map((p) => p.markingSource)).toEqual(['unmarked', 'marked']);
+    expect(parseMarkedDocument('(U) Ratings Due Between 31 December 2003 and 31\nJanuary 2004\n\nFROM: X\n').originated).toBe(null);
+  });
+
+  it('a list label in parentheses before a mark is the item\'s label, not its mark: (a) (C), (b) (U), References: (a) (U)', () => {
+    const text = 'SECRET\n\nSUBJECT: (U) Test\n\n(a) (C) First item.\n\n(b) (U) Second item.\n\n    (c) (U) Third item, indented.\n\nReferences: (a) (U) DoD Directive 5105.21\n            (b) (S//NF) Posture Assessment\n\n(iv) (U) A roman numeral.\n\nSECRET\n';
+    const doc = parseMarkedDocument(text);
+    expect(doc.portions.map((p) => [p.markingSource, p.marking ? formatPortion(p.marking) : null, p.number])).toEqual([
+      ['marked', '(U)', null],
+      ['marked', '(C)', 'a'],
+      ['marked', '(U)', 'b'],
+      ['marked', '(U)', 'c'],
+      ['marked', '(U)', null],
+      ['marked', '(S//NF)', 'b'],
+      ['marked', '(U)', 'iv'],
+    ]);
+    // A level in capitals is a mark itself (a double mark), and `(c)` with no mark after it is still read as one (fail closed).
+    expect(parseMarkedDocument('(C) (FOUO) Text.\n').portions[0]!.marking!.level).toBe('C');
+    expect(parseMarkedDocument('(c) Text of the item.\n').portions[0]!.markingSource).toBe('marked');
   });
 
   it('a date line whose value is not only dates is content, not boilerplate', () => {
