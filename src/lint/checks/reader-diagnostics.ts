@@ -20,7 +20,7 @@ export const REPORTED_BY_OTHER_CHECKS: ReadonlySet<string> = new Set(
 export const readerDiagnostics: LintCheck = {
   id: 'reader-diagnostics',
   description: 'The errors and warnings of the document reader that no other check reports: a banner or portion mark not understood, an UNCLASSIFIED banner contradicted, a trailing mark it could not place, no text, a reader failure.',
-  codes: ['banner-unknown', 'unclassified-banner-contradicted', 'unknown-marking', 'trailing-mark-unplaced', 'no-portions', 'reader-error'],
+  codes: ['banner-unknown', 'unclassified-banner-contradicted', 'unknown-marking', 'trailing-mark-unplaced', 'parenthetical-read-as-text', 'no-portions', 'reader-error'],
   formats: ['document'],
   check: ({ doc }) => doc.diagnostics.filter((d) => d.severity !== 'info' && !REPORTED_BY_OTHER_CHECKS.has(d.code)),
 };

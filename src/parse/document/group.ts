@@ -53,6 +53,8 @@ export interface Draft {
   textBefore: 'line' | 'gap' | null;
   /** A trailing mark found where it cannot mark anything (kept for the diagnostic). */
   strayTrailing: MarkHit | null;
+  /** Parentheticals at a line's start read as text of the sentence above (see continuesSentence), for the diagnostic. */
+  readonly readAsText: MarkHit[];
 }
 
 /** What grouping needs besides the lines. */
@@ -134,6 +136,7 @@ function openDraft(source: string, piece: Piece, lead: MarkHit | null, structure
     markOnly: lead !== null && source.slice(lead.end, piece.end).trim() === '',
     strayTrailing: null,
     textBefore: null,
+    readAsText: [],
   };
 }
 
@@ -171,7 +174,9 @@ function groupLine(st: GroupState, i: number): void {
     st.hard = true;
   }
 
-  const start = readLineStart(source, line.first, line.last, bannerRelTo);
+  const read = readLineStart(source, line.first, line.last, bannerRelTo);
+  const asText = continuesSentence(st, read, line) ? read.mark : null;
+  const start: LineStart = asText ? { ...read, mark: null } : read;
   const marks: LineMarks =
     start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo);
   const structure: Draft['structure'] = role === 'header' ? 'header' : role === 'subject' ? 'subject' : start.structure;
@@ -179,9 +184,42 @@ function groupLine(st: GroupState, i: number): void {
   const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
 
   placeFirstPiece(st, piece, start, structure, role === 'header' ? 3 : 0, line);
+  if (asText) st.cur!.readAsText.push(asText);
   addRaises(st.cur!, marks.inline, piece);
   openMidLine(st, marks, line, i);
   endLine(st, marks.trailing, line);
+}
+
+/**
+ * A parenthetical the grammar does not read, alone at the start of a line that goes on with the
+ * sentence of the line above: an acronym or office code the wrap put there (`… the Combined Forces
+ * Command` / `(CFC) Headquarters …`, `… Analysis & Production` / `(S2) in the near future`), not a
+ * mark. It must be letters and digits only (no slash: `(S//N F)` stays a mark not understood), the
+ * line above must be one the wrap ended (it would not have fitted there) and must not end a
+ * sentence or a lead-in (`.`, `:`), and either the text after it goes on
+ * in lower case or punctuation (a portion never opens so), or its letters are the initials of the
+ * words before it. Anything else stays a mark not understood (withheld pending review: fail closed).
+ */
+function continuesSentence(st: GroupState, start: LineStart, line: DocLine): boolean {
+  const mark = start.mark;
+  if (!mark || mark.status !== 'unknown' || mark.lookalike || start.structure !== null || mark.start !== line.first) return false;
+  if (!st.cur || !st.prev || st.blankGap || st.pageGap) return false;
+  const inner = mark.raw.slice(1, -1);
+  if (!mark.raw.endsWith(')') || !/^[A-Za-z0-9][A-Za-z0-9 ,&]*$/.test(inner)) return false;
+  const above = st.prev.text.trimEnd();
+  if (!/[\p{L}\p{N},&]$/u.test(above)) return false;
+  // The wrap put it there: it would not have fitted on the line above. (A short line above, `(U)
+  // Title` over `(C0) the text`, leaves a typed mark a mark.)
+  if (st.prev.last - st.prev.start + 1 + mark.raw.length < 0.85 * st.input.width) return false;
+  const after = st.input.source.slice(mark.end, line.last).trimStart();
+  if (after === '' || /^[\p{Ll},.;:)\-–—]/u.test(after)) return true;
+  return initialsOf(above, inner.replace(/[^A-Za-z]/g, '').length) === inner;
+}
+
+/** The initials of the last `n` words of `text`, upper case (`Combined Forces Command` → `CFC`). */
+function initialsOf(text: string, n: number): string {
+  const words = text.split(/[\s/-]+/).filter((w) => /^\p{Lu}/u.test(w));
+  return n > 1 && words.length >= n ? words.slice(-n).map((w) => w[0]).join('') : '';
 }
 
 /** The line's first piece: a new portion (a mark or a structure opens one), a list item, or a continuation. */

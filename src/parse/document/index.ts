@@ -408,6 +408,14 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
       span: { start: d.strayTrailing.start, end: d.strayTrailing.end },
     });
   }
+  for (const t of d.readAsText) {
+    out.push({
+      severity: 'warning',
+      code: 'parenthetical-read-as-text',
+      message: `${t.raw} at the start of this line goes on with the sentence above (an acronym or office code the line wrap put there), so it was read as text, not as a mark; if it is a mark, start its paragraph with it.`,
+      span: { start: t.start, end: t.end },
+    });
+  }
   if (p.markingSource === 'unknown') {
     if (!d.lead) {
       const inside = d.raises.find(notPlainU)!;

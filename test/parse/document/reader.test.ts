@@ -358,6 +358,35 @@ describe('parseMarkedDocument: header', () => {
     expect(parseMarkedDocument('(c) Text of the item.\n').portions[0]!.markingSource).toBe('marked');
   });
 
+  describe('an acronym or office code the wrap put at the start of a line', () => {
+    const L = (t: string) => t.padEnd(88, ' x').slice(0, 88).trimEnd();
+    const doc = (second: string, first = L('(S//SI) While the bulk of the reporting will come from the Combined Forces Command')) =>
+      `TOP SECRET//SI\n\n${L('(U) An opening paragraph of the article that runs the whole width of the page, as text')}\n${L('taken out of a PDF does, line after line, with nothing that ends a sentence until here.')}\n\n${first}\n${second}\n\nTOP SECRET//SI\n`;
+    const kinds = (text: string) => parseMarkedDocument(text).portions.map((p) => p.markingSource);
+
+    it.each([
+      ['its letters are the initials of the words before it', '(CFC) Headquarters complex will be built next year.'],
+      ['the text after it goes on in lower case', '(S2) in the near future, as the chief said.'],
+      ['punctuation follows it', '(S22), and the lab will report to it.'],
+    ])('is text of the paragraph when %s, with a warning', (_why, second) => {
+      const text = doc(second);
+      const parsed = parseMarkedDocument(text);
+      expect(kinds(text)).toEqual(['marked', 'marked']);
+      expect(parsed.portions[1]!.marking!.level).toBe('S');
+      expect(text.slice(parsed.portions[1]!.span.start, parsed.portions[1]!.span.end)).toContain(second);
+      expect(parsed.diagnostics.map((d) => d.code)).toContain('parenthetical-read-as-text');
+    });
+
+    it.each([
+      ['the line above is short (a title), so the wrap did not put it there', '(C0) zulu secret text of the item.', '(U) A Title Without a Period'],
+      ['the line above ends a sentence', '(S2) in the near future, as the chief said.', `${L('(S//SI) While the bulk of the reporting will come from the Combined Forces Command')}.`],
+      ['the text after it starts a sentence and its letters are no initials', '(CT) Product lines here will report it.', undefined],
+      ['it has a slash', '(S//N F) zulu secret text of the item.', undefined],
+    ])('stays a mark not understood (withheld) when %s', (_why, second, first) => {
+      expect(kinds(doc(second, first))).toContain('unknown');
+    });
+  });
+
   it('a date line whose value is not only dates is content, not boilerplate', () => {
     const doc = parseMarkedDocument('DATE: 12 March 2012, when the source met the officer\n');
     expect(doc.portions).toHaveLength(1);
