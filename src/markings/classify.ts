@@ -36,7 +36,7 @@ const STRONG = new Set([
  * `TK/SI`, `SI-G`, `HCS`, `RD`) is a mark with its level missing. None opens a paragraph or line
  * of the corpus cables as anything else. (`SAR` alone does, as search and rescue: see {@link SPECIAL_ACCESS}.)
  */
-const CONTROL_SYSTEMS = new Set(['SI', 'TK', 'HCS', 'KDK', 'ECI', 'RD', 'FRD', 'TFNI', 'UCNI', 'DCNI', 'CNWDI']);
+const CONTROL_SYSTEMS = new Set(['SI', 'TK', 'HCS', 'KDK', 'ECI', 'COMINT', 'RD', 'FRD', 'TFNI', 'UCNI', 'DCNI', 'CNWDI']);
 
 /**
  * A special access program's mark with its level missing: `SAR-` and the program's identifier

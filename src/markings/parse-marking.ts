@@ -259,6 +259,21 @@ function readElement(items: readonly Item[], i: number, st: State): { next: numb
     }
     return { next: j, el: { category: 3, order: CONTROL_ORDER.indexOf('FGI'), controls: ['FGI'] } };
   }
+  // A declassification instruction at the end of a banner (`TOP SECRET//COMINT//NOFORN//X1`,
+  // `…//20320108`), as banners carried it before the Declassify On line: it says nothing of who
+  // may read the document, and the authority block (or the E.O. line) is where it is read.
+  if (st.context === 'banner' && i === items.length - 1 && item.sep === '//' && BANNER_DECL.test(item.word)) {
+    st.notes.push(`declassification instruction ${item.word} at the end of the banner ignored (it is read from the Declassify On line)`);
+    return { next: items.length, el: null };
+  }
+  // The former names of the SIGINT and imagery control systems (`TOP SECRET//COMINT//NOFORN`,
+  // `SECRET//TALENT KEYHOLE`), read as the register's SI and TK.
+  const former = phraseAt(items, i, FORMER_SCI_NAMES, 2);
+  if (former) {
+    st.sci.push(former.entry);
+    st.notes.push(`${former.phrase} (the former name of ${former.entry}) read as ${former.entry}`);
+    return { next: i + former.n, el: { category: 1, order: 0, controls: [] } };
+  }
   // `G` alone is the GAMMA compartment of older SIGINT markings (`TS//SI/G`); the register writes
   // it `SI-G`, where the hyphen loop below reads it as part of SI.
   if (SCI_SYSTEMS.has(item.word) || item.word === 'G') {
@@ -310,6 +325,15 @@ function readAeaSubMarkings(items: readonly Item[], i: number, head: 'RD' | 'FRD
   }
   return j;
 }
+
+/** A declassification instruction as older banners ended with it: `X1`–`X8`, `25X1`–`25X9`, a date `20320108`. */
+const BANNER_DECL = /^(?:X[1-8]|25X[1-9]|(?:19|20)\d{6})$/;
+
+/** Former names of SCI control systems and the register's names for them. */
+const FORMER_SCI_NAMES: ReadonlyMap<string, string> = new Map([
+  ['COMINT', 'SI'],
+  ['TALENT KEYHOLE', 'TK'],
+]);
 
 /** What may follow RD or FRD after a hyphen (see {@link readAeaSubMarkings}). */
 const AEA_SUB_MARKINGS: ReadonlyMap<string, 'CNWDI' | 'SIGMA'> = new Map([

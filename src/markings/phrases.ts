@@ -40,7 +40,7 @@ export function phraseAt<T>(
 export function startsElement(items: readonly Item[], i: number): boolean {
   const word = items[i]?.word;
   if (word === undefined) return false;
-  if (word === 'REL' || word === 'FGI' || SCI_SYSTEMS.has(word)) return true;
+  if (word === 'REL' || word === 'FGI' || word === 'COMINT' || SCI_SYSTEMS.has(word)) return true;
   if (phraseAt(items, i, TRAILERS, 2)) return true;
   const cw = phraseAt(items, i, CONTROL_WORDS, MAX_PHRASE_WORDS);
   return cw !== null && cw.phrase !== 'NATO';

@@ -46,6 +46,12 @@ const READ: ReadonlyArray<readonly [string, 'portion' | 'banner', readonly strin
   ['(U/FOUO)', 'portion', null, mk('U', ['FOUO'])],
   ['(S/SI)', 'portion', null, mk('S', [], [], ['SI'])],
   ['(S//SI/REL)', 'portion', null, mk('S', ['NOFORN'], [], ['SI'])],
+  // The former names of SI and TK, and a declassification instruction ending an older banner.
+  ['TOP SECRET//COMINT//REL TO USA, AUS, CAN, GBR, NZL//20320108', 'banner', null, mk('TS', [], FVEY, ['SI'])],
+  ['TOP SECRET//COMINT//NOFORN//X1', 'banner', null, mk('TS', ['NOFORN'], [], ['SI'])],
+  ['SECRET//TALENT KEYHOLE//NOFORN', 'banner', null, mk('S', ['NOFORN'], [], ['TK'])],
+  ['TOP SECRET//HCS//COMINT//NOFORN', 'banner', null, mk('TS', ['NOFORN'], [], ['HCS', 'SI'])],
+  ['(TS//COMINT)', 'portion', null, mk('TS', [], [], ['SI'])],
 ];
 
 describe('parseMarking: modern forms', () => {
@@ -70,6 +76,9 @@ const UNREAD: ReadonlyArray<readonly [string, 'unknown' | 'malformed']> = [
   ['(S//SI//NOFRN)', 'unknown'],
   ['(TS//SII)', 'unknown'],
   ['(SS//SI)', 'unknown'],
+  // A declassification instruction is not part of a portion mark.
+  ['(S//SI//NF//X1)', 'unknown'],
+  ['(U//COMINT)', 'malformed'],
 ];
 
 describe('parseMarking: typing errors fail', () => {

@@ -26,6 +26,8 @@ export interface BannerHit {
 const DYNAMIC = /^DYNAMIC\s+PAGE\s*-+\s*HIGHEST\s+POSSIBLE\s+CLASSIFICATION\s+IS\b\s*:?\s*/i;
 /** `Classification:`, `Security Classification:`, `Classified:` (an e-mail's or a form's label). */
 const LABEL = /^(?:SECURITY\s+)?CLASSIF(?:ICATION|IED)\s*:\s*/i;
+/** The label alone, the classification on the next line. */
+const LABEL_ALONE = /^(?:SECURITY\s+)?CLASSIF(?:ICATION|IED)\s*:$/i;
 /**
  * A banner starts with a level word spelled out in capitals (CAPCO: banners are upper case), or
  * letter-spaced as cables print it (`S E C R E T`): the letters are joined by readBannerWords. Or
@@ -103,7 +105,20 @@ export function findBanners(source: string, lines: readonly DocLine[]): Map<numb
       continue;
     }
     const words = bannerWords(source, line);
-    if (words) out.set(i, { lines: [i], start: words.start, end: words.end, marking: words.marking, highestPossible: false });
+    if (words && !afterLeadIn(lines, i)) out.set(i, { lines: [i], start: words.start, end: words.end, marking: words.marking, highestPossible: false });
   }
   return out;
+}
+
+/**
+ * True when the line right above (no blank line between) ends with a colon, other than a
+ * `Classification:` label alone: `(C) The overall classification of the briefings is:` over
+ * `TOP SECRET//COMINT//…`. The classification words are then text of that paragraph, not a banner
+ * (as a banner line they were released whatever the paragraph's mark).
+ */
+function afterLeadIn(lines: readonly DocLine[], i: number): boolean {
+  const above = lines[i - 1];
+  if (!above || above.blank) return false;
+  const text = undecorated(above.text).text.trimEnd();
+  return text.endsWith(':') && !LABEL_ALONE.test(text);
 }

@@ -358,6 +358,16 @@ describe('parseMarkedDocument: header', () => {
     expect(parseMarkedDocument('(c) Text of the item.\n').portions[0]!.markingSource).toBe('marked');
   });
 
+  it('classification words under a lead-in ending with a colon are text of its paragraph, not a banner', () => {
+    const text = 'UNCLASSIFIED//FOR OFFICIAL USE ONLY\n\n(C) The overall classification of the briefings is:\nTOP SECRET//COMINT//REL TO USA, AUS, CAN, GBR and NZL//20291123\nBriefing #1 follows.\n\nClassification:\nSECRET\n\nUNCLASSIFIED//FOR OFFICIAL USE ONLY\n';
+    const doc = parseMarkedDocument(text);
+    const held = doc.portions.find((p) => text.slice(p.span.start, p.span.end).includes('TOP SECRET//COMINT'))!;
+    expect(held.marking!.level).toBe('C');
+    expect(doc.pageBanners!.map((b) => b.raw)).not.toContain('TOP SECRET//COMINT//REL TO USA, AUS, CAN, GBR and NZL//20291123');
+    // A `Classification:` label alone still has its classification on the next line.
+    expect(doc.pageBanners!.map((b) => b.raw)).toContain('SECRET');
+  });
+
   describe('an acronym or office code the wrap put at the start of a line', () => {
     const L = (t: string) => t.padEnd(88, ' x').slice(0, 88).trimEnd();
     const doc = (second: string, first = L('(S//SI) While the bulk of the reporting will come from the Combined Forces Command')) =>
