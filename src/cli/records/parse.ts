@@ -2,6 +2,7 @@
  * What `declass parse` reports of one cable or document: a plain record built from the Document (positions
  * as 1-based lines and columns), which the formatters print as a summary or JSON Lines.
  */
+import { formatPortion } from '../../markings/index.js';
 import { LineIndex } from '../../source/line-index.js';
 import type { Diagnostic, Document, Marking, Portion, Span } from '../../types.js';
 
@@ -52,7 +53,8 @@ export interface ParseRecord {
   readonly file: string;
   readonly ref: string | null;
   readonly originated: string | null;
-  readonly banner: { raw: string; level: string | null; controls: readonly string[]; relTo: readonly string[]; caveats: readonly string[]; section: string | null } | null;
+  /** `mark`: the banner's marking written as a portion mark, without parentheses (`TS//SI//REL TO USA, FVEY`). */
+  readonly banner: { raw: string; level: string | null; mark: string | null; controls: readonly string[]; relTo: readonly string[]; caveats: readonly string[]; section: string | null } | null;
   readonly eo: { raw: string; order: string | null } | null;
   readonly decl: { raw: string | null } | null;
   readonly tags: string | null;
@@ -106,6 +108,7 @@ export function toParseRecord(file: string, doc: Document, extra: readonly Diagn
       ? {
           raw: b.raw,
           level: b.marking?.level ?? null,
+          mark: b.marking ? formatPortion(b.marking).slice(1, -1) : null,
           controls: b.marking?.controls ?? [],
           relTo: b.marking?.relTo ?? [],
           caveats: b.caveats.map((c) => c.raw),
