@@ -209,12 +209,17 @@ function continuesSentence(st: GroupState, start: LineStart, line: DocLine): boo
   const above = st.prev.text.trimEnd();
   if (!/[\p{L}\p{N},&]$/u.test(above)) return false;
   // The wrap put it there: it would not have fitted on the line above. (A short line above, `(U)
-  // Title` over `(C0) the text`, leaves a typed mark a mark.)
-  if (st.prev.last - st.prev.start + 1 + mark.raw.length < 0.85 * st.input.width) return false;
+  // Title` over `(C0) the text`, leaves a typed mark a mark.) Text read out of a PDF can join a
+  // paragraph's later lines, so the width it sets can be wider than the page's: a line above of
+  // PROSE_LINE characters or more is prose the wrap ended, when lower case follows.
+  const wrapped = st.prev.last - st.prev.start + 1 + mark.raw.length >= 0.85 * st.input.width;
   const after = st.input.source.slice(mark.end, line.last).trimStart();
-  if (after === '' || /^[\p{Ll},.;:)\-–—]/u.test(after)) return true;
-  return initialsOf(above, inner.replace(/[^A-Za-z]/g, '').length) === inner;
+  if (after === '' || /^[\p{Ll},.;:)\-–—]/u.test(after)) return wrapped || st.prev.last - st.prev.start >= PROSE_LINE;
+  return wrapped && initialsOf(above, inner.replace(/[^A-Za-z]/g, '').length) === inner;
 }
+
+/** Characters of a line that is prose, not a title or a label (see continuesSentence). */
+const PROSE_LINE = 60;
 
 /** The initials of the last `n` words of `text`, upper case (`Combined Forces Command` → `CFC`). */
 function initialsOf(text: string, n: number): string {

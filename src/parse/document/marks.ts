@@ -102,11 +102,12 @@ function unclosedBeforeText(source: string, at: number, last: number): MarkHit |
 
 /**
  * A letter or roman numeral in parentheses that labels a list item, followed by a mark: `(a) (C) …`,
- * `(b) (S//NF) …`, `(iv) (U) …` (a DoD memo's references and subparagraphs). Not `(C)`, `(S)` or
- * `(U)` in capitals, which are marks themselves (`(C) (FOUO)` is a double mark). Without the mark
- * after it, `(c)` alone stays what it was: read as a mark where a mark belongs (fail closed).
+ * `(b) (S//NF) …`, `(iv) (U) …` (a DoD memo's references and subparagraphs). Not `(C)`, `(S)`, `(U)` or
+ * `(R)` in capitals, which are marks themselves (`(C) (FOUO)` is a double mark; `(R)` a look-alike of
+ * RESTRICTED). Without a mark after it, `(c)` alone stays what it was: read as a mark where a mark
+ * belongs (fail closed).
  */
-const LETTER_LABEL = String.raw`\((?:[a-z]|[ivx]{2,4}|[ABD-RTV-Z])\)(?=[ \t]+[([])`;
+const LETTER_LABEL = String.raw`\((?:[a-z]|[ivx]{2,4}|[ABD-QTV-Z])\)(?=[ \t]+[([])`;
 const LETTER_LABEL_AT = new RegExp(`^${LETTER_LABEL}[ \\t]+`);
 
 /**
@@ -155,7 +156,7 @@ export function readLineStart(source: string, first: number, last: number, banne
   else if (BULLET_HEAD.test(head) && !/^\*\*[ \t]*$/.test(head)) structure = 'bullet';
   else {
     // `1.`, `a)`, `(2)`, `¶2.`, or a bare footnote number before a mark (`2 (S//SI) Details …`).
-    const n = /^(?:(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ \t]+\()|\(([a-z]|[ivx]{2,4}|[ABD-RTV-Z])\)(?=[ \t]+[([]))[ \t]|¶[ \t]?(\d{1,3})[.):]?(?=[ \t]*\())/.exec(head.length > 0 ? text : head);
+    const n = /^(?:(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ \t]+\()|\(([a-z]|[ivx]{2,4}|[ABD-QTV-Z])\)(?=[ \t]+[([]))[ \t]|¶[ \t]?(\d{1,3})[.):]?(?=[ \t]*\())/.exec(head.length > 0 ? text : head);
     if (n) {
       structure = 'item';
       number = n[1] ?? n[2] ?? n[3] ?? n[4] ?? n[5] ?? n[6]!;

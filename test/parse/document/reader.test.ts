@@ -355,6 +355,7 @@ describe('parseMarkedDocument: header', () => {
     ]);
     // A level in capitals is a mark itself (a double mark), and `(c)` with no mark after it is still read as one (fail closed).
     expect(parseMarkedDocument('(C) (FOUO) Text.\n').portions[0]!.marking!.level).toBe('C');
+    expect(parseMarkedDocument('(R) (U) Text.\n').portions[0]!.markingSource).toBe('unknown');
     expect(parseMarkedDocument('(c) Text of the item.\n').portions[0]!.markingSource).toBe('marked');
   });
 
@@ -384,6 +385,14 @@ describe('parseMarkedDocument: header', () => {
       expect(kinds(text)).toEqual(['marked', 'marked']);
       expect(parsed.portions[1]!.marking!.level).toBe('S');
       expect(text.slice(parsed.portions[1]!.span.start, parsed.portions[1]!.span.end)).toContain(second);
+      expect(parsed.diagnostics.map((d) => d.code)).toContain('parenthetical-read-as-text');
+    });
+
+    it('is text also when the text out of a PDF joined later lines, making its width wider than the page (lower case after it)', () => {
+      const joined = `${'(U) A paragraph whose lines the PDF reader joined into one long line of text, '.repeat(3).trimEnd()}.`;
+      const text = `TOP SECRET//SI\n\n${joined}\n\n(U//FOUO) The Director also plans on visiting elements of Analysis & Production\n(S2) in the near future. They were very impressed by their visits.\n\nTOP SECRET//SI\n`;
+      const parsed = parseMarkedDocument(text);
+      expect(parsed.portions.map((p) => p.markingSource)).toEqual(['marked', 'marked']);
       expect(parsed.diagnostics.map((d) => d.code)).toContain('parenthetical-read-as-text');
     });
 
