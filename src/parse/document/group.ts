@@ -195,10 +195,10 @@ function groupLine(st: GroupState, i: number): void {
  * sentence of the line above: an acronym or office code the wrap put there (`… the Combined Forces
  * Command` / `(CFC) Headquarters …`, `… Analysis & Production` / `(S2) in the near future`), not a
  * mark. It must be letters and digits only (no slash: `(S//N F)` stays a mark not understood), the
- * line above must be one the wrap ended (it would not have fitted there) and must not end a
- * sentence or a lead-in (`.`, `:`), and either the text after it goes on
- * in lower case or punctuation (a portion never opens so), or its letters are the initials of the
- * words before it. Anything else stays a mark not understood (withheld pending review: fail closed).
+ * line above must end no sentence or lead-in (`.`, `:`), and either the text after it goes on in
+ * lower case or punctuation (a portion never opens so) after a line the wrap ended or a line of
+ * prose, or its letters are the initials of the words before it on a line the wrap ended. Anything
+ * else stays a mark not understood (withheld pending review: fail closed).
  */
 function continuesSentence(st: GroupState, start: LineStart, line: DocLine): boolean {
   const mark = start.mark;

@@ -4,8 +4,8 @@
  * a `header` portion, usually unmarked, so withheld in a classified document), `SUBJECT:` (a
  * `subject` portion), date lines (`Run Date: 02/22/2006`, `DATE: 12 March 2012`, `Date: March 3,
  * 2001`, an e-mail's `Sent: Tuesday, March 3, 2015 10:12 AM`, a letter's date alone on its line,
- * `June 3, 2015`: boilerplate, and the document's origination date), and lines without a letter or digit (rules, table separators,
- * `--`) or with only a memo's form words (`MEMORANDUM FOR THE RECORD`): boilerplate, there is
+ * `June 3, 2015`: boilerplate, and the document's origination date), and lines without a letter or
+ * digit (rules, table separators, `--`) or with only a memo's form words (`MEMORANDUM FOR THE RECORD`): boilerplate, there is
  * nothing in them to withhold.
  */
 import { parseDateText } from '../../declass/parse-date.js';
@@ -68,7 +68,7 @@ export function lineRole(line: DocLine): { role: LineRole; dates?: string[]; bar
   }
   // A letter's or DoD memo's date, alone on its line (`June 3, 2015`, `3 June 2015`, right-aligned):
   // with the day and the month in words, so that a number or `January 2004` alone stays text. Where
-  // it may stand is the caller's to check (isHeaderDate).
+  // it may stand is the caller's to check (readRoles, in index.ts).
   if (MONTH_WORD.test(text) && /\b\d{1,2}\b/.test(text)) {
     const alone = datesOf(text.trim());
     if (alone && alone.length === 1) return { role: 'date', dates: alone, bare: true };

@@ -107,12 +107,13 @@ function unclosedBeforeText(source: string, at: number, last: number): MarkHit |
  * RESTRICTED). Without a mark after it, `(c)` alone stays what it was: read as a mark where a mark
  * belongs (fail closed).
  */
-const LETTER_LABEL = String.raw`\((?:[a-z]|[ivx]{2,4}|[ABD-QTV-Z])\)(?=[ \t]+[([])`;
+const LETTER = String.raw`[a-z]|[ivx]{2,4}|[ABD-QTV-Z]`;
+const LETTER_LABEL = String.raw`\((?:${LETTER})\)(?=[ \t]+[([])`;
 const LETTER_LABEL_AT = new RegExp(`^${LETTER_LABEL}[ \\t]+`);
 
 /**
-hat comes before a mark at the start of a line: Markdown heading hashes, a block quote, a table
- * pipe, bullets and dashes, bold or italic markers, a number or letter (`1.`, `a)`, `(2)`, or a
+ * What comes before a mark at the start of a line: Markdown heading hashes, a block quote, a table
+ * pipe, bullets and dashes, bold or italic markers, a number or letter (`1.`, `a)`, `(2)`, `(b)`, or a
  * bare footnote number right before a mark), `Q:` / `A:`, a paragraph label before a mark
  * (`PARA 2`, `¶2.`, `¶ 2`, as cables number paragraphs; before a mark in any form: `PARA 2 <S>`,
  * `¶2. S//NF: …`), opening quotes. Matched from the line's first character.
@@ -120,6 +121,9 @@ hat comes before a mark at the start of a line: Markdown heading hashes, a block
 const PREFIX = new RegExp(
   `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§¶](?=[ \\t]+\\()|¶[ \\t]?\\d{1,3}[.):]?(?=[ \\t]*${MARK_START})|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|${LETTER_LABEL}|[A-Za-z][.)]|[QA]:|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+${MARK_START})|["'“‘«])[ \\t]*)*`,
 );
+
+/** `1.`, `a)`, `(2)`, `(b)` before a mark, `¶2.`, or a bare footnote number before a mark (`2 (S//SI) Details …`): the item's number. */
+const ITEM_NUMBER = new RegExp(String.raw`^(?:(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ 	]+\()|\((${LETTER})\)(?=[ 	]+[([]))[ 	]|¶[ 	]?(\d{1,3})[.):]?(?=[ 	]*\())`);
 
 /** A bullet at the start of a line's prefix. */
 const BULLET_HEAD = new RegExp(`^(?:[-+–—*${BULLET_GLYPHS}]{1,2}|[o§])[ \\t]`);
@@ -155,8 +159,7 @@ export function readLineStart(source: string, first: number, last: number, banne
   else if (head.startsWith('|') && text.indexOf('|', 1) > 0) structure = 'table-row';
   else if (BULLET_HEAD.test(head) && !/^\*\*[ \t]*$/.test(head)) structure = 'bullet';
   else {
-    // `1.`, `a)`, `(2)`, `¶2.`, or a bare footnote number before a mark (`2 (S//SI) Details …`).
-    const n = /^(?:(?:(\d{1,3})[.)]|\((\d{1,3})\)|([A-Za-z])[.)]|(\d{1,3})(?=[ \t]+\()|\(([a-z]|[ivx]{2,4}|[ABD-QTV-Z])\)(?=[ \t]+[([]))[ \t]|¶[ \t]?(\d{1,3})[.):]?(?=[ \t]*\())/.exec(head.length > 0 ? text : head);
+    const n = ITEM_NUMBER.exec(head.length > 0 ? text : head);
     if (n) {
       structure = 'item';
       number = n[1] ?? n[2] ?? n[3] ?? n[4] ?? n[5] ?? n[6]!;
