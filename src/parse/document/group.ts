@@ -183,8 +183,12 @@ function groupLine(st: GroupState, i: number): void {
   const firstEnd = marks.openers.length > 0 ? trimEnd(source, line.first, marks.openers[0]!.start) : line.last;
   const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
 
-  placeFirstPiece(st, piece, start, structure, role === 'header' ? 3 : 0, line);
-  if (asText) st.cur!.readAsText.push(asText);
+  if (asText) {
+    // It goes on with the sentence above: the line continues the portion, whatever its width.
+    st.cur!.pieces.push(piece);
+    st.cur!.markOnly = false;
+    st.cur!.readAsText.push(asText);
+  } else placeFirstPiece(st, piece, start, structure, role === 'header' ? 3 : 0, line);
   addRaises(st.cur!, marks.inline, piece);
   openMidLine(st, marks, line, i);
   endLine(st, marks.trailing, line);
@@ -195,10 +199,11 @@ function groupLine(st: GroupState, i: number): void {
  * sentence of the line above: an acronym or office code the wrap put there (`… the Combined Forces
  * Command` / `(CFC) Headquarters …`, `… Analysis & Production` / `(S2) in the near future`), not a
  * mark. It must be letters and digits only (no slash: `(S//N F)` stays a mark not understood), the
- * line above must end no sentence or lead-in (`.`, `:`), and either the text after it goes on in
- * lower case or punctuation (a portion never opens so) after a line the wrap ended or a line of
- * prose, or its letters are the initials of the words before it on a line the wrap ended. Anything
- * else stays a mark not understood (withheld pending review: fail closed).
+ * line above must end no sentence or lead-in (`.`, `:`), and the text after it must go on in
+ * lower case or punctuation (a portion never opens so) after a line the wrap ended, a line of
+ * prose, a list going on (`,`, `and`) or the words its letters are the initials of; or, after a
+ * line the wrap ended, its letters must be the initials of the words before it (`(CFC)
+ * Headquarters`). Anything else stays a mark not understood (withheld pending review: fail closed).
  */
 function continuesSentence(st: GroupState, start: LineStart, line: DocLine): boolean {
   const mark = start.mark;
@@ -214,12 +219,19 @@ function continuesSentence(st: GroupState, start: LineStart, line: DocLine): boo
   // PROSE_LINE characters or more is prose the wrap ended, when lower case follows.
   const wrapped = st.prev.last - st.prev.start + 1 + mark.raw.length >= 0.85 * st.input.width;
   const after = st.input.source.slice(mark.end, line.last).trimStart();
-  if (after === '' || /^[\p{Ll},.;:)\-–—]/u.test(after)) return wrapped || st.prev.last - st.prev.start >= PROSE_LINE;
-  return wrapped && initialsOf(above, inner.replace(/[^A-Za-z]/g, '').length) === inner;
+  const initials = initialsOf(above, inner.replace(/[^A-Za-z]/g, '').length) === inner;
+  if (after === '' || /^[\p{Ll},.;:)\-–—]/u.test(after)) return wrapped || initials || st.prev.last - st.prev.start >= PROSE_LINE || LIST_GOES_ON.test(above);
+  return wrapped && initials;
 }
 
 /** Characters of a line that is prose, not a title or a label (see continuesSentence). */
 const PROSE_LINE = 60;
+
+/**
+ * A line that leaves a list of names going on (`Len Reinsfelder (S1),` / `(S2), Jim Cusick (S3),`;
+ * `(S12), and` / `(S3) who served …`, where the Intercept blanked the names before the codes).
+ */
+const LIST_GOES_ON = /(?:,|\b(?:and|or))$/;
 
 /** The initials of the last `n` words of `text`, upper case (`Combined Forces Command` → `CFC`). */
 function initialsOf(text: string, n: number): string {

@@ -396,6 +396,18 @@ describe('parseMarkedDocument: header', () => {
       expect(parsed.diagnostics.map((d) => d.code)).toContain('parenthetical-read-as-text');
     });
 
+    it('is text after the words its letters are the initials of, lower case after it, however short the line above', () => {
+      const text = 'TOP SECRET//SI\n\n(S//SI) Cryptologic Support Group (CSG)/Combat Support Team\n(CST) contingent of about 180 personnel overseas.\n\nTOP SECRET//SI\n';
+      expect(parseMarkedDocument(text).portions.map((p) => p.markingSource)).toEqual(['marked']);
+    });
+
+    it('is text in a list of names going on (a comma or `and` ends the line above, lower case or punctuation after)', () => {
+      const text = 'TOP SECRET//SI\n\n(U) The group is chaired by Len Reinsfelder (S1),\n(S2), Jim Cusick (S3),\n(S0), and\n(S12) who served as coordinators.\n\nTOP SECRET//SI\n';
+      const parsed = parseMarkedDocument(text);
+      expect(parsed.portions.map((p) => p.markingSource)).toEqual(['marked']);
+      expect(parsed.diagnostics.filter((d) => d.code === 'parenthetical-read-as-text')).toHaveLength(3);
+    });
+
     it.each([
       ['the line above is short (a title), so the wrap did not put it there', '(C0) zulu secret text of the item.', '(U) A Title Without a Period'],
       ['the line above ends a sentence', '(S2) in the near future, as the chief said.', `${L('(S//SI) While the bulk of the reporting will come from the Combined Forces Command')}.`],
