@@ -78,6 +78,8 @@ const cases: Case[] = [
   ['rel-to-with-noforn', 'NOFORN alone', memo('SECRET//NOFORN', '(S//NF) Consistent.'), []],
   ['exemption-without-date', '25X1 without a date', withBlock('Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 25X1\n'), ['exemption-without-date']],
   ['exemption-without-date', '25X1 with a date', withBlock('Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 25X1, 20591231\n'), []],
+  ['atomic-energy-act-decl', 'RD portions under a date', memo('SECRET//RESTRICTED DATA', '(S//RD) Design text.', 'Classified By: J. Smith\nReason: 1.4(a)\nDeclassify On: 20320108\n'), ['atomic-energy-act-decl']],
+  ['atomic-energy-act-decl', 'RD portions under the N/A form', memo('SECRET//RESTRICTED DATA', '(S//RD) Design text.', 'Classified By: J. Smith\nReason: 1.4(a)\nDeclassify On: N/A to RD/FRD portions. See source list for NSI portions.\n'), []],
 ];
 
 describe('lint checks', () => {

@@ -2,10 +2,11 @@
  * Every lint check, in the order they run (and so the order of diagnostics at the same position).
  * A new check is one module in this folder, added here, documented in the README's table of lint
  * checks, with a failing and a passing case in test/lint/checks.test.ts (a test checks all three).
- * Each names the readers whose documents it applies to: the first six cables, the next seven modern
+ * Each names the readers whose documents it applies to: the first six cables, the next eight modern
  * documents (read by src/parse/document), the last both.
  */
 import type { LintCheck } from '../types.js';
+import { atomicEnergyActDecl } from './atomic-energy-act-decl.js';
 import { authorityBlock } from './authority-block.js';
 import { bannerAbovePortions } from './banner-above-portions.js';
 import { bannerBelowPortion } from './banner-below-portion.js';
@@ -38,6 +39,7 @@ export const LINT_CHECKS: readonly LintCheck[] = [
   authorityBlock,
   relToWithNoforn,
   exemptionWithoutDate,
+  atomicEnergyActDecl,
   // Both.
   bannerAbovePortions,
 ];

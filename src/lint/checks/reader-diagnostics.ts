@@ -1,4 +1,5 @@
 import type { LintCheck } from '../types.js';
+import { atomicEnergyActDecl } from './atomic-energy-act-decl.js';
 import { authorityBlock } from './authority-block.js';
 import { bannerAbovePortions } from './banner-above-portions.js';
 import { bannerBelowPortion } from './banner-below-portion.js';
@@ -13,7 +14,7 @@ import { unmarkedPortion } from './unmarked-portion.js';
  * code of the reader is passed on, including any it gains later (nothing silent).
  */
 export const REPORTED_BY_OTHER_CHECKS: ReadonlySet<string> = new Set(
-  [unmarkedPortion, bannerBelowPortion, bannerMissing, authorityBlock, relToWithNoforn, exemptionWithoutDate, bannerAbovePortions].flatMap((c) => c.codes),
+  [unmarkedPortion, bannerBelowPortion, bannerMissing, authorityBlock, relToWithNoforn, exemptionWithoutDate, atomicEnergyActDecl, bannerAbovePortions].flatMap((c) => c.codes),
 );
 
 /** What the document reader already found, less what the other document checks report. */
