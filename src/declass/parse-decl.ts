@@ -135,11 +135,13 @@ export function parseDecl(raw: string | null): DeclValue {
   return value(raw, 'unrecognised', { notes });
 }
 
+/** The portions an N/A form names. */
+const NA_PORTIONS = '(?:RD|FRD|TFNI|NATO)';
 /**
  * `N/A to RD/FRD/TFNI portions` or `N/A to NATO portions`, then (usually) `See source list for NSI
  * portions`: the two forms 32 CFR 2001.24(h)(3) and ISOO Notices 2011-02 and 2013-01 allow.
  */
-const NOT_APPLICABLE_TO = /^(?:N\s?\/\s?A|NOT APPLICABLE) TO ((?:RD|FRD|TFNI|NATO)(?:\s*(?:\/|,|\bAND\b|\bOR\b)\s*(?:RD|FRD|TFNI|NATO))*) PORTIONS?\b(.*)$/;
+const NOT_APPLICABLE_TO = new RegExp(`^(?:N\\s?\\/\\s?A|NOT APPLICABLE) TO (${NA_PORTIONS}(?:\\s*(?:\\/|,|\\bAND\\b|\\bOR\\b)\\s*${NA_PORTIONS})*) PORTIONS?\\b(.*)$`);
 
 const LEVEL_WORDS: Readonly<Record<string, string>> = {
   TS: 'TOP SECRET', 'TOP SECRET': 'TOP SECRET', S: 'SECRET', SECRET: 'SECRET', C: 'CONFIDENTIAL',

@@ -148,14 +148,10 @@ function readRoles(source: string, lines: readonly DocLine[]): { roles: LineRole
   // the first header or subject line (`June 3, 2015` over `MEMORANDUM FOR …`); anywhere else it is
   // text (a seminar's date inside an announcement, a quote's date under its `From:`).
   const firstHeader = roles.findIndex((r) => r === 'header' || r === 'subject');
-  for (let i = 0; i < lines.length; i++) {
-    if (roles[i] !== 'date' || !found[i]?.bare) continue;
-    const alone = (i === 0 || lines[i - 1]!.blank) && (i + 1 === lines.length || lines[i + 1]!.blank);
-    if (!alone || firstHeader < i) roles[i] = 'content';
-  }
+  const alone = (i: number) => (i === 0 || lines[i - 1]!.blank) && (i + 1 === lines.length || lines[i + 1]!.blank);
   for (let i = 0; i < lines.length; i++) {
     if (roles[i] !== 'date') continue;
-    if (body[i] && !isRunDateLine(lines[i]!)) {
+    if ((found[i]?.bare && (firstHeader < i || !alone(i))) || (body[i] && !isRunDateLine(lines[i]!))) {
       roles[i] = 'content';
       continue;
     }

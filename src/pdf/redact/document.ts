@@ -187,7 +187,11 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
   const pages = listPages(objs);
   const byPage = checkRegions(regions, pages.length);
   const strikesByPage = new Map<number, Rect[]>();
-  for (const k of options.strikes ?? []) strikesByPage.set(k.page, [...(strikesByPage.get(k.page) ?? []), [...k.rect] as Rect]);
+  for (const k of options.strikes ?? []) {
+    const onPage = strikesByPage.get(k.page) ?? [];
+    onPage.push([...k.rect] as Rect);
+    strikesByPage.set(k.page, onPage);
+  }
   let next = Math.max(0, ...objs.objects.keys()) + 1;
   const allocate = (v: PdfValue): PdfRef => {
     const r = new PdfRef(next++, 0);
