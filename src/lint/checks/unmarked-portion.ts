@@ -5,7 +5,8 @@ import { portionLabel } from '../../parse/portion-label.js';
  * Every portion of a modern document needs a mark (32 CFR 2001.21(c)): an unmarked paragraph,
  * bullet or row in a classified document is an error (it is withheld until someone marks it); an
  * unmarked title, heading, subject or header line a warning. In an unclassified document nothing
- * is reported (CAPCO §C.1: a wholly unclassified document needs no portion marks). Cables: the
+ * is reported (CAPCO §C.1: a wholly unclassified document needs no portion marks), nor an unmarked
+ * signature block (marked only when classified, 32 CFR 2001.21(c)). Cables: the
  * parser reports their unmarked portions (`parser-diagnostics`).
  */
 export const unmarkedPortion: LintCheck = {
@@ -16,7 +17,7 @@ export const unmarkedPortion: LintCheck = {
   check: ({ doc, classified }) => {
     if (!classified) return [];
     return doc.portions
-      .filter((p) => p.markingSource === 'unmarked')
+      .filter((p) => p.markingSource === 'unmarked' && p.kind !== 'signature')
       .map((p) => {
         const titleLike = p.kind === 'title' || p.kind === 'heading' || p.kind === 'subject';
         const code = p.kind === 'header' ? 'unmarked-header' : titleLike ? 'unmarked-heading' : 'unmarked-portion';

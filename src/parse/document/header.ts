@@ -5,11 +5,12 @@
  * `subject` portion), date lines (`Run Date: 02/22/2006`, `DATE: 12 March 2012`, `Date: March 3,
  * 2001`, an e-mail's `Sent: Tuesday, March 3, 2015 10:12 AM`, a letter's date alone on its line,
  * `June 3, 2015`: boilerplate, and the document's origination date), and lines without a letter or
- * digit (rules, table separators, `--`) or with only a memo's form words (`MEMORANDUM FOR THE RECORD`): boilerplate, there is
- * nothing in them to withhold.
+ * digit (rules, table separators, `--`) or with only a memo's form words (`MEMORANDUM FOR THE RECORD`,
+ * `Sincerely,`, `Attachments:`): boilerplate, there is nothing in them to withhold.
  */
 import { parseDateText } from '../../declass/parse-date.js';
 import { undecorated, type DocLine } from './lines.js';
+import { CLOSING } from './signature.js';
 
 /** What a line is, before portions are grouped. */
 export type LineRole = 'blank' | 'furniture' | 'banner' | 'authority' | 'date' | 'rule' | 'header' | 'subject' | 'content';
@@ -54,13 +55,20 @@ function datesOf(value: string): string[] | null {
  * line, nothing in them to withhold (withheld as unmarked text of a classified memo, they were B1).
  */
 const FORM_WORDS = /^(?:MEMORANDUM(?:\s+FOR\s+(?:THE\s+)?RECORD)?|(?:INFORMATION|ACTION|DECISION)\s+MEMO(?:RANDUM)?|Memorandum(?:\s+for\s+(?:the\s+)?Record)?)[ \t]*$/;
+/**
+ * A letter's closing (`Sincerely,`) and the words that introduce a memo's attachments without
+ * naming them (`Attachments:`, `2 Enclosures`, `As stated`): form words too. The attachments'
+ * titles under them stay text, to be marked.
+ */
+const ATTACHMENT_WORDS = /^(?:(?:\d+\s+)?(?:Attachments?|ATTACHMENTS?|Enclosures?|ENCLOSURES?|Tabs?|TABS?)(?:\s*\(\d+\))?\s*:?|As\s+stated\.?|AS\s+STATED\.?)$/;
 
 /** The role of a line that is not a banner or authority line, and its dates for a date line. */
 export function lineRole(line: DocLine): { role: LineRole; dates?: string[]; bare?: true } {
   if (line.blank) return { role: 'blank' };
   if (!/[\p{L}\p{N}]/u.test(line.text)) return { role: 'rule' };
   const { text } = undecorated(line.text);
-  if (FORM_WORDS.test(text.replace(/[*_]+/g, '').trim())) return { role: 'rule' };
+  const plain = text.replace(/[*_]+/g, '').trim();
+  if (FORM_WORDS.test(plain) || ATTACHMENT_WORDS.test(plain) || CLOSING.test(plain)) return { role: 'rule' };
   const date = DATE.exec(text.replace(/[*_]+(?=\s*:)|(?<=:)\s*[*_]+/g, ''));
   if (date) {
     const dates = datesOf(date[1]!);

@@ -36,6 +36,8 @@ import { findBanners, type BannerHit } from './banners.js';
 import { groupPortions, type Draft } from './group.js';
 import type { MarkHit } from './marks.js';
 import { isRunDateLine, lineRole, type LineRole } from './header.js';
+import { letterheadLines } from './letterhead.js';
+import { isSignatureBlock } from './signature.js';
 import { splitDocLines, wrapWidth, type DocLine } from './lines.js';
 import { portionLabel } from '../portion-label.js';
 
@@ -54,7 +56,7 @@ export function parseMarkedDocument(source: string): Document {
 
 function readDocumentText(source: string): Document {
   const lines = splitDocLines(source);
-  const { roles, banners, authority, dates } = readRoles(source, lines);
+  const { roles, banners, authority, dates, letterhead } = readRoles(source, lines);
   const pageBanners = placeBanners(source, lines, roles, banners);
   const own = pageBanners.find((b) => !b.highestPossible) ?? null;
   const dynamic = pageBanners.find((b) => b.highestPossible && b.marking) ?? null;
@@ -63,12 +65,12 @@ function readDocumentText(source: string): Document {
   // --- Portions.
   const contentLines = lines.filter((_, i) => roles[i] === 'content');
   const drafts = groupPortions({ source, lines, roles, bannerRelTo, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own) });
-  const portions = settle(source, lines, drafts, roles.findIndex((r) => r === 'header'));
+  const portions = settle(source, lines, roles, drafts);
 
   const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: own.marking, caveats: [], section: null } : null;
   const block = authority.block;
   const classifiedSigns = banner?.marking?.level === 'U' ? documentClassifiedSigns(pageBanners, own, block) : [];
-  const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns });
+  const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead });
   const { furniture, boilerplate } = lineSpans(lines, roles);
   const subjectPortion = portions.find((p) => p.kind === 'subject');
   const subject: Field | null = subjectPortion ? { raw: source.slice(subjectPortion.span.start, subjectPortion.span.end), span: subjectPortion.span } : null;
@@ -130,7 +132,10 @@ function documentClassifiedSigns(pageBanners: readonly PageBanner[], own: PageBa
  * The role of every line: banners (a DYNAMIC PAGE one is furniture), the authority block, then
  * header, subject, date and rule lines among the rest; with the dates that date lines give.
  */
-function readRoles(source: string, lines: readonly DocLine[]): { roles: LineRole[]; banners: Map<number, BannerHit>; authority: AuthorityRead; dates: { date: string; span: Span }[] } {
+function readRoles(
+  source: string,
+  lines: readonly DocLine[],
+): { roles: LineRole[]; banners: Map<number, BannerHit>; authority: AuthorityRead; dates: { date: string; span: Span }[]; letterhead: number[] } {
   const roles: LineRole[] = lines.map((l) => (l.blank ? 'blank' : 'content'));
   const banners = findBanners(source, lines);
   for (const b of banners.values()) for (const k of b.lines) roles[k] = b.highestPossible ? 'furniture' : 'banner';
@@ -157,7 +162,9 @@ function readRoles(source: string, lines: readonly DocLine[]): { roles: LineRole
     }
     for (const d of found[i]?.dates ?? []) dates.push({ date: d, span: { start: lines[i]!.first, end: lines[i]!.last } });
   }
-  return { roles, banners, authority, dates };
+  const letterhead = letterheadLines(lines, roles);
+  for (const i of letterhead) roles[i] = 'rule';
+  return { roles, banners, authority, dates, letterhead };
 }
 
 /**
@@ -206,11 +213,13 @@ interface DiagnosticsInput {
   readonly portions: readonly Portion[];
   readonly drafts: readonly Draft[];
   readonly classifiedSigns: readonly ClassifiedSign[];
+  /** Lines read as the memo's letterhead (boilerplate). */
+  readonly letterhead: readonly number[];
 }
 
 /** Every portion's diagnostics, then the banners' and the document's, sorted by position. */
 function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
-  const { source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns } = input;
+  const { source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead } = input;
   const diagnostics: Diagnostic[] = [];
   const topPortion = maxLevel(portions);
   const docLevel: Level | null = banner?.marking ? maxOf(banner.marking.level, topPortion) : topPortion;
@@ -240,6 +249,14 @@ function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
   }
   if (portions.length === 0) {
     diagnostics.push({ severity: 'warning', code: 'no-portions', message: 'No text was found outside banners, header and authority lines.' });
+  }
+  if (letterhead.length > 0) {
+    diagnostics.push({
+      severity: 'info',
+      code: 'letterhead',
+      message: 'These lines were read as the letterhead (the issuing office and its address above the memo header): boilerplate, not a portion to mark.',
+      span: { start: lines[letterhead[0]!]!.first, end: lines[letterhead[letterhead.length - 1]!]!.last },
+    });
   }
   for (const d of signDiagnostics(classifiedSigns)) diagnostics.push(d);
   diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
@@ -289,7 +306,8 @@ function placeBanners(source: string, lines: readonly DocLine[], roles: readonly
 }
 
 /** Drafts → portions: kinds, ids, spans, segments and effective markings. */
-function settle(source: string, lines: readonly DocLine[], drafts: readonly Draft[], firstHeader: number): Portion[] {
+function settle(source: string, lines: readonly DocLine[], roles: readonly LineRole[], drafts: readonly Draft[]): Portion[] {
+  const firstHeader = roles.findIndex((r) => r === 'header');
   const used = new Set<string>();
   const unique = (base: string): string => {
     let id = base;
@@ -306,7 +324,8 @@ function settle(source: string, lines: readonly DocLine[], drafts: readonly Draf
     const aboveHeader = k === 0 && firstHeader >= 0 && first.line < firstHeader && (kind === 'paragraph' || kind === 'heading');
     const h1 = kind === 'heading' && /^#[ \t]/.test(source.slice(first.start, first.start + 2)) && !used.has('title');
     if (aboveHeader || h1) kind = 'title';
-    const id = kind === 'title' ? unique('title') : kind === 'subject' ? unique('subject') : kind === 'header' ? unique('header') : unique(`p${++n}`);
+    else if (kind === 'paragraph' && isSignatureBlock(lines, roles, drafts, k)) kind = 'signature';
+    const id = kind === 'title' || kind === 'subject' || kind === 'header' || kind === 'signature' ? unique(kind) : unique(`p${++n}`);
 
     const segments: Span[] = [];
     let segStart = first.start;
@@ -441,7 +460,8 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
     });
     return;
   }
-  if (p.markingSource !== 'unmarked') return;
+  // A signature block is marked only when it is classified (32 CFR 2001.21(c)), as in cables.
+  if (p.markingSource !== 'unmarked' || p.kind === 'signature') return;
   // The message names the portion, never its text (diagnostics go into audit records).
   const titleLike = p.kind === 'title' || p.kind === 'heading' || p.kind === 'subject';
   const code = p.kind === 'header' ? 'unmarked-header' : titleLike ? 'unmarked-heading' : 'unmarked-portion';

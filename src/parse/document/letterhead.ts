@@ -1,0 +1,43 @@
+/**
+ * A memo's letterhead: the issuing office and its address in capitals at the top of the first page
+ * (`DEPARTMENT OF DEFENSE` / `OFFICE OF THE UNDER SECRETARY OF DEFENSE` / `WASHINGTON, DC 20301`),
+ * above the memo's date, `MEMORANDUM FOR …` or `FROM:` line. It is not a portion (32 CFR 2001.21(c)
+ * lists the portions a mark goes before: subjects, titles, paragraphs, classified signature
+ * blocks…), carries no mark and holds nothing to withhold; read as an unmarked paragraph of a
+ * classified memo it was withheld under B1, a claim no reviewer could defend.
+ *
+ * Only a block that is certainly a letterhead is taken: capitals only, no mark or parenthesis,
+ * short lines, the last one an address (a ZIP code or `WASHINGTON`), right above the memo's header.
+ * Anything else stays text of the document (fail closed: an unmarked title is withheld).
+ */
+import type { LineRole } from './header.js';
+import type { DocLine } from './lines.js';
+
+const MAX_LINES = 6;
+const MAX_WIDTH = 70;
+/** An address line: ends with a ZIP code (`WASHINGTON, DC 20301-1000`, `FORT GEORGE G. MEADE, MARYLAND 20755-6000`) or is Washington's. */
+const ADDRESS = /(?:\b\d{5}(?:-\d{4})?|^WASHINGTON(?:,?\s+D\.?\s?C\.?)?)$/;
+/** Capitals, digits and the punctuation of names and addresses; no parenthesis (a mark), no lower case. */
+const LETTERHEAD_LINE = /^[A-Z0-9][A-Z0-9 .,'&/-]*$/;
+
+/**
+ * The lines of the letterhead, or an empty list. `roles` are the lines' roles after banners,
+ * authority and header lines were found: the block is the first text of the document (banners
+ * and rule lines above it aside) and the first line after it is a date, header or subject line
+ * or a memo's form words.
+ */
+export function letterheadLines(lines: readonly DocLine[], roles: readonly LineRole[]): number[] {
+  let i = 0;
+  while (i < lines.length && (roles[i] === 'blank' || roles[i] === 'banner' || roles[i] === 'furniture' || (roles[i] === 'rule' && !/\p{L}/u.test(lines[i]!.text)))) i++;
+  const block: number[] = [];
+  for (; i < lines.length && roles[i] === 'content'; i++) {
+    const text = lines[i]!.text;
+    if (block.length === MAX_LINES || text.length > MAX_WIDTH || !LETTERHEAD_LINE.test(text)) return [];
+    block.push(i);
+  }
+  if (block.length === 0 || !ADDRESS.test(lines[block[block.length - 1]!]!.text)) return [];
+  while (i < lines.length && roles[i] === 'blank') i++;
+  const next = roles[i];
+  const headerNext = next === 'date' || next === 'header' || next === 'subject' || (next === 'rule' && /\p{L}/u.test(lines[i]!.text));
+  return headerNext ? block : [];
+}

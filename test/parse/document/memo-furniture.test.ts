@@ -1,0 +1,123 @@
+/**
+ * The parts of a memo that are not portions: the letterhead (issuing office and address above the
+ * memo header), a closing (`Sincerely,`), the words introducing attachments (`Attachment:`, `As
+ * stated`). Read as unmarked paragraphs of a classified memo they were withheld under B1, a claim
+ * on text that holds nothing to withhold. The signature block is a portion of its own, as a cable's
+ * signer is, decided as unmarked text (issue 12). What only looks like them stays text (fail closed).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../../../src/parse/read.js';
+import { releaseDocument, withheldTexts } from '../../../src/release/index.js';
+import { loadProfile } from '../../../src/rules/load.js';
+import { findLeaks } from '../../helpers/leak.js';
+import { extractPdfText } from '../../helpers/pdf-text.js';
+
+const profile = (id: string) => loadProfile(readFileSync(new URL(`../../../rules/${id}.yaml`, import.meta.url), 'utf8'), `rules/${id}.yaml`);
+
+const MEMO = `SECRET//NOFORN
+
+DEPARTMENT OF DEFENSE
+OFFICE OF THE UNDER SECRETARY OF DEFENSE
+WASHINGTON, DC 20301-1000
+
+                                                        June 3, 2015
+
+MEMORANDUM FOR COMMANDER, U.S. CENTRAL COMMAND
+
+SUBJECT: (U) Force Posture Review
+
+1. (U) This memorandum responds to your request for a posture review.
+
+2. (S//NF) The review recommends moving two squadrons to the forward base by
+the end of the fiscal year, subject to host nation approval.
+
+                                        John Q. Public
+                                        Deputy Under Secretary
+
+Attachment:
+As stated
+
+Classified By: Jane R. Roe, Director, Force Planning
+Reason: 1.4(a)
+Declassify On: 20400603
+
+SECRET//NOFORN
+`;
+
+const read = (text: string) => readDocument(text, { format: 'document' }).doc;
+const kinds = (text: string) => read(text).portions.map((p) => `${p.kind}:${text.slice(p.span.start, p.span.end).split('\n')[0]!.trim()}`);
+
+describe('memo furniture', () => {
+  it('reads the letterhead, the form words and the signature block as what they are', () => {
+    const doc = read(MEMO);
+    expect(kinds(MEMO)).toEqual([
+      'header:MEMORANDUM FOR COMMANDER, U.S. CENTRAL COMMAND',
+      'subject:SUBJECT: (U) Force Posture Review',
+      'item:1. (U) This memorandum responds to your request for a posture review.',
+      'item:2. (S//NF) The review recommends moving two squadrons to the forward base by',
+      'signature:John Q. Public',
+    ]);
+    const boilerplate = (doc.boilerplate ?? []).map((s) => MEMO.slice(s.start, s.end));
+    expect(boilerplate).toEqual(expect.arrayContaining(['DEPARTMENT OF DEFENSE', 'WASHINGTON, DC 20301-1000', 'Attachment:', 'As stated']));
+    expect(doc.diagnostics.find((d) => d.code === 'letterhead')).toMatchObject({ severity: 'info' });
+    expect(doc.diagnostics.filter((d) => d.code === 'unmarked-portion')).toEqual([]);
+    expect(doc.originated).toBe('2015-06-03');
+  });
+
+  it.each([
+    ['a closing above a flush-left signature', MEMO.replace(/^ +(John Q\. Public|Deputy Under Secretary)$/gm, '$1').replace('John Q. Public\n', 'Sincerely,\n\nJohn Q. Public\n')],
+    ['a name in capitals with a rank', MEMO.replace('John Q. Public', 'LTG JANE A. DOE, USA')],
+  ])('takes %s', (_, text) => {
+    expect(kinds(text).at(-1)).toMatch(/^signature:/);
+  });
+
+  it.each([
+    ['a flush-left name with no closing above it', MEMO.replace(/^ +(John Q\. Public|Deputy Under Secretary)$/gm, '$1')],
+    ['a sentence', MEMO.replace('John Q. Public', 'The squadrons move in May.')],
+    ['a block with a marked portion after it', MEMO.replace('Attachment:\nAs stated', '3. (S) The base is ready.')],
+    ['a block of six lines', MEMO.replace('Deputy Under Secretary', 'Deputy Under Secretary\n'.repeat(5).trimEnd().replace(/\n/g, '\n                                        '))],
+  ])('leaves %s an unmarked paragraph (fail closed)', (_, text) => {
+    const last = read(text).portions.filter((p) => p.markingSource === 'unmarked').at(-1)!;
+    expect(last.kind).toBe('paragraph');
+  });
+
+  it.each([
+    ['a title in capitals with no address line', MEMO.replace('WASHINGTON, DC 20301-1000\n', '')],
+    ['a block with lower case in it', MEMO.replace('WASHINGTON, DC 20301-1000', 'Washington, DC 20301-1000')],
+    ['a block with a mark in it', MEMO.replace('DEPARTMENT OF DEFENSE', '(S) DEPARTMENT OF DEFENSE')],
+    ['a block not above the memo header', MEMO.replace('                                                        June 3, 2015\n\n', 'THE SQUADRONS MOVE IN MAY\n\n')],
+  ])('does not take %s for a letterhead', (_, text) => {
+    const doc = read(text);
+    expect(doc.diagnostics.some((d) => d.code === 'letterhead')).toBe(false);
+    expect(doc.portions[0]!.kind).not.toBe('header');
+  });
+});
+
+describe('decisions on memo furniture', () => {
+  const release = (id: string, asOf: string, formats: ('text' | 'pdf')[] = ['text']) =>
+    releaseDocument({ doc: read(MEMO), profile: profile(id), asOf, stem: 'MEMO', input: { path: 'MEMO.txt', sha256: 'x' }, formats });
+
+  it.each([
+    ['public', '2026-12-05', 'withhold B1, 1.4(A) [public/unmarked-in-classified]'],
+    ['public', '2041-01-01', 'release  [public/unmarked-in-declassified]'],
+    ['foia-intel', '2026-12-05', 'withhold B1, 1.4(A) [foia-intel/unmarked-in-classified]'],
+  ])('%s as of %s: the unmarked signature block is decided as unmarked text (issue 12)', async (id, asOf, expected) => {
+    const d = (await release(id, asOf)).plan.decisions.find((x) => x.portionId === 'signature')!;
+    expect(`${d.action} ${d.authority.join(', ')} [${d.ruleId}]`).toBe(expected);
+  });
+
+  it('public: the letterhead and form words are released as boilerplate, no B1 claimed on them; nothing withheld leaks', async () => {
+    const result = await release('public', '2026-12-05', ['text', 'pdf']);
+    for (const line of ['DEPARTMENT OF DEFENSE', 'WASHINGTON, DC 20301-1000', 'Attachment:', 'As stated']) expect(result.releaseText).toContain(line);
+    expect(result.releaseText).not.toContain('squadrons');
+    expect(result.releaseText).not.toContain('Deputy Under Secretary\n');
+    const b1 = result.plan.decisions.filter((d) => d.authority.includes('B1')).map((d) => d.portionId);
+    expect(b1).toEqual(['header', 'p2', 'signature']);
+    const withheld = withheldTexts(result.plan);
+    expect(findLeaks(withheld, result.releaseText)).toEqual([]);
+    const pdf = await extractPdfText(result.files.find((f) => f.kind === 'pdf')!.bytes);
+    expect(pdf.pages.join('\n')).toContain('DEPARTMENT OF DEFENSE');
+    expect(findLeaks(withheld, pdf.pages.join('\n'))).toEqual([]);
+  });
+});
