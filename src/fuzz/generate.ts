@@ -49,6 +49,10 @@ function memoLine(rng: Rng, c: { n: number }): string {
     () => `1. ${rng.pick(MARKS)} ${w(6)}`,
     () => `a. ${w(6)}`,
     () => `${w(3)} ${rng.pick(MARKS)} ${w(3)}`,
+    // A memo's letterhead, date, closing, attachment words and a signature set right.
+    () => rng.pick(['DEPARTMENT OF DEFENSE', 'OFFICE OF THE DIRECTOR', 'WASHINGTON, DC 20301', 'FORT MEADE, MD 20755-6000']),
+    () => rng.pick(['June 3, 2015', 'Sincerely,', 'Attachment:', 'As stated']),
+    () => `${' '.repeat(40)}${w(2 + rng.int(3)).replace(/\b[a-z]/g, (x) => x.toUpperCase())}`,
   ];
   return rng.pick(kinds)();
 }

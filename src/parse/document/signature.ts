@@ -21,7 +21,7 @@ const MAX_WORDS = 8;
 /** A signature block set to the right starts at least this many columns in. */
 const MIN_INDENT = 10;
 /** A closing alone on its line; also a form line (header.ts), so it is no portion itself. */
-export const CLOSING = /^(?:(?:Very\s+)?[Rr]espectfully(?:\s+submitted)?|Sincerely(?:\s+yours)?|(?:Best\s+|Kind\s+)?[Rr]egards|V\/R|v\/r|VR|Cordially),?$/;
+export const CLOSING = /^(?:(?:Very\s+)?[Rr]espectfully(?:\s+submitted)?|Sincerely(?:\s+yours)?|(?:Best\s+|Kind\s+|Warm\s+)?[Rr]egards|V\/R|v\/r|VR|Cordially|Thanks|Thank\s+you|Best|All\s+the\s+best|Cheers),?$/;
 /** A word of a name: capitalised (`Public`, `O'Neil`, `McDonald`, `JONES`), an initial (`Q.`), a particle, a suffix. */
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*\.?|van|von|de|da|del|der|la|le|du|di|bin|al|el)$/u;
 
@@ -35,15 +35,16 @@ export function isSignatureBlock(lines: readonly DocLine[], roles: readonly Line
   if (own.length > MAX_LINES) return false;
   const texts = own.map((i) => lines[i]!.text);
   if (texts.some((t) => t.length > MAX_WIDTH || t.split(/\s+/).length > MAX_WORDS || /[!?:;]$/.test(t))) return false;
-  if (!isName(texts[0]!)) return false;
-  const setRight = own.every((i) => lines[i]!.first - lines[i]!.start >= MIN_INDENT);
-  return setRight || closingAbove(lines, roles, own[0]!);
+  // Under a closing a first name alone signs (`Thanks,` / `John`, an e-mail's).
+  const closing = closingAbove(lines, roles, own[0]!);
+  if (!isName(texts[0]!, closing ? 1 : 2)) return false;
+  return closing || own.every((i) => lines[i]!.first - lines[i]!.start >= MIN_INDENT);
 }
 
-/** A name: two to six words (`John Q. Public`, `MICHAEL S. ROGERS`, `Lt. Gen. Jane Doe, USAF`), each capitalised. */
-function isName(text: string): boolean {
+/** A name: `least` to six words (`John Q. Public`, `MICHAEL S. ROGERS`, `Lt. Gen. Jane Doe, USAF`), each capitalised. */
+function isName(text: string, least: number): boolean {
   const words = text.split(/\s+/).map((w) => w.replace(/,$/, ''));
-  return words.length >= 2 && words.length <= 6 && words.every((w) => NAME_WORD.test(w));
+  return words.length >= least && words.length <= 6 && words.every((w) => NAME_WORD.test(w));
 }
 
 /** The line above the block, blank lines passed over, is a closing (`Sincerely,`). */

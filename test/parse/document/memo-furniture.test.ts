@@ -94,6 +94,36 @@ describe('memo furniture', () => {
   });
 });
 
+describe('an e-mail printout', () => {
+  const EMAIL = [
+    'Classification: SECRET//NOFORN',
+    '',
+    'From: Smith, John A',
+    'Sent: Tuesday, March 3, 2015 10:12 AM',
+    'To: Doe, Jane',
+    'Subject: RE: FW: (U) Visit schedule',
+    '',
+    '(S//NF) The minister will arrive on Tuesday.',
+    '',
+    '(U) Please send the revised schedule by noon.',
+    '',
+    'Thanks,',
+    'John',
+    '',
+    'Classification: SECRET//NOFORN',
+    '',
+  ].join('\n');
+
+  it('keeps the reply and forward prefixes with the subject and its mark, and reads the sign-off under a closing', () => {
+    expect(kinds(EMAIL)).toEqual(['header:From: Smith, John A', 'header:To: Doe, Jane', 'subject:Subject: RE: FW: (U) Visit schedule', 'paragraph:(S//NF) The minister will arrive on Tuesday.', 'paragraph:(U) Please send the revised schedule by noon.', 'signature:John']);
+    expect(read(EMAIL).portions.find((p) => p.kind === 'subject')!.marking?.level).toBe('U');
+  });
+
+  it('leaves a first name alone with no closing above it an unmarked paragraph', () => {
+    expect(kinds(EMAIL.replace('Thanks,\n', '')).at(-1)).toBe('paragraph:John');
+  });
+});
+
 describe('decisions on memo furniture', () => {
   const release = (id: string, asOf: string, formats: ('text' | 'pdf')[] = ['text']) =>
     releaseDocument({ doc: read(MEMO), profile: profile(id), asOf, stem: 'MEMO', input: { path: 'MEMO.txt', sha256: 'x' }, formats });
