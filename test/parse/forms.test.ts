@@ -335,6 +335,9 @@ describe('REF and Classified By', () => {
     ['Classified By: CDA Tom Kelly for reasons b, d.', 'THE zulu MINISTER SAID SO.', null],
     // No reasons at all, and the name ends with a full stop: the field is over.
     ['Classified By: CDA Tom Kelly.', 'THE zulu MINISTER SAID SO.', null],
+    // The reasons still to come (`REASON:`), a lettered line with a mark in another form (the fuzzer, seed 9201).
+    ['CLASSIFIED BY: GILMOUR, David, DCM; REASON:', 'A. S/NF: THE zulu SOURCE SAID SO.', null],
+    ['CLASSIFIED BY: GILMOUR, David, DCM; REASON:', 'B) S//NF THE zulu SOURCE SAID SO.', null],
     ['Classified By: Pol Chief J. Smith.', 'The zulu minister said so.', null],
   ])('%s / %s: the second line is not part of the field', (cb, next, level) => {
     const src = cable('\n¶1. (C) Text.', { classifiedBy: `${cb}\n${next}` });

@@ -1,5 +1,5 @@
 /** The `Classified By:` field, with its reasons, however it is broken over lines and pages. */
-import { ID_RECORD, isBareRecordStart, isHeaderFieldStart, NUMBERED_PARAGRAPH, REASON_CONTINUES, REASON_ONLY, startsWithMark } from './classify.js';
+import { ID_RECORD, isBareRecordStart, isHeaderFieldStart, markInOtherForm, NUMBERED_PARAGRAPH, REASON_CONTINUES, REASON_ONLY, startsWithMark } from './classify.js';
 import { CSV_ROW, isFurnitureLine, normaliseReasons } from '../patterns.js';
 import { setRole, type HeaderInput, type HeaderState } from './types.js';
 
@@ -45,9 +45,15 @@ const ABBREVIATION_END = /\b(?:[A-Z]|Amb|Dep|Pol|Gen|Col|Dr|Mr|Mrs|Ms|Jr|Sr|St|L
 /** `A. (S) …`: a lettered paragraph and its mark (`A. Smith` may be a name going on with the field). */
 const LETTERED_MARK = /^[A-Za-z][.)][ \t]+[([<{]/;
 
-/** The line opens a paragraph: a number, a letter and a mark, or a mark (after a bullet too). */
+/**
+ * The line opens a paragraph: a number, a letter and a mark, or a mark (after a bullet too), also
+ * a mark in another form after a letter (`A. S/NF: …` right under `REASON:` was read into the
+ * field and released as written: the fuzzer, seed 9201).
+ */
 function opensParagraph(input: HeaderInput, c: HeaderInput['lines'][number]): boolean {
-  return NUMBERED_PARAGRAPH.test(c.text) || LETTERED_MARK.test(c.text) || startsWithMark(input, c);
+  if (NUMBERED_PARAGRAPH.test(c.text) || LETTERED_MARK.test(c.text) || startsWithMark(input, c)) return true;
+  const lettered = /^(?:¶\s*)?[A-Za-z][.)][ \t]+(?=\S)/.exec(c.text);
+  return lettered !== null && markInOtherForm(input, c.first + lettered[0].length);
 }
 
 /**

@@ -103,7 +103,7 @@ export function startsWithMark(input: HeaderInput, l: Line): boolean {
 }
 
 /** A mark at `offset` in a form other than `(…)`; not a list letter (LIST_LETTER). */
-function markInOtherForm(input: HeaderInput, offset: number): boolean {
+export function markInOtherForm(input: HeaderInput, offset: number): boolean {
   return !LIST_LETTER.test(input.source.slice(offset, offset + 2)) && input.isMarkAt(offset);
 }
 
