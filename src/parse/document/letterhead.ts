@@ -7,7 +7,8 @@
  * classified memo it was withheld under B1, a claim no reviewer could defend.
  *
  * Only a block that is certainly a letterhead is taken: capitals only, no mark or parenthesis,
- * short lines, the last one an address (a ZIP code or `WASHINGTON`), right above the memo's header.
+ * short lines, the last one an address (place, state and ZIP code, or `WASHINGTON`), right above the
+ * memo's date or header, or above its first portion when that starts with a mark.
  * Anything else stays text of the document (fail closed: an unmarked title is withheld).
  */
 import type { LineRole } from './header.js';
@@ -15,16 +16,16 @@ import type { DocLine } from './lines.js';
 
 const MAX_LINES = 6;
 const MAX_WIDTH = 70;
-/** An address line: ends with a ZIP code (`WASHINGTON, DC 20301-1000`, `FORT GEORGE G. MEADE, MARYLAND 20755-6000`) or is Washington's. */
-const ADDRESS = /(?:\b\d{5}(?:-\d{4})?|^WASHINGTON(?:,?\s+D\.?\s?C\.?)?)$/;
+/** An address line: a place, a comma, a state and a ZIP code (`WASHINGTON, DC 20301-1000`, `FORT GEORGE G. MEADE, MARYLAND 20755-6000`), or Washington's. */
+const ADDRESS = /^(?:[A-Z][A-Z0-9 .'-]*,[ \t]*[A-Z][A-Z. ]*[ \t]\d{5}(?:-\d{4})?|WASHINGTON(?:,?\s+D\.?\s?C\.?)?)$/;
 /** Capitals, digits and the punctuation of names and addresses; no parenthesis (a mark), no lower case. */
 const LETTERHEAD_LINE = /^[A-Z0-9][A-Z0-9 .,'&/-]*$/;
 
 /**
  * The lines of the letterhead, or an empty list. `roles` are the lines' roles after banners,
  * authority and header lines were found: the block is the first text of the document (banners
- * and rule lines above it aside) and the first line after it is a date, header or subject line
- * or a memo's form words.
+ * and rule lines above it aside) and the first line after it is a date, header or subject line,
+ * a memo's form words, or text that starts with a mark.
  */
 export function letterheadLines(lines: readonly DocLine[], roles: readonly LineRole[]): number[] {
   let i = 0;
@@ -39,5 +40,6 @@ export function letterheadLines(lines: readonly DocLine[], roles: readonly LineR
   while (i < lines.length && roles[i] === 'blank') i++;
   const next = roles[i];
   const headerNext = next === 'date' || next === 'header' || next === 'subject' || (next === 'rule' && /\p{L}/u.test(lines[i]!.text));
-  return headerNext ? block : [];
+  // Or the first portion, by its mark (`(U) Intelligence Assessment: …`, an assessment's title).
+  return headerNext || (next === 'content' && /^\((?:U|C|S|TS)\b/.test(lines[i]!.text)) ? block : [];
 }

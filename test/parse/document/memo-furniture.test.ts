@@ -87,10 +87,49 @@ describe('memo furniture', () => {
     ['a block with lower case in it', MEMO.replace('WASHINGTON, DC 20301-1000', 'Washington, DC 20301-1000')],
     ['a block with a mark in it', MEMO.replace('DEPARTMENT OF DEFENSE', '(S) DEPARTMENT OF DEFENSE')],
     ['a block not above the memo header', MEMO.replace('                                                        June 3, 2015\n\n', 'THE SQUADRONS MOVE IN MAY\n\n')],
+    ['a block whose last line ends in a number but is no address', MEMO.replace('WASHINGTON, DC 20301-1000', 'TARGET GRID 20301')],
   ])('does not take %s for a letterhead', (_, text) => {
     const doc = read(text);
     expect(doc.diagnostics.some((d) => d.code === 'letterhead')).toBe(false);
     expect(doc.portions[0]!.kind).not.toBe('header');
+  });
+});
+
+describe('an assessment', () => {
+  const ASSESSMENT = [
+    'TOP SECRET//SI//NOFORN',
+    '',
+    'NATIONAL SECURITY AGENCY',
+    'FORT GEORGE G. MEADE, MARYLAND 20755-6000',
+    '',
+    '(U) Intelligence Assessment: Regional Actors',
+    '',
+    '1. (TS//SI//NF) Actor A obtained credentials.',
+    '',
+    'Table 1. (U) Actors and targets',
+    '',
+    'Figure 2 (S//NF) The intrusion path',
+    '',
+    'Declassify On: 20370101',
+    '',
+    'TOP SECRET//SI//NOFORN',
+    '',
+  ].join('\n');
+
+  it('takes the letterhead above a marked first portion, and a caption number before a mark as its label', () => {
+    const doc = read(ASSESSMENT);
+    expect(doc.diagnostics.some((d) => d.code === 'letterhead')).toBe(true);
+    expect(doc.portions.map((p) => `${p.markingSource}:${p.marking?.level ?? '-'}:${ASSESSMENT.slice(p.span.start, p.span.end)}`)).toEqual([
+      'marked:U:(U) Intelligence Assessment: Regional Actors',
+      'marked:TS:1. (TS//SI//NF) Actor A obtained credentials.',
+      'marked:U:Table 1. (U) Actors and targets',
+      'marked:S:Figure 2 (S//NF) The intrusion path',
+    ]);
+  });
+
+  it('leaves the block above unmarked text as text (fail closed)', () => {
+    const doc = read(ASSESSMENT.replace('(U) Intelligence', 'Intelligence'));
+    expect(doc.diagnostics.some((d) => d.code === 'letterhead')).toBe(false);
   });
 });
 
