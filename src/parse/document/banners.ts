@@ -36,6 +36,9 @@ const LABEL_ALONE = /^(?:SECURITY\s+)?CLASSIF(?:ICATION|IED)\s*:$/i;
  */
 const LEVEL_START = /^(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|CUI|[A-Z](?: [A-Z]){4,})(?![A-Za-z])/;
 
+/** A handling banner without a level word, alone or with controls after it (`SENSITIVE BUT UNCLASSIFIED//NOFORN`). */
+const HANDLING_BANNER = /^(?:SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)(?![A-Za-z])/;
+
 /**
  * The banner words of a line (offsets into the source), when the whole line (Markdown decoration
  * and a `Classification:` label aside) is a banner the grammar understands. Null otherwise.
@@ -52,7 +55,10 @@ export function bannerWords(source: string, line: DocLine): { start: number; end
   }
   // After a label the words can only be a classification, in whatever case they are typed
   // (`Classification: Secret//NoForn`); read as capitals (ASCII: the offsets stay).
-  const read = label && /^[\x20-\x7e]*$/.test(words) ? words.toUpperCase() : words;
+  const typed = label && /^[\x20-\x7e]*$/.test(words) ? words.toUpperCase() : words;
+  // The unclassified handling banners that name no level (State's `SENSITIVE BUT UNCLASSIFIED`,
+  // 12 FAM 540; DoD's `FOR OFFICIAL USE ONLY`): read as the UNCLASSIFIED banner they stand for.
+  const read = HANDLING_BANNER.test(typed) ? `UNCLASSIFIED//${typed}` : typed;
   if (!LEVEL_START.test(read)) return null;
   const parsed = readBannerWords(read);
   if (!parsed.ok) return null;

@@ -251,7 +251,21 @@ describe('parseMarkedDocument: banners', () => {
     expect(invariantProblems(doc)).toEqual([]);
   });
 
-  it.each(['Classified: yes', 'Secret', 'Class: S'])('does not read %j as a banner', (line) => {
+  // The handling banners that name no level: State's (12 FAM 540) and DoD's.
+  it.each([
+    ['SENSITIVE BUT UNCLASSIFIED', 'U', ['SBU']],
+    ['SENSITIVE BUT UNCLASSIFIED//NOFORN', 'U', ['NOFORN', 'SBU']],
+    ['FOR OFFICIAL USE ONLY', 'U', ['FOUO']],
+  ])('reads the handling banner %j as UNCLASSIFIED with its control', (line, level, controls) => {
+    const doc = parseMarkedDocument(`${line}\n\nSUBJECT: (U) Visas\n\n(SBU) The backlog grew.\n\n${line}\n`);
+    expect(doc.pageBanners!.map((b) => [b.position, b.marking?.level, b.marking?.controls])).toEqual([
+      ['top', level, controls],
+      ['bottom', level, controls],
+    ]);
+    expect(invariantProblems(doc)).toEqual([]);
+  });
+
+  it.each(['Classified: yes', 'Secret', 'Class: S', 'For official use only'])('does not read %j as a banner', (line) => {
     expect(parseMarkedDocument(`${line}\n\n(U) The account numbers were changed.\n`).pageBanners ?? []).toEqual([]);
   });
 });
