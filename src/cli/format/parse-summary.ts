@@ -27,7 +27,8 @@ export function formatParseSummary(r: ParseRecord): string {
     lines.push(`    ${p.id.padEnd(idWidth)}  ${where.padEnd(13)}  ${p.markingSource.padEnd(11)}  ${level.padEnd(10)}  ${p.mark ?? ''}`.trimEnd());
   }
   for (const d of r.diagnostics) {
-    if (d.severity === 'info') continue;
+    // Notes are many (a mark normalised…); text kept as written without being a portion is shown.
+    if (d.severity === 'info' && d.code !== 'letterhead') continue;
     lines.push(`  ${d.line ?? '-'}:${d.column ?? '-'}  ${d.severity}  ${d.message}  ${d.code}`);
   }
   return `${lines.join('\n')}\n`;

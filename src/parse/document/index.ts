@@ -254,7 +254,7 @@ function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
     diagnostics.push({
       severity: 'info',
       code: 'letterhead',
-      message: 'These lines were read as the letterhead (the issuing office and its address above the memo header): boilerplate, not a portion to mark.',
+      message: 'These lines were read as the letterhead (the issuing office and its address at the top of the first page): kept as written, not a portion to mark.',
       span: { start: lines[letterhead[0]!]!.first, end: lines[letterhead[letterhead.length - 1]!]!.last },
     });
   }
