@@ -9,11 +9,12 @@
  * - Every non-blank character belongs to exactly one of: a portion segment; a furniture span (the
  *   lines of a `DYNAMIC PAGE -- HIGHEST POSSIBLE CLASSIFICATION IS` banner, removed from
  *   releases); a boilerplate span (other banner lines, the classification authority block, date
- *   lines such as `Run Date: 02/22/2006`, lines with no letter or digit).
+ *   lines such as `Run Date: 02/22/2006`, lines with no letter or digit, a memo's form lines and
+ *   letterhead).
  * - Portions are in document order and never overlap. Kinds: `title`, `subject`, `header` (`FROM:`
  *   and the lines under it, `MEMORANDUM FOR:`, `TO:`), `heading`, `paragraph`, `bullet`, `item`,
- *   `table-row`. Ids: `title`, `subject`, `header` (`header-2` …), and `p1`, `p2`, … for the
- *   rest in order.
+ *   `table-row`, `signature`. Ids: `title`, `subject`, `header` (`header-2` …), `signature`, and
+ *   `p1`, `p2`, … for the rest in order.
  * - Effective marking: `marked` (its own mark, raised by any higher mark inside it), `unknown` (a
  *   mark the grammar did not understand, or one inside it), `unmarked`.
  * - `banner` is the first banner line that is not a DYNAMIC PAGE banner; every banner is in
@@ -25,8 +26,8 @@
  * (error), `marking-normalised` (info), `trailing-mark-unplaced` (warning: a mark at the end of a
  * line that could not be tied to the text before it), `banner-highest-possible` (info),
  * `banner-unknown` (error), `unclassified-banner-contradicted` (error: see `classifiedSigns`),
- * `no-banner` (warning), `no-portions` (warning), `reader-error` (error: a bug in the reader; every
- * line is then an unmarked portion).
+ * `no-banner` (warning), `no-portions` (warning), `letterhead` (info: where the letterhead was
+ * read), `reader-error` (error: a bug in the reader; every line is then an unmarked portion).
  */
 import { abovePlainU, compareLevels, raisedByMark } from '../../markings/index.js';
 import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, Span } from '../../types.js';
@@ -308,6 +309,8 @@ function placeBanners(source: string, lines: readonly DocLine[], roles: readonly
 /** Drafts → portions: kinds, ids, spans, segments and effective markings. */
 function settle(source: string, lines: readonly DocLine[], roles: readonly LineRole[], drafts: readonly Draft[]): Portion[] {
   const firstHeader = roles.findIndex((r) => r === 'header');
+  // A signature block comes after the last marked portion (none after it: it closes the document).
+  const lastMarked = drafts.findLastIndex((d) => d.lead !== null);
   const used = new Set<string>();
   const unique = (base: string): string => {
     let id = base;
@@ -324,7 +327,7 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
     const aboveHeader = k === 0 && firstHeader >= 0 && first.line < firstHeader && (kind === 'paragraph' || kind === 'heading');
     const h1 = kind === 'heading' && /^#[ \t]/.test(source.slice(first.start, first.start + 2)) && !used.has('title');
     if (aboveHeader || h1) kind = 'title';
-    else if (kind === 'paragraph' && isSignatureBlock(lines, roles, drafts, k)) kind = 'signature';
+    else if (kind === 'paragraph' && lastMarked >= 0 && k > lastMarked && isSignatureBlock(lines, roles, d)) kind = 'signature';
     const id = kind === 'title' || kind === 'subject' || kind === 'header' || kind === 'signature' ? unique(kind) : unique(`p${++n}`);
 
     const segments: Span[] = [];

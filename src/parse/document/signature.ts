@@ -25,12 +25,12 @@ export const CLOSING = /^(?:(?:Very\s+)?[Rr]espectfully(?:\s+submitted)?|Sincere
 /** A word of a name: capitalised (`Public`, `O'Neil`, `McDonald`, `JONES`), an initial (`Q.`), a particle, a suffix. */
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*\.?|van|von|de|da|del|der|la|le|du|di|bin|al|el)$/u;
 
-/** Whether draft `k` is a signature block (see the module comment). */
-export function isSignatureBlock(lines: readonly DocLine[], roles: readonly LineRole[], drafts: readonly Draft[], k: number): boolean {
-  const d = drafts[k]!;
+/**
+ * Whether draft `d` is a signature block (see the module comment). Where it stands is the caller's
+ * to check: after the document's last marked portion.
+ */
+export function isSignatureBlock(lines: readonly DocLine[], roles: readonly LineRole[], d: Draft): boolean {
   if (d.lead || d.raises.length > 0 || d.structure !== null || d.readAsText.length > 0) return false;
-  if (drafts.slice(k + 1).some((x) => x.lead)) return false;
-  if (!drafts.slice(0, k).some((x) => x.lead)) return false;
   const own = [...new Set(d.pieces.map((p) => p.line))];
   if (own.length > MAX_LINES) return false;
   const texts = own.map((i) => lines[i]!.text);
