@@ -47,9 +47,8 @@ const SPECIAL_ACCESS = /^(?:SAR-[A-Z0-9]|SPECIAL ACCESS REQUIRED\b)/;
 
 /**
  * Controlled Unclassified Information (32 CFR part 2002), the marking that replaces FOUO and SBU:
- * `(CUI)`, `(CUI//SP-PRVCY)`. The grammar reads the plain forms (`(CUI)`, `(CUI//NF)`); one with a
- * category is a mark not understood (withheld pending review), never a heading over text released
- * as unmarked.
+ * `(CUI)`, `(CUI//SP-PRVCY)`: a mark, never a heading over text released as unmarked (the grammar
+ * reads it with its categories noted).
  */
 const CUI = 'CUI';
 

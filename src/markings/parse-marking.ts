@@ -132,7 +132,7 @@ interface State {
 function parseText(raw: string, text: string, context: MarkingContext, notes: string[], options: MarkingOptions = {}): Marking {
   const tok = tokenize(text);
   if (!tok.ok) throw new MarkingError('malformed', `found ${tok.problem}`);
-  const { items } = tok;
+  const items = withoutCuiCategories(tok.items, notes);
   if (tok.spacesAbsorbed) notes.push('spaces around separators ignored');
   const bannerRelTo = options.bannerRelTo ?? [];
   const st: State = { context, level: 'U', controls: new Set(), sci: [], fgi: [], relTo: [], notes, bannerRelTo };
@@ -169,6 +169,45 @@ function parseText(raw: string, text: string, context: MarkingContext, notes: st
   const aea = [...controls].find((x) => AEA_CLASSIFIED.has(x));
   if (level === 'U' && aea !== undefined) throw new MarkingError('malformed', `${aea} marks information classified under the Atomic Energy Act, not UNCLASSIFIED`);
   return makeMarking({ raw, level, sci, controls, relTo, fgi, normalisations: notes });
+}
+
+/**
+ * The CUI Registry's categories and limited dissemination controls after `CUI` (32 CFR 2002.20:
+ * `CUI//SP-PRVCY`, `CUI//SP-CTI/SP-EXPT//NOFORN`, `CUI//PRVCY//FEDCON`, `CUI//DL ONLY`), taken out
+ * with a note: the rules go by CUI, which every profile withholds or leaves to a reviewer, so what
+ * a category says changes no decision (and a word read as one can release nothing). A specified
+ * category is `SP-` and a word; a basic one, or a control the register does not have, a word that
+ * is no marking word. The marking words after them (`NOFORN`, `REL TO …`) are read as usual.
+ */
+function withoutCuiCategories(items: readonly Item[], notes: string[]): readonly Item[] {
+  const at = items.findIndex((x) => x.word === 'CUI');
+  if (at < 0) return items;
+  const taken: string[] = [];
+  let j = at + 1;
+  while (j < items.length && (items[j]!.sep === '//' || items[j]!.sep === '/')) {
+    const word = items[j]!.word;
+    let name: string;
+    if (word === 'SP' && items[j + 1]?.sep === '-' && /^[A-Z]{2,12}$/.test(items[j + 1]!.word)) {
+      name = `SP-${items[j + 1]!.word}`;
+      j += 2;
+    } else if (/^[A-Z]{2,12}$/.test(word) && !isMarkingWordAt(items, j)) {
+      name = word;
+      j++;
+      // `DL ONLY`, `DISPLAY ONLY`: words of one control joined by a space.
+      while (j < items.length && items[j]!.sep === ' ' && /^[A-Z]{2,12}$/.test(items[j]!.word) && !isMarkingWordAt(items, j)) name += ` ${items[j++]!.word}`;
+    } else break;
+    taken.push(name);
+  }
+  if (taken.length === 0) return items;
+  notes.push(`CUI ${taken.length === 1 ? 'category' : 'categories'} ${taken.join(', ')} noted, not kept (the rules go by CUI)`);
+  return [...items.slice(0, at + 1), ...items.slice(j)];
+}
+
+/** A word the grammar reads at `j` (a control, a trailer, REL TO, FGI, an SCI system): not a CUI category. */
+function isMarkingWordAt(items: readonly Item[], j: number): boolean {
+  const word = items[j]!.word;
+  if (word === 'REL' || word === 'FGI' || SCI_SYSTEMS.has(word)) return true;
+  return phraseAt(items, j, CONTROL_WORDS, MAX_PHRASE_WORDS) !== null || phraseAt(items, j, TRAILERS, 2) !== null || phraseAt(items, j, LEVEL_WORDS, 3) !== null;
 }
 
 /**

@@ -110,7 +110,7 @@ export const CONTROL_WORDS: ReadonlyMap<string, ControlWord> = new Map<string, C
   ],
   ['LOU', c(['LOU'], 'both', { unclassified: true })],
   // CUI's categories (`CUI//SP-PRVCY`) and limited dissemination controls (`FEDCON`, `DL ONLY`) are
-  // not read: a mark that carries one is not understood (withheld, pending review).
+  // noted and not kept (parse-marking.ts, withoutCuiCategories): the rules go by CUI.
   ['CUI', c(['CUI'], 'both', { unclassified: true })],
   ['NATO', c(['NATO'], 'both')],
   // Atomic Energy Act markings (CAPCO register); their sub-markings (`RD-N`, `RD-SG 14`) are read

@@ -7,6 +7,8 @@ describe('classifyParenthetical', () => {
     'Secret/Rel Armenia', 'S/REL TO NATO/AUS', 'S//FGI//NF', 'FOUO', 'LOU', 'U//SBU-NF', 'S-ENTIRE TEXT',
     // Controlled Unclassified Information in its plain forms.
     'CUI', 'cui', 'CUI//NOFORN', 'U//CUI',
+    // and with a category or a limited dissemination control (noted, not kept).
+    'CUI/SP-PRVCY', 'CUI//SP-PRVCY', 'CUI//FEDCON',
     // Atomic Energy Act markings; unclassified controlled nuclear information stands without a level.
     'S//RD', 'C//FRD', 'S//RD-N', 'TS//RD-SG 14', 'S//TFNI', 'UCNI', 'DCNI', 'U//UCNI',
   ])('(%s) is a marking', (inner) => {
@@ -24,9 +26,8 @@ describe('classifyParenthetical', () => {
     'SI', 'TK', 'SI/TK', 'SI-G', 'HCS', 'HCS-P', 'KDK', 'RD', 'FRD', 'RD-N', 'TFNI', 'U//RD',
     // A special access program's mark with no level (a bare SAR is search and rescue, below).
     'SAR-BP', 'SAR-GREEN DOOR', 'sar-bp', 'SAR-BP/NF', 'SPECIAL ACCESS REQUIRED-BUTTERED POPCORN',
-    // Controlled Unclassified Information with a category or a limited dissemination control,
-    // which the grammar does not read.
-    'CUI/SP-PRVCY', 'CUI//SP-PRVCY', 'CUI//FEDCON',
+    // Controlled Unclassified Information with what is no category after it.
+    'CUI//123', 'CUI//SP-',
     // Handling controls with no level, as (NF) above.
     'DSEN', 'FISA', 'FISA/NF',
     // A level with a colon or semicolon, a dotted TOP SECRET.

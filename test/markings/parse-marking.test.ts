@@ -94,6 +94,11 @@ const PORTION_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, bool
   ['(CUI)', mk('U', ['CUI']), false],
   ['(U//CUI)', mk('U', ['CUI']), true],
   ['(CUI//NF)', mk('U', ['NOFORN', 'CUI']), false],
+  // Its categories and limited dissemination controls are noted, not kept: the rules go by CUI.
+  ['(CUI//SP-PRVCY)', mk('U', ['CUI']), false],
+  ['(CUI//SP-CTI/SP-EXPT//NOFORN)', mk('U', ['NOFORN', 'CUI']), false],
+  ['(CUI//PRVCY//FEDCON)', mk('U', ['CUI']), false],
+  ['(CUI//DL ONLY)', mk('U', ['CUI']), false],
   // A foreign government's classification (CAPCO's non-US marks): that level, with FGI and the country.
   ['(//DEU S)', mk('S', ['FGI'], [], [], ['DEU']), false],
   ['(//GBR C//REL TO USA, GBR)', mk('C', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
@@ -152,9 +157,11 @@ const REJECTED: ReadonlyArray<readonly [string, 'unknown' | 'malformed']> = [
   ['(//DEU)', 'unknown'],
   ['(//GBR R)', 'unknown'],
   ['(DEU S)', 'unknown'],
-  // CUI categories and limited dissemination controls are not read (fail closed).
-  ['(CUI//SP-PRVCY)', 'unknown'],
-  ['(CUI//FEDCON)', 'unknown'],
+  // After CUI, what is neither a category (`SP-` and a word, or a word) nor a marking word.
+  ['(CUI//123)', 'unknown'],
+  ['(CUI//SP-)', 'malformed'],
+  // A category with a marking that needs a level: classified by definition, not UNCLASSIFIED.
+  ['(CUI//SP-PRVCY//SI)', 'malformed'],
   ['(S//REL NATO and)', 'malformed'],
   ['(S-ENTIRE TEXT//NF)', 'malformed'],
   ['(S//MR)', 'unknown'],
@@ -225,6 +232,7 @@ const BANNER_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, boole
   ['//DEU SECRET', mk('S', ['FGI'], [], [], ['DEU']), false],
   ['CUI', mk('U', ['CUI']), false],
   ['UNCLASSIFIED//CUI', mk('U', ['CUI']), true],
+  ['CUI//SP-PRVCY//NOFORN', mk('U', ['NOFORN', 'CUI']), false],
   ['//GBR SECRET//REL TO USA, GBR', mk('S', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
 ];
 

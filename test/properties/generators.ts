@@ -22,7 +22,7 @@ export const AS_OF = ['1995-01-01', '2005-01-01', '2010-12-01', '2026-11-26', '2
 
 export const VALID_MARKS = ['(U)', '(C)', '(S)', '(TS)', '(SBU)', '(S//NF)', '(S/NF)', '(C//REL TO USA, NATO)', '(U//FOUO)', '(C/NF)', '(S//REL NATO)', '(U) (SBU)'];
 /** Marks one keystroke from a valid one; the parser must call each "not understood". */
-export const UNKNOWN_MARKS = ['(C0)', '(S//N F)', '(U/ /NF)', '(S/NFF)', '(CC)', '(S//NOFRN)', '(SS)', '(TS//S1)', '(C/ /REL USA)', '(U//F0UO)', '(S-)', '(C//)', '(S//NF//)', '(SECRT)', '(CONFIDENTAL)', '(X//Q)', '(FOO//BAR)', '(SI/TK)', '(RD)', '(SAR-BP)', '(CUI//SP-PRVCY)'];
+export const UNKNOWN_MARKS = ['(C0)', '(S//N F)', '(U/ /NF)', '(S/NFF)', '(CC)', '(S//NOFRN)', '(SS)', '(TS//S1)', '(C/ /REL USA)', '(U//F0UO)', '(S-)', '(C//)', '(S//NF//)', '(SECRT)', '(CONFIDENTAL)', '(X//Q)', '(FOO//BAR)', '(SI/TK)', '(RD)', '(SAR-BP)', '(CUI//123)'];
 const VALID_BANNERS = ['UNCLASSIFIED', 'UNCLAS', 'C O N F I D E N T I A L', 'S E C R E T', 'SECRET//NOFORN', 'UNCLAS SENSITIVE', 'CONFIDENTIAL//REL TO USA, NATO', 'TOP SECRET//SI//NOFORN'];
 const BAD_BANNERS = ['C0NFIDENTIAL', 'S E C R E', 'UNCLASS1FIED', 'SECRET//N F', ''];
 const DECLS = ['DECL: 02/13/2018', 'DECL: 1.6X1', 'N/A', 'DECL: OADR', 'DECL: TWENTY YEARS', '', 'DECL: 13/45/2010', 'DECL: 01/01/1999'];

@@ -33,7 +33,7 @@ describe('unknown and malformed marks fail closed', () => {
     expect(releaseText).toMatch(/zq0x\d+w/); // the (U) paragraph is released: the check is not vacuous
   });
 
-  it.each(['(X//Q)', '(FOO//BAR)', '(SI/TK)', '(SAR-BP)', '(CUI//SP-PRVCY)'])('banner UNCLASSIFIED, only a %s paragraph besides (U): withheld as an unknown mark, not released as unmarked', async (mark) => {
+  it.each(['(X//Q)', '(FOO//BAR)', '(SI/TK)', '(SAR-BP)', '(CUI//123)'])('banner UNCLASSIFIED, only a %s paragraph besides (U): withheld as an unknown mark, not released as unmarked', async (mark) => {
     const { text } = writeCable({
       banner: 'UNCLASSIFIED',
       decl: 'N/A',
