@@ -61,6 +61,16 @@ const FORM_WORDS = /^(?:MEMORANDUM(?:\s+FOR\s+(?:THE\s+)?RECORD)?|(?:INFORMATION
  * titles under them stay text, to be marked.
  */
 const ATTACHMENT_WORDS = /^(?:(?:\d+\s+)?(?:Attachments?|ATTACHMENTS?|Enclosures?|ENCLOSURES?|Tabs?|TABS?)(?:\s*\(\d+\))?\s*:?|As\s+stated\.?|AS\s+STATED\.?)$/;
+/**
+ * A transmittal's marking instruction (32 CFR 2001.24(b)): `UNCLASSIFIED WHEN SEPARATED FROM
+ * ATTACHMENT`, `Unclassified upon removal of enclosures`, `SECRET//NOFORN when attachment 2 is
+ * removed`. It says how to mark the memo without what it carries; nothing in it to withhold.
+ */
+const CARRIED = String.raw`(?:THE\s+)?(?:CLASSIFIED\s+)?(?:ATTACHMENTS?|ENCLOSURES?|TABS?)(?:\s+\d+(?:\s*(?:,|AND)\s*\d+)*)?`;
+const TRANSMITTAL_INSTRUCTION = new RegExp(
+  String.raw`^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP\s+SECRET)(?:\/\/[A-Z /,-]+)?\s+(?:(?:WHEN\s+(?:SEPARATED|DETACHED|REMOVED)\s+FROM|UPON\s+(?:REMOVAL|SEPARATION)\s+(?:OF|FROM))\s+${CARRIED}|WHEN\s+${CARRIED}\s+(?:IS|ARE)\s+(?:REMOVED|DETACHED))\.?$`,
+  'i',
+);
 
 /** The role of a line that is not a banner or authority line, and its dates for a date line. */
 export function lineRole(line: DocLine): { role: LineRole; dates?: string[]; bare?: true } {
@@ -68,7 +78,7 @@ export function lineRole(line: DocLine): { role: LineRole; dates?: string[]; bar
   if (!/[\p{L}\p{N}]/u.test(line.text)) return { role: 'rule' };
   const { text } = undecorated(line.text);
   const plain = text.replace(/[*_]+/g, '').trim();
-  if (FORM_WORDS.test(plain) || ATTACHMENT_WORDS.test(plain) || CLOSING.test(plain)) return { role: 'rule' };
+  if (FORM_WORDS.test(plain) || ATTACHMENT_WORDS.test(plain) || CLOSING.test(plain) || TRANSMITTAL_INSTRUCTION.test(plain)) return { role: 'rule' };
   const date = DATE.exec(text.replace(/[*_]+(?=\s*:)|(?<=:)\s*[*_]+/g, ''));
   if (date) {
     const dates = datesOf(date[1]!);

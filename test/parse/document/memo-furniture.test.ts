@@ -95,6 +95,23 @@ describe('memo furniture', () => {
   });
 });
 
+describe("a transmittal's marking instruction", () => {
+  it.each(['UNCLASSIFIED WHEN SEPARATED FROM ATTACHMENT', 'Unclassified upon removal of enclosures', 'SECRET//NOFORN when attachment 2 is removed', 'Unclassified when separated from the classified attachments 1 and 2.'])(
+    '%s is a form line, kept as written',
+    (line) => {
+      const text = MEMO.replace('Attachment:\nAs stated', `Attachment:\nAs stated\n\n${line}`);
+      const doc = read(text);
+      expect((doc.boilerplate ?? []).map((b) => text.slice(b.start, b.end))).toContain(line);
+      expect(doc.portions.some((p) => text.slice(p.span.start, p.span.end).includes(line))).toBe(false);
+    },
+  );
+
+  it.each(['SECRET when separated from', 'UNCLASSIFIED when the talks end', 'Secret when he arrives'])('%s stays text (fail closed)', (line) => {
+    const text = MEMO.replace('Attachment:\nAs stated', `Attachment:\nAs stated\n\n${line}`);
+    expect(read(text).portions.some((p) => text.slice(p.span.start, p.span.end) === line)).toBe(true);
+  });
+});
+
 describe('an assessment', () => {
   const ASSESSMENT = [
     'TOP SECRET//SI//NOFORN',
