@@ -62,13 +62,15 @@ const FORM_WORDS = /^(?:MEMORANDUM(?:\s+FOR\s+(?:THE\s+)?RECORD)?|(?:INFORMATION
  */
 const ATTACHMENT_WORDS = /^(?:(?:\d+\s+)?(?:Attachments?|ATTACHMENTS?|Enclosures?|ENCLOSURES?|Tabs?|TABS?)(?:\s*\(\d+\))?\s*:?|As\s+stated\.?|AS\s+STATED\.?)$/;
 /**
- * A transmittal's marking instruction (32 CFR 2001.24(b)): `UNCLASSIFIED WHEN SEPARATED FROM
- * ATTACHMENT`, `Unclassified upon removal of enclosures`, `SECRET//NOFORN when attachment 2 is
- * removed`. It says how to mark the memo without what it carries; nothing in it to withhold.
+ * A transmittal's marking instruction (32 CFR 2001.24(b)): `Unclassified When Classified Enclosure
+ * Removed`, `Upon Removal of Attachments, This Document is UNCLASSIFIED`, `UNCLASSIFIED WHEN
+ * SEPARATED FROM ATTACHMENT`, `SECRET//NOFORN when attachment 2 is removed`. It says how to mark
+ * the memo without what it carries; nothing in it to withhold.
  */
 const CARRIED = String.raw`(?:THE\s+)?(?:CLASSIFIED\s+)?(?:ATTACHMENTS?|ENCLOSURES?|TABS?)(?:\s+\d+(?:\s*(?:,|AND)\s*\d+)*)?`;
+const LEVEL_WORDS = String.raw`(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP\s+SECRET)(?:\/\/[A-Z /,-]+)?`;
 const TRANSMITTAL_INSTRUCTION = new RegExp(
-  String.raw`^(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP\s+SECRET)(?:\/\/[A-Z /,-]+)?\s+(?:(?:WHEN\s+(?:SEPARATED|DETACHED|REMOVED)\s+FROM|UPON\s+(?:REMOVAL|SEPARATION)\s+(?:OF|FROM))\s+${CARRIED}|WHEN\s+${CARRIED}\s+(?:IS|ARE)\s+(?:REMOVED|DETACHED))\.?$`,
+  String.raw`^(?:${LEVEL_WORDS}\s+(?:(?:WHEN\s+(?:SEPARATED|DETACHED|REMOVED)\s+FROM|UPON\s+(?:REMOVAL|SEPARATION)\s+(?:OF|FROM))\s+${CARRIED}|WHEN\s+${CARRIED}\s+(?:(?:IS|ARE)\s+)?(?:REMOVED|DETACHED))|UPON\s+REMOVAL\s+OF\s+${CARRIED},?\s+THIS\s+(?:DOCUMENT|MEMORANDUM|MEMO|LETTER|PAGE)\s+IS\s+${LEVEL_WORDS})\.?$`,
   'i',
 );
 

@@ -96,7 +96,7 @@ describe('memo furniture', () => {
 });
 
 describe("a transmittal's marking instruction", () => {
-  it.each(['UNCLASSIFIED WHEN SEPARATED FROM ATTACHMENT', 'Unclassified upon removal of enclosures', 'SECRET//NOFORN when attachment 2 is removed', 'Unclassified when separated from the classified attachments 1 and 2.'])(
+  it.each(['Unclassified When Classified Enclosure Removed', 'Upon Removal of Attachments, This Document is UNCLASSIFIED', 'UNCLASSIFIED WHEN SEPARATED FROM ATTACHMENT', 'Unclassified upon removal of enclosures', 'SECRET//NOFORN when attachment 2 is removed', 'Unclassified when separated from the classified attachments 1 and 2.'])(
     '%s is a form line, kept as written',
     (line) => {
       const text = MEMO.replace('Attachment:\nAs stated', `Attachment:\nAs stated\n\n${line}`);
