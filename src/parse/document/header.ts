@@ -16,8 +16,11 @@ import { CLOSING } from './signature.js';
 export type LineRole = 'blank' | 'furniture' | 'banner' | 'authority' | 'date' | 'rule' | 'header' | 'subject' | 'content';
 
 const HEADER = /^(?:FROM|From|TO|To|THROUGH|Through|THRU|Thru|MEMORANDUM\s+FOR(?:\s+THE\s+RECORD)?|Memorandum\s+for(?:\s+the\s+record)?|CC|Cc|ATTN|Attn|ATTENTION)\s*:/;
-/** A DoD-style addressee line, written without a colon (`MEMORANDUM FOR SECRETARY OF DEFENSE`). */
-const MEMORANDUM_FOR = /^(?:MEMORANDUM\s+FOR|Memorandum\s+for)\s+\S/;
+/**
+ * A DoD-style addressee line, written without a colon (`MEMORANDUM FOR SECRETARY OF DEFENSE`), and
+ * State's (`INFORMATION MEMO TO THE SECRETARY`, `ACTION MEMO FOR THE DEPUTY SECRETARY`).
+ */
+const MEMORANDUM_FOR = /^(?:MEMORANDUM\s+FOR|Memorandum\s+for|(?:INFORMATION|ACTION|DECISION)\s+MEMO(?:RANDUM)?\s+(?:TO|FOR))\s+\S/;
 const SUBJECT = /^(?:SUBJECT|Subject|SUBJ)\s*:/;
 const DATE = /^(?:Run\s+Dates?|RUN\s+DATES?|DATE|Date|SENT|Sent)\s*:\s*(.+)$/;
 const RUN_DATE = /^\s*(?:Run|RUN)\s+(?:Dates?|DATES?)\s*:/;

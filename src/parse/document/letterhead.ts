@@ -6,8 +6,8 @@
  * blocks…), carries no mark and holds nothing to withhold; read as an unmarked paragraph of a
  * classified memo it was withheld under B1, a claim no reviewer could defend.
  *
- * Only a block that is certainly a letterhead is taken: capitals only, no mark or parenthesis,
- * short lines, the last one an address (place, state and ZIP code, or `WASHINGTON`), right above the
+ * Only a block that is certainly a letterhead is taken: capitals (or title case) only, no mark or
+ * parenthesis, short lines, the last one an address (place, state and ZIP code, or `WASHINGTON`), right above the
  * memo's date or header, or above its first portion when that starts with a mark.
  * Anything else stays text of the document (fail closed: an unmarked title is withheld).
  */
@@ -16,10 +16,17 @@ import type { DocLine } from './lines.js';
 
 const MAX_LINES = 6;
 const MAX_WIDTH = 70;
-/** An address line: a place, a comma, a state and a ZIP code (`WASHINGTON, DC 20301-1000`, `FORT GEORGE G. MEADE, MARYLAND 20755-6000`), or Washington's. */
-const ADDRESS = /^(?:[A-Z][A-Z0-9 .'-]*,[ \t]*[A-Z][A-Z. ]*[ \t]\d{5}(?:-\d{4})?|WASHINGTON(?:,?\s+D\.?\s?C\.?)?)$/;
-/** Capitals, digits and the punctuation of names and addresses; no parenthesis (a mark), no lower case. */
-const LETTERHEAD_LINE = /^[A-Z0-9][A-Z0-9 .,'&/-]*$/;
+/**
+ * An address line: a place, a comma, a state and a ZIP code (`WASHINGTON, DC 20301-1000`, `FORT
+ * GEORGE G. MEADE, MARYLAND 20755-6000`, `Washington, D.C. 20520`), or Washington's.
+ */
+const ADDRESS = /^(?:[A-Z][A-Za-z0-9 .'-]*,[ \t]*[A-Z][A-Za-z. ]*[ \t]\d{5}(?:-\d{4})?|WASHINGTON(?:,?\s+D\.?\s?C\.?)?|Washington(?:,?\s+D\.?\s?C\.?)?)$/;
+/**
+ * A line of a letterhead: capitals, digits and the punctuation of names and addresses, no
+ * parenthesis (a mark); or the same in title case, every word capitalised but the small words of
+ * a name (`United States Department of State`).
+ */
+const LETTERHEAD_LINE = /^(?:[A-Z0-9][A-Z0-9 .,'&/-]*|[A-Z0-9][\w.,'&/-]*(?:[ \t]+(?:[A-Z0-9][\w.,'&/-]*|of|the|and|for|on|in|to|at))*)$/;
 
 /**
  * The lines of the letterhead, or an empty list. `roles` are the lines' roles after banners,

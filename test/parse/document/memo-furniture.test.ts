@@ -84,7 +84,7 @@ describe('memo furniture', () => {
 
   it.each([
     ['a title in capitals with no address line', MEMO.replace('WASHINGTON, DC 20301-1000\n', '')],
-    ['a block with lower case in it', MEMO.replace('WASHINGTON, DC 20301-1000', 'Washington, DC 20301-1000')],
+    ['a block with a line of prose in it', MEMO.replace('OFFICE OF THE UNDER SECRETARY OF DEFENSE', 'the squadrons move in May')],
     ['a block with a mark in it', MEMO.replace('DEPARTMENT OF DEFENSE', '(S) DEPARTMENT OF DEFENSE')],
     ['a block not above the memo header', MEMO.replace('                                                        June 3, 2015\n\n', 'THE SQUADRONS MOVE IN MAY\n\n')],
     ['a block whose last line ends in a number but is no address', MEMO.replace('WASHINGTON, DC 20301-1000', 'TARGET GRID 20301')],
@@ -92,6 +92,29 @@ describe('memo furniture', () => {
     const doc = read(text);
     expect(doc.diagnostics.some((d) => d.code === 'letterhead')).toBe(false);
     expect(doc.portions[0]!.kind).not.toBe('header');
+  });
+});
+
+describe("State's memo", () => {
+  it('takes a letterhead in title case, and INFORMATION MEMO TO … as the addressee line', () => {
+    const text = [
+      'SECRET',
+      '',
+      'United States Department of State',
+      'Washington, D.C. 20520',
+      '',
+      'INFORMATION MEMO TO THE SECRETARY',
+      '',
+      'SUBJECT: (U) Visa Processing',
+      '',
+      '(S) The backlog reached 12,000 applications.',
+      '',
+      'SECRET',
+      '',
+    ].join('\n');
+    const doc = read(text);
+    expect(doc.diagnostics.some((d) => d.code === 'letterhead')).toBe(true);
+    expect(kinds(text)).toEqual(['header:INFORMATION MEMO TO THE SECRETARY', 'subject:SUBJECT: (U) Visa Processing', 'paragraph:(S) The backlog reached 12,000 applications.']);
   });
 });
 
