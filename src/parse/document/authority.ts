@@ -66,11 +66,12 @@ const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
 
 /**
  * What a declassification value that opens with a figure holds: dates, exemptions and their
- * short forms (`20320108`, `25X1, 20651231`, `1 January 2032`, `25X1-human`), never a sentence.
- * `Declassify On: 20320108 The source said …` is a line of text run into the field, which is
- * released as written.
+ * short forms (`20320108`, `25X1, 20651231`, `1 January 2032`, `25X1-human`, `25X1+25 Years`),
+ * never a sentence. `Declassify On: 20320108 The source said …` is a line of text run into the
+ * field, which is released as written. (`25X1+25 Years` was taken for one: the document then had
+ * no Declassify On line; now the line is read, and its value reported as a form not known.)
  */
-const DECL_AFTER_DATE = /^(?:[\dA-Z\s,/.;:()-]|human)*$/;
+const DECL_AFTER_DATE = /^(?:[\dA-Z\s,/.;:()+-]|human|[Yy]ears?|yrs)*$/;
 
 /**
  * A duration written out (`10 years`, `20 years from date of document`): a value the instruction

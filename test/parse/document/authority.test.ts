@@ -43,6 +43,12 @@ const FORMS: ReadonlyArray<readonly [string, string, Record<string, unknown>]> =
     'Classified By: J. Doe, Director\nReason: 1.4(c)\nDeclassify On: 20 years from date of document\n',
     { classifiedBy: 'J. Doe, Director', declassifyOn: ['20 years from date of document'] },
   ],
+  [
+    // Not taken for a sentence either: the instruction is read, and reported as a form it does not know.
+    'an exemption plus years',
+    'Classified By: J. Doe, Director\nReason: 1.4(c)\nDeclassify On: 25X1+25 Years\n',
+    { classifiedBy: 'J. Doe, Director', declassifyOn: ['25X1+25 Years'] },
+  ],
 ];
 
 describe('authority block forms', () => {
