@@ -203,11 +203,9 @@ function withoutCuiCategories(items: readonly Item[], notes: string[]): readonly
   return [...items.slice(0, at + 1), ...items.slice(j)];
 }
 
-/** A word the grammar reads at `j` (a control, a trailer, REL TO, FGI, an SCI system): not a CUI category. */
+/** A word the grammar reads at `j` (an element it starts, NATO, a level): not a CUI category. */
 function isMarkingWordAt(items: readonly Item[], j: number): boolean {
-  const word = items[j]!.word;
-  if (word === 'REL' || word === 'FGI' || SCI_SYSTEMS.has(word)) return true;
-  return phraseAt(items, j, CONTROL_WORDS, MAX_PHRASE_WORDS) !== null || phraseAt(items, j, TRAILERS, 2) !== null || phraseAt(items, j, LEVEL_WORDS, 3) !== null;
+  return startsElement(items, j) || items[j]!.word === 'NATO' || phraseAt(items, j, LEVEL_WORDS, 3) !== null;
 }
 
 /**

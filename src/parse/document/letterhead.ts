@@ -22,11 +22,11 @@ const MAX_WIDTH = 70;
  */
 const ADDRESS = /^(?:[A-Z][A-Za-z0-9 .'-]*,[ \t]*[A-Z][A-Za-z. ]*[ \t]\d{5}(?:-\d{4})?|WASHINGTON(?:,?\s+D\.?\s?C\.?)?|Washington(?:,?\s+D\.?\s?C\.?)?)$/;
 /**
- * A line of a letterhead: capitals, digits and the punctuation of names and addresses, no
- * parenthesis (a mark); or the same in title case, every word capitalised but the small words of
- * a name (`United States Department of State`).
+ * A line of a letterhead: words in capitals or title case with the punctuation of names and
+ * addresses, the small words of a name in lower case (`United States Department of State`,
+ * `OFFICE OF THE UNDER SECRETARY`, `R & D`); no parenthesis (a mark).
  */
-const LETTERHEAD_LINE = /^(?:[A-Z0-9][A-Z0-9 .,'&/-]*|[A-Z0-9][\w.,'&/-]*(?:[ \t]+(?:[A-Z0-9][\w.,'&/-]*|of|the|and|for|on|in|to|at))*)$/;
+const LETTERHEAD_LINE = /^[A-Z0-9][\w.,'&/-]*(?:[ \t]+(?:[A-Z0-9][\w.,'&/-]*|[.,'&/-]+|of|the|and|for|on|in|to|at))*$/;
 
 /**
  * The lines of the letterhead, or an empty list. `roles` are the lines' roles after banners,

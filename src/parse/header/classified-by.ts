@@ -1,5 +1,5 @@
 /** The `Classified By:` field, with its reasons, however it is broken over lines and pages. */
-import { ID_RECORD, isBareRecordStart, isHeaderFieldStart, markInOtherForm, NUMBERED_PARAGRAPH, REASON_CONTINUES, REASON_ONLY, startsWithMark } from './classify.js';
+import { ID_RECORD, isBareRecordStart, isHeaderFieldStart, NUMBERED_PARAGRAPH, REASON_CONTINUES, REASON_ONLY, startsWithLetteredMark, startsWithMark } from './classify.js';
 import { CSV_ROW, isFurnitureLine, normaliseReasons } from '../patterns.js';
 import { setRole, type HeaderInput, type HeaderState } from './types.js';
 
@@ -51,9 +51,7 @@ const LETTERED_MARK = /^[A-Za-z][.)][ \t]+[([<{]/;
  * field and released as written: the fuzzer, seed 9201).
  */
 function opensParagraph(input: HeaderInput, c: HeaderInput['lines'][number]): boolean {
-  if (NUMBERED_PARAGRAPH.test(c.text) || LETTERED_MARK.test(c.text) || startsWithMark(input, c)) return true;
-  const lettered = /^(?:¶\s*)?[A-Za-z][.)][ \t]+(?=\S)/.exec(c.text);
-  return lettered !== null && markInOtherForm(input, c.first + lettered[0].length);
+  return NUMBERED_PARAGRAPH.test(c.text) || LETTERED_MARK.test(c.text) || startsWithMark(input, c) || startsWithLetteredMark(input, c);
 }
 
 /**

@@ -103,7 +103,7 @@ export function startsWithMark(input: HeaderInput, l: Line): boolean {
 }
 
 /** A mark at `offset` in a form other than `(…)`; not a list letter (LIST_LETTER). */
-export function markInOtherForm(input: HeaderInput, offset: number): boolean {
+function markInOtherForm(input: HeaderInput, offset: number): boolean {
   return !LIST_LETTER.test(input.source.slice(offset, offset + 2)) && input.isMarkAt(offset);
 }
 
@@ -115,7 +115,11 @@ export function markInOtherForm(input: HeaderInput, offset: number): boolean {
  */
 export function opensPortion(input: HeaderInput, l: Line): boolean {
   if (l.blank) return false;
-  if (PARAGRAPH_START.test(l.text) || startsWithMark(input, l)) return true;
+  return PARAGRAPH_START.test(l.text) || startsWithMark(input, l) || startsWithLetteredMark(input, l);
+}
+
+/** A letter label and a mark, in parentheses or in another form (`A. (S) …`, `B) S//NF …`, `A. S/NF: …`). */
+export function startsWithLetteredMark(input: HeaderInput, l: Line): boolean {
   const lettered = /^(?:¶\s*)?([A-Za-z])[.)]\s*(?=\S)/.exec(l.text);
   if (lettered === null) return false;
   // `C. (C) PARIS 7527`: a REF list that repeats its letter in parentheses, not a mark.
