@@ -8,7 +8,7 @@
  */
 
 /**
- * Category of a control: 2 = Atomic Energy Act (RD, FRD, TFNI, UCNI), 3 = foreign (NATO, FGI),
+ * Category of a control: 2 = special access (SAR) and Atomic Energy Act (RD, FRD, TFNI, UCNI), 3 = foreign (NATO, FGI),
  * 4 = IC dissemination, 5 = non-IC dissemination. (0 is the level and 1 SCI, used by the parser's
  * separator checks.)
  */
@@ -26,6 +26,9 @@ interface ControlInfo {
  * `CUI` after it.
  */
 const CONTROL_TABLE: ReadonlyArray<readonly [string, ControlInfo]> = [
+  // Special access programs (CAPCO's category between SCI and Atomic Energy Act information): one
+  // control, `SAR`, whatever the program; see readSapPrograms in parse-marking.ts.
+  ['SAR', { category: 2, portion: 'SAR' }],
   // Atomic Energy Act information (CAPCO's category after SCI and SAP): Restricted Data with its
   // sub-markings CNWDI (portion `RD-N`) and SIGMA (`RD-SG`), Formerly Restricted Data,
   // Transclassified Foreign Nuclear Information, and unclassified controlled nuclear information of

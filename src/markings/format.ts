@@ -8,7 +8,7 @@ import { LEVEL_BANNER } from './levels.js';
 /**
  * Format a marking as `banner` words or as a `portion` mark (without parentheses).
  * Categories are joined by `//` and values inside a category by `/` (CAPCO §A.6), in the order
- * level, SCI, Atomic Energy Act, NATO, FGI, IC dissemination controls (REL TO in its register place, after PROPIN),
+ * level, SCI, special access (without the program, which is not kept), Atomic Energy Act, NATO, FGI, IC dissemination controls (REL TO in its register place, after PROPIN),
  * non-IC dissemination controls. On an unclassified marking, NOFORN with SBU or LES is written as
  * the single marking SBU NOFORN / LES NOFORN (portion `SBU-NF`, `LES-NF`).
  */
@@ -19,6 +19,7 @@ export function format(m: Marking, style: 'banner' | 'portion'): string {
     m.level === 'U' && m.controls.includes('NOFORN') && (m.controls.includes('SBU') || m.controls.includes('LES'));
   const categories: string[] = [banner ? LEVEL_BANNER[m.level] : m.level];
   if (m.sci.length > 0) categories.push(m.sci.join('/'));
+  if (m.controls.includes('SAR')) categories.push(banner ? 'SPECIAL ACCESS REQUIRED' : 'SAR');
   const aea = formatAea(m.controls, banner);
   if (aea !== '') categories.push(aea);
   if (m.controls.includes('NATO')) categories.push('NATO');

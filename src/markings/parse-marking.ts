@@ -109,7 +109,7 @@ function parseBanner(raw: string): Marking {
 
 /** One parsed element of a marking, for separator and order checks. */
 interface Element {
-  /** 0 level, 1 SCI, 2 Atomic Energy Act, 3 foreign (NATO, FGI), 4 IC dissemination, 5 non-IC dissemination. */
+  /** 0 level, 1 SCI, 1.5 special access, 2 Atomic Energy Act, 3 foreign (NATO, FGI), 4 IC dissemination, 5 non-IC dissemination. */
   readonly category: number;
   /** Register position inside the category. */
   readonly order: number;
@@ -336,8 +336,10 @@ function readElement(items: readonly Item[], i: number, st: State): { next: numb
   } else if (cw.entry.form === 'portion' && st.context === 'banner') {
     st.notes.push(`portion abbreviation ${cw.phrase} in a banner read as ${name}`);
   }
-  const el = { category: controlCategory(name), order: CONTROL_ORDER.indexOf(name), controls: cw.entry.controls };
-  const next = name === 'RD' || name === 'FRD' ? readAeaSubMarkings(items, i + cw.n, name, st) : i + cw.n;
+  // Special access is a category of its own between SCI and Atomic Energy Act information
+  // (`//SAR-XY//RD`), though the control register files SAR with the latter.
+  const el = { category: name === 'SAR' ? 1.5 : controlCategory(name), order: CONTROL_ORDER.indexOf(name), controls: cw.entry.controls };
+  const next = name === 'RD' || name === 'FRD' ? readAeaSubMarkings(items, i + cw.n, name, st) : name === 'SAR' ? readSapPrograms(items, i + cw.n, st) : i + cw.n;
   return { next, el };
 }
 
@@ -360,6 +362,31 @@ function readAeaSubMarkings(items: readonly Item[], i: number, head: 'RD' | 'FRD
       if (numbers.length > 0) st.notes.push(`SIGMA ${numbers.join(' ')} read as SIGMA (the numbers are not kept)`);
     }
   }
+  return j;
+}
+
+/**
+ * The program identifiers after `SAR` or `SPECIAL ACCESS REQUIRED` (CAPCO: a hyphen, then the
+ * program's nickname or abbreviation; several programs joined by `/`, compartments by `-`,
+ * sub-compartments by spaces: `SAR-BP`, `SPECIAL ACCESS REQUIRED-MEDIAN BELL`, `SAR-MB/SC-RF 1532`),
+ * up to the next `//`. They are noted, not kept: every rule goes by SAR, which no profile releases
+ * to a reader not briefed into the program. A marking word among them (`SAR-BP/NF`, a control
+ * written where only a program can be) makes the mark not understood (fail closed): read as a
+ * program, the control would be lost. Returns the index after them.
+ */
+function readSapPrograms(items: readonly Item[], i: number, st: State): number {
+  const words: string[] = [];
+  let j = i;
+  for (; j < items.length && (items[j] as Item).sep !== '//'; j++) {
+    const item = items[j] as Item;
+    if (j === i && item.sep !== '-') break;
+    if (startsElement(items, j) || phraseAt(items, j, LEVEL_WORDS, 3) !== null || !/^[A-Z0-9]{1,24}$/.test(item.word)) {
+      throw new MarkingError('malformed', `"${item.word}" cannot be a special access program's identifier; controls come after "//"`);
+    }
+    words.push(`${j === i ? '' : item.sep}${item.word}`);
+  }
+  if (st.level === 'U') throw new MarkingError('malformed', 'a special access program marks classified information, not UNCLASSIFIED');
+  st.notes.push(words.length > 0 ? `special access program ${words.join('')} noted, not kept (the rules go by SAR)` : 'SAR with no program named');
   return j;
 }
 

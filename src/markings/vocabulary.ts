@@ -113,6 +113,11 @@ export const CONTROL_WORDS: ReadonlyMap<string, ControlWord> = new Map<string, C
   // noted and not kept (parse-marking.ts, withoutCuiCategories): the rules go by CUI.
   ['CUI', c(['CUI'], 'both', { unclassified: true })],
   ['NATO', c(['NATO'], 'both')],
+  // Special access programs (CAPCO's category after SCI): `SPECIAL ACCESS REQUIRED-MEDIAN BELL` in a
+  // banner, `SAR-MB` in a portion mark. The program identifiers after the hyphen are read by the
+  // parser (readSapPrograms) and noted, not kept: the rules go by SAR.
+  ['SPECIAL ACCESS REQUIRED', c(['SAR'], 'banner')],
+  ['SAR', c(['SAR'], 'portion')],
   // Atomic Energy Act markings (CAPCO register); their sub-markings (`RD-N`, `RD-SG 14`) are read
   // by the parser after RD or FRD.
   ['RESTRICTED DATA', c(['RD'], 'banner')],

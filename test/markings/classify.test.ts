@@ -11,6 +11,8 @@ describe('classifyParenthetical', () => {
     'CUI/SP-PRVCY', 'CUI//SP-PRVCY', 'CUI//FEDCON',
     // Atomic Energy Act markings; unclassified controlled nuclear information stands without a level.
     'S//RD', 'C//FRD', 'S//RD-N', 'TS//RD-SG 14', 'S//TFNI', 'UCNI', 'DCNI', 'U//UCNI',
+    // Special access programs.
+    'S//SAR-BP', 'TS//SAR-BP/GB//NF', 'SECRET//SPECIAL ACCESS REQUIRED-BUTTERED POPCORN',
   ])('(%s) is a marking', (inner) => {
     expect(classifyParenthetical(inner)).toBe('marking');
   });
@@ -26,6 +28,8 @@ describe('classifyParenthetical', () => {
     'SI', 'TK', 'SI/TK', 'SI-G', 'HCS', 'HCS-P', 'KDK', 'RD', 'FRD', 'RD-N', 'TFNI', 'U//RD',
     // A special access program's mark with no level (a bare SAR is search and rescue, below).
     'SAR-BP', 'SAR-GREEN DOOR', 'sar-bp', 'SAR-BP/NF', 'SPECIAL ACCESS REQUIRED-BUTTERED POPCORN',
+    // with a control where only a program can be, or UNCLASSIFIED.
+    'S//SAR-BP/NF', 'U//SAR-BP',
     // Controlled Unclassified Information with what is no category after it.
     'CUI//123', 'CUI//SP-',
     // Handling controls with no level, as (NF) above.

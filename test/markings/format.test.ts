@@ -22,6 +22,8 @@ describe('formatBanner / formatPortion', () => {
     [m('C', ['NATO']), 'CONFIDENTIAL//NATO', '(C//NATO)'],
     [m('U', ['LOU']), 'UNCLASSIFIED//LOU', '(U//LOU)'],
     [m('TS', ['ORCON', 'NOFORN'], [], ['SI-G', 'TK']), 'TOP SECRET//SI-G/TK//ORCON/NOFORN', '(TS//SI-G/TK//OC/NF)'],
+    // Special access between SCI and Atomic Energy Act information, without the program (not kept).
+    [m('TS', ['SAR', 'RD', 'NOFORN'], [], ['SI']), 'TOP SECRET//SI//SPECIAL ACCESS REQUIRED//RD//NOFORN', '(TS//SI//SAR//RD//NF)'],
   ])('%j', (marking, banner, portion) => {
     expect(formatBanner(marking)).toBe(banner);
     expect(formatPortion(marking)).toBe(portion);
@@ -33,14 +35,17 @@ describe('round trip: format then parse gives the same marking', () => {
     '(C)', '(SBU)', '(S/NF)', '(SBU/NF)', '(C/REL NATO and AUS)', '(S/NF/rel Panama)', '(S//FGI//NF)', '(TS/SCI)',
     '(Secret/Rel Armenia)', '(S//Rel NATO, ISAF)', '(SBU//Rel NATO, ISAF)', '(NC)', '(NR)', '(LOU)', '(S//XD)',
     '(S//FGI DEU GBR//OC/NF)', '(TS//SI-G/TK//NF)', '(U//LES-NF)', '(S//REL TO USA, FVEY)', '(S//OC/PR/RELIDO)',
+    '(S//SAR-BP//NF)',
   ])('%s', (raw) => {
     const marking = parsed(raw);
     const portion = parsed(formatPortion(marking));
     expect(meaning(portion)).toEqual(meaning(marking));
-    // A generic "SCI" names no control system: it keeps its note even in canonical form.
-    if (!marking.sci.includes('SCI')) expect(portion.normalisations).toEqual([]);
+    // A generic "SCI" names no control system, and the canonical SAR no program (it is not kept):
+    // they keep their note even in canonical form.
+    const generic = marking.sci.includes('SCI') || marking.controls.includes('SAR');
+    if (!generic) expect(portion.normalisations).toEqual([]);
     const banner = parsed(formatBanner(marking), 'banner');
     expect(meaning(banner)).toEqual(meaning(marking));
-    if (!marking.sci.includes('SCI')) expect(banner.normalisations).toEqual([]);
+    if (!generic) expect(banner.normalisations).toEqual([]);
   });
 });

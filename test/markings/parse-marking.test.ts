@@ -99,6 +99,13 @@ const PORTION_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, bool
   ['(CUI//SP-CTI/SP-EXPT//NOFORN)', mk('U', ['NOFORN', 'CUI']), false],
   ['(CUI//PRVCY//FEDCON)', mk('U', ['CUI']), false],
   ['(CUI//DL ONLY)', mk('U', ['CUI']), false],
+  // A special access program (CAPCO's category after SCI): the control SAR; the program's
+  // identifiers (several joined by `/`, compartments by `-`, sub-compartments by spaces) are noted.
+  ['(S//SAR-BP)', mk('S', ['SAR']), false],
+  ['(TS//SAR-BP/GB//NF)', mk('TS', ['SAR', 'NOFORN']), false],
+  ['(TS//SAR-MB/SC-RF 1532-RG A691 D722)', mk('TS', ['SAR']), false],
+  ['(TS//SI//SAR-XY//RD//NF)', mk('TS', ['SAR', 'RD', 'NOFORN'], [], ['SI']), false],
+  ['(C//SAR-WAGON WHEEL//REL TO USA, GBR)', mk('C', ['SAR'], ['USA', 'GBR']), false],
   // A foreign government's classification (CAPCO's non-US marks): that level, with FGI and the country.
   ['(//DEU S)', mk('S', ['FGI'], [], [], ['DEU']), false],
   ['(//GBR C//REL TO USA, GBR)', mk('C', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
@@ -157,6 +164,12 @@ const REJECTED: ReadonlyArray<readonly [string, 'unknown' | 'malformed']> = [
   ['(//DEU)', 'unknown'],
   ['(//GBR R)', 'unknown'],
   ['(DEU S)', 'unknown'],
+  // A control where only a program can be (read as one, NOFORN would be lost); a special access
+  // program is classified by definition; a hyphen with no program after it.
+  ['(S//SAR-BP/NF)', 'malformed'],
+  ['(S//SAR-BP REL TO USA, GBR)', 'malformed'],
+  ['(U//SAR-BP)', 'malformed'],
+  ['(S//SAR-)', 'malformed'],
   // After CUI, what is neither a category (`SP-` and a word, or a word) nor a marking word.
   ['(CUI//123)', 'unknown'],
   ['(CUI//SP-)', 'malformed'],
@@ -234,6 +247,8 @@ const BANNER_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, boole
   ['UNCLASSIFIED//CUI', mk('U', ['CUI']), true],
   ['CUI//SP-PRVCY//NOFORN', mk('U', ['NOFORN', 'CUI']), false],
   ['//GBR SECRET//REL TO USA, GBR', mk('S', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
+  ['SECRET//SPECIAL ACCESS REQUIRED-BUTTERED POPCORN//NOFORN', mk('S', ['SAR', 'NOFORN']), false],
+  ['TOP SECRET//SAR-BP', mk('TS', ['SAR']), false],
 ];
 
 describe('parseMarking: banners', () => {
