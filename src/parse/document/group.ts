@@ -141,7 +141,7 @@ function openDraft(source: string, piece: Piece, lead: MarkHit | null, structure
 }
 
 /**
- * A line that holds no portion text: a blank line or page furniture (a gap), or an authority,
+ * A line that holds no portion text: a blank line, page furniture or a page number (a gap), or an authority,
  * date or rule line or a banner of another level (a hard boundary). True when `role` is one of them.
  */
 function passBoundary(st: GroupState, role: LineRole, levelBreak: boolean): boolean {
@@ -149,7 +149,7 @@ function passBoundary(st: GroupState, role: LineRole, levelBreak: boolean): bool
     st.blankGap = true;
     return true;
   }
-  if ((role === 'furniture' || role === 'banner') && !levelBreak) {
+  if ((role === 'furniture' || role === 'banner' || role === 'folio') && !levelBreak) {
     st.pageGap = true;
     return true;
   }

@@ -13,7 +13,7 @@ import { undecorated, type DocLine } from './lines.js';
 import { CLOSING } from './signature.js';
 
 /** What a line is, before portions are grouped. */
-export type LineRole = 'blank' | 'furniture' | 'banner' | 'authority' | 'date' | 'rule' | 'header' | 'subject' | 'content';
+export type LineRole = 'blank' | 'furniture' | 'banner' | 'folio' | 'authority' | 'date' | 'rule' | 'header' | 'subject' | 'content';
 
 const HEADER = /^(?:FROM|From|TO|To|THROUGH|Through|THRU|Thru|MEMORANDUM\s+FOR(?:\s+THE\s+RECORD)?|Memorandum\s+for(?:\s+the\s+record)?|CC|Cc|ATTN|Attn|ATTENTION)\s*:/;
 /**
@@ -24,6 +24,9 @@ const MEMORANDUM_FOR = /^(?:MEMORANDUM\s+FOR|Memorandum\s+for|(?:INFORMATION|ACT
 const SUBJECT = /^(?:SUBJECT|Subject|SUBJ)\s*:/;
 const DATE = /^(?:Run\s+Dates?|RUN\s+DATES?|DATE|Date|SENT|Sent)\s*:\s*(.+)$/;
 const RUN_DATE = /^\s*(?:Run|RUN)\s+(?:Dates?|DATES?)\s*:/;
+
+/** An office symbol (`AEIN-ZA`, `DAMI-CDC`, `NGB-ZC`), then the date after a gap of spaces. */
+const OFFICE_SYMBOL_DATE = /^[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,8}){1,3}[ \t]{3,}(\S.*)$/;
 
 /** A month written in words (`June`, `JUN`, `Sept.`). */
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
@@ -77,6 +80,31 @@ const TRANSMITTAL_INSTRUCTION = new RegExp(
   'i',
 );
 
+/** An office symbol alone on its line. */
+const OFFICE_SYMBOL = /^[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,8}){1,3}$/;
+
+/**
+ * An Army memo's office symbol alone on its line, where a PDF's text puts it when the date sat at
+ * the right margin of the same line (`15 March 2019` / `AEIN-ZA` / `MEMORANDUM FOR …`): between
+ * the memo's date line and its first header or subject line, blank lines aside. Elsewhere such a
+ * word (`F-16`, `MQ-9`) is text. Indices of such lines, given the roles found so far.
+ */
+export function officeSymbolLines(lines: readonly DocLine[], roles: readonly LineRole[]): number[] {
+  const out: number[] = [];
+  const step = (i: number, by: 1 | -1) => {
+    let k = i + by;
+    while (k >= 0 && k < lines.length && roles[k] === 'blank') k += by;
+    return k >= 0 && k < lines.length ? roles[k] : undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (roles[i] !== 'content' || !OFFICE_SYMBOL.test(lines[i]!.text)) continue;
+    const above = step(i, -1);
+    const below = step(i, 1);
+    if (above === 'date' && (below === 'header' || below === 'subject')) out.push(i);
+  }
+  return out;
+}
+
 /** The role of a line that is not a banner or authority line, and its dates for a date line. */
 export function lineRole(line: DocLine): { role: LineRole; dates?: string[]; bare?: true } {
   if (line.blank) return { role: 'blank' };
@@ -95,6 +123,11 @@ export function lineRole(line: DocLine): { role: LineRole; dates?: string[]; bar
   if (MONTH_WORD.test(text) && /\b\d{1,2}\b/.test(text)) {
     const alone = datesOf(text.trim());
     if (alone && alone.length === 1) return { role: 'date', dates: alone, bare: true };
+    // An Army memo's office symbol with the date at the right margin (AR 25-50: `AEIN-ZA      15
+    // March 2019`): the same date line, its symbol the office's, as the letterhead above it is.
+    const symbol = OFFICE_SYMBOL_DATE.exec(text);
+    const dated = symbol ? datesOf(symbol[1]!) : null;
+    if (dated && dated.length === 1) return { role: 'date', dates: dated, bare: true };
   }
   if (HEADER.test(text.replace(/[*_]+(?=\s*:)/, '')) || MEMORANDUM_FOR.test(text)) return { role: 'header' };
   if (SUBJECT.test(text.replace(/[*_]+(?=\s*:)/, ''))) return { role: 'subject' };

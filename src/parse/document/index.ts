@@ -36,7 +36,8 @@ import { findAuthority, type AuthorityRead } from './authority.js';
 import { findBanners, type BannerHit } from './banners.js';
 import { groupPortions, type Draft } from './group.js';
 import type { MarkHit } from './marks.js';
-import { isRunDateLine, lineRole, type LineRole } from './header.js';
+import { folioLines } from './folio.js';
+import { isRunDateLine, lineRole, officeSymbolLines, type LineRole } from './header.js';
 import { letterheadLines } from './letterhead.js';
 import { isSignatureBlock } from './signature.js';
 import { splitDocLines, wrapWidth, type DocLine } from './lines.js';
@@ -163,6 +164,8 @@ function readRoles(
     }
     for (const d of found[i]?.dates ?? []) dates.push({ date: d, span: { start: lines[i]!.first, end: lines[i]!.last } });
   }
+  for (const i of officeSymbolLines(lines, roles)) roles[i] = 'rule';
+  for (const i of folioLines(lines, roles)) roles[i] = 'folio';
   const letterhead = letterheadLines(lines, roles);
   for (const i of letterhead) roles[i] = 'rule';
   return { roles, banners, authority, dates, letterhead };
@@ -190,6 +193,7 @@ function bodyLines(lines: readonly DocLine[], roles: readonly LineRole[]): boole
       if (/\p{L}/u.test(lines[i]!.text)) seenContent = true; // MEMORANDUM FOR THE RECORD: the memo's header
       continue;
     }
+    if (role === 'folio') continue;
     const underHeader = above === 'header' || above === 'subject' || above === 'date';
     if (role === 'content' && above !== 'content') {
       if (seenContent && !underHeader) started = true;
@@ -264,14 +268,14 @@ function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
   return diagnostics;
 }
 
-/** The furniture (DYNAMIC PAGE banner lines) and boilerplate (other banners, authority, date and rule lines) of the text. */
+/** The furniture (DYNAMIC PAGE banner lines) and boilerplate (other banners, page numbers, authority, date and rule lines) of the text. */
 function lineSpans(lines: readonly DocLine[], roles: readonly LineRole[]): { furniture: Span[]; boilerplate: Span[] } {
   const furniture: Span[] = [];
   const boilerplate: Span[] = [];
   lines.forEach((l, i) => {
     const r = roles[i];
     if (r === 'furniture') furniture.push({ start: l.first, end: l.last });
-    else if (r === 'banner' || r === 'authority' || r === 'date' || r === 'rule') boilerplate.push({ start: l.first, end: l.last });
+    else if (r === 'banner' || r === 'folio' || r === 'authority' || r === 'date' || r === 'rule') boilerplate.push({ start: l.first, end: l.last });
   });
   return { furniture, boilerplate };
 }

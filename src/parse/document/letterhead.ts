@@ -7,7 +7,7 @@
  * classified memo it was withheld under B1, a claim no reviewer could defend.
  *
  * Only a block that is certainly a letterhead is taken: capitals (or title case) only, no mark or
- * parenthesis, short lines, the last one an address (place, state and ZIP code, or `WASHINGTON`), right above the
+ * parenthesis, short lines, the last one an address (place, state and ZIP code, `WASHINGTON`, an APO), right above the
  * memo's date or header, or above its first portion when that starts with a mark.
  * Anything else stays text of the document (fail closed: an unmarked title is withheld).
  */
@@ -18,9 +18,10 @@ const MAX_LINES = 6;
 const MAX_WIDTH = 70;
 /**
  * An address line: a place, a comma, a state and a ZIP code (`WASHINGTON, DC 20301-1000`, `FORT
- * GEORGE G. MEADE, MARYLAND 20755-6000`, `Washington, D.C. 20520`), or Washington's.
+ * GEORGE G. MEADE, MARYLAND 20755-6000`, `Washington, D.C. 20520`), Washington's, or a military
+ * post office's (`APO AE 09014-9351`, `FPO AP 96349`).
  */
-const ADDRESS = /^(?:[A-Z][A-Za-z0-9 .'-]*,[ \t]*[A-Z][A-Za-z. ]*[ \t]\d{5}(?:-\d{4})?|WASHINGTON(?:,?\s+D\.?\s?C\.?)?|Washington(?:,?\s+D\.?\s?C\.?)?)$/;
+const ADDRESS = /^(?:[A-Z][A-Za-z0-9 .'-]*,[ \t]*[A-Z][A-Za-z. ]*[ \t]\d{5}(?:-\d{4})?|WASHINGTON(?:,?\s+D\.?\s?C\.?)?|Washington(?:,?\s+D\.?\s?C\.?)?|[ADF]PO,?[ \t]+A[AEP][ \t]+\d{5}(?:-\d{4})?)$/;
 /**
  * A line of a letterhead: words in capitals or title case with the punctuation of names and
  * addresses, the small words of a name in lower case (`United States Department of State`,
@@ -36,7 +37,7 @@ const LETTERHEAD_LINE = /^[A-Z0-9][\w.,'&/-]*(?:[ \t]+(?:[A-Z0-9][\w.,'&/-]*|[.,
  */
 export function letterheadLines(lines: readonly DocLine[], roles: readonly LineRole[]): number[] {
   let i = 0;
-  while (i < lines.length && (roles[i] === 'blank' || roles[i] === 'banner' || roles[i] === 'furniture' || (roles[i] === 'rule' && !/\p{L}/u.test(lines[i]!.text)))) i++;
+  while (i < lines.length && (roles[i] === 'blank' || roles[i] === 'banner' || roles[i] === 'furniture' || roles[i] === 'folio' || (roles[i] === 'rule' && !/\p{L}/u.test(lines[i]!.text)))) i++;
   const block: number[] = [];
   for (; i < lines.length && roles[i] === 'content'; i++) {
     const text = lines[i]!.text;

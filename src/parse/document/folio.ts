@@ -1,0 +1,46 @@
+/**
+ * Page numbers: `Page 2 of 5`, `PAGE 2`, `- 2 -`, `2 of 5`, or a bare `2`, alone on a line at the
+ * top or the bottom of a page (only banners and blank lines between it and the page's edge). They
+ * are boilerplate kept as written and, like a banner, a page gap a paragraph continues across:
+ * read as an unmarked paragraph, a page number was withheld under B1 in a classified document and
+ * cut the paragraph that runs on to the next page off its mark.
+ *
+ * A bare number is taken only in a text of more than one page and only when it is that page's
+ * number or one less (a cover page left unnumbered): anywhere else, or of another value, a number
+ * alone stays text (a table's figure, a list's count), to be decided as such.
+ */
+import type { LineRole } from './header.js';
+import type { DocLine } from './lines.js';
+
+/** A page number in words or dashes (any value). */
+const WORDED = /^(?:(?:page|pg\.?)\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s+of\s+\d{1,4})$/i;
+const BARE = /^\d{1,4}$/;
+
+/** Lines between a page number and the page's edge. */
+const EDGE: ReadonlySet<LineRole> = new Set(['blank', 'banner', 'furniture']);
+
+/** Indices of the page-number lines (role `content` so far) of `lines`, in order. */
+export function folioLines(lines: readonly DocLine[], roles: readonly LineRole[]): number[] {
+  const pages = lines.length > 0 ? lines[lines.length - 1]!.page : 0;
+  const out: number[] = [];
+  const take = (i: number) => {
+    const line = lines[i]!;
+    if (roles[i] !== 'content' || out.includes(i)) return;
+    const ok = WORDED.test(line.text) || (pages > 1 && BARE.test(line.text) && [line.page, line.page - 1].includes(Number(line.text)));
+    if (ok) out.push(i);
+  };
+  for (let i = 0; i < lines.length; ) {
+    const page = lines[i]!.page;
+    let end = i;
+    while (end < lines.length && lines[end]!.page === page) end++;
+    // The first and the last line of the page that is not blank, a banner or furniture.
+    let top = i;
+    while (top < end && EDGE.has(roles[top]!)) top++;
+    let bottom = end - 1;
+    while (bottom >= top && EDGE.has(roles[bottom]!)) bottom--;
+    if (top < end) take(top);
+    if (bottom > top) take(bottom);
+    i = end;
+  }
+  return out.sort((a, b) => a - b);
+}
