@@ -50,7 +50,10 @@ function memoLine(rng: Rng, c: { n: number }): string {
     () => `a. ${w(6)}`,
     () => `${w(3)} ${rng.pick(MARKS)} ${w(3)}`,
     // A memo's letterhead, date, closing, attachment words and a signature set right.
-    () => rng.pick(['DEPARTMENT OF DEFENSE', 'OFFICE OF THE DIRECTOR', 'WASHINGTON, DC 20301', 'FORT MEADE, MD 20755-6000']),
+    () => rng.pick(['DEPARTMENT OF DEFENSE', 'OFFICE OF THE DIRECTOR', 'WASHINGTON, DC 20301', 'FORT MEADE, MD 20755-6000', 'APO AE 09014-9351']),
+    // An Army memo's office symbol and date; page numbers at a page's edge or anywhere.
+    () => rng.pick([`AEIN-ZA${' '.repeat(30)}15 March 2019`, 'AEIN-ZA', '15 March 2019']),
+    () => rng.pick(['1', '2', '3', '- 2 -', 'PAGE 3', '2 of 4']),
     () => rng.pick(['June 3, 2015', 'Sincerely,', 'Attachment:', 'As stated']),
     () => `${' '.repeat(40)}${w(2 + rng.int(3)).replace(/\b[a-z]/g, (x) => x.toUpperCase())}`,
   ];
