@@ -1,6 +1,6 @@
 /**
  * Header lines of memos and newsletters: `FROM:`, `MEMORANDUM FOR:` (or, DoD's form, `MEMORANDUM FOR
- * SECRETARY OF DEFENSE` without the colon), `TO:`, `THROUGH:` (content:
+ * SECRETARY OF DEFENSE` without the colon), `TO:`, `FOR:` (a DoD info memo's addressee), `THROUGH:` (content:
  * a `header` portion, usually unmarked, so withheld in a classified document), `SUBJECT:` (a
  * `subject` portion), date lines (`Run Date: 02/22/2006`, `DATE: 12 March 2012`, `Date: March 3,
  * 2001`, an e-mail's `Sent: Tuesday, March 3, 2015 10:12 AM`, a letter's date alone on its line,
@@ -15,12 +15,12 @@ import { CLOSING } from './signature.js';
 /** What a line is, before portions are grouped. */
 export type LineRole = 'blank' | 'furniture' | 'banner' | 'folio' | 'authority' | 'date' | 'rule' | 'header' | 'subject' | 'content';
 
-const HEADER = /^(?:FROM|From|TO|To|THROUGH|Through|THRU|Thru|MEMORANDUM\s+FOR(?:\s+THE\s+RECORD)?|Memorandum\s+for(?:\s+the\s+record)?|CC|Cc|ATTN|Attn|ATTENTION)\s*:/;
+const HEADER = /^(?:FROM|From|TO|To|FOR|For|THROUGH|Through|THRU|Thru|MEMORANDUM\s+FOR(?:\s+THE\s+RECORD)?|Memorandum\s+for(?:\s+the\s+record)?|CC|Cc|ATTN|Attn|ATTENTION)\s*:/;
 /**
  * A DoD-style addressee line, written without a colon (`MEMORANDUM FOR SECRETARY OF DEFENSE`), and
  * State's (`INFORMATION MEMO TO THE SECRETARY`, `ACTION MEMO FOR THE DEPUTY SECRETARY`).
  */
-const MEMORANDUM_FOR = /^(?:MEMORANDUM\s+FOR|Memorandum\s+for|(?:INFORMATION|ACTION|DECISION)\s+MEMO(?:RANDUM)?\s+(?:TO|FOR))\s+\S/;
+const MEMORANDUM_FOR = /^(?:MEMORANDUM\s+FOR|Memorandum\s+for|(?:INFO(?:RMATION)?|ACTION|DECISION)\s+MEMO(?:RANDUM)?\s+(?:TO|FOR))\s+\S/;
 const SUBJECT = /^(?:SUBJECT|Subject|SUBJ)\s*:/;
 const DATE = /^(?:Run\s+Dates?|RUN\s+DATES?|DATE|Date|SENT|Sent)\s*:\s*(.+)$/;
 const RUN_DATE = /^\s*(?:Run|RUN)\s+(?:Dates?|DATES?)\s*:/;
@@ -60,7 +60,7 @@ function datesOf(value: string): string[] | null {
  * A memo's form words alone on a line (`MEMORANDUM FOR THE RECORD`, `INFORMATION MEMO`): like a rule
  * line, nothing in them to withhold (withheld as unmarked text of a classified memo, they were B1).
  */
-const FORM_WORDS = /^(?:MEMORANDUM(?:\s+FOR\s+(?:THE\s+)?RECORD)?|(?:INFORMATION|ACTION|DECISION)\s+MEMO(?:RANDUM)?|Memorandum(?:\s+for\s+(?:the\s+)?Record)?)[ \t]*$/;
+const FORM_WORDS = /^(?:MEMORANDUM(?:\s+FOR\s+(?:THE\s+)?RECORD)?|(?:INFO(?:RMATION)?|ACTION|DECISION)\s+MEMO(?:RANDUM)?|Memorandum(?:\s+for\s+(?:the\s+)?Record)?)[ \t]*$/;
 /**
  * A letter's closing (`Sincerely,`) and the words that introduce a memo's attachments without
  * naming them (`Attachments:`, `2 Enclosures`, `As stated`): form words too. The attachments'

@@ -230,3 +230,21 @@ describe('decisions on memo furniture', () => {
     expect(findLeaks(withheld, pdf.pages.join('\n'))).toEqual([]);
   });
 });
+
+describe("a DoD info memo's head", () => {
+  const INFO = MEMO.replace('MEMORANDUM FOR COMMANDER, U.S. CENTRAL COMMAND', '                         INFO MEMO\n\nFOR: COMMANDER, U.S. CENTRAL COMMAND\n\nFROM: John Q. Public, Deputy Under Secretary');
+
+  it('reads INFO MEMO as form words and FOR: as a header line (they were a title and a paragraph, unmarked)', () => {
+    expect(kinds(INFO).slice(0, 3)).toEqual([
+      'header:FOR: COMMANDER, U.S. CENTRAL COMMAND',
+      'header:FROM: John Q. Public, Deputy Under Secretary',
+      'subject:SUBJECT: (U) Force Posture Review',
+    ]);
+    expect((read(INFO).boilerplate ?? []).map((s) => INFO.slice(s.start, s.end))).toContain('INFO MEMO');
+  });
+
+  it('a FOR: inside a paragraph of prose stays with it when it does not open a line', () => {
+    const text = MEMO.replace('responds to your request', 'responds, for: your request');
+    expect(kinds(text)).toContain('item:1. (U) This memorandum responds, for: your request for a posture review.');
+  });
+});
