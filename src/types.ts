@@ -250,6 +250,11 @@ export interface Portion {
    * gives the portion without the page headers that interrupt it. Usually one segment.
    */
   readonly segments: readonly Span[];
+  /**
+   * Documents only, on an unmarked portion: it is in a quoted message of an e-mail printout whose
+   * own classification lines say UNCLASSIFIED (parse/document/messages.ts). Absent otherwise.
+   */
+  readonly inUnclassifiedMessage?: true;
 }
 
 /** A cable, as read. Keeps the source verbatim; everything else points into it. */

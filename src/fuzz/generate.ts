@@ -54,6 +54,8 @@ function memoLine(rng: Rng, c: { n: number }): string {
     // An Army memo's office symbol and date; page numbers at a page's edge or anywhere.
     () => rng.pick([`AEIN-ZA${' '.repeat(30)}15 March 2019`, 'AEIN-ZA', '15 March 2019']),
     () => rng.pick(['1', '2', '3', '- 2 -', 'PAGE 3', '2 of 4']),
+    // An e-mail printout's quoted message and the classification lines each message carries.
+    () => rng.pick(['-----Original Message-----', 'Begin forwarded message:', 'Classification: UNCLASSIFIED', 'Classification: SECRET//NOFORN', 'Classification: UNCLASSIFIED//FOUO']),
     () => rng.pick(['June 3, 2015', 'Sincerely,', 'Attachment:', 'As stated']),
     () => `${' '.repeat(40)}${w(2 + rng.int(3)).replace(/\b[a-z]/g, (x) => x.toUpperCase())}`,
   ];

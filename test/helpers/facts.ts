@@ -45,9 +45,9 @@ export function portion(extra: Partial<Portion> & { marking?: Marking | null; ma
 }
 
 /** Facts for one portion, with sensible defaults. */
-export function facts(extra: { marking?: Marking | null; markingSource?: MarkingSource; kind?: PortionKind; documentClassified?: boolean; declStatus?: DeclStatus; documentMarking?: Marking | null; originated?: string | null; bannerAbovePortions?: boolean } = {}): PortionFacts {
+export function facts(extra: { marking?: Marking | null; markingSource?: MarkingSource; kind?: PortionKind; documentClassified?: boolean; declStatus?: DeclStatus; documentMarking?: Marking | null; originated?: string | null; bannerAbovePortions?: boolean; inUnclassifiedMessage?: true } = {}): PortionFacts {
   const marking = extra.marking ?? null;
-  const p = portion({ marking, markingSource: extra.markingSource ?? (marking ? 'marked' : 'unmarked'), kind: extra.kind ?? 'paragraph' });
+  const p = portion({ marking, markingSource: extra.markingSource ?? (marking ? 'marked' : 'unmarked'), kind: extra.kind ?? 'paragraph', ...(extra.inUnclassifiedMessage ? { inUnclassifiedMessage: true } : {}) });
   return {
     portion: p,
     document: doc({ originated: extra.originated === undefined ? '2008-02-13' : extra.originated }),

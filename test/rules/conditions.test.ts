@@ -55,6 +55,8 @@ const cases: Case[] = [
   ['originatedBefore unknown', 'originatedBefore', '2010-06-28', facts({ originated: null }), false],
   ['originatedOnOrAfter same day', 'originatedOnOrAfter', '2010-06-28', facts({ originated: '2010-06-28' }), true],
   ['originatedOnOrAfter unknown', 'originatedOnOrAfter', '2010-06-28', facts({ originated: null }), false],
+  ['unclassifiedMessage in a quoted UNCLASSIFIED message', 'unclassifiedMessage', true, facts({ inUnclassifiedMessage: true }), true],
+  ['unclassifiedMessage elsewhere', 'unclassifiedMessage', true, facts(), false],
 ];
 
 describe('condition kinds', () => {

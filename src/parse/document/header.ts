@@ -6,10 +6,12 @@
  * 2001`, an e-mail's `Sent: Tuesday, March 3, 2015 10:12 AM`, a letter's date alone on its line,
  * `June 3, 2015`: boilerplate, and the document's origination date), and lines without a letter or
  * digit (rules, table separators, `--`) or with only a memo's form words (`MEMORANDUM FOR THE RECORD`,
- * `Sincerely,`, `Attachments:`): boilerplate, there is nothing in them to withhold.
+ * `Sincerely,`, `Attachments:`, an e-mail's `-----Original Message-----`): boilerplate, there is
+ * nothing in them to withhold.
  */
 import { parseDateText } from '../../declass/parse-date.js';
 import { undecorated, type DocLine } from './lines.js';
+import { MESSAGE_SEPARATOR } from './messages.js';
 import { CLOSING } from './signature.js';
 
 /** What a line is, before portions are grouped. */
@@ -111,7 +113,7 @@ export function lineRole(line: DocLine): { role: LineRole; dates?: string[]; bar
   if (!/[\p{L}\p{N}]/u.test(line.text)) return { role: 'rule' };
   const { text } = undecorated(line.text);
   const plain = text.replace(/[*_]+/g, '').trim();
-  if (FORM_WORDS.test(plain) || ATTACHMENT_WORDS.test(plain) || CLOSING.test(plain) || TRANSMITTAL_INSTRUCTION.test(plain)) return { role: 'rule' };
+  if (FORM_WORDS.test(plain) || ATTACHMENT_WORDS.test(plain) || CLOSING.test(plain) || TRANSMITTAL_INSTRUCTION.test(plain) || MESSAGE_SEPARATOR.test(plain)) return { role: 'rule' };
   const date = DATE.exec(text.replace(/[*_]+(?=\s*:)|(?<=:)\s*[*_]+/g, ''));
   if (date) {
     const dates = datesOf(date[1]!);

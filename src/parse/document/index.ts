@@ -37,6 +37,7 @@ import { findBanners, type BannerHit } from './banners.js';
 import { groupPortions, type Draft } from './group.js';
 import type { MarkHit } from './marks.js';
 import { folioLines } from './folio.js';
+import { unclassifiedMessages } from './messages.js';
 import { isRunDateLine, lineRole, officeSymbolLines, type LineRole } from './header.js';
 import { letterheadLines } from './letterhead.js';
 import { isSignatureBlock } from './signature.js';
@@ -67,7 +68,10 @@ function readDocumentText(source: string): Document {
   // --- Portions.
   const contentLines = lines.filter((_, i) => roles[i] === 'content');
   const drafts = groupPortions({ source, lines, roles, bannerRelTo, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own) });
-  const portions = settle(source, lines, roles, drafts);
+  const settled = settle(source, lines, roles, drafts);
+  const messages = unclassifiedMessages(lines, roles, banners, settled);
+  const inMessage = (p: Portion) => messages.some((m) => p.span.start >= m.span.start && p.span.end <= m.span.end);
+  const portions = messages.length === 0 ? settled : settled.map((p) => (p.markingSource === 'unmarked' && inMessage(p) ? { ...p, inUnclassifiedMessage: true as const } : p));
 
   const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: own.marking, caveats: [], section: null } : null;
   const block = authority.block;
@@ -76,7 +80,13 @@ function readDocumentText(source: string): Document {
   const { furniture, boilerplate } = lineSpans(lines, roles);
   const subjectPortion = portions.find((p) => p.kind === 'subject');
   const subject: Field | null = subjectPortion ? { raw: source.slice(subjectPortion.span.start, subjectPortion.span.end), span: subjectPortion.span } : null;
-  const originated = dates.length > 0 ? dates.reduce((a, b) => (b.date < a.date ? b : a)).date : null;
+  // The latest date line's: an e-mail printout's newest message is the document's (its quoted
+  // messages are older), and a later origination never brings a computed declassification date
+  // forward. Of one line's dates (`Run Dates: 11/22/2006, 11/23/2006`), the first: the article
+  // existed when it first ran.
+  const firstOfLine = new Map<number, string>();
+  for (const d of dates) if (!firstOfLine.has(d.span.start) || d.date < firstOfLine.get(d.span.start)!) firstOfLine.set(d.span.start, d.date);
+  const originated = firstOfLine.size > 0 ? [...firstOfLine.values()].reduce((a, b) => (b > a ? b : a)) : null;
 
   return {
     source,
@@ -472,7 +482,8 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
   // The message names the portion, never its text (diagnostics go into audit records).
   const titleLike = p.kind === 'title' || p.kind === 'heading' || p.kind === 'subject';
   const code = p.kind === 'header' ? 'unmarked-header' : titleLike ? 'unmarked-heading' : 'unmarked-portion';
-  const severity = !classified ? 'info' : code === 'unmarked-portion' ? 'error' : 'warning';
+  // Text of a quoted message marked UNCLASSIFIED by its own lines needs no portion mark.
+  const severity = !classified || p.inUnclassifiedMessage ? 'info' : code === 'unmarked-portion' ? 'error' : 'warning';
   out.push({ severity, code, message: `${portionLabel(p)} has no portion mark; expected a mark such as (U) or (S) before it.`, span: where });
 }
 

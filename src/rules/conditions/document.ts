@@ -60,3 +60,16 @@ export const documentLevelAtLeast: ConditionKind<Level> = {
   test: (value, facts) => facts.documentMarking !== null && LEVEL_RANK[facts.documentMarking.level] >= LEVEL_RANK[value],
   explain: (value) => `document banner is at least ${value}`,
 };
+
+/**
+ * `unclassifiedMessage: true` — the portion is in a quoted message of an e-mail printout whose own
+ * classification lines say UNCLASSIFIED (only unmarked portions of such a message; see
+ * parse/document/messages.ts for when a message is taken as one).
+ */
+export const unclassifiedMessage: ConditionKind<boolean> = {
+  key: 'unclassifiedMessage',
+  description:
+    "The portion is unmarked text of a quoted message of an e-mail printout whose own classification lines say UNCLASSIFIED, with nothing in it marked higher (true), or not (false).",
+  test: (value, facts) => (facts.portion.inUnclassifiedMessage === true) === value,
+  explain: (value) => (value ? 'portion is in a quoted message marked UNCLASSIFIED' : 'portion is not in a quoted message marked UNCLASSIFIED'),
+};

@@ -1,6 +1,6 @@
 import type { ConditionKind } from '../types.js';
 import { controlsAny, controlsNone, hasSci } from './controls.js';
-import { bannerAbovePortions, declStatus, documentClassified, documentControlsAny, documentLevelAtLeast, originatedBefore, originatedOnOrAfter } from './document.js';
+import { bannerAbovePortions, declStatus, documentClassified, documentControlsAny, documentLevelAtLeast, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
 import { kind } from './kind.js';
 import { level, levelAtLeast, levelAtMost } from './level.js';
 import { marking } from './marking.js';
@@ -31,6 +31,7 @@ export const CONDITIONS: ReadonlyMap<string, ConditionKind<never>> = new Map(
       originatedOnOrAfter,
       relToAll,
       relToAny,
+      unclassifiedMessage,
     ] as ConditionKind<never>[]
   ).map((c) => [c.key, c]),
 );

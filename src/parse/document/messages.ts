@@ -1,0 +1,67 @@
+/**
+ * The quoted messages of an e-mail printout. A reply or forward quotes the earlier messages under a
+ * separator (`-----Original Message-----`, `---------- Forwarded message ---------`, `Begin
+ * forwarded message:`, `On Mon, Mar 2, 2015 at 4:15 PM, Jane Doe wrote:`), and each message carries
+ * its own classification lines (`Classification: UNCLASSIFIED` above and below its text). The
+ * printout's banner is the newest message's; an earlier message marked UNCLASSIFIED by its own lines
+ * holds unclassified text, not unmarked text of a classified document: withheld under B1 it was a
+ * claim no reviewer could defend.
+ *
+ * Only a message that is certainly unclassified is taken: after a separator, with at least one
+ * classification line of its own, every one of them plain `UNCLASSIFIED` (no control: a handling
+ * caveat such as FOUO is decided as the document's), and no portion in it marked above U or with a
+ * mark not understood (a contradiction: its lines are not trusted). Anything else is decided as the
+ * document's text (fail closed).
+ */
+import type { Marking, Portion, Span } from '../../types.js';
+import type { BannerHit } from './banners.js';
+import type { LineRole } from './header.js';
+import type { DocLine } from './lines.js';
+
+/** A line that starts a quoted message. */
+export const MESSAGE_SEPARATOR =
+  /^(?:-{2,}\s*(?:Original\s+Message|Forwarded\s+[Mm]essage|Forwarded\s+by\b.*)\s*-{2,}|Begin\s+forwarded\s+message\s*:|On\s.{5,120}\bwrote\s*:)$/i;
+
+/** A quoted message marked UNCLASSIFIED by its own classification lines: its span and that marking. */
+export interface UnclassifiedMessage {
+  readonly span: Span;
+  readonly marking: Marking;
+}
+
+/**
+ * The quoted messages of the text that are certainly unclassified. `roles` are the lines' roles
+ * (separators are `rule` lines), `banners` the banner lines by index, `portions` the portions read.
+ */
+export function unclassifiedMessages(
+  lines: readonly DocLine[],
+  roles: readonly LineRole[],
+  banners: ReadonlyMap<number, BannerHit>,
+  portions: readonly Portion[],
+): UnclassifiedMessage[] {
+  const starts: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (roles[i] === 'rule' && MESSAGE_SEPARATOR.test(lines[i]!.text)) starts.push(i);
+  const out: UnclassifiedMessage[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k]! + 1;
+    const to = k + 1 < starts.length ? starts[k + 1]! : lines.length;
+    if (from >= to) continue;
+    const own: Marking[] = [];
+    let contradicted = false;
+    for (let i = from; i < to; i++) {
+      const b = banners.get(i);
+      if (!b) continue;
+      if (b.highestPossible || !b.marking) contradicted = true;
+      else own.push(b.marking);
+    }
+    if (own.length === 0 || contradicted || !own.every(isPlainUnclassified)) continue;
+    const span = { start: lines[from]!.start, end: lines[to - 1]!.end };
+    const inside = (p: Portion) => p.span.start >= span.start && p.span.end <= span.end;
+    if (portions.some((p) => inside(p) && (p.markingSource === 'unknown' || (p.marking !== null && p.marking.level !== 'U')))) continue;
+    out.push({ span, marking: own[0]! });
+  }
+  return out;
+}
+
+function isPlainUnclassified(m: Marking): boolean {
+  return m.level === 'U' && m.controls.length === 0 && m.relTo.length === 0 && m.sci.length === 0 && m.fgi.length === 0;
+}

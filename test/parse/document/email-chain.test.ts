@@ -1,0 +1,110 @@
+/**
+ * E-mail printouts that quote earlier messages, each under its own classification lines. The quoted
+ * message marked UNCLASSIFIED by its own lines holds unclassified text: it was withheld under B1 as
+ * unmarked text of the SECRET printout, a claim no reviewer could defend. Now its unmarked text is
+ * released by `unmarked-in-unclassified-message` in every profile, and nowhere else: a quoted message
+ * with no classification line of its own, one marked higher, with a control, with lines that
+ * disagree, or with a portion marked above U is decided as the printout's text (fail closed).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../../../src/parse/read.js';
+import { releaseDocument, withheldTexts } from '../../../src/release/index.js';
+import { loadProfile } from '../../../src/rules/load.js';
+import { findLeaks } from '../../helpers/leak.js';
+import { extractPdfText } from '../../helpers/pdf-text.js';
+
+const profile = (id: string) => loadProfile(readFileSync(new URL(`../../../rules/${id}.yaml`, import.meta.url), 'utf8'), `rules/${id}.yaml`);
+
+const NEWEST = `Classification: SECRET//NOFORN
+
+From: Smith, John A (Embassy Kabul)
+Sent: Tuesday, March 3, 2015 10:12 AM
+To: Doe, Jane
+Subject: RE: (U) Visit schedule
+
+(S//NF) The minister zulu confirmed the meeting with the tribal delegation for Thursday.
+
+(U) Please send the final list of participants by Wednesday.
+
+Classification: SECRET//NOFORN
+Classified By: John A. Smith, Political Officer
+Reason: 1.4(b), (d)
+Declassify On: 03/03/2040
+`;
+
+const quoted = (banner: string, body = 'John, can you confirm the date of the meeting with the minister?') => `
+-----Original Message-----
+From: Doe, Jane
+Sent: Monday, March 2, 2015 4:15 PM
+To: J. Smith
+Subject: Visit schedule
+
+${banner}
+
+${body}
+
+Jane
+
+${banner}
+`;
+
+const CHAIN = NEWEST + quoted('Classification: UNCLASSIFIED');
+
+const read = (text: string) => readDocument(text, { format: 'document' }).doc;
+
+async function decide(id: string, text = CHAIN, formats: ('text' | 'pdf')[] = ['text']) {
+  const result = await releaseDocument({ doc: read(text), profile: profile(id), asOf: '2026-12-05', stem: 'CHAIN', input: { path: 'CHAIN.txt', sha256: 'x' }, formats });
+  const rule = (needle: string) => {
+    const p = result.plan.decisions.find((d) => text.slice(d.span.start, d.span.end).includes(needle));
+    return p ? `${p.action} ${p.ruleId}` : 'none';
+  };
+  return { result, rule };
+}
+
+describe('an e-mail printout quoting an UNCLASSIFIED message', () => {
+  it("reads the separator as a form line, the newest message's date as the document's, and the quoted text as in an unclassified message", () => {
+    const doc = read(CHAIN);
+    expect(doc.originated).toBe('2015-03-03');
+    expect((doc.boilerplate ?? []).map((s) => CHAIN.slice(s.start, s.end))).toContain('-----Original Message-----');
+    const quotedText = doc.portions.filter((p) => p.inUnclassifiedMessage).map((p) => CHAIN.slice(p.span.start, p.span.end));
+    expect(quotedText).toEqual(['From: Doe, Jane', 'To: J. Smith', 'Subject: Visit schedule', 'John, can you confirm the date of the meeting with the minister?', 'Jane']);
+    // No reader error for text that needs no mark; the newest message's unmarked lines keep theirs.
+    const errors = doc.diagnostics.filter((d) => d.severity !== 'info' && d.span && d.span.start > CHAIN.indexOf('-----Original'));
+    expect(errors).toEqual([]);
+  });
+
+  // The SECRET//NOFORN paragraph: withheld but from a U.S. reader cleared to SECRET.
+  it.each(['public', 'public-pii', 'foia-intel', 'nato', 'fvey', 'us-secret'])('%s: the quoted message is released as unclassified, the newest message as the profile decides it; nothing withheld leaks', async (id) => {
+    const { result, rule } = await decide(id, CHAIN, ['text', 'pdf']);
+    expect(rule('John, can you confirm')).toBe(`release ${id}/unmarked-in-unclassified-message`);
+    expect(rule('The minister zulu')).toMatch(id === 'us-secret' ? /^release / : /^withhold /);
+    expect(rule('From: Smith, John')).toMatch(/^withhold /);
+    expect(result.releaseText).toContain('John, can you confirm the date');
+    const withheld = withheldTexts(result.plan);
+    expect(findLeaks(withheld, result.releaseText)).toEqual([]);
+    const pdf = (await extractPdfText(result.files.find((f) => f.kind === 'pdf')!.bytes)).pages.join('\n');
+    expect(pdf).toContain('John, can you confirm the date');
+    expect(findLeaks(withheld, pdf)).toEqual([]);
+    if (id !== 'us-secret') expect(`${result.releaseText}\n${pdf}`).not.toContain('zulu');
+  });
+
+  it.each([
+    ['no classification line of its own', NEWEST + quoted('')],
+    ['marked SECRET by its own lines', NEWEST + quoted('Classification: SECRET')],
+    ['marked UNCLASSIFIED//FOUO (a handling caveat)', NEWEST + quoted('Classification: UNCLASSIFIED//FOUO')],
+    ['with lines that disagree', (NEWEST + quoted('Classification: UNCLASSIFIED')).replace(/Classification: UNCLASSIFIED\n$/, 'Classification: SECRET\n')],
+    ['with a portion marked above U', NEWEST + quoted('Classification: UNCLASSIFIED', 'John, can you confirm the date of the meeting with the minister?\n\n(S) The route yankee is set.')],
+    ['with no separator above it', CHAIN.replace('-----Original Message-----\n', '')],
+  ])('a quoted message %s is decided as the printout\'s text: withheld', async (_, text) => {
+    expect(read(text).portions.some((p) => p.inUnclassifiedMessage)).toBe(false);
+    const { result, rule } = await decide('public', text);
+    expect(rule('John, can you confirm')).toMatch(/^withhold /);
+    expect(result.releaseText).not.toMatch(/John, can you confirm|yankee|zulu/);
+  });
+
+  it.each(['---------- Forwarded message ---------', 'Begin forwarded message:', 'On Mon, Mar 2, 2015 at 4:15 PM, Jane Doe <jane.doe@state.gov> wrote:'])('%j starts a quoted message too', (separator) => {
+    const text = CHAIN.replace('-----Original Message-----', separator);
+    expect(read(text).portions.filter((p) => p.inUnclassifiedMessage).length).toBe(5);
+  });
+});
