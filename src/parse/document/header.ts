@@ -11,7 +11,7 @@
  */
 import { parseDateText } from '../../declass/parse-date.js';
 import { undecorated, type DocLine } from './lines.js';
-import { MESSAGE_SEPARATOR } from './messages.js';
+import { FIXED_SEPARATOR } from './messages.js';
 import { CLOSING } from './signature.js';
 
 /** What a line is, before portions are grouped. */
@@ -113,7 +113,7 @@ export function lineRole(line: DocLine): { role: LineRole; dates?: string[]; bar
   if (!/[\p{L}\p{N}]/u.test(line.text)) return { role: 'rule' };
   const { text } = undecorated(line.text);
   const plain = text.replace(/[*_]+/g, '').trim();
-  if (FORM_WORDS.test(plain) || ATTACHMENT_WORDS.test(plain) || CLOSING.test(plain) || TRANSMITTAL_INSTRUCTION.test(plain) || MESSAGE_SEPARATOR.test(plain)) return { role: 'rule' };
+  if (FORM_WORDS.test(plain) || ATTACHMENT_WORDS.test(plain) || CLOSING.test(plain) || TRANSMITTAL_INSTRUCTION.test(plain) || FIXED_SEPARATOR.test(plain)) return { role: 'rule' };
   const date = DATE.exec(text.replace(/[*_]+(?=\s*:)|(?<=:)\s*[*_]+/g, ''));
   if (date) {
     const dates = datesOf(date[1]!);

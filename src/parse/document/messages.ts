@@ -18,9 +18,18 @@ import type { BannerHit } from './banners.js';
 import type { LineRole } from './header.js';
 import type { DocLine } from './lines.js';
 
-/** A line that starts a quoted message. */
-export const MESSAGE_SEPARATOR =
-  /^(?:-{2,}\s*(?:Original\s+Message|Forwarded\s+[Mm]essage|Forwarded\s+by\b.*)\s*-{2,}|Begin\s+forwarded\s+message\s*:|On\s.{5,120}\bwrote\s*:)$/i;
+/**
+ * A separator of fixed words that starts a quoted message: a form line, kept as written (there is
+ * nothing in it to withhold).
+ */
+export const FIXED_SEPARATOR = /^(?:-{2,}\s*(?:Original\s+Message|Forwarded\s+[Mm]essage)\s*-{2,}|Begin\s+forwarded\s+message\s*:)$/i;
+/**
+ * A separator with words of its own (`On Mon, Mar 2, 2015 at 4:15 PM, Jane Doe wrote:`, Lotus
+ * Notes' `----- Forwarded by Jane Doe/Org on 03/02/2015 -----`): it starts a quoted message but
+ * stays text, decided as such (as a form line, a wrapped line of a SECRET paragraph that happened
+ * to read `On 3 March the source wrote:` would have been kept as written).
+ */
+const WORDED_SEPARATOR = /^(?:-{2,}\s*Forwarded\s+by\s.{1,120}?\s*-{2,}|On\s.{5,120}\bwrote\s*:)$/i;
 
 /** A quoted message marked UNCLASSIFIED by its own classification lines: its span and that marking. */
 export interface UnclassifiedMessage {
@@ -30,7 +39,8 @@ export interface UnclassifiedMessage {
 
 /**
  * The quoted messages of the text that are certainly unclassified. `roles` are the lines' roles
- * (separators are `rule` lines), `banners` the banner lines by index, `portions` the portions read.
+ * (a separator of fixed words is a `rule` line, one with words of its own text), `banners` the banner
+ * lines by index, `portions` the portions read.
  */
 export function unclassifiedMessages(
   lines: readonly DocLine[],
@@ -39,7 +49,10 @@ export function unclassifiedMessages(
   portions: readonly Portion[],
 ): UnclassifiedMessage[] {
   const starts: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (roles[i] === 'rule' && MESSAGE_SEPARATOR.test(lines[i]!.text)) starts.push(i);
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if ((roles[i] === 'rule' && FIXED_SEPARATOR.test(text)) || (roles[i] === 'content' && WORDED_SEPARATOR.test(text))) starts.push(i);
+  }
   const out: UnclassifiedMessage[] = [];
   for (let k = 0; k < starts.length; k++) {
     const from = starts[k]! + 1;

@@ -103,8 +103,18 @@ describe('an e-mail printout quoting an UNCLASSIFIED message', () => {
     expect(result.releaseText).not.toMatch(/John, can you confirm|yankee|zulu/);
   });
 
-  it.each(['---------- Forwarded message ---------', 'Begin forwarded message:', 'On Mon, Mar 2, 2015 at 4:15 PM, Jane Doe <jane.doe@state.gov> wrote:'])('%j starts a quoted message too', (separator) => {
+  it.each([
+    ['---------- Forwarded message ---------', true],
+    ['Begin forwarded message:', true],
+    ['On Mon, Mar 2, 2015 at 4:15 PM, Jane Doe <jane.doe@state.gov> wrote:', false],
+    ['----- Forwarded by Jane Doe/EUR/State on 03/02/2015 04:15 PM -----', false],
+  ])('%j starts a quoted message too (kept as written: %s)', async (separator, kept) => {
     const text = CHAIN.replace('-----Original Message-----', separator);
-    expect(read(text).portions.filter((p) => p.inUnclassifiedMessage).length).toBe(5);
+    const doc = read(text);
+    expect(doc.portions.filter((p) => p.inUnclassifiedMessage).length).toBe(5);
+    // A separator with words of its own is text of the printout: withheld in the SECRET one.
+    expect((doc.boilerplate ?? []).map((s) => text.slice(s.start, s.end)).includes(separator)).toBe(kept);
+    const { result } = await decide('public', text);
+    expect(result.releaseText.includes(separator)).toBe(kept);
   });
 });
