@@ -6,7 +6,8 @@
  *     Declassify On: 20320108                               Declassify On: 25X1, 20591231
  *
  * one field a line, two blocks side by side, in either order, with Markdown decoration, or the
- * single line `DERIVED FROM: NSA/CSSM 1-52, DATED 08 JAN 2007 DECLASSIFY ON: 20320108`.
+ * single line `DERIVED FROM: NSA/CSSM 1-52, DATED 08 JAN 2007 DECLASSIFY ON: 20320108`, and with
+ * the short labels `CL BY:`, `CL REASON:`, `DECL ON:`, `DRV FROM:`.
  *
  * The block is kept in the release as written (like a cable's E.O. line), so a line is only taken
  * for it when it cannot be prose: it starts with a label and a colon, its value has the shape the
@@ -22,13 +23,17 @@ type Key = 'classifiedBy' | 'derivedFrom' | 'reason' | 'dated' | 'declassifyOn';
 
 /** Labels, anywhere in a line; which need a colon is decided by {@link labelOk}. */
 const LABELS =
-  /\b(Classified\s+By|Derived\s+From|Declassify\s+On|Declassified\s+On|Declassification\s+Date|Reasons?(?:\s+for\s+Classification)?|Classification\s+Reasons?|Dated)\b[ \t]*(:?)[ \t]*/gi;
+  /\b(Classified\s+By|Derived\s+From|Declassify\s+On|Declassified\s+On|Declassification\s+Date|Reasons?(?:\s+for\s+Classification)?|Classification\s+Reasons?|Dated|CL\s+BY|CL\s+REASON|DECL(?:\s+ON)?|DRV\s+(?:FROM|FM)|DERIVED\s+FM)\b[ \t]*(:?)[ \t]*/gi;
 
+/**
+ * The field a label names. The short forms (`CL BY:`, `CL REASON:`, `DECL ON:`, `DRV FROM:`, as
+ * NSA's documents write the block) name the same fields as the long ones.
+ */
 function keyOf(label: string): Key {
   const l = label.toLowerCase().replace(/\s+/g, ' ');
-  if (l.startsWith('classified by')) return 'classifiedBy';
-  if (l.startsWith('derived')) return 'derivedFrom';
-  if (l.startsWith('declass')) return 'declassifyOn';
+  if (l.startsWith('classified by') || l === 'cl by') return 'classifiedBy';
+  if (l.startsWith('derived') || l.startsWith('drv')) return 'derivedFrom';
+  if (l.startsWith('decl')) return 'declassifyOn';
   if (l === 'dated') return 'dated';
   return 'reason';
 }

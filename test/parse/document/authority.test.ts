@@ -49,6 +49,17 @@ const FORMS: ReadonlyArray<readonly [string, string, Record<string, unknown>]> =
     'Classified By: J. Doe, Director\nReason: 1.4(c)\nDeclassify On: 25X1+25 Years\n',
     { classifiedBy: 'J. Doe, Director', declassifyOn: ['25X1+25 Years'] },
   ],
+  [
+    // NSA's short labels: the block was an unmarked paragraph (withheld) and the DECL date unread.
+    'the short labels',
+    'CL BY: 2175629\nCL REASON: 1.4(c)\nDECL ON: 20370901\nDRV FROM: NSA/CSSM 1-52, DATED: 20070108\n',
+    { classifiedBy: '2175629', derivedFrom: 'NSA/CSSM 1-52', reason: '1.4(c)', reasons: ['1.4(c)'], dated: '20070108', sourceDate: '2007-01-08', declassifyOn: ['20370901'] },
+  ],
+  [
+    'the short labels on one line, DRV FM',
+    'CL BY: 2175629 DRV FM: NSA/CSSM 1-52 DECL ON: 20370901\n',
+    { classifiedBy: '2175629', derivedFrom: 'NSA/CSSM 1-52', declassifyOn: ['20370901'] },
+  ],
 ];
 
 describe('authority block forms', () => {
@@ -85,6 +96,9 @@ describe('prose is never read as an authority line', () => {
     ['a long value', `Classified By: ${'a very long sentence that keeps going '.repeat(5)}`],
     // A sentence run into a date was released with the line, as written.
     ['a date and a sentence', 'Declassify On: 20320108 The source said so.'],
+    // The short labels need their colon and capitals at the line's start too.
+    ['a short label without a colon', 'CL BY the end of the week the team had left'],
+    ['a short label in lower case', 'decl on: 20320108'],
   ])('%s', (_what, line) => {
     const doc = parseMarkedDocument(`(S) Start.\n${line}\n`);
     expect(doc.authority).toBeNull();
