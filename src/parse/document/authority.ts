@@ -23,7 +23,7 @@ type Key = 'classifiedBy' | 'derivedFrom' | 'reason' | 'dated' | 'declassifyOn';
 
 /** Labels, anywhere in a line; which need a colon is decided by {@link labelOk}. */
 const LABELS =
-  /\b(Classified\s+By|Derived\s+From|Declassify\s+On|Declassified\s+On|Declassification\s+Date|Reasons?(?:\s+for\s+Classification)?|Classification\s+Reasons?|Dated|CL\s+BY|CL\s+REASON|DECL(?:\s+ON)?|DRV\s+(?:FROM|FM)|DERIVED\s+FM)\b[ \t]*(:?)[ \t]*/gi;
+  /\b(Classified\s+By|Derived\s+From|Declassify\s+On|Declassified\s+On|Declassification\s+Date|Reasons?(?:\s+for\s+Classification)?|Classification\s+Reasons?|Dated|CL\s+BY|CL\s+REASON|DECL\s+ON|DRV\s+(?:FROM|FM)|DERIVED\s+FM)\b[ \t]*(:?)[ \t]*/gi;
 
 /**
  * The field a label names. The short forms (`CL BY:`, `CL REASON:`, `DECL ON:`, `DRV FROM:`, as
@@ -38,6 +38,8 @@ function keyOf(label: string): Key {
   return 'reason';
 }
 
+const SHORT_LABEL = /^(?:CL|DECL|DRV)\s|^DERIVED\s+FM$/i;
+
 const STRONG: ReadonlySet<Key> = new Set(['classifiedBy', 'derivedFrom', 'declassifyOn']);
 const MAX_VALUE: Readonly<Record<Key, number>> = { classifiedBy: 120, derivedFrom: 150, reason: 60, dated: 30, declassifyOn: 80 };
 const DATE_START = /^(?:\d|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\b)/i;
@@ -49,6 +51,8 @@ const DATE_START = /^(?:\d|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A
  */
 function labelOk(key: Key, label: string, colon: boolean, after: string, atStart: boolean): boolean {
   if (!/^[A-Z]/.test(label)) return false;
+  // The short labels only in capitals, as written (`Cl by:`, `Decl on:` are not NSA's form).
+  if (SHORT_LABEL.test(label) && label !== label.toUpperCase()) return false;
   if (colon) return true;
   if (atStart) return false;
   if (key === 'dated') return DATE_START.test(after);

@@ -99,6 +99,8 @@ describe('prose is never read as an authority line', () => {
     // The short labels need their colon and capitals at the line's start too.
     ['a short label without a colon', 'CL BY the end of the week the team had left'],
     ['a short label in lower case', 'decl on: 20320108'],
+    ['a short label in title case', 'Decl on: the minister declined'],
+    ['DECL without ON', 'DECL: the minister declined'],
   ])('%s', (_what, line) => {
     const doc = parseMarkedDocument(`(S) Start.\n${line}\n`);
     expect(doc.authority).toBeNull();
