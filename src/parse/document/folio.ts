@@ -1,5 +1,6 @@
 /**
- * Page numbers: `Page 2 of 5`, `PAGE 2`, `- 2 -`, `2 of 5`, or a bare `2`, alone on a line at the
+ * Page numbers: `Page 2 of 5`, `PAGE 2`, `- 2 -`, `2 of 5`, a browser's `2/5`, or a bare `2`, and a
+ * browser's print stamp (`12/5/26, 12:15 PM`), alone on a line at the
  * top or the bottom of a page (only banners and blank lines between it and the page's edge). They
  * are boilerplate kept as written and, like a banner, a page gap a paragraph continues across:
  * read as an unmarked paragraph, a page number was withheld under B1 in a classified document and
@@ -15,6 +16,13 @@ import type { DocLine } from './lines.js';
 /** A page number in words or dashes (any value). */
 const WORDED = /^(?:(?:page|pg\.?)\s+\d{1,4}(?:\s+of\s+\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}\s+of\s+\d{1,4})$/i;
 const BARE = /^\d{1,4}$/;
+/** A browser's page count (`1/2`): taken only when it counts this page (a fraction or a date otherwise). */
+const SLASHED = /^(\d{1,4})\s*\/\s*(\d{1,4})$/;
+/**
+ * A browser's print stamp at a page's top (`12/5/26, 12:15 PM`, as Chromium prints it): a date and
+ * a time, nothing else.
+ */
+const PRINT_STAMP = /^\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?$/i;
 
 /** Lines between a page number and the page's edge. */
 const EDGE: ReadonlySet<LineRole> = new Set(['blank', 'banner', 'furniture']);
@@ -26,7 +34,12 @@ export function folioLines(lines: readonly DocLine[], roles: readonly LineRole[]
   const take = (i: number) => {
     const line = lines[i]!;
     if (roles[i] !== 'content' || out.includes(i)) return;
-    const ok = WORDED.test(line.text) || (pages > 1 && BARE.test(line.text) && [line.page, line.page - 1].includes(Number(line.text)));
+    const slashed = SLASHED.exec(line.text);
+    const ok =
+      WORDED.test(line.text) ||
+      PRINT_STAMP.test(line.text) ||
+      (slashed !== null && Number(slashed[1]) === line.page && Number(slashed[2]) >= line.page) ||
+      (pages > 1 && BARE.test(line.text) && [line.page, line.page - 1].includes(Number(line.text)));
     if (ok) out.push(i);
   };
   for (let i = 0; i < lines.length; ) {

@@ -110,6 +110,12 @@ describe('page numbers', () => {
     ['1', true], // a cover page left unnumbered
     ['PAGE 2', true],
     ['2 of 2', true],
+    ['2/2', true], // a browser's page count
+    ['2/5', true],
+    ['1/2', false], // not this page
+    ['3/4', false],
+    ['12/5/26, 12:15 PM', true], // a browser's print stamp
+    ['12/5/26', false], // a date alone
     ['7', false], // not this page's number
     ['2.', false],
     ['Page two', false],
