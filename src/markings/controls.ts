@@ -18,6 +18,8 @@ interface ControlInfo {
   readonly category: ControlCategory;
   /** The portion-mark abbreviation (`NOFORN` → `NF`). */
   readonly portion: string;
+  /** The banner's words when they are not the control's name (`DISPLAYONLY` → `DISPLAY ONLY`). */
+  readonly banner?: string;
 }
 
 /**
@@ -51,6 +53,7 @@ const CONTROL_TABLE: ReadonlyArray<readonly [string, ControlInfo]> = [
   ['PROPIN', { category: 4, portion: 'PR' }],
   // REL TO sits here in the register; it is kept in Marking.relTo, not in controls.
   ['RELIDO', { category: 4, portion: 'RELIDO' }],
+  ['DISPLAYONLY', { category: 4, portion: 'DISPLAYONLY', banner: 'DISPLAY ONLY' }],
   ['DSEN', { category: 4, portion: 'DSEN' }],
   ['FISA', { category: 4, portion: 'FISA' }],
   ['LIMDIS', { category: 5, portion: 'DS' }],
@@ -93,6 +96,11 @@ export const AEA_CLASSIFIED: ReadonlySet<string> = new Set(['RD', 'CNWDI', 'FRD'
 /** Portion abbreviation of a control (`NOFORN` → `NF`, `EXDIS` → `XD`); unknown names unchanged. */
 export function portionAbbreviation(name: string): string {
   return CONTROL_INFO.get(name)?.portion ?? name;
+}
+
+/** Banner words of a control (`DISPLAYONLY` → `DISPLAY ONLY`); its name for every other one. */
+export function bannerName(name: string): string {
+  return CONTROL_INFO.get(name)?.banner ?? name;
 }
 
 /** Deduplicate and sort controls into register order; unknown names go last, alphabetically. */

@@ -2,7 +2,7 @@
  * Writing a marking in canonical form: banner (`SECRET//NOFORN`) or portion mark (`(S//NF)`).
  */
 import type { Marking } from '../types.js';
-import { REL_TO_POSITION, CONTROL_ORDER, controlCategory, portionAbbreviation } from './controls.js';
+import { REL_TO_POSITION, CONTROL_ORDER, bannerName, controlCategory, portionAbbreviation } from './controls.js';
 import { LEVEL_BANNER } from './levels.js';
 
 /**
@@ -14,7 +14,7 @@ import { LEVEL_BANNER } from './levels.js';
  */
 export function format(m: Marking, style: 'banner' | 'portion'): string {
   const banner = style === 'banner';
-  const name = (c: string) => (banner ? c : portionAbbreviation(c));
+  const name = (c: string) => (banner ? bannerName(c) : portionAbbreviation(c));
   const absorbNoforn =
     m.level === 'U' && m.controls.includes('NOFORN') && (m.controls.includes('SBU') || m.controls.includes('LES'));
   const categories: string[] = [banner ? LEVEL_BANNER[m.level] : m.level];

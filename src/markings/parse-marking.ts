@@ -339,7 +339,11 @@ function readElement(items: readonly Item[], i: number, st: State): { next: numb
   // Special access is a category of its own between SCI and Atomic Energy Act information
   // (`//SAR-XY//RD`), though the control register files SAR with the latter.
   const el = { category: name === 'SAR' ? 1.5 : controlCategory(name), order: CONTROL_ORDER.indexOf(name), controls: cw.entry.controls };
-  const next = name === 'RD' || name === 'FRD' ? readAeaSubMarkings(items, i + cw.n, name, st) : name === 'SAR' ? readSapPrograms(items, i + cw.n, st) : i + cw.n;
+  const next =
+    name === 'RD' || name === 'FRD' ? readAeaSubMarkings(items, i + cw.n, name, st)
+    : name === 'SAR' ? readSapPrograms(items, i + cw.n, st)
+    : name === 'DISPLAYONLY' ? readDisplayOnly(items, i + cw.n, st)
+    : i + cw.n;
   return { next, el };
 }
 
@@ -387,6 +391,29 @@ function readSapPrograms(items: readonly Item[], i: number, st: State): number {
   }
   if (st.level === 'U') throw new MarkingError('malformed', 'a special access program marks classified information, not UNCLASSIFIED');
   st.notes.push(words.length > 0 ? `special access program ${words.join('')} noted, not kept (the rules go by SAR)` : 'SAR with no program named');
+  return j;
+}
+
+/**
+ * The countries after DISPLAY ONLY (`DISPLAY ONLY AFG, IRQ`, `DISPLAYONLY NATO`), trigraphs or
+ * tetragraphs joined by commas or spaces. They are noted, not kept: DISPLAY ONLY lets the listed
+ * countries see the information, not have it, so no profile releases a copy by it (a REL TO list
+ * beside it still decides). With UNCLASSIFIED the mark is not understood. Returns the index
+ * after them.
+ */
+function readDisplayOnly(items: readonly Item[], i: number, st: State): number {
+  const codes: string[] = [];
+  let j = i;
+  for (; j < items.length; j++) {
+    const item = items[j] as Item;
+    if ((item.sep !== ' ' && item.sep !== ',') || (codes.length === 0 && item.sep !== ' ')) break;
+    const look = lookupCountry(item.word);
+    if (look.kind !== 'code') break;
+    codes.push(look.code);
+  }
+  // Foreign disclosure of classified information: with UNCLASSIFIED the mark contradicts itself.
+  if (st.level === 'U') throw new MarkingError('malformed', 'DISPLAY ONLY marks classified information, not UNCLASSIFIED');
+  st.notes.push(codes.length > 0 ? `DISPLAY ONLY ${codes.join(', ')} noted, not kept (the rules go by DISPLAY ONLY: shown, not released)` : 'DISPLAY ONLY with no country named');
   return j;
 }
 

@@ -113,6 +113,10 @@ export const CONTROL_WORDS: ReadonlyMap<string, ControlWord> = new Map<string, C
   // noted and not kept (parse-marking.ts, withoutCuiCategories): the rules go by CUI.
   ['CUI', c(['CUI'], 'both', { unclassified: true })],
   ['NATO', c(['NATO'], 'both')],
+  // DISPLAY ONLY (CAPCO's IC dissemination control: the information may be shown to, not given to,
+  // the countries listed after it, which the parser reads and notes; see readDisplayOnly).
+  ['DISPLAY ONLY', c(['DISPLAYONLY'], 'banner')],
+  ['DISPLAYONLY', c(['DISPLAYONLY'], 'portion')],
   // Special access programs (CAPCO's category after SCI): `SPECIAL ACCESS REQUIRED-MEDIAN BELL` in a
   // banner, `SAR-MB` in a portion mark. The program identifiers after the hyphen are read by the
   // parser (readSapPrograms) and noted, not kept: the rules go by SAR.

@@ -24,6 +24,8 @@ describe('formatBanner / formatPortion', () => {
     [m('TS', ['ORCON', 'NOFORN'], [], ['SI-G', 'TK']), 'TOP SECRET//SI-G/TK//ORCON/NOFORN', '(TS//SI-G/TK//OC/NF)'],
     // Special access between SCI and Atomic Energy Act information, without the program (not kept).
     [m('TS', ['SAR', 'RD', 'NOFORN'], [], ['SI']), 'TOP SECRET//SI//SPECIAL ACCESS REQUIRED//RD//NOFORN', '(TS//SI//SAR//RD//NF)'],
+    // DISPLAY ONLY after REL TO and RELIDO, without its countries (not kept).
+    [m('S', ['DISPLAYONLY'], ['USA', 'NATO']), 'SECRET//REL TO USA, NATO/DISPLAY ONLY', '(S//REL TO USA, NATO/DISPLAYONLY)'],
   ])('%j', (marking, banner, portion) => {
     expect(formatBanner(marking)).toBe(banner);
     expect(formatPortion(marking)).toBe(portion);
@@ -35,14 +37,15 @@ describe('round trip: format then parse gives the same marking', () => {
     '(C)', '(SBU)', '(S/NF)', '(SBU/NF)', '(C/REL NATO and AUS)', '(S/NF/rel Panama)', '(S//FGI//NF)', '(TS/SCI)',
     '(Secret/Rel Armenia)', '(S//Rel NATO, ISAF)', '(SBU//Rel NATO, ISAF)', '(NC)', '(NR)', '(LOU)', '(S//XD)',
     '(S//FGI DEU GBR//OC/NF)', '(TS//SI-G/TK//NF)', '(U//LES-NF)', '(S//REL TO USA, FVEY)', '(S//OC/PR/RELIDO)',
-    '(S//SAR-BP//NF)',
+    '(S//SAR-BP//NF)', '(S//REL TO USA, NATO/DISPLAY ONLY AFG)',
   ])('%s', (raw) => {
     const marking = parsed(raw);
     const portion = parsed(formatPortion(marking));
     expect(meaning(portion)).toEqual(meaning(marking));
-    // A generic "SCI" names no control system, and the canonical SAR no program (it is not kept):
+    // A generic "SCI" names no control system, the canonical SAR no program and DISPLAY ONLY no
+    // country (they are not kept):
     // they keep their note even in canonical form.
-    const generic = marking.sci.includes('SCI') || marking.controls.includes('SAR');
+    const generic = marking.sci.includes('SCI') || marking.controls.includes('SAR') || marking.controls.includes('DISPLAYONLY');
     if (!generic) expect(portion.normalisations).toEqual([]);
     const banner = parsed(formatBanner(marking), 'banner');
     expect(meaning(banner)).toEqual(meaning(marking));

@@ -106,6 +106,10 @@ const PORTION_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, bool
   ['(TS//SAR-MB/SC-RF 1532-RG A691 D722)', mk('TS', ['SAR']), false],
   ['(TS//SI//SAR-XY//RD//NF)', mk('TS', ['SAR', 'RD', 'NOFORN'], [], ['SI']), false],
   ['(C//SAR-WAGON WHEEL//REL TO USA, GBR)', mk('C', ['SAR'], ['USA', 'GBR']), false],
+  // DISPLAY ONLY with the countries it may be shown to (noted, not kept).
+  ['(S//DISPLAY ONLY AFG)', mk('S', ['DISPLAYONLY']), false],
+  ['(S//REL TO USA, NATO/DISPLAY ONLY AFG, IRQ)', mk('S', ['DISPLAYONLY'], ['USA', 'NATO']), false],
+  ['(S//DISPLAYONLY AFG IRQ)', mk('S', ['DISPLAYONLY']), false],
   // A foreign government's classification (CAPCO's non-US marks): that level, with FGI and the country.
   ['(//DEU S)', mk('S', ['FGI'], [], [], ['DEU']), false],
   ['(//GBR C//REL TO USA, GBR)', mk('C', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
@@ -169,6 +173,9 @@ const REJECTED: ReadonlyArray<readonly [string, 'unknown' | 'malformed']> = [
   ['(S//SAR-BP/NF)', 'malformed'],
   ['(S//SAR-BP REL TO USA, GBR)', 'malformed'],
   ['(U//SAR-BP)', 'malformed'],
+  // DISPLAY ONLY is a foreign disclosure marking of classified information; an unknown country.
+  ['(U//DISPLAY ONLY AFG)', 'malformed'],
+  ['(S//DISPLAY ONLY XYZ)', 'unknown'],
   ['(S//SAR-)', 'malformed'],
   // After CUI, what is neither a category (`SP-` and a word, or a word) nor a marking word.
   ['(CUI//123)', 'unknown'],
@@ -249,6 +256,7 @@ const BANNER_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, boole
   ['//GBR SECRET//REL TO USA, GBR', mk('S', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
   ['SECRET//SPECIAL ACCESS REQUIRED-BUTTERED POPCORN//NOFORN', mk('S', ['SAR', 'NOFORN']), false],
   ['TOP SECRET//SAR-BP', mk('TS', ['SAR']), false],
+  ['SECRET//REL TO USA, NATO/DISPLAY ONLY AFG', mk('S', ['DISPLAYONLY'], ['USA', 'NATO']), false],
 ];
 
 describe('parseMarking: banners', () => {
