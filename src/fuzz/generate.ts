@@ -10,7 +10,7 @@
 import type { Rng } from './mutators.js';
 
 const WORDS = ['the', 'officials', 'said', 'Berlin', 'talks', 'and', 'will', 'meet', 'next', 'week', 'on', 'trade', 'minister', 'agreed'];
-const MARKS = ['(U)', '(S)', '(C)', '(TS)', '(S//NF)', '(U//FOUO)', '(C//REL TO USA, GBR)', '(TS//SI//NF)', '(S//NF', '[S]', '(SBU)', '(U//SBU)', '(S//ORCON)', '( S )', '(s)', '(CUI)', '(S//SAR-BP)', '(TS//SAR-BP/GB//NF)'];
+const MARKS = ['(U)', '(S)', '(C)', '(TS)', '(S//NF)', '(U//FOUO)', '(C//REL TO USA, GBR)', '(TS//SI//NF)', '(S//NF', '[S]', '(SBU)', '(U//SBU)', '(S//ORCON)', '( S )', '(s)', '(CUI)', '(S//SAR-BP)', '(TS//SAR-BP/GB//NF)', '(S//DISPLAY ONLY AFG)', '(S//REL TO USA, NATO/DISPLAY ONLY AFG)'];
 const BANNERS = ['SECRET//NOFORN', 'TOP SECRET//SI//NOFORN', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'CONFIDENTIAL', 'UNCLASSIFIED', 'SECRET', 'S E C R E T', 'SECRET//REL TO USA, FVEY'];
 const CABLE_LEVELS = ['C O N F I D E N T I A L', 'S E C R E T', 'UNCLAS', 'CONFIDENTIAL', 'SECRET SECTION 01 OF 02', 'UNCLAS SECTION 01 OF 03'];
 

@@ -42,7 +42,7 @@ export const NEAR_MISS_MARKS = [
   // Brackets that do not match, a lost bracket, a level and a control joined by one slash as a label.
   '(S]', '[S//NF)', '(S//NF', 'TS)', 'S/NF:',
   // A special access program's mark with a control where only a program can be, or unclassified.
-  '(S//SAR-BP/NF)', '(U//SAR-BP)',
+  '(S//SAR-BP/NF)', '(U//SAR-BP)', '(U//DISPLAY ONLY AFG)',
 ] as const;
 // Not near misses, on purpose: `(C//REL TO)` is read as C//NOFORN and `(S NF NF)` as S//NOFORN
 // (documented normalisations, both fail closed), and `(0)` is a list label, not a mark.
