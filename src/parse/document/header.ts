@@ -27,8 +27,10 @@ const SUBJECT = /^(?:SUBJECT|Subject|SUBJ)\s*:/;
 const DATE = /^(?:Run\s+Dates?|RUN\s+DATES?|DATE|Date|SENT|Sent)\s*:\s*(.+)$/;
 const RUN_DATE = /^\s*(?:Run|RUN)\s+(?:Dates?|DATES?)\s*:/;
 
-/** An office symbol (`AEIN-ZA`, `DAMI-CDC`, `NGB-ZC`), then the date after a gap of spaces. */
-const OFFICE_SYMBOL_DATE = /^[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,8}){1,3}[ \t]{3,}(\S.*)$/;
+/** An Army office symbol (`AEIN-ZA`, `DAMI-CDC`, `NGB-ZC`). */
+const SYMBOL = String.raw`[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,8}){1,3}`;
+/** An office symbol, then the date after a gap of spaces. */
+const OFFICE_SYMBOL_DATE = new RegExp(String.raw`^${SYMBOL}[ 	]{3,}(\S.*)$`);
 
 /** A month written in words (`June`, `JUN`, `Sept.`). */
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
@@ -83,7 +85,7 @@ const TRANSMITTAL_INSTRUCTION = new RegExp(
 );
 
 /** An office symbol alone on its line. */
-const OFFICE_SYMBOL = /^[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,8}){1,3}$/;
+const OFFICE_SYMBOL = new RegExp(`^${SYMBOL}$`);
 
 /**
  * An Army memo's office symbol alone on its line, where a PDF's text puts it when the date sat at
