@@ -248,3 +248,30 @@ describe("a DoD info memo's head", () => {
     expect(kinds(text)).toContain('item:1. (U) This memorandum responds, for: your request for a posture review.');
   });
 });
+
+describe("an intelligence report's field labels", () => {
+  const IIR = [
+    'SECRET//NOFORN',
+    '',
+    'SUBJ: (S//NF) Militia Logistics in Basrah',
+    'SUMMARY: (S//NF) A militia cell moved weapons through the port during March.',
+    '',
+    'TEXT: 1. (S//NF) The cell used two trucks owned by a shipping company.',
+    '',
+    '2. (U) The port reopened on 14 March.',
+    '',
+    'Classified By: 1234567',
+    'Derived From: DIA SCG 2008',
+    'Declassify On: 20330312',
+    '',
+    'SECRET//NOFORN',
+    '',
+  ].join('\n');
+
+  it('reads a paragraph number between a field label and the mark (TEXT: 1. (S//NF)): the label was an unmarked portion', () => {
+    const doc = read(IIR);
+    const marks = doc.portions.map((p) => `${p.markingSource}:${p.marking?.level ?? '-'}:${IIR.slice(p.span.start, p.span.end).split('\n')[0]}`);
+    expect(marks).toContain('marked:S:TEXT: 1. (S//NF) The cell used two trucks owned by a shipping company.');
+    expect(doc.portions.filter((p) => p.markingSource !== 'marked')).toEqual([]);
+  });
+});
