@@ -8,7 +8,9 @@
  *
  * A bare number is taken only in a text of more than one page and only when it is that page's
  * number or one less (a cover page left unnumbered): anywhere else, or of another value, a number
- * alone stays text (a table's figure, a list's count), to be decided as such.
+ * alone stays text (a table's figure, a list's count), to be decided as such. No form is taken
+ * right next to a line of text (no blank line between): it may be that paragraph's last or first
+ * line (`(S) The sources number` / `2`), kept as written it would be released whatever its mark.
  */
 import type { LineRole } from './header.js';
 import type { DocLine } from './lines.js';
@@ -24,6 +26,9 @@ const SLASHED = /^(\d{1,4})\s*\/\s*(\d{1,4})$/;
  */
 const PRINT_STAMP = /^\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?$/i;
 
+/** Lines that hold text: a page number is never right next to one. */
+const TEXT_ROLES: ReadonlySet<LineRole> = new Set(['content', 'header', 'subject']);
+
 /** Lines between a page number and the page's edge. */
 const EDGE: ReadonlySet<LineRole> = new Set(['blank', 'banner', 'furniture']);
 
@@ -31,9 +36,12 @@ const EDGE: ReadonlySet<LineRole> = new Set(['blank', 'banner', 'furniture']);
 export function folioLines(lines: readonly DocLine[], roles: readonly LineRole[]): number[] {
   const pages = lines.length > 0 ? lines[lines.length - 1]!.page : 0;
   const out: number[] = [];
+  // A line of text right above or below it: the number may end or start that paragraph (`… the
+  // sources numbered` / `2`), so it is text, decided with it.
+  const glued = (k: number, page: number) => k >= 0 && k < lines.length && lines[k]!.page === page && TEXT_ROLES.has(roles[k]!);
   const take = (i: number) => {
     const line = lines[i]!;
-    if (roles[i] !== 'content' || out.includes(i)) return;
+    if (roles[i] !== 'content' || out.includes(i) || glued(i - 1, line.page) || glued(i + 1, line.page)) return;
     const slashed = SLASHED.exec(line.text);
     const ok =
       WORDED.test(line.text) ||

@@ -125,6 +125,18 @@ describe('page numbers', () => {
     expect(portions.includes(folio)).toBe(!taken);
   });
 
+  it("a number or a print stamp right under a paragraph's last line is that paragraph's: withheld with it", async () => {
+    for (const tail of ['1', '1/2', '12/5/26, 12:15 PM', 'Page 1 of 2']) {
+      // At the foot of page 1, right under the last line of the (C//REL TO USA, NATO) paragraph.
+      const text = MEMO.replace(/conference, and\n\n +Page 1 of 2\n/, `conference, and\n${tail}\n`);
+      expect(text).not.toBe(MEMO);
+      const doc = read(text);
+      expect((doc.boilerplate ?? []).map((s) => text.slice(s.start, s.end))).not.toContain(tail);
+      const { result } = await release('public', text);
+      expect(result.releaseText.split('\n').map((l) => l.trim())).not.toContain(tail);
+    }
+  });
+
   it('a page number in the middle of a page, or a bare number in a one-page text, stays text', () => {
     const middle = MEMO.replace('4. (U) The point', 'Page 2 of 2\n\n4. (U) The point');
     expect(firstLines(middle)).toContain('paragraph:Page 2 of 2');
