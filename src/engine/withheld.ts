@@ -82,9 +82,14 @@ export function withKeptFurniture(visible: string, doc: Document, releaseBanner:
   return withShown(visible, kept.map((f) => doc.source.slice(f.start, f.end)));
 }
 
-/** `visible` and `texts` the release shows besides, each read apart (no run of words joins two). */
+/**
+ * `visible` and `texts` the release shows besides, each read apart (no run of words joins two): a
+ * separator after `visible` too, which need not end with a line break (a document whose last
+ * paragraph ends the file: its last word glued to the first added one was no word of the release,
+ * so the release's own last run counted as withheld text and the self-check refused it).
+ */
 export function withShown(visible: string, texts: readonly string[]): string {
-  return texts.length === 0 ? visible : `${visible}${texts.join(SEPARATOR)}${SEPARATOR}`;
+  return texts.length === 0 ? visible : `${visible}${SEPARATOR}${texts.join(SEPARATOR)}${SEPARATOR}`;
 }
 
 /**

@@ -114,6 +114,22 @@ describe('the release self-check, next to the recomputed banner', () => {
   });
 });
 
+describe('the release self-check, at the end of the file', () => {
+  it('does not fail when the last released paragraph ends the file, its words also in a withheld one (seed 9210)', async () => {
+    // The visible text got the release's title words glued to its last word (`April 3public`):
+    // the released paragraph's last run was no run of the release, so it counted as withheld text.
+    const text = '¶1. (C)  FARC spokesman Rodrigo Granda issued a statement on \\\nApril 3 dashing\n¶2. (U)  The FARC\'s unofficial "foreign minister" Rodrigo \\\nGranda issued a statement on April 3';
+    for (const profile of PROFILES) {
+      const { plan, releaseText } = await release(text, profile, '2010-12-01');
+      // Withheld from all but the U.S. reader cleared to SECRET.
+      expect(plan.decisions.find((d) => d.portionId === 'p1')?.action, profile.id).toBe(profile.id === 'us-secret' ? 'release' : 'withhold');
+      expect(releaseText, profile.id).toContain('Granda issued a statement on April 3');
+      if (profile.id !== 'us-secret') expect(releaseText, profile.id).not.toContain('dashing');
+    }
+    expect((await checkInput(new TextEncoder().encode(text), { profiles: PROFILES, asOf: '2010-12-01' })).findings).toEqual([]);
+  });
+});
+
 describe('parser invariants', () => {
   it('a line of vertical tabs is blank, like other white space', () => {
     expect(invariantProblems(parseCable('\u000b'))).toEqual([]);
