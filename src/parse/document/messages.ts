@@ -7,11 +7,12 @@
  * holds unclassified text, not unmarked text of a classified document: withheld under B1 it was a
  * claim no reviewer could defend.
  *
- * Only a message that is certainly unclassified is taken: after a separator, with at least one
- * classification line of its own, every one of them plain `UNCLASSIFIED` (no control: a handling
- * caveat such as FOUO is decided as the document's), and no portion in it marked above U or with a
- * mark not understood (a contradiction: its lines are not trusted). Anything else is decided as the
- * document's text (fail closed).
+ * Only a message that is certainly unclassified is taken: after a separator, between classification
+ * lines of its own above and below its text, every one of them plain `UNCLASSIFIED` (no control: a
+ * handling caveat such as FOUO is decided as the document's), and no portion in it marked above U
+ * or with a mark not understood (a contradiction: its lines are not trusted). The message ends at
+ * its last classification line: a reply written under the quote is the printout's text. Anything
+ * else is decided as the document's text (fail closed).
  */
 import type { Marking, Portion, Span } from '../../types.js';
 import type { BannerHit } from './banners.js';
@@ -60,14 +61,18 @@ export function unclassifiedMessages(
     if (from >= to) continue;
     const own: Marking[] = [];
     let contradicted = false;
+    let closing = -1;
     for (let i = from; i < to; i++) {
       const b = banners.get(i);
       if (!b) continue;
       if (b.highestPossible || !b.marking) contradicted = true;
       else own.push(b.marking);
+      closing = Math.max(closing, ...b.lines);
     }
-    if (own.length === 0 || contradicted || !own.every(isPlainUnclassified)) continue;
-    const span = { start: lines[from]!.start, end: lines[to - 1]!.end };
+    // Its lines above and below it: the message ends at the last one (what follows it, a reply
+    // written under the quote, is the printout's text).
+    if (own.length < 2 || contradicted || !own.every(isPlainUnclassified)) continue;
+    const span = { start: lines[from]!.start, end: lines[closing]!.end };
     const inside = (p: Portion) => p.span.start >= span.start && p.span.end <= span.end;
     if (portions.some((p) => inside(p) && (p.markingSource === 'unknown' || (p.marking !== null && p.marking.level !== 'U')))) continue;
     out.push({ span, marking: own[0]! });

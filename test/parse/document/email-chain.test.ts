@@ -96,11 +96,21 @@ describe('an e-mail printout quoting an UNCLASSIFIED message', () => {
     ['with lines that disagree', (NEWEST + quoted('Classification: UNCLASSIFIED')).replace(/Classification: UNCLASSIFIED\n$/, 'Classification: SECRET\n')],
     ['with a portion marked above U', NEWEST + quoted('Classification: UNCLASSIFIED', 'John, can you confirm the date of the meeting with the minister?\n\n(S) The route yankee is set.')],
     ['with no separator above it', CHAIN.replace('-----Original Message-----\n', '')],
+    ['with a classification line above it only', CHAIN.replace(/Classification: UNCLASSIFIED\n$/, '')],
   ])('a quoted message %s is decided as the printout\'s text: withheld', async (_, text) => {
     expect(read(text).portions.some((p) => p.inUnclassifiedMessage)).toBe(false);
     const { result, rule } = await decide('public', text);
     expect(rule('John, can you confirm')).toMatch(/^withhold /);
     expect(result.releaseText).not.toMatch(/John, can you confirm|yankee|zulu/);
+  });
+
+  it('a reply written under the quoted message is the printout\'s text: withheld', async () => {
+    const text = `${CHAIN}\nSure, Thursday at ten with the source yankee.\n`;
+    expect(read(text).portions.filter((p) => p.inUnclassifiedMessage).length).toBe(5);
+    const { result, rule } = await decide('public', text);
+    expect(rule('Sure, Thursday')).toMatch(/^withhold /);
+    expect(result.releaseText).not.toContain('yankee');
+    expect(result.releaseText).toContain('John, can you confirm the date');
   });
 
   it.each([
