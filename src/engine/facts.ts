@@ -28,6 +28,12 @@ export function isBannerAbovePortions(doc: Document): boolean {
   if (banner === null || banner.level === 'U') return false;
   let highest = -1;
   for (const p of doc.portions) {
+    // Text of a quoted message marked UNCLASSIFIED by its own lines is unclassified text: a SECRET
+    // printout that holds nothing above U besides it is as much a compilation as one of (U) portions.
+    if (p.inUnclassifiedMessage) {
+      highest = Math.max(highest, LEVEL_RANK.U);
+      continue;
+    }
     if (p.markingSource === 'unknown' || p.markingSource === 'unmarked' || p.marking === null) {
       if (p.kind === 'header' || p.kind === 'signature') continue;
       return false;

@@ -104,6 +104,14 @@ describe('an e-mail printout quoting an UNCLASSIFIED message', () => {
     expect(result.releaseText).not.toMatch(/John, can you confirm|yankee|zulu/);
   });
 
+  it('a SECRET printout with nothing above U but (U) portions and a quoted UNCLASSIFIED message is held for review (compilation)', async () => {
+    const text = CHAIN.replace('(S//NF) The minister zulu confirmed', '(U) The minister zulu confirmed').replace('From: Smith, John A (Embassy Kabul)\n', '').replace('\nThanks,\nJohn\n', '\n');
+    const { result } = await decide('public', text);
+    expect(result.plan.decisions.filter((d) => d.action === 'release').map((d) => d.ruleId)).toEqual([]);
+    expect(result.plan.decisions.some((d) => d.authority.some((a) => a.includes('PENDING')))).toBe(true);
+    expect(result.releaseText).not.toContain('John, can you confirm');
+  });
+
   it('a reply written under the quoted message is the printout\'s text: withheld', async () => {
     const text = `${CHAIN}\nSure, Thursday at ten with the source yankee.\n`;
     expect(read(text).portions.filter((p) => p.inUnclassifiedMessage).length).toBe(5);
