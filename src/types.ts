@@ -286,6 +286,12 @@ export interface Document {
    * once. Optional for backward compatibility; the parser always sets it.
    */
   readonly boilerplate?: readonly Span[];
+  /**
+   * Document reader only: the quoted messages of an e-mail printout that are certainly
+   * unclassified (parse/document/messages.ts), from the line after their separator to their last
+   * classification line. Absent when there are none.
+   */
+  readonly unclassifiedMessages?: readonly Span[];
   readonly diagnostics: readonly Diagnostic[];
   /** Which reader made this document; absent means the cable parser (documents before issue 16). */
   readonly format?: DocumentFormat;

@@ -54,6 +54,14 @@ describe('document lint checks', () => {
     expect(codes('Dear colleagues,\nthe meeting moved to Friday.\n')).toEqual(expect.arrayContaining(['no-banner', 'unmarked-portion', 'authority-missing']));
   });
 
+  it("an e-mail printout's quoted UNCLASSIFIED message: its unmarked text and its own classification lines are no finding; the same lines outside a quoted message are", () => {
+    const quoted = 'Classification: UNCLASSIFIED\n\nJohn, can you confirm the date?\n\nJane\n\nClassification: UNCLASSIFIED';
+    const chain = memo('Classification: SECRET//NOFORN', `SUBJECT: (U) Visit\n\n(S//NF) The minister confirmed.\n\n${BLOCK}\n-----Original Message-----\n${quoted}`, '', '');
+    expect(codes(chain)).toEqual([]);
+    const inline = memo('Classification: SECRET//NOFORN', `SUBJECT: (U) Visit\n\n(S//NF) The minister confirmed.\n\n${BLOCK}\n${quoted}`, '', '');
+    expect(codes(inline)).toEqual(expect.arrayContaining(['unmarked-portion', 'banner-below-portions']));
+  });
+
   it('never reports an info, and lists errors first at a tie', () => {
     const diags = lintDocument(parseMarkedDocument(memo('CONFIDENTIAL', '(S//NF/REL TO USA, GBR) X.')), AS_OF);
     expect(diags.every((d) => d.severity !== 'info')).toBe(true);

@@ -19,8 +19,10 @@ export const bannerBelowPortion: LintCheck = {
     if (marked.length === 0) return [];
     const expected = rollUp(marked);
     const out: Diagnostic[] = [];
+    // A quoted message's own classification lines speak for that message, not for the printout.
+    const quoted = doc.unclassifiedMessages ?? [];
     for (const b of doc.pageBanners ?? []) {
-      if (!b.marking) continue;
+      if (!b.marking || quoted.some((m) => m.start <= b.span.start && b.span.end <= m.end)) continue;
       const what = b.highestPossible ? `The DYNAMIC PAGE banner (highest possible ${formatBanner(b.marking)})` : `Banner ${JSON.stringify(b.raw)} (${formatBanner(b.marking)})`;
       if (compareLevels(b.marking.level, expected.level) < 0) {
         out.push({ severity: 'error', code: 'banner-below-portions', message: `${what} on page ${b.page} is lower than the highest portion; the portions require ${formatBanner(expected)}.`, span: b.span });

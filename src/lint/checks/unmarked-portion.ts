@@ -17,7 +17,8 @@ export const unmarkedPortion: LintCheck = {
   check: ({ doc, classified }) => {
     if (!classified) return [];
     return doc.portions
-      .filter((p) => p.markingSource === 'unmarked' && p.kind !== 'signature')
+      // Nor the text of a quoted message marked UNCLASSIFIED by its own lines.
+      .filter((p) => p.markingSource === 'unmarked' && p.kind !== 'signature' && !p.inUnclassifiedMessage)
       .map((p) => {
         const titleLike = p.kind === 'title' || p.kind === 'heading' || p.kind === 'subject';
         const code = p.kind === 'header' ? 'unmarked-header' : titleLike ? 'unmarked-heading' : 'unmarked-portion';

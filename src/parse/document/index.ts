@@ -104,6 +104,7 @@ function readDocumentText(source: string): Document {
     portions,
     furniture,
     boilerplate,
+    ...(messages.length > 0 ? { unclassifiedMessages: messages.map((m) => m.span) } : {}),
     diagnostics,
     format: 'document',
     authority: block,
