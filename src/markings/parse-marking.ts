@@ -190,10 +190,14 @@ function withoutCuiCategories(items: readonly Item[], notes: string[]): readonly
     if (word === 'SP' && items[j + 1]?.sep === '-' && /^[A-Z]{2,12}$/.test(items[j + 1]!.word)) {
       name = `SP-${items[j + 1]!.word}`;
       j += 2;
+    } else if (word === 'DISPLAY' && items[j + 1]?.sep === ' ' && items[j + 1]!.word === 'ONLY') {
+      // The CUI limited dissemination control DISPLAY ONLY, a marking word of classified markings too.
+      name = 'DISPLAY ONLY';
+      j += 2;
     } else if (/^[A-Z]{2,12}$/.test(word) && !isMarkingWordAt(items, j)) {
       name = word;
       j++;
-      // `DL ONLY`, `DISPLAY ONLY`: words of one control joined by a space.
+      // `DL ONLY`: words of one control joined by a space.
       while (j < items.length && items[j]!.sep === ' ' && /^[A-Z]{2,12}$/.test(items[j]!.word) && !isMarkingWordAt(items, j)) name += ` ${items[j++]!.word}`;
     } else break;
     taken.push(name);

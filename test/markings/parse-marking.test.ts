@@ -99,6 +99,9 @@ const PORTION_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, bool
   ['(CUI//SP-CTI/SP-EXPT//NOFORN)', mk('U', ['NOFORN', 'CUI']), false],
   ['(CUI//PRVCY//FEDCON)', mk('U', ['CUI']), false],
   ['(CUI//DL ONLY)', mk('U', ['CUI']), false],
+  // CUI's DISPLAY ONLY, a marking word of classified markings too (DISPLAY ONLY with a level).
+  ['(CUI//DISPLAY ONLY)', mk('U', ['CUI']), false],
+  ['(CUI//SP-PRVCY//DISPLAY ONLY)', mk('U', ['CUI']), false],
   // A special access program (CAPCO's category after SCI): the control SAR; the program's
   // identifiers (several joined by `/`, compartments by `-`, sub-compartments by spaces) are noted.
   ['(S//SAR-BP)', mk('S', ['SAR']), false],
