@@ -8,11 +8,11 @@
  */
 
 /**
- * Category of a control: 2 = special access (SAR) and Atomic Energy Act (RD, FRD, TFNI, UCNI), 3 = foreign (NATO, FGI),
- * 4 = IC dissemination, 5 = non-IC dissemination. (0 is the level and 1 SCI, used by the parser's
- * separator checks.)
+ * Category of a control: 1.5 = special access (SAR, between SCI and the next), 2 = Atomic Energy Act
+ * (RD, FRD, TFNI, UCNI), 3 = foreign (NATO, FGI), 4 = IC dissemination, 5 = non-IC dissemination.
+ * (0 is the level and 1 SCI, used by the parser's separator checks.)
  */
-export type ControlCategory = 2 | 3 | 4 | 5;
+export type ControlCategory = 1.5 | 2 | 3 | 4 | 5;
 
 interface ControlInfo {
   readonly category: ControlCategory;
@@ -30,7 +30,7 @@ interface ControlInfo {
 const CONTROL_TABLE: ReadonlyArray<readonly [string, ControlInfo]> = [
   // Special access programs (CAPCO's category between SCI and Atomic Energy Act information): one
   // control, `SAR`, whatever the program; see readSapPrograms in parse-marking.ts.
-  ['SAR', { category: 2, portion: 'SAR' }],
+  ['SAR', { category: 1.5, portion: 'SAR' }],
   // Atomic Energy Act information (CAPCO's category after SCI and SAP): Restricted Data with its
   // sub-markings CNWDI (portion `RD-N`) and SIGMA (`RD-SG`), Formerly Restricted Data,
   // Transclassified Foreign Nuclear Information, and unclassified controlled nuclear information of
@@ -81,7 +81,7 @@ export function isControl(name: string): boolean {
   return CONTROL_INFO.has(name);
 }
 
-/** Category of a known control (2 Atomic Energy Act, 3 foreign, 4 IC dissem, 5 non-IC dissem). */
+/** Category of a known control (1.5 special access, 2 Atomic Energy Act, 3 foreign, 4 IC dissem, 5 non-IC dissem). */
 export function controlCategory(name: string): ControlCategory {
   return CONTROL_INFO.get(name)?.category ?? 5;
 }

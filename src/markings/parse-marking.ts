@@ -340,9 +340,7 @@ function readElement(items: readonly Item[], i: number, st: State): { next: numb
   } else if (cw.entry.form === 'portion' && st.context === 'banner') {
     st.notes.push(`portion abbreviation ${cw.phrase} in a banner read as ${name}`);
   }
-  // Special access is a category of its own between SCI and Atomic Energy Act information
-  // (`//SAR-XY//RD`), though the control register files SAR with the latter.
-  const el = { category: name === 'SAR' ? 1.5 : controlCategory(name), order: CONTROL_ORDER.indexOf(name), controls: cw.entry.controls };
+  const el = { category: controlCategory(name), order: CONTROL_ORDER.indexOf(name), controls: cw.entry.controls };
   const next =
     name === 'RD' || name === 'FRD' ? readAeaSubMarkings(items, i + cw.n, name, st)
     : name === 'SAR' ? readSapPrograms(items, i + cw.n, st)

@@ -32,7 +32,7 @@ const TEXT_ROLES: ReadonlySet<LineRole> = new Set(['content', 'header', 'subject
 /** Lines between a page number and the page's edge. */
 const EDGE: ReadonlySet<LineRole> = new Set(['blank', 'banner', 'furniture']);
 
-/** Indices of the page-number lines (role `content` so far) of `lines`, in order. */
+/** Indices of the page-number lines (role `content` so far) of `lines`, in order (pages in order, top before bottom). */
 export function folioLines(lines: readonly DocLine[], roles: readonly LineRole[]): number[] {
   const pages = lines.length > 0 ? lines[lines.length - 1]!.page : 0;
   const out: number[] = [];
@@ -63,5 +63,5 @@ export function folioLines(lines: readonly DocLine[], roles: readonly LineRole[]
     if (bottom > top) take(bottom);
     i = end;
   }
-  return out.sort((a, b) => a - b);
+  return out;
 }

@@ -70,7 +70,7 @@ function readDocumentText(source: string): Document {
   const drafts = groupPortions({ source, lines, roles, bannerRelTo, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own) });
   const settled = settle(source, lines, roles, drafts);
   const messages = unclassifiedMessages(lines, roles, banners, settled);
-  const inMessage = (p: Portion) => messages.some((m) => p.span.start >= m.span.start && p.span.end <= m.span.end);
+  const inMessage = (p: Portion) => messages.some((m) => p.span.start >= m.start && p.span.end <= m.end);
   const portions = messages.length === 0 ? settled : settled.map((p) => (p.markingSource === 'unmarked' && inMessage(p) ? { ...p, inUnclassifiedMessage: true as const } : p));
 
   const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: own.marking, caveats: [], section: null } : null;
@@ -104,7 +104,7 @@ function readDocumentText(source: string): Document {
     portions,
     furniture,
     boilerplate,
-    ...(messages.length > 0 ? { unclassifiedMessages: messages.map((m) => m.span) } : {}),
+    ...(messages.length > 0 ? { unclassifiedMessages: messages } : {}),
     diagnostics,
     format: 'document',
     authority: block,

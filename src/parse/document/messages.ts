@@ -32,14 +32,9 @@ export const FIXED_SEPARATOR = /^(?:-{2,}\s*(?:Original\s+Message|Forwarded\s+[M
  */
 const WORDED_SEPARATOR = /^(?:-{2,}\s*Forwarded\s+by\s.{1,120}?\s*-{2,}|On\s.{5,120}\bwrote\s*:)$/i;
 
-/** A quoted message marked UNCLASSIFIED by its own classification lines: its span and that marking. */
-export interface UnclassifiedMessage {
-  readonly span: Span;
-  readonly marking: Marking;
-}
-
 /**
- * The quoted messages of the text that are certainly unclassified. `roles` are the lines' roles
+ * The spans of the quoted messages of the text that are certainly unclassified, from the line
+ * after the separator to the message's last classification line. `roles` are the lines' roles
  * (a separator of fixed words is a `rule` line, one with words of its own text), `banners` the banner
  * lines by index, `portions` the portions read.
  */
@@ -48,13 +43,13 @@ export function unclassifiedMessages(
   roles: readonly LineRole[],
   banners: ReadonlyMap<number, BannerHit>,
   portions: readonly Portion[],
-): UnclassifiedMessage[] {
+): Span[] {
   const starts: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
     if ((roles[i] === 'rule' && FIXED_SEPARATOR.test(text)) || (roles[i] === 'content' && WORDED_SEPARATOR.test(text))) starts.push(i);
   }
-  const out: UnclassifiedMessage[] = [];
+  const out: Span[] = [];
   for (let k = 0; k < starts.length; k++) {
     const from = starts[k]! + 1;
     const to = k + 1 < starts.length ? starts[k + 1]! : lines.length;
@@ -75,7 +70,7 @@ export function unclassifiedMessages(
     const span = { start: lines[from]!.start, end: lines[closing]!.end };
     const inside = (p: Portion) => p.span.start >= span.start && p.span.end <= span.end;
     if (portions.some((p) => inside(p) && (p.markingSource === 'unknown' || (p.marking !== null && p.marking.level !== 'U')))) continue;
-    out.push({ span, marking: own[0]! });
+    out.push(span);
   }
   return out;
 }
