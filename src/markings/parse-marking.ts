@@ -219,6 +219,7 @@ function isMarkingWordAt(items: readonly Item[], j: number): boolean {
  * marking does not start so (a NATO level, or not understood: the caller's errors follow).
  */
 function readForeignLevel(items: readonly Item[], st: State): number | null {
+  if ((items[0] as Item).word === 'JOINT') return readJointLevel(items, st);
   const country = (items[0] as Item).word;
   if (country === 'USA' || lookupCountry(country).kind !== 'code' || country.length !== 3 || items[1]?.sep !== ' ') return null;
   const lv = phraseAt(items, 1, LEVEL_WORDS, 3);
@@ -229,6 +230,36 @@ function readForeignLevel(items: readonly Item[], st: State): number | null {
   st.notes.push(`foreign classification //${country} ${lv.phrase} read as ${LEVEL_BANNER[st.level]} with FGI ${country}`);
   if (lv.entry.note) st.notes.push(lv.entry.note);
   return 1 + lv.n;
+}
+
+/**
+ * A JOINT classification (CAPCO §A.5: information the United States and other governments own
+ * and produce together, `//JOINT SECRET CAN USA`, `(//JOINT S CAN GBR USA)`): the level, then the
+ * co-owners' codes separated by spaces. Read as that level with `FGI` and the co-owners other than
+ * the United States: information produced under a joint arrangement is foreign government
+ * information (E.O. 13526 §6.1(s)), released only after consulting them. No REL TO list is
+ * inferred from the co-owners (a releasability written after `//` is read as usual). Null when no
+ * level follows; unknown codes, fewer than two co-owners, or none but the United States throw.
+ */
+function readJointLevel(items: readonly Item[], st: State): number | null {
+  if (items[1]?.sep !== ' ') return null;
+  const lv = phraseAt(items, 1, LEVEL_WORDS, 3);
+  if (!lv || lv.entry.nato) return null;
+  const owners: string[] = [];
+  let j = 1 + lv.n;
+  for (; j < items.length && items[j]!.sep === ' '; j++) {
+    const code = items[j]!.word;
+    if (lookupCountry(code).kind !== 'code') throw new MarkingError('unknown', `"${code}" is not a country code of the JOINT marking's co-owners`);
+    owners.push(code);
+  }
+  const foreign = owners.filter((c) => c !== 'USA');
+  if (owners.length < 2 || foreign.length === 0) throw new MarkingError('malformed', 'a JOINT marking names its co-owners after the level, at least one of them not USA (//JOINT S CAN USA)');
+  st.level = lv.entry.level;
+  st.controls.add('FGI');
+  st.fgi.push(...foreign);
+  st.notes.push(`JOINT classification //JOINT ${lv.phrase} ${owners.join(' ')} read as ${LEVEL_BANNER[st.level]} with FGI ${foreign.join(' ')} (co-owned; no release inferred)`);
+  if (lv.entry.note) st.notes.push(lv.entry.note);
+  return j;
 }
 
 /** Read the level (or note an implied UNCLASSIFIED before `(SBU)`); returns the index after it. */

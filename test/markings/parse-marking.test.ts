@@ -117,6 +117,10 @@ const PORTION_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, bool
   ['(//DEU S)', mk('S', ['FGI'], [], [], ['DEU']), false],
   ['(//GBR C//REL TO USA, GBR)', mk('C', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
   ['(//FRA TS//NF)', mk('TS', ['FGI', 'NOFORN'], [], [], ['FRA']), false],
+  // A JOINT classification: that level, with FGI and the co-owners other than the United States; no REL TO inferred.
+  ['(//JOINT S CAN USA)', mk('S', ['FGI'], [], [], ['CAN']), false],
+  ['(//JOINT TS CAN GBR USA//REL TO USA, CAN, GBR)', mk('TS', ['FGI'], ['USA', 'CAN', 'GBR'], [], ['CAN', 'GBR']), false],
+  ['(//JOINT C AUS USA//NF)', mk('C', ['FGI', 'NOFORN'], [], [], ['AUS']), false],
 ];
 
 describe('parseMarking: portion marks', () => {
@@ -163,6 +167,11 @@ const REJECTED: ReadonlyArray<readonly [string, 'unknown' | 'malformed']> = [
   ['((S))', 'malformed'],
   ['(S.)', 'malformed'],
   ['(S//REL TO USA, NARNIA)', 'unknown'],
+  // JOINT with no co-owner but the United States, none at all, or a code that is no country's.
+  ['(//JOINT S USA)', 'malformed'],
+  ['(//JOINT S)', 'malformed'],
+  ['(//JOINT S XYZ USA)', 'unknown'],
+  ['(JOINT S CAN USA)', 'unknown'],
   ['(S//REL TO USA,)', 'malformed'],
   // Not a foreign government's classification: the US, an unknown code, no level after the country,
   // a level no US level stands for, the country without the leading //.
@@ -257,6 +266,8 @@ const BANNER_FORMS: ReadonlyArray<readonly [string, ReturnType<typeof mk>, boole
   ['UNCLASSIFIED//CUI', mk('U', ['CUI']), true],
   ['CUI//SP-PRVCY//NOFORN', mk('U', ['NOFORN', 'CUI']), false],
   ['//GBR SECRET//REL TO USA, GBR', mk('S', ['FGI'], ['USA', 'GBR'], [], ['GBR']), false],
+  ['//JOINT SECRET CAN USA', mk('S', ['FGI'], [], [], ['CAN']), false],
+  ['//NATO SECRET', mk('S', ['NATO']), false],
   ['SECRET//SPECIAL ACCESS REQUIRED-BUTTERED POPCORN//NOFORN', mk('S', ['SAR', 'NOFORN']), false],
   ['TOP SECRET//SAR-BP', mk('TS', ['SAR']), false],
   ['SECRET//REL TO USA, NATO/DISPLAY ONLY AFG', mk('S', ['DISPLAYONLY'], ['USA', 'NATO']), false],

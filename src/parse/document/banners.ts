@@ -36,6 +36,14 @@ const LABEL_ALONE = /^(?:SECURITY\s+)?CLASSIF(?:ICATION|IED)\s*:$/i;
  */
 const LEVEL_START = /^(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|CUI|[A-Z](?: [A-Z]){4,})(?![A-Za-z])/;
 
+/**
+ * A non-US banner (CAPCO §A.5: NATO's and a foreign government's own classification, after `//`
+ * or, NATO's, as its documents print it): `//NATO SECRET`, `NATO RESTRICTED`, `COSMIC TOP
+ * SECRET`, `//GBR SECRET//REL TO USA, GBR`. Read as a line of text before, a NATO document's
+ * banners were unmarked paragraphs (withheld as such) and the document had no banner.
+ */
+const FOREIGN_START = /^(?:\/\/[A-Z]{3,6}\s+[A-Z]|(?:\/\/)?(?:NATO\s+(?:SECRET|CONFIDENTIAL|RESTRICTED|UNCLASSIFIED)|COSMIC\s+TOP\s+SECRET)(?![A-Za-z]))/;
+
 /** A handling banner without a level word, alone or with controls after it (`SENSITIVE BUT UNCLASSIFIED//NOFORN`). */
 const HANDLING_BANNER = /^(?:SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)(?![A-Za-z])/;
 
@@ -59,7 +67,7 @@ export function bannerWords(source: string, line: DocLine): { start: number; end
   // The unclassified handling banners that name no level (State's `SENSITIVE BUT UNCLASSIFIED`,
   // 12 FAM 540; DoD's `FOR OFFICIAL USE ONLY`): read as the UNCLASSIFIED banner they stand for.
   const read = HANDLING_BANNER.test(typed) ? `UNCLASSIFIED//${typed}` : typed;
-  if (!LEVEL_START.test(read)) return null;
+  if (!LEVEL_START.test(read) && !FOREIGN_START.test(read)) return null;
   const parsed = readBannerWords(read);
   if (!parsed.ok) return null;
   const start = line.first + at;

@@ -265,7 +265,28 @@ describe('parseMarkedDocument: banners', () => {
     expect(invariantProblems(doc)).toEqual([]);
   });
 
-  it.each(['Classified: yes', 'Secret', 'Class: S', 'For official use only'])('does not read %j as a banner', (line) => {
+  // Non-US banners (CAPCO §A.5): NATO's, with or without the leading `//`, a foreign government's, JOINT.
+  // They were lines of text: unmarked paragraphs, withheld as such, and the document had no banner.
+  it.each([
+    ['NATO SECRET', 'S', ['NATO'], []],
+    ['//NATO SECRET', 'S', ['NATO'], []],
+    ['COSMIC TOP SECRET', 'TS', ['NATO'], []],
+    ['NATO RESTRICTED', 'C', ['NATO'], []],
+    ['NATO UNCLASSIFIED', 'U', ['NATO'], []],
+    ['//GBR SECRET', 'S', ['FGI'], ['GBR']],
+    ['//DEU CONFIDENTIAL//REL TO USA, DEU', 'C', ['FGI'], ['DEU']],
+    ['//JOINT SECRET CAN USA', 'S', ['FGI'], ['CAN']],
+  ])('reads the non-US banner %j at the top and the bottom', (line, level, controls, fgi) => {
+    const doc = parseMarkedDocument(`${line}\n\nSUBJECT: (U) Exercise planning\n\n1. (U) Participants confirm by 15 May.\n\n${line}\n`);
+    expect(doc.pageBanners!.map((b) => [b.position, b.marking?.level, b.marking?.controls, b.marking?.fgi])).toEqual([
+      ['top', level, controls, fgi],
+      ['bottom', level, controls, fgi],
+    ]);
+    expect(doc.portions.map((p) => p.markingSource)).toEqual(['marked', 'marked']);
+    expect(invariantProblems(doc)).toEqual([]);
+  });
+
+  it.each(['Classified: yes', 'Secret', 'Class: S', 'For official use only', 'NATO Secret', '//JOINT planning', 'NATO SECRETARIAT'])('does not read %j as a banner', (line) => {
     expect(parseMarkedDocument(`${line}\n\n(U) The account numbers were changed.\n`).pageBanners ?? []).toEqual([]);
   });
 });
