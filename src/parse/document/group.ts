@@ -253,7 +253,7 @@ function placeFirstPiece(st: GroupState, piece: Piece, start: LineStart, structu
     }
   } else if (c === null) {
     st.cur = openDraft(source, piece, null, null, null, st.hard, 0);
-  } else if (st.pageGap ? continuesAcrossPage(st.prev, line) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs)) {
+  } else if (st.pageGap ? continuesAcrossPage(st.prev, line) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs) || hangsUnderMark(c, source, st.input.lines, line)) {
     if (c.headerBudget > 0 && !st.pageGap) c.headerBudget--;
     c.pieces.push(piece);
     if (c.markOnly && line.text.length > 0) c.markOnly = false;
@@ -373,6 +373,25 @@ function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number,
   const firstWord = /^\S*/.exec(line.text)![0].length;
   if (prevWidth + 1 + firstWord >= 0.85 * width) return true;
   return lower;
+}
+
+/**
+ * A hanging indent under a portion's lead mark, or under the text after it, when something stands
+ * before the mark on its line (a field label, a bullet, a number): `Title: (U) OPERATION EXAMPLE;`
+ * over `       IT - OTHER;`, as a form prints a field's further lines; each further line at that
+ * indent goes on too. The line goes on with the portion, whatever its case: read as a new paragraph
+ * it was unmarked text, withheld as such. Spaces only (a tab's column is not known).
+ */
+function hangsUnderMark(d: Draft, source: string, lines: readonly DocLine[], line: DocLine): boolean {
+  const mark = d.lead;
+  if (!mark || d.trailingLead || line.first === line.start) return false;
+  const head = lines[d.pieces[0]!.line]!;
+  if (mark.start <= head.first || mark.end >= head.last) return false;
+  if (!/^ +$/.test(source.slice(line.start, line.first)) || !/^ *$/.test(source.slice(head.start, head.first))) return false;
+  let text = mark.end;
+  while (text < head.last && source.charCodeAt(text) === 0x20) text++;
+  const indent = line.first - line.start;
+  return indent === mark.start - head.start || indent === text - head.start;
 }
 
 /** Across page furniture: only text that plainly goes on (lower case, or no sentence end before). */

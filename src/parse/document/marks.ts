@@ -133,12 +133,13 @@ const BULLET_HEAD = new RegExp(`^(?:[-+–—*${BULLET_GLYPHS}]{1,2}|[o§])[ \\t
  * `Comment : (U) …`, and before a look-alike (`SUBJECT: (S] …`, `SUBJECT: SECRET: …`, `Note: [S] …`);
  * in Markdown emphasis too (`**SUBJECT:** (U) …`, `**Note**: (S) …`: the line's prefix took the opening `**`);
  * an e-mail's reply and forward prefixes after it go with it (`Subject: RE: FW: (U) …`), and so does a
- * paragraph number after it (an intelligence report's `TEXT: 1. (S//NF) …`). A caption's
+ * paragraph number after it (an intelligence report's `TEXT: 1. (S//NF) …`); an FBI form's labels
+ * have a number sign or a plural in parentheses (`Case ID #: (S) …`, `Enclosure(s): (U) …`). A caption's
  * number is such a label without the colon (`Table 1. (U) Actors`, `Figure 2 (S//NF) …`).
  */
 const CAPTION = String.raw`(?:Table|TABLE|Figure|FIGURE|Fig\.|FIG\.|Chart|CHART|Map|MAP|Exhibit|EXHIBIT|Graphic|GRAPHIC|Photo|PHOTO)[ \t]+\d{1,3}[.:]?`;
 const LABEL = new RegExp(
-  String.raw`^(?:[A-Z][A-Za-z0-9/&'’ -]{0,40}?(?:\*{1,2}|_{1,2})?[ \t]?:(?:\*{1,2}|_{1,2})?|${CAPTION}(?=[ \t]))[ \t]*(?:(?:RE|Re|FW|Fw|FWD|Fwd)[ \t]?:[ \t]*)*(?:\d{1,3}[.)][ \t]+)?${MARK_AHEAD}`,
+  String.raw`^(?:[A-Z][A-Za-z0-9/&'’ #-]{0,40}?(?:\([sS]\))?(?:\*{1,2}|_{1,2})?[ \t]?:(?:\*{1,2}|_{1,2})?|${CAPTION}(?=[ \t]))[ \t]*(?:(?:RE|Re|FW|Fw|FWD|Fwd)[ \t]?:[ \t]*)*(?:\d{1,3}[.)][ \t]+)?${MARK_AHEAD}`,
 );
 
 /** The structure a line's prefix gives it. */

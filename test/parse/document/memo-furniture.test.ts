@@ -275,3 +275,58 @@ describe("an intelligence report's field labels", () => {
     expect(doc.portions.filter((p) => p.markingSource !== 'marked')).toEqual([]);
   });
 });
+
+describe("an FBI electronic communication's fields", () => {
+  const EC = [
+    'SECRET//NOFORN',
+    '',
+    'Case ID #: (S) 315N-MP-12345 (Pending)',
+    '',
+    'Title: (U) OPERATION EXAMPLE;',
+    '       IT - OTHER;',
+    '       00:MP',
+    '',
+    'Synopsis: (S//NF) Provide an update on the source reporting about the',
+    'facilitator.',
+    '',
+    'Enclosure(s): (U) Copy of travel records.',
+    '',
+    'Details: (S//NF) The source advised that the subject met the facilitator.',
+    '',
+    '  - (U) Minneapolis will continue to investigate the',
+    '    Case as opened.',
+    '',
+    'Derived From: FBI NSISCG-20080301',
+    'Declassify On: 20360314',
+    '',
+    'SECRET//NOFORN',
+    '',
+  ].join('\n');
+
+  it('reads a label with a number sign or a plural in parentheses before the mark, and the lines hanging under a field or bullet as its own', async () => {
+    const doc = read(EC);
+    const marks = doc.portions.map((p) => `${p.markingSource}:${p.marking?.level ?? '-'}:${EC.slice(p.span.start, p.span.end).replace(/\s+/g, ' ')}`);
+    expect(marks).toEqual([
+      'marked:S:Case ID #: (S) 315N-MP-12345 (Pending)',
+      'marked:U:Title: (U) OPERATION EXAMPLE; IT - OTHER; 00:MP',
+      'marked:S:Synopsis: (S//NF) Provide an update on the source reporting about the facilitator.',
+      'marked:U:Enclosure(s): (U) Copy of travel records.',
+      'marked:S:Details: (S//NF) The source advised that the subject met the facilitator.',
+      'marked:U:- (U) Minneapolis will continue to investigate the Case as opened.',
+    ]);
+    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-05', stem: 'EC', input: { path: 'EC.txt', sha256: 'x' }, formats: ['text', 'pdf'] });
+    expect(result.releaseText).toContain('IT - OTHER;');
+    expect(result.releaseText).not.toContain('315N');
+    const withheld = withheldTexts(result.plan);
+    expect(findLeaks(withheld, result.releaseText)).toEqual([]);
+    const pdf = await extractPdfText(result.files.find((f) => f.kind === 'pdf')!.bytes);
+    expect(findLeaks(withheld, pdf.pages.join('\n'))).toEqual([]);
+  });
+
+  it('leaves a line at another indent, or under a mark that starts its line, a paragraph of its own (fail closed)', () => {
+    const other = read(EC.replace('       IT - OTHER;', '    IT - OTHER;'));
+    expect(other.portions.some((p) => p.markingSource === 'unmarked')).toBe(true);
+    const text = '(U) OPERATION EXAMPLE;\nIT - OTHER;\n';
+    expect(read(`SECRET\n\n${text}\nSECRET\n`).portions.map((p) => p.markingSource)).toEqual(['marked', 'unmarked']);
+  });
+});
