@@ -10,8 +10,8 @@
 import type { Rng } from './mutators.js';
 
 const WORDS = ['the', 'officials', 'said', 'Berlin', 'talks', 'and', 'will', 'meet', 'next', 'week', 'on', 'trade', 'minister', 'agreed'];
-const MARKS = ['(U)', '(S)', '(C)', '(TS)', '(S//NF)', '(U//FOUO)', '(C//REL TO USA, GBR)', '(TS//SI//NF)', '(S//NF', '[S]', '(SBU)', '(U//SBU)', '(S//ORCON)', '( S )', '(s)', '(CUI)', '(S//SAR-BP)', '(TS//SAR-BP/GB//NF)', '(S//DISPLAY ONLY AFG)', '(S//REL TO USA, NATO/DISPLAY ONLY AFG)'];
-const BANNERS = ['SECRET//NOFORN', 'TOP SECRET//SI//NOFORN', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'CONFIDENTIAL', 'UNCLASSIFIED', 'SECRET', 'S E C R E T', 'SECRET//REL TO USA, FVEY'];
+const MARKS = ['(U)', '(S)', '(C)', '(TS)', '(S//NF)', '(U//FOUO)', '(C//REL TO USA, GBR)', '(TS//SI//NF)', '(S//NF', '[S]', '(SBU)', '(U//SBU)', '(S//ORCON)', '( S )', '(s)', '(CUI)', '(S//SAR-BP)', '(TS//SAR-BP/GB//NF)', '(S//DISPLAY ONLY AFG)', '(S//REL TO USA, NATO/DISPLAY ONLY AFG)', '(NS)', '(//NS)', '(//GBR S)', '(//JOINT S CAN USA)', '(//JOINT S USA)'];
+const BANNERS = ['SECRET//NOFORN', 'TOP SECRET//SI//NOFORN', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'CONFIDENTIAL', 'UNCLASSIFIED', 'SECRET', 'S E C R E T', 'SECRET//REL TO USA, FVEY', 'NATO SECRET', '//NATO CONFIDENTIAL', '//GBR SECRET', '//JOINT SECRET CAN USA'];
 const CABLE_LEVELS = ['C O N F I D E N T I A L', 'S E C R E T', 'UNCLAS', 'CONFIDENTIAL', 'SECRET SECTION 01 OF 02', 'UNCLAS SECTION 01 OF 03'];
 
 function words(rng: Rng, n: number, counter: { n: number }): string {
@@ -42,6 +42,9 @@ function memoLine(rng: Rng, c: { n: number }): string {
     () => 'DYNAMIC PAGE -- HIGHEST POSSIBLE CLASSIFICATION IS TOP SECRET//SI',
     () => 'NOFORN',
     () => `- ${rng.pick(MARKS)} ${w(5)}`,
+    // A field label before a mark, and a line hanging under it (an FBI form's fields).
+    () => `${rng.pick(['Title', 'Case ID #', 'Enclosure(s)', 'Synopsis'])}: ${rng.pick(MARKS)} ${w(3)}`,
+    () => `${' '.repeat(rng.pick([2, 4, 7, 11]))}${w(3)}`,
     () => `• ${w(5)}`,
     () => `| ${rng.pick(MARKS)} ${w(2)} | ${rng.pick(MARKS)} ${w(2)} |`,
     () => rng.pick(MARKS),
