@@ -26,6 +26,14 @@ const FOOTER = '\n\nSECRET//NOFORN\n';
 /** [what, text, expected rows] */
 const FORMS: ReadonlyArray<readonly [string, string, readonly Row[]]> = [
   [
+    "a Markdown footnote's label goes with the footnote's mark (it was an unmarked portion)",
+    '(U) Fees fund the militia.[^1]\n\n[^1]: (S//NF) Based on liaison reporting.\n',
+    [
+      ['p1', 'paragraph', 'U', '(U) Fees fund the'],
+      ['p2', 'paragraph', 'S/NOFORN', '[^1]: (S//NF) Based on'],
+    ],
+  ],
+  [
     'a quoted mark opens a portion: a TOP SECRET quote is not absorbed into the (U) portion before it',
     '(U) Sent from Iraq to the office:\n"(TS//SI) FORRELs for a large part are taken as routine.\n(U) WE ARE WINNING."\n',
     [
