@@ -67,6 +67,34 @@ describe('readPdfLayout', () => {
     expect(spanRegions(layout, 0, layout.text.length).length).toBe(4);
   });
 
+  it("joins the lines hanging under a field's lead mark, and only those", async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Courier);
+    const page = doc.addPage([612, 792]);
+    const col = font.widthOfTextAtSize('x', 10);
+    // [text, column]: a field label before its mark, two lines set in under the mark; a line at
+    // another indent; a bullet whose next line hangs under the text after its mark; a mark alone.
+    const lines: [string, number][] = [
+      ['Title: (U) OPERATION EXAMPLE;', 0],
+      ['IT - OTHER;', 7],
+      ['00:MP', 7],
+      ['Not under the mark.', 3],
+      ['- (S) Partner access confirmed', 0],
+      ['Northern site.', 6],
+      ['(U) A mark that starts its line', 0],
+      ['Set in under it.', 4],
+    ];
+    lines.forEach(([t, c], i) => page.drawText(t, { x: 72 + c * col, y: 700 - 12 * i, size: 10, font }));
+    const layout = await readPdfLayout(await doc.save());
+    expect(layout.text.split('\n').filter((l) => l !== '')).toEqual([
+      'Title: (U) OPERATION EXAMPLE; IT - OTHER; 00:MP',
+      'Not under the mark.',
+      '- (S) Partner access confirmed Northern site.',
+      '(U) A mark that starts its line',
+      'Set in under it.',
+    ]);
+  });
+
   it('maps a span to one rectangle per line, covering exactly its glyphs', async () => {
     const layout = await readPdfLayout(await twoColumns());
     const start = layout.text.indexOf('(S) Left');

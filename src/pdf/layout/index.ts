@@ -13,6 +13,7 @@ import { readPdfObjects } from '../objects/read.js';
 import { pageGlyphs, type PageGlyph } from './glyphs.js';
 import { pageBlocks, type LinePiece } from './lines.js';
 import { readLookalikeMark } from '../../parse/lookalike.js';
+import { parseMarking } from '../../markings/index.js';
 
 export { NO_TEXT_LAYER } from './glyphs.js';
 
@@ -135,6 +136,43 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
   return readLookalikeMark(lineStart(glyphs), 0) === null;
 }
 
+/**
+ * Where the further lines of a field hang when `line` opens with a label, bullet or number before
+ * its mark (`Title: (U) OPERATION EXAMPLE;`, `• (S) Partner access …`): the left edges of the
+ * mark and of the text after it. Null otherwise. A line set in at one of them, under it, goes on
+ * with the field (`IT - OTHER;`), as the text reader takes a hanging indent
+ * (../../parse/document/group.ts): read as a paragraph of its own it was unmarked text.
+ */
+function hangingEdges(line: LinePiece): readonly number[] | null {
+  const glyphs = line.glyphs;
+  const limit = Math.min(glyphs.length, 48);
+  for (let k = 1; k < limit; k++) {
+    if (glyphs[k]!.text !== '(') continue;
+    let raw = '';
+    let j = k;
+    for (; j < glyphs.length && j < k + 40 && glyphs[j]!.text !== ')'; j++) raw += glyphs[j]!.blank ? ' ' : glyphs[j]!.text;
+    if (j >= glyphs.length || glyphs[j]!.text !== ')') return null;
+    const parsed = parseMarking(`${raw})`, 'portion');
+    if (!parsed.ok) return null;
+    let after = j + 1;
+    while (after < glyphs.length && glyphs[after]!.blank) after++;
+    return after < glyphs.length ? [glyphs[k]!.x0, glyphs[after]!.x0] : null;
+  }
+  return null;
+}
+
+/**
+ * True when `next` starts at one of `edges` (right of the left edge of the line that opened the
+ * field: something stood before its mark) and opens with no mark, bullet or number.
+ */
+function hangsAt(edges: readonly number[], line: LinePiece, next: LinePiece): boolean {
+  const tolerance = 0.3 * line.size;
+  if (!edges.some((x) => Math.abs(next.x0 - x) < tolerance)) return false;
+  const first = lineStart(next.glyphs);
+  if (/^(?:\(|\[|[•·▪◦*–—-]|\d+[.)])/u.test(first)) return false;
+  return readLookalikeMark(first, 0) === null;
+}
+
 /** True when the gap between two glyphs of a line is a word space (no blank glyph drawn in it). */
 function wordGap(prev: PageGlyph, g: PageGlyph): boolean {
   return g.x0 - prev.x1 > WORD_GAP_EM * g.size;
@@ -172,11 +210,19 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
     for (let k = 0; k < blocks.length; k++) {
       const b = blocks[k]!;
       if (k > 0) t.add('\n', null);
+      // The left edge lines hang at under a field's lead mark (see hangingEdges), while they do.
+      let hang: readonly number[] | null = null;
       for (let i = 0; i < b.lines.length; i++) {
         const l = b.lines[i]!;
         if (b.breaks.has(i)) t.add('\n', null);
         const next = b.lines[i + 1];
-        t.line(p, l, next && !b.breaks.has(i + 1) && wrapped(l, next, b.x1) ? ' ' : '\n');
+        let join = false;
+        if (next && !b.breaks.has(i + 1)) {
+          const edges: readonly number[] | null = hang ?? hangingEdges(l);
+          hang = edges && hangsAt(edges, l, next) ? [next.x0] : null;
+          join = hang !== null || wrapped(l, next, b.x1);
+        } else hang = null;
+        t.line(p, l, join ? ' ' : '\n');
       }
     }
   }
