@@ -119,9 +119,45 @@ export function findBanners(source: string, lines: readonly DocLine[]): Map<numb
       continue;
     }
     const words = bannerWords(source, line);
-    if (words && !afterLeadIn(lines, i)) out.set(i, { lines: [i], start: words.start, end: words.end, marking: words.marking, highestPossible: false });
+    if (!words || afterLeadIn(lines, i)) continue;
+    const caveats = LABEL.test(u.text) ? caveatsBelow(lines, i) : null;
+    if (!caveats) {
+      out.set(i, { lines: [i], start: words.start, end: words.end, marking: words.marking, highestPossible: false });
+      continue;
+    }
+    const read = caveats.words === null ? null : readBannerWords(`${source.slice(words.start, words.end).toUpperCase()}//${caveats.words}`);
+    const marking = read === null ? words.marking : read.ok ? { ...read.marking, raw: words.marking.raw, span: words.marking.span } : null;
+    out.set(i, {
+      lines: [i, i + 1],
+      start: words.start,
+      end: words.end,
+      marking,
+      highestPossible: false,
+      ...(read && !read.ok ? { message: `The caveats under the classification line (${caveats.raw}) were not understood: ${read.message}` } : {}),
+    });
+    i++;
   }
   return out;
+}
+
+/** `Caveats: FOUO` (any case), as DoD's e-mail marking tool writes it under `Classification: …`. */
+const CAVEATS = /^Caveats\s*:\s*(.*)$/i;
+
+/**
+ * The caveats line right under a `Classification:` line (DoD's e-mail marking: `Classification:
+ * UNCLASSIFIED` over `Caveats: FOUO`): part of that banner, its controls the banner's. `words`
+ * null for `NONE` (or nothing). Read apart, the caveat was a line of text and the banner plain
+ * UNCLASSIFIED: a FOUO e-mail's unmarked text was released as unclassified text.
+ */
+function caveatsBelow(lines: readonly DocLine[], i: number): { raw: string; words: string | null } | null {
+  const next = lines[i + 1];
+  if (!next || next.blank) return null;
+  const m = CAVEATS.exec(undecorated(next.text).text);
+  if (!m) return null;
+  const value = m[1]!.trim().toUpperCase();
+  if (value === '' || value === 'NONE' || value === 'N/A') return { raw: next.text, words: null };
+  // Controls listed with commas (`FOUO, NOFORN`) are the banner's controls joined by `/`; a REL TO list keeps its commas.
+  return { raw: next.text, words: /\bREL\s+TO\b/.test(value) ? value : value.replace(/\s*[,;]\s*/g, '/') };
 }
 
 /**

@@ -136,3 +136,28 @@ describe('an e-mail printout quoting an UNCLASSIFIED message', () => {
     expect(result.releaseText.includes(separator)).toBe(kept);
   });
 });
+
+describe("DoD's e-mail marking: Caveats under Classification", () => {
+  const FOUO_MAIL = `Classification: UNCLASSIFIED
+Caveats: FOUO
+
+From: Smith, John A CIV USARMY (US)
+Sent: Tuesday, March 14, 2017 9:12 AM
+To: Doe, Jane B MAJ USARMY (US)
+Subject: Range schedule
+
+The range is closed on Thursday for maintenance; badge numbers 4471 and 4472 stay valid.
+
+Classification: UNCLASSIFIED
+Caveats: FOUO
+`;
+
+  it('public: the e-mail is FOUO, its unmarked text held for FOIA review (it was released as unclassified text); us-secret releases it', async () => {
+    const pub = await decide('public', FOUO_MAIL);
+    expect(pub.rule('The range is closed')).toBe('withhold public/unmarked-in-sensitive');
+    expect(pub.result.releaseText).not.toContain('4471');
+    expect(findLeaks(withheldTexts(pub.result.plan), pub.result.releaseText)).toEqual([]);
+    const cleared = await decide('us-secret', FOUO_MAIL);
+    expect(cleared.rule('The range is closed')).toMatch(/^release /);
+  });
+});

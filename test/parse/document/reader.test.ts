@@ -273,6 +273,29 @@ describe('parseMarkedDocument: banners', () => {
     expect(invariantProblems(doc)).toEqual([]);
   });
 
+  // DoD's e-mail marking: `Caveats:` under `Classification:` is part of that banner. Read apart, a
+  // FOUO e-mail's banner was plain UNCLASSIFIED and its unmarked text released as unclassified.
+  it.each([
+    ['Caveats: FOUO', 'U', ['FOUO']],
+    ['Caveats: NONE', 'U', []],
+    ['CAVEATS: NOFORN, FOUO', 'U', ['NOFORN', 'FOUO']],
+  ])('reads %j under Classification: UNCLASSIFIED as part of the banner', (caveats, level, controls) => {
+    const text = `Classification: UNCLASSIFIED\n${caveats}\n\nSubject: Range\n\nThe range is closed.\n\nClassification: UNCLASSIFIED\n${caveats}\n`;
+    const doc = parseMarkedDocument(text);
+    expect(doc.pageBanners!.map((b) => [b.position, b.marking?.level, [...(b.marking?.controls ?? [])].sort()])).toEqual([
+      ['top', level, [...controls].sort()],
+      ['bottom', level, [...controls].sort()],
+    ]);
+    expect(doc.portions.map((p) => text.slice(p.span.start, p.span.end))).toEqual(['Subject: Range', 'The range is closed.']);
+    expect(invariantProblems(doc)).toEqual([]);
+  });
+
+  it('a caveat it does not understand makes the banner not understood (fail closed), not plain UNCLASSIFIED', () => {
+    const doc = parseMarkedDocument('Classification: UNCLASSIFIED\nCaveats: FOUO, XYZZY\n\nThe range is closed.\n');
+    expect(doc.pageBanners!.map((b) => b.marking)).toEqual([null]);
+    expect(doc.diagnostics.map((d) => d.code)).toContain('banner-unknown');
+  });
+
   // Non-US banners (CAPCO §A.5): NATO's, with or without the leading `//`, a foreign government's, JOINT.
   // They were lines of text: unmarked paragraphs, withheld as such, and the document had no banner.
   it.each([
