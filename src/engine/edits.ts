@@ -86,6 +86,8 @@ export function buildEdits(plan: Plan): Edit[] {
   // banner is left alone: replacing it by the same text would change nothing but show in the diff.
   for (const b of doc.pageBanners ?? []) {
     if (b.highestPossible || (doc.banner && b.span.start === doc.banner.span.start && !inWithheld(doc.banner.span)) || inWithheld(b.span)) continue;
+    // Its further lines (`Caveats: FOUO`) go, as the document banner's caveats do.
+    for (const l of b.lines.slice(1)) if (l.start > b.span.end && !inWithheld(l)) edits.push({ kind: 'delete', span: wholeLine(source, l) });
     if (doc.source.slice(b.span.start, b.span.end) === plan.releaseBanner) continue;
     edits.push({ kind: 'replace', span: b.span, text: plan.releaseBanner });
   }

@@ -5,7 +5,7 @@
  * // SI / TK // REL TO …` of web-published newsletters, which states the most the page could hold,
  * not the document's own level.
  */
-import { parseMarking } from '../../markings/index.js';
+import { parseMarking, rollUp } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
 import { readBannerWords } from '../banner-words.js';
 import { undecorated, type DocLine } from './lines.js';
@@ -122,7 +122,14 @@ export function findBanners(source: string, lines: readonly DocLine[]): Map<numb
     if (!words || afterLeadIn(lines, i)) continue;
     const caveats = LABEL.test(u.text) ? caveatsBelow(lines, i) : null;
     if (!caveats) {
-      out.set(i, { lines: [i], start: words.start, end: words.end, marking: words.marking, highestPossible: false });
+      const above = out.get(i - 1);
+      if (above && above.lines.length === 1 && !above.highestPossible && above.marking && HANDLING_BANNER.test(undecorated(line.text).text)) {
+        // A handling banner stacked under a banner (`UNCLASSIFIED` over `FOR OFFICIAL USE ONLY`) is
+        // part of it: read apart, the first was the document's and the second's control lost, and
+        // the FOUO document's unmarked text was released as unclassified text. (Two banners with a
+        // level each, a page's bottom one over the next page's top one, stay two.)
+        out.set(i - 1, { ...above, lines: [i - 1, i], marking: { ...rollUp([above.marking, words.marking]), raw: above.marking.raw, span: above.marking.span } });
+      } else out.set(i, { lines: [i], start: words.start, end: words.end, marking: words.marking, highestPossible: false });
       continue;
     }
     const read = caveats.words === null ? null : readBannerWords(`${source.slice(words.start, words.end).toUpperCase()}//${caveats.words}`);

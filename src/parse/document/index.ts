@@ -73,7 +73,9 @@ function readDocumentText(source: string): Document {
   const inMessage = (p: Portion) => messages.some((m) => p.span.start >= m.start && p.span.end <= m.end);
   const portions = messages.length === 0 ? settled : settled.map((p) => (p.markingSource === 'unmarked' && inMessage(p) ? { ...p, inUnclassifiedMessage: true as const } : p));
 
-  const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: own.marking, caveats: [], section: null } : null;
+  // A banner's further lines (`Caveats: FOUO`, `FOR OFFICIAL USE ONLY` under the classification)
+  // are its caveats: a release shows the recomputed banner, not them.
+  const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: own.marking, caveats: own.lines.slice(1).map((l) => ({ raw: source.slice(l.start, l.end), span: l })), section: null } : null;
   const block = authority.block;
   const classifiedSigns = banner?.marking?.level === 'U' ? documentClassifiedSigns(pageBanners, own, block) : [];
   const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead });

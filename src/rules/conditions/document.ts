@@ -28,6 +28,18 @@ export const documentControlsAny: ConditionKind<readonly string[]> = {
   explain: (value) => `document banner carries ${value.join(' or ')}`,
 };
 
+/**
+ * `documentHasControls: true` — the document's banner carries a control or a foreign marking
+ * (`UNCLASSIFIED//NOFORN`, `NATO UNCLASSIFIED`, `//DEU UNCLASSIFIED`): a REL TO list alone is not
+ * one. A document whose banner was not understood never matches (other rules take it).
+ */
+export const documentHasControls: ConditionKind<boolean> = {
+  key: 'documentHasControls',
+  description: "The document's banner carries at least one control or foreign marking (true; a REL TO list alone is not one), or none (false). A banner not understood matches neither.",
+  test: (value, facts) => facts.documentMarking !== null && (facts.documentMarking.controls.length > 0) === value,
+  explain: (value) => (value ? 'document banner carries a control' : 'document banner carries no control'),
+};
+
 /** `originatedBefore: 2010-06-28` — the document originated before this date (unknown origin never matches). */
 export const originatedBefore: ConditionKind<string> = {
   key: 'originatedBefore',

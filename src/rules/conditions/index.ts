@@ -1,6 +1,6 @@
 import type { ConditionKind } from '../types.js';
 import { controlsAny, controlsNone, hasSci } from './controls.js';
-import { bannerAbovePortions, declStatus, documentClassified, documentControlsAny, documentLevelAtLeast, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
+import { bannerAbovePortions, declStatus, documentClassified, documentControlsAny, documentHasControls, documentLevelAtLeast, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
 import { kind } from './kind.js';
 import { level, levelAtLeast, levelAtMost } from './level.js';
 import { marking } from './marking.js';
@@ -19,6 +19,7 @@ export const CONDITIONS: ReadonlyMap<string, ConditionKind<never>> = new Map(
       declStatus,
       documentClassified,
       documentControlsAny,
+      documentHasControls,
       documentLevelAtLeast,
       hasRelTo,
       hasSci,

@@ -21,6 +21,7 @@ export const CONDITION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   declStatus: z.array(z.enum(STATUSES)).min(1),
   documentClassified: z.boolean(),
   documentControlsAny: z.array(z.string().regex(/^[A-Z][A-Z0-9-]*$/)).min(1),
+  documentHasControls: z.boolean(),
   documentLevelAtLeast: LevelSchema,
   hasRelTo: z.boolean(),
   hasSci: z.boolean(),

@@ -1,0 +1,55 @@
+/**
+ * Unmarked text of an unclassified document whose banner carries a control or a foreign marking
+ * (UNCLASSIFIED//NOFORN, NATO UNCLASSIFIED), or whose banner lines are stacked (UNCLASSIFIED over
+ * FOR OFFICIAL USE ONLY): it carries the banner's control, as the document's marked portions do.
+ * It was released as unclassified text, to foreign audiences too, where the marked (U//NF) portion
+ * of the same document was withheld. A U.S. reader cleared to SECRET still reads it.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../../src/parse/read.js';
+import { releaseDocument, withheldTexts } from '../../src/release/index.js';
+import { loadProfile } from '../../src/rules/load.js';
+import { findLeaks } from '../helpers/leak.js';
+import { extractPdfText } from '../helpers/pdf-text.js';
+
+const profile = (id: string) => loadProfile(readFileSync(new URL(`../../rules/${id}.yaml`, import.meta.url), 'utf8'), `rules/${id}.yaml`);
+
+const doc = (banner: string, mark: string) => `${banner}\n\nSubject: Range\n\nThe range is closed on Thursday for zulu maintenance.\n\n${mark} The badge numbers stay valid.\n\n${banner}\n`;
+
+describe('unmarked text under a controlled unclassified banner', () => {
+  it.each([
+    ['UNCLASSIFIED//NOFORN', '(U//NF)', 'public', 'withhold public/unmarked-under-controlled-banner'],
+    ['UNCLASSIFIED//NOFORN', '(U//NF)', 'nato', 'withhold nato/unmarked-under-controlled-banner'],
+    ['UNCLASSIFIED//NOFORN', '(U//NF)', 'fvey', 'withhold fvey/unmarked-under-controlled-banner'],
+    ['UNCLASSIFIED//NOFORN', '(U//NF)', 'foia-intel', 'withhold foia-intel/unmarked-under-controlled-banner'],
+    ['UNCLASSIFIED//NOFORN', '(U//NF)', 'us-secret', 'release us-secret/unmarked-in-unclassified'],
+    ['NATO UNCLASSIFIED', '(NU)', 'public', 'withhold public/unmarked-under-controlled-banner'],
+    ['NATO UNCLASSIFIED', '(NU)', 'public-pii', 'withhold public-pii/unmarked-under-controlled-banner'],
+    ['UNCLASSIFIED\nFOR OFFICIAL USE ONLY', '(U//FOUO)', 'public', 'withhold public/unmarked-in-sensitive'],
+    ['UNCLASSIFIED', '(U)', 'public', 'release public/unmarked-in-unclassified'],
+  ])('%j, %s portion, %s: the unmarked paragraph is %s', async (banner, mark, id, expected) => {
+    const text = doc(banner, mark);
+    const result = await releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile(id), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text', 'pdf'] });
+    const d = result.plan.decisions.find((x) => text.slice(x.span.start, x.span.end).startsWith('The range'))!;
+    expect(`${d.action} ${d.ruleId}`).toBe(expected);
+    const withheld = withheldTexts(result.plan);
+    expect(findLeaks(withheld, result.releaseText)).toEqual([]);
+    const pdf = (await extractPdfText(result.files.find((f) => f.kind === 'pdf')!.bytes)).pages.join('\n');
+    expect(findLeaks(withheld, pdf)).toEqual([]);
+    if (d.action === 'withhold') expect(`${result.releaseText}\n${pdf}`).not.toContain('zulu');
+  });
+});
+
+describe("a banner's further lines in a release", () => {
+  it.each([
+    ['Classification: UNCLASSIFIED\nCaveats: FOUO', 'Caveats: FOUO'],
+    ['UNCLASSIFIED\nFOR OFFICIAL USE ONLY', 'FOR OFFICIAL USE ONLY'],
+  ])('%j: the release shows the recomputed banner at top and bottom, not the caveat lines', async (banner, caveat) => {
+    const text = doc(banner, '(U)');
+    const result = await releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile('us-secret'), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text'] });
+    expect(result.releaseText).toContain('The range is closed');
+    expect(result.releaseText).not.toContain(caveat);
+    expect(result.releaseText.split('\n').filter((l) => /UNCLASSIFIED/.test(l))).toHaveLength(2);
+  });
+});
