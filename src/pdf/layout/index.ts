@@ -147,13 +147,12 @@ function hangingEdges(line: LinePiece): readonly number[] | null {
   const glyphs = line.glyphs;
   const limit = Math.min(glyphs.length, 48);
   for (let k = 1; k < limit; k++) {
-    if (glyphs[k]!.text !== '(') continue;
+    // A mark opens after a blank or a gap (`Title: (U)`), not inside a word (`Enclosure(s):`).
+    if (glyphs[k]!.text !== '(' || !(glyphs[k - 1]!.blank || wordGap(glyphs[k - 1]!, glyphs[k]!))) continue;
     let raw = '';
     let j = k;
     for (; j < glyphs.length && j < k + 40 && glyphs[j]!.text !== ')'; j++) raw += glyphs[j]!.blank ? ' ' : glyphs[j]!.text;
-    if (j >= glyphs.length || glyphs[j]!.text !== ')') return null;
-    const parsed = parseMarking(`${raw})`, 'portion');
-    if (!parsed.ok) return null;
+    if (j >= glyphs.length || glyphs[j]!.text !== ')' || !parseMarking(`${raw})`, 'portion').ok) continue;
     let after = j + 1;
     while (after < glyphs.length && glyphs[after]!.blank) after++;
     return after < glyphs.length ? [glyphs[k]!.x0, glyphs[after]!.x0] : null;
