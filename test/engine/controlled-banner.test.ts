@@ -53,3 +53,24 @@ describe("a banner's further lines in a release", () => {
     expect(result.releaseText.split('\n').filter((l) => /UNCLASSIFIED/.test(l))).toHaveLength(2);
   });
 });
+
+describe("a NATO document's unmarked text under the nato profile", () => {
+  const NATO_DOC = (banner: string, extra = '') => `${banner}\n\nNORTH ATLANTIC TREATY ORGANIZATION\n\nSUBJECT: (NU) Exercise planning\n\nThe exercise will test the reinforcement of the northern flank.\n\n(NS) Host nation support remains under negotiation.${extra}\n\n${banner}\n`;
+  it.each([
+    ['NATO SECRET', '', 'release nato/unmarked-in-nato-document'],
+    ['NATO UNCLASSIFIED', '', 'release nato/unmarked-in-nato-document'],
+    ['//NATO CONFIDENTIAL', '', 'release nato/unmarked-in-nato-document'],
+    // Above the audience's NATO SECRET clearance, or a US control on the banner: not released.
+    ['COSMIC TOP SECRET', '', 'withhold nato/unmarked-in-classified'],
+    ['SECRET//NOFORN', '', 'withhold nato/unmarked-in-classified'],
+  ])('%j: the unmarked paragraph is %s', async (banner, extra, expected) => {
+    const text = NATO_DOC(banner, extra);
+    const result = await releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile('nato'), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text'] });
+    const d = result.plan.decisions.find((x) => text.slice(x.span.start, x.span.end).startsWith('The exercise'))!;
+    expect(`${d.action} ${d.ruleId}`).toBe(expected);
+    expect(findLeaks(withheldTexts(result.plan), result.releaseText)).toEqual([]);
+    // The FOIA profiles still hold NATO information for NATO's consent.
+    const pub = await releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile('public'), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text'] });
+    expect(pub.releaseText).not.toContain('northern flank');
+  });
+});

@@ -40,6 +40,18 @@ export const documentHasControls: ConditionKind<boolean> = {
   explain: (value) => (value ? 'document banner carries a control' : 'document banner carries no control'),
 };
 
+/**
+ * `documentControlsOnly: [NATO]` — the document's banner carries no control but these, and no SCI
+ * control system (with `documentControlsAny`, a banner that is NATO's own: `NATO SECRET`). A
+ * banner not understood never matches.
+ */
+export const documentControlsOnly: ConditionKind<readonly string[]> = {
+  key: 'documentControlsOnly',
+  description: "The document's banner carries no control other than these and no SCI control system. A document whose banner was not understood never matches.",
+  test: (value, facts) => facts.documentMarking !== null && facts.documentMarking.sci.length === 0 && facts.documentMarking.controls.every((c) => value.includes(c)),
+  explain: (value) => `document banner carries no control but ${value.join(', ')}`,
+};
+
 /** `originatedBefore: 2010-06-28` — the document originated before this date (unknown origin never matches). */
 export const originatedBefore: ConditionKind<string> = {
   key: 'originatedBefore',
@@ -71,6 +83,14 @@ export const documentLevelAtLeast: ConditionKind<Level> = {
   description: "The document's banner is at least this level (U, C, S, TS). A document whose banner was not understood never matches.",
   test: (value, facts) => facts.documentMarking !== null && LEVEL_RANK[facts.documentMarking.level] >= LEVEL_RANK[value],
   explain: (value) => `document banner is at least ${value}`,
+};
+
+/** `documentLevelAtMost: S` — the document's banner is at most this level. */
+export const documentLevelAtMost: ConditionKind<Level> = {
+  key: 'documentLevelAtMost',
+  description: "The document's banner is at most this level (U, C, S, TS). A document whose banner was not understood never matches.",
+  test: (value, facts) => facts.documentMarking !== null && LEVEL_RANK[facts.documentMarking.level] <= LEVEL_RANK[value],
+  explain: (value) => `document banner is at most ${value}`,
 };
 
 /**

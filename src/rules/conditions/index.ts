@@ -1,6 +1,6 @@
 import type { ConditionKind } from '../types.js';
 import { controlsAny, controlsNone, hasSci } from './controls.js';
-import { bannerAbovePortions, declStatus, documentClassified, documentControlsAny, documentHasControls, documentLevelAtLeast, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
+import { bannerAbovePortions, declStatus, documentClassified, documentControlsAny, documentControlsOnly, documentHasControls, documentLevelAtLeast, documentLevelAtMost, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
 import { kind } from './kind.js';
 import { level, levelAtLeast, levelAtMost } from './level.js';
 import { marking } from './marking.js';
@@ -19,8 +19,10 @@ export const CONDITIONS: ReadonlyMap<string, ConditionKind<never>> = new Map(
       declStatus,
       documentClassified,
       documentControlsAny,
+      documentControlsOnly,
       documentHasControls,
       documentLevelAtLeast,
+      documentLevelAtMost,
       hasRelTo,
       hasSci,
       kind,
