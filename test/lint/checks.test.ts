@@ -73,6 +73,8 @@ const cases: Case[] = [
   ['authority-block', 'a derivative classification without a classifier (warning)', withBlock('Derived From: NSA/CSSM 1-52\nDeclassify On: 20320108\n'), ['authority-incomplete']],
   ['authority-block', 'a Declassify On date more than 25 years on', withBlock('Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20991231\nDATE: 01/02/2012\n'), ['decl-over-25-years']],
   ['authority-block', 'a complete derivative block', memo('SECRET', '(S) A block.'), []],
+  ['authority-block', "a NATO document (NATO's own banner and marks) carries no US block", memo('NATO SECRET', '1. (NS) Exercise text.\n\n2. (NU) Dates.', ''), []],
+  ['authority-block', 'a NATO banner over a US portion still needs one', memo('NATO SECRET', '1. (NS) Exercise text.\n\n2. (S) US text.', ''), ['authority-missing']],
   ['authority-block', 'a complete original block', withBlock('Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20320108\n'), []],
   ['rel-to-with-noforn', 'REL TO with NOFORN on a portion', memo('SECRET//NOFORN', '(S//NF/REL TO USA, GBR) Contradiction.'), ['rel-to-with-noforn']],
   ['rel-to-with-noforn', 'NOFORN alone', memo('SECRET//NOFORN', '(S//NF) Consistent.'), []],

@@ -1,5 +1,5 @@
 import { assessAuthorityBlock } from '../../declass/index.js';
-import type { AuthorityBlock, Diagnostic } from '../../types.js';
+import type { AuthorityBlock, Diagnostic, Document } from '../../types.js';
 import type { LintCheck } from '../types.js';
 
 /**
@@ -18,6 +18,9 @@ export const authorityBlock: LintCheck = {
   formats: ['document'],
   check: ({ doc, asOf, classified, bannerSpan }) => {
     const block = doc.authority ?? null;
+    // A NATO document (its banner NATO's own, every marked portion NATO's) is classified under
+    // NATO's rules (C-M(2002)49), not E.O. 13526: it carries no US authority block to miss.
+    if (!block && isNatoDocument(doc)) return [];
     const out: Diagnostic[] = [];
     if (classified) {
       if (!block) {
@@ -59,4 +62,11 @@ function blockProblems(block: AuthorityBlock): Diagnostic[] {
       span: block.span,
     },
   ];
+}
+
+/** The banner is NATO's own classification (no control but NATO) and every marked portion carries NATO. */
+function isNatoDocument(doc: Document): boolean {
+  const m = doc.banner?.marking;
+  if (!m || m.sci.length > 0 || m.controls.length !== 1 || m.controls[0] !== 'NATO') return false;
+  return doc.portions.every((p) => !p.marking || p.marking.controls.includes('NATO'));
 }
