@@ -74,3 +74,29 @@ describe("a NATO document's unmarked text under the nato profile", () => {
     expect(pub.releaseText).not.toContain('northern flank');
   });
 });
+
+describe('a line of control words under a banner', () => {
+  it.each([
+    ['UNCLASSIFIED\nLAW ENFORCEMENT SENSITIVE', ['LES'], 'withhold public/unmarked-in-sensitive'],
+    ['UNCLASSIFIED\nLIMITED OFFICIAL USE', ['LOU'], 'withhold public/unmarked-in-sensitive'],
+    ['UNCLASSIFIED\nNOFORN', ['NOFORN'], 'withhold public/unmarked-under-controlled-banner'],
+    ['SECRET\nNOFORN', ['NOFORN'], 'withhold public/unmarked-pending-review'],
+    // Not control words: a line of text under the banner, as before.
+    ['UNCLASSIFIED\nPROPRIETARY', [], 'release public/unmarked-in-unclassified'],
+  ])('%j: the banner carries %j; the unmarked paragraph is %s', async (banner, controls, expected) => {
+    const text = doc(banner, '');
+    const parsed = readDocument(text, { format: 'document' }).doc;
+    expect(parsed.banner?.marking?.controls).toEqual(controls);
+    const result = await releaseDocument({ doc: parsed, profile: profile('public'), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text'] });
+    const d = result.plan.decisions.find((x) => text.slice(x.span.start, x.span.end).startsWith('The range'))!;
+    expect(`${d.action} ${d.ruleId}`).toBe(expected);
+    expect(findLeaks(withheldTexts(result.plan), result.releaseText)).toEqual([]);
+  });
+
+  it('leaves a letterhead under the banner a line of text', () => {
+    const text = 'SECRET\nDEPARTMENT OF DEFENSE\n\n(S) The squadrons move in May.\n\nSECRET\n';
+    const parsed = readDocument(text, { format: 'document' }).doc;
+    expect(parsed.banner?.marking?.controls).toEqual([]);
+    expect(parsed.portions.map((p) => text.slice(p.span.start, p.span.end))).toContain('DEPARTMENT OF DEFENSE');
+  });
+});

@@ -5,7 +5,7 @@
  * // SI / TK // REL TO …` of web-published newsletters, which states the most the page could hold,
  * not the document's own level.
  */
-import { parseMarking, rollUp } from '../../markings/index.js';
+import { addControls, parseCaveat, parseMarking, rollUp } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
 import { readBannerWords } from '../banner-words.js';
 import { undecorated, type DocLine } from './lines.js';
@@ -119,7 +119,17 @@ export function findBanners(source: string, lines: readonly DocLine[]): Map<numb
       continue;
     }
     const words = bannerWords(source, line);
-    if (!words || afterLeadIn(lines, i)) continue;
+    if (!words) {
+      // Control words on the line right under a banner (`UNCLASSIFIED` over `LAW ENFORCEMENT
+      // SENSITIVE`, `SECRET` over `NOFORN`): that banner's caveats, as a cable's are. Read as a
+      // line of text, the banner lost them: the LES document's unmarked text was released as
+      // unclassified text.
+      const above = out.get(i - 1);
+      const controls = above && above.lines.length === 1 && !above.highestPossible && above.marking ? caveatLine(line) : null;
+      if (controls) out.set(i - 1, { ...above!, lines: [i - 1, i], marking: addControls(above!.marking!, controls, `caveat line ${line.text} read as ${controls.join(', ')}`) });
+      continue;
+    }
+    if (afterLeadIn(lines, i)) continue;
     const caveats = LABEL.test(u.text) ? caveatsBelow(lines, i) : null;
     if (!caveats) {
       const above = out.get(i - 1);
@@ -145,6 +155,14 @@ export function findBanners(source: string, lines: readonly DocLine[]): Map<numb
     i++;
   }
   return out;
+}
+
+/** The controls of a line of control words in capitals (`NOFORN`, `LAW ENFORCEMENT SENSITIVE`), or null (any other line, `SIPDIS` alone). */
+function caveatLine(line: DocLine): string[] | null {
+  const text = undecorated(line.text).text;
+  if (!/^[A-Z][A-Z ,;/-]*$/.test(text)) return null;
+  const controls = parseCaveat(text);
+  return controls && controls.length > 0 ? controls : null;
 }
 
 /** `Caveats: FOUO` (any case), as DoD's e-mail marking tool writes it under `Classification: …`. */
