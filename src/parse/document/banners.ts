@@ -119,42 +119,40 @@ export function findBanners(source: string, lines: readonly DocLine[]): Map<numb
       continue;
     }
     const words = bannerWords(source, line);
+    const above = joinable(out, i);
     if (!words) {
       // Control words on the line right under a banner (`UNCLASSIFIED` over `LAW ENFORCEMENT
       // SENSITIVE`, `SECRET` over `NOFORN`): that banner's caveats, as a cable's are. Read as a
       // line of text, the banner lost them: the LES document's unmarked text was released as
       // unclassified text.
-      const above = out.get(i - 1);
-      const controls = above && above.lines.length === 1 && !above.highestPossible && above.marking ? caveatLine(line) : null;
-      if (controls) out.set(i - 1, { ...above!, lines: [i - 1, i], marking: addControls(above!.marking!, controls, `caveat line ${line.text} read as ${controls.join(', ')}`) });
+      const controls = above ? caveatLine(line) : null;
+      if (above && controls) out.set(i - 1, { ...above, lines: [i - 1, i], marking: addControls(above.marking, controls, `caveat line ${line.text} read as ${controls.join(', ')}`) });
       continue;
     }
     if (afterLeadIn(lines, i)) continue;
-    const caveats = LABEL.test(u.text) ? caveatsBelow(lines, i) : null;
-    if (!caveats) {
-      const above = out.get(i - 1);
-      if (above && above.lines.length === 1 && !above.highestPossible && above.marking && HANDLING_BANNER.test(undecorated(line.text).text)) {
-        // A handling banner stacked under a banner (`UNCLASSIFIED` over `FOR OFFICIAL USE ONLY`) is
-        // part of it: read apart, the first was the document's and the second's control lost, and
-        // the FOUO document's unmarked text was released as unclassified text. (Two banners with a
-        // level each, a page's bottom one over the next page's top one, stay two.)
-        out.set(i - 1, { ...above, lines: [i - 1, i], marking: { ...rollUp([above.marking, words.marking]), raw: above.marking.raw, span: above.marking.span } });
-      } else out.set(i, { lines: [i], start: words.start, end: words.end, marking: words.marking, highestPossible: false });
-      continue;
+    if (LABEL.test(u.text)) {
+      const labelled = withCaveatsBelow(source, lines, i, words);
+      if (labelled) {
+        out.set(i, labelled);
+        i++;
+        continue;
+      }
     }
-    const read = caveats.words === null ? null : readBannerWords(`${source.slice(words.start, words.end).toUpperCase()}//${caveats.words}`);
-    const marking = read === null ? words.marking : read.ok ? { ...read.marking, raw: words.marking.raw, span: words.marking.span } : null;
-    out.set(i, {
-      lines: [i, i + 1],
-      start: words.start,
-      end: words.end,
-      marking,
-      highestPossible: false,
-      ...(read && !read.ok ? { message: `The caveats under the classification line (${caveats.raw}) were not understood: ${read.message}` } : {}),
-    });
-    i++;
+    if (above && HANDLING_BANNER.test(u.text)) {
+      // A handling banner stacked under a banner (`UNCLASSIFIED` over `FOR OFFICIAL USE ONLY`) is
+      // part of it: read apart, the first was the document's and the second's control lost, and
+      // the FOUO document's unmarked text was released as unclassified text. (Two banners with a
+      // level each, a page's bottom one over the next page's top one, stay two.)
+      out.set(i - 1, { ...above, lines: [i - 1, i], marking: { ...rollUp([above.marking, words.marking]), raw: above.marking.raw, span: above.marking.span } });
+    } else out.set(i, { lines: [i], start: words.start, end: words.end, marking: words.marking, highestPossible: false });
   }
   return out;
+}
+
+/** The banner on the line right above `i` that a further line can join (one line, not a DYNAMIC PAGE banner, understood), or null. */
+function joinable(out: ReadonlyMap<number, BannerHit>, i: number): (BannerHit & { readonly marking: Marking }) | null {
+  const above = out.get(i - 1);
+  return above && above.lines.length === 1 && !above.highestPossible && above.marking ? { ...above, marking: above.marking } : null;
 }
 
 /** The controls of a line of control words in capitals (`NOFORN`, `LAW ENFORCEMENT SENSITIVE`), or null (any other line, `SIPDIS` alone). */
@@ -183,6 +181,22 @@ function caveatsBelow(lines: readonly DocLine[], i: number): { raw: string; word
   if (value === '' || value === 'NONE' || value === 'N/A') return { raw: next.text, words: null };
   // Controls listed with commas (`FOUO, NOFORN`) are the banner's controls joined by `/`; a REL TO list keeps its commas.
   return { raw: next.text, words: /\bREL\s+TO\b/.test(value) ? value : value.replace(/\s*[,;]\s*/g, '/') };
+}
+
+/** The banner of `Classification:` line `i` and the caveats line under it (two lines), or null when no caveats line follows. */
+function withCaveatsBelow(source: string, lines: readonly DocLine[], i: number, words: { start: number; end: number; marking: Marking }): BannerHit | null {
+  const caveats = caveatsBelow(lines, i);
+  if (!caveats) return null;
+  const read = caveats.words === null ? null : readBannerWords(`${source.slice(words.start, words.end).toUpperCase()}//${caveats.words}`);
+  const marking = read === null ? words.marking : read.ok ? { ...read.marking, raw: words.marking.raw, span: words.marking.span } : null;
+  return {
+    lines: [i, i + 1],
+    start: words.start,
+    end: words.end,
+    marking,
+    highestPossible: false,
+    ...(read && !read.ok ? { message: `The caveats under the classification line (${caveats.raw}) were not understood: ${read.message}` } : {}),
+  };
 }
 
 /**
