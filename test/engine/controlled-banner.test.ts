@@ -100,3 +100,20 @@ describe('a line of control words under a banner', () => {
     expect(parsed.portions.map((p) => text.slice(p.span.start, p.span.end))).toContain('DEPARTMENT OF DEFENSE');
   });
 });
+
+describe("banners that disagree on a control", () => {
+  it.each([
+    ['UNCLASSIFIED', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY', ['FOUO'], 'withhold public/unmarked-in-sensitive'],
+    ['UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'UNCLASSIFIED', ['FOUO'], 'withhold public/unmarked-in-sensitive'],
+    ['UNCLASSIFIED', 'UNCLASSIFIED//NOFORN', ['NOFORN'], 'withhold public/unmarked-under-controlled-banner'],
+    ['UNCLASSIFIED', 'UNCLASSIFIED', [], 'release public/unmarked-in-unclassified'],
+  ])('top %j, bottom %j: the document banner carries %j; the unmarked paragraph is %s', async (top, bottom, controls, expected) => {
+    const text = `${top}\n\nSubject: Range\n\nThe range is closed on Thursday for zulu maintenance.\n\n${bottom}\n`;
+    const parsed = readDocument(text, { format: 'document' }).doc;
+    expect(parsed.banner?.marking?.controls).toEqual(controls);
+    const result = await releaseDocument({ doc: parsed, profile: profile('public'), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text'] });
+    const d = result.plan.decisions.find((x) => text.slice(x.span.start, x.span.end).startsWith('The range'))!;
+    expect(`${d.action} ${d.ruleId}`).toBe(expected);
+    expect(findLeaks(withheldTexts(result.plan), result.releaseText)).toEqual([]);
+  });
+});

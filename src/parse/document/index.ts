@@ -29,7 +29,7 @@
  * `no-banner` (warning), `no-portions` (warning), `letterhead` (info: where the letterhead was
  * read), `reader-error` (error: a bug in the reader; every line is then an unmarked portion).
  */
-import { abovePlainU, compareLevels, raisedByMark } from '../../markings/index.js';
+import { abovePlainU, compareLevels, raisedByMark, rollUp } from '../../markings/index.js';
 import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, Span } from '../../types.js';
 import { bannerSign, MAX_SIGNS, signDiagnostics } from '../classified-signs.js';
 import { findAuthority, type AuthorityRead } from './authority.js';
@@ -75,7 +75,7 @@ function readDocumentText(source: string): Document {
 
   // A banner's further lines (`Caveats: FOUO`, `FOR OFFICIAL USE ONLY` under the classification)
   // are its caveats: a release shows the recomputed banner, not them.
-  const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: own.marking, caveats: own.lines.slice(1).map((l) => ({ raw: source.slice(l.start, l.end), span: l })), section: null } : null;
+  const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: documentMarking(own, pageBanners), caveats: own.lines.slice(1).map((l) => ({ raw: source.slice(l.start, l.end), span: l })), section: null } : null;
   const block = authority.block;
   const classifiedSigns = banner?.marking?.level === 'U' ? documentClassifiedSigns(pageBanners, own, block) : [];
   const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead });
@@ -113,6 +113,22 @@ function readDocumentText(source: string): Document {
     pageBanners,
     classifiedSigns,
   };
+}
+
+/**
+ * The document banner's marking: the first banner's, with the controls the document's other
+ * UNCLASSIFIED banners carry and it does not (`UNCLASSIFIED` at the top, `UNCLASSIFIED//FOR
+ * OFFICIAL USE ONLY` at the bottom). Read from the first alone, the FOUO document's unmarked text
+ * was released as unclassified text. (Other banners above U are signs that the document may be
+ * classified: see documentClassifiedSigns.)
+ */
+function documentMarking(own: PageBanner, pageBanners: readonly PageBanner[]): Marking | null {
+  const m = own.marking;
+  if (!m || m.level !== 'U') return m;
+  const others = pageBanners.filter((b) => b !== own && !b.highestPossible && b.marking?.level === 'U' && b.marking.controls.some((c) => !m.controls.includes(c)));
+  if (others.length === 0) return m;
+  const rolled = rollUp([m, ...others.map((b) => b.marking!)]);
+  return { ...rolled, raw: m.raw, span: m.span, normalisations: [...rolled.normalisations, `controls of the document's other banners added: ${others.map((b) => b.raw.replace(/\s+/g, ' ')).join('; ')}`] };
 }
 
 /** The lines of every banner whose level is not `own`'s, or that was not understood (DYNAMIC PAGE banners aside). */
