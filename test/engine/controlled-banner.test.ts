@@ -15,6 +15,16 @@ import { extractPdfText } from '../helpers/pdf-text.js';
 
 const profile = (id: string) => loadProfile(readFileSync(new URL(`../../rules/${id}.yaml`, import.meta.url), 'utf8'), `rules/${id}.yaml`);
 
+/** `text` read as a document and released for profile `id` as of 2026-12-05. */
+const release = (text: string, id: string, formats: ('text' | 'pdf')[] = ['text']) =>
+  releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile(id), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats });
+
+/** `action ruleId` of the decision on the portion of `text` that starts with `words`. */
+const decisionOn = (result: Awaited<ReturnType<typeof release>>, text: string, words: string): string => {
+  const d = result.plan.decisions.find((x) => text.slice(x.span.start, x.span.end).startsWith(words))!;
+  return `${d.action} ${d.ruleId}`;
+};
+
 const doc = (banner: string, mark: string) => `${banner}\n\nSubject: Range\n\nThe range is closed on Thursday for zulu maintenance.\n\n${mark} The badge numbers stay valid.\n\n${banner}\n`;
 
 describe('unmarked text under a controlled unclassified banner', () => {
@@ -30,14 +40,13 @@ describe('unmarked text under a controlled unclassified banner', () => {
     ['UNCLASSIFIED', '(U)', 'public', 'release public/unmarked-in-unclassified'],
   ])('%j, %s portion, %s: the unmarked paragraph is %s', async (banner, mark, id, expected) => {
     const text = doc(banner, mark);
-    const result = await releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile(id), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text', 'pdf'] });
-    const d = result.plan.decisions.find((x) => text.slice(x.span.start, x.span.end).startsWith('The range'))!;
-    expect(`${d.action} ${d.ruleId}`).toBe(expected);
+    const result = await release(text, id, ['text', 'pdf']);
+    expect(decisionOn(result, text, 'The range')).toBe(expected);
     const withheld = withheldTexts(result.plan);
     expect(findLeaks(withheld, result.releaseText)).toEqual([]);
     const pdf = (await extractPdfText(result.files.find((f) => f.kind === 'pdf')!.bytes)).pages.join('\n');
     expect(findLeaks(withheld, pdf)).toEqual([]);
-    if (d.action === 'withhold') expect(`${result.releaseText}\n${pdf}`).not.toContain('zulu');
+    if (expected.startsWith('withhold')) expect(`${result.releaseText}\n${pdf}`).not.toContain('zulu');
   });
 });
 
@@ -47,7 +56,7 @@ describe("a banner's further lines in a release", () => {
     ['UNCLASSIFIED\nFOR OFFICIAL USE ONLY', 'FOR OFFICIAL USE ONLY'],
   ])('%j: the release shows the recomputed banner at top and bottom, not the caveat lines', async (banner, caveat) => {
     const text = doc(banner, '(U)');
-    const result = await releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile('us-secret'), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text'] });
+    const result = await release(text, 'us-secret');
     expect(result.releaseText).toContain('The range is closed');
     expect(result.releaseText).not.toContain(caveat);
     expect(result.releaseText.split('\n').filter((l) => /UNCLASSIFIED/.test(l))).toHaveLength(2);
@@ -55,22 +64,21 @@ describe("a banner's further lines in a release", () => {
 });
 
 describe("a NATO document's unmarked text under the nato profile", () => {
-  const NATO_DOC = (banner: string, extra = '') => `${banner}\n\nNORTH ATLANTIC TREATY ORGANIZATION\n\nSUBJECT: (NU) Exercise planning\n\nThe exercise will test the reinforcement of the northern flank.\n\n(NS) Host nation support remains under negotiation.${extra}\n\n${banner}\n`;
+  const NATO_DOC = (banner: string) => `${banner}\n\nNORTH ATLANTIC TREATY ORGANIZATION\n\nSUBJECT: (NU) Exercise planning\n\nThe exercise will test the reinforcement of the northern flank.\n\n(NS) Host nation support remains under negotiation.\n\n${banner}\n`;
   it.each([
-    ['NATO SECRET', '', 'release nato/unmarked-in-nato-document'],
-    ['NATO UNCLASSIFIED', '', 'release nato/unmarked-in-nato-document'],
-    ['//NATO CONFIDENTIAL', '', 'release nato/unmarked-in-nato-document'],
+    ['NATO SECRET', 'release nato/unmarked-in-nato-document'],
+    ['NATO UNCLASSIFIED', 'release nato/unmarked-in-nato-document'],
+    ['//NATO CONFIDENTIAL', 'release nato/unmarked-in-nato-document'],
     // Above the audience's NATO SECRET clearance, or a US control on the banner: not released.
-    ['COSMIC TOP SECRET', '', 'withhold nato/unmarked-in-classified'],
-    ['SECRET//NOFORN', '', 'withhold nato/unmarked-in-classified'],
-  ])('%j: the unmarked paragraph is %s', async (banner, extra, expected) => {
-    const text = NATO_DOC(banner, extra);
-    const result = await releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile('nato'), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text'] });
-    const d = result.plan.decisions.find((x) => text.slice(x.span.start, x.span.end).startsWith('The exercise'))!;
-    expect(`${d.action} ${d.ruleId}`).toBe(expected);
+    ['COSMIC TOP SECRET', 'withhold nato/unmarked-in-classified'],
+    ['SECRET//NOFORN', 'withhold nato/unmarked-in-classified'],
+  ])('%j: the unmarked paragraph is %s', async (banner, expected) => {
+    const text = NATO_DOC(banner);
+    const result = await release(text, 'nato');
+    expect(decisionOn(result, text, 'The exercise')).toBe(expected);
     expect(findLeaks(withheldTexts(result.plan), result.releaseText)).toEqual([]);
     // The FOIA profiles still hold NATO information for NATO's consent.
-    const pub = await releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile('public'), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text'] });
+    const pub = await release(text, 'public');
     expect(pub.releaseText).not.toContain('northern flank');
   });
 });
@@ -87,9 +95,8 @@ describe('a line of control words under a banner', () => {
     const text = doc(banner, '');
     const parsed = readDocument(text, { format: 'document' }).doc;
     expect(parsed.banner?.marking?.controls).toEqual(controls);
-    const result = await releaseDocument({ doc: parsed, profile: profile('public'), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text'] });
-    const d = result.plan.decisions.find((x) => text.slice(x.span.start, x.span.end).startsWith('The range'))!;
-    expect(`${d.action} ${d.ruleId}`).toBe(expected);
+    const result = await release(text, 'public');
+    expect(decisionOn(result, text, 'The range')).toBe(expected);
     expect(findLeaks(withheldTexts(result.plan), result.releaseText)).toEqual([]);
   });
 
@@ -111,9 +118,8 @@ describe("banners that disagree on a control", () => {
     const text = `${top}\n\nSubject: Range\n\nThe range is closed on Thursday for zulu maintenance.\n\n${bottom}\n`;
     const parsed = readDocument(text, { format: 'document' }).doc;
     expect(parsed.banner?.marking?.controls).toEqual(controls);
-    const result = await releaseDocument({ doc: parsed, profile: profile('public'), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text'] });
-    const d = result.plan.decisions.find((x) => text.slice(x.span.start, x.span.end).startsWith('The range'))!;
-    expect(`${d.action} ${d.ruleId}`).toBe(expected);
+    const result = await release(text, 'public');
+    expect(decisionOn(result, text, 'The range')).toBe(expected);
     expect(findLeaks(withheldTexts(result.plan), result.releaseText)).toEqual([]);
   });
 });

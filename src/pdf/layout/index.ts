@@ -128,12 +128,17 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
   const space = 0.3 * line.size;
   // The next line's first word would not have fitted, and it starts at the same left edge.
   if (line.x1 + space + word <= right - 0.05 * line.size || Math.abs(next.x0 - line.x0) >= 0.3 * line.size) return false;
-  // Only a plain continuation: not a mark, bullet or number opening the next line, nor a mark in a
-  // form the readers do not read but withhold where a mark belongs (`<S>`, `{S}`, `S//NF)`):
-  // joined, it would be read inside the paragraph above, under that one's mark.
-  const first = glyphs.slice(0, k).map((g) => g.text).join('');
-  if (/^(?:\(|[•·▪◦*–—-]|\d+[.)])/u.test(first)) return false;
-  return readLookalikeMark(lineStart(glyphs), 0) === null;
+  return !opensItsOwn(glyphs.slice(0, k).map((g) => g.text).join(''), lineStart(glyphs));
+}
+
+/**
+ * True when a line opens something of its own, so that it is no plain continuation of the line
+ * above: a mark, bullet or number (`first`, its first word), or a mark in a form the readers do not
+ * read but withhold where a mark belongs (`<S>`, `{S}`, `S//NF)`, at `start`, the line's start).
+ * Joined, it would be read inside the paragraph above, under that one's mark.
+ */
+function opensItsOwn(first: string, start: string): boolean {
+  return /^(?:\(|[•·▪◦*–—-]|\d+[.)])/u.test(first) || readLookalikeMark(start, 0) !== null;
 }
 
 /**
@@ -167,9 +172,8 @@ function hangingEdges(line: LinePiece): readonly number[] | null {
 function hangsAt(edges: readonly number[], line: LinePiece, next: LinePiece): boolean {
   const tolerance = 0.3 * line.size;
   if (!edges.some((x) => Math.abs(next.x0 - x) < tolerance)) return false;
-  const first = lineStart(next.glyphs);
-  if (/^(?:\(|\[|[•·▪◦*–—-]|\d+[.)])/u.test(first)) return false;
-  return readLookalikeMark(first, 0) === null;
+  const start = lineStart(next.glyphs);
+  return !start.startsWith('[') && !opensItsOwn(start, start);
 }
 
 /** True when the gap between two glyphs of a line is a word space (no blank glyph drawn in it). */
