@@ -58,13 +58,20 @@ describe('a mark after a bullet opens a portion', () => {
 });
 
 describe('marked document: text with no mark of its own that holds one above (U)', () => {
-  it.each(['[1] (S) zulu1 secret item.', '1 - (S) zulu1 secret item.', '- [ ] (S) zulu1 secret item.'])(
+  it.each(['1 - (S) zulu1 secret item.', '- [ ] (S) zulu1 secret item.'])(
     '%j: withheld as a mark not understood, the (U) paragraph released',
     (item) => {
       expect(portionWith(memo(item), 'zulu1', parseMarkedDocument).markingSource).toBe('unknown');
       expectItemWithheld(memo(item), parseMarkedDocument);
     },
   );
+
+  it("a bracketed footnote number before a mark is the footnote's label, as in a cable: marked by it, and withheld", () => {
+    const item = '[1] (S) zulu1 secret item.';
+    const held = portionWith(memo(item), 'zulu1', parseMarkedDocument);
+    expect([held.markingSource, held.marking?.level]).toEqual(['marked', 'S']);
+    expectItemWithheld(memo(item), parseMarkedDocument);
+  });
 
   // A letter in parentheses before a mark is a list item's label (a DoD memo's subparagraphs).
   it.each([

@@ -114,12 +114,13 @@ const LETTER_LABEL_AT = new RegExp(`^${LETTER_LABEL}[ \\t]+`);
 /**
  * What comes before a mark at the start of a line: Markdown heading hashes, a block quote, a table
  * pipe, bullets and dashes, bold or italic markers, a number or letter (`1.`, `a)`, `(2)`, `(b)`, or a
- * bare footnote number right before a mark), `Q:` / `A:`, a Markdown footnote's label (`[^1]: (S//NF) …`), a paragraph label before a mark
- * (`PARA 2`, `¶2.`, `¶ 2`, as cables number paragraphs; before a mark in any form: `PARA 2 <S>`,
- * `¶2. S//NF: …`), opening quotes. Matched from the line's first character.
+ * bare footnote number right before a mark), `Q:` / `A:`, a Markdown footnote's label (`[^1]: (S//NF)
+ * …`) or a bracketed footnote number before a mark (`[1] (S//NF) Source: …`), a paragraph label
+ * before a mark (`PARA 2`, `¶2.`, `¶ 2`, as cables number paragraphs; before a mark in any form:
+ * `PARA 2 <S>`, `¶2. S//NF: …`), opening quotes. Matched from the line's first character.
  */
 const PREFIX = new RegExp(
-  `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§¶](?=[ \\t]+\\()|¶[ \\t]?\\d{1,3}[.):]?(?=[ \\t]*${MARK_START})|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|${LETTER_LABEL}|[A-Za-z][.)]|[QA]:|\\[\\^[A-Za-z0-9_-]{1,20}\\]:|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+${MARK_START})|["'“‘«])[ \\t]*)*`,
+  `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§¶](?=[ \\t]+\\()|¶[ \\t]?\\d{1,3}[.):]?(?=[ \\t]*${MARK_START})|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|${LETTER_LABEL}|[A-Za-z][.)]|[QA]:|\\[\\^[A-Za-z0-9_-]{1,20}\\]:|\\[\\d{1,3}\\](?=[ \\t]+${MARK_START})|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+${MARK_START})|["'“‘«])[ \\t]*)*`,
 );
 
 /** `1.`, `a)`, `(2)`, `(b)` before a mark, `¶2.`, or a bare footnote number before a mark (`2 (S//SI) Details …`): the item's number. */

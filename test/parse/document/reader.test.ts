@@ -34,6 +34,15 @@ const FORMS: ReadonlyArray<readonly [string, string, readonly Row[]]> = [
     ],
   ],
   [
+    "a bracketed footnote number goes with the footnote's mark (it was a mark not understood, withheld pending review)",
+    '(U) Output rose in 2008.[1]\n\n--------\n[1] (S//NF) Source: a liaison report.\n\n[2] The ministry\'s figures.\n',
+    [
+      ['p1', 'paragraph', 'U', '(U) Output rose in'],
+      ['p2', 'paragraph', 'S/NOFORN', '[1] (S//NF) Source: a'],
+      ['p3', 'paragraph', 'unmarked', "[2] The ministry's figures."],
+    ],
+  ],
+  [
     'a quoted mark opens a portion: a TOP SECRET quote is not absorbed into the (U) portion before it',
     '(U) Sent from Iraq to the office:\n"(TS//SI) FORRELs for a large part are taken as routine.\n(U) WE ARE WINNING."\n',
     [
