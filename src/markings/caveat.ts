@@ -11,9 +11,16 @@ import { CONTROL_WORDS, MAX_PHRASE_WORDS } from './vocabulary.js';
 const IGNORED = new Set(['SIPDIS']);
 
 /**
+ * State's request after an SBU caveat (`SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY`, `…
+ * PLEASE PROTECT ACCORDINGLY.`): a request, not a control; it ends the line.
+ */
+export const HANDLING_REQUEST = /(?:^|[\s.,;:–—-])+(?:PLEASE\s+)?(?:HANDLE|PROTECT)\s+ACCORDINGLY[\s.]*$/i;
+
+/**
  * Parse a caveat line (the bare control words a cable writes on their own line under the banner):
  * `NOFORN`, `SENSITIVE`, `SENSITIVE BUT UNCLASSIFIED`, `SBU`, `FOR OFFICIAL USE ONLY`, `NODIS`,
- * `EXDIS`, `LIMDIS`, also several on one line (`SENSITIVE, SIPDIS`, `SIPDIS, NOFORN`).
+ * `EXDIS`, `LIMDIS`, also several on one line (`SENSITIVE, SIPDIS`, `SIPDIS, NOFORN`), and State's
+ * SBU statement with its request (`SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY`).
  *
  * Returns the normalised controls in register order (`SENSITIVE` → `SBU`), `[]` for a line of
  * captions only (`SIPDIS`), or `null` when the line is not a caveat line (any other word: a
@@ -21,7 +28,7 @@ const IGNORED = new Set(['SIPDIS']);
  * the banner marking with `addControls`. Never throws.
  */
 export function parseCaveat(raw: string): string[] | null {
-  const words = raw.toUpperCase().split(/[\s,;/]+/).filter(Boolean);
+  const words = raw.replace(HANDLING_REQUEST, '').toUpperCase().split(/[\s,;/]+/).filter(Boolean);
   if (words.length === 0) return null;
   const out: string[] = [];
   let i = 0;

@@ -145,10 +145,12 @@ export function isBareClassificationLine(text: string): boolean {
 // Caveats and boilerplate under the banner
 
 const CAVEAT_TOKEN =
-  /^(NOFORN|SENSITIVE|SIPDIS|SBU|FOUO|FOR OFFICIAL USE ONLY|NODIS|EXDIS|LIMDIS|STADIS|ORCON|PROPIN|BUT UNCLASSIFIED|E F T O|EFTO|NOT FOR INTERNET(?: DISTRIBUTION)?)(?![A-Za-z])[\s,/.]*/;
+  /^(NOFORN|SENSITIVE|SIPDIS|SBU|FOUO|FOR OFFICIAL USE ONLY|NODIS|EXDIS|LIMDIS|STADIS|ORCON|PROPIN|BUT UNCLASSIFIED|E F T O|EFTO|NOT FOR INTERNET(?: DISTRIBUTION)?|(?:PLEASE )?(?:HANDLE|PROTECT) ACCORDINGLY)(?![A-Za-z])[\s,/.;:–—-]*/;
 
 /**
- * A line made only of caveat words (`NOFORN`, `SENSITIVE`, `SENSITIVE, SIPDIS`). Returns the
+ * A line made only of caveat words (`NOFORN`, `SENSITIVE`, `SENSITIVE, SIPDIS`, State's SBU
+ * statement `SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY` or `… - PLEASE PROTECT
+ * ACCORDINGLY.`: the request is read with the words before it, ../markings/caveat.ts). Returns the
  * offsets of the first and last non-SIPDIS words, `{start: -1, end: -1}` when the line holds only
  * SIPDIS, or null when it is not a caveat line.
  */

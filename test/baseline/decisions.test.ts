@@ -89,6 +89,10 @@ const SANCTIONED: readonly RegExp[] = [
   // paragraphs (C/NF) and (U)): its (U) portions are held for review while it is classified, as the
   // whole may be classified by compilation (32 CFR 2001.24(g)) or a portion was marked too low.
   /^\S+ (?:paragraph|subparagraph|subject|bullet|item|title): R unclassified -> W compilation-pending-review$/,
+  // State's SBU statement with its request (`SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY`) is
+  // the cable's caveat line: the UNCLAS cables that carry it are SBU, their unmarked text held for
+  // FOIA review (07PARIS1791, 07PARIS2027), no longer released as unclassified text.
+  /^\S+ (?:text|subject|signature|paragraph): R unmarked-in-unclassified -> W unmarked-in-sensitive$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */
