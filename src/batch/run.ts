@@ -11,7 +11,7 @@ import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import { readBytes } from '../node/read.js';
-import { discardRelease, holdsNoOutputs, prepareOutputFolder } from '../node/release-folder.js';
+import { discardRelease, holdsNoOutputs, prepareOutputFolder, removeEmptyFolders } from '../node/release-folder.js';
 import { listNames } from '../node/walk.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
@@ -111,7 +111,8 @@ export interface BatchSummary {
   readonly seconds: number;
   readonly threads: number;
   readonly interrupted: boolean;
-  readonly manifest: { readonly path: string; readonly records: number; readonly head: string };
+  /** The manifest written, or null when the batch wrote nothing into a folder that held nothing (no document released, pending or up to date): nothing is left there then. */
+  readonly manifest: { readonly path: string; readonly records: number; readonly head: string } | null;
   /** The Vaughn index written (its files and rows), or null with `index: false` or when the folder holds no document (every one failed). */
   readonly index: { readonly files: readonly string[]; readonly rows: number; readonly notices: readonly string[]; /** Of `seconds`, those the index took. */ readonly seconds: number } | null;
 }
@@ -154,7 +155,7 @@ export async function runReleaseBatch(
   const docNumbers = opts.case ? await docNumbersOfBatch({ ...inputs, start: opts.case.docStart ?? 1 }) : null;
   if (opts.replace) await discardRelease(opts.out);
   const fresh = await holdsNoOutputs(opts.out);
-  await prepareOutputFolder(opts.out);
+  const created = await prepareOutputFolder(opts.out);
   await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   const executor = await createExecutor(opts.jobs, opts.files.length);
   const total = opts.files.length;
@@ -175,6 +176,12 @@ export async function runReleaseBatch(
     // A worker that died mid-write leaves its temporaries; nothing else can be writing now.
     await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   }
+  // A batch that wrote no document into a folder that held none (every one failed, or none was
+  // started) leaves nothing: no manifest of no records, and the folders it made go again.
+  if (fresh && tally.totals.documents === 0) {
+    await removeEmptyFolders(created);
+    return { summary: summaryOf(opts, tally, { total, scheduled, started, threads: executor.threads, manifest: null, index: null }), cross: crossOf(tally) };
+  }
   const manifest = await writeManifest(opts, tally.auditShas);
   let index: BatchSummary['index'] = null;
   // A folder without any document released or pending (every one failed, none from an earlier
@@ -187,23 +194,35 @@ export async function runReleaseBatch(
     index = { files: written.files, rows: written.rows, notices: written.notices, seconds: Math.round(performance.now() - indexStarted) / 1000 };
   }
   return {
-    summary: {
-      profile: opts.profile.id,
-      asOf: opts.asOf,
-      out: opts.out,
-      total,
-      ...tally.totals,
-      notStarted: total - scheduled,
-      withheldByAuthority: Object.fromEntries([...tally.byAuthority].sort()),
-      pending: tally.pendingDocuments,
-      pendingByReason: Object.fromEntries([...tally.pendingByReason].sort()),
-      seconds: Math.round(performance.now() - started) / 1000,
-      threads: executor.threads,
-      interrupted: opts.signal?.aborted ?? false,
-      manifest: { path: MANIFEST_PATH, ...manifest },
-      index,
-    },
-    cross: tally.index ? { index: tally.index, released: tally.releasedRuns } : null,
+    summary: summaryOf(opts, tally, { total, scheduled, started, threads: executor.threads, manifest: { path: MANIFEST_PATH, ...manifest }, index }),
+    cross: crossOf(tally),
+  };
+}
+
+/** What the cross-document check needs of the batch, when it is on. */
+const crossOf = (tally: BatchTally): BatchResult['cross'] => (tally.index ? { index: tally.index, released: tally.releasedRuns } : null);
+
+/** The summary of a batch from its tally and what was written at its end. */
+function summaryOf(
+  opts: BatchOptions,
+  tally: BatchTally,
+  end: { total: number; scheduled: number; started: number; threads: number; manifest: BatchSummary['manifest']; index: BatchSummary['index'] },
+): BatchSummary {
+  return {
+    profile: opts.profile.id,
+    asOf: opts.asOf,
+    out: opts.out,
+    total: end.total,
+    ...tally.totals,
+    notStarted: end.total - end.scheduled,
+    withheldByAuthority: Object.fromEntries([...tally.byAuthority].sort()),
+    pending: tally.pendingDocuments,
+    pendingByReason: Object.fromEntries([...tally.pendingByReason].sort()),
+    seconds: Math.round(performance.now() - end.started) / 1000,
+    threads: end.threads,
+    interrupted: opts.signal?.aborted ?? false,
+    manifest: end.manifest,
+    index: end.index,
   };
 }
 

@@ -3,7 +3,7 @@
  * would mix with the inputs or leave the folder given, preparing one for a batch, and telling
  * whether a folder is a release folder at all.
  */
-import { lstat, mkdir, opendir, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, opendir, readdir, realpath, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, OutputError } from '../errors.js';
 import { isOutputSubfolderName, isReleaseOutputPath, RELEASE_DIR, REVIEW_DIR, SUBFOLDERS } from '../release/folder.js';
@@ -52,20 +52,44 @@ export async function checkOutputFolder(outDir: string, inputs: readonly string[
 /**
  * Creates `out/release` and `out/review` and proves they can be written (a probe file written and
  * removed), so an unusable output folder is one error before the batch, not one per document.
+ * Returns the folders it created, outermost first (for {@link removeEmptyFolders}).
  */
-export async function prepareOutputFolder(out: string): Promise<void> {
+export async function prepareOutputFolder(out: string): Promise<string[]> {
+  const created: string[] = [];
   // pending/ is made when a document pending review is written: most releases have none.
   for (const sub of [RELEASE_DIR, REVIEW_DIR]) {
     const dir = path.join(out, sub);
     const probe = path.join(dir, `${TEMP_PREFIX}${process.pid}-probe.tmp`);
     try {
-      await mkdir(dir, { recursive: true });
+      // mkdir names the outermost folder it had to create; those from there down to `dir` are new.
+      const first = await mkdir(dir, { recursive: true });
+      if (first !== undefined) created.push(...foldersFromTo(path.resolve(first), path.resolve(dir)));
       await writeFile(probe, '');
       await rm(probe, { force: true });
     } catch (error) {
       throw new OutputError(`cannot write into ${dir}: ${describeFsError(error)}`, { cause: error });
     }
   }
+  return created;
+}
+
+/** `from` and the folders below it down to `to`, which lies inside it: outermost first. */
+function foldersFromTo(from: string, to: string): string[] {
+  const chain: string[] = [];
+  for (let d = to; isInside(d, from); d = path.dirname(d)) {
+    chain.unshift(d);
+    if (d === from) break;
+  }
+  return chain;
+}
+
+/**
+ * Removes the folders `created` names (as {@link prepareOutputFolder} returned them), innermost
+ * first, each only when empty: a run that wrote nothing leaves nothing behind, and a folder that
+ * something else wrote into meanwhile stays.
+ */
+export async function removeEmptyFolders(created: readonly string[]): Promise<void> {
+  for (const dir of [...created].reverse()) await rmdir(dir).catch(() => undefined);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The Vaughn index after a batch (src/batch/run.ts): a batch in which every document fails, into
- * a folder that holds no document, leaves no index in release/ (not an empty one) and removes an
- * old one; a folder that still holds a document from an earlier run keeps its index.
+ * a new folder, leaves nothing (no index, no manifest, no folder); into a folder that holds no
+ * document, no index in release/ (not an empty one), and an old one goes; a folder that still holds a document from an earlier run keeps its index.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,13 +47,14 @@ describe('the Vaughn index of a batch', () => {
   it('writes none when every document fails, and removes an old one', async () => {
     const out = path.join(dir, 'all-failed');
     const s = await batch(bad, out);
-    expect([s.documents, s.failed, s.manifest.records]).toEqual([0, 2, 0]);
-    expect(s.index).toBeNull();
-    expect(indexFiles(out)).toEqual([]);
-    // An index left in the folder from before goes too.
+    expect([s.documents, s.failed, s.manifest, s.index]).toEqual([0, 2, null, null]);
+    // Nothing written: no manifest of no records, and not the folder either.
+    expect(existsSync(out)).toBe(false);
+    // An index left in the folder from before goes (a folder with outputs gets its manifest).
     mkdirSync(path.join(out, 'release'), { recursive: true });
     writeFileSync(path.join(out, 'release/index.csv'), 'stale\n');
-    expect((await batch(bad, out)).index).toBeNull();
+    const again = await batch(bad, out);
+    expect([again.index, again.manifest?.records]).toEqual([null, 0]);
     expect(indexFiles(out)).toEqual([]);
   }, 60_000);
 
@@ -63,7 +64,7 @@ describe('the Vaughn index of a batch', () => {
     expect(first.documents).toBe(1);
     expect(indexFiles(out)).toEqual(['index.csv', 'index.json']);
     const again = await batch(bad, out);
-    expect([again.documents, again.failed, again.manifest.records]).toEqual([0, 2, 1]);
+    expect([again.documents, again.failed, again.manifest?.records]).toEqual([0, 2, 1]);
     expect(again.index?.rows).toBe(first.index?.rows);
     expect(indexFiles(out)).toEqual(['index.csv', 'index.json']);
   }, 60_000);
@@ -74,7 +75,7 @@ describe('the Vaughn index of a batch', () => {
     const [a, b, c, d] = ['08STATE79112', '08BERLIN173', '04OTTAWA3115', '89PANAMA8545'].map((n) => path.resolve(`samples/${n}.txt`));
     await batch([a!, b!], out);
     const second = await batch([c!, d!, a!], out);
-    expect([second.documents, second.skipped, second.manifest.records]).toEqual([3, 1, 4]);
+    expect([second.documents, second.skipped, second.manifest?.records]).toEqual([3, 1, 4]);
     const read = (f: string): Buffer => readFileSync(path.join(out, 'release', f));
     const fromBatch = [read('index.csv'), read('index.json')];
     expect(second.index?.rows).toBeGreaterThan(10);

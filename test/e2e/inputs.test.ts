@@ -117,6 +117,29 @@ describe('a file that is not a marked document', () => {
   });
 });
 
+describe('a release in which every document fails', () => {
+  it('one bad file: its one error line, exit 1, and nothing written (no folder, no manifest)', () => {
+    const file = path.join(tmp('one-bad'), 'README.txt');
+    writeFileSync(file, 'Nothing here is marked.\n');
+    const out = path.join(tmp('one-bad-out'), 'out');
+    const r = runBin(['release', file, '-p', 'public', '-o', out, '--as-of', AS_OF]);
+    expect([r.code, r.stdout, lines(r.stderr)]).toEqual([1, '', [`declass: ${file}: ${NOT_MARKED}`]]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('several: a line each and one saying nothing was written; a folder the user made stays, empty', () => {
+    const inDir = tmp('all-bad');
+    const files = ['A.txt', 'B.txt'].map((n) => path.join(inDir, n));
+    for (const f of files) writeFileSync(f, 'Just notes.\n');
+    const out = tmp('all-bad-out');
+    const r = runBin(['release', ...files, '-p', 'public', '-o', out, '--as-of', AS_OF]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(lines(r.stderr)).toEqual([...files.map((f) => `declass: ${f}: ${NOT_MARKED}`), `declass: all 2 documents failed; nothing written to ${out}`]);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
 describe('folders are walked as ripgrep walks them', () => {
   let root: string;
   beforeAll(() => {

@@ -218,6 +218,13 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
     leaks: crossLeaks,
   };
   const failed = summary.failed + inputs.failed;
+  if (summary.manifest === null && !opts.json) {
+    // Nothing was written (no folder either, when it was new): each failure said why on a line of
+    // its own above, so one bad file is one line.
+    if (summary.interrupted) io.stderr(`declass: interrupted before any document was written; nothing written to ${opts.out}\n`);
+    else if (failed > 1) io.stderr(`declass: all ${failed} documents failed; nothing written to ${opts.out}\n`);
+    return summary.interrupted ? ExitCode.interrupted : ExitCode.problems;
+  }
   const failOn = new Set(opts.failOn ?? []);
   io.stdout(opts.json ? formatJsonLine({ ...summary, failed, crossDocument }) : formatReleaseSummary({ ...summary, failed }, crossDocument, c.out));
   if (summary.interrupted) return ExitCode.interrupted;

@@ -38,7 +38,7 @@ export function formatReleaseSummary(s: BatchSummary, cross: CrossDocumentSummar
   if (s.charsReplaced > 0) {
     out += `  ${c.yellow(`${s.charsReplaced} character(s) the PDF font cannot show replaced by ? in the PDFs of ${s.documentsWithCharsReplaced} document(s)`)} (pdf-char-replaced; the release text keeps them)\n`;
   }
-  out += `  ${s.manifest.path}: ${s.manifest.records} record(s), head ${s.manifest.head}\n`;
+  out += s.manifest ? `  ${s.manifest.path}: ${s.manifest.records} record(s), head ${s.manifest.head}\n` : `  nothing written to ${s.out}\n`;
   if (s.index) {
     out += `  ${s.index.files.join(', ')}: Vaughn index of ${s.index.rows} withholding(s)\n`;
     for (const n of s.index.notices) out += `  note: ${n}\n`;
