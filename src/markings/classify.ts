@@ -25,10 +25,15 @@ const COMPACT = /^(?:TS|[UCS])[UCSTNFB0-9]{0,2}$/;
 /** Letters of U, C, S, TS, NF split by slashes in an order no marking has: `N/SF`, `NF/C`, `F/S`. */
 const GARBLED = /^[UCSTNF]{1,3}(?:[ \t]*\/{1,2}[ \t]*[UCSTNF]{1,3}){1,3}$/;
 
-/** Control words that, standing alone or with other marking words, can only be an attempt at a mark. */
+/**
+ * Control words that, standing alone or with other marking words, can only be an attempt at a mark.
+ * With them the privacy caveat some offices write as a portion's mark, `(PII)`: no marking system
+ * defines it, but a paragraph opened by it holds personal information, so it is a mark not
+ * understood (withheld pending review), not unmarked text an unclassified document releases.
+ */
 const STRONG = new Set([
   'NF', 'NOFORN', 'ORCON', 'PROPIN', 'RELIDO', 'LIMDIS', 'EXDIS', 'NODIS', 'REL', 'FGI', 'IMCON', 'RSEN', 'FOUO',
-  'SBU', 'LOU', 'SCI', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED', 'UNCLAS', 'DSEN', 'FISA',
+  'SBU', 'LOU', 'SCI', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED', 'UNCLAS', 'DSEN', 'FISA', 'PII',
 ]);
 
 /**

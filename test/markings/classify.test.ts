@@ -34,6 +34,9 @@ describe('classifyParenthetical', () => {
     'CUI//123', 'CUI//SP-',
     // Handling controls with no level, as (NF) above.
     'DSEN', 'FISA', 'FISA/NF',
+    // The privacy caveat some offices write as a mark: no marking system defines it, and the
+    // paragraph holds personal information (it was unmarked text, released in an unclassified document).
+    'PII', 'pii', 'PII/NF', 'U/PII',
     // A level with a colon or semicolon, a dotted TOP SECRET.
     'S:', 'C;', 'TS:', 'T.S.', 'T.S', 'S?', 'S!', 'S*', "S'",
     // TOP SECRET spaced; a full stop between level and control; CONFIDENTIAL cut short; one word.
@@ -66,6 +69,8 @@ describe('classifyParenthetical', () => {
     'T S Eliot', 'S.Smith', 'U.S.A.', 'C.I.A.', 'SEC', 'SECRETARY', 'Secretariat', 'S.A.',
     // Abbreviations and names a level letter and a control's letters make.
     'SSCI', 'CSI', 'CTK', 'SX1', 'Ceci', 'CONFIDENTIALITY', 'C.S. Lewis', 'USI', 'U.S. Army', 'U.N.',
+    // Acronyms and words near the privacy caveat.
+    'PIIT', 'PIV', 'Privacy Act', 'PRIVACY',
   ])('(%s) is not a marking', (inner) => {
     expect(classifyParenthetical(inner)).toBe('not-a-marking');
   });
