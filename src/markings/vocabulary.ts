@@ -86,10 +86,14 @@ export const CONTROL_WORDS: ReadonlyMap<string, ControlWord> = new Map<string, C
   ['N', c(['NOFORN'], 'none', { note: 'N read as NF (NOFORN)' })],
   ['PROPIN', c(['PROPIN'], 'banner')],
   ['PR', c(['PROPIN'], 'portion')],
+  ['PROPRIETARY', c(['PROPIN'], 'none', { note: 'PROPRIETARY read as PROPIN (proprietary information involved)' })],
   ['RELIDO', c(['RELIDO'], 'both')],
   ['DSEN', c(['DSEN'], 'both')],
+  ['DEA SENSITIVE', c(['DSEN'], 'banner')],
   ['FISA', c(['FISA'], 'both')],
   ['LIMDIS', c(['LIMDIS'], 'banner')],
+  // Spelled out, as State's caption and DoD's (NGA's) control both read.
+  ['LIMITED DISTRIBUTION', c(['LIMDIS'], 'banner')],
   ['DS', c(['LIMDIS'], 'portion')],
   ['EXDIS', c(['EXDIS'], 'banner')],
   ['XD', c(['EXDIS'], 'portion')],
@@ -101,6 +105,7 @@ export const CONTROL_WORDS: ReadonlyMap<string, ControlWord> = new Map<string, C
   ['LAW ENFORCEMENT SENSITIVE', c(['LES'], 'banner', { unclassified: true })],
   ['LES', c(['LES'], 'both', { unclassified: true })],
   ['SSI', c(['SSI'], 'both', { unclassified: true })],
+  ['SENSITIVE SECURITY INFORMATION', c(['SSI'], 'banner', { unclassified: true })],
   [
     'LIMITED OFFICIAL USE',
     c(['LOU'], 'none', {
@@ -112,6 +117,7 @@ export const CONTROL_WORDS: ReadonlyMap<string, ControlWord> = new Map<string, C
   // CUI's categories (`CUI//SP-PRVCY`) and limited dissemination controls (`FEDCON`, `DL ONLY`) are
   // noted and not kept (parse-marking.ts, withoutCuiCategories): the rules go by CUI.
   ['CUI', c(['CUI'], 'both', { unclassified: true })],
+  ['CONTROLLED UNCLASSIFIED INFORMATION', c(['CUI'], 'banner', { unclassified: true })],
   ['NATO', c(['NATO'], 'both')],
   // DISPLAY ONLY (CAPCO's IC dissemination control: the information may be shown to, not given to,
   // the countries listed after it, which the parser reads and notes; see readDisplayOnly).

@@ -38,6 +38,17 @@ describe('unmarked text under a controlled unclassified banner', () => {
     ['NATO UNCLASSIFIED', '(NU)', 'public-pii', 'withhold public-pii/unmarked-under-controlled-banner'],
     ['UNCLASSIFIED\nFOR OFFICIAL USE ONLY', '(U//FOUO)', 'public', 'withhold public/unmarked-in-sensitive'],
     ['UNCLASSIFIED', '(U)', 'public', 'release public/unmarked-in-unclassified'],
+    // Handling banners that name no level, spelled out; a control line under UNCLASSIFIED (each
+    // document was refused as not marked, or released in full as unclassified text).
+    ['LIMITED OFFICIAL USE', '(U)', 'public', 'withhold public/unmarked-in-sensitive'],
+    ['SENSITIVE SECURITY INFORMATION', '(U)', 'public', 'withhold public/unmarked-in-sensitive'],
+    ['DEA SENSITIVE', '(U)', 'public', 'withhold public/unmarked-in-sensitive'],
+    ['LAW ENFORCEMENT SENSITIVE', '(U)', 'public', 'withhold public/unmarked-in-sensitive'],
+    ['SBU', '(U)', 'public', 'withhold public/unmarked-in-sensitive'],
+    ['CONTROLLED UNCLASSIFIED INFORMATION', '(U)', 'public', 'withhold public/unmarked-in-cui'],
+    ['Unclassified//For Official Use Only', '(U)', 'public', 'withhold public/unmarked-in-sensitive'],
+    ['UNCLASSIFIED//LIMITED DISTRIBUTION', '(U)', 'public', 'withhold public/unmarked-under-controlled-banner'],
+    ['UNCLASSIFIED\nLIMITED DISTRIBUTION', '(U)', 'public', 'withhold public/unmarked-under-controlled-banner'],
   ])('%j, %s portion, %s: the unmarked paragraph is %s', async (banner, mark, id, expected) => {
     const text = doc(banner, mark);
     const result = await release(text, id, ['text', 'pdf']);
@@ -89,8 +100,11 @@ describe('a line of control words under a banner', () => {
     ['UNCLASSIFIED\nLIMITED OFFICIAL USE', ['LOU'], 'withhold public/unmarked-in-sensitive'],
     ['UNCLASSIFIED\nNOFORN', ['NOFORN'], 'withhold public/unmarked-under-controlled-banner'],
     ['SECRET\nNOFORN', ['NOFORN'], 'withhold public/unmarked-pending-review'],
-    // Not control words: a line of text under the banner, as before.
-    ['UNCLASSIFIED\nPROPRIETARY', [], 'release public/unmarked-in-unclassified'],
+    // PROPRIETARY: read as PROPIN (proprietary information involved; it was a line of text, and
+    // the document was released in full).
+    ['UNCLASSIFIED\nPROPRIETARY', ['PROPIN'], 'withhold public/unmarked-under-controlled-banner'],
+    // Not control words: a line of text under the banner (a letterhead), as before.
+    ['UNCLASSIFIED\nDEPARTMENT OF DEFENSE', [], 'release public/unmarked-in-unclassified'],
   ])('%j: the banner carries %j; the unmarked paragraph is %s', async (banner, controls, expected) => {
     const text = doc(banner, '');
     const parsed = readDocument(text, { format: 'document' }).doc;

@@ -44,8 +44,13 @@ const LEVEL_START = /^(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|CU
  */
 const FOREIGN_START = /^(?:\/\/[A-Z]{3,6}\s+[A-Z]|(?:\/\/)?(?:NATO\s+(?:SECRET|CONFIDENTIAL|RESTRICTED|UNCLASSIFIED)|COSMIC\s+TOP\s+SECRET)(?![A-Za-z]))/;
 
-/** A handling banner without a level word, alone or with controls after it (`SENSITIVE BUT UNCLASSIFIED//NOFORN`). */
-const HANDLING_BANNER = /^(?:SENSITIVE BUT UNCLASSIFIED|FOR OFFICIAL USE ONLY)(?![A-Za-z])/;
+/**
+ * A handling banner without a level word, alone or with controls after it (`SENSITIVE BUT
+ * UNCLASSIFIED//NOFORN`): State's SBU and LOU, DoD's FOUO, LES, TSA's SSI, DEA Sensitive, CUI spelled
+ * out. Each names unclassified information under a handling control (DEA Sensitive too, CAPCO's DSEN).
+ */
+const HANDLING_BANNER =
+  /^(?:SENSITIVE BUT UNCLASSIFIED|SBU|FOR OFFICIAL USE ONLY|FOUO|LIMITED OFFICIAL USE|LAW ENFORCEMENT SENSITIVE|SENSITIVE SECURITY INFORMATION|DEA SENSITIVE|CONTROLLED UNCLASSIFIED INFORMATION)(?![A-Za-z])/;
 
 /**
  * The banner words of a line (offsets into the source), when the whole line (Markdown decoration
@@ -62,10 +67,12 @@ export function bannerWords(source: string, line: DocLine): { start: number; end
     words = words.slice(label[0].length);
   }
   // After a label the words can only be a classification, in whatever case they are typed
-  // (`Classification: Secret//NoForn`); read as capitals (ASCII: the offsets stay).
-  const typed = label && /^[\x20-\x7e]*$/.test(words) ? words.toUpperCase() : words;
+  // (`Classification: Secret//NoForn`), and so can a whole line joined by CAPCO's separator
+  // (`Unclassified//For Official Use Only`); read as capitals (ASCII: the offsets stay).
+  const typed = (label || words.includes('//')) && /^[\x20-\x7e]*$/.test(words) ? words.toUpperCase() : words;
   // The unclassified handling banners that name no level (State's `SENSITIVE BUT UNCLASSIFIED`,
-  // 12 FAM 540; DoD's `FOR OFFICIAL USE ONLY`): read as the UNCLASSIFIED banner they stand for.
+  // 12 FAM 540; DoD's `FOR OFFICIAL USE ONLY`; the others of HANDLING_BANNER): read as the
+  // UNCLASSIFIED banner they stand for.
   const read = HANDLING_BANNER.test(typed) ? `UNCLASSIFIED//${typed}` : typed;
   if (!LEVEL_START.test(read) && !FOREIGN_START.test(read)) return null;
   const parsed = readBannerWords(read);
