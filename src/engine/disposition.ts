@@ -38,7 +38,10 @@ export function pendingReason(d: Pick<Decision, 'action' | 'ruleId' | 'authority
   if (pending.some((a) => /UNKNOWN MARKING/.test(a))) return 'unknown marking';
   if (pending.some((a) => /\bRELIDO\b/.test(a))) return 'foreign disclosure review';
   if (pending.some((a) => /LEVEL UNCERTAIN/.test(a))) return 'level uncertain';
-  return 'no rule decided';
+  if (pending.some((a) => /ATOMIC ENERGY ACT/.test(a))) return 'Atomic Energy Act review';
+  // A plain PENDING REVIEW is the default deny's, or a rule's that holds the portion for a reviewer
+  // (unmarked text under a banner with a control): only the first is "no rule decided".
+  return d.ruleId.endsWith('/default-deny') ? 'no rule decided' : 'held for review by its rule';
 }
 
 /**

@@ -49,6 +49,10 @@ describe('computeDisposition', () => {
     // A rule decided: not 'no rule decided' (the default deny's reason), but why it could not.
     expect(pendingReason({ action: 'withhold', ruleId: 'public/unmarked-level-uncertain', authority: ['LEVEL UNCERTAIN - PENDING REVIEW'] })).toBe('level uncertain');
     expect(pendingReason({ action: 'withhold', ruleId: 'fvey/relido', authority: ['RELIDO - PENDING FOREIGN DISCLOSURE REVIEW'] })).toBe('foreign disclosure review');
+    // A rule that holds unmarked text under a controlled banner said 'no rule decided'.
+    expect(pendingReason({ action: 'withhold', ruleId: 'public/unmarked-under-controlled-banner', authority: ['PENDING REVIEW'] })).toBe('held for review by its rule');
+    expect(pendingReason({ action: 'withhold', ruleId: 'public/unmarked-in-atomic-energy-act-document', authority: ['ATOMIC ENERGY ACT - PENDING REVIEW'] })).toBe('Atomic Energy Act review');
+    expect(pendingReason({ action: 'withhold', ruleId: 'public/default-deny', authority: ['PENDING REVIEW'] })).toBe('no rule decided');
   });
 });
 
