@@ -10,8 +10,8 @@
 import type { Rng } from './mutators.js';
 
 const WORDS = ['the', 'officials', 'said', 'Berlin', 'talks', 'and', 'will', 'meet', 'next', 'week', 'on', 'trade', 'minister', 'agreed'];
-const MARKS = ['(U)', '(S)', '(C)', '(TS)', '(S//NF)', '(U//FOUO)', '(C//REL TO USA, GBR)', '(TS//SI//NF)', '(S//NF', '[S]', '(SBU)', '(U//SBU)', '(S//ORCON)', '( S )', '(s)', '(CUI)', '(S//SAR-BP)', '(TS//SAR-BP/GB//NF)', '(S//DISPLAY ONLY AFG)', '(S//REL TO USA, NATO/DISPLAY ONLY AFG)', '(NS)', '(//NS)', '(//GBR S)', '(//JOINT S CAN USA)', '(//JOINT S USA)'];
-const BANNERS = ['SECRET//NOFORN', 'TOP SECRET//SI//NOFORN', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'CONFIDENTIAL', 'UNCLASSIFIED', 'SECRET', 'S E C R E T', 'SECRET//REL TO USA, FVEY', 'NATO SECRET', '//NATO CONFIDENTIAL', '//GBR SECRET', '//JOINT SECRET CAN USA'];
+const MARKS = ['(U)', '(S)', '(C)', '(TS)', '(S//NF)', '(U//FOUO)', '(C//REL TO USA, GBR)', '(TS//SI//NF)', '(S//NF', '[S]', '(SBU)', '(U//SBU)', '(S//ORCON)', '( S )', '(s)', '(CUI)', '(S//SAR-BP)', '(TS//SAR-BP/GB//NF)', '(S//DISPLAY ONLY AFG)', '(S//REL TO USA, NATO/DISPLAY ONLY AFG)', '(NS)', '(//NS)', '(//GBR S)', '(//JOINT S CAN USA)', '(//JOINT S USA)', '(PII)'];
+const BANNERS = ['SECRET//NOFORN', 'TOP SECRET//SI//NOFORN', 'UNCLASSIFIED//FOR OFFICIAL USE ONLY', 'CONFIDENTIAL', 'UNCLASSIFIED', 'SECRET', 'S E C R E T', 'SECRET//REL TO USA, FVEY', 'NATO SECRET', '//NATO CONFIDENTIAL', '//GBR SECRET', '//JOINT SECRET CAN USA', 'LIMITED OFFICIAL USE', 'SBU', 'DEA SENSITIVE', 'Unclassified//For Official Use Only', 'CONTROLLED UNCLASSIFIED INFORMATION'];
 const CABLE_LEVELS = ['C O N F I D E N T I A L', 'S E C R E T', 'UNCLAS', 'CONFIDENTIAL', 'SECRET SECTION 01 OF 02', 'UNCLAS SECTION 01 OF 03'];
 
 function words(rng: Rng, n: number, counter: { n: number }): string {
@@ -40,8 +40,10 @@ function memoLine(rng: Rng, c: { n: number }): string {
     () => `FROM: ${w(2)}`,
     () => 'Page 2 of 5',
     () => 'DYNAMIC PAGE -- HIGHEST POSSIBLE CLASSIFICATION IS TOP SECRET//SI',
-    () => 'NOFORN',
+    () => rng.pick(['NOFORN', 'PROPRIETARY', 'LIMITED DISTRIBUTION', 'SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY']),
     () => `- ${rng.pick(MARKS)} ${w(5)}`,
+    // A footnote numbered in brackets, under a rule or not.
+    () => `${rng.next() < 0.3 ? '--------\n' : ''}[${1 + rng.int(9)}] ${rng.pick(MARKS)} ${w(4)}`,
     // A field label before a mark, and a line hanging under it (an FBI form's fields).
     () => `${rng.pick(['Title', 'Case ID #', 'Enclosure(s)', 'Synopsis'])}: ${rng.pick(MARKS)} ${w(3)}`,
     () => `${' '.repeat(rng.pick([2, 4, 7, 11]))}${w(3)}`,
@@ -88,7 +90,7 @@ function cable(rng: Rng, c: { n: number }): string {
     'BT',
     `${level} BERLIN 000173`,
     '',
-    rng.pick(['SIPDIS', 'NOFORN', 'SENSITIVE', '']),
+    rng.pick(['SIPDIS', 'NOFORN', 'SENSITIVE', '', 'SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY', 'SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.']),
     '',
     `E.O. 12958: ${rng.pick(['DECL: 02/13/2018', 'DECL: OADR', 'N/A', 'DECL: 1.6X1', 'DECL: 02/13/1999', 'DECL: 13/45/2018'])}`,
     'TAGS: PREL PGOV GM',
