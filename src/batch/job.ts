@@ -179,10 +179,11 @@ function charsReplacedIn(diagnostics: readonly Diagnostic[]): string[] {
 
 /**
  * The warnings the console shows besides the audit record: an output named otherwise than its
- * input, a PDF redaction's own warning, and a mark read without the invisible or look-alike
- * characters it held (the text was read otherwise than written).
+ * input, a PDF redaction's own warning, a mark read without the invisible or look-alike
+ * characters it held (the text was read otherwise than written), and a FOIA notice the rules do
+ * not read (../parse/notices.ts).
  */
-const CONSOLE_WARNINGS: ReadonlySet<string> = new Set(['output-renamed', 'pdf-redaction', 'mark-characters-read']);
+const CONSOLE_WARNINGS: ReadonlySet<string> = new Set(['output-renamed', 'pdf-redaction', 'mark-characters-read', 'foia-notice']);
 
 /** The console's warnings among a document's diagnostics, each once. */
 function consoleWarnings(diagnostics: readonly Diagnostic[]): string[] {

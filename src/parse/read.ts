@@ -5,6 +5,7 @@
 import type { Document, DocumentFormat } from '../types.js';
 import { parseMarkedDocument } from './document/index.js';
 import { parseCable } from './index.js';
+import { foiaNoticeDiagnostics } from './notices.js';
 import { CABLE_READER, DOCUMENT_READER, type InputFormat, type ReaderId } from './readers.js';
 
 export { CABLE_READER, DOCUMENT_READER, INPUT_FORMATS, type InputFormat, type ReaderId } from './readers.js';
@@ -56,7 +57,10 @@ export function detectFormat(text: string): DocumentFormat {
 export function readDocument(text: string, options: { format?: InputFormat } = {}): ReadResult {
   const asked = options.format ?? 'auto';
   const format = asked === 'auto' ? detectFormat(text) : asked;
-  const doc = format === 'cable' ? parseCable(text) : parseMarkedDocument(text);
+  const read = format === 'cable' ? parseCable(text) : parseMarkedDocument(text);
+  // FOIA notices are no marking: whichever reader ran, a warning each (./notices.ts).
+  const notices = foiaNoticeDiagnostics(text);
+  const doc = notices.length > 0 ? { ...read, diagnostics: [...read.diagnostics, ...notices] } : read;
   return { doc, reader: format === 'cable' ? CABLE_READER : DOCUMENT_READER, detected: asked === 'auto' };
 }
 
