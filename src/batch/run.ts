@@ -383,7 +383,9 @@ class BatchTally {
     this.indexEntries.set(r.indexEntry.stem, r.indexEntry);
     if (this.index && r.digest) {
       this.index.addDigest(r.digest);
-      const file = this.releasedKind ? outputPath(stem, this.releasedKind) : `${stem} (release text)`;
+      // Where the text was written: pending/ for a document pending review, under the name its
+      // outputs took (a PDF whose name repeats withheld words gets a neutral one).
+      const file = this.releasedKind ? outputPath(r.stem, this.releasedKind, r.counts.pending.length > 0) : `${r.stem} (release text)`;
       this.releasedRuns.push({ stem, file, runs: r.digest.released });
     }
   }

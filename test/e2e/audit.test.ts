@@ -3,7 +3,7 @@
  * tamper with fresh copies of it (each item of the issue's "Done means") and see the audit fail
  * with the right one-line message. Also: cross-document leaks in `release` and `audit`.
  */
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -314,6 +314,16 @@ describe('cross-document leaks', () => {
     expect(lines(audited.stdout)).toContain('release/SYNTH-B.txt: cross-leak: 15 run(s) of 8 words withheld in SYNTH-A (p2) appear here');
     expect(audited.stdout).toMatch(/^release\/SYNTH-B\.pdf: cross-leak: /m);
     expect((await audit(out)).code).toBe(0);
+  });
+
+  it("names the file where it was written: pending/ for a document pending review (it said release/, where there is none)", async () => {
+    const pendingIn = tmp('cross-pending-in');
+    writeFileSync(path.join(pendingIn, 'SYNTH-A.txt'), A);
+    writeFileSync(path.join(pendingIn, 'SYNTH-C.txt'), B.replace('¶1. (U) Press reporting', '¶1. (SBU) Press reporting'));
+    const out = path.join(tmp('cross-pending-out'), 'o');
+    const run = await runCli(['release', pendingIn, '--profile', 'public', '--out', out, '--as-of', '2010-12-01']);
+    expect(run.stdout).toMatch(/^warning: pending\/SYNTH-C\.txt: cross-leak: 15 run\(s\) of 8 words withheld in SYNTH-A \(p2\) appear here$/m);
+    expect(existsSync(path.join(out, 'pending/SYNTH-C.txt'))).toBe(true);
   });
 
   it('finds it against an earlier release folder (--against), both ways', async () => {
