@@ -14,7 +14,7 @@ const IGNORED = new Set(['SIPDIS']);
  * State's request after an SBU caveat (`SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY`, `…
  * PLEASE PROTECT ACCORDINGLY.`): a request, not a control; it ends the line.
  */
-export const HANDLING_REQUEST = /(?:^|[\s.,;:–—-])+(?:PLEASE\s+)?(?:HANDLE|PROTECT)\s+ACCORDINGLY[\s.]*$/i;
+const HANDLING_REQUEST = /(?:^|[\s.,;:–—-])+(?:PLEASE\s+)?(?:HANDLE|PROTECT)\s+ACCORDINGLY[\s.]*$/i;
 
 /**
  * Parse a caveat line (the bare control words a cable writes on their own line under the banner):
