@@ -6,6 +6,7 @@
  * document API (forms, appearances, drawing: most of its modules) is loaded on the first review
  * PDF, not by every process that reads or releases PDFs (those use only its parser).
  */
+import { withoutConsoleWarnings } from './quiet.js';
 
 /** The regions of one decision and the note printed beside them. */
 export interface ReviewBand {
@@ -74,7 +75,7 @@ export function notePlacements(bands: readonly ReviewBand[], pageWidth: (page: n
 export async function reviewPdf(original: Uint8Array, bands: readonly ReviewBand[], summary: Uint8Array): Promise<Uint8Array> {
   const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const RED = rgb(0.8, 0.1, 0.1);
-  const doc = await PDFDocument.load(original, { updateMetadata: false, ignoreEncryption: false });
+  const doc = await withoutConsoleWarnings(() => PDFDocument.load(original, { updateMetadata: false, ignoreEncryption: false }));
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const pages = doc.getPages();
   for (const band of bands) {

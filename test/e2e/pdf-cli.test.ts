@@ -54,6 +54,20 @@ describe.skipIf(!hasPdftotext())('PDF inputs through the CLI', () => {
     expect(scan.stderr.trim()).toBe(`declass: ${path.join(input, 'scan.pdf')}: no text layer: scanned PDFs need OCR first`);
   });
 
+  it('a damaged PDF is refused in one line: nothing of the PDF parser on the console, nothing written', () => {
+    // pdf-lib's parser wrote `Trying to parse invalid object: …` and `Invalid object ref: 1 0 R`
+    // to standard error before the error line.
+    const cut = path.join(tmp('pdf-damaged'), 'damaged.pdf');
+    writeFileSync(cut, '%PDF-1.7\n1 0 obj\n');
+    const error = `declass: ${cut}: the PDF cannot be parsed: Failed to parse PDF document (line:2 col:0 offset=9): Failed to parse invalid PDF object\n`;
+    const parse = runBin(['parse', cut]);
+    expect([parse.code, parse.stderr]).toEqual([1, error]);
+    const outDir = path.join(tmp('pdf-damaged-out'), 'out');
+    const release = runBin(['release', cut, '-p', 'public', '--as-of', AS_OF, '-o', outDir]);
+    expect([release.code, release.stdout, release.stderr]).toEqual([1, '', error]);
+    expect(existsSync(outDir)).toBe(false);
+  });
+
   it('release walks the folder for PDFs, renames an output whose name repeats withheld words, leaks nothing, and audit passes', () => {
     const r = runBin(['release', input, '-p', 'public', '--as-of', AS_OF, '-o', out, '-j', '1', '--rasterize-unsure']);
     expect(r.stderr).toMatch(/scan\.pdf: no text layer: scanned PDFs need OCR first/);

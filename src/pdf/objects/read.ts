@@ -23,6 +23,7 @@ import {
 } from 'pdf-lib/cjs/core/index.js';
 import { PdfInputError } from '../errors.js';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObjects, type PdfValue } from './model.js';
+import { withoutConsoleWarnings } from '../quiet.js';
 
 /** Each name's text, worked out once: pdf-lib keeps one PDFName object per name, and a file names the same few keys thousands of times. */
 const nameTexts = new WeakMap<LibName, string>();
@@ -69,7 +70,7 @@ export async function readPdfObjects(bytes: Uint8Array): Promise<PdfObjects> {
   let context;
   try {
     // Infinity objects per tick: parse in one go (no event-loop yields, which only cost time here).
-    context = await PDFParser.forBytesWithOptions(bytes, Infinity, false, false).parseDocument();
+    context = await withoutConsoleWarnings(() => PDFParser.forBytesWithOptions(bytes, Infinity, false, false).parseDocument());
   } catch (e) {
     throw new PdfInputError(`the PDF cannot be parsed: ${(e as Error).message}`, { cause: e });
   }
