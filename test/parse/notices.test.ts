@@ -65,6 +65,14 @@ describe('a FOIA notice in a document', () => {
     expect(withNotice.plan.document.diagnostics.filter((d) => d.code === 'foia-notice')).toHaveLength(2);
   });
 
+  it('explain says it where it stands', () => {
+    const file = path.join(tmp('notice-explain'), 'MEMO.txt');
+    writeFileSync(file, text);
+    const r = runBin(['explain', file, '-p', 'public', '--as-of', '2026-12-05']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).filter((l) => l.includes('(foia-notice)')).map((l) => l.split(' ')[0])).toEqual(['2:1', '9:1']);
+  });
+
   it('release says it on the console, once', () => {
     const file = path.join(tmp('notice'), 'MEMO.txt');
     writeFileSync(file, text);

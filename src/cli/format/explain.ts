@@ -40,5 +40,11 @@ export function formatExplanation(file: string, doc: Document, plan: Plan, profi
     out += `${`${line}:${column}`.padEnd(8)} ${r.portionId.padEnd(10)} span of ${r.span.end - r.span.start} chars REDACTED ${r.authority.join(', ')}  [${r.ruleId}]\n`;
   }
   for (const diag of plan.diagnostics) out += `${diag.severity}: ${diag.message} (${diag.code})\n`;
+  // A FOIA notice decides nothing, so no decision above names it: said here, where it stands.
+  for (const diag of doc.diagnostics) {
+    if (diag.code !== 'foia-notice' || !diag.span) continue;
+    const { line, column } = index.pointAt(diag.span.start);
+    out += `${`${line}:${column}`.padEnd(8)} ${diag.severity}: ${diag.message} (${diag.code})\n`;
+  }
   return out;
 }
