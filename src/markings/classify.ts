@@ -22,6 +22,9 @@ const COMMON_ABBREVIATIONS = new Set(['UN', 'US']);
  */
 const COMPACT = /^(?:TS|[UCS])[UCSTNFB0-9]{0,2}$/;
 
+/** A State reporting requirement's number: a letter, two letters and a year's digit, five digits. */
+const REQUIREMENT_NUMBER = /^[A-Z]-[A-Z]{2}\d-\d{5}$/;
+
 /** Letters of U, C, S, TS, NF split by slashes in an order no marking has: `N/SF`, `NF/C`, `F/S`. */
 const GARBLED = /^[UCSTNF]{1,3}(?:[ \t]*\/{1,2}[ \t]*[UCSTNF]{1,3}){1,3}$/;
 
@@ -171,6 +174,9 @@ export function classifyParenthetical(inner: string): ParentheticalKind {
   // The CAPCO separator `//` (not a URL's `://`): only marks are written with it, so `(X//Q)` or
   // `(FOO//BAR)` is a mark not understood, never an unmarked paragraph released as such.
   if (/(?:^|[^:])\/\//.test(text)) return 'malformed';
+  // A State reporting requirement's number under a cable's subject, `(C-AL9-00153)`, `(C-NE8-00834)`:
+  // its letters and digits are no marking (09QUITO244, 09STATE106750; it sent the cable to review).
+  if (REQUIREMENT_NUMBER.test(text)) return 'not-a-marking';
   if (levelLike(first) || SPECIAL_ACCESS.test(upper)) return 'malformed';
   // TOP SECRET as its two letters spaced, alone or before a control: `(T S)`, `(T S/SI)` (not
   // `(T S Eliot)`).

@@ -93,6 +93,11 @@ const SANCTIONED: readonly RegExp[] = [
   // the cable's caveat line: the UNCLAS cables that carry it are SBU, their unmarked text held for
   // FOIA review (07PARIS1791, 07PARIS2027), no longer released as unclassified text.
   /^\S+ (?:text|subject|signature|paragraph): R unmarked-in-unclassified -> W unmarked-in-sensitive$/,
+  // A State reporting requirement's number under the subject, `(C-AL9-00153)`, is no mark: the
+  // subject's line it goes on (09QUITO244, 09STATE106750), no longer a mark not understood that
+  // sent the cable to review.
+  /^removed text \(unknown\): W unknown-marking \| W unknown-marking$/,
+  /^span of subject ends later$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

@@ -37,6 +37,8 @@ describe('classifyParenthetical', () => {
     // The privacy caveat some offices write as a mark: no marking system defines it, and the
     // paragraph holds personal information (it was unmarked text, released in an unclassified document).
     'PII', 'pii', 'PII/NF', 'U/PII',
+    // Near a reporting requirement's number, but a level and controls.
+    'S-AL9', 'C-AL9-0015',
     // A level with a colon or semicolon, a dotted TOP SECRET.
     'S:', 'C;', 'TS:', 'T.S.', 'T.S', 'S?', 'S!', 'S*', "S'",
     // TOP SECRET spaced; a full stop between level and control; CONFIDENTIAL cut short; one word.
@@ -71,6 +73,8 @@ describe('classifyParenthetical', () => {
     'SSCI', 'CSI', 'CTK', 'SX1', 'Ceci', 'CONFIDENTIALITY', 'C.S. Lewis', 'USI', 'U.S. Army', 'U.N.',
     // Acronyms and words near the privacy caveat.
     'PIIT', 'PIV', 'Privacy Act', 'PRIVACY',
+    // A State reporting requirement's number under a cable's subject (09QUITO244, 09STATE106750).
+    'C-AL9-00153', 'C-NE8-00834', 'S-AL9-01454',
   ])('(%s) is not a marking', (inner) => {
     expect(classifyParenthetical(inner)).toBe('not-a-marking');
   });
