@@ -62,6 +62,10 @@ const cases: Case[] = [
   ['banner-below-portion', 'a NOFORN portion under SECRET banners', memo('SECRET', '(S//NF) Not releasable.'), ['banner-missing-controls', 'banner-missing-controls']],
   ['banner-below-portion', 'a TS portion under a DYNAMIC PAGE banner of SECRET', `${DYNAMIC('SECRET')}\n(TS//SI) Too high for the page.\n\n${ONE_LINE_BLOCK}`, ['banner-below-portions']],
   ['banner-below-portion', 'banners that carry what the portions require', memo('SECRET//NOFORN', '(S//NF) Not releasable.'), []],
+  // Interior pages may carry their own page's highest level (32 CFR 2001.21(b)); the first page the document's.
+  ['banner-below-portion', "a later page's UNCLASSIFIED banners over its (U) portions", `SECRET\n\n(S) Secret.\n\nSECRET\n\fUNCLASSIFIED\n\n(U) Plain.\n\n${BLOCK}\nUNCLASSIFIED\n`, []],
+  ['banner-below-portion', "a later page's UNCLASSIFIED banners over a SECRET portion on it", `SECRET\n\n(S) Secret.\n\nSECRET\n\fUNCLASSIFIED\n\n(S) Also secret.\n\n${BLOCK}\nUNCLASSIFIED\n`, ['banner-below-portions', 'banner-below-portions']],
+  ['banner-below-portion', "the first page's UNCLASSIFIED banners when a later page is SECRET", `UNCLASSIFIED\n\n(U) Plain.\n\nUNCLASSIFIED\n\fSECRET\n\n(S) Secret.\n\n${BLOCK}\nSECRET\n`, ['banner-below-portions', 'banner-below-portions']],
   ['banner-below-portion', 'a TS portion under a DYNAMIC PAGE banner of TOP SECRET', `${DYNAMIC('TOP SECRET//SI')}\n(TS//SI) Fits the page.\n\n${DYNAMIC('TOP SECRET//SI')}${ONE_LINE_BLOCK}`, []],
   ['banner-missing', 'no banner at all', `(S) No banner at all.\n\n${BLOCK}`, ['no-banner']],
   ['banner-missing', 'no banner at the bottom', memo('SECRET', '(S) No banner at the bottom.', BLOCK, ''), ['banner-missing-bottom']],

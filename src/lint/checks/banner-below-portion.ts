@@ -5,8 +5,11 @@ import type { LintCheck } from '../types.js';
 /**
  * Every banner line of a modern document against the roll-up of its portions (CAPCO §D.2): a
  * banner lower than a portion is an error (`banner-below-portions`), one that lacks controls the
- * portions carry a warning (`banner-missing-controls`). A DYNAMIC PAGE banner states the most a
- * page could hold: a portion above it is an error too. Cables: `banner-roll-up`.
+ * portions carry a warning (`banner-missing-controls`). The first page's banners carry the whole
+ * document's roll-up; a later page's may carry its own page's instead (32 CFR 2001.21(b)(2):
+ * interior pages are marked with the highest level on the page or the overall one), so an
+ * UNCLASSIFIED banner over a page of (U) portions is no error. A DYNAMIC PAGE banner states the
+ * most a page could hold: a portion above it is an error too. Cables: `banner-roll-up`.
  */
 export const bannerBelowPortion: LintCheck = {
   id: 'banner-below-portion',
@@ -15,17 +18,29 @@ export const bannerBelowPortion: LintCheck = {
   formats: ['document'],
   check: ({ doc }) => {
     const marked: Marking[] = [];
-    for (const p of doc.portions) if (p.markingSource === 'marked' && p.marking) marked.push(p.marking);
+    // The marked portions of each page (pages are separated by form feeds, as the readers take them).
+    const byPage = new Map<number, Marking[]>();
+    const pageStarts = formFeeds(doc.source);
+    for (const p of doc.portions) {
+      if (p.markingSource !== 'marked' || !p.marking) continue;
+      marked.push(p.marking);
+      const page = pageOf(pageStarts, p.span.start);
+      byPage.set(page, [...(byPage.get(page) ?? []), p.marking]);
+    }
     if (marked.length === 0) return [];
-    const expected = rollUp(marked);
+    const overall = rollUp(marked);
     const out: Diagnostic[] = [];
     // A quoted message's own classification lines speak for that message, not for the printout.
     const quoted = doc.unclassifiedMessages ?? [];
     for (const b of doc.pageBanners ?? []) {
       if (!b.marking || quoted.some((m) => m.start <= b.span.start && b.span.end <= m.end)) continue;
+      const onPage = byPage.get(b.page);
+      // A later page's banner may say its own page's highest level; an empty page's, nothing less than U.
+      const expected = b.page === 1 || b.highestPossible ? overall : onPage ? rollUp(onPage) : null;
+      if (!expected) continue;
       const what = b.highestPossible ? `The DYNAMIC PAGE banner (highest possible ${formatBanner(b.marking)})` : `Banner ${JSON.stringify(b.raw)} (${formatBanner(b.marking)})`;
       if (compareLevels(b.marking.level, expected.level) < 0) {
-        out.push({ severity: 'error', code: 'banner-below-portions', message: `${what} on page ${b.page} is lower than the highest portion; the portions require ${formatBanner(expected)}.`, span: b.span });
+        out.push({ severity: 'error', code: 'banner-below-portions', message: `${what} on page ${b.page} is lower than the highest portion${expected === overall ? '' : ' on its page'}; the portions require ${formatBanner(expected)}.`, span: b.span });
       } else if (!b.highestPossible && !dominates(b.marking, expected)) {
         out.push({ severity: 'warning', code: 'banner-missing-controls', message: `${what} on page ${b.page} lacks controls the portions carry; expected ${formatBanner(expected)}.`, span: b.span });
       }
@@ -33,3 +48,17 @@ export const bannerBelowPortion: LintCheck = {
     return out;
   },
 };
+
+/** Offsets of the form feeds of `source`, in order. */
+function formFeeds(source: string): number[] {
+  const out: number[] = [];
+  for (let i = source.indexOf('\f'); i >= 0; i = source.indexOf('\f', i + 1)) out.push(i);
+  return out;
+}
+
+/** The 1-based page of offset `at`: one more than the form feeds before it. */
+function pageOf(feeds: readonly number[], at: number): number {
+  let n = 0;
+  while (n < feeds.length && feeds[n]! < at) n++;
+  return n + 1;
+}
