@@ -12,9 +12,11 @@ const IGNORED = new Set(['SIPDIS']);
 
 /**
  * State's request after an SBU caveat (`SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY`, `…
- * PLEASE PROTECT ACCORDINGLY.`): a request, not a control; it ends the line.
+ * PLEASE PROTECT ACCORDINGLY.`): a request, not a control; it ends the line. Its words are the
+ * cable reader's too (../parse/patterns.ts, a caveat line's tokens).
  */
-const HANDLING_REQUEST = /(?:^|[\s.,;:–—-])+(?:PLEASE\s+)?(?:HANDLE|PROTECT)\s+ACCORDINGLY[\s.]*$/i;
+export const HANDLING_REQUEST_WORDS = String.raw`(?:PLEASE\s+)?(?:HANDLE|PROTECT)\s+ACCORDINGLY`;
+const HANDLING_REQUEST = new RegExp(String.raw`(?:^|[\s.,;:–—-])+${HANDLING_REQUEST_WORDS}[\s.]*$`, 'i');
 
 /**
  * Parse a caveat line (the bare control words a cable writes on their own line under the banner):

@@ -8,7 +8,7 @@
 export { parseMarking } from './parse-marking.js';
 export type { MarkingContext, MarkingOptions, MarkingParse } from './parse-marking.js';
 export { relToSubset } from './rel-to.js';
-export { parseCaveat } from './caveat.js';
+export { HANDLING_REQUEST_WORDS, parseCaveat } from './caveat.js';
 export { classifyParenthetical } from './classify.js';
 export { foldFullWidth, foldForeignLettersMapped, hasForeignLetters } from './full-width.js';
 export { MARKING_TOKENS } from './vocabulary.js';

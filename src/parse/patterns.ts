@@ -7,6 +7,7 @@
  * are only applied to short lines.
  */
 import { cableYear, isoDate, MONTH_NUMBERS } from '../dates.js';
+import { HANDLING_REQUEST_WORDS } from '../markings/index.js';
 
 const DTG = /(?<![0-9])(\d{2})(\d{2})(\d{2})Z\s{1,3}(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s{1,3}(\d{2}(?:\d{2})?)(?![0-9])/i;
 
@@ -144,8 +145,9 @@ export function isBareClassificationLine(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Caveats and boilerplate under the banner
 
-const CAVEAT_TOKEN =
-  /^(NOFORN|SENSITIVE|SIPDIS|SBU|FOUO|FOR OFFICIAL USE ONLY|NODIS|EXDIS|LIMDIS|STADIS|ORCON|PROPIN|BUT UNCLASSIFIED|E F T O|EFTO|NOT FOR INTERNET(?: DISTRIBUTION)?|(?:PLEASE )?(?:HANDLE|PROTECT) ACCORDINGLY)(?![A-Za-z])[\s,/.;:–—-]*/;
+const CAVEAT_TOKEN = new RegExp(
+  String.raw`^(NOFORN|SENSITIVE|SIPDIS|SBU|FOUO|FOR OFFICIAL USE ONLY|NODIS|EXDIS|LIMDIS|STADIS|ORCON|PROPIN|BUT UNCLASSIFIED|E F T O|EFTO|NOT FOR INTERNET(?: DISTRIBUTION)?|${HANDLING_REQUEST_WORDS})(?![A-Za-z])[\s,/.;:–—-]*`,
+);
 
 /**
  * A line made only of caveat words (`NOFORN`, `SENSITIVE`, `SENSITIVE, SIPDIS`, State's SBU

@@ -1,4 +1,5 @@
 import { compareLevels, dominates, formatBanner, rollUp } from '../../markings/index.js';
+import { pageIndex } from '../../source/page-index.js';
 import type { Diagnostic, Marking } from '../../types.js';
 import type { LintCheck } from '../types.js';
 
@@ -20,12 +21,14 @@ export const bannerBelowPortion: LintCheck = {
     const marked: Marking[] = [];
     // The marked portions of each page (pages are separated by form feeds, as the readers take them).
     const byPage = new Map<number, Marking[]>();
-    const pageStarts = formFeeds(doc.source);
+    const pageAt = pageIndex(doc.source);
     for (const p of doc.portions) {
       if (p.markingSource !== 'marked' || !p.marking) continue;
       marked.push(p.marking);
-      const page = pageOf(pageStarts, p.span.start);
-      byPage.set(page, [...(byPage.get(page) ?? []), p.marking]);
+      const page = pageAt(p.span.start);
+      const onPage = byPage.get(page);
+      if (onPage) onPage.push(p.marking);
+      else byPage.set(page, [p.marking]);
     }
     if (marked.length === 0) return [];
     const overall = rollUp(marked);
@@ -48,17 +51,3 @@ export const bannerBelowPortion: LintCheck = {
     return out;
   },
 };
-
-/** Offsets of the form feeds of `source`, in order. */
-function formFeeds(source: string): number[] {
-  const out: number[] = [];
-  for (let i = source.indexOf('\f'); i >= 0; i = source.indexOf('\f', i + 1)) out.push(i);
-  return out;
-}
-
-/** The 1-based page of offset `at`: one more than the form feeds before it. */
-function pageOf(feeds: readonly number[], at: number): number {
-  let n = 0;
-  while (n < feeds.length && feeds[n]! < at) n++;
-  return n + 1;
-}
