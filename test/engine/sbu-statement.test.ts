@@ -69,3 +69,28 @@ describe("State's SBU statement under an UNCLAS banner", () => {
     expect(result.releaseText).not.toContain('Segolene Royal in France');
   });
 });
+
+/** A memo under an `UNCLASSIFIED` banner with `statement` on the line below it. */
+const memo = (statement: string) =>
+  `UNCLASSIFIED\n${statement}\n\nMEMORANDUM FOR THE RECORD\n\nSUBJECT: Staffing\n\nThe deputy director plans to close the zulu office next spring.\n\nUNCLASSIFIED\n`;
+
+describe("State's SBU statement under a memo's banner, with a full stop", () => {
+  it.each([
+    'SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY.',
+    'SENSITIVE BUT UNCLASSIFIED. PLEASE HANDLE ACCORDINGLY.',
+    'SENSITIVE BUT UNCLASSIFIED.',
+    'SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY',
+  ])('%j is the banner\'s caveat line: the unmarked text is held for review (it was released in full)', async (statement) => {
+    const text = memo(statement);
+    const result = await release(text);
+    expect(readDocument(text).doc.banner?.marking.controls).toContain('SBU');
+    expect(decisionOn(result, text, 'The deputy director')).toBe('withhold public/unmarked-in-sensitive');
+    expect(result.releaseText).not.toContain('zulu');
+    expect(result.releaseText).not.toMatch(/ACCORDINGLY/i);
+  });
+
+  it('a line of text with a full stop under the banner stays text', async () => {
+    const text = memo('THE OFFICE CLOSES.');
+    expect(decisionOn(await release(text), text, 'The deputy director')).toBe('release public/unmarked-in-unclassified');
+  });
+});

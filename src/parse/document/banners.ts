@@ -164,8 +164,11 @@ function joinable(out: ReadonlyMap<number, BannerHit>, i: number): (BannerHit & 
 
 /** The controls of a line of control words in capitals (`NOFORN`, `LAW ENFORCEMENT SENSITIVE`), or null (any other line, `SIPDIS` alone). */
 function caveatLine(line: DocLine): string[] | null {
-  const text = undecorated(line.text).text;
-  if (!/^[A-Z][A-Z ,;/-]*$/.test(text)) return null;
+  // A full stop may end the line or its statement (`SENSITIVE BUT UNCLASSIFIED. PLEASE HANDLE
+  // ACCORDINGLY.`): refused, State's SBU statement under a memo's banner was a line of text and
+  // the memo's unmarked text was released as unclassified text.
+  const text = undecorated(line.text).text.replace(/\.+$/, '');
+  if (!/^[A-Z][A-Z ,;/.-]*$/.test(text)) return null;
   const controls = parseCaveat(text);
   return controls && controls.length > 0 ? controls : null;
 }
