@@ -19,7 +19,7 @@ export function formatExplainJson(file: string, doc: Document, plan: Plan): stri
 export function formatExplanation(file: string, doc: Document, plan: Plan, profile: Profile, asOf: string): string {
   const index = new LineIndex(doc.source);
   const d = plan.declassification;
-  let out = `${file}  ref ${doc.ref ?? '?'}  originated ${doc.originated ?? '?'}  banner ${doc.banner?.raw ?? '(none)'}\n`;
+  let out = `${file}  ref ${doc.ref ?? '?'}  originated ${doc.originated ?? '?'}  banner ${doc.banner?.raw ?? noBanner(doc)}\n`;
   // A document without an authority block says so (the first note names what is missing).
   out += `DECL ${d.decl.raw ?? `(${d.decl.notes?.[0] ?? 'no E.O. line'})`}: ${d.status} as of ${asOf}. ${d.reason}\n`;
   out += `Profile ${profile.id}: banner ${plan.releaseBanner}; ${plan.stamp}\n`;
@@ -47,4 +47,14 @@ export function formatExplanation(file: string, doc: Document, plan: Plan, profi
     out += `${`${line}:${column}`.padEnd(8)} ${diag.severity}: ${diag.message} (${diag.code})\n`;
   }
   return out;
+}
+
+/**
+ * What stands for a banner the document does not have: a DYNAMIC PAGE banner (SIDtoday's) says
+ * only the most its pages could hold, so it is never the document's banner; `(none)` alone read as
+ * if the pages had no banner at all.
+ */
+function noBanner(doc: Document): string {
+  const dynamic = doc.pageBanners?.find((b) => b.highestPossible);
+  return dynamic ? `(none; its pages say highest possible: ${dynamic.raw.replace(/\s+/g, ' ')})` : '(none)';
 }

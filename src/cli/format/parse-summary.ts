@@ -4,7 +4,7 @@ import type { ParseRecord } from '../records/parse.js';
 /** The readable summary of one record. */
 export function formatParseSummary(r: ParseRecord): string {
   const lines: string[] = [r.file];
-  const banner = r.banner ? `${r.banner.raw}${r.banner.mark ? ` (${r.banner.mark})` : ' (not understood)'}` : '(none)';
+  const banner = r.banner ? `${r.banner.raw}${r.banner.mark ? ` (${r.banner.mark})` : ' (not understood)'}` : r.pageBanners?.some((b) => b.highestPossible) ? '(none; its pages say highest possible, below)' : '(none)';
   lines.push(`  ref ${r.ref ?? '-'}  originated ${r.originated ?? '-'}  banner ${banner}`);
   if (r.format === 'document') {
     const a = r.authority;
