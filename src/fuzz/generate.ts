@@ -40,7 +40,7 @@ function memoLine(rng: Rng, c: { n: number }): string {
     () => `FROM: ${w(2)}`,
     () => 'Page 2 of 5',
     () => 'DYNAMIC PAGE -- HIGHEST POSSIBLE CLASSIFICATION IS TOP SECRET//SI',
-    () => rng.pick(['NOFORN', 'PROPRIETARY', 'LIMITED DISTRIBUTION', 'SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY']),
+    () => rng.pick(['NOFORN', 'PROPRIETARY', 'LIMITED DISTRIBUTION', 'SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY', 'SENSITIVE BUT UNCLASSIFIED. PLEASE HANDLE ACCORDINGLY.', 'NOFORN.']),
     () => `- ${rng.pick(MARKS)} ${w(5)}`,
     // A footnote numbered in brackets, under a rule or not.
     () => `${rng.next() < 0.3 ? '--------\n' : ''}[${1 + rng.int(9)}] ${rng.pick(MARKS)} ${w(4)}`,
