@@ -53,6 +53,8 @@ function memoLine(rng: Rng, c: { n: number }): string {
     () => `${w(4)} ${rng.pick(MARKS)}`,
     () => `1. ${rng.pick(MARKS)} ${w(6)}`,
     () => `a. ${w(6)}`,
+    // A lettered list whose third label is spelled like a mark: `(c)` after `(b)`, in either case.
+    () => (rng.next() < 0.5 ? ['(a)', '(b)', '(c)'] : ['(A)', '(B)', '(C)']).map((l) => `${l} ${w(4)}`).join(rng.pick(['\n', '\n\n', '; '])),
     () => `${w(3)} ${rng.pick(MARKS)} ${w(3)}`,
     // A memo's letterhead, date, closing, attachment words and a signature set right.
     () => rng.pick(['DEPARTMENT OF DEFENSE', 'OFFICE OF THE DIRECTOR', 'WASHINGTON, DC 20301', 'FORT MEADE, MD 20755-6000', 'APO AE 09014-9351']),

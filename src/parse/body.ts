@@ -6,6 +6,7 @@
 import type { PortionKind, Span } from '../types.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
+import { labelAfterSiblingLine } from './list-label.js';
 import { readBareLabelAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
 import { LIST_LETTER, MARK_AHEAD, MARK_START, nearMissAfterShortLabel, withEmphasisCloserBlanked } from './lookalike.js';
 import { BULLET_GLYPHS, SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
@@ -463,6 +464,8 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
   }
   if (t.startsWith('(')) {
     const mark = readMarkAt(source, l.first) ?? (free ? readUnclosedAt(source, l.first) : null);
+    // `(C) To declare …` under `(B) While acknowledging …` (03ANKARA3694): a list's label, not a mark.
+    if (mark && labelAfterSiblingLine(source, l.first, source.slice(mark.start, mark.end))) return null;
     // Mid-sentence a parenthesis closed on its line is the office it names (`(S/CT) funds`); a
     // mark in another form (`(S] …`) is a mark anywhere.
     return mark && (free || mark.status === 'marked' || !/^\([^()\n]{1,48}\)/.test(t)) ? marked(l, mark) : null;

@@ -39,6 +39,7 @@ import { documentDiagnostics, maxPortionLevel, portionDiagnostics } from './diag
 import type { HeaderResult, Role } from './header/index.js';
 import { assignIds } from './ids.js';
 import { isLetterOrDigit, type Line } from './lines.js';
+import { labelAfterSiblingInText, labelAfterSiblingLine } from './list-label.js';
 import { lookalikeMarksInside, type LookalikeMark } from './lookalike.js';
 import { readMarkAt } from './marks.js';
 import { matchBanner } from './patterns.js';
@@ -305,7 +306,7 @@ function settleOwn(ctx: SettleContext, d: DraftPortion, id: string, parent: Port
     markingSource = found || holdsLevelMark(source, span, d.number) ? 'unknown' : 'unmarked';
   }
   // A mark inside the text can only raise it (`(U) Released text (S) secret …`), as in marked documents.
-  if (marking && (markingSource === 'marked' || markingSource === 'inherited')) marking = raisedBy(source, span, mark, marking);
+  if (marking && (markingSource === 'marked' || markingSource === 'inherited')) marking = raisedBy(source, span, mark, marking, d.number);
   return {
     id,
     kind: d.kind,
@@ -317,6 +318,13 @@ function settleOwn(ctx: SettleContext, d: DraftPortion, id: string, parent: Port
     span,
     segments,
   };
+}
+
+/** True when only blanks stand before `at` on its line. */
+function atLineStart(source: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (source[i] === ' ' || source[i] === '\t')) i--;
+  return i < 0 || source[i] === '\n';
 }
 
 /** A mark that starts with a U.S. level: `(S)`, `(TS//SI)`, `(C/NF)`, `(SECRET)`. */
@@ -341,7 +349,7 @@ function* levelMarksInside(source: string, span: Span, from: number): Generator<
     // abbreviation alone inside text is, in the corpus, an abbreviation (`the Sustainable Economy
     // Law (LES)`, `sensitive security information (SSI)`, `the National Crime Squad (NR)`).
     if (!US_LEVEL_MARK.test(raw)) continue;
-    if (raw === '(C)' && source.slice(span.start, open).includes('(B)')) continue;
+    if (labelAfterSiblingInText(source, open, raw, span.start) || (atLineStart(source, open) && labelAfterSiblingLine(source, open, raw))) continue;
     const read = parseMarking(raw, 'portion');
     if (read.ok) yield read.marking;
   }
@@ -352,9 +360,9 @@ function* levelMarksInside(source: string, span: Span, from: number): Generator<
  * higher level, or controls it lacks (`(S//REL TO USA, NATO) … (S//NF) …` is NOFORN: the NATO
  * reader must not see it).
  */
-function raisedBy(source: string, span: Span, own: Field | null, marking: Marking): Marking {
+function raisedBy(source: string, span: Span, own: Field | null, marking: Marking, number: string | null = null): Marking {
   let raised = marking;
-  for (const inside of levelMarksInside(source, span, own ? own.span.end : span.start)) {
+  for (const inside of levelMarksInside(source, span, own ? own.span.end : afterOwnLabel(source, span, number))) {
     const both = raisedByMark(raised, inside);
     if (!both) continue;
     raised = { ...both, raw: marking.raw, span: marking.span, normalisations: [...both.normalisations, `raised by the mark ${inside.raw} inside the portion`] };
@@ -368,9 +376,13 @@ function raisedBy(source: string, span: Span, own: Field | null, marking: Markin
  * `(B) …`, 09MEXICO3091) is its number, not a mark.
  */
 function holdsLevelMark(source: string, span: Span, number: string | null): boolean {
-  const from = number !== null && source.startsWith(`(${number})`, span.start) ? span.start + number.length + 2 : span.start;
-  for (const inside of levelMarksInside(source, span, from)) if (inside.level !== 'U') return true;
+  for (const inside of levelMarksInside(source, span, afterOwnLabel(source, span, number))) if (inside.level !== 'U') return true;
   return false;
+}
+
+/** Where a portion's text starts after its own list label (`(C) Seminar …`, item `C`), else its start. */
+function afterOwnLabel(source: string, span: Span, number: string | null): number {
+  return number !== null && source.startsWith(`(${number})`, span.start) ? span.start + number.length + 2 : span.start;
 }
 
 /**

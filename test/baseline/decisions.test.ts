@@ -98,6 +98,14 @@ const SANCTIONED: readonly RegExp[] = [
   // sent the cable to review.
   /^removed text \(unknown\): W unknown-marking \| W unknown-marking$/,
   /^span of subject ends later$/,
+  // A lettered list's label spelled like a mark, `(C)` after `(B)`, is no CONFIDENTIAL mark (src/parse/
+  // list-label.ts): 05SANJOSE2038's REF list entry `(C) San Jose 01692` is unmarked text of the UNCLAS
+  // (SBU) cable, held for FOIA review, no longer a CONFIDENTIAL portion that made the cable's
+  // declassification status invalid; 09BUENOSAIRES561's is unmarked text of the classified cable;
+  // 06VATICAN199's Bertone points (c)-(e) are the (SBU) paragraph's, no longer B1.
+  /^marking source of text: marked -> unmarked$/,
+  /^\S+ text: W classified -> W unmarked-in-sensitive$/,
+  /^removed subparagraph \(marked\): W classified \| R\+decl declassified$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

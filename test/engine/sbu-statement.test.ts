@@ -83,7 +83,7 @@ describe("State's SBU statement under a memo's banner, with a full stop", () => 
   ])('%j is the banner\'s caveat line: the unmarked text is held for review (it was released in full)', async (statement) => {
     const text = memo(statement);
     const result = await release(text);
-    expect(readDocument(text).doc.banner?.marking.controls).toContain('SBU');
+    expect(readDocument(text).doc.banner?.marking?.controls).toContain('SBU');
     expect(decisionOn(result, text, 'The deputy director')).toBe('withhold public/unmarked-in-sensitive');
     expect(result.releaseText).not.toContain('zulu');
     expect(result.releaseText).not.toMatch(/ACCORDINGLY/i);

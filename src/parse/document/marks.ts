@@ -8,6 +8,7 @@
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
 import { lookalikeMarksInside, MARK_AHEAD, MARK_START, nearMissAfterShortLabel, ONE_WORD_NEAR_MISS, readBareLabelMark, readLookalikeMark, readUnclosedMark, withEmphasisCloserBlanked } from '../lookalike.js';
+import { labelAfterSiblingInText, labelAfterSiblingLine } from '../list-label.js';
 import { readOpenMarkAt } from '../marks.js';
 import { BULLET_GLYPHS } from '../patterns.js';
 
@@ -175,6 +176,15 @@ export function readLineStart(source: string, first: number, last: number, banne
   }
   let at = first + prefix.length;
   let mark = at < last ? readMarkAt(source, at, last, 'lead', bannerRelTo) : null;
+  if (mark && prefix === '' && labelAfterSiblingLine(source, at, mark.raw)) {
+    // `(c) copy the timekeeper.` under `(b) name a backup;`: the item's label, not CONFIDENTIAL.
+    structure = 'item';
+    number = mark.raw.slice(1, -1);
+    at = mark.end;
+    while (at < last && (source[at] === ' ' || source[at] === '\t')) at++;
+    mark = null;
+    return { textStart: at, structure, number, mark };
+  }
   if (!mark) {
     const label = LABEL.exec(source.slice(at, Math.min(last, at + 50)));
     // `S/NF: (C) …`: a look-alike that ends in a colon is the line's mark, not a field label before one.
@@ -291,7 +301,9 @@ export function scanLine(source: string, from: number, last: number, bannerRelTo
     const prev = i > 0 ? source.charCodeAt(i - 1) : 32;
     // A mark glued to a word (`system(s)`, `NOMINEE(S)`) is not a mark.
     const glued = (prev >= 48 && prev <= 57) || (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122);
-    const hit = glued ? null : (readMarkAt(source, i, last, 'strict', bannerRelTo) ?? nearMissAfterSentence(source, i, last, pieceStart, lastEnd, bannerRelTo));
+    const read = glued ? null : (readMarkAt(source, i, last, 'strict', bannerRelTo) ?? nearMissAfterSentence(source, i, last, pieceStart, lastEnd, bannerRelTo));
+    // `(a) file; (b) name; (C) copy`: a list's label, not a mark.
+    const hit = read && labelAfterSiblingInText(source, i, read.raw, from) ? null : read;
     if (!hit) {
       i = source.indexOf('(', i + 1);
       continue;
