@@ -76,6 +76,11 @@ describe('list labels in documents', () => {
     expect(stamp(text)).toBe('RELEASE IN FULL');
   });
 
+  it('a mark after the label is the item\'s: (C) (S) …', () => {
+    const text = memo('SECRET', '1. (U) The steps:\n\n(A) (U) file the request;\n\n(B) (U) name a backup;\n\n(C) (S) the source reported it.\n', SECRET_AUTHORITY);
+    expect(portions(text).find(([t]) => t.startsWith('(C) (S)'))?.[1]).toBe('S');
+  });
+
   it('a (C) with no (B) before it, or after a marked paragraph, stays a mark', () => {
     for (const body of ['1. (U) Employees must file.\n\n(C) The source reported it.\n', '(b) name a backup.\n\n(U) A paragraph.\n\n(C) The source reported it.\n']) {
       const text = memo('SECRET', body, SECRET_AUTHORITY);
