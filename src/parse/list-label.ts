@@ -29,16 +29,37 @@ function freeBefore(source: string, at: number): boolean {
 /**
  * True when the mark `raw` at `at` (its opening parenthesis) is the next label of a list whose
  * previous label stands, on its own (`; (b) `, not `2(b)`), between `from` and `at`: the same line
- * or paragraph (`(a) file; (b) name; (c) copy`).
+ * or paragraph (`(a) file; (b) name; (c) copy`), and no sentence ends right before it.
  */
 export function labelAfterSiblingInText(source: string, at: number, raw: string, from: number): boolean {
   const before = predecessorOf(raw);
   if (before === null || !/[ \t]/.test(source[at + raw.length] ?? '')) return false;
+  // After a sentence end it may open a paragraph (`… and (B). (C) The source said …`): a mark, so
+  // that its text is never glued to a (U) portion before it (fail closed).
+  let i = at - 1;
+  while (i >= from && /[\s"'“‘]/.test(source[i]!)) i--;
+  if (i >= from && /[.!?]/.test(source[i]!)) return false;
   const start = Math.max(from, at - CHARS_BACK);
   const k = source.slice(start, at).lastIndexOf(before);
   if (k < 0) return false;
   const p = start + k;
   return freeBefore(source, p) && /[ \t]/.test(source[p + before.length] ?? '');
+}
+
+/**
+ * Where the paragraph holding `at` starts: after the last blank line before it (at most
+ * {@link CHARS_BACK} characters back), for {@link labelAfterSiblingInText} across a wrapped line
+ * (`… (B) name a` / `backup; (C) copy …`).
+ */
+export function paragraphStartBefore(source: string, at: number): number {
+  const floor = Math.max(0, at - CHARS_BACK);
+  let lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  while (lineStart > floor) {
+    const prevStart = source.lastIndexOf('\n', lineStart - 2) + 1;
+    if (source.slice(prevStart, lineStart - 1).trim() === '') return lineStart;
+    lineStart = prevStart;
+  }
+  return Math.max(lineStart, floor);
 }
 
 /**

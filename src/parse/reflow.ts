@@ -4,7 +4,7 @@
  * cut into pieces at the places where a new line would have begun, so the line-based parser can
  * read it. The pieces keep their offsets into the source; nothing is copied or changed.
  */
-import { labelAfterSiblingInText } from './list-label.js';
+import { labelAfterSiblingInText, paragraphStartBefore } from './list-label.js';
 import { makeLine, type Line } from './lines.js';
 import { readMarkAt } from './marks.js';
 import { INLINE_CONTINUATION, matchBanner } from './patterns.js';
@@ -138,7 +138,7 @@ export function inlineMarkCuts(source: string, line: Line): number[] {
     if (LINE_LEAD_IN.test(before) || LABEL_ONLY.test(before) || ENUM_LABEL.test(before) || DOUBLED_NUMBER.test(before)) continue;
     const mark = readMarkAt(source, paren);
     // `(A) to file; (B) to name; (C) to vote`: a list's label, not a mark.
-    if (mark !== null && !labelAfterSiblingInText(source, paren, source.slice(paren, mark.end), line.first)) cuts.push(at);
+    if (mark !== null && !labelAfterSiblingInText(source, paren, source.slice(paren, mark.end), paragraphStartBefore(source, line.first))) cuts.push(at);
   }
   return cuts;
 }

@@ -102,10 +102,15 @@ const SANCTIONED: readonly RegExp[] = [
   // list-label.ts): 05SANJOSE2038's REF list entry `(C) San Jose 01692` is unmarked text of the UNCLAS
   // (SBU) cable, held for FOIA review, no longer a CONFIDENTIAL portion that made the cable's
   // declassification status invalid; 09BUENOSAIRES561's is unmarked text of the classified cable;
-  // 06VATICAN199's Bertone points (c)-(e) are the (SBU) paragraph's, no longer B1.
+  // 06VATICAN199's Bertone points (c)-(e) are the (SBU) paragraph's, no longer B1. Inside a
+  // paragraph, a `(c)` after the `(b)` of a list wrapped over lines is the list's too: 09SANJOSE34
+  // (an UNCLAS investment climate statement, whose `(c) a one-month period …` made it CONFIDENTIAL,
+  // every paragraph held) is unclassified and released in full; 66BUENOSAIRES2481's `(C) ELIMINATE
+  // REFERENCES …` stays in its paragraph 7.
   /^marking source of text: marked -> unmarked$/,
   /^\S+ text: W classified -> W unmarked-in-sensitive$/,
-  /^removed subparagraph \(marked\): W classified \| R\+decl declassified$/,
+  /^removed subparagraph \(marked\): (?:W classified|R\+decl declassified) \| (?:W classified|R\+decl declassified)$/,
+  /^span of paragraph ends later$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

@@ -43,6 +43,8 @@ describe('list labels, the helpers', () => {
     ['(a) file; (c) copy', '(c)', false],
     ['(b) name; (C//NF) copy', '(C//NF)', false],
     ['(b) name; (c)copy', '(c)', false],
+    ['(A) file; (B) name. (C) The source said', '(C)', false],
+    ['(A) file; (B) name, and "(C) copy"', '(C)', true],
   ])('%j: %s is a label: %s', (text, raw, label) => {
     expect(labelAfterSiblingInText(text, text.lastIndexOf(raw), raw, 0)).toBe(label);
   });
@@ -76,6 +78,13 @@ describe('list labels in documents', () => {
     expect(stamp(text)).toBe('RELEASE IN FULL');
   });
 
+  it('a (C) after (B) on the line before, in the same paragraph, is a label; after a sentence end it is a mark', () => {
+    const wrapped = memo('UNCLASSIFIED', '1. (U) Employees must: (A) file the request; (B) name a\nbackup; (C) copy the timekeeper.\n');
+    expect(portions(wrapped).find(([t]) => t.startsWith('1. (U)'))?.[1]).toBe('U');
+    const sentence = memo('SECRET', '1. (U) The plan has two parts, (A) and (B). (C) The source said more.\n', SECRET_AUTHORITY);
+    expect(portions(sentence).find(([t]) => t.startsWith('(C) The source'))?.[1]).toBe('C');
+  });
+
   it('a mark after the label is the item\'s: (C) (S) …', () => {
     const text = memo('SECRET', '1. (U) The steps:\n\n(A) (U) file the request;\n\n(B) (U) name a backup;\n\n(C) (S) the source reported it.\n', SECRET_AUTHORITY);
     expect(portions(text).find(([t]) => t.startsWith('(C) (S)'))?.[1]).toBe('S');
@@ -107,6 +116,14 @@ describe('list labels in cables', () => {
     const ref = doc.portions.find((p) => text.slice(p.span.start, p.span.end).startsWith('(C) San Jose'));
     expect(ref?.marking?.level ?? ref?.markingSource).toBe('unmarked');
     expect(evaluate(doc, PUBLIC, { asOf: '2010-12-01', overrides: null, fallbackRef: 'X' }).declassification.status).toBe('unclassified');
+  });
+
+  it.skipIf(!HAS_CORPUS)('09SANJOSE34: the (c) of a list wrapped over lines does not make the UNCLAS investment climate statement CONFIDENTIAL', () => {
+    const text = readFileSync(corpusPath('cables', '09SANJOSE34.txt'), 'utf8');
+    const { doc } = readDocument(text);
+    expect(doc.portions.every((p) => p.marking?.level !== 'C')).toBe(true);
+    const plan = evaluate(doc, PUBLIC, { asOf: '2010-12-01', overrides: null, fallbackRef: 'X' });
+    expect([plan.declassification.status, plan.stamp]).toEqual(['unclassified', 'RELEASE IN FULL']);
   });
 
   it.skipIf(!HAS_CORPUS)('06VATICAN199: Bertone\'s points (c) and (e) are no longer withheld under (b)(1) inside an (SBU) paragraph', () => {
