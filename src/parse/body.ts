@@ -476,6 +476,8 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
     // portion mid-sentence (fail closed), unlike a bare parenthesis there.
     const at = l.first + bullet[0].length;
     const mark = readMarkAt(source, at) ?? readUnclosedAt(source, at) ?? inEmphasis(source, at, bullet[0], l.first + t.length);
+    // `-- (c) Yes, …` under `-- b) The Dutch …` (05THEHAGUE3305): a list's label, not a mark.
+    if (mark && labelAfterSiblingLine(source, at, source.slice(mark.start, mark.end))) return null;
     if (mark) return marked(l, mark);
   }
   // `PARA 2 <S> …`: a mark in any form after a paragraph label; mid-sentence only one not

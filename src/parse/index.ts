@@ -403,7 +403,8 @@ function markAfterPrefix(source: string, span: Span): MarkFound | null {
     if (open > line && !isLetterOrDigit(source.charCodeAt(open - 1)) && LINE_PREFIX.test(source.slice(line, open))) {
       const to = source.slice(open, Math.min(end, open + 51)).indexOf(')');
       const close = to < 0 ? -1 : open + to;
-      if (close > open) {
+      // `-- (c) Yes, …` under `-- b) …`: a list's label, not a mark (src/parse/list-label.ts).
+      if (close > open && !labelAfterSiblingLine(source, open, source.slice(open, close + 1))) {
         const found = markAbovePlainU(source, open, close);
         if (found) return { ...found, firstLine: line === span.start };
       }

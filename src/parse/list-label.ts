@@ -62,24 +62,32 @@ export function paragraphStartBefore(source: string, at: number): number {
   return Math.max(lineStart, floor);
 }
 
+/** What may stand before a list's label on its line: blanks, then a dash or bullet (`-- (c) …`). */
+const LEAD = /^([ \t]*)((?:--?|[•·*])?)[ \t]*$/;
+
+/** A line that opens with a letter label, after such a lead: `(b) …`, `-- (b) …`, `-- b) …`. */
+const LABELLED_LINE = /^([ \t]*)((?:--?|[•·*])?)[ \t]*\(?([A-Za-z])\)[ \t]/;
+
 /**
- * True when the mark `raw` that opens the line at `at` (nothing before it on the line but blanks)
- * is the next label of a list whose labels open lines: the nearest earlier line that opens with a
- * single letter in parentheses (within {@link LINES_BACK} lines, and no numbered paragraph between)
- * opens with its predecessor, as far in (`(b) name a backup;` over `(c) copy the timekeeper.`). A
- * REF list indented under its field (`REF: (A) …` / `     (B) …`) does not make the body's first
- * `(C) Summary: …` a label.
+ * True when the mark `raw` that opens the line at `at` (nothing before it on the line but blanks
+ * and a dash or bullet) is the next label of a list whose labels open lines: the nearest earlier
+ * line that opens with a letter label (within {@link LINES_BACK} lines, and no numbered paragraph
+ * between) opens with its predecessor, as far in and after the same dash or bullet (`(b) name a
+ * backup;` over `(c) copy the timekeeper.`; 05THEHAGUE3305's `-- b) The Dutch …` over `-- (c) Yes,
+ * …`). A REF list indented under its field (`REF: (A) …` / `     (B) …`) does not make the body's
+ * first `(C) Summary: …` a label.
  */
 export function labelAfterSiblingLine(source: string, at: number, raw: string): boolean {
   const before = predecessorOf(raw);
   if (before === null || !/[ \t]/.test(source[at + raw.length] ?? '')) return false;
   let end = source.lastIndexOf('\n', at - 1);
-  const indent = at - end - 1;
+  const lead = LEAD.exec(source.slice(end + 1, at));
+  if (!lead) return false;
   for (let n = 0; n < LINES_BACK && end > 0; n++) {
     const lineStart = source.lastIndexOf('\n', end - 1) + 1;
     const text = source.slice(lineStart, Math.min(end, lineStart + 24));
-    const head = /^([ \t]*)(\([A-Za-z]\))[ \t]/.exec(text);
-    if (head) return head[2] === before && head[1]!.length === indent;
+    const head = LABELLED_LINE.exec(text);
+    if (head) return `(${head[3]})` === before && head[1]!.length === lead[1]!.length && head[2] === lead[2];
     // A numbered paragraph between them ends the list.
     if (/^[ \t]*(?:¶[ \t]?)?\d{1,3}[.)]/.test(text)) return false;
     end = lineStart - 1;

@@ -58,6 +58,9 @@ describe('list labels, the helpers', () => {
     ['(c) copy', false],
     ['REF: (A) SAN JOSE 01787\n     (B) SAN JOSE 01875\n\n(c) copy', false],
     ['  (a) file\n  (b) name\n  (c) copy', true],
+    ['-- (a) file\n-- b) name\n-- (c) copy', true],
+    ['-- (b) name\n(c) copy', false],
+    ['(b) name\n-- (c) copy', false],
   ])('%j: the last line opens with a label: %s', (text, label) => {
     expect(labelAfterSiblingLine(text, text.lastIndexOf('(c)'), '(c)')).toBe(label);
   });
@@ -83,6 +86,12 @@ describe('list labels in documents', () => {
     expect(portions(wrapped).find(([t]) => t.startsWith('1. (U)'))?.[1]).toBe('U');
     const sentence = memo('SECRET', '1. (U) The plan has two parts, (A) and (B). (C) The source said more.\n', SECRET_AUTHORITY);
     expect(portions(sentence).find(([t]) => t.startsWith('(C) The source'))?.[1]).toBe('C');
+  });
+
+  it('a bulleted list: - (c) under - (b) is a label', () => {
+    const text = memo('UNCLASSIFIED', '1. (U) Employees must:\n\n- (a) file the request;\n\n- (b) name a backup;\n\n- (c) copy the timekeeper.\n');
+    expect(portions(text).every(([, level]) => level !== 'C')).toBe(true);
+    expect(stamp(text)).toBe('RELEASE IN FULL');
   });
 
   it('a mark after the label is the item\'s: (C) (S) …', () => {
@@ -116,6 +125,12 @@ describe('list labels in cables', () => {
     const ref = doc.portions.find((p) => text.slice(p.span.start, p.span.end).startsWith('(C) San Jose'));
     expect(ref?.marking?.level ?? ref?.markingSource).toBe('unmarked');
     expect(evaluate(doc, PUBLIC, { asOf: '2010-12-01', overrides: null, fallbackRef: 'X' }).declassification.status).toBe('unclassified');
+  });
+
+  it.skipIf(!HAS_CORPUS)('05THEHAGUE3305: the INCSR answer `-- (c) Yes, …` under `-- b) …` is no CONFIDENTIAL portion of the UNCLAS report', () => {
+    const text = readFileSync(corpusPath('cables', '05THEHAGUE3305.txt'), 'utf8');
+    const { doc } = readDocument(text);
+    expect(doc.portions.every((p) => p.marking?.level !== 'C')).toBe(true);
   });
 
   it.skipIf(!HAS_CORPUS)('09SANJOSE34: the (c) of a list wrapped over lines does not make the UNCLAS investment climate statement CONFIDENTIAL', () => {

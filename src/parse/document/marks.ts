@@ -176,11 +176,13 @@ export function readLineStart(source: string, first: number, last: number, banne
   }
   let at = first + prefix.length;
   let mark = at < last ? readMarkAt(source, at, last, 'lead', bannerRelTo) : null;
-  if (mark && prefix === '' && labelAfterSiblingLine(source, at, mark.raw)) {
-    // `(c) copy the timekeeper.` under `(b) name a backup;`: the item's label, not CONFIDENTIAL
-    // (a mark after it, `(C) (S) …`, is the item's mark).
-    structure = 'item';
-    number = mark.raw.slice(1, -1);
+  if (mark && labelAfterSiblingLine(source, at, mark.raw)) {
+    // `(c) copy the timekeeper.` under `(b) name a backup;` (or after a bullet, `- (c) …`): the
+    // item's label, not CONFIDENTIAL (a mark after it, `(C) (S) …`, is the item's mark).
+    if (structure === null) {
+      structure = 'item';
+      number = mark.raw.slice(1, -1);
+    }
     at = mark.end;
     while (at < last && (source[at] === ' ' || source[at] === '\t')) at++;
     mark = at < last ? readMarkAt(source, at, last, 'lead', bannerRelTo) : null;
