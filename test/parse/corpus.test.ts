@@ -116,7 +116,7 @@ describe.skipIf(!HAS_CORPUS)('the corpus', () => {
           wrong.push(`${file}: ${JSON.stringify(src.slice(lineStart, lineStart + 50))} is in no portion`);
           continue;
         }
-        if (isLabel(p, src, at)) continue; // `(c)` after `(b)`: a list label
+        if (isLabel(p, src, at) || followsSiblingLabel(src, lineStart, at)) continue; // `(c)` after `(b)`: a list label
         if (p.markingSource === 'unknown') continue; // withheld: fail closed
         if (!p.marking || p.marking.level === 'U') wrong.push(`${file} ${p.id} (${p.markingSource}) ${JSON.stringify(src.slice(lineStart, lineStart + 50))}`);
       }
@@ -175,6 +175,23 @@ function inside(spans: readonly { start: number; end: number }[], at: number): b
 }
 
 /** The parenthetical at `at` is the label of portion `p` (`(c)` read as item c, not a mark). */
+/**
+ * Independently of the parser: the line at `lineStart` opens, at `at`, with `(c)` (any case) and
+ * the nearest earlier line that opens with a letter label, after the same dashes, opens with `(b)`
+ * or `b)` in the same case (05THEHAGUE3305's `-- b) …` over `-- (c) Yes, …`).
+ */
+function followsSiblingLabel(src: string, lineStart: number, at: number): boolean {
+  const letter = src[at + 1]!;
+  if (!/[Cc]/.test(letter) || src[at + 2] !== ')') return false;
+  const lead = src.slice(lineStart, at);
+  const lines = src.slice(Math.max(0, lineStart - 3000), lineStart).split('\n').reverse();
+  for (const line of lines) {
+    const m = /^([ \t]*-{0,2}[ \t]*)\(?([A-Za-z])\)[ \t]/.exec(line);
+    if (m) return m[2] === String.fromCharCode(letter.charCodeAt(0) - 1) && m[1]!.replace(/[ \t]/g, '') === lead.replace(/[ \t]/g, '');
+  }
+  return false;
+}
+
 function isLabel(p: Portion, src: string, at: number): boolean {
   return p.span.start === at && p.number !== null && src.slice(at, at + 3).toLowerCase() === `(${p.number.toLowerCase()})`;
 }
