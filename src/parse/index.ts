@@ -320,13 +320,6 @@ function settleOwn(ctx: SettleContext, d: DraftPortion, id: string, parent: Port
   };
 }
 
-/** True when only blanks stand before `at` on its line. */
-function atLineStart(source: string, at: number): boolean {
-  let i = at - 1;
-  while (i >= 0 && (source[i] === ' ' || source[i] === '\t')) i--;
-  return i < 0 || source[i] === '\n';
-}
-
 /** A mark that starts with a U.S. level: `(S)`, `(TS//SI)`, `(C/NF)`, `(SECRET)`. */
 const US_LEVEL_MARK = /^\((?:TS|S|C|TOP SECRET|SECRET|CONFIDENTIAL)(?:\)|[ \t]*\/)/;
 
@@ -349,7 +342,9 @@ function* levelMarksInside(source: string, span: Span, from: number): Generator<
     // abbreviation alone inside text is, in the corpus, an abbreviation (`the Sustainable Economy
     // Law (LES)`, `sensitive security information (SSI)`, `the National Crime Squad (NR)`).
     if (!US_LEVEL_MARK.test(raw)) continue;
-    if (labelAfterSiblingInText(source, open, raw, span.start) || (atLineStart(source, open) && labelAfterSiblingLine(source, open, raw))) continue;
+    // The line check reads the line's lead itself (blanks, then a dash or bullet): `-- (C) …` under
+    // `-- (B) …` is a label even when a mark cut the portion between them.
+    if (labelAfterSiblingInText(source, open, raw, span.start) || labelAfterSiblingLine(source, open, raw)) continue;
     const read = parseMarking(raw, 'portion');
     if (read.ok) yield read.marking;
   }

@@ -119,6 +119,14 @@ describe('list labels in cables', () => {
     expect(stamp(text)).toBe('RELEASE IN FULL');
   });
 
+  it('a dashed list: -- (C) under -- (B) is a label even when a mark inside the list cut the portion between them', () => {
+    const text = unclas('1. (U) Employees must:\n  -- (A) file the request a week ahead;\n  -- (B) name a backup. (U) Always.\n  -- (C) copy the timekeeper.\n\n2. (U) Questions go to the office manager.\n');
+    const read = portions(text);
+    expect(read.find(([t]) => t.startsWith('(U) Always'))?.[1]).toBe('U');
+    expect(read.every(([, level]) => level !== 'C')).toBe(true);
+    expect(stamp(text)).toBe('RELEASE IN FULL');
+  });
+
   it.skipIf(!HAS_CORPUS)('05SANJOSE2038: the REF list\'s (C) San Jose 01692 is no CONFIDENTIAL portion of the UNCLAS cable', () => {
     const text = readFileSync(corpusPath('cables', '05SANJOSE2038.txt'), 'utf8');
     const { doc } = readDocument(text);
