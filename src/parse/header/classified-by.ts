@@ -31,6 +31,10 @@ export function readClassifiedBy(input: HeaderInput, state: HeaderState, at: num
     end = lines[m]!.last;
     k = m + 1;
   }
+  // A sentence after the reasons, on the field's line or its tail (`… REASONS: 1.4 (B) AND (D).
+  // SUMMARY: THE MINISTER SAID …`, `AND (D). THE MINISTER SAID …`), is no part of the field: header
+  // lines are released as written, so such a line is content (fail closed); its reasons still count.
+  for (let q = at; q < k; q++) if (input.roles[q] === 'boilerplate' && hasWordsAfterReasons(lines[q]!.text)) setRole(input, q, 'content');
   if (!state.res.classifiedBy) {
     const raw = source.slice(start, end);
     state.res.classifiedBy = { raw, span: { start, end }, reasons: normaliseReasons(raw.replace(/([A-Za-z])[ \t]*\n[ \t]*([a-z])/g, '$1$2')) };
@@ -87,4 +91,22 @@ function goesOn(input: HeaderInput, text: string, m: number, adjacent: boolean, 
   if (opensParagraph(input, c)) return false;
   if (!(crossed || /^(?:1\.[456]|REASON)/i.test(c.text))) return false;
   return /(?:REASONS?|1\.[456]|BY|FOR|,)\s*:?\s*$/i.test(text);
+}
+
+/** What may stand in a reason list after `1.4`: blanks, punctuation, `and`, `or`, a letter `a`-`h`. */
+const REASON_TOKEN = /^(?:\s+|[(),.;:&/+-]|and\b|or\b|[a-h](?![a-z]))/i;
+
+/**
+ * True when words follow the reasons on `text`: after its last `1.4` (or from the start of a tail
+ * line such as `AND (D).`), past the reason tokens, two words of two letters or more remain
+ * (`SUMMARY: THE MINISTER SAID …`; not `E.O. 12958`).
+ */
+export function hasWordsAfterReasons(text: string): boolean {
+  let from = -1;
+  for (const m of text.matchAll(/1\s?\.\s?[456]/g)) from = m.index + m[0].length;
+  if (from < 0 && REASON_CONTINUES.test(text)) from = 0;
+  if (from < 0) return false;
+  let rest = text.slice(from);
+  for (let t = REASON_TOKEN.exec(rest); t !== null && t[0].length > 0; t = REASON_TOKEN.exec(rest)) rest = rest.slice(t[0].length);
+  return (rest.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 2;
 }

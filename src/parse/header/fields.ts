@@ -6,6 +6,7 @@
 import type { Line } from '../lines.js';
 import { isFurnitureLine, matchCaveatLine, matchEoLine, type BannerMatch } from '../patterns.js';
 import { isHeaderFieldStart, opensPortion, TAG_CONTINUATION } from './classify.js';
+import { readsAsSentence } from './pass-line.js';
 import { field, setRole, type HeaderInput, type HeaderState } from './types.js';
 import { resolvePendingAsBoilerplate, type ZoneState } from './zone-state.js';
 
@@ -84,7 +85,10 @@ export function readTags(input: HeaderInput, state: HeaderState, zone: ZoneState
   while (
     j + 1 < lines.length &&
     (TAG_CONTINUATION.test(lines[j + 1]!.text) ||
-      (/,$/.test(lines[j]!.text) && /^[A-Za-z0-9, ]{1,60}$/.test(lines[j + 1]!.text) && !isHeaderFieldStart(lines[j + 1]!.text)))
+      (/,$/.test(lines[j]!.text) && /^[A-Za-z0-9, ]{1,60}$/.test(lines[j + 1]!.text) && !isHeaderFieldStart(lines[j + 1]!.text))) &&
+    // Tags are codes (`QA, AE`); a sentence in capitals (`AHMED KARZAI IS OUR SOURCE IN KABUL`)
+    // has the same shape and was released as more tags.
+    !readsAsSentence(lines[j + 1]!.text, { lowerCaseCodes: true })
   ) {
     setRole(input, j + 1, 'boilerplate');
     j++;

@@ -2,6 +2,7 @@
 import type { Line } from '../lines.js';
 import { CLASSIFIED_BY_LINE, isFurnitureLine } from '../patterns.js';
 import { count, isHeaderFieldStart, lastRefLetter, opensPortion } from './classify.js';
+import { readsAsSentence } from './pass-line.js';
 import { field, setRole, type HeaderInput, type HeaderState } from './types.js';
 
 /** Reads the REF field starting at line `at`; returns the index of its last line. */
@@ -21,6 +22,9 @@ export function readRef(input: HeaderInput, state: HeaderState, at: number): num
     // `(C) STATE 034567` after `(B) …`: the next lettered reference, not a CONFIDENTIAL mark.
     if (!isNextRefItem(c.text, lastLetter) && opensPortion(input, c)) break;
     if (!continuesRef(c, m === k, source.slice(l.first, end), lastLetter)) break;
+    // A sentence is no reference (`B. Minister told Ambassador … would defect in May`): read into
+    // the field, it was released as written.
+    if (readsAsSentence(c.text)) break;
     for (let q = k; q < m; q++) setRole(input, q, lines[q]!.blank ? 'blank' : 'furniture');
     setRole(input, m, 'boilerplate');
     end = c.last;

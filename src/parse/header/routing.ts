@@ -1,6 +1,7 @@
 /** The routing header: precedence and date-time group, DE line, FM, TO and INFO with their address lines. */
 import { findDtg, isRoutingLine, PRECEDENCE_LINE } from '../patterns.js';
-import { BARE_DTG_LINE, opensPortion } from './classify.js';
+import { BARE_DTG_LINE, HEADER_ENDS, opensPortion } from './classify.js';
+import { readsAsSentence } from './pass-line.js';
 import { field, type HeaderInput, type HeaderState, type RoutingDraft } from './types.js';
 
 /**
@@ -43,7 +44,9 @@ export function readRouting(input: HeaderInput, state: HeaderState, j: number, t
     if (to[1] === 'XMT' || to[1] === 'CC') state.addressList = null;
     return true;
   }
-  if (state.addressList && !l.blank && !/^(?:VZCZC|ZN[YR]\s|BT$|NNNN$)/.test(t) && !opensPortion(input, l)) {
+  // An address is in capitals and no sentence (`Informant … confirmed the arrests` under TO was
+  // released as written).
+  if (state.addressList && !l.blank && !/^(?:VZCZC|ZN[YR]\s|BT$|NNNN$)/.test(t) && !opensPortion(input, l) && (HEADER_ENDS.test(t) || (!readsAsSentence(t) && !/\b[a-z]{3,}\b/.test(t)))) {
     state.addressList.push(field(input, l.first, l.last));
     return true;
   }

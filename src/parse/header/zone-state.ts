@@ -1,5 +1,6 @@
 /** The state of phase 3 of the header pass (the header zone), shared by its readers. */
 import { isFurnitureLine, matchCaveatLine } from '../patterns.js';
+import { isPassLine } from './pass-line.js';
 import { emptyRouting, type HeaderInput, type RoutingDraft } from './types.js';
 
 /** What the header zone has seen so far. */
@@ -19,9 +20,19 @@ export function initialZone(): ZoneState {
   return { seenSubject: false, seenTags: false, pending: [], inRouting: false, scratchRouting: emptyRouting() };
 }
 
-/** A header field follows the pending lines: they were pass lines (`DEPT FOR EUR/WE`). */
+/**
+ * A header field follows the pending lines: those that read as pass lines (`DEPT FOR EUR/WE`) are
+ * header; any other stays content (fail closed: a sentence there was released as written).
+ */
 export function resolvePendingAsBoilerplate(input: HeaderInput, zone: ZoneState): void {
-  for (const p of zone.pending) input.roles[p] = 'boilerplate';
+  let previous = -2;
+  let previousPass = false;
+  for (const p of zone.pending) {
+    const pass = isPassLine(input.lines[p]!.text, previousPass && previous === p - 1);
+    if (pass) input.roles[p] = 'boilerplate';
+    previous = p;
+    previousPass = pass;
+  }
   zone.pending = [];
 }
 

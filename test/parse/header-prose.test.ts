@@ -1,0 +1,91 @@
+/**
+ * Sentences in a cable's header zone are content, not header. Header lines are released as
+ * written, and the header readers took any line before SUBJECT for a pass line, a line under TO for
+ * an address, a line after a REF item or after the Classified By reasons for more of the field: a
+ * sentence there (`The informant … confirmed the arrests.`) was released from a SECRET cable denied
+ * in full. Pass lines, address lists and REF lists as cables write them stay header.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { hasWordsAfterReasons } from '../../src/parse/header/classified-by.js';
+import { isPassLine, readsAsSentence } from '../../src/parse/header/pass-line.js';
+import { readDocument } from '../../src/parse/read.js';
+import { loadProfile } from '../../src/rules/load.js';
+
+const PUBLIC = loadProfile(readFileSync(new URL('../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
+
+/** The decision (action and rule) of the portion holding `word`, or null when it is in no portion (header). */
+function decisionAt(text: string, word: string): string | null {
+  const at = text.indexOf(word);
+  const plan = evaluate(readDocument(text).doc, PUBLIC, { asOf: '2020-01-01', overrides: null, fallbackRef: 'X' });
+  const d = plan.decisions.find((x) => x.span.start <= at && at < x.span.end);
+  return d ? `${d.action} ${d.ruleId}` : null;
+}
+
+const BANNER = 'S E C R E T BERLIN 000999';
+const TAIL = 'SUBJECT: (S) TEST\n\n1. (S) First paragraph.\n';
+
+describe('the helpers', () => {
+  it.each([
+    ['DEPT FOR EUR/WE', false, true],
+    ['STATE PASS TO USTR FOR RVARGO, NMOORJANI, AMALITO', false, true],
+    ['FOR THE SECRETARY FROM THE AMBASSADOR', false, true],
+    ['AMALITO', false, true],
+    ['Dept for af/e, af/c, af/w, af/s, af/eps', false, true],
+    ['"PERISHABLE INFORMATION -- DO NOT SERVICE"', false, true],
+    ['(ZARATE), TASK FORCE ON TERRORIST FINANCING, OFAC DIRECTOR', true, true],
+    ['(ZARATE), TASK FORCE ON TERRORIST FINANCING, OFAC DIRECTOR', false, false],
+    ['The informant KILLER inside the cabinet confirmed the arrests.', false, false],
+    ['THE INFORMANT KILLER INSIDE THE CABINET CONFIRMED THE ARRESTS.', false, false],
+    ['KARZAI IS OUR SOURCE', false, false],
+    ['DEPT FOR EUR/WE: HE SAID IT WAS OVER', false, false],
+  ])('%j (after a pass line: %s) is a pass line: %s', (text, continues, pass) => {
+    expect(isPassLine(text, continues)).toBe(pass);
+  });
+
+  it.each([
+    ['B. Minister told Ambassador informant KILLER would defect in May', true],
+    ['    Summary: the informant KILLER confirmed the arrests.', true],
+    ['Informant KILLER confirmed the arrests', false],
+    ['l. Mtcr poc 201/2006 - may 16 2006', false],
+    ['     ¶B. STATE 46997', false],
+    ['RUEHXP/ALL NATO POST COLLECTIVE PRIORITY', false],
+  ])('%j reads as a sentence: %s', (text, sentence) => {
+    expect(readsAsSentence(text)).toBe(sentence);
+  });
+
+  it.each([
+    ['Classified By: POLOFF X. REASONS: 1.4 (B) AND (D). SUMMARY: THE MINISTER SAID IT.', true],
+    ['AND (D). THE MINISTER SAID KILLER WILL RESIGN.', true],
+    ['and (d).  This message was coordinated with Embassy Ankara.', true],
+    ['Classified By: Ambassador Robert F. Godec for reasons 1.4 (b) and (d).', false],
+    ['Classified By: PolCouns Velia M. De Pirro for reasons 12958: 1.4 (b)(d)', false],
+    ['for reasons 1.4 (b) and (d); E.O. 12958', false],
+    ['AND (D).', false],
+  ])('%j has words after its reasons: %s', (text, words) => {
+    expect(hasWordsAfterReasons(text)).toBe(words);
+  });
+});
+
+describe('a sentence in the header of a SECRET cable is withheld, not released as header', () => {
+  it.each([
+    ['between the banner and the E.O. line', `${BANNER}\n\nThe informant KILLER inside the cabinet confirmed the arrests.\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
+    ['between the E.O. and TAGS lines', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nInformant KILLER confirmed arrests.\nTAGS: PREL GM\n${TAIL}`],
+    ['under TAGS', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nAHMED KILLER IS OUR SOURCE IN KABUL\n${TAIL}`],
+    ['as a REF item', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: A. STATE 12345\nB. Minister told Ambassador informant KILLER would defect in May\n\n1. (S) First paragraph.\n`],
+    ['indented under a REF item', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: A. STATE 12345\n    Summary: the informant KILLER confirmed the arrests.\n\n1. (S) First paragraph.\n`],
+    ['under TO in the routing', `VZCZCXYZ0016\nOO RUEHWEB\nDE RUEHRL #0173 0441627\nZNY SSSSS ZZH\nO 131627Z FEB 08\nFM AMEMBASSY BERLIN\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0424\nInformant KILLER confirmed the arrests\nBT\n${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
+    ['after the Classified By reasons, on its line', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nClassified By: POLOFF X. REASONS: 1.4 (B) AND (D). SUMMARY: THE MINISTER SAID KILLER WILL RESIGN.\n\n1. (S) First paragraph.\n`],
+    ['after the Classified By reasons, on the next line', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nClassified By: POLOFF X. REASONS: 1.4 (B)\nAND (D). THE MINISTER SAID KILLER WILL RESIGN.\n\n1. (S) First paragraph.\n`],
+  ])('%s', (_where, text) => {
+    expect(decisionAt(text, 'KILLER')).toMatch(/^withhold /);
+  });
+
+  it('pass lines, an address list and a REF list stay header; the reasons still count', () => {
+    const text = `VZCZCXYZ0016\nOO RUEHWEB\nDE RUEHRL #0173 0441627\nZNY SSSSS ZZH\nO 131627Z FEB 08\nFM AMEMBASSY BERLIN\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0424\nINFO RUEHXP/ALL NATO POST COLLECTIVE PRIORITY\nRUEHNO/USMISSION USNATO PRIORITY 9992\nBT\n${BANNER}\n\nSIPDIS\n\nDEPT FOR EUR/CE AND INR\nNSC FOR HOVENIER\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: A. STATE 12345\n     B. BERLIN 678 (NOTAL)\n\nClassified By: POLOFF X. REASONS: 1.4 (B) AND (D).\n\n1. (S) First paragraph.\n`;
+    for (const word of ['USNATO', 'HOVENIER', 'EUR/CE', 'BERLIN 678', 'POLOFF']) expect(decisionAt(text, word)).toBeNull();
+    const plan = evaluate(readDocument(text).doc, PUBLIC, { asOf: '2020-01-01', overrides: null, fallbackRef: 'X' });
+    expect(plan.decisions.find((d) => d.action === 'withhold')?.authority).toEqual(expect.arrayContaining(['1.4(B)', '1.4(D)']));
+  });
+});
