@@ -111,6 +111,7 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
     throw new InternalError(`self-check of the release PDF failed: ${why.join('; ')}; nothing was written`);
   }
   const diagnostics: Diagnostic[] = report.warnings.map((w) => ({ severity: 'warning', code: 'pdf-redaction', message: w }));
+  if (disposition.kind !== 'release-in-full') diagnostics.push(...unreadDrawings(source.layout, regions));
   return { bytes, diagnostics };
 }
 
@@ -125,4 +126,35 @@ export async function reviewOfPdf(planned: PlannedRelease, source: PdfSource, re
   const summary = await renderReviewPdf({ ...toReviewView(planned.plan, ref), lines: [] }, { pageSize, summaryAfterPages: source.layout.pages });
   const bytes = await reviewPdf(source.bytes, bands, summary.bytes);
   return { bytes, pages: source.layout.pages + summary.pages, diagnostics: summary.diagnostics };
+}
+
+/** Fewer shapes than this outside the withheld regions of a page are rules, boxes and charts, not text drawn as outlines. */
+const OUTLINE_SHAPES = 100;
+
+/**
+ * What a release of a document that withholds anything keeps without reading it: images of at
+ * least 2% of the page (not the SIDtoday masthead's logo, 1.4%, on every article) or a line's
+ * strip (two inches wide or more, four times as wide as high), and text drawn as
+ * outlines (at least {@link OUTLINE_SHAPES} shapes) outside the withheld regions. Text in them is
+ * not read, so it is never checked against the withholdings: a warning for the reviewer, never a
+ * silent release (a screenshot of an `(S//NF)` paragraph beside (U) text was released with nothing
+ * said).
+ */
+function unreadDrawings(layout: PdfLayout, regions: readonly PdfRegion[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const pages = layout.parsed?.pages ?? [];
+  for (let i = 0; i < pages.length; i++) {
+    const [w, h] = layout.sizes[i] ?? [612, 792];
+    const outside = (r: readonly number[]) => !regions.some((g) => g.page === i && r[0]! >= g.rect[0] - 1 && r[1]! >= g.rect[1] - 1 && r[2]! <= g.rect[2] + 1 && r[3]! <= g.rect[3] + 1);
+    // At least 2% of the page, or a strip as wide as a line of text (a screenshot of one line).
+    const big = (r: readonly number[]) => {
+      const [iw, ih] = [Math.abs(r[2]! - r[0]!), Math.abs(r[3]! - r[1]!)];
+      return iw * ih >= 0.02 * w * h || (iw >= 144 && iw >= 4 * ih && ih >= 6);
+    };
+    const images = [...pages[i]!.images, ...pages[i]!.inlineImages].filter((m) => big(m.bbox) && outside(m.bbox)).length;
+    const shapes = pages[i]!.paths.filter((p) => outside(p.bbox)).length;
+    const what = [images > 0 ? `${images} image(s)` : '', shapes >= OUTLINE_SHAPES ? `${shapes} shapes` : ''].filter((x) => x !== '').join(' and ');
+    if (what !== '') out.push({ severity: 'warning', code: 'pdf-unread', message: `page ${i + 1}: ${what} kept as drawn; text in images or drawn as shapes is not read, so it is not checked against what is withheld: review them before release` });
+  }
+  return out;
 }

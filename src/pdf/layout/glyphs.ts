@@ -89,6 +89,8 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
   const out: PageGlyph[][] = [];
   // One table for the document's glyphs, sealed once they are all read (content/interpret.ts).
   const table = new GlyphTable();
+  // The first page that shows no text but draws what may be text (an image, many shapes).
+  let unread: string | null = null;
   try {
     for (let index = 0; index < pages.length; index++) {
       const p = pages[index]!;
@@ -106,15 +108,37 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
         if (!r.blank) text++;
         glyphs.push(new ShownGlyph(r.text, r.blank, g));
       }
+      if (glyphs.every((g) => g.blank)) unread ??= unreadPage(drawn, p.cropBox ?? p.mediaBox, index);
       out.push(glyphs);
     }
   } finally {
     table.seal();
   }
   if (text === 0) throw new PdfInputError(NO_TEXT_LAYER);
+  // A page without text among pages with text: what it draws is never read, and was released as
+  // it is (a scanned page of a marked article, 2004-09-10's SIDtoday on the UK liaison office, its
+  // CONFIDENTIAL paragraphs in the pixels; a memo drawn as outlines). Fail closed.
+  if (unread !== null) throw new PdfInputError(unread);
   const sizes = pages.map((p): [number, number] => {
     const [x0, y0, x1, y1] = p.cropBox ?? p.mediaBox;
     return [x1 - x0, y1 - y0];
   });
   return { glyphs: out, sizes, contents };
+}
+
+/** Fewer filled or stroked shapes than this on a page without text are rules and boxes, not text drawn as outlines. */
+const OUTLINE_SHAPES = 100;
+
+/**
+ * Why page `index` (which shows no text) cannot be read, or null when it draws nothing that may
+ * hold text (a blank page, a few rules): an image covering at least 1% of the page, or at least
+ * {@link OUTLINE_SHAPES} shapes.
+ */
+function unreadPage(drawn: PageContent, box: readonly number[], index: number): string | null {
+  const pageArea = Math.abs((box[2]! - box[0]!) * (box[3]! - box[1]!));
+  const area = (r: readonly number[]) => Math.abs((r[2]! - r[0]!) * (r[3]! - r[1]!));
+  const images = drawn.images.filter((i) => area(i.bbox) >= 0.01 * pageArea).length + drawn.inlineImages.filter((i) => area(i.bbox) >= 0.01 * pageArea).length;
+  if (images > 0) return `${NO_TEXT_LAYER} (page ${index + 1} shows no text but an image: a scanned page cannot be read, and is never released unread)`;
+  if (drawn.paths.length >= OUTLINE_SHAPES) return `${NO_TEXT_LAYER} (page ${index + 1} shows no text but ${drawn.paths.length} shapes: text drawn as outlines cannot be read, and is never released unread)`;
+  return null;
 }

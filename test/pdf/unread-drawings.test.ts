@@ -1,0 +1,78 @@
+/**
+ * What a PDF draws that is not text is never read. A page with no text among pages with text (a
+ * scanned page: 2004-09-10's SIDtoday article on the UK liaison office has its first page as an
+ * image, CONFIDENTIAL paragraphs in the pixels) was kept as it was; the document is refused now,
+ * as a scan is. An image or text drawn as outlines beside text, outside every withheld region, is
+ * kept with a warning on the console and in the audit record: never silently.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveProfile, runReleaseBatch } from '../../src/index.js';
+import { readPdfInput } from '../../src/release/pdf.js';
+import { pdftotext } from '../helpers/pdf-text.js';
+import { corpusPath, HAS_CORPUS } from '../helpers/corpus.js';
+import { TestPdf } from './helpers/make.js';
+
+/** A SECRET memo page: banner, a (U) and an (S//NF) paragraph, the authority block, in Helvetica. */
+const MEMO = [
+  'SECRET//NOFORN',
+  '(U) The quarterly review was held at headquarters.',
+  '(S//NF) The agency recruited a source codenamed BLUEHERON.',
+  'Classified By: John Smith, Director',
+  'Derived From: Multiple Sources',
+  'Declassify On: 20301231',
+  'SECRET//NOFORN',
+].map((l, i) => `BT /F1 11 Tf 60 ${740 - 22 * i} Td (${l}) Tj ET`).join('\n');
+
+/** A mid-grey image, `w` by `h` pixels. */
+const grey = (t: TestPdf, w: number, h: number) => t.grayImage(w, h, new Uint8Array(w * h).fill(128));
+
+async function memoWith(second: 'image' | 'blank' | null, strip: boolean): Promise<Uint8Array> {
+  const t = await TestPdf.create();
+  const img = grey(t, 60, 4);
+  t.page(MEMO + (strip ? '\nq 340 0 0 22 60 300 cm /Im1 Do Q' : ''), strip ? { xobjects: { Im1: img } } : {});
+  if (second === 'image') t.page('q 612 0 0 792 0 0 cm /Im1 Do Q', { xobjects: { Im1: grey(t, 20, 26) } });
+  if (second === 'blank') t.page('');
+  return t.doc.save({ useObjectStreams: false });
+}
+
+describe('a page that shows no text', () => {
+  it('an image-only page among pages with text: the document is refused in one line naming the page', async () => {
+    const read = await readPdfInput(await memoWith('image', false));
+    expect(read.ok).toBe(false);
+    expect(read.ok ? '' : read.message).toMatch(/^no text layer: .*page 2 shows no text but an image/);
+  });
+
+  it('a blank page is no reason to refuse', async () => {
+    expect((await readPdfInput(await memoWith('blank', false))).ok).toBe(true);
+  });
+
+  it.skipIf(!HAS_CORPUS)('2004-09-10 SIDtoday (UK liaison office): its scanned first page refuses the document', async () => {
+    const bytes = readFileSync(corpusPath('pdf', '2004-09-10_SIDToday_-_Brits_at_NSA__The_United_Kingdom_of_Great_Britain_and_Northern_Ireland_Liaison_Office_NSA_or_UKLO_for_short.pdf'));
+    const read = await readPdfInput(bytes);
+    expect(read.ok ? '' : read.message).toMatch(/page 1 shows no text but an image/);
+  });
+});
+
+describe('an image beside text, outside every withheld region', () => {
+  it('is kept with a pdf-unread warning in the audit record; the withheld paragraph is not in the release', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'declass-unread-'));
+    const file = path.join(dir, 'memo.pdf');
+    writeFileSync(file, await memoWith(null, true));
+    const out = path.join(dir, 'out');
+    const profile = await resolveProfile('public');
+    const { summary } = await runReleaseBatch({
+      files: [file], out, profile, profileRef: 'public', overrides: null, overridesFile: null, asOf: '2026-12-01', formats: ['text', 'pdf'], pageSize: 'letter',
+      force: false, jobs: 1, maxInputBytes: 1024 * 1024, crossCheck: true, cwd: process.cwd(),
+    });
+    expect(summary).toMatchObject({ documents: 1, failed: 0 });
+    const record = JSON.parse(readFileSync(path.join(out, 'review', 'memo.audit.json'), 'utf8')) as { diagnostics: { code: string; message: string }[] };
+    expect(record.diagnostics.filter((d) => d.code === 'pdf-unread').map((d) => d.message)).toEqual([expect.stringMatching(/^page 1: 1 image\(s\) kept as drawn/)]);
+    const pdf = readdirSync(path.join(out, 'release')).find((f) => f === 'memo.pdf')!;
+    const text = pdftotext(readFileSync(path.join(out, 'release', pdf))) ?? '';
+    expect(text).toContain('quarterly review');
+    expect(text).not.toContain('BLUEHERON');
+  });
+});
