@@ -332,23 +332,35 @@ function wordsKept(outside: readonly string[], flat: readonly string[][]): { rel
     if (k > 0) have.set(w, have.get(w)! - k);
     if (k < c) missing.set(w, c - k);
   }
-  // A word that pdf.js splits in two where the original's reader did not (a wide kerning gap
-  // inside a title: "SIDtoday" read as "SID" "today") is still in the release: a missing word
-  // counts as kept when two adjacent release words not matched otherwise spell it.
+  // A word that pdf.js splits where the original's reader did not (a wide kerning gap inside a
+  // title: "SIDtoday" read as "SID" "today"; a ligature glyph read as a run of its own, as
+  // Chromium's DejaVu writes "official" with one: "o" "ff" "icial"; small capitals, each glyph a
+  // run: "H" "E" "A" "D" "I" "N" "G") is still in the release: a missing word counts as kept when
+  // two to twelve adjacent release words not matched otherwise spell it.
   if (missing.size > 0) {
     for (const words of flat) {
       for (let i = 0; i + 1 < words.length; i++) {
-        const a = words[i]!;
-        const b = words[i + 1]!;
-        const m = missing.get(a + b);
-        if (!m || !(have.get(a)! > 0) || !(have.get(b)! > 0) || (a === b && have.get(a)! < 2)) continue;
-        missing.set(a + b, m - 1);
-        have.set(a, have.get(a)! - 1);
-        have.set(b, have.get(b)! - 1);
-        keptWords++;
-        i++;
+        let joined = words[i]!;
+        for (let k = 2; k <= 12 && i + k <= words.length; k++) {
+          joined += words[i + k - 1]!;
+          const m = missing.get(joined);
+          if (!m || !piecesFree(have, words, i, k)) continue;
+          missing.set(joined, m - 1);
+          for (let j = i; j < i + k; j++) have.set(words[j]!, have.get(words[j]!)! - 1);
+          keptWords++;
+          i += k - 1;
+          break;
+        }
       }
     }
   }
   return { releasedWords, keptWords };
+}
+
+/** True when the release words `words[i..i+k)` are all still unmatched (a word twice among them needs two). */
+function piecesFree(have: ReadonlyMap<string, number>, words: readonly string[], i: number, k: number): boolean {
+  const need = new Map<string, number>();
+  for (let j = i; j < i + k; j++) need.set(words[j]!, (need.get(words[j]!) ?? 0) + 1);
+  for (const [w, n] of need) if (!((have.get(w) ?? 0) >= n)) return false;
+  return true;
 }
