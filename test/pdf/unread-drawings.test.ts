@@ -3,7 +3,9 @@
  * scanned page: 2004-09-10's SIDtoday article on the UK liaison office has its first page as an
  * image, CONFIDENTIAL paragraphs in the pixels) was kept as it was; the document is refused now,
  * as a scan is. An image or text drawn as outlines beside text, outside every withheld region, is
- * kept with a warning on the console and in the audit record: never silently.
+ * kept with a warning on the console and in the audit record: never silently. Marked content whose
+ * /ActualText (what pdf.js and pdftotext extract) says other words than its glyphs was released
+ * with those words unread: refused.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,5 +76,22 @@ describe('an image beside text, outside every withheld region', () => {
     const text = pdftotext(readFileSync(path.join(out, 'release', pdf))) ?? '';
     expect(text).toContain('quarterly review');
     expect(text).not.toContain('BLUEHERON');
+  });
+});
+
+describe('marked content that replaces its text', () => {
+  const page = (actual: string) => `${MEMO}\n/Span <</ActualText ${actual}>> BDC BT /F1 11 Tf 60 500 Td ((U) The office was efficient.) Tj ET EMC`;
+
+  it('an /ActualText that says other words than the glyphs refuses the document', async () => {
+    const t = await TestPdf.create();
+    t.page(page('(BLUEHERON is the asset)'));
+    const read = await readPdfInput(await t.doc.save({ useObjectStreams: false }));
+    expect(read.ok ? '' : read.message).toMatch(/^page 1: marked content whose \/ActualText says other text than its glyphs show/);
+  });
+
+  it('one that says the same letters (a ligature, other spacing) does not', async () => {
+    const t = await TestPdf.create();
+    t.page(page('(\\(U\\) The office  was efficient)'));
+    expect((await readPdfInput(await t.doc.save({ useObjectStreams: false }))).ok).toBe(true);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { PdfInputError } from '../errors.js';
+import { PdfString } from '../objects/model.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
 import { listPages } from '../redact/pages.js';
 
@@ -109,6 +110,8 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
         glyphs.push(new ShownGlyph(r.text, r.blank, g));
       }
       if (glyphs.every((g) => g.blank)) unread ??= unreadPage(drawn, p.cropBox ?? p.mediaBox, index);
+      const replaced = replacedText(drawn, glyphs);
+      if (replaced !== null) throw new PdfInputError(`page ${index + 1}: marked content whose /${replaced} says other text than its glyphs show (what a reader would extract is not what declass reads: fail closed)`);
       out.push(glyphs);
     }
   } finally {
@@ -140,5 +143,46 @@ function unreadPage(drawn: PageContent, box: readonly number[], index: number): 
   const images = drawn.images.filter((i) => area(i.bbox) >= 0.01 * pageArea).length + drawn.inlineImages.filter((i) => area(i.bbox) >= 0.01 * pageArea).length;
   if (images > 0) return `${NO_TEXT_LAYER} (page ${index + 1} shows no text but an image: a scanned page cannot be read, and is never released unread)`;
   if (drawn.paths.length >= OUTLINE_SHAPES) return `${NO_TEXT_LAYER} (page ${index + 1} shows no text but ${drawn.paths.length} shapes: text drawn as outlines cannot be read, and is never released unread)`;
+  return null;
+}
+
+/** Keys of a marked-content property list whose text extractors read instead of the glyphs. */
+const REPLACING = ['ActualText', 'E'] as const;
+
+/** A PDF text string: UTF-16BE after a byte order mark, else PDFDocEncoding (read as Latin-1, its printable range). */
+function textString(v: unknown): string | null {
+  if (!(v instanceof PdfString)) return null;
+  const b = v.bytes;
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  return Buffer.from(b).toString('latin1');
+}
+
+/** Letters and digits only, NFKC, lower case: what must agree between a replacement and its glyphs. */
+const essence = (t: string): string => t.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The key (`ActualText`, `E`) of the first marked-content span of the page whose replacement text
+ * says other letters than the glyphs inside it show, or null. pdf.js and pdftotext extract the
+ * replacement; declass reads the glyphs: a span whose /ActualText said `BLUEHERON …` over a (U)
+ * line was released with that text unread (a ligature's `fi` over its glyph agrees).
+ */
+function replacedText(drawn: PageContent, glyphs: readonly { readonly text: string; readonly blank: boolean }[]): string | null {
+  let spans: Map<number, { key: string; says: string; shown: string }> | null = null;
+  for (const span of drawn.spans) {
+    for (const key of REPLACING) {
+      const says = span.props ? textString(span.props.get(key)) : null;
+      if (says === null) continue;
+      (spans ??= new Map()).set(span.id, { key, says, shown: '' });
+      break;
+    }
+  }
+  if (spans === null) return null;
+  drawn.glyphs.forEach((g, i) => {
+    for (const id of g.marks) {
+      const s = spans!.get(id);
+      if (s) s.shown += glyphs[i]!.text;
+    }
+  });
+  for (const s of spans.values()) if (essence(s.says) !== essence(s.shown)) return s.key;
   return null;
 }
