@@ -15,7 +15,7 @@ import type { FileWriterThread } from '../node/write-thread.js';
 import type { PdfTextThread } from '../node/pdfjs-thread.js';
 import type { InputFormat } from '../parse/read.js';
 import { FORMATS, outputPath, recordPath, type Format, type PageSize } from '../release/folder.js';
-import { planRelease, releaseDocument, renamedStem, safeOutputStem, stemWordsIn } from '../release/index.js';
+import { planRelease, releaseDocument, renamedStem, safeOutputStem, stemHidesTextWord, stemWordsIn } from '../release/index.js';
 import type { CaseStamp } from '../release/case.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
@@ -229,7 +229,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     // identity, printed in its release header, even where an extract repeats it in withheld text.
     const prefix = read.pdf ? 'pdf' : 'doc';
     const namePlan =
-      read.pdf || (job.stem.toUpperCase() !== read.doc.ref?.toUpperCase() && stemWordsIn(job.stem, read.doc.source))
+      read.pdf || (job.stem.toUpperCase() !== read.doc.ref?.toUpperCase() && (stemWordsIn(job.stem, read.doc.source) || stemHidesTextWord(job.stem, read.doc.source)))
         ? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined })
         : null;
     const named = namePlan ? safeOutputStem(job.stem, namePlan, inputSha256, prefix) : { stem: job.stem };

@@ -161,9 +161,18 @@ export async function runReleaseBatch(
   const total = opts.files.length;
   const tally = new BatchTally(opts);
   let done = 0;
-  const inOrder = new InputOrder((i, r) => {
+  // Outputs named after the input's content (a name that repeated withheld words) are one for
+  // copies of one file under several names: said, not silently folded into one release.
+  const byOutputStem = new Map<string, string>();
+  const inOrder = new InputOrder((i, given) => {
     const file = opts.files[i]!;
     const stem = stemOf(file, i);
+    let r = given;
+    if (r.status !== 'failed') {
+      const first = byOutputStem.get(r.stem);
+      if (first === undefined) byOutputStem.set(r.stem, file);
+      else r = { ...r, warnings: [...r.warnings, `the same content as ${first}: released once, as ${r.stem} [same-content]`] };
+    }
     tally.add(r, stem);
     events.onOutcome?.({ file, stem, result: r });
     events.onProgress?.(++done, total);

@@ -28,7 +28,7 @@ import { placementOf } from './placement.js';
 export { FORMATS, type Format } from './folder.js';
 export { withheldTexts } from '../engine/withheld.js';
 export { PDF_READER, isPdfBytes, safePdfStem, type PdfSource } from './pdf-names.js';
-export { isRenamedStem, renamedStem, safeOutputStem, stemWordsIn } from './safe-stem.js';
+export { isRenamedStem, renamedStem, safeOutputStem, stemHidesTextWord, stemWordsIn } from './safe-stem.js';
 
 /** Everything needed to release one document. */
 export interface ReleaseRequest {

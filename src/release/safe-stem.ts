@@ -39,6 +39,23 @@ export function stemWordsIn(stem: string, text: string): boolean {
   return stemWords.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text));
 }
 
+/**
+ * True when the letters of `stem` run together hold a word of `text` of {@link HIDDEN_WORD_MIN}
+ * letters or more (`BlueHeron2` and a text naming `BLUEHERON`): the release is then planned for its
+ * name too, as {@link stemWordsIn} has it for a whole word.
+ */
+export function stemHidesTextWord(stem: string, text: string): boolean {
+  const letters = stem.toLowerCase().replace(/[^\p{L}]+/gu, '');
+  if (letters.length < HIDDEN_WORD_MIN) return false;
+  const seen = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/\p{L}{5,}/gu)) {
+    if (seen.has(m[0])) continue;
+    seen.add(m[0]);
+    if (letters.includes(m[0])) return true;
+  }
+  return false;
+}
+
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
@@ -86,13 +103,31 @@ export function safeOutputStem(
   // article named after its withheld (S//SI) title, whose words its released paragraphs use, or
   // after a withheld short title, `GEO Build-Out`): the release PDF's title holds the run, which
   // its check refused, or the audit found, as the leak checks count a run.
-  const repeatsWord = words(stem).some((w) => withheld.has(w) && !MARKING_TOKENS.has(w));
+  const repeatsWord = words(stem).some((w) => withheld.has(w) && !MARKING_TOKENS.has(w)) || hidesWord(stem, withheld);
   if (!repeatsWord && selfLeakRuns(planned.withheld, planned.visible, [stem]).runs.size === 0) return { stem };
   const safe = renamedStem(sha256, prefix);
   return {
     stem: safe,
     diagnostic: { severity: 'warning', code: 'output-renamed', message: `the input's file name repeats withheld words: its outputs are named ${safe}` },
   };
+}
+
+/** Withheld words this long or longer are looked for inside a name's letters run together. */
+const HIDDEN_WORD_MIN = 5;
+
+/**
+ * True when the letters of `stem` run together (digits, case and separators dropped) hold a
+ * withheld word of {@link HIDDEN_WORD_MIN} letters or more: `2026BLUEHERON.pdf`, `memo-BLUEHERON2`,
+ * `blue_heron`, `Blue-Heron` and `BlueHeron2` all gave away a withheld `BLUEHERON`, which only a
+ * whole word of the name was compared with.
+ */
+function hidesWord(stem: string, withheld: ReadonlySet<string>): boolean {
+  const letters = stem.toLowerCase().replace(/[^\p{L}]+/gu, '');
+  for (const w of withheld) {
+    if (w.length < HIDDEN_WORD_MIN || MARKING_TOKENS.has(w) || /\p{N}/u.test(w)) continue;
+    if (letters.includes(w)) return true;
+  }
+  return false;
 }
 
 /** The neutral stem of an input whose name repeats withheld words: `<prefix>-<first 12 hex of its sha256>`. */

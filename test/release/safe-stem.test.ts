@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stemWordsIn } from '../../src/release/index.js';
+import { safeOutputStem, stemWordsIn } from '../../src/release/index.js';
 
 /** The definition, written out apart: a word of the stem (3+ characters, a letter) as a whole word of the text, any case. */
 function reference(stem: string, text: string): boolean {
@@ -56,5 +56,22 @@ describe('stemWordsIn: does a word of the input name occur in its text', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('safeOutputStem: a withheld word hidden in the name', () => {
+  const planned = { withheld: [{ text: 'The agency recruited BLUEHERON in the ministry.' }], visible: 'The review was held at headquarters.' } as unknown as Parameters<typeof safeOutputStem>[1];
+  it.each([
+    ['2026BLUEHERON', true],
+    ['memo-BLUEHERON2', true],
+    ['blue_heron', true],
+    ['Blue-Heron', true],
+    ['BlueHeron2', true],
+    ['memo', false],
+    ['review-2026', false],
+    // Withheld words of fewer than five letters are not looked for inside others ("the" in "theory").
+    ['theory-notes', false],
+  ])('%s is renamed: %s', (stem, renamed) => {
+    expect(safeOutputStem(stem, planned, 'ab'.repeat(32), 'pdf').stem !== stem).toBe(renamed);
   });
 });
