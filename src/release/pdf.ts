@@ -21,6 +21,7 @@ import { reviewPdf, type ReviewBand } from '../pdf/review.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type ReaderId } from '../parse/read.js';
 import { foldMarkStandIns, standInDiagnostic } from '../parse/stand-ins.js';
 import { PDF_READER, type PdfSource } from './pdf-names.js';
+import { repeatsWithheld } from './safe-stem.js';
 import { renderReviewPdf } from '../render/pdf/index.js';
 import { toReviewView } from '../render/view.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
@@ -97,7 +98,9 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   // A declassified portion's mark is lined through, where the release text rewrites it.
   const strikes = declassifiedMarks(planned.plan, source.layout);
   // The objects and pages the text layer read are reused: the file is parsed and interpreted once.
-  const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false, stamp, strikes, ...(source.layout.parsed ? { parsed: source.layout.parsed } : {}) });
+  // A link kept on released text must not name what is withheld in its address.
+  const keepUri = (uri: string): boolean => !repeatsWithheld(decodedUri(uri), planned);
+  const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false, stamp, strikes, keepUri, ...(source.layout.parsed ? { parsed: source.layout.parsed } : {}) });
   // The original's words outside the regions come from the text layer already read (no second
   // pdf.js reading of the original); the release is read by pdf.js, the independent reader.
   const check = await verifyRedaction(source.layout, bytes, regions, planned.withheld.map((w) => w.text), { releasedTexts: [planned.visible, visibleAcrossGaps(planned.visible)], ...(source.checkRelease ? { checkRelease: source.checkRelease } : {}) });
@@ -157,4 +160,13 @@ function unreadDrawings(layout: PdfLayout, regions: readonly PdfRegion[]): Diagn
     if (what !== '') out.push({ severity: 'warning', code: 'pdf-unread', message: `page ${i + 1}: ${what} kept as drawn; text in images or drawn as shapes is not read, so it is not checked against what is withheld: review them before release` });
   }
   return out;
+}
+
+/** A URI with its %-escapes decoded where they are valid (`blue%20heron` is `blue heron`). */
+function decodedUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
 }

@@ -97,14 +97,7 @@ export function safeOutputStem(
   sha256: string,
   prefix: 'pdf' | 'doc',
 ): { stem: string; diagnostic?: Diagnostic } {
-  const shown = new Set(words(planned.visible));
-  const withheld = new Set(planned.withheld.flatMap((p) => words(p.text)).filter((w) => !shown.has(w)));
-  // Every word may be shown somewhere and the name still repeat a withheld run of them (a SIDtoday
-  // article named after its withheld (S//SI) title, whose words its released paragraphs use, or
-  // after a withheld short title, `GEO Build-Out`): the release PDF's title holds the run, which
-  // its check refused, or the audit found, as the leak checks count a run.
-  const repeatsWord = words(stem).some((w) => withheld.has(w) && !MARKING_TOKENS.has(w)) || hidesWord(stem, withheld);
-  if (!repeatsWord && selfLeakRuns(planned.withheld, planned.visible, [stem]).runs.size === 0) return { stem };
+  if (!repeatsWithheld(stem, planned)) return { stem };
   const safe = renamedStem(sha256, prefix);
   return {
     stem: safe,
@@ -128,6 +121,23 @@ function hidesWord(stem: string, withheld: ReadonlySet<string>): boolean {
     if (letters.includes(w)) return true;
   }
   return false;
+}
+
+/**
+ * True when `name` (a file name, a link's address) repeats withheld words: one that the release
+ * does not show anyway (the words of marks aside: `NOTE-UNCLASSIFIED-FOUO.md` gives nothing away),
+ * hidden in its letters run together or not, or a run of withheld words the release does not show
+ * as a run (as the leak checks count: 8 words, or a shorter withheld piece whole).
+ */
+export function repeatsWithheld(name: string, planned: Pick<PlannedRelease, 'withheld' | 'visible'>): boolean {
+  const shown = new Set(words(planned.visible));
+  const withheld = new Set(planned.withheld.flatMap((p) => words(p.text)).filter((w) => !shown.has(w)));
+  // Every word may be shown somewhere and the name still repeat a withheld run of them (a SIDtoday
+  // article named after its withheld (S//SI) title, whose words its released paragraphs use, or
+  // after a withheld short title, `GEO Build-Out`): the release PDF's title holds the run, which
+  // its check refused, or the audit found, as the leak checks count a run.
+  const repeatsWord = words(name).some((w) => withheld.has(w) && !MARKING_TOKENS.has(w)) || hidesWord(name, withheld);
+  return repeatsWord || selfLeakRuns(planned.withheld, planned.visible, [name]).runs.size > 0;
 }
 
 /** The neutral stem of an input whose name repeats withheld words: `<prefix>-<first 12 hex of its sha256>`. */

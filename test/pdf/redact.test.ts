@@ -112,6 +112,27 @@ describe('text in annotations and metadata', () => {
   });
 });
 
+describe('names the release keeps', () => {
+  it('a link on released text whose address repeats withheld words goes; the layers keep no names', async () => {
+    const t = await TestPdf.create();
+    const page = t.page(line('F1', 12, 72, 700, 'Public text of the page.') + line('F1', 12, 72, 600, 'SECRET portion kilo lima mike november.'));
+    const ctx = t.doc.context;
+    t.annot(page, { Type: 'Annot', Subtype: 'Link', Rect: [72, 697, 200, 710], A: ctx.obj({ S: 'URI', URI: PDFString.of('https://example.org/ops/kilo-lima') }) });
+    t.annot(page, { Type: 'Annot', Subtype: 'Link', Rect: [72, 697, 200, 710], A: ctx.obj({ S: 'URI', URI: PDFString.of('https://example.org/public') }) });
+    const ocg = ctx.register(ctx.obj({ Type: 'OCG', Name: PDFString.of('Layer of operation november') }));
+    t.doc.catalog.set(PDFName.of('OCProperties'), ctx.obj({ OCGs: [ocg], D: { Name: PDFString.of('november config'), ON: [ocg] } }));
+    const input = await t.save();
+    const keepUri = (uri: string) => !/kilo|lima/.test(uri);
+    const { bytes, report } = await redactPdf(input, [lineRegion(0, 70, 400, 600)], { title: 'Release 1', keepUri });
+    const all = await everythingInFile(bytes);
+    expect(all).not.toContain('kilo');
+    expect(all).not.toContain('november');
+    expect(all).toContain('https://example.org/public');
+    expect(all).toContain('Layer 1');
+    expect(report.linksKept).toBe(1);
+  });
+});
+
 describe('incremental updates', () => {
   it('writes the file whole: an old version of a content stream kept by an update is gone', async () => {
     const t = await TestPdf.create();

@@ -15,6 +15,7 @@ import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { readPdfInput } from '../../src/release/pdf.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { corpusPath, HAS_CORPUS } from '../helpers/corpus.js';
+import { PDFString } from 'pdf-lib';
 import { TestPdf } from './helpers/make.js';
 
 /** A SECRET memo page: banner, a (U) and an (S//NF) paragraph, the authority block, in Helvetica. */
@@ -34,7 +35,10 @@ const grey = (t: TestPdf, w: number, h: number) => t.grayImage(w, h, new Uint8Ar
 async function memoWith(second: 'image' | 'blank' | null, strip: boolean): Promise<Uint8Array> {
   const t = await TestPdf.create();
   const img = grey(t, 60, 4);
-  t.page(MEMO + (strip ? '\nq 340 0 0 22 60 300 cm /Im1 Do Q' : ''), strip ? { xobjects: { Im1: img } } : {});
+  const page = t.page(MEMO + (strip ? '\nq 340 0 0 22 60 300 cm /Im1 Do Q' : ''), strip ? { xobjects: { Im1: img } } : {});
+  // A link on the (U) line whose address names the withheld codename, and one that names nothing.
+  for (const uri of ['https://intranet.example/ops/blueheron-ministry', 'https://intranet.example/review'])
+    t.annot(page, { Type: 'Annot', Subtype: 'Link', Rect: [60, 716, 300, 730], A: t.doc.context.obj({ S: 'URI', URI: PDFString.of(uri) }) });
   if (second === 'image') t.page('q 612 0 0 792 0 0 cm /Im1 Do Q', { xobjects: { Im1: grey(t, 20, 26) } });
   if (second === 'blank') t.page('');
   return t.doc.save({ useObjectStreams: false });
@@ -76,6 +80,10 @@ describe('an image beside text, outside every withheld region', () => {
     const text = pdftotext(readFileSync(path.join(out, 'release', pdf))) ?? '';
     expect(text).toContain('quarterly review');
     expect(text).not.toContain('BLUEHERON');
+    // The link whose address repeats the withheld codename went; the other stayed.
+    const bytes = readFileSync(path.join(out, 'release', pdf)).toString('latin1');
+    expect(bytes).not.toMatch(/blueheron/i);
+    expect(bytes).toContain('intranet.example/review');
   });
 });
 

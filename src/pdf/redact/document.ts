@@ -61,6 +61,11 @@ export interface RedactPdfOptions {
    */
   readonly strikes?: readonly Omit<PdfRegion, 'label'>[];
   /**
+   * Whether a link's address (a URI, as written) may stay: a link on released text whose address
+   * repeats withheld words (`…/ops/blueheron-ministry-of-finance`) gives them away. Default: all.
+   */
+  readonly keepUri?: (uri: string) => boolean;
+  /**
    * `bytes` as already read (by readPdfLayout): its objects and interpreted pages are reused
    * instead of parsing and interpreting the file again. Left unchanged: the release is built on
    * a copy of the object table, and keys are dropped by the writer, not deleted.
@@ -146,7 +151,7 @@ function checkRegions(regions: readonly PdfRegion[], pageCount: number): Map<num
 }
 
 /** The link annotation as released, or null when it goes. */
-function safeLink(objs: PdfObjects, annot: PdfDict, pageRefs: ReadonlySet<number>): PdfDict | null {
+function safeLink(objs: PdfObjects, annot: PdfDict, pageRefs: ReadonlySet<number>, keepUri: (uri: string) => boolean): PdfDict | null {
   const out = new PdfDict();
   for (const k of LINK_KEYS) if (annot.has(k)) out.set(k, annot.get(k)!);
   const dest = lookup(objs, annot, 'Dest');
@@ -159,7 +164,7 @@ function safeLink(objs: PdfObjects, annot: PdfDict, pageRefs: ReadonlySet<number
     const s = lookupName(objs, action, 'S');
     if (s === 'URI') {
       const uri = lookup(objs, action, 'URI');
-      if (!(uri instanceof PdfString)) return null;
+      if (!(uri instanceof PdfString) || !keepUri(Buffer.from(uri.bytes).toString('latin1'))) return null;
       out.set('A', new PdfDict([['S', PdfName.of('URI')], ['URI', uri]]));
     } else if (s === 'GoTo') {
       const d = lookup(objs, action, 'D');
@@ -284,7 +289,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
       if (!d) continue;
       const rect = numbers(objs, d.get('Rect'));
       const touches = rect && rect.length === 4 ? regs.some((r) => intersects(normaliseRect(rect as unknown as [number, number, number, number]), r.rect)) : regs.length > 0;
-      const link = lookupName(objs, d, 'Subtype') === 'Link' && !touches && !rasterized ? safeLink(objs, d, pageNums) : null;
+      const link = lookupName(objs, d, 'Subtype') === 'Link' && !touches && !rasterized ? safeLink(objs, d, pageNums, options.keepUri ?? (() => true)) : null;
       if (link) {
         kept.push(allocate(link));
         linksKept++;
@@ -299,7 +304,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
 
   for (const k of catalog.map.keys()) if (CATALOG_DROPPED[k] && !removed.includes(CATALOG_DROPPED[k]!)) removed.push(CATALOG_DROPPED[k]!);
   const newCatalog = new PdfDict([['Type', PdfName.of('Catalog')], ['Pages', pagesRef]]);
-  if (catalog.has('OCProperties')) newCatalog.set('OCProperties', catalog.get('OCProperties')!);
+  if (catalog.has('OCProperties')) newCatalog.set('OCProperties', neutralLayers(objs, catalog.get('OCProperties')!));
   const root = catalogRef instanceof PdfRef ? catalogRef : allocate(null);
   objs.objects.set(root.num, newCatalog);
   if (objs.trailer.has('Info')) removed.push('Info metadata (replaced by a minimal title)');
@@ -313,4 +318,30 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     bytes: out,
     report: { pages: pages.length, regions: regions.length, redactedPages: reports, totals, annotationsRemoved, linksKept, removed, warnings },
   };
+}
+
+/**
+ * The optional content properties with every layer's name (and the default configuration's)
+ * replaced by `Layer N`: a name is text the document's author wrote and declass never reads (a
+ * layer named after the operation whose text it holds kept its name in the release). The layers
+ * and their visibility stay.
+ */
+function neutralLayers(objs: PdfObjects, value: PdfValue): PdfValue {
+  const props = dictOf(resolve(objs, value));
+  if (!props) return value;
+  const ocgs = lookupArray(objs, props, 'OCGs') ?? [];
+  ocgs.forEach((ref, i) => {
+    const d = ref instanceof PdfRef ? dictOf(resolve(objs, ref)) : undefined;
+    if (!d || !d.has('Name') || !(ref instanceof PdfRef)) return;
+    const renamed = d.clone();
+    renamed.set('Name', PdfString.fromText(`Layer ${i + 1}`));
+    objs.objects.set(ref.num, renamed);
+  });
+  const config = dictOf(resolve(objs, props.get('D')));
+  if (!config?.has('Name')) return value;
+  const neutral = config.clone();
+  neutral.set('Name', PdfString.fromText('Layers'));
+  const out = props.clone();
+  out.set('D', neutral);
+  return out;
 }
