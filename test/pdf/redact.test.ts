@@ -105,6 +105,8 @@ describe('text in annotations and metadata', () => {
     await expectPresent(bytes, 'Public text of the page.');
     expect(report.linksKept).toBe(1); // the public URI link; the JavaScript link and the one in the region go
     expect(report.annotationsRemoved).toBe(4);
+    // The note and the free text were shown on the page: their removal is said.
+    expect(report.warnings).toContain('page 1: 2 annotation(s) or form field(s) removed unread (notes, field values): what they showed is not in the release');
     expect(report.removed).toEqual(expect.arrayContaining(['XMP metadata', 'outlines', 'open action', 'form fields (AcroForm)', 'structure tree', 'page thumbnails', 'page-piece dictionaries']));
     const js2 = await pdfjsText(bytes);
     expect(js2.extra).toContain('Release 1');

@@ -284,9 +284,13 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     // Annotations.
     const annots = lookupArray(objs, p.dict, 'Annots') ?? [];
     const kept: PdfValue[] = [];
+    // Notes, form fields and other annotations a reader sees go unread: said, not silently.
+    let unreadAnnots = 0;
     for (const a of annots) {
       const d = dictOf(resolve(objs, a));
       if (!d) continue;
+      const subtype = lookupName(objs, d, 'Subtype');
+      if (subtype !== 'Link' && subtype !== 'Popup') unreadAnnots++;
       const rect = numbers(objs, d.get('Rect'));
       const touches = rect && rect.length === 4 ? regs.some((r) => intersects(normaliseRect(rect as unknown as [number, number, number, number]), r.rect)) : regs.length > 0;
       const link = lookupName(objs, d, 'Subtype') === 'Link' && !touches && !rasterized ? safeLink(objs, d, pageNums, options.keepUri ?? (() => true)) : null;
@@ -296,6 +300,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
       } else annotationsRemoved++;
     }
     if (kept.length > 0) out.set('Annots', kept);
+    if (unreadAnnots > 0) warnings.push(`page ${i + 1}: ${unreadAnnots} annotation(s) or form field(s) removed unread (notes, field values): what they showed is not in the release`);
     if (p.dict.has('Thumb') && !removed.includes('page thumbnails')) removed.push('page thumbnails');
     if (p.dict.has('PieceInfo') && !removed.includes('page-piece dictionaries')) removed.push('page-piece dictionaries');
     objs.objects.set(pageRefs[i]!.num, out);
