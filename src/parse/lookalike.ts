@@ -86,17 +86,20 @@ const DOUBLED = /^\(\(([^()\n]{1,48})\)/;
  * opening parenthesis, or alone on its line. A line can start so in prose before a lower-case word
  * (`… held at the\nTS//SI level`, SIDtoday): that is not read as a mark.
  */
-const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(\p{Lu}\p{N}]|[ \t]*(?:\r?\n|$))/u;
+const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,]*(?:-[A-Z0-9]+)*[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])|^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(\p{Lu}\p{N}]|[ \t]*(?:\r?\n|$))/u;
 
 /**
- * `SECRET//NOFORN: …`, `SECRET: …`, `SECRET//NOFORN The source …`, `SECRET The source said …`: a
- * level spelled out as a banner writes it, followed by a colon, or by controls and a sentence in
+ * `SECRET//NOFORN: …`, `SECRET: …`, `SECRET//NOFORN - The source …`, `SECRET - The …`, `SECRET//NOFORN
+ * The source …`, `SECRET The source said …`: a level spelled out as a banner writes it, followed by
+ * a colon, or a dash between blanks before a sentence in mixed case or a digit (after controls,
+ * before any capital: a quoted banner `SECRET - RELEASABLE TO …` in capitals and a cable's
+ * `SECRET - ENTIRE TEXT.` are not read so), or by controls and a sentence in
  * mixed case on the same line, or by a sentence alone (a capitalised word, then one in lower case).
  * Alone on its line it is a banner, which the readers take as such; before capitals it can be a
  * banner quoted in the text (`TOP SECRET//COMINT//REL TO USA, AUS …`, SIDtoday), a heading
  * (`SECRET Clearances Required`) or, without `//`, open prose (`SECRET TALKS BEGAN …` in a cable).
  */
-const SPELLED_LABEL = /^(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|:|\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll})|(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}+[ \t,]+\p{Ll}))/u;
+const SPELLED_LABEL = /^(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|:|\/\/[A-Z][A-Z0-9/,]*(?:-[A-Z0-9]+)*[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])(?![ \t]+ENTIRE\b)|[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?(?:\p{Lu}\p{Ll}|\p{N}))|\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll})|(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}+[ \t,]+\p{Ll}))/u;
 
 /** The levels SPELLED_LABEL opens with: a line that starts otherwise is not compared with it. */
 const SPELLED_LEVELS = ['TOP SECRET', 'SECRET', 'CONFIDENTIAL'];
@@ -301,13 +304,13 @@ function readAsciiLookalike(source: string, offset: number, bannerRelTo: readonl
  * `S/NF: …`, `S/NF The …`, `SECRET/NOFORN: …`, `S NF) …`, `SECRET//NF) …`, `C-NF: …`,
  * `SECRET//REL TO USA, GBR The …`: a level above U and a known control joined by one slash, a blank
  * or a hyphen (or by `//` after a spelled level or before a REL TO list), with no parentheses, then
- * a colon, a closing parenthesis, or a sentence; an abbreviated level with a slash also before text
+ * a colon, a closing parenthesis, a dash between blanks, or a sentence; an abbreviated level with a slash also before text
  * in capitals (a cable's `2. S/NF THE MINISTER …`). Alone on its line a spelled level can be a
  * banner, which the readers take as such; an abbreviated one (`S/NF`, `TS NF`, `C-NF`) is a mark
  * for the text under it.
  */
 const LOOSE_LABEL = new RegExp(
-  String.raw`^(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS])(?:[ \t]*\/{1,2}[ \t]*|[ \t]+|-)${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?:[ \t]*[:)]|(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}))|(?:TS|[CS])\/{1,2}${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])(?![ \t]+\p{Lu}{2,}\/)|(?:TS|[CS])(?:[ \t]*\/{1,2}[ \t]*|[ \t]+|-)${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?=[ \t]*(?:\r?\n|$)))`,
+  String.raw`^(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS])(?:[ \t]*\/{1,2}[ \t]*|[ \t]+|-)${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?:[ \t]*[:)]|[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])|(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}))|(?:TS|[CS])\/{1,2}${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])(?![ \t]+\p{Lu}{2,}\/)|(?:TS|[CS])(?:[ \t]*\/{1,2}[ \t]*|[ \t]+|-)${LOOSE_CONTROL}(?:\/{1,2}${LOOSE_CONTROL})*(?=[ \t]*(?:\r?\n|$)))`,
   'u',
 );
 

@@ -109,6 +109,15 @@ const UNKNOWN = [
   'SECRET//NOFORN The zulu1 secret item.',
   '2. CONFIDENTIAL: zulu1 secret item.',
   'S// The zulu1 secret item.',
+  // ... or a dash between blanks (controls before any capital, a bare level before mixed case or a digit).
+  'SECRET//NOFORN - The zulu1 secret item.',
+  'SECRET//NOFORN - THE zulu1 SECRET ITEM.',
+  'SECRET - The zulu1 secret item.',
+  'TOP SECRET -- The zulu1 secret item.',
+  'CONFIDENTIAL \u2014 The zulu1 secret item.',
+  'S//NF - The zulu1 secret item.',
+  '2. SECRET - 3 zulu1 secret items.',
+  '2. C/NF - The zulu1 secret item.',
   // A level and a known control joined by one slash, a blank or a hyphen, no parentheses; a REL TO
   // list after a spelled level; a lost opening parenthesis after TS or a spelled level; a lost
   // closing one after a spelled level.
@@ -433,6 +442,9 @@ describe('readLookalikeMark: what is not a look-alike', () => {
     '//S Visit to Madrid//', // a cable's heading: S is the Secretary (07MADRID449)
     'TOP SECRET//COMINT//REL TO USA, AUS, CAN, GBR and NZL//20291123', // a banner quoted in the text (SIDtoday)
     'SECRET TALKS BEGAN IN MAY', // prose in a cable
+    'SECRET - RELEASABLE TO THE UNITED STATES OF AMERICA', // a quoted banner in capitals (05THEHAGUE484)
+    'SECRET - ENTIRE TEXT.', // a cable's entire-text statement (89PANAMA8545)
+    'SECRET - the word in prose',
     'SECRET//NOFORN', // a banner alone on its line
     'Secret: a word in prose',
     'SECRET Clearances Required', // a heading: the word after the level is not followed by one in lower case
