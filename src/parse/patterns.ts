@@ -142,6 +142,18 @@ export function isBareClassificationLine(text: string): boolean {
   return b !== null && b.section === null && b.post === null && b.wordsEnd === text.length && b.wordsStart === 0;
 }
 
+/**
+ * A section's classification line inside the body (`SECRET SECTION 02 OF 02 REYKJAVIK 000999`,
+ * `C O N F I D E N T I A L SECTION 03 OF 04 STATE 000123`): the banner of a later section, whose
+ * level says what the text under it is. Read as text, a SECRET section's line under an UNCLAS
+ * banner was released with the unmarked text after it.
+ */
+export function isSectionClassificationLine(text: string): boolean {
+  if (text.length > 100) return false;
+  const b = matchBanner(text);
+  return b !== null && b.section !== null && b.wordsStart === 0 && b.end >= text.length && !text.includes("\t");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Caveats and boilerplate under the banner
 

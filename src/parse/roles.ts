@@ -5,7 +5,7 @@
 import { findRestart, mergeHeaders, readHeader, type HeaderResult, type Role } from './header/index.js';
 import { splitLines, type Line } from './lines.js';
 import { readMarkAt, readUnclosedAt } from './marks.js';
-import { isBareClassificationLine, isFurnitureLine, TRAILER_LINE, URL_IN_LINE, WEBSITE_LINE } from './patterns.js';
+import { isBareClassificationLine, isFurnitureLine, isSectionClassificationLine, TRAILER_LINE, URL_IN_LINE, WEBSITE_LINE } from './patterns.js';
 import { splitLongLine } from './reflow.js';
 
 /** The lines of a cable, the role of each, and what the header pass read. */
@@ -63,7 +63,7 @@ function assignBodyRoles(lines: readonly Line[], roles: Role[], from: number): v
   for (let i = from; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.blank) roles[i] = 'blank';
-    else if (isFurnitureLine(l.text) || isBareClassificationLine(l.text)) roles[i] = 'furniture';
+    else if (isFurnitureLine(l.text) || isBareClassificationLine(l.text) || isSectionClassificationLine(l.text)) roles[i] = 'furniture';
     else roles[i] = 'content';
   }
 }
