@@ -269,6 +269,11 @@ export interface Document {
   readonly routing: RoutingHeader;
   readonly banner: Banner | null;
   readonly eo: ExecutiveOrderLine | null;
+  /**
+   * Cable parser only: E.O. lines with a declassification instruction in the text after the
+   * header (a second instruction the header's does not settle); absent when there are none.
+   */
+  readonly eoInText?: readonly ExecutiveOrderLine[];
   readonly tags: Field | null;
   readonly subject: Field | null;
   readonly refs: readonly Field[];

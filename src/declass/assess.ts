@@ -316,7 +316,16 @@ export function assessDocument(doc: Document, asOf: string): DeclAssessment {
     if (whole.kind !== 'unrecognised') decl = whole;
   }
   const span = eo ? eo.declSpan ?? eo.span : undefined;
-  return assessDeclassification({ decl, originated: doc.originated, level: documentLevel(doc), asOf, ...(span ? { span } : {}) });
+  const own = assessDeclassification({ decl, originated: doc.originated, level: documentLevel(doc), asOf, ...(span ? { span } : {}) });
+  // A second instruction in the text (parse/index.ts eoInTextOf): the most protective result is
+  // kept, as with two Declassify On lines, the worse status, then the later date (fail closed).
+  let best = own;
+  for (const e of doc.eoInText ?? []) {
+    const a = assessDeclassification({ decl: parseDecl(e.decl), originated: doc.originated, level: documentLevel(doc), asOf, span: e.declSpan ?? e.span });
+    const d = STATUS_RANK[a.status] - STATUS_RANK[best.status];
+    if (d > 0 || (d === 0 && (a.declassifyOn ?? '9999-12-31') > (best.declassifyOn ?? '9999-12-31'))) best = a;
+  }
+  return best;
 }
 
 const RANK: Readonly<Record<Level, number>> = { U: 0, C: 1, S: 2, TS: 3 };

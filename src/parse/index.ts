@@ -30,7 +30,7 @@
  */
 import { abovePlainU, parseMarking, raisedByMark } from '../markings/index.js';
 import { parseDecl } from '../declass/parse-decl.js';
-import type { ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, Portion, Span } from '../types.js';
+import type { ClassifiedSign, Diagnostic, Document, ExecutiveOrderLine, Field, Level, Marking, MarkingSource, Portion, Span } from '../types.js';
 import { buildBanner } from './banner.js';
 import { readBannerWords } from './banner-words.js';
 import { bannerSign, isDeclassificationInstruction, MAX_SIGNS, signDiagnostics } from './classified-signs.js';
@@ -43,7 +43,7 @@ import { isCopyrightSign } from './copyright.js';
 import { labelAfterSiblingInText, labelAfterSiblingLine } from './list-label.js';
 import { lookalikeMarksInside, type LookalikeMark } from './lookalike.js';
 import { readMarkAt } from './marks.js';
-import { matchBanner } from './patterns.js';
+import { matchBanner, matchEoLine } from './patterns.js';
 import { originatedOf, referenceOf } from './reference.js';
 import { assignRoles } from './roles.js';
 import { readStatements } from './statements.js';
@@ -94,6 +94,7 @@ export function parseCable(source: string): Document {
     routing: h.routing,
     banner,
     eo: h.eo,
+    ...eoInTextOf(source, lines, h),
     tags: h.tags,
     subject: h.subject,
     refs: h.refs,
@@ -442,3 +443,29 @@ function trailingMark(source: string, span: Span): MarkFound | null {
  * of one or two letters and its punctuation, or a paragraph label (`PARA 2 `, `Paragraph 3: `).
  */
 const LINE_PREFIX = /^[ \t]*(?:[^\p{L}\s][^\p{L}]{0,7}|[A-Za-z]{1,2}[^\p{L}\s][^\p{L}]{0,5}|[A-Z]{1,2}[ \t]+|[Pp](?:ARA|ara)(?:GRAPH|graph)?\.?[ \t]*\d{1,3}[.):]?[ \t]+)$/u;
+
+/**
+ * E.O. lines with a DECL value in the text after the header that differs from the header's
+ * (`E.O. 12958: DECL: 02/13/2040` under a header's `DECL: 02/13/2010`): the assessment keeps the
+ * most protective instruction (a second one was dropped, and the cable released as of 2020).
+ * Repeats of the header's own line (a cable held twice in its record) change nothing.
+ */
+function eoInTextOf(source: string, lines: readonly Line[], h: HeaderResult): { eoInText?: ExecutiveOrderLine[] } {
+  const out: ExecutiveOrderLine[] = [];
+  const own = h.eo?.decl?.trim().toUpperCase() ?? null;
+  for (let i = h.bodyStart; i < lines.length && out.length < MAX_SIGNS; i++) {
+    const l = lines[i]!;
+    const m = l.blank ? null : matchEoLine(l.text);
+    // Only a line that says DECL (prose names orders too: `E.O. 13382 in July 2008 …`), with an
+    // instruction (a quoted cable's `E.O. 12958: N/A` instructs nothing).
+    if (!m || !/\bDECL/i.test(l.text.slice(0, m.declStart))) continue;
+    const declStart = l.first + m.declStart;
+    // The value up to the next field on a re-flowed line (`… DECL: 07/02/2017 TAGS: …`).
+    const rest = source.slice(declStart, l.last);
+    const cut = /\s(?:TAGS?|SUBJECT|SUBJ|REF)\s*:/i.exec(rest);
+    const decl = (cut ? rest.slice(0, cut.index) : rest).trim();
+    if (decl === '' || decl.toUpperCase() === own || !isDeclassificationInstruction(parseDecl(decl).kind)) continue;
+    out.push({ raw: source.slice(l.first, l.last), span: { start: l.first, end: l.last }, order: m.order, decl, declSpan: { start: declStart, end: declStart + decl.length } });
+  }
+  return out.length > 0 ? { eoInText: out } : {};
+}

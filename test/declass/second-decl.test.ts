@@ -1,0 +1,30 @@
+/**
+ * A second declassification instruction in a cable's text (`E.O. 12958: DECL: 02/13/2040` under a
+ * header's `DECL: 02/13/2010`) was dropped: the cable counted as declassified in 2010 and was
+ * released in full as of 2020. The most protective instruction is kept now, as with two Declassify
+ * On lines in a memo. Prose naming an order (`E.O. 13382 in July 2008 …`), a quoted `E.O. 12958:
+ * N/A` and repeats of the header's own line change nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { assessDocument } from '../../src/declass/assess.js';
+import { readDocument } from '../../src/parse/read.js';
+
+const cable = (body: string) =>
+  `C O N F I D E N T I A L BERLIN 000999\n\nSIPDIS\n\nE.O. 12958: DECL: 02/13/2010\nTAGS: PREL GM\nSUBJECT: (U) TEST\n\nClassified By: POLOFF X. REASONS: 1.4 (B) AND (D).\n\n1. (C) First paragraph.\n\n${body}\n\n2. (C) Second paragraph.\n`;
+
+const assess = (body: string) => assessDocument(readDocument(cable(body)).doc, '2020-01-01');
+
+describe('a second E.O. line in the text', () => {
+  it('with a later date: the later date decides (classified as of 2020)', () => {
+    expect(assess('E.O. 12958: DECL: 02/13/2040')).toMatchObject({ status: 'classified', declassifyOn: '2040-02-13' });
+  });
+
+  it.each([
+    ['an earlier date', 'E.O. 12958: DECL: 02/13/2005'],
+    ['the same line again', 'E.O. 12958: DECL: 02/13/2010'],
+    ['prose naming an order', 'E.O. 13382 in July 2008 as a consequence of its work on'],
+    ['a quoted N/A line', 'E.O. 12958: N/A'],
+  ])('%s: the header decides (declassified as of 2020)', (_what, body) => {
+    expect(assess(body)).toMatchObject({ status: 'declassified', declassifyOn: '2010-02-13' });
+  });
+});
