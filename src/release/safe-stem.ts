@@ -45,6 +45,7 @@ export function stemWordsIn(stem: string, text: string): boolean {
  * name too, as {@link stemWordsIn} has it for a whole word.
  */
 export function stemHidesTextWord(stem: string, text: string): boolean {
+  if (CABLE_REFERENCE.test(stem)) return false;
   const letters = stem.toLowerCase().replace(/[^\p{L}]+/gu, '');
   if (letters.length < HIDDEN_WORD_MIN) return false;
   const seen = new Set<string>();
@@ -105,6 +106,12 @@ export function safeOutputStem(
   };
 }
 
+/**
+ * A cable's reference as its name (`04MADRID4827`, `08BERLIN173_r0`): its letters are the post,
+ * named in its header; the name is the cable's identity and is never searched for hidden words.
+ */
+const CABLE_REFERENCE = /^\d{2}[A-Z]+\d+(?:[_.-].*)?$/;
+
 /** Withheld words this long or longer are looked for inside a name's letters run together. */
 const HIDDEN_WORD_MIN = 5;
 
@@ -115,6 +122,7 @@ const HIDDEN_WORD_MIN = 5;
  * whole word of the name was compared with.
  */
 function hidesWord(stem: string, withheld: ReadonlySet<string>): boolean {
+  if (CABLE_REFERENCE.test(stem)) return false;
   const letters = stem.toLowerCase().replace(/[^\p{L}]+/gu, '');
   for (const w of withheld) {
     if (w.length < HIDDEN_WORD_MIN || MARKING_TOKENS.has(w) || /\p{N}/u.test(w)) continue;

@@ -71,6 +71,8 @@ describe('safeOutputStem: a withheld word hidden in the name', () => {
     ['review-2026', false],
     // Withheld words of fewer than five letters are not looked for inside others ("the" in "theory").
     ['theory-notes', false],
+    // A cable's reference is its identity: its post is no hidden word.
+    ['08MINISTRY173', false],
   ])('%s is renamed: %s', (stem, renamed) => {
     expect(safeOutputStem(stem, planned, 'ab'.repeat(32), 'pdf').stem !== stem).toBe(renamed);
   });

@@ -174,7 +174,11 @@ function groupLine(st: GroupState, i: number): void {
     st.hard = true;
   }
 
-  const read = readLineStart(source, line.first, line.last, bannerRelTo);
+  const lineStart = readLineStart(source, line.first, line.last, bannerRelTo);
+  // A row whose first cell is marked and another cell is not: the mark is the first cell's, and
+  // the unmarked cell's level is not known (`| (U) Bob | … is the source |` in a SECRET memo was
+  // released as the row's (U)). The row is unmarked text (fail closed).
+  const read = lineStart.structure === 'table-row' && lineStart.mark && !laterCellsMarked(source, line, lineStart.mark, bannerRelTo) ? { ...lineStart, mark: null } : lineStart;
   const asText = continuesSentence(st, read, line) ? read.mark : null;
   const start: LineStart = asText ? { ...read, mark: null } : read;
   const marks: LineMarks =
@@ -332,6 +336,20 @@ function tableCellMarks(source: string, line: DocLine, first: MarkHit | null, ba
     if (m) out.push(m);
   }
   return out;
+}
+
+/** True when every cell of a table row after the first that holds text starts with a mark. */
+function laterCellsMarked(source: string, line: DocLine, first: MarkHit, bannerRelTo: readonly string[]): boolean {
+  for (let i = source.indexOf('|', first.end); i >= 0 && i < line.last; i = source.indexOf('|', i + 1)) {
+    let j = i + 1;
+    while (j < line.last && /[ \t*_]/.test(source[j]!)) j++;
+    const next = source.indexOf('|', j);
+    const cellEnd = next < 0 || next > line.last ? line.last : next;
+    // An empty cell, or a separator's (`---`, `:--:`), holds no text.
+    if (j >= cellEnd || /^[\s:*_-]*$/.test(source.slice(j, cellEnd))) continue;
+    if (!readCellStartMark(source, j, line.last, bannerRelTo)) return false;
+  }
+  return true;
 }
 
 /**
