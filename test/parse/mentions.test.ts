@@ -1,5 +1,7 @@
 /**
- * The copyright sign written `(C)` after the word "Copyright" is no CONFIDENTIAL mark: it raised a
+ * Parentheticals spelled like marks that are text. A mark named rather than used (`the cable
+ * marked "(S)" was sent`, `portions marked (S) must be protected`) raised a (U) paragraph to
+ * SECRET, withheld under (b)(1). The copyright sign written `(C)` after the word "Copyright" is no CONFIDENTIAL mark: it raised a
  * press clip's (U) paragraph to CONFIDENTIAL, and the UNCLASSIFIED memo holding it rolled up to
  * CONFIDENTIAL without an authority block and went to review whole. A `(C) 2005 …` with no
  * "Copyright" before it stays a mark (fail closed).
@@ -7,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
-import { isCopyrightSign } from '../../src/parse/copyright.js';
+import { isCopyrightSign, isNamedMark } from '../../src/parse/mentions.js';
 import { readDocument } from '../../src/parse/read.js';
 import { loadProfile } from '../../src/rules/load.js';
 import { cable } from './helpers.js';
@@ -54,5 +56,28 @@ describe('the copyright sign in documents', () => {
   it('a (C) that opens a paragraph, or follows a sentence, without "Copyright" before it stays a mark', () => {
     const text = memo('(U) The year in review.\n\n(C) 2005 was a banner year for the program.\n\n(U) Reuters reported it. (C) The source added more.');
     expect(levels(text).filter((l) => l === 'C')).toHaveLength(2);
+  });
+});
+
+describe('a named mark', () => {
+  it.each([
+    ['The cable marked "(S)" was sent.', '(S)', true],
+    ['The cable marked \u201c(S//NF)\u201d was sent.', '(S//NF)', true],
+    ['Portions marked (S) must be protected.', '(S)', true],
+    ['The banner reads (TS) in red.', '(TS)', true],
+    ['He wrote: "(S) The source met him."', '(S)', false],
+    ['The cable marked (S) The source met him.', '(S)', false],
+    ['The source (S) met him.', '(S)', false],
+  ])('%j: %s is named: %s', (text, raw, named) => {
+    expect(isNamedMark(text, text.indexOf(raw), raw)).toBe(named);
+  });
+
+  it('a (U) paragraph naming a mark stays (U) and is released; a quoted marked text is withheld', () => {
+    const memo = (p: string) => `SECRET//NOFORN\n\n(S//NF) Bravo secret.\n\n${p}\n\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20401231\n\nSECRET//NOFORN\n`;
+    const at = (text: string, word: string) => plan(text).decisions.find((d) => d.span.start <= text.indexOf(word) && text.indexOf(word) < d.span.end)!;
+    const named = memo('(U) The cable marked "(S)" was sent on Monday zulu.');
+    expect(at(named, 'zulu')).toMatchObject({ action: 'release' });
+    const quoted = memo('(U) He wrote: "(S) The source zulu met him."');
+    expect(at(quoted, 'zulu')).toMatchObject({ action: 'withhold' });
   });
 });
