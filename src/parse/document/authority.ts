@@ -16,6 +16,7 @@
  */
 import { parseDateText } from '../../declass/parse-date.js';
 import type { AuthorityBlock, AuthorityField, Span } from '../../types.js';
+import { hasWordsAfterReasons } from '../header/classified-by.js';
 import { normaliseReasons } from '../patterns.js';
 import { undecorated, type DocLine } from './lines.js';
 
@@ -64,7 +65,9 @@ function labelOk(key: Key, label: string, colon: boolean, after: string, atStart
 function valueOk(key: Key, value: string): boolean {
   const v = value.trim();
   if (v.length === 0 || v.length > MAX_VALUE[key]) return false;
-  if (key === 'reason') return /^(?:E\.?O\.?\s*\d+\s*,?\s*)?(?:Sec(?:tion)?\.?\s*)?1\.[45]\b/i.test(v);
+  // Reasons only: words after them (`1.4(c) source PELICANGATE met the handler …`) are a line of
+  // text run into the field, which is released as written.
+  if (key === 'reason') return /^(?:E\.?O\.?\s*\d+\s*,?\s*)?(?:Sec(?:tion)?\.?\s*)?1\.[45]\b/i.test(v) && !hasWordsAfterReasons(v);
   if (key === 'dated') return parseDateText(v.replace(/[.,;]+$/, '')) !== null;
   if (key === 'declassifyOn' && /^\d/.test(v)) return DECL_AFTER_DATE.test(v.replace(MONTH_WORD, '')) || DURATION.test(v);
   return true;

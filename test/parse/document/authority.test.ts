@@ -96,6 +96,8 @@ describe('prose is never read as an authority line', () => {
     ['a long value', `Classified By: ${'a very long sentence that keeps going '.repeat(5)}`],
     // A sentence run into a date was released with the line, as written.
     ['a date and a sentence', 'Declassify On: 20320108 The source said so.'],
+    // Words after the reasons: a line of text run into the field (released as written).
+    ['a reason and a sentence', 'Reason: 1.4(c) source PELICANGATE met the handler at Kestrel Point'],
     // The short labels need their colon and capitals at the line's start too.
     ['a short label without a colon', 'CL BY the end of the week the team had left'],
     ['a short label in lower case', 'decl on: 20320108'],
