@@ -96,8 +96,6 @@ describe('prose is never read as an authority line', () => {
     ['a long value', `Classified By: ${'a very long sentence that keeps going '.repeat(5)}`],
     // A sentence run into a date was released with the line, as written.
     ['a date and a sentence', 'Declassify On: 20320108 The source said so.'],
-    // Words after the reasons: a line of text run into the field (released as written).
-    ['a reason and a sentence', 'Reason: 1.4(c) source PELICANGATE met the handler at Kestrel Point'],
     // The short labels need their colon and capitals at the line's start too.
     ['a short label without a colon', 'CL BY the end of the week the team had left'],
     ['a short label in lower case', 'decl on: 20320108'],
@@ -107,5 +105,17 @@ describe('prose is never read as an authority line', () => {
     const doc = parseMarkedDocument(`(S) Start.\n${line}\n`);
     expect(doc.authority).toBeNull();
     expect(doc.boilerplate).toEqual([]);
+  });
+});
+
+describe('a Reason line with words after its reasons', () => {
+  it('is text of the document, not the block (it was released as written)', () => {
+    const line = 'Reason: 1.4(c) source PELICANGATE met the handler at Kestrel Point';
+    const text = `(S) Start.\nClassified By: J. Smith\n${line}\nDeclassify On: 20401231\n`;
+    const doc = parseMarkedDocument(text);
+    expect(doc.authority?.declassifyOn).toHaveLength(1);
+    expect(doc.authority?.reason ?? null).toBeNull();
+    const at = text.indexOf('PELICANGATE');
+    expect(doc.portions.some((p) => p.span.start <= at && at < p.span.end)).toBe(true);
   });
 });
