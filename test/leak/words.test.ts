@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLeaks, normalisedWords, shingles, UNSEEN_CHARACTERS } from '../../src/leak/words.js';
+import { findLeaks, normalisedWords, selfLeakRuns, shingles, UNSEEN_CHARACTERS } from '../../src/leak/words.js';
 import { createCharMapper } from '../../src/render/pdf/encoding.js';
 
 describe('leak check', () => {
@@ -47,5 +47,20 @@ describe('leak check', () => {
   });
   it('is clean when nothing withheld appears', () => {
     expect(findLeaks([withheld], '¶2. [WITHHELD: B1, 1.4(B), 1.4(D)]', '')).toEqual([]);
+  });
+});
+
+describe('selfLeakRuns: short withheld pieces', () => {
+  const visible = 'See the schedule.1 Next meeting is planned.';
+  it.each([
+    ['1', false], // a footnote's number, withheld as unmarked text: found anywhere by chance
+    ['12', false],
+    ['402', false],
+    ['Kestrel', true],
+    ['x7', false],
+    ['202-647-4000', true],
+  ])('withheld %j shown elsewhere in the release counts: %s', (text, counts) => {
+    const released = [`Page 1 of 12. 402 rooms. Kestrel 202-647-4000 x7`];
+    expect(selfLeakRuns([{ portionId: 'p7', text }], visible, released).runs.size > 0).toBe(counts);
   });
 });
