@@ -64,18 +64,65 @@ export function compileMatcher(match: { patterns?: readonly string[]; terms?: re
   for (const t of match.terms ?? []) parts.push(`(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}])`);
   const flags = match.ignoreCase === false ? 'gu' : 'giu';
   const re = new RegExp(parts.join('|'), flags);
+  const matches = (text: string): { start: number; end: number }[] => {
+    const out: { start: number; end: number }[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      out.push({ start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  };
   return {
     find(text) {
-      const out: { start: number; end: number }[] = [];
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        out.push({ start: m.index, end: m.index + m[0].length });
+      const out = matches(text);
+      // Also in the text as it reads: without invisible characters, with look-alike hyphens as
+      // `-` and a word broken at a line end joined (`Du\u200Bcoffre`, `202\u2011647\u20114000`,
+      // `jane.doe@exam-⏎ple.gov` were not redacted, and a PDF shows them plainly).
+      const folded = foldForMatching(text);
+      if (folded === null) return out;
+      const seen = new Set(out.map((r) => `${r.start}:${r.end}`));
+      for (const r of matches(folded.text)) {
+        const span = { start: folded.origin[r.start]!, end: folded.origin[r.end - 1]! + 1 };
+        if (!seen.has(`${span.start}:${span.end}`)) out.push(span);
       }
-      return out;
+      return out.sort((a, b) => a.start - b.start || a.end - b.end);
     },
   };
+}
+
+/** Characters that show nothing: zero-width space, non-joiner and joiner, word joiner, soft hyphen, BOM. */
+const INVISIBLE = /[\u200b\u200c\u200d\u2060\u00ad\ufeff]/;
+/** Hyphens and dashes that read as `-` in a name, number or address. */
+const HYPHENS = /[\u2010\u2011\u2012\u2013\u2212]/;
+
+/**
+ * `text` as a reader sees it, for matching: invisible characters left out, look-alike hyphens as
+ * `-`, a hyphen at a line end joined to the next line's word; with the offset in `text` of each
+ * character kept. Null when nothing changes.
+ */
+function foldForMatching(text: string): { text: string; origin: number[] } | null {
+  if (!INVISIBLE.test(text) && !HYPHENS.test(text) && !/-[ \t]*\r?\n[ \t]*\S/.test(text)) return null;
+  let out = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (INVISIBLE.test(ch)) continue;
+    if (ch === '-' || HYPHENS.test(ch)) {
+      const m = /^[ \t]*\r?\n[ \t]*(?=[\p{L}\p{N}])/u.exec(text.slice(i + 1, i + 12));
+      if (m && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!)) {
+        i += m[0].length;
+        continue;
+      }
+      out += '-';
+      origin.push(i);
+      continue;
+    }
+    out += ch;
+    origin.push(i);
+  }
+  return { text: out, origin };
 }

@@ -30,3 +30,22 @@ describe('compileMatcher', () => {
     expect(() => compileMatcher({ patterns: ['([a-z'] })).toThrow(/not a valid regular expression/);
   });
 });
+
+describe('matching the text as it reads', () => {
+  const names = compileMatcher({ terms: ['Ducoffre'] });
+  const phone = compileMatcher({ patterns: ['\\d{3}-\\d{3}-\\d{4}'] });
+  const mail = compileMatcher({ patterns: ['[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,24}'] });
+  it.each([
+    ['a zero-width space inside a name', names, 'We met Du\u200bcoffre today.', 'Du\u200bcoffre'],
+    ['a soft hyphen inside a name', names, 'We met Du\u00adcoffre today.', 'Du\u00adcoffre'],
+    ['non-breaking hyphens in a number', phone, 'Call 202\u2011647\u20114000 now.', '202\u2011647\u20114000'],
+    ['an address broken at a line end', mail, 'Mail jane.doe@exam-\nple.gov today.', 'jane.doe@exam-\nple.gov'],
+  ])('%s is matched, its span in the original text', (_what, m, text, expected) => {
+    const found = (m as ReturnType<typeof compileMatcher>).find(text as string);
+    expect(found.map((r) => (text as string).slice(r.start, r.end))).toEqual([expected]);
+  });
+
+  it('plain text matches as before, once', () => {
+    expect(names.find('Ducoffre and Ducoffre')).toEqual([{ start: 0, end: 8 }, { start: 13, end: 21 }]);
+  });
+});
