@@ -184,7 +184,9 @@ function loadSimple(objs: PdfObjects, font: PdfDict, subtype: string): FontInfo 
   // Type3 widths are in glyph space: FontMatrix maps them to text space (×1000 to match the others).
   const scale = fm ? fm[0]! * 1000 : 1;
   let unsure: FontInfo['unsure'];
-  if (isType3) unsure = { reason: 'type3-font', detail: `Type3 font ${lookupName(objs, font, 'Name') ?? ''} draws glyphs with procedures` };
+  // A Type3 font needs no /Name (Chromium writes none): said as `a Type3 font`, not with a gap.
+  const type3Name = isType3 ? lookupName(objs, font, 'Name') : undefined;
+  if (isType3) unsure = { reason: 'type3-font', detail: `${type3Name ? `Type3 font ${type3Name}` : 'a Type3 font'} draws glyphs with procedures` };
   else if (!widths && !std) unsure = { reason: 'unknown-font', detail: `font ${baseFont} has no /Widths and is not a standard font` };
   else if (!known && !toUnicode) unsure = { reason: 'unknown-encoding', detail: `font ${baseFont} has an encoding that is not understood` };
   const metrics = isType3 ? type3Metrics(objs, font, fm!) : verticalMetrics(objs, descriptor, std);
