@@ -39,6 +39,12 @@ export interface VerifyOptions {
    * cost the batch's thread nothing, and pdf.js's text runs never cross between threads.
    */
   readonly checkRelease?: ReleaseChecker;
+  /**
+   * Pages (0-based) the release turned into images (`--rasterize-unsure`): their words are not
+   * looked for in the release (it has no text there, by design), so they count as neither kept nor
+   * lost. The leak check reads them as every page.
+   */
+  readonly imagePages?: ReadonlySet<number>;
 }
 
 /** What the checks of a release need besides the release itself: plain data, so that another thread can run them. */
@@ -219,7 +225,8 @@ function inRect(x: number, y: number, r: Rect): boolean {
 export async function verifyRedaction(original: Uint8Array | PdfLayout, releasedBytes: Uint8Array, regions: readonly PdfRegion[], withheldTexts: readonly string[], options: VerifyOptions = {}): Promise<VerifyResult> {
   const read = options.readText ?? readPdfText;
   const check = options.checkRelease ?? (async (bytes: Uint8Array, input: CheckInput) => checkRelease(input, await read(bytes)));
-  const outside = original instanceof Uint8Array ? outsideByPdfjs(await read(original), regions) : outsideByLayout(original, regions);
+  const all = original instanceof Uint8Array ? outsideByPdfjs(await read(original), regions) : outsideByLayout(original, regions);
+  const outside = options.imagePages && options.imagePages.size > 0 ? all.map((t, p) => (options.imagePages!.has(p) ? '' : t)) : all;
   return check(releasedBytes, { outside, regions, withheldTexts, shingleWords: options.shingleWords ?? 8, minKeptFraction: options.minKeptFraction ?? 0.98, releasedTexts: options.releasedTexts ?? [] });
 }
 

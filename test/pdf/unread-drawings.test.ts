@@ -103,3 +103,24 @@ describe('marked content that replaces its text', () => {
     expect((await readPdfInput(await t.doc.save({ useObjectStreams: false }))).ok).toBe(true);
   });
 });
+
+describe('--rasterize-unsure through a release', () => {
+  it('a page turned into an image is released; its words are not counted as lost by the self-check', async () => {
+    const t = await TestPdf.create();
+    // Type3 text inside the withheld (S//NF) line: the rewriter cannot redact it with certainty.
+    t.page(`${MEMO}\nBT /T3 11 Tf 420 696 Td (secret) Tj ET`, { fonts: { T3: t.type3Font() } });
+    t.page('BT /F1 11 Tf 60 700 Td ((U) A second page of released text.) Tj ET');
+    const dir = mkdtempSync(path.join(tmpdir(), 'declass-raster-'));
+    const file = path.join(dir, 'memo.pdf');
+    writeFileSync(file, await t.doc.save({ useObjectStreams: false }));
+    const out = path.join(dir, 'out');
+    const { summary } = await runReleaseBatch({
+      files: [file], out, profile: await resolveProfile('public'), profileRef: 'public', overrides: null, overridesFile: null, asOf: '2026-12-01', formats: ['pdf'], pageSize: 'letter',
+      force: false, jobs: 1, maxInputBytes: 1024 * 1024, crossCheck: true, cwd: process.cwd(), rasterizeUnsure: true,
+    });
+    expect(summary).toMatchObject({ documents: 1, failed: 0 });
+    const text = pdftotext(readFileSync(path.join(out, 'release', 'memo.pdf'))) ?? '';
+    expect(text).not.toContain('BLUEHERON');
+    expect(text).toContain('A second page of released text.');
+  });
+});
