@@ -108,3 +108,39 @@ export function selfLeakRuns(pieces: readonly { readonly portionId: string; read
   }
   return { runs, portions };
 }
+
+/**
+ * {@link selfLeakRuns} for many short released texts of one document (the addresses of its
+ * links): the withheld runs the release does not show anyway are worked out once, and each text
+ * is then looked at alone. True when `released` holds one of them.
+ */
+export function withheldRunFinder(pieces: readonly { readonly portionId: string; readonly text: string }[], visible: string): (released: string) => boolean {
+  const allowed = shingles(visible, SHINGLE_WORDS);
+  const flatVisible = ` ${normalisedWords(visible).join(' ')} `;
+  const joinedVisible = flatVisible.replace(/ /g, '');
+  const shownAnyway = (needle: string): boolean => {
+    if (flatVisible.includes(needle)) return true;
+    const joined = needle.replace(/ /g, '');
+    return joined.length >= JOINED_MIN && joinedVisible.includes(joined);
+  };
+  const needles: string[] = [];
+  const runs = new Set<string>();
+  for (const piece of pieces) {
+    const words = normalisedWords(piece.text);
+    if (words.length === 0) continue;
+    if (words.length < SHINGLE_WORDS) {
+      const joined = words.join('');
+      if (joined.length <= 2 || (joined.length <= 3 && !/\p{L}/u.test(joined))) continue;
+      const needle = ` ${words.join(' ')} `;
+      if (!shownAnyway(needle)) needles.push(needle);
+      continue;
+    }
+    for (const sh of shingles(piece.text, SHINGLE_WORDS)) if (!allowed.has(sh)) runs.add(sh);
+  }
+  return (released) => {
+    const flat = ` ${normalisedWords(released).join(' ')} `;
+    if (needles.some((n) => flat.includes(n))) return true;
+    for (const sh of shingles(released, SHINGLE_WORDS)) if (runs.has(sh)) return true;
+    return false;
+  };
+}

@@ -4,7 +4,7 @@
  * away in `release/zulu-operation.md.txt` and in the Vaughn index. (SIDtoday PDFs are named after
  * their article's title.)
  */
-import { selfLeakRuns } from '../leak/words.js';
+import { withheldRunFinder } from '../leak/words.js';
 import { MARKING_TOKENS } from '../markings/index.js';
 import { isLetterOrDigit } from '../parse/lines.js';
 import type { Diagnostic } from '../types.js';
@@ -138,14 +138,27 @@ function hidesWord(stem: string, withheld: ReadonlySet<string>): boolean {
  * as a run (as the leak checks count: 8 words, or a shorter withheld piece whole).
  */
 export function repeatsWithheld(name: string, planned: Pick<PlannedRelease, 'withheld' | 'visible'>): boolean {
+  return withheldNameCheck(planned)(name);
+}
+
+/**
+ * {@link repeatsWithheld} for several names of one document (a PDF's link addresses): the
+ * withheld words and runs are worked out once (per link they cost a PDF with many links a
+ * millisecond each).
+ */
+export function withheldNameCheck(planned: Pick<PlannedRelease, 'withheld' | 'visible'>): (name: string) => boolean {
   const shown = new Set(words(planned.visible));
   const withheld = new Set(planned.withheld.flatMap((p) => words(p.text)).filter((w) => !shown.has(w)));
   // Every word may be shown somewhere and the name still repeat a withheld run of them (a SIDtoday
   // article named after its withheld (S//SI) title, whose words its released paragraphs use, or
   // after a withheld short title, `GEO Build-Out`): the release PDF's title holds the run, which
   // its check refused, or the audit found, as the leak checks count a run.
-  const repeatsWord = words(name).some((w) => withheld.has(w) && !MARKING_TOKENS.has(w)) || hidesWord(name, withheld);
-  return repeatsWord || selfLeakRuns(planned.withheld, planned.visible, [name]).runs.size > 0;
+  let runs: ((released: string) => boolean) | null = null;
+  return (name) => {
+    if (words(name).some((w) => withheld.has(w) && !MARKING_TOKENS.has(w)) || hidesWord(name, withheld)) return true;
+    runs ??= withheldRunFinder(planned.withheld, planned.visible);
+    return runs(name);
+  };
 }
 
 /** The neutral stem of an input whose name repeats withheld words: `<prefix>-<first 12 hex of its sha256>`. */
