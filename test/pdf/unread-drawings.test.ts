@@ -124,3 +124,24 @@ describe('--rasterize-unsure through a release', () => {
     expect(text).toContain('A second page of released text.');
   });
 });
+
+describe('a page banner under a full line', () => {
+  it('is the page banner, not the end of the footnote above it (it stayed as printed in a declassified release)', async () => {
+    const t = await TestPdf.create();
+    const lines = [
+      [740, 'SECRET//NOFORN'],
+      [718, '(U) The review was held.'],
+      [696, '(S//NF) The source met him.'],
+      [674, 'Declassify On: 20301231'],
+      [120, '1 (S//NF) Footnote: the courier was paid in cash at the harbor gate by the second secretary of the mission.'],
+      [98, 'SECRET//NOFORN'],
+    ] as const;
+    t.page(lines.map(([y, s]) => `BT /F1 10 Tf 60 ${y} Td (${s.replace(/[()]/g, '\\$&')}) Tj ET`).join('\n'));
+    const read = await readPdfInput(await t.doc.save({ useObjectStreams: false }));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const foot = read.doc.portions.find((p) => read.doc.source.slice(p.span.start, p.span.end).includes('Footnote'))!;
+    expect(read.doc.source.slice(foot.span.start, foot.span.end)).not.toContain('NOFORN\n');
+    expect(read.doc.source.slice(foot.span.start, foot.span.end).trimEnd()).toMatch(/mission\.$/);
+  });
+});

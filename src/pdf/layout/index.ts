@@ -128,8 +128,16 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
   const space = 0.3 * line.size;
   // The next line's first word would not have fitted, and it starts at the same left edge.
   if (line.x1 + space + word <= right - 0.05 * line.size || Math.abs(next.x0 - line.x0) >= 0.3 * line.size) return false;
+  // A page's classification line alone (`SECRET//NOFORN` under a footnote that fills its line)
+  // is no continuation: joined, the page's bottom banner was read into the footnote's portion and
+  // stayed as printed in a release made when the memo was declassified.
+  // (A DYNAMIC PAGE notice's `… HIGHEST POSSIBLE CLASSIFICATION IS` goes on with its banner.)
+  if (BANNER_ONLY.test(glyphs.map((g) => g.text).join('').trim()) && !/\bIS:?\s*$/.test(line.glyphs.map((g) => g.text).join(''))) return false;
   return !opensItsOwn(glyphs.slice(0, k).map((g) => g.text).join(''), lineStart(glyphs));
 }
+
+/** A line of classification words only, as a banner writes them (`SECRET//NOFORN`, `TOP SECRET//SI//REL TO USA, FVEY`). */
+const BANNER_ONLY = /^(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?:[ \t]*\/\/[ \t]*[A-Z][A-Z0-9 ,/-]*)?$/;
 
 /**
  * True when a line opens something of its own, so that it is no plain continuation of the line
