@@ -307,7 +307,32 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
  * level its overall classification ({@link documentLevel}), the origin `doc.originated`.
  */
 export function assessDocument(doc: Document, asOf: string): DeclAssessment {
-  if (doc.format === 'document') return assessAuthorityBlock(doc, asOf);
+  return belowItsPortions(doc, doc.format === 'document' ? assessAuthorityBlock(doc, asOf) : assessCable(doc, asOf));
+}
+
+/**
+ * A document whose banner is lower than one of its portions (`CONFIDENTIAL` over a `(TS)`
+ * paragraph) is not declassified by its instruction: that was given for the banner's level, and
+ * whether it covers the higher portion is a reviewer's decision (a TS paragraph under a C banner
+ * with a DECL date of 2010 was released as declassified; lint calls the banner an error).
+ */
+function belowItsPortions(doc: Document, a: DeclAssessment): DeclAssessment {
+  if (a.status !== 'declassified' || !doc.banner?.marking) return a;
+  const banner = doc.banner.marking.level;
+  const top = doc.portions.reduce<Level>((m, p) => (p.marking && RANK[p.marking.level] > RANK[m] ? p.marking.level : m), banner);
+  if (top === banner) return a;
+  return {
+    ...a,
+    status: 'review',
+    rule: 'decl-level-mismatch',
+    reason: `Its banner (${LEVEL_WORDS[banner]}) is lower than a portion (${LEVEL_WORDS[top]}): the declassification instruction was given for the banner's level, so a reviewer must decide whether it covers that portion (32 CFR 2001.21).`,
+  };
+}
+
+const LEVEL_WORDS: Readonly<Record<Level, string>> = { U: 'UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
+
+/** A cable's assessment: its E.O. line, and any other DECL line in its text (the most protective). */
+function assessCable(doc: Document, asOf: string): DeclAssessment {
   const eo = doc.eo;
   let decl = parseDecl(eo ? eo.decl ?? eo.raw : null);
   if (eo && eo.decl !== null && decl.kind === 'unrecognised') {
