@@ -67,6 +67,13 @@ function normalised(input: string, diagnostics: Diagnostic[]): DecodeResult {
       message: 'CR or CRLF line ends were read as LF.',
     });
   }
+  // Unicode's and a word processor's line breaks are line breaks (U+2028, NEL, a vertical tab, a
+  // paragraph separator a blank line): read as blanks, two of them after a (U) paragraph joined
+  // the unmarked text after them to it, released with its mark.
+  if (/[\u2028\u2029\u0085\v]/.test(text)) {
+    text = text.replace(/[\u2028\u0085\v]/g, '\n').replace(/\u2029/g, '\n\n');
+    diagnostics.push({ severity: 'info', code: 'line-ends-normalised', message: 'Line or paragraph separators (U+2028, U+2029, NEL, vertical tab) were read as line ends.' });
+  }
   if (text.trim().length === 0) return { ok: false, message: 'file holds only white space' };
   // Marks that hide a zero-width space or a look-alike slash are read as written plainly (./stand-ins.ts).
   const folded = foldMarkStandIns(text);
