@@ -73,6 +73,7 @@ describe('a sentence in the header of a SECRET cable is withheld, not released a
     ['between the banner and the E.O. line', `${BANNER}\n\nThe informant KILLER inside the cabinet confirmed the arrests.\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
     ['between the E.O. and TAGS lines', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nInformant KILLER confirmed arrests.\nTAGS: PREL GM\n${TAIL}`],
     ['under TAGS', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nAHMED KILLER IS OUR SOURCE IN KABUL\n${TAIL}`],
+    ['on the TAGS line', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM - The informant KILLER confirmed the arrests\n${TAIL}`],
     ['as a REF item', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: A. STATE 12345\nB. Minister told Ambassador informant KILLER would defect in May\n\n1. (S) First paragraph.\n`],
     ['indented under a REF item', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: A. STATE 12345\n    Summary: the informant KILLER confirmed the arrests.\n\n1. (S) First paragraph.\n`],
     ['under TO in the routing', `VZCZCXYZ0016\nOO RUEHWEB\nDE RUEHRL #0173 0441627\nZNY SSSSS ZZH\nO 131627Z FEB 08\nFM AMEMBASSY BERLIN\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0424\nInformant KILLER confirmed the arrests\nBT\n${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
@@ -85,6 +86,10 @@ describe('a sentence in the header of a SECRET cable is withheld, not released a
   it('pass lines, an address list and a REF list stay header; the reasons still count', () => {
     const text = `VZCZCXYZ0016\nOO RUEHWEB\nDE RUEHRL #0173 0441627\nZNY SSSSS ZZH\nO 131627Z FEB 08\nFM AMEMBASSY BERLIN\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0424\nINFO RUEHXP/ALL NATO POST COLLECTIVE PRIORITY\nRUEHNO/USMISSION USNATO PRIORITY 9992\nBT\n${BANNER}\n\nSIPDIS\n\nDEPT FOR EUR/CE AND INR\nNSC FOR HOVENIER\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: A. STATE 12345\n     B. BERLIN 678 (NOTAL)\n\nClassified By: POLOFF X. REASONS: 1.4 (B) AND (D).\n\n1. (S) First paragraph.\n`;
     for (const word of ['USNATO', 'HOVENIER', 'EUR/CE', 'BERLIN 678', 'POLOFF']) expect(decisionAt(text, word)).toBeNull();
+    // Tags in lower case, and State's tags in words in capitals (06TELAVIV145), stay header.
+    for (const tags of ['Tags: pgov, prel, econ, epet, pinr, marr, snar, kz', 'TAGS: PREL PGOV IR IS KPAL PINR ELECTIONS GOI INTERNAL ISRAELI PALESTINIAN AFFAIRS']) {
+      expect(decisionAt(`${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\n${tags}\n${TAIL}`, tags.slice(6, 16))).toBeNull();
+    }
     const plan = evaluate(readDocument(text).doc, PUBLIC, { asOf: '2020-01-01', overrides: null, fallbackRef: 'X' });
     expect(plan.decisions.find((d) => d.action === 'withhold')?.authority).toEqual(expect.arrayContaining(['1.4(B)', '1.4(D)']));
   });

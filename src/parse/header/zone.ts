@@ -24,6 +24,7 @@ import { CSV_FIELDS, CSV_TAIL, ID_RECORD, isLateHeaderField, opensPortion, PARAG
 import { readBanner, readCab, readCaveat, readEntireText, readEo, readSubject, readTags } from './fields.js';
 import { readCsvRecord, readIdRecord } from './record.js';
 import { readRef } from './ref.js';
+import { readsAsSentence } from './pass-line.js';
 import { readRouting } from './routing.js';
 import { setRole, type HeaderInput, type HeaderState } from './types.js';
 import { initialZone, nextSignificant, resolvePendingAsBoilerplate, type ZoneState } from './zone-state.js';
@@ -75,6 +76,11 @@ function readFieldLine(input: HeaderInput, state: HeaderState, zone: ZoneState, 
   if (cav) return readCaveat(input, state, j, cav);
   const eo = matchEoLine(t);
   if (eo) return readEo(input, state, zone, j, eo);
+  // A TAGS line whose value reads as a sentence (`TAGS: PREL GM - The informant … confirmed the
+  // arrests`) is content: header lines are released as written. Tags are codes of six letters at
+  // most (`pgov, prel, epet`, in either case): three longer words, or two words that make a
+  // sentence, are no tags.
+  if (TAGS_LINE.test(t) && longWordsOrSentence(t.replace(TAGS_LINE, ''))) return null;
   if (TAGS_LINE.test(t)) return readTags(input, state, zone, j);
   const subj = SUBJECT_LINE.exec(t);
   if (subj) return readSubject(input, state, zone, j, subj[0].length);
@@ -154,4 +160,10 @@ function readTextLine(input: HeaderInput, zone: ZoneState, j: number): number {
   const k = nextSignificant(input, j + 1);
   if (t.length <= 80 && k < lines.length && isLateHeaderField(lines[k]!.text) && !PARAGRAPH_START.test(lines[k]!.text)) return j;
   return ENDS;
+}
+
+/** Three words of seven letters or more with lower case, or a sentence by its words (`pass-line.ts`). */
+function longWordsOrSentence(value: string): boolean {
+  // In lower case: State also tagged in capitals with words (`ELECTIONS GOI INTERNAL`, 06TELAVIV145).
+  return (value.match(/\p{L}*\p{Ll}\p{L}*/gu)?.filter((w) => w.length >= 7).length ?? 0) >= 3 || readsAsSentence(value, { lowerCaseCodes: true });
 }
