@@ -72,39 +72,19 @@ const JOINED_MIN = 12;
  */
 export function selfLeakRuns(pieces: readonly { readonly portionId: string; readonly text: string }[], visible: string, released: readonly string[]): { runs: Set<string>; portions: Set<string> } {
   const out = new Set(released.flatMap((t) => [...shingles(t, SHINGLE_WORDS)]));
-  const allowed = shingles(visible, SHINGLE_WORDS);
   const flat = ` ${released.map((t) => normalisedWords(t).join(' ')).join(' | ')} `;
-  const flatVisible = ` ${normalisedWords(visible).join(' ')} `;
-  const joinedVisible = flatVisible.replace(/ /g, '');
-  const shownAnyway = (needle: string): boolean => {
-    if (flatVisible.includes(needle)) return true;
-    const joined = needle.replace(/ /g, '');
-    return joined.length >= JOINED_MIN && joinedVisible.includes(joined);
-  };
+  const withheld = withheldRunsOf(pieces, visible);
   const runs = new Set<string>();
   const portions = new Set<string>();
-  for (const piece of pieces) {
-    const words = normalisedWords(piece.text);
-    if (words.length === 0) continue;
-    if (words.length < SHINGLE_WORDS) {
-      // A piece of two characters, or three figures (a footnote's number, `1`, withheld as unmarked
-      // text of its own), is found in any text by chance: the audit failed a release whose page
-      // showed a `1` elsewhere.
-      const joined = words.join('');
-      if (joined.length <= 2 || (joined.length <= 3 && !/\p{L}/u.test(joined))) continue;
-      const needle = ` ${words.join(' ')} `;
-      if (flat.includes(needle) && !shownAnyway(needle)) {
-        runs.add(needle);
-        portions.add(piece.portionId);
-      }
-      continue;
-    }
-    for (const s of shingles(piece.text, SHINGLE_WORDS)) {
-      if (out.has(s) && !allowed.has(s)) {
-        runs.add(s);
-        portions.add(piece.portionId);
-      }
-    }
+  for (const { needle, portionId } of withheld.needles) {
+    if (!flat.includes(needle)) continue;
+    runs.add(needle);
+    portions.add(portionId);
+  }
+  for (const [s, ids] of withheld.runs) {
+    if (!out.has(s)) continue;
+    runs.add(s);
+    for (const id of ids) portions.add(id);
   }
   return { runs, portions };
 }
@@ -115,6 +95,21 @@ export function selfLeakRuns(pieces: readonly { readonly portionId: string; read
  * is then looked at alone. True when `released` holds one of them.
  */
 export function withheldRunFinder(pieces: readonly { readonly portionId: string; readonly text: string }[], visible: string): (released: string) => boolean {
+  const { needles, runs } = withheldRunsOf(pieces, visible);
+  return (released) => {
+    const flat = ` ${normalisedWords(released).join(' ')} `;
+    if (needles.some((n) => flat.includes(n.needle))) return true;
+    for (const sh of shingles(released, SHINGLE_WORDS)) if (runs.has(sh)) return true;
+    return false;
+  };
+}
+
+/**
+ * What of withheld `pieces` a release must not show, as {@link selfLeakRuns} counts it: pieces
+ * shorter than 8 words (whole, as ` word word `) that `visible` does not show anyway, and the
+ * 8-word runs of longer ones it does not hold, each with the portions it comes from.
+ */
+function withheldRunsOf(pieces: readonly { readonly portionId: string; readonly text: string }[], visible: string): { needles: { needle: string; portionId: string }[]; runs: Map<string, string[]> } {
   const allowed = shingles(visible, SHINGLE_WORDS);
   const flatVisible = ` ${normalisedWords(visible).join(' ')} `;
   const joinedVisible = flatVisible.replace(/ /g, '');
@@ -123,24 +118,27 @@ export function withheldRunFinder(pieces: readonly { readonly portionId: string;
     const joined = needle.replace(/ /g, '');
     return joined.length >= JOINED_MIN && joinedVisible.includes(joined);
   };
-  const needles: string[] = [];
-  const runs = new Set<string>();
+  const needles: { needle: string; portionId: string }[] = [];
+  const runs = new Map<string, string[]>();
   for (const piece of pieces) {
     const words = normalisedWords(piece.text);
     if (words.length === 0) continue;
     if (words.length < SHINGLE_WORDS) {
+      // A piece of two characters, or three figures (a footnote's number, `1`, withheld as unmarked
+      // text of its own), is found in any text by chance: the audit failed a release whose page
+      // showed a `1` elsewhere.
       const joined = words.join('');
       if (joined.length <= 2 || (joined.length <= 3 && !/\p{L}/u.test(joined))) continue;
       const needle = ` ${words.join(' ')} `;
-      if (!shownAnyway(needle)) needles.push(needle);
+      if (!shownAnyway(needle)) needles.push({ needle, portionId: piece.portionId });
       continue;
     }
-    for (const sh of shingles(piece.text, SHINGLE_WORDS)) if (!allowed.has(sh)) runs.add(sh);
+    for (const sh of shingles(piece.text, SHINGLE_WORDS)) {
+      if (allowed.has(sh)) continue;
+      const ids = runs.get(sh);
+      if (ids) ids.push(piece.portionId);
+      else runs.set(sh, [piece.portionId]);
+    }
   }
-  return (released) => {
-    const flat = ` ${normalisedWords(released).join(' ')} `;
-    if (needles.some((n) => flat.includes(n))) return true;
-    for (const sh of shingles(released, SHINGLE_WORDS)) if (runs.has(sh)) return true;
-    return false;
-  };
+  return { needles, runs };
 }
