@@ -39,8 +39,8 @@ import { documentDiagnostics, maxPortionLevel, portionDiagnostics } from './diag
 import type { HeaderResult, Role } from './header/index.js';
 import { assignIds } from './ids.js';
 import { isLetterOrDigit, type Line } from './lines.js';
-import { isTextNotMark } from './mentions.js';
-import { labelAfterSiblingInText, labelAfterSiblingLine } from './list-label.js';
+import { isNoMarkInText } from './mentions.js';
+import { labelAfterSiblingLine } from './list-label.js';
 import { lookalikeMarksInside, type LookalikeMark } from './lookalike.js';
 import { readMarkAt } from './marks.js';
 import { matchBanner, matchEoLine } from './patterns.js';
@@ -346,7 +346,7 @@ function* levelMarksInside(source: string, span: Span, from: number): Generator<
     if (!US_LEVEL_MARK.test(raw)) continue;
     // The line check reads the line's lead itself (blanks, then a dash or bullet): `-- (C) …` under
     // `-- (B) …` is a label even when a mark cut the portion between them.
-    if (labelAfterSiblingInText(source, open, raw, span.start) || labelAfterSiblingLine(source, open, raw) || isTextNotMark(source, open, raw)) continue;
+    if (isNoMarkInText(source, open, raw, span.start) || labelAfterSiblingLine(source, open, raw)) continue;
     const read = parseMarking(raw, 'portion');
     if (read.ok) yield read.marking;
   }

@@ -10,6 +10,8 @@
  * closed).
  */
 
+import { labelAfterSiblingInText } from './list-label.js';
+
 /** The word before the sign, then blanks on the same line, at the end of the text before it. */
 const COPYRIGHT_BEFORE = /(?:^|[^\p{L}\p{N}])copyright[ \t]*$/iu;
 
@@ -41,6 +43,16 @@ export function isNamedMark(source: string, at: number, raw: string): boolean {
 }
 
 /** True when the parenthetical `raw` at `at` is text, not a mark: the copyright sign or a named mark. */
-export function isTextNotMark(source: string, at: number, raw: string): boolean {
+function isTextNotMark(source: string, at: number, raw: string): boolean {
   return isCopyrightSign(source, at, raw) || isNamedMark(source, at, raw);
+}
+
+/**
+ * True when the parenthetical `raw` at `at`, inside the text from `from` (its paragraph or
+ * portion), is no mark: a list's label after its sibling there (`(a) file; (b) name; (C) copy`,
+ * ./list-label.ts), the copyright sign or a named mark. What the readers of text ask before a mark
+ * inside a paragraph raises it or cuts it.
+ */
+export function isNoMarkInText(source: string, at: number, raw: string, from: number): boolean {
+  return labelAfterSiblingInText(source, at, raw, from) || isTextNotMark(source, at, raw);
 }

@@ -4,8 +4,8 @@
  * cut into pieces at the places where a new line would have begun, so the line-based parser can
  * read it. The pieces keep their offsets into the source; nothing is copied or changed.
  */
-import { isTextNotMark } from './mentions.js';
-import { labelAfterSiblingInText, paragraphStartBefore } from './list-label.js';
+import { isNoMarkInText } from './mentions.js';
+import { paragraphStartBefore } from './list-label.js';
 import { makeLine, type Line } from './lines.js';
 import { readMarkAt } from './marks.js';
 import { INLINE_CONTINUATION, matchBanner } from './patterns.js';
@@ -140,7 +140,7 @@ export function inlineMarkCuts(source: string, line: Line): number[] {
     const mark = readMarkAt(source, paren);
     // `(A) to file; (B) to name; (C) to vote`: a list's label, not a mark; `Copyright (C) 2005`: the sign.
     const raw = mark === null ? '' : source.slice(paren, mark.end);
-    if (mark !== null && !labelAfterSiblingInText(source, paren, raw, paragraphStartBefore(source, line.first)) && !isTextNotMark(source, paren, raw)) cuts.push(at);
+    if (mark !== null && !isNoMarkInText(source, paren, raw, paragraphStartBefore(source, line.first))) cuts.push(at);
   }
   return cuts;
 }

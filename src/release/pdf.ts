@@ -16,7 +16,8 @@
 import { pdfStampLine } from '../engine/disposition.js';
 import { replacedPageBanners, visibleAcrossGaps } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
-import { readPdfLayout, redactPdf, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
+import { OUTLINE_SHAPES, readPdfLayout, redactPdf, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
+import { contains, type Rect } from '../pdf/geometry.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type ReaderId } from '../parse/read.js';
 import { foldMarkStandIns, standInDiagnostic } from '../parse/stand-ins.js';
@@ -134,9 +135,6 @@ export async function reviewOfPdf(planned: PlannedRelease, source: PdfSource, re
   return { bytes, pages: source.layout.pages + summary.pages, diagnostics: summary.diagnostics };
 }
 
-/** Fewer shapes than this outside the withheld regions of a page are rules, boxes and charts, not text drawn as outlines. */
-const OUTLINE_SHAPES = 100;
-
 /**
  * What a release of a document that withholds anything keeps without reading it: images of at
  * least 2% of the page (not the SIDtoday masthead's logo, 1.4%, on every article) or a line's
@@ -151,7 +149,7 @@ function unreadDrawings(layout: PdfLayout, regions: readonly PdfRegion[]): Diagn
   const pages = layout.parsed?.pages ?? [];
   for (let i = 0; i < pages.length; i++) {
     const [w, h] = layout.sizes[i] ?? [612, 792];
-    const outside = (r: readonly number[]) => !regions.some((g) => g.page === i && r[0]! >= g.rect[0] - 1 && r[1]! >= g.rect[1] - 1 && r[2]! <= g.rect[2] + 1 && r[3]! <= g.rect[3] + 1);
+    const outside = (r: Rect) => !regions.some((g) => g.page === i && contains(g.rect as Rect, r, 1));
     // At least 2% of the page, or a strip as wide as a line of text (a screenshot of one line).
     const big = (r: readonly number[]) => {
       const [iw, ih] = [Math.abs(r[2]! - r[0]!), Math.abs(r[3]! - r[1]!)];

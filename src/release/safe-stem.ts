@@ -45,8 +45,7 @@ export function stemWordsIn(stem: string, text: string): boolean {
  * name too, as {@link stemWordsIn} has it for a whole word.
  */
 export function stemHidesTextWord(stem: string, text: string): boolean {
-  if (CABLE_REFERENCE.test(stem)) return false;
-  const letters = stem.toLowerCase().replace(/[^\p{L}]+/gu, '');
+  const letters = lettersOf(stem);
   if (letters.length < HIDDEN_WORD_MIN) return false;
   const seen = new Set<string>();
   for (const m of text.toLowerCase().matchAll(/\p{L}{5,}/gu)) {
@@ -112,6 +111,11 @@ export function safeOutputStem(
  */
 const CABLE_REFERENCE = /^\d{2}[A-Z]+\d+(?:[_.-].*)?$/;
 
+/** The letters of a name run together, lower case (digits and separators dropped); none for a cable's reference. */
+function lettersOf(stem: string): string {
+  return CABLE_REFERENCE.test(stem) ? '' : stem.toLowerCase().replace(/[^\p{L}]+/gu, '');
+}
+
 /** Withheld words this long or longer are looked for inside a name's letters run together. */
 const HIDDEN_WORD_MIN = 5;
 
@@ -122,8 +126,8 @@ const HIDDEN_WORD_MIN = 5;
  * whole word of the name was compared with.
  */
 function hidesWord(stem: string, withheld: ReadonlySet<string>): boolean {
-  if (CABLE_REFERENCE.test(stem)) return false;
-  const letters = stem.toLowerCase().replace(/[^\p{L}]+/gu, '');
+  const letters = lettersOf(stem);
+  if (letters.length < HIDDEN_WORD_MIN) return false;
   for (const w of withheld) {
     if (w.length < HIDDEN_WORD_MIN || MARKING_TOKENS.has(w) || /\p{N}/u.test(w)) continue;
     if (letters.includes(w)) return true;

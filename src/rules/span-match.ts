@@ -2,6 +2,7 @@
  * Compiles a redact rule's `match:` block into one regular expression, refusing patterns that could
  * backtrack catastrophically (a redaction run must finish on hostile input).
  */
+import { UNSEEN_CHARACTERS } from '../leak/words.js';
 
 /** Escapes a literal term for use inside a regular expression. */
 function escapeRegExp(text: string): string {
@@ -94,8 +95,8 @@ export function compileMatcher(match: { patterns?: readonly string[]; terms?: re
   };
 }
 
-/** Characters that show nothing: zero-width space, non-joiner and joiner, word joiner, soft hyphen, BOM. */
-const INVISIBLE = /[\u200b\u200c\u200d\u2060\u00ad\ufeff]/;
+/** Characters that show nothing (zero-width ones, soft hyphen, controls): those the leak check and the PDF renderer drop. */
+const INVISIBLE = new RegExp(UNSEEN_CHARACTERS.source);
 /** Hyphens and dashes that read as `-` in a name, number or address. */
 const HYPHENS = /[\u2010\u2011\u2012\u2013\u2212]/;
 

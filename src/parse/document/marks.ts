@@ -8,8 +8,8 @@
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
 import { lookalikeMarksInside, MARK_AHEAD, MARK_START, nearMissAfterShortLabel, ONE_WORD_NEAR_MISS, readBareLabelMark, readLookalikeMark, readUnclosedMark, withEmphasisCloserBlanked } from '../lookalike.js';
-import { isTextNotMark } from '../mentions.js';
-import { labelAfterSiblingInText, labelAfterSiblingLine, paragraphStartBefore } from '../list-label.js';
+import { isNoMarkInText } from '../mentions.js';
+import { labelAfterSiblingLine, paragraphStartBefore } from '../list-label.js';
 import { readOpenMarkAt } from '../marks.js';
 import { BULLET_GLYPHS } from '../patterns.js';
 
@@ -306,7 +306,7 @@ export function scanLine(source: string, from: number, last: number, bannerRelTo
     const glued = (prev >= 48 && prev <= 57) || (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122);
     const read = glued ? null : (readMarkAt(source, i, last, 'strict', bannerRelTo) ?? nearMissAfterSentence(source, i, last, pieceStart, lastEnd, bannerRelTo));
     // `(a) file; (b) name; (C) copy`: a list's label, not a mark; `Copyright (C) 2005`: the sign.
-    const hit = read && (labelAfterSiblingInText(source, i, read.raw, paragraphStartBefore(source, from)) || isTextNotMark(source, i, read.raw)) ? null : read;
+    const hit = read && isNoMarkInText(source, i, read.raw, paragraphStartBefore(source, from)) ? null : read;
     if (!hit) {
       i = source.indexOf('(', i + 1);
       continue;

@@ -129,8 +129,11 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
   return { glyphs: out, sizes, contents };
 }
 
-/** Fewer filled or stroked shapes than this on a page without text are rules and boxes, not text drawn as outlines. */
-const OUTLINE_SHAPES = 100;
+/**
+ * Fewer filled or stroked shapes than this on a page (without text, or outside the withheld regions
+ * of a release) are rules, boxes and charts, not text drawn as outlines.
+ */
+export const OUTLINE_SHAPES = 100;
 
 /**
  * Why page `index` (which shows no text) cannot be read, or null when it draws nothing that may

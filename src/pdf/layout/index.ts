@@ -15,7 +15,7 @@ import { pageBlocks, type LinePiece } from './lines.js';
 import { readLookalikeMark } from '../../parse/lookalike.js';
 import { parseMarking } from '../../markings/index.js';
 
-export { NO_TEXT_LAYER } from './glyphs.js';
+export { NO_TEXT_LAYER, OUTLINE_SHAPES } from './glyphs.js';
 
 /** One line of the text layer. */
 export interface LayoutLine {

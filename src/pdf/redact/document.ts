@@ -293,7 +293,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
       if (subtype !== 'Link' && subtype !== 'Popup') unreadAnnots++;
       const rect = numbers(objs, d.get('Rect'));
       const touches = rect && rect.length === 4 ? regs.some((r) => intersects(normaliseRect(rect as unknown as [number, number, number, number]), r.rect)) : regs.length > 0;
-      const link = lookupName(objs, d, 'Subtype') === 'Link' && !touches && !rasterized ? safeLink(objs, d, pageNums, options.keepUri ?? (() => true)) : null;
+      const link = subtype === 'Link' && !touches && !rasterized ? safeLink(objs, d, pageNums, options.keepUri ?? (() => true)) : null;
       if (link) {
         kept.push(allocate(link));
         linksKept++;
