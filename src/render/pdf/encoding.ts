@@ -216,10 +216,27 @@ class WinAnsiMapper implements CharMapper {
   map(text: string, column = 0): string {
     // Fast path: plain ASCII without tabs or controls (nearly every cable line).
     if (/^[\x20-\x7e]*$/.test(text)) return text;
+    const nfc = text.normalize('NFC');
     let out = '';
     let col = column;
-    for (const ch of text.normalize('NFC')) {
-      const cp = ch.codePointAt(0)!;
+    for (let i = 0; i < nfc.length; ) {
+      // A run of printable ASCII is kept as it is, in one slice: a long line with one `¶` or `§`
+      // (every Vaughn index justification) was built a character at a time.
+      let end = i;
+      while (end < nfc.length) {
+        const c = nfc.charCodeAt(end);
+        if (c < 0x20 || c > 0x7e) break;
+        end++;
+      }
+      if (end > i) {
+        out += nfc.slice(i, end);
+        col += end - i;
+        i = end;
+        continue;
+      }
+      const cp = nfc.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      i += ch.length;
       if (cp === 0x09) {
         const n = TAB_STOP - (col % TAB_STOP);
         out += ' '.repeat(n);

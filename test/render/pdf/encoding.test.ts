@@ -100,6 +100,27 @@ describe('createCharMapper', () => {
     expect(m.map('x\u0000y\u001bz\r\u000c\u0085 soft\u00adhyphen\u200b\ufeff')).toBe('xyz softhyphen');
     expect(m.diagnostics).toEqual([]);
   });
+
+  it('maps a text with runs of ASCII as it maps each of its characters alone (tabs counted from the column reached)', () => {
+    // The mapper copies runs of printable ASCII whole; the reference maps one character at a time.
+    const oneByOne = (text: string, column: number): string => {
+      const m = createCharMapper();
+      let out = '';
+      for (const ch of text.normalize('NFC')) {
+        const mapped = m.map(ch, column + out.length);
+        out += mapped;
+      }
+      return out;
+    };
+    const piece = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('\t', '¶', '§', 'é', 'e\u0301', '\u2011', '北', '🙂', '\ud800', '\u00ad', '\u0085', '('));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.nat(20), (pieces, column) => {
+        const text = pieces.join('');
+        expect(createCharMapper().map(text, column)).toBe(oneByOne(text, column));
+      }),
+    );
+    expect(createCharMapper().map('Paragraph ¶2 is\tmarked (§1.4)', 0)).toBe('Paragraph ¶2 is marked (§1.4)');
+  });
 });
 
 describe('rendering characters outside the font', () => {
