@@ -25,6 +25,14 @@ function decisionAt(text: string, word: string): string | null {
 
 const BANNER = 'S E C R E T BERLIN 000999';
 const TAIL = 'SUBJECT: (S) TEST\n\n1. (S) First paragraph.\n';
+const ROUTING = 'VZCZCXYZ0016\nOO RUEHWEB\nDE RUEHRL #0173 0441627\nZNY SSSSS ZZH\nO 131627Z FEB 08\nFM AMEMBASSY BERLIN\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0424\nBT\n';
+
+/** A SECRET cable whose routing line `line` is written as `changed`. */
+function routed(line: string, changed: string): string {
+  const at = ROUTING.indexOf(line);
+  const end = ROUTING.indexOf('\n', at);
+  return `${ROUTING.slice(0, at)}${changed}${ROUTING.slice(end)}${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`;
+}
 
 describe('the helpers', () => {
   it.each([
@@ -79,6 +87,17 @@ describe('a sentence in the header of a SECRET cable is withheld, not released a
     ['under TO in the routing', `VZCZCXYZ0016\nOO RUEHWEB\nDE RUEHRL #0173 0441627\nZNY SSSSS ZZH\nO 131627Z FEB 08\nFM AMEMBASSY BERLIN\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0424\nInformant KILLER confirmed the arrests\nBT\n${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
     ['after the Classified By reasons, on its line', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nClassified By: POLOFF X. REASONS: 1.4 (B) AND (D). SUMMARY: THE MINISTER SAID KILLER WILL RESIGN.\n\n1. (S) First paragraph.\n`],
     ['after the Classified By reasons, on the next line', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nClassified By: POLOFF X. REASONS: 1.4 (B)\nAND (D). THE MINISTER SAID KILLER WILL RESIGN.\n\n1. (S) First paragraph.\n`],
+    // Appended to a line the header reader knows (the routing block, the banner, SIPDIS).
+    ...[
+      ['VZCZCXYZ0016', 'VZCZCXYZ0016 THE MINISTER SAID KILLER THAT THE PLAN IS SECRET'],
+      ['OO RUEHWEB', 'OO RUEHWEB THE MINISTER SAID KILLER THAT THE PLAN IS SECRET'],
+      ['DE RUEHRL', 'DE RUEHRL #0173 0441627 THE MINISTER SAID KILLER THAT THE PLAN IS SECRET'],
+      ['ZNY', 'ZNY SSSSS ZZH THE MINISTER SAID KILLER THAT THE PLAN IS SECRET'],
+      ['the date-time group', 'O 131627Z FEB 08 THE MINISTER SAID KILLER THAT THE PLAN IS SECRET'],
+      ['FM', 'FM AMEMBASSY BERLIN THE MINISTER SAID KILLER THAT THE PLAN IS SECRET'],
+    ].map(([line, changed]) => [`on the routing line ${line}`, routed(line!, changed!)]),
+    ['on the banner line', `${BANNER} THE MINISTER SAID KILLER THAT THE PLAN IS SECRET\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
+    ['on the SIPDIS line', `${BANNER}\n\nSIPDIS THE MINISTER SAID KILLER THAT THE PLAN IS SECRET\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
   ])('%s', (_where, text) => {
     expect(decisionAt(text, 'KILLER')).toMatch(/^withhold /);
   });

@@ -21,6 +21,7 @@ import {
   matchBanner,
   matchEoLine,
 } from '../patterns.js';
+import { readsAsSentence } from './pass-line.js';
 import type { HeaderInput } from './types.js';
 
 /** A `key: value` line of a leaked database record (`id: 190648`, `origin: Embassy Berlin`). */
@@ -45,6 +46,15 @@ export function isBareRecordStart(lines: readonly Line[], i: number): boolean {
 }
 
 /** `C O R R E C T E D C O P Y` notices above the banner. */
+/**
+ * A `SIPDIS` line (State's SIPRNet distribution notice), released with the header. Words after it
+ * that read as a sentence (`SIPDIS THE MINISTER SAID … THAT THE PLAN IS SECRET`) make it content:
+ * header lines are released as written.
+ */
+export function isSipdisLine(text: string): boolean {
+  return /^SIPDIS\b/i.test(text) && !readsAsSentence(text);
+}
+
 export const CORRECTED_COPY = /^\(?\s*(?:C O R R E C T E D|CORRECTED COPY)/i;
 
 /**

@@ -28,7 +28,10 @@ export function readBanner(input: HeaderInput, state: HeaderState, zone: ZoneSta
     zone.seenTags = false;
   }
   res.structured = true;
-  setRole(input, j, 'boilerplate');
+  // The banner line is released as the release's banner with what follows its words (post and
+  // number): a sentence after them (`C O N F I D E N T I A L BERLIN 000173 THE MINISTER SAID …`)
+  // makes the line content (fail closed); its classification is still the document's banner.
+  setRole(input, j, readsAsSentence(l.text.slice(b.end)) ? 'content' : 'boilerplate');
   return j;
 }
 

@@ -3,7 +3,7 @@
  * field): routing, WikiLeaks notices, CSV seams, loose record lines and stray lines.
  */
 import { CSV_ROW, CSV_SEAM, EXTRACT_NOTICE, matchCaveatLine, matchEoLine, SUBJECT_LINE, TAGS_LINE } from '../patterns.js';
-import { CORRECTED_COPY, CSV_FIELDS, CSV_TAIL, findAnchor, isRecordLikeLine, opensPortion } from './classify.js';
+import { CORRECTED_COPY, CSV_FIELDS, CSV_TAIL, findAnchor, isRecordLikeLine, isSipdisLine, opensPortion } from './classify.js';
 import { LooseRecord, readCsvRecord } from './record.js';
 import { readRouting } from './routing.js';
 import { setRole, type HeaderInput, type HeaderState } from './types.js';
@@ -49,7 +49,7 @@ export function readPreamble(input: HeaderInput, state: HeaderState, from: numbe
       setRole(input, j, 'boilerplate');
       continue;
     }
-    if (isRecordLikeLine(l.text) || /^SIPDIS\b/i.test(l.text) || matchCaveatLine(l.text) || CORRECTED_COPY.test(l.text)) {
+    if (isRecordLikeLine(l.text) || isSipdisLine(l.text) || matchCaveatLine(l.text) || CORRECTED_COPY.test(l.text)) {
       loose.add(state, l);
       setRole(input, j, 'boilerplate');
       continue;

@@ -13,6 +13,10 @@ export function readRouting(input: HeaderInput, state: HeaderState, j: number, t
   const routing = target;
   const l = input.lines[j]!;
   const t = l.text;
+  // A routing line is codes and addresses; one that reads as a sentence (`FM AMEMBASSY BERLIN THE
+  // MINISTER SAID … THAT THE PLAN IS SECRET`, `ZNY CCCCC ZZH THE MINISTER …`) is none: header
+  // lines are released as written, so it stays content (fail closed).
+  if (readsAsSentence(t)) return false;
   const pre = PRECEDENCE_LINE.exec(t) ?? BARE_DTG_LINE.exec(t);
   if (pre) {
     if (pre[1]) routing.precedence = pre[1];

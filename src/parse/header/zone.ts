@@ -20,7 +20,7 @@ import {
   TAGS_LINE,
 } from '../patterns.js';
 import { readClassifiedBy } from './classified-by.js';
-import { CSV_FIELDS, CSV_TAIL, ID_RECORD, isLateHeaderField, opensPortion, PARAGRAPH_START, REASON_IN_LINE } from './classify.js';
+import { CSV_FIELDS, CSV_TAIL, ID_RECORD, isLateHeaderField, isSipdisLine, opensPortion, PARAGRAPH_START, REASON_IN_LINE } from './classify.js';
 import { readBanner, readCab, readCaveat, readEntireText, readEo, readSubject, readTags } from './fields.js';
 import { readCsvRecord, readIdRecord } from './record.js';
 import { readRef } from './ref.js';
@@ -102,7 +102,7 @@ function readOtherLine(input: HeaderInput, state: HeaderState, zone: ZoneState, 
   const { lines } = input;
   const l = lines[j]!;
   const t = l.text;
-  if (EXTRACT_NOTICE.test(t) || CSV_SEAM.test(t) || CSV_TAIL.test(t) || CSV_FIELDS.test(t) || /^SIPDIS\b/i.test(t)) {
+  if (EXTRACT_NOTICE.test(t) || CSV_SEAM.test(t) || CSV_TAIL.test(t) || CSV_FIELDS.test(t) || isSipdisLine(t)) {
     setRole(input, j, 'boilerplate');
     return j;
   }
