@@ -20,6 +20,7 @@
 import type { LineRole } from './header.js';
 import type { DocLine } from './lines.js';
 import { readCellStartMark, readLineStart, scanLine, type LineMarks, type LineStart, type MarkHit, type Structure } from './marks.js';
+import { endsSubject } from '../subject-end.js';
 
 /** A piece of a line that belongs to a portion: content offsets. */
 export interface Piece {
@@ -257,6 +258,10 @@ function placeFirstPiece(st: GroupState, piece: Piece, start: LineStart, structu
     }
   } else if (c === null) {
     st.cur = openDraft(source, piece, null, null, null, st.hard, 0);
+  } else if (c.structure === 'subject' && st.prev && !st.pageGap && endsSubject(st.prev.text, line.text, 0.85 * width)) {
+    // Not the subject's wrap (`PURPOSE: …`, a sentence under `SUBJECT: (U) Plan`): text of its own.
+    close(st);
+    st.cur = openDraft(source, piece, null, null, null, true, 0);
   } else if (st.pageGap ? continuesAcrossPage(st.prev, line) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs) || hangsUnderMark(c, source, st.input.lines, line)) {
     if (c.headerBudget > 0 && !st.pageGap) c.headerBudget--;
     c.pieces.push(piece);

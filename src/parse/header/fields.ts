@@ -7,6 +7,7 @@ import type { Line } from '../lines.js';
 import { isFurnitureLine, matchCaveatLine, matchEoLine, type BannerMatch } from '../patterns.js';
 import { isHeaderFieldStart, opensPortion, TAG_CONTINUATION } from './classify.js';
 import { readsAsSentence } from './pass-line.js';
+import { endsSubject } from '../subject-end.js';
 import { field, setRole, type HeaderInput, type HeaderState } from './types.js';
 import { resolvePendingAsBoilerplate, type ZoneState } from './zone-state.js';
 
@@ -106,6 +107,14 @@ export function readTags(input: HeaderInput, state: HeaderState, zone: ZoneState
 }
 
 /**
+ * A cable's subject wraps at 60-70 characters; a line under one shorter than this with the next
+ * line's first word is no wrap (over the corpus, every continuation that reads as a sentence or
+ * opens with a label came after a line of 44 characters or more: `SUBJECT: REQUEST FOR
+ * INFORMATION ON SECURITY` / `DIALOGUES: CHISINAU RESPONSE`).
+ */
+const CABLE_SUBJECT_WRAP = 48;
+
+/**
  * SUBJECT and its continuation lines (page furniture between them is furniture). A second
  * SUBJECT (extracts hold the cable twice) is a subject portion of its own.
  *
@@ -118,6 +127,7 @@ export function readSubject(input: HeaderInput, state: HeaderState, zone: ZoneSt
   const l = lines[j]!;
   let end = l.last;
   setRole(input, j, 'subject');
+  let last = l;
   let k = j + 1;
   for (; k < lines.length; k++) {
     const c = lines[k]!;
@@ -126,7 +136,9 @@ export function readSubject(input: HeaderInput, state: HeaderState, zone: ZoneSt
       setRole(input, k, 'furniture');
       continue;
     }
+    if (endsSubject(last.text, c.text, CABLE_SUBJECT_WRAP)) break;
     setRole(input, k, 'subject');
+    last = c;
     end = c.last;
   }
   res.subjects.push({ field: field(input, l.first, end), textStart: l.first + labelLength });
