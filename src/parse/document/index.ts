@@ -116,16 +116,22 @@ function readDocumentText(source: string): Document {
 }
 
 /**
- * The document banner's marking: the first banner's, with the controls the document's other
- * UNCLASSIFIED banners carry and it does not (`UNCLASSIFIED` at the top, `UNCLASSIFIED//FOR
- * OFFICIAL USE ONLY` at the bottom). Read from the first alone, the FOUO document's unmarked text
- * was released as unclassified text. (Other banners above U are signs that the document may be
- * classified: see documentClassifiedSigns.)
+ * The document banner's marking: the first banner's, rolled up with the document's other banners
+ * that say more. An UNCLASSIFIED document takes the controls its other UNCLASSIFIED banners carry
+ * and the first does not (`UNCLASSIFIED` at the top, `UNCLASSIFIED//FOR OFFICIAL USE ONLY` at the
+ * bottom: read from the first alone, the FOUO document's unmarked text was released as
+ * unclassified; other banners above U are signs that it may be classified: see
+ * documentClassifiedSigns). A classified document takes the higher level and the further controls
+ * of its other banners (`NATO SECRET` at the top, `TOP SECRET//NOFORN` on a later page or at the
+ * bottom: read from the first alone, the document was NATO's own and its unmarked text went to a
+ * NATO audience, the US-only page too).
  */
 function documentMarking(own: PageBanner, pageBanners: readonly PageBanner[]): Marking | null {
   const m = own.marking;
-  if (!m || m.level !== 'U') return m;
-  const others = pageBanners.filter((b) => b !== own && !b.highestPossible && b.marking?.level === 'U' && b.marking.controls.some((c) => !m.controls.includes(c)));
+  if (!m) return m;
+  const saysMore = (o: Marking) =>
+    o.controls.some((c) => !m.controls.includes(c)) || o.sci.some((s) => !m.sci.includes(s)) || (m.level !== 'U' && compareLevels(o.level, m.level) > 0);
+  const others = pageBanners.filter((b) => b !== own && !b.highestPossible && b.marking !== null && (m.level !== 'U' || b.marking.level === 'U') && saysMore(b.marking));
   if (others.length === 0) return m;
   const rolled = rollUp([m, ...others.map((b) => b.marking!)]);
   return { ...rolled, raw: m.raw, span: m.span, normalisations: [...rolled.normalisations, `controls of the document's other banners added: ${others.map((b) => b.raw.replace(/\s+/g, ' ')).join('; ')}`] };
