@@ -19,6 +19,28 @@ function words(text: string): string[] {
 }
 
 /**
+ * Where a name's words meet without a separator: lower case then capital (`KiteOps`), a capital
+ * that begins a word after capitals (`BLUEHeron`), letters and figures (`2011kite`, `kite2`).
+ */
+const WORD_JOINT = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
+
+/**
+ * The words of a name: those {@link words} gives, and the words run together in each of them
+ * (`KiteOps.txt` and `2011kite.txt` kept a withheld `Kite` in the release's names: the whole
+ * `kiteops` was compared, and run-together letters are searched for words of five letters or more
+ * only). A cable's reference is not cut (`08BERLIN173`: see {@link CABLE_REFERENCE}).
+ */
+function nameWords(name: string): string[] {
+  const out = words(name);
+  if (CABLE_REFERENCE.test(name)) return out;
+  for (const part of name.split(/[^\p{L}\p{N}]+/u)) {
+    const pieces = part.split(WORD_JOINT);
+    if (pieces.length > 1) out.push(...words(pieces.join(' ')));
+  }
+  return out;
+}
+
+/**
  * True when a word of `stem` occurs as a word in `text` (any case): only then can the name repeat
  * withheld text, and only then is the release planned for its name. A cable's stem
  * (`08BERLIN173`) never occurs in its text, so a batch of cables is not planned twice.
@@ -30,7 +52,7 @@ function words(text: string): string[] {
  * ASCII or longer (see {@link FOLDS_TO_ASCII}).
  */
 export function stemWordsIn(stem: string, text: string): boolean {
-  const stemWords = words(stem);
+  const stemWords = nameWords(stem);
   if (stemWords.length === 0) return false;
   if (stemWords.every((w) => !NON_ASCII.test(w)) && !FOLDS_TO_ASCII.test(text)) {
     const lower = text.toLowerCase();
@@ -159,7 +181,7 @@ export function withheldNameCheck(planned: Pick<PlannedRelease, 'withheld' | 'vi
   // its check refused, or the audit found, as the leak checks count a run.
   let runs: ((released: string) => boolean) | null = null;
   return (name) => {
-    if (words(name).some((w) => withheld.has(w) && !MARKING_TOKENS.has(w)) || hidesWord(name, withheld)) return true;
+    if (nameWords(name).some((w) => withheld.has(w) && !MARKING_TOKENS.has(w)) || hidesWord(name, withheld)) return true;
     runs ??= withheldRunFinder(planned.withheld, planned.visible);
     return runs(name);
   };

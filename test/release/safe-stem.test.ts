@@ -77,3 +77,20 @@ describe('safeOutputStem: a withheld word hidden in the name', () => {
     expect(safeOutputStem(stem, planned, 'ab'.repeat(32), 'pdf').stem !== stem).toBe(renamed);
   });
 });
+
+describe('safeOutputStem: a short withheld word joined to another in the name', () => {
+  // `KiteOps.txt` and `2011kite.txt` kept a withheld `Kite` (four letters: not looked for in the
+  // letters run together); the words of a name meet at a capital or a figure too.
+  const planned = { withheld: [{ text: '(S) Operation Kite moves north.' }], visible: 'The review was held at headquarters.' } as unknown as Parameters<typeof safeOutputStem>[1];
+  it.each([
+    ['KiteOps', true],
+    ['2011kite', true],
+    ['kite2', true],
+    ['opsKITEPlan', true],
+    ['kite_ops', true],
+    ['Kitesurf', false],
+    ['ReviewNotes2011', false],
+  ])('%s is renamed: %s', (stem, renamed) => {
+    expect(safeOutputStem(stem, planned, 'ab'.repeat(32), 'doc').stem !== stem).toBe(renamed);
+  });
+});
