@@ -54,6 +54,11 @@ export interface Draft {
   textBefore: 'line' | 'gap' | null;
   /** A trailing mark found where it cannot mark anything (kept for the diagnostic). */
   strayTrailing: MarkHit | null;
+  /**
+   * The lead mark trails several sentences (`The raid … at dawn. The press covered it (U).`):
+   * SIDtoday marks its lead paragraphs so, whole; which sentences a (U) there marks is not known.
+   */
+  trailsSentences: boolean;
   /** Parentheticals at a line's start read as text of the sentence above (see continuesSentence), for the diagnostic. */
   readonly readAsText: MarkHit[];
 }
@@ -74,6 +79,9 @@ export interface GroupInput {
 }
 
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
+
+/** A sentence that ends inside a text and another that begins after it (a capital, a figure or a quote). */
+const SENTENCE_INSIDE = /[.!?…]["'”’)\]]*\s+["'“‘(]?[\p{Lu}\p{N}]/u;
 
 /** The state of grouping, passed explicitly from one step to the next. */
 interface GroupState {
@@ -136,6 +144,7 @@ function openDraft(source: string, piece: Piece, lead: MarkHit | null, structure
     headerBudget,
     markOnly: lead !== null && source.slice(lead.end, piece.end).trim() === '',
     strayTrailing: null,
+    trailsSentences: false,
     textBefore: null,
     readAsText: [],
   };
@@ -435,6 +444,7 @@ function applyTrailing(d: Draft, t: MarkHit, source: string, line: DocLine, widt
   if (d.hardStart || headingLike) {
     d.lead = t;
     d.trailingLead = true;
+    d.trailsSentences = !headingLike && SENTENCE_INSIDE.test(before);
   } else {
     d.strayTrailing = t;
   }

@@ -68,14 +68,15 @@ function readDocumentText(source: string): Document {
   // --- Portions.
   const contentLines = lines.filter((_, i) => roles[i] === 'content');
   const drafts = groupPortions({ source, lines, roles, bannerRelTo, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own) });
-  const settled = settle(source, lines, roles, drafts);
+  const bannerMarking = own ? documentMarking(own, pageBanners) : null;
+  const settled = settle(source, lines, roles, drafts, bannerMarking?.level ?? null);
   const messages = unclassifiedMessages(lines, roles, banners, settled);
   const inMessage = (p: Portion) => messages.some((m) => p.span.start >= m.start && p.span.end <= m.end);
   const portions = messages.length === 0 ? settled : settled.map((p) => (p.markingSource === 'unmarked' && inMessage(p) ? { ...p, inUnclassifiedMessage: true as const } : p));
 
   // A banner's further lines (`Caveats: FOUO`, `FOR OFFICIAL USE ONLY` under the classification)
   // are its caveats: a release shows the recomputed banner, not them.
-  const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: documentMarking(own, pageBanners), caveats: own.lines.slice(1).map((l) => ({ raw: source.slice(l.start, l.end), span: l })), section: null } : null;
+  const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: bannerMarking, caveats: own.lines.slice(1).map((l) => ({ raw: source.slice(l.start, l.end), span: l })), section: null } : null;
   const block = authority.block;
   const classifiedSigns = banner?.marking?.level === 'U' ? documentClassifiedSigns(pageBanners, own, block) : [];
   const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead });
@@ -346,7 +347,7 @@ function placeBanners(source: string, lines: readonly DocLine[], roles: readonly
 }
 
 /** Drafts → portions: kinds, ids, spans, segments and effective markings. */
-function settle(source: string, lines: readonly DocLine[], roles: readonly LineRole[], drafts: readonly Draft[]): Portion[] {
+function settle(source: string, lines: readonly DocLine[], roles: readonly LineRole[], drafts: readonly Draft[], docLevel: Level | null): Portion[] {
   const firstHeader = roles.findIndex((r) => r === 'header');
   // A signature block comes after the last marked portion (none after it: it closes the document).
   const lastMarked = drafts.findLastIndex((d) => d.lead !== null);
@@ -382,7 +383,7 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
     }
     segments.push({ start: segStart, end: last.end });
 
-    const { marking, markingSource } = effectiveMarking(d);
+    const { marking, markingSource } = effectiveMarking(d, docLevel);
     return {
       id,
       kind,
@@ -416,8 +417,14 @@ function kindOf(d: Draft): PortionKind {
   }
 }
 
-/** The portion's own mark, raised by every mark inside it that says more (see raisedByMark). */
-function effectiveMarking(d: Draft): { marking: Marking | null; markingSource: MarkingSource } {
+/**
+ * The portion's own mark, raised by every mark inside it that says more (see raisedByMark). A mark
+ * at U trailing several sentences in a document not bannered UNCLASSIFIED (`The raid on … will
+ * begin at dawn. The press covered the statement (U).` in a SECRET memo, released whole as (U)) is
+ * a mark whose reach is not known: withheld pending review. SIDtoday marks its lead paragraphs
+ * so, whole; a classified mark there withholds the whole paragraph, as it means to.
+ */
+function effectiveMarking(d: Draft, docLevel: Level | null): { marking: Marking | null; markingSource: MarkingSource } {
   const lead = d.lead;
   // Text without a mark of its own that holds a mark above plain (U) (`(a) (S) …`, `[1] (S) …`,
   // after a prefix the reader does not take for a bullet): which words the mark covers is not
@@ -437,6 +444,7 @@ function effectiveMarking(d: Draft): { marking: Marking | null; markingSource: M
   // portion's marking as raised by its marks, or that the grammar does not read: which words it
   // covers is not known.
   if (d.raises.some((r) => r.lookalike && (!r.marking || raisedByMark(marking, r.marking)))) return { marking: null, markingSource: 'unknown' };
+  if (d.trailsSentences && marking.level === 'U' && docLevel !== 'U') return { marking: null, markingSource: 'unknown' };
   return { marking, markingSource: 'marked' };
 }
 
@@ -457,6 +465,14 @@ function maxLevel(portions: readonly Portion[]): Level | null {
 
 function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diagnostic[]): void {
   const where = p.mark?.span ?? { start: p.span.start, end: Math.min(p.span.end, p.span.start + 1) };
+  if (d.trailsSentences && p.markingSource === 'unknown') {
+    out.push({
+      severity: 'warning',
+      code: 'trailing-mark-unplaced',
+      message: `The mark ${d.lead!.raw} ends a paragraph of several sentences: which of them it marks is not known; the portion is held for review.`,
+      span: where,
+    });
+  }
   if (d.strayTrailing) {
     out.push({
       severity: 'warning',
