@@ -8,6 +8,7 @@ import { endOfYearAfter } from '../dates.js';
 import type { DeclAssessment, Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction, Span } from '../types.js';
 import { expandAuthority } from './authority.js';
 import { computeDisposition } from './disposition.js';
+import { spansAcrossPortions, spansInPortion, type ReleasedPortion } from './span-redactions.js';
 import { isBannerAbovePortions, isDocumentClassified, portionFacts } from './facts.js';
 
 /** Options of one evaluation. */
@@ -41,13 +42,15 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
 
   const decisions: Decision[] = [];
   const redactions: Redaction[] = [];
+  const released: ReleasedPortion[] = [];
   for (const portion of doc.portions) {
     const facts = portionFacts(doc, portion, classified, declassification.status, bannerAbove);
     const decision = decide(portion, facts, profile, reasons, overrides.get(portion.id));
     overrides.delete(portion.id);
     decisions.push(decision);
-    if (decision.action === 'release') redactions.push(...redactSpans(doc, portion, facts, profile, reasons));
+    if (decision.action === 'release') released.push({ portion, facts });
   }
+  redactions.push(...redactReleased(doc, released, profile, reasons));
   for (const [portionId] of overrides) {
     diagnostics.push({
       severity: 'error',
@@ -185,28 +188,21 @@ function explainRule(rule: CompiledRule): string {
   return `${verb} because ${why} (rule ${rule.fullId}).`;
 }
 
-function redactSpans(doc: Document, portion: Portion, facts: PortionFacts, profile: Profile, reasons: readonly string[]): Redaction[] {
-  const found: Redaction[] = [];
-  const skip: Span | undefined = portion.mark?.span;
-  for (const rule of profile.spanRules) {
-    if (!matches(rule.conditions, facts)) continue;
-    for (const seg of portion.segments) {
-      const text = doc.source.slice(seg.start, seg.end);
-      for (const m of rule.matcher.find(text)) {
-        const span = { start: seg.start + m.start, end: seg.start + m.end };
-        // Never redact the portion mark itself: it is not content, and the renderer rewrites it.
-        if (skip && span.start < skip.end && skip.start < span.end) continue;
-        found.push({
-          portionId: portion.id,
-          span,
-          ruleId: rule.fullId,
-          authority: expandAuthority(rule.authority, reasons),
-          reason: rule.reason ?? `Redacted because the text matches rule ${rule.fullId}.`,
-        });
-      }
-    }
+/**
+ * The redact rules' matches in released portions, inside each and across the break between two
+ * that follow each other (span-redactions.ts), merged per portion.
+ */
+function redactReleased(doc: Document, released: readonly ReleasedPortion[], profile: Profile, reasons: readonly string[]): Redaction[] {
+  if (profile.spanRules.length === 0) return [];
+  const byPortion = new Map<string, Redaction[]>(released.map((r) => [r.portion.id, spansInPortion(doc, r, profile, reasons)]));
+  const index = new Map(doc.portions.map((p, k) => [p.id, k]));
+  for (let k = 1; k < released.length; k++) {
+    const a = released[k - 1]!;
+    const b = released[k]!;
+    if (index.get(b.portion.id) !== index.get(a.portion.id)! + 1) continue;
+    for (const r of spansAcrossPortions(doc, a, b, profile, reasons)) byPortion.get(r.portionId)!.push(r);
   }
-  return mergeRedactions(found);
+  return [...byPortion.values()].flatMap((found) => mergeRedactions(found));
 }
 
 /** Sorts redactions and merges overlapping ones (union of spans and authorities): removal only grows. */

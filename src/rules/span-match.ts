@@ -2,7 +2,7 @@
  * Compiles a redact rule's `match:` block into one regular expression, refusing patterns that could
  * backtrack catastrophically (a redaction run must finish on hostile input).
  */
-import { UNSEEN_CHARACTERS } from '../leak/words.js';
+import { foldForMatching, NUMBER_AT_LINE_END, type LineEndReading } from './fold-for-matching.js';
 
 /** Escapes a literal term for use inside a regular expression. */
 function escapeRegExp(text: string): string {
@@ -62,7 +62,7 @@ export function compileMatcher(match: { patterns?: readonly string[]; terms?: re
     }
     parts.push(`(?:${p})`);
   }
-  for (const t of match.terms ?? []) parts.push(`(?<![\\p{L}\\p{N}])${escapeRegExp(t)}(?![\\p{L}\\p{N}])`);
+  for (const t of match.terms ?? []) parts.push(termPattern(t));
   const flags = match.ignoreCase === false ? 'gu' : 'giu';
   const re = new RegExp(parts.join('|'), flags);
   const matches = (text: string): { start: number; end: number }[] => {
@@ -80,50 +80,48 @@ export function compileMatcher(match: { patterns?: readonly string[]; terms?: re
   return {
     find(text) {
       const out = matches(text);
-      // Also in the text as it reads: without invisible characters, with look-alike hyphens as
-      // `-` and a word broken at a line end joined (`Du\u200Bcoffre`, `202\u2011647\u20114000`,
-      // `jane.doe@exam-⏎ple.gov` were not redacted, and a PDF shows them plainly).
-      const folded = foldForMatching(text);
-      if (folded === null) return out;
       const seen = new Set(out.map((r) => `${r.start}:${r.end}`));
-      for (const r of matches(folded.text)) {
-        const span = { start: folded.origin[r.start]!, end: folded.origin[r.end - 1]! + 1 };
-        if (!seen.has(`${span.start}:${span.end}`)) out.push(span);
+      // Also in the text as it reads (see fold-for-matching.ts): `Du\u200Bcoffre`, `Ducоffre`,
+      // `Ｄｕｃｏｆｆｒｅ`, `202\u2011647\u20114000`, `202-647-⏎4000`, `jane.doe@exam-⏎ple.gov` were
+      // not redacted, and a PDF or a reader shows them plainly.
+      for (const reading of readingsOf(text)) {
+        const folded = foldForMatching(text, reading);
+        if (folded === null) continue;
+        for (const r of matches(folded.text)) {
+          const span = { start: folded.origin[r.start]!, end: folded.origin[r.end - 1]! + 1 };
+          const key = `${span.start}:${span.end}`;
+          if (!seen.has(key)) out.push(span);
+          seen.add(key);
+        }
       }
       return out.sort((a, b) => a.start - b.start || a.end - b.end);
     },
   };
 }
 
-/** Characters that show nothing (zero-width ones, soft hyphen, controls): those the leak check and the PDF renderer drop. */
-const INVISIBLE = new RegExp(UNSEEN_CHARACTERS.source);
-/** Hyphens and dashes that read as `-` in a name, number or address. */
-const HYPHENS = /[\u2010\u2011\u2012\u2013\u2212]/;
+/** The line-end readings to match: both only when a line end follows a hyphen, a digit or `)` before a digit. */
+function readingsOf(text: string): LineEndReading[] {
+  return NUMBER_AT_LINE_END.test(text) ? ['dehyphenate', 'join'] : ['dehyphenate'];
+}
+
+/** Blanks between the words of a name: any run of them, with at most one line end (`Burkhard⏎Ducoffre`, a tab, two spaces). */
+const WORD_GAP = '(?:[^\\S\\r\\n]+|[^\\S\\r\\n]*\\r?\\n[^\\S\\r\\n]*)';
+/** One blank between spaced-out letters (`D u c o f f r e`, as a PDF set with character spacing reads). */
+const LETTER_GAP = '[ \\u00a0]';
+/** Between the words of a name spelled out letter by letter: a wider gap, or a line end. */
+const SPACED_WORD_GAP = '(?:[ \\u00a0]{1,4}|[ \\u00a0]*\\r?\\n[ \\u00a0]*)';
 
 /**
- * `text` as a reader sees it, for matching: invisible characters left out, look-alike hyphens as
- * `-`, a hyphen at a line end joined to the next line's word; with the offset in `text` of each
- * character kept. Null when nothing changes.
+ * A listed name as a whole word, its words apart by any blanks (with at most one line end), or
+ * spelled out one letter at a time. The spaced form matches only that name's letters in order with
+ * one blank between each, which ordinary text never is (a name of four letters or more: a list of
+ * labels `a b c` or initials spell no such name); so it withholds the name and nothing else.
  */
-function foldForMatching(text: string): { text: string; origin: number[] } | null {
-  if (!INVISIBLE.test(text) && !HYPHENS.test(text) && !/-[ \t]*\r?\n[ \t]*\S/.test(text)) return null;
-  let out = '';
-  const origin: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (INVISIBLE.test(ch)) continue;
-    if (ch === '-' || HYPHENS.test(ch)) {
-      const m = /^[ \t]*\r?\n[ \t]*(?=[\p{L}\p{N}])/u.exec(text.slice(i + 1, i + 12));
-      if (m && i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!)) {
-        i += m[0].length;
-        continue;
-      }
-      out += '-';
-      origin.push(i);
-      continue;
-    }
-    out += ch;
-    origin.push(i);
-  }
-  return { text: out, origin };
+function termPattern(term: string): string {
+  const words = term.trim().split(/\s+/);
+  const plain = words.map(escapeRegExp).join(WORD_GAP);
+  const letters = words.join('').length;
+  const spaced = words.map((w) => [...w].map(escapeRegExp).join(LETTER_GAP)).join(SPACED_WORD_GAP);
+  const body = letters >= 4 ? `(?:${plain}|${spaced})` : plain;
+  return `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadProfile } from '../../src/rules/load.js';
 import { compileMatcher, unsafePatternReason } from '../../src/rules/span-match.js';
+
+/** A redact rule's matcher as the bundled public-pii profile compiles it. */
+const piiRule = (id: string): ReturnType<typeof compileMatcher> =>
+  loadProfile(readFileSync(new URL('../../rules/public-pii.yaml', import.meta.url), 'utf8'), 'rules/public-pii.yaml').spanRules.find((r) => r.fullId === `public-pii/${id}`)!.matcher;
 
 describe('compileMatcher', () => {
   it('finds terms as whole words, case-insensitively', () => {
@@ -40,6 +46,16 @@ describe('matching the text as it reads', () => {
     ['a soft hyphen inside a name', names, 'We met Du\u00adcoffre today.', 'Du\u00adcoffre'],
     ['non-breaking hyphens in a number', phone, 'Call 202\u2011647\u20114000 now.', '202\u2011647\u20114000'],
     ['an address broken at a line end', mail, 'Mail jane.doe@exam-\nple.gov today.', 'jane.doe@exam-\nple.gov'],
+    // Leaks a tester found (adv3 F5): each was released, whole or in part.
+    ['a number broken after its hyphen (the hyphen kept)', phone, 'Call the office on 202-647-\n4000 today.', '202-647-\n4000'],
+    ['a number broken after its first hyphen', phone, 'Call the office on 202-\n647-4000 today.', '202-\n647-4000'],
+    ['a number broken after a hyphen, blanks around the line end', phone, 'Call 202-647- \r\n  4000 today.', '202-647- \r\n  4000'],
+    ['a Cyrillic о in a Latin name', names, 'We met Duc\u043effre at the ministry.', 'Duc\u043effre'],
+    ['a Greek Ο in a Latin name', names, 'We met DUC\u039fFFRE at the ministry.', 'DUC\u039fFFRE'],
+    ['a name in fullwidth letters', names, 'We met \uff24\uff55\uff43\uff4f\uff46\uff46\uff52\uff45 at the ministry.', '\uff24\uff55\uff43\uff4f\uff46\uff46\uff52\uff45'],
+    ['a number in fullwidth digits', phone, 'We met \uff12\uff10\uff12-\uff16\uff14\uff17-\uff14\uff10\uff10\uff10 today.', '\uff12\uff10\uff12-\uff16\uff14\uff17-\uff14\uff10\uff10\uff10'],
+    ['a name spelled out letter by letter (a letter-spaced PDF)', names, 'We met D u c o f f r e at the ministry.', 'D u c o f f r e'],
+    ['a name spelled out after a single-letter word', names, 'We met a D u c o f f r e there.', 'D u c o f f r e'],
   ])('%s is matched, its span in the original text', (_what, m, text, expected) => {
     const found = (m as ReturnType<typeof compileMatcher>).find(text as string);
     expect(found.map((r) => (text as string).slice(r.start, r.end))).toEqual([expected]);
@@ -47,5 +63,50 @@ describe('matching the text as it reads', () => {
 
   it('plain text matches as before, once', () => {
     expect(names.find('Ducoffre and Ducoffre')).toEqual([{ start: 0, end: 8 }, { start: 13, end: 21 }]);
+  });
+
+  it.each([
+    ['a space and a line end', 'Burkhard\nDucoffre'],
+    ['two spaces', 'Burkhard  Ducoffre'],
+    ['a tab', 'Burkhard\tDucoffre'],
+    ['blanks around a CRLF', 'Burkhard \r\n Ducoffre'],
+    ['a no-break space', 'Burkhard\u00a0Ducoffre'],
+  ])('a listed name of two words is matched whole with %s between them', (_what, name) => {
+    const full = compileMatcher({ terms: ['Burkhard Ducoffre'] });
+    const text = `We met ${name} at the ministry.`;
+    expect(full.find(text).map((r) => text.slice(r.start, r.end))).toEqual([name]);
+  });
+
+  it.each([
+    ['a number wrapped at its blank', 'Call 202 647\n4000 today.', ['202 647\n4000']],
+    ['a number wrapped after its area code (07SANSALVADOR519)', 'tel. numbers (503) \n2339-9282 or', ['(503) \n2339-9282']],
+    ['a year at a line end above a line that opens with a number', 'It rose in 2008\n400 of them left.', []],
+  ])('a line end inside a number reads as a blank: %s', (_what, text, expected) => {
+    expect(piiRule('telephone').find(text).map((r) => text.slice(r.start, r.end))).toEqual(expected);
+  });
+
+  it.each([
+    ['two blank lines between the words: only the surname', 'We met Burkhard\n\nDucoffre there.', ['Ducoffre']],
+    ['Russian text in Cyrillic letters only (ВОВ is no listed Bob)', '\u0412\u041e\u0412 \u0438 \u0421\u0421\u0421\u0420', []],
+    ['a name continued by letters after its spaced-out spelling', 'D u c o f f r e s', ['D u c o f f r e']],
+    ['words in a list of spaced labels that spell no listed name', 'options a b c d and e f g', []],
+    ['a name split by a gap inside it (Duc offre: a compound name can be two ordinary words)', 'We met Duc offre there.', []],
+  ])('no over-reach: %s', (_what, text, expected) => {
+    const m = compileMatcher({ terms: ['Burkhard Ducoffre', 'Ducoffre', 'Bob'] });
+    expect(m.find(text).map((r) => text.slice(r.start, r.end))).toEqual(expected);
+  });
+});
+
+describe('the public-pii e-mail rule', () => {
+  const mail = piiRule('email');
+  it.each([
+    ['an apostrophe in the local part', "We met john.o'neil@state.gov there.", ["john.o'neil@state.gov"]],
+    ['a curly apostrophe in the local part', 'We met john.o\u2019neil@state.gov there.', ['john.o\u2019neil@state.gov']],
+    ['a quote before the address stays', "Write to 'jsmith@state.gov' today.", ['jsmith@state.gov']],
+    ['letters of other scripts (an internationalised address)', 'We met müller@auswärtiges-amt.de there.', ['müller@auswärtiges-amt.de']],
+    ['a Cyrillic о in the local part', 'Mail j\u043ehn@state.gov now.', ['j\u043ehn@state.gov']],
+    ['a plain address as before', 'Mail desk@state.gov now.', ['desk@state.gov']],
+  ])('%s', (_what, text, expected) => {
+    expect(mail.find(text).map((r) => text.slice(r.start, r.end))).toEqual(expected);
   });
 });
