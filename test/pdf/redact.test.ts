@@ -6,7 +6,7 @@
  * is read back with pdf.js and pdftotext, and searched whole (every string and stream).
  */
 import { describe, expect, it } from 'vitest';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PDFName, PDFString } from 'pdf-lib';
 import { readPdfText, redactPdf, verifyRedaction, type PdfRegion } from '../../src/pdf/index.js';
@@ -325,5 +325,62 @@ describe('ActualText', () => {
     expect(report.totals.actualTextRemoved).toBe(2);
     // pdf.js does not read ActualText; the raw search sees what stays.
     expect(await everythingInFile(bytes)).toContain('Public actual text kept');
+  });
+});
+
+/**
+ * The file as an independent reader sees it: its raw bytes (dictionaries are written as text)
+ * and every stream that zlib inflates, as latin1. No object model of declass's own.
+ */
+function rawAndInflated(bytes: Uint8Array): string {
+  const raw = Buffer.from(bytes).toString('latin1');
+  const parts = [raw];
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
+    try {
+      parts.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'));
+    } catch {
+      // not Flate: the raw bytes above hold it
+    }
+  }
+  return parts.join('\n');
+}
+
+describe('named marked-content property lists', () => {
+  it('keep no text in the release: withheld /ActualText and /Alt, a form\'s list, an unused list; /MCID and layers stay', async () => {
+    const t = await TestPdf.create();
+    const ctx = t.doc.context;
+    const actual = ctx.register(ctx.obj({ ActualText: PDFString.of('SECRET named kilo lima'), MCID: 0 }));
+    const alt = ctx.register(ctx.obj({ Alt: PDFString.of('Figure: SECRET named mike november'), MCID: 1 }));
+    const unused = ctx.register(ctx.obj({ E: PDFString.of('SECRET unused oscar papa'), T: PDFString.of('SECRET unused quebec') }));
+    const layer = ctx.register(ctx.obj({ Type: 'OCG', Name: PDFString.of('Layer') }));
+    const formList = ctx.register(ctx.obj({ ActualText: PDFString.of('SECRET form romeo sierra') }));
+    const form = ctx.register(
+      ctx.flateStream(`/Span /FP BDC\n${line('F1', 12, 0, 0, 'SECRET form romeo sierra')}EMC\n`, {
+        Type: 'XObject', Subtype: 'Form', BBox: [0, -5, 300, 15],
+        Resources: { Font: { F1: ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' })) }, Properties: { FP: formList } },
+      }),
+    );
+    t.page(
+      line('F1', 12, 72, 700, 'Public text of the page.') +
+        `/Span /MC0 BDC\n${line('F1', 12, 72, 600, 'SECRET named kilo lima')}EMC\n` +
+        `/Figure /MC1 BDC\n0 g 72 560 100 10 re f\nEMC\n` +
+        `/OC /L1 BDC\n${line('F1', 12, 72, 650, 'Public layered line.')}EMC\n` +
+        'q 1 0 0 1 72 500 cm /Fm1 Do Q\n',
+      { properties: { MC0: actual, MC1: alt, MC9: unused, L1: layer }, xobjects: { Fm1: form } },
+    );
+    t.doc.catalog.set(PDFName.of('OCProperties'), ctx.obj({ OCGs: [layer], D: { ON: [layer] } }));
+    const input = await t.save();
+    expect(rawAndInflated(input)).toContain('SECRET named kilo');
+    const { bytes, report } = await redactPdf(input, [lineRegion(0, 70, 400, 600), lineRegion(0, 70, 400, 560), lineRegion(0, 70, 400, 500)]);
+    const seen = rawAndInflated(bytes);
+    for (const word of ['kilo', 'mike', 'oscar', 'quebec', 'romeo']) expect(seen).not.toContain(word);
+    expect(await everythingInFile(bytes)).not.toMatch(/SECRET/);
+    const pop = popplerText(bytes);
+    if (pop !== null) expect(pop).not.toMatch(/SECRET/);
+    // What cannot carry words stays: the tags' /MCID, the layer (renamed) and its visibility.
+    expect(seen).toMatch(/\/MCID 0/);
+    expect(seen).toMatch(/\/Type \/OCG/);
+    await expectPresent(bytes, 'Public layered line.');
+    expect(report.removed).toContain('text of marked-content property lists (/ActualText, /Alt)');
   });
 });

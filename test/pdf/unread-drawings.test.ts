@@ -15,7 +15,8 @@ import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { readPdfInput } from '../../src/release/pdf.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { corpusPath, HAS_CORPUS } from '../helpers/corpus.js';
-import { PDFString } from 'pdf-lib';
+import { inflateSync } from 'node:zlib';
+import { PDFName, PDFString } from 'pdf-lib';
 import { TestPdf } from './helpers/make.js';
 
 /** A SECRET memo page: banner, a (U) and an (S//NF) paragraph, the authority block, in Helvetica. */
@@ -101,6 +102,81 @@ describe('marked content that replaces its text', () => {
     const t = await TestPdf.create();
     t.page(page('(\\(U\\) The office  was efficient)'));
     expect((await readPdfInput(await t.doc.save({ useObjectStreams: false }))).ok).toBe(true);
+  });
+});
+
+/**
+ * A memo whose (U) area holds a rectangle filled with a tiling pattern (or painted through a soft
+ * mask) whose cell or group draws `cell`: content the text reader never reads.
+ */
+async function memoWithUnreadStream(kind: 'pattern' | 'soft-mask', cell: string): Promise<Uint8Array> {
+  const t = await TestPdf.create();
+  const ctx = t.doc.context;
+  const helv = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
+  const resources = { Font: { F1: helv } };
+  if (kind === 'pattern') {
+    const pattern = ctx.register(ctx.flateStream(cell, { Type: 'Pattern', PatternType: 1, PaintType: 1, TilingType: 1, BBox: [0, 0, 400, 20], XStep: 400, YStep: 20, Resources: resources }));
+    const page = t.page(`${MEMO}\nq /Pattern cs /P1 scn 60 400 400 20 re f Q`);
+    page.node.Resources()!.set(PDFName.of('Pattern'), ctx.obj({ P1: pattern }));
+  } else {
+    const group = ctx.register(ctx.flateStream(cell, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 612, 792], Group: { S: 'Transparency', CS: 'DeviceGray' }, Resources: resources }));
+    const page = t.page(`${MEMO}\nq /GS1 gs 0 g 60 400 400 20 re f Q`);
+    page.node.Resources()!.set(PDFName.of('ExtGState'), ctx.obj({ GS1: { Type: 'ExtGState', SMask: { Type: 'Mask', S: 'Luminosity', G: group } } }));
+  }
+  return t.doc.save({ useObjectStreams: false });
+}
+
+/** Raw bytes and every Flate stream inflated by zlib, as latin1: an independent look at a file. */
+function rawAndInflated(bytes: Uint8Array): string {
+  const raw = Buffer.from(bytes).toString('latin1');
+  const parts = [raw];
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
+    try {
+      parts.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'));
+    } catch {
+      // not Flate: the raw bytes hold it
+    }
+  }
+  return parts.join('\n');
+}
+
+describe('text drawn where the reader does not read', () => {
+  const SECRET_CELL = 'BT /F1 9 Tf 0 5 Td ((S//NF) ZQPATTERN secret words here) Tj ET';
+
+  it('a tiling pattern whose cell shows text refuses the document in one line, outside every withheld region', async () => {
+    const read = await readPdfInput(await memoWithUnreadStream('pattern', SECRET_CELL));
+    expect(read.ok ? '' : read.message).toMatch(/^page 1: a tiling pattern \/P1 draws text, which declass does not read/);
+  });
+
+  it('a soft mask whose group shows text refuses it too', async () => {
+    const read = await readPdfInput(await memoWithUnreadStream('soft-mask', SECRET_CELL));
+    expect(read.ok ? '' : read.message).toMatch(/^page 1: a soft mask of graphics state \/GS1 draws text/);
+  });
+
+  it('a pattern or mask that draws shapes only is no reason to refuse', async () => {
+    expect((await readPdfInput(await memoWithUnreadStream('pattern', '0 0 1 rg 0 0 10 10 re f'))).ok).toBe(true);
+    expect((await readPdfInput(await memoWithUnreadStream('soft-mask', '1 g 0 0 612 792 re f'))).ok).toBe(true);
+  });
+
+  it('with --rasterize-unsure too: nothing reaches release/ (a raster would show the text as pixels)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'declass-pattern-'));
+    const file = path.join(dir, 'memo.pdf');
+    writeFileSync(file, await memoWithUnreadStream('pattern', SECRET_CELL));
+    const out = path.join(dir, 'out');
+    const { summary } = await runReleaseBatch({
+      files: [file], out, profile: await resolveProfile('public'), profileRef: 'public', overrides: null, overridesFile: null, asOf: '2010-12-01', formats: ['text', 'pdf'], pageSize: 'letter',
+      force: false, jobs: 1, maxInputBytes: 1024 * 1024, crossCheck: true, cwd: process.cwd(), rasterizeUnsure: true,
+    });
+    expect(summary).toMatchObject({ failed: 1 });
+    const released = (() => {
+      try {
+        return readdirSync(path.join(out, 'release'));
+      } catch {
+        return [];
+      }
+    })();
+    for (const f of released) expect(rawAndInflated(readFileSync(path.join(out, 'release', f)))).not.toContain('ZQPATTERN');
+    expect(released.filter((f) => f.startsWith('memo'))).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import { PdfInputError } from '../errors.js';
 import { PdfString } from '../objects/model.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
 import { listPages } from '../redact/pages.js';
+import { unreadTextOf } from './unread-text.js';
 
 /** One shown glyph: its text, full box (user space, y up: x0 y0 x1 y1), baseline and font size. */
 export interface PageGlyph {
@@ -112,6 +113,8 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
       if (glyphs.every((g) => g.blank)) unread ??= unreadPage(drawn, p.cropBox ?? p.mediaBox, index);
       const replaced = replacedText(drawn, glyphs);
       if (replaced !== null) throw new PdfInputError(`page ${index + 1}: marked content whose /${replaced} says other text than its glyphs show (what a reader would extract is not what declass reads: fail closed)`);
+      const unreadText = unreadTextOf(objs, drawn, index);
+      if (unreadText !== null) throw new PdfInputError(unreadText);
       out.push(glyphs);
     }
   } finally {

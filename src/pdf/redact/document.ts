@@ -14,6 +14,7 @@
  *   something nobody decided on. Thumbnails, /PieceInfo, /Metadata, /AA, /StructParents go too;
  * - every object the new file reaches loses /Metadata, /PieceInfo, /StructParent(s), /AA, /OPI,
  *   /Alternates, /LastModified;
+ * - every named marked-content property list keeps only names, numbers and booleans (properties.ts);
  * - the file is written whole (objects/write.ts): only reachable objects, no update history, no /ID.
  */
 import { deflateSync } from 'node:zlib';
@@ -29,6 +30,7 @@ import type { PageContent } from '../content/interpret.js';
 import { rasterizePage } from './rasterize.js';
 import { labelText } from './boxes.js';
 import { stampPage } from './stamp.js';
+import { plainPropertyLists } from './properties.js';
 
 /** A withheld region: 0-based page index; rect in the page's default user space (PDF units, y up, unrotated, as pdf.js getTextContent transforms give); label printed in the box, e.g. "B1, 1.4(C)". */
 export interface PdfRegion {
@@ -313,6 +315,9 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
   const root = catalogRef instanceof PdfRef ? catalogRef : allocate(null);
   objs.objects.set(root.num, newCatalog);
   if (objs.trailer.has('Info')) removed.push('Info metadata (replaced by a minimal title)');
+  // Named marked-content property lists keep no text (properties.ts): a withheld paragraph's
+  // /ActualText stayed in the page's /Properties after its glyphs were removed.
+  if (plainPropertyLists(objs) > 0) removed.push('text of marked-content property lists (/ActualText, /Alt)');
   const trailer = new PdfDict([['Root', root]]);
   if (options.title !== undefined) trailer.set('Info', allocate(new PdfDict([['Title', PdfString.fromText(options.title)]])));
   const release: PdfObjects = { objects: objs.objects, trailer };
