@@ -555,6 +555,13 @@ const INSIDE = [
   '2. (U) Met on Tuesday.  (SS) The zulu1 source reported.',
   '2. (U) Met on Tuesday. (\u0421) The zulu1 source reported.',
   '2. (U) Met on Tuesday. (\uff33) The zulu1 source reported.',
+  // A mark in lower case, or controls without a level, after a sentence end.
+  '2. (U) Met on Tuesday. (s) The zulu1 source reported.',
+  '2. (U) Met on Tuesday. (ts) The zulu1 source reported.',
+  '2. (U) Met on Tuesday. (c) The zulu1 source reported.',
+  '2. (U) Met on Tuesday. (s/nf) The zulu1 source reported.',
+  '2. (U) Met on Tuesday. (ts/si) The zulu1 source reported.',
+  '2. (U) Met on Tuesday. (REL TO USA, GBR) The zulu1 source reported.',
 ];
 
 describe('a look-alike mark inside a (U) portion makes it a mark not understood', () => {

@@ -272,8 +272,20 @@ export function opensAfter(before: string): boolean {
 function nearMissAfterSentence(source: string, at: number, last: number, pieceStart: number, lastEnd: number, bannerRelTo: readonly string[]): MarkHit | null {
   if (source.slice(Math.max(lastEnd, pieceStart), at).trim() === '' || !opensAfter(source.slice(Math.max(pieceStart, at - 16), at))) return null;
   const hit = readMarkAt(source, at, last, 'lead', bannerRelTo);
-  return hit && hit.status === 'unknown' && ONE_WORD_NEAR_MISS.test(hit.raw) ? hit : null;
+  if (!hit) return null;
+  return (hit.status === 'unknown' && ONE_WORD_NEAR_MISS.test(hit.raw)) || LOWER_CASE_MARK.test(hit.raw) || LEVEL_LESS_MARK.test(hit.raw) ? hit : null;
 }
+
+/**
+ * `… was issued. (s) The raid …`, `(ts)`, `(c)`, `(s/nf)`, `(ts/si)` after a sentence end: a mark
+ * in lower case, as the start of a line reads it (the strict reading in a line wants capitals, so
+ * the paragraph it opens was released inside the (U) one before it). A list's `(c)` after its
+ * `(b)` stays a label (isNoMarkInText).
+ */
+const LOWER_CASE_MARK = /^\(\s*(?:ts|[csu])\s*(?:\/{1,2}[^)]*)?\)$/;
+
+/** `… was issued. (REL TO USA, GBR) The raid …`: controls without a level, a mark not understood. */
+const LEVEL_LESS_MARK = /^\(\s*REL(?:EASABLE)?\s+TO\b[^)]*\)$/i;
 
 /** What a scan of the rest of a line found. */
 export interface LineMarks {
