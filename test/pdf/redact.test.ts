@@ -6,7 +6,7 @@
  * is read back with pdf.js and pdftotext, and searched whole (every string and stream).
  */
 import { describe, expect, it } from 'vitest';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PDFName, PDFString } from 'pdf-lib';
 import { readPdfText, redactPdf, verifyRedaction, type PdfRegion } from '../../src/pdf/index.js';
@@ -14,7 +14,7 @@ import { readPdfObjects } from '../../src/pdf/objects/read.js';
 import { decodeStream } from '../../src/pdf/objects/filters.js';
 import { PdfName, PdfStream } from '../../src/pdf/objects/model.js';
 import { TestPdf } from './helpers/make.js';
-import { everythingInFile, pdfjsText, popplerText, releaseBoxes } from './helpers/check.js';
+import { everythingInFile, pdfjsText, popplerText, rawAndInflated, releaseBoxes } from './helpers/check.js';
 import { differingPixelsOutside, hasPdftoppm, renderGray } from './helpers/render.js';
 
 const SECRET = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet';
@@ -327,23 +327,6 @@ describe('ActualText', () => {
     expect(await everythingInFile(bytes)).toContain('Public actual text kept');
   });
 });
-
-/**
- * The file as an independent reader sees it: its raw bytes (dictionaries are written as text)
- * and every stream that zlib inflates, as latin1. No object model of declass's own.
- */
-function rawAndInflated(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes).toString('latin1');
-  const parts = [raw];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
-    try {
-      parts.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'));
-    } catch {
-      // not Flate: the raw bytes above hold it
-    }
-  }
-  return parts.join('\n');
-}
 
 describe('named marked-content property lists', () => {
   it('keep no text in the release: withheld /ActualText and /Alt, a form\'s list, an unused list; /MCID and layers stay', async () => {

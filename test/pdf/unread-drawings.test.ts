@@ -15,9 +15,9 @@ import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { readPdfInput } from '../../src/release/pdf.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { corpusPath, HAS_CORPUS } from '../helpers/corpus.js';
-import { inflateSync } from 'node:zlib';
 import { PDFName, PDFString } from 'pdf-lib';
 import { TestPdf } from './helpers/make.js';
+import { rawAndInflated } from './helpers/check.js';
 
 /** A SECRET memo page: banner, a (U) and an (S//NF) paragraph, the authority block, in Helvetica. */
 const MEMO = [
@@ -124,20 +124,6 @@ async function memoWithUnreadStream(kind: 'pattern' | 'soft-mask', cell: string)
     page.node.Resources()!.set(PDFName.of('ExtGState'), ctx.obj({ GS1: { Type: 'ExtGState', SMask: { Type: 'Mask', S: 'Luminosity', G: group } } }));
   }
   return t.doc.save({ useObjectStreams: false });
-}
-
-/** Raw bytes and every Flate stream inflated by zlib, as latin1: an independent look at a file. */
-function rawAndInflated(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes).toString('latin1');
-  const parts = [raw];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
-    try {
-      parts.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'));
-    } catch {
-      // not Flate: the raw bytes hold it
-    }
-  }
-  return parts.join('\n');
 }
 
 describe('text drawn where the reader does not read', () => {

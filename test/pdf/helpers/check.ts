@@ -3,6 +3,7 @@
  * pdftotext, every decoded stream and string of the file (so text hidden anywhere in an object is
  * found whatever draws it), and the opaque boxes the release draws.
  */
+import { inflateSync } from 'node:zlib';
 import { readPdfObjects } from '../../../src/pdf/objects/read.js';
 import { decodeStream } from '../../../src/pdf/objects/filters.js';
 import { PdfDict, PdfStream, PdfString, type PdfValue } from '../../../src/pdf/objects/model.js';
@@ -111,4 +112,21 @@ export async function pageOps(bytes: Uint8Array, index: number): Promise<{ op: s
     return Buffer.from(d.data).toString('latin1');
   });
   return parseContent(Uint8Array.from(Buffer.from(parts.join('\n'), 'latin1'))).ops;
+}
+
+/**
+ * The file as an independent reader sees it: its raw bytes (dictionaries are written as text)
+ * and every stream that zlib inflates, as latin1. No object model of declass's own.
+ */
+export function rawAndInflated(bytes: Uint8Array): string {
+  const raw = Buffer.from(bytes).toString('latin1');
+  const parts = [raw];
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
+    try {
+      parts.push(inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'));
+    } catch {
+      // not Flate: the raw bytes above hold it
+    }
+  }
+  return parts.join('\n');
 }
