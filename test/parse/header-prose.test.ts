@@ -97,6 +97,10 @@ describe('a sentence in the header of a SECRET cable is withheld, not released a
       ['FM', 'FM AMEMBASSY BERLIN THE MINISTER SAID KILLER THAT THE PLAN IS SECRET'],
     ].map(([line, changed]) => [`on the routing line ${line}`, routed(line!, changed!)]),
     ['on the banner line', `${BANNER} THE MINISTER SAID KILLER THAT THE PLAN IS SECRET\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
+    // A mark after a prefix the start of a line is not read with, and its text, short.
+    ['after the E.O. line, a mark after a prefix', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\n1.1 (TS//SI) KILLER SOURCE MET\nTAGS: PREL GM\n${TAIL}`],
+    ['after SIPDIS, a lettered mark', `${BANNER}\n\nSIPDIS\nA.1 (S) CONTACT: KILLER AL-RASHID, MFA\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
+    ['indented under REF, a bracketed prefix', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: A. STATE 12345\n     [1] (S) KILLER SOURCE MET\n\n1. (S) First paragraph.\n`],
     ['on the SIPDIS line', `${BANNER}\n\nSIPDIS THE MINISTER SAID KILLER THAT THE PLAN IS SECRET\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
   ])('%s', (_where, text) => {
     expect(decisionAt(text, 'KILLER')).toMatch(/^withhold /);

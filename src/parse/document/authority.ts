@@ -17,6 +17,7 @@
 import { parseDateText } from '../../declass/parse-date.js';
 import type { AuthorityBlock, AuthorityField, Span } from '../../types.js';
 import { hasWordsAfterReasons } from '../header/classified-by.js';
+import { readsAsSentence } from '../header/pass-line.js';
 import { normaliseReasons } from '../patterns.js';
 import { undecorated, type DocLine } from './lines.js';
 
@@ -135,6 +136,18 @@ export interface AuthorityRead {
 }
 
 /**
+ * Whether an indented line under Classified By or Derived From may be more of its value (a name's
+ * title, an office: `    Office of X`). A line with a list prefix, a mark or anything shaped
+ * like one, or a sentence is not: `    * (TS) … source said …`, `    1. (S) …`, `    S//NF: …` and
+ * an unmarked sentence under `Derived From:` were released as the authority block's.
+ */
+function continuesField(text: string): boolean {
+  if (/^(?:[*•·>#+–—-]|\d+[.)]|[A-Za-z][.)]\s)/.test(text)) return false;
+  if (/[([<{]|\/\/|\b(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|S|C|U)\s*(?:\/|:)/i.test(text)) return false;
+  return !readsAsSentence(text);
+}
+
+/**
  * Finds the authority block(s). A run is a sequence of authority lines (one blank line may separate
  * them) that names a strong field; a line right under a field line, indented further than it and
  * short, continues that field (`Classified By: J. Smith, Director,` / `    Office of X`). Several
@@ -171,7 +184,7 @@ export function findAuthority(source: string, lines: readonly DocLine[], skip: (
       const prev = lines[cur.lines[cur.lines.length - 1]!]!;
       const indented = line.first - line.start > prev.first - prev.start;
       const last = cur.fields[cur.fields.length - 1]!;
-      if (indented && line.text.length <= 100 && !line.text.startsWith('(') && (last.key === 'classifiedBy' || last.key === 'derivedFrom')) {
+      if (indented && line.text.length <= 100 && continuesField(line.text) && (last.key === 'classifiedBy' || last.key === 'derivedFrom')) {
         cur.lines.push(i);
         last.valueEnd = line.last;
         continue;

@@ -35,13 +35,29 @@ function wordsOf(text: string): { n: number; sentence: number; lower: number } {
   return { n, sentence, lower };
 }
 
+/** A classified mark (`(S)`, `(TS//SI)`, `(SECRET)`) and the text up to the next parenthesis or `;`. */
+const MARK_AND_TEXT = /\(\s*(?:TS|S|C|TOP SECRET|SECRET|CONFIDENTIAL)\s*(?:\/\/?[^)]*)?\)([^(;]*)/gi;
+
+/**
+ * True when `text` holds a classified mark followed by three words (`1.1 (TS//SI) … SOURCE MET`,
+ * `[1] (S) … SOURCE MET`, `A.1 (S) CONTACT: … AL-RASHID, MFA`): a portion's mark and its text, not
+ * a header line (a prefix before the mark hid it from the reading of a line's start; short, it
+ * read as a pass line, an address or a REF item and was released as written). A referenced
+ * message's classification after its number (`B. BERLIN 678 (C)`, `(S) STATE 12345`) is no such
+ * text.
+ */
+export function holdsMarkedText(text: string): boolean {
+  for (const m of text.matchAll(MARK_AND_TEXT)) if ((m[1]!.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 3) return true;
+  return false;
+}
+
 /**
  * True when `text` reads as a pass line. `continues`: the line right before it was one (an address
  * list wrapped over lines: `(ZARATE), TASK FORCE ON TERRORIST FINANCING, OFAC DIRECTOR`).
  */
 export function isPassLine(text: string, continues: boolean): boolean {
   const { n, sentence, lower } = wordsOf(text);
-  if (sentence >= 2) return false;
+  if (sentence >= 2 || holdsMarkedText(text)) return false;
   if (ADDRESSING.test(text)) return true;
   if (continues) return lower === 0 || sentence === 0;
   return n <= 5 && sentence === 0 && lower === 0;
@@ -50,11 +66,12 @@ export function isPassLine(text: string, continues: boolean): boolean {
 /**
  * True when `text` reads as a sentence rather than a list of references or addresses: two words
  * that make a sentence (`… told … would …`), or three lower-case words other than addressing ones
- * (`Summary: the informant … confirmed the arrests.`). A REF item or an address line that reads so
- * is content, not header (fail closed). `lowerCaseCodes`: the line may be codes in lower case
+ * (`Summary: the informant … confirmed the arrests.`), or a classified mark and its text
+ * ({@link holdsMarkedText}). A REF item or an address line that reads so is content, not header
+ * (fail closed). `lowerCaseCodes`: the line may be codes in lower case
  * (`etra, mnuc, marr, ch, jp`, TAGS), so only the words that make a sentence count.
  */
 export function readsAsSentence(text: string, options: { readonly lowerCaseCodes?: boolean } = {}): boolean {
   const { sentence, lower } = wordsOf(text);
-  return sentence >= 2 || (!options.lowerCaseCodes && lower >= 3);
+  return sentence >= 2 || (!options.lowerCaseCodes && lower >= 3) || holdsMarkedText(text);
 }

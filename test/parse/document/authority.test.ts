@@ -119,3 +119,23 @@ describe('a Reason line with words after its reasons', () => {
     expect(doc.portions.some((p) => p.span.start <= at && at < p.span.end)).toBe(true);
   });
 });
+
+describe('an indented line under Classified By or Derived From', () => {
+  it.each([
+    ['a bulleted mark', 'Classified By: John Doe, Director\n    * (TS) KILLER source said the facility is operational.\n'],
+    ['a numbered mark', 'Classified By: John Doe, Director\n    1. (S) KILLER reported it.\n'],
+    ['a mark in another form', 'Classified By: John Doe, Director\n    S//NF: KILLER reported it\n'],
+    ['a sentence', 'Derived From: Multiple Sources\n    The KILLER source reported the facility is operational.\n'],
+  ])('is text of the document when it holds %s (it was released as the block)', (_what, block) => {
+    const text = `(S) Start.\n\n${block}Declassify On: 20401231\n`;
+    const doc = parseMarkedDocument(text);
+    expect(doc.authority?.declassifyOn).toHaveLength(1);
+    const at = text.indexOf('KILLER');
+    expect(doc.portions.some((p) => p.span.start <= at && at < p.span.end)).toBe(true);
+  });
+
+  it('goes on with the field when it is more of a name or an office', () => {
+    const doc = parseMarkedDocument('(S) Start.\n\nClassified By: J. Smith, Director,\n    Office of Regional Affairs\nDeclassify On: 20401231\n');
+    expect(doc.authority?.classifiedBy?.value.replace(/\s+/g, ' ')).toBe('J. Smith, Director, Office of Regional Affairs');
+  });
+});
