@@ -453,19 +453,44 @@ const LINE_PREFIX = /^[ \t]*(?:[^\p{L}\s][^\p{L}]{0,7}|[A-Za-z]{1,2}[^\p{L}\s][^
 function eoInTextOf(source: string, lines: readonly Line[], h: HeaderResult): { eoInText?: ExecutiveOrderLine[] } {
   const out: ExecutiveOrderLine[] = [];
   const own = h.eo?.decl?.trim().toUpperCase() ?? null;
-  for (let i = h.bodyStart; i < lines.length && out.length < MAX_SIGNS; i++) {
+  // Every line, the header's too: an instruction in or under its Classified By (`… (D). DECLASSIFY
+  // ON: 25X1`, `DECL ON: 25X1` on the next line) counts as one after the header does.
+  for (let i = 0; i < lines.length && out.length < MAX_SIGNS; i++) {
     const l = lines[i]!;
-    const m = l.blank ? null : matchEoLine(l.text);
-    // Only a line that says DECL (prose names orders too: `E.O. 13382 in July 2008 …`), with an
-    // instruction (a quoted cable's `E.O. 12958: N/A` instructs nothing).
-    if (!m || !/\bDECL/i.test(l.text.slice(0, m.declStart))) continue;
-    const declStart = l.first + m.declStart;
+    if (l.blank) continue;
+    const found = instructionOn(l.text);
+    if (!found) continue;
+    const declStart = l.first + found.declStart;
     // The value up to the next field on a re-flowed line (`… DECL: 07/02/2017 TAGS: …`).
     const rest = source.slice(declStart, l.last);
     const cut = /\s(?:TAGS?|SUBJECT|SUBJ|REF)\s*:/i.exec(rest);
-    const decl = (cut ? rest.slice(0, cut.index) : rest).trim();
-    if (decl === '' || decl.toUpperCase() === own || !isDeclassificationInstruction(parseDecl(decl).kind)) continue;
-    out.push({ raw: source.slice(l.first, l.last), span: { start: l.first, end: l.last }, order: m.order, decl, declSpan: { start: declStart, end: declStart + decl.length } });
+    const decl = (cut ? rest.slice(0, cut.index) : rest).trim().replace(/\.$/, '');
+    // Without the word DECL, only a short value that is an instruction (prose names orders too:
+    // `E.O. 13382 in July 2008 …`); a quoted cable's `E.O. 12958: N/A` instructs nothing.
+    if (decl === '' || (!found.keyword && decl.length > 30) || decl.toUpperCase() === own || !isDeclassificationInstruction(parseDecl(decl).kind)) continue;
+    out.push({ raw: source.slice(l.first, l.last), span: { start: l.first, end: l.last }, order: found.order, decl, declSpan: { start: declStart, end: declStart + decl.length } });
   }
   return out.length > 0 ? { eoInText: out } : {};
+}
+
+/** A declassification keyword anywhere in a line (`DECL:`, `DECL ON:`, `DECLASSIFY ON:`). */
+const DECL_ANYWHERE = /\bDECL(?:ASSIFY)?(?:\s+ON)?\s*:\s*/i;
+
+/**
+ * Where a declassification instruction's value starts on `text`: after an E.O. line's label (and
+ * its DECL word, `keyword` then), or after a DECL keyword anywhere in the line (`E.O. 13526: 25X1`
+ * and `DECLASSIFY ON: 02/13/2033` in a cable's text, or after its Classified By reasons, were not
+ * read: the cable was released as declassified by the header's earlier date).
+ */
+function instructionOn(text: string): { declStart: number; order: string | null; keyword: boolean } | null {
+  const m = matchEoLine(text);
+  if (m) {
+    const head = text.slice(0, m.declStart);
+    if (/\bDECL/i.test(head)) return { declStart: m.declStart, order: m.order, keyword: true };
+    const k = DECL_ANYWHERE.exec(text.slice(m.declStart));
+    if (k) return { declStart: m.declStart + k.index + k[0].length, order: m.order, keyword: true };
+    return { declStart: m.declStart, order: m.order, keyword: false };
+  }
+  const k = DECL_ANYWHERE.exec(text);
+  return k ? { declStart: k.index + k[0].length, order: null, keyword: true } : null;
 }

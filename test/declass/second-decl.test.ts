@@ -28,3 +28,24 @@ describe('a second E.O. line in the text', () => {
     expect(assess(body)).toMatchObject({ status: 'declassified', declassifyOn: '2010-02-13' });
   });
 });
+
+describe('an instruction without the E.O. line\'s DECL word, or after a DECL keyword elsewhere', () => {
+  // `E.O. 13526: 25X1` in the text, or `DECLASSIFY ON: 25X1` after the Classified By reasons, was
+  // not read: the cable was released as declassified by the header's date.
+  it.each([
+    ['an E.O. line with an exemption only', 'E.O. 13526: 25X1'],
+    ['an E.O. line with a later date only', 'E.O. 13526: 02/13/2033'],
+    ['an E.O. line with OADR', 'E.O. 12958: OADR'],
+    ['DECLASSIFY ON alone', 'DECLASSIFY ON: 02/13/2033'],
+    ['DECL alone', 'DECL: 02/13/2033'],
+  ])('%s: not declassified as of 2020', (_what, body) => {
+    expect(assess(body).status).not.toBe('declassified');
+  });
+
+  it.each([
+    ['after the Classified By reasons', 'Classified By: POLOFF X. REASONS: 1.4 (B) AND (D).', 'Classified By: POLOFF X. REASONS: 1.4 (B) AND (D). DECLASSIFY ON: 25X1'],
+    ['on the line under Classified By', 'Classified By: POLOFF X. REASONS: 1.4 (B) AND (D).', 'Classified By: POLOFF X. REASONS: 1.4 (B) AND (D).\nDECL ON: 25X1'],
+  ])('%s: not declassified as of 2020', (_what, from, to) => {
+    expect(assessDocument(readDocument(cable('').replace(from, to)).doc, '2020-01-01').status).not.toBe('declassified');
+  });
+});
