@@ -314,6 +314,12 @@ export interface Document {
    * closed). Empty when the banner is not UNCLASSIFIED; absent in documents made before it.
    */
   readonly classifiedSigns?: readonly ClassifiedSign[];
+  /**
+   * The levels of a cable's classification lines in its text (a later section's `S E C R E T
+   * SECTION 02 OF 02 …`, a page's bare `SECRET`): one above the banner keeps a passed date from
+   * declassifying the cable (declass/assess.ts). Absent when there are none.
+   */
+  readonly classificationLines?: readonly { readonly level: Level; readonly span: Span }[];
 }
 
 /** One thing in an UNCLASSIFIED-bannered document that says it may be classified. */

@@ -312,20 +312,24 @@ export function assessDocument(doc: Document, asOf: string): DeclAssessment {
 
 /**
  * A document whose banner is lower than one of its portions (`CONFIDENTIAL` over a `(TS)`
- * paragraph) is not declassified by its instruction: that was given for the banner's level, and
+ * paragraph) or than a classification line in its text is not declassified by its instruction: that was given for the banner's level, and
  * whether it covers the higher portion is a reviewer's decision (a TS paragraph under a C banner
  * with a DECL date of 2010 was released as declassified; lint calls the banner an error).
  */
 function belowItsPortions(doc: Document, a: DeclAssessment): DeclAssessment {
   if (a.status !== 'declassified' || !doc.banner?.marking) return a;
   const banner = doc.banner.marking.level;
-  const top = doc.portions.reduce<Level>((m, p) => (p.marking && RANK[p.marking.level] > RANK[m] ? p.marking.level : m), banner);
+  // A portion marked higher, or a classification line in the text above the banner (`S E C R E T
+  // SECTION 02 OF 02 …` under a CONFIDENTIAL banner: its unmarked paragraph was released as
+  // declassified by the banner's date).
+  const levels = [...doc.portions.map((p) => p.marking?.level), ...(doc.classificationLines ?? []).map((c) => c.level)];
+  const top = levels.reduce<Level>((m, l) => (l && RANK[l] > RANK[m] ? l : m), banner);
   if (top === banner) return a;
   return {
     ...a,
     status: 'review',
     rule: 'decl-level-mismatch',
-    reason: `Its banner (${LEVEL_WORDS[banner]}) is lower than a portion (${LEVEL_WORDS[top]}): the declassification instruction was given for the banner's level, so a reviewer must decide whether it covers that portion (32 CFR 2001.21).`,
+    reason: `Its banner (${LEVEL_WORDS[banner]}) is lower than a portion or a classification line in its text (${LEVEL_WORDS[top]}): the declassification instruction was given for the banner's level, so a reviewer must decide whether it covers that portion (32 CFR 2001.21).`,
   };
 }
 

@@ -95,6 +95,7 @@ export function parseCable(source: string): Document {
     banner,
     eo: h.eo,
     ...eoInTextOf(source, lines, h),
+    ...classificationLinesOf(lines, roles, h),
     tags: h.tags,
     subject: h.subject,
     refs: h.refs,
@@ -131,6 +132,19 @@ function cableClassifiedSigns(source: string, lines: readonly Line[], roles: rea
   if (classifiedBy) signs.push({ what: 'it has a Classified By line', span: classifiedBy.span });
   if (h.eo && isDeclassificationInstruction(parseDecl(h.eo.decl).kind)) signs.push({ what: `its E.O. line gives a declassification instruction (${JSON.stringify(h.eo.raw)})`, span: h.eo.span });
   return signs;
+}
+
+/** The levels of the classification lines in a cable's text (page furniture read as a banner). */
+function classificationLinesOf(lines: readonly Line[], roles: readonly Role[], h: HeaderResult): { classificationLines?: { level: Level; span: Span }[] } {
+  const out: { level: Level; span: Span }[] = [];
+  for (let i = h.bodyStart; i < lines.length && out.length < MAX_SIGNS; i++) {
+    const l = lines[i]!;
+    const m = roles[i] === 'furniture' ? matchBanner(l.text) : null;
+    if (!m) continue;
+    const read = readBannerWords(l.text.slice(m.wordsStart, m.wordsEnd));
+    if (read.ok) out.push({ level: read.marking.level, span: { start: l.first, end: l.last } });
+  }
+  return out.length > 0 ? { classificationLines: out } : {};
 }
 
 /** What settling a portion's marking needs besides the draft. */

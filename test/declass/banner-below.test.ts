@@ -20,3 +20,16 @@ describe('a banner below its portions', () => {
     expect(assessDocument(readDocument(cable('(TS)')).doc, '2009-01-01')).toMatchObject({ status: 'classified' });
   });
 });
+
+describe('a banner below a classification line in the text', () => {
+  // `S E C R E T SECTION 02 OF 02 …` under a CONFIDENTIAL banner: the unmarked paragraph under it
+  // was released as declassified by the banner's date.
+  const sectioned = (line: string) => `${cable('(C)')}\n${line}\n\n3. The KILLER site is near the border.\n`;
+  it('a SECRET section line: review, not declassified, after the date', () => {
+    expect(assessDocument(readDocument(sectioned('S E C R E T SECTION 02 OF 02 BERLIN 000999')).doc, '2020-01-01')).toMatchObject({ status: 'review', rule: 'decl-level-mismatch' });
+  });
+
+  it('a section line at the banner\'s level: declassified after the date', () => {
+    expect(assessDocument(readDocument(sectioned('C O N F I D E N T I A L SECTION 02 OF 02 BERLIN 000999')).doc, '2020-01-01')).toMatchObject({ status: 'declassified' });
+  });
+});
