@@ -98,11 +98,15 @@ const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|^(?:TS|[UCS])\/\/[A-Z][
  * Alone on its line it is a banner, which the readers take as such; before capitals it can be a
  * banner quoted in the text (`TOP SECRET//COMINT//REL TO USA, AUS …`, SIDtoday), a heading
  * (`SECRET Clearances Required`) or, without `//`, open prose (`SECRET TALKS BEGAN …` in a cable).
+ * An acronym before lower case is a sentence too (`SECRET//NOFORN NSA assesses …`, `SECRET - NSA
+ * assesses …` were released in an UNCLASSIFIED memo), and so is anything after a level in title
+ * case with controls (`Secret//Noforn …`; a title-case level alone or with a colon is prose's:
+ * `Secret Service agents`, `Confidential: please do not forward`).
  */
-const SPELLED_LABEL = /^(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|:|\/\/[A-Z][A-Z0-9/,]*(?:-[A-Z0-9]+)*[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])(?![ \t]+ENTIRE\b)|[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?(?:\p{Lu}\p{Ll}|\p{N}))|\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll})|(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}+[ \t,]+\p{Ll}))/u;
+const SPELLED_LABEL = /^(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|:|\/\/[A-Z][A-Z0-9/,]*(?:-[A-Z0-9]+)*[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])(?![ \t]+ENTIRE\b)|[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?(?:\p{Lu}\p{Ll}|\p{N}|\p{Lu}{2,6}[ \t]+\p{Ll}))|\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(]?(?:\p{Lu}\p{Ll}|\p{Lu}{2,6}[ \t]+\p{Ll}))|(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}+[ \t,]+\p{Ll}))|^(?:Top Secret|Secret|Confidential)\/\/[A-Z][A-Za-z0-9/,-]*(?=[ \t]+\S)/u;
 
 /** The levels SPELLED_LABEL opens with: a line that starts otherwise is not compared with it. */
-const SPELLED_LEVELS = ['TOP SECRET', 'SECRET', 'CONFIDENTIAL'];
+const SPELLED_LEVELS = ['TOP SECRET', 'SECRET', 'CONFIDENTIAL', 'Top Secret//', 'Secret//', 'Confidential//'];
 
 /** Controls a loosely written label carries (never an office symbol such as `S/P`, `S/CT` or `U/S`). */
 const LOOSE_CONTROL = String.raw`(?:NF|NOFORN|ORCON|OC|SI|TK|HCS|FGI|PROPIN|EXDIS|NODIS|LIMDIS|RELIDO|IMCON|REL TO [A-Z]{3,4}(?:,[ \t]*[A-Z]{3,4})*)`;

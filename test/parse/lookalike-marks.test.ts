@@ -117,6 +117,10 @@ const UNKNOWN = [
   'CONFIDENTIAL \u2014 The zulu1 secret item.',
   'S//NF - The zulu1 secret item.',
   '2. SECRET - 3 zulu1 secret items.',
+  // ... an acronym before lower case after controls or a dash; a level in title case with controls.
+  'SECRET//NOFORN NSA assesses the zulu1 site.',
+  'SECRET - NSA assesses the zulu1 site.',
+  'Secret//Noforn NSA assesses the zulu1 site.',
   '2. C/NF - The zulu1 secret item.',
   // A level and a known control joined by one slash, a blank or a hyphen, no parentheses; a REL TO
   // list after a spelled level; a lost opening parenthesis after TS or a spelled level; a lost
@@ -447,6 +451,8 @@ describe('readLookalikeMark: what is not a look-alike', () => {
     'SECRET - the word in prose',
     'SECRET//NOFORN', // a banner alone on its line
     'Secret: a word in prose',
+    'Secret Service agents said',
+    'Confidential: please do not forward',
     'SECRET Clearances Required', // a heading: the word after the level is not followed by one in lower case
     'S/P Director said', // State's Policy Planning staff, not a control
     'S/CT officials met',
