@@ -113,7 +113,7 @@ export async function assertOverridesApply(overrides: OverrideSet, inputs: Overr
     const stem = inputs.stemOf(file, i);
     stems.add(stem);
     const read = file === '-' && inputs.stdin ? await readInputData(inputs.stdin, inputs.maxInputBytes, inputs.inputFormat) : await readInput(file, inputs.maxInputBytes, inputs.inputFormat);
-    if (read.ok) matcher.see([read.doc.ref, stem], read.doc.portions.map((p) => p.id));
+    if (read.ok) matcher.see(read.doc.ref, stem, read.doc.portions.map((p) => p.id));
   }
   if (matcher.unmatched().length > 0 && inputs.out !== null) {
     // Documents released into the folder by earlier runs with the same overrides file.
@@ -122,7 +122,7 @@ export async function assertOverridesApply(overrides: OverrideSet, inputs: Overr
       if (stem === null || stems.has(stem)) continue;
       const bytes = await readBytesOrNull(path.join(inputs.out, REVIEW_DIR, name));
       const parsed = bytes ? parseRecord(stem, bytes) : null;
-      if (parsed?.ok) matcher.see([parsed.record.input.ref, stem], parsed.record.decisions.map((d) => d.portionId));
+      if (parsed?.ok) matcher.see(parsed.record.input.ref, stem, parsed.record.decisions.map((d) => d.portionId));
     }
   }
   const error = unmatchedOverridesError(overrides.file, matcher.unmatched());

@@ -3,6 +3,7 @@ import { formatBanner, rollUp } from '../markings/index.js';
 import { CONDITIONS } from '../rules/conditions/index.js';
 import type { CompiledRule, Profile } from '../rules/load.js';
 import type { Override, OverrideSet } from '../rules/overrides.js';
+import { overrideIdsOf } from '../rules/override-ids.js';
 import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
 import type { DeclAssessment, Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction, Span } from '../types.js';
@@ -91,10 +92,10 @@ function withholdingReasons(doc: Document, declassification: DeclAssessment, asO
   return exemptions.length > 0 ? exemptions : reasons;
 }
 
-/** The reviewer decisions for this document, by portion id (matched on its ref or file stem). */
+/** The reviewer decisions for this document, by portion id (matched on its ref, or its file stem when it has none). */
 function overridesFor(doc: Document, options: EvaluateOptions): Map<string, Override> {
   const map = new Map<string, Override>();
-  const ids = new Set([doc.ref, options.fallbackRef].filter((x): x is string => Boolean(x)));
+  const ids = new Set(overrideIdsOf(doc.ref, options.fallbackRef));
   for (const o of options.overrides?.overrides ?? []) if (ids.has(o.ref)) map.set(o.portion, o);
   return map;
 }

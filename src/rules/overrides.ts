@@ -1,3 +1,4 @@
+import { overrideIdsOf } from './override-ids.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
@@ -86,8 +87,8 @@ export interface UnmatchedOverride {
  * Follows which decisions of an overrides file apply to the documents seen, one document at a time
  * (a batch keeps only this, not the documents): an override file is the record of a reviewer's
  * decisions, and one that applies to nothing must be an error, never quietly ignored. A decision
- * applies to a document when its `ref` is the document's reference id or file stem (as
- * `evaluate` matches them) and the document has a portion of that id.
+ * applies to a document when its `ref` is the document's id ({@link overrideIdsOf}, as `evaluate`
+ * matches it) and the document has a portion of that id.
  */
 export class OverrideMatcher {
   private readonly matched: boolean[];
@@ -101,9 +102,9 @@ export class OverrideMatcher {
     set.overrides.forEach((o, i) => this.byRef.set(o.ref, [...(this.byRef.get(o.ref) ?? []), i]));
   }
 
-  /** Records a document: its ids (reference id, file stem) and the ids of its portions. */
-  see(ids: readonly (string | null | undefined)[], portionIds: Iterable<string>): void {
-    const indexes = [...new Set(ids.filter((x): x is string => Boolean(x)))].flatMap((id) => this.byRef.get(id) ?? []);
+  /** Records a document: its reference id and file stem, and the ids of its portions. */
+  see(ref: string | null | undefined, stem: string | null | undefined, portionIds: Iterable<string>): void {
+    const indexes = overrideIdsOf(ref, stem).flatMap((id) => this.byRef.get(id) ?? []);
     if (indexes.length === 0) return;
     const portions = new Set(portionIds);
     for (const i of indexes) {
@@ -131,7 +132,7 @@ export function unmatchedOverridesError(file: string, unmatched: readonly Unmatc
   const first = unmatched[0];
   if (!first) return null;
   const { ref, portion } = first.override;
-  const what = first.missing === 'document' ? `matches no document (no input has the reference id or file name ${ref})` : `matches no portion of ${ref}`;
+  const what = first.missing === 'document' ? `matches no document (no input has the reference id ${ref}, nor the file name ${ref} without a reference id of its own)` : `matches no portion of ${ref}`;
   const more = unmatched.length > 1 ? `; ${unmatched.length - 1} more override(s) match nothing` : '';
   return new ConfigurationError(`${file}:${first.line}: override for ${ref} ${portion} ${what}${more}`);
 }

@@ -7,6 +7,7 @@ import { InternalError } from '../../src/errors.js';
 import { renderReleaseText } from '../../src/render/text/index.js';
 import { loadProfile, type Profile } from '../../src/rules/load.js';
 import { loadOverrides } from '../../src/rules/overrides.js';
+import { readDocument } from '../../src/parse/read.js';
 import { mk } from '../helpers/facts.js';
 import { CONFIDENTIAL, miniCable, UNCLASSIFIED } from '../helpers/mini-cable.js';
 
@@ -363,6 +364,15 @@ describe('span rules and overrides', () => {
     const p1 = plan.decisions[0]!;
     expect(p1).toMatchObject({ action: 'release', ruleId: 'override', declassified: true, override: { reviewer: 'J. Smith', date: '2026-11-20', note: 'MDR case 42' } });
     expect(plan.diagnostics.map((d) => d.code)).toEqual(['override-unknown-portion']);
+  });
+  it('names a document by its reference id, and by its file stem only when it has none', () => {
+    // A decision for 08BERLIN173 was applied to another cable saved as `08BERLIN173.txt`.
+    const overrides = loadOverrides('overrides:\n  - { ref: OTHER1, portion: p1, action: release, reviewer: J. Smith, date: 2026-11-20 }\n', 'o.yaml');
+    expect(cable.ref).not.toBe('OTHER1');
+    expect(evaluate(cable, publicProfile, { asOf: '2010-12-01', overrides, fallbackRef: 'OTHER1' }).decisions[0]!.ruleId).not.toBe('override');
+    const memo = readDocument('SECRET\n\n(S) The plan closes offices.\n\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20401231\n\nSECRET\n', { format: 'document' }).doc;
+    expect(memo.ref).toBeNull();
+    expect(evaluate(memo, publicProfile, { asOf: '2010-12-01', overrides, fallbackRef: 'OTHER1' }).decisions[0]!.ruleId).toBe('override');
   });
 });
 

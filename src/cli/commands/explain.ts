@@ -25,7 +25,7 @@ interface ExplainOptions {
 async function checkOverrides(overrides: OverrideSet, doc: Document, stem: string, stderr: (text: string) => void): Promise<void> {
   const { OverrideMatcher, unmatchedOverridesError } = await import('../../rules/overrides.js');
   const matcher = new OverrideMatcher(overrides);
-  matcher.see([doc.ref, stem], doc.portions.map((p) => p.id));
+  matcher.see(doc.ref, stem, doc.portions.map((p) => p.id));
   const unmatched = matcher.unmatched();
   const error = unmatchedOverridesError(overrides.file, unmatched.filter((u) => u.missing === 'portion'));
   if (error) throw error;
