@@ -36,7 +36,7 @@ function overridesFile(decisions: readonly { ref: string; portion: string }[]): 
 describe('an override that matches nothing is an error, before anything is written', () => {
   it.each([
     ['an unknown portion id', { ref: '08BERLIN173', portion: 'p9' }, 'matches no portion of 08BERLIN173'],
-    ['an unknown ref', { ref: '08BERLN173', portion: 'p2' }, 'matches no document (no input has the reference id or file name 08BERLN173)'],
+    ['an unknown ref', { ref: '08BERLN173', portion: 'p2' }, 'matches no document (no input has the reference id 08BERLN173, nor the file name 08BERLN173 without a reference id of its own)'],
   ])('%s: exit 78, FILE:LINE of the decision', (_name, bad, message) => {
     const file = overridesFile([{ ref: '08BERLIN173', portion: 'p2' }, bad]);
     const out = path.join(tmp('ov-out'), 'out');
@@ -64,7 +64,7 @@ describe('an override that matches nothing is an error, before anything is writt
     const file = overridesFile([{ ref: 'X1', portion: 'p1' }, { ref: 'X2', portion: 'p1' }, { ref: 'X3', portion: 'p1' }]);
     const r = runBin(['release', BERLIN, '-p', 'public', '-o', path.join(tmp('ov-many'), 'out'), '--as-of', AS_OF, '--overrides', file]);
     expect(r.code).toBe(78);
-    expect(lines(r.stderr)).toEqual([`declass: ${file}:2: override for X1 p1 matches no document (no input has the reference id or file name X1); 2 more override(s) match nothing`]);
+    expect(lines(r.stderr)).toEqual([`declass: ${file}:2: override for X1 p1 matches no document (no input has the reference id X1, nor the file name X1 without a reference id of its own); 2 more override(s) match nothing`]);
   });
 
   it('overrides that all apply are used; one for a document released into the folder earlier (same settings) applies too', async () => {
