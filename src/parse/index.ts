@@ -468,10 +468,18 @@ function eoInTextOf(source: string, lines: readonly Line[], h: HeaderResult): { 
   const out: ExecutiveOrderLine[] = [];
   const own = h.eo?.decl?.trim().toUpperCase() ?? null;
   // Every line, the header's too: an instruction in or under its Classified By (`… (D). DECLASSIFY
-  // ON: 25X1`, `DECL ON: 25X1` on the next line) counts as one after the header does.
+  // ON: 25X1`, `DECL ON: 25X1` on the next line) counts as one after the header does. Only lines
+  // that say DECL (found in one search of the whole text) or open with an E or a quote (an E.O.
+  // line's start) are read: a test of every line cost more than the rest of this.
+  const declAt: number[] = [];
+  for (const c of source.matchAll(DECL_WORD)) declAt.push(c.index);
+  let d = 0;
   for (let i = 0; i < lines.length && out.length < MAX_SIGNS; i++) {
     const l = lines[i]!;
-    if (l.blank) continue;
+    while (d < declAt.length && declAt[d]! < l.first) d++;
+    const sayDecl = d < declAt.length && declAt[d]! < l.last;
+    const opening = source.charCodeAt(l.first);
+    if (l.blank || (!sayDecl && opening !== 0x45 && opening !== 0x65 && opening !== 0x22)) continue;
     const found = instructionOn(l.text);
     if (!found) continue;
     const declStart = l.first + found.declStart;
@@ -486,6 +494,9 @@ function eoInTextOf(source: string, lines: readonly Line[], h: HeaderResult): { 
   }
   return out.length > 0 ? { eoInText: out } : {};
 }
+
+/** The word a declassification keyword starts with, in any case. */
+const DECL_WORD = /decl/gi;
 
 /** A declassification keyword anywhere in a line (`DECL:`, `DECL ON:`, `DECLASSIFY ON:`). */
 const DECL_ANYWHERE = /\bDECL(?:ASSIFY)?(?:\s+ON)?\s*:\s*/i;

@@ -6,10 +6,11 @@
  * in full. Pass lines, address lists and REF lists as cables write them stay header.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { hasWordsAfterReasons } from '../../src/parse/header/classified-by.js';
-import { isPassLine, readsAsSentence } from '../../src/parse/header/pass-line.js';
+import { isPassLine, readsAsSentence, wordsOf } from '../../src/parse/header/pass-line.js';
 import { readDocument } from '../../src/parse/read.js';
 import { loadProfile } from '../../src/rules/load.js';
 
@@ -115,5 +116,33 @@ describe('a sentence in the header of a SECRET cable is withheld, not released a
     }
     const plan = evaluate(readDocument(text).doc, PUBLIC, { asOf: '2020-01-01', overrides: null, fallbackRef: 'X' });
     expect(plan.decisions.find((d) => d.action === 'withhold')?.authority).toEqual(expect.arrayContaining(['1.4(B)', '1.4(D)']));
+  });
+});
+
+describe('wordsOf', () => {
+  // The words of a line were read by splitting it with a regular expression and testing each token
+  // with three more; every header line is read (routing lines too), so it is a character loop now.
+  // This is the expression version, the reference the loop must agree with.
+  const SENTENCE = new Set('A AN IS ARE WAS WERE WILL WOULD HAS HAVE HAD THAT THIS WITH BY OUR HIS HER THEIR HE SHE THEY WE IT NOT BE BEEN SAID TOLD IN ON WHO WHICH CAN COULD SHOULD MAY MUST'.split(' '));
+  const reference = (text: string) => {
+    let n = 0;
+    let sentence = 0;
+    let lower = 0;
+    for (const token of text.split(/[\s,;:()"+]+/)) {
+      const w = token.replace(/[.!?]+$/, '');
+      if (!/^[A-Za-z']+$/.test(w)) continue;
+      n++;
+      if (SENTENCE.has(w.toUpperCase())) sentence++;
+      if (/^[a-z'][a-z']+$/.test(w) && !/^(?:for|and|to|also|pass|pls|please|of|from|the|at)$/.test(w)) lower++;
+    }
+    return { n, sentence, lower };
+  };
+  it('counts as the split-and-test reading does', () => {
+    const piece = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u2003', ',', ';', ':', '(', ')', '"', '+', '.', '!?', "'", 'THE', 'said', 'Is', 'for', 'U.S.', 'don\'t', 'A', 'x', 'SHOULD', 'SHOULDN', '\ud83d\ude00'));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+      const text = pieces.join('');
+      expect(wordsOf(text)).toEqual(reference(text));
+    }), { numRuns: 2000 });
+    expect(wordsOf('THE MINISTER SAID KILLER THAT THE PLAN IS SECRET.')).toEqual(reference('THE MINISTER SAID KILLER THAT THE PLAN IS SECRET.'));
   });
 });

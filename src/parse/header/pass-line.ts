@@ -17,20 +17,50 @@ const ADDRESSING = /\b(?:FOR|PASS|PLS|ALSO|FROM|INFO|ACTION|ATTN|ATTENTION|DISSE
 const SENTENCE_WORDS = new Set('A AN IS ARE WAS WERE WILL WOULD HAS HAVE HAD THAT THIS WITH BY OUR HIS HER THEIR HE SHE THEY WE IT NOT BE BEEN SAID TOLD IN ON WHO WHICH CAN COULD SHOULD MAY MUST'.split(' '));
 
 /** Lower-case words an address list writes (`Dept for af/e`, `also for`). */
-const ADDRESS_LOWER = /^(?:for|and|to|also|pass|pls|please|of|from|the|at)$/;
+const ADDRESS_LOWER = new Set(['for', 'and', 'to', 'also', 'pass', 'pls', 'please', 'of', 'from', 'the', 'at']);
 
-/** The line's words (letters only), how many make a sentence, and how many are lower-case words other than addressing ones. */
-function wordsOf(text: string): { n: number; sentence: number; lower: number } {
+/** The longest of {@link SENTENCE_WORDS}: a longer word is none of them. */
+const LONGEST_SENTENCE_WORD = 6;
+
+/** A character that separates the tokens of a line: a blank, `,`, `;`, `:`, `(`, `)`, `"`, `+`. */
+function separates(c: number): boolean {
+  if (c === 0x20 || c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x22 || c === 0x2b || (c >= 0x09 && c <= 0x0d)) return true;
+  return c > 0x7f && /\s/.test(String.fromCharCode(c));
+}
+
+/**
+ * The line's words (tokens between separators, less a trailing `.`, `!` or `?` run, made of ASCII
+ * letters and apostrophes only), how many make a sentence, and how many are lower-case words of
+ * two letters or more other than addressing ones (a single letter is a list's: `l. Mtcr poc …`).
+ * A character loop: every header line is read so, routing lines too.
+ */
+export function wordsOf(text: string): { n: number; sentence: number; lower: number } {
   let n = 0;
   let sentence = 0;
   let lower = 0;
-  for (const token of text.split(/[\s,;:()"+]+/)) {
-    const w = token.replace(/[.!?]+$/, '');
-    if (!/^[A-Za-z']+$/.test(w)) continue;
+  for (let i = 0; i < text.length; ) {
+    while (i < text.length && separates(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < text.length && !separates(text.charCodeAt(i))) i++;
+    let end = i;
+    while (end > start && (text.charCodeAt(end - 1) === 0x2e || text.charCodeAt(end - 1) === 0x21 || text.charCodeAt(end - 1) === 0x3f)) end--;
+    if (end === start) continue;
+    let letters = true;
+    let allLower = true;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      const isLower = (c >= 0x61 && c <= 0x7a) || c === 0x27;
+      if (!isLower && !(c >= 0x41 && c <= 0x5a)) {
+        letters = false;
+        break;
+      }
+      if (!isLower) allLower = false;
+    }
+    if (!letters) continue;
     n++;
-    if (SENTENCE_WORDS.has(w.toUpperCase())) sentence++;
-    // A single letter is a list's (`l. Mtcr poc …`), no word.
-    if (/^[a-z'][a-z']+$/.test(w) && !ADDRESS_LOWER.test(w)) lower++;
+    const w = text.slice(start, end);
+    if (end - start <= LONGEST_SENTENCE_WORD && SENTENCE_WORDS.has(w.toUpperCase())) sentence++;
+    if (allLower && end - start >= 2 && !ADDRESS_LOWER.has(w)) lower++;
   }
   return { n, sentence, lower };
 }
@@ -47,6 +77,7 @@ const MARK_AND_TEXT = /\(\s*(?:TS|S|C|TOP SECRET|SECRET|CONFIDENTIAL)\s*(?:\/\/?
  * text.
  */
 export function holdsMarkedText(text: string): boolean {
+  if (!text.includes('(')) return false;
   for (const m of text.matchAll(MARK_AND_TEXT)) if ((m[1]!.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 3) return true;
   return false;
 }
