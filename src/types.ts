@@ -316,8 +316,8 @@ export interface Document {
   readonly classifiedSigns?: readonly ClassifiedSign[];
   /**
    * The levels of a cable's classification lines in its text (a later section's `S E C R E T
-   * SECTION 02 OF 02 …`, a page's bare `SECRET`): one above the banner keeps a passed date from
-   * declassifying the cable (declass/assess.ts). Absent when there are none.
+   * SECTION 02 OF 02 …`, a page's bare `SECRET`), the first line of each: one above the banner
+   * keeps a passed date from declassifying the cable (declass/assess.ts). Absent when there are none.
    */
   readonly classificationLines?: readonly { readonly level: Level; readonly span: Span }[];
 }

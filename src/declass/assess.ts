@@ -7,6 +7,7 @@ import type { DeclAssessment, DeclStatus, DeclValue, Diagnostic, Document, Level
 import { addYears, endOfYearAfter } from '../dates.js';
 import { governingOrder } from './orders.js';
 import { parseDecl } from './parse-decl.js';
+import { LEVEL_BANNER } from '../markings/levels.js';
 
 /** What {@link assessDeclassification} needs. */
 export interface AssessInput {
@@ -312,8 +313,9 @@ export function assessDocument(doc: Document, asOf: string): DeclAssessment {
 
 /**
  * A document whose banner is lower than one of its portions (`CONFIDENTIAL` over a `(TS)`
- * paragraph) or than a classification line in its text is not declassified by its instruction: that was given for the banner's level, and
- * whether it covers the higher portion is a reviewer's decision (a TS paragraph under a C banner
+ * paragraph) or than a classification line in its text is not declassified by its instruction:
+ * that was given for the banner's level, and whether it covers the higher portion is a reviewer's
+ * decision (a TS paragraph under a C banner
  * with a DECL date of 2010 was released as declassified; lint calls the banner an error).
  */
 function belowItsPortions(doc: Document, a: DeclAssessment): DeclAssessment {
@@ -329,11 +331,9 @@ function belowItsPortions(doc: Document, a: DeclAssessment): DeclAssessment {
     ...a,
     status: 'review',
     rule: 'decl-level-mismatch',
-    reason: `Its banner (${LEVEL_WORDS[banner]}) is lower than a portion or a classification line in its text (${LEVEL_WORDS[top]}): the declassification instruction was given for the banner's level, so a reviewer must decide whether it covers that portion (32 CFR 2001.21).`,
+    reason: `Its banner (${LEVEL_BANNER[banner]}) is lower than a portion or a classification line in its text (${LEVEL_BANNER[top]}): the declassification instruction was given for the banner's level, so a reviewer must decide whether it covers that portion (32 CFR 2001.21).`,
   };
 }
-
-const LEVEL_WORDS: Readonly<Record<Level, string>> = { U: 'UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
 
 /** A cable's assessment: its E.O. line, and any other DECL line in its text (the most protective). */
 function assessCable(doc: Document, asOf: string): DeclAssessment {

@@ -71,7 +71,8 @@ export function parseCable(source: string): Document {
   const statements = readStatements(source, h, drafts);
   const diagnostics: Diagnostic[] = [];
   const banner = buildBanner(source, h, diagnostics);
-  const classifiedSigns = banner?.marking?.level === 'U' ? cableClassifiedSigns(source, lines, roles, h, statements.classifiedBy) : [];
+  const textLines = textClassificationLines(lines, roles, h);
+  const classifiedSigns = banner?.marking?.level === 'U' ? cableClassifiedSigns(source, textLines, h, statements.classifiedBy) : [];
   for (const d of signDiagnostics(classifiedSigns)) diagnostics.push(d);
   const ctx: SettleContext = { source, entireMarking: statements.entireMarking };
   const { portions, draftOf, lookalikes } = settlePortions(ctx, h, lines, roles, drafts);
@@ -95,7 +96,7 @@ export function parseCable(source: string): Document {
     banner,
     eo: h.eo,
     ...eoInTextOf(source, lines, h),
-    ...classificationLinesOf(lines, roles, h),
+    ...classificationLinesOf(textLines),
     tags: h.tags,
     subject: h.subject,
     refs: h.refs,
@@ -114,16 +115,11 @@ export function parseCable(source: string): Document {
  * (a bottom banner, a page header) above U or not understood, the database record's
  * classification above U, a Classified By line, a DECL instruction (not `N/A`).
  */
-function cableClassifiedSigns(source: string, lines: readonly Line[], roles: readonly Role[], h: HeaderResult, classifiedBy: Field | null): ClassifiedSign[] {
+function cableClassifiedSigns(source: string, textLines: readonly TextClassificationLine[], h: HeaderResult, classifiedBy: Field | null): ClassifiedSign[] {
   const signs: ClassifiedSign[] = [];
-  for (let i = h.bodyStart; i < lines.length && signs.length < MAX_SIGNS; i++) {
-    const l = lines[i]!;
-    // A page's classification line, bare (`SECRET`) or with its section (`S E C R E T SECTION 02 OF 02 STATE 000123`).
-    const m = roles[i] === 'furniture' ? matchBanner(l.text) : null;
-    if (!m) continue;
-    const raw = l.text.slice(m.wordsStart, m.wordsEnd);
-    const read = readBannerWords(raw);
-    const sign = bannerSign(read.ok ? read.marking : null, raw, 'a classification line in the text', { start: l.first, end: l.last });
+  for (const t of textLines) {
+    if (signs.length >= MAX_SIGNS) break;
+    const sign = bannerSign(t.marking, t.raw, 'a classification line in the text', t.span);
     if (sign) signs.push(sign);
   }
   const record = h.record?.fields['classification'] ?? null;
@@ -134,16 +130,35 @@ function cableClassifiedSigns(source: string, lines: readonly Line[], roles: rea
   return signs;
 }
 
-/** The levels of the classification lines in a cable's text (page furniture read as a banner). */
-function classificationLinesOf(lines: readonly Line[], roles: readonly Role[], h: HeaderResult): { classificationLines?: { level: Level; span: Span }[] } {
-  const out: { level: Level; span: Span }[] = [];
-  for (let i = h.bodyStart; i < lines.length && out.length < MAX_SIGNS; i++) {
+/** A classification line in a cable's text: its classification words as written and as read (null: not understood). */
+interface TextClassificationLine {
+  readonly raw: string;
+  readonly marking: Marking | null;
+  readonly span: Span;
+}
+
+/**
+ * A cable's classification lines in its text: page furniture read as a banner, bare (`SECRET`) or
+ * with its section (`S E C R E T SECTION 02 OF 02 STATE 000123`). Read once for the signs that an
+ * UNCLASSIFIED cable may be classified and for the levels its declassification weighs.
+ */
+function textClassificationLines(lines: readonly Line[], roles: readonly Role[], h: HeaderResult): TextClassificationLine[] {
+  const out: TextClassificationLine[] = [];
+  for (let i = h.bodyStart; i < lines.length; i++) {
     const l = lines[i]!;
     const m = roles[i] === 'furniture' ? matchBanner(l.text) : null;
     if (!m) continue;
-    const read = readBannerWords(l.text.slice(m.wordsStart, m.wordsEnd));
-    if (read.ok) out.push({ level: read.marking.level, span: { start: l.first, end: l.last } });
+    const raw = l.text.slice(m.wordsStart, m.wordsEnd);
+    const read = readBannerWords(raw);
+    out.push({ raw, marking: read.ok ? read.marking : null, span: { start: l.first, end: l.last } });
   }
+  return out;
+}
+
+/** The first classification line in the text of each level read (at most four: every level is weighed, however many lines). */
+function classificationLinesOf(textLines: readonly TextClassificationLine[]): { classificationLines?: { level: Level; span: Span }[] } {
+  const out: { level: Level; span: Span }[] = [];
+  for (const t of textLines) if (t.marking && !out.some((o) => o.level === t.marking!.level)) out.push({ level: t.marking.level, span: t.span });
   return out.length > 0 ? { classificationLines: out } : {};
 }
 
