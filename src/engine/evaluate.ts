@@ -1,12 +1,12 @@
 import { assessDocument } from '../declass/index.js';
 import { formatBanner, rollUp } from '../markings/index.js';
-import { CONDITIONS } from '../rules/conditions/index.js';
+import { conditionsHold, CONDITIONS } from '../rules/conditions/index.js';
 import type { CompiledRule, Profile } from '../rules/load.js';
 import type { Override, OverrideSet } from '../rules/overrides.js';
 import { overrideIdsOf } from '../rules/override-ids.js';
 import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
-import type { DeclAssessment, Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction, Span } from '../types.js';
+import type { DeclAssessment, Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction } from '../types.js';
 import { expandAuthority } from './authority.js';
 import { computeDisposition } from './disposition.js';
 import { spansAcrossPortions, spansInPortion, type ReleasedPortion } from './span-redactions.js';
@@ -134,7 +134,7 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
       reason: `Withheld because its mark ${portion.mark?.raw ?? '(missing)'} was not understood; unknown markings are withheld in every profile (fail closed).`,
     };
   }
-  const rule = profile.rules.find((r) => matches(r.conditions, facts));
+  const rule = profile.rules.find((r) => conditionsHold(r.conditions, facts));
   if (!rule) {
     return {
       ...base,
@@ -171,15 +171,6 @@ export function lapsedControls(marking: Marking | null): string {
   if (marking.relTo.length > 0) lapsed.push(`REL TO ${marking.relTo.join(', ')}`);
   if (lapsed.length === 0) return '';
   return ` Its ${lapsed.join(', ')} marking${lapsed.length > 1 ? 's' : ''} lapse${lapsed.length > 1 ? '' : 's'} with the classification ${lapsed.length > 1 ? 'they qualify' : 'it qualifies'}: dissemination controls apply to classified information only (32 CFR 2001.12(b); CAPCO §H.8).`;
-}
-
-function matches(conditions: readonly (readonly [string, unknown])[], facts: PortionFacts): boolean {
-  for (const [key, value] of conditions) {
-    const kind = CONDITIONS.get(key);
-    // Unknown keys cannot reach here (the schema refuses them); fail closed if one ever does.
-    if (!kind || !kind.test(value as never, facts)) return false;
-  }
-  return true;
 }
 
 function explainRule(rule: CompiledRule): string {

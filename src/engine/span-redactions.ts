@@ -7,7 +7,7 @@
 import type { CompiledSpanRule } from '../rules/compile.js';
 import type { Profile } from '../rules/load.js';
 import type { PortionFacts } from '../rules/types.js';
-import { CONDITIONS } from '../rules/conditions/index.js';
+import { conditionsHold } from '../rules/conditions/index.js';
 import type { Document, Portion, Redaction, Span } from '../types.js';
 import { expandAuthority } from './authority.js';
 
@@ -18,8 +18,7 @@ export interface ReleasedPortion {
 }
 
 function applies(rule: CompiledSpanRule, facts: PortionFacts): boolean {
-  // Unknown keys cannot reach here (the schema refuses them); fail closed if one ever does.
-  return rule.conditions.every(([key, value]) => CONDITIONS.get(key)?.test(value as never, facts) ?? false);
+  return conditionsHold(rule.conditions, facts);
 }
 
 function redaction(portion: Portion, span: Span, rule: CompiledSpanRule, reasons: readonly string[]): Redaction | null {

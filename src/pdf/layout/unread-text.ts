@@ -8,7 +8,7 @@
  * Such a document is refused (fail closed), with or without `--rasterize-unsure`: rasterising a
  * page burns in what it shows, so the unread text would be released as pixels.
  */
-import { PdfDict, PdfName, PdfStream, dictOf, lookup, lookupDict, resolve, type PdfObjects } from '../objects/model.js';
+import { PdfDict, PdfName, PdfStream, dictOf, lookup, lookupDict, lookupName, resolve, type PdfObjects } from '../objects/model.js';
 import { decodeToBytes } from '../objects/filters.js';
 import { parseContent } from '../syntax/parse.js';
 import type { PageContent } from '../content/interpret.js';
@@ -61,7 +61,7 @@ function showsText(objs: PdfObjects, stream: PdfStream, inherited: PdfDict | und
     const n = o.operands[0];
     if (o.op === 'Do' && n instanceof PdfName) {
       const x = lookup(objs, xobjects, n.name);
-      if (x instanceof PdfStream && lookup(objs, x.dict, 'Subtype') instanceof PdfName && (lookup(objs, x.dict, 'Subtype') as PdfName).name === 'Form' && showsText(objs, x, res, seen, depth + 1)) return true;
+      if (x instanceof PdfStream && lookupName(objs, x.dict, 'Subtype') === 'Form' && showsText(objs, x, res, seen, depth + 1)) return true;
     }
   }
   return unreadStreams(objs, res).some((u) => showsText(objs, u.stream, res, seen, depth + 1));

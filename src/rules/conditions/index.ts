@@ -1,4 +1,4 @@
-import type { ConditionKind } from '../types.js';
+import type { ConditionKind, PortionFacts } from '../types.js';
 import { controlsAny, controlsNone, hasSci } from './controls.js';
 import { bannerAbovePortions, declStatus, documentClassified, documentControlsAny, documentControlsOnly, documentHasControls, documentLevelAtLeast, documentLevelAtMost, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
 import { kind } from './kind.js';
@@ -38,3 +38,13 @@ export const CONDITIONS: ReadonlyMap<string, ConditionKind<never>> = new Map(
     ] as ConditionKind<never>[]
   ).map((c) => [c.key, c]),
 );
+
+/** True when every condition of a rule's `when:` holds for the portion (`facts`). */
+export function conditionsHold(conditions: readonly (readonly [string, unknown])[], facts: PortionFacts): boolean {
+  for (const [key, value] of conditions) {
+    const kind = CONDITIONS.get(key);
+    // Unknown keys cannot reach here (the schema refuses them); fail closed if one ever does.
+    if (!kind || !kind.test(value as never, facts)) return false;
+  }
+  return true;
+}
