@@ -89,6 +89,18 @@ const DOUBLED = /^\(\(([^()\n]{1,48})\)/;
 const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,]*(?:-[A-Z0-9]+)*[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])|^(?:TS|[UCS])\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(\p{Lu}\p{N}]|[ \t]*(?:\r?\n|$))/u;
 
 /**
+ * The controls of a banner quoted at a line's start (`NOFORN`, `SI//REL TO USA, GBR`, `NF//20291123`)
+ * and, after them, a sentence in capitals: three words of capitals, the first not one a banner
+ * continues with. `SECRET//NOFORN THE SOURCE SAID …` at a paragraph's or line's start was read as a
+ * banner quoted in the text and released in an UNCLASSIFIED memo and inside a (U) paragraph; the
+ * banner SIDtoday quotes (`TOP SECRET//COMINT//REL TO USA, AUS, CAN, GBR and NZL//20291123`) goes
+ * on in lower case or ends its line.
+ */
+const CAPS_CONTROL = String.raw`(?:REL TO [A-Z]{2,4}(?:,[ \t]*[A-Z]{2,4})*|[A-Z0-9][A-Z0-9,-]*)`;
+const CAPS_CONTROLS = String.raw`${CAPS_CONTROL}(?:\/{1,2}${CAPS_CONTROL})*`;
+const CAPS_SENTENCE = String.raw`[ \t]+["“‘'(]?(?!(?:REL|TO|AND|FVEY|NATO)\b)\p{Lu}{2,}[ \t]+\p{Lu}[\p{Lu}'’-]*[ \t]+\p{Lu}`;
+
+/**
  * `SECRET//NOFORN: …`, `SECRET: …`, `SECRET//NOFORN - The source …`, `SECRET - The …`, `SECRET//NOFORN
  * The source …`, `SECRET The source said …`: a level spelled out as a banner writes it, followed by
  * a colon, or a dash between blanks before a sentence in mixed case or a digit (after controls,
@@ -96,14 +108,14 @@ const LABEL = /^(?:TS|[UCS])\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|^(?:TS|[UCS])\/\/[A-Z][
  * `SECRET - ENTIRE TEXT.` are not read so), or by controls and a sentence in
  * mixed case on the same line, or by a sentence alone (a capitalised word, then one in lower case).
  * Alone on its line it is a banner, which the readers take as such; before capitals it can be a
- * banner quoted in the text (`TOP SECRET//COMINT//REL TO USA, AUS …`, SIDtoday), a heading
- * (`SECRET Clearances Required`) or, without `//`, open prose (`SECRET TALKS BEGAN …` in a cable).
+ * banner quoted in the text (`TOP SECRET//COMINT//REL TO USA, AUS …`, SIDtoday; unless a sentence
+ * in capitals follows its controls, CAPS_SENTENCE), a heading (`SECRET Clearances Required`) or, without `//`, open prose (`SECRET TALKS BEGAN …` in a cable).
  * An acronym before lower case is a sentence too (`SECRET//NOFORN NSA assesses …`, `SECRET - NSA
  * assesses …` were released in an UNCLASSIFIED memo), and so is anything after a level in title
  * case with controls (`Secret//Noforn …`; a title-case level alone or with a colon is prose's:
  * `Secret Service agents`, `Confidential: please do not forward`).
  */
-const SPELLED_LABEL = /^(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|:|\/\/[A-Z][A-Z0-9/,]*(?:-[A-Z0-9]+)*[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])(?![ \t]+ENTIRE\b)|[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?(?:\p{Lu}\p{Ll}|\p{N}|\p{Lu}{2,6}[ \t]+\p{Ll}))|\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(]?(?:\p{Lu}\p{Ll}|\p{Lu}{2,6}[ \t]+\p{Ll}))|(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}+[ \t,]+\p{Ll}))|^(?:Top Secret|Secret|Confidential)\/\/[A-Z][A-Za-z0-9/,-]*(?=[ \t]+\S)/u;
+const SPELLED_LABEL = new RegExp(String.raw`^(?:TOP SECRET|SECRET|CONFIDENTIAL)(?:\/\/[A-Z][A-Z0-9 ,/-]{0,60}:|:|\/\/[A-Z][A-Z0-9/,]*(?:-[A-Z0-9]+)*[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?[\p{Lu}\p{N}])(?![ \t]+ENTIRE\b)|[ \t]+[-–—]{1,2}(?=[ \t]+["“‘'(]?(?:\p{Lu}\p{Ll}|\p{N}|\p{Lu}{2,6}[ \t]+\p{Ll}))|\/\/[A-Z][A-Z0-9/,-]*(?=[ \t]+["“‘'(]?(?:\p{Lu}\p{Ll}|\p{Lu}{2,6}[ \t]+\p{Ll}))|(?=[ \t]+["“‘'(]?\p{Lu}\p{Ll}+[ \t,]+\p{Ll})|\/\/${CAPS_CONTROLS}(?=${CAPS_SENTENCE}))|^(?:Top Secret|Secret|Confidential)\/\/[A-Z][A-Za-z0-9/,-]*(?=[ \t]+\S)`, 'u');
 
 /** The levels SPELLED_LABEL opens with: a line that starts otherwise is not compared with it. */
 const SPELLED_LEVELS = ['TOP SECRET', 'SECRET', 'CONFIDENTIAL', 'Top Secret//', 'Secret//', 'Confidential//'];

@@ -121,6 +121,10 @@ const UNKNOWN = [
   'SECRET//NOFORN NSA assesses the zulu1 site.',
   'SECRET - NSA assesses the zulu1 site.',
   'Secret//Noforn NSA assesses the zulu1 site.',
+  // ... a sentence in capitals after the controls (a quoted banner goes on in lower case or ends).
+  'SECRET//NOFORN THE SOURCE SAID zulu1 WAS SEEN.',
+  'TOP SECRET//SI//REL TO USA, GBR THE SOURCE SAID zulu1 WAS SEEN.',
+  'CONFIDENTIAL//NF//20320108 "THE MINISTER SAID zulu1 WOULD GO."',
   '2. C/NF - The zulu1 secret item.',
   // A level and a known control joined by one slash, a blank or a hyphen, no parentheses; a REL TO
   // list after a spelled level; a lost opening parenthesis after TS or a spelled level; a lost
@@ -419,6 +423,18 @@ describe('a doubled opening parenthesis is read as the mark inside', () => {
       expect(released(wrap('((U) zulu1 plain item.'), read)).toContain('zulu1 plain item.');
     });
   }
+});
+
+describe('a line in capitals under a (U) paragraph that opens with a banner and a sentence', () => {
+  const secretMemo = (line: string) =>
+    `SECRET//NOFORN\n\nSUBJECT: (U) Status\n\n1. (S) The plan is secret.\n\n2. (U) The meeting was held on Monday.\n${line}\n\nClassified By: J. Smith, Director\nDerived From: NSA/CSSM 1-52\nDeclassify On: 20320108\n\nSECRET//NOFORN\n`;
+  it.each(['SECRET//NOFORN THE SOURCE SAID ZULU1 WILL RESIGN.', 'TOP SECRET//SI THE SOURCE SAID ZULU1 WILL RESIGN.'])('%j: a portion of its own, withheld as unknown; the meeting released', (line) => {
+    const src = secretMemo(line);
+    expect(portionWith(src, 'ZULU1', parseMarkedDocument).markingSource).toBe('unknown');
+    const text = released(src, parseMarkedDocument);
+    expect(text).not.toContain('ZULU1');
+    expect(text).toContain('The meeting was held on Monday.');
+  });
 });
 
 describe('readLookalikeMark: what is not a look-alike', () => {
