@@ -468,7 +468,8 @@ export function assessAuthorityBlock(doc: Document, asOf: string): DeclAssessmen
   }
   let best: DeclAssessment | null = null;
   for (const f of fields) {
-    const a = assessDeclassification({ decl: parseDecl(f.raw), ...common, span: f.span });
+    // A value continued on an indented line is read, and quoted, as one line.
+    const a = assessDeclassification({ decl: parseDecl(f.raw.replace(/[ \t]*\r?\n[ \t]*/g, ' ')), ...common, span: f.span });
     if (!best) {
       best = a;
       continue;

@@ -136,8 +136,9 @@ export interface AuthorityRead {
 }
 
 /**
- * Whether an indented line under Classified By or Derived From may be more of its value (a name's
- * title, an office: `    Office of X`). A line with a list prefix, a mark or anything shaped
+ * Whether an indented line under Classified By, Derived From or Declassify On may be more of its
+ * value (a name's title, an office: `    Office of X`; an exemption under a date: `    25X1-human`,
+ * which was dropped, and the document released as declassified by the date above it). A line with a list prefix, a mark or anything shaped
  * like one, or a sentence is not: `    * (TS) … source said …`, `    1. (S) …`, `    S//NF: …` and
  * an unmarked sentence under `Derived From:` were released as the authority block's.
  */
@@ -150,7 +151,8 @@ function continuesField(text: string): boolean {
 /**
  * Finds the authority block(s). A run is a sequence of authority lines (one blank line may separate
  * them) that names a strong field; a line right under a field line, indented further than it and
- * short, continues that field (`Classified By: J. Smith, Director,` / `    Office of X`). Several
+ * short, continues that field (`Classified By: J. Smith, Director,` / `    Office of X`;
+ * `Declassify On: 20100108` / `    25X1-human`). Several
  * runs (a block repeated on each page) are merged: the first value of each field is kept, and
  * every `Declassify On` is kept. `skip` holds lines already taken (banners).
  */
@@ -184,7 +186,7 @@ export function findAuthority(source: string, lines: readonly DocLine[], skip: (
       const prev = lines[cur.lines[cur.lines.length - 1]!]!;
       const indented = line.first - line.start > prev.first - prev.start;
       const last = cur.fields[cur.fields.length - 1]!;
-      if (indented && line.text.length <= 100 && continuesField(line.text) && (last.key === 'classifiedBy' || last.key === 'derivedFrom')) {
+      if (indented && line.text.length <= 100 && continuesField(line.text) && (last.key === 'classifiedBy' || last.key === 'derivedFrom' || last.key === 'declassifyOn')) {
         cur.lines.push(i);
         last.valueEnd = line.last;
         continue;

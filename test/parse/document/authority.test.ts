@@ -2,6 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkedDocument } from '../../../src/parse/document/index.js';
 import { invariantProblems } from '../helpers.js';
+import { readFileSync } from 'node:fs';
+import { planRelease } from '../../../src/release/index.js';
+import { loadProfile } from '../../../src/rules/load.js';
+
+const publicProfile = loadProfile(readFileSync(new URL('../../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
 
 const BODY = 'SECRET\n\n(S) Body text.\n\n';
 
@@ -137,5 +142,29 @@ describe('an indented line under Classified By or Derived From', () => {
   it('goes on with the field when it is more of a name or an office', () => {
     const doc = parseMarkedDocument('(S) Start.\n\nClassified By: J. Smith, Director,\n    Office of Regional Affairs\nDeclassify On: 20401231\n');
     expect(doc.authority?.classifiedBy?.value.replace(/\s+/g, ' ')).toBe('J. Smith, Director, Office of Regional Affairs');
+  });
+});
+
+describe('an indented line under Declassify On', () => {
+  // `Declassify On: 20100108` / `    25X1-human` was read as the date alone: the document was
+  // released in full as declassified in 2010, its exemption unread.
+  const memo = (value: string) =>
+    `SECRET//NOFORN\n\nSUBJECT: (U) Status\n\n1. (S) The plan is zulu secret.\n\n2. (U) The meeting was held.\n\nClassified By: J. Smith, Director\nDerived From: NSA/CSSM 1-52\nDeclassify On: ${value}\n\nSECRET//NOFORN\n`;
+
+  it('goes on with the value: an exemption under a passed date keeps the document from declassifying', () => {
+    const doc = parseMarkedDocument(memo('20100108\n               25X1-human'));
+    expect(doc.authority?.declassifyOn.map((f) => f.value.replace(/\s+/g, ' '))).toEqual(['20100108 25X1-human']);
+    const plan = planRelease(doc, publicProfile, { asOf: '2026-12-01', stem: 'TEST' });
+    expect(plan.plan.declassification.status).not.toBe('declassified');
+    expect(plan.plan.declassification.reason).toContain('"Declassify On: 20100108 25X1-human"');
+    expect(plan.releaseText).not.toContain('zulu');
+  });
+
+  it('a sentence under it is text of the document, not the value', () => {
+    const text = memo('20320108\n               The zulu source said so.');
+    const doc = parseMarkedDocument(text);
+    expect(doc.authority?.declassifyOn.map((f) => f.value)).toEqual(['20320108']);
+    const at = text.indexOf('The zulu source');
+    expect(doc.portions.some((p) => p.span.start <= at && at < p.span.end)).toBe(true);
   });
 });
