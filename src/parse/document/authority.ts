@@ -149,10 +149,17 @@ function continuesField(text: string): boolean {
 }
 
 /**
+ * What opens a line that goes on with a Declassify On value even when it is not indented: an
+ * exemption or a prior order's code (`25X1-human`, `50X1-HUM`, `X3`, `OADR`, `MR`). Under
+ * `Declassify On: 20100108` such a line was text, and the document declassified by the date.
+ */
+const DECL_CODE_START = /^(?:(?:25|50|75)X\d|X\d\b|OADR\b|MR(?![.\w])|GDS\b)/i;
+
+/**
  * Finds the authority block(s). A run is a sequence of authority lines (one blank line may separate
  * them) that names a strong field; a line right under a field line, indented further than it and
  * short, continues that field (`Classified By: J. Smith, Director,` / `    Office of X`;
- * `Declassify On: 20100108` / `    25X1-human`). Several
+ * `Declassify On: 20100108` / `    25X1-human`, there indented or not: DECL_CODE_START). Several
  * runs (a block repeated on each page) are merged: the first value of each field is kept, and
  * every `Declassify On` is kept. `skip` holds lines already taken (banners).
  */
@@ -186,7 +193,8 @@ export function findAuthority(source: string, lines: readonly DocLine[], skip: (
       const prev = lines[cur.lines[cur.lines.length - 1]!]!;
       const indented = line.first - line.start > prev.first - prev.start;
       const last = cur.fields[cur.fields.length - 1]!;
-      if (indented && line.text.length <= 100 && continuesField(line.text) && (last.key === 'classifiedBy' || last.key === 'derivedFrom' || last.key === 'declassifyOn')) {
+      const exemption = last.key === 'declassifyOn' && DECL_CODE_START.test(line.text.trimStart());
+      if ((indented || exemption) && line.text.length <= 100 && continuesField(line.text) && (last.key === 'classifiedBy' || last.key === 'derivedFrom' || last.key === 'declassifyOn')) {
         cur.lines.push(i);
         last.valueEnd = line.last;
         continue;

@@ -160,6 +160,12 @@ describe('an indented line under Declassify On', () => {
     expect(plan.releaseText).not.toContain('zulu');
   });
 
+  it.each(['20100108\n25X1-human', '20100108,\nOADR', '20100108\n50X1-HUM'])('%j: an exemption or prior order on the line under it, not indented, is more of the value', (value) => {
+    const doc = parseMarkedDocument(memo(value));
+    expect(doc.authority?.declassifyOn.map((f) => f.value.replace(/\s+/g, ' '))).toEqual([value.replace(/\s+/g, ' ')]);
+    expect(planRelease(doc, publicProfile, { asOf: '2026-12-01', stem: 'TEST' }).plan.declassification.status).not.toBe('declassified');
+  });
+
   it('a sentence under it is text of the document, not the value', () => {
     const text = memo('20320108\n               The zulu source said so.');
     const doc = parseMarkedDocument(text);
