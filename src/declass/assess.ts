@@ -6,7 +6,7 @@
 import type { DeclAssessment, DeclStatus, DeclValue, Diagnostic, Document, Level, Span } from '../types.js';
 import { addYears, endOfYearAfter } from '../dates.js';
 import { governingOrder } from './orders.js';
-import { parseDecl } from './parse-decl.js';
+import { DECL_CODE_START, parseDecl } from './parse-decl.js';
 import { LEVEL_BANNER } from '../markings/levels.js';
 
 /** What {@link assessDeclassification} needs. */
@@ -449,6 +449,18 @@ function levelWords(level: Level | null): string {
 const STATUS_RANK: Readonly<Record<DeclStatus, number>> = { unclassified: 0, declassified: 1, classified: 2, review: 3, invalid: 4 };
 
 /**
+ * A Declassify On value continued on lines under it, read and quoted as one line: a code on the
+ * next line is a further value (`20100108` / `25X1-human` reads `20100108, 25X1-human`, as the
+ * same on one line does), any other line more of the words above (`20 years from` / `date of …`).
+ */
+function oneLine(raw: string): string {
+  return raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .reduce((all, l) => (DECL_CODE_START.test(l) ? `${all.replace(/[,;]$/, '')}, ${l}` : `${all} ${l}`));
+}
+
+/**
  * Assesses a modern document by its classification authority block: each `Declassify On` value is
  * read like a DECL value (dates as `20320108` or `08 JAN 2007`, `25X1, 20591231`, `50X1-HUM`, …)
  * and assessed with the document's level and origination date, and the source date of `Derived
@@ -468,8 +480,7 @@ export function assessAuthorityBlock(doc: Document, asOf: string): DeclAssessmen
   }
   let best: DeclAssessment | null = null;
   for (const f of fields) {
-    // A value continued on an indented line is read, and quoted, as one line.
-    const a = assessDeclassification({ decl: parseDecl(f.raw.replace(/[ \t]*\r?\n[ \t]*/g, ' ')), ...common, span: f.span });
+    const a = assessDeclassification({ decl: parseDecl(oneLine(f.raw)), ...common, span: f.span });
     if (!best) {
       best = a;
       continue;

@@ -334,3 +334,11 @@ function value(
     notes: extra.notes ?? [],
   };
 }
+
+/**
+ * What opens a line that goes on with the declassification instruction above it even when it is
+ * not indented: an exemption or a prior order's code (`25X1-human`, `50X1-HUM`, `X3`, `OADR`,
+ * `MR`). Under `Declassify On: 20100108` (a memo) or `E.O. 12958: DECL: 02/13/2009` (a cable) such a
+ * line was text or header, and the document declassified by the date above it.
+ */
+export const DECL_CODE_START = /^(?:(?:25|50|75)X\d|X\d\b|OADR\b|MR(?![.\w])|GDS\b)/i;

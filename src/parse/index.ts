@@ -29,7 +29,7 @@
  * (warning), `no-eo-line` (warning/info), `no-portions` (warning).
  */
 import { abovePlainU, parseMarking, raisedByMark } from '../markings/index.js';
-import { parseDecl } from '../declass/parse-decl.js';
+import { DECL_CODE_START, parseDecl } from '../declass/parse-decl.js';
 import type { ClassifiedSign, Diagnostic, Document, ExecutiveOrderLine, Field, Level, Marking, MarkingSource, Portion, Span } from '../types.js';
 import { buildBanner } from './banner.js';
 import { readBannerWords } from './banner-words.js';
@@ -502,12 +502,29 @@ function eoInTextOf(source: string, lines: readonly Line[], h: HeaderResult): { 
     const rest = source.slice(declStart, l.last);
     const cut = /\s(?:TAGS?|SUBJECT|SUBJ|REF)\s*:/i.exec(rest);
     const decl = (cut ? rest.slice(0, cut.index) : rest).trim().replace(/\.$/, '');
+    const code = codeUnder(source, lines[i + 1], decl, declStart);
+    if (code) out.push(code);
     // Without the word DECL, only a short value that is an instruction (prose names orders too:
     // `E.O. 13382 in July 2008 …`); a quoted cable's `E.O. 12958: N/A` instructs nothing.
     if (decl === '' || (!found.keyword && decl.length > 30) || decl.toUpperCase() === own || !isDeclassificationInstruction(parseDecl(decl).kind)) continue;
     out.push({ raw: source.slice(l.first, l.last), span: { start: l.first, end: l.last }, order: found.order, decl, declSpan: { start: declStart, end: declStart + decl.length } });
   }
   return out.length > 0 ? { eoInText: out } : {};
+}
+
+/**
+ * The line under an instruction when it is an exemption or a prior order's code that goes on with
+ * it (`E.O. 12958: DECL: 02/13/2009` / `25X1-HUMAN`): the two read as one instruction
+ * (`02/13/2009, 25X1-HUMAN`), which the assessment weighs with the header's (the cable was
+ * declassified by the date alone).
+ */
+function codeUnder(source: string, l: Line | undefined, above: string, aboveStart: number): ExecutiveOrderLine | null {
+  if (!l || l.blank || l.text.length > 60 || !DECL_CODE_START.test(l.text)) return null;
+  const code = l.text.replace(/\.$/, '');
+  const decl = above === '' ? code : `${above.replace(/[,;]$/, '')}, ${code}`;
+  if (!isDeclassificationInstruction(parseDecl(decl).kind)) return null;
+  const span = { start: above === '' ? l.first : aboveStart, end: l.last };
+  return { raw: source.slice(span.start, span.end), span, order: null, decl, declSpan: span };
 }
 
 /** The word a declassification keyword starts with, in any case. */

@@ -49,3 +49,22 @@ describe('an instruction without the E.O. line\'s DECL word, or after a DECL key
     expect(assessDocument(readDocument(cable('').replace(from, to)).doc, '2020-01-01').status).not.toBe('declassified');
   });
 });
+
+describe('an exemption or prior order on the line under an instruction', () => {
+  // `E.O. 12958: DECL: 02/13/2010` / `25X1-HUMAN` was read as the date alone: the cable was
+  // released in full as declassified in 2010. The two read as one instruction, as on one line.
+  it.each([
+    ['under the header\'s E.O. line', 'E.O. 12958: DECL: 02/13/2010', 'E.O. 12958: DECL: 02/13/2010\n25X1-HUMAN'],
+    ['indented under it', 'E.O. 12958: DECL: 02/13/2010', 'E.O. 12958: DECL: 02/13/2010\n     25X1-HUMAN'],
+    ['under a DECLASSIFY ON line', 'Classified By: POLOFF X. REASONS: 1.4 (B) AND (D).', 'Classified By: POLOFF X. REASONS: 1.4 (B) AND (D).\nDECLASSIFY ON: 02/13/2010\n     OADR'],
+  ])('%s: not declassified as of 2020, read as the date and the code', (_what, from, to) => {
+    const a = assessDocument(readDocument(cable('').replace(from, to)).doc, '2020-01-01');
+    expect(a.status).not.toBe('declassified');
+    expect(a.reason).toMatch(/2010-02-13 .*(?:50X1-HUM|OADR)/);
+  });
+
+  it('a line under the instruction that is text changes nothing', () => {
+    const a = assessDocument(readDocument(cable('').replace('E.O. 12958: DECL: 02/13/2010', 'E.O. 12958: DECL: 02/13/2010\nMR. SMITH SAID SO')).doc, '2020-01-01');
+    expect(a).toMatchObject({ status: 'declassified', declassifyOn: '2010-02-13' });
+  });
+});

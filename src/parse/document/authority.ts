@@ -14,6 +14,7 @@
  * label calls for (a reason is `1.4(c)`, a date is a date, values are short), and the run of such
  * lines names Classified By, Derived From or Declassify On.
  */
+import { DECL_CODE_START } from '../../declass/parse-decl.js';
 import { parseDateText } from '../../declass/parse-date.js';
 import type { AuthorityBlock, AuthorityField, Span } from '../../types.js';
 import { hasWordsAfterReasons } from '../header/classified-by.js';
@@ -147,13 +148,6 @@ function continuesField(text: string): boolean {
   if (/[([<{]|\/\/|\b(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|S|C|U)\s*(?:\/|:)/i.test(text)) return false;
   return !readsAsSentence(text);
 }
-
-/**
- * What opens a line that goes on with a Declassify On value even when it is not indented: an
- * exemption or a prior order's code (`25X1-human`, `50X1-HUM`, `X3`, `OADR`, `MR`). Under
- * `Declassify On: 20100108` such a line was text, and the document declassified by the date.
- */
-const DECL_CODE_START = /^(?:(?:25|50|75)X\d|X\d\b|OADR\b|MR(?![.\w])|GDS\b)/i;
 
 /**
  * Finds the authority block(s). A run is a sequence of authority lines (one blank line may separate
