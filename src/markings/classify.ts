@@ -37,7 +37,19 @@ const GARBLED = /^[UCSTNF]{1,3}(?:[ \t]*\/{1,2}[ \t]*[UCSTNF]{1,3}){1,3}$/;
 const STRONG = new Set([
   'NF', 'NOFORN', 'ORCON', 'PROPIN', 'RELIDO', 'LIMDIS', 'EXDIS', 'NODIS', 'REL', 'FGI', 'IMCON', 'RSEN', 'FOUO',
   'SBU', 'LOU', 'SCI', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED', 'UNCLAS', 'DSEN', 'FISA', 'PII',
+  // CAPCO's portion abbreviations of PROPIN, EXDIS and NODIS; DOE's Official Use Only; the old
+  // `EYES ONLY`. Each opened a paragraph that an UNCLASSIFIED document released as unmarked.
+  'PR', 'XD', 'ND', 'OUO', 'EYES',
 ]);
+
+/**
+ * A level written together with an Atomic Energy Act marking as the Department of Energy marks
+ * portions (`(SRD)`, `(CFRD)`, `(TSRD)`), or with SCI or an old codeword marking (`(TSSCI)`,
+ * `(SCW)`, `(TSCW)`): a mark with nothing prose writes so (`SSCI`, the Senate's intelligence
+ * committee, is not one). Read as unmarked, a paragraph so marked was released, Restricted Data
+ * included, in a declassified or UNCLASSIFIED document.
+ */
+const LEVEL_WITH_SYSTEM = /^(?:(?:TS|S|C)(?:RD|FRD|CW)|TSSCI)$/;
 
 /**
  * SCI control systems and Atomic Energy Act markings: a parenthetical that starts with one (`SI`,
@@ -177,7 +189,7 @@ export function classifyParenthetical(inner: string): ParentheticalKind {
   // A State reporting requirement's number under a cable's subject, `(C-AL9-00153)`, `(C-NE8-00834)`:
   // its letters and digits are no marking (09QUITO244, 09STATE106750; it sent the cable to review).
   if (REQUIREMENT_NUMBER.test(text)) return 'not-a-marking';
-  if (levelLike(first) || SPECIAL_ACCESS.test(upper)) return 'malformed';
+  if (levelLike(first) || SPECIAL_ACCESS.test(upper) || LEVEL_WITH_SYSTEM.test(first)) return 'malformed';
   // TOP SECRET as its two letters spaced, alone or before a control: `(T S)`, `(T S/SI)` (not
   // `(T S Eliot)`).
   if (/^T[ \t]+S(?:$|[ \t]*\/)/.test(upper)) return 'malformed';

@@ -53,6 +53,10 @@ describe('classifyParenthetical', () => {
     '\u{1d412}', '\u{1d446}', '\u{1d412}//NF', '\u24c8', '\u02e2', '\u015c', 'S\u0336', 'S\u0336//NF',
     // Look-alikes NFKD leaves alone: Cyrillic small dze and es, small capitals, Cherokee, Armenian.
     '\u0455', '\u0441', '\ua731', '\u1d04//\u0274\ua730', '\u13da', '\u054f', '\u13a2\u13da',
+    // The Department of Energy's portion marks, a level with RD or FRD (Restricted Data was released
+    // as unmarked text of a declassified document), and its Official Use Only; SCI and old codeword
+    // marks written as one word; CAPCO's abbreviations of PROPIN, EXDIS, NODIS; EYES ONLY.
+    'SRD', 'CRD', 'TSRD', 'SFRD', 'CFRD', 'TSFRD', 'OUO', 'TSSCI', 'SCW', 'TSCW', 'PR', 'XD', 'ND', 'XD/ND', 'EYES ONLY',
   ])('(%s) is malformed', (inner) => {
     expect(classifyParenthetical(inner)).toBe('malformed');
   });
@@ -62,7 +66,7 @@ describe('classifyParenthetical', () => {
     'Mideast', 'U.S.', 'Iran', 'a', 'b', 'd', 'e', 'B', 'D', 'FYI', 'UN', 'EU', 'Economic', 'Defense',
     'Afghanistan', 'Japan', '1', '2', '506', '1/6', 'Reftel', 'ref A', 'SCA', 'MD', 'ICS', 'CPI', 'NATO',
     'CORRECTED COPY', 'PART 2 OF 2', 'begin non-paper', 'Source: Procomer', 'US and UK', 'http://www.infoarg.org',
-    'https://www.osac.gov/', 'SAR', 'G', 'e.g., http://2ch.ru and http://forum.xaker.ru', 'EUR/PRA', 'Air/Land/Sea',
+    'https://www.osac.gov/', 'SAR', 'G', 'SSCI', 'DS', 'CW', 'AP', 'e.g., http://2ch.ru and http://forum.xaker.ru', 'EUR/PRA', 'Air/Land/Sea',
     // Words in Cyrillic and Greek that fold to no mark: USSR, EU, USA.
     '\u0421\u0421\u0421\u0420', '\u0395\u0395', '\u0421\u0428\u0410', 'U.S.:',
     // Words with accents or compatibility forms that fold to no mark: Über, é, Señor, Roman four, TM.

@@ -58,6 +58,12 @@ const UNKNOWN = [
   '［S］ zulu1 secret item.',
   // The closing parenthesis lost: a level, the separator and controls, then the text.
   '(S//NF zulu1 secret item.',
+  // The Department of Energy's marks (Restricted Data), SCI as one word, CAPCO's EXDIS abbreviation.
+  '(SRD) zulu1 secret item.',
+  '2. (CFRD) zulu1 secret item.',
+  '(OUO) zulu1 secret item.',
+  '(TSSCI) zulu1 secret item.',
+  '(XD) zulu1 secret item.',
   '2. (TS//SI zulu1 secret item, with (an aside) later.',
   '(U//FOUO zulu1 item for official use.',
   '(S//NF zulu1 secret item, said so).',
