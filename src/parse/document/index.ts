@@ -29,7 +29,7 @@
  * `no-banner` (warning), `no-portions` (warning), `letterhead` (info: where the letterhead was
  * read), `reader-error` (error: a bug in the reader; every line is then an unmarked portion).
  */
-import { abovePlainU, compareLevels, raisedByMark, rollUp } from '../../markings/index.js';
+import { abovePlainU, compareLevels, raisedByMark, relToSubset, rollUp } from '../../markings/index.js';
 import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, Span } from '../../types.js';
 import { bannerSign, MAX_SIGNS, signDiagnostics } from '../classified-signs.js';
 import { findAuthority, type AuthorityRead } from './authority.js';
@@ -63,12 +63,13 @@ function readDocumentText(source: string): Document {
   const pageBanners = placeBanners(source, lines, roles, banners);
   const own = pageBanners.find((b) => !b.highestPossible) ?? null;
   const dynamic = pageBanners.find((b) => b.highestPossible && b.marking) ?? null;
-  const bannerRelTo = (own ? own.marking?.relTo : dynamic?.marking?.relTo) ?? [];
+  const bannerMarking = own ? documentMarking(own, pageBanners) : null;
+  // A bare `REL` takes the list every banner allows (documentMarking), not the first banner's.
+  const bannerRelTo = (own ? bannerMarking?.relTo : dynamic?.marking?.relTo) ?? [];
 
   // --- Portions.
   const contentLines = lines.filter((_, i) => roles[i] === 'content');
   const drafts = groupPortions({ source, lines, roles, bannerRelTo, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own) });
-  const bannerMarking = own ? documentMarking(own, pageBanners) : null;
   const settled = settle(source, lines, roles, drafts, bannerMarking?.level ?? null);
   const messages = unclassifiedMessages(lines, roles, banners, settled);
   const inMessage = (p: Portion) => messages.some((m) => p.span.start >= m.start && p.span.end <= m.end);
@@ -125,13 +126,18 @@ function readDocumentText(source: string): Document {
  * documentClassifiedSigns). A classified document takes the higher level and the further controls
  * of its other banners (`NATO SECRET` at the top, `TOP SECRET//NOFORN` on a later page or at the
  * bottom: read from the first alone, the document was NATO's own and its unmarked text went to a
- * NATO audience, the US-only page too).
+ * NATO audience, the US-only page too), and only the countries every banner's REL TO list names
+ * (`REL TO USA, FVEY` at the top, `REL TO USA, GBR` at the bottom: a bare `(S//REL)` and the
+ * unmarked text went to all of FVEY).
  */
 function documentMarking(own: PageBanner, pageBanners: readonly PageBanner[]): Marking | null {
   const m = own.marking;
   if (!m) return m;
   const saysMore = (o: Marking) =>
-    o.controls.some((c) => !m.controls.includes(c)) || o.sci.some((s) => !m.sci.includes(s)) || (m.level !== 'U' && compareLevels(o.level, m.level) > 0);
+    o.controls.some((c) => !m.controls.includes(c)) ||
+    o.sci.some((s) => !m.sci.includes(s)) ||
+    (m.level !== 'U' && compareLevels(o.level, m.level) > 0) ||
+    (m.relTo.length > 0 && o.relTo.length > 0 && !relToSubset(m.relTo, o.relTo));
   const others = pageBanners.filter((b) => b !== own && !b.highestPossible && b.marking !== null && (m.level !== 'U' || b.marking.level === 'U') && saysMore(b.marking));
   if (others.length === 0) return m;
   const rolled = rollUp([m, ...others.map((b) => b.marking!)]);

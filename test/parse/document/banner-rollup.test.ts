@@ -46,3 +46,23 @@ describe('the document marking rolls up every banner', () => {
     expect(decisionAt(text, 'CHARLIEWORD', US_SECRET)).toMatch(/^withhold /);
   });
 });
+
+describe('REL TO: the countries every banner names', () => {
+  // A bare `(S//REL)` took the first banner's list: with `REL TO USA, FVEY` on top and `REL TO USA,
+  // GBR` at the bottom (or on a later page) it went to all of FVEY, and the banners were rewritten.
+  const FVEY = profile('fvey');
+  it.each([
+    ['a bottom banner', 'SECRET//REL TO USA, FVEY\n\n(U) Opening.\n\n(S//REL) The DELTAWORD item is for London only.\n\nSECRET//REL TO USA, GBR\n'],
+    ['a later page', 'SECRET//REL TO USA, FVEY\n\n(U) Opening.\n\nSECRET//REL TO USA, FVEY\n\fSECRET//REL TO USA, GBR\n\n(S//REL) The DELTAWORD item is for London only.\n\nSECRET//REL TO USA, GBR\n'],
+  ])('fvey: a bare REL under FVEY on top and GBR on %s is REL TO USA, GBR, withheld', (_what, text) => {
+    const doc = readDocument(text, { format: 'document' }).doc;
+    expect(doc.banner?.marking?.relTo).toEqual(['USA', 'GBR']);
+    expect(doc.portions.find((p) => text.slice(p.span.start, p.span.end).includes('DELTAWORD'))?.marking?.relTo).toEqual(['USA', 'GBR']);
+    expect(decisionAt(text, 'DELTAWORD', FVEY)).toMatch(/^withhold /);
+  });
+
+  it('fvey: banners that all say REL TO USA, FVEY keep a bare REL released to FVEY', () => {
+    const text = 'SECRET//REL TO USA, FVEY\n\n(U) Opening.\n\n(S//REL) The DELTAWORD item is for the partners.\n\nSECRET//REL TO USA, FVEY\n';
+    expect(decisionAt(text, 'DELTAWORD', FVEY)).toMatch(/^release /);
+  });
+});
