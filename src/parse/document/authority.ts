@@ -130,6 +130,26 @@ function readLine(source: string, line: DocLine): FieldHit[] | null {
   return fields;
 }
 
+/**
+ * A line that opens with a Declassify On label whose value is not read (`Declassify On: 20360315
+ * (per guide 2-10)`, `Declassify On: 20320108 The source said …`): the line stays text of the
+ * document, but the instruction counts, as one not understood. Dropped, it let another Declassify
+ * On line (an example the memo quotes) decide alone, and the memo was released as declassified.
+ */
+function unreadDeclassifyOn(source: string, line: DocLine): FieldHit | null {
+  if (line.blank || line.text.length > 260) return null;
+  const u = undecorated(line.text);
+  LABELS.lastIndex = 0;
+  const m = LABELS.exec(u.text);
+  if (!m || m.index !== 0 || keyOf(m[1]!) !== 'declassifyOn') return null;
+  const valueAt = m[0].length;
+  if (!labelOk('declassifyOn', m[1]!, m[2] === ':', u.text.slice(valueAt, valueAt + 4), true)) return null;
+  const end = u.text.trimEnd().length;
+  if (end <= valueAt) return null;
+  const base = line.first + u.lead;
+  return { key: 'declassifyOn', start: base, valueStart: base + valueAt, valueEnd: base + end };
+}
+
 /** What {@link findAuthority} found: the block, and the indices of every line it takes. */
 export interface AuthorityRead {
   readonly block: AuthorityBlock | null;
@@ -160,6 +180,7 @@ function continuesField(text: string): boolean {
 export function findAuthority(source: string, lines: readonly DocLine[], skip: (i: number) => boolean): AuthorityRead {
   const taken = new Set<number>();
   const runs: { lines: number[]; fields: FieldHit[] }[] = [];
+  const unread: FieldHit[] = [];
   let run: { lines: number[]; fields: FieldHit[] } | null = null;
   let blanks = 0;
   const close = () => {
@@ -174,6 +195,10 @@ export function findAuthority(source: string, lines: readonly DocLine[], skip: (
       continue;
     }
     const fields = skip(i) ? null : readLine(source, line);
+    if (!fields && !skip(i)) {
+      const u = unreadDeclassifyOn(source, line);
+      if (u) unread.push(u);
+    }
     if (fields) {
       if (!run) run = { lines: [], fields: [] };
       run.lines.push(i);
@@ -231,7 +256,7 @@ export function findAuthority(source: string, lines: readonly DocLine[], skip: (
     reasons: reason ? normaliseReasons(reason.value) : [],
     dated,
     sourceDate,
-    declassifyOn: runs.flatMap((r) => r.fields.filter((f) => f.key === 'declassifyOn').map(field)),
+    declassifyOn: [...runs.flatMap((r) => r.fields.filter((f) => f.key === 'declassifyOn')), ...unread].sort((a, b) => a.start - b.start).map(field),
   };
   return { block, lines: taken };
 }

@@ -175,3 +175,26 @@ describe('an indented line under Declassify On', () => {
     expect(doc.portions.some((p) => p.span.start <= at && at < p.span.end)).toBe(true);
   });
 });
+
+describe('a Declassify On line whose value is not read', () => {
+  // `Declassify On: 20360315 (per guide 2-10)` was no authority line at all, so another Declassify On
+  // line (an example the memo quotes, `Declassify On: 20111231`) decided alone: the memo was
+  // released as declassified in 2011.
+  const text =
+    'SECRET//NOFORN\n\nMEMORANDUM FOR: Director\nSUBJECT: (U) Marking guidance\nDATE: 15 March 2011\n\n(U) An example block from the guide:\n\nDeclassify On: 20111231\n\n(S//NF) The ECHOWORD item was provided by the partner service.\n\nClassified By: J. Smith, Chief\nReason: 1.4(b)\nDeclassify On: 20360315 (per guide 2-10)\n\nSECRET//NOFORN\n';
+
+  it('counts as an instruction not understood: the document is not declassified by the other line', () => {
+    const doc = parseMarkedDocument(text);
+    expect(doc.authority?.declassifyOn.map((f) => f.value)).toEqual(['20111231', '20360315 (per guide 2-10)']);
+    const plan = planRelease(doc, publicProfile, { asOf: '2012-01-01', stem: 'TEST' });
+    expect(plan.plan.declassification.status).not.toBe('declassified');
+    expect(plan.releaseText).not.toContain('ECHOWORD');
+  });
+
+  it('stays text of the document: words run into it are judged as a portion', () => {
+    const t = '(S) Start.\n\nClassified By: J. Smith, Chief\nDeclassify On: 20320108 The ECHOWORD source said so.\n';
+    const doc = parseMarkedDocument(t);
+    const at = t.indexOf('ECHOWORD');
+    expect(doc.portions.some((p) => p.span.start <= at && at < p.span.end)).toBe(true);
+  });
+});
