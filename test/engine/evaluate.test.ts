@@ -253,7 +253,8 @@ describe('foreign government and NATO information is not declassified by the US 
     // given unclassified goes to a third country only with its originator's consent.
     ['nato', ['release', 'nato/nato-information'], ['withhold', 'nato/pre-2010-uncaveated'], ['withhold', 'nato/foreign-unclassified-pending-review']],
     ['fvey', ['withhold', 'fvey/pre-2010-uncaveated'], ['withhold', 'fvey/pre-2010-uncaveated'], ['withhold', 'fvey/foreign-unclassified-pending-review']],
-    ['us-secret', ['release', 'us-secret/up-to-secret'], ['release', 'us-secret/up-to-secret'], ['release', 'us-secret/up-to-secret']],
+    // A US reader cleared to SECRET reads NATO classified information only with a NATO briefing.
+    ['us-secret', ['withhold', 'us-secret/nato-classified'], ['release', 'us-secret/up-to-secret'], ['release', 'us-secret/up-to-secret']],
   ])('%s: decided as the classified information it still is, before and after the date', (name, nc, fgi, fgiU) => {
     for (const [decl, asOf] of [['DECL: 02/13/2018', '2026-11-26'], ['DECL: 02/13/2033', '2026-11-26']]) {
       const [p1, p2, p3, p4] = decide(name, decl!, asOf!);
