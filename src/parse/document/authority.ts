@@ -18,7 +18,7 @@ import { DECL_CODE_START } from '../../declass/parse-decl.js';
 import { parseDateText } from '../../declass/parse-date.js';
 import type { AuthorityBlock, AuthorityField, Span } from '../../types.js';
 import { hasWordsAfterReasons } from '../header/classified-by.js';
-import { readsAsSentence } from '../header/pass-line.js';
+import { holdsMarkedText, readsAsSentence, wordsOf } from '../header/pass-line.js';
 import { normaliseReasons } from '../patterns.js';
 import { undecorated, type DocLine } from './lines.js';
 
@@ -70,10 +70,20 @@ function valueOk(key: Key, value: string): boolean {
   // Reasons only: words after them (`1.4(c) source PELICANGATE met the handler …`) are a line of
   // text run into the field, which is released as written.
   if (key === 'reason') return /^(?:E\.?O\.?\s*\d+\s*,?\s*)?(?:Sec(?:tion)?\.?\s*)?1\.[45]\b/i.test(v) && !hasWordsAfterReasons(v);
+  // A name, a title, an office or a source (`J. Smith, Director, Office of X`, `Multiple Sources; see
+  // source list`), never a sentence: `Classified By: John Doe, Chief, who met the source in Kabul`
+  // and `Derived From: the minister will resign …` were released as the block, to every profile.
+  if ((key === 'classifiedBy' || key === 'derivedFrom') && (PROSE_VERB.test(v) || wordsOf(v).sentence >= 2 || holdsMarkedText(v))) return false;
   if (key === 'dated') return parseDateText(v.replace(/[.,;]+$/, '')) !== null;
   if (key === 'declassifyOn' && /^\d/.test(v)) return DECL_AFTER_DATE.test(v.replace(MONTH_WORD, '')) || DURATION.test(v);
   return true;
 }
+
+/**
+ * A verb or relative pronoun that a name, an office or a source's title does not hold
+ * (`Multiple Sources; the … minister will resign next week`); not `May`, a month in a date.
+ */
+const PROSE_VERB = /\b(?:is|are|was|were|will|would|has|have|had|said|says|told|can|could|should|must|who|which)\b/i;
 
 /** Month names, taken out of a date before {@link DECL_AFTER_DATE} looks at what is left. */
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/gi;

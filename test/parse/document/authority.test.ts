@@ -198,3 +198,24 @@ describe('a Declassify On line whose value is not read', () => {
     expect(doc.portions.some((p) => p.span.start <= at && at < p.span.end)).toBe(true);
   });
 });
+
+describe('a Classified By or Derived From value that is a sentence', () => {
+  // `Derived From: Multiple Sources; the … minister will resign next week` and `Classified By: J.
+  // Smith, Chief, who met … source in Vienna` were released as the block, to every profile.
+  it.each([
+    ['Derived From', 'Multiple Sources; the KILOWORD minister will resign next week'],
+    ['Classified By', 'J. Smith, Chief, who met the KILOWORD source in Vienna'],
+    ['Classified By', 'J. Smith; the KILOWORD plan was approved'],
+  ])('%s: %j is text of the document, withheld in a classified memo', (label, value) => {
+    const text = `SECRET//NOFORN\n\nSUBJECT: (U) Notes\n\n(U) Opening.\n\n(S//NF) The item.\n\nClassified By: J. Smith, Chief\n${label === 'Classified By' ? `Classified By: ${value}` : `Derived From: ${value}`}\nDeclassify On: 20360315\n\nSECRET//NOFORN\n`;
+    const doc = parseMarkedDocument(text);
+    const at = text.indexOf('KILOWORD');
+    expect(doc.portions.some((p) => p.span.start <= at && at < p.span.end)).toBe(true);
+    expect(planRelease(doc, publicProfile, { asOf: '2012-01-01', stem: 'TEST' }).releaseText).not.toContain('KILOWORD');
+  });
+
+  it.each(['Multiple Sources; see source list', 'DoD Manual 5200.01 and the classification guide of the program', 'Memo dated 3 May 2011 from the Director', 'J. Smith, Chief, Office of the Deputy Director for Analysis and Production'])('%j stays the value', (value) => {
+    const doc = parseMarkedDocument(`(S) Start.\n\nClassified By: J. Smith, Chief\nDerived From: ${value}\nDeclassify On: 20401231\n`);
+    expect(doc.authority?.derivedFrom?.value).toBe(value);
+  });
+});
