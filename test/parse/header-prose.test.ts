@@ -87,6 +87,8 @@ describe('a sentence in the header of a SECRET cable is withheld, not released a
     ['indented under a REF item', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: A. STATE 12345\n    Summary: the informant KILLER confirmed the arrests.\n\n1. (S) First paragraph.\n`],
     ['under TO in the routing', `VZCZCXYZ0016\nOO RUEHWEB\nDE RUEHRL #0173 0441627\nZNY SSSSS ZZH\nO 131627Z FEB 08\nFM AMEMBASSY BERLIN\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0424\nInformant KILLER confirmed the arrests\nBT\n${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
     ['after the Classified By reasons, on its line', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nClassified By: POLOFF X. REASONS: 1.4 (B) AND (D). SUMMARY: THE MINISTER SAID KILLER WILL RESIGN.\n\n1. (S) First paragraph.\n`],
+    ['in the Classified By name, before the reasons', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nClassified By: POLOFF J. DOE, WHO MET KILLER IN BONN. REASONS: 1.4 (B) AND (D).\n\n1. (S) First paragraph.\n`],
+    ['in the Classified By name, a sentence', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nClassified By: POLOFF J. DOE. KILLER WILL DEFECT. REASONS: 1.4 (B) AND (D).\n\n1. (S) First paragraph.\n`],
     ['after the Classified By reasons, on the next line', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nClassified By: POLOFF X. REASONS: 1.4 (B)\nAND (D). THE MINISTER SAID KILLER WILL RESIGN.\n\n1. (S) First paragraph.\n`],
     // Appended to a line the header reader knows (the routing block, the banner, SIPDIS).
     ...[

@@ -18,7 +18,7 @@ import { DECL_CODE_START } from '../../declass/parse-decl.js';
 import { parseDateText } from '../../declass/parse-date.js';
 import type { AuthorityBlock, AuthorityField, Span } from '../../types.js';
 import { hasWordsAfterReasons } from '../header/classified-by.js';
-import { holdsMarkedText, readsAsSentence, wordsOf } from '../header/pass-line.js';
+import { holdsMarkedText, PROSE_VERB, readsAsSentence, wordsOf } from '../header/pass-line.js';
 import { normaliseReasons } from '../patterns.js';
 import { undecorated, type DocLine } from './lines.js';
 
@@ -78,12 +78,6 @@ function valueOk(key: Key, value: string): boolean {
   if (key === 'declassifyOn' && /^\d/.test(v)) return DECL_AFTER_DATE.test(v.replace(MONTH_WORD, '')) || DURATION.test(v);
   return true;
 }
-
-/**
- * A verb or relative pronoun that a name, an office or a source's title does not hold
- * (`Multiple Sources; the … minister will resign next week`); not `May`, a month in a date.
- */
-const PROSE_VERB = /\b(?:is|are|was|were|will|would|has|have|had|said|says|told|can|could|should|must|who|which)\b/i;
 
 /** Month names, taken out of a date before {@link DECL_AFTER_DATE} looks at what is left. */
 const MONTH_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/gi;

@@ -1,6 +1,7 @@
 /** The `Classified By:` field, with its reasons, however it is broken over lines and pages. */
 import { ID_RECORD, isBareRecordStart, isHeaderFieldStart, NUMBERED_PARAGRAPH, REASON_CONTINUES, REASON_ONLY, startsWithLetteredMark, startsWithMark } from './classify.js';
 import { CSV_ROW, isFurnitureLine, normaliseReasons } from '../patterns.js';
+import { PROSE_VERB } from './pass-line.js';
 import { setRole, type HeaderInput, type HeaderState } from './types.js';
 
 /**
@@ -34,7 +35,9 @@ export function readClassifiedBy(input: HeaderInput, state: HeaderState, at: num
   // A sentence after the reasons, on the field's line or its tail (`… REASONS: 1.4 (B) AND (D).
   // SUMMARY: THE MINISTER SAID …`, `AND (D). THE MINISTER SAID …`), is no part of the field: header
   // lines are released as written, so such a line is content (fail closed); its reasons still count.
-  for (let q = at; q < k; q++) if (input.roles[q] === 'boilerplate' && hasWordsAfterReasons(lines[q]!.text)) setRole(input, q, 'content');
+  // So is a sentence in the name before them (`Classified By: POLOFF J. DOE, WHO MET … IN BONN.
+  // REASONS: …`): the field is a name, a title and an office.
+  for (let q = at; q < k; q++) if (input.roles[q] === 'boilerplate' && (hasWordsAfterReasons(lines[q]!.text) || hasProseBeforeReasons(lines[q]!.text))) setRole(input, q, 'content');
   if (!state.res.classifiedBy) {
     const raw = source.slice(start, end);
     state.res.classifiedBy = { raw, span: { start, end }, reasons: normaliseReasons(raw.replace(/([A-Za-z])[ \t]*\n[ \t]*([a-z])/g, '$1$2')) };
@@ -91,6 +94,17 @@ function goesOn(input: HeaderInput, text: string, m: number, adjacent: boolean, 
   if (opensParagraph(input, c)) return false;
   if (!(crossed || /^(?:1\.[456]|REASON)/i.test(c.text))) return false;
   return /(?:REASONS?|1\.[456]|BY|FOR|,)\s*:?\s*$/i.test(text);
+}
+
+/**
+ * True when the name on a line of the field, before its reasons (`REASON`, `1.4`, `for reasons`),
+ * holds a verb or relative pronoun (a name's initials and `for` are no sentence: `Classified by
+ * Ambassador Janet A. Sanderson for reasons …`).
+ */
+export function hasProseBeforeReasons(text: string): boolean {
+  const name = text.replace(/^(?:\([Uu]\)\s*)?(?:CLASSIFIED\s+BY\b\s*:?\s*)+/i, '');
+  const cut = /\bREASONS?\b|\b1\s?\.\s?[456]/i.exec(name);
+  return PROSE_VERB.test(cut ? name.slice(0, cut.index) : name);
 }
 
 /** What may stand in a reason list after `1.4`: blanks, punctuation, `and`, `or`, a letter `a`-`h`. */

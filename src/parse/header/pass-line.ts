@@ -95,6 +95,14 @@ export function isPassLine(text: string, continues: boolean): boolean {
 }
 
 /**
+ * A verb or relative pronoun that a name, a title, an office or a source's title does not hold
+ * (`… minister will resign next week`, `… Chief, who met the source`); not `May`, a month in a
+ * date. Authority fields (a cable's Classified By, a memo's Classified By and Derived From) that
+ * hold one are text, not the field.
+ */
+export const PROSE_VERB = /\b(?:is|are|was|were|will|would|has|have|had|said|says|told|can|could|should|must|who|which)\b/i;
+
+/**
  * True when `text` reads as a sentence rather than a list of references or addresses: two words
  * that make a sentence (`… told … would …`), or three lower-case words other than addressing ones
  * (`Summary: the informant … confirmed the arrests.`), or a classified mark and its text
