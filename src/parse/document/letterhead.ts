@@ -7,7 +7,7 @@
  * classified memo it was withheld under B1, a claim no reviewer could defend.
  *
  * Only a block that is certainly a letterhead is taken: capitals (or title case) only, no mark or
- * parenthesis, short lines, the last one an address (place, state and ZIP code, `WASHINGTON`, an APO), right above the
+ * parenthesis, short lines that name the issuer (ISSUER_WORD) or its street, the last one an address (place, state and ZIP code, `WASHINGTON`, an APO), right above the
  * memo's date or header, or above its first portion when that starts with a mark.
  * Anything else stays text of the document (fail closed: an unmarked title is withheld).
  */
@@ -30,6 +30,26 @@ const ADDRESS = /^(?:[A-Z][A-Za-z0-9 .'-]*,[ \t]*[A-Z][A-Za-z. ]*[ \t]\d{5}(?:-\
 const LETTERHEAD_LINE = /^[A-Z0-9][\w.,'&/-]*(?:[ \t]+(?:[A-Z0-9][\w.,'&/-]*|[.,'&/-]+|of|the|and|for|on|in|to|at))*$/;
 
 /**
+ * What names an issuer: an office, an agency, a department or post, a command, a title that heads
+ * one (`DEPARTMENT OF DEFENSE`, `OFFICE OF THE UNDER SECRETARY OF DEFENSE`, `National Security
+ * Agency`, `THE WHITE HOUSE`, `THE DIRECTOR OF CENTRAL INTELLIGENCE`, `United States Department of
+ * State`). Every line of a letterhead but its address names one, or is a street or a box: a line in
+ * capitals that names none (`ZULU AGENT MEETS HANDLER IN KABUL` between the office and the address)
+ * was released as letterhead from a SECRET memo.
+ */
+const ISSUER_WORD =
+  /\b(?:DEPARTMENT|DEPT|OFFICE|AGENCY|BUREAU|EMBASSY|CONSULATE|MISSION|COMMAND|CENT(?:ER|RE)|MINISTRY|SERVICES?|DIRECTORATE|DIVISION|HEADQUARTERS|HQ|COUNCIL|STAFF|BOARD|COMMISSION|COMMITTEE|INSTITUTE|FORCES?|ARMY|NAVY|CORPS|MARINES?|GUARD|GROUP|ADMINISTRATION|AUTHORITY|BRANCH|UNIT|SECTION|HOUSE|PENTAGON|SECRETARY|SECRETARIAT|DIRECTOR|CHIEF|COMMANDER|AMBASSADOR|GOVERNMENT|STATES|STATE|DEFEN[CS]E|INTELLIGENCE|JUSTICE|TREASURY|SECURITY|HOMELAND|REPUBLIC|KINGDOM|NATIONS|ORGANI[SZ]ATION|ALLIANCE|PROGRAMM?E?|OPERATIONS|LABORATORY|UNIVERSITY|COLLEGE|ACADEMY|SCHOOL|FOUNDATION|ASSOCIATION|CORPORATION|COMPANY|INC|LLC|LTD|AFFAIRS|RELATIONS|LIAISON|ATTACHE|WING|SQUADRON|FLEET|BRIGADE|BATTALION|REGIMENT|DISTRICT|REGION|ACTIVITY|FACILITY|STATION|POLICE|INVESTIGATION|COURT|CONGRESS|SENATE|PARLIAMENT|CABINET|PRESIDENT|PRIME MINISTER|MINISTER|INSPECTOR|ATTORNEY|COUNSEL|ADVISER|ADVISOR|ACQUISITION|LOGISTICS|RESEARCH|ENGINEERING|POLICY|READINESS|PERSONNEL|COMPTROLLER)\b/i;
+/** A street, a suite or a box in an address: `1000 DEFENSE PENTAGON`, `2201 C Street NW`, `Room 3E880`, `P.O. Box 1200`. */
+const STREET = /^(?:\d{1,6}[A-Z]?[ \t]+\S|(?:P\.?[ \t]?O\.?[ \t]+BOX|ROOM|RM\.?|SUITE|STE\.?|BUILDING|BLDG\.?|MAIL[ \t]+STOP)[ \t]+\S)/i;
+/** Verbs a name or an address does not hold (a sentence in capitals set as a letterhead line). */
+const LETTERHEAD_VERB = /\b(?:IS|ARE|WAS|WERE|WILL|WOULD|HAS|HAVE|HAD|SAID|SAYS|TOLD|MEETS?|MET|CAN|COULD|SHOULD|MUST|WHO|WHICH)\b/i;
+
+/** A line of the block above its address that names the issuer, or its street or box, and no verb. */
+function issuerLine(text: string): boolean {
+  return !LETTERHEAD_VERB.test(text) && (ISSUER_WORD.test(text) || STREET.test(text));
+}
+
+/**
  * The lines of the letterhead, or an empty list. `roles` are the lines' roles after banners,
  * authority and header lines were found: the block is the first text of the document (banners
  * and rule lines above it aside) and the first line after it is a date, header or subject line,
@@ -45,6 +65,7 @@ export function letterheadLines(lines: readonly DocLine[], roles: readonly LineR
     block.push(i);
   }
   if (block.length === 0 || !ADDRESS.test(lines[block[block.length - 1]!]!.text)) return [];
+  if (!block.slice(0, -1).every((k) => issuerLine(lines[k]!.text))) return [];
   while (i < lines.length && roles[i] === 'blank') i++;
   const next = roles[i];
   const headerNext = next === 'date' || next === 'header' || next === 'subject' || (next === 'rule' && /\p{L}/u.test(lines[i]!.text));

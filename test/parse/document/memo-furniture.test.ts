@@ -95,6 +95,31 @@ describe('memo furniture', () => {
   });
 });
 
+describe('letterheads as offices write them', () => {
+  const LETTERHEAD = 'DEPARTMENT OF DEFENSE\nOFFICE OF THE UNDER SECRETARY OF DEFENSE\nWASHINGTON, DC 20301-1000';
+  it.each([
+    'THE WHITE HOUSE\nWASHINGTON',
+    'NATIONAL SECURITY AGENCY\nCENTRAL SECURITY SERVICE\nFORT GEORGE G. MEADE, MARYLAND 20755-6000',
+    'THE DIRECTOR OF CENTRAL INTELLIGENCE\nWASHINGTON, D.C. 20505',
+    'DEPARTMENT OF THE ARMY\nHEADQUARTERS, UNITED STATES ARMY EUROPE\nUNIT 29351\nAPO AE 09014-9351',
+    'Office of the Director of National Intelligence\nWashington, DC 20511',
+    'OFFICE OF THE UNDER SECRETARY OF DEFENSE\nACQUISITION, TECHNOLOGY AND LOGISTICS\n3000 DEFENSE PENTAGON\nWASHINGTON, DC 20301-3000',
+  ])('%j is a letterhead', (letterhead) => {
+    expect(read(MEMO.replace(LETTERHEAD, letterhead)).diagnostics.some((d) => d.code === 'letterhead')).toBe(true);
+  });
+
+  it.each(['ZULU AGENT MEETS HANDLER IN KABUL', 'SOURCE ZULU IN KABUL', 'THE SOURCE IN THE STATE SECURITY SERVICE MET ZULU'])(
+    'a line that names no issuer, or holds a verb, between the office and the address (%j): no letterhead, an unmarked paragraph of the SECRET memo',
+    (line) => {
+      const text = MEMO.replace('OFFICE OF THE UNDER SECRETARY OF DEFENSE', `OFFICE OF THE UNDER SECRETARY OF DEFENSE\n${line}`);
+      const doc = read(text);
+      expect(doc.diagnostics.some((d) => d.code === 'letterhead')).toBe(false);
+      const at = text.indexOf(line);
+      expect(doc.portions.find((p) => p.span.start <= at && at < p.span.end)?.markingSource).toBe('unmarked');
+    },
+  );
+});
+
 describe("State's memo", () => {
   it('takes a letterhead in title case, and INFORMATION MEMO TO … as the addressee line', () => {
     const text = [
