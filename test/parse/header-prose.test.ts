@@ -105,6 +105,10 @@ describe('a sentence in the header of a SECRET cable is withheld, not released a
     ['after SIPDIS, a lettered mark', `${BANNER}\n\nSIPDIS\nA.1 (S) CONTACT: KILLER AL-RASHID, MFA\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
     ['indented under REF, a bracketed prefix', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: A. STATE 12345\n     [1] (S) KILLER SOURCE MET\n\n1. (S) First paragraph.\n`],
     ['on the SIPDIS line', `${BANNER}\n\nSIPDIS THE MINISTER SAID KILLER THAT THE PLAN IS SECRET\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
+    // The REF line's own value: a mark and its text, or a sentence (released as written before).
+    ['on the REF line, a mark and its text', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: (C) KILLER DUCOFFRE IS OUR SOURCE\n\n1. (S) First paragraph.\n`],
+    ['on the REF line, after a cable number and its class', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: STATE 13607 (S//NF) KILLER DUCOFFRE IS OUR SOURCE\n\n1. (S) First paragraph.\n`],
+    ['on the REF line, a sentence', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: STATE 13607 - KILLER WILL DEFECT\n\n1. (S) First paragraph.\n`],
   ])('%s', (_where, text) => {
     expect(decisionAt(text, 'KILLER')).toMatch(/^withhold /);
   });
@@ -112,6 +116,10 @@ describe('a sentence in the header of a SECRET cable is withheld, not released a
   it('pass lines, an address list and a REF list stay header; the reasons still count', () => {
     const text = `VZCZCXYZ0016\nOO RUEHWEB\nDE RUEHRL #0173 0441627\nZNY SSSSS ZZH\nO 131627Z FEB 08\nFM AMEMBASSY BERLIN\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 0424\nINFO RUEHXP/ALL NATO POST COLLECTIVE PRIORITY\nRUEHNO/USMISSION USNATO PRIORITY 9992\nBT\n${BANNER}\n\nSIPDIS\n\nDEPT FOR EUR/CE AND INR\nNSC FOR HOVENIER\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nSUBJECT: (S) TEST\n\nREF: A. STATE 12345\n     B. BERLIN 678 (NOTAL)\n\nClassified By: POLOFF X. REASONS: 1.4 (B) AND (D).\n\n1. (S) First paragraph.\n`;
     for (const word of ['USNATO', 'HOVENIER', 'EUR/CE', 'BERLIN 678', 'POLOFF']) expect(decisionAt(text, word)).toBeNull();
+    // A REF line of lettered items, a class after a number, a quoted title with a verb in it.
+    for (const ref of ['REF: A. A) SECSTATE 52920', 'REF: A. (A) PARIS 7682 AND PREVIOUS', 'REF: STATE 13607 (C)', 'REF: A. STATE 12345 ("WHAT IS NEXT FOR IRAQ")']) {
+      expect(decisionAt(text.replace('REF: A. STATE 12345', ref), ref.slice(5, 14))).toBeNull();
+    }
     // Tags in lower case, and State's tags in words in capitals (06TELAVIV145), stay header.
     for (const tags of ['Tags: pgov, prel, econ, epet, pinr, marr, snar, kz', 'TAGS: PREL PGOV IR IS KPAL PINR ELECTIONS GOI INTERNAL ISRAELI PALESTINIAN AFFAIRS']) {
       expect(decisionAt(`${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\n${tags}\n${TAIL}`, tags.slice(6, 16))).toBeNull();

@@ -24,7 +24,7 @@ import { CSV_FIELDS, CSV_TAIL, ID_RECORD, isLateHeaderField, isSipdisLine, opens
 import { readBanner, readCab, readCaveat, readEntireText, readEo, readSubject, readTags } from './fields.js';
 import { readCsvRecord, readIdRecord } from './record.js';
 import { readRef } from './ref.js';
-import { readsAsSentence } from './pass-line.js';
+import { holdsMarkedText, PROSE_VERB, readsAsSentence } from './pass-line.js';
 import { readRouting } from './routing.js';
 import { setRole, type HeaderInput, type HeaderState } from './types.js';
 import { initialZone, nextSignificant, resolvePendingAsBoilerplate, type ZoneState } from './zone-state.js';
@@ -84,6 +84,10 @@ function readFieldLine(input: HeaderInput, state: HeaderState, zone: ZoneState, 
   if (TAGS_LINE.test(t)) return readTags(input, state, zone, j);
   const subj = SUBJECT_LINE.exec(t);
   if (subj) return readSubject(input, state, zone, j, subj[0].length);
+  // A REF line whose value holds a mark and its text, or reads as a sentence (`REF: (C) … IS OUR
+  // SOURCE`, `REF: STATE 13607 (S//NF) … IS OUR SOURCE`), is content too: it was released as
+  // written from a cable denied in full. References are cable numbers, dates and titles.
+  if (REF_LINE.test(t) && refReadsAsProse(t.replace(REF_LINE, ''))) return null;
   if (REF_LINE.test(t)) {
     resolvePendingAsBoilerplate(input, zone);
     return readRef(input, state, j);
@@ -163,6 +167,14 @@ function readTextLine(input: HeaderInput, zone: ZoneState, j: number): number {
 }
 
 /** Three words of seven letters or more with lower case, or a sentence by its words (`pass-line.ts`). */
+/**
+ * A REF value that holds a mark and its text, or a verb outside quotes and parentheses (a quoted
+ * title may hold one: `("WHAT IS NEXT FOR IRAQ")`; item letters `A.`, `A)` are no article).
+ */
+function refReadsAsProse(value: string): boolean {
+  return holdsMarkedText(value) || PROSE_VERB.test(value.replace(/"[^"\n]*"|“[^”\n]*”|\([^()\n]*\)/g, ' '));
+}
+
 function longWordsOrSentence(value: string): boolean {
   // In lower case: State also tagged in capitals with words (`ELECTIONS GOI INTERNAL`, 06TELAVIV145).
   return (value.match(/\p{L}*\p{Ll}\p{L}*/gu)?.filter((w) => w.length >= 7).length ?? 0) >= 3 || readsAsSentence(value, { lowerCaseCodes: true });
