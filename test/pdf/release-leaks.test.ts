@@ -1,0 +1,100 @@
+/**
+ * Leaks an adversarial probe found in released PDFs, each built here as the probe built it: a
+ * SECRET memo whose (S//NF) paragraph names BLUEHERON, released under the public profile. The
+ * word must be nowhere in the release: not in its text, not in any stream or string of the file.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PDFName, type PDFRef } from 'pdf-lib';
+import { resolveProfile, runReleaseBatch } from '../../src/index.js';
+import { pdftotext } from '../helpers/pdf-text.js';
+import { TestPdf } from './helpers/make.js';
+import { rawAndInflated } from './helpers/check.js';
+
+/** The memo's lines, top to bottom, each drawn 18 pt under the one before from y = 740. */
+const LINES = [
+  'SECRET//NOFORN',
+  '(U) This memorandum summarizes the quarterly review held at headquarters.',
+  '(S//NF) The agency recruited a source codenamed BLUEHERON in the ministry.',
+  '(U) Next meeting is scheduled for the first week of the next quarter.',
+  'Classified By: John Smith, Director',
+  'Derived From: Multiple Sources',
+  'Declassify On: 20301231',
+  'SECRET//NOFORN',
+];
+const SECRET_LINE = 2;
+const yOf = (i: number): number => 740 - 18 * i;
+/** The memo's line `i` as a text object of its own, at (60, y) or at the origin. */
+const line = (i: number, at = true): string => `BT /F1 11 Tf ${at ? `60 ${yOf(i)}` : '0 0'} Td (${LINES[i]!.replace(/[()]/g, '\\$&')}) Tj ET`;
+/** Every line but those in `skip`, drawn on the page directly. */
+const linesBut = (...skip: number[]): string => LINES.map((_, i) => (skip.includes(i) ? '' : line(i))).join('\n');
+
+/** Release `bytes` as memo.pdf; the release PDF's bytes and the run's summary. */
+async function release(bytes: Uint8Array, profileName = 'public', extra: Record<string, unknown> = {}): Promise<{ pdf: Uint8Array | null; failed: number; dir: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'declass-leak-'));
+  const file = path.join(dir, 'memo.pdf');
+  writeFileSync(file, bytes);
+  const out = path.join(dir, 'out');
+  const profile = await resolveProfile(profileName);
+  const { summary } = await runReleaseBatch({
+    files: [file], out, profile, profileRef: profileName, overrides: null, overridesFile: null, asOf: '2026-12-01', formats: ['text', 'pdf'], pageSize: 'letter',
+    force: false, jobs: 1, maxInputBytes: 1024 * 1024, crossCheck: true, cwd: process.cwd(), ...extra,
+  });
+  const name = existsSync(path.join(out, 'release')) ? readdirSync(path.join(out, 'release')).find((f) => f === 'memo.pdf') : undefined;
+  return { pdf: name ? readFileSync(path.join(out, 'release', name)) : null, failed: summary.failed, dir };
+}
+
+/** The word is in no text, raw or inflated byte of the release, which still shows the released lines. */
+function expectWithheld(pdf: Uint8Array | null, word = 'BLUEHERON'): void {
+  expect(pdf).not.toBeNull();
+  expect(rawAndInflated(pdf!)).not.toContain(word);
+  const text = pdftotext(pdf!);
+  if (text !== null) {
+    expect(text).not.toContain(word);
+    expect(text).toContain('quarterly review');
+  }
+}
+
+/** A Helvetica font dictionary of its own. */
+const helvetica = (t: TestPdf): PDFRef => t.doc.context.register(t.doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
+
+/** A form XObject dictionary's stream without /Resources (it uses its parent's). */
+function bareForm(t: TestPdf, content: string, resources?: PDFRef): PDFRef {
+  const ctx = t.doc.context;
+  return ctx.register(ctx.flateStream(content, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 500, 20], ...(resources ? { Resources: resources } : {}) }));
+}
+
+describe('a withheld paragraph drawn by a form XObject', () => {
+  it('a form without resources of its own: the original form is not carried into the release', async () => {
+    const t = await TestPdf.create();
+    const x = bareForm(t, line(SECRET_LINE, false));
+    t.page(`${linesBut(SECRET_LINE)}\nq 1 0 0 1 60 ${yOf(SECRET_LINE)} cm /X1 Do Q`, { xobjects: { X1: x } });
+    expectWithheld((await release(await t.save())).pdf);
+  });
+
+  it('inside a form drawn by a form: the inner one without resources', async () => {
+    const t = await TestPdf.create();
+    const inner = bareForm(t, line(SECRET_LINE, false));
+    const ctx = t.doc.context;
+    const outer = ctx.register(ctx.flateStream('/I Do', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 500, 20], Resources: { Font: { F1: helvetica(t) }, XObject: { I: inner } } }));
+    t.page(`${linesBut(SECRET_LINE)}\nq 1 0 0 1 60 ${yOf(SECRET_LINE)} cm /O Do Q`, { xobjects: { O: outer } });
+    expectWithheld((await release(await t.save())).pdf);
+  });
+
+  it('page and forms share one /Resources object: a released form does not carry the withheld one', async () => {
+    const t = await TestPdf.create();
+    const ctx = t.doc.context;
+    const res = ctx.nextRef();
+    const x = bareForm(t, line(SECRET_LINE, false), res);
+    const y = bareForm(t, line(SECRET_LINE + 1, false), res);
+    const page = t.page(`${linesBut(SECRET_LINE, SECRET_LINE + 1)}\nq 1 0 0 1 60 ${yOf(SECRET_LINE)} cm /X1 Do Q\nq 1 0 0 1 60 ${yOf(SECRET_LINE + 1)} cm /Y Do Q`);
+    const fonts = page.node.Resources()!.get(PDFName.of('Font'))!;
+    ctx.assign(res, ctx.obj({ Font: fonts, XObject: { X1: x, Y: y } }));
+    page.node.set(PDFName.of('Resources'), res);
+    const { pdf } = await release(await t.save());
+    expectWithheld(pdf);
+    expect(pdftotext(pdf!) ?? 'Next meeting').toContain('Next meeting');
+  });
+});
