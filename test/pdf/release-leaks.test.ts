@@ -98,3 +98,21 @@ describe('a withheld paragraph drawn by a form XObject', () => {
     expect(pdftotext(pdf!) ?? 'Next meeting').toContain('Next meeting');
   });
 });
+
+describe('text the reader does not read', () => {
+  it('a Type3 glyph whose procedure shows the withheld paragraph: the document is refused', async () => {
+    const t = await TestPdf.create();
+    const ctx = t.doc.context;
+    const proc = ctx.register(ctx.stream(`0 0 d0 BT /F1 1 Tf -10.5 -1.8 Td (${LINES[SECRET_LINE]!.replace(/[()]/g, '\\$&')}) Tj ET`));
+    const t3 = ctx.register(
+      ctx.obj({
+        Type: 'Font', Subtype: 'Type3', FontBBox: [0, 0, 1, 1], FontMatrix: [1, 0, 0, 1, 0, 0], CharProcs: { a: proc },
+        Encoding: { Type: 'Encoding', Differences: [97, PDFName.of('a')] }, FirstChar: 97, LastChar: 97, Widths: [0.3], Resources: { Font: { F1: helvetica(t) } },
+      }),
+    );
+    t.page(`${linesBut()}\nBT /F1 11 Tf 60 500 Td ((U) See the note below) Tj /T3 11 Tf (a) Tj ET`, { fonts: { T3: t3 } });
+    const { pdf, failed } = await release(await t.save());
+    expect(failed).toBe(1);
+    expect(pdf).toBeNull();
+  });
+});
