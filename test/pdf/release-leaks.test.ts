@@ -116,3 +116,17 @@ describe('text the reader does not read', () => {
     expect(pdf).toBeNull();
   });
 });
+
+describe('strings in a rewritten content stream that are not shown', () => {
+  const cases: [string, string][] = [
+    ['a % comment line', '% draft: agency recruited a source codenamed BLUEHERON in the ministry'],
+    ['a string in an inline DP property list', '/Note << /Text (recruited a source codenamed BLUEHERON) >> DP'],
+    ['a string in an inline BDC property list', '/P << /MCID 0 /T (codenamed BLUEHERON) >> BDC EMC'],
+    ['an unknown operator inside BX … EX', 'BX (agency recruited a source codenamed BLUEHERON) zz EX'],
+  ];
+  it.each(cases)('%s is not copied', async (_, extra) => {
+    const t = await TestPdf.create();
+    t.page(`${extra}\n${linesBut()}`);
+    expectWithheld((await release(await t.save())).pdf);
+  });
+});

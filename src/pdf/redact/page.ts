@@ -17,6 +17,7 @@ import { contains, intersects, rectOf, union, type Rect } from '../geometry.js';
 import type { UnsureReason } from '../errors.js';
 import { textEdits } from './text.js';
 import { blankImage } from './images.js';
+import { hygieneEdits } from './hygiene.js';
 import { boxesContent, pageBoxes, placeLabels, type RedactionBox } from './boxes.js';
 
 /** A region on this page, normalised. */
@@ -467,7 +468,8 @@ class PageEdits {
         for (const [n, r] of adds) x.set(n, r);
         res.set('XObject', x);
       }
-      const newBytes = applyContentEdits(s.bytes, e);
+      // Comments, inline property strings and unknown operators' operands go (hygiene.ts).
+      const newBytes = applyContentEdits(s.bytes, [...e, ...hygieneEdits(s.bytes, s.ops, e)]);
       // An image or form no longer drawn must not travel in the resources (an unblanked original
       // would still be in the file). A form drawn unchanged without resources of its own uses
       // these (and so on down): the names it draws stay. A rewritten form has its own.
