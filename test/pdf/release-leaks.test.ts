@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PDFName, type PDFRef } from 'pdf-lib';
+import { PDFName, PDFString, type PDFRef } from 'pdf-lib';
 import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { TestPdf } from './helpers/make.js';
@@ -128,5 +128,23 @@ describe('strings in a rewritten content stream that are not shown', () => {
     const t = await TestPdf.create();
     t.page(`${extra}\n${linesBut()}`);
     expectWithheld((await release(await t.save())).pdf);
+  });
+});
+
+describe('optional content properties', () => {
+  it('keep no string: /Order labels, /Configs names and orders, a layer\'s /Usage; layers and visibility stay', async () => {
+    const t = await TestPdf.create();
+    const ctx = t.doc.context;
+    const ocg = ctx.register(ctx.obj({ Type: 'OCG', Name: PDFString.of('Main layer'), Usage: { CreatorInfo: { Creator: PDFString.of('Desk BLUEHERON'), Subtype: 'Artwork' } } }));
+    t.page(`/OC /oc1 BDC\n${linesBut()}\nEMC`, { properties: { oc1: ocg } });
+    t.doc.catalog.set(PDFName.of('OCProperties'), ctx.obj({
+      OCGs: [ocg],
+      D: { Name: PDFString.of('Default'), Order: [PDFString.of('BLUEHERON ministry source'), [ocg]], ON: [ocg] },
+      Configs: [{ Name: PDFString.of('Recruited source BLUEHERON'), Order: [PDFString.of('KESTRELPOINT harbor'), ocg] }],
+    }));
+    const { pdf } = await release(await t.save());
+    expectWithheld(pdf);
+    expect(rawAndInflated(pdf!)).not.toContain('KESTRELPOINT');
+    expect(rawAndInflated(pdf!)).toMatch(/\/OCProperties[\s\S]*\/ON \[\d+ 0 R\]/);
   });
 });
