@@ -148,3 +148,26 @@ describe('optional content properties', () => {
     expect(rawAndInflated(pdf!)).toMatch(/\/OCProperties[\s\S]*\/ON \[\d+ 0 R\]/);
   });
 });
+
+describe('a kept link\'s address', () => {
+  it('a phone number withheld under B6 is not kept in a tel: link on a released line', async () => {
+    const t = await TestPdf.create();
+    const memo = [
+      'UNCLASSIFIED',
+      '(U) This memorandum summarizes the quarterly review held at headquarters last week.',
+      '(U) For questions, contact the desk officer on duty; the desk officer can be reached at (202) 555-0147 or by email during office hours.',
+      '(U) Next meeting is scheduled for the first week of the next quarter.',
+      'UNCLASSIFIED',
+    ].map((l, i) => `BT /F1 9 Tf 60 ${yOf(i)} Td (${l.replace(/[()]/g, '\\$&')}) Tj ET`).join('\n');
+    const page = t.page(memo);
+    for (const uri of ['tel:2025550147', 'tel:+1-202-555-0100'])
+      t.annot(page, { Type: 'Annot', Subtype: 'Link', Rect: [60, yOf(1) - 2, 200, yOf(1) + 9], A: t.doc.context.obj({ S: 'URI', URI: PDFString.of(uri) }) });
+    const { pdf } = await release(await t.save(), 'public-pii');
+    expect(pdf).not.toBeNull();
+    const bytes = rawAndInflated(pdf!);
+    expect(pdftotext(pdf!) ?? '').not.toContain('555-0147');
+    expect(bytes).not.toContain('5550147');
+    // A number the release does not withhold stays.
+    expect(bytes).toContain('tel:+1-202-555-0100');
+  });
+});
