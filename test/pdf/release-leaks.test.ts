@@ -12,6 +12,10 @@ import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { TestPdf } from './helpers/make.js';
 import { rawAndInflated } from './helpers/check.js';
+import { redactPdf } from '../../src/pdf/index.js';
+import { readPdfObjects } from '../../src/pdf/objects/read.js';
+import { decodeStream } from '../../src/pdf/objects/filters.js';
+import { PdfName, PdfStream } from '../../src/pdf/objects/model.js';
 
 /** The memo's lines, top to bottom, each drawn 18 pt under the one before from y = 740. */
 const LINES = [
@@ -169,5 +173,25 @@ describe('a kept link\'s address', () => {
     expect(bytes).not.toContain('5550147');
     // A number the release does not withhold stays.
     expect(bytes).toContain('tel:+1-202-555-0100');
+  });
+});
+
+describe('an image under withheld text', () => {
+  it('is blanked a line height beyond the boxes: the scan\'s ink of the line, 5 pt off its text layer, goes', async () => {
+    const t = await TestPdf.create();
+    const w = 100, h = 40;
+    // Light grey, with the ink of the withheld line (rows 24–26: y 514–516) under its text layer's box.
+    const px = new Uint8Array(w * h).fill(200);
+    for (let row = 24; row <= 26; row++) px.fill(30, row * w, row * w + w);
+    t.page(`q ${w} 0 0 ${h} 100 500 cm /Im1 Do Q\nBT 3 Tr /F1 10 Tf 100 520 Td (BLUEHERON) Tj ET`, { xobjects: { Im1: t.grayImage(w, h, px) } });
+    const { bytes, report } = await redactPdf(await t.save(), [{ page: 0, rect: [100, 518, 200, 530], label: 'B1' }]);
+    expect(report.totals.imagesBlanked).toBe(1);
+    expect(report.warnings).toEqual([expect.stringMatching(/^page 1: image \/Im1 lies under withheld text .* blanked a line height beyond the withheld boxes/)]);
+    const objs = await readPdfObjects(bytes);
+    const image = [...objs.objects.values()].find((o): o is PdfStream => o instanceof PdfStream && o.dict.get('Subtype') === PdfName.of('Image'))!;
+    const data = (decodeStream(objs, image) as { ok: true; data: Uint8Array }).data;
+    for (let row = 24; row <= 26; row++) expect(data[row * w + 50]).toBe(0);
+    // Two line heights away, the image is as it was.
+    expect(data[39 * w + 50]).toBe(200);
   });
 });

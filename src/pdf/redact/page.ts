@@ -202,6 +202,12 @@ class RegionIndex {
   }
 }
 
+/** `r` grown by its height on every side. */
+function padByHeight(r: Rect): Rect {
+  const h = r[3] - r[1];
+  return [r[0] - h, r[1] - h, r[2] + h, r[3] + h];
+}
+
 function insideAny(b: Rect, rects: readonly Rect[]): boolean {
   for (const r of rects) if (contains(r, b)) return true;
   return false;
@@ -392,7 +398,13 @@ class PageEdits {
         this.stats.imagesRemoved++;
         continue;
       }
-      const r = blankImage(this.objs, im.image, im.ctm, rects.filter((x) => intersects(im.bbox, x)));
+      // Under withheld text (a scan's text layer, invisible or not) the boxes say where the words
+      // were drawn, not where the image's ink of them is: a layer 5 pt off the scan's ink left
+      // the withheld line in the pixels. The image is not read, so fail closed: blank a line
+      // height (the region's) around each region on the image too.
+      const under = rects.filter((x) => intersects(im.bbox, x));
+      const ocr = this.textOver(im.bbox);
+      const r = blankImage(this.objs, im.image, im.ctm, ocr ? under.map(padByHeight) : under);
       if (!r.ok) {
         // Fail closed: what cannot be blanked is not drawn at all.
         this.addEdit(im.stream, replaceOperation(op, ''));
@@ -404,7 +416,14 @@ class PageEdits {
       const name = this.addXObject(im.stream, im.name, allocate(r.image));
       this.addEdit(im.stream, replaceOperation(op, formatOperation('Do', [PdfName.of(name)])));
       this.stats.imagesBlanked++;
+      if (ocr) this.warnings.push(`page ${pageIndex + 1}: image /${im.name} lies under withheld text (a scan's text layer?), whose boxes may not match the image's ink: it was blanked a line height beyond the withheld boxes; review the image before release`);
     }
+  }
+
+  /** Whether a removed glyph lies on `bbox` (an image under withheld text). */
+  private textOver(bbox: Rect): boolean {
+    for (const g of this.removed) if (g.meets(bbox)) return true;
+    return false;
   }
 
   /** Inline images wholly inside a region go. */
