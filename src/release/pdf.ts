@@ -22,7 +22,7 @@ import { reviewPdf, type ReviewBand } from '../pdf/review.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type ReaderId } from '../parse/read.js';
 import { foldMarkStandIns, standInDiagnostic } from '../parse/stand-ins.js';
 import { PDF_READER, type PdfSource } from './pdf-names.js';
-import { withheldNameCheck } from './safe-stem.js';
+import { withheldNameCheck, withheldNumberCheck } from './safe-stem.js';
 import { renderReviewPdf } from '../render/pdf/index.js';
 import { toReviewView } from '../render/view.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
@@ -101,7 +101,8 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   // The objects and pages the text layer read are reused: the file is parsed and interpreted once.
   // A link kept on released text must not name what is withheld in its address.
   const repeats = withheldNameCheck(planned);
-  const keepUri = (uri: string): boolean => !repeats(decodedUri(uri));
+  const repeatsNumber = withheldNumberCheck(planned);
+  const keepUri = (uri: string): boolean => !repeats(decodedUri(uri)) && !repeatsNumber(decodedUri(uri));
   const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false, stamp, strikes, keepUri, ...(source.layout.parsed ? { parsed: source.layout.parsed } : {}) });
   // The original's words outside the regions come from the text layer already read (no second
   // pdf.js reading of the original); the release is read by pdf.js, the independent reader.

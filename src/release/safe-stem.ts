@@ -167,6 +167,44 @@ export function repeatsWithheld(name: string, planned: Pick<PlannedRelease, 'wit
   return withheldNameCheck(planned)(name);
 }
 
+/** Figures a withheld number must have to be looked for in a name: a phone, account or case number, not a year or a day. */
+const HIDDEN_NUMBER_MIN = 7;
+
+/**
+ * The numbers of `text` as their figures alone: a run of figures and the separators a number is
+ * written with (`(202) 555-0147`, `123-45-6789`, `+1 202.555.0147`) read `2025550147`.
+ */
+function numbersOf(text: string): string[] {
+  return [...text.matchAll(/\p{Nd}(?:[\p{Nd} ()./+-]*\p{Nd})?/gu)].map((m) => m[0].replace(/\D+/g, ''));
+}
+
+/**
+ * The withheld numbers of {@link HIDDEN_NUMBER_MIN} figures or more that the release does not show.
+ * A word holds letters (words() drops figures alone), so a phone number withheld under B6 was
+ * never compared with a link's address: `tel:2025550147` stayed on a released line.
+ */
+function withheldNumbers(planned: Pick<PlannedRelease, 'withheld' | 'visible'>): string[] {
+  const shown = numbersOf(planned.visible).join(' ');
+  const out = new Set(planned.withheld.flatMap((p) => numbersOf(p.text)).filter((n) => n.length >= HIDDEN_NUMBER_MIN && !shown.includes(n)));
+  return [...out];
+}
+
+/**
+ * Whether an address (a PDF link's URI) holds, among its figures run together, a withheld number
+ * of {@link HIDDEN_NUMBER_MIN} figures or more that the release does not show
+ * (`tel:+1-202-555-0147` for a withheld `(202) 555-0147`). For addresses, not file names: an
+ * input's name is its date (`2005-03-31_…`), which a withheld paragraph may repeat.
+ */
+export function withheldNumberCheck(planned: Pick<PlannedRelease, 'withheld' | 'visible'>): (address: string) => boolean {
+  let numbers: string[] | null = null;
+  return (address) => {
+    numbers ??= withheldNumbers(planned);
+    if (numbers.length === 0) return false;
+    const figures = address.replace(/\D+/g, '');
+    return numbers.some((n) => figures.includes(n));
+  };
+}
+
 /**
  * {@link repeatsWithheld} for several names of one document (a PDF's link addresses): the
  * withheld words and runs are worked out once (per link they cost a PDF with many links a

@@ -1,9 +1,11 @@
 /**
- * Text a page can show that the text reader never reads: the cell of a tiling pattern, and the
- * group of a soft mask (its glyphs shape what is painted through it). The interpreter reads the
- * page and the forms it draws; these streams it does not read. A rectangle outside every
+ * Text a page can show that the text reader never reads: the cell of a tiling pattern, the group
+ * of a soft mask (its glyphs shape what is painted through it), and the glyph procedure of a
+ * Type3 font. The interpreter reads the page and the forms it draws; these streams it does not
+ * read (a Type3 glyph is one glyph to it, whatever its procedure draws). A rectangle outside every
  * withheld region filled with a pattern whose cell drew `(S//NF) … secret words` was released as
- * it was: the text on the rendered page, in no extraction, under no decision.
+ * it was: the text on the rendered page, in no extraction, under no decision. So was a Type3
+ * glyph `a` shown after a released line whose procedure showed a withheld paragraph in Helvetica.
  *
  * Such a document is refused (fail closed), with or without `--rasterize-unsure`: rasterising a
  * page burns in what it shows, so the unread text would be released as pixels.
@@ -23,9 +25,11 @@ const MAX_DEPTH = 12;
 interface Unread {
   readonly stream: PdfStream;
   readonly what: string;
+  /** The resources it uses when it has none of its own, if not those naming it (a Type3 font's). */
+  readonly resources?: PdfDict;
 }
 
-/** The pattern cells and soft-mask groups named by `res`. */
+/** The pattern cells, soft-mask groups and Type3 glyph procedures named by `res`. */
 function unreadStreams(objs: PdfObjects, res: PdfDict | undefined): Unread[] {
   const out: Unread[] = [];
   const patterns = lookupDict(objs, res, 'Pattern');
@@ -39,6 +43,16 @@ function unreadStreams(objs: PdfObjects, res: PdfDict | undefined): Unread[] {
     const g = lookup(objs, dictOf(resolve(objs, v)), 'SMask');
     const group = lookup(objs, dictOf(g), 'G');
     if (group instanceof PdfStream) out.push({ stream: group, what: `soft mask of graphics state /${name}` });
+  }
+  const fonts = lookupDict(objs, res, 'Font');
+  for (const [name, v] of fonts?.map ?? []) {
+    const f = dictOf(resolve(objs, v));
+    if (!f || lookupName(objs, f, 'Subtype') !== 'Type3') continue;
+    const own = lookupDict(objs, f, 'Resources');
+    for (const [glyph, p] of lookupDict(objs, f, 'CharProcs')?.map ?? []) {
+      const proc = resolve(objs, p);
+      if (proc instanceof PdfStream) out.push({ stream: proc, what: `glyph /${glyph} of Type3 font /${name}`, ...(own ? { resources: own } : {}) });
+    }
   }
   return out;
 }
@@ -64,7 +78,7 @@ function showsText(objs: PdfObjects, stream: PdfStream, inherited: PdfDict | und
       if (x instanceof PdfStream && lookupName(objs, x.dict, 'Subtype') === 'Form' && showsText(objs, x, res, seen, depth + 1)) return true;
     }
   }
-  return unreadStreams(objs, res).some((u) => showsText(objs, u.stream, res, seen, depth + 1));
+  return unreadStreams(objs, res).some((u) => showsText(objs, u.stream, u.resources ?? res, seen, depth + 1));
 }
 
 /**
@@ -74,7 +88,7 @@ function showsText(objs: PdfObjects, stream: PdfStream, inherited: PdfDict | und
 const answered = new WeakMap<PdfStream, boolean>();
 
 /**
- * The one-line refusal of page `index` (0-based) when a pattern cell or soft-mask group named by
+ * The one-line refusal of page `index` (0-based) when a pattern cell, soft-mask group or Type3 glyph procedure named by
  * the resources of any stream it draws (the page, its forms) shows text; null otherwise. Named
  * and never used counts too: the stream stays in the file.
  */
@@ -84,10 +98,10 @@ export function unreadTextOf(objs: PdfObjects, drawn: PageContent, index: number
     if (!s.resources || checkedRes.has(s.resources)) continue;
     checkedRes.add(s.resources);
     for (const u of unreadStreams(objs, s.resources)) {
-      const own = u.stream.dict.has('Resources');
+      const own = u.stream.dict.has('Resources') || u.resources !== undefined;
       let shows = own ? answered.get(u.stream) : undefined;
       if (shows === undefined) {
-        shows = showsText(objs, u.stream, s.resources, new Set<PdfStream>(), 1);
+        shows = showsText(objs, u.stream, u.resources ?? s.resources, new Set<PdfStream>(), 1);
         if (own) answered.set(u.stream, shows);
       }
       if (shows) {

@@ -2,7 +2,8 @@
  * True redaction of a whole PDF: each page with withheld regions is rewritten (page.ts), and the
  * file around the pages is rebuilt with only what a release may carry, whatever was withheld:
  *
- * - catalog: /Pages only (plus /OCProperties, which decides what optional content shows). Gone:
+ * - catalog: /Pages only (plus /OCProperties, which decides what optional content shows, without
+ *   its text: layers.ts). Gone:
  *   document JavaScript and every other /Names tree (embedded files, named destinations), /Dests,
  *   /Outlines, /OpenAction, /AA, /AcroForm, /StructTreeRoot, /MarkInfo, /Metadata (XMP),
  *   /PageLabels, /Threads, /PieceInfo, /SpiderInfo, /Collection, /Perms, /Legal;
@@ -31,6 +32,7 @@ import { rasterizePage } from './rasterize.js';
 import { labelText } from './boxes.js';
 import { stampPage } from './stamp.js';
 import { plainPropertyLists } from './properties.js';
+import { neutralLayers } from './layers.js';
 
 /** A withheld region: 0-based page index; rect in the page's default user space (PDF units, y up, unrotated, as pdf.js getTextContent transforms give); label printed in the box, e.g. "B1, 1.4(C)". */
 export interface PdfRegion {
@@ -328,30 +330,4 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     bytes: out,
     report: { pages: pages.length, regions: regions.length, redactedPages: reports, totals, annotationsRemoved, linksKept, removed, warnings },
   };
-}
-
-/**
- * The optional content properties with every layer's name (and the default configuration's)
- * replaced by `Layer N`: a name is text the document's author wrote and declass never reads (a
- * layer named after the operation whose text it holds kept its name in the release). The layers
- * and their visibility stay.
- */
-function neutralLayers(objs: PdfObjects, value: PdfValue): PdfValue {
-  const props = dictOf(resolve(objs, value));
-  if (!props) return value;
-  const ocgs = lookupArray(objs, props, 'OCGs') ?? [];
-  ocgs.forEach((ref, i) => {
-    const d = ref instanceof PdfRef ? dictOf(resolve(objs, ref)) : undefined;
-    if (!d || !d.has('Name') || !(ref instanceof PdfRef)) return;
-    const renamed = d.clone();
-    renamed.set('Name', PdfString.fromText(`Layer ${i + 1}`));
-    objs.objects.set(ref.num, renamed);
-  });
-  const config = dictOf(resolve(objs, props.get('D')));
-  if (!config?.has('Name')) return value;
-  const neutral = config.clone();
-  neutral.set('Name', PdfString.fromText('Layers'));
-  const out = props.clone();
-  out.set('D', neutral);
-  return out;
 }

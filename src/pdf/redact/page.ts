@@ -9,7 +9,7 @@
  * "unsure" outcome, and nothing is written for the page.
  */
 import { deflateSync } from 'node:zlib';
-import { PdfDict, PdfName, PdfStream, lookupDict, type PdfObjects, type PdfRef, type PdfValue } from '../objects/model.js';
+import { PdfDict, PdfName, PdfRef, PdfStream, lookupDict, type PdfObjects, type PdfValue } from '../objects/model.js';
 import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { applyContentEdits, formatOperation, replaceOperation, type ContentEdit } from '../content/edits.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
@@ -17,6 +17,7 @@ import { contains, intersects, rectOf, union, type Rect } from '../geometry.js';
 import type { UnsureReason } from '../errors.js';
 import { textEdits } from './text.js';
 import { blankImage } from './images.js';
+import { hygieneEdits } from './hygiene.js';
 import { boxesContent, pageBoxes, placeLabels, type RedactionBox } from './boxes.js';
 
 /** A region on this page, normalised. */
@@ -100,20 +101,49 @@ function uniqueName(dict: PdfDict | undefined, taken: ReadonlySet<string>, base:
   }
 }
 
-/** Drop the XObject and Font entries of `res` (a copy) that the content `bytes` never names. */
-function pruneResources(objs: PdfObjects, res: PdfDict, bytes: Uint8Array): void {
-  const used = { XObject: new Set<string>(), Font: new Set<string>() };
+/** The XObject and Font names the content `bytes` draws or selects. */
+function usedNames(bytes: Uint8Array, into: { XObject: Set<string>; Font: Set<string> }): void {
   for (const o of parseContent(bytes).ops) {
     const n = o.operands[0];
-    if (o.op === 'Do' && n instanceof PdfName) used.XObject.add(n.name);
-    else if (o.op === 'Tf' && n instanceof PdfName) used.Font.add(n.name);
+    if (o.op === 'Do' && n instanceof PdfName) into.XObject.add(n.name);
+    else if (o.op === 'Tf' && n instanceof PdfName) into.Font.add(n.name);
   }
+}
+
+/**
+ * Drop the XObject and Font entries of `res` (a copy) that none of `contents` names: the
+ * stream's new content, and the content of each form still drawn unchanged that uses these
+ * resources as its own (it has none).
+ */
+function pruneResources(objs: PdfObjects, res: PdfDict, contents: readonly Uint8Array[]): void {
+  const used = { XObject: new Set<string>(), Font: new Set<string>() };
+  for (const bytes of contents) usedNames(bytes, used);
   for (const kind of ['XObject', 'Font'] as const) {
     const d = lookupDict(objs, res, kind);
     if (!d) continue;
     const kept = new PdfDict([...d.map].filter(([k]) => used[kind].has(k)));
     res.set(kind, kept);
   }
+}
+
+/**
+ * Whether `v` reaches one of `targets` through its dictionaries, arrays and references (stream
+ * data is not read: a form's own drawing is checked as a stream of the page).
+ */
+function reaches(objs: PdfObjects, v: PdfValue | undefined, targets: ReadonlySet<PdfStream>, seen: Set<unknown>): boolean {
+  if (v instanceof PdfRef) {
+    if (seen.has(v.num)) return false;
+    seen.add(v.num);
+    v = objs.objects.get(v.num);
+  }
+  if (v instanceof PdfStream) return targets.has(v) || reaches(objs, v.dict, targets, seen);
+  if (Array.isArray(v)) return v.some((e) => reaches(objs, e, targets, seen));
+  if (v instanceof PdfDict) {
+    if (seen.has(v)) return false;
+    seen.add(v);
+    for (const e of v.map.values()) if (reaches(objs, e, targets, seen)) return true;
+  }
+  return false;
 }
 
 /**
@@ -170,6 +200,12 @@ class RegionIndex {
     for (const r of this.others) if (table.meets(at, r)) return true;
     return false;
   }
+}
+
+/** `r` grown by its height on every side. */
+function padByHeight(r: Rect): Rect {
+  const h = r[3] - r[1];
+  return [r[0] - h, r[1] - h, r[2] + h, r[3] + h];
 }
 
 function insideAny(b: Rect, rects: readonly Rect[]): boolean {
@@ -293,6 +329,8 @@ class PageEdits {
   private readonly xobjAdds = new Map<number, Map<string, PdfRef>>();
   /** Marked-content spans a region touches. */
   private readonly hitSpans = new Set<number>();
+  /** Images this page no longer draws as they were (removed or blanked in a copy). */
+  private readonly replacedImages = new Set<PdfStream>();
 
   constructor(
     private readonly objs: PdfObjects,
@@ -354,12 +392,19 @@ class PageEdits {
       if (!hitsAny(im.bbox, rects)) continue;
       for (const m of im.marks) this.hitSpans.add(m);
       const op = content.streams[im.stream]!.ops[im.op]!;
+      this.replacedImages.add(im.image);
       if (insideAny(im.bbox, rects)) {
         this.addEdit(im.stream, replaceOperation(op, ''));
         this.stats.imagesRemoved++;
         continue;
       }
-      const r = blankImage(this.objs, im.image, im.ctm, rects.filter((x) => intersects(im.bbox, x)));
+      // Under withheld text (a scan's text layer, invisible or not) the boxes say where the words
+      // were drawn, not where the image's ink of them is: a layer 5 pt off the scan's ink left
+      // the withheld line in the pixels. The image is not read, so fail closed: blank a line
+      // height (the region's) around each region on the image too.
+      const under = rects.filter((x) => intersects(im.bbox, x));
+      const ocr = this.textOver(im.bbox);
+      const r = blankImage(this.objs, im.image, im.ctm, ocr ? under.map(padByHeight) : under);
       if (!r.ok) {
         // Fail closed: what cannot be blanked is not drawn at all.
         this.addEdit(im.stream, replaceOperation(op, ''));
@@ -371,7 +416,14 @@ class PageEdits {
       const name = this.addXObject(im.stream, im.name, allocate(r.image));
       this.addEdit(im.stream, replaceOperation(op, formatOperation('Do', [PdfName.of(name)])));
       this.stats.imagesBlanked++;
+      if (ocr) this.warnings.push(`page ${pageIndex + 1}: image /${im.name} lies under withheld text (a scan's text layer?), whose boxes may not match the image's ink: it was blanked a line height beyond the withheld boxes; review the image before release`);
     }
+  }
+
+  /** Whether a removed glyph lies on `bbox` (an image under withheld text). */
+  private textOver(bbox: Rect): boolean {
+    for (const g of this.removed) if (g.meets(bbox)) return true;
+    return false;
   }
 
   /** Inline images wholly inside a region go. */
@@ -412,22 +464,35 @@ class PageEdits {
     const { objs, content } = this;
     let pageBytes: Uint8Array = bytes;
     let pageResources: PdfDict = resources?.clone() ?? new PdfDict();
+    // The streams rewritten: those with edits, and every form drawing one (it draws the copy).
+    const changed = new Set<number>();
+    for (const id of [...this.edits.keys(), ...this.xobjAdds.keys()]) {
+      for (let at: number | undefined = id; at !== undefined && !changed.has(at); at = content.streams[at]!.form?.parent) changed.add(at);
+    }
+    // The originals the page no longer draws as they were: a form left unchanged whose resources
+    // still reach one (a /Resources object shared by the page and its forms names them all) is
+    // rewritten too, so that its resources lose the names it does not draw; otherwise the
+    // original carried the withheld text into the release.
+    const replaced = new Set<PdfStream>(this.replacedImages);
+    for (const id of changed) if (id > 0) replaced.add(content.streams[id]!.form!.stream);
     for (let id = content.streams.length - 1; id >= 0; id--) {
       const s = content.streams[id]!;
       const e = this.edits.get(id) ?? [];
       const adds = this.xobjAdds.get(id);
-      if (id > 0 && e.length === 0 && !adds) continue;
+      const carries = id > 0 && replaced.size > 0 && s.form!.stream.dict.has('Resources') && reaches(objs, s.form!.stream.dict.get('Resources'), replaced, new Set());
+      if (id > 0 && e.length === 0 && !adds && !carries) continue;
       const res = s.resources?.clone() ?? new PdfDict();
       if (adds) {
         const x = lookupDict(objs, s.resources, 'XObject')?.clone() ?? new PdfDict();
         for (const [n, r] of adds) x.set(n, r);
         res.set('XObject', x);
       }
-      const newBytes = applyContentEdits(s.bytes, e);
+      // Comments, inline property strings and unknown operators' operands go (hygiene.ts).
+      const newBytes = applyContentEdits(s.bytes, [...e, ...hygieneEdits(s.bytes, s.ops, e)]);
       // An image or form no longer drawn must not travel in the resources (an unblanked original
-      // would still be in the file). Skipped when a child form inherits these resources.
-      const inherits = content.streams.some((c) => c.form?.parent === id && !c.form.stream.dict.has('Resources'));
-      if (!inherits) pruneResources(objs, res, newBytes);
+      // would still be in the file). A form drawn unchanged without resources of its own uses
+      // these (and so on down): the names it draws stay. A rewritten form has its own.
+      pruneResources(objs, res, [newBytes, ...this.inheritingContent(id, changed)]);
       if (id === 0) {
         pageBytes = newBytes;
         pageResources = res;
@@ -442,5 +507,17 @@ class PageEdits {
       this.addEdit(form.parent, replaceOperation(parentOp, formatOperation('Do', [PdfName.of(name)])));
     }
     return { bytes: pageBytes, resources: pageResources };
+  }
+
+  /** The content of the forms drawn unchanged under stream `id` that use its resources (none of their own), at any depth. */
+  private inheritingContent(id: number, changed: ReadonlySet<number>): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    const streams = this.content.streams;
+    for (let c = id + 1; c < streams.length; c++) {
+      const f = streams[c]!.form;
+      if (!f || f.parent !== id || changed.has(c) || f.stream.dict.has('Resources')) continue;
+      out.push(streams[c]!.bytes, ...this.inheritingContent(c, changed));
+    }
+    return out;
   }
 }

@@ -25,7 +25,7 @@ function isLayer(objs: PdfObjects, d: PdfDict): boolean {
 }
 
 /** `d` with only the values that cannot carry text, or `d` itself when it has nothing else. */
-function plain(d: PdfDict): PdfDict {
+export function plain(d: PdfDict): PdfDict {
   const keep = (v: PdfValue): boolean => typeof v === 'number' || typeof v === 'boolean' || v instanceof PdfName;
   if ([...d.map.values()].every(keep)) return d;
   return new PdfDict([...d.map].filter(([, v]) => keep(v)));

@@ -1,0 +1,197 @@
+/**
+ * Leaks an adversarial probe found in released PDFs, each built here as the probe built it: a
+ * SECRET memo whose (S//NF) paragraph names BLUEHERON, released under the public profile. The
+ * word must be nowhere in the release: not in its text, not in any stream or string of the file.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PDFName, PDFString, type PDFRef } from 'pdf-lib';
+import { resolveProfile, runReleaseBatch } from '../../src/index.js';
+import { pdftotext } from '../helpers/pdf-text.js';
+import { TestPdf } from './helpers/make.js';
+import { rawAndInflated } from './helpers/check.js';
+import { redactPdf } from '../../src/pdf/index.js';
+import { readPdfObjects } from '../../src/pdf/objects/read.js';
+import { decodeStream } from '../../src/pdf/objects/filters.js';
+import { PdfName, PdfStream } from '../../src/pdf/objects/model.js';
+
+/** The memo's lines, top to bottom, each drawn 18 pt under the one before from y = 740. */
+const LINES = [
+  'SECRET//NOFORN',
+  '(U) This memorandum summarizes the quarterly review held at headquarters.',
+  '(S//NF) The agency recruited a source codenamed BLUEHERON in the ministry.',
+  '(U) Next meeting is scheduled for the first week of the next quarter.',
+  'Classified By: John Smith, Director',
+  'Derived From: Multiple Sources',
+  'Declassify On: 20301231',
+  'SECRET//NOFORN',
+];
+const SECRET_LINE = 2;
+const yOf = (i: number): number => 740 - 18 * i;
+/** The memo's line `i` as a text object of its own, at (60, y) or at the origin. */
+const line = (i: number, at = true): string => `BT /F1 11 Tf ${at ? `60 ${yOf(i)}` : '0 0'} Td (${LINES[i]!.replace(/[()]/g, '\\$&')}) Tj ET`;
+/** Every line but those in `skip`, drawn on the page directly. */
+const linesBut = (...skip: number[]): string => LINES.map((_, i) => (skip.includes(i) ? '' : line(i))).join('\n');
+
+/** Release `bytes` as memo.pdf; the release PDF's bytes and the run's summary. */
+async function release(bytes: Uint8Array, profileName = 'public', extra: Record<string, unknown> = {}): Promise<{ pdf: Uint8Array | null; failed: number; dir: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'declass-leak-'));
+  const file = path.join(dir, 'memo.pdf');
+  writeFileSync(file, bytes);
+  const out = path.join(dir, 'out');
+  const profile = await resolveProfile(profileName);
+  const { summary } = await runReleaseBatch({
+    files: [file], out, profile, profileRef: profileName, overrides: null, overridesFile: null, asOf: '2026-12-01', formats: ['text', 'pdf'], pageSize: 'letter',
+    force: false, jobs: 1, maxInputBytes: 1024 * 1024, crossCheck: true, cwd: process.cwd(), ...extra,
+  });
+  const name = existsSync(path.join(out, 'release')) ? readdirSync(path.join(out, 'release')).find((f) => f === 'memo.pdf') : undefined;
+  return { pdf: name ? readFileSync(path.join(out, 'release', name)) : null, failed: summary.failed, dir };
+}
+
+/** The word is in no text, raw or inflated byte of the release, which still shows the released lines. */
+function expectWithheld(pdf: Uint8Array | null, word = 'BLUEHERON'): void {
+  expect(pdf).not.toBeNull();
+  expect(rawAndInflated(pdf!)).not.toContain(word);
+  const text = pdftotext(pdf!);
+  if (text !== null) {
+    expect(text).not.toContain(word);
+    expect(text).toContain('quarterly review');
+  }
+}
+
+/** A Helvetica font dictionary of its own. */
+const helvetica = (t: TestPdf): PDFRef => t.doc.context.register(t.doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
+
+/** A form XObject dictionary's stream without /Resources (it uses its parent's). */
+function bareForm(t: TestPdf, content: string, resources?: PDFRef): PDFRef {
+  const ctx = t.doc.context;
+  return ctx.register(ctx.flateStream(content, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 500, 20], ...(resources ? { Resources: resources } : {}) }));
+}
+
+describe('a withheld paragraph drawn by a form XObject', () => {
+  it('a form without resources of its own: the original form is not carried into the release', async () => {
+    const t = await TestPdf.create();
+    const x = bareForm(t, line(SECRET_LINE, false));
+    t.page(`${linesBut(SECRET_LINE)}\nq 1 0 0 1 60 ${yOf(SECRET_LINE)} cm /X1 Do Q`, { xobjects: { X1: x } });
+    expectWithheld((await release(await t.save())).pdf);
+  });
+
+  it('inside a form drawn by a form: the inner one without resources', async () => {
+    const t = await TestPdf.create();
+    const inner = bareForm(t, line(SECRET_LINE, false));
+    const ctx = t.doc.context;
+    const outer = ctx.register(ctx.flateStream('/I Do', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 500, 20], Resources: { Font: { F1: helvetica(t) }, XObject: { I: inner } } }));
+    t.page(`${linesBut(SECRET_LINE)}\nq 1 0 0 1 60 ${yOf(SECRET_LINE)} cm /O Do Q`, { xobjects: { O: outer } });
+    expectWithheld((await release(await t.save())).pdf);
+  });
+
+  it('page and forms share one /Resources object: a released form does not carry the withheld one', async () => {
+    const t = await TestPdf.create();
+    const ctx = t.doc.context;
+    const res = ctx.nextRef();
+    const x = bareForm(t, line(SECRET_LINE, false), res);
+    const y = bareForm(t, line(SECRET_LINE + 1, false), res);
+    const page = t.page(`${linesBut(SECRET_LINE, SECRET_LINE + 1)}\nq 1 0 0 1 60 ${yOf(SECRET_LINE)} cm /X1 Do Q\nq 1 0 0 1 60 ${yOf(SECRET_LINE + 1)} cm /Y Do Q`);
+    const fonts = page.node.Resources()!.get(PDFName.of('Font'))!;
+    ctx.assign(res, ctx.obj({ Font: fonts, XObject: { X1: x, Y: y } }));
+    page.node.set(PDFName.of('Resources'), res);
+    const { pdf } = await release(await t.save());
+    expectWithheld(pdf);
+    expect(pdftotext(pdf!) ?? 'Next meeting').toContain('Next meeting');
+  });
+});
+
+describe('text the reader does not read', () => {
+  it('a Type3 glyph whose procedure shows the withheld paragraph: the document is refused', async () => {
+    const t = await TestPdf.create();
+    const ctx = t.doc.context;
+    const proc = ctx.register(ctx.stream(`0 0 d0 BT /F1 1 Tf -10.5 -1.8 Td (${LINES[SECRET_LINE]!.replace(/[()]/g, '\\$&')}) Tj ET`));
+    const t3 = ctx.register(
+      ctx.obj({
+        Type: 'Font', Subtype: 'Type3', FontBBox: [0, 0, 1, 1], FontMatrix: [1, 0, 0, 1, 0, 0], CharProcs: { a: proc },
+        Encoding: { Type: 'Encoding', Differences: [97, PDFName.of('a')] }, FirstChar: 97, LastChar: 97, Widths: [0.3], Resources: { Font: { F1: helvetica(t) } },
+      }),
+    );
+    t.page(`${linesBut()}\nBT /F1 11 Tf 60 500 Td ((U) See the note below) Tj /T3 11 Tf (a) Tj ET`, { fonts: { T3: t3 } });
+    const { pdf, failed } = await release(await t.save());
+    expect(failed).toBe(1);
+    expect(pdf).toBeNull();
+  });
+});
+
+describe('strings in a rewritten content stream that are not shown', () => {
+  const cases: [string, string][] = [
+    ['a % comment line', '% draft: agency recruited a source codenamed BLUEHERON in the ministry'],
+    ['a string in an inline DP property list', '/Note << /Text (recruited a source codenamed BLUEHERON) >> DP'],
+    ['a string in an inline BDC property list', '/P << /MCID 0 /T (codenamed BLUEHERON) >> BDC EMC'],
+    ['an unknown operator inside BX … EX', 'BX (agency recruited a source codenamed BLUEHERON) zz EX'],
+  ];
+  it.each(cases)('%s is not copied', async (_, extra) => {
+    const t = await TestPdf.create();
+    t.page(`${extra}\n${linesBut()}`);
+    expectWithheld((await release(await t.save())).pdf);
+  });
+});
+
+describe('optional content properties', () => {
+  it('keep no string: /Order labels, /Configs names and orders, a layer\'s /Usage; layers and visibility stay', async () => {
+    const t = await TestPdf.create();
+    const ctx = t.doc.context;
+    const ocg = ctx.register(ctx.obj({ Type: 'OCG', Name: PDFString.of('Main layer'), Usage: { CreatorInfo: { Creator: PDFString.of('Desk BLUEHERON'), Subtype: 'Artwork' } } }));
+    t.page(`/OC /oc1 BDC\n${linesBut()}\nEMC`, { properties: { oc1: ocg } });
+    t.doc.catalog.set(PDFName.of('OCProperties'), ctx.obj({
+      OCGs: [ocg],
+      D: { Name: PDFString.of('Default'), Order: [PDFString.of('BLUEHERON ministry source'), [ocg]], ON: [ocg] },
+      Configs: [{ Name: PDFString.of('Recruited source BLUEHERON'), Order: [PDFString.of('KESTRELPOINT harbor'), ocg] }],
+    }));
+    const { pdf } = await release(await t.save());
+    expectWithheld(pdf);
+    expect(rawAndInflated(pdf!)).not.toContain('KESTRELPOINT');
+    expect(rawAndInflated(pdf!)).toMatch(/\/OCProperties[\s\S]*\/ON \[\d+ 0 R\]/);
+  });
+});
+
+describe('a kept link\'s address', () => {
+  it('a phone number withheld under B6 is not kept in a tel: link on a released line', async () => {
+    const t = await TestPdf.create();
+    const memo = [
+      'UNCLASSIFIED',
+      '(U) This memorandum summarizes the quarterly review held at headquarters last week.',
+      '(U) For questions, contact the desk officer on duty; the desk officer can be reached at (202) 555-0147 or by email during office hours.',
+      '(U) Next meeting is scheduled for the first week of the next quarter.',
+      'UNCLASSIFIED',
+    ].map((l, i) => `BT /F1 9 Tf 60 ${yOf(i)} Td (${l.replace(/[()]/g, '\\$&')}) Tj ET`).join('\n');
+    const page = t.page(memo);
+    for (const uri of ['tel:2025550147', 'tel:+1-202-555-0100'])
+      t.annot(page, { Type: 'Annot', Subtype: 'Link', Rect: [60, yOf(1) - 2, 200, yOf(1) + 9], A: t.doc.context.obj({ S: 'URI', URI: PDFString.of(uri) }) });
+    const { pdf } = await release(await t.save(), 'public-pii');
+    expect(pdf).not.toBeNull();
+    const bytes = rawAndInflated(pdf!);
+    expect(pdftotext(pdf!) ?? '').not.toContain('555-0147');
+    expect(bytes).not.toContain('5550147');
+    // A number the release does not withhold stays.
+    expect(bytes).toContain('tel:+1-202-555-0100');
+  });
+});
+
+describe('an image under withheld text', () => {
+  it('is blanked a line height beyond the boxes: the scan\'s ink of the line, 5 pt off its text layer, goes', async () => {
+    const t = await TestPdf.create();
+    const w = 100, h = 40;
+    // Light grey, with the ink of the withheld line (rows 24–26: y 514–516) under its text layer's box.
+    const px = new Uint8Array(w * h).fill(200);
+    for (let row = 24; row <= 26; row++) px.fill(30, row * w, row * w + w);
+    t.page(`q ${w} 0 0 ${h} 100 500 cm /Im1 Do Q\nBT 3 Tr /F1 10 Tf 100 520 Td (BLUEHERON) Tj ET`, { xobjects: { Im1: t.grayImage(w, h, px) } });
+    const { bytes, report } = await redactPdf(await t.save(), [{ page: 0, rect: [100, 518, 200, 530], label: 'B1' }]);
+    expect(report.totals.imagesBlanked).toBe(1);
+    expect(report.warnings).toEqual([expect.stringMatching(/^page 1: image \/Im1 lies under withheld text .* blanked a line height beyond the withheld boxes/)]);
+    const objs = await readPdfObjects(bytes);
+    const image = [...objs.objects.values()].find((o): o is PdfStream => o instanceof PdfStream && o.dict.get('Subtype') === PdfName.of('Image'))!;
+    const data = (decodeStream(objs, image) as { ok: true; data: Uint8Array }).data;
+    for (let row = 24; row <= 26; row++) expect(data[row * w + 50]).toBe(0);
+    // Two line heights away, the image is as it was.
+    expect(data[39 * w + 50]).toBe(200);
+  });
+});
