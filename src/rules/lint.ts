@@ -48,6 +48,28 @@ function aboutUnmarkedOrNoforn(rule: CompiledRule): string | null {
  * qualifies. Rules limited to SBU-type handling caveats are not classification and may come first.
  */
 export function lintProfile(profile: Profile): ProfileWarning[] {
+  return [...unreachableRules(profile), ...rulesBeforeDeclassified(profile)];
+}
+
+/**
+ * Warns (`rule-unreachable`) for every rule after one without conditions: the first rule whose
+ * conditions hold decides, so no rule after it ever fires (a catch-all release placed first
+ * decided everything, and the profile loaded without a word).
+ */
+function unreachableRules(profile: Profile): ProfileWarning[] {
+  const at = profile.rules.findIndex((r) => r.conditions.length === 0);
+  if (at < 0) return [];
+  const all = profile.rules[at]!;
+  return profile.rules.slice(at + 1).map((rule) => ({
+    severity: 'warning' as const,
+    code: 'rule-unreachable',
+    line: rule.line,
+    ruleId: rule.id,
+    message: `rule "${rule.id}" never fires: rule "${all.id}" (line ${all.line}) has no conditions and decides every portion that reaches it`,
+  }));
+}
+
+function rulesBeforeDeclassified(profile: Profile): ProfileWarning[] {
   const at = profile.rules.findIndex(isDeclassifiedRule);
   if (at < 0) return [];
   const declassified = profile.rules[at]!;

@@ -94,6 +94,11 @@ function checkSemantics(profile: ProfileData, doc: YamlDocument, lc: LineCounter
     throw new ConfigurationError(`${file}:${lineOf(doc, lc, path)}: ${formatPath(path)}: ${message}`);
   };
   const seen = new Set<string>();
+  for (const key of ['failClosedAuthority', 'defaultAuthority'] as const) {
+    (profile[key] ?? []).forEach((a, k) => {
+      if (/[{}]/.test(a) && a !== '{reasons}') fail([key, k], `"${a}": the only placeholder is "{reasons}" (the document's 1.4 reasons), alone as an item`);
+    });
+  }
   profile.rules.forEach((rule, i) => {
     if (rule.id === 'default-deny' || rule.id === 'unknown-marking')
       fail(['rules', i, 'id'], `"${rule.id}" is reserved for the engine's own rule`);
@@ -101,6 +106,11 @@ function checkSemantics(profile: ProfileData, doc: YamlDocument, lc: LineCounter
     seen.add(rule.id);
     if (rule.action !== 'release' && !rule.authority)
       fail(['rules', i], `a ${rule.action} rule needs an authority (e.g. [B1, "{reasons}"] or [B6])`);
+    if (rule.action === 'release' && rule.authority) fail(['rules', i, 'authority'], 'a release rule withholds nothing, so it takes no authority');
+    (rule.authority ?? []).forEach((a, k) => {
+      // `{reasons}` is the one placeholder; `{reason}` or `{reasons` was printed as written.
+      if (/[{}]/.test(a) && a !== '{reasons}') fail(['rules', i, 'authority', k], `"${a}": the only placeholder is "{reasons}" (the document's 1.4 reasons), alone as an item`);
+    });
     if (rule.action === 'redact') {
       if (!rule.match || ((rule.match.patterns?.length ?? 0) === 0 && (rule.match.terms?.length ?? 0) === 0))
         fail(['rules', i], 'a redact rule needs match.patterns or match.terms');

@@ -25,6 +25,9 @@ describe('lintProfile', () => {
     ['limited to SBU documents', `  - { id: u, action: withhold, authority: [SBU], when: { marking: [unmarked], documentControlsAny: [SBU, FOUO] } }\n${DECLASSIFIED}`, []],
     ['a release rule for unmarked text', `  - { id: u, action: release, when: { marking: [unmarked], documentClassified: false } }\n${DECLASSIFIED}`, []],
     ['no declassified rule at all', `  - { id: u, action: withhold, authority: [B1], when: { marking: [unmarked] } }\n`, []],
+    // A rule without conditions decides everything that reaches it: the rules after it never fire.
+    ['rules after a catch-all', `  - { id: all, action: release }\n  - { id: u, action: withhold, authority: [B1], when: { marking: [unmarked] } }\n  - { id: c, action: withhold, authority: [B1], when: { levelAtLeast: C } }\n`, [[7, 'u', 'rule-unreachable'], [8, 'c', 'rule-unreachable']]],
+    ['a catch-all last', `  - { id: u, action: withhold, authority: [B1], when: { marking: [unmarked] } }\n  - { id: all, action: release }\n`, []],
   ])('%s', (_name, rules, expected) => {
     expect(lint(rules)).toEqual(expected);
   });

@@ -36,6 +36,14 @@ describe('loadProfile', () => {
     ['catastrophic pattern', minimal("  - id: a\n    action: redact\n    authority: [B6]\n    match: { patterns: ['(a+)+$'] }\n"), /^x\.yaml:9: rules\[0\]\.match: pattern .* refused/],
     ['match on a release rule', minimal("  - id: a\n    action: release\n    match: { terms: [x] }\n"), /only redact rules take "match"/],
     ['missing rules', 'id: t\ndescription: d\naudience: { id: x }\nbanner: foia\n', /rules/],
+    // A control the reader never gives, a date no calendar has, a placeholder not known, an
+    // authority on a release: each made a rule never fire or printed as written, without a word.
+    ['unknown control', minimal('  - id: a\n    action: withhold\n    authority: [NOFORN]\n    when: { controlsAny: [NOFORNN] }\n'), /^x\.yaml:9: rules\[0\]\.when\.controlsAny\[0\]: not a control the marking reader gives/],
+    ['unknown document control', minimal('  - id: a\n    action: withhold\n    authority: [SBU]\n    when: { documentControlsAny: [FOU] }\n'), /documentControlsAny\[0\]: not a control/],
+    ['impossible date', minimal('  - id: a\n    action: withhold\n    authority: [B1]\n    when: { originatedBefore: 2010-13-01 }\n'), /^x\.yaml:9: rules\[0\]\.when\.originatedBefore: not a calendar date/],
+    ['unknown placeholder', minimal('  - id: a\n    action: withhold\n    authority: [B1, "{reason}"]\n'), /rules\[0\]\.authority\[1\]: "\{reason\}": the only placeholder is "\{reasons\}"/],
+    ['an unclosed placeholder', minimal('  - id: a\n    action: withhold\n    authority: [B1, "{reasons"]\n'), /the only placeholder/],
+    ['authority on a release rule', minimal('  - id: a\n    action: release\n    authority: [B1]\n'), /rules\[0\]\.authority: a release rule withholds nothing/],
     ['code is not a value', minimal('  - { id: a, action: release, when: !!js/function "function(){}" }\n'), /^x\.yaml/],
   ])('%s', (_name, text, message) => {
     let error: unknown;

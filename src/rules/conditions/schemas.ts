@@ -4,13 +4,28 @@
  * a bundled profile validated at build time loads none (see node/profiles.ts).
  */
 import { z } from 'zod';
+import { isIsoDate } from '../../dates.js';
+import { CONTROL_ORDER } from '../../markings/controls.js';
 import { STATUSES } from './document.js';
 import { PORTION_KINDS } from './kind.js';
 import { SOURCES } from './marking.js';
 import type { CONDITIONS } from './index.js';
 
-const ControlList = z.array(z.string().regex(/^[A-Z][A-Z0-9-]*$/, 'expected an upper-case control such as NOFORN or SBU')).min(1);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const KNOWN_CONTROLS: ReadonlySet<string> = new Set(CONTROL_ORDER);
+/**
+ * A control the marking reader gives (CONTROL_ORDER): a name it never gives (`NOFORNN`) made its
+ * rule never fire, and the profile loaded without a word.
+ */
+const Control = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9-]*$/, 'expected an upper-case control such as NOFORN or SBU')
+  .refine((c) => KNOWN_CONTROLS.has(c), { message: `not a control the marking reader gives (known: ${CONTROL_ORDER.join(', ')})` });
+const ControlList = z.array(Control).min(1);
+/** A calendar date (`2010-13-01` was compared as text, as a date after 2010-12-31). */
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((d) => isIsoDate(d), { message: 'not a calendar date' });
 const LevelSchema = z.enum(['U', 'C', 'S', 'TS']);
 
 /** The schema of each condition, by key (every key of {@link CONDITIONS}; a test checks both lists agree). */
@@ -20,7 +35,7 @@ export const CONDITION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   controlsNone: ControlList,
   declStatus: z.array(z.enum(STATUSES)).min(1),
   documentClassified: z.boolean(),
-  documentControlsAny: z.array(z.string().regex(/^[A-Z][A-Z0-9-]*$/)).min(1),
+  documentControlsAny: ControlList,
   documentControlsOnly: ControlList,
   documentHasControls: z.boolean(),
   documentLevelAtLeast: LevelSchema,
