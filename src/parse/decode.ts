@@ -10,8 +10,21 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const latin1 = new TextDecoder('latin1');
 
 /**
+ * Windows-1252's characters at 0x80-0x9F, where Latin-1 has control characters: text that is not
+ * UTF-8 is most often saved by Windows (`’ “ ” —`), and Node's decoder (its `windows-1252` too)
+ * gives the controls U+0092, U+0093…, which the release text kept and its PDF dropped. The five
+ * bytes Windows-1252 leaves undefined stay controls.
+ */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Bytes read as Windows-1252. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return latin1.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+/**
  * Decodes an input file. UTF-8 is expected; a UTF-8 BOM is dropped; invalid UTF-8 is read as
- * Latin-1 (cables predate Unicode) with a warning; CRLF and lone CR line ends become LF with an
+ * Windows-1252 (Latin-1 and Windows punctuation; cables predate Unicode) with a warning; CRLF and lone CR line ends become LF with an
  * info diagnostic, so that every later offset refers to `text`; a mark that hides invisible or
  * look-alike characters is read without them (./stand-ins.ts, a warning). UTF-16 with a byte order
  * mark (what Windows editors call Unicode) is read as such, with an info diagnostic. Binary data
@@ -38,11 +51,11 @@ export function decodeInput(bytes: Uint8Array): DecodeResult {
   try {
     text = utf8.decode(bytes);
   } catch {
-    text = latin1.decode(bytes);
+    text = decodeWindows1252(bytes);
     diagnostics.push({
       severity: 'warning',
       code: 'encoding-latin1',
-      message: 'Input is not valid UTF-8; it was read as Latin-1.',
+      message: 'Input is not valid UTF-8; it was read as Windows-1252 (Latin-1 with Windows punctuation).',
     });
   }
   return normalised(text, diagnostics);

@@ -95,6 +95,15 @@ describe('bad input', () => {
     expect(portion(doc, 'p1').span).toEqual(spanFromTo(decoded.text, '\u00B61.', 'talks.'));
   });
 
+  it("Windows punctuation in bytes that are not UTF-8 is read as Windows-1252 (’ “ ” —), not as Latin-1's control characters", () => {
+    // Read as Latin-1, 0x92 0x93 0x94 0x97 became U+0092…: kept in the release text, dropped by its PDF.
+    const bytes = Uint8Array.from([...Buffer.from('The minister'), 0x92, ...Buffer.from('s '), 0x93, ...Buffer.from('final'), 0x94, ...Buffer.from(' offer '), 0x97, ...Buffer.from(' caf'), 0xe9, 0x81]);
+    const decoded = decodeInput(bytes);
+    if (!decoded.ok) throw new Error(decoded.message);
+    expect(decoded.text).toBe('The minister\u2019s \u201cfinal\u201d offer \u2014 caf\u00e9\u0081');
+    expect(decoded.diagnostics.find((d) => d.code === 'encoding-latin1')?.message).toMatch(/Windows-1252/);
+  });
+
   it('a very long line without structure is linear (no catastrophic backtracking)', () => {
     const long = `${'A'.repeat(20000)} ${'(C '.repeat(5000)} ${'1. '.repeat(5000)}`;
     const t0 = performance.now();
