@@ -7,7 +7,7 @@ import { overrideIdsOf } from '../rules/override-ids.js';
 import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
 import type { DeclAssessment, Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction } from '../types.js';
-import { expandAuthority } from './authority.js';
+import { expandAuthority, formatReason } from './authority.js';
 import { computeDisposition } from './disposition.js';
 import { spansAcrossPortions, spansInPortion, type ReleasedPortion } from './span-redactions.js';
 import { isBannerAbovePortions, isDocumentClassified, portionFacts } from './facts.js';
@@ -46,7 +46,10 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
   const released: ReleasedPortion[] = [];
   for (const portion of doc.portions) {
     const facts = portionFacts(doc, portion, classified, declassification.status, bannerAbove);
-    const decision = decide(portion, facts, profile, reasons, overrides.get(portion.id));
+    const override = overrides.get(portion.id);
+    const decision = decide(portion, facts, profile, reasons, override);
+    if (override) diagnostics.push(...overrideWarnings(portion, facts, override, doc, declassification, options.asOf));
+    else if (decision.declassified && declassification.status !== 'declassified') diagnostics.push(releasedWhileClassified(portion, decision, declassification));
     overrides.delete(portion.id);
     decisions.push(decision);
     if (decision.action === 'release') released.push({ portion, facts });
@@ -90,6 +93,41 @@ function withholdingReasons(doc: Document, declassification: DeclAssessment, asO
   if (declassification.status !== 'classified' || doc.originated === null || asOf <= endOfYearAfter(doc.originated, 25)) return reasons;
   const exemptions = declassification.decl.kind === 'exemption' ? declassification.decl.codes.filter((c) => /^(?:25|50|75)X\d/.test(c)) : [];
   return exemptions.length > 0 ? exemptions : reasons;
+}
+
+/**
+ * What a reviewer's decision claims that the document does not bear out, said on the console and in
+ * the audit record (the decision still applies: it is the reviewer's): a decision dated after the
+ * release's as-of date (a 2031 decision applied as of 2012); B1 on a portion marked UNCLASSIFIED or
+ * in a document not classified as of the date; 1.4 reasons the document's Classified By does not
+ * give. Each was printed in the release, its stamp and the Vaughn index without a word.
+ */
+function overrideWarnings(portion: Portion, facts: PortionFacts, o: Override, doc: Document, declassification: DeclAssessment, asOf: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = `override for ${portion.id} (${o.reviewer}, ${o.date})`;
+  const warn = (code: string, message: string) => out.push({ severity: 'warning', code, message, span: portion.span });
+  if (o.date > asOf) warn('override-after-as-of', `The ${at} is dated after the release's as-of date ${asOf}; it was applied.`);
+  if (o.action !== 'withhold' || !(o.authority ?? []).some((a) => /^B1$|^\(b\)\(1\)$/i.test(a))) return out;
+  if (facts.marking?.level === 'U') warn('override-b1-not-classified', `The ${at} withholds under B1 a portion marked UNCLASSIFIED.`);
+  else if (declassification.status === 'declassified' || declassification.status === 'unclassified')
+    warn('override-b1-not-classified', `The ${at} withholds under B1 a portion of a document that is ${declassification.status} as of ${asOf}.`);
+  const own = new Set((doc.classifiedBy?.reasons ?? doc.authority?.reasons ?? []).map((r) => formatReason(r)));
+  const other = (o.authority ?? []).filter((a) => /^1\.[45]\s*\(?[A-Za-z]\)?$/.test(a) && !own.has(formatReason(a.replace(/\s+/g, ''))));
+  if (other.length > 0) warn('override-reasons-differ', `The ${at} cites ${other.join(', ')}, which the document's classification authority does not give${own.size > 0 ? ` (it gives ${[...own].join(', ')})` : ''}.`);
+  return out;
+}
+
+/**
+ * A rule (not its `declassify`) released to the public a portion still classified as of the date:
+ * the release shows it as declassified, the profile's decision, which is said aloud.
+ */
+function releasedWhileClassified(portion: Portion, decision: Decision, declassification: DeclAssessment): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'released-while-classified',
+    message: `Rule ${decision.ruleId} releases ${portion.id}, marked ${portion.mark?.raw ?? 'by the document'}, to the public while the document is ${declassification.status}: the release shows it as declassified.`,
+    span: portion.span,
+  };
 }
 
 /** The reviewer decisions for this document, by portion id (matched on its ref, or its file stem when it has none). */

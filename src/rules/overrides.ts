@@ -70,8 +70,30 @@ export function loadOverrides(text: string, file: string): OverrideSet {
     seen.add(key);
     if (o.action === 'withhold' && !o.authority)
       throw new ConfigurationError(`${file}:${lineAt(['overrides', i])}: overrides[${i}]: a withhold decision needs an authority`);
+    const problem = authorityProblem(o.authority ?? []);
+    if (problem) throw new ConfigurationError(`${file}:${lineAt(['overrides', i, 'authority'])}: overrides[${i}].authority: ${problem}`);
   });
   return { file, sha256: sha256Hex(text), overrides: parsed.data.overrides, lines: parsed.data.overrides.map((_, i) => lineAt(['overrides', i])) };
+}
+
+/**
+ * What is wrong with a reviewer's authority list, or null. The list is printed in the release, its
+ * stamp and the Vaughn index as written, so an exemption that does not exist (`B99`, `B0`), a 1.4
+ * category that does not (`1.4(K)`), or a 1.4 reason or §3.3 exemption without the B1 it explains
+ * (`[1.4(G)]` alone: a category of classified information, not a FOIA exemption) was a claim no
+ * reviewer could defend. Other words (`PENDING REVIEW`, a profile's own `NOT REL TO FVEY`) pass.
+ */
+export function authorityProblem(authority: readonly string[]): string | null {
+  for (const a of authority) {
+    const b = /^\(?b\)?\s*\(?(\d+)\)?/i.exec(a);
+    if (b && /^(?:B\d|\(b\))/i.test(a) && (Number(b[1]) < 1 || Number(b[1]) > 9)) return `"${a}" is no FOIA exemption (B1 to B9, 5 U.S.C. 552(b))`;
+    const c = /^1\.[45]\s*\(?([A-Za-z])\)?$/.exec(a);
+    if (c && !/[a-h]/i.test(c[1]!)) return `"${a}" is no classification category (1.4(A) to 1.4(H), E.O. 13526)`;
+  }
+  const explains = authority.filter((a) => /^1\.[45]\s*\(?[A-Za-z]\)?$|^(?:25|50|75)X\d/i.test(a));
+  if (explains.length > 0 && !authority.some((a) => /^B1$|^\(b\)\(1\)$/i.test(a)))
+    return `${explains.map((a) => `"${a}"`).join(', ')} explain${explains.length === 1 ? 's' : ''} a B1 withholding and is no exemption of ${explains.length === 1 ? 'its' : 'their'} own: write [B1, ${explains.map((a) => `"${a}"`).join(', ')}]`;
+  return null;
 }
 
 /** A reviewer decision that applies to nothing: no document has its ref, or that document has no such portion. */

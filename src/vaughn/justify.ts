@@ -55,6 +55,12 @@ function markingSentence(record: AuditRecord, facts: ReleasedFacts, what: string
   const kind = reader === undefined || reader === 'cable' ? 'cable' : 'document';
   const level = d.level ? LEVEL_WORDS[d.level] : undefined;
   if (d.markingSource === 'unknown') return `${what} carries a portion mark that could not be read, so it is withheld as classified (fail closed).`;
+  // Marked UNCLASSIFIED and withheld under B1 (a reviewer's decision): said as it is, never as
+  // unmarked text (the index called such a paragraph one that "carries no portion mark").
+  if (d.level === 'U' && d.markingSource !== 'unmarked') {
+    const by = d.override ? "a reviewer's decision" : 'its rule';
+    return `${what} is portion-marked UNCLASSIFIED; it is withheld under B1 by ${by}, not by its marking.`;
+  }
   if (d.markingSource === 'unmarked' || !level || d.level === 'U') {
     // The original banner is not quoted: its controls are not in the release either.
     return `${what} carries no portion mark in a classified ${kind}; its level cannot be established from its marking, so it is withheld as classified (fail closed).`;

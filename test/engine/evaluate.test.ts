@@ -364,7 +364,7 @@ describe('span rules and overrides', () => {
     const plan = evaluate(cable, publicProfile, { asOf: '2010-12-01', overrides });
     const p1 = plan.decisions[0]!;
     expect(p1).toMatchObject({ action: 'release', ruleId: 'override', declassified: true, override: { reviewer: 'J. Smith', date: '2026-11-20', note: 'MDR case 42' } });
-    expect(plan.diagnostics.map((d) => d.code)).toEqual(['override-unknown-portion']);
+    expect(plan.diagnostics.map((d) => d.code)).toEqual(['override-after-as-of', 'override-unknown-portion']); // decided in 2026, applied as of 2010
   });
   it('names a document by its reference id, and by its file stem only when it has none', () => {
     // A decision for 08BERLIN173 was applied to another cable saved as `08BERLIN173.txt`.

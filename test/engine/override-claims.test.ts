@@ -1,0 +1,93 @@
+/**
+ * Found by a probe: a reviewer's decision or a profile's rule claimed what the document does not
+ * bear out, and the release, its stamp and the Vaughn index printed it without a word. An
+ * exemption that does not exist (`B99`), a 1.4 category alone as if it were one, are refused when
+ * the overrides file is read; B1 on a portion marked UNCLASSIFIED, 1.4 reasons the document does
+ * not give, a decision dated after the as-of date, and a rule that releases text still classified
+ * to the public are warned about on the console and in the audit record. The index says what the
+ * portion's mark is: it called a paragraph marked (U) one that "carries no portion mark".
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { readDocument } from '../../src/parse/read.js';
+import { loadProfile } from '../../src/rules/load.js';
+import { loadOverrides } from '../../src/rules/overrides.js';
+import { runCli } from '../helpers/memory-io.js';
+
+const PUBLIC = loadProfile(readFileSync(new URL('../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
+const CABLE = readFileSync(new URL('../../samples/08BERLIN173.txt', import.meta.url), 'utf8');
+/** The cable with its first paragraph marked (U) rather than (C). */
+const CABLE_U = CABLE.replace(/^(\S*1\.\s*)\(C\)/m, '$1(U)');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'declass-override-claims-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const overrides = (decisions: string) => loadOverrides(`overrides:\n${decisions}`, 'o.yaml');
+const codes = (decisions: string, asOf = '2010-12-01', cable = CABLE) =>
+  evaluate(readDocument(cable).doc, PUBLIC, { asOf, overrides: overrides(decisions), fallbackRef: '08BERLIN173' })
+    .diagnostics.filter((d) => d.severity === 'warning')
+    .map((d) => d.code);
+
+describe('an overrides file: authorities that are no exemption are refused', () => {
+  it.each([
+    ['[B99]', /"B99" is no FOIA exemption/],
+    ['[B0]', /"B0" is no FOIA exemption/],
+    ['["1.4(G)"]', /"1\.4\(G\)" explains a B1 withholding and is no exemption of its own: write \[B1, "1\.4\(G\)"\]/],
+    ['[B1, "1.4(K)"]', /"1\.4\(K\)" is no classification category/],
+    ['[25X1]', /explains a B1 withholding/],
+  ])('%s', (authority, message) => {
+    expect(() => overrides(`  - { ref: 08BERLIN173, portion: p2, action: withhold, authority: ${authority}, reviewer: A, date: 2010-01-01 }\n`)).toThrow(message);
+  });
+
+  it.each(['[B1, "1.4(B)"]', '[B6]', '[B7(C)]', '["B3 - 50 USC 3024(i)"]', '["(b)(6)"]', '[PENDING REVIEW]', '[B1, 25X1]'])('%s is read', (authority) => {
+    expect(overrides(`  - { ref: 08BERLIN173, portion: p2, action: withhold, authority: ${authority}, reviewer: A, date: 2010-01-01 }\n`).overrides).toHaveLength(1);
+  });
+});
+
+describe('a reviewer decision that claims what the document does not bear out is warned about', () => {
+  it('B1 on a portion marked (U)', () => {
+    expect(readDocument(CABLE_U).doc.portions.find((p) => p.id === 'p1')?.marking?.level).toBe('U');
+    expect(codes('  - { ref: 08BERLIN173, portion: p1, action: withhold, authority: [B1], reviewer: A, date: 2010-01-01 }\n', '2010-12-01', CABLE_U)).toContain('override-b1-not-classified');
+  });
+
+  it('B1 in a document declassified as of the date', () => {
+    expect(codes('  - { ref: 08BERLIN173, portion: p2, action: withhold, authority: [B1], reviewer: A, date: 2020-01-01 }\n', '2026-12-01')).toContain('override-b1-not-classified');
+  });
+
+  it('1.4 reasons the Classified By line does not give (it gives 1.4(B) and (D))', () => {
+    expect(codes('  - { ref: 08BERLIN173, portion: p2, action: withhold, authority: [B1, "1.4(C)"], reviewer: A, date: 2010-01-01 }\n')).toEqual(['override-reasons-differ']);
+    expect(codes('  - { ref: 08BERLIN173, portion: p2, action: withhold, authority: [B1, "1.4(D)"], reviewer: A, date: 2010-01-01 }\n')).toEqual([]);
+  });
+
+  it('a decision dated after the as-of date', () => {
+    expect(codes('  - { ref: 08BERLIN173, portion: p2, action: release, reviewer: A, date: 2031-05-05 }\n')).toEqual(['override-after-as-of']);
+  });
+});
+
+describe('a rule that releases text still classified to the public', () => {
+  it('is warned about: the release shows it as declassified', () => {
+    const all = loadProfile('id: t\ndescription: d\naudience: { id: x }\nbanner: foia\nrules:\n  - { id: all, action: release }\n', 't.yaml');
+    const plan = evaluate(readDocument(CABLE).doc, all, { asOf: '2010-12-01', overrides: null, fallbackRef: '08BERLIN173' });
+    expect(plan.diagnostics.filter((d) => d.code === 'released-while-classified').length).toBeGreaterThan(0);
+    expect(evaluate(readDocument(CABLE).doc, PUBLIC, { asOf: '2026-12-01', overrides: null, fallbackRef: '08BERLIN173' }).diagnostics.map((d) => d.code)).not.toContain('released-while-classified');
+  });
+});
+
+describe('on the console and in the Vaughn index', () => {
+  it('the warning is printed, and the index says the portion is marked UNCLASSIFIED', async () => {
+    const input = path.join(tmp, '08BERLIN173.txt');
+    writeFileSync(input, CABLE_U);
+    const file = path.join(tmp, 'o.yaml');
+    writeFileSync(file, 'overrides:\n  - { ref: 08BERLIN173, portion: p1, action: withhold, authority: [B1], reviewer: A, date: 2010-01-01 }\n');
+    const out = path.join(tmp, 'out');
+    const r = await runCli(['release', input, '--profile', 'public', '--as-of', '2010-12-01', '--out', out, '--overrides', file, '--formats', 'text']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/withholds under B1 a portion marked UNCLASSIFIED\. \[override-b1-not-classified\]/);
+    const rows = JSON.parse(readFileSync(path.join(out, 'release', 'index.json'), 'utf8')).rows as { portion: string; justification: string }[];
+    const row = rows.find((x) => x.portion === 'p1')!;
+    expect(row.justification).toMatch(/is portion-marked UNCLASSIFIED; it is withheld under B1 by a reviewer's decision, not by its marking/);
+    expect(row.justification).not.toMatch(/carries no portion mark/);
+  });
+});
