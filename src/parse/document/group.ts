@@ -103,12 +103,40 @@ interface GroupState {
 /** Groups content lines into draft portions, in document order. Linear. */
 export function groupPortions(input: GroupInput): Draft[] {
   const st: GroupState = { input, blankParagraphs: usesBlankLines(input), drafts: [], cur: null, hard: true, blankGap: false, pageGap: false, prev: null };
+  const inline = inlineBanners(input);
   for (let i = 0; i < input.lines.length; i++) {
-    if (!passBoundary(st, input.roles[i]!, input.levelBreaks.has(i))) groupLine(st, i);
+    if (!passBoundary(st, input.roles[i]!, input.levelBreaks.has(i) || inline.has(i))) groupLine(st, i);
   }
   close(st);
   attachLoneMarks(st.drafts);
   return st.drafts;
+}
+
+/**
+ * Banner lines with text of the same page above and below them: a classification line inside the
+ * text (an e-mail's `Classification: SECRET//NOFORN` under its Subject, a quoted message's), not a
+ * page's top or bottom. No portion continues across one, whatever its level: read as page
+ * furniture, the message's unmarked body went on with the `Subject: (U) …` line above and was
+ * released as its (U).
+ */
+function inlineBanners(input: GroupInput): Set<number> {
+  const out = new Set<number>();
+  const { lines, roles } = input;
+  const firstContent = new Map<number, number>();
+  const lastContent = new Map<number, number>();
+  for (let i = 0; i < lines.length; i++) {
+    // Text of the page: content, and the header and subject lines a message opens with.
+    if (roles[i] !== 'content' && roles[i] !== 'subject' && roles[i] !== 'header') continue;
+    const page = lines[i]!.page;
+    if (!firstContent.has(page)) firstContent.set(page, i);
+    lastContent.set(page, i);
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (roles[i] !== 'banner') continue;
+    const page = lines[i]!.page;
+    if ((firstContent.get(page) ?? Infinity) < i && i < (lastContent.get(page) ?? -1)) out.add(i);
+  }
+  return out;
 }
 
 /**

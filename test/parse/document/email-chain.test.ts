@@ -161,3 +161,20 @@ Caveats: FOUO
     expect(cleared.rule('The range is closed')).toMatch(/^release /);
   });
 });
+
+describe('a classification line inside the text ends the portion above it', () => {
+  // An e-mail's `Classification: SECRET//NOFORN` under its `Subject: (U) …` was read as page
+  // furniture: the message's unmarked body went on with the subject and was released as its (U),
+  // in the text, the PDF and the index's Subject column (found by a probe).
+  it.each([
+    ['right under the subject', 'SECRET//NOFORN\nSubject: (U) Flotilla update\nClassification: SECRET//NOFORN\nMary, the ZULUBODY boats left on Saturday.\n(S//NF) The route is through the northern approaches.\nClassified By: John A. Smith, J2\nDerived From: Multiple Sources\nDeclassify On: 20440311\nSECRET//NOFORN\n'],
+    ['with blank lines around it', 'SECRET//NOFORN\n\nSubject: (U) Flotilla update\n\nClassification: SECRET//NOFORN\n\nMary, the ZULUBODY boats left on Saturday.\n\n(S//NF) The route is through the northern approaches.\n\nClassified By: John A. Smith, J2\nDerived From: Multiple Sources\nDeclassify On: 20440311\n\nSECRET//NOFORN\n'],
+  ])('%s: the unmarked body is withheld, the subject released', async (_what, text) => {
+    const doc = readDocument(text, { format: 'document' }).doc;
+    const at = text.indexOf('ZULUBODY');
+    expect(doc.portions.find((p) => p.span.start <= at && at < p.span.end)?.markingSource).toBe('unmarked');
+    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-01', stem: 'M', input: { path: 'M.txt', sha256: 'x' }, formats: ['text'] });
+    expect(result.releaseText).not.toContain('ZULUBODY');
+    expect(result.releaseText).toContain('Flotilla update');
+  });
+});
