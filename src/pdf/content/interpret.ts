@@ -122,9 +122,9 @@ const MAX_KEPT_SCRATCH = 1024 * 1024;
 /**
  * A document's (or a page's) glyphs, stored by column: numbers in one Float64Array (13 a glyph:
  * shrunk box (4), full box (4), origin (2), size, removal offset, code), small integers in one Int32Array
- * (9 a glyph: stream, operation, TJ part, byte span (2), render mode, flags (upright 1, has a
- * removal offset 2), its Unicode text and its open marked-content spans as indices into lists of
- * the distinct ones); the rare unsure reasons by index. A page's glyphs live until its release is
+ * (10 a glyph: stream, operation, TJ part, byte span (2), render mode, flags (upright 1, has a
+ * removal offset 2), its Unicode text, its open marked-content spans and its font as indices into
+ * lists of the distinct ones); the rare unsure reasons by index. A page's glyphs live until its release is
  * written: whatever a glyph holds on the collected heap is copied by the young-generation
  * collector and then promoted (measured: 224 more bytes a glyph cost 7% of the time of 300 corpus
  * PDFs). A {@link GlyphEvent} is only the table and an index.
@@ -133,13 +133,15 @@ export class GlyphTable {
   /** Numbers per glyph. */
   static readonly STRIDE = 13;
   /** Integers per glyph. */
-  static readonly INTS = 9;
+  static readonly INTS = 10;
   data: Float64Array;
   ints: Int32Array;
   /** The distinct Unicode texts (index 0: none) and marked-content span lists the glyphs name. */
   readonly texts: (string | undefined)[] = [undefined];
   private readonly textIndex = new Map<string, number>();
   readonly markLists: (readonly number[])[] = [];
+  /** The distinct fonts the glyphs are shown with (the release's font pass, redact/fonts.ts, reads them). */
+  readonly fonts: FontInfo[] = [];
   readonly unsure = new Map<number, GlyphUnsure>();
   private count = 0;
 
@@ -156,6 +158,7 @@ export class GlyphTable {
   /** The string's stream, operation, TJ part, render mode and upright flag. */
   private readonly runInts = new Int32Array(5);
   private runMarks = 0;
+  private runFont = 0;
 
   /** A table filled in the shared arrays (the table that had them is sealed first). */
   constructor() {
@@ -207,7 +210,7 @@ export class GlyphTable {
   }
 
   /** Starts a string's glyphs: {@link run} holds its numbers. */
-  beginRun(stream: number, op: number, part: number, renderMode: number, upright: boolean, marks: readonly number[]): void {
+  beginRun(stream: number, op: number, part: number, renderMode: number, upright: boolean, marks: readonly number[], font: FontInfo): void {
     const r = this.runInts;
     r[0] = stream;
     r[1] = op;
@@ -215,6 +218,7 @@ export class GlyphTable {
     r[3] = renderMode;
     r[4] = upright ? 1 : 0;
     this.runMarks = this.marksOf(marks);
+    this.runFont = this.fontOf(font);
   }
 
   /**
@@ -250,6 +254,7 @@ export class GlyphTable {
     ints[j + 6] = r[4]! | (hasOffset ? 2 : 0);
     ints[j + 7] = this.textOf(unicode);
     ints[j + 8] = this.runMarks;
+    ints[j + 9] = this.runFont;
     if (unsure) this.unsure.set(this.count, unsure);
     return this.count++;
   }
@@ -263,6 +268,16 @@ export class GlyphTable {
       this.textIndex.set(unicode, i);
     }
     return i;
+  }
+
+  /** The index of `font`: a run's font is most often the last one's, so that is compared first. */
+  private fontOf(font: FontInfo): number {
+    const last = this.fonts.length - 1;
+    if (last >= 0 && this.fonts[last] === font) return last;
+    const i = this.fonts.indexOf(font);
+    if (i >= 0) return i;
+    this.fonts.push(font);
+    return last + 1;
   }
 
   /** The index of `marks`: glyphs share one list until the open spans change (PageRun.markSnapshot), so only the last is compared. */
@@ -322,6 +337,10 @@ export class GlyphEvent {
   }
   get marks(): readonly number[] {
     return this.table.markLists[this.int(8)]!;
+  }
+  /** The font it is shown with. */
+  get font(): FontInfo {
+    return this.table.fonts[this.int(9)]!;
   }
   get unsure(): GlyphUnsure | undefined {
     return this.table.unsure.get(this.at);
@@ -744,7 +763,7 @@ class StreamRun {
     run[4] = desc;
     run[5] = asc;
     run[6] = size;
-    table.beginRun(streamId, opIndex, part, g.tr, upright, this.page.markSnapshot());
+    table.beginRun(streamId, opIndex, part, g.tr, upright, this.page.markSnapshot(), font);
     let advanced = 0;
     const bytes = str.bytes;
     for (let start = 0; start < bytes.length; ) {

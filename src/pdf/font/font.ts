@@ -388,6 +388,14 @@ class UnknownFont implements FontInfo {
 
 const cache = new WeakMap<object, FontInfo>();
 
+/** The font dictionary each font was loaded from (the release's font pass rewrites it: redact/fonts.ts). */
+const dictionaries = new WeakMap<FontInfo, PdfDict>();
+
+/** The font dictionary `font` was read from; undefined for a missing resource. */
+export function fontDictionary(font: FontInfo): PdfDict | undefined {
+  return dictionaries.get(font);
+}
+
 /**
  * The font for a /Font resource value (a reference or a dictionary). A missing or unreadable
  * font gives a FontInfo marked unsure, never an exception.
@@ -403,5 +411,6 @@ export function loadFont(objs: PdfObjects, value: PdfValue | undefined): FontInf
   else if (subtype === 'Type1' || subtype === 'MMType1' || subtype === 'TrueType' || subtype === 'Type3') info = loadSimple(objs, font, subtype);
   else info = new UnknownFont(`font subtype /${subtype} is not supported`);
   cache.set(font, info);
+  dictionaries.set(info, font);
   return info;
 }

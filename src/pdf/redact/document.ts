@@ -16,6 +16,7 @@
  * - every object the new file reaches loses /Metadata, /PieceInfo, /StructParent(s), /AA, /OPI,
  *   /Alternates, /LastModified;
  * - every named marked-content property list keeps only names, numbers and booleans (properties.ts);
+ * - a font that lost glyphs keeps nothing of them but, when still used, its program (fonts.ts);
  * - the file is written whole (objects/write.ts): only reachable objects, no update history, no /ID.
  */
 import { deflateSync } from 'node:zlib';
@@ -27,7 +28,8 @@ import { intersects, normaliseRect, type Rect } from '../geometry.js';
 import { RegionError, UnsurePageError } from '../errors.js';
 import { listPages, type PageNode } from './pages.js';
 import { redactPage, type PageRegion, type PageStats } from './page.js';
-import type { PageContent } from '../content/interpret.js';
+import { interpretPage, pageContentBytes, type PageContent } from '../content/interpret.js';
+import { FontLedger } from './fonts.js';
 import { rasterizePage } from './rasterize.js';
 import { labelText } from './boxes.js';
 import { stampPage } from './stamp.js';
@@ -223,6 +225,9 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
   const totals = zeroStats();
   let annotationsRemoved = 0;
   let linksKept = 0;
+  // What each font still shows (fonts.ts); pages not yet read are read only if a font lost glyphs.
+  const fonts = new FontLedger();
+  const unread: { index: number; rasterized: boolean }[] = [];
 
   for (let i = 0; i < pages.length; i++) {
     const p: PageNode = pages[i]!;
@@ -251,6 +256,8 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
         resources = new PdfDict([['XObject', new PdfDict([['Page', allocate(image)]])]]);
         contents = allocate(new PdfStream(new PdfDict([['Filter', PdfName.of('FlateDecode')]]), deflateSync(Buffer.from(`q ${x1 - x0} 0 0 ${y1 - y0} ${x0} ${y0} cm /Page Do Q\n`, 'latin1'))));
         rasterized = why;
+        if (parsed?.pages[i]) fonts.withheld(parsed.pages[i]!.glyphs);
+        else unread.push({ index: i, rasterized: true });
         warnings.push(`page ${i + 1} was rasterised (${outcome.reasons.map((r) => r.reason).join(', ')}): it has no text layer`);
         reports.push({ page: i, regions: regs.length, ...zeroStats(), boxes: outcome.boxes.length, rasterized });
         totals.boxes += outcome.boxes.length;
@@ -259,11 +266,13 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
         contents = allocate(outcome.contents);
         interpreted = outcome.content;
         unprinted = outcome.unprinted;
+        fonts.shown(outcome.content.glyphs, outcome.removed);
         warnings.push(...outcome.warnings);
         reports.push({ page: i, regions: regs.length, ...outcome.stats });
         for (const k of Object.keys(totals) as (keyof PageStats)[]) totals[k] += outcome.stats[k];
       }
-    }
+    } else if (parsed?.pages[i]) fonts.shown(parsed.pages[i]!.glyphs);
+    else unread.push({ index: i, rasterized: false });
     // A withheld run whose boxes could hold no label is named in the page's stamp: every
     // withholding states its authority on its page.
     const stamp = [options.stamp, unprinted.length > 0 ? `${UNPRINTED_WORDS}: ${unprinted.map((l) => labelText(l).text).join('; ')}` : undefined].filter((t) => t !== undefined).join(' - ');
@@ -310,6 +319,20 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     objs.objects.set(pageRefs[i]!.num, out);
   }
   objs.objects.set(pagesRef.num, new PdfDict([['Type', PdfName.of('Pages')], ['Kids', pageRefs], ['Count', pageRefs.length]]));
+  if (fonts.touched) {
+    // The original pages, as the redaction did not need them read: what they draw, the release draws.
+    for (const u of unread) {
+      const p = pages[u.index]!;
+      const b = pageContentBytes(objs, p.dict.get('Contents'));
+      if (b === null) continue; // undecodable: its fonts cannot show more than the file keeps anyway
+      const c = interpretPage(objs, b, dictOf(resolve(objs, p.resources)), p.cropBox ?? p.mediaBox);
+      if (u.rasterized) fonts.withheld(c.glyphs);
+      else fonts.shown(c.glyphs);
+    }
+    const f = fonts.rewrite(objs);
+    if (f.replaced > 0) removed.push('fonts only withheld text used (replaced by Helvetica)');
+    if (f.pruned > 0) removed.push('characters of withheld text in the ToUnicode maps of fonts still used');
+  }
 
   for (const k of catalog.map.keys()) if (CATALOG_DROPPED[k] && !removed.includes(CATALOG_DROPPED[k]!)) removed.push(CATALOG_DROPPED[k]!);
   const newCatalog = new PdfDict([['Type', PdfName.of('Catalog')], ['Pages', pagesRef]]);

@@ -67,6 +67,8 @@ export type PageOutcome =
       readonly warnings: string[];
       /** What the original page draws (for a stamp's placement). */
       readonly content: PageContent;
+      /** Its glyphs the page no longer shows. */
+      readonly removed: ReadonlySet<GlyphEvent>;
     }
   | { readonly kind: 'unsure'; readonly reasons: { reason: UnsureReason; detail: string }[]; readonly boxes: RedactionBox[] };
 
@@ -259,7 +261,7 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   const head = Buffer.from('q\n'.repeat(1 + extraQ), 'latin1');
   const labels = placeLabels(boxes);
   const body = Buffer.concat([head, pageBytes, Buffer.from('\n' + tail + boxesContent(boxes, fontName, labels), 'latin1')]);
-  return { kind: 'done', contents: flateStream(new PdfDict(), body), resources: pageResources, stats: edits.stats, boxes, unprinted: labels.unprinted, warnings: edits.warnings, content };
+  return { kind: 'done', contents: flateStream(new PdfDict(), body), resources: pageResources, stats: edits.stats, boxes, unprinted: labels.unprinted, warnings: edits.warnings, content, removed };
 }
 
 /*
