@@ -9,10 +9,12 @@ export function parseIsoDateOption(value: string): string {
   throw new InvalidArgumentError(problem);
 }
 
-/** commander option parser for a whole number of at least `min`, else a usage error. */
-export function positiveInteger(min: number): (value: string) => number {
+/** commander option parser for a whole number of at least `min` (and at most `max`, when given), else a usage error. */
+export function positiveInteger(min: number, max?: number): (value: string) => number {
   return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}, got "${value}"`);
+    if (!/^\d+$/.test(value) || Number(value) < min || (max !== undefined && Number(value) > max)) {
+      throw new InvalidArgumentError(max === undefined ? `expected a whole number of at least ${min}, got "${value}"` : `expected a whole number from ${min} to ${max}, got "${value}"`);
+    }
     return Number(value);
   };
 }

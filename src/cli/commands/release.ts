@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { crossCheckSkipReason, DEFAULT_CROSS_CHECK_LIMIT } from '../../audit/cross.js';
 import type { ReleaseFolder } from '../../audit/index.js';
 import type { BatchResult } from '../../batch/run.js';
-import { defaultJobs, isPdfPath, PDF_POOL_MIN_CORES, PDF_POOL_MIN_DOCUMENTS, POOL_MIN_CORES, POOL_MIN_DOCUMENTS } from '../../batch/defaults.js';
+import { defaultJobs, isPdfPath, MAX_JOBS, PDF_POOL_MIN_CORES, PDF_POOL_MIN_DOCUMENTS, POOL_MIN_CORES, POOL_MIN_DOCUMENTS } from '../../batch/defaults.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
@@ -77,8 +77,8 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--page-size <size>', 'PDF page size: letter or a4 (any case)').argParser(oneOf(['letter', 'a4'] as const)).default('letter'))
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
     .addOption(
-      new Option('-j, --jobs <n>', `documents processed in parallel (worker threads) (default: the number of cores from ${groupThousands(POOL_MIN_DOCUMENTS)} documents on ${POOL_MIN_CORES} cores or more, from ${groupThousands(PDF_POOL_MIN_DOCUMENTS)} on ${PDF_POOL_MIN_CORES} or more for a batch of mostly PDFs; else 1)`).argParser(
-        positiveInteger(1),
+      new Option('-j, --jobs <n>', `documents processed in parallel (worker threads) (default: the number of cores from ${groupThousands(POOL_MIN_DOCUMENTS)} documents on ${POOL_MIN_CORES} cores or more, from ${groupThousands(PDF_POOL_MIN_DOCUMENTS)} on ${PDF_POOL_MIN_CORES} or more for a batch of mostly PDFs; else 1; at most ${MAX_JOBS}, and never more than the documents)`).argParser(
+        positiveInteger(1, MAX_JOBS),
       ),
     )
     .option('--force', 'release again documents whose outputs in --out are already up to date')
@@ -142,6 +142,8 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const inputs = await expandInputs(given, io.stderr, { ignore: opts.ignore, colors: ctx.colors().err });
   if (inputs.exitCode !== undefined) return inputs.exitCode;
   const { files } = inputs;
+  // The batch starts no more threads than documents: said, as the request is not run as given.
+  if (opts.jobs !== undefined && opts.jobs > files.length) io.stderr(`declass: note: --jobs ${opts.jobs} lowered to ${files.length}: one thread per document at most (${files.length} document(s))\n`);
   await checkOutputFolder(opts.out, given.filter((p) => p !== STDIN_PATH));
   const stdin = files.includes(STDIN_PATH) ? await readStdinBytes(io) : undefined;
   // Read --against folders first: a wrong path should stop the run before anything is written.
