@@ -9,6 +9,7 @@ import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, expandInputs, noIgnoreOption, readStdinBytes, STDIN_PATH } from '../inputs.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../node/limits.js';
+import { MAX_DOC_NUMBER } from '../../release/case.js';
 import { FORMATS, safeStem, SUBFOLDERS, type Format } from '../../release/folder.js';
 import { oneOf, parseCaseOption, parseIsoDateOption, positiveInteger, requiredOption } from '../options.js';
 import { formatDocumentLine, formatReleaseSummary } from '../format/release-summary.js';
@@ -94,7 +95,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     )
     .option('--against <dir>', 'an earlier release folder to compare with for cross-document leaks (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--case <number>', "FOIA case number (e.g. F-2026-00123): State's footer `UNCLASSIFIED U.S. Department of State Case No. … Doc No. C… Date: …` on every release page and text; documents numbered by reference", parseCaseOption)
-    .addOption(new Option('--doc-start <n>', 'the first document number of --case (default 1)').argParser(positiveInteger(0)))
+    .addOption(new Option('--doc-start <n>', `the first document number of --case (default 1; at most ${groupThousands(MAX_DOC_NUMBER)}, and room must be left for every document)`).argParser(positiveInteger(0, MAX_DOC_NUMBER)))
     .option('--no-index', 'do not write the Vaughn index (release/index.csv, .json, and .pdf when the release writes PDFs; declass index writes it in any format, .xlsx too), and remove an old one')
     .option('--json', 'print the summary as JSON')
     .addOption(inputFormatOption())
@@ -142,6 +143,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const inputs = await expandInputs(given, io.stderr, { ignore: opts.ignore, colors: ctx.colors().err });
   if (inputs.exitCode !== undefined) return inputs.exitCode;
   const { files } = inputs;
+  if (opts.case !== undefined) assertDocNumbersFit(opts.docStart ?? 1, files.length);
   // The batch starts no more threads than documents: said, as the request is not run as given.
   if (opts.jobs !== undefined && opts.jobs > files.length) io.stderr(`declass: note: --jobs ${opts.jobs} lowered to ${files.length}: one thread per document at most (${files.length} document(s))\n`);
   await checkOutputFolder(opts.out, given.filter((p) => p !== STDIN_PATH));
@@ -236,6 +238,16 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
     failedOn = true;
   }
   return failed > 0 || failedOn ? ExitCode.problems : ExitCode.ok;
+}
+
+/**
+ * Usage error when `documents` numbered from `start` would run past the last document number
+ * (`C99999999`): found before anything is read or written. The batch checks again with the
+ * documents already released into the folder, which are numbered with them.
+ */
+function assertDocNumbersFit(start: number, documents: number): void {
+  const last = start + documents - 1;
+  if (last > MAX_DOC_NUMBER) throw new UsageError(`--doc-start ${start}: ${documents} document(s) would be numbered up to ${last}, past C${MAX_DOC_NUMBER}; start at ${MAX_DOC_NUMBER - documents + 1} at most`);
 }
 
 /**
