@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { crossCheckSkipReason, DEFAULT_CROSS_CHECK_LIMIT } from '../../audit/cross.js';
 import type { ReleaseFolder } from '../../audit/index.js';
 import type { BatchResult } from '../../batch/run.js';
@@ -11,19 +11,14 @@ import { batchPaths, expandInputs, noIgnoreOption, readStdinBytes, STDIN_PATH } 
 import { DEFAULT_MAX_INPUT_BYTES } from '../../node/limits.js';
 import { MAX_DOC_NUMBER } from '../../release/case.js';
 import { FORMATS, safeStem, SUBFOLDERS, type Format } from '../../release/folder.js';
-import { oneOf, parseCaseOption, parseIsoDateOption, positiveInteger, requiredOption } from '../options.js';
+import { oneOf, parseCaseOption, parseIsoDateOption, parseNameList, positiveInteger, requiredOption } from '../options.js';
 import { formatDocumentLine, formatReleaseSummary } from '../format/release-summary.js';
 import { formatJsonLine } from '../format/json.js';
 import { groupThousands } from '../format/number.js';
 import { asOfDate } from './shared.js';
 
 function parseFormats(value: string): Format[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of list) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown format "${f}"; expected some of ${FORMATS.join(', ')}`);
-  }
-  if (list.length === 0) throw new InvalidArgumentError(`expected some of ${FORMATS.join(', ')}`);
-  return list as Format[];
+  return parseNameList(value, FORMATS, 'format');
 }
 
 /** What `release --fail-on` may name: findings that make the run exit 1 although every document was released. */
@@ -31,10 +26,7 @@ export const RELEASE_FAIL_ON = ['cross-leak'] as const;
 type ReleaseFailOn = (typeof RELEASE_FAIL_ON)[number];
 
 function parseFailOn(value: string): ReleaseFailOn[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of list) if (!(RELEASE_FAIL_ON as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown finding "${f}"; expected some of ${RELEASE_FAIL_ON.join(', ')}`);
-  if (list.length === 0) throw new InvalidArgumentError(`expected some of ${RELEASE_FAIL_ON.join(', ')}`);
-  return [...new Set(list)] as ReleaseFailOn[];
+  return parseNameList(value, RELEASE_FAIL_ON, 'finding');
 }
 
 interface ReleaseOptions {
