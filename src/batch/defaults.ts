@@ -51,4 +51,10 @@ export function defaultJobs(documents: number = Infinity, pdfs = 0, cores: numbe
 }
 
 /** True for a path named as a PDF: the estimate {@link defaultJobs} is given (the reader goes by the bytes). */
+/**
+ * The most worker threads `--jobs` may ask for: each costs some 15 MB and a few tens of ms to
+ * start, so thousands exhaust the memory (`--jobs 99999` died of a V8 out-of-memory abort).
+ */
+export const MAX_JOBS = 256;
+
 export const isPdfPath = (file: string): boolean => /\.pdf$/i.test(file);

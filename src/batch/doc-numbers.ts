@@ -9,7 +9,8 @@ import path from 'node:path';
 import { parseRecord } from '../audit/verify.js';
 import { readBytesOrNull, readInput, readInputData } from '../node/read.js';
 import { listNames } from '../node/walk.js';
-import { assignDocNumbers, type NumberedDocument } from '../release/case.js';
+import { UsageError } from '../errors.js';
+import { assignDocNumbers, MAX_DOC_NUMBER, type NumberedDocument } from '../release/case.js';
 import { REVIEW_DIR, safeStem, stemOfRecordPath } from '../release/folder.js';
 import { isRenamedStem } from '../release/safe-stem.js';
 import type { OverrideCheckInputs } from './folder-check.js';
@@ -21,7 +22,8 @@ export interface NumberingInputs extends OverrideCheckInputs {
 
 /**
  * The document number of each stem. Reads and parses every input once for its reference; a file
- * that cannot be read gets no number (the batch reports it).
+ * that cannot be read gets no number (the batch reports it). A usage error when the numbers would
+ * run past `C99999999`.
  */
 export async function docNumbersOfBatch(inputs: NumberingInputs): Promise<Map<string, string>> {
   const docs: NumberedDocument[] = [];
@@ -48,6 +50,11 @@ export async function docNumbersOfBatch(inputs: NumberingInputs): Promise<Map<st
       stems.add(own);
       docs.push({ stem: own, ref: parsed.record.input.ref ?? null });
     }
+  }
+  // Bad input, not a bug: the numbers would run past C99999999 (checked before anything is written).
+  const last = inputs.start + docs.length - 1;
+  if (last > MAX_DOC_NUMBER) {
+    throw new UsageError(`--doc-start ${inputs.start}: ${docs.length} document(s) (the batch's and those already released into the folder) would be numbered up to ${last}, past C${MAX_DOC_NUMBER}; start at ${MAX_DOC_NUMBER - docs.length + 1} at most`);
   }
   return assignDocNumbers(docs, inputs.start);
 }

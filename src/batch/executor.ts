@@ -44,10 +44,12 @@ export const WRITER_THREAD_MIN_DOCUMENTS = 32;
 export const PDF_TEXT_THREAD_MIN_DOCUMENTS = 32;
 
 /**
- * An executor for `jobs` parallel jobs (1: in this thread, with a file writer thread from
+ * An executor for `jobs` parallel jobs, at most one per document (1: in this thread, with a file writer thread from
  * {@link WRITER_THREAD_MIN_DOCUMENTS} documents and a pdf.js thread from {@link PDF_TEXT_THREAD_MIN_DOCUMENTS}). piscina is loaded only for a pool (40 ms a run otherwise).
  */
-export async function createExecutor(jobs: number, documents: number = Infinity): Promise<Executor> {
+export async function createExecutor(requested: number, documents: number = Infinity): Promise<Executor> {
+  // A thread more than there are documents would only start, idle and cost memory.
+  const jobs = Math.min(requested, documents);
   if (jobs <= 1 || !pathExists(WORKER_FILE)) {
     const writer = documents >= WRITER_THREAD_MIN_DOCUMENTS ? (await import('../node/write-thread.js')).FileWriterThread.start() : null;
     const cache = new JobCache(writer, documents >= PDF_TEXT_THREAD_MIN_DOCUMENTS ? () => PdfTextThread.start() : null);

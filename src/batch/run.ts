@@ -16,6 +16,8 @@ import { listNames } from '../node/walk.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
 import { INDEX_STEM, MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
+import { UsageError } from '../errors.js';
+import { MAX_JOBS } from './defaults.js';
 import { docNumbersOfBatch } from './doc-numbers.js';
 import { removeVaughnIndex, writeVaughnIndex } from './vaughn.js';
 import { assertOneRelease, assertOverridesApply, type OverrideCheckInputs } from './folder-check.js';
@@ -45,6 +47,7 @@ export interface BatchOptions {
   readonly force: boolean;
   /** PDF inputs: rasterise a page the rewriter cannot handle with certainty instead of failing the document. */
   readonly rasterizeUnsure?: boolean;
+  /** Documents released in parallel, 1 to {@link MAX_JOBS}; no more threads than documents are started. */
   readonly jobs: number;
   readonly maxInputBytes: number;
   /** Reader for the inputs (`auto`: picked from each file's content); default `auto`. */
@@ -140,6 +143,7 @@ export async function runReleaseBatch(
 ): Promise<BatchResult> {
   const started = performance.now();
   const stemOf = opts.stemOf ?? ((file: string) => safeStem(file));
+  if (!Number.isInteger(opts.jobs) || opts.jobs < 1 || opts.jobs > MAX_JOBS) throw new UsageError(`jobs: expected a whole number from 1 to ${MAX_JOBS}, got ${opts.jobs}`);
   // Refusals first, so that nothing is written (or discarded) when one applies.
   if (!opts.replace) await assertOneRelease(opts.out, runSettings(opts));
   // The inputs as the checks before the run read them (the folder's records too, unless it is to be discarded).

@@ -9,12 +9,31 @@ export function parseIsoDateOption(value: string): string {
   throw new InvalidArgumentError(problem);
 }
 
-/** commander option parser for a whole number of at least `min`, else a usage error. */
-export function positiveInteger(min: number): (value: string) => number {
+/** commander option parser for a whole number of at least `min` (and at most `max`, when given), else a usage error. */
+export function positiveInteger(min: number, max?: number): (value: string) => number {
   return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}, got "${value}"`);
+    if (!/^\d+$/.test(value) || Number(value) < min || (max !== undefined && Number(value) > max)) {
+      throw new InvalidArgumentError(max === undefined ? `expected a whole number of at least ${min}, got "${value}"` : `expected a whole number from ${min} to ${max}, got "${value}"`);
+    }
     return Number(value);
   };
+}
+
+/**
+ * A comma-separated list of names out of `known` (`text,pdf`), as given (`fold`: each compared
+ * in lower case). Usage errors: an unknown name; an empty item (`text,`, `text,,pdf`: a name was
+ * left out, or a separator typed twice); a name given twice (`text,text`: a slip that says
+ * something else was meant). `what` names an item in the message ("format", "finding").
+ */
+export function parseNameList<T extends string>(value: string, known: readonly T[], what: string, fold = false): T[] {
+  const list = value.split(',').map((s) => (fold ? s.trim().toLowerCase() : s.trim()));
+  const expected = `expected some of ${known.join(', ')}, comma-separated`;
+  if (list.every((s) => s === '')) throw new InvalidArgumentError(expected);
+  if (list.includes('')) throw new InvalidArgumentError(`an empty item in "${value}"; ${expected}`);
+  for (const f of list) if (!(known as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown ${what} "${f}"; ${expected}`);
+  const twice = list.find((f, i) => list.indexOf(f) !== i);
+  if (twice !== undefined) throw new InvalidArgumentError(`${what} "${twice}" is given twice in "${value}"; name each once`);
+  return list as T[];
 }
 
 /** commander option parser for a sha256 written as 64 hexadecimal digits (returned in lower case). */

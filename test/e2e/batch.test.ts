@@ -270,7 +270,7 @@ describe('progress and summary', () => {
   it('refuses a bad --jobs in one line', async () => {
     const run = await runCli(['release', SAMPLES, '--profile', 'public', '--out', tmp('jobs'), '--jobs', '0']);
     expect(run.code).toBe(64);
-    expect(run.stderr).toMatch(/^declass: option '-j, --jobs <n>' argument '0' is invalid\. expected a whole number of at least 1, got "0"\n$/);
+    expect(run.stderr).toMatch(/^declass: option '-j, --jobs <n>' argument '0' is invalid\. expected a whole number from 1 to 256, got "0"\n$/);
   });
 });
 

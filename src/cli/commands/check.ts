@@ -4,7 +4,7 @@
  * then serialised as a table, JSON Lines, CSV or an iCalendar file.
  */
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { ExitCode, OutputError, UsageError } from '../../errors.js';
 import type { DeclStatus, Diagnostic } from '../../types.js';
 import type { Colors } from '../color.js';
@@ -15,22 +15,12 @@ import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, expandInputs, noIgnoreOption, readCliInput, STDIN_PATH } from '../inputs.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../node/limits.js';
-import { parseIsoDateOption, positiveInteger } from '../options.js';
+import { parseIsoDateOption, parseNameList, positiveInteger } from '../options.js';
 import { asOfDate } from './shared.js';
 
 /** commander parser for `--fail-on review,invalid`: known status names only, else a usage error. */
 export function parseStatusList(value: string): DeclStatus[] {
-  const list = value
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  if (list.length === 0) throw new InvalidArgumentError(`expected some of ${STATUSES.join(', ')}`);
-  for (const s of list) {
-    if (!(STATUSES as readonly string[]).includes(s)) {
-      throw new InvalidArgumentError(`unknown status "${s}"; expected some of ${STATUSES.join(', ')}`);
-    }
-  }
-  return [...new Set(list)] as DeclStatus[];
+  return parseNameList(value, STATUSES, 'status', true);
 }
 
 interface CheckOptions {

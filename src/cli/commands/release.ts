@@ -1,28 +1,24 @@
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { crossCheckSkipReason, DEFAULT_CROSS_CHECK_LIMIT } from '../../audit/cross.js';
 import type { ReleaseFolder } from '../../audit/index.js';
 import type { BatchResult } from '../../batch/run.js';
-import { defaultJobs, isPdfPath, PDF_POOL_MIN_CORES, PDF_POOL_MIN_DOCUMENTS, POOL_MIN_CORES, POOL_MIN_DOCUMENTS } from '../../batch/defaults.js';
+import { defaultJobs, isPdfPath, MAX_JOBS, PDF_POOL_MIN_CORES, PDF_POOL_MIN_DOCUMENTS, POOL_MIN_CORES, POOL_MIN_DOCUMENTS } from '../../batch/defaults.js';
 import { ExitCode, UsageError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, expandInputs, noIgnoreOption, readStdinBytes, STDIN_PATH } from '../inputs.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../node/limits.js';
+import { MAX_DOC_NUMBER } from '../../release/case.js';
 import { FORMATS, safeStem, SUBFOLDERS, type Format } from '../../release/folder.js';
-import { oneOf, parseCaseOption, parseIsoDateOption, positiveInteger, requiredOption } from '../options.js';
+import { oneOf, parseCaseOption, parseIsoDateOption, parseNameList, positiveInteger, requiredOption } from '../options.js';
 import { formatDocumentLine, formatReleaseSummary } from '../format/release-summary.js';
 import { formatJsonLine } from '../format/json.js';
 import { groupThousands } from '../format/number.js';
 import { asOfDate } from './shared.js';
 
 function parseFormats(value: string): Format[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of list) {
-    if (!(FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown format "${f}"; expected some of ${FORMATS.join(', ')}`);
-  }
-  if (list.length === 0) throw new InvalidArgumentError(`expected some of ${FORMATS.join(', ')}`);
-  return list as Format[];
+  return parseNameList(value, FORMATS, 'format');
 }
 
 /** What `release --fail-on` may name: findings that make the run exit 1 although every document was released. */
@@ -30,10 +26,7 @@ export const RELEASE_FAIL_ON = ['cross-leak'] as const;
 type ReleaseFailOn = (typeof RELEASE_FAIL_ON)[number];
 
 function parseFailOn(value: string): ReleaseFailOn[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of list) if (!(RELEASE_FAIL_ON as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown finding "${f}"; expected some of ${RELEASE_FAIL_ON.join(', ')}`);
-  if (list.length === 0) throw new InvalidArgumentError(`expected some of ${RELEASE_FAIL_ON.join(', ')}`);
-  return [...new Set(list)] as ReleaseFailOn[];
+  return parseNameList(value, RELEASE_FAIL_ON, 'finding');
 }
 
 interface ReleaseOptions {
@@ -77,8 +70,8 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--page-size <size>', 'PDF page size: letter or a4 (any case)').argParser(oneOf(['letter', 'a4'] as const)).default('letter'))
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
     .addOption(
-      new Option('-j, --jobs <n>', `documents processed in parallel (worker threads) (default: the number of cores from ${groupThousands(POOL_MIN_DOCUMENTS)} documents on ${POOL_MIN_CORES} cores or more, from ${groupThousands(PDF_POOL_MIN_DOCUMENTS)} on ${PDF_POOL_MIN_CORES} or more for a batch of mostly PDFs; else 1)`).argParser(
-        positiveInteger(1),
+      new Option('-j, --jobs <n>', `documents processed in parallel (worker threads) (default: the number of cores from ${groupThousands(POOL_MIN_DOCUMENTS)} documents on ${POOL_MIN_CORES} cores or more, from ${groupThousands(PDF_POOL_MIN_DOCUMENTS)} on ${PDF_POOL_MIN_CORES} or more for a batch of mostly PDFs; else 1; at most ${MAX_JOBS}, and never more than the documents)`).argParser(
+        positiveInteger(1, MAX_JOBS),
       ),
     )
     .option('--force', 'release again documents whose outputs in --out are already up to date')
@@ -94,7 +87,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     )
     .option('--against <dir>', 'an earlier release folder to compare with for cross-document leaks (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--case <number>', "FOIA case number (e.g. F-2026-00123): State's footer `UNCLASSIFIED U.S. Department of State Case No. … Doc No. C… Date: …` on every release page and text; documents numbered by reference", parseCaseOption)
-    .addOption(new Option('--doc-start <n>', 'the first document number of --case (default 1)').argParser(positiveInteger(0)))
+    .addOption(new Option('--doc-start <n>', `the first document number of --case (default 1; at most ${groupThousands(MAX_DOC_NUMBER)}, and room must be left for every document)`).argParser(positiveInteger(0, MAX_DOC_NUMBER)))
     .option('--no-index', 'do not write the Vaughn index (release/index.csv, .json, and .pdf when the release writes PDFs; declass index writes it in any format, .xlsx too), and remove an old one')
     .option('--json', 'print the summary as JSON')
     .addOption(inputFormatOption())
@@ -142,6 +135,9 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const inputs = await expandInputs(given, io.stderr, { ignore: opts.ignore, colors: ctx.colors().err });
   if (inputs.exitCode !== undefined) return inputs.exitCode;
   const { files } = inputs;
+  if (opts.case !== undefined) assertDocNumbersFit(opts.docStart ?? 1, files.length);
+  // The batch starts no more threads than documents: said, as the request is not run as given.
+  if (opts.jobs !== undefined && opts.jobs > files.length) io.stderr(`declass: note: --jobs ${opts.jobs} lowered to ${files.length}: one thread per document at most (${files.length} document(s))\n`);
   await checkOutputFolder(opts.out, given.filter((p) => p !== STDIN_PATH));
   const stdin = files.includes(STDIN_PATH) ? await readStdinBytes(io) : undefined;
   // Read --against folders first: a wrong path should stop the run before anything is written.
@@ -234,6 +230,16 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
     failedOn = true;
   }
   return failed > 0 || failedOn ? ExitCode.problems : ExitCode.ok;
+}
+
+/**
+ * Usage error when `documents` numbered from `start` would run past the last document number
+ * (`C99999999`): found before anything is read or written. The batch checks again with the
+ * documents already released into the folder, which are numbered with them.
+ */
+function assertDocNumbersFit(start: number, documents: number): void {
+  const last = start + documents - 1;
+  if (last > MAX_DOC_NUMBER) throw new UsageError(`--doc-start ${start}: ${documents} document(s) would be numbered up to ${last}, past C${MAX_DOC_NUMBER}; start at ${MAX_DOC_NUMBER - documents + 1} at most`);
 }
 
 /**

@@ -3,17 +3,15 @@
  * folder (one row per withholding, from its audit records and release texts) into
  * `DIR/release/index.<format>`, listed in the manifest. The work is src/batch/vaughn.ts.
  */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { ExitCode } from '../../errors.js';
 import { INDEX_FORMATS, type IndexFormat } from '../../release/folder.js';
 import type { CommandContext } from '../context.js';
 import { formatJsonLine } from '../format/json.js';
-import { parseCaseOption } from '../options.js';
+import { parseCaseOption, parseNameList } from '../options.js';
 
 function parseIndexFormats(value: string): IndexFormat[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const f of list) if (!(INDEX_FORMATS as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown format "${f}"; expected some of ${INDEX_FORMATS.join(', ')}`);
-  if (list.length === 0) throw new InvalidArgumentError(`expected some of ${INDEX_FORMATS.join(', ')}`);
+  const list = parseNameList(value, INDEX_FORMATS, 'format');
   return INDEX_FORMATS.filter((f) => list.includes(f));
 }
 
