@@ -98,11 +98,16 @@ interface GroupState {
   pageGap: boolean;
   /** The last content line, null after a boundary line (authority, date, rule). */
   prev: DocLine | null;
+  /**
+   * At a page's top, until its first line of text: the last portion of the page before that ended
+   * without ending its sentence (see carriedOver).
+   */
+  carried: Draft | null;
 }
 
 /** Groups content lines into draft portions, in document order. Linear. */
 export function groupPortions(input: GroupInput): Draft[] {
-  const st: GroupState = { input, blankParagraphs: usesBlankLines(input), drafts: [], cur: null, hard: true, blankGap: false, pageGap: false, prev: null };
+  const st: GroupState = { input, blankParagraphs: usesBlankLines(input), drafts: [], cur: null, hard: true, blankGap: false, pageGap: false, prev: null, carried: null };
   const inline = inlineBanners(input);
   for (let i = 0; i < input.lines.length; i++) {
     if (!passBoundary(st, input.roles[i]!, input.levelBreaks.has(i) || inline.has(i))) groupLine(st, i);
@@ -206,7 +211,10 @@ function groupLine(st: GroupState, i: number): void {
   const { source, lines, roles, bannerRelTo } = st.input;
   const line = lines[i]!;
   const role = roles[i]!;
-  if (st.prev && line.page !== st.prev.page) st.pageGap = true;
+  if (st.prev && line.page !== st.prev.page) {
+    st.pageGap = true;
+    st.carried = carriedOver(st, st.prev.page);
+  }
   if (st.blankGap && !st.pageGap) {
     close(st);
     st.hard = true;
@@ -283,6 +291,13 @@ function initialsOf(text: string, n: number): string {
 
 /** The line's first piece: a new portion (a mark or a structure opens one), a list item, or a continuation. */
 function placeFirstPiece(st: GroupState, piece: Piece, start: LineStart, structure: Draft['structure'], headerBudget: number, line: DocLine): void {
+  placeOnPage(st, piece, start, structure, headerBudget, line);
+  // What the page before carried is settled by the page's first line, unless that is a marked
+  // line short of a sentence (a running header, a table head) above the text that goes on.
+  if (start.mark === null || line.text.length >= 0.75 * st.input.width || SENTENCE_END.test(line.text)) st.carried = null;
+}
+
+function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: Draft['structure'], headerBudget: number, line: DocLine): void {
   const { source, width } = st.input;
   const c = st.cur;
   if (start.mark !== null || structure !== null) {
@@ -297,6 +312,12 @@ function placeFirstPiece(st: GroupState, piece: Piece, start: LineStart, structu
     st.cur = openDraft(source, piece, null, null, null, st.hard, 0);
   } else if (c.structure === 'subject' && st.prev && !st.pageGap && endsSubject(st.prev.text, line.text, 0.85 * width)) {
     // Not the subject's wrap (`PURPOSE: …`, a sentence under `SUBJECT: (U) Plan`): text of its own.
+    close(st);
+    st.cur = openDraft(source, piece, null, null, null, true, 0);
+  } else if (st.carried !== null && st.carried !== c && /^[a-z]/.test(line.text)) {
+    // The page before ended a portion mid-sentence, and others came after it (a footnote, a
+    // caption, a running header, a repeated table head): which one this text goes on with is not
+    // known, so it is text of its own (unmarked: withheld in a classified document).
     close(st);
     st.cur = openDraft(source, piece, null, null, null, true, 0);
   } else if (st.pageGap ? continuesAcrossPage(st.prev, line) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs) || hangsUnderMark(c, source, st.input.lines, line)) {
@@ -452,6 +473,29 @@ function hangsUnderMark(d: Draft, source: string, lines: readonly DocLine[], lin
   while (text < head.last && source.charCodeAt(text) === 0x20) text++;
   const indent = line.first - line.start;
   return indent === mark.start - head.start || indent === text - head.start;
+}
+
+/**
+ * The last portion of page `page` that ended without ending its sentence (a paragraph the page
+ * break cut), or null. Text at the next page's top that goes on in lower case goes on with it only
+ * when nothing came between: it went on with the last portion before it (a footnote `1 (U)
+ * Open-source reporting ….` after the cut paragraph, a `(U)` running header or a `(U)` table head a
+ * browser repeats on the next page) and was released as its (U): the cut paragraph was SECRET. A
+ * caption that ends no sentence after the cut paragraph is taken for the cut one (a paragraph cut
+ * at a page's foot ends on a short line too): left.
+ */
+function carriedOver(st: GroupState, page: number): Draft | null {
+  const { source, lines } = st.input;
+  const count = st.drafts.length + (st.cur ? 1 : 0);
+  const at = (k: number): Draft => (k === st.drafts.length ? st.cur! : st.drafts[k]!);
+  for (let k = count - 1; k >= 0; k--) {
+    const d = at(k);
+    const last = d.pieces[d.pieces.length - 1]!;
+    if (lines[last.line]!.page !== page) return null;
+    const text = source.slice(last.start, last.end).trimEnd();
+    if (!SENTENCE_END.test(text) && !text.endsWith(':')) return d;
+  }
+  return null;
 }
 
 /** Across page furniture: only text that plainly goes on (lower case, or no sentence end before). */
