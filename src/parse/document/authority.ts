@@ -182,10 +182,20 @@ function continuesField(text: string): boolean {
  * every `Declassify On` is kept. `skip` holds lines already taken (banners).
  */
 export function findAuthority(source: string, lines: readonly DocLine[], skip: (i: number) => boolean): AuthorityRead {
-  const taken = new Set<number>();
-  const runs: { lines: number[]; fields: FieldHit[] }[] = [];
+  const { runs, unread } = authorityRuns(source, lines, skip);
+  return { block: runs.length === 0 ? null : blockOf(source, lines, runs, unread), lines: new Set(runs.flatMap((r) => r.lines)) };
+}
+
+interface Run {
+  readonly lines: number[];
+  readonly fields: FieldHit[];
+}
+
+/** The runs of authority lines that name a strong field, and the Declassify On lines whose value is not read (see findAuthority). */
+function authorityRuns(source: string, lines: readonly DocLine[], skip: (i: number) => boolean): { runs: Run[]; unread: FieldHit[] } {
+  const runs: Run[] = [];
   const unread: FieldHit[] = [];
-  let run: { lines: number[]; fields: FieldHit[] } | null = null;
+  let run: Run | null = null;
   let blanks = 0;
   const close = () => {
     if (run && run.fields.some((f) => STRONG.has(f.key))) runs.push(run);
@@ -211,7 +221,7 @@ export function findAuthority(source: string, lines: readonly DocLine[], skip: (
       continue;
     }
     // Continuation of the last field: directly under it, indented further, short, not a mark.
-    const cur = run as { lines: number[]; fields: FieldHit[] } | null;
+    const cur = run as Run | null;
     if (cur && blanks === 0 && !skip(i)) {
       const prev = lines[cur.lines[cur.lines.length - 1]!]!;
       const indented = line.first - line.start > prev.first - prev.start;
@@ -227,8 +237,11 @@ export function findAuthority(source: string, lines: readonly DocLine[], skip: (
     blanks = 0;
   }
   close();
-  if (runs.length === 0) return { block: null, lines: taken };
+  return { runs, unread };
+}
 
+/** The block the runs make: the first value of each field, every Declassify On (read or not). */
+function blockOf(source: string, lines: readonly DocLine[], runs: readonly Run[], unread: readonly FieldHit[]): AuthorityBlock {
   const field = (f: FieldHit): AuthorityField => ({
     raw: source.slice(f.start, f.valueEnd),
     span: { start: f.start, end: f.valueEnd },
@@ -239,18 +252,14 @@ export function findAuthority(source: string, lines: readonly DocLine[], skip: (
     for (const r of runs) for (const f of r.fields) if (f.key === key) return field(f);
     return null;
   };
-  const lineSpans: Span[] = [];
-  for (const r of runs) for (const i of r.lines) {
-    taken.add(i);
-    lineSpans.push({ start: lines[i]!.first, end: lines[i]!.last });
-  }
+  const lineSpans: Span[] = runs.flatMap((r) => r.lines.map((i) => ({ start: lines[i]!.first, end: lines[i]!.last })));
   const main = runs.find((r) => r.fields.some((f) => f.key === 'declassifyOn')) ?? runs[0]!;
   const start = lines[main.lines[0]!]!.first;
   const end = lines[main.lines[main.lines.length - 1]!]!.last;
   const reason = firstOf('reason');
   const dated = firstOf('dated');
   const sourceDate = dated ? (parseDateText(dated.value.replace(/[.,;]+$/, ''))?.date ?? null) : null;
-  const block: AuthorityBlock = {
+  return {
     raw: source.slice(start, end),
     span: { start, end },
     lines: lineSpans,
@@ -262,5 +271,4 @@ export function findAuthority(source: string, lines: readonly DocLine[], skip: (
     sourceDate,
     declassifyOn: [...runs.flatMap((r) => r.fields.filter((f) => f.key === 'declassifyOn')), ...unread].sort((a, b) => a.start - b.start).map(field),
   };
-  return { block, lines: taken };
 }
