@@ -181,9 +181,10 @@ function charsReplacedIn(diagnostics: readonly Diagnostic[]): string[] {
  * The warnings the console shows besides the audit record: an output named otherwise than its
  * input, a PDF redaction's own warning, a mark read without the invisible or look-alike
  * characters it held (the text was read otherwise than written), a FOIA notice the rules do
- * not read (../parse/notices.ts), and images or outlined text a PDF release keeps unread.
+ * not read (../parse/notices.ts), images or outlined text a PDF release keeps unread, and an
+ * as-of date before the document was written.
  */
-const CONSOLE_WARNINGS: ReadonlySet<string> = new Set(['output-renamed', 'pdf-redaction', 'pdf-unread', 'mark-characters-read', 'foia-notice']);
+const CONSOLE_WARNINGS: ReadonlySet<string> = new Set(['output-renamed', 'pdf-redaction', 'pdf-unread', 'mark-characters-read', 'foia-notice', 'as-of-before-origin']);
 
 /** The console's warnings among a document's diagnostics, each once. */
 function consoleWarnings(diagnostics: readonly Diagnostic[]): string[] {
