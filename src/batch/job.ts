@@ -181,8 +181,8 @@ function charsReplacedIn(diagnostics: readonly Diagnostic[]): string[] {
  * The warnings the console shows besides the audit record: an output named otherwise than its
  * input, a PDF redaction's own warning, a mark read without the invisible or look-alike
  * characters it held (the text was read otherwise than written), a FOIA notice the rules do
- * not read (../parse/notices.ts), images or outlined text a PDF release keeps unread, and
- * the claims and readings below.
+ * not read (../parse/notices.ts), images or outlined text a PDF release keeps unread, an as-of
+ * date before the document was written, and the claims and readings below.
  */
 const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
   'output-renamed',
@@ -190,8 +190,9 @@ const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
   'pdf-unread',
   'mark-characters-read',
   'foia-notice',
+  'as-of-before-origin',
   // A reviewer's decision or a profile's rule that claims what the document does not bear out
-  // (../engine/evaluate.ts), and an input read as Latin-1 (the README promises a warning).
+  // (../engine/evaluate.ts), and an input read as Windows-1252 (the README promises a warning).
   'override-after-as-of',
   'override-b1-not-classified',
   'override-reasons-differ',

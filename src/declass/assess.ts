@@ -308,7 +308,19 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
  * level its overall classification ({@link documentLevel}), the origin `doc.originated`.
  */
 export function assessDocument(doc: Document, asOf: string): DeclAssessment {
-  return belowItsPortions(doc, doc.format === 'document' ? assessAuthorityBlock(doc, asOf) : assessCable(doc, asOf));
+  const a = belowItsPortions(doc, doc.format === 'document' ? assessAuthorityBlock(doc, asOf) : assessCable(doc, asOf));
+  // Decided as the document stood before it was written: not an error (the status is still the
+  // instruction's), but hardly what was meant (a mistyped year), so never silent.
+  if (doc.originated && asOf < doc.originated) {
+    return {
+      ...a,
+      diagnostics: [
+        ...a.diagnostics,
+        { severity: 'warning', code: 'as-of-before-origin', message: `The as-of date ${asOf} is before the document's origination on ${doc.originated}: it is decided as it stood before it was written.` },
+      ],
+    };
+  }
+  return a;
 }
 
 /**

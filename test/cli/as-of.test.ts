@@ -33,3 +33,27 @@ describe('--as-of after today', () => {
     }
   });
 });
+
+describe('--as-of before a document was written', () => {
+  const WARNING = "warning: The as-of date 2000-01-01 is before the document's origination on 2008-02-13: it is decided as it stood before it was written. [as-of-before-origin]\n";
+
+  it('release: a warning for the document (it is still decided as its instruction says)', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'declass-as-of-')), 'out');
+    const r = await runCli(['release', SEED, '--profile', 'public', '--out', out, '--as-of', '2000-01-01', '--formats', 'text'], { now: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`declass: ${SEED}: ${WARNING}`);
+  });
+
+  it('check: the same warning for the document', async () => {
+    const r = await runCli(['check', SEED, '--as-of', '2000-01-01'], { now: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${SEED}: ${WARNING}`);
+  });
+
+  it('on or after the origination date: no warning', async () => {
+    for (const asOf of ['2008-02-13', '2010-12-01']) {
+      const r = await runCli(['check', SEED, '--as-of', asOf], { now: NOW });
+      expect(r.stderr).not.toContain('as-of-before-origin');
+    }
+  });
+});
