@@ -68,7 +68,12 @@ export function buildEdits(plan: Plan): Edit[] {
   if (doc.banner && !inWithheld(doc.banner.span)) {
     edits.push({ kind: 'replace', span: doc.banner.span, text: plan.releaseBanner });
     const eol = lineEnd(source, doc.banner.span.end);
-    edits.push({ kind: 'replace', span: { start: eol, end: eol }, text: `\n${plan.stamp}` });
+    // Under the banner when it opens the text; when a marked portion comes before it (a typed
+    // memo whose only banner line was printed mid-text), the release banner and stamp open the
+    // text. (A cable's stray routing line above its banner is unmarked text: the stamp stays.)
+    const atTop = !doc.portions.some((p) => p.span.start < doc.banner!.span.start && p.markingSource !== 'unmarked');
+    if (atTop) edits.push({ kind: 'replace', span: { start: eol, end: eol }, text: `\n${plan.stamp}` });
+    else edits.push({ kind: 'replace', span: { start: 0, end: 0 }, text: `${plan.releaseBanner}\n${plan.stamp}\n\n` });
     // Caveat lines (NOFORN, SENSITIVE under the banner) go: the recomputed banner says what applies.
     for (const c of doc.banner.caveats) if (c.span.start > eol && !inWithheld(c.span)) edits.push({ kind: 'delete', span: wholeLine(source, c.span) });
     // The same banner where an extract's cable is printed again says the release banner as well.

@@ -28,7 +28,7 @@ beforeAll(async () => {
 /** An overrides file with these decisions (each 6 lines long, after the first line). */
 function overridesFile(decisions: readonly { ref: string; portion: string }[]): string {
   const file = path.join(tmp('overrides'), 'decisions.yaml');
-  const body = decisions.map((d) => `  - ref: ${d.ref}\n    portion: ${d.portion}\n    action: release\n    reviewer: J. Smith\n    date: 2026-11-20\n    note: MDR case M-2026-0042\n`).join('');
+  const body = decisions.map((d) => `  - ref: ${d.ref}\n    portion: ${d.portion}\n    action: release\n    reviewer: J. Smith\n    date: 2010-11-20\n    note: MDR case M-2010-0042\n`).join('');
   writeFileSync(file, `overrides:\n${body}`);
   return file;
 }

@@ -141,7 +141,8 @@ describe('bad input and batches', () => {
     expect(decodeInput(readFileSync(path.join(inDir, 'latin1.txt'))).ok).toBe(true);
     const out = tmp('enc-out');
     const run = await runCli(['release', inDir, '--profile', 'public', '--out', out, '--as-of', '2010-12-01', '--formats', 'text']);
-    expect(run.stderr).toBe('');
+    // Read as Windows-1252 with a warning on the console (the CRLF and BOM file says nothing).
+    expect(run.stderr).toBe(`declass: ${path.join(inDir, 'latin1.txt')}: warning: Input is not valid UTF-8; it was read as Windows-1252 (Latin-1 with Windows punctuation). [encoding-latin1]\n`);
     expect(run.code).toBe(0);
     const released = readFileSync(path.join(out, 'release/crlf.txt'), 'utf8');
     // Every portion is withheld as of 2010-12-01: the release is the one page of a denial.

@@ -9,24 +9,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { pdftotext } from '../helpers/pdf-text.js';
-import { TestPdf } from './helpers/make.js';
+import { MEMO_SECRET_LINE, memoLines, TestPdf } from './helpers/make.js';
 import { readPdfObjects } from '../../src/pdf/objects/read.js';
 import { decodeStream } from '../../src/pdf/objects/filters.js';
 import { PdfDict, PdfName, PdfStream, dictOf, lookupArray, lookupDict, resolve, type PdfObjects } from '../../src/pdf/objects/model.js';
 import { parseCMap } from '../../src/pdf/font/cmap.js';
 
-const LINES = [
-  'SECRET//NOFORN',
-  '(U) This memorandum summarizes the quarterly review held at headquarters.',
-  // Ж and Щ: no other line uses them.
-  '(S//NF) The agency recruited a source codenamed ЖЩ in the ministry.',
-  '(U) Next meeting is scheduled for the first week of the next quarter.',
-  'Classified By: John Smith, Director',
-  'Derived From: Multiple Sources',
-  'Declassify On: 20301231',
-  'SECRET//NOFORN',
-];
-const SECRET_LINE = 2;
+// Ж and Щ: no other line uses them.
+const LINES = memoLines('ЖЩ');
+const SECRET_LINE = MEMO_SECRET_LINE;
 const WITHHELD = ['Ж', 'Щ'];
 
 /** Release `bytes` as memo.pdf with the public profile; the release PDF's bytes. */

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { PDFName, PDFString, type PDFRef } from 'pdf-lib';
 import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { pdftotext } from '../helpers/pdf-text.js';
-import { TestPdf } from './helpers/make.js';
+import { MEMO_SECRET_LINE, memoLines, TestPdf } from './helpers/make.js';
 import { rawAndInflated } from './helpers/check.js';
 import { redactPdf } from '../../src/pdf/index.js';
 import { readPdfObjects } from '../../src/pdf/objects/read.js';
@@ -18,17 +18,8 @@ import { decodeStream } from '../../src/pdf/objects/filters.js';
 import { PdfName, PdfStream } from '../../src/pdf/objects/model.js';
 
 /** The memo's lines, top to bottom, each drawn 18 pt under the one before from y = 740. */
-const LINES = [
-  'SECRET//NOFORN',
-  '(U) This memorandum summarizes the quarterly review held at headquarters.',
-  '(S//NF) The agency recruited a source codenamed BLUEHERON in the ministry.',
-  '(U) Next meeting is scheduled for the first week of the next quarter.',
-  'Classified By: John Smith, Director',
-  'Derived From: Multiple Sources',
-  'Declassify On: 20301231',
-  'SECRET//NOFORN',
-];
-const SECRET_LINE = 2;
+const LINES = memoLines('BLUEHERON');
+const SECRET_LINE = MEMO_SECRET_LINE;
 const yOf = (i: number): number => 740 - 18 * i;
 /** The memo's line `i` as a text object of its own, at (60, y) or at the origin. */
 const line = (i: number, at = true): string => `BT /F1 11 Tf ${at ? `60 ${yOf(i)}` : '0 0'} Td (${LINES[i]!.replace(/[()]/g, '\\$&')}) Tj ET`;

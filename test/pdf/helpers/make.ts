@@ -130,3 +130,23 @@ export class TestPdf {
 }
 
 export { StandardFonts };
+
+/**
+ * The probes' SECRET memo, top to bottom: its (S//NF) paragraph (line {@link MEMO_SECRET_LINE})
+ * names `codename`, which no other line uses; the rest is released under the public profile.
+ */
+export function memoLines(codename: string): string[] {
+  return [
+    'SECRET//NOFORN',
+    '(U) This memorandum summarizes the quarterly review held at headquarters.',
+    `(S//NF) The agency recruited a source codenamed ${codename} in the ministry.`,
+    '(U) Next meeting is scheduled for the first week of the next quarter.',
+    'Classified By: John Smith, Director',
+    'Derived From: Multiple Sources',
+    'Declassify On: 20301231',
+    'SECRET//NOFORN',
+  ];
+}
+
+/** The line of {@link memoLines} that is withheld. */
+export const MEMO_SECRET_LINE = 2;
