@@ -10,7 +10,7 @@ import { safeOutputStem, stemWordsIn } from '../../src/release/index.js';
  */
 function reference(stem: string, text: string): boolean {
   const parts = stem.split(/[^\p{L}\p{N}]+/u);
-  const joints = /^\d{2}[A-Z]+\d+$/.test(stem) ? [] : parts.flatMap((p) => p.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u));
+  const joints = /^\d{2}[A-Z]+\d+(?:[_.-].*)?$/.test(stem) ? [] : parts.flatMap((p) => p.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u));
   const words = [...parts, ...joints].map((w) => w.toLowerCase()).filter((w) => w.length >= 3 && /\p{L}/u.test(w));
   return words.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text));
 }
