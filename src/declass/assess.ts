@@ -6,7 +6,7 @@
 import type { DeclAssessment, DeclStatus, DeclValue, Diagnostic, Document, Level, Span } from '../types.js';
 import { addYears, endOfYearAfter } from '../dates.js';
 import { governingOrder } from './orders.js';
-import { DECL_CODE_START, parseDecl } from './parse-decl.js';
+import { DECL_CODE_START, parseDecl, withCodeUnder } from './parse-decl.js';
 import { LEVEL_BANNER } from '../markings/levels.js';
 
 /** What {@link assessDeclassification} needs. */
@@ -469,7 +469,7 @@ function oneLine(raw: string): string {
   return raw
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .reduce((all, l) => (DECL_CODE_START.test(l) ? `${all.replace(/[,;]$/, '')}, ${l}` : `${all} ${l}`));
+    .reduce((all, l) => (DECL_CODE_START.test(l) ? withCodeUnder(all, l) : `${all} ${l}`));
 }
 
 /**

@@ -342,3 +342,8 @@ function value(
  * line was text or header, and the document declassified by the date above it.
  */
 export const DECL_CODE_START = /^(?:(?:25|50|75)X\d|X\d\b|OADR\b|MR(?![.\w])|GDS\b)/i;
+
+/** An instruction and the code on the line under it, read as one value: `02/13/2009, 25X1-HUMAN`. */
+export function withCodeUnder(above: string, code: string): string {
+  return above === '' ? code : `${above.replace(/[,;]$/, '')}, ${code}`;
+}

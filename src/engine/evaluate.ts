@@ -3,6 +3,7 @@ import { formatBanner, rollUp } from '../markings/index.js';
 import { conditionsHold, CONDITIONS } from '../rules/conditions/index.js';
 import type { CompiledRule, Profile } from '../rules/load.js';
 import type { Override, OverrideSet } from '../rules/overrides.js';
+import { CLASSIFICATION_REASON, isB1 } from '../rules/authority-items.js';
 import { overrideIdsOf } from '../rules/override-ids.js';
 import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
@@ -107,12 +108,13 @@ function overrideWarnings(portion: Portion, facts: PortionFacts, o: Override, do
   const at = `override for ${portion.id} (${o.reviewer}, ${o.date})`;
   const warn = (code: string, message: string) => out.push({ severity: 'warning', code, message, span: portion.span });
   if (o.date > asOf) warn('override-after-as-of', `The ${at} is dated after the release's as-of date ${asOf}; it was applied.`);
-  if (o.action !== 'withhold' || !(o.authority ?? []).some((a) => /^B1$|^\(b\)\(1\)$/i.test(a))) return out;
+  if (o.action !== 'withhold' || !(o.authority ?? []).some(isB1)) return out;
   if (facts.marking?.level === 'U') warn('override-b1-not-classified', `The ${at} withholds under B1 a portion marked UNCLASSIFIED.`);
   else if (declassification.status === 'declassified' || declassification.status === 'unclassified')
     warn('override-b1-not-classified', `The ${at} withholds under B1 a portion of a document that is ${declassification.status} as of ${asOf}.`);
-  const own = new Set((doc.classifiedBy?.reasons ?? doc.authority?.reasons ?? []).map((r) => formatReason(r)));
-  const other = (o.authority ?? []).filter((a) => /^1\.[45]\s*\(?[A-Za-z]\)?$/.test(a) && !own.has(formatReason(a.replace(/\s+/g, ''))));
+  // A memo's authority block gives its reasons as classifiedBy's too (parse/document/index.ts).
+  const own = new Set((doc.classifiedBy?.reasons ?? []).map((r) => formatReason(r)));
+  const other = (o.authority ?? []).filter((a) => CLASSIFICATION_REASON.test(a) && !own.has(formatReason(a.replace(/\s+/g, ''))));
   if (other.length > 0) warn('override-reasons-differ', `The ${at} cites ${other.join(', ')}, which the document's classification authority does not give${own.size > 0 ? ` (it gives ${[...own].join(', ')})` : ''}.`);
   return out;
 }

@@ -29,7 +29,7 @@
  * (warning), `no-eo-line` (warning/info), `no-portions` (warning).
  */
 import { abovePlainU, parseMarking, raisedByMark } from '../markings/index.js';
-import { DECL_CODE_START, parseDecl } from '../declass/parse-decl.js';
+import { DECL_CODE_START, parseDecl, withCodeUnder } from '../declass/parse-decl.js';
 import type { ClassifiedSign, Diagnostic, Document, ExecutiveOrderLine, Field, Level, Marking, MarkingSource, Portion, Span } from '../types.js';
 import { buildBanner } from './banner.js';
 import { readBannerWords } from './banner-words.js';
@@ -521,7 +521,7 @@ function eoInTextOf(source: string, lines: readonly Line[], h: HeaderResult): { 
 function codeUnder(source: string, l: Line | undefined, above: string, aboveStart: number): ExecutiveOrderLine | null {
   if (!l || l.blank || l.text.length > 60 || !DECL_CODE_START.test(l.text)) return null;
   const code = l.text.replace(/\.$/, '');
-  const decl = above === '' ? code : `${above.replace(/[,;]$/, '')}, ${code}`;
+  const decl = withCodeUnder(above, code);
   if (!isDeclassificationInstruction(parseDecl(decl).kind)) return null;
   const span = { start: above === '' ? l.first : aboveStart, end: l.last };
   return { raw: source.slice(span.start, span.end), span, order: null, decl, declSpan: span };

@@ -2,6 +2,7 @@ import { overrideIdsOf } from './override-ids.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
+import { CLASSIFICATION_REASON, isB1 } from './authority-items.js';
 import { sha256Hex } from '../hash.js';
 
 const OverrideSchema = z
@@ -87,11 +88,11 @@ export function authorityProblem(authority: readonly string[]): string | null {
   for (const a of authority) {
     const b = /^\(?b\)?\s*\(?(\d+)\)?/i.exec(a);
     if (b && /^(?:B\d|\(b\))/i.test(a) && (Number(b[1]) < 1 || Number(b[1]) > 9)) return `"${a}" is no FOIA exemption (B1 to B9, 5 U.S.C. 552(b))`;
-    const c = /^1\.[45]\s*\(?([A-Za-z])\)?$/.exec(a);
+    const c = CLASSIFICATION_REASON.exec(a);
     if (c && !/[a-h]/i.test(c[1]!)) return `"${a}" is no classification category (1.4(A) to 1.4(H), E.O. 13526)`;
   }
-  const explains = authority.filter((a) => /^1\.[45]\s*\(?[A-Za-z]\)?$|^(?:25|50|75)X\d/i.test(a));
-  if (explains.length > 0 && !authority.some((a) => /^B1$|^\(b\)\(1\)$/i.test(a)))
+  const explains = authority.filter((a) => CLASSIFICATION_REASON.test(a) || /^(?:25|50|75)X\d/i.test(a));
+  if (explains.length > 0 && !authority.some(isB1))
     return `${explains.map((a) => `"${a}"`).join(', ')} explain${explains.length === 1 ? 's' : ''} a B1 withholding and is no exemption of ${explains.length === 1 ? 'its' : 'their'} own: write [B1, ${explains.map((a) => `"${a}"`).join(', ')}]`;
   return null;
 }
