@@ -1,4 +1,4 @@
-// Drafts samples/<name>.expect.json from the current engine, for a reviewer to check by hand
+// Drafts test/golden/expect/<name>.expect.json from the current engine, for a reviewer to check by hand
 // before committing (the golden test compares the engine against these files, so a wrong golden
 // accepted with `vitest -u` is still caught). Usage: node scripts/draft-expectations.mjs [--write]
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ for (const file of readdirSync('samples').filter((f) => f.endsWith('.txt')).sort
     const plan = evaluate(doc, profiles[p], { asOf: AS_OF });
     expect[p] = Object.fromEntries(plan.decisions.map((d) => [d.portionId, `${d.action}${d.declassified ? ' declassified' : ''} ${d.ruleId.split('/').pop()}`]));
   }
-  const out = `samples/${file.replace(/\.txt$/, '.expect.json')}`;
+  const out = `test/golden/expect/${file.replace(/\.txt$/, '.expect.json')}`;
   if (process.argv.includes('--write')) writeFileSync(out, `${JSON.stringify(expect, null, 2)}\n`);
   else console.log(out, JSON.stringify(expect.public));
 }

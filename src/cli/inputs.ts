@@ -76,7 +76,7 @@ export async function expandInputs(
   if (files.length === 0) {
     if (errors.length > 0) return { exitCode: ExitCode.noInput };
     const links = skipped.some(isLink);
-    const ignored = !skipped.every(isLink);
+    const ignored = skipped.some(isIgnored);
     const why = [ignored ? 'some were skipped; --no-ignore walks them' : null, links ? 'symbolic links are not followed; name them or their targets' : null].filter(Boolean).join('; ');
     throw new UsageError(`no .txt, .md or .pdf files found in the given paths${why ? ` (${why})` : ''}`);
   }
@@ -85,19 +85,28 @@ export async function expandInputs(
 
 /**
  * What the walk left out, at most three paths named a line: one line for what `--no-ignore`
- * walks, one for symbolic links (never followed; a link named on the command line is taken).
+ * walks, one for symbolic links (never followed; a link named on the command line is taken), one
+ * for files not named as inputs, counted.
  */
 export function formatSkipped(skipped: readonly SkippedPath[]): string {
-  const ignored = skipped.filter((s) => !isLink(s));
+  const ignored = skipped.filter(isIgnored);
   const links = skipped.filter(isLink);
+  const others = skipped.filter(isOtherName);
   return (
     (ignored.length > 0 ? `declass: note: not walked (${[...new Set(ignored.map((s) => s.reason))].join(', ')}): ${namedPaths(ignored)}; --no-ignore walks them\n` : '') +
-    (links.length > 0 ? `declass: note: symbolic links not followed: ${namedPaths(links)}; name them (or their targets) to take them\n` : '')
+    (links.length > 0 ? `declass: note: symbolic links not followed: ${namedPaths(links)}; name them (or their targets) to take them\n` : '') +
+    (others.length > 0 ? `declass: note: ${others.length} file(s) skipped: not .txt, .md or .pdf (${namedPaths(others)}); name a file to take it\n` : '')
   );
 }
 
 /** A symbolic link the walk did not follow (`--no-ignore` does not walk it either). */
 const isLink = (s: SkippedPath): boolean => s.reason === 'symbolic link';
+
+/** A file the walk left out by its name (not `.txt`, `.md` or `.pdf`; `--no-ignore` leaves it out too). */
+const isOtherName = (s: SkippedPath): boolean => s.reason === 'not an input name';
+
+/** What `--no-ignore` walks. */
+const isIgnored = (s: SkippedPath): boolean => !isLink(s) && !isOtherName(s);
 
 function namedPaths(skipped: readonly SkippedPath[]): string {
   const named = skipped.slice(0, 3).map((s) => (s.folder ? `${s.path}/` : s.path));

@@ -19,9 +19,9 @@ export interface InputProblem {
  * Why a walk left a folder or file out. A symbolic link (to a folder, or named as an input) is
  * never followed, with or without `--no-ignore`: it is reported, and taken when named itself.
  */
-export type SkipReason = 'hidden' | 'node_modules' | 'declass output' | 'symbolic link';
+export type SkipReason = 'hidden' | 'node_modules' | 'declass output' | 'symbolic link' | 'not an input name';
 
-/** A folder (or hidden file) a walk left out, and why. */
+/** A folder or file a walk left out, and why (`not an input name`: a file not named `.txt`, `.md` or `.pdf`, with or without `--no-ignore`). */
 export interface SkippedPath {
   readonly path: string;
   readonly reason: SkipReason;
@@ -80,7 +80,11 @@ async function textFilesUnder(dir: string, ignore: boolean, skipped: SkippedPath
     // folder of links to cables would otherwise look empty. Those to a folder or named as an
     // input are reported.
     const isDir = link ? !INPUT_NAME.test(entry.name) && (await stat(full).catch(() => null))?.isDirectory() === true : entry.isDirectory();
-    if (!isDir && !((link || entry.isFile()) && INPUT_NAME.test(entry.name))) continue;
+    if (!isDir && !((link || entry.isFile()) && INPUT_NAME.test(entry.name))) {
+      // Not an input by its name (`b.text`, `c`, `d.txt~`): left out, but counted, never silently.
+      if (link || entry.isFile()) skipped.push({ path: full, reason: 'not an input name', folder: false });
+      continue;
+    }
     if (ignore || link) {
       let reason: SkipReason | null = null;
       if (ignore && entry.name.startsWith('.')) reason = 'hidden';
