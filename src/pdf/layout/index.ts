@@ -149,6 +149,12 @@ function opensItsOwn(first: string, start: string): boolean {
   return /^(?:\(|[•·▪◦*–—-]|\d+[.)])/u.test(first) || readLookalikeMark(start, 0) !== null;
 }
 
+/** True when a line piece opens with a mark, bullet or number (see opensItsOwn). */
+function pieceOpensItsOwn(piece: LinePiece): boolean {
+  const start = lineStart(piece.glyphs);
+  return opensItsOwn(start.split(' ', 1)[0]!, start);
+}
+
 /**
  * Where the further lines of a field hang when `line` opens with a label, bullet or number before
  * its mark (`Title: (U) OPERATION EXAMPLE;`, `• (S) Partner access …`): the left edges of the
@@ -217,7 +223,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   // closures made per call did not outlive full GCs).
   for (let p = 0; p < glyphs.length; p++) {
     if (p > 0) t.add('\f', null);
-    const blocks = pageBlocks(glyphs[p]!);
+    const blocks = pageBlocks(glyphs[p]!, pieceOpensItsOwn);
     for (let k = 0; k < blocks.length; k++) {
       const b = blocks[k]!;
       if (k > 0) t.add('\n', null);

@@ -231,7 +231,7 @@ function overlapX(a: { x0: number; x1: number }, b: { x0: number; x1: number }):
 }
 
 /** Blocks of a page's pieces (pieces sorted top to bottom). */
-function blocks(all: readonly LinePiece[]): Block[] {
+function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean): Block[] {
   const below = (i: number): number => {
     for (let j = i + 1; j < all.length; j++) if (all[j]!.y < all[i]!.y - ROW_TOLERANCE_EM * all[i]!.size && overlapX(all[i]!, all[j]!)) return j;
     return -1;
@@ -245,7 +245,7 @@ function blocks(all: readonly LinePiece[]): Block[] {
   all.forEach((p, j) => {
     const i = above(j);
     const q = i >= 0 ? all[i]! : null;
-    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size;
+    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens);
     let b = joins ? blockOf[i] : undefined;
     if (!b) {
       b = { lines: [], breaks: new Set(), x0: p.x0, x1: p.x1, top: p.y + p.size, bottom: p.y };
@@ -259,6 +259,26 @@ function blocks(all: readonly LinePiece[]): Block[] {
   });
   for (const b of out) markBreaks(b);
   return out;
+}
+
+/**
+ * True when a piece on `j`'s row, to its left, also lies under `q` and opens something of its own
+ * (a mark, bullet or number: `opens`): `j` is then a cell of a table row that `q` spans, and
+ * text runs left to right, so `j` follows that piece, never `q`. A cell that continued the line
+ * above took that line's portion mark (`(U) Kabul station …` over `(S//NF) Herat | Closed after
+ * …`). After a plain piece (`… contact` gap `or "go cla" …`: a name redacted out of the line) the
+ * words go on with the paragraph above as before.
+ */
+function besideOpening(all: readonly LinePiece[], j: number, q: LinePiece, opens: (piece: LinePiece) => boolean): boolean {
+  const p = all[j]!;
+  const near = ROW_TOLERANCE_EM * p.size;
+  for (const step of [-1, 1]) {
+    for (let k = j + step; k >= 0 && k < all.length && Math.abs(all[k]!.y - p.y) < near; k += step) {
+      const o = all[k]!;
+      if (o.x1 <= p.x0 && overlapX(o, q) && opens(o)) return true;
+    }
+  }
+  return false;
 }
 
 function markBreaks(b: Block): void {
@@ -293,8 +313,8 @@ function cut(list: readonly Block[], start: (b: Block) => number, end: (b: Block
   return groups;
 }
 
-/** The blocks of one page in reading order. */
-export function pageBlocks(glyphs: readonly PageGlyph[]): Block[] {
+/** The blocks of one page in reading order; `opens` tells a piece that opens something of its own (a mark, bullet or number). */
+export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false): Block[] {
   const all = rows(glyphs).flatMap(pieces).sort((a, b) => b.y - a.y || a.x0 - b.x0);
-  return order(blocks(all));
+  return order(blocks(all, opens));
 }
