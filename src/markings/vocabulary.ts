@@ -98,6 +98,11 @@ export const CONTROL_WORDS: ReadonlyMap<string, ControlWord> = new Map<string, C
   ['EXDIS', c(['EXDIS'], 'banner')],
   ['XD', c(['EXDIS'], 'portion')],
   ['NODIS', c(['NODIS'], 'banner')],
+  // State's other distribution captions, read as the nearest of the three (fail closed: each
+  // limits who reads the telegram as much, and a reader's profile withholds them alike).
+  ['STADIS', c(['EXDIS'], 'none', { note: 'STADIS (State distribution only) read as EXDIS' })],
+  ['CHEROKEE', c(['NODIS'], 'none', { note: "CHEROKEE (the Secretary's NODIS channel) read as NODIS" })],
+  ['ROGER CHANNEL', c(['NODIS'], 'none', { note: 'ROGER CHANNEL (an intelligence channel) read as NODIS' })],
   ['ND', c(['NODIS'], 'portion')],
   ['SENSITIVE BUT UNCLASSIFIED', c(['SBU'], 'banner', { unclassified: true })],
   ['SBU', c(['SBU'], 'both', { unclassified: true })],

@@ -66,3 +66,72 @@ describe('us-secret: NATO classified and originator-controlled portions are with
     expect(at('DELTANATO').ruleId).toBe('us-secret/nato-classified');
   });
 });
+
+describe("a cable's caption covers every paragraph of the telegram (found by a probe)", () => {
+  // `NODIS` under the banner is State's caption for the whole telegram: a reader cleared to SECRET
+  // was given the (S) paragraph of a NODIS cable (its own mark says (S) alone), and a foreign
+  // partner the (S//REL TO …) paragraph of a NOFORN one.
+  const cable = (banner: string, caption: string | null, mark = '(S)') =>
+    [
+      'O 131627Z FEB 08',
+      'FM SECSTATE WASHDC',
+      'TO AMEMBASSY BERLIN IMMEDIATE 0424',
+      '',
+      banner,
+      '',
+      ...(caption === null ? [] : [caption, '']),
+      'E.O. 12958: DECL: 02/13/2018',
+      'TAGS: PREL GM',
+      'SUBJECT: (U) OSLO PROCESS',
+      '',
+      'Classified By: EUR A/S DAN FRIED. REASONS: 1.4 (B) AND (D).',
+      '',
+      `1. ${mark} KILOCAPTION secret text for the Ambassador only.`,
+      '',
+      '2. (U) LIMAOPEN public text.',
+      '',
+      'RICE',
+      '',
+    ].join('\n');
+  const decide = async (text: string, id: string, asOf = '2010-12-01') => {
+    const doc = readDocument(text).doc;
+    const result = await releaseDocument({ doc, profile: profile(id), asOf, stem: 'T', input: { path: 'T.txt', sha256: 'x' }, formats: ['text'] });
+    return { result, at: (word: string) => result.plan.decisions.find((d) => text.slice(d.span.start, d.span.end).includes(word))! };
+  };
+
+  it.each([
+    ['S E C R E T STATE 012345', 'NODIS'],
+    ['S E C R E T STATE 012345', 'EXDIS'],
+    ['S E C R E T STATE 012345', 'LIMDIS'],
+    ['S E C R E T STATE 012345', 'NODIS CHEROKEE'],
+    ['S E C R E T STATE 012345 NODIS', null],
+    ['S E C R E T EXDIS STATE 012345', null],
+  ])('us-secret: %s / %s: the (S) paragraph is held for the originator, the (U) one released', async (banner, caption) => {
+    const { result, at } = await decide(cable(banner, caption), 'us-secret');
+    expect(at('KILOCAPTION').ruleId).toBe('us-secret/originator-controlled-caption');
+    expect(result.releaseText).not.toContain('KILOCAPTION');
+    expect(at('LIMAOPEN').action).toBe('release');
+  });
+
+  it.each(['fvey', 'nato'])('%s: a REL TO paragraph under a NODIS or EXDIS caption is withheld as NOFORN; under a NOFORN caption (a roll-up) its mark decides', async (id) => {
+    for (const caption of ['NODIS', 'EXDIS']) {
+      const { result, at } = await decide(cable('S E C R E T STATE 012345', caption, '(S//REL TO USA, FVEY, NATO)'), id);
+      expect(at('KILOCAPTION').ruleId).toBe(`${id}/originator-controlled-caption`);
+      expect(at('KILOCAPTION').authority).toEqual(['NOFORN']);
+      expect(result.releaseText).not.toContain('KILOCAPTION');
+    }
+    const { at } = await decide(cable('S E C R E T STATE 012345', 'NOFORN', '(S//REL TO USA, FVEY, NATO)'), id);
+    expect(at('KILOCAPTION').action).toBe('release');
+  });
+
+  it('without a caption the (S) paragraph is within a SECRET clearance; once declassified the caption lapses', async () => {
+    expect((await decide(cable('S E C R E T STATE 012345', null), 'us-secret')).at('KILOCAPTION').ruleId).toBe('us-secret/up-to-secret');
+    expect((await decide(cable('S E C R E T STATE 012345', 'NODIS'), 'us-secret', '2019-01-01')).at('KILOCAPTION').ruleId).toBe('us-secret/declassified');
+  });
+
+  it("a memo's banner only rolls its portions up: an (S) paragraph under SECRET//ORCON is not ORCON", async () => {
+    const { at } = await decisions(memo(['(S//OC) The MIKEORCON report.', '(S) The NOVEMBERPLAIN item.'], 'SECRET//ORCON').replace('20100101', '20400101'), 'us-secret', '2012-01-01');
+    expect(at('MIKEORCON').ruleId).toBe('us-secret/originator-controlled');
+    expect(at('NOVEMBERPLAIN').ruleId).toBe('us-secret/up-to-secret');
+  });
+});

@@ -315,11 +315,15 @@ describe('parseCaveat: caveat lines under a banner', () => {
     ['SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY', ['SBU']],
     ['SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.', ['SBU']],
     ['Sensitive but unclassified. Please handle accordingly.', ['SBU']],
+    // State's other distribution captions, read as the nearest of LIMDIS, EXDIS and NODIS.
+    ['STADIS', ['EXDIS']],
+    ['NODIS CHEROKEE', ['NODIS']],
+    ['ROGER CHANNEL', ['NODIS']],
   ] as const)('%j → %j', (raw, expected) => {
     expect(parseCaveat(raw)).toEqual(expected);
   });
 
-  it.each(['DEPT FOR WHA/CEN', 'STADIS', 'PASS TO USTR', '', 'E.O. 12958: N/A', 'N', 'FOR', 'C O R R E C T E D COPY', 'PLEASE HANDLE WITH CARE', 'HANDLE ACCORDINGLY THE PAPERS'])('%j is not a caveat line', (raw) => {
+  it.each(['DEPT FOR WHA/CEN', 'PASS TO USTR', '', 'E.O. 12958: N/A', 'N', 'FOR', 'C O R R E C T E D COPY', 'PLEASE HANDLE WITH CARE', 'HANDLE ACCORDINGLY THE PAPERS'])('%j is not a caveat line', (raw) => {
     expect(parseCaveat(raw)).toBeNull();
   });
 

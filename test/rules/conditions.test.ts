@@ -5,6 +5,14 @@ import { CONDITION_SCHEMAS } from '../../src/rules/conditions/schemas.js';
 import { facts, mk } from '../helpers/facts.js';
 import type { PortionFacts } from '../../src/rules/types.js';
 
+/** A cable's banner: its words, the controls read from them and its caveat lines, and those lines. */
+const cableBanner = (raw: string, controls: string[], caveats: string[]) => ({
+  raw,
+  span: { start: 0, end: raw.length },
+  marking: mk(raw.startsWith('TOP') ? 'TS' : 'S', { controls }),
+  caveats: caveats.map((c) => ({ raw: c, span: { start: 0, end: c.length } })),
+  section: null,
+});
 type Case = [description: string, key: string, value: unknown, facts: PortionFacts, expected: boolean];
 
 // Each condition: cases that match and cases that do not (ESLint RuleTester style).
@@ -45,6 +53,11 @@ const cases: Case[] = [
   ['documentClassified false', 'documentClassified', true, facts({ documentClassified: false }), false],
   ['documentControlsAny SBU', 'documentControlsAny', ['SBU'], facts({ documentMarking: mk('U', { controls: ['SBU'] }) }), true],
   ['documentControlsAny no banner', 'documentControlsAny', ['SBU'], facts({ documentMarking: null }), false],
+  ['captionControlsAny: a NODIS caption line under a cable banner', 'captionControlsAny', ['NODIS'], facts({ banner: cableBanner('S E C R E T', ['NOFORN', 'NODIS'], ['NODIS']) }), true],
+  ['captionControlsAny: caption words on a spelled banner line', 'captionControlsAny', ['EXDIS'], facts({ banner: cableBanner('S E C R E T EXDIS', ['NOFORN', 'EXDIS'], []) }), true],
+  ['captionControlsAny: a CAPCO banner rolls portions up, no caption', 'captionControlsAny', ['NOFORN'], facts({ banner: cableBanner('TOP SECRET//SI//NOFORN', ['NOFORN'], []) }), false],
+  ["captionControlsAny: a memo's banner is no caption", 'captionControlsAny', ['NODIS'], facts({ banner: cableBanner('SECRET', ['NOFORN', 'NODIS'], ['NODIS']), format: 'document' }), false],
+  ['captionControlsAny: no banner', 'captionControlsAny', ['NODIS'], facts(), false],
   ['documentControlsOnly NATO on NATO SECRET', 'documentControlsOnly', ['NATO'], facts({ documentMarking: mk('S', { controls: ['NATO'] }) }), true],
   ['documentControlsOnly NATO with NOFORN too', 'documentControlsOnly', ['NATO'], facts({ documentMarking: mk('S', { controls: ['NATO', 'NOFORN'] }) }), false],
   ['documentControlsOnly NATO with SCI', 'documentControlsOnly', ['NATO'], facts({ documentMarking: mk('S', { controls: ['NATO'], sci: ['SI'] }) }), false],

@@ -29,6 +29,15 @@ export function readBanner(input: HeaderInput, state: HeaderState, zone: ZoneSta
     zone.seenTags = false;
   }
   res.structured = true;
+  // Caption words after the post and number (`S E C R E T STATE 012345 NODIS`) are the banner's,
+  // as on a caveat line of their own: read as nothing, the NODIS telegram's paragraphs went to a
+  // reader cleared to SECRET alone.
+  const after = l.text.slice(b.end);
+  const cav = after.trim() === '' ? null : matchCaveatLine(after.trim());
+  if (cav && cav.start >= 0 && res.banner?.line === l) {
+    const lead = b.end + (after.length - after.trimStart().length);
+    res.banner.caveats.push(field(input, l.first + lead + cav.start, l.first + lead + cav.end));
+  }
   // The banner line is released as the release's banner with what follows its words (post and
   // number): a sentence after them (`C O N F I D E N T I A L BERLIN 000173 THE MINISTER SAID …`)
   // makes the line content (fail closed); its classification is still the document's banner.

@@ -1,4 +1,5 @@
-import type { DeclStatus, Level } from '../../types.js';
+import type { DeclStatus, Document, Level } from '../../types.js';
+import { parseCaveat } from '../../markings/index.js';
 import { LEVEL_RANK, type ConditionKind } from '../types.js';
 
 export const STATUSES = ['unclassified', 'classified', 'declassified', 'review', 'invalid'] as const;
@@ -27,6 +28,35 @@ export const documentControlsAny: ConditionKind<readonly string[]> = {
   test: (value, facts) => facts.documentMarking !== null && facts.documentMarking.controls.some((c) => value.includes(c)),
   explain: (value) => `document banner carries ${value.join(' or ')}`,
 };
+
+/**
+ * `captionControlsAny: [NODIS, EXDIS]` — the document is a cable whose caption carries one of
+ * these controls. A cable's caption (`NODIS` on a line under `S E C R E T STATE 012345`, or on
+ * the banner line: `S E C R E T EXDIS STATE 012345`) is a handling instruction for the whole
+ * telegram, every paragraph whatever its own mark says. Banner words in CAPCO's form
+ * (`TOP SECRET//SI//NOFORN`) roll the portions up as a memo's banner does (a portion marked REL TO
+ * under them is releasable), so only the caveat lines count there; a memo never matches.
+ */
+export const captionControlsAny: ConditionKind<readonly string[]> = {
+  key: 'captionControlsAny',
+  description: "The document is a cable whose caption (caveat lines under the banner, or caption words on a banner line not written in CAPCO's // form) carries at least one of these controls: a cable's caption covers every paragraph of the telegram. Never matches a memo or report, whose banner rolls its portions up.",
+  test: (value, facts) => captionControls(facts.document).some((c) => value.includes(c)),
+  explain: (value) => `cable caption carries ${value.join(' or ')}`,
+};
+
+const CAPTIONS = new WeakMap<Document, readonly string[]>();
+
+/** The controls of a cable's caption (see captionControlsAny), once per document. */
+export function captionControls(doc: Document): readonly string[] {
+  const banner = doc.banner;
+  if (doc.format === 'document' || !banner?.marking) return [];
+  let out = CAPTIONS.get(doc);
+  if (!out) {
+    out = banner.raw.includes('/') ? banner.caveats.flatMap((c) => parseCaveat(c.raw) ?? []) : banner.marking.controls;
+    CAPTIONS.set(doc, out);
+  }
+  return out;
+}
 
 /**
  * `documentHasControls: true` — the document's banner carries a control or a foreign marking

@@ -31,6 +31,7 @@ const LevelSchema = z.enum(['U', 'C', 'S', 'TS']);
 /** The schema of each condition, by key (every key of {@link CONDITIONS}; a test checks both lists agree). */
 export const CONDITION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   bannerAbovePortions: z.boolean(),
+  captionControlsAny: ControlList,
   controlsAny: ControlList,
   controlsNone: ControlList,
   declStatus: z.array(z.enum(STATUSES)).min(1),
