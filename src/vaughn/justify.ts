@@ -44,15 +44,31 @@ export function justify(record: AuditRecord, facts: ReleasedFacts, w: Withholdin
   const what = whatOf(w.decision, w.redaction !== null);
   const ruleSentence = `Rule ${rule}: ${why}`;
   if (!authority.includes('B1') || w.redaction) return `${what} is ${w.redaction ? 'redacted' : 'withheld'} under ${describeAuthority(authority)}. ${ruleSentence}`;
-  return [markingSentence(record, facts, what, w.decision), reasonsSentence(authority), `Declassification as of ${record.asOf}: ${record.declassification.reason}`, ruleSentence].filter(Boolean).join(' ');
+  return [markingSentence(record, facts, what, w.decision), reasonsSentence(authority), `Declassification as of ${record.asOf}: ${declassificationOf(record, w.decision)}`, ruleSentence].filter(Boolean).join(' ');
+}
+
+/**
+ * The document's declassification, said of the document when the portion's level is not the
+ * document's: the assessment opens with the document's level (`SECRET until 2045-12-31`), and a
+ * CONFIDENTIAL paragraph's row said it was SECRET.
+ */
+function declassificationOf(record: AuditRecord, d: RecordDecision): string {
+  const reason = record.declassification.reason;
+  const level = /^(?:TOP SECRET|SECRET|CONFIDENTIAL)\b/.exec(reason)?.[0];
+  if (!level || (d.level && LEVEL_WORDS[d.level] === level)) return reason;
+  return `the ${kindOf(record)} as a whole (${level})${reason.slice(level.length)}`;
+}
+
+/** `cable` or `document`: cable records name no reader; every other reader reads a document. */
+function kindOf(record: AuditRecord): 'cable' | 'document' {
+  const reader = record.input.reader?.name;
+  return reader === undefined || reader === 'cable' ? 'cable' : 'document';
 }
 
 /** What the portion's marking establishes (or, unmarked or unreadable, why it is withheld whole). */
 function markingSentence(record: AuditRecord, facts: ReleasedFacts, what: string, d: RecordDecision): string {
-  // Cable records name no reader; every other reader (marked documents, PDFs read through the
-  // document reader) reads a document, and a justification filed in court must say which it is.
-  const reader = record.input.reader?.name;
-  const kind = reader === undefined || reader === 'cable' ? 'cable' : 'document';
+  // A justification filed in court must say whether it describes a cable or a document.
+  const kind = kindOf(record);
   const level = d.level ? LEVEL_WORDS[d.level] : undefined;
   if (d.markingSource === 'unknown') return `${what} carries a portion mark that could not be read, so it is withheld as classified (fail closed).`;
   // Marked UNCLASSIFIED and withheld under B1 (a reviewer's decision): said as it is, never as

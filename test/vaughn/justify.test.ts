@@ -37,3 +37,17 @@ describe('justification of an unmarked portion', () => {
     expect(text).toContain(`The header carries no portion mark in a classified ${kind};`);
   });
 });
+
+describe("the declassification sentence of a portion below the document's level (found by a probe)", () => {
+  // A CONFIDENTIAL paragraph of a SECRET memo: its row said "SECRET until 2032-01-08", the
+  // document's assessment, as if the paragraph were SECRET.
+  const marked = (level: string) => ({ ...decision, portionId: 'p1', kind: 'paragraph', markingSource: 'marked', level, authority: ['B1', '1.4(C)'] }) as unknown as RecordDecision;
+  const sentence = (level: string) => /Declassification as of 2026-12-01: [^.]*\./.exec(justify(recordRead({ name: 'document', version: '1.0.0' }), { subject: null, fromTo: null, classifiedBy: null }, { decision: marked(level), redaction: null }))?.[0];
+
+  it.each([
+    ['C', 'Declassification as of 2026-12-01: the document as a whole (SECRET) until 2032-01-08.'],
+    ['S', 'Declassification as of 2026-12-01: SECRET until 2032-01-08.'],
+  ])('level %s: %s', (level, expected) => {
+    expect(sentence(level)).toBe(expected);
+  });
+});
