@@ -44,7 +44,7 @@ export function justify(record: AuditRecord, facts: ReleasedFacts, w: Withholdin
   const what = whatOf(w.decision, w.redaction !== null);
   const ruleSentence = `Rule ${rule}: ${why}`;
   if (!authority.includes('B1') || w.redaction) return `${what} is ${w.redaction ? 'redacted' : 'withheld'} under ${describeAuthority(authority)}. ${ruleSentence}`;
-  return [markingSentence(record, facts, what, w.decision), reasonsSentence(authority), `Declassification as of ${record.asOf}: ${declassificationOf(record, w.decision)}`, ruleSentence].filter(Boolean).join(' ');
+  return [markingSentence(record, facts, what, w.decision), reasonsSentence(authority, w.decision.override !== undefined && w.decision.override !== null), `Declassification as of ${record.asOf}: ${declassificationOf(record, w.decision)}`, ruleSentence].filter(Boolean).join(' ');
 }
 
 /**
@@ -88,11 +88,17 @@ function markingSentence(record: AuditRecord, facts: ReleasedFacts, what: string
   return `${what} ${how} and was classified ${level}${origin}${facts.classifiedBy ? `, classified by ${facts.classifiedBy}` : ''}.`;
 }
 
-function reasonsSentence(authority: readonly string[]): string {
+/**
+ * The classification reasons cited. A reviewer's decision cites its own (checked against the
+ * document's by the engine's warnings), and is said to: the index called a reviewer's 1.4(d) on
+ * an UNCLASSIFIED paragraph the paragraph's "classification reasons".
+ */
+function reasonsSentence(authority: readonly string[], byReviewer: boolean): string {
   const categories = categoriesOf(authority);
   if (categories.length === 0) return '';
   const order = categories.some((c) => c.startsWith('1.5')) ? 'E.O. 12958 §1.5 as issued in 1995' : 'E.O. 13526 §1.4';
-  return `The classification reasons are ${categories.map((c) => `${c} (${categoryWords(c)})`).join(' and ')} (${order}).`;
+  const cited = categories.map((c) => `${c} (${categoryWords(c)})`).join(' and ');
+  return byReviewer ? `The reviewer's decision cites ${cited} (${order}).` : `The classification reasons are ${cited} (${order}).`;
 }
 
 /** The segregability statement of a document, from its decisions and redactions. */

@@ -51,3 +51,13 @@ describe("the declassification sentence of a portion below the document's level 
     expect(sentence(level)).toBe(expected);
   });
 });
+
+describe("a reviewer's B1 on a paragraph marked UNCLASSIFIED (found by a probe)", () => {
+  it('cites the reviewer\'s reasons as the reviewer\'s, not as the paragraph\'s classification reasons', () => {
+    const d = { ...decision, portionId: 'p1', kind: 'paragraph', markingSource: 'marked', level: 'U', authority: ['B1', '1.4(D)'], ruleId: 'override', override: { reviewer: 'J. Smith', date: '2015-01-01' } } as unknown as RecordDecision;
+    const text = justify(recordRead(undefined), { subject: null, fromTo: null, classifiedBy: null }, { decision: d, redaction: null });
+    expect(text).toContain("it is withheld under B1 by a reviewer's decision, not by its marking");
+    expect(text).toContain("The reviewer's decision cites 1.4(d)");
+    expect(text).not.toContain('The classification reasons are');
+  });
+});
