@@ -94,9 +94,23 @@ export function compileMatcher(match: { patterns?: readonly string[]; terms?: re
           seen.add(key);
         }
       }
-      return out.sort((a, b) => a.start - b.start || a.end - b.end);
+      return withoutContained(out);
     },
   };
+}
+
+/**
+ * The spans in order, without those inside another: a number wrapped after its area code matches
+ * whole in the joined reading (`(503) ⏎2339-9282`) and in part as written (`2339-9282`).
+ */
+function withoutContained(spans: { start: number; end: number }[]): { start: number; end: number }[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  return spans.filter((r) => {
+    if (r.end <= reach) return false;
+    reach = r.end;
+    return true;
+  });
 }
 
 /** The line-end readings to match: both only when a line end follows a hyphen, a digit or `)` before a digit. */

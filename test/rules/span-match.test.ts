@@ -110,3 +110,21 @@ describe('the public-pii e-mail rule', () => {
     expect(mail.find(text).map((r) => text.slice(r.start, r.end))).toEqual(expected);
   });
 });
+
+describe('the public-pii telephone rule: whole numbers, local numbers, extensions (found by a probe)', () => {
+  const phone = piiRule('telephone');
+  it.each([
+    ['a local number', 'at tel. 8305-1234 or', ['8305-1234']],
+    ['an area code before a slash', 'or 030/8305-1234 for', ['030/8305-1234']],
+    ['country, area and a one-figure last group', 'unit: +49 30 8305 0, ext', ['+49 30 8305 0']],
+    ['an extension', 'ext. 4-1234, IVG', ['4-1234']],
+    ['a State IVG number and a seven-figure local one', 'IVG 723-4567 or 647-1234.', ['723-4567', '647-1234']],
+    ['dialled from the U.S., whole', 'dial 011-49-30-8305-1234; local', ['011-49-30-8305-1234']],
+    ['country and area codes in brackets, whole', 'local (49)(30) 8305-1234.', ['(49)(30) 8305-1234']],
+    ['a range of years is no number', 'from 1990-2000 and 2007-2008', []],
+    ['a range of hours is no number', 'hours are 0800-1645 M-F, polls open 0600-1800', []],
+    ['a date is no number', 'DECL: 02/13/2018 and 2008-11-07', []],
+  ])('%s', (_what, text, expected) => {
+    expect(phone.find(text).map((r) => text.slice(r.start, r.end))).toEqual(expected);
+  });
+});
