@@ -172,7 +172,9 @@ describe('folders are walked as ripgrep walks them', () => {
     expect(files).toEqual(
       ['.git/HIDDEN.txt', '.hidden.txt', '08BERLIN173.txt', 'nested/08MADRID308.txt', 'node_modules/pkg/VENDORED.txt', 'old-release/release/08BERLIN173.txt'].map((p) => p.split('/').join(path.sep)),
     );
-    expect(r.stderr).toBe('');
+    // The old release's records are walked too, and counted: they are no input by their name.
+    const review = path.join(root, 'in', 'old-release', 'review');
+    expect(lines(r.stderr)).toEqual([`declass: note: 2 file(s) skipped: not .txt, .md or .pdf (${path.join(review, '08BERLIN173.audit.json')}, ${path.join(review, 'manifest.json')}); name a file to take it`]);
   });
 
   it('a folder that holds only skipped files is a usage error that says so', () => {
@@ -197,7 +199,7 @@ describe('symbolic links are not followed, and are reported', () => {
     copyFileSync(BERLIN, path.join(root, '08BERLIN173.txt'));
     symlinkSync(MADRID, path.join(root, 'links', '08MADRID308.txt'));
     symlinkSync(SAMPLES, path.join(root, 'links', 'samples'));
-    // Neither an input's name nor a folder: not a candidate, not named.
+    // Neither an input's name nor a folder: not a candidate, counted with the files of other names.
     symlinkSync(path.join(root, 'missing'), path.join(root, 'links', 'dangling'));
   });
 
@@ -207,6 +209,7 @@ describe('symbolic links are not followed, and are reported', () => {
     expect(lines(r.stdout).map((l) => path.basename(JSON.parse(l).file))).toEqual(['08BERLIN173.txt']);
     expect(lines(r.stderr)).toEqual([
       `declass: note: symbolic links not followed: ${path.join(root, 'links', '08MADRID308.txt')}, ${path.join(root, 'links', 'samples')}/; name them (or their targets) to take them`,
+      `declass: note: 1 file(s) skipped: not .txt, .md or .pdf (${path.join(root, 'links', 'dangling')}); name a file to take it`,
     ]);
   });
 
