@@ -67,6 +67,17 @@ describe('readPdfLayout', () => {
     expect(spanRegions(layout, 0, layout.text.length).length).toBe(4);
   });
 
+  it('keeps the lines of a classification authority block apart, however short (found by a probe)', async () => {
+    // Three short label lines at a 14 pt pitch: the longest set the block's edge, so the next
+    // label never fitted after a line and the three were joined into one.
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    const lines = ['Classified By: Jane Roe, Chief', 'Derived From: Multiple Sources', 'Declassify On: 20451231'];
+    lines.forEach((l, i) => page.drawText(l, { x: 72, y: 700 - 14 * i, size: 11, font }));
+    expect((await readPdfLayout(await doc.save())).text).toBe(`${lines.join('\n')}\n`);
+  });
+
   it("joins the lines hanging under a field's lead mark, and only those", async () => {
     const doc = await PDFDocument.create({ updateMetadata: false });
     const font = await doc.embedFont(StandardFonts.Courier);

@@ -133,8 +133,16 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
   // stayed as printed in a release made when the memo was declassified.
   // (A DYNAMIC PAGE notice's `… HIGHEST POSSIBLE CLASSIFICATION IS` goes on with its banner.)
   if (BANNER_ONLY.test(glyphs.map((g) => g.text).join('').trim()) && !/\bIS:?\s*$/.test(line.glyphs.map((g) => g.text).join(''))) return false;
-  return !opensItsOwn(glyphs.slice(0, k).map((g) => g.text).join(''), lineStart(glyphs));
+  const start = lineStart(glyphs);
+  return !opensItsOwn(glyphs.slice(0, k).map((g) => g.text).join(''), start) && !AUTHORITY_LABEL.test(start);
 }
+
+/**
+ * A line of a classification authority block opens with its label (`Derived From:`, `Declassify
+ * On:`): never the wrap of the line above. The block's short lines were joined into one (the
+ * index named the classifier `Jane Roe, Chief Derived From: Multiple Sources Declassify On: …`).
+ */
+const AUTHORITY_LABEL = /^(?:Classified\s+By|Derived\s+From|Declassify\s+On|Declassified\s+On|Declassification\s+Date|Reasons?|Classification\s+Reasons?)\s*:/i;
 
 /** A line of classification words only, as a banner writes them (`SECRET//NOFORN`, `TOP SECRET//SI//REL TO USA, FVEY`). */
 const BANNER_ONLY = /^(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?:[ \t]*\/\/[ \t]*[A-Z][A-Z0-9 ,/-]*)?$/;
