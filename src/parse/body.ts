@@ -3,10 +3,12 @@
  * signature, grouped into portions whose spans never overlap and that together cover every content
  * line. Marks are read here; effective markings are settled in index.ts.
  */
-import type { PortionKind, Span } from '../types.js';
+import type { Marking, PortionKind, Span } from '../types.js';
+import { compareLevels } from '../markings/index.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
-import { labelAfterSiblingLine } from './list-label.js';
+import { labelAfterSiblingLine, paragraphStartBefore } from './list-label.js';
+import { isNoMarkInText } from './mentions.js';
 import { readBareLabelAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
 import { LIST_LETTER, MARK_AHEAD, MARK_START, nearMissAfterShortLabel, withEmphasisCloserBlanked } from './lookalike.js';
 import { BULLET_GLYPHS, SLASH_HEADING, UNDERLINE, WEBSITE_LINE } from './patterns.js';
@@ -147,6 +149,11 @@ function addContentLine(st: GroupState, source: string, lines: readonly Line[], 
     const d = draft('text', null, '', null, l.first, null);
     openPortion(st, d);
     appendLine(st, d, l);
+  } else if (current && !st.gap && endsLowerItem(current, l)) {
+    // The unmarked item after a lower-marked one is the paragraph's: it takes the paragraph's mark.
+    const d = draft('subparagraph', null, '', current.parent, l.first, null);
+    openPortion(st, d);
+    appendLine(st, d, l);
   } else if (current && !(st.gap && startsUnmarkedBlock(current, st.prevContent, blockAt(lines, roles, i), st.brk, st.listOf))) {
     if (st.gap && st.prevContent && LIST_LEAD.test(st.prevContent.text)) st.listOf = current;
     appendLine(st, current, l);
@@ -276,6 +283,45 @@ function startsUnmarkedBlock(current: DraftPortion, prev: Line | null, block: re
   if (listOf === current && LIST_ITEM.test(l.text)) return false;
   if (brk && !isHeadingBlock(block)) return false;
   return true;
+}
+
+/**
+ * A new list item on the next line (`-- …`, `B. …`, `(b) …`, `2) …`) after an item marked lower
+ * than its paragraph (`1. (C) …` / `-- (U) …` / `-- unmarked …`): the lower mark is that item's
+ * alone. Read on as the (U) item's text, the unmarked item was released out of a (C) paragraph; as
+ * an item of its own it takes the paragraph's mark (fail closed, and what the author meant when
+ * marking only the one item). After an item marked as high as its paragraph nothing changes.
+ */
+function endsLowerItem(current: DraftPortion, l: Line): boolean {
+  // A heading's underline (`-----`) under the item is no list item.
+  if (current.kind !== 'subparagraph' || !current.parent || !LIST_ITEM.test(l.text) || UNDERLINE.test(l.text)) return false;
+  const item = current.mark?.marking;
+  if (!item || current.mark!.status !== 'marked') return false;
+  // Under a paragraph with no mark, or one not understood, the item would take no mark: it stays
+  // with the marked item before it (withheld with it when that is classified).
+  const para = markOf(current.parent);
+  return para?.status === 'marked' && para.marking !== null && saysLess(item, para.marking);
+}
+
+/**
+ * A mark wrapped to the start of a line in the middle of a sentence (`… the press guidance, marked`
+ * / `(U), does not mention …`; `He noted that` / `(U) …`) that says less than the open portion:
+ * the sentence's text, not a new portion. Opened there, it released the rest of a (C) paragraph
+ * that the same sentence on one line withholds. A mark that says as much or more still opens one
+ * (fail closed).
+ */
+function lowersOpenPortion(mark: MarkRead, current: DraftPortion | null): boolean {
+  const open = current ? markOf(current) : null;
+  if (!open?.marking || open.status !== 'marked') return false;
+  return mark.status === 'marked' && mark.marking !== null && saysLess(mark.marking, open.marking);
+}
+
+/** True when `item` is a lower level than `para`, or lacks a control or REL TO limit `para` carries. */
+function saysLess(item: Marking, para: Marking): boolean {
+  const order = compareLevels(item.level, para.level);
+  if (order !== 0) return order < 0;
+  if (para.controls.some((c) => !item.controls.includes(c))) return true;
+  return para.relTo.length > 0 && (item.relTo.length === 0 || item.relTo.some((c) => !para.relTo.includes(c)));
 }
 
 /** The mark the portion carries: its own, or that of the paragraph it belongs to. */
@@ -466,9 +512,13 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
     const mark = readMarkAt(source, l.first) ?? (free ? readUnclosedAt(source, l.first) : null);
     // `(C) To declare …` under `(B) While acknowledging …` (03ANKARA3694): a list's label, not a mark.
     if (mark && labelAfterSiblingLine(source, l.first, source.slice(mark.start, mark.end))) return null;
+    // `… (a) withdrawal, (b) elections,` / `(c) amnesty, …`: the list's next label wrapped to the
+    // line start, not CONFIDENTIAL (read as a mark it cut the (U) paragraph and cited B1 on it).
+    if (mark && isNoMarkInText(source, l.first, source.slice(mark.start, mark.end), paragraphStartBefore(source, l.first))) return null;
     // Mid-sentence a parenthesis closed on its line is the office it names (`(S/CT) funds`); a
     // mark in another form (`(S] …`) is a mark anywhere.
-    return mark && (free || mark.status === 'marked' || !/^\([^()\n]{1,48}\)/.test(t)) ? marked(l, mark) : null;
+    if (!mark || !(free || mark.status === 'marked' || !/^\([^()\n]{1,48}\)/.test(t))) return null;
+    return free || !lowersOpenPortion(mark, ctx.current) ? marked(l, mark) : null;
   }
   const bullet = BULLET.exec(t);
   if (bullet) {

@@ -4,6 +4,7 @@
  * cut into pieces at the places where a new line would have begun, so the line-based parser can
  * read it. The pieces keep their offsets into the source; nothing is copied or changed.
  */
+import { holdsMarkedText } from './header/pass-line.js';
 import { isNoMarkInText } from './mentions.js';
 import { paragraphStartBefore } from './list-label.js';
 import { makeLine, type Line } from './lines.js';
@@ -111,6 +112,14 @@ const MID_LINE_MARK = /(?<=\s)["“‘'*]?\((?=[^()\n]{1,48}\))/g;
 /** A lead-in of up to four words at the start of a line (`Answer:`, `¶2. Summary:`): the mark after it marks the whole line. */
 const LINE_LEAD_IN = /^(?:¶\s*)?(?:\d{1,3}[.)]?\s*)?(?:(?:SUMMARY(?: AND COMMENT)?|COMMENT|KEY POINTS|BACKGROUND|INTRODUCTION|ACTION REQUEST|NOTE)\s*[.:]?|(?:[A-Za-z][\w'/&.-]*\s+){0,3}[A-Za-z][\w'/&.-]*\s*(?::|-{1,2}))\s*$/i;
 
+/**
+ * `REF: A. ` before a mark: the referenced message's classification (`REF: A. (C) STATE 13607`),
+ * a REF item the header reads whole. Cut there, the item opened a (C) portion that ended the
+ * header and ran on over the blank line and the `Classified By:` line (B1 with no reasons). A mark
+ * followed by its text (`REF: A. (C) THE SOURCE SAID …`) still cuts (fail closed).
+ */
+const REF_ITEM_LEAD = /^(?:REFS?|REFTELS?|REFERENCES?)\s*[:.]\s*(?:¶\s*)?\(?[A-Za-z][.)]\s*$/i;
+
 /** A paragraph number written twice, `¶1. 1. (SBU) …`: the mark after it is the paragraph's. */
 const DOUBLED_NUMBER = /^(?:¶\s*)?(\d{1,3})\.\s+\1\.\s*$/;
 
@@ -137,6 +146,7 @@ export function inlineMarkCuts(source: string, line: Line): number[] {
     const before = source.slice(line.first, at);
     // `Summary: (C) …` and `SUBJECT: (S) …`: the lead-in and its mark stay one line.
     if (LINE_LEAD_IN.test(before) || LABEL_ONLY.test(before) || ENUM_LABEL.test(before) || DOUBLED_NUMBER.test(before)) continue;
+    if (REF_ITEM_LEAD.test(before) && !holdsMarkedText(source.slice(at, line.last))) continue;
     const mark = readMarkAt(source, paren);
     // `(A) to file; (B) to name; (C) to vote`: a list's label, not a mark; `Copyright (C) 2005`: the sign.
     const raw = mark === null ? '' : source.slice(paren, mark.end);

@@ -69,7 +69,7 @@ function readFieldLine(input: HeaderInput, state: HeaderState, zone: ZoneState, 
     resolvePendingAsBoilerplate(input, zone);
     return readClassifiedBy(input, state, j);
   }
-  if (opensPortion(input, l)) return ENDS;
+  if (opensPortion(input, l)) return markedRefItems(input, state, j) ?? ENDS;
   const b = matchBanner(t);
   if (b && (b.post !== null || b.section !== null || b.end >= t.length || b.wordsEnd === t.length)) return readBanner(input, state, zone, j, b);
   const cav = matchCaveatLine(t);
@@ -146,6 +146,28 @@ function readOtherLine(input: HeaderInput, state: HeaderState, zone: ZoneState, 
   // … REASON: 1.4 (b), (d)`), after the SUBJECT.
   if (zone.seenSubject && !state.res.classifiedBy && REASON_IN_LINE.test(t) && t.length < 200) return readClassifiedBy(input, state, j);
   return readTextLine(input, zone, j);
+}
+
+/**
+ * REF items right after the REF field that open portions (`REF: A.` / `(C) STATE 13607 ON THE
+ * SOURCE'S REPORT` / `B. (S) BERLIN 123 …`), when a header field (`Classified By:`, E.O., TAGS)
+ * comes after their block: they are content, and the header goes on. Taken for the body's first
+ * portion, the last item ran on over the blank line and the `Classified By:` line, so B1 was
+ * cited with no 1.4 reasons. Returns the block's last line, or null when the body starts at `j`.
+ */
+function markedRefItems(input: HeaderInput, state: HeaderState, j: number): number | null {
+  const { lines } = input;
+  const ref = state.res.refs[state.res.refs.length - 1];
+  let prev = j - 1;
+  while (prev >= 0 && lines[prev]!.blank) prev--;
+  // A numbered paragraph (`¶1. (U) …`) is the body's, whatever follows it.
+  if (!ref || prev < 0 || ref.span.end !== lines[prev]!.last || PARAGRAPH_START.test(lines[j]!.text)) return null;
+  let end = j;
+  while (end + 1 < lines.length && !lines[end + 1]!.blank && !isFurnitureLine(lines[end + 1]!.text) && !isLateHeaderField(lines[end + 1]!.text)) end++;
+  const k = nextSignificant(input, end + 1);
+  if (k >= lines.length || !isLateHeaderField(lines[k]!.text) || PARAGRAPH_START.test(lines[k]!.text)) return null;
+  for (let q = j; q <= end; q++) setRole(input, q, 'content');
+  return end;
 }
 
 /** A line that is no header line: a pass line while no field has come, else content. */

@@ -1,0 +1,104 @@
+/**
+ * Where a sub-portion inside a cable paragraph ends (probe 8, F2, F3, F6):
+ * - an unmarked bullet or list item after a `(U)` one inside a `(C)` paragraph was read as the
+ *   (U) item's text and released; it is an item of its own and takes the paragraph's mark;
+ * - a `(U)` wrapped to a line start in the middle of a sentence opened a (U) sub-portion that
+ *   released the rest of the (C) paragraph; it is the sentence's text;
+ * - a list label `(c)` wrapped to a line start after `(a)`, `(b)` was read as CONFIDENTIAL, and B1
+ *   cited on a (U) paragraph;
+ * Each case is checked word by word in the release under the public profile.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCable } from '../../src/parse/index.js';
+import { planRelease } from '../../src/release/index.js';
+import { loadProfile } from '../../src/rules/load.js';
+import { cable } from './helpers.js';
+
+const PUBLIC = loadProfile(readFileSync(new URL('../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
+
+function release(text: string): string {
+  return planRelease(parseCable(text), PUBLIC, { asOf: '2010-12-01', stem: 'TEST' }).releaseText;
+}
+
+/** `[id, level or markingSource]` of each body portion. */
+function portions(text: string): [string, string][] {
+  return parseCable(text).portions.filter((p) => p.id !== 'subject').map((p) => [p.id, p.marking ? p.marking.level : p.markingSource]);
+}
+
+describe('an unmarked item after a lower-marked one inside a paragraph takes the paragraph mark', () => {
+  it.each([
+    ['bullets', '1. (C) Post should deliver the following points:\n-- (U) The United States welcomes the talks.\n-- LEAKA We know from a sensitive source.'],
+    ['a lettered item after a (U) one on the paragraph line', '1. (C) A. (U) The first item is public.\nB. LEAKA the second item names the source.'],
+    ['talking points in BEGIN TEXT', '1. (S) Deliver:\n\nBEGIN TEXT:\n-- (U) The United States welcomes the talks.\n-- LEAKA Iran will walk out.\n-- LEAKB The Chancellery agreed.\nEND TEXT.'],
+    ['a bullet under an indented (U) line', '1. (C) Parent\n\n   (U) indented public.\n   -- LEAKA bullet under it'],
+  ])('%s: the unmarked item is withheld', (_, body) => {
+    const out = release(cable(body));
+    expect(out).not.toMatch(/LEAK[AB]/);
+  });
+
+  it.each([
+    ['a (U) item in a (U) paragraph', '1. (U) Points:\n-- (U) The first point.\n-- KEEPA The second point.', true],
+    ['an (S) item in a (C) paragraph stays with the (S) item', '1. (C) Points:\n-- (S) The first point.\n-- HIDEA The second point.', false],
+  ])('%s', (_, body, shown) => {
+    expect(release(cable(body)).includes(body.includes('KEEPA') ? 'KEEPA' : 'HIDEA')).toBe(shown);
+  });
+
+  it('an unmarked item after a (C) one in a (C//NF) paragraph is NOFORN with the paragraph', () => {
+    const doc = parseCable(cable('1. (C//NF) Points:\n-- (C) The first point.\n-- The second point.'));
+    expect(doc.portions.find((p) => p.id === 'p1.m2')?.marking?.controls).toContain('NOFORN');
+  });
+
+  it('the (U) item itself is still released, the unmarked one is an item of the paragraph', () => {
+    const text = cable('1. (C) Post should deliver the following points:\n-- (U) The United States welcomes the talks.\n-- LEAKA We know.');
+    expect(portions(text)).toEqual([
+      ['p1', 'C'],
+      ['p1.m1', 'U'],
+      ['p1.m2', 'C'],
+    ]);
+    expect(release(text)).toContain('The United States welcomes the talks.');
+  });
+});
+
+describe('a (U) wrapped to a line start in the middle of a sentence is text', () => {
+  it.each([
+    '1. (C) Embassy notes that the press guidance, marked\n(U), does not mention LEAKA the private offer.',
+    '1. (C) THE TALKING POINTS, WHICH ARE\n(U) AND MAY BE SHARED, SAID LEAKA THE REST.',
+    "1. (C) the Ambassador's paragraph 3\n(U) was LEAKA the rest of the classified text.",
+    '1. (C) He noted that\n(U) LEAKA the rest of the classified text.',
+  ])('%j: withheld with its paragraph', (body) => {
+    const text = cable(body);
+    expect(portions(text)).toEqual([['p1', 'C']]);
+    expect(release(text)).not.toContain('LEAKA');
+  });
+
+  it.each([
+    ['after a sentence end', '1. (C) Secret text.\n(U) KEEPA The public part.', [['p1', 'C'], ['p1.m1', 'U']]],
+    ['a higher mark mid-sentence still opens a portion', '1. (U) He noted that\n(C) HIDEA the rest.', [['p1', 'U'], ['p1.m1', 'C']]],
+  ])('%s', (_, body, expected) => {
+    expect(portions(cable(body))).toEqual(expected);
+  });
+});
+
+describe('a list label (c) wrapped to a line start is no mark', () => {
+  it.each([
+    ['lower case', '1. (U) The minister listed four conditions: (a) withdrawal, (b) elections,\n(c) amnesty, and (d) talks on the KEEPA border.'],
+    ['upper case', '1. (U) The minister listed four conditions: (A) withdrawal, (B) elections,\n(C) amnesty, and (D) talks on the KEEPA border.'],
+  ])('%s: one (U) paragraph, released whole, no B1 on it', (_, body) => {
+    const text = cable(`${body}\n\n2. (C) Secret HIDEZ.`, { subject: 'SUBJECT: (U) OSLO PROCESS' });
+    expect(portions(text)).toEqual([
+      ['p1', 'U'],
+      ['p2', 'C'],
+    ]);
+    const out = release(text);
+    expect(out).toContain(body.split('\n')[1]);
+    expect(out.match(/WITHHELD/g)).toHaveLength(1);
+  });
+
+  it('after a sentence end it is still a mark (fail closed)', () => {
+    expect(portions(cable('1. (U) Conditions: (a) withdrawal; (b) elections.\n(C) HIDEA the source said.'))).toEqual([
+      ['p1', 'U'],
+      ['p1.m1', 'C'],
+    ]);
+  });
+});
