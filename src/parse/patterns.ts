@@ -157,8 +157,14 @@ export function isSectionClassificationLine(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Caveats and boilerplate under the banner
 
+/**
+ * The words of a caveat line. Also State's SBU and LES captions written otherwise (`LAW ENFORCEMENT
+ * SENSITIVE`, `LES`, `S E N S I T I V E`), a misspelt `SENSITIVE` (`SENSITVE`) and `PROTECT` alone:
+ * read as pass lines, they were released with the cable's text in full; as caveat lines they are
+ * read (../markings/caveat.ts), or reported and taken for SBU (./banner.ts).
+ */
 const CAVEAT_TOKEN = new RegExp(
-  String.raw`^(NOFORN|SENSITIVE|SIPDIS|SBU|FOUO|FOR OFFICIAL USE ONLY|NODIS|EXDIS|LIMDIS|STADIS|ORCON|PROPIN|BUT UNCLASSIFIED|E F T O|EFTO|NOT FOR INTERNET(?: DISTRIBUTION)?|${HANDLING_REQUEST_WORDS})(?![A-Za-z])[\s,/.;:–—-]*`,
+  String.raw`^(NOFORN|SENSITIVE|SIPDIS|SBU|FOUO|FOR OFFICIAL USE ONLY|NODIS|EXDIS|LIMDIS|STADIS|ORCON|PROPIN|BUT UNCLASSIFIED|E F T O|EFTO|NOT FOR INTERNET(?: DISTRIBUTION)?|LAW ENFORCEMENT SENSITIVE|LES|S E N S I T I V E|SENS[A-Z]{3,6}|PROTECT|${HANDLING_REQUEST_WORDS})(?![A-Za-z])[\s,/.;:–—-]*`,
 );
 
 /**
