@@ -349,7 +349,9 @@ function belowItsPortions(doc: Document, a: DeclAssessment): DeclAssessment {
 
 /** A cable's assessment: its E.O. line, and any other DECL line in its text (the most protective). */
 function assessCable(doc: Document, asOf: string): DeclAssessment {
-  const eo = doc.eo;
+  const stamp = doc.declassifiedStamp;
+  // State's declassification stamp records a decision made after the E.O. line's instruction.
+  const eo = stamp ? { decl: stamp.raw.replace(/\s+/g, ' '), raw: stamp.raw, span: stamp.span, declSpan: stamp.span } : doc.eo;
   let decl = parseDecl(eo ? eo.decl ?? eo.raw : null);
   if (eo && eo.decl !== null && decl.kind === 'unrecognised') {
     // The parser may have split the line differently; the whole line is the fallback.
