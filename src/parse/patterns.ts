@@ -70,6 +70,16 @@ const BANNER_REL_ITEM = /^(?:\s*,\s*|\s+)(?:USA|[A-Z]{3,4})(?![A-Za-z])/;
 const SECTION = /^\s*SECTION\s+(\d{1,3})\s+(?:OF|of|GF)\s+(\d{1,3})/;
 const POST_NUMBER = /^\s+([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4})\s+(\d{2,7})(?![0-9])/;
 
+/**
+ * True when what follows the classification words of banner match `b` on line `text` is only
+ * captions (`S E C R E T  NODIS  CHEROKEE`, `C O N F I D E N T I A L STADIS`, `S E C R E T ROGER
+ * CHANNEL`: cables before 1972 wrote no post and number there). Not taken for a banner, such a
+ * cable with no E.O. line and no marks was refused as "not a marked document (no banner …)".
+ */
+export function captionsOnlyAfter(b: BannerMatch, text: string): boolean {
+  return /^(?:\s+(?:NODIS|EXDIS|LIMDIS|STADIS|CHEROKEE|ROGER CHANNEL|EYES ONLY|ZFF\d?|SPECAT))+\s*$/.test(text.slice(b.wordsEnd));
+}
+
 /** What {@link matchBanner} found on a line; offsets are relative to the line text. */
 export interface BannerMatch {
   /** Start and end of the classification words (with any controls written on the line). */

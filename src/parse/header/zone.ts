@@ -4,6 +4,7 @@
  */
 import {
   CAB_LINE,
+  captionsOnlyAfter,
   CLASSIFIED_BY_LINE,
   CSV_ROW,
   CSV_SEAM,
@@ -71,7 +72,7 @@ function readFieldLine(input: HeaderInput, state: HeaderState, zone: ZoneState, 
   }
   if (opensPortion(input, l)) return ENDS;
   const b = matchBanner(t);
-  if (b && (b.post !== null || b.section !== null || b.end >= t.length || b.wordsEnd === t.length)) return readBanner(input, state, zone, j, b);
+  if (b && (b.post !== null || b.section !== null || b.end >= t.length || b.wordsEnd === t.length || captionsOnlyAfter(b, t))) return readBanner(input, state, zone, j, b);
   const cav = matchCaveatLine(t);
   if (cav) return readCaveat(input, state, j, cav);
   const eo = matchEoLine(t);
