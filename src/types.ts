@@ -274,6 +274,12 @@ export interface Document {
    * header (a second instruction the header's does not settle); absent when there are none.
    */
   readonly eoInText?: readonly ExecutiveOrderLine[];
+  /**
+   * Cable parser only: State's declassification stamp under the banner (`Declassified/Released US
+   * Department of State EO` / `Systematic Review 05 JUL 2006`), a declassification marking (32 CFR
+   * 2001.25) as `DECLASSIFIED BY NARA …` on an E.O. line is; absent when there is none.
+   */
+  readonly declassifiedStamp?: Field;
   readonly tags: Field | null;
   readonly subject: Field | null;
   readonly refs: readonly Field[];

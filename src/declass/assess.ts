@@ -270,8 +270,12 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
         )
       : result('classified', 'capco-e6', `${who} until its prior-order review date ${computed} (${codes}; 32 CFR 2001.12(c)(2), CAPCO §E.6).`, computed);
   }
+  // A 50X1-HUM code with a date written beside it (`25X1-human, 02/13/2033`): that date is the
+  // classifier's, not the 75-year date the code gives (2083 for a 2008 cable), which the text
+  // called it; classified until the date written, then review (fail closed).
+  const writtenDate = tier === 'long' && decl.date !== null;
   if (computed <= asOf) {
-    if (tier === 'dated') {
+    if (tier === 'dated' || writtenDate) {
       return result(
         'review',
         'eo13526-3.3h',
@@ -290,6 +294,9 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
     case 'dated':
       return result('classified', 'eo13526-3.3b', `${who}, exempted from automatic declassification (${codes}) until ${computed} (E.O. 13526 §3.3(b)).`, computed);
     case 'long':
+      if (writtenDate) {
+        return result('classified', 'eo13526-3.3h', `${who}, exempted (${codes}) until the date written with the code, ${computed}, then due for review; the code's own 75-year date is ${automaticOn ?? 'unknown'} (E.O. 13526 §3.3(h); 32 CFR 2001.26).`, computed);
+      }
       return result('classified', 'eo13526-3.3h', `${who}, exempted (${codes}) until the 75-year date ${computed} (E.O. 13526 §3.3(h); 32 CFR 2001.26).`, computed);
     case 'undated-25x':
       return result('classified', 'capco-e6', `${who}, exempted (${codes}) without a date: classified until the computed 50-year date ${computed} (CAPCO §E.6).`, computed);
@@ -349,7 +356,9 @@ function belowItsPortions(doc: Document, a: DeclAssessment): DeclAssessment {
 
 /** A cable's assessment: its E.O. line, and any other DECL line in its text (the most protective). */
 function assessCable(doc: Document, asOf: string): DeclAssessment {
-  const eo = doc.eo;
+  const stamp = doc.declassifiedStamp;
+  // State's declassification stamp records a decision made after the E.O. line's instruction.
+  const eo = stamp ? { decl: stamp.raw.replace(/\s+/g, ' '), raw: stamp.raw, span: stamp.span, declSpan: stamp.span } : doc.eo;
   let decl = parseDecl(eo ? eo.decl ?? eo.raw : null);
   if (eo && eo.decl !== null && decl.kind === 'unrecognised') {
     // The parser may have split the line differently; the whole line is the fallback.

@@ -19,6 +19,18 @@ export const HANDLING_REQUEST_WORDS = String.raw`(?:PLEASE\s+)?(?:HANDLE|PROTECT
 const HANDLING_REQUEST = new RegExp(String.raw`(?:^|[\s.,;:–—-])+${HANDLING_REQUEST_WORDS}[\s.]*$`, 'i');
 
 /**
+ * Captions that say SBU in other words: State's `SENSITIVE BUT UNCLASSIFIED -- NOT FOR INTERNET
+ * DISTRIBUTION`, or that half alone. Not controls of a portion mark, so not in the vocabulary.
+ */
+const SBU_CAPTIONS = ['NOT FOR INTERNET DISTRIBUTION', 'NOT FOR INTERNET'];
+
+/** The line's words: dashes between them dropped, a word spelt out in letters (`E F T O`) joined. */
+function caveatWords(raw: string): string[] {
+  const joined = raw.toUpperCase().replace(/\b[A-Z](?: [A-Z]\b){2,}/g, (m) => m.replace(/ /g, ''));
+  return joined.split(/[\s,;/]+/).filter((w) => w !== '' && !/^[-–—.:]+$/.test(w));
+}
+
+/**
  * Parse a caveat line (the bare control words a cable writes on their own line under the banner):
  * `NOFORN`, `SENSITIVE`, `SENSITIVE BUT UNCLASSIFIED`, `SBU`, `FOR OFFICIAL USE ONLY`, `NODIS`,
  * `EXDIS`, `LIMDIS`, also several on one line (`SENSITIVE, SIPDIS`, `SIPDIS, NOFORN`), and State's
@@ -30,7 +42,9 @@ const HANDLING_REQUEST = new RegExp(String.raw`(?:^|[\s.,;:–—-])+${HANDLING_
  * the banner marking with `addControls`. Never throws.
  */
 export function parseCaveat(raw: string): string[] | null {
-  const words = raw.replace(HANDLING_REQUEST, '').toUpperCase().split(/[\s,;/]+/).filter(Boolean);
+  let text = raw.replace(HANDLING_REQUEST, '');
+  for (const caption of SBU_CAPTIONS) text = text.replace(new RegExp(String.raw`\b${caption}\b`, 'i'), 'SBU');
+  const words = caveatWords(text);
   if (words.length === 0) return null;
   const out: string[] = [];
   let i = 0;

@@ -1,7 +1,7 @@
 /** The banner: its classification words read as a marking, with the controls of its caveat lines. */
 import { addControls, parseCaveat } from '../markings/index.js';
 import { readBannerWords } from './banner-words.js';
-import type { Banner, Diagnostic, Marking } from '../types.js';
+import type { Banner, Diagnostic, Field, Marking } from '../types.js';
 import type { HeaderResult } from './header/index.js';
 
 /**
@@ -20,8 +20,8 @@ export function buildBanner(source: string, h: HeaderResult, diagnostics: Diagno
   if (parsed.ok) {
     marking = parsed.marking;
     for (const c of caveats) {
-      const controls = parseCaveat(c.raw);
-      if (controls && controls.length > 0) {
+      const controls = readCaveatLine(c, marking.level, diagnostics);
+      if (controls.length > 0) {
         // SBU is an unclassified caveat: it does not apply to a classified banner.
         const apply = marking.level === 'U' ? controls : controls.filter((x) => x !== 'SBU' && x !== 'FOUO');
         if (apply.length > 0) marking = addControls(marking, apply, `caveat line ${JSON.stringify(c.raw)} added`);
@@ -47,4 +47,23 @@ export function buildBanner(source: string, h: HeaderResult, diagnostics: Diagno
     caveats: b.caveats.map((c) => c.span),
   }));
   return { raw, span: { start, end }, marking, caveats, section, ...(repeats.length > 0 ? { repeats } : {}) };
+}
+
+/**
+ * The controls of caveat line `c`. A line the header reader took for a caveat line but whose words
+ * are not understood (`SENSITVE`, `PROTECT`) was dropped from the release without a word, and an
+ * UNCLAS cable's text released in full: it is reported, and under an unclassified banner read as
+ * SBU (pending review, fail closed); a classified banner withholds by its level anyway.
+ */
+function readCaveatLine(c: Field, level: string, diagnostics: Diagnostic[]): string[] {
+  const controls = parseCaveat(c.raw);
+  if (controls !== null) return controls;
+  const sbu = level === 'U';
+  diagnostics.push({
+    severity: 'warning',
+    code: 'caveat-unknown',
+    message: `The caveat line ${JSON.stringify(c.raw)} under the banner was not understood${sbu ? ': read as SBU, pending review' : ''}.`,
+    span: c.span,
+  });
+  return sbu ? ['SBU'] : [];
 }

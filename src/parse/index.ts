@@ -96,6 +96,7 @@ export function parseCable(source: string): Document {
     banner,
     eo: h.eo,
     ...eoInTextOf(source, lines, h),
+    ...(h.declassifiedStamp ? { declassifiedStamp: h.declassifiedStamp } : {}),
     ...classificationLinesOf(textLines),
     tags: h.tags,
     subject: h.subject,

@@ -70,6 +70,16 @@ const BANNER_REL_ITEM = /^(?:\s*,\s*|\s+)(?:USA|[A-Z]{3,4})(?![A-Za-z])/;
 const SECTION = /^\s*SECTION\s+(\d{1,3})\s+(?:OF|of|GF)\s+(\d{1,3})/;
 const POST_NUMBER = /^\s+([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,4})\s+(\d{2,7})(?![0-9])/;
 
+/**
+ * True when what follows the classification words of banner match `b` on line `text` is only
+ * captions (`S E C R E T  NODIS  CHEROKEE`, `C O N F I D E N T I A L STADIS`, `S E C R E T ROGER
+ * CHANNEL`: cables before 1972 wrote no post and number there). Not taken for a banner, such a
+ * cable with no E.O. line and no marks was refused as "not a marked document (no banner …)".
+ */
+export function captionsOnlyAfter(b: BannerMatch, text: string): boolean {
+  return /^(?:\s+(?:NODIS|EXDIS|LIMDIS|STADIS|CHEROKEE|ROGER CHANNEL|EYES ONLY|ZFF\d?|SPECAT))+\s*$/.test(text.slice(b.wordsEnd));
+}
+
 /** What {@link matchBanner} found on a line; offsets are relative to the line text. */
 export interface BannerMatch {
   /** Start and end of the classification words (with any controls written on the line). */
@@ -157,8 +167,14 @@ export function isSectionClassificationLine(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Caveats and boilerplate under the banner
 
+/**
+ * The words of a caveat line. Also State's SBU and LES captions written otherwise (`LAW ENFORCEMENT
+ * SENSITIVE`, `LES`, `S E N S I T I V E`), a misspelt `SENSITIVE` (`SENSITVE`) and `PROTECT` alone:
+ * read as pass lines, they were released with the cable's text in full; as caveat lines they are
+ * read (../markings/caveat.ts), or reported and taken for SBU (./banner.ts).
+ */
 const CAVEAT_TOKEN = new RegExp(
-  String.raw`^(NOFORN|SENSITIVE|SIPDIS|SBU|FOUO|FOR OFFICIAL USE ONLY|NODIS|EXDIS|LIMDIS|STADIS|CHEROKEE|ROGER CHANNEL|ORCON|PROPIN|BUT UNCLASSIFIED|E F T O|EFTO|NOT FOR INTERNET(?: DISTRIBUTION)?|${HANDLING_REQUEST_WORDS})(?![A-Za-z])[\s,/.;:–—-]*`,
+  String.raw`^(NOFORN|SENSITIVE|SIPDIS|SBU|FOUO|FOR OFFICIAL USE ONLY|NODIS|EXDIS|LIMDIS|STADIS|CHEROKEE|ROGER CHANNEL|ORCON|PROPIN|BUT UNCLASSIFIED|E F T O|EFTO|NOT FOR INTERNET(?: DISTRIBUTION)?|LAW ENFORCEMENT SENSITIVE|LES|S E N S I T I V E|SENS[A-Z]{3,6}|PROTECT|${HANDLING_REQUEST_WORDS})(?![A-Za-z])[\s,/.;:–—-]*`,
 );
 
 /**

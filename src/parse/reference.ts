@@ -12,12 +12,27 @@ export function referenceOf(h: HeaderResult): string | null {
   const dtg = h.routing.dtg;
   const date = dtg ? dtg.date : recordDate(h.record?.fields['date']);
   const year = date ? Number(date.slice(0, 4)) : null;
-  const post = h.banner?.match.post ?? fromPost(h.routing.from?.raw ?? null);
-  const num = h.banner?.match.number ?? h.deNumber;
+  const banner = bannerPost(h.banner?.match.post ?? null);
+  const post = banner ?? fromPost(h.routing.from?.raw ?? null);
+  const num = (banner ? h.banner?.match.number : null) ?? h.deNumber;
   if (year !== null && post && num && /\d/.test(num)) {
     return `${String(year % 100).padStart(2, '0')}${post.replace(/[^A-Z]/g, '')}${String(Number(num))}`;
   }
   return null;
+}
+
+/**
+ * Caption words between the banner's classification and the post (`SECRET EYES ONLY BUENOS AIRES
+ * 2481`, `… ZFF BUENOS AIRES 2481`, `CONFIDENTIAL CONTROL NO. 1234`): the banner reader takes them
+ * for the post, and the reference read `66EYESONLYBUENOSAIRES2481` (in the Vaughn index).
+ */
+const CAPTION_BEFORE_POST = /^(?:(?:EYES ONLY|ZFF\d?|CONTROL NO\.?|NODIS|EXDIS|LIMDIS|STADIS|CHEROKEE|ROGER CHANNEL|SPECAT|EXCLUSIVE DISTRIBUTION|PERSONAL FOR|IMMEDIATE|PRIORITY)(?:\s+|$))+/;
+
+/** The banner's post less caption words; null when none is left (`CONTROL NO.`: its number is no cable number). */
+function bannerPost(post: string | null): string | null {
+  if (post === null) return null;
+  const rest = post.replace(CAPTION_BEFORE_POST, '');
+  return rest === '' ? null : rest;
 }
 
 /** The origination date: the date-time group's, else the record's. */

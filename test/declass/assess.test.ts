@@ -85,6 +85,9 @@ const rows: readonly Row[] = [
   { decl: 'DECL: 25X1', originated: '2008-01-10', level: 'S', asOf: AS_OF, status: 'classified', declassifyOn: '2058-12-31', automaticOn: '2058-12-31', rule: 'capco-e6' },
   { decl: 'DECL: 25X1', originated: '2008-01-10', level: 'S', asOf: '2059-01-01', status: 'review', declassifyOn: '2058-12-31', automaticOn: '2058-12-31', rule: 'capco-e6' },
   { decl: 'DECL: 25X1-HUMAN', originated: '2010-01-04', level: 'S', asOf: AS_OF, status: 'classified', declassifyOn: '2085-12-31', automaticOn: '2085-12-31', rule: 'eo13526-3.3h' },
+  // 50X1-HUM with a date written beside it: that date, then review (the 75-year date is the code's).
+  { decl: 'DECL: 25X1-human, 02/13/2033', originated: '2008-02-13', level: 'C', asOf: AS_OF, status: 'classified', declassifyOn: '2033-02-13', automaticOn: '2083-12-31', rule: 'eo13526-3.3h' },
+  { decl: 'DECL: 25X1-human, 02/13/2033', originated: '2008-02-13', level: 'C', asOf: '2033-02-13', status: 'review', declassifyOn: '2033-02-13', automaticOn: '2083-12-31', rule: 'eo13526-3.3h' },
   { decl: 'Declassify On: 50X1-HUM', originated: '2012-01-01', level: 'TS', asOf: AS_OF, status: 'classified', declassifyOn: '2087-12-31', automaticOn: '2087-12-31', rule: 'eo13526-3.3h' },
   { decl: 'Declassify On: 50X2-WMD', originated: '2012-01-01', level: 'TS', asOf: '2088-01-01', status: 'review', declassifyOn: '2087-12-31', automaticOn: '2087-12-31', rule: 'capco-e6' },
   { decl: 'Declassify On: 75X2, 20851231', originated: '2012-01-01', level: 'TS', asOf: AS_OF, status: 'classified', declassifyOn: '2085-12-31', automaticOn: '2085-12-31', rule: 'eo13526-3.3b' },
@@ -124,6 +127,14 @@ describe('assessDeclassification', () => {
     // One sentence that names its authority or rule.
     expect(a.reason).toMatch(/^[A-Z"].*[.]$/);
     expect(a.reason).toMatch(/CFR|E\.O\.|CAPCO/);
+  });
+
+  it('does not call a date written beside 50X1-HUM its 75-year date (probe 8, F10)', () => {
+    const a = (asOf: string) => assessDeclassification({ decl: parseDecl('DECL: 25X1-human, 02/13/2033'), originated: '2008-02-13', level: 'C', asOf }).reason;
+    expect(a(AS_OF)).not.toMatch(/75-year date 2033/);
+    expect(a(AS_OF)).toMatch(/until the date written with the code, 2033-02-13, then due for review; the code's own 75-year date is 2083-12-31/);
+    expect(a('2034-01-01')).toMatch(/^The exemption date 2033-02-13 for 50X1-HUM has passed/);
+    expect(assessDeclassification({ decl: parseDecl('DECL: 25X1-HUMAN'), originated: '2008-02-13', level: 'C', asOf: AS_OF }).reason).toMatch(/until the 75-year date 2083-12-31/);
   });
 
   it('never says declassified for an exemption or prior-order marking, however late the date', () => {

@@ -57,6 +57,28 @@ describe("State's SBU statement under an UNCLAS banner", () => {
     }
   });
 
+  // Captions the header reader dropped as caveats, or released as pass lines, while the cable's
+  // text went out in full without a word (probe 8, F5).
+  it.each([
+    ['SENSITIVE BUT UNCLASSIFIED -- NOT FOR INTERNET DISTRIBUTION', 'SBU', false],
+    ['NOT FOR INTERNET DISTRIBUTION', 'SBU', false],
+    ['SENSITIVE - NOT FOR INTERNET DISTRIBUTION', 'SBU', false],
+    ['LAW ENFORCEMENT SENSITIVE', 'LES', false],
+    ['LES', 'LES', false],
+    ['E F T O', 'SBU', false],
+    ['S E N S I T I V E', 'SBU', false],
+    ['SENSITVE', 'SBU', true],
+    ['PROTECT', 'SBU', true],
+  ])('%j: the banner takes %s (a caveat-unknown warning: %s); the unmarked paragraph is held for review', async (statement, control, warned) => {
+    const text = unclas(statement);
+    const doc = readDocument(text).doc;
+    expect(doc.banner?.marking?.controls).toContain(control);
+    expect(doc.diagnostics.some((d) => d.code === 'caveat-unknown' && d.severity === 'warning')).toBe(warned);
+    const result = await release(text);
+    expect(decisionOn(result, text, '2. Voting')).toBe('withhold public/unmarked-in-sensitive');
+    expect(result.releaseText).not.toContain('zulu');
+  });
+
   it('a cable without the statement releases the unmarked paragraph as unclassified text', async () => {
     const text = unclas('');
     expect(decisionOn(await release(text), text, '2. Voting')).toBe('release public/unmarked-in-unclassified');

@@ -49,8 +49,25 @@ describe('the helpers', () => {
     ['THE INFORMANT KILLER INSIDE THE CABINET CONFIRMED THE ARRESTS.', false, false],
     ['KARZAI IS OUR SOURCE', false, false],
     ['DEPT FOR EUR/WE: HE SAID IT WAS OVER', false, false],
+    // A routing phrase and a sentence after it (probe 8): the addressing word made it a pass line.
+    ['PLEASE PASS TO SECDEF. THE CHANCELLOR IS GRAVELY ILL.', false, false],
+    ['EYES ONLY FOR THE SECRETARY - SHAH IS ILL', false, false],
+    ['STATE FOR NEA - SHAH HAS CANCER', false, false],
+    ['FROM AMBASSADOR: THE SHAH IS ILL', false, false],
+    ['CORRECTED COPY (SHAH IS ILL)', false, false],
+    ['DEPT PASS WHITE HOUSE FOR SCOWCROFT: THE SHAH IS ILL', false, false],
+    ['SHAH IS ILL', true, false],
+    // Offices that spell a verb, and a repeat notice's passive, stay pass lines.
+    ['DEPT FOR WHA/CAN AND L/LEI', false, true],
+    ['USDA FAS FOR OFSO/WHO, H. MAGINNIS', false, true],
+    ['TALLINN, VILNIUS, USNATO INFO ALL NATO POST COLLECTIVE IS BEING', true, false],
   ])('%j (after a pass line: %s) is a pass line: %s', (text, continues, pass) => {
     expect(isPassLine(text, continues)).toBe(pass);
+  });
+
+  it('a repeat notice wrapped over lines (`… IS BEING` / `REPEATED FOR YOUR ACTION.`) is a pass line', () => {
+    expect(isPassLine('TALLINN, VILNIUS, USNATO INFO ALL NATO POST COLLECTIVE IS BEING', true, 'REPEATED FOR YOUR ACTION.')).toBe(true);
+    expect(isPassLine('STATE FOR NEA - SHAH IS BEING', false, 'TREATED FOR CANCER')).toBe(false);
   });
 
   it.each([
@@ -80,6 +97,14 @@ describe('the helpers', () => {
 describe('a sentence in the header of a SECRET cable is withheld, not released as header', () => {
   it.each([
     ['between the banner and the E.O. line', `${BANNER}\n\nThe informant KILLER inside the cabinet confirmed the arrests.\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`],
+    ...[
+      'PLEASE PASS TO SECDEF. KILLER THE CHANCELLOR IS GRAVELY ILL.',
+      'EYES ONLY FOR THE SECRETARY - KILLER SHAH IS ILL',
+      'STATE FOR NEA - KILLER SHAH HAS CANCER',
+      'FROM AMBASSADOR: KILLER THE SHAH IS ILL',
+      'CORRECTED COPY (KILLER SHAH IS ILL)',
+      'FOR THE SECRETARY FROM HELMS\nDEPT PASS WHITE HOUSE FOR SCOWCROFT: KILLER THE SHAH IS ILL',
+    ].map((line) => [`a routing phrase and a sentence: ${line}`, `${BANNER}\n\nNODIS\n${line}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\n${TAIL}`]),
     ['between the E.O. and TAGS lines', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nInformant KILLER confirmed arrests.\nTAGS: PREL GM\n${TAIL}`],
     ['under TAGS', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM\nAHMED KILLER IS OUR SOURCE IN KABUL\n${TAIL}`],
     ['on the TAGS line', `${BANNER}\n\nE.O. 12958: DECL: 02/13/2031\nTAGS: PREL GM - The informant KILLER confirmed the arrests\n${TAIL}`],

@@ -7,6 +7,7 @@ import type { Line } from '../lines.js';
 import { LIST_LETTER } from '../lookalike.js';
 import {
   CAB_LINE,
+  captionsOnlyAfter,
   CLASSIFIED_BY_LINE,
   CSV_ROW,
   CSV_SEAM,
@@ -195,7 +196,7 @@ export function findAnchor(lines: readonly Line[], from: number, isMarkAt: (offs
     if (l.blank) continue;
     const t = l.text;
     const b = matchBanner(t);
-    if (b && (b.post !== null || b.section !== null || b.wordsEnd === t.length)) return j;
+    if (b && (b.post !== null || b.section !== null || b.wordsEnd === t.length || captionsOnlyAfter(b, t))) return j;
     if (matchEoLine(t) || TAGS_LINE.test(t) || SUBJECT_LINE.test(t) || CLASSIFIED_BY_LINE.test(t)) {
       // An e-mail wrapper has its own `Subject:`; the cable's routing header comes after it.
       if (routingFollows(lines, j)) continue;

@@ -84,14 +84,41 @@ export function holdsMarkedText(text: string): boolean {
 
 /**
  * True when `text` reads as a pass line. `continues`: the line right before it was one (an address
- * list wrapped over lines: `(ZARATE), TASK FORCE ON TERRORIST FINANCING, OFAC DIRECTOR`).
+ * list wrapped over lines: `(ZARATE), TASK FORCE ON TERRORIST FINANCING, OFAC DIRECTOR`); `next`:
+ * the line after it. A verb makes it content, even after an addressing word.
  */
-export function isPassLine(text: string, continues: boolean): boolean {
+export function isPassLine(text: string, continues: boolean, next = ''): boolean {
   const { n, sentence, lower } = wordsOf(text);
-  if (sentence >= 2 || holdsMarkedText(text)) return false;
+  if (sentence >= 2 || holdsMarkedText(text) || holdsRoutingVerb(text, next)) return false;
   if (ADDRESSING.test(text)) return true;
   if (continues) return lower === 0 || sentence === 0;
   return n <= 5 && sentence === 0 && lower === 0;
+}
+
+/**
+ * A verb that an address list does not hold: a routing phrase with a sentence after it (`PLEASE
+ * PASS TO SECDEF. THE CHANCELLOR IS GRAVELY ILL.`, `STATE FOR NEA - SHAH HAS CANCER`, `CORRECTED
+ * COPY (SHAH IS ILL)`) has one, and the addressing word alone made it a pass line, released as
+ * written. Not `can`, `who`, `which`, `may`: offices and addressees (`WHA/CAN`, `OFSO/WHO`).
+ */
+const ROUTING_VERB = /\b(?:is|are|was|were|will|would|has|have|had|said|says|told|could|should|must)\b/i;
+
+/** An office symbol with its parts (`WHA/CAN`, `IO/WHO`): its letters are no words of a sentence. */
+const OFFICE_SYMBOL = /[A-Za-z0-9-]*\/[A-Za-z0-9/-]*/g;
+
+/**
+ * The passive of a repeat notice (`FOLLOWING STATE 127892 … SENT ACTION RIGA, / TALLINN, … IS BEING
+ * / REPEATED FOR YOUR ACTION.`, 09STATE127892), wrapped over lines: routing, not a sentence.
+ */
+const REPEAT_PASSIVE = /\b(?:is|are|was|were|has been|have been)\s+(?:being\s+)?(?:repeated|sent|passed)\b/gi;
+
+/**
+ * True when `text`, less its office symbols and a repeat notice's passive, holds a
+ * {@link ROUTING_VERB}; `next` is the line after it (the passive may wrap onto it).
+ */
+function holdsRoutingVerb(text: string, next: string): boolean {
+  const wrapped = /^(?:REPEATED|SENT|PASSED)\b/i.exec(next)?.[0] ?? '';
+  return ROUTING_VERB.test(`${text} ${wrapped}`.replace(OFFICE_SYMBOL, ' ').replace(REPEAT_PASSIVE, ' '));
 }
 
 /**

@@ -38,6 +38,8 @@ export interface HeaderResult {
    */
   repeatedBanners: BannerFound[];
   eo: ExecutiveOrderLine | null;
+  /** State's systematic review stamp under the banner (zone.ts readDeclassifiedStamp). */
+  declassifiedStamp?: Field;
   tags: Field | null;
   subject: Field | null;
   /** Offset where the subject text (after `SUBJECT:` and blanks) starts. */

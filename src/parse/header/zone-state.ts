@@ -28,7 +28,7 @@ export function resolvePendingAsBoilerplate(input: HeaderInput, zone: ZoneState)
   let previous = -2;
   let previousPass = false;
   for (const p of zone.pending) {
-    const pass = isPassLine(input.lines[p]!.text, previousPass && previous === p - 1);
+    const pass = isPassLine(input.lines[p]!.text, previousPass && previous === p - 1, input.lines[p + 1]?.text ?? '');
     if (pass) input.roles[p] = 'boilerplate';
     previous = p;
     previousPass = pass;

@@ -4,6 +4,7 @@
  */
 import {
   CAB_LINE,
+  captionsOnlyAfter,
   CLASSIFIED_BY_LINE,
   CSV_ROW,
   CSV_SEAM,
@@ -26,7 +27,7 @@ import { readCsvRecord, readIdRecord } from './record.js';
 import { readRef } from './ref.js';
 import { holdsMarkedText, PROSE_VERB, readsAsSentence } from './pass-line.js';
 import { readRouting } from './routing.js';
-import { setRole, type HeaderInput, type HeaderState } from './types.js';
+import { field, setRole, type HeaderInput, type HeaderState } from './types.js';
 import { initialZone, nextSignificant, resolvePendingAsBoilerplate, type ZoneState } from './zone-state.js';
 
 /** The header ends before the line at hand: it is the first line of the body. */
@@ -71,7 +72,7 @@ function readFieldLine(input: HeaderInput, state: HeaderState, zone: ZoneState, 
   }
   if (opensPortion(input, l)) return markedRefItems(input, state, j) ?? ENDS;
   const b = matchBanner(t);
-  if (b && (b.post !== null || b.section !== null || b.end >= t.length || b.wordsEnd === t.length)) return readBanner(input, state, zone, j, b);
+  if (b && (b.post !== null || b.section !== null || b.end >= t.length || b.wordsEnd === t.length || captionsOnlyAfter(b, t))) return readBanner(input, state, zone, j, b);
   const cav = matchCaveatLine(t);
   if (cav) return readCaveat(input, state, j, cav);
   const eo = matchEoLine(t);
@@ -93,6 +94,7 @@ function readFieldLine(input: HeaderInput, state: HeaderState, zone: ZoneState, 
     return readRef(input, state, j);
   }
   if (CAB_LINE.test(t)) return readCab(input, j);
+  if (DECLASSIFIED_STAMP.test(t)) return readDeclassifiedStamp(input, state, j);
   if (ENTIRE_TEXT.test(t) && t.length < 120) return readEntireText(input, state, j);
   return null;
 }
@@ -168,6 +170,23 @@ function markedRefItems(input: HeaderInput, state: HeaderState, j: number): numb
   if (k >= lines.length || !isLateHeaderField(lines[k]!.text) || PARAGRAPH_START.test(lines[k]!.text)) return null;
   for (let q = j; q <= end; q++) setRole(input, q, 'content');
   return end;
+}
+
+/**
+ * State's systematic review stamp (`Declassified/Released US Department of State EO` over
+ * `Systematic Review 05 JUL 2006`, 75TEHRAN2069): read as pass lines, it was released as header
+ * and the cable went to review by its E.O. line (GDS) with no word of it. Its two lines, or null.
+ */
+const DECLASSIFIED_STAMP = /^Declassified\/Released\s+US\s+Department\s+of\s+State\b.{0,20}$/i;
+
+function readDeclassifiedStamp(input: HeaderInput, state: HeaderState, j: number): number | null {
+  const next = input.lines[j + 1];
+  // Without its date the stamp records nothing: the line is left to the pass lines.
+  if (next === undefined || !/^Systematic\s+Review\b.{0,30}\d{4}$/i.test(next.text)) return null;
+  setRole(input, j, 'boilerplate');
+  setRole(input, j + 1, 'boilerplate');
+  state.res.declassifiedStamp ??= field(input, input.lines[j]!.first, next.last);
+  return j + 1;
 }
 
 /** A line that is no header line: a pass line while no field has come, else content. */
