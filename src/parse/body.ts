@@ -149,7 +149,7 @@ function addContentLine(st: GroupState, source: string, lines: readonly Line[], 
     const d = draft('text', null, '', null, l.first, null);
     openPortion(st, d);
     appendLine(st, d, l);
-  } else if (current && !st.gap && endsLowerItem(current, l)) {
+  } else if (current && !st.gap && endsLowerItem(current, l, st.prevContent)) {
     // The unmarked item after a lower-marked one is the paragraph's: it takes the paragraph's mark.
     const d = draft('subparagraph', null, '', current.parent, l.first, null);
     openPortion(st, d);
@@ -292,9 +292,11 @@ function startsUnmarkedBlock(current: DraftPortion, prev: Line | null, block: re
  * an item of its own it takes the paragraph's mark (fail closed, and what the author meant when
  * marking only the one item). After an item marked as high as its paragraph nothing changes.
  */
-function endsLowerItem(current: DraftPortion, l: Line): boolean {
+function endsLowerItem(current: DraftPortion, l: Line, prev: Line | null): boolean {
   // A heading's underline (`-----`) under the item is no list item.
-  if (current.kind !== 'subparagraph' || !current.parent || !LIST_ITEM.test(l.text) || UNDERLINE.test(l.text)) return false;
+  if (current.kind !== 'subparagraph' || !current.parent || UNDERLINE.test(l.text)) return false;
+  // After a one-line item (a talking point), also a new sentence on a line the author broke.
+  if (!LIST_ITEM.test(l.text) && !(current.lines.length === 1 && brokenAfterSentence(prev, l))) return false;
   const item = current.mark?.marking;
   if (!item || current.mark!.status !== 'marked') return false;
   // Under a paragraph with no mark, or one not understood, the item would take no mark: it stays
@@ -302,6 +304,21 @@ function endsLowerItem(current: DraftPortion, l: Line): boolean {
   const para = markOf(current.parent);
   return para?.status === 'marked' && para.marking !== null && saysLess(item, para.marking);
 }
+
+/**
+ * True when `prev` ends a sentence well short of a teletype line and `l` opens a new one, so the
+ * author broke the line: `3. (S) Points:` / `   (U) Public framing.` / `   The real message …`
+ * is a new item of the paragraph, not the (U) item's text (read on, it was released). A line
+ * wrapped at a sentence end is long: its next word would not have fitted on it.
+ */
+function brokenAfterSentence(prev: Line | null, l: Line): boolean {
+  if (!prev || !/[.!?]["')]?$/.test(prev.text) || !/^[A-Z]/.test(l.text)) return false;
+  const word = /^\S+/.exec(l.text)![0];
+  return prev.last - prev.start + 1 + word.length <= SHORT_LINE;
+}
+
+/** Columns a line of a cable's paragraph fills before it wraps, at least (they wrap at 60 to 72). */
+const SHORT_LINE = 56;
 
 /**
  * A mark wrapped to the start of a line in the middle of a sentence (`… the press guidance, marked`

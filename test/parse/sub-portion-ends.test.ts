@@ -32,6 +32,7 @@ describe('an unmarked item after a lower-marked one inside a paragraph takes the
     ['a lettered item after a (U) one on the paragraph line', '1. (C) A. (U) The first item is public.\nB. LEAKA the second item names the source.'],
     ['talking points in BEGIN TEXT', '1. (S) Deliver:\n\nBEGIN TEXT:\n-- (U) The United States welcomes the talks.\n-- LEAKA Iran will walk out.\n-- LEAKB The Chancellery agreed.\nEND TEXT.'],
     ['a bullet under an indented (U) line', '1. (C) Parent\n\n   (U) indented public.\n   -- LEAKA bullet under it'],
+    ['a new sentence on a line the author broke after a one-line (U) point', '3. (S) Points:\n   (U) Public framing.\n   LEAKA the real message follows on the next line\n   and continues.'],
   ])('%s: the unmarked item is withheld', (_, body) => {
     const out = release(cable(body));
     expect(out).not.toMatch(/LEAK[AB]/);
@@ -40,6 +41,7 @@ describe('an unmarked item after a lower-marked one inside a paragraph takes the
   it.each([
     ['a (U) item in a (U) paragraph', '1. (U) Points:\n-- (U) The first point.\n-- KEEPA The second point.', true],
     ['an (S) item in a (C) paragraph stays with the (S) item', '1. (C) Points:\n-- (S) The first point.\n-- HIDEA The second point.', false],
+    ['a (U) item wrapped at a sentence end goes on', '1. (C) Points:\n-- (U) The United States welcomes the talks held in Geneva last week.\nKEEPA They were long overdue and will be resumed in the spring.', true],
   ])('%s', (_, body, shown) => {
     expect(release(cable(body)).includes(body.includes('KEEPA') ? 'KEEPA' : 'HIDEA')).toBe(shown);
   });
