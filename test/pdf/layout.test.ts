@@ -212,6 +212,26 @@ describe('readPdfLayout', () => {
     expect((await readPdfLayout(await doc.save())).text).toBe('(U) The Rock of Gibraltar\n\n(U) Monkey surveys view from atop the Rock\n(S) The team boarded the ship in transit, before it reached the island.\n');
   });
 
+  it('reads a mark alone before a tab with the text after it (a hanging indent), not as a column of its own', async () => {
+    // Probe 9, F5 and F9: cut at the tab, the (U) text was read as an unmarked paragraph (withheld
+    // under B1) and the mark as an empty portion; `(S//NF)`, tab, text went into the paragraph above.
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    const put = (t: string, x: number, y: number): void => page.drawText(t, { x, y, size: 10, font });
+    put('(U)', 72, 700);
+    put('The office reviewed routine matters this month.', 126, 700);
+    put('(S//NF)', 72, 680);
+    put('The agent reported on the harbor defenses.', 126, 680);
+    put('It goes on under its text.', 126, 668);
+    // Not a mark: a word before a tab stays a piece of its own.
+    put('Subject', 72, 620);
+    put('Routine matters', 126, 620);
+    expect((await readPdfLayout(await doc.save())).text).toBe(
+      '(U) The office reviewed routine matters this month.\n\n(S//NF) The agent reported on the harbor defenses.\nIt goes on under its text.\n\nSubject\n\nRoutine matters\n',
+    );
+  });
+
   it('refuses a PDF without text in one line', async () => {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.addPage([612, 792]).drawRectangle({ x: 50, y: 50, width: 500, height: 700, color: rgb(0.5, 0.5, 0.5) });

@@ -276,3 +276,30 @@ describe('text set side by side, each run drawn as a flow of its own, under 1.5 
     expect(pdftotext(pdf!) ?? 'schools across the region').toContain('schools across the region');
   });
 });
+
+describe('marks in a hanging indent: mark, tab, text', () => {
+  it('the (U) text is released with its mark, the (S//NF) text withheld with its', async () => {
+    // Probe 9, F5: cut at the tab, the (U) text was withheld as unmarked, under B1.
+    const at = (x: number, y: number, text: string): string => `BT /F1 11 Tf ${x} ${y} Td (${text.replace(/[()]/g, '\\$&')}) Tj ET`;
+    const t = await TestPdf.create();
+    t.page(
+      [
+        at(250, 760, 'SECRET//NOFORN'),
+        at(60, 740, '(U)'),
+        at(130, 740, 'This memorandum summarizes the quarterly review.'),
+        at(60, 720, '(S//NF)'),
+        at(130, 720, 'The agency recruited a source codenamed BLUEHERON.'),
+        at(60, 700, '(U)'),
+        at(130, 700, 'Next meeting is in the first week of the quarter.'),
+        at(60, 600, 'Classified By: John Smith, Director'),
+        at(60, 586, 'Derived From: Multiple Sources'),
+        at(60, 572, 'Declassify On: 20301231'),
+        at(250, 540, 'SECRET//NOFORN'),
+      ].join('\n'),
+    );
+    const { pdf } = await release(await t.save());
+    expectWithheld(pdf);
+    const text = pdftotext(pdf!);
+    if (text !== null) expect(text).toContain('Next meeting is in the first week');
+  });
+});

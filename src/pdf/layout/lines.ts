@@ -13,6 +13,7 @@
  * break.
  */
 import type { PageGlyph } from './glyphs.js';
+import { parseMarking } from '../../markings/index.js';
 
 /** A line piece: glyphs of one row of one column, left to right. */
 export interface LinePiece {
@@ -38,6 +39,8 @@ const ROW_TOLERANCE_EM = 0.3;
 const COLUMN_GAP_EM = 1.5;
 const BLOCK_GAP_EM = 2.5;
 const PARAGRAPH_PITCH = 1.4;
+/** The widest tab after a mark alone that still joins the mark to its text (a 0.75 in mark column at 10 pt is 5.4 em). */
+const MARK_TAB_EM = 6;
 
 /**
  * The sort keys of glyphs, read once: a glyph's getters reach its numbers through two objects,
@@ -140,7 +143,7 @@ function pieces(row: Row, page: readonly PageGlyph[]): LinePiece[] {
   const glyphs = row.glyphs;
   const out: LinePiece[] = [];
   const cuts = gutters(glyphs);
-  const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.map((c) => c.at);
+  const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => k > 0 || !markTab(glyphs, c)).map((c) => c.at);
   const all = [...new Set([...at, ...flowBreaks(row, page)])].sort((a, b) => a - b);
   let from = 0;
   for (const c of all) {
@@ -179,6 +182,18 @@ function drawnApart(page: readonly PageGlyph[], a: number, b: number, g: PageGly
   const far = 0.8 * g.size;
   for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) if (Math.abs(page[k]!.y - g.y) > far) return true;
   return false;
+}
+
+/**
+ * True when `cut`, a row's first gutter, is the tab after a portion mark that stands alone at the
+ * row's start (`(U)`, tab, text: Word's and Writer's hanging indent, a table's mark column) and is
+ * under 6 em wide. The mark opens the text after it: cut there, the text was read as an unmarked
+ * paragraph (withheld under B1 though marked (U)) and the mark as an empty portion, released.
+ */
+function markTab(row: readonly PageGlyph[], cut: Gutter): boolean {
+  if (cut.right - cut.left > MARK_TAB_EM * row[cut.at]!.size) return false;
+  const head = row.slice(0, cut.at).filter((g) => !g.blank).map((g) => g.text).join('');
+  return /^\([^()]{1,40}\)$/.test(head) && parseMarking(head, 'portion').ok;
 }
 
 /** A gap wider than a column gutter: the glyph after it (`at`), and the inked edges either side. */
