@@ -173,6 +173,76 @@ describe('readPdfLayout', () => {
     expect(wide).not.toContain('left cell middle cell');
   });
 
+  /**
+   * Runs of text side by side on shared baselines, each drawn as a flow of its own (all of its
+   * lines, then the next run's), `gap` points apart: two columns, two cells, a frame beside a paragraph.
+   */
+  async function sideBySide(left: readonly string[], right: readonly string[], gap: number, rightFirst = false): Promise<string> {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    const x2 = 72 + Math.max(...left.map((t) => font.widthOfTextAtSize(t, 10))) + gap;
+    const draw = (lines: readonly string[], x: number): void => lines.forEach((t, i) => page.drawText(t, { x, y: 700 - 12 * i, size: 10, font }));
+    if (rightFirst) draw(right, x2);
+    draw(left, 72);
+    if (!rightFirst) draw(right, x2);
+    return (await readPdfLayout(await doc.save())).text;
+  }
+
+  it('reads runs drawn apart on shared baselines as columns, however narrow the gap between them', async () => {
+    // Before: under 1.5 em apart, each row of the two was one line (`… alpha bravo (S) BLUEHERON …`).
+    const left = ['(U) Left column alpha bravo', '(U) Left column charlie delt', '(U) Left column echo foxtrot'];
+    const right = ['(S) BLUEHERON right column', 'right column goes on here', 'and ends on this line.'];
+    for (const gap of [6, 10]) expect(await sideBySide(left, right, gap)).toBe(`${left.join('\n')}\n\n${right.join(' ')}\n`);
+    // A frame drawn before the paragraph it stands beside, 1.2 pt away (less than a word space).
+    expect(await sideBySide(left, right, 1.2, true)).toBe(`${left.join('\n')}\n\n${right.join(' ')}\n`);
+  });
+
+  it('keeps one line drawn in runs one after the other, and one with a superscript drawn in its middle', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    const at = (t: string, x: number, y: number, size = 10): number => (page.drawText(t, { x, y, size, font }), x + font.widthOfTextAtSize(t, size));
+    // Words 1 pt apart and 12 pt apart (under 1.5 em), drawn in order.
+    at('apart', at('runs', at('(U) One line in two', 72, 700) + 1, 700) + 12, 700);
+    // A footnote number raised 4 pt (a row of its own, as before), drawn between the words around it.
+    at('and more text.', at('1', at('(U) A note', 72, 680) + 0.5, 684, 6) + 3, 680);
+    expect((await readPdfLayout(await doc.save())).text).toBe('(U) One line in tworuns apart\n\n1\n(U) A note and more text.\n');
+  });
+
+  it('reads two captions side by side left to right, when the right one goes on with the text under both', async () => {
+    // SIDtoday 2006-05-05: read after that text, the left caption came last on its page, and the
+    // next page's first lines (of an (S//SI) paragraph) went on with it, under its (U).
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    // Each caption drawn with its picture, the text between them.
+    page.drawText('(U) The Rock of Gibraltar', { x: 100, y: 700, size: 10, font });
+    page.drawText('(S) The team boarded the ship in transit, before it reached the island.', { x: 40, y: 675, size: 10, font });
+    page.drawText('(U) Monkey surveys view from atop the Rock', { x: 100 + font.widthOfTextAtSize('(U) The Rock of Gibraltar', 10) + 6, y: 700, size: 10, font });
+    expect((await readPdfLayout(await doc.save())).text).toBe('(U) The Rock of Gibraltar\n\n(U) Monkey surveys view from atop the Rock\n(S) The team boarded the ship in transit, before it reached the island.\n');
+  });
+
+  it('reads a mark alone before a tab with the text after it (a hanging indent), not as a column of its own', async () => {
+    // Probe 9, F5 and F9: cut at the tab, the (U) text was read as an unmarked paragraph (withheld
+    // under B1) and the mark as an empty portion; `(S//NF)`, tab, text went into the paragraph above.
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    const put = (t: string, x: number, y: number): void => page.drawText(t, { x, y, size: 10, font });
+    put('(U)', 72, 700);
+    put('The office reviewed routine matters this month.', 126, 700);
+    put('(S//NF)', 72, 680);
+    put('The agent reported on the harbor defenses.', 126, 680);
+    put('It goes on under its text.', 126, 668);
+    // Not a mark: a word before a tab stays a piece of its own.
+    put('Subject', 72, 620);
+    put('Routine matters', 126, 620);
+    expect((await readPdfLayout(await doc.save())).text).toBe(
+      '(U) The office reviewed routine matters this month.\n\n(S//NF) The agent reported on the harbor defenses.\nIt goes on under its text.\n\nSubject\n\nRoutine matters\n',
+    );
+  });
+
   it('refuses a PDF without text in one line', async () => {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.addPage([612, 792]).drawRectangle({ x: 50, y: 50, width: 500, height: 700, color: rgb(0.5, 0.5, 0.5) });

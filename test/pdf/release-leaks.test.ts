@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PDFName, PDFString, type PDFRef } from 'pdf-lib';
+import { PDFName, PDFString, StandardFonts, type PDFRef } from 'pdf-lib';
 import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { MEMO_SECRET_LINE, memoLines, TestPdf } from './helpers/make.js';
@@ -214,5 +214,92 @@ describe('a table row: the cell beside a marked cell', () => {
     // The (U) row is released: its cells are one line, close together (a known limit: an
     // unmarked cell that close to a marked one is read with it).
     expect(pdftotext(pdf!) ?? 'The office reopened in March').toContain('The office reopened in March');
+  });
+});
+
+describe('text set side by side, each run drawn as a flow of its own, under 1.5 em apart', () => {
+  // Probe 9 (F1–F3): two justified columns 6 to 10 pt apart, a table's cells, a text frame beside
+  // a paragraph. Each row of the two was read as one line, so the (S//NF) run's lines beside the
+  // (U) paragraph's were read into it and released.
+  const at = (x: number, y: number, text: string): string => `BT /F1 11 Tf ${x} ${y} Td (${text.replace(/[()]/g, '\\$&')}) Tj ET`;
+  /** A memo whose `left` and `right` runs ([y, text]) stand `gap` pt apart, the left one drawn first. */
+  async function memo(left: readonly [number, string][], right: readonly [number, string][], gap: number): Promise<Uint8Array> {
+    const t = await TestPdf.create();
+    const font = await t.doc.embedFont(StandardFonts.Helvetica);
+    const x2 = 60 + Math.max(...left.map(([, s]) => font.widthOfTextAtSize(s, 11))) + gap;
+    const content = [
+      at(250, 760, 'SECRET//NOFORN'),
+      at(60, 740, '(U) This memorandum summarizes the quarterly review held at headquarters.'),
+      ...left.map(([y, s]) => at(60, y, s)),
+      ...right.map(([y, s]) => at(x2, y, s)),
+      at(60, 600, 'Classified By: John Smith, Director'),
+      at(60, 586, 'Derived From: Multiple Sources'),
+      at(60, 572, 'Declassify On: 20301231'),
+      at(250, 540, 'SECRET//NOFORN'),
+    ];
+    t.page(content.join('\n'));
+    return t.save();
+  }
+
+  it('two columns 8 pt apart: the (S//NF) paragraph that goes on at the top of the right one is withheld', async () => {
+    const left: [number, string][] = [
+      [710, '(U) The office held its review of the'],
+      [696, 'staffing and the budget of the section'],
+      [682, 'in the spring, as it does every year.'],
+      [654, '(S//NF) The agency recruited a source'],
+      [640, 'in the interior ministry, codenamed'],
+    ];
+    const right: [number, string][] = [
+      [710, 'BLUEHERON, who passes the schedule'],
+      [696, 'of the council every week.'],
+      [668, '(U) Next meeting is scheduled for'],
+      [654, 'the first week of the next quarter.'],
+    ];
+    const { pdf } = await release(await memo(left, right, 8));
+    expectWithheld(pdf);
+    expect(pdftotext(pdf!) ?? 'in the spring, as it does').toContain('in the spring, as it does');
+  });
+
+  it('a table row: the lines of a top-aligned (S//NF) cell beside a vertically centred (U) cell are withheld', async () => {
+    const left: [number, string][] = [
+      [696, '(U) The outreach program visits'],
+      [682, 'schools across the region.'],
+    ];
+    const right: [number, string][] = [
+      [710, '(S//NF) The program named'],
+      [696, 'BLUEHERON taps the links of'],
+      [682, 'the ministry at three points'],
+      [668, 'near the capital every night.'],
+    ];
+    const { pdf } = await release(await memo(left, right, 6));
+    expectWithheld(pdf);
+    expect(pdftotext(pdf!) ?? 'schools across the region').toContain('schools across the region');
+  });
+});
+
+describe('marks in a hanging indent: mark, tab, text', () => {
+  it('the (U) text is released with its mark, the (S//NF) text withheld with its', async () => {
+    // Probe 9, F5: cut at the tab, the (U) text was withheld as unmarked, under B1.
+    const at = (x: number, y: number, text: string): string => `BT /F1 11 Tf ${x} ${y} Td (${text.replace(/[()]/g, '\\$&')}) Tj ET`;
+    const t = await TestPdf.create();
+    t.page(
+      [
+        at(250, 760, 'SECRET//NOFORN'),
+        at(60, 740, '(U)'),
+        at(130, 740, 'This memorandum summarizes the quarterly review.'),
+        at(60, 720, '(S//NF)'),
+        at(130, 720, 'The agency recruited a source codenamed BLUEHERON.'),
+        at(60, 700, '(U)'),
+        at(130, 700, 'Next meeting is in the first week of the quarter.'),
+        at(60, 600, 'Classified By: John Smith, Director'),
+        at(60, 586, 'Derived From: Multiple Sources'),
+        at(60, 572, 'Declassify On: 20301231'),
+        at(250, 540, 'SECRET//NOFORN'),
+      ].join('\n'),
+    );
+    const { pdf } = await release(await t.save());
+    expectWithheld(pdf);
+    const text = pdftotext(pdf!);
+    if (text !== null) expect(text).toContain('Next meeting is in the first week');
   });
 });

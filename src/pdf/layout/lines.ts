@@ -8,11 +8,12 @@
  *    column stays one block across its paragraphs and a sidebar is a block of its own;
  * 4. order: recursive XY-cut over the blocks (cut across at a horizontal gap no block spans, top
  *    to bottom, else down a vertical gap, left to right), blocks that cannot be cut apart by their
- *    top edge, then left edge.
+ *    top edge, then the left edge of their first line.
  * Within a block, a gap between lines over 1.4 times the block's usual line pitch is a paragraph
  * break.
  */
 import type { PageGlyph } from './glyphs.js';
+import { parseMarking } from '../../markings/index.js';
 
 /** A line piece: glyphs of one row of one column, left to right. */
 export interface LinePiece {
@@ -38,6 +39,8 @@ const ROW_TOLERANCE_EM = 0.3;
 const COLUMN_GAP_EM = 1.5;
 const BLOCK_GAP_EM = 2.5;
 const PARAGRAPH_PITCH = 1.4;
+/** The widest tab after a mark alone that still joins the mark to its text (a 0.75 in mark column at 10 pt is 5.4 em). */
+const MARK_TAB_EM = 6;
 
 /**
  * The sort keys of glyphs, read once: a glyph's getters reach its numbers through two objects,
@@ -77,11 +80,20 @@ function indices(n: number): number[] {
 }
 
 /**
+ * A row: its glyphs left to right, and where each was drawn in the page's content (its index in
+ * the page's glyphs), for {@link drawnApart}.
+ */
+interface Row {
+  readonly glyphs: readonly PageGlyph[];
+  readonly drawn: readonly number[];
+}
+
+/**
  * Rows of glyphs: by baseline (within 0.3 em of the row's first), each left to right without
  * repeats. Index arrays are sorted with the same comparisons as the glyphs would be (the sort is
  * stable, so the order is the same).
  */
-function rows(glyphs: readonly PageGlyph[]): PageGlyph[][] {
+function rows(glyphs: readonly PageGlyph[]): Row[] {
   const keys = new GlyphKeys(glyphs);
   const sorted = indices(glyphs.length).sort((a, b) => keys.byRow(a, b));
   const out: { y: number; size: number; members: number[] }[] = [];
@@ -91,47 +103,97 @@ function rows(glyphs: readonly PageGlyph[]): PageGlyph[][] {
     if (cur && Math.abs(cur.y - keys.y[i]!) < ROW_TOLERANCE_EM * Math.max(cur.size, g.size)) cur.members.push(i);
     else out.push({ y: keys.y[i]!, size: g.size, members: [i] });
   }
-  return out.map((r) => dedupe(r.members.sort((a, b) => keys.byLeft(a, b)).map((i) => glyphs[i]!)));
+  return out.map((r) => {
+    const drawn = dedupe(r.members.sort((a, b) => keys.byLeft(a, b)), glyphs);
+    return { glyphs: drawn.map((i) => glyphs[i]!), drawn };
+  });
 }
 
 /**
- * Drop a glyph that repeats one already kept at (almost) the same place. `glyphs` are sorted by
- * left edge, so only the kept glyphs less than 0.1 em to its left are looked at (all of them when
- * an edge or size is not a finite number, or the edges are not in order).
+ * Drop a glyph that repeats one already kept at (almost) the same place. `members` (indices into
+ * `glyphs`) are sorted by left edge, so only the kept glyphs less than 0.1 em to its left are
+ * looked at (all of them when an edge or size is not a finite number, or the edges are not in order).
  */
-function dedupe(glyphs: PageGlyph[]): PageGlyph[] {
-  const out: PageGlyph[] = [];
-  const finite = glyphs.every((g, i) => Number.isFinite(g.x0) && Number.isFinite(g.size) && (i === 0 || g.x0 >= glyphs[i - 1]!.x0));
-  for (const g of glyphs) {
+function dedupe(members: readonly number[], glyphs: readonly PageGlyph[]): number[] {
+  const out: number[] = [];
+  const finite = members.every((m, i) => Number.isFinite(glyphs[m]!.x0) && Number.isFinite(glyphs[m]!.size) && (i === 0 || glyphs[m]!.x0 >= glyphs[members[i - 1]!]!.x0));
+  for (const m of members) {
+    const g = glyphs[m]!;
     const near = 0.1 * g.size;
     let same = false;
     for (let k = out.length - 1; k >= 0; k--) {
-      const p = out[k]!;
+      const p = glyphs[out[k]!]!;
       if (finite && g.x0 - p.x0 >= near) break;
       if (p.text === g.text && Math.abs(p.x0 - g.x0) < near && Math.abs(p.y - g.y) < near) {
         same = true;
         break;
       }
     }
-    if (!same) out.push(g);
+    if (!same) out.push(m);
   }
   return out;
 }
 
-function pieces(row: readonly PageGlyph[]): LinePiece[] {
+/**
+ * The pieces of a row: split at gaps wider than a column gutter (unless the row is a stretched
+ * line), and wherever two neighbouring glyphs were drawn apart (see drawnApart), however narrow
+ * the gap between them.
+ */
+function pieces(row: Row, page: readonly PageGlyph[]): LinePiece[] {
+  const glyphs = row.glyphs;
   const out: LinePiece[] = [];
-  const cuts = gutters(row);
-  if (cuts.length >= 2 && stretched(row, cuts)) {
-    addPiece(out, row, 0, row.length);
-    return out;
-  }
+  const cuts = gutters(glyphs);
+  const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => k > 0 || !markTab(glyphs, c)).map((c) => c.at);
+  const all = [...new Set([...at, ...flowBreaks(row, page)])].sort((a, b) => a - b);
   let from = 0;
-  for (const c of cuts) {
-    addPiece(out, row, from, c.at);
-    from = c.at;
+  for (const c of all) {
+    addPiece(out, glyphs, from, c);
+    from = c;
   }
-  addPiece(out, row, from, row.length);
+  addPiece(out, glyphs, from, glyphs.length);
   return out;
+}
+
+/**
+ * The glyphs of `row` (its index) that were drawn apart from the inked glyph left of them: see
+ * {@link drawnApart}.
+ */
+function flowBreaks(row: Row, page: readonly PageGlyph[]): number[] {
+  const out: number[] = [];
+  let last = -1;
+  for (let i = 0; i < row.glyphs.length; i++) {
+    if (row.glyphs[i]!.blank) continue;
+    if (last >= 0 && drawnApart(page, row.drawn[last]!, row.drawn[i]!, row.glyphs[i]!)) out.push(i);
+    last = i;
+  }
+  return out;
+}
+
+/**
+ * True when glyphs `a` and `b` of a row (their indices in the page's content), neighbours on it,
+ * were not drawn as one line: between them the content drew a glyph of another line (its baseline
+ * over 0.8 em away; a superscript's is nearer). A line's glyphs are drawn together, so two runs on
+ * one baseline drawn apart are two flows set side by side: the columns of a page, the cells of a
+ * table row, a text frame beside a paragraph. Their gap can be any width (10 pt between justified
+ * columns, under 1 pt beside a frame): joined as one line, the runs of an (S//NF) column were read
+ * into the (U) paragraph beside it and released.
+ */
+function drawnApart(page: readonly PageGlyph[], a: number, b: number, g: PageGlyph): boolean {
+  const far = 0.8 * g.size;
+  for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) if (Math.abs(page[k]!.y - g.y) > far) return true;
+  return false;
+}
+
+/**
+ * True when `cut`, a row's first gutter, is the tab after a portion mark that stands alone at the
+ * row's start (`(U)`, tab, text: Word's and Writer's hanging indent, a table's mark column) and is
+ * under 6 em wide. The mark opens the text after it: cut there, the text was read as an unmarked
+ * paragraph (withheld under B1 though marked (U)) and the mark as an empty portion, released.
+ */
+function markTab(row: readonly PageGlyph[], cut: Gutter): boolean {
+  if (cut.right - cut.left > MARK_TAB_EM * row[cut.at]!.size) return false;
+  const head = row.slice(0, cut.at).filter((g) => !g.blank).map((g) => g.text).join('');
+  return /^\([^()]{1,40}\)$/.test(head) && parseMarking(head, 'portion').ok;
 }
 
 /** A gap wider than a column gutter: the glyph after it (`at`), and the inked edges either side. */
@@ -297,7 +359,20 @@ function order(list: Block[]): Block[] {
   if (across.length > 1) return across.flatMap(order);
   const down = cut(list, (b) => b.x0, (b) => b.x1);
   if (down.length > 1) return down.flatMap(order);
-  return [...list].sort((a, b) => b.top - a.top || a.x0 - b.x0);
+  return [...list].sort(byFirstLine);
+}
+
+/**
+ * Blocks that no gap separates, by their first lines: top to bottom, and left to right when those
+ * are on one row (within 0.3 em). By the block's own left edge, a caption beside another caption
+ * whose block went on with the text under both was read after all of that text, at the page's
+ * foot, where the next page's first lines went on with it.
+ */
+function byFirstLine(a: Block, b: Block): number {
+  const p = a.lines[0]!;
+  const q = b.lines[0]!;
+  if (Math.abs(p.y - q.y) >= ROW_TOLERANCE_EM * Math.min(p.size, q.size)) return b.top - a.top || q.y - p.y;
+  return p.x0 - q.x0 || q.y - p.y;
 }
 
 /** Split `list` where no block spans, along an axis given by each block's start and end. */
@@ -315,6 +390,6 @@ function cut(list: readonly Block[], start: (b: Block) => number, end: (b: Block
 
 /** The blocks of one page in reading order; `opens` tells a piece that opens something of its own (a mark, bullet or number). */
 export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false): Block[] {
-  const all = rows(glyphs).flatMap(pieces).sort((a, b) => b.y - a.y || a.x0 - b.x0);
+  const all = rows(glyphs).flatMap((r) => pieces(r, glyphs)).sort((a, b) => b.y - a.y || a.x0 - b.x0);
   return order(blocks(all, opens));
 }
