@@ -437,10 +437,18 @@ function usesBlankLines(input: GroupInput): boolean {
   return openers >= 2 && afterGap >= openers * 0.6;
 }
 
+/** A caption's label: `Figure 1.`, `Table 2:`, `Photo:`, `Source:`. */
+const CAPTION_LABEL = /^(?:(?:Figure|Fig\.|Table|Chart|Map|Exhibit|Graphic|Image|Photo|Illustration)\s+[0-9IVX]+[A-Za-z]?[.:]|(?:Photo|Source|Caption)\s*:)\s/;
+
 /** Whether an unmarked line continues the portion `d` whose last line is `prev` (same block, no page break). */
 function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number, blankParagraphs: boolean): boolean {
   if (!prev) return false;
-  if (d.markOnly || blankParagraphs) return true;
+  if (d.markOnly) return true;
+  // A caption's label after a sentence's end (`… today.` / `Figure 1. The asset …`) opens the
+  // caption, set right under a paragraph with no blank between: read on, an unmarked caption that
+  // repeated a withheld sentence was released under the (U) paragraph above.
+  if (CAPTION_LABEL.test(line.text) && SENTENCE_END.test(prev.text)) return false;
+  if (blankParagraphs) return true;
   const p = prev.text;
   const lower = /^[a-z]/.test(line.text);
   const prevWidth = prev.last - prev.start;
