@@ -196,6 +196,7 @@ const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
   'override-after-as-of',
   'override-b1-not-classified',
   'override-reasons-differ',
+  'override-portion-changed',
   'released-while-classified',
   'encoding-latin1',
 ]);
@@ -245,7 +246,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     const prefix = read.pdf ? 'pdf' : 'doc';
     const namePlan =
       read.pdf || (job.stem.toUpperCase() !== read.doc.ref?.toUpperCase() && (stemWordsIn(job.stem, read.doc.source) || stemHidesTextWord(job.stem, read.doc.source)))
-        ? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined })
+        ? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined, inputSha256 })
         : null;
     const named = namePlan ? safeOutputStem(job.stem, namePlan, inputSha256, prefix) : { stem: job.stem };
     // The same input under its other name (renamed now and not by an earlier run, or the other way
@@ -264,7 +265,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
         let digest: CrossDigest | undefined;
         if (job.cross) {
           // Decided again, without rendering, for the cross-document check only.
-          const planned = ownPlan ?? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined });
+          const planned = ownPlan ?? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined, inputSha256 });
           digest = crossDigest(job.stem, planned.withheld, planned.visible, planned.releaseText);
         }
         return {
