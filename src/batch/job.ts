@@ -64,6 +64,12 @@ export interface ReleaseJob {
    * them: the index then reads nothing back).
    */
   readonly indexRows?: boolean;
+  /**
+   * This input is a copy (same bytes) of earlier ones of the batch, with the stems their outputs
+   * took: when this one's outputs take one of them too, nothing is written (the first copy in input order is the
+   * one released and recorded, whatever the number of threads).
+   */
+  readonly copyOf?: readonly { readonly stem: string; readonly path: string }[];
 }
 
 /** Figures of a document released (or found already released). */
@@ -104,7 +110,9 @@ export type JobResult =
       /** Warnings to show on the console: the renaming, and what the PDF redaction reports (a rasterised page). */
       readonly warnings: readonly string[];
     }
-  | { readonly index: number; readonly status: 'failed'; readonly message: string };
+  | { readonly index: number; readonly status: 'failed'; readonly message: string }
+  /** A copy of an earlier input whose release it would have written again: nothing written. */
+  | { readonly index: number; readonly status: 'copy'; readonly stem: string; readonly warnings: readonly string[] };
 
 /** Per-thread cache of loaded profiles and overrides (keyed by how they were named), and the threads that help an in-thread batch. */
 export class JobCache {
@@ -257,6 +265,8 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     // stands in for a missing reference: a new stem is a new plan).
     const ownPlan = namePlan && !renamed ? namePlan : null;
     job = { ...job, stem: named.stem };
+    const original = job.copyOf?.find((c) => c.stem === named.stem);
+    if (original) return { index: job.index, status: 'copy', stem: named.stem, warnings: [`the same content as ${original.path}: released once, as ${named.stem} [same-content]`] };
 
     if (!job.force && !job.fresh) {
       const unchanged = await unchangedRecord(job, inputSha256, profile, overrides, read.reader);
