@@ -21,7 +21,7 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Disposition, Plan } from '../types.js';
 import type { ReleaseChecker } from '../pdf/verify.js';
-import { unchangedRecord } from './resume.js';
+import { otherDocumentUnder, unchangedRecord } from './resume.js';
 import { indexEntryOf, type IndexEntry } from '../vaughn/build.js';
 
 /** What a worker needs to release one document (structured-cloneable). */
@@ -230,6 +230,11 @@ function releaseChecker(cache: JobCache, onComputed: (() => void) | undefined): 
   };
 }
 
+/** Why a document is not released over another one an earlier run put under its output name. */
+function takenMessage(stem: string, taken: { path: string; sha256: string }): string {
+  return `output name ${stem} is already taken by ${taken.path} (sha256 ${taken.sha256.slice(0, 12)}…, released into this folder by an earlier run); skipped: use another --out or --stem, or --replace to discard the release in the folder`;
+}
+
 /**
  * Runs one job. Never throws: every failure becomes a one-line message, and a document that
  * fails after some of its files were written has those files removed again. `onComputed` is
@@ -267,6 +272,8 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     job = { ...job, stem: named.stem };
     const original = job.copyOf?.find((c) => c.stem === named.stem);
     if (original) return { index: job.index, status: 'copy', stem: named.stem, warnings: [`the same content as ${original.path}: released once, as ${named.stem} [same-content]`] };
+    const taken = job.fresh ? null : otherDocumentUnder(job, inputSha256);
+    if (taken) return { index: job.index, status: 'failed', message: takenMessage(job.stem, taken) };
 
     if (!job.force && !job.fresh) {
       const unchanged = await unchangedRecord(job, inputSha256, profile, overrides, read.reader);
