@@ -19,6 +19,7 @@ import { checkIndex } from './index-check.js';
 import { readReleaseFolder, releasedTexts, withheldOfFolder, type ReleaseFolder } from './against.js';
 import { crossCheckSkipReason, crossDigest, describeHit, findSelfLeak, WithheldIndex } from './cross.js';
 import { failure, warning, type AuditCheck, type Finding } from './findings.js';
+import { fileSha256OrNull } from '../node/profiles.js';
 import { verifyManifest } from './manifest.js';
 import { pdfPageSize } from './pdf-text.js';
 import { RecordedConfig } from './recorded-config.js';
@@ -92,6 +93,25 @@ interface AuditRun {
 }
 
 /**
+ * A warning for `--profile` or `--overrides` when no record of the folder names a file of its
+ * sha256: the recorded profile (found in rules/ or at its recorded path) and the recorded "no
+ * overrides" were used instead, and an auditor who gave nato.yaml saw a pass with no word of it.
+ */
+async function givenFilesNotUsed(run: AuditRun): Promise<Finding[]> {
+  const groups = [...run.settings.values()].map((g) => g.settings);
+  const out: Finding[] = [];
+  const check = async (option: string, given: string | undefined, recorded: readonly (string | null)[], names: string): Promise<void> => {
+    if (given === undefined) return;
+    const sha = await fileSha256OrNull(path.resolve(run.options.cwd, given));
+    if (sha !== null && recorded.includes(sha)) return;
+    out.push(warning('.', 'consistency', `${option} ${given}${sha ? ` (sha256 ${sha.slice(0, 12)}…)` : ''} is not what the release was made with (${names}); not used`));
+  };
+  await check('--profile', run.options.profile, groups.map((g) => g.profile.sha256), groups.map((g) => `profile ${g.profile.id}, sha256 ${g.profile.sha256.slice(0, 12)}…`).join('; ') || 'no record');
+  await check('--overrides', run.options.overrides, groups.map((g) => g.overrides?.sha256 ?? null), groups.map((g) => (g.overrides ? `overrides ${g.overrides.file}, sha256 ${g.overrides.sha256.slice(0, 12)}…` : 'no overrides')).join('; ') || 'no record');
+  return out;
+}
+
+/**
  * Audits the release folder `dir` (see the module comment). Throws InputError when `dir` or an
  * `against` folder is not a release folder; every problem inside one is a finding.
  *
@@ -134,6 +154,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   await checkUnrecorded(run);
   const manifestRun = checkManifest(run, manifestText);
   findings.push(...checkConsistency(run.settings, manifestRun));
+  findings.push(...(await givenFilesNotUsed(run)));
   const skipped = new Map<AuditCheck, string>();
   if (run.index) await checkCrossDocuments(run, run.index, against);
   else if (withOriginals) {

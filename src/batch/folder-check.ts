@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { parseRecord } from '../audit/verify.js';
 import { OutputError } from '../errors.js';
+import { sha256Hex } from '../hash.js';
 import { readBytesOrNull, readInput, readInputData } from '../node/read.js';
 import { listNames } from '../node/walk.js';
 import type { InputFormat } from '../parse/read.js';
@@ -106,14 +107,14 @@ export interface OverrideCheckInputs {
  */
 export async function assertOverridesApply(overrides: OverrideSet, inputs: OverrideCheckInputs): Promise<void> {
   // Imported here: the module loads yaml and zod, which a batch without overrides does without.
-  const { OverrideMatcher, unmatchedOverridesError } = await import('../rules/overrides.js');
+  const { OverrideMatcher, ambiguousOverridesError, unmatchedOverridesError } = await import('../rules/overrides.js');
   const matcher = new OverrideMatcher(overrides);
   const stems = new Set<string>();
   for (const [i, file] of inputs.files.entries()) {
     const stem = inputs.stemOf(file, i);
     stems.add(stem);
     const read = file === '-' && inputs.stdin ? await readInputData(inputs.stdin, inputs.maxInputBytes, inputs.inputFormat) : await readInput(file, inputs.maxInputBytes, inputs.inputFormat);
-    if (read.ok) matcher.see(read.doc.ref, stem, read.doc.portions.map((p) => p.id));
+    if (read.ok) matcher.see({ ref: read.doc.ref, stem, portions: read.doc.portions.map((p) => ({ id: p.id, mark: p.mark?.raw ?? null })), sha256: sha256Hex(read.bytes), label: file });
   }
   if (matcher.unmatched().length > 0 && inputs.out !== null) {
     // Documents released into the folder by earlier runs with the same overrides file.
@@ -122,9 +123,12 @@ export async function assertOverridesApply(overrides: OverrideSet, inputs: Overr
       if (stem === null || stems.has(stem)) continue;
       const bytes = await readBytesOrNull(path.join(inputs.out, REVIEW_DIR, name));
       const parsed = bytes ? parseRecord(stem, bytes) : null;
-      if (parsed?.ok) matcher.see(parsed.record.input.ref, stem, parsed.record.decisions.map((d) => d.portionId));
+      if (parsed?.ok) {
+        const { record } = parsed;
+        matcher.see({ ref: record.input.ref, stem, portions: record.decisions.map((d) => ({ id: d.portionId, mark: d.mark })), sha256: record.input.sha256, label: record.input.path });
+      }
     }
   }
-  const error = unmatchedOverridesError(overrides.file, matcher.unmatched());
+  const error = ambiguousOverridesError(overrides.file, matcher.ambiguous()) ?? unmatchedOverridesError(overrides.file, matcher.unmatched());
   if (error) throw error;
 }

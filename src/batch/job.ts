@@ -21,7 +21,7 @@ import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Disposition, Plan } from '../types.js';
 import type { ReleaseChecker } from '../pdf/verify.js';
-import { unchangedRecord } from './resume.js';
+import { otherDocumentUnder, unchangedRecord } from './resume.js';
 import { indexEntryOf, type IndexEntry } from '../vaughn/build.js';
 
 /** What a worker needs to release one document (structured-cloneable). */
@@ -64,6 +64,12 @@ export interface ReleaseJob {
    * them: the index then reads nothing back).
    */
   readonly indexRows?: boolean;
+  /**
+   * This input is a copy (same bytes) of earlier ones of the batch, with the stems their outputs
+   * took: when this one's outputs take one of them too, nothing is written (the first copy in input order is the
+   * one released and recorded, whatever the number of threads).
+   */
+  readonly copyOf?: readonly { readonly stem: string; readonly path: string }[];
 }
 
 /** Figures of a document released (or found already released). */
@@ -104,7 +110,9 @@ export type JobResult =
       /** Warnings to show on the console: the renaming, and what the PDF redaction reports (a rasterised page). */
       readonly warnings: readonly string[];
     }
-  | { readonly index: number; readonly status: 'failed'; readonly message: string };
+  | { readonly index: number; readonly status: 'failed'; readonly message: string }
+  /** A copy of an earlier input whose release it would have written again: nothing written. */
+  | { readonly index: number; readonly status: 'copy'; readonly stem: string; readonly warnings: readonly string[] };
 
 /** Per-thread cache of loaded profiles and overrides (keyed by how they were named), and the threads that help an in-thread batch. */
 export class JobCache {
@@ -196,6 +204,7 @@ const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
   'override-after-as-of',
   'override-b1-not-classified',
   'override-reasons-differ',
+  'override-portion-changed',
   'released-while-classified',
   'encoding-latin1',
   // A caveat line under the banner whose words are not understood (../parse/banner.ts): read as
@@ -224,6 +233,11 @@ function releaseChecker(cache: JobCache, onComputed: (() => void) | undefined): 
   };
 }
 
+/** Why a document is not released over another one an earlier run put under its output name. */
+function takenMessage(stem: string, taken: { path: string; sha256: string }): string {
+  return `output name ${stem} is already taken by ${taken.path} (sha256 ${taken.sha256.slice(0, 12)}…, released into this folder by an earlier run); skipped: use another --out or --stem, or --replace to discard the release in the folder`;
+}
+
 /**
  * Runs one job. Never throws: every failure becomes a one-line message, and a document that
  * fails after some of its files were written has those files removed again. `onComputed` is
@@ -248,7 +262,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     const prefix = read.pdf ? 'pdf' : 'doc';
     const namePlan =
       read.pdf || (job.stem.toUpperCase() !== read.doc.ref?.toUpperCase() && (stemWordsIn(job.stem, read.doc.source) || stemHidesTextWord(job.stem, read.doc.source)))
-        ? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined })
+        ? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined, inputSha256 })
         : null;
     const named = namePlan ? safeOutputStem(job.stem, namePlan, inputSha256, prefix) : { stem: job.stem };
     // The same input under its other name (renamed now and not by an earlier run, or the other way
@@ -259,6 +273,10 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     // stands in for a missing reference: a new stem is a new plan).
     const ownPlan = namePlan && !renamed ? namePlan : null;
     job = { ...job, stem: named.stem };
+    const original = job.copyOf?.find((c) => c.stem === named.stem);
+    if (original) return { index: job.index, status: 'copy', stem: named.stem, warnings: [`the same content as ${original.path}: released once, as ${named.stem} [same-content]`] };
+    const taken = job.fresh ? null : otherDocumentUnder(job, inputSha256);
+    if (taken) return { index: job.index, status: 'failed', message: takenMessage(job.stem, taken) };
 
     if (!job.force && !job.fresh) {
       const unchanged = await unchangedRecord(job, inputSha256, profile, overrides, read.reader);
@@ -267,7 +285,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
         let digest: CrossDigest | undefined;
         if (job.cross) {
           // Decided again, without rendering, for the cross-document check only.
-          const planned = ownPlan ?? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined });
+          const planned = ownPlan ?? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined, inputSha256 });
           digest = crossDigest(job.stem, planned.withheld, planned.visible, planned.releaseText);
         }
         return {

@@ -31,6 +31,21 @@ export interface ReleaseIdentity {
 }
 
 /**
+ * The input path of the record already under `job.stem` when it is another document (another path
+ * and other bytes), else null: a second run into the folder with `b/memo.txt` replaced the release
+ * of `a/memo.txt` without a word, where the same two inputs in one batch are refused. The same path
+ * with new bytes is an edit, and the same bytes under a new path a move: both are released again.
+ */
+export function otherDocumentUnder(job: ReleaseIdentity, inputSha256: string): { path: string; sha256: string } | null {
+  const bytes = readBytesOrNullSync(path.join(job.out, recordPath(job.stem)));
+  if (!bytes) return null;
+  const parsed = parseRecord(job.stem, bytes);
+  if (!parsed.ok) return null;
+  const { input } = parsed.record;
+  return input.path !== job.recordedPath && input.sha256 !== inputSha256 ? { path: input.path, sha256: input.sha256 } : null;
+}
+
+/**
  * The existing audit record of `job.stem` when it shows the document released with exactly this
  * configuration and its outputs intact; null when the document must be released (again).
  */

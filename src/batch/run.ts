@@ -13,6 +13,7 @@ import type { OverrideSet } from '../rules/overrides.js';
 import { readBytes } from '../node/read.js';
 import { discardRelease, holdsNoOutputs, prepareOutputFolder, removeEmptyFolders } from '../node/release-folder.js';
 import { listNames } from '../node/walk.js';
+import { firstCopies } from '../node/same-content.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
 import { INDEX_STEM, MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
@@ -93,6 +94,8 @@ export interface BatchSummary {
   readonly total: number;
   readonly documents: number;
   readonly skipped: number;
+  /** Copies (same bytes) of an earlier input whose outputs would have taken its name: not released again, not in `documents`. */
+  readonly copies: number;
   readonly failed: number;
   readonly notStarted: number;
   readonly released: number;
@@ -172,7 +175,7 @@ export async function runReleaseBatch(
     const file = opts.files[i]!;
     const stem = stemOf(file, i);
     let r = given;
-    if (r.status !== 'failed') {
+    if (r.status !== 'failed' && r.status !== 'copy') {
       const first = byOutputStem.get(r.stem);
       if (first === undefined) byOutputStem.set(r.stem, file);
       else r = { ...r, warnings: [...r.warnings, `the same content as ${first}: released once, as ${r.stem} [same-content]`] };
@@ -259,6 +262,10 @@ async function schedule(
   const computeWindow = executor.threads === 1 ? 1 : window;
   const inFlight = new Set<Promise<void>>();
   const stemOwner = new Map<string, number>();
+  // Copies of an earlier input wait for its result, so that the first in input order is the one released.
+  const copies = await firstCopies(opts.files, opts.cwd);
+  const firstOfCopies = new Set(copies.values());
+  const groupResults = new Map<number, { index: number; result: Promise<JobResult> }[]>();
   let computing = 0;
   let wake: (() => void) | null = null;
   const slotFreed = (): void => {
@@ -280,7 +287,8 @@ async function schedule(
     }
     stemOwner.set(stem, i);
     const docNumber = docNumbers?.get(stem);
-    const job = jobFor(opts, i, file, stem);
+    const group = copies.get(i) ?? (firstOfCopies.has(i) ? i : undefined);
+    const job = await withCopyOf(jobFor(opts, i, file, stem), groupResults.get(group ?? -1) ?? [], opts);
     let computed = false;
     const onComputed = (): void => {
       if (computed) return;
@@ -289,9 +297,11 @@ async function schedule(
       slotFreed();
     };
     computing++;
-    const p: Promise<void> = executor
+    const result: Promise<JobResult> = executor
       .run(opts.case && docNumber ? { ...job, case: { number: opts.case.number, docNumber } } : job, onComputed)
-      .catch((error: unknown) => ({ index: i, status: 'failed' as const, message: `internal error: ${error instanceof Error ? error.message : String(error)}` }))
+      .catch((error: unknown) => ({ index: i, status: 'failed' as const, message: `internal error: ${error instanceof Error ? error.message : String(error)}` }));
+    if (group !== undefined) groupResults.set(group, [...(groupResults.get(group) ?? []), { index: i, result }]);
+    const p: Promise<void> = result
       .then((r) => inOrder.put(i, r))
       .finally(() => {
         inFlight.delete(p);
@@ -302,6 +312,20 @@ async function schedule(
   }
   await Promise.all(inFlight);
   return scheduled;
+}
+
+/**
+ * The job of a copy of earlier inputs: once their results are in, the stems their outputs took, so
+ * that the copy writes nothing over them (see ReleaseJob.copyOf).
+ */
+async function withCopyOf(job: ReleaseJob, earlier: readonly { index: number; result: Promise<JobResult> }[], opts: BatchOptions): Promise<ReleaseJob> {
+  if (earlier.length === 0) return job;
+  const copyOf: { stem: string; path: string }[] = [];
+  for (const e of earlier) {
+    const r = await e.result;
+    if (r.status !== 'failed' && r.status !== 'copy') copyOf.push({ stem: r.stem, path: opts.files[e.index]! });
+  }
+  return copyOf.length > 0 ? { ...job, copyOf } : job;
 }
 
 /** The job of file `i` of the batch. */
@@ -352,7 +376,7 @@ class InputOrder {
 
 /** The figures of a batch, summed as results come (nothing per document is kept but its audit hash and digest). */
 class BatchTally {
-  readonly totals = { documents: 0, skipped: 0, failed: 0, released: 0, withheld: 0, declassified: 0, redactions: 0, charsReplaced: 0, documentsWithCharsReplaced: 0, inputBytes: 0, outputBytes: 0, outputFiles: 0, pages: 0 };
+  readonly totals = { documents: 0, skipped: 0, copies: 0, failed: 0, released: 0, withheld: 0, declassified: 0, redactions: 0, charsReplaced: 0, documentsWithCharsReplaced: 0, inputBytes: 0, outputBytes: 0, outputFiles: 0, pages: 0 };
   readonly byAuthority = new Map<string, number>();
   /** Documents pending review, and their pending portions by why. */
   pendingDocuments = 0;
@@ -375,6 +399,10 @@ class BatchTally {
     const t = this.totals;
     if (r.status === 'failed') {
       t.failed++;
+      return;
+    }
+    if (r.status === 'copy') {
+      t.copies++;
       return;
     }
     t.documents++;

@@ -92,10 +92,12 @@ export function formatSkipped(skipped: readonly SkippedPath[]): string {
   const ignored = skipped.filter(isIgnored);
   const links = skipped.filter(isLink);
   const others = skipped.filter(isOtherName);
+  const special = skipped.filter(isSpecial);
   return (
     (ignored.length > 0 ? `declass: note: not walked (${[...new Set(ignored.map((s) => s.reason))].join(', ')}): ${namedPaths(ignored)}; --no-ignore walks them\n` : '') +
     (links.length > 0 ? `declass: note: symbolic links not followed: ${namedPaths(links)}; name them (or their targets) to take them\n` : '') +
-    (others.length > 0 ? `declass: note: ${others.length} file(s) skipped: not .txt, .md or .pdf (${namedPaths(others)}); name a file to take it\n` : '')
+    (others.length > 0 ? `declass: note: ${others.length} file(s) skipped: not .txt, .md or .pdf (${namedPaths(others)}); name a file to take it\n` : '') +
+    (special.length > 0 ? `declass: note: ${special.length} path(s) skipped: not a regular file (a FIFO, socket or device: ${namedPaths(special)})\n` : '')
   );
 }
 
@@ -105,8 +107,11 @@ const isLink = (s: SkippedPath): boolean => s.reason === 'symbolic link';
 /** A file the walk left out by its name (not `.txt`, `.md` or `.pdf`; `--no-ignore` leaves it out too). */
 const isOtherName = (s: SkippedPath): boolean => s.reason === 'not an input name';
 
+/** A FIFO, socket or device the walk met (never read: a FIFO would block). */
+const isSpecial = (s: SkippedPath): boolean => s.reason === 'not a regular file';
+
 /** What `--no-ignore` walks. */
-const isIgnored = (s: SkippedPath): boolean => !isLink(s) && !isOtherName(s);
+const isIgnored = (s: SkippedPath): boolean => !isLink(s) && !isOtherName(s) && !isSpecial(s);
 
 function namedPaths(skipped: readonly SkippedPath[]): string {
   const named = skipped.slice(0, 3).map((s) => (s.folder ? `${s.path}/` : s.path));

@@ -5,7 +5,7 @@ import { TOOL } from '../version.js';
 import type { CommandContext } from './context.js';
 import type { Io } from './io.js';
 import { registerCommands } from './commands/index.js';
-import { checkRequiredOptions } from './options.js';
+import { checkRequiredOptions, refuseRepeatedOptions } from './options.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -63,6 +63,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const configure = (command: Command): void => {
     for (const sub of command.commands) {
       sub.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
+      refuseRepeatedOptions(sub);
       configure(sub);
     }
   };

@@ -54,6 +54,33 @@ export function oneOf<T extends string>(choices: readonly T[]): (value: string) 
   };
 }
 
+/** Options meant to be given several times (`audit --against DIR`...): see {@link refuseRepeatedOptions}. */
+const REPEATABLE = new WeakSet<Option>();
+
+/** An option that may be given several times, each value kept (its parser collects them). */
+export function repeatableOption(flags: string, description: string): Option {
+  const option = new Option(flags, description);
+  REPEATABLE.add(option);
+  return option;
+}
+
+/**
+ * Makes a second occurrence of a single-value option (`-p public -p us-secret`, `-o A -o B`,
+ * `--as-of` twice) a usage error (exit 64): commander keeps the last, so a wrapper script's
+ * `-p public` was silently overridden by a later `-p us-secret`, another audience.
+ */
+export function refuseRepeatedOptions(command: Command): void {
+  for (const option of command.options) {
+    if (!(option.required || option.optional) || option.variadic || REPEATABLE.has(option)) continue;
+    const given: string[] = [];
+    command.on(`option:${option.name()}`, (value: unknown) => {
+      given.push(String(value));
+      if (given.length === 2)
+        command.error(`error: option '${option.flags}' given more than once ('${given[0]}', then '${given[1]}'); give it once`, { code: 'commander.repeatedOption', exitCode: 64 });
+    });
+  }
+}
+
 /** Options declared with {@link requiredOption}: checked by {@link checkRequiredOptions}. */
 const REQUIRED = new WeakSet<Option>();
 

@@ -4,7 +4,7 @@ import { conditionsHold, CONDITIONS } from '../rules/conditions/index.js';
 import type { CompiledRule, Profile } from '../rules/load.js';
 import type { Override, OverrideSet } from '../rules/overrides.js';
 import { CLASSIFICATION_REASON, isB1 } from '../rules/authority-items.js';
-import { overrideIdsOf } from '../rules/override-ids.js';
+import { overrideIdsOf, overrideMismatch } from '../rules/override-ids.js';
 import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
 import type { DeclAssessment, Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction } from '../types.js';
@@ -21,6 +21,8 @@ export interface EvaluateOptions {
   readonly overrides?: OverrideSet | null;
   /** Id overrides are matched against when the cable has no reference id (usually the file stem). */
   readonly fallbackRef?: string;
+  /** The input's sha256, which a decision that names the document it was written for is checked against. */
+  readonly inputSha256?: string | null;
 }
 
 const U_MARKING: Marking = { raw: '(U)', level: 'U', sci: [], controls: [], relTo: [], fgi: [], normalisations: [] };
@@ -47,7 +49,7 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
   const released: ReleasedPortion[] = [];
   for (const portion of doc.portions) {
     const facts = portionFacts(doc, portion, classified, declassification.status, bannerAbove);
-    const override = overrides.get(portion.id);
+    const override = boundOverride(overrides.get(portion.id), portion, options.inputSha256, diagnostics);
     const decision = decide(portion, facts, profile, reasons, override);
     if (override) diagnostics.push(...overrideWarnings(portion, facts, override, doc, declassification, options.asOf));
     else if (decision.declassified && declassification.status !== 'declassified') diagnostics.push(releasedWhileClassified(portion, decision, declassification));
@@ -130,6 +132,20 @@ function releasedWhileClassified(portion: Portion, decision: Decision, declassif
     message: `Rule ${decision.ruleId} releases ${portion.id}, marked ${portion.mark?.raw ?? 'by the document'}, to the public while the document is ${declassification.status}: the release shows it as declassified.`,
     span: portion.span,
   };
+}
+
+/**
+ * The decision for a portion if it binds to this document (see overrideMismatch), else undefined
+ * with an `override-portion-changed` warning: a decision written for another document with the
+ * same reference, or for the portion as it was marked before an edit, is not the reviewer's
+ * decision on this one, which the profile decides (fail closed: a release never follows it).
+ */
+function boundOverride(o: Override | undefined, portion: Portion, inputSha256: string | null | undefined, diagnostics: Diagnostic[]): Override | undefined {
+  if (!o) return undefined;
+  const mismatch = overrideMismatch(o, inputSha256, { mark: portion.mark?.raw ?? null });
+  if (mismatch === null) return o;
+  diagnostics.push({ severity: 'warning', code: 'override-portion-changed', message: `The override for ${portion.id} (${o.reviewer}, ${o.date}) was not applied: ${mismatch}.`, span: portion.span });
+  return undefined;
 }
 
 /** The reviewer decisions for this document, by portion id (matched on its ref, or its file stem when it has none). */

@@ -158,3 +158,9 @@ export async function findRecordedOverrides(recorded: RecordedFile, opts: { cwd:
     return (error as Error).message;
   }
 }
+
+/** The sha256 of a file's bytes, or null when it cannot be read (audit's check of --profile and --overrides). */
+export async function fileSha256OrNull(file: string): Promise<string | null> {
+  const bytes = await readFile(file).catch(() => null);
+  return bytes === null ? null : sha256Hex(bytes);
+}

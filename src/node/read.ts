@@ -3,7 +3,7 @@
  * reader its content or the caller names, every failure one line), and plain bytes or text for the
  * callers that hash or parse them themselves.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { decodeInput } from '../parse/decode.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type InputFormat, type ReaderId } from '../parse/read.js';
@@ -78,7 +78,9 @@ export function readInputSync(file: string, maxBytes: number = DEFAULT_MAX_INPUT
  */
 function readFileWithin(file: string, maxBytes: number): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
   try {
-    const fd = openSync(file, 'r');
+    // Non-blocking, so that a FIFO is opened (and refused below) instead of waiting for a writer
+    // forever; a regular file reads as before.
+    const fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
     try {
       const info = fstatSync(fd);
       if (!info.isFile()) return { ok: false, message: info.isDirectory() ? 'is a folder' : 'not a regular file' };

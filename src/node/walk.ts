@@ -19,7 +19,7 @@ export interface InputProblem {
  * Why a walk left a folder or file out. A symbolic link (to a folder, or named as an input) is
  * never followed, with or without `--no-ignore`: it is reported, and taken when named itself.
  */
-export type SkipReason = 'hidden' | 'node_modules' | 'declass output' | 'symbolic link' | 'not an input name';
+export type SkipReason = 'hidden' | 'node_modules' | 'declass output' | 'symbolic link' | 'not an input name' | 'not a regular file';
 
 /** A folder or file a walk left out, and why (`not an input name`: a file not named `.txt`, `.md` or `.pdf`, with or without `--no-ignore`). */
 export interface SkippedPath {
@@ -83,6 +83,8 @@ async function textFilesUnder(dir: string, ignore: boolean, skipped: SkippedPath
     if (!isDir && !((link || entry.isFile()) && INPUT_NAME.test(entry.name))) {
       // Not an input by its name (`b.text`, `c`, `d.txt~`): left out, but counted, never silently.
       if (link || entry.isFile()) skipped.push({ path: full, reason: 'not an input name', folder: false });
+      // A FIFO, socket or device: never read (a FIFO blocks the batch), and never left out silently.
+      else if (!isDir) skipped.push({ path: full, reason: 'not a regular file', folder: false });
       continue;
     }
     if (ignore || link) {

@@ -121,9 +121,9 @@ const encoder = new TextEncoder();
 export function planRelease(
   doc: Document,
   profile: Profile,
-  opts: { asOf: string; overrides?: OverrideSet | null; stem: string; case?: CaseStamp | null; pdfInput?: boolean },
+  opts: { asOf: string; overrides?: OverrideSet | null; stem: string; case?: CaseStamp | null; pdfInput?: boolean; inputSha256?: string | null },
 ): PlannedRelease {
-  const plan = evaluate(doc, profile, { asOf: opts.asOf, overrides: opts.overrides ?? null, fallbackRef: opts.stem });
+  const plan = evaluate(doc, profile, { asOf: opts.asOf, overrides: opts.overrides ?? null, fallbackRef: opts.stem, inputSha256: opts.inputSha256 ?? null });
   // A PDF input's release is its own pages redacted: no typeset footer, no denial page (its text follows it).
   const footer = opts.case && !opts.pdfInput ? caseFooter(opts.case, plan.releaseBanner, opts.asOf) : null;
   const edits = buildEdits(plan);
@@ -165,7 +165,8 @@ function deniedRelease(plan: Plan, pieces: readonly Piece[]): { text: string; st
  * release text still holds a shingle of withheld text: the self-check fails closed.
  */
 export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResult> {
-  const planned = req.planned ?? planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, case: req.case ?? null, pdfInput: req.pdf !== undefined });
+  const planned =
+    req.planned ?? planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, case: req.case ?? null, pdfInput: req.pdf !== undefined, inputSha256: req.input.sha256 });
   const heldTexts = planned.withheld.map((p) => p.text);
   const shingles = req.shingles ? releaseShingles(heldTexts, planned.releaseText, planned.visible) : null;
   assertNoLeak(shingles ? countLeakRunsIn(shingles) : countLeakRuns(heldTexts, planned.releaseText, planned.visible));

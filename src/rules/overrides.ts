@@ -1,4 +1,5 @@
-import { overrideIdsOf } from './override-ids.js';
+import { overrideIdsOf, overrideMismatch } from './override-ids.js';
+import { isoDateProblem } from '../dates.js';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
@@ -15,8 +16,19 @@ const OverrideSchema = z
     /** Authority for the decision; required for withhold (e.g. [B1, "1.4(D)"]); for a release, the review authority. */
     authority: z.array(z.string().min(1)).min(1).optional(),
     reviewer: z.string().min(1),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
+    // Checked against the calendar as --as-of is: 2026-02-30 was recorded as the decision's date.
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+      .superRefine((value, ctx) => {
+        const problem = /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoDateProblem(value) : null;
+        if (problem) ctx.addIssue({ code: 'custom', message: `invalid date ${value}: ${problem}` });
+      }),
     note: z.string().optional(),
+    /** The sha256 of the input the reviewer decided on (as its audit record gives it): the decision binds to that document only. */
+    sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hexadecimal digits (the sha256 of the input reviewed)').optional(),
+    /** The portion's mark as the reviewer saw it (`(C)`): the decision binds only while the portion is so marked. */
+    mark: z.string().min(1).optional(),
     /** A release of a classified portion shown as declassified (the usual outcome of a review). */
     declassify: z.boolean().optional(),
   })
@@ -102,8 +114,32 @@ export interface UnmatchedOverride {
   readonly override: Override;
   /** 1-based line in the overrides file (1 when the set has no line numbers). */
   readonly line: number;
-  /** `document`: no document has the ref; `portion`: a document has it, but not the portion. */
-  readonly missing: 'document' | 'portion';
+  /**
+   * `document`: no document has the ref; `portion`: a document has it, but not the portion;
+   * `changed`: documents have the ref, but not the document or mark the decision was written for.
+   */
+  readonly missing: 'document' | 'portion' | 'changed';
+  /** For `changed`: why the first such document did not bind (`…; 08BERLIN173 p1 is now (S)`), with its label. */
+  readonly detail?: string;
+}
+
+/** A decision without a sha256 that two inputs of different content match (two cables with one reference). */
+export interface AmbiguousOverride {
+  readonly override: Override;
+  readonly line: number;
+  /** The two documents, as `label (sha256 …)`. */
+  readonly documents: readonly [string, string];
+}
+
+/** A document as the matcher sees it. */
+export interface MatcherDocument {
+  readonly ref: string | null | undefined;
+  readonly stem: string | null | undefined;
+  readonly portions: readonly { readonly id: string; readonly mark: string | null }[];
+  /** The input's sha256 (null: not known). */
+  readonly sha256: string | null;
+  /** How messages name it (its path). */
+  readonly label: string;
 }
 
 /**
@@ -111,39 +147,87 @@ export interface UnmatchedOverride {
  * (a batch keeps only this, not the documents): an override file is the record of a reviewer's
  * decisions, and one that applies to nothing must be an error, never quietly ignored. A decision
  * applies to a document when its `ref` is the document's id ({@link overrideIdsOf}, as `evaluate`
- * matches it) and the document has a portion of that id.
+ * matches it), the document has a portion of that id, and what the decision says it was written
+ * for (its `sha256`, its `mark`) is what the document holds ({@link overrideMismatch}). A decision
+ * without a sha256 that documents of different content match is ambiguous (two cables that give
+ * one reference): the reviewer saw one of them.
  */
 export class OverrideMatcher {
   private readonly matched: boolean[];
   private readonly refSeen: boolean[];
+  private readonly changed: (string | undefined)[];
+  /** The first document each decision matched, by sha256, and a second one of other content. */
+  private readonly firstMatch: ({ sha256: string | null; label: string } | undefined)[];
+  private readonly conflicts = new Map<number, readonly [string, string]>();
   /** Decision indexes by ref. */
   private readonly byRef = new Map<string, number[]>();
 
   constructor(readonly set: OverrideSet) {
     this.matched = set.overrides.map(() => false);
     this.refSeen = set.overrides.map(() => false);
+    this.changed = set.overrides.map(() => undefined);
+    this.firstMatch = set.overrides.map(() => undefined);
     set.overrides.forEach((o, i) => this.byRef.set(o.ref, [...(this.byRef.get(o.ref) ?? []), i]));
   }
 
-  /** Records a document: its reference id and file stem, and the ids of its portions. */
-  see(ref: string | null | undefined, stem: string | null | undefined, portionIds: Iterable<string>): void {
-    const indexes = overrideIdsOf(ref, stem).flatMap((id) => this.byRef.get(id) ?? []);
+  /** Records a document: its reference id and file stem, its portions, its sha256 and label. */
+  see(doc: MatcherDocument): void {
+    const indexes = overrideIdsOf(doc.ref, doc.stem).flatMap((id) => this.byRef.get(id) ?? []);
     if (indexes.length === 0) return;
-    const portions = new Set(portionIds);
+    const portions = new Map(doc.portions.map((p) => [p.id, p]));
     for (const i of indexes) {
+      const o = this.set.overrides[i]!;
       this.refSeen[i] = true;
-      if (portions.has(this.set.overrides[i]!.portion)) this.matched[i] = true;
+      const portion = portions.get(o.portion);
+      const mismatch = overrideMismatch(o, doc.sha256, portion);
+      if (mismatch !== null) {
+        this.changed[i] ??= `${mismatch} (${doc.label})`;
+        continue;
+      }
+      if (!portion) continue;
+      this.matched[i] = true;
+      this.noteMatch(i, doc);
     }
+  }
+
+  private noteMatch(i: number, doc: MatcherDocument): void {
+    const first = this.firstMatch[i];
+    if (!first) this.firstMatch[i] = { sha256: doc.sha256, label: doc.label };
+    else if (first.sha256 !== doc.sha256 && !this.conflicts.has(i) && this.set.overrides[i]!.sha256 === undefined)
+      this.conflicts.set(i, [`${first.label} (sha256 ${first.sha256?.slice(0, 12) ?? '?'}…)`, `${doc.label} (sha256 ${doc.sha256?.slice(0, 12) ?? '?'}…)`]);
   }
 
   /** The decisions that matched nothing so far, in file order. */
   unmatched(): UnmatchedOverride[] {
     const out: UnmatchedOverride[] = [];
     this.set.overrides.forEach((override, i) => {
-      if (!this.matched[i]) out.push({ override, line: this.set.lines?.[i] ?? 1, missing: this.refSeen[i] ? 'portion' : 'document' });
+      if (this.matched[i]) return;
+      const line = this.set.lines?.[i] ?? 1;
+      const changed = this.changed[i];
+      if (changed !== undefined) out.push({ override, line, missing: 'changed', detail: changed });
+      else out.push({ override, line, missing: this.refSeen[i] ? 'portion' : 'document' });
     });
     return out;
   }
+
+  /** The decisions without a sha256 that inputs of different content matched, in file order. */
+  ambiguous(): AmbiguousOverride[] {
+    return [...this.conflicts.entries()].sort(([a], [b]) => a - b).map(([i, documents]) => ({ override: this.set.overrides[i]!, line: this.set.lines?.[i] ?? 1, documents }));
+  }
+}
+
+/**
+ * The one-line error for a decision that two documents of different content match: which one the
+ * reviewer saw is not known, so neither gets it silently (exit 78); a `sha256` names the one.
+ */
+export function ambiguousOverridesError(file: string, ambiguous: readonly AmbiguousOverride[]): ConfigurationError | null {
+  const first = ambiguous[0];
+  if (!first) return null;
+  const { ref, portion } = first.override;
+  const more = ambiguous.length > 1 ? `; ${ambiguous.length - 1} more override(s) alike` : '';
+  return new ConfigurationError(
+    `${file}:${first.line}: override for ${ref} ${portion} matches two different documents with that reference, ${first.documents[0]} and ${first.documents[1]}; add sha256: of the one reviewed to the decision${more}`,
+  );
 }
 
 /**
@@ -155,7 +239,12 @@ export function unmatchedOverridesError(file: string, unmatched: readonly Unmatc
   const first = unmatched[0];
   if (!first) return null;
   const { ref, portion } = first.override;
-  const what = first.missing === 'document' ? `matches no document (no input has the reference id ${ref}, nor the file name ${ref} without a reference id of its own)` : `matches no portion of ${ref}`;
+  const what =
+    first.missing === 'document'
+      ? `matches no document (no input has the reference id ${ref}, nor the file name ${ref} without a reference id of its own)`
+      : first.missing === 'changed'
+        ? `does not bind: ${first.detail ?? 'the document changed'} [override-portion-changed]`
+        : `matches no portion of ${ref}`;
   const more = unmatched.length > 1 ? `; ${unmatched.length - 1} more override(s) match nothing` : '';
   return new ConfigurationError(`${file}:${first.line}: override for ${ref} ${portion} ${what}${more}`);
 }

@@ -9,7 +9,7 @@ import { DEFAULT_CROSS_CHECK_LIMIT } from '../../audit/cross.js';
 import { ExitCode } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import { formatJsonLine } from '../format/json.js';
-import { parseSha256Option, positiveInteger } from '../options.js';
+import { parseSha256Option, positiveInteger, repeatableOption } from '../options.js';
 import type { Progress } from '../progress.js';
 import { noIgnoreOption } from '../inputs.js';
 
@@ -33,7 +33,7 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
     .description('verify a release folder: hashes, the manifest chain, and (with the originals) re-run decisions and leaks within and across documents')
     .argument('<dir>', 'the --out folder of declass release (holds release/ and review/)')
     .option('--originals <paths...>', 'the original cables (files or folders), matched to records by sha256: enables the re-run and leak checks')
-    .option('--against <dir>', 'an earlier release folder: its release files are searched for text withheld here, and (when its originals are found) the reverse; repeatable', collect)
+    .addOption(repeatableOption('--against <dir>', 'an earlier release folder: its release files are searched for text withheld here, and (when its originals are found) the reverse; repeatable').argParser(collect))
     .option('--profile <file>', 'profile file to re-run with when the recorded one is not at its recorded path (its sha256 must match the record)')
     .option('--overrides <file>', 'overrides file to re-run with when the recorded one is not at its recorded path (its sha256 must match)')
     .option('--head <sha256>', 'the manifest head recorded when the folder was released (release prints it; 64 hexadecimal digits): the chain must end there', parseSha256Option)

@@ -6,6 +6,7 @@ import type { Document } from '../../types.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { readCliInput } from '../inputs.js';
 import { safeStem } from '../../release/folder.js';
+import { sha256Hex } from '../../hash.js';
 import { parseIsoDateOption, requiredOption } from '../options.js';
 import { asOfDate } from './shared.js';
 
@@ -22,12 +23,12 @@ interface ExplainOptions {
  * in `release`; overrides for other documents are normal in a file that covers a collection, and
  * are counted in one note.
  */
-async function checkOverrides(overrides: OverrideSet, doc: Document, stem: string, stderr: (text: string) => void): Promise<void> {
+async function checkOverrides(overrides: OverrideSet, doc: Document, input: { stem: string; sha256: string; label: string }, stderr: (text: string) => void): Promise<void> {
   const { OverrideMatcher, unmatchedOverridesError } = await import('../../rules/overrides.js');
   const matcher = new OverrideMatcher(overrides);
-  matcher.see(doc.ref, stem, doc.portions.map((p) => p.id));
+  matcher.see({ ref: doc.ref, stem: input.stem, portions: doc.portions.map((p) => ({ id: p.id, mark: p.mark?.raw ?? null })), sha256: input.sha256, label: input.label });
   const unmatched = matcher.unmatched();
-  const error = unmatchedOverridesError(overrides.file, unmatched.filter((u) => u.missing === 'portion'));
+  const error = unmatchedOverridesError(overrides.file, unmatched.filter((u) => u.missing !== 'document'));
   if (error) throw error;
   const others = unmatched.length;
   if (others > 0) stderr(`declass: note: ${others} of the ${overrides.overrides.length} override(s) in ${overrides.file} are for other documents; not used here\n`);
@@ -57,8 +58,9 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       const read = await readCliInput(file, io, undefined, opts.inputFormat);
       if (!read.ok) throw new InputError(`${file}: ${read.message}`);
       const asOf = asOfDate(io, opts.asOf);
-      if (overrides) await checkOverrides(overrides, read.doc, safeStem(file), io.stderr);
-      const plan = evaluate(read.doc, profile, { asOf, overrides, fallbackRef: safeStem(file) });
+      const inputSha256 = sha256Hex(read.bytes);
+      if (overrides) await checkOverrides(overrides, read.doc, { stem: safeStem(file), sha256: inputSha256, label: file }, io.stderr);
+      const plan = evaluate(read.doc, profile, { asOf, overrides, fallbackRef: safeStem(file), inputSha256 });
       io.stdout(opts.json ? formatExplainJson(file, read.doc, plan) : formatExplanation(file, read.doc, plan, profile, asOf));
     });
 }

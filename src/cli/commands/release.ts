@@ -193,6 +193,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
       {
         onOutcome: ({ file, stem: s, result: r }) => {
           if (r.status === 'failed') progress.log(`declass: ${file}: ${c.err.red(r.message)}\n`);
+          else if (r.status === 'copy') for (const m of r.warnings) progress.log(`declass: ${file}: ${c.err.yellow('warning')}: ${m}\n`);
           else {
             for (const m of r.charsReplaced) progress.log(`declass: ${file}: ${c.err.yellow('warning')}: ${m} [pdf-char-replaced]\n`);
             for (const m of r.warnings) progress.log(`declass: ${file}: ${c.err.yellow('warning')}: ${m}\n`);

@@ -27,7 +27,7 @@ export function formatReleaseSummary(s: BatchSummary, cross: CrossDocumentSummar
   const failed = `${s.failed} failed`;
   let out =
     `\n${s.documents} document(s) processed with profile ${s.profile} as of ${s.asOf} into ${s.out} in ${s.seconds.toFixed(1)} s${rate}` +
-    `${s.skipped ? `, ${s.skipped} of them already up to date` : ''}${s.pending ? `, ${s.pending} of them pending review (not released)` : ''}: ` +
+    `${s.skipped ? `, ${s.skipped} of them already up to date` : ''}${s.copies ? `, ${s.copies} more input(s) a copy of one of them (released once)` : ''}${s.pending ? `, ${s.pending} of them pending review (not released)` : ''}: ` +
     `${s.released} portions released (${s.declassified} declassified), ${s.withheld} withheld, ${s.redactions} spans redacted; ${s.failed > 0 ? c.red(c.bold(failed)) : failed}.\n`;
   if (s.interrupted) out += c.yellow(`  interrupted: ${s.notStarted} document(s) not started; run the same command again to resume.`) + '\n';
   for (const [authority, n] of Object.entries(s.withheldByAuthority)) out += `  withheld under ${authority || '(no authority)'}: ${n}\n`;
