@@ -90,6 +90,8 @@ interface AuditRun {
   readonly releasedRuns: { readonly label: string; readonly stem: string; readonly runs: Float64Array }[];
   /** The records by the settings they were made with (one group in a consistent folder). */
   readonly settings: Map<string, { readonly settings: ReleaseSettings; readonly stems: string[] }>;
+  /** The sha256 of every record's input. */
+  readonly recordedInputs: Set<string>;
 }
 
 /**
@@ -140,6 +142,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     index: crossOn ? new WithheldIndex() : null,
     releasedRuns: [],
     settings: new Map(),
+    recordedInputs: new Set(),
   };
 
   const stems = [...listing.recordShas.keys()].sort();
@@ -149,6 +152,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     events.onProgress?.(++done, stems.length);
     await auditDocument(run, stem);
   }
+  if (withOriginals) findings.push(...originalsWithoutRecord(run));
   const manifestText = await readManifestText(run);
   findings.push(...(await checkIndex(abs, manifestText, listing.shas, run.claimed)));
   await checkUnrecorded(run);
@@ -207,6 +211,7 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
     return;
   }
   const { record } = parsed;
+  run.recordedInputs.add(record.input.sha256);
   const settings = settingsOfRecord(record);
   const group = run.settings.get(settingsKey(settings));
   if (group) group.stems.push(stem);
@@ -225,6 +230,20 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   // 5. Authorities stated in the release files.
   run.findings.push(...checkAuthorities(stem, record, texts));
   if (run.withOriginals) await rerunDocument(run, stem, record, texts);
+}
+
+/**
+ * An original given that no record was made from: a document removed from the folder whole (its
+ * files, its record, the manifest chain made again) passed `--originals` with its original among
+ * them; only `--head` caught it. A warning: an auditor may give more originals than the release
+ * took (a file that failed, or was not a marked document, has no record either).
+ */
+function originalsWithoutRecord(run: AuditRun): Finding[] {
+  const out: Finding[] = [];
+  for (const [sha, file] of [...run.originals].sort((a, b) => a[1].localeCompare(b[1]))) {
+    if (!run.recordedInputs.has(sha)) out.push(warning('.', 'rerun', `original ${file} (sha256 ${sha.slice(0, 12)}…) has no record in the folder: a document released from it is missing, or it was not part of this release`));
+  }
+  return out;
 }
 
 /** Check 5: the authorities the release text and PDF of a record state. */
