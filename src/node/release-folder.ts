@@ -10,11 +10,21 @@ import { isOutputSubfolderName, isReleaseOutputPath, RELEASE_DIR, REVIEW_DIR, SU
 import { describeFsError } from './errors.js';
 import { TEMP_PREFIX } from './write.js';
 
+/**
+ * The real path of `p`, or of its nearest folder that exists with the rest of `p` after it: an
+ * output folder not made yet (`alias/out`, where `alias` links to the input folder) was compared
+ * as written and let the outputs be written inside the input folder.
+ */
 async function realOrResolved(p: string): Promise<string> {
-  try {
-    return await realpath(p);
-  } catch {
-    return path.resolve(p);
+  const abs = path.resolve(p);
+  const rest: string[] = [];
+  for (let head = abs; ; head = path.dirname(head)) {
+    try {
+      return path.join(await realpath(head), ...rest);
+    } catch {
+      if (path.dirname(head) === head) return abs;
+      rest.unshift(path.basename(head));
+    }
   }
 }
 

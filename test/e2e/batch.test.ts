@@ -306,6 +306,18 @@ describe('output folder checks with --from-list', () => {
     expect(run.code).toBe(73);
     expect(run.stderr).toMatch(/^declass: output folder .* is, or is inside, the input folder .*; choose another --out\n$/);
   });
+
+  it('refuses an --out not made yet under a link to the input folder (probe 10, F10)', async () => {
+    const root = tmp('inside-link');
+    const inDir = path.join(root, 'in');
+    mkdirSync(inDir);
+    copyFileSync(path.join(SAMPLES, '08BERLIN173.txt'), path.join(inDir, '08BERLIN173.txt'));
+    symlinkSync(inDir, path.join(root, 'alias'));
+    const run = await runCli(['release', inDir, '--profile', 'public', '--out', path.join(root, 'alias', 'out')]);
+    expect(run.code).toBe(73);
+    expect(run.stderr).toMatch(/is, or is inside, the input folder/);
+    expect(existsSync(path.join(inDir, 'out'))).toBe(false);
+  });
 });
 
 describe('output folder safety', () => {
