@@ -1,7 +1,7 @@
 /** What `declass explain` prints: every portion with its marking, decision, rule and reason. */
 import type { Profile } from '../../rules/load.js';
 import { LineIndex } from '../../source/line-index.js';
-import type { Document, Plan } from '../../types.js';
+import type { Decision, Document, Plan } from '../../types.js';
 import { formatJsonLine } from './json.js';
 
 /** One JSON Lines record per decision, with the file, reference and 1-based line and column. */
@@ -32,7 +32,7 @@ export function formatExplanation(file: string, doc: Document, plan: Plan, profi
   for (const dec of plan.decisions) {
     const { line, column } = index.pointAt(dec.span.start);
     const verdict = dec.action === 'withhold' ? `WITHHELD ${dec.authority.join(', ')}` : dec.declassified ? 'RELEASED (declassified)' : 'RELEASED';
-    out += `${`${line}:${column}`.padEnd(8)} ${dec.portionId.padEnd(10)} ${(dec.mark ?? `(${dec.markingSource})`).padEnd(14)} ${verdict}  [${dec.ruleId}]\n`;
+    out += `${`${line}:${column}`.padEnd(8)} ${dec.portionId.padEnd(10)} ${markColumn(dec).padEnd(14)} ${verdict}  [${dec.ruleId}]\n`;
     out += `${' '.repeat(9)}${dec.reason}\n`;
   }
   for (const r of plan.redactions) {
@@ -57,4 +57,15 @@ export function formatExplanation(file: string, doc: Document, plan: Plan, profi
 function noBanner(doc: Document): string {
   const dynamic = doc.pageBanners?.find((b) => b.highestPossible);
   return dynamic ? `(none; its pages say highest possible: ${dynamic.raw.replace(/\s+/g, ' ')})` : '(none)';
+}
+
+/**
+ * The MARK column: the mark as written, and for a table row whose cells say more than its first
+ * cell's mark, the row's level after it (`(U) row S`): the column showed `(U)` beside a row withheld
+ * as SECRET under B1.
+ */
+function markColumn(dec: Decision): string {
+  const mark = dec.mark ?? `(${dec.markingSource})`;
+  if (dec.kind !== 'table-row' || dec.mark === null || dec.level === null || dec.mark.startsWith(`(${dec.level}`)) return mark;
+  return `${mark} row ${dec.level}`;
 }
