@@ -288,7 +288,9 @@ async function schedule(
     stemOwner.set(stem, i);
     const docNumber = docNumbers?.get(stem);
     const group = copies.get(i) ?? (firstOfCopies.has(i) ? i : undefined);
-    const job = await withCopyOf(jobFor(opts, i, file, stem), groupResults.get(group ?? -1) ?? [], opts);
+    // A copy waits for the earlier copies' results in its own slot, not here: awaited in this loop,
+    // every document after it waited too.
+    const job = withCopyOf(jobFor(opts, i, file, stem), groupResults.get(group ?? -1) ?? [], opts);
     let computed = false;
     const onComputed = (): void => {
       if (computed) return;
@@ -297,8 +299,8 @@ async function schedule(
       slotFreed();
     };
     computing++;
-    const result: Promise<JobResult> = executor
-      .run(opts.case && docNumber ? { ...job, case: { number: opts.case.number, docNumber } } : job, onComputed)
+    const result: Promise<JobResult> = job
+      .then((j) => executor.run(opts.case && docNumber ? { ...j, case: { number: opts.case.number, docNumber } } : j, onComputed))
       .catch((error: unknown) => ({ index: i, status: 'failed' as const, message: `internal error: ${error instanceof Error ? error.message : String(error)}` }));
     if (group !== undefined) groupResults.set(group, [...(groupResults.get(group) ?? []), { index: i, result }]);
     const p: Promise<void> = result

@@ -3,20 +3,15 @@
  * copies that get one neutral output name were released by every copy in turn, so the record named
  * whichever copy finished last (a different one from run to run with --jobs 4).
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { sha256Hex } from '../hash.js';
+import { readBytesOrNull } from './read.js';
 
 /** The file's sha256, or null when it cannot be read (the batch reports that file itself). */
 async function fileSha256(file: string): Promise<string | null> {
-  try {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-    return hash.digest('hex');
-  } catch {
-    return null;
-  }
+  const bytes = await readBytesOrNull(file);
+  return bytes === null ? null : sha256Hex(bytes);
 }
 
 /** Size of a regular file, or null (a folder, a FIFO, a missing file: never hashed here). */
