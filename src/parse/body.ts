@@ -299,10 +299,12 @@ function endsLowerItem(current: DraftPortion, l: Line, prev: Line | null): boole
   if (!LIST_ITEM.test(l.text) && !(current.lines.length === 1 && brokenAfterSentence(prev, l))) return false;
   const item = current.mark?.marking;
   if (!item || current.mark!.status !== 'marked') return false;
-  // Under a paragraph with no mark, or one not understood, the item would take no mark: it stays
-  // with the marked item before it (withheld with it when that is classified).
+  // Under a paragraph with no mark, or one not understood, the unmarked item is unmarked text (or
+  // takes the mark not understood): withheld in a classified document (fail closed). Kept with a
+  // (U) item before it, it was released out of a paragraph that is itself withheld.
   const para = markOf(current.parent);
-  return para?.status === 'marked' && para.marking !== null && saysLess(item, para.marking);
+  if (para?.status !== 'marked' || para.marking === null) return true;
+  return saysLess(item, para.marking);
 }
 
 /**

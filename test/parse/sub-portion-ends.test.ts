@@ -1,7 +1,8 @@
 /**
  * Where a sub-portion inside a cable paragraph ends (probe 8, F2, F3, F6):
  * - an unmarked bullet or list item after a `(U)` one inside a `(C)` paragraph was read as the
- *   (U) item's text and released; it is an item of its own and takes the paragraph's mark;
+ *   (U) item's text and released; it is an item of its own and takes the paragraph's mark (under
+ *   an unmarked paragraph it is unmarked, so withheld in a classified cable);
  * - a `(U)` wrapped to a line start in the middle of a sentence opened a (U) sub-portion that
  *   released the rest of the (C) paragraph; it is the sentence's text;
  * - a list label `(c)` wrapped to a line start after `(a)`, `(b)` was read as CONFIDENTIAL, and B1
@@ -33,6 +34,9 @@ describe('an unmarked item after a lower-marked one inside a paragraph takes the
     ['talking points in BEGIN TEXT', '1. (S) Deliver:\n\nBEGIN TEXT:\n-- (U) The United States welcomes the talks.\n-- LEAKA Iran will walk out.\n-- LEAKB The Chancellery agreed.\nEND TEXT.'],
     ['a bullet under an indented (U) line', '1. (C) Parent\n\n   (U) indented public.\n   -- LEAKA bullet under it'],
     ['a new sentence on a line the author broke after a one-line (U) point', '3. (S) Points:\n   (U) Public framing.\n   LEAKA the real message follows on the next line\n   and continues.'],
+    // Under an unmarked paragraph the item is unmarked text of a classified cable (fail closed).
+    ['a bullet after a (U) one under an unmarked paragraph', '2. The following points were raised:\n-- (U) Public point one.\n-- LEAKA unmarked point two.'],
+    ['a lettered item after a (U) one under an unmarked paragraph', '2. Points:\nA. (U) Public point one.\nB. LEAKA unmarked point two.'],
   ])('%s: the unmarked item is withheld', (_, body) => {
     const out = release(cable(body));
     expect(out).not.toMatch(/LEAK[AB]/);
