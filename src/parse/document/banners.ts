@@ -8,6 +8,7 @@
 import { addControls, parseCaveat, parseMarking, rollUp } from '../../markings/index.js';
 import type { Marking } from '../../types.js';
 import { readBannerWords } from '../banner-words.js';
+import { foldBannerStandIns } from './classification-lines.js';
 import { undecorated, type DocLine } from './lines.js';
 
 /** A banner found in the text, before its page position is known. */
@@ -25,7 +26,7 @@ export interface BannerHit {
 
 const DYNAMIC = /^DYNAMIC\s+PAGE\s*-+\s*HIGHEST\s+POSSIBLE\s+CLASSIFICATION\s+IS\b\s*:?\s*/i;
 /** `Classification:`, `Security Classification:`, `Classified:` (an e-mail's or a form's label). */
-const LABEL = /^(?:SECURITY\s+)?CLASSIF(?:ICATION|IED)\s*:\s*/i;
+export const LABEL = /^(?:SECURITY\s+)?CLASSIF(?:ICATION|IED)\s*:\s*/i;
 /** The label alone, the classification on the next line. */
 const LABEL_ALONE = /^(?:SECURITY\s+)?CLASSIF(?:ICATION|IED)\s*:$/i;
 /**
@@ -69,7 +70,12 @@ export function bannerWords(source: string, line: DocLine): { start: number; end
   // After a label the words can only be a classification, in whatever case they are typed
   // (`Classification: Secret//NoForn`), and so can a whole line joined by CAPCO's separator
   // (`Unclassified//For Official Use Only`); read as capitals (ASCII: the offsets stay).
-  const typed = (label || words.includes('//')) && /^[\x20-\x7e]*$/.test(words) ? words.toUpperCase() : words;
+  // Look-alike and invisible characters (`ЅECRET//NOFORN` with a Cyrillic Ѕ, `SECRET／／NOFORN`,
+  // `SEC\u200BRET`) read as the letters they stand for: read as text, such a banner said nothing
+  // and the document's unmarked text was released.
+  const folded = foldBannerStandIns(words);
+  const plain = folded ?? words;
+  const typed = (label || plain.includes('//')) && /^[\x20-\x7e]*$/.test(plain) ? plain.toUpperCase() : plain;
   // The unclassified handling banners that name no level (State's `SENSITIVE BUT UNCLASSIFIED`,
   // 12 FAM 540; DoD's `FOR OFFICIAL USE ONLY`; the others of HANDLING_BANNER): read as the
   // UNCLASSIFIED banner they stand for.
@@ -79,7 +85,8 @@ export function bannerWords(source: string, line: DocLine): { start: number; end
   if (!parsed.ok) return null;
   const start = line.first + at;
   const end = start + words.length;
-  return { start, end, marking: { ...parsed.marking, raw: source.slice(start, end), span: { start, end } } };
+  const normalisations = folded === null ? parsed.marking.normalisations : [...parsed.marking.normalisations, `look-alike or invisible characters read as ${JSON.stringify(plain)}`];
+  return { start, end, marking: { ...parsed.marking, normalisations, raw: source.slice(start, end), span: { start, end } } };
 }
 
 /** Every banner in the document, by the index of its first line. Linear. */

@@ -33,7 +33,8 @@ import { abovePlainU, compareLevels, raisedByMark, relToSubset, rollUp } from '.
 import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, Span } from '../../types.js';
 import { bannerSign, MAX_SIGNS, signDiagnostics } from '../classified-signs.js';
 import { findAuthority, type AuthorityRead } from './authority.js';
-import { findBanners, type BannerHit } from './banners.js';
+import { findBanners, LABEL, type BannerHit } from './banners.js';
+import { foldBannerStandIns, readClassificationLine, readsAsClassificationLine, type TextClassificationLine } from './classification-lines.js';
 import { groupPortions, type Draft } from './group.js';
 import type { MarkHit } from './marks.js';
 import { folioLines } from './folio.js';
@@ -41,7 +42,7 @@ import { unclassifiedMessages } from './messages.js';
 import { isRunDateLine, lineRole, officeSymbolLines, type LineRole } from './header.js';
 import { letterheadLines } from './letterhead.js';
 import { isSignatureBlock } from './signature.js';
-import { splitDocLines, wrapWidth, type DocLine } from './lines.js';
+import { splitDocLines, undecorated, wrapWidth, type DocLine } from './lines.js';
 import { portionLabel } from '../portion-label.js';
 
 /**
@@ -63,7 +64,12 @@ function readDocumentText(source: string): Document {
   const pageBanners = placeBanners(source, lines, roles, banners);
   const own = pageBanners.find((b) => !b.highestPossible) ?? null;
   const dynamic = pageBanners.find((b) => b.highestPossible && b.marking) ?? null;
-  const bannerMarking = own ? documentMarking(own, pageBanners) : null;
+  const textLines = classificationLinesInText(source, lines, roles);
+  // A classification line not understood in a classified document: what the document holds is
+  // not known, so neither is its banner (read from the first banner alone, a NATO SECRET memo's
+  // `SECRET//NOFORN//WNINTEL` page went to a NATO audience as NATO's own unmarked text).
+  const unread = own?.marking && own.marking.level !== 'U' && textLines.some((t) => t.marking === null);
+  const bannerMarking = own && !unread ? documentMarking(own, pageBanners) : null;
   // A bare `REL` takes the list every banner allows (documentMarking), not the first banner's.
   const bannerRelTo = (own ? bannerMarking?.relTo : dynamic?.marking?.relTo) ?? [];
 
@@ -79,8 +85,10 @@ function readDocumentText(source: string): Document {
   // are its caveats: a release shows the recomputed banner, not them.
   const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: bannerMarking, caveats: own.lines.slice(1).map((l) => ({ raw: source.slice(l.start, l.end), span: l })), section: null } : null;
   const block = authority.block;
-  const classifiedSigns = banner?.marking?.level === 'U' ? documentClassifiedSigns(pageBanners, own, block) : [];
+  const classifiedSigns = banner?.marking?.level === 'U' ? documentClassifiedSigns(pageBanners, own, block, textLines) : [];
   const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead });
+  for (const t of textLines) if (t.marking === null) diagnostics.push(unreadLineDiagnostic(t));
+  if (textLines.some((t) => t.marking === null)) diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
   const { furniture, boilerplate } = lineSpans(lines, roles);
   const subjectPortion = portions.find((p) => p.kind === 'subject');
   const subject: Field | null = subjectPortion ? { raw: source.slice(subjectPortion.span.start, subjectPortion.span.end), span: subjectPortion.span } : null;
@@ -157,15 +165,19 @@ function levelBreaks(banners: ReadonlyMap<number, BannerHit>, own: PageBanner | 
 
 /**
  * What says a document bannered UNCLASSIFIED may be classified: another banner above U or not
- * understood (a DYNAMIC PAGE banner states only what the page could hold: not a sign), or a
- * classification authority block.
+ * understood (a DYNAMIC PAGE banner states only what the page could hold: not a sign), a
+ * classification line in the text above U or not understood, or a classification authority block.
  */
-function documentClassifiedSigns(pageBanners: readonly PageBanner[], own: PageBanner | null, block: AuthorityBlock | null): ClassifiedSign[] {
+function documentClassifiedSigns(pageBanners: readonly PageBanner[], own: PageBanner | null, block: AuthorityBlock | null, textLines: readonly TextClassificationLine[]): ClassifiedSign[] {
   const signs: ClassifiedSign[] = [];
   for (const b of pageBanners) {
     if (signs.length >= MAX_SIGNS) break;
     if (b === own || b.highestPossible) continue;
     const sign = bannerSign(b.marking, b.raw, `the ${b.position === 'inline' ? '' : `${b.position} `}banner on page ${b.page}`, b.span);
+    if (sign) signs.push(sign);
+  }
+  for (const t of textLines.slice(0, MAX_SIGNS)) {
+    const sign = bannerSign(t.marking, t.raw, 'a classification line in the text', t.span);
     if (sign) signs.push(sign);
   }
   if (block && (block.classifiedBy || block.derivedFrom || block.reason || block.declassifyOn.length > 0)) signs.push({ what: 'it has a classification authority block', span: block.span });
@@ -563,5 +575,36 @@ function fallback(source: string, error: unknown): Document {
     format: 'document',
     authority: null,
     pageBanners: [],
+  };
+}
+
+/**
+ * The classification lines among the content lines (see classification-lines.ts): text lines
+ * that read as a banner the reader did not take (not understood, or under a lead-in). Linear.
+ */
+function classificationLinesInText(source: string, lines: readonly DocLine[], roles: readonly LineRole[]): TextClassificationLine[] {
+  const out: TextClassificationLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (roles[i] !== 'content' || line.text.length > 120) continue;
+    const u = undecorated(line.text);
+    // After a `Classification:` label the words can only be a classification, in any case.
+    const label = LABEL.exec(u.text)?.[0] ?? '';
+    const words = u.text.slice(label.length);
+    if (label ? words.trim() === '' : !readsAsClassificationLine(foldBannerStandIns(words) ?? words)) continue;
+    const start = line.first + u.lead;
+    const end = start + u.text.length;
+    out.push({ raw: source.slice(start, end), marking: readClassificationLine(label ? words.toUpperCase() : words), span: { start, end } });
+  }
+  return out;
+}
+
+/** The error a classification line not understood makes: its words, and what the reader did. */
+function unreadLineDiagnostic(t: TextClassificationLine): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'classification-line-unknown',
+    message: `The line ${JSON.stringify(t.raw.replace(/\s+/g, ' ').slice(0, 60))} reads as a classification that was not understood: the document's classification is uncertain, so its unmarked text is withheld (fail closed).`,
+    span: t.span,
   };
 }

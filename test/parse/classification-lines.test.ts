@@ -1,0 +1,74 @@
+/**
+ * Classification lines a memo's banner reader did not take (probe 12, F1–F3): a line in a form the
+ * grammar does not know (`SECRET//NOFORN//WNINTEL`, `TOP SECRET UMBRA`, `GEHEIM`), a banner written
+ * with look-alike or invisible characters (`ЅECRET//NOFORN` with a Cyrillic Ѕ), or one under a
+ * lead-in ending in a colon was read as ordinary text, and the unmarked text of an UNCLASSIFIED
+ * memo (or a NATO one) released. Each is a sign now that the document may be classified; one not
+ * understood leaves a classified document's banner not understood. Checked in the release.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readsAsClassificationLine } from '../../src/parse/document/classification-lines.js';
+import { readDocument } from '../../src/parse/read.js';
+import { planRelease } from '../../src/release/index.js';
+import { loadProfile } from '../../src/rules/load.js';
+
+const profile = (id: string) => loadProfile(readFileSync(new URL(`../../rules/${id}.yaml`, import.meta.url), 'utf8'), `rules/${id}.yaml`);
+
+function release(text: string, id = 'public'): string {
+  return planRelease(readDocument(text, { format: 'document' }).doc, profile(id), { asOf: '2026-12-01', stem: 'M' }).releaseText;
+}
+
+/** An UNCLASSIFIED memo with a (U) cover note, then `line`, then an unmarked paragraph. */
+const underUnclassified = (line: string) => `UNCLASSIFIED\n\n(U) Cover note for the attached report.\n\n${line}\n\nLINELEAK The attached report describes the network.\n\nUNCLASSIFIED\n`;
+
+describe('a classification line the banner reader did not take', () => {
+  it.each([
+    'SECRET//NOFORN//WNINTEL',
+    'SECRET NOFORN WNINTEL',
+    'TOP SECRET UMBRA',
+    'SECRET//NOCONTRACT',
+    'UNCLASSIFIED//FOUO//PII',
+    'HANDLE VIA COMINT CHANNELS ONLY',
+    'SECRET -- RELEASABLE TO GBR',
+    '---SECRET---',
+    'NOFORN',
+    'EYES ONLY',
+    'UK SECRET',
+    'GEHEIM',
+    'VS-VERTRAULICH',
+    'SECRET DEFENSE',
+    'DIFFUSION RESTREINTE',
+    'OFFICIAL-SENSITIVE',
+    'PROTECTED B',
+    'СЕКРЕТНО',
+    'Classification: SECRET//NOFORN//WNINTEL',
+    // Look-alikes and invisible characters: read as the banner they spell.
+    '\u0405ECRET//NOFORN',
+    'SECRET\uFF0F\uFF0FNOFORN',
+    'SEC\u200BRET//NOFORN',
+    'SECRET\u2044\u2044NOFORN',
+    '\u200FSECRET//NOFORN',
+    'CONFIDENTIAL\u200D',
+  ])('%j under an UNCLASSIFIED banner: the unmarked text is withheld', (line) => {
+    expect(release(underUnclassified(line))).not.toContain('LINELEAK');
+  });
+
+  it('under a lead-in ending in a colon, a classification above U is a sign too', () => {
+    const text = 'UNCLASSIFIED\n\n(U) Cover note for the attached report, classified as follows:\nSECRET//NOFORN\n\nLINELEAK The attached report describes the network.\n\nUNCLASSIFIED\n';
+    expect(release(text)).not.toContain('LINELEAK');
+  });
+
+  it('in a NATO memo, a page bannered in a form not understood is not released as NATO text', () => {
+    const text = 'NATO SECRET\n\n(//NS) NATO planning note for the committee.\n\nNATO SECRET\nSECRET//NOFORN//WNINTEL\n\nLINELEAK The attached report describes the network.\n\nSECRET//NOFORN//WNINTEL\n';
+    expect(release(text, 'nato')).not.toContain('LINELEAK');
+  });
+
+  it.each(['SECRET SERVICE AGENTS MEET', 'TOP SECRET AMERICA', 'RESTRICTED AREA', 'NATO SUMMIT IN RIGA', 'CONFIDENTIAL SOURCES SAY', 'Secret meetings continue'])(
+    '%j is a heading, not a classification line: released',
+    (line) => {
+      expect(readsAsClassificationLine(line)).toBe(false);
+      expect(release(underUnclassified(line))).toContain('LINELEAK');
+    },
+  );
+});
