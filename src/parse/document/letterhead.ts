@@ -44,9 +44,17 @@ const STREET = /^(?:\d{1,6}[A-Z]?[ \t]+\S|(?:P\.?[ \t]?O\.?[ \t]+BOX|ROOM|RM\.?|
 /** Verbs a name or an address does not hold (a sentence in capitals set as a letterhead line). */
 const LETTERHEAD_VERB = /\b(?:IS|ARE|WAS|WERE|WILL|WOULD|HAS|HAVE|HAD|SAID|SAYS|TOLD|MEETS?|MET|CAN|COULD|SHOULD|MUST|WHO|WHICH)\b/i;
 
+/**
+ * A verb in the past (`… ASSET RECRUITED IN IRAN DEFENSE MINISTRY`, probe 12 F5: two issuer words
+ * and no verb of LETTERHEAD_VERB made it a letterhead line, released from a SECRET memo), other
+ * than the participles that name offices and firms (`UNITED STATES`, `DEFENSE ADVANCED RESEARCH
+ * PROJECTS AGENCY`, `ARMED FORCES`, `… LIMITED`).
+ */
+const PAST_VERB = /\b(?!(?:UNITED|ADVANCED|COMBINED|ARMED|APPLIED|ALLIED|INTEGRATED|ASSOCIATED|LIMITED|INCORPORATED|SPECIALIZED|SPECIALISED|AUTHORIZED|ACCREDITED|CERTIFIED|RESERVED|CENTRALIZED|UNIFIED|EXPEDITED|ASSISTED)\b)[A-Z]{2,}ED\b/i;
+
 /** A line of the block above its address that names the issuer, or its street or box, and no verb. */
 function issuerLine(text: string): boolean {
-  return !LETTERHEAD_VERB.test(text) && (ISSUER_WORD.test(text) || STREET.test(text));
+  return !LETTERHEAD_VERB.test(text) && !PAST_VERB.test(text) && (ISSUER_WORD.test(text) || STREET.test(text));
 }
 
 /**

@@ -104,11 +104,13 @@ describe('letterheads as offices write them', () => {
     'DEPARTMENT OF THE ARMY\nHEADQUARTERS, UNITED STATES ARMY EUROPE\nUNIT 29351\nAPO AE 09014-9351',
     'Office of the Director of National Intelligence\nWashington, DC 20511',
     'OFFICE OF THE UNDER SECRETARY OF DEFENSE\nACQUISITION, TECHNOLOGY AND LOGISTICS\n3000 DEFENSE PENTAGON\nWASHINGTON, DC 20301-3000',
+    'DEFENSE ADVANCED RESEARCH PROJECTS AGENCY\n675 NORTH RANDOLPH STREET\nARLINGTON, VA 22203',
+    'EMBASSY OF THE UNITED STATES OF AMERICA\nUNITED STATES ARMED FORCES LIAISON OFFICE\nAPO AE 09014',
   ])('%j is a letterhead', (letterhead) => {
     expect(read(MEMO.replace(LETTERHEAD, letterhead)).diagnostics.some((d) => d.code === 'letterhead')).toBe(true);
   });
 
-  it.each(['ZULU AGENT MEETS HANDLER IN KABUL', 'SOURCE ZULU IN KABUL', 'THE SOURCE IN THE STATE SECURITY SERVICE MET ZULU'])(
+  it.each(['ZULU AGENT MEETS HANDLER IN KABUL', 'SOURCE ZULU IN KABUL', 'THE SOURCE IN THE STATE SECURITY SERVICE MET ZULU', 'ASSET BLUEHERON RECRUITED IN IRAN DEFENSE MINISTRY'])(
     'a line that names no issuer, or holds a verb, between the office and the address (%j): no letterhead, an unmarked paragraph of the SECRET memo',
     (line) => {
       const text = MEMO.replace('OFFICE OF THE UNDER SECRETARY OF DEFENSE', `OFFICE OF THE UNDER SECRETARY OF DEFENSE\n${line}`);
