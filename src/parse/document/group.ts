@@ -320,7 +320,7 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
     // known, so it is text of its own (unmarked: withheld in a classified document).
     close(st);
     st.cur = openDraft(source, piece, null, null, null, true, 0);
-  } else if (st.pageGap ? continuesAcrossPage(st.prev, line) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs) || hangsUnderMark(c, source, st.input.lines, line)) {
+  } else if (st.pageGap ? continuesAcrossPage(st.prev, line) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs ? st.input : null) || hangsUnderMark(c, source, st.input.lines, line)) {
     if (c.headerBudget > 0 && !st.pageGap) c.headerBudget--;
     c.pieces.push(piece);
     if (c.markOnly && line.text.length > 0) c.markOnly = false;
@@ -441,17 +441,17 @@ function usesBlankLines(input: GroupInput): boolean {
 const CAPTION_LABEL = /^(?:(?:Figure|Fig\.|Table|Chart|Map|Exhibit|Graphic|Image|Photo|Illustration)\s+[0-9IVX]+[A-Za-z]?[.:]|(?:Photo|Source|Caption)\s*:)\s/;
 
 /** Whether an unmarked line continues the portion `d` whose last line is `prev` (same block, no page break). */
-function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number, blankParagraphs: boolean): boolean {
+function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number, blankParagraphs: GroupInput | null): boolean {
   if (!prev) return false;
   if (d.markOnly) return true;
   // A caption's label after a sentence's end (`… today.` / `Figure 1. The asset …`) opens the
   // caption, set right under a paragraph with no blank between: read on, an unmarked caption that
   // repeated a withheld sentence was released under the (U) paragraph above.
   if (CAPTION_LABEL.test(line.text) && SENTENCE_END.test(prev.text)) return false;
-  if (blankParagraphs) return true;
   const p = prev.text;
   const lower = /^[a-z]/.test(line.text);
   const prevWidth = prev.last - prev.start;
+  if (blankParagraphs) return !brokenUnderU(d, blankParagraphs, p, prevWidth, line, width);
   if (d.leadIn) {
     // The list under a lead-in ends where a prose paragraph begins: a long line after a short one
     // that ended a sentence.
@@ -462,6 +462,25 @@ function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number,
   const firstWord = /^\S*/.exec(line.text)![0].length;
   if (prevWidth + 1 + firstWord >= 0.85 * width) return true;
   return lower;
+}
+
+/**
+ * In a document of blank-line paragraphs, a block of one-line portions (`(S//NF) …` / `(U) Public
+ * line one.` / `The unmarked line …`, no blank lines between): after a one-line (U) portion that
+ * opened right under another portion's line and ended a sentence well short of the wrap width
+ * (the next word would have fitted), a line that opens a new sentence is a portion of its own.
+ * Read on as the (U) line's text, it was released; unmarked, it is withheld in a classified
+ * document (probe 12, F6). A (U) paragraph of several lines, or one after a blank line, goes on as
+ * written (a PDF's lines were joined where the wrap broke them: one broken short is its author's,
+ * mostly the same paragraph: `(U) Thanks for reading!` / `Cindy`).
+ */
+function brokenUnderU(d: Draft, input: GroupInput, prevText: string, prevWidth: number, line: DocLine, width: number): boolean {
+  if (d.lead?.status !== 'marked' || d.lead.marking?.level !== 'U' || d.trailingLead || d.leadIn || d.pieces.length !== 1) return false;
+  const above = d.pieces[0]!.line - 1;
+  if (above < 0 || input.roles[above] !== 'content') return false;
+  if (!SENTENCE_END.test(prevText) || !/^[A-Z]/.test(line.text)) return false;
+  const firstWord = /^\S*/.exec(line.text)![0].length;
+  return prevWidth + 1 + firstWord < 0.85 * width;
 }
 
 /**
