@@ -43,6 +43,11 @@ describe('a classification line the banner reader did not take', () => {
     'PROTECTED B',
     'СЕКРЕТНО',
     'Classification: SECRET//NOFORN//WNINTEL',
+    // Spelled apart, or a level alone in title case.
+    'S-E-C-R-E-T',
+    'T.O.P S.E.C.R.E.T',
+    'Secret',
+    'Top Secret',
     // Look-alikes and invisible characters: read as the banner they spell.
     '\u0405ECRET//NOFORN',
     'SECRET\uFF0F\uFF0FNOFORN',
@@ -64,7 +69,7 @@ describe('a classification line the banner reader did not take', () => {
     expect(release(text, 'nato')).not.toContain('LINELEAK');
   });
 
-  it.each(['SECRET SERVICE AGENTS MEET', 'TOP SECRET AMERICA', 'RESTRICTED AREA', 'NATO SUMMIT IN RIGA', 'CONFIDENTIAL SOURCES SAY', 'Secret meetings continue'])(
+  it.each(['SECRET SERVICE AGENTS MEET', 'U.S. SECRET SERVICE', 'Secret Service', 'TOP SECRET AMERICA', 'RESTRICTED AREA', 'NATO SUMMIT IN RIGA', 'CONFIDENTIAL SOURCES SAY', 'Secret meetings continue'])(
     '%j is a heading, not a classification line: released',
     (line) => {
       expect(readsAsClassificationLine(line)).toBe(false);

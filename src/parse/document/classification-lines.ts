@@ -52,20 +52,32 @@ const OTHER_LINE =
   /^(?:GEHEIM|STRENG GEHEIM|VS-VERTRAULICH|VS-NUR FÜR DEN DIENSTGEBRAUCH|CONFIDENTIEL D[EÉ]FENSE|SECRET D[EÉ]FENSE|TR[EÈ]S SECRET|DIFFUSION RESTREINTE|SECRET UE|OFFICIAL[- ]SENSITIVE|PROTECTED [ABC]|AUSTEO|NOFORN|EYES ONLY|SENSITIVE COMPARTMENTED INFORMATION|HANDLE VIA [A-Z ]+ CHANNELS(?: ONLY)?|СЕКРЕТНО|СОВЕРШЕННО СЕКРЕТНО|RISERVATO|SEGRETO|SECRETO|RESERVADO|CONFIDENCIAL)(?![\p{L}])/u;
 
 /**
- * True when `text` (a line without its Markdown decoration) reads as a classification line:
- * capitals only (no lower-case letter of any script), short, and a level word followed by nothing,
- * a separator (`//`, `/`, `--`, `,`) or a control word, or another government's or a handling
- * line. A heading in capitals (`SECRET SERVICE AGENTS MEET`) is none.
+ * The words of `text` (a line without its Markdown decoration) when it reads as a classification
+ * line, as the grammar should read them (capitals, letters spelled apart joined), or null. A
+ * classification line is a level alone in title case (`Secret`), or capitals only (no lower-case
+ * letter of any script; letters spelled apart by hyphens or dots joined: `S-E-C-R-E-T`), short,
+ * and a level word followed by nothing, a separator (`//`, `/`, `--`, `,`) or a control word, or
+ * another government's or a handling line. A heading in capitals (`SECRET SERVICE AGENTS MEET`)
+ * is none.
  */
-export function readsAsClassificationLine(text: string): boolean {
-  const t = text.replace(/^[\s\-=*_~]+|[\s\-=*_~.]+$/g, '');
-  if (t.length === 0 || t.length > 100 || /\p{Ll}/u.test(t)) return false;
-  if (OTHER_LINE.test(t)) return t.split(/\s+/).length <= 8;
+export function classificationWords(text: string): string | null {
+  const trimmed = text.replace(/^[\s\-=*_~]+|[\s\-=*_~.]+$/g, '');
+  // A level typed in title case alone on its line (`Secret`, `Top Secret`).
+  if (/^(?:top\s+secret|secret|confidential)$/i.test(trimmed)) return trimmed.toUpperCase();
+  // Letters spelled apart by hyphens or dots (`S-E-C-R-E-T`, `T.O.P S.E.C.R.E.T`).
+  const t = trimmed.replace(/(?<![\p{L}])[A-Z](?:[-.][A-Z])+[-.]?(?![\p{L}])/gu, (w) => w.replace(/[-.]/g, ''));
+  if (t.length === 0 || t.length > 100 || /\p{Ll}/u.test(t)) return null;
+  if (OTHER_LINE.test(t)) return t.split(/\s+/).length <= 8 ? t : null;
   const lead = LEVEL_LEAD.exec(t);
-  if (!lead) return false;
+  if (!lead) return null;
   const rest = t.slice(lead[0].length).trimStart();
-  if (rest === '' || /^[/\-–—,:(]/.test(rest)) return true;
-  return CONTROL_WORD.test(/^[^\s/,]+/.exec(rest)![0]);
+  if (rest === '' || /^[/\-–—,:(]/.test(rest)) return t;
+  return CONTROL_WORD.test(/^[^\s/,]+/.exec(rest)![0]) ? t : null;
+}
+
+/** True when `text` reads as a classification line (see classificationWords). */
+export function readsAsClassificationLine(text: string): boolean {
+  return classificationWords(text) !== null;
 }
 
 /** A classification line in a document's text, as written and as read (null: not understood). */
@@ -75,8 +87,9 @@ export interface TextClassificationLine {
   readonly span: { readonly start: number; readonly end: number };
 }
 
-/** `text` read as a classification line: its marking (null when the grammar does not understand it). */
+/** `text`, a classification line, read: its marking (null when the grammar does not understand it). */
 export function readClassificationLine(text: string): Marking | null {
-  const read = readBannerWords(foldBannerStandIns(text) ?? text);
+  const folded = foldBannerStandIns(text) ?? text;
+  const read = readBannerWords(classificationWords(folded) ?? folded);
   return read.ok ? read.marking : null;
 }
