@@ -132,42 +132,85 @@ function verticalMetrics(objs: PdfObjects, descriptor: PdfDict | undefined, std?
   return { ascent: Math.min(ascent, 1500) / 1000, descent: Math.max(descent, -1000) / 1000 };
 }
 
-function readToUnicode(objs: PdfObjects, font: PdfDict): ParsedCMap | undefined {
+/**
+ * The font's ToUnicode map, with no text (unmapped: the page is refused when it shows them) for
+ * codes it maps to blanks where the glyphs draw ink: those `inked` says are (the encoding names a
+ * glyph that is no space), and all of them when more than {@link MAX_BLANK_CODES} distinct codes
+ * map to blanks. A ToUnicode that mapped every printable code to U+0020 had a (S//NF) paragraph in
+ * Helvetica read as blanks, so in no portion, and released as printed.
+ */
+function readToUnicode(objs: PdfObjects, font: PdfDict, inked?: (code: number) => boolean): ParsedCMap | undefined {
   const tu = lookup(objs, font, 'ToUnicode');
   if (!(tu instanceof PdfStream)) return undefined;
   const bytes = decodeToBytes(objs, tu);
-  return bytes ? parseCMap(bytes) : undefined;
+  if (!bytes) return undefined;
+  const cmap = parseCMap(bytes);
+  const blanks: number[] = [];
+  for (const [code, u] of cmap.unicode) if (BLANK_TEXT.test(u)) blanks.push(code);
+  const lying = blanks.length > MAX_BLANK_CODES ? blanks : inked ? blanks.filter(inked) : [];
+  for (const code of lying) cmap.unicode.set(code, INKED_BLANK);
+  return cmap;
 }
 
-function simpleEncoding(objs: PdfObjects, font: PdfDict, std: StandardFont | undefined): { names: string[]; known: boolean } {
+/**
+ * The text of a code whose ToUnicode blank is taken for a lie: no text (as U+FFFD and NUL are not:
+ * the page is refused), and distinct from any a real map gives, so that the refusal can say why.
+ */
+export const INKED_BLANK = '\uFFFD\0\uFFFD';
+
+/** Text that shows nothing: spaces and format characters (U+200B, soft hyphen) only. */
+const BLANK_TEXT = /^[\s\p{Cf}]+$/u;
+
+/**
+ * More distinct codes of one font mapped to blanks than this, and they are taken for glyphs that
+ * draw ink: a font has one space glyph, a few with no-break and thin spaces (every ToUnicode of the
+ * corpus's 1,125 PDFs maps at most one code to a blank).
+ */
+const MAX_BLANK_CODES = 3;
+
+/** True when glyph name `name` names a glyph that draws ink (no space, no format character, not .notdef). */
+function namesInk(name: string | undefined): boolean {
+  const u = name === undefined || name === '.notdef' ? undefined : glyphNameToUnicode(name);
+  return u !== undefined && !BLANK_TEXT.test(u) && !/^\p{Cc}+$/u.test(u);
+}
+
+/**
+ * The names of a simple font's codes, whether its encoding is understood, and which names the
+ * dictionary itself gives (`given`: a base encoding named, or a /Differences entry), so that they
+ * are the glyphs drawn whatever the font program's own encoding.
+ */
+function simpleEncoding(objs: PdfObjects, font: PdfDict, std: StandardFont | undefined): { names: string[]; known: boolean; given: (code: number) => boolean } {
   const enc = lookup(objs, font, 'Encoding');
   const stdName = std?.FontName;
   const builtIn = stdName === 'Symbol' ? SymbolEncoding : stdName === 'ZapfDingbats' ? undefined : StandardEncoding;
-  let names: string[];
   let known = true;
   if (enc instanceof PdfName) {
     const base = BASE_ENCODINGS[enc.name];
-    if (!base) return { names: [...(builtIn ?? StandardEncoding)], known: false };
-    names = [...base];
+    if (!base) return { names: [...(builtIn ?? StandardEncoding)], known: false, given: () => false };
+    return { names: [...base], known, given: () => true };
   } else {
     const ed = dictOf(enc);
     const baseName = lookupName(objs, ed, 'BaseEncoding');
     const base = baseName ? BASE_ENCODINGS[baseName] : undefined;
     if (baseName && !base) known = false;
     // Without a base encoding, the font's own: Standard for Type1 text fonts; unknown for embedded symbolic fonts.
-    names = [...(base ?? builtIn ?? StandardEncoding)];
+    const names = [...(base ?? builtIn ?? StandardEncoding)];
     if (!base && !builtIn && !std) known = false;
     const diffs = lookupArray(objs, ed, 'Differences');
+    const listed = new Set<number>();
     if (diffs) {
       let code = 0;
       for (const d of diffs) {
         const v = resolve(objs, d);
         if (typeof v === 'number') code = v;
-        else if (v instanceof PdfName && code < 256) names[code++] = v.name;
+        else if (v instanceof PdfName && code < 256) {
+          listed.add(code);
+          names[code++] = v.name;
+        }
       }
     }
+    return { names, known, given: base ? () => true : (code) => listed.has(code) };
   }
-  return { names, known };
 }
 
 function loadSimple(objs: PdfObjects, font: PdfDict, subtype: string): FontInfo {
@@ -177,8 +220,12 @@ function loadSimple(objs: PdfObjects, font: PdfDict, subtype: string): FontInfo 
   const first = lookupNumber(objs, font, 'FirstChar') ?? 0;
   const widths = numbers(objs, font.get('Widths'));
   const missing = lookupNumber(objs, descriptor, 'MissingWidth') ?? 0;
-  const { names, known } = simpleEncoding(objs, font, std);
-  const toUnicode = readToUnicode(objs, font);
+  const { names, known, given } = simpleEncoding(objs, font, std);
+  // A standard font that embeds no program draws the glyphs its encoding names; an embedded one
+  // may have an encoding of its own where the dictionary names none.
+  const embedded = descriptor !== undefined && (descriptor.has('FontFile') || descriptor.has('FontFile2') || descriptor.has('FontFile3'));
+  const named = (code: number): boolean => given(code) || (std !== undefined && !embedded);
+  const toUnicode = readToUnicode(objs, font, (code) => named(code) && namesInk(names[code]));
   const isType3 = subtype === 'Type3';
   const fm = isType3 ? (numbers(objs, font.get('FontMatrix')) ?? [0.001, 0, 0, 0.001, 0, 0]) : undefined;
   // Type3 widths are in glyph space: FontMatrix maps them to text space (×1000 to match the others).

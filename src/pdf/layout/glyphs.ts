@@ -6,6 +6,7 @@
  */
 import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { PdfInputError } from '../errors.js';
+import { INKED_BLANK } from '../font/font.js';
 import { PdfString } from '../objects/model.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
 import { listPages } from '../redact/pages.js';
@@ -76,6 +77,24 @@ function reading(u: string): Reading {
 }
 
 /**
+ * Narrower than this (in em) a glyph of a visible character is no real glyph: the narrowest real
+ * ones (`i`, `.`) are 0.2 em and more; the corpus shows none below 0.05 em but zero-width spaces.
+ */
+const MIN_ADVANCE_EM = 0.05;
+
+/**
+ * True when `g`, which reads as `text` (not blank), is a visible character drawn (almost) without
+ * width: a font without /Widths (its advance 0) or whose /Widths say 0. Viewers draw such glyphs
+ * with the font's real outlines, all at one spot or spread by the program's own metrics; declass
+ * saw them as points, so a withheld line of them got no region and stayed in the release, and
+ * reading collapsed its repeated letters (`ZEBRALK…`), so the self-check missed it. Combining marks
+ * and format characters (U+200B, soft hyphen) have no advance by right.
+ */
+function thinGlyph(g: GlyphEvent, text: string): boolean {
+  return g.fx1 - g.fx0 < MIN_ADVANCE_EM * g.size && !/^[\p{M}\p{Cf}]+$/u.test(text);
+}
+
+/**
  * The glyphs of each page (0-based), in content order, and what the interpreter saw of each page
  * (for the rewriter, which would otherwise interpret the same pages again). Throws PdfInputError
  * when the text cannot be read with certainty.
@@ -105,8 +124,9 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
         const u = g.unicode;
         let r = u === undefined ? (g.end - g.start === 1 && g.code === 32 ? BLANK : UNMAPPED) : read.get(u);
         if (r === undefined) read.set(u!, (r = reading(u!)));
-        if (r === UNMAPPED) throw new PdfInputError(`${NO_TEXT_LAYER} (page ${index + 1} shows glyphs that cannot be mapped to Unicode)`);
+        if (r === UNMAPPED) throw new PdfInputError(`${NO_TEXT_LAYER} (page ${index + 1} shows glyphs of font ${g.font.name || '(unnamed)'} that cannot be mapped to Unicode${u === INKED_BLANK ? ': its ToUnicode maps glyphs that draw ink to blanks' : ''})`);
         if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
+        if (!r.blank && thinGlyph(g, r.text)) throw new PdfInputError(`page ${index + 1}: font ${g.font.name || '(unnamed)'} draws ${JSON.stringify(r.text)} with no width (its glyphs cannot be placed with certainty: fail closed)`);
         if (!r.blank) text++;
         glyphs.push(new ShownGlyph(r.text, r.blank, g));
       }

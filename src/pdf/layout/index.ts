@@ -263,15 +263,21 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
 export function spanRegions(layout: PdfLayout, start: number, end: number): SpanRegion[] {
   const out: SpanRegion[] = [];
   for (const l of linesIn(layout, start, end)) {
+    // Set in by 0.01 from a glyph with width (so that a neighbour it touches is not hit), not from
+    // one without: a zero-width glyph at the line's edge (U+200B, or a word of a font whose widths
+    // are 0) lay outside the inset region and stayed in the release, and a line of only such
+    // glyphs (x0 = x1) got no region at all.
     let x0 = Infinity;
     let x1 = -Infinity;
     for (let i = Math.max(start, l.start); i < Math.min(end, l.end); i++) {
       const a = layout.boxes[4 * i]!;
       if (Number.isNaN(a)) continue;
-      x0 = Math.min(x0, a);
-      x1 = Math.max(x1, layout.boxes[4 * i + 2]!);
+      const b = layout.boxes[4 * i + 2]!;
+      const inset = b - a > 0.02 ? 0.01 : 0;
+      x0 = Math.min(x0, a + inset);
+      x1 = Math.max(x1, b - inset);
     }
-    if (x0 < x1) out.push({ page: l.page, rect: [x0 + 0.01, l.y - 0.15 * l.size, x1 - 0.01, l.y + 0.6 * l.size] });
+    if (x0 <= x1) out.push({ page: l.page, rect: [x0, l.y - 0.15 * l.size, x1, l.y + 0.6 * l.size] });
   }
   return out;
 }
