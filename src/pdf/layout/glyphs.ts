@@ -124,7 +124,8 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
         const u = g.unicode;
         let r = u === undefined ? (g.end - g.start === 1 && g.code === 32 ? BLANK : UNMAPPED) : read.get(u);
         if (r === undefined) read.set(u!, (r = reading(u!)));
-        if (r === UNMAPPED) throw new PdfInputError(`${NO_TEXT_LAYER} (page ${index + 1} shows glyphs of font ${g.font.name || '(unnamed)'} that cannot be mapped to Unicode${u === INKED_BLANK ? ': its ToUnicode maps glyphs that draw ink to blanks' : ''})`);
+        // Its own words, not the scan's: the page has a text layer, one the tool cannot read.
+        if (r === UNMAPPED) throw new PdfInputError(`page ${index + 1} shows glyphs of font ${g.font.name || '(unnamed)'} that cannot be mapped to Unicode${u === INKED_BLANK ? ': its ToUnicode maps glyphs that draw ink to blanks' : ''} (their text cannot be read, and is never released unread)`);
         if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
         if (!r.blank && thinGlyph(g, r.text)) throw new PdfInputError(`page ${index + 1}: font ${g.font.name || '(unnamed)'} draws ${JSON.stringify(r.text)} with no width (its glyphs cannot be placed with certainty: fail closed)`);
         if (!r.blank) text++;
