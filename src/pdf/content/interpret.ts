@@ -17,7 +17,7 @@
  * two pages, or twice on a page, can be edited per instance.
  */
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, dictOf, lookup, lookupDict, lookupName, numbers, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
-import { decodeToBytes } from '../objects/filters.js';
+import { decodeStream, decodeToBytes } from '../objects/filters.js';
 import { loadFont, type FontInfo } from '../font/font.js';
 import type { UnsureReason } from '../errors.js';
 import { IDENTITY, UNIT_SQUARE, apply, boxIntersects, matrixOf, rectOf, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
@@ -1063,7 +1063,10 @@ class StreamRun {
     }
     const parsed = this.page.parseForm(x);
     if (!parsed) {
-      this.page.unsure('unknown-filter', `form XObject /${n.name} cannot be decoded`, area);
+      // Refused wherever it is drawn (layout/glyphs.ts): what it shows is never read.
+      const d = decodeStream(objs, x);
+      const why = d.ok ? `its filter /${d.codec ?? '?'} is an image codec` : d.message;
+      this.page.unsure('unknown-filter', `form XObject /${n.name}${xref instanceof PdfRef ? ` (object ${xref.num})` : ''} cannot be decoded (${why})`, area);
       return;
     }
     if (parsed.problems.length > 0) this.page.unsure('bad-content', `form XObject /${n.name}: ${parsed.problems[0]}`, area);

@@ -5,7 +5,7 @@
  * scan), glyphs without a Unicode mapping, or text the layout cannot order (rotated or skewed).
  */
 import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
-import { PdfInputError } from '../errors.js';
+import { PdfInputError, type UnsureReason } from '../errors.js';
 import { PdfString } from '../objects/model.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
 import { listPages } from '../redact/pages.js';
@@ -57,6 +57,14 @@ class ShownGlyph implements PageGlyph {
 /** The one-line refusal of a PDF whose text cannot be read. */
 export const NO_TEXT_LAYER = 'no text layer: scanned PDFs need OCR first';
 
+/**
+ * Why a form the page draws was not read at all. Anywhere on the page, not only in a withheld
+ * region: a form compressed with /LZWDecode drawn below a memo showed `(S//NF) … secret words` in
+ * every viewer and was released, its text never read, under no decision. `--rasterize-unsure`
+ * does not help: a raster shows what the page shows.
+ */
+const UNREAD_FORM: ReadonlySet<UnsureReason> = new Set<UnsureReason>(['unknown-filter']);
+
 /** A Unicode value that carries no text: missing, empty, U+FFFD, or private use only. */
 function unmapped(u: string | undefined): boolean {
   return u === undefined || u === '' || /^[\uFFFD\uE000-\uF8FF\0]+$/u.test(u);
@@ -99,6 +107,8 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
       const content = pageContentBytes(objs, p.dict.get('Contents'));
       if (content === null) throw new PdfInputError(`page ${index + 1}: a content stream cannot be decoded`);
       const drawn = interpretPage(objs, content, dictOf(resolve(objs, p.resources)), p.cropBox ?? p.mediaBox, table);
+      const unreadForm = drawn.unsure.find((u) => UNREAD_FORM.has(u.reason));
+      if (unreadForm) throw new PdfInputError(`page ${index + 1}: ${unreadForm.detail}: what it draws would be released unread (fail closed)`);
       contents.push(drawn);
       const glyphs: PageGlyph[] = [];
       for (const g of drawn.glyphs) {
