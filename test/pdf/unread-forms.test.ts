@@ -158,3 +158,35 @@ describe('a form XObject drawn outside every withheld region, in a stream a stri
     expect(read.ok ? '' : read.message).toMatch(/^page 1: form XObject \/Fx \(object \d+\) cannot be decoded \(stream does not decode through \/FlateDecode/);
   });
 });
+
+/** The memo drawing /F1, which draws /F2 … down to /F`depth`, whose text is the (S//NF) paragraph. */
+async function memoWithNestedForms(depth: number): Promise<Uint8Array> {
+  const t = await TestPdf.create();
+  const ctx = t.doc.context;
+  const helv = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
+  let inner = ctx.register(ctx.flateStream(FORM_TEXT, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 612, 792], Resources: { Font: { F1: helv } } }));
+  for (let k = depth - 1; k >= 1; k--) {
+    inner = ctx.register(ctx.flateStream(`q /F${k + 1} Do Q\n`, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 612, 792], Resources: { XObject: { [`F${k + 1}`]: inner } } }));
+  }
+  t.page(`${MEMO}\nq /F1 Do Q`, { xobjects: { F1: inner } });
+  return t.doc.save({ useObjectStreams: false });
+}
+
+describe('forms nested deeper than the interpreter follows', () => {
+  it('12 deep: the innermost paragraph is read and withheld', async () => {
+    const { failed, files } = await release(await memoWithNestedForms(12));
+    expect(failed).toBe(0);
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(await everythingInFile(f)).not.toContain('ZQFORMLEAK');
+  });
+
+  it.each([13, 14])('%i deep: refused in one line naming the form (its text would be released unread)', async (depth) => {
+    const input = await memoWithNestedForms(depth);
+    expect(popplerText(input) ?? (await pdfjsText(input)).pages.join('\n')).toContain('ZQFORMLEAK');
+    const read = await readPdfInput(input);
+    expect(read.ok ? '' : read.message).toMatch(/^page 1: form XObject \/F13 \(object \d+\) is drawn inside forms nested 12 deep, deeper than declass reads: what it draws would be released unread \(fail closed\)$/);
+    const { failed, files } = await release(input);
+    expect(failed).toBe(1);
+    expect(files).toEqual([]);
+  });
+});

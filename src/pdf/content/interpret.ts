@@ -1058,7 +1058,8 @@ class StreamRun {
     const ctm = multiply(m, this.g.ctm);
     const area = bbox && bbox.length === 4 ? transformRect(ctm, [bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!]) : pageArea;
     if (depth >= MAX_DEPTH) {
-      this.page.unsure('nested-too-deep', `form XObjects nested more than ${MAX_DEPTH} deep`, area);
+      // Refused wherever it is drawn (layout/glyphs.ts): the innermost form's text is never read.
+      this.page.unsure('nested-too-deep', `form XObject /${n.name}${xref instanceof PdfRef ? ` (object ${xref.num})` : ''} is drawn inside forms nested ${MAX_DEPTH} deep, deeper than declass reads`, area);
       return;
     }
     const parsed = this.page.parseForm(x);

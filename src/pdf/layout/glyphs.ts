@@ -58,12 +58,13 @@ class ShownGlyph implements PageGlyph {
 export const NO_TEXT_LAYER = 'no text layer: scanned PDFs need OCR first';
 
 /**
- * Why a form the page draws was not read at all. Anywhere on the page, not only in a withheld
- * region: a form compressed with /LZWDecode drawn below a memo showed `(S//NF) … secret words` in
- * every viewer and was released, its text never read, under no decision. `--rasterize-unsure`
- * does not help: a raster shows what the page shows.
+ * Why a form the page draws was not read at all: it cannot be decoded, or it is nested deeper
+ * than the interpreter follows. Anywhere on the page, not only in a withheld region: a form
+ * compressed with /LZWDecode drawn below a memo showed `(S//NF) … secret words` in every viewer
+ * and was released, its text never read, under no decision; so did the innermost of 14 nested
+ * forms. `--rasterize-unsure` does not help: a raster shows what the page shows.
  */
-const UNREAD_FORM: ReadonlySet<UnsureReason> = new Set<UnsureReason>(['unknown-filter']);
+const UNREAD_FORM: ReadonlySet<UnsureReason> = new Set<UnsureReason>(['unknown-filter', 'nested-too-deep']);
 
 /** A Unicode value that carries no text: missing, empty, U+FFFD, or private use only. */
 function unmapped(u: string | undefined): boolean {
