@@ -190,3 +190,43 @@ describe('forms nested deeper than the interpreter follows', () => {
     expect(files).toEqual([]);
   });
 });
+
+/**
+ * An inline image whose data holds an `EI` pdf.js stops at: declass and poppler skip the W × H
+ * bytes of an unfiltered image (or require whitespace before `EI`), pdf.js (Firefox) stops at the
+ * first `EI` that text follows, and shows what comes after as content.
+ */
+describe('an inline image whose two readings end in different places', () => {
+  const hidden = `EI Q BT /F1 11 Tf 60 300 Td (${SECRET}) Tj ET q `;
+  const cases: { name: string; image: string; refused: boolean }[] = [
+    { name: 'W x H longer than the data up to an EI that text follows', image: `BI /W 300 /H 1 /BPC 8 /CS /G ID X ${hidden}${' '.repeat(300 - 2 - hidden.length)} EI`, refused: true },
+    { name: 'W x H longer than the data up to an EI right after a data byte', image: `BI /W 300 /H 1 /BPC 8 /CS /G ID \x80${hidden}${' '.repeat(300 - 1 - hidden.length)} EI`, refused: true },
+    { name: 'a filtered image with an EI not preceded by whitespace', image: `BI /W 2 /H 1 /BPC 8 /CS /G /F /Fl ID \x80\x81X${hidden}\x80\x82 EI`, refused: true },
+    { name: 'an image of exactly W x H bytes', image: 'BI /W 2 /H 1 /BPC 8 /CS /G ID \x80\x80 EI', refused: false },
+    { name: 'an EI inside the data that binary bytes follow', image: 'BI /W 8 /H 1 /BPC 8 /CS /G ID \x80EI \x81\x82\x83 EI', refused: false },
+  ];
+
+  async function memoWithInline(image: string): Promise<Uint8Array> {
+    const t = await TestPdf.create();
+    t.page(`${MEMO}\nq 20 0 0 4 400 100 cm ${image} Q`);
+    return t.doc.save({ useObjectStreams: false });
+  }
+
+  it.each(cases)('$name: refused $refused', async (c) => {
+    const input = await memoWithInline(c.image);
+    const read = await readPdfInput(input);
+    if (!c.refused) {
+      expect(read.ok ? '' : read.message).toBe('');
+      return;
+    }
+    expect(read.ok ? '' : read.message).toMatch(/^page 1: the inline image at byte \d+ of the page content holds an EI another reader ends it at: the readings disagree on what is image and what is content, and one would release what the other never read \(fail closed\)$/);
+    const { failed, files } = await release(input);
+    expect(failed).toBe(1);
+    expect(files).toEqual([]);
+  });
+
+  it('pdf.js shows the text hidden in the first case (what the refusal prevents)', async () => {
+    const input = await memoWithInline(cases[0]!.image);
+    expect((await pdfjsText(input)).pages.join('\n')).toContain('ZQFORMLEAK');
+  });
+});

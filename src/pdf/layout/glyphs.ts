@@ -110,6 +110,8 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
       const drawn = interpretPage(objs, content, dictOf(resolve(objs, p.resources)), p.cropBox ?? p.mediaBox, table);
       const unreadForm = drawn.unsure.find((u) => UNREAD_FORM.has(u.reason));
       if (unreadForm) throw new PdfInputError(`page ${index + 1}: ${unreadForm.detail}: what it draws would be released unread (fail closed)`);
+      const twoEnds = drawn.unsure.find((u) => u.reason === 'inline-image-end');
+      if (twoEnds) throw new PdfInputError(`page ${index + 1}: ${twoEnds.detail} holds an EI another reader ends it at: the readings disagree on what is image and what is content, and one would release what the other never read (fail closed)`);
       contents.push(drawn);
       const glyphs: PageGlyph[] = [];
       for (const g of drawn.glyphs) {
