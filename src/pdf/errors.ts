@@ -17,6 +17,7 @@ export type UnsureReason =
   | 'zero-size-font'
   | 'text-as-paths'
   | 'inline-image'
+  | 'inline-image-end'
   | 'tiling-pattern'
   | 'soft-mask'
   | 'unknown-filter'

@@ -17,7 +17,7 @@
  * two pages, or twice on a page, can be edited per instance.
  */
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, dictOf, lookup, lookupDict, lookupName, numbers, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
-import { decodeToBytes } from '../objects/filters.js';
+import { decodeStream, decodeToBytes } from '../objects/filters.js';
 import { loadFont, type FontInfo } from '../font/font.js';
 import type { UnsureReason } from '../errors.js';
 import { IDENTITY, UNIT_SQUARE, apply, boxIntersects, matrixOf, rectOf, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
@@ -589,6 +589,7 @@ function interpretInto(objs: PdfObjects, contentBytes: Uint8Array, resources: Pd
   const parsed = parseContent(contentBytes);
   out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new LineTable() });
   if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: page.pageArea });
+  if (parsed.ambiguousInlineImage !== undefined) page.unsure('inline-image-end', `the inline image at byte ${parsed.ambiguousInlineImage} of the page content`, page.pageArea);
   const g0 = new GState(IDENTITY, null, 0, 0, 0, 1, 0, 0, 0, 1, false, false);
   new StreamRun(page, 0, resources, g0, 0).execute(parsed.ops);
   return out;
@@ -609,7 +610,7 @@ class PageRun {
   readonly glyphTable: GlyphTable;
   /** An area used when the extent of something is unknown: the page and far beyond. */
   readonly pageArea: Rect;
-  private readonly parsedCache = new WeakMap<PdfStream, { ops: Operation[]; bytes: Uint8Array; problems: string[] } | null>();
+  private readonly parsedCache = new WeakMap<PdfStream, { ops: Operation[]; bytes: Uint8Array; problems: string[]; ambiguousInlineImage?: number } | null>();
   private readonly markStack: number[] = [];
   /** Glyphs share one copy of the open marked-content spans until the stack changes. */
   private marksCopy: readonly number[] | null = null;
@@ -643,7 +644,7 @@ class PageRun {
   }
 
   /** A form's operations, parsed once however often it is drawn; null when it cannot be decoded. */
-  parseForm(s: PdfStream): { ops: Operation[]; bytes: Uint8Array; problems: string[] } | null {
+  parseForm(s: PdfStream): { ops: Operation[]; bytes: Uint8Array; problems: string[]; ambiguousInlineImage?: number } | null {
     if (this.parsedCache.has(s)) return this.parsedCache.get(s)!;
     const bytes = decodeToBytes(this.objs, s);
     const r = bytes ? { ...parseContent(bytes), bytes } : null;
@@ -1058,15 +1059,20 @@ class StreamRun {
     const ctm = multiply(m, this.g.ctm);
     const area = bbox && bbox.length === 4 ? transformRect(ctm, [bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!]) : pageArea;
     if (depth >= MAX_DEPTH) {
-      this.page.unsure('nested-too-deep', `form XObjects nested more than ${MAX_DEPTH} deep`, area);
+      // Refused wherever it is drawn (layout/glyphs.ts): the innermost form's text is never read.
+      this.page.unsure('nested-too-deep', `form XObject /${n.name}${xref instanceof PdfRef ? ` (object ${xref.num})` : ''} is drawn inside forms nested ${MAX_DEPTH} deep, deeper than declass reads`, area);
       return;
     }
     const parsed = this.page.parseForm(x);
     if (!parsed) {
-      this.page.unsure('unknown-filter', `form XObject /${n.name} cannot be decoded`, area);
+      // Refused wherever it is drawn (layout/glyphs.ts): what it shows is never read.
+      const d = decodeStream(objs, x);
+      const why = d.ok ? `its filter /${d.codec ?? '?'} is an image codec` : d.message;
+      this.page.unsure('unknown-filter', `form XObject /${n.name}${xref instanceof PdfRef ? ` (object ${xref.num})` : ''} cannot be decoded (${why})`, area);
       return;
     }
     if (parsed.problems.length > 0) this.page.unsure('bad-content', `form XObject /${n.name}: ${parsed.problems[0]}`, area);
+    if (parsed.ambiguousInlineImage !== undefined) this.page.unsure('inline-image-end', `the inline image at byte ${parsed.ambiguousInlineImage} of form XObject /${n.name}${xref instanceof PdfRef ? ` (object ${xref.num})` : ''}`, area);
     const id = out.streams.length;
     out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0, lines: new LineTable() });
     const inner = this.g.clone();

@@ -5,7 +5,7 @@
  * scan), glyphs without a Unicode mapping, or text the layout cannot order (rotated or skewed).
  */
 import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
-import { PdfInputError } from '../errors.js';
+import { PdfInputError, type UnsureReason } from '../errors.js';
 import { INKED_BLANK } from '../font/font.js';
 import { PdfString } from '../objects/model.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
@@ -57,6 +57,15 @@ class ShownGlyph implements PageGlyph {
 
 /** The one-line refusal of a PDF whose text cannot be read. */
 export const NO_TEXT_LAYER = 'no text layer: scanned PDFs need OCR first';
+
+/**
+ * Why a form the page draws was not read at all: it cannot be decoded, or it is nested deeper
+ * than the interpreter follows. Anywhere on the page, not only in a withheld region: a form
+ * compressed with /LZWDecode drawn below a memo showed `(S//NF) … secret words` in every viewer
+ * and was released, its text never read, under no decision; so did the innermost of 14 nested
+ * forms. `--rasterize-unsure` does not help: a raster shows what the page shows.
+ */
+const UNREAD_FORM: ReadonlySet<UnsureReason> = new Set<UnsureReason>(['unknown-filter', 'nested-too-deep']);
 
 /** A Unicode value that carries no text: missing, empty, U+FFFD, or private use only. */
 function unmapped(u: string | undefined): boolean {
@@ -118,6 +127,10 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
       const content = pageContentBytes(objs, p.dict.get('Contents'));
       if (content === null) throw new PdfInputError(`page ${index + 1}: a content stream cannot be decoded`);
       const drawn = interpretPage(objs, content, dictOf(resolve(objs, p.resources)), p.cropBox ?? p.mediaBox, table);
+      const unreadForm = drawn.unsure.find((u) => UNREAD_FORM.has(u.reason));
+      if (unreadForm) throw new PdfInputError(`page ${index + 1}: ${unreadForm.detail}: what it draws would be released unread (fail closed)`);
+      const twoEnds = drawn.unsure.find((u) => u.reason === 'inline-image-end');
+      if (twoEnds) throw new PdfInputError(`page ${index + 1}: ${twoEnds.detail} holds an EI another reader ends it at: the readings disagree on what is image and what is content, and one would release what the other never read (fail closed)`);
       contents.push(drawn);
       const glyphs: PageGlyph[] = [];
       for (const g of drawn.glyphs) {

@@ -1,11 +1,11 @@
 /**
- * Stream decoding: FlateDecode (with PNG and TIFF predictors), ASCIIHexDecode, ASCII85Decode and
- * RunLengthDecode, the filters that carry content streams, fonts' CMaps and most images in
+ * Stream decoding: FlateDecode and LZWDecode (with PNG and TIFF predictors), ASCIIHexDecode,
+ * ASCII85Decode and RunLengthDecode, the filters that carry content streams, fonts' CMaps and most images in
  * practice. Image codecs (DCTDecode, JPXDecode, JBIG2Decode, CCITTFaxDecode) are left to the image
  * code, which decodes DCT and refuses the rest. Anything else is reported as undecodable, and the
  * caller fails closed.
  */
-import { inflateSync, constants as zlibConstants } from 'node:zlib';
+import { inflateRawSync, inflateSync, constants as zlibConstants } from 'node:zlib';
 import { PdfDict, PdfName, PdfStream, dictOf, lookup, resolve, type PdfObjects, type PdfValue } from './model.js';
 
 /** Filters that compress image samples and are decoded (or refused) by the image code. */
@@ -28,13 +28,93 @@ export function filtersOf(objs: PdfObjects, dict: PdfDict): { name: string; parm
   }));
 }
 
+/**
+ * Inflate as viewers do: what pdf.js and poppler show, declass must read. Many producers cut the
+ * zlib stream short or omit the checksum, and a wrong Adler-32 trailer does not stop a viewer
+ * either: a form whose checksum was wrong was drawn by every viewer and released unread. So a
+ * stream zlib refuses is inflated raw (no header, no checksum), and one corrupt part-way gives
+ * what inflates before the damage (the longest prefix that does, as a viewer draws up to it).
+ */
 function inflate(data: Uint8Array): Uint8Array {
   try {
     return inflateSync(data);
   } catch {
-    // Many producers cut the zlib stream short or omit the checksum: take what inflates.
-    return inflateSync(data, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    const body = data.subarray(Math.min(2, data.length));
+    const raw = (n: number): Uint8Array | null => {
+      try {
+        return inflateRawSync(body.subarray(0, n), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      } catch {
+        return null;
+      }
+    };
+    const whole = raw(body.length);
+    if (whole) return whole;
+    // A prefix up to the damage inflates, one past it does not: search for the longest.
+    let lo = 0;
+    let hi = body.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (raw(mid)) lo = mid;
+      else hi = mid;
+    }
+    const part = raw(lo);
+    if (!part || part.length === 0) throw new Error('the data does not inflate');
+    return part;
   }
+}
+
+/**
+ * LZW as PDF defines it (ISO 32000-1, 7.4.4): codes of 9 to 12 bits, most significant bit first,
+ * 256 clears the table, 257 ends the data; with /EarlyChange 1 (the default) the code length
+ * grows one code early. Viewers decode it, so a form compressed with it must be read too.
+ */
+function lzw(data: Uint8Array, earlyChange: number): Uint8Array {
+  const prefix = new Int32Array(4096);
+  const suffix = new Uint8Array(4096);
+  const first = new Uint8Array(4096);
+  const length = new Uint16Array(4096);
+  for (let c = 0; c < 256; c++) {
+    prefix[c] = -1;
+    suffix[c] = first[c] = c;
+    length[c] = 1;
+  }
+  const out: Buffer[] = [];
+  let next = 258;
+  let width = 9;
+  let prev = -1;
+  let bits = 0;
+  let nbits = 0;
+  let pos = 0;
+  for (;;) {
+    while (nbits < width && pos < data.length) {
+      bits = ((bits << 8) | data[pos++]!) & 0xffffff;
+      nbits += 8;
+    }
+    if (nbits < width) break; // the data ends without an end code: keep what was decoded
+    const code = (bits >>> (nbits - width)) & ((1 << width) - 1);
+    nbits -= width;
+    if (code === 256) {
+      next = 258;
+      width = 9;
+      prev = -1;
+      continue;
+    }
+    if (code === 257) break;
+    if (code > next || (code === next && prev < 0)) throw new Error(`LZW code ${code} is not in the table`);
+    if (prev >= 0 && next < 4096) {
+      prefix[next] = prev;
+      suffix[next] = code === next ? first[prev]! : first[code]!;
+      first[next] = first[prev]!;
+      length[next] = length[prev]! + 1;
+      next++;
+    }
+    const entry = Buffer.alloc(length[code]!);
+    for (let c = code, k = entry.length - 1; c >= 0; c = prefix[c]!, k--) entry[k] = suffix[c]!;
+    out.push(entry);
+    prev = code;
+    if (next + earlyChange >= 1 << width && width < 12) width++;
+  }
+  return Buffer.concat(out);
 }
 
 function num(objs: PdfObjects, d: PdfDict | undefined, key: string, dflt: number): number {
@@ -161,6 +241,10 @@ export function decodeStream(objs: PdfObjects, stream: PdfStream): Decoded {
         case 'FlateDecode':
         case 'Fl':
           data = unpredict(objs, inflate(data), parms);
+          break;
+        case 'LZWDecode':
+        case 'LZW':
+          data = unpredict(objs, lzw(data, num(objs, parms, 'EarlyChange', 1) === 0 ? 0 : 1), parms);
           break;
         case 'ASCIIHexDecode':
         case 'AHx':

@@ -26,6 +26,11 @@ export interface ParsedContent {
   readonly ops: Operation[];
   /** Oddities met (unterminated string, unbalanced bracket, operands left without operator…). */
   readonly problems: string[];
+  /**
+   * The byte offset of the first inline image whose data holds an `EI` another reader stops at
+   * before the end this parser found ({@link earlierInlineEnd}): the two readings disagree.
+   */
+  readonly ambiguousInlineImage?: number;
 }
 
 const WS = new Uint8Array(256);
@@ -372,6 +377,32 @@ function inlineDataLength(dict: PdfDict): number | undefined {
   return Math.ceil((w * comps * bpc) / 8) * h;
 }
 
+/**
+ * The first `EI` in `b[from, end)` that pdf.js would take as an inline image's end, or -1. pdf.js
+ * (Firefox) stops at an `EI` followed by a space, LF or CR and 15 bytes that are not binary
+ * (before it checks operators follow, which this does not: it finds a superset, fail closed);
+ * declass and poppler skip the W × H bytes of an unfiltered image first. An image whose data held
+ * `EI Q BT … (S//NF) … Tj ET q <pad>` was image data to declass and text to pdf.js: released.
+ */
+function earlierInlineEnd(b: Uint8Array, from: number, end: number): number {
+  for (let i = from; i + 2 < end; i++) {
+    if (b[i] !== 0x45 || b[i + 1] !== 0x49) continue;
+    const ws = b[i + 2];
+    if (ws !== 0x20 && ws !== 0x0a && ws !== 0x0d) continue;
+    let binary = false;
+    for (let k = i + 3; k < Math.min(b.length, i + 3 + 15); k++) {
+      const c = b[k]!;
+      if (c === 0 && b[k + 1] !== 0) continue;
+      if (c !== 0x0a && c !== 0x0d && (c < 0x20 || c > 0x7f)) {
+        binary = true;
+        break;
+      }
+    }
+    if (!binary) return i;
+  }
+  return -1;
+}
+
 /** Where the data of an inline image ends: the `EI` that follows whitespace and is followed by whitespace and plain operators. */
 function findInlineEnd(b: Uint8Array, from: number): number {
   for (let i = from; i + 1 < b.length; i++) {
@@ -444,6 +475,7 @@ export function parseContent(bytes: Uint8Array): ParsedContent {
   // Gathered in one array, each operation given an exact copy (see exact).
   const operands: PdfValue[] = [];
   let start = -1;
+  let ambiguous: number | undefined;
   for (;;) {
     lx.skipWs();
     const at = lx.pos;
@@ -479,6 +511,7 @@ export function parseContent(bytes: Uint8Array): ParsedContent {
         lx.problems.push('inline image without EI');
         ei = bytes.length;
       }
+      if (ambiguous === undefined && earlierInlineEnd(bytes, dataStart, ei) >= 0) ambiguous = start;
       const dataEnd = ei > dataStart && WS[bytes[ei - 1]!] === 1 && known === undefined ? ei - 1 : Math.min(ei, known !== undefined ? dataStart + known : ei);
       lx.pos = Math.min(bytes.length, ei + 2);
       ops.push({ op: 'BI', operands: exactOperands(operands), start, end: lx.pos, inline: { dict, data: bytes.subarray(dataStart, dataEnd) } });
@@ -489,5 +522,5 @@ export function parseContent(bytes: Uint8Array): ParsedContent {
     start = -1;
   }
   if (operands.length > 0) lx.problems.push('operands at the end of the stream without an operator');
-  return { ops, problems: lx.problems };
+  return { ops, problems: lx.problems, ...(ambiguous !== undefined ? { ambiguousInlineImage: ambiguous } : {}) };
 }
