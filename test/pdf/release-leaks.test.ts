@@ -144,6 +144,23 @@ describe('optional content properties', () => {
   });
 });
 
+describe('a marked-content property list typed as a layer', () => {
+  // The withheld line in a span whose list, typed /OCG, says the line again as /ActualText.
+  const cases: [string, boolean][] = [
+    ['stored as an object of its own', true],
+    ['inline in /Properties', false],
+  ];
+  it.each(cases)('keeps no /ActualText, /Alt or /E: %s', async (_, stored) => {
+    const t = await TestPdf.create();
+    const ctx = t.doc.context;
+    const text = PDFString.of(LINES[SECRET_LINE]!);
+    const list = ctx.obj({ Type: 'OCG', Name: PDFString.of('a'), ActualText: text, Alt: text, E: text, Usage: { CreatorInfo: { Creator: text } } });
+    const span = `/Span /mc1 BDC ${line(SECRET_LINE)} EMC`;
+    t.page(`${linesBut(SECRET_LINE)}\n${span}`, { properties: { mc1: (stored ? ctx.register(list) : list) as unknown as PDFRef } });
+    expectWithheld((await release(await t.save())).pdf);
+  });
+});
+
 describe('a kept link\'s address', () => {
   it('a phone number withheld under B6 is not kept in a tel: link on a released line', async () => {
     const t = await TestPdf.create();

@@ -13,15 +13,47 @@
  * than its glyphs, and the structure tree that made /Alt accessible is dropped from every
  * release anyway). Keeping only what cannot hold words is the whitelist the inline case uses.
  *
- * Optional content (/Type /OCG or /OCMD) is kept by reference: the layer decides what shows, and
- * document.ts's neutralLayers renames the layers listed in /OCProperties.
+ * Optional content (/Type /OCG or /OCMD) is kept by reference (the layer decides what shows) and
+ * keeps its arrays and dictionaries, but not a string at any depth but its /Name, which
+ * document.ts's neutralLayers renames. A list typed as a layer was skipped whole, and a probe's
+ * `<< /Type /OCG /Name (a) /ActualText (…withheld paragraph…) >>` kept its /ActualText.
  */
-import { PdfDict, PdfName, PdfRef, PdfStream, dictOf, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
+import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, dictOf, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
 
 /** A property list that is optional content, which must stay the object it is. */
 function isLayer(objs: PdfObjects, d: PdfDict): boolean {
   const t = resolve(objs, d.get('Type'));
   return t instanceof PdfName && (t.name === 'OCG' || t.name === 'OCMD');
+}
+
+/** `v` without a string at any depth (inline; references stay), or `v` itself when it has none. */
+function stringless(v: PdfValue): PdfValue | undefined {
+  if (v instanceof PdfString) return undefined;
+  if (Array.isArray(v)) {
+    const kept = v.map(stringless);
+    return kept.every((e, i) => e === v[i]) ? v : kept.filter((e): e is PdfValue => e !== undefined);
+  }
+  if (!(v instanceof PdfDict)) return v;
+  let out: PdfDict | undefined;
+  for (const [k, e] of v.map) {
+    const r = stringless(e);
+    if (r === e) continue;
+    out ??= v.clone();
+    if (r === undefined) out.delete(k);
+    else out.set(k, r);
+  }
+  return out ?? v;
+}
+
+/** A layer's dictionary without text but its /Name (renamed by layers.ts), or `d` itself. */
+function plainLayer(d: PdfDict): PdfDict {
+  const rest = d.clone();
+  rest.delete('Name');
+  const out = stringless(rest) as PdfDict;
+  if (out === rest) return d;
+  const name = d.get('Name');
+  if (name !== undefined) out.set('Name', name);
+  return out;
 }
 
 /** `d` with only the values that cannot carry text, or `d` itself when it has nothing else. */
@@ -43,8 +75,8 @@ function plainProperties(objs: PdfObjects, props: PdfDict, named: Set<number>, c
       continue;
     }
     const d = dictOf(v);
-    if (!d || isLayer(objs, d)) continue;
-    const p = plain(d);
+    if (!d) continue;
+    const p = isLayer(objs, d) ? plainLayer(d) : plain(d);
     if (p === d) continue;
     (out ??= props.clone()).set(k, p);
     count.n++;
@@ -107,8 +139,8 @@ export function plainPropertyLists(objs: PdfObjects): number {
   }
   for (const num of named) {
     const d = objs.objects.get(num);
-    if (!(d instanceof PdfDict) || isLayer(objs, d)) continue;
-    const p = plain(d);
+    if (!(d instanceof PdfDict)) continue;
+    const p = isLayer(objs, d) ? plainLayer(d) : plain(d);
     if (p !== d) {
       objs.objects.set(num, p);
       count.n++;
