@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PDFName, PDFString, StandardFonts, type PDFRef } from 'pdf-lib';
+import { PDFName, PDFString, StandardFonts, type PDFDict, type PDFRef } from 'pdf-lib';
 import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { MEMO_SECRET_LINE, memoLines, TestPdf } from './helpers/make.js';
@@ -158,6 +158,29 @@ describe('a marked-content property list typed as a layer', () => {
     const span = `/Span /mc1 BDC ${line(SECRET_LINE)} EMC`;
     t.page(`${linesBut(SECRET_LINE)}\n${span}`, { properties: { mc1: (stored ? ctx.register(list) : list) as unknown as PDFRef } });
     expectWithheld((await release(await t.save())).pdf);
+  });
+});
+
+describe('a layer /OCProperties does not list', () => {
+  // Each case: the page's content and resources, given a layer named after the withheld word.
+  type Case = [string, (t: TestPdf, ocg: PDFRef) => { content: string; xobjects?: Record<string, PDFRef>; properties?: Record<string, PDFRef> }];
+  const image = (t: TestPdf, oc: PDFRef | PDFDict): PDFRef =>
+    t.doc.context.register(t.doc.context.stream(new Uint8Array([0]), { Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1, ColorSpace: 'DeviceGray', BitsPerComponent: 8, OC: oc }));
+  const cases: Case[] = [
+    ['named by /OC around the withheld paragraph', (_, ocg) => ({ content: `${linesBut(SECRET_LINE)}\n/OC /oc1 BDC ${line(SECRET_LINE)} EMC`, properties: { oc1: ocg } })],
+    ['reached from an image\'s /OC', (t, ocg) => ({ content: `${linesBut()}\nq 2 0 0 2 500 60 cm /Im1 Do Q`, xobjects: { Im1: image(t, ocg) } })],
+    ['reached from an inline /OCMD of an image', (t, ocg) => ({ content: `${linesBut()}\nq 2 0 0 2 500 60 cm /Im1 Do Q`, xobjects: { Im1: image(t, t.doc.context.obj({ Type: 'OCMD', OCGs: [ocg], P: 'AnyOn' })) } })],
+  ];
+  it.each(cases)('keeps no name: %s', async (_, make) => {
+    const t = await TestPdf.create();
+    const ctx = t.doc.context;
+    const ocg = ctx.register(ctx.obj({ Type: 'OCG', Name: PDFString.of('BLUEHERON layer'), Intent: [PDFName.of('View'), PDFString.of('BLUEHERON intent')] }));
+    const { content, ...extra } = make(t, ocg);
+    t.page(content, extra);
+    const { pdf } = await release(await t.save());
+    expectWithheld(pdf);
+    // The layer stays, as a layer: it decides what shows.
+    expect(rawAndInflated(pdf!)).toMatch(/\/Type \/OCG/);
   });
 });
 

@@ -16,6 +16,8 @@
  * - every object the new file reaches loses /Metadata, /PieceInfo, /StructParent(s), /AA, /OPI,
  *   /Alternates, /LastModified;
  * - every named marked-content property list keeps only names, numbers and booleans (properties.ts);
+ * - every layer (OCG, OCMD) the file holds keeps no string and is named `Layer` (`Layer N` when
+ *   /OCProperties lists it);
  * - a font that lost glyphs keeps nothing of them but, when still used, its program (fonts.ts);
  * - the file is written whole (objects/write.ts): only reachable objects, no update history, no /ID.
  */
@@ -336,13 +338,17 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
 
   for (const k of catalog.map.keys()) if (CATALOG_DROPPED[k] && !removed.includes(CATALOG_DROPPED[k]!)) removed.push(CATALOG_DROPPED[k]!);
   const newCatalog = new PdfDict([['Type', PdfName.of('Catalog')], ['Pages', pagesRef]]);
+  // Named marked-content property lists keep no text, nor do layers wherever they are
+  // (properties.ts): a withheld paragraph's /ActualText stayed in the page's /Properties after its
+  // glyphs were removed, and a layer no /OCProperties lists kept its name. Before neutralLayers,
+  // which numbers the layers it lists.
+  const cleaned = plainPropertyLists(objs);
+  if (cleaned.lists > 0) removed.push('text of marked-content property lists (/ActualText, /Alt)');
+  if (cleaned.layers > 0) removed.push('names and text of optional content layers');
   if (catalog.has('OCProperties')) newCatalog.set('OCProperties', neutralLayers(objs, catalog.get('OCProperties')!));
   const root = catalogRef instanceof PdfRef ? catalogRef : allocate(null);
   objs.objects.set(root.num, newCatalog);
   if (objs.trailer.has('Info')) removed.push('Info metadata (replaced by a minimal title)');
-  // Named marked-content property lists keep no text (properties.ts): a withheld paragraph's
-  // /ActualText stayed in the page's /Properties after its glyphs were removed.
-  if (plainPropertyLists(objs) > 0) removed.push('text of marked-content property lists (/ActualText, /Alt)');
   const trailer = new PdfDict([['Root', root]]);
   if (options.title !== undefined) trailer.set('Info', allocate(new PdfDict([['Title', PdfString.fromText(options.title)]])));
   const release: PdfObjects = { objects: objs.objects, trailer };
