@@ -184,6 +184,32 @@ describe('a layer /OCProperties does not list', () => {
   });
 });
 
+describe('a kept link\'s arrays', () => {
+  // A link on a released line (y of line 1) to the page itself, with a string where its kind has none.
+  const word = PDFString.of('BLUEHERON');
+  const cases: [string, (page: PDFRef) => Record<string, unknown>, boolean][] = [
+    ['a string in an explicit /Dest', (p) => ({ Dest: [p, PDFName.of('XYZ'), word, 792, 0] }), false],
+    ['a string in a GoTo action\'s /D', (p) => ({ A: { S: PDFName.of('GoTo'), D: [p, PDFName.of('Fit'), word] } }), false],
+    ['a string in the /Border dash array', (p) => ({ Dest: [p, PDFName.of('Fit')], Border: [0, 0, 1, [word]] }), true],
+    ['a string in /BS /D', (p) => ({ Dest: [p, PDFName.of('Fit')], BS: { W: 1, D: [word] } }), true],
+    ['a string as /C', (p) => ({ Dest: [p, PDFName.of('Fit')], C: [word] }), true],
+  ];
+  it.each(cases)('%s is not in the release', async (_, make, kept) => {
+    const t = await TestPdf.create();
+    const page = t.page(linesBut());
+    const ctx = t.doc.context;
+    const extra = Object.fromEntries(Object.entries(make(page.ref)).map(([k, v]) => [k, ctx.obj(v as never)]));
+    t.annot(page, { Type: 'Annot', Subtype: 'Link', Rect: [60, yOf(1) - 2, 200, yOf(1) + 9], ...extra });
+    const input = await t.save();
+    const { pdf } = await release(input);
+    expectWithheld(pdf);
+    expect(rawAndInflated(pdf!).includes('/Link')).toBe(kept);
+    // Said, not silent.
+    const { report } = await redactPdf(input, []);
+    expect(report.warnings.join('\n')).toMatch(/page 1: 1 link\(s\) held what a link does not/);
+  });
+});
+
 describe('a kept link\'s address', () => {
   it('a phone number withheld under B6 is not kept in a tel: link on a released line', async () => {
     const t = await TestPdf.create();
