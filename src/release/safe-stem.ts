@@ -68,12 +68,20 @@ export function stemWordsIn(stem: string, text: string): boolean {
  */
 export function stemHidesTextWord(stem: string, text: string): boolean {
   const letters = lettersOf(stem);
-  if (letters.length < HIDDEN_WORD_MIN) return false;
+  if (letters.length < HIDDEN_WORD_MIN && runOf(stem).length < HIDDEN_WORD_MIN) return false;
   const seen = new Set<string>();
   for (const m of text.toLowerCase().matchAll(/\p{L}{5,}/gu)) {
     if (seen.has(m[0])) continue;
     seen.add(m[0]);
     if (letters.includes(m[0])) return true;
+  }
+  // Words with figures (`zebraleak7`), only for a name with figures: a name without can hold none.
+  const run = runOf(stem);
+  if (!/\p{N}/u.test(run)) return false;
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]{5,}/gu)) {
+    if (!/\p{N}/u.test(m[0]) || !/\p{L}/u.test(m[0]) || seen.has(m[0])) continue;
+    seen.add(m[0]);
+    if (run.includes(m[0])) return true;
   }
   return false;
 }
@@ -138,6 +146,11 @@ function lettersOf(stem: string): string {
   return CABLE_REFERENCE.test(stem) ? '' : stem.toLowerCase().replace(/[^\p{L}]+/gu, '');
 }
 
+/** The letters and figures of a name run together, lower case (separators dropped); none for a cable's reference. */
+function runOf(stem: string): string {
+  return CABLE_REFERENCE.test(stem) ? '' : stem.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /** Withheld words this long or longer are looked for inside a name's letters run together. */
 const HIDDEN_WORD_MIN = 5;
 
@@ -145,14 +158,18 @@ const HIDDEN_WORD_MIN = 5;
  * True when the letters of `stem` run together (digits, case and separators dropped) hold a
  * withheld word of {@link HIDDEN_WORD_MIN} letters or more: `2026BLUEHERON.pdf`, `memo-BLUEHERON2`,
  * `blue_heron`, `Blue-Heron` and `BlueHeron2` all gave away a withheld `BLUEHERON`, which only a
- * whole word of the name was compared with.
+ * whole word of the name was compared with. A withheld word with figures (`ZEBRALEAK7`) is looked
+ * for in the name's letters and figures run together; a cable's reference is never searched.
  */
 function hidesWord(stem: string, withheld: ReadonlySet<string>): boolean {
   const letters = lettersOf(stem);
-  if (letters.length < HIDDEN_WORD_MIN) return false;
+  const run = runOf(stem);
+  if (run.length < HIDDEN_WORD_MIN) return false;
   for (const w of withheld) {
-    if (w.length < HIDDEN_WORD_MIN || MARKING_TOKENS.has(w) || /\p{N}/u.test(w)) continue;
-    if (letters.includes(w)) return true;
+    if (w.length < HIDDEN_WORD_MIN || MARKING_TOKENS.has(w)) continue;
+    // A word with figures is looked for among the name's letters and figures run together
+    // (`Zebra Leak7 memo` and a withheld `ZEBRALEAK7`: the figures dropped, it was never found).
+    if (/\p{N}/u.test(w) ? run.includes(w) : letters.includes(w)) return true;
   }
   return false;
 }

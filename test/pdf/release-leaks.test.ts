@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PDFName, PDFString, StandardFonts, type PDFRef } from 'pdf-lib';
+import { PDFName, PDFString, StandardFonts, type PDFDict, type PDFRef } from 'pdf-lib';
 import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { MEMO_SECRET_LINE, memoLines, TestPdf } from './helpers/make.js';
@@ -141,6 +141,72 @@ describe('optional content properties', () => {
     expectWithheld(pdf);
     expect(rawAndInflated(pdf!)).not.toContain('KESTRELPOINT');
     expect(rawAndInflated(pdf!)).toMatch(/\/OCProperties[\s\S]*\/ON \[\d+ 0 R\]/);
+  });
+});
+
+describe('a marked-content property list typed as a layer', () => {
+  // The withheld line in a span whose list, typed /OCG, says the line again as /ActualText.
+  const cases: [string, boolean][] = [
+    ['stored as an object of its own', true],
+    ['inline in /Properties', false],
+  ];
+  it.each(cases)('keeps no /ActualText, /Alt or /E: %s', async (_, stored) => {
+    const t = await TestPdf.create();
+    const ctx = t.doc.context;
+    const text = PDFString.of(LINES[SECRET_LINE]!);
+    const list = ctx.obj({ Type: 'OCG', Name: PDFString.of('a'), ActualText: text, Alt: text, E: text, Usage: { CreatorInfo: { Creator: text } } });
+    const span = `/Span /mc1 BDC ${line(SECRET_LINE)} EMC`;
+    t.page(`${linesBut(SECRET_LINE)}\n${span}`, { properties: { mc1: (stored ? ctx.register(list) : list) as unknown as PDFRef } });
+    expectWithheld((await release(await t.save())).pdf);
+  });
+});
+
+describe('a layer /OCProperties does not list', () => {
+  // Each case: the page's content and resources, given a layer named after the withheld word.
+  type Case = [string, (t: TestPdf, ocg: PDFRef) => { content: string; xobjects?: Record<string, PDFRef>; properties?: Record<string, PDFRef> }];
+  const image = (t: TestPdf, oc: PDFRef | PDFDict): PDFRef =>
+    t.doc.context.register(t.doc.context.stream(new Uint8Array([0]), { Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1, ColorSpace: 'DeviceGray', BitsPerComponent: 8, OC: oc }));
+  const cases: Case[] = [
+    ['named by /OC around the withheld paragraph', (_, ocg) => ({ content: `${linesBut(SECRET_LINE)}\n/OC /oc1 BDC ${line(SECRET_LINE)} EMC`, properties: { oc1: ocg } })],
+    ['reached from an image\'s /OC', (t, ocg) => ({ content: `${linesBut()}\nq 2 0 0 2 500 60 cm /Im1 Do Q`, xobjects: { Im1: image(t, ocg) } })],
+    ['reached from an inline /OCMD of an image', (t, ocg) => ({ content: `${linesBut()}\nq 2 0 0 2 500 60 cm /Im1 Do Q`, xobjects: { Im1: image(t, t.doc.context.obj({ Type: 'OCMD', OCGs: [ocg], P: 'AnyOn' })) } })],
+  ];
+  it.each(cases)('keeps no name: %s', async (_, make) => {
+    const t = await TestPdf.create();
+    const ctx = t.doc.context;
+    const ocg = ctx.register(ctx.obj({ Type: 'OCG', Name: PDFString.of('BLUEHERON layer'), Intent: [PDFName.of('View'), PDFString.of('BLUEHERON intent')] }));
+    const { content, ...extra } = make(t, ocg);
+    t.page(content, extra);
+    const { pdf } = await release(await t.save());
+    expectWithheld(pdf);
+    // The layer stays, as a layer: it decides what shows.
+    expect(rawAndInflated(pdf!)).toMatch(/\/Type \/OCG/);
+  });
+});
+
+describe('a kept link\'s arrays', () => {
+  // A link on a released line (y of line 1) to the page itself, with a string where its kind has none.
+  const word = PDFString.of('BLUEHERON');
+  const cases: [string, (page: PDFRef) => Record<string, unknown>, boolean][] = [
+    ['a string in an explicit /Dest', (p) => ({ Dest: [p, PDFName.of('XYZ'), word, 792, 0] }), false],
+    ['a string in a GoTo action\'s /D', (p) => ({ A: { S: PDFName.of('GoTo'), D: [p, PDFName.of('Fit'), word] } }), false],
+    ['a string in the /Border dash array', (p) => ({ Dest: [p, PDFName.of('Fit')], Border: [0, 0, 1, [word]] }), true],
+    ['a string in /BS /D', (p) => ({ Dest: [p, PDFName.of('Fit')], BS: { W: 1, D: [word] } }), true],
+    ['a string as /C', (p) => ({ Dest: [p, PDFName.of('Fit')], C: [word] }), true],
+  ];
+  it.each(cases)('%s is not in the release', async (_, make, kept) => {
+    const t = await TestPdf.create();
+    const page = t.page(linesBut());
+    const ctx = t.doc.context;
+    const extra = Object.fromEntries(Object.entries(make(page.ref)).map(([k, v]) => [k, ctx.obj(v as never)]));
+    t.annot(page, { Type: 'Annot', Subtype: 'Link', Rect: [60, yOf(1) - 2, 200, yOf(1) + 9], ...extra });
+    const input = await t.save();
+    const { pdf } = await release(input);
+    expectWithheld(pdf);
+    expect(rawAndInflated(pdf!).includes('/Link')).toBe(kept);
+    // Said, not silent.
+    const { report } = await redactPdf(input, []);
+    expect(report.warnings.join('\n')).toMatch(/page 1: 1 link\(s\) held what a link does not/);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeOutputStem, stemWordsIn } from '../../src/release/index.js';
+import { safeOutputStem, stemHidesTextWord, stemWordsIn } from '../../src/release/index.js';
 
 /**
  * The definition, written out apart: a word of the stem (3+ characters, a letter) as a whole word
@@ -99,5 +99,27 @@ describe('safeOutputStem: a short withheld word joined to another in the name', 
     ['ReviewNotes2011', false],
   ])('%s is renamed: %s', (stem, renamed) => {
     expect(safeOutputStem(stem, planned, 'ab'.repeat(32), 'doc').stem !== stem).toBe(renamed);
+  });
+});
+
+describe('safeOutputStem: a withheld word with figures hidden in the name', () => {
+  // `Zebra Leak7 memo.pdf` kept a withheld `ZEBRALEAK7`: words with figures were not looked for in
+  // the name's letters run together (the figures dropped), nor found word by word (`zebra`, `leak7`).
+  const planned = { withheld: [{ text: '(S//NF) The source ZEBRALEAK7 reported, as 08BERLIN17 had, on the plan.' }], visible: 'The review was held at headquarters.' } as unknown as Parameters<typeof safeOutputStem>[1];
+  it.each([
+    ['Zebra Leak7 memo', true],
+    ['zebra_leak_7', true],
+    ['memo-ZEBRALEAK7-final', true],
+    ['zebraleak8', false],
+    ['Zebra Leak memo', false],
+    // A cable's reference is its identity, though its letters and figures hold a withheld 08BERLIN17.
+    ['08BERLIN173', false],
+    ['08BERLIN173_r0', false],
+  ])('%s is renamed: %s', (stem, renamed) => {
+    expect(safeOutputStem(stem, planned, 'ab'.repeat(32), 'pdf').stem !== stem).toBe(renamed);
+  });
+  it('a text input so named is planned for its name', () => {
+    expect(stemHidesTextWord('Zebra Leak7 memo', 'SECRET\n(S) ZEBRALEAK7 moves.')).toBe(true);
+    expect(stemHidesTextWord('08BERLIN173', 'SECRET\n(S) See 08BERLIN17.')).toBe(false);
   });
 });

@@ -10,12 +10,14 @@
  * - Info: replaced by a minimal dictionary holding only the given title (or none);
  * - pages: a flat page tree; each page keeps only its boxes, /Rotate, /UserUnit, /Group,
  *   /Resources, /Contents and its link annotations that no region touches (with URI or explicit
- *   GoTo actions only). Every other annotation goes: its text (notes, form values, stamps,
+ *   GoTo actions only, each value of its shape: links.ts). Every other annotation goes: its text (notes, form values, stamps,
  *   attachments) is not part of the text that was reviewed, so releasing it would release
  *   something nobody decided on. Thumbnails, /PieceInfo, /Metadata, /AA, /StructParents go too;
  * - every object the new file reaches loses /Metadata, /PieceInfo, /StructParent(s), /AA, /OPI,
  *   /Alternates, /LastModified;
  * - every named marked-content property list keeps only names, numbers and booleans (properties.ts);
+ * - every layer (OCG, OCMD) the file holds keeps no string and is named `Layer` (`Layer N` when
+ *   /OCProperties lists it);
  * - a font that lost glyphs keeps nothing of them but, when still used, its program (fonts.ts);
  * - the file is written whole (objects/write.ts): only reachable objects, no update history, no /ID.
  */
@@ -35,6 +37,7 @@ import { labelText } from './boxes.js';
 import { stampPage } from './stamp.js';
 import { plainPropertyLists } from './properties.js';
 import { neutralLayers } from './layers.js';
+import { safeLink } from './links.js';
 
 /** A withheld region: 0-based page index; rect in the page's default user space (PDF units, y up, unrotated, as pdf.js getTextContent transforms give); label printed in the box, e.g. "B1, 1.4(C)". */
 export interface PdfRegion {
@@ -136,7 +139,6 @@ const CATALOG_DROPPED: Readonly<Record<string, string>> = {
 
 /** Keys dropped from every object the release reaches (by the writer). */
 const STRIP_KEYS = ['Metadata', 'PieceInfo', 'StructParent', 'StructParents', 'AA', 'OPI', 'Alternates', 'LastModified', 'Thumb'];
-const LINK_KEYS = ['Type', 'Subtype', 'Rect', 'Border', 'BS', 'C', 'H', 'QuadPoints', 'F'];
 
 function zeroStats(): PageStats {
   return { glyphsRemoved: 0, pathsRemoved: 0, imagesRemoved: 0, imagesBlanked: 0, imagesRemovedUndecodable: 0, inlineImagesRemoved: 0, actualTextRemoved: 0, formsCopied: 0, textOpsDropped: 0, boxes: 0 };
@@ -154,31 +156,6 @@ function checkRegions(regions: readonly PdfRegion[], pageCount: number): Map<num
     byPage.set(r.page, list);
   });
   return byPage;
-}
-
-/** The link annotation as released, or null when it goes. */
-function safeLink(objs: PdfObjects, annot: PdfDict, pageRefs: ReadonlySet<number>, keepUri: (uri: string) => boolean): PdfDict | null {
-  const out = new PdfDict();
-  for (const k of LINK_KEYS) if (annot.has(k)) out.set(k, annot.get(k)!);
-  const dest = lookup(objs, annot, 'Dest');
-  const action = dictOf(lookup(objs, annot, 'A'));
-  const explicit = (d: PdfValue | undefined): boolean => Array.isArray(d) && d[0] instanceof PdfRef && pageRefs.has(d[0].num);
-  if (dest !== undefined) {
-    if (!explicit(dest)) return null; // a named destination: the names are gone
-    out.set('Dest', dest);
-  } else if (action) {
-    const s = lookupName(objs, action, 'S');
-    if (s === 'URI') {
-      const uri = lookup(objs, action, 'URI');
-      if (!(uri instanceof PdfString) || !keepUri(Buffer.from(uri.bytes).toString('latin1'))) return null;
-      out.set('A', new PdfDict([['S', PdfName.of('URI')], ['URI', uri]]));
-    } else if (s === 'GoTo') {
-      const d = lookup(objs, action, 'D');
-      if (!explicit(d)) return null;
-      out.set('A', new PdfDict([['S', PdfName.of('GoTo')], ['D', d!]]));
-    } else return null;
-  } else return null;
-  return out;
 }
 
 /**
@@ -299,6 +276,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     const kept: PdfValue[] = [];
     // Notes, form fields and other annotations a reader sees go unread: said, not silently.
     let unreadAnnots = 0;
+    let cutLinks = 0;
     for (const a of annots) {
       const d = dictOf(resolve(objs, a));
       if (!d) continue;
@@ -306,13 +284,16 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
       if (subtype !== 'Link' && subtype !== 'Popup') unreadAnnots++;
       const rect = numbers(objs, d.get('Rect'));
       const touches = rect && rect.length === 4 ? regs.some((r) => intersects(normaliseRect(rect as unknown as [number, number, number, number]), r.rect)) : regs.length > 0;
-      const link = subtype === 'Link' && !touches && !rasterized ? safeLink(objs, d, pageNums, options.keepUri ?? (() => true)) : null;
+      const safe = subtype === 'Link' && !touches && !rasterized ? safeLink(objs, d, pageNums, options.keepUri ?? (() => true)) : null;
+      if (safe?.cut) cutLinks++;
+      const link = safe?.link;
       if (link) {
         kept.push(allocate(link));
         linksKept++;
       } else annotationsRemoved++;
     }
     if (kept.length > 0) out.set('Annots', kept);
+    if (cutLinks > 0) warnings.push(`page ${i + 1}: ${cutLinks} link(s) held what a link does not (a string in a destination or border): that part, or a link without a destination of its shape, is not in the release`);
     if (unreadAnnots > 0) warnings.push(`page ${i + 1}: ${unreadAnnots} annotation(s) or form field(s) removed unread (notes, field values): what they showed is not in the release`);
     if (p.dict.has('Thumb') && !removed.includes('page thumbnails')) removed.push('page thumbnails');
     if (p.dict.has('PieceInfo') && !removed.includes('page-piece dictionaries')) removed.push('page-piece dictionaries');
@@ -336,13 +317,17 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
 
   for (const k of catalog.map.keys()) if (CATALOG_DROPPED[k] && !removed.includes(CATALOG_DROPPED[k]!)) removed.push(CATALOG_DROPPED[k]!);
   const newCatalog = new PdfDict([['Type', PdfName.of('Catalog')], ['Pages', pagesRef]]);
+  // Named marked-content property lists keep no text, nor do layers wherever they are
+  // (properties.ts): a withheld paragraph's /ActualText stayed in the page's /Properties after its
+  // glyphs were removed, and a layer no /OCProperties lists kept its name. Before neutralLayers,
+  // which numbers the layers it lists.
+  const cleaned = plainPropertyLists(objs);
+  if (cleaned.lists > 0) removed.push('text of marked-content property lists (/ActualText, /Alt)');
+  if (cleaned.layers > 0) removed.push('names and text of optional content layers');
   if (catalog.has('OCProperties')) newCatalog.set('OCProperties', neutralLayers(objs, catalog.get('OCProperties')!));
   const root = catalogRef instanceof PdfRef ? catalogRef : allocate(null);
   objs.objects.set(root.num, newCatalog);
   if (objs.trailer.has('Info')) removed.push('Info metadata (replaced by a minimal title)');
-  // Named marked-content property lists keep no text (properties.ts): a withheld paragraph's
-  // /ActualText stayed in the page's /Properties after its glyphs were removed.
-  if (plainPropertyLists(objs) > 0) removed.push('text of marked-content property lists (/ActualText, /Alt)');
   const trailer = new PdfDict([['Root', root]]);
   if (options.title !== undefined) trailer.set('Info', allocate(new PdfDict([['Title', PdfString.fromText(options.title)]])));
   const release: PdfObjects = { objects: objs.objects, trailer };

@@ -10,18 +10,26 @@
  * The layers (kept at their object numbers: content names them), their visibility, order and
  * groups stay; a label of /Order goes with its string (a viewer lists the layers ungrouped).
  */
-import { PdfDict, PdfRef, PdfString, dictOf, lookupArray, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
+import { PdfDict, PdfName, PdfRef, PdfString, dictOf, lookupArray, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
+
+/** A dictionary that is optional content (/Type /OCG or /OCMD). */
+export function isLayer(objs: PdfObjects, d: PdfDict): boolean {
+  const t = resolve(objs, d.get('Type'));
+  return t instanceof PdfName && (t.name === 'OCG' || t.name === 'OCMD');
+}
 
 /**
  * `v` without strings, at any depth: arrays and dictionaries are copied where something goes, and
- * an object they reference is rewritten where it is stored (its number stays).
+ * an object they reference is rewritten where it is stored (its number stays). With `skipLayers`,
+ * a referenced layer is left to its own rewriting (textlessLayer), which names it.
  */
-function stripped(objs: PdfObjects, v: PdfValue, seen: Set<number>): PdfValue | undefined {
+function stripped(objs: PdfObjects, v: PdfValue, seen: Set<number>, skipLayers = false): PdfValue | undefined {
   if (v instanceof PdfString) return undefined;
   if (v instanceof PdfRef) {
+    const target = objs.objects.get(v.num);
+    if (skipLayers && target instanceof PdfDict && isLayer(objs, target)) return v;
     if (!seen.has(v.num)) {
       seen.add(v.num);
-      const target = objs.objects.get(v.num);
       // Streams under /OCProperties are not expected; their dictionaries would be text too.
       if (target !== undefined && (Array.isArray(target) || target instanceof PdfDict)) {
         const r = stripped(objs, target, seen);
@@ -33,7 +41,7 @@ function stripped(objs: PdfObjects, v: PdfValue, seen: Set<number>): PdfValue | 
   if (Array.isArray(v)) {
     let out: PdfValue[] | undefined;
     v.forEach((e, i) => {
-      const r = stripped(objs, e, seen);
+      const r = stripped(objs, e, seen, skipLayers);
       if (r === e && !out) return;
       out ??= v.slice(0, i);
       if (r !== undefined) out.push(r);
@@ -43,7 +51,7 @@ function stripped(objs: PdfObjects, v: PdfValue, seen: Set<number>): PdfValue | 
   if (v instanceof PdfDict) {
     let out: PdfDict | undefined;
     for (const [k, e] of v.map) {
-      const r = stripped(objs, e, seen);
+      const r = stripped(objs, e, seen, skipLayers);
       if (r === e) continue;
       out ??= v.clone();
       if (r === undefined) out.delete(k);
@@ -52,6 +60,29 @@ function stripped(objs: PdfObjects, v: PdfValue, seen: Set<number>): PdfValue | 
     return out ?? v;
   }
   return v;
+}
+
+/** The name of every layer before neutralLayers numbers those /OCProperties lists. */
+const LAYER = 'Layer';
+
+/**
+ * A layer's dictionary, wherever it is (a /Properties entry, an image's or form's /OC, an /OCMD's
+ * /OCGs, inline or stored), with no string at any depth and an OCG named `Layer`; `d` itself when
+ * it is so already. Objects it references that are not layers are rewritten where stored. A probe
+ * found a layer's name (`ZEBRALEAK11 layer`) in a release: only layers /OCProperties lists were
+ * renamed, and one reached from content or an image alone kept its name.
+ */
+export function textlessLayer(objs: PdfObjects, d: PdfDict, seen: Set<number>): PdfDict {
+  const rest = d.clone();
+  rest.delete('Name');
+  const out = stripped(objs, rest, seen, true) as PdfDict;
+  const name = d.get('Name');
+  const t = resolve(objs, d.get('Type'));
+  // An /OCMD has no name; whatever one holds goes.
+  if (!(t instanceof PdfName && t.name === 'OCG')) return out === rest && name === undefined ? d : out;
+  if (out === rest && name instanceof PdfString && Buffer.from(name.bytes).toString('latin1') === LAYER) return d;
+  out.set('Name', PdfString.fromText(LAYER));
+  return out;
 }
 
 /** Give the dictionary stored at `ref` (or `d` itself, inline) the name `name`; returns what to store inline. */
