@@ -36,6 +36,21 @@ describe('unmarked text of a NATO or foreign government document after the US da
     expect(plan.releaseText).not.toContain('FOREIGNLEAK');
   });
 
+  // Foreign information only in a portion of a US-bannered memo, or under a banner not understood
+  // (probe 13a, F5, F6): the document holds it all the same.
+  const portionCases = [
+    ['SECRET//NOFORN', '(//GBR S) The partner said so.'],
+    ['SECRET//NOFORN', '(//NS) The committee said so.'],
+    ['SECRET//NOFORN', '(S//FGI GBR) The partner said so.'],
+    ['//DEU GEHEIM', '(//DEU S) The partner said so.'],
+    ['//NS', '(//NS) The committee said so.'],
+  ].flatMap(([banner, portion]) => ['us-secret', 'fvey', 'nato'].map((id) => [banner!, portion!, id] as const));
+  it.each(portionCases)('%s with %s under %s: the unmarked text is held', (banner, portion, id) => {
+    const text = memo(banner).replace('(U) Cover para.', `(U) Cover para.\n\n${portion}`);
+    const plan = planRelease(readDocument(text, { format: 'document' }).doc, profile(id), { asOf: '2026-12-01', stem: 'M' });
+    expect(plan.releaseText).not.toContain('FOREIGNLEAK');
+  });
+
   it('a US document declassified by its date still releases its unmarked text', () => {
     const doc = readDocument(memo('SECRET//NOFORN'), { format: 'document' }).doc;
     const plan = planRelease(doc, profile('public'), { asOf: '2026-12-01', stem: 'M' });

@@ -30,6 +30,34 @@ export const documentControlsAny: ConditionKind<readonly string[]> = {
 };
 
 /**
+ * `documentHoldsAny: [NATO, FGI]` — the document's banner or one of its portions carries one of
+ * these controls: what the document holds, not only what its banner says. A US-bannered memo with
+ * a `(//GBR S)` or `(//NS)` portion holds foreign government or NATO information that its banner
+ * (`SECRET//NOFORN`) does not name; a banner the reader did not understand (`//DEU GEHEIM`) names
+ * nothing, its foreign portions still do.
+ */
+export const documentHoldsAny: ConditionKind<readonly string[]> = {
+  key: 'documentHoldsAny',
+  description: "The document's banner or at least one of its portions carries one of these controls (e.g. NATO, FGI): what the document holds, whatever its banner says.",
+  test: (value, facts) => heldControls(facts.document, facts.documentMarking).some((c) => value.includes(c)),
+  explain: (value) => `document holds ${value.join(' or ')}`,
+};
+
+const HELD = new WeakMap<Document, readonly string[]>();
+
+/** The controls of the banner and of every portion's marking, once per document. */
+function heldControls(doc: Document, banner: { readonly controls: readonly string[] } | null): readonly string[] {
+  let out = HELD.get(doc);
+  if (!out) {
+    const all = new Set<string>(banner?.controls ?? []);
+    for (const p of doc.portions) for (const c of p.marking?.controls ?? []) all.add(c);
+    out = [...all];
+    HELD.set(doc, out);
+  }
+  return out;
+}
+
+/**
  * `captionControlsAny: [NODIS, EXDIS]` — the document is a cable whose caption carries one of
  * these controls. A cable's caption (`NODIS` on a line under `S E C R E T STATE 012345`, or on
  * the banner line: `S E C R E T EXDIS STATE 012345`) is a handling instruction for the whole

@@ -1,6 +1,6 @@
 import type { ConditionKind, PortionFacts } from '../types.js';
 import { controlsAny, controlsNone, hasSci } from './controls.js';
-import { bannerAbovePortions, captionControlsAny, declStatus, documentClassified, documentControlsAny, documentControlsOnly, documentHasControls, documentLevelAtLeast, documentLevelAtMost, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
+import { bannerAbovePortions, captionControlsAny, declStatus, documentClassified, documentControlsAny, documentControlsOnly, documentHasControls, documentHoldsAny, documentLevelAtLeast, documentLevelAtMost, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
 import { kind } from './kind.js';
 import { level, levelAtLeast, levelAtMost } from './level.js';
 import { marking } from './marking.js';
@@ -22,6 +22,7 @@ export const CONDITIONS: ReadonlyMap<string, ConditionKind<never>> = new Map(
       documentControlsAny,
       documentControlsOnly,
       documentHasControls,
+      documentHoldsAny,
       documentLevelAtLeast,
       documentLevelAtMost,
       hasRelTo,

@@ -39,6 +39,7 @@ export const CONDITION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   documentControlsAny: ControlList,
   documentControlsOnly: ControlList,
   documentHasControls: z.boolean(),
+  documentHoldsAny: ControlList,
   documentLevelAtLeast: LevelSchema,
   documentLevelAtMost: LevelSchema,
   hasRelTo: z.boolean(),
