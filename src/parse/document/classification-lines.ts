@@ -47,32 +47,92 @@ export function foldBannerStandIns(text: string): string | null {
 const LEVEL_LEAD = /^(?:(?:[A-Z]{2,3}|NATO|COSMIC)\s+)?(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|RESTRICTED|UNCLASSIFIED|UNCLAS)(?![A-Z])/;
 /** Words that only a classification line holds after its level (controls, SCI, release words). */
 const CONTROL_WORD = /^(?:NOFORN|NF|ORCON|OC|WNINTEL|NOCONTRACT|PROPIN|UMBRA|GAMMA|SPOKE|MORAY|ZARF|RUFF|TK|SI|HCS|COMINT|TALENT|KEYHOLE|REL|RELEASABLE|RELIDO|EYES|FGI|SCI|SAR|LIMDIS|EXDIS|NODIS|SENSITIVE|DEFENSE|DÉFENSE|UE|EU|FOUO|PII|LES|ATOMAL|CRYPTO|SPECAT)$/;
-/** Classification lines of other governments, and US ones without a level word. */
+/** Classification lines of other governments, and US ones without a level word (after a country: `UK EYES ONLY`). */
 const OTHER_LINE =
-  /^(?:GEHEIM|STRENG GEHEIM|VS-VERTRAULICH|VS-NUR FÜR DEN DIENSTGEBRAUCH|CONFIDENTIEL D[EÉ]FENSE|SECRET D[EÉ]FENSE|TR[EÈ]S SECRET|DIFFUSION RESTREINTE|SECRET UE|OFFICIAL[- ]SENSITIVE|PROTECTED [ABC]|AUSTEO|NOFORN|EYES ONLY|SENSITIVE COMPARTMENTED INFORMATION|HANDLE VIA [A-Z ]+ CHANNELS(?: ONLY)?|СЕКРЕТНО|СОВЕРШЕННО СЕКРЕТНО|RISERVATO|SEGRETO|SECRETO|RESERVADO|CONFIDENCIAL)(?![\p{L}])/u;
+  /^(?:(?:[A-Z]{2,3}|NATO)\s+)?(?:GEHEIM|STRENG GEHEIM|VS-VERTRAULICH|VS-NUR FÜR DEN DIENSTGEBRAUCH|CONFIDENTIEL D[EÉ]FENSE|SECRET D[EÉ]FENSE|TR[EÈ]S SECRET|DIFFUSION RESTREINTE|SECRET UE|OFFICIAL[- ]SENSITIVE|PROTECTED [ABC]|AUSTEO|NOFORN|EYES ONLY|SENSITIVE COMPARTMENTED INFORMATION|HANDLE VIA [A-Z ]+ CHANNELS(?: ONLY)?|СЕКРЕТНО|СОВЕРШЕННО СЕКРЕТНО|RISERVATO|SEGRETO|SECRETO|RESERVADO|CONFIDENCIAL|ΑΠΟΡΡΗΤΟ|ΑΚΡΩΣ ΑΠΟΡΡΗΤΟ|機密|机密|極秘|极密|絕密|绝密|秘密)(?![\p{L}])/u;
+/** A level or another government's line alone, in whatever case (`Secret`, `Geheim`, `VS-Vertraulich`, `Classified`). */
+const ALONE = /^(?:top\s+secret|secret|confidential|classified|geheim|streng\s+geheim|vs-vertraulich|confidentiel\s+d[eé]fense|secret\s+d[eé]fense|diffusion\s+restreinte|restricted|eyes\s+only|noforn)$/iu;
+/** SCI control systems alone (`SI//TK`, `HCS-P/SI-G`, `TK`): a classification line without its level. */
+const SCI_ONLY = /^(?:SI|TK|HCS|COMINT|KEYHOLE|TALENT|GAMMA|UMBRA)(?:-[A-Z]+)*(?:\s*\/\/?\s*(?:SI|TK|HCS|COMINT|KEYHOLE|TALENT|GAMMA|UMBRA|NOFORN|NF|ORCON|REL TO [A-Z, ]+)(?:-[A-Z]+)*)*$/;
+/** A label before the classification (`Class:`, `CLASSIFICATION -`, `Security:`, `Marking:`), a draft stamp, a page number before or after it. */
+const AFFIXES = [
+  /^(?:(?:security\s+)?class(?:ification)?|security|marking)\s*[:\-–—]\s*/i,
+  /^draft\s*[-–—:]?\s*/i,
+  /\s*[-–—:]?\s*draft$/i,
+  /^(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*[-–—|:]?\s+/i,
+  /\s*[-–—|:]?\s*\(?(?:page\s+)?\d+(?:\s+of\s+\d+)?\)?$/i,
+];
+
+/**
+ * `text` as a classification line reads once its dress is off: compatibility forms folded (NFKC:
+ * `𝐒𝐄𝐂𝐑𝐄𝐓`, full-width letters and digits), HTML tags and escaped slashes (`<b>SECRET</b>`,
+ * `SECRET&#47;&#47;NOFORN`, Markdown's `SECRET\/\/NOFORN`), backticks, table pipes and a list's
+ * number (`| SECRET//NOFORN |`, `1. SECRET//…`).
+ */
+function undressed(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/<\/?[A-Za-z][^<>]{0,40}>/g, ' ')
+    .replace(/&#0*47;|&#x0*2f;|&sol;/gi, '/')
+    .replace(/\\\//g, '/')
+    .replace(/[`|]/g, ' ')
+    .replace(/^\s*\d{1,2}[.)]\s+/, '')
+    .trim();
+}
 
 /**
  * The words of `text` (a line without its Markdown decoration) when it reads as a classification
- * line, as the grammar should read them (capitals, letters spelled apart joined), or null. A
- * classification line is a level alone in title case (`Secret`), or capitals only (no lower-case
- * letter of any script; letters spelled apart by hyphens or dots joined: `S-E-C-R-E-T`), short,
- * and a level word followed by nothing, a separator (`//`, `/`, `--`, `,`) or a control word, or
- * another government's or a handling line. A heading in capitals (`SECRET SERVICE AGENTS MEET`)
- * is none.
+ * line, as the grammar should read them, or null. A classification line is, in any of its columns
+ * (three blanks or more apart: `UNCLASSIFIED      SECRET//NOFORN//WNINTEL`), once a label, a draft
+ * stamp and a page number are off: a level or another government's line alone in any case
+ * (`Secret`, `Geheim`); or capitals only (no lower-case letter of any script; a line with `//`
+ * read in capitals: `SECRET//NoForn`; letters spelled apart by hyphens, dots or blanks joined:
+ * `S-E-C-R-E-T`, `S  E  C  R  E  T`), short, and a level word followed by nothing, a separator
+ * (`//`, `/`, `--`, `,`) or a control word, another government's or a handling line, or SCI
+ * control systems alone (`SI//TK`). A heading in capitals (`SECRET SERVICE AGENTS MEET`) is none.
  */
 export function classificationWords(text: string): string | null {
-  const trimmed = text.replace(/^[\s\-=*_~]+|[\s\-=*_~.]+$/g, '');
-  // A level typed in title case alone on its line (`Secret`, `Top Secret`).
-  if (/^(?:top\s+secret|secret|confidential)$/i.test(trimmed)) return trimmed.toUpperCase();
-  // Letters spelled apart by hyphens or dots (`S-E-C-R-E-T`, `T.O.P S.E.C.R.E.T`).
-  const t = trimmed.replace(/(?<![\p{L}])[A-Z](?:[-.][A-Z])+[-.]?(?![\p{L}])/gu, (w) => w.replace(/[-.]/g, ''));
+  const plain = undressed(text);
+  if (plain.length === 0 || plain.length > 140) return null;
+  // Of two columns (an UNCLASSIFIED page's banner beside a SECRET one), the one above U.
+  const read = plain.split(/\s{3,}/).map(columnWords).filter((w): w is string => w !== null);
+  return read.find((w) => !/^UNCLAS/.test(w)) ?? read[0] ?? null;
+}
+
+/** {@link classificationWords} of one column. */
+function columnWords(column: string): string | null {
+  let trimmed = column.replace(/^[\s\-=*_~]+|[\s\-=*_~.]+$/g, '');
+  for (const affix of AFFIXES) trimmed = trimmed.replace(affix, '');
+  if (ALONE.test(trimmed)) return trimmed.toUpperCase();
+  let t = trimmed.includes('//') ? trimmed.toUpperCase() : trimmed;
+  // `//SECRET//`: CAPCO's separators around a US level (`//GBR SECRET` is a foreign banner, kept).
+  t = t.replace(/^\/\/\s*(?=(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b)/, '').replace(/\s*\/\/$/, '').replace(/_/g, ' ');
+  // Letters spelled apart by hyphens or dots (`S-E-C-R-E-T`, `T.O.P S.E.C.R.E.T`), or by one or two blanks.
+  t = t.replace(/(?<![\p{L}])[A-Z](?:[-.][A-Z])+[-.]?(?![\p{L}])/gu, (w) => w.replace(/[-.]/g, ''));
+  t = t.replace(/(?<![\p{L}])[A-Z](?: {1,2}[A-Z]){4,}(?![\p{L}])/gu, (w) => {
+    const joined = w.replace(/ /g, '');
+    return /^(?:TOPSECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED)$/.test(joined) ? joined.replace(/^TOP/, 'TOP ') : w;
+  });
   if (t.length === 0 || t.length > 100 || /\p{Ll}/u.test(t)) return null;
   if (OTHER_LINE.test(t)) return t.split(/\s+/).length <= 8 ? t : null;
+  if (SCI_ONLY.test(t)) return t;
   const lead = LEVEL_LEAD.exec(t);
   if (!lead) return null;
   const rest = t.slice(lead[0].length).trimStart();
   if (rest === '' || /^[/\-–—,:(]/.test(rest)) return t;
   return CONTROL_WORD.test(/^[^\s/,]+/.exec(rest)![0]) ? t : null;
+}
+
+/**
+ * A classification inside a line of text (`… marked SECRET//NOFORN in the file`, `5ECRET//NOFORN`,
+ * `Page 2 SECRET//NOFORN//WNINTEL rest`): a level before CAPCO's `//`, or `//` before a control.
+ * Portion marks in parentheses are not looked at. Only a sign that an UNCLASSIFIED document may be
+ * classified: such a line is not the document's banner.
+ */
+export function holdsClassification(text: string): boolean {
+  if (!text.includes('//') && !text.includes('\u2044')) return false;
+  const t = undressed(text).replace(/\([^()]{0,80}\)/g, ' ').toUpperCase();
+  return /(?:^|[^(\w])(?:TOP\s+SECRET|SECRET|CONFIDENTIAL)\s*\/\/|\/\/\s*(?:NOFORN|NF|ORCON|NOCONTRACT|PROPIN|REL\s+TO|RELIDO|SI|TK|HCS|FGI|SCI|SAR|ATOMAL|WNINTEL)\b/.test(t);
 }
 
 /** True when `text` reads as a classification line (see classificationWords). */
@@ -85,6 +145,8 @@ export interface TextClassificationLine {
   readonly raw: string;
   readonly marking: Marking | null;
   readonly span: { readonly start: number; readonly end: number };
+  /** The whole line is the classification (not one inside a line of text: see holdsClassification). */
+  readonly whole: boolean;
 }
 
 /** `text`, a classification line, read: its marking (null when the grammar does not understand it). */

@@ -34,7 +34,7 @@ import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Fiel
 import { bannerSign, MAX_SIGNS, signDiagnostics } from '../classified-signs.js';
 import { findAuthority, type AuthorityRead } from './authority.js';
 import { findBanners, LABEL, type BannerHit } from './banners.js';
-import { foldBannerStandIns, readClassificationLine, readsAsClassificationLine, type TextClassificationLine } from './classification-lines.js';
+import { foldBannerStandIns, holdsClassification, readClassificationLine, readsAsClassificationLine, type TextClassificationLine } from './classification-lines.js';
 import { groupPortions, type Draft } from './group.js';
 import type { MarkHit } from './marks.js';
 import { folioLines } from './folio.js';
@@ -68,7 +68,7 @@ function readDocumentText(source: string): Document {
   // A classification line not understood in a classified document: what the document holds is
   // not known, so neither is its banner (read from the first banner alone, a NATO SECRET memo's
   // `SECRET//NOFORN//WNINTEL` page went to a NATO audience as NATO's own unmarked text).
-  const unread = own?.marking && own.marking.level !== 'U' && textLines.some((t) => t.marking === null);
+  const unread = own?.marking && own.marking.level !== 'U' && textLines.some((t) => t.whole && t.marking === null);
   const bannerMarking = own && !unread ? documentMarking(own, pageBanners) : null;
   // A bare `REL` takes the list every banner allows (documentMarking), not the first banner's.
   const bannerRelTo = (own ? bannerMarking?.relTo : dynamic?.marking?.relTo) ?? [];
@@ -87,8 +87,8 @@ function readDocumentText(source: string): Document {
   const block = authority.block;
   const classifiedSigns = banner?.marking?.level === 'U' ? documentClassifiedSigns(pageBanners, own, block, textLines) : [];
   const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead });
-  for (const t of textLines) if (t.marking === null) diagnostics.push(unreadLineDiagnostic(t));
-  if (textLines.some((t) => t.marking === null)) diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
+  for (const t of textLines) if (t.whole && t.marking === null) diagnostics.push(unreadLineDiagnostic(t));
+  if (textLines.some((t) => t.whole && t.marking === null)) diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
   const { furniture, boilerplate } = lineSpans(lines, roles);
   const subjectPortion = portions.find((p) => p.kind === 'subject');
   const subject: Field | null = subjectPortion ? { raw: source.slice(subjectPortion.span.start, subjectPortion.span.end), span: subjectPortion.span } : null;
@@ -177,7 +177,7 @@ function documentClassifiedSigns(pageBanners: readonly PageBanner[], own: PageBa
     if (sign) signs.push(sign);
   }
   for (const t of textLines.slice(0, MAX_SIGNS)) {
-    const sign = bannerSign(t.marking, t.raw, 'a classification line in the text', t.span);
+    const sign = bannerSign(t.marking, t.raw, t.whole ? 'a classification line in the text' : 'a line of the text', t.span);
     if (sign) signs.push(sign);
   }
   if (block && (block.classifiedBy || block.derivedFrom || block.reason || block.declassifyOn.length > 0)) signs.push({ what: 'it has a classification authority block', span: block.span });
@@ -591,10 +591,11 @@ function classificationLinesInText(source: string, lines: readonly DocLine[], ro
     // After a `Classification:` label the words can only be a classification, in any case.
     const label = LABEL.exec(u.text)?.[0] ?? '';
     const words = u.text.slice(label.length);
-    if (label ? words.trim() === '' : !readsAsClassificationLine(foldBannerStandIns(words) ?? words)) continue;
+    const whole = label ? words.trim() !== '' : readsAsClassificationLine(foldBannerStandIns(words) ?? words);
+    if (!whole && !holdsClassification(foldBannerStandIns(u.text) ?? u.text)) continue;
     const start = line.first + u.lead;
     const end = start + u.text.length;
-    out.push({ raw: source.slice(start, end), marking: readClassificationLine(label ? words.toUpperCase() : words), span: { start, end } });
+    out.push({ raw: source.slice(start, end), marking: whole ? readClassificationLine(label ? words.toUpperCase() : words) : null, span: { start, end }, whole });
   }
   return out;
 }
