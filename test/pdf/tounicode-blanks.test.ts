@@ -81,6 +81,12 @@ const letters = (s: string, u: number): [number, number][] => [...new Set(s)].ma
 const REFUSED: { name: string; font: string; build: () => Promise<Uint8Array> }[] = [
   { name: 'Helvetica whose ToUnicode maps <21>–<7E> to U+0020', font: 'Helvetica', build: () => helveticaMemo(printable(0x20)) },
   { name: 'Helvetica whose ToUnicode maps <21>–<7E> to U+200B', font: 'Helvetica', build: () => helveticaMemo(printable(0x200b)) },
+  // Characters that draw nothing but are no space nor format character (probe 13b, F4): the
+  // braille blank, the Hangul filler, the combining grapheme joiner (Default_Ignorable_Code_Point).
+  { name: 'Helvetica whose ToUnicode maps <21>–<7E> to U+2800 (braille blank)', font: 'Helvetica', build: () => helveticaMemo(printable(0x2800)) },
+  { name: 'Helvetica whose ToUnicode maps <21>–<7E> to U+3164 (Hangul filler)', font: 'Helvetica', build: () => helveticaMemo(printable(0x3164)) },
+  { name: 'Helvetica whose ToUnicode maps <21>–<7E> to U+034F (combining grapheme joiner)', font: 'Helvetica', build: () => helveticaMemo(printable(0x34f)) },
+  { name: "the codeword's letters B, L, U mapped to U+2800 (encoding names them)", font: 'Helvetica', build: () => helveticaMemo(letters('BLU', 0x2800)) },
   // Three codes only (under the count), but WinAnsi names them B, L, U: glyphs that draw ink.
   { name: "the codeword's letters B, L, U mapped to U+0020 (encoding names them)", font: 'Helvetica', build: () => helveticaMemo(letters('BLU', 0x20)) },
   // No glyph names (Identity-H): more than three distinct codes mapped to blanks.

@@ -204,6 +204,18 @@ describe('an inline image whose two readings end in different places', () => {
     { name: 'a filtered image with an EI not preceded by whitespace', image: `BI /W 2 /H 1 /BPC 8 /CS /G /F /Fl ID \x80\x81X${hidden}\x80\x82 EI`, refused: true },
     { name: 'an image of exactly W x H bytes', image: 'BI /W 2 /H 1 /BPC 8 /CS /G ID \x80\x80 EI', refused: false },
     { name: 'an EI inside the data that binary bytes follow', image: 'BI /W 8 /H 1 /BPC 8 /CS /G ID \x80EI \x81\x82\x83 EI', refused: false },
+    // Probe 13b, F1: pdf.js and poppler end the data at the filter's own end (ASCIIHex `>`,
+    // ASCII85 `~>`, the JPEG EOI FFD9) or after W x H bytes, then take the first `EI`, whatever
+    // is before or after it; declass wants whitespace on both sides.
+    { name: 'ASCIIHex data ended by > and an EI that no whitespace follows', image: `BI /W 1 /H 1 /BPC 8 /CS /G /F /AHx ID 00>EIx ${hidden.slice(3)} EI`, refused: true },
+    { name: 'ASCIIHex named in an array, the same', image: `BI /W 1 /H 1 /BPC 8 /CS /G /F [/AHx] ID 00>EIx ${hidden.slice(3)} EI`, refused: true },
+    { name: 'ASCII85 data ended by ~> and an EI that no whitespace follows', image: `BI /W 4 /H 1 /BPC 8 /CS /G /F /A85 ID z~>EIx ${hidden.slice(3)} EI`, refused: true },
+    { name: 'DCT data ended by FFD9 and an EI that no whitespace follows', image: `BI /W 1 /H 1 /BPC 8 /CS /G /F /DCT ID \xff\xd8\xff\xd9EIx ${hidden.slice(3)} EI`, refused: true },
+    { name: 'W x H bytes then an EI that no whitespace follows (poppler)', image: `BI /W 2 /H 1 /BPC 8 /CS /G ID \x80\x80EIx ${hidden.slice(3)} EI`, refused: true },
+    { name: 'ASCIIHex data whose > pdf.js finds only after the EI declass ends at', image: `BI /W 1 /H 1 /BPC 8 /CS /G /F /AHx ID 00 EI BT /F1 11 Tf 60 320 Td (x> EI Q) Tj ET`, refused: true },
+    { name: 'ASCIIHex data ended by > then whitespace and EI', image: 'BI /W 2 /H 1 /BPC 8 /CS /G /F /AHx ID 80 80> EI', refused: false },
+    { name: 'ASCII85 data ended by ~> then whitespace and EI', image: 'BI /W 4 /H 1 /BPC 8 /CS /G /F /A85 ID z~> EI', refused: false },
+    { name: 'DCT data ended by FFD9 then whitespace and EI', image: 'BI /W 1 /H 1 /BPC 8 /CS /G /F /DCT ID \xff\xd8\xff\xd9 EI', refused: false },
   ];
 
   async function memoWithInline(image: string): Promise<Uint8Array> {
@@ -228,5 +240,12 @@ describe('an inline image whose two readings end in different places', () => {
   it('pdf.js shows the text hidden in the first case (what the refusal prevents)', async () => {
     const input = await memoWithInline(cases[0]!.image);
     expect((await pdfjsText(input)).pages.join('\n')).toContain('ZQFORMLEAK');
+  });
+
+  it.each(cases.filter((c) => / no whitespace follows/.test(c.name)))('pdf.js or poppler shows the text hidden by $name', async (c) => {
+    const input = await memoWithInline(c.image);
+    const poppler = popplerText(input);
+    const shown = (await pdfjsText(input)).pages.join('\n') + (poppler ?? '');
+    expect(shown).toContain('ZQFORMLEAK');
   });
 });

@@ -158,8 +158,14 @@ function readToUnicode(objs: PdfObjects, font: PdfDict, inked?: (code: number) =
  */
 export const INKED_BLANK = '\uFFFD\0\uFFFD';
 
-/** Text that shows nothing: spaces and format characters (U+200B, soft hyphen) only. */
-const BLANK_TEXT = /^[\s\p{Cf}]+$/u;
+/**
+ * Text that shows nothing: spaces (U+2000–U+200A, U+3000…), format characters (U+200B, soft
+ * hyphen) and every other character that draws nothing: Default_Ignorable_Code_Point (U+034F,
+ * the Hangul fillers U+115F, U+1160, U+3164, U+FFA0, U+180E, variation selectors) and the braille
+ * blank U+2800, which is none of these. A ToUnicode that mapped every printable code of Helvetica
+ * to U+2800 had a (S//NF) paragraph read as a line of braille blanks in no portion: released.
+ */
+const BLANK_TEXT = /^[\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\u115F\u1160\u3164\uFFA0\u180E]+$/u;
 
 /**
  * More distinct codes of one font mapped to blanks than this, and they are taken for glyphs that

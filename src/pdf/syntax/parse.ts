@@ -10,6 +10,7 @@
  * that a caller can fail closed where it matters.
  */
 import { PdfDict, PdfName, PdfString, type PdfValue } from '../objects/model.js';
+import { otherReaderEnds } from './inline-end.js';
 
 /** One operation: its operator, operands, and the half-open byte span `[start, end)` from its first operand to the end of its operator. */
 export interface Operation {
@@ -28,7 +29,8 @@ export interface ParsedContent {
   readonly problems: string[];
   /**
    * The byte offset of the first inline image whose data holds an `EI` another reader stops at
-   * before the end this parser found ({@link earlierInlineEnd}): the two readings disagree.
+   * before the end this parser found ({@link earlierInlineEnd}, {@link otherReaderEnds}), or
+   * that pdf.js reads past: the readings disagree.
    */
   readonly ambiguousInlineImage?: number;
 }
@@ -511,7 +513,7 @@ export function parseContent(bytes: Uint8Array): ParsedContent {
         lx.problems.push('inline image without EI');
         ei = bytes.length;
       }
-      if (ambiguous === undefined && earlierInlineEnd(bytes, dataStart, ei) >= 0) ambiguous = start;
+      if (ambiguous === undefined && (earlierInlineEnd(bytes, dataStart, ei) >= 0 || otherReaderEnds(bytes, dict, dataStart, known, ei))) ambiguous = start;
       const dataEnd = ei > dataStart && WS[bytes[ei - 1]!] === 1 && known === undefined ? ei - 1 : Math.min(ei, known !== undefined ? dataStart + known : ei);
       lx.pos = Math.min(bytes.length, ei + 2);
       ops.push({ op: 'BI', operands: exactOperands(operands), start, end: lx.pos, inline: { dict, data: bytes.subarray(dataStart, dataEnd) } });
