@@ -4,8 +4,16 @@ import { CONDITIONS } from '../../src/rules/conditions/index.js';
 import { CONDITION_SCHEMAS } from '../../src/rules/conditions/schemas.js';
 import { facts, mk } from '../helpers/facts.js';
 import type { PortionFacts } from '../../src/rules/types.js';
+import type { Marking } from '../../src/types.js';
 
 /** A cable's banner: its words, the controls read from them and its caveat lines, and those lines. */
+
+/** Facts of a portion marked `portion` in a document bannered `banner` that holds it. */
+function holding(portion: Marking, banner: Marking): PortionFacts {
+  const f = facts({ marking: portion, documentMarking: banner });
+  return { ...f, document: { ...f.document, portions: [f.portion] } };
+}
+
 const cableBanner = (raw: string, controls: string[], caveats: string[]) => ({
   raw,
   span: { start: 0, end: raw.length },
@@ -62,6 +70,9 @@ const cases: Case[] = [
   ['documentControlsOnly NATO with NOFORN too', 'documentControlsOnly', ['NATO'], facts({ documentMarking: mk('S', { controls: ['NATO', 'NOFORN'] }) }), false],
   ['documentControlsOnly NATO with SCI', 'documentControlsOnly', ['NATO'], facts({ documentMarking: mk('S', { controls: ['NATO'], sci: ['SI'] }) }), false],
   ['documentControlsOnly: no banner never matches', 'documentControlsOnly', ['NATO'], facts({ documentMarking: null }), false],
+  ['documentHoldsAny NATO by the banner', 'documentHoldsAny', ['NATO', 'FGI'], facts({ documentMarking: mk('S', { controls: ['NATO'] }) }), true],
+  ['documentHoldsAny FGI by a portion under a US banner', 'documentHoldsAny', ['NATO', 'FGI'], holding(mk('S', { controls: ['FGI'] }), mk('S', { controls: ['NOFORN'] })), true],
+  ['documentHoldsAny: neither banner nor portions', 'documentHoldsAny', ['NATO', 'FGI'], holding(mk('S', { controls: ['NOFORN'] }), mk('S', { controls: ['NOFORN'] })), false],
   ['documentLevelAtMost S on a SECRET banner', 'documentLevelAtMost', 'S', facts({ documentMarking: mk('S') }), true],
   ['documentLevelAtMost S on a TS banner', 'documentLevelAtMost', 'S', facts({ documentMarking: mk('TS') }), false],
   ['documentLevelAtMost: no banner never matches', 'documentLevelAtMost', 'TS', facts({ documentMarking: null }), false],
