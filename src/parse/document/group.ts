@@ -467,8 +467,8 @@ function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number,
 /**
  * In a document of blank-line paragraphs, a block of one-line portions (`(S//NF) …` / `(U) Public
  * line one.` / `The unmarked line …`, no blank lines between): after a one-line (U) portion that
- * opened right under another portion's line and ended a sentence well short of the wrap width
- * (the next word would have fitted), a line that opens a new sentence is a portion of its own.
+ * opened right under another portion's line and ended a sentence well short of the wrap width (the
+ * next word would have fitted), a line that does not go on in lower case is a portion of its own.
  * Read on as the (U) line's text, it was released; unmarked, it is withheld in a classified
  * document (probe 12, F6). A (U) paragraph of several lines, or one after a blank line, goes on as
  * written (a PDF's lines were joined where the wrap broke them: one broken short is its author's,
@@ -478,7 +478,10 @@ function brokenUnderU(d: Draft, input: GroupInput, prevText: string, prevWidth: 
   if (d.lead?.status !== 'marked' || d.lead.marking?.level !== 'U' || d.trailingLead || d.leadIn || d.pieces.length !== 1) return false;
   const above = d.pieces[0]!.line - 1;
   if (above < 0 || input.roles[above] !== 'content') return false;
-  if (!SENTENCE_END.test(prevText) || !/^[A-Z]/.test(line.text)) return false;
+  // The (U) line ends a sentence (or a clause: `;`); the next opens a new one: a capital of any
+  // script, a quote or a parenthesis (not a comma: `… contact Mr.` / `, ODNI Watch` goes on). A (U) heading with no stop goes on (SIDtoday
+  // sets `(U) Charles Berlin Discusses Leadership` over its text).
+  if (!(SENTENCE_END.test(prevText) || /;["'”’)]*$/.test(prevText)) || !/^[\p{Lu}"“'‘(\[]/u.test(line.text)) return false;
   const firstWord = /^\S*/.exec(line.text)![0].length;
   return prevWidth + 1 + firstWord < 0.85 * width;
 }

@@ -42,7 +42,8 @@ const ISSUER_WORD =
 /** A street, a suite or a box in an address: `1000 DEFENSE PENTAGON`, `2201 C Street NW`, `Room 3E880`, `P.O. Box 1200`. */
 const STREET = /^(?:\d{1,6}[A-Z]?[ \t]+\S|(?:P\.?[ \t]?O\.?[ \t]+BOX|ROOM|RM\.?|SUITE|STE\.?|BUILDING|BLDG\.?|MAIL[ \t]+STOP)[ \t]+\S)/i;
 /** Verbs a name or an address does not hold (a sentence in capitals set as a letterhead line). */
-const LETTERHEAD_VERB = /\b(?:IS|ARE|WAS|WERE|WILL|WOULD|HAS|HAVE|HAD|SAID|SAYS|TOLD|MEETS?|MET|CAN|COULD|SHOULD|MUST|WHO|WHICH)\b/i;
+const LETTERHEAD_VERB =
+  /\b(?:IS|ARE|WAS|WERE|BE|BEEN|BEING|WILL|WOULD|HAS|HAVE|HAD|SAID|SAYS|TOLD|MEETS?|MET|CAN|COULD|SHOULD|MUST|WHO|WHICH|BEGAN|BEGUN|PAID|SENT|RAN|SAW|SEEN|TOOK|TAKEN|GAVE|GIVEN|KNEW|KNOWN|LEFT|FLED|HID|HIDDEN|SOLD|BOUGHT|BROUGHT|WENT|GONE|CAME|GOT|FOUND|KEPT|HELD|STOLE|STOLEN|SPOKE|WROTE|WRITTEN|BROKE|CAUGHT|FOUGHT|SHOT|SPENT|LOST|TAUGHT|THOUGHT|LED|FELL|FLEW|DID|DONE|MADE|BECAME)\b/i;
 
 /**
  * A verb in the past (`… ASSET RECRUITED IN IRAN DEFENSE MINISTRY`, probe 12 F5: two issuer words
@@ -73,6 +74,9 @@ export function letterheadLines(lines: readonly DocLine[], roles: readonly LineR
     block.push(i);
   }
   if (block.length === 0 || !ADDRESS.test(lines[block[block.length - 1]!]!.text)) return [];
+  // The address line holds no verb either (`ASSET TO BE EXFILTRATED FROM TEHRAN, IRAN 12345`).
+  const address = lines[block[block.length - 1]!]!.text;
+  if (LETTERHEAD_VERB.test(address) || PAST_VERB.test(address)) return [];
   if (!block.slice(0, -1).every((k) => issuerLine(lines[k]!.text))) return [];
   while (i < lines.length && roles[i] === 'blank') i++;
   const next = roles[i];

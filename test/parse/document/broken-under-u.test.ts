@@ -25,6 +25,11 @@ describe('a line broken after a (U) sentence in a memo of blank-line paragraphs'
   it.each([
     ['after a one-line (U) portion under an (S//NF) one', '(S//NF) Secret para ends here.\n(U) Public line one.\nBROKENLEAK an unmarked line after it.'],
     ['after a one-line (U) portion under another (U) one', '(U) First public line.\n(U) Public line one.\nBROKENLEAK an unmarked line after it.'],
+    // Probe 13a, F8: the unmarked line opens with a quote, a parenthesis, a capital outside ASCII; the (U) line ends with `;`.
+    ['a line opening with a quote', '(S//NF) Secret para ends here.\n(U) Public line one.\n"BROKENLEAK reports weekly."'],
+    ['a line opening with a parenthesis', '(S//NF) Secret para ends here.\n(U) Public line one.\n(BROKENLEAK reports weekly.)'],
+    ['a line opening with Ü', '(S//NF) Secret para ends here.\n(U) Public line one.\nÜber BROKENLEAK reports weekly.'],
+    ['after a (U) line ending with a semicolon', '(S//NF) Secret para ends here.\n(U) Public line one;\nBROKENLEAK reports weekly.'],
   ])('%s: the unmarked line is withheld', (_, block) => {
     const out = release(block);
     expect(out).not.toContain('BROKENLEAK');
@@ -34,6 +39,7 @@ describe('a line broken after a (U) sentence in a memo of blank-line paragraphs'
   it.each([
     ['a (U) paragraph wrapped at the width goes on', '(U) Public text that runs on for a while until it reaches the width of\nKEEPWORD the memo and goes on to the end of its sentence.'],
     ['a line in lower case goes on', '(S//NF) Secret line.\n(U) Public line one.\nand KEEPWORD more public text.'],
+    ['a line opening with a comma goes on', '(S//NF) Secret line.\n(U) Please contact Mr.\n, KEEPWORD Watch Director, for more.'],
     // After a blank line, or after a (U) paragraph of several lines, a short line is its author's (`(U) Thanks for reading!` / `Cindy`).
     ['a line after a (U) paragraph that opened after a blank line', '(U) Thanks for reading!\nKEEPWORD Cindy'],
     ['a line after a (U) paragraph of two lines', '(U) Public line one, which runs on for a while to the width of the\nmemo and ends here.\nKEEPWORD the author goes on.'],

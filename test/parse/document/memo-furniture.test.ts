@@ -110,7 +110,7 @@ describe('letterheads as offices write them', () => {
     expect(read(MEMO.replace(LETTERHEAD, letterhead)).diagnostics.some((d) => d.code === 'letterhead')).toBe(true);
   });
 
-  it.each(['ZULU AGENT MEETS HANDLER IN KABUL', 'SOURCE ZULU IN KABUL', 'THE SOURCE IN THE STATE SECURITY SERVICE MET ZULU', 'ASSET BLUEHERON RECRUITED IN IRAN DEFENSE MINISTRY'])(
+  it.each(['ZULU AGENT MEETS HANDLER IN KABUL', 'SOURCE ZULU IN KABUL', 'THE SOURCE IN THE STATE SECURITY SERVICE MET ZULU', 'ASSET BLUEHERON RECRUITED IN IRAN DEFENSE MINISTRY', 'ASSET BLUEHERON BEGAN WORK IN IRAN DEFENSE MINISTRY', 'ASSET PAID BY THE DEFENSE MINISTRY'])(
     'a line that names no issuer, or holds a verb, between the office and the address (%j): no letterhead, an unmarked paragraph of the SECRET memo',
     (line) => {
       const text = MEMO.replace('OFFICE OF THE UNDER SECRETARY OF DEFENSE', `OFFICE OF THE UNDER SECRETARY OF DEFENSE\n${line}`);
@@ -120,6 +120,11 @@ describe('letterheads as offices write them', () => {
       expect(doc.portions.find((p) => p.span.start <= at && at < p.span.end)?.markingSource).toBe('unmarked');
     },
   );
+
+  it('an address line with a verb is no letterhead (probe 13a, F7)', () => {
+    const text = MEMO.replace('WASHINGTON, DC 20301-1000', 'ASSET TO BE EXFILTRATED FROM TEHRAN, IRAN 12345');
+    expect(read(text).diagnostics.some((d) => d.code === 'letterhead')).toBe(false);
+  });
 });
 
 describe("State's memo", () => {
