@@ -296,6 +296,34 @@ describe('a kept link\'s address', () => {
   });
 });
 
+describe('a kept link\'s address, percent-encoded', () => {
+  // The withheld word in a link on a released line, every letter an escape; one invalid escape
+  // (`%ZZ`) made the whole address go unchecked, undecoded.
+  const pct = (s: string): string => [...Buffer.from(s, 'latin1')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  const cases: [string, string][] = [
+    ['with an invalid escape after it', `https://e.example/${pct('BLUEHERON')}?x=%ZZ`],
+    ['escaped twice', `https://e.example/${pct(pct('BLUEHERON'))}`],
+  ];
+  it.each(cases)('%s: the link goes', async (_, uri) => {
+    const t = await TestPdf.create();
+    const page = t.page(linesBut());
+    t.annot(page, { Type: 'Annot', Subtype: 'Link', Rect: [60, yOf(1) - 2, 200, yOf(1) + 9], A: t.doc.context.obj({ S: 'URI', URI: PDFString.of(uri) }) });
+    const { pdf } = await release(await t.save());
+    expectWithheld(pdf);
+    const bytes = rawAndInflated(pdf!);
+    expect(bytes).not.toContain('e.example');
+    expect(bytes).not.toContain(pct('BLUEHERON').slice(0, 12));
+  });
+
+  it('an address of released words stays, invalid escape and all', async () => {
+    const t = await TestPdf.create();
+    const page = t.page(linesBut());
+    t.annot(page, { Type: 'Annot', Subtype: 'Link', Rect: [60, yOf(1) - 2, 200, yOf(1) + 9], A: t.doc.context.obj({ S: 'URI', URI: PDFString.of('https://e.example/review%20notes?x=%ZZ') }) });
+    const { pdf } = await release(await t.save());
+    expect(rawAndInflated(pdf!)).toContain('https://e.example/review%20notes?x=%ZZ');
+  });
+});
+
 describe('an image under withheld text', () => {
   it('is blanked a line height beyond the boxes: the scan\'s ink of the line, 5 pt off its text layer, goes', async () => {
     const t = await TestPdf.create();
