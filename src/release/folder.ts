@@ -102,7 +102,10 @@ export const MANIFEST_PATH = `${REVIEW_DIR}/manifest.json`;
  * dot, at most 120 characters, so an output name can never climb out of its folder.
  */
 export function safeStem(inputPath: string): string {
-  const base = path.basename(inputPath).replace(/\.(?:txt|pdf)$/i, '');
+  // Folded (NFKC) first: a full-width `１` or a mathematical `𝟏` is a `1` to a reader, and became
+  // `_`: `Raven Leak１ memo.pdf` was named `Raven_Leak_memo`, whose letters hold no withheld
+  // `RAVENLEAK1` to find, and still said `Raven Leak`.
+  const base = path.basename(inputPath.normalize('NFKC')).replace(/\.(?:txt|pdf)$/i, '');
   const clean = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 120);
   return clean.length > 0 ? clean : 'document';
 }

@@ -164,11 +164,25 @@ function unreadDrawings(layout: PdfLayout, regions: readonly PdfRegion[]): Diagn
   return out;
 }
 
-/** A URI with its %-escapes decoded where they are valid (`blue%20heron` is `blue heron`). */
+/**
+ * A URI as a reader of it sees it: every valid %-escape decoded (a run of them as UTF-8, or as
+ * Latin-1 bytes when it is not UTF-8), invalid ones (`%ZZ`) left as they are, and again while that
+ * changes something (`%2542` is `%42`, then `B`). decodeURIComponent threw on one `%ZZ` and the
+ * check then read the URI undecoded: a probe's `/%52%41%56…?x=%ZZ` kept the withheld words.
+ */
 function decodedUri(uri: string): string {
-  try {
-    return decodeURIComponent(uri);
-  } catch {
-    return uri;
+  let text = uri;
+  for (let i = 0; i < 4; i++) {
+    const next = text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      const bytes = Uint8Array.from(run.slice(1).split('%'), (h) => parseInt(h, 16));
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        return Buffer.from(bytes).toString('latin1');
+      }
+    });
+    if (next === text) break;
+    text = next;
   }
+  return text;
 }

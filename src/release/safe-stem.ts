@@ -28,12 +28,11 @@ const WORD_JOINT = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})
  * The words of a name: those {@link words} gives, and the words run together in each of them
  * (`KiteOps.txt` and `2011kite.txt` kept a withheld `Kite` in the release's names: the whole
  * `kiteops` was compared, and run-together letters are searched for words of five letters or more
- * only). A cable's reference is not cut (`08BERLIN173`: see {@link CABLE_REFERENCE}).
+ * only). A cable's reference at its start is not cut (`08BERLIN173`: see {@link CABLE_REFERENCE}).
  */
 function nameWords(name: string): string[] {
   const out = words(name);
-  if (CABLE_REFERENCE.test(name)) return out;
-  for (const part of name.split(/[^\p{L}\p{N}]+/u)) {
+  for (const part of afterReference(name).split(/[^\p{L}\p{N}]+/u)) {
     const pieces = part.split(WORD_JOINT);
     if (pieces.length > 1) out.push(...words(pieces.join(' ')));
   }
@@ -136,19 +135,27 @@ export function safeOutputStem(
 }
 
 /**
- * A cable's reference as its name (`04MADRID4827`, `08BERLIN173_r0`): its letters are the post,
- * named in its header; the name is the cable's identity and is never searched for hidden words.
+ * A cable's reference at the start of a name (`04MADRID4827`, `08BERLIN173` of `08BERLIN173_r0`):
+ * its letters are the post, named in its header; the reference is the cable's identity and is
+ * never searched for hidden words. Only the reference: what follows it is searched as any name is
+ * (`08MEMO1_Raven_Leak1` kept a withheld `RAVENLEAK1` in its outputs' names when the whole name
+ * after a reference-shaped start was exempt).
  */
-const CABLE_REFERENCE = /^\d{2}[A-Z]+\d+(?:[_.-].*)?$/;
+const CABLE_REFERENCE = /^\d{2}[A-Z]+\d+(?=$|[_.-])/;
 
-/** The letters of a name run together, lower case (digits and separators dropped); none for a cable's reference. */
-function lettersOf(stem: string): string {
-  return CABLE_REFERENCE.test(stem) ? '' : stem.toLowerCase().replace(/[^\p{L}]+/gu, '');
+/** `stem` without a cable's reference at its start (see {@link CABLE_REFERENCE}). */
+function afterReference(stem: string): string {
+  return stem.replace(CABLE_REFERENCE, '');
 }
 
-/** The letters and figures of a name run together, lower case (separators dropped); none for a cable's reference. */
+/** The letters of a name run together, lower case (digits and separators dropped), a cable's reference left out. */
+function lettersOf(stem: string): string {
+  return afterReference(stem).toLowerCase().replace(/[^\p{L}]+/gu, '');
+}
+
+/** The letters and figures of a name run together, lower case (separators dropped), a cable's reference left out. */
 function runOf(stem: string): string {
-  return CABLE_REFERENCE.test(stem) ? '' : stem.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return afterReference(stem).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Withheld words this long or longer are looked for inside a name's letters run together. */

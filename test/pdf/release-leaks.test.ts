@@ -184,6 +184,69 @@ describe('a layer /OCProperties does not list', () => {
   });
 });
 
+describe('strings and free-text names in what the page\'s resources reach', () => {
+  // The withheld line, as a string or a name, where rendering never reads it: every kind of
+  // resource the probe used (its gen/res.js and gen/extras.js), one case each.
+  type Case = [string, (t: TestPdf, res: PDFDict, text: PDFString) => string];
+  const cases: Case[] = [
+    ['a resource category of no use to a page', (t, res, text) => {
+      res.set(PDFName.of('Private'), t.doc.context.obj({ X: text }));
+      return '';
+    }],
+    ['a resource category named after the withheld word', (t, res, text) => {
+      res.set(PDFName.of('BLUEHERONres'), t.doc.context.obj({ X: text }));
+      return '';
+    }],
+    ['an ExtGState /Note', (t, res, text) => {
+      res.set(PDFName.of('ExtGState'), t.doc.context.obj({ GS1: { Type: 'ExtGState', CA: 1, Note: text } }));
+      return '/GS1 gs';
+    }],
+    ['a font\'s own string and its descriptor\'s /FontFamily', (t, res, text) => {
+      const ctx = t.doc.context;
+      const desc = ctx.register(ctx.obj({ Type: 'FontDescriptor', FontName: 'Helvetica', FontFamily: text, Flags: 32, FontBBox: [0, 0, 1000, 1000], ItalicAngle: 0, Ascent: 718, Descent: -207, CapHeight: 718, StemV: 88 }));
+      const font = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding', FontDescriptor: desc, Note: text }));
+      (res.get(PDFName.of('Font')) as PDFDict).set(PDFName.of('F9'), font);
+      return '';
+    }],
+    ['an image\'s string and /Name', (t, res, text) => {
+      const ctx = t.doc.context;
+      const im = ctx.register(ctx.stream(new Uint8Array([0x80]), { Type: 'XObject', Subtype: 'Image', Width: 1, Height: 1, ColorSpace: 'DeviceGray', BitsPerComponent: 8, Note: text, Name: 'BLUEHERONim' }));
+      res.set(PDFName.of('XObject'), ctx.obj({ Im1: im }));
+      return 'q 20 0 0 20 500 40 cm /Im1 Do Q';
+    }],
+    ['a form\'s /Name', (t, res) => {
+      const ctx = t.doc.context;
+      const fx = ctx.register(ctx.flateStream('0 0 m 1 1 l S', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10], Name: 'BLUEHERONform' }));
+      res.set(PDFName.of('XObject'), ctx.obj({ Fx: fx }));
+      return 'q 1 0 0 1 300 60 cm /Fx Do Q';
+    }],
+    ['a Separation colorant and its tint transform\'s string', (t, res, text) => {
+      const ctx = t.doc.context;
+      const tint = ctx.obj({ FunctionType: 2, Domain: [0, 1], C0: [0], C1: [1], N: 1, Note: text });
+      res.set(PDFName.of('ColorSpace'), ctx.obj({ CS1: [PDFName.of('Separation'), PDFName.of('BLUEHERON'), PDFName.of('DeviceGray'), tint] }));
+      return '/CS1 cs 1 sc';
+    }],
+  ];
+  it.each(cases)('%s is not in the release', async (_, make) => {
+    const t = await TestPdf.create();
+    const page = t.page('');
+    const before = make(t, page.node.Resources()!, PDFString.of(LINES[SECRET_LINE]!));
+    page.node.set(PDFName.of('Contents'), t.doc.context.register(t.doc.context.flateStream(`${before}\n${linesBut()}`)));
+    const { pdf } = await release(await t.save());
+    expectWithheld(pdf);
+  });
+
+  it('a Separation keeps its alternate space and tint transform under a neutral colorant name', async () => {
+    const t = await TestPdf.create();
+    const page = t.page('');
+    cases[6]![1](t, page.node.Resources()!, PDFString.of('x'));
+    page.node.set(PDFName.of('Contents'), t.doc.context.register(t.doc.context.flateStream(`/CS1 cs 1 sc\n${linesBut()}`)));
+    const { pdf } = await release(await t.save());
+    expectWithheld(pdf);
+    expect(rawAndInflated(pdf!)).toMatch(/\[\s*\/Separation \/Spot1 \/DeviceGray <<[^>]*\/FunctionType 2/);
+  });
+});
+
 describe('a kept link\'s arrays', () => {
   // A link on a released line (y of line 1) to the page itself, with a string where its kind has none.
   const word = PDFString.of('BLUEHERON');
@@ -230,6 +293,34 @@ describe('a kept link\'s address', () => {
     expect(bytes).not.toContain('5550147');
     // A number the release does not withhold stays.
     expect(bytes).toContain('tel:+1-202-555-0100');
+  });
+});
+
+describe('a kept link\'s address, percent-encoded', () => {
+  // The withheld word in a link on a released line, every letter an escape; one invalid escape
+  // (`%ZZ`) made the whole address go unchecked, undecoded.
+  const pct = (s: string): string => [...Buffer.from(s, 'latin1')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  const cases: [string, string][] = [
+    ['with an invalid escape after it', `https://e.example/${pct('BLUEHERON')}?x=%ZZ`],
+    ['escaped twice', `https://e.example/${pct(pct('BLUEHERON'))}`],
+  ];
+  it.each(cases)('%s: the link goes', async (_, uri) => {
+    const t = await TestPdf.create();
+    const page = t.page(linesBut());
+    t.annot(page, { Type: 'Annot', Subtype: 'Link', Rect: [60, yOf(1) - 2, 200, yOf(1) + 9], A: t.doc.context.obj({ S: 'URI', URI: PDFString.of(uri) }) });
+    const { pdf } = await release(await t.save());
+    expectWithheld(pdf);
+    const bytes = rawAndInflated(pdf!);
+    expect(bytes).not.toContain('e.example');
+    expect(bytes).not.toContain(pct('BLUEHERON').slice(0, 12));
+  });
+
+  it('an address of released words stays, invalid escape and all', async () => {
+    const t = await TestPdf.create();
+    const page = t.page(linesBut());
+    t.annot(page, { Type: 'Annot', Subtype: 'Link', Rect: [60, yOf(1) - 2, 200, yOf(1) + 9], A: t.doc.context.obj({ S: 'URI', URI: PDFString.of('https://e.example/review%20notes?x=%ZZ') }) });
+    const { pdf } = await release(await t.save());
+    expect(rawAndInflated(pdf!)).toContain('https://e.example/review%20notes?x=%ZZ');
   });
 });
 

@@ -1,16 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { safeOutputStem, stemHidesTextWord, stemWordsIn } from '../../src/release/index.js';
+import { safeStem } from '../../src/release/folder.js';
 
 /**
  * The definition, written out apart: a word of the stem (3+ characters, a letter) as a whole word
  * of the text, any case. A word of the stem is a run of letters and figures, and, but in a cable's
- * reference (`08BERLIN173`), each piece of one where lower case meets a capital, a capital begins
+ * reference at its start (`08BERLIN173`), each piece of one where lower case meets a capital, a capital begins
  * a word after capitals, or letters meet figures (`KiteOps`, `BLUEHeron`, `2011kite`).
  */
 function reference(stem: string, text: string): boolean {
   const parts = stem.split(/[^\p{L}\p{N}]+/u);
-  const joints = /^\d{2}[A-Z]+\d+(?:[_.-].*)?$/.test(stem) ? [] : parts.flatMap((p) => p.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u));
+  const rest = stem.replace(/^\d{2}[A-Z]+\d+(?=$|[_.-])/, '').split(/[^\p{L}\p{N}]+/u);
+  const joints = rest.flatMap((p) => p.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u));
   // Lower case first, then split again: `İ` lower-cases to `i` and a combining dot, which splits.
   const words = [...parts, ...joints].flatMap((w) => w.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3 && /\p{L}/u.test(w));
   return words.some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text));
@@ -115,8 +117,21 @@ describe('safeOutputStem: a withheld word with figures hidden in the name', () =
     // A cable's reference is its identity, though its letters and figures hold a withheld 08BERLIN17.
     ['08BERLIN173', false],
     ['08BERLIN173_r0', false],
+    // Only the reference: what follows it is searched as any name is.
+    ['08MEMO1_Zebra_Leak7', true],
+    ['08MEMO1-ZebraLeak7', true],
+    ['08MEMO1.zebra.leak7', true],
   ])('%s is renamed: %s', (stem, renamed) => {
     expect(safeOutputStem(stem, planned, 'ab'.repeat(32), 'pdf').stem !== stem).toBe(renamed);
+  });
+  it('the name folded (NFKC) before it is checked: a full-width or mathematical figure is a figure', () => {
+    for (const file of ['in/Zebra Leak７ memo.pdf', 'in/ZEBRALEAK𝟕 memo.pdf']) {
+      const stem = safeStem(file);
+      expect(stem).toMatch(/^Zebra_?Leak7_memo$/i);
+      expect(safeOutputStem(stem, planned, 'ab'.repeat(32), 'pdf').stem).toBe(`pdf-${'ab'.repeat(6)}`);
+    }
+    // A cable's name is unchanged.
+    expect(safeStem('cables/08BERLIN173.txt')).toBe('08BERLIN173');
   });
   it('a text input so named is planned for its name', () => {
     expect(stemHidesTextWord('Zebra Leak7 memo', 'SECRET\n(S) ZEBRALEAK7 moves.')).toBe(true);

@@ -18,6 +18,9 @@
  * - every named marked-content property list keeps only names, numbers and booleans (properties.ts);
  * - every layer (OCG, OCMD) the file holds keeps no string and is named `Layer` (`Layer N` when
  *   /OCProperties lists it);
+ * - everything the pages' resources reach keeps only what rendering uses: no unknown resource
+ *   category, no string (but a CIDSystemInfo's and an /Indexed lookup), neutral colorant names
+ *   (resources.ts);
  * - a font that lost glyphs keeps nothing of them but, when still used, its program (fonts.ts);
  * - the file is written whole (objects/write.ts): only reachable objects, no update history, no /ID.
  */
@@ -38,6 +41,7 @@ import { stampPage } from './stamp.js';
 import { plainPropertyLists } from './properties.js';
 import { neutralLayers } from './layers.js';
 import { safeLink } from './links.js';
+import { renderingResources } from './resources.js';
 
 /** A withheld region: 0-based page index; rect in the page's default user space (PDF units, y up, unrotated, as pdf.js getTextContent transforms give); label printed in the box, e.g. "B1, 1.4(C)". */
 export interface PdfRegion {
@@ -324,6 +328,13 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
   const cleaned = plainPropertyLists(objs);
   if (cleaned.lists > 0) removed.push('text of marked-content property lists (/ActualText, /Alt)');
   if (cleaned.layers > 0) removed.push('names and text of optional content layers');
+  // Resources keep only what rendering uses (resources.ts): no strings, no unknown categories,
+  // neutral colorant names. After the fonts' rewrite, which replaces fonts,
+  // and after the property lists' (which says what it removed from them); layers are left to neutralLayers.
+  const bare = renderingResources(objs, pageRefs);
+  if (bare.categories > 0) removed.push('resource categories no page can use');
+  if (bare.strings > 0) removed.push('strings in fonts, images, graphics states, colour spaces and other resources');
+  if (bare.names > 0) removed.push('free-text names in resources (colorant names replaced, /Name dropped)');
   if (catalog.has('OCProperties')) newCatalog.set('OCProperties', neutralLayers(objs, catalog.get('OCProperties')!));
   const root = catalogRef instanceof PdfRef ? catalogRef : allocate(null);
   objs.objects.set(root.num, newCatalog);
