@@ -85,6 +85,9 @@ const SANCTIONED: readonly RegExp[] = [
   // (07REYKJAVIK298's NATO CONFIDENTIAL paragraphs `(NC)`): pending review, not released as
   // declassified (32 CFR 2001.24(h)(3), 2001.30(i)).
   /^\S+ paragraph: R\+decl declassified -> W foreign-declassified-pending-review$/,
+  // ... nor is its unmarked text, which may be such information (rules' unmarked-in-foreign-document,
+  // condition documentHoldsAny: 07REYKJAVIK298's subject and unmarked paragraph on NATO air policing).
+  /^\S+ (?:subject|text|paragraph): W unmarked-in-classified -> W unmarked-in-foreign-document$/,
   // A classified cable whose banner is above every marked portion (09STATE124636: SECRET//NOFORN,
   // paragraphs (C/NF) and (U)): its (U) portions are held for review while it is classified, as the
   // whole may be classified by compilation (32 CFR 2001.24(g)) or a portion was marked too low.

@@ -5,16 +5,13 @@
  * where the encoding names a glyph that is no space, and for every blank code of a font that maps
  * more than three distinct codes to blanks. A font's real space (and no-break space) still reads.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFDict, PDFName, type PDFRef } from 'pdf-lib';
-import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { readPdfLayout } from '../../src/pdf/layout/index.js';
 import { PdfInputError } from '../../src/pdf/errors.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { MEMO_SECRET_LINE, memoLines, TestPdf } from './helpers/make.js';
+import { releaseMemoPdf } from './helpers/release-memo.js';
 import { rawAndInflated } from './helpers/check.js';
 
 const LINES = memoLines('BLUEHERON');
@@ -32,21 +29,6 @@ function toUnicode(entries: [number, number][], bytes: number): string {
 ${entries.length} beginbfchar
 ${body}
 endbfchar endcmap CMapName currentdict /CMap defineresource pop end end`;
-}
-
-/** Release `bytes` as memo.pdf (public profile): the release PDF, or null, and the failures. */
-async function release(bytes: Uint8Array): Promise<{ pdf: Uint8Array | null; failed: number }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'declass-tu-'));
-  const file = path.join(dir, 'memo.pdf');
-  writeFileSync(file, bytes);
-  const out = path.join(dir, 'out');
-  const profile = await resolveProfile('public');
-  const { summary } = await runReleaseBatch({
-    files: [file], out, profile, profileRef: 'public', overrides: null, overridesFile: null, asOf: '2026-12-01', formats: ['text', 'pdf'], pageSize: 'letter',
-    force: false, jobs: 1, maxInputBytes: 1024 * 1024, crossCheck: true, cwd: process.cwd(),
-  });
-  const found = existsSync(path.join(out, 'release')) && readdirSync(path.join(out, 'release')).includes('memo.pdf');
-  return { pdf: found ? readFileSync(path.join(out, 'release', 'memo.pdf')) : null, failed: summary.failed };
 }
 
 /** The memo, its secret line in Helvetica (/F9, WinAnsi) with the given ToUnicode entries. */
@@ -99,7 +81,7 @@ describe.each(REFUSED)('$name', (c) => {
     const err = await readPdfLayout(bytes).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PdfInputError);
     expect((err as Error).message).toMatch(new RegExp(`glyphs of font ${c.font}\\S* that cannot be mapped to Unicode: its ToUnicode maps glyphs that draw ink to blanks`));
-    const { pdf, failed } = await release(bytes);
+    const { pdf, failed } = await releaseMemoPdf(bytes);
     expect(failed).toBe(1);
     expect(pdf).toBeNull();
   });
@@ -110,7 +92,7 @@ describe('a ToUnicode that maps the real space and no-break space to blanks', ()
     const bytes = await helveticaMemo([...letters(SECRET.replace(/ /g, ''), 0).map(([c]): [number, number] => [c, c]), [0x20, 0x20], [0xa0, 0xa0]]);
     const layout = await readPdfLayout(bytes);
     expect(layout.text).toContain(SECRET);
-    const { pdf, failed } = await release(bytes);
+    const { pdf, failed } = await releaseMemoPdf(bytes);
     expect(failed).toBe(0);
     expect(rawAndInflated(pdf!)).not.toContain('BLUEHERON');
     const text = pdftotext(pdf!);

@@ -16,19 +16,9 @@ import { readPdfInput } from '../../src/release/pdf.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { corpusPath, HAS_CORPUS } from '../helpers/corpus.js';
 import { PDFName, PDFString } from 'pdf-lib';
-import { TestPdf } from './helpers/make.js';
+import { SHORT_MEMO_OPS as MEMO, TestPdf } from './helpers/make.js';
 import { rawAndInflated } from './helpers/check.js';
 
-/** A SECRET memo page: banner, a (U) and an (S//NF) paragraph, the authority block, in Helvetica. */
-const MEMO = [
-  'SECRET//NOFORN',
-  '(U) The quarterly review was held at headquarters.',
-  '(S//NF) The agency recruited a source codenamed BLUEHERON.',
-  'Classified By: John Smith, Director',
-  'Derived From: Multiple Sources',
-  'Declassify On: 20301231',
-  'SECRET//NOFORN',
-].map((l, i) => `BT /F1 11 Tf 60 ${740 - 22 * i} Td (${l}) Tj ET`).join('\n');
 
 /** A mid-grey image, `w` by `h` pixels. */
 const grey = (t: TestPdf, w: number, h: number) => t.grayImage(w, h, new Uint8Array(w * h).fill(128));

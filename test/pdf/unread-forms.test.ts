@@ -12,19 +12,9 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { readPdfInput } from '../../src/release/pdf.js';
-import { TestPdf } from './helpers/make.js';
+import { SHORT_MEMO_OPS as MEMO, TestPdf } from './helpers/make.js';
 import { everythingInFile, pdfjsText, popplerText } from './helpers/check.js';
 
-/** A SECRET memo page: banner, a (U) and an (S//NF) paragraph, the authority block, in Helvetica. */
-const MEMO = [
-  'SECRET//NOFORN',
-  '(U) The quarterly review was held at headquarters.',
-  '(S//NF) The agency recruited a source codenamed BLUEHERON.',
-  'Classified By: John Smith, Director',
-  'Derived From: Multiple Sources',
-  'Declassify On: 20301231',
-  'SECRET//NOFORN',
-].map((l, i) => `BT /F1 11 Tf 60 ${740 - 22 * i} Td (${l}) Tj ET`).join('\n');
 
 /** The form's paragraph, drawn below the memo, outside every region the memo's portions make. */
 const SECRET = '(S//NF) ZQFORMLEAK hidden secret words of the withheld plan.';

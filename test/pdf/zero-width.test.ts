@@ -6,39 +6,21 @@
  * one line naming the font; a zero-width character by right (U+200B) at a withheld line's edge is
  * covered by the line's region (the 0.01 inset left it out) and removed with it.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFName, type PDFRef } from 'pdf-lib';
 import { Font as StandardFont } from '@pdf-lib/standard-fonts';
-import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { readPdfLayout, spanRegions } from '../../src/pdf/layout/index.js';
 import { PdfInputError } from '../../src/pdf/errors.js';
 import { redactPdf } from '../../src/pdf/index.js';
 import { WinAnsiEncoding } from '../../src/pdf/font/encoding-tables.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { MEMO_SECRET_LINE, memoLines, TestPdf } from './helpers/make.js';
+import { releaseMemoPdf } from './helpers/release-memo.js';
 import { pageOps, pdfjsText, rawAndInflated } from './helpers/check.js';
 
 const LINES = memoLines('BLUEHERON');
 const yOf = (i: number): number => 740 - 18 * i;
 const esc = (s: string): string => s.replace(/[()\\]/g, '\\$&');
-
-/** Release `bytes` as memo.pdf (public profile): the release PDF, or null, and the failures. */
-async function release(bytes: Uint8Array): Promise<{ pdf: Uint8Array | null; failed: number }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'declass-zw-'));
-  const file = path.join(dir, 'memo.pdf');
-  writeFileSync(file, bytes);
-  const out = path.join(dir, 'out');
-  const profile = await resolveProfile('public');
-  const { summary } = await runReleaseBatch({
-    files: [file], out, profile, profileRef: 'public', overrides: null, overridesFile: null, asOf: '2026-12-01', formats: ['text', 'pdf'], pageSize: 'letter',
-    force: false, jobs: 1, maxInputBytes: 1024 * 1024, crossCheck: true, cwd: process.cwd(),
-  });
-  const found = existsSync(path.join(out, 'release')) && readdirSync(path.join(out, 'release')).includes('memo.pdf');
-  return { pdf: found ? readFileSync(path.join(out, 'release', 'memo.pdf')) : null, failed: summary.failed };
-}
 
 /** Helvetica's WinAnsi widths for codes 32–255, with the codes in `zero` set to 0. */
 function helveticaWidths(zero: (code: number) => boolean): number[] {
@@ -84,7 +66,7 @@ describe.each(REFUSED)('$name', (c) => {
     expect(err).toBeInstanceOf(PdfInputError);
     expect((err as Error).message).toMatch(new RegExp(`font ${c.font} draws .* with no width`));
     expect((err as Error).message).not.toContain('\n');
-    const { pdf, failed } = await release(bytes);
+    const { pdf, failed } = await releaseMemoPdf(bytes);
     expect(failed).toBe(1);
     expect(pdf).toBeNull();
   });

@@ -150,3 +150,14 @@ export function memoLines(codename: string): string[] {
 
 /** The line of {@link memoLines} that is withheld. */
 export const MEMO_SECRET_LINE = 2;
+
+/** A SECRET memo page's content: banner, a (U) and an (S//NF) paragraph, the authority block, in Helvetica (/F1). */
+export const SHORT_MEMO_OPS = [
+  'SECRET//NOFORN',
+  '(U) The quarterly review was held at headquarters.',
+  '(S//NF) The agency recruited a source codenamed BLUEHERON.',
+  'Classified By: John Smith, Director',
+  'Derived From: Multiple Sources',
+  'Declassify On: 20301231',
+  'SECRET//NOFORN',
+].map((l, i) => `BT /F1 11 Tf 60 ${740 - 22 * i} Td (${l}) Tj ET`).join('\n');
