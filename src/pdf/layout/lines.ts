@@ -103,10 +103,50 @@ function rows(glyphs: readonly PageGlyph[]): Row[] {
     if (cur && Math.abs(cur.y - keys.y[i]!) < ROW_TOLERANCE_EM * Math.max(cur.size, g.size)) cur.members.push(i);
     else out.push({ y: keys.y[i]!, size: g.size, members: [i] });
   }
-  return out.map((r) => {
+  return joinRaisedAfterMarks(out, glyphs).map((r) => {
     const drawn = dedupe(r.members.sort((a, b) => keys.byLeft(a, b)), glyphs);
     return { glyphs: drawn.map((i) => glyphs[i]!), drawn };
   });
+}
+
+/**
+ * A run raised above its line right after a portion mark (a browser's `(S//NF)<sup>…</sup> the
+ * source …`, or text moved up by relative positioning), drawn in the line's flow: a row of its
+ * own, above the mark's, it read as the last line of the paragraph above and was released with a
+ * (U) paragraph there. It is the marked line's: the glyph drawn right before it closes a portion
+ * mark, on a row under it by more than the row tolerance and at most 0.8 em, and it starts right of
+ * that mark. Only after a mark: a footnote number raised after a word stays as it was.
+ */
+function joinRaisedAfterMarks(out: { y: number; size: number; members: number[] }[], glyphs: readonly PageGlyph[]): { y: number; size: number; members: number[] }[] {
+  const rowOf = new Int32Array(glyphs.length).fill(-1);
+  out.forEach((r, k) => { for (const i of r.members) rowOf[i] = k; });
+  const gone = new Set<number>();
+  out.forEach((r, k) => {
+    let first = Infinity;
+    for (const i of r.members) if (i < first) first = i;
+    let p = first - 1;
+    while (p >= 0 && glyphs[p]!.blank) p--;
+    if (p < 0 || glyphs[p]!.text !== ')' || rowOf[p] === k || gone.has(rowOf[p]!)) return;
+    const below = out[rowOf[p]!]!;
+    const rise = r.y - below.y;
+    const size = Math.max(r.size, below.size);
+    if (rise <= ROW_TOLERANCE_EM * size || rise > RAISED_MAX_EM * size || glyphs[first]!.x0 < glyphs[p]!.x0) return;
+    if (!closesMark(below.members, glyphs, p)) return;
+    below.members.push(...r.members);
+    gone.add(k);
+  });
+  return gone.size === 0 ? out : out.filter((_, k) => !gone.has(k));
+}
+
+/** Raised at most this far above a line (in em), a run is that line's superscript, not a line of its own. */
+const RAISED_MAX_EM = 0.8;
+
+/** True when glyph `p`, a `)` of the row `members`, closes a portion mark: `(` … `)` left of it parses as one. */
+function closesMark(members: readonly number[], glyphs: readonly PageGlyph[], p: number): boolean {
+  const left = members.filter((i) => glyphs[i]!.x0 <= glyphs[p]!.x0 && !glyphs[i]!.blank).sort((a, b) => glyphs[a]!.x0 - glyphs[b]!.x0);
+  const text = left.map((i) => glyphs[i]!.text).join('');
+  const open = text.lastIndexOf('(');
+  return open >= 0 && text.length - open <= 42 && parseMarking(text.slice(open), 'portion').ok;
 }
 
 /**
