@@ -83,9 +83,44 @@ function filterEnd(b: Uint8Array, dict: PdfDict, from: number): number {
  * pdf.js's end marker may not lie beyond `ei` (it would read past it, and resume inside what
  * declass read as operations). pdf.js's search without a filter end is earlierInlineEnd's.
  */
-export function otherReaderEnds(b: Uint8Array, dict: PdfDict, dataStart: number, known: number | undefined, ei: number): boolean {
+function otherReaderEnds(b: Uint8Array, dict: PdfDict, dataStart: number, known: number | undefined, ei: number): boolean {
   const lo = known !== undefined ? dataStart + known : dataStart;
   for (let i = b.indexOf(0x45, lo); i >= 0 && i < ei; i = b.indexOf(0x45, i + 1)) if (b[i + 1] === 0x49) return true;
   const end = filterEnd(b, dict, dataStart);
   return end > ei;
+}
+
+/**
+ * The first `EI` in `b[from, end)` that pdf.js would take as an inline image's end, or -1. pdf.js
+ * (Firefox) stops at an `EI` followed by a space, LF or CR and 15 bytes that are not binary
+ * (before it checks operators follow, which this does not: it finds a superset, fail closed);
+ * declass and poppler skip the W × H bytes of an unfiltered image first. An image whose data held
+ * `EI Q BT … (S//NF) … Tj ET q <pad>` was image data to declass and text to pdf.js: released.
+ */
+function earlierInlineEnd(b: Uint8Array, from: number, end: number): number {
+  for (let i = from; i + 2 < end; i++) {
+    if (b[i] !== 0x45 || b[i + 1] !== 0x49) continue;
+    const ws = b[i + 2];
+    if (ws !== 0x20 && ws !== 0x0a && ws !== 0x0d) continue;
+    let binary = false;
+    for (let k = i + 3; k < Math.min(b.length, i + 3 + 15); k++) {
+      const c = b[k]!;
+      if (c === 0 && b[k + 1] !== 0) continue;
+      if (c !== 0x0a && c !== 0x0d && (c < 0x20 || c > 0x7f)) {
+        binary = true;
+        break;
+      }
+    }
+    if (!binary) return i;
+  }
+  return -1;
+}
+
+/**
+ * True when another reader ends the inline image whose data starts at `dataStart` elsewhere than
+ * at `ei`, the `EI` declass found ({@link earlierInlineEnd}, {@link otherReaderEnds}): one of the
+ * two readings hides from the other what it draws, so the page is refused.
+ */
+export function inlineEndsDisagree(b: Uint8Array, dict: PdfDict, dataStart: number, known: number | undefined, ei: number): boolean {
+  return earlierInlineEnd(b, dataStart, ei) >= 0 || otherReaderEnds(b, dict, dataStart, known, ei);
 }

@@ -10,7 +10,7 @@
  * that a caller can fail closed where it matters.
  */
 import { PdfDict, PdfName, PdfString, type PdfValue } from '../objects/model.js';
-import { otherReaderEnds } from './inline-end.js';
+import { inlineEndsDisagree } from './inline-end.js';
 
 /** One operation: its operator, operands, and the half-open byte span `[start, end)` from its first operand to the end of its operator. */
 export interface Operation {
@@ -29,7 +29,7 @@ export interface ParsedContent {
   readonly problems: string[];
   /**
    * The byte offset of the first inline image whose data holds an `EI` another reader stops at
-   * before the end this parser found ({@link earlierInlineEnd}, {@link otherReaderEnds}), or
+   * before the end this parser found (see inline-end.ts), or
    * that pdf.js reads past: the readings disagree.
    */
   readonly ambiguousInlineImage?: number;
@@ -379,32 +379,6 @@ function inlineDataLength(dict: PdfDict): number | undefined {
   return Math.ceil((w * comps * bpc) / 8) * h;
 }
 
-/**
- * The first `EI` in `b[from, end)` that pdf.js would take as an inline image's end, or -1. pdf.js
- * (Firefox) stops at an `EI` followed by a space, LF or CR and 15 bytes that are not binary
- * (before it checks operators follow, which this does not: it finds a superset, fail closed);
- * declass and poppler skip the W × H bytes of an unfiltered image first. An image whose data held
- * `EI Q BT … (S//NF) … Tj ET q <pad>` was image data to declass and text to pdf.js: released.
- */
-function earlierInlineEnd(b: Uint8Array, from: number, end: number): number {
-  for (let i = from; i + 2 < end; i++) {
-    if (b[i] !== 0x45 || b[i + 1] !== 0x49) continue;
-    const ws = b[i + 2];
-    if (ws !== 0x20 && ws !== 0x0a && ws !== 0x0d) continue;
-    let binary = false;
-    for (let k = i + 3; k < Math.min(b.length, i + 3 + 15); k++) {
-      const c = b[k]!;
-      if (c === 0 && b[k + 1] !== 0) continue;
-      if (c !== 0x0a && c !== 0x0d && (c < 0x20 || c > 0x7f)) {
-        binary = true;
-        break;
-      }
-    }
-    if (!binary) return i;
-  }
-  return -1;
-}
-
 /** Where the data of an inline image ends: the `EI` that follows whitespace and is followed by whitespace and plain operators. */
 function findInlineEnd(b: Uint8Array, from: number): number {
   for (let i = from; i + 1 < b.length; i++) {
@@ -513,7 +487,7 @@ export function parseContent(bytes: Uint8Array): ParsedContent {
         lx.problems.push('inline image without EI');
         ei = bytes.length;
       }
-      if (ambiguous === undefined && (earlierInlineEnd(bytes, dataStart, ei) >= 0 || otherReaderEnds(bytes, dict, dataStart, known, ei))) ambiguous = start;
+      if (ambiguous === undefined && inlineEndsDisagree(bytes, dict, dataStart, known, ei)) ambiguous = start;
       const dataEnd = ei > dataStart && WS[bytes[ei - 1]!] === 1 && known === undefined ? ei - 1 : Math.min(ei, known !== undefined ? dataStart + known : ei);
       lx.pos = Math.min(bytes.length, ei + 2);
       ops.push({ op: 'BI', operands: exactOperands(operands), start, end: lx.pos, inline: { dict, data: bytes.subarray(dataStart, dataEnd) } });
