@@ -26,7 +26,7 @@ type Key = 'classifiedBy' | 'derivedFrom' | 'reason' | 'dated' | 'declassifyOn';
 
 /** Labels, anywhere in a line; which need a colon is decided by {@link labelOk}. */
 const LABELS =
-  /\b(Classified\s+By|Derived\s+From|Declassify\s+On|Declassified\s+On|Declassification\s+Date|Reasons?(?:\s+for\s+Classification)?|Classification\s+Reasons?|Dated|CL\s+BY|CL\s+REASON|DECL\s+ON|DRV\s+(?:FROM|FM)|DERIVED\s+FM)\b[ \t]*(:?)[ \t]*/gi;
+  /\b(Classified\s+By|Derived\s+From|Declassify\s+On|Declassified\s+On|Declassification\s+Date|Reasons?(?:\s+for\s+Classification)?|Classification\s+Reasons?|Dated|CL\s+BY|CL\s+REASON|DECL\s+ON|DRV\s+(?:FROM|FM)|DERIVED\s+FM)\b[ \t]*(?:\*{1,2}|_{1,2})?[ \t]*(:?)[ \t]*/gi;
 
 /**
  * The field a label names. The short forms (`CL BY:`, `CL REASON:`, `DECL ON:`, `DRV FROM:`, as
@@ -240,10 +240,19 @@ function authorityRuns(source: string, lines: readonly DocLine[], skip: (i: numb
   return { runs, unread };
 }
 
+/**
+ * A field as written less the emphasis that closes a bold label (`Declassify On:** 20320108`,
+ * `Declassify On**: 25X1`): the field is read again from this text (the Declassify On value as a
+ * DECL line), where the markers made a form not known.
+ */
+function withoutLabelEmphasis(raw: string): string {
+  return raw.replace(/^([^:*_\n]+?)[ \t]*(?:\*{1,2}|_{1,2})[ \t]*:[ \t]*|^([^:*_\n]+?:)[ \t]*(?:\*{1,2}|_{1,2})[ \t]*/, (_m, before?: string, withColon?: string) => (before !== undefined ? `${before}: ` : `${withColon!} `));
+}
+
 /** The block the runs make: the first value of each field, every Declassify On (read or not). */
 function blockOf(source: string, lines: readonly DocLine[], runs: readonly Run[], unread: readonly FieldHit[]): AuthorityBlock {
   const field = (f: FieldHit): AuthorityField => ({
-    raw: source.slice(f.start, f.valueEnd),
+    raw: withoutLabelEmphasis(source.slice(f.start, f.valueEnd)),
     span: { start: f.start, end: f.valueEnd },
     value: source.slice(f.valueStart, f.valueEnd),
     valueSpan: { start: f.valueStart, end: f.valueEnd },
