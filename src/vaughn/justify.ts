@@ -5,6 +5,7 @@
  * withheld text (nor the portion mark of a withheld portion, which is part of it), and a
  * reviewer's free-text override note is left out (it might). Pure.
  */
+import { governingOrder } from '../declass/orders.js';
 import type { AuditRecord } from '../release/folder.js';
 import { categoriesOf, categoryWords, describeAuthority } from './categories.js';
 import type { ReleasedFacts } from './facts.js';
@@ -44,7 +45,7 @@ export function justify(record: AuditRecord, facts: ReleasedFacts, w: Withholdin
   const what = whatOf(w.decision, w.redaction !== null);
   const ruleSentence = `Rule ${rule}: ${why}`;
   if (!authority.includes('B1') || w.redaction) return `${what} is ${w.redaction ? 'redacted' : 'withheld'} under ${describeAuthority(authority)}. ${ruleSentence}`;
-  return [markingSentence(record, facts, what, w.decision), reasonsSentence(authority, w.decision.override !== undefined && w.decision.override !== null), `Declassification as of ${record.asOf}: ${declassificationOf(record, w.decision)}`, ruleSentence].filter(Boolean).join(' ');
+  return [markingSentence(record, facts, what, w.decision), reasonsSentence(authority, w.decision.override !== undefined && w.decision.override !== null, record.input.originated ?? null), `Declassification as of ${record.asOf}: ${declassificationOf(record, w.decision)}`, ruleSentence].filter(Boolean).join(' ');
 }
 
 /**
@@ -93,12 +94,27 @@ function markingSentence(record: AuditRecord, facts: ReleasedFacts, what: string
  * document's by the engine's warnings), and is said to: the index called a reviewer's 1.4(d) on
  * an UNCLASSIFIED paragraph the paragraph's "classification reasons".
  */
-function reasonsSentence(authority: readonly string[], byReviewer: boolean): string {
+function reasonsSentence(authority: readonly string[], byReviewer: boolean, originated: string | null): string {
   const categories = categoriesOf(authority);
   if (categories.length === 0) return '';
-  const order = categories.some((c) => c.startsWith('1.5')) ? 'E.O. 12958 §1.5 as issued in 1995' : 'E.O. 13526 §1.4';
+  const order = categories.some((c) => c.startsWith('1.5')) ? oldSectionOrder(originated) : 'E.O. 13526 §1.4';
   const cited = categories.map((c) => `${c} (${categoryWords(c)})`).join(' and ');
   return byReviewer ? `The reviewer's decision cites ${cited} (${order}).` : `The classification reasons are ${cited} (${order}).`;
+}
+
+/** E.O. 13292 amended E.O. 12958 on this day, its categories renumbered from §1.5 to §1.4. */
+const RENUMBERED = '2003-03-25';
+
+/**
+ * The order a §1.5 category is cited under. It is E.O. 12958's numbering as issued in 1995; a
+ * document of 25 March 2003 or later that cites it (an old habit of State's cables) fell under an
+ * order whose §1.4 holds the same category under the same letter: the index says so rather than
+ * name an order that did not govern the document.
+ */
+function oldSectionOrder(originated: string | null): string {
+  const inForce = governingOrder(originated);
+  if (originated === null || inForce === null || originated < RENUMBERED) return 'E.O. 12958 §1.5 as issued in 1995';
+  return `cited as §1.5, the numbering of E.O. 12958 as issued in 1995; on ${originated} the order in force was ${inForce}, whose §1.4 has the same category under the same letter`;
 }
 
 /** The segregability statement of a document, from its decisions and redactions. */

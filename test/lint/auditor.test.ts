@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintDocument } from '../../src/lint/index.js';
 import { parseCable } from '../../src/parse/index.js';
+import { readDocument } from '../../src/parse/read.js';
 import { cable } from '../parse/helpers.js';
 
 const codes = (text: string, severity: 'error' | 'warning') =>
@@ -39,6 +40,20 @@ describe('lint: classification reasons', () => {
   it('the message names the reason and what was expected', () => {
     const [d] = lintDocument(parseCable(cable('¶1. (C) One.', { classifiedBy: by('1.5 (D)') })), '2026-11-26').filter((x) => x.code === 'reason-section');
     expect(d!.message).toMatch(/1\.5\(D\).*expected 1\.4\(D\)/);
+  });
+});
+
+describe('lint: the Reason of a memo (found by a probe: a memo had no reason check)', () => {
+  const memo = (reason: string) => `SECRET//NOFORN\n\nDATE: 15 March 2011\n\n(S//NF) One.\n\nClassified By: J. Smith, Chief\nReason: ${reason}\nDeclassify On: 20360315\n\nSECRET//NOFORN\n`;
+  const memoCodes = (reason: string) => lintDocument(readDocument(memo(reason)).doc, '2026-11-26').filter((d) => d.code.startsWith('reason')).map((d) => `${d.severity} ${d.code}`);
+
+  it.each([
+    ['1.4(c)', []],
+    ['1.4(i)', ['error reason-invalid']],
+    ['1.4', ['error reason-invalid']],
+    ['1.5(c)', ['warning reason-section']],
+  ])('a 2011 memo citing %s → %j', (reason, expected) => {
+    expect(memoCodes(reason)).toEqual(expected);
   });
 });
 

@@ -61,3 +61,22 @@ describe("a reviewer's B1 on a paragraph marked UNCLASSIFIED (found by a probe)"
     expect(text).not.toContain('The classification reasons are');
   });
 });
+
+describe('the order a §1.5 category is cited under (found by a probe)', () => {
+  // A 2004 cable citing `REASON 1.5 (B)` was justified under "E.O. 12958 §1.5 as issued in 1995",
+  // an order that no longer governed it (E.O. 13292 renumbered the categories §1.4 in 2003).
+  const marked = { ...decision, portionId: 'p1', kind: 'paragraph', markingSource: 'marked', level: 'S', authority: ['B1', '1.5(B)'] } as unknown as RecordDecision;
+  const reasons = (originated: string | null) => {
+    const record = { ...recordRead(undefined), input: { path: 'x', sha256: '0'.repeat(64), originated } } as unknown as AuditRecord;
+    return /The classification reasons are [^]*?\)\)?\./.exec(justify(record, { subject: null, fromTo: null, classifiedBy: null }, { decision: marked, redaction: null }))?.[0];
+  };
+
+  it.each<[string | null, string]>([
+    ['1999-05-01', 'The classification reasons are 1.5(b) (foreign government information) (E.O. 12958 §1.5 as issued in 1995).'],
+    [null, 'The classification reasons are 1.5(b) (foreign government information) (E.O. 12958 §1.5 as issued in 1995).'],
+    ['2004-10-01', 'The classification reasons are 1.5(b) (foreign government information) (cited as §1.5, the numbering of E.O. 12958 as issued in 1995; on 2004-10-01 the order in force was E.O. 12958, as amended, whose §1.4 has the same category under the same letter).'],
+    ['2011-03-15', 'The classification reasons are 1.5(b) (foreign government information) (cited as §1.5, the numbering of E.O. 12958 as issued in 1995; on 2011-03-15 the order in force was E.O. 13526, whose §1.4 has the same category under the same letter).'],
+  ])('a document of %s', (originated, expected) => {
+    expect(reasons(originated)).toBe(expected);
+  });
+});

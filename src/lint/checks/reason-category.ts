@@ -6,12 +6,12 @@ const AMENDED_12958 = '2003-03-25';
 /** Start of E.O. 12958, the first order with reasons as categories of §1.5(a)–(g). */
 const EO_12958 = '1995-10-14';
 
-/** The Classified By reasons are classification categories of the order the cable falls under. */
+/** The Classified By reasons (a memo's Reason line) are classification categories of the order the document falls under. */
 export const reasonCategory: LintCheck = {
   id: 'reason-category',
   description: 'Each Classified By reason is a classification category: 1.4(a)–(h) from 2003-03-25 (E.O. 12958 as amended, E.O. 13526), 1.5(a)–(g) from 1995-10-14 to 2003-03-24; a valid category cited under the other order\'s section is a warning.',
   codes: ['reason-invalid', 'reason-section'],
-  formats: ['cable'],
+  formats: ['cable', 'document'],
   check: ({ doc }) => reasonDiagnostics(doc),
 };
 
@@ -22,6 +22,12 @@ function reasonDiagnostics(doc: Document): Diagnostic[] {
   // The parser reads letters a–h only; the raw line is scanned too, so `1.4 (K)` is not just ignored.
   const reasons = new Set(cb.reasons);
   for (const m of cb.raw.matchAll(/(?<![0-9.])1\s*\.\s*(\d)\s*\(\s*([A-Za-z])\s*\)/g)) reasons.add(`1.${m[1]}(${m[2]!.toLowerCase()})`);
+  // A memo's `Reason: 1.4` names no category: the withholding would cite B1 alone (a cable's
+  // Classified By line without reasons is `no-classification-reasons`).
+  const reasonLine = doc.authority?.reason ?? null;
+  if (reasons.size === 0 && reasonLine) {
+    return [{ severity: 'error', code: 'reason-invalid', message: `Classification reason "${reasonLine.value}" names no classification category; expected one such as 1.4(c).`, span: reasonLine.span }];
+  }
   if (reasons.size === 0) return [];
   const originated = doc.originated;
   if (originated !== null && originated < EO_12958) return []; // earlier orders cite other sections (1.3(a)(1)…)
@@ -42,7 +48,7 @@ function reasonDiagnostics(doc: Document): Diagnostic[] {
       out.push({
         severity: 'warning',
         code: 'reason-section',
-        message: `Classification reason ${shown} cites §1.${section}, but a cable of ${originated} falls under ${order}, whose categories are §1.${expectedSection}${equivalent ? `; expected ${equivalent.toUpperCase()}` : ''}.`,
+        message: `Classification reason ${shown} cites §1.${section}, but a ${doc.format === 'document' ? 'document' : 'cable'} of ${originated} falls under ${order}, whose categories are §1.${expectedSection}${equivalent ? `; expected ${equivalent.toUpperCase()}` : ''}.`,
         span: cb.span,
       });
     }
