@@ -12,6 +12,11 @@ import { readsAsSentence } from './header/pass-line.js';
 const FIELD_LABEL =
   /^\W*(?:SUMMARY|PURPOSE|BACKGROUND|ACTION(?: REQUEST| ITEMS?)?|POCS?|DATE|TIME|IMPORTANCE|PRIORITY|SENSITIVITY|COMMENTS?|NOTE|ISSUES?|DISCUSSION|RECOMMENDATIONS?|DECISION|ATTACHMENTS?|ENCLOSURES?|REFERENCES?|KEY POINTS|BOTTOM LINE|PARTICIPANTS|LOCATION|CLASSIFICATION)\s*:/i;
 
+/** True when `line` opens with a field that never continues a subject (`DATE: 15 March 2011`). */
+export function opensField(line: string): boolean {
+  return FIELD_LABEL.test(line.trim());
+}
+
 /** A label of up to three words and a colon (`Place of meeting: …`). */
 const LABEL_FORM = /^[\p{L}][\p{L}/&'-]*(?: [\p{L}/&'-]+){0,2}\s?:(?:\s|$)/u;
 
@@ -24,7 +29,7 @@ const LABEL_FORM = /^[\p{L}][\p{L}/&'-]*(?: [\p{L}/&'-]+){0,2}\s?:(?:\s|$)/u;
  */
 export function endsSubject(prev: string, next: string, wrapWidth: number): boolean {
   const text = next.trim();
-  if (FIELD_LABEL.test(text)) return true;
+  if (opensField(text)) return true;
   const firstWord = /^\S*/.exec(text)![0].length;
   if (prev.trim().length + 1 + firstWord >= wrapWidth) return false;
   return LABEL_FORM.test(text) || readsAsSentence(text);

@@ -3,6 +3,7 @@
  * classified it, as released. Read from the release text only (never the original), so nothing
  * withheld can come out of here. Pure.
  */
+import { opensField } from '../parse/subject-end.js';
 
 /** The header facts a release text shows; null when not shown (or withheld). */
 export interface ReleasedFacts {
@@ -43,12 +44,12 @@ function firstMatch(lines: readonly string[], re: RegExp): string | null {
   return null;
 }
 
-/** The subject line and its continuation lines (up to a blank line, three lines at most). */
+/** The subject line and its continuation lines (up to a blank line or another field, three lines at most). */
 function subjectOf(lines: readonly string[]): string | null {
   const at = lines.findIndex((l) => SUBJECT.test(l));
   if (at === -1) return null;
   const parts = [SUBJECT.exec(lines[at]!)![1]!];
-  for (let i = at + 1; i < lines.length && i <= at + 2 && lines[i]!.trim() !== '' && !/^\s*(?:REF|Classified|¶|\d+\.|\()/i.test(lines[i]!); i++) parts.push(lines[i]!);
+  for (let i = at + 1; i < lines.length && i <= at + 2 && lines[i]!.trim() !== '' && !/^\s*(?:REF|Classified|¶|\d+\.|\()/i.test(lines[i]!) && !opensField(lines[i]!); i++) parts.push(lines[i]!);
   const subject = squeeze(parts.join(' '));
   return subject === '' || PLACEHOLDER.test(subject) ? null : subject;
 }
