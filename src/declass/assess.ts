@@ -178,7 +178,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
       return result('review', 'decl-no-origin', `A duration (${written}) needs the origination date, which is unknown: a reviewer must resolve it (E.O. 13526 §1.5).`);
     }
     const date = resolvedDate(decl, originated)!;
-    const from = decl.kind === 'duration' ? `, ${decl.years} years after origination on ${originated},` : '';
+    const from = decl.kind === 'duration' ? `, ${decl.years} year${decl.years === 1 ? '' : 's'} after origination on ${originated},` : '';
     const sets = decl.kind === 'duration' ? `${from} as its declassification instruction sets` : ', the date its declassification instruction sets';
     const prior = decl.kind === 'gds' ? ' (a date set under a prior order works the same way, 32 CFR 2001.12(c)(1))' : '';
     const base = laterOf(originated, input.sourceDate ?? null);
@@ -286,7 +286,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
     return result(
       'review',
       'capco-e6',
-      `The computed date ${computed} for ${codes}${fromSource ? ` (25 years from the date of source ${decl.sourceDate})` : ''} has passed, but CAPCO §E.6 says never to assume such information is declassified: a reviewer must decide.`,
+      `The ${decl.date ? 'date' : 'computed date'} ${computed} for ${codes}${fromSource ? ` (25 years from the date of source ${decl.sourceDate})` : ''} has passed, but CAPCO §E.6 says never to assume such information is declassified: a reviewer must decide.`,
       computed,
     );
   }

@@ -137,6 +137,16 @@ describe('assessDeclassification', () => {
     expect(assessDeclassification({ decl: parseDecl('DECL: 25X1-HUMAN'), originated: '2008-02-13', level: 'C', asOf: AS_OF }).reason).toMatch(/until the 75-year date 2083-12-31/);
   });
 
+  it.each([
+    // Probe 15a: "1 years after origination", and "the computed date" for a date the line wrote.
+    ['DECL: ONE YEAR', '2026-06-01', /^Declassified on 2005-10-01, 1 year after origination on 2004-10-01,/],
+    ['DECL: 10 YEARS', '2026-06-01', /^Declassified on 2014-10-01, 10 years after origination on 2004-10-01,/],
+    ['DECL: X1 10/01/2014', '2026-06-01', /^The date 2014-10-01 for X1 has passed/],
+    ['DECL: X1', '2040-06-01', /^The computed date \d{4}-\d\d-\d\d for X1 has passed/],
+  ])('%s as of %s: the reason says what was written', (decl, asOf, reason) => {
+    expect(assessDeclassification({ decl: parseDecl(decl), originated: '2004-10-01', level: 'S', asOf }).reason).toMatch(reason);
+  });
+
   it('never says declassified for an exemption or prior-order marking, however late the date', () => {
     for (const decl of ['DECL: OADR', 'DECL: MR', 'DECL: X1', 'DECL: 25X1', 'Declassify On: 25X6, 20401231', 'Declassify On: 50X1-HUM', 'E.O. 11652: GDS', 'DECL: DCI ONLY']) {
       const a = assessDeclassification({ decl: parseDecl(decl), originated: '1990-01-01', level: 'S', asOf: '2200-01-01' });
