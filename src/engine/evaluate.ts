@@ -176,7 +176,8 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
       declassified: release && classifiedPortion && (override.declassify === true || profile.banner === 'foia'),
       ruleId: 'override',
       authority: override.authority ? expandAuthority(override.authority, reasons) : [],
-      reason: `Reviewer ${override.reviewer} decided on ${override.date} to ${override.action} this portion${override.note ? `: ${override.note}` : ''}.`,
+      // A note that ends its own sentence gets no second full stop (`MDR case M-2031.`).
+      reason: `Reviewer ${override.reviewer} decided on ${override.date} to ${override.action} this portion${override.note ? `: ${override.note}` : ''}${override.note && /[.!?]$/.test(override.note.trim()) ? '' : '.'}`,
       override: { reviewer: override.reviewer, date: override.date, ...(override.note ? { note: override.note } : {}) },
     };
   }

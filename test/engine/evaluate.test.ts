@@ -366,6 +366,14 @@ describe('span rules and overrides', () => {
     expect(p1).toMatchObject({ action: 'release', ruleId: 'override', declassified: true, override: { reviewer: 'J. Smith', date: '2026-11-20', note: 'MDR case 42' } });
     expect(plan.diagnostics.map((d) => d.code)).toEqual(['override-after-as-of', 'override-unknown-portion']); // decided in 2026, applied as of 2010
   });
+  it.each([
+    ['MDR case 42', 'Reviewer J. Smith decided on 2026-11-20 to release this portion: MDR case 42.'],
+    ['MDR case M-2031.', 'Reviewer J. Smith decided on 2026-11-20 to release this portion: MDR case M-2031.'],
+    [null, 'Reviewer J. Smith decided on 2026-11-20 to release this portion.'],
+  ])("an override's note %j ends the reason with one full stop", (note, reason) => {
+    const overrides = loadOverrides(`overrides:\n  - { ref: TEST1, portion: p1, action: release, reviewer: J. Smith, date: 2026-11-20${note ? `, note: ${note}` : ''} }\n`, 'o.yaml');
+    expect(evaluate(cable, publicProfile, { asOf: '2026-12-01', overrides }).decisions[0]!.reason).toBe(reason);
+  });
   it('names a document by its reference id, and by its file stem only when it has none', () => {
     // A decision for 08BERLIN173 was applied to another cable saved as `08BERLIN173.txt`.
     const overrides = loadOverrides('overrides:\n  - { ref: OTHER1, portion: p1, action: release, reviewer: J. Smith, date: 2026-11-20 }\n', 'o.yaml');
