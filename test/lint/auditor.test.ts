@@ -20,6 +20,8 @@ describe('lint: classification reasons', () => {
     ['1.4 (A), (C), (E), (F), (G) AND (H)', [], []],
     ['1.4 (K)', ['reason-invalid', 'no-classification-reasons'], []],
     ['1.6 (B)', ['reason-invalid'], []],
+    // Probe 15a: the second letter of a list was not checked.
+    ['1.4 (Z) AND (Q)', ['reason-invalid', 'reason-invalid', 'no-classification-reasons'], []],
     ['1.5 (B) AND (D)', [], ['reason-section', 'reason-section']],
   ])('a 2008 cable citing %s → errors %j, warnings %j', (reasons, errors, warnings) => {
     const text = cable('¶1. (C) One.', { classifiedBy: by(reasons) });

@@ -21,7 +21,10 @@ function reasonDiagnostics(doc: Document): Diagnostic[] {
   if (!cb) return [];
   // The parser reads letters a–h only; the raw line is scanned too, so `1.4 (K)` is not just ignored.
   const reasons = new Set(cb.reasons);
-  for (const m of cb.raw.matchAll(/(?<![0-9.])1\s*\.\s*(\d)\s*\(\s*([A-Za-z])\s*\)/g)) reasons.add(`1.${m[1]}(${m[2]!.toLowerCase()})`);
+  // Each letter of a list (`1.4 (Z) and (Q)`, `1.4(a), (c)`) is a reason of the section before it.
+  for (const m of cb.raw.matchAll(/(?<![0-9.])1\s*\.\s*(\d)\s*((?:\(\s*[A-Za-z]\s*\)(?:\s*(?:,|and|&)\s*|\s+)?)+)/gi)) {
+    for (const l of m[2]!.matchAll(/\(\s*([A-Za-z])\s*\)/g)) reasons.add(`1.${m[1]}(${l[1]!.toLowerCase()})`);
+  }
   // A memo's `Reason: 1.4` names no category: the withholding would cite B1 alone (a cable's
   // Classified By line without reasons is `no-classification-reasons`).
   const reasonLine = doc.authority?.reason ?? null;
