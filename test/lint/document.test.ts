@@ -36,6 +36,7 @@ const CASES: ReadonlyArray<readonly [string, string, string, string]> = [
   ['rel-to-with-noforn', memo('SECRET//NOFORN', '(S//NF/REL TO USA, GBR) Contradiction.'), 'rel-to-with-noforn', memo('SECRET//NOFORN', '(S//NF) Consistent.')],
   ['banner-above-portions', memo('SECRET', 'SUBJECT: (U) Compilation\n\n(U) One fact.\n\n(U) Another fact.'), 'banner-above-portions', memo('SECRET', 'SUBJECT: (U) Compilation\n\n(U) One fact.\n\n(S) A secret fact.')],
   ['exemption-without-date', memo('SECRET', '(S) Undated exemption.', 'Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 25X1\n'), 'exemption-without-date', memo('SECRET', '(S) Dated exemption.', 'Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 25X1, 20591231\n')],
+  ['reason-category', memo('SECRET', '(S) Bad reason.', 'Classified By: J. Smith\nReason: 1.4(i)\nDeclassify On: 20320108\n'), 'reason-invalid', memo('SECRET', '(S) Good reason.', 'Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20320108\n')],
   ['atomic-energy-act-decl', memo('SECRET//RESTRICTED DATA', '(S//RD) Design text.', 'Classified By: J. Smith\nReason: 1.4(a)\nDeclassify On: 20320108\n'), 'atomic-energy-act-decl', memo('SECRET//RESTRICTED DATA', '(S//RD) Design text.', 'Classified By: J. Smith\nReason: 1.4(a)\nDeclassify On: N/A to RD/FRD portions. See source list for NSI portions.\n')],
 ];
 

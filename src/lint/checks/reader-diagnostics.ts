@@ -5,6 +5,7 @@ import { bannerAbovePortions } from './banner-above-portions.js';
 import { bannerBelowPortion } from './banner-below-portion.js';
 import { bannerMissing } from './banner-missing.js';
 import { exemptionWithoutDate } from './exemption-without-date.js';
+import { reasonCategory } from './reason-category.js';
 import { relToWithNoforn } from './rel-to-with-noforn.js';
 import { unmarkedPortion } from './unmarked-portion.js';
 
@@ -14,7 +15,7 @@ import { unmarkedPortion } from './unmarked-portion.js';
  * code of the reader is passed on, including any it gains later (nothing silent).
  */
 export const REPORTED_BY_OTHER_CHECKS: ReadonlySet<string> = new Set(
-  [unmarkedPortion, bannerBelowPortion, bannerMissing, authorityBlock, relToWithNoforn, exemptionWithoutDate, atomicEnergyActDecl, bannerAbovePortions].flatMap((c) => c.codes),
+  [unmarkedPortion, bannerBelowPortion, bannerMissing, authorityBlock, relToWithNoforn, exemptionWithoutDate, atomicEnergyActDecl, bannerAbovePortions, reasonCategory].flatMap((c) => c.codes),
 );
 
 /** What the document reader already found, less what the other document checks report. */
