@@ -49,6 +49,12 @@ export interface Marking {
   readonly fgi: readonly string[];
   /** Human-readable notes for every normalisation applied (legacy or sloppy forms). Empty when canonical. */
   readonly normalisations: readonly string[];
+  /**
+   * Banners only: the declassification instruction the banner ends with (`SECRET//NOFORN//X1`,
+   * `…//20320108`, `…//MR`), as written; an instruction of the document beside its Declassify On
+   * or E.O. line. Absent when there is none.
+   */
+  readonly declassifyOn?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -400,6 +406,11 @@ export interface DeclAssessment {
   /** Stable id of the rule that decided, e.g. `32cfr2001.12b`, `eo13526-3.3`. */
   readonly rule: string;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Where the instruction that decided is written (the DECL value, the Declassify On line, the
+   * banner's last element); absent when there is none to point at.
+   */
+  readonly span?: Span;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { addYears, endOfYearAfter } from '../dates.js';
 import { governingOrder } from './orders.js';
 import { DECL_CODE_START, parseDecl, withCodeUnder } from './parse-decl.js';
 import { LEVEL_BANNER } from '../markings/levels.js';
+import { chooseInstruction, type Instruction } from './choose.js';
 
 /** What {@link assessDeclassification} needs. */
 export interface AssessInput {
@@ -101,6 +102,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
     reason,
     rule,
     diagnostics,
+    ...(input.span ? { span: input.span } : {}),
   });
   const who = levelWords(level);
   const written = decl.raw === null ? none : `"${decl.raw.trim()}"`;
@@ -354,7 +356,11 @@ function belowItsPortions(doc: Document, a: DeclAssessment): DeclAssessment {
   };
 }
 
-/** A cable's assessment: its E.O. line, and any other DECL line in its text (the most protective). */
+/**
+ * A cable's assessment: its E.O. line, any other DECL line in its text, and an instruction its
+ * banner ends with (the most protective, {@link chooseInstruction}). Without an E.O. line, the
+ * banner's instruction is the cable's.
+ */
 function assessCable(doc: Document, asOf: string): DeclAssessment {
   const stamp = doc.declassifiedStamp;
   // State's declassification stamp records a decision made after the E.O. line's instruction.
@@ -366,16 +372,31 @@ function assessCable(doc: Document, asOf: string): DeclAssessment {
     if (whole.kind !== 'unrecognised') decl = whole;
   }
   const span = eo ? eo.declSpan ?? eo.span : undefined;
-  const own = assessDeclassification({ decl, originated: doc.originated, level: documentLevel(doc), asOf, ...(span ? { span } : {}) });
+  const common = { originated: doc.originated, level: documentLevel(doc), asOf };
+  const banner = bannerInstruction(doc, common);
+  const all: Instruction[] = [];
+  if (eo || !banner) all.push({ assessment: assessDeclassification({ decl, ...common, ...(span ? { span } : {}) }), where: stamp ? 'the declassification stamp' : 'the E.O. line' });
   // A second instruction in the text (parse/index.ts eoInTextOf): the most protective result is
   // kept, as with two Declassify On lines, the worse status, then the later date (fail closed).
-  let best = own;
   for (const e of doc.eoInText ?? []) {
-    const a = assessDeclassification({ decl: parseDecl(e.decl), originated: doc.originated, level: documentLevel(doc), asOf, span: e.declSpan ?? e.span });
-    const d = STATUS_RANK[a.status] - STATUS_RANK[best.status];
-    if (d > 0 || (d === 0 && (a.declassifyOn ?? '9999-12-31') > (best.declassifyOn ?? '9999-12-31'))) best = a;
+    all.push({ assessment: assessDeclassification({ decl: parseDecl(e.decl), ...common, span: e.declSpan ?? e.span }), where: 'an E.O. line in the text' });
   }
-  return best;
+  if (banner) all.push(banner);
+  return chooseInstruction(doc, all);
+}
+
+/**
+ * The instruction a banner ends with (`SECRET//NOFORN//20320108`), assessed, or null: an
+ * instruction of the document as much as its Declassify On or E.O. line's.
+ */
+function bannerInstruction(doc: Document, common: Omit<AssessInput, 'decl'>): Instruction | null {
+  const b = doc.banner;
+  const value = b?.marking?.declassifyOn;
+  if (!b || !value) return null;
+  // The value ends the banner as written (the parser read it from there); its own span when found.
+  const at = b.raw.toUpperCase().lastIndexOf(value);
+  const span = at >= 0 ? { start: b.span.start + at, end: b.span.start + at + value.length } : b.span;
+  return { assessment: assessDeclassification({ ...common, decl: parseDecl(value), span }), where: 'the banner' };
 }
 
 const RANK: Readonly<Record<Level, number>> = { U: 0, C: 1, S: 2, TS: 3 };
@@ -466,9 +487,6 @@ function levelWords(level: Level | null): string {
   }
 }
 
-/** How protective a status is, for choosing among several instructions: review and worse first. */
-const STATUS_RANK: Readonly<Record<DeclStatus, number>> = { unclassified: 0, declassified: 1, classified: 2, review: 3, invalid: 4 };
-
 /**
  * A Declassify On value continued on lines under it, read and quoted as one line: a code on the
  * next line is a further value (`20100108` / `25X1-human` reads `20100108, 25X1-human`, as the
@@ -485,30 +503,24 @@ function oneLine(raw: string): string {
  * Assesses a modern document by its classification authority block: each `Declassify On` value is
  * read like a DECL value (dates as `20320108` or `08 JAN 2007`, `25X1, 20591231`, `50X1-HUM`, …)
  * and assessed with the document's level and origination date, and the source date of `Derived
- * From … Dated` (see {@link AssessInput}). With several values (two blocks side by side) the most
- * protective result is kept: the worse status, then the later date (fail closed). A document
- * without a block, or a block without `Declassify On`, is assessed as having no instruction.
+ * From … Dated` (see {@link AssessInput}). An instruction the banner ends with (`…//X1`,
+ * `…//20320108`) is one more value. With several values (two blocks side by side, a banner's and
+ * a block's) the most protective result is kept, the worse status, then the later date (fail
+ * closed), and a disagreement is a `decl-conflict` warning ({@link chooseInstruction}). A document
+ * with neither a `Declassify On` value nor a banner's instruction is assessed as having none.
  */
 export function assessAuthorityBlock(doc: Document, asOf: string): DeclAssessment {
   const block = doc.authority ?? null;
   const level = documentLevel(doc);
   const common = { originated: doc.originated, level, asOf, sourceDate: block?.sourceDate ?? null };
   const fields = block?.declassifyOn ?? [];
-  if (fields.length === 0) {
+  const banner = bannerInstruction(doc, common);
+  if (fields.length === 0 && !banner) {
     const missing = block ? 'an authority block without a Declassify On line' : 'no classification authority block';
     const decl: DeclValue = { raw: null, kind: 'none', date: null, codes: [], notes: [missing] };
     return assessDeclassification({ decl, ...common, missing, ...(block ? { span: block.span } : {}) });
   }
-  let best: DeclAssessment | null = null;
-  for (const f of fields) {
-    const a = assessDeclassification({ decl: parseDecl(oneLine(f.raw)), ...common, span: f.span });
-    if (!best) {
-      best = a;
-      continue;
-    }
-    const d = STATUS_RANK[a.status] - STATUS_RANK[best.status];
-    const later = (a.declassifyOn ?? '9999-12-31') > (best.declassifyOn ?? '9999-12-31');
-    if (d > 0 || (d === 0 && later)) best = a;
-  }
-  return best!;
+  const all: Instruction[] = fields.map((f) => ({ assessment: assessDeclassification({ decl: parseDecl(oneLine(f.raw)), ...common, span: f.span }), where: 'a Declassify On line' }));
+  if (banner) all.push(banner);
+  return chooseInstruction(doc, all);
 }

@@ -14,6 +14,8 @@ export interface MarkingDraft {
   readonly relTo?: Iterable<string>;
   readonly fgi?: Iterable<string>;
   readonly normalisations?: Iterable<string>;
+  /** A banner's trailing declassification instruction, as written (see {@link Marking}). */
+  readonly declassifyOn?: string;
 }
 
 /**
@@ -66,6 +68,7 @@ export function makeMarking(draft: MarkingDraft): Marking {
     relTo: sortRelTo(relTo),
     fgi,
     normalisations: [...new Set(notes)],
+    ...(draft.declassifyOn ? { declassifyOn: draft.declassifyOn } : {}),
   };
 }
 

@@ -127,6 +127,8 @@ interface State {
   readonly notes: string[];
   /** The banner's REL TO list, for a bare `REL` (see {@link MarkingOptions}). */
   readonly bannerRelTo: readonly string[];
+  /** A declassification instruction the banner ends with (`X1`, `20320108`, `MR`), as written. */
+  decl?: string;
 }
 
 function parseText(raw: string, text: string, context: MarkingContext, notes: string[], options: MarkingOptions = {}): Marking {
@@ -168,7 +170,7 @@ function parseText(raw: string, text: string, context: MarkingContext, notes: st
   // So is Atomic Energy Act data (`(U//RD)`): RD, FRD and TFNI are classified by the act.
   const aea = [...controls].find((x) => AEA_CLASSIFIED.has(x));
   if (level === 'U' && aea !== undefined) throw new MarkingError('malformed', `${aea} marks information classified under the Atomic Energy Act, not UNCLASSIFIED`);
-  return makeMarking({ raw, level, sci, controls, relTo, fgi, normalisations: notes });
+  return makeMarking({ raw, level, sci, controls, relTo, fgi, normalisations: notes, ...(st.decl ? { declassifyOn: st.decl } : {}) });
 }
 
 /**
@@ -300,6 +302,7 @@ function readElement(items: readonly Item[], i: number, st: State): { next: numb
     if (trailer.phrase === 'MR' && st.context === 'portion') {
       throw new MarkingError('unknown', '"MR" is not a portion marking');
     }
+    if (trailer.phrase === 'MR') return bannerDecl('MR', st, items.length);
     st.notes.push(trailer.entry);
     return { next: items.length, el: null };
   }
@@ -332,12 +335,12 @@ function readElement(items: readonly Item[], i: number, st: State): { next: numb
     return { next: j, el: { category: 3, order: CONTROL_ORDER.indexOf('FGI'), controls: ['FGI'] } };
   }
   // A declassification instruction at the end of a banner (`TOP SECRET//COMINT//NOFORN//X1`,
-  // `…//20320108`), as banners carried it before the Declassify On line: it says nothing of who
-  // may read the document, and the authority block (or the E.O. line) is where it is read.
-  if (st.context === 'banner' && i === items.length - 1 && item.sep === '//' && BANNER_DECL.test(item.word)) {
-    st.notes.push(`declassification instruction ${item.word} at the end of the banner ignored (it is read from the Declassify On line)`);
-    return { next: items.length, el: null };
-  }
+  // `…//20320108`, `…//50X1-HUM`), as banners carried it before the Declassify On line: it says
+  // nothing of who may read the document, but it is an instruction of the document, assessed with
+  // the Declassify On or E.O. line's (declass/assess.ts); dropped, a banner's 2032 went unread
+  // beside a block's 2021 and the SECRET paragraph was released as declassified.
+  const decl = st.context === 'banner' && item.sep === '//' ? bannerDeclAt(items, i) : null;
+  if (decl !== null) return bannerDecl(decl, st, items.length);
   // The former names of the SIGINT and imagery control systems (`TOP SECRET//COMINT//NOFORN`,
   // `SECRET//TALENT KEYHOLE`), read as the register's SI and TK.
   const former = phraseAt(items, i, FORMER_SCI_NAMES, 2);
@@ -450,8 +453,30 @@ function readDisplayOnly(items: readonly Item[], i: number, st: State): number {
   return j;
 }
 
-/** A declassification instruction as older banners ended with it: `X1`–`X8`, `25X1`–`25X9`, a date `20320108`. */
-const BANNER_DECL = /^(?:X[1-8]|25X[1-9]|(?:19|20)\d{6})$/;
+/**
+ * A declassification instruction as older banners ended with it: `X1`–`X8`, `25X1`–`25X9`, `50X1`
+ * …, `75X1` …, a date `20320108`, `OADR` (`MR` is a trailer, read by the caller).
+ */
+const BANNER_DECL = /^(?:X[1-8]|(?:25|50|75)X[1-9]|(?:19|20)\d{6}|OADR)$/;
+
+/**
+ * The instruction that ends the banner at `i`, as written, or null: one word, or `50X1-HUM` /
+ * `50X2-WMD` (the tokenizer splits at the hyphen).
+ */
+function bannerDeclAt(items: readonly Item[], i: number): string | null {
+  const word = (items[i] as Item).word;
+  if (i === items.length - 1) return BANNER_DECL.test(word) ? word : null;
+  const suffix = items[i + 1] as Item;
+  const joined = `${word}-${suffix.word}`;
+  return i === items.length - 2 && suffix.sep === '-' && /^50X[12]-(?:HUM|WMD)$/.test(joined) ? joined : null;
+}
+
+/** Keeps a banner's trailing instruction in `st` (it ends the marking), with a note that says so. */
+function bannerDecl(decl: string, st: State, end: number): { next: number; el: null } {
+  st.decl = decl;
+  st.notes.push(`declassification instruction ${decl} at the end of the banner read as the document's, with its Declassify On or E.O. line's (the most protective applies)`);
+  return { next: end, el: null };
+}
 
 /** Former names of SCI control systems and the register's names for them. */
 const FORMER_SCI_NAMES: ReadonlyMap<string, string> = new Map([

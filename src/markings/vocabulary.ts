@@ -160,11 +160,14 @@ export const CONTROL_WORDS: ReadonlyMap<string, ControlWord> = new Map<string, C
 /** Longest phrase length in words, for greedy matching. */
 export const MAX_PHRASE_WORDS = 5;
 
-/** Words that end a marking and are ignored, with a note (`(S-ENTIRE TEXT)`, `//MR` in banners). */
+/**
+ * Words that end a marking: ignored with a note (`(S-ENTIRE TEXT)`), or, `//MR` in a banner, kept as
+ * the banner's declassification instruction (parse-marking.ts).
+ */
 export const TRAILERS: ReadonlyMap<string, string> = new Map([
   ['ENTIRE TEXT', 'ENTIRE TEXT ignored: it only repeats that the mark covers the whole text'],
   ['ENTIRE PARAGRAPH', 'ENTIRE PARAGRAPH ignored: it only repeats that the mark covers the paragraph'],
-  ['MR', 'MR (manual review, a declassification instruction) ignored'],
+  ['MR', 'MR (manual review), a declassification instruction'],
 ]);
 
 /**

@@ -62,7 +62,10 @@ const BANNER_WORDS =
 const BANNER_CONTROL =
   /^(?:\s*\/\/?\s*|\s*,\s*|\s+-\s+|\s+)(?:NOFORN|NF|SBU|FOUO|FOR OFFICIAL USE ONLY|E F T O|EFTO|SENSITIVE BUT UNCLASSIFIED|SENSITIVE|LIMDIS|EXDIS|NODIS|ORCON|PROPIN|FGI|MR|RELIDO|REL TO(?: USA)?|REL)(?![A-Za-z])/;
 
-const BANNER_SLASH_WORD = /^\s*\/\/?\s*[A-Z][A-Z0-9-]*(?![a-z])/;
+// A digit may start it: a declassification instruction ending the banner (`SECRET//NOFORN//20320108
+// BERLIN 000999`), read with the banner (the marking grammar keeps it as the banner's instruction);
+// not taken, the cable had no banner and its 2032 was not read.
+const BANNER_SLASH_WORD = /^\s*\/\/?\s*[A-Z0-9][A-Z0-9-]*(?![a-z])/;
 
 /** A REL TO list after a banner control: `, GBR` or ` NATO`. */
 const BANNER_REL_ITEM = /^(?:\s*,\s*|\s+)(?:USA|[A-Z]{3,4})(?![A-Za-z])/;

@@ -43,7 +43,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .addOption(requiredOption('-p, --profile <name|file>', 'release profile: a bundled name or a YAML/JSON file'))
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .option('--overrides <file>', 'reviewer decisions (YAML) that take precedence over the profile')
-    .option('--json', 'print JSON Lines, one object per portion')
+    .option('--json', 'print JSON Lines, one object per portion, each with the document\'s declassification assessment')
     .addOption(inputFormatOption())
     .action(async (file: string, opts: ExplainOptions) => {
       const { io } = ctx;

@@ -1,18 +1,39 @@
 /** What `declass explain` prints: every portion with its marking, decision, rule and reason. */
 import type { Profile } from '../../rules/load.js';
 import { LineIndex } from '../../source/line-index.js';
-import type { Decision, Document, Plan } from '../../types.js';
+import type { DeclAssessment, Decision, Document, Plan } from '../../types.js';
 import { formatJsonLine } from './json.js';
 
-/** One JSON Lines record per decision, with the file, reference and 1-based line and column. */
+/**
+ * One JSON Lines record per decision, with the file, reference and 1-based line and column, and
+ * the document's declassification assessment (the same on every line: which instruction decided,
+ * on which line, and why). A document without portions gets one line with the assessment alone.
+ */
 export function formatExplainJson(file: string, doc: Document, plan: Plan): string {
   const index = new LineIndex(doc.source);
+  const declassification = declassificationJson(plan.declassification, index);
+  if (plan.decisions.length === 0) return formatJsonLine({ file, ref: doc.ref, declassification });
   let out = '';
   for (const d of plan.decisions) {
     const { line, column } = index.pointAt(d.span.start);
-    out += formatJsonLine({ file, ref: doc.ref, ...d, line, column });
+    out += formatJsonLine({ file, ref: doc.ref, ...d, line, column, declassification });
   }
   return out;
+}
+
+/** The document's assessment for JSON: the instruction as written, its status, rule, reason and line. */
+function declassificationJson(a: DeclAssessment, index: LineIndex): Record<string, unknown> {
+  return {
+    value: a.decl.raw,
+    kind: a.decl.kind,
+    status: a.status,
+    declassifyOn: a.declassifyOn,
+    automaticOn: a.automaticOn,
+    rule: a.rule,
+    reason: a.reason,
+    line: a.span ? index.pointAt(a.span.start).line : null,
+    diagnostics: a.diagnostics.map((x) => ({ severity: x.severity, code: x.code, message: x.message, ...(x.span ? { line: index.pointAt(x.span.start).line } : {}) })),
+  };
 }
 
 /** The readable explanation: the document, its DECL status and profile, then each decision and redaction. */
@@ -21,7 +42,11 @@ export function formatExplanation(file: string, doc: Document, plan: Plan, profi
   const d = plan.declassification;
   let out = `${file}  ref ${doc.ref ?? '?'}  originated ${doc.originated ?? '?'}  banner ${doc.banner?.raw ?? noBanner(doc)}\n`;
   // A document without an authority block says so (the first note names what is missing).
-  out += `DECL ${d.decl.raw ?? `(${d.decl.notes?.[0] ?? 'no E.O. line'})`}: ${d.status} as of ${asOf}. ${d.reason}\n`;
+  // The instruction that decided, and where: with several (a banner's, two Declassify On lines)
+  // the line says which one.
+  const at = d.span ? ` (line ${index.pointAt(d.span.start).line})` : '';
+  out += `DECL ${d.decl.raw ?? `(${d.decl.notes?.[0] ?? 'no E.O. line'})`}${at}: ${d.status} as of ${asOf}. ${d.reason}\n`;
+  for (const diag of d.diagnostics) if (diag.code === 'decl-conflict') out += `${diag.severity}: ${diag.message} (${diag.code})\n`;
   out += `Profile ${profile.id}: banner ${plan.releaseBanner}; ${plan.stamp}\n`;
   const pending = plan.disposition.pending;
   if (pending.length > 0) {

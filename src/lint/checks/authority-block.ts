@@ -8,13 +8,14 @@ import type { LintCheck } from '../types.js';
  * On`, without either `Classified By` or `Derived From`, or an original classification
  * (Classified By, no Derived From) without `Reason`, is an error (`authority-incomplete`); a
  * derivative one without `Classified By` (the derivative classifier) a warning. The assessment's
- * own findings on the `Declassify On` value follow (`decl-unrecognised`, `decl-over-25-years`, …).
+ * own findings on the `Declassify On` value follow (`decl-unrecognised`, `decl-over-25-years`, …,
+ * `decl-conflict` when it and another value or the banner's instruction disagree).
  * Cables: `declassification` and `classification-reasons`.
  */
 export const authorityBlock: LintCheck = {
   id: 'authority-block',
   description: 'A classified document has no classification authority block, or an incomplete one, or a Declassify On value the assessment finds fault with.',
-  codes: ['authority-missing', 'authority-incomplete', 'decl-missing', 'decl-unrecognised', 'decl-over-25-years', 'decl-before-origin', 'decl-on-unclassified', 'decl-truncated'],
+  codes: ['authority-missing', 'authority-incomplete', 'decl-missing', 'decl-unrecognised', 'decl-over-25-years', 'decl-before-origin', 'decl-on-unclassified', 'decl-truncated', 'decl-conflict'],
   formats: ['document'],
   check: ({ doc, asOf, classified, bannerSpan }) => {
     const block = doc.authority ?? null;
