@@ -267,19 +267,45 @@ export function spanRegions(layout: PdfLayout, start: number, end: number): Span
     // one without: a zero-width glyph at the line's edge (U+200B, or a word of a font whose widths
     // are 0) lay outside the inset region and stayed in the release, and a line of only such
     // glyphs (x0 = x1) got no region at all.
+    const tall = tallFrom(layout, l);
     let x0 = Infinity;
     let x1 = -Infinity;
+    let t: [number, number, number, number] | null = null;
     for (let i = Math.max(start, l.start); i < Math.min(end, l.end); i++) {
       const a = layout.boxes[4 * i]!;
       if (Number.isNaN(a)) continue;
       const b = layout.boxes[4 * i + 2]!;
       const inset = b - a > 0.02 ? 0.01 : 0;
+      const y0 = layout.boxes[4 * i + 1]!;
+      const h = layout.boxes[4 * i + 3]! - y0;
+      if (h > tall) {
+        // Inside the glyph's box, around the point at 35% of its height that the release check probes.
+        t = t ? [Math.min(t[0], a + inset), Math.min(t[1], y0 + 0.06 * h), Math.max(t[2], b - inset), Math.max(t[3], y0 + 0.74 * h)] : [a + inset, y0 + 0.06 * h, b - inset, y0 + 0.74 * h];
+        continue;
+      }
       x0 = Math.min(x0, a + inset);
       x1 = Math.max(x1, b - inset);
     }
     if (x0 <= x1) out.push({ page: l.page, rect: [x0, l.y - 0.15 * l.size, x1, l.y + 0.6 * l.size] });
+    if (t) out.push({ page: l.page, rect: t });
   }
   return out;
+}
+
+/**
+ * The height over which a glyph box of line `l` is a drop cap's (../layout/lines.ts joins a drop
+ * cap to the first line beside it, at that line's baseline and size): 1.4 times its lowest box.
+ * Such a glyph gets a rectangle of its own: the line's band lay under the middle of the large
+ * `(S)`, which the release check then counted as released text, and the band grown to cover it
+ * would cover the line above.
+ */
+function tallFrom(layout: PdfLayout, l: LayoutLine): number {
+  let low = Infinity;
+  for (let i = l.start; i < l.end; i++) {
+    const h = layout.boxes[4 * i + 3]! - layout.boxes[4 * i + 1]!;
+    if (h > 0) low = Math.min(low, h);
+  }
+  return 1.4 * low;
 }
 
 /** The lines that `[start, end)` overlaps (binary search over the sorted lines). */

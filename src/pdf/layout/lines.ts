@@ -22,6 +22,8 @@ export interface LinePiece {
   readonly x0: number;
   readonly x1: number;
   readonly glyphs: readonly PageGlyph[];
+  /** The first and last place where its inked glyphs were drawn in the page's content (indexes in the page's glyphs). */
+  readonly drawn?: readonly [number, number];
 }
 
 /** A block of line pieces, top to bottom, with paragraph breaks before some of them. */
@@ -187,10 +189,10 @@ function pieces(row: Row, page: readonly PageGlyph[]): LinePiece[] {
   const all = [...new Set([...at, ...flowBreaks(row, page)])].sort((a, b) => a - b);
   let from = 0;
   for (const c of all) {
-    addPiece(out, glyphs, from, c);
+    addPiece(out, row, from, c);
     from = c;
   }
-  addPiece(out, glyphs, from, glyphs.length);
+  addPiece(out, row, from, glyphs.length);
   return out;
 }
 
@@ -301,8 +303,11 @@ function stretched(row: readonly PageGlyph[], cuts: readonly Gutter[]): boolean 
  * glyphs', its size and extent theirs; blanks at its ends left out. One pass, no arrays but the
  * piece's own (the text layer runs this for every row of every page).
  */
-function addPiece(out: LinePiece[], row: readonly PageGlyph[], from: number, to: number): void {
+function addPiece(out: LinePiece[], whole: Row, from: number, to: number): void {
+  const row = whole.glyphs;
   let inked = 0;
+  let first = Infinity;
+  let last = -Infinity;
   let size = -Infinity;
   let ySum = 0;
   let x0 = Infinity;
@@ -315,9 +320,11 @@ function addPiece(out: LinePiece[], row: readonly PageGlyph[], from: number, to:
     ySum += g.y;
     x0 = Math.min(x0, g.x0);
     x1 = Math.max(x1, g.x1);
+    first = Math.min(first, whole.drawn[i]!);
+    last = Math.max(last, whole.drawn[i]!);
   }
   if (inked === 0) return;
-  out.push({ y: ySum / inked, size, x0, x1, glyphs: trimBlanks(row, from, to) });
+  out.push({ y: ySum / inked, size, x0, x1, glyphs: trimBlanks(row, from, to), drawn: [first, last] });
 }
 
 function trimBlanks(glyphs: readonly PageGlyph[], from: number, to: number): PageGlyph[] {
@@ -333,7 +340,7 @@ function overlapX(a: { x0: number; x1: number }, b: { x0: number; x1: number }):
 }
 
 /** Blocks of a page's pieces (pieces sorted top to bottom). */
-function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean): Block[] {
+function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean, page: readonly PageGlyph[]): Block[] {
   const below = (i: number): number => {
     for (let j = i + 1; j < all.length; j++) if (all[j]!.y < all[i]!.y - ROW_TOLERANCE_EM * all[i]!.size && overlapX(all[i]!, all[j]!)) return j;
     return -1;
@@ -344,10 +351,11 @@ function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean)
   };
   const blockOf: (Block | undefined)[] = [];
   const out: Block[] = [];
+  const caps = largeOpenings(all, opens);
   all.forEach((p, j) => {
     const i = above(j);
     const q = i >= 0 ? all[i]! : null;
-    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens);
+    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
     let b = joins ? blockOf[i] : undefined;
     if (!b) {
       b = { lines: [], breaks: new Set(), x0: p.x0, x1: p.x1, top: p.y + p.size, bottom: p.y };
@@ -361,6 +369,17 @@ function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean)
   });
   for (const b of out) markBreaks(b);
   return out;
+}
+
+/**
+ * Large pieces that open something of their own (a mark: `opens`) and that no line was joined to
+ * (see joinDropCaps): a line beside one never goes on with the paragraph above, whose mark it
+ * would take. It opens a block of its own, unmarked (withheld in a classified document).
+ */
+function largeOpenings(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean): LinePiece[] {
+  let smallest = Infinity;
+  for (const p of all) smallest = Math.min(smallest, p.size);
+  return all.filter((p) => p.size >= DROP_CAP_SCALE * smallest && p.glyphs.length <= DROP_CAP_GLYPHS && opens(p));
 }
 
 /**
@@ -379,6 +398,39 @@ function besideOpening(all: readonly LinePiece[], j: number, q: LinePiece, opens
       const o = all[k]!;
       if (o.x1 <= p.x0 && overlapX(o, q) && opens(o)) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * True when `p`, the piece under `q`, starts at another left edge and was not drawn right after
+ * it: the content drew a glyph of another line between them, or drew `p` first. Checked where
+ * both stand beside text on their rows (columns, a table's cells; see besideText): lines of
+ * one column whose names were cut out of a scan-era PDF are drawn out of order too. Lines of one
+ * paragraph are drawn one after the other; a column's first line after a column break is drawn
+ * after the column before it. Such a line under a table's last cell (`(U) Open`, then `the … site
+ * until the end.` of an (S) paragraph broken into the next column, 18 pt lower, set in 7 pt) went
+ * on with that cell, and was released under its mark. Read apart, it opens a block of its own:
+ * unmarked, withheld in a classified document. A hanging indent is drawn in order and stays.
+ */
+function otherFlow(page: readonly PageGlyph[], q: LinePiece, p: LinePiece): boolean {
+  // Lines of one size only: a superscript (a footnote number under a line, drawn in its flow) stays as it was.
+  if (!q.drawn || !p.drawn || Math.abs(p.x0 - q.x0) < ROW_TOLERANCE_EM * p.size || Math.abs(p.size - q.size) > 0.05 * q.size) return false;
+  if (p.drawn[0] < q.drawn[1]) return true;
+  const far = 0.8 * p.size;
+  for (let k = q.drawn[1] + 1; k < p.drawn[0]; k++) {
+    const g = page[k]!;
+    if (!g.blank && Math.abs(g.y - p.y) > far && Math.abs(g.y - q.y) > far) return true;
+  }
+  return false;
+}
+
+/** True when a piece on the row of `all[j]` lies left of it: a column or table cell beside another. */
+function besideText(all: readonly LinePiece[], j: number): boolean {
+  const p = all[j]!;
+  const near = ROW_TOLERANCE_EM * p.size;
+  for (const step of [-1, 1]) {
+    for (let k = j + step; k >= 0 && k < all.length && Math.abs(all[k]!.y - p.y) < near; k += step) if (all[k]!.x1 <= p.x0) return true;
   }
   return false;
 }
@@ -428,8 +480,47 @@ function cut(list: readonly Block[], start: (b: Block) => number, end: (b: Block
   return groups;
 }
 
+/** A drop cap is at least this many times the size of the lines beside it. */
+const DROP_CAP_SCALE = 1.5;
+/** A drop cap holds at most this many glyphs (LibreOffice sets up to a word; `(S//NF)` is 7). */
+const DROP_CAP_GLYPHS = 12;
+
+/**
+ * Drop caps joined to their lines: a short piece at least 1.5 times the size of the lines beside
+ * it (right of it, within 3 em, their baselines within its height: two of them or more) opens
+the topmost of them.
+ * A paragraph set with a drop cap of `(S)` over two lines printed the mark as one large piece,
+ * on a baseline of its own: read as a portion of its own, the lines beside it went on with the
+ * (U) paragraph above and were released. Joined, the line reads `(S) Secret …` at its own
+ * baseline and size (the lines after it follow in its block, set in beside the cap).
+ */
+function joinDropCaps(all: LinePiece[]): LinePiece[] {
+  let smallest = Infinity;
+  for (const p of all) smallest = Math.min(smallest, p.size);
+  const gone = new Set<LinePiece>();
+  const joined = new Map<LinePiece, LinePiece>();
+  for (const cap of all) {
+    if (cap.size < DROP_CAP_SCALE * smallest || cap.glyphs.length > DROP_CAP_GLYPHS || gone.has(cap) || joined.has(cap)) continue;
+    const beside = all.filter((r) => r !== cap && !gone.has(r) && !joined.has(r) && besideCap(cap, r));
+    let first: LinePiece | null = null;
+    for (const r of beside) if (!first || r.y > first.y || (r.y === first.y && r.x0 < first.x0)) first = r;
+    // A cap spans two lines or more: one piece beside it alone is a superscript after a word.
+    if (!first || !beside.some((r) => first!.y - r.y > 0.5 * r.size)) continue;
+    gone.add(cap);
+    const drawn: [number, number] | undefined = cap.drawn && first.drawn ? [Math.min(cap.drawn[0], first.drawn[0]), Math.max(cap.drawn[1], first.drawn[1])] : undefined;
+    joined.set(first, { y: first.y, size: first.size, x0: cap.x0, x1: first.x1, glyphs: [...cap.glyphs, ...first.glyphs], drawn });
+  }
+  return gone.size === 0 ? all : all.filter((p) => !gone.has(p)).map((p) => joined.get(p) ?? p);
+}
+
+/** True when `r` is a line beside the drop cap `cap`: under 2/3 its size, right of it within 3 em, its baseline within the cap's height (0.8 em of the line below its baseline: a cap over two lines sits between them). */
+function besideCap(cap: LinePiece, r: LinePiece): boolean {
+  if (DROP_CAP_SCALE * r.size > cap.size || r.x0 < cap.x1 - 0.1 * r.size || r.x0 - cap.x1 > 3 * r.size) return false;
+  return r.y <= cap.y + 0.8 * cap.size && r.y >= cap.y - 0.8 * r.size;
+}
+
 /** The blocks of one page in reading order; `opens` tells a piece that opens something of its own (a mark, bullet or number). */
 export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false): Block[] {
-  const all = rows(glyphs).flatMap((r) => pieces(r, glyphs)).sort((a, b) => b.y - a.y || a.x0 - b.x0);
-  return order(blocks(all, opens));
+  const all = joinDropCaps(rows(glyphs).flatMap((r) => pieces(r, glyphs)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
+  return order(blocks(all, opens, glyphs));
 }

@@ -224,8 +224,14 @@ function rowBox(layout: PageLayout, tr: TextRow, row: Row, obstacles: readonly R
   let nearestLeft = -Infinity;
   let right = colRight;
   const band = row.y1 - row.y0;
+  let top = row.y1;
   for (const r of rowsNear(layout.rows, row.y, 3 * row.size)) {
     for (const g of keptOf(layout, r)) {
+      if (r !== tr && r.y > tr.y && band > 1.4 * (g.fy1 - g.fy0) && g.fx1 > row.x0 && g.fx0 < row.x1) {
+        // Kept text above a row much taller than it (a drop cap's, whose box reaches up beside
+        // the lines it spans): the box stops under it, not over the line above, which stays.
+        top = Math.min(top, Math.max(g.fy0, tr.y + 0.6 * tr.size));
+      }
       if (r === tr) {
         if (g.fx1 <= row.x0 + 0.01) nearestLeft = Math.max(nearestLeft, g.fx1);
         else if (g.fx0 >= row.x1 - 0.01) right = Math.min(right, g.fx0);
@@ -245,7 +251,7 @@ function rowBox(layout: PageLayout, tr: TextRow, row: Row, obstacles: readonly R
     if (o[3] <= row.y0 || o[1] >= row.y1) continue;
     if (o[0] >= row.x1) right = Math.min(right, o[0]);
   }
-  return rectOf(Math.min(left, row.x0), row.y0, Math.max(right, row.x1), row.y1);
+  return rectOf(Math.min(left, row.x0), row.y0, Math.max(right, row.x1), top);
 }
 
 /** Rows' boxes merged into blocks (top to bottom), the gaps between consecutive rows closed. */
