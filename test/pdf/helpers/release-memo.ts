@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resolveProfile, runReleaseBatch } from '../../../src/index.js';
 
-/** Release `bytes` as memo.pdf (public profile, as of 2026-12-01): the release PDF, or null, and the failures. */
-export async function releaseMemoPdf(bytes: Uint8Array): Promise<{ pdf: Uint8Array | null; failed: number }> {
+/** Release `bytes` as memo.pdf (public profile, as of 2026-12-01): the release PDF and text, or null, and the failures. */
+export async function releaseMemoPdf(bytes: Uint8Array): Promise<{ pdf: Uint8Array | null; text: string | null; failed: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'declass-memo-'));
   const file = path.join(dir, 'memo.pdf');
   writeFileSync(file, bytes);
@@ -16,5 +16,6 @@ export async function releaseMemoPdf(bytes: Uint8Array): Promise<{ pdf: Uint8Arr
     force: false, jobs: 1, maxInputBytes: 1024 * 1024, crossCheck: true, cwd: process.cwd(),
   });
   const found = existsSync(path.join(out, 'release')) && readdirSync(path.join(out, 'release')).includes('memo.pdf');
-  return { pdf: found ? readFileSync(path.join(out, 'release', 'memo.pdf')) : null, failed: summary.failed };
+  const text = found ? readFileSync(path.join(out, 'release', 'memo.txt'), 'utf8') : null;
+  return { pdf: found ? readFileSync(path.join(out, 'release', 'memo.pdf')) : null, text, failed: summary.failed };
 }
