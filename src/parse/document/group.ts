@@ -17,7 +17,7 @@
  * after a hard boundary (blank line, header, banner, start of text); in a portion that has a mark,
  * it and every other mark inside can only raise the marking.
  */
-import type { LineRole } from './header.js';
+import { isBarePunctuation, type LineRole } from './header.js';
 import type { DocLine } from './lines.js';
 import { readCellStartMark, readLineStart, scanLine, type LineMarks, type LineStart, type MarkHit, type Structure } from './marks.js';
 import { endsSubject } from '../subject-end.js';
@@ -448,6 +448,8 @@ function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number,
   // caption, set right under a paragraph with no blank between: read on, an unmarked caption that
   // repeated a withheld sentence was released under the (U) paragraph above.
   if (CAPTION_LABEL.test(line.text) && SENTENCE_END.test(prev.text)) return false;
+  // Punctuation alone goes on with the text above (see isBarePunctuation): no portion opens so.
+  if (isBarePunctuation(line.text)) return true;
   const p = prev.text;
   const lower = /^[a-z]/.test(line.text);
   const prevWidth = prev.last - prev.start;

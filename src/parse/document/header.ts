@@ -14,6 +14,14 @@ import { undecorated, type DocLine } from './lines.js';
 import { FIXED_SEPARATOR } from './messages.js';
 import { CLOSING } from './signature.js';
 
+/**
+ * A line of sentence punctuation only (`).`, `, ,`, `( )`): what a publisher's redaction left of a
+ * line of text, no rule or separator (those repeat a dash, `=`, `_` or `*`).
+ */
+export function isBarePunctuation(text: string): boolean {
+  return text.length <= 12 && /^[.,;:!?()[\] '"“”‘’]+$/u.test(text);
+}
+
 /** What a line is, before portions are grouped. */
 export type LineRole = 'blank' | 'furniture' | 'banner' | 'folio' | 'authority' | 'date' | 'rule' | 'header' | 'subject' | 'content';
 

@@ -39,7 +39,7 @@ import { groupPortions, type Draft } from './group.js';
 import type { MarkHit } from './marks.js';
 import { folioLines } from './folio.js';
 import { unclassifiedMessages } from './messages.js';
-import { isRunDateLine, lineRole, officeSymbolLines, type LineRole } from './header.js';
+import { isBarePunctuation, isRunDateLine, lineRole, officeSymbolLines, type LineRole } from './header.js';
 import { letterheadLines } from './letterhead.js';
 import { isSignatureBlock } from './signature.js';
 import { splitDocLines, undecorated, wrapWidth, type DocLine } from './lines.js';
@@ -200,6 +200,12 @@ function readRoles(
   const dates: { date: string; span: Span }[] = [];
   const found = lines.map((l, i) => (roles[i] === 'content' ? lineRole(l) : null));
   for (let i = 0; i < lines.length; i++) if (found[i]) roles[i] = found[i]!.role;
+  // Punctuation right under a line of text is that text's (`please notify (` / `).`, the name
+  // between blanked by the publisher): as a rule line it was boilerplate, kept in a release that
+  // withheld the paragraph.
+  for (let i = 1; i < lines.length; i++) {
+    if (roles[i] === 'rule' && roles[i - 1] === 'content' && lines[i]!.page === lines[i - 1]!.page && isBarePunctuation(lines[i]!.text)) roles[i] = 'content';
+  }
   // Date lines are the header's (`DATE: 12 March 2012`, `Run Date:`, an e-mail's `Sent:`): in the
   // body, a date line that does not sit right under header lines is text of the body, to be decided
   // with what is around it (`(S) The meeting is set.` / `Date: 12 March 2012`): as boilerplate it

@@ -186,13 +186,43 @@ function pieces(row: Row, page: readonly PageGlyph[]): LinePiece[] {
   const out: LinePiece[] = [];
   const cuts = gutters(glyphs);
   const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => k > 0 || !markTab(glyphs, c)).map((c) => c.at);
-  const all = [...new Set([...at, ...flowBreaks(row, page)])].sort((a, b) => a - b);
+  const flow = flowBreaks(row, page);
+  const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow])].sort((a, b) => a - b), new Set(flow));
   let from = 0;
   for (const c of all) {
     addPiece(out, row, from, c);
     from = c;
   }
   addPiece(out, row, from, glyphs.length);
+  return out;
+}
+
+/** A piece of bare punctuation that opens a list item: a bullet or dash before its text. */
+const BULLET = /^[-–—•◦▪●○■□*>·]+$/u;
+
+/**
+ * The cuts of a row less those that would leave a piece of punctuation alone (`(`, `,`, `)`, `--`,
+ * no letter or digit): the text either side of it was cut out of the line by the publisher (a
+ * redacted name: `Account Manager, ■ ( ■ . Please use`), and the gap left is wider than a column
+ * gutter. Read as a block of its own, such a piece was a line of no letters, a rule line kept as
+ * boilerplate: the `(` of a withheld phone number survived in the release, inside its box. It
+ * joins the piece on its left (a bullet the one on its right), never across a flow break (two flows
+ * side by side: see drawnApart), and stays alone only when the row has nothing else to join.
+ */
+function withoutPunctuationCuts(glyphs: readonly PageGlyph[], cuts: readonly number[], flow: ReadonlySet<number>): number[] {
+  const out = [...cuts];
+  for (let k = 0; k <= out.length; k++) {
+    const from = k === 0 ? 0 : out[k - 1]!;
+    const to = k === out.length ? glyphs.length : out[k]!;
+    const text = glyphs.slice(from, to).filter((g) => !g.blank).map((g) => g.text).join('');
+    if (text === '' || /[\p{L}\p{N}]/u.test(text)) continue;
+    const left = k > 0 && !flow.has(from) ? k - 1 : -1;
+    const right = k < out.length && !flow.has(to) ? k : -1;
+    const drop = BULLET.test(text) && right >= 0 ? right : left >= 0 ? left : right;
+    if (drop < 0) continue;
+    out.splice(drop, 1);
+    k = drop - 1; // the joined piece is looked at again: it may still be bare (`(` joined to `)`)
+  }
   return out;
 }
 
@@ -396,7 +426,7 @@ function besideOpening(all: readonly LinePiece[], j: number, q: LinePiece, opens
   for (const step of [-1, 1]) {
     for (let k = j + step; k >= 0 && k < all.length && Math.abs(all[k]!.y - p.y) < near; k += step) {
       const o = all[k]!;
-      if (o.x1 <= p.x0 && overlapX(o, q) && opens(o)) return true;
+      if (o.x1 <= p.x0 && overlapX(o, q) && (opens(o) || endsOpen(o))) return true;
     }
   }
   return false;
@@ -432,6 +462,17 @@ function besideText(all: readonly LinePiece[], j: number): boolean {
   for (const step of [-1, 1]) {
     for (let k = j + step; k >= 0 && k < all.length && Math.abs(all[k]!.y - p.y) < near; k += step) if (all[k]!.x1 <= p.x0) return true;
   }
+  return false;
+}
+
+/**
+ * True when a piece ends with an opening bracket (`From : (`, the `(` joined to it by
+ * withoutPunctuationCuts): what follows on its row closes it (`@ngic.ic.gov)`), not the paragraph
+ * above. Alone, the `(` counted as opening a mark; joined, the address was read as the wrap of the
+ * (U) line above its row and released with it.
+ */
+function endsOpen(piece: LinePiece): boolean {
+  for (let i = piece.glyphs.length - 1; i >= 0; i--) if (!piece.glyphs[i]!.blank) return /^[([]$/.test(piece.glyphs[i]!.text);
   return false;
 }
 

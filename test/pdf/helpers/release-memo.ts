@@ -5,10 +5,10 @@ import path from 'node:path';
 import { resolveProfile, runReleaseBatch } from '../../../src/index.js';
 
 /**
- * Release `bytes` as memo.pdf, or `stem`.pdf (public profile, as of 2026-12-01): the release PDF,
- * or null, and the failures. (A stem that is a withheld word names the outputs otherwise.)
+ * Release `bytes` as memo.pdf, or `stem`.pdf (public profile, as of 2026-12-01): the release PDF
+ * and text, or null, and the failures. (A stem that is a withheld word names the outputs otherwise.)
  */
-export async function releaseMemoPdf(bytes: Uint8Array, stem = 'memo'): Promise<{ pdf: Uint8Array | null; failed: number }> {
+export async function releaseMemoPdf(bytes: Uint8Array, stem = 'memo'): Promise<{ pdf: Uint8Array | null; text: string | null; failed: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'declass-memo-'));
   const file = path.join(dir, `${stem}.pdf`);
   writeFileSync(file, bytes);
@@ -19,5 +19,6 @@ export async function releaseMemoPdf(bytes: Uint8Array, stem = 'memo'): Promise<
     force: false, jobs: 1, maxInputBytes: 1024 * 1024, crossCheck: true, cwd: process.cwd(),
   });
   const found = existsSync(path.join(out, 'release')) && readdirSync(path.join(out, 'release')).includes(`${stem}.pdf`);
-  return { pdf: found ? readFileSync(path.join(out, 'release', `${stem}.pdf`)) : null, failed: summary.failed };
+  const text = found ? readFileSync(path.join(out, 'release', `${stem}.txt`), 'utf8') : null;
+  return { pdf: found ? readFileSync(path.join(out, 'release', `${stem}.pdf`)) : null, text, failed: summary.failed };
 }
