@@ -261,6 +261,13 @@ export interface Portion {
    * own classification lines say UNCLASSIFIED (parse/document/messages.ts). Absent otherwise.
    */
   readonly inUnclassifiedMessage?: true;
+  /**
+   * Documents only, on a portion whose marking is `unknown`: its mark was read, but where it
+   * applies was not (a mark that ends several sentences: which of them it marks is not known;
+   * diagnostic `trailing-mark-unplaced`). Absent otherwise, and whenever the mark itself was not
+   * understood. The decision's reason says so, not that the mark was not understood.
+   */
+  readonly markUnplaced?: true;
 }
 
 /** A cable, as read. Keeps the source verbatim; everything else points into it. */

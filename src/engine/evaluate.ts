@@ -188,7 +188,9 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
       declassified: false,
       ruleId: `${profile.id}/unknown-marking`,
       authority: expandAuthority(profile.failClosedAuthority, reasons),
-      reason: `Withheld because its mark ${portion.mark?.raw ?? '(missing)'} was not understood; unknown markings are withheld in every profile (fail closed).`,
+      reason: portion.markUnplaced
+        ? `Withheld because its mark ${portion.mark?.raw ?? '(missing)'} ends a paragraph of several sentences, and which of them it marks is not known (trailing-mark-unplaced); a portion whose marking is not known is withheld in every profile (fail closed).`
+        : `Withheld because its mark ${portion.mark?.raw ?? '(missing)'} was not understood; unknown markings are withheld in every profile (fail closed).`,
     };
   }
   const rule = profile.rules.find((r) => conditionsHold(r.conditions, facts));

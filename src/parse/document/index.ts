@@ -407,7 +407,7 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
     }
     segments.push({ start: segStart, end: last.end });
 
-    const { marking, markingSource } = effectiveMarking(d, docLevel);
+    const { marking, markingSource, unplaced } = effectiveMarking(d, docLevel);
     return {
       id,
       kind,
@@ -418,6 +418,7 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
       mark: d.lead ? { raw: d.lead.raw, span: { start: d.lead.start, end: d.lead.end } } : null,
       span: { start: first.start, end: last.end },
       segments,
+      ...(unplaced ? { markUnplaced: true as const } : {}),
     };
   });
 }
@@ -448,7 +449,7 @@ function kindOf(d: Draft): PortionKind {
  * a mark whose reach is not known: withheld pending review. SIDtoday marks its lead paragraphs
  * so, whole; a classified mark there withholds the whole paragraph, as it means to.
  */
-function effectiveMarking(d: Draft, docLevel: Level | null): { marking: Marking | null; markingSource: MarkingSource } {
+function effectiveMarking(d: Draft, docLevel: Level | null): { marking: Marking | null; markingSource: MarkingSource; unplaced?: true } {
   const lead = d.lead;
   // Text without a mark of its own that holds a mark above plain (U) (`(a) (S) …`, `[1] (S) …`,
   // after a prefix the reader does not take for a bullet): which words the mark covers is not
@@ -468,7 +469,8 @@ function effectiveMarking(d: Draft, docLevel: Level | null): { marking: Marking 
   // portion's marking as raised by its marks, or that the grammar does not read: which words it
   // covers is not known.
   if (d.raises.some((r) => r.lookalike && (!r.marking || raisedByMark(marking, r.marking)))) return { marking: null, markingSource: 'unknown' };
-  if (d.trailsSentences && marking.level === 'U' && docLevel !== 'U') return { marking: null, markingSource: 'unknown' };
+  // The mark was understood; which sentences it marks was not (Portion.markUnplaced).
+  if (d.trailsSentences && marking.level === 'U' && docLevel !== 'U') return { marking: null, markingSource: 'unknown', unplaced: true };
   return { marking, markingSource: 'marked' };
 }
 

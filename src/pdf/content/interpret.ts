@@ -425,6 +425,8 @@ export interface PathEvent {
   /** Number of segments (lines and curves) in the path. */
   readonly segments: number;
   readonly curves: number;
+  /** The path is filled with a colour known to be dark (black, or nearly): a publisher's redaction box is one. */
+  readonly dark: boolean;
   readonly marks: readonly number[];
 }
 
@@ -511,10 +513,12 @@ class GState {
     public lineWidth: number,
     public fillTiling: boolean,
     public strokeTiling: boolean,
+    /** The fill colour is known to be dark (see darkFill): a filled rectangle of it can be a publisher's redaction box. */
+    public fillDark: boolean,
   ) {}
 
   clone(): GState {
-    return new GState(this.ctm, this.font, this.fontSize, this.tc, this.tw, this.th, this.tl, this.tr, this.ts, this.lineWidth, this.fillTiling, this.strokeTiling);
+    return new GState(this.ctm, this.font, this.fontSize, this.tc, this.tw, this.th, this.tl, this.tr, this.ts, this.lineWidth, this.fillTiling, this.strokeTiling, this.fillDark);
   }
 }
 
@@ -524,6 +528,24 @@ const HUGE = 1e5;
 const SHRINK = 0.1;
 const SHOW_OPS = new Set(['Tj', 'TJ', "'", '"']);
 const PAINT_OPS = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
+
+/** Lighter than this (0 black, 1 white) a fill is not dark. */
+const DARK_MAX = 0.35;
+
+/**
+ * True when a fill colour operator of a device space (`g`, `rg`, `k`) sets a colour near black.
+ * Any other colour (`sc`/`scn`, whose space's components this does not read, a pattern) is not
+ * known to be dark: the layout then bridges no gap with the shape (see ../layout/lines.ts), which
+ * can only cut text, never join it.
+ */
+function darkFill(op: string, a: readonly PdfValue[]): boolean {
+  const c = a.map((v) => (typeof v === 'number' ? v : NaN));
+  if (op === 'g' && c.length === 1) return c[0]! <= DARK_MAX;
+  if (op === 'rg' && c.length === 3) return Math.max(c[0]!, c[1]!, c[2]!) <= DARK_MAX;
+  // CMYK: the lightest of the three channels, (1 - min(C, M, Y)) (1 - K). (A NaN compares false.)
+  if (op === 'k' && c.length === 4) return (1 - c[3]!) * (1 - Math.min(c[0]!, c[1]!, c[2]!)) <= DARK_MAX;
+  return false;
+}
 
 /**
  * Writes at `out[k]` … `out[k + 3]` the bounding box of glyph-space rectangle [x0 y0 x1 y1] through
@@ -590,7 +612,7 @@ function interpretInto(objs: PdfObjects, contentBytes: Uint8Array, resources: Pd
   out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new LineTable() });
   if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: page.pageArea });
   if (parsed.ambiguousInlineImage !== undefined) page.unsure('inline-image-end', `the inline image at byte ${parsed.ambiguousInlineImage} of the page content`, page.pageArea);
-  const g0 = new GState(IDENTITY, null, 0, 0, 0, 1, 0, 0, 0, 1, false, false);
+  const g0 = new GState(IDENTITY, null, 0, 0, 0, 1, 0, 0, 0, 1, false, false, true);
   new StreamRun(page, 0, resources, g0, 0).execute(parsed.ops);
   return out;
 }
@@ -840,6 +862,7 @@ class StreamRun {
           break;
         case 'g': case 'rg': case 'k': case 'sc':
           this.g.fillTiling = false;
+          this.g.fillDark = darkFill(o.op, a);
           break;
         case 'G': case 'RG': case 'K': case 'SC':
           this.g.strokeTiling = false;
@@ -1000,6 +1023,8 @@ class StreamRun {
       const csv = lookup(objs, this.resDict('ColorSpace'), n.name);
       isPattern = (csv instanceof PdfName && csv.name === 'Pattern') || (Array.isArray(csv) && resolve(objs, csv[0]) instanceof PdfName && (resolve(objs, csv[0]) as PdfName).name === 'Pattern');
     }
+    // The space's initial colour is not looked up: not known to be dark.
+    if (op === 'cs') this.g.fillDark = false;
     if (!isPattern) {
       if (op === 'cs') this.g.fillTiling = false;
       else this.g.strokeTiling = false;
@@ -1013,10 +1038,14 @@ class StreamRun {
       const objs = this.page.objs;
       const pat = dictOf(lookup(objs, this.resDict('Pattern'), n.name));
       const tiling = lookup(objs, pat, 'PatternType') === 1;
-      if (op === 'scn') this.g.fillTiling = tiling;
-      else this.g.strokeTiling = tiling;
-    } else if (op === 'scn') this.g.fillTiling = false;
-    else this.g.strokeTiling = false;
+      if (op === 'scn') {
+        this.g.fillTiling = tiling;
+        this.g.fillDark = false;
+      } else this.g.strokeTiling = tiling;
+    } else if (op === 'scn') {
+      this.g.fillTiling = false;
+      this.g.fillDark = false;
+    } else this.g.strokeTiling = false;
   }
 
   /** `BMC` / `BDC` at operation `i`: a marked-content span opens. */
@@ -1092,7 +1121,8 @@ class StreamRun {
       }
       const tiling = (op !== 'n' && op !== 'S' && op !== 's' && this.g.fillTiling) || (stroked && this.g.strokeTiling);
       if (tiling) this.page.unsure('tiling-pattern', 'a path painted with a tiling pattern', bbox);
-      this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, marks: this.page.markSnapshot() });
+      const dark = op !== 'n' && op !== 'S' && op !== 's' && this.g.fillDark;
+      this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, dark, marks: this.page.markSnapshot() });
     }
     this.pathStart = -1;
     this.pathBox = null;

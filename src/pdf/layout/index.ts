@@ -7,7 +7,7 @@
  * Glyphs come from the content-stream interpreter (./glyphs.ts): their boxes are exact, and they
  * are the very glyphs the rewriter removes. Pure: bytes in, layout out.
  */
-import type { ParsedPdf } from '../content/interpret.js';
+import type { PageContent, ParsedPdf } from '../content/interpret.js';
 import type { Rect } from '../geometry.js';
 import { readPdfObjects } from '../objects/read.js';
 import { pageGlyphs, type PageGlyph } from './glyphs.js';
@@ -154,8 +154,16 @@ const BANNER_ONLY = /^(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?:[ \t]*\/
  * Joined, it would be read inside the paragraph above, under that one's mark.
  */
 function opensItsOwn(first: string, start: string): boolean {
-  return /^(?:\(|[•·▪◦*–—-]|\d+[.)])/u.test(first) || readLookalikeMark(start, 0) !== null;
+  return (/^(?:\(|[•·▪◦*–—-]|\d+[.)])/u.test(first) && !DOTTED_INITIALS.test(first)) || readLookalikeMark(start, 0) !== null;
 }
+
+/**
+ * A parenthesis opening on a dotted abbreviation (`(U.S. Foreign and Security Policy …)`,
+ * `(U.K.`, `(U.N.`): words of the sentence, which a wrap put at a line's start, never a mark (no
+ * mark has a dot after its level). Taken for an opener, the line and the rest of its paragraph
+ * were cut from the (U//FOUO) paragraph they end and withheld as unmarked text.
+ */
+const DOTTED_INITIALS = /^\((?:\p{Lu}\.){2,}/u;
 
 /** True when a line piece opens with a mark, bullet or number (see opensItsOwn). */
 function pieceOpensItsOwn(piece: LinePiece): boolean {
@@ -222,6 +230,17 @@ function lineStart(glyphs: readonly PageGlyph[]): string {
   return text;
 }
 
+/**
+ * The dark filled rectangles a page draws (one path of three to five straight segments, filled
+ * near black, not a clip): what a publisher's redaction box is drawn as. The layout lets one
+ * bridge a gap inside a line (./lines.ts, bridged).
+ */
+function darkBoxes(content: PageContent): Rect[] {
+  const out: Rect[] = [];
+  for (const path of content.paths) if (path.dark && !path.clip && path.curves === 0 && path.segments >= 3 && path.segments <= 5) out.push(path.bbox);
+  return out;
+}
+
 /** Read the text layer of a PDF. Throws PdfInputError (one line) for a file that cannot be read, or whose text cannot (a scan: `no text layer: …`). */
 export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   const objs = await readPdfObjects(bytes);
@@ -231,7 +250,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   // closures made per call did not outlive full GCs).
   for (let p = 0; p < glyphs.length; p++) {
     if (p > 0) t.add('\f', null);
-    const blocks = pageBlocks(glyphs[p]!, pieceOpensItsOwn);
+    const blocks = pageBlocks(glyphs[p]!, pieceOpensItsOwn, darkBoxes(contents[p]!));
     for (let k = 0; k < blocks.length; k++) {
       const b = blocks[k]!;
       if (k > 0) t.add('\n', null);

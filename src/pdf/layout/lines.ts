@@ -2,7 +2,8 @@
  * Lines and reading order from glyph positions:
  * 1. rows: glyphs sharing a baseline (within 0.3 em), left to right; a glyph drawn twice at the
  *    same place (fake bold) counts once;
- * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs;
+ * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs,
+ *    unless a publisher's box fills it (see bridged);
  * 3. blocks: a piece continues the block of the piece just above it when each is the other's
  *    nearest neighbour across the gap (x ranges overlapping) and the gap is under 2.5 em, so a
  *    column stays one block across its paragraphs and a sidebar is a block of its own;
@@ -13,6 +14,7 @@
  * break.
  */
 import type { PageGlyph } from './glyphs.js';
+import type { Rect } from '../geometry.js';
 import { parseMarking } from '../../markings/index.js';
 
 /** A line piece: glyphs of one row of one column, left to right. */
@@ -181,10 +183,10 @@ function dedupe(members: readonly number[], glyphs: readonly PageGlyph[]): numbe
  * line), and wherever two neighbouring glyphs were drawn apart (see drawnApart), however narrow
  * the gap between them.
  */
-function pieces(row: Row, page: readonly PageGlyph[]): LinePiece[] {
+function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[]): LinePiece[] {
   const glyphs = row.glyphs;
   const out: LinePiece[] = [];
-  const cuts = gutters(glyphs);
+  const cuts = gutters(glyphs).filter((c) => !bridged(glyphs, c, boxes, page));
   const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => k > 0 || !markTab(glyphs, c)).map((c) => c.at);
   const flow = flowBreaks(row, page);
   const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow])].sort((a, b) => a - b), new Set(flow));
@@ -266,6 +268,51 @@ function markTab(row: readonly PageGlyph[], cut: Gutter): boolean {
   if (cut.right - cut.left > MARK_TAB_EM * row[cut.at]!.size) return false;
   const head = row.slice(0, cut.at).filter((g) => !g.blank).map((g) => g.text).join('');
   return /^\([^()]{1,40}\)$/.test(head) && parseMarking(head, 'portion').ok;
+}
+
+/**
+ * True when the gap `cut` of `row` is filled by boxes: dark filled rectangles about a line high
+ * over the row's text (see lineBoxes), leaving no stretch of it uncovered as wide as a gutter.
+ * Such a box is the publisher's redaction of words of the line (The Intercept's black bars in
+ * SIDtoday: `please contact us at ■ or send an email to ■`): the text either side is one line of
+ * one paragraph. Cut there, the words after the box were read as a block of their own, an
+ * unmarked portion withheld under B1 inside a (U) paragraph.
+ */
+function bridged(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[], page: readonly PageGlyph[]): boolean {
+  const g = row[cut.at]!;
+  const gutter = COLUMN_GAP_EM * g.size;
+  let reach = cut.left;
+  for (const b of lineBoxes(boxes, g.y, g.size)) {
+    if (b[2] <= reach || b[0] >= cut.right) continue;
+    if (b[0] - reach > gutter) return false;
+    reach = Math.max(reach, b[2]);
+  }
+  return cut.right - reach <= gutter && reach > cut.left && inkedAcross(page, g, cut, 1) && inkedAcross(page, g, cut, -1);
+}
+
+/**
+ * True when the line above (`side` 1) or below (-1) the glyph `g`, within two line pitches, has ink
+ * in the gap `cut`: the gap is a hole in a paragraph's lines, not a channel between two columns.
+ * Black bars drawn down a gutter, row by row, made an (S) column's lines one with the (U) column's
+ * beside them; so a box bridges a gap only inside a paragraph, where the lines above and below run
+ * through it (a paragraph's first or last line is cut there as before: withheld apart, fail closed).
+ */
+function inkedAcross(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, side: 1 | -1): boolean {
+  for (const o of page) {
+    const dy = side * (o.y - g.y);
+    if (o.blank || dy < 0.6 * g.size || dy > 2.4 * g.size) continue;
+    if (o.x1 > cut.left && o.x0 < cut.right) return true;
+  }
+  return false;
+}
+
+/**
+ * The boxes that sit on a line of baseline `y` and font size `size`, left to right: between 0.8 and
+ * 2.5 em high (a bar over a line's words, not a shaded panel or a rule), covering the line's
+ * baseline up to half an em above it (not the line above's or below's).
+ */
+function lineBoxes(boxes: readonly Rect[], y: number, size: number): Rect[] {
+  return boxes.filter((b) => b[3] - b[1] >= 0.8 * size && b[3] - b[1] <= 2.5 * size && b[1] <= y && b[3] >= y + 0.5 * size).sort((a, b) => a[0] - b[0]);
 }
 
 /** A gap wider than a column gutter: the glyph after it (`at`), and the inked edges either side. */
@@ -560,8 +607,12 @@ function besideCap(cap: LinePiece, r: LinePiece): boolean {
   return r.y <= cap.y + 0.8 * cap.size && r.y >= cap.y - 0.8 * r.size;
 }
 
-/** The blocks of one page in reading order; `opens` tells a piece that opens something of its own (a mark, bullet or number). */
-export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false): Block[] {
-  const all = joinDropCaps(rows(glyphs).flatMap((r) => pieces(r, glyphs)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
+/**
+ * The blocks of one page in reading order; `opens` tells a piece that opens something of its own
+ * (a mark, bullet or number); `boxes` are the page's dark filled rectangles, which may bridge a
+ * gap in a line (see bridged).
+ */
+export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = []): Block[] {
+  const all = joinDropCaps(rows(glyphs).flatMap((r) => pieces(r, glyphs, boxes)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
   return order(blocks(all, opens, glyphs));
 }

@@ -22,7 +22,7 @@ function read(text: string, word: string) {
   const at = text.indexOf(word);
   const plan = evaluate(doc, PUBLIC, { asOf: '2010-12-01', overrides: null, fallbackRef: 'X' });
   const d = plan.decisions.find((x) => x.span.start <= at && at < x.span.end)!;
-  return { decision: `${d.action} ${d.ruleId}`, portion: doc.portions.find((p) => p.id === d.portionId)!, diagnostics: doc.diagnostics };
+  return { decision: `${d.action} ${d.ruleId}`, reason: d.reason, portion: doc.portions.find((p) => p.id === d.portionId)!, diagnostics: doc.diagnostics };
 }
 
 describe('a mark at the end of a paragraph of several sentences', () => {
@@ -34,6 +34,17 @@ describe('a mark at the end of a paragraph of several sentences', () => {
     expect(portion.markingSource).toBe('unknown');
     expect(decision).toMatch(/^withhold /);
     expect(diagnostics.map((d) => d.code)).toContain('trailing-mark-unplaced');
+  });
+
+  it('the reason says where the mark stands, not that it was not understood (it was: (U))', () => {
+    const { portion, reason } = read(MEMO('SECRET//NOFORN', 'More tales from our KILLER work force. Enjoy the holiday! (U)'), 'KILLER');
+    expect(portion.markUnplaced).toBe(true);
+    expect(reason).toContain('ends a paragraph of several sentences');
+    expect(reason).not.toContain('not understood');
+    // A mark that was not understood is still said to be so.
+    const other = read(MEMO('SECRET//NOFORN', '(X//Q) The KILLER plan.'), 'KILLER');
+    expect(other.portion.markUnplaced).toBeUndefined();
+    expect(other.reason).toContain('was not understood');
   });
 
   it('a classified mark there marks the whole paragraph (SIDtoday lead paragraphs)', () => {

@@ -1,0 +1,117 @@
+/**
+ * What cut a marked paragraph of a released PDF (SIDtoday as The Intercept published it) into a
+ * marked piece and an unmarked one, withheld under B1 though the paragraph is (U) or (U//FOUO):
+ * - the publisher's black boxes over names in a line (`please contact us at ■ or send an email to
+ *   ■ nsa.`): the gap a box fills was read as a column gutter, and the words after it as a block
+ *   of their own;
+ * - a line the wrap opened with `(U.S. Foreign and Security Policy …)`, taken for a mark.
+ * A real mark at a line's start still opens a portion of its own, and a light box bridges nothing.
+ */
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { resolveProfile } from '../../src/index.js';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { readPdfLayout } from '../../src/pdf/index.js';
+import { readPdfInput } from '../../src/release/pdf.js';
+
+const SIZE = 10;
+
+interface Page {
+  readonly page: PDFPage;
+  readonly font: PDFFont;
+}
+
+async function memo(draw: (p: Page) => void): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([612, 792]);
+  page.drawText('SECRET//NOFORN', { x: 260, y: 770, size: SIZE, font });
+  draw({ page, font });
+  page.drawText('SECRET//NOFORN', { x: 260, y: 30, size: SIZE, font });
+  return doc.save({ useObjectStreams: false });
+}
+
+/** Runs of text and boxes (`null`: a box `width` wide) set left to right on one row at `y`. */
+function row({ page, font }: Page, x: number, y: number, runs: readonly (string | number)[], shade = 0): void {
+  for (const r of runs) {
+    if (typeof r === 'string') {
+      page.drawText(r, { x, y, size: SIZE, font });
+      x += font.widthOfTextAtSize(r, SIZE);
+    } else {
+      // A box a line high over the baseline, as The Intercept draws them, with a word space either side.
+      x += 3;
+      page.drawRectangle({ x, y: y - 3, width: r, height: 13, color: rgb(shade, shade, shade) });
+      x += r + 3;
+    }
+  }
+}
+
+async function portions(bytes: Uint8Array) {
+  const read = await readPdfInput(bytes);
+  if (!read.ok) throw new Error(read.message);
+  const plan = evaluate(read.doc, await resolveProfile('public'), { asOf: '2026-12-01', overrides: null, fallbackRef: 'X' });
+  return read.doc.portions.map((p) => {
+    const d = plan.decisions.find((x) => x.portionId === p.id)!;
+    return { text: read.doc.source.slice(p.span.start, p.span.end).replace(/\s+/g, ' '), mark: p.mark?.raw ?? null, action: d.action, authority: d.authority };
+  });
+}
+
+describe('a publisher box inside a line', () => {
+  const boxes = (shade: number) =>
+    memo((p) => {
+      row(p, 72, 700, ['(U) For additional information, please contact us at', 50, 'or send an email to', 40, 'nsa.'], shade);
+      row(p, 72, 670, ['(S//SI) The source reported the meeting.']);
+    });
+
+  it('does not cut the line: the words after the box stay in its (U) paragraph', async () => {
+    const layout = await readPdfLayout(await boxes(0));
+    expect(layout.text).toContain('(U) For additional information, please contact us at or send an email to nsa.');
+    const ps = await portions(await boxes(0));
+    const u = ps.find((p) => p.text.includes('send an email'))!;
+    expect(u).toMatchObject({ mark: '(U)', action: 'release' });
+    expect(u.text).toContain('contact us at');
+    // No piece of it withheld as unmarked text, under B1 or any other exemption.
+    expect(ps.filter((p) => p.mark === null && /email|nsa/.test(p.text))).toEqual([]);
+    // The (S//SI) paragraph below keeps its own mark and stays withheld.
+    expect(ps.find((p) => p.text.includes('source reported'))).toMatchObject({ mark: '(S//SI)', action: 'withhold' });
+  });
+
+  it('a light box (a shaded cell, not a redaction) bridges nothing: the gap stays a gutter', async () => {
+    const layout = await readPdfLayout(await boxes(0.9));
+    expect(layout.text).not.toContain('contact us at or send');
+  });
+
+  it('text after a box that opens with a real mark on the next line is never read into the (U) paragraph', async () => {
+    const bytes = await memo((p) => {
+      row(p, 72, 700, ['(U) Questions go to the office at', 60, 'or to the desk']);
+      row(p, 72, 688, ['(S//SI) The desk reported the meeting with the source.']);
+    });
+    const ps = await portions(bytes);
+    expect(ps.find((p) => p.text.includes('Questions'))).toMatchObject({ mark: '(U)', action: 'release', text: '(U) Questions go to the office at or to the desk' });
+    expect(ps.find((p) => p.text.includes('desk reported'))).toMatchObject({ mark: '(S//SI)', action: 'withhold' });
+  });
+});
+
+describe('a wrapped line that opens with a dotted abbreviation in parentheses', () => {
+  const para = (second: string) =>
+    memo((p) => {
+      row(p, 72, 700, ['(U//FOUO) Course Summary: crises in Sub-Saharan Africa continue to demand the attention of Area 4101']);
+      row(p, 72, 688, [second]);
+      row(p, 72, 676, ['(S//SI) The source reported the meeting.']);
+    });
+
+  it('(U.S. …) goes on with the paragraph above', async () => {
+    const layout = await readPdfLayout(await para('(U.S. Foreign and Security Policy) will examine key issues.'));
+    expect(layout.text).toContain('Area 4101 (U.S. Foreign and Security Policy) will examine key issues.');
+    const ps = await portions(await para('(U.S. Foreign and Security Policy) will examine key issues.'));
+    expect(ps.find((p) => p.text.includes('will examine'))).toMatchObject({ mark: '(U//FOUO)' });
+    expect(ps.filter((p) => p.mark === null && p.text.includes('examine'))).toEqual([]);
+  });
+
+  it.each(['(U) The next paragraph is its own.', '(U//FOUO) The next paragraph is its own.', '(S//SI) The next paragraph is its own.'])('a real mark at the line start still opens a portion: %s', async (second) => {
+    const layout = await readPdfLayout(await para(second));
+    expect(layout.text).toContain(`Area 4101\n${second}`);
+    const ps = await portions(await para(second));
+    expect(ps.find((p) => p.text.includes('next paragraph'))!.text).toBe(second);
+  });
+});
