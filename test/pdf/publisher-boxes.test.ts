@@ -57,19 +57,23 @@ async function portions(bytes: Uint8Array) {
 }
 
 describe('a publisher box inside a line', () => {
+  // The box's line inside the paragraph: the lines above and below run through the gap it fills.
   const boxes = (shade: number) =>
     memo((p) => {
-      row(p, 72, 700, ['(U) For additional information, please contact us at', 50, 'or send an email to', 40, 'nsa.'], shade);
-      row(p, 72, 670, ['(S//SI) The source reported the meeting.']);
+      row(p, 72, 712, ['(U) The seminar series goes on through the spring and the summer with speakers from all parts of']);
+      row(p, 72, 700, ['every directorate. Please contact us at', 50, 'or send an email to', 40, 'nsa. Seats are limited.'], shade);
+      row(p, 72, 688, ['Seats are limited and are given in the order requests arrive at the office of the series every week of the year.']);
+      row(p, 72, 658, ['(S//SI) The source reported the meeting.']);
     });
 
   it('does not cut the line: the words after the box stay in its (U) paragraph', async () => {
     const layout = await readPdfLayout(await boxes(0));
-    expect(layout.text).toContain('(U) For additional information, please contact us at or send an email to nsa.');
+    expect(layout.text).toContain('Please contact us at or send an email to nsa. Seats are limited.');
     const ps = await portions(await boxes(0));
     const u = ps.find((p) => p.text.includes('send an email'))!;
     expect(u).toMatchObject({ mark: '(U)', action: 'release' });
     expect(u.text).toContain('contact us at');
+    expect(u.text).toContain('Seats are limited');
     // No piece of it withheld as unmarked text, under B1 or any other exemption.
     expect(ps.filter((p) => p.mark === null && /email|nsa/.test(p.text))).toEqual([]);
     // The (S//SI) paragraph below keeps its own mark and stays withheld.
@@ -77,18 +81,45 @@ describe('a publisher box inside a line', () => {
   });
 
   it('a light box (a shaded cell, not a redaction) bridges nothing: the gap stays a gutter', async () => {
-    const layout = await readPdfLayout(await boxes(0.9));
-    expect(layout.text).not.toContain('contact us at or send');
+    const ps = await portions(await boxes(0.9));
+    // Cut at the light boxes, the words after them are not read as the (U) line's.
+    expect(ps.find((p) => p.text.includes('contact us at'))!.text).not.toContain('contact us at or send');
   });
 
   it('text after a box that opens with a real mark on the next line is never read into the (U) paragraph', async () => {
     const bytes = await memo((p) => {
-      row(p, 72, 700, ['(U) Questions go to the office at', 60, 'or to the desk']);
-      row(p, 72, 688, ['(S//SI) The desk reported the meeting with the source.']);
+      row(p, 72, 712, ['(U) The office answers the questions of the staff on the program every day of the week.']);
+      row(p, 72, 700, ['Questions go to the office at', 60, 'or to the desk of the program at any time of the day.']);
+      row(p, 72, 688, ['(S//SI) The desk reported the meeting with the source of the program in the capital.']);
     });
     const ps = await portions(bytes);
-    expect(ps.find((p) => p.text.includes('Questions'))).toMatchObject({ mark: '(U)', action: 'release', text: '(U) Questions go to the office at or to the desk' });
+    expect(ps.find((p) => p.text.includes('Questions'))).toMatchObject({ mark: '(U)', action: 'release' });
+    expect(ps.find((p) => p.text.includes('Questions'))!.text).toContain('or to the desk of the program');
     expect(ps.find((p) => p.text.includes('desk reported'))).toMatchObject({ mark: '(S//SI)', action: 'withhold' });
+  });
+
+  it('black bars down the gutter of two columns drawn row by row do not join an (S) column to the (U) one beside it', async () => {
+    // Each row drawn left to right across both columns, a bar filling the gutter on each row: had
+    // the bars bridged the gutter, the (S) column's second and third lines (no mark of their own)
+    // would have gone on with the (U) text of the row above them.
+    const bytes = await memo((p) => {
+      row(p, 72, 700, ['(S//SI) ZEBRAGUT1 the source met', 40, '(U) The office is open all week.']);
+      row(p, 72, 688, ['ZEBRAGUT2 the minister at home', 40, 'Visitors sign in at the desk.']);
+      row(p, 72, 676, ['ZEBRAGUT3 and named the asset.', 40, 'Parking is in the east lot.']);
+    });
+    const ps = await portions(bytes);
+    for (const p of ps.filter((x) => /ZEBRAGUT/.test(x.text))) expect(p.action, p.text).toBe('withhold');
+  });
+
+  it('a box on a paragraph\'s only line is not taken for a hole in it: the words after it are withheld apart (fail closed)', async () => {
+    const ps = await portions(
+      await memo((p) => {
+        row(p, 72, 700, ['(U) Questions go to the office at', 60, 'or to the desk']);
+        row(p, 72, 670, ['(S//SI) The desk reported the meeting with the source.']);
+      }),
+    );
+    expect(ps.find((p) => p.text.includes('desk reported'))).toMatchObject({ mark: '(S//SI)', action: 'withhold' });
+    expect(ps.find((p) => p.text.includes('or to the desk') && !p.text.includes('reported'))?.action).toBe('withhold');
   });
 });
 

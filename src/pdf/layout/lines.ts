@@ -291,19 +291,26 @@ function bridged(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[],
 }
 
 /**
- * True when the line above (`side` 1) or below (-1) the glyph `g`, within two line pitches, has ink
- * in the gap `cut`: the gap is a hole in a paragraph's lines, not a channel between two columns.
- * Black bars drawn down a gutter, row by row, made an (S) column's lines one with the (U) column's
- * beside them; so a box bridges a gap only inside a paragraph, where the lines above and below run
- * through it (a paragraph's first or last line is cut there as before: withheld apart, fail closed).
+ * True when the line above (`side` 1) or below (-1) the glyph `g`, within two line pitches, runs
+ * through the whole gap `cut` (glyphs no further apart than an em, spaces included): the gap is a
+ * hole in a paragraph's lines, not a channel between two columns. Black bars drawn down a gutter,
+ * row by row, made an (S) column's lines one with the (U) column's beside them; ink of a ragged
+ * column's longer line reaching into the next row's gap is not enough. So a box bridges a gap only
+ * inside a paragraph (a paragraph's first or last line is cut there as before: fail closed).
  */
 function inkedAcross(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, side: 1 | -1): boolean {
-  for (const o of page) {
+  const near = page.filter((o) => {
     const dy = side * (o.y - g.y);
-    if (o.blank || dy < 0.6 * g.size || dy > 2.4 * g.size) continue;
-    if (o.x1 > cut.left && o.x0 < cut.right) return true;
+    return dy >= 0.6 * g.size && dy <= 2.4 * g.size && o.x1 > cut.left && o.x0 < cut.right;
+  });
+  if (near.length === 0) return false;
+  near.sort((a, b) => a.x0 - b.x0);
+  let reach = cut.left;
+  for (const o of near) {
+    if (o.x0 - reach > g.size) return false;
+    reach = Math.max(reach, o.x1);
   }
-  return false;
+  return reach >= cut.right;
 }
 
 /**
