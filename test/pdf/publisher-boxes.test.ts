@@ -111,6 +111,37 @@ describe('a publisher box inside a line', () => {
     for (const p of ps.filter((x) => /ZEBRAGUT/.test(x.text))) expect(p.action, p.text).toBe('withhold');
   });
 
+  it('bars over a gutter of spaces (one run a row, the columns apart by blanks) do not join the (S) column to the (U) one (probe 16a)', async () => {
+    const bytes = await memo(({ page, font }) => {
+      const rows = [
+        ['(S//NF) ZEBRASP1 the source met', '(U) The office is open all week.'],
+        ['ZEBRASP2 the minister at home', 'Visitors sign in at the desk.'],
+        ['ZEBRASP3 and named the asset.', 'Parking is in the east lot.'],
+      ];
+      rows.forEach(([left, right], i) => {
+        const y = 700 - 12 * i;
+        const text = `${left}${' '.repeat(40)}`;
+        page.drawText(`${text}${right}`, { x: 72, y, size: SIZE, font });
+        const start = 72 + font.widthOfTextAtSize(left, SIZE) + 3;
+        page.drawRectangle({ x: start, y: y - 3, width: 72 + font.widthOfTextAtSize(text, SIZE) - 3 - start, height: 13, color: rgb(0, 0, 0) });
+      });
+    });
+    const ps = await portions(bytes);
+    for (const p of ps.filter((x) => /ZEBRASP/.test(x.text))) expect(p.action, p.text).toBe('withhold');
+  });
+
+  it('a lone punctuation piece at the end of a (U) column\'s line does not reach across the gutter into the (S) column (probe 16a)', async () => {
+    const bytes = await memo((p) => {
+      row(p, 72, 712, ['(S//NF) ZEBRAPU1 the source met']);
+      row(p, 320, 712, ['(U) The office is open all week']);
+      row(p, 72, 700, ['ZEBRAPU2 and named the asset']);
+      row(p, 320, 700, ['...']);
+      row(p, 72, 688, ['ZEBRAPU3 at the port.']);
+    });
+    const ps = await portions(bytes);
+    for (const p of ps.filter((x) => /ZEBRAPU/.test(x.text))) expect(p.action, p.text).toBe('withhold');
+  });
+
   it('a box on a paragraph\'s only line is not taken for a hole in it: the words after it are withheld apart (fail closed)', async () => {
     const ps = await portions(
       await memo((p) => {

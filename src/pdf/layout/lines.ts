@@ -189,7 +189,8 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[]): L
   const cuts = gutters(glyphs).filter((c) => !bridged(glyphs, c, boxes, page));
   const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => k > 0 || !markTab(glyphs, c)).map((c) => c.at);
   const flow = flowBreaks(row, page);
-  const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow])].sort((a, b) => a - b), new Set(flow));
+  const boxedCuts = new Set(cuts.filter((c) => boxed(glyphs, c, boxes)).map((c) => c.at));
+  const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow])].sort((a, b) => a - b), new Set(flow), boxedCuts);
   let from = 0;
   for (const c of all) {
     addPiece(out, row, from, c);
@@ -208,18 +209,20 @@ const BULLET = /^[-–—•◦▪●○■□*>·]+$/u;
  * redacted name: `Account Manager, ■ ( ■ . Please use`), and the gap left is wider than a column
  * gutter. Read as a block of its own, such a piece was a line of no letters, a rule line kept as
  * boilerplate: the `(` of a withheld phone number survived in the release, inside its box. It
- * joins the piece on its left (a bullet the one on its right), never across a flow break (two flows
- * side by side: see drawnApart), and stays alone only when the row has nothing else to join.
+ * joins the piece on its left (a bullet the one on its right) across a gap a dark box fills, never
+ * across a bare gutter or a flow break (two flows side by side: see drawnApart).
  */
-function withoutPunctuationCuts(glyphs: readonly PageGlyph[], cuts: readonly number[], flow: ReadonlySet<number>): number[] {
+function withoutPunctuationCuts(glyphs: readonly PageGlyph[], cuts: readonly number[], flow: ReadonlySet<number>, boxedCuts: ReadonlySet<number>): number[] {
   const out = [...cuts];
   for (let k = 0; k <= out.length; k++) {
     const from = k === 0 ? 0 : out[k - 1]!;
     const to = k === out.length ? glyphs.length : out[k]!;
     const text = glyphs.slice(from, to).filter((g) => !g.blank).map((g) => g.text).join('');
     if (text === '' || /[\p{L}\p{N}]/u.test(text)) continue;
-    const left = k > 0 && !flow.has(from) ? k - 1 : -1;
-    const right = k < out.length && !flow.has(to) ? k : -1;
+    // Only across a gap a box fills (a redacted name): across a bare gutter the piece would reach
+    // into the next column, and a `...` ending a (U) column's line took the (S) column's lines beside it.
+    const left = k > 0 && !flow.has(from) && boxedCuts.has(from) ? k - 1 : -1;
+    const right = k < out.length && !flow.has(to) && boxedCuts.has(to) ? k : -1;
     const drop = BULLET.test(text) && right >= 0 ? right : left >= 0 ? left : right;
     if (drop < 0) continue;
     out.splice(drop, 1);
@@ -280,6 +283,12 @@ function markTab(row: readonly PageGlyph[], cut: Gutter): boolean {
  */
 function bridged(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[], page: readonly PageGlyph[]): boolean {
   const g = row[cut.at]!;
+  return boxed(row, cut, boxes) && inkedAcross(page, g, cut, 1) && inkedAcross(page, g, cut, -1);
+}
+
+/** True when dark boxes a line high fill the gap `cut`, leaving no stretch of it as wide as a gutter. */
+function boxed(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[]): boolean {
+  const g = row[cut.at]!;
   const gutter = COLUMN_GAP_EM * g.size;
   let reach = cut.left;
   for (const b of lineBoxes(boxes, g.y, g.size)) {
@@ -287,12 +296,12 @@ function bridged(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[],
     if (b[0] - reach > gutter) return false;
     reach = Math.max(reach, b[2]);
   }
-  return cut.right - reach <= gutter && reach > cut.left && inkedAcross(page, g, cut, 1) && inkedAcross(page, g, cut, -1);
+  return cut.right - reach <= gutter && reach > cut.left;
 }
 
 /**
  * True when the line above (`side` 1) or below (-1) the glyph `g`, within two line pitches, runs
- * through the whole gap `cut` (glyphs no further apart than an em, spaces included): the gap is a
+ * through the whole gap `cut` (inked glyphs no further apart than an em): the gap is a
  * hole in a paragraph's lines, not a channel between two columns. Black bars drawn down a gutter,
  * row by row, made an (S) column's lines one with the (U) column's beside them; ink of a ragged
  * column's longer line reaching into the next row's gap is not enough. So a box bridges a gap only
@@ -301,7 +310,8 @@ function bridged(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[],
 function inkedAcross(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, side: 1 | -1): boolean {
   const near = page.filter((o) => {
     const dy = side * (o.y - g.y);
-    return dy >= 0.6 * g.size && dy <= 2.4 * g.size && o.x1 > cut.left && o.x0 < cut.right;
+    // Spaces are no ink: a row of spaces across a gutter made it look like a paragraph's line.
+    return !o.blank && dy >= 0.6 * g.size && dy <= 2.4 * g.size && o.x1 > cut.left && o.x0 < cut.right;
   });
   if (near.length === 0) return false;
   near.sort((a, b) => a.x0 - b.x0);
@@ -310,7 +320,7 @@ function inkedAcross(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, side
     if (o.x0 - reach > g.size) return false;
     reach = Math.max(reach, o.x1);
   }
-  return reach >= cut.right;
+  return cut.right - reach <= g.size;
 }
 
 /**
