@@ -373,30 +373,61 @@ function assessCable(doc: Document, asOf: string): DeclAssessment {
   }
   const span = eo ? eo.declSpan ?? eo.span : undefined;
   const common = { originated: doc.originated, level: documentLevel(doc), asOf };
-  const banner = bannerInstruction(doc, common);
-  const all: Instruction[] = [];
-  if (eo || !banner) all.push({ assessment: assessDeclassification({ decl, ...common, ...(span ? { span } : {}) }), where: stamp ? 'the declassification stamp' : 'the E.O. line' });
+  const banners = bannerInstructions(doc, common);
+  const all: Instruction[] = [{ assessment: assessDeclassification({ decl, ...common, ...(span ? { span } : {}) }), where: stamp ? 'the declassification stamp' : 'the E.O. line' }];
   // A second instruction in the text (parse/index.ts eoInTextOf): the most protective result is
   // kept, as with two Declassify On lines, the worse status, then the later date (fail closed).
   for (const e of doc.eoInText ?? []) {
     all.push({ assessment: assessDeclassification({ decl: parseDecl(e.decl), ...common, span: e.declSpan ?? e.span }), where: 'an E.O. line in the text' });
   }
-  if (banner) all.push(banner);
-  return chooseInstruction(doc, all);
+  all.push(...banners);
+  return withBannerOnly(chooseInstruction(doc, all), eo === null && banners.length > 0);
 }
 
 /**
- * The instruction a banner ends with (`SECRET//NOFORN//20320108`), assessed, or null: an
- * instruction of the document as much as its Declassify On or E.O. line's.
+ * The instructions banner lines end with (`SECRET//NOFORN//20320108`), assessed: the banner's, every
+ * page banner's (a memo's bottom banner may say 2040 where its top says 2012) and a cable's
+ * classification lines in its text (a later section's `SECRET//NOFORN//20400101 BERLIN 000999`).
+ * They are instructions of the document as much as its Declassify On or E.O. line's, but only
+ * beside one: alone, the most protective cannot be known from banners that may have been cut
+ * (see {@link withBannerOnly}).
  */
-function bannerInstruction(doc: Document, common: Omit<AssessInput, 'decl'>): Instruction | null {
-  const b = doc.banner;
-  const value = b?.marking?.declassifyOn;
-  if (!b || !value) return null;
-  // The value ends the banner as written (the parser read it from there); its own span when found.
-  const at = b.raw.toUpperCase().lastIndexOf(value);
-  const span = at >= 0 ? { start: b.span.start + at, end: b.span.start + at + value.length } : b.span;
-  return { assessment: assessDeclassification({ ...common, decl: parseDecl(value), span }), where: 'the banner' };
+function bannerInstructions(doc: Document, common: Omit<AssessInput, 'decl'>): Instruction[] {
+  const lines: { raw: string; span: Span; value: string | undefined }[] = [];
+  if (doc.banner) lines.push({ raw: doc.banner.raw, span: doc.banner.span, value: doc.banner.marking?.declassifyOn });
+  for (const b of doc.pageBanners ?? []) lines.push({ raw: b.raw, span: b.span, value: b.marking?.declassifyOn });
+  for (const c of doc.classificationLines ?? []) {
+    const raw = doc.source.slice(c.span.start, doc.source.indexOf('\n', c.span.start) >>> 0 || undefined);
+    lines.push({ raw, span: c.span, value: BANNER_DECL_IN_LINE.exec(raw)?.[1] });
+  }
+  const out: Instruction[] = [];
+  for (const { raw, span, value } of lines) {
+    if (!value) continue;
+    // The value ends the banner as written (the parser read it from there); its own span when found.
+    const at = raw.toUpperCase().lastIndexOf(value.toUpperCase());
+    const where = at >= 0 ? { start: span.start + at, end: span.start + at + value.length } : span;
+    out.push({ assessment: assessDeclassification({ ...common, decl: parseDecl(value), span: where }), where: 'a banner line' });
+  }
+  return out;
+}
+
+/** A declassification instruction after `//` in a cable's classification line. */
+const BANNER_DECL_IN_LINE = /\/\/\s*((?:19|20)\d{6}|X[1-8]|(?:25|50|75)X[1-9](?:-HUM|-WMD)?|OADR|MR)(?=\s|$)/i;
+
+/**
+ * The assessment of a document whose only instruction is a banner's, with a warning that says
+ * so: it is assessed as having none (no Declassify On line or E.O. line), the banner's value not
+ * applied alone. A banner-only passed date declassified a memo whose bottom banner said 2040.
+ */
+function withBannerOnly(a: DeclAssessment, bannerOnly: boolean): DeclAssessment {
+  if (!bannerOnly) return a;
+  const note: Diagnostic = {
+    severity: 'warning',
+    code: 'decl-banner-only',
+    message: 'A banner line ends with a declassification instruction, but the document has no Declassify On or E.O. line: the banner\'s instruction is not applied alone (32 CFR 2001.21 puts it in the classification authority block).',
+    ...(a.span ? { span: a.span } : {}),
+  };
+  return { ...a, diagnostics: [...a.diagnostics, note] };
 }
 
 const RANK: Readonly<Record<Level, number>> = { U: 0, C: 1, S: 2, TS: 3 };
@@ -514,13 +545,13 @@ export function assessAuthorityBlock(doc: Document, asOf: string): DeclAssessmen
   const level = documentLevel(doc);
   const common = { originated: doc.originated, level, asOf, sourceDate: block?.sourceDate ?? null };
   const fields = block?.declassifyOn ?? [];
-  const banner = bannerInstruction(doc, common);
-  if (fields.length === 0 && !banner) {
+  const banners = bannerInstructions(doc, common);
+  if (fields.length === 0) {
     const missing = block ? 'an authority block without a Declassify On line' : 'no classification authority block';
     const decl: DeclValue = { raw: null, kind: 'none', date: null, codes: [], notes: [missing] };
-    return assessDeclassification({ decl, ...common, missing, ...(block ? { span: block.span } : {}) });
+    return withBannerOnly(assessDeclassification({ decl, ...common, missing, ...(block ? { span: block.span } : {}) }), banners.length > 0);
   }
   const all: Instruction[] = fields.map((f) => ({ assessment: assessDeclassification({ decl: parseDecl(oneLine(f.raw)), ...common, span: f.span }), where: 'a Declassify On line' }));
-  if (banner) all.push(banner);
+  all.push(...banners);
   return chooseInstruction(doc, all);
 }

@@ -54,11 +54,24 @@ describe('a banner ending in a declassification instruction', () => {
     expect(codes(memo(banner))).not.toContain('decl-conflict');
   });
 
+  // A banner's instruction alone is not applied (probe 16b: a top banner's passed 2012 released a
+  // memo whose bottom banner said 2040): the memo has no instruction, with a warning that says why.
   it.each([
-    ['a date to come', 'SECRET//NOFORN//20320108', 'classified'],
-    ['MR', 'SECRET//NOFORN//MR', 'classified'],
-  ])('with no block, the banner\'s %s is the instruction', (_what, banner, status) => {
-    expect(assess(memo(banner, ''))).toMatchObject({ status });
+    ['a date to come', 'SECRET//NOFORN//20320108'],
+    ['a date passed', 'SECRET//NOFORN//20120101'],
+    ['MR', 'SECRET//NOFORN//MR'],
+  ])('with no block, the banner\'s %s is not applied alone', (_what, banner) => {
+    const a = assess(memo(banner, ''));
+    expect(a.status).not.toBe('declassified');
+    expect(a.status).toBe(assess(memo('SECRET//NOFORN', '')).status);
+    expect(a.diagnostics.map((d) => d.code)).toContain('decl-banner-only');
+  });
+
+  it('every banner line counts: a bottom banner\'s later date beside a block whose date has passed (probe 16b)', () => {
+    const text = 'SECRET//NOFORN//20120101\n\nDATE: 15 March 2011\n\n(S//NF) LEAKA1 The liaison office closes.\n\nClassified By: J. Smith, Chief\nReason: 1.4(c)\nDeclassify On: 20120101\n\nSECRET//NOFORN//20400101\n';
+    const a = assessDocument(readDocument(text).doc, '2026-12-01');
+    expect(a).toMatchObject({ status: 'classified', declassifyOn: '2040-01-01' });
+    expect(a.diagnostics.map((d) => d.code)).toContain('decl-conflict');
   });
 
   const cable = (banner: string, eo: string) =>
@@ -66,7 +79,7 @@ describe('a banner ending in a declassification instruction', () => {
   it.each([
     ['a later date beside the E.O. line', 'SECRET//NOFORN//20320108', 'E.O. 12958: DECL: 02/13/2010', 'classified', true],
     ['X1 beside the E.O. line', 'SECRET//NOFORN//X1', 'E.O. 12958: DECL: 02/13/2010', 'review', true],
-    ['a date, no E.O. line', 'SECRET//NOFORN//20320108', 'TAGS: X', 'classified', false],
+    ['a date, no E.O. line (not applied alone)', 'SECRET//NOFORN//20120108', 'TAGS: X', 'invalid', false],
     ['none, letter-spaced', 'S E C R E T', 'E.O. 12958: DECL: 02/13/2010', 'declassified', false],
   ])('a cable banner with %s', (_what, banner, eo, status, conflict) => {
     const a = assessDocument(readDocument(cable(banner, eo)).doc, '2020-01-01');

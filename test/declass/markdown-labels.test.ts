@@ -27,4 +27,16 @@ describe('Markdown bold authority labels', () => {
     const doc = readDocument(memo('**Classified By:** J. Smith\n**Reason:** 1.4(c)\n**Declassify On:** 50X1-HUM')).doc;
     expect(doc.authority?.declassifyOn.map((f) => f.raw)).toEqual(['Declassify On: 50X1-HUM']);
   });
+
+  // Probe 16b: an exemption under the date, decorated or after a hard break, was dropped and the
+  // memo released as declassified by the date above it.
+  it.each([
+    ['**Declassify On:** 20210315\n*25X1-human*'],
+    ['**Declassify On:** 20210315\n**25X1-human**'],
+    ['Declassify On: 20210315\n(25X1-human)'],
+    ['**Declassify On:** 20210315 \\\n25X1-human'],
+  ])('%j: the line under it is more of the value, never declassified by the date alone', (block) => {
+    const a = assessDocument(readDocument(memo(`**Classified By:** J. Smith\n**Reason:** 1.4(c)\n${block}`)).doc, '2026-06-01');
+    expect(a.status).not.toBe('declassified');
+  });
 });

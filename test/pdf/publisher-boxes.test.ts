@@ -113,7 +113,7 @@ describe('a publisher box inside a line', () => {
 
   it('bars over a gutter of spaces (one run a row, the columns apart by blanks) do not join the (S) column to the (U) one (probe 16a)', async () => {
     const bytes = await memo(({ page, font }) => {
-      const rows = [
+      const rows: [string, string][] = [
         ['(S//NF) ZEBRASP1 the source met', '(U) The office is open all week.'],
         ['ZEBRASP2 the minister at home', 'Visitors sign in at the desk.'],
         ['ZEBRASP3 and named the asset.', 'Parking is in the east lot.'],

@@ -127,7 +127,9 @@ function readLine(source: string, line: DocLine): FieldHit[] | null {
     let vs = h.valueAt;
     while (vs < stop && /[\s*_]/.test(text[vs]!)) vs++;
     let ve = stop;
-    while (ve > vs && /[\s,;*_]/.test(text[ve - 1]!)) ve--;
+    // A Markdown hard break (` \`) ends the value too: kept, `20210315 \` was no date and the
+    // exemption on the line under it was lost.
+    while (ve > vs && /[\s,;*_\\]/.test(text[ve - 1]!)) ve--;
     if (!valueOk(h.key, text.slice(vs, ve))) return null;
     fields.push({ key: h.key, start: base + h.at, valueStart: base + vs, valueEnd: base + ve });
   }
@@ -171,6 +173,11 @@ function continuesField(text: string): boolean {
   if (/^(?:[*•·>#+–—-]|\d+[.)]|[A-Za-z][.)]\s)/.test(text)) return false;
   if (/[([<{]|\/\/|\b(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|S|C|U)\s*(?:\/|:)/i.test(text)) return false;
   return !readsAsSentence(text);
+}
+
+/** A line less the emphasis, brackets and quotes around it (`*25X1-human*` → `25X1-human`). */
+function undecoratedValue(text: string): string {
+  return text.trim().replace(/^[*_"'“”‘’([{]+/u, '').replace(/[*_"'“”‘’)\]}.,;]+$/u, '');
 }
 
 /**
@@ -227,7 +234,11 @@ function authorityRuns(source: string, lines: readonly DocLine[], skip: (i: numb
       const indented = line.first - line.start > prev.first - prev.start;
       const last = cur.fields[cur.fields.length - 1]!;
       const exemption = last.key === 'declassifyOn' && DECL_CODE_START.test(line.text.trimStart());
-      if ((indented || exemption) && line.text.length <= 100 && continuesField(line.text) && (last.key === 'classifiedBy' || last.key === 'derivedFrom' || last.key === 'declassifyOn')) {
+      // An exemption or date under Declassify On in emphasis, brackets or quotes (`*25X1-human*`,
+      // `(25X1-human)`) is more of the value too: dropped, the date above it declassified the
+      // document. Read with its decoration, the value may be a form not known (fail closed).
+      const decorated = last.key === 'declassifyOn' && line.text.length <= 100 && DECL_CODE_START.test(undecoratedValue(line.text));
+      if (decorated || ((indented || exemption) && line.text.length <= 100 && continuesField(line.text) && (last.key === 'classifiedBy' || last.key === 'derivedFrom' || last.key === 'declassifyOn'))) {
         cur.lines.push(i);
         last.valueEnd = line.last;
         continue;
