@@ -97,9 +97,17 @@ function markingSentence(record: AuditRecord, facts: ReleasedFacts, what: string
 function reasonsSentence(authority: readonly string[], byReviewer: boolean, originated: string | null): string {
   const categories = categoriesOf(authority);
   if (categories.length === 0) return '';
-  const order = categories.some((c) => c.startsWith('1.5')) ? oldSectionOrder(originated) : 'E.O. 13526 §1.4';
-  const cited = categories.map((c) => `${c} (${categoryWords(c)})`).join(' and ');
-  return byReviewer ? `The reviewer's decision cites ${cited} (${order}).` : `The classification reasons are ${cited} (${order}).`;
+  // Each section with its own order: a list mixing 1.5(c) and 1.4(d) was all said to be cited as §1.5.
+  const cited = (['1.5', '1.4'] as const)
+    .map((section) => {
+      const these = categories.filter((c) => c.startsWith(section));
+      if (these.length === 0) return null;
+      const order = section === '1.5' ? oldSectionOrder(originated) : 'E.O. 13526 §1.4';
+      return `${these.map((c) => `${c} (${categoryWords(c)})`).join(' and ')} (${order})`;
+    })
+    .filter((x): x is string => x !== null)
+    .join(' and ');
+  return byReviewer ? `The reviewer's decision cites ${cited}.` : `The classification reasons are ${cited}.`;
 }
 
 /** E.O. 13292 amended E.O. 12958 on this day, its categories renumbered from §1.5 to §1.4. */

@@ -79,4 +79,11 @@ describe('the order a §1.5 category is cited under (found by a probe)', () => {
   ])('a document of %s', (originated, expected) => {
     expect(reasons(originated)).toBe(expected);
   });
+
+  it('a list mixing §1.5 and §1.4 names the order of each (probe 16b)', () => {
+    const mixed = { ...marked, authority: ['B1', '1.5(C)', '1.4(D)'] } as unknown as RecordDecision;
+    const record = { ...recordRead(undefined), input: { path: 'x', sha256: '0'.repeat(64), originated: '2004-03-15' } } as unknown as AuditRecord;
+    const text = justify(record, { subject: null, fromTo: null, classifiedBy: null }, { decision: mixed, redaction: null });
+    expect(text).toContain('1.5(c) (intelligence activities (including special activities), intelligence sources or methods, or cryptology) (cited as §1.5, the numbering of E.O. 12958 as issued in 1995; on 2004-03-15 the order in force was E.O. 12958, as amended, whose §1.4 has the same category under the same letter) and 1.4(d) (foreign relations or foreign activities of the United States, including confidential sources) (E.O. 13526 §1.4).');
+  });
 });
