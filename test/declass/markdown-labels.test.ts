@@ -35,6 +35,7 @@ describe('Markdown bold authority labels', () => {
     ['**Declassify On:** 20210315\n**25X1-human**'],
     ['Declassify On: 20210315\n(25X1-human)'],
     ['**Declassify On:** 20210315 \\\n25X1-human'],
+    ['Declassify On: 20210315\n\n| Declassify On: | 20400101 |'],
   ])('%j: the line under it is more of the value, never declassified by the date alone', (block) => {
     const a = assessDocument(readDocument(memo(`**Classified By:** J. Smith\n**Reason:** 1.4(c)\n${block}`)).doc, '2026-06-01');
     expect(a.status).not.toBe('declassified');

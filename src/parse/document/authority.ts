@@ -144,7 +144,10 @@ function readLine(source: string, line: DocLine): FieldHit[] | null {
  */
 function unreadDeclassifyOn(source: string, line: DocLine): FieldHit | null {
   if (line.blank || line.text.length > 260) return null;
-  const u = undecorated(line.text);
+  // A Markdown table row (`| Declassify On: | 20400101 |`): its cells' bars are not the label's.
+  const cells = /^\|[\s|]*/.exec(line.text)?.[0].length ?? 0;
+  const u0 = undecorated(line.text.slice(cells));
+  const u = { text: u0.text, lead: u0.lead + cells };
   LABELS.lastIndex = 0;
   const m = LABELS.exec(u.text);
   if (!m || m.index !== 0 || keyOf(m[1]!) !== 'declassifyOn') return null;
