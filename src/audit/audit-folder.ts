@@ -8,6 +8,7 @@
  * src/node; the re-run is a function the caller hands in (see ./rerun.ts).
  */
 import path from 'node:path';
+import { InputError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { releasedRunSet } from '../leak/shingle-hash.js';
 import { readBytes, readBytesOrNull } from '../node/read.js';
@@ -105,7 +106,9 @@ async function givenFilesNotUsed(run: AuditRun): Promise<Finding[]> {
   const check = async (option: string, given: string | undefined, recorded: readonly (string | null)[], names: string): Promise<void> => {
     if (given === undefined) return;
     const sha = await fileSha256OrNull(path.resolve(run.options.cwd, given));
-    if (sha !== null && recorded.includes(sha)) return;
+    // A file that is not there is an input error (exit 66), not a setting quietly left unused.
+    if (sha === null) throw new InputError(`${option} ${given}: no such file`);
+    if (recorded.includes(sha)) return;
     out.push(warning('.', 'consistency', `${option} ${given}${sha ? ` (sha256 ${sha.slice(0, 12)}…)` : ''} is not what the release was made with (${names}); not used`));
   };
   await check('--profile', run.options.profile, groups.map((g) => g.profile.sha256), groups.map((g) => `profile ${g.profile.id}, sha256 ${g.profile.sha256.slice(0, 12)}…`).join('; ') || 'no record');

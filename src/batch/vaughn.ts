@@ -11,6 +11,7 @@ import { listIndexEntries, streamIndexRows, type IndexEntry } from '../audit/ind
 import { InputError, UsageError } from '../errors.js';
 import { readBytesOrNull } from '../node/read.js';
 import { assertReleaseFolder } from '../node/release-folder.js';
+import { pathExists } from '../node/system.js';
 import { AtomicFileWriter, removeFiles, writeFileAtomic } from '../node/write.js';
 import { INDEX_FORMATS, indexPath, MANIFEST_FORMAT, MANIFEST_PATH, type IndexFileRecord, type IndexFormat, type Manifest } from '../release/folder.js';
 import { serializeManifest } from '../release/manifest.js';
@@ -94,7 +95,12 @@ export async function writeVaughnIndex(
     for (const w of writers.values()) w.abort();
     throw error;
   }
-  await removeFiles(INDEX_FORMATS.filter((f) => !formats.includes(f)).map((f) => path.join(dir, indexPath(f))));
+  const others = INDEX_FORMATS.filter((f) => !formats.includes(f)).map((f) => indexPath(f));
+  // The manifest lists the index files written; one of another format would be a stale index. Said
+  // when formats were asked for: `--format xlsx` removed the CSV, JSON and PDF without a word.
+  const stale = others.filter((f) => pathExists(path.join(dir, f)));
+  if (options.formats && stale.length > 0) notices.push(`removed ${stale.join(', ')}: not among the formats asked for (--format ${formats.join(',')}); name them too to keep them`);
+  await removeFiles(others.map((f) => path.join(dir, f)));
   const updated: Manifest = { ...manifest, index: records };
   await writeFileAtomic(path.join(dir, MANIFEST_PATH), new TextEncoder().encode(serializeManifest(updated)));
   return { rows: rowCount, documents: entries.length, files: records.map((r) => r.path), notices };

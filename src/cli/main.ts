@@ -55,7 +55,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(colorError(s.replace(/^error: /, 'declass: '), colors().err)),
+      // One line, as every other error: commander puts its suggestion on a line of its own.
+      outputError: (s, write) => write(colorError(s.replace(/^error: /, 'declass: ').replace(/\n\(Did you mean (.*?)\?\)/, ' (did you mean $1?)'), colors().err)),
     })
     // Required options are checked once commander has reported unknown options (see options.ts).
     .hook('preAction', (_program, command) => checkRequiredOptions(command));

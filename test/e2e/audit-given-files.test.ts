@@ -19,3 +19,13 @@ it('audit warns of a --profile or --overrides the release was not made with, and
   const same = runBin(['audit', out, '--profile', path.join(REPO, 'rules', 'public.yaml')]);
   expect(same.stdout).not.toContain('not used');
 });
+
+it('audit refuses a --profile or --overrides file that does not exist (exit 66), in one line (probe 17)', () => {
+  const out = path.join(tmp('audit-given-missing'), 'out');
+  expect(runBin(['release', path.join(REPO, 'samples', '08BERLIN173.txt'), '-p', 'public', '-o', out, '--as-of', '2015-01-01', '-q']).code).toBe(0);
+  for (const option of ['--profile', '--overrides']) {
+    const r = runBin(['audit', out, option, 'nosuch.yaml']);
+    expect(r.code).toBe(66);
+    expect(r.stderr).toBe(`declass: ${option} nosuch.yaml: no such file\n`);
+  }
+});

@@ -115,7 +115,7 @@ describe('bad input and batches', () => {
     ['an invalid date', ['release', SEED, '--profile', 'public', '--out', '/tmp/declass-never', '--as-of', '2010-13-01'], 64, /month 13 does not exist/],
     ['an unknown format', ['release', SEED, '--profile', 'public', '--out', '/tmp/declass-never', '--formats', 'txt'], 64, /unknown format "txt"/],
     ['a missing --out', ['release', SEED, '--profile', 'public'], 64, /--out/],
-    ['a typo in the command', ['relase', SEED], 64, /Did you mean release\?/],
+    ['a typo in the command', ['relase', SEED], 64, /did you mean release\?/],
   ])('refuses %s with a one-line error', async (_name, argv, code, message) => {
     const run = await runCli(argv);
     expect(run.code).toBe(code);

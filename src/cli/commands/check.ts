@@ -41,7 +41,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
   program
     .command('check')
     .description('report whether each document\'s classification has lapsed as of a date, when it will, and which need a human decision')
-    .argument('[paths...]', 'cable or document files (.txt, .md), folders to walk, or - for standard input')
+    .argument('[paths...]', 'cable, document or PDF files (.txt, .md, .pdf), folders to walk, or - for standard input')
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .addOption(new Option('--json', 'print JSON Lines, one record per document').conflicts('csv'))

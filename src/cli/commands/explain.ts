@@ -39,7 +39,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
   program
     .command('explain')
     .description('show, for one cable, document or PDF, every portion with its marking, decision, rule id and reason')
-    .argument('<file>', 'a cable or document (.txt, .md), or - for standard input')
+    .argument('<file>', 'a cable, document or PDF (.txt, .md, .pdf), or - for standard input')
     .addOption(requiredOption('-p, --profile <name|file>', 'release profile: a bundled name or a YAML/JSON file'))
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .option('--overrides <file>', 'reviewer decisions (YAML) that take precedence over the profile')

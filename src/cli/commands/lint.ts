@@ -28,7 +28,7 @@ export function registerLint(program: Command, ctx: CommandContext): void {
   program
     .command('lint')
     .description('list what a reviewer must fix before release: unmarked portions, unknown marks, a banner below its portions, a missing E.O./DECL line or Classified By reasons')
-    .argument('<paths...>', 'cable or document files (.txt, .md), folders to walk, or - for standard input')
+    .argument('<paths...>', 'cable, document or PDF files (.txt, .md, .pdf), folders to walk, or - for standard input')
     .option('--json', 'print JSON Lines, one object per file')
     .option('--quiet', 'report errors only (as ESLint\'s --quiet); warnings still count for --max-warnings')
     .option('--max-warnings <n>', 'exit 1 when more than this many warnings are found (as ESLint\'s --max-warnings)', positiveInteger(0))

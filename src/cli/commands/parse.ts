@@ -23,7 +23,7 @@ export function registerParse(program: Command, ctx: CommandContext): void {
   program
     .command('parse')
     .description('show what was read in each cable, document or PDF: header, banner, E.O./DECL line, portions with their marks, diagnostics')
-    .argument('<paths...>', 'cable or document files (.txt, .md), folders to walk, or - for standard input')
+    .argument('<paths...>', 'cable, document or PDF files (.txt, .md, .pdf), folders to walk, or - for standard input')
     .option('--json', 'print JSON Lines, one object per file')
     .addOption(inputFormatOption())
     .addOption(noIgnoreOption())
