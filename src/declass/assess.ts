@@ -397,7 +397,8 @@ function bannerInstructions(doc: Document, common: Omit<AssessInput, 'decl'>): I
   if (doc.banner) lines.push({ raw: doc.banner.raw, span: doc.banner.span, value: doc.banner.marking?.declassifyOn });
   for (const b of doc.pageBanners ?? []) lines.push({ raw: b.raw, span: b.span, value: b.marking?.declassifyOn });
   for (const c of doc.classificationLines ?? []) {
-    const raw = doc.source.slice(c.span.start, doc.source.indexOf('\n', c.span.start) >>> 0 || undefined);
+    const eol = doc.source.indexOf('\n', c.span.start);
+    const raw = doc.source.slice(c.span.start, eol < 0 ? undefined : eol);
     lines.push({ raw, span: c.span, value: BANNER_DECL_IN_LINE.exec(raw)?.[1] });
   }
   const out: Instruction[] = [];
