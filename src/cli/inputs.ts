@@ -78,7 +78,7 @@ export async function expandInputs(
     const links = skipped.some(isLink);
     const ignored = skipped.some(isIgnored);
     const why = [ignored ? 'some were skipped; --no-ignore walks them' : null, links ? 'symbolic links are not followed; name them or their targets' : null].filter(Boolean).join('; ');
-    throw new UsageError(`no .txt, .md or .pdf files found in the given paths${why ? ` (${why})` : ''}`);
+    throw new UsageError(`no .txt, .md or .pdf files found in ${namedInputs(paths)}${why ? ` (${why})` : ''}`);
   }
   return { files, failed: errors.length };
 }
@@ -112,6 +112,12 @@ const isSpecial = (s: SkippedPath): boolean => s.reason === 'not a regular file'
 
 /** What `--no-ignore` walks. */
 const isIgnored = (s: SkippedPath): boolean => !isLink(s) && !isOtherName(s) && !isSpecial(s);
+
+/** The paths given, named in a message: up to three, then how many more. */
+function namedInputs(paths: readonly string[]): string {
+  const shown = paths.slice(0, 3).map((p) => (p === '-' ? 'standard input' : p)).join(', ');
+  return paths.length > 3 ? `${shown} and ${paths.length - 3} more` : shown || 'the given paths';
+}
 
 function namedPaths(skipped: readonly SkippedPath[]): string {
   const named = skipped.slice(0, 3).map((s) => (s.folder ? `${s.path}/` : s.path));

@@ -143,5 +143,6 @@ async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext
 
 function formatDiagnostic(file: string, d: Diagnostic, c: Colors): string {
   const severity = d.severity === 'error' ? c.red(d.severity) : d.severity === 'warning' ? c.yellow(d.severity) : d.severity;
-  return `${file}: ${severity}: ${d.message} [${d.code}]\n`;
+  // Prefixed as every other command's messages are (`declass: FILE: warning: …`), so they can be searched for.
+  return `declass: ${file}: ${severity}: ${d.message} [${d.code}]\n`;
 }
