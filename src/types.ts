@@ -338,7 +338,7 @@ export interface Document {
    * SECTION 02 OF 02 …`, a page's bare `SECRET`), the first line of each: one above the banner
    * keeps a passed date from declassifying the cable (declass/assess.ts). Absent when there are none.
    */
-  readonly classificationLines?: readonly { readonly level: Level; readonly span: Span }[];
+  readonly classificationLines?: readonly { readonly level: Level; readonly span: Span; /** The instruction the line ends with (`//20400101`), as its marking read it. */ readonly declassifyOn?: string }[];
 }
 
 /** One thing in an UNCLASSIFIED-bannered document that says it may be classified. */

@@ -396,11 +396,7 @@ function bannerInstructions(doc: Document, common: Omit<AssessInput, 'decl'>): I
   const lines: { raw: string; span: Span; value: string | undefined }[] = [];
   if (doc.banner) lines.push({ raw: doc.banner.raw, span: doc.banner.span, value: doc.banner.marking?.declassifyOn });
   for (const b of doc.pageBanners ?? []) lines.push({ raw: b.raw, span: b.span, value: b.marking?.declassifyOn });
-  for (const c of doc.classificationLines ?? []) {
-    const eol = doc.source.indexOf('\n', c.span.start);
-    const raw = doc.source.slice(c.span.start, eol < 0 ? undefined : eol);
-    lines.push({ raw, span: c.span, value: BANNER_DECL_IN_LINE.exec(raw)?.[1] });
-  }
+  for (const c of doc.classificationLines ?? []) lines.push({ raw: doc.source.slice(c.span.start, c.span.end), span: c.span, value: c.declassifyOn });
   const out: Instruction[] = [];
   for (const { raw, span, value } of lines) {
     if (!value) continue;
@@ -411,9 +407,6 @@ function bannerInstructions(doc: Document, common: Omit<AssessInput, 'decl'>): I
   }
   return out;
 }
-
-/** A declassification instruction after `//` in a cable's classification line. */
-const BANNER_DECL_IN_LINE = /\/\/\s*((?:19|20)\d{6}|X[1-8]|(?:25|50|75)X[1-9](?:-HUM|-WMD)?|OADR|MR)(?=\s|$)/i;
 
 /**
  * The assessment of a document whose only instruction is a banner's, with a warning that says

@@ -36,6 +36,9 @@ export const CLASSIFICATION_ORDERS: readonly ClassificationOrder[] = [
   { label: 'E.O. 13526', from: '2010-06-27', to: null },
 ];
 
+/** The day E.O. 13292 amended E.O. 12958 and renumbered the classification categories from §1.5 to §1.4. */
+export const CATEGORIES_RENUMBERED = CLASSIFICATION_ORDERS.find((o) => o.label === 'E.O. 12958, as amended')!.from;
+
 /** The order governing a document that originated on `originated` (ISO), or null when unknown or before 1953-12-15. */
 export function governingOrder(originated: string | null): string | null {
   if (!originated) return null;

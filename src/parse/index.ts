@@ -156,10 +156,18 @@ function textClassificationLines(lines: readonly Line[], roles: readonly Role[],
   return out;
 }
 
-/** The first classification line in the text of each level read (at most four: every level is weighed, however many lines). */
-function classificationLinesOf(textLines: readonly TextClassificationLine[]): { classificationLines?: { level: Level; span: Span }[] } {
-  const out: { level: Level; span: Span }[] = [];
-  for (const t of textLines) if (t.marking && !out.some((o) => o.level === t.marking!.level)) out.push({ level: t.marking.level, span: t.span });
+/**
+ * The first classification line in the text of each level read (every level is weighed, however
+ * many lines), and every line that ends with a declassification instruction (each is weighed too).
+ */
+function classificationLinesOf(textLines: readonly TextClassificationLine[]): { classificationLines?: { level: Level; span: Span; declassifyOn?: string }[] } {
+  const out: { level: Level; span: Span; declassifyOn?: string }[] = [];
+  for (const t of textLines) {
+    const m = t.marking;
+    if (!m) continue;
+    if (m.declassifyOn) out.push({ level: m.level, span: t.span, declassifyOn: m.declassifyOn });
+    else if (!out.some((o) => o.level === m.level)) out.push({ level: m.level, span: t.span });
+  }
   return out.length > 0 ? { classificationLines: out } : {};
 }
 

@@ -5,7 +5,7 @@
  * withheld text (nor the portion mark of a withheld portion, which is part of it), and a
  * reviewer's free-text override note is left out (it might). Pure.
  */
-import { governingOrder } from '../declass/orders.js';
+import { CATEGORIES_RENUMBERED, governingOrder } from '../declass/orders.js';
 import type { AuditRecord } from '../release/folder.js';
 import { categoriesOf, categoryWords, describeAuthority } from './categories.js';
 import type { ReleasedFacts } from './facts.js';
@@ -110,9 +110,6 @@ function reasonsSentence(authority: readonly string[], byReviewer: boolean, orig
   return byReviewer ? `The reviewer's decision cites ${cited}.` : `The classification reasons are ${cited}.`;
 }
 
-/** E.O. 13292 amended E.O. 12958 on this day, its categories renumbered from §1.5 to §1.4. */
-const RENUMBERED = '2003-03-25';
-
 /**
  * The order a §1.5 category is cited under. It is E.O. 12958's numbering as issued in 1995; a
  * document of 25 March 2003 or later that cites it (an old habit of State's cables) fell under an
@@ -121,7 +118,7 @@ const RENUMBERED = '2003-03-25';
  */
 function oldSectionOrder(originated: string | null): string {
   const inForce = governingOrder(originated);
-  if (originated === null || inForce === null || originated < RENUMBERED) return 'E.O. 12958 §1.5 as issued in 1995';
+  if (originated === null || inForce === null || originated < CATEGORIES_RENUMBERED) return 'E.O. 12958 §1.5 as issued in 1995';
   return `cited as §1.5, the numbering of E.O. 12958 as issued in 1995; on ${originated} the order in force was ${inForce}, whose §1.4 has the same category under the same letter`;
 }
 

@@ -67,6 +67,11 @@ describe('a banner ending in a declassification instruction', () => {
     expect(a.diagnostics.map((d) => d.code)).toContain('decl-banner-only');
   });
 
+  it('a cable\'s later section line counts: SECRET//NOFORN//20400101 SECTION 02 OF 02 beside an E.O. line that has passed', () => {
+    const text = 'S E C R E T BERLIN 000999\n\nSIPDIS\n\nE.O. 12958: DECL: 02/13/2010\nTAGS: PREL GM\nSUBJECT: (U) TEST\n\nClassified By: POLOFF X. REASONS: 1.4 (B) AND (D).\n\n1. (S) First paragraph.\n\nSECRET//NOFORN//20400101 SECTION 02 OF 02 BERLIN 000999\n\n2. (S) Second paragraph.\n';
+    expect(assessDocument(readDocument(text).doc, '2026-12-01')).toMatchObject({ status: 'classified', declassifyOn: '2040-01-01' });
+  });
+
   it('every banner line counts: a bottom banner\'s later date beside a block whose date has passed (probe 16b)', () => {
     const text = 'SECRET//NOFORN//20120101\n\nDATE: 15 March 2011\n\n(S//NF) LEAKA1 The liaison office closes.\n\nClassified By: J. Smith, Chief\nReason: 1.4(c)\nDeclassify On: 20120101\n\nSECRET//NOFORN//20400101\n';
     const a = assessDocument(readDocument(text).doc, '2026-12-01');

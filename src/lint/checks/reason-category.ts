@@ -1,8 +1,7 @@
+import { CATEGORIES_RENUMBERED as AMENDED_12958 } from '../../declass/orders.js';
 import type { Diagnostic, Document } from '../../types.js';
 import type { LintCheck } from '../types.js';
 
-/** Start of the amended E.O. 12958 (E.O. 13292), which renumbered the categories from §1.5 to §1.4(a)–(h). */
-const AMENDED_12958 = '2003-03-25';
 /** Start of E.O. 12958, the first order with reasons as categories of §1.5(a)–(g). */
 const EO_12958 = '1995-10-14';
 
