@@ -67,6 +67,25 @@ describe('readPdfLayout', () => {
     expect(spanRegions(layout, 0, layout.text.length).length).toBe(4);
   });
 
+  it.each([
+    ['a word broken at a hyphen is joined without a blank', 'over-the-', 'horizon radar was tested', 'over-the-horizon radar was tested'],
+    ['so is one broken at a double hyphen', 'the plan was made--', 'watch the budget', 'the plan was made--watch the budget'],
+    ['a suspended hyphen keeps its blank', 'both macro-', 'and micro-economic views', 'both macro- and micro-economic views'],
+    ['a dash after a blank keeps it', 'the plan -', 'and the budget', 'the plan - and the budget'],
+    ['a hyphen before a capital keeps it', 'SECRET-', 'Releasable text here', 'SECRET- Releasable text here'],
+  ])('%s (the release text said `over-the- horizon`)', async (_name, end, next, joined) => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    // A first line that fills the column, so that the next line's first word would not have fitted.
+    const first = `(U) This paragraph wraps at the right edge of its column and ${end}`;
+    const lines = [first, `${next} in the field.`];
+    lines.forEach((l, i) => page.drawText(l, { x: 72, y: 700 - 12 * i, size: 10, font }));
+    const layout = await readPdfLayout(await doc.save());
+    expect(layout.text).toBe(`(U) This paragraph wraps at the right edge of its column and ${joined} in the field.\n`);
+    expect(spanRegions(layout, 0, layout.text.length).length).toBe(2);
+  });
+
   it('keeps the lines of a classification authority block apart, however short (found by a probe)', async () => {
     // Three short label lines at a 14 pt pitch: the longest set the block's edge, so the next
     // label never fitted after a line and the three were joined into one.

@@ -241,6 +241,31 @@ function darkBoxes(content: PageContent): Rect[] {
   return out;
 }
 
+/** Words a suspended hyphen comes before (`macro- and micro-economic`): the line's blank stays. */
+const AFTER_SUSPENDED_HYPHEN = new Set(['and', 'or', 'nor', 'to']);
+
+/**
+ * True when `line` ends in a word its wrap broke at a hyphen or a double hyphen (`over-the-` over
+ * `horizon`, `made--` over `watch`), the next line going on in lower case: the two are joined
+ * without the blank a wrap gets, as a reader reads them (the release text said `over-the- horizon`).
+ * The words the leak checks compare are the same either way (they split at hyphens).
+ */
+function brokenAtHyphen(line: LinePiece, next: LinePiece): boolean {
+  const gs = line.glyphs;
+  let i = gs.length - 1;
+  while (i >= 0 && gs[i]!.blank) i--;
+  let k = i;
+  while (k >= 0 && k > i - 2 && !gs[k]!.blank && gs[k]!.text === '-') k--;
+  if (k === i || k < 0) return false;
+  for (let j = k; j < i; j++) if (gs[j + 1]!.blank || wordGap(gs[j]!, gs[j + 1]!)) return false;
+  if (!/\p{L}$/u.test(gs[k]!.text)) return false;
+  const first = next.glyphs.findIndex((g) => !g.blank);
+  if (first < 0 || !/^\p{Ll}/u.test(next.glyphs[first]!.text)) return false;
+  let word = '';
+  for (let j = first; j < next.glyphs.length && !next.glyphs[j]!.blank && /^\p{L}+$/u.test(next.glyphs[j]!.text) && word.length < 5; j++) word += next.glyphs[j]!.text;
+  return !AFTER_SUSPENDED_HYPHEN.has(word);
+}
+
 /** Read the text layer of a PDF. Throws PdfInputError (one line) for a file that cannot be read, or whose text cannot (a scan: `no text layer: …`). */
 export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   const objs = await readPdfObjects(bytes);
@@ -266,7 +291,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
           hang = edges && hangsAt(edges, l, next) ? [next.x0] : null;
           join = hang !== null || wrapped(l, next, b.x1);
         } else hang = null;
-        t.line(p, l, join ? ' ' : '\n');
+        t.line(p, l, join ? (next && brokenAtHyphen(l, next) ? '' : ' ') : '\n');
       }
     }
   }
