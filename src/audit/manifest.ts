@@ -16,7 +16,8 @@ import { failure, type Finding } from './findings.js';
 export function verifyManifest(text: string | null, records: ReadonlyMap<string, string>, expectedHead?: string): Finding[] {
   const M = MANIFEST_PATH;
   if (text === null) {
-    return [failure(M, 'missing', `no manifest in review/ (${records.size} audit record(s) are not chained)`)];
+    // The chain check fails too: without a manifest there is no chain, and its line said 'intact'.
+    return [failure(M, 'missing', `no manifest in review/ (${records.size} audit record(s) are not chained)`), failure(M, 'chain', 'no manifest: there is no chain to check')];
   }
   let data: unknown;
   try {
