@@ -12,6 +12,7 @@ import { collectInputs, type SkippedPath } from '../node/walk.js';
 import type { InputFormat } from '../parse/read.js';
 import { NO_COLORS, type Colors } from './color.js';
 import type { Io } from './io.js';
+import { oneLine } from './format/one-line.js';
 
 /** The path that stands for standard input: one document read from it. */
 export const STDIN_PATH = '-';
@@ -71,7 +72,7 @@ export async function expandInputs(
     skipped.push(...got.skipped);
   }
   const c = options.colors ?? NO_COLORS;
-  for (const e of errors) stderr(`declass: ${e.path}: ${c.red(e.message)}\n`);
+  for (const e of errors) stderr(`declass: ${oneLine(e.path)}: ${c.red(oneLine(e.message))}\n`);
   if (skipped.length > 0) stderr(formatSkipped(skipped));
   if (files.length === 0) {
     if (errors.length > 0) return { exitCode: ExitCode.noInput };
@@ -120,7 +121,7 @@ function namedInputs(paths: readonly string[]): string {
 }
 
 function namedPaths(skipped: readonly SkippedPath[]): string {
-  const named = skipped.slice(0, 3).map((s) => (s.folder ? `${s.path}/` : s.path));
+  const named = skipped.slice(0, 3).map((s) => oneLine(s.folder ? `${s.path}/` : s.path));
   return `${named.join(', ')}${skipped.length > 3 ? ` and ${skipped.length - 3} more` : ''}`;
 }
 

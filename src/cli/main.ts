@@ -6,6 +6,7 @@ import type { CommandContext } from './context.js';
 import type { Io } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { checkRequiredOptions, refuseRepeatedOptions } from './options.js';
+import { oneLine } from './format/one-line.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -94,7 +95,7 @@ function exitCodeFor(error: unknown, io: Io, c: Colors): number {
     return ExitCode.usage;
   }
   if (error instanceof DeclassError) {
-    io.stderr(colorError(`declass: ${error.message}\n`, c));
+    io.stderr(colorError(`declass: ${oneLine(error.message)}\n`, c));
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -85,6 +85,20 @@ describe('option values', () => {
     expect(runBin(['parse', 'nosuch.txt']).code).toBe(66);
   });
 
+  it('a file name with a newline or an escape sequence gets a one-line message, the characters escaped', () => {
+    const dir = tmp('oneline');
+    const bad = path.join(dir, 'bad\ngarbage.txt');
+    writeFileSync(bad, 'no marking here\n');
+    for (const cmd of [['parse', bad], ['lint', bad], ['release', bad, '-p', 'public', '-o', path.join(dir, 'out'), '--as-of', AS_OF]]) {
+      const r = runBin(cmd);
+      expect(r.code, cmd[0]).not.toBe(0);
+      expect(lines(r.stderr), cmd[0]).toEqual([`declass: ${dir}/bad\\ngarbage.txt: not a marked document (no banner, portion mark, E.O. line or classification authority block)`]);
+    }
+    const missing = runBin(['parse', path.join(dir, 'no\u001b[31mne.txt')]);
+    expect(missing.code).toBe(66);
+    expect(missing.stderr).toBe(`declass: ${dir}/no\\u001b[31mne.txt: no such file or folder\n`);
+  });
+
   it('--head must be 64 hexadecimal digits', () => {
     const out = path.join(tmp('head'), 'out');
     expect(runBin(['release', BERLIN, '-p', 'public', '-o', out, '--as-of', AS_OF, '--formats', 'text']).code).toBe(0);

@@ -13,6 +13,7 @@ import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { parseIsoDateOption, positiveInteger } from '../options.js';
 import { expandInputs, noIgnoreOption, readCliInput } from '../inputs.js';
 import { asOfDate } from './shared.js';
+import { oneLine } from '../format/one-line.js';
 
 interface LintOptions {
   json?: boolean;
@@ -61,7 +62,7 @@ async function runLint(paths: string[], opts: LintOptions, ctx: CommandContext):
   for (const file of files) {
     const read = await readCliInput(file, io, undefined, opts.inputFormat);
     if (!read.ok) {
-      io.stderr(`declass: ${file}: ${ctx.colors().err.red(read.message)}\n`);
+      io.stderr(`declass: ${oneLine(file)}: ${ctx.colors().err.red(oneLine(read.message))}\n`);
       failed++;
       continue;
     }

@@ -11,6 +11,7 @@ import { toParseRecord } from '../records/parse.js';
 import type { CommandContext } from '../context.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { expandInputs, noIgnoreOption, readCliInput } from '../inputs.js';
+import { oneLine } from '../format/one-line.js';
 
 interface ParseOptions {
   json?: boolean;
@@ -48,7 +49,7 @@ async function runParse(paths: string[], opts: ParseOptions, ctx: CommandContext
   for (const file of files) {
     const read = await readCliInput(file, io, undefined, opts.inputFormat);
     if (!read.ok) {
-      io.stderr(`declass: ${file}: ${ctx.colors().err.red(read.message)}\n`);
+      io.stderr(`declass: ${oneLine(file)}: ${ctx.colors().err.red(oneLine(read.message))}\n`);
       failed++;
       continue;
     }

@@ -16,6 +16,7 @@ import { formatDocumentLine, formatReleaseSummary } from '../format/release-summ
 import { formatJsonLine } from '../format/json.js';
 import { groupThousands } from '../format/number.js';
 import { asOfDate } from './shared.js';
+import { oneLine } from '../format/one-line.js';
 
 function parseFormats(value: string): Format[] {
   return parseNameList(value, FORMATS, 'format');
@@ -192,11 +193,11 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
       },
       {
         onOutcome: ({ file, stem: s, result: r }) => {
-          if (r.status === 'failed') progress.log(`declass: ${file}: ${c.err.red(r.message)}\n`);
-          else if (r.status === 'copy') for (const m of r.warnings) progress.log(`declass: ${file}: ${c.err.yellow('warning')}: ${m}\n`);
+          if (r.status === 'failed') progress.log(`declass: ${oneLine(file)}: ${c.err.red(oneLine(r.message))}\n`);
+          else if (r.status === 'copy') for (const m of r.warnings) progress.log(`declass: ${oneLine(file)}: ${c.err.yellow('warning')}: ${oneLine(m)}\n`);
           else {
-            for (const m of r.charsReplaced) progress.log(`declass: ${file}: ${c.err.yellow('warning')}: ${m} [pdf-char-replaced]\n`);
-            for (const m of r.warnings) progress.log(`declass: ${file}: ${c.err.yellow('warning')}: ${m}\n`);
+            for (const m of r.charsReplaced) progress.log(`declass: ${oneLine(file)}: ${c.err.yellow('warning')}: ${oneLine(m)} [pdf-char-replaced]\n`);
+            for (const m of r.warnings) progress.log(`declass: ${oneLine(file)}: ${c.err.yellow('warning')}: ${oneLine(m)}\n`);
             if (perDocument) io.stdout(formatDocumentLine(r.stem ?? s, r, c.out));
           }
         },
