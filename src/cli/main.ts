@@ -11,14 +11,18 @@ import { oneLine } from './format/one-line.js';
 const EXIT_CODES_HELP = `
 Exit codes:
   0   success
-  1   problems found (lint errors, failed audit, --fail-on matched, a file that could not be processed)
+  1   problems found (lint errors, failed audit, --fail-on matched, a file that
+      could not be processed)
   2   internal error (a bug; please report it)
-  64  usage error (unknown option, invalid date, missing argument; bare "declass")
+  64  usage error (unknown option, invalid date, missing argument; bare
+      "declass")
   66  input not found or unreadable (also a profile or overrides file)
-  73  output folder refused (inside an input folder, or holding a release made with other
-      settings: use a new --out, or --replace) or not writable
-  78  invalid release profile or overrides file, or an override that matches nothing
-  130 interrupted (Ctrl-C): documents in progress were finished, nothing partial was left
+  73  output folder refused (inside an input folder, or holding a release made
+      with other settings: use a new --out, or --replace) or not writable
+  78  invalid release profile or overrides file, or an override that matches
+      nothing
+  130 interrupted (Ctrl-C): documents in progress were finished, nothing
+      partial was left
 `;
 
 /** Columns the help is wrapped to. */

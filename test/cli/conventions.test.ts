@@ -99,6 +99,12 @@ describe('option values', () => {
     expect(missing.stderr).toBe(`declass: ${dir}/no\\u001b[31mne.txt: no such file or folder\n`);
   });
 
+  it.each([[], ['parse'], ['lint'], ['check'], ['release'], ['explain'], ['rules'], ['rules', 'check'], ['audit'], ['index']])('declass %s --help fits 80 columns, the notes after the options too', (...cmd: string[]) => {
+    const r = runBin([...cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).filter((l) => [...l].length > 80)).toEqual([]);
+  });
+
   it('--head must be 64 hexadecimal digits', () => {
     const out = path.join(tmp('head'), 'out');
     expect(runBin(['release', BERLIN, '-p', 'public', '-o', out, '--as-of', AS_OF, '--formats', 'text']).code).toBe(0);

@@ -49,11 +49,13 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
     .addHelpText(
       'after',
       `
-Checks: ${Object.keys(AUDIT_CHECKS).join(', ')}.
+${fill(`Checks: ${Object.keys(AUDIT_CHECKS).join(', ')}.`)}
 Each problem is one line: FILE: check: what was found.
-Without --originals, rerun, leak and cross-leak are skipped and the verdict says so
-("passed (3 checks skipped: …)"); --require-originals makes a skipped check a failure.
-Exit codes: 0 clean; 1 a check failed; 64 a usage error; 66 DIR is not a release folder.`,
+Without --originals, rerun, leak and cross-leak are skipped and the verdict says
+so ("passed (3 checks skipped: …)"); --require-originals makes a skipped check a
+failure.
+Exit codes: 0 clean; 1 a check failed; 64 a usage error; 66 DIR is not a release
+folder.`,
     )
     .action(async (dir: string, opts: AuditCommandOptions) => {
       ctx.exit(await runAudit(dir, opts, ctx));
@@ -102,4 +104,15 @@ async function runAudit(dir: string, opts: AuditCommandOptions, ctx: CommandCont
   } finally {
     bar.progress?.stop();
   }
+}
+
+/** `text` broken between words into lines of at most 80 columns, the help's width. */
+function fill(text: string): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= 80) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
 }

@@ -58,9 +58,12 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
 Statuses:
   unclassified  an unclassified document (E.O. line N/A or none)
   classified    a DECL date (or computed date) still to come: see "lapses on"
-  declassified  the DECL date has passed (32 CFR 2001.12(b)); release still needs FOIA review
-  review        a human must decide: events, exemptions/OADR/MR past their computed date (CAPCO E.6), downgrades, cut-off lines
-  invalid       a classified document with no usable declassification instruction (32 CFR 2001.21)
+  declassified  the DECL date has passed (32 CFR 2001.12(b)); release still
+                needs FOIA review
+  review        a human must decide: events, exemptions/OADR/MR past their
+                computed date (CAPCO E.6), downgrades, cut-off lines
+  invalid       a classified document with no usable declassification
+                instruction (32 CFR 2001.21)
 `,
     )
     .action(async (paths: string[], opts: CheckOptions) => {

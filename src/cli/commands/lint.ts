@@ -39,8 +39,9 @@ export function registerLint(program: Command, ctx: CommandContext): void {
     .addHelpText(
       'after',
       `
-Exit codes: 0 no errors (warnings allowed, up to --max-warnings); 1 errors found, more
-warnings than --max-warnings, or a file could not be read; 66 none of the paths exists.`,
+Exit codes: 0 no errors (warnings allowed, up to --max-warnings); 1 errors
+found, more warnings than --max-warnings, or a file could not be read; 66 none
+of the paths exists.`,
     )
     .action(async (paths: string[], opts: LintOptions) => {
       ctx.exit(await runLint(paths, opts, ctx));

@@ -31,8 +31,9 @@ export function registerParse(program: Command, ctx: CommandContext): void {
     .addHelpText(
       'after',
       `
-Exit codes: 0 every file was read; 1 a file could not be read (empty, binary, unreadable);
-66 none of the paths exists. Diagnostics never change the exit code: use "declass lint".`,
+Exit codes: 0 every file was read; 1 a file could not be read (empty, binary,
+unreadable); 66 none of the paths exists. Diagnostics never change the exit
+code: use "declass lint".`,
     )
     .action(async (paths: string[], opts: ParseOptions) => {
       ctx.exit(await runParse(paths, opts, ctx));

@@ -97,14 +97,16 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .addHelpText(
       'after',
       `
-An output folder holds one release: one profile, one as-of date, one overrides file. A folder
-released with other settings is refused (exit 73): choose a new --out, or --replace to discard it.
-Every override must apply to a document (exit 78 names the line of one that does not).
-Documents already released into --out with the same input, profile, overrides, as-of date, tool
-version and formats (as their audit records show) are skipped unless --force: re-running an
-interrupted batch resumes it (without --replace, which would discard it again). On a terminal a
-progress bar replaces the per-document lines. Ctrl-C stops scheduling, finishes the documents in
-progress and writes the manifest (exit 130).`,
+An output folder holds one release: one profile, one as-of date, one overrides
+file. A folder released with other settings is refused (exit 73): choose a new
+--out, or --replace to discard it. Every override must apply to a document (exit
+78 names the line of one that does not). Documents already released into --out
+with the same input, profile, overrides, as-of date, tool version and formats
+(as their audit records show) are skipped unless --force: re-running an
+interrupted batch resumes it (without --replace, which would discard it again).
+On a terminal a progress bar replaces the per-document lines. Ctrl-C stops
+scheduling, finishes the documents in progress and writes the manifest (exit
+130).`,
     )
     .action(async (paths: string[], opts: ReleaseOptions) => {
       ctx.exit(await runRelease(paths, opts, ctx));

@@ -25,7 +25,7 @@ export function registerRules(program: Command, ctx: CommandContext): void {
     .command('check')
     .description('validate profile files; errors name the file, the line and what was expected')
     .argument('<files...>', 'profile files (YAML or JSON)')
-    .addHelpText('after', '\nExit codes: 0 every file is valid; 66 a file cannot be read; 78 a file is invalid (the higher wins).')
+    .addHelpText('after', '\nExit codes: 0 every file is valid; 66 a file cannot be read; 78 a file is\ninvalid (the higher wins).')
     .action(async (files: string[]) => {
       const [{ readProfileFile }, { lintProfile }] = await Promise.all([import('../../node/profiles.js'), import('../../rules/lint.js')]);
       for (const file of files) {
