@@ -50,6 +50,7 @@ export function unclassifiedMessages(
     if ((roles[i] === 'rule' && FIXED_SEPARATOR.test(text)) || (roles[i] === 'content' && WORDED_SEPARATOR.test(text))) starts.push(i);
   }
   const out: Span[] = [];
+  const bottom = printoutBottomBanner(lines, banners);
   for (let k = 0; k < starts.length; k++) {
     const from = starts[k]! + 1;
     const to = k + 1 < starts.length ? starts[k + 1]! : lines.length;
@@ -59,7 +60,7 @@ export function unclassifiedMessages(
     let closing = -1;
     for (let i = from; i < to; i++) {
       const b = banners.get(i);
-      if (!b) continue;
+      if (!b || i === bottom) continue;
       if (b.highestPossible || !b.marking) contradicted = true;
       else own.push(b.marking);
       closing = Math.max(closing, ...b.lines);
@@ -73,6 +74,23 @@ export function unclassifiedMessages(
     out.push(span);
   }
   return out;
+}
+
+/**
+ * The line of the printout's own banner repeated at its foot (`Classification: SECRET//NOFORN`
+ * as the last banner line, the same words as the first), or -1: under the last quoted message it
+ * is the printout's, not one of the message's lines (the message's own UNCLASSIFIED lines above
+ * and below it were taken as contradicted by it, and its text withheld under B1 as the
+ * printout's unmarked text).
+ */
+function printoutBottomBanner(lines: readonly DocLine[], banners: ReadonlyMap<number, BannerHit>): number {
+  const at = [...banners.keys()].sort((a, b) => a - b);
+  if (at.length < 2) return -1;
+  const first = banners.get(at[0]!)!;
+  const last = banners.get(at[at.length - 1]!)!;
+  if (first.lines.length !== 1 || last.lines.length !== 1) return -1;
+  const words = (i: number) => lines[i]!.text.trim().replace(/\s+/g, ' ');
+  return words(first.lines[0]!) === words(last.lines[0]!) ? last.lines[0]! : -1;
 }
 
 function isPlainUnclassified(m: Marking): boolean {

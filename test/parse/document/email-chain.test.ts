@@ -122,6 +122,21 @@ describe('an e-mail printout quoting an UNCLASSIFIED message', () => {
   });
 
   it.each([
+    ['the printout\'s banner repeated at its foot', `${CHAIN}\nClassification: SECRET//NOFORN\n`],
+    ['its authority block and banner at its foot', `${CHAIN.replace(/Classification: SECRET\/\/NOFORN\nClassified By[^]*?2040\n/, '')}\nClassified By: John A. Smith, Political Officer\nReason: 1.4(b), (d)\nDeclassify On: 03/03/2040\n\nClassification: SECRET//NOFORN\n`],
+  ])('under %s, the quoted UNCLASSIFIED message is still released, text after its last line withheld (probe 56d)', async (_, base) => {
+    // The printout's bottom banner was taken for one of the message's own lines: they disagreed,
+    // and the message's text was withheld under B1 as the printout's unmarked text.
+    const text = base.replace(/(Classification: UNCLASSIFIED\n)(\n(?:Classified By|Classification: SECRET))/, '$1\nThe source yankee is the deputy.\n$2');
+    expect(text).toContain('yankee');
+    const { result, rule } = await decide('public', text);
+    expect(rule('John, can you confirm')).toBe('release public/unmarked-in-unclassified-message');
+    expect(rule('The source yankee')).toMatch(/^withhold /);
+    expect(result.releaseText).not.toMatch(/yankee|zulu/);
+    expect(findLeaks(withheldTexts(result.plan), result.releaseText)).toEqual([]);
+  });
+
+  it.each([
     ['---------- Forwarded message ---------', true],
     ['Begin forwarded message:', true],
     ['On Mon, Mar 2, 2015 at 4:15 PM, Jane Doe <jane.doe@state.gov> wrote:', false],
