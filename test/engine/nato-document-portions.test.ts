@@ -4,7 +4,9 @@
  * SCI control, a foreign government's marking, a REL TO list without NATO, a US level with no
  * foreign-release marking or a level above NATO SECRET says the document holds more than NATO's
  * information, and its unmarked text is withheld (it was released, the second line of a `(S//NF)`
- * paragraph among it).
+ * paragraph among it). Released, the text counts at the banner's level in the release banner
+ * (`SECRET//NATO`, as a released `(NS)` portion does): it was `UNCLASSIFIED` while the rule's
+ * reason said NATO SECRET.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -14,11 +16,11 @@ import { loadProfile } from '../../src/rules/load.js';
 import { findLeaks } from '../helpers/leak.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 
-const nato = loadProfile(readFileSync(new URL('../../rules/nato.yaml', import.meta.url), 'utf8'), 'rules/nato.yaml');
+const profile = (id: string) => loadProfile(readFileSync(new URL(`../../rules/${id}.yaml`, import.meta.url), 'utf8'), `rules/${id}.yaml`);
 
-/** `text` read as a document and released for nato as of 2026-12-01, text and PDF. */
-const release = (text: string) =>
-  releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: nato, asOf: '2026-12-01', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text', 'pdf'] });
+/** `text` read as a document and released for profile `id` (nato unless named) as of 2026-12-01, text and PDF. */
+const release = (text: string, id = 'nato') =>
+  releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile(id), asOf: '2026-12-01', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text', 'pdf'] });
 
 /** A memo bannered `banner` with the paragraphs `body` and a classification authority block. */
 const memo = (banner: string, body: string) =>
@@ -60,4 +62,37 @@ describe('a NATO document whose portions hold more than NATO information: its un
     expect(released).not.toContain(marker);
     expect(pdf).not.toContain(marker);
   });
+});
+
+describe("a NATO document's unmarked text, released, counts at the banner's level in the release banner", () => {
+  it.each([
+    ['NATO SECRET', '(U) A public line.', 'SECRET//NATO'],
+    ['NATO SECRET', '(NS) The NATO paragraph.', 'SECRET//NATO'],
+    ['NATO SECRET', '(NC) The NATO paragraph.', 'SECRET//NATO'],
+    ['NATO CONFIDENTIAL', '(U) A public line.', 'CONFIDENTIAL//NATO'],
+    ['NATO UNCLASSIFIED', '(U) A public line.', 'UNCLASSIFIED//NATO'],
+  ])('%j over %j and unmarked text: released, bannered %j', async (banner, marked, expected) => {
+    const text = memo(banner, `${marked}\n\nThe unmarked ZQNAPLANNING paragraph of the NATO document.`);
+    const result = await release(text);
+    expect(decisionOn(result, text, 'The unmarked')).toBe('release nato/unmarked-in-nato-document');
+    expect(result.plan.releaseBanner).toBe(expected);
+    const { text: released, pdf } = await releasedTexts(result);
+    expect(released).toContain('ZQNAPLANNING');
+    const lines = released.trimEnd().split('\n');
+    expect([lines[0], lines.at(-1)]).toEqual([expected, expected]);
+    expect(pdf).toContain(expected);
+    expect(pdf).not.toMatch(/^UNCLASSIFIED$/m);
+  });
+});
+
+// The same for every rule that releases unmarked text of a document whose date has not passed: a
+// U.S. reader's release of an SBU document's unmarked text is SBU (it was bannered UNCLASSIFIED).
+it('us-secret: the unmarked text of an UNCLASSIFIED//SBU memo is released under the banner UNCLASSIFIED//SBU', async () => {
+  const text = 'UNCLASSIFIED//SBU\n\nSUBJECT: Range\n\nThe range ZQSBURANGE is closed on Thursday.\n\nUNCLASSIFIED//SBU\n';
+  const result = await release(text, 'us-secret');
+  expect(decisionOn(result, text, 'The range')).toBe('release us-secret/unmarked-in-unclassified');
+  expect(result.plan.releaseBanner).toBe('UNCLASSIFIED//SBU');
+  const { text: released, pdf } = await releasedTexts(result);
+  expect(released.split('\n')[0]).toBe('UNCLASSIFIED//SBU');
+  expect(pdf).toContain('UNCLASSIFIED//SBU');
 });
