@@ -7,7 +7,7 @@ import { CLASSIFICATION_REASON, isB1 } from '../rules/authority-items.js';
 import { overrideIdsOf, overrideMismatch } from '../rules/override-ids.js';
 import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
-import type { DeclAssessment, Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction } from '../types.js';
+import type { DeclAssessment, DeclStatus, Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction } from '../types.js';
 import { expandAuthority, formatReason } from './authority.js';
 import { computeDisposition } from './disposition.js';
 import { spansAcrossPortions, spansInPortion, type ReleasedPortion } from './span-redactions.js';
@@ -67,7 +67,7 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
   }
 
   const disposition = computeDisposition(decisions, redactions);
-  const releaseBanner = profile.banner === 'foia' ? 'UNCLASSIFIED' : formatBanner(rollUp(releasedMarkings(doc, decisions)));
+  const releaseBanner = profile.banner === 'foia' ? 'UNCLASSIFIED' : formatBanner(rollUp(releasedMarkings(doc, decisions, declassification.status)));
 
   return {
     document: doc,
@@ -276,14 +276,24 @@ export function mergeRedactions(redactions: readonly Redaction[]): Redaction[] {
   return out;
 }
 
-/** Markings of what the release still shows: declassified and unmarked-released portions count as U. */
-function releasedMarkings(doc: Document, decisions: readonly Decision[]): Marking[] {
+/**
+ * Markings of what the release still shows. A declassified portion counts as U, and so does an
+ * unmarked one whose classification lapsed with the document's date, one of a quoted message marked
+ * UNCLASSIFIED, or one a reviewer released. Other unmarked text a profile's rule releases carries
+ * the document's banner, as unmarked text does (nato's `unmarked-in-nato-document`: NATO's own
+ * text, not portion marked; `NATO SECRET` rolls up to `SECRET//NATO`, as a released `(NS)` portion
+ * does), never U: the release banner claims what the release holds.
+ */
+function releasedMarkings(doc: Document, decisions: readonly Decision[], status: DeclStatus): Marking[] {
   const byId = new Map(doc.portions.map((p) => [p.id, p]));
+  const banner = doc.banner?.marking ?? null;
   return decisions
     .filter((d) => d.action === 'release')
     .map((d) => {
       const p = byId.get(d.portionId)!;
-      if (d.declassified || p.marking === null) return U_MARKING;
-      return p.marking;
+      if (d.declassified) return U_MARKING;
+      if (p.marking !== null) return p.marking;
+      const asBanner = banner !== null && status !== 'declassified' && !p.inUnclassifiedMessage && d.ruleId !== 'override';
+      return asBanner ? banner : U_MARKING;
     });
 }

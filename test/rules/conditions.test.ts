@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { CONDITIONS } from '../../src/rules/conditions/index.js';
 import { CONDITION_SCHEMAS } from '../../src/rules/conditions/schemas.js';
-import { facts, mk } from '../helpers/facts.js';
+import { facts, mk, portion } from '../helpers/facts.js';
 import type { PortionFacts } from '../../src/rules/types.js';
 import type { Marking } from '../../src/types.js';
 
@@ -13,6 +13,18 @@ function holding(portion: Marking, banner: Marking): PortionFacts {
   const f = facts({ marking: portion, documentMarking: banner });
   return { ...f, document: { ...f.document, portions: [f.portion] } };
 }
+
+/**
+ * Facts of an unmarked portion of a document bannered `banner` whose other portions are marked
+ * `others` (null: a mark that was not understood, read as SECRET).
+ */
+function amid(banner: Marking, others: (Marking | null)[]): PortionFacts {
+  const f = facts({ documentMarking: banner });
+  const marked = others.map((m, i) => portion({ id: `p${i + 2}`, marking: m ?? mk('S'), markingSource: m ? 'marked' : 'unknown' }));
+  return { ...f, document: { ...f.document, portions: [f.portion, ...marked] } };
+}
+
+const NATO_SECRET = mk('S', { controls: ['NATO'] });
 
 const cableBanner = (raw: string, controls: string[], caveats: string[]) => ({
   raw,
@@ -70,6 +82,21 @@ const cases: Case[] = [
   ['documentControlsOnly NATO with NOFORN too', 'documentControlsOnly', ['NATO'], facts({ documentMarking: mk('S', { controls: ['NATO', 'NOFORN'] }) }), false],
   ['documentControlsOnly NATO with SCI', 'documentControlsOnly', ['NATO'], facts({ documentMarking: mk('S', { controls: ['NATO'], sci: ['SI'] }) }), false],
   ['documentControlsOnly: no banner never matches', 'documentControlsOnly', ['NATO'], facts({ documentMarking: null }), false],
+  // The portions roll up into the document: a NATO SECRET banner over a portion that is not NATO's.
+  ['documentControlsOnly NATO: NATO SECRET over (NS), (S//REL TO USA, NATO) and (U)', 'documentControlsOnly', ['NATO'], amid(NATO_SECRET, [mk('S', { controls: ['NATO'] }), mk('S', { relTo: ['USA', 'NATO'] }), mk('U')]), true],
+  ['documentControlsOnly NATO: NATO SECRET over (S//NF)', 'documentControlsOnly', ['NATO'], amid(NATO_SECRET, [mk('S', { controls: ['NOFORN'] })]), false],
+  ['documentControlsOnly NATO: NATO SECRET over (C//NF)', 'documentControlsOnly', ['NATO'], amid(NATO_SECRET, [mk('C', { controls: ['NOFORN'] })]), false],
+  ['documentControlsOnly NATO: NATO SECRET over (S//OC/NF)', 'documentControlsOnly', ['NATO'], amid(NATO_SECRET, [mk('S', { controls: ['ORCON', 'NOFORN'] })]), false],
+  ['documentControlsOnly NATO: NATO SECRET over (TS//SI)', 'documentControlsOnly', ['NATO'], amid(NATO_SECRET, [mk('TS', { sci: ['SI'] })]), false],
+  ['documentControlsOnly NATO: NATO SECRET over (//DEU S)', 'documentControlsOnly', ['NATO'], amid(NATO_SECRET, [mk('S', { controls: ['FGI'], fgi: ['DEU'] })]), false],
+  ['documentControlsOnly NATO: NATO SECRET over (S//REL TO USA, GBR)', 'documentControlsOnly', ['NATO'], amid(NATO_SECRET, [mk('S', { relTo: ['USA', 'GBR'] })]), false],
+  ['documentControlsOnly NATO: NATO SECRET over a bare (S) (NOFORN or RELIDO)', 'documentControlsOnly', ['NATO'], amid(NATO_SECRET, [mk('S')]), false],
+  ['documentControlsOnly NATO: NATO SECRET over (U//FOUO)', 'documentControlsOnly', ['NATO'], amid(NATO_SECRET, [mk('U', { controls: ['FOUO'] })]), false],
+  ['documentControlsOnly NATO: NATO SECRET over a mark not understood', 'documentControlsOnly', ['NATO'], amid(NATO_SECRET, [null]), false],
+  ['documentLevelAtMost S: NATO SECRET over (NC) and (U)', 'documentLevelAtMost', 'S', amid(NATO_SECRET, [mk('C', { controls: ['NATO'] }), mk('U')]), true],
+  ['documentLevelAtMost S: NATO SECRET over (TS//SI)', 'documentLevelAtMost', 'S', amid(NATO_SECRET, [mk('TS', { sci: ['SI'] })]), false],
+  ['documentLevelAtMost S: NATO SECRET over (CTS)', 'documentLevelAtMost', 'S', amid(NATO_SECRET, [mk('TS', { controls: ['NATO'] })]), false],
+  ['documentLevelAtMost TS: a mark not understood never matches', 'documentLevelAtMost', 'TS', amid(NATO_SECRET, [null]), false],
   ['documentHoldsAny NATO by the banner', 'documentHoldsAny', ['NATO', 'FGI'], facts({ documentMarking: mk('S', { controls: ['NATO'] }) }), true],
   ['documentHoldsAny FGI by a portion under a US banner', 'documentHoldsAny', ['NATO', 'FGI'], holding(mk('S', { controls: ['FGI'] }), mk('S', { controls: ['NOFORN'] })), true],
   ['documentHoldsAny: neither banner nor portions', 'documentHoldsAny', ['NATO', 'FGI'], holding(mk('S', { controls: ['NOFORN'] }), mk('S', { controls: ['NOFORN'] })), false],

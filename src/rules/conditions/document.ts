@@ -1,4 +1,4 @@
-import type { DeclStatus, Document, Level } from '../../types.js';
+import type { DeclStatus, Document, Level, Marking } from '../../types.js';
 import { parseCaveat } from '../../markings/index.js';
 import { LEVEL_RANK, type ConditionKind } from '../types.js';
 
@@ -100,15 +100,48 @@ export const documentHasControls: ConditionKind<boolean> = {
 
 /**
  * `documentControlsOnly: [NATO]` — the document's banner carries no control but these, and no SCI
- * control system (with `documentControlsAny`, a banner that is NATO's own: `NATO SECRET`). A
- * banner not understood never matches.
+ * control system (with `documentControlsAny`, a banner that is NATO's own: `NATO SECRET`), and
+ * neither does any of its portions: the portions roll up into the document (CAPCO §D.2), so a
+ * NATO SECRET memo with a `(S//NF)`, `(TS//SI)` or `(//DEU S)` paragraph is not NATO's own
+ * document. A portion fails it with a control or SCI system outside the list, a foreign
+ * government's marking (unless FGI is listed), a REL TO list that names none of them, or a
+ * classified level with neither one of them nor such a REL TO list (information with no
+ * foreign-release marking is NOFORN or RELIDO, CAPCO §B.3 Table 2); a mark not understood (it may
+ * say anything) fails it, as does a banner not understood.
  */
 export const documentControlsOnly: ConditionKind<readonly string[]> = {
   key: 'documentControlsOnly',
-  description: "The document's banner carries no control other than these and no SCI control system. A document whose banner was not understood never matches.",
-  test: (value, facts) => facts.documentMarking !== null && facts.documentMarking.sci.length === 0 && facts.documentMarking.controls.every((c) => value.includes(c)),
-  explain: (value) => `document banner carries no control but ${value.join(', ')}`,
+  description:
+    "The document's banner and every portion carry no control other than these and no SCI control system; a portion's foreign government marking, a REL TO list naming none of these, a classified portion with neither one of these nor such a list (NOFORN or RELIDO, CAPCO §B.3 Table 2) or a mark not understood fails it. A document whose banner was not understood never matches.",
+  test: (value, facts) => {
+    const banner = facts.documentMarking;
+    if (banner === null || banner.sci.length > 0 || !banner.controls.every((c) => value.includes(c))) return false;
+    const portions = portionMarkings(facts.document);
+    return portions !== null && portions.every((m) => portionControlsOnly(m, value));
+  },
+  explain: (value) => `document banner and portions carry no control but ${value.join(', ')}`,
 };
+
+/** One portion's part of documentControlsOnly (see there). */
+function portionControlsOnly(m: Marking, value: readonly string[]): boolean {
+  if (m.sci.length > 0 || !m.controls.every((c) => value.includes(c))) return false;
+  if (m.fgi.length > 0 && !value.includes('FGI')) return false;
+  if (m.relTo.length > 0) return m.relTo.some((c) => value.includes(c));
+  return m.level === 'U' || m.controls.some((c) => value.includes(c));
+}
+
+const PORTION_MARKINGS = new WeakMap<Document, readonly Marking[] | null>();
+
+/**
+ * The markings of the document's marked portions, once per document; null when a portion's mark
+ * was not understood (what it says is not known: fail closed). Unmarked portions add nothing.
+ */
+function portionMarkings(doc: Document): readonly Marking[] | null {
+  if (PORTION_MARKINGS.has(doc)) return PORTION_MARKINGS.get(doc)!;
+  const out = doc.portions.some((p) => p.markingSource === 'unknown') ? null : doc.portions.flatMap((p) => (p.marking ? [p.marking] : []));
+  PORTION_MARKINGS.set(doc, out);
+  return out;
+}
 
 /** `originatedBefore: 2010-06-28` — the document originated before this date (unknown origin never matches). */
 export const originatedBefore: ConditionKind<string> = {
@@ -143,12 +176,22 @@ export const documentLevelAtLeast: ConditionKind<Level> = {
   explain: (value) => `document banner is at least ${value}`,
 };
 
-/** `documentLevelAtMost: S` — the document's banner is at most this level. */
+/**
+ * `documentLevelAtMost: S` — the document's banner is at most this level, and so is every portion:
+ * the portions roll up into the document (CAPCO §D.2), so a SECRET banner over a `(TS//SI)`
+ * paragraph is a TOP SECRET document. A mark not understood (its level is not known) or a banner
+ * not understood never matches.
+ */
 export const documentLevelAtMost: ConditionKind<Level> = {
   key: 'documentLevelAtMost',
-  description: "The document's banner is at most this level (U, C, S, TS). A document whose banner was not understood never matches.",
-  test: (value, facts) => facts.documentMarking !== null && LEVEL_RANK[facts.documentMarking.level] <= LEVEL_RANK[value],
-  explain: (value) => `document banner is at most ${value}`,
+  description:
+    "The document's banner and every portion are at most this level (U, C, S, TS): the portions roll up into the document. A document whose banner or a portion's mark was not understood never matches.",
+  test: (value, facts) => {
+    const portions = portionMarkings(facts.document);
+    const atMost = (m: Marking) => LEVEL_RANK[m.level] <= LEVEL_RANK[value];
+    return facts.documentMarking !== null && atMost(facts.documentMarking) && portions !== null && portions.every(atMost);
+  },
+  explain: (value) => `document banner and portions are at most ${value}`,
 };
 
 /**
