@@ -46,7 +46,9 @@ export function parseDecl(raw: string | null): DeclValue {
   if (raw === null) return value(null, 'none', { notes: ['no E.O. line'] });
   const notes: string[] = [];
   let s = raw
-    .replace(/\\\s*$/, '')
+    // A Markdown hard break (` \`) at the end of the value or of one of its lines (`20210315 \` /
+    // `or upon completion …`, read as one value) is no part of it.
+    .replace(/\\[ \t]*(?=\r?\n|$)/g, '')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\s+/g, ' ')
     .trim()

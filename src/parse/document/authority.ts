@@ -130,7 +130,9 @@ function readLine(source: string, line: DocLine): FieldHit[] | null {
     // A Markdown hard break (` \`) ends the value too: kept, `20210315 \` was no date and the
     // exemption on the line under it was lost.
     while (ve > vs && /[\s,;*_\\]/.test(text[ve - 1]!)) ve--;
-    if (!valueOk(h.key, text.slice(vs, ve))) return null;
+    // `Declassify On:` alone on its line: the value is on the line under it (see openValueUnder).
+    const open = h.key === 'declassifyOn' && hits.length === 1 && vs === ve;
+    if (!open && !valueOk(h.key, text.slice(vs, ve))) return null;
     fields.push({ key: h.key, start: base + h.at, valueStart: base + vs, valueEnd: base + ve });
   }
   return fields;
@@ -173,9 +175,25 @@ export interface AuthorityRead {
  * an unmarked sentence under `Derived From:` were released as the authority block's.
  */
 function continuesField(text: string): boolean {
-  if (/^(?:[*•·>#+–—-]|\d+[.)]|[A-Za-z][.)]\s)/.test(text)) return false;
-  if (/[([<{]|\/\/|\b(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|S|C|U)\s*(?:\/|:)/i.test(text)) return false;
-  return !readsAsSentence(text);
+  return !markOrItem(text) && !readsAsSentence(text);
+}
+
+/** A line with a list prefix, a mark or anything shaped like one: never more of a field's value. */
+function markOrItem(text: string): boolean {
+  return /^(?:[*•·>#+–—-]|\d+[.)]|[A-Za-z][.)]\s)/.test(text) || /[([<{]|\/\/|\b(?:TOP SECRET|SECRET|CONFIDENTIAL|TS|S|C|U)\s*(?:\/|:)/i.test(text);
+}
+
+/**
+ * The rest of a declassification instruction that names an event (`Declassify On: 20210315` /
+ * `    or upon completion of the operation`): words that join an event to the value above, read
+ * with it (an event: review). It reads as a sentence, so {@link continuesField} refused it, and the
+ * document was declassified by the date alone.
+ */
+const EVENT_CONTINUATION = /^(?:or|and|upon|until|unless|after|when|whichever|following|on\s+(?:the\s+)?(?:completion|conclusion|termination|closure)|(?:the\s+)?(?:completion|conclusion|termination|closure|end)\s+of|once|prior\s+to|before)\b/i;
+
+/** A line under a Markdown hard break (a trailing `\` or two blanks): more of the field above, flush or not. */
+function hardBreakAt(source: string, line: DocLine): boolean {
+  return line.text.endsWith('\\') || /^[ \t]{2,}\r?$/.test(source.slice(line.last, line.end));
 }
 
 /** A line less the emphasis, brackets and quotes around it (`*25X1-human*` → `25X1-human`). */
@@ -218,7 +236,9 @@ function authorityRuns(source: string, lines: readonly DocLine[], skip: (i: numb
       if (blanks > 1) close();
       continue;
     }
-    const fields = skip(i) ? null : readLine(source, line);
+    let fields = skip(i) ? null : readLine(source, line);
+    const opened = fields ? openValueUnder(source, lines, i, fields, skip) : 0;
+    if (opened < 0) fields = null;
     if (!fields && !skip(i)) {
       const u = unreadDeclassifyOn(source, line);
       if (u) unread.push(u);
@@ -227,31 +247,69 @@ function authorityRuns(source: string, lines: readonly DocLine[], skip: (i: numb
       if (!run) run = { lines: [], fields: [] };
       run.lines.push(i);
       run.fields.push(...fields);
+      if (opened > 0) {
+        // The value is the line under the label.
+        const f = run.fields.pop()!;
+        run.fields.push({ ...f, valueStart: lines[i + 1]!.first, valueEnd: lines[i + 1]!.last });
+        run.lines.push(++i);
+      }
       blanks = 0;
       continue;
     }
-    // Continuation of the last field: directly under it, indented further, short, not a mark.
     const cur = run as Run | null;
-    if (cur && blanks === 0 && !skip(i)) {
-      const prev = lines[cur.lines[cur.lines.length - 1]!]!;
-      const indented = line.first - line.start > prev.first - prev.start;
-      const last = cur.fields[cur.fields.length - 1]!;
-      const exemption = last.key === 'declassifyOn' && DECL_CODE_START.test(line.text.trimStart());
-      // An exemption or date under Declassify On in emphasis, brackets or quotes (`*25X1-human*`,
-      // `(25X1-human)`) is more of the value too: dropped, the date above it declassified the
-      // document. Read with its decoration, the value may be a form not known (fail closed).
-      const decorated = last.key === 'declassifyOn' && line.text.length <= 100 && DECL_CODE_START.test(undecoratedValue(line.text));
-      if (decorated || ((indented || exemption) && line.text.length <= 100 && continuesField(line.text) && (last.key === 'classifiedBy' || last.key === 'derivedFrom' || last.key === 'declassifyOn'))) {
-        cur.lines.push(i);
-        last.valueEnd = line.last;
-        continue;
-      }
+    if (cur && blanks === 0 && !skip(i) && continuesLastField(source, lines[cur.lines[cur.lines.length - 1]!]!, line, cur.fields[cur.fields.length - 1]!)) {
+      cur.lines.push(i);
+      cur.fields[cur.fields.length - 1]!.valueEnd = line.last;
+      continue;
     }
     close();
     blanks = 0;
   }
   close();
   return { runs, unread };
+}
+
+/**
+ * Whether `line`, directly under `prev` (the run's last line), is more of the run's last field:
+ * indented further or after a Markdown hard break, short, not a mark or list item, and no sentence
+ * (a name's title, an office, an exemption); under Declassify On also the words that join an event
+ * or a duration to it (`or upon completion of the operation`, EVENT_CONTINUATION), flush in lower
+ * case too; under Reason, reasons only (`Reason: 1.4(c) and` / `    1.4(d)`).
+ */
+function continuesLastField(source: string, prev: DocLine, line: DocLine, last: FieldHit): boolean {
+  if (line.text.length > 100) return false;
+  const text = line.text.trimStart();
+  const under = line.first - line.start > prev.first - prev.start || hardBreakAt(source, prev);
+  // Flush in lower case: more of an instruction or of reasons, whose shape is known; under a name
+  // or a source a line such as `cc: Director` is not (the block is released as written).
+  const lower = /^[a-z]/.test(text);
+  if (last.key === 'reason') return (under || lower) && valueOk('reason', text);
+  if (last.key === 'dated') return false;
+  if (last.key === 'declassifyOn') {
+    // An exemption or date under Declassify On, flush, or in emphasis, brackets or quotes
+    // (`*25X1-human*`, `(25X1-human)`) is more of the value too: dropped, the date above it
+    // declassified the document. Read with its decoration, the value may be a form not known.
+    if (DECL_CODE_START.test(undecoratedValue(line.text))) return true;
+    // A duration or date and the event it counts from (`    25 years after the end of the war`).
+    if ((under || lower) && !markOrItem(text) && (EVENT_CONTINUATION.test(text) || (/^\d/.test(text) && valueOk('declassifyOn', text)))) return true;
+  }
+  return under && continuesField(line.text);
+}
+
+/**
+ * For a line that is `Declassify On:` alone (`fields`, its one field with no value): 1 when the
+ * line under it gives the value (a date, an exemption, an event: read as the field's value, flush
+ * or indented), -1 when it does not (the line is then no authority line, as before: an instruction
+ * without a value is none), 0 for any other line.
+ */
+function openValueUnder(source: string, lines: readonly DocLine[], i: number, fields: readonly FieldHit[], skip: (i: number) => boolean): number {
+  const f = fields[fields.length - 1]!;
+  if (f.key !== 'declassifyOn' || f.valueStart !== f.valueEnd) return 0;
+  const next = lines[i + 1];
+  if (!next || next.blank || skip(i + 1) || next.text.length > 100) return -1;
+  const text = next.text.trim();
+  if (readLine(source, next) || markOrItem(text) && !DECL_CODE_START.test(undecoratedValue(text))) return -1;
+  return valueOk('declassifyOn', text) && (/^\d/.test(text) || DECL_CODE_START.test(undecoratedValue(text)) || !readsAsSentence(text) || EVENT_CONTINUATION.test(text)) ? 1 : -1;
 }
 
 /**

@@ -145,6 +145,24 @@ const LABEL = new RegExp(
   String.raw`^(?:[A-Z][A-Za-z0-9/&'’ #-]{0,40}?(?:\([sS]\))?(?:\*{1,2}|_{1,2})?[ \t]?:(?:\*{1,2}|_{1,2})?|${CAPTION}(?=[ \t]))[ \t]*(?:(?:RE|Re|FW|Fw|FWD|Fwd)[ \t]?:[ \t]*)*(?:\d{1,3}[.)][ \t]+)?${MARK_AHEAD}`,
 );
 
+/**
+ * A short run-in heading between a paragraph's number and its mark, the mark followed by `.`, `:`
+ * or a dash and the paragraph's text: `2. Assessment (U). The program …`, `3. Threat Picture
+ * (S//NF): …`. Up to five words, each capitalised (or a short joining word: `Status of the
+ * Program`). The heading is text of the portion the mark opens. A mark later in a sentence (`2. The
+ * (U) version was …`) is none: no punctuation after it.
+ */
+const RUN_IN = /^[A-Z][A-Za-z0-9'’&/-]*(?:[ \t]+(?:[A-Z][A-Za-z0-9'’&/-]*|of|and|the|for|on|in|to|a|an|or|with|at|by)){0,4}[ \t]+(?=\()/;
+const AFTER_RUN_IN = /^[ \t]*(?:[.:]|[ \t][-–—])[ \t]+\S/;
+
+/** The mark after a run-in heading at `at` (see RUN_IN), or null. */
+function runInHeadingMark(source: string, at: number, last: number, bannerRelTo: readonly string[]): MarkHit | null {
+  const h = RUN_IN.exec(source.slice(at, Math.min(last, at + 70)));
+  if (!h) return null;
+  const m = readMarkAt(source, at + h[0].length, last, 'strict', bannerRelTo);
+  return m && AFTER_RUN_IN.test(source.slice(m.end, Math.min(last, m.end + 8))) ? m : null;
+}
+
 /** The structure a line's prefix gives it. */
 export type Structure = 'bullet' | 'item' | 'heading' | 'table-row' | null;
 
@@ -202,6 +220,13 @@ export function readLineStart(source: string, first: number, last: number, banne
         mark = m;
         at = after;
       }
+    }
+  }
+  if (!mark && at < last && structure === 'item') {
+    const m = runInHeadingMark(source, at, last, bannerRelTo);
+    if (m) {
+      mark = m;
+      at = m.start;
     }
   }
   if (!mark && at < last) mark = lookalikeHit(source, at, last, bannerRelTo, structure === 'item');
