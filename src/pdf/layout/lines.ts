@@ -3,7 +3,7 @@
  * 1. rows: glyphs sharing a baseline (within 0.3 em), left to right; a glyph drawn twice at the
  *    same place (fake bold) counts once;
  * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs,
- *    unless a publisher's box fills it (see unbridged);
+ *    unless a publisher's box fills it (see bridged);
  * 3. blocks: a piece continues the block of the piece just above it when each is the other's
  *    nearest neighbour across the gap (x ranges overlapping) and the gap is under 2.5 em, so a
  *    column stays one block across its paragraphs and a sidebar is a block of its own;
@@ -16,7 +16,6 @@
 import type { PageGlyph } from './glyphs.js';
 import type { Rect } from '../geometry.js';
 import { parseMarking } from '../../markings/index.js';
-import { loneLine, type GapEdge } from './lone-line.js';
 
 /** A line piece: glyphs of one row of one column, left to right. */
 export interface LinePiece {
@@ -184,12 +183,12 @@ function dedupe(members: readonly number[], glyphs: readonly PageGlyph[]): numbe
  * line), and wherever two neighbouring glyphs were drawn apart (see drawnApart), however narrow
  * the gap between them.
  */
-function pieces(row: Row, page: PageRows, boxes: readonly Rect[]): LinePiece[] {
+function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[]): LinePiece[] {
   const glyphs = row.glyphs;
   const out: LinePiece[] = [];
-  const cuts = unbridged(row, gutters(glyphs), boxes, page);
+  const cuts = gutters(glyphs).filter((c) => !bridged(glyphs, c, boxes, page));
   const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => k > 0 || !markTab(glyphs, c)).map((c) => c.at);
-  const flow = flowBreaks(row, page.glyphs);
+  const flow = flowBreaks(row, page);
   const boxedCuts = new Set(cuts.filter((c) => boxed(glyphs, c, boxes)).map((c) => c.at));
   const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow])].sort((a, b) => a - b), new Set(flow), boxedCuts);
   let from = 0;
@@ -274,31 +273,17 @@ function markTab(row: readonly PageGlyph[], cut: Gutter): boolean {
   return /^\([^()]{1,40}\)$/.test(head) && parseMarking(head, 'portion').ok;
 }
 
-/** A page's glyphs, its rows, and the right edges of its rows' gutter-wide gaps (for loneLine). */
-interface PageRows {
-  readonly glyphs: readonly PageGlyph[];
-  readonly rows: readonly Row[];
-  readonly edges: readonly GapEdge[];
-}
-
 /**
- * The gaps of `row` that stay cuts: all but those filled by boxes, dark filled rectangles about a
- * line high over the row's text (see lineBoxes), leaving no stretch uncovered as wide as a gutter.
+ * True when the gap `cut` of `row` is filled by boxes: dark filled rectangles about a line high
+ * over the row's text (see lineBoxes), leaving no stretch of it uncovered as wide as a gutter.
  * Such a box is the publisher's redaction of words of the line (The Intercept's black bars in
  * SIDtoday: `please contact us at ■ or send an email to ■`): the text either side is one line of
  * one paragraph. Cut there, the words after the box were read as a block of their own, an
- * unmarked portion withheld under B1 inside a (U) paragraph. Inside a paragraph the lines above
- * and below run through the gap (see inkedAcross); on its first, last or only line loneLine
- * decides, and only when it bridges every gap of the row that is left: a row with a gap it keeps
- * (a gutter, or a box it is unsure of) keeps the others too, as they were (a piece between two
- * boxes took the caption's next line from the (U) piece before it, and was withheld unmarked).
+ * unmarked portion withheld under B1 inside a (U) paragraph.
  */
-function unbridged(row: Row, all: readonly Gutter[], boxes: readonly Rect[], page: PageRows): Gutter[] {
-  const isBoxed = all.map((c) => boxed(row.glyphs, c, boxes));
-  const inside = all.map((c, k) => isBoxed[k]! && inkedAcross(page.glyphs, row.glyphs[c.at]!, c, 1) && inkedAcross(page.glyphs, row.glyphs[c.at]!, c, -1));
-  const left = all.filter((_, k) => !inside[k]);
-  if (left.length > 0 && left.every((c) => isBoxed[all.indexOf(c)]! && loneLine(row, c, page.rows, page.edges))) return [];
-  return left;
+function bridged(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[], page: readonly PageGlyph[]): boolean {
+  const g = row[cut.at]!;
+  return boxed(row, cut, boxes) && inkedAcross(page, g, cut, 1) && inkedAcross(page, g, cut, -1);
 }
 
 /** True when dark boxes a line high fill the gap `cut`, leaving no stretch of it as wide as a gutter. */
@@ -320,7 +305,7 @@ function boxed(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[]): 
  * hole in a paragraph's lines, not a channel between two columns. Black bars drawn down a gutter,
  * row by row, made an (S) column's lines one with the (U) column's beside them; ink of a ragged
  * column's longer line reaching into the next row's gap is not enough. So a box bridges a gap only
- * inside a paragraph here; a paragraph's first, last or only line is loneLine's to decide.
+ * inside a paragraph (a paragraph's first or last line is cut there as before: fail closed).
  */
 function inkedAcross(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, side: 1 | -1): boolean {
   const near = page.filter((o) => {
@@ -642,11 +627,9 @@ function besideCap(cap: LinePiece, r: LinePiece): boolean {
 /**
  * The blocks of one page in reading order; `opens` tells a piece that opens something of its own
  * (a mark, bullet or number); `boxes` are the page's dark filled rectangles, which may bridge a
- * gap in a line (see unbridged).
+ * gap in a line (see bridged).
  */
 export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = []): Block[] {
-  const rs = rows(glyphs);
-  const page: PageRows = { glyphs, rows: rs, edges: boxes.length === 0 ? [] : rs.flatMap((r) => gutters(r.glyphs).map((c) => ({ y: r.glyphs[c.at]!.y, size: r.glyphs[c.at]!.size, right: c.right }))) };
-  const all = joinDropCaps(rs.flatMap((r) => pieces(r, page, boxes)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
+  const all = joinDropCaps(rows(glyphs).flatMap((r) => pieces(r, glyphs, boxes)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
   return order(blocks(all, opens, glyphs));
 }
