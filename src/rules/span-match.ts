@@ -3,6 +3,7 @@
  * backtrack catastrophically (a redaction run must finish on hostile input).
  */
 import { foldForMatching, NUMBER_AT_LINE_END, type LineEndReading } from './fold-for-matching.js';
+import { SHARED_PATTERNS, type SharedPatternName } from './shared-patterns.js';
 
 /** Escapes a literal term for use inside a regular expression. */
 function escapeRegExp(text: string): string {
@@ -49,10 +50,18 @@ export interface SpanMatcher {
   find(text: string): { start: number; end: number }[];
 }
 
+/** A `match:` block: patterns, shared patterns by name, terms. */
+export interface MatchSpec {
+  patterns?: readonly string[];
+  use?: readonly SharedPatternName[];
+  terms?: readonly string[];
+  ignoreCase?: boolean;
+}
+
 /** Compiles patterns and terms. Throws an Error with a one-line message on an invalid or unsafe pattern. */
-export function compileMatcher(match: { patterns?: readonly string[]; terms?: readonly string[]; ignoreCase?: boolean }): SpanMatcher {
+export function compileMatcher(match: MatchSpec): SpanMatcher {
   const parts: string[] = [];
-  for (const p of match.patterns ?? []) {
+  for (const p of [...(match.use ?? []).flatMap((name) => SHARED_PATTERNS[name]), ...(match.patterns ?? [])]) {
     const unsafe = unsafePatternReason(p);
     if (unsafe) throw new Error(`pattern /${p}/ refused: ${unsafe}`);
     try {
