@@ -86,6 +86,14 @@ describe('the shared telephone pattern: counts, amounts and resolutions are no t
   });
 });
 
+describe('a listed name written with a ligature (NFKC)', () => {
+  it.each([
+    ['ﬀ', 'so did Duco\ufb00re.', ['Duco\ufb00re']],
+  ])('%s', (_what, text, expected) => {
+    expect(found(rule(PII, 'names'), text)).toEqual(expected);
+  });
+});
+
 describe('releases with the two profiles (written, and checked for leaks)', () => {
   const AS_OF = '2026-12-01';
   const release = async (id: string, name: string, text: string): Promise<string> => {
@@ -129,12 +137,13 @@ describe('releases with the two profiles (written, and checked for leaks)', () =
       '',
       'SUBJECT: (U) Counts',
       '',
-      '(U) Between 3500-4000 troops, costing 100 000 000 euros; 12 345 678 voters; resolution 1546 2004 1701. Call 202-647-4000x123.',
+      '(U) Between 3500-4000 troops, costing 100 000 000 euros; 12 345 678 voters; resolution 1546 2004 1701. Call 202-647-4000x123, said Duco\ufb00re.',
       '',
       'UNCLASSIFIED',
       '',
     ].join('\n');
     const out = await release('public-pii', 'pii3.txt', text);
-    expect(out).toContain('(U) Between 3500-4000 troops, costing 100 000 000 euros; 12 345 678 voters; resolution 1546 2004 1701. Call [REDACTED: B6].');
+    expect(out).toContain('(U) Between 3500-4000 troops, costing 100 000 000 euros; 12 345 678 voters; resolution 1546 2004 1701. Call [REDACTED: B6], said [REDACTED: B6].');
+    expect(out).not.toContain('Duco');
   });
 });
