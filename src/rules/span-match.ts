@@ -129,8 +129,8 @@ function readingsOf(text: string): LineEndReading[] {
 
 /** Blanks between the words of a name: any run of them, with at most one line end (`Burkhard⏎Ducoffre`, a tab, two spaces). */
 const WORD_GAP = '(?:[^\\S\\r\\n]+|[^\\S\\r\\n]*\\r?\\n[^\\S\\r\\n]*)';
-/** One blank between spaced-out letters (`D u c o f f r e`, as a PDF set with character spacing reads). */
-const LETTER_GAP = '[ \\u00a0]';
+/** One blank or dot between spaced-out letters (`D u c o f f r e`, as a PDF set with character spacing reads; `D.U.C.O.F.F.R.E`). */
+const LETTER_GAP = '[ .\\u00a0]';
 /** Between the words of a name spelled out letter by letter: a wider gap, or a line end. */
 const SPACED_WORD_GAP = '(?:[ \\u00a0]{1,4}|[ \\u00a0]*\\r?\\n[ \\u00a0]*)';
 

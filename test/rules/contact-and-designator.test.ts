@@ -86,9 +86,11 @@ describe('the shared telephone pattern: counts, amounts and resolutions are no t
   });
 });
 
-describe('a listed name written with a ligature (NFKC)', () => {
+describe('a listed name written with a ligature (NFKC) or spelled out with dots', () => {
   it.each([
     ['ﬀ', 'so did Duco\ufb00re.', ['Duco\ufb00re']],
+    ['spelled out with dots', 'so did D.U.C.O.F.F.R.E. today', ['D.U.C.O.F.F.R.E']],
+    ['initials with dots spell no listed name', 'the U.S.A. and D.C. offices', []],
   ])('%s', (_what, text, expected) => {
     expect(found(rule(PII, 'names'), text)).toEqual(expected);
   });
