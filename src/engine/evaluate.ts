@@ -270,6 +270,8 @@ export function mergeRedactions(redactions: readonly Redaction[]): Redaction[] {
         span: { start: last.span.start, end: Math.max(last.span.end, r.span.end) },
         authority: [...new Set([...last.authority, ...r.authority])],
         ruleId: last.ruleId === r.ruleId ? last.ruleId : `${last.ruleId}+${r.ruleId}`,
+        // Each rule's reason: an agency's address is withheld under (b)(3) and (b)(6), and says both.
+        reason: last.reason.includes(r.reason) ? last.reason : `${last.reason} ${r.reason}`,
       };
     } else out.push(r);
   }

@@ -16,8 +16,11 @@ export interface FoldedText {
 const INVISIBLE = new RegExp(UNSEEN_CHARACTERS.source);
 /** Hyphens and dashes that read as `-` in a name, number or address. */
 const HYPHENS = /[\u2010\u2011\u2012\u2013\u2212]/;
-/** Fullwidth and halfwidth forms and the ideographic space: NFKC gives the character they show (`Ｄ` → `D`, `４` → `4`). */
-const WIDE = /[\u3000\uff01-\uffef]/;
+/**
+ * Fullwidth and halfwidth forms, the ideographic space and the Latin ligatures: NFKC gives the
+ * characters they show (`Ｄ` → `D`, `４` → `4`, `ﬀ` → `ff`, so `Ducoﬀre` reads as `Ducoffre`).
+ */
+const WIDE = /[\u3000\uff01-\uffef\ufb00-\ufb06]/;
 
 /**
  * Cyrillic and Greek letters drawn as a Latin one (`Ducоffre` with a Cyrillic о reads `Ducoffre`).

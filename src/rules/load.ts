@@ -112,8 +112,8 @@ function checkSemantics(profile: ProfileData, doc: YamlDocument, lc: LineCounter
       if (/[{}]/.test(a) && a !== '{reasons}') fail(['rules', i, 'authority', k], `"${a}": the only placeholder is "{reasons}" (the document's 1.4 reasons), alone as an item`);
     });
     if (rule.action === 'redact') {
-      if (!rule.match || ((rule.match.patterns?.length ?? 0) === 0 && (rule.match.terms?.length ?? 0) === 0))
-        fail(['rules', i], 'a redact rule needs match.patterns or match.terms');
+      if (!rule.match || ((rule.match.patterns?.length ?? 0) === 0 && (rule.match.terms?.length ?? 0) === 0 && (rule.match.use?.length ?? 0) === 0))
+        fail(['rules', i], 'a redact rule needs match.patterns, match.use or match.terms');
       try {
         compileMatcher(rule.match!);
       } catch (error) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONDITIONS } from './conditions/index.js';
 import { CONDITION_SCHEMAS } from './conditions/schemas.js';
+import { SHARED_PATTERN_NAMES } from './shared-patterns.js';
 
 const KebabId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id such as "classified" or "noforn"');
 const LevelSchema = z.enum(['U', 'C', 'S', 'TS']);
@@ -16,6 +17,8 @@ const MatchSchema = z
     patterns: z.array(z.string().min(1)).optional(),
     /** Literal terms, matched as whole words. */
     terms: z.array(z.string().min(1)).optional(),
+    /** Shared patterns by name (src/rules/shared-patterns.ts): `email`, `telephone`. */
+    use: z.array(z.enum(SHARED_PATTERN_NAMES)).optional(),
     /** Case-insensitive matching (default true). */
     ignoreCase: z.boolean().optional(),
   })

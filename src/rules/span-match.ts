@@ -3,6 +3,7 @@
  * backtrack catastrophically (a redaction run must finish on hostile input).
  */
 import { foldForMatching, NUMBER_AT_LINE_END, type LineEndReading } from './fold-for-matching.js';
+import { SHARED_PATTERNS, type SharedPatternName } from './shared-patterns.js';
 
 /** Escapes a literal term for use inside a regular expression. */
 function escapeRegExp(text: string): string {
@@ -49,10 +50,18 @@ export interface SpanMatcher {
   find(text: string): { start: number; end: number }[];
 }
 
+/** A `match:` block: patterns, shared patterns by name, terms. */
+export interface MatchSpec {
+  patterns?: readonly string[];
+  use?: readonly SharedPatternName[];
+  terms?: readonly string[];
+  ignoreCase?: boolean;
+}
+
 /** Compiles patterns and terms. Throws an Error with a one-line message on an invalid or unsafe pattern. */
-export function compileMatcher(match: { patterns?: readonly string[]; terms?: readonly string[]; ignoreCase?: boolean }): SpanMatcher {
+export function compileMatcher(match: MatchSpec): SpanMatcher {
   const parts: string[] = [];
-  for (const p of match.patterns ?? []) {
+  for (const p of [...(match.use ?? []).flatMap((name) => SHARED_PATTERNS[name]), ...(match.patterns ?? [])]) {
     const unsafe = unsafePatternReason(p);
     if (unsafe) throw new Error(`pattern /${p}/ refused: ${unsafe}`);
     try {
@@ -120,8 +129,8 @@ function readingsOf(text: string): LineEndReading[] {
 
 /** Blanks between the words of a name: any run of them, with at most one line end (`Burkhard⏎Ducoffre`, a tab, two spaces). */
 const WORD_GAP = '(?:[^\\S\\r\\n]+|[^\\S\\r\\n]*\\r?\\n[^\\S\\r\\n]*)';
-/** One blank between spaced-out letters (`D u c o f f r e`, as a PDF set with character spacing reads). */
-const LETTER_GAP = '[ \\u00a0]';
+/** One blank or dot between spaced-out letters (`D u c o f f r e`, as a PDF set with character spacing reads; `D.U.C.O.F.F.R.E`). */
+const LETTER_GAP = '[ .\\u00a0]';
 /** Between the words of a name spelled out letter by letter: a wider gap, or a line end. */
 const SPACED_WORD_GAP = '(?:[ \\u00a0]{1,4}|[ \\u00a0]*\\r?\\n[ \\u00a0]*)';
 

@@ -32,7 +32,7 @@ describe('loadProfile', () => {
     ['duplicate id', minimal('  - { id: a, action: release }\n  - { id: a, action: release }\n'), /^x\.yaml:7: rules\[1\]\.id: duplicate rule id "a"/],
     ['reserved id', minimal('  - { id: default-deny, action: release }\n'), /reserved/],
     ['release of unknown markings', minimal('  - id: a\n    action: release\n    when: { marking: [unknown] }\n'), /may not release portions whose marking was not understood/],
-    ['redact without match', minimal('  - { id: a, action: redact, authority: [B6] }\n'), /needs match\.patterns or match\.terms/],
+    ['redact without match', minimal('  - { id: a, action: redact, authority: [B6] }\n'), /needs match\.patterns, match\.use or match\.terms/],
     ['catastrophic pattern', minimal("  - id: a\n    action: redact\n    authority: [B6]\n    match: { patterns: ['(a+)+$'] }\n"), /^x\.yaml:9: rules\[0\]\.match: pattern .* refused/],
     ['match on a release rule', minimal("  - id: a\n    action: release\n    match: { terms: [x] }\n"), /only redact rules take "match"/],
     ['missing rules', 'id: t\ndescription: d\naudience: { id: x }\nbanner: foia\n', /rules/],

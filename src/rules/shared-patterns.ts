@@ -1,0 +1,74 @@
+/**
+ * Patterns more than one profile uses, defined once: a redact rule names them with `match.use`
+ * (`use: [email]`), so `public-pii` and `foia-intel` withhold the same e-mail addresses and
+ * telephone numbers (foia-intel's own copies missed `zqmüller@…`, `963-5555`, `030/8305-1234`,
+ * `ext. 4-1234` and left `(49)` of `(49)(30) 8305-1234`).
+ */
+
+/**
+ * An e-mail address. Letters of any script (müller@auswärtiges-amt.de) and, inside the local part,
+ * an apostrophe (john.o'neil@state.gov, where only neil@… was matched); never at its start, so a
+ * quote before the address is not withheld with it.
+ */
+const EMAIL = ["[\\p{L}\\p{N}._%+-][\\p{L}\\p{N}._%+'’-]{0,63}@[\\p{L}\\p{N}.-]{1,253}\\.\\p{L}{2,24}"];
+
+/**
+ * What follows a number that counts or measures something (`3500-4000 troops`, `100 000 000 euros`,
+ * `12 345 678 voters`): such a number is not a telephone number.
+ */
+const COUNTED =
+  '(?![ \\u00a0]+(?:troops|soldiers|people|persons|personnel|residents|inhabitants|voters|votes|refugees|' +
+  'casualties|deaths|cases|members|workers|students|families|households|children|men|women|' +
+  'dollars|euros|pounds|francs|yen|rubles|roubles|yuan|rupees|pesos|USD|EUR|GBP|' +
+  'tons|tonnes|barrels|kilometers|kilometres|km|miles|meters|metres|hectares|acres|units|vehicles|' +
+  'million|billion)\\b)';
+
+/** Before a number that is a resolution's, not a telephone (`resolution 1546 2004 1701`, `UNSCR 1701`). */
+const NOT_RESOLUTION = '(?<!\\b(?:[Rr]esolutions?|RESOLUTIONS?|UNSCRs?|UNSC)[ \\u00a0]{1,3})';
+
+/**
+ * A number in groups of three after one to three figures (`100 000 000`, `12 345 678`, `123.456.789`):
+ * thousands, not a telephone number (which ends in a group of four or is written with its area code);
+ * a number that goes on after them (`52 614 488 4218`) is a telephone number.
+ */
+const NOT_THOUSANDS = '(?!\\d{1,3}(?: \\d{3} \\d{3}|\\.\\d{3}\\.\\d{3}|\\u00a0\\d{3}\\u00a0\\d{3})(?!\\d|[ .-]\\d))';
+
+/**
+ * A range of round counts (`3500-4000`, `200-300`): both numbers end in `00`. A telephone number
+ * whose exchange and line both end in `00` is rarer than such a range in text.
+ */
+const NOT_ROUND_RANGE = '(?!\\d{1,2}00-\\d{1,2}00(?!\\d))';
+
+/** A row of years (`1999 2003 1999 2003`, a table's header), not a telephone number in groups. */
+const NOT_YEARS = '(?!(?:19|20)\\d\\d[ \\u00a0](?:19|20)\\d\\d(?!\\d))';
+
+/** An extension written after the number (`202-647-4000x123`, `202-647-4000 ext. 123`): withheld with it. */
+const EXTENSION = '(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?';
+
+/**
+ * A telephone number.
+ * +1 202 647 4000, (202) 647-4000, 52 614 488 4218, 202-647-4000, 0171 499 9000, 030/8305-1234, 202-647-4000x123;
+ * whole, with country and area codes: (49)(30) 8305-1234, +49 30 8305 0, 011-49-30-8305-1234
+ * (a number matched from its area code on left `(49)` or `011-49-` in the release);
+ * local numbers: 8305-1234, 647-1234 (not a range of years, 1990-2000, or of hours, 0800-1645, or
+ * of round counts, 3500-4000);
+ * an extension: ext. 4-1234.
+ * Never a count or an amount (a number followed by `troops`, `euros`, `voters`…), thousands in groups
+ * of three (`100 000 000`, a passport number `123 456 789`), a row of years or a resolution's number.
+ * Ten figures run together (`2026474000`) are not matched: any long number would be.
+ */
+const TELEPHONE = [
+  '(?<![\\w/])(?:(?:\\+|011[ .-]?|00)\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\(\\d{1,4}\\)[ .-]?\\d{2,4}[ .-]\\d{1,4}(?![\\w/])',
+  '(?<![\\w/])(?:\\+|011[ .-]|00)\\d{1,3}[ .-]\\d{1,5}[ .-]\\d{1,5}(?:[ .-]\\d{1,5})?(?:[ .-]\\d{1,5})?(?![\\w/])',
+  `(?<![\\w/])${NOT_RESOLUTION}${NOT_THOUSANDS}${NOT_YEARS}(?:\\+\\d{1,3}[ .-]?)?\\d{2,4}[ ./-]\\d{3,4}[ .-]\\d{3,4}(?:[ .-]\\d{4})?${EXTENSION}(?![\\w/])`,
+  '(?<![\\w/.-])(?!(?:1[89]|20)\\d\\d-(?:1[89]|20)\\d\\d(?!\\d))(?!(?:[01]\\d|2[0-4])[0-5]\\d-(?:[01]\\d|2[0-4])[0-5]\\d(?!\\d))' +
+    `${NOT_ROUND_RANGE}\\d{3,4}-\\d{4}(?![\\w/-])`,
+  '(?<=\\b(?:[Ee]xt|EXT)\\.?[ ]?)\\d{1,5}(?:-\\d{1,5})?(?![\\w/])',
+].map((p) => `${p}${COUNTED}`);
+
+/** The shared patterns by the name `match.use` gives. */
+export const SHARED_PATTERNS = { email: EMAIL, telephone: TELEPHONE } as const satisfies Record<string, readonly string[]>;
+
+export type SharedPatternName = keyof typeof SHARED_PATTERNS;
+
+export const SHARED_PATTERN_NAMES = Object.keys(SHARED_PATTERNS) as [SharedPatternName, ...SharedPatternName[]];
