@@ -4,7 +4,8 @@
  * released in full by fvey under `SECRET//REL TO USA, FVEY`, `SECRET//SI//NOFORN` over (U), (S) and
  * (C) ones by us-secret under `SECRET`. The banner is the roll-up of the portions and of what is not
  * portion marked: the document holds the information somewhere (a compilation, or a portion marked
- * too permissively), and a reviewer decides (`COMPILATION - PENDING REVIEW`).
+ * too permissively), and a reviewer decides (`COMPILATION - PENDING REVIEW`). And us-secret claimed
+ * B1 on unmarked text of a document whose declassification instruction needs review.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -101,5 +102,22 @@ describe('a banner that is the roll-up of its portions: released as before', () 
     const { text: released, pdf } = await releasedTexts(result);
     expect(released).toContain('ZQUNCLASS');
     expect(pdf).not.toContain('ZQSECRET');
+  });
+});
+
+describe('us-secret: unmarked text of a document whose declassification instruction needs review is not claimed B1', () => {
+  it.each([
+    ['OADR', 'OADR'],
+    ['no instruction read', 'a date it cannot read'],
+  ])('Declassify On: %s: PENDING DECLASSIFICATION REVIEW, and no B1 in either release', async (_d, decl) => {
+    const text = memo('SECRET', '(U) ZQUNCLASS opening paragraph.\n\n(S) ZQSECRET paragraph.\n\nZQUNMARKED unmarked text here.', decl);
+    const result = await release(text, 'us-secret');
+    expect(decisionOn(result, text, 'ZQUNMARKED')).toBe('withhold us-secret/unmarked-pending-review PENDING DECLASSIFICATION REVIEW');
+    expect(result.plan.disposition.kind).toBe('pending-review');
+    const { text: released, pdf } = await releasedTexts(result);
+    for (const out of [released, pdf]) {
+      expect(out).not.toContain('ZQUNMARKED');
+      expect(out).not.toMatch(/\bB1\b/);
+    }
   });
 });
