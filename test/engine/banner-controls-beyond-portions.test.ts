@@ -44,8 +44,12 @@ const FV = '(S//REL TO USA, FVEY) ZQRELFVEY paragraph.';
 const NA = '(S//REL TO USA, NATO) ZQRELNATO paragraph.';
 const USB = '(U) ZQUNCLASS opening paragraph.\n\n(S) ZQSECRET paragraph.\n\n(C) ZQCONF paragraph.';
 
+/** A case: profile, banner, paragraphs, and the rule holding each marker's portion for review. */
+type Held = [id: string, banner: string, body: string, rules: Record<string, string>];
+const US_HELD = { ZQUNCLASS: 'us-secret/banner-controls-beyond-portions', ZQSECRET: 'us-secret/banner-controls-beyond-portions', ZQCONF: 'us-secret/banner-controls-beyond-portions' };
+
 describe('a banner carrying what no portion carries: every portion the profile would release is held for review', () => {
-  it.each([
+  it.each<Held>([
     ['fvey', 'SECRET//NOFORN', `(U) ZQUNCLASS opening paragraph.\n\n${FV}`, { ZQUNCLASS: 'fvey/unclassified-under-banner-controls', ZQRELFVEY: 'fvey/banner-controls-beyond-portions' }],
     ['fvey', 'SECRET//ORCON//REL TO USA, FVEY', `(U) ZQUNCLASS opening paragraph.\n\n${FV}`, { ZQUNCLASS: 'fvey/unclassified-under-banner-controls', ZQRELFVEY: 'fvey/banner-controls-beyond-portions' }],
     ['fvey', 'SECRET//REL TO USA, GBR', `(U) ZQUNCLASS opening paragraph.\n\n${FV}\n\n(C//REL TO USA, FVEY) ZQCONFFVEY paragraph.`, { ZQUNCLASS: 'fvey/unclassified-under-narrower-banner', ZQRELFVEY: 'fvey/banner-rel-to-narrower', ZQCONFFVEY: 'fvey/banner-rel-to-narrower' }],
@@ -55,7 +59,7 @@ describe('a banner carrying what no portion carries: every portion the profile w
     ['nato', 'SECRET//REL TO USA, FVEY', `(U) ZQUNCLASS opening paragraph.\n\n${NA}`, { ZQUNCLASS: 'nato/unclassified-banner-rel-to-narrower', ZQRELNATO: 'nato/rel-to-nato-banner-rel-to-narrower' }],
     ['nato', 'SECRET//SI//REL TO USA, NATO', `(U) ZQUNCLASS opening paragraph.\n\n${NA}`, { ZQUNCLASS: 'nato/unclassified-banner-controls-beyond-portions', ZQRELNATO: 'nato/rel-to-nato-banner-controls-beyond-portions' }],
     ...['SECRET//SI//NOFORN', 'SECRET//HCS-P//NOFORN', 'SECRET//TK//NOFORN', 'SECRET//SAR-BP//NOFORN', 'SECRET//ORCON//NOFORN', '//NATO SECRET', 'SECRET//RD', 'SECRET//NOFORN//EXDIS'].map(
-      (banner) => ['us-secret', banner, USB, { ZQUNCLASS: 'us-secret/banner-controls-beyond-portions', ZQSECRET: 'us-secret/banner-controls-beyond-portions', ZQCONF: 'us-secret/banner-controls-beyond-portions' }] as const,
+      (banner): Held => ['us-secret', banner, USB, US_HELD],
     ),
   ])('%s, %j: held for review, in neither release', async (id, banner, body, expected) => {
     const text = memo(banner, body);
@@ -71,7 +75,7 @@ describe('a banner carrying what no portion carries: every portion the profile w
 });
 
 describe('a banner that is the roll-up of its portions: released as before', () => {
-  it.each([
+  it.each<[id: string, banner: string, body: string, markers: string[], releaseBanner: string]>([
     ['fvey', 'SECRET//REL TO USA, FVEY', `(U) ZQUNCLASS opening paragraph.\n\n${FV}`, ['ZQUNCLASS', 'ZQRELFVEY'], 'SECRET//REL TO USA, FVEY'],
     // A classified portion without a foreign release marking is NOFORN (CAPCO §B.3 Table 2).
     ['fvey', 'SECRET//NOFORN', `(U) ZQUNCLASS opening paragraph.\n\n(S) ZQSECRET paragraph.`, ['ZQUNCLASS'], 'UNCLASSIFIED'],
