@@ -52,6 +52,8 @@ const cases: Case[] = [
   ['banner-above-portions', 'a CONFIDENTIAL cable whose portions are all marked (U)', cable('¶1. (U) One.\n\n¶2. (U) Two.', { subject: 'SUBJECT: (U) A SUBJECT' }), ['banner-above-portions']],
   ['banner-above-portions', 'a CONFIDENTIAL paragraph under the CONFIDENTIAL banner', cable('¶1. (U) One.\n\n¶2. (C) Two.', { subject: 'SUBJECT: (U) A SUBJECT' }), []],
   ['banner-above-portions', 'unmarked text may hold the CONFIDENTIAL level itself', cable('¶1. (U) One.\n\n¶2. (U) Two.'), []],
+  ['banner-controls-beyond-portions', 'a NOFORN cable banner over paragraphs marked REL TO', cable('¶1. (U) One.\n\n¶2. (S//REL TO USA, FVEY) Two.', { subject: 'SUBJECT: (U) A SUBJECT', banner: 'SECRET//NOFORN BERLIN 000173' }), ['banner-controls-beyond-portions']],
+  ['banner-controls-beyond-portions', 'a NOFORN cable banner over paragraphs without a foreign release marking', cable('¶1. (U) One.\n\n¶2. (S) Two.', { subject: 'SUBJECT: (U) A SUBJECT', banner: 'SECRET//NOFORN BERLIN 000173' }), []],
   // Modern documents.
   ['reader-diagnostics', 'a mark that is not understood', memo('SECRET', '(S) Marked.\n\n(C0) Not a mark.'), ['unknown-marking']],
   ['reader-diagnostics', 'an unmarked paragraph is left to unmarked-portion', memo('SECRET', '(S) Marked.\n\nUnmarked.'), []],

@@ -26,6 +26,15 @@ function amid(banner: Marking, others: (Marking | null)[]): PortionFacts {
 
 const NATO_SECRET = mk('S', { controls: ['NATO'] });
 
+/** Facts of the first of `portions`, all of them marked, in a memo bannered `raw` (read as `banner`). */
+function under(raw: string, banner: Marking, portions: (Marking | 'unmarked')[]): PortionFacts {
+  const f = facts({ documentMarking: banner, banner: { raw, span: { start: 0, end: raw.length }, marking: banner, caveats: [], section: null }, format: 'document' });
+  const all = portions.map((m, i) => portion({ id: `p${i + 1}`, marking: m === 'unmarked' ? null : m, markingSource: m === 'unmarked' ? 'unmarked' : 'marked' }));
+  return { ...f, portion: all[0]!, marking: all[0]!.marking, document: { ...f.document, portions: all } };
+}
+const FVEY = ['USA', 'FVEY'];
+const BEYOND = ['NOFORN', 'ORCON', 'SCI', 'SAR', 'NATO', 'RD'];
+
 const cableBanner = (raw: string, controls: string[], caveats: string[]) => ({
   raw,
   span: { start: 0, end: raw.length },
@@ -120,6 +129,22 @@ const cases: Case[] = [
   ['originatedOnOrAfter unknown', 'originatedOnOrAfter', '2010-06-28', facts({ originated: null }), false],
   ['unclassifiedMessage in a quoted UNCLASSIFIED message', 'unclassifiedMessage', true, facts({ inUnclassifiedMessage: true }), true],
   ['unclassifiedMessage elsewhere', 'unclassifiedMessage', true, facts(), false],
+  // A banner carrying what no portion carries, all of them marked: a compilation or a portion marked too permissively.
+  ['bannerControlsBeyondPortions: SECRET//NOFORN over (U) and (S//REL TO USA, FVEY)', 'bannerControlsBeyondPortions', BEYOND, under('SECRET//NOFORN', mk('S', { controls: ['NOFORN'] }), [mk('U'), mk('S', { relTo: FVEY })]), true],
+  ['bannerControlsBeyondPortions: SECRET//ORCON//REL TO USA, FVEY over (S//REL TO USA, FVEY)', 'bannerControlsBeyondPortions', BEYOND, under('SECRET//ORCON//REL TO USA, FVEY', mk('S', { controls: ['ORCON'], relTo: FVEY }), [mk('S', { relTo: FVEY })]), true],
+  ['bannerControlsBeyondPortions: SECRET//SI//NOFORN over (U), (S), (C)', 'bannerControlsBeyondPortions', ['SCI'], under('SECRET//SI//NOFORN', mk('S', { sci: ['SI'], controls: ['NOFORN'] }), [mk('U'), mk('S'), mk('C')]), true],
+  ['bannerControlsBeyondPortions: SECRET//SI over (S//SI-G): the compartment carries the system', 'bannerControlsBeyondPortions', ['SCI'], under('SECRET//SI', mk('S', { sci: ['SI'] }), [mk('S', { sci: ['SI-G'] })]), false],
+  ['bannerControlsBeyondPortions: SECRET//SI over (S//SI)', 'bannerControlsBeyondPortions', ['SCI'], under('SECRET//SI', mk('S', { sci: ['SI'] }), [mk('U'), mk('S', { sci: ['SI'] })]), false],
+  ['bannerControlsBeyondPortions: //NATO SECRET over (U), (S)', 'bannerControlsBeyondPortions', ['NATO'], under('//NATO SECRET', mk('S', { controls: ['NATO'] }), [mk('U'), mk('S')]), true],
+  ['bannerControlsBeyondPortions: SECRET//RD over (S)', 'bannerControlsBeyondPortions', ['RD'], under('SECRET//RD', mk('S', { controls: ['RD'] }), [mk('S')]), true],
+  ['bannerControlsBeyondPortions: SECRET//NOFORN over (U) and (S): no foreign release marking is NOFORN', 'bannerControlsBeyondPortions', BEYOND, under('SECRET//NOFORN', mk('S', { controls: ['NOFORN'] }), [mk('U'), mk('S')]), false],
+  ['bannerControlsBeyondPortions: SECRET//NOFORN over (S//NF)', 'bannerControlsBeyondPortions', BEYOND, under('SECRET//NOFORN', mk('S', { controls: ['NOFORN'] }), [mk('S', { controls: ['NOFORN'] })]), false],
+  ['bannerControlsBeyondPortions: unmarked text may hold the NOFORN information', 'bannerControlsBeyondPortions', BEYOND, under('SECRET//NOFORN', mk('S', { controls: ['NOFORN'] }), [mk('S', { relTo: FVEY }), 'unmarked']), false],
+  ['bannerControlsBeyondPortions: a control not listed', 'bannerControlsBeyondPortions', ['ORCON'], under('SECRET//NOFORN', mk('S', { controls: ['NOFORN'] }), [mk('S', { relTo: FVEY })]), false],
+  ['bannerRelToNarrower: REL TO USA, GBR over REL TO USA, FVEY leaves out AUS', 'bannerRelToNarrower', ['AUS', 'CAN', 'GBR', 'NZL'], under('SECRET//REL TO USA, GBR', mk('S', { relTo: ['USA', 'GBR'] }), [mk('U'), mk('S', { relTo: FVEY }), mk('C', { relTo: FVEY })]), true],
+  ['bannerRelToNarrower: REL TO USA, FVEY over REL TO USA, FVEY, DEU names the partners', 'bannerRelToNarrower', ['AUS', 'CAN', 'GBR', 'NZL'], under('SECRET//REL TO USA, FVEY', mk('S', { relTo: FVEY }), [mk('S', { relTo: ['USA', 'DEU', 'FVEY'] })]), false],
+  ['bannerRelToNarrower: REL TO USA, FVEY over REL TO USA, NATO leaves out NATO', 'bannerRelToNarrower', ['NATO'], under('SECRET//REL TO USA, FVEY', mk('S', { relTo: FVEY }), [mk('S', { relTo: ['USA', 'NATO'] })]), true],
+  ['bannerRelToNarrower: a NOFORN banner has no REL TO list (bannerControlsBeyondPortions says NOFORN)', 'bannerRelToNarrower', ['NATO'], under('SECRET//NOFORN', mk('S', { controls: ['NOFORN'] }), [mk('S', { relTo: ['USA', 'NATO'] })]), false],
 ];
 
 describe('condition kinds', () => {

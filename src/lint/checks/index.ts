@@ -9,6 +9,7 @@ import type { LintCheck } from '../types.js';
 import { atomicEnergyActDecl } from './atomic-energy-act-decl.js';
 import { authorityBlock } from './authority-block.js';
 import { bannerAbovePortions } from './banner-above-portions.js';
+import { bannerControlsBeyondPortions } from './banner-controls-beyond-portions.js';
 import { bannerBelowPortion } from './banner-below-portion.js';
 import { bannerMissing } from './banner-missing.js';
 import { bannerRollUp } from './banner-roll-up.js';
@@ -42,4 +43,5 @@ export const LINT_CHECKS: readonly LintCheck[] = [
   atomicEnergyActDecl,
   // Both.
   bannerAbovePortions,
+  bannerControlsBeyondPortions,
 ];

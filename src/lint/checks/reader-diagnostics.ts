@@ -2,6 +2,7 @@ import type { LintCheck } from '../types.js';
 import { atomicEnergyActDecl } from './atomic-energy-act-decl.js';
 import { authorityBlock } from './authority-block.js';
 import { bannerAbovePortions } from './banner-above-portions.js';
+import { bannerControlsBeyondPortions } from './banner-controls-beyond-portions.js';
 import { bannerBelowPortion } from './banner-below-portion.js';
 import { bannerMissing } from './banner-missing.js';
 import { exemptionWithoutDate } from './exemption-without-date.js';
@@ -15,7 +16,7 @@ import { unmarkedPortion } from './unmarked-portion.js';
  * code of the reader is passed on, including any it gains later (nothing silent).
  */
 export const REPORTED_BY_OTHER_CHECKS: ReadonlySet<string> = new Set(
-  [unmarkedPortion, bannerBelowPortion, bannerMissing, authorityBlock, relToWithNoforn, exemptionWithoutDate, atomicEnergyActDecl, bannerAbovePortions, reasonCategory].flatMap((c) => c.codes),
+  [unmarkedPortion, bannerBelowPortion, bannerMissing, authorityBlock, relToWithNoforn, exemptionWithoutDate, atomicEnergyActDecl, bannerAbovePortions, bannerControlsBeyondPortions, reasonCategory].flatMap((c) => c.codes),
 );
 
 /** What the document reader already found, less what the other document checks report. */

@@ -1,4 +1,5 @@
 import type { ConditionKind, PortionFacts } from '../types.js';
+import { bannerControlsBeyondPortions, bannerRelToNarrower } from './banner-beyond.js';
 import { controlsAny, controlsNone, hasSci } from './controls.js';
 import { bannerAbovePortions, captionControlsAny, declStatus, documentClassified, documentControlsAny, documentControlsOnly, documentHasControls, documentHoldsAny, documentLevelAtLeast, documentLevelAtMost, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
 import { kind } from './kind.js';
@@ -14,6 +15,8 @@ export const CONDITIONS: ReadonlyMap<string, ConditionKind<never>> = new Map(
   (
     [
       bannerAbovePortions,
+      bannerControlsBeyondPortions,
+      bannerRelToNarrower,
       captionControlsAny,
       controlsAny,
       controlsNone,

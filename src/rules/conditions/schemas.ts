@@ -21,6 +21,8 @@ const Control = z
   .regex(/^[A-Z][A-Z0-9-]*$/, 'expected an upper-case control such as NOFORN or SBU')
   .refine((c) => KNOWN_CONTROLS.has(c), { message: `not a control the marking reader gives (known: ${CONTROL_ORDER.join(', ')})` });
 const ControlList = z.array(Control).min(1);
+/** Controls, plus `SCI` (any SCI control system): bannerControlsBeyondPortions. */
+const BeyondList = z.array(z.union([z.literal('SCI'), Control])).min(1);
 /** A calendar date (`2010-13-01` was compared as text, as a date after 2010-12-31). */
 const IsoDate = z
   .string()
@@ -31,6 +33,8 @@ const LevelSchema = z.enum(['U', 'C', 'S', 'TS']);
 /** The schema of each condition, by key (every key of {@link CONDITIONS}; a test checks both lists agree). */
 export const CONDITION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   bannerAbovePortions: z.boolean(),
+  bannerControlsBeyondPortions: BeyondList,
+  bannerRelToNarrower: z.array(z.string().regex(/^[A-Z]{3,4}$/, 'expected a trigraph or tetragraph such as GBR or NATO')).min(1),
   captionControlsAny: ControlList,
   controlsAny: ControlList,
   controlsNone: ControlList,
