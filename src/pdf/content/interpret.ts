@@ -210,13 +210,13 @@ export class GlyphTable {
   }
 
   /** Starts a string's glyphs: {@link run} holds its numbers. */
-  beginRun(stream: number, op: number, part: number, renderMode: number, upright: boolean, marks: readonly number[], font: FontInfo): void {
+  beginRun(stream: number, op: number, part: number, renderMode: number, upright: boolean, marks: readonly number[], font: FontInfo, unseen = false): void {
     const r = this.runInts;
     r[0] = stream;
     r[1] = op;
     r[2] = part;
     r[3] = renderMode;
-    r[4] = upright ? 1 : 0;
+    r[4] = (upright ? 1 : 0) | (unseen ? 4 : 0);
     this.runMarks = this.marksOf(marks);
     this.runFont = this.fontOf(font);
   }
@@ -334,6 +334,13 @@ export class GlyphEvent {
   }
   get renderMode(): number {
     return this.int(5);
+  }
+  /**
+   * It leaves no ink a reader sees: render mode 3 or 7, white or fully transparent paint (see
+   * GState.textUnseen), or a font size of 0. Its text is still text.
+   */
+  get unseen(): boolean {
+    return (this.int(6) & 4) !== 0 || this.number(10) === 0;
   }
   get marks(): readonly number[] {
     return this.table.markLists[this.int(8)]!;
@@ -515,11 +522,44 @@ class GState {
     public strokeTiling: boolean,
     /** The fill colour is known to be dark (see darkFill): a filled rectangle of it can be a publisher's redaction box. */
     public fillDark: boolean,
+    /** What paints nothing a reader sees (see {@link Unseen}): a white fill or stroke colour, a fill or stroke alpha of 0. */
+    public unseen: number,
   ) {}
 
   clone(): GState {
-    return new GState(this.ctm, this.font, this.fontSize, this.tc, this.tw, this.th, this.tl, this.tr, this.ts, this.lineWidth, this.fillTiling, this.strokeTiling, this.fillDark);
+    return new GState(this.ctm, this.font, this.fontSize, this.tc, this.tw, this.th, this.tl, this.tr, this.ts, this.lineWidth, this.fillTiling, this.strokeTiling, this.fillDark, this.unseen);
   }
+
+  /**
+   * True when text shown now leaves no ink a reader sees: its render mode paints nothing (3, 7), or
+   * what it paints (fill for 0 and 4, stroke for 1 and 5, both for 2 and 6) is white or fully
+   * transparent. Such text is still text (extractors read it); it only never fills a gap.
+   */
+  textUnseen(): boolean {
+    const mode = this.tr;
+    if (mode === 3 || mode === 7) return true;
+    const fill = (this.unseen & (Unseen.FillWhite | Unseen.FillClear)) !== 0;
+    const stroke = (this.unseen & (Unseen.StrokeWhite | Unseen.StrokeClear)) !== 0;
+    if (mode === 0 || mode === 4) return fill;
+    if (mode === 1 || mode === 5) return stroke;
+    return fill && stroke;
+  }
+}
+
+/** Bits of {@link GState.unseen}. */
+const Unseen = { FillWhite: 1, StrokeWhite: 2, FillClear: 4, StrokeClear: 8 } as const;
+
+/** At least this light (0 black, 1 white) a colour is the page's white: text of it is not seen. */
+const WHITE_MIN = 0.95;
+
+/** True when a colour operator of a device space (`g`, `rg`, `k` and their stroke forms) sets white, or nearly. */
+function whiteColour(op: string, a: readonly PdfValue[]): boolean {
+  const c = a.map((v) => (typeof v === 'number' ? v : NaN));
+  const o = op.toLowerCase();
+  if (o === 'g' && c.length === 1) return c[0]! >= WHITE_MIN;
+  if (o === 'rg' && c.length === 3) return Math.min(c[0]!, c[1]!, c[2]!) >= WHITE_MIN;
+  if (o === 'k' && c.length === 4) return (1 - c[3]!) * (1 - Math.max(c[0]!, c[1]!, c[2]!)) >= WHITE_MIN;
+  return false;
 }
 
 const MAX_DEPTH = 12;
@@ -612,7 +652,7 @@ function interpretInto(objs: PdfObjects, contentBytes: Uint8Array, resources: Pd
   out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new LineTable() });
   if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: page.pageArea });
   if (parsed.ambiguousInlineImage !== undefined) page.unsure('inline-image-end', `the inline image at byte ${parsed.ambiguousInlineImage} of the page content`, page.pageArea);
-  const g0 = new GState(IDENTITY, null, 0, 0, 0, 1, 0, 0, 0, 1, false, false, true);
+  const g0 = new GState(IDENTITY, null, 0, 0, 0, 1, 0, 0, 0, 1, false, false, true, 0);
   new StreamRun(page, 0, resources, g0, 0).execute(parsed.ops);
   return out;
 }
@@ -786,7 +826,7 @@ class StreamRun {
     run[4] = desc;
     run[5] = asc;
     run[6] = size;
-    table.beginRun(streamId, opIndex, part, g.tr, upright, this.page.markSnapshot(), font);
+    table.beginRun(streamId, opIndex, part, g.tr, upright, this.page.markSnapshot(), font, g.textUnseen());
     let advanced = 0;
     const bytes = str.bytes;
     for (let start = 0; start < bytes.length; ) {
@@ -863,9 +903,11 @@ class StreamRun {
         case 'g': case 'rg': case 'k': case 'sc':
           this.g.fillTiling = false;
           this.g.fillDark = darkFill(o.op, a);
+          this.g.unseen = whiteColour(o.op, a) ? this.g.unseen | Unseen.FillWhite : this.g.unseen & ~Unseen.FillWhite;
           break;
         case 'G': case 'RG': case 'K': case 'SC':
           this.g.strokeTiling = false;
+          this.g.unseen = whiteColour(o.op, a) ? this.g.unseen | Unseen.StrokeWhite : this.g.unseen & ~Unseen.StrokeWhite;
           break;
         // Paths.
         case 'm':
@@ -994,6 +1036,10 @@ class StreamRun {
     if (!ext) return;
     const lw = lookup(objs, ext, 'LW');
     if (typeof lw === 'number') this.g.lineWidth = lw;
+    const ca = lookup(objs, ext, 'ca');
+    if (typeof ca === 'number') this.g.unseen = ca <= 0 ? this.g.unseen | Unseen.FillClear : this.g.unseen & ~Unseen.FillClear;
+    const CA = lookup(objs, ext, 'CA');
+    if (typeof CA === 'number') this.g.unseen = CA <= 0 ? this.g.unseen | Unseen.StrokeClear : this.g.unseen & ~Unseen.StrokeClear;
     const f = lookup(objs, ext, 'Font');
     if (Array.isArray(f) && f.length >= 2) {
       this.g.font = loadFont(objs, f[0]);
@@ -1023,8 +1069,9 @@ class StreamRun {
       const csv = lookup(objs, this.resDict('ColorSpace'), n.name);
       isPattern = (csv instanceof PdfName && csv.name === 'Pattern') || (Array.isArray(csv) && resolve(objs, csv[0]) instanceof PdfName && (resolve(objs, csv[0]) as PdfName).name === 'Pattern');
     }
-    // The space's initial colour is not looked up: not known to be dark.
+    // The space's initial colour is not looked up: not known to be dark (nor white).
     if (op === 'cs') this.g.fillDark = false;
+    this.g.unseen &= op === 'cs' ? ~Unseen.FillWhite : ~Unseen.StrokeWhite;
     if (!isPattern) {
       if (op === 'cs') this.g.fillTiling = false;
       else this.g.strokeTiling = false;
@@ -1046,6 +1093,7 @@ class StreamRun {
       this.g.fillTiling = false;
       this.g.fillDark = false;
     } else this.g.strokeTiling = false;
+    this.g.unseen &= op === 'scn' ? ~Unseen.FillWhite : ~Unseen.StrokeWhite;
   }
 
   /** `BMC` / `BDC` at operation `i`: a marked-content span opens. */

@@ -23,6 +23,11 @@ export interface PageGlyph {
   readonly size: number;
   /** The glyph is a space (code 32 or a blank Unicode value): it separates words, it is not text. */
   readonly blank: boolean;
+  /**
+   * It draws no ink a reader sees (render mode 3 or 7, white or transparent paint, size 0, off the
+   * page): still text, but it never fills a gap between columns (see lines.ts).
+   */
+  readonly unseen?: boolean;
 }
 
 /**
@@ -34,6 +39,7 @@ class ShownGlyph implements PageGlyph {
     readonly text: string,
     readonly blank: boolean,
     private readonly glyph: GlyphEvent,
+    readonly unseen: boolean,
   ) {}
   get x0(): number {
     return this.glyph.fx0;
@@ -103,6 +109,12 @@ function thinGlyph(g: GlyphEvent, text: string): boolean {
   return g.fx1 - g.fx0 < MIN_ADVANCE_EM * g.size && !/^[\p{M}\p{Cf}]+$/u.test(text);
 }
 
+/** True when glyph `g`'s full box lies wholly outside the page's box `[x0 y0 x1 y1]`. */
+function offPage(g: GlyphEvent, box: readonly number[]): boolean {
+  const [x0, y0, x1, y1] = [Math.min(box[0]!, box[2]!), Math.min(box[1]!, box[3]!), Math.max(box[0]!, box[2]!), Math.max(box[1]!, box[3]!)];
+  return g.fx1 <= x0 || g.fx0 >= x1 || g.fy1 <= y0 || g.fy0 >= y1;
+}
+
 /**
  * The glyphs of each page (0-based), in content order, and what the interpreter saw of each page
  * (for the rewriter, which would otherwise interpret the same pages again). Throws PdfInputError
@@ -142,7 +154,7 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
         if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
         if (!r.blank && thinGlyph(g, r.text)) throw new PdfInputError(`page ${index + 1}: font ${g.font.name || '(unnamed)'} draws ${JSON.stringify(r.text)} with no width (its glyphs cannot be placed with certainty: fail closed)`);
         if (!r.blank) text++;
-        glyphs.push(new ShownGlyph(r.text, r.blank, g));
+        glyphs.push(new ShownGlyph(r.text, r.blank, g, g.unseen || offPage(g, p.cropBox ?? p.mediaBox)));
       }
       if (glyphs.every((g) => g.blank)) unread ??= unreadPage(drawn, p.cropBox ?? p.mediaBox, index);
       const replaced = replacedText(drawn, glyphs);

@@ -268,7 +268,7 @@ function drawnApart(page: readonly PageGlyph[], a: number, b: number, g: PageGly
  * paragraph (withheld under B1 though marked (U)) and the mark as an empty portion, released.
  */
 function markTab(row: readonly PageGlyph[], cut: Gutter): boolean {
-  if (cut.right - cut.left > MARK_TAB_EM * row[cut.at]!.size) return false;
+  if (cut.unseen || cut.right - cut.left > MARK_TAB_EM * row[cut.at]!.size) return false;
   const head = row.slice(0, cut.at).filter((g) => !g.blank).map((g) => g.text).join('');
   return /^\([^()]{1,40}\)$/.test(head) && parseMarking(head, 'portion').ok;
 }
@@ -283,7 +283,33 @@ function markTab(row: readonly PageGlyph[], cut: Gutter): boolean {
  */
 function bridged(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[], page: readonly PageGlyph[]): boolean {
   const g = row[cut.at]!;
-  return boxed(row, cut, boxes) && inkedAcross(page, g, cut, 1) && inkedAcross(page, g, cut, -1);
+  if (!boxed(row, cut, boxes)) return false;
+  const up = inkedAcross(page, g, cut, 1);
+  const down = inkedAcross(page, g, cut, -1);
+  if (up === null || down === null) return false;
+  // The words after the box lie in the paragraph's width: the nearer line (its own paragraph's,
+  // when the other is a paragraph gap away; either at one pitch) runs on past the box, half an em
+  // at least, and to within 2 em of 3 em on or of the words' end (a ragged line's neighbour may be
+  // shorter, or stopped by a box of its own). A table cell's last line justified to a bar
+  // (`(U) … lot ■`) with the next cell's `ZEBRA1 at home …` right after it, past the cell's edge
+  // where the lines above end, had the (S//NF) paragraph's full line 22 pt below for its line
+  // below, and the (S) cell was released as (U).
+  const [near, far] = up.dy <= down.dy ? [up, down] : [down, up];
+  const reach = far.dy <= PARAGRAPH_PITCH * near.dy ? Math.max(near.reach, far.reach) : near.reach;
+  const need = Math.min(pieceEnd(row, cut.at), cut.right + 3 * g.size);
+  return reach >= cut.right + 0.5 * g.size && need - reach <= 2 * g.size;
+}
+
+/** Where the inked glyphs from `row[from]` on end before the next gap as wide as a gutter (or the row's end). */
+function pieceEnd(row: readonly PageGlyph[], from: number): number {
+  let end = row[from]!.x1;
+  for (let i = from + 1; i < row.length; i++) {
+    const g = row[i]!;
+    if (g.blank) continue;
+    if (g.x0 - end > COLUMN_GAP_EM * g.size) break;
+    end = Math.max(end, g.x1);
+  }
+  return end;
 }
 
 /** True when dark boxes a line high fill the gap `cut`, leaving no stretch of it as wide as a gutter. */
@@ -300,27 +326,33 @@ function boxed(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[]): 
 }
 
 /**
- * True when the line above (`side` 1) or below (-1) the glyph `g`, within two line pitches, runs
- * through the whole gap `cut` (inked glyphs no further apart than an em): the gap is a
- * hole in a paragraph's lines, not a channel between two columns. Black bars drawn down a gutter,
- * row by row, made an (S) column's lines one with the (U) column's beside them; ink of a ragged
- * column's longer line reaching into the next row's gap is not enough. So a box bridges a gap only
- * inside a paragraph (a paragraph's first or last line is cut there as before: fail closed).
+ * The line above (`side` 1) or below (-1) the glyph `g` when it runs through the whole gap `cut`
+ * (inked glyphs no further apart than an em): its distance, and how far right its ink runs on
+ * from the gap's left edge; else null. The gap is then a hole in a paragraph's lines, not a
+ * channel between two columns. The line is the nearest row, within two line pitches, with ink
+ * over the gap; ink of two rows together does not make one. Black bars drawn down a gutter, row
+ * by row, made an (S) column's lines one with the (U) column's beside them; ink of a ragged
+ * column's longer line reaching into the next row's gap is not enough. So a box bridges a gap
+ * only inside a paragraph (a paragraph's first or last line is cut there as before: fail closed).
  */
-function inkedAcross(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, side: 1 | -1): boolean {
+function inkedAcross(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, side: 1 | -1): { dy: number; reach: number } | null {
+  let dy = Infinity;
   const near = page.filter((o) => {
-    const dy = side * (o.y - g.y);
-    // Spaces are no ink: a row of spaces across a gutter made it look like a paragraph's line.
-    return !o.blank && dy >= 0.6 * g.size && dy <= 2.4 * g.size && o.x1 > cut.left && o.x0 < cut.right;
+    const d = side * (o.y - g.y);
+    // Spaces are no ink: a row of spaces across a gutter made it look like a paragraph's line; nor
+    // is unseen text (white dot leaders down a gutter).
+    const ink = !o.blank && !o.unseen && d >= 0.6 * g.size && d <= 2.4 * g.size && o.x1 > cut.left;
+    if (ink && o.x0 < cut.right) dy = Math.min(dy, d);
+    return ink;
   });
-  if (near.length === 0) return false;
-  near.sort((a, b) => a.x0 - b.x0);
+  if (dy === Infinity) return null;
+  const line = near.filter((o) => side * (o.y - g.y) - dy < ROW_TOLERANCE_EM * g.size).sort((a, b) => a.x0 - b.x0);
   let reach = cut.left;
-  for (const o of near) {
-    if (o.x0 - reach > g.size) return false;
+  for (const o of line) {
+    if (o.x0 - reach > g.size) break;
     reach = Math.max(reach, o.x1);
   }
-  return cut.right - reach <= g.size;
+  return cut.right - reach <= g.size ? { dy, reach } : null;
 }
 
 /**
@@ -339,24 +371,48 @@ interface Gutter {
   readonly right: number;
   /** Space glyphs drawn in the gap. */
   readonly blanks: number;
+  /** The gap is one between seen glyphs that only unseen text fills (see gutters): cut before and after that text. */
+  readonly unseen?: boolean;
 }
 
-/** The gaps of `row` wide enough to be column gutters (over 1.5 em between inked glyphs). */
+/**
+ * The gaps of `row` wide enough to be column gutters (over 1.5 em between inked glyphs), left to
+ * right. Also a gap that wide between glyphs a reader sees that only unseen text fills (white
+ * leader dots, text in render mode 3: see PageGlyph.unseen): it is cut before that text and after
+ * it. White dots drawn down the gutter of a two-column memo, row by row, made the (S) column's
+ * lines one with the (U) column's beside them, and they were released as (U): the page shows two
+ * columns. The unseen text is a piece of its own (unmarked: withheld in a classified document).
+ */
 function gutters(row: readonly PageGlyph[]): Gutter[] {
   const out: Gutter[] = [];
   let lastInk: PageGlyph | null = null;
   let blanks = 0;
+  let lastSeen: PageGlyph | null = null;
+  let seenBlanks = 0;
+  let firstUnseen = -1;
   for (let i = 0; i < row.length; i++) {
     const g = row[i]!;
     if (g.blank) {
       blanks++;
+      seenBlanks++;
       continue;
     }
     if (lastInk && g.x0 - lastInk.x1 > COLUMN_GAP_EM * Math.max(g.size, lastInk.size)) out.push({ at: i, left: lastInk.x1, right: g.x0, blanks });
     lastInk = g;
     blanks = 0;
+    if (g.unseen) {
+      if (firstUnseen < 0 && lastSeen) firstUnseen = i;
+      continue;
+    }
+    if (lastSeen && firstUnseen >= 0 && g.x0 - lastSeen.x1 > COLUMN_GAP_EM * Math.max(g.size, lastSeen.size)) {
+      const gap = { left: lastSeen.x1, right: g.x0, blanks: seenBlanks, unseen: true };
+      out.push({ at: firstUnseen, ...gap }, { at: i, ...gap });
+    }
+    lastSeen = g;
+    seenBlanks = 0;
+    firstUnseen = -1;
   }
-  return out;
+  return out.sort((a, b) => a.at - b.at);
 }
 
 /**
@@ -371,7 +427,7 @@ function stretched(row: readonly PageGlyph[], cuts: readonly Gutter[]): boolean 
   let min = Infinity;
   let max = 0;
   for (const c of cuts) {
-    if (c.blanks !== 1) return false;
+    if (c.blanks !== 1 || c.unseen) return false;
     min = Math.min(min, c.right - c.left);
     max = Math.max(max, c.right - c.left);
   }
@@ -435,12 +491,16 @@ function overlapX(a: { x0: number; x1: number }, b: { x0: number; x1: number }):
 
 /** Blocks of a page's pieces (pieces sorted top to bottom). */
 function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean, page: readonly PageGlyph[]): Block[] {
+  // A piece of unseen text only (white leader dots cut out of a line: see gutters) is no neighbour
+  // of a piece a reader sees: lying over a paragraph's next line, it cut that line off its paragraph.
+  const hidden = all.map((p) => p.glyphs.every((g) => g.blank || g.unseen === true));
+  const near = (i: number, j: number): boolean => (hidden[i] === hidden[j] || hidden[i] === false) && overlapX(all[i]!, all[j]!);
   const below = (i: number): number => {
-    for (let j = i + 1; j < all.length; j++) if (all[j]!.y < all[i]!.y - ROW_TOLERANCE_EM * all[i]!.size && overlapX(all[i]!, all[j]!)) return j;
+    for (let j = i + 1; j < all.length; j++) if (all[j]!.y < all[i]!.y - ROW_TOLERANCE_EM * all[i]!.size && near(j, i)) return j;
     return -1;
   };
   const above = (j: number): number => {
-    for (let i = j - 1; i >= 0; i--) if (all[i]!.y > all[j]!.y + ROW_TOLERANCE_EM * all[j]!.size && overlapX(all[i]!, all[j]!)) return i;
+    for (let i = j - 1; i >= 0; i--) if (all[i]!.y > all[j]!.y + ROW_TOLERANCE_EM * all[j]!.size && near(i, j)) return i;
     return -1;
   };
   const blockOf: (Block | undefined)[] = [];
