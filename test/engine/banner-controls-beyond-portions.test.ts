@@ -125,3 +125,31 @@ describe('us-secret: unmarked text of a document whose declassification instruct
     }
   });
 });
+
+describe("past the document's date, a banner's NATO, FGI or Atomic Energy Act control that no portion carries holds its classified portions", () => {
+  // The probe's left case: the passed date declassified the (S) paragraphs of a `SECRET//FGI
+  // DEU//NOFORN` or `SECRET//RD` memo in every profile, though that date does not declassify FGI,
+  // NATO or RD information, and the banner says the document holds some.
+  it.each<[id: string, banner: string, held: boolean]>([
+    ['public', 'SECRET//FGI DEU//NOFORN', true],
+    ['public', 'SECRET//RD', true],
+    ['public', '//NATO SECRET', true],
+    ['public-pii', 'SECRET//FGI DEU//NOFORN', true],
+    ['foia-intel', 'SECRET//RD', true],
+    ['fvey', 'SECRET//FGI DEU//NOFORN', true],
+    ['nato', 'SECRET//FGI DEU//NOFORN', true],
+    // NATO's own information is the nato audience's, FGI a cleared US reader's: declassified as before.
+    ['nato', '//NATO SECRET', false],
+    ['us-secret', 'SECRET//FGI DEU//NOFORN', false],
+    ['us-secret', 'SECRET//RD', true],
+    // A banner that is the roll-up of its portions: declassified as before.
+    ['public', 'SECRET//NOFORN', false],
+  ])('%s, %s', async (id, banner, held) => {
+    const text = memo(banner, '(S//NF) The liaison ZQPASTDATE office closes.\n\n(U) Open text.', '20210315');
+    const result = await release(text, id);
+    expect(decisionOn(result, text, 'ZQPASTDATE')).toBe(held ? `withhold ${id}/banner-foreign-or-aea-pending-review PENDING DECLASSIFICATION REVIEW` : `release ${id}/declassified`);
+    const { text: out, pdf } = await releasedTexts(result);
+    for (const t of [out, pdf]) expect(t.includes('ZQPASTDATE')).toBe(!held);
+    expect(out).toContain('Open text.');
+  });
+});
