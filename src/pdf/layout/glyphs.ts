@@ -6,6 +6,7 @@
  */
 import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { PdfInputError, type UnsureReason } from '../errors.js';
+import { normaliseRect, type Rect } from '../geometry.js';
 import { INKED_BLANK } from '../font/font.js';
 import { PdfString } from '../objects/model.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
@@ -109,10 +110,9 @@ function thinGlyph(g: GlyphEvent, text: string): boolean {
   return g.fx1 - g.fx0 < MIN_ADVANCE_EM * g.size && !/^[\p{M}\p{Cf}]+$/u.test(text);
 }
 
-/** True when glyph `g`'s full box lies wholly outside the page's box `[x0 y0 x1 y1]`. */
-function offPage(g: GlyphEvent, box: readonly number[]): boolean {
-  const [x0, y0, x1, y1] = [Math.min(box[0]!, box[2]!), Math.min(box[1]!, box[3]!), Math.max(box[0]!, box[2]!), Math.max(box[1]!, box[3]!)];
-  return g.fx1 <= x0 || g.fx0 >= x1 || g.fy1 <= y0 || g.fy0 >= y1;
+/** True when glyph `g`'s full box lies wholly outside the page's area (its box, corners in order). */
+function offPage(g: GlyphEvent, area: Rect): boolean {
+  return g.fx1 <= area[0] || g.fx0 >= area[2] || g.fy1 <= area[1] || g.fy0 >= area[3];
 }
 
 /**
@@ -145,6 +145,8 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
       if (twoEnds) throw new PdfInputError(`page ${index + 1}: ${twoEnds.detail} holds an EI another reader ends it at: the readings disagree on what is image and what is content, and one would release what the other never read (fail closed)`);
       contents.push(drawn);
       const glyphs: PageGlyph[] = [];
+      // The page's box with its corners in order, once a page (not an array a glyph).
+      const area = normaliseRect(p.cropBox ?? p.mediaBox);
       for (const g of drawn.glyphs) {
         const u = g.unicode;
         let r = u === undefined ? (g.end - g.start === 1 && g.code === 32 ? BLANK : UNMAPPED) : read.get(u);
@@ -154,7 +156,7 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
         if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
         if (!r.blank && thinGlyph(g, r.text)) throw new PdfInputError(`page ${index + 1}: font ${g.font.name || '(unnamed)'} draws ${JSON.stringify(r.text)} with no width (its glyphs cannot be placed with certainty: fail closed)`);
         if (!r.blank) text++;
-        glyphs.push(new ShownGlyph(r.text, r.blank, g, g.unseen || offPage(g, p.cropBox ?? p.mediaBox)));
+        glyphs.push(new ShownGlyph(r.text, r.blank, g, g.unseen || offPage(g, area)));
       }
       if (glyphs.every((g) => g.blank)) unread ??= unreadPage(drawn, p.cropBox ?? p.mediaBox, index);
       const replaced = replacedText(drawn, glyphs);
