@@ -10,10 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/parse/read.js';
-import { releaseDocument, withheldTexts } from '../../src/release/index.js';
+import { releaseDocument } from '../../src/release/index.js';
 import { loadProfile } from '../../src/rules/load.js';
-import { findLeaks } from '../helpers/leak.js';
-import { extractPdfText } from '../helpers/pdf-text.js';
+import { releasedTexts } from '../helpers/released-texts.js';
 
 const profile = (id: string) => loadProfile(readFileSync(new URL(`../../rules/${id}.yaml`, import.meta.url), 'utf8'), `rules/${id}.yaml`);
 
@@ -31,14 +30,6 @@ const decisionOn = (result: Awaited<ReturnType<typeof release>>, text: string, m
   return `${d.action} ${d.ruleId} ${d.authority.join(', ')}`.trim();
 };
 
-/** The release text and the PDF's text (an independent reader), each checked for leaks. */
-async function releasedTexts(result: Awaited<ReturnType<typeof release>>): Promise<{ text: string; pdf: string }> {
-  const withheld = withheldTexts(result.plan);
-  const pdf = (await extractPdfText(result.files.find((f) => f.kind === 'pdf')!.bytes)).pages.join('\n');
-  expect(findLeaks(withheld, result.releaseText)).toEqual([]);
-  expect(findLeaks(withheld, pdf)).toEqual([]);
-  return { text: result.releaseText, pdf };
-}
 
 const FV = '(S//REL TO USA, FVEY) ZQRELFVEY paragraph.';
 const NA = '(S//REL TO USA, NATO) ZQRELNATO paragraph.';

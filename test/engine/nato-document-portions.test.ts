@@ -11,10 +11,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/parse/read.js';
-import { releaseDocument, withheldTexts } from '../../src/release/index.js';
+import { releaseDocument } from '../../src/release/index.js';
 import { loadProfile } from '../../src/rules/load.js';
-import { findLeaks } from '../helpers/leak.js';
-import { extractPdfText } from '../helpers/pdf-text.js';
+import { releasedTexts } from '../helpers/released-texts.js';
 
 const profile = (id: string) => loadProfile(readFileSync(new URL(`../../rules/${id}.yaml`, import.meta.url), 'utf8'), `rules/${id}.yaml`);
 
@@ -32,14 +31,6 @@ const decisionOn = (result: Awaited<ReturnType<typeof release>>, text: string, w
   return `${d.action} ${d.ruleId}`;
 };
 
-/** The release text and the PDF's text (an independent reader), each checked for leaks. */
-async function releasedTexts(result: Awaited<ReturnType<typeof release>>): Promise<{ text: string; pdf: string }> {
-  const withheld = withheldTexts(result.plan);
-  const pdf = (await extractPdfText(result.files.find((f) => f.kind === 'pdf')!.bytes)).pages.join('\n');
-  expect(findLeaks(withheld, result.releaseText)).toEqual([]);
-  expect(findLeaks(withheld, pdf)).toEqual([]);
-  return { text: result.releaseText, pdf };
-}
 
 describe('a NATO document whose portions hold more than NATO information: its unmarked text is withheld', () => {
   it.each([

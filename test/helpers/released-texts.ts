@@ -1,0 +1,17 @@
+/**
+ * The release text and the release PDF's text of a release made in a test, each checked for
+ * withheld text with the test's own leak check (./leak.ts) and the PDF read by pdf.js.
+ */
+import { expect } from 'vitest';
+import { withheldTexts, type ReleaseResult } from '../../src/release/index.js';
+import { findLeaks } from './leak.js';
+import { extractPdfText } from './pdf-text.js';
+
+/** The release text and the PDF's text (an independent reader), each checked for leaks. */
+export async function releasedTexts(result: ReleaseResult): Promise<{ text: string; pdf: string }> {
+  const withheld = withheldTexts(result.plan);
+  const pdf = (await extractPdfText(result.files.find((f) => f.kind === 'pdf')!.bytes)).pages.join('\n');
+  expect(findLeaks(withheld, result.releaseText)).toEqual([]);
+  expect(findLeaks(withheld, pdf)).toEqual([]);
+  return { text: result.releaseText, pdf };
+}
