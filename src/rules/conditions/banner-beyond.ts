@@ -2,6 +2,7 @@ import type { Document, Marking } from '../../types.js';
 import { relToSubset, rollUp } from '../../markings/index.js';
 import type { ConditionKind } from '../types.js';
 import { captionControls } from './document.js';
+import { perDocument } from './per-document.js';
 
 /**
  * What a document's banner carries that none of its portions does: controls (`NOFORN`, `ORCON`,
@@ -17,8 +18,6 @@ export interface BannerExcess {
   readonly bannerRelTo: readonly string[];
 }
 
-const EXCESS = new WeakMap<Document, BannerExcess | null>();
-
 /**
  * The banner's excess over the roll-up of its portions (CAPCO §D.2: the banner is the roll-up of
  * the portions and of what is not portion marked), once per document; null when there is none to
@@ -31,12 +30,7 @@ const EXCESS = new WeakMap<Document, BannerExcess | null>();
  * restriction in no portion means information not portion marked, a compilation (32 CFR
  * 2001.24(g)) or a portion marked too permissively: releasing the portions would drop it.
  */
-export function bannerExcess(doc: Document): BannerExcess | null {
-  if (EXCESS.has(doc)) return EXCESS.get(doc)!;
-  const out = computeExcess(doc);
-  EXCESS.set(doc, out);
-  return out;
-}
+export const bannerExcess: (doc: Document) => BannerExcess | null = perDocument((doc) => computeExcess(doc));
 
 const PLAIN_U: Marking = { raw: '(U)', level: 'U', sci: [], controls: [], relTo: [], fgi: [], normalisations: [] };
 

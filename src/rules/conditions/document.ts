@@ -1,6 +1,7 @@
 import type { DeclStatus, Document, Level, Marking } from '../../types.js';
 import { parseCaveat } from '../../markings/index.js';
 import { LEVEL_RANK, type ConditionKind } from '../types.js';
+import { perDocument } from './per-document.js';
 
 export const STATUSES = ['unclassified', 'classified', 'declassified', 'review', 'invalid'] as const;
 
@@ -39,23 +40,16 @@ export const documentControlsAny: ConditionKind<readonly string[]> = {
 export const documentHoldsAny: ConditionKind<readonly string[]> = {
   key: 'documentHoldsAny',
   description: "The document's banner or at least one of its portions carries one of these controls (e.g. NATO, FGI): what the document holds, whatever its banner says.",
-  test: (value, facts) => heldControls(facts.document, facts.documentMarking).some((c) => value.includes(c)),
+  test: (value, facts) => facts.documentMarking?.controls.some((c) => value.includes(c)) === true || portionControls(facts.document).some((c) => value.includes(c)),
   explain: (value) => `document holds ${value.join(' or ')}`,
 };
 
-const HELD = new WeakMap<Document, readonly string[]>();
-
-/** The controls of the banner and of every portion's marking, once per document. */
-function heldControls(doc: Document, banner: { readonly controls: readonly string[] } | null): readonly string[] {
-  let out = HELD.get(doc);
-  if (!out) {
-    const all = new Set<string>(banner?.controls ?? []);
-    for (const p of doc.portions) for (const c of p.marking?.controls ?? []) all.add(c);
-    out = [...all];
-    HELD.set(doc, out);
-  }
-  return out;
-}
+/** The controls of every portion's marking, once per document. */
+const portionControls = perDocument((doc): readonly string[] => {
+  const all = new Set<string>();
+  for (const p of doc.portions) for (const c of p.marking?.controls ?? []) all.add(c);
+  return [...all];
+});
 
 /**
  * `captionControlsAny: [NODIS, EXDIS]` — the document is a cable whose caption carries one of
@@ -72,19 +66,12 @@ export const captionControlsAny: ConditionKind<readonly string[]> = {
   explain: (value) => `cable caption carries ${value.join(' or ')}`,
 };
 
-const CAPTIONS = new WeakMap<Document, readonly string[]>();
-
 /** The controls of a cable's caption (see captionControlsAny), once per document. */
-export function captionControls(doc: Document): readonly string[] {
+export const captionControls = perDocument((doc): readonly string[] => {
   const banner = doc.banner;
   if (doc.format === 'document' || !banner?.marking) return [];
-  let out = CAPTIONS.get(doc);
-  if (!out) {
-    out = banner.raw.includes('/') ? banner.caveats.flatMap((c) => parseCaveat(c.raw) ?? []) : banner.marking.controls;
-    CAPTIONS.set(doc, out);
-  }
-  return out;
-}
+  return banner.raw.includes('/') ? banner.caveats.flatMap((c) => parseCaveat(c.raw) ?? []) : banner.marking.controls;
+});
 
 /**
  * `documentHasControls: true` — the document's banner carries a control or a foreign marking
@@ -130,18 +117,13 @@ function portionControlsOnly(m: Marking, value: readonly string[]): boolean {
   return m.level === 'U' || m.controls.some((c) => value.includes(c));
 }
 
-const PORTION_MARKINGS = new WeakMap<Document, readonly Marking[] | null>();
-
 /**
  * The markings of the document's marked portions, once per document; null when a portion's mark
  * was not understood (what it says is not known: fail closed). Unmarked portions add nothing.
  */
-function portionMarkings(doc: Document): readonly Marking[] | null {
-  if (PORTION_MARKINGS.has(doc)) return PORTION_MARKINGS.get(doc)!;
-  const out = doc.portions.some((p) => p.markingSource === 'unknown') ? null : doc.portions.flatMap((p) => (p.marking ? [p.marking] : []));
-  PORTION_MARKINGS.set(doc, out);
-  return out;
-}
+const portionMarkings = perDocument((doc): readonly Marking[] | null =>
+  doc.portions.some((p) => p.markingSource === 'unknown') ? null : doc.portions.flatMap((p) => (p.marking ? [p.marking] : [])),
+);
 
 /** `originatedBefore: 2010-06-28` — the document originated before this date (unknown origin never matches). */
 export const originatedBefore: ConditionKind<string> = {
