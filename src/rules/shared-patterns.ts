@@ -42,6 +42,34 @@ const NOT_ROUND_RANGE = '(?!\\d{1,2}00-\\d{1,2}00(?!\\d))';
 /** A row of years (`1999 2003 1999 2003`, a table's header), not a telephone number in groups. */
 const NOT_YEARS = '(?!(?:19|20)\\d\\d[ \\u00a0](?:19|20)\\d\\d(?!\\d))';
 
+/**
+ * A payment card or account number in groups: four groups of four figures (`4111 1111 1111 1111`,
+ * `5500-0000-0000-0004`) or American Express's 4-6-5 (`3782 822463 10005`), one kind of separator
+ * throughout (no backreference: the patterns of a rule are joined in one expression). Read by its
+ * shape, no check digit computed: such a number identifies a person's account whatever issued it,
+ * and is no telephone number.
+ */
+const CARD = [
+  `(?<![\\w/.-])${NOT_YEARS}\\d{4}(?: \\d{4} \\d{4} \\d{4}|-\\d{4}-\\d{4}-\\d{4})(?![\\w/]|[.-]\\d)`,
+  '(?<![\\w/.-])3[47]\\d{2}(?: \\d{6} \\d{5}|-\\d{6}-\\d{5})(?![\\w/]|[.-]\\d)',
+];
+
+/** Not a card number's last three groups either (`1111 1111 1111` of `4111 1111 1111 1111`). */
+const NOT_CARD_TAIL = '(?!(?<=(?<![\\w/.-])\\d{4} )\\d{4} \\d{4} \\d{4}(?!\\d)|(?<=(?<![\\w/.-])\\d{4}-)\\d{4}-\\d{4}-\\d{4}(?!\\d))';
+
+/** Not the start of a card number ({@link CARD}): the telephone patterns leave it to that rule. */
+const NOT_CARD = '(?!\\d{4}(?: \\d{4} \\d{4} \\d{4}|-\\d{4}-\\d{4}-\\d{4})(?!\\d)|3[47]\\d{2}(?: \\d{6} \\d{5}|-\\d{6}-\\d{5})(?!\\d))';
+
+/**
+ * A US social security number: `123-45-6789`, or `123 45 6789` after `SSN` or `Social Security`
+ * (numbers the Social Security Administration never issues, 000, 666 or 9xx first, 00 or 0000 in
+ * a group, are not taken: such a shape is a date or a reference).
+ */
+const SSN = [
+  '(?<![\\w/.-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\w/]|[.-]\\d)',
+  '(?<=\\b(?:SSN|SSAN|[Ss]ocial [Ss]ecurity(?: [Nn](?:o\\.|umber))?|SOCIAL SECURITY(?: N(?:O\\.|UMBER))?):?[ ]?(?:#[ ]?)?)(?!000|666|9\\d\\d)\\d{3}[ ]?(?!00)\\d{2}[ ]?(?!0000)\\d{4}(?!\\d)',
+];
+
 /** An extension written after the number (`202-647-4000x123`, `202-647-4000 ext. 123`): withheld with it. */
 const EXTENSION = '(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?';
 
@@ -54,7 +82,8 @@ const EXTENSION = '(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?';
  * of round counts, 3500-4000);
  * an extension: ext. 4-1234.
  * Never a count or an amount (a number followed by `troops`, `euros`, `voters`…), thousands in groups
- * of three (`100 000 000`, a passport number `123 456 789`), a row of years or a resolution's number.
+ * of three (`100 000 000`, a passport number `123 456 789`), a row of years, a resolution's number
+ * or a card number (`4111 1111 1111 1111`: {@link CARD}).
  * Ten figures run together (`2026474000`) are not matched: any long number would be.
  */
 const TELEPHONE = [
@@ -64,10 +93,10 @@ const TELEPHONE = [
   '(?<![\\w/.-])(?!(?:1[89]|20)\\d\\d-(?:1[89]|20)\\d\\d(?!\\d))(?!(?:[01]\\d|2[0-4])[0-5]\\d-(?:[01]\\d|2[0-4])[0-5]\\d(?!\\d))' +
     `${NOT_ROUND_RANGE}\\d{3,4}-\\d{4}(?![\\w/-])`,
   '(?<=\\b(?:[Ee]xt|EXT)\\.?[ ]?)\\d{1,5}(?:-\\d{1,5})?(?![\\w/])',
-].map((p) => `${p}${COUNTED}`);
+].map((p) => `${NOT_CARD_TAIL}${NOT_CARD}${p}${COUNTED}`);
 
 /** The shared patterns by the name `match.use` gives. */
-export const SHARED_PATTERNS = { email: EMAIL, telephone: TELEPHONE } as const satisfies Record<string, readonly string[]>;
+export const SHARED_PATTERNS = { email: EMAIL, telephone: TELEPHONE, card: CARD, ssn: SSN } as const satisfies Record<string, readonly string[]>;
 
 export type SharedPatternName = keyof typeof SHARED_PATTERNS;
 

@@ -86,6 +86,26 @@ describe('the shared telephone pattern: counts, amounts and resolutions are no t
   });
 });
 
+describe('social security and card numbers: each under its own claim, never a telephone number', () => {
+  it.each([
+    ['four groups of four, spaces', 'card 4111 1111 1111 1111 on file', [], ['4111 1111 1111 1111'], []],
+    ['four groups of four, hyphens', 'card 5500-0000-0000-0004.', [], ['5500-0000-0000-0004'], []],
+    ['American Express, 4-6-5', 'Amex 3782 822463 10005 and 3714-496353-98431', [], ['3782 822463 10005', '3714-496353-98431'], []],
+    ['mixed separators are no card', 'ref 4111 1111-1111 1111', ['4111 1111-1111 1111'], [], []],
+    ['a row of four years is no card', '1999 2003 1999 2003 ', [], [], []],
+    ['a social security number with hyphens', 'SSN 123-45-6789, or 078-05-1120.', [], [], ['123-45-6789', '078-05-1120']],
+    ['without hyphens only after its label', 'SSN: 123 45 6789; Social Security No. 078051120; a count 123 45 6789', [], [], ['123 45 6789', '078051120']],
+    ['numbers the SSA never issues', 'not 666-12-3456, nor 912-12-3456, nor 123-00-4567, nor 123-45-0000', [], [], []],
+    ['a telephone number is neither', 'Call 202-647-4000 or 0171 499 9000', ['202-647-4000', '0171 499 9000'], [], []],
+  ])('%s', (_what, text, phones, cards, ssns) => {
+    for (const p of [PII, FOIA]) {
+      expect(found(rule(p, 'telephone'), text)).toEqual(phones);
+      expect(found(rule(p, 'card-number'), text)).toEqual(cards);
+      expect(found(rule(p, 'ssn'), text)).toEqual(ssns);
+    }
+  });
+});
+
 describe('a listed name written with a ligature (NFKC) or spelled out with dots', () => {
   it.each([
     ['ﬀ', 'so did Duco\ufb00re.', ['Duco\ufb00re']],
@@ -98,12 +118,15 @@ describe('a listed name written with a ligature (NFKC) or spelled out with dots'
 
 describe('releases with the two profiles (written, and checked for leaks)', () => {
   const AS_OF = '2026-12-01';
+  /** The output folder of the last release. */
+  let lastOut = '';
   const release = async (id: string, name: string, text: string): Promise<string> => {
     const dir = tmp(`contact-${id}`);
     const input = path.join(dir, 'in');
     mkdirSync(input, { recursive: true });
     writeFileSync(path.join(input, name), text);
     const out = path.join(dir, 'out');
+    lastOut = out;
     const r = runBin(['release', input, '-p', id, '-o', out, '--as-of', AS_OF, '--formats', 'text', '-q']);
     expect(r.code, r.stderr).toBe(0);
     const files = readdirSync(path.join(out, 'release')).filter((f) => f.endsWith('.txt'));
@@ -147,5 +170,27 @@ describe('releases with the two profiles (written, and checked for leaks)', () =
     const out = await release('public-pii', 'pii3.txt', text);
     expect(out).toContain('(U) Between 3500-4000 troops, costing 100 000 000 euros; 12 345 678 voters; resolution 1546 2004 1701. Call [REDACTED: B6], said [REDACTED: B6].');
     expect(out).not.toContain('Duco');
+  });
+
+  it('public-pii: a card and a social security number redacted under their own reasons (the audit record)', async () => {
+    const text = [
+      'UNCLASSIFIED',
+      '',
+      'SUBJECT: (U) Payment',
+      '',
+      '(U) He paid with card 4111 1111 1111 1111 and gave SSN 123-45-6789; call 202-647-4000.',
+      '',
+      'UNCLASSIFIED',
+      '',
+    ].join('\n');
+    const out = await release('public-pii', 'pii4.txt', text);
+    expect(out).toContain('(U) He paid with card [REDACTED: B6] and gave SSN [REDACTED: B6]; call [REDACTED: B6].');
+    const dir = path.join(lastOut, 'review');
+    const record = JSON.parse(readFileSync(path.join(dir, readdirSync(dir).find((f) => f.endsWith('.audit.json'))!), 'utf8')) as { redactions: { ruleId: string; span: { start: number; end: number } }[] };
+    expect(record.redactions.map((r) => [r.ruleId, text.slice(r.span.start, r.span.end)])).toEqual([
+      ['public-pii/card-number', '4111 1111 1111 1111'],
+      ['public-pii/ssn', '123-45-6789'],
+      ['public-pii/telephone', '202-647-4000'],
+    ]);
   });
 });
