@@ -14,8 +14,9 @@ import { releasedRunSet } from '../leak/shingle-hash.js';
 import { readBytes, readBytesOrNull } from '../node/read.js';
 import { assertReleaseFolder } from '../node/release-folder.js';
 import { collectInputs } from '../node/walk.js';
-import { isReleaseFilePath, MANIFEST_PATH, pageSizeOf, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
-import { checkConsistency, manifestRun } from './consistency.js';
+import { isReleaseFilePath, MANIFEST_PATH, pageSizeOf, safeStem, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
+import { checkCaseNumbers, checkConsistency, manifestRun, type CaseEntry } from './consistency.js';
+import { isRenamedStem } from '../release/safe-stem.js';
 import { checkIndex } from './index-check.js';
 import { readReleaseFolder, releasedTexts, withheldOfFolder, type ReleaseFolder } from './against.js';
 import { crossCheckSkipReason, crossDigest, describeHit, findSelfLeak, WithheldIndex } from './cross.js';
@@ -93,6 +94,8 @@ interface AuditRun {
   readonly settings: Map<string, { readonly settings: ReleaseSettings; readonly stems: string[] }>;
   /** The sha256 of every record's input. */
   readonly recordedInputs: Set<string>;
+  /** Every record's case and document number (`release --case`), for the numbering check. */
+  readonly caseEntries: CaseEntry[];
 }
 
 /**
@@ -146,6 +149,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     releasedRuns: [],
     settings: new Map(),
     recordedInputs: new Set(),
+    caseEntries: [],
   };
 
   const stems = [...listing.recordShas.keys()].sort();
@@ -161,6 +165,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   await checkUnrecorded(run);
   const manifestRun = checkManifest(run, manifestText);
   findings.push(...checkConsistency(run.settings, manifestRun));
+  findings.push(...checkCaseNumbers(run.caseEntries));
   findings.push(...(await givenFilesNotUsed(run)));
   const skipped = new Map<AuditCheck, string>();
   if (run.index) await checkCrossDocuments(run, run.index, against);
@@ -215,6 +220,11 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   }
   const { record } = parsed;
   run.recordedInputs.add(record.input.sha256);
+  if (record.case) {
+    // A renamed document (`doc-…`) is numbered by its input's name, as the release numbers it.
+    const own = isRenamedStem(stem) ? safeStem(record.input.path) : stem;
+    run.caseEntries.push({ stem, own, ref: record.input.ref ?? null, case: record.case.number, docNumber: record.case.docNumber });
+  }
   const settings = settingsOfRecord(record);
   const group = run.settings.get(settingsKey(settings));
   if (group) group.stems.push(stem);

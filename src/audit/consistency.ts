@@ -3,6 +3,7 @@
  * must name the same profile (by sha256: its audience and rules), as-of date and overrides file
  * (by sha256). A folder mixing them would hand one audience's release to another. Pure.
  */
+import { assignDocNumbers } from '../release/case.js';
 import { describeSettings, MANIFEST_PATH, recordPath, settingsDifferences, settingsKey, type Manifest, type ReleaseSettings } from '../release/folder.js';
 import { failure, type Finding } from './findings.js';
 
@@ -46,4 +47,50 @@ export function manifestRun(text: string): ReleaseSettings | null {
   } catch {
     return null;
   }
+}
+
+/** A record's place in a case, as the numbering check reads it. */
+export interface CaseEntry {
+  /** The record's stem. */
+  readonly stem: string;
+  /** The stem the document is numbered by (its input's for a renamed `doc-…` stem), and its reference. */
+  readonly own: string;
+  readonly ref: string | null;
+  readonly case: string;
+  readonly docNumber: string;
+}
+
+/**
+ * The document numbers of each case in the folder: every record its own number, and the numbers in
+ * the order `release --case` gives them (sorted by reference, the stem when there is none; rising,
+ * not always by one: a file read but not released keeps its number unused). Two runs into one
+ * folder gave two documents `C00000001`, and the audit passed. Each record out of place is a
+ * failure. Pure.
+ */
+export function checkCaseNumbers(entries: readonly CaseEntry[]): Finding[] {
+  const out: Finding[] = [];
+  const byCase = new Map<string, CaseEntry[]>();
+  for (const e of entries) byCase.set(e.case, [...(byCase.get(e.case) ?? []), e]);
+  for (const [caseNumber, docs] of [...byCase].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const sorted = [...docs].sort((a, b) => (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0));
+    const holder = new Map<string, string>();
+    for (const d of sorted) {
+      const first = holder.get(d.docNumber);
+      if (first === undefined) holder.set(d.docNumber, d.stem);
+      else out.push(failure(recordPath(d.stem), 'consistency', `case ${caseNumber}: Doc No. ${d.docNumber} is also ${first}'s; every document of a case has its own number (release the folder's documents again with --case ${caseNumber})`));
+    }
+    // In order, not necessarily consecutive: a file that was read but failed keeps its number unused.
+    const ordered = assignDocNumbers(sorted.map((d) => ({ stem: d.own, ref: d.ref })), 1);
+    const inOrder = [...sorted].sort((a, b) => compareNumbers(ordered.get(a.own), ordered.get(b.own)));
+    for (let i = 1; i < inOrder.length; i++) {
+      const [before, d] = [inOrder[i - 1]!, inOrder[i]!];
+      if (d.docNumber > before.docNumber || d.docNumber === before.docNumber) continue; // a repeat is reported above
+      out.push(failure(recordPath(d.stem), 'consistency', `case ${caseNumber}: Doc No. ${d.docNumber}, below ${before.stem}'s ${before.docNumber}, though it sorts after it by reference (release the folder's documents again with --case ${caseNumber})`));
+    }
+  }
+  return out;
+}
+
+function compareNumbers(a: string | undefined, b: string | undefined): number {
+  return (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0;
 }

@@ -15,7 +15,7 @@ export const AUDIT_CHECKS = {
   leak: 'with the originals: no withheld text of a document appears in its release text or PDF (text and metadata)',
   'cross-leak': 'with the originals: no text withheld in one document appears in the release of another (or of --against folders)',
   authority: 'every withheld region in a release states an authority, as its record says',
-  consistency: 'every record and the manifest name the same profile (audience), as-of date and overrides: a folder is one release',
+  consistency: 'every record and the manifest name the same profile (audience), as-of date and overrides: a folder is one release; the documents of a case each have their own number, in the order release --case gives them',
   index: 'the Vaughn index (release/index.*) lists every withholding of every record exactly once, where and under what the record says, and nothing else; its files match the manifest',
 } as const;
 

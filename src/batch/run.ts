@@ -19,7 +19,7 @@ import type { InputFormat } from '../parse/read.js';
 import { INDEX_STEM, MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
 import { UsageError } from '../errors.js';
 import { MAX_JOBS } from './defaults.js';
-import { docNumbersOfBatch } from './doc-numbers.js';
+import { docNumbersOfBatch, inputsToReleaseAgain, type RenumberedDocument } from './doc-numbers.js';
 import { removeVaughnIndex, writeVaughnIndex } from './vaughn.js';
 import { assertOneRelease, assertOverridesApply, type OverrideCheckInputs } from './folder-check.js';
 import { buildManifest, serializeManifest } from '../release/manifest.js';
@@ -79,6 +79,15 @@ export interface BatchOptions {
   readonly index?: boolean;
 }
 
+/** What a batch tells its caller as it goes. */
+export interface BatchEvents {
+  /** Once per file, in input order (files given, then documents of the folder released again). */
+  onOutcome?(o: DocumentOutcome): void;
+  onProgress?(done: number, total: number): void;
+  /** Before anything is written: documents of the folder the case renumbers, to be released again; `total` counts them with the files given. */
+  onRenumbered?(docs: readonly RenumberedDocument[], total: number): void;
+}
+
 /** One document's outcome, as reported to the caller in input order. */
 export interface DocumentOutcome {
   readonly file: string;
@@ -88,6 +97,8 @@ export interface DocumentOutcome {
 
 export interface BatchSummary {
   readonly profile: string;
+  /** Documents already in the folder that the batch renumbered (`--case`), released again after the files given. */
+  readonly renumbered: readonly RenumberedDocument[];
   readonly asOf: string;
   readonly out: string;
   /** Documents given, and how each ended. `documents` counts released and skipped ones. */
@@ -141,11 +152,14 @@ export function recordedPath(file: string, cwd: string): string {
  * each (done, total). Never throws for a document: failures are outcomes.
  */
 export async function runReleaseBatch(
-  opts: BatchOptions,
-  events: { onOutcome?(o: DocumentOutcome): void; onProgress?(done: number, total: number): void } = {},
+  given: BatchOptions,
+  events: BatchEvents = {},
 ): Promise<BatchResult> {
   const started = performance.now();
-  const stemOf = opts.stemOf ?? ((file: string) => safeStem(file));
+  const givenStemOf = given.stemOf ?? ((file: string) => safeStem(file));
+  let opts = given;
+  // Documents added after the files given (those of the folder the case renumbers) are named as their input is.
+  const stemOf = (file: string, i: number): string => (i < given.files.length ? givenStemOf(file, i) : safeStem(file));
   if (!Number.isInteger(opts.jobs) || opts.jobs < 1 || opts.jobs > MAX_JOBS) throw new UsageError(`jobs: expected a whole number from 1 to ${MAX_JOBS}, got ${opts.jobs}`);
   // Refusals first, so that nothing is written (or discarded) when one applies.
   if (!opts.replace) await assertOneRelease(opts.out, runSettings(opts));
@@ -159,7 +173,14 @@ export async function runReleaseBatch(
     out: opts.replace ? null : opts.out,
   };
   if (opts.overrides) await assertOverridesApply(opts.overrides, inputs);
-  const docNumbers = opts.case ? await docNumbersOfBatch({ ...inputs, start: opts.case.docStart ?? 1 }) : null;
+  const numbering = opts.case ? await docNumbersOfBatch({ ...inputs, start: opts.case.docStart ?? 1 }) : null;
+  const docNumbers = numbering?.numbers ?? null;
+  const renumbered = numbering?.renumbered ?? [];
+  if (renumbered.length > 0) {
+    // Released again after the files given, or two documents of the case would carry one number.
+    opts = { ...opts, files: [...opts.files, ...(await inputsToReleaseAgain(renumbered, opts.cwd, opts.out))] };
+    events.onRenumbered?.(renumbered, opts.files.length);
+  }
   if (opts.replace) await discardRelease(opts.out);
   const fresh = await holdsNoOutputs(opts.out);
   const created = await prepareOutputFolder(opts.out);
@@ -196,7 +217,7 @@ export async function runReleaseBatch(
   // started) leaves nothing: no manifest of no records, and the folders it made go again.
   if (fresh && tally.totals.documents === 0) {
     await removeEmptyFolders(created);
-    return { summary: summaryOf(opts, tally, { total, scheduled, started, threads: executor.threads, manifest: null, index: null }), cross: crossOf(tally) };
+    return { summary: summaryOf(opts, tally, { total, scheduled, started, threads: executor.threads, manifest: null, index: null, renumbered }), cross: crossOf(tally) };
   }
   const manifest = await writeManifest(opts, tally.auditShas);
   let index: BatchSummary['index'] = null;
@@ -210,7 +231,7 @@ export async function runReleaseBatch(
     index = { files: written.files, rows: written.rows, notices: written.notices, seconds: Math.round(performance.now() - indexStarted) / 1000 };
   }
   return {
-    summary: summaryOf(opts, tally, { total, scheduled, started, threads: executor.threads, manifest: { path: MANIFEST_PATH, ...manifest }, index }),
+    summary: summaryOf(opts, tally, { total, scheduled, started, threads: executor.threads, manifest: { path: MANIFEST_PATH, ...manifest }, index, renumbered }),
     cross: crossOf(tally),
   };
 }
@@ -222,10 +243,11 @@ const crossOf = (tally: BatchTally): BatchResult['cross'] => (tally.index ? { in
 function summaryOf(
   opts: BatchOptions,
   tally: BatchTally,
-  end: { total: number; scheduled: number; started: number; threads: number; manifest: BatchSummary['manifest']; index: BatchSummary['index'] },
+  end: { total: number; scheduled: number; started: number; threads: number; manifest: BatchSummary['manifest']; index: BatchSummary['index']; renumbered: readonly RenumberedDocument[] },
 ): BatchSummary {
   return {
     profile: opts.profile.id,
+    renumbered: end.renumbered,
     asOf: opts.asOf,
     out: opts.out,
     total: end.total,

@@ -7,6 +7,8 @@ import type { Io } from './io.js';
 
 export interface Progress {
   update(done: number): void;
+  /** Changes the number of documents (a batch that adds documents of the folder to release again). */
+  setTotal(total: number): void;
   /** Prints a line above the bar (a failure, a notice) without garbling it. */
   log(line: string): void;
   stop(): void;
@@ -15,7 +17,7 @@ export interface Progress {
 /** A bar for `total` documents, or a silent stand-in. */
 export function createProgress(io: Io, total: number, label: string, enabled: boolean): Progress {
   if (!enabled || !io.isTTY || !io.progressStream) {
-    return { update: () => {}, log: (line) => io.stderr(line), stop: () => {} };
+    return { update: () => {}, setTotal: () => {}, log: (line) => io.stderr(line), stop: () => {} };
   }
   const bar = new cliProgress.SingleBar(
     {
@@ -33,6 +35,7 @@ export function createProgress(io: Io, total: number, label: string, enabled: bo
   bar.start(total, 0, { rate: '0.0' });
   return {
     update: (done) => bar.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) }),
+    setTotal: (total) => bar.setTotal(total),
     log: (line) => {
       // Clear the bar's line, print, and let the next update draw the bar again below.
       io.progressStream!.write(`\r\x1b[2K${line}`);

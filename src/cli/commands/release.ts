@@ -204,6 +204,11 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
           }
         },
         onProgress: (done) => progress.update(done),
+        onRenumbered: (docs, total) => {
+          progress.setTotal(total);
+          const shown = docs.slice(0, 3).map((d) => `${d.stem} ${d.from || 'no number'} → ${d.to}`).join(', ') + (docs.length > 3 ? ` and ${docs.length - 3} more` : '');
+          progress.log(`declass: note: --case ${opts.case}: the documents given renumber ${docs.length} document(s) already in ${oneLine(opts.out)}, released again from their recorded inputs: ${oneLine(shown)}\n`);
+        },
       },
     );
   } finally {
