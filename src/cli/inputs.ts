@@ -8,7 +8,7 @@ import { ExitCode, InputError, UsageError } from '../errors.js';
 import { describeFsError } from '../node/errors.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../node/limits.js';
 import type { InputRead } from '../node/read.js';
-import { collectInputs, type SkippedPath } from '../node/walk.js';
+import { collectInputs, fileKey, type SkippedPath } from '../node/walk.js';
 import type { InputFormat } from '../parse/read.js';
 import { NO_COLORS, type Colors } from './color.js';
 import type { Io } from './io.js';
@@ -61,19 +61,27 @@ export async function expandInputs(
   // Standard input keeps its place among the paths given.
   const segments = at < 0 ? [paths] : [paths.slice(0, at), paths.slice(at + 1)];
   const files: string[] = [];
-  const seen = new Set<string>();
+  // By the file named, not its spelling: `a.txt ./a.txt` was two inputs of one output name.
+  const seen = new Map<string, string>();
+  const repeated: { file: string; first: string }[] = [];
   const errors: { path: string; message: string }[] = [];
   const skipped: SkippedPath[] = [];
   for (const [i, segment] of segments.entries()) {
     if (i === 1) files.push(STDIN_PATH);
     const got = await collectInputs(segment, { ignore: options.ignore ?? true });
-    for (const f of got.files) if (!seen.has(f)) (seen.add(f), files.push(f));
+    for (const f of got.files) {
+      const key = await fileKey(f);
+      const first = seen.get(key);
+      if (first === undefined) (seen.set(key, f), files.push(f));
+      else repeated.push({ file: f, first });
+    }
     errors.push(...got.errors);
     skipped.push(...got.skipped);
   }
   const c = options.colors ?? NO_COLORS;
   for (const e of errors) stderr(`declass: ${oneLine(e.path)}: ${c.red(oneLine(e.message))}\n`);
   if (skipped.length > 0) stderr(formatSkipped(skipped));
+  if (repeated.length > 0) stderr(formatRepeated(repeated, c));
   if (files.length === 0) {
     if (errors.length > 0) return { exitCode: ExitCode.noInput };
     const links = skipped.some(isLink);
@@ -100,6 +108,15 @@ export function formatSkipped(skipped: readonly SkippedPath[]): string {
     (others.length > 0 ? `declass: note: ${others.length} file(s) skipped: not .txt, .md or .pdf (${namedPaths(others)}); name a file to take it\n` : '') +
     (special.length > 0 ? `declass: note: ${special.length} path(s) skipped: not a regular file (a FIFO, socket or device: ${namedPaths(special)})\n` : '')
   );
+}
+
+/** One line for the files given more than once (a spelling, a link, a folder and a file in it): each is taken once, as first given. */
+function formatRepeated(repeated: readonly { file: string; first: string }[], c: Colors): string {
+  const byFirst = new Map<string, string[]>();
+  for (const r of repeated) byFirst.set(r.first, [...(byFirst.get(r.first) ?? []), r.file]);
+  const named = [...byFirst].slice(0, 3).map(([first, again]) => (again.every((a) => a === first) ? first : `${first} (also as ${[...new Set(again.filter((a) => a !== first))].join(', ')})`));
+  const more = byFirst.size > 3 ? ` and ${byFirst.size - 3} more` : '';
+  return `declass: ${c.yellow('warning')}: ${byFirst.size} file(s) given more than once, taken once: ${oneLine(named.join(', '))}${more}\n`;
 }
 
 /** A symbolic link the walk did not follow (`--no-ignore` does not walk it either). */

@@ -4,7 +4,7 @@
  * Input walks skip what ripgrep skips and what declass itself wrote (see {@link collectInputs}).
  */
 import type { Dirent } from 'node:fs';
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isOutputSubfolderName, MANIFEST_PATH, REVIEW_DIR } from '../release/folder.js';
 import { describeFsError } from './errors.js';
@@ -62,7 +62,8 @@ export async function collectInputs(paths: readonly string[], options: WalkOptio
     if (info.isDirectory()) files.push(...(await textFilesUnder(p, ignore, skipped)));
     else files.push(p);
   }
-  return { files: [...new Set(files)], errors, skipped };
+  // Repeats are kept: the command line says which file was given twice (src/cli/inputs.ts), not only some spellings of it.
+  return { files, errors, skipped };
 }
 
 /** The names a folder walk takes as inputs: text (`.txt`, cables and documents), Markdown (`.md`) and PDF (`.pdf`). */
@@ -154,4 +155,17 @@ export async function listNames(dir: string): Promise<string[]> {
 async function sortedEntries(dir: string): Promise<Dirent[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * The file a path names, with links and `.`/`..` resolved (`realpath`), or the path made absolute
+ * when it cannot be resolved: two spellings of one file (`a.txt`, `./a.txt`, its absolute path, a
+ * link to it) give one key.
+ */
+export async function fileKey(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
