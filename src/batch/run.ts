@@ -16,7 +16,7 @@ import { listNames } from '../node/walk.js';
 import { firstCopies } from '../node/same-content.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
-import { INDEX_STEM, MANIFEST_PATH, outputPath, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
+import { INDEX_STEM, MANIFEST_PATH, outputPath, renamedInputNote, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
 import { UsageError } from '../errors.js';
 import { MAX_JOBS } from './defaults.js';
 import { docNumbersOfBatch, inputsToReleaseAgain, type RenumberedDocument } from './doc-numbers.js';
@@ -200,6 +200,9 @@ export async function runReleaseBatch(
       const first = byOutputStem.get(r.stem);
       if (first === undefined) byOutputStem.set(r.stem, file);
       else r = { ...r, warnings: [...r.warnings, `the same content as ${first}: released once, as ${r.stem} [same-content]`] };
+      // A name that is not a safe output name is changed, never silently (a renamed `doc-…` says so itself).
+      const renamed = r.stem === stem ? renamedInputNote(file, stem) : null;
+      if (renamed) r = { ...r, warnings: [renamed, ...r.warnings] };
     }
     tally.add(r, stem);
     events.onOutcome?.({ file, stem, result: r });
@@ -303,7 +306,7 @@ async function schedule(
     const owner = stemOwner.get(stem);
     scheduled++;
     if (owner !== undefined || stem === INDEX_STEM) {
-      const message = owner !== undefined ? `output name ${stem} is already taken by ${opts.files[owner]}; skipped` : `output name ${stem} is reserved for the Vaughn index (release/${INDEX_STEM}.*); rename the file`;
+      const message = owner !== undefined ? `output name ${stem} is already taken by ${opts.files[owner]}; skipped: rename one of the two files to release both` : `output name ${stem} is reserved for the Vaughn index (release/${INDEX_STEM}.*); rename the file`;
       inOrder.put(i, { index: i, status: 'failed', message });
       continue;
     }

@@ -98,16 +98,43 @@ export function stemOfReleaseFile(rel: string): string {
 export const MANIFEST_PATH = `${REVIEW_DIR}/manifest.json`;
 
 /**
- * A file-name stem derived from an input name: only letters, digits, `.`, `_` and `-`, no leading
- * dot, at most 120 characters, so an output name can never climb out of its folder.
+ * A file-name stem derived from an input name: only ASCII letters, digits, `.`, `_` and `-`, no
+ * leading dot, at most 120 characters, so an output name can never climb out of its folder.
+ * ASCII, not every letter: the names are matched by the folder contract (`--replace` removes only
+ * them), shown in the WinAnsi PDFs of the Vaughn index, and a macOS disk gives a name back
+ * decomposed (NFD), so `Müller` would not be found under the name it was written with.
+ *
+ * A name that had to change (`Müller.txt`, `sp ace é.txt`, `中国.txt`, a leading dot, past 120
+ * characters) gets `-` and the first 8 hex of the sha256 of its name (NFC, without `.txt`/`.pdf`):
+ * `M_ller-1f0e…`. Two names are never one stem silently (`中国.txt` and `日本.txt` were both
+ * `document`, and the second refused as "already taken", a name the user never gave), and the
+ * stem depends on the name alone, so a batch and two runs name a document alike. The batch says so
+ * ({@link renamedInputNote}).
  */
 export function safeStem(inputPath: string): string {
+  const base = inputBaseName(inputPath);
   // Folded (NFKC) first: a full-width `１` or a mathematical `𝟏` is a `1` to a reader, and became
   // `_`: `Raven Leak１ memo.pdf` was named `Raven_Leak_memo`, whose letters hold no withheld
   // `RAVENLEAK1` to find, and still said `Raven Leak`.
-  const base = path.basename(inputPath.normalize('NFKC')).replace(/\.(?:txt|pdf)$/i, '');
-  const clean = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 120);
-  return clean.length > 0 ? clean : 'document';
+  const clean = base.normalize('NFKC').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '');
+  if (clean === base && clean.length > 0 && clean.length <= 120) return clean;
+  const tag = sha256Hex(new TextEncoder().encode(base)).slice(0, 8);
+  return `${(clean.length > 0 ? clean : 'document').slice(0, 111)}-${tag}`;
+}
+
+/** The input's file name (NFC) without `.txt` or `.pdf` (any case): what its outputs are named when it is a safe name. */
+export function inputBaseName(inputPath: string): string {
+  return path.basename(inputPath.normalize('NFC')).replace(/\.(?:txt|pdf)$/i, '');
+}
+
+/**
+ * The warning for an input whose outputs are not named as it is ({@link safeStem}), or null:
+ * `the file name Müller is not a safe output name (ASCII letters, digits, . _ -): its outputs are named M_ller-1f0e2d3c [output-renamed]`.
+ */
+export function renamedInputNote(inputPath: string, stem: string): string | null {
+  const base = inputBaseName(inputPath);
+  if (inputPath === '-' || stem === base || stem !== safeStem(inputPath)) return null;
+  return `the file name ${base} is not a safe output name (ASCII letters, digits, . _ -, at most 120): its outputs are named ${stem}, with a tag of the name [output-renamed]`;
 }
 
 /**

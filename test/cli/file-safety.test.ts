@@ -32,14 +32,18 @@ describe('safeStem', () => {
   it.each([
     ['08BERLIN173.txt', '08BERLIN173'],
     ['/a/b/08BERLIN173.TXT', '08BERLIN173'],
-    ['..txt', 'document'],
-    ['.hidden.txt', 'hidden'],
-    ['..\\..\\etc\\passwd.txt', 'etc_passwd'],
-    ['evil name; rm -rf ~.txt', 'evil_name_rm_-rf_'],
-    ['câble été.txt', 'c_ble_t_'],
-    ['$(reboot).txt', 'reboot_'],
+    ['..txt', 'document-cdb4ee2a'],
+    ['.hidden.txt', 'hidden-16924190'],
+    ['..\\..\\etc\\passwd.txt', 'etc_passwd-c41af7eb'],
+    ['evil name; rm -rf ~.txt', 'evil_name_rm_-rf_-361a7e8c'],
+    ['câble été.txt', 'c_ble_t_-f0f0bc36'],
+    ['$(reboot).txt', 'reboot_-796c4c55'],
     ['-rf.txt', '-rf'],
-    [`${'x'.repeat(300)}.txt`, 'x'.repeat(120)],
+    [`${'x'.repeat(300)}.txt`, `${'x'.repeat(111)}-0d4e2ca9`],
+    // Names that differ only where they had to change are two stems, not one (probe 57b).
+    ['中国.txt', 'document-f0e95216'],
+    ['日本.txt', 'document-cf2abf0c'],
+    ['Müller.txt', 'M_ller-a7842989'],
   ])('%s → %s', (input, stem) => {
     expect(safeStem(input)).toBe(stem);
     expect(stem).toMatch(/^[A-Za-z0-9-][A-Za-z0-9._-]{0,119}$/);
@@ -55,7 +59,7 @@ describe('declass release and the file system', () => {
     const run = await runCli(['release', inDir, path.join(inDir, '.hidden.txt'), path.join(inDir, '..\\..\\escape.txt'), '--profile', 'public', '--out', out, '--as-of', '2010-12-01', '--formats', 'text']);
     expect(run.code).toBe(0);
     expect(filesUnder(out)).toEqual(
-      ['release/a_b_c.txt', 'release/escape.txt', 'release/hidden.txt', 'release/index.csv', 'release/index.json', 'review/a_b_c.audit.json', 'review/escape.audit.json', 'review/hidden.audit.json', 'review/manifest.json'].map((p) => p.split('/').join(path.sep)),
+      ['release/a_b_c-ddb90c96.txt', 'release/escape-89034801.txt', 'release/hidden-16924190.txt', 'release/index.csv', 'release/index.json', 'review/a_b_c-ddb90c96.audit.json', 'review/escape-89034801.audit.json', 'review/hidden-16924190.audit.json', 'review/manifest.json'].map((p) => p.split('/').join(path.sep)),
     );
     // Nothing appeared next to the output folder either.
     expect(readdirSync(path.dirname(out)).filter((n) => n === 'escape.txt' || n === 'escape.audit.json')).toEqual([]);
