@@ -10,7 +10,8 @@ import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, expandInputs, noIgnoreOption, readStdinBytes, STDIN_PATH } from '../inputs.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../node/limits.js';
 import { MAX_DOC_NUMBER } from '../../release/case.js';
-import { FORMATS, safeStem, SUBFOLDERS, type Format } from '../../release/folder.js';
+import { FORMATS, safeStem, stemProblem, SUBFOLDERS, type Format } from '../../release/folder.js';
+import { PAGE_SIZES } from '../../release/check-request.js';
 import { oneOf, parseCaseOption, parseIsoDateOption, parseNameList, positiveInteger, requiredOption } from '../options.js';
 import { formatDocumentLine, formatReleaseSummary } from '../format/release-summary.js';
 import { formatJsonLine } from '../format/json.js';
@@ -68,7 +69,7 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
     .addOption(new Option('--formats <list>', `outputs to write, comma-separated: ${FORMATS.join(',')}`).argParser(parseFormats).default([...FORMATS], FORMATS.join(',')))
     .option('--overrides <file>', "reviewer decisions (YAML) that take precedence over the profile")
-    .addOption(new Option('--page-size <size>', 'PDF page size: letter or a4 (any case)').argParser(oneOf(['letter', 'a4'] as const)).default('letter'))
+    .addOption(new Option('--page-size <size>', 'PDF page size: letter or a4 (any case)').argParser(oneOf(PAGE_SIZES)).default('letter'))
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
     .addOption(
       new Option('-j, --jobs <n>', `documents processed in parallel (worker threads) (default: the number of cores from ${groupThousands(POOL_MIN_DOCUMENTS)} documents on ${POOL_MIN_CORES} cores or more, from ${groupThousands(PDF_POOL_MIN_DOCUMENTS)} on ${PDF_POOL_MIN_CORES} or more for a batch of mostly PDFs; else 1; at most ${MAX_JOBS}, and never more than the documents)`).argParser(
@@ -255,6 +256,7 @@ function stdinStem(given: readonly string[], stem: string | undefined): string |
   const fromStdin = given.includes(STDIN_PATH);
   if (fromStdin && stem === undefined) throw new UsageError('- reads a document from standard input; name its outputs with --stem NAME');
   if (!fromStdin && stem !== undefined) throw new UsageError('--stem names the document read from standard input (-); the outputs of files are named after them');
-  if (stem !== undefined && safeStem(stem) !== stem) throw new UsageError(`--stem ${JSON.stringify(stem)}: use letters, digits, . _ - only, not starting with . or _ (for example ${safeStem(stem)})`);
+  const problem = stem === undefined ? null : stemProblem(stem);
+  if (problem !== null) throw new UsageError(`--stem ${JSON.stringify(stem)}: ${problem}`);
   return stem;
 }
