@@ -1,6 +1,7 @@
 import { overrideIdsOf, overrideMismatch } from './override-ids.js';
 import { isoDateProblem } from '../dates.js';
 import { LineCounter, parseDocument } from 'yaml';
+import { refuseMergeKeys } from './merge-keys.js';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { CLASSIFICATION_REASON, isB1 } from './authority-items.js';
@@ -62,6 +63,7 @@ export function loadOverrides(text: string, file: string): OverrideSet {
     const e = doc.errors[0]!;
     throw new ConfigurationError(`${file}:${e.linePos?.[0]?.line ?? 1}: invalid YAML: ${e.message.split('\n')[0]}`);
   }
+  refuseMergeKeys(doc, lineCounter, file);
   const parsed = OverridesFileSchema.safeParse(doc.toJS());
   const lineAt = (path: (string | number)[]): number => {
     for (let n = path.length; n >= 0; n--) {

@@ -50,7 +50,7 @@ describe('an overrides file: a release decision claims no exemption', () => {
   // A release that carried [B1] was recorded as released under B1 (exit 0): a claim on text handed out.
   it.each(['[B1]', '["(b)(6)"]', '[B6, MDR]', '["1.4(C)"]', '[25X1]', '["B3 - 50 USC 3024(i)"]'])('%s is refused, naming the line', (authority) => {
     expect(() => overrides(`  - ref: 08BERLIN173\n    portion: p2\n    action: release\n    authority: ${authority}\n    reviewer: A\n    date: 2010-01-01\n`)).toThrow(
-      /^o\.yaml:6: overrides\[0\]\.authority: a release decision withholds nothing, so it takes no exemption \(".+"\); name the review that released it/,
+      /^o\.yaml:5: overrides\[0\]\.authority: a release decision withholds nothing, so it takes no exemption \(".+"\); name the review that released it/,
     );
   });
 
