@@ -20,9 +20,9 @@ import { releaseTitleWords, toReleaseView, toReviewView } from '../render/view.j
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
-import { describeValue, requireAsOf, requireValid } from '../options.js';
+import { requireAsOf } from '../options.js';
 import { checkReleaseOptions } from './check-request.js';
-import { FORMATS, outputPath, recordPath, stemProblem, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
+import { FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
 import type { PdfSource } from './pdf-names.js';
 import { createAuditRecord, serializeRecord } from './record.js';
 import { caseFooter, type CaseStamp } from './case.js';
@@ -127,7 +127,6 @@ export function planRelease(
   opts: { asOf: string; overrides?: OverrideSet | null; stem: string; case?: CaseStamp | null; pdfInput?: boolean; inputSha256?: string | null },
 ): PlannedRelease {
   requireAsOf(opts.asOf);
-  requireValid(`stem ${describeValue(opts.stem)}`, stemProblem(opts.stem));
   const plan = evaluate(doc, profile, { asOf: opts.asOf, overrides: opts.overrides ?? null, fallbackRef: opts.stem, inputSha256: opts.inputSha256 ?? null });
   // A PDF input's release is its own pages redacted: no typeset footer, no denial page (its text follows it).
   const footer = opts.case && !opts.pdfInput ? caseFooter(opts.case, plan.releaseBanner, opts.asOf) : null;
