@@ -16,8 +16,10 @@ import { listNames } from '../node/walk.js';
 import { firstCopies } from '../node/same-content.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
-import { INDEX_STEM, MANIFEST_PATH, outputPath, renamedInputNote, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
+import { FORMATS, INDEX_STEM, MANIFEST_PATH, outputPath, renamedInputNote, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
 import { UsageError } from '../errors.js';
+import { describeValue, nameListProblem, oneOfProblem, requireAsOf, requireValid, wholeNumberProblem } from '../options.js';
+import { PAGE_SIZES } from '../release/check-request.js';
 import { MAX_JOBS } from './defaults.js';
 import { docNumbersOfBatch, inputsToReleaseAgain, type RenumberedDocument } from './doc-numbers.js';
 import { removeVaughnIndex, writeVaughnIndex } from './vaughn.js';
@@ -148,6 +150,21 @@ export function recordedPath(file: string, cwd: string): string {
 }
 
 /**
+ * Throws a {@link UsageError} naming the first option of a batch that is not valid, with the
+ * command line's checks (../options.ts): before anything is read, written or discarded.
+ */
+function checkBatchOptions(opts: BatchOptions): void {
+  requireValid('files', Array.isArray(opts.files) && opts.files.every((f) => typeof f === 'string' && f !== '') ? null : `expected a list of paths, got ${describeValue(opts.files)}`);
+  requireValid('out', typeof opts.out === 'string' && opts.out !== '' ? null : `expected the output folder's path, got ${describeValue(opts.out)}`);
+  requireValid('profile', typeof opts.profile === 'object' && opts.profile !== null && Array.isArray(opts.profile.rules) ? null : `expected a profile (resolveProfile() or loadProfile()), got ${describeValue(opts.profile)}`);
+  requireAsOf(opts.asOf);
+  requireValid('formats', nameListProblem(opts.formats, FORMATS, 'format'));
+  requireValid('pageSize', oneOfProblem(opts.pageSize, PAGE_SIZES));
+  requireValid('jobs', wholeNumberProblem(opts.jobs, 1, MAX_JOBS));
+  requireValid('maxInputBytes', wholeNumberProblem(opts.maxInputBytes, 1));
+}
+
+/**
  * Releases every file. `onOutcome` is called once per file in input order; `onProgress` after
  * each (done, total). Never throws for a document: failures are outcomes.
  */
@@ -156,11 +173,11 @@ export async function runReleaseBatch(
   events: BatchEvents = {},
 ): Promise<BatchResult> {
   const started = performance.now();
+  checkBatchOptions(given);
   const givenStemOf = given.stemOf ?? ((file: string) => safeStem(file));
   let opts = given;
   // Documents added after the files given (those of the folder the case renumbers) are named as their input is.
   const stemOf = (file: string, i: number): string => (i < given.files.length ? givenStemOf(file, i) : safeStem(file));
-  if (!Number.isInteger(opts.jobs) || opts.jobs < 1 || opts.jobs > MAX_JOBS) throw new UsageError(`jobs: expected a whole number from 1 to ${MAX_JOBS}, got ${opts.jobs}`);
   // Refusals first, so that nothing is written (or discarded) when one applies.
   if (!opts.replace) await assertOneRelease(opts.out, runSettings(opts));
   // The inputs as the checks before the run read them (the folder's records too, unless it is to be discarded).

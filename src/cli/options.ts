@@ -1,45 +1,32 @@
 import { caseNumberProblem } from '../release/case.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { isoDateProblem } from '../dates.js';
+import { dateOptionProblem, nameListProblem, oneOfProblem, sha256Problem, wholeNumberProblem } from '../options.js';
 
 /** commander option parser for `YYYY-MM-DD` dates: a real calendar date, else a usage error naming what is wrong. */
 export function parseIsoDateOption(value: string): string {
-  const problem = isoDateProblem(value);
-  if (problem === null) return value;
-  throw new InvalidArgumentError(problem);
+  return valid(value, dateOptionProblem(value));
 }
 
 /** commander option parser for a whole number of at least `min` (and at most `max`, when given), else a usage error. */
 export function positiveInteger(min: number, max?: number): (value: string) => number {
-  return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) < min || (max !== undefined && Number(value) > max)) {
-      throw new InvalidArgumentError(max === undefined ? `expected a whole number of at least ${min}, got "${value}"` : `expected a whole number from ${min} to ${max}, got "${value}"`);
-    }
-    return Number(value);
-  };
+  return (value: string): number => valid(Number(value), wholeNumberProblem(value, min, max));
 }
 
 /**
  * A comma-separated list of names out of `known` (`text,pdf`), as given (`fold`: each compared
- * in lower case). Usage errors: an unknown name; an empty item (`text,`, `text,,pdf`: a name was
- * left out, or a separator typed twice); a name given twice (`text,text`: a slip that says
- * something else was meant). `what` names an item in the message ("format", "finding").
+ * in lower case). Usage errors (../../options.ts, as the library's): an unknown name; an empty
+ * item (`text,`, `text,,pdf`: a name was left out, or a separator typed twice); a name given twice
+ * (`text,text`: a slip that says something else was meant). `what` names an item in the message
+ * ("format", "finding").
  */
 export function parseNameList<T extends string>(value: string, known: readonly T[], what: string, fold = false): T[] {
   const list = value.split(',').map((s) => (fold ? s.trim().toLowerCase() : s.trim()));
-  const expected = `expected some of ${known.join(', ')}, comma-separated`;
-  if (list.every((s) => s === '')) throw new InvalidArgumentError(expected);
-  if (list.includes('')) throw new InvalidArgumentError(`an empty item in "${value}"; ${expected}`);
-  for (const f of list) if (!(known as readonly string[]).includes(f)) throw new InvalidArgumentError(`unknown ${what} "${f}"; ${expected}`);
-  const twice = list.find((f, i) => list.indexOf(f) !== i);
-  if (twice !== undefined) throw new InvalidArgumentError(`${what} "${twice}" is given twice in "${value}"; name each once`);
-  return list as T[];
+  return valid(list as T[], nameListProblem(list, known, what, value));
 }
 
 /** commander option parser for a sha256 written as 64 hexadecimal digits (returned in lower case). */
 export function parseSha256Option(value: string): string {
-  if (/^[0-9a-f]{64}$/i.test(value)) return value.toLowerCase();
-  throw new InvalidArgumentError(`expected a sha256 as 64 hexadecimal digits, got ${value.length} character(s)${/[^0-9a-f]/i.test(value) ? ' with non-hexadecimal ones' : ''}`);
+  return valid(value.toLowerCase(), sha256Problem(value));
 }
 
 /**
@@ -49,9 +36,14 @@ export function parseSha256Option(value: string): string {
 export function oneOf<T extends string>(choices: readonly T[]): (value: string) => T {
   return (value: string): T => {
     const found = choices.find((c) => c.toLowerCase() === value.toLowerCase());
-    if (found !== undefined) return found;
-    throw new InvalidArgumentError(`expected one of ${choices.join(', ')}, got "${value}"`);
+    return valid(found as T, found === undefined ? oneOfProblem(value, choices) : null);
   };
+}
+
+/** `value`, or commander's usage error for `problem` (one of ../../options.ts, shared with the library). */
+function valid<T>(value: T, problem: string | null): T {
+  if (problem !== null) throw new InvalidArgumentError(problem);
+  return value;
 }
 
 /** Options meant to be given several times (`audit --against DIR`...): see {@link refuseRepeatedOptions}. */

@@ -5,6 +5,7 @@
  */
 import type { DeclAssessment, DeclStatus, DeclValue, Diagnostic, Document, Level, Span } from '../types.js';
 import { addYears, endOfYearAfter } from '../dates.js';
+import { requireAsOf } from '../options.js';
 import { governingOrder } from './orders.js';
 import { DECL_CODE_START, parseDecl, withCodeUnder } from './parse-decl.js';
 import { LEVEL_BANNER } from '../markings/levels.js';
@@ -317,6 +318,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
  * level its overall classification ({@link documentLevel}), the origin `doc.originated`.
  */
 export function assessDocument(doc: Document, asOf: string): DeclAssessment {
+  requireAsOf(asOf);
   const a = belowItsPortions(doc, doc.format === 'document' ? assessAuthorityBlock(doc, asOf) : assessCable(doc, asOf));
   // Decided as the document stood before it was written: not an error (the status is still the
   // instruction's), but hardly what was meant (a mistyped year), so never silent.
@@ -535,6 +537,7 @@ function oneLine(raw: string): string {
  * with neither a `Declassify On` value nor a banner's instruction is assessed as having none.
  */
 export function assessAuthorityBlock(doc: Document, asOf: string): DeclAssessment {
+  requireAsOf(asOf);
   const block = doc.authority ?? null;
   const level = documentLevel(doc);
   const common = { originated: doc.originated, level, asOf, sourceDate: block?.sourceDate ?? null };

@@ -7,6 +7,7 @@ import { CLASSIFICATION_REASON, isB1 } from '../rules/authority-items.js';
 import { overrideIdsOf, overrideMismatch } from '../rules/override-ids.js';
 import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
+import { requireAsOf } from '../options.js';
 import type { DeclAssessment, DeclStatus, Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction } from '../types.js';
 import { expandAuthority, formatReason } from './authority.js';
 import { computeDisposition } from './disposition.js';
@@ -37,6 +38,8 @@ const U_MARKING: Marking = { raw: '(U)', level: 'U', sci: [], controls: [], relT
  * Then redact rules remove matching spans inside released portions (they can only remove more).
  */
 export function evaluate(doc: Document, profile: Profile, options: EvaluateOptions): Plan {
+  // Checked first: DECL dates are compared with it as strings (`today` would pass them all).
+  requireAsOf(options?.asOf);
   const declassification = assessDocument(doc, options.asOf);
   const classified = isDocumentClassified(doc);
   const bannerAbove = isBannerAbovePortions(doc);

@@ -127,7 +127,7 @@ export async function checkInput(bytes: Uint8Array, options: CheckOptions): Prom
 async function checkRelease(doc: Document, profile: Profile, options: CheckOptions): Promise<Finding[]> {
   const release = options.release ?? releaseDocument;
   const at = { stage: 'release' as const, profile: profile.id, asOf: options.asOf };
-  const req: ReleaseRequest = { doc, profile, asOf: options.asOf, stem: 'fuzz', input: { path: 'fuzz.txt', sha256: '0' }, formats: FORMATS, pageSize: 'letter' };
+  const req: ReleaseRequest = { doc, profile, asOf: options.asOf, stem: 'fuzz', input: { path: 'fuzz.txt', sha256: '0'.repeat(64) }, formats: FORMATS, pageSize: 'letter' };
   let first: ReleaseResult;
   let second: ReleaseResult;
   try {

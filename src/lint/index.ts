@@ -10,6 +10,7 @@
  */
 import { documentLevel } from '../declass/index.js';
 import type { Diagnostic, Document } from '../types.js';
+import { requireAsOf } from '../options.js';
 import { LINT_CHECKS } from './checks/index.js';
 import type { LintContext } from './types.js';
 
@@ -24,6 +25,7 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
  * Returns errors and warnings (never infos), sorted by position, errors first at a tie.
  */
 export function lintDocument(doc: Document, asOf: string): Diagnostic[] {
+  requireAsOf(asOf);
   const ctx = lintContext(doc, asOf);
   const format = doc.format ?? 'cable';
   const out = LINT_CHECKS.filter((c) => c.formats.includes(format)).flatMap((c) => c.check(ctx));

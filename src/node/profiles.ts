@@ -3,7 +3,7 @@
  * on the command line (`public` or a file), and the profile or overrides file an audit record
  * names (found again and checked against its recorded sha256).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
@@ -60,6 +60,16 @@ export async function bundledProfileNames(): Promise<string[]> {
 /** True when `--profile` was given a name (`public`) rather than a path to a file. */
 export function isProfileName(nameOrFile: string): boolean {
   return /^[a-z0-9][a-z0-9-]*$/.test(nameOrFile);
+}
+
+/**
+ * True when `--profile NAME` names a bundled profile and a file of that name is also in `cwd`:
+ * the bundled one is used (a name wins), which the user may not have meant (`-p public` beside
+ * a profile file `public`); they write `-p ./public` for the file.
+ */
+export async function bundledShadowsFile(nameOrFile: string, cwd: string): Promise<boolean> {
+  if (!isProfileName(nameOrFile) || !(await bundledProfileNames()).includes(nameOrFile)) return false;
+  return stat(path.resolve(cwd, nameOrFile)).then((s) => s.isFile(), () => false);
 }
 
 /**

@@ -3,12 +3,12 @@
  * would mix with the inputs or leave the folder given, preparing one for a batch, and telling
  * whether a folder is a release folder at all.
  */
-import { lstat, mkdir, opendir, readdir, realpath, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, opendir, readdir, realpath, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, OutputError } from '../errors.js';
 import { isOutputSubfolderName, isReleaseOutputPath, RELEASE_DIR, REVIEW_DIR, SUBFOLDERS } from '../release/folder.js';
 import { describeFsError } from './errors.js';
-import { TEMP_PREFIX } from './write.js';
+import { makeFolders, TEMP_PREFIX } from './write.js';
 
 /**
  * The real path of `p`, or of its nearest folder that exists with the rest of `p` after it: an
@@ -72,7 +72,7 @@ export async function prepareOutputFolder(out: string): Promise<string[]> {
     const probe = path.join(dir, `${TEMP_PREFIX}${process.pid}-probe.tmp`);
     try {
       // mkdir names the outermost folder it had to create; those from there down to `dir` are new.
-      const first = await mkdir(dir, { recursive: true });
+      const first = await makeFolders(dir);
       if (first !== undefined) created.push(...foldersFromTo(path.resolve(first), path.resolve(dir)));
       await writeFile(probe, '');
       await rm(probe, { force: true });

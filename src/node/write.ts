@@ -4,7 +4,7 @@
  * from those an earlier, killed run left behind.
  */
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { OutputError } from '../errors.js';
@@ -28,7 +28,7 @@ function temporaryFor(file: string): string {
  */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
+  await makeFolders(dir);
   const tmp = temporaryFor(file);
   try {
     const handle = await open(tmp, 'w', 0o644);
@@ -106,7 +106,36 @@ export function removeOwnTemporariesSync(dirs: readonly string[]): void {
 
 /** Creates a folder and its parents; one that exists is no error. */
 export async function makeFolder(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makeFolders(dir);
+}
+
+/**
+ * `mkdir -p`: creates `dir` and the parents it lacks, one at a time from the nearest folder that
+ * exists, and returns the outermost folder it created (undefined when `dir` existed), as
+ * `mkdir(dir, { recursive: true })` does. Node's recursive mkdir loops for ever at full CPU under
+ * /proc (`--out /proc/xx` hung): there, creating the first missing folder fails (ENOENT), and
+ * that error is thrown.
+ */
+export async function makeFolders(dir: string): Promise<string | undefined> {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const info = await stat(d).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (info !== null) break;
+    missing.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  for (const d of missing) {
+    try {
+      await mkdir(d);
+    } catch (error) {
+      // Made meanwhile by another thread of the batch: what was wanted.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !(await stat(d)).isDirectory()) throw error;
+    }
+  }
+  return missing[0];
 }
 
 /** Writes a file as it is (not atomically: for reproducers and other throw-away outputs). */

@@ -4,6 +4,7 @@
  * `UNCLASSIFIED U.S. Department of State Case No. F-2026-00123 Doc No. C00000001 Date: 12/01/2010`.
  * Pure.
  */
+import { requireAsOf } from '../options.js';
 
 /** A document's place in a FOIA case, as recorded in its audit record (`case`). */
 export interface CaseStamp {
@@ -69,5 +70,6 @@ export function stateDate(iso: string): string {
  * @param asOf The as-of date of the release (ISO).
  */
 export function caseFooter(stamp: CaseStamp, banner: string, asOf: string): string {
+  requireAsOf(asOf);
   return `${banner} U.S. Department of State Case No. ${stamp.number} Doc No. ${stamp.docNumber} Date: ${stateDate(asOf)}`;
 }

@@ -138,6 +138,17 @@ export function renamedInputNote(inputPath: string, stem: string): string | null
 }
 
 /**
+ * Why `stem` cannot name a document's outputs, or null: only letters, digits, `.`, `_` and `-`,
+ * not starting with `.` or `_`, 1 to 120 characters (what {@link safeStem} makes), so that
+ * `release/<stem>.txt` stays in its folder (`../evil`, ``, `.hidden` are refused).
+ */
+export function stemProblem(stem: unknown): string | null {
+  if (typeof stem === 'string' && /^[A-Za-z0-9-][A-Za-z0-9._-]{0,119}$/.test(stem)) return null;
+  const example = typeof stem === 'string' ? ` (for example ${safeStem(stem)})` : '';
+  return `use letters, digits, . _ - only, not starting with . or _, at most 120 characters${example}`;
+}
+
+/**
  * The page size of a PDF from its page width in points (Letter is 612 pt wide, A4 595.28): the
  * page size is not recorded on its own, the PDFs show it.
  */

@@ -2,7 +2,8 @@
  * One document end to end: decide (engine), render (text, PDFs, diff), self-check for leaks, and
  * describe the outputs in an audit record. Returns the bytes of every file with its path in the
  * release folder (./folder.ts); writing them is the caller's (src/batch, through src/node).
- * Pure apart from hashing.
+ * Pure apart from hashing. Every option is checked first (./check-request.ts): a bad one is a
+ * UsageError, nothing made.
  */
 import { applyEdits, buildEdits, type Edit, type Piece } from '../engine/edits.js';
 import { evaluate } from '../engine/evaluate.js';
@@ -19,6 +20,8 @@ import { releaseTitleWords, toReleaseView, toReviewView } from '../render/view.j
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
+import { requireAsOf } from '../options.js';
+import { checkReleaseOptions } from './check-request.js';
 import { FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
 import type { PdfSource } from './pdf-names.js';
 import { createAuditRecord, serializeRecord } from './record.js';
@@ -123,6 +126,7 @@ export function planRelease(
   profile: Profile,
   opts: { asOf: string; overrides?: OverrideSet | null; stem: string; case?: CaseStamp | null; pdfInput?: boolean; inputSha256?: string | null },
 ): PlannedRelease {
+  requireAsOf(opts.asOf);
   const plan = evaluate(doc, profile, { asOf: opts.asOf, overrides: opts.overrides ?? null, fallbackRef: opts.stem, inputSha256: opts.inputSha256 ?? null });
   // A PDF input's release is its own pages redacted: no typeset footer, no denial page (its text follows it).
   const footer = opts.case && !opts.pdfInput ? caseFooter(opts.case, plan.releaseBanner, opts.asOf) : null;
@@ -165,6 +169,8 @@ function deniedRelease(plan: Plan, pieces: readonly Piece[]): { text: string; st
  * release text still holds a shingle of withheld text: the self-check fails closed.
  */
 export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResult> {
+  // The caller's options are checked as the command line checks its own: nothing made with a bad one.
+  checkReleaseOptions(req);
   const planned =
     req.planned ?? planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, case: req.case ?? null, pdfInput: req.pdf !== undefined, inputSha256: req.input.sha256 });
   const heldTexts = planned.withheld.map((p) => p.text);

@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, isNode, type Document as YamlDocument } from 'yaml';
+import { refuseMergeKeys } from './merge-keys.js';
 import type { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
@@ -35,6 +36,7 @@ export function validateProfile(text: string, file: string): ValidatedProfile {
     throw new ConfigurationError(`${file}:${pos.line}:${pos.col}: invalid ${json ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}`);
   }
   if (json) checkStrictJson(text, file, lineCounter);
+  refuseMergeKeys(doc, lineCounter, file);
   const data: unknown = doc.toJS();
   const parsed = ProfileSchema.safeParse(data);
   if (!parsed.success) {

@@ -1,6 +1,7 @@
 import { overrideIdsOf, overrideMismatch } from './override-ids.js';
 import { isoDateProblem } from '../dates.js';
 import { LineCounter, parseDocument } from 'yaml';
+import { refuseMergeKeys } from './merge-keys.js';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { CLASSIFICATION_REASON, isB1 } from './authority-items.js';
@@ -13,7 +14,7 @@ const OverrideSchema = z
     /** Portion id as shown by `declass explain`, e.g. `p3`, `subject`. */
     portion: z.string().min(1),
     action: z.enum(['release', 'withhold']),
-    /** Authority for the decision; required for withhold (e.g. [B1, "1.4(D)"]); for a release, the review authority. */
+    /** Authority for the decision; required for withhold (e.g. [B1, "1.4(D)"]); for a release, the review authority (`[MDR]`, never an exemption). */
     authority: z.array(z.string().min(1)).min(1).optional(),
     reviewer: z.string().min(1),
     // Checked against the calendar as --as-of is: 2026-02-30 was recorded as the decision's date.
@@ -62,6 +63,7 @@ export function loadOverrides(text: string, file: string): OverrideSet {
     const e = doc.errors[0]!;
     throw new ConfigurationError(`${file}:${e.linePos?.[0]?.line ?? 1}: invalid YAML: ${e.message.split('\n')[0]}`);
   }
+  refuseMergeKeys(doc, lineCounter, file);
   const parsed = OverridesFileSchema.safeParse(doc.toJS());
   const lineAt = (path: (string | number)[]): number => {
     for (let n = path.length; n >= 0; n--) {
@@ -83,10 +85,24 @@ export function loadOverrides(text: string, file: string): OverrideSet {
     seen.add(key);
     if (o.action === 'withhold' && !o.authority)
       throw new ConfigurationError(`${file}:${lineAt(['overrides', i])}: overrides[${i}]: a withhold decision needs an authority`);
+    const claim = o.action === 'release' ? (o.authority ?? []).find(isWithholdingClaim) : undefined;
+    if (claim !== undefined)
+      throw new ConfigurationError(
+        `${file}:${lineAt(['overrides', i, 'authority'])}: overrides[${i}].authority: a release decision withholds nothing, so it takes no exemption ("${claim}"); name the review that released it (for example [MDR]) or leave authority out`,
+      );
     const problem = authorityProblem(o.authority ?? []);
     if (problem) throw new ConfigurationError(`${file}:${lineAt(['overrides', i, 'authority'])}: overrides[${i}].authority: ${problem}`);
   });
   return { file, sha256: sha256Hex(text), overrides: parsed.data.overrides, lines: parsed.data.overrides.map((_, i) => lineAt(['overrides', i])) };
+}
+
+/**
+ * True for an authority item that claims a withholding: a FOIA exemption (`B1`, `(b)(6)`), a
+ * classification reason (`1.4(C)`) or a §3.3 exemption (`25X1`). A release decision carrying one
+ * was recorded as released under B1, a claim on text that was handed out.
+ */
+function isWithholdingClaim(item: string): boolean {
+  return /^\(?b\)?\s*\(?\d/i.test(item) || CLASSIFICATION_REASON.test(item) || /^(?:25|50|75)X\d/i.test(item);
 }
 
 /**

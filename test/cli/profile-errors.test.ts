@@ -34,6 +34,8 @@ const CASES: [string, string, string, RegExp][] = [
   ['a rule that would release unknown markings', 'unknown.yaml', `${head}  - id: a\n    action: release\n    when: { marking: [unknown] }\n`, /^8: rules\[0\]\.when\.marking: a profile may not release portions whose marking was not understood/],
   ['a wrong type', 'type.yaml', `${head}  - { id: a, action: release, declassify: "yes" }\n`, /^6: rules\[0\]\.declassify: /],
   ['an empty file', 'empty.yaml', '', /^1: \(top level\): /],
+  // yaml reads YAML 1.2, which has no merge keys: `<<` was a key, and `rules[0].action: Invalid option` the message.
+  ['a YAML merge key', 'merge.yaml', 'id: t\ndescription: test\naudience: { id: x }\nbanner: foia\nbase: &b\n  action: release\nrules:\n  - id: r\n    <<: *b\n', /^9: YAML merge keys \(<<\) are not supported: write the fields out in each entry/],
 ];
 
 function expectOneLineError(run: { code: number; stdout: string; stderr: string }, file: string, message: RegExp): void {

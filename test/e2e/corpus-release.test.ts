@@ -26,7 +26,7 @@ async function release(doc: Document, file: string, asOf: string) {
     profile: publicProfile,
     asOf,
     stem: file.replace(/\.txt$/, ''),
-    input: { path: file, sha256: 'x' },
+    input: { path: file, sha256: '0'.repeat(64) },
     formats: new Set(['text']),
     pageSize: 'letter',
   });

@@ -119,7 +119,7 @@ describe.skipIf(!available)('the document reader over the marked PDF corpus (pdf
         profile,
         asOf: '2026-12-01',
         stem: c.file.replace(/\.pdf$/, ''),
-        input: { path: c.file, sha256: 'x' },
+        input: { path: c.file, sha256: '0'.repeat(64) },
         formats: new Set(['text']),
         pageSize: 'letter',
       });

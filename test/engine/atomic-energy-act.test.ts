@@ -102,7 +102,7 @@ const memo = () => readDocument(MEMO, { format: 'document' }).doc;
 
 /** Each profile's decision per portion id, as of a date after the memo's DECL date. */
 async function decisions(id: string, formats: ('text' | 'pdf')[] = ['text']) {
-  const result = await releaseDocument({ doc: memo(), profile: profile(id), asOf: '2026-12-05', stem: 'MEMO-AEA', input: { path: 'MEMO-AEA.txt', sha256: 'x' }, formats });
+  const result = await releaseDocument({ doc: memo(), profile: profile(id), asOf: '2026-12-05', stem: 'MEMO-AEA', input: { path: 'MEMO-AEA.txt', sha256: '0'.repeat(64) }, formats });
   const by = new Map(result.plan.decisions.map((d) => [d.portionId, `${d.action} ${d.authority.join(', ')} [${d.ruleId}]`]));
   return { result, by };
 }
@@ -139,7 +139,7 @@ describe('release rules for Atomic Energy Act portions', () => {
 
   it('an unmarked portion of an RD document is not released by the passed date: it may be RD', async () => {
     const text = MEMO.replace('(U) Point of contact', 'Point of contact');
-    const result = await releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile('public'), asOf: '2026-12-05', stem: 'M', input: { path: 'M.txt', sha256: 'x' }, formats: ['text'] });
+    const result = await releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile('public'), asOf: '2026-12-05', stem: 'M', input: { path: 'M.txt', sha256: '0'.repeat(64) }, formats: ['text'] });
     const p6 = result.plan.decisions.find((d) => d.portionId === 'p6')!;
     expect(`${p6.action} ${p6.authority.join(', ')} [${p6.ruleId}]`).toBe('withhold ATOMIC ENERGY ACT - PENDING REVIEW [public/unmarked-in-atomic-energy-act-document]');
   });
@@ -151,7 +151,7 @@ describe('release rules for Atomic Energy Act portions', () => {
     expect(decl.status).toBe('review');
     expect(decl.rule).toBe('32cfr2001.24h');
     expect(decl.reason).toMatch(/source list/);
-    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-05', stem: 'M', input: { path: 'M.txt', sha256: 'x' }, formats: ['text'] });
+    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-05', stem: 'M', input: { path: 'M.txt', sha256: '0'.repeat(64) }, formats: ['text'] });
     const p4 = result.plan.decisions.find((d) => d.portionId === 'p4')!;
     expect(p4.ruleId).toBe('public/classified-pending-review');
     expect(result.plan.decisions.find((d) => d.portionId === 'p2')!.ruleId).toBe('public/atomic-energy-act');

@@ -18,7 +18,7 @@ const profile = (id: string) => loadProfile(readFileSync(new URL(`../../rules/${
 
 /** `text` read as a document and released for profile `id` as of 2026-12-01, text and PDF. */
 const release = (text: string, id: string) =>
-  releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile(id), asOf: '2026-12-01', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text', 'pdf'] });
+  releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile(id), asOf: '2026-12-01', stem: 'DOC', input: { path: 'DOC.txt', sha256: '0'.repeat(64) }, formats: ['text', 'pdf'] });
 
 /** A memo bannered `banner` with the paragraphs `body` and an authority block declassifying on `decl`. */
 const memo = (banner: string, body: string, decl = '20351201') =>

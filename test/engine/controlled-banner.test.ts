@@ -17,7 +17,7 @@ const profile = (id: string) => loadProfile(readFileSync(new URL(`../../rules/${
 
 /** `text` read as a document and released for profile `id` as of 2026-12-05. */
 const release = (text: string, id: string, formats: ('text' | 'pdf')[] = ['text']) =>
-  releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile(id), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats });
+  releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile(id), asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: '0'.repeat(64) }, formats });
 
 /** `action ruleId` of the decision on the portion of `text` that starts with `words`. */
 const decisionOn = (result: Awaited<ReturnType<typeof release>>, text: string, words: string): string => {

@@ -43,7 +43,7 @@ describe('a CUI memo with categories', () => {
     ['public', 'withhold CUI - PENDING FOIA REVIEW [public/cui]', 'withhold CUI - PENDING FOIA REVIEW [public/unmarked-in-cui]'],
     ['nato', 'withhold CUI [nato/cui]', 'withhold CUI [nato/unmarked-in-cui]'],
   ])('%s: the CUI portion and the unmarked one are decided by CUI; the (U) one is released; nothing withheld leaks', async (id, cui, unmarked) => {
-    const result = await releaseDocument({ doc: readDocument(MEMO, { format: 'document' }).doc, profile: profile(id), asOf: '2026-12-05', stem: 'M', input: { path: 'M.txt', sha256: 'x' }, formats: ['text'] });
+    const result = await releaseDocument({ doc: readDocument(MEMO, { format: 'document' }).doc, profile: profile(id), asOf: '2026-12-05', stem: 'M', input: { path: 'M.txt', sha256: '0'.repeat(64) }, formats: ['text'] });
     const by = new Map(result.plan.decisions.map((d) => [d.portionId, `${d.action} ${d.authority.join(', ')} [${d.ruleId}]`]));
     expect(by.get('p1')).toBe(cui);
     expect(by.get('p3')).toBe(unmarked);

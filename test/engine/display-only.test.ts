@@ -39,7 +39,7 @@ describe('DISPLAY ONLY', () => {
   ])('%s: shown-only is never released by itself; REL TO NATO beside it decides', async (id, p1, p2) => {
     const doc = readDocument(MEMO, { format: 'document' }).doc;
     expect(doc.portions.filter((p) => p.markingSource === 'unknown')).toEqual([]);
-    const result = await releaseDocument({ doc, profile: profile(id), asOf: '2026-12-05', stem: 'D', input: { path: 'D.txt', sha256: 'x' }, formats: ['text'] });
+    const result = await releaseDocument({ doc, profile: profile(id), asOf: '2026-12-05', stem: 'D', input: { path: 'D.txt', sha256: '0'.repeat(64) }, formats: ['text'] });
     const by = new Map(result.plan.decisions.map((d) => [d.portionId, `${d.action} ${d.authority.join(', ')}`.trim()]));
     expect(by.get('p1')!.startsWith(p1)).toBe(true);
     expect(by.get('p2')!.startsWith(p2)).toBe(true);

@@ -19,7 +19,7 @@ const profile = (id: string) => loadProfile(readFileSync(new URL(`../../rules/${
 
 /** `text` read as a document and released for profile `id` (nato unless named) as of 2026-12-01, text and PDF. */
 const release = (text: string, id = 'nato') =>
-  releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile(id), asOf: '2026-12-01', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text', 'pdf'] });
+  releaseDocument({ doc: readDocument(text, { format: 'document' }).doc, profile: profile(id), asOf: '2026-12-01', stem: 'DOC', input: { path: 'DOC.txt', sha256: '0'.repeat(64) }, formats: ['text', 'pdf'] });
 
 /** A memo bannered `banner` with the paragraphs `body` and a classification authority block. */
 const memo = (banner: string, body: string) =>

@@ -20,7 +20,7 @@ const memo = (body: readonly string[], banner = 'SECRET') =>
 
 async function decisions(text: string, id: string, asOf: string) {
   const doc = readDocument(text, { format: 'document' }).doc;
-  const result = await releaseDocument({ doc, profile: profile(id), asOf, stem: 'T', input: { path: 'T.txt', sha256: 'x' }, formats: ['text'] });
+  const result = await releaseDocument({ doc, profile: profile(id), asOf, stem: 'T', input: { path: 'T.txt', sha256: '0'.repeat(64) }, formats: ['text'] });
   const at = (word: string) => result.plan.decisions.find((d) => text.slice(d.span.start, d.span.end).includes(word))!;
   return { result, at };
 }
@@ -95,7 +95,7 @@ describe("a cable's caption covers every paragraph of the telegram (found by a p
     ].join('\n');
   const decide = async (text: string, id: string, asOf = '2010-12-01') => {
     const doc = readDocument(text).doc;
-    const result = await releaseDocument({ doc, profile: profile(id), asOf, stem: 'T', input: { path: 'T.txt', sha256: 'x' }, formats: ['text'] });
+    const result = await releaseDocument({ doc, profile: profile(id), asOf, stem: 'T', input: { path: 'T.txt', sha256: '0'.repeat(64) }, formats: ['text'] });
     return { result, at: (word: string) => result.plan.decisions.find((d) => text.slice(d.span.start, d.span.end).includes(word))! };
   };
 

@@ -46,6 +46,25 @@ describe('an overrides file: authorities that are no exemption are refused', () 
   });
 });
 
+describe('an overrides file: a release decision claims no exemption', () => {
+  // A release that carried [B1] was recorded as released under B1 (exit 0): a claim on text handed out.
+  it.each(['[B1]', '["(b)(6)"]', '[B6, MDR]', '["1.4(C)"]', '[25X1]', '["B3 - 50 USC 3024(i)"]'])('%s is refused, naming the line', (authority) => {
+    expect(() => overrides(`  - ref: 08BERLIN173\n    portion: p2\n    action: release\n    authority: ${authority}\n    reviewer: A\n    date: 2010-01-01\n`)).toThrow(
+      /^o\.yaml:5: overrides\[0\]\.authority: a release decision withholds nothing, so it takes no exemption \(".+"\); name the review that released it/,
+    );
+  });
+
+  it('a YAML merge key is refused by name, not as a missing field', () => {
+    expect(() => loadOverrides('base: &b\n  reviewer: A\noverrides:\n  - ref: 08BERLIN173\n    portion: p2\n    action: release\n    <<: *b\n    date: 2010-01-01\n', 'o.yaml')).toThrow(
+      /^o\.yaml:7: YAML merge keys \(<<\) are not supported/,
+    );
+  });
+
+  it.each(['[MDR]', '["MDR case M-2026-0042"]', '[BRIEFING]'])('%s (a review) is read', (authority) => {
+    expect(overrides(`  - { ref: 08BERLIN173, portion: p2, action: release, authority: ${authority}, reviewer: A, date: 2010-01-01 }\n`).overrides).toHaveLength(1);
+  });
+});
+
 describe('a reviewer decision that claims what the document does not bear out is warned about', () => {
   it('B1 on a portion marked (U)', () => {
     expect(readDocument(CABLE_U).doc.portions.find((p) => p.id === 'p1')?.marking?.level).toBe('U');

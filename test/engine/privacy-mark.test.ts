@@ -26,7 +26,7 @@ describe('(PII) as a mark', () => {
     ['a memo', memo],
     ['a cable', unclasCable],
   ])('in %s: a mark not understood, withheld pending review; the (U) paragraph released', async (_what, text) => {
-    const result = await releaseDocument({ doc: readDocument(text).doc, profile: PUBLIC, asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text'] });
+    const result = await releaseDocument({ doc: readDocument(text).doc, profile: PUBLIC, asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: '0'.repeat(64) }, formats: ['text'] });
     const held = result.plan.decisions.find((d) => text.slice(d.span.start, d.span.end).includes('Jane Q. Roe'))!;
     expect([held.action, held.ruleId, held.markingSource]).toEqual(['withhold', 'public/unknown-marking', 'unknown']);
     expect(result.releaseText).not.toContain('123-45-6789');

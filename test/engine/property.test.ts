@@ -46,7 +46,7 @@ describe('release invariants over generated cables', () => {
       fc.asyncProperty(cableArb, async (c) => {
         const source = build(c);
         const doc = parseCable(source);
-        const req = { doc, profile: PROFILES[c.profile]!, asOf: c.asOf, stem: 'gen', input: { path: 'gen.txt', sha256: 'x' }, formats: new Set(['text'] as const), pageSize: 'letter' as const };
+        const req = { doc, profile: PROFILES[c.profile]!, asOf: c.asOf, stem: 'gen', input: { path: 'gen.txt', sha256: '0'.repeat(64) }, formats: new Set(['text'] as const), pageSize: 'letter' as const };
         const result = await releaseDocument(req);
         for (const d of result.plan.decisions) {
           if (d.markingSource === 'unknown') expect(d.action).toBe('withhold');
@@ -67,7 +67,7 @@ describe('release invariants over generated cables', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 400 }), fc.integer({ min: 0, max: PROFILES.length - 1 }), async (text, i) => {
         const doc = parseCable(text);
-        await releaseDocument({ doc, profile: PROFILES[i]!, asOf: '2010-12-01', stem: 'x', input: { path: 'x', sha256: 'x' }, formats: new Set(['text']), pageSize: 'letter' });
+        await releaseDocument({ doc, profile: PROFILES[i]!, asOf: '2010-12-01', stem: 'x', input: { path: 'x', sha256: '0'.repeat(64) }, formats: new Set(['text']), pageSize: 'letter' });
       }),
       { numRuns: 300, seed: 7 },
     );

@@ -19,7 +19,7 @@ const PUBLIC = loadProfile(readFileSync(new URL('../../rules/public.yaml', impor
 
 /** `text` released under public as of 2026-12-05, text and PDF. */
 const release = (text: string) =>
-  releaseDocument({ doc: readDocument(text).doc, profile: PUBLIC, asOf: '2026-12-05', stem: 'CABLE', input: { path: 'CABLE.txt', sha256: 'x' }, formats: ['text', 'pdf'] });
+  releaseDocument({ doc: readDocument(text).doc, profile: PUBLIC, asOf: '2026-12-05', stem: 'CABLE', input: { path: 'CABLE.txt', sha256: '0'.repeat(64) }, formats: ['text', 'pdf'] });
 
 /** `action ruleId` of the decision on the portion of `text` that starts with `words`. */
 function decisionOn(result: Awaited<ReturnType<typeof release>>, text: string, words: string): string {

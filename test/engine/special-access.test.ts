@@ -41,7 +41,7 @@ const MEMO = [
 
 async function decide(id: string, asOf: string, formats: ('text' | 'pdf')[] = ['text']) {
   const doc = readDocument(MEMO, { format: 'document' }).doc;
-  const result = await releaseDocument({ doc, profile: profile(id), asOf, stem: 'SAP', input: { path: 'SAP.txt', sha256: 'x' }, formats });
+  const result = await releaseDocument({ doc, profile: profile(id), asOf, stem: 'SAP', input: { path: 'SAP.txt', sha256: '0'.repeat(64) }, formats });
   const by = new Map(result.plan.decisions.map((d) => [d.portionId, `${d.action} ${d.authority.join(', ')} [${d.ruleId}]`]));
   return { doc, result, by };
 }
@@ -93,7 +93,7 @@ describe('a memo of a special access program', () => {
 
   it('a control written where only a program can be is a mark not understood: withheld pending review', async () => {
     const doc = readDocument(MEMO.replace('(S//SAR-BP//NF)', '(S//SAR-BP/NF)'), { format: 'document' }).doc;
-    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-05', stem: 'SAP', input: { path: 'SAP.txt', sha256: 'x' }, formats: ['text'] });
+    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-05', stem: 'SAP', input: { path: 'SAP.txt', sha256: '0'.repeat(64) }, formats: ['text'] });
     const p2 = result.plan.decisions.find((d) => d.portionId === 'p2')!;
     expect(p2.action).toBe('withhold');
     expect(p2.authority).toEqual(['UNKNOWN MARKING - PENDING REVIEW']);

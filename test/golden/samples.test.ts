@@ -33,7 +33,7 @@ describe.each(samples)('sample %s', (file) => {
       profile: profiles[name]!,
       asOf: expected.asOf,
       stem,
-      input: { path: `samples/${file}`, sha256: 'x' },
+      input: { path: `samples/${file}`, sha256: '0'.repeat(64) },
       formats: new Set(['text', 'diff']),
       pageSize: 'letter',
     });

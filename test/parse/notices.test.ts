@@ -57,7 +57,7 @@ describe('a FOIA notice in a document', () => {
 
   it('decides nothing: the same decisions as without it, with the warning in the plan', async () => {
     const profile = loadProfile(readFileSync(new URL('../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
-    const release = (t: string) => releaseDocument({ doc: readDocument(t).doc, profile, asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text'] });
+    const release = (t: string) => releaseDocument({ doc: readDocument(t).doc, profile, asOf: '2026-12-05', stem: 'DOC', input: { path: 'DOC.txt', sha256: '0'.repeat(64) }, formats: ['text'] });
     const withNotice = await release(text);
     const without = await release(text.replaceAll('PRE-DECISIONAL // DELIBERATIVE\n', ''));
     expect(withNotice.plan.decisions.map((d) => `${d.action} ${d.ruleId}`)).toContain('release public/unmarked-in-unclassified');

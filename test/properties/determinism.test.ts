@@ -13,7 +13,7 @@ describe('determinism', () => {
     await fc.assert(
       fc.asyncProperty(editedCableArb, fc.integer({ min: 0, max: PROFILES.length - 1 }), fc.constantFrom(...AS_OF), fc.constantFrom('letter' as const, 'a4' as const), async (cable, i, asOf, pageSize) => {
         const run = () =>
-          releaseDocument({ doc: parseCable(cable.text), profile: PROFILES[i]!, asOf, stem: 'gen', input: { path: 'gen.txt', sha256: '0' }, formats: new Set(['text', 'pdf', 'review', 'diff']), pageSize });
+          releaseDocument({ doc: parseCable(cable.text), profile: PROFILES[i]!, asOf, stem: 'gen', input: { path: 'gen.txt', sha256: '0'.repeat(64) }, formats: new Set(['text', 'pdf', 'review', 'diff']), pageSize });
         const a = await run();
         const b = await run();
         expect(b.files.map((f) => f.path)).toEqual(a.files.map((f) => f.path));

@@ -89,7 +89,7 @@ describe('damaged cables go through decode, parse and release without an excepti
           if (!decoded.ok) return;
           const doc = parseCable(decoded.text);
           for (const profile of PROFILES) {
-            await releaseDocument({ doc, profile, asOf, stem: 'gen', input: { path: 'gen.txt', sha256: '0' }, formats: new Set(['text', 'diff']), pageSize: 'a4' });
+            await releaseDocument({ doc, profile, asOf, stem: 'gen', input: { path: 'gen.txt', sha256: '0'.repeat(64) }, formats: new Set(['text', 'diff']), pageSize: 'a4' });
           }
         },
       ),

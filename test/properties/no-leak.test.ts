@@ -29,7 +29,7 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('profile %s', (_id, profi
         const decoded = decodeInput(encodeFile(cable.text, lineEnd, bom));
         if (!decoded.ok) return; // only white space left after edits: refused, nothing to release
         const doc = parseCable(decoded.text);
-        const { plan, releaseText } = await releaseDocument({ doc, profile, asOf, stem: 'gen', input: { path: 'gen.txt', sha256: '0' }, formats: new Set(['text']), pageSize: 'letter' });
+        const { plan, releaseText } = await releaseDocument({ doc, profile, asOf, stem: 'gen', input: { path: 'gen.txt', sha256: '0'.repeat(64) }, formats: new Set(['text']), pageSize: 'letter' });
         expect(leakedTokens(withheldTexts(plan), visibleText(plan), releaseText)).toEqual([]);
         if (tokensIn(withheldTexts(plan).join('\n')).size > 0 && tokensIn(releaseText).size > 0) mixed++;
         // Every portion's decision is recorded with a rule and, when withheld, an authority.
@@ -48,7 +48,7 @@ describe.each(PROFILES.map((p) => [p.id, p] as const))('profile %s', (_id, profi
     await fc.assert(
       fc.asyncProperty(editedCableArb, fc.constantFrom(...AS_OF), async (cable, asOf) => {
         const doc = parseCable(cable.text);
-        const result = await releaseDocument({ doc, profile, asOf, stem: 'gen', input: { path: 'gen.txt', sha256: '0' }, formats: new Set(['pdf']), pageSize: 'letter' });
+        const result = await releaseDocument({ doc, profile, asOf, stem: 'gen', input: { path: 'gen.txt', sha256: '0'.repeat(64) }, formats: new Set(['pdf']), pageSize: 'letter' });
         const pdf = result.files.find((f) => f.kind === 'pdf')!;
         const read = await extractPdfText(pdf.bytes);
         const all = `${read.text}\n${JSON.stringify(read.info)}\n${read.metadata ?? ''}`;

@@ -11,7 +11,7 @@ import { invariantProblems } from '../parse/helpers.js';
 import { PROFILES } from './generators.js';
 
 const release = (text: string, profile: (typeof PROFILES)[number], asOf = '2026-11-26') =>
-  releaseDocument({ doc: parseCable(text), profile, asOf, stem: 'r', input: { path: 'r.txt', sha256: '0' }, formats: new Set(['text']), pageSize: 'letter' });
+  releaseDocument({ doc: parseCable(text), profile, asOf, stem: 'r', input: { path: 'r.txt', sha256: '0'.repeat(64) }, formats: new Set(['text']), pageSize: 'letter' });
 
 /**
  * `secret` (the text after the mark) must be withheld by every profile: no word of it in the

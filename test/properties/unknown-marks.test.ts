@@ -11,7 +11,7 @@ import { releaseDocument } from '../../src/release/index.js';
 import { AS_OF, cableSpecArb, PROFILES, tokensIn, UNKNOWN_MARKS, writeCable } from './generators.js';
 
 const release = (text: string, profile: (typeof PROFILES)[number], asOf: string) =>
-  releaseDocument({ doc: parseCable(text), profile, asOf, stem: 'gen', input: { path: 'gen.txt', sha256: '0' }, formats: new Set(['text']), pageSize: 'letter' });
+  releaseDocument({ doc: parseCable(text), profile, asOf, stem: 'gen', input: { path: 'gen.txt', sha256: '0'.repeat(64) }, formats: new Set(['text']), pageSize: 'letter' });
 
 describe('unknown and malformed marks fail closed', () => {
   it.each(UNKNOWN_MARKS)('%s is a mark the grammar refuses (so the tests below test fail-closed, not a typo)', (mark) => {

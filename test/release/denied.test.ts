@@ -16,7 +16,7 @@ const publicProfile = loadProfile(readFileSync(new URL('../../rules/public.yaml'
 const sample = (stem: string) => readDocument(readFileSync(new URL(`../../samples/${stem}.txt`, import.meta.url), 'utf8')).doc;
 
 async function release(stem: string) {
-  return releaseDocument({ doc: sample(stem), profile: publicProfile, asOf: '2010-12-01', stem, input: { path: `samples/${stem}.txt`, sha256: 'x' }, formats: ['text', 'pdf'], case: { number: 'F-2026-00123', docNumber: 'C00000009' } });
+  return releaseDocument({ doc: sample(stem), profile: publicProfile, asOf: '2010-12-01', stem, input: { path: `samples/${stem}.txt`, sha256: '0'.repeat(64) }, formats: ['text', 'pdf'], case: { number: 'F-2026-00123', docNumber: 'C00000009' } });
 }
 
 describe('the denial text', () => {

@@ -43,7 +43,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .description('report whether each document\'s classification has lapsed as of a date, when it will, and which need a human decision')
     .argument('[paths...]', 'cable, document or PDF files (.txt, .md, .pdf), folders to walk, or - for standard input')
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
-    .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
+    .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today, the UTC date)', parseIsoDateOption)
     .addOption(new Option('--json', 'print JSON Lines, one record per document').conflicts('csv'))
     .addOption(new Option('--csv', 'print CSV (RFC 4180) for spreadsheets').conflicts('json'))
     .option('--fail-on <statuses>', `exit 1 when any document has one of these statuses (comma-separated: ${STATUSES.join(',')})`, parseStatusList)

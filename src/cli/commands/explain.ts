@@ -8,7 +8,7 @@ import { readCliInput } from '../inputs.js';
 import { safeStem } from '../../release/folder.js';
 import { sha256Hex } from '../../hash.js';
 import { parseIsoDateOption, requiredOption } from '../options.js';
-import { asOfDate } from './shared.js';
+import { asOfDate, loadProfileOption } from './shared.js';
 
 interface ExplainOptions {
   profile: string;
@@ -41,19 +41,19 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
     .description('show, for one cable, document or PDF, every portion with its marking, decision, rule id and reason')
     .argument('<file>', 'a cable, document or PDF (.txt, .md, .pdf), or - for standard input')
     .addOption(requiredOption('-p, --profile <name|file>', 'release profile: a bundled name or a YAML/JSON file'))
-    .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
+    .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today, the UTC date)', parseIsoDateOption)
     .option('--overrides <file>', 'reviewer decisions (YAML) that take precedence over the profile')
     .option('--json', 'print JSON Lines, one object per portion, each with the document\'s declassification assessment')
     .addOption(inputFormatOption())
     .action(async (file: string, opts: ExplainOptions) => {
       const { io } = ctx;
       // Loaded when explain runs, not for `--help` or `--version`.
-      const [{ evaluate }, { formatExplainJson, formatExplanation }, { readOverrides, resolveProfile }] = await Promise.all([
+      const [{ evaluate }, { formatExplainJson, formatExplanation }, { readOverrides }] = await Promise.all([
         import('../../engine/evaluate.js'),
         import('../format/explain.js'),
         import('../../node/profiles.js'),
       ]);
-      const profile = await resolveProfile(opts.profile);
+      const profile = await loadProfileOption(ctx, opts.profile);
       const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
       const read = await readCliInput(file, io, undefined, opts.inputFormat);
       if (!read.ok) throw new InputError(`${file}: ${read.message}`);

@@ -33,7 +33,7 @@ export function registerLint(program: Command, ctx: CommandContext): void {
     .option('--json', 'print JSON Lines, one object per file')
     .option('--quiet', 'report errors only (as ESLint\'s --quiet); warnings still count for --max-warnings')
     .option('--max-warnings <n>', 'exit 1 when more than this many warnings are found (as ESLint\'s --max-warnings)', positiveInteger(0))
-    .option('--as-of <YYYY-MM-DD>', 'assess DECL lines as of this date (default: today)', parseIsoDateOption)
+    .option('--as-of <YYYY-MM-DD>', 'assess DECL lines as of this date (default: today, the UTC date)', parseIsoDateOption)
     .addOption(inputFormatOption())
     .addOption(noIgnoreOption())
     .addHelpText(

@@ -10,12 +10,13 @@ import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { batchPaths, expandInputs, noIgnoreOption, readStdinBytes, STDIN_PATH } from '../inputs.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../node/limits.js';
 import { MAX_DOC_NUMBER } from '../../release/case.js';
-import { FORMATS, safeStem, SUBFOLDERS, type Format } from '../../release/folder.js';
+import { FORMATS, safeStem, stemProblem, SUBFOLDERS, type Format } from '../../release/folder.js';
+import { PAGE_SIZES } from '../../release/check-request.js';
 import { oneOf, parseCaseOption, parseIsoDateOption, parseNameList, positiveInteger, requiredOption } from '../options.js';
 import { formatDocumentLine, formatReleaseSummary } from '../format/release-summary.js';
 import { formatJsonLine } from '../format/json.js';
 import { groupThousands } from '../format/number.js';
-import { asOfDate } from './shared.js';
+import { asOfDate, loadProfileOption } from './shared.js';
 import { oneLine } from '../format/one-line.js';
 
 function parseFormats(value: string): Format[] {
@@ -36,7 +37,8 @@ interface ReleaseOptions {
   asOf?: string;
   formats: Format[];
   overrides?: string;
-  pageSize: 'letter' | 'a4';
+  /** Given or not: a page size given with no typeset PDF to write is warned about; the default is letter. */
+  pageSize?: 'letter' | 'a4';
   json?: boolean;
   quiet?: boolean;
   against?: string[];
@@ -65,10 +67,10 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .argument('[paths...]', 'cable, document or PDF files (.txt, .md, .pdf), folders to walk, or - for one document on standard input (with --stem)')
     .addOption(requiredOption('-p, --profile <name|file>', 'release profile: a bundled name (public, public-pii, us-secret, nato, fvey, foia-intel) or a YAML/JSON file'))
     .addOption(requiredOption('-o, --out <dir>', 'output folder (gets release/ and review/)'))
-    .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today)', parseIsoDateOption)
+    .option('--as-of <YYYY-MM-DD>', 'decide as of this date (default: today, the UTC date)', parseIsoDateOption)
     .addOption(new Option('--formats <list>', `outputs to write, comma-separated: ${FORMATS.join(',')}`).argParser(parseFormats).default([...FORMATS], FORMATS.join(',')))
     .option('--overrides <file>', "reviewer decisions (YAML) that take precedence over the profile")
-    .addOption(new Option('--page-size <size>', 'PDF page size: letter or a4 (any case)').argParser(oneOf(['letter', 'a4'] as const)).default('letter'))
+    .addOption(new Option('--page-size <size>', 'page size of typeset PDFs: letter or a4, any case (default: letter)').argParser(oneOf(PAGE_SIZES)))
     .option('--from-list <file|->', 'also read paths, one per line, from a file or standard input (-)')
     .addOption(
       new Option('-j, --jobs <n>', `documents processed in parallel (worker threads) (default: the number of cores from ${groupThousands(POOL_MIN_DOCUMENTS)} documents on ${POOL_MIN_CORES} cores or more, from ${groupThousands(PDF_POOL_MIN_DOCUMENTS)} on ${PDF_POOL_MIN_CORES} or more for a batch of mostly PDFs; else 1; at most ${MAX_JOBS}, and never more than the documents)`).argParser(
@@ -120,7 +122,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   const c = ctx.colors();
   if (opts.docStart !== undefined && opts.case === undefined) throw new UsageError('--doc-start numbers the documents of a case; name it with --case');
   // Loaded when a release runs, not for `--help` or `--version`.
-  const [{ findBatchCrossLeaks, readReleaseFolder }, { runReleaseBatch }, { checkOutputFolder }, { isProfileName, readOverrides, resolveProfile }, { removeOwnTemporariesSync }, { createProgress }, { rerunRelease }, { tuneJit }] =
+  const [{ findBatchCrossLeaks, readReleaseFolder }, { runReleaseBatch }, { checkOutputFolder }, { isProfileName, readOverrides }, { removeOwnTemporariesSync }, { createProgress }, { rerunRelease }, { tuneJit }] =
     await Promise.all([
       import('../../audit/index.js'),
       import('../../batch/run.js'),
@@ -131,7 +133,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
       import('../../release/rerun.js'),
       import('../../node/jit.js'),
     ]);
-  const profile = await resolveProfile(opts.profile);
+  const profile = await loadProfileOption(ctx, opts.profile);
   const overrides = opts.overrides ? await readOverrides(opts.overrides) : null;
   const given = await batchPaths(paths, opts.fromList, io.readStdin);
   const stem = stdinStem(given, opts.stem);
@@ -139,6 +141,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   if (inputs.exitCode !== undefined) return inputs.exitCode;
   const { files } = inputs;
   if (opts.case !== undefined) assertDocNumbersFit(opts.docStart ?? 1, files.length);
+  for (const line of idleOptions(opts, files)) io.stderr(`declass: ${c.err.yellow('warning')}: ${line}\n`);
   // The batch starts no more threads than documents: said, as the request is not run as given.
   if (opts.jobs !== undefined && opts.jobs > files.length) io.stderr(`declass: note: --jobs ${opts.jobs} lowered to ${files.length}: one thread per document at most (${files.length} document(s))\n`);
   await checkOutputFolder(opts.out, given.filter((p) => p !== STDIN_PATH));
@@ -179,7 +182,7 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         overridesFile: opts.overrides ? path.resolve(cwd, opts.overrides) : null,
         asOf,
         formats: opts.formats,
-        pageSize: opts.pageSize,
+        pageSize: opts.pageSize ?? 'letter',
         force: Boolean(opts.force),
         ...(opts.rasterizeUnsure ? { rasterizeUnsure: true } : {}),
         jobs: opts.jobs ?? defaultJobs(files.length, files.filter(isPdfPath).length),
@@ -252,6 +255,20 @@ function assertDocNumbersFit(start: number, documents: number): void {
 }
 
 /**
+ * Options given that can do nothing in this run, each said in one line (as `--jobs` lowered is):
+ * `--page-size` without a typeset PDF to write, `--rasterize-unsure` without the release PDF or
+ * without an input named `.pdf` (standard input may be one, so it is never warned about).
+ */
+function idleOptions(opts: ReleaseOptions, files: readonly string[]): string[] {
+  const out: string[] = [];
+  const formats = opts.formats.join(',');
+  if (opts.pageSize !== undefined && !opts.formats.includes('pdf') && !opts.formats.includes('review')) out.push(`--page-size ${opts.pageSize} does nothing: --formats ${formats} writes no typeset PDF (pdf, review)`);
+  if (opts.rasterizeUnsure && !opts.formats.includes('pdf')) out.push(`--rasterize-unsure does nothing: --formats ${formats} writes no release PDF`);
+  else if (opts.rasterizeUnsure && !files.some((f) => f === STDIN_PATH || /\.pdf$/i.test(f))) out.push('--rasterize-unsure applies to PDF inputs, and no input is named .pdf');
+  return out;
+}
+
+/**
  * The output stem of the document read from standard input: `--stem`, which only it may take.
  * Usage errors: `-` without `--stem` (its outputs need a name), `--stem` without `-`, a stem that
  * is not a safe file name.
@@ -260,6 +277,7 @@ function stdinStem(given: readonly string[], stem: string | undefined): string |
   const fromStdin = given.includes(STDIN_PATH);
   if (fromStdin && stem === undefined) throw new UsageError('- reads a document from standard input; name its outputs with --stem NAME');
   if (!fromStdin && stem !== undefined) throw new UsageError('--stem names the document read from standard input (-); the outputs of files are named after them');
-  if (stem !== undefined && safeStem(stem) !== stem) throw new UsageError(`--stem ${JSON.stringify(stem)}: use letters, digits, . _ - only, not starting with . or _ (for example ${safeStem(stem)})`);
+  const problem = stem === undefined ? null : stemProblem(stem);
+  if (problem !== null) throw new UsageError(`--stem ${JSON.stringify(stem)}: ${problem}`);
   return stem;
 }

@@ -1,4 +1,6 @@
 import { isoDateOf } from '../../dates.js';
+import type { Profile } from '../../rules/load.js';
+import type { CommandContext } from '../context.js';
 import type { Io } from '../io.js';
 
 /** Today's date (UTC) as YYYY-MM-DD, from the injected clock. */
@@ -19,4 +21,21 @@ export function asOfDate(io: Io, given: string | undefined, release = false): st
     io.stderr(`declass: warning: --as-of ${given} is after today (${now}): decided as the documents will stand then, declassification dates before it counted as passed${then}\n`);
   }
   return given;
+}
+
+/**
+ * The profile of `--profile NAME|FILE` (release, explain), with what `declass rules check` would
+ * warn about it said on standard error, one line each in its words (a `rule-unreachable` rule of a
+ * profile file was used without a word); bundled profiles have none. `-p public` beside a file
+ * named `public` uses the bundled profile: said too, with how to use the file.
+ */
+export async function loadProfileOption(ctx: CommandContext, ref: string): Promise<Profile> {
+  const [{ bundledShadowsFile, resolveProfile }, { lintProfile }] = await Promise.all([import('../../node/profiles.js'), import('../../rules/lint.js')]);
+  const profile = await resolveProfile(ref);
+  const warn = ctx.colors().err.yellow('warning');
+  if (await bundledShadowsFile(ref, ctx.io.cwd())) {
+    ctx.io.stderr(`declass: ${warn}: --profile ${ref} is the bundled profile ${ref}, not the file "${ref}" in this folder; to use the file, write --profile ./${ref}\n`);
+  }
+  for (const w of lintProfile(profile)) ctx.io.stderr(`declass: ${profile.source.file}:${w.line}: ${warn}: ${w.message} [${w.code}]\n`);
+  return profile;
 }

@@ -54,7 +54,7 @@ const CHAIN = NEWEST + quoted('Classification: UNCLASSIFIED');
 const read = (text: string) => readDocument(text, { format: 'document' }).doc;
 
 async function decide(id: string, text = CHAIN, formats: ('text' | 'pdf')[] = ['text']) {
-  const result = await releaseDocument({ doc: read(text), profile: profile(id), asOf: '2026-12-05', stem: 'CHAIN', input: { path: 'CHAIN.txt', sha256: 'x' }, formats });
+  const result = await releaseDocument({ doc: read(text), profile: profile(id), asOf: '2026-12-05', stem: 'CHAIN', input: { path: 'CHAIN.txt', sha256: '0'.repeat(64) }, formats });
   const rule = (needle: string) => {
     const p = result.plan.decisions.find((d) => text.slice(d.span.start, d.span.end).includes(needle));
     return p ? `${p.action} ${p.ruleId}` : 'none';
@@ -188,7 +188,7 @@ describe('a classification line inside the text ends the portion above it', () =
     const doc = readDocument(text, { format: 'document' }).doc;
     const at = text.indexOf('ZULUBODY');
     expect(doc.portions.find((p) => p.span.start <= at && at < p.span.end)?.markingSource).toBe('unmarked');
-    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-01', stem: 'M', input: { path: 'M.txt', sha256: 'x' }, formats: ['text'] });
+    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-01', stem: 'M', input: { path: 'M.txt', sha256: '0'.repeat(64) }, formats: ['text'] });
     expect(result.releaseText).not.toContain('ZULUBODY');
     expect(result.releaseText).toContain('Flotilla update');
   });

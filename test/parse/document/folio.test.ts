@@ -60,7 +60,7 @@ const read = (text: string) => readDocument(text, { format: 'document' }).doc;
 const firstLines = (text: string) => read(text).portions.map((p) => `${p.kind}:${text.slice(p.span.start, p.span.end).split('\n')[0]!.trim()}`);
 
 async function release(id: string, text = MEMO) {
-  const result = await releaseDocument({ doc: read(text), profile: profile(id), asOf: '2026-12-05', stem: 'ARMY', input: { path: 'ARMY.txt', sha256: 'x' }, formats: ['text', 'pdf'] });
+  const result = await releaseDocument({ doc: read(text), profile: profile(id), asOf: '2026-12-05', stem: 'ARMY', input: { path: 'ARMY.txt', sha256: '0'.repeat(64) }, formats: ['text', 'pdf'] });
   const by = new Map(result.plan.decisions.map((d) => [d.portionId, `${d.action} ${d.authority.join(', ')}`]));
   return { result, by };
 }

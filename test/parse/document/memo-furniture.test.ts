@@ -237,7 +237,7 @@ describe('an e-mail printout', () => {
 
 describe('decisions on memo furniture', () => {
   const release = (id: string, asOf: string, formats: ('text' | 'pdf')[] = ['text']) =>
-    releaseDocument({ doc: read(MEMO), profile: profile(id), asOf, stem: 'MEMO', input: { path: 'MEMO.txt', sha256: 'x' }, formats });
+    releaseDocument({ doc: read(MEMO), profile: profile(id), asOf, stem: 'MEMO', input: { path: 'MEMO.txt', sha256: '0'.repeat(64) }, formats });
 
   it.each([
     ['public', '2026-12-05', 'withhold B1, 1.4(A) [public/unmarked-in-classified]'],
@@ -346,7 +346,7 @@ describe("an FBI electronic communication's fields", () => {
       'marked:S:Details: (S//NF) The source advised that the subject met the facilitator.',
       'marked:U:- (U) Minneapolis will continue to investigate the Case as opened.',
     ]);
-    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-05', stem: 'EC', input: { path: 'EC.txt', sha256: 'x' }, formats: ['text', 'pdf'] });
+    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-05', stem: 'EC', input: { path: 'EC.txt', sha256: '0'.repeat(64) }, formats: ['text', 'pdf'] });
     expect(result.releaseText).toContain('IT - OTHER;');
     expect(result.releaseText).not.toContain('315N');
     const withheld = withheldTexts(result.plan);
