@@ -139,17 +139,57 @@ function verticalMetrics(objs: PdfObjects, descriptor: PdfDict | undefined, std?
  * map to blanks. A ToUnicode that mapped every printable code to U+0020 had a (S//NF) paragraph in
  * Helvetica read as blanks, so in no portion, and released as printed.
  */
-function readToUnicode(objs: PdfObjects, font: PdfDict, inked?: (code: number) => boolean): ParsedCMap | undefined {
+function readToUnicode(objs: PdfObjects, font: PdfDict, shown?: (code: number) => string | undefined): ParsedCMap | undefined {
   const tu = lookup(objs, font, 'ToUnicode');
   if (!(tu instanceof PdfStream)) return undefined;
   const bytes = decodeToBytes(objs, tu);
   if (!bytes) return undefined;
   const cmap = parseCMap(bytes);
   const blanks: number[] = [];
-  for (const [code, u] of cmap.unicode) if (BLANK_TEXT.test(u)) blanks.push(code);
-  const lying = blanks.length > MAX_BLANK_CODES ? blanks : inked ? blanks.filter(inked) : [];
+  const misread: number[] = [];
+  for (const [code, u] of cmap.unicode) {
+    if (BLANK_TEXT.test(u)) blanks.push(code);
+    else {
+      const glyph = shown?.(code);
+      if (glyph !== undefined && !sameReading(u, glyph)) misread.push(code);
+    }
+  }
+  const lying = blanks.length > MAX_BLANK_CODES ? blanks : shown ? blanks.filter((code) => shown(code) !== undefined) : [];
   for (const code of lying) cmap.unicode.set(code, INKED_BLANK);
+  for (const code of misread) cmap.unicode.set(code, MISREAD_GLYPH);
   return cmap;
+}
+
+/**
+ * The text of a code whose ToUnicode names another character than the glyph its encoding draws
+ * (a standard font not embedded, or a glyph the dictionary names): no text, so the page that shows
+ * it is refused. A Helvetica whose ToUnicode mapped the code of `S` to `U` had a page showing
+ * `(S) …` read as `(U) …` and released as printed.
+ */
+export const MISREAD_GLYPH = '\uFFFD\0\0\uFFFD';
+
+/**
+ * Text as compared between a ToUnicode entry and a glyph name: compatibility forms (ligatures,
+ * ellipsis, decomposed accents), and one form for each family of quotes, hyphens and dashes, which
+ * producers map either way; letters keep their case (`(s)` is no portion mark).
+ */
+function comparable(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/gu, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/gu, '"')
+    .replace(/[\u00AD\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu, '-');
+}
+
+/**
+ * True when a ToUnicode entry `text` may say what glyph `glyph` (its name's Unicode) shows: the two
+ * compare equal, the name gives a private-use value (what it shows is not known), or neither holds
+ * a letter, digit or punctuation (symbols, dingbats: no word of the text, no mark, hangs on which).
+ */
+function sameReading(text: string, glyph: string): boolean {
+  const a = comparable(text);
+  const b = comparable(glyph);
+  return a === b || /^\p{Co}+$/u.test(b) || !/[\p{L}\p{N}\p{P}]/u.test(a + b);
 }
 
 /**
@@ -174,10 +214,13 @@ const BLANK_TEXT = /^[\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\u115F\u1160
  */
 const MAX_BLANK_CODES = 3;
 
-/** True when glyph name `name` names a glyph that draws ink (no space, no format character, not .notdef). */
-function namesInk(name: string | undefined): boolean {
+/**
+ * The Unicode of the glyph named `name` when it draws ink (no space, no format or control
+ * character, not .notdef).
+ */
+function inkOf(name: string | undefined): string | undefined {
   const u = name === undefined || name === '.notdef' ? undefined : glyphNameToUnicode(name);
-  return u !== undefined && !BLANK_TEXT.test(u) && !/^\p{Cc}+$/u.test(u);
+  return u !== undefined && !BLANK_TEXT.test(u) && !/^\p{Cc}+$/u.test(u) ? u : undefined;
 }
 
 /**
@@ -231,7 +274,7 @@ function loadSimple(objs: PdfObjects, font: PdfDict, subtype: string): FontInfo 
   // may have an encoding of its own where the dictionary names none.
   const embedded = descriptor !== undefined && (descriptor.has('FontFile') || descriptor.has('FontFile2') || descriptor.has('FontFile3'));
   const named = (code: number): boolean => given(code) || (std !== undefined && !embedded);
-  const toUnicode = readToUnicode(objs, font, (code) => named(code) && namesInk(names[code]));
+  const toUnicode = readToUnicode(objs, font, (code) => (named(code) ? inkOf(names[code]) : undefined));
   const isType3 = subtype === 'Type3';
   const fm = isType3 ? (numbers(objs, font.get('FontMatrix')) ?? [0.001, 0, 0, 0.001, 0, 0]) : undefined;
   // Type3 widths are in glyph space: FontMatrix maps them to text space (×1000 to match the others).

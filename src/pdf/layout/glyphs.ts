@@ -7,7 +7,7 @@
 import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { PdfInputError, type UnsureReason } from '../errors.js';
 import { normaliseRect, type Rect } from '../geometry.js';
-import { INKED_BLANK } from '../font/font.js';
+import { INKED_BLANK, MISREAD_GLYPH } from '../font/font.js';
 import { PdfString } from '../objects/model.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
 import { listPages } from '../redact/pages.js';
@@ -152,7 +152,7 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
         let r = u === undefined ? (g.end - g.start === 1 && g.code === 32 ? BLANK : UNMAPPED) : read.get(u);
         if (r === undefined) read.set(u!, (r = reading(u!)));
         // Its own words, not the scan's: the page has a text layer, one the tool cannot read.
-        if (r === UNMAPPED) throw new PdfInputError(`page ${index + 1} shows glyphs of font ${g.font.name || '(unnamed)'} that cannot be mapped to Unicode${u === INKED_BLANK ? ': its ToUnicode maps glyphs that draw ink to blanks' : ''} (their text cannot be read, and is never released unread)`);
+        if (r === UNMAPPED) throw new PdfInputError(`page ${index + 1} shows glyphs of font ${g.font.name || '(unnamed)'} that cannot be mapped to Unicode${u === INKED_BLANK ? ': its ToUnicode maps glyphs that draw ink to blanks' : u === MISREAD_GLYPH ? ': its ToUnicode maps glyphs to other text than the glyphs its encoding names' : ''} (their text cannot be read, and is never released unread)`);
         if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
         if (!r.blank && thinGlyph(g, r.text)) throw new PdfInputError(`page ${index + 1}: font ${g.font.name || '(unnamed)'} draws ${JSON.stringify(r.text)} with no width (its glyphs cannot be placed with certainty: fail closed)`);
         if (!r.blank) text++;

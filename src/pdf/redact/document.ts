@@ -15,7 +15,7 @@
  *   something nobody decided on. Thumbnails, /PieceInfo, /Metadata, /AA, /StructParents go too;
  * - every object the new file reaches loses /Metadata, /PieceInfo, /StructParent(s), /AA, /OPI,
  *   /Alternates, /LastModified;
- * - every named marked-content property list keeps only names, numbers and booleans (properties.ts);
+ * - every named marked-content property list keeps only /MCID and an artifact's /Type and /Subtype (properties.ts);
  * - every layer (OCG, OCMD) the file holds keeps no string and is named `Layer` (`Layer N` when
  *   /OCProperties lists it);
  * - everything the pages' resources reach keeps only what rendering uses: no unknown resource

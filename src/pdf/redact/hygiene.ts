@@ -7,8 +7,10 @@
  * wrote the withheld paragraph in each and found it in the release PDF's page stream.
  *
  * In every stream the redaction rewrites: comments (and any other bytes between operations) go,
- * inline property lists of BDC and DP keep only names, numbers and booleans (as named ones do,
- * properties.ts), and an operation whose operator is not PDF's goes with its operands. What is
+ * inline property lists of BDC and DP keep only /MCID and an artifact's /Type and /Subtype (as
+ * named ones do, properties.ts), a marked-content tag that is not PDF's own becomes /Span
+ * (tags.ts: a name spells any words), and an operation whose operator is not PDF's goes with its
+ * operands. What is
  * drawn does not change: viewers ignore all three. Streams not rewritten are copied as they are.
  *
  * One exception: the /ActualText and /E of a BDC no region touches stay (page.ts strips them
@@ -20,6 +22,7 @@ import { PdfDict, PdfName, PdfString } from '../objects/model.js';
 import { formatOperation, type ContentEdit } from '../content/edits.js';
 import type { Operation } from '../syntax/parse.js';
 import { plain } from './properties.js';
+import { NEUTRAL_TAG, releasedTag } from './tags.js';
 
 /** The operators of PDF 32000-1:2008, Table A.1 (BI … ID … EI is one operation to the parser). */
 const OPERATORS: ReadonlySet<string> = new Set(
@@ -28,6 +31,26 @@ const OPERATORS: ReadonlySet<string> = new Set(
 
 /** Replacement texts of marked content, which an untouched BDC keeps (see the module comment). */
 const REPLACEMENTS = ['ActualText', 'E'] as const;
+
+/** The marked-content operators: a tag, then (BDC, DP) a property list or the name of one. */
+const MARKS: ReadonlySet<string> = new Set(['BMC', 'BDC', 'MP', 'DP']);
+
+/**
+ * Marked-content operation `o` as released, or undefined when it stays as it is: its tag PDF's own
+ * or /Span (tags.ts), an inline property list plain (but the replacement texts of a BDC).
+ */
+function markEdit(o: Operation): string | undefined {
+  const [tag, props] = o.operands;
+  const released = tag instanceof PdfName ? releasedTag(tag) : NEUTRAL_TAG;
+  let list = props;
+  if (props instanceof PdfDict) {
+    const kept = plain(props).clone();
+    if (o.op === 'BDC') for (const k of REPLACEMENTS) if (props.get(k) instanceof PdfString) kept.set(k, props.get(k)!);
+    if (kept.map.size !== props.map.size) list = kept;
+  }
+  if (released === tag && list === props) return undefined;
+  return formatOperation(o.op, list === undefined ? [released] : [released, list]);
+}
 
 /** Whether the bytes `[start, end)` are all PDF whitespace. */
 function blank(bytes: Uint8Array, start: number, end: number): boolean {
@@ -65,15 +88,7 @@ export function hygieneEdits(bytes: Uint8Array, ops: readonly Operation[], taken
     pos = o.end;
     let text: string | undefined;
     if (!OPERATORS.has(o.op)) text = '';
-    else if ((o.op === 'BDC' || o.op === 'DP') && o.operands.length === 2 && o.operands[1] instanceof PdfDict) {
-      const props = o.operands[1];
-      const p = plain(props);
-      if (p !== props) {
-        const kept = p.clone();
-        if (o.op === 'BDC') for (const k of REPLACEMENTS) if (props.get(k) instanceof PdfString) kept.set(k, props.get(k)!);
-        if (kept.map.size !== props.map.size) text = formatOperation(o.op, [o.operands[0] instanceof PdfName ? o.operands[0] : PdfName.of('Span'), kept]);
-      }
-    }
+    else if (MARKS.has(o.op)) text = markEdit(o);
     if (text !== undefined && free(o.start, o.end)) out.push({ start: o.start, end: o.end, text });
   }
   if (bytes.length > pos && !blank(bytes, pos, bytes.length) && free(pos, bytes.length)) out.push({ start: pos, end: bytes.length, text: '\n' });

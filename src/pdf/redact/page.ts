@@ -18,6 +18,8 @@ import type { UnsureReason } from '../errors.js';
 import { textEdits } from './text.js';
 import { blankImage } from './images.js';
 import { hygieneEdits } from './hygiene.js';
+import { plain } from './properties.js';
+import { releasedTag } from './tags.js';
 import { boxesContent, pageBoxes, placeLabels, type RedactionBox } from './boxes.js';
 
 /** A region on this page, normalised. */
@@ -447,13 +449,10 @@ class PageEdits {
       const span = content.spans[id]!;
       const props = span.props;
       if (!props || !(props.has('ActualText') || props.has('Alt') || props.has('E'))) continue;
-      const kept = new PdfDict();
-      for (const [k, v] of props.map) {
-        if (k === 'ActualText' || k === 'Alt' || k === 'E') continue;
-        if (typeof v === 'number' || typeof v === 'boolean' || v instanceof PdfName) kept.set(k, v); // refs cannot be inlined
-      }
+      // Only what cannot carry words (properties.ts's plain: no text, no name that is not PDF's own; refs cannot be inlined).
+      const kept = plain(props);
       const op = content.streams[span.stream]!.ops[span.beginOp]!;
-      this.addEdit(span.stream, replaceOperation(op, formatOperation('BDC', [PdfName.of(span.tag), kept])));
+      this.addEdit(span.stream, replaceOperation(op, formatOperation('BDC', [releasedTag(PdfName.of(span.tag)), kept])));
       this.stats.actualTextRemoved++;
     }
   }

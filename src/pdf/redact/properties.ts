@@ -5,8 +5,9 @@
  * stayed in /Properties, and the release kept a withheld paragraph's /ActualText or a figure's
  * /Alt as a string anywhere a reader of the file looks.
  *
- * Every named property list of the release keeps only its names, numbers and booleans (the
- * /MCID a tag needs): strings and everything else go, in every document. Why not only the lists
+ * Every named property list of the release keeps only its /MCID and an artifact's /Type and
+ * /Subtype (tags.ts): strings, names that are not PDF's own and everything else go, in every
+ * document. Why not only the lists
  * withheld content names: a list may be named from released and withheld content alike, from a
  * form drawn twice, or from nothing (a string no viewer shows but the file carries), and no
  * viewer needs the text (the reader has refused any /ActualText or /E that says other letters
@@ -22,12 +23,16 @@
  */
 import { PdfDict, PdfName, PdfRef, PdfStream, dictOf, type PdfObjects, type PdfValue } from '../objects/model.js';
 import { isLayer, textlessLayer } from './layers.js';
+import { keptProperty } from './tags.js';
 
-/** `d` with only the values that cannot carry text, or `d` itself when it has nothing else. */
+/**
+ * `d` with only the keys and values that cannot carry words (tags.ts's keptProperty: /MCID, an
+ * artifact's /Type and /Subtype), or `d` itself when it has nothing else. Names went with it
+ * once, and a name spells any text: `<</Lang /ZQBODY2 /Sub /ZQNETWORK>>` kept both.
+ */
 export function plain(d: PdfDict): PdfDict {
-  const keep = (v: PdfValue): boolean => typeof v === 'number' || typeof v === 'boolean' || v instanceof PdfName;
-  if ([...d.map.values()].every(keep)) return d;
-  return new PdfDict([...d.map].filter(([, v]) => keep(v)));
+  if ([...d.map].every(([k, v]) => keptProperty(k, v))) return d;
+  return new PdfDict([...d.map].filter(([k, v]) => keptProperty(k, v)));
 }
 
 /** What a pass over the file has found and changed. */
