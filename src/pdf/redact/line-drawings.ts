@@ -10,10 +10,10 @@
  * - it is the size of a line: at most twice the band's height, at least half of it on the band,
  *   and not a rule (less than a fifth of the band high: an underline or a table's border, which
  *   cannot spell anything, stays as drawn);
- * - it lies within the page's text (between the leftmost and rightmost glyph: never a figure in
- *   the margin), and within the width of the withheld lines around it (its paragraph's) or no
- *   farther than three band heights from the region or from a drawing already taken for it, with
- *   no released (kept) glyph between them;
+ * - it lies no farther than three band heights from the region or from a drawing already taken
+ *   for it (an inline image after a word space), or within the width of the withheld lines around
+ *   it (its paragraph's) and of the page's text (never a figure in the margin), with no released
+ *   glyph (ink: a kept space is none) between them;
  * - it meets no kept glyph. One that does, yet could carry lettering (an image, or a path with a
  *   curve or more than four segments), is refused: what it shows on the withheld line cannot be
  *   cut from what it shows on released text (fail closed). A figure beside a paragraph is taller
@@ -106,10 +106,11 @@ export function lineDrawings(content: PageContent, rects: readonly Rect[], remov
       for (const k of candidates) {
         if (taken.has(k) || crossing.has(k)) continue;
         const { bbox: b, lettering } = drawings[k]!;
-        if (!onBand(b, r) || b[0] < extent[0] - 1 || b[2] > extent[1] + 1) continue;
+        if (!onBand(b, r)) continue;
         const gap: Rect | null = b[0] > hi ? [hi, r[1], b[0], r[3]] : b[2] < lo ? [b[2], r[1], lo, r[3]] : null;
-        const near = !gap || gap[2] - gap[0] <= 3 * (r[3] - r[1]) || (b[0] >= para[0] - 1 && b[2] <= para[1] + 1);
-        if (!near || (gap && meetsKept(gap))) continue;
+        const near = !gap || gap[2] - gap[0] <= 3 * (r[3] - r[1]);
+        const within = b[0] >= Math.max(para[0], extent[0]) - 1 && b[2] <= Math.min(para[1], extent[1]) + 1;
+        if (!(near || within) || (gap && meetsKept(gap))) continue;
         if (meetsKept(b)) {
           if (lettering) crossing.add(k);
           continue;
