@@ -15,7 +15,7 @@
  *   it (its paragraph's) and of the page's text (never a figure in the margin), with no released
  *   glyph (ink: a kept space is none) between them;
  * - it meets no kept glyph. One that does, yet could carry lettering (an image, or a path with a
- *   curve or more than four segments), is refused: what it shows on the withheld line cannot be
+ *   curve or more than two segments), is refused: what it shows on the withheld line cannot be
  *   cut from what it shows on released text (fail closed). A figure beside a paragraph is taller
  *   than a line and is never taken.
  */
@@ -28,7 +28,7 @@ export interface Drawing {
   /** An image's resource name. */
   readonly name?: string;
   readonly bbox: Rect;
-  /** It could carry lettering: an image, or a path with a curve or more than four segments. */
+  /** It could carry lettering: an image, or a path with a curve or more than two segments. */
   readonly lettering: boolean;
 }
 
@@ -55,7 +55,9 @@ export function pageDrawings(content: PageContent): Drawing[] {
   return [
     ...content.images.map((im): Drawing => ({ kind: 'image', name: im.name, bbox: im.bbox, lettering: true })),
     ...content.inlineImages.map((im): Drawing => ({ kind: 'inline image', bbox: im.bbox, lettering: true })),
-    ...content.paths.filter((p) => !p.clip).map((p): Drawing => ({ kind: 'path', bbox: p.bbox, lettering: p.curves > 0 || p.segments > 4 })),
+    // A dark filled box (a publisher's black box on a withheld line: four segments or fewer, no
+    // curve) spells nothing and stays as drawn, as before; a stroked letter has as few segments.
+    ...content.paths.filter((p) => !p.clip && !(p.dark && p.curves === 0 && p.segments <= 4)).map((p): Drawing => ({ kind: 'path', bbox: p.bbox, lettering: p.curves > 0 || p.segments > 2 })),
   ];
 }
 
@@ -98,7 +100,10 @@ export function lineDrawings(content: PageContent, rects: readonly Rect[], remov
   // Released ink: a kept space (the one after a withheld line's last word) or unseen glyph is none.
   const kept = content.glyphs.filter((g) => !removed.has(g) && g.visible && (g.unicode ?? 'x').trim() !== '');
   const meetsKept = (b: Rect): boolean => kept.some((g) => g.meets(b));
+  const withheld = [...removed];
   rects.forEach((r, i) => {
+    // Only a line of withheld characters has a line to extend (not a region over a drawing alone).
+    if (!withheld.some((g) => g.meets(r))) return;
     let lo = r[0], hi = r[2];
     const para = paragraphExtent(rects, r);
     for (let changed = true; changed; ) {
