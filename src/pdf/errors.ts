@@ -16,6 +16,7 @@ export type UnsureReason =
   | 'clipping-text'
   | 'zero-size-font'
   | 'text-as-paths'
+  | 'line-drawing'
   | 'inline-image'
   | 'inline-image-end'
   | 'tiling-pattern'

@@ -21,6 +21,7 @@ import { hygieneEdits } from './hygiene.js';
 import { plain } from './properties.js';
 import { releasedTag } from './tags.js';
 import { boxesContent, pageBoxes, placeLabels, type RedactionBox } from './boxes.js';
+import { crossingReasons, lineDrawings, lineWarnings, pageDrawings } from './line-drawings.js';
 
 /** A region on this page, normalised. */
 export interface PageRegion {
@@ -239,10 +240,15 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   }
   const content: PageContent = page.content ?? interpretPage(objs, bytes, page.resources, page.box);
   const removed = removedGlyphs(content, rects);
-  const reasons = unsureReasons(content, rects);
-  if (reasons.length > 0) return { kind: 'unsure', reasons, boxes: pageBoxes(regions, content.glyphs, removed, keptImages(content, rects)) };
+  // What a withheld line draws beside its characters goes with them (line-drawings.ts).
+  const drawings = pageDrawings(content);
+  const line = lineDrawings(content, rects, removed, drawings, (b) => insideAny(b, rects));
+  const cut = line.extra.length > 0 ? [...rects, ...line.extra.map((e) => e.rect)] : rects;
+  const reasons = [...unsureReasons(content, cut), ...crossingReasons(line, drawings)];
+  if (reasons.length > 0) return { kind: 'unsure', reasons, boxes: pageBoxes(regions, content.glyphs, removed, keptImages(content, cut)) };
 
-  const edits = new PageEdits(objs, content, rects, removed);
+  const edits = new PageEdits(objs, content, cut, removed);
+  edits.warnings.push(...lineWarnings(page.index, line, drawings));
   edits.glyphs();
   edits.paths();
   edits.images(allocate, page.index);
@@ -258,12 +264,19 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   const fontName = uniqueName(fonts, new Set(), 'DeclassLabel');
   fonts.set(fontName, labelFont);
   pageResources.set('Font', fonts);
-  const boxes = pageBoxes(regions, content.glyphs, removed, keptImages(content, rects));
+  const boxes = withDrawingBoxes(pageBoxes(regions, content.glyphs, removed, keptImages(content, cut)), line.extra.map((e) => e.rect));
   edits.stats.boxes = boxes.length;
   const head = Buffer.from('q\n'.repeat(1 + extraQ), 'latin1');
   const labels = placeLabels(boxes);
   const body = Buffer.concat([head, pageBytes, Buffer.from('\n' + tail + boxesContent(boxes, fontName, labels), 'latin1')]);
   return { kind: 'done', contents: flateStream(new PdfDict(), body), resources: pageResources, stats: edits.stats, boxes, unprinted: labels.unprinted, warnings: edits.warnings, content, removed };
+}
+
+/** `boxes`, and a box for each of `drawn` (a drawing withheld with a line) that none of them covers. */
+function withDrawingBoxes(boxes: RedactionBox[], drawn: readonly Rect[]): RedactionBox[] {
+  const out = [...boxes];
+  for (const d of drawn) if (!boxes.some((b) => contains(b.rect, d, 0.5))) out.push({ rect: d });
+  return out;
 }
 
 /*

@@ -3,6 +3,10 @@
  * pdftotext, every decoded stream and string of the file (so text hidden anywhere in an object is
  * found whatever draws it), and the opaque boxes the release draws.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { readPdfObjects } from '../../../src/pdf/objects/read.js';
 import { decodeStream } from '../../../src/pdf/objects/filters.js';
@@ -129,4 +133,18 @@ export function rawAndInflated(bytes: Uint8Array): string {
     }
   }
   return parts.join('\n');
+}
+
+/** The images poppler's `pdfimages -list` finds in the file ({page, width, height} each), or null when it is not installed. */
+export function popplerImages(bytes: Uint8Array): { page: number; width: number; height: number }[] | null {
+  const dir = mkdtempSync(path.join(tmpdir(), 'declass-pdfimages-'));
+  const file = path.join(dir, 'in.pdf');
+  writeFileSync(file, bytes);
+  const out = spawnSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+  if (out.error) return null;
+  if (out.status !== 0) throw new Error(`pdfimages exited with ${out.status}: ${out.stderr}`);
+  return out.stdout.split('\n').slice(2).filter((l) => l.trim() !== '').map((l) => {
+    const f = l.trim().split(/\s+/);
+    return { page: Number(f[0]), width: Number(f[3]), height: Number(f[4]) };
+  });
 }
