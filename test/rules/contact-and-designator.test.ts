@@ -81,6 +81,13 @@ describe('the shared telephone pattern: counts, amounts and resolutions are no t
     ['a London number still', 'Call 0171 499 9000 now', ['0171 499 9000']],
     ['a number in four groups, whole (09STATE57530; was 52 614 488, leaving 4218)', 'Tel: 52 614 488 4218', ['52 614 488 4218']],
     ['a local number still', 'Call 647-1234 or 8305-1200.', ['647-1234', '8305-1200']],
+    // Header lines, where redact rules apply too (stop 57): designators of messages and reports.
+    ['message serial numbers after the precedence (08STATE103511)', 'TO ZEN/AMEMBASSY BELMOPAN NIACT IMMEDIATE 2276-2279', []],
+    ['a serial number after PRIORITY (09STATE117709)', 'INFO RUEHBY/AMEMBASSY CANBERRA PRIORITY 5779-5780', []],
+    ["a CIA TD's number (09NAIROBI579)", 'REF: A) TD-314/014 437-09 B) NAIROBI 411', []],
+    ["an IIR's number (10STATE369)", 'IIR 6 022 0061 93 23 OCT 1992', []],
+    ['a telephone number on a routing line still', 'RUEHRL/USDAO BERLIN GE PRIORITY ATTN 202-647-4000', ['202-647-4000']],
+    ['a telephone number after a precedence word still', 'IMMEDIATE 202-647-4000 or PRIORITY 647-4000.', ['202-647-4000', '647-4000']],
   ])('%s', (_what, text, expected) => {
     expect(found(phone, text)).toEqual(expected);
   });
