@@ -26,6 +26,7 @@ describe('foia-intel org-designator: office symbols, not abbreviations of their 
     ['quarters', 'It rose in Q1, Q2, Q3, Q4, Q5 and Q6.', []],
     ['influenza strains and visas', 'H1N1 and H5N1 cases; H1B and H2B visas', []],
     ['aircraft and weapons', 'the F16 sale, F-16, F-15C, F18, C130J, M16 rifles, M1A1 and M9A1 tanks; D66', []],
+    ["a declassification exemption on a cable's E.O. line (06NAIROBI1114)", 'E.O. 12958: DECL: (X1)', []],
     ['command and control, a joint staff, x2y words', 'C4 and C4I systems, the J2 staff, P2P networks', []],
     ['office symbols in a SIDtoday byline and text', 'Chief, S2I4; FROM: ZQ, S12C; S2I04, F611, S0121, F26, S2A and S2B', ['S2I4', 'S12C', 'S2I04', 'F611', 'S0121', 'F26', 'S2A', 'S2B']],
     ['a bare letter and digit of the agency (ambiguous, withheld)', 'the S2 workforce and F6', ['S2', 'F6']],
