@@ -544,7 +544,15 @@ export interface Disposition {
 }
 
 /** A span removed from inside a released portion by a redact rule. */
+/**
+ * The portion id of a redaction in the text the release shows outside every portion (a cable's
+ * routing lines, TAGS, REF, the banner line's other words; a PDF's unmarked lines): no portion has
+ * it (portion ids are a kind, or `p` and a number: `p3`, `subject`, `header`, `signature2`).
+ */
+export const OUTSIDE_PORTIONS_ID = 'header-lines';
+
 export interface Redaction {
+  /** The portion the span is in, or OUTSIDE_PORTIONS_ID. */
   readonly portionId: string;
   readonly span: Span;
   readonly ruleId: string;

@@ -27,6 +27,7 @@ import { pdfPageSize } from './pdf-text.js';
 import { RecordedConfig } from './recorded-config.js';
 import { buildReport, type AuditReport } from './report.js';
 import type { Rerun } from './rerun.js';
+import { redactRuleMatches } from './rule-matches.js';
 import { readReleasedText, scanFolder, type FolderFile, type ReleasedText } from './scan.js';
 import { checkOutputs, checkPending, checkPdfAuthorities, checkTextAuthorities, boxLabels, compareRerun, parseRecord } from './verify.js';
 
@@ -301,6 +302,8 @@ async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, t
     if (t.text === null) continue;
     const hit = findSelfLeak(stem, withheld, visible, t.pieces);
     if (hit) run.findings.push(failure(t.rel, 'leak', `${describeHit(hit, true)} of ${stem} appear here`));
+    // The release text (a PDF's is laid out from the same pieces, or redacted at the same spans).
+    if (t.rel.endsWith('.txt')) for (const m of redactRuleMatches(profile, t.text, [record.stamp, record.banner.release])) run.findings.push(failure(t.rel, 'leak', m));
   }
   if (run.index) {
     run.index.addDigest(crossDigest(stem, withheld, visible, ''));

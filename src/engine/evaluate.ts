@@ -8,10 +8,10 @@ import { overrideIdsOf, overrideMismatch } from '../rules/override-ids.js';
 import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
 import { requireAsOf } from '../options.js';
-import type { DeclAssessment, DeclStatus, Decision, Diagnostic, Document, Marking, Plan, Portion, Redaction } from '../types.js';
+import { OUTSIDE_PORTIONS_ID, type DeclAssessment, type DeclStatus, type Decision, type Diagnostic, type Document, type Marking, type Plan, type Portion, type Redaction } from '../types.js';
 import { expandAuthority, formatReason } from './authority.js';
 import { computeDisposition } from './disposition.js';
-import { spansAcrossPortions, spansInPortion, type ReleasedPortion } from './span-redactions.js';
+import { linesOutsidePortions, outsidePortion, spansAcrossPortions, spansInPortion, type ReleasedPortion } from './span-redactions.js';
 import { isBannerAbovePortions, isDocumentClassified, portionFacts } from './facts.js';
 
 /** Options of one evaluation. */
@@ -60,7 +60,11 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
     decisions.push(decision);
     if (decision.action === 'release') released.push({ portion, facts });
   }
-  redactions.push(...redactReleased(doc, released, profile, reasons));
+  const outside = linesOutsidePortions(doc).map((span) => {
+    const portion = outsidePortion(span);
+    return { portion, facts: portionFacts(doc, portion, classified, declassification.status, bannerAbove) };
+  });
+  redactions.push(...redactReleased(doc, released, outside, profile, reasons));
   for (const [portionId] of overrides) {
     diagnostics.push({
       severity: 'error',
@@ -246,11 +250,14 @@ function explainRule(rule: CompiledRule): string {
 
 /**
  * The redact rules' matches in released portions, inside each and across the break between two
- * that follow each other (span-redactions.ts), merged per portion.
+ * that follow each other (span-redactions.ts), merged per portion; and in the lines the release
+ * shows outside the portions (`outside`, one pseudo-portion per line piece: the routing lines, TAGS,
+ * the banner line's other words), merged as one, OUTSIDE_PORTIONS_ID. In document order.
  */
-function redactReleased(doc: Document, released: readonly ReleasedPortion[], profile: Profile, reasons: readonly string[]): Redaction[] {
+function redactReleased(doc: Document, released: readonly ReleasedPortion[], outside: readonly ReleasedPortion[], profile: Profile, reasons: readonly string[]): Redaction[] {
   if (profile.spanRules.length === 0) return [];
   const byPortion = new Map<string, Redaction[]>(released.map((r) => [r.portion.id, spansInPortion(doc, r, profile, reasons)]));
+  byPortion.set(OUTSIDE_PORTIONS_ID, outside.flatMap((r) => spansInPortion(doc, r, profile, reasons)));
   const index = new Map(doc.portions.map((p, k) => [p.id, k]));
   for (let k = 1; k < released.length; k++) {
     const a = released[k - 1]!;
@@ -258,7 +265,7 @@ function redactReleased(doc: Document, released: readonly ReleasedPortion[], pro
     if (index.get(b.portion.id) !== index.get(a.portion.id)! + 1) continue;
     for (const r of spansAcrossPortions(doc, a, b, profile, reasons)) byPortion.get(r.portionId)!.push(r);
   }
-  return [...byPortion.values()].flatMap((found) => mergeRedactions(found));
+  return [...byPortion.values()].flatMap((found) => mergeRedactions(found)).sort((a, b) => a.span.start - b.span.start);
 }
 
 /** Sorts redactions and merges overlapping ones (union of spans and authorities): removal only grows. */

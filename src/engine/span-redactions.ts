@@ -1,5 +1,6 @@
 /**
- * Redact rules over released text. A rule matches inside each portion, and also across the break
+ * Redact rules over released text. A rule matches inside each portion, in the text the release
+ * shows outside the portions (header lines: see linesOutsidePortions), and also across the break
  * between two released portions: the parser may end a paragraph at a short line (`(U) We met
  * Burkhard⏎Ducoffre at …`, a PDF's `… on 202-647-⏎4000 today`), and a reader still reads the name or
  * number whole. Such a match is withheld in both portions, each part in its own.
@@ -8,7 +9,7 @@ import type { CompiledSpanRule } from '../rules/compile.js';
 import type { Profile } from '../rules/load.js';
 import type { PortionFacts } from '../rules/types.js';
 import { conditionsHold } from '../rules/conditions/index.js';
-import type { Document, Portion, Redaction, Span } from '../types.js';
+import { OUTSIDE_PORTIONS_ID, type Document, type Portion, type Redaction, type Span } from '../types.js';
 import { expandAuthority } from './authority.js';
 
 /** A released portion with the facts its rules are tested on. */
@@ -47,6 +48,45 @@ export function spansInPortion(doc: Document, released: ReleasedPortion, profile
     }
   }
   return found;
+}
+
+/**
+ * The text the release shows outside the portions, one span per line piece, trimmed: the source
+ * less the portions (each released or withheld whole), the page furniture (removed), the banner,
+ * its caveats and the page banners (each replaced by the release banner or removed: buildEdits).
+ * The complement, not `doc.boilerplate`: whatever a parser leaves outside both is shown, and so
+ * matched. A piece never crosses a line end, where the release stamp is inserted.
+ */
+export function linesOutsidePortions(doc: Document): Span[] {
+  const covered: Span[] = [...doc.portions.map((p) => p.span), ...doc.furniture];
+  if (doc.banner) {
+    covered.push(doc.banner.span, ...doc.banner.caveats.map((c) => c.span));
+    for (const r of doc.banner.repeats ?? []) covered.push(r.span, ...r.caveats);
+  }
+  for (const b of doc.pageBanners ?? []) covered.push(b.span, ...b.lines);
+  covered.sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  const gap = (from: number, to: number) => {
+    for (let at = from; at < to; ) {
+      const eol = doc.source.indexOf('\n', at);
+      const end = eol < 0 || eol > to ? to : eol;
+      const piece = trimmed(doc.source, { start: at, end });
+      if (piece) out.push(piece);
+      at = end + 1;
+    }
+  };
+  let at = 0;
+  for (const c of covered) {
+    if (c.start > at) gap(at, c.start);
+    at = Math.max(at, c.end);
+  }
+  gap(at, doc.source.length);
+  return out;
+}
+
+/** The pseudo-portion of one line piece outside the portions: unmarked text of kind `header`. */
+export function outsidePortion(span: Span): Portion {
+  return { id: OUTSIDE_PORTIONS_ID, kind: 'header', number: null, parent: null, marking: null, markingSource: 'unmarked', mark: null, span, segments: [span] };
 }
 
 /** `span` without the blanks and line ends at its ends; null when nothing is left. */

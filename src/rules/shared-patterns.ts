@@ -70,6 +70,15 @@ const SSN = [
   '(?<=\\b(?:SSN|SSAN|[Ss]ocial [Ss]ecurity(?: [Nn](?:o\\.|umber))?|SOCIAL SECURITY(?: N(?:O\\.|UMBER))?):?[ ]?(?:#[ ]?)?)(?!000|666|9\\d\\d)\\d{3}[ ]?(?!00)\\d{2}[ ]?(?!0000)\\d{4}(?!\\d)',
 ];
 
+/**
+ * Not a cable's message serial numbers after its precedence on a routing line (`NIACT IMMEDIATE
+ * 2276-2279`, `PRIORITY 5779-5780`), nor a report's number: a CIA TD's (`TD-314/014 437-09`) or an
+ * IIR's (`IIR 6 022 0061 93`). Designators of messages and reports, not telephone numbers: the
+ * header lines, where redact rules apply too, are full of them.
+ */
+const NOT_DESIGNATOR =
+  '(?!(?<=\\b(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE|NIACT)[ ]{1,3})\\d{4}(?:-\\d{4})?(?![\\w/-]))(?<!\\bTD-|\\bIIR[ ]\\d[ ]\\d{3}[ ])';
+
 /** An extension written after the number (`202-647-4000x123`, `202-647-4000 ext. 123`): withheld with it. */
 const EXTENSION = '(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?';
 
@@ -83,7 +92,8 @@ const EXTENSION = '(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?';
  * an extension: ext. 4-1234.
  * Never a count or an amount (a number followed by `troops`, `euros`, `voters`…), thousands in groups
  * of three (`100 000 000`, a passport number `123 456 789`), a row of years, a resolution's number
- * or a card number (`4111 1111 1111 1111`: {@link CARD}).
+ * a card number (`4111 1111 1111 1111`: {@link CARD}), or a message's or report's designator
+ * ({@link NOT_DESIGNATOR}).
  * Ten figures run together (`2026474000`) are not matched: any long number would be.
  */
 const TELEPHONE = [
@@ -93,7 +103,7 @@ const TELEPHONE = [
   '(?<![\\w/.-])(?!(?:1[89]|20)\\d\\d-(?:1[89]|20)\\d\\d(?!\\d))(?!(?:[01]\\d|2[0-4])[0-5]\\d-(?:[01]\\d|2[0-4])[0-5]\\d(?!\\d))' +
     `${NOT_ROUND_RANGE}\\d{3,4}-\\d{4}(?![\\w/-])`,
   '(?<=\\b(?:[Ee]xt|EXT)\\.?[ ]?)\\d{1,5}(?:-\\d{1,5})?(?![\\w/])',
-].map((p) => `${NOT_CARD_TAIL}${NOT_CARD}${p}${COUNTED}`);
+].map((p) => `${NOT_DESIGNATOR}${NOT_CARD_TAIL}${NOT_CARD}${p}${COUNTED}`);
 
 /** The shared patterns by the name `match.use` gives. */
 export const SHARED_PATTERNS = { email: EMAIL, telephone: TELEPHONE, card: CARD, ssn: SSN } as const satisfies Record<string, readonly string[]>;

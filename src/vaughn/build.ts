@@ -85,17 +85,24 @@ export function indexEntryOf(stem: string, record: AuditRecord, releaseText?: st
   };
 }
 
-/** The withholdings of a record in document order: what its placeholders and boxes follow. */
+/**
+ * The withholdings of a record in document order: what its placeholders and boxes follow. A span
+ * redacted outside every portion (OUTSIDE_PORTIONS_ID: the header lines) has no decision of its
+ * own: it is listed with the released, unmarked text it is in (outsideDecision).
+ */
 export function withholdingsOf(record: AuditRecord): Withholding[] {
   const byId = new Map(record.decisions.map((d) => [d.portionId, d]));
   const list = [
     ...record.decisions.filter((d) => d.action === 'withhold').map((d) => ({ start: d.span.start, w: { decision: d, redaction: null } })),
-    ...record.redactions.flatMap((r) => {
-      const d = byId.get(r.portionId);
-      return d ? [{ start: r.span.start, w: { decision: d, redaction: r } }] : [];
-    }),
+    ...record.redactions.map((r) => ({ start: r.span.start, w: { decision: byId.get(r.portionId) ?? outsideDecision(r), redaction: r } })),
   ];
   return list.sort((a, b) => a.start - b.start).map((x) => x.w);
+}
+
+/** The decision a span outside the portions is listed with: released unmarked text of kind `header`. */
+function outsideDecision(r: AuditRecord['redactions'][number]): AuditRecord['decisions'][number] {
+  const at = { line: 0, column: 0 };
+  return { portionId: r.portionId, kind: 'header', number: null, span: r.span, mark: null, level: null, markingSource: 'unmarked', action: 'release', declassified: false, ruleId: r.ruleId, authority: [], reason: '', start: at, end: at };
 }
 
 /** The rows of one document, numbered from `firstNo`. */

@@ -9,14 +9,16 @@ import { CATEGORIES_RENUMBERED, governingOrder } from '../declass/orders.js';
 import type { AuditRecord } from '../release/folder.js';
 import { categoriesOf, categoryWords, describeAuthority } from './categories.js';
 import type { ReleasedFacts } from './facts.js';
+import { OUTSIDE_PORTIONS_ID } from '../types.js';
 
 type RecordDecision = AuditRecord['decisions'][number];
 
 const LEVEL_WORDS: Readonly<Record<string, string>> = { U: 'UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
 
-/** The portion as a reader finds it in the release: `¶3`, `¶3.a`, `subject line`, `header (h1)`. */
+/** The portion as a reader finds it in the release: `¶3`, `¶3.a`, `subject line`, `header (h1)`, `header lines` (outside every portion). */
 export function paragraphOf(d: Pick<RecordDecision, 'portionId' | 'kind'>): string {
   if (d.kind === 'subject') return 'subject line';
+  if (d.portionId === OUTSIDE_PORTIONS_ID) return 'header lines';
   const p = /^p(\d.*)$/.exec(d.portionId);
   if (p) return `¶${p[1]}`;
   const kind = d.kind.replace('-', ' ');
@@ -131,13 +133,16 @@ export function segregability(record: AuditRecord, disposition: string): string 
     const pending = withheld.filter((d) => d.authority.some((a) => /PENDING/i.test(a))).length;
     return `Segregability is not final: ${pending} portion(s) are withheld pending FOIA review; ${released} of ${record.decisions.length} portion(s) are released so far.`;
   }
+  const outside = record.redactions.filter((r) => r.portionId === OUTSIDE_PORTIONS_ID).length;
   if (disposition === 'denied-in-full') {
-    return `No reasonably segregable information could be released: all ${withheld.length} portion(s) are withheld in their entirety (${why}); the header lines that identify the document are released.`;
+    const but = outside > 0 ? `, but for ${outside} redacted span(s)` : '';
+    return `No reasonably segregable information could be released: all ${withheld.length} portion(s) are withheld in their entirety (${why}); the header lines that identify the document are released${but}.`;
   }
-  const spans = record.redactions.length;
+  const spans = record.redactions.length - outside;
   const redacted = spans > 0 ? `; ${spans} span(s) inside released portions are redacted and the rest of those portions released` : '';
+  const header = outside > 0 ? `; ${outside} span(s) of the header lines outside the portions are redacted` : '';
   const whole = withheld.length > 0 ? `; the ${withheld.length} withheld portion(s) are withheld in their entirety (${why})` : '';
-  return `All reasonably segregable information has been released: ${released} of ${record.decisions.length} portion(s) are released${redacted}${whole}.`;
+  return `All reasonably segregable information has been released: ${released} of ${record.decisions.length} portion(s) are released${redacted}${header}${whole}.`;
 }
 
 /** Why the withheld portions are withheld whole, one phrase per class present. */

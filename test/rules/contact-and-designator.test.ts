@@ -26,6 +26,7 @@ describe('foia-intel org-designator: office symbols, not abbreviations of their 
     ['quarters', 'It rose in Q1, Q2, Q3, Q4, Q5 and Q6.', []],
     ['influenza strains and visas', 'H1N1 and H5N1 cases; H1B and H2B visas', []],
     ['aircraft and weapons', 'the F16 sale, F-16, F-15C, F18, C130J, M16 rifles, M1A1 and M9A1 tanks; D66', []],
+    ["a declassification exemption on a cable's E.O. line (06NAIROBI1114)", 'E.O. 12958: DECL: (X1)', []],
     ['command and control, a joint staff, x2y words', 'C4 and C4I systems, the J2 staff, P2P networks', []],
     ['office symbols in a SIDtoday byline and text', 'Chief, S2I4; FROM: ZQ, S12C; S2I04, F611, S0121, F26, S2A and S2B', ['S2I4', 'S12C', 'S2I04', 'F611', 'S0121', 'F26', 'S2A', 'S2B']],
     ['a bare letter and digit of the agency (ambiguous, withheld)', 'the S2 workforce and F6', ['S2', 'F6']],
@@ -81,6 +82,13 @@ describe('the shared telephone pattern: counts, amounts and resolutions are no t
     ['a London number still', 'Call 0171 499 9000 now', ['0171 499 9000']],
     ['a number in four groups, whole (09STATE57530; was 52 614 488, leaving 4218)', 'Tel: 52 614 488 4218', ['52 614 488 4218']],
     ['a local number still', 'Call 647-1234 or 8305-1200.', ['647-1234', '8305-1200']],
+    // Header lines, where redact rules apply too (stop 57): designators of messages and reports.
+    ['message serial numbers after the precedence (08STATE103511)', 'TO ZEN/AMEMBASSY BELMOPAN NIACT IMMEDIATE 2276-2279', []],
+    ['a serial number after PRIORITY (09STATE117709)', 'INFO RUEHBY/AMEMBASSY CANBERRA PRIORITY 5779-5780', []],
+    ["a CIA TD's number (09NAIROBI579)", 'REF: A) TD-314/014 437-09 B) NAIROBI 411', []],
+    ["an IIR's number (10STATE369)", 'IIR 6 022 0061 93 23 OCT 1992', []],
+    ['a telephone number on a routing line still', 'RUEHRL/USDAO BERLIN GE PRIORITY ATTN 202-647-4000', ['202-647-4000']],
+    ['a telephone number after a precedence word still', 'IMMEDIATE 202-647-4000 or PRIORITY 647-4000.', ['202-647-4000', '647-4000']],
   ])('%s', (_what, text, expected) => {
     expect(found(phone, text)).toEqual(expected);
   });
