@@ -25,7 +25,10 @@ export function checkReleaseOptions(req: {
   requireAsOf(req.asOf);
   requireValid(`stem ${describeValue(req.stem)}`, stemProblem(req.stem));
   checkInput(req.input);
-  if (req.formats !== undefined) requireValid('formats', nameListProblem(req.formats instanceof Set ? [...req.formats] : req.formats, FORMATS, 'format'));
+  // No format at all is a request for the decisions and the audit record alone (the
+  // cross-document check re-runs an earlier release so: `audit --against`, `release --against`).
+  const formats = req.formats instanceof Set ? [...req.formats] : req.formats;
+  if (formats !== undefined && !(Array.isArray(formats) && formats.length === 0)) requireValid('formats', nameListProblem(formats, FORMATS, 'format'));
   if (req.pageSize !== undefined) requireValid('pageSize', oneOfProblem(req.pageSize, PAGE_SIZES));
 }
 

@@ -43,7 +43,7 @@ export interface ReleaseRequest {
   readonly stem: string;
   /** Input path as recorded, and the sha256 of its bytes. */
   readonly input: { readonly path: string; readonly sha256: string };
-  /** Outputs to render (default: all of {@link FORMATS}); the audit record is always made. */
+  /** Outputs to render (default: all of {@link FORMATS}; none: the decisions and the audit record alone); the audit record is always made. */
   readonly formats?: ReadonlySet<Format> | readonly Format[];
   /** PDF page size (default `letter`). */
   readonly pageSize?: PageSize;

@@ -76,7 +76,7 @@ const MEMO = [
 ].join('\n');
 
 const made = (text: string, profile: Profile, format: 'cable' | 'document') =>
-  releaseDocument({ doc: readDocument(text, { format }).doc, profile, asOf: '2026-12-01', stem: 'DOC', input: { path: 'DOC.txt', sha256: 'x' }, formats: ['text', 'pdf'] });
+  releaseDocument({ doc: readDocument(text, { format }).doc, profile, asOf: '2026-12-01', stem: 'DOC', input: { path: 'DOC.txt', sha256: '0'.repeat(64) }, formats: ['text', 'pdf'] });
 
 async function release(text: string, profile: Profile, format: 'cable' | 'document') {
   const result = await made(text, profile, format);

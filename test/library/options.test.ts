@@ -25,7 +25,6 @@ describe('releaseDocument refuses options the command line refuses', () => {
     ['a Date object', { asOf: new Date('2026-12-01') }, /^asOf: .*got a Date$/],
     ['no date', { asOf: undefined }, /^asOf: .*got undefined$/],
     ['an unknown format', { formats: ['txt'] }, /^formats: unknown format "txt"/],
-    ['no format', { formats: [] }, /^formats: expected some of text, pdf, review, diff/],
     ['a format twice', { formats: ['text', 'text'] }, /^formats: format "text" is given twice/],
     ['a stem that climbs out of its folder', { stem: '../evil' }, /^stem "\.\.\/evil": use letters, digits/],
     ['an empty stem', { stem: '' }, /^stem "": use letters/],
@@ -39,6 +38,11 @@ describe('releaseDocument refuses options the command line refuses', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).exitCode).toBe(64);
     expect((error as Error).message).toMatch(message);
+  });
+
+  it('no format at all: the decisions and the audit record alone (what the cross-document check re-runs)', async () => {
+    const r = await releaseDocument({ ...base, formats: [] });
+    expect(r.files.map((f) => f.path)).toEqual(['review/S.audit.json']);
   });
 
   it('still releases with valid options (a Set of formats, a4)', async () => {
