@@ -3,8 +3,7 @@
  * must name the same profile (by sha256: its audience and rules), as-of date and overrides file
  * (by sha256). A folder mixing them would hand one audience's release to another. Pure.
  */
-import { assignDocNumbers } from '../release/case.js';
-import { describeSettings, MANIFEST_PATH, recordPath, settingsDifferences, settingsKey, type Manifest, type ReleaseSettings } from '../release/folder.js';
+import { assignDocNumbers, describeSettings, MANIFEST_PATH, recordPath, settingsDifferences, settingsKey, type Manifest, type ReleaseSettings } from '../release/folder.js';
 import { failure, type Finding } from './findings.js';
 
 /** Records grouped by the settings they were made with. */

@@ -12,8 +12,7 @@ import { listNames } from '../node/walk.js';
 import { OutputError, UsageError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { assignDocNumbers, MAX_DOC_NUMBER, type NumberedDocument } from '../release/case.js';
-import { REVIEW_DIR, safeStem, stemOfRecordPath } from '../release/folder.js';
-import { isRenamedStem } from '../release/safe-stem.js';
+import { isRenamedStem, REVIEW_DIR, safeStem, stemOfRecordPath } from '../release/folder.js';
 import type { OverrideCheckInputs } from './folder-check.js';
 
 /** The inputs of a batch as the numbering reads them (as the overrides check does), and the first number (`--doc-start`). */

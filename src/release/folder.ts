@@ -137,6 +137,16 @@ export function renamedInputNote(inputPath: string, stem: string): string | null
   return `the file name ${base} is not a safe output name (ASCII letters, digits, . _ -, at most 120): its outputs are named ${stem}, with a tag of the name [output-renamed]`;
 }
 
+/** The neutral stem of an input whose name repeats withheld words: `<prefix>-<first 12 hex of its sha256>`. */
+export function renamedStem(sha256: string, prefix: 'pdf' | 'doc'): string {
+  return `${prefix}-${sha256.slice(0, 12)}`;
+}
+
+/** True for a stem {@link renamedStem} made. */
+export function isRenamedStem(stem: string): boolean {
+  return /^(?:doc|pdf)-[0-9a-f]{12}$/.test(stem);
+}
+
 /**
  * Why `stem` cannot name a document's outputs, or null: only letters, digits, `.`, `_` and `-`,
  * not starting with `.` or `_`, 1 to 120 characters (what {@link safeStem} makes), so that
@@ -160,6 +170,9 @@ export function pageSizeOf(width: number): PageSize {
 // The audit record
 
 /** Format tag of an audit record. */
+/** How a case's documents are numbered (audit checks a folder's numbers with it). */
+export { assignDocNumbers } from './case.js';
+
 export const RECORD_FORMAT = 'declass-audit/1';
 
 /** One output file as recorded: its format, path relative to the output folder, and sha256. */

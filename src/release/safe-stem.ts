@@ -8,6 +8,7 @@ import { normalisedWords, SHINGLE_WORDS, withheldRunFinder } from '../leak/words
 import { MARKING_TOKENS } from '../markings/index.js';
 import { isLetterOrDigit } from '../parse/lines.js';
 import type { Diagnostic } from '../types.js';
+import { renamedStem } from './folder.js';
 import type { PlannedRelease } from './index.js';
 
 /** The words of a name or text that could give something away: three letters or more, with a letter. */
@@ -273,12 +274,3 @@ function runPrefilter(pieces: readonly { readonly text: string }[]): (name: stri
   };
 }
 
-/** The neutral stem of an input whose name repeats withheld words: `<prefix>-<first 12 hex of its sha256>`. */
-export function renamedStem(sha256: string, prefix: 'pdf' | 'doc'): string {
-  return `${prefix}-${sha256.slice(0, 12)}`;
-}
-
-/** True for a stem {@link renamedStem} made. */
-export function isRenamedStem(stem: string): boolean {
-  return /^(?:doc|pdf)-[0-9a-f]{12}$/.test(stem);
-}

@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/parse/read.js';
 import { releaseDocument } from '../../src/release/index.js';
+import { safeStem } from '../../src/release/folder.js';
 import { loadProfile } from '../../src/rules/load.js';
 import type { Document } from '../../src/types.js';
 import { corpusTexts, hasPdftotext, markRegions, PDF_CORPUS, shingles8, type CorpusText } from '../helpers/pdf-corpus.js';
@@ -118,7 +119,7 @@ describe.skipIf(!available)('the document reader over the marked PDF corpus (pdf
         doc,
         profile,
         asOf: '2026-12-01',
-        stem: c.file.replace(/\.pdf$/, ''),
+        stem: safeStem(c.file),
         input: { path: c.file, sha256: '0'.repeat(64) },
         formats: new Set(['text']),
         pageSize: 'letter',
