@@ -6,7 +6,7 @@
  * Pure; never returns withheld words, only where they came from and how many runs matched.
  */
 import type { WithheldPiece } from '../engine/withheld.js';
-import { releaseShingles, runsWithout, shingleHashes, unionOfRuns, type ReleaseShingles, type RunSet } from '../leak/shingle-hash.js';
+import { releaseShingles, runsWithout, shingleHashes, type ReleaseShingles, type RunSet } from '../leak/shingle-hash.js';
 import { cutAtPlaceholders } from '../leak/tool-words.js';
 import { selfLeakRuns, SHINGLE_WORDS } from '../leak/words.js';
 
@@ -49,12 +49,19 @@ export function findSelfLeak(stem: string, pieces: readonly WithheldPiece[], vis
 }
 
 /**
- * Phrases found in the originals of this many documents or more are formulaic (`Visit Mexico
- * City's Classified Web Site at …`, `This is an action request, see paragraph 3`) and are not
- * reported as cross-document leaks: a quoted paragraph is shared by a few cables, boilerplate by
- * dozens.
+ * A phrase is formulaic (`Visit Mexico City's Classified Web Site at …`, `This is an action
+ * request, see paragraph 3`) and not reported as a cross-document leak when the documents of the
+ * batch show it (outside what they withhold) in this many documents or more, and in at least as
+ * many as withhold it: boilerplate is shown by dozens of documents. Frequency alone excuses
+ * nothing: a paragraph withheld in eleven cables and released in a twelfth is a leak however
+ * often it is repeated.
  */
 export const COMMON_DOCUMENTS = 10;
+
+/** Whether a run shown in `shown` documents and withheld (not shown) in `withheld` is boilerplate ({@link COMMON_DOCUMENTS}). */
+export function isBoilerplate(shown: number, withheld: number): boolean {
+  return shown >= COMMON_DOCUMENTS && shown >= withheld;
+}
 
 /**
  * A cross-document hit is reported from this many matching 8-word runs (a stretch of 10 words or
@@ -72,8 +79,8 @@ export interface CrossDigest {
   readonly stem: string;
   /** Withheld pieces of 8 words or more: their portion id and the runs the document does not also show. */
   readonly pieces: readonly { readonly portionId: string; readonly hashes: Float64Array }[];
-  /** Distinct runs of the original (visible and withheld text), for document frequencies. */
-  readonly original: Float64Array;
+  /** Distinct runs of the text the document is meant to show, for how many documents show a phrase ({@link isBoilerplate}). */
+  readonly shown: Float64Array;
   /** Distinct runs of the released text (empty when only withheld text is indexed). */
   readonly released: Float64Array;
 }
@@ -93,21 +100,21 @@ export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece,
   shingles.withheld.forEach(({ words, runs }, i) => {
     if (words >= SHINGLE_WORDS) out.push({ portionId: pieces[i]!.portionId, hashes: runsWithout(runs, allowed) });
   });
-  return { stem, pieces: out, original: unionOfRuns([allowed, ...shingles.withheld.map((w) => w.runs)]), released: shingles.output };
+  return { stem, pieces: out, shown: allowed, released: shingles.output };
 }
 
 /**
  * An index of the withheld text of many documents, to find any of it in the released text of
  * the others. Only runs of 8 words count (shorter pieces would match ordinary phrases across
- * documents), only runs the document does not also show, not phrases common to
- * {@link COMMON_DOCUMENTS} or more of the indexed originals, and a hit needs
+ * documents), only runs the document does not also show, not boilerplate (phrases most of the
+ * indexed documents that hold them show, in {@link COMMON_DOCUMENTS} or more), and a hit needs
  * {@link MIN_CROSS_RUNS} runs.
  *
  * Adding a document keeps its digest; a search ({@link findAll}) then looks at the withheld runs
  * that can matter to it. A filter of the released runs searched (a bit array that fits in the
  * processor's cache) lets through every withheld run that occurs in them and about one in twenty
  * of the others; only those go into a hash table (run to the documents and portions that
- * withhold it) and have their document frequency counted over the originals. Over 600 corpus
+ * withhold it) and have their document frequencies counted (documents showing, withholding it). Over 600 corpus
  * cables that is a few thousand runs of some 500,000, and the search a few times faster than one
  * table of every withheld run, whose look-ups each missed the cache. The result is the same:
  * the filter has no false negatives. Holds shingle hashes only, about 16 bytes per run of each
@@ -173,8 +180,8 @@ class WithheldSearch {
   private links = 0;
   /** (owner, portion id) pairs that runs point to. */
   private readonly refs: { owner: number; portionId: string }[] = [];
-  /** Document frequency of every run in `runs`, counted over the originals of every owner. */
-  private readonly df: Uint32Array;
+  /** Per run in `runs`: whether it is boilerplate ({@link isBoilerplate}), from the documents that show and withhold it. */
+  private readonly common: Uint8Array;
 
   constructor(
     private readonly owners: readonly IndexedDocument[],
@@ -182,6 +189,9 @@ class WithheldSearch {
   ) {
     const filter = new RunFilter(released.reduce((n, r) => n + r.length, 0));
     for (const set of released) for (let i = 0; i < set.length; i++) filter.add(set[i]!);
+    // Documents withholding each run (a document's pieces may share a run: counted once).
+    let withheld = new Uint32Array(1024);
+    let lastOwner = new Int32Array(1024).fill(-1);
     owners.forEach(({ digest }, owner) => {
       for (const piece of digest.pieces) {
         const hashes = piece.hashes;
@@ -189,22 +199,18 @@ class WithheldSearch {
         for (let i = 0; i < hashes.length; i++) {
           if (!filter.mayHold(hashes[i]!)) continue;
           if (ref < 0) ref = this.refs.push({ owner, portionId: piece.portionId }) - 1;
+          const id = this.runs.insert(hashes[i]!);
           // A piece's runs are distinct, so a ref is linked to a run at most once.
-          this.link(this.runs.insert(hashes[i]!), ref);
+          this.link(id, ref);
+          if (id >= withheld.length) [withheld, lastOwner] = [grown(withheld, 0), grown(lastOwner, -1)];
+          if (lastOwner[id] !== owner) {
+            withheld[id]!++;
+            lastOwner[id] = owner;
+          }
         }
       }
     });
-    const df = new Uint32Array(this.runs.size);
-    for (const { digest } of owners) {
-      const original = digest.original;
-      for (let i = 0; i < original.length; i++) {
-        const h = original[i]!;
-        if (!filter.mayHold(h)) continue;
-        const id = this.runs.find(h);
-        if (id >= 0) df[id]!++;
-      }
-    }
-    this.df = df;
+    this.common = commonRuns(this.runs, owners, filter, withheld);
   }
 
   /** Adds `ref` to the refs of run `id`. */
@@ -229,11 +235,11 @@ class WithheldSearch {
 
   /** The hits in `released` (one of the run sets the search was made for). */
   find(released: RunSet, releasedStem: string | null): LeakHit[] {
-    const { heads, linkRef, linkNext, df } = this;
+    const { heads, linkRef, linkNext, common } = this;
     const hits = new Map<number, { portions: Set<string>; runs: number }>();
     for (let i = 0; i < released.length; i++) {
       const id = this.runs.find(released[i]!);
-      if (id < 0 || df[id]! >= COMMON_DOCUMENTS) continue;
+      if (id < 0 || common[id] === 1) continue;
       const counted = new Set<number>();
       for (let link = heads[id]!; link >= 0; link = linkNext[link]!) {
         const { owner, portionId } = this.refs[linkRef[link]!]!;
@@ -254,6 +260,31 @@ class WithheldSearch {
         return { from: stem, ...(where !== undefined ? { where } : {}), portions: [...h.portions].sort(), runs: h.runs };
       });
   }
+}
+
+/** `a` twice as long, the new half filled with `fill`. */
+function grown<T extends Uint32Array | Int32Array>(a: T, fill: number): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  b.fill(fill, a.length);
+  return b;
+}
+
+/** Per run of `runs`: 1 when boilerplate ({@link isBoilerplate}), counting the documents of `owners` that show it. */
+function commonRuns(runs: RunTable, owners: readonly IndexedDocument[], filter: RunFilter, withheld: Uint32Array): Uint8Array {
+  const shown = new Uint32Array(runs.size);
+  for (const { digest } of owners) {
+    const set = digest.shown;
+    for (let i = 0; i < set.length; i++) {
+      const h = set[i]!;
+      if (!filter.mayHold(h)) continue;
+      const id = runs.find(h);
+      if (id >= 0) shown[id]!++;
+    }
+  }
+  const common = new Uint8Array(runs.size);
+  for (let id = 0; id < runs.size; id++) common[id] = isBoilerplate(shown[id]!, withheld[id] ?? 0) ? 1 : 0;
+  return common;
 }
 
 /**

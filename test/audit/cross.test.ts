@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_DOCUMENTS, crossDigest, crossDigestOf, findSelfLeak, MIN_CROSS_RUNS, WithheldIndex, type CrossDigest, type LeakHit } from '../../src/audit/cross.js';
+import { COMMON_DOCUMENTS, crossDigest, isBoilerplate, crossDigestOf, findSelfLeak, MIN_CROSS_RUNS, WithheldIndex, type CrossDigest, type LeakHit } from '../../src/audit/cross.js';
 import { releaseShingles } from '../../src/leak/shingle-hash.js';
 
 const quote = 'The minister said privately that the government would recognise the new coalition within a week.';
@@ -25,6 +25,19 @@ describe('WithheldIndex', () => {
     expect(many.find(boiler, 'D0')).toEqual([]);
   });
 
+  it('a paragraph withheld in many documents is no boilerplate however often it is repeated: released in one, it is a leak', () => {
+    // Twelve cables of one paragraph: eleven withhold it (C), the twelfth releases it (U).
+    const index = new WithheldIndex();
+    for (let i = 0; i < COMMON_DOCUMENTS + 1; i++) index.add(`W${i}`, [{ portionId: 'p2', text: quote }], `Header of W${i}.`);
+    index.add('R', [], `Header of R.\n${quote}`);
+    const hits = index.find(`Header of R.\n${quote}`, 'R');
+    expect(hits.map((h) => h.from)).toEqual(Array.from({ length: COMMON_DOCUMENTS + 1 }, (_, i) => `W${i}`).sort());
+    // Shown by as many documents as withhold it, and by COMMON_DOCUMENTS or more: boilerplate.
+    expect(isBoilerplate(COMMON_DOCUMENTS, COMMON_DOCUMENTS)).toBe(true);
+    expect(isBoilerplate(COMMON_DOCUMENTS, COMMON_DOCUMENTS + 1)).toBe(false);
+    expect(isBoilerplate(COMMON_DOCUMENTS - 1, 0)).toBe(false);
+  });
+
   it('findSelfLeak finds short redacted pieces whole and long ones by runs', () => {
     expect(findSelfLeak('A', [{ portionId: 'p1', text: 'John Q. Smith' }], 'Visible.', 'Call john q smith today')).toEqual({ from: 'A', portions: ['p1'], runs: 1 });
     expect(findSelfLeak('A', [{ portionId: 'p1', text: 'John Q. Smith' }], 'Met John Q. Smith.', 'Met John Q. Smith.')).toBeNull();
@@ -43,22 +56,24 @@ describe('WithheldIndex', () => {
   });
 
   it('gives what a search of every digest by brute force gives, over thousands of runs and documents added after a search', () => {
-    // A small vocabulary of runs, so that documents share runs, some in COMMON_DOCUMENTS or more.
+    // A small vocabulary of shown runs, so that documents share runs, some shown in COMMON_DOCUMENTS or more.
     let seed = 7;
     const random = (n: number): number => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return seed % n;
     };
-    const run = (): number => random(9000) * 2 ** 30 + 12345;
+    const run = (vocabulary = 9000): number => random(vocabulary) * 2 ** 30 + 12345;
+    const some = (): number => (random(4) === 0 ? run(600) : run());
     const digests: CrossDigest[] = Array.from({ length: 60 }, (_, d) => {
-      const pieces = Array.from({ length: random(4) }, (_, p) => ({ portionId: `p${p}`, hashes: Float64Array.from(new Set(Array.from({ length: random(400) }, run))) }));
-      const original = new Set<number>(Array.from({ length: random(300) }, run));
-      for (const p of pieces) for (const h of p.hashes) original.add(h);
-      return { stem: `D${d}`, pieces, original: Float64Array.from(original), released: Float64Array.from(new Set(Array.from({ length: random(400) }, run))) };
+      const pieces = Array.from({ length: random(4) }, (_, p) => ({ portionId: `p${p}`, hashes: Float64Array.from(new Set(Array.from({ length: random(400) }, some))) }));
+      const shown = Float64Array.from(new Set(Array.from({ length: random(200) }, () => run(600)))).sort();
+      return { stem: `D${d}`, pieces, shown, released: Float64Array.from(new Set(Array.from({ length: random(400) }, some))) };
     });
-    const sets = new Map(digests.map((d) => [d, { original: new Set(d.original), pieces: d.pieces.map((p) => ({ portionId: p.portionId, hashes: new Set(p.hashes) })) }]));
+    const sets = new Map(digests.map((d) => [d, { shown: new Set(d.shown), pieces: d.pieces.map((p) => ({ portionId: p.portionId, hashes: new Set(p.hashes) })) }]));
+    let excused = 0;
     const bruteForce = (all: readonly CrossDigest[], released: Float64Array, stem: string): LeakHit[] => {
-      const df = (h: number) => all.filter((d) => sets.get(d)!.original.has(h)).length;
+      const df = (h: number) => all.filter((d) => sets.get(d)!.shown.has(h)).length;
+      const withheld = (h: number) => all.filter((d) => sets.get(d)!.pieces.some((p) => p.hashes.has(h))).length;
       const out: LeakHit[] = [];
       for (const d of all) {
         if (d.stem === stem) continue;
@@ -66,7 +81,11 @@ describe('WithheldIndex', () => {
         let runs = 0;
         for (const h of released) {
           const where = sets.get(d)!.pieces.filter((p) => p.hashes.has(h));
-          if (where.length === 0 || df(h) >= COMMON_DOCUMENTS) continue;
+          if (where.length === 0) continue;
+          if (df(h) >= COMMON_DOCUMENTS && df(h) >= withheld(h)) {
+            excused++;
+            continue;
+          }
           runs++;
           for (const p of where) portions.add(p.portionId);
         }
@@ -85,6 +104,7 @@ describe('WithheldIndex', () => {
       expect(index.findRuns(d.released, d.stem)).toEqual(expected);
     }
     expect(hits).toBeGreaterThan(10);
+    expect(excused).toBeGreaterThan(10);
     expect(index.documents).toBe(60);
     // All at once (one filter of every released run set): the same hits.
     expect(index.findAll(digests.map((d) => ({ runs: d.released, stem: d.stem })))).toEqual(digests.map((d) => bruteForce(digests, d.released, d.stem)));
@@ -94,7 +114,7 @@ describe('WithheldIndex', () => {
     // Withheld runs whose hashes differ only in their upper bits and only in their lower bits.
     const runs = Float64Array.from([1, 2, 3, 2 ** 40, 2 ** 41, 2 ** 42, 2 ** 51 + 7].sort((a, b) => a - b));
     const index = new WithheldIndex();
-    index.addDigest({ stem: 'A', pieces: [{ portionId: 'p1', hashes: runs }], original: runs, released: new Float64Array(0) });
+    index.addDigest({ stem: 'A', pieces: [{ portionId: 'p1', hashes: runs }], shown: new Float64Array(0), released: new Float64Array(0) });
     expect(index.findRuns(runs, 'B')).toEqual([{ from: 'A', portions: ['p1'], runs: 7 }]);
     expect(index.findRuns(runs.subarray(0, 2), 'B')).toEqual([]);
     expect(index.findRuns(Float64Array.from([4, 5, 6, 2 ** 43]), 'B')).toEqual([]);
