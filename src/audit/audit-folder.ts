@@ -11,8 +11,8 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { releasedRunSet } from '../leak/shingle-hash.js';
-import { readBytes, readBytesOrNull } from '../node/read.js';
-import { assertReleaseFolder } from '../node/release-folder.js';
+import { DEFAULT_MAX_INPUT_BYTES, readBytes, readBytesOrNull } from '../node/read.js';
+import { assertReleaseFolder, pathKind, subfoldersNotFolders } from '../node/release-folder.js';
 import { collectInputs } from '../node/walk.js';
 import { isReleaseFilePath, MANIFEST_PATH, pageSizeOf, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
 import { checkConsistency, manifestRun } from './consistency.js';
@@ -93,6 +93,8 @@ interface AuditRun {
   readonly settings: Map<string, { readonly settings: ReleaseSettings; readonly stems: string[] }>;
   /** The sha256 of every record's input. */
   readonly recordedInputs: Set<string>;
+  /** Recorded output paths where something other than a regular file is (a folder, FIFO, link): reported once, as such. */
+  readonly notRegular: Set<string>;
 }
 
 /**
@@ -146,7 +148,9 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     releasedRuns: [],
     settings: new Map(),
     recordedInputs: new Set(),
+    notRegular: new Set(),
   };
+  findings.push(...(await folderShape(abs, listing)));
 
   const stems = [...listing.recordShas.keys()].sort();
   events.onStart?.(stems.length);
@@ -176,13 +180,24 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   return buildReport(dir, stems.length, findings, skipped);
 }
 
+/**
+ * Check 1 on the folder's shape: a sub-folder that is a link (read through, it may not be what is
+ * handed out), and files that could not be read to be hashed.
+ */
+async function folderShape(abs: string, listing: Listing): Promise<Finding[]> {
+  const out: Finding[] = [];
+  for (const sub of await subfoldersNotFolders(abs)) out.push(failure(sub, 'unrecorded', 'a symbolic link or other non-folder, not a folder of the release: what is handed out may not be what was audited'));
+  for (const f of listing.files.values()) if (f.regular && f.sha256 === null) out.push(failure(f.rel, 'hash', `cannot be read: ${f.unreadable ?? 'unknown error'}`));
+  return out;
+}
+
 /** Indexes a folder's listing: hashes by path, record hashes by stem, release files by stem. */
 function listFolder(list: readonly FolderFile[]): Listing {
   const shas = new Map<string, string>();
   const recordShas = new Map<string, string>();
   const releaseByStem = new Map<string, string[]>();
   for (const f of list) {
-    if (!f.regular) continue;
+    if (!f.regular || f.sha256 === null) continue;
     shas.set(f.rel, f.sha256!);
     const stem = stemOfRecordPath(f.rel);
     if (stem !== null) recordShas.set(stem, f.sha256!);
@@ -219,8 +234,9 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   const group = run.settings.get(settingsKey(settings));
   if (group) group.stems.push(stem);
   else run.settings.set(settingsKey(settings), { settings, stems: [stem] });
-  // 1. Hashes and missing files.
-  run.findings.push(...checkOutputs(stem, record, run.listing.shas));
+  // 1. Hashes and missing files; a folder or FIFO where a file is recorded is never opened.
+  run.findings.push(...(await outputsNotRegular(run, stem, record)));
+  run.findings.push(...checkOutputs(stem, record, run.listing.shas).filter((f) => !run.notRegular.has(f.file)));
   run.findings.push(...checkPending(stem, record));
   for (const o of record.outputs) run.claimed.add(o.path);
   const texts: ReleasedText[] = [];
@@ -233,6 +249,17 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   // 5. Authorities stated in the release files.
   run.findings.push(...checkAuthorities(stem, record, texts));
   if (run.withOriginals) await rerunDocument(run, stem, record, texts);
+}
+
+/** Check 1: recorded outputs where a folder, FIFO, link or device is (one failure each, no `missing` or `unrecorded` besides). */
+async function outputsNotRegular(run: AuditRun, stem: string, record: AuditRecord): Promise<Finding[]> {
+  const out: Finding[] = [];
+  for (const o of record.outputs) {
+    if (run.listing.shas.has(o.path) || (await pathKind(path.join(run.abs, o.path))) !== 'other') continue;
+    run.notRegular.add(o.path);
+    out.push(failure(o.path, 'missing', `not a regular file (a folder, link, FIFO or device) where ${recordPath(stem)} records one`));
+  }
+  return out;
 }
 
 /**
@@ -302,10 +329,12 @@ async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, t
 async function checkUnrecorded(run: AuditRun): Promise<void> {
   for (const f of run.listing.files.values()) {
     if (run.claimed.has(f.rel) && f.regular) continue;
+    if (run.notRegular.has(f.rel) || [...run.notRegular].some((p) => f.rel.startsWith(`${p}/`))) continue;
     const what = f.regular ? 'not listed in any audit record' : 'not a regular file (a link or device), and not listed in any audit record';
     const inRelease = isReleaseFilePath(f.rel);
     run.findings.push(inRelease ? failure(f.rel, 'unrecorded', what) : warning(f.rel, 'unrecorded', what));
-    if (run.index && f.regular && inRelease && !run.listing.recordShas.has(stemOfReleaseFile(f.rel))) {
+    // Read for the cross-document check only up to the input limit (a stray file of gigabytes is not searched: it fails anyway).
+    if (run.index && f.regular && f.size !== undefined && f.size <= DEFAULT_MAX_INPUT_BYTES && inRelease && !run.listing.recordShas.has(stemOfReleaseFile(f.rel))) {
       const t = await readReleasedText(run.abs, f.rel);
       if (t?.text) run.releasedRuns.push({ label: t.rel, stem: t.stem, runs: releasedRunSet(t.pieces) });
     }
