@@ -24,6 +24,7 @@ import { fileSha256OrNull } from '../node/profiles.js';
 import { verifyManifest } from './manifest.js';
 import { pdfPageSize } from './pdf-text.js';
 import { RecordedConfig } from './recorded-config.js';
+import { profilesPosingAsBundled, RecordDiagnostics } from './record-warnings.js';
 import { buildReport, type AuditReport } from './report.js';
 import type { Rerun } from './rerun.js';
 import { readReleasedText, scanFolder, type FolderFile, type ReleasedText } from './scan.js';
@@ -95,6 +96,8 @@ interface AuditRun {
   readonly recordedInputs: Set<string>;
   /** Recorded output paths where something other than a regular file is (a folder, FIFO, link): reported once, as such. */
   readonly notRegular: Set<string>;
+  /** The records' error-level diagnostics, passed on as warnings. */
+  readonly diagnostics: RecordDiagnostics;
 }
 
 /**
@@ -133,7 +136,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   for (const a of options.against ?? []) against.push(await readReleaseFolder(path.resolve(options.cwd, a)));
   const findings: Finding[] = [];
   const withOriginals = (options.originals?.length ?? 0) > 0;
-  const originals = withOriginals ? await hashOriginals(options.originals!, findings, options.ignore ?? true) : new Map<string, string>();
+  const originals = withOriginals ? await hashOriginals(options.originals!, findings, options.ignore ?? true, options.cwd) : new Map<string, string>();
   const crossOn = withOriginals && options.crossCheckLimit > 0 && listing.recordShas.size <= options.crossCheckLimit;
   const run: AuditRun = {
     abs,
@@ -149,6 +152,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     settings: new Map(),
     recordedInputs: new Set(),
     notRegular: new Set(),
+    diagnostics: new RecordDiagnostics(),
   };
   findings.push(...(await folderShape(abs, listing)));
 
@@ -166,6 +170,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   const manifestRun = checkManifest(run, manifestText);
   findings.push(...checkConsistency(run.settings, manifestRun));
   findings.push(...(await givenFilesNotUsed(run)));
+  findings.push(...(await profilesPosingAsBundled([...run.settings.values()].map((g) => g.settings))), ...run.diagnostics.findings());
   const skipped = new Map<AuditCheck, string>();
   if (run.index) await checkCrossDocuments(run, run.index, against);
   else if (withOriginals) {
@@ -210,7 +215,9 @@ function listFolder(list: readonly FolderFile[]): Listing {
 }
 
 /** Maps sha256 → path of every original under `paths` (folders walked for `*.txt` and `*.md`). */
-async function hashOriginals(paths: readonly string[], findings: Finding[], ignore: boolean): Promise<Map<string, string>> {
+async function hashOriginals(paths: readonly string[], findings: Finding[], ignore: boolean, cwd: string): Promise<Map<string, string>> {
+  // A path that is not there is a wrong argument (exit 66), not a failure per record.
+  for (const p of paths) if ((await pathKind(path.resolve(cwd, p))) === 'missing') throw new InputError(`--originals ${p}: no such file or folder`);
   const { files, errors } = await collectInputs(paths, { ignore });
   for (const e of errors) findings.push(failure(e.path, 'rerun', `--originals: ${e.message}`));
   const out = new Map<string, string>();
@@ -230,6 +237,7 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   }
   const { record } = parsed;
   run.recordedInputs.add(record.input.sha256);
+  run.diagnostics.add(stem, record);
   const settings = settingsOfRecord(record);
   const group = run.settings.get(settingsKey(settings));
   if (group) group.stems.push(stem);

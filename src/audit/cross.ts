@@ -6,7 +6,7 @@
  * Pure; never returns withheld words, only where they came from and how many runs matched.
  */
 import type { WithheldPiece } from '../engine/withheld.js';
-import { releaseShingles, runsWithout, shingleHashes, type ReleaseShingles, type RunSet } from '../leak/shingle-hash.js';
+import { releaseShingles, runsWithout, shingleHashes, unionOfRuns, type ReleaseShingles, type RunSet } from '../leak/shingle-hash.js';
 import { cutAtPlaceholders } from '../leak/tool-words.js';
 import { selfLeakRuns, SHINGLE_WORDS } from '../leak/words.js';
 
@@ -50,17 +50,21 @@ export function findSelfLeak(stem: string, pieces: readonly WithheldPiece[], vis
 
 /**
  * A phrase is formulaic (`Visit Mexico City's Classified Web Site at …`, `This is an action
- * request, see paragraph 3`) and not reported as a cross-document leak when the documents of the
- * batch show it (outside what they withhold) in this many documents or more, and in at least as
- * many as withhold it: boilerplate is shown by dozens of documents. Frequency alone excuses
- * nothing: a paragraph withheld in eleven cables and released in a twelfth is a leak however
- * often it is repeated.
+ * request, see paragraph 3`) and not reported as a cross-document leak when it is in the originals
+ * of this many documents or more and fewer than half of them withhold it as marked text:
+ * boilerplate is in dozens of cables, shown, or withheld where it is unmarked (its level unknown,
+ * fail closed), and now and then swallowed by a classified paragraph. Frequency alone excuses
+ * nothing: a paragraph marked (C) and withheld in eleven cables and released in a twelfth is a
+ * leak however often it is repeated.
  */
 export const COMMON_DOCUMENTS = 10;
 
-/** Whether a run shown in `shown` documents and withheld (not shown) in `withheld` is boilerplate ({@link COMMON_DOCUMENTS}). */
-export function isBoilerplate(shown: number, withheld: number): boolean {
-  return shown >= COMMON_DOCUMENTS && shown >= withheld;
+/**
+ * Whether a run in the originals of `documents` documents, withheld as marked text (a portion
+ * with a marking, or a redacted span) in `claimed` of them, is boilerplate ({@link COMMON_DOCUMENTS}).
+ */
+export function isBoilerplate(documents: number, claimed: number): boolean {
+  return documents >= COMMON_DOCUMENTS && 2 * claimed < documents;
 }
 
 /**
@@ -78,9 +82,9 @@ export const MIN_CROSS_RUNS = 3;
 export interface CrossDigest {
   readonly stem: string;
   /** Withheld pieces of 8 words or more: their portion id and the runs the document does not also show. */
-  readonly pieces: readonly { readonly portionId: string; readonly hashes: Float64Array }[];
-  /** Distinct runs of the text the document is meant to show, for how many documents show a phrase ({@link isBoilerplate}). */
-  readonly shown: Float64Array;
+  readonly pieces: readonly { readonly portionId: string; readonly hashes: Float64Array; readonly unmarked?: true }[];
+  /** Distinct runs of the original (visible and withheld text), for document frequencies. */
+  readonly original: Float64Array;
   /** Distinct runs of the released text (empty when only withheld text is indexed). */
   readonly released: Float64Array;
 }
@@ -94,27 +98,29 @@ export function crossDigest(stem: string, pieces: readonly WithheldPiece[], visi
  * {@link crossDigest} from the shingles a release made for its self-check (`shingles` of
  * `pieces`, in the same order, with {@link SHINGLE_WORDS}-word runs).
  */
-export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece, 'portionId'>[], shingles: ReleaseShingles): CrossDigest {
+export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece, 'portionId' | 'unmarked'>[], shingles: ReleaseShingles): CrossDigest {
   const allowed = shingles.visible;
-  const out: { portionId: string; hashes: Float64Array }[] = [];
+  const out: { portionId: string; hashes: Float64Array; unmarked?: true }[] = [];
   shingles.withheld.forEach(({ words, runs }, i) => {
-    if (words >= SHINGLE_WORDS) out.push({ portionId: pieces[i]!.portionId, hashes: runsWithout(runs, allowed) });
+    const { portionId, unmarked } = pieces[i]!;
+    if (words >= SHINGLE_WORDS) out.push({ portionId, hashes: runsWithout(runs, allowed), ...(unmarked ? { unmarked } : {}) });
   });
-  return { stem, pieces: out, shown: allowed, released: shingles.output };
+  return { stem, pieces: out, original: unionOfRuns([allowed, ...shingles.withheld.map((w) => w.runs)]), released: shingles.output };
 }
 
 /**
  * An index of the withheld text of many documents, to find any of it in the released text of
  * the others. Only runs of 8 words count (shorter pieces would match ordinary phrases across
- * documents), only runs the document does not also show, not boilerplate (phrases most of the
- * indexed documents that hold them show, in {@link COMMON_DOCUMENTS} or more), and a hit needs
+ * documents), only runs the document does not also show, not boilerplate (phrases in
+ * {@link COMMON_DOCUMENTS} or more of the indexed originals, fewer than half of which withhold
+ * them as marked text: {@link isBoilerplate}), and a hit needs
  * {@link MIN_CROSS_RUNS} runs.
  *
  * Adding a document keeps its digest; a search ({@link findAll}) then looks at the withheld runs
  * that can matter to it. A filter of the released runs searched (a bit array that fits in the
  * processor's cache) lets through every withheld run that occurs in them and about one in twenty
  * of the others; only those go into a hash table (run to the documents and portions that
- * withhold it) and have their document frequencies counted (documents showing, withholding it). Over 600 corpus
+ * withhold it) and have their document frequencies counted (originals holding it, documents withholding it as marked text). Over 600 corpus
  * cables that is a few thousand runs of some 500,000, and the search a few times faster than one
  * table of every withheld run, whose look-ups each missed the cache. The result is the same:
  * the filter has no false negatives. Holds shingle hashes only, about 16 bytes per run of each
@@ -180,7 +186,7 @@ class WithheldSearch {
   private links = 0;
   /** (owner, portion id) pairs that runs point to. */
   private readonly refs: { owner: number; portionId: string }[] = [];
-  /** Per run in `runs`: whether it is boilerplate ({@link isBoilerplate}), from the documents that show and withhold it. */
+  /** Per run in `runs`: 1 when it is boilerplate ({@link isBoilerplate}). */
   private readonly common: Uint8Array;
 
   constructor(
@@ -189,7 +195,7 @@ class WithheldSearch {
   ) {
     const filter = new RunFilter(released.reduce((n, r) => n + r.length, 0));
     for (const set of released) for (let i = 0; i < set.length; i++) filter.add(set[i]!);
-    // Documents withholding each run (a document's pieces may share a run: counted once).
+    // Documents withholding each run as marked text (a document's pieces may share a run: counted once).
     let withheld = new Uint32Array(1024);
     let lastOwner = new Int32Array(1024).fill(-1);
     owners.forEach(({ digest }, owner) => {
@@ -203,7 +209,7 @@ class WithheldSearch {
           // A piece's runs are distinct, so a ref is linked to a run at most once.
           this.link(id, ref);
           if (id >= withheld.length) [withheld, lastOwner] = [grown(withheld, 0), grown(lastOwner, -1)];
-          if (lastOwner[id] !== owner) {
+          if (!piece.unmarked && lastOwner[id] !== owner) {
             withheld[id]!++;
             lastOwner[id] = owner;
           }
@@ -270,20 +276,20 @@ function grown<T extends Uint32Array | Int32Array>(a: T, fill: number): T {
   return b;
 }
 
-/** Per run of `runs`: 1 when boilerplate ({@link isBoilerplate}), counting the documents of `owners` that show it. */
+/** Per run of `runs`: 1 when boilerplate ({@link isBoilerplate}), counting the originals of `owners` that hold it. */
 function commonRuns(runs: RunTable, owners: readonly IndexedDocument[], filter: RunFilter, withheld: Uint32Array): Uint8Array {
-  const shown = new Uint32Array(runs.size);
+  const held = new Uint32Array(runs.size);
   for (const { digest } of owners) {
-    const set = digest.shown;
+    const set = digest.original;
     for (let i = 0; i < set.length; i++) {
       const h = set[i]!;
       if (!filter.mayHold(h)) continue;
       const id = runs.find(h);
-      if (id >= 0) shown[id]!++;
+      if (id >= 0) held[id]!++;
     }
   }
   const common = new Uint8Array(runs.size);
-  for (let id = 0; id < runs.size; id++) common[id] = isBoilerplate(shown[id]!, withheld[id] ?? 0) ? 1 : 0;
+  for (let id = 0; id < runs.size; id++) common[id] = isBoilerplate(held[id]!, withheld[id] ?? 0) ? 1 : 0;
   return common;
 }
 

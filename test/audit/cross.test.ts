@@ -13,28 +13,34 @@ describe('WithheldIndex', () => {
     expect(index.find(quote, 'A')).toEqual([]);
   });
 
-  it('skips text the withholding document also shows, short phrases, and boilerplate shared by many originals', () => {
+  it('skips text the withholding document also shows, short phrases, and boilerplate shared by many originals and withheld only unmarked', () => {
     const index = new WithheldIndex();
     index.add('A', [{ portionId: 'p2', text: quote }], `Also shown: ${quote}`);
     index.add('C', [{ portionId: 'p1', text: 'a short piece' }], '');
     expect(index.find(`${quote} a short piece`, 'B')).toEqual([]);
     const boiler = 'Visit our classified web site at http://www.state.sgov.gov/p/wha/mexicocity and see more';
     const many = new WithheldIndex();
-    many.add('W', [{ portionId: 'p9', text: boiler }], '');
+    many.add('W', [{ portionId: 'text9', text: boiler, unmarked: true }], '');
     for (let i = 0; i < COMMON_DOCUMENTS; i++) many.add(`D${i}`, [], boiler);
     expect(many.find(boiler, 'D0')).toEqual([]);
   });
 
-  it('a paragraph withheld in many documents is no boilerplate however often it is repeated: released in one, it is a leak', () => {
+  it('a paragraph withheld as marked text in many documents is no boilerplate however often it is repeated: released in one, it is a leak', () => {
     // Twelve cables of one paragraph: eleven withhold it (C), the twelfth releases it (U).
     const index = new WithheldIndex();
     for (let i = 0; i < COMMON_DOCUMENTS + 1; i++) index.add(`W${i}`, [{ portionId: 'p2', text: quote }], `Header of W${i}.`);
     index.add('R', [], `Header of R.\n${quote}`);
-    const hits = index.find(`Header of R.\n${quote}`, 'R');
-    expect(hits.map((h) => h.from)).toEqual(Array.from({ length: COMMON_DOCUMENTS + 1 }, (_, i) => `W${i}`).sort());
-    // Shown by as many documents as withhold it, and by COMMON_DOCUMENTS or more: boilerplate.
-    expect(isBoilerplate(COMMON_DOCUMENTS, COMMON_DOCUMENTS)).toBe(true);
-    expect(isBoilerplate(COMMON_DOCUMENTS, COMMON_DOCUMENTS + 1)).toBe(false);
+    expect(index.find(`Header of R.\n${quote}`, 'R').map((h) => h.from)).toEqual(Array.from({ length: COMMON_DOCUMENTS + 1 }, (_, i) => `W${i}`).sort());
+    // Withheld only where it is unmarked (its level unknown, fail closed): boilerplate.
+    const unmarked = new WithheldIndex();
+    for (let i = 0; i < COMMON_DOCUMENTS + 1; i++) unmarked.add(`W${i}`, [{ portionId: 'text9', text: quote, unmarked: true }], `Header of W${i}.`);
+    unmarked.add('R', [], `Header of R.\n${quote}`);
+    expect(unmarked.find(`Header of R.\n${quote}`, 'R')).toEqual([]);
+    // Withheld as marked text in half the documents that hold it: reported, every withholding.
+    for (let i = 0; i <= COMMON_DOCUMENTS + 1; i++) unmarked.add(`M${i}`, [{ portionId: 'p4', text: quote }], 'Header of M.');
+    expect(unmarked.find(`Header of R.\n${quote}`, 'R')).toHaveLength(2 * COMMON_DOCUMENTS + 3);
+    expect(isBoilerplate(COMMON_DOCUMENTS, 4)).toBe(true);
+    expect(isBoilerplate(COMMON_DOCUMENTS, 5)).toBe(false);
     expect(isBoilerplate(COMMON_DOCUMENTS - 1, 0)).toBe(false);
   });
 
@@ -65,15 +71,16 @@ describe('WithheldIndex', () => {
     const run = (vocabulary = 9000): number => random(vocabulary) * 2 ** 30 + 12345;
     const some = (): number => (random(4) === 0 ? run(600) : run());
     const digests: CrossDigest[] = Array.from({ length: 60 }, (_, d) => {
-      const pieces = Array.from({ length: random(4) }, (_, p) => ({ portionId: `p${p}`, hashes: Float64Array.from(new Set(Array.from({ length: random(400) }, some))) }));
-      const shown = Float64Array.from(new Set(Array.from({ length: random(200) }, () => run(600)))).sort();
-      return { stem: `D${d}`, pieces, shown, released: Float64Array.from(new Set(Array.from({ length: random(400) }, some))) };
+      const pieces = Array.from({ length: random(4) }, (_, p) => ({ portionId: `p${p}`, hashes: Float64Array.from(new Set(Array.from({ length: random(400) }, some))), ...(random(3) === 0 ? {} : { unmarked: true as const }) }));
+      const original = new Set<number>(Array.from({ length: random(200) }, () => run(600)));
+      for (const p of pieces) for (const h of p.hashes) original.add(h);
+      return { stem: `D${d}`, pieces, original: Float64Array.from(original).sort(), released: Float64Array.from(new Set(Array.from({ length: random(400) }, some))) };
     });
-    const sets = new Map(digests.map((d) => [d, { shown: new Set(d.shown), pieces: d.pieces.map((p) => ({ portionId: p.portionId, hashes: new Set(p.hashes) })) }]));
+    const sets = new Map(digests.map((d) => [d, { original: new Set(d.original), pieces: d.pieces.map((p) => ({ portionId: p.portionId, unmarked: p.unmarked === true, hashes: new Set(p.hashes) })) }]));
     let excused = 0;
     const bruteForce = (all: readonly CrossDigest[], released: Float64Array, stem: string): LeakHit[] => {
-      const df = (h: number) => all.filter((d) => sets.get(d)!.shown.has(h)).length;
-      const withheld = (h: number) => all.filter((d) => sets.get(d)!.pieces.some((p) => p.hashes.has(h))).length;
+      const df = (h: number) => all.filter((d) => sets.get(d)!.original.has(h)).length;
+      const claimed = (h: number) => all.filter((d) => sets.get(d)!.pieces.some((p) => !p.unmarked && p.hashes.has(h))).length;
       const out: LeakHit[] = [];
       for (const d of all) {
         if (d.stem === stem) continue;
@@ -82,7 +89,7 @@ describe('WithheldIndex', () => {
         for (const h of released) {
           const where = sets.get(d)!.pieces.filter((p) => p.hashes.has(h));
           if (where.length === 0) continue;
-          if (df(h) >= COMMON_DOCUMENTS && df(h) >= withheld(h)) {
+          if (df(h) >= COMMON_DOCUMENTS && 2 * claimed(h) < df(h)) {
             excused++;
             continue;
           }
@@ -114,7 +121,7 @@ describe('WithheldIndex', () => {
     // Withheld runs whose hashes differ only in their upper bits and only in their lower bits.
     const runs = Float64Array.from([1, 2, 3, 2 ** 40, 2 ** 41, 2 ** 42, 2 ** 51 + 7].sort((a, b) => a - b));
     const index = new WithheldIndex();
-    index.addDigest({ stem: 'A', pieces: [{ portionId: 'p1', hashes: runs }], shown: new Float64Array(0), released: new Float64Array(0) });
+    index.addDigest({ stem: 'A', pieces: [{ portionId: 'p1', hashes: runs }], original: runs, released: new Float64Array(0) });
     expect(index.findRuns(runs, 'B')).toEqual([{ from: 'A', portions: ['p1'], runs: 7 }]);
     expect(index.findRuns(runs.subarray(0, 2), 'B')).toEqual([]);
     expect(index.findRuns(Float64Array.from([4, 5, 6, 2 ** 43]), 'B')).toEqual([]);
