@@ -98,6 +98,8 @@ interface AuditRun {
   readonly notRegular: Set<string>;
   /** The records' error-level diagnostics, passed on as warnings. */
   readonly diagnostics: RecordDiagnostics;
+  /** The first record read: the settings an original with no record is released with in memory. */
+  readonly template: AuditRecord[];
 }
 
 /**
@@ -153,6 +155,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     recordedInputs: new Set(),
     notRegular: new Set(),
     diagnostics: new RecordDiagnostics(),
+    template: [],
   };
   findings.push(...(await folderShape(abs, listing)));
 
@@ -164,6 +167,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     await auditDocument(run, stem);
   }
   if (withOriginals) findings.push(...originalsWithoutRecord(run));
+  if (run.index) await indexOriginalsWithoutRecord(run, run.index);
   const manifestText = await readManifestText(run);
   findings.push(...(await checkIndex(abs, manifestText, listing.shas, run.claimed)));
   await checkUnrecorded(run);
@@ -238,6 +242,7 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   const { record } = parsed;
   run.recordedInputs.add(record.input.sha256);
   run.diagnostics.add(stem, record);
+  if (run.template.length === 0) run.template.push(record);
   const settings = settingsOfRecord(record);
   const group = run.settings.get(settingsKey(settings));
   if (group) group.stems.push(stem);
@@ -282,6 +287,28 @@ function originalsWithoutRecord(run: AuditRun): Finding[] {
     if (!run.recordedInputs.has(sha)) out.push(warning('.', 'rerun', `original ${file} (sha256 ${sha.slice(0, 12)}…) has no record in the folder: a document released from it is missing, or it was not part of this release`));
   }
   return out;
+}
+
+/**
+ * The cross-document check for originals given that have no record: each is released in memory
+ * with the folder's settings (those of its first record) and its withheld text indexed, so that a
+ * document removed from the folder whole still fails the check when its withheld text is
+ * released elsewhere (its removal alone is only a warning, see {@link originalsWithoutRecord}).
+ * An original that cannot be released so is left to that warning.
+ */
+async function indexOriginalsWithoutRecord(run: AuditRun, index: WithheldIndex): Promise<void> {
+  const template = run.template[0];
+  if (!template) return;
+  const profile = await run.config.profile(template);
+  const overrides = await run.config.overrides(template);
+  if (typeof profile === 'string' || typeof overrides === 'string') return;
+  for (const [sha, file] of [...run.originals].sort((a, b) => a[1].localeCompare(b[1]))) {
+    if (run.recordedInputs.has(sha)) continue;
+    const stem = path.basename(file).replace(/\.[^.]*$/, '');
+    const record: AuditRecord = { ...template, input: { ...template.input, path: file, sha256: sha }, outputs: [], diagnostics: [] };
+    const again = await run.options.rerun({ stem, record, original: await readBytes(file), profile, overrides, pageSize: 'letter' });
+    if (again.ok) index.add(stem, again.result.withheld, again.result.visible);
+  }
 }
 
 /** Check 5: the authorities the release text and PDF of a record state. */

@@ -120,6 +120,26 @@ describe('audit (probe 57c)', () => {
     expect(plain.warnings.map((w) => w.message).filter((m) => m.includes('not the bundled'))).toEqual([]);
   });
 
+  it('an original with no record (its document removed from the folder) is released in memory for the cross-document check', async () => {
+    const text = readFileSync(path.join(SAMPLES, '08BERLIN173.txt'), 'utf8');
+    const inputs = path.join(root, 'in2');
+    mkdirSync(inputs);
+    const withheld = path.join(inputs, '08BERLIN173.txt');
+    const shown = path.join(inputs, '08BERLIN174.txt');
+    writeFileSync(withheld, text);
+    writeFileSync(shown, text.replace('BERLIN 000173', 'BERLIN 000174').replace('#0173 ', '#0174 ').replace(/^¶2\. \(C\)/m, '¶2. (U)'));
+    const out = path.join(root, 'out2');
+    const profile = await resolveProfile('public');
+    await release([withheld, shown], out, profile, 'public');
+    expect(await expectNoLeaksInFolder(out, new Map([['08BERLIN173', withheld], ['08BERLIN174', shown]]), profile, AS_OF)).toBe(2);
+    // The withholding document removed whole: its record and release file.
+    rmSync(path.join(out, 'review', '08BERLIN173.audit.json'));
+    rmSync(path.join(out, 'release', '08BERLIN173.txt'));
+    const report = await auditFolder(out, options([inputs]));
+    expect(report.failures.filter((f) => f.check === 'cross-leak').map((f) => [f.file, f.message.replace(/^\d+/, 'N')])).toEqual([['release/08BERLIN174.txt', 'N run(s) of 8 words withheld in 08BERLIN173 (p2) appear here']]);
+    expect(report.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^original .*08BERLIN173\.txt \(sha256 [0-9a-f]{12}…\) has no record in the folder/));
+  });
+
   it('an --originals path that is not there is one input error', async () => {
     await expect(auditFolder(one, options([path.join(root, 'nonexist')]))).rejects.toThrow(InputError);
     await expect(auditFolder(one, options([path.join(root, 'nonexist')]))).rejects.toThrow(/^--originals .*nonexist: no such file or folder$/);
