@@ -37,7 +37,7 @@ export async function readReleaseFolder(dir: string): Promise<ReleaseFolder> {
   const findings: Finding[] = [];
   for (const f of list) {
     const stem = stemOfRecordPath(f.rel);
-    if (stem === null || !f.regular) continue;
+    if (stem === null || !f.regular || f.sha256 === null) continue;
     recordShas.set(stem, f.sha256!);
     const parsed = parseRecord(stem, f.bytes!);
     if (parsed.ok) records.set(stem, parsed.record);

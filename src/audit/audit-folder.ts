@@ -11,8 +11,8 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { releasedRunSet } from '../leak/shingle-hash.js';
-import { readBytes, readBytesOrNull } from '../node/read.js';
-import { assertReleaseFolder } from '../node/release-folder.js';
+import { DEFAULT_MAX_INPUT_BYTES, readBytes, readBytesOrNull } from '../node/read.js';
+import { assertReleaseFolder, pathKind, subfoldersNotFolders } from '../node/release-folder.js';
 import { collectInputs } from '../node/walk.js';
 import { isReleaseFilePath, isRenamedStem, MANIFEST_PATH, pageSizeOf, safeStem, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
 import { checkCaseNumbers, checkConsistency, manifestRun, type CaseEntry } from './consistency.js';
@@ -24,6 +24,7 @@ import { fileSha256OrNull } from '../node/profiles.js';
 import { verifyManifest } from './manifest.js';
 import { pdfPageSize } from './pdf-text.js';
 import { RecordedConfig } from './recorded-config.js';
+import { profilesPosingAsBundled, RecordDiagnostics } from './record-warnings.js';
 import { buildReport, type AuditReport } from './report.js';
 import type { Rerun } from './rerun.js';
 import { redactRuleMatches } from './rule-matches.js';
@@ -96,6 +97,12 @@ interface AuditRun {
   readonly recordedInputs: Set<string>;
   /** Every record's case and document number (`release --case`), for the numbering check. */
   readonly caseEntries: CaseEntry[];
+  /** Recorded output paths where something other than a regular file is (a folder, FIFO, link): reported once, as such. */
+  readonly notRegular: Set<string>;
+  /** The records' error-level diagnostics, passed on as warnings. */
+  readonly diagnostics: RecordDiagnostics;
+  /** The first record read: the settings an original with no record is released with in memory. */
+  readonly template: AuditRecord[];
 }
 
 /**
@@ -134,7 +141,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   for (const a of options.against ?? []) against.push(await readReleaseFolder(path.resolve(options.cwd, a)));
   const findings: Finding[] = [];
   const withOriginals = (options.originals?.length ?? 0) > 0;
-  const originals = withOriginals ? await hashOriginals(options.originals!, findings, options.ignore ?? true) : new Map<string, string>();
+  const originals = withOriginals ? await hashOriginals(options.originals!, findings, options.ignore ?? true, options.cwd) : new Map<string, string>();
   const crossOn = withOriginals && options.crossCheckLimit > 0 && listing.recordShas.size <= options.crossCheckLimit;
   const run: AuditRun = {
     abs,
@@ -150,7 +157,11 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     settings: new Map(),
     recordedInputs: new Set(),
     caseEntries: [],
+    notRegular: new Set(),
+    diagnostics: new RecordDiagnostics(),
+    template: [],
   };
+  findings.push(...(await folderShape(abs, listing)));
 
   const stems = [...listing.recordShas.keys()].sort();
   events.onStart?.(stems.length);
@@ -160,6 +171,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     await auditDocument(run, stem);
   }
   if (withOriginals) findings.push(...originalsWithoutRecord(run));
+  if (run.index) await indexOriginalsWithoutRecord(run, run.index);
   const manifestText = await readManifestText(run);
   findings.push(...(await checkIndex(abs, manifestText, listing.shas, run.claimed)));
   await checkUnrecorded(run);
@@ -167,6 +179,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   findings.push(...checkConsistency(run.settings, manifestRun));
   findings.push(...checkCaseNumbers(run.caseEntries));
   findings.push(...(await givenFilesNotUsed(run)));
+  findings.push(...(await profilesPosingAsBundled([...run.settings.values()].map((g) => g.settings))), ...run.diagnostics.findings());
   const skipped = new Map<AuditCheck, string>();
   if (run.index) await checkCrossDocuments(run, run.index, against);
   else if (withOriginals) {
@@ -181,13 +194,24 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   return buildReport(dir, stems.length, findings, skipped);
 }
 
+/**
+ * Check 1 on the folder's shape: a sub-folder that is a link (read through, it may not be what is
+ * handed out), and files that could not be read to be hashed.
+ */
+async function folderShape(abs: string, listing: Listing): Promise<Finding[]> {
+  const out: Finding[] = [];
+  for (const sub of await subfoldersNotFolders(abs)) out.push(failure(sub, 'unrecorded', 'a symbolic link or other non-folder, not a folder of the release: what is handed out may not be what was audited'));
+  for (const f of listing.files.values()) if (f.regular && f.sha256 === null) out.push(failure(f.rel, 'hash', `cannot be read: ${f.unreadable ?? 'unknown error'}`));
+  return out;
+}
+
 /** Indexes a folder's listing: hashes by path, record hashes by stem, release files by stem. */
 function listFolder(list: readonly FolderFile[]): Listing {
   const shas = new Map<string, string>();
   const recordShas = new Map<string, string>();
   const releaseByStem = new Map<string, string[]>();
   for (const f of list) {
-    if (!f.regular) continue;
+    if (!f.regular || f.sha256 === null) continue;
     shas.set(f.rel, f.sha256!);
     const stem = stemOfRecordPath(f.rel);
     if (stem !== null) recordShas.set(stem, f.sha256!);
@@ -200,7 +224,9 @@ function listFolder(list: readonly FolderFile[]): Listing {
 }
 
 /** Maps sha256 → path of every original under `paths` (folders walked for `*.txt` and `*.md`). */
-async function hashOriginals(paths: readonly string[], findings: Finding[], ignore: boolean): Promise<Map<string, string>> {
+async function hashOriginals(paths: readonly string[], findings: Finding[], ignore: boolean, cwd: string): Promise<Map<string, string>> {
+  // A path that is not there is a wrong argument (exit 66), not a failure per record.
+  for (const p of paths) if ((await pathKind(path.resolve(cwd, p))) === 'missing') throw new InputError(`--originals ${p}: no such file or folder`);
   const { files, errors } = await collectInputs(paths, { ignore });
   for (const e of errors) findings.push(failure(e.path, 'rerun', `--originals: ${e.message}`));
   const out = new Map<string, string>();
@@ -225,12 +251,15 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
     const own = isRenamedStem(stem) ? safeStem(record.input.path) : stem;
     run.caseEntries.push({ stem, own, ref: record.input.ref ?? null, case: record.case.number, docNumber: record.case.docNumber });
   }
+  run.diagnostics.add(stem, record);
+  if (run.template.length === 0) run.template.push(record);
   const settings = settingsOfRecord(record);
   const group = run.settings.get(settingsKey(settings));
   if (group) group.stems.push(stem);
   else run.settings.set(settingsKey(settings), { settings, stems: [stem] });
-  // 1. Hashes and missing files.
-  run.findings.push(...checkOutputs(stem, record, run.listing.shas));
+  // 1. Hashes and missing files; a folder or FIFO where a file is recorded is never opened.
+  run.findings.push(...(await outputsNotRegular(run, stem, record)));
+  run.findings.push(...checkOutputs(stem, record, run.listing.shas).filter((f) => !run.notRegular.has(f.file)));
   run.findings.push(...checkPending(stem, record));
   for (const o of record.outputs) run.claimed.add(o.path);
   const texts: ReleasedText[] = [];
@@ -245,6 +274,17 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   if (run.withOriginals) await rerunDocument(run, stem, record, texts);
 }
 
+/** Check 1: recorded outputs where a folder, FIFO, link or device is (one failure each, no `missing` or `unrecorded` besides). */
+async function outputsNotRegular(run: AuditRun, stem: string, record: AuditRecord): Promise<Finding[]> {
+  const out: Finding[] = [];
+  for (const o of record.outputs) {
+    if (run.listing.shas.has(o.path) || (await pathKind(path.join(run.abs, o.path))) !== 'other') continue;
+    run.notRegular.add(o.path);
+    out.push(failure(o.path, 'missing', `not a regular file (a folder, link, FIFO or device) where ${recordPath(stem)} records one`));
+  }
+  return out;
+}
+
 /**
  * An original given that no record was made from: a document removed from the folder whole (its
  * files, its record, the manifest chain made again) passed `--originals` with its original among
@@ -257,6 +297,28 @@ function originalsWithoutRecord(run: AuditRun): Finding[] {
     if (!run.recordedInputs.has(sha)) out.push(warning('.', 'rerun', `original ${file} (sha256 ${sha.slice(0, 12)}…) has no record in the folder: a document released from it is missing, or it was not part of this release`));
   }
   return out;
+}
+
+/**
+ * The cross-document check for originals given that have no record: each is released in memory
+ * with the folder's settings (those of its first record) and its withheld text indexed, so that a
+ * document removed from the folder whole still fails the check when its withheld text is
+ * released elsewhere (its removal alone is only a warning, see {@link originalsWithoutRecord}).
+ * An original that cannot be released so is left to that warning.
+ */
+async function indexOriginalsWithoutRecord(run: AuditRun, index: WithheldIndex): Promise<void> {
+  const template = run.template[0];
+  if (!template) return;
+  const profile = await run.config.profile(template);
+  const overrides = await run.config.overrides(template);
+  if (typeof profile === 'string' || typeof overrides === 'string') return;
+  for (const [sha, file] of [...run.originals].sort((a, b) => a[1].localeCompare(b[1]))) {
+    if (run.recordedInputs.has(sha)) continue;
+    const stem = path.basename(file).replace(/\.[^.]*$/, '');
+    const record: AuditRecord = { ...template, input: { ...template.input, path: file, sha256: sha }, outputs: [], diagnostics: [] };
+    const again = await run.options.rerun({ stem, record, original: await readBytes(file), profile, overrides, pageSize: 'letter' });
+    if (again.ok) index.add(stem, again.result.withheld, again.result.visible);
+  }
 }
 
 /** Check 5: the authorities the release text and PDF of a record state. */
@@ -314,10 +376,12 @@ async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, t
 async function checkUnrecorded(run: AuditRun): Promise<void> {
   for (const f of run.listing.files.values()) {
     if (run.claimed.has(f.rel) && f.regular) continue;
+    if (run.notRegular.has(f.rel) || [...run.notRegular].some((p) => f.rel.startsWith(`${p}/`))) continue;
     const what = f.regular ? 'not listed in any audit record' : 'not a regular file (a link or device), and not listed in any audit record';
     const inRelease = isReleaseFilePath(f.rel);
     run.findings.push(inRelease ? failure(f.rel, 'unrecorded', what) : warning(f.rel, 'unrecorded', what));
-    if (run.index && f.regular && inRelease && !run.listing.recordShas.has(stemOfReleaseFile(f.rel))) {
+    // Read for the cross-document check only up to the input limit (a stray file of gigabytes is not searched: it fails anyway).
+    if (run.index && f.regular && f.size !== undefined && f.size <= DEFAULT_MAX_INPUT_BYTES && inRelease && !run.listing.recordShas.has(stemOfReleaseFile(f.rel))) {
       const t = await readReleasedText(run.abs, f.rel);
       if (t?.text) run.releasedRuns.push({ label: t.rel, stem: t.stem, runs: releasedRunSet(t.pieces) });
     }

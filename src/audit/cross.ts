@@ -49,12 +49,23 @@ export function findSelfLeak(stem: string, pieces: readonly WithheldPiece[], vis
 }
 
 /**
- * Phrases found in the originals of this many documents or more are formulaic (`Visit Mexico
- * City's Classified Web Site at …`, `This is an action request, see paragraph 3`) and are not
- * reported as cross-document leaks: a quoted paragraph is shared by a few cables, boilerplate by
- * dozens.
+ * A phrase is formulaic (`Visit Mexico City's Classified Web Site at …`, `This is an action
+ * request, see paragraph 3`) and not reported as a cross-document leak when it is in the originals
+ * of this many documents or more and fewer than half of them withhold it as marked text:
+ * boilerplate is in dozens of cables, shown, or withheld where it is unmarked (its level unknown,
+ * fail closed), and now and then swallowed by a classified paragraph. Frequency alone excuses
+ * nothing: a paragraph marked (C) and withheld in eleven cables and released in a twelfth is a
+ * leak however often it is repeated.
  */
 export const COMMON_DOCUMENTS = 10;
+
+/**
+ * Whether a run in the originals of `documents` documents, withheld as marked text (a portion
+ * with a marking, or a redacted span) in `claimed` of them, is boilerplate ({@link COMMON_DOCUMENTS}).
+ */
+export function isBoilerplate(documents: number, claimed: number): boolean {
+  return documents >= COMMON_DOCUMENTS && 2 * claimed < documents;
+}
 
 /**
  * A cross-document hit is reported from this many matching 8-word runs (a stretch of 10 words or
@@ -71,7 +82,7 @@ export const MIN_CROSS_RUNS = 3;
 export interface CrossDigest {
   readonly stem: string;
   /** Withheld pieces of 8 words or more: their portion id and the runs the document does not also show. */
-  readonly pieces: readonly { readonly portionId: string; readonly hashes: Float64Array }[];
+  readonly pieces: readonly { readonly portionId: string; readonly hashes: Float64Array; readonly unmarked?: true }[];
   /** Distinct runs of the original (visible and withheld text), for document frequencies. */
   readonly original: Float64Array;
   /** Distinct runs of the released text (empty when only withheld text is indexed). */
@@ -87,11 +98,12 @@ export function crossDigest(stem: string, pieces: readonly WithheldPiece[], visi
  * {@link crossDigest} from the shingles a release made for its self-check (`shingles` of
  * `pieces`, in the same order, with {@link SHINGLE_WORDS}-word runs).
  */
-export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece, 'portionId'>[], shingles: ReleaseShingles): CrossDigest {
+export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece, 'portionId' | 'unmarked'>[], shingles: ReleaseShingles): CrossDigest {
   const allowed = shingles.visible;
-  const out: { portionId: string; hashes: Float64Array }[] = [];
+  const out: { portionId: string; hashes: Float64Array; unmarked?: true }[] = [];
   shingles.withheld.forEach(({ words, runs }, i) => {
-    if (words >= SHINGLE_WORDS) out.push({ portionId: pieces[i]!.portionId, hashes: runsWithout(runs, allowed) });
+    const { portionId, unmarked } = pieces[i]!;
+    if (words >= SHINGLE_WORDS) out.push({ portionId, hashes: runsWithout(runs, allowed), ...(unmarked ? { unmarked } : {}) });
   });
   return { stem, pieces: out, original: unionOfRuns([allowed, ...shingles.withheld.map((w) => w.runs)]), released: shingles.output };
 }
@@ -99,15 +111,16 @@ export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece,
 /**
  * An index of the withheld text of many documents, to find any of it in the released text of
  * the others. Only runs of 8 words count (shorter pieces would match ordinary phrases across
- * documents), only runs the document does not also show, not phrases common to
- * {@link COMMON_DOCUMENTS} or more of the indexed originals, and a hit needs
+ * documents), only runs the document does not also show, not boilerplate (phrases in
+ * {@link COMMON_DOCUMENTS} or more of the indexed originals, fewer than half of which withhold
+ * them as marked text: {@link isBoilerplate}), and a hit needs
  * {@link MIN_CROSS_RUNS} runs.
  *
  * Adding a document keeps its digest; a search ({@link findAll}) then looks at the withheld runs
  * that can matter to it. A filter of the released runs searched (a bit array that fits in the
  * processor's cache) lets through every withheld run that occurs in them and about one in twenty
  * of the others; only those go into a hash table (run to the documents and portions that
- * withhold it) and have their document frequency counted over the originals. Over 600 corpus
+ * withhold it) and have their document frequencies counted (originals holding it, documents withholding it as marked text). Over 600 corpus
  * cables that is a few thousand runs of some 500,000, and the search a few times faster than one
  * table of every withheld run, whose look-ups each missed the cache. The result is the same:
  * the filter has no false negatives. Holds shingle hashes only, about 16 bytes per run of each
@@ -173,8 +186,8 @@ class WithheldSearch {
   private links = 0;
   /** (owner, portion id) pairs that runs point to. */
   private readonly refs: { owner: number; portionId: string }[] = [];
-  /** Document frequency of every run in `runs`, counted over the originals of every owner. */
-  private readonly df: Uint32Array;
+  /** Per run in `runs`: 1 when it is boilerplate ({@link isBoilerplate}). */
+  private readonly common: Uint8Array;
 
   constructor(
     private readonly owners: readonly IndexedDocument[],
@@ -182,6 +195,9 @@ class WithheldSearch {
   ) {
     const filter = new RunFilter(released.reduce((n, r) => n + r.length, 0));
     for (const set of released) for (let i = 0; i < set.length; i++) filter.add(set[i]!);
+    // Documents withholding each run as marked text (a document's pieces may share a run: counted once).
+    let withheld = new Uint32Array(1024);
+    let lastOwner = new Int32Array(1024).fill(-1);
     owners.forEach(({ digest }, owner) => {
       for (const piece of digest.pieces) {
         const hashes = piece.hashes;
@@ -189,22 +205,18 @@ class WithheldSearch {
         for (let i = 0; i < hashes.length; i++) {
           if (!filter.mayHold(hashes[i]!)) continue;
           if (ref < 0) ref = this.refs.push({ owner, portionId: piece.portionId }) - 1;
+          const id = this.runs.insert(hashes[i]!);
           // A piece's runs are distinct, so a ref is linked to a run at most once.
-          this.link(this.runs.insert(hashes[i]!), ref);
+          this.link(id, ref);
+          if (id >= withheld.length) [withheld, lastOwner] = [grown(withheld, 0), grown(lastOwner, -1)];
+          if (!piece.unmarked && lastOwner[id] !== owner) {
+            withheld[id]!++;
+            lastOwner[id] = owner;
+          }
         }
       }
     });
-    const df = new Uint32Array(this.runs.size);
-    for (const { digest } of owners) {
-      const original = digest.original;
-      for (let i = 0; i < original.length; i++) {
-        const h = original[i]!;
-        if (!filter.mayHold(h)) continue;
-        const id = this.runs.find(h);
-        if (id >= 0) df[id]!++;
-      }
-    }
-    this.df = df;
+    this.common = commonRuns(this.runs, owners, filter, withheld);
   }
 
   /** Adds `ref` to the refs of run `id`. */
@@ -229,11 +241,11 @@ class WithheldSearch {
 
   /** The hits in `released` (one of the run sets the search was made for). */
   find(released: RunSet, releasedStem: string | null): LeakHit[] {
-    const { heads, linkRef, linkNext, df } = this;
+    const { heads, linkRef, linkNext, common } = this;
     const hits = new Map<number, { portions: Set<string>; runs: number }>();
     for (let i = 0; i < released.length; i++) {
       const id = this.runs.find(released[i]!);
-      if (id < 0 || df[id]! >= COMMON_DOCUMENTS) continue;
+      if (id < 0 || common[id] === 1) continue;
       const counted = new Set<number>();
       for (let link = heads[id]!; link >= 0; link = linkNext[link]!) {
         const { owner, portionId } = this.refs[linkRef[link]!]!;
@@ -254,6 +266,31 @@ class WithheldSearch {
         return { from: stem, ...(where !== undefined ? { where } : {}), portions: [...h.portions].sort(), runs: h.runs };
       });
   }
+}
+
+/** `a` twice as long, the new half filled with `fill`. */
+function grown<T extends Uint32Array | Int32Array>(a: T, fill: number): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  b.fill(fill, a.length);
+  return b;
+}
+
+/** Per run of `runs`: 1 when boilerplate ({@link isBoilerplate}), counting the originals of `owners` that hold it. */
+function commonRuns(runs: RunTable, owners: readonly IndexedDocument[], filter: RunFilter, withheld: Uint32Array): Uint8Array {
+  const held = new Uint32Array(runs.size);
+  for (const { digest } of owners) {
+    const set = digest.original;
+    for (let i = 0; i < set.length; i++) {
+      const h = set[i]!;
+      if (!filter.mayHold(h)) continue;
+      const id = runs.find(h);
+      if (id >= 0) held[id]!++;
+    }
+  }
+  const common = new Uint8Array(runs.size);
+  for (let id = 0; id < runs.size; id++) common[id] = isBoilerplate(held[id]!, withheld[id] ?? 0) ? 1 : 0;
+  return common;
 }
 
 /**

@@ -17,7 +17,7 @@ export function verifyManifest(text: string | null, records: ReadonlyMap<string,
   const M = MANIFEST_PATH;
   if (text === null) {
     // The chain check fails too: without a manifest there is no chain, and its line said 'intact'.
-    return [failure(M, 'missing', `no manifest in review/ (${records.size} audit record(s) are not chained)`), failure(M, 'chain', 'no manifest: there is no chain to check')];
+    return [failure(M, 'missing', records.size === 0 ? 'no manifest in review/, and no audit record: not a release (or an empty one)' : `no manifest in review/ (${records.size} audit record(s) are not chained)`), failure(M, 'chain', 'no manifest: there is no chain to check')];
   }
   let data: unknown;
   try {

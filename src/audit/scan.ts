@@ -4,8 +4,7 @@
  * as UTF-8, `.pdf` read back with ./pdf-text.ts, text and metadata together).
  */
 import path from 'node:path';
-import { sha256Hex } from '../hash.js';
-import { readBytes, readBytesOrNull } from '../node/read.js';
+import { fileSha256Streamed, readBytesOrNull } from '../node/read.js';
 import { listTree } from '../node/walk.js';
 import { isReleaseFilePath, MANIFEST_PATH, stemOfRecordPath, stemOfReleaseFile, SUBFOLDERS } from '../release/folder.js';
 import { cutAtLabelLines, cutAtLabels } from '../leak/tool-words.js';
@@ -15,7 +14,12 @@ import { extractPdfStrings } from './pdf-text.js';
 export interface FolderFile {
   readonly rel: string;
   readonly regular: boolean;
+  /** Null for what is not a regular file, or a file that cannot be read (see `unreadable`). */
   readonly sha256: string | null;
+  /** Size in bytes of a regular file hashed. */
+  readonly size?: number;
+  /** Why a regular file could not be hashed (a file-system error). */
+  readonly unreadable?: string;
   /** Bytes, kept (when asked for) for release/ files, audit records and the manifest only. */
   readonly bytes: Uint8Array | null;
 }
@@ -27,7 +31,9 @@ function kept(rel: string): boolean {
 
 /**
  * Every file of both sub-folders of `dir`, hashed, in listing order; with `keepBytes`, the bytes
- * of release files, audit records and the manifest are kept too.
+ * of release files, audit records and the manifest are kept too. Files are hashed a megabyte at
+ * a time (a file of gigabytes in flat memory); what is not a regular file (a FIFO, a device) is
+ * listed, never opened for reading.
  */
 export async function scanFolder(dir: string, keepBytes: boolean): Promise<FolderFile[]> {
   const out: FolderFile[] = [];
@@ -37,8 +43,13 @@ export async function scanFolder(dir: string, keepBytes: boolean): Promise<Folde
         out.push({ rel: entry.rel, regular: false, sha256: null, bytes: null });
         continue;
       }
-      const bytes = await readBytes(path.join(dir, entry.rel));
-      out.push({ rel: entry.rel, regular: true, sha256: sha256Hex(bytes), bytes: keepBytes && kept(entry.rel) ? bytes : null });
+      const file = path.join(dir, entry.rel);
+      const hash = await fileSha256Streamed(file);
+      if (!hash.ok) {
+        out.push(hash.regular ? { rel: entry.rel, regular: true, sha256: null, unreadable: hash.message, bytes: null } : { rel: entry.rel, regular: false, sha256: null, bytes: null });
+        continue;
+      }
+      out.push({ rel: entry.rel, regular: true, sha256: hash.sha256, size: hash.size, bytes: keepBytes && kept(entry.rel) ? await readBytesOrNull(file) : null });
     }
   }
   return out;

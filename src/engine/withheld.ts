@@ -12,6 +12,12 @@ export interface WithheldPiece {
   /** Portion id (`p3`, `subject`); a redacted span carries the id of the portion it is in. */
   readonly portionId: string;
   readonly text: string;
+  /**
+   * True when the portion carries no marking at all and is withheld only because its level is
+   * unknown (fail closed): no claim that the text is classified (a cable's trailing `Visit … Web
+   * Site` line). Absent otherwise.
+   */
+  readonly unmarked?: true;
 }
 
 /** The withheld portions and redacted spans of a plan, with their text, in decision order. */
@@ -26,7 +32,7 @@ export function withheldPieces(plan: Plan): WithheldPiece[] {
     // The kept label (`¶3. `) is shown in the release: it is not withheld text.
     const label = labelOf(source, p);
     const text = p.segments.map((s) => source.slice(s.start, s.end)).join('\n');
-    out.push({ portionId: d.portionId, text: text.startsWith(label) ? text.slice(label.length) : text });
+    out.push({ portionId: d.portionId, text: text.startsWith(label) ? text.slice(label.length) : text, ...(p.markingSource === 'unmarked' ? { unmarked: true as const } : {}) });
   }
   for (const r of plan.redactions) out.push({ portionId: r.portionId, text: source.slice(r.span.start, r.span.end) });
   return out;

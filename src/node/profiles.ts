@@ -62,6 +62,16 @@ export function isProfileName(nameOrFile: string): boolean {
   return /^[a-z0-9][a-z0-9-]*$/.test(nameOrFile);
 }
 
+/** The sha256 of the bundled profile `id` (`rules/public.yaml` for `public`), or null when there is none of that name. */
+export async function bundledProfileSha256(id: string): Promise<string | null> {
+  if (!isProfileName(id)) return null;
+  for (const ext of ['yaml', 'yml', 'json']) {
+    const text = await readFile(path.join(BUNDLED_RULES_DIR, `${id}.${ext}`), 'utf8').catch(() => null);
+    if (text !== null) return sha256Hex(text);
+  }
+  return null;
+}
+
 /**
  * True when `--profile NAME` names a bundled profile and a file of that name is also in `cwd`:
  * the bundled one is used (a name wins), which the user may not have meant (`-p public` beside

@@ -4,7 +4,8 @@
  * callers that hash or parse them themselves.
  */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
+import { Sha256Stream } from '../hash.js';
 import { decodeInput } from '../parse/decode.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type InputFormat, type ReaderId } from '../parse/read.js';
 import { isPdfBytes } from '../parse/readers.js';
@@ -152,17 +153,53 @@ export async function readBytes(file: string): Promise<Uint8Array> {
   return readFile(file);
 }
 
-/** A file's bytes, or null when it cannot be read (missing, a folder, no permission). */
+/**
+ * The most {@link readBytesOrNull} reads: a larger file cannot be held in one buffer (Node refuses
+ * files over 2 GiB) and is treated as unreadable.
+ */
+const MAX_READ_BYTES = 2 ** 31 - 1;
+
+/**
+ * A file's bytes, or null when it cannot be read (missing, a folder, a FIFO or device, no
+ * permission, over 2 GiB). A FIFO is refused, not waited on (see readFileWithin).
+ */
 export async function readBytesOrNull(file: string): Promise<Uint8Array | null> {
-  return readFile(file).catch(() => null);
+  return readBytesOrNullSync(file);
 }
 
 /** A file's bytes, or null when it cannot be read, with synchronous calls (for a batch's jobs). */
 export function readBytesOrNullSync(file: string): Uint8Array | null {
+  const read = readFileWithin(file, MAX_READ_BYTES);
+  return read.ok && read.bytes.length <= MAX_READ_BYTES ? read.bytes : null;
+}
+
+/** What {@link fileSha256Streamed} gives: the sha256 and size of a regular file, or why there is none. */
+export type FileHash = { readonly ok: true; readonly sha256: string; readonly size: number } | { readonly ok: false; readonly regular: boolean; readonly message: string };
+
+/**
+ * The sha256 of a regular file read a megabyte at a time (any size, in flat memory); a FIFO,
+ * folder or device is refused without waiting (`regular: false`), a file-system error is a
+ * one-line message.
+ */
+export async function fileSha256Streamed(file: string): Promise<FileHash> {
   try {
-    return readFileSync(file);
-  } catch {
-    return null;
+    const handle = await open(file, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return { ok: false, regular: false, message: info.isDirectory() ? 'is a folder' : 'not a regular file' };
+      const hash = new Sha256Stream();
+      const buffer = Buffer.allocUnsafe(1 << 20);
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        hash.update(buffer.subarray(0, bytesRead));
+      }
+      return { ok: true, sha256: hash.digest(), size: hash.bytes };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { ok: false, regular: true, message: describeFsError(error) };
   }
 }
 

@@ -136,6 +136,26 @@ export async function assertReleaseFolder(dir: string): Promise<void> {
 }
 
 /**
+ * The sub-folders of the release folder `dir` (release/, review/, pending/) that are there but
+ * not folders: a symbolic link to a folder elsewhere is read through by a listing, and what is
+ * handed out (the folder) may then not be what was audited.
+ */
+export async function subfoldersNotFolders(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const sub of SUBFOLDERS) {
+    const info = await lstat(path.join(dir, sub)).catch(() => null);
+    if (info && !info.isDirectory()) out.push(sub);
+  }
+  return out;
+}
+
+/** What is at `file`, without following a link: nothing, a regular file, or something else (a folder, link, FIFO or device). */
+export async function pathKind(file: string): Promise<'missing' | 'file' | 'other'> {
+  const info = await lstat(file).catch(() => null);
+  return info === null ? 'missing' : info.isFile() ? 'file' : 'other';
+}
+
+/**
  * `release --replace`: removes the release in `out` (every file of `release/`, `review/` and
  * `pending/` that the folder contract names as a declass output, and temporaries of earlier runs)
  * so a release with other settings can be written there. Anything else in those folders (a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_DOCUMENTS, crossDigest, crossDigestOf, findSelfLeak, MIN_CROSS_RUNS, WithheldIndex, type CrossDigest, type LeakHit } from '../../src/audit/cross.js';
+import { COMMON_DOCUMENTS, crossDigest, isBoilerplate, crossDigestOf, findSelfLeak, MIN_CROSS_RUNS, WithheldIndex, type CrossDigest, type LeakHit } from '../../src/audit/cross.js';
 import { releaseShingles } from '../../src/leak/shingle-hash.js';
 
 const quote = 'The minister said privately that the government would recognise the new coalition within a week.';
@@ -13,16 +13,35 @@ describe('WithheldIndex', () => {
     expect(index.find(quote, 'A')).toEqual([]);
   });
 
-  it('skips text the withholding document also shows, short phrases, and boilerplate shared by many originals', () => {
+  it('skips text the withholding document also shows, short phrases, and boilerplate shared by many originals and withheld only unmarked', () => {
     const index = new WithheldIndex();
     index.add('A', [{ portionId: 'p2', text: quote }], `Also shown: ${quote}`);
     index.add('C', [{ portionId: 'p1', text: 'a short piece' }], '');
     expect(index.find(`${quote} a short piece`, 'B')).toEqual([]);
     const boiler = 'Visit our classified web site at http://www.state.sgov.gov/p/wha/mexicocity and see more';
     const many = new WithheldIndex();
-    many.add('W', [{ portionId: 'p9', text: boiler }], '');
+    many.add('W', [{ portionId: 'text9', text: boiler, unmarked: true }], '');
     for (let i = 0; i < COMMON_DOCUMENTS; i++) many.add(`D${i}`, [], boiler);
     expect(many.find(boiler, 'D0')).toEqual([]);
+  });
+
+  it('a paragraph withheld as marked text in many documents is no boilerplate however often it is repeated: released in one, it is a leak', () => {
+    // Twelve cables of one paragraph: eleven withhold it (C), the twelfth releases it (U).
+    const index = new WithheldIndex();
+    for (let i = 0; i < COMMON_DOCUMENTS + 1; i++) index.add(`W${i}`, [{ portionId: 'p2', text: quote }], `Header of W${i}.`);
+    index.add('R', [], `Header of R.\n${quote}`);
+    expect(index.find(`Header of R.\n${quote}`, 'R').map((h) => h.from)).toEqual(Array.from({ length: COMMON_DOCUMENTS + 1 }, (_, i) => `W${i}`).sort());
+    // Withheld only where it is unmarked (its level unknown, fail closed): boilerplate.
+    const unmarked = new WithheldIndex();
+    for (let i = 0; i < COMMON_DOCUMENTS + 1; i++) unmarked.add(`W${i}`, [{ portionId: 'text9', text: quote, unmarked: true }], `Header of W${i}.`);
+    unmarked.add('R', [], `Header of R.\n${quote}`);
+    expect(unmarked.find(`Header of R.\n${quote}`, 'R')).toEqual([]);
+    // Withheld as marked text in half the documents that hold it: reported, every withholding.
+    for (let i = 0; i <= COMMON_DOCUMENTS + 1; i++) unmarked.add(`M${i}`, [{ portionId: 'p4', text: quote }], 'Header of M.');
+    expect(unmarked.find(`Header of R.\n${quote}`, 'R')).toHaveLength(2 * COMMON_DOCUMENTS + 3);
+    expect(isBoilerplate(COMMON_DOCUMENTS, 4)).toBe(true);
+    expect(isBoilerplate(COMMON_DOCUMENTS, 5)).toBe(false);
+    expect(isBoilerplate(COMMON_DOCUMENTS - 1, 0)).toBe(false);
   });
 
   it('findSelfLeak finds short redacted pieces whole and long ones by runs', () => {
@@ -43,22 +62,25 @@ describe('WithheldIndex', () => {
   });
 
   it('gives what a search of every digest by brute force gives, over thousands of runs and documents added after a search', () => {
-    // A small vocabulary of runs, so that documents share runs, some in COMMON_DOCUMENTS or more.
+    // A small vocabulary of shown runs, so that documents share runs, some shown in COMMON_DOCUMENTS or more.
     let seed = 7;
     const random = (n: number): number => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return seed % n;
     };
-    const run = (): number => random(9000) * 2 ** 30 + 12345;
+    const run = (vocabulary = 9000): number => random(vocabulary) * 2 ** 30 + 12345;
+    const some = (): number => (random(4) === 0 ? run(600) : run());
     const digests: CrossDigest[] = Array.from({ length: 60 }, (_, d) => {
-      const pieces = Array.from({ length: random(4) }, (_, p) => ({ portionId: `p${p}`, hashes: Float64Array.from(new Set(Array.from({ length: random(400) }, run))) }));
-      const original = new Set<number>(Array.from({ length: random(300) }, run));
+      const pieces = Array.from({ length: random(4) }, (_, p) => ({ portionId: `p${p}`, hashes: Float64Array.from(new Set(Array.from({ length: random(400) }, some))), ...(random(3) === 0 ? {} : { unmarked: true as const }) }));
+      const original = new Set<number>(Array.from({ length: random(200) }, () => run(600)));
       for (const p of pieces) for (const h of p.hashes) original.add(h);
-      return { stem: `D${d}`, pieces, original: Float64Array.from(original), released: Float64Array.from(new Set(Array.from({ length: random(400) }, run))) };
+      return { stem: `D${d}`, pieces, original: Float64Array.from(original).sort(), released: Float64Array.from(new Set(Array.from({ length: random(400) }, some))) };
     });
-    const sets = new Map(digests.map((d) => [d, { original: new Set(d.original), pieces: d.pieces.map((p) => ({ portionId: p.portionId, hashes: new Set(p.hashes) })) }]));
+    const sets = new Map(digests.map((d) => [d, { original: new Set(d.original), pieces: d.pieces.map((p) => ({ portionId: p.portionId, unmarked: p.unmarked === true, hashes: new Set(p.hashes) })) }]));
+    let excused = 0;
     const bruteForce = (all: readonly CrossDigest[], released: Float64Array, stem: string): LeakHit[] => {
       const df = (h: number) => all.filter((d) => sets.get(d)!.original.has(h)).length;
+      const claimed = (h: number) => all.filter((d) => sets.get(d)!.pieces.some((p) => !p.unmarked && p.hashes.has(h))).length;
       const out: LeakHit[] = [];
       for (const d of all) {
         if (d.stem === stem) continue;
@@ -66,7 +88,11 @@ describe('WithheldIndex', () => {
         let runs = 0;
         for (const h of released) {
           const where = sets.get(d)!.pieces.filter((p) => p.hashes.has(h));
-          if (where.length === 0 || df(h) >= COMMON_DOCUMENTS) continue;
+          if (where.length === 0) continue;
+          if (df(h) >= COMMON_DOCUMENTS && 2 * claimed(h) < df(h)) {
+            excused++;
+            continue;
+          }
           runs++;
           for (const p of where) portions.add(p.portionId);
         }
@@ -85,6 +111,7 @@ describe('WithheldIndex', () => {
       expect(index.findRuns(d.released, d.stem)).toEqual(expected);
     }
     expect(hits).toBeGreaterThan(10);
+    expect(excused).toBeGreaterThan(10);
     expect(index.documents).toBe(60);
     // All at once (one filter of every released run set): the same hits.
     expect(index.findAll(digests.map((d) => ({ runs: d.released, stem: d.stem })))).toEqual(digests.map((d) => bruteForce(digests, d.released, d.stem)));
