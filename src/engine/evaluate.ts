@@ -60,10 +60,14 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
     decisions.push(decision);
     if (decision.action === 'release') released.push({ portion, facts });
   }
-  const outside = linesOutsidePortions(doc).map((span) => {
-    const portion = outsidePortion(span);
-    return { portion, facts: portionFacts(doc, portion, classified, declassification.status, bannerAbove) };
-  });
+  // Only a profile with redact rules looks at the lines outside the portions (public has none).
+  const outside =
+    profile.spanRules.length === 0
+      ? []
+      : linesOutsidePortions(doc).map((span) => {
+          const portion = outsidePortion(span);
+          return { portion, facts: portionFacts(doc, portion, classified, declassification.status, bannerAbove) };
+        });
   redactions.push(...redactReleased(doc, released, outside, profile, reasons));
   for (const [portionId] of overrides) {
     diagnostics.push({
