@@ -66,23 +66,34 @@ export interface Recomputed {
 /**
  * The withheld text of a folder's documents whose originals can be had: from `originals`
  * (sha256 → path) or at the input path the record names (when its sha256 matches). Re-runs
- * nothing but the decision (no output is compared).
+ * nothing but the decision (no output is compared). A document left out (no original, its
+ * profile or overrides not loaded, the re-run failed) is told to `onSkipped`, with why: its
+ * withheld text is not compared, and a check that found nothing must not read as one that looked
+ * (a re-run that failed for every document once made `--against` find nothing, silently).
  */
 export async function withheldOfFolder(
   folder: ReleaseFolder,
   originals: ReadonlyMap<string, string>,
   config: RecordedConfig,
-  opts: { cwd: string; rerun: Rerun },
+  opts: { cwd: string; rerun: Rerun; onSkipped?: (stem: string, why: string) => void },
 ): Promise<Map<string, Recomputed>> {
   const out = new Map<string, Recomputed>();
+  const skip = (stem: string, why: string): void => opts.onSkipped?.(stem, why);
   for (const [stem, record] of folder.records) {
     const bytes = await originalOf(record, originals, opts.cwd);
-    if (!bytes) continue;
+    if (!bytes) {
+      skip(stem, `no original with its recorded sha256 (not at ${record.input.path}, nor given)`);
+      continue;
+    }
     const profile = await config.profile(record);
     const overrides = await config.overrides(record);
-    if (typeof profile === 'string' || typeof overrides === 'string') continue;
+    if (typeof profile === 'string' || typeof overrides === 'string') {
+      skip(stem, typeof profile === 'string' ? profile : (overrides as string));
+      continue;
+    }
     const run = await opts.rerun({ stem, record: { ...record, outputs: [] }, original: bytes, profile, overrides, pageSize: 'letter' });
     if (run.ok) out.set(stem, { pieces: run.result.withheld, visible: run.result.visible });
+    else skip(stem, run.message);
   }
   return out;
 }
@@ -120,13 +131,14 @@ export interface CrossLeak {
 export async function findBatchCrossLeaks(
   batch: { readonly index: WithheldIndex; readonly released: readonly { readonly stem: string; readonly file: string; readonly runs: Float64Array }[] },
   against: readonly { readonly given: string; readonly folder: ReleaseFolder }[],
-  opts: { cwd: string; rerun: Rerun },
+  opts: { cwd: string; rerun: Rerun; onSkipped?: (folder: string, stem: string, why: string) => void },
 ): Promise<CrossLeak[]> {
   const { index } = batch;
   const config = new RecordedConfig(opts.cwd);
   const targets: { readonly file: string; readonly runs: RunSet; readonly stem: string }[] = [...batch.released];
   for (const { given: a, folder } of against) {
-    for (const [stem, w] of await withheldOfFolder(folder, new Map(), config, opts)) index.add(stem, w.pieces, w.visible, a);
+    const onSkipped = (stem: string, why: string): void => opts.onSkipped?.(a, stem, why);
+    for (const [stem, w] of await withheldOfFolder(folder, new Map(), config, { ...opts, onSkipped })) index.add(stem, w.pieces, w.visible, a);
     for (const f of folder.files.values()) {
       if (!f.rel.startsWith(`${RELEASE_DIR}/`) || !f.rel.endsWith('.txt') || !f.bytes) continue;
       targets.push({ file: path.join(a, f.rel), runs: releasedRunSet([Buffer.from(f.bytes).toString('utf8')]), stem: path.posix.basename(f.rel, '.txt') });

@@ -406,7 +406,10 @@ async function checkCrossDocuments(run: AuditRun, index: WithheldIndex, against:
   const { cwd } = run.options;
   for (const a of against) {
     const rel = path.relative(cwd, a.dir) || '.';
-    for (const [stem, w] of await withheldOfFolder(a, run.originals, run.config, { cwd, rerun: run.options.rerun })) index.add(stem, w.pieces, w.visible, rel);
+    const onSkipped = (stem: string, why: string): void => {
+      run.findings.push(warning(rel, 'cross-leak', `${stem}: not compared for cross-document leaks: ${why}`));
+    };
+    for (const [stem, w] of await withheldOfFolder(a, run.originals, run.config, { cwd, rerun: run.options.rerun, onSkipped })) index.add(stem, w.pieces, w.visible, rel);
     for (const t of releasedTexts(a)) {
       if (t.text !== null) run.releasedRuns.push({ label: `${rel}/${t.rel}`, stem: t.stem, runs: releasedRunSet(t.pieces) });
     }

@@ -16,6 +16,8 @@ import { writePdf } from '../../src/render/pdf/write.js';
 import { buildManifest, serializeManifest } from '../../src/release/manifest.js';
 import { runCli } from '../helpers/memory-io.js';
 import { cable } from '../parse/helpers.js';
+import { expectNoLeaksInFolder } from '../helpers/release-folder.js';
+import { resolveProfile } from '../../src/node/profiles.js';
 
 const SAMPLES = path.resolve('samples');
 const STEMS = ['08BERLIN173', '08MADRID308', '89PANAMA8545', 'SYNTH-UNCLAS-BADMARK'];
@@ -345,6 +347,23 @@ describe('cross-document leaks', () => {
     const reverse = await audit(first, '--originals', inDir, '--against', second);
     expect(reverse.code).toBe(1);
     expect(reverse.stdout).toMatch(/second\/release\/SYNTH-B\.txt: cross-leak: 15 run\(s\) of 8 words withheld in SYNTH-A \(p2\) appear here$/m);
+  });
+
+  it('says which documents of an --against folder it could not compare, and why (no original): release and audit', async () => {
+    const root = tmp('cross-against-gone');
+    const gone = path.join(root, 'in');
+    cpSync(path.join(inDir, 'SYNTH-A.txt'), path.join(gone, 'SYNTH-A.txt'), { recursive: true });
+    const first = path.join(root, 'first');
+    const second = path.join(root, 'second');
+    expect((await runCli(['release', gone, '--profile', 'public', '--out', first, '--as-of', '2010-12-01'])).code).toBe(0);
+    rmSync(gone, { recursive: true });
+    const run = await runCli(['release', path.join(inDir, 'SYNTH-B.txt'), '--profile', 'public', '--out', second, '--as-of', '2010-12-01', '--against', first]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('cross-leak: 15 run(s)');
+    expect(run.stdout).toMatch(/^warning: --against .*first: 1 document\(s\) not compared for cross-document leaks \(SYNTH-A: no original with its recorded sha256 \(not at .*SYNTH-A\.txt, nor given\)\)$/m);
+    expect(await expectNoLeaksInFolder(second, new Map([['SYNTH-B', path.join(inDir, 'SYNTH-B.txt')]]), await resolveProfile('public'), '2010-12-01')).toBeGreaterThan(0);
+    const audited = await audit(second, '--originals', path.join(inDir, 'SYNTH-B.txt'), '--against', first);
+    expect(audited.stdout).toMatch(/SYNTH-A: not compared for cross-document leaks: no original with its recorded sha256/);
   });
 });
 

@@ -219,11 +219,16 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
     restore?.();
   }
   const { summary } = result;
-  const crossLeaks = result.cross ? await findBatchCrossLeaks(result.cross, againstFolders, { cwd, rerun: rerunRelease }) : [];
+  const notCompared: { folder: string; stem: string; why: string }[] = [];
+  const onSkipped = (folder: string, stem: string, why: string): void => {
+    notCompared.push({ folder, stem, why });
+  };
+  const crossLeaks = result.cross ? await findBatchCrossLeaks(result.cross, againstFolders, { cwd, rerun: rerunRelease, onSkipped }) : [];
   const crossDocument = {
     checked: result.cross !== null,
     ...(result.cross ? {} : { reason: crossCheckSkipReason(opts.crossCheckLimit) }),
     leaks: crossLeaks,
+    ...(notCompared.length > 0 ? { notCompared } : {}),
   };
   const failed = summary.failed + inputs.failed;
   if (summary.manifest === null && !opts.json) {

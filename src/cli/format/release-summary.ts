@@ -15,6 +15,20 @@ export interface CrossDocumentSummary {
   /** Why it did not run. */
   readonly reason?: string;
   readonly leaks: readonly { readonly file: string; readonly message: string }[];
+  /** Documents of `--against` folders whose withheld text was not compared, and why. */
+  readonly notCompared?: readonly { readonly folder: string; readonly stem: string; readonly why: string }[];
+}
+
+/** One warning line per `--against` folder with documents not compared: how many, the first three and why. */
+function notComparedLines(cross: CrossDocumentSummary, c: Colors): string {
+  const byFolder = new Map<string, { stem: string; why: string }[]>();
+  for (const n of cross.notCompared ?? []) byFolder.set(n.folder, [...(byFolder.get(n.folder) ?? []), n]);
+  let out = '';
+  for (const [folder, docs] of byFolder) {
+    const shown = docs.slice(0, 3).map((d) => `${d.stem}: ${d.why}`).join('; ');
+    out += `${c.yellow('warning')}: --against ${folder}: ${docs.length} document(s) not compared for cross-document leaks (${shown}${docs.length > 3 ? '; …' : ''})\n`;
+  }
+  return out;
 }
 
 /**
@@ -44,6 +58,7 @@ export function formatReleaseSummary(s: BatchSummary, cross: CrossDocumentSummar
     for (const n of s.index.notices) out += `  note: ${n}\n`;
   }
   if (!cross.checked) out += `  cross-document leak check skipped: ${cross.reason}; raise --cross-check-limit (about 30 KB of memory per document), or run declass audit --originals on slices of the collection.\n`;
+  out += notComparedLines(cross, c);
   for (const x of cross.leaks) out += `${c.yellow('warning')}: ${x.file}: cross-leak: ${x.message}\n`;
   if (cross.leaks.length > 0) {
     out += c.yellow(`  ${cross.leaks.length} cross-document leak(s): each document follows its own rules, but declass audit --originals will fail this folder; --fail-on cross-leak makes release exit 1 on them.`) + '\n';
