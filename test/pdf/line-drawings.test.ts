@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../src/pdf/redact/boxes.js';
+import { pageDrawings } from '../../src/pdf/redact/line-drawings.js';
+import type { PageContent } from '../../src/pdf/content/interpret.js';
 import { SHORT_MEMO_OPS as MEMO, TestPdf } from './helpers/make.js';
 import { popplerImages, rawAndInflated } from './helpers/check.js';
 import { releaseMemoPdf } from './helpers/release-memo.js';
@@ -67,5 +69,28 @@ describe('drawings that are not part of a withheld line', () => {
     const images = popplerImages(r.pdf!);
     if (images !== null) expect(images.map((i) => `${i.width}x${i.height}`).sort()).toEqual(['2x2', '48x7', '48x7']);
     checkText(r.pdf!);
+  });
+});
+
+describe('which paths could carry lettering (pageDrawings)', () => {
+  const path = (segments: number, curves: number, rects: number, dark: boolean) => ({ stream: 0, startOp: 0, endOp: 1, bbox: [0, 0, 10, 10] as [number, number, number, number], clip: false, segments, curves, rects, dark, marks: [] });
+  it.each([
+    ['a lone rectangle (re): a cell shading, spells nothing', path(4, 0, 1, false), false],
+    ['four lines drawn with m and l: could be a stroked W', path(4, 0, 0, false), true],
+    ['two rectangles: could be letters of bars', path(8, 0, 2, false), true],
+    ['a curve', path(1, 1, 0, false), true],
+    ['two lines', path(2, 0, 0, false), false],
+  ])('%s', (_what, p, lettering) => {
+    const drawings = pageDrawings({ images: [], inlineImages: [], paths: [p] } as unknown as PageContent);
+    expect(drawings.map((d) => d.lettering)).toEqual([lettering]);
+  });
+  it.each([
+    ['four segments', path(4, 0, 0, true)],
+    ['five: its last line closes it (The Intercept over a SIDtoday `Run Date:` line)', path(5, 0, 0, true)],
+  ])('a dark filled box of %s stays as drawn (a publisher box)', (_what, p) => {
+    expect(pageDrawings({ images: [], inlineImages: [], paths: [p] } as unknown as PageContent)).toEqual([]);
+  });
+  it('a dark filled shape of six segments or with a curve is a drawing', () => {
+    expect(pageDrawings({ images: [], inlineImages: [], paths: [path(6, 0, 0, true), path(4, 1, 0, true)] } as unknown as PageContent)).toHaveLength(2);
   });
 });

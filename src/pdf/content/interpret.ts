@@ -432,6 +432,8 @@ export interface PathEvent {
   /** Number of segments (lines and curves) in the path. */
   readonly segments: number;
   readonly curves: number;
+  /** Rectangles (`re`) among its segments: a path of one rectangle and nothing else spells nothing. */
+  readonly rects: number;
   /** The path is filled with a colour known to be dark (black, or nearly): a publisher's redaction box is one. */
   readonly dark: boolean;
   readonly marks: readonly number[];
@@ -739,6 +741,7 @@ class StreamRun {
   private pathBox: Rect | null = null;
   private segments = 0;
   private curves = 0;
+  private rects = 0;
   private clip = false;
 
   constructor(
@@ -934,6 +937,7 @@ class StreamRun {
           this.addPoint(x + w, y);
           this.addPoint(x, y + h);
           this.segments += 4;
+          this.rects++;
           break;
         }
         case 'W':
@@ -1170,12 +1174,13 @@ class StreamRun {
       const tiling = (op !== 'n' && op !== 'S' && op !== 's' && this.g.fillTiling) || (stroked && this.g.strokeTiling);
       if (tiling) this.page.unsure('tiling-pattern', 'a path painted with a tiling pattern', bbox);
       const dark = op !== 'n' && op !== 'S' && op !== 's' && this.g.fillDark;
-      this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, dark, marks: this.page.markSnapshot() });
+      this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, rects: this.rects, dark, marks: this.page.markSnapshot() });
     }
     this.pathStart = -1;
     this.pathBox = null;
     this.segments = 0;
     this.curves = 0;
+    this.rects = 0;
     this.clip = false;
   }
 }

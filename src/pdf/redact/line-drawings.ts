@@ -15,7 +15,7 @@
  *   it (its paragraph's) and of the page's text (never a figure in the margin), with no released
  *   glyph (ink: a kept space is none) between them;
  * - it meets no kept glyph. One that does, yet could carry lettering (an image, or a path with a
- *   curve or more than two segments), is refused: what it shows on the withheld line cannot be
+ *   curve or more than two segments but for a lone rectangle), is refused: what it shows on the withheld line cannot be
  *   cut from what it shows on released text (fail closed). A figure beside a paragraph is taller
  *   than a line and is never taken.
  */
@@ -28,7 +28,11 @@ export interface Drawing {
   /** An image's resource name. */
   readonly name?: string;
   readonly bbox: Rect;
-  /** It could carry lettering: an image, or a path with a curve or more than two segments. */
+  /**
+   * It could carry lettering: an image, or a path with a curve or more than two segments, but for
+   * one rectangle alone (`re`: a cell's or a row's shading behind a withheld and a released cell
+   * refused the page; a rectangle spells nothing).
+   */
   readonly lettering: boolean;
 }
 
@@ -69,8 +73,10 @@ export function pageDrawings(content: PageContent): Drawing[] {
     ...content.images.map((im): Drawing => ({ kind: 'image', name: im.name, bbox: im.bbox, lettering: true })),
     ...content.inlineImages.map((im): Drawing => ({ kind: 'inline image', bbox: im.bbox, lettering: true })),
     // A dark filled box (a publisher's black box on a withheld line: four segments or fewer, no
-    // curve) spells nothing and stays as drawn, as before; a stroked letter has as few segments.
-    ...content.paths.filter((p) => !p.clip && !(p.dark && p.curves === 0 && p.segments <= 4)).map((p): Drawing => ({ kind: 'path', bbox: p.bbox, lettering: p.curves > 0 || p.segments > 2 })),
+    // curve, or five when its last line closes it, as The Intercept drew the one over a SIDtoday's
+    // `Run Date:` line, whose page was refused) spells nothing and stays as drawn, as before; a
+    // stroked letter has as few segments, but is stroked, not filled.
+    ...content.paths.filter((p) => !p.clip && !(p.dark && p.curves === 0 && p.segments <= 5)).map((p): Drawing => ({ kind: 'path', bbox: p.bbox, lettering: p.curves > 0 || (p.segments > 2 && !(p.rects === 1 && p.segments === 4)) })),
   ];
 }
 
