@@ -14,7 +14,7 @@ import { releasedRunSet } from '../leak/shingle-hash.js';
 import { DEFAULT_MAX_INPUT_BYTES, readBytes, readBytesOrNull } from '../node/read.js';
 import { assertReleaseFolder, pathKind, subfoldersNotFolders } from '../node/release-folder.js';
 import { collectInputs } from '../node/walk.js';
-import { isReleaseFilePath, isRenamedStem, MANIFEST_PATH, pageSizeOf, safeStem, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
+import { isReleaseFilePath, MANIFEST_PATH, numberingStem, pageSizeOf, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
 import { checkCaseNumbers, checkConsistency, manifestRun, type CaseEntry } from './consistency.js';
 import { checkIndex } from './index-check.js';
 import { readReleaseFolder, releasedTexts, withheldOfFolder, type ReleaseFolder } from './against.js';
@@ -247,8 +247,7 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   const { record } = parsed;
   run.recordedInputs.add(record.input.sha256);
   if (record.case) {
-    // A renamed document (`doc-…`) is numbered by its input's name, as the release numbers it.
-    const own = isRenamedStem(stem) ? safeStem(record.input.path) : stem;
+    const own = numberingStem(stem, record);
     run.caseEntries.push({ stem, own, ref: record.input.ref ?? null, case: record.case.number, docNumber: record.case.docNumber });
   }
   run.diagnostics.add(stem, record);

@@ -12,7 +12,7 @@ import { listNames } from '../node/walk.js';
 import { OutputError, UsageError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { assignDocNumbers, MAX_DOC_NUMBER, type NumberedDocument } from '../release/case.js';
-import { isRenamedStem, REVIEW_DIR, safeStem, stemOfRecordPath } from '../release/folder.js';
+import { numberingStem, REVIEW_DIR, stemOfRecordPath } from '../release/folder.js';
 import type { OverrideCheckInputs } from './folder-check.js';
 
 /** The inputs of a batch as the numbering reads them (as the overrides check does), and the first number (`--doc-start`). */
@@ -64,9 +64,8 @@ export async function docNumbersOfBatch(inputs: NumberingInputs): Promise<BatchN
       const bytes = await readBytesOrNull(path.join(inputs.out, REVIEW_DIR, name));
       const parsed = bytes ? parseRecord(stem, bytes) : null;
       if (!parsed?.ok) continue;
-      // A document whose outputs were renamed (`doc-…`, `pdf-…`: its name repeats withheld words)
-      // is numbered by its input's name, as the batch numbers it: the same document, not another.
-      const own = isRenamedStem(stem) ? safeStem(parsed.record.input.path) : stem;
+      // A renamed document is the same document, not another (numberingStem).
+      const own = numberingStem(stem, parsed.record);
       if (stems.has(own)) continue;
       stems.add(own);
       docs.push({ stem: own, ref: parsed.record.input.ref ?? null });

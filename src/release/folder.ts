@@ -148,6 +148,14 @@ export function isRenamedStem(stem: string): boolean {
 }
 
 /**
+ * The stem a case numbers a recorded document by: its own, or its input's name when its outputs
+ * were renamed (`doc-…`, `pdf-…`: the name repeats withheld words), as the batch numbers it.
+ */
+export function numberingStem(stem: string, record: Pick<AuditRecord, 'input'>): string {
+  return isRenamedStem(stem) ? safeStem(record.input.path) : stem;
+}
+
+/**
  * Why `stem` cannot name a document's outputs, or null: only letters, digits, `.`, `_` and `-`,
  * not starting with `.` or `_`, 1 to 120 characters (what {@link safeStem} makes), so that
  * `release/<stem>.txt` stays in its folder (`../evil`, ``, `.hidden` are refused).
