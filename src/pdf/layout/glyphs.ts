@@ -29,6 +29,11 @@ export interface PageGlyph {
    * page): still text, but it never fills a gap between columns (see lines.ts).
    */
   readonly unseen?: boolean;
+  /**
+   * Set on a private-use glyph read as a bullet (`•`, see {@link bulletOf}): the one-line refusal
+   * that stands unless the layout finds it where a list's bullet stands (../layout/index.ts).
+   */
+  readonly bullet?: string;
 }
 
 /**
@@ -41,6 +46,7 @@ class ShownGlyph implements PageGlyph {
     readonly blank: boolean,
     private readonly glyph: GlyphEvent,
     readonly unseen: boolean,
+    readonly bullet?: string,
   ) {}
   get x0(): number {
     return this.glyph.fx0;
@@ -79,6 +85,35 @@ function unmapped(u: string | undefined): boolean {
   return u === undefined || u === '' || /^[\uFFFD\uE000-\uF8FF\0]+$/u.test(u);
 }
 
+/**
+ * Fonts of symbols, not letters (the name after a subset's `ABCDEF+` prefix): what word processors
+ * draw a list's bullets in. Their ToUnicode often maps the bullet to a private-use value
+ * (LibreOffice's OpenSymbol U+F095, Word's Symbol U+F0B7, Wingdings U+F0A7, U+F0D8, U+F076).
+ */
+const SYMBOL_FONT = /^(?:[A-Z]{6}\+)?(?:OpenSymbol|Symbol|SymbolMT|Wingdings|Wingdings-?\d|Webdings|ZapfDingbats|Dingbats|ITCZapfDingbats)\b/i;
+
+/**
+ * The private-use values word processors map their list bullets to, whatever the font's name:
+ * Symbol's bullet U+F0B7 and OpenSymbol's U+F095, Wingdings' square, arrowheads, diamond, check,
+ * box, disc and arrows (U+F0A7, U+F0D8, U+F076, U+F0FC, U+F06E, U+F0A8, U+F06C, U+F0E0, U+F0AE, U+F0D7).
+ */
+const BULLET_CODES: ReadonlySet<string> = new Set(['\uF0B7', '\uF095', '\uF0A7', '\uF0D8', '\uF076', '\uF0FC', '\uF06E', '\uF0A8', '\uF06C', '\uF0E0', '\uF0AE', '\uF0D7']);
+
+/**
+ * True when a glyph of font `font` whose Unicode value `u` is private use may be a list's bullet:
+ * one private-use character, of a symbol font or one of the well-known bullet values. It is read as
+ * `•` only where the layout finds it as a bullet stands (alone at a line's start, a gap after it);
+ * anywhere else the page is refused as before (../layout/index.ts, unplacedBullet).
+ */
+function bulletOf(u: string | undefined, font: string): boolean {
+  return u !== undefined && /^[\uE000-\uF8FF]$/u.test(u) && (BULLET_CODES.has(u) || SYMBOL_FONT.test(font));
+}
+
+/** The one-line refusal of a page that shows glyphs of `font` without Unicode text. */
+function unmappedMessage(index: number, font: string, u: string | undefined): string {
+  return `page ${index + 1} shows glyphs of font ${font || '(unnamed)'} that cannot be mapped to Unicode${u === INKED_BLANK ? ': its ToUnicode maps glyphs that draw ink to blanks' : u === MISREAD_GLYPH ? ': its ToUnicode maps glyphs to other text than the glyphs its encoding names' : ''} (their text cannot be read, and is never released unread)`;
+}
+
 /** How a glyph's Unicode value reads: a space (blank), text (NFKC), or nothing that can be read. */
 interface Reading {
   readonly text: string;
@@ -86,6 +121,8 @@ interface Reading {
 }
 const BLANK: Reading = { text: ' ', blank: true };
 const UNMAPPED: Reading = { text: '', blank: false };
+/** A private-use glyph of a symbol font read as a list's bullet (see bulletOf). */
+const BULLET: Reading = { text: '\u2022', blank: false };
 
 function reading(u: string): Reading {
   if (/^\s+$/u.test(u)) return BLANK;
@@ -151,12 +188,15 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
         const u = g.unicode;
         let r = u === undefined ? (g.end - g.start === 1 && g.code === 32 ? BLANK : UNMAPPED) : read.get(u);
         if (r === undefined) read.set(u!, (r = reading(u!)));
+        // A symbol font's bullet reads `•`, the refusal kept with it until the layout places it.
+        const bullet = r === UNMAPPED && bulletOf(u, g.font.name) ? unmappedMessage(index, g.font.name, u) : undefined;
+        if (bullet !== undefined) r = BULLET;
         // Its own words, not the scan's: the page has a text layer, one the tool cannot read.
-        if (r === UNMAPPED) throw new PdfInputError(`page ${index + 1} shows glyphs of font ${g.font.name || '(unnamed)'} that cannot be mapped to Unicode${u === INKED_BLANK ? ': its ToUnicode maps glyphs that draw ink to blanks' : u === MISREAD_GLYPH ? ': its ToUnicode maps glyphs to other text than the glyphs its encoding names' : ''} (their text cannot be read, and is never released unread)`);
+        if (r === UNMAPPED) throw new PdfInputError(unmappedMessage(index, g.font.name, u));
         if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
         if (!r.blank && thinGlyph(g, r.text)) throw new PdfInputError(`page ${index + 1}: font ${g.font.name || '(unnamed)'} draws ${JSON.stringify(r.text)} with no width (its glyphs cannot be placed with certainty: fail closed)`);
         if (!r.blank) text++;
-        glyphs.push(new ShownGlyph(r.text, r.blank, g, g.unseen || offPage(g, area)));
+        glyphs.push(new ShownGlyph(r.text, r.blank, g, g.unseen || offPage(g, area), bullet));
       }
       if (glyphs.every((g) => g.blank)) unread ??= unreadPage(drawn, p.cropBox ?? p.mediaBox, index);
       const replaced = replacedText(drawn, glyphs);

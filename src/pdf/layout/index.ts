@@ -11,7 +11,8 @@ import type { PageContent, ParsedPdf } from '../content/interpret.js';
 import type { Rect } from '../geometry.js';
 import { readPdfObjects } from '../objects/read.js';
 import { pageGlyphs, type PageGlyph } from './glyphs.js';
-import { pageBlocks, type LinePiece } from './lines.js';
+import { pageBlocks, type Block, type LinePiece } from './lines.js';
+import { PdfInputError } from '../errors.js';
 import { readLookalikeMark } from '../../parse/lookalike.js';
 import { parseMarking } from '../../markings/index.js';
 
@@ -266,6 +267,34 @@ function brokenAtHyphen(line: LinePiece, next: LinePiece): boolean {
   return !AFTER_SUSPENDED_HYPHEN.has(word);
 }
 
+/**
+ * The refusal of the first private-use glyph of the page read as a bullet (glyphs.ts, bulletOf)
+ * that stands nowhere a list's bullet stands, or null: a bullet is the first inked glyph of its
+ * line piece, a blank or a word gap after it, and text after that. LibreOffice draws its default
+ * bullet in OpenSymbol mapped to U+F095, Word in Symbol to U+F0B7: refused as unreadable text,
+ * every bulleted memo was. Inside a word, in a run of them or alone on a line, such a glyph may be
+ * text the tool cannot read, and the page is refused as before (fail closed).
+ */
+function unplacedBullet(glyphs: readonly PageGlyph[], blocks: readonly Block[]): string | null {
+  const first = glyphs.find((g) => g.bullet !== undefined);
+  if (first === undefined) return null;
+  const placed = new Set<PageGlyph>();
+  for (const b of blocks) {
+    for (const l of b.lines) {
+      const gs = l.glyphs;
+      let i = 0;
+      while (i < gs.length && gs[i]!.blank) i++;
+      const bullet = gs[i];
+      if (bullet?.bullet === undefined) continue;
+      let j = i + 1;
+      while (j < gs.length && gs[j]!.blank) j++;
+      const next = gs[j];
+      if (next !== undefined && next.bullet === undefined && (j > i + 1 || wordGap(bullet, next))) placed.add(bullet);
+    }
+  }
+  return glyphs.find((g) => g.bullet !== undefined && !placed.has(g))?.bullet ?? null;
+}
+
 /** Read the text layer of a PDF. Throws PdfInputError (one line) for a file that cannot be read, or whose text cannot (a scan: `no text layer: …`). */
 export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   const objs = await readPdfObjects(bytes);
@@ -276,6 +305,8 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   for (let p = 0; p < glyphs.length; p++) {
     if (p > 0) t.add('\f', null);
     const blocks = pageBlocks(glyphs[p]!, pieceOpensItsOwn, darkBoxes(contents[p]!));
+    const unplaced = unplacedBullet(glyphs[p]!, blocks);
+    if (unplaced !== null) throw new PdfInputError(unplaced);
     for (let k = 0; k < blocks.length; k++) {
       const b = blocks[k]!;
       if (k > 0) t.add('\n', null);
