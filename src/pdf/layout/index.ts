@@ -100,12 +100,13 @@ class TextBuilder {
     const start = this.length;
     let prev: PageGlyph | null = null;
     let space = false;
+    const track = tracking(piece.glyphs);
     for (const g of piece.glyphs) {
       if (g.blank) {
         space = prev !== null;
         continue;
       }
-      if (prev && (space || wordGap(prev, g))) this.add(' ', null);
+      if (prev && (space || wordGap(prev, g, track))) this.add(' ', null);
       this.add(g.text, g);
       prev = g;
       space = false;
@@ -182,9 +183,10 @@ function pieceOpensItsOwn(piece: LinePiece): boolean {
 function hangingEdges(line: LinePiece): readonly number[] | null {
   const glyphs = line.glyphs;
   const limit = Math.min(glyphs.length, 48);
+  const track = tracking(glyphs);
   for (let k = 1; k < limit; k++) {
     // A mark opens after a blank or a gap (`Title: (U)`), not inside a word (`Enclosure(s):`).
-    if (glyphs[k]!.text !== '(' || !(glyphs[k - 1]!.blank || wordGap(glyphs[k - 1]!, glyphs[k]!))) continue;
+    if (glyphs[k]!.text !== '(' || !(glyphs[k - 1]!.blank || wordGap(glyphs[k - 1]!, glyphs[k]!, track))) continue;
     let raw = '';
     let j = k;
     for (; j < glyphs.length && j < k + 40 && glyphs[j]!.text !== ')'; j++) raw += glyphs[j]!.blank ? ' ' : glyphs[j]!.text;
@@ -207,9 +209,58 @@ function hangsAt(edges: readonly number[], line: LinePiece, next: LinePiece): bo
   return !start.startsWith('[') && !opensItsOwn(start, start);
 }
 
-/** True when the gap between two glyphs of a line is a word space (no blank glyph drawn in it). */
-function wordGap(prev: PageGlyph, g: PageGlyph): boolean {
-  return g.x0 - prev.x1 > WORD_GAP_EM * g.size;
+/**
+ * True when the gap between two glyphs of a line is a word space (no blank glyph drawn in it):
+ * wider than {@link WORD_GAP_EM}, over the line's tracking (`track`, in em, see {@link tracking}).
+ */
+function wordGap(prev: PageGlyph, g: PageGlyph, track = 0): boolean {
+  return g.x0 - prev.x1 > (track + WORD_GAP_EM) * g.size;
+}
+
+/** Gaps between letters of a tracked line lie this close (em) to its tracking: kerning (`YA`, `Te`) within it. */
+const TRACKING_SPREAD_EM = 0.1;
+/** A word gap of a tracked line without a blank glyph is at least this much (em) wider than its tracking. */
+const TRACKED_WORD_EM = 0.2;
+/** Fewest gaps between letters that make a tracking. */
+const TRACKED_LETTERS = 3;
+
+/** The tracking of each line piece's glyphs, worked out once (0: none). */
+const trackings = new WeakMap<readonly PageGlyph[], number>();
+
+/**
+ * The even letter spacing (in em) of a line whose every two letters stand apart (CSS
+ * `letter-spacing`, the PDF's `Tc`), or 0: its gaps between letters not parted by a blank, all
+ * wider than {@link WORD_GAP_EM}, at least {@link TRACKED_LETTERS} of them within
+ * {@link TRACKING_SPREAD_EM} of their median, and every other gap at least {@link TRACKED_WORD_EM}
+ * wider than it (a word gap). Each letter of `(S//NF) ZQYANK25 HEADING` with 0.3 em of tracking
+ * was read as a word: the mark read `( S / / N F )`, an unknown marking, and a (U) heading was
+ * released as `( U ) A N N U A L`. A line with one gap that is neither (or one tight pair of
+ * letters) has no tracking: it is read as before, which withholds.
+ */
+function tracking(glyphs: readonly PageGlyph[]): number {
+  const known = trackings.get(glyphs);
+  if (known !== undefined) return known;
+  const gaps: number[] = [];
+  for (let i = 1; i < glyphs.length; i++) {
+    const a = glyphs[i - 1]!;
+    const b = glyphs[i]!;
+    if (a.blank || b.blank) continue;
+    const gap = (b.x0 - a.x1) / b.size;
+    if (!(gap > WORD_GAP_EM)) {
+      gaps.length = 0;
+      break;
+    }
+    gaps.push(gap);
+  }
+  let track = 0;
+  if (gaps.length >= TRACKED_LETTERS) {
+    const m = [...gaps].sort((x, y) => x - y)[gaps.length >> 1]!;
+    const letters = gaps.filter((g) => Math.abs(g - m) <= TRACKING_SPREAD_EM).length;
+    const words = gaps.filter((g) => g >= m + TRACKED_WORD_EM).length;
+    if (letters >= TRACKED_LETTERS && letters + words === gaps.length) track = m;
+  }
+  trackings.set(glyphs, track);
+  return track;
 }
 
 /** The text of a line's first glyphs, spaced as TextBuilder.line spaces it: enough to read a mark at its start. */
@@ -217,13 +268,14 @@ function lineStart(glyphs: readonly PageGlyph[]): string {
   let text = '';
   let prev: PageGlyph | null = null;
   let space = false;
+  const track = tracking(glyphs);
   for (let i = 0; i < glyphs.length && text.length < 72; i++) {
     const g = glyphs[i]!;
     if (g.blank) {
       space = prev !== null;
       continue;
     }
-    if (prev && (space || wordGap(prev, g))) text += ' ';
+    if (prev && (space || wordGap(prev, g, track))) text += ' ';
     text += g.text;
     prev = g;
     space = false;
@@ -258,7 +310,8 @@ function brokenAtHyphen(line: LinePiece, next: LinePiece): boolean {
   let k = i;
   while (k >= 0 && k > i - 2 && !gs[k]!.blank && gs[k]!.text === '-') k--;
   if (k === i || k < 0) return false;
-  for (let j = k; j < i; j++) if (gs[j + 1]!.blank || wordGap(gs[j]!, gs[j + 1]!)) return false;
+  const track = tracking(gs);
+  for (let j = k; j < i; j++) if (gs[j + 1]!.blank || wordGap(gs[j]!, gs[j + 1]!, track)) return false;
   if (!/\p{L}$/u.test(gs[k]!.text)) return false;
   const first = next.glyphs.findIndex((g) => !g.blank);
   if (first < 0 || !/^\p{Ll}/u.test(next.glyphs[first]!.text)) return false;
