@@ -36,6 +36,22 @@ describe('tracked text', () => {
     expect(layout.text).toContain('(U) ANNUAL REVIEW');
   });
 
+  it('a small tracking (0.2 em) with a kerned pair closer than a word gap reads as words', async () => {
+    const layout = await readPdfLayout(await page('BT /F1 11 Tf 2.2 Tc 60 700 Td [(\\(S//NF\\) ZQZU) 50 (LU26 spaced words.)] TJ ET'));
+    expect(layout.text).toContain('(S//NF) ZQZULU26 spaced words.');
+  });
+
+  it('Chromium spaced: tracked heading and paragraph (0.5 em, 3px) are read with their marks, the memo released in part', async () => {
+    const { pdf, text, failed } = await releaseMemoPdf(fixture('spaced'), 'spaced');
+    expect(failed).toBe(0);
+    expect(text).toMatch(/RELEASE IN PART B1/);
+    expect(text).not.toMatch(/ZQ/);
+    expect(text).toContain('Released after spaced.');
+    expect(popplerText(pdf!) ?? '').not.toMatch(/ZQ|Z\s*Q\s*Z\s*U|H\s*E\s*A\s*D\s*I\s*N\s*G/);
+    expect((await pdfjsText(pdf!)).pages.join('\n')).not.toMatch(/ZQ|Z\s*Q\s*Z\s*U|H\s*E\s*A\s*D\s*I\s*N\s*G/);
+    expect(rawAndInflated(pdf!)).not.toMatch(/ZQYANK|ZQZULU|ZQAAAA/);
+  });
+
   it('uneven gaps between letters are read as before, each letter a word', async () => {
     const layout = await readPdfLayout(await page('BT /F1 14 Tf 60 700 Td [(\\() -300 (S) -700 (\\)) -250 (A) -900 (B) -400 (C)] TJ ET'));
     expect(layout.text).toContain('( S ) A B C');

@@ -229,10 +229,10 @@ const trackings = new WeakMap<readonly PageGlyph[], number>();
 
 /**
  * The even letter spacing (in em) of a line whose every two letters stand apart (CSS
- * `letter-spacing`, the PDF's `Tc`), or 0: its gaps between letters not parted by a blank, all
- * wider than {@link WORD_GAP_EM}, at least {@link TRACKED_LETTERS} of them within
- * {@link TRACKING_SPREAD_EM} of their median, and every other gap at least {@link TRACKED_WORD_EM}
- * wider than it (a word gap). Each letter of `(S//NF) ZQYANK25 HEADING` with 0.3 em of tracking
+ * `letter-spacing`, the PDF's `Tc`), or 0: the median of its gaps between letters not parted by a
+ * blank is wider than {@link WORD_GAP_EM}, at least {@link TRACKED_LETTERS} of them lie within
+ * {@link TRACKING_SPREAD_EM} of it (a kerned pair, `LU` at 3px of tracking, comes closer than a
+ * word gap), and every other gap is at least {@link TRACKED_WORD_EM} wider (a word gap). Each letter of `(S//NF) ZQYANK25 HEADING` with 0.3 em of tracking
  * was read as a word: the mark read `( S / / N F )`, an unknown marking, and a (U) heading was
  * released as `( U ) A N N U A L`. A line with one gap that is neither (or one tight pair of
  * letters) has no tracking: it is read as before, which withholds.
@@ -246,7 +246,8 @@ function tracking(glyphs: readonly PageGlyph[]): number {
     const b = glyphs[i]!;
     if (a.blank || b.blank) continue;
     const gap = (b.x0 - a.x1) / b.size;
-    if (!(gap > WORD_GAP_EM)) {
+    // Too tight for a letter of any tracking (its median over WORD_GAP_EM): untracked text.
+    if (!(gap > WORD_GAP_EM - TRACKING_SPREAD_EM)) {
       gaps.length = 0;
       break;
     }
@@ -257,7 +258,7 @@ function tracking(glyphs: readonly PageGlyph[]): number {
     const m = [...gaps].sort((x, y) => x - y)[gaps.length >> 1]!;
     const letters = gaps.filter((g) => Math.abs(g - m) <= TRACKING_SPREAD_EM).length;
     const words = gaps.filter((g) => g >= m + TRACKED_WORD_EM).length;
-    if (letters >= TRACKED_LETTERS && letters + words === gaps.length) track = m;
+    if (m > WORD_GAP_EM && letters >= TRACKED_LETTERS && letters + words === gaps.length) track = m;
   }
   trackings.set(glyphs, track);
   return track;
