@@ -176,6 +176,7 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
     mark: portion.mark?.raw ?? null,
     level: facts.marking?.level ?? null,
     markingSource: portion.markingSource,
+    ...(portion.raisedFrom && facts.marking === portion.marking ? { raisedFrom: portion.raisedFrom.level } : {}),
   };
   const classifiedPortion = facts.marking !== null && facts.marking.level !== 'U';
   if (override) {
