@@ -269,6 +269,12 @@ export interface Portion {
    */
   readonly markUnplaced?: true;
   /**
+   * Documents only, on a table row whose marking is `unknown`: its mark was read, but it marks
+   * the row's first cell only, and the other cells carry none (`| (U) Bob | the source |`): the
+   * row's level is not known. The decision's reason says so. Absent otherwise.
+   */
+  readonly markFirstCellOnly?: true;
+  /**
    * On a portion whose level a mark inside its text raised above its own mark's (or, a
    * subparagraph, its paragraph's): that level and the inner mark as written (`(U) The officer
    * (S) said …`: U, `(S)`). Diagnostic `mark-raised-inside`. Absent otherwise.

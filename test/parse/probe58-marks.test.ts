@@ -112,3 +112,25 @@ describe('F5: a portion raised in level by a mark inside its text', () => {
     expect(doc.diagnostics.some((d) => d.code === 'mark-raised-inside')).toBe(false);
   });
 });
+
+const tableMemo = (banner: string, row: string) =>
+  `${banner}\n\n(U) Contacts:\n\n${row}\n\nClassified By: Z\nDerived From: Multiple Sources\nDeclassify On: 20401231\n\n${banner}\n`;
+
+describe('F2: a table row whose first cell alone is marked', () => {
+  it.each([
+    ['SECRET', '| (U) Public Person | spokesman |', 'unknown', true],
+    ['SECRET', '| (S) Secret Person | handler |', 'unknown', true],
+    ['SECRET', '| (C//NF) Person | handler |', 'unknown', true],
+    ['SECRET', '| (U) Public Person | (U) spokesman |', 'marked', false],
+    ['UNCLASSIFIED', '| (U) Public Person | spokesman |', 'unmarked', false],
+    ['UNCLASSIFIED', '| (S) Person | handler |', 'unknown', true],
+  ] as const)('%s memo, %s: %s', (banner, row, source, firstCell) => {
+    const doc = parseMarkedDocument(banner === 'UNCLASSIFIED' ? tableMemo(banner, row).replace(/Classified By[^]*?20401231\n\n/, '') : tableMemo(banner, row));
+    const p = doc.portions.find((q) => q.kind === 'table-row')!;
+    expect(p.markingSource).toBe(source);
+    expect(p.markFirstCellOnly ?? false).toBe(firstCell);
+    // Never "no portion mark": the row has one, on its first cell.
+    expect(doc.diagnostics.some((d) => d.code === 'unmarked-portion' && d.span?.start === p.span.start && d.severity !== 'info')).toBe(false);
+    if (firstCell) expect(doc.diagnostics.find((d) => d.code === 'unknown-marking')?.message).toMatch(/marks only the first cell of this table row/);
+  });
+});

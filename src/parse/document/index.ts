@@ -421,6 +421,7 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
       span: { start: first.start, end: last.end },
       segments,
       ...(unplaced ? { markUnplaced: true as const } : {}),
+      ...(markingSource === 'unknown' && d.lead?.firstCellOnly ? { markFirstCellOnly: true as const } : {}),
       ...(raisedFrom ? { raisedFrom } : {}),
     };
   });
@@ -458,6 +459,9 @@ function effectiveMarking(d: Draft, docLevel: Level | null): { marking: Marking 
   // after a prefix the reader does not take for a bullet): which words the mark covers is not
   // known, so the portion is a mark not understood (withheld pending review), not unmarked text.
   if (!lead) return { marking: null, markingSource: d.raises.some(notPlainU) ? 'unknown' : 'unmarked' };
+  // A table row whose (U) marks its first cell only, in an UNCLASSIFIED document: unmarked text
+  // there is unclassified text (the other cells say nothing above U, or they hold a mark).
+  if (lead.firstCellOnly === 'U' && docLevel === 'U' && !d.raises.some(notPlainU)) return { marking: null, markingSource: 'unmarked' };
   if (lead.status !== 'marked' || !lead.marking) return { marking: null, markingSource: 'unknown' };
   const span = { start: lead.start, end: lead.end };
   let marking: Marking = { ...lead.marking, raw: lead.raw, span };

@@ -6,7 +6,7 @@
  * marking but never lower it.
  */
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
-import type { Marking } from '../../types.js';
+import type { Level, Marking } from '../../types.js';
 import { lookalikeMarksInside, MARK_AHEAD, MARK_START, nearMissAfterShortLabel, ONE_WORD_NEAR_MISS, readBareLabelMark, readLookalikeMark, readUnclosedMark, withEmphasisCloserBlanked } from '../lookalike.js';
 import { isNoMarkInText } from '../mentions.js';
 import { labelAfterSiblingLine, paragraphStartBefore } from '../list-label.js';
@@ -30,6 +30,12 @@ export interface MarkHit {
    * matters only when it says more than the portion's marking.
    */
   readonly lookalike?: true;
+  /**
+   * A table row's lead mark that marks its first cell only, its other cells unmarked: `unknown`
+   * for the row, with the level the mark gives that cell (null when the mark itself was not
+   * understood). In an UNCLASSIFIED document the row under a (U) is unmarked text instead.
+   */
+  readonly firstCellOnly?: Level | null;
 }
 
 /**
