@@ -268,6 +268,25 @@ export interface Portion {
    * understood. The decision's reason says so, not that the mark was not understood.
    */
   readonly markUnplaced?: true;
+  /**
+   * Documents only, on a table row whose marking is `unknown`: its mark was read, but it marks
+   * the row's first cell only, and the other cells carry none (`| (U) Bob | the source |`): the
+   * row's level is not known. The decision's reason says so. Absent otherwise.
+   */
+  readonly markFirstCellOnly?: true;
+  /**
+   * On a portion whose level a mark inside its text raised above its own mark's (or, a
+   * subparagraph, its paragraph's): that level and the inner mark as written (`(U) The officer
+   * (S) said …`: U, `(S)`). Diagnostic `mark-raised-inside`. Absent otherwise.
+   */
+  readonly raisedFrom?: RaisedFrom;
+}
+
+/** The level a portion's own mark gives it, below the level a mark inside its text raised it to. */
+export interface RaisedFrom {
+  readonly level: Level;
+  /** The first inner mark that raised it, as written. */
+  readonly by: string;
 }
 
 /** A cable, as read. Keeps the source verbatim; everything else points into it. */
@@ -514,6 +533,12 @@ export interface Decision {
   /** Effective level, or null when unmarked or not understood. */
   readonly level: Level | null;
   readonly markingSource: MarkingSource;
+  /**
+   * The level of the portion's own mark (or its paragraph's) when a mark inside its text raised
+   * it to `level` (Portion.raisedFrom); absent otherwise. The inner mark is not recorded: it is
+   * part of the portion's text.
+   */
+  readonly raisedFrom?: Level;
   readonly action: 'release' | 'withhold';
   /** A classified portion released because it was declassified; shown as such in the release. */
   readonly declassified: boolean;

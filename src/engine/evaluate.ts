@@ -176,6 +176,7 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
     mark: portion.mark?.raw ?? null,
     level: facts.marking?.level ?? null,
     markingSource: portion.markingSource,
+    ...(portion.raisedFrom && facts.marking === portion.marking ? { raisedFrom: portion.raisedFrom.level } : {}),
   };
   const classifiedPortion = facts.marking !== null && facts.marking.level !== 'U';
   if (override) {
@@ -201,7 +202,10 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
       authority: expandAuthority(profile.failClosedAuthority, reasons),
       reason: portion.markUnplaced
         ? `Withheld because its mark ${portion.mark?.raw ?? '(missing)'} ends a paragraph of several sentences, and which of them it marks is not known (trailing-mark-unplaced); a portion whose marking is not known is withheld in every profile (fail closed).`
-        : // The mark is not quoted: not being understood, it may hold any words (`(S//NF source is …)`),
+        : portion.markFirstCellOnly
+          ? // The mark is not quoted: its controls can say what the row is about.
+            "Withheld because its mark marks only the first cell of the table row and its other cells carry no mark, so the row's level is not known; a portion whose marking is not known is withheld in every profile (fail closed)."
+          : // The mark is not quoted: not being understood, it may hold any words (`(S//NF source is …)`),
           // and this reason goes into the Vaughn index that is handed out (the record and explain keep it).
           'Withheld because its mark was not understood; unknown markings are withheld in every profile (fail closed).',
     };

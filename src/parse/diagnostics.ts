@@ -10,6 +10,7 @@ import type { HeaderResult } from './header/index.js';
 import type { LookalikeMark } from './lookalike.js';
 import type { MarkRead } from './marks.js';
 import { portionLabel } from './portion-label.js';
+import { raisedInsideDiagnostic } from './raised-inside.js';
 
 /** The highest level among the portions' markings, or null when none has one. */
 export function maxPortionLevel(portions: readonly Portion[]): Level | null {
@@ -55,8 +56,9 @@ export function portionDiagnostics(
         span: where,
       });
     }
-    return;
   }
+  const raised = raisedInsideDiagnostic(p);
+  if (raised) diagnostics.push(raised);
   if (p.markingSource !== 'unmarked' || p.kind === 'signature') return;
   // Titles (the subject line, headings) are often unmarked in cables of this era: a warning, so
   // the reviewer decides; unmarked paragraphs in a classified cable are errors.

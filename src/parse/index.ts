@@ -19,18 +19,20 @@
  *   paragraphs, marked blocks in cables without numbers); `signature`. A repeated id gets `-2`.
  * - Effective marking (`markingSource`): `marked` (own mark understood), `unknown` (a mark that
  *   was not understood: `marking` is null), `inherited` (a subparagraph without its own mark takes
- *   its parent's), `entire-text` (under `CONFIDENTIAL - ENTIRE TEXT`, subject and signature
- *   included), `unmarked` (nothing: withhold unless a rule says otherwise).
+ *   its parent's, unless a sibling's own mark says more: then it is `unmarked`), `entire-text`
+ *   (under `CONFIDENTIAL - ENTIRE TEXT`, subject and signature included), `unmarked` (nothing: withhold unless a rule says otherwise).
  *
  * Diagnostic codes: `unmarked-portion` (error in a classified or unknown-level cable, info in an
  * unclassified one), `unmarked-subject` and `unmarked-heading` (warning/info), `unknown-marking`
- * (error), `marking-normalised` and `double-mark` (info), `no-banner` (warning), `banner-unknown`
+ * (error), `marking-normalised` and `double-mark` (info), `mark-raised-inside` (warning: a mark
+ * inside the text raised the portion's level), `no-banner` (warning), `banner-unknown`
  * (error), `unclassified-banner-contradicted` (error: see `classifiedSigns`), `not-a-cable`
  * (warning), `no-eo-line` (warning/info), `no-portions` (warning).
  */
 import { abovePlainU, parseMarking, raisedByMark } from '../markings/index.js';
 import { DECL_CODE_START, parseDecl, withCodeUnder } from '../declass/parse-decl.js';
-import type { ClassifiedSign, Diagnostic, Document, ExecutiveOrderLine, Field, Level, Marking, MarkingSource, Portion, Span } from '../types.js';
+import type { ClassifiedSign, Diagnostic, Document, ExecutiveOrderLine, Field, Level, Marking, MarkingSource, Portion, RaisedFrom, Span } from '../types.js';
+import { raisedFromOf } from './raised-inside.js';
 import { buildBanner } from './banner.js';
 import { readBannerWords } from './banner-words.js';
 import { bannerSign, isDeclassificationInstruction, MAX_SIGNS, signDiagnostics } from './classified-signs.js';
@@ -176,6 +178,35 @@ interface SettleContext {
   readonly source: string;
   /** The marking of an ENTIRE TEXT statement, which covers every unmarked portion. */
   readonly entireMarking: Marking | null;
+  /**
+   * For each draft with subparagraphs that carry a mark of their own, those marks (null: a mark
+   * not understood). Absent for the subject.
+   */
+  readonly siblingMarks?: ReadonlyMap<DraftPortion, readonly (Marking | null)[]>;
+}
+
+/** The marks the subparagraphs of each draft carry (null: a mark not understood). */
+function subparagraphMarks(drafts: readonly DraftPortion[]): Map<DraftPortion, (Marking | null)[]> {
+  const out = new Map<DraftPortion, (Marking | null)[]>();
+  for (const d of drafts) {
+    if (d.kind !== 'subparagraph' || !d.parent || !d.mark) continue;
+    const marks = out.get(d.parent) ?? [];
+    marks.push(d.mark.status === 'marked' ? d.mark.marking : null);
+    out.set(d.parent, marks);
+  }
+  return out;
+}
+
+/**
+ * True when a sibling's own mark says more than the paragraph's (`¶1. (U) … three points:` /
+ * `A. (S) …` / `B. …`), or was not understood: a (U) paragraph cannot hold a SECRET item, so its
+ * mark is a lead-in's, not the list's, and an unmarked item's level is unknown. Under a
+ * paragraph that covers them (`1. (C//NF) …` / `-- (C) …` / `-- …`) the item takes its mark.
+ */
+function siblingMarkedAbove(ctx: SettleContext, d: DraftPortion, parent: Portion): boolean {
+  const marks = d.parent ? ctx.siblingMarks?.get(d.parent) : undefined;
+  if (!marks || !parent.marking) return false;
+  return marks.some((m) => m === null || raisedByMark(parent.marking!, m) !== null);
 }
 
 /**
@@ -191,11 +222,13 @@ function settlePortions(
 ): { portions: Portion[]; draftOf: Map<Portion, DraftPortion>; lookalikes: Map<Portion, LookalikeMark> } {
   const draftOf = new Map<Portion, DraftPortion>();
   const lookalikes = new Map<Portion, LookalikeMark>();
-  const settle = (d: DraftPortion, id: string, parent: Portion | null): Portion => {
-    const own = settleOwn(ctx, d, id, parent);
+  const settle = (d: DraftPortion, id: string, parent: Portion | null, c: SettleContext = ctx): Portion => {
+    const own = settleOwn(c, d, id, parent);
     const inside = own.markingSource === 'unknown' ? null : lookalikeMarkAbove(ctx.source, own);
     if (!inside) return own;
-    const p: Portion = { ...own, marking: null, markingSource: 'unknown' };
+    // Not understood: nothing raised it (a level raised by marks inside is a marking's).
+    const { raisedFrom: _raised, ...rest } = own;
+    const p: Portion = { ...rest, marking: null, markingSource: 'unknown' };
     lookalikes.set(p, inside);
     return p;
   };
@@ -207,11 +240,12 @@ function settlePortions(
     subjects.push(p);
   });
   const ids = assignIds(drafts);
+  const listCtx: SettleContext = { ...ctx, siblingMarks: subparagraphMarks(drafts) };
   const settled = new Map<DraftPortion, Portion>();
   const body: Portion[] = [];
   for (const d of drafts) {
     const parent = d.parent ? (settled.get(d.parent) ?? null) : null;
-    const p = settle(d, ids.get(d)!, parent);
+    const p = settle(d, ids.get(d)!, parent, listCtx);
     settled.set(d, p);
     draftOf.set(p, d);
     const before = body[body.length - 1];
@@ -321,7 +355,10 @@ function settleOwn(ctx: SettleContext, d: DraftPortion, id: string, parent: Port
     markingSource = d.mark.entireText ? 'entire-text' : 'marked';
   } else if (d.mark) {
     markingSource = 'unknown';
-  } else if (d.kind === 'subparagraph' && parent && parent.marking && (parent.markingSource === 'marked' || parent.markingSource === 'inherited' || parent.markingSource === 'entire-text')) {
+  } else if (d.kind === 'subparagraph' && parent && parent.marking && !(parent.markingSource !== 'entire-text' && siblingMarkedAbove(ctx, d, parent)) && (parent.markingSource === 'marked' || parent.markingSource === 'inherited' || parent.markingSource === 'entire-text')) {
+    // Not inherited when a sibling's own mark says more than the paragraph's: the item is then
+    // unmarked (`¶1. (U) … three points:` / `A. (S) …` / `B. …`: B's level is unknown). An ENTIRE
+    // TEXT statement still covers it.
     marking = parent.marking;
     markingSource = parent.markingSource === 'entire-text' ? 'entire-text' : 'inherited';
   } else if (d.kind === 'subparagraph' && parent && parent.markingSource === 'unknown') {
@@ -341,22 +378,23 @@ function settleOwn(ctx: SettleContext, d: DraftPortion, id: string, parent: Port
       // Raised by the marks inside it like any marked text (`1.1 (S) … (TS) …`); from the text's
       // start, as a trailing mark ends it (before the mark there is only the short prefix).
       const raised = raisedBy(source, span, null, found.marking);
-      return { id, kind: d.kind, number: d.number, parent: parent?.id ?? null, marking: raised, markingSource: 'marked', mark: found.mark, span, segments };
+      return { id, kind: d.kind, number: d.number, parent: parent?.id ?? null, marking: raised.marking, markingSource: 'marked', mark: found.mark, span, segments, ...(raised.raisedFrom ? { raisedFrom: raised.raisedFrom } : {}) };
     }
     markingSource = found || holdsLevelMark(source, span, d.number) ? 'unknown' : 'unmarked';
   }
   // A mark inside the text can only raise it (`(U) Released text (S) secret …`), as in marked documents.
-  if (marking && (markingSource === 'marked' || markingSource === 'inherited')) marking = raisedBy(source, span, mark, marking, d.number);
+  const raised = marking && (markingSource === 'marked' || markingSource === 'inherited') ? raisedBy(source, span, mark, marking, d.number) : null;
   return {
     id,
     kind: d.kind,
     number: d.number,
     parent: parent?.id ?? null,
-    marking,
+    marking: raised ? raised.marking : marking,
     markingSource,
     mark,
     span,
     segments,
+    ...(raised?.raisedFrom ? { raisedFrom: raised.raisedFrom } : {}),
   };
 }
 
@@ -395,14 +433,16 @@ function* levelMarksInside(source: string, span: Span, from: number): Generator<
  * higher level, or controls it lacks (`(S//REL TO USA, NATO) … (S//NF) …` is NOFORN: the NATO
  * reader must not see it).
  */
-function raisedBy(source: string, span: Span, own: Field | null, marking: Marking, number: string | null = null): Marking {
+function raisedBy(source: string, span: Span, own: Field | null, marking: Marking, number: string | null = null): { marking: Marking; raisedFrom?: RaisedFrom } {
   let raised = marking;
+  let from: RaisedFrom | null = null;
   for (const inside of levelMarksInside(source, span, own ? own.span.end : afterOwnLabel(source, span, number))) {
     const both = raisedByMark(raised, inside);
     if (!both) continue;
     raised = { ...both, raw: marking.raw, span: marking.span, normalisations: [...both.normalisations, `raised by the mark ${inside.raw} inside the portion`] };
+    from ??= raisedFromOf(marking, raised, inside.raw);
   }
-  return raised;
+  return from ? { marking: raised, raisedFrom: from } : { marking: raised };
 }
 
 /**

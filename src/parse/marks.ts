@@ -194,7 +194,7 @@ function meaningOf(raw: string, inner: string): MarkMeaning | null {
   return { marking: null, message: parsed.ok ? `Mark ${JSON.stringify(raw)} looks malformed.` : parsed.message };
 }
 
-const OPEN_MARK = /^\((U|C|S|TS|SBU)(?:\/\/?[A-Z]{1,6})?(?=[ \t]+[^\s)])/;
+const OPEN_MARK = /^\((U|C|S|TS|SBU|CUI)(?:\/\/?[A-Z]{1,6})?(?=[ \t]+[^\s)])/;
 
 /**
  * A mark that lost its closing parenthesis right after a paragraph number: `¶6. (C XXXXXXXXXXXX,

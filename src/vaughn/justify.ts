@@ -86,9 +86,23 @@ function markingSentence(record: AuditRecord, facts: ReleasedFacts, what: string
   }
   // The mark itself is never quoted: it is part of the withheld portion, and its controls (a REL TO
   // list) can say what the portion is about. The level is what the exemption rests on.
+  if (d.raisedFrom) return raisedSentence(record, facts, what, d, level);
   const how = d.markingSource === 'entire-text' ? `is covered by the ${kind}'s entire-text classification statement` : d.markingSource === 'inherited' ? 'takes the marking of the paragraph it belongs to' : `is portion-marked ${level}`;
   const origin = record.input.originated ? ` when the ${kind} originated on ${record.input.originated}` : ` in the ${kind}`;
   return `${what} ${how} and was classified ${level}${origin}${facts.classifiedBy ? `, classified by ${facts.classifiedBy}` : ''}.`;
+}
+
+/**
+ * A portion marked below a mark inside its text (`(U) The officer (S) said …`): its own mark's
+ * level, the level the inner mark raised it to, and that it is withheld whole for want of a
+ * marking that sets the inner words apart. The index said "portion-marked SECRET".
+ */
+function raisedSentence(record: AuditRecord, facts: ReleasedFacts, what: string, d: RecordDecision, level: string): string {
+  const kind = kindOf(record);
+  const own = LEVEL_WORDS[d.raisedFrom!] ?? d.raisedFrom!;
+  const how = d.markingSource === 'inherited' ? `takes the marking ${own} of the paragraph it belongs to` : `is portion-marked ${own}`;
+  const origin = record.input.originated ? ` (the ${kind} originated on ${record.input.originated}${facts.classifiedBy ? `, classified by ${facts.classifiedBy}` : ''})` : facts.classifiedBy ? ` (classified by ${facts.classifiedBy})` : '';
+  return `${what} ${how} and is raised to ${level} by a portion mark of that level inside its text${origin}; it is withheld whole (fail closed), as its marking does not show which of its words the inner mark covers.`;
 }
 
 /**
@@ -149,8 +163,11 @@ export function segregability(record: AuditRecord, disposition: string): string 
 function wholeReasons(withheld: readonly RecordDecision[]): string {
   const phrases: string[] = [];
   const classified = withheld.filter((d) => d.authority.includes('B1'));
-  if (classified.some((d) => d.markingSource !== 'unmarked' && d.markingSource !== 'unknown' && d.level && d.level !== 'U')) {
+  if (classified.some((d) => d.markingSource !== 'unmarked' && d.markingSource !== 'unknown' && d.level && d.level !== 'U' && !d.raisedFrom)) {
     phrases.push('the withheld paragraphs are classified in their entirety, each under its own portion mark');
+  }
+  if (classified.some((d) => d.markingSource !== 'unmarked' && d.markingSource !== 'unknown' && d.level && d.level !== 'U' && d.raisedFrom)) {
+    phrases.push('a paragraph that holds a portion mark above its own inside its text is withheld whole, as its marking does not show which of its words the inner mark covers');
   }
   if (classified.some((d) => d.markingSource === 'unmarked' || d.markingSource === 'unknown' || !d.level || d.level === 'U')) {
     phrases.push('unmarked or unreadably marked portions of a classified document cannot be segregated by their marking');

@@ -1,8 +1,10 @@
 /**
  * A Markdown table row is one portion, its first cell's mark the row's. A row whose first cell is
  * marked and another cell holding text is not (`| (U) Bob | … is the source |`) was released as the
- * row's (U) in a SECRET memo: the unmarked cell's level is not known, so the row is unmarked text
- * now (withheld while the memo is classified). Rows marked in every cell keep their marks.
+ * row's (U) in a SECRET memo: the unmarked cell's level is not known. It was then unmarked text,
+ * withheld under B1 as "no portion mark" (untrue: its first cell has one; probe 58a F2); now its
+ * marking is not known, held for review like a row whose first cell is (S). Rows marked in every
+ * cell keep their marks.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -22,8 +24,9 @@ function decisionAt(text: string, word: string): string {
 }
 
 describe('table rows', () => {
-  it('a row marked in its first cell only, another cell holding text: unmarked, withheld', () => {
-    expect(decisionAt(MEMO('| (U) Bob | zulu is the source |'), 'zulu')).toBe('withhold public/unmarked-in-classified');
+  it('a row marked in its first cell only, another cell holding text: marking not known, held for review', () => {
+    expect(decisionAt(MEMO('| (U) Bob | zulu is the source |'), 'zulu')).toBe('withhold public/unknown-marking');
+    expect(decisionAt(MEMO('| (S) Bob | zulu is the source |'), 'zulu')).toBe('withhold public/unknown-marking');
   });
 
   it('a row marked in every cell keeps its (U); an empty cell needs no mark', () => {

@@ -223,8 +223,9 @@ function groupLine(st: GroupState, i: number): void {
   const lineStart = readLineStart(source, line.first, line.last, bannerRelTo);
   // A row whose first cell is marked and another cell is not: the mark is the first cell's, and
   // the unmarked cell's level is not known (`| (U) Bob | … is the source |` in a SECRET memo was
-  // released as the row's (U)). The row is unmarked text (fail closed).
-  const read = lineStart.structure === 'table-row' && lineStart.mark && !laterCellsMarked(source, line, lineStart.mark, bannerRelTo) ? { ...lineStart, mark: null } : lineStart;
+  // released as the row's (U)). The row's marking is not known (fail closed), whatever the first
+  // cell's level: it was unmarked text under (U), withheld under B1 as "no portion mark".
+  const read = lineStart.structure === 'table-row' && lineStart.mark && !laterCellsMarked(source, line, lineStart.mark, bannerRelTo) ? { ...lineStart, mark: firstCellOnly(lineStart.mark) } : lineStart;
   const asText = continuesSentence(st, read, line) ? read.mark : null;
   const start: LineStart = asText ? { ...read, mark: null } : read;
   const marks: LineMarks =
@@ -402,6 +403,19 @@ function tableCellMarks(source: string, line: DocLine, first: MarkHit | null, ba
 }
 
 /** True when every cell of a table row after the first that holds text starts with a mark. */
+/** A table row's first cell's mark as the mark of that cell only: the row's marking is not known. */
+function firstCellOnly(mark: MarkHit): MarkHit {
+  return {
+    start: mark.start,
+    end: mark.end,
+    raw: mark.raw,
+    status: 'unknown',
+    marking: null,
+    firstCellOnly: mark.status === 'marked' && mark.marking ? mark.marking.level : null,
+    message: `The mark ${JSON.stringify(mark.raw)} marks only the first cell of this table row and its other cells carry no mark, so the row's level is not known; it is withheld pending review. Mark each cell.`,
+  };
+}
+
 function laterCellsMarked(source: string, line: DocLine, first: MarkHit, bannerRelTo: readonly string[]): boolean {
   for (let i = source.indexOf('|', first.end); i >= 0 && i < line.last; i = source.indexOf('|', i + 1)) {
     let j = i + 1;

@@ -24,13 +24,15 @@
  * Diagnostic codes: `unmarked-portion` (error in a classified or unknown-level document, info in an
  * unclassified one), `unmarked-heading` and `unmarked-header` (warning/info), `unknown-marking`
  * (error), `marking-normalised` (info), `trailing-mark-unplaced` (warning: a mark at the end of a
- * line that could not be tied to the text before it), `banner-highest-possible` (info),
+ * line that could not be tied to the text before it), `mark-raised-inside` (warning: a mark inside
+ * the text raised the portion's level), `banner-highest-possible` (info),
  * `banner-unknown` (error), `unclassified-banner-contradicted` (error: see `classifiedSigns`),
  * `no-banner` (warning), `no-portions` (warning), `letterhead` (info: where the letterhead was
  * read), `reader-error` (error: a bug in the reader; every line is then an unmarked portion).
  */
 import { abovePlainU, compareLevels, raisedByMark, relToSubset, rollUp } from '../../markings/index.js';
-import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, Span } from '../../types.js';
+import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, RaisedFrom, Span } from '../../types.js';
+import { raisedFromOf, raisedInsideDiagnostic } from '../raised-inside.js';
 import { bannerSign, MAX_SIGNS, signDiagnostics } from '../classified-signs.js';
 import { findAuthority, type AuthorityRead } from './authority.js';
 import { findBanners, LABEL, type BannerHit } from './banners.js';
@@ -407,7 +409,7 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
     }
     segments.push({ start: segStart, end: last.end });
 
-    const { marking, markingSource, unplaced } = effectiveMarking(d, docLevel);
+    const { marking, markingSource, unplaced, raisedFrom } = effectiveMarking(d, docLevel);
     return {
       id,
       kind,
@@ -419,6 +421,8 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
       span: { start: first.start, end: last.end },
       segments,
       ...(unplaced ? { markUnplaced: true as const } : {}),
+      ...(markingSource === 'unknown' && d.lead?.firstCellOnly ? { markFirstCellOnly: true as const } : {}),
+      ...(raisedFrom ? { raisedFrom } : {}),
     };
   });
 }
@@ -449,21 +453,26 @@ function kindOf(d: Draft): PortionKind {
  * a mark whose reach is not known: withheld pending review. SIDtoday marks its lead paragraphs
  * so, whole; a classified mark there withholds the whole paragraph, as it means to.
  */
-function effectiveMarking(d: Draft, docLevel: Level | null): { marking: Marking | null; markingSource: MarkingSource; unplaced?: true } {
+function effectiveMarking(d: Draft, docLevel: Level | null): { marking: Marking | null; markingSource: MarkingSource; unplaced?: true; raisedFrom?: RaisedFrom } {
   const lead = d.lead;
   // Text without a mark of its own that holds a mark above plain (U) (`(a) (S) …`, `[1] (S) …`,
   // after a prefix the reader does not take for a bullet): which words the mark covers is not
   // known, so the portion is a mark not understood (withheld pending review), not unmarked text.
   if (!lead) return { marking: null, markingSource: d.raises.some(notPlainU) ? 'unknown' : 'unmarked' };
+  // A table row whose (U) marks its first cell only, in an UNCLASSIFIED document: unmarked text
+  // there is unclassified text (the other cells say nothing above U, or they hold a mark).
+  if (lead.firstCellOnly === 'U' && docLevel === 'U' && !d.raises.some(notPlainU)) return { marking: null, markingSource: 'unmarked' };
   if (lead.status !== 'marked' || !lead.marking) return { marking: null, markingSource: 'unknown' };
   const span = { start: lead.start, end: lead.end };
   let marking: Marking = { ...lead.marking, raw: lead.raw, span };
+  let raisedFrom: RaisedFrom | null = null;
   for (const r of d.raises) {
     if (r.lookalike) continue;
     if (r.status !== 'marked' || !r.marking) return { marking: null, markingSource: 'unknown' };
     const both = raisedByMark(marking, r.marking);
     if (!both) continue;
     marking = { ...both, raw: lead.raw, span, normalisations: [...both.normalisations, `raised by the mark ${r.raw} inside the portion`] };
+    raisedFrom ??= raisedFromOf(lead.marking, marking, r.raw);
   }
   // A look-alike mark inside (`[S]`, `Tuesday(S//NF)`, a lone mark under it) that says more than the
   // portion's marking as raised by its marks, or that the grammar does not read: which words it
@@ -471,7 +480,7 @@ function effectiveMarking(d: Draft, docLevel: Level | null): { marking: Marking 
   if (d.raises.some((r) => r.lookalike && (!r.marking || raisedByMark(marking, r.marking)))) return { marking: null, markingSource: 'unknown' };
   // The mark was understood; which sentences it marks was not (Portion.markUnplaced).
   if (d.trailsSentences && marking.level === 'U' && docLevel !== 'U') return { marking: null, markingSource: 'unknown', unplaced: true };
-  return { marking, markingSource: 'marked' };
+  return raisedFrom ? { marking, markingSource: 'marked', raisedFrom } : { marking, markingSource: 'marked' };
 }
 
 /** A mark not understood, or one above plain (U): a level above U, or any control. */
@@ -542,6 +551,8 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
       message: `The mark ${JSON.stringify(p.mark?.raw ?? '')} was read as ${p.marking.level}: ${p.marking.normalisations.join('; ')}.`,
       span: where,
     });
+    const raised = raisedInsideDiagnostic(p);
+    if (raised) out.push(raised);
     return;
   }
   // A signature block is marked only when it is classified (32 CFR 2001.21(c)), as in cables.

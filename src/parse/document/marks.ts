@@ -6,7 +6,7 @@
  * marking but never lower it.
  */
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
-import type { Marking } from '../../types.js';
+import type { Level, Marking } from '../../types.js';
 import { lookalikeMarksInside, MARK_AHEAD, MARK_START, nearMissAfterShortLabel, ONE_WORD_NEAR_MISS, readBareLabelMark, readLookalikeMark, readUnclosedMark, withEmphasisCloserBlanked } from '../lookalike.js';
 import { isNoMarkInText } from '../mentions.js';
 import { labelAfterSiblingLine, paragraphStartBefore } from '../list-label.js';
@@ -30,6 +30,12 @@ export interface MarkHit {
    * matters only when it says more than the portion's marking.
    */
   readonly lookalike?: true;
+  /**
+   * A table row's lead mark that marks its first cell only, its other cells unmarked: `unknown`
+   * for the row, with the level the mark gives that cell (null when the mark itself was not
+   * understood). In an UNCLASSIFIED document the row under a (U) is unmarked text instead.
+   */
+  readonly firstCellOnly?: Level | null;
 }
 
 /**
@@ -233,6 +239,8 @@ export function readLineStart(source: string, first: number, last: number, banne
   // `2. (S The source …`: after an item's number a mark is expected, and a level that opens a
   // parenthesis never closed is one (the cable reader's reading; unnumbered, `(C The …` can be prose).
   if (!mark && at < last && structure === 'item') mark = openMarkHit(source, at, last);
+  // `(S The source …` opening an unnumbered paragraph: where a mark belongs too (see OPEN_PROSE).
+  if (!mark && at < last && structure === null && opensParagraph(source, first, at)) mark = openParagraphMarkHit(source, at, last);
   if (!mark && at < last) {
     const near = nearMissAfterShortLabel(source, at, last, (open) => readMarkAt(source, open, last, 'lead', bannerRelTo));
     if (near) {
@@ -256,6 +264,31 @@ export function readLineStart(source: string, first: number, last: number, banne
     }
   }
   return { textStart: at, structure, number, mark };
+}
+
+/**
+ * A short parenthetical in prose that opens with a level's letter: `(C and D) are the options`,
+ * `(S or T)`. Not a mark that lost its `)`.
+ */
+const OPEN_PROSE = /^\((?:U|C|S|TS|SBU|CUI)[ \t]+(?:and|or|&|to|through|-|–)[ \t]+[^\s()]{1,12}\)/;
+
+/**
+ * `(S ZQ… the source …`, `(C The …`, `(SBU text …` at the very start of an unnumbered paragraph
+ * (nothing before it on its line but blanks, a blank line or the start of the text above): a
+ * level that opens a parenthesis never closed, as after an item's number, is a mark not
+ * understood (withheld pending review). A paragraph does not open with a level's letter and a
+ * blank in prose, bar a short parenthetical (OPEN_PROSE).
+ */
+function openParagraphMarkHit(source: string, at: number, last: number): MarkHit | null {
+  if (OPEN_PROSE.test(source.slice(at, Math.min(last, at + 32)))) return null;
+  return openMarkHit(source, at, last);
+}
+
+/** True when the line whose content starts at `first` opens a paragraph and `at` is its first character. */
+function opensParagraph(source: string, first: number, at: number): boolean {
+  if (source.slice(first, at).trim() !== '') return false;
+  const lineStart = source.lastIndexOf('\n', first - 1) + 1;
+  return paragraphStartBefore(source, first) === lineStart;
 }
 
 /** {@link readOpenMarkAt} at `at`, before `last`, as a mark not understood; null when there is none. */
