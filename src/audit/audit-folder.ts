@@ -16,7 +16,7 @@ import { assertReleaseFolder, pathKind, subfoldersNotFolders } from '../node/rel
 import { collectInputs } from '../node/walk.js';
 import { isReleaseFilePath, MANIFEST_PATH, numberingStem, pageSizeOf, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
 import { checkCaseNumbers, checkConsistency, manifestRun, type CaseEntry } from './consistency.js';
-import { checkIndex } from './index-check.js';
+import { checkIndex, listedIndexFiles } from './index-check.js';
 import { readReleaseFolder, releasedTexts, withheldOfFolder, type ReleaseFolder } from './against.js';
 import { crossCheckSkipReason, crossDigest, describeHit, findSelfLeak, WithheldIndex } from './cross.js';
 import { failure, warning, type AuditCheck, type Finding } from './findings.js';
@@ -191,6 +191,9 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   if (options.requireComplete) {
     for (const [check, because] of skipped) findings.push(failure('.', check, `skipped (${check} ${because}), and a complete audit was required (--require-originals)`));
   }
+  // A folder with documents and no index listed: the check had nothing to check, which is no pass.
+  // Not a failure: release --no-index leaves the index out on purpose (a missing manifest fails chain).
+  if (stems.length > 0 && listedIndexFiles(manifestText).length === 0) skipped.set('index', manifestText === null ? 'not checked: no manifest lists one' : 'not checked: the manifest lists none (release --no-index)');
   return buildReport(dir, stems.length, findings, skipped);
 }
 

@@ -41,12 +41,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     })) as typeof import('./entry.js') | null;
 
   if (loaded) {
-    // A reader that stops early (`declass parse … | head`) is not an error.
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-
+    // A reader that stops early (`declass parse … | head`) is not an error; a command that writes
+    // files finishes them (see processStreams in ./io.ts).
     process.exitCode = await loaded.main(argv, loaded.nodeIo());
   }
 }

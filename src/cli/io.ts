@@ -31,6 +31,47 @@ export interface Io {
    * restores the default. Absent where there is no process to interrupt (tests).
    */
   onInterrupt?(handler: () => void): () => void;
+  /**
+   * Said by a command that writes files (release, index, check --ics) before it starts: a standard
+   * output its reader closed early (`declass release … | head -1`) then no longer ends the process;
+   * the rest of the report is dropped, a note goes to standard error, and the files are finished.
+   * Without it a reading command stops at the closed pipe. Absent where there is no process (tests).
+   */
+  writesFiles?(): void;
+}
+
+/** A write error that means the reader went away: the pipe was closed (`| head`), or the stream already ended. */
+const isClosed = (error: NodeJS.ErrnoException): boolean => error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED';
+
+/**
+ * Standard output and error as the process writes them, minding a reader that stops early: a
+ * reading command (parse, explain, audit …) ends at a closed standard output with the exit code it
+ * has so far, as before; once `writesFiles` was said, the command runs to its end (every document,
+ * the manifest, the index) with its report dropped and one note on standard error, and exits with
+ * the code its work gives. Writes to a closed stream are dropped rather than raised.
+ */
+function processStreams(): { stdout(text: string): void; stderr(text: string): void; writesFiles(): void } {
+  const open = { stdout: true, stderr: true };
+  let writing = false;
+  const stderr = (text: string): void => void (open.stderr && process.stderr.write(text));
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (!isClosed(error)) throw error;
+    open.stderr = false;
+  });
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (!isClosed(error)) throw error;
+    if (!open.stdout) return;
+    open.stdout = false;
+    if (!writing) process.exit(process.exitCode ?? 0);
+    stderr('declass: standard output was closed before the end of the report; the rest of it is dropped, and the files are still written\n');
+  });
+  return {
+    stdout: (text) => void (open.stdout && process.stdout.write(text)),
+    stderr,
+    writesFiles: () => {
+      writing = true;
+    },
+  };
 }
 
 /** The real process. */
@@ -43,9 +84,11 @@ export function nodeIo(): Io {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     })());
+  const streams = processStreams();
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: streams.stdout,
+    stderr: streams.stderr,
+    writesFiles: streams.writesFiles,
     now: () => new Date(),
     cwd: () => process.cwd(),
     isTTY: Boolean(process.stderr.isTTY),

@@ -104,11 +104,63 @@ describe('us-secret: unmarked text of a document whose declassification instruct
   it.each([
     ['OADR', 'OADR'],
     ['no instruction read', 'a date it cannot read'],
-  ])('Declassify On: %s: PENDING DECLASSIFICATION REVIEW, and no B1 in either release', async (_d, decl) => {
-    const text = memo('SECRET', '(U) ZQUNCLASS opening paragraph.\n\n(S) ZQSECRET paragraph.\n\nZQUNMARKED unmarked text here.', decl);
+  ])('Declassify On: %s: under a TOP SECRET banner PENDING DECLASSIFICATION REVIEW, and no B1 in either release', async (_d, decl) => {
+    const text = memo('TOP SECRET', '(U) ZQUNCLASS opening paragraph.\n\n(S) ZQSECRET paragraph.\n\nZQUNMARKED unmarked text here.', decl);
     const result = await release(text, 'us-secret');
     expect(decisionOn(result, text, 'ZQUNMARKED')).toBe('withhold us-secret/unmarked-pending-review PENDING DECLASSIFICATION REVIEW');
     expect(result.plan.disposition.kind).toBe('pending-review');
+    const { text: released, pdf } = await releasedTexts(result);
+    for (const out of [released, pdf]) {
+      expect(out).not.toContain('ZQUNMARKED');
+      expect(out).not.toMatch(/\bB1\b/);
+    }
+  });
+
+  // A reader cleared to the banner may read what it bounds, whether or not the document is still classified.
+  it.each([
+    ['OADR', 'OADR'],
+    ['no instruction read', 'a date it cannot read'],
+  ])('Declassify On: %s: under a SECRET banner released, as the banner bounds it within the clearance', async (_d, decl) => {
+    const text = memo('SECRET', '(U) ZQUNCLASS opening paragraph.\n\n(S) ZQSECRET paragraph.\n\nZQUNMARKED unmarked text here.', decl);
+    const result = await release(text, 'us-secret');
+    expect(decisionOn(result, text, 'ZQUNMARKED')).toBe('release us-secret/unmarked-within-banner');
+    expect(result.plan.disposition.kind).toBe('release-in-full');
+    const { text: released } = await releasedTexts(result);
+    expect(released).toContain('ZQUNMARKED');
+    expect(released).toMatch(/^SECRET$/m);
+  });
+});
+
+describe('us-secret: unmarked text is released where the banner bounds it within the clearance, else withheld with no FOIA exemption', () => {
+  it.each<[banner: string, others: string, want: string]>([
+    ['SECRET//NOFORN', '(S//NF) ZQSECRET paragraph.', 'release us-secret/unmarked-within-banner'],
+    ['CONFIDENTIAL', '(C) ZQSECRET paragraph.', 'release us-secret/unmarked-within-banner'],
+    ['SECRET//ORCON//NOFORN', '(S//OC/NF) ZQSECRET paragraph.', 'withhold us-secret/unmarked-in-classified UNMARKED - LEVEL UNKNOWN'],
+    ['SECRET//SI//NOFORN', '(S//SI//NF) ZQSECRET paragraph.', 'withhold us-secret/unmarked-in-classified UNMARKED - LEVEL UNKNOWN'],
+    ['TOP SECRET', '(S) ZQSECRET paragraph.', 'withhold us-secret/unmarked-in-classified UNMARKED - LEVEL UNKNOWN'],
+    // A banner below a portion's mark bounds nothing.
+    ['SECRET', '(TS) ZQSECRET paragraph.', 'withhold us-secret/unmarked-in-classified UNMARKED - LEVEL UNKNOWN'],
+    ['SECRET//NOFORN', '(S//NATO) ZQSECRET paragraph.', 'withhold us-secret/unmarked-in-classified UNMARKED - LEVEL UNKNOWN'],
+  ])('%s over %s', async (banner, others, want) => {
+    const text = memo(banner, `(U) ZQUNCLASS opening paragraph.\n\n${others}\n\nZQUNMARKED unmarked text here.`);
+    const result = await release(text, 'us-secret');
+    expect(decisionOn(result, text, 'ZQUNMARKED')).toBe(want);
+    const { text: released, pdf } = await releasedTexts(result);
+    for (const out of [released, pdf]) {
+      expect(out.includes('ZQUNMARKED')).toBe(want.startsWith('release'));
+      expect(out).not.toMatch(/\bB1\b/);
+    }
+  });
+});
+
+describe('an UNCLASSIFIED banner over a declassification instruction: the reason says they disagree, not "a classified document"', () => {
+  it.each(['public', 'public-pii', 'foia-intel', 'us-secret'])('%s', async (id) => {
+    const text = memo('UNCLASSIFIED', '(U) ZQUNCLASS opening paragraph.\n\nZQUNMARKED unmarked text here.', '20320108');
+    const result = await release(text, id);
+    expect(decisionOn(result, text, 'ZQUNMARKED')).toBe(`withhold ${id}/unmarked-pending-review-unclassified-banner PENDING DECLASSIFICATION REVIEW`);
+    const decision = result.plan.decisions.find((d) => d.ruleId.endsWith('unmarked-pending-review-unclassified-banner'))!;
+    expect(decision.reason).toMatch(/banner says UNCLASSIFIED but which carries a declassification instruction/);
+    expect(decision.reason).not.toMatch(/classified document/);
     const { text: released, pdf } = await releasedTexts(result);
     for (const out of [released, pdf]) {
       expect(out).not.toContain('ZQUNMARKED');

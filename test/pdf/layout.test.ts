@@ -6,6 +6,7 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { NO_TEXT_LAYER, readPdfLayout, redactPdf, spanRegions } from '../../src/pdf/index.js';
+import { readDocument } from '../../src/parse/read.js';
 import { releaseBoxes } from './helpers/check.js';
 
 async function twoColumns(): Promise<Uint8Array> {
@@ -95,6 +96,19 @@ describe('readPdfLayout', () => {
     const lines = ['Classified By: Jane Roe, Chief', 'Derived From: Multiple Sources', 'Declassify On: 20451231'];
     lines.forEach((l, i) => page.drawText(l, { x: 72, y: 700 - 14 * i, size: 11, font }));
     expect((await readPdfLayout(await doc.save())).text).toBe(`${lines.join('\n')}\n`);
+  });
+
+  it("keeps SIDtoday's Run Date: line apart from the author's line above it, which it would not fit after (found by a probe)", async () => {
+    // The author's line sets the block's edge: `Run Date:` never fitted after it, so it was read as
+    // its wrap, and the document reader, which reads date lines at a line's start, lost the date.
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    const lines = ['(U) Working From a Corner Office', '', 'FROM:', 'Operations Chief, Yakima Research Station (F92)', 'Run Date: 07/13/2006', '', '(U) The SIGINT world is small.'];
+    lines.forEach((l, i) => l && page.drawText(l, { x: 72, y: 700 - 14 * i, size: 11, font }));
+    const text = (await readPdfLayout(await doc.save())).text;
+    expect(text).toContain('Operations Chief, Yakima Research Station (F92)\nRun Date: 07/13/2006\n');
+    expect(readDocument(text, { format: 'document' }).doc.originated).toBe('2006-07-13');
   });
 
   it("joins the lines hanging under a field's lead mark, and only those", async () => {

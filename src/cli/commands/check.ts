@@ -67,6 +67,8 @@ Statuses:
 `,
     )
     .action(async (paths: string[], opts: CheckOptions) => {
+      // The calendar is written after the report: a reader that stops early does not end it.
+      if (opts.ics && opts.ics !== '-') ctx.io.writesFiles?.();
       ctx.exit(await runCheck(paths, opts, ctx));
     });
 }

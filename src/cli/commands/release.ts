@@ -111,6 +111,8 @@ scheduling, finishes the documents in progress and writes the manifest (exit
 130).`,
     )
     .action(async (paths: string[], opts: ReleaseOptions) => {
+      // The documents, manifest and index are the work: a reader of the report that stops early does not end it.
+      ctx.io.writesFiles?.();
       ctx.exit(await runRelease(paths, opts, ctx));
     });
 }

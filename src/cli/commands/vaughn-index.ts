@@ -25,6 +25,7 @@ export function registerIndex(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--format <list>', `formats, comma-separated: ${INDEX_FORMATS.join(',')} (default: csv,json,pdf; the PDF left out above 25,000 rows unless asked for)`).argParser(parseIndexFormats))
     .option('--json', 'print what was written as JSON')
     .action(async (dir: string, opts: { case?: string; format?: IndexFormat[]; json?: boolean }) => {
+      ctx.io.writesFiles?.();
       // Loaded when the command runs, not for `--help` (see README "Speed").
       const { writeVaughnIndex } = await import('../../batch/vaughn.js');
       const written = await writeVaughnIndex(dir, { ...(opts.format ? { formats: opts.format } : {}), case: opts.case ?? null });

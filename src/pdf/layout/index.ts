@@ -136,8 +136,16 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
   // (A DYNAMIC PAGE notice's `… HIGHEST POSSIBLE CLASSIFICATION IS` goes on with its banner.)
   if (BANNER_ONLY.test(glyphs.map((g) => g.text).join('').trim()) && !/\bIS:?\s*$/.test(line.glyphs.map((g) => g.text).join(''))) return false;
   const start = lineStart(glyphs);
-  return !opensItsOwn(glyphs.slice(0, k).map((g) => g.text).join(''), start) && !AUTHORITY_LABEL.test(start);
+  return !opensItsOwn(glyphs.slice(0, k).map((g) => g.text).join(''), start) && !AUTHORITY_LABEL.test(start) && !RUN_DATE_LABEL.test(start);
 }
+
+/**
+ * SIDtoday's date line (`Run Date: 07/13/2006`) opens a line of its own: never the wrap of the
+ * author's line above it (`Operations Chief, Yakima Research Station (F92)` filling its line), or
+ * the document reader, which reads date lines at a line's start, lost the article's date
+ * (`originated` unknown, an empty Date column in the Vaughn index, no date for a 25-year rule).
+ */
+const RUN_DATE_LABEL = /^Run\s+Dates?\s*:/i;
 
 /**
  * A line of a classification authority block opens with its label (`Derived From:`, `Declassify
