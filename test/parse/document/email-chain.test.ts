@@ -79,8 +79,7 @@ describe('an e-mail printout quoting an UNCLASSIFIED message', () => {
     const { result, rule } = await decide(id, CHAIN, ['text', 'pdf']);
     expect(rule('John, can you confirm')).toBe(`release ${id}/unmarked-in-unclassified-message`);
     expect(rule('The minister zulu')).toMatch(id === 'us-secret' ? /^release / : /^withhold /);
-    // The header is unmarked text of a SECRET//NOFORN printout: its banner bounds it within a SECRET clearance.
-    expect(rule('From: Smith, John')).toMatch(id === 'us-secret' ? /^release us-secret\/unmarked-within-banner$/ : /^withhold /);
+    expect(rule('From: Smith, John')).toMatch(/^withhold /);
     expect(result.releaseText).toContain('John, can you confirm the date');
     const withheld = withheldTexts(result.plan);
     expect(findLeaks(withheld, result.releaseText)).toEqual([]);
