@@ -3,7 +3,8 @@
  * 1. rows: glyphs sharing a baseline (within 0.3 em), left to right; a glyph drawn twice at the
  *    same place (fake bold) counts once;
  * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs,
- *    unless a publisher's box fills it (see bridged);
+ *    unless a publisher's box fills it (see bridged) or it is a justified line's stretched space
+ *    (see stretched, justifiedGap);
  * 3. blocks: a piece continues the block of the piece just above it when each is the other's
  *    nearest neighbour across the gap (x ranges overlapping) and the gap is under 2.5 em, so a
  *    column stays one block across its paragraphs and a sidebar is a block of its own;
@@ -187,7 +188,7 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[]): L
   const glyphs = row.glyphs;
   const out: LinePiece[] = [];
   const cuts = gutters(glyphs).filter((c) => !bridged(glyphs, c, boxes, page));
-  const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => k > 0 || !markTab(glyphs, c)).map((c) => c.at);
+  const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => (k > 0 || !markTab(glyphs, c)) && !justifiedGap(row, cuts, k, page)).map((c) => c.at);
   const flow = flowBreaks(row, page);
   const boxedCuts = new Set(cuts.filter((c) => boxed(glyphs, c, boxes)).map((c) => c.at));
   const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow])].sort((a, b) => a - b), new Set(flow), boxedCuts);
@@ -447,6 +448,91 @@ function stretched(row: readonly PageGlyph[], cuts: readonly Gutter[]): boolean 
   }
   return true;
 }
+
+/**
+ * True when the gutter `cuts[k]` of `row` is the one stretched word space of a justified line of
+ * two words (`infrastructure           characteristically`: a narrow justified column, or the line
+ * before a manual break), which stretched (above) cannot tell from a gutter, needing two gaps or
+ * more. Cut there, the second word and the rest of its paragraph were read as a block of their
+ * own: unmarked text withheld under B1 inside a (U) paragraph. All of: one space glyph drawn in
+ * the gap, the words either side drawn one after the other; the nearest line above and below
+ * (within the text between the row's other gutters, at the same size) with no hole wider than an
+ * em over the gap, and none ending where the gap does (a table column's or a gutter's left edge,
+ * repeating from row to row); one of them runs through the gap and spans the same width as the
+ * line (justified to the same edges), the other runs through it too or is a short line at the
+ * same left edge and pitch (a paragraph's last line, or the line after a manual break). A column
+ * gutter or a table's cell gap is a gap in the lines above and below too: such a row is cut as
+ * before, and so is one whose neighbours do not show it (fail closed: a cut withholds).
+ */
+function justifiedGap(row: Row, cuts: readonly Gutter[], k: number, page: readonly PageGlyph[]): boolean {
+  const glyphs = row.glyphs;
+  const cut = cuts[k]!;
+  if (cut.blanks !== 1 || cut.unseen) return false;
+  let before = cut.at - 1;
+  while (before >= 0 && glyphs[before]!.blank) before--;
+  if (before < 0) return false;
+  const g = glyphs[cut.at]!;
+  for (let i = Math.min(row.drawn[before]!, row.drawn[cut.at]!) + 1; i < Math.max(row.drawn[before]!, row.drawn[cut.at]!); i++) if (!page[i]!.blank) return false;
+  const from = k > 0 ? cuts[k - 1]!.at : 0;
+  const to = k + 1 < cuts.length ? cuts[k + 1]!.at : glyphs.length;
+  const ink = glyphs.slice(from, to).filter((o) => !o.blank && !o.unseen);
+  if (ink.length === 0 || ink.some((o) => Math.abs(o.size - g.size) > 0.1 * g.size)) return false;
+  const span = { x0: Math.min(...ink.map((o) => o.x0)), x1: Math.max(...ink.map((o) => o.x1)) };
+  const up = lineThrough(page, g, cut, span, 1);
+  const down = lineThrough(page, g, cut, span, -1);
+  if (!up || !down) return false;
+  const tol = 0.3 * g.size;
+  const aligned = (n: Neighbour): boolean => n.through && Math.abs(n.x0 - span.x0) <= tol && Math.abs(n.x1 - span.x1) <= tol;
+  // The other line runs through the gap too, or is a short line at the same left edge and pitch
+  // (a paragraph's last line, or the line after a manual break), its text ending before the gap.
+  const other = (n: Neighbour, a: Neighbour): boolean => n.through || (Math.abs(n.x0 - span.x0) <= tol && n.dy <= 1.2 * a.dy);
+  return (aligned(up) && other(down, up)) || (aligned(down) && other(up, down));
+}
+
+/** The nearest line above or below a gap (see lineThrough): its extent, distance, and whether it runs through the gap. */
+interface Neighbour {
+  readonly x0: number;
+  readonly x1: number;
+  readonly dy: number;
+  readonly through: boolean;
+}
+
+/**
+ * The nearest line above (`side` 1) or below (-1) the glyph `g`, within `span` (an em either
+ * side), of `g`'s size: its extent and distance, and whether it runs through the gap `cut` (inked
+ * glyphs over it with no hole wider than an em) or ends before the gap's right edge. Null when
+ * there is none within 2.4 em, when it has a hole wider than an em over the gap, or a hole of a
+ * word space or more ending within 0.1 em of where the gap does (a left-aligned table column's
+ * or a gutter's edge, repeating from row to row), or when it starts right of the gap's left edge.
+ */
+function lineThrough(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, span: { x0: number; x1: number }, side: 1 | -1): Neighbour | null {
+  const em = g.size;
+  let dy = Infinity;
+  const near = page.filter((o) => {
+    const d = side * (o.y - g.y);
+    const ink = !o.blank && !o.unseen && d >= 0.6 * em && d <= 2.4 * em && o.x1 > span.x0 - em && o.x0 < span.x1 + em;
+    if (ink) dy = Math.min(dy, d);
+    return ink;
+  });
+  if (dy === Infinity) return null;
+  const line = near.filter((o) => side * (o.y - g.y) - dy < ROW_TOLERANCE_EM * em).sort((a, b) => a.x0 - b.x0);
+  if (line.some((o) => Math.abs(o.size - em) > 0.1 * em)) return null;
+  let reach = -Infinity;
+  for (const o of line) {
+    if (reach > -Infinity && o.x0 - reach > WORD_HOLE_EM * em) {
+      if (Math.abs(o.x0 - cut.right) < 0.1 * em) return null;
+      if (o.x0 > cut.left && reach < cut.right && Math.min(o.x0, cut.right) - Math.max(reach, cut.left) > em) return null;
+    }
+    reach = Math.max(reach, o.x1);
+  }
+  const x0 = line[0]!.x0;
+  if (x0 > cut.left - 0.1 * em) return null;
+  if (reach < cut.right - 0.1 * em) return { x0, x1: reach, dy, through: false };
+  return { x0, x1: reach, dy, through: reach >= cut.right + 0.1 * em };
+}
+
+/** A hole between glyphs of a line this wide (in em) or wider is a word space, or more. */
+const WORD_HOLE_EM = 0.15;
 
 /**
  * The piece of glyphs `row[from, to)`, when it holds ink: its baseline the mean of its inked
