@@ -64,6 +64,18 @@ async function twoColumns(): Promise<Uint8Array> {
   return pdfOf(out);
 }
 
+/** A table's two rows of two cells each, the cells 2 pt apart; `cells` row by row. */
+async function table(cells: [string, string][]): Promise<Uint8Array> {
+  const font = await helvetica();
+  const x2 = 60 + Math.max(...cells.map(([a]) => font.widthOfTextAtSize(a, SIZE))) + 2;
+  const out = HEAD.map((t, i) => line(font, t, 60, 740 - 14 * i));
+  out.push(line(font, '(U) Table title', 60, 680));
+  cells.forEach(([a, b], i) => out.push(`BT /F1 ${SIZE} Tf 60 ${660 - 15 * i} Td ${lit(a)} Tj ${x2 - 60} 0 Td ${lit(b)} Tj ET`));
+  out.push(line(font, '(U) After table text.', 60, 600));
+  out.push(line(font, 'SECRET//NOFORN', 60, 40));
+  return pdfOf(out);
+}
+
 async function shown(pdf: Uint8Array): Promise<string[]> {
   return [(await pdfjsText(pdf)).pages.join('\n'), popplerText(pdf) ?? ''];
 }
@@ -90,6 +102,36 @@ describe('a justified line of two words', () => {
     for (const t of [...(await shown(pdf!)), text!]) {
       expect(t).toContain('released in full');
       expect(t).not.toMatch(/ZQGUTTER|right column/);
+    }
+  });
+});
+
+describe('table cells closer than a word space', () => {
+  it('are portions of their own when a cell opens with a mark: the (U) cells are released', async () => {
+    const bytes = await table([
+      ['(U) Harbor office open daily', '(S//NF) ZQCELL92 listening post ZQCELL92X'],
+      ['(S//NF) ZQCELL93 relay node', '(U) Closed on weekends only'],
+    ]);
+    const { pdf, text, failed } = await releaseMemoPdf(bytes);
+    expect(failed).toBe(0);
+    for (const t of [...(await shown(pdf!)), text!]) {
+      expect(t).toContain('Harbor office open daily');
+      expect(t).toContain('Closed on weekends only');
+      expect(t).not.toMatch(/ZQCELL|listening|relay node/);
+    }
+  });
+
+  it('are cut where a column edge repeats down the rows: a cell without a mark is not read into its neighbour', async () => {
+    const bytes = await table([
+      ['(U) Harbor office open daily', 'ZQCELL94 unmarked cell text'],
+      ['(U) Storage area', '(U) Normal operations'],
+    ]);
+    expect((await readPdfLayout(bytes)).text).not.toMatch(/daily ZQCELL94/);
+    const { pdf, text, failed } = await releaseMemoPdf(bytes);
+    expect(failed).toBe(0);
+    for (const t of [...(await shown(pdf!)), text!]) {
+      expect(t).toContain('Harbor office open daily');
+      expect(t).not.toMatch(/ZQCELL94|unmarked cell/);
     }
   });
 });
