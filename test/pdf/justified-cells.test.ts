@@ -1,10 +1,12 @@
 /**
- * Two ways a line was cut wrongly or not cut (probe 58b, findings 2 and 4):
+ * Lines cut wrongly, not cut, or not read on (probe 58b, findings 2, 4 and 5):
  * - a justified line of two words (`infrastructure           characteristically`), its one
  *   stretched space wider than a column gutter, was cut in two, and the rest of its (U) paragraph
  *   was read as unmarked text, withheld under B1; a real gutter (repeating down the rows) still cuts;
  * - table cells set closer than a word space (Chromium: 2 pt) were read as one line, one portion
- *   raised to the highest mark in it: a (U) cell was withheld with the (S//NF) cell beside it.
+ *   raised to the highest mark in it: a (U) cell was withheld with the (S//NF) cell beside it;
+ * - a (U) paragraph that ran on into the next column lost its tail there: read as a block of its
+ *   own, unmarked, withheld (finding 5).
  * Release PDFs are checked with pdf.js and pdftotext.
  */
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
@@ -132,6 +134,45 @@ describe('table cells closer than a word space', () => {
     for (const t of [...(await shown(pdf!)), text!]) {
       expect(t).toContain('Harbor office open daily');
       expect(t).not.toMatch(/ZQCELL94|unmarked cell/);
+    }
+  });
+});
+
+/**
+ * A page of two columns: an (U) paragraph in the left one, its last line `last`, that runs on into
+ * the right one (`top` its first line), then an (S//NF) paragraph there.
+ */
+async function runOn(last: string, top: string): Promise<Uint8Array> {
+  const font = await helvetica();
+  const left = ['(U) Visitors should park in the north lot and', 'bring photo identification to the front desk,', last];
+  const right = [top, 'the north lot near the gate.', '', '(S//NF) ZQRUNON5 relay is withheld ZQRUNON5X.'];
+  const out = HEAD.map((t, i) => line(font, t, 60, 740 - 14 * i));
+  left.forEach((t, i) => out.push(line(font, t, 60, 670 - 13 * i)));
+  right.forEach((t, i) => t && out.push(line(font, t, 330, 670 - 13 * i)));
+  out.push(line(font, 'SECRET//NOFORN', 60, 40));
+  return pdfOf(out);
+}
+
+describe('a paragraph that runs on into the next column', () => {
+  it('is read on across the column break, mid-sentence and in lower case, and released whole', async () => {
+    const bytes = await runOn('where staff will issue a temporary visitor', 'badge for the day. Visitors should park in');
+    expect((await readPdfLayout(bytes)).text).toContain('temporary visitor badge for the day.');
+    const { pdf, text, failed } = await releaseMemoPdf(bytes);
+    expect(failed).toBe(0);
+    expect(text!.match(/\[WITHHELD/g)).toHaveLength(1);
+    for (const t of [...(await shown(pdf!)), text!]) {
+      expect(t).toContain('near the gate');
+      expect(t).not.toMatch(/ZQRUNON5|relay/);
+    }
+  });
+
+  it('stays apart after a sentence end: the next column opens unmarked text, withheld (fail closed)', async () => {
+    const bytes = await runOn('where staff will issue a badge for the day.', 'badge text ZQRUNON6 of another kind, in');
+    const { pdf, text, failed } = await releaseMemoPdf(bytes);
+    expect(failed).toBe(0);
+    for (const t of [...(await shown(pdf!)), text!]) {
+      expect(t).toContain('photo identification');
+      expect(t).not.toMatch(/ZQRUNON|near the gate/);
     }
   });
 });
