@@ -145,10 +145,12 @@ describe('table cells closer than a word space', () => {
 async function runOn(last: string, top: string): Promise<Uint8Array> {
   const font = await helvetica();
   const left = ['(U) Visitors should park in the north lot and', 'bring photo identification to the front desk,', last];
-  const right = [top, 'the north lot near the gate.', '', '(S//NF) ZQRUNON5 relay is withheld ZQRUNON5X.'];
+  const right = [top, 'the north lot near the gate.', '', '(S//NF) ZQRUNON5 relay is withheld.'];
+  // Both columns justified to one width (the lines that end a paragraph are not stretched).
+  const width = Math.max(...[...left, top].map((t) => font.widthOfTextAtSize(t, SIZE))) + 4;
   const out = HEAD.map((t, i) => line(font, t, 60, 740 - 14 * i));
-  left.forEach((t, i) => out.push(line(font, t, 60, 670 - 13 * i)));
-  right.forEach((t, i) => t && out.push(line(font, t, 330, 670 - 13 * i)));
+  left.forEach((t, i) => out.push(line(font, t, 60, 670 - 13 * i, t.endsWith('.') ? undefined : width)));
+  right.forEach((t, i) => t && out.push(line(font, t, 330, 670 - 13 * i, i === 0 ? width : undefined)));
   out.push(line(font, 'SECRET//NOFORN', 60, 40));
   return pdfOf(out);
 }
