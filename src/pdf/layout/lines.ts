@@ -3,7 +3,9 @@
  * 1. rows: glyphs sharing a baseline (within 0.3 em), left to right; a glyph drawn twice at the
  *    same place (fake bold) counts once;
  * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs,
- *    unless a publisher's box fills it (see bridged);
+ *    unless a publisher's box fills it (see bridged) or it is a justified line's stretched space
+ *    (see stretched, justifiedGap); also where two flows meet (see drawnApart) and where a table
+ *    cell set closer than a gutter opens (see cellBreaks);
  * 3. blocks: a piece continues the block of the piece just above it when each is the other's
  *    nearest neighbour across the gap (x ranges overlapping) and the gap is under 2.5 em, so a
  *    column stays one block across its paragraphs and a sidebar is a block of its own;
@@ -187,8 +189,8 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[]): L
   const glyphs = row.glyphs;
   const out: LinePiece[] = [];
   const cuts = gutters(glyphs).filter((c) => !bridged(glyphs, c, boxes, page));
-  const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => k > 0 || !markTab(glyphs, c)).map((c) => c.at);
-  const flow = flowBreaks(row, page);
+  const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => (k > 0 || !markTab(glyphs, c)) && !justifiedGap(row, cuts, k, page)).map((c) => c.at);
+  const flow = [...flowBreaks(row, page), ...cellBreaks(row, page)];
   const boxedCuts = new Set(cuts.filter((c) => boxed(glyphs, c, boxes)).map((c) => c.at));
   const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow])].sort((a, b) => a - b), new Set(flow), boxedCuts);
   let from = 0;
@@ -244,6 +246,79 @@ function flowBreaks(row: Row, page: readonly PageGlyph[]): number[] {
     last = i;
   }
   return out;
+}
+
+/**
+ * The glyphs of `row` (its index) that open a table cell set close to the one before it: a gap
+ * narrower than a gutter with no space glyph drawn in it, in a row whose words are parted by space
+ * glyphs (so the gap is no word space: Chromium sets cells 2 pt apart, under a word space), at
+ * least 0.15 em wide, where the text after it opens with a portion mark, or where a glyph on the
+ * nearest row above or below starts at the same x (within 0.1 em) after a gap of the same kind (a
+ * table column's left edge). Read as one line, the row was one portion under its first mark,
+ * raised to the highest mark in it: a (U) cell beside an (S//NF) one was withheld with it; and a
+ * cell without a mark went on with its neighbour's. Each cell is a piece of its own.
+ */
+function cellBreaks(row: Row, page: readonly PageGlyph[]): number[] {
+  const glyphs = row.glyphs;
+  if (!glyphs.some((g, i) => g.blank && i > 0 && i < glyphs.length - 1)) return [];
+  const out: number[] = [];
+  for (let i = 1; i < glyphs.length; i++) {
+    const g = glyphs[i]!;
+    const p = glyphs[i - 1]!;
+    if (g.blank || p.blank || !cellGap(p, g)) continue;
+    if (opensWithMark(glyphs, i) || columnEdge(page, g)) out.push(i);
+  }
+  return out;
+}
+
+/** True when the gap from `p` to `g` (no space glyph between them) is a cell gap's width: 0.15 em up to a gutter. */
+function cellGap(p: PageGlyph, g: PageGlyph): boolean {
+  const gap = g.x0 - p.x1;
+  const size = Math.max(p.size, g.size);
+  return gap >= 0.15 * size && gap <= COLUMN_GAP_EM * size;
+}
+
+/** True when the glyphs of `row` from `i` on open with a portion mark followed by a blank, a gap or the row's end. */
+function opensWithMark(row: readonly PageGlyph[], i: number): boolean {
+  if (row[i]!.text !== '(') return false;
+  let text = '';
+  for (let j = i; j < row.length && j < i + 42; j++) {
+    const g = row[j]!;
+    text += g.blank ? ' ' : g.text;
+    if (g.text !== ')') continue;
+    const next = row[j + 1];
+    return (next === undefined || next.blank || next.x0 - g.x1 >= 0.15 * g.size) && parseMarking(text, 'portion').ok;
+  }
+  return false;
+}
+
+/**
+ * True when a glyph of the nearest row above or below `g` (within 2.4 em, of its size) starts where
+ * `g` does (within 0.1 em) after a cell gap (see cellGap) from the inked glyph left of it, no
+ * space glyph between them, or after a gutter: the left edge of a table column, repeating down the rows.
+ */
+function columnEdge(page: readonly PageGlyph[], g: PageGlyph): boolean {
+  const em = g.size;
+  for (const side of [1, -1]) {
+    let dy = Infinity;
+    for (const o of page) {
+      const d = side * (o.y - g.y);
+      if (!o.blank && d >= 0.6 * em && d <= 2.4 * em) dy = Math.min(dy, d);
+    }
+    if (dy === Infinity) continue;
+    const y = g.y + side * dy;
+    const line = page.filter((o) => Math.abs(o.y - y) < ROW_TOLERANCE_EM * em);
+    for (const o of line) {
+      if (o.blank || Math.abs(o.x0 - g.x0) >= 0.1 * em || Math.abs(o.size - em) > 0.1 * em) continue;
+      let left: PageGlyph | null = null;
+      for (const q of line) if (!q.blank && q !== o && q.x1 <= o.x0 + 0.05 * em && (!left || q.x1 > left.x1)) left = q;
+      if (!left) continue;
+      const from = left.x1;
+      const blank = line.some((q) => q.blank && q.x0 >= from - 0.05 * em && q.x1 <= o.x0 + 0.05 * em);
+      if ((!blank && cellGap(left, o)) || o.x0 - from > COLUMN_GAP_EM * em) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -447,6 +522,91 @@ function stretched(row: readonly PageGlyph[], cuts: readonly Gutter[]): boolean 
   }
   return true;
 }
+
+/**
+ * True when the gutter `cuts[k]` of `row` is the one stretched word space of a justified line of
+ * two words (`infrastructure           characteristically`: a narrow justified column, or the line
+ * before a manual break), which stretched (above) cannot tell from a gutter, needing two gaps or
+ * more. Cut there, the second word and the rest of its paragraph were read as a block of their
+ * own: unmarked text withheld under B1 inside a (U) paragraph. All of: one space glyph drawn in
+ * the gap, the words either side drawn one after the other; the nearest line above and below
+ * (within the text between the row's other gutters, at the same size) with no hole wider than an
+ * em over the gap, and none ending where the gap does (a table column's or a gutter's left edge,
+ * repeating from row to row); one of them runs through the gap and spans the same width as the
+ * line (justified to the same edges), the other runs through it too or is a short line at the
+ * same left edge and pitch (a paragraph's last line, or the line after a manual break). A column
+ * gutter or a table's cell gap is a gap in the lines above and below too: such a row is cut as
+ * before, and so is one whose neighbours do not show it (fail closed: a cut withholds).
+ */
+function justifiedGap(row: Row, cuts: readonly Gutter[], k: number, page: readonly PageGlyph[]): boolean {
+  const glyphs = row.glyphs;
+  const cut = cuts[k]!;
+  if (cut.blanks !== 1 || cut.unseen) return false;
+  let before = cut.at - 1;
+  while (before >= 0 && glyphs[before]!.blank) before--;
+  if (before < 0) return false;
+  const g = glyphs[cut.at]!;
+  for (let i = Math.min(row.drawn[before]!, row.drawn[cut.at]!) + 1; i < Math.max(row.drawn[before]!, row.drawn[cut.at]!); i++) if (!page[i]!.blank) return false;
+  const from = k > 0 ? cuts[k - 1]!.at : 0;
+  const to = k + 1 < cuts.length ? cuts[k + 1]!.at : glyphs.length;
+  const ink = glyphs.slice(from, to).filter((o) => !o.blank && !o.unseen);
+  if (ink.length === 0 || ink.some((o) => Math.abs(o.size - g.size) > 0.1 * g.size)) return false;
+  const span = { x0: Math.min(...ink.map((o) => o.x0)), x1: Math.max(...ink.map((o) => o.x1)) };
+  const up = lineThrough(page, g, cut, span, 1);
+  const down = lineThrough(page, g, cut, span, -1);
+  if (!up || !down) return false;
+  const tol = 0.3 * g.size;
+  const aligned = (n: Neighbour): boolean => n.through && Math.abs(n.x0 - span.x0) <= tol && Math.abs(n.x1 - span.x1) <= tol;
+  // The other line runs through the gap too, or is a short line at the same left edge and pitch
+  // (a paragraph's last line, or the line after a manual break), its text ending before the gap.
+  const other = (n: Neighbour, a: Neighbour): boolean => n.through || (Math.abs(n.x0 - span.x0) <= tol && n.dy <= 1.2 * a.dy);
+  return (aligned(up) && other(down, up)) || (aligned(down) && other(up, down));
+}
+
+/** The nearest line above or below a gap (see lineThrough): its extent, distance, and whether it runs through the gap. */
+interface Neighbour {
+  readonly x0: number;
+  readonly x1: number;
+  readonly dy: number;
+  readonly through: boolean;
+}
+
+/**
+ * The nearest line above (`side` 1) or below (-1) the glyph `g`, within `span` (an em either
+ * side), of `g`'s size: its extent and distance, and whether it runs through the gap `cut` (inked
+ * glyphs over it with no hole wider than an em) or ends before the gap's right edge. Null when
+ * there is none within 2.4 em, when it has a hole wider than an em over the gap, or a hole of a
+ * word space or more ending within 0.1 em of where the gap does (a left-aligned table column's
+ * or a gutter's edge, repeating from row to row), or when it starts right of the gap's left edge.
+ */
+function lineThrough(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, span: { x0: number; x1: number }, side: 1 | -1): Neighbour | null {
+  const em = g.size;
+  let dy = Infinity;
+  const near = page.filter((o) => {
+    const d = side * (o.y - g.y);
+    const ink = !o.blank && !o.unseen && d >= 0.6 * em && d <= 2.4 * em && o.x1 > span.x0 - em && o.x0 < span.x1 + em;
+    if (ink) dy = Math.min(dy, d);
+    return ink;
+  });
+  if (dy === Infinity) return null;
+  const line = near.filter((o) => side * (o.y - g.y) - dy < ROW_TOLERANCE_EM * em).sort((a, b) => a.x0 - b.x0);
+  if (line.some((o) => Math.abs(o.size - em) > 0.1 * em)) return null;
+  let reach = -Infinity;
+  for (const o of line) {
+    if (reach > -Infinity && o.x0 - reach > WORD_HOLE_EM * em) {
+      if (Math.abs(o.x0 - cut.right) < 0.1 * em) return null;
+      if (o.x0 > cut.left && reach < cut.right && Math.min(o.x0, cut.right) - Math.max(reach, cut.left) > em) return null;
+    }
+    reach = Math.max(reach, o.x1);
+  }
+  const x0 = line[0]!.x0;
+  if (x0 > cut.left - 0.1 * em) return null;
+  if (reach < cut.right - 0.1 * em) return { x0, x1: reach, dy, through: false };
+  return { x0, x1: reach, dy, through: reach >= cut.right + 0.1 * em };
+}
+
+/** A hole between glyphs of a line this wide (in em) or wider is a word space, or more. */
+const WORD_HOLE_EM = 0.15;
 
 /**
  * The piece of glyphs `row[from, to)`, when it holds ink: its baseline the mean of its inked
