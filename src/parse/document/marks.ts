@@ -182,23 +182,21 @@ export interface LineStart {
   readonly mark: MarkHit | null;
 }
 
+/** What a line's prefix makes it (a heading, a table row, a bullet, a numbered item, or none) and its item number. */
+function lineStructure(text: string, prefix: string): { structure: Structure; number: string | null } {
+  const head = prefix.trimStart();
+  if (/^#{1,6}[ \t]/.test(head)) return { structure: 'heading', number: null };
+  if (head.startsWith('|') && text.indexOf('|', 1) > 0) return { structure: 'table-row', number: null };
+  if (BULLET_HEAD.test(head) && !/^\*\*[ \t]*$/.test(head)) return { structure: 'bullet', number: null };
+  const n = ITEM_NUMBER.exec(head.length > 0 ? text : head);
+  return n ? { structure: 'item', number: n[1] ?? n[2] ?? n[3] ?? n[4] ?? n[5] ?? n[6]! } : { structure: null, number: null };
+}
+
 /** Reads the start of a non-blank line (`first`/`last` are its content offsets). */
 export function readLineStart(source: string, first: number, last: number, bannerRelTo: readonly string[]): LineStart {
   const text = source.slice(first, Math.min(last, first + 160));
   const prefix = PREFIX.exec(text)![0];
-  let structure: Structure = null;
-  let number: string | null = null;
-  const head = prefix.trimStart();
-  if (/^#{1,6}[ \t]/.test(head)) structure = 'heading';
-  else if (head.startsWith('|') && text.indexOf('|', 1) > 0) structure = 'table-row';
-  else if (BULLET_HEAD.test(head) && !/^\*\*[ \t]*$/.test(head)) structure = 'bullet';
-  else {
-    const n = ITEM_NUMBER.exec(head.length > 0 ? text : head);
-    if (n) {
-      structure = 'item';
-      number = n[1] ?? n[2] ?? n[3] ?? n[4] ?? n[5] ?? n[6]!;
-    }
-  }
+  let { structure, number } = lineStructure(text, prefix);
   let at = first + prefix.length;
   let mark = at < last ? readMarkAt(source, at, last, 'lead', bannerRelTo) : null;
   if (mark && labelAfterSiblingLine(source, at, mark.raw)) {

@@ -265,10 +265,23 @@ function cellBreaks(row: Row, page: readonly PageGlyph[]): number[] {
   for (let i = 1; i < glyphs.length; i++) {
     const g = glyphs[i]!;
     const p = glyphs[i - 1]!;
-    if (g.blank || p.blank || !cellGap(p, g)) continue;
+    if (g.blank || p.blank || !cellGap(p, g) || listLabelBefore(glyphs, i)) continue;
     if (opensWithMark(glyphs, i) || columnEdge(page, g)) out.push(i);
   }
   return out;
+}
+
+/**
+ * True when the inked glyphs of `row` before `i` are a list's label: one glyph that is no letter
+ * or digit (`•`, a symbol font's bullet read as `•`, `-`), or up to three letters or digits closed
+ * by `.` or `)` (`1.`, `b)`). Word processors set the item's text a tab after it, no space glyph
+ * between, at the same x on every item: a cell gap at a column edge, which cut every bullet off its
+ * item (a lone bullet is refused as unreadable, a lone `1.` was unmarked text).
+ */
+function listLabelBefore(row: readonly PageGlyph[], i: number): boolean {
+  let label = '';
+  for (let j = 0; j < i; j++) if (!row[j]!.blank) label += row[j]!.text;
+  return /^(?:[^\p{L}\p{N}(]|[\p{L}\p{N}]{1,3}[.)])$/u.test(label);
 }
 
 /** True when the gap from `p` to `g` (no space glyph between them) is a cell gap's width: 0.15 em up to a gutter. */
