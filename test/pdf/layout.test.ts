@@ -238,9 +238,9 @@ describe('readPdfLayout', () => {
     const at = (t: string, x: number, y: number, size = 10): number => (page.drawText(t, { x, y, size, font }), x + font.widthOfTextAtSize(t, size));
     // Words 1 pt apart and 12 pt apart (under 1.5 em), drawn in order.
     at('apart', at('runs', at('(U) One line in two', 72, 700) + 1, 700) + 12, 700);
-    // A footnote number raised 4 pt (a row of its own, as before), drawn between the words around it.
+    // A footnote number raised 4 pt, drawn between the words around it: read in its line (footnotes.test.ts).
     at('and more text.', at('1', at('(U) A note', 72, 680) + 0.5, 684, 6) + 3, 680);
-    expect((await readPdfLayout(await doc.save())).text).toBe('(U) One line in tworuns apart\n\n1\n(U) A note and more text.\n');
+    expect((await readPdfLayout(await doc.save())).text).toBe('(U) One line in tworuns apart\n(U) A note1 and more text.\n');
   });
 
   it('reads two captions side by side left to right, when the right one goes on with the text under both', async () => {

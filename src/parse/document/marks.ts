@@ -196,6 +196,8 @@ function lineStructure(text: string, prefix: string): { structure: Structure; nu
 export function readLineStart(source: string, first: number, last: number, bannerRelTo: readonly string[]): LineStart {
   const text = source.slice(first, Math.min(last, first + 160));
   const prefix = PREFIX.exec(text)![0];
+  const note = prefix.trimStart().length === 0 ? footnoteNumberMark(source, first, last, bannerRelTo) : null;
+  if (note) return note;
   let { structure, number } = lineStructure(text, prefix);
   let at = first + prefix.length;
   let mark = at < last ? readMarkAt(source, at, last, 'lead', bannerRelTo) : null;
@@ -226,13 +228,8 @@ export function readLineStart(source: string, first: number, last: number, banne
       }
     }
   }
-  if (!mark && at < last && structure === 'item') {
-    const m = runInHeadingMark(source, at, last, bannerRelTo);
-    if (m) {
-      mark = m;
-      at = m.start;
-    }
-  }
+  const runIn = !mark && at < last && structure === 'item' ? runInHeadingMark(source, at, last, bannerRelTo) : null;
+  if (runIn) [mark, at] = [runIn, runIn.start];
   if (!mark && at < last) mark = lookalikeHit(source, at, last, bannerRelTo, structure === 'item');
   // `2. (S The source …`: after an item's number a mark is expected, and a level that opens a
   // parenthesis never closed is one (the cable reader's reading; unnumbered, `(C The …` can be prose).
@@ -262,6 +259,25 @@ export function readLineStart(source: string, first: number, last: number, banne
     }
   }
   return { textStart: at, structure, number, mark };
+}
+
+/** A footnote's number set right against its mark (see footnoteNumberMark). */
+const FOOTNOTE_NUMBER = /^\d{1,3}(?=\()/;
+
+/**
+ * The number and mark of a footnote set against each other at the start of a paragraph (`1(U)
+ * Public footnote …`, `2(S//NF) ZQ… `, as LibreOffice sets a footnote's number, and a PDF's
+ * superscript `¹` reads): the footnote's number, then its mark, as after a bare number and a blank
+ * (`2 (S//NF) …`, see PREFIX). Only 1 to 3 digits first on a line, right before a mark the grammar
+ * understands (written in capitals); anything else stays text (`1(S//XX)` holds a mark not
+ * understood: withheld pending review). Null when it is none.
+ */
+function footnoteNumberMark(source: string, first: number, last: number, bannerRelTo: readonly string[]): LineStart | null {
+  let at = first;
+  while (at < last && (source[at] === ' ' || source[at] === '\t')) at++;
+  const n = FOOTNOTE_NUMBER.exec(source.slice(at, Math.min(last, at + 4)));
+  const mark = n ? readMarkAt(source, at + n[0].length, last, 'strict', bannerRelTo) : null;
+  return mark && mark.status === 'marked' ? { textStart: mark.start, structure: 'item', number: n![0], mark } : null;
 }
 
 /**

@@ -164,7 +164,17 @@ const BANNER_ONLY = /^(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?:[ \t]*\/
  * Joined, it would be read inside the paragraph above, under that one's mark.
  */
 function opensItsOwn(first: string, start: string): boolean {
-  return (/^(?:\(|[•·▪◦*–—-]|\d+[.)])/u.test(first) && !DOTTED_INITIALS.test(first)) || readLookalikeMark(start, 0) !== null;
+  return (/^(?:\(|[•·▪◦*–—-]|\d+[.)])/u.test(first) && !DOTTED_INITIALS.test(first)) || readLookalikeMark(start, 0) !== null || footnoteOpening(start);
+}
+
+/**
+ * A footnote's number and its mark (`1(U) Public footnote …`, as LibreOffice sets them, or `2 (S//NF)
+ * …`): 1 to 3 digits, then a portion mark the grammar reads. Joined to the line above, the
+ * footnotes under one another were read as one unmarked paragraph.
+ */
+function footnoteOpening(start: string): boolean {
+  const m = /^\d{1,3} ?(\([^()]{1,60}\))/.exec(start);
+  return m !== null && parseMarking(m[1]!, 'portion').ok;
 }
 
 /**

@@ -109,7 +109,7 @@ function rows(glyphs: readonly PageGlyph[]): Row[] {
     if (cur && Math.abs(cur.y - keys.y[i]!) < ROW_TOLERANCE_EM * Math.max(cur.size, g.size)) cur.members.push(i);
     else out.push({ y: keys.y[i]!, size: g.size, members: [i] });
   }
-  return joinRaisedAfterMarks(out, glyphs).map((r) => {
+  return joinSuperscripts(joinRaisedAfterMarks(out, glyphs), glyphs).map((r) => {
     const drawn = dedupe(r.members.sort((a, b) => keys.byLeft(a, b)), glyphs);
     return { glyphs: drawn.map((i) => glyphs[i]!), drawn };
   });
@@ -146,6 +146,75 @@ function joinRaisedAfterMarks(out: { y: number; size: number; members: number[] 
 
 /** Raised at most this far above a line (in em), a run is that line's superscript, not a line of its own. */
 const RAISED_MAX_EM = 0.8;
+
+/** A superscript is set at most this size of its line's type (Chromium's `<sup>` 0.83, LibreOffice's 0.58). */
+const SUPERSCRIPT_SCALE = 0.86;
+/** What a footnote reference is written with: 1 to 3 digits, or a footnote sign. */
+const FOOTNOTE_REFERENCE = /^(?:[0-9]{1,3}|[*†‡])$/u;
+
+/**
+ * A footnote reference set as a superscript (`Visitors<sup>1</sup> should`, LibreOffice's
+ * `Visitors¹`, a footnote's own number before its text, `¹ (S//NF) …`), a row of its own above its
+ * line: read as a line of its own, the number was an unmarked portion withheld under B1 inside a
+ * released (U) paragraph, or a footnote's number cut off its mark. It is its line's: a run of the
+ * row drawn in one go (consecutive in the page's content), 1 to 3 digits or a footnote sign, each
+ * glyph at most 0.86 of the size of the glyph drawn right before it (or, at a line's start, right
+ * after it), which lies on a row under it by more than 0.1 em and at most 0.8 em, beside it (the
+ * run starting at most 0.5 em right of that glyph's end, or ending at most 1 em left of its start),
+ * the run's boxes starting less than 0.5 em above that baseline (inside the band a withheld line's
+ * region covers: ./index.ts, spanRegions). Anything else stays as it was.
+ */
+function joinSuperscripts(out: { y: number; size: number; members: number[] }[], glyphs: readonly PageGlyph[]): { y: number; size: number; members: number[] }[] {
+  const rowOf = new Int32Array(glyphs.length).fill(-1);
+  out.forEach((r, k) => { for (const i of r.members) rowOf[i] = k; });
+  let moved = false;
+  out.forEach((r, k) => {
+    for (const run of drawnRuns(r.members)) {
+      const line = superscriptLine(run, glyphs, rowOf, k);
+      if (line < 0) continue;
+      const gone = new Set(run);
+      r.members = r.members.filter((i) => !gone.has(i));
+      out[line]!.members.push(...run);
+      for (const i of run) rowOf[i] = line;
+      moved = true;
+    }
+  });
+  return moved ? out.filter((r) => r.members.length > 0) : out;
+}
+
+/** The members of a row split where they are not consecutive in the page's content. */
+function drawnRuns(members: readonly number[]): number[][] {
+  const sorted = [...members].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const i of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === i - 1) last.push(i);
+    else runs.push([i]);
+  }
+  return runs;
+}
+
+/** The row whose superscript the run (of row `k`) is (see joinSuperscripts), or -1. */
+function superscriptLine(run: readonly number[], glyphs: readonly PageGlyph[], rowOf: Int32Array, k: number): number {
+  const inked = run.filter((i) => !glyphs[i]!.blank);
+  if (inked.length === 0 || !FOOTNOTE_REFERENCE.test(inked.map((i) => glyphs[i]!.text).join(''))) return -1;
+  const x0 = Math.min(...inked.map((i) => glyphs[i]!.x0));
+  const x1 = Math.max(...inked.map((i) => glyphs[i]!.x1));
+  const y = glyphs[inked[0]!]!.y;
+  const fits = (n: PageGlyph): boolean => {
+    const rise = y - n.y;
+    return rise > 0.1 * n.size && rise <= RAISED_MAX_EM * n.size && inked.every((i) => glyphs[i]!.size <= SUPERSCRIPT_SCALE * n.size && Math.abs(glyphs[i]!.y - y) < 0.1 * n.size && glyphs[i]!.y0 < n.y + 0.5 * n.size);
+  };
+  let p = run[0]! - 1;
+  while (p >= 0 && glyphs[p]!.blank) p--;
+  const before = p >= 0 ? glyphs[p]! : null;
+  if (before && rowOf[p] !== k && rowOf[p]! >= 0 && fits(before) && x0 >= before.x1 - 0.1 * before.size && x0 - before.x1 <= 0.5 * before.size) return rowOf[p]!;
+  let q = run[run.length - 1]! + 1;
+  while (q < glyphs.length && glyphs[q]!.blank) q++;
+  const after = q < glyphs.length ? glyphs[q]! : null;
+  if (after && rowOf[q] !== k && rowOf[q]! >= 0 && fits(after) && after.x0 >= x1 - 0.1 * after.size && after.x0 - x1 <= after.size) return rowOf[q]!;
+  return -1;
+}
 
 /** True when glyph `p`, a `)` of the row `members`, closes a portion mark: `(` … `)` left of it parses as one. */
 function closesMark(members: readonly number[], glyphs: readonly PageGlyph[], p: number): boolean {
