@@ -63,6 +63,11 @@ const SANCTIONED: readonly RegExp[] = [
   /^\S+ (?:text|subparagraph): W classified -> W unmarked-in-classified$/,
   /^2010-12-01 subparagraph: R unclassified -> W classified$/,
   /^2026-11-26 subparagraph: R unclassified -> R\+decl declassified$/,
+  // An unmarked subparagraph whose sibling's own mark says more than its paragraph's (probe 58a, F3:
+  // `¶I. (U)` … `¶A. (S/NF)` … an unmarked `¶A.` in 09PANAMA171) no longer takes the paragraph's (U):
+  // unmarked text, withheld in a classified cable, released once it is declassified.
+  /^2010-12-01 subparagraph: R unclassified -> W unmarked-in-classified$/,
+  /^2026-11-26 subparagraph: R unclassified -> R unmarked-in-declassified$/,
   // A mark after a short prefix is read (src/parse/index.ts markAfterPrefix): 09REYKJAVIK41's
   // `II  (SBU) Macro Conflict Conditions` is an SBU heading (pending FOIA review), not unmarked
   // text withheld under B1; in 08SECTION01GF02BISHIEK21, a garbled SBU cable, the `Q*  (SBU)

@@ -334,10 +334,27 @@ function cellBreaks(row: Row, page: readonly PageGlyph[]): number[] {
   for (let i = 1; i < glyphs.length; i++) {
     const g = glyphs[i]!;
     const p = glyphs[i - 1]!;
-    if (g.blank || p.blank || !cellGap(p, g) || listLabelBefore(glyphs, i)) continue;
+    if (g.blank || p.blank || !cellGap(p, g) || listLabelBefore(glyphs, i) || spacesWide(glyphs, p, g)) continue;
     if (opensWithMark(glyphs, i) || columnEdge(page, g)) out.push(i);
   }
   return out;
+}
+
+/**
+ * True when the gap from `p` to `g` is as wide as one to three of the row's space glyphs (within
+ * 0.012 em: a move is set to the space's width exactly, a cell's padding only by chance): a word space set as a move. groff (and ps2pdf after it) draws some spaces and moves
+ * over others, exactly a space wide (0.25 em in Times): `SUBJECT:` was cut from its `(U)`, and
+ * header lines broke into pieces. Chromium's cells are 2 pt apart, no space's width.
+ */
+function spacesWide(row: readonly PageGlyph[], p: PageGlyph, g: PageGlyph): boolean {
+  const em = Math.max(p.size, g.size);
+  const gap = (g.x0 - p.x1) / em;
+  for (const b of row) {
+    if (!b.blank || b.x1 <= b.x0) continue;
+    const space = (b.x1 - b.x0) / em;
+    for (let k = 1; k <= 3; k++) if (Math.abs(gap - k * space) <= 0.012) return true;
+  }
+  return false;
 }
 
 /**
