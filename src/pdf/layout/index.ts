@@ -367,44 +367,6 @@ function unplacedBullet(glyphs: readonly PageGlyph[], blocks: readonly Block[]):
   return glyphs.find((g) => g.bullet !== undefined && !placed.has(g))?.bullet ?? null;
 }
 
-/**
- * True when block `next`, read right after `prev`, is the rest of `prev`'s last paragraph run on
- * into the next column: its first line stands right of `prev`'s last line and over an em higher on
- * the page (not on its row: words after a name cut out of a caption stay apart), at the same size,
- * opens in lower case with no mark, bullet or number; `prev`'s last line ends mid-sentence (a
- * letter, digit, comma or hyphen) where the first word of `next` would not have fitted within its
- * column (a wrap); and the two columns are of one width (within 10%; a table's cells are not), 8 em
- * or more (not two words left between a publisher's cut-out names).
- * Read apart, the top of the next column was a block of its own, unmarked text withheld under B1
- * after a (U) paragraph cut off mid-sentence (a page break was read across already:
- * ../../parse/document/group.ts). Anything less plain stays apart (fail closed: unmarked text is
- * withheld).
- */
-function carriesOn(prev: Block, next: Block): boolean {
-  const line = prev.lines[prev.lines.length - 1]!;
-  const first = next.lines[0]!;
-  if (first.x0 <= line.x1 || first.y - line.y < line.size || Math.abs(first.size - line.size) > 0.05 * line.size) return false;
-  const end = [...line.glyphs].reverse().find((g) => !g.blank);
-  if (!end || !/^[\p{L}\p{N},-]$/u.test(end.text)) return false;
-  const start = lineStart(first.glyphs);
-  if (!/^\p{Ll}/u.test(start) || opensItsOwn(start.split(' ', 1)[0]!, start)) return false;
-  // Measured over the lines at each one's left edge.
-  const width = columnWidth(prev, line);
-  const nextWidth = columnWidth(next, first);
-  if (width < 8 * line.size || Math.abs(width - nextWidth) > 0.1 * Math.max(width, nextWidth)) return false;
-  let k = 0;
-  while (k < first.glyphs.length && !first.glyphs[k]!.blank) k++;
-  const word = (k > 0 ? first.glyphs[k - 1]!.x1 : first.x0) - first.x0;
-  return line.x1 + 0.3 * line.size + word > line.x0 + width - 0.05 * line.size;
-}
-
-/** How far the lines of block `b` that start at `line`'s left edge (within 0.3 em) reach right of it. */
-function columnWidth(b: Block, line: LinePiece): number {
-  let right = line.x1;
-  for (const l of b.lines) if (Math.abs(l.x0 - line.x0) < 0.3 * line.size) right = Math.max(right, l.x1);
-  return right - line.x0;
-}
-
 /** Read the text layer of a PDF. Throws PdfInputError (one line) for a file that cannot be read, or whose text cannot (a scan: `no text layer: …`). */
 export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   const objs = await readPdfObjects(bytes);
@@ -419,7 +381,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
     if (unplaced !== null) throw new PdfInputError(unplaced);
     for (let k = 0; k < blocks.length; k++) {
       const b = blocks[k]!;
-      if (k > 0 && !carriesOn(blocks[k - 1]!, b)) t.add('\n', null);
+      if (k > 0) t.add('\n', null);
       // The left edge lines hang at under a field's lead mark (see hangingEdges), while they do.
       let hang: readonly number[] | null = null;
       for (let i = 0; i < b.lines.length; i++) {
@@ -432,9 +394,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
           hang = edges && hangsAt(edges, l, next) ? [next.x0] : null;
           join = hang !== null || wrapped(l, next, b.x1);
         } else hang = null;
-        const after = next ?? (i === b.lines.length - 1 && k + 1 < blocks.length && carriesOn(b, blocks[k + 1]!) ? blocks[k + 1]!.lines[0] : undefined);
-        if (after && after !== next) join = true;
-        t.line(p, l, join ? (after && brokenAtHyphen(l, after) ? '' : ' ') : '\n');
+        t.line(p, l, join ? (next && brokenAtHyphen(l, next) ? '' : ' ') : '\n');
       }
     }
   }

@@ -4,8 +4,7 @@
  *    same place (fake bold) counts once;
  * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs,
  *    unless a publisher's box fills it (see bridged) or it is a justified line's stretched space
- *    (see stretched, justifiedGap); also where two flows meet (see drawnApart) and where a table
- *    cell set closer than a gutter opens (see cellBreaks);
+ *    (see stretched, justifiedGap); also where two flows meet (see drawnApart);
  * 3. blocks: a piece continues the block of the piece just above it when each is the other's
  *    nearest neighbour across the gap (x ranges overlapping) and the gap is under 2.5 em, so a
  *    column stays one block across its paragraphs and a sidebar is a block of its own;
@@ -259,7 +258,7 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[]): L
   const out: LinePiece[] = [];
   const cuts = gutters(glyphs).filter((c) => !bridged(glyphs, c, boxes, page));
   const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => (k > 0 || !markTab(glyphs, c)) && !justifiedGap(row, cuts, k, page)).map((c) => c.at);
-  const flow = [...flowBreaks(row, page), ...cellBreaks(row, page)];
+  const flow = flowBreaks(row, page);
   const boxedCuts = new Set(cuts.filter((c) => boxed(glyphs, c, boxes)).map((c) => c.at));
   const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow])].sort((a, b) => a - b), new Set(flow), boxedCuts);
   let from = 0;
@@ -315,109 +314,6 @@ function flowBreaks(row: Row, page: readonly PageGlyph[]): number[] {
     last = i;
   }
   return out;
-}
-
-/**
- * The glyphs of `row` (its index) that open a table cell set close to the one before it: a gap
- * narrower than a gutter with no space glyph drawn in it, in a row whose words are parted by space
- * glyphs (so the gap is no word space: Chromium sets cells 2 pt apart, under a word space), at
- * least 0.15 em wide, where the text after it opens with a portion mark, or where a glyph on the
- * nearest row above or below starts at the same x (within 0.1 em) after a gap of the same kind (a
- * table column's left edge). Read as one line, the row was one portion under its first mark,
- * raised to the highest mark in it: a (U) cell beside an (S//NF) one was withheld with it; and a
- * cell without a mark went on with its neighbour's. Each cell is a piece of its own.
- */
-function cellBreaks(row: Row, page: readonly PageGlyph[]): number[] {
-  const glyphs = row.glyphs;
-  if (!glyphs.some((g, i) => g.blank && i > 0 && i < glyphs.length - 1)) return [];
-  const out: number[] = [];
-  for (let i = 1; i < glyphs.length; i++) {
-    const g = glyphs[i]!;
-    const p = glyphs[i - 1]!;
-    if (g.blank || p.blank || !cellGap(p, g) || listLabelBefore(glyphs, i) || spacesWide(glyphs, p, g)) continue;
-    if (opensWithMark(glyphs, i) || columnEdge(page, g)) out.push(i);
-  }
-  return out;
-}
-
-/**
- * True when the gap from `p` to `g` is as wide as one to three of the row's space glyphs (within
- * 0.012 em: a move is set to the space's width exactly, a cell's padding only by chance): a word space set as a move. groff (and ps2pdf after it) draws some spaces and moves
- * over others, exactly a space wide (0.25 em in Times): `SUBJECT:` was cut from its `(U)`, and
- * header lines broke into pieces. Chromium's cells are 2 pt apart, no space's width.
- */
-function spacesWide(row: readonly PageGlyph[], p: PageGlyph, g: PageGlyph): boolean {
-  const em = Math.max(p.size, g.size);
-  const gap = (g.x0 - p.x1) / em;
-  for (const b of row) {
-    if (!b.blank || b.x1 <= b.x0) continue;
-    const space = (b.x1 - b.x0) / em;
-    for (let k = 1; k <= 3; k++) if (Math.abs(gap - k * space) <= 0.012) return true;
-  }
-  return false;
-}
-
-/**
- * True when the inked glyphs of `row` before `i` are a list's label: one glyph that is no letter
- * or digit (`•`, a symbol font's bullet read as `•`, `-`), or up to three letters or digits closed
- * by `.` or `)` (`1.`, `b)`). Word processors set the item's text a tab after it, no space glyph
- * between, at the same x on every item: a cell gap at a column edge, which cut every bullet off its
- * item (a lone bullet is refused as unreadable, a lone `1.` was unmarked text).
- */
-function listLabelBefore(row: readonly PageGlyph[], i: number): boolean {
-  let label = '';
-  for (let j = 0; j < i; j++) if (!row[j]!.blank) label += row[j]!.text;
-  return /^(?:[^\p{L}\p{N}(]|[\p{L}\p{N}]{1,3}[.)])$/u.test(label);
-}
-
-/** True when the gap from `p` to `g` (no space glyph between them) is a cell gap's width: 0.15 em up to a gutter. */
-function cellGap(p: PageGlyph, g: PageGlyph): boolean {
-  const gap = g.x0 - p.x1;
-  const size = Math.max(p.size, g.size);
-  return gap >= 0.15 * size && gap <= COLUMN_GAP_EM * size;
-}
-
-/** True when the glyphs of `row` from `i` on open with a portion mark followed by a blank, a gap or the row's end. */
-function opensWithMark(row: readonly PageGlyph[], i: number): boolean {
-  if (row[i]!.text !== '(') return false;
-  let text = '';
-  for (let j = i; j < row.length && j < i + 42; j++) {
-    const g = row[j]!;
-    text += g.blank ? ' ' : g.text;
-    if (g.text !== ')') continue;
-    const next = row[j + 1];
-    return (next === undefined || next.blank || next.x0 - g.x1 >= 0.15 * g.size) && parseMarking(text, 'portion').ok;
-  }
-  return false;
-}
-
-/**
- * True when a glyph of the nearest row above or below `g` (within 2.4 em, of its size) starts where
- * `g` does (within 0.1 em) after a cell gap (see cellGap) from the inked glyph left of it, no
- * space glyph between them, or after a gutter: the left edge of a table column, repeating down the rows.
- */
-function columnEdge(page: readonly PageGlyph[], g: PageGlyph): boolean {
-  const em = g.size;
-  for (const side of [1, -1]) {
-    let dy = Infinity;
-    for (const o of page) {
-      const d = side * (o.y - g.y);
-      if (!o.blank && d >= 0.6 * em && d <= 2.4 * em) dy = Math.min(dy, d);
-    }
-    if (dy === Infinity) continue;
-    const y = g.y + side * dy;
-    const line = page.filter((o) => Math.abs(o.y - y) < ROW_TOLERANCE_EM * em);
-    for (const o of line) {
-      if (o.blank || Math.abs(o.x0 - g.x0) >= 0.1 * em || Math.abs(o.size - em) > 0.1 * em) continue;
-      let left: PageGlyph | null = null;
-      for (const q of line) if (!q.blank && q !== o && q.x1 <= o.x0 + 0.05 * em && (!left || q.x1 > left.x1)) left = q;
-      if (!left) continue;
-      const from = left.x1;
-      const blank = line.some((q) => q.blank && q.x0 >= from - 0.05 * em && q.x1 <= o.x0 + 0.05 * em);
-      if ((!blank && cellGap(left, o)) || o.x0 - from > COLUMN_GAP_EM * em) return true;
-    }
-  }
-  return false;
 }
 
 /**
