@@ -44,27 +44,6 @@ export const documentHoldsAny: ConditionKind<readonly string[]> = {
   explain: (value) => `document holds ${value.join(' or ')}`,
 };
 
-/**
- * `documentHoldsNone: [SCI, NATO, ORCON]` — neither the document's banner, a cable's caption nor
- * any of its portions carries one of these controls (`SCI`: any SCI control system): the banner is
- * the roll-up of the portions and of what is not portion marked (CAPCO §D.2), so text the document
- * holds carries none of them either. A banner not understood, or a portion's mark not understood
- * (it may say anything), never matches.
- */
-export const documentHoldsNone: ConditionKind<readonly string[]> = {
-  key: 'documentHoldsNone',
-  description:
-    "Neither the document's banner, a cable's caption nor any portion carries one of these controls (SCI: any SCI control system): with the banner the roll-up of the portions and of what is not portion marked, no text of the document does. A document whose banner or a portion's mark was not understood never matches.",
-  test: (value, facts) => {
-    const banner = facts.documentMarking;
-    const portions = portionMarkings(facts.document);
-    if (banner === null || portions === null) return false;
-    const holds = (m: Marking): boolean => (value.includes('SCI') && m.sci.length > 0) || m.controls.some((c) => value.includes(c));
-    return !holds(banner) && !portions.some(holds) && !captionControls(facts.document).some((c) => value.includes(c));
-  },
-  explain: (value) => `document holds none of ${value.join(', ')}`,
-};
-
 /** The controls of every portion's marking, once per document. */
 const portionControls = perDocument((doc): readonly string[] => {
   const all = new Set<string>();

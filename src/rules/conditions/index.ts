@@ -1,7 +1,7 @@
 import type { ConditionKind, PortionFacts } from '../types.js';
 import { bannerControlsBeyondPortions, bannerRelToNarrower } from './banner-beyond.js';
 import { controlsAny, controlsNone, hasSci } from './controls.js';
-import { bannerAbovePortions, captionControlsAny, declStatus, documentClassified, documentControlsAny, documentControlsOnly, documentHasControls, documentHoldsAny, documentHoldsNone, documentLevelAtLeast, documentLevelAtMost, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
+import { bannerAbovePortions, captionControlsAny, declStatus, documentClassified, documentControlsAny, documentControlsOnly, documentHasControls, documentHoldsAny, documentLevelAtLeast, documentLevelAtMost, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
 import { kind } from './kind.js';
 import { level, levelAtLeast, levelAtMost } from './level.js';
 import { marking } from './marking.js';
@@ -26,7 +26,6 @@ export const CONDITIONS: ReadonlyMap<string, ConditionKind<never>> = new Map(
       documentControlsOnly,
       documentHasControls,
       documentHoldsAny,
-      documentHoldsNone,
       documentLevelAtLeast,
       documentLevelAtMost,
       hasRelTo,

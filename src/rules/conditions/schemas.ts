@@ -21,7 +21,7 @@ const Control = z
   .regex(/^[A-Z][A-Z0-9-]*$/, 'expected an upper-case control such as NOFORN or SBU')
   .refine((c) => KNOWN_CONTROLS.has(c), { message: `not a control the marking reader gives (known: ${CONTROL_ORDER.join(', ')})` });
 const ControlList = z.array(Control).min(1);
-/** Controls, plus `SCI` (any SCI control system): bannerControlsBeyondPortions, documentHoldsNone. */
+/** Controls, plus `SCI` (any SCI control system): bannerControlsBeyondPortions. */
 const BeyondList = z.array(z.union([z.literal('SCI'), Control])).min(1);
 /** A calendar date (`2010-13-01` was compared as text, as a date after 2010-12-31). */
 const IsoDate = z
@@ -44,7 +44,6 @@ export const CONDITION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   documentControlsOnly: ControlList,
   documentHasControls: z.boolean(),
   documentHoldsAny: ControlList,
-  documentHoldsNone: BeyondList,
   documentLevelAtLeast: LevelSchema,
   documentLevelAtMost: LevelSchema,
   hasRelTo: z.boolean(),
