@@ -4,10 +4,13 @@
  *    same place (fake bold) counts once;
  * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs,
  *    unless a publisher's box fills it (see bridged) or it is a justified line's stretched space
- *    (see stretched, justifiedGap); also where two flows meet (see drawnApart);
+ *    (see stretched, justifiedGap); also where two flows meet (see drawnApart), and before a table
+ *    cell beside a `(U)` one whose column opens with marks (see cellsBesideU);
  * 3. blocks: a piece continues the block of the piece just above it when each is the other's
  *    nearest neighbour across the gap (x ranges overlapping) and the gap is under 2.5 em, so a
- *    column stays one block across its paragraphs and a sidebar is a block of its own;
+ *    column stays one block across its paragraphs and a sidebar is a block of its own; not a run
+ *    of smaller type set in another line's flow (see inlineFragment) nor a table's new row (see
+ *    newTableRow);
  * 4. order: recursive XY-cut over the blocks (cut across at a horizontal gap no block spans, top
  *    to bottom, else down a vertical gap, left to right), blocks that cannot be cut apart by their
  *    top edge, then the left edge of their first line.
@@ -253,14 +256,15 @@ function dedupe(members: readonly number[], glyphs: readonly PageGlyph[]): numbe
  * line), and wherever two neighbouring glyphs were drawn apart (see drawnApart), however narrow
  * the gap between them.
  */
-function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[]): LinePiece[] {
+function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], marks: readonly PageGlyph[] = []): LinePiece[] {
   const glyphs = row.glyphs;
   const out: LinePiece[] = [];
   const cuts = gutters(glyphs).filter((c) => !bridged(glyphs, c, boxes, page));
   const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => (k > 0 || !markTab(glyphs, c)) && !justifiedGap(row, cuts, k, page)).map((c) => c.at);
   const flow = flowBreaks(row, page);
   const boxedCuts = new Set(cuts.filter((c) => boxed(glyphs, c, boxes)).map((c) => c.at));
-  const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow])].sort((a, b) => a - b), new Set(flow), boxedCuts);
+  const cells = cellsBesideU(glyphs, marks);
+  const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow, ...cells])].sort((a, b) => a - b), new Set(flow), boxedCuts);
   let from = 0;
   for (const c of all) {
     addPiece(out, row, from, c);
@@ -268,6 +272,81 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[]): L
   }
   addPiece(out, row, from, glyphs.length);
   return out;
+}
+
+/**
+ * The `(` of each portion mark set mid-row, after other text of its row (`(U) Alpha Roberts` then
+ * `(U) public spokesman`, a table's second cell 2 pt on): where a table's cell opens with its mark.
+ */
+function midLineMarks(rs: readonly Row[]): PageGlyph[] {
+  const out: PageGlyph[] = [];
+  for (const r of rs) {
+    const gs = r.glyphs;
+    let inked = false;
+    for (let k = 0; k < gs.length; k++) {
+      const g = gs[k]!;
+      if (g.blank) continue;
+      if (inked && g.text === '(') {
+        let raw = '';
+        for (let j = k; j < gs.length && j < k + 42; j++) {
+          raw += gs[j]!.blank ? ' ' : gs[j]!.text;
+          if (gs[j]!.text === ')') break;
+        }
+        if (raw.endsWith(')') && parseMarking(raw, 'portion').ok) out.push(g);
+      }
+      inked = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * Where a row that opens with a `(U)` mark (after a list label, if any) is cut before a table
+ * cell closer than a gutter: at a gap wider than a word space with no space glyph drawn in it,
+ * whose right edge lies within 0.1 em of a mark set mid-row on a row within 2.4 em above or below,
+ * in type of the same size (the cell above or below opens there with its own mark: a table's
+ * column). The cell after the gap does not open with a mark. Read as one line, the unmarked
+ * cell took the `(U)` of the row's first cell and was released (`(U) Bravo Jones ZQCELLD unmarked
+ * role`, probe 58f, F3); cut, it is a piece of its own, which no cell above it goes on into
+ * (newTableRow): unmarked, withheld in a classified document. Only after a `(U)` first cell: the
+ * cut then never releases what the row's mark withheld (in an unclassified document, unmarked
+ * text is released as the `(U)` row was).
+ */
+function cellsBesideU(glyphs: readonly PageGlyph[], marks: readonly PageGlyph[]): number[] {
+  if (marks.length === 0 || !opensU(glyphs)) return [];
+  const out: number[] = [];
+  let prev = -1;
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i]!;
+    if (g.blank) {
+      prev = -1;
+      continue;
+    }
+    const a = prev >= 0 ? glyphs[prev]! : null;
+    prev = i;
+    if (!a || g.text === '(' || g.x0 - a.x1 <= WORD_HOLE_EM * g.size) continue;
+    const em = g.size;
+    if (marks.some((m) => Math.abs(m.x0 - g.x0) < 0.1 * em && Math.abs(m.size - em) <= 0.1 * em && Math.abs(m.y - g.y) >= 0.6 * em && Math.abs(m.y - g.y) <= 2.4 * em)) out.push(i);
+  }
+  return out;
+}
+
+/** True when the glyphs open with a portion mark of level U (after a list label or bullet, if any). */
+function opensU(glyphs: readonly PageGlyph[]): boolean {
+  const m = PORTION_OPENING.exec(startText(glyphs).trimStart());
+  if (m === null) return false;
+  const parsed = parseMarking(m[1]!, 'portion');
+  return parsed.ok && parsed.marking.level === 'U';
+}
+
+/** The text of a piece's or row's first glyphs (a blank glyph as a space). */
+function startText(glyphs: readonly PageGlyph[]): string {
+  let text = '';
+  for (const g of glyphs) {
+    if (text.length >= 72) break;
+    text += g.blank ? ' ' : g.text;
+  }
+  return text;
 }
 
 /** A piece of bare punctuation that opens a list item: a bullet or dash before its text. */
@@ -664,7 +743,7 @@ function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean,
   all.forEach((p, j) => {
     const i = above(j);
     const q = i >= 0 ? all[i]! : null;
-    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
+    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !(underU(blockOf[i]) && (newTableRow(all, i, j) || inlineFragment(page, p, q))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
     let b = joins ? blockOf[i] : undefined;
     if (!b) {
       b = { lines: [], breaks: new Set(), x0: p.x0, x1: p.x1, top: p.y + p.size, bottom: p.y };
@@ -707,6 +786,88 @@ function besideOpening(all: readonly LinePiece[], j: number, q: LinePiece, opens
       const o = all[k]!;
       if (o.x1 <= p.x0 && overlapX(o, q) && (opens(o) || endsOpen(o))) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * True when the last line of `block` that opens a portion (see opensPortion) opens it with a mark
+ * of level U: the paragraph a piece would go on with is a `(U)` one. Only then is a piece kept out
+ * of it as a table's new row or another line's raised run (newTableRow, inlineFragment): a piece of
+ * its own is unmarked, withheld in a classified document and released in an unclassified one as
+ * the `(U)` paragraph was, so keeping it out never releases what joining it withheld (two columns,
+ * the left one's lines each a `(U)` paragraph, the right one's an (S) paragraph: cut off, its
+ * further lines were unmarked text, released under an UNCLASSIFIED banner).
+ */
+function underU(block: Block | undefined): boolean {
+  if (!block) return false;
+  for (let k = block.lines.length - 1; k >= 0; k--) {
+    const line = block.lines[k]!;
+    if (opensPortion(line)) return opensU(line.glyphs);
+  }
+  return false;
+}
+
+/**
+ * True when `all[j]` is a cell of a table's new row, not the wrap of the cell above it (`all[i]`):
+ * a piece on its row, apart from it, opens a portion of its own (see opensPortion), and so does a
+ * piece on the row above at the same left edge (within 0.3 em), other than the cell above (the
+ * cells of that column open with their marks: the rows are a table's). Read as that cell's next
+ * line, an unmarked cell under a `(U)` one (`(U) Bravo Jones` | `ZQLABELU unmarked role` under
+ * `(U) Alpha Roberts` | `(U) public role`) took its mark and was released (probe 58f, F3). A
+ * cell that wraps goes on with its cell: the cells beside its next line are empty, or wrap too,
+ * and open nothing. Two columns of running text beside each other open no portions at one left
+ * edge on two rows running, so their lines go on as before.
+ */
+function newTableRow(all: readonly LinePiece[], i: number, j: number): boolean {
+  const p = all[j]!;
+  const q = all[i]!;
+  for (const o of rowMates(all, j)) {
+    if ((o.x1 > p.x0 && o.x0 < p.x1) || !opensPortion(o)) continue;
+    if (rowMates(all, i).some((o2) => o2 !== q && Math.abs(o2.x0 - o.x0) < ROW_TOLERANCE_EM * o.size && opensPortion(o2))) return true;
+  }
+  return false;
+}
+
+/** The other pieces on the row of `all[j]` (baselines within 0.3 em of its own). */
+function rowMates(all: readonly LinePiece[], j: number): LinePiece[] {
+  const p = all[j]!;
+  const near = ROW_TOLERANCE_EM * p.size;
+  const out: LinePiece[] = [];
+  for (const step of [-1, 1]) for (let k = j + step; k >= 0 && k < all.length && Math.abs(all[k]!.y - p.y) < near; k += step) out.push(all[k]!);
+  return out;
+}
+
+/** A portion mark at a piece's start, after a list label or bullet if any (`(U) …`, `2. (U) …`, `• (S) …`). */
+const PORTION_OPENING = /^(?:(?:\d{1,3}|[A-Za-z])[.)]|[•·▪◦*–—-])?\s*(\([^()]{1,60}\))/u;
+
+/** True when `piece` opens with a portion mark the grammar reads, after a list label or bullet if any. */
+function opensPortion(piece: LinePiece): boolean {
+  const m = PORTION_OPENING.exec(startText(piece.glyphs).trimStart());
+  return m !== null && parseMarking(m[1]!, 'portion').ok;
+}
+
+/**
+ * True when `p`, the piece under `q`, is a run of smaller type set in another line's flow: it
+ * starts where a glyph of a line on another row ends (within half an em of it) or ends where one
+ * starts (within an em), that row's baseline within an em of its own, and it is at most 0.86 of
+ * that glyph's size (a raised or lowered run joinSuperscripts did not take: `ZQBRAVO` then
+ * `/F1 6 Tf 9 Ts (ZQDELTA)`, 6 pt raised 0.75 em). It is that line's text, not a wrapped line of
+ * the paragraph above: joined to it, it was released with a (U) paragraph there (probe 58f, F4).
+ * A run beside a glyph of `q`'s own row (a subscript of `q`) stays with `q`. Else it is a block of
+ * its own, unmarked (withheld in a classified document): its region, a line band at its own
+ * baseline, covers it, which the marked line's band would not.
+ */
+function inlineFragment(page: readonly PageGlyph[], p: LinePiece, q: LinePiece): boolean {
+  const rowTol = ROW_TOLERANCE_EM * p.size;
+  for (const g of page) {
+    if (g.blank || g.unseen || p.size > SUPERSCRIPT_SCALE * g.size) continue;
+    const dy = Math.abs(g.y - p.y);
+    if (dy < rowTol || dy > g.size || Math.abs(g.y - q.y) < ROW_TOLERANCE_EM * q.size) continue;
+    const em = g.size;
+    const after = p.x0 >= g.x1 - 0.1 * em && p.x0 - g.x1 <= 0.5 * em;
+    const before = g.x0 >= p.x1 - 0.1 * em && g.x0 - p.x1 <= em;
+    if (after || before) return true;
   }
   return false;
 }
@@ -845,6 +1006,8 @@ function besideCap(cap: LinePiece, r: LinePiece): boolean {
  * gap in a line (see bridged).
  */
 export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = []): Block[] {
-  const all = joinDropCaps(rows(glyphs).flatMap((r) => pieces(r, glyphs, boxes)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
+  const rs = rows(glyphs);
+  const marks = midLineMarks(rs);
+  const all = joinDropCaps(rs.flatMap((r) => pieces(r, glyphs, boxes, marks)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
   return order(blocks(all, opens, glyphs));
 }
