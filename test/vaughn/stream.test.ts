@@ -85,7 +85,7 @@ describe('the index streamed row by row', () => {
   });
 
   it('takes rendered rows only when it writes no PDF or spreadsheet', () => {
-    const head = { format: INDEX_FORMAT, case: null, asOf: null, profile: 'public', documents: 0 };
+    const head: Omit<VaughnIndex, 'rows'> = { format: INDEX_FORMAT, case: null, asOf: null, profile: 'public', documents: 0 };
     expect(new IndexStreamer(head, 0, { csv: () => {}, json: () => {} }).takesRendered).toBe(true);
     const withPdf = new IndexStreamer(head, 0, { csv: () => {}, pdf: () => {} });
     expect(withPdf.takesRendered).toBe(false);
