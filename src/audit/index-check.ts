@@ -12,6 +12,7 @@ import { readBytesOrNull, readBytesOrNullSync } from '../node/read.js';
 import { listNames } from '../node/walk.js';
 import { INDEX_FORMATS, indexPath, MANIFEST_PATH, REVIEW_DIR, stemOfRecordPath, type AuditRecord, type IndexFileRecord, type Manifest } from '../release/folder.js';
 import { compareIndexOrder, describeLocation, indexEntryOf, indexHeadOf, indexRowsOf, withholdingsOf, type IndexEntry, type IndexRow, type IndexSource, type VaughnIndex } from '../vaughn/index.js';
+import type { RenderedRows } from '../vaughn/rendered.js';
 import { IndexStreamer } from '../vaughn/stream.js';
 import { failure, type Finding } from './findings.js';
 import { parseRecord } from './verify.js';
@@ -54,9 +55,20 @@ export async function loadIndexSource(dir: string, entry: IndexEntry): Promise<I
 }
 
 /** The rows of the index, a document at a time in index order, numbered from 1; one record in memory at a time. */
-export async function streamIndexRows(dir: string, entries: readonly IndexEntry[], onRows: (rows: readonly IndexRow[]) => void): Promise<number> {
+export async function streamIndexRows(
+  dir: string,
+  entries: readonly IndexEntry[],
+  onRows: (rows: readonly IndexRow[]) => void,
+  onRendered: ((rows: RenderedRows, firstNo: number) => void) | null = null,
+): Promise<number> {
   let next = 1;
   for (const entry of entries) {
+    if (entry.rendered && onRendered) {
+      onRendered(entry.rendered, next);
+      next += entry.rendered.csvEnds.length;
+      continue;
+    }
+    // Rendered rows where rows are wanted: those of the record and release text on disk.
     const rows = entry.made ? entry.made.map((row, i) => ({ ...row, no: next + i })) : await rowsRead(dir, entry, next);
     // A record that changed between the passes would shift every later row: fail rather than guess.
     if (rows.length !== entry.rows) throw new InputError(`${dir}: ${REVIEW_DIR}/${entry.name} changed while the index was written; run it again`);

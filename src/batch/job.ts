@@ -14,7 +14,7 @@ import { removeFiles, removeFileSync, writeFileAtomicSync } from '../node/write.
 import type { FileWriterThread } from '../node/write-thread.js';
 import type { PdfTextThread } from '../node/pdfjs-thread.js';
 import type { InputFormat } from '../parse/read.js';
-import { FORMATS, outputPath, recordPath, type Format, type PageSize } from '../release/folder.js';
+import { FORMATS, outputPath, recordPath, type AuditRecord, type Format, type PageSize } from '../release/folder.js';
 import { planRelease, releaseDocument, renamedStem, safeOutputStem, stemHidesTextWord, stemWordsIn } from '../release/index.js';
 import type { CaseStamp } from '../release/case.js';
 import type { Profile } from '../rules/load.js';
@@ -23,6 +23,7 @@ import type { Diagnostic, Disposition, Plan } from '../types.js';
 import type { ReleaseChecker } from '../pdf/verify.js';
 import { otherDocumentUnder, unchangedRecord } from './resume.js';
 import { indexEntryOf, type IndexEntry } from '../vaughn/build.js';
+import { withRenderedRows } from '../vaughn/rendered.js';
 
 /** What a worker needs to release one document (structured-cloneable). */
 export interface ReleaseJob {
@@ -61,9 +62,10 @@ export interface ReleaseJob {
   readonly fresh?: boolean;
   /**
    * Return the document's Vaughn index rows with its index entry (batches small enough to hold
-   * them: the index then reads nothing back).
+   * them: the index then reads nothing back); `rendered`: as the CSV and JSON index hold them
+   * (../vaughn/rendered.ts), for a batch whose index has no other format.
    */
-  readonly indexRows?: boolean;
+  readonly indexRows?: boolean | 'rendered';
   /**
    * This input is a copy (same bytes) of earlier ones of the batch, with the stems their outputs
    * took: when this one's outputs take one of them too, nothing is written (the first copy in input order is the
@@ -341,13 +343,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     }
     // Outputs of formats not asked for this time, left by an earlier run, would no longer match
     // the new audit record (and audit would call them unrecorded): remove them.
-    const current = new Set(result.files.map((f) => f.path));
-    // A document decided since (an override) moves from pending/ to release/: the other copy goes too.
-    const stale = [
-      ...[job.stem, otherStem].flatMap((stem) => FORMATS.flatMap((f) => [outputPath(stem, f), outputPath(stem, f, true)])),
-      recordPath(otherStem),
-    ];
-    if (!job.fresh) for (const file of new Set(stale)) if (!current.has(file)) removeFileSync(path.join(job.out, file));
+    if (!job.fresh) removeStale(job, otherStem, result.files);
     return {
       index: job.index,
       status: 'released',
@@ -361,7 +357,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       ...(result.shingles ? { digest: crossDigestOf(job.stem, result.withheld, result.shingles) } : {}),
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
       stem: job.stem,
-      indexEntry: indexEntryOf(job.stem, result.audit, job.indexRows ? releaseTextOf(result.files) : undefined),
+      indexEntry: indexEntryFor(job, result),
       warnings: consoleWarnings(result.audit.diagnostics),
     };
   } catch (error) {
@@ -370,6 +366,20 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     const message = error instanceof DeclassError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
     return { index: job.index, status: 'failed', message };
   }
+}
+
+/** Removes the outputs an earlier run left under the document's names that this release did not write. */
+function removeStale(job: ReleaseJob, otherStem: string, files: readonly { readonly path: string }[]): void {
+  const current = new Set(files.map((f) => f.path));
+  // A document decided since (an override) moves from pending/ to release/: the other copy goes too.
+  const stale = [...[job.stem, otherStem].flatMap((stem) => FORMATS.flatMap((f) => [outputPath(stem, f), outputPath(stem, f, true)])), recordPath(otherStem)];
+  for (const file of new Set(stale)) if (!current.has(file)) removeFileSync(path.join(job.out, file));
+}
+
+/** The index entry of a document released, with its rows when the job asks for them. */
+function indexEntryFor(job: ReleaseJob, result: { readonly audit: AuditRecord; readonly files: readonly { readonly kind: string; readonly bytes: Uint8Array }[] }): IndexEntry {
+  const entry = indexEntryOf(job.stem, result.audit, job.indexRows ? releaseTextOf(result.files) : undefined);
+  return job.indexRows === 'rendered' ? withRenderedRows(entry) : entry;
 }
 
 /** The release text file's content among a document's outputs (as the index reads it back), or null when none was written. */

@@ -246,8 +246,7 @@ export async function runReleaseBatch(
   if (opts.index === false || manifest.records === 0) await removeVaughnIndex(opts.out);
   else {
     const indexStarted = performance.now();
-    // The index comes in the kinds of file the release is written in: a PDF index only beside PDFs.
-    const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null, pdf: opts.formats.includes('pdf') || opts.formats.includes('review'), known: tally.indexEntries });
+    const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null, pdf: indexHasPdf(opts.formats), known: tally.indexEntries });
     index = { files: written.files, rows: written.rows, notices: written.notices, seconds: Math.round(performance.now() - indexStarted) / 1000 };
   }
   return {
@@ -255,6 +254,12 @@ export async function runReleaseBatch(
     cross: crossOf(tally),
   };
 }
+
+/**
+ * Whether a release in these formats gets a PDF index: only beside PDFs. Without one, the index
+ * is CSV and JSON only, and the jobs return their rows rendered for those (../vaughn/rendered.ts).
+ */
+const indexHasPdf = (formats: readonly Format[]): boolean => formats.includes('pdf') || formats.includes('review');
 
 /** What the cross-document check needs of the batch, when it is on. */
 const crossOf = (tally: BatchTally): BatchResult['cross'] => (tally.index ? { index: tally.index, released: tally.releasedRuns } : null);
@@ -394,7 +399,7 @@ function jobFor(opts: BatchOptions & { readonly fresh: boolean }, i: number, fil
     inputFormat: opts.inputFormat ?? 'auto',
     ...(opts.rasterizeUnsure ? { rasterizeUnsure: true } : {}),
     ...(opts.fresh ? { fresh: true } : {}),
-    ...(opts.index !== false && opts.files.length <= INDEX_ROWS_HELD_MAX ? { indexRows: true } : {}),
+    ...(opts.index !== false && opts.files.length <= INDEX_ROWS_HELD_MAX ? { indexRows: indexHasPdf(opts.formats) ? true : ('rendered' as const) } : {}),
   };
 }
 

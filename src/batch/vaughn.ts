@@ -88,7 +88,12 @@ export async function writeVaughnIndex(
   try {
     for (const f of formats) writers.set(f, new AtomicFileWriter(path.join(dir, indexPath(f))));
     const streamer = new IndexStreamer(indexHeadOf(entries[0]?.record, entries.length, options.case ?? null), rowCount, Object.fromEntries([...writers].map(([f, w]) => [f, (c: Uint8Array | string) => w.write(c)])));
-    await streamIndexRows(dir, entries, (rows) => streamer.add(rows));
+    await streamIndexRows(
+      dir,
+      entries,
+      (rows) => streamer.add(rows),
+      streamer.takesRendered ? (rows, firstNo) => streamer.addRendered(rows, firstNo) : null,
+    );
     await streamer.finish();
     records = [...writers].map(([kind, w]) => ({ kind, path: indexPath(kind), ...w.commit() }));
   } catch (error) {

@@ -168,21 +168,11 @@ function overridesFor(doc: Document, options: EvaluateOptions): Map<string, Over
 }
 
 function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons: readonly string[], override: Override | undefined): Decision {
-  const base = {
-    portionId: portion.id,
-    kind: portion.kind,
-    number: portion.number,
-    span: portion.span,
-    mark: portion.mark?.raw ?? null,
-    level: facts.marking?.level ?? null,
-    markingSource: portion.markingSource,
-    ...(portion.raisedFrom && facts.marking === portion.marking ? { raisedFrom: portion.raisedFrom.level } : {}),
-  };
   const classifiedPortion = facts.marking !== null && facts.marking.level !== 'U';
   if (override) {
     const release = override.action === 'release';
     return {
-      ...base,
+      ...decisionBase(portion, facts),
       action: override.action,
       // A public (FOIA) release of a classified portion is a declassification, whatever was written.
       declassified: release && classifiedPortion && (override.declassify === true || profile.banner === 'foia'),
@@ -194,43 +184,63 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
     };
   }
   if (portion.markingSource === 'unknown') {
-    return {
-      ...base,
-      action: 'withhold',
-      declassified: false,
-      ruleId: `${profile.id}/unknown-marking`,
-      authority: expandAuthority(profile.failClosedAuthority, reasons),
-      reason: portion.markUnplaced
-        ? `Withheld because its mark ${portion.mark?.raw ?? '(missing)'} ends a paragraph of several sentences, and which of them it marks is not known (trailing-mark-unplaced); a portion whose marking is not known is withheld in every profile (fail closed).`
-        : portion.markFirstCellOnly
-          ? // The mark is not quoted: its controls can say what the row is about.
-            "Withheld because its mark marks only the first cell of the table row and its other cells carry no mark, so the row's level is not known; a portion whose marking is not known is withheld in every profile (fail closed)."
-          : // The mark is not quoted: not being understood, it may hold any words (`(S//NF source is …)`),
-          // and this reason goes into the Vaughn index that is handed out (the record and explain keep it).
-          'Withheld because its mark was not understood; unknown markings are withheld in every profile (fail closed).',
-    };
+    return decision(portion, facts, 'withhold', false, `${profile.id}/unknown-marking`, expandAuthority(profile.failClosedAuthority, reasons), unknownMarkingReason(portion));
   }
   const rule = profile.rules.find((r) => conditionsHold(r.conditions, facts));
   if (!rule) {
-    return {
-      ...base,
-      action: 'withhold',
-      declassified: false,
-      ruleId: `${profile.id}/default-deny`,
-      authority: expandAuthority(profile.defaultAuthority, reasons),
-      reason: `Withheld because no rule of profile ${profile.id} releases it (default deny).`,
-    };
+    return decision(portion, facts, 'withhold', false, `${profile.id}/default-deny`, expandAuthority(profile.defaultAuthority, reasons), `Withheld because no rule of profile ${profile.id} releases it (default deny).`);
   }
   const release = rule.action === 'release';
   const reason = rule.reason ?? explainRule(rule);
+  return decision(
+    portion,
+    facts,
+    rule.action,
+    release && classifiedPortion && (rule.declassify || profile.banner === 'foia'),
+    rule.fullId,
+    release ? [] : expandAuthority(rule.authority, reasons),
+    release && rule.declassify ? reason + lapsedControls(facts.marking) : reason,
+  );
+}
+
+/** The fields every decision of a portion starts with, in the record's order. */
+function decisionBase(portion: Portion, facts: PortionFacts): Omit<Decision, 'action' | 'declassified' | 'ruleId' | 'authority' | 'reason'> {
   return {
-    ...base,
-    action: rule.action,
-    declassified: release && classifiedPortion && (rule.declassify || profile.banner === 'foia'),
-    ruleId: rule.fullId,
-    authority: release ? [] : expandAuthority(rule.authority, reasons),
-    reason: release && rule.declassify ? reason + lapsedControls(facts.marking) : reason,
+    portionId: portion.id,
+    kind: portion.kind,
+    number: portion.number,
+    span: portion.span,
+    mark: portion.mark?.raw ?? null,
+    level: facts.marking?.level ?? null,
+    markingSource: portion.markingSource,
+    ...(portion.raisedFrom && facts.marking === portion.marking ? { raisedFrom: portion.raisedFrom.level } : {}),
   };
+}
+
+/**
+ * A decision without an override, its fields written out in the record's order ({@link decisionBase}'s,
+ * then these): built at once rather than spread from the base, which was most of `decide`'s time
+ * (an object spread per portion, 3% of a text-only batch).
+ */
+function decision(portion: Portion, facts: PortionFacts, action: Decision['action'], declassified: boolean, ruleId: string, authority: readonly string[], reason: string): Decision {
+  const mark = portion.mark?.raw ?? null;
+  const level = facts.marking?.level ?? null;
+  if (portion.raisedFrom && facts.marking === portion.marking) {
+    return { portionId: portion.id, kind: portion.kind, number: portion.number, span: portion.span, mark, level, markingSource: portion.markingSource, raisedFrom: portion.raisedFrom.level, action, declassified, ruleId, authority, reason };
+  }
+  return { portionId: portion.id, kind: portion.kind, number: portion.number, span: portion.span, mark, level, markingSource: portion.markingSource, action, declassified, ruleId, authority, reason };
+}
+
+/** Why a portion whose marking is not known is withheld. */
+function unknownMarkingReason(portion: Portion): string {
+  return portion.markUnplaced
+    ? `Withheld because its mark ${portion.mark?.raw ?? '(missing)'} ends a paragraph of several sentences, and which of them it marks is not known (trailing-mark-unplaced); a portion whose marking is not known is withheld in every profile (fail closed).`
+    : portion.markFirstCellOnly
+      ? // The mark is not quoted: its controls can say what the row is about.
+        "Withheld because its mark marks only the first cell of the table row and its other cells carry no mark, so the row's level is not known; a portion whose marking is not known is withheld in every profile (fail closed)."
+      : // The mark is not quoted: not being understood, it may hold any words (`(S//NF source is …)`),
+        // and this reason goes into the Vaughn index that is handed out (the record and explain keep it).
+        'Withheld because its mark was not understood; unknown markings are withheld in every profile (fail closed).';
 }
 
 /** Dissemination controls that only qualify classified information, and lapse with it. */

@@ -108,17 +108,46 @@ export function runsWithout(a: RunSet, b: RunSet): RunSet {
   return n === out.length ? out : out.slice(0, n);
 }
 
-/** Every run of the sets, each once, ascending. */
+/**
+ * Every run of the sets, each once, ascending (a new array). The sets are merged two by two, as
+ * each is sorted already: sorting them all again was a tenth of the leak checks' time.
+ */
 export function unionOfRuns(sets: readonly RunSet[]): RunSet {
-  let total = 0;
-  for (const s of sets) total += s.length;
-  const all = new Float64Array(total);
-  let at = 0;
-  for (const s of sets) {
-    all.set(s, at);
-    at += s.length;
+  if (sets.length === 0) return new Float64Array(0);
+  let level: RunSet[] = [...sets];
+  while (level.length > 1) {
+    const next: RunSet[] = [];
+    for (let i = 0; i + 1 < level.length; i += 2) next.push(mergeRuns(level[i]!, level[i + 1]!));
+    if (level.length % 2 === 1) next.push(level[level.length - 1]!);
+    level = next;
   }
-  return distinctSorted(all);
+  return level[0] === sets[0] ? level[0]!.slice() : level[0]!;
+}
+
+/** The runs of two sets, each once, ascending (a new array as long as it needs to be). */
+function mergeRuns(a: RunSet, b: RunSet): RunSet {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x < y) {
+      out[n++] = x;
+      i++;
+    } else if (y < x) {
+      out[n++] = y;
+      j++;
+    } else {
+      out[n++] = x;
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out[n++] = a[i++]!;
+  while (j < b.length) out[n++] = b[j++]!;
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /** The distinct `n`-word runs of released texts read apart (pieces), each cut at its placeholders. */

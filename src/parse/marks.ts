@@ -153,9 +153,10 @@ function readSecondMark(source: string, first: MarkRead, after: number): MarkRea
 function readOne(raw: string, inner: string, offset: number): MarkRead | null {
   const read = markOf(raw, inner);
   if (!read) return null;
-  const span = { start: offset, end: offset + raw.length };
-  if (read.marking) return { ...span, status: 'marked', marking: { ...read.marking, span }, message: null, double: false, entireText: false };
-  return { ...span, status: 'unknown', marking: null, message: read.message, double: false, entireText: false };
+  const end = offset + raw.length;
+  // Fields written out, not spread from the span: an object spread per mark read was a tenth of the body's parse.
+  if (read.marking) return { start: offset, end, status: 'marked', marking: { ...read.marking, span: { start: offset, end } }, message: null, double: false, entireText: false };
+  return { start: offset, end, status: 'unknown', marking: null, message: read.message, double: false, entireText: false };
 }
 
 /** What a parenthetical says as a portion mark: a marking, or why it is an unknown mark. */

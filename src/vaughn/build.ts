@@ -5,6 +5,7 @@ import { dispositionOf, type AuditRecord } from '../release/folder.js';
 import { describeAuthority } from './categories.js';
 import { releasedFacts } from './facts.js';
 import { justify, paragraphOf, segregability, type Withholding } from './justify.js';
+import type { RenderedRows } from './rendered.js';
 import { INDEX_FORMAT, type IndexRow, type VaughnIndex } from './types.js';
 
 /** One document of the folder: its stem, audit record, and release text (null when none was written). */
@@ -68,6 +69,8 @@ export interface IndexEntry {
    * release text at hand: the index then need not read the record and the text back.
    */
   readonly made?: readonly IndexRow[];
+  /** Instead of `made`: those rows as the CSV and JSON index hold them (./rendered.ts), for an index written in those formats only. */
+  readonly rendered?: RenderedRows;
 }
 
 /**

@@ -59,8 +59,19 @@ export function describeCode(code: string): string {
 
 /** The codes of a withholding in words, `; `-separated, in the order given. */
 export function describeAuthority(codes: readonly string[]): string {
-  return codes.map(describeCode).join('; ');
+  // Documents repeat a few combinations of codes, one per row of the index: each is put in words once.
+  const key = JSON.stringify(codes);
+  let words = DESCRIBED.get(key);
+  if (words === undefined) {
+    words = codes.map(describeCode).join('; ');
+    if (DESCRIBED.size >= 4096) DESCRIBED.clear();
+    DESCRIBED.set(key, words);
+  }
+  return words;
 }
+
+/** {@link describeAuthority}'s words by the codes (as JSON: one key per list). */
+const DESCRIBED = new Map<string, string>();
 
 /** The category codes (`1.4(b)`, `1.5(d)`) among a withholding's codes, in lower case. */
 export function categoriesOf(codes: readonly string[]): string[] {

@@ -8,6 +8,7 @@ import type { IndexFormat } from '../release/folder.js';
 import { csvHeading, csvRow } from './csv.js';
 import { jsonClosing, jsonOpening, jsonRow } from './json.js';
 import { IndexPdfWriter } from './pdf.js';
+import { JSON_ROW_START, type RenderedRows } from './rendered.js';
 import type { IndexRow, VaughnIndex } from './types.js';
 import { renderIndexXlsx } from './xlsx.js';
 
@@ -41,6 +42,29 @@ export class IndexStreamer {
       this.sinks.json?.(jsonRow(row, this.rows));
       this.pdf?.addRow(row);
       this.xlsxRows?.push(row);
+      this.rows++;
+    }
+  }
+
+  /** Whether the index takes rows rendered ({@link addRendered}): only its CSV and JSON are written. */
+  get takesRendered(): boolean {
+    return this.pdf === null && this.xlsxRows === null;
+  }
+
+  /** Rows rendered where the document was released (./rendered.ts), numbered from `firstNo`: the same bytes as {@link add} of the rows. */
+  addRendered(rendered: RenderedRows, firstNo: number): void {
+    if (!this.takesRendered) throw new Error('the PDF and spreadsheet index take rows, not rendered rows');
+    const { csv, json } = this.sinks;
+    for (let i = 0; i < rendered.csvEnds.length; i++) {
+      const no = firstNo + i;
+      if (csv) {
+        csv(`${no},`);
+        csv(rendered.csv.subarray(i === 0 ? 0 : rendered.csvEnds[i - 1]!, rendered.csvEnds[i]!));
+      }
+      if (json) {
+        json(`${this.rows === 0 ? '\n' : ',\n'}${JSON_ROW_START}${no}`);
+        json(rendered.json.subarray(i === 0 ? 0 : rendered.jsonEnds[i - 1]!, rendered.jsonEnds[i]!));
+      }
       this.rows++;
     }
   }

@@ -45,4 +45,15 @@ describe('shingle hashes', () => {
       }),
     );
   });
+
+  it('the union of any number of sets (merged two by two) is every run once, ascending, in a new array', () => {
+    const sorted = fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 52 - 1 }), { maxLength: 30 }).map((a) => Float64Array.from(a.sort((x, y) => x - y)));
+    fc.assert(
+      fc.property(fc.array(sorted, { maxLength: 7 }), (sets) => {
+        const union = unionOfRuns(sets);
+        expect([...union]).toEqual([...new Set(sets.flatMap((s) => [...s]))].sort((x, y) => x - y));
+        expect(sets.some((s) => s === union)).toBe(false);
+      }),
+    );
+  });
 });

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBytesOrNullSync, readInput, readInputSync } from '../../src/node/read.js';
-import { timeFileCreation, writeFileAtomicSync } from '../../src/node/write.js';
+import { AtomicFileWriter, timeFileCreation, writeFileAtomicSync } from '../../src/node/write.js';
+import { sha256Hex } from '../../src/hash.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'declass-node-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -83,5 +84,29 @@ describe('timeFileCreation (the bench figure of what the disk costs)', () => {
     expect(names).toHaveLength(21);
     expect(names.every((n) => /^probe-\d-\d\.txt$/.test(n))).toBe(true);
     expect(readFileSync(path.join(probe, names[0]!)).length).toBe(4096);
+  });
+});
+
+describe('AtomicFileWriter', () => {
+  it('writes and hashes the pieces as one file: strings, bytes, small and larger than its buffer, a pair of surrogates split across strings', () => {
+    const target = path.join(dir, 'pieces.txt');
+    const pieces: (string | Uint8Array)[] = ['head ¶ ', new Uint8Array([0x41, 0x42]), 'x'.repeat(70_000), '\ud83d', '\ude00', new Uint8Array(300_000).fill(0x43), 'é', '\ud83d', new Uint8Array([0x44])];
+    const w = new AtomicFileWriter(target);
+    for (const p of pieces) w.write(p);
+    const { sha256, bytes } = w.commit();
+    // What the writer promised before it gathered its pieces in a buffer: strings written one after the other are encoded together.
+    const expected = Buffer.concat([
+      Buffer.from('head ¶ ', 'utf8'),
+      Buffer.from([0x41, 0x42]),
+      Buffer.from(`${'x'.repeat(70_000)}\ud83d\ude00`, 'utf8'),
+      Buffer.alloc(300_000, 0x43),
+      Buffer.from('é\ud83d', 'utf8'),
+      Buffer.from([0x44]),
+    ]);
+    const written = readFileSync(target);
+    expect(written.equals(expected)).toBe(true);
+    expect(bytes).toBe(expected.length);
+    expect(sha256).toBe(sha256Hex(expected));
+    expect(readdirSync(dir).filter((n) => n.includes('pieces') || n.startsWith('.declass'))).toEqual(['pieces.txt']);
   });
 });

@@ -13,6 +13,7 @@ import { INDEX_FORMAT, type IndexRow, type VaughnIndex } from '../../src/vaughn/
 import { renderIndexCsv } from '../../src/vaughn/csv.js';
 import { renderIndexJson } from '../../src/vaughn/json.js';
 import { renderIndexPdf } from '../../src/vaughn/pdf.js';
+import { renderRows } from '../../src/vaughn/rendered.js';
 import { IndexStreamer } from '../../src/vaughn/stream.js';
 import { REPO, runBin, tmp } from '../helpers/bin.js';
 
@@ -53,7 +54,44 @@ async function streamed(ix: VaughnIndex): Promise<Record<'csv' | 'json' | 'pdf',
   return { csv: Buffer.concat(parts.csv), json: Buffer.concat(parts.json), pdf: Buffer.concat(parts.pdf) };
 }
 
+/** The CSV and JSON streamed from rows rendered per document (../../src/vaughn/rendered.ts), numbered on in the streamer. */
+function streamedRendered(ix: VaughnIndex, cut: number): Record<'csv' | 'json', Buffer> {
+  const parts = { csv: [] as Buffer[], json: [] as Buffer[] };
+  const sink = (k: keyof typeof parts) => (c: Uint8Array | string) => parts[k].push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
+  const { rows, ...head } = ix;
+  const s = new IndexStreamer(head, rows.length, { csv: sink('csv'), json: sink('json') });
+  // Each document's rows are numbered from 1 where they are rendered, as a job numbers them.
+  const renumbered = (part: readonly IndexRow[]): IndexRow[] => part.map((r, i) => ({ ...r, no: i + 1 }));
+  s.addRendered(renderRows(renumbered(rows.slice(0, cut))), 1);
+  s.add(rows.slice(cut, cut + 1));
+  s.addRendered(renderRows(renumbered(rows.slice(cut + 1))), cut + 2);
+  void s.finish();
+  return { csv: Buffer.concat(parts.csv), json: Buffer.concat(parts.json) };
+}
+
 describe('the index streamed row by row', () => {
+  it('is the same bytes from rows rendered where the documents were released (lone surrogates too)', () => {
+    const odd = fc.string({ unit: fc.constantFrom('a', '"', ',', '\n', '¶', '\ud83d', '\ude00', '😀', '=', '1') });
+    const oddIndex = index.chain((ix) => fc.tuple(fc.constant(ix), fc.array(odd, { minLength: ix.rows.length, maxLength: ix.rows.length }), fc.nat(4)));
+    fc.assert(
+      fc.property(oddIndex, ([ix, subjects, cut]) => {
+        const withOdd = { ...ix, rows: ix.rows.map((r, i) => ({ ...r, subject: subjects[i]!, justification: `${subjects[i]!}${r.justification}` })) };
+        const s = streamedRendered(withOdd, Math.min(cut, withOdd.rows.length));
+        expect(s.json.equals(Buffer.from(renderIndexJson(withOdd), 'utf8'))).toBe(true);
+        expect(s.csv.equals(Buffer.from(renderIndexCsv(withOdd), 'utf8'))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('takes rendered rows only when it writes no PDF or spreadsheet', () => {
+    const head: Omit<VaughnIndex, 'rows'> = { format: INDEX_FORMAT, case: null, asOf: null, profile: 'public', documents: 0 };
+    expect(new IndexStreamer(head, 0, { csv: () => {}, json: () => {} }).takesRendered).toBe(true);
+    const withPdf = new IndexStreamer(head, 0, { csv: () => {}, pdf: () => {} });
+    expect(withPdf.takesRendered).toBe(false);
+    expect(() => withPdf.addRendered(renderRows([]), 1)).toThrow(/rendered/);
+  });
+
   it('is byte for byte the whole-index CSV, JSON (JSON.stringify of the index) and PDF', async () => {
     await fc.assert(
       fc.asyncProperty(index, async (ix) => {
