@@ -229,9 +229,12 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
     declassified: release && classifiedPortion && (rule.declassify || profile.banner === 'foia'),
     ruleId: rule.fullId,
     authority: release ? [] : expandAuthority(rule.authority, reasons),
-    reason: release && rule.declassify ? reason + lapsedControls(facts.marking) : reason,
+    reason: release && rule.declassify ? reason + lapsedControls(facts.marking) : !release && portion.listItemUnderMark ? reason + LIST_ITEM_NOTE : reason,
   };
 }
+
+/** What an unmarked list item's reason adds (Portion.listItemUnderMark). */
+const LIST_ITEM_NOTE = " It is an unmarked list item set right under a marked paragraph: each list item is a portion and carries its own mark, and the lead-in's mark does not cover the list (CAPCO).";
 
 /** Dissemination controls that only qualify classified information, and lapse with it. */
 const LAPSING_CONTROLS: readonly string[] = ['NOFORN', 'ORCON', 'RELIDO', 'PROPIN', 'IMCON', 'EXDIS', 'NODIS', 'LIMDIS'];

@@ -61,6 +61,11 @@ export interface Draft {
   trailsSentences: boolean;
   /** Parentheticals at a line's start read as text of the sentence above (see continuesSentence), for the diagnostic. */
   readonly readAsText: MarkHit[];
+  /**
+   * An unmarked bullet or list item set right under a marked lead-in (`(U) … below:` / `• …`): the
+   * lead-in's mark, for the diagnostic. Each item is a portion of its own (see placeOnPage).
+   */
+  itemUnder: MarkHit | null;
 }
 
 /** What grouping needs besides the lines. */
@@ -180,6 +185,7 @@ function openDraft(source: string, piece: Piece, lead: MarkHit | null, structure
     trailsSentences: false,
     textBefore: null,
     readAsText: [],
+    itemUnder: null,
   };
 }
 
@@ -301,14 +307,13 @@ function placeFirstPiece(st: GroupState, piece: Piece, start: LineStart, structu
 function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: Draft['structure'], headerBudget: number, line: DocLine): void {
   const { source, width } = st.input;
   const c = st.cur;
-  if (start.mark !== null || structure !== null) {
-    const listItem = c !== null && c.leadIn && !start.mark && (structure === 'bullet' || structure === 'item') && !st.blankGap && !st.pageGap;
-    if (listItem) c.pieces.push(piece);
-    else {
-      close(st);
-      st.cur = openDraft(source, piece, start.mark, structure, start.number, st.hard, headerBudget);
-      if (start.mark && st.prev) st.cur.textBefore = st.blankGap || st.pageGap ? 'gap' : 'line';
-    }
+  const under = listItemUnder(st, start, structure, line);
+  if (start.mark !== null || structure !== null || under !== null) {
+    close(st);
+    const label = under !== null && structure === null ? LIST_LABEL_LINE.exec(line.text)! : null;
+    st.cur = openDraft(source, piece, start.mark, label ? 'item' : structure, label ? (label[1] ?? label[2] ?? null) : start.number, st.hard, headerBudget);
+    st.cur.itemUnder = under;
+    if (start.mark && st.prev) st.cur.textBefore = st.blankGap || st.pageGap ? 'gap' : 'line';
   } else if (c === null) {
     st.cur = openDraft(source, piece, null, null, null, st.hard, 0);
   } else if (c.structure === 'subject' && st.prev && !st.pageGap && endsSubject(st.prev.text, line.text, 0.85 * width)) {
@@ -329,6 +334,29 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
     close(st);
     st.cur = openDraft(source, piece, null, null, null, st.pageGap || st.hard, 0);
   }
+}
+
+/**
+ * A letter or roman label (`(a)`, `b)`, `(ii)`) or an `o` bullet (as Word sets a second-level one)
+ * opening a line, no mark after it: the reader takes it for an item only under a lead-in (see
+ * listItemUnder). A label spelled like a mark (`(c)` with no `(b)` before it) was read as a mark.
+ */
+const LIST_LABEL_LINE = /^(?:\(?([A-Za-z])\)|\(([ivxIVX]{1,4})\)|o)[ \t]+\S/;
+
+/**
+ * The mark of the marked lead-in (`(U) The minister listed the items below:`) that an unmarked
+ * bullet or list item right under it, or under an earlier such item, sits under; null otherwise.
+ * The item is a portion of its own, unmarked: each item of a list carries its own mark (CAPCO).
+ * Read as the lead-in's list, `• ZQYANKEE agent names …` under a (U) lead-in of a SECRET memo was
+ * released as (U) (probe 58f, F6); unmarked, it is withheld in a classified document.
+ */
+function listItemUnder(st: GroupState, start: LineStart, structure: Draft['structure'], line: DocLine): MarkHit | null {
+  const c = st.cur;
+  if (c === null || start.mark !== null || st.blankGap || st.pageGap) return null;
+  const under = c.leadIn ? c.lead : c.itemUnder;
+  if (under === null) return null;
+  const item = structure === 'bullet' || structure === 'item' || (structure === null && LIST_LABEL_LINE.test(line.text));
+  return item ? under : null;
 }
 
 /** Portions opened by marks in the middle of the line, each up to the next. */
