@@ -275,6 +275,12 @@ export interface Portion {
    */
   readonly markFirstCellOnly?: true;
   /**
+   * Documents only, on an unmarked bullet or list item set right under a marked lead-in (`(U) The
+   * items below:` / `• …`): each item of a list is a portion and carries its own mark (CAPCO), so
+   * it is unmarked text, not the lead-in's. The decision's reason and the lint say so. Absent otherwise.
+   */
+  readonly listItemUnderMark?: true;
+  /**
    * On a portion whose level a mark inside its text raised above its own mark's (or, a
    * subparagraph, its paragraph's): that level and the inner mark as written (`(U) The officer
    * (S) said …`: U, `(S)`). Diagnostic `mark-raised-inside`. Absent otherwise.

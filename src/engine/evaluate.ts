@@ -199,7 +199,7 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
     release && classifiedPortion && (rule.declassify || profile.banner === 'foia'),
     rule.fullId,
     release ? [] : expandAuthority(rule.authority, reasons),
-    release && rule.declassify ? reason + lapsedControls(facts.marking) : reason,
+    release && rule.declassify ? reason + lapsedControls(facts.marking) : !release && portion.listItemUnderMark ? reason + LIST_ITEM_NOTE : reason,
   );
 }
 
@@ -242,6 +242,9 @@ function unknownMarkingReason(portion: Portion): string {
         // and this reason goes into the Vaughn index that is handed out (the record and explain keep it).
         'Withheld because its mark was not understood; unknown markings are withheld in every profile (fail closed).';
 }
+
+/** What an unmarked list item's reason adds (Portion.listItemUnderMark). */
+const LIST_ITEM_NOTE = " It is an unmarked list item set right under a marked paragraph: each list item is a portion and carries its own mark, and the lead-in's mark does not cover the list (CAPCO).";
 
 /** Dissemination controls that only qualify classified information, and lapse with it. */
 const LAPSING_CONTROLS: readonly string[] = ['NOFORN', 'ORCON', 'RELIDO', 'PROPIN', 'IMCON', 'EXDIS', 'NODIS', 'LIMDIS'];

@@ -119,6 +119,9 @@ const SANCTIONED: readonly RegExp[] = [
   /^\S+ text: W classified -> W unmarked-in-sensitive$/,
   /^removed subparagraph \(marked\): (?:W classified|R\+decl declassified) \| (?:W classified|R\+decl declassified)$/,
   /^span of paragraph ends later$/,
+  // An unmarked bullet or list item under a marked lead-in is a portion of its own, unmarked (probe
+  // 58f, F6: each item carries its own mark): MEMO-FIELD-OFFICES's `(S) … three options:` / `- …`.
+  /^added (?:bullet|item) \(unmarked\): W unmarked-in-classified \| R unmarked-in-declassified$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

@@ -25,7 +25,9 @@ export const unmarkedPortion: LintCheck = {
         return {
           severity: code === 'unmarked-portion' ? ('error' as const) : ('warning' as const),
           code,
-          message: `${portionLabel(p)} has no portion mark; expected a mark such as (U) or (S//SI) before it.`,
+          message: p.listItemUnderMark
+            ? `${portionLabel(p)} is an unmarked list item set right under a marked paragraph: each list item is a portion and carries its own mark (the lead-in's does not cover the list); expected a mark such as (U) or (S//SI) before it.`
+            : `${portionLabel(p)} has no portion mark; expected a mark such as (U) or (S//SI) before it.`,
           span: { start: p.span.start, end: Math.min(p.span.end, p.span.start + 1) },
         };
       });

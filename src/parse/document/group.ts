@@ -61,6 +61,11 @@ export interface Draft {
   trailsSentences: boolean;
   /** Parentheticals at a line's start read as text of the sentence above (see continuesSentence), for the diagnostic. */
   readonly readAsText: MarkHit[];
+  /**
+   * An unmarked bullet or list item set right under a marked lead-in (`(U) … below:` / `• …`): the
+   * lead-in's mark, for the diagnostic. Each item is a portion of its own (see placeOnPage).
+   */
+  itemUnder: MarkHit | null;
 }
 
 /** What grouping needs besides the lines. */
@@ -88,6 +93,8 @@ interface GroupState {
   readonly input: GroupInput;
   /** The document separates paragraphs with blank lines (see usesBlankLines). */
   readonly blankParagraphs: boolean;
+  /** Its paragraphs wrap at the wrap width (see wrapsAtWidth). */
+  readonly wraps: boolean;
   readonly drafts: Draft[];
   /** The portion being built. */
   cur: Draft | null;
@@ -107,7 +114,7 @@ interface GroupState {
 
 /** Groups content lines into draft portions, in document order. Linear. */
 export function groupPortions(input: GroupInput): Draft[] {
-  const st: GroupState = { input, blankParagraphs: usesBlankLines(input), drafts: [], cur: null, hard: true, blankGap: false, pageGap: false, prev: null, carried: null };
+  const st: GroupState = { input, blankParagraphs: usesBlankLines(input), wraps: wrapsAtWidth(input), drafts: [], cur: null, hard: true, blankGap: false, pageGap: false, prev: null, carried: null };
   const inline = inlineBanners(input);
   for (let i = 0; i < input.lines.length; i++) {
     if (!passBoundary(st, input.roles[i]!, input.levelBreaks.has(i) || inline.has(i))) groupLine(st, i);
@@ -180,6 +187,7 @@ function openDraft(source: string, piece: Piece, lead: MarkHit | null, structure
     trailsSentences: false,
     textBefore: null,
     readAsText: [],
+    itemUnder: null,
   };
 }
 
@@ -301,14 +309,13 @@ function placeFirstPiece(st: GroupState, piece: Piece, start: LineStart, structu
 function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: Draft['structure'], headerBudget: number, line: DocLine): void {
   const { source, width } = st.input;
   const c = st.cur;
-  if (start.mark !== null || structure !== null) {
-    const listItem = c !== null && c.leadIn && !start.mark && (structure === 'bullet' || structure === 'item') && !st.blankGap && !st.pageGap;
-    if (listItem) c.pieces.push(piece);
-    else {
-      close(st);
-      st.cur = openDraft(source, piece, start.mark, structure, start.number, st.hard, headerBudget);
-      if (start.mark && st.prev) st.cur.textBefore = st.blankGap || st.pageGap ? 'gap' : 'line';
-    }
+  const under = listItemUnder(st, start, structure, line);
+  if (start.mark !== null || structure !== null || under !== null) {
+    close(st);
+    const label = under !== null && structure === null ? LIST_LABEL_LINE.exec(line.text)! : null;
+    st.cur = openDraft(source, piece, start.mark, label ? 'item' : structure, label ? (label[1] ?? label[2] ?? null) : start.number, st.hard, headerBudget);
+    st.cur.itemUnder = under;
+    if (start.mark && st.prev) st.cur.textBefore = st.blankGap || st.pageGap ? 'gap' : 'line';
   } else if (c === null) {
     st.cur = openDraft(source, piece, null, null, null, st.hard, 0);
   } else if (c.structure === 'subject' && st.prev && !st.pageGap && endsSubject(st.prev.text, line.text, 0.85 * width)) {
@@ -321,7 +328,7 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
     // known, so it is text of its own (unmarked: withheld in a classified document).
     close(st);
     st.cur = openDraft(source, piece, null, null, null, true, 0);
-  } else if (st.pageGap ? continuesAcrossPage(st.prev, line) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs ? st.input : null) || hangsUnderMark(c, source, st.input.lines, line)) {
+  } else if (st.pageGap ? continuesAcrossPage(st.prev, line) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs ? st.input : null, st.wraps) || hangsUnderMark(c, source, st.input.lines, line)) {
     if (c.headerBudget > 0 && !st.pageGap) c.headerBudget--;
     c.pieces.push(piece);
     if (c.markOnly && line.text.length > 0) c.markOnly = false;
@@ -329,6 +336,29 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
     close(st);
     st.cur = openDraft(source, piece, null, null, null, st.pageGap || st.hard, 0);
   }
+}
+
+/**
+ * A letter or roman label (`(a)`, `b)`, `(ii)`) or an `o` bullet (as Word sets a second-level one)
+ * opening a line, no mark after it: the reader takes it for an item only under a lead-in (see
+ * listItemUnder). A label spelled like a mark (`(c)` with no `(b)` before it) was read as a mark.
+ */
+const LIST_LABEL_LINE = /^(?:\(?([A-Za-z])\)|\(([ivxIVX]{1,4})\)|o)[ \t]+\S/;
+
+/**
+ * The mark of the marked lead-in (`(U) The minister listed the items below:`) that an unmarked
+ * bullet or list item right under it, or under an earlier such item, sits under; null otherwise.
+ * The item is a portion of its own, unmarked: each item of a list carries its own mark (CAPCO).
+ * Read as the lead-in's list, `• ZQYANKEE agent names …` under a (U) lead-in of a SECRET memo was
+ * released as (U) (probe 58f, F6); unmarked, it is withheld in a classified document.
+ */
+function listItemUnder(st: GroupState, start: LineStart, structure: Draft['structure'], line: DocLine): MarkHit | null {
+  const c = st.cur;
+  if (c === null || start.mark !== null || st.blankGap || st.pageGap) return null;
+  const under = c.leadIn ? c.lead : c.itemUnder;
+  if (under === null) return null;
+  const item = structure === 'bullet' || structure === 'item' || (structure === null && LIST_LABEL_LINE.test(line.text));
+  return item ? under : null;
 }
 
 /** Portions opened by marks in the middle of the line, each up to the next. */
@@ -455,7 +485,7 @@ function usesBlankLines(input: GroupInput): boolean {
 const CAPTION_LABEL = /^(?:(?:Figure|Fig\.|Table|Chart|Map|Exhibit|Graphic|Image|Photo|Illustration)\s+[0-9IVX]+[A-Za-z]?[.:]|(?:Photo|Source|Caption)\s*:)\s/;
 
 /** Whether an unmarked line continues the portion `d` whose last line is `prev` (same block, no page break). */
-function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number, blankParagraphs: GroupInput | null): boolean {
+function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number, blankParagraphs: GroupInput | null, wraps: boolean): boolean {
   if (!prev) return false;
   if (d.markOnly) return true;
   // A caption's label after a sentence's end (`… today.` / `Figure 1. The asset …`) opens the
@@ -467,7 +497,7 @@ function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number,
   const p = prev.text;
   const lower = /^[a-z]/.test(line.text);
   const prevWidth = prev.last - prev.start;
-  if (blankParagraphs) return !brokenUnderU(d, blankParagraphs, p, prevWidth, line, width);
+  if (blankParagraphs) return !brokenUnderU(d, blankParagraphs, p, prevWidth, line, width, wraps);
   if (d.leadIn) {
     // The list under a lead-in ends where a prose paragraph begins: a long line after a short one
     // that ended a sentence.
@@ -488,18 +518,42 @@ function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number,
  * Read on as the (U) line's text, it was released; unmarked, it is withheld in a classified
  * document (probe 12, F6). A (U) paragraph of several lines, or one after a blank line, goes on as
  * written (a PDF's lines were joined where the wrap broke them: one broken short is its author's,
- * mostly the same paragraph: `(U) Thanks for reading!` / `Cindy`).
+ * mostly the same paragraph: `(U) Thanks for reading!` / `Cindy`). In a text whose paragraphs wrap at
+ * its width (`wraps`, see wrapsAtWidth), the same holds after a blank line when the line is the
+ * paragraph's rest (see restOfParagraph): `2(U) Public footnote text.` / `ZQFOOTC unmarked next
+ * line.` (probe 58f, F6). Lines broken short one after another stay one paragraph.
  */
-function brokenUnderU(d: Draft, input: GroupInput, prevText: string, prevWidth: number, line: DocLine, width: number): boolean {
+function brokenUnderU(d: Draft, input: GroupInput, prevText: string, prevWidth: number, line: DocLine, width: number, wraps: boolean): boolean {
   if (d.lead?.status !== 'marked' || d.lead.marking?.level !== 'U' || d.trailingLead || d.leadIn || d.pieces.length !== 1) return false;
   const above = d.pieces[0]!.line - 1;
-  if (above < 0 || input.roles[above] !== 'content') return false;
+  const underLine = above >= 0 && input.roles[above] === 'content';
+  if (!underLine && !wraps) return false;
   // The (U) line ends a sentence (or a clause: `;`); the next opens a new one: a capital of any
   // script, a quote or a parenthesis (not a comma: `… contact Mr.` / `, ODNI Watch` goes on). A (U) heading with no stop goes on (SIDtoday
   // sets `(U) Charles Berlin Discusses Leadership` over its text).
   if (!(SENTENCE_END.test(prevText) || /;["'”’)]*$/.test(prevText)) || !/^[\p{Lu}"“'‘(\[]/u.test(line.text)) return false;
   const firstWord = /^\S*/.exec(line.text)![0].length;
-  return prevWidth + 1 + firstWord < 0.85 * width;
+  return prevWidth + 1 + firstWord < 0.85 * width && (underLine || restOfParagraph(input, d.pieces[0]!.line + 1, width));
+}
+
+/** True when the content lines from `k` on up to the next line of another role are one paragraph: each but the last runs to the wrap width. */
+function restOfParagraph(input: GroupInput, k: number, width: number): boolean {
+  const { lines, roles } = input;
+  if (roles[k] !== 'content') return false;
+  for (; k + 1 < lines.length && roles[k + 1] === 'content'; k++) if (lines[k]!.last - lines[k]!.start < 0.85 * width) return false;
+  return true;
+}
+
+/**
+ * True when the text's paragraphs wrap at its width (typed or saved with a fixed line length): at
+ * least three lines run to the wrap width with a line of the same paragraph under them. Text read
+ * out of a PDF, whose wrapped lines the layout joined, has few such lines.
+ */
+function wrapsAtWidth(input: GroupInput): boolean {
+  const { lines, roles, width } = input;
+  let n = 0;
+  for (let i = 0; i + 1 < lines.length && n < 3; i++) if (roles[i] === 'content' && roles[i + 1] === 'content' && lines[i]!.last - lines[i]!.start >= 0.85 * width) n++;
+  return n >= 3;
 }
 
 /**

@@ -422,6 +422,7 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
       segments,
       ...(unplaced ? { markUnplaced: true as const } : {}),
       ...(markingSource === 'unknown' && d.lead?.firstCellOnly ? { markFirstCellOnly: true as const } : {}),
+      ...(markingSource === 'unmarked' && d.itemUnder ? { listItemUnderMark: true as const } : {}),
       ...(raisedFrom ? { raisedFrom } : {}),
     };
   });
@@ -562,7 +563,10 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
   const code = p.kind === 'header' ? 'unmarked-header' : titleLike ? 'unmarked-heading' : 'unmarked-portion';
   // Text of a quoted message marked UNCLASSIFIED by its own lines needs no portion mark.
   const severity = !classified || p.inUnclassifiedMessage ? 'info' : code === 'unmarked-portion' ? 'error' : 'warning';
-  out.push({ severity, code, message: `${portionLabel(p)} has no portion mark; expected a mark such as (U) or (S) before it.`, span: where });
+  const message = d.itemUnder
+    ? `${portionLabel(p)} is an unmarked list item set right under the marked paragraph ${d.itemUnder.raw}: each list item is a portion and carries its own mark (the lead-in's mark does not cover the list), so it was read as unmarked text; expected a mark such as (U) or (S) before it.`
+    : `${portionLabel(p)} has no portion mark; expected a mark such as (U) or (S) before it.`;
+  out.push({ severity, code, message, span: where });
 }
 
 /** What a reader bug leaves: every non-blank line an unmarked portion, so all of it is withheld. */

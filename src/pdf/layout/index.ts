@@ -140,6 +140,60 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
 }
 
 /**
+ * True when the text reader is to read `next` as a paragraph of its own though no wider gap parts
+ * it from `line`: `line` ends the first text line of a paragraph that opens with a (U) mark
+ * (`underU`, see {@link opensWithU}) with a sentence's end, the first word of `next`, which starts
+ * at the same left edge, would have fitted in the space left on it within the block's right edge
+ * (a line its author broke, not a wrap), and `next` with its wraps is the rest of the paragraph
+ * (see {@link lastRun}): `2(U) Public footnote text.` over `ZQFOOTC unmarked next line.` at the
+ * same leading, read on as the (U) footnote's rest, was released in a SECRET document (probe 58f,
+ * F6). Lines broken short one after another are one paragraph's (SIDtoday's `(U) "Do you have any
+ * jobs …?"` / `"My major is …?"` / `"I'm fluent …!"`, a paragraph typed with hard line breaks):
+ * left as they were. The right edge is taken from the block's other lines: with none, it is not
+ * known, and nothing changes. Under a classified paragraph nothing changes either (the line is
+ * withheld either way).
+ */
+function brokenShort(block: Block, i: number, underU: boolean): boolean {
+  const line = block.lines[i]!;
+  const next = block.lines[i + 1]!;
+  if (!underU || Math.abs(next.x0 - line.x0) >= 0.3 * line.size || pieceOpensItsOwn(next) || !lastRun(block, i + 1)) return false;
+  let right = -Infinity;
+  block.lines.forEach((l, k) => { if (k !== i && k !== i + 1) right = Math.max(right, l.x1); });
+  if (!(right > line.x1)) return false;
+  if (!/[.!?…]["'”’)\]]*$/.test(lineStart(line.glyphs.slice(-8)))) return false;
+  return line.x1 + 0.3 * line.size + firstWordWidth(next) <= right - 0.5 * line.size;
+}
+
+/** True when the lines of `block` from `j` on, up to its next paragraph break or its end, are one text line (each wraps onto the next). */
+function lastRun(block: Block, j: number): boolean {
+  for (let k = j; k + 1 < block.lines.length && !block.breaks.has(k + 1); k++) if (!wrapped(block.lines[k]!, block.lines[k + 1]!, block.x1)) return false;
+  return true;
+}
+
+/** The width of the first word of a line piece: up to its first blank glyph or word gap. */
+function firstWordWidth(piece: LinePiece): number {
+  const gs = piece.glyphs;
+  const track = tracking(gs);
+  let k = 0;
+  while (k < gs.length && gs[k]!.blank) k++;
+  const from = gs[k]?.x0 ?? piece.x0;
+  while (k + 1 < gs.length && !gs[k + 1]!.blank && !wordGap(gs[k]!, gs[k + 1]!, track)) k++;
+  return (gs[k]?.x1 ?? piece.x0) - from;
+}
+
+/**
+ * True when a line piece opens with a portion mark at U (`(U) …`, `2(U) …` a footnote's, `•
+ * (U//FOUO) …`), after at most a bullet or a number: the paragraph it opens is released where
+ * the document is classified, so what goes on with it must be its text (see brokenShort).
+ */
+function opensWithU(piece: LinePiece): boolean {
+  const m = /^(?:[•·▪◦*–—-] ?|\d{1,3}[.)]? ?)?(\([^()]{1,60}\))/u.exec(lineStart(piece.glyphs));
+  if (!m) return false;
+  const read = parseMarking(m[1]!, 'portion');
+  return read.ok && read.marking.level === 'U';
+}
+
+/**
  * SIDtoday's date line (`Run Date: 07/13/2006`) opens a line of its own: never the wrap of the
  * author's line above it (`Operations Chief, Yakima Research Station (F92)` filling its line), or
  * the document reader, which reads date lines at a line's start, lost the article's date
@@ -384,17 +438,25 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
       if (k > 0) t.add('\n', null);
       // The left edge lines hang at under a field's lead mark (see hangingEdges), while they do.
       let hang: readonly number[] | null = null;
+      // The text line being read is the first of a paragraph that opens with a (U) mark (see brokenShort).
+      let underU = false;
+      let opens = true;
+      let join = false;
       for (let i = 0; i < b.lines.length; i++) {
         const l = b.lines[i]!;
         if (b.breaks.has(i)) t.add('\n', null);
+        if (opens || b.breaks.has(i) || pieceOpensItsOwn(l)) underU = opensWithU(l);
+        else if (!join) underU = false;
         const next = b.lines[i + 1];
-        let join = false;
+        join = false;
+        opens = false;
         if (next && !b.breaks.has(i + 1)) {
           const edges: readonly number[] | null = hang ?? hangingEdges(l);
           hang = edges && hangsAt(edges, l, next) ? [next.x0] : null;
           join = hang !== null || wrapped(l, next, b.x1);
+          opens = !join && brokenShort(b, i, underU);
         } else hang = null;
-        t.line(p, l, join ? (next && brokenAtHyphen(l, next) ? '' : ' ') : '\n');
+        t.line(p, l, join ? (next && brokenAtHyphen(l, next) ? '' : ' ') : opens ? '\n\n' : '\n');
       }
     }
   }

@@ -122,11 +122,13 @@ const FORMS: ReadonlyArray<readonly [string, string, readonly Row[]]> = [
     ],
   ],
   [
-    'unmarked lines under a marked lead-in ending with a colon belong to it',
+    // An unmarked bullet under it is a list item of its own, unmarked (probe 58f, F6: each item carries its own mark).
+    'unmarked lines under a marked lead-in ending with a colon belong to it, an unmarked bullet does not',
     '(S) The team visited three sites, including:\nCurrent Operations Division\nthe Watch Center\n- the archive\n(U) Next paragraph.\n',
     [
       ['p1', 'paragraph', 'S', '(S) The team visited'],
-      ['p2', 'paragraph', 'U', '(U) Next paragraph.'],
+      ['p2', 'bullet', 'unmarked', '- the archive'],
+      ['p3', 'paragraph', 'U', '(U) Next paragraph.'],
     ],
   ],
   [
