@@ -29,6 +29,8 @@ import { buildReport, type AuditReport } from './report.js';
 import type { Rerun } from './rerun.js';
 import { redactRuleMatches } from './rule-matches.js';
 import { readReleasedText, scanFolder, type FolderFile, type ReleasedText } from './scan.js';
+import { IndexLeakCheck } from './index-leak.js';
+import { longPieces, StrayNames } from './stray-names.js';
 import { checkOutputs, checkPending, checkPdfAuthorities, checkTextAuthorities, boxLabels, compareRerun, parseRecord } from './verify.js';
 
 /** How to audit a folder. */
@@ -103,6 +105,10 @@ interface AuditRun {
   readonly diagnostics: RecordDiagnostics;
   /** The first record read: the settings an original with no record is released with in memory. */
   readonly template: AuditRecord[];
+  /** The leak check of the Vaughn index files (with the originals, when the folder holds any). */
+  readonly indexLeak: IndexLeakCheck | null;
+  /** Names of files no record accounts for, checked against each document's withheld text. */
+  readonly names: StrayNames;
 }
 
 /**
@@ -160,8 +166,15 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     notRegular: new Set(),
     diagnostics: new RecordDiagnostics(),
     template: [],
+    indexLeak: null,
+    names: new StrayNames([...listing.files.keys()], new Set(listing.recordShas.keys())),
   };
   findings.push(...(await folderShape(abs, listing)));
+  if (withOriginals) {
+    const read = await IndexLeakCheck.read(abs, new Set(listing.shas.keys()));
+    findings.push(...read.findings);
+    Object.assign(run, { indexLeak: read.check });
+  }
 
   const stems = [...listing.recordShas.keys()].sort();
   events.onStart?.(stems.length);
@@ -170,6 +183,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     events.onProgress?.(++done, stems.length);
     await auditDocument(run, stem);
   }
+  if (run.indexLeak) findings.push(...run.indexLeak.finish());
   if (withOriginals) findings.push(...originalsWithoutRecord(run));
   if (run.index) await indexOriginalsWithoutRecord(run, run.index);
   const manifestText = await readManifestText(run);
@@ -365,13 +379,21 @@ async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, t
     if (t.text === null) continue;
     const hit = findSelfLeak(stem, withheld, visible, t.pieces);
     if (hit) run.findings.push(failure(t.rel, 'leak', `${describeHit(hit, true)} of ${stem} appear here`));
+    const raw = t.raw?.length ? findSelfLeak(stem, longPieces(withheld), visible, t.raw) : null;
+    if (raw) run.findings.push(failure(t.rel, 'leak', `${describeHit(raw, true)} of ${stem} appear in the PDF's objects (an attachment, a script, a stream or a name)`));
     // The release text (a PDF's is laid out from the same pieces, or redacted at the same spans).
     if (t.rel.endsWith('.txt')) for (const m of redactRuleMatches(profile, t.text, [record.stamp, record.banner.release])) run.findings.push(failure(t.rel, 'leak', m));
   }
-  if (run.index) {
-    run.index.addDigest(crossDigest(stem, withheld, visible, ''));
-    for (const t of texts) if (t.text !== null) run.releasedRuns.push({ label: t.rel, stem, runs: releasedRunSet(t.pieces) });
+  run.names.check(withheld, visible);
+  const digest = run.index || run.indexLeak ? crossDigest(stem, withheld, visible, '') : null;
+  if (run.indexLeak) run.findings.push(...run.indexLeak.checkDocument(stem, withheld, visible, digest!));
+  for (const t of texts) {
+    if (t.text === null || !(run.index || run.indexLeak)) continue;
+    const runs = releasedRunSet([...t.pieces, ...(t.raw ?? [])]);
+    run.indexLeak?.noteReleased(runs);
+    if (run.index) run.releasedRuns.push({ label: t.rel, stem, runs });
   }
+  if (run.index) run.index.addDigest(digest!);
 }
 
 /** Check 1: files no record lists (and, for the cross-document check, release files of no record). */
@@ -381,11 +403,12 @@ async function checkUnrecorded(run: AuditRun): Promise<void> {
     if (run.notRegular.has(f.rel) || [...run.notRegular].some((p) => f.rel.startsWith(`${p}/`))) continue;
     const what = f.regular ? 'not listed in any audit record' : 'not a regular file (a link or device), and not listed in any audit record';
     const inRelease = isReleaseFilePath(f.rel);
-    run.findings.push(inRelease ? failure(f.rel, 'unrecorded', what) : warning(f.rel, 'unrecorded', what));
+    const shown = run.names.shown(f.rel);
+    run.findings.push(inRelease ? failure(shown, 'unrecorded', what) : warning(shown, 'unrecorded', what));
     // Read for the cross-document check only up to the input limit (a stray file of gigabytes is not searched: it fails anyway).
     if (run.index && f.regular && f.size !== undefined && f.size <= DEFAULT_MAX_INPUT_BYTES && inRelease && !run.listing.recordShas.has(stemOfReleaseFile(f.rel))) {
       const t = await readReleasedText(run.abs, f.rel);
-      if (t?.text) run.releasedRuns.push({ label: t.rel, stem: t.stem, runs: releasedRunSet(t.pieces) });
+      if (t?.text) run.releasedRuns.push({ label: shown, stem: t.stem, runs: releasedRunSet([...t.pieces, ...(t.raw ?? [])]) });
     }
   }
 }

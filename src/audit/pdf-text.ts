@@ -18,6 +18,11 @@ export type PdfTextResult =
       readonly text: string;
       /** Strings outside streams (the Info dictionary: Title, Subject, Keywords…) and XML metadata streams. */
       readonly metadata: string;
+      /**
+       * Every stream decoded, as UTF-8 text (an attachment, a script, a font), and the syntax
+       * outside streams, names' `#xx` escapes decoded: for the leak check's raw scan (8-word runs).
+       */
+      readonly raw: readonly string[];
     }
   | { readonly ok: false; readonly message: string };
 
@@ -118,6 +123,7 @@ export function extractPdfStrings(bytes: Uint8Array): PdfTextResult {
   if (/\/Encrypt\b/.test(s)) return { ok: false, message: 'the PDF is encrypted, so its text cannot be read back' };
   const text: string[] = [];
   const metadata: string[] = [];
+  const raw: string[] = [];
   let outside = '';
   let pos = 0;
   const streamStart = />>\s*stream(?:\r\n|\n|\r)/g;
@@ -154,12 +160,19 @@ export function extractPdfStrings(bytes: Uint8Array): PdfTextResult {
       }
     }
     const decoded = data.toString('latin1');
+    raw.push(withNameEscapes(data.toString('utf8')));
     if (/\/Type\s*\/Metadata\b|\/Subtype\s*\/XML\b/.test(dict)) metadata.push(decoded);
     else text.push(...pdfStrings(decoded));
   }
   outside += s.slice(pos);
   metadata.push(...pdfStrings(outside));
-  return { ok: true, text: text.join('\n'), metadata: metadata.join('\n') };
+  raw.push(withNameEscapes(outside));
+  return { ok: true, text: text.join('\n'), metadata: metadata.join('\n'), raw };
+}
+
+/** `#xx` escapes of PDF names decoded (`/Withheld#20words`): a name's words as a reader sees them. */
+function withNameEscapes(s: string): string {
+  return s.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
 /** The media box width and height of the first page, in points, or null when not found. */

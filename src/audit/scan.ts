@@ -67,6 +67,13 @@ export interface ReleasedText {
    * (the checks cut it at its placeholders).
    */
   readonly pieces: readonly string[];
+  /**
+   * A PDF's objects read raw (./pdf-objects.ts): each decoded stream (attachments, scripts,
+   * content, fonts) and the names of its objects. Searched for 8-word runs only: a short withheld
+   * piece (a name, a number) is found in a font's or an image's bytes by chance. A PDF's strings
+   * are among `pieces`.
+   */
+  readonly raw?: readonly string[];
   readonly unreadable?: string;
 }
 
@@ -79,7 +86,7 @@ export function releasedText(rel: string, bytes: Uint8Array, labels: readonly st
   if (rel.toLowerCase().endsWith('.pdf')) {
     const pdf = extractPdfStrings(bytes);
     return pdf.ok
-      ? { rel, stem, text: `${pdf.text}\n\u0000\n${pdf.metadata}`, pieces: [...cutAtLabelLines(pdf.text, labels), pdf.metadata] }
+      ? { rel, stem, text: `${pdf.text}\n\u0000\n${pdf.metadata}`, pieces: [...cutAtLabelLines(pdf.text, labels), pdf.metadata], raw: pdf.raw }
       : { rel, stem, text: null, pieces: [], unreadable: pdf.message };
   }
   const text = Buffer.from(bytes).toString('utf8');
@@ -105,8 +112,26 @@ export async function readReleasedText(dir: string, rel: string, labels: readonl
     // Its items, a page's joined with a space and pages with a line break, as in `text`.
     const items = pdf.pages.flatMap((runs, page) => runs.map((r, i) => ({ str: r.str, first: i === 0 && page > 0 })));
     const pieces = [...cutAtLabels(items.map((t) => t.str), labels, (i) => (items[i]!.first ? '\n' : ' ')), pdf.extra.join('\n')];
-    return own.text === null ? { rel, stem: own.stem, text, pieces } : { rel, stem: own.stem, text: `${own.text}\n\u0000\n${text}`, pieces: [...own.pieces, ...pieces] };
+    // The own reader read every object and stream (it fails on a filter it does not decode): its
+    // raw texts are the file's; else pdf-lib reads the objects (a PDF input's release keeps its images).
+    if (own.text !== null) return { rel, stem: own.stem, text: `${own.text}\n\u0000\n${text}`, pieces: [...own.pieces, ...pieces], ...(own.raw ? { raw: own.raw } : {}) };
+    return await withObjects({ rel, stem: own.stem, text, pieces }, bytes);
   } catch (error) {
     return own.text === null ? own : { rel, stem: own.stem, text: null, pieces: [], unreadable: `pdf.js cannot read it: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * A PDF's text with what its objects hold besides (./pdf-objects.ts): every string as a piece,
+ * every stream and name as raw text. A file whose objects cannot be read is unreadable: what it
+ * holds cannot be checked.
+ */
+async function withObjects(read: ReleasedText, bytes: Uint8Array): Promise<ReleasedText> {
+  try {
+    const { pdfObjectTexts } = await import('./pdf-objects.js');
+    const objects = await pdfObjectTexts(bytes);
+    return { ...read, pieces: [...read.pieces, objects.strings], raw: objects.streams };
+  } catch (error) {
+    return { rel: read.rel, stem: read.stem, text: null, pieces: [], unreadable: `its objects cannot be read: ${(error as Error).message}` };
   }
 }

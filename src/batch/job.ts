@@ -274,6 +274,8 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     // The plan made for the name is this release's plan unless the outputs were renamed (the stem
     // stands in for a missing reference: a new stem is a new plan).
     const ownPlan = namePlan && !renamed ? namePlan : null;
+    // Overrides name the document by its input's stem, as explain and the override check do, renamed or not.
+    const keyed = renamed ? { overrideStem: job.stem } : {};
     job = { ...job, stem: named.stem };
     const original = job.copyOf?.find((c) => c.stem === named.stem);
     if (original) return { index: job.index, status: 'copy', stem: named.stem, warnings: [`the same content as ${original.path}: released once, as ${named.stem} [same-content]`] };
@@ -287,7 +289,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
         let digest: CrossDigest | undefined;
         if (job.cross) {
           // Decided again, without rendering, for the cross-document check only.
-          const planned = ownPlan ?? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined, inputSha256 });
+          const planned = ownPlan ?? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, ...keyed, case: job.case ?? null, pdfInput: read.pdf !== undefined, inputSha256 });
           digest = crossDigest(job.stem, planned.withheld, planned.visible, planned.releaseText);
         }
         return {
@@ -314,6 +316,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       asOf: job.asOf,
       overrides,
       stem: job.stem,
+      ...keyed,
       input: { path: job.recordedPath, sha256: inputSha256 },
       formats: new Set(job.formats),
       pageSize: job.pageSize,

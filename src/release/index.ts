@@ -42,6 +42,13 @@ export interface ReleaseRequest {
   readonly overrides?: OverrideSet | null;
   /** Output file stem (safe file-name characters only), e.g. `08BERLIN173`. */
   readonly stem: string;
+  /**
+   * The stem reviewer overrides name a document without a reference by, when it is not `stem`:
+   * the input's own stem, for outputs renamed because the name repeats withheld words
+   * (`pdf-<sha12>`). Overrides are keyed by the input's name, as `explain` and the batch's
+   * override check match them; the output name is no name a reviewer saw.
+   */
+  readonly overrideStem?: string;
   /** Input path as recorded, and the sha256 of its bytes. */
   readonly input: { readonly path: string; readonly sha256: string };
   /** Outputs to render (default: all of {@link FORMATS}; none: the decisions and the audit record alone); the audit record is always made. */
@@ -125,10 +132,11 @@ const encoder = new TextEncoder();
 export function planRelease(
   doc: Document,
   profile: Profile,
-  opts: { asOf: string; overrides?: OverrideSet | null; stem: string; case?: CaseStamp | null; pdfInput?: boolean; inputSha256?: string | null },
+  opts: { asOf: string; overrides?: OverrideSet | null; stem: string; overrideStem?: string; case?: CaseStamp | null; pdfInput?: boolean; inputSha256?: string | null },
 ): PlannedRelease {
   requireAsOf(opts.asOf);
-  const plan = evaluate(doc, profile, { asOf: opts.asOf, overrides: opts.overrides ?? null, fallbackRef: opts.stem, inputSha256: opts.inputSha256 ?? null });
+  const plan = evaluate(doc, profile, { asOf: opts.asOf, overrides: opts.overrides ?? null, fallbackRef: opts.overrideStem ?? opts.stem, inputSha256: opts.inputSha256 ?? null });
+  assertOverridesApplied(doc, opts.overrides ?? null, opts.overrideStem ?? opts.stem, plan);
   // A PDF input's release is its own pages redacted: no typeset footer, no denial page (its text follows it).
   const footer = opts.case && !opts.pdfInput ? caseFooter(opts.case, plan.releaseBanner, opts.asOf) : null;
   const edits = buildEdits(plan);
@@ -173,7 +181,8 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   // The caller's options are checked as the command line checks its own: nothing made with a bad one.
   checkReleaseOptions(req);
   const planned =
-    req.planned ?? planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, case: req.case ?? null, pdfInput: req.pdf !== undefined, inputSha256: req.input.sha256 });
+    req.planned ??
+    planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, ...(req.overrideStem !== undefined ? { overrideStem: req.overrideStem } : {}), case: req.case ?? null, pdfInput: req.pdf !== undefined, inputSha256: req.input.sha256 });
   const heldTexts = planned.withheld.map((p) => p.text);
   const shingles = req.shingles ? releaseShingles(heldTexts, planned.releaseText, planned.visible) : null;
   assertNoLeak(shingles ? countLeakRunsIn(shingles) : countLeakRuns(heldTexts, planned.releaseText, planned.visible));
@@ -245,5 +254,27 @@ function assertNoLeak(leaks: number): void {
   if (leaks > 0) {
     // The message never quotes the leaked words: stderr and logs are not review material.
     throw new InternalError(`self-check failed: the release text still holds ${leaks} run(s) of withheld words; nothing was written`);
+  }
+}
+
+/**
+ * Fails (InternalError: nothing is written) when a reviewer decision that names this document
+ * (its reference, or `stem` for a document without one) and one of its portions was neither
+ * applied nor reported as not applied (`override-portion-changed`). The batch's override check
+ * counts such a decision as matched; a release that then dropped it left the portion pending
+ * with exit 0 and no word (probe 59a F4: outputs renamed to `pdf-<sha12>`).
+ */
+function assertOverridesApplied(doc: Document, overrides: OverrideSet | null, stem: string, plan: Plan): void {
+  if (!overrides || overrides.overrides.length === 0) return;
+  const id = doc.ref || stem;
+  const portions = new Set(doc.portions.map((p) => p.id));
+  const decisions = new Map(plan.decisions.map((d) => [d.portionId, d]));
+  const reported = plan.diagnostics.filter((d) => d.code === 'override-portion-changed').map((d) => d.message);
+  for (const o of overrides.overrides) {
+    if (o.ref !== id || !portions.has(o.portion)) continue;
+    const d = decisions.get(o.portion);
+    if (d?.ruleId === 'override' && d.action === o.action && d.override?.reviewer === o.reviewer && d.override.date === o.date) continue;
+    if (reported.some((m) => m.startsWith(`The override for ${o.portion} (${o.reviewer}, ${o.date})`))) continue;
+    throw new InternalError(`${overrides.file}: the override for ${o.ref} ${o.portion} (${o.reviewer}, ${o.date}) matches this document but was not applied; nothing was released for it`);
   }
 }
