@@ -109,6 +109,8 @@ interface AuditRun {
   readonly indexLeak: IndexLeakCheck | null;
   /** Names of files no record accounts for, checked against each document's withheld text. */
   readonly names: StrayNames;
+  /** Why the recorded profile or overrides could not be had, with the records it stopped: one failure per cause. */
+  readonly configFailures: Map<string, string[]>;
 }
 
 /**
@@ -144,7 +146,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   const listing = listFolder(await scanFolder(abs, false));
   // Read --against folders first: a wrong path stops the audit before any check runs.
   const against: ReleaseFolder[] = [];
-  for (const a of options.against ?? []) against.push(await readReleaseFolder(path.resolve(options.cwd, a)));
+  for (const a of options.against ?? []) against.push(await readAgainst(a, options.cwd));
   const findings: Finding[] = [];
   const withOriginals = (options.originals?.length ?? 0) > 0;
   const originals = withOriginals ? await hashOriginals(options.originals!, findings, options.ignore ?? true, options.cwd) : new Map<string, string>();
@@ -168,6 +170,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     template: [],
     indexLeak: null,
     names: new StrayNames([...listing.files.keys()], new Set(listing.recordShas.keys())),
+    configFailures: new Map(),
   };
   findings.push(...(await folderShape(abs, listing)));
   if (withOriginals) {
@@ -184,7 +187,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     await auditDocument(run, stem);
   }
   if (run.indexLeak) findings.push(...run.indexLeak.finish());
-  if (withOriginals) findings.push(...originalsWithoutRecord(run));
+  if (withOriginals) findings.push(...configFailures(run), ...originalsWithoutRecord(run));
   if (run.index) await indexOriginalsWithoutRecord(run, run.index);
   const manifestText = await readManifestText(run);
   findings.push(...(await checkIndex(abs, manifestText, listing.shas, run.claimed)));
@@ -207,8 +210,20 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   }
   // A folder with documents and no index listed: the check had nothing to check, which is no pass.
   // Not a failure: release --no-index leaves the index out on purpose (a missing manifest fails chain).
-  if (stems.length > 0 && listedIndexFiles(manifestText).length === 0) skipped.set('index', manifestText === null ? 'not checked: no manifest lists one' : 'not checked: the manifest lists none (release --no-index)');
+  if (stems.length > 0 && listedIndexFiles(manifestText).length === 0) skipped.set('index', indexSkipReason(manifestText));
   return buildReport(dir, stems.length, findings, skipped);
+}
+
+/** An `--against` folder read; a wrong one is an input error that names the option, as `--originals` does. */
+async function readAgainst(given: string, cwd: string): Promise<ReleaseFolder> {
+  const abs = path.resolve(cwd, given);
+  try {
+    return await readReleaseFolder(abs);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const rest = error.message.startsWith(abs) ? error.message.slice(abs.length) : `: ${error.message}`;
+    throw new InputError(`--against ${given}${rest}`, { cause: error });
+  }
 }
 
 /**
@@ -267,7 +282,6 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
     const own = numberingStem(stem, record);
     run.caseEntries.push({ stem, own, ref: record.input.ref ?? null, case: record.case.number, docNumber: record.case.docNumber });
   }
-  run.diagnostics.add(stem, record);
   if (run.template.length === 0) run.template.push(record);
   const settings = settingsOfRecord(record);
   const group = run.settings.get(settingsKey(settings));
@@ -287,7 +301,9 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   }
   // 5. Authorities stated in the release files.
   run.findings.push(...checkAuthorities(stem, record, texts));
-  if (run.withOriginals) await rerunDocument(run, stem, record, texts);
+  const again = run.withOriginals ? await rerunDocument(run, stem, record, texts) : null;
+  // The marking diagnostics of the original read again when it could be; the record's otherwise.
+  run.diagnostics.add(stem, again ?? record, again !== null);
 }
 
 /** Check 1: recorded outputs where a folder, FIFO, link or device is (one failure each, no `missing` or `unrecorded` besides). */
@@ -302,15 +318,32 @@ async function outputsNotRegular(run: AuditRun, stem: string, record: AuditRecor
 }
 
 /**
+ * One `rerun` failure per profile or overrides file that could not be had (moved, or changed
+ * since the release), naming the records it stopped: probe 59a got one identical line per record.
+ * One record: the line is on its record, as before.
+ */
+function configFailures(run: AuditRun): Finding[] {
+  return [...run.configFailures].map(([why, stems]) => {
+    if (stems.length === 1) return failure(recordPath(stems[0]!), 'rerun', why);
+    const named = stems.slice(0, 3).join(', ') + (stems.length > 3 ? ', …' : '');
+    return failure('.', 'rerun', `${why}: ${stems.length} record(s) not released again (${named})`);
+  });
+}
+
+/**
  * An original given that no record was made from: a document removed from the folder whole (its
  * files, its record, the manifest chain made again) passed `--originals` with its original among
  * them; only `--head` caught it. A warning: an auditor may give more originals than the release
- * took (a file that failed, or was not a marked document, has no record either).
+ * took (a file that failed, or was not a marked document, has no record either). With
+ * `--require-originals` a failure (probe 59a, F5): the auditor has said the originals given are
+ * the release's, and a document denied in full could otherwise vanish with exit 0.
  */
 function originalsWithoutRecord(run: AuditRun): Finding[] {
   const out: Finding[] = [];
+  const finding = run.options.requireComplete ? failure : warning;
+  const required = run.options.requireComplete ? ' (--require-originals: every original given must have its record)' : '';
   for (const [sha, file] of [...run.originals].sort((a, b) => a[1].localeCompare(b[1]))) {
-    if (!run.recordedInputs.has(sha)) out.push(warning('.', 'rerun', `original ${file} (sha256 ${sha.slice(0, 12)}…) has no record in the folder: a document released from it is missing, or it was not part of this release`));
+    if (!run.recordedInputs.has(sha)) out.push(finding('.', 'rerun', `original ${file} (sha256 ${sha.slice(0, 12)}…) has no record in the folder: a document released from it is missing, or it was not part of this release${required}`));
   }
   return out;
 }
@@ -352,26 +385,27 @@ function checkAuthorities(stem: string, record: AuditRecord, texts: readonly Rel
   return out;
 }
 
-/** Check 3 (re-run), check 4 (self leak), and the document's digest for the cross-document check. */
-async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, texts: readonly ReleasedText[]): Promise<void> {
+/** Check 3 (re-run), check 4 (self leak), and the document's digest for the cross-document check; the re-run's record, or null when there is none. */
+async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, texts: readonly ReleasedText[]): Promise<AuditRecord | null> {
   const file = recordPath(stem);
   const original = run.originals.get(record.input.sha256);
   if (!original) {
     run.findings.push(failure(file, 'rerun', `no original with the recorded sha256 among --originals (recorded input: ${record.input.path})`));
-    return;
+    return null;
   }
   const profile = await run.config.profile(record);
   const overrides = await run.config.overrides(record);
   if (typeof profile === 'string' || typeof overrides === 'string') {
-    run.findings.push(failure(file, 'rerun', typeof profile === 'string' ? profile : (overrides as string)));
-    return;
+    const why = typeof profile === 'string' ? profile : (overrides as string);
+    run.configFailures.set(why, [...(run.configFailures.get(why) ?? []), stem]);
+    return null;
   }
   const pdf = record.outputs.find((o) => o.kind === 'pdf' || o.kind === 'review');
   const size = pdf ? pdfPageSize((await readBytesOrNull(path.join(run.abs, pdf.path))) ?? new Uint8Array()) : null;
   const again = await run.options.rerun({ stem, record, original: await readBytes(original), profile, overrides, pageSize: size ? pageSizeOf(size.width) : 'letter' });
   if (!again.ok) {
     run.findings.push(failure(file, 'rerun', again.message));
-    return;
+    return null;
   }
   run.findings.push(...compareRerun(stem, record, again.result.audit));
   const { withheld, visible } = again.result;
@@ -394,6 +428,7 @@ async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, t
     if (run.index) run.releasedRuns.push({ label: t.rel, stem, runs });
   }
   if (run.index) run.index.addDigest(digest!);
+  return again.result.audit;
 }
 
 /** Check 1: files no record lists (and, for the cross-document check, release files of no record). */
@@ -420,10 +455,34 @@ async function readManifestText(run: AuditRun): Promise<string | null> {
   return bytes ? Buffer.from(bytes).toString('utf8') : null;
 }
 
-/** Check 2: the manifest chain. Returns the settings of the run that wrote the manifest, when it names them. */
+/**
+ * Check 2: the manifest chain. Returns the settings of the run that wrote the manifest. A manifest
+ * that names none (its `run` removed or unreadable) fails `consistency`: probe 59a deleted it and
+ * the check, with nothing to compare the records with, passed.
+ */
 function checkManifest(run: AuditRun, text: string | null): ReleaseSettings | null {
   run.findings.push(...verifyManifest(text, run.listing.recordShas, run.options.head));
-  return text === null ? null : manifestRun(text);
+  if (text === null) return null;
+  const settings = manifestRun(text);
+  if (settings === null) run.findings.push(failure(MANIFEST_PATH, 'consistency', 'names no run (the profile, as-of date and overrides the release was made with), or one that cannot be read: the records cannot be checked against it'));
+  return settings;
+}
+
+/** Whether the manifest's text is a JSON object (whatever else is wrong with it). */
+function manifestReadable(text: string | null): boolean {
+  try {
+    const data: unknown = text === null ? null : JSON.parse(text);
+    return data !== null && typeof data === 'object' && !Array.isArray(data);
+  } catch {
+    return false;
+  }
+}
+
+/** Why the index check had nothing to check: the reason `skipped` gives. */
+function indexSkipReason(manifestText: string | null): string {
+  if (manifestText === null) return 'not checked: no manifest lists one';
+  if (!manifestReadable(manifestText)) return 'not checked: the manifest cannot be read (see chain)';
+  return 'not checked: the manifest lists none (release --no-index)';
 }
 
 /** The cross-document check: withheld text of any document in any other's release file. */

@@ -3,7 +3,8 @@
  * bundled profile's id but is not that file (a `public.yaml` edited to release more passed
  * silently), and the error-level diagnostics the release gave (a portion released while
  * classified, an unmarked portion, a declassification instruction in conflict): the markings of
- * the original were not consistent, and whoever reads the audit should know.
+ * the original were not consistent, and whoever reads the audit should know. With the originals
+ * they are read from the re-run, not trusted from the record.
  */
 import { bundledProfileSha256 } from '../node/profiles.js';
 import type { AuditRecord, ReleaseSettings } from '../release/folder.js';
@@ -18,24 +19,35 @@ const SURFACED_WARNINGS: ReadonlySet<string> = new Set(['released-while-classifi
 /** How many documents a diagnostic's warning names before `…`. */
 const NAMED = 3;
 
-/** Error-level diagnostics of the records (and {@link SURFACED_WARNINGS}), by code: the stems that carry each. */
+/**
+ * Error-level diagnostics (and {@link SURFACED_WARNINGS}) by code and by where they were read:
+ * from the original read again in the re-run (with `--originals`: a record that lost its
+ * diagnostics hides nothing, and the re-run check fails it), or from the record when there is no
+ * re-run (no originals, or the re-run could not be made).
+ */
 export class RecordDiagnostics {
   private readonly byCode = new Map<string, string[]>();
 
-  /** Notes the error-level diagnostics of one record. */
-  add(stem: string, record: AuditRecord): void {
-    const codes = new Set(record.diagnostics.filter((d) => d.severity === 'error' || SURFACED_WARNINGS.has(d.code)).map((d) => `${d.severity} ${d.code}`));
+  /**
+   * Notes the error-level diagnostics of one document.
+   *
+   * @param rerun Whether `record` is the re-run's (the original read again) or the stored one.
+   */
+  add(stem: string, record: Pick<AuditRecord, 'diagnostics'>, rerun = false): void {
+    const codes = new Set(record.diagnostics.filter((d) => d.severity === 'error' || SURFACED_WARNINGS.has(d.code)).map((d) => `${d.severity} ${d.code} ${rerun ? 'rerun' : 'record'}`));
     for (const code of codes) this.byCode.set(code, [...(this.byCode.get(code) ?? []), stem]);
   }
 
-  /** One warning per code: how many documents carry it, the first few by name. */
+  /** One warning per code (and source): how many documents carry it, the first few by name. */
   findings(): Finding[] {
     return [...this.byCode]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([code, stems]) => {
         const named = [...stems].sort().slice(0, NAMED).join(', ') + (stems.length > NAMED ? ', …' : '');
-        const [severity, name] = code.split(' ');
-        return warning('.', 'record', `${stems.length} record(s) carry the ${severity}-level diagnostic ${name} (${named}): the release reported it (see declass explain)`);
+        const [severity, name, source] = code.split(' ');
+        return source === 'rerun'
+          ? warning('.', 'record', `${stems.length} original(s) give the ${severity}-level diagnostic ${name} (${named}), read again with --originals: the release reported it (see declass explain)`)
+          : warning('.', 'record', `${stems.length} record(s) carry the ${severity}-level diagnostic ${name} (${named}): the release reported it (see declass explain)`);
       });
   }
 }

@@ -7,6 +7,7 @@ import { computeDisposition, pdfStampLine } from '../engine/disposition.js';
 import { parseDeniedMarker } from '../render/text/denied.js';
 import { dispositionOf, FORMATS, outputPath, RECORD_FORMAT, recordedReader, recordPath, type AuditRecord, type Format, type OutputRecord } from '../release/folder.js';
 import { failure, warning, type Finding } from './findings.js';
+import { differenceLines, recordDifferences } from './record-diff.js';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -151,8 +152,9 @@ export function checkPdfAuthorities(file: string, pdfText: string, stem: string,
 }
 
 /**
- * Check 3: a re-run's record against the recorded one. Decisions, redactions, banner and stamp
- * must be the same, and every output the same bytes (by sha256).
+ * Check 3: a re-run's record against the recorded one, every field (but those a re-run cannot give
+ * again, see ./record-diff.ts): each field that differs is a failure naming it. An output the
+ * re-run gives other bytes for is also named on its own file.
  */
 export function compareRerun(stem: string, recorded: AuditRecord, rerun: AuditRecord): Finding[] {
   const file = recordPath(stem);
@@ -160,18 +162,7 @@ export function compareRerun(stem: string, recorded: AuditRecord, rerun: AuditRe
   if (recorded.tool?.version !== rerun.tool.version) {
     out.push(warning(file, 'rerun', `recorded by ${recorded.tool?.name ?? '?'} ${recorded.tool?.version ?? '?'}, re-run with ${rerun.tool.name} ${rerun.tool.version}`));
   }
-  const key = (d: AuditRecord['decisions'][number]) => JSON.stringify([d.portionId, d.action, d.ruleId, d.authority, d.span, d.declassified, d.reason, d.override ?? null]);
-  const byId = new Map(rerun.decisions.map((d) => [d.portionId, d]));
-  const differing: string[] = [];
-  for (const d of recorded.decisions) {
-    const r = byId.get(d.portionId);
-    if (!r) differing.push(`${d.portionId}: recorded ${d.action}, not in the re-run`);
-    else if (key(r) !== key(d)) differing.push(`${d.portionId}: recorded ${d.action} by ${d.ruleId}, re-run ${r.action} by ${r.ruleId}`);
-  }
-  for (const r of rerun.decisions) if (!recorded.decisions.some((d) => d.portionId === r.portionId)) differing.push(`${r.portionId}: re-run ${r.action}, not recorded`);
-  if (differing.length > 0) out.push(failure(file, 'rerun', `decisions differ from a re-run (${differing.length}): ${differing.slice(0, 3).join('; ')}${differing.length > 3 ? '; …' : ''}`));
-  if (JSON.stringify(recorded.redactions) !== JSON.stringify(rerun.redactions)) out.push(failure(file, 'rerun', 'redactions differ from a re-run'));
-  if (recorded.stamp !== rerun.stamp || JSON.stringify(recorded.banner) !== JSON.stringify(rerun.banner)) out.push(failure(file, 'rerun', 'release banner or stamp differs from a re-run'));
+  for (const line of differenceLines(recordDifferences(recorded, rerun))) out.push(failure(file, 'rerun', line));
   const rerunOutputs = new Map(rerun.outputs.map((o) => [o.path, o.sha256]));
   for (const o of recorded.outputs) {
     const sha = rerunOutputs.get(o.path);

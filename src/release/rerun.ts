@@ -10,9 +10,19 @@ import { readDocument } from '../parse/read.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document } from '../types.js';
-import { isRenamedStem, recordedReader, safeStem, type AuditRecord, type Format, type PageSize, type ReaderId } from './folder.js';
+import { isRenamedStem, recordedReader, renamedStem, safeStem, type AuditRecord, type Format, type PageSize, type ReaderId } from './folder.js';
 import type { PdfSource } from './pdf-names.js';
 import { releaseDocument, type ReleaseResult } from './index.js';
+import { renamedDiagnostic } from './safe-stem.js';
+
+/**
+ * The batch's warning for outputs renamed because the input's name repeats withheld words, given
+ * again when the stem is the neutral one of this input (the name is not in the record to decide it
+ * again from; the stem and sha256 are): the re-run's record then has the diagnostics the release's has.
+ */
+function renamedWarning(stem: string, sha256: string): Diagnostic[] {
+  return stem === renamedStem(sha256, 'pdf') || stem === renamedStem(sha256, 'doc') ? [renamedDiagnostic(stem)] : [];
+}
 
 /** What a re-run needs besides the record. */
 export interface RerunInput {
@@ -67,7 +77,7 @@ export async function rerunRelease(input: RerunInput): Promise<{ ok: true; resul
       input: { path: record.input.path, sha256: record.input.sha256 },
       formats,
       pageSize: input.pageSize,
-      inputDiagnostics: read.diagnostics,
+      inputDiagnostics: [...read.diagnostics, ...renamedWarning(input.stem, record.input.sha256)],
       ...(read.pdf ? { pdf: read.pdf } : {}),
       case: record.case ?? null,
     });

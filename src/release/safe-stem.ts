@@ -129,10 +129,15 @@ export function safeOutputStem(
 ): { stem: string; diagnostic?: Diagnostic } {
   if (!repeatsWithheld(stem, planned)) return { stem };
   const safe = renamedStem(sha256, prefix);
-  return {
-    stem: safe,
-    diagnostic: { severity: 'warning', code: 'output-renamed', message: `the input's file name repeats withheld words: its outputs are named ${safe}` },
-  };
+  return { stem: safe, diagnostic: renamedDiagnostic(safe) };
+}
+
+/**
+ * The warning of an input renamed to {@link renamedStem} `stem` (its name repeats withheld words).
+ * A re-run (./rerun.ts) gives it again for a recorded stem of that form, as the batch did.
+ */
+export function renamedDiagnostic(stem: string): Diagnostic {
+  return { severity: 'warning', code: 'output-renamed', message: `the input's file name repeats withheld words: its outputs are named ${stem}` };
 }
 
 /**

@@ -114,7 +114,9 @@ describe('audit (probe 57c)', () => {
     expect(report.ok).toBe(true);
     const messages = report.warnings.map((w) => `${w.check}: ${w.message}`);
     expect(messages).toContainEqual(expect.stringMatching(/^consistency: profile public \(.*evil\/public\.yaml, sha256 [0-9a-f]{12}…\) is not the bundled public profile/));
-    expect(messages).toContain('record: 1 record(s) carry the error-level diagnostic unmarked-portion (08BERLIN173): the release reported it (see declass explain)');
+    // With the original given, the diagnostics are those of the original read again, not the record's.
+    expect(messages).toContain('record: 1 original(s) give the error-level diagnostic unmarked-portion (08BERLIN173), read again with --originals: the release reported it (see declass explain)');
+    expect((await auditFolder(out, options([]))).warnings.map((w) => `${w.check}: ${w.message}`)).toContain('record: 1 record(s) carry the error-level diagnostic unmarked-portion (08BERLIN173): the release reported it (see declass explain)');
     // The bundled profile itself: no such warning.
     const plain = await auditFolder(one, options([]));
     expect(plain.warnings.map((w) => w.message).filter((m) => m.includes('not the bundled'))).toEqual([]);
