@@ -195,8 +195,8 @@ describe('lint --quiet and --max-warnings (as ESLint)', () => {
   });
 
   it('--max-warnings N: exit 1 when warnings exceed N, even without errors; counted under --quiet too', () => {
-    // The samples' unclassified memo has warnings and no error.
-    const warnOnly = path.join(SAMPLES, 'MEMO-FIELD-OFFICES.txt');
+    // A sample cable with warnings and no error.
+    const warnOnly = path.join(SAMPLES, '05BOGOTA3726.txt');
     const plain = runBin(['lint', warnOnly, '--as-of', AS_OF, '--json']);
     const counts = JSON.parse(plain.stdout) as { errorCount: number; warningCount: number };
     expect(counts.errorCount).toBe(0);
