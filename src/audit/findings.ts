@@ -12,7 +12,7 @@ export const AUDIT_CHECKS = {
   pending: 'no document pending review (SBU/FOUO, an unknown mark, a declassification instruction to review) sits in release/, and every record states the disposition its decisions give',
   chain: 'review/manifest.json lists every record and its hash chain is intact',
   rerun: 'with the originals: a re-run with the recorded profile, date and overrides gives the same audit record (every field) and bytes',
-  leak: 'with the originals: no withheld text of a document appears in its release text or PDF (text and metadata), and no redact rule of its profile (one without conditions) matches its release text',
+  leak: 'with the originals: no withheld text of a document appears in its release text or PDF (text, metadata and every object: attachments, scripts, streams) or in the Vaughn index, and no redact rule of its profile (one without conditions) matches its release text',
   'cross-leak': 'with the originals: no text withheld in one document appears in the release of another (or of --against folders)',
   authority: 'every withheld region in a release states an authority, as its record says',
   consistency: 'every record and the manifest name the same profile (audience), as-of date and overrides: a folder is one release; the documents of a case each have their own number, in the order release --case gives them',
