@@ -66,6 +66,11 @@ export interface Draft {
    * lead-in's mark, for the diagnostic. Each item is a portion of its own (see placeOnPage).
    */
   itemUnder: MarkHit | null;
+  /**
+   * Opened right under a marked lead-in or an item of its list (no blank line between): an item of
+   * that list, marked or not. An unmarked bullet or label line under a marked one is an item of its own.
+   */
+  inList: boolean;
 }
 
 /** What grouping needs besides the lines. */
@@ -188,6 +193,7 @@ function openDraft(source: string, piece: Piece, lead: MarkHit | null, structure
     textBefore: null,
     readAsText: [],
     itemUnder: null,
+    inList: false,
   };
 }
 
@@ -315,6 +321,7 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
     const label = under !== null && structure === null ? LIST_LABEL_LINE.exec(line.text)! : null;
     st.cur = openDraft(source, piece, start.mark, label ? 'item' : structure, label ? (label[1] ?? label[2] ?? null) : start.number, st.hard, headerBudget);
     st.cur.itemUnder = under;
+    st.cur.inList = c !== null && !st.blankGap && !st.pageGap && (c.leadIn || c.inList || c.itemUnder !== null);
     if (start.mark && st.prev) st.cur.textBefore = st.blankGap || st.pageGap ? 'gap' : 'line';
   } else if (c === null) {
     st.cur = openDraft(source, piece, null, null, null, st.hard, 0);
@@ -340,14 +347,15 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
 
 /**
  * A letter or roman label (`(a)`, `b)`, `(ii)`) or an `o` bullet (as Word sets a second-level one)
- * opening a line, no mark after it: the reader takes it for an item only under a lead-in (see
- * listItemUnder). A label spelled like a mark (`(c)` with no `(b)` before it) was read as a mark.
+ * opening a line, no mark after it: the reader takes it for an item only under a lead-in or a
+ * marked item of a list (see listItemUnder). A label spelled like a mark (`(c)` with no `(b)` before it) was read as a mark.
  */
 const LIST_LABEL_LINE = /^(?:\(?([A-Za-z])\)|\(([ivxIVX]{1,4})\)|o)[ \t]+\S/;
 
 /**
  * The mark of the marked lead-in (`(U) The minister listed the items below:`) that an unmarked
- * bullet or list item right under it, or under an earlier such item, sits under; null otherwise.
+ * bullet or list item right under it, or under an earlier such item, sits under, or the mark of
+ * the marked list item it sits right under (see markedItem); null otherwise.
  * The item is a portion of its own, unmarked: each item of a list carries its own mark (CAPCO).
  * Read as the lead-in's list, `• ZQYANKEE agent names …` under a (U) lead-in of a SECRET memo was
  * released as (U) (probe 58f, F6); unmarked, it is withheld in a classified document.
@@ -355,10 +363,21 @@ const LIST_LABEL_LINE = /^(?:\(?([A-Za-z])\)|\(([ivxIVX]{1,4})\)|o)[ \t]+\S/;
 function listItemUnder(st: GroupState, start: LineStart, structure: Draft['structure'], line: DocLine): MarkHit | null {
   const c = st.cur;
   if (c === null || start.mark !== null || st.blankGap || st.pageGap) return null;
-  const under = c.leadIn ? c.lead : c.itemUnder;
+  const under = c.leadIn ? c.lead : (c.itemUnder ?? markedItem(c));
   if (under === null) return null;
   const item = structure === 'bullet' || structure === 'item' || (structure === null && LIST_LABEL_LINE.test(line.text));
   return item ? under : null;
+}
+
+/**
+ * The mark of a marked list item (`1. (U) first item`, `• (U) …`, or a marked line right under a
+ * lead-in), null for anything else. An unmarked `o` bullet or `(a)` label right under it is an item
+ * of its own: read on as the marked item's text, `(a) ZQ…` under `(U) first public item` was
+ * released as (U) (probe 59b, F1). A wrapped line of the item (no bullet or label) goes on with it.
+ */
+function markedItem(c: Draft): MarkHit | null {
+  if (c.lead === null || c.trailingLead) return null;
+  return c.structure === 'bullet' || c.structure === 'item' || c.inList ? c.lead : null;
 }
 
 /** Portions opened by marks in the middle of the line, each up to the next. */
