@@ -136,32 +136,55 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
   // (A DYNAMIC PAGE notice's `… HIGHEST POSSIBLE CLASSIFICATION IS` goes on with its banner.)
   if (BANNER_ONLY.test(glyphs.map((g) => g.text).join('').trim()) && !/\bIS:?\s*$/.test(line.glyphs.map((g) => g.text).join(''))) return false;
   const start = lineStart(glyphs);
-  return !opensItsOwn(glyphs.slice(0, k).map((g) => g.text).join(''), start) && !AUTHORITY_LABEL.test(start) && !RUN_DATE_LABEL.test(start);
+  return !opensItsOwn(glyphs.slice(0, k).map((g) => g.text).join(''), start) && !AUTHORITY_LABEL.test(start) && !RUN_DATE_LABEL.test(start) && !LABEL_ITEM.test(start);
 }
+
+/**
+ * A line opening with Word's `o` bullet or a letter label (`b)`; `(a)` opens its own already): an
+ * item of a list, never a wrap. Joined to a marked item that ran to the right edge (`· (U) public
+ * bullet item … edge` / `o ZQOWRAP …`), it was read as that item's text and released (probe 59b,
+ * F1); on a line of its own, the text reader takes it for an item under a marked one.
+ */
+const LABEL_ITEM = /^(?:[A-Za-z]\)|o) \S/;
 
 /**
  * True when the text reader is to read `next` as a paragraph of its own though no wider gap parts
  * it from `line`: `line` ends the first text line of a paragraph that opens with a (U) mark
  * (`underU`, see {@link opensWithU}) with a sentence's end, the first word of `next`, which starts
- * at the same left edge, would have fitted in the space left on it within the block's right edge
+ * at the same left edge or a first-line indent in, would have fitted in the space left on it within the block's right edge
  * (a line its author broke, not a wrap), and `next` with its wraps is the rest of the paragraph
  * (see {@link lastRun}): `2(U) Public footnote text.` over `ZQFOOTC unmarked next line.` at the
  * same leading, read on as the (U) footnote's rest, was released in a SECRET document (probe 58f,
  * F6). Lines broken short one after another are one paragraph's (SIDtoday's `(U) "Do you have any
  * jobs …?"` / `"My major is …?"` / `"I'm fluent …!"`, a paragraph typed with hard line breaks):
- * left as they were. The right edge is taken from the block's other lines: with none, it is not
- * known, and nothing changes. Under a classified paragraph nothing changes either (the line is
- * withheld either way).
+ * left as they were. A `next` set in by a first-line indent (see {@link firstLineIndent}) that
+ * opens with a capital is a new paragraph whatever follows it (probe 59b, F4). The right edge is
+ * taken from the block's other lines: with none, it is not known, and nothing changes. Under a
+ * classified paragraph nothing changes either (the line is withheld either way).
  */
 function brokenShort(block: Block, i: number, underU: boolean): boolean {
   const line = block.lines[i]!;
   const next = block.lines[i + 1]!;
-  if (!underU || Math.abs(next.x0 - line.x0) >= 0.3 * line.size || pieceOpensItsOwn(next) || !lastRun(block, i + 1)) return false;
+  if (!underU || pieceOpensItsOwn(next)) return false;
+  if (!(firstLineIndent(line, next) ? /^\p{Lu}/u.test(lineStart(next.glyphs)) : Math.abs(next.x0 - line.x0) < 0.3 * line.size && lastRun(block, i + 1))) return false;
   let right = -Infinity;
   block.lines.forEach((l, k) => { if (k !== i && k !== i + 1) right = Math.max(right, l.x1); });
   if (!(right > line.x1)) return false;
   if (!/[.!?…]["'”’)\]]*$/.test(lineStart(line.glyphs.slice(-8)))) return false;
   return line.x1 + 0.3 * line.size + firstWordWidth(next) <= right - 0.5 * line.size;
+}
+
+/**
+ * True when `next` starts a first-line indent to the right of `line`'s left edge (0.3 to 4 em in):
+ * a new paragraph's first line, which a wrap never is (its lines start at the paragraph's left
+ * edge). `(U) Public footnote text.` over `      ZQFOOTC unmarked …` was read on as the (U)
+ * paragraph's rest and released (probe 59b, F4). Lines of a hanging indent under `line` (a
+ * field's, see hangingEdges) were joined before this is asked; a next line out to the left of
+ * `line` (the outdented first line of a hanging list item) is not an indent.
+ */
+function firstLineIndent(line: LinePiece, next: LinePiece): boolean {
+  const indent = next.x0 - line.x0;
+  return indent >= 0.3 * line.size && indent <= 4 * line.size;
 }
 
 /** True when the lines of `block` from `j` on, up to its next paragraph break or its end, are one text line (each wraps onto the next). */
