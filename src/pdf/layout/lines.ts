@@ -302,10 +302,10 @@ function midLineMarks(rs: readonly Row[]): PageGlyph[] {
 
 /**
  * Where a row that opens with a `(U)` mark (after a list label, if any) is cut before a table
- * cell closer than a gutter: at a gap wider than a word space with no space glyph drawn in it, or
- * wider than two (CELL_SPACED_GAP_EM, from inked glyph to inked glyph) with one (a cell drawn with
- * its trailing space), whose right edge lies within 0.25 em (CELL_ALIGN_EM: a padded or centred
- * cell) of a mark set mid-row on a row within 2.4 em above or below,
+ * cell closer than a gutter: at a gap that the space glyphs drawn in it, if any, leave open by a
+ * word space or more (a cell drawn with its trailing space, probe 59b, F2; a monospaced line's
+ * spaces fill their gaps), whose right edge lies within 0.25 em (CELL_ALIGN_EM: a padded or
+ * centred cell) of a mark set mid-row on a row within 2.4 em above or below,
  * in type of the same size (the cell above or below opens there with its own mark: a table's
  * column). The cell after the gap does not open with a mark. Read as one line, the unmarked
  * cell took the `(U)` of the row's first cell and was released (`(U) Bravo Jones ZQCELLD unmarked
@@ -319,18 +319,18 @@ function cellsBesideU(glyphs: readonly PageGlyph[], marks: readonly PageGlyph[])
   if (marks.length === 0 || !opensU(glyphs)) return [];
   const out: number[] = [];
   let prev = -1;
-  let spaced = false;
+  let spaces = 0;
   for (let i = 0; i < glyphs.length; i++) {
     const g = glyphs[i]!;
     if (g.blank) {
-      spaced = true;
+      spaces += Math.max(0, g.x1 - g.x0);
       continue;
     }
     const a = prev >= 0 ? glyphs[prev]! : null;
-    const hole = spaced ? CELL_SPACED_GAP_EM : WORD_HOLE_EM;
+    const filled = spaces;
     prev = i;
-    spaced = false;
-    if (!a || g.text === '(' || g.x0 - a.x1 <= hole * g.size) continue;
+    spaces = 0;
+    if (!a || g.text === '(' || g.x0 - a.x1 - filled <= WORD_HOLE_EM * g.size) continue;
     const em = g.size;
     if (marks.some((m) => Math.abs(m.x0 - g.x0) < CELL_ALIGN_EM * em && Math.abs(m.size - em) <= 0.1 * em && Math.abs(m.y - g.y) >= 0.6 * em && Math.abs(m.y - g.y) <= 2.4 * em)) out.push(i);
   }
@@ -343,11 +343,6 @@ function cellsBesideU(glyphs: readonly PageGlyph[], marks: readonly PageGlyph[])
  * 0.125 em left).
  */
 const CELL_ALIGN_EM = 0.25;
-/**
- * The narrowest gap (in em, from inked glyph to inked glyph) with a space glyph drawn in it that
- * is a cell's gap: twice a word space (a cell drawn with its trailing space, probe 59b, F2).
- */
-const CELL_SPACED_GAP_EM = 0.5;
 
 /** The row under a row (the next one down the page), and the right edge of the page's text. */
 interface NextRow {
