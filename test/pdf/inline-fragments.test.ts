@@ -64,3 +64,15 @@ describe('a small run raised inside an (S//NF) line', () => {
     }
   });
 });
+
+describe('a raised run near the line size inside an (S//NF) line (probe 59b, F3)', () => {
+  it.each([[10.5], [11], [12]])('%d pt raised 5 pt: not read into the (U) paragraph above, withheld', async (size) => {
+    const { pdf, text, failed } = await releaseMemoPdf(await memo('ZQECHO', size, 5));
+    expect(failed).toBe(0);
+    for (const s of [...(await shown(pdf!)), text!]) {
+      expect(s).not.toMatch(/ZQ/);
+      expect(s).toMatch(/The public report covers the harbor visit by the fleet\./);
+      expect(s).toMatch(/The second public line about the weather today\./);
+    }
+  });
+});

@@ -74,3 +74,50 @@ describe('an unmarked cell on a table row whose first cell opens with a mark', (
     }
   });
 });
+
+describe('the cell cut beside a (U) cell, and the new-row test, after probe 59b', () => {
+  it.each([
+    ['a trailing space glyph', '(U) Bravo Jones ', 170],
+    ['two trailing space glyphs', '(U) Bravo Jones  ', 170],
+    ['the cell 0.17 em right of the mark above', '(U) Bravo Jones', 172],
+    ['the cell 0.125 em left of the mark above', '(U) Bravo Jones', 168.5],
+  ])('%s: the unmarked cell beside the (U) cell is withheld (F2)', async (_, first, x) => {
+    const shown = await released(await table([
+      [[72, '(U) Alpha Roberts'], [170, '(S//NF) ZQCELLA secret role']],
+      [[72, first], [x, 'ZQCELLB unmarked role']],
+    ]));
+    for (const s of shown) {
+      // The first row's cells, 5 pt apart and no mark on a row beside them, read as one (U) line
+      // holding an (S//NF) mark: withheld whole, as before.
+      expect(s).not.toMatch(/ZQ|unmarked role/);
+      expect(s).toMatch(/Bravo Jones/);
+    }
+  });
+
+  it('a (U) paragraph beside a column of one-line (U) items: its wrap lines are released with it (F5)', async () => {
+    const shown = await released(await table([
+      [[72, '(U) Item one public.'], [320, '(U) The right column public text']],
+      [[72, '(U) Item two public.'], [320, 'PUBWRAPA goes on in the right column']],
+      [[72, '(U) Item three public.'], [320, 'PUBWRAPB and ends here in public.']],
+    ]));
+    for (const s of shown) {
+      expect(s).not.toMatch(/ZQ/);
+      expect(s).toMatch(/PUBWRAPA goes on in the right column/);
+      expect(s).toMatch(/PUBWRAPB and ends here in public\./);
+      expect(s).toMatch(/Item three public\./);
+    }
+  });
+
+  it('a (U) paragraph\'s first line, its words after a gap lined up with a mark mid-row above: released whole (F6)', async () => {
+    const shown = await released(await table([
+      [[72, '(U) Alpha'], [205, '(U) public tail of the line.']],
+      [[72, '(U) The public sentence'], [205, 'continues with more public words in the line']],
+      [[72, 'and still more public words of the same paragraph to the end.']],
+    ]));
+    for (const s of shown) {
+      expect(s).not.toMatch(/ZQ/);
+      expect(s).toMatch(/continues with more public words in the line/);
+      expect(s).toMatch(/and still more public words of the same paragraph to the end\./);
+    }
+  });
+});

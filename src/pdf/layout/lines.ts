@@ -256,14 +256,14 @@ function dedupe(members: readonly number[], glyphs: readonly PageGlyph[]): numbe
  * line), and wherever two neighbouring glyphs were drawn apart (see drawnApart), however narrow
  * the gap between them.
  */
-function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], marks: readonly PageGlyph[] = []): LinePiece[] {
+function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], marks: readonly PageGlyph[] = [], next?: NextRow): LinePiece[] {
   const glyphs = row.glyphs;
   const out: LinePiece[] = [];
   const cuts = gutters(glyphs).filter((c) => !bridged(glyphs, c, boxes, page));
   const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => (k > 0 || !markTab(glyphs, c)) && !justifiedGap(row, cuts, k, page)).map((c) => c.at);
   const flow = flowBreaks(row, page);
   const boxedCuts = new Set(cuts.filter((c) => boxed(glyphs, c, boxes)).map((c) => c.at));
-  const cells = cellsBesideU(glyphs, marks);
+  const cells = cellsBesideU(glyphs, marks).filter((at) => !next || !wrapsBelow(glyphs, at, next));
   const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow, ...cells])].sort((a, b) => a - b), new Set(flow), boxedCuts);
   let from = 0;
   for (const c of all) {
@@ -302,33 +302,83 @@ function midLineMarks(rs: readonly Row[]): PageGlyph[] {
 
 /**
  * Where a row that opens with a `(U)` mark (after a list label, if any) is cut before a table
- * cell closer than a gutter: at a gap wider than a word space with no space glyph drawn in it,
- * whose right edge lies within 0.1 em of a mark set mid-row on a row within 2.4 em above or below,
+ * cell closer than a gutter: at a gap that the space glyphs drawn in it, if any, leave open by a
+ * word space or more (a cell drawn with its trailing space, probe 59b, F2; a monospaced line's
+ * spaces fill their gaps), whose right edge lies within 0.25 em (CELL_ALIGN_EM: a padded or
+ * centred cell) of a mark set mid-row on a row within 2.4 em above or below,
  * in type of the same size (the cell above or below opens there with its own mark: a table's
  * column). The cell after the gap does not open with a mark. Read as one line, the unmarked
  * cell took the `(U)` of the row's first cell and was released (`(U) Bravo Jones ZQCELLD unmarked
  * role`, probe 58f, F3); cut, it is a piece of its own, which no cell above it goes on into
  * (newTableRow): unmarked, withheld in a classified document. Only after a `(U)` first cell: the
  * cut then never releases what the row's mark withheld (in an unclassified document, unmarked
- * text is released as the `(U)` row was).
+ * text is released as the `(U)` row was). Not where the row is a paragraph's full line that wraps
+ * onto the row below (see wrapsBelow).
  */
 function cellsBesideU(glyphs: readonly PageGlyph[], marks: readonly PageGlyph[]): number[] {
   if (marks.length === 0 || !opensU(glyphs)) return [];
   const out: number[] = [];
   let prev = -1;
+  let spaces = 0;
   for (let i = 0; i < glyphs.length; i++) {
     const g = glyphs[i]!;
     if (g.blank) {
-      prev = -1;
+      spaces += Math.max(0, g.x1 - g.x0);
       continue;
     }
     const a = prev >= 0 ? glyphs[prev]! : null;
+    const filled = spaces;
     prev = i;
-    if (!a || g.text === '(' || g.x0 - a.x1 <= WORD_HOLE_EM * g.size) continue;
+    spaces = 0;
+    if (!a || g.text === '(' || g.x0 - a.x1 - filled <= WORD_HOLE_EM * g.size) continue;
     const em = g.size;
-    if (marks.some((m) => Math.abs(m.x0 - g.x0) < 0.1 * em && Math.abs(m.size - em) <= 0.1 * em && Math.abs(m.y - g.y) >= 0.6 * em && Math.abs(m.y - g.y) <= 2.4 * em)) out.push(i);
+    if (marks.some((m) => Math.abs(m.x0 - g.x0) < CELL_ALIGN_EM * em && Math.abs(m.size - em) <= 0.1 * em && Math.abs(m.y - g.y) >= 0.6 * em && Math.abs(m.y - g.y) <= 2.4 * em)) out.push(i);
   }
   return out;
+}
+
+/**
+ * How far (in em) a cell's start may lie from the mark that opens the cell above or below it: a
+ * centred or padded cell starts a little off its column's mark (probe 59b, F2: 0.17 em right,
+ * 0.125 em left).
+ */
+const CELL_ALIGN_EM = 0.25;
+
+/** The row under a row (the next one down the page), and the right edge of the page's text. */
+interface NextRow {
+  readonly below: Row | undefined;
+  readonly right: number;
+}
+
+/**
+ * True when the row's text from its start through the cell cut at `at` is a paragraph's full line
+ * that wrapped: the row under it (at most 2 em lower) starts at its left edge (within 0.3 em),
+ * opens no portion, and its first word would not have fitted after the line's end, within the
+ * next gutter's far side or the right edge of the page's text. Its words go on across the cut's
+ * column, so the cut is no table's (a `(U)` paragraph's first line whose words after a gap with
+ * no space glyph lined up with a mark mid-row above: cut there, the rest of the paragraph went
+ * with the cut piece, unmarked, and was withheld; probe 59b, F6). A table's row ends short.
+ */
+function wrapsBelow(glyphs: readonly PageGlyph[], at: number, next: NextRow): boolean {
+  const below = next.below?.glyphs.filter((g) => !g.blank) ?? [];
+  const first = glyphs.find((g) => !g.blank);
+  if (below.length === 0 || !first) return false;
+  const em = first.size;
+  if (Math.abs(below[0]!.x0 - first.x0) >= ROW_TOLERANCE_EM * em || first.y - below[0]!.y > 2 * em || PORTION_OPENING.test(startText(below))) return false;
+  let end = glyphs[at]!.x1;
+  let edge = next.right;
+  for (let k = at + 1; k < glyphs.length; k++) {
+    const g = glyphs[k]!;
+    if (g.blank) continue;
+    if (g.x0 - end > COLUMN_GAP_EM * em) {
+      edge = g.x0;
+      break;
+    }
+    end = g.x1;
+  }
+  let w = below[0]!.x1;
+  for (let k = 1; k < below.length && below[k]!.x0 - below[k - 1]!.x1 <= WORD_HOLE_EM * em; k++) w = below[k]!.x1;
+  return end + WORD_SPACE_EM * em + (w - below[0]!.x0) > edge;
 }
 
 /** True when the glyphs open with a portion mark of level U (after a list label or bullet, if any). */
@@ -740,10 +790,12 @@ function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean,
   const blockOf: (Block | undefined)[] = [];
   const out: Block[] = [];
   const caps = largeOpenings(all, opens);
+  let right = -Infinity;
+  for (const p of all) right = Math.max(right, p.x1);
   all.forEach((p, j) => {
     const i = above(j);
     const q = i >= 0 ? all[i]! : null;
-    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !(underU(blockOf[i]) && (newTableRow(all, i, j) || inlineFragment(page, p, q))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
+    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
     let b = joins ? blockOf[i] : undefined;
     if (!b) {
       b = { lines: [], breaks: new Set(), x0: p.x0, x1: p.x1, top: p.y + p.size, bottom: p.y };
@@ -812,21 +864,53 @@ function underU(block: Block | undefined): boolean {
  * True when `all[j]` is a cell of a table's new row, not the wrap of the cell above it (`all[i]`):
  * a piece on its row, apart from it, opens a portion of its own (see opensPortion), and so does a
  * piece on the row above at the same left edge (within 0.3 em), other than the cell above (the
- * cells of that column open with their marks: the rows are a table's). Read as that cell's next
+ * cells of that column open with their marks: the rows are a table's), and its first word would
+ * have fitted after the cell above (see firstWordFits). Read as that cell's next
  * line, an unmarked cell under a `(U)` one (`(U) Bravo Jones` | `ZQLABELU unmarked role` under
  * `(U) Alpha Roberts` | `(U) public role`) took its mark and was released (probe 58f, F3). A
  * cell that wraps goes on with its cell: the cells beside its next line are empty, or wrap too,
- * and open nothing. Two columns of running text beside each other open no portions at one left
- * edge on two rows running, so their lines go on as before.
+ * and open nothing. A column of one-line `(U)` items beside a running paragraph opens portions at
+ * one left edge on rows running too, but the paragraph's lines run to their edge: no word of the
+ * next would have fitted, so it goes on as a wrap (probe 59b, F5).
  */
-function newTableRow(all: readonly LinePiece[], i: number, j: number): boolean {
+function newTableRow(all: readonly LinePiece[], i: number, j: number, right: number): boolean {
   const p = all[j]!;
   const q = all[i]!;
   for (const o of rowMates(all, j)) {
     if ((o.x1 > p.x0 && o.x0 < p.x1) || !opensPortion(o)) continue;
-    if (rowMates(all, i).some((o2) => o2 !== q && Math.abs(o2.x0 - o.x0) < ROW_TOLERANCE_EM * o.size && opensPortion(o2))) return true;
+    if (rowMates(all, i).some((o2) => o2 !== q && Math.abs(o2.x0 - o.x0) < ROW_TOLERANCE_EM * o.size && opensPortion(o2))) return firstWordFits(all, i, p, right);
   }
   return false;
+}
+
+/** A word space, in em, at its narrowest in a justified line. */
+const WORD_SPACE_EM = 0.2;
+
+/**
+ * True when the first word of `p` would have fitted after the end of `all[i]`, the piece above it:
+ * within the left edge of the nearest piece right of it on its row, else the right edge of the
+ * page's text (`right`). A line that ran to its edge and wrapped is a wrap (a `(U)` paragraph's
+ * next line in a column beside a column of one-line `(U)` items, probe 59b, F5); a cell that
+ * ended short with room for the word is a row's end, and `p` a new row's cell. The edge is the
+ * farthest the line could have run, so a doubtful case stays a new row (withheld).
+ */
+function firstWordFits(all: readonly LinePiece[], i: number, p: LinePiece, right: number): boolean {
+  const q = all[i]!;
+  let edge = right;
+  for (const o of rowMates(all, i)) if (o.x0 >= q.x1 && o.x0 < edge) edge = o.x0;
+  return q.x1 + WORD_SPACE_EM * q.size + firstWordWidth(p) <= edge;
+}
+
+/** The width of a piece's first word: up to its first space glyph or hole a word space wide. */
+function firstWordWidth(p: LinePiece): number {
+  const gs = p.glyphs;
+  let end = p.x0;
+  for (let k = 0; k < gs.length; k++) {
+    const g = gs[k]!;
+    if (g.blank || (k > 0 && g.x0 - gs[k - 1]!.x1 > WORD_HOLE_EM * g.size)) break;
+    end = Math.max(end, g.x1);
+  }
+  return end - p.x0;
 }
 
 /** The other pieces on the row of `all[j]` (baselines within 0.3 em of its own). */
@@ -854,19 +938,25 @@ function opensPortion(piece: LinePiece): boolean {
  * that glyph's size (a raised or lowered run joinSuperscripts did not take: `ZQBRAVO` then
  * `/F1 6 Tf 9 Ts (ZQDELTA)`, 6 pt raised 0.75 em). It is that line's text, not a wrapped line of
  * the paragraph above: joined to it, it was released with a (U) paragraph there (probe 58f, F4).
+ * Whatever its size, a piece that starts where such a glyph ends and not at the left edge of the
+ * paragraph it would go on with (nor of `q`) is that line's text too (a run of 10.5 to 12 pt raised
+ * 5 pt in a 12 pt (S//NF) line, probe 59b, F3): a wrapped line starts at its paragraph's edge.
  * A run beside a glyph of `q`'s own row (a subscript of `q`) stays with `q`. Else it is a block of
  * its own, unmarked (withheld in a classified document): its region, a line band at its own
  * baseline, covers it, which the marked line's band would not.
  */
-function inlineFragment(page: readonly PageGlyph[], p: LinePiece, q: LinePiece): boolean {
+function inlineFragment(page: readonly PageGlyph[], p: LinePiece, q: LinePiece, left: number): boolean {
   const rowTol = ROW_TOLERANCE_EM * p.size;
+  const indented = Math.abs(p.x0 - left) >= rowTol && Math.abs(p.x0 - q.x0) >= rowTol;
   for (const g of page) {
-    if (g.blank || g.unseen || p.size > SUPERSCRIPT_SCALE * g.size) continue;
+    if (g.blank || g.unseen) continue;
+    const small = p.size <= SUPERSCRIPT_SCALE * g.size;
+    if (!small && !indented) continue;
     const dy = Math.abs(g.y - p.y);
     if (dy < rowTol || dy > g.size || Math.abs(g.y - q.y) < ROW_TOLERANCE_EM * q.size) continue;
     const em = g.size;
     const after = p.x0 >= g.x1 - 0.1 * em && p.x0 - g.x1 <= 0.5 * em;
-    const before = g.x0 >= p.x1 - 0.1 * em && g.x0 - p.x1 <= em;
+    const before = small && g.x0 >= p.x1 - 0.1 * em && g.x0 - p.x1 <= em;
     if (after || before) return true;
   }
   return false;
@@ -1008,6 +1098,8 @@ function besideCap(cap: LinePiece, r: LinePiece): boolean {
 export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = []): Block[] {
   const rs = rows(glyphs);
   const marks = midLineMarks(rs);
-  const all = joinDropCaps(rs.flatMap((r) => pieces(r, glyphs, boxes, marks)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
+  let right = -Infinity;
+  for (const g of glyphs) if (!g.blank) right = Math.max(right, g.x1);
+  const all = joinDropCaps(rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], right })).sort((a, b) => b.y - a.y || a.x0 - b.x0));
   return order(blocks(all, opens, glyphs));
 }
