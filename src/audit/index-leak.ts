@@ -17,7 +17,7 @@
  */
 import path from 'node:path';
 import type { WithheldPiece } from '../engine/withheld.js';
-import { releasedRunSet, unionOfRuns, type RunSet } from '../leak/shingle-hash.js';
+import { releasedRunSet, runIndex, unionOfRuns, type RunSet } from '../leak/shingle-hash.js';
 import { readBytesOrNull } from '../node/read.js';
 import { INDEX_FORMATS, indexPath } from '../release/folder.js';
 import type { CrossDigest } from './cross.js';
@@ -53,7 +53,7 @@ export class IndexLeakCheck {
     this.all = unionOfRuns(files.map((f) => f.runs));
     this.inFile = new Uint8Array(this.all.length);
     files.forEach((f, bit) => {
-      for (let i = 0; i < f.runs.length; i++) this.inFile[find(this.all, f.runs[i]!)]! |= 1 << bit;
+      for (let i = 0; i < f.runs.length; i++) this.inFile[runIndex(this.all, f.runs[i]!)]! |= 1 << bit;
     });
     this.released = new Uint8Array(this.all.length);
   }
@@ -87,7 +87,7 @@ export class IndexLeakCheck {
   /** Notes the runs of a release text: a run of the index a release shows is no leak of the index. */
   noteReleased(runs: RunSet): void {
     for (let i = 0; i < runs.length; i++) {
-      const id = find(this.all, runs[i]!);
+      const id = runIndex(this.all, runs[i]!);
       if (id >= 0) this.released[id] = 1;
     }
   }
@@ -99,7 +99,7 @@ export class IndexLeakCheck {
   checkDocument(stem: string, withheld: readonly WithheldPiece[], visible: string, digest: CrossDigest): Finding[] {
     for (const piece of digest.pieces) {
       for (let i = 0; i < piece.hashes.length; i++) {
-        const id = find(this.all, piece.hashes[i]!);
+        const id = runIndex(this.all, piece.hashes[i]!);
         if (id >= 0) this.hits.push({ stem, portionId: piece.portionId, id });
       }
     }
@@ -126,20 +126,6 @@ export class IndexLeakCheck {
     });
     return out;
   }
-}
-
-/** The position of `h` in the ascending `set`, or -1. */
-function find(set: RunSet, h: number): number {
-  let lo = 0;
-  let hi = set.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = set[mid]!;
-    if (v === h) return mid;
-    if (v < h) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /** An index file's text as pieces read apart, or why it cannot be read. */

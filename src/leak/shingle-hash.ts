@@ -83,16 +83,21 @@ function distinctSorted(runs: Float64Array): RunSet {
 
 /** Whether the run set holds `h`. */
 export function hasRun(set: RunSet, h: number): boolean {
+  return runIndex(set, h) >= 0;
+}
+
+/** The position of `h` in the ascending run set, or -1 (a binary search). */
+export function runIndex(set: RunSet, h: number): number {
   let lo = 0;
   let hi = set.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const v = set[mid]!;
-    if (v === h) return true;
+    if (v === h) return mid;
     if (v < h) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
 }
 
 /** The runs of `a` that `b` does not hold, ascending. */
