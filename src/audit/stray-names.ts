@@ -2,13 +2,15 @@
  * Names of files no record accounts for (probe 59a F7): audit's `unrecorded:` line quoted such a
  * name in full, though it may be made of withheld words (`release/<a withheld sentence>.txt`),
  * and audit lines never quote withheld text. Each name is checked against every document's
- * withheld text as release checks its output names (src/leak/words.ts `withheldRunFinder`), and
- * one that repeats it is shown masked: its folder and the sha256 of the name.
+ * withheld text by the test release names its outputs with (src/leak/name-check.ts: a withheld
+ * word the release does not show, hidden in the name's letters or not, or a run of
+ * withheld words), and one that repeats it is shown masked: its folder and the sha256 of the name.
  */
 import type { WithheldPiece } from '../engine/withheld.js';
 import { sha256Hex } from '../hash.js';
 import { INDEX_FORMATS, indexPath, MANIFEST_PATH } from '../release/folder.js';
-import { normalisedWords, SHINGLE_WORDS, withheldRunFinder } from '../leak/words.js';
+import { withheldNameCheck } from '../leak/name-check.js';
+import { normalisedWords, SHINGLE_WORDS } from '../leak/words.js';
 
 /** The withheld pieces of 8 words or more: what is looked for where short pieces are found by chance. */
 export function longPieces(pieces: readonly WithheldPiece[]): WithheldPiece[] {
@@ -30,7 +32,7 @@ export class StrayNames {
   check(withheld: readonly WithheldPiece[], visible: string): void {
     const open = this.candidates.filter((c) => !this.masked.has(c));
     if (open.length === 0) return;
-    const holds = withheldRunFinder(withheld, visible);
+    const holds = withheldNameCheck({ withheld, visible });
     for (const c of open) if (holds(c.slice(c.indexOf('/') + 1))) this.masked.add(c);
   }
 

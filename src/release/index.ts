@@ -31,7 +31,8 @@ import { placementOf } from './placement.js';
 export { FORMATS, type Format } from './folder.js';
 export { withheldTexts } from '../engine/withheld.js';
 export { PDF_READER, isPdfBytes, safePdfStem, type PdfSource } from './pdf-names.js';
-export { safeOutputStem, stemHidesTextWord, stemWordsIn } from './safe-stem.js';
+export { safeOutputStem } from './safe-stem.js';
+export { stemHidesTextWord, stemWordsIn } from '../leak/name-check.js';
 export { isRenamedStem, renamedStem } from './folder.js';
 
 /** Everything needed to release one document. */

@@ -16,13 +16,13 @@
 import { pdfStampLine } from '../engine/disposition.js';
 import { replacedPageBanners, visibleAcrossGaps } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
+import { withheldNameCheck, withheldNumberCheck } from '../leak/name-check.js';
 import { OUTLINE_SHAPES, readPdfLayout, redactPdf, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { contains, type Rect } from '../pdf/geometry.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type ReaderId } from '../parse/read.js';
 import { foldMarkStandIns, standInDiagnostic } from '../parse/stand-ins.js';
 import { PDF_READER, type PdfSource } from './pdf-names.js';
-import { withheldNameCheck, withheldNumberCheck } from './safe-stem.js';
 import { renderReviewPdf } from '../render/pdf/index.js';
 import { toReviewView } from '../render/view.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
