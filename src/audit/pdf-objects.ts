@@ -9,6 +9,7 @@
  * the strings of PDF syntax they hold. An image codec's data, which is no text, is left as is.
  */
 import { PdfDict, PdfName, PdfStream, PdfString, type PdfObjects, type PdfValue } from '../pdf/objects/model.js';
+import { decodeTextString } from '../pdf/objects/text-string.js';
 import { pdfStrings } from './pdf-text.js';
 
 /** What the objects of a PDF hold as text. */
@@ -22,16 +23,7 @@ export interface PdfObjectTexts {
   readonly streams: readonly string[];
 }
 
-const winAnsi = new TextDecoder('windows-1252');
-const utf16be = new TextDecoder('utf-16be');
 const utf8 = new TextDecoder('utf-8');
-
-/** A PDF string's bytes as text: UTF-16BE with a byte-order mark, UTF-8 with its mark, else PDFDocEncoding (read as WinAnsi). */
-function stringText(bytes: Uint8Array): string {
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return utf16be.decode(bytes.subarray(2));
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8.decode(bytes.subarray(3));
-  return winAnsi.decode(bytes);
-}
 
 /** What a walk collects: strings, names and keys, and the streams met. */
 interface Walked {
@@ -42,7 +34,7 @@ interface Walked {
 
 /** The strings, names and streams of `v` and of what it holds, appended to `to`. */
 function walk(v: PdfValue | undefined, to: Walked): void {
-  if (v instanceof PdfString) to.strings.push(stringText(v.bytes));
+  if (v instanceof PdfString) to.strings.push(decodeTextString(v.bytes));
   else if (v instanceof PdfName) to.names.push(v.name);
   else if (Array.isArray(v)) for (const x of v) walk(x, to);
   else if (v instanceof PdfDict) {

@@ -9,6 +9,7 @@
  * reported as unreadable rather than read as empty.
  */
 import { inflateSync } from 'node:zlib';
+import { decodeTextString } from '../pdf/objects/text-string.js';
 
 /** What was read from a PDF. */
 export type PdfTextResult =
@@ -25,15 +26,6 @@ export type PdfTextResult =
       readonly raw: readonly string[];
     }
   | { readonly ok: false; readonly message: string };
-
-const winAnsi = new TextDecoder('windows-1252');
-const utf16be = new TextDecoder('utf-16be');
-
-/** A PDF string's bytes as text: UTF-16BE with a byte-order mark, else WinAnsi / PDFDocEncoding. */
-function decodeStringBytes(bytes: number[]): string {
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return utf16be.decode(Uint8Array.from(bytes.slice(2)));
-  return winAnsi.decode(Uint8Array.from(bytes));
-}
 
 /**
  * The string operands in PDF syntax `s` (a latin1 view of bytes): literal `(…)` and hex `<…>`
@@ -83,7 +75,7 @@ export function pdfStrings(s: string): string[] {
         bytes.push(ch.charCodeAt(0) & 0xff);
         i++;
       }
-      emit(decodeStringBytes(bytes));
+      emit(decodeTextString(Uint8Array.from(bytes)));
     } else if (c === '<' && s[i + 1] === '<') {
       i += 2;
     } else if (c === '<') {
@@ -91,7 +83,7 @@ export function pdfStrings(s: string): string[] {
       const hex = s.slice(i + 1, end < 0 ? s.length : end).replace(/[^0-9A-Fa-f]/g, '');
       const bytes: number[] = [];
       for (let k = 0; k < hex.length; k += 2) bytes.push(parseInt(hex.slice(k, k + 2).padEnd(2, '0'), 16));
-      emit(decodeStringBytes(bytes));
+      emit(decodeTextString(Uint8Array.from(bytes)));
       i = end < 0 ? s.length : end + 1;
     } else if (c === '[') {
       if (arrayDepth++ === 0) arrayText = null;

@@ -10,6 +10,7 @@ import { normaliseRect, type Rect } from '../geometry.js';
 import { INKED_BLANK, MISREAD_GLYPH } from '../font/font.js';
 import { PdfString } from '../objects/model.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
+import { decodeTextString } from '../objects/text-string.js';
 import { listPages } from '../redact/pages.js';
 import { unreadTextOf } from './unread-text.js';
 
@@ -243,12 +244,9 @@ function unreadPage(drawn: PageContent, box: readonly number[], index: number): 
 /** Keys of a marked-content property list whose text extractors read instead of the glyphs. */
 const REPLACING = ['ActualText', 'E'] as const;
 
-/** A PDF text string: UTF-16BE after a byte order mark, else PDFDocEncoding (read as Latin-1, its printable range). */
+/** A PDF text string's text, or null for another value. */
 function textString(v: unknown): string | null {
-  if (!(v instanceof PdfString)) return null;
-  const b = v.bytes;
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  return Buffer.from(b).toString('latin1');
+  return v instanceof PdfString ? decodeTextString(v.bytes) : null;
 }
 
 /** Letters and digits only, NFKC, lower case: what must agree between a replacement and its glyphs. */
