@@ -73,6 +73,20 @@ describe('-p NAME beside a file of that name', () => {
   });
 });
 
+describe('a profile file with the id of a bundled profile', () => {
+  it('is said to be another file than the bundled one; the bundled file itself is not', () => {
+    const dir = tmp();
+    const edited = path.join(dir, 'my-public.yaml');
+    writeFileSync(edited, `${readFileSync('rules/public.yaml', 'utf8')}# edited\n`);
+    const r = runBin(['explain', CABLE, '-p', edited, '--as-of', AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^declass: warning: profile ${edited.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has the id of the bundled profile public but is not that file \\(sha256 [0-9a-f]{12}… against [0-9a-f]{12}…\\): the outputs name it public; give it an id of its own\n$`));
+    const same = runBin(['explain', CABLE, '-p', path.resolve('rules/public.yaml'), '--as-of', AS_OF]);
+    expect(same.code).toBe(0);
+    expect(same.stderr).toBe('');
+  });
+});
+
 describe('options that do nothing', () => {
   it.each([
     ['--page-size without a PDF format', ['--formats', 'text', '--page-size', 'a4'], 'declass: warning: --page-size a4 does nothing: --formats text writes no typeset PDF (pdf, review)\n'],

@@ -30,11 +30,19 @@ export function asOfDate(io: Io, given: string | undefined, release = false): st
  * named `public` uses the bundled profile: said too, with how to use the file.
  */
 export async function loadProfileOption(ctx: CommandContext, ref: string): Promise<Profile> {
-  const [{ bundledShadowsFile, resolveProfile }, { lintProfile }] = await Promise.all([import('../../node/profiles.js'), import('../../rules/lint.js')]);
+  const [{ bundledProfileSha256, bundledShadowsFile, isProfileName, resolveProfile }, { lintProfile }] = await Promise.all([import('../../node/profiles.js'), import('../../rules/lint.js')]);
   const profile = await resolveProfile(ref);
   const warn = ctx.colors().err.yellow('warning');
   if (await bundledShadowsFile(ref, ctx.io.cwd())) {
     ctx.io.stderr(`declass: ${warn}: --profile ${ref} is the bundled profile ${ref}, not the file "${ref}" in this folder; to use the file, write --profile ./${ref}\n`);
+  }
+  // A profile file that takes a bundled profile's id: the summary, the records and the index
+  // name it `public` like the bundled one (probe 59a: only audit said it was another file).
+  if (!isProfileName(ref)) {
+    const bundled = await bundledProfileSha256(profile.id);
+    if (bundled !== null && bundled !== profile.source.sha256) {
+      ctx.io.stderr(`declass: ${warn}: profile ${profile.source.file} has the id of the bundled profile ${profile.id} but is not that file (sha256 ${profile.source.sha256.slice(0, 12)}… against ${bundled.slice(0, 12)}…): the outputs name it ${profile.id}; give it an id of its own\n`);
+    }
   }
   for (const w of lintProfile(profile)) ctx.io.stderr(`declass: ${profile.source.file}:${w.line}: ${warn}: ${w.message} [${w.code}]\n`);
   return profile;
