@@ -134,11 +134,29 @@ export async function checkIndex(dir: string, manifestText: string | null, shas:
   });
   await streamer.finish();
   if (found) out.push(...checkRows(json!.path, found, expected));
+  let advice: string | null = null;
   for (const kind of kinds) {
     const sha = shas.get(indexPath(kind));
-    if (sha !== undefined && sha !== hashes.get(kind)!.digest()) out.push(failure(indexPath(kind), 'index', 'differs from the index the audit records and release texts give (rebuild it with declass index)'));
+    if (sha === undefined || sha === hashes.get(kind)!.digest()) continue;
+    advice ??= indexAdvice(dir, entries, shas);
+    out.push(failure(indexPath(kind), 'index', `differs from the index the audit records and release texts give (${advice})`));
   }
   return out;
+}
+
+/**
+ * What to do about an index that differs. Rebuilding it is the answer only when its sources are
+ * all there: with a release text missing (deleted, renamed), `declass index` would write an index
+ * without that text's subjects and hide the real fault, which the `missing` check reports.
+ */
+function indexAdvice(dir: string, entries: readonly IndexEntry[], shas: ReadonlyMap<string, string>): string {
+  const missing: string[] = [];
+  for (const entry of entries) {
+    const text = readRecord(dir, entry.name, entry.stem)?.outputs.find((o) => o.kind === 'text');
+    if (text && !shas.has(text.path)) missing.push(text.path);
+  }
+  if (missing.length === 0) return 'rebuild it with declass index';
+  return `${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}, which it is made from, ${missing.length === 1 ? 'is' : 'are'} missing: see the missing check`;
 }
 
 /** What the records say of a withholding, for the row check. */

@@ -218,6 +218,19 @@ describe('declass audit on a tampered folder', () => {
     expect(run.stdout).toMatch(/^review\/manifest\.json: chain: entry 3 \(08MADRID308\) is out of order/m);
   });
 
+  it('a release text deleted: the index names it as missing, and does not advise rebuilding the index', async () => {
+    const dir = fresh();
+    const record = JSON.parse(readFileSync(path.join(dir, 'review/08BERLIN173.audit.json'), 'utf8'));
+    const text = record.outputs.find((o: { kind: string }) => o.kind === 'text').path as string;
+    rmSync(path.join(dir, text));
+    const run = await audit(dir);
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toContain(`${text}: missing: recorded in review/08BERLIN173.audit.json but not found`);
+    const index = lines(run.stdout).filter((l) => / index: /.test(l));
+    expect(index.length).toBeGreaterThan(0);
+    for (const l of index) expect(l).toMatch(new RegExp(`differs from the index the audit records and release texts give \\(${text.replace('.', '\\.')}, which it is made from, is missing: see the missing check\\)$`));
+  });
+
   it('a record edited: hash against the manifest; edited and re-chained: caught by the re-run', async () => {
     const dir = fresh();
     const file = path.join(dir, 'review/08BERLIN173.audit.json');
@@ -231,7 +244,7 @@ describe('declass audit on a tampered folder', () => {
     // The Vaughn index gives each withholding's reason: built before the edit, it no longer matches.
     run = await audit(dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^release\/index\.json: index: differs from the index the audit records and release texts give/m);
+    expect(run.stdout).toMatch(/^release\/index\.json: index: differs from the index the audit records and release texts give \(rebuild it with declass index\)$/m);
     expect((await runCli(['index', dir])).code).toBe(0);
     expect((await audit(dir)).code).toBe(0); // without the originals a consistent forgery of a reason passes
     run = await audit(dir, '--originals', ...ORIGINALS);
