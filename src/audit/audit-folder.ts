@@ -31,7 +31,7 @@ import { redactRuleMatches } from './rule-matches.js';
 import { readReleasedText, scanFolder, type FolderFile, type ReleasedText } from './scan.js';
 import { IndexLeakCheck } from './index-leak.js';
 import { longPieces, StrayNames } from './stray-names.js';
-import { checkOutputs, checkPending, checkPdfAuthorities, checkTextAuthorities, boxLabels, compareRerun, parseRecord } from './verify.js';
+import { checkOutputs, checkPdfPages, checkPending, checkPdfAuthorities, checkTextAuthorities, boxLabels, compareRerun, parseRecord } from './verify.js';
 
 /** How to audit a folder. */
 export interface AuditOptions {
@@ -379,7 +379,7 @@ function checkAuthorities(stem: string, record: AuditRecord, texts: readonly Rel
     if (o.kind === 'text') out.push(...checkTextAuthorities(o.path, t.text ?? '', stem, record));
     else if (o.kind === 'pdf') {
       if (t.text === null) out.push(failure(o.path, 'authority', `cannot read the PDF back: ${t.unreadable}`));
-      else out.push(...checkPdfAuthorities(o.path, t.text, stem, record));
+      else out.push(...checkPdfAuthorities(o.path, t.text, stem, record), ...checkPdfPages(o.path, t.pages, stem, record));
     }
   }
   return out;

@@ -74,6 +74,8 @@ export interface ReleasedText {
    * are among `pieces`.
    */
   readonly raw?: readonly string[];
+  /** A PDF's page count as pdf.js reads it (absent for a text, or when pdf.js cannot read the file). */
+  readonly pages?: number;
   readonly unreadable?: string;
 }
 
@@ -114,8 +116,9 @@ export async function readReleasedText(dir: string, rel: string, labels: readonl
     const pieces = [...cutAtLabels(items.map((t) => t.str), labels, (i) => (items[i]!.first ? '\n' : ' ')), pdf.extra.join('\n')];
     // The own reader read every object and stream (it fails on a filter it does not decode): its
     // raw texts are the file's; else pdf-lib reads the objects (a PDF input's release keeps its images).
-    if (own.text !== null) return { rel, stem: own.stem, text: `${own.text}\n\u0000\n${text}`, pieces: [...own.pieces, ...pieces], ...(own.raw ? { raw: own.raw } : {}) };
-    return await withObjects({ rel, stem: own.stem, text, pieces }, bytes);
+    const pages = pdf.pages.length;
+    if (own.text !== null) return { rel, stem: own.stem, text: `${own.text}\n\u0000\n${text}`, pieces: [...own.pieces, ...pieces], ...(own.raw ? { raw: own.raw } : {}), pages };
+    return await withObjects({ rel, stem: own.stem, text, pieces, pages }, bytes);
   } catch (error) {
     return own.text === null ? own : { rel, stem: own.stem, text: null, pieces: [], unreadable: `pdf.js cannot read it: ${(error as Error).message}` };
   }

@@ -152,6 +152,18 @@ export function checkPdfAuthorities(file: string, pdfText: string, stem: string,
 }
 
 /**
+ * Check 5 on a release PDF's pages: as many as the record places its boxes on. The authorities
+ * alone let two release PDFs whose records give the same exemptions be swapped, their hashes
+ * fixed (probe 59a: two SIDtoday releases under B5, one page against two, passed without the
+ * originals). Records made before placement was recorded say nothing here.
+ */
+export function checkPdfPages(file: string, pages: number | undefined, stem: string, record: AuditRecord): Finding[] {
+  const recorded = record.placement?.pages;
+  if (typeof recorded !== 'number' || pages === undefined || pages === recorded) return [];
+  return [failure(file, 'authority', `has ${pages} page(s); ${recordPath(stem)} records ${recorded}`)];
+}
+
+/**
  * Check 3: a re-run's record against the recorded one, every field (but those a re-run cannot give
  * again, see ./record-diff.ts): each field that differs is a failure naming it. An output the
  * re-run gives other bytes for is also named on its own file.
