@@ -275,6 +275,14 @@ export interface Portion {
    */
   readonly markFirstCellOnly?: true;
   /**
+   * Documents only, on a table row whose marking is `unknown`: some of its cells carry a mark and
+   * another holding text carries none (`| (U) CAN | active | (S//NF) … |`): the row's level is not
+   * known, but it is at least `atLeast`, the most restrictive of its marked cells (null when one of
+   * their marks was not understood). The decision's reason says so (not that only the first cell is
+   * marked). Absent otherwise.
+   */
+  readonly rowCellsPartlyMarked?: { readonly atLeast: Level | null };
+  /**
    * Documents only, on an unmarked bullet or list item set right under a marked lead-in (`(U) The
    * items below:` / `• …`): each item of a list is a portion and carries its own mark (CAPCO), so
    * it is unmarked text, not the lead-in's. The decision's reason and the lint say so. Absent otherwise.

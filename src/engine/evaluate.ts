@@ -199,7 +199,7 @@ function decide(portion: Portion, facts: PortionFacts, profile: Profile, reasons
     release && classifiedPortion && (rule.declassify || profile.banner === 'foia'),
     rule.fullId,
     release ? [] : expandAuthority(rule.authority, reasons),
-    release && rule.declassify ? reason + lapsedControls(facts.marking) : !release && portion.listItemUnderMark ? reason + LIST_ITEM_NOTE : reason,
+    release && rule.declassify ? reason + lapsedControls(facts.marking) : release ? reason : reason + (portion.listItemUnderMark ? LIST_ITEM_NOTE : '') + raisedNote(portion, facts),
   );
 }
 
@@ -233,6 +233,12 @@ function decision(portion: Portion, facts: PortionFacts, action: Decision['actio
 
 /** Why a portion whose marking is not known is withheld. */
 function unknownMarkingReason(portion: Portion): string {
+  const partly = portion.rowCellsPartlyMarked;
+  if (partly) {
+    // Levels only: the marks' controls are not quoted (see below).
+    const atLeast = partly.atLeast ? ` (its marked cells make it at least ${LEVEL_NAMES[partly.atLeast]})` : '';
+    return `Withheld because some cells of the table row carry a mark and another cell holding text carries none, so the row's level is not known${atLeast}; a portion whose marking is not known is withheld in every profile (fail closed).`;
+  }
   return portion.markUnplaced
     ? `Withheld because its mark ${portion.mark?.raw ?? '(missing)'} ends a paragraph of several sentences, and which of them it marks is not known (trailing-mark-unplaced); a portion whose marking is not known is withheld in every profile (fail closed).`
     : portion.markFirstCellOnly
@@ -241,6 +247,20 @@ function unknownMarkingReason(portion: Portion): string {
       : // The mark is not quoted: not being understood, it may hold any words (`(S//NF source is …)`),
         // and this reason goes into the Vaughn index that is handed out (the record and explain keep it).
         'Withheld because its mark was not understood; unknown markings are withheld in every profile (fail closed).';
+}
+
+const LEVEL_NAMES: Readonly<Record<string, string>> = { U: 'UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
+
+/**
+ * What a withheld portion's reason adds when a mark inside its text raised it (Portion.raisedFrom):
+ * that level, not its own mark's, is what the rule decided on (`(U) … (TS//SI) …` in an UNCLASSIFIED
+ * memo is TOP SECRET with no authority block, and the reason blamed the document's declassification
+ * instruction alone, probe 60a F6). Levels only: the inner mark's controls are not quoted (the
+ * reason goes into the Vaughn index). Empty otherwise.
+ */
+function raisedNote(portion: Portion, facts: PortionFacts): string {
+  if (!portion.raisedFrom || !facts.marking || facts.marking !== portion.marking) return '';
+  return ` Its own mark is ${LEVEL_NAMES[portion.raisedFrom.level]}, but a portion mark inside its text raises it to ${LEVEL_NAMES[facts.marking.level]}, the level it is decided at: its marking does not show which of its words the inner mark covers (mark-raised-inside).`;
 }
 
 /** What an unmarked list item's reason adds (Portion.listItemUnderMark). */

@@ -29,7 +29,7 @@
  * (error), `unclassified-banner-contradicted` (error: see `classifiedSigns`), `not-a-cable`
  * (warning), `no-eo-line` (warning/info), `no-portions` (warning).
  */
-import { abovePlainU, parseMarking, raisedByMark } from '../markings/index.js';
+import { abovePlainU, compareLevels, parseMarking, raisedByMark } from '../markings/index.js';
 import { DECL_CODE_START, parseDecl, withCodeUnder } from '../declass/parse-decl.js';
 import type { ClassifiedSign, Diagnostic, Document, ExecutiveOrderLine, Field, Level, Marking, MarkingSource, Portion, RaisedFrom, Span } from '../types.js';
 import { raisedFromOf } from './raised-inside.js';
@@ -439,8 +439,10 @@ function raisedBy(source: string, span: Span, own: Field | null, marking: Markin
   for (const inside of levelMarksInside(source, span, own ? own.span.end : afterOwnLabel(source, span, number))) {
     const both = raisedByMark(raised, inside);
     if (!both) continue;
+    // The mark named is the one that sets the level (`(C) … (TS//SI)`: the (TS//SI)).
+    const higher = compareLevels(both.level, raised.level) > 0;
     raised = { ...both, raw: marking.raw, span: marking.span, normalisations: [...both.normalisations, `raised by the mark ${inside.raw} inside the portion`] };
-    from ??= raisedFromOf(marking, raised, inside.raw);
+    if (higher) from = raisedFromOf(marking, raised, inside.raw);
   }
   return from ? { marking: raised, raisedFrom: from } : { marking: raised };
 }

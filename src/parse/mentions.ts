@@ -21,8 +21,11 @@ export function isCopyrightSign(source: string, at: number, raw: string): boolea
   return COPYRIGHT_BEFORE.test(source.slice(Math.max(0, at - 24), at));
 }
 
-/** Words after which a mark is named, not used: `portions marked (S) must …`. */
-const NAMED_AFTER = /(?:^|[^\p{L}\p{N}])(?:marked|marking|markings|marks|labell?ed|stamped|classified as|reads?)[ \t]*$/iu;
+/**
+ * Words after which a mark is named, not used: `portions marked (S) must …`, `marks such as (C)
+ * and (TS//SI) are …`, `e.g. (S)`; and the marks of a list after them (`(C) and`, `(C), (S) or`).
+ */
+const NAMED_AFTER = /(?:^|[^\p{L}\p{N}])(?:marked|marking|markings|marks|labell?ed|stamped|classified as|reads?|such as|e\.g\.,?|for example,?)[ \t]*(?:\([^()\n]{1,40}\)[ \t]*(?:,[ \t]*(?:and|or)?|and|or)[ \t]*)*$/iu;
 
 /** Quotes that may stand right around a named mark. */
 const OPENING_QUOTES = new Set(['"', "'", '\u201c', '\u2018']);
@@ -39,12 +42,53 @@ export function isNamedMark(source: string, at: number, raw: string): boolean {
   const before = source[at - 1] ?? '';
   const after = source[at + raw.length] ?? '';
   if (OPENING_QUOTES.has(before) && CLOSING_QUOTES.has(after)) return true;
-  return NAMED_AFTER.test(source.slice(Math.max(0, at - 24), at)) && !/[\p{Lu}]/u.test(source.slice(at + raw.length).trimStart()[0] ?? '');
+  return NAMED_AFTER.test(source.slice(Math.max(0, at - 120), at)) && !/[\p{Lu}]/u.test(source.slice(at + raw.length).trimStart()[0] ?? '');
 }
 
-/** True when the parenthetical `raw` at `at` is text, not a mark: the copyright sign or a named mark. */
+/** The level names whose initial alone defines a one-letter acronym (`the Confidential (C) level`). */
+const LEVEL_NAMES: Readonly<Record<string, string>> = { Confidential: 'C', Secret: 'S', Unclassified: 'U', Restricted: 'R' };
+
+/** Capitalised words (letters, an apostrophe or hyphen inside) and blanks at the end of a line's text before a parenthesis. */
+const WORDS_BEFORE = /(?:^|[ \t])((?:\p{Lu}[\p{L}'’-]*[ \t]+)+)$/u;
+
+/**
+ * True when the parenthetical `raw` at `at` defines an acronym: capital letters only, right after
+ * the capitalised words whose initials they are, the sentence going on after it (`Top Secret (TS)
+ * clearances`, `Sensitive But Unclassified (SBU) information`, `For Official Use Only (FOUO)
+ * documents`). One letter is an acronym only after the level's own name (`the Confidential (C)
+ * level`), or beside another one-letter acronym on its line that is no level (`The Secretary (S)
+ * and the Deputy Secretary (D) met`): `Smith (S) said` stays a mark. Read as marks, they raised an
+ * UNCLASSIFIED memo's (U) paragraphs to TOP SECRET, SECRET or SBU (probe 60a, F6).
+ */
+export function isAcronymDefinition(source: string, at: number, raw: string): boolean {
+  const inner = raw.slice(1, -1);
+  if (!/^[A-Z]{1,6}$/.test(inner) || !/^[ \t]+\p{L}/u.test(source.slice(at + raw.length, at + raw.length + 4))) return false;
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  const words = initialsBefore(source.slice(Math.max(lineStart, at - 120), at), inner.length);
+  if (words === null || words.map((w) => w[0]).join('') !== inner) return false;
+  if (inner.length > 1) return true;
+  // `Top Secret (S)` is no definition of S.
+  if (LEVEL_NAMES[words[0]!] === inner) return initialsBefore(source.slice(Math.max(lineStart, at - 120), at), 2)?.[0] !== 'Top';
+  const lineEnd = source.indexOf('\n', at);
+  return siblingLetterAcronym(source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd));
+}
+
+/** The last `n` capitalised words right before a parenthesis (blanks only between), or null. */
+function initialsBefore(before: string, n: number): string[] | null {
+  const m = WORDS_BEFORE.exec(before);
+  if (!m) return null;
+  const words = m[1]!.trim().split(/[ \t]+/);
+  return words.length >= n ? words.slice(-n) : null;
+}
+
+/** A one-letter acronym on the line that is no level's letter (`Deputy Secretary (D) met`). */
+function siblingLetterAcronym(line: string): boolean {
+  return /\p{Lu}\p{L}*[ \t]+\([ABD-QTV-Z]\)[ \t]+\p{L}/u.test(line);
+}
+
+/** True when the parenthetical `raw` at `at` is text, not a mark: the copyright sign, a named mark or an acronym's definition. */
 function isTextNotMark(source: string, at: number, raw: string): boolean {
-  return isCopyrightSign(source, at, raw) || isNamedMark(source, at, raw);
+  return isCopyrightSign(source, at, raw) || isNamedMark(source, at, raw) || isAcronymDefinition(source, at, raw);
 }
 
 /**

@@ -19,6 +19,8 @@
  */
 import { isBarePunctuation, type LineRole } from './header.js';
 import type { DocLine } from './lines.js';
+import { compareLevels } from '../../markings/index.js';
+import type { Level } from '../../types.js';
 import { readCellStartMark, readLineStart, scanLine, type LineMarks, type LineStart, type MarkHit, type Structure } from './marks.js';
 import { endsSubject } from '../subject-end.js';
 
@@ -239,8 +241,12 @@ function groupLine(st: GroupState, i: number): void {
   // the unmarked cell's level is not known (`| (U) Bob | … is the source |` in a SECRET memo was
   // released as the row's (U)). The row's marking is not known (fail closed), whatever the first
   // cell's level: it was unmarked text under (U), withheld under B1 as "no portion mark".
-  const read = lineStart.structure === 'table-row' && lineStart.mark && !laterCellsMarked(source, line, lineStart.mark, bannerRelTo) ? { ...lineStart, mark: firstCellOnly(lineStart.mark) } : lineStart;
-  const asText = continuesSentence(st, read, line) ? read.mark : null;
+  const read =
+    lineStart.structure === 'table-row' && lineStart.mark && !laterCellsMarked(source, line, lineStart.mark, bannerRelTo)
+      ? { ...lineStart, mark: firstCellOnly(lineStart.mark, tableCellMarks(source, line, lineStart.mark, bannerRelTo)) }
+      : lineStart;
+  const wrapped = markWrappedInSentence(st, read, line);
+  const asText = wrapped || continuesSentence(st, read, line) ? read.mark : null;
   const start: LineStart = asText ? { ...read, mark: null } : read;
   const marks: LineMarks =
     start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo);
@@ -253,6 +259,7 @@ function groupLine(st: GroupState, i: number): void {
     st.cur!.pieces.push(piece);
     st.cur!.markOnly = false;
     st.cur!.readAsText.push(asText);
+    if (wrapped) st.cur!.raises.push(asText);
   } else placeFirstPiece(st, piece, start, structure, role === 'header' ? 3 : 0, line);
   addRaises(st.cur!, marks.inline, piece);
   openMidLine(st, marks, line, i);
@@ -287,6 +294,26 @@ function continuesSentence(st: GroupState, start: LineStart, line: DocLine): boo
   const initials = initialsOf(above, inner.replace(/[^A-Za-z]/g, '').length) === inner;
   if (after === '' || /^[\p{Ll},.;:)\-–—]/u.test(after)) return wrapped || initials || st.prev.last - st.prev.start >= PROSE_LINE || LIST_GOES_ON.test(above);
   return wrapped && initials;
+}
+
+/**
+ * A mark the grammar reads, alone at the start of a line (no bullet, number or label before it),
+ * right under a line of a portion that is not plain (U) and that ends no sentence (no `.`, `?`,
+ * `!`, `…` or `:` at its end), and followed by a lower-case word: `1. (S//NF) The officer said the
+ * files his service had marked` / `(U) were in fact ZQ… holdings.` A portion does not open in the
+ * middle of a sentence: this is a mark named in the sentence that the line wrap put first. Read as
+ * a portion of its own, the rest of the SECRET sentence was released as (U) (probe 60a, F3). The
+ * line goes on with the portion above, and the mark can only raise it (a `(TS)` there makes the
+ * portion TOP SECRET): fail closed. Diagnostic `parenthetical-read-as-text`.
+ */
+function markWrappedInSentence(st: GroupState, start: LineStart, line: DocLine): boolean {
+  const mark = start.mark;
+  if (!mark || mark.status !== 'marked' || mark.lookalike || start.structure !== null || mark.start !== line.first) return false;
+  const c = st.cur;
+  if (!c || !st.prev || st.blankGap || c.structure === 'table-row' || c.structure === 'heading') return false;
+  if (c.lead?.status === 'marked' && c.lead.marking?.level === 'U' && !c.lead.marking.controls.length && c.raises.length === 0) return false;
+  if (/[.!?…:]["'”’)\]*_]*$/.test(st.prev.text.trimEnd())) return false;
+  return /^\p{Ll}/u.test(st.input.source.slice(mark.end, line.last).trimStart());
 }
 
 /** Characters of a line that is prose, not a title or a label (see continuesSentence). */
@@ -451,19 +478,31 @@ function tableCellMarks(source: string, line: DocLine, first: MarkHit | null, ba
   return out;
 }
 
-/** True when every cell of a table row after the first that holds text starts with a mark. */
-/** A table row's first cell's mark as the mark of that cell only: the row's marking is not known. */
-function firstCellOnly(mark: MarkHit): MarkHit {
-  return {
-    start: mark.start,
-    end: mark.end,
-    raw: mark.raw,
-    status: 'unknown',
-    marking: null,
-    firstCellOnly: mark.status === 'marked' && mark.marking ? mark.marking.level : null,
-    message: `The mark ${JSON.stringify(mark.raw)} marks only the first cell of this table row and its other cells carry no mark, so the row's level is not known; it is withheld pending review. Mark each cell.`,
-  };
+const LEVEL_NAMES: Readonly<Record<Level, string>> = { U: 'UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
+
+/**
+ * A table row's first cell's mark as the mark of that cell only, when a later cell holding text
+ * carries no mark: the row's marking is not known. `others` are the marks at the start of its other
+ * cells: when there are some (`| (U) CAN | active | (S//NF) … |`), the row is at least the most
+ * restrictive of its marked cells, and the message says which cells are marked (it said the other
+ * cells carried no mark, probe 60a F9).
+ */
+function firstCellOnly(mark: MarkHit, others: readonly MarkHit[]): MarkHit {
+  const own = mark.status === 'marked' && mark.marking ? mark.marking.level : null;
+  const base = { start: mark.start, end: mark.end, raw: mark.raw, status: 'unknown' as const, marking: null };
+  if (others.length === 0) {
+    const message = `The mark ${JSON.stringify(mark.raw)} marks only the first cell of this table row and its other cells carry no mark, so the row's level is not known; it is withheld pending review. Mark each cell.`;
+    return { ...base, firstCellOnly: own, message };
+  }
+  let level: Level | null = own;
+  for (const m of others) level = level === null || !m.marking || m.status !== 'marked' ? null : compareLevels(m.marking.level, level) > 0 ? m.marking.level : level;
+  const marks = [mark, ...others].map((m) => m.raw).join(', ');
+  const atLeast = level === null ? '' : ` (at least ${LEVEL_NAMES[level]}, the most restrictive of its marked cells)`;
+  const message = `The cells of this table row carry the marks ${marks}, but another of its cells holding text carries none, so the row's level is not known${atLeast}; it is withheld pending review. Mark each cell.`;
+  return { ...base, firstCellOnly: level, cellsPartlyMarked: true, message };
 }
+
+/** True when every cell of a table row after the first that holds text starts with a mark. */
 
 function laterCellsMarked(source: string, line: DocLine, first: MarkHit, bannerRelTo: readonly string[]): boolean {
   for (let i = source.indexOf('|', first.end); i >= 0 && i < line.last; i = source.indexOf('|', i + 1)) {

@@ -422,6 +422,7 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
       segments,
       ...(unplaced ? { markUnplaced: true as const } : {}),
       ...(markingSource === 'unknown' && d.lead?.firstCellOnly ? { markFirstCellOnly: true as const } : {}),
+      ...(markingSource === 'unknown' && d.lead?.cellsPartlyMarked ? { rowCellsPartlyMarked: { atLeast: d.lead.firstCellOnly ?? null } } : {}),
       ...(markingSource === 'unmarked' && d.itemUnder ? { listItemUnderMark: true as const } : {}),
       ...(raisedFrom ? { raisedFrom } : {}),
     };
@@ -472,8 +473,10 @@ function effectiveMarking(d: Draft, docLevel: Level | null): { marking: Marking 
     if (r.status !== 'marked' || !r.marking) return { marking: null, markingSource: 'unknown' };
     const both = raisedByMark(marking, r.marking);
     if (!both) continue;
+    // The mark named is the one that sets the level (`(C) … (TS//SI)`: the (TS//SI)).
+    const higher = compareLevels(both.level, marking.level) > 0;
     marking = { ...both, raw: lead.raw, span, normalisations: [...both.normalisations, `raised by the mark ${r.raw} inside the portion`] };
-    raisedFrom ??= raisedFromOf(lead.marking, marking, r.raw);
+    if (higher) raisedFrom = raisedFromOf(lead.marking, marking, r.raw);
   }
   // A look-alike mark inside (`[S]`, `Tuesday(S//NF)`, a lone mark under it) that says more than the
   // portion's marking as raised by its marks, or that the grammar does not read: which words it
@@ -521,7 +524,10 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
     out.push({
       severity: 'warning',
       code: 'parenthetical-read-as-text',
-      message: `${t.raw} at the start of this line goes on with the sentence above (an acronym or office code the line wrap put there), so it was read as text, not as a mark; if it is a mark, start its paragraph with it.`,
+      message:
+        t.status === 'marked'
+          ? `The mark ${t.raw} at the start of this line is followed by lower case under a line that ends no sentence: a mark named in the sentence that the line wrap put first, not a new portion, so the line goes on with the portion above and the mark can only raise it; if it opens a paragraph, put a blank line or a sentence end before it.`
+          : `${t.raw} at the start of this line goes on with the sentence above (an acronym or office code the line wrap put there), so it was read as text, not as a mark; if it is a mark, start its paragraph with it.`,
       span: { start: t.start, end: t.end },
     });
   }

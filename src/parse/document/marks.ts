@@ -36,6 +36,11 @@ export interface MarkHit {
    * understood). In an UNCLASSIFIED document the row under a (U) is unmarked text instead.
    */
   readonly firstCellOnly?: Level | null;
+  /**
+   * With firstCellOnly: other cells of the row carry marks too, one holding text does not; the
+   * level above is then the most restrictive of the marked cells (null when one was not understood).
+   */
+  readonly cellsPartlyMarked?: true;
 }
 
 /**
