@@ -436,6 +436,8 @@ export interface PathEvent {
   readonly rects: number;
   /** The path is filled with a colour known to be dark (black, or nearly): a publisher's redaction box is one. */
   readonly dark: boolean;
+  /** The path paints something a reader sees: it is stroked or filled (not `n`), in a colour neither white nor fully transparent. */
+  readonly inked: boolean;
   readonly marks: readonly number[];
 }
 
@@ -1173,8 +1175,10 @@ class StreamRun {
       }
       const tiling = (op !== 'n' && op !== 'S' && op !== 's' && this.g.fillTiling) || (stroked && this.g.strokeTiling);
       if (tiling) this.page.unsure('tiling-pattern', 'a path painted with a tiling pattern', bbox);
-      const dark = op !== 'n' && op !== 'S' && op !== 's' && this.g.fillDark;
-      this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, rects: this.rects, dark, marks: this.page.markSnapshot() });
+      const filled = op !== 'n' && op !== 'S' && op !== 's';
+      const dark = filled && this.g.fillDark;
+      const inked = (stroked && (this.g.unseen & (Unseen.StrokeWhite | Unseen.StrokeClear)) === 0) || (filled && (this.g.unseen & (Unseen.FillWhite | Unseen.FillClear)) === 0);
+      this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, rects: this.rects, dark, inked, marks: this.page.markSnapshot() });
     }
     this.pathStart = -1;
     this.pathBox = null;

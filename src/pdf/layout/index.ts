@@ -11,7 +11,7 @@ import type { PageContent, ParsedPdf } from '../content/interpret.js';
 import type { Rect } from '../geometry.js';
 import { readPdfObjects } from '../objects/read.js';
 import { pageGlyphs, type PageGlyph } from './glyphs.js';
-import { pageBlocks, type Block, type LinePiece } from './lines.js';
+import { pageBlocks, verticalRules, type Block, type LinePiece } from './lines.js';
 import { PdfInputError } from '../errors.js';
 import { readLookalikeMark } from '../../parse/lookalike.js';
 import { parseMarking } from '../../markings/index.js';
@@ -453,7 +453,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   // closures made per call did not outlive full GCs).
   for (let p = 0; p < glyphs.length; p++) {
     if (p > 0) t.add('\f', null);
-    const blocks = pageBlocks(glyphs[p]!, pieceOpensItsOwn, darkBoxes(contents[p]!));
+    const blocks = pageBlocks(glyphs[p]!, pieceOpensItsOwn, darkBoxes(contents[p]!), verticalRules(contents[p]!));
     const unplaced = unplacedBullet(glyphs[p]!, blocks);
     if (unplaced !== null) throw new PdfInputError(unplaced);
     for (let k = 0; k < blocks.length; k++) {

@@ -4,8 +4,9 @@
  *    same place (fake bold) counts once;
  * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs,
  *    unless a publisher's box fills it (see bridged) or it is a justified line's stretched space
- *    (see stretched, justifiedGap); also where two flows meet (see drawnApart), and before a table
- *    cell beside a `(U)` one whose column opens with marks (see cellsBesideU);
+ *    (see stretched, justifiedGap); also where two flows meet (see drawnApart), where a drawn
+ *    vertical rule crosses the row between two glyphs (a table's cell border: see ruleCuts), and
+ *    before a table cell beside a `(U)` one whose column opens with marks (see cellsBesideU);
  * 3. blocks: a piece continues the block of the piece just above it when each is the other's
  *    nearest neighbour across the gap (x ranges overlapping) and the gap is under 2.5 em, so a
  *    column stays one block across its paragraphs and a sidebar is a block of its own; not a run
@@ -19,6 +20,7 @@
  */
 import type { PageGlyph } from './glyphs.js';
 import type { Rect } from '../geometry.js';
+import type { PageContent } from '../content/interpret.js';
 import { parseMarking } from '../../markings/index.js';
 
 /** A line piece: glyphs of one row of one column, left to right. */
@@ -256,12 +258,12 @@ function dedupe(members: readonly number[], glyphs: readonly PageGlyph[]): numbe
  * line), and wherever two neighbouring glyphs were drawn apart (see drawnApart), however narrow
  * the gap between them.
  */
-function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], marks: readonly PageGlyph[] = [], next?: NextRow): LinePiece[] {
+function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], marks: readonly PageGlyph[] = [], next?: NextRow, rules: readonly Rect[] = []): LinePiece[] {
   const glyphs = row.glyphs;
   const out: LinePiece[] = [];
   const cuts = gutters(glyphs).filter((c) => !bridged(glyphs, c, boxes, page));
   const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => (k > 0 || !markTab(glyphs, c)) && !justifiedGap(row, cuts, k, page)).map((c) => c.at);
-  const flow = flowBreaks(row, page);
+  const flow = [...flowBreaks(row, page), ...ruleCuts(glyphs, rules)];
   const boxedCuts = new Set(cuts.filter((c) => boxed(glyphs, c, boxes)).map((c) => c.at));
   const cells = cellsBesideU(glyphs, marks).filter((at) => !next || !wrapsBelow(glyphs, at, next));
   const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow, ...cells])].sort((a, b) => a - b), new Set(flow), boxedCuts);
@@ -271,6 +273,53 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], ma
     from = c;
   }
   addPiece(out, row, from, glyphs.length);
+  return out;
+}
+
+/**
+ * Thin vertical rules a page draws: paths a reader sees (stroked or filled, not white: see
+ * PathEvent.inked), not only a clip, at most 3 pt wide and three times as tall as wide. A table's
+ * cell borders are drawn so (LibreOffice strokes a line per edge, Chromium fills a thin quad).
+ */
+export function verticalRules(content: PageContent): Rect[] {
+  const out: Rect[] = [];
+  for (const path of content.paths) {
+    const [x0, y0, x1, y1] = path.bbox;
+    if (path.inked && x1 - x0 <= RULE_WIDTH_PT && y1 - y0 >= 3 * (x1 - x0)) out.push(path.bbox);
+  }
+  return out;
+}
+
+/** The widest a drawn vertical rule is (in pt): a cell border, not a bar over a word. */
+const RULE_WIDTH_PT = 3;
+
+/**
+ * The glyphs of a row (their indices) before which a drawn vertical rule (see verticalRules)
+ * crosses it: the rule lies in the gap between the inked glyph and the one before it (its middle
+ * between their edges, 0.1 em of slack) and runs from the row's baseline to 0.6 em above it, at
+ * most a quarter em wide. A table's cell border: the cells either side are two cells, however
+ * narrow the padding between them. Read as one line (a gap under a column gutter), an unmarked
+ * cell beside a `(U)` one took its mark and was released (`(U) UQCELLC open | ZQCELLD unmarked`),
+ * and a `(U)` cell beside an (S//NF) one was one portion raised by the mark inside it and withheld
+ * under B1 (probe 60c, F2, F5). Cut, each cell is a piece of its own, and a portion of its own.
+ */
+function ruleCuts(glyphs: readonly PageGlyph[], rules: readonly Rect[]): number[] {
+  if (rules.length === 0) return [];
+  let first = -1;
+  for (let i = 0; i < glyphs.length && first < 0; i++) if (!glyphs[i]!.blank) first = i;
+  if (first < 0) return [];
+  const g0 = glyphs[first]!;
+  const crossing = rules.filter((r) => r[1] <= g0.y && r[3] >= g0.y + 0.6 * g0.size && r[2] - r[0] <= 0.25 * g0.size);
+  if (crossing.length === 0) return [];
+  const out: number[] = [];
+  let prev: PageGlyph | null = null;
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i]!;
+    if (g.blank) continue;
+    const slack = 0.1 * g.size;
+    if (prev && crossing.some((r) => (r[0] + r[2]) / 2 >= prev!.x1 - slack && (r[0] + r[2]) / 2 <= g.x0 + slack)) out.push(i);
+    prev = g;
+  }
   return out;
 }
 
@@ -871,14 +920,22 @@ function underU(block: Block | undefined): boolean {
  * cell that wraps goes on with its cell: the cells beside its next line are empty, or wrap too,
  * and open nothing. A column of one-line `(U)` items beside a running paragraph opens portions at
  * one left edge on rows running too, but the paragraph's lines run to their edge: no word of the
- * next would have fitted, so it goes on as a wrap (probe 59b, F5).
+ * next would have fitted, so it goes on as a wrap (probe 59b, F5). Where the new row opens with a
+ * mark above U (`(C) ZQC21 conf cell` under `(U) UQC11 Name`) and `p` starts at the left edge of
+ * the cell above, it is a new row's cell whether or not its word would have fitted: the fit test
+ * reads the edge of the page's text, which a table's last column sets itself (`ZQC22 unmarked
+ * cell` under `(U) UQC12 public` was read as its wrap and released, probe 60c, F2). Read as a
+ * cell, the worst case is a `(U)` paragraph's wrap beside a classified item withheld as unmarked
+ * (fail closed); read as a wrap, text on a classified row went out under the `(U)` cell's mark.
  */
 function newTableRow(all: readonly LinePiece[], i: number, j: number, right: number): boolean {
   const p = all[j]!;
   const q = all[i]!;
+  const atEdge = Math.abs(p.x0 - q.x0) < ROW_TOLERANCE_EM * p.size;
   for (const o of rowMates(all, j)) {
     if ((o.x1 > p.x0 && o.x0 < p.x1) || !opensPortion(o)) continue;
-    if (rowMates(all, i).some((o2) => o2 !== q && Math.abs(o2.x0 - o.x0) < ROW_TOLERANCE_EM * o.size && opensPortion(o2))) return firstWordFits(all, i, p, right);
+    if (!rowMates(all, i).some((o2) => o2 !== q && Math.abs(o2.x0 - o.x0) < ROW_TOLERANCE_EM * o.size && opensPortion(o2))) continue;
+    if ((atEdge && !opensU(o.glyphs)) || firstWordFits(all, i, p, right)) return true;
   }
   return false;
 }
@@ -1110,11 +1167,11 @@ function besideCap(cap: LinePiece, r: LinePiece): boolean {
  * (a mark, bullet or number); `boxes` are the page's dark filled rectangles, which may bridge a
  * gap in a line (see bridged).
  */
-export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = []): Block[] {
+export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = [], rules: readonly Rect[] = []): Block[] {
   const rs = rows(glyphs);
   const marks = midLineMarks(rs);
   let right = -Infinity;
   for (const g of glyphs) if (!g.blank) right = Math.max(right, g.x1);
-  const all = joinDropCaps(rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], right })).sort((a, b) => b.y - a.y || a.x0 - b.x0));
+  const all = joinDropCaps(rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], right }, rules)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
   return order(blocks(all, opens, glyphs));
 }
