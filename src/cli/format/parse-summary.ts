@@ -28,7 +28,7 @@ export function formatParseSummary(r: ParseRecord): string {
   }
   for (const d of r.diagnostics) {
     // Notes are many (a mark normalised…); text kept as written without being a portion is shown.
-    if (d.severity === 'info' && d.code !== 'letterhead') continue;
+    if (d.severity === 'info' && d.code !== 'letterhead' && d.code !== 'date-line') continue;
     lines.push(`  ${d.line ?? '-'}:${d.column ?? '-'}  ${d.severity}  ${d.message}  ${d.code}`);
   }
   return `${lines.join('\n')}\n`;

@@ -352,6 +352,9 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
     if (start.mark && st.prev) st.cur.textBefore = st.blankGap || st.pageGap ? 'gap' : 'line';
   } else if (c === null) {
     st.cur = openDraft(source, piece, null, null, null, st.hard, 0);
+  } else if (st.prev !== null && startsBlock(c, st.prev, line)) {
+    close(st);
+    st.cur = openDraft(source, piece, null, null, null, true, 0);
   } else if (c.structure === 'subject' && st.prev && !st.pageGap && endsSubject(st.prev.text, line.text, 0.85 * width)) {
     // Not the subject's wrap (`PURPOSE: …`, a sentence under `SUBJECT: (U) Plan`): text of its own.
     close(st);
@@ -371,6 +374,33 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
     st.cur = openDraft(source, piece, null, null, null, st.pageGap || st.hard, 0);
   }
 }
+
+/**
+ * An unmarked line that cannot go on with the portion `c` whose last line is `prev`, whatever the
+ * wrap: the line under a Markdown ATX heading (`## (U) Background` / `ZQ… text`: a heading is one
+ * line), a block quote opening or ending, or one of another depth (`(U) … below:` / `> The source …`:
+ * in CommonMark a block quote interrupts a paragraph, in mail it is the earlier message), and an
+ * HTML block opening under text (`<div>…`). Read on, each was released as the (U) text above it
+ * (probe 60a, F1, F2); a portion of its own, unmarked, it is withheld in a classified document.
+ */
+function startsBlock(c: Draft, prev: DocLine, line: DocLine): boolean {
+  if (c.structure === 'heading') return true;
+  if (quoteDepth(line.text) !== quoteDepth(prev.text)) return true;
+  return HTML_BLOCK.test(line.text) && !HTML_BLOCK.test(prev.text);
+}
+
+/** How many block-quote marks (`>`, `> >`) open a line. */
+function quoteDepth(text: string): number {
+  const q = /^(?:>[ \t]?)+/.exec(text);
+  return q ? q[0].replace(/[ \t]/g, '').length : 0;
+}
+
+/**
+ * A line that opens an HTML block: a tag (`<div>`, `<p class=…>`), a comment, a declaration or a
+ * processing instruction; a closing tag with text after it (`</div>ZQ…`). Not an address in angle
+ * brackets (`<post@example.gov>`, `<https://…>`).
+ */
+const HTML_BLOCK = /^<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|\/[A-Za-z][A-Za-z0-9-]*\s*>\s*\S|!--|![A-Za-z]|!\[CDATA\[|\?)/;
 
 /**
  * A letter or roman label (`(a)`, `b)`, `(ii)`) or an `o` bullet (as Word sets a second-level one)

@@ -88,7 +88,7 @@ function readDocumentText(source: string): Document {
   const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: bannerMarking, caveats: own.lines.slice(1).map((l) => ({ raw: source.slice(l.start, l.end), span: l })), section: null } : null;
   const block = authority.block;
   const classifiedSigns = banner?.marking?.level === 'U' ? documentClassifiedSigns(pageBanners, own, block, textLines) : [];
-  const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead });
+  const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead, dates });
   for (const t of textLines) if (t.whole && t.marking === null) diagnostics.push(unreadLineDiagnostic(t));
   if (textLines.some((t) => t.whole && t.marking === null)) diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
   const { furniture, boilerplate } = lineSpans(lines, roles);
@@ -282,11 +282,13 @@ interface DiagnosticsInput {
   readonly classifiedSigns: readonly ClassifiedSign[];
   /** Lines read as the memo's letterhead (boilerplate). */
   readonly letterhead: readonly number[];
+  /** The dates of date lines (boilerplate), with their lines' spans. */
+  readonly dates: readonly { date: string; span: Span }[];
 }
 
 /** Every portion's diagnostics, then the banners' and the document's, sorted by position. */
 function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
-  const { source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead } = input;
+  const { source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead, dates } = input;
   const diagnostics: Diagnostic[] = [];
   const topPortion = maxLevel(portions);
   const docLevel: Level | null = banner?.marking ? maxOf(banner.marking.level, topPortion) : topPortion;
@@ -325,9 +327,27 @@ function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
       span: { start: lines[letterhead[0]!]!.first, end: lines[letterhead[letterhead.length - 1]!]!.last },
     });
   }
+  for (const d of dateLineDiagnostics(dates)) diagnostics.push(d);
   for (const d of signDiagnostics(classifiedSigns)) diagnostics.push(d);
   diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
   return diagnostics;
+}
+
+/**
+ * A note on each date line (`DATE: 12 March 2012`, an e-mail's `Sent: Monday, May 2, 2022 9:00 AM`,
+ * a letter's date): kept as written, not a portion, it is in no decision, and a forwarded
+ * message's `Sent:` line under its `From:` portion was released with nothing to say why (probe
+ * 60a, F10). The note puts it in the record.
+ */
+function dateLineDiagnostics(dates: readonly { date: string; span: Span }[]): Diagnostic[] {
+  const seen = new Set<number>();
+  const out: Diagnostic[] = [];
+  for (const d of dates) {
+    if (seen.has(d.span.start)) continue;
+    seen.add(d.span.start);
+    out.push({ severity: 'info', code: 'date-line', message: `This line was read as a date line (${d.date}), boilerplate of the header: kept as written, not a portion to mark.`, span: d.span });
+  }
+  return out;
 }
 
 /** The furniture (DYNAMIC PAGE banner lines) and boilerplate (other banners, page numbers, authority, date and rule lines) of the text. */

@@ -8,8 +8,9 @@
  *
  * Only a block that is certainly a letterhead is taken: capitals (or title case) only, no mark or
  * parenthesis, short lines that name the issuer (ISSUER_WORD) or its street, the last one an address (place, state and ZIP code, `WASHINGTON`, an APO), right above the
- * memo's date or header, or above its first portion when that starts with a mark.
- * Anything else stays text of the document (fail closed: an unmarked title is withheld).
+ * memo's date or header, or above its first portion when that starts with a mark. With no address,
+ * only up to three lines in capitals each naming an office (see OFFICE_LINE), right above the
+ * memo's date, header or `MEMORANDUM` line. Anything else stays text of the document (fail closed: an unmarked title is withheld).
  */
 import type { LineRole } from './header.js';
 import type { DocLine } from './lines.js';
@@ -73,7 +74,8 @@ export function letterheadLines(lines: readonly DocLine[], roles: readonly LineR
     if (block.length === MAX_LINES || text.length > MAX_WIDTH || !LETTERHEAD_LINE.test(text)) return [];
     block.push(i);
   }
-  if (block.length === 0 || !ADDRESS.test(lines[block[block.length - 1]!]!.text)) return [];
+  if (block.length === 0) return [];
+  if (!ADDRESS.test(lines[block[block.length - 1]!]!.text)) return officeOnly(lines, roles, block, i) ? block : [];
   // The address line holds no verb either (`ASSET TO BE EXFILTRATED FROM TEHRAN, IRAN 12345`).
   const address = lines[block[block.length - 1]!]!.text;
   if (LETTERHEAD_VERB.test(address) || PAST_VERB.test(address)) return [];
@@ -83,4 +85,28 @@ export function letterheadLines(lines: readonly DocLine[], roles: readonly LineR
   const headerNext = next === 'date' || next === 'header' || next === 'subject' || (next === 'rule' && /\p{L}/u.test(lines[i]!.text));
   // Or the first portion, by its mark (`(U) Intelligence Assessment: …`, an assessment's title).
   return headerNext || (next === 'content' && /^\((?:U|C|S|TS)\b/.test(lines[i]!.text)) ? block : [];
+}
+
+/**
+ * An issuer named in capitals with no address under it (`DEPARTMENT OF THE NAVY` / `OFFICE OF
+ * NAVAL PLANNING`): the office word heads the line, as the last word or before `OF …` (`NATIONAL
+ * SECURITY AGENCY`, `UNITED STATES CENTRAL COMMAND`, `HEADQUARTERS, …`). Without an address to
+ * show a letterhead, only such lines are taken, a few of them, and only right above the memo's date
+ * or `MEMORANDUM …` line (probe 60a, F10: withheld as an unmarked paragraph, they were B1).
+ */
+const OFFICE_LINE = new RegExp(
+  String.raw`^(?:THE[ 	]+)?(?:[A-Z][A-Z.&'-]*,?[ 	]+){0,5}?(?:${['DEPARTMENT', 'OFFICE', 'AGENCY', 'COMMAND', 'BUREAU', 'MINISTRY', 'EMBASSY', 'CONSULATE', 'DIRECTORATE', 'HEADQUARTERS', 'ADMINISTRATION', 'SERVICE'].join('|')})(?:,?[ 	]+(?:OF|FOR)[ 	]+(?:[A-Z][A-Z.&'-]*,?[ 	]*){1,8}|,[ 	]+(?:[A-Z][A-Z.&'-]*,?[ 	]*){1,8})?$`,
+);
+const OFFICE_ONLY_LINES = 3;
+
+/** True when the block above `next` is an issuer named in capitals with no address (see OFFICE_LINE). */
+function officeOnly(lines: readonly DocLine[], roles: readonly LineRole[], block: readonly number[], next: number): boolean {
+  if (block.length > OFFICE_ONLY_LINES) return false;
+  for (const k of block) {
+    const text = lines[k]!.text;
+    if (/\p{Ll}/u.test(text) || !OFFICE_LINE.test(text) || !issuerLine(text)) return false;
+  }
+  let i = next;
+  while (i < lines.length && roles[i] === 'blank') i++;
+  return roles[i] === 'date' || roles[i] === 'header' || (roles[i] === 'rule' && /^(?:MEMORANDUM|INFO(?:RMATION)? MEMO|ACTION MEMO)/.test(lines[i]!.text));
 }

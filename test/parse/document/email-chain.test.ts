@@ -193,3 +193,46 @@ describe('a classification line inside the text ends the portion above it', () =
     expect(result.releaseText).toContain('Flotilla update');
   });
 });
+
+describe("a forwarded message's header date line (probe 60a, F10)", () => {
+  const THREAD = `Classification: UNCLASSIFIED//FOR OFFICIAL USE ONLY
+
+From: Desk Officer <desk.officer@state.example.gov>
+To: Team <team@state.example.gov>
+Subject: FW: (U) travel plans
+
+(U) Team, see below for awareness.
+
+-----Original Message-----
+From: Post Officer <post@state.example.gov>
+Sent: Monday, May 2, 2022 9:00 AM
+Subject: (C) travel plans ZQFWSUBJ
+Classification: CONFIDENTIAL
+
+(C) The ambassador's route ZQFWROUTE will pass the old market.
+
+Classified By: Post Officer
+Reason: 1.4(d)
+Declassify On: 20320502
+
+Classification: CONFIDENTIAL
+
+Classification: UNCLASSIFIED//FOR OFFICIAL USE ONLY
+`;
+
+  it('the Sent: line, kept as written, is in the record: a date-line note on its span; nothing withheld leaks (text, PDF)', async () => {
+    const doc = readDocument(THREAD, { format: 'document' }).doc;
+    const sent = THREAD.indexOf('Sent: Monday');
+    const note = doc.diagnostics.find((d) => d.code === 'date-line' && d.span!.start === sent);
+    expect(note).toMatchObject({ severity: 'info' });
+    expect(note!.message).toMatch(/2022-05-02/);
+    expect(doc.portions.some((p) => p.span.start <= sent && sent < p.span.end)).toBe(false);
+    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-01', stem: 'T', input: { path: 'T.txt', sha256: '0'.repeat(64) }, formats: ['text', 'pdf'] });
+    const pdf = (await extractPdfText(result.files.find((f) => f.kind === 'pdf')!.bytes)).pages.join('\n');
+    for (const s of [result.releaseText, pdf]) {
+      expect(s).toContain('Sent: Monday, May 2, 2022 9:00 AM');
+      expect(s).not.toContain('ZQ');
+    }
+    expect(findLeaks(withheldTexts(result.plan), result.releaseText)).toEqual([]);
+  });
+});

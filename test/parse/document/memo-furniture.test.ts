@@ -83,7 +83,13 @@ describe('memo furniture', () => {
   });
 
   it.each([
-    ['a title in capitals with no address line', MEMO.replace('WASHINGTON, DC 20301-1000\n', '')],
+    ['a title in capitals with no address line that names no office', MEMO.replace('DEPARTMENT OF DEFENSE\nOFFICE OF THE UNDER SECRETARY OF DEFENSE\nWASHINGTON, DC 20301-1000', 'OPERATION BLUE HERON SUMMARY')],
+    ['an office in title case with no address line', MEMO.replace('DEPARTMENT OF DEFENSE\nOFFICE OF THE UNDER SECRETARY OF DEFENSE\nWASHINGTON, DC 20301-1000', 'Department of the Navy\nOffice of Naval Planning')],
+    ['an office line with words after the office', MEMO.replace('WASHINGTON, DC 20301-1000\n', '').replace('OFFICE OF THE UNDER SECRETARY OF DEFENSE', 'DEFENSE OFFICE MOVES SQUADRONS')],
+    ['an office line with a verb', MEMO.replace('WASHINGTON, DC 20301-1000\n', '').replace('OFFICE OF THE UNDER SECRETARY OF DEFENSE', 'OFFICE OF THE ASSET WHO MET ZULU')],
+    ['four office lines with no address line', MEMO.replace('WASHINGTON, DC 20301-1000', 'OFFICE OF NAVAL PLANNING\nNAVAL INTELLIGENCE COMMAND')],
+    ['office lines with no address above a subject line', MEMO.replace('WASHINGTON, DC 20301-1000\n', '').replace(/ +June 3, 2015\n\nMEMORANDUM FOR COMMANDER, U.S. CENTRAL COMMAND\n\n/, '')],
+    ['office lines with no address above a marked portion', MEMO.replace('WASHINGTON, DC 20301-1000\n', '').replace(/ +June 3, 2015\n\nMEMORANDUM FOR COMMANDER, U.S. CENTRAL COMMAND\n\nSUBJECT: \(U\) Force Posture Review\n\n/, '')],
     ['a block with a line of prose in it', MEMO.replace('OFFICE OF THE UNDER SECRETARY OF DEFENSE', 'the squadrons move in May')],
     ['a block with a mark in it', MEMO.replace('DEPARTMENT OF DEFENSE', '(S) DEPARTMENT OF DEFENSE')],
     ['a block not above the memo header', MEMO.replace('                                                        June 3, 2015\n\n', 'THE SQUADRONS MOVE IN MAY\n\n')],
@@ -106,6 +112,12 @@ describe('letterheads as offices write them', () => {
     'OFFICE OF THE UNDER SECRETARY OF DEFENSE\nACQUISITION, TECHNOLOGY AND LOGISTICS\n3000 DEFENSE PENTAGON\nWASHINGTON, DC 20301-3000',
     'DEFENSE ADVANCED RESEARCH PROJECTS AGENCY\n675 NORTH RANDOLPH STREET\nARLINGTON, VA 22203',
     'EMBASSY OF THE UNITED STATES OF AMERICA\nUNITED STATES ARMED FORCES LIAISON OFFICE\nAPO AE 09014',
+    // Probe 60a, F10: an issuer named in capitals, no address, right above the date or MEMORANDUM line.
+    'DEPARTMENT OF DEFENSE\nOFFICE OF THE UNDER SECRETARY OF DEFENSE',
+    'DEPARTMENT OF THE NAVY\nOFFICE OF NAVAL PLANNING',
+    'NATIONAL SECURITY AGENCY',
+    'UNITED STATES CENTRAL COMMAND',
+    'DEPARTMENT OF THE ARMY\nHEADQUARTERS, UNITED STATES ARMY EUROPE',
   ])('%j is a letterhead', (letterhead) => {
     expect(read(MEMO.replace(LETTERHEAD, letterhead)).diagnostics.some((d) => d.code === 'letterhead')).toBe(true);
   });
@@ -360,5 +372,42 @@ describe("an FBI electronic communication's fields", () => {
     expect(other.portions.some((p) => p.markingSource === 'unmarked')).toBe(true);
     const text = '(U) OPERATION EXAMPLE;\nIT - OTHER;\n';
     expect(read(`SECRET\n\n${text}\nSECRET\n`).portions.map((p) => p.markingSource)).toEqual(['marked', 'unmarked']);
+  });
+});
+
+describe('a letterhead with no address (probe 60a, F10)', () => {
+  const TEXT = `CONFIDENTIAL
+
+DEPARTMENT OF THE NAVY
+OFFICE OF NAVAL PLANNING
+
+14 March 2011
+
+MEMORANDUM FOR THE RECORD
+
+SUBJECT: (U) Port Visit Planning
+
+1. (U) The squadron will visit the port in April.
+
+2. (C) The ship's arrival will be coordinated with ZQTWOCONF host nation navy.
+
+Classified By: CAPT R. Smith, N5
+Reason: 1.4(a)
+Declassify On: 20351231
+
+CONFIDENTIAL
+`;
+
+  it('public: the office lines are released as the letterhead, not withheld under B1; nothing withheld leaks (text, PDF)', async () => {
+    const doc = read(TEXT);
+    expect(doc.diagnostics.some((d) => d.code === 'letterhead')).toBe(true);
+    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-05', stem: 'MEMO', input: { path: 'MEMO.txt', sha256: '0'.repeat(64) }, formats: ['text', 'pdf'] });
+    expect(result.plan.decisions.map((d) => `${d.portionId}:${d.action}`)).toEqual(['subject:release', 'p1:release', 'p2:withhold']);
+    const pdf = (await extractPdfText(result.files.find((f) => f.kind === 'pdf')!.bytes)).pages.join('\n');
+    for (const s of [result.releaseText, pdf]) {
+      expect(s).toContain('DEPARTMENT OF THE NAVY');
+      expect(s).toContain('OFFICE OF NAVAL PLANNING');
+      expect(s).not.toContain('ZQ');
+    }
   });
 });
