@@ -83,6 +83,18 @@ const NOT_DESIGNATOR =
 const EXTENSION = '(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?';
 
 /**
+ * Ten to fifteen figures run together right after a telephone word (`mobile 05321234567`, `Tel:
+ * +902124555555`, `fax no. 903124555558`, probe 60b F7): written without separators, a number is
+ * read as a telephone number only when the text says it is one, so a cable's reference, a date, an
+ * account or a serial number elsewhere is left alone. The word is `tel`, `tel.`, `telephone`,
+ * `phone`, `mobile`, `cell`, `fax`, with an optional `no.` and `:` (case is ignored when the rule
+ * ignores it, as the bundled rules do).
+ */
+const PHONE_WORD_DIGITS =
+  '(?<=\\b(?:[Tt]el|TEL|[Tt]elephone|TELEPHONE|[Pp]hone|PHONE|[Mm]obile|MOBILE|[Cc]ell|CELL|[Ff]ax|FAX)\\.?' +
+  '(?:[ ]?(?:[Nn]o|NO)\\.?)?[ ]?:?[ ]{0,2})\\+?\\d{10,15}(?![\\w/]|[.-]\\d)';
+
+/**
  * A telephone number.
  * +1 202 647 4000, (202) 647-4000, 52 614 488 4218, 202-647-4000, 0171 499 9000, 030/8305-1234, 202-647-4000x123;
  * whole, with country and area codes: (49)(30) 8305-1234, +49 30 8305 0, 011-49-30-8305-1234
@@ -94,7 +106,8 @@ const EXTENSION = '(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?';
  * of three (`100 000 000`, a passport number `123 456 789`), a row of years, a resolution's number
  * a card number (`4111 1111 1111 1111`: {@link CARD}), or a message's or report's designator
  * ({@link NOT_DESIGNATOR}).
- * Ten figures run together (`2026474000`) are not matched: any long number would be.
+ * Ten figures run together (`2026474000`) are not matched: any long number would be. After a
+ * telephone word they are ({@link PHONE_WORD_DIGITS}).
  */
 const TELEPHONE = [
   '(?<![\\w/])(?:(?:\\+|011[ .-]?|00)\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?)?\\(\\d{1,4}\\)[ .-]?\\d{2,4}[ .-]\\d{1,4}(?![\\w/])',
@@ -103,6 +116,7 @@ const TELEPHONE = [
   '(?<![\\w/.-])(?!(?:1[89]|20)\\d\\d-(?:1[89]|20)\\d\\d(?!\\d))(?!(?:[01]\\d|2[0-4])[0-5]\\d-(?:[01]\\d|2[0-4])[0-5]\\d(?!\\d))' +
     `${NOT_ROUND_RANGE}\\d{3,4}-\\d{4}(?![\\w/-])`,
   '(?<=\\b(?:[Ee]xt|EXT)\\.?[ ]?)\\d{1,5}(?:-\\d{1,5})?(?![\\w/])',
+  PHONE_WORD_DIGITS,
 ].map((p) => `${NOT_DESIGNATOR}${NOT_CARD_TAIL}${NOT_CARD}${p}${COUNTED}`);
 
 /** The shared patterns by the name `match.use` gives. */

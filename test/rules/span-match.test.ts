@@ -128,3 +128,25 @@ describe('the public-pii telephone rule: whole numbers, local numbers, extension
     expect(phone.find(text).map((r) => text.slice(r.start, r.end))).toEqual(expected);
   });
 });
+
+describe('the public-pii telephone rule: figures run together after a telephone word (probe 60b F7)', () => {
+  const phone = piiRule('telephone');
+  it.each([
+    ['eleven figures after mobile (04ANKARA9941)', 'fax 90 312 455 5558; mobile 05321234567.', ['90 312 455 5558', '05321234567']],
+    ['after Tel: with a plus', 'Tel: +902124555555 or', ['+902124555555']],
+    ['after tel. no.', 'tel. no. 2026474000, ask', ['2026474000']],
+    ['after phone no:', 'Phone No: 903124555558', ['903124555558']],
+    ['after cell, in capitals', 'CELL 053212345678', ['053212345678']],
+    ['after FAX:', 'FAX: 903124555558.', ['903124555558']],
+    ['fifteen figures', 'mobile 123456789012345', ['123456789012345']],
+    ['nine figures are too few', 'mobile 053212345', []],
+    ['sixteen figures are too many', 'mobile 0532123456789012', []],
+    ['no telephone word: a long number stays', 'account 05321234567 and ref 2026474000', []],
+    ['a word that ends in tel is none (hotel)', 'Hotel 05321234567', []],
+    ["a cable's reference is no number", 'REF: STATE 0123456789 and 08ANKARA1234', []],
+    ['a date after a telephone word is no run of ten figures', 'phone call on 20080601', []],
+    ['figures glued to letters stay', 'mobile 05321234567ABC', []],
+  ])('%s', (_what, text, expected) => {
+    expect(phone.find(text).map((r) => text.slice(r.start, r.end))).toEqual(expected);
+  });
+});
