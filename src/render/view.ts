@@ -1,5 +1,5 @@
 import type { Piece } from '../engine/edits.js';
-import { formatBanner } from '../markings/index.js';
+import { formatBanner, parseCaveat, rollUp } from '../markings/index.js';
 import type { Document, Plan, ReleaseBlock, ReleaseRun, ReleaseView, ReviewLine, ReviewRun, ReviewState, ReviewView, Span } from '../types.js';
 
 /**
@@ -143,13 +143,29 @@ function paintLayers(layers: readonly { span: Span; state: ReviewState }[], leng
 }
 
 /**
- * The review copy's classification: the banner's; for a document whose only banners are DYNAMIC
- * PAGE ones, the most its pages could hold; else unknown.
+ * The review copy's classification: the highest level and every control of what it shows (probe
+ * 60b F6), the roll-up (markings/roll-up.ts) of the document's banner, a cable's caveat lines
+ * (`NODIS` under the banner) and every portion's mark; the banner as written understated an
+ * UNCLASSIFIED cable printing an (S) paragraph, or a SECRET one printing (S//NF) ones. For a
+ * document whose only banners are DYNAMIC PAGE ones, the most its pages could hold is rolled up
+ * instead of a banner. What is not understood is said, not left out: `AT LEAST SECRET//NOFORN
+ * (A MARKING NOT UNDERSTOOD)` when a mark, banner or caveat line was not understood, `AT LEAST
+ * … (NO BANNER)` without a banner (unmarked text may hold more), and `CLASSIFICATION UNKNOWN` when
+ * nothing was read.
  */
 function classificationOf(doc: Document): string {
-  if (doc.banner?.marking) return formatBanner(doc.banner.marking);
-  const highest = doc.pageBanners?.find((b) => b.highestPossible && b.marking)?.marking;
-  return highest ? formatBanner(highest) : 'CLASSIFICATION UNKNOWN';
+  const banner = doc.banner?.marking ?? doc.pageBanners?.find((b) => b.highestPossible && b.marking)?.marking ?? null;
+  const caveats = doc.banner?.caveats.map((c) => parseCaveat(c.raw)) ?? [];
+  const markings = [
+    ...(banner ? [banner] : []),
+    ...(banner ? caveats.flatMap((controls) => (controls ? [{ ...banner, controls }] : [])) : []),
+    ...doc.portions.flatMap((p) => (p.marking ? [p.marking] : [])),
+  ];
+  if (markings.length === 0) return 'CLASSIFICATION UNKNOWN';
+  const rolled = formatBanner(rollUp(markings));
+  const unread = (doc.banner !== null && doc.banner.marking === null) || caveats.includes(null) || doc.portions.some((p) => p.markingSource === 'unknown');
+  if (unread) return `AT LEAST ${rolled} (A MARKING NOT UNDERSTOOD)`;
+  return banner === null ? `AT LEAST ${rolled} (NO BANNER)` : rolled;
 }
 
 function lineStateOf(runs: readonly ReviewRun[]): ReviewState {

@@ -26,3 +26,22 @@ describe('review view notes', () => {
     expect(notes.map((n) => n.split(':')[0]).sort()).toEqual(plan.decisions.map((d) => d.portionId).sort());
   });
 });
+
+/**
+ * Probe 60b F6: the review copy is marked at the highest level and every control of what it shows,
+ * the roll-up of the banner, a cable's caveat lines and every portion's mark; what is not
+ * understood is said, not left out.
+ */
+describe('review view classification', () => {
+  it.each([
+    ['an UNCLAS cable printing an (S) paragraph', { banner: 'UNCLAS BERLIN 000173' }, '¶1. (U) Open.\n\n¶2. (S) Secret text.\n', 'SECRET'],
+    ['a SECRET cable printing (S//NF) and (C//NF) paragraphs', { banner: 'S E C R E T BERLIN 000173' }, '¶1. (S//NF) One.\n\n¶2. (C//NF) Two.\n', 'SECRET//NOFORN'],
+    ['a CONFIDENTIAL cable with a NODIS caveat line (NODIS requires NOFORN: CAPCO)', { caveats: ['NODIS'] }, '¶1. (C) One.\n', 'CONFIDENTIAL//NOFORN//NODIS'],
+    ['a CONFIDENTIAL cable whose portions stay within it: the banner as before', {}, '¶1. (C) One.\n\n¶2. (U) Two.\n', 'CONFIDENTIAL'],
+    ['a mark not understood', { banner: 'S E C R E T BERLIN 000173' }, '¶1. (S) One.\n\n¶2. (S/ /NF) Two.\n', 'AT LEAST SECRET (A MARKING NOT UNDERSTOOD)'],
+  ])('%s', (_what, options, body, expected) => {
+    const doc = parseCable(cable(body, options));
+    const view = toReviewView(evaluate(doc, profile, { asOf: '2010-12-01' }), 'TEST');
+    expect(view.classification).toBe(expected);
+  });
+});
