@@ -101,6 +101,8 @@ class TextBuilder {
     let prev: PageGlyph | null = null;
     let space = false;
     const track = tracking(piece.glyphs);
+    // A list marker drawn as a shape (see drawnBullets) reads as the bullet it shows: no glyph, no box.
+    if (drawnBullets.has(piece)) this.add('• ', null);
     for (const g of piece.glyphs) {
       if (g.blank) {
         space = prev !== null;
@@ -123,6 +125,8 @@ class TextBuilder {
  * line of proportional type for the end of a paragraph.
  */
 function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
+  if (drawnBullets.has(next)) return false;
+  if (Math.abs(next.x0 - line.x0) < 0.3 * line.size && wrappedDash(line, next, right)) return true;
   const glyphs = next.glyphs;
   let k = 0;
   while (k < glyphs.length && !glyphs[k]!.blank) k++;
@@ -137,6 +141,72 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
   if (BANNER_ONLY.test(glyphs.map((g) => g.text).join('').trim()) && !/\bIS:?\s*$/.test(line.glyphs.map((g) => g.text).join(''))) return false;
   const start = lineStart(glyphs);
   return !opensItsOwn(glyphs.slice(0, k).map((g) => g.text).join(''), start) && !AUTHORITY_LABEL.test(start) && !RUN_DATE_LABEL.test(start) && !LABEL_ITEM.test(start);
+}
+
+/**
+ * True when `next`, at the left edge of `line`, opens with a spaced dash and a word in lower case
+ * (`- especially the dual screen workstations …`), the dash and that word would not have fitted
+ * after `line` within the block's right edge, and `line` ends no sentence, clause or lead-in
+ * (`.`, `:`, `;`): a dash its paragraph's text wrapped onto the next line, not a list item. Taken
+ * for an item, the rest of a (U) paragraph was withheld as unmarked text under (b)(1) (SIDtoday
+ * 2004-01-07, probe 60c F4). An item under a lead-in (`… below:` / `- ZQDASH …`), an indented
+ * dash, or one after a line with room left for it, opens its own line as before.
+ */
+function wrappedDash(line: LinePiece, next: LinePiece, right: number): boolean {
+  if (!/^[-–—] \p{Ll}/u.test(lineStart(next.glyphs)) || /[.!?…:;]["'”’)\]]*$/u.test(lineStart(line.glyphs.slice(-8)))) return false;
+  const gs = next.glyphs;
+  const track = tracking(gs);
+  let k = gs.findIndex((g) => !g.blank) + 1;
+  while (k < gs.length && gs[k]!.blank) k++;
+  while (k + 1 < gs.length && !gs[k + 1]!.blank && !wordGap(gs[k]!, gs[k + 1]!, track)) k++;
+  const word = (gs[k]?.x1 ?? next.x0) - next.x0;
+  return line.x1 + 0.3 * line.size + word > right - 0.05 * line.size;
+}
+
+/**
+ * The line pieces that open with a list marker drawn as a shape, not a glyph (see markDrawnBullets):
+ * read as opening with a bullet. Pieces are made per page and kept as the layout's lines are.
+ */
+const drawnBullets = new WeakSet<LinePiece>();
+
+/** A drawn list marker is at most this wide and high (em of its line), and at least {@link MARKER_MIN_EM}. */
+const MARKER_MAX_EM = 0.6;
+const MARKER_MIN_EM = 0.1;
+/** A drawn list marker stands at most this far (em) left of its line's first glyph. */
+const MARKER_REACH_EM = 2;
+
+/**
+ * Marks (in {@link drawnBullets}) the line pieces of `blocks` that open with a list marker drawn as
+ * a small shape: a path (not a clip) or an image at most {@link MARKER_MAX_EM} wide and high, on
+ * the line's band (its middle between the baseline and 0.75 em above it), its right edge at the
+ * line's first glyph and no more than {@link MARKER_REACH_EM} left of it, no glyph between them,
+ * and the line opening with no bullet glyph of its own. Chromium draws a list's disc so; the
+ * rewriter removes such a shape on a withheld line as a bullet (../redact/line-drawings.ts,
+ * isMark). Read without it, an unmarked item under a (U) item was joined to it as its wrap and
+ * released (probe 60c, F1); read as a bullet, it is an item of its own.
+ */
+function markDrawnBullets(blocks: readonly Block[], content: PageContent, page: readonly PageGlyph[]): void {
+  let largest = 0;
+  for (const g of page) largest = Math.max(largest, g.size);
+  const small = (r: Rect): boolean => r[2] - r[0] <= MARKER_MAX_EM * largest && r[3] - r[1] <= MARKER_MAX_EM * largest;
+  const shapes = [...content.paths.filter((p) => !p.clip).map((p) => p.bbox), ...content.images.map((i) => i.bbox), ...content.inlineImages.map((i) => i.bbox)].filter(small);
+  if (shapes.length === 0) return;
+  for (const b of blocks) for (const l of b.lines) if (opensWithShape(l, shapes, page)) drawnBullets.add(l);
+}
+
+/** True when one of `shapes` is a list marker before `line` (see markDrawnBullets). */
+function opensWithShape(line: LinePiece, shapes: readonly Rect[], page: readonly PageGlyph[]): boolean {
+  const first = line.glyphs.find((g) => !g.blank);
+  if (!first || /^[•·▪◦*–—-]/u.test(first.text) || first.bullet !== undefined) return false;
+  const em = line.size;
+  const marker = shapes.find((r) => {
+    const w = r[2] - r[0];
+    const h = r[3] - r[1];
+    const mid = (r[1] + r[3]) / 2;
+    return w >= MARKER_MIN_EM * em && w <= MARKER_MAX_EM * em && h >= MARKER_MIN_EM * em && h <= MARKER_MAX_EM * em && r[2] <= first.x0 + 0.05 * em && r[0] >= first.x0 - MARKER_REACH_EM * em && mid >= line.y - 0.1 * em && mid <= line.y + 0.75 * em;
+  });
+  if (marker === undefined) return false;
+  return !page.some((g) => g !== first && !g.blank && Math.abs(g.y - line.y) < 0.5 * em && g.x1 > marker[0] && g.x0 < first.x0);
 }
 
 /**
@@ -264,6 +334,7 @@ const DOTTED_INITIALS = /^\((?:\p{Lu}\.){2,}/u;
 
 /** True when a line piece opens with a mark, bullet or number (see opensItsOwn). */
 function pieceOpensItsOwn(piece: LinePiece): boolean {
+  if (drawnBullets.has(piece)) return true;
   const start = lineStart(piece.glyphs);
   return opensItsOwn(start.split(' ', 1)[0]!, start);
 }
@@ -299,7 +370,7 @@ function hangingEdges(line: LinePiece): readonly number[] | null {
  */
 function hangsAt(edges: readonly number[], line: LinePiece, next: LinePiece): boolean {
   const tolerance = 0.3 * line.size;
-  if (!edges.some((x) => Math.abs(next.x0 - x) < tolerance)) return false;
+  if (!edges.some((x) => Math.abs(next.x0 - x) < tolerance) || drawnBullets.has(next)) return false;
   const start = lineStart(next.glyphs);
   return !start.startsWith('[') && !opensItsOwn(start, start);
 }
@@ -456,6 +527,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
     const blocks = pageBlocks(glyphs[p]!, pieceOpensItsOwn, darkBoxes(contents[p]!), verticalRules(contents[p]!));
     const unplaced = unplacedBullet(glyphs[p]!, blocks);
     if (unplaced !== null) throw new PdfInputError(unplaced);
+    markDrawnBullets(blocks, contents[p]!, glyphs[p]!);
     for (let k = 0; k < blocks.length; k++) {
       const b = blocks[k]!;
       if (k > 0) t.add('\n', null);

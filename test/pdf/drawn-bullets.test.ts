@@ -1,0 +1,135 @@
+/**
+ * Probe 60c:
+ * - F1: Chromium draws a list's disc as a filled path, not a glyph. Its items were read as lines
+ *   that open with nothing, and the wrap test (the block's right edge taken from its longest item)
+ *   joined an unmarked item under a `(U)` item to it: `• (U) Review the UQLIST1 schedule …` /
+ *   `• Unmarked bullet ZQLIST3 …` was released as one (U) portion. A small shape just left of a
+ *   line's first glyph, on its band, is that line's bullet: the item is a portion of its own.
+ * - F4: a (U) paragraph's wrapped line that opens with a spaced dash (`… a big hit with` / `-
+ *   especially the dual screen` / `workstations …`) was taken for a list item and withheld under
+ *   (b)(1) as unmarked. A dash and lower-case word that would not have fitted on the full line
+ *   above, at its left edge, after no sentence end, is the paragraph's wrap; a dash item under a
+ *   lead-in or after a sentence, or one opening with a capital, stays an item of its own.
+ * Every release is read back with pdftotext (poppler) and pdf.js.
+ */
+import { describe, expect, it } from 'vitest';
+import { TestPdf } from './helpers/make.js';
+import { releaseMemoPdf } from './helpers/release-memo.js';
+import { pdfjsText, popplerText } from './helpers/check.js';
+
+/** A SECRET//NOFORN memo page: banners, `body` (content stream), an authority block; `/Im1` a 4×4 black image. */
+async function memo(body: string): Promise<Uint8Array> {
+  const t = await TestPdf.create();
+  const image = t.grayImage(4, 4, new Uint8Array(16));
+  t.page(
+    [
+      'BT /F1 12 Tf 1 0 0 1 250 760 Tm (SECRET//NOFORN) Tj ET',
+      'BT /F1 12 Tf 1 0 0 1 72 730 Tm (\\(S//NF\\) ZQSECRETPARA text.) Tj ET',
+      body,
+      'BT /F1 10 Tf 1 0 0 1 72 130 Tm (Classified By: John Smith, Director) Tj ET',
+      'BT /F1 10 Tf 1 0 0 1 72 118 Tm (Reason: 1.4\\(c\\)) Tj ET',
+      'BT /F1 10 Tf 1 0 0 1 72 106 Tm (Declassify On: 20501231) Tj ET',
+      'BT /F1 12 Tf 1 0 0 1 250 40 Tm (SECRET//NOFORN) Tj ET',
+    ].join('\n'),
+    { xobjects: { Im1: image } },
+  );
+  return t.save();
+}
+
+/** A line of 12 pt Helvetica at (x, y). */
+const line = (x: number, y: number, text: string): string => `BT /F1 12 Tf 1 0 0 1 ${x} ${y} Tm (${text.replace(/[()]/g, (c) => `\\${c}`)}) Tj ET`;
+
+/** Chromium's disc: a filled circle of radius 2.25 drawn with four curves, centred on (x, y). */
+const disc = (x: number, y: number): string => {
+  const r = 2.25;
+  const k = 0.5523 * r;
+  return `0 g ${x + r} ${y} m ${x + r} ${y + k} ${x + k} ${y + r} ${x} ${y + r} c ${x - k} ${y + r} ${x - r} ${y + k} ${x - r} ${y} c ${x - r} ${y - k} ${x - k} ${y - r} ${x} ${y - r} c ${x + k} ${y - r} ${x + r} ${y - k} ${x + r} ${y} c f`;
+};
+/** A filled 4.5 pt square at (x, y). */
+const square = (x: number, y: number): string => `0 g ${x} ${y} 4.5 4.5 re f`;
+/** The 4×4 image drawn 4.5 pt wide at (x, y). */
+const image = (x: number, y: number): string => `q 4.5 0 0 4.5 ${x} ${y} cm /Im1 Do Q`;
+
+/** Releases `body`: the release text and what pdftotext and pdf.js read in the release PDF; no ZQSECRETPARA anywhere. */
+async function release(body: string): Promise<{ text: string; shown: string[] }> {
+  const { pdf, text, failed } = await releaseMemoPdf(await memo(body));
+  expect(failed).toBe(0);
+  expect(pdf).not.toBeNull();
+  const shown = [text!, popplerText(pdf!) ?? '', (await pdfjsText(pdf!)).pages.join('\n')];
+  for (const s of shown) expect(s).not.toContain('ZQSECRETPARA');
+  return { text: text!, shown };
+}
+
+describe('a list marker drawn as a shape is a bullet (probe 60c, F1)', () => {
+  const markers: [string, (x: number, y: number) => string][] = [
+    ['a disc (path with curves)', (x, y) => disc(x + 2.25, y + 2.25)],
+    ['a square (path)', square],
+    ['a small image', image],
+  ];
+  it.each(markers)('%s: the unmarked item under a (U) item is withheld, the (U) item released', async (_name, marker) => {
+    const body = [
+      line(72, 700, '(U) Public UQLEAD paragraph before the list.'),
+      marker(92, 687),
+      line(108, 684, '(U) Review the UQLIST1 schedule with the team.'),
+      marker(92, 671),
+      line(108, 668, 'Unmarked bullet ZQLIST3 about tasking.'),
+    ].join('\n');
+    const { text, shown } = await release(body);
+    expect(text).toContain('(U) Review the UQLIST1 schedule with the team.');
+    expect(shown[1]).toContain('UQLIST1');
+    for (const s of shown) expect(s).not.toMatch(/ZQ[A-Z0-9]+/);
+  });
+
+  it("an item's wrap (no marker before it) goes on with the item and is released", async () => {
+    const body = [
+      line(72, 700, '(U) Public UQLEAD paragraph before the list that runs out to the right edge.'),
+      disc(94.25, 689.25),
+      line(108, 684, '(U) Review the UQLIST1 schedule with the team and then'),
+      line(108, 670, 'UQWRAPWORDLONGER the rest of the item.'),
+      disc(94.25, 661.25),
+      line(108, 656, '(U) Second UQLIST2 item.'),
+    ].join('\n');
+    const { text, shown } = await release(body);
+    expect(text.replace(/\s+/g, ' ')).toContain('(U) Review the UQLIST1 schedule with the team and then UQWRAPWORDLONGER the rest of the item.');
+    expect(text).toContain('(U) Second UQLIST2 item.');
+    expect(shown[1]).toContain('UQWRAPWORDLONGER');
+  });
+
+  it('a shape far left of the line (a margin mark) is no bullet: the line reads as before', async () => {
+    const body = [line(72, 700, '(U) Public UQLEAD paragraph that runs out to the right edge of it.'), square(20, 686), line(72, 686, 'UQNEXTWORDLONGERTHANTHIS goes on.')].join('\n');
+    const { text } = await release(body);
+    expect(text.replace(/\s+/g, ' ')).toContain('edge of it. UQNEXTWORDLONGERTHANTHIS goes on.');
+  });
+});
+
+describe('a wrapped line that opens with a spaced dash (probe 60c, F4)', () => {
+  it('is the (U) paragraph\'s text: released with it', async () => {
+    const body = [
+      line(72, 700, '(U) The new monitors are a big hit with'),
+      line(72, 686, '- especially the dual UQDASH screen'),
+      line(72, 672, 'workstations in the office.'),
+      line(72, 650, '(U) Public UQTWO paragraph text.'),
+    ].join('\n');
+    const { text, shown } = await release(body);
+    expect(text.replace(/\s+/g, ' ')).toContain('(U) The new monitors are a big hit with - especially the dual UQDASH screen workstations in the office.');
+    expect(text).not.toContain('WITHHELD: B1, 1.4(C)]\n\n(U) Public');
+    expect(shown[1]).toContain('UQDASH');
+    expect(shown[1]).toContain('workstations');
+  });
+
+  const items: [string, string[]][] = [
+    // A capital after the dash: an item.
+    ['a capital after the dash', [line(72, 700, '(U) The new monitors are a big hit with'), line(72, 686, '- ZQDASHCAP the dual screen')]],
+    // The line above ends a sentence.
+    ['a sentence end above', [line(72, 700, '(U) The new monitors are a big hit there.'), line(72, 686, '- zqdashlow the dual screen')]],
+    // The dash and its word would have fitted on the line above (the block is wider).
+    ['room left above', [line(72, 714, '(U) Public UQWIDE paragraph that runs out much farther to the right edge.'), line(72, 700, '(U) The monitors are a hit with'), line(72, 686, '- zqdashfit the dual screen')]],
+    // Set in from the paragraph's left edge, as a list is.
+    ['an indented dash', [line(72, 700, '(U) The new monitors are a big hit with'), line(90, 686, '- zqdashind the dual screen')]],
+  ];
+  it.each(items)('%s: an item of its own, unmarked, withheld', async (_name, lines) => {
+    const { text, shown } = await release(lines.join('\n'));
+    expect(text).toContain('(U) The ');
+    for (const s of shown) expect(s).not.toMatch(/zqdash|ZQDASH/);
+  });
+});
