@@ -19,6 +19,7 @@ import { InternalError } from '../errors.js';
 import { withheldNameCheck, withheldNumberCheck } from '../leak/name-check.js';
 import { OUTLINE_SHAPES, readPdfLayout, redactPdf, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { contains, type Rect } from '../pdf/geometry.js';
+import { captionFigures } from '../pdf/figures.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
 import { hasMarkings, NOT_MARKED_MESSAGE, readDocument, type ReaderId } from '../parse/read.js';
 import { foldMarkStandIns, standInDiagnostic } from '../parse/stand-ins.js';
@@ -51,14 +52,19 @@ export async function readPdfInput(bytes: Uint8Array): Promise<{ ok: true; doc: 
 }
 
 /** Regions of a plan's withheld portions and redacted spans, and the review bands (one per decision). */
-export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion[]; bands: ReviewBand[] } {
+export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion[]; bands: ReviewBand[]; warnings: string[] } {
   const regions: PdfRegion[] = [];
-  const bands: ReviewBand[] = [];
+  const bands: { note: string; regions: { page: number; rect: readonly [number, number, number, number] }[] }[] = [];
+  /** For each region, the band it is drawn in. */
+  const bandOf: number[] = [];
   const byId = new Map(plan.document.portions.map((p) => [p.id, p]));
   const add = (spans: readonly { start: number; end: number }[], authority: readonly string[], note: string): void => {
     const label = authority.join(', ') || 'WITHHELD';
     const rs = spans.flatMap((s) => spanRegions(layout, s.start, s.end));
-    for (const r of rs) regions.push({ page: r.page, rect: r.rect, label });
+    for (const r of rs) {
+      regions.push({ page: r.page, rect: r.rect, label });
+      bandOf.push(bands.length);
+    }
     if (rs.length > 0) bands.push({ note, regions: rs });
   };
   for (const d of plan.decisions) {
@@ -66,12 +72,19 @@ export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion
     const p = byId.get(d.portionId);
     if (p) add(p.segments, d.authority, `${d.portionId} WITHHELD ${d.ruleId} ${d.authority.join(', ')}`);
   }
+  // A figure drawn over or under a withheld portion's line is that portion's (a caption's mark
+  // covers its figure): withheld with it, under its authority, in its band (figures.ts).
+  const { figures, warnings } = captionFigures(layout, regions);
+  for (const f of figures) {
+    regions.push({ page: f.page, rect: f.rect, label: regions[f.region]!.label });
+    bands[bandOf[f.region]!]!.regions.push({ page: f.page, rect: f.rect });
+  }
   for (const r of plan.redactions) add([r.span], r.authority, `${r.portionId} REDACTED ${r.ruleId} ${r.authority.join(', ')}`);
   // The document's own banner lines say the release's banner instead, as in the release text (a
   // DYNAMIC PAGE banner, the most the page could hold, stays as printed).
   const release = plan.releaseBanner.trim();
   for (const b of replacedPageBanners(plan.document, release)) add(b.lines, [release], `banner replaced by ${release}`);
-  return { regions, bands };
+  return { regions, bands, warnings };
 }
 
 /**
@@ -91,7 +104,7 @@ export function declassifiedMarks(plan: Plan, layout: PdfLayout): Omit<PdfRegion
 
 /** The release PDF: the original with the plan's withheld text removed, verified with pdf.js. Throws InternalError (nothing is written) when the verification fails. */
 export async function releasePdf(planned: PlannedRelease, source: PdfSource, title: string): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
-  const { regions } = planRegions(planned.plan, source.layout);
+  const { regions, warnings: figureWarnings } = planRegions(planned.plan, source.layout);
   // Every page carries the release banner and disposition (a document pending review its stamp),
   // as the release text and a release made from text do.
   const { disposition } = planned.plan;
@@ -118,7 +131,7 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
     ].filter((s) => s !== '');
     throw new InternalError(`self-check of the release PDF failed: ${why.join('; ')}; nothing was written`);
   }
-  const diagnostics: Diagnostic[] = report.warnings.map((w) => ({ severity: 'warning', code: 'pdf-redaction', message: w }));
+  const diagnostics: Diagnostic[] = [...figureWarnings, ...report.warnings].map((w) => ({ severity: 'warning', code: 'pdf-redaction', message: w }));
   if (disposition.kind !== 'release-in-full') diagnostics.push(...unreadDrawings(source.layout, regions));
   return { bytes, diagnostics };
 }
