@@ -3,7 +3,7 @@
  * Every result names the rule that decided it (`rule`, stable) and says why in one sentence
  * (`reason`, prose). See README.md ("Declassification status") for the authorities.
  */
-import type { DeclAssessment, DeclStatus, DeclValue, Diagnostic, Document, Level, Span } from '../types.js';
+import type { DeclAssessment, DeclStatus, DeclValue, Diagnostic, Document, ExecutiveOrderLine, Level, Span } from '../types.js';
 import { addYears, endOfYearAfter } from '../dates.js';
 import { requireAsOf } from '../options.js';
 import { governingOrder } from './orders.js';
@@ -376,14 +376,49 @@ function assessCable(doc: Document, asOf: string): DeclAssessment {
   const span = eo ? eo.declSpan ?? eo.span : undefined;
   const common = { originated: doc.originated, level: documentLevel(doc), asOf };
   const banners = bannerInstructions(doc, common);
-  const all: Instruction[] = [{ assessment: assessDeclassification({ decl, ...common, ...(span ? { span } : {}) }), where: stamp ? 'the declassification stamp' : 'the E.O. line' }];
+  const inText = doc.eoInText ?? [];
+  const own = eo === null ? headerInstructions(doc, inText, common) : [];
+  const all: Instruction[] = own.length > 0 ? own : [{ assessment: assessDeclassification({ decl, ...common, ...(span ? { span } : {}) }), where: stamp ? 'the declassification stamp' : 'the E.O. line' }];
   // A second instruction in the text (parse/index.ts eoInTextOf): the most protective result is
   // kept, as with two Declassify On lines, the worse status, then the later date (fail closed).
-  for (const e of doc.eoInText ?? []) {
+  for (const e of inText) {
+    if (own.some((o) => o.assessment.span?.start === (e.declSpan ?? e.span).start)) continue;
     all.push({ assessment: assessDeclassification({ decl: parseDecl(e.decl), ...common, span: e.declSpan ?? e.span }), where: 'an E.O. line in the text' });
   }
   all.push(...banners);
   return withBannerOnly(chooseInstruction(doc, all), eo === null && banners.length > 0);
+}
+
+/**
+ * A cable without an E.O. line: the declassification instructions written in its header or its
+ * Classified By block instead (`DECLASSIFY ON: 2018-05-30` under the banner, `Classified By: …;
+ * Declassify On: 20180530`), read as a document's Declassify On line is. The cable was said to
+ * carry no instruction, which was false. One that is not understood is assessed as written
+ * (invalid, quoted: fail closed); lines further down (a quoted cable's) are not the cable's own.
+ */
+function headerInstructions(doc: Document, inText: readonly ExecutiveOrderLine[], common: Omit<AssessInput, 'decl'>): Instruction[] {
+  const end = headerEnd(doc);
+  const out: Instruction[] = [];
+  for (const e of inText) {
+    const span = e.declSpan ?? e.span;
+    if (span.start < end) out.push({ assessment: assessDeclassification({ decl: parseDecl(e.decl), ...common, span }), where: 'a Declassify On line' });
+  }
+  if (out.length > 0) return out;
+  const unread = HEADER_DECL.exec(doc.source.slice(0, end));
+  if (!unread || unread[1]!.trim() === '') return [];
+  const start = unread.index + unread[0].length - unread[1]!.length;
+  const value = unread[1]!.trimEnd();
+  return [{ assessment: assessDeclassification({ decl: parseDecl(value), ...common, span: { start, end: start + value.length } }), where: 'a Declassify On line' }];
+}
+
+/** A declassification keyword and the rest of its line (`DECLASSIFY ON: …`, `DECL: …`). */
+const HEADER_DECL = /\bDECL(?:ASSIFY)?(?:[ \t]+ON)?[ \t]*:[ \t]*([^\n]*)/i;
+
+/** Where a cable's header and Classified By block end: its first portion after the subject, or the Classified By line's end when that is later. */
+function headerEnd(doc: Document): number {
+  const cab = doc.classifiedBy?.span.end ?? 0;
+  const body = doc.portions.find((p) => p.kind !== 'subject');
+  return Math.max(cab, body ? body.span.start : cab);
 }
 
 /**

@@ -82,6 +82,8 @@ interface GroupState {
   listOf: DraftPortion | null;
   /** Unmarked text opened after `top`: lettered items now belong to that text, not to `top`. */
   interrupted: boolean;
+  /** A list label held back from the open portion for the rest of its line ({@link holdsListLabel}). */
+  heldLabel: Line | null;
 }
 
 /**
@@ -89,7 +91,7 @@ interface GroupState {
  * blank, furniture, boilerplate, subject); boilerplate and subject lines close the open portion.
  */
 export function groupBody(source: string, lines: readonly Line[], roles: readonly Role[]): BodyResult {
-  const st: GroupState = { out: [], current: null, top: null, sub: null, lastTop: 0, gap: true, brk: false, prevContent: null, signature: null, listOf: null, interrupted: false };
+  const st: GroupState = { out: [], current: null, top: null, sub: null, lastTop: 0, gap: true, brk: false, prevContent: null, signature: null, listOf: null, interrupted: false, heldLabel: null };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const role = roles[i];
@@ -131,6 +133,45 @@ function addSignatureLine(st: GroupState, l: Line): void {
 
 /** A content line: opens a portion when it starts one, else continues the open one (or opens unmarked text). */
 function addContentLine(st: GroupState, source: string, lines: readonly Line[], roles: readonly Role[], i: number): void {
+  const l = lines[i]!;
+  if (holdsListLabel(source, st.current, l, lines[i + 1], roles[i + 1])) {
+    st.heldLabel = l;
+    st.prevContent = l;
+    return;
+  }
+  const held = st.heldLabel;
+  st.heldLabel = null;
+  const before = st.current;
+  readContentLine(st, source, lines, roles, i);
+  if (held) withHeldLabel(st.current!, before, held, l);
+}
+
+/**
+ * A list label cut off its line by the mark after it (`-- B.` of `-- B. (U) …`, src/parse/reflow.ts
+ * inlineMarkCuts) while the open portion began at a mark inside a line (`-- A. (C) …`): the label
+ * goes with the portion its line opens, not at the end of the one above, which ran over the line
+ * break and the label (release text `-- A. [WITHHELD: B1] (U) …`, B's label withheld with A).
+ */
+function holdsListLabel(source: string, current: DraftPortion | null, l: Line, next: Line | undefined, nextRole: Role | undefined): boolean {
+  if (!l.piece || !current || !next || nextRole !== 'content' || next.start !== l.end || !LIST_LABEL_ONLY.test(l.text)) return false;
+  const first = current.lines[0];
+  return first !== undefined && first.start > 0 && source.charCodeAt(first.start - 1) !== 10;
+}
+
+/** A list label alone: `-- B.`, `B.`, `b)`, `(b)`, `2.`, `(2)`, after a bullet or not. */
+const LIST_LABEL_ONLY = /^(?:(?:-{1,2}|[*•o])[ \t]*)?(?:\([A-Za-z0-9]{1,3}\)|[A-Za-z][.)]|\d{1,3}[.)])$/;
+
+/** Puts a held list label back before `l`, the rest of its line: the start of the portion `l` opened, else a line of the one it went on with. */
+function withHeldLabel(d: DraftPortion, before: DraftPortion | null, label: Line, l: Line): void {
+  const at = d.lines.indexOf(l);
+  if (d !== before && at === 0) d.start = Math.min(d.start, label.first);
+  d.lines.splice(Math.max(at, 0), 0, label);
+  d.breakBefore.splice(Math.max(at, 0), 0, false);
+  d.gapBefore.splice(Math.max(at, 0), 0, false);
+}
+
+/** {@link addContentLine} for a line read as it stands. */
+function readContentLine(st: GroupState, source: string, lines: readonly Line[], roles: readonly Role[], i: number): void {
   const l = lines[i]!;
   const s = readStart(source, l, {
     gap: st.gap || st.prevContent === null,

@@ -325,5 +325,32 @@ export function normaliseReasons(text: string): string[] {
     }
     SECTION_TOKEN.lastIndex = Math.max(SECTION_TOKEN.lastIndex, i);
   }
+  if (out.length === 0) for (const letter of bareReasonLetters(text)) add('4', letter);
   return out;
+}
+
+/** `reasons` or `reason`, a colon maybe, then what may be a list of letters alone. */
+const BARE_REASONS = /\breasons?\b[ \t]*:?[ \t]*/gi;
+
+/**
+ * The §1.4 categories a `Classified By` text cites by their letters alone, without `1.4`
+ * (`for reasons b, d.`, `reasons b and d`, `Reasons: B/D`, `reason (d)`): read as none, the
+ * cable's B1 withholdings cited no category and lint said it gave no reasons. Only a list of
+ * letters a to h that ends the field, its sentence or its clause (`.`, `;`, the end) is read; a
+ * word after it (`reasons a lot`, `reason E.O. 12958`) reads nothing.
+ */
+function bareReasonLetters(text: string): string[] {
+  for (const m of text.matchAll(BARE_REASONS)) {
+    let i = m.index + m[0].length;
+    const letters: string[] = [];
+    for (let guard = 0; guard < 20; guard++) {
+      const t = REASON_TOKEN.exec(text.slice(i, i + 24));
+      if (!t || t[0].length === 0) break;
+      i += t[0].length;
+      const letter = t[1] ?? t[2];
+      if (letter) letters.push(letter);
+    }
+    if (letters.length > 0 && /^[ \t]*(?:[.;](?!\S)|$)/.test(text.slice(i))) return letters;
+  }
+  return [];
 }

@@ -122,6 +122,11 @@ const SANCTIONED: readonly RegExp[] = [
   // An unmarked bullet or list item under a marked lead-in is a portion of its own, unmarked (probe
   // 58f, F6: each item carries its own mark): MEMO-FIELD-OFFICES's `(S) … three options:` / `- …`.
   /^added (?:bullet|item) \(unmarked\): W unmarked-in-classified \| R unmarked-in-declassified$/,
+  // A cable without an E.O. line of its own takes the DECL line of its header as its instruction
+  // (probe 60b F2): 09ISLAMABAD2903, 09OTTAWA662, 09STOCKHOLM720 and 09TRIPOLI875 hold theirs glued
+  // to the banner or a routing line (`… ISLAMABAD 002903SIPDISE.O. 12958: DECL: 12/03/2019`), and
+  // are declassified as of 2026 by that date (11 portions; pending review before, W classified in the baseline).
+  /^2026-11-26 (?:sub)?paragraph: W classified -> R\+decl declassified$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

@@ -50,6 +50,14 @@ describe('--as-of before a document was written', () => {
     expect(r.stderr).toContain(`${SEED}: ${WARNING}`);
   });
 
+  // explain printed only decl-conflict of the assessment's notes (probe 60b F1): the command that
+  // explains the decision said nothing of it.
+  it('explain: the same warning, in its explanation', async () => {
+    const r = await runCli(['explain', SEED, '--profile', 'public', '--as-of', '2000-01-01'], { now: NOW });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${WARNING.replace(' [as-of-before-origin]\n', '')} (as-of-before-origin)\n`);
+  });
+
   it('on or after the origination date: no warning', async () => {
     for (const asOf of ['2008-02-13', '2010-12-01']) {
       const r = await runCli(['check', SEED, '--as-of', asOf], { now: NOW });

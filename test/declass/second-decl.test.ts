@@ -68,3 +68,36 @@ describe('an exemption or prior order on the line under an instruction', () => {
     expect(a).toMatchObject({ status: 'declassified', declassifyOn: '2010-02-13' });
   });
 });
+
+// A cable without an E.O. line whose header or Classified By block says `DECLASSIFY ON: …` (probe
+// 60b F2): the line was ignored and the cable said to carry no instruction. It is the cable's
+// instruction, read as a document's Declassify On line is; one not understood stays invalid and
+// is quoted (fail closed); one in the body (a quoted cable's) is not the cable's own.
+describe('a cable without an E.O. line and a Declassify On line in its header', () => {
+  const noEo = (text: string) => cable('').replace('E.O. 12958: DECL: 02/13/2010\n', text);
+  it.each([
+    ['DECLASSIFY ON with an ISO date', 'DECLASSIFY ON: 2018-05-30\n', 'declassified', '2018-05-30'],
+    ['Declassify On with a compact date', 'Declassify On: 20180530\n', 'declassified', '2018-05-30'],
+    ['a later date', 'DECLASSIFY ON: 2030-05-30\n', 'classified', '2030-05-30'],
+    ['in the Classified By block', '', 'declassified', '2018-05-30'],
+  ])('%s: read as its instruction', (what, line, status, on) => {
+    let text = noEo(line);
+    if (what === 'in the Classified By block') text = text.replace('REASONS: 1.4 (B) AND (D).', 'REASONS: 1.4 (B) AND (D); Declassify On: 2018-05-30');
+    const a = assessDocument(readDocument(text).doc, '2020-01-01');
+    expect(a).toMatchObject({ status, declassifyOn: on });
+    expect(a.decl.raw).toMatch(/2018|2030/);
+  });
+
+  it('a value not understood: invalid, and the value is quoted', () => {
+    const a = assessDocument(readDocument(noEo('DECLASSIFY ON: sometime soon\n')).doc, '2020-01-01');
+    expect(a.status).toBe('invalid');
+    expect(a.diagnostics.map((d) => d.code)).toContain('decl-unrecognised');
+    expect(a.reason).toContain('sometime soon');
+  });
+
+  it('only in the body: the cable still has no instruction of its own', () => {
+    const a = assessDocument(readDocument(noEo('').replace('2. (C) Second paragraph.', 'DECLASSIFY ON: 2018-05-30\n\n2. (C) Second paragraph.')).doc, '2020-01-01');
+    expect(a.status).toBe('invalid');
+    expect(a.diagnostics.map((d) => d.code)).toContain('decl-missing');
+  });
+});

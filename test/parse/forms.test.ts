@@ -314,6 +314,15 @@ describe('REF and Classified By', () => {
     ['Classified By: CLASSIFIED BY AMBASSADOR CLIFFORD M. SOBEL FOR REASONS 1 \n.4 (B AND D)', ['1.4(b)', '1.4(d)']],
     ["Classified By: Charge d'Affaires, a.i., Robert P. Jackson for reasons 1 \n.4 (b) and (d).", ['1.4(b)', '1.4(d)']],
     ['Classified By: Ambassador William B. Wood; reasons 1.4 \\\n(b) and (d)', ['1.4(b)', '1.4(d)']],
+    // The letters alone after `reasons` (08BUENOSAIRES235, probe 60b F3: read as none, B1 cited no
+    // category and lint said the line gave no reasons); a word after them, or a letter past h, reads none.
+    ['Classified By: DCM Tom Kelly for reasons b, d.', ['1.4(b)', '1.4(d)']],
+    ['Classified By: DCM Tom Kelly for reasons b and d', ['1.4(b)', '1.4(d)']],
+    ['Classified By: DCM Tom Kelly, Reasons: B/D.', ['1.4(b)', '1.4(d)']],
+    ['Classified By: DCM Tom Kelly for reason (d).', ['1.4(d)']],
+    ['Classified By: DCM Tom Kelly for reasons b, k.', []],
+    ['Classified By: DCM Tom Kelly for reasons a lot.', []],
+    ['Classified By: DCM Tom Kelly for reason E.O. 12958.', []],
   ])('%s → reasons', (cb, reasons) => {
     const src = cable('¶1. (C) Text.', { classifiedBy: cb });
     const doc = parseCable(src);

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCable } from '../../src/parse/index.js';
 import { planRelease } from '../../src/release/index.js';
 import { loadProfile } from '../../src/rules/load.js';
-import { cable } from './helpers.js';
+import { cable, invariantProblems } from './helpers.js';
 
 const PUBLIC = loadProfile(readFileSync(new URL('../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
 
@@ -106,5 +106,29 @@ describe('a list label (c) wrapped to a line start is no mark', () => {
       ['p1', 'U'],
       ['p1.m1', 'C'],
     ]);
+  });
+});
+
+// `-- A. (C) …` / `-- B. (U) …` (probe 60b F5): A's portion, opened at its mark inside the line, ran
+// over the line break and B's label up to B's mark; the release read `-- A. [WITHHELD: …] (U) …` on
+// one line and the review labelled B's line both withheld and released. The label goes with the
+// portion its line opens.
+describe('a list label after a portion opened at a mark inside its line', () => {
+  it.each([
+    ['-- B. (U) KEEPB the second item.', '-- B. (U) KEEPB the second item.'],
+    ['* 2. (U) KEEPB the second item.', '* 2. (U) KEEPB the second item.'],
+    ['-- B. (S) HIDEB the second item.', null],
+  ])('%s', (second, released) => {
+    const text = cable(`7. (U) KEEPP parent paragraph with items:\n\n-- A. (C) HIDEA the first item.\n${second}\n`);
+    const doc = parseCable(text);
+    expect(invariantProblems(doc)).toEqual([]);
+    const a = doc.portions.find((p) => p.id === 'p7.m1')!;
+    expect(text.slice(a.span.start, a.span.end)).toBe('(C) HIDEA the first item.');
+    const b = doc.portions.find((p) => p.id === 'p7.m2')!;
+    expect(text.slice(b.span.start, b.span.end)).toBe(second);
+    const out = release(text);
+    expect(out).not.toMatch(/HIDE[AB]/);
+    expect(out).toContain('\n-- A. [WITHHELD');
+    if (released) expect(out).toContain(`\n${released}\n`);
   });
 });

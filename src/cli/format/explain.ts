@@ -46,7 +46,10 @@ export function formatExplanation(file: string, doc: Document, plan: Plan, profi
   // the line says which one.
   const at = d.span ? ` (line ${index.pointAt(d.span.start).line})` : '';
   out += `DECL ${d.decl.raw ?? `(${d.decl.notes?.[0] ?? 'no E.O. line'})`}${at}: ${d.status} as of ${asOf}. ${d.reason}\n`;
-  for (const diag of d.diagnostics) if (diag.code === 'decl-conflict') out += `${diag.severity}: ${diag.message} (${diag.code})\n`;
+  // Every note of the assessment, as check and release say them (an as-of date before the
+  // document was written, a date before origination or over 25 years, instructions that disagree):
+  // only decl-conflict was shown, and the command that explains the decision was silent on the rest.
+  for (const diag of d.diagnostics) out += `${diag.severity}: ${diag.message} (${diag.code})\n`;
   out += `Profile ${profile.id}: banner ${plan.releaseBanner}; ${plan.stamp}\n`;
   const pending = plan.disposition.pending;
   if (pending.length > 0) {

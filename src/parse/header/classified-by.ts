@@ -81,9 +81,9 @@ function goesOn(input: HeaderInput, text: string, m: number, adjacent: boolean, 
     // A line in lower case, or one that names reasons, goes on (`… U.S.` / `Embassy …, for reasons`).
     if (/^[a-z]/.test(c.text) || /REASON|\b1\.[456]\b/i.test(c.text)) return true;
     // The field ended with a full stop after its reasons in a form they are not read from (`… for
-    // reasons b, d.`), or after a word with no reasons at all (`… CDA Tom Kelly.`): the body begins.
-    // Read into the field, the line was no portion of its own (after `for reasons b, d.` it was
-    // released as written, in a SECRET cable too). A full stop after a figure (`Reasons 1.` /
+    // reasons b, k.`; `for reasons b, d.` is read now, ../patterns.ts), or after a word with no
+    // reasons at all (`… CDA Tom Kelly.`): the body begins. Read into the field, the line was no
+    // portion of its own (after `for reasons b, d.` it was released as written, in a SECRET cable too). A full stop after a figure (`Reasons 1.` /
     // `4 (b)`), an initial or a title (`U.S.`, `Amb.`) does not end it.
     if (/\bREASONS?\b.*[^.\d\s]\.\s*$/is.test(text)) return false;
     return !(/[a-z]{2,}\.\s*$/i.test(text) && !ABBREVIATION_END.test(text));
