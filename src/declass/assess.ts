@@ -10,6 +10,7 @@ import { governingOrder } from './orders.js';
 import { DECL_CODE_START, parseDecl, withCodeUnder } from './parse-decl.js';
 import { LEVEL_BANNER } from '../markings/levels.js';
 import { chooseInstruction, type Instruction } from './choose.js';
+import { ambiguousDayMonth } from './parse-date.js';
 
 /** What {@link assessDeclassification} needs. */
 export interface AssessInput {
@@ -53,6 +54,7 @@ export const DECL_RULES = [
   'decl-no-origin',
   'decl-before-origin',
   '32cfr2001.24h',
+  'decl-date-ambiguous',
 ] as const;
 
 /** One of {@link DECL_RULES}. */
@@ -548,7 +550,36 @@ export function assessAuthorityBlock(doc: Document, asOf: string): DeclAssessmen
     const decl: DeclValue = { raw: null, kind: 'none', date: null, codes: [], notes: [missing] };
     return withBannerOnly(assessDeclassification({ decl, ...common, missing, ...(block ? { span: block.span } : {}) }), banners.length > 0);
   }
-  const all: Instruction[] = fields.map((f) => ({ assessment: assessDeclassification({ decl: parseDecl(oneLine(f.raw)), ...common, span: f.span }), where: 'a Declassify On line' }));
+  const all: Instruction[] = fields.map((f) => ({ assessment: dayOrMonthFirst(assessDeclassification({ decl: parseDecl(oneLine(f.raw)), ...common, span: f.span }), asOf), where: 'a Declassify On line' }));
   all.push(...banners);
   return chooseInstruction(doc, all);
+}
+
+/**
+ * A document's Declassify On date that reads two ways (`01/08/2026`: 8 January as MM/DD, 1 August
+ * as DD/MM, as a partner's document may write it). The US order is kept (US documents and cables
+ * write MM/DD), never silently: a `decl-date-ambiguous` warning gives the other reading, and when
+ * the date has passed as MM/DD but not as DD/MM, whether the document is declassified depends on
+ * the reading, so a reviewer decides (status `review`, fail closed). Cables are not read here.
+ */
+function dayOrMonthFirst(a: DeclAssessment, asOf: string): DeclAssessment {
+  const both = a.decl.raw === null || a.decl.date === null ? null : ambiguousDayMonth(a.decl.raw);
+  if (both === null || both.monthFirst !== a.decl.date) return a;
+  const written = `"${oneLine(a.decl.raw!).replace(/^Declassify\s+On\s*:\s*/i, '')}"`;
+  const warning: Diagnostic = {
+    severity: 'warning',
+    code: 'decl-date-ambiguous',
+    message: `Declassify On ${written} is read as MM/DD (${both.monthFirst}); as DD/MM it would be ${both.dayFirst}.`,
+    ...(a.span ? { span: a.span } : {}),
+  };
+  const diagnostics = [...a.diagnostics, warning];
+  if (a.status !== 'declassified' || both.dayFirst <= asOf) return { ...a, diagnostics };
+  return {
+    ...a,
+    status: 'review',
+    rule: 'decl-date-ambiguous',
+    declassifyOn: both.dayFirst,
+    reason: `Its declassification instruction ${written} has passed if read as MM/DD (${both.monthFirst}, the US order) but not if read as DD/MM (${both.dayFirst}): which was meant decides whether it is declassified, so a reviewer must decide (32 CFR 2001.21(a)).`,
+    diagnostics,
+  };
 }
