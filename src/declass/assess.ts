@@ -552,7 +552,10 @@ export function assessAuthorityBlock(doc: Document, asOf: string): DeclAssessmen
   }
   const all: Instruction[] = fields.map((f) => ({ assessment: dayOrMonthFirst(assessDeclassification({ decl: parseDecl(oneLine(f.raw)), ...common, span: f.span }), asOf), where: 'a Declassify On line' }));
   all.push(...banners);
-  return chooseInstruction(doc, all);
+  const inPortions = portionInstructions(doc, common);
+  all.push(...inPortions.instructions);
+  const chosen = chooseInstruction(doc, all);
+  return inPortions.warnings.length === 0 ? chosen : { ...chosen, diagnostics: [...chosen.diagnostics, ...inPortions.warnings] };
 }
 
 /**
@@ -582,4 +585,39 @@ function dayOrMonthFirst(a: DeclAssessment, asOf: string): DeclAssessment {
     reason: `Its declassification instruction ${written} has passed if read as MM/DD (${both.monthFirst}, the US order) but not if read as DD/MM (${both.dayFirst}): which was meant decides whether it is declassified, so a reviewer must decide (32 CFR 2001.21(a)).`,
     diagnostics,
   };
+}
+
+/** A declassification instruction in parentheses or brackets inside a portion: `(Declassify on 20400101)`. */
+const IN_PORTION = /[([]\s*(Declassify\s+On\b\s*:?\s*([^()[\]\n]{1,80}?))\s*[)\]]/gi;
+
+/**
+ * Declassification instructions written inside a portion's text (`1. (S) … (Declassify on
+ * 20400101)` under a block's `Declassify On: 20200101`), each with a `decl-in-portion` warning.
+ * They were ignored, and the portion released as declassified in 2020 while its own words keep it
+ * classified until 2040. The status is the document's, not the portion's, so each is one more
+ * instruction of the document: the most protective applies (a `decl-conflict` warning names them
+ * all), which withholds the other portions as long as the latest date (fail closed, said aloud).
+ * A value that is not a recognised instruction is not counted (prose), but still warned of.
+ */
+function portionInstructions(doc: Document, common: Omit<AssessInput, 'decl'>): { instructions: Instruction[]; warnings: Diagnostic[] } {
+  const instructions: Instruction[] = [];
+  const warnings: Diagnostic[] = [];
+  for (const portion of doc.portions) {
+    const text = doc.source.slice(portion.span.start, portion.span.end);
+    for (const m of text.matchAll(IN_PORTION)) {
+      const at = portion.span.start + m.index! + m[0].indexOf(m[1]!);
+      const span = { start: at, end: at + m[1]!.length };
+      const decl = parseDecl(m[1]!.replace(/\s+/g, ' '));
+      const counted = decl.kind !== 'unrecognised' && decl.kind !== 'none';
+      const warning: Diagnostic = {
+        severity: 'warning',
+        code: 'decl-in-portion',
+        message: `Portion ${portion.id} carries its own declassification instruction "${m[1]!.replace(/\s+/g, ' ').trim()}"; ${counted ? 'it counts as one of the document\'s instructions, and the most protective applies to the whole document' : 'it is not a recognised instruction and is not applied: a reviewer should check it'}.`,
+        span,
+      };
+      warnings.push(warning);
+      if (counted) instructions.push({ assessment: assessDeclassification({ ...common, decl, span }), where: `inside portion ${portion.id}` });
+    }
+  }
+  return { instructions, warnings };
 }
