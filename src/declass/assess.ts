@@ -10,6 +10,7 @@ import { governingOrder } from './orders.js';
 import { DECL_CODE_START, parseDecl, withCodeUnder } from './parse-decl.js';
 import { LEVEL_BANNER } from '../markings/levels.js';
 import { chooseInstruction, type Instruction } from './choose.js';
+import { ambiguousDayMonth } from './parse-date.js';
 
 /** What {@link assessDeclassification} needs. */
 export interface AssessInput {
@@ -53,6 +54,7 @@ export const DECL_RULES = [
   'decl-no-origin',
   'decl-before-origin',
   '32cfr2001.24h',
+  'decl-date-ambiguous',
 ] as const;
 
 /** One of {@link DECL_RULES}. */
@@ -583,7 +585,74 @@ export function assessAuthorityBlock(doc: Document, asOf: string): DeclAssessmen
     const decl: DeclValue = { raw: null, kind: 'none', date: null, codes: [], notes: [missing] };
     return withBannerOnly(assessDeclassification({ decl, ...common, missing, ...(block ? { span: block.span } : {}) }), banners.length > 0);
   }
-  const all: Instruction[] = fields.map((f) => ({ assessment: assessDeclassification({ decl: parseDecl(oneLine(f.raw)), ...common, span: f.span }), where: 'a Declassify On line' }));
+  const all: Instruction[] = fields.map((f) => ({ assessment: dayOrMonthFirst(assessDeclassification({ decl: parseDecl(oneLine(f.raw)), ...common, span: f.span }), asOf), where: 'a Declassify On line' }));
   all.push(...banners);
-  return chooseInstruction(doc, all);
+  const inPortions = portionInstructions(doc, common);
+  all.push(...inPortions.instructions);
+  const chosen = chooseInstruction(doc, all);
+  return inPortions.warnings.length === 0 ? chosen : { ...chosen, diagnostics: [...chosen.diagnostics, ...inPortions.warnings] };
+}
+
+/**
+ * A document's Declassify On date that reads two ways (`01/08/2026`: 8 January as MM/DD, 1 August
+ * as DD/MM, as a partner's document may write it). The US order is kept (US documents and cables
+ * write MM/DD), never silently: a `decl-date-ambiguous` warning gives the other reading, and when
+ * the date has passed as MM/DD but not as DD/MM, whether the document is declassified depends on
+ * the reading, so a reviewer decides (status `review`, fail closed). Cables are not read here.
+ */
+function dayOrMonthFirst(a: DeclAssessment, asOf: string): DeclAssessment {
+  const both = a.decl.raw === null || a.decl.date === null ? null : ambiguousDayMonth(a.decl.raw);
+  if (both === null || both.monthFirst !== a.decl.date) return a;
+  const written = `"${oneLine(a.decl.raw!).replace(/^Declassify\s+On\s*:\s*/i, '')}"`;
+  const warning: Diagnostic = {
+    severity: 'warning',
+    code: 'decl-date-ambiguous',
+    message: `Declassify On ${written} is read as MM/DD (${both.monthFirst}); as DD/MM it would be ${both.dayFirst}.`,
+    ...(a.span ? { span: a.span } : {}),
+  };
+  const diagnostics = [...a.diagnostics, warning];
+  if (a.status !== 'declassified' || both.dayFirst <= asOf) return { ...a, diagnostics };
+  return {
+    ...a,
+    status: 'review',
+    rule: 'decl-date-ambiguous',
+    declassifyOn: both.dayFirst,
+    reason: `Its declassification instruction ${written} has passed if read as MM/DD (${both.monthFirst}, the US order) but not if read as DD/MM (${both.dayFirst}): which was meant decides whether it is declassified, so a reviewer must decide (32 CFR 2001.21(a)).`,
+    diagnostics,
+  };
+}
+
+/** A declassification instruction in parentheses or brackets inside a portion: `(Declassify on 20400101)`. */
+const IN_PORTION = /[([]\s*(Declassify\s+On\b\s*:?\s*([^()[\]\n]{1,80}?))\s*[)\]]/gi;
+
+/**
+ * Declassification instructions written inside a portion's text (`1. (S) … (Declassify on
+ * 20400101)` under a block's `Declassify On: 20200101`), each with a `decl-in-portion` warning.
+ * They were ignored, and the portion released as declassified in 2020 while its own words keep it
+ * classified until 2040. The status is the document's, not the portion's, so each is one more
+ * instruction of the document: the most protective applies (a `decl-conflict` warning names them
+ * all), which withholds the other portions as long as the latest date (fail closed, said aloud).
+ * A value that is not a recognised instruction is not counted (prose), but still warned of.
+ */
+function portionInstructions(doc: Document, common: Omit<AssessInput, 'decl'>): { instructions: Instruction[]; warnings: Diagnostic[] } {
+  const instructions: Instruction[] = [];
+  const warnings: Diagnostic[] = [];
+  for (const portion of doc.portions) {
+    const text = doc.source.slice(portion.span.start, portion.span.end);
+    for (const m of text.matchAll(IN_PORTION)) {
+      const at = portion.span.start + m.index! + m[0].indexOf(m[1]!);
+      const span = { start: at, end: at + m[1]!.length };
+      const decl = parseDecl(m[1]!.replace(/\s+/g, ' '));
+      const counted = decl.kind !== 'unrecognised' && decl.kind !== 'none';
+      const warning: Diagnostic = {
+        severity: 'warning',
+        code: 'decl-in-portion',
+        message: `Portion ${portion.id} carries its own declassification instruction "${m[1]!.replace(/\s+/g, ' ').trim()}"; ${counted ? 'it counts as one of the document\'s instructions, and the most protective applies to the whole document' : 'it is not a recognised instruction and is not applied: a reviewer should check it'}.`,
+        span,
+      };
+      warnings.push(warning);
+      if (counted) instructions.push({ assessment: assessDeclassification({ ...common, decl, span }), where: `inside portion ${portion.id}` });
+    }
+  }
+  return { instructions, warnings };
 }

@@ -72,3 +72,18 @@ function yearWithNote(digits: string, notes: string[]): number {
 function twoDigitNote(yy: string, year: number): string {
   return `two-digit year ${yy} read as ${year} (00–${DECL_YEAR_PIVOT} → 20xx, otherwise 19xx)`;
 }
+
+/**
+ * The two readings of a slashed (or dashed) date whose first two parts could each be the month
+ * (`01/08/2026`: 8 January as MM/DD, the US order {@link parseDateText} reads; 1 August as DD/MM,
+ * the order of many partners' documents), found anywhere in `text` (`25X1, 01/08/2050`). Null when
+ * `text` holds no such date, or its parts are equal or one is above 12 (only one reading).
+ */
+export function ambiguousDayMonth(text: string): { readonly monthFirst: string; readonly dayFirst: string } | null {
+  const m = /(?<![\d/-])(\d{1,2})\s*([/-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/-])/.exec(text);
+  if (!m || +m[1]! === +m[3]! || +m[1]! > 12 || +m[3]! > 12 || +m[1]! < 1 || +m[3]! < 1) return null;
+  const year = m[4]!.length === 4 ? +m[4]! : declYear(+m[4]!);
+  const monthFirst = isoDate(year, +m[1]!, +m[3]!);
+  const dayFirst = isoDate(year, +m[3]!, +m[1]!);
+  return monthFirst && dayFirst ? { monthFirst, dayFirst } : null;
+}

@@ -1,3 +1,5 @@
+import type { ForeignInformation } from '../markings/index.js';
+
 /**
  * Expands authority templates: `{reasons}` becomes the document's Classified By reasons with the
  * category letter in capitals as State prints them (`1.4(b)` → `1.4(B)`); when the document gives
@@ -33,4 +35,20 @@ export function sortAuthorities(codes: Iterable<string>): string[] {
     const [rb, kb] = rank(b);
     return ra - rb || (ka < kb ? -1 : ka > kb ? 1 : 0);
   });
+}
+
+/**
+ * The reasons a withholding of one portion cites, from the document's (`reasons`) and the portion's
+ * marking. Foreign government information is E.O. 13526 §1.4(b) (E.O. 12958 §1.5(b) when the
+ * document cites that numbering only): a portion classified by NATO or by a foreign government
+ * cites 1.4(b) alone, as the document's Reason line is its US classifier's reason for the US
+ * information and says nothing of what another government classified; a US-classified portion
+ * that holds FGI cites 1.4(b) beside the document's reasons. Past 25 years the document's §3.3
+ * exemptions (`25X6`) are what `reasons` holds, and they are kept as they are.
+ */
+export function portionReasons(reasons: readonly string[], foreign: ForeignInformation | null): readonly string[] {
+  if (foreign === null || reasons.some((r) => /^(?:25|50|75)X/.test(r))) return reasons;
+  const b = reasons.length > 0 && reasons.every((r) => r.startsWith('1.5')) ? '1.5(b)' : '1.4(b)';
+  if (foreign !== 'us-with-fgi') return [b];
+  return [...new Set([...reasons, b])].sort();
 }

@@ -1,5 +1,5 @@
 import { assessDocument } from '../declass/index.js';
-import { formatBanner, rollUp } from '../markings/index.js';
+import { foreignInformation, formatBanner, rollUp } from '../markings/index.js';
 import { conditionsHold, CONDITIONS } from '../rules/conditions/index.js';
 import type { CompiledRule, Profile } from '../rules/load.js';
 import type { Override, OverrideSet } from '../rules/overrides.js';
@@ -9,7 +9,7 @@ import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
 import { requireAsOf } from '../options.js';
 import { OUTSIDE_PORTIONS_ID, type DeclAssessment, type DeclStatus, type Decision, type Diagnostic, type Document, type Marking, type Plan, type Portion, type Redaction } from '../types.js';
-import { expandAuthority, formatReason } from './authority.js';
+import { expandAuthority, formatReason, portionReasons } from './authority.js';
 import { computeDisposition } from './disposition.js';
 import { linesOutsidePortions, outsidePortion, spansAcrossPortions, spansInPortion, type ReleasedPortion } from './span-redactions.js';
 import { isBannerAbovePortions, isDocumentClassified, portionFacts } from './facts.js';
@@ -53,7 +53,8 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
   for (const portion of doc.portions) {
     const facts = portionFacts(doc, portion, classified, declassification.status, bannerAbove);
     const override = boundOverride(overrides.get(portion.id), portion, options.inputSha256, diagnostics);
-    const decision = decide(portion, facts, profile, reasons, override);
+    const foreign = facts.marking ? foreignInformation(facts.marking) : null;
+    const decision = decide(portion, facts, profile, portionReasons(reasons, foreign), override);
     if (override) diagnostics.push(...overrideWarnings(portion, facts, override, doc, declassification, options.asOf));
     else if (decision.declassified && declassification.status !== 'declassified') diagnostics.push(releasedWhileClassified(portion, decision, declassification));
     overrides.delete(portion.id);

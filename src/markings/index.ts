@@ -16,6 +16,8 @@ export type { ParentheticalKind } from './classify.js';
 export { compareLevels, LEVELS, LEVEL_BANNER } from './levels.js';
 export { abovePlainU, dominates, mostRestrictive, raisedByMark } from './compare.js';
 export { rollUp } from './roll-up.js';
+export { foreignInformation } from './foreign.js';
+export type { ForeignInformation } from './foreign.js';
 export { formatBanner, formatPortion } from './format.js';
 export { addControls } from './add-controls.js';
 export { CONTROL_ORDER } from './controls.js';

@@ -21,7 +21,8 @@ import { intersectRelTo } from './rel-to.js';
  *    FD&R marking: any NOFORN → NOFORN; REL TO or RELIDO alongside portions with no FD&R marking →
  *    NOFORN; otherwise REL TO the intersection of the lists (FVEY/ACGU/TEYE expanded; no common
  *    country → NOFORN), and RELIDO only if every such portion is RELIDO (a mix of REL TO and
- *    RELIDO-only portions → NOFORN, fail closed).
+ *    RELIDO-only portions → NOFORN, fail closed). NATO information with no FD&R marking counts as
+ *    REL TO USA, NATO there (it is releasable to NATO); NATO portions alone get no REL TO line.
  *
  * Classification by compilation (2001.24(g)) is not detected: callers must flag it themselves.
  * The result's `raw` is its canonical banner (`formatBanner`), `span` is undefined and
@@ -42,13 +43,14 @@ export function rollUp(markings: readonly Marking[]): Marking {
   if (markings.some((m) => m.controls.includes('NOFORN'))) {
     controls.add('NOFORN');
   } else if (considered.some(fdr)) {
-    const unmarked = considered.filter((m) => !fdr(m));
-    const rel = considered.filter((m) => m.relTo.length > 0);
+    const unmarked = considered.filter((m) => !fdr(m) && !isNatoInformation(m));
+    const rel = considered.filter((m) => relToOf(m).length > 0);
+    if (considered.some((m) => !fdr(m) && isNatoInformation(m))) notes.push('NATO information with no FD&R marking counted as REL TO USA, NATO (it is releasable to NATO)');
     if (unmarked.length > 0) {
       controls.add('NOFORN');
       notes.push('REL TO or RELIDO alongside classified portions with no FD&R marking: NOFORN');
     } else if (rel.length === considered.length) {
-      relTo = intersectRelTo(rel.map((m) => m.relTo));
+      relTo = intersectRelTo(rel.map(relToOf));
       if (relTo.length <= 1) {
         relTo = [];
         controls.add('NOFORN');
@@ -84,4 +86,19 @@ export function rollUp(markings: readonly Marking[]): Marking {
     normalisations: notes,
   });
   return { ...draft, raw: format(draft, 'banner') };
+}
+
+/**
+ * NATO information (`(//NS)`, `(NC)`) carries no FD&R marking of its own and needs none: it is
+ * releasable to NATO by what it is, so it is not one of the "portions with no FD&R marking" that
+ * make a REL TO banner NOFORN (a `(S//REL TO USA, NATO)` and a `(//NS)` portion rolled up to
+ * `SECRET//NATO//NOFORN`, a banner that forbids giving NATO the document made for it).
+ */
+function isNatoInformation(m: Marking): boolean {
+  return m.controls.includes('NATO');
+}
+
+/** The REL TO list a portion counts with: its own, or USA, NATO for NATO information without one. */
+function relToOf(m: Marking): readonly string[] {
+  return m.relTo.length === 0 && isNatoInformation(m) && !m.controls.includes('RELIDO') ? ['USA', 'NATO'] : m.relTo;
 }

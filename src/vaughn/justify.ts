@@ -9,6 +9,7 @@ import { CATEGORIES_RENUMBERED, governingOrder } from '../declass/orders.js';
 import type { AuditRecord } from '../release/folder.js';
 import { categoriesOf, categoryWords, describeAuthority } from './categories.js';
 import type { ReleasedFacts } from './facts.js';
+import { foreignInformation, parseMarking } from '../markings/index.js';
 import { OUTSIDE_PORTIONS_ID } from '../types.js';
 
 type RecordDecision = AuditRecord['decisions'][number];
@@ -87,9 +88,28 @@ function markingSentence(record: AuditRecord, facts: ReleasedFacts, what: string
   // The mark itself is never quoted: it is part of the withheld portion, and its controls (a REL TO
   // list) can say what the portion is about. The level is what the exemption rests on.
   if (d.raisedFrom) return raisedSentence(record, facts, what, d, level);
+  const foreign = d.markingSource === 'marked' ? foreignOf(d.mark) : null;
+  if (foreign === 'nato') return `${what} is portion-marked ${NATO_LEVEL_WORDS[d.level!] ?? `NATO ${level}`}: it is NATO information, classified by NATO and not by the ${kind}'s classifier, and is foreign government information.`;
+  if (foreign === 'foreign') return `${what} is portion-marked as foreign government information classified ${level} by the government that provided it, not by the ${kind}'s classifier.`;
+  const fgi = foreign === 'us-with-fgi' ? '; it holds foreign government information' : '';
   const how = d.markingSource === 'entire-text' ? `is covered by the ${kind}'s entire-text classification statement` : d.markingSource === 'inherited' ? 'takes the marking of the paragraph it belongs to' : `is portion-marked ${level}`;
   const origin = record.input.originated ? ` when the ${kind} originated on ${record.input.originated}` : ` in the ${kind}`;
-  return `${what} ${how} and was classified ${level}${origin}${facts.classifiedBy ? `, classified by ${facts.classifiedBy}` : ''}.`;
+  return `${what} ${how} and was classified ${level}${origin}${facts.classifiedBy ? `, classified by ${facts.classifiedBy}` : ''}${fgi}.`;
+}
+
+const NATO_LEVEL_WORDS: Readonly<Record<string, string>> = { C: 'NATO CONFIDENTIAL', S: 'NATO SECRET', TS: 'COSMIC TOP SECRET' };
+
+/**
+ * The foreign government information the portion's own mark shows (E.O. 13526 §1.4(b)): who
+ * classified it is the index's claim, and a NATO or foreign-government mark is not the document's
+ * US classifier's (the index said "portion-marked SECRET … classified by" the US analyst). Only
+ * the level and that it is foreign are said: the mark's country code and REL TO list are part of
+ * the withheld portion and are never quoted.
+ */
+function foreignOf(mark: string | null): ReturnType<typeof foreignInformation> {
+  if (mark === null) return null;
+  const parsed = parseMarking(mark, 'portion');
+  return parsed.ok ? foreignInformation(parsed.marking) : null;
 }
 
 /**

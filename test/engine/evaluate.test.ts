@@ -243,7 +243,9 @@ describe('foreign government and NATO information is not declassified by the US 
       ['release', `${name}/declassified`, '', true],
     ]);
     const classified = decide(name, 'DECL: 02/13/2033', '2026-11-26');
-    expect(classified.map((d) => d[2])).toEqual(['B1, 1.4(B), 1.4(D)', 'B1, 1.4(B), 1.4(D)', 'FGI - PENDING REVIEW', 'B1, 1.4(B), 1.4(D)']);
+    // NATO's (NC) is classified by NATO: 1.4(b) alone, not the cable's 1.4(d) (probe 60a F5); the
+    // US-classified (S//FGI DEU) cites 1.4(b) beside the cable's reasons.
+    expect(classified.map((d) => d[2])).toEqual(['B1, 1.4(B)', 'B1, 1.4(B), 1.4(D)', 'FGI - PENDING REVIEW', 'B1, 1.4(B), 1.4(D)']);
     const plan = evaluate(foreignCable('DECL: 02/13/2018'), profile(name), { asOf: '2026-11-26' });
     expect(plan.disposition.pending.map((p) => p.reason)).toEqual(['foreign government information', 'foreign government information', 'foreign government information']);
   });

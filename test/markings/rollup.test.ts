@@ -40,6 +40,15 @@ const CASES: ReadonlyArray<readonly [readonly string[], string, string]> = [
   [['(S//FGI DEU//NF)', '(C//FGI GBR)'], 'SECRET//FGI DEU GBR//NOFORN', 'FGI sources united'],
   [['(S//FGI DEU//NF)', '(C//FGI)'], 'SECRET//FGI//NOFORN', 'a concealed source makes bare FGI'],
   [['(NC)', '(S)'], 'SECRET//NATO', 'NATO kept'],
+  // NATO information is releasable to NATO (probe 60a F4: `SECRET//NATO//NOFORN` for a document given to NATO).
+  [['(S//REL TO USA, NATO)', '(//NS)'], 'SECRET//NATO//REL TO USA, NATO', 'NATO information counts as REL TO USA, NATO'],
+  [['(S//REL TO USA, NATO)', '(NC)', '(U)'], 'SECRET//NATO//REL TO USA, NATO', 'NATO CONFIDENTIAL likewise'],
+  [['(//NS)', '(//NC)'], 'SECRET//NATO', 'NATO portions alone get no REL TO line'],
+  [['(S//REL TO USA, FVEY, NATO)', '(//NS)'], 'SECRET//NATO//REL TO USA, NATO', 'intersection with NATO'],
+  [['(S//REL TO USA, GBR)', '(//NS)'], 'SECRET//NATO//NOFORN', 'NATO is not expanded: GBR and NATO err to NOFORN'],
+  [['(S//NF)', '(//NS)'], 'SECRET//NATO//NOFORN', 'NOFORN still beats NATO information'],
+  [['(S//REL TO USA, NATO)', '(//NS)', '(S)'], 'SECRET//NATO//NOFORN', 'a US portion with no FD&R still gives NOFORN'],
+  [['(S//RELIDO)', '(//NS)'], 'SECRET//NATO//NOFORN', 'RELIDO with REL TO (NATO) → NOFORN (fail closed)'],
 ];
 
 describe('rollUp (domain.md §1.3)', () => {

@@ -87,3 +87,21 @@ describe('the order a §1.5 category is cited under (found by a probe)', () => {
     expect(text).toContain('1.5(c) (intelligence activities (including special activities), intelligence sources or methods, or cryptology) (cited as §1.5, the numbering of E.O. 12958 as issued in 1995; on 2004-03-15 the order in force was E.O. 12958, as amended, whose §1.4 has the same category under the same letter) and 1.4(d) (foreign relations or foreign activities of the United States, including confidential sources) (E.O. 13526 §1.4).');
   });
 });
+
+describe('foreign government and NATO information is not said to be classified by the US classifier (probe 60a F5)', () => {
+  const facts = { subject: null, fromTo: null, classifiedBy: 'Analyst 7' };
+  const withMark = (mark: string, level: string) =>
+    ({ ...decision, portionId: 'p1', kind: 'paragraph', markingSource: 'marked', mark, level, authority: ['B1', '1.4(B)'], ruleId: 'public/classified' }) as unknown as RecordDecision;
+  it.each([
+    ['(//NS)', 'S', 'Paragraph ¶1 is portion-marked NATO SECRET: it is NATO information, classified by NATO and not by the document\'s classifier, and is foreign government information.'],
+    ['(NC)', 'C', 'Paragraph ¶1 is portion-marked NATO CONFIDENTIAL: it is NATO information, classified by NATO and not by the document\'s classifier, and is foreign government information.'],
+    ['(//GBR S//REL TO USA, GBR)', 'S', "Paragraph ¶1 is portion-marked as foreign government information classified SECRET by the government that provided it, not by the document's classifier."],
+    ['(S//FGI DEU//NF)', 'S', 'Paragraph ¶1 is portion-marked SECRET and was classified SECRET in the document, classified by Analyst 7; it holds foreign government information.'],
+    ['(S//NF)', 'S', 'Paragraph ¶1 is portion-marked SECRET and was classified SECRET in the document, classified by Analyst 7.'],
+  ])('%s', (mark, level, expected) => {
+    const text = justify(recordRead({ name: 'document', version: '1.0.0' }), facts, { decision: withMark(mark, level), redaction: null });
+    expect(text.startsWith(`${expected} `)).toBe(true);
+    // The country code and REL TO list of a withheld mark are never quoted.
+    expect(text).not.toMatch(/GBR|DEU/);
+  });
+});
