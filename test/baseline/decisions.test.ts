@@ -127,6 +127,10 @@ const SANCTIONED: readonly RegExp[] = [
   // to the banner or a routing line (`… ISLAMABAD 002903SIPDISE.O. 12958: DECL: 12/03/2019`), and
   // are declassified as of 2026 by that date (11 portions; pending review before, W classified in the baseline).
   /^2026-11-26 (?:sub)?paragraph: W classified -> R\+decl declassified$/,
+  // A NATO portion ((NC), (NS)) is classified by NATO, not by the cable's classifier (probe 60a F5,
+  // c507844): it cites §1.4(b), foreign government information, not the cable's Classified By
+  // reasons: 07REYKJAVIK298's three (NC) paragraphs, B1, 1.4(B), 1.4(D) -> B1, 1.4(B).
+  /^\S+ paragraph: W classified -> W classified \(authority B1,1\.4\(B\),1\.4\(D\) -> B1,1\.4\(B\)\)$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */
