@@ -81,6 +81,11 @@ export interface GroupInput {
   readonly lines: readonly DocLine[];
   readonly roles: readonly LineRole[];
   readonly bannerRelTo: readonly string[];
+  /**
+   * The document is bannered UNCLASSIFIED with no sign of being classified: an acronym's definition
+   * or a mark named as an example inside a text is read as text (scanLine), not as a mark.
+   */
+  readonly definitions: boolean;
   /** Wrap width in columns (see wrapWidth). */
   readonly width: number;
   /**
@@ -249,7 +254,7 @@ function groupLine(st: GroupState, i: number): void {
   const asText = wrapped || continuesSentence(st, read, line) ? read.mark : null;
   const start: LineStart = asText ? { ...read, mark: null } : read;
   const marks: LineMarks =
-    start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo);
+    start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo, st.input.definitions);
   const structure: Draft['structure'] = role === 'header' ? 'header' : role === 'subject' ? 'subject' : start.structure;
   const firstEnd = marks.openers.length > 0 ? trimEnd(source, line.first, marks.openers[0]!.start) : line.last;
   const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
@@ -261,6 +266,7 @@ function groupLine(st: GroupState, i: number): void {
     st.cur!.readAsText.push(asText);
     if (wrapped) st.cur!.raises.push(asText);
   } else placeFirstPiece(st, piece, start, structure, role === 'header' ? 3 : 0, line);
+  st.cur!.readAsText.push(...marks.asText);
   addRaises(st.cur!, marks.inline, piece);
   openMidLine(st, marks, line, i);
   endLine(st, marks.trailing, line);
@@ -492,7 +498,7 @@ function tableRowMarks(source: string, line: DocLine, start: LineStart, bannerRe
     starts.add(m.start);
     return true;
   });
-  return { openers: [], trailing: null, inline };
+  return { openers: [], trailing: null, inline, asText: [] };
 }
 
 /** Marks at the start of the cells of a table row, after the first (which is the row's mark). */
