@@ -21,11 +21,16 @@ export function isCopyrightSign(source: string, at: number, raw: string): boolea
   return COPYRIGHT_BEFORE.test(source.slice(Math.max(0, at - 24), at));
 }
 
+/** Words after which a mark is named, not used: `portions marked (S) must …`. */
+const NAMED_AFTER = /(?:^|[^\p{L}\p{N}])(?:marked|marking|markings|marks|labell?ed|stamped|classified as|reads?)[ \t]*$/iu;
+
 /**
- * Words after which a mark is named, not used: `portions marked (S) must …`, `marks such as (C)
- * and (TS//SI) are …`, `e.g. (S)`; and the marks of a list after them (`(C) and`, `(C), (S) or`).
+ * Words after which marks are named as examples, and the marks of a list after them: `marks such
+ * as (C) and (TS//SI) are …`, `e.g. (S)`, `(C), (S) or`. Read as text only in an UNCLASSIFIED
+ * document (see isNoMarkInText): in a classified one `Options e.g. (S) the asset …` may well mark
+ * what follows (probe 60d F1).
  */
-const NAMED_AFTER = /(?:^|[^\p{L}\p{N}])(?:marked|marking|markings|marks|labell?ed|stamped|classified as|reads?|such as|e\.g\.,?|for example,?)[ \t]*(?:\([^()\n]{1,40}\)[ \t]*(?:,[ \t]*(?:and|or)?|and|or)[ \t]*)*$/iu;
+const EXAMPLES_AFTER = /(?:^|[^\p{L}\p{N}])(?:marked|marking|markings|marks|labell?ed|stamped|classified as|reads?|such as|e\.g\.,?|for example,?)[ \t]*(?:\([^()\n]{1,40}\)[ \t]*(?:,[ \t]*(?:and|or)?|and|or)[ \t]*)*$/iu;
 
 /** Quotes that may stand right around a named mark. */
 const OPENING_QUOTES = new Set(['"', "'", '\u201c', '\u2018']);
@@ -42,7 +47,12 @@ export function isNamedMark(source: string, at: number, raw: string): boolean {
   const before = source[at - 1] ?? '';
   const after = source[at + raw.length] ?? '';
   if (OPENING_QUOTES.has(before) && CLOSING_QUOTES.has(after)) return true;
-  return NAMED_AFTER.test(source.slice(Math.max(0, at - 120), at)) && !/[\p{Lu}]/u.test(source.slice(at + raw.length).trimStart()[0] ?? '');
+  return NAMED_AFTER.test(source.slice(Math.max(0, at - 24), at)) && !/[\p{Lu}]/u.test(source.slice(at + raw.length).trimStart()[0] ?? '');
+}
+
+/** True when the mark `raw` at `at` is named as an example (`such as (C) and (TS//SI) are`), not used. */
+function isExampleMark(source: string, at: number, raw: string): boolean {
+  return EXAMPLES_AFTER.test(source.slice(Math.max(0, at - 120), at)) && !/[\p{Lu}]/u.test(source.slice(at + raw.length).trimStart()[0] ?? '');
 }
 
 /** The level names whose initial alone defines a one-letter acronym (`the Confidential (C) level`). */
@@ -53,24 +63,53 @@ const WORDS_BEFORE = /(?:^|[ \t])((?:\p{Lu}[\p{L}'’-]*[ \t]+)+)$/u;
 
 /**
  * True when the parenthetical `raw` at `at` defines an acronym: capital letters only, right after
- * the capitalised words whose initials they are, the sentence going on after it (`Top Secret (TS)
- * clearances`, `Sensitive But Unclassified (SBU) information`, `For Official Use Only (FOUO)
- * documents`). One letter is an acronym only after the level's own name (`the Confidential (C)
- * level`), or beside another one-letter acronym on its line that is no level (`The Secretary (S)
- * and the Deputy Secretary (D) met`): `Smith (S) said` stays a mark. Read as marks, they raised an
- * UNCLASSIFIED memo's (U) paragraphs to TOP SECRET, SECRET or SBU (probe 60a, F6).
+ * the capitalised words whose initials they are, in the same sentence, the sentence going on after
+ * it (`Top Secret (TS) clearances`, `Sensitive But Unclassified (SBU) information`, `For Official
+ * Use Only (FOUO) documents`). One letter is an acronym only after the level's own name (`the
+ * Confidential (C) level`), or beside another one-letter acronym in its sentence that is no level
+ * (`The Secretary (S) and the Deputy Secretary (D) met`): `Smith (S) said` stays a mark. Never in
+ * text written in capitals (a cable: every word is "capitalised"), and never when the words open a
+ * sentence right before it (`Staff met. Top Secret (TS) ZQ…`: the mark may open that text; probe 60d
+ * F1). Read as marks, they raised an UNCLASSIFIED memo's (U) paragraphs to TOP SECRET, SECRET or
+ * SBU (probe 60a, F6).
  */
 export function isAcronymDefinition(source: string, at: number, raw: string): boolean {
   const inner = raw.slice(1, -1);
   if (!/^[A-Z]{1,6}$/.test(inner) || !/^[ \t]+\p{L}/u.test(source.slice(at + raw.length, at + raw.length + 4))) return false;
   const lineStart = source.lastIndexOf('\n', at - 1) + 1;
-  const words = initialsBefore(source.slice(Math.max(lineStart, at - 120), at), inner.length);
+  const lineEnd = source.indexOf('\n', at);
+  const line = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd);
+  if (!/\p{Ll}/u.test(line.replace(/\([^()]*\)/g, ''))) return false;
+  const before = source.slice(Math.max(lineStart, at - 120), at);
+  const words = initialsBefore(before, inner.length);
   if (words === null || words.map((w) => w[0]).join('') !== inner) return false;
+  if (opensSentence(before, words.length)) return false;
   if (inner.length > 1) return true;
   // `Top Secret (S)` is no definition of S.
-  if (LEVEL_NAMES[words[0]!] === inner) return initialsBefore(source.slice(Math.max(lineStart, at - 120), at), 2)?.[0] !== 'Top';
-  const lineEnd = source.indexOf('\n', at);
-  return siblingLetterAcronym(source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd));
+  if (LEVEL_NAMES[words[0]!] === inner) return initialsBefore(before, 2)?.[0] !== 'Top';
+  return siblingLetterAcronym(sentenceAround(line, at - lineStart));
+}
+
+/** True when the last `n` capitalised words of `before` come right after a sentence end (`met. Top Secret `). */
+function opensSentence(before: string, n: number): boolean {
+  let rest = before;
+  for (let k = 0; k < n; k++) rest = rest.replace(/\p{Lu}[\p{L}'’-]*[ \t]*$/u, '');
+  return /[.!?…]["'”’)\]]*[ \t]+$/u.test(rest);
+}
+
+/** The sentence of `line` around offset `at`: from after the last sentence end before it to the next one. */
+function sentenceAround(line: string, at: number): string {
+  const ends = /[.!?…][ \t]+/g;
+  let start = 0;
+  let end = line.length;
+  for (let m = ends.exec(line); m; m = ends.exec(line)) {
+    if (m.index < at) start = m.index + m[0].length;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  return line.slice(start, end);
 }
 
 /** The last `n` capitalised words right before a parenthesis (blanks only between), or null. */
@@ -81,22 +120,31 @@ function initialsBefore(before: string, n: number): string[] | null {
   return words.length >= n ? words.slice(-n) : null;
 }
 
-/** A one-letter acronym on the line that is no level's letter (`Deputy Secretary (D) met`). */
-function siblingLetterAcronym(line: string): boolean {
-  return /\p{Lu}\p{L}*[ \t]+\([ABD-QTV-Z]\)[ \t]+\p{L}/u.test(line);
+/** A one-letter acronym in the sentence that is no level's letter (`Deputy Secretary (D) met`). */
+function siblingLetterAcronym(sentence: string): boolean {
+  return /\p{Lu}\p{L}*[ \t]+\([ABD-QTV-Z]\)[ \t]+\p{L}/u.test(sentence);
 }
 
-/** True when the parenthetical `raw` at `at` is text, not a mark: the copyright sign, a named mark or an acronym's definition. */
-function isTextNotMark(source: string, at: number, raw: string): boolean {
-  return isCopyrightSign(source, at, raw) || isNamedMark(source, at, raw) || isAcronymDefinition(source, at, raw);
+/**
+ * True when the parenthetical `raw` at `at` is a term's definition or a mark named as an example
+ * (isAcronymDefinition, `such as (C) and (TS//SI) are`): text only in a document known to be
+ * UNCLASSIFIED (isNoMarkInText's `definitions`), where it is said so (parenthetical-read-as-text).
+ */
+export function isDefinitionInText(source: string, at: number, raw: string): boolean {
+  return isExampleMark(source, at, raw) || isAcronymDefinition(source, at, raw);
 }
 
 /**
  * True when the parenthetical `raw` at `at`, inside the text from `from` (its paragraph or
  * portion), is no mark: a list's label after its sibling there (`(a) file; (b) name; (C) copy`,
- * ./list-label.ts), the copyright sign or a named mark. What the readers of text ask before a mark
- * inside a paragraph raises it or cuts it.
+ * ./list-label.ts), the copyright sign or a named mark; with `definitions` (a document bannered
+ * UNCLASSIFIED with no sign of being classified), also an acronym's definition or a mark named as
+ * an example (isDefinitionInText). In a classified document, or a cable, those stay marks and
+ * raise the paragraph (fail closed: `(U) Staff met. Top Secret (TS) ZQ… the source …` was
+ * released whole, probe 60d F1). What the readers of text ask before a mark inside a paragraph
+ * raises it or cuts it.
  */
-export function isNoMarkInText(source: string, at: number, raw: string, from: number): boolean {
-  return labelAfterSiblingInText(source, at, raw, from) || isTextNotMark(source, at, raw);
+export function isNoMarkInText(source: string, at: number, raw: string, from: number, definitions = false): boolean {
+  if (labelAfterSiblingInText(source, at, raw, from) || isCopyrightSign(source, at, raw) || isNamedMark(source, at, raw)) return true;
+  return definitions && isDefinitionInText(source, at, raw);
 }

@@ -81,6 +81,11 @@ export interface GroupInput {
   readonly lines: readonly DocLine[];
   readonly roles: readonly LineRole[];
   readonly bannerRelTo: readonly string[];
+  /**
+   * The document is bannered UNCLASSIFIED with no sign of being classified: an acronym's definition
+   * or a mark named as an example inside a text is read as text (scanLine), not as a mark.
+   */
+  readonly definitions: boolean;
   /** Wrap width in columns (see wrapWidth). */
   readonly width: number;
   /**
@@ -249,7 +254,7 @@ function groupLine(st: GroupState, i: number): void {
   const asText = wrapped || continuesSentence(st, read, line) ? read.mark : null;
   const start: LineStart = asText ? { ...read, mark: null } : read;
   const marks: LineMarks =
-    start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo);
+    start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo, st.input.definitions);
   const structure: Draft['structure'] = role === 'header' ? 'header' : role === 'subject' ? 'subject' : start.structure;
   const firstEnd = marks.openers.length > 0 ? trimEnd(source, line.first, marks.openers[0]!.start) : line.last;
   const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
@@ -261,6 +266,7 @@ function groupLine(st: GroupState, i: number): void {
     st.cur!.readAsText.push(asText);
     if (wrapped) st.cur!.raises.push(asText);
   } else placeFirstPiece(st, piece, start, structure, role === 'header' ? 3 : 0, line);
+  st.cur!.readAsText.push(...marks.asText);
   addRaises(st.cur!, marks.inline, piece);
   openMidLine(st, marks, line, i);
   endLine(st, marks.trailing, line);
@@ -380,11 +386,13 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
  * wrap: the line under a Markdown ATX heading (`## (U) Background` / `ZQ… text`: a heading is one
  * line), a block quote opening or ending, or one of another depth (`(U) … below:` / `> The source …`:
  * in CommonMark a block quote interrupts a paragraph, in mail it is the earlier message), and an
- * HTML block opening under text (`<div>…`). Read on, each was released as the (U) text above it
- * (probe 60a, F1, F2); a portion of its own, unmarked, it is withheld in a classified document.
+ * HTML block opening under text (`<div>…`, a lone `</div>`), and the line under a title set wholly in
+ * bold or underscores (`**(U) Bold Title**` / `ZQ… text`: a title, as a heading). Read on, each
+ * was released as the (U) text above it (probe 60a, F1, F2; probe 60d, F4); a portion of its own,
+ * unmarked, it is withheld in a classified document.
  */
 function startsBlock(c: Draft, prev: DocLine, line: DocLine): boolean {
-  if (c.structure === 'heading') return true;
+  if (c.structure === 'heading' || EMPHASIS_TITLE.test(prev.text)) return true;
   if (quoteDepth(line.text) !== quoteDepth(prev.text)) return true;
   return HTML_BLOCK.test(line.text) && !HTML_BLOCK.test(prev.text);
 }
@@ -397,10 +405,14 @@ function quoteDepth(text: string): number {
 
 /**
  * A line that opens an HTML block: a tag (`<div>`, `<p class=…>`), a comment, a declaration or a
- * processing instruction; a closing tag with text after it (`</div>ZQ…`). Not an address in angle
- * brackets (`<post@example.gov>`, `<https://…>`).
+ * processing instruction; a closing tag, alone (`</div>`: CommonMark's type 6 interrupts a paragraph)
+ * or with text after it (`</div>ZQ…`). Not an address in angle brackets (`<post@example.gov>`,
+ * `<https://…>`).
  */
-const HTML_BLOCK = /^<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|\/[A-Za-z][A-Za-z0-9-]*\s*>\s*\S|!--|![A-Za-z]|!\[CDATA\[|\?)/;
+const HTML_BLOCK = /^<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|\/[A-Za-z][A-Za-z0-9-]*\s*>|!--|![A-Za-z]|!\[CDATA\[|\?)/;
+
+/** A line set wholly in bold or underscores (`**(U) Bold Title**`, `__(U) Title__`): a title. */
+const EMPHASIS_TITLE = /^(\*\*|__)(?=\S)(?:(?!\1).)*\S\1[ \t]*$/;
 
 /**
  * A letter or roman label (`(a)`, `b)`, `(ii)`) or an `o` bullet (as Word sets a second-level one)
@@ -492,7 +504,7 @@ function tableRowMarks(source: string, line: DocLine, start: LineStart, bannerRe
     starts.add(m.start);
     return true;
   });
-  return { openers: [], trailing: null, inline };
+  return { openers: [], trailing: null, inline, asText: [] };
 }
 
 /** Marks at the start of the cells of a table row, after the first (which is the row's mark). */

@@ -77,7 +77,12 @@ function readDocumentText(source: string): Document {
 
   // --- Portions.
   const contentLines = lines.filter((_, i) => roles[i] === 'content');
-  const drafts = groupPortions({ source, lines, roles, bannerRelTo, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own) });
+  const block = authority.block;
+  const classifiedSigns = bannerMarking?.level === 'U' ? documentClassifiedSigns(pageBanners, own, block, textLines) : [];
+  // Only where the document is known to be UNCLASSIFIED is `Top Secret (TS) clearances` text: in a
+  // classified one the mark may mark what follows it (probe 60d F1), so it raises the portion.
+  const definitions = bannerMarking?.level === 'U' && classifiedSigns.length === 0;
+  const drafts = groupPortions({ source, lines, roles, bannerRelTo, definitions, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own) });
   const settled = settle(source, lines, roles, drafts, bannerMarking?.level ?? null);
   const messages = unclassifiedMessages(lines, roles, banners, settled);
   const inMessage = (p: Portion) => messages.some((m) => p.span.start >= m.start && p.span.end <= m.end);
@@ -86,8 +91,6 @@ function readDocumentText(source: string): Document {
   // A banner's further lines (`Caveats: FOUO`, `FOR OFFICIAL USE ONLY` under the classification)
   // are its caveats: a release shows the recomputed banner, not them.
   const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: bannerMarking, caveats: own.lines.slice(1).map((l) => ({ raw: source.slice(l.start, l.end), span: l })), section: null } : null;
-  const block = authority.block;
-  const classifiedSigns = banner?.marking?.level === 'U' ? documentClassifiedSigns(pageBanners, own, block, textLines) : [];
   const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead, dates });
   for (const t of textLines) if (t.whole && t.marking === null) diagnostics.push(unreadLineDiagnostic(t));
   if (textLines.some((t) => t.whole && t.marking === null)) diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
@@ -545,7 +548,9 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
       severity: 'warning',
       code: 'parenthetical-read-as-text',
       message:
-        t.status === 'marked'
+        t.definition
+          ? `${t.raw} follows the words it abbreviates or names a mark as an example, in a document bannered UNCLASSIFIED: it was read as text, not as a mark, so it does not raise this portion; if it marks the words after it, start their paragraph with it.`
+          : t.status === 'marked'
           ? `The mark ${t.raw} at the start of this line is followed by lower case under a line that ends no sentence: a mark named in the sentence that the line wrap put first, not a new portion, so the line goes on with the portion above and the mark can only raise it; if it opens a paragraph, put a blank line or a sentence end before it.`
           : `${t.raw} at the start of this line goes on with the sentence above (an acronym or office code the line wrap put there), so it was read as text, not as a mark; if it is a mark, start its paragraph with it.`,
       span: { start: t.start, end: t.end },

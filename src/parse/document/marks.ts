@@ -8,7 +8,7 @@
 import { classifyParenthetical, parseMarking } from '../../markings/index.js';
 import type { Level, Marking } from '../../types.js';
 import { lookalikeMarksInside, MARK_AHEAD, MARK_START, nearMissAfterShortLabel, ONE_WORD_NEAR_MISS, readBareLabelMark, readLookalikeMark, readUnclosedMark, withEmphasisCloserBlanked } from '../lookalike.js';
-import { isNoMarkInText } from '../mentions.js';
+import { isDefinitionInText, isNoMarkInText } from '../mentions.js';
 import { labelAfterSiblingLine, paragraphStartBefore } from '../list-label.js';
 import { readOpenMarkAt } from '../marks.js';
 import { BULLET_GLYPHS } from '../patterns.js';
@@ -41,6 +41,11 @@ export interface MarkHit {
    * level above is then the most restrictive of the marked cells (null when one was not understood).
    */
   readonly cellsPartlyMarked?: true;
+  /**
+   * Read as text, not as a mark: an acronym's definition or a mark named as an example in a
+   * document bannered UNCLASSIFIED (isDefinitionInText), said in a parenthetical-read-as-text warning.
+   */
+  readonly definition?: true;
 }
 
 /**
@@ -372,13 +377,16 @@ export interface LineMarks {
   readonly trailing: MarkHit | null;
   /** Every other mark in the line: it may raise the portion it sits in. */
   readonly inline: readonly MarkHit[];
+  /** Marks read as text: definitions and examples (`Top Secret (TS) clearances`), with `definitions` only. */
+  readonly asText: readonly MarkHit[];
 }
 
 /**
  * Scans `[from, last)` of a line for marks after its leading one. `pieceStart` is where the text
  * the first mark would follow begins (the line's text start). Linear in the line length.
  */
-export function scanLine(source: string, from: number, last: number, bannerRelTo: readonly string[]): LineMarks {
+export function scanLine(source: string, from: number, last: number, bannerRelTo: readonly string[], definitions = false): LineMarks {
+  const asText: MarkHit[] = [];
   const openers: { start: number; mark: MarkHit }[] = [];
   const inline: MarkHit[] = [];
   let trailing: MarkHit | null = null;
@@ -395,7 +403,11 @@ export function scanLine(source: string, from: number, last: number, bannerRelTo
     const glued = (prev >= 48 && prev <= 57) || (prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122);
     const read = glued ? null : (readMarkAt(source, i, last, 'strict', bannerRelTo) ?? nearMissAfterSentence(source, i, last, pieceStart, lastEnd, bannerRelTo));
     // `(a) file; (b) name; (C) copy`: a list's label, not a mark; `Copyright (C) 2005`: the sign.
-    const hit = read && isNoMarkInText(source, i, read.raw, paragraphStartBefore(source, from)) ? null : read;
+    const named = read && isNoMarkInText(source, i, read.raw, paragraphStartBefore(source, from)) ? null : read;
+    // `Top Secret (TS) clearances` in an UNCLASSIFIED document: text, and said so.
+    const defined = named !== null && definitions && isDefinitionInText(source, i, named.raw);
+    if (defined) asText.push({ ...named, definition: true });
+    const hit = defined ? null : named;
     if (!hit) {
       i = source.indexOf('(', i + 1);
       continue;
@@ -428,5 +440,5 @@ export function scanLine(source: string, from: number, last: number, bannerRelTo
   for (const l of lookalikeMarksInside(source, from, last)) {
     inline.push({ start: l.start, end: l.end, raw: l.raw, status: 'unknown', marking: l.marking, message: l.message, lookalike: true });
   }
-  return { openers, trailing, inline };
+  return { openers, trailing, inline, asText };
 }

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/engine/evaluate.js';
-import { isAcronymDefinition, isNamedMark } from '../../../src/parse/mentions.js';
+import { isAcronymDefinition, isDefinitionInText } from '../../../src/parse/mentions.js';
 import { readDocument } from '../../../src/parse/read.js';
 import { loadProfile } from '../../../src/rules/load.js';
 import { resolveProfile, runReleaseBatch } from '../../../src/index.js';
@@ -97,8 +97,8 @@ describe('F6: acronym definitions and named marks in (U) text', () => {
     ['marks, e.g. (S), (C) or (TS), are', '(TS)', true],
     ['The files (C) and (TS//SI) are described', '(TS//SI)', false],
     ['assets such as (S) The network', '(S)', false],
-  ])('%j: %s is named: %s', (text, raw, yes) => {
-    expect(isNamedMark(text, text.indexOf(raw), raw)).toBe(yes);
+  ])('%j: %s is named (as an example: text in an UNCLASSIFIED document only): %s', (text, raw, yes) => {
+    expect(isDefinitionInText(text, text.indexOf(raw), raw)).toBe(yes);
   });
 
   it.each([
