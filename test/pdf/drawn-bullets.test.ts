@@ -10,6 +10,12 @@
  *   (b)(1) as unmarked. A dash and lower-case word that would not have fitted on the full line
  *   above, at its left edge, after no sentence end, is the paragraph's wrap; a dash item under a
  *   lead-in or after a sentence, or one opening with a capital, stays an item of its own.
+ * Probe 60e F1: that rule released unmarked dash items under a (U) line with no colon (`… by the
+ * fleet and` / `- zqbravo …` / `- zqcharlie …`; `including` / `– zq…`; one item before the next
+ * paragraph; a `2005.` with a raised footnote number `12`; a `<pre>` block in monospace). The dash
+ * line is joined now only when it runs on itself (full, and the next line continues it at the
+ * same edge), after a full line with no sentence end (a raised footnote number after one counts),
+ * in proportional type.
  * Every release is read back with pdftotext (poppler) and pdf.js.
  */
 import { describe, expect, it } from 'vitest';
@@ -21,6 +27,7 @@ import { pdfjsText, popplerText } from './helpers/check.js';
 async function memo(body: string): Promise<Uint8Array> {
   const t = await TestPdf.create();
   const image = t.grayImage(4, 4, new Uint8Array(16));
+  const courier = t.doc.context.register(t.doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Courier', Encoding: 'WinAnsiEncoding' }));
   t.page(
     [
       'BT /F1 12 Tf 1 0 0 1 250 760 Tm (SECRET//NOFORN) Tj ET',
@@ -31,13 +38,15 @@ async function memo(body: string): Promise<Uint8Array> {
       'BT /F1 10 Tf 1 0 0 1 72 106 Tm (Declassify On: 20501231) Tj ET',
       'BT /F1 12 Tf 1 0 0 1 250 40 Tm (SECRET//NOFORN) Tj ET',
     ].join('\n'),
-    { xobjects: { Im1: image } },
+    { xobjects: { Im1: image }, fonts: { F3: courier } },
   );
   return t.save();
 }
 
 /** A line of 12 pt Helvetica at (x, y). */
 const line = (x: number, y: number, text: string): string => `BT /F1 12 Tf 1 0 0 1 ${x} ${y} Tm (${text.replace(/[()]/g, (c) => `\\${c}`)}) Tj ET`;
+/** A line of 10 pt Courier (/F3, fixed pitch) at (x, y). */
+const mono = (x: number, y: number, text: string): string => `BT /F3 10 Tf 1 0 0 1 ${x} ${y} Tm (${text.replace(/[()]/g, (c) => `\\${c}`)}) Tj ET`;
 
 /** Chromium's disc: a filled circle of radius 2.25 drawn with four curves, centred on (x, y). */
 const disc = (x: number, y: number): string => {
@@ -131,5 +140,29 @@ describe('a wrapped line that opens with a spaced dash (probe 60c, F4)', () => {
     const { text, shown } = await release(lines.join('\n'));
     expect(text).toContain('(U) The ');
     for (const s of shown) expect(s).not.toMatch(/zqdash|ZQDASH/);
+  });
+});
+
+describe('a dash line under a (U) line is joined only when it is a wrap for sure (probe 60e F1)', () => {
+  const lead = '(U) UQALPHA the public team reviewed the harbor visit by the fleet and';
+  const items: [string, string[]][] = [
+    // b1: two dash items under a full lead-in with no colon: the first is no wrap (the next line is an item).
+    ['b1: a run of dash items', [line(72, 700, lead), line(72, 686, '- zqbravo source names and the agent list for the station'), line(72, 672, '- zqcharlie second item'), line(72, 640, '(U) UQEND closing public line.')]],
+    // b3: en dashes, the lead-in ends "including".
+    ['b3: en-dash items after "including"', [line(72, 700, '(U) UQALPHA the public team reviewed several matters at the harbor including'), line(72, 686, '\\226 zqbravo source names'), line(72, 672, '\\226 zqcharlie agent list'), line(72, 640, '(U) UQEND closing public line.')]],
+    // b4: one item at 20 pt leading, the last line of its paragraph.
+    ['b4: one item, the last line', [line(72, 700, lead), line(72, 680, '- zqbravo source names and the agent list for the station'), line(72, 640, '(S//NF) ZQSECRET paragraph.')]],
+    // b2b (and a variant whose dash line runs on): a sentence end, then a raised 7 pt footnote number.
+    ['b2b: a footnote number after the sentence end', [`${line(72, 700, '(U) UQALPHA the public team reviewed the harbor visit by the fleet in 2005.').replace(' Tj ET', ' Tj /F1 7 Tf 4 Ts (12) Tj 0 Ts ET')}`, line(72, 686, '- zqbravo source names and the agent list for the station'), line(72, 640, '(S//NF) ZQSECRET paragraph.')]],
+    ['b2b: a footnote number after the sentence end, the dash line running on', [`${line(72, 700, '(U) UQALPHA the public team reviewed the harbor visit by the fleet in 2005.').replace(' Tj ET', ' Tj /F1 7 Tf 4 Ts (12) Tj 0 Ts ET')}`, line(72, 686, '- zqbravo source names and the agent list for the station'), line(72, 672, 'zqcontinuationlongword and more.')]],
+    // b5: fixed pitch (a <pre> cable): every hard-wrapped line is near the edge.
+    ['b5: monospace dash items', [mono(72, 700, '1. (U) UQALPHA The ambassador discussed the harbor visit with the'), mono(72, 688, 'minister and the delegation, and the topics raised by the minister'), mono(72, 676, '- zqbravo the names of the liaison officers and their sources'), mono(72, 664, "- zqcharlie the station's collection plans for the coming year")]],
+    ['b5: a monospace dash line running on', [mono(72, 700, '1. (U) UQALPHA The ambassador discussed the harbor visit with the'), mono(72, 688, 'minister and the delegation, and the topics raised by the minister'), mono(72, 676, '- zqbravo the names of the liaison officers and their sources and'), mono(72, 664, 'zqcontinuationlongword plans for the coming year.')]],
+  ];
+  it.each(items)('%s: withheld; the (U) text released', async (_name, lines) => {
+    const { text, shown } = await release(lines.join('\n'));
+    expect(text).toContain('UQALPHA');
+    expect(shown[1]).toContain('UQALPHA');
+    for (const s of shown) expect(s).not.toMatch(/ZQ[A-Z0-9]+/i);
   });
 });

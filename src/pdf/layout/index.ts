@@ -124,9 +124,12 @@ class TextBuilder {
  * per paragraph line run), so that the reader, which counts characters, does not take a short
  * line of proportional type for the end of a paragraph.
  */
-function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
+function wrapped(block: Block, i: number): boolean {
+  const line = block.lines[i]!;
+  const next = block.lines[i + 1]!;
+  const right = block.x1;
   if (drawnBullets.has(next)) return false;
-  if (Math.abs(next.x0 - line.x0) < 0.3 * line.size && wrappedDash(line, next, right)) return true;
+  if (Math.abs(next.x0 - line.x0) < 0.3 * line.size && wrappedDash(block, i)) return true;
   const glyphs = next.glyphs;
   let k = 0;
   while (k < glyphs.length && !glyphs[k]!.blank) k++;
@@ -144,23 +147,73 @@ function wrapped(line: LinePiece, next: LinePiece, right: number): boolean {
 }
 
 /**
- * True when `next`, at the left edge of `line`, opens with a spaced dash and a word in lower case
- * (`- especially the dual screen workstations …`), the dash and that word would not have fitted
- * after `line` within the block's right edge, and `line` ends no sentence, clause or lead-in
- * (`.`, `:`, `;`): a dash its paragraph's text wrapped onto the next line, not a list item. Taken
- * for an item, the rest of a (U) paragraph was withheld as unmarked text under (b)(1) (SIDtoday
- * 2004-01-07, probe 60c F4). An item under a lead-in (`… below:` / `- ZQDASH …`), an indented
- * dash, or one after a line with room left for it, opens its own line as before.
+ * True when `next`, at the left edge of `line` (lines `i` and `i + 1` of `block`), opens with a
+ * spaced dash and a word in lower case (`- especially the dual screen workstations …`) and is
+ * that paragraph's text wrapped onto its line, not a list item. It releases what it joins to a
+ * (U) line, so it asks for the evidence of a wrap on both sides of the dash line:
+ * - `line` ends no sentence, clause or lead-in (`.`, `:`, `;`; a sentence end followed by a
+ *   raised or smaller footnote number, `… in 2005.¹²`, is one: see {@link endsSentence}), and the
+ *   dash and its word would not have fitted after it within the block's right edge;
+ * - `next` itself runs on: the line after it, in the same paragraph at the same left edge, opens
+ *   with no dash, bullet, number or mark, and its first word would not have fitted after `next`
+ *   (a dash item under a lead-in with no colon, `… by the fleet and` / `- zqbravo …` / `- zqcharlie
+ *   …`, or a one-line item before the paragraph's end, was joined and released: probe 60e F1);
+ * - the text is not set in fixed pitch (a `<pre>` or typewritten cable, hard-wrapped, has every
+ *   line near its right edge, so "would not have fitted" tells no wrap from an item).
+ * Taken for an item, the rest of a (U) paragraph was withheld as unmarked text under (b)(1)
+ * (SIDtoday 2004-01-07, probe 60c F4); a dash line without all of this stays an item of its own,
+ * withheld when unmarked (a wrong withholding is seen and reported, a leak is not).
  */
-function wrappedDash(line: LinePiece, next: LinePiece, right: number): boolean {
-  if (!/^[-–—] \p{Ll}/u.test(lineStart(next.glyphs)) || /[.!?…:;]["'”’)\]]*$/u.test(lineStart(line.glyphs.slice(-8)))) return false;
+function wrappedDash(block: Block, i: number): boolean {
+  const line = block.lines[i]!;
+  const next = block.lines[i + 1]!;
+  const after = block.lines[i + 2];
+  const right = block.x1;
+  const em = line.size;
+  if (!/^[-–—] \p{Ll}/u.test(lineStart(next.glyphs)) || endsSentence(line, /[.!?…:;]["'”’)\]]*$/u)) return false;
   const gs = next.glyphs;
   const track = tracking(gs);
   let k = gs.findIndex((g) => !g.blank) + 1;
   while (k < gs.length && gs[k]!.blank) k++;
   while (k + 1 < gs.length && !gs[k + 1]!.blank && !wordGap(gs[k]!, gs[k + 1]!, track)) k++;
   const word = (gs[k]?.x1 ?? next.x0) - next.x0;
-  return line.x1 + 0.3 * line.size + word > right - 0.05 * line.size;
+  if (line.x1 + 0.3 * em + word <= right - 0.05 * em) return false;
+  if (after === undefined || block.breaks.has(i + 2) || Math.abs(after.x0 - next.x0) >= 0.3 * em || pieceOpensItsOwn(after)) return false;
+  if (next.x1 + 0.3 * em + firstWordWidth(after) <= right - 0.05 * em) return false;
+  return !fixedPitch([line, next, after]);
+}
+
+/**
+ * True when the text of `glyphs` ends with `end` (a sentence's end): read from its last 8 glyphs
+ * after trailing blanks and a footnote number set raised or smaller than the line's text (`2005.`
+ * then `12` at 7 pt, 4 pt up) are put aside.
+ */
+function endsSentence(piece: LinePiece, end: RegExp): boolean {
+  const glyphs = piece.glyphs;
+  let m = glyphs.length;
+  while (m > 0 && glyphs[m - 1]!.blank) m--;
+  while (m > 0 && /^[\d*†‡]$/u.test(glyphs[m - 1]!.text) && (glyphs[m - 1]!.size < 0.9 * piece.size || glyphs[m - 1]!.y > piece.y + 0.15 * piece.size)) m--;
+  return end.test(lineStart(glyphs.slice(Math.max(0, m - 8), m)));
+}
+
+/**
+ * True when `lines` are set in fixed pitch: every glyph that is no space as wide as the others
+ * (within 3% of the size), over at least 20 of them (Courier, a `<pre>` block's monospace).
+ */
+function fixedPitch(lines: readonly LinePiece[]): boolean {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let n = 0;
+  for (const l of lines) {
+    for (const g of l.glyphs) {
+      if (g.blank || g.size <= 0) continue;
+      const w = (g.x1 - g.x0) / g.size;
+      lo = Math.min(lo, w);
+      hi = Math.max(hi, w);
+      n++;
+    }
+  }
+  return n >= 20 && hi - lo <= 0.03;
 }
 
 /**
@@ -259,7 +312,7 @@ function firstLineIndent(line: LinePiece, next: LinePiece): boolean {
 
 /** True when the lines of `block` from `j` on, up to its next paragraph break or its end, are one text line (each wraps onto the next). */
 function lastRun(block: Block, j: number): boolean {
-  for (let k = j; k + 1 < block.lines.length && !block.breaks.has(k + 1); k++) if (!wrapped(block.lines[k]!, block.lines[k + 1]!, block.x1)) return false;
+  for (let k = j; k + 1 < block.lines.length && !block.breaks.has(k + 1); k++) if (!wrapped(block, k)) return false;
   return true;
 }
 
@@ -548,7 +601,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
         if (next && !b.breaks.has(i + 1)) {
           const edges: readonly number[] | null = hang ?? hangingEdges(l);
           hang = edges && hangsAt(edges, l, next) ? [next.x0] : null;
-          join = hang !== null || wrapped(l, next, b.x1);
+          join = hang !== null || wrapped(b, i);
           opens = !join && brokenShort(b, i, underU);
         } else hang = null;
         t.line(p, l, join ? (next && brokenAtHyphen(l, next) ? '' : ' ') : opens ? '\n\n' : '\n');
