@@ -396,25 +396,59 @@ function assessCable(doc: Document, asOf: string): DeclAssessment {
  * Classified By block instead (`DECLASSIFY ON: 2018-05-30` under the banner, `Classified By: …;
  * Declassify On: 20180530`), read as a document's Declassify On line is. The cable was said to
  * carry no instruction, which was false. One that is not understood is assessed as written
- * (invalid, quoted: fail closed); lines further down (a quoted cable's) are not the cable's own.
+ * (invalid, quoted: fail closed); lines further down (a quoted cable's) are not the cable's own,
+ * nor a DECL inside a REF, SUBJECT or TAGS line (a referenced cable's, probe 60d F2: see
+ * {@link ownInstructionAt}).
  */
 function headerInstructions(doc: Document, inText: readonly ExecutiveOrderLine[], common: Omit<AssessInput, 'decl'>): Instruction[] {
   const end = headerEnd(doc);
   const out: Instruction[] = [];
   for (const e of inText) {
     const span = e.declSpan ?? e.span;
-    if (span.start < end) out.push({ assessment: assessDeclassification({ decl: parseDecl(e.decl), ...common, span }), where: 'a Declassify On line' });
+    if (span.start < end && ownInstructionAt(doc, span.start)) out.push({ assessment: assessDeclassification({ decl: parseDecl(e.decl), ...common, span }), where: 'a Declassify On line' });
   }
   if (out.length > 0) return out;
-  const unread = HEADER_DECL.exec(doc.source.slice(0, end));
-  if (!unread || unread[1]!.trim() === '') return [];
-  const start = unread.index + unread[0].length - unread[1]!.length;
-  const value = unread[1]!.trimEnd();
-  return [{ assessment: assessDeclassification({ decl: parseDecl(value), ...common, span: { start, end: start + value.length } }), where: 'a Declassify On line' }];
+  for (const unread of doc.source.slice(0, end).matchAll(HEADER_DECL)) {
+    const start = unread.index + unread[0].length - unread[1]!.length;
+    const value = unread[1]!.trimEnd();
+    if (value === '' || !ownInstructionAt(doc, start)) continue;
+    return [{ assessment: assessDeclassification({ decl: parseDecl(value), ...common, span: { start, end: start + value.length } }), where: 'a Declassify On line' }];
+  }
+  return [];
 }
 
 /** A declassification keyword and the rest of its line (`DECLASSIFY ON: …`, `DECL: …`). */
-const HEADER_DECL = /\bDECL(?:ASSIFY)?(?:[ \t]+ON)?[ \t]*:[ \t]*([^\n]*)/i;
+const HEADER_DECL = /\bDECL(?:ASSIFY)?(?:[ \t]+ON)?[ \t]*:[ \t]*([^\n]*)/gi;
+/** What may stand before a header instruction's value on its line: nothing but the keyword (`DECL: …`, `DECLASSIFY ON: …`). */
+const LINE_OPENS_WITH_DECL = /^[ \t]*DECL(?:ASSIFY)?(?:[ \t]+ON)?[ \t]*:?[ \t]*$/i;
+/** Or an E.O. line glued to the banner or a routing line (`… ISLAMABAD 002903SIPDISE.O. 12958: DECL: …`, `… AND T E.O. 12958: DECL: …`). */
+const AFTER_EO = /E\.?[ \t]?O\.?[ \t]*1\d{4}[ \t]*:?[ \t]*(?:DECL(?:ASSIFY)?(?:[ \t]+ON)?[ \t]*:?[ \t]*)?$/i;
+/** A header field line that quotes other cables or names the subject: a DECL in it is not the cable's own. */
+const FIELD_LINE = /^[ \t]*(?:REFS?|REFERENCES?|SUBJ(?:ECT)?|TAGS?)\b/i;
+
+/**
+ * Whether the instruction whose value starts at `at` is the cable's own: in its Classified By
+ * block, or on a header line that opens with the DECL keyword (or on the line right under the
+ * Classified By block), or after an `E.O. 1xxxx:` on a header line; never inside the subject,
+ * the tags or a reference (`REF: A. PARIS 1200 DECL: 10/15/2018` is the referenced cable's: read
+ * as this one's, a SECRET cable was declassified and released in full, probe 60d F2).
+ */
+function ownInstructionAt(doc: Document, at: number): boolean {
+  const src = doc.source;
+  const within = (s: Span | null | undefined) => s !== null && s !== undefined && s.start <= at && at < s.end;
+  const cab = doc.classifiedBy?.span ?? null;
+  if (within(cab)) return true;
+  if (within(doc.subject?.span) || within(doc.tags?.span) || doc.refs.some((r) => within(r.span))) return false;
+  const lineStart = src.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = src.indexOf('\n', at);
+  if (FIELD_LINE.test(src.slice(lineStart, lineEnd < 0 ? src.length : lineEnd))) return false;
+  const head = src.slice(lineStart, at);
+  if (AFTER_EO.test(head)) return true;
+  if (!LINE_OPENS_WITH_DECL.test(head)) return false;
+  const body = doc.portions.find((p) => p.kind !== 'subject');
+  const underCab = cab !== null && cab.end <= lineStart && !/\n[ \t]*\S[^\n]*\n/.test(src.slice(cab.end, lineStart));
+  return at < (body ? body.span.start : src.length) || underCab;
+}
 
 /** Where a cable's header and Classified By block end: its first portion after the subject, or the Classified By line's end when that is later. */
 function headerEnd(doc: Document): number {

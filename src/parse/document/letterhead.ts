@@ -9,8 +9,8 @@
  * Only a block that is certainly a letterhead is taken: capitals (or title case) only, no mark or
  * parenthesis, short lines that name the issuer (ISSUER_WORD) or its street, the last one an address (place, state and ZIP code, `WASHINGTON`, an APO), right above the
  * memo's date or header, or above its first portion when that starts with a mark. With no address,
- * only up to three lines in capitals each naming an office (see OFFICE_LINE), right above the
- * memo's date, header or `MEMORANDUM` line. Anything else stays text of the document (fail closed: an unmarked title is withheld).
+ * only the known issuers' names (KNOWN_ISSUERS, a closed list) heading up to three lines in
+ * capitals right above the memo's date, header or `MEMORANDUM` line. Anything else stays text of the document (fail closed: an unmarked title is withheld).
  */
 import type { LineRole } from './header.js';
 import type { DocLine } from './lines.js';
@@ -75,7 +75,7 @@ export function letterheadLines(lines: readonly DocLine[], roles: readonly LineR
     block.push(i);
   }
   if (block.length === 0) return [];
-  if (!ADDRESS.test(lines[block[block.length - 1]!]!.text)) return officeOnly(lines, roles, block, i) ? block : [];
+  if (!ADDRESS.test(lines[block[block.length - 1]!]!.text)) return officeOnly(lines, roles, block, i);
   // The address line holds no verb either (`ASSET TO BE EXFILTRATED FROM TEHRAN, IRAN 12345`).
   const address = lines[block[block.length - 1]!]!.text;
   if (LETTERHEAD_VERB.test(address) || PAST_VERB.test(address)) return [];
@@ -88,25 +88,65 @@ export function letterheadLines(lines: readonly DocLine[], roles: readonly LineR
 }
 
 /**
- * An issuer named in capitals with no address under it (`DEPARTMENT OF THE NAVY` / `OFFICE OF
- * NAVAL PLANNING`): the office word heads the line, as the last word or before `OF …` (`NATIONAL
- * SECURITY AGENCY`, `UNITED STATES CENTRAL COMMAND`, `HEADQUARTERS, …`). Without an address to
- * show a letterhead, only such lines are taken, a few of them, and only right above the memo's date
- * or `MEMORANDUM …` line (probe 60a, F10: withheld as an unmarked paragraph, they were B1).
+ * The issuers whose name alone heads a letterhead with no address under it (`DEPARTMENT OF THE
+ * NAVY` above a memo's date): a closed list of U.S. departments, agencies and headquarters, the
+ * whole line written so (spaces aside). It is a list and not a pattern on purpose (probe 60d F3):
+ * a pattern of office words (`… HEADQUARTERS`, `DIRECTORATE OF …`, `OFFICE OF …`) took any
+ * capitalised phrase for a letterhead and released `DIRECTORATE OF ZQCOVERT ACTION` and
+ * `DEPARTMENT OF ZQSOURCE KARIM IN TEHRAN` from SECRET memos. A name missing here stays text of
+ * the document (withheld in a classified one): add real issuers' names, never a pattern.
  */
-const OFFICE_LINE = new RegExp(
-  String.raw`^(?:THE[ 	]+)?(?:[A-Z][A-Z.&'-]*,?[ 	]+){0,5}?(?:${['DEPARTMENT', 'OFFICE', 'AGENCY', 'COMMAND', 'BUREAU', 'MINISTRY', 'EMBASSY', 'CONSULATE', 'DIRECTORATE', 'HEADQUARTERS', 'ADMINISTRATION', 'SERVICE'].join('|')})(?:,?[ 	]+(?:OF|FOR)[ 	]+(?:[A-Z][A-Z.&'-]*,?[ 	]*){1,8}|,[ 	]+(?:[A-Z][A-Z.&'-]*,?[ 	]*){1,8})?$`,
-);
+const DEPARTMENTS = ['THE NAVY', 'THE ARMY', 'THE AIR FORCE', 'DEFENSE', 'STATE', 'JUSTICE', 'ENERGY', 'HOMELAND SECURITY', 'THE TREASURY', 'COMMERCE'];
+const AGENCIES = [
+  'NATIONAL SECURITY AGENCY',
+  'CENTRAL SECURITY SERVICE',
+  'NATIONAL SECURITY AGENCY/CENTRAL SECURITY SERVICE',
+  'CENTRAL INTELLIGENCE AGENCY',
+  'DEFENSE INTELLIGENCE AGENCY',
+  'FEDERAL BUREAU OF INVESTIGATION',
+  'OFFICE OF THE DIRECTOR OF NATIONAL INTELLIGENCE',
+  'NATIONAL RECONNAISSANCE OFFICE',
+  'NATIONAL GEOSPATIAL-INTELLIGENCE AGENCY',
+  'OFFICE OF THE SECRETARY OF DEFENSE',
+  'OFFICE OF THE UNDER SECRETARY OF DEFENSE',
+  'THE JOINT CHIEFS OF STAFF',
+  'THE WHITE HOUSE',
+];
+const UNITED_STATES = [
+  'ARMY',
+  'NAVY',
+  'AIR FORCE',
+  'MARINE CORPS',
+  'COAST GUARD',
+  'ARMY EUROPE',
+  ...['CENTRAL', 'EUROPEAN', 'PACIFIC', 'INDO-PACIFIC', 'SOUTHERN', 'NORTHERN', 'AFRICA', 'SPECIAL OPERATIONS', 'STRATEGIC', 'CYBER', 'TRANSPORTATION', 'SPACE'].map((c) => `${c} COMMAND`),
+];
+const KNOWN_ISSUERS: ReadonlySet<string> = new Set([
+  ...DEPARTMENTS.flatMap((d) => [`DEPARTMENT OF ${d}`, `UNITED STATES DEPARTMENT OF ${d}`, `U.S. DEPARTMENT OF ${d}`]),
+  ...AGENCIES,
+  ...UNITED_STATES.flatMap((u) => [`UNITED STATES ${u}`, `U.S. ${u}`]),
+  ...['DEPARTMENT OF THE ARMY', 'DEPARTMENT OF THE NAVY', 'DEPARTMENT OF THE AIR FORCE', 'UNITED STATES ARMY EUROPE', 'UNITED STATES MARINE CORPS'].map((h) => `HEADQUARTERS, ${h}`),
+]);
 const OFFICE_ONLY_LINES = 3;
 
-/** True when the block above `next` is an issuer named in capitals with no address (see OFFICE_LINE). */
-function officeOnly(lines: readonly DocLine[], roles: readonly LineRole[], block: readonly number[], next: number): boolean {
-  if (block.length > OFFICE_ONLY_LINES) return false;
-  for (const k of block) {
-    const text = lines[k]!.text;
-    if (/\p{Ll}/u.test(text) || !OFFICE_LINE.test(text) || !issuerLine(text)) return false;
-  }
+/** Whether a line is a known issuer's name (KNOWN_ISSUERS). */
+function knownIssuer(text: string): boolean {
+  return KNOWN_ISSUERS.has(text.trim().replace(/\s+/g, ' '));
+}
+
+/**
+ * The letterhead of a block with no address line (`DEPARTMENT OF THE NAVY` / `OFFICE OF NAVAL
+ * PLANNING`, probe 60a F10): a block of up to three lines in capitals right above the memo's
+ * date, header or `MEMORANDUM …` line, of which only the known issuers' names at its head
+ * (KNOWN_ISSUERS) are taken; the lines after them stay text of the document (fail closed: an
+ * unmarked line of a classified memo is withheld).
+ */
+function officeOnly(lines: readonly DocLine[], roles: readonly LineRole[], block: readonly number[], next: number): number[] {
+  if (block.length > OFFICE_ONLY_LINES || block.some((k) => /\p{Ll}/u.test(lines[k]!.text))) return [];
   let i = next;
   while (i < lines.length && roles[i] === 'blank') i++;
-  return roles[i] === 'date' || roles[i] === 'header' || (roles[i] === 'rule' && /^(?:MEMORANDUM|INFO(?:RMATION)? MEMO|ACTION MEMO)/.test(lines[i]!.text));
+  const above = roles[i] === 'date' || roles[i] === 'header' || (roles[i] === 'rule' && /^(?:MEMORANDUM|INFO(?:RMATION)? MEMO|ACTION MEMO)/.test(lines[i]!.text));
+  if (!above) return [];
+  const known = block.findIndex((k) => !knownIssuer(lines[k]!.text));
+  return known < 0 ? [...block] : block.slice(0, known);
 }

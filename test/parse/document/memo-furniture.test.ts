@@ -85,15 +85,16 @@ describe('memo furniture', () => {
   it.each([
     ['a title in capitals with no address line that names no office', MEMO.replace('DEPARTMENT OF DEFENSE\nOFFICE OF THE UNDER SECRETARY OF DEFENSE\nWASHINGTON, DC 20301-1000', 'OPERATION BLUE HERON SUMMARY')],
     ['an office in title case with no address line', MEMO.replace('DEPARTMENT OF DEFENSE\nOFFICE OF THE UNDER SECRETARY OF DEFENSE\nWASHINGTON, DC 20301-1000', 'Department of the Navy\nOffice of Naval Planning')],
-    ['an office line with words after the office', MEMO.replace('WASHINGTON, DC 20301-1000\n', '').replace('OFFICE OF THE UNDER SECRETARY OF DEFENSE', 'DEFENSE OFFICE MOVES SQUADRONS')],
-    ['an office line with a verb', MEMO.replace('WASHINGTON, DC 20301-1000\n', '').replace('OFFICE OF THE UNDER SECRETARY OF DEFENSE', 'OFFICE OF THE ASSET WHO MET ZULU')],
     ['four office lines with no address line', MEMO.replace('WASHINGTON, DC 20301-1000', 'OFFICE OF NAVAL PLANNING\nNAVAL INTELLIGENCE COMMAND')],
     ['office lines with no address above a subject line', MEMO.replace('WASHINGTON, DC 20301-1000\n', '').replace(/ +June 3, 2015\n\nMEMORANDUM FOR COMMANDER, U.S. CENTRAL COMMAND\n\n/, '')],
     ['office lines with no address above a marked portion', MEMO.replace('WASHINGTON, DC 20301-1000\n', '').replace(/ +June 3, 2015\n\nMEMORANDUM FOR COMMANDER, U.S. CENTRAL COMMAND\n\nSUBJECT: \(U\) Force Posture Review\n\n/, '')],
     ['a block with a line of prose in it', MEMO.replace('OFFICE OF THE UNDER SECRETARY OF DEFENSE', 'the squadrons move in May')],
     ['a block with a mark in it', MEMO.replace('DEPARTMENT OF DEFENSE', '(S) DEPARTMENT OF DEFENSE')],
+    // Probe 60d, F3: capitals naming an office that is no known issuer, with no address line.
+    ['an office pattern that names no known issuer (c2)', MEMO.replace('DEPARTMENT OF DEFENSE\nOFFICE OF THE UNDER SECRETARY OF DEFENSE\nWASHINGTON, DC 20301-1000', 'ZQHUMINT TASK FORCE HEADQUARTERS\nDIRECTORATE OF ZQCOVERT ACTION\nOFFICE OF ZQPROJECT BLUEFIRE')],
+    ['a department of no known name (c3)', MEMO.replace('DEPARTMENT OF DEFENSE\nOFFICE OF THE UNDER SECRETARY OF DEFENSE\nWASHINGTON, DC 20301-1000', 'DEPARTMENT OF ZQSOURCE KARIM IN TEHRAN\nOFFICE OF THE ZQASSET NETWORK, BAGHDAD')],
+    ['a known name with more words after it', MEMO.replace('DEPARTMENT OF DEFENSE\nOFFICE OF THE UNDER SECRETARY OF DEFENSE\nWASHINGTON, DC 20301-1000', 'DEPARTMENT OF DEFENSE ZQSOURCE CELL')],
     ['a block not above the memo header', MEMO.replace('                                                        June 3, 2015\n\n', 'THE SQUADRONS MOVE IN MAY\n\n')],
-    ['a block whose last line ends in a number but is no address', MEMO.replace('WASHINGTON, DC 20301-1000', 'TARGET GRID 20301')],
   ])('does not take %s for a letterhead', (_, text) => {
     const doc = read(text);
     expect(doc.diagnostics.some((d) => d.code === 'letterhead')).toBe(false);
@@ -398,16 +399,39 @@ Declassify On: 20351231
 CONFIDENTIAL
 `;
 
-  it('public: the office lines are released as the letterhead, not withheld under B1; nothing withheld leaks (text, PDF)', async () => {
-    const doc = read(TEXT);
-    expect(doc.diagnostics.some((d) => d.code === 'letterhead')).toBe(true);
-    const result = await releaseDocument({ doc, profile: profile('public'), asOf: '2026-12-05', stem: 'MEMO', input: { path: 'MEMO.txt', sha256: '0'.repeat(64) }, formats: ['text', 'pdf'] });
-    expect(result.plan.decisions.map((d) => `${d.portionId}:${d.action}`)).toEqual(['subject:release', 'p1:release', 'p2:withhold']);
+  const releaseOf = (text: string) => releaseDocument({ doc: read(text), profile: profile('public'), asOf: '2026-12-05', stem: 'MEMO', input: { path: 'MEMO.txt', sha256: '0'.repeat(64) }, formats: ['text', 'pdf'] });
+  const texts = async (text: string) => {
+    const result = await releaseOf(text);
     const pdf = (await extractPdfText(result.files.find((f) => f.kind === 'pdf')!.bytes)).pages.join('\n');
-    for (const s of [result.releaseText, pdf]) {
+    return { result, both: [result.releaseText, pdf] };
+  };
+
+  it('public: the known issuer is released as the letterhead, not withheld under B1; the office under it, no known issuer, stays unmarked text (probe 60d F3); nothing withheld leaks (text, PDF)', async () => {
+    expect(read(TEXT).diagnostics.some((d) => d.code === 'letterhead')).toBe(true);
+    const { result, both } = await texts(TEXT);
+    expect(result.plan.decisions.map((d) => `${d.portionId}:${d.action}`)).toEqual(['p1:withhold', 'subject:release', 'p2:release', 'p3:withhold']);
+    const withheld = withheldTexts(result.plan);
+    for (const s of both) {
       expect(s).toContain('DEPARTMENT OF THE NAVY');
-      expect(s).toContain('OFFICE OF NAVAL PLANNING');
+      expect(s).not.toContain('OFFICE OF NAVAL PLANNING');
       expect(s).not.toContain('ZQ');
+      expect(findLeaks(withheld, s)).toEqual([]);
     }
+  });
+
+  // Probe 60d, F3: capitals naming offices, in a SECRET//NOFORN memo, with no address line, went out as letterhead.
+  it.each([
+    ['c2', 'ZQHUMINT TASK FORCE HEADQUARTERS\nDIRECTORATE OF ZQCOVERT ACTION\nOFFICE OF ZQPROJECT BLUEFIRE'],
+    ['c3', 'DEPARTMENT OF ZQSOURCE KARIM IN TEHRAN\nOFFICE OF THE ZQASSET NETWORK, BAGHDAD'],
+    ['a known issuer over them', 'DEPARTMENT OF THE NAVY\nDIRECTORATE OF ZQCOVERT ACTION\nOFFICE OF ZQPROJECT BLUEFIRE'],
+  ])('public, %s: office lines that are no known issuer are withheld as unmarked text of the SECRET memo (text, PDF)', async (_, head) => {
+    const text = TEXT.replace(/CONFIDENTIAL/g, 'SECRET//NOFORN').replace('DEPARTMENT OF THE NAVY\nOFFICE OF NAVAL PLANNING', head);
+    const { result, both } = await texts(text);
+    const withheld = withheldTexts(result.plan);
+    for (const s of both) {
+      expect(s).not.toMatch(/ZQ/);
+      expect(findLeaks(withheld, s)).toEqual([]);
+    }
+    expect(result.plan.decisions.find((d) => d.portionId === 'p1')).toMatchObject({ action: 'withhold' });
   });
 });
