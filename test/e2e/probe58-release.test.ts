@@ -6,12 +6,12 @@
  * - F5: a (U) paragraph raised by an inline (S) was said to be "portion-marked SECRET" and
  *   "classified in their entirety".
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/memory-io.js';
-import { extractPdfText } from '../helpers/pdf-text.js';
+import { handedOutText } from '../helpers/released-texts.js';
 
 const CABLE = `VZCZCXYZ0000
 PP RUEHWEB
@@ -46,17 +46,7 @@ const OPEN = 'UNCLASSIFIED\n\n(U) ZQKEPT opening paragraph.\n\n(S ZQSOPEN the so
 const INLINE =
   'SECRET\n\n(U) ZQKEPT intro paragraph.\n\n(U) Inline: the officer (S) ZQINLINE said so.\n\nClassified By: J\nDerived From: Multiple Sources\nDeclassify On: 20401231\n\nSECRET\n';
 
-/** The text of every file of release/ and pending/ (a document held for review: its release text with the held portions out). */
-async function releaseText(out: string): Promise<string> {
-  let all = '';
-  for (const folder of ['release', 'pending'].filter((d) => existsSync(path.join(out, d)))) {
-    for (const f of readdirSync(path.join(out, folder))) {
-      const bytes = readFileSync(path.join(out, folder, f));
-      all += `\n${f}\n${f.endsWith('.pdf') ? (await extractPdfText(bytes)).text : bytes.toString('utf8')}`;
-    }
-  }
-  return all;
-}
+const releaseText = handedOutText;
 
 describe('probe 58a: released through the CLI', () => {
   it.each([

@@ -8,12 +8,13 @@
  *   mistake or hold another agency's information. The released marked text is there.
  * - F7: public-pii left `mobile 05321234567` (figures run together after a telephone word).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/memory-io.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
+import { handedOutText } from '../helpers/released-texts.js';
 
 /** A cable bannered `banner` (with caveat lines `caption`) whose subject, summary and signature are unmarked. */
 function cable(banner: string, caption: string[], paragraphs: string[]): string {
@@ -46,17 +47,7 @@ function cable(banner: string, caption: string[], paragraphs: string[]): string 
   ].join('\n');
 }
 
-/** The text of every file of release/ and pending/ (PDFs read back by pdfjs). */
-async function releaseText(out: string): Promise<string> {
-  let all = '';
-  for (const folder of ['release', 'pending'].filter((d) => existsSync(path.join(out, d)))) {
-    for (const f of readdirSync(path.join(out, folder))) {
-      const bytes = readFileSync(path.join(out, folder, f));
-      all += `\n${f}\n${f.endsWith('.pdf') ? (await extractPdfText(bytes)).text : bytes.toString('utf8')}`;
-    }
-  }
-  return all;
-}
+const releaseText = handedOutText;
 
 async function release(text: string, profile: string, asOf: string): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'declass-p60b-in-'));
