@@ -1,5 +1,5 @@
 import { assessDocument } from '../declass/index.js';
-import { foreignInformation, formatBanner, rollUp } from '../markings/index.js';
+import { foreignInformation, formatBanner, LEVEL_BANNER, rollUp } from '../markings/index.js';
 import { conditionsHold, CONDITIONS } from '../rules/conditions/index.js';
 import type { CompiledRule, Profile } from '../rules/load.js';
 import type { Override, OverrideSet } from '../rules/overrides.js';
@@ -250,7 +250,7 @@ function unknownMarkingReason(portion: Portion): string {
         'Withheld because its mark was not understood; unknown markings are withheld in every profile (fail closed).';
 }
 
-const LEVEL_NAMES: Readonly<Record<string, string>> = { U: 'UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
+const LEVEL_NAMES: Readonly<Record<string, string>> = LEVEL_BANNER;
 
 /**
  * What a withheld portion's reason adds when a mark inside its text raised it (Portion.raisedFrom):

@@ -22,7 +22,8 @@ export function isCopyrightSign(source: string, at: number, raw: string): boolea
 }
 
 /** Words after which a mark is named, not used: `portions marked (S) must …`. */
-const NAMED_AFTER = /(?:^|[^\p{L}\p{N}])(?:marked|marking|markings|marks|labell?ed|stamped|classified as|reads?)[ \t]*$/iu;
+const NAMING_WORDS = 'marked|marking|markings|marks|labell?ed|stamped|classified as|reads?';
+const NAMED_AFTER = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${NAMING_WORDS})[ \\t]*$`, 'iu');
 
 /**
  * Words after which marks are named as examples, and the marks of a list after them: `marks such
@@ -30,7 +31,7 @@ const NAMED_AFTER = /(?:^|[^\p{L}\p{N}])(?:marked|marking|markings|marks|labell?
  * document (see isNoMarkInText): in a classified one `Options e.g. (S) the asset …` may well mark
  * what follows (probe 60d F1).
  */
-const EXAMPLES_AFTER = /(?:^|[^\p{L}\p{N}])(?:marked|marking|markings|marks|labell?ed|stamped|classified as|reads?|such as|e\.g\.,?|for example,?)[ \t]*(?:\([^()\n]{1,40}\)[ \t]*(?:,[ \t]*(?:and|or)?|and|or)[ \t]*)*$/iu;
+const EXAMPLES_AFTER = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${NAMING_WORDS}|such as|e\\.g\\.,?|for example,?)[ \\t]*(?:\\([^()\\n]{1,40}\\)[ \\t]*(?:,[ \\t]*(?:and|or)?|and|or)[ \\t]*)*$`, 'iu');
 
 /** Quotes that may stand right around a named mark. */
 const OPENING_QUOTES = new Set(['"', "'", '\u201c', '\u2018']);
@@ -137,14 +138,12 @@ export function isDefinitionInText(source: string, at: number, raw: string): boo
 /**
  * True when the parenthetical `raw` at `at`, inside the text from `from` (its paragraph or
  * portion), is no mark: a list's label after its sibling there (`(a) file; (b) name; (C) copy`,
- * ./list-label.ts), the copyright sign or a named mark; with `definitions` (a document bannered
- * UNCLASSIFIED with no sign of being classified), also an acronym's definition or a mark named as
- * an example (isDefinitionInText). In a classified document, or a cable, those stay marks and
- * raise the paragraph (fail closed: `(U) Staff met. Top Secret (TS) ZQ… the source …` was
- * released whole, probe 60d F1). What the readers of text ask before a mark inside a paragraph
- * raises it or cuts it.
+ * ./list-label.ts), the copyright sign or a named mark. What the readers of text ask before a mark
+ * inside a paragraph raises it or cuts it. An acronym's definition or a mark named as an example
+ * (isDefinitionInText) is asked apart, by the text reader of a document bannered UNCLASSIFIED
+ * alone: in a classified document, or a cable, those stay marks and raise the paragraph (fail
+ * closed: `(U) Staff met. Top Secret (TS) ZQ… the source …` was released whole, probe 60d F1).
  */
-export function isNoMarkInText(source: string, at: number, raw: string, from: number, definitions = false): boolean {
-  if (labelAfterSiblingInText(source, at, raw, from) || isCopyrightSign(source, at, raw) || isNamedMark(source, at, raw)) return true;
-  return definitions && isDefinitionInText(source, at, raw);
+export function isNoMarkInText(source: string, at: number, raw: string, from: number): boolean {
+  return labelAfterSiblingInText(source, at, raw, from) || isCopyrightSign(source, at, raw) || isNamedMark(source, at, raw);
 }

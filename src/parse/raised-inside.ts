@@ -4,11 +4,11 @@
  * its words the inner mark covers), and said so, by both readers: a warning, and the portion's
  * `raisedFrom` for its decision and the index (which said "portion-marked SECRET").
  */
-import { compareLevels } from '../markings/index.js';
+import { compareLevels, LEVEL_BANNER } from '../markings/index.js';
 import type { Diagnostic, Level, Marking, Portion, RaisedFrom } from '../types.js';
 import { portionLabel } from './portion-label.js';
 
-const LEVEL_WORDS: Readonly<Record<Level, string>> = { U: 'UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
+const LEVEL_WORDS: Readonly<Record<Level, string>> = LEVEL_BANNER;
 
 /** What raised `own` to `raised` in level, when a mark inside (`inner`, as written) did; null when the level stayed. */
 export function raisedFromOf(own: Marking, raised: Marking, inner: string): RaisedFrom | null {

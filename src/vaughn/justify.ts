@@ -9,12 +9,12 @@ import { CATEGORIES_RENUMBERED, governingOrder } from '../declass/orders.js';
 import type { AuditRecord } from '../release/folder.js';
 import { categoriesOf, categoryWords, describeAuthority } from './categories.js';
 import type { ReleasedFacts } from './facts.js';
-import { foreignInformation, parseMarking } from '../markings/index.js';
+import { foreignInformation, LEVEL_BANNER, parseMarking } from '../markings/index.js';
 import { OUTSIDE_PORTIONS_ID } from '../types.js';
 
 type RecordDecision = AuditRecord['decisions'][number];
 
-const LEVEL_WORDS: Readonly<Record<string, string>> = { U: 'UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
+const LEVEL_WORDS: Readonly<Record<string, string>> = LEVEL_BANNER;
 
 /** The portion as a reader finds it in the release: `¶3`, `¶3.a`, `subject line`, `header (h1)`, `header lines` (outside every portion). */
 export function paragraphOf(d: Pick<RecordDecision, 'portionId' | 'kind'>): string {

@@ -19,7 +19,7 @@
  */
 import { isBarePunctuation, type LineRole } from './header.js';
 import type { DocLine } from './lines.js';
-import { compareLevels } from '../../markings/index.js';
+import { compareLevels, LEVEL_BANNER } from '../../markings/index.js';
 import type { Level } from '../../types.js';
 import { readCellStartMark, readLineStart, scanLine, type LineMarks, type LineStart, type MarkHit, type Structure } from './marks.js';
 import { endsSubject } from '../subject-end.js';
@@ -520,8 +520,6 @@ function tableCellMarks(source: string, line: DocLine, first: MarkHit | null, ba
   return out;
 }
 
-const LEVEL_NAMES: Readonly<Record<Level, string>> = { U: 'UNCLASSIFIED', C: 'CONFIDENTIAL', S: 'SECRET', TS: 'TOP SECRET' };
-
 /**
  * A table row's first cell's mark as the mark of that cell only, when a later cell holding text
  * carries no mark: the row's marking is not known. `others` are the marks at the start of its other
@@ -539,13 +537,12 @@ function firstCellOnly(mark: MarkHit, others: readonly MarkHit[]): MarkHit {
   let level: Level | null = own;
   for (const m of others) level = level === null || !m.marking || m.status !== 'marked' ? null : compareLevels(m.marking.level, level) > 0 ? m.marking.level : level;
   const marks = [mark, ...others].map((m) => m.raw).join(', ');
-  const atLeast = level === null ? '' : ` (at least ${LEVEL_NAMES[level]}, the most restrictive of its marked cells)`;
+  const atLeast = level === null ? '' : ` (at least ${LEVEL_BANNER[level]}, the most restrictive of its marked cells)`;
   const message = `The cells of this table row carry the marks ${marks}, but another of its cells holding text carries none, so the row's level is not known${atLeast}; it is withheld pending review. Mark each cell.`;
   return { ...base, firstCellOnly: level, cellsPartlyMarked: true, message };
 }
 
 /** True when every cell of a table row after the first that holds text starts with a mark. */
-
 function laterCellsMarked(source: string, line: DocLine, first: MarkHit, bannerRelTo: readonly string[]): boolean {
   for (let i = source.indexOf('|', first.end); i >= 0 && i < line.last; i = source.indexOf('|', i + 1)) {
     let j = i + 1;

@@ -147,6 +147,6 @@ function officeOnly(lines: readonly DocLine[], roles: readonly LineRole[], block
   while (i < lines.length && roles[i] === 'blank') i++;
   const above = roles[i] === 'date' || roles[i] === 'header' || (roles[i] === 'rule' && /^(?:MEMORANDUM|INFO(?:RMATION)? MEMO|ACTION MEMO)/.test(lines[i]!.text));
   if (!above) return [];
-  const known = block.findIndex((k) => !knownIssuer(lines[k]!.text));
-  return known < 0 ? [...block] : block.slice(0, known);
+  const firstUnknown = block.findIndex((k) => !knownIssuer(lines[k]!.text));
+  return firstUnknown < 0 ? [...block] : block.slice(0, firstUnknown);
 }
