@@ -20,7 +20,7 @@ import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, dictOf, lookup, lookupD
 import { decodeStream, decodeToBytes } from '../objects/filters.js';
 import { loadFont, type FontInfo } from '../font/font.js';
 import type { UnsureReason } from '../errors.js';
-import { IDENTITY, UNIT_SQUARE, apply, boxIntersects, matrixOf, rectOf, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
+import { IDENTITY, UNIT_SQUARE, apply, boxIntersects, intersection, matrixOf, rectOf, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
 
 /**
@@ -441,6 +441,16 @@ export interface PathEvent {
   readonly marks: readonly number[];
 }
 
+/**
+ * `r` within the clipping path's box `clip`: what of a drawing can be seen. An image cropped by
+ * a clip (drawn 300 pt tall, clipped to 100) is where it shows, not over the text its hidden
+ * part runs under. When nothing of it would show, its whole box (fail closed: it is treated as
+ * drawn).
+ */
+function clipped(r: Rect, clip: Rect | null): Rect {
+  return (clip && intersection(r, clip)) ?? r;
+}
+
 /** An image XObject drawn by `Do`. */
 export interface ImageEvent {
   readonly stream: number;
@@ -450,6 +460,7 @@ export interface ImageEvent {
   readonly ref: PdfRef | undefined;
   /** Maps the unit square (the image) to user space. */
   readonly ctm: Matrix;
+  /** Where it shows: the unit square's box, within the clipping path's box ({@link clipped}). */
   readonly bbox: Rect;
   readonly marks: readonly number[];
 }
@@ -459,6 +470,7 @@ export interface InlineImageEvent {
   readonly stream: number;
   readonly op: number;
   readonly ctm: Matrix;
+  /** Where it shows, as {@link ImageEvent.bbox}. */
   readonly bbox: Rect;
   readonly marks: readonly number[];
 }
@@ -528,10 +540,12 @@ class GState {
     public fillDark: boolean,
     /** What paints nothing a reader sees (see {@link Unseen}): a white fill or stroke colour, a fill or stroke alpha of 0. */
     public unseen: number,
+    /** The bounding box of the clipping path (user space of the page), or null when nothing clips. */
+    public clipBox: Rect | null,
   ) {}
 
   clone(): GState {
-    return new GState(this.ctm, this.font, this.fontSize, this.tc, this.tw, this.th, this.tl, this.tr, this.ts, this.lineWidth, this.fillTiling, this.strokeTiling, this.fillDark, this.unseen);
+    return new GState(this.ctm, this.font, this.fontSize, this.tc, this.tw, this.th, this.tl, this.tr, this.ts, this.lineWidth, this.fillTiling, this.strokeTiling, this.fillDark, this.unseen, this.clipBox);
   }
 
   /**
@@ -656,7 +670,7 @@ function interpretInto(objs: PdfObjects, contentBytes: Uint8Array, resources: Pd
   out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new LineTable() });
   if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: page.pageArea });
   if (parsed.ambiguousInlineImage !== undefined) page.unsure('inline-image-end', `the inline image at byte ${parsed.ambiguousInlineImage} of the page content`, page.pageArea);
-  const g0 = new GState(IDENTITY, null, 0, 0, 0, 1, 0, 0, 0, 1, false, false, true, 0);
+  const g0 = new GState(IDENTITY, null, 0, 0, 0, 1, 0, 0, 0, 1, false, false, true, 0, null);
   new StreamRun(page, 0, resources, g0, 0).execute(parsed.ops);
   return out;
 }
@@ -1118,7 +1132,7 @@ class StreamRun {
 
   /** `BI` … `EI` at operation `i`: an inline image fills the unit square. */
   private inlineImage(i: number): void {
-    const bbox = transformRect(this.g.ctm, UNIT_SQUARE);
+    const bbox = clipped(transformRect(this.g.ctm, UNIT_SQUARE), this.g.clipBox);
     this.page.out.inlineImages.push({ stream: this.streamId, op: i, ctm: this.g.ctm, bbox, marks: this.page.markSnapshot() });
   }
 
@@ -1133,7 +1147,7 @@ class StreamRun {
     if (!(x instanceof PdfStream)) return;
     const sub = lookupName(objs, x.dict, 'Subtype');
     if (sub === 'Image') {
-      out.images.push({ stream: streamId, op: i, name: n.name, image: x, ref: xref instanceof PdfRef ? xref : undefined, ctm: this.g.ctm, bbox: transformRect(this.g.ctm, UNIT_SQUARE), marks: this.page.markSnapshot() });
+      out.images.push({ stream: streamId, op: i, name: n.name, image: x, ref: xref instanceof PdfRef ? xref : undefined, ctm: this.g.ctm, bbox: clipped(transformRect(this.g.ctm, UNIT_SQUARE), this.g.clipBox), marks: this.page.markSnapshot() });
       return;
     }
     if (sub !== 'Form') return;
@@ -1160,6 +1174,7 @@ class StreamRun {
     out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0, lines: new LineTable() });
     const inner = this.g.clone();
     inner.ctm = ctm;
+    if (bbox && bbox.length === 4) inner.clipBox = clipped(area, inner.clipBox);
     new StreamRun(this.page, id, out.streams[id]!.resources, inner, depth + 1).execute(parsed.ops);
   }
 
@@ -1180,6 +1195,8 @@ class StreamRun {
       const inked = (stroked && (this.g.unseen & (Unseen.StrokeWhite | Unseen.StrokeClear)) === 0) || (filled && (this.g.unseen & (Unseen.FillWhite | Unseen.FillClear)) === 0);
       this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, rects: this.rects, dark, inked, marks: this.page.markSnapshot() });
     }
+    // The clipping path takes effect after the painting operator (W n): it narrows what is drawn next.
+    if (this.clip && this.pathBox) this.g.clipBox = clipped(this.pathBox, this.g.clipBox);
     this.pathStart = -1;
     this.pathBox = null;
     this.segments = 0;
