@@ -1,20 +1,24 @@
 /**
  * Figures of withheld captions. Under CAPCO a figure's caption carries its portion mark: the mark
- * covers the figure. An image drawn directly above or below a withheld portion's first or last
- * line is that portion's figure, and is withheld with it (fail closed): a Chromium page's centred
- * `<img>` over `(S//NF) Figure 1: … collection site map.` was released as drawn, only its caption
- * boxed (probe 60c F3).
+ * covers the figure. An image drawn next to a withheld portion's line is that portion's figure,
+ * and is withheld with it (fail closed): a Chromium page's centred `<img>` over `(S//NF) Figure 1:
+ * … collection site map.` was released as drawn, only its caption boxed (probe 60c F3).
  *
- * An image (an image XObject or an inline image, taller than two lines of the caption) belongs to
- * a withheld line when
- * - the line lies above or below it, within one and a half of its font size, overlapping it
- *   horizontally, and is the nearest line on that side (no text between them);
- * - the nearest line on the other side, if any, does not decide otherwise: a released line
- *   centred on the figure where the withheld one is not, or nearer by more than half a line,
- *   makes it the released caption's figure, which stays as drawn (with the `pdf-unread` warning);
- *   when neither is decided (equally near, both or neither centred) the figure is withheld, with
- *   a warning;
- * - no released text lies on it (a label over a map): such a figure stays, with a warning.
+ * A figure is an image (an image XObject or an inline image, where it shows within its clip), or
+ * images abutting edge to edge along a common side (a scanner's or a writer's strips, tiles), taller
+ * than two lines of its caption. Its caption is sought among the nearest line on each side (above,
+ * below, left, right), within a block gap (two and a half lines of that line's size), overlapping
+ * it across (a line beside it has its middle within the figure's height): no text lies between.
+ * - No withheld line among them: the figure stays as drawn (with the `pdf-unread` warning).
+ * - Only withheld lines: the nearest one's portion takes it.
+ * - Withheld and released lines: a line whose own words say it is a caption (`Figure`, `Photo`,
+ *   `Image`, `Source:`, `Credit` after its mark) decides. A withheld one takes the figure unless a
+ *   released one says so too (then it is undecided); a released caption nearer by more than half
+ *   a line than the withheld line keeps the figure; neither a caption, a released line nearer by
+ *   more than half a line keeps it. Every other case is undecided: the figure is withheld, with a
+ *   warning. Centring decides nothing: a heading centred over a figure is no more its caption than
+ *   the caption set flush left under it (probe 60e d5b).
+ * - Released text lying on the figure (a label over a map): the figure stays, with a warning.
  *
  * Vector drawings are not taken: a drawing is many paths (a chart's bars, its axes, its lettering
  * as outlines, a sidebar's frame and shading) and which of them make one figure is not known here;
@@ -37,7 +41,7 @@ export interface FigureRegion {
   readonly region: number;
 }
 
-/** A text line of the page as this test sees it: its extent, font size, and whether it is withheld. */
+/** A text line of the page as this test sees it: its extent, font size, whether it is withheld, and whether it says it is a caption. */
 interface Line {
   readonly x0: number;
   readonly x1: number;
@@ -47,19 +51,34 @@ interface Line {
   /** Indices of the regions holding its withheld characters, and how many of its characters are released. */
   readonly regions: readonly number[];
   readonly released: number;
+  /** Its words, after its portion mark, say it is a caption (see {@link CAPTION}). */
+  readonly caption: boolean;
 }
 
-/** A drawn image of the page. */
+/** A figure of the page: one image, or abutting images (strips, tiles), named for the warnings. */
 interface Figure {
   readonly what: string;
   readonly bbox: Rect;
 }
 
+/** Where a line lies from a figure. */
+type Direction = 'above' | 'below' | 'left' | 'right';
+
 /** The nearest line on one side of a figure, and its gap. */
 interface Side {
   readonly line: Line;
   readonly gap: number;
+  readonly direction: Direction;
 }
+
+/** A line whose words say it is a caption: after an optional portion mark, one of these words. */
+const CAPTION = /^\s*(?:\([^()]{1,40}\)\s*)?(?:fig(?:ure)?\b|photo|image\b|source\s*:|credit)/i;
+
+/** How far from a figure its caption is sought, in lines of the caption's size: a block gap. */
+const CAPTION_GAP_LINES = 2.5;
+
+/** Abutting images: edges this near (points) meet. */
+const ABUT_PT = 1;
 
 /** The lines of page `page` with their withheld regions (characters whose box centre lies in one). */
 function pageLines(layout: PdfLayout, page: number, regions: readonly CaptionRegion[]): Line[] {
@@ -80,19 +99,30 @@ function pageLines(layout: PdfLayout, page: number, regions: readonly CaptionReg
       if (hit) held.add(hit.i);
       else released++;
     }
-    if (x0 <= x1) out.push({ x0, x1, bottom: l.y - 0.2 * l.size, top: l.y + 0.75 * l.size, size: l.size, regions: [...held], released });
+    const caption = CAPTION.test(layout.text.slice(l.start, l.end));
+    if (x0 <= x1) out.push({ x0, x1, bottom: l.y - 0.2 * l.size, top: l.y + 0.75 * l.size, size: l.size, regions: [...held], released, caption });
   }
   return out;
 }
 
-/** The nearest line above (`up`) or below the figure, overlapping it horizontally, within 1.5 of its size. */
-function nearest(lines: readonly Line[], b: Rect, up: boolean): Side | null {
+/** The gap from figure `b` to `line` in `direction`, or null when the line is not on that side (not across from it). */
+function gapTo(line: Line, b: Rect, direction: Direction): number | null {
+  if (direction === 'above' || direction === 'below') {
+    if (Math.min(line.x1, b[2]) - Math.max(line.x0, b[0]) < 1) return null;
+    return direction === 'above' ? line.bottom - b[3] : b[1] - line.top;
+  }
+  const middle = (line.bottom + line.top) / 2;
+  if (middle < b[1] || middle > b[3]) return null;
+  return direction === 'right' ? line.x0 - b[2] : b[0] - line.x1;
+}
+
+/** The nearest line on side `direction` of the figure, within a block gap of it. */
+function nearest(lines: readonly Line[], b: Rect, direction: Direction): Side | null {
   let best: Side | null = null;
   for (const line of lines) {
-    if (Math.min(line.x1, b[2]) - Math.max(line.x0, b[0]) < 1) continue;
-    const gap = up ? line.bottom - b[3] : b[1] - line.top;
-    if (gap < -0.5 * line.size || gap > 1.5 * line.size) continue;
-    if (!best || gap < best.gap) best = { line, gap };
+    const gap = gapTo(line, b, direction);
+    if (gap === null || gap < -0.5 * line.size || gap > CAPTION_GAP_LINES * line.size) continue;
+    if (!best || gap < best.gap) best = { line, gap, direction };
   }
   return best;
 }
@@ -102,36 +132,53 @@ function carriesReleased(lines: readonly Line[], b: Rect): boolean {
   return lines.some((l) => l.released > 0 && Math.min(l.x1, b[2]) - Math.max(l.x0, b[0]) >= 1 && Math.min(l.top, b[3]) - Math.max(l.bottom, b[1]) > 0.5 * (l.top - l.bottom));
 }
 
-/** Whether the line is centred on the figure. */
-function centred(l: Line, b: Rect): boolean {
-  return Math.abs((l.x0 + l.x1) / 2 - (b[0] + b[2]) / 2) <= Math.max(3, 0.03 * (b[2] - b[0]));
-}
-
-/** The withheld side that takes the figure, whether that was undecided, or null when it stays. */
-function decide(above: Side | null, below: Side | null, b: Rect): { side: Side; undecided: boolean } | null {
-  const held = (s: Side | null): boolean => s !== null && s.line.regions.length > 0;
-  const heldSides = [above, below].filter((s): s is Side => held(s)).sort((x, y) => x.gap - y.gap);
-  if (heldSides.length === 0) return null;
-  const side = heldSides[0]!;
+/** The withheld side that takes the figure, whether that was undecided, or null when it stays (the module's comment). */
+function decide(sides: readonly Side[]): { side: Side; undecided: boolean } | null {
+  const byGap = [...sides].sort((x, y) => x.gap - y.gap);
+  const held = byGap.filter((s) => s.line.regions.length > 0);
+  if (held.length === 0) return null;
+  const side = held.find((s) => s.line.caption) ?? held[0]!;
   const mixed = side.line.released > 0;
-  const other = side === above ? below : above;
-  if (!other || held(other)) return { side, undecided: mixed };
-  // A released line on the other side: centring decides, then nearness by half a line.
-  const [c, o] = [centred(side.line, b), centred(other.line, b)];
-  if (o && !c) return null;
-  if (c && !o) return { side, undecided: mixed };
-  if (other.gap + 0.5 * other.line.size < side.gap) return null;
-  if (side.gap + 0.5 * side.line.size < other.gap) return { side, undecided: mixed };
+  const released = byGap.filter((s) => s.line.regions.length === 0);
+  if (released.length === 0) return { side, undecided: mixed };
+  if (side.line.caption) return { side, undecided: mixed || released.some((s) => s.line.caption) };
+  if (released.some((s) => s.gap + 0.5 * s.line.size < side.gap)) return null;
   return { side, undecided: true };
 }
 
-/** The images of page `page` (not those inside a region already), named for the warnings. */
+/** Whether images `a` and `b` abut edge to edge along a common side (strips of one figure). */
+function abut(a: Rect, b: Rect): boolean {
+  const near = (x: number, y: number): boolean => Math.abs(x - y) <= ABUT_PT;
+  const stacked = near(a[0], b[0]) && near(a[2], b[2]) && (near(a[3], b[1]) || near(b[3], a[1]));
+  const sideBySide = near(a[1], b[1]) && near(a[3], b[3]) && (near(a[2], b[0]) || near(b[2], a[0]));
+  return stacked || sideBySide;
+}
+
+/** Images abutting one another joined into one figure (in drawing order; each image in one figure). */
+function joinAbutting(images: readonly Figure[]): Figure[] {
+  const groups: Figure[][] = [];
+  for (const im of images) {
+    const touching = groups.filter((g) => g.some((m) => abut(m.bbox, im.bbox)));
+    const merged = [...touching.flat(), im];
+    for (const g of touching) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  return groups.map((g) => g.length === 1 ? g[0]! : {
+    what: `${g.length} abutting images (${[...new Set(g.map((m) => m.what))].join(', ')})`,
+    bbox: g.slice(1).reduce<Rect>((r, m) => [Math.min(r[0], m.bbox[0]), Math.min(r[1], m.bbox[1]), Math.max(r[2], m.bbox[2]), Math.max(r[3], m.bbox[3])], g[0]!.bbox),
+  });
+}
+
+/** The figures of page `page` (not those inside a region already), named for the warnings. */
 function pageFigures(layout: PdfLayout, page: number, regions: readonly CaptionRegion[]): Figure[] {
   const content = layout.parsed?.pages[page];
   if (!content) return [];
   const all: Figure[] = [...content.images.map((im) => ({ what: `image /${im.name}`, bbox: im.bbox })), ...content.inlineImages.map((im) => ({ what: 'an inline image', bbox: im.bbox }))];
-  return all.filter((f) => !regions.some((r) => r.page === page && contains(r.rect as Rect, f.bbox, 0.5)));
+  return joinAbutting(all.filter((f) => !regions.some((r) => r.page === page && contains(r.rect as Rect, f.bbox, 0.5))));
 }
+
+/** How the warnings say where the figure lies from its caption. */
+const WHERE: Record<Direction, string> = { above: 'under', below: 'over', left: 'right of', right: 'left of' };
 
 /**
  * The figures of withheld captions (see the module's comment), and the warnings that name them.
@@ -150,10 +197,10 @@ export function captionFigures(layout: PdfLayout, regions: readonly CaptionRegio
     const lines = pageLines(layout, page, regions);
     for (const f of candidates) {
       const b = f.bbox;
-      const above = nearest(lines, b, true), below = nearest(lines, b, false);
-      const d = decide(above, below, b);
+      const sides = (['above', 'below', 'left', 'right'] as const).map((d) => nearest(lines, b, d)).filter((s): s is Side => s !== null);
+      const d = decide(sides);
       if (!d || b[3] - b[1] <= 2 * d.side.line.size) continue;
-      const where = d.side === above ? 'under' : 'over';
+      const where = WHERE[d.side.direction];
       if (carriesReleased(lines, b)) {
         warnings.push(`page ${page + 1}: ${f.what} ${where} a withheld portion's line (its caption?) carries released text and was kept as drawn; review it before release`);
         continue;
