@@ -9,6 +9,10 @@
  * than two lines of its caption. Its caption is sought among the nearest line on each side (above,
  * below, left, right), within a block gap (two and a half lines of that line's size), overlapping
  * it across (a line beside it has its middle within the figure's height): no text lies between.
+ * A line whose words say it is a caption (below) counts anywhere in that gap; any other line only
+ * over or under the figure, within one and a half lines. The lines beside a figure are most often
+ * the text set around it, or a title beside a logo, and the line two lines under a logo is the
+ * article's first (SIDtoday's masthead: 20 of 152 logos were taken with a wider gap).
  * - No withheld line among them: the figure stays as drawn (with the `pdf-unread` warning).
  * - Only withheld lines: the nearest one's portion takes it.
  * - Withheld and released lines: a line whose own words say it is a caption (`Figure`, `Photo`,
@@ -77,6 +81,9 @@ const CAPTION = /^\s*(?:\([^()]{1,40}\)\s*)?(?:fig(?:ure)?\b|photo|image\b|sourc
 /** How far from a figure its caption is sought, in lines of the caption's size: a block gap. */
 const CAPTION_GAP_LINES = 2.5;
 
+/** How far a line whose words do not say it is a caption may be, in lines of its size. */
+const NEAR_LINES = 1.5;
+
 /** Abutting images: edges this near (points) meet. */
 const ABUT_PT = 1;
 
@@ -125,6 +132,15 @@ function nearest(lines: readonly Line[], b: Rect, direction: Direction): Side | 
     if (!best || gap < best.gap) best = { line, gap, direction };
   }
   return best;
+}
+
+/**
+ * Whether the nearest line on a side is a candidate caption: one whose words say so within the block
+ * gap, any line over or under the figure within one and a half lines (the module's comment).
+ */
+function counts(s: Side): boolean {
+  if (s.line.caption) return true;
+  return (s.direction === 'above' || s.direction === 'below') && s.gap <= NEAR_LINES * s.line.size;
 }
 
 /** Whether released text lies on the figure (a line overlapping it both ways, by half its height). */
@@ -197,7 +213,7 @@ export function captionFigures(layout: PdfLayout, regions: readonly CaptionRegio
     const lines = pageLines(layout, page, regions);
     for (const f of candidates) {
       const b = f.bbox;
-      const sides = (['above', 'below', 'left', 'right'] as const).map((d) => nearest(lines, b, d)).filter((s): s is Side => s !== null);
+      const sides = (['above', 'below', 'left', 'right'] as const).map((d) => nearest(lines, b, d)).filter((s): s is Side => s !== null && counts(s));
       const d = decide(sides);
       if (!d || b[3] - b[1] <= 2 * d.side.line.size) continue;
       const where = WHERE[d.side.direction];

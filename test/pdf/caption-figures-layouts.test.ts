@@ -4,7 +4,8 @@
  * caption beside the figure, an image cropped by a clip over the caption and the text under it, a
  * (U) heading centred over the figure with the caption flush left under it, a (U) paragraph just
  * above with the caption a line below. Each is withheld with its caption; a figure whose nearest
- * caption is released stays. Every release is read back by poppler (pdfimages, pdftotext) and as
+ * caption is released stays, and so does one whose only withheld neighbour is text without a
+ * caption's words beyond a line and a half or beside it (a masthead's logo, text set around it). Every release is read back by poppler (pdfimages, pdftotext) and as
  * raw and inflated bytes.
  */
 import { readFileSync } from 'node:fs';
@@ -83,6 +84,16 @@ const CASES: readonly Case[] = [
   {
     name: 'a withheld caption three lines below, beyond the block gap: not its caption',
     lines: [['(S//NF) Figure 1: ZQMAP collection site map.', 60, 548.75]],
+    draw: FIGURE, images: 1, withheld: false, warning: null,
+  },
+  {
+    name: 'a withheld paragraph (no caption words) 1.75 lines below: the article\'s next line, not taken (a masthead\'s logo)',
+    lines: [['(S//NF) ZQPARA the site was mapped.', 60, 562.5]],
+    draw: FIGURE, images: 1, withheld: false, warning: null,
+  },
+  {
+    name: 'a withheld line beside it without caption words (text set around the figure): not taken',
+    lines: [['(S//NF) ZQPARA the site was mapped.', 275, 636]],
     draw: FIGURE, images: 1, withheld: false, warning: null,
   },
   {
