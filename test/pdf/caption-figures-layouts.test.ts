@@ -151,3 +151,25 @@ describe('which figure a withheld caption takes', () => {
     }
   });
 });
+
+describe('a clipped image under withheld text', () => {
+  it('is blanked where it is drawn, the part its clip hides too (those pixels travel in the file)', async () => {
+    // Drawn 300 pt tall (y 390–690), shown only in its top 100 pt over a (U) caption; the withheld
+    // paragraph lies over the hidden part.
+    const c: Case = {
+      name: 'hidden part under withheld text',
+      lines: [['(U) Figure 1: UQMAP harbor map.', 60, 575], ['(S//NF) ZQPARA the site was mapped.', 60, 450]],
+      draw: 'q 60 590 200 100 re W n 200 0 0 300 60 390 cm /Im1 Do Q',
+      images: 1, withheld: false, warning: null,
+    };
+    const r = await releaseMemoPdf(await memo(c));
+    expect(r.failed).toBe(0);
+    const raw = rawAndInflated(r.pdf!);
+    const left = raw.split('ZQPX').length - 1;
+    // The original's 240 runs less the rows under the withheld line (and the line height around it).
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThan(240);
+    const text = pdftotext(r.pdf!);
+    if (text !== null) expect(text).not.toMatch(/ZQ[A-Z]/);
+  });
+});

@@ -13,7 +13,7 @@ import { PdfDict, PdfName, PdfRef, PdfStream, lookupDict, type PdfObjects, type 
 import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { applyContentEdits, formatOperation, replaceOperation, type ContentEdit } from '../content/edits.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
-import { contains, intersects, rectOf, union, type Rect } from '../geometry.js';
+import { UNIT_SQUARE, contains, intersects, rectOf, transformRect, union, type Rect } from '../geometry.js';
 import type { UnsureReason } from '../errors.js';
 import { textEdits } from './text.js';
 import { blankImage } from './images.js';
@@ -318,7 +318,8 @@ function unsureReasons(content: PageContent, rects: readonly Rect[]): { reason: 
     // Many curved segments partly inside a region: likely text drawn as outlines, which cannot be cut.
     if (!p.clip && hitsAny(p.bbox, rects) && !insideAny(p.bbox, rects) && p.curves >= 8 && p.segments >= 24) addReason('text-as-paths', `a path of ${p.segments} segments (${p.curves} curves) lies partly inside a region`);
   }
-  for (const im of content.inlineImages) if (hitsAny(im.bbox, rects) && !insideAny(im.bbox, rects)) addReason('inline-image', 'an inline image lies partly inside a region');
+  // Drawn partly inside (a clip may hide that part: its pixels are in the file all the same) but not wholly removed.
+  for (const im of content.inlineImages) if (hitsAny(transformRect(im.ctm, UNIT_SQUARE), rects) && !insideAny(im.bbox, rects)) addReason('inline-image', 'an inline image lies partly inside a region');
   return reasons;
 }
 
@@ -406,7 +407,10 @@ class PageEdits {
   images(allocate: Allocate, pageIndex: number): void {
     const { content, rects } = this;
     for (const im of content.images) {
-      if (!hitsAny(im.bbox, rects)) continue;
+      // Removed when what shows of it lies inside the regions; blanked wherever it is drawn,
+      // the part a clip hides too: those pixels travel in the file all the same.
+      const drawn = transformRect(im.ctm, UNIT_SQUARE);
+      if (!hitsAny(drawn, rects)) continue;
       for (const m of im.marks) this.hitSpans.add(m);
       const op = content.streams[im.stream]!.ops[im.op]!;
       this.replacedImages.add(im.image);
@@ -419,8 +423,8 @@ class PageEdits {
       // were drawn, not where the image's ink of them is: a layer 5 pt off the scan's ink left
       // the withheld line in the pixels. The image is not read, so fail closed: blank a line
       // height (the region's) around each region on the image too.
-      const under = rects.filter((x) => intersects(im.bbox, x));
-      const ocr = this.textOver(im.bbox);
+      const under = rects.filter((x) => intersects(drawn, x));
+      const ocr = this.textOver(drawn);
       const r = blankImage(this.objs, im.image, im.ctm, ocr ? under.map(padByHeight) : under);
       if (!r.ok) {
         // Fail closed: what cannot be blanked is not drawn at all.
