@@ -11,7 +11,7 @@ import { Sha256Stream } from '../hash.js';
 import { readBytesOrNull, readBytesOrNullSync } from '../node/read.js';
 import { listNames } from '../node/walk.js';
 import { INDEX_FORMATS, indexPath, MANIFEST_PATH, REVIEW_DIR, stemOfRecordPath, type AuditRecord, type IndexFileRecord, type Manifest } from '../release/folder.js';
-import { compareIndexOrder, describeLocation, indexEntryOf, indexHeadOf, indexRowsOf, withholdingsOf, type IndexEntry, type IndexRow, type IndexSource, type VaughnIndex } from '../vaughn/index.js';
+import { compareIndexOrder, describeLocation, indexClassificationOf, indexEntryOf, indexHeadOf, indexRowsOf, withholdingsOf, type IndexEntry, type IndexRow, type IndexSource, type VaughnIndex } from '../vaughn/index.js';
 import type { RenderedRows } from '../vaughn/rendered.js';
 import { IndexStreamer } from '../vaughn/stream.js';
 import { failure, type Finding } from './findings.js';
@@ -120,7 +120,7 @@ export async function checkIndex(dir: string, manifestText: string | null, shas:
   const entries = await listIndexEntries(dir);
   const kinds = listed.filter((f) => INDEX_FORMATS.includes(f.kind)).map((f) => f.kind);
   const hashes = new Map(kinds.map((k) => [k, new Sha256Stream()]));
-  const streamer = new IndexStreamer(indexHeadOf(entries[0]?.record, entries.length, found?.case ?? null), entries.reduce((n, e) => n + e.rows, 0), Object.fromEntries([...hashes].map(([k, h]) => [k, (c: Uint8Array | string) => h.update(c)])));
+  const streamer = new IndexStreamer(indexHeadOf(entries[0]?.record, entries.length, found?.case ?? null, indexClassificationOf(entries)), entries.reduce((n, e) => n + e.rows, 0), Object.fromEntries([...hashes].map(([k, h]) => [k, (c: Uint8Array | string) => h.update(c)])));
   const expected = new Map<string, ExpectedRow[]>();
   await streamIndexRows(dir, entries, (rows) => {
     streamer.add(rows);

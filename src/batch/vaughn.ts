@@ -15,7 +15,7 @@ import { pathExists } from '../node/system.js';
 import { AtomicFileWriter, removeFiles, writeFileAtomic } from '../node/write.js';
 import { INDEX_FORMATS, indexPath, MANIFEST_FORMAT, MANIFEST_PATH, type IndexFileRecord, type IndexFormat, type Manifest } from '../release/folder.js';
 import { serializeManifest } from '../release/manifest.js';
-import { indexHeadOf } from '../vaughn/index.js';
+import { indexClassificationOf, indexHeadOf } from '../vaughn/index.js';
 import { IndexStreamer } from '../vaughn/stream.js';
 
 /**
@@ -87,7 +87,7 @@ export async function writeVaughnIndex(
   let records: IndexFileRecord[];
   try {
     for (const f of formats) writers.set(f, new AtomicFileWriter(path.join(dir, indexPath(f))));
-    const streamer = new IndexStreamer(indexHeadOf(entries[0]?.record, entries.length, options.case ?? null), rowCount, Object.fromEntries([...writers].map(([f, w]) => [f, (c: Uint8Array | string) => w.write(c)])));
+    const streamer = new IndexStreamer(indexHeadOf(entries[0]?.record, entries.length, options.case ?? null, indexClassificationOf(entries)), rowCount, Object.fromEntries([...writers].map(([f, w]) => [f, (c: Uint8Array | string) => w.write(c)])));
     await streamIndexRows(
       dir,
       entries,

@@ -681,7 +681,7 @@ function portionInstructions(doc: Document, common: Omit<AssessInput, 'decl'>): 
       const warning: Diagnostic = {
         severity: 'warning',
         code: 'decl-in-portion',
-        message: `Portion ${portion.id} carries its own declassification instruction "${m[1]!.replace(/\s+/g, ' ').trim()}"; ${counted ? 'it counts as one of the document\'s instructions, and the most protective applies to the whole document' : 'it is not a recognised instruction and is not applied: a reviewer should check it'}.`,
+        message: `Portion ${portion.id} carries its own declassification instruction "${m[1]!.replace(/\s+/g, ' ').trim()}"; ${counted ? 'it counts as one of the document\'s instructions, and what is chosen among them applies to the whole document' : 'it is not a recognised instruction and is not applied: a reviewer should check it'}.`,
         span,
       };
       warnings.push(warning);

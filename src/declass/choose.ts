@@ -41,10 +41,22 @@ export function chooseInstruction(doc: Document, all: readonly Instruction[]): D
   const conflict: Diagnostic = {
     severity: 'warning',
     code: 'decl-conflict',
-    message: `The document's declassification instructions disagree: ${distinct.map(name).join(', ')}; the most protective, ${name(best)}, is applied (${best.assessment.status}).`,
+    message: `The document's declassification instructions disagree: ${distinct.map(name).join(', ')}; ${appliedPhrase(best, name(best))}.`,
     ...(best.assessment.span ? { span: best.assessment.span } : {}),
   };
   return { ...best.assessment, diagnostics: [...best.assessment.diagnostics, conflict] };
+}
+
+/**
+ * What the choice of `best` (named `named`) does, said as it is. An instruction that cannot be
+ * applied as written (status `review` or `invalid`: a date before origination, a form not
+ * understood) is chosen because it stops the choice, not because it protects more: a pre-origin
+ * `20100101` beside `25X1` was called "the most protective" and "applied".
+ */
+function appliedPhrase(best: Instruction, named: string): string {
+  const status = best.assessment.status;
+  if (status === 'review' || status === 'invalid') return `${named} cannot be applied as written (${status}), so a reviewer decides the document's declassification and none of them is applied until then`;
+  return `the most protective, ${named}, is applied (${status})`;
 }
 
 /** Whether two instructions say the same (`20210315` and `15 March 2021` do). */

@@ -3,7 +3,7 @@
  */
 import type { Level, Marking } from '../types.js';
 import { DISTRIBUTION_CAPTIONS, sortControls } from './controls.js';
-import { sortRelTo } from './rel-to.js';
+import { REL_TO_NOTES, sortRelTo } from './rel-to.js';
 
 /** The parts of a marking before normalisation. */
 export interface MarkingDraft {
@@ -43,7 +43,7 @@ export function makeMarking(draft: MarkingDraft): Marking {
   }
   if (relTo.length > 0 && !relTo.includes('USA')) {
     relTo.push('USA');
-    notes.push('USA added to the REL TO list (it is always first)');
+    notes.push(REL_TO_NOTES.usaAdded);
   }
   if (relTo.length === 1) {
     relTo = [];

@@ -14,7 +14,7 @@ import { MarkingError } from './marking-error.js';
 import { makeMarking } from './marking.js';
 import { parseRelTo } from './parse-rel-to.js';
 import { phraseAt, startsElement } from './phrases.js';
-import { sortRelTo } from './rel-to.js';
+import { REL_TO_NOTES, sortRelTo } from './rel-to.js';
 import { type Item, type Separator, repairBanner, tokenize } from './tokens.js';
 import { CONTROL_WORDS, LEVEL_WORDS, MAX_PHRASE_WORDS, TRAILERS } from './vocabulary.js';
 
@@ -162,7 +162,7 @@ function parseText(raw: string, text: string, context: MarkingContext, notes: st
   if (reordered) notes.push('markings reordered into register order');
   const { relTo } = st;
   const sorted = sortRelTo(['USA', ...relTo]).filter((c) => relTo.includes(c));
-  if (sorted.join() !== relTo.join()) notes.push('REL TO list sorted (USA, trigraphs, tetragraphs)');
+  if (sorted.join() !== relTo.join()) notes.push(REL_TO_NOTES.sorted);
   const { level, sci, controls, fgi } = st;
   // SCI is classified information by definition (`(U//SI)`, `UNCLASSIFIED//TK`): read as
   // unclassified, the portion would be released; the mark contradicts itself, so it is not understood.

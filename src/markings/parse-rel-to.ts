@@ -4,6 +4,7 @@
  */
 import { MAX_NAME_WORDS, isNamePrefix, lookupCountry } from './countries.js';
 import { MarkingError } from './marking-error.js';
+import { REL_TO_NOTES } from './rel-to.js';
 import { startsElement } from './phrases.js';
 import type { Item } from './tokens.js';
 
@@ -59,7 +60,7 @@ export function parseRelTo(items: readonly Item[], start: number, notes: string[
   }
   if (afterAnd) throw new MarkingError('malformed', '"AND" must be followed by a country in the REL TO list');
   if (codes.length > 0 && !hasTo) notes.push('REL read as REL TO');
-  if (oddSeparators) notes.push('REL TO list separators read as ", "');
+  if (oddSeparators) notes.push(REL_TO_NOTES.separators);
   return { next: j, codes };
 }
 

@@ -1,7 +1,40 @@
 /**
  * REL TO lists: canonical order and intersection.
  */
+import type { Marking } from '../types.js';
 import { TETRAGRAPH_MEMBERS } from './countries.js';
+
+/**
+ * The notes the grammar leaves in a marking's `normalisations` when it mends a REL TO list as
+ * written, which {@link relToFormProblems} reads back: written once here, where both look.
+ */
+export const REL_TO_NOTES = {
+  usaAdded: 'USA added to the REL TO list (it is always first)',
+  sorted: 'REL TO list sorted (USA, trigraphs, tetragraphs)',
+  separators: 'REL TO list separators read as ", "',
+} as const;
+
+/** A REL TO list written otherwise than CAPCO spells it (§H.8), as a lint code and what is wrong. */
+export interface RelToProblem {
+  readonly code: 'rel-to-usa-first' | 'rel-to-order' | 'rel-to-separators';
+  readonly problem: string;
+}
+
+/**
+ * How the REL TO list of `m` was written otherwise than CAPCO wants it: `USA` first, then the
+ * trigraphs alphabetically, then the tetragraphs alphabetically, separated by `, ` (`REL TO FVEY`
+ * lacks USA; `REL TO USA GBR AUS` has no commas and is out of order). The grammar reads each
+ * (fail closed does not depend on them: the list is the same set of countries); a lint warning
+ * says what was written. None when the marking has no REL TO list (also when NOFORN dropped it).
+ */
+export function relToFormProblems(m: Marking): RelToProblem[] {
+  if (m.relTo.length === 0) return [];
+  const out: RelToProblem[] = [];
+  if (m.normalisations.includes(REL_TO_NOTES.usaAdded)) out.push({ code: 'rel-to-usa-first', problem: 'the REL TO list does not name USA first' });
+  if (m.normalisations.includes(REL_TO_NOTES.sorted)) out.push({ code: 'rel-to-order', problem: 'the REL TO list is out of order' });
+  if (m.normalisations.includes(REL_TO_NOTES.separators)) out.push({ code: 'rel-to-separators', problem: 'the REL TO list is not separated by commas' });
+  return out;
+}
 
 /**
  * Sort a REL TO list into CAPCO order (§H.8): `USA` first, then trigraphs alphabetically, then

@@ -45,7 +45,7 @@ import { isNoMarkInText } from './mentions.js';
 import { labelAfterSiblingLine } from './list-label.js';
 import { lookalikeMarksInside, type LookalikeMark } from './lookalike.js';
 import { readMarkAt } from './marks.js';
-import { matchBanner, matchEoLine } from './patterns.js';
+import { bareReasonsUnder, matchBanner, matchEoLine } from './patterns.js';
 import { originatedOf, referenceOf } from './reference.js';
 import { assignRoles } from './roles.js';
 import { readStatements } from './statements.js';
@@ -89,10 +89,11 @@ export function parseCable(source: string): Document {
   diagnostics.push(...documentDiagnostics(source, h, banner, portions, classified));
   diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
 
+  const originated = originatedOf(h);
   return {
     source,
     ref: referenceOf(h),
-    originated: originatedOf(h),
+    originated,
     record: h.record,
     routing: h.routing,
     banner,
@@ -103,7 +104,7 @@ export function parseCable(source: string): Document {
     tags: h.tags,
     subject: h.subject,
     refs: h.refs,
-    classifiedBy: statements.classifiedBy,
+    classifiedBy: statements.classifiedBy && { ...statements.classifiedBy, reasons: bareReasonsUnder(statements.classifiedBy.raw, statements.classifiedBy.reasons, originated) },
     entireText: statements.entireText,
     portions,
     furniture,

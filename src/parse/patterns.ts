@@ -8,6 +8,7 @@
  */
 import { cableYear, isoDate, MONTH_NUMBERS } from '../dates.js';
 import { HANDLING_REQUEST_WORDS } from '../markings/index.js';
+import { governingOrder } from '../declass/orders.js';
 
 const DTG = /(?<![0-9])(\d{2})(\d{2})(\d{2})Z\s{1,3}(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s{1,3}(\d{2}(?:\d{2})?)(?![0-9])/i;
 
@@ -281,13 +282,46 @@ export const INLINE_CONTINUATION = /(?<=\s)[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3
 
 // `1.4`, also broken over a line before or after its dot (`REASONS 1 ⏎ .4 (B AND D)`).
 const SECTION_TOKEN = /(?<![0-9.])1[ \t]*\n?[ \t]*\.[ \t]*\n?[ \t]*([4-6])(?![0-9])\.?/g;
-// A backslash is a separator too: some cables end their lines with one (`reasons 1.4 \ ⏎ (b) and (d) \`).
-const REASON_TOKEN = /^\s*(?:\(\s*([a-hA-H])\s*\)|([a-hA-H])(?![A-Za-z0-9])|((?:and|or)(?![A-Za-z])|[&,/\-–)(;\\]))/i;
+// A backslash is a separator too: some cables end their lines with one (`reasons 1.4 \\ ⏎ (b) and (d) \\`).
+// `through` and `thru` join a range as a dash does (`1.4 (B) THROUGH (D)`).
+const REASON_TOKEN = /^\s*(?:\(\s*([a-hA-H])\s*\)|([a-hA-H])(?![A-Za-z0-9])|((?:and|or|through|thru)(?![A-Za-z])|[&,/\-–)(;\\]))/i;
+
+/** A token that makes a range of the letters either side of it (`b-d`, `(B) THROUGH (D)`). */
+const RANGE_TOKEN = /^(?:[-–]|through|thru)$/i;
+
+/**
+ * The letters of a list that starts at `from` in `text`, a range read as every letter in it
+ * (`b-d`, `(b)-(d)`, `(B) THROUGH (D)` → b, c, d: the range read b and d only), and the index
+ * after the list.
+ */
+function readReasonLetters(text: string, from: number, maxTokens: number): { letters: string[]; end: number } {
+  const letters: string[] = [];
+  let i = from;
+  let pendingRange: string | null = null;
+  let last: string | null = null;
+  for (let guard = 0; guard < maxTokens; guard++) {
+    const t = REASON_TOKEN.exec(text.slice(i, i + 24));
+    if (!t || t[0].length === 0) break;
+    i += t[0].length;
+    const letter = (t[1] ?? t[2])?.toLowerCase();
+    if (letter) {
+      if (pendingRange) for (let c = pendingRange.charCodeAt(0) + 1; c < letter.charCodeAt(0); c++) letters.push(String.fromCharCode(c));
+      letters.push(letter);
+      last = letter;
+      pendingRange = null;
+    } else if (RANGE_TOKEN.test(t[3] ?? '')) {
+      pendingRange = last;
+    }
+  }
+  return { letters, end: i };
+}
 
 /**
  * Reasons cited in a `Classified By` text, normalised: `1.4 (B) AND (D)` → `['1.4(b)', '1.4(d)']`,
- * `REASON: 1.4(b), (d)`, `1.5, b/d`, `1.5(b)-(d)` (a range). Sections 1.4 to 1.6 are read; other
- * numbers (the E.O. number, dates) are ignored. Duplicates are dropped; order is as written.
+ * `REASON: 1.4(b), (d)`, `1.5, b/d`, `1.5(b)-(d)` and `1.4 (B) THROUGH (D)` (ranges). Sections 1.4
+ * to 1.6 are read; other numbers (the E.O. number, dates) are ignored. Duplicates are dropped;
+ * order is as written. Letters cited alone (`reasons b and d`) are categories of §1.4 here: the
+ * order the document falls under decides their section ({@link bareReasonsUnder}).
  */
 export function normaliseReasons(text: string): string[] {
   const out: string[] = [];
@@ -302,28 +336,9 @@ export function normaliseReasons(text: string): string[] {
   SECTION_TOKEN.lastIndex = 0;
   for (let m = SECTION_TOKEN.exec(text); m; m = SECTION_TOKEN.exec(text)) {
     const section = m[1]!;
-    let i = m.index + m[0].length;
-    let pendingRange: string | null = null;
-    let last: string | null = null;
-    for (let guard = 0; guard < 40; guard++) {
-      const t = REASON_TOKEN.exec(text.slice(i, i + 24));
-      if (!t) break;
-      i += t[0].length;
-      const letter = t[1] ?? t[2];
-      if (letter) {
-        if (pendingRange && last) {
-          const from = last.toLowerCase().charCodeAt(0);
-          const to = letter.toLowerCase().charCodeAt(0);
-          for (let c = from + 1; c < to; c++) add(section, String.fromCharCode(c));
-        }
-        add(section, letter);
-        last = letter;
-        pendingRange = null;
-      } else if (t[3] === '-' || t[3] === '–') {
-        pendingRange = last;
-      }
-    }
-    SECTION_TOKEN.lastIndex = Math.max(SECTION_TOKEN.lastIndex, i);
+    const { letters, end } = readReasonLetters(text, m.index + m[0].length, 40);
+    for (const letter of letters) add(section, letter);
+    SECTION_TOKEN.lastIndex = Math.max(SECTION_TOKEN.lastIndex, end);
   }
   if (out.length === 0) for (const letter of bareReasonLetters(text)) add('4', letter);
   return out;
@@ -333,24 +348,32 @@ export function normaliseReasons(text: string): string[] {
 const BARE_REASONS = /\breasons?\b[ \t]*:?[ \t]*/gi;
 
 /**
- * The §1.4 categories a `Classified By` text cites by their letters alone, without `1.4`
- * (`for reasons b, d.`, `reasons b and d`, `Reasons: B/D`, `reason (d)`): read as none, the
- * cable's B1 withholdings cited no category and lint said it gave no reasons. Only a list of
- * letters a to h that ends the field, its sentence or its clause (`.`, `;`, the end) is read; a
- * word after it (`reasons a lot`, `reason E.O. 12958`) reads nothing.
+ * The categories a `Classified By` text cites by their letters alone, without `1.4`
+ * (`for reasons b, d.`, `reasons b and d`, `Reasons: B/D`, `reason (d)`, `reasons b-d`): read as
+ * none, the cable's B1 withholdings cited no category and lint said it gave no reasons. Only a
+ * list of letters a to h that ends the field, its sentence or its clause (`.`, `;`, the end) is
+ * read; a word after it (`reasons a lot`, `reason E.O. 12958`) reads nothing.
  */
 function bareReasonLetters(text: string): string[] {
   for (const m of text.matchAll(BARE_REASONS)) {
-    let i = m.index + m[0].length;
-    const letters: string[] = [];
-    for (let guard = 0; guard < 20; guard++) {
-      const t = REASON_TOKEN.exec(text.slice(i, i + 24));
-      if (!t || t[0].length === 0) break;
-      i += t[0].length;
-      const letter = t[1] ?? t[2];
-      if (letter) letters.push(letter);
-    }
-    if (letters.length > 0 && /^[ \t]*(?:[.;](?!\S)|$)/.test(text.slice(i))) return letters;
+    const { letters, end } = readReasonLetters(text, m.index + m[0].length, 20);
+    if (letters.length > 0 && /^[ \t]*(?:[.;](?!\S)|$)/.test(text.slice(end))) return letters;
   }
   return [];
+}
+
+/**
+ * The reasons of a `Classified By` text (`text`, read by {@link normaliseReasons} into `reasons`)
+ * under the order a document of `originated` (ISO, or null) fell under. Letters cited alone name
+ * no section: in a document of 14 October 1995 to 24 March 2003 (E.O. 12958 before its
+ * amendment) they are §1.5 categories, and `reasons b and d` cites 1.5(b) and 1.5(d), not 1.4(b)
+ * and 1.4(d), the numbering the 2003 amendment gave them (the record cited it as if the cable had).
+ * Otherwise, and when the date is not known, they stay §1.4 (the order in force since 2003).
+ * Reasons written with their section are kept as written.
+ */
+export function bareReasonsUnder(text: string, reasons: readonly string[], originated: string | null): readonly string[] {
+  if (governingOrder(originated) !== 'E.O. 12958') return reasons;
+  SECTION_TOKEN.lastIndex = 0;
+  if (SECTION_TOKEN.test(text)) return reasons;
+  return reasons.map((r) => r.replace(/^1\.4\(/, '1.5('));
 }

@@ -3,6 +3,8 @@
  */
 import { dispositionOf, type AuditRecord } from '../release/folder.js';
 import { describeAuthority } from './categories.js';
+import { formatBanner, parseMarking, rollUp } from '../markings/index.js';
+import type { Marking } from '../types.js';
 import { releasedFacts } from './facts.js';
 import { justify, paragraphOf, segregability, type Withholding } from './justify.js';
 import type { RenderedRows } from './rendered.js';
@@ -25,7 +27,7 @@ export function buildVaughnIndex(sources: readonly IndexSource[], options: { rea
   const sorted = [...sources].sort((a, b) => compareIndexOrder(a, b));
   const rows: IndexRow[] = [];
   for (const source of sorted) rows.push(...indexRowsOf(source, rows.length + 1));
-  return { ...indexHeadOf(sorted[0]?.record, sorted.length, options.case ?? null), rows };
+  return { ...indexHeadOf(sorted[0]?.record, sorted.length, options.case ?? null, indexClassificationOf(sorted.map((s) => ({ quoted: quotedMarkingOf(s.record) })))), rows };
 }
 
 /** What orders the documents of an index: reference (or stem), then stem. */
@@ -46,15 +48,55 @@ export interface IndexHeadFacts {
   readonly profile: { readonly id: string };
 }
 
-/** The index less its rows, from the first record in index order (none: an empty folder). */
-export function indexHeadOf(first: IndexHeadFacts | undefined, documents: number, caseNumber: string | null): Omit<VaughnIndex, 'rows'> {
+/**
+ * The index less its rows, from the first record in index order (none: an empty folder), with
+ * the banner of the text it quotes when that is classified ({@link indexClassificationOf}).
+ */
+export function indexHeadOf(first: IndexHeadFacts | undefined, documents: number, caseNumber: string | null, classification: string | null = null): Omit<VaughnIndex, 'rows'> {
   return {
     format: INDEX_FORMAT,
     case: first?.case?.number ?? caseNumber,
     asOf: first?.asOf ?? null,
     profile: first?.profile.id ?? null,
     documents,
+    ...(classification !== null ? { classification } : {}),
   };
+}
+
+/**
+ * The marking of the text an index row of `record` quotes, when it is classified: the subject
+ * line, released and neither unclassified nor declassified (a cleared reader's release hands out
+ * a SECRET subject, and the index quotes it on each row of the document). Its own portion mark
+ * when it has a readable one; otherwise the release's banner, the highest the released text can
+ * be (fail closed). Null when the index quotes nothing classified of the document. The header's
+ * From / To lines the index also quotes are routing, not portions, and are not counted.
+ */
+export function quotedMarkingOf(record: Pick<AuditRecord, 'decisions' | 'banner'>): string | null {
+  const subject = record.decisions.find((d) => d.kind === 'subject');
+  if (!subject || subject.action !== 'release' || subject.declassified || subject.level === 'U') return null;
+  if (subject.markingSource === 'marked' && subject.mark) {
+    const own = parseMarking(subject.mark, 'portion');
+    if (own.ok) return own.marking.level === 'U' ? null : formatBanner(own.marking);
+  }
+  const banner = parseMarking(record.banner.release, 'banner');
+  if (banner.ok && banner.marking.level === 'U') return null;
+  return banner.ok ? formatBanner(banner.marking) : record.banner.release;
+}
+
+/**
+ * The banner of an index whose documents quote `entries`' markings ({@link quotedMarkingOf}):
+ * their roll-up, or null when none is classified.
+ */
+export function indexClassificationOf(entries: readonly { readonly quoted?: string | null }[]): string | null {
+  const markings: Marking[] = [];
+  for (const e of entries) {
+    if (!e.quoted) continue;
+    const m = parseMarking(e.quoted, 'banner');
+    // A banner that cannot be read back is not dropped: the index carries it as written.
+    if (!m.ok) return e.quoted;
+    markings.push(m.marking);
+  }
+  return markings.length === 0 ? null : formatBanner(rollUp(markings));
 }
 
 /** A document of the index as a first pass over the records knows it: what orders it, its head facts, how many rows it gives. */
@@ -71,6 +113,8 @@ export interface IndexEntry {
   readonly made?: readonly IndexRow[];
   /** Instead of `made`: those rows as the CSV and JSON index hold them (./rendered.ts), for an index written in those formats only. */
   readonly rendered?: RenderedRows;
+  /** The classified marking of the text the index quotes from the document ({@link quotedMarkingOf}), or null. */
+  readonly quoted: string | null;
 }
 
 /**
@@ -84,6 +128,7 @@ export function indexEntryOf(stem: string, record: AuditRecord, releaseText?: st
     name: `${stem}.audit.json`,
     record: { ...(record.case ? { case: { number: record.case.number } } : {}), asOf: record.asOf, profile: { id: record.profile.id }, input: { ref: record.input.ref ?? null } },
     rows: made?.length ?? withholdingsOf(record).length,
+    quoted: quotedMarkingOf(record),
     ...(made ? { made } : {}),
   };
 }

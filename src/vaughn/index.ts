@@ -11,7 +11,7 @@ import { renderIndexPdf } from './pdf.js';
 import type { VaughnIndex } from './types.js';
 import { renderIndexXlsx } from './xlsx.js';
 
-export { buildVaughnIndex, compareIndexOrder, describeLocation, indexEntryOf, indexHeadOf, indexRowsOf, withholdingsOf, type IndexEntry, type IndexHeadFacts, type IndexSource } from './build.js';
+export { buildVaughnIndex, compareIndexOrder, describeLocation, indexClassificationOf, indexEntryOf, indexHeadOf, quotedMarkingOf, indexRowsOf, withholdingsOf, type IndexEntry, type IndexHeadFacts, type IndexSource } from './build.js';
 export { csvHeading, csvRow } from './csv.js';
 export { jsonClosing, jsonOpening, jsonRow } from './json.js';
 export { describeAuthority, describeCode } from './categories.js';

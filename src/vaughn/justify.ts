@@ -48,7 +48,25 @@ export function justify(record: AuditRecord, facts: ReleasedFacts, w: Withholdin
   const what = whatOf(w.decision, w.redaction !== null);
   const ruleSentence = `Rule ${rule}: ${why}`;
   if (!authority.includes('B1') || w.redaction) return `${what} is ${w.redaction ? 'redacted' : 'withheld'} under ${describeAuthority(authority)}. ${ruleSentence}`;
-  return [markingSentence(record, facts, what, w.decision), reasonsSentence(authority, w.decision.override !== undefined && w.decision.override !== null, record.input.originated ?? null), `Declassification as of ${record.asOf}: ${declassificationOf(record, w.decision)}`, ruleSentence].filter(Boolean).join(' ');
+  return [markingSentence(record, facts, what, w.decision), reasonsSentence(authority, w.decision.override !== undefined && w.decision.override !== null, record.input.originated ?? null), `Declassification as of ${record.asOf}: ${declassificationOf(record, w.decision)}`, foreignDeclassification(record, w.decision), ruleSentence].filter(Boolean).join(' ');
+}
+
+/**
+ * For a portion whose mark shows foreign government information (NATO's, another government's, or
+ * a US portion holding some), what the declassification sentence does not settle: its date (`SECRET
+ * until 2040-12-31, the date its declassification instruction sets`) is the US document's
+ * instruction, not the foreign government's, and does not declassify that information by itself.
+ * NATO information is not declassified or downgraded without NATO's consent; other governments'
+ * information may need their consultation (32 CFR 2001.30(i); domain reference, Equities).
+ */
+function foreignDeclassification(record: AuditRecord, d: RecordDecision): string {
+  if (d.markingSource !== 'marked' || d.raisedFrom) return '';
+  const foreign = foreignOf(d.mark);
+  if (foreign === null) return '';
+  const kind = kindOf(record);
+  const instruction = `The ${kind}'s declassification instruction is the US classifier's and does not by itself declassify`;
+  if (foreign === 'nato') return `${instruction} the NATO information in this portion: NATO information is not declassified or downgraded without NATO's consent.`;
+  return `${instruction} the foreign government information ${foreign === 'foreign' ? 'in this portion' : 'this portion holds'}: the government that provided it may have to be consulted first (32 CFR 2001.30(i)).`;
 }
 
 /**

@@ -13,6 +13,7 @@ const PAGE = { width: 792, height: 612 }; // US Letter, landscape
 const MARGIN = 36;
 const TITLE_SIZE = 9;
 const FOOTER_SIZE = 7;
+const BANNER_SIZE = 9;
 const PAD = 1; // characters between columns
 const HEADING_BAND = { r: 0.88, g: 0.88, b: 0.88 };
 const SEGREGABILITY = INDEX_COLUMNS.find((c) => c.heading === 'Segregability');
@@ -100,6 +101,8 @@ export class IndexPdfWriter {
   /** The segregability statement is the document's: printed on its first row, referred to after. */
   private readonly firstRow = new Map<string, number>();
   private rows = 0;
+  /** The index's classification banner, mapped for the font, or null (it quotes nothing classified). */
+  private readonly banner: string | null;
   /** Each column's last cell text and its wrapped lines (rows of a document repeat most cells). */
   private readonly lastText: (string | undefined)[] = [];
   private readonly lastLines: string[][] = [];
@@ -108,6 +111,7 @@ export class IndexPdfWriter {
     const title = titleOf(head);
     this.pdf = new StreamingPdfWriter(sink, { title });
     const mapper = createCharMapper();
+    this.banner = head.classification ? mapper.map(head.classification) : null;
     const chars = INDEX_COLUMNS.reduce((n, c) => n + c.pdfWidth + PAD, 0);
     const size = Math.floor(((PAGE.width - 2 * MARGIN) / (chars * MONO_ADVANCE)) * 10) / 10;
     this.wrap = (text, width) => wrapPlain(mapper.map(text), width);
@@ -135,9 +139,17 @@ export class IndexPdfWriter {
   finish(): void {
     if (this.rows === 0) this.flow.row([[], ['No withholdings.']]);
     this.flow.flush();
+    const banner = this.banner;
     this.pdf.finish((i, total) => {
       const page = `Page ${i + 1} of ${total}`;
-      return { width: PAGE.width, height: PAGE.height, items: [textItem(PAGE.width - MARGIN - page.length * FOOTER_SIZE * MONO_ADVANCE, MARGIN - 8, FOOTER_SIZE, 'mono', page, BLACK)] };
+      const items = [textItem(PAGE.width - MARGIN - page.length * FOOTER_SIZE * MONO_ADVANCE, MARGIN - 8, FOOTER_SIZE, 'mono', page, BLACK)];
+      // The classification of what the index quotes, centred top and bottom of every page, as a
+      // release PDF carries its banner (a SECRET subject quoted in an unbannered index).
+      if (banner !== null) {
+        const x = (PAGE.width - banner.length * BANNER_SIZE * MONO_ADVANCE) / 2;
+        items.push(textItem(x, PAGE.height - MARGIN + 12, BANNER_SIZE, 'mono-bold', banner, BLACK), textItem(x, MARGIN - 24, BANNER_SIZE, 'mono-bold', banner, BLACK));
+      }
+      return { width: PAGE.width, height: PAGE.height, items };
     });
   }
 }

@@ -62,5 +62,11 @@ export interface VaughnIndex {
   readonly profile: string | null;
   /** Documents in the folder (those without a withholding have no row). */
   readonly documents: number;
+  /**
+   * The banner of the text the index quotes (the released subjects), when it is classified: an
+   * index handed to a cleared reader (profile us-secret) quotes a SECRET subject and is SECRET,
+   * top and bottom of each page. Absent when it quotes nothing classified (a public release).
+   */
+  readonly classification?: string;
   readonly rows: readonly IndexRow[];
 }

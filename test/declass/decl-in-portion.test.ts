@@ -42,4 +42,21 @@ describe('an instruction inside a portion', () => {
     expect(text).not.toContain('ZQp1');
     expect(pdf).not.toContain('ZQp1');
   });
+
+  // A date before origination cannot be applied as written: it holds the document for review, and
+  // the warning does not call it the most protective nor say it is applied (probe 61 item 3).
+  const dated = (p1: string, block: string) => `SECRET\n\nMEMORANDUM FOR THE RECORD\nDATE: 15 March 2012\n\nSUBJECT: (U) x UQa\n\n1. (S) ZQp1 text. ${p1}\n\n2. (C) ZQp2 text.\n\nClassified By: X\nReason: 1.4(c)\nDeclassify On: ${block}\n\nSECRET\n`;
+  it.each([
+    // [portion's note, block's Declassify On, status, what the decl-conflict warning says of the choice]
+    ['(Declassify on 20100101)', '25X1', 'review', /"Declassify on 20100101" \(inside portion p1, line 8\) cannot be applied as written \(review\), so a reviewer decides/],
+    ['(Declassify on 20400101)', '20300101', 'classified', /the most protective, "Declassify on 20400101" \(inside portion p1, line 8\), is applied \(classified\)/],
+    ['(Declassify on 20300101)', '20400101', 'classified', /the most protective, "Declassify On: 20400101" \(a Declassify On line, line 14\), is applied \(classified\)/],
+  ])('%s beside Declassify On: %s → %s', (p1, block, status, said) => {
+    const a = assessDocument(readDocument(dated(p1, block), { format: 'document' }).doc, '2026-12-01');
+    expect(a.status).toBe(status);
+    const conflict = a.diagnostics.find((d) => d.code === 'decl-conflict')!.message;
+    expect(conflict).toMatch(said);
+    if (status === 'review') expect(conflict).not.toMatch(/most protective|, is applied/);
+  });
 });
+

@@ -91,6 +91,13 @@ const cases: Case[] = [
   ['rel-to-with-noforn', 'NOFORN alone', memo('SECRET//NOFORN', '(S//NF) Consistent.'), []],
   ['exemption-without-date', '25X1 without a date', withBlock('Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 25X1\n'), ['exemption-without-date']],
   ['exemption-without-date', '25X1 with a date', withBlock('Classified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 25X1, 20591231\n'), []],
+  // Both (read here as cables; documents in test/lint/document.test.ts): REL TO lists as CAPCO spells them (probe 61 item 6).
+  ['rel-to-form', 'a portion REL TO FVEY (no USA)', cable('¶1. (S//REL TO FVEY) One.', { banner: 'SECRET//REL TO USA, FVEY BERLIN 000173' }), ['rel-to-usa-first']],
+  ['rel-to-form', 'a portion REL TO without commas', cable('¶1. (S//REL TO USA GBR AUS CAN NZL) One.', { banner: 'SECRET//REL TO USA, AUS, CAN, GBR, NZL BERLIN 000173' }), ['rel-to-order', 'rel-to-separators']],
+  ['rel-to-form', 'a portion REL TO out of order', cable('¶1. (S//REL TO USA, NZL, GBR) One.', { banner: 'SECRET//REL TO USA, GBR, NZL BERLIN 000173' }), ['rel-to-order']],
+  ['rel-to-form', 'a cable banner REL TO without USA first', cable('¶1. (S//REL TO USA, GBR) One.', { banner: 'SECRET//REL TO GBR, USA BERLIN 000173' }), ['rel-to-order']],
+  ['rel-to-form', 'a tetragraph before a trigraph', cable('¶1. (S//REL TO USA, NATO, GBR) One.', { banner: 'SECRET//REL TO USA, GBR, NATO BERLIN 000173' }), ['rel-to-order']],
+  ['rel-to-form', 'lists as CAPCO spells them', cable('¶1. (S//REL TO USA, AUS, GBR, FVEY) One.', { banner: 'SECRET//REL TO USA, AUS, GBR, FVEY BERLIN 000173' }), []],
   ['atomic-energy-act-decl', 'RD portions under a date', memo('SECRET//RESTRICTED DATA', '(S//RD) Design text.', 'Classified By: J. Smith\nReason: 1.4(a)\nDeclassify On: 20320108\n'), ['atomic-energy-act-decl']],
   ['atomic-energy-act-decl', 'RD portions under the N/A form', memo('SECRET//RESTRICTED DATA', '(S//RD) Design text.', 'Classified By: J. Smith\nReason: 1.4(a)\nDeclassify On: N/A to RD/FRD portions. See source list for NSI portions.\n'), []],
 ];

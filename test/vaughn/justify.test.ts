@@ -105,3 +105,25 @@ describe('foreign government and NATO information is not said to be classified b
     expect(text).not.toMatch(/GBR|DEU/);
   });
 });
+
+describe("foreign information is not declassified by the US instruction's date alone (probe 61 item 4)", () => {
+  // The index said a NATO SECRET paragraph was "SECRET until 2040-12-31, the date its
+  // declassification instruction sets": that is the US memo's date, not NATO's.
+  const facts = { subject: null, fromTo: null, classifiedBy: 'Analyst 7' };
+  const record = { ...recordRead({ name: 'document', version: '1.0.0' }), declassification: { reason: 'SECRET until 2040-12-31, the date its declassification instruction sets.' } } as unknown as AuditRecord;
+  const withMark = (mark: string, level: string) =>
+    ({ ...decision, portionId: 'p1', kind: 'paragraph', markingSource: 'marked', mark, level, authority: ['B1', '1.4(B)'], ruleId: 'public/classified' }) as unknown as RecordDecision;
+  it.each<[string, string, string | null]>([
+    ['(//NS)', 'S', "The document's declassification instruction is the US classifier's and does not by itself declassify the NATO information in this portion: NATO information is not declassified or downgraded without NATO's consent."],
+    ['(NC)', 'C', "The document's declassification instruction is the US classifier's and does not by itself declassify the NATO information in this portion: NATO information is not declassified or downgraded without NATO's consent."],
+    ['(//GBR S//REL TO USA, GBR)', 'S', "The document's declassification instruction is the US classifier's and does not by itself declassify the foreign government information in this portion: the government that provided it may have to be consulted first (32 CFR 2001.30(i))."],
+    ['(S//FGI DEU//NF)', 'S', "The document's declassification instruction is the US classifier's and does not by itself declassify the foreign government information this portion holds: the government that provided it may have to be consulted first (32 CFR 2001.30(i))."],
+    ['(S//NF)', 'S', null],
+  ])('%s', (mark, level, expected) => {
+    const text = justify(record, facts, { decision: withMark(mark, level), redaction: null });
+    expect(text).toContain('until 2040-12-31, the date its declassification instruction sets.');
+    if (expected === null) expect(text).not.toContain('does not by itself declassify');
+    else expect(text).toContain(` ${expected} Rule public/classified:`);
+    expect(text).not.toMatch(/GBR|DEU/);
+  });
+});

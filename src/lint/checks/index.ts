@@ -20,6 +20,7 @@ import { markingConflicts } from './marking-conflicts.js';
 import { parserDiagnostics } from './parser-diagnostics.js';
 import { readerDiagnostics } from './reader-diagnostics.js';
 import { reasonCategory } from './reason-category.js';
+import { relToForm } from './rel-to-form.js';
 import { relToWithNoforn } from './rel-to-with-noforn.js';
 import { unmarkedPortion } from './unmarked-portion.js';
 
@@ -44,4 +45,5 @@ export const LINT_CHECKS: readonly LintCheck[] = [
   // Both.
   bannerAbovePortions,
   bannerControlsBeyondPortions,
+  relToForm,
 ];

@@ -7,6 +7,7 @@ import { bannerBelowPortion } from './banner-below-portion.js';
 import { bannerMissing } from './banner-missing.js';
 import { exemptionWithoutDate } from './exemption-without-date.js';
 import { reasonCategory } from './reason-category.js';
+import { relToForm } from './rel-to-form.js';
 import { relToWithNoforn } from './rel-to-with-noforn.js';
 import { unmarkedPortion } from './unmarked-portion.js';
 
@@ -16,7 +17,7 @@ import { unmarkedPortion } from './unmarked-portion.js';
  * code of the reader is passed on, including any it gains later (nothing silent).
  */
 export const REPORTED_BY_OTHER_CHECKS: ReadonlySet<string> = new Set(
-  [unmarkedPortion, bannerBelowPortion, bannerMissing, authorityBlock, relToWithNoforn, exemptionWithoutDate, atomicEnergyActDecl, bannerAbovePortions, bannerControlsBeyondPortions, reasonCategory].flatMap((c) => c.codes),
+  [unmarkedPortion, bannerBelowPortion, bannerMissing, authorityBlock, relToWithNoforn, exemptionWithoutDate, atomicEnergyActDecl, bannerAbovePortions, bannerControlsBeyondPortions, reasonCategory, relToForm].flatMap((c) => c.codes),
 );
 
 /** What the document reader already found, less what the other document checks report. */
