@@ -20,7 +20,7 @@
  * "new" icon) was read as a bullet and the wrap withheld as an unmarked item; finding 2: picture
  * bullets of 0.67 to 1 em (Word, `list-style-image`) were over the 0.6 em limit, and an unmarked
  * item was released as the (U) item's wrap. A shape repeated before another line of the block is
- * a list's marker up to 1 em; a lone one (up to 0.6 em) is one unless the line is plainly a wrap.
+ * a list's marker up to 1 em; a lone one is one unless the line is plainly a wrap.
  * Every release is read back with pdftotext (poppler) and pdf.js.
  */
 import { readFileSync } from 'node:fs';
@@ -180,8 +180,9 @@ const picture = (x: number, y: number, size: number): string => `q ${size} 0 0 $
 
 describe('a drawn marker is a list marker when it makes a list, an icon beside a wrap is not (probe 60e, findings 1 and 2)', () => {
   const lead = '(U) UQALPHA the public team reviewed the harbor visit by the fleet and';
-  it('a2: a lone 6 pt icon left of the (U) paragraph\'s wrap: the wrap is released with its paragraph', async () => {
-    const { text, shown } = await release([line(72, 700, lead), picture(62, 687, 6), line(72, 686, 'uqbeta found the weather fair for the whole week of the visit.')].join('\n'));
+  // a2: a lone icon (6 pt, 0.5 em; and 10 pt) left of the (U) paragraph's wrap.
+  it.each([6, 10])('a2: a lone %d pt icon left of the (U) paragraph\'s wrap: the wrap is released with its paragraph', async (size) => {
+    const { text, shown } = await release([line(72, 700, lead), picture(68 - size, 687, size), line(72, 686, 'uqbeta found the weather fair for the whole week of the visit.')].join('\n'));
     expect(text.replace(/\s+/g, ' ')).toContain(`${lead} uqbeta found the weather fair for the whole week of the visit.`);
     expect(shown[1]).toContain('uqbeta');
     expect(shown[2]).toContain('uqbeta');
@@ -196,6 +197,8 @@ describe('a drawn marker is a list marker when it makes a list, an icon beside a
     ['a lone icon after a sentence end', [line(72, 700, '(U) UQALPHA the public team reviewed the harbor visit by the fleet today.'), picture(62, 687, 6), line(72, 686, 'zqbeta found the weather fair for the whole week of the visit.')]],
     // before a capital,
     ['a lone icon before a capital', [line(72, 700, lead), picture(62, 687, 6), line(72, 686, 'Zqbeta found the weather fair for the whole week of the visit.')]],
+    // a lone 10 pt picture (0.83 em) before a capital (read as the (U) line's wrap and released before),
+    ['a lone 10 pt picture before a capital', [line(72, 700, lead), picture(60, 686, 10), line(72, 686, 'Zqbeta found the weather fair for the whole week of the visit.')]],
     // under a line with room left on it,
     ['a lone icon under a short line', [line(72, 714, '(U) UQWIDE public paragraph that runs out much farther to the right edge of the block.'), line(72, 700, '(U) UQALPHA the team and'), picture(62, 687, 6), line(72, 686, 'zqbeta found the weather fair.')]],
     // set in from the paragraph's left edge.
