@@ -16,8 +16,16 @@
  * line is joined now only when it runs on itself (full, and the next line continues it at the
  * same edge), after a full line with no sentence end (a raised footnote number after one counts),
  * in proportional type.
+ * Probe 60e F1 (finding 1): a lone small picture left of a (U) paragraph's wrap (a margin flag, a
+ * "new" icon) was read as a bullet and the wrap withheld as an unmarked item; finding 2: picture
+ * bullets of 0.67 to 1 em (Word, `list-style-image`) were over the 0.6 em limit, and an unmarked
+ * item was released as the (U) item's wrap. A shape repeated before another line of the block is
+ * a list's marker up to 1 em; a lone one is one unless the line is plainly a wrap.
  * Every release is read back with pdftotext (poppler) and pdf.js.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TestPdf } from './helpers/make.js';
 import { releaseMemoPdf } from './helpers/release-memo.js';
@@ -164,5 +172,52 @@ describe('a dash line under a (U) line is joined only when it is a wrap for sure
     expect(text).toContain('UQALPHA');
     expect(shown[1]).toContain('UQALPHA');
     for (const s of shown) expect(s).not.toMatch(/ZQ[A-Z0-9]+/i);
+  });
+});
+
+/** The 4×4 image drawn `size` pt square at (x, y): a picture bullet or an icon. */
+const picture = (x: number, y: number, size: number): string => `q ${size} 0 0 ${size} ${x} ${y} cm /Im1 Do Q`;
+
+describe('a drawn marker is a list marker when it makes a list, an icon beside a wrap is not (probe 60e, findings 1 and 2)', () => {
+  const lead = '(U) UQALPHA the public team reviewed the harbor visit by the fleet and';
+  // a2: a lone icon (6 pt, 0.5 em; and 10 pt) left of the (U) paragraph's wrap.
+  it.each([6, 10])('a2: a lone %d pt icon left of the (U) paragraph\'s wrap: the wrap is released with its paragraph', async (size) => {
+    const { text, shown } = await release([line(72, 700, lead), picture(68 - size, 687, size), line(72, 686, 'uqbeta found the weather fair for the whole week of the visit.')].join('\n'));
+    expect(text.replace(/\s+/g, ' ')).toContain(`${lead} uqbeta found the weather fair for the whole week of the visit.`);
+    expect(shown[1]).toContain('uqbeta');
+    expect(shown[2]).toContain('uqbeta');
+  });
+
+  const withheld: [string, string[]][] = [
+    // a4_8: 8 pt picture bullets (0.67 em) before two items; the second, unmarked, under a full (U) item.
+    ['a4_8: repeated 8 pt picture bullets', [line(72, 700, '(U) UQLEAD the team found the following things at the harbor during the visit'), picture(82, 686, 8), line(96, 686, '(U) UQITEM one public item about the harbor and the many ships'), picture(82, 672, 8), line(96, 672, 'zqitem two secret source')]],
+    // Picture bullets of 1 em.
+    ['repeated 12 pt picture bullets', [line(72, 700, '(U) UQLEAD the team found the following things at the harbor during the visit'), picture(78, 684, 12), line(96, 686, '(U) UQITEM one public item about the harbor and the many ships'), picture(78, 670, 12), line(96, 672, 'zqitem two secret source')]],
+    // A lone icon before an unmarked line that is no plain wrap: after a sentence end,
+    ['a lone icon after a sentence end', [line(72, 700, '(U) UQALPHA the public team reviewed the harbor visit by the fleet today.'), picture(62, 687, 6), line(72, 686, 'zqbeta found the weather fair for the whole week of the visit.')]],
+    // before a capital,
+    ['a lone icon before a capital', [line(72, 700, lead), picture(62, 687, 6), line(72, 686, 'Zqbeta found the weather fair for the whole week of the visit.')]],
+    // a lone 10 pt picture (0.83 em) before a capital (read as the (U) line's wrap and released before),
+    ['a lone 10 pt picture before a capital', [line(72, 700, lead), picture(60, 686, 10), line(72, 686, 'Zqbeta found the weather fair for the whole week of the visit.')]],
+    // under a line with room left on it,
+    ['a lone icon under a short line', [line(72, 714, '(U) UQWIDE public paragraph that runs out much farther to the right edge of the block.'), line(72, 700, '(U) UQALPHA the team and'), picture(62, 687, 6), line(72, 686, 'zqbeta found the weather fair.')]],
+    // set in from the paragraph's left edge.
+    ['a lone icon before a line set in', [line(72, 700, lead), picture(80, 687, 6), line(90, 686, 'zqbeta found the weather fair for the whole week.')]],
+  ];
+  it.each(withheld)('%s: the unmarked line is withheld, the (U) text released', async (_name, lines) => {
+    const { text, shown } = await release(lines.join('\n'));
+    expect(text).toMatch(/UQ(?:ALPHA|ITEM)/);
+    expect(shown[1]).toMatch(/UQ(?:ALPHA|ITEM)/);
+    for (const s of shown) expect(s).not.toMatch(/zq[a-z0-9]+/i);
+  });
+
+  it('Chromium: a list-style-image list (0.8 em pictures) under a (U) paragraph: the unmarked item is withheld', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'chromium', 'listimg.pdf')));
+    const { pdf, text, failed } = await releaseMemoPdf(bytes, 'listimg');
+    expect(failed).toBe(0);
+    expect(text).toContain('UQITEM');
+    const shown = [text!, popplerText(pdf!) ?? '', (await pdfjsText(pdf!)).pages.join('\n')];
+    expect(shown[1]).toContain('UQITEM');
+    for (const s of shown) expect(s).not.toMatch(/zq[a-z0-9]+/i);
   });
 });

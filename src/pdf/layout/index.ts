@@ -12,6 +12,7 @@ import type { Rect } from '../geometry.js';
 import { readPdfObjects } from '../objects/read.js';
 import { pageGlyphs, type PageGlyph } from './glyphs.js';
 import { pageBlocks, verticalRules, type Block, type LinePiece } from './lines.js';
+import { BULLET_CHARS, drawnMarkers } from './bullets.js';
 import { PdfInputError } from '../errors.js';
 import { readLookalikeMark } from '../../parse/lookalike.js';
 import { parseMarking } from '../../markings/index.js';
@@ -217,49 +218,26 @@ function fixedPitch(lines: readonly LinePiece[]): boolean {
 }
 
 /**
- * The line pieces that open with a list marker drawn as a shape, not a glyph (see markDrawnBullets):
+ * The line pieces that open with a list marker drawn as a shape, not a glyph (see ./bullets.ts):
  * read as opening with a bullet. Pieces are made per page and kept as the layout's lines are.
  */
 const drawnBullets = new WeakSet<LinePiece>();
 
-/** A drawn list marker is at most this wide and high (em of its line), and at least {@link MARKER_MIN_EM}. */
-const MARKER_MAX_EM = 0.6;
-const MARKER_MIN_EM = 0.1;
-/** A drawn list marker stands at most this far (em) left of its line's first glyph. */
-const MARKER_REACH_EM = 2;
-
 /**
- * Marks (in {@link drawnBullets}) the line pieces of `blocks` that open with a list marker drawn as
- * a small shape: a path (not a clip) or an image at most {@link MARKER_MAX_EM} wide and high, on
- * the line's band (its middle between the baseline and 0.75 em above it), its right edge at the
- * line's first glyph and no more than {@link MARKER_REACH_EM} left of it, no glyph between them,
- * and the line opening with no bullet glyph of its own. Chromium draws a list's disc so; the
- * rewriter removes such a shape on a withheld line as a bullet (../redact/line-drawings.ts,
- * isMark). Read without it, an unmarked item under a (U) item was joined to it as its wrap and
- * released (probe 60c, F1); read as a bullet, it is an item of its own.
+ * True when line `i` of `block` is plainly the wrap of the line above, whatever stands left of it:
+ * at the same left edge in the same paragraph, opening with a lower-case letter (no mark, bullet or
+ * number), the line above ending no sentence, clause or lead-in (`.`, `:`, `;`, see endsSentence)
+ * and full (its first word would not have fitted after it within the block's right edge). A lone
+ * small picture beside such a line is an icon, no list marker (see ./bullets.ts): read as one, the
+ * (U) paragraph's `uqbeta found the weather …` was cut from it and withheld under (b)(1) (probe
+ * 60e finding 1). A lone shape before a line with any less evidence of a wrap stays its marker.
  */
-function markDrawnBullets(blocks: readonly Block[], content: PageContent, page: readonly PageGlyph[]): void {
-  let largest = 0;
-  for (const g of page) largest = Math.max(largest, g.size);
-  const small = (r: Rect): boolean => r[2] - r[0] <= MARKER_MAX_EM * largest && r[3] - r[1] <= MARKER_MAX_EM * largest;
-  const shapes = [...content.paths.filter((p) => !p.clip).map((p) => p.bbox), ...content.images.map((i) => i.bbox), ...content.inlineImages.map((i) => i.bbox)].filter(small);
-  if (shapes.length === 0) return;
-  for (const b of blocks) for (const l of b.lines) if (opensWithShape(l, shapes, page)) drawnBullets.add(l);
-}
-
-/** True when one of `shapes` is a list marker before `line` (see markDrawnBullets). */
-function opensWithShape(line: LinePiece, shapes: readonly Rect[], page: readonly PageGlyph[]): boolean {
-  const first = line.glyphs.find((g) => !g.blank);
-  if (!first || /^[•·▪◦*–—-]/u.test(first.text) || first.bullet !== undefined) return false;
-  const em = line.size;
-  const marker = shapes.find((r) => {
-    const w = r[2] - r[0];
-    const h = r[3] - r[1];
-    const mid = (r[1] + r[3]) / 2;
-    return w >= MARKER_MIN_EM * em && w <= MARKER_MAX_EM * em && h >= MARKER_MIN_EM * em && h <= MARKER_MAX_EM * em && r[2] <= first.x0 + 0.05 * em && r[0] >= first.x0 - MARKER_REACH_EM * em && mid >= line.y - 0.1 * em && mid <= line.y + 0.75 * em;
-  });
-  if (marker === undefined) return false;
-  return !page.some((g) => g !== first && !g.blank && Math.abs(g.y - line.y) < 0.5 * em && g.x1 > marker[0] && g.x0 < first.x0);
+function plainWrap(block: Block, i: number): boolean {
+  const line = block.lines[i - 1];
+  const next = block.lines[i]!;
+  if (line === undefined || block.breaks.has(i) || Math.abs(next.x0 - line.x0) >= 0.3 * line.size) return false;
+  if (!/^\p{Ll}/u.test(lineStart(next.glyphs)) || endsSentence(line, /[.!?…:;]["'”’)\]]*$/u)) return false;
+  return line.x1 + 0.3 * line.size + firstWordWidth(next) > block.x1 - 0.05 * line.size;
 }
 
 /**
@@ -327,13 +305,16 @@ function firstWordWidth(piece: LinePiece): number {
   return (gs[k]?.x1 ?? piece.x0) - from;
 }
 
+/** A line's start that opens with a portion mark, after at most a bullet or a number (see opensWithU). */
+const U_OPENING = new RegExp(`^(?:${BULLET_CHARS} ?|\\d{1,3}[.)]? ?)?(\\([^()]{1,60}\\))`, 'u');
+
 /**
  * True when a line piece opens with a portion mark at U (`(U) …`, `2(U) …` a footnote's, `•
  * (U//FOUO) …`), after at most a bullet or a number: the paragraph it opens is released where
  * the document is classified, so what goes on with it must be its text (see brokenShort).
  */
 function opensWithU(piece: LinePiece): boolean {
-  const m = /^(?:[•·▪◦*–—-] ?|\d{1,3}[.)]? ?)?(\([^()]{1,60}\))/u.exec(lineStart(piece.glyphs));
+  const m = U_OPENING.exec(lineStart(piece.glyphs));
   if (!m) return false;
   const read = parseMarking(m[1]!, 'portion');
   return read.ok && read.marking.level === 'U';
@@ -357,6 +338,9 @@ const AUTHORITY_LABEL = /^(?:Classified\s+By|Derived\s+From|Declassify\s+On|Decl
 /** A line of classification words only, as a banner writes them (`SECRET//NOFORN`, `TOP SECRET//SI//REL TO USA, FVEY`). */
 const BANNER_ONLY = /^(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?:[ \t]*\/\/[ \t]*[A-Z][A-Z0-9 ,/-]*)?$/;
 
+/** A first word that opens something of its own: a parenthesis (a mark), a bullet or a number (see opensItsOwn). */
+const OPENER = new RegExp(`^(?:\\(|${BULLET_CHARS}|\\d+[.)])`, 'u');
+
 /**
  * True when a line opens something of its own, so that it is no plain continuation of the line
  * above: a mark, bullet or number (`first`, its first word), or a mark in a form the readers do not
@@ -364,7 +348,7 @@ const BANNER_ONLY = /^(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?:[ \t]*\/
  * Joined, it would be read inside the paragraph above, under that one's mark.
  */
 function opensItsOwn(first: string, start: string): boolean {
-  return (/^(?:\(|[•·▪◦*–—-]|\d+[.)])/u.test(first) && !DOTTED_INITIALS.test(first)) || readLookalikeMark(start, 0) !== null || footnoteOpening(start);
+  return (OPENER.test(first) && !DOTTED_INITIALS.test(first)) || readLookalikeMark(start, 0) !== null || footnoteOpening(start);
 }
 
 /**
@@ -580,7 +564,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
     const blocks = pageBlocks(glyphs[p]!, pieceOpensItsOwn, darkBoxes(contents[p]!), verticalRules(contents[p]!));
     const unplaced = unplacedBullet(glyphs[p]!, blocks);
     if (unplaced !== null) throw new PdfInputError(unplaced);
-    markDrawnBullets(blocks, contents[p]!, glyphs[p]!);
+    for (const l of drawnMarkers(blocks, contents[p]!, glyphs[p]!, plainWrap)) drawnBullets.add(l);
     for (let k = 0; k < blocks.length; k++) {
       const b = blocks[k]!;
       if (k > 0) t.add('\n', null);
