@@ -21,6 +21,7 @@
 import type { PageGlyph } from './glyphs.js';
 import type { Rect } from '../geometry.js';
 import type { PageContent } from '../content/interpret.js';
+import { thinHorizontal, thinVertical } from '../content/subpaths.js';
 import { parseMarking } from '../../markings/index.js';
 
 /** A line piece: glyphs of one row of one column, left to right. */
@@ -276,25 +277,110 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], ma
   return out;
 }
 
+/** The thin rules a page draws (see verticalRules): upright ones, and level ones (which tell a cell border, see cellBorders). */
+export interface DrawnRules {
+  readonly verticals: readonly Rect[];
+  readonly horizontals: readonly Rect[];
+}
+
 /**
- * Thin vertical rules a page draws: paths a reader sees (stroked or filled, not white: see
- * PathEvent.inked), not only a clip, at most 3 pt wide and three times as tall as wide. A table's
- * cell borders are drawn so (LibreOffice strokes a line per edge, Chromium fills a thin quad).
+ * Thin rules a page draws: pieces of paths a reader sees (stroked or filled, not white: see
+ * PathEvent.inked), at most 3 pt wide (tall) and three times as tall (wide) as that, and images
+ * so thin. A table's cell borders are drawn so, however the table is drawn: a line per edge, the
+ * grid as one path, a rectangle per cell (LibreOffice), a thin quad or an even-odd ring per cell
+ * (Chromium), a stretched image: each edge is a piece (content/subpaths.ts). A whole path so thin
+ * counts too (a dotted rule's dots).
  */
-export function verticalRules(content: PageContent): Rect[] {
-  const out: Rect[] = [];
+export function verticalRules(content: PageContent): DrawnRules {
+  const verticals: Rect[] = [];
+  const horizontals: Rect[] = [];
   for (const path of content.paths) {
-    const [x0, y0, x1, y1] = path.bbox;
-    if (path.inked && x1 - x0 <= RULE_WIDTH_PT && y1 - y0 >= 3 * (x1 - x0)) out.push(path.bbox);
+    if (!path.inked) continue;
+    if (thinVertical(path.bbox)) verticals.push(path.bbox);
+    else if (thinHorizontal(path.bbox)) horizontals.push(path.bbox);
+    verticals.push(...path.verticals);
+    horizontals.push(...path.horizontals);
+  }
+  for (const image of [...content.images, ...content.inlineImages]) {
+    if (thinVertical(image.bbox)) verticals.push(image.bbox);
+    else if (thinHorizontal(image.bbox)) horizontals.push(image.bbox);
+  }
+  return { verticals, horizontals };
+}
+
+/** No rules drawn. */
+const NO_RULES: DrawnRules = { verticals: [], horizontals: [] };
+
+/** Where a row's text stands: the baseline and size of its first inked glyph. */
+interface Band {
+  readonly y: number;
+  readonly size: number;
+}
+
+/** The band of a row, or null when it inks nothing. */
+function bandOf(row: Row): Band | null {
+  const g = row.glyphs.find((x) => !x.blank);
+  return g ? { y: g.y, size: g.size } : null;
+}
+
+/** A rule crosses a band: from the baseline to 0.6 em above it, at most a quarter em wide. */
+function crosses(r: Rect, b: Band): boolean {
+  return r[1] <= b.y && r[3] >= b.y + 0.6 * b.size && r[2] - r[0] <= 0.25 * b.size;
+}
+
+/**
+ * The vertical rules that are a table's cell borders, of those crossing a row (see ruleCuts): a
+ * rule that crosses two rows, or reaches beyond its row's line (0.4 em below the baseline, 1.25
+ * em above it: a cell's padding), or stands in a column with a rule crossing another row (the
+ * same x within 1 pt), or meets a level rule at its top or bottom (a cell's corner). Not a rule
+ * crossing one row's line and nothing else: a breadcrumb's separator (`Home | Reports`, CSS
+ * `border-left` on an inline span) set in a (U) paragraph was taken for a cell border, the
+ * paragraph cut there, and its pieces withheld as unmarked (probe 60e, c8).
+ */
+function cellBorders(rs: readonly Row[], rules: DrawnRules): Rect[] {
+  if (rules.verticals.length === 0) return [];
+  const bands: Band[] = [];
+  for (const r of rs) {
+    const b = bandOf(r);
+    if (b) bands.push(b);
+  }
+  const crossing: { rule: Rect; mid: number; rows: number[] }[] = [];
+  for (const rule of rules.verticals) {
+    const rows: number[] = [];
+    for (let k = 0; k < bands.length; k++) if (crosses(rule, bands[k]!)) rows.push(k);
+    if (rows.length > 0) crossing.push({ rule, mid: (rule[0] + rule[2]) / 2, rows });
+  }
+  crossing.sort((a, b) => a.mid - b.mid);
+  const out: Rect[] = [];
+  for (let i = 0; i < crossing.length; i++) {
+    const { rule, mid, rows } = crossing[i]!;
+    const b = bands[rows[0]!]!;
+    const beyond = rows.length >= 2 || rule[1] < b.y - 0.4 * b.size || rule[3] > b.y + 1.25 * b.size;
+    if (beyond || inColumn(crossing, i) || rules.horizontals.some((h) => meets(h, rule, mid))) out.push(rule);
   }
   return out;
 }
 
-/** The widest a drawn vertical rule is (in pt): a cell border, not a bar over a word. */
-const RULE_WIDTH_PT = 3;
+/** Another crossing rule (sorted by `mid`) stands within 1 pt of the `i`th's middle, crossing a row it does not. */
+function inColumn(crossing: readonly { mid: number; rows: readonly number[] }[], i: number): boolean {
+  const c = crossing[i]!;
+  for (const d of [-1, 1]) {
+    for (let j = i + d; j >= 0 && j < crossing.length && Math.abs(crossing[j]!.mid - c.mid) <= 1; j += d) {
+      if (crossing[j]!.rows.some((k) => !c.rows.includes(k))) return true;
+    }
+  }
+  return false;
+}
+
+/** A level rule meets a vertical one at its top or bottom (within 1.5 pt): a cell's corner. */
+function meets(h: Rect, v: Rect, mid: number): boolean {
+  if (h[0] > mid + 1.5 || h[2] < mid - 1.5) return false;
+  const y = (h[1] + h[3]) / 2;
+  return Math.abs(y - v[1]) <= 1.5 || Math.abs(y - v[3]) <= 1.5;
+}
 
 /**
- * The glyphs of a row (their indices) before which a drawn vertical rule (see verticalRules)
+ * The glyphs of a row (their indices) before which a cell border (see verticalRules, cellBorders)
  * crosses it: the rule lies in the gap between the inked glyph and the one before it (its middle
  * between their edges, 0.1 em of slack) and runs from the row's baseline to 0.6 em above it, at
  * most a quarter em wide. A table's cell border: the cells either side are two cells, however
@@ -1167,8 +1253,9 @@ function besideCap(cap: LinePiece, r: LinePiece): boolean {
  * (a mark, bullet or number); `boxes` are the page's dark filled rectangles, which may bridge a
  * gap in a line (see bridged).
  */
-export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = [], rules: readonly Rect[] = []): Block[] {
+export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = [], drawn: DrawnRules = NO_RULES): Block[] {
   const rs = rows(glyphs);
+  const rules = cellBorders(rs, drawn);
   const marks = midLineMarks(rs);
   let right = -Infinity;
   for (const g of glyphs) if (!g.blank) right = Math.max(right, g.x1);
