@@ -22,7 +22,7 @@ import { loadFont, type FontInfo } from '../font/font.js';
 import type { UnsureReason } from '../errors.js';
 import { IDENTITY, UNIT_SQUARE, apply, boxIntersects, matrixOf, rectOf, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
-import { PathShape, isRing, type ThinPieces } from './subpaths.js';
+import { NO_PIECES, PathShape, isRing } from './subpaths.js';
 
 /**
  * The text line matrix and leading after each line-positioning operation of a stream, by
@@ -421,9 +421,6 @@ export class GlyphEvent {
     return this.table.ints[this.at * GlyphTable.INTS + k]!;
   }
 }
-
-/** No thin pieces (a path not inked). */
-const NO_PIECES: ThinPieces = Object.freeze({ verticals: [], horizontals: [] });
 
 /** A painted path: operations `[startOp, endOp]` inclusive. */
 export interface PathEvent {

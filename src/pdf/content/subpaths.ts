@@ -24,9 +24,12 @@ export function thinHorizontal(r: Rect): boolean {
 
 /** The thin pieces a path shows: upright (a cell's side) and level (a cell's top or bottom). */
 export interface ThinPieces {
-  readonly verticals: Rect[];
-  readonly horizontals: Rect[];
+  readonly verticals: readonly Rect[];
+  readonly horizontals: readonly Rect[];
 }
+
+/** No thin pieces (shared by the many paths that show none). */
+export const NO_PIECES: ThinPieces = Object.freeze({ verticals: Object.freeze([]), horizontals: Object.freeze([]) });
 
 /** The most rectangle subpaths of one path searched pairwise for rings. */
 const MAX_RING_RECTS = 64;
@@ -105,7 +108,10 @@ export class PathShape {
       for (const s of this.subs) all.push(s.box);
       all.push(...ringSides(this.subs, evenOdd));
     }
-    return { verticals: all.filter(thinVertical), horizontals: all.filter(thinHorizontal) };
+    if (all.length === 0) return NO_PIECES;
+    const verticals = all.filter(thinVertical);
+    const horizontals = all.filter(thinHorizontal);
+    return verticals.length + horizontals.length === 0 ? NO_PIECES : { verticals, horizontals };
   }
 
   /** The subpaths so far. */
