@@ -146,3 +146,56 @@ describe('a rule crossing one row\'s line and nothing else is no cell border', (
     }
   });
 });
+
+/**
+ * A borderless table at y = 690 down 14 pt a row: each row's cells at 72 and at 6 pt after the
+ * widest first cell, each cell one string (its spaces drawn) or, with `words`, a string a word
+ * (no space drawn: every word leaves a hole).
+ */
+async function borderless(rows: [string, string][], words = false): Promise<Uint8Array> {
+  let widest = 0;
+  for (const [a] of rows) widest = Math.max(widest, await widthOf(a));
+  const col = 72 + widest + 6;
+  const body: string[] = [];
+  for (const [k, cells] of rows.entries()) {
+    const y = 690 - 14 * k;
+    const shown: string[] = [];
+    for (const [x, s] of [[72, cells[0]], [col, cells[1]]] as const) {
+      if (!words) shown.push(`1 0 0 1 ${x.toFixed(2)} ${y} Tm ${lit(s)} Tj`);
+      else {
+        const ws = s.split(' ');
+        for (let i = 0; i < ws.length; i++) shown.push(`1 0 0 1 ${(x + (i > 0 ? await widthOf(`${ws.slice(0, i).join(' ')} `) : 0)).toFixed(2)} ${y} Tm ${lit(ws[i]!)} Tj`);
+      }
+    }
+    body.push(`BT /F1 12 Tf ${shown.join(' ')} ET`);
+  }
+  return memo(body);
+}
+
+describe('a borderless table: an unmarked cell after a (U) cell, closer than a gutter, its column lined up with the row above or below', () => {
+  it.each([false, true])('words drawn apart: %s: the unmarked cells are withheld, the (U) cells released', async (words) => {
+    const shown = await released(await borderless([['(U) UQNAME Name', 'ZQROLE Role'], ['(U) UQCELLC open', 'ZQCELLD unmarked'], ['(U) UQCELLE x', 'ZQCELLF unmarked too']], words));
+    for (const s of shown) {
+      expect(s).not.toMatch(/ZQ|unmarked|Role/);
+      expect(s).toMatch(/UQCELLC open/);
+      expect(s).toMatch(/UQNAME Name/);
+    }
+  });
+
+  it('control: a mark alone before a tab narrower than a gutter (a hanging indent), lined up down the rows, stays with its text', async () => {
+    const shown = await released(await borderless([['(U)', 'UQHANG one public item'], ['(U)', 'UQHANG two public item']]));
+    for (const s of shown) {
+      expect(s).not.toMatch(/ZQ/);
+      expect(s).toMatch(/\(U\)\s+UQHANG one public item/);
+      expect(s).toMatch(/\(U\)\s+UQHANG two public item/);
+    }
+  });
+
+  it('control: a (U) paragraph whose lines have no wider hole than a word space is released whole', async () => {
+    const shown = await released(await borderless([['(U) UQPARA the public team reviewed', 'the harbor visit and'], ['the report of the fleet', 'went out in the spring.']].map(([a, b]) => [`${a} ${b}`, ''] as [string, string]), true));
+    for (const s of shown) {
+      expect(s).not.toMatch(/ZQ/);
+      expect(s).toMatch(/UQPARA the public team reviewed the harbor visit and\s+the report of the fleet went out in the spring\./);
+    }
+  });
+});

@@ -5,8 +5,9 @@
  * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs,
  *    unless a publisher's box fills it (see bridged) or it is a justified line's stretched space
  *    (see stretched, justifiedGap); also where two flows meet (see drawnApart), where a drawn
- *    vertical rule crosses the row between two glyphs (a table's cell border: see ruleCuts), and
- *    before a table cell beside a `(U)` one whose column opens with marks (see cellsBesideU);
+ *    vertical rule crosses the row between two glyphs (a table's cell border: see ruleCuts,
+ *    cellBorders), and before a table cell beside a `(U)` one whose column opens with marks (see
+ *    cellsBesideU) or lines up with a borderless table's cells above or below (see alignedCells);
  * 3. blocks: a piece continues the block of the piece just above it when each is the other's
  *    nearest neighbour across the gap (x ranges overlapping) and the gap is under 2.5 em, so a
  *    column stays one block across its paragraphs and a sidebar is a block of its own; not a run
@@ -266,7 +267,7 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], ma
   const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => (k > 0 || !markTab(glyphs, c)) && !justifiedGap(row, cuts, k, page)).map((c) => c.at);
   const flow = [...flowBreaks(row, page), ...ruleCuts(glyphs, rules)];
   const boxedCuts = new Set(cuts.filter((c) => boxed(glyphs, c, boxes)).map((c) => c.at));
-  const cells = cellsBesideU(glyphs, marks).filter((at) => !next || !wrapsBelow(glyphs, at, next));
+  const cells = [...cellsBesideU(glyphs, marks), ...alignedCells(glyphs, next)].filter((at) => !next || !wrapsBelow(glyphs, at, next));
   const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow, ...cells])].sort((a, b) => a - b), new Set(flow), boxedCuts);
   let from = 0;
   for (const c of all) {
@@ -473,15 +474,77 @@ function cellsBesideU(glyphs: readonly PageGlyph[], marks: readonly PageGlyph[])
 }
 
 /**
+ * Where a row that opens with a `(U)` mark is cut before a borderless table's cell whose column
+ * opens with no mark (see cellStarts): the cell starts after a hole clearly wider than the row's
+ * word spaces (not the tab after the row's mark alone: a hanging indent), and a cell of the row just above or below (within 2.4 em, in type of the same size)
+ * starts so at the same place (within CELL_ALIGN_EM). Read as one line, an unmarked cell 6 pt after
+ * a `(U)` cell took its mark and was released (probe 60e). Cut, it is unmarked, and withheld in a
+ * classified document.
+ */
+function alignedCells(glyphs: readonly PageGlyph[], next: NextRow | undefined): number[] {
+  if (!next || !opensU(glyphs)) return [];
+  const own = cellStarts(glyphs);
+  if (own.length === 0) return [];
+  const em = glyphs[own[0]!]!.size;
+  const others: PageGlyph[] = [];
+  for (const r of [next.above, next.below]) {
+    if (!r) continue;
+    for (const i of cellStarts(r.glyphs)) {
+      const o = r.glyphs[i]!;
+      if (Math.abs(o.y - glyphs[own[0]!]!.y) <= 2.4 * em && Math.abs(o.size - em) <= 0.1 * em) others.push(o);
+    }
+  }
+  return own.filter((i) => glyphs[i]!.text !== '(' && !afterMarkOnly(glyphs, i) && others.some((o) => Math.abs(o.x0 - glyphs[i]!.x0) < CELL_ALIGN_EM * em));
+}
+
+/** The inked text of a row before glyph `at` is its portion mark alone (a hanging indent's tab follows it, see markTab). */
+function afterMarkOnly(glyphs: readonly PageGlyph[], at: number): boolean {
+  const head = glyphs.slice(0, at).filter((g) => !g.blank).map((g) => g.text).join('');
+  return /^\([^()]{1,40}\)$/.test(head) && parseMarking(head, 'portion').ok;
+}
+
+/** The least hole (in em) before a borderless table's cell (see cellStarts). */
+const CELL_HOLE_EM = 0.4;
+
+/**
+ * The glyphs of a row (their indices) after a hole narrower than a gutter (a gutter cuts the row
+ * already, see gutters) that the space glyphs drawn in it leave open (see cellsBesideU) by
+ * CELL_HOLE_EM or more and by twice the median of the row's open holes or more: where a
+ * borderless table's cell starts. Where a row's spaces are drawn, a word space leaves no
+ * hole and a cell's padding does; where they are not, every word leaves a hole, and the cell's
+ * must be twice as wide (a justified line's holes are alike, none twice another).
+ */
+function cellStarts(glyphs: readonly PageGlyph[]): number[] {
+  const holes: { at: number; open: number }[] = [];
+  let prev: PageGlyph | null = null;
+  let spaces = 0;
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i]!;
+    if (g.blank) {
+      spaces += Math.max(0, g.x1 - g.x0);
+      continue;
+    }
+    if (prev && g.x0 - prev.x1 < COLUMN_GAP_EM * g.size) holes.push({ at: i, open: g.x0 - prev.x1 - spaces });
+    prev = g;
+    spaces = 0;
+  }
+  if (holes.length === 0) return [];
+  const sorted = holes.map((h) => h.open).sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return holes.filter((h) => h.open >= CELL_HOLE_EM * glyphs[h.at]!.size && h.open >= 2 * median).map((h) => h.at);
+}
+
+/**
  * How far (in em) a cell's start may lie from the mark that opens the cell above or below it: a
  * centred or padded cell starts a little off its column's mark (probe 59b, F2: 0.17 em right,
  * 0.125 em left).
  */
 const CELL_ALIGN_EM = 0.25;
 
-/** The row under a row (the next one down the page), and the right edge of the page's text. */
+/** The row under a row (the next one down the page), the row over it, and the right edge of the page's text. */
 interface NextRow {
   readonly below: Row | undefined;
+  readonly above?: Row | undefined;
   readonly right: number;
 }
 
@@ -1259,6 +1322,6 @@ export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiec
   const marks = midLineMarks(rs);
   let right = -Infinity;
   for (const g of glyphs) if (!g.blank) right = Math.max(right, g.x1);
-  const all = joinDropCaps(rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], right }, rules)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
+  const all = joinDropCaps(rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], above: rs[k - 1], right }, rules)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
   return order(blocks(all, opens, glyphs));
 }
