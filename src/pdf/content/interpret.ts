@@ -22,6 +22,7 @@ import { loadFont, type FontInfo } from '../font/font.js';
 import type { UnsureReason } from '../errors.js';
 import { IDENTITY, UNIT_SQUARE, apply, boxIntersects, intersection, matrixOf, rectOf, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
+import { NO_PIECES, PathShape, isRing } from './subpaths.js';
 
 /**
  * The text line matrix and leading after each line-positioning operation of a stream, by
@@ -438,6 +439,15 @@ export interface PathEvent {
   readonly dark: boolean;
   /** The path paints something a reader sees: it is stroked or filled (not `n`), in a colour neither white nor fully transparent. */
   readonly inked: boolean;
+  /**
+   * The thin vertical pieces it shows (see PathShape.verticals), when it is inked: a table's cell
+   * borders, whether each is a path of its own or one edge of a grid, a cell's rectangle or a ring.
+   */
+  readonly verticals: readonly Rect[];
+  /** The thin level pieces it shows, when it is inked: a cell's top or bottom border. */
+  readonly horizontals: readonly Rect[];
+  /** Two upright rectangles, one inside the other, and nothing else (see isRing): it spells nothing. */
+  readonly ring: boolean;
   readonly marks: readonly number[];
 }
 
@@ -759,6 +769,7 @@ class StreamRun {
   private curves = 0;
   private rects = 0;
   private clip = false;
+  private shape = new PathShape();
 
   constructor(
     private readonly page: PageRun,
@@ -770,10 +781,12 @@ class StreamRun {
     this.g = initial;
   }
 
-  private addPoint(x: number, y: number): void {
+  /** A point of the path being built, through the CTM (returned). */
+  private addPoint(x: number, y: number): [number, number] {
     const p = apply(this.g.ctm, x, y);
     const point = rectOf(p[0], p[1], p[0], p[1]);
     this.pathBox = this.pathBox ? union(this.pathBox, point) : point;
+    return [p[0], p[1]];
   }
 
   /** A line move (Td, TD, Tm, T*, ' and "): the text and line matrices start the new line, the pen is known again, and the stream records where. */
@@ -930,28 +943,34 @@ class StreamRun {
           break;
         // Paths.
         case 'm':
-        case 'l':
+        case 'l': {
           if (this.pathStart < 0) this.pathStart = i;
-          this.addPoint(num(a[0]), num(a[1]));
-          if (o.op === 'l') this.segments++;
+          const p = this.addPoint(num(a[0]), num(a[1]));
+          if (o.op === 'l') {
+            this.segments++;
+            this.shape.line(p[0], p[1]);
+          } else this.shape.move(p[0], p[1]);
           break;
+        }
         case 'c':
         case 'v':
-        case 'y':
+        case 'y': {
           if (this.pathStart < 0) this.pathStart = i;
-          for (let k = 0; k + 1 < a.length; k += 2) this.addPoint(num(a[k]), num(a[k + 1]));
+          const pts: number[] = [];
+          for (let k = 0; k + 1 < a.length; k += 2) pts.push(...this.addPoint(num(a[k]), num(a[k + 1])));
+          const end = pts.splice(-2, 2);
+          this.shape.curve(pts, end[0] ?? 0, end[1] ?? 0);
           this.segments++;
           this.curves++;
           break;
+        }
         case 'h':
+          this.shape.close();
           break;
         case 're': {
           if (this.pathStart < 0) this.pathStart = i;
           const [x, y, w, h] = [num(a[0]), num(a[1]), num(a[2]), num(a[3])];
-          this.addPoint(x, y);
-          this.addPoint(x + w, y + h);
-          this.addPoint(x + w, y);
-          this.addPoint(x, y + h);
+          this.shape.rect([...this.addPoint(x, y), ...this.addPoint(x + w, y), ...this.addPoint(x + w, y + h), ...this.addPoint(x, y + h)]);
           this.segments += 4;
           this.rects++;
           break;
@@ -1183,20 +1202,25 @@ class StreamRun {
     if (this.pathStart >= 0 && this.pathBox) {
       const stroked = op === 'S' || op === 's' || op.startsWith('B') || op.startsWith('b');
       let bbox: Rect = this.pathBox;
+      let hw = 0;
       if (stroked) {
         const sc = Math.max(Math.hypot(this.g.ctm[0], this.g.ctm[1]), Math.hypot(this.g.ctm[2], this.g.ctm[3]));
-        const hw = (Math.max(this.g.lineWidth, 1) * sc) / 2;
+        hw = (Math.max(this.g.lineWidth, 1) * sc) / 2;
         bbox = rectOf(bbox[0] - hw, bbox[1] - hw, bbox[2] + hw, bbox[3] + hw);
       }
       const tiling = (op !== 'n' && op !== 'S' && op !== 's' && this.g.fillTiling) || (stroked && this.g.strokeTiling);
       if (tiling) this.page.unsure('tiling-pattern', 'a path painted with a tiling pattern', bbox);
       const filled = op !== 'n' && op !== 'S' && op !== 's';
       const dark = filled && this.g.fillDark;
-      const inked = (stroked && (this.g.unseen & (Unseen.StrokeWhite | Unseen.StrokeClear)) === 0) || (filled && (this.g.unseen & (Unseen.FillWhite | Unseen.FillClear)) === 0);
-      this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, rects: this.rects, dark, inked, marks: this.page.markSnapshot() });
+      const strokeSeen = stroked && (this.g.unseen & (Unseen.StrokeWhite | Unseen.StrokeClear)) === 0;
+      const fillSeen = filled && (this.g.unseen & (Unseen.FillWhite | Unseen.FillClear)) === 0;
+      if (op === 's' || op === 'b' || op === 'b*') this.shape.close();
+      const thin = strokeSeen || fillSeen ? this.shape.pieces(strokeSeen, fillSeen, op.endsWith('*'), hw) : NO_PIECES;
+      this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, rects: this.rects, dark, inked: strokeSeen || fillSeen, verticals: thin.verticals, horizontals: thin.horizontals, ring: isRing(this.shape), marks: this.page.markSnapshot() });
     }
     // The clipping path takes effect after the painting operator (W n): it narrows what is drawn next.
     if (this.clip && this.pathBox) this.g.clipBox = clipped(this.pathBox, this.g.clipBox);
+    this.shape = new PathShape();
     this.pathStart = -1;
     this.pathBox = null;
     this.segments = 0;

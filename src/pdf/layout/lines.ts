@@ -5,8 +5,9 @@
  * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs,
  *    unless a publisher's box fills it (see bridged) or it is a justified line's stretched space
  *    (see stretched, justifiedGap); also where two flows meet (see drawnApart), where a drawn
- *    vertical rule crosses the row between two glyphs (a table's cell border: see ruleCuts), and
- *    before a table cell beside a `(U)` one whose column opens with marks (see cellsBesideU);
+ *    vertical rule crosses the row between two glyphs (a table's cell border: see ruleCuts,
+ *    cellBorders), and before a table cell beside a `(U)` one whose column opens with marks (see
+ *    cellsBesideU) or lines up with a borderless table's cells above or below (see alignedCells);
  * 3. blocks: a piece continues the block of the piece just above it when each is the other's
  *    nearest neighbour across the gap (x ranges overlapping) and the gap is under 2.5 em, so a
  *    column stays one block across its paragraphs and a sidebar is a block of its own; not a run
@@ -21,6 +22,7 @@
 import type { PageGlyph } from './glyphs.js';
 import type { Rect } from '../geometry.js';
 import type { PageContent } from '../content/interpret.js';
+import { thinHorizontal, thinVertical } from '../content/subpaths.js';
 import { parseMarking } from '../../markings/index.js';
 
 /** A line piece: glyphs of one row of one column, left to right. */
@@ -265,7 +267,7 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], ma
   const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => (k > 0 || !markTab(glyphs, c)) && !justifiedGap(row, cuts, k, page)).map((c) => c.at);
   const flow = [...flowBreaks(row, page), ...ruleCuts(glyphs, rules)];
   const boxedCuts = new Set(cuts.filter((c) => boxed(glyphs, c, boxes)).map((c) => c.at));
-  const cells = cellsBesideU(glyphs, marks).filter((at) => !next || !wrapsBelow(glyphs, at, next));
+  const cells = [...cellsBesideU(glyphs, marks), ...alignedCells(glyphs, next)].filter((at) => !next || !wrapsBelow(glyphs, at, next));
   const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow, ...cells])].sort((a, b) => a - b), new Set(flow), boxedCuts);
   let from = 0;
   for (const c of all) {
@@ -276,25 +278,110 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], ma
   return out;
 }
 
+/** The thin rules a page draws (see verticalRules): upright ones, and level ones (which tell a cell border, see cellBorders). */
+export interface DrawnRules {
+  readonly verticals: readonly Rect[];
+  readonly horizontals: readonly Rect[];
+}
+
 /**
- * Thin vertical rules a page draws: paths a reader sees (stroked or filled, not white: see
- * PathEvent.inked), not only a clip, at most 3 pt wide and three times as tall as wide. A table's
- * cell borders are drawn so (LibreOffice strokes a line per edge, Chromium fills a thin quad).
+ * Thin rules a page draws: pieces of paths a reader sees (stroked or filled, not white: see
+ * PathEvent.inked), at most 3 pt wide (tall) and three times as tall (wide) as that, and images
+ * so thin. A table's cell borders are drawn so, however the table is drawn: a line per edge, the
+ * grid as one path, a rectangle per cell (LibreOffice), a thin quad or an even-odd ring per cell
+ * (Chromium), a stretched image: each edge is a piece (content/subpaths.ts). A whole path so thin
+ * counts too (a dotted rule's dots).
  */
-export function verticalRules(content: PageContent): Rect[] {
-  const out: Rect[] = [];
+export function verticalRules(content: PageContent): DrawnRules {
+  const verticals: Rect[] = [];
+  const horizontals: Rect[] = [];
   for (const path of content.paths) {
-    const [x0, y0, x1, y1] = path.bbox;
-    if (path.inked && x1 - x0 <= RULE_WIDTH_PT && y1 - y0 >= 3 * (x1 - x0)) out.push(path.bbox);
+    if (!path.inked) continue;
+    if (thinVertical(path.bbox)) verticals.push(path.bbox);
+    else if (thinHorizontal(path.bbox)) horizontals.push(path.bbox);
+    verticals.push(...path.verticals);
+    horizontals.push(...path.horizontals);
+  }
+  for (const image of [...content.images, ...content.inlineImages]) {
+    if (thinVertical(image.bbox)) verticals.push(image.bbox);
+    else if (thinHorizontal(image.bbox)) horizontals.push(image.bbox);
+  }
+  return { verticals, horizontals };
+}
+
+/** No rules drawn. */
+const NO_RULES: DrawnRules = { verticals: [], horizontals: [] };
+
+/** Where a row's text stands: the baseline and size of its first inked glyph. */
+interface Band {
+  readonly y: number;
+  readonly size: number;
+}
+
+/** The band of a row, or null when it inks nothing. */
+function bandOf(row: Row): Band | null {
+  const g = row.glyphs.find((x) => !x.blank);
+  return g ? { y: g.y, size: g.size } : null;
+}
+
+/** A rule crosses a band: from the baseline to 0.6 em above it, at most a quarter em wide. */
+function crosses(r: Rect, b: Band): boolean {
+  return r[1] <= b.y && r[3] >= b.y + 0.6 * b.size && r[2] - r[0] <= 0.25 * b.size;
+}
+
+/**
+ * The vertical rules that are a table's cell borders, of those crossing a row (see ruleCuts): a
+ * rule that crosses two rows, or reaches beyond its row's line (0.4 em below the baseline, 1.25
+ * em above it: a cell's padding), or stands in a column with a rule crossing another row (the
+ * same x within 1 pt), or meets a level rule at its top or bottom (a cell's corner). Not a rule
+ * crossing one row's line and nothing else: a breadcrumb's separator (`Home | Reports`, CSS
+ * `border-left` on an inline span) set in a (U) paragraph was taken for a cell border, the
+ * paragraph cut there, and its pieces withheld as unmarked (probe 60e, c8).
+ */
+function cellBorders(rs: readonly Row[], rules: DrawnRules): Rect[] {
+  if (rules.verticals.length === 0) return [];
+  const bands: Band[] = [];
+  for (const r of rs) {
+    const b = bandOf(r);
+    if (b) bands.push(b);
+  }
+  const crossing: { rule: Rect; mid: number; rows: number[] }[] = [];
+  for (const rule of rules.verticals) {
+    const rows: number[] = [];
+    for (let k = 0; k < bands.length; k++) if (crosses(rule, bands[k]!)) rows.push(k);
+    if (rows.length > 0) crossing.push({ rule, mid: (rule[0] + rule[2]) / 2, rows });
+  }
+  crossing.sort((a, b) => a.mid - b.mid);
+  const out: Rect[] = [];
+  for (let i = 0; i < crossing.length; i++) {
+    const { rule, mid, rows } = crossing[i]!;
+    const b = bands[rows[0]!]!;
+    const beyond = rows.length >= 2 || rule[1] < b.y - 0.4 * b.size || rule[3] > b.y + 1.25 * b.size;
+    if (beyond || inColumn(crossing, i) || rules.horizontals.some((h) => meets(h, rule, mid))) out.push(rule);
   }
   return out;
 }
 
-/** The widest a drawn vertical rule is (in pt): a cell border, not a bar over a word. */
-const RULE_WIDTH_PT = 3;
+/** Another crossing rule (sorted by `mid`) stands within 1 pt of the `i`th's middle, crossing a row it does not. */
+function inColumn(crossing: readonly { mid: number; rows: readonly number[] }[], i: number): boolean {
+  const c = crossing[i]!;
+  for (const d of [-1, 1]) {
+    for (let j = i + d; j >= 0 && j < crossing.length && Math.abs(crossing[j]!.mid - c.mid) <= 1; j += d) {
+      if (crossing[j]!.rows.some((k) => !c.rows.includes(k))) return true;
+    }
+  }
+  return false;
+}
+
+/** A level rule meets a vertical one at its top or bottom (within 1.5 pt): a cell's corner. */
+function meets(h: Rect, v: Rect, mid: number): boolean {
+  if (h[0] > mid + 1.5 || h[2] < mid - 1.5) return false;
+  const y = (h[1] + h[3]) / 2;
+  return Math.abs(y - v[1]) <= 1.5 || Math.abs(y - v[3]) <= 1.5;
+}
 
 /**
- * The glyphs of a row (their indices) before which a drawn vertical rule (see verticalRules)
+ * The glyphs of a row (their indices) before which a cell border (see verticalRules, cellBorders)
  * crosses it: the rule lies in the gap between the inked glyph and the one before it (its middle
  * between their edges, 0.1 em of slack) and runs from the row's baseline to 0.6 em above it, at
  * most a quarter em wide. A table's cell border: the cells either side are two cells, however
@@ -387,15 +474,77 @@ function cellsBesideU(glyphs: readonly PageGlyph[], marks: readonly PageGlyph[])
 }
 
 /**
+ * Where a row that opens with a `(U)` mark is cut before a borderless table's cell whose column
+ * opens with no mark (see cellStarts): the cell starts after a hole clearly wider than the row's
+ * word spaces (not the tab after the row's mark alone: a hanging indent), and a cell of the row just above or below (within 2.4 em, in type of the same size)
+ * starts so at the same place (within CELL_ALIGN_EM). Read as one line, an unmarked cell 6 pt after
+ * a `(U)` cell took its mark and was released (probe 60e). Cut, it is unmarked, and withheld in a
+ * classified document.
+ */
+function alignedCells(glyphs: readonly PageGlyph[], next: NextRow | undefined): number[] {
+  if (!next || !opensU(glyphs)) return [];
+  const own = cellStarts(glyphs);
+  if (own.length === 0) return [];
+  const em = glyphs[own[0]!]!.size;
+  const others: PageGlyph[] = [];
+  for (const r of [next.above, next.below]) {
+    if (!r) continue;
+    for (const i of cellStarts(r.glyphs)) {
+      const o = r.glyphs[i]!;
+      if (Math.abs(o.y - glyphs[own[0]!]!.y) <= 2.4 * em && Math.abs(o.size - em) <= 0.1 * em) others.push(o);
+    }
+  }
+  return own.filter((i) => glyphs[i]!.text !== '(' && !afterMarkOnly(glyphs, i) && others.some((o) => Math.abs(o.x0 - glyphs[i]!.x0) < CELL_ALIGN_EM * em));
+}
+
+/** The inked text of a row before glyph `at` is its portion mark alone (a hanging indent's tab follows it, see markTab). */
+function afterMarkOnly(glyphs: readonly PageGlyph[], at: number): boolean {
+  const head = glyphs.slice(0, at).filter((g) => !g.blank).map((g) => g.text).join('');
+  return /^\([^()]{1,40}\)$/.test(head) && parseMarking(head, 'portion').ok;
+}
+
+/** The least hole (in em) before a borderless table's cell (see cellStarts). */
+const CELL_HOLE_EM = 0.4;
+
+/**
+ * The glyphs of a row (their indices) after a hole narrower than a gutter (a gutter cuts the row
+ * already, see gutters) that the space glyphs drawn in it leave open (see cellsBesideU) by
+ * CELL_HOLE_EM or more and by twice the median of the row's open holes or more: where a
+ * borderless table's cell starts. Where a row's spaces are drawn, a word space leaves no
+ * hole and a cell's padding does; where they are not, every word leaves a hole, and the cell's
+ * must be twice as wide (a justified line's holes are alike, none twice another).
+ */
+function cellStarts(glyphs: readonly PageGlyph[]): number[] {
+  const holes: { at: number; open: number }[] = [];
+  let prev: PageGlyph | null = null;
+  let spaces = 0;
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i]!;
+    if (g.blank) {
+      spaces += Math.max(0, g.x1 - g.x0);
+      continue;
+    }
+    if (prev && g.x0 - prev.x1 < COLUMN_GAP_EM * g.size) holes.push({ at: i, open: g.x0 - prev.x1 - spaces });
+    prev = g;
+    spaces = 0;
+  }
+  if (holes.length === 0) return [];
+  const sorted = holes.map((h) => h.open).sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return holes.filter((h) => h.open >= CELL_HOLE_EM * glyphs[h.at]!.size && h.open >= 2 * median).map((h) => h.at);
+}
+
+/**
  * How far (in em) a cell's start may lie from the mark that opens the cell above or below it: a
  * centred or padded cell starts a little off its column's mark (probe 59b, F2: 0.17 em right,
  * 0.125 em left).
  */
 const CELL_ALIGN_EM = 0.25;
 
-/** The row under a row (the next one down the page), and the right edge of the page's text. */
+/** The row under a row (the next one down the page), the row over it, and the right edge of the page's text. */
 interface NextRow {
   readonly below: Row | undefined;
+  readonly above?: Row | undefined;
   readonly right: number;
 }
 
@@ -1167,11 +1316,12 @@ function besideCap(cap: LinePiece, r: LinePiece): boolean {
  * (a mark, bullet or number); `boxes` are the page's dark filled rectangles, which may bridge a
  * gap in a line (see bridged).
  */
-export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = [], rules: readonly Rect[] = []): Block[] {
+export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = [], drawn: DrawnRules = NO_RULES): Block[] {
   const rs = rows(glyphs);
+  const rules = cellBorders(rs, drawn);
   const marks = midLineMarks(rs);
   let right = -Infinity;
   for (const g of glyphs) if (!g.blank) right = Math.max(right, g.x1);
-  const all = joinDropCaps(rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], right }, rules)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
+  const all = joinDropCaps(rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], above: rs[k - 1], right }, rules)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
   return order(blocks(all, opens, glyphs));
 }

@@ -31,7 +31,8 @@ export interface Drawing {
   /**
    * It could carry lettering: an image, or a path with a curve or more than two segments, but for
    * one rectangle alone (`re`: a cell's or a row's shading behind a withheld and a released cell
-   * refused the page; a rectangle spells nothing).
+   * refused the page; a rectangle spells nothing) or a ring of two (a cell's border Chromium draws
+   * so, see PathEvent.ring).
    */
   readonly lettering: boolean;
 }
@@ -77,7 +78,7 @@ export function pageDrawings(content: PageContent): Drawing[] {
     // curve, or five when its last line closes it, as The Intercept drew the one over a SIDtoday's
     // `Run Date:` line, whose page was refused) spells nothing and stays as drawn, as before; a
     // stroked letter has as few segments, but is stroked, not filled.
-    ...content.paths.filter((p) => !p.clip && !(p.dark && p.curves === 0 && p.segments <= 5)).map((p): Drawing => ({ kind: 'path', bbox: p.bbox, lettering: p.curves > 0 || (p.segments > 2 && !(p.rects === 1 && p.segments === 4)) })),
+    ...content.paths.filter((p) => !p.clip && !(p.dark && p.curves === 0 && p.segments <= 5)).map((p): Drawing => ({ kind: 'path', bbox: p.bbox, lettering: p.curves > 0 || (p.segments > 2 && !(p.rects === 1 && p.segments === 4) && !p.ring) })),
   ];
 }
 
