@@ -157,7 +157,7 @@ const MARK_LIKE = /[()[\]{}]|\/\/|\b(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSI
 /**
  * A memo's or e-mail's routing line (`MEMORANDUM FOR: Director, Office of Regional Analysis`,
  * `FROM: Chief, Regional Desk`, `To: Jane Analyst <jane@example.gov>`) whose value is short: an
- * addressee or a sender, no sentence (no stop before more words, no `;`, `!`, `?`), no mark or
+ * addressee or a sender, no sentence (no stop after a word before more words, no `;`, `!`, `?`), no mark or
  * look-alike in it (no parenthesis or bracket, no `//`, no level or control word). Such a line is
  * the document's routing, as a cable's FM and TO lines are: kept as written, outside every portion
  * (its e-mail addresses and telephone numbers still go to the profile's span rules, as all text
@@ -170,5 +170,7 @@ export function isRoutingLine(line: DocLine): boolean {
   const value = m[1]!.trim().replace(/<[^<>\s@]+@[^<>\s@]+>/g, '');
   if (value.length === 0 || value.length > ROUTING_MAX_CHARS || value.split(/\s+/).length > ROUTING_MAX_WORDS) return false;
   if (MARK_LIKE.test(value) || value.includes(':') || /[<>]/.test(value)) return false;
-  return !/[.!?;]\s+\S/.test(value) && !/[!?;]$/.test(value);
+  // A stop after a word of three or more small letters, more words after it, ends a sentence
+  // (`… approved. The …`); after an initial or a capital it does not (`J. Smith`, `U.S. Embassy`).
+  return !/\p{Ll}{3,}\.\s+\S/u.test(value) && !/[!?;]/.test(value);
 }
