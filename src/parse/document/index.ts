@@ -243,12 +243,14 @@ function readRoles(
   for (const i of folioLines(lines, roles)) roles[i] = 'folio';
   const letterhead = letterheadLines(lines, roles);
   for (const i of letterhead) roles[i] = 'rule';
-  // A routing line of the header (`FROM: Chief, Regional Desk`) is the document's routing, kept as
-  // written (see isRoutingLine), when it stands alone: a value wrapped to the next line stays a
-  // header portion, with that line.
+  // A routing line of the document's own header (`FROM: Chief, Regional Desk`, above its body) is
+  // its routing, kept as written (see isRoutingLine), when it stands alone: a value wrapped to the
+  // next line stays a header portion, with that line, and so do a quoted message's header lines in
+  // the body (decided with that message).
   const routing: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (roles[i] !== 'header' || body[i] || roles[i + 1] === 'content' || !isRoutingLine(lines[i]!)) continue;
+  const bodyStart = body.indexOf(true);
+  for (let i = 0; i < (bodyStart < 0 ? lines.length : bodyStart); i++) {
+    if (roles[i] !== 'header' || roles[i + 1] === 'content' || !isRoutingLine(lines[i]!)) continue;
     routing.push(i);
   }
   const firstHeaderLine = roles.findIndex((r) => r === 'header');
