@@ -1,7 +1,9 @@
 /**
  * Header lines of memos and newsletters: `FROM:`, `MEMORANDUM FOR:` (or, DoD's form, `MEMORANDUM FOR
  * SECRETARY OF DEFENSE` without the colon), `TO:`, `FOR:` (a DoD info memo's addressee), `THROUGH:` (content:
- * a `header` portion, usually unmarked, so withheld in a classified document), `SUBJECT:` (a
+ * a `header` portion, usually unmarked, so withheld in a classified document; in the document's
+ * own header, a line with a short value and no mark in it is its routing, kept as written: see
+ * isRoutingLine), `SUBJECT:` (a
  * `subject` portion), date lines (`Run Date: 02/22/2006`, `DATE: 12 March 2012`, `Date: March 3,
  * 2001`, an e-mail's `Sent: Tuesday, March 3, 2015 10:12 AM`, a letter's date alone on its line,
  * `June 3, 2015`: boilerplate, and the document's origination date), and lines without a letter or

@@ -28,7 +28,8 @@
  * the text raised the portion's level), `banner-highest-possible` (info),
  * `banner-unknown` (error), `unclassified-banner-contradicted` (error: see `classifiedSigns`),
  * `no-banner` (warning), `no-portions` (warning), `letterhead` (info: where the letterhead was
- * read), `reader-error` (error: a bug in the reader; every line is then an unmarked portion).
+ * read), `date-line` and `routing-line` (info: a date line, a routing line of the header, kept as
+ * written), `reader-error` (error: a bug in the reader; every line is then an unmarked portion).
  */
 import { abovePlainU, compareLevels, raisedByMark, relToSubset, rollUp } from '../../markings/index.js';
 import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, RaisedFrom, Span } from '../../types.js';
