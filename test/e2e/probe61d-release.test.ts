@@ -8,8 +8,9 @@
  * - Memo text: an indented block under a line that ended a sentence or lead-in, and an escaped
  *   quote line (`\> …`), are blocks of their own (they were released as the (U) paragraph's text).
  * - Memo and e-mail routing lines with short values are kept as written with a routing-line note
- *   (they were withheld under B1 as unmarked header portions); `Sent:` and the other lines kept as
- *   written are shown by explain.
+ *   (they were withheld under B1 as unmarked header portions); under foia-intel their values are
+ *   redacted under (b)(3), as its header rule withholds header portions; `Sent:` and the other lines
+ *   kept as written are shown by explain.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,6 +109,15 @@ describe('probe 61d: released through the CLI', () => {
       expect(text, file).not.toContain('zqmail');
       expect(text, file).not.toContain('555-0147');
     }
+  });
+
+  it('under foia-intel the routing lines keep their labels and their values are redacted under (b)(3), as header portions were withheld', async () => {
+    const input = memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Director, Office of ZQOFFICE Analysis\nFROM: ZQCHIEF Chief, Regional Desk\nSUBJECT: (U) Plan UQSUBJ');
+    const files = await release(input, 'foia-intel');
+    const txt = files.get('release/doc.txt')!;
+    expect(txt).toContain('MEMORANDUM FOR: [REDACTED: B3 - 50 USC 3605]');
+    expect(txt).toContain('FROM: [REDACTED: B3 - 50 USC 3605]');
+    for (const [file, text] of files) for (const w of ['ZQOFFICE', 'ZQCHIEF', 'ZQTAIL']) expect(text, file).not.toContain(w);
   });
 
   it('explain shows the routing, date and Sent: lines kept as written, each at its line', async () => {
