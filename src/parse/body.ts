@@ -44,6 +44,8 @@ const NUMBERED = /^(¶\s*)?(\d{1,3})(?:[ \t]?(\.)(?![0-9])|(\))|(?=\s{1,3}\())\s
 const PAREN_NUMBER = /^\((\d{1,2})\)\s+/;
 const LETTERED = /^(¶\s*)?([A-Za-z])([.)])\s+/;
 const PAREN_LETTER = /^\(([A-Za-z])\)\s+/;
+/** A letter label after a dash: `-- (b) …`, `- (b) …` (a cable's subparagraph under a bullet). */
+const DASHED_PAREN_LETTER = /^-{1,2}[ \t]*\(([A-Za-z])\)[ \t]+/;
 /** Roman numerals and compound numbers before a mark (`II. (U)`, `iv. (U)`, `20A-B. (SBU)`, `#. (U)`). */
 const ENUM_LABEL = /^(?:[ivxlcIVXLC]{2,6}|\d{1,3}[A-Za-z](?:-[A-Za-z0-9]{1,3})?|#)[.)][ \t]+(?=\()/;
 /**
@@ -514,6 +516,8 @@ function readParenLabel(source: string, l: Line, ctx: StartContext): Start | nul
     const mark = readMarkAt(source, l.first + pn[0].length) ?? readUnclosedAt(source, l.first + pn[0].length);
     if (mark || ctx.gap) return { level: 'sub', number: pn[1]!, suffix: '()', start: l.first, mark, topic: false };
   }
+  const dashed = ctx.top && !ctx.interrupted ? readDashedLabel(source, l, ctx.top) : null;
+  if (dashed) return dashed;
   const pl = PAREN_LETTER.exec(l.text);
   if (!pl || ctx.interrupted) return null;
   // A first `(C)` is a mark; `(a)` or the letter after the last one is a label.
@@ -527,6 +531,39 @@ function readParenLabel(source: string, l: Line, ctx: StartContext): Start | nul
     return { level: 'sub', number: letter, suffix: '()', start: l.first, mark, topic: false };
   }
   return null;
+}
+
+/**
+ * `-- (a) (S) …` / `-- (b) (U) …`: a dashed letter label before a mark opens a subparagraph with
+ * that mark, as `(a) (S) …` does; read as the text of the paragraph above, B's (U) text was
+ * withheld with A's SECRET, and an unmarked `-- (b) …` under `-- (a) (U) …` was released as A's.
+ * Without a mark, only the letter after a sibling's that opened a subparagraph the same way
+ * (`-- (b) …` under `-- (a) (U) …`) opens one: its own portion, whose level is unknown when its
+ * siblings carry marks of their own (src/parse/index.ts siblingMarkedAbove). A level letter
+ * (`-- (C) …`) that does not follow its sibling's is a mark (the bullet's, read elsewhere).
+ */
+function readDashedLabel(source: string, l: Line, top: DraftPortion): Start | null {
+  const m = DASHED_PAREN_LETTER.exec(l.text);
+  if (!m) return null;
+  const letter = m[1]!;
+  const prev = top.lastChildLetter;
+  const follows = prev !== null && letter.toLowerCase().charCodeAt(0) === prev.charCodeAt(0) + 1 && siblingDashedBefore(source, l, prev);
+  if (!follows && /^[CSUcsu]$/.test(letter)) return null;
+  const mark = readMarkAt(source, l.first + m[0].length) ?? readUnclosedAt(source, l.first + m[0].length);
+  if (!mark && !follows) return null;
+  return { level: 'sub', number: letter, suffix: '()', start: l.first, mark, topic: false };
+}
+
+/** True when the nearest earlier line that opens with a dashed letter label (within 40 lines) has `letter`. */
+function siblingDashedBefore(source: string, l: Line, letter: string): boolean {
+  let end = l.first - 1;
+  for (let n = 0; n < 40 && end > 0; n++) {
+    const start = source.lastIndexOf('\n', end - 1) + 1;
+    const m = DASHED_PAREN_LETTER.exec(source.slice(start, end).trimStart());
+    if (m) return m[1]!.toLowerCase() === letter;
+    end = start - 1;
+  }
+  return false;
 }
 
 /** `A. (C) …`, `b) …`: a subparagraph (or a top-level lettered paragraph when no number is open). */

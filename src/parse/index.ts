@@ -207,6 +207,10 @@ function subparagraphMarks(drafts: readonly DraftPortion[]): Map<DraftPortion, (
 function siblingMarkedAbove(ctx: SettleContext, d: DraftPortion, parent: Portion): boolean {
   const marks = d.parent ? ctx.siblingMarks?.get(d.parent) : undefined;
   if (!marks || !parent.marking) return false;
+  // Under a (U) paragraph, items that carry marks of their own say the paragraph's mark is its
+  // lead-in's (`2. (U) Points:` / `(a) (U) …` / `(b) …`): an item without one has no known level.
+  // Inherited, its text was released under a (U) it was never given.
+  if (parent.marking.level === 'U' && marks.length > 0) return true;
   return marks.some((m) => m === null || raisedByMark(parent.marking!, m) !== null);
 }
 

@@ -1,5 +1,6 @@
 /** The readable summary `declass parse` prints for one cable or document. */
 import type { ParseRecord } from '../records/parse.js';
+import { KEPT_AS_WRITTEN_CODES } from './explain.js';
 
 /** The readable summary of one record. */
 export function formatParseSummary(r: ParseRecord): string {
@@ -28,7 +29,7 @@ export function formatParseSummary(r: ParseRecord): string {
   }
   for (const d of r.diagnostics) {
     // Notes are many (a mark normalised…); text kept as written without being a portion is shown.
-    if (d.severity === 'info' && d.code !== 'letterhead' && d.code !== 'date-line') continue;
+    if (d.severity === 'info' && !KEPT_AS_WRITTEN_CODES.has(d.code)) continue;
     lines.push(`  ${d.line ?? '-'}:${d.column ?? '-'}  ${d.severity}  ${d.message}  ${d.code}`);
   }
   return `${lines.join('\n')}\n`;

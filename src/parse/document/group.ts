@@ -358,7 +358,7 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
     if (start.mark && st.prev) st.cur.textBefore = st.blankGap || st.pageGap ? 'gap' : 'line';
   } else if (c === null) {
     st.cur = openDraft(source, piece, null, null, null, st.hard, 0);
-  } else if (st.prev !== null && startsBlock(c, st.prev, line)) {
+  } else if (st.prev !== null && startsBlock(c, st.prev, line, source, st.input.lines)) {
     close(st);
     st.cur = openDraft(source, piece, null, null, null, true, 0);
   } else if (c.structure === 'subject' && st.prev && !st.pageGap && endsSubject(st.prev.text, line.text, 0.85 * width)) {
@@ -391,10 +391,35 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
  * was released as the (U) text above it (probe 60a, F1, F2; probe 60d, F4); a portion of its own,
  * unmarked, it is withheld in a classified document.
  */
-function startsBlock(c: Draft, prev: DocLine, line: DocLine): boolean {
+function startsBlock(c: Draft, prev: DocLine, line: DocLine, source: string, lines: readonly DocLine[]): boolean {
   if (c.structure === 'heading' || EMPHASIS_TITLE.test(prev.text)) return true;
   if (quoteDepth(line.text) !== quoteDepth(prev.text)) return true;
+  // `\> …`: a quote's mark escaped (literal in CommonMark, a quoted line to its reader): where it
+  // goes is not known, so it opens a block (fail closed), as an unescaped one does.
+  if (ESCAPED_QUOTE.test(line.text) && !ESCAPED_QUOTE.test(prev.text)) return true;
+  // A form's hanging indent under a field's mark goes on (see hangsUnderMark).
+  if (indentedBlockUnder(source, prev, line) && !hangsUnderMark(c, source, lines, line)) return true;
   return HTML_BLOCK.test(line.text) && !HTML_BLOCK.test(prev.text);
+}
+
+/** A line opening with an escaped block-quote mark (`\> …`). */
+const ESCAPED_QUOTE = /^\\>/;
+
+/**
+ * A line set in by four or more spaces (or a tab) more than the line above, which ended a sentence
+ * or a lead-in (`(U) List UQ…:` / `    ZQ… indented code block`): a block of its own (an indented
+ * code block or a quoted passage), not the wrap of the sentence above; read on, it was released as
+ * the (U) text above it. The indented wrap of a sentence that goes on (`(U) Wrapped paragraph` /
+ * `    continues here.`) goes on.
+ */
+function indentedBlockUnder(source: string, prev: DocLine, line: DocLine): boolean {
+  if (!(SENTENCE_END.test(prev.text) || /:["'”’*_]*$/.test(prev.text))) return false;
+  return indentWidth(source, line) - indentWidth(source, prev) >= 4;
+}
+
+/** The blanks before a line's first character, a tab counted as four. */
+function indentWidth(source: string, line: DocLine): number {
+  return source.slice(line.start, line.first).replace(/\t/g, '    ').length;
 }
 
 /** How many block-quote marks (`>`, `> >`) open a line. */

@@ -1,0 +1,134 @@
+/**
+ * Text-reader leftovers of the adversarial probes (fix61d), released through the CLI and read back
+ * (release text, and the release PDF by pdfjs): no `ZQ…` word (withheld) in release/, every `UQ…`
+ * word the case releases there.
+ * - Cable subparagraphs with letter labels and no stop (`-- (a) (S) …` / `-- (b) (U) …`, `(a) (U)
+ *   …` / `(b) unmarked …`): each its own portion; an unmarked item whose siblings carry marks under
+ *   a (U) paragraph has no known level (it was released as (U)).
+ * - Memo text: an indented block under a line that ended a sentence or lead-in, and an escaped
+ *   quote line (`\> …`), are blocks of their own (they were released as the (U) paragraph's text).
+ * - Memo and e-mail routing lines with short values are kept as written with a routing-line note
+ *   (they were withheld under B1 as unmarked header portions); under foia-intel their values are
+ *   redacted under (b)(3), as its header rule withholds header portions; `Sent:` and the other lines
+ *   kept as written are shown by explain.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/memory-io.js';
+import { extractPdfText } from '../helpers/pdf-text.js';
+
+const CABLE_HEAD = `R 110117Z OCT 08
+FM AMEMBASSY PARIS
+TO SECSTATE WASHDC
+S E C R E T PARIS 001234
+E.O. 12958: DECL: 10/10/2038
+TAGS: PREL FR
+SUBJECT: TALKS
+
+CLASSIFIED BY: POLCOUNS JOHN DOE, REASONS 1.4 (B) AND (D).
+
+1. (C) ZQONE summary text.
+
+`;
+const cable = (body: string): string => `${CABLE_HEAD}${body}\n\nSMITH\n`;
+
+const memo = (body: string, header = 'MEMORANDUM FOR: Director\nFROM: J. Smith\nSUBJECT: (U) Plan UQSUBJ\nDATE: 15 March 2011'): string =>
+  `SECRET//NOFORN\n\n${header}\n\n${body}\n\n(S) Secret body ZQTAIL.\n\nClassified By: J. Smith, Chief\nReason: 1.4(c)\nDeclassify On: 20401231\n\nSECRET//NOFORN\n`;
+
+/** Each file of release/ (and pending/) as text: PDFs read back with pdfjs. */
+async function releasedFiles(out: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const folder of ['release', 'pending'].filter((d) => existsSync(path.join(out, d)))) {
+    for (const f of readdirSync(path.join(out, folder))) {
+      if (!f.startsWith('doc.')) continue;
+      const bytes = readFileSync(path.join(out, folder, f));
+      files.set(`${folder}/${f}`, f.endsWith('.pdf') ? (await extractPdfText(bytes)).text : bytes.toString('utf8'));
+    }
+  }
+  return files;
+}
+
+async function release(text: string, profile = 'public'): Promise<Map<string, string>> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'declass-p61d-in-'));
+  writeFileSync(path.join(dir, 'doc.txt'), text);
+  const out = mkdtempSync(path.join(tmpdir(), 'declass-p61d-out-'));
+  const run = await runCli(['release', dir, '--profile', profile, '--out', out, '--as-of', '2026-12-01', '--quiet', '--formats', 'text,pdf']);
+  expect(run.code, run.stderr).toBe(0);
+  return releasedFiles(out);
+}
+
+/** The words withheld (`ZQ…`) and released (`UQ…`) in `text`. */
+const words = (text: string, prefix: string): string[] => [...new Set(text.match(new RegExp(`\\b${prefix}[A-Z0-9]+\\b`, 'g')) ?? [])];
+
+const CASES: [name: string, input: string, released: string[]][] = [
+  // Cable subparagraphs with letter labels, no stop after them.
+  ['dashed labels, each with its mark', cable('2. (U) Points:\n-- (a) (S) ZQA text here.\n-- (b) (U) UQB text here.'), ['UQB']],
+  ['dashed labels, the second unmarked under a (U) one', cable('2. (U) Points:\n-- (a) (U) UQA text here.\n-- (b) ZQB unmarked text.'), ['UQA']],
+  ['bare labels, the second unmarked under a (U) one', cable('2. (U) Points:\n(a) (U) UQA text here.\n(b) ZQB unmarked text here.'), ['UQA']],
+  ['bare labels under a (U) first paragraph', `${CABLE_HEAD.replace('1. (C) ZQONE summary text.', '1. (U) UQONE summary:')}(a) (U) UQA text here.\n(b) ZQB unmarked text here.\n\nSMITH\n`, ['UQONE', 'UQA']],
+  ['dashed lettered labels with a stop', cable('2. (U) Points:\n-- A. (U) UQA text here.\n-- B. (C) ZQB text here.'), ['UQA']],
+  ['bare labels, each with its mark', cable('2. (U) Points:\n(a) (U) UQA text here.\n(b) (C) ZQB text here.'), ['UQA']],
+  // Memo text: blocks under a (U) paragraph.
+  ['an indented block under a lead-in', memo('(U) List UQSIX:\n    ZQINDENT indented code block'), ['UQSUBJ', 'UQSIX']],
+  ['an indented block after a blank line', memo('(U) List UQSIX:\n\n    ZQINDENT indented code block'), ['UQSUBJ', 'UQSIX']],
+  ['an escaped quote line', memo('(U) Quote UQSIX:\n\\> ZQESC escaped quote line'), ['UQSUBJ', 'UQSIX']],
+  ['a lazy list continuation', memo('(U) Items UQSIX:\n- UQITEM first item\nZQLAZY lazy continuation'), ['UQSUBJ', 'UQSIX']],
+  ['a bold title over an unmarked line', memo('**(U) Bold Title UQSIX**\nZQBOLD unmarked text'), ['UQSUBJ', 'UQSIX']],
+  ['a closing HTML tag under a (U) line', memo('(U) Text UQSIX here.\n</div>ZQDIV unmarked'), ['UQSUBJ', 'UQSIX']],
+  ['the indented wrap of a sentence that goes on', memo('(U) Wrapped UQSIX paragraph\n    UQWRAP continues here.'), ['UQSUBJ', 'UQSIX', 'UQWRAP']],
+  // Routing lines.
+  ['routing lines with short values', memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Director, Office of UQREGIONAL Analysis\nFROM: Chief, UQDESK Desk\nSUBJECT: (U) Plan UQSUBJ\nDATE: 15 March 2011'), ['UQREGIONAL', 'UQDESK', 'UQSUBJ', 'UQBODY']],
+  ['a routing line holding a mark-like word', memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Director\nFROM: ZQNOFORN NOFORN desk\nSUBJECT: (U) Plan UQSUBJ'), ['UQSUBJ', 'UQBODY']],
+  ['a routing line holding a sentence', memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Director\nFROM: Chief desk. ZQSENT the source met him\nSUBJECT: (U) Plan UQSUBJ'), ['UQSUBJ', 'UQBODY']],
+  ['a routing line wrapped to the next line', memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Director, Office of\n    ZQWRAPPED Regional Analysis\nSUBJECT: (U) Plan UQSUBJ'), ['UQSUBJ', 'UQBODY']],
+];
+
+describe('probe 61d: released through the CLI', () => {
+  it.each(CASES)('%s', async (_name, input, released) => {
+    const files = await release(input);
+    expect(files.size).toBeGreaterThanOrEqual(2);
+    const withheld = words(input, 'ZQ');
+    for (const [file, text] of files) {
+      for (const w of withheld) expect(text, `${file}: ${w}`).not.toContain(w);
+      if (!file.startsWith('release/')) continue;
+      for (const w of released) expect(text, `${file}: ${w}`).toContain(w);
+      // Every UQ word not named as released is withheld (no over-release claim either way).
+      for (const w of words(input, 'UQ').filter((x) => !released.includes(x))) expect(text, `${file}: ${w}`).not.toContain(w);
+    }
+  });
+
+  it('routing lines keep their e-mail addresses and telephone numbers to the span rules (B6)', async () => {
+    const input = memo('(U) Body UQBODY text.', 'From: Jane Analyst <zqmail@example.gov>\nTo: Desk Officer\nCc: 703-555-0147\nSent: Tuesday, March 3, 2015 10:12 AM\nSubject: (U) Plan UQSUBJ');
+    const files = await release(input, 'public-pii');
+    const txt = files.get('release/doc.txt')!;
+    expect(txt).toContain('From: Jane Analyst <[REDACTED: B6]>');
+    expect(txt).toContain('Cc: [REDACTED: B6]');
+    for (const [file, text] of files) {
+      expect(text, file).not.toContain('zqmail');
+      expect(text, file).not.toContain('555-0147');
+    }
+  });
+
+  it('under foia-intel the routing lines keep their labels and their values are redacted under (b)(3), as header portions were withheld', async () => {
+    const input = memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Director, Office of ZQOFFICE Analysis\nFROM: ZQCHIEF Chief, Regional Desk\nSUBJECT: (U) Plan UQSUBJ');
+    const files = await release(input, 'foia-intel');
+    const txt = files.get('release/doc.txt')!;
+    expect(txt).toContain('MEMORANDUM FOR: [REDACTED: B3 - 50 USC 3605]');
+    expect(txt).toContain('FROM: [REDACTED: B3 - 50 USC 3605]');
+    for (const [file, text] of files) for (const w of ['ZQOFFICE', 'ZQCHIEF', 'ZQTAIL']) expect(text, file).not.toContain(w);
+  });
+
+  it('explain shows the routing, date and Sent: lines kept as written, each at its line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'declass-p61d-ex-'));
+    const file = path.join(dir, 'mail.txt');
+    writeFileSync(file, memo('(U) Body UQBODY text.', 'From: Jane Analyst\nTo: Desk Officer\nSent: Tuesday, March 3, 2015 10:12 AM\nSubject: (U) Plan UQSUBJ'));
+    const run = await runCli(['explain', file, '--profile', 'public', '--as-of', '2026-12-01']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^3:1 +info: .*\(routing-line\)$/m);
+    expect(run.stdout).toMatch(/^4:1 +info: .*\(routing-line\)$/m);
+    expect(run.stdout).toMatch(/^5:1 +info: .*date line \(2015-03-03\).*\(date-line\)$/m);
+    expect(run.stdout).not.toMatch(/^3:1 +header/m);
+  });
+});
