@@ -741,6 +741,8 @@ function interpretInto(objs: PdfObjects, contentBytes: Uint8Array, resources: Pd
 function coverText(page: PageRun): void {
   const out = page.out, table = page.glyphTable;
   for (const c of page.pendingCovers) {
+    // Lower than a legible glyph's shrunk box (MIN_SEEN_SIZE): it holds none (a rule, a hairline).
+    if (c.bbox[3] - c.bbox[1] < 0.5 * MIN_SEEN_SIZE || c.bbox[2] <= c.bbox[0]) continue;
     const glyphs: number[] = [];
     for (let at = out.firstGlyph; at < c.before; at++) {
       if (table.within(at, c.bbox)) {
