@@ -198,6 +198,7 @@ const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
   'output-renamed',
   'pdf-redaction',
   'pdf-unread',
+  'pdf-covered-text',
   'mark-characters-read',
   'foia-notice',
   'as-of-before-origin',

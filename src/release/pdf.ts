@@ -133,7 +133,26 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   }
   const diagnostics: Diagnostic[] = [...figureWarnings, ...report.warnings].map((w) => ({ severity: 'warning', code: 'pdf-redaction', message: w }));
   if (disposition.kind !== 'release-in-full') diagnostics.push(...unreadDrawings(source.layout, regions));
+  diagnostics.push(...coveredText(source.layout));
   return { bytes, diagnostics };
+}
+
+/**
+ * One warning for each opaque shape or image drawn over text (content/interpret.ts, coverText):
+ * the text is read as unseen, a piece of its own, never released with the line it sits in; the
+ * warning names what covers it and where (never the text). A producer's box over words of a (U)
+ * line kept them in the release, the box over them and nothing said (probe 61a, F2).
+ */
+function coveredText(layout: PdfLayout): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const pages = layout.parsed?.pages ?? [];
+  for (let i = 0; i < pages.length; i++) {
+    for (const c of pages[i]!.covers) {
+      const at = c.bbox.map((v) => Math.round(v)).join(' ');
+      out.push({ severity: 'warning', code: 'pdf-covered-text', message: `page ${i + 1}: ${c.glyphs.length} glyph(s) of text lie under ${c.what} drawn over them at [${at}]: no reader sees them, so they are read as unseen text, a piece of their own (withheld unless it is marked), not as part of the line around them` });
+    }
+  }
+  return out;
 }
 
 /**

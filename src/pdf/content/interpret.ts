@@ -21,6 +21,7 @@ import { decodeStream, decodeToBytes } from '../objects/filters.js';
 import { loadFont, type FontInfo } from '../font/font.js';
 import type { UnsureReason } from '../errors.js';
 import { IDENTITY, UNIT_SQUARE, apply, boxIntersects, intersection, matrixOf, rectOf, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
+import { WHITE_MIN, colourWhite, initialColour, spaceFamily } from './colour.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
 import { NO_PIECES, PathShape, isRing } from './subpaths.js';
 
@@ -260,6 +261,24 @@ export class GlyphTable {
     return this.count++;
   }
 
+  /** Sets flag `bit` (see GlyphFlag) of glyph `at`: it is clipped away or covered by later paint. */
+  hide(at: number, bit: number): void {
+    const k = at * GlyphTable.INTS + 6;
+    this.ints[k] = this.ints[k]! | bit;
+  }
+
+  /** True when the shrunk box of glyph `at` lies within `r` (later opaque paint covers it). */
+  within(at: number, r: Rect): boolean {
+    const d = this.data, k = at * GlyphTable.STRIDE;
+    return d[k]! >= r[0] && d[k + 1]! >= r[1] && d[k + 2]! <= r[2] && d[k + 3]! <= r[3];
+  }
+
+  /** True when the full box of glyph `at` lies wholly outside `r` (a clip). */
+  outside(at: number, r: Rect): boolean {
+    const d = this.data, k = at * GlyphTable.STRIDE;
+    return d[k + 6]! <= r[0] || d[k + 4]! >= r[2] || d[k + 7]! <= r[1] || d[k + 5]! >= r[3];
+  }
+
   private textOf(unicode: string | undefined): number {
     if (unicode === undefined) return 0;
     let i = this.textIndex.get(unicode);
@@ -337,11 +356,17 @@ export class GlyphEvent {
     return this.int(5);
   }
   /**
-   * It leaves no ink a reader sees: render mode 3 or 7, white or fully transparent paint (see
-   * GState.textUnseen), or a font size of 0. Its text is still text.
+   * It leaves no ink a reader sees: render mode 3 or 7, white or (nearly) transparent paint or a
+   * soft mask that hides it (see GState.textUnseen), a height under {@link MIN_SEEN_SIZE}, wholly
+   * outside the clip, or covered by opaque paint drawn after it (see {@link covered}). Its text is
+   * still text.
    */
   get unseen(): boolean {
-    return (this.int(6) & 4) !== 0 || this.number(10) === 0;
+    return (this.int(6) & (4 | GlyphFlag.Clipped | GlyphFlag.Covered)) !== 0 || this.number(10) < MIN_SEEN_SIZE;
+  }
+  /** An opaque rectangle or image drawn after it covers its (shrunk) box: PageContent.covers says which. */
+  get covered(): boolean {
+    return (this.int(6) & GlyphFlag.Covered) !== 0;
   }
   get marks(): readonly number[] {
     return this.table.markLists[this.int(8)]!;
@@ -514,6 +539,24 @@ export interface PageContent {
   readonly inlineImages: InlineImageEvent[];
   readonly spans: MarkedSpan[];
   readonly unsure: UnsureArea[];
+  /** Opaque paint drawn over text drawn before it: that text is unseen (GlyphEvent.covered), and the release says what covers it. */
+  readonly covers: TextCover[];
+}
+
+/** An opaque rectangle or image drawn after text whose boxes it holds. */
+export interface TextCover {
+  /** What covers it: `a filled rectangle (black)`, `image /Im1` … */
+  readonly what: string;
+  readonly bbox: Rect;
+  /** The glyphs it covers (indices into the page's GlyphTable). */
+  readonly glyphs: readonly number[];
+}
+
+/** Opaque paint recorded while a page is read: it covers the glyphs drawn before it (the first `before` of the table). */
+interface PendingCover {
+  readonly what: string;
+  readonly bbox: Rect;
+  readonly before: number;
 }
 
 /**
@@ -548,14 +591,19 @@ class GState {
     public strokeTiling: boolean,
     /** The fill colour is known to be dark (see darkFill): a filled rectangle of it can be a publisher's redaction box. */
     public fillDark: boolean,
-    /** What paints nothing a reader sees (see {@link Unseen}): a white fill or stroke colour, a fill or stroke alpha of 0. */
+    /** What paints nothing a reader sees (see {@link Unseen}): a white fill or stroke colour, a fill or stroke alpha of (nearly) 0, a soft mask that hides all. */
     public unseen: number,
-    /** The bounding box of the clipping path (user space of the page), or null when nothing clips. */
-    public clipBox: Rect | null,
+    /** The colour spaces `cs` and `CS` set (a name or an array; DeviceGray at first): what `sc`/`scn` components are read in. */
+    public fillSpace: PdfValue | undefined,
+    public strokeSpace: PdfValue | undefined,
+    /** The clipping path's bounding box in user space (each `W` path's box and form /BBox intersected), or null for none yet. */
+    public clip: Rect | null,
+    /** A fill paints opaquely: its alpha (`ca`) is 1, its blend mode Normal, no soft mask (what may cover text drawn before it). */
+    public fillOpaque: boolean,
   ) {}
 
   clone(): GState {
-    return new GState(this.ctm, this.font, this.fontSize, this.tc, this.tw, this.th, this.tl, this.tr, this.ts, this.lineWidth, this.fillTiling, this.strokeTiling, this.fillDark, this.unseen, this.clipBox);
+    return new GState(this.ctm, this.font, this.fontSize, this.tc, this.tw, this.th, this.tl, this.tr, this.ts, this.lineWidth, this.fillTiling, this.strokeTiling, this.fillDark, this.unseen, this.fillSpace, this.strokeSpace, this.clip, this.fillOpaque);
   }
 
   /**
@@ -565,7 +613,7 @@ class GState {
    */
   textUnseen(): boolean {
     const mode = this.tr;
-    if (mode === 3 || mode === 7) return true;
+    if (mode === 3 || mode === 7 || (this.unseen & (Unseen.Masked | Unseen.GroupHidden)) !== 0) return true;
     const fill = (this.unseen & (Unseen.FillWhite | Unseen.FillClear)) !== 0;
     const stroke = (this.unseen & (Unseen.StrokeWhite | Unseen.StrokeClear)) !== 0;
     if (mode === 0 || mode === 4) return fill;
@@ -575,10 +623,30 @@ class GState {
 }
 
 /** Bits of {@link GState.unseen}. */
-const Unseen = { FillWhite: 1, StrokeWhite: 2, FillClear: 4, StrokeClear: 8 } as const;
+/**
+ * Bits of {@link GState.unseen}. GroupHidden: a transparency group (a form with /Group) drawn with a
+ * fill alpha under {@link MIN_ALPHA} or a soft mask that hides all; what it paints inside is
+ * composited so whatever its own `gs` says (Chromium's `opacity:0.01`: the form's `/ca 1` inside).
+ */
+const Unseen = { FillWhite: 1, StrokeWhite: 2, FillClear: 4, StrokeClear: 8, Masked: 16, GroupHidden: 32 } as const;
 
-/** At least this light (0 black, 1 white) a colour is the page's white: text of it is not seen. */
-const WHITE_MIN = 0.95;
+/**
+ * Below this alpha (`ca`, `CA`) paint is not seen: a probe's `ca 0.004` and Chromium's
+ * `opacity:0.01` hid a line that was then released with the (U) paragraph above it (probe 61a, F1).
+ */
+const MIN_ALPHA = 0.05;
+
+/** The device space a colour operator (`g`, `rg`, `k` and their stroke forms) sets. */
+const DEVICE_SPACE: Readonly<Record<string, PdfName>> = { g: PdfName.of('DeviceGray'), rg: PdfName.of('DeviceRGB'), k: PdfName.of('DeviceCMYK') };
+
+/** A clip that nothing passes (two clips that do not meet). */
+const NOWHERE: Rect = rectOf(Infinity, Infinity, -Infinity, -Infinity);
+
+/** Bits of a glyph's flags (GlyphTable ints, k = 6) beyond upright (1), a TJ offset (2) and unseen paint (4). */
+const GlyphFlag = { Clipped: 8, Covered: 16 } as const;
+
+/** Smaller than this (pt, a glyph's height in user space) text is not legible: a probe's glyphs of 0.1 pt hid a line. */
+export const MIN_SEEN_SIZE = 1;
 
 /** True when a colour operator of a device space (`g`, `rg`, `k` and their stroke forms) sets white, or nearly. */
 function whiteColour(op: string, a: readonly PdfValue[]): boolean {
@@ -680,9 +748,65 @@ function interpretInto(objs: PdfObjects, contentBytes: Uint8Array, resources: Pd
   out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new LineTable() });
   if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: page.pageArea });
   if (parsed.ambiguousInlineImage !== undefined) page.unsure('inline-image-end', `the inline image at byte ${parsed.ambiguousInlineImage} of the page content`, page.pageArea);
-  const g0 = new GState(IDENTITY, null, 0, 0, 0, 1, 0, 0, 0, 1, false, false, true, 0, null);
+  const g0 = new GState(IDENTITY, null, 0, 0, 0, 1, 0, 0, 0, 1, false, false, true, 0, DEVICE_SPACE.g, DEVICE_SPACE.g, null, true);
   new StreamRun(page, 0, resources, g0, 0).execute(parsed.ops);
+  coverText(page);
   return out;
+}
+
+/**
+ * Marks the glyphs that opaque paint drawn after them covers (their shrunk box within its box):
+ * a white rectangle over a line, an image drawn over it, a producer's box over words of a (U) line
+ * (probe 61a, F1, F2). Viewers show the paint, extractors the text: it is unseen text, never
+ * released with the line it sits in.
+ */
+function coverText(page: PageRun): void {
+  const out = page.out, table = page.glyphTable;
+  for (const c of page.pendingCovers) {
+    // Lower than a legible glyph's shrunk box (MIN_SEEN_SIZE): it holds none (a rule, a hairline).
+    if (c.bbox[3] - c.bbox[1] < 0.5 * MIN_SEEN_SIZE || c.bbox[2] <= c.bbox[0]) continue;
+    const glyphs: number[] = [];
+    for (let at = out.firstGlyph; at < c.before; at++) {
+      if (table.within(at, c.bbox)) {
+        table.hide(at, GlyphFlag.Covered);
+        glyphs.push(at);
+      }
+    }
+    if (glyphs.length > 0) out.covers.push({ what: c.what, bbox: c.bbox, glyphs });
+  }
+}
+
+/** Darker than this (0 black, 1 white) a soft mask's colour lets nothing through. */
+const MASK_BLACK_MAX = 0.05;
+
+/**
+ * True when soft mask `smd` hides everything it masks: a /Luminosity mask (no transfer function)
+ * whose backdrop is black (no /BC, or zeros outside CMYK) and whose group paints only black, set by
+ * `g`, `rg` or `k`: the mask is 0 everywhere. A probe's text under such a mask was read as
+ * ordinary text (probe 61a, F1). Any other mask is not known to hide: its text is read as seen.
+ */
+function maskHidesAll(objs: PdfObjects, smd: PdfDict, ops: readonly Operation[]): boolean {
+  if (lookupName(objs, smd, 'S') !== 'Luminosity') return false;
+  const tr = lookup(objs, smd, 'TR');
+  if (tr !== undefined && !(tr instanceof PdfName && tr.name === 'Identity')) return false;
+  const grp = lookup(objs, smd, 'G');
+  const cs = grp instanceof PdfStream ? spaceFamily(objs, lookup(objs, lookupDict(objs, grp.dict, 'Group'), 'CS')) : '';
+  const bc = lookup(objs, smd, 'BC');
+  if (bc !== undefined && !(Array.isArray(bc) && cs !== 'DeviceCMYK' && bc.every((v) => resolve(objs, v) === 0))) return false;
+  for (const o of ops) {
+    const c = o.operands.map((v) => (typeof v === 'number' ? v : NaN));
+    if (o.op === 'g' || o.op === 'rg') {
+      if (!(Math.max(...c) <= MASK_BLACK_MAX)) return false;
+    } else if (o.op === 'k') {
+      if (!(c.length === 4 && (1 - c[3]!) * (1 - Math.min(c[0]!, c[1]!, c[2]!)) <= MASK_BLACK_MAX)) return false;
+    } else if (['sc', 'scn', 'cs', 'sh', 'Do', 'BI', 'G', 'RG', 'K', 'SC', 'SCN', 'CS', 'gs'].includes(o.op)) return false;
+  }
+  return true;
+}
+
+/** True when `m` maps rectangles to rectangles (no rotation but by quarter turns, no skew). */
+function axisAligned(m: Matrix): boolean {
+  return (Math.abs(m[1]) < 1e-9 && Math.abs(m[2]) < 1e-9) || (Math.abs(m[0]) < 1e-9 && Math.abs(m[3]) < 1e-9);
 }
 
 /*
@@ -702,6 +826,8 @@ class PageRun {
   readonly pageArea: Rect;
   private readonly parsedCache = new WeakMap<PdfStream, { ops: Operation[]; bytes: Uint8Array; problems: string[]; ambiguousInlineImage?: number } | null>();
   private readonly markStack: number[] = [];
+  /** Opaque paint drawn so far (see coverText). */
+  readonly pendingCovers: PendingCover[] = [];
   /** Glyphs share one copy of the open marked-content spans until the stack changes. */
   private marksCopy: readonly number[] | null = null;
 
@@ -711,7 +837,7 @@ class PageRun {
     glyphTable: GlyphTable,
   ) {
     this.glyphTable = glyphTable;
-    this.out = { streams: [], glyphs: [], glyphTable, firstGlyph: glyphTable.size, paths: [], images: [], inlineImages: [], spans: [], unsure: [] };
+    this.out = { streams: [], glyphs: [], glyphTable, firstGlyph: glyphTable.size, paths: [], images: [], inlineImages: [], spans: [], unsure: [], covers: [] };
     this.pageArea = rectOf(pageBox[0] - HUGE, pageBox[1] - HUGE, pageBox[2] + HUGE, pageBox[3] + HUGE);
   }
 
@@ -879,8 +1005,10 @@ class StreamRun {
       gl[1] = f;
       gl[2] = w0;
       gl[3] = removalOffset ?? 0;
-      const glyph = new GlyphEvent(table, table.add(code, start, start + length, removalOffset !== null, font.unicode(code), why));
+      const at = table.add(code, start, start + length, removalOffset !== null, font.unicode(code), why);
+      const glyph = new GlyphEvent(table, at);
       out.glyphs.push(glyph);
+      if (g.clip !== null && table.outside(at, g.clip)) table.hide(at, GlyphFlag.Clipped);
       if (why) {
         // Without the font's metrics (or code lengths) the glyph may extend anywhere along its
         // line (down the page for vertical text).
@@ -932,14 +1060,19 @@ class StreamRun {
         case 'SCN':
           this.setPatternColour(o.op, a);
           break;
-        case 'g': case 'rg': case 'k': case 'sc':
+        case 'g': case 'rg': case 'k':
           this.g.fillTiling = false;
           this.g.fillDark = darkFill(o.op, a);
+          this.g.fillSpace = DEVICE_SPACE[o.op];
           this.g.unseen = whiteColour(o.op, a) ? this.g.unseen | Unseen.FillWhite : this.g.unseen & ~Unseen.FillWhite;
           break;
-        case 'G': case 'RG': case 'K': case 'SC':
+        case 'G': case 'RG': case 'K':
           this.g.strokeTiling = false;
+          this.g.strokeSpace = DEVICE_SPACE[o.op.toLowerCase()];
           this.g.unseen = whiteColour(o.op, a) ? this.g.unseen | Unseen.StrokeWhite : this.g.unseen & ~Unseen.StrokeWhite;
+          break;
+        case 'sc': case 'SC':
+          this.setComponents(o.op === 'sc', a);
           break;
         // Paths.
         case 'm':
@@ -1048,7 +1181,7 @@ class StreamRun {
           this.page.popMark();
           break;
         case 'BI':
-          this.inlineImage(i);
+          this.inlineImage(i, o.inline?.dict);
           break;
         case 'Do':
           this.drawXObject(a, i);
@@ -1076,9 +1209,10 @@ class StreamRun {
     const lw = lookup(objs, ext, 'LW');
     if (typeof lw === 'number') this.g.lineWidth = lw;
     const ca = lookup(objs, ext, 'ca');
-    if (typeof ca === 'number') this.g.unseen = ca <= 0 ? this.g.unseen | Unseen.FillClear : this.g.unseen & ~Unseen.FillClear;
+    if (typeof ca === 'number') this.g.unseen = ca < MIN_ALPHA ? this.g.unseen | Unseen.FillClear : this.g.unseen & ~Unseen.FillClear;
     const CA = lookup(objs, ext, 'CA');
-    if (typeof CA === 'number') this.g.unseen = CA <= 0 ? this.g.unseen | Unseen.StrokeClear : this.g.unseen & ~Unseen.StrokeClear;
+    if (typeof CA === 'number') this.g.unseen = CA < MIN_ALPHA ? this.g.unseen | Unseen.StrokeClear : this.g.unseen & ~Unseen.StrokeClear;
+    this.setOpacity(ext, ca);
     const f = lookup(objs, ext, 'Font');
     if (Array.isArray(f) && f.length >= 2) {
       this.g.font = loadFont(objs, f[0]);
@@ -1086,10 +1220,12 @@ class StreamRun {
     }
     const sm = lookup(objs, ext, 'SMask');
     const smd = dictOf(sm);
+    if (sm instanceof PdfName) this.g.unseen &= ~Unseen.Masked;
     if (!smd) return;
     const grp = lookup(objs, smd, 'G');
     if (!(grp instanceof PdfStream)) return;
     const p = this.page.parseForm(grp);
+    this.g.unseen = p && maskHidesAll(objs, smd, p.ops) ? this.g.unseen | Unseen.Masked : this.g.unseen & ~Unseen.Masked;
     const drawsContent = !p || p.ops.some((x) => SHOW_OPS.has(x.op) || x.op === 'Do' || x.op === 'BI');
     if (drawsContent) {
       const bbox = numbers(objs, grp.dict.get('BBox'));
@@ -1099,18 +1235,53 @@ class StreamRun {
     }
   }
 
+  /**
+   * The opacity of fills from ExtGState `ext` (its `ca`, /BM and /SMask, where it gives them): a
+   * fill covers text drawn before it only when it is opaque (see coverText).
+   */
+  private setOpacity(ext: PdfDict, ca: PdfValue | undefined): void {
+    const objs = this.page.objs;
+    const bm = lookup(objs, ext, 'BM');
+    const sm = lookup(objs, ext, 'SMask');
+    const first = Array.isArray(bm) ? resolve(objs, bm[0]) : bm;
+    const normal = bm === undefined || (first instanceof PdfName && (first.name === 'Normal' || first.name === 'Compatible'));
+    const unmasked = sm === undefined || (sm instanceof PdfName && sm.name === 'None');
+    if (typeof ca === 'number' || bm !== undefined || sm !== undefined) this.g.fillOpaque = (typeof ca === 'number' ? ca >= 1 : this.g.fillOpaque) && normal && unmasked;
+  }
+
+  /** `sc` / `SC`: colour components in the current space (white there or not: see colour.ts). */
+  private setComponents(fill: boolean, a: readonly PdfValue[]): void {
+    const c = a.map((v) => (typeof v === 'number' ? v : NaN));
+    const white = colourWhite(this.page.objs, fill ? this.g.fillSpace : this.g.strokeSpace, c);
+    if (fill) {
+      this.g.fillTiling = false;
+      this.g.fillDark = darkFill('sc', a);
+      this.g.unseen = white ? this.g.unseen | Unseen.FillWhite : this.g.unseen & ~Unseen.FillWhite;
+    } else {
+      this.g.strokeTiling = false;
+      this.g.unseen = white ? this.g.unseen | Unseen.StrokeWhite : this.g.unseen & ~Unseen.StrokeWhite;
+    }
+  }
+
+  /** The colour space `n` names: a family's name, or the resources' /ColorSpace entry. */
+  private spaceOf(n: PdfValue | undefined): PdfValue | undefined {
+    if (!(n instanceof PdfName)) return undefined;
+    const csv = lookup(this.page.objs, this.resDict('ColorSpace'), n.name);
+    return csv ?? n;
+  }
+
   /** `cs` / `CS`: a colour space other than a pattern ends painting with a tiling pattern. */
   private setColourSpace(op: string, a: readonly PdfValue[]): void {
     const objs = this.page.objs;
-    const n = a[0];
-    let isPattern = n instanceof PdfName && n.name === 'Pattern';
-    if (!isPattern && n instanceof PdfName) {
-      const csv = lookup(objs, this.resDict('ColorSpace'), n.name);
-      isPattern = (csv instanceof PdfName && csv.name === 'Pattern') || (Array.isArray(csv) && resolve(objs, csv[0]) instanceof PdfName && (resolve(objs, csv[0]) as PdfName).name === 'Pattern');
-    }
-    // The space's initial colour is not looked up: not known to be dark (nor white).
+    const space = this.spaceOf(a[0]);
+    const isPattern = spaceFamily(objs, space) === 'Pattern';
+    // The space's initial colour (black in a device space): not known to be dark; white when it is (an Indexed entry 0).
     if (op === 'cs') this.g.fillDark = false;
-    this.g.unseen &= op === 'cs' ? ~Unseen.FillWhite : ~Unseen.StrokeWhite;
+    if (op === 'cs') this.g.fillSpace = space;
+    else this.g.strokeSpace = space;
+    const white = !isPattern && colourWhite(objs, space, initialColour(objs, space));
+    const bit = op === 'cs' ? Unseen.FillWhite : Unseen.StrokeWhite;
+    this.g.unseen = white ? this.g.unseen | bit : this.g.unseen & ~bit;
     if (!isPattern) {
       if (op === 'cs') this.g.fillTiling = false;
       else this.g.strokeTiling = false;
@@ -1128,10 +1299,10 @@ class StreamRun {
         this.g.fillTiling = tiling;
         this.g.fillDark = false;
       } else this.g.strokeTiling = tiling;
-    } else if (op === 'scn') {
-      this.g.fillTiling = false;
-      this.g.fillDark = false;
-    } else this.g.strokeTiling = false;
+    } else {
+      this.setComponents(op === 'scn', a);
+      return;
+    }
     this.g.unseen &= op === 'scn' ? ~Unseen.FillWhite : ~Unseen.StrokeWhite;
   }
 
@@ -1150,9 +1321,24 @@ class StreamRun {
   }
 
   /** `BI` … `EI` at operation `i`: an inline image fills the unit square. */
-  private inlineImage(i: number): void {
-    const bbox = clipped(transformRect(this.g.ctm, UNIT_SQUARE), this.g.clipBox);
+  private inlineImage(i: number, dict: PdfDict | undefined): void {
+    const bbox = clipped(transformRect(this.g.ctm, UNIT_SQUARE), this.g.clip);
     this.page.out.inlineImages.push({ stream: this.streamId, op: i, ctm: this.g.ctm, bbox, marks: this.page.markSnapshot() });
+    const mask = dict !== undefined && (dict.get('IM') === true || dict.get('ImageMask') === true || dict.get('Mask') !== undefined || dict.get('SMask') !== undefined);
+    if (dict !== undefined && !mask) this.addCover('an inline image', bbox);
+  }
+
+  /**
+   * Records opaque paint of box `box` (user space) drawn now: the glyphs drawn before it that it
+   * holds are covered (see coverText). Only where it is painted: its box within the clip; only
+   * opaque (alpha 1, Normal blend, no soft mask) and only a rectangle (the CTM keeps it one).
+   */
+  private addCover(what: string, box: Rect): void {
+    const g = this.g;
+    if (!g.fillOpaque || (g.unseen & (Unseen.Masked | Unseen.GroupHidden)) !== 0 || !axisAligned(g.ctm)) return;
+    const bbox = g.clip === null ? box : intersection(box, g.clip);
+    if (bbox === null) return;
+    this.page.pendingCovers.push({ what, bbox, before: this.page.glyphTable.size });
   }
 
   /** `Do` at operation `i`: an image is recorded; a form is interpreted as a stream instance of its own. */
@@ -1166,7 +1352,12 @@ class StreamRun {
     if (!(x instanceof PdfStream)) return;
     const sub = lookupName(objs, x.dict, 'Subtype');
     if (sub === 'Image') {
-      out.images.push({ stream: streamId, op: i, name: n.name, image: x, ref: xref instanceof PdfRef ? xref : undefined, ctm: this.g.ctm, bbox: clipped(transformRect(this.g.ctm, UNIT_SQUARE), this.g.clipBox), marks: this.page.markSnapshot() });
+      const bbox = clipped(transformRect(this.g.ctm, UNIT_SQUARE), this.g.clip);
+      out.images.push({ stream: streamId, op: i, name: n.name, image: x, ref: xref instanceof PdfRef ? xref : undefined, ctm: this.g.ctm, bbox, marks: this.page.markSnapshot() });
+      const d = x.dict;
+      const smaskInData = lookup(objs, d, 'SMaskInData');
+      const masked = lookup(objs, d, 'ImageMask') === true || d.get('Mask') !== undefined || d.get('SMask') !== undefined || (typeof smaskInData === 'number' && smaskInData > 0);
+      if (!masked) this.addCover(`image /${n.name}`, bbox);
       return;
     }
     if (sub !== 'Form') return;
@@ -1193,7 +1384,9 @@ class StreamRun {
     out.streams.push({ id, bytes: parsed.bytes, ops: parsed.ops, resources: lookupDict(objs, x.dict, 'Resources') ?? res, form: { stream: x, parent: streamId, doOp: i, name: n.name }, minDepth: 0, endDepth: 0, lines: new LineTable() });
     const inner = this.g.clone();
     inner.ctm = ctm;
-    if (bbox && bbox.length === 4) inner.clipBox = clipped(area, inner.clipBox);
+    // A form paints only inside its /BBox: text outside it is clipped away (probe 61a, a form of BBox [0 0 1 1]).
+    if (bbox && bbox.length === 4) inner.clip = inner.clip === null ? area : (intersection(inner.clip, area) ?? NOWHERE);
+    if (x.dict.get('Group') !== undefined && (inner.unseen & (Unseen.FillClear | Unseen.Masked)) !== 0) inner.unseen |= Unseen.GroupHidden;
     new StreamRun(this.page, id, out.streams[id]!.resources, inner, depth + 1).execute(parsed.ops);
   }
 
@@ -1217,9 +1410,11 @@ class StreamRun {
       if (op === 's' || op === 'b' || op === 'b*') this.shape.close();
       const thin = strokeSeen || fillSeen ? this.shape.pieces(strokeSeen, fillSeen, op.endsWith('*'), hw) : NO_PIECES;
       this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, rects: this.rects, dark, inked: strokeSeen || fillSeen, verticals: thin.verticals, horizontals: thin.horizontals, ring: isRing(this.shape), marks: this.page.markSnapshot() });
+      // One filled rectangle, tiling or other patterns aside (not known to be opaque).
+      if (filled && this.rects === 1 && this.segments === 4 && this.curves === 0 && spaceFamily(this.page.objs, this.g.fillSpace) !== 'Pattern') this.addCover(`a filled rectangle${dark ? ' (dark)' : (this.g.unseen & Unseen.FillWhite) !== 0 ? ' (white)' : ''}`, this.pathBox);
+      // W/W* then the painting operator: the clip is the path's from the next operation on (its bounding box).
+      if (this.clip) this.g.clip = this.g.clip === null ? this.pathBox : (intersection(this.g.clip, this.pathBox) ?? NOWHERE);
     }
-    // The clipping path takes effect after the painting operator (W n): it narrows what is drawn next.
-    if (this.clip && this.pathBox) this.g.clipBox = clipped(this.pathBox, this.g.clipBox);
     this.shape = new PathShape();
     this.pathStart = -1;
     this.pathBox = null;

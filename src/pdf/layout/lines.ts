@@ -98,6 +98,8 @@ function indices(n: number): number[] {
 interface Row {
   readonly glyphs: readonly PageGlyph[];
   readonly drawn: readonly number[];
+  /** The unseen glyphs of a row that also shows glyphs a reader sees (see seenApart): a row of their own. */
+  readonly hidden?: boolean;
 }
 
 /**
@@ -115,10 +117,34 @@ function rows(glyphs: readonly PageGlyph[]): Row[] {
     if (cur && Math.abs(cur.y - keys.y[i]!) < ROW_TOLERANCE_EM * Math.max(cur.size, g.size)) cur.members.push(i);
     else out.push({ y: keys.y[i]!, size: g.size, members: [i] });
   }
-  return joinSuperscripts(joinRaisedAfterMarks(out, glyphs), glyphs).map((r) => {
-    const drawn = dedupe(r.members.sort((a, b) => keys.byLeft(a, b)), glyphs);
-    return { glyphs: drawn.map((i) => glyphs[i]!), drawn };
-  });
+  return joinSuperscripts(joinRaisedAfterMarks(out, glyphs), glyphs).flatMap((r) =>
+    seenApart(r.members, glyphs).map((members, k) => {
+      const drawn = dedupe(members.sort((a, b) => keys.byLeft(a, b)), glyphs);
+      return { glyphs: drawn.map((i) => glyphs[i]!), drawn, ...(k > 0 ? { hidden: true } : {}) };
+    }),
+  );
+}
+
+/**
+ * A row's glyphs, split in two when it holds both text a reader sees and unseen text (PageGlyph.unseen:
+ * an invisible OCR layer over the line, a box or image drawn over words of it, white words): the
+ * seen glyphs, then the unseen ones (each with the blanks of its kind). Read left to right as one
+ * row, glyphs of the two interleaved: an invisible copy of a (U) line drawn over it shattered the
+ * line into 56 pieces of one glyph, each withheld under B1, and words under a drawn box were read
+ * as part of the (U) line around them (probe 61a, F2, F3). The unseen text is a row of its own:
+ * its pieces are unmarked, and withheld in a classified document.
+ */
+function seenApart(members: number[], glyphs: readonly PageGlyph[]): number[][] {
+  let seen = false;
+  let unseen = false;
+  for (const i of members) {
+    const g = glyphs[i]!;
+    if (g.blank) continue;
+    if (g.unseen) unseen = true;
+    else seen = true;
+  }
+  if (!seen || !unseen) return [members];
+  return [members.filter((i) => !glyphs[i]!.unseen), members.filter((i) => glyphs[i]!.unseen === true)];
 }
 
 /**
@@ -1317,11 +1343,14 @@ function besideCap(cap: LinePiece, r: LinePiece): boolean {
  * gap in a line (see bridged).
  */
 export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = [], drawn: DrawnRules = NO_RULES): Block[] {
-  const rs = rows(glyphs);
+  const both = rows(glyphs);
+  const rs = both.filter((r) => r.hidden !== true);
   const rules = cellBorders(rs, drawn);
   const marks = midLineMarks(rs);
   let right = -Infinity;
   for (const g of glyphs) if (!g.blank) right = Math.max(right, g.x1);
-  const all = joinDropCaps(rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], above: rs[k - 1], right }, rules)).sort((a, b) => b.y - a.y || a.x0 - b.x0));
+  const seen = rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], above: rs[k - 1], right }, rules));
+  const hidden = both.filter((r) => r.hidden === true).flatMap((r) => pieces(r, glyphs, boxes, [], undefined, rules));
+  const all = joinDropCaps([...seen, ...hidden].sort((a, b) => b.y - a.y || a.x0 - b.x0));
   return order(blocks(all, opens, glyphs));
 }
