@@ -11,14 +11,21 @@
  * - a resource dictionary keeps only the categories a content stream can name (/Font, /XObject,
  *   /ExtGState, /ColorSpace, /Pattern, /Shading, /Properties, /ProcSet);
  * - no string stays, at any depth, but the two rendering reads: a CID font's /CIDSystemInfo
- *   /Registry and /Ordering (which pick its character collection) and an /Indexed colour space's
- *   lookup table. A string in an array is emptied (positions keep their meaning), in a dictionary
+ *   /Registry and /Ordering (which pick its character collection; Adobe's names only, any other
+ *   written Adobe/Identity) and an /Indexed colour space's lookup table (colours, never text). A string in an array is emptied (positions keep their meaning), in a dictionary
  *   its key goes;
  * - names that are free text get neutral ones: a Separation or DeviceN colorant is `/SpotN` (the
  *   same colorant the same N throughout the file, so overprinting and separations behave the same;
  *   /All, /None and the process colours keep theirs), with its alternate space and tint transform
  *   unchanged, so the page renders as before; a DeviceN's /Attributes (colorant names again, and
- *   optional) goes; /Name (a form's, an image's or a font's, which no reader uses) goes.
+ *   optional) goes; /Name (a form's, an image's or a font's, which no reader uses) goes;
+ * - a font's /BaseFont and /FontName stay when they are a known family and style (a closed list),
+ *   or become `FontN`, the same name the same new name; subset tags become the tool's (probe 61a:
+ *   `ABCDEF+ZQCOBRANET` stayed). An embedded font draws from its program, whatever its name;
+ * - a transparency group (a page's or a form's) keeps /Type, /S, /I, /K and a device or array
+ *   /CS (a probe's `/ZQg (ZQGROUP)` and `/CS /ZQCSNAME` stayed); /ProcSet keeps PDF's sets.
+ *
+ * Resource names are resnames.ts's.
  *
  * Optional content (layers) is left to properties.ts and layers.ts, which already keep no string
  * in it and name it. Stream data (font programs, images) is kept as it is: this is about the
@@ -33,6 +40,13 @@ const CATEGORIES = new Set(['Font', 'XObject', 'ExtGState', 'ColorSpace', 'Patte
 
 /** Keys whose string values rendering reads (a CIDSystemInfo's). */
 const STRING_KEYS = new Set(['Registry', 'Ordering']);
+
+/** The values a CIDSystemInfo keeps (Adobe's collections); any other pair is written `Adobe`/`Identity`. */
+const CID_SYSTEM: Readonly<Record<string, ReadonlySet<string>>> = {
+  Registry: new Set(['Adobe']),
+  Ordering: new Set(['Identity', 'Japan1', 'Japan2', 'GB1', 'CNS1', 'Korea1', 'KR', 'UCS', 'Manga1']),
+};
+const CID_DEFAULT: Readonly<Record<string, string>> = { Registry: 'Adobe', Ordering: 'Identity' };
 
 /** The procedure sets PDF defines (ISO 32000-1, 14.2): any other name in /ProcSet goes. */
 const PROC_SETS = new Set(['PDF', 'Text', 'ImageB', 'ImageC', 'ImageI']);
@@ -189,7 +203,12 @@ function rewriteDict(pass: Pass, d: PdfDict, kind: Kind): PdfDict {
       continue;
     }
     let r: PdfValue | undefined;
-    if (kind === 'resources' && k === 'ProcSet') r = procSet(pass, e);
+    if (e instanceof PdfString && STRING_KEYS.has(k)) {
+      // A CIDSystemInfo's: Adobe's names, or Adobe's Identity.
+      const text = Buffer.from(e.bytes).toString('latin1');
+      r = CID_SYSTEM[k]!.has(text) ? e : new PdfString(new Uint8Array(Buffer.from(CID_DEFAULT[k]!, 'latin1')));
+      if (r !== e) pass.names++;
+    } else if (kind === 'resources' && k === 'ProcSet') r = procSet(pass, e);
     else if (k === 'Group') r = groupOf(pass, e);
     else if ((k === 'BaseFont' || k === 'FontName') && e instanceof PdfName) r = fontName(pass, e);
     else r = rewrite(pass, e, k === 'Resources' ? 'resources' : 'value');
