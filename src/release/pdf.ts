@@ -115,7 +115,12 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   // A link kept on released text must not name what is withheld in its address.
   const repeats = withheldNameCheck(planned);
   const repeatsNumber = withheldNumberCheck(planned);
-  const keepUri = (uri: string): boolean => !repeats(decodedUri(uri)) && !repeatsNumber(decodedUri(uri));
+  // It is kept only over released text (redactPdf: a link a region touches goes) and when what its
+  // address says (uriReading) names nothing withheld; the kept ones are listed in a warning.
+  const keepUri = (uri: string): boolean => {
+    const said = uriReading(uri);
+    return !repeats(said) && !repeatsNumber(said);
+  };
   const { bytes, report } = await redactPdf(source.bytes, regions, { title, rasterizeUnsure: source.rasterizeUnsure ?? false, stamp, strikes, keepUri, ...(source.layout.parsed ? { parsed: source.layout.parsed } : {}) });
   // The original's words outside the regions come from the text layer already read (no second
   // pdf.js reading of the original); the release is read by pdf.js, the independent reader.
@@ -194,6 +199,33 @@ function unreadDrawings(layout: PdfLayout, regions: readonly PdfRegion[]): Diagn
     if (what !== '') out.push({ severity: 'warning', code: 'pdf-unread', message: `page ${i + 1}: ${what} kept as drawn; text in images or drawn as shapes is not read, so it is not checked against what is withheld: review them before release` });
   }
   return out;
+}
+
+/** The named character references a URI may use for letters and separators (HTML's). */
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', sol: '/', colon: ':', period: '.', hyphen: '-', dash: '-', lowbar: '_', num: '#', percnt: '%', quest: '?', equals: '=', plus: '+', commat: '@' };
+
+/**
+ * What a URI's address says, as its reader would take it: %-escapes and HTML character references
+ * (`&#90;`, `&#x5A;`, `&amp;`) decoded, each again while that changes something; then, after it,
+ * every piece of 8 or more base64 characters that decodes to printable text, decoded (`WlFDT0JSQQ==`
+ * is a word as surely as the word is). The checks that read it fold case.
+ */
+export function uriReading(uri: string): string {
+  let text = uri;
+  for (let i = 0; i < 4; i++) {
+    const next = decodedUri(text)
+      .replace(/&#(\d{1,7});?/g, (all, d: string) => (Number(d) <= 0x10ffff ? String.fromCodePoint(Number(d)) : all))
+      .replace(/&#[xX]([0-9A-Fa-f]{1,6});?/g, (all, h: string) => (parseInt(h, 16) <= 0x10ffff ? String.fromCodePoint(parseInt(h, 16)) : all))
+      .replace(/&([A-Za-z]+);/g, (all, n: string) => ENTITIES[n.toLowerCase()] ?? all);
+    if (next === text) break;
+    text = next;
+  }
+  const decoded: string[] = [];
+  for (const piece of text.match(/[A-Za-z0-9+_-]{8,}={0,2}/g) ?? []) {
+    const b = Buffer.from(piece.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
+    if (b.length >= 3 && /^[\x20-\x7e]+$/.test(b)) decoded.push(b);
+  }
+  return decoded.length > 0 ? `${text} ${decoded.join(' ')}` : text;
 }
 
 /**

@@ -19,8 +19,11 @@
  * - every layer (OCG, OCMD) the file holds keeps no string and is named `Layer` (`Layer N` when
  *   /OCProperties lists it);
  * - everything the pages' resources reach keeps only what rendering uses: no unknown resource
- *   category, no string (but a CIDSystemInfo's and an /Indexed lookup), neutral colorant names
- *   (resources.ts);
+ *   category, no string (but a CIDSystemInfo's and an /Indexed lookup), neutral colorant names,
+ *   font names from a closed list or `FontN` with the tool's subset tags, a page group's keys and
+ *   /ProcSet names PDF defines (resources.ts);
+ * - every resource name is of a producer's neutral shape (`/F1`, `/GS2`) or the tool's, in the
+ *   resources and the content streams alike (resnames.ts);
  * - a font that lost glyphs keeps nothing of them but, when still used, its program (fonts.ts);
  * - the file is written whole (objects/write.ts): only reachable objects, no update history, no /ID.
  */
@@ -42,6 +45,7 @@ import { plainPropertyLists } from './properties.js';
 import { neutralLayers } from './layers.js';
 import { safeLink } from './links.js';
 import { renderingResources } from './resources.js';
+import { neutralResourceNames } from './resnames.js';
 
 /** A withheld region: 0-based page index; rect in the page's default user space (PDF units, y up, unrotated, as pdf.js getTextContent transforms give); label printed in the box, e.g. "B1, 1.4(C)". */
 export interface PdfRegion {
@@ -104,6 +108,8 @@ export interface RedactionReport {
   readonly totals: PageStats;
   readonly annotationsRemoved: number;
   readonly linksKept: number;
+  /** The addresses of the URI links kept (in page order, each once): data no reader of the release text sees. */
+  readonly urisKept: readonly string[];
   /** Document-level parts that were present and were dropped (e.g. "XMP metadata", "outlines"). */
   readonly removed: readonly string[];
   readonly warnings: readonly string[];
@@ -206,6 +212,8 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
   const totals = zeroStats();
   let annotationsRemoved = 0;
   let linksKept = 0;
+  const urisKept: string[] = [];
+  let urisRefused = 0;
   // What each font still shows (fonts.ts); pages not yet read are read only if a font lost glyphs.
   const fonts = new FontLedger();
   const unread: { index: number; rasterized: boolean }[] = [];
@@ -290,10 +298,12 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
       const touches = rect && rect.length === 4 ? regs.some((r) => intersects(normaliseRect(rect as unknown as [number, number, number, number]), r.rect)) : regs.length > 0;
       const safe = subtype === 'Link' && !touches && !rasterized ? safeLink(objs, d, pageNums, options.keepUri ?? (() => true)) : null;
       if (safe?.cut) cutLinks++;
+      if (safe?.refused) urisRefused++;
       const link = safe?.link;
       if (link) {
         kept.push(allocate(link));
         linksKept++;
+        if (safe!.uri !== undefined && !urisKept.includes(safe!.uri)) urisKept.push(safe!.uri);
       } else annotationsRemoved++;
     }
     if (kept.length > 0) out.set('Annots', kept);
@@ -304,6 +314,11 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     objs.objects.set(pageRefs[i]!.num, out);
   }
   objs.objects.set(pagesRef.num, new PdfDict([['Type', PdfName.of('Pages')], ['Kids', pageRefs], ['Count', pageRefs.length]]));
+  // A link's address is hidden data: no reviewer reads it in the release text. One that repeats
+  // withheld words went (its text stays); those kept are listed, never kept unsaid. The refused
+  // ones are counted, never quoted.
+  if (urisRefused > 0) warnings.push(`${urisRefused} link(s) removed (their text kept): the address names what is withheld`);
+  if (urisKept.length > 0) warnings.push(`${urisKept.length} link address(es) kept over released text, not shown in the release text: ${urisKept.map((u) => JSON.stringify(u)).join(', ')}`);
   if (fonts.touched) {
     // The original pages, as the redaction did not need them read: what they draw, the release draws.
     for (const u of unread) {
@@ -334,7 +349,12 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
   const bare = renderingResources(objs, pageRefs);
   if (bare.categories > 0) removed.push('resource categories no page can use');
   if (bare.strings > 0) removed.push('strings in fonts, images, graphics states, colour spaces and other resources');
-  if (bare.names > 0) removed.push('free-text names in resources (colorant names replaced, /Name dropped)');
+  if (bare.names > 0) removed.push('free-text names in resources (colorant and font names replaced, /Name dropped, page groups and /ProcSet to what PDF defines)');
+  // Resource names of no producer's shape get the tool's, in the resources and the content
+  // streams that use them (resnames.ts). After the resources' rewrite, which replaces their objects.
+  const named = neutralResourceNames(objs, pageRefs);
+  if (named.names > 0) removed.push('resource names a producer gave (replaced by neutral ones, in the resources and the content streams)');
+  if (named.unread > 0) warnings.push(`${named.unread} content stream(s) could not be decoded: the resource names they use are kept as given`);
   if (catalog.has('OCProperties')) newCatalog.set('OCProperties', neutralLayers(objs, catalog.get('OCProperties')!));
   const root = catalogRef instanceof PdfRef ? catalogRef : allocate(null);
   objs.objects.set(root.num, newCatalog);
@@ -347,6 +367,6 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
   const out = writePdf(release, '1.7', { dropKeys: STRIP_KEYS });
   return {
     bytes: out,
-    report: { pages: pages.length, regions: regions.length, redactedPages: reports, totals, annotationsRemoved, linksKept, removed, warnings },
+    report: { pages: pages.length, regions: regions.length, redactedPages: reports, totals, annotationsRemoved, linksKept, urisKept, removed, warnings },
   };
 }

@@ -14,6 +14,10 @@ export interface SafeLink {
   readonly link: PdfDict | null;
   /** Something the link held is not in the release because it was not of its kind's shape. */
   readonly cut: boolean;
+  /** The address of a kept URI link, as written (latin1): hidden data the release text does not show. */
+  readonly uri?: string;
+  /** A URI link that went because `keepUri` refused its address. */
+  readonly refused?: boolean;
 }
 
 /** How many operands each fit type of an explicit destination takes (PDF 32000 12.3.2.2). */
@@ -97,8 +101,11 @@ export function safeLink(objs: PdfObjects, annot: PdfDict, pageRefs: ReadonlySet
     const s = lookupName(objs, action, 'S');
     if (s === 'URI') {
       const uri = lookup(objs, action, 'URI');
-      if (!(uri instanceof PdfString) || !keepUri(Buffer.from(uri.bytes).toString('latin1'))) return none(false);
+      if (!(uri instanceof PdfString)) return none(false);
+      const address = Buffer.from(uri.bytes).toString('latin1');
+      if (!keepUri(address)) return { link: null, cut: false, refused: true };
       out.set('A', new PdfDict([['S', PdfName.of('URI')], ['URI', uri]]));
+      return { link: out, cut, uri: address };
     } else if (s === 'GoTo') {
       const d = lookup(objs, action, 'D');
       if (!explicitDest(d, pageRefs)) return none(Array.isArray(d));
