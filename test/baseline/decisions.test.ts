@@ -131,10 +131,6 @@ const SANCTIONED: readonly RegExp[] = [
   // c507844): it cites §1.4(b), foreign government information, not the cable's Classified By
   // reasons: 07REYKJAVIK298's three (NC) paragraphs, B1, 1.4(B), 1.4(D) -> B1, 1.4(B).
   /^\S+ paragraph: W classified -> W classified \(authority B1,1\.4\(B\),1\.4\(D\) -> B1,1\.4\(B\)\)$/,
-  // A memo's routing lines with short values and no mark (MEMORANDUM FOR, FROM: fix61d) are kept as
-  // written outside every portion with a routing-line note, as a cable's FM and TO lines are: the
-  // unmarked header portions of MEMO-FIELD-OFFICES are no longer portions (no B1 claimed on them).
-  /^removed header \(unmarked\): W unmarked-in-classified \| W unmarked-in-classified$/,
 ];
 
 /** A line marked classified, read without the parser: `¶3. (C)`, `2. (S//NF)`, `A. (C)`, but not a REF list entry `(C) STATE 034567`. */

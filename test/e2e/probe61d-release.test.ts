@@ -7,10 +7,11 @@
  *   a (U) paragraph has no known level (it was released as (U)).
  * - Memo text: an indented block under a line that ended a sentence or lead-in, and an escaped
  *   quote line (`\> …`), are blocks of their own (they were released as the (U) paragraph's text).
- * - Memo and e-mail routing lines with short values are kept as written with a routing-line note
- *   (they were withheld under B1 as unmarked header portions); under foia-intel their values are
- *   redacted under (b)(3), as its header rule withholds header portions; `Sent:` and the other lines
- *   kept as written are shown by explain.
+ * - Memo and e-mail routing lines (`MEMORANDUM FOR`, `FROM`, `TO`, `CC`…) of a classified document
+ *   are header portions: unmarked, they are withheld (B1 under public, the header rule's (b)(3)
+ *   under foia-intel), wherever they stand and whatever their values (probe 61c F1-F5 released
+ *   them when they were kept as written); `Sent:` and the other lines kept as written are shown by
+ *   explain at their lines.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,11 +79,15 @@ const CASES: [name: string, input: string, released: string[]][] = [
   ['a bold title over an unmarked line', memo('**(U) Bold Title UQSIX**\nZQBOLD unmarked text'), ['UQSUBJ', 'UQSIX']],
   ['a closing HTML tag under a (U) line', memo('(U) Text UQSIX here.\n</div>ZQDIV unmarked'), ['UQSUBJ', 'UQSIX']],
   ['the indented wrap of a sentence that goes on', memo('(U) Wrapped UQSIX paragraph\n    UQWRAP continues here.'), ['UQSUBJ', 'UQSIX', 'UQWRAP']],
-  // Routing lines.
-  ['routing lines with short values', memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Director, Office of UQREGIONAL Analysis\nFROM: Chief, UQDESK Desk\nSUBJECT: (U) Plan UQSUBJ\nDATE: 15 March 2011'), ['UQREGIONAL', 'UQDESK', 'UQSUBJ', 'UQBODY']],
+  // Routing lines: unmarked header portions of a classified document, withheld (probe 61c F1-F5).
+  ['routing lines with short values', memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Director, Office of ZQREGIONAL Analysis\nFROM: Chief, ZQDESK Desk\nSUBJECT: (U) Plan UQSUBJ\nDATE: 15 March 2011'), ['UQSUBJ', 'UQBODY']],
   ['a routing line holding a mark-like word', memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Director\nFROM: ZQNOFORN NOFORN desk\nSUBJECT: (U) Plan UQSUBJ'), ['UQSUBJ', 'UQBODY']],
   ['a routing line holding a sentence', memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Director\nFROM: Chief desk. ZQSENT the source met him\nSUBJECT: (U) Plan UQSUBJ'), ['UQSUBJ', 'UQBODY']],
   ['a routing line wrapped to the next line', memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Director, Office of\n    ZQWRAPPED Regional Analysis\nSUBJECT: (U) Plan UQSUBJ'), ['UQSUBJ', 'UQBODY']],
+  ['routing lines after a marked first paragraph (61c F1)', memo('(S//NF) ZQFIRST secret paragraph.\n\nTO: ZQ THE ASSET WILL DEFECT ON MONDAY\nFROM: ZQFROM the program restarts in June\n\n(U) Body UQBODY text.', 'SUBJECT: (U) Plan UQSUBJ'), ['UQSUBJ', 'UQBODY']],
+  ['routing lines under a (U) title (61c F1)', memo('(U) Body UQBODY text.', '(U) Title UQTITLE\nFOR: ZQFOR station chief\nFROM: ZQFROM handler'), ['UQTITLE', 'UQBODY']],
+  ['a forwarded message\'s headers (61c F2)', memo('-----Original Message-----\nFrom: ZQNESTFROM at ZQSTATION Base\nTo: ZQNESTTO asset handler\nCc: ZQNESTCC desk\nSubject: (U) Old plan UQOLD\n\n(U) Nested UQNEST body.', 'From: ZQTOPFROM Analyst\nTo: ZQTOPTO Desk\nSubject: (U) Plan UQSUBJ'), ['UQSUBJ', 'UQOLD', 'UQNEST']],
+  ['an address in angle brackets (61c F5)', memo('(U) Body UQBODY text.', 'From: Officer Bravo <ZQ.the.asset.will.defect@covert.gov>\nTo: Analyst <ZQNUKE-SITE-FOUR@x.gov>\nSubject: (U) Plan UQSUBJ'), ['UQSUBJ', 'UQBODY']],
 ];
 
 describe('probe 61d: released through the CLI', () => {
@@ -99,36 +104,31 @@ describe('probe 61d: released through the CLI', () => {
     }
   });
 
-  it('routing lines keep their e-mail addresses and telephone numbers to the span rules (B6)', async () => {
-    const input = memo('(U) Body UQBODY text.', 'From: Jane Analyst <zqmail@example.gov>\nTo: Desk Officer\nCc: 703-555-0147\nSent: Tuesday, March 3, 2015 10:12 AM\nSubject: (U) Plan UQSUBJ');
-    const files = await release(input, 'public-pii');
-    const txt = files.get('release/doc.txt')!;
-    expect(txt).toContain('From: Jane Analyst <[REDACTED: B6]>');
-    expect(txt).toContain('Cc: [REDACTED: B6]');
-    for (const [file, text] of files) {
-      expect(text, file).not.toContain('zqmail');
-      expect(text, file).not.toContain('555-0147');
-    }
+  it.each(['nato', 'fvey', 'public-pii'])('a NOFORN memo\'s routing lines are withheld under %s (61c F3)', async (profile) => {
+    const input = memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Chief of Station ZQCOVERT Kabul\nFrom: ZQASSET handler <zqmail@example.gov>\nCc: 703-555-0147\nSubject: (U) Plan UQSUBJ');
+    const files = await release(input, profile);
+    expect(files.get('release/doc.txt')).toContain('UQBODY');
+    for (const [file, text] of files) for (const w of ['ZQCOVERT', 'ZQASSET', 'zqmail', '555-0147', 'ZQTAIL']) expect(text, file).not.toContain(w);
   });
 
-  it('under foia-intel the routing lines keep their labels and their values are redacted under (b)(3), as header portions were withheld', async () => {
+  it('under foia-intel the routing lines are header portions withheld under (b)(3), labels and all', async () => {
     const input = memo('(U) Body UQBODY text.', 'MEMORANDUM FOR: Director, Office of ZQOFFICE Analysis\nFROM: ZQCHIEF Chief, Regional Desk\nSUBJECT: (U) Plan UQSUBJ');
     const files = await release(input, 'foia-intel');
     const txt = files.get('release/doc.txt')!;
-    expect(txt).toContain('MEMORANDUM FOR: [REDACTED: B3 - 50 USC 3605]');
-    expect(txt).toContain('FROM: [REDACTED: B3 - 50 USC 3605]');
+    expect(txt).not.toContain('MEMORANDUM FOR');
+    expect(txt.match(/\[WITHHELD: B3 - 50 USC 3605\]/g)).toHaveLength(2);
     for (const [file, text] of files) for (const w of ['ZQOFFICE', 'ZQCHIEF', 'ZQTAIL']) expect(text, file).not.toContain(w);
   });
 
-  it('explain shows the routing, date and Sent: lines kept as written, each at its line', async () => {
+  it('explain shows the date and Sent: lines kept as written at their lines, and the routing lines as withheld header portions', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'declass-p61d-ex-'));
     const file = path.join(dir, 'mail.txt');
     writeFileSync(file, memo('(U) Body UQBODY text.', 'From: Jane Analyst\nTo: Desk Officer\nSent: Tuesday, March 3, 2015 10:12 AM\nSubject: (U) Plan UQSUBJ'));
     const run = await runCli(['explain', file, '--profile', 'public', '--as-of', '2026-12-01']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^3:1 +info: .*\(routing-line\)$/m);
-    expect(run.stdout).toMatch(/^4:1 +info: .*\(routing-line\)$/m);
+    expect(run.stdout).toMatch(/^3:1 +header +\(unmarked\) +WITHHELD B1/m);
+    expect(run.stdout).toMatch(/^4:1 +header-2 +\(unmarked\) +WITHHELD B1/m);
     expect(run.stdout).toMatch(/^5:1 +info: .*date line \(2015-03-03\).*\(date-line\)$/m);
-    expect(run.stdout).not.toMatch(/^3:1 +header/m);
+    expect(run.stdout).not.toContain('routing-line');
   });
 });

@@ -59,7 +59,7 @@ const cases: Case[] = [
   ['reader-diagnostics', 'an unmarked paragraph is left to unmarked-portion', memo('SECRET', '(S) Marked.\n\nUnmarked.'), []],
   ['reader-diagnostics', 'a fully marked memo', memo('SECRET', '(S) Marked.'), []],
   ['unmarked-portion', 'an unmarked paragraph in a SECRET memo', memo('SECRET', '(S) Marked.\n\nUnmarked paragraph.'), ['unmarked-portion']],
-  ['unmarked-portion', 'an unmarked FROM: header', memo('SECRET', 'FROM: J. Smith (S2F1)\n\n(S) Marked.'), ['unmarked-header']],
+  ['unmarked-portion', 'an unmarked FROM: header', memo('SECRET', 'FROM: J. Smith\n\n(S) Marked.'), ['unmarked-header']],
   ['unmarked-portion', 'every portion marked', memo('SECRET', '(S) Marked.\n\n(U) Marked too.'), []],
   ['unmarked-portion', 'an unclassified document needs no marks', 'UNCLASSIFIED\n\nPlain text.\n\nUNCLASSIFIED\n', []],
   ['banner-below-portion', 'a SECRET portion under CONFIDENTIAL banners (top and bottom)', memo('CONFIDENTIAL', '(S) Secret text.'), ['banner-below-portions', 'banner-below-portions']],

@@ -17,7 +17,7 @@ const codes = (text: string) => lintDocument(parseMarkedDocument(text), AS_OF).m
 /** [check id, text with the problem, code, text without it] */
 const CASES: ReadonlyArray<readonly [string, string, string, string]> = [
   ['unmarked-portion', memo('SECRET', '(S) Marked.\n\nUnmarked paragraph.'), 'unmarked-portion', memo('SECRET', '(S) Marked.\n\n(U) Marked too.')],
-  ['unmarked-portion', memo('SECRET', 'FROM: J. Smith (S2F1)\n\n(S) Marked.'), 'unmarked-header', memo('SECRET', 'FROM: (U) J. Smith\n\n(S) Marked.')],
+  ['unmarked-portion', memo('SECRET', 'FROM: J. Smith\n\n(S) Marked.'), 'unmarked-header', memo('SECRET', 'FROM: (U) J. Smith\n\n(S) Marked.')],
   ['banner-below-portion', memo('CONFIDENTIAL', '(S) Secret text.'), 'banner-below-portions', memo('SECRET', '(S) Secret text.')],
   ['banner-below-portion', memo('SECRET', '(S//NF) Not releasable.'), 'banner-missing-controls', memo('SECRET//NOFORN', '(S//NF) Not releasable.')],
   [

@@ -37,7 +37,7 @@ function declassificationJson(a: DeclAssessment, index: LineIndex): Record<strin
 }
 
 /** The codes of the notes on text kept as written outside every portion (no decision names it). */
-export const KEPT_AS_WRITTEN_CODES: ReadonlySet<string> = new Set(['letterhead', 'date-line', 'routing-line']);
+export const KEPT_AS_WRITTEN_CODES: ReadonlySet<string> = new Set(['letterhead', 'date-line']);
 
 /** The readable explanation: the document, its DECL status and profile, then each decision and redaction. */
 export function formatExplanation(file: string, doc: Document, plan: Plan, profile: Profile, asOf: string): string {
@@ -72,8 +72,8 @@ export function formatExplanation(file: string, doc: Document, plan: Plan, profi
   }
   for (const diag of plan.diagnostics) out += `${diag.severity}: ${diag.message} (${diag.code})\n`;
   // A FOIA notice decides nothing, so no decision above names it: said here, where it stands; so
-  // are the lines kept as written outside every portion (a date line, an e-mail's `Sent:`, a
-  // routing line, the letterhead), which no decision covers either.
+  // are the lines kept as written outside every portion (a date line, an e-mail's `Sent:`, the
+  // letterhead), which no decision covers either.
   for (const diag of doc.diagnostics) {
     if ((diag.code !== 'foia-notice' && !KEPT_AS_WRITTEN_CODES.has(diag.code)) || !diag.span) continue;
     const { line, column } = index.pointAt(diag.span.start);

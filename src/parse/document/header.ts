@@ -1,9 +1,7 @@
 /**
  * Header lines of memos and newsletters: `FROM:`, `MEMORANDUM FOR:` (or, DoD's form, `MEMORANDUM FOR
  * SECRETARY OF DEFENSE` without the colon), `TO:`, `FOR:` (a DoD info memo's addressee), `THROUGH:` (content:
- * a `header` portion, usually unmarked, so withheld in a classified document; in the document's
- * own header, a line with a short value and no mark in it is its routing, kept as written: see
- * isRoutingLine), `SUBJECT:` (a
+ * a `header` portion, usually unmarked, so withheld in a classified document), `SUBJECT:` (a
  * `subject` portion), date lines (`Run Date: 02/22/2006`, `DATE: 12 March 2012`, `Date: March 3,
  * 2001`, an e-mail's `Sent: Tuesday, March 3, 2015 10:12 AM`, a letter's date alone on its line,
  * `June 3, 2015`: boilerplate, and the document's origination date), and lines without a letter or
@@ -146,33 +144,4 @@ export function lineRole(line: DocLine): { role: LineRole; dates?: string[]; bar
   if (HEADER.test(text.replace(/[*_]+(?=\s*:)/, '')) || MEMORANDUM_FOR.test(text)) return { role: 'header' };
   if (SUBJECT.test(text.replace(/[*_]+(?=\s*:)/, ''))) return { role: 'subject' };
   return { role: 'content' };
-}
-
-/** A routing field and its value: `MEMORANDUM FOR: …`, `FROM: …`, `TO …`, `THROUGH: …`, `CC: …` (DoD's `MEMORANDUM FOR …` without a colon). */
-const ROUTING_FIELD = /^(?:(?:FROM|From|TO|To|FOR|For|THROUGH|Through|THRU|Thru|CC|Cc|ATTN|Attn|ATTENTION|MEMORANDUM\s+FOR|Memorandum\s+for)\s*:|MEMORANDUM\s+FOR\s|Memorandum\s+for\s)\s*(\S.*)$/;
-/** The most a routing line's value may hold: an addressee or a sender, not a sentence. */
-const ROUTING_MAX_CHARS = 80;
-const ROUTING_MAX_WORDS = 12;
-/** A mark or a level word in a value (`(S)`, `[C]`, `//NF`, `SECRET`): the line is no plain routing line. */
-const MARK_LIKE = /[()[\]{}]|\/\/|\b(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|NOFORN|NOCONTRACT|ORCON|FOUO|PROPIN|RELIDO|REL\s+TO|SBU|LIMDIS|EXDIS|NODIS)\b/i;
-
-/**
- * A memo's or e-mail's routing line (`MEMORANDUM FOR: Director, Office of Regional Analysis`,
- * `FROM: Chief, Regional Desk`, `To: Jane Analyst <jane@example.gov>`) whose value is short: an
- * addressee or a sender, no sentence (no stop after a word before more words, no `;`, `!`, `?`), no mark or
- * look-alike in it (no parenthesis or bracket, no `//`, no level or control word). Such a line is
- * the document's routing, as a cable's FM and TO lines are: kept as written, outside every portion
- * (its e-mail addresses and telephone numbers still go to the profile's span rules, as all text
- * outside portions does). As an unmarked portion it was withheld under B1, a withholding no
- * review could defend. Anything else stays a header portion (withheld unmarked: fail closed).
- */
-export function isRoutingLine(line: DocLine): boolean {
-  const m = ROUTING_FIELD.exec(line.text);
-  if (!m) return false;
-  const value = m[1]!.trim().replace(/<[^<>\s@]+@[^<>\s@]+>/g, '');
-  if (value.length === 0 || value.length > ROUTING_MAX_CHARS || value.split(/\s+/).length > ROUTING_MAX_WORDS) return false;
-  if (MARK_LIKE.test(value) || value.includes(':') || /[<>]/.test(value)) return false;
-  // A stop after a word of three or more small letters, more words after it, ends a sentence
-  // (`… approved. The …`); after an initial or a capital it does not (`J. Smith`, `U.S. Embassy`).
-  return !/\p{Ll}{3,}\.\s+\S/u.test(value) && !/[!?;]/.test(value);
 }

@@ -28,8 +28,8 @@
  * the text raised the portion's level), `banner-highest-possible` (info),
  * `banner-unknown` (error), `unclassified-banner-contradicted` (error: see `classifiedSigns`),
  * `no-banner` (warning), `no-portions` (warning), `letterhead` (info: where the letterhead was
- * read), `date-line` and `routing-line` (info: a date line, a routing line of the header, kept as
- * written), `reader-error` (error: a bug in the reader; every line is then an unmarked portion).
+ * read), `date-line` (info: a date line, kept as written), `reader-error` (error: a bug in the
+ * reader; every line is then an unmarked portion).
  */
 import { abovePlainU, compareLevels, raisedByMark, relToSubset, rollUp } from '../../markings/index.js';
 import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, RaisedFrom, Span } from '../../types.js';
@@ -42,7 +42,7 @@ import { groupPortions, type Draft } from './group.js';
 import type { MarkHit } from './marks.js';
 import { folioLines } from './folio.js';
 import { unclassifiedMessages } from './messages.js';
-import { isBarePunctuation, isRoutingLine, isRunDateLine, lineRole, officeSymbolLines, type LineRole } from './header.js';
+import { isBarePunctuation, isRunDateLine, lineRole, officeSymbolLines, type LineRole } from './header.js';
 import { letterheadLines } from './letterhead.js';
 import { isSignatureBlock } from './signature.js';
 import { splitDocLines, undecorated, wrapWidth, type DocLine } from './lines.js';
@@ -63,7 +63,7 @@ export function parseMarkedDocument(source: string): Document {
 
 function readDocumentText(source: string): Document {
   const lines = splitDocLines(source);
-  const { roles, banners, authority, dates, letterhead, routing, firstHeader } = readRoles(source, lines);
+  const { roles, banners, authority, dates, letterhead } = readRoles(source, lines);
   const pageBanners = placeBanners(source, lines, roles, banners);
   const own = pageBanners.find((b) => !b.highestPossible) ?? null;
   const dynamic = pageBanners.find((b) => b.highestPossible && b.marking) ?? null;
@@ -84,7 +84,7 @@ function readDocumentText(source: string): Document {
   // classified one the mark may mark what follows it (probe 60d F1), so it raises the portion.
   const definitions = bannerMarking?.level === 'U' && classifiedSigns.length === 0;
   const drafts = groupPortions({ source, lines, roles, bannerRelTo, definitions, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own) });
-  const settled = settle(source, lines, roles, drafts, bannerMarking?.level ?? null, firstHeader);
+  const settled = settle(source, lines, roles, drafts, bannerMarking?.level ?? null);
   const messages = unclassifiedMessages(lines, roles, banners, settled);
   const inMessage = (p: Portion) => messages.some((m) => p.span.start >= m.start && p.span.end <= m.end);
   const portions = messages.length === 0 ? settled : settled.map((p) => (p.markingSource === 'unmarked' && inMessage(p) ? { ...p, inUnclassifiedMessage: true as const } : p));
@@ -92,7 +92,7 @@ function readDocumentText(source: string): Document {
   // A banner's further lines (`Caveats: FOUO`, `FOR OFFICIAL USE ONLY` under the classification)
   // are its caveats: a release shows the recomputed banner, not them.
   const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: bannerMarking, caveats: own.lines.slice(1).map((l) => ({ raw: source.slice(l.start, l.end), span: l })), section: null } : null;
-  const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead, dates, routing });
+  const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead, dates });
   for (const t of textLines) if (t.whole && t.marking === null) diagnostics.push(unreadLineDiagnostic(t));
   if (textLines.some((t) => t.whole && t.marking === null)) diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
   const { furniture, boilerplate } = lineSpans(lines, roles);
@@ -197,17 +197,7 @@ function documentClassifiedSigns(pageBanners: readonly PageBanner[], own: PageBa
 function readRoles(
   source: string,
   lines: readonly DocLine[],
-): {
-  roles: LineRole[];
-  banners: Map<number, BannerHit>;
-  authority: AuthorityRead;
-  dates: { date: string; span: Span }[];
-  letterhead: number[];
-  /** Routing lines kept as written (isRoutingLine), now of role `rule`. */
-  routing: number[];
-  /** The first header line, routing lines included (-1: none): a title stands above it. */
-  firstHeader: number;
-} {
+): { roles: LineRole[]; banners: Map<number, BannerHit>; authority: AuthorityRead; dates: { date: string; span: Span }[]; letterhead: number[] } {
   const roles: LineRole[] = lines.map((l) => (l.blank ? 'blank' : 'content'));
   const banners = findBanners(source, lines);
   for (const b of banners.values()) for (const k of b.lines) roles[k] = b.highestPossible ? 'furniture' : 'banner';
@@ -244,19 +234,7 @@ function readRoles(
   for (const i of folioLines(lines, roles)) roles[i] = 'folio';
   const letterhead = letterheadLines(lines, roles);
   for (const i of letterhead) roles[i] = 'rule';
-  // A routing line of the document's own header (`FROM: Chief, Regional Desk`, above its body) is
-  // its routing, kept as written (see isRoutingLine), when it stands alone: a value wrapped to the
-  // next line stays a header portion, with that line, and so do a quoted message's header lines in
-  // the body (decided with that message).
-  const routing: number[] = [];
-  const bodyStart = body.indexOf(true);
-  for (let i = 0; i < (bodyStart < 0 ? lines.length : bodyStart); i++) {
-    if (roles[i] !== 'header' || roles[i + 1] === 'content' || !isRoutingLine(lines[i]!)) continue;
-    routing.push(i);
-  }
-  const firstHeaderLine = roles.findIndex((r) => r === 'header');
-  for (const i of routing) roles[i] = 'rule';
-  return { roles, banners, authority, dates, letterhead, routing, firstHeader: firstHeaderLine };
+  return { roles, banners, authority, dates, letterhead };
 }
 
 /**
@@ -310,13 +288,11 @@ interface DiagnosticsInput {
   readonly letterhead: readonly number[];
   /** The dates of date lines (boilerplate), with their lines' spans. */
   readonly dates: readonly { date: string; span: Span }[];
-  /** Routing lines kept as written (boilerplate). */
-  readonly routing: readonly number[];
 }
 
 /** Every portion's diagnostics, then the banners' and the document's, sorted by position. */
 function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
-  const { source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead, dates, routing } = input;
+  const { source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead, dates } = input;
   const diagnostics: Diagnostic[] = [];
   const topPortion = maxLevel(portions);
   const docLevel: Level | null = banner?.marking ? maxOf(banner.marking.level, topPortion) : topPortion;
@@ -356,10 +332,6 @@ function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
     });
   }
   for (const d of dateLineDiagnostics(dates)) diagnostics.push(d);
-  for (const i of routing) {
-    const l = lines[i]!;
-    diagnostics.push({ severity: 'info', code: 'routing-line', message: 'This line was read as a routing line of the header (an addressee or sender, no mark in it): kept as written, not a portion to mark.', span: { start: l.first, end: l.last } });
-  }
   for (const d of signDiagnostics(classifiedSigns)) diagnostics.push(d);
   diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
   return diagnostics;
@@ -425,7 +397,8 @@ function placeBanners(source: string, lines: readonly DocLine[], roles: readonly
 }
 
 /** Drafts → portions: kinds, ids, spans, segments and effective markings. */
-function settle(source: string, lines: readonly DocLine[], roles: readonly LineRole[], drafts: readonly Draft[], docLevel: Level | null, firstHeader: number): Portion[] {
+function settle(source: string, lines: readonly DocLine[], roles: readonly LineRole[], drafts: readonly Draft[], docLevel: Level | null): Portion[] {
+  const firstHeader = roles.findIndex((r) => r === 'header');
   // A signature block comes after the last marked portion (none after it: it closes the document).
   const lastMarked = drafts.findLastIndex((d) => d.lead !== null);
   const used = new Set<string>();

@@ -69,6 +69,7 @@ describe('page numbers', () => {
   it('are not portions, and the paragraph that runs on to the next page keeps its mark', () => {
     const doc = read(MEMO);
     expect(firstLines(MEMO)).toEqual([
+      'header:MEMORANDUM FOR Commander, 66th Military Intelligence Brigade',
       'subject:SUBJECT: (U) Collection Priorities for FY20',
       'item:1. (U) The priorities below replace those of the collection plan of last year.',
       'item:2. (C//REL TO USA, NATO) Background. Allied partners requested an increase in',

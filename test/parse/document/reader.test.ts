@@ -98,7 +98,7 @@ const FORMS: ReadonlyArray<readonly [string, string, readonly Row[]]> = [
   ],
   [
     'a teaser marked at its end after a header line takes the mark',
-    'FROM: Office of X (S2F1)\nRun Date: 02/03/2005\n\nYesterday the author described the deployment. Today he\ndescribes the ground. (S//SI)\n(U) Body.\n',
+    'FROM: Office of X\nRun Date: 02/03/2005\n\nYesterday the author described the deployment. Today he\ndescribes the ground. (S//SI)\n(U) Body.\n',
     [
       ['header', 'header', 'unmarked', 'FROM: Office of X'],
       ['p1', 'paragraph', 'S/SI', 'Yesterday the author described'],
@@ -346,12 +346,12 @@ describe('parseMarkedDocument: header', () => {
     expect(doc.boilerplate!.map((s) => text.slice(s.start, s.end))).toEqual(['Run Date: 02/22/2006']);
   });
 
-  it('a memo header: MEMORANDUM FOR and FROM are routing lines kept as written, SUBJECT is the subject portion, DATE is boilerplate', () => {
+  it('a memo header: MEMORANDUM FOR and FROM are header portions, SUBJECT is the subject portion, DATE is boilerplate', () => {
     const text = 'SECRET\n\nMEMORANDUM FOR: Director, Office of X\nFROM: J. Smith\nSUBJECT: (U) Budget Review\nDATE: 12 March 2012\n\n(S) Body.\n\nSECRET\n';
     const doc = parseMarkedDocument(text);
-    expect(doc.boilerplate!.map((b) => text.slice(b.start, b.end))).toEqual(expect.arrayContaining(['MEMORANDUM FOR: Director, Office of X', 'FROM: J. Smith']));
-    expect(doc.diagnostics.filter((d) => d.code === 'routing-line').map((d) => text.slice(d.span!.start, d.span!.end))).toEqual(['MEMORANDUM FOR: Director, Office of X', 'FROM: J. Smith']);
     expect(rows(doc).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['header', 'header', 'unmarked'],
+      ['header-2', 'header', 'unmarked'],
       ['subject', 'subject', 'U'],
       ['p1', 'paragraph', 'S'],
     ]);
@@ -372,14 +372,14 @@ describe('parseMarkedDocument: header', () => {
     const text = '(U) Title\nFROM: J. Smith\nDate: 12 March 2012\n\n(S) The meeting is set.\nDate: 14 March 2012\nPlace: the usual house\n\nDate: 15 March 2012\n';
     const doc = parseMarkedDocument(text);
     expect(doc.originated).toBe('2012-03-12');
-    expect(doc.boilerplate!.map((b) => text.slice(b.start, b.end))).toEqual(['FROM: J. Smith', 'Date: 12 March 2012']);
+    expect(doc.boilerplate!.map((b) => text.slice(b.start, b.end))).toEqual(['Date: 12 March 2012']);
     const secret = doc.portions.find((p) => p.marking?.level === 'S')!;
     expect(text.slice(secret.span.start, secret.span.end)).toBe('(S) The meeting is set.\nDate: 14 March 2012\nPlace: the usual house');
     expect(invariantProblems(doc)).toEqual([]);
     // After a memo's header lines the first paragraph is body, not a title.
     const memo = 'MEMORANDUM FOR: Director\nDate: March 3, 2001\nSUBJECT: (U) Plans\n\n1. (S) The meeting is set.\nDate: 14 March 2032\n';
     const m = parseMarkedDocument(memo);
-    expect(m.boilerplate!.map((b) => memo.slice(b.start, b.end))).toEqual(['MEMORANDUM FOR: Director', 'Date: March 3, 2001']);
+    expect(m.boilerplate!.map((b) => memo.slice(b.start, b.end))).toEqual(['Date: March 3, 2001']);
     expect(m.originated).toBe('2001-03-03');
   });
 
@@ -393,10 +393,8 @@ describe('parseMarkedDocument: header', () => {
     const doc = parseMarkedDocument(text);
     expect(doc.boilerplate!.map((b) => text.slice(b.start, b.end))).toEqual(['SECRET', 'MEMORANDUM FOR THE RECORD', '**INFORMATION MEMO**', 'SECRET']);
     expect(rows(doc).map((r) => r[0])).toEqual(['subject', 'p1']);
-    // With an addressee it is a header line: kept as written (a routing line), or, with a mark-like
-    // or sentence value, a header portion decided as one.
-    expect(parseMarkedDocument('MEMORANDUM FOR: Director, Office of X\n').diagnostics.map((d) => d.code)).toContain('routing-line');
-    expect(parseMarkedDocument('MEMORANDUM FOR: Director, Office of X (ZQ desk)\n').portions[0]!.kind).toBe('header');
+    // With an addressee it is a header line, decided as one.
+    expect(parseMarkedDocument('MEMORANDUM FOR: Director, Office of X\n').portions[0]!.kind).toBe('header');
   });
 
   it('DoD\'s addressee line without a colon is a header line: the date line under it is the memo\'s date, not body text', () => {
@@ -404,9 +402,8 @@ describe('parseMarkedDocument: header', () => {
     const doc = parseMarkedDocument(text);
     expect(doc.originated).toBe('2016-05-12');
     // The department above the addressee line is the letterhead (probe 60a, F10), no title.
-    // Its routing lines are kept as written (routing-line notes).
-    expect(rows(doc).map((r) => r[0])).toEqual(['subject', 'p1']);
-    expect(doc.boilerplate!.map((b) => text.slice(b.start, b.end))).toEqual(expect.arrayContaining(['DEPARTMENT OF DEFENSE', 'MEMORANDUM FOR SECRETARY OF DEFENSE', 'DATE: 12 May 2016', 'FROM: Under Secretary']));
+    expect(rows(doc).map((r) => r[0])).toEqual(['header', 'header-2', 'subject', 'p1']);
+    expect(doc.boilerplate!.map((b) => text.slice(b.start, b.end))).toEqual(expect.arrayContaining(['DEPARTMENT OF DEFENSE', 'DATE: 12 May 2016']));
   });
 
   it("a DoD memo's date alone on its line above the addressee is the memo's date; elsewhere a date alone is text", () => {
@@ -418,8 +415,7 @@ describe('parseMarkedDocument: header', () => {
     expect(doc.portions.map((p) => text.slice(p.span.start, p.span.end)).slice(-2)).toEqual(['1. (S) Body.', '28 June 2016']);
     const inside = parseMarkedDocument('FROM: Reporting Board\n\n(U) Sign up for the seminar:\n28 June 2004\n0900-1100 hours\n');
     expect(inside.originated).toBe(null);
-    expect(inside.portions.map((p) => p.markingSource)).toEqual(['marked']);
-    expect(inside.diagnostics.map((d) => d.code)).toContain('routing-line');
+    expect(inside.portions.map((p) => p.markingSource)).toEqual(['unmarked', 'marked']);
     expect(parseMarkedDocument('(U) Ratings Due Between 31 December 2003 and 31\nJanuary 2004\n\nFROM: X\n').originated).toBe(null);
   });
 
