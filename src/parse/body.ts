@@ -37,6 +37,7 @@ export interface DraftPortion {
   /** Counters for children ids. */
   childMarks: number;
   lastChildNumber: number;
+  /** The last lettered child's letter, as written (`a`, `B`). */
   lastChildLetter: string | null;
 }
 
@@ -234,7 +235,7 @@ function openAt(st: GroupState, s: Start, l: Line): void {
     appendLine(st, d, l);
     if (numeric) parent.lastChildNumber = Number(s.number);
     else {
-      parent.lastChildLetter = s.number!.toLowerCase();
+      parent.lastChildLetter = s.number!;
       st.sub = d;
     }
   } else {
@@ -523,7 +524,7 @@ function readParenLabel(source: string, l: Line, ctx: StartContext): Start | nul
   // A first `(C)` is a mark; `(a)` or the letter after the last one is a label.
   const letter = pl[1]!;
   const prev = ctx.top?.lastChildLetter ?? null;
-  const follows = prev !== null && letter.toLowerCase().charCodeAt(0) === prev.charCodeAt(0) + 1;
+  const follows = prev !== null && nextLabel(letter, prev);
   const asMark = readMarkAt(source, l.first);
   const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
   if (ctx.top && sentenceBefore && (follows || (!asMark && letter.toLowerCase() === 'a'))) {
@@ -534,11 +535,22 @@ function readParenLabel(source: string, l: Line, ctx: StartContext): Start | nul
 }
 
 /**
+ * Whether `(letter)` is the label after `(prev)`: the next letter, and not a level letter in the
+ * other case than its sibling's (`(C)` after `(a)`, `(b)`: a mark, CONFIDENTIAL, read as label c it
+ * was released as the (U) paragraph's item, probe 61c F7).
+ */
+function nextLabel(letter: string, prev: string): boolean {
+  if (letter.toLowerCase().charCodeAt(0) !== prev.toLowerCase().charCodeAt(0) + 1) return false;
+  const upper = (c: string) => c !== c.toLowerCase();
+  return !/^[CSUcsu]$/.test(letter) || upper(letter) === upper(prev);
+}
+
+/**
  * `-- (a) (S) …` / `-- (b) (U) …`: a dashed letter label before a mark opens a subparagraph with
  * that mark, as `(a) (S) …` does; read as the text of the paragraph above, B's (U) text was
  * withheld with A's SECRET, and an unmarked `-- (b) …` under `-- (a) (U) …` was released as A's.
- * Without a mark, only the letter after a sibling's that opened a subparagraph the same way
- * (`-- (b) …` under `-- (a) (U) …`) opens one: its own portion, whose level is unknown when its
+ * Without a mark, only the letter after a sibling's that opened a subparagraph, dashed or not
+ * (`-- (b) …` under `-- (a) (U) …` or `(a) (U) …`, however long), opens one: its own portion, whose level is unknown when its
  * siblings carry marks of their own (src/parse/index.ts siblingMarkedAbove). A level letter
  * (`-- (C) …`) that does not follow its sibling's is a mark (the bullet's, read elsewhere).
  */
@@ -547,19 +559,25 @@ function readDashedLabel(source: string, l: Line, top: DraftPortion): Start | nu
   if (!m) return null;
   const letter = m[1]!;
   const prev = top.lastChildLetter;
-  const follows = prev !== null && letter.toLowerCase().charCodeAt(0) === prev.charCodeAt(0) + 1 && siblingDashedBefore(source, l, prev);
+  const follows = prev !== null && nextLabel(letter, prev) && siblingDashedBefore(source, l, prev.toLowerCase(), top.start);
   if (!follows && /^[CSUcsu]$/.test(letter)) return null;
   const mark = readMarkAt(source, l.first + m[0].length) ?? readUnclosedAt(source, l.first + m[0].length);
   if (!mark && !follows) return null;
   return { level: 'sub', number: letter, suffix: '()', start: l.first, mark, topic: false };
 }
 
-/** True when the nearest earlier line that opens with a dashed letter label (within 40 lines) has `letter`. */
-function siblingDashedBefore(source: string, l: Line, letter: string): boolean {
+/**
+ * True when the nearest earlier line of the paragraph (from `from`, its start) that opens with a
+ * letter label, dashed or not (`-- (a) …`, `(a) …`), has `letter`. Not a fixed number of lines
+ * back: a `-- (b) …` after an `(a)` of more than 40 lines, or after a plain `(a) (U) …`, was read as
+ * that item's text and released with its (U) (probe 61c F6).
+ */
+function siblingDashedBefore(source: string, l: Line, letter: string, from: number): boolean {
   let end = l.first - 1;
-  for (let n = 0; n < 40 && end > 0; n++) {
-    const start = source.lastIndexOf('\n', end - 1) + 1;
-    const m = DASHED_PAREN_LETTER.exec(source.slice(start, end).trimStart());
+  while (end > from) {
+    const start = Math.max(source.lastIndexOf('\n', end - 1) + 1, from);
+    const text = source.slice(start, end).trimStart();
+    const m = DASHED_PAREN_LETTER.exec(text) ?? PAREN_LETTER.exec(text);
     if (m) return m[1]!.toLowerCase() === letter;
     end = start - 1;
   }
@@ -575,7 +593,7 @@ function readLettered(source: string, l: Line, lm: RegExpExecArray, ctx: StartCo
   const prev = ctx.top?.lastChildLetter ?? null;
   const follows =
     (prev === null && letter.toLowerCase() === 'a') ||
-    (prev !== null && letter.toLowerCase().charCodeAt(0) === prev.charCodeAt(0) + 1);
+    (prev !== null && letter.toLowerCase().charCodeAt(0) === prev.toLowerCase().charCodeAt(0) + 1);
   const sentenceBefore = ctx.gap || endsBlock(ctx.prevText);
   if (!mark && !follows && ctx.gap) {
     // `U) PolOffs delivered…`: a mark that lost its opening parenthesis (fail closed).
