@@ -397,8 +397,8 @@ function startsBlock(c: Draft, prev: DocLine, line: DocLine, source: string, lin
   // `\> …`: a quote's mark escaped (literal in CommonMark, a quoted line to its reader): where it
   // goes is not known, so it opens a block (fail closed), as an unescaped one does.
   if (ESCAPED_QUOTE.test(line.text) && !ESCAPED_QUOTE.test(prev.text)) return true;
-  // A form's hanging indent under a field's mark goes on (see hangsUnderMark).
-  if (indentedBlockUnder(source, prev, line) && !hangsUnderMark(c, source, lines, line)) return true;
+  // A form's hanging indent under a field's mark goes on (see hangsUnderMark, hangsAtColumn).
+  if (indentedBlockUnder(source, prev, line) && !hangsUnderMark(c, source, lines, line) && !hangsAtColumn(c, source, lines, line)) return true;
   return HTML_BLOCK.test(line.text) && !HTML_BLOCK.test(prev.text);
 }
 
@@ -695,6 +695,47 @@ function hangsUnderMark(d: Draft, source: string, lines: readonly DocLine[], lin
   while (text < head.last && source.charCodeAt(text) === 0x20) text++;
   const indent = line.first - line.start;
   return indent === mark.start - head.start || indent === text - head.start;
+}
+
+/** The column `blanks` (spaces and tabs, or any text) reaches, tab stops every `tab` columns. */
+function columnOf(text: string, tab: number): number {
+  let col = 0;
+  for (const ch of text) col = ch === '\t' ? (Math.floor(col / tab) + 1) * tab : col + 1;
+  return col;
+}
+
+/** Whether `a` and `b` reach the same column whatever a tab's width (4 or 8): a layout both readings agree on. */
+function sameColumn(a: string, b: string): boolean {
+  return columnOf(a, 4) === columnOf(b, 4) && columnOf(a, 8) === columnOf(b, 8);
+}
+
+/**
+ * A hanging indent that hangsUnderMark does not read (probe 61c F8), under a line that ended a
+ * sentence:
+ * - tabs: `1.<TAB>(U) … ends.` / `<TAB>continues`: under the mark or its text after a label, the
+ *   columns equal whether a tab is 4 or 8 wide;
+ * - a mark at the line's start, `(U) First sentence … ends.` / `    The paragraph goes on`, at the
+ *   text's column, once a line of the paragraph already stands there as its wrap: the first such
+ *   line under a sentence is no different from an indented block (`(U) The memo said the
+ *   following.` / `    ZQ… quoted passage`), so it opens a block (withheld unmarked: fail closed).
+ * An indent deeper than the text or not aligned with it (`(U) List:` / `      code`) is no hang.
+ */
+function hangsAtColumn(d: Draft, source: string, lines: readonly DocLine[], line: DocLine): boolean {
+  const mark = d.lead;
+  if (!mark || d.trailingLead || line.first === line.start) return false;
+  const head = lines[d.pieces[0]!.line]!;
+  if (mark.start < head.first || mark.end >= head.last) return false;
+  const indent = source.slice(line.start, line.first);
+  if (!/^[ \t]+$/.test(indent) || !/^[ \t]*$/.test(source.slice(head.start, head.first))) return false;
+  let text = mark.end;
+  while (text < head.last && (source.charCodeAt(text) === 0x20 || source.charCodeAt(text) === 0x09)) text++;
+  const toText = source.slice(head.start, text);
+  if (mark.start > head.first) return sameColumn(indent, source.slice(head.start, mark.start)) || sameColumn(indent, toText);
+  if (!sameColumn(indent, toText)) return false;
+  return d.pieces.slice(1).some((p) => {
+    const l = lines[p.line]!;
+    return l !== line && sameColumn(source.slice(l.start, l.first), toText);
+  });
 }
 
 /**
