@@ -24,6 +24,15 @@ describe('normaliseReasons: lists and ranges', () => {
     // A range written backwards is its two ends only; a word after the letters reads nothing.
     ['reasons 1.4 (d)-(b)', ['1.4(d)', '1.4(b)']],
     ['reasons a lot', []],
+    // The E of E.O. is no category (it was cited as 1.4(e)); a section repeated after a dash is the range's.
+    ['Reason: 1.4(d), E.O. 13526', ['1.4(d)']],
+    ['Reason: 1.4 (c) and E.O. 13526', ['1.4(c)']],
+    ['REASONS 1.4(D) AND E.O. 12958 SECTION 1.5(B)-(C)', ['1.4(d)', '1.5(b)', '1.5(c)']],
+    ['REASONS 1.4 B, E. O. 12958', ['1.4(b)']],
+    ['reasons 1.4 (b) and (e).', ['1.4(b)', '1.4(e)']],
+    ['reasons b and e.', ['1.4(b)', '1.4(e)']],
+    ['REASONS 1.4(B)-1.4(D)', ['1.4(b)', '1.4(c)', '1.4(d)']],
+    ['REASONS 1.4(B)-1.5(D)', ['1.4(b)', '1.5(d)']],
   ])('%s → %j', (text, reasons) => {
     expect(normaliseReasons(text)).toEqual(reasons);
   });
