@@ -376,12 +376,25 @@ function bareReasonLetters(text: string): string[] {
  * no section: in a document of 14 October 1995 to 24 March 2003 (E.O. 12958 before its
  * amendment) they are §1.5 categories, and `reasons b and d` cites 1.5(b) and 1.5(d), not 1.4(b)
  * and 1.4(d), the numbering the 2003 amendment gave them (the record cited it as if the cable had).
- * Otherwise, and when the date is not known, they stay §1.4 (the order in force since 2003).
- * Reasons written with their section are kept as written.
+ * In a document of before 14 October 1995 (E.O. 12356, whose categories are numbered
+ * §1.3(a)(1)–(10), and earlier orders) no section is claimed: they are cited as written, `reason (b)`
+ * (they were cited 1.4(b), a numbering those orders never had; probe 61c F12), and
+ * {@link isPreLetteredOrder} says so. Otherwise, and when the date is not known, they stay §1.4
+ * (the order in force since 2003). Reasons written with their section are kept as written.
  */
 export function bareReasonsUnder(text: string, reasons: readonly string[], originated: string | null): readonly string[] {
+  if (isPreLetteredOrder(originated)) {
+    SECTION_TOKEN.lastIndex = 0;
+    if (SECTION_TOKEN.test(text)) return reasons;
+    return reasons.map((r) => r.replace(/^1\.4\(/, 'reason ('));
+  }
   if (governingOrder(originated) !== 'E.O. 12958') return reasons;
   SECTION_TOKEN.lastIndex = 0;
   if (SECTION_TOKEN.test(text)) return reasons;
   return reasons.map((r) => r.replace(/^1\.4\(/, '1.5('));
+}
+
+/** True for a document of before 14 October 1995: the orders then in force did not letter their categories. */
+export function isPreLetteredOrder(originated: string | null): boolean {
+  return originated !== null && originated < '1995-10-14';
 }

@@ -168,7 +168,10 @@ function raisedSentence(record: AuditRecord, facts: ReleasedFacts, what: string,
  */
 function reasonsSentence(authority: readonly string[], byReviewer: boolean, originated: string | null): string {
   const categories = categoriesOf(authority);
-  if (categories.length === 0) return '';
+  // Letters alone in a cable of before 14 October 1995 (parse/patterns.ts bareReasonsUnder): no section, no category claimed.
+  const asWritten = authority.filter((a) => /^reason \([A-H]\)$/i.test(a)).map((a) => a.slice('reason '.length).toLowerCase());
+  const written = asWritten.length === 0 ? '' : `The classification reasons are cited as the ${byReviewer ? 'decision' : 'cable'} writes them, ${asWritten.join(' and ')}, by letter alone: the ${byReviewer ? 'document' : 'cable'}${originated ? ` (${originated})` : ''} predates E.O. 12958 (14 October 1995), whose categories §1.5 and §1.4 letter, so no section or category is claimed for them.`;
+  if (categories.length === 0) return written;
   // Each section with its own order: a list mixing 1.5(c) and 1.4(d) was all said to be cited as §1.5.
   const cited = (['1.5', '1.4'] as const)
     .map((section) => {
@@ -179,7 +182,7 @@ function reasonsSentence(authority: readonly string[], byReviewer: boolean, orig
     })
     .filter((x): x is string => x !== null)
     .join(' and ');
-  return byReviewer ? `The reviewer's decision cites ${cited}.` : `The classification reasons are ${cited}.`;
+  return [byReviewer ? `The reviewer's decision cites ${cited}.` : `The classification reasons are ${cited}.`, written].filter(Boolean).join(' ');
 }
 
 /**

@@ -80,6 +80,15 @@ describe('the order a §1.5 category is cited under (found by a probe)', () => {
     expect(reasons(originated)).toBe(expected);
   });
 
+  it.each<[string[], string]>([
+    [['B1', 'reason (B)', 'reason (D)'], 'The classification reasons are cited as the cable writes them, (b) and (d), by letter alone: the cable (1990-02-13) predates E.O. 12958 (14 October 1995), whose categories §1.5 and §1.4 letter, so no section or category is claimed for them.'],
+  ])('letters alone in a cable of before E.O. 12958 (probe 61c F12): %j', (authority, expected) => {
+    const record = { ...recordRead(undefined), input: { path: 'x', sha256: '0'.repeat(64), originated: '1990-02-13' } } as unknown as AuditRecord;
+    const text = justify(record, { subject: null, fromTo: null, classifiedBy: null }, { decision: { ...marked, authority } as unknown as RecordDecision, redaction: null });
+    expect(text).toContain(` ${expected} `);
+    expect(text).not.toMatch(/1\.[45]\([bd]\)/);
+  });
+
   it('a list mixing §1.5 and §1.4 names the order of each (probe 16b)', () => {
     const mixed = { ...marked, authority: ['B1', '1.5(C)', '1.4(D)'] } as unknown as RecordDecision;
     const record = { ...recordRead(undefined), input: { path: 'x', sha256: '0'.repeat(64), originated: '2004-03-15' } } as unknown as AuditRecord;
