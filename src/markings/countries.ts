@@ -82,6 +82,26 @@ export const TETRAGRAPH_MEMBERS: Readonly<Record<string, readonly string[]>> = {
   TEYE: ['AUS', 'GBR', 'USA'],
 };
 
+/**
+ * ISO 3166-1 alpha-3 codes of the territories and areas the name table leaves out (its countries'
+ * codes are the rest of the standard), so that `REL TO USA, PRI` is not called unknown.
+ */
+const TERRITORY_TRIGRAPHS: ReadonlySet<string> = new Set([
+  'ABW', 'AIA', 'ALA', 'ASM', 'ATA', 'ATF', 'BES', 'BLM', 'BMU', 'BVT', 'CCK', 'COK', 'CUW', 'CXR', 'CYM', 'ESH',
+  'FLK', 'FRO', 'GGY', 'GIB', 'GLP', 'GRL', 'GUF', 'GUM', 'HKG', 'HMD', 'IMN', 'IOT', 'JEY', 'MAC', 'MAF', 'MNP',
+  'MSR', 'MTQ', 'MYT', 'NCL', 'NFK', 'NIU', 'PCN', 'PRI', 'PSE', 'PYF', 'REU', 'SGS', 'SHN', 'SJM', 'SPM', 'SXM',
+  'TCA', 'TKL', 'UMI', 'VGB', 'VIR', 'WLF',
+]);
+
+/**
+ * True if `code` is on the closed list a REL TO list may name: `USA`, an ISO 3166-1 alpha-3 code
+ * (GENC's `XKS` for Kosovo included) or a tetragraph of {@link TETRAGRAPHS}. `ROK` (Korea is
+ * `KOR`) and `XYZ` are not: the grammar keeps them with a note, and lint says so.
+ */
+export function isKnownRelToCode(code: string): boolean {
+  return code === 'USA' || TRIGRAPHS.has(code) || TERRITORY_TRIGRAPHS.has(code) || TETRAGRAPHS.has(code);
+}
+
 /** Longest multi-word country name in the table, in words (for greedy matching). */
 export const MAX_NAME_WORDS = Math.max(...NAME_TO_TRIGRAPH.map(([n]) => n.split(' ').length));
 

@@ -90,6 +90,16 @@ export function parseCable(source: string): Document {
   diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
 
   const originated = originatedOf(h);
+  const classifiedBy = statements.classifiedBy && { ...statements.classifiedBy, reasons: bareReasonsUnder(statements.classifiedBy.raw, statements.classifiedBy.reasons, originated) };
+  if (classifiedBy && classifiedBy.reasons.some((r) => r.startsWith('reason ('))) {
+    diagnostics.push({
+      severity: 'info',
+      code: 'reasons-as-written',
+      message: `The Classified By line cites ${classifiedBy.reasons.join(', ')} by letter alone in a cable of ${originated}, before E.O. 12958 (14 October 1995) gave its categories the letters §1.5 and §1.4 cite (E.O. 12356 numbered them §1.3(a)(1)-(10)): they are cited as written, under no section.`,
+      span: classifiedBy.span,
+    });
+    diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
+  }
   return {
     source,
     ref: referenceOf(h),
@@ -104,7 +114,7 @@ export function parseCable(source: string): Document {
     tags: h.tags,
     subject: h.subject,
     refs: h.refs,
-    classifiedBy: statements.classifiedBy && { ...statements.classifiedBy, reasons: bareReasonsUnder(statements.classifiedBy.raw, statements.classifiedBy.reasons, originated) },
+    classifiedBy,
     entireText: statements.entireText,
     portions,
     furniture,

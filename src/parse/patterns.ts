@@ -284,7 +284,11 @@ export const INLINE_CONTINUATION = /(?<=\s)[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3
 const SECTION_TOKEN = /(?<![0-9.])1[ \t]*\n?[ \t]*\.[ \t]*\n?[ \t]*([4-6])(?![0-9])\.?/g;
 // A backslash is a separator too: some cables end their lines with one (`reasons 1.4 \\ ⏎ (b) and (d) \\`).
 // `through` and `thru` join a range as a dash does (`1.4 (B) THROUGH (D)`).
-const REASON_TOKEN = /^\s*(?:\(\s*([a-hA-H])\s*\)|([a-hA-H])(?![A-Za-z0-9])|((?:and|or|through|thru)(?![A-Za-z])|[&,/\-–)(;\\]))/i;
+// The `E` of `E.O.` (`Reason: 1.4(d), E.O. 13526`) is no letter: it was cited as 1.4(e).
+const REASON_TOKEN = /^\s*(?:\(\s*([a-hA-H])\s*\)|([a-hA-H])(?![A-Za-z0-9])(?!\.[ \t]?O(?![A-Za-z]))|((?:and|or|through|thru)(?![A-Za-z])|[&,/\-–)(;\\]))/i;
+
+/** The section repeated after a range token (`1.4(B)-1.4(D)`): the range read b and d only. */
+const RANGE_SECTION = /^\s*1[ \t]*\.[ \t]*([4-6])(?![0-9])(?=\s*\(?\s*[a-hA-H](?![A-Za-z0-9]))/;
 
 /** A token that makes a range of the letters either side of it (`b-d`, `(B) THROUGH (D)`). */
 const RANGE_TOKEN = /^(?:[-–]|through|thru)$/i;
@@ -294,12 +298,16 @@ const RANGE_TOKEN = /^(?:[-–]|through|thru)$/i;
  * (`b-d`, `(b)-(d)`, `(B) THROUGH (D)` → b, c, d: the range read b and d only), and the index
  * after the list.
  */
-function readReasonLetters(text: string, from: number, maxTokens: number): { letters: string[]; end: number } {
+function readReasonLetters(text: string, from: number, maxTokens: number, section?: string): { letters: string[]; end: number } {
   const letters: string[] = [];
   let i = from;
   let pendingRange: string | null = null;
   let last: string | null = null;
   for (let guard = 0; guard < maxTokens; guard++) {
+    if (pendingRange && section) {
+      const again = RANGE_SECTION.exec(text.slice(i, i + 24));
+      if (again && again[1] === section) i += again[0].length;
+    }
     const t = REASON_TOKEN.exec(text.slice(i, i + 24));
     if (!t || t[0].length === 0) break;
     i += t[0].length;
@@ -336,7 +344,7 @@ export function normaliseReasons(text: string): string[] {
   SECTION_TOKEN.lastIndex = 0;
   for (let m = SECTION_TOKEN.exec(text); m; m = SECTION_TOKEN.exec(text)) {
     const section = m[1]!;
-    const { letters, end } = readReasonLetters(text, m.index + m[0].length, 40);
+    const { letters, end } = readReasonLetters(text, m.index + m[0].length, 40, section);
     for (const letter of letters) add(section, letter);
     SECTION_TOKEN.lastIndex = Math.max(SECTION_TOKEN.lastIndex, end);
   }
@@ -368,12 +376,25 @@ function bareReasonLetters(text: string): string[] {
  * no section: in a document of 14 October 1995 to 24 March 2003 (E.O. 12958 before its
  * amendment) they are §1.5 categories, and `reasons b and d` cites 1.5(b) and 1.5(d), not 1.4(b)
  * and 1.4(d), the numbering the 2003 amendment gave them (the record cited it as if the cable had).
- * Otherwise, and when the date is not known, they stay §1.4 (the order in force since 2003).
- * Reasons written with their section are kept as written.
+ * In a document of before 14 October 1995 (E.O. 12356, whose categories are numbered
+ * §1.3(a)(1)–(10), and earlier orders) no section is claimed: they are cited as written, `reason (b)`
+ * (they were cited 1.4(b), a numbering those orders never had; probe 61c F12), and
+ * {@link isPreLetteredOrder} says so. Otherwise, and when the date is not known, they stay §1.4
+ * (the order in force since 2003). Reasons written with their section are kept as written.
  */
 export function bareReasonsUnder(text: string, reasons: readonly string[], originated: string | null): readonly string[] {
+  if (isPreLetteredOrder(originated)) {
+    SECTION_TOKEN.lastIndex = 0;
+    if (SECTION_TOKEN.test(text)) return reasons;
+    return reasons.map((r) => r.replace(/^1\.4\(/, 'reason ('));
+  }
   if (governingOrder(originated) !== 'E.O. 12958') return reasons;
   SECTION_TOKEN.lastIndex = 0;
   if (SECTION_TOKEN.test(text)) return reasons;
   return reasons.map((r) => r.replace(/^1\.4\(/, '1.5('));
+}
+
+/** True for a document of before 14 October 1995: the orders then in force did not letter their categories. */
+export function isPreLetteredOrder(originated: string | null): boolean {
+  return originated !== null && originated < '1995-10-14';
 }

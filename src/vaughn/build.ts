@@ -69,9 +69,13 @@ export function indexHeadOf(first: IndexHeadFacts | undefined, documents: number
  * a SECRET subject, and the index quotes it on each row of the document). Its own portion mark
  * when it has a readable one; otherwise the release's banner, the highest the released text can
  * be (fail closed). Null when the index quotes nothing classified of the document. The header's
- * From / To lines the index also quotes are routing, not portions, and are not counted.
+ * From / To lines the index also quotes are routing, not portions, and are not counted. A
+ * document released in full gives no row and the index quotes nothing of it: its subject was
+ * counted, and an index of pending rows with `[subject withheld]` read SECRET//FGI DEU//NOFORN
+ * (probe 61c F10).
  */
-export function quotedMarkingOf(record: Pick<AuditRecord, 'decisions' | 'banner'>): string | null {
+export function quotedMarkingOf(record: Pick<AuditRecord, 'decisions' | 'banner' | 'redactions'>): string | null {
+  if (!record.decisions.some((d) => d.action === 'withhold') && record.redactions.length === 0) return null;
   const subject = record.decisions.find((d) => d.kind === 'subject');
   if (!subject || subject.action !== 'release' || subject.declassified || subject.level === 'U') return null;
   if (subject.markingSource === 'marked' && subject.mark) {

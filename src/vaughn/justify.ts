@@ -48,25 +48,43 @@ export function justify(record: AuditRecord, facts: ReleasedFacts, w: Withholdin
   const what = whatOf(w.decision, w.redaction !== null);
   const ruleSentence = `Rule ${rule}: ${why}`;
   if (!authority.includes('B1') || w.redaction) return `${what} is ${w.redaction ? 'redacted' : 'withheld'} under ${describeAuthority(authority)}. ${ruleSentence}`;
-  return [markingSentence(record, facts, what, w.decision), reasonsSentence(authority, w.decision.override !== undefined && w.decision.override !== null, record.input.originated ?? null), `Declassification as of ${record.asOf}: ${declassificationOf(record, w.decision)}`, foreignDeclassification(record, w.decision), ruleSentence].filter(Boolean).join(' ');
+  const byReviewer = w.decision.override !== undefined && w.decision.override !== null;
+  const foreign = w.decision.markingSource === 'marked' && !w.decision.raisedFrom ? foreignOf(w.decision.mark) : null;
+  // A portion classified by NATO or another government: what it is withheld as, and a date that is the US information's only.
+  if (foreign === 'nato' || foreign === 'foreign') {
+    const reasons = byReviewer ? reasonsSentence(authority, true, record.input.originated ?? null) : foreignReasonSentence(foreign);
+    return [markingSentence(record, facts, what, w.decision), reasons, `Declassification as of ${record.asOf}: ${foreignDeclassification(record, foreign)}`, ruleSentence].join(' ');
+  }
+  const declassification = foreign === 'us-with-fgi' ? `for its US information, ${declassificationOf(record, w.decision)} ${foreignDeclassification(record, foreign)}` : declassificationOf(record, w.decision);
+  return [markingSentence(record, facts, what, w.decision), reasonsSentence(authority, byReviewer, record.input.originated ?? null), `Declassification as of ${record.asOf}: ${declassification}`, ruleSentence].filter(Boolean).join(' ');
+}
+
+/**
+ * Why a portion classified by NATO or another government is withheld: it is foreign government
+ * information (E.O. 13526 §1.4(b)). The US classifier's reasons are not its reasons: the index gave
+ * a portion "classified by NATO and not by the document's classifier" that classifier's reasons.
+ */
+function foreignReasonSentence(foreign: 'nato' | 'foreign'): string {
+  const what = foreign === 'nato' ? 'NATO information, which is foreign government information' : 'foreign government information';
+  return `It is withheld because it is ${what}: 1.4(b) (${categoryWords('1.4(b)')}) (E.O. 13526 §1.4).`;
 }
 
 /**
  * For a portion whose mark shows foreign government information (NATO's, another government's, or
- * a US portion holding some), what the declassification sentence does not settle: its date (`SECRET
- * until 2040-12-31, the date its declassification instruction sets`) is the US document's
- * instruction, not the foreign government's, and does not declassify that information by itself.
- * NATO information is not declassified or downgraded without NATO's consent; other governments'
- * information may need their consultation (32 CFR 2001.30(i); domain reference, Equities).
+ * a US portion holding some): the document's declassification date (`SECRET until 2040-12-31`) is
+ * the US classifier's instruction and applies to the US information only. The index said each
+ * such portion was "declassified on that date under 32 CFR 2001.12(b)" and then that the
+ * instruction "does not by itself declassify" it. NATO information is not declassified or
+ * downgraded without NATO's consent; other governments' information may need their consultation
+ * (32 CFR 2001.30(i); domain reference, Equities).
  */
-function foreignDeclassification(record: AuditRecord, d: RecordDecision): string {
-  if (d.markingSource !== 'marked' || d.raisedFrom) return '';
-  const foreign = foreignOf(d.mark);
-  if (foreign === null) return '';
+function foreignDeclassification(record: AuditRecord, foreign: 'nato' | 'foreign' | 'us-with-fgi'): string {
   const kind = kindOf(record);
-  const instruction = `The ${kind}'s declassification instruction is the US classifier's and does not by itself declassify`;
-  if (foreign === 'nato') return `${instruction} the NATO information in this portion: NATO information is not declassified or downgraded without NATO's consent.`;
-  return `${instruction} the foreign government information ${foreign === 'foreign' ? 'in this portion' : 'this portion holds'}: the government that provided it may have to be consulted first (32 CFR 2001.30(i)).`;
+  if (foreign === 'us-with-fgi') return `The ${kind}'s declassification instruction is the US classifier's and does not declassify the foreign government information this portion holds: the government that provided it may have to be consulted first (32 CFR 2001.30(i)).`;
+  const date = /\buntil (\d{4}-\d{2}-\d{2})\b/.exec(record.declassification.reason)?.[1];
+  const instruction = `the ${kind}'s declassification instruction${date ? ` (${date})` : ''} is the US classifier's and applies to the ${kind}'s US information only`;
+  if (foreign === 'nato') return `${instruction}; it does not declassify the NATO information in this portion, which is not declassified or downgraded without NATO's consent.`;
+  return `${instruction}; it does not declassify the foreign government information in this portion: the government that provided it may have to be consulted first (32 CFR 2001.30(i)).`;
 }
 
 /**
@@ -150,7 +168,10 @@ function raisedSentence(record: AuditRecord, facts: ReleasedFacts, what: string,
  */
 function reasonsSentence(authority: readonly string[], byReviewer: boolean, originated: string | null): string {
   const categories = categoriesOf(authority);
-  if (categories.length === 0) return '';
+  // Letters alone in a cable of before 14 October 1995 (parse/patterns.ts bareReasonsUnder): no section, no category claimed.
+  const asWritten = authority.filter((a) => /^reason \([A-H]\)$/i.test(a)).map((a) => a.slice('reason '.length).toLowerCase());
+  const written = asWritten.length === 0 ? '' : `The classification reasons are cited as the ${byReviewer ? 'decision' : 'cable'} writes them, ${asWritten.join(' and ')}, by letter alone: the ${byReviewer ? 'document' : 'cable'}${originated ? ` (${originated})` : ''} predates E.O. 12958 (14 October 1995), whose categories §1.5 and §1.4 letter, so no section or category is claimed for them.`;
+  if (categories.length === 0) return written;
   // Each section with its own order: a list mixing 1.5(c) and 1.4(d) was all said to be cited as §1.5.
   const cited = (['1.5', '1.4'] as const)
     .map((section) => {
@@ -161,7 +182,7 @@ function reasonsSentence(authority: readonly string[], byReviewer: boolean, orig
     })
     .filter((x): x is string => x !== null)
     .join(' and ');
-  return byReviewer ? `The reviewer's decision cites ${cited}.` : `The classification reasons are ${cited}.`;
+  return [byReviewer ? `The reviewer's decision cites ${cited}.` : `The classification reasons are ${cited}.`, written].filter(Boolean).join(' ');
 }
 
 /**

@@ -98,6 +98,11 @@ const cases: Case[] = [
   ['rel-to-form', 'a cable banner REL TO without USA first', cable('¶1. (S//REL TO USA, GBR) One.', { banner: 'SECRET//REL TO GBR, USA BERLIN 000173' }), ['rel-to-order']],
   ['rel-to-form', 'a tetragraph before a trigraph', cable('¶1. (S//REL TO USA, NATO, GBR) One.', { banner: 'SECRET//REL TO USA, GBR, NATO BERLIN 000173' }), ['rel-to-order']],
   ['rel-to-form', 'lists as CAPCO spells them', cable('¶1. (S//REL TO USA, AUS, GBR, FVEY) One.', { banner: 'SECRET//REL TO USA, AUS, GBR, FVEY BERLIN 000173' }), []],
+  // Codes on no list (probe 61c F12): kept by the grammar with a note only.
+  ['rel-to-form', 'an unknown code XYZ', cable('¶1. (S//REL TO USA, XYZ) One.', { banner: 'SECRET//REL TO USA, XYZ BERLIN 000173' }), ['rel-to-unknown-code', 'rel-to-unknown-code']],
+  ['rel-to-form', 'ROK for KOR', cable('¶1. (S//REL TO USA, KOR) One.', { banner: 'SECRET//REL TO USA, ROK BERLIN 000173' }), ['rel-to-unknown-code']],
+  ['rel-to-form', 'a territory and tetragraphs', cable('¶1. (S//REL TO USA, PRI, NATO, TEYE) One.', { banner: 'SECRET//REL TO USA, PRI, ACGU, ISAF BERLIN 000173' }), []],
+  ['rel-to-form', 'GENC XKS', cable('¶1. (S//REL TO USA, XKS) One.', { banner: 'SECRET//REL TO USA, XKS BERLIN 000173' }), []],
   ['atomic-energy-act-decl', 'RD portions under a date', memo('SECRET//RESTRICTED DATA', '(S//RD) Design text.', 'Classified By: J. Smith\nReason: 1.4(a)\nDeclassify On: 20320108\n'), ['atomic-energy-act-decl']],
   ['atomic-energy-act-decl', 'RD portions under the N/A form', memo('SECRET//RESTRICTED DATA', '(S//RD) Design text.', 'Classified By: J. Smith\nReason: 1.4(a)\nDeclassify On: N/A to RD/FRD portions. See source list for NSI portions.\n'), []],
 ];

@@ -13,14 +13,18 @@ import { extractPdfText, pdftotext } from '../helpers/pdf-text.js';
 
 type Subject = { action: string; declassified: boolean; level: string | null; mark: string | null; markingSource: string } | null;
 
-const recordWith = (subject: Subject, release = 'SECRET//NOFORN'): AuditRecord =>
+/** A record with `subject` and, unless `inFull`, one withheld paragraph (a row of the index). */
+const recordWith = (subject: Subject, release = 'SECRET//NOFORN', inFull = false): AuditRecord =>
   ({
     asOf: '2026-12-01',
     profile: { id: 'us-secret' },
     input: { path: 'x', sha256: '0'.repeat(64), ref: null, originated: '2012-03-15' },
     declassification: { reason: 'SECRET until 2037-01-01.' },
     banner: { original: 'SECRET//NOFORN', release },
-    decisions: subject ? [{ portionId: 'subject', kind: 'subject', span: { start: 0, end: 1 }, authority: [], ruleId: 'us-secret/up-to-secret', reason: '', ...subject }] : [],
+    decisions: [
+      ...(subject ? [{ portionId: 'subject', kind: 'subject', span: { start: 0, end: 1 }, authority: [], ruleId: 'us-secret/up-to-secret', reason: '', ...subject }] : []),
+      ...(inFull ? [] : [{ portionId: 'p1', kind: 'paragraph', span: { start: 2, end: 3 }, authority: ['B1'], ruleId: 'us-secret/default-deny', reason: '', action: 'withhold', declassified: false, level: 'TS', mark: '(TS)', markingSource: 'marked' }]),
+    ],
     redactions: [],
   }) as unknown as AuditRecord;
 
@@ -36,6 +40,17 @@ describe('the marking of the text an index quotes from a document', () => {
     ['no subject', null, 'SECRET', null],
   ])('%s', (_name, subject, release, expected) => {
     expect(quotedMarkingOf(recordWith(subject, release))).toBe(expected);
+  });
+
+  // A document released in full gives no row: the index quotes nothing of it (probe 61c F10).
+  it.each<[string, Subject, string]>([
+    ['S//NF subject', { action: 'release', declassified: false, level: 'S', mark: '(S//NF)', markingSource: 'marked' }, 'SECRET//NOFORN'],
+    ['FGI DEU subject', { action: 'release', declassified: false, level: 'C', mark: '(C//FGI DEU)', markingSource: 'marked' }, 'CONFIDENTIAL//FGI DEU'],
+    ['subject without a readable mark', { action: 'release', declassified: false, level: 'S', mark: null, markingSource: 'entire-text' }, 'SECRET'],
+  ])('released in full, %s: not counted', (_name, subject, release) => {
+    const inFull = recordWith(subject, release, true);
+    expect(quotedMarkingOf(inFull)).toBe(null);
+    expect(buildVaughnIndex([{ stem: 'a', record: inFull, releaseText: null }]).classification).toBeUndefined();
   });
 
   it.each<[(string | null)[], string | null]>([

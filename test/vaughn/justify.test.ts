@@ -80,6 +80,15 @@ describe('the order a §1.5 category is cited under (found by a probe)', () => {
     expect(reasons(originated)).toBe(expected);
   });
 
+  it.each<[string[], string]>([
+    [['B1', 'reason (B)', 'reason (D)'], 'The classification reasons are cited as the cable writes them, (b) and (d), by letter alone: the cable (1990-02-13) predates E.O. 12958 (14 October 1995), whose categories §1.5 and §1.4 letter, so no section or category is claimed for them.'],
+  ])('letters alone in a cable of before E.O. 12958 (probe 61c F12): %j', (authority, expected) => {
+    const record = { ...recordRead(undefined), input: { path: 'x', sha256: '0'.repeat(64), originated: '1990-02-13' } } as unknown as AuditRecord;
+    const text = justify(record, { subject: null, fromTo: null, classifiedBy: null }, { decision: { ...marked, authority } as unknown as RecordDecision, redaction: null });
+    expect(text).toContain(` ${expected} `);
+    expect(text).not.toMatch(/1\.[45]\([bd]\)/);
+  });
+
   it('a list mixing §1.5 and §1.4 names the order of each (probe 16b)', () => {
     const mixed = { ...marked, authority: ['B1', '1.5(C)', '1.4(D)'] } as unknown as RecordDecision;
     const record = { ...recordRead(undefined), input: { path: 'x', sha256: '0'.repeat(64), originated: '2004-03-15' } } as unknown as AuditRecord;
@@ -106,24 +115,33 @@ describe('foreign government and NATO information is not said to be classified b
   });
 });
 
-describe("foreign information is not declassified by the US instruction's date alone (probe 61 item 4)", () => {
+describe("foreign information is not declassified by the US instruction's date (probe 61 item 4, probe 61c F11)", () => {
   // The index said a NATO SECRET paragraph was "SECRET until 2040-12-31, the date its
-  // declassification instruction sets": that is the US memo's date, not NATO's.
+  // declassification instruction sets (…; declassified on that date under 32 CFR 2001.12(b))"
+  // and then that the instruction "does not by itself declassify" it; and gave a portion
+  // "classified by NATO and not by the document's classifier" that classifier's reasons.
   const facts = { subject: null, fromTo: null, classifiedBy: 'Analyst 7' };
-  const record = { ...recordRead({ name: 'document', version: '1.0.0' }), declassification: { reason: 'SECRET until 2040-12-31, the date its declassification instruction sets.' } } as unknown as AuditRecord;
+  const reason = 'SECRET until 2040-12-31, the date its declassification instruction sets (E.O. 13526 §1.5; declassified on that date under 32 CFR 2001.12(b)).';
+  const record = { ...recordRead({ name: 'document', version: '1.0.0' }), declassification: { reason } } as unknown as AuditRecord;
   const withMark = (mark: string, level: string) =>
-    ({ ...decision, portionId: 'p1', kind: 'paragraph', markingSource: 'marked', mark, level, authority: ['B1', '1.4(B)'], ruleId: 'public/classified' }) as unknown as RecordDecision;
-  it.each<[string, string, string | null]>([
-    ['(//NS)', 'S', "The document's declassification instruction is the US classifier's and does not by itself declassify the NATO information in this portion: NATO information is not declassified or downgraded without NATO's consent."],
-    ['(NC)', 'C', "The document's declassification instruction is the US classifier's and does not by itself declassify the NATO information in this portion: NATO information is not declassified or downgraded without NATO's consent."],
-    ['(//GBR S//REL TO USA, GBR)', 'S', "The document's declassification instruction is the US classifier's and does not by itself declassify the foreign government information in this portion: the government that provided it may have to be consulted first (32 CFR 2001.30(i))."],
-    ['(S//FGI DEU//NF)', 'S', "The document's declassification instruction is the US classifier's and does not by itself declassify the foreign government information this portion holds: the government that provided it may have to be consulted first (32 CFR 2001.30(i))."],
-    ['(S//NF)', 'S', null],
-  ])('%s', (mark, level, expected) => {
+    ({ ...decision, portionId: 'p1', kind: 'paragraph', markingSource: 'marked', mark, level, authority: ['B1', '1.4(B)', '1.4(D)'], ruleId: 'public/classified' }) as unknown as RecordDecision;
+  const nato = "It is withheld because it is NATO information, which is foreign government information: 1.4(b) (foreign government information) (E.O. 13526 §1.4). Declassification as of 2026-12-01: the document's declassification instruction (2040-12-31) is the US classifier's and applies to the document's US information only; it does not declassify the NATO information in this portion, which is not declassified or downgraded without NATO's consent.";
+  const fgi = "It is withheld because it is foreign government information: 1.4(b) (foreign government information) (E.O. 13526 §1.4). Declassification as of 2026-12-01: the document's declassification instruction (2040-12-31) is the US classifier's and applies to the document's US information only; it does not declassify the foreign government information in this portion: the government that provided it may have to be consulted first (32 CFR 2001.30(i)).";
+  const usWithFgi = `Declassification as of 2026-12-01: for its US information, ${reason} The document's declassification instruction is the US classifier's and does not declassify the foreign government information this portion holds: the government that provided it may have to be consulted first (32 CFR 2001.30(i)).`;
+  it.each<[string, string, string, boolean]>([
+    // [mark, level, expected text before the rule sentence, the US classifier's reasons cited]
+    ['(//NS)', 'S', nato, false],
+    ['(NC)', 'C', nato, false],
+    ['(//CTS)', 'TS', nato, false],
+    ['(//GBR S//REL TO USA, GBR)', 'S', fgi, false],
+    ['(S//FGI DEU//NF)', 'S', usWithFgi, true],
+    ['(S//NF)', 'S', `Declassification as of 2026-12-01: ${reason}`, true],
+  ])('%s', (mark, level, expected, usReasons) => {
     const text = justify(record, facts, { decision: withMark(mark, level), redaction: null });
-    expect(text).toContain('until 2040-12-31, the date its declassification instruction sets.');
-    if (expected === null) expect(text).not.toContain('does not by itself declassify');
-    else expect(text).toContain(` ${expected} Rule public/classified:`);
+    expect(text).toContain(` ${expected} Rule public/classified:`);
+    expect(text.includes('The classification reasons are')).toBe(usReasons);
+    expect(text).not.toContain('does not by itself declassify');
+    if (!usReasons) expect(text).not.toMatch(/1\.4\(d\)|declassified on that date/);
     expect(text).not.toMatch(/GBR|DEU/);
   });
 });
