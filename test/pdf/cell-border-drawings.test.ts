@@ -194,6 +194,16 @@ describe('a borderless table: an unmarked cell after a (U) cell, closer than a g
     }
   });
 
+  it.each([false, true])('words drawn apart: %s: (U) label and value rows (a label ending with a colon, its value a tab on) are released whole: a form field, not two cells (probe 61b, F4)', async (words) => {
+    const shown = await released(await borderless([['(U) Office:', 'UQPUBLIC Affairs, Room 5'], ['(U) Phone:', 'UQPHONE 555-0100 during the day'], ['(U) Hours:', 'UQHOURS nine to five on weekdays']], words));
+    for (const s of shown) {
+      expect(s).not.toMatch(/ZQ/);
+      expect(s).toMatch(/\(U\) Office:\s+UQPUBLIC Affairs, Room 5/);
+      expect(s).toMatch(/\(U\) Phone:\s+UQPHONE 555-0100 during the day/);
+      expect(s).toMatch(/\(U\) Hours:\s+UQHOURS nine to five on weekdays/);
+    }
+  });
+
   it('control: a mark alone before a tab narrower than a gutter (a hanging indent), lined up down the rows, stays with its text', async () => {
     const shown = await released(await borderless([['(U)', 'UQHANG one public item'], ['(U)', 'UQHANG two public item']]));
     for (const s of shown) {

@@ -435,7 +435,10 @@ function cellsBesideU(glyphs: readonly PageGlyph[], marks: readonly PageGlyph[])
  * word spaces (not the tab after the row's mark alone: a hanging indent), and a cell of the row just above or below (within 2.4 em, in type of the same size)
  * starts so at the same place (within CELL_ALIGN_EM). Read as one line, an unmarked cell 6 pt after
  * a `(U)` cell took its mark and was released (probe 60e). Cut, it is unmarked, and withheld in a
- * classified document.
+ * classified document. Not after a label's colon (`(U) Office:` then its value a tab on, lined up
+ * down a contact list): a form's field and its value, one portion, not two cells; cut there, a
+ * portion-marked list's values were withheld as one unmarked block (probe 61b, F4). A rule drawn
+ * between them cuts all the same (see ruleCuts).
  */
 function alignedCells(glyphs: readonly PageGlyph[], next: NextRow | undefined): number[] {
   if (!next || !opensU(glyphs)) return [];
@@ -450,7 +453,13 @@ function alignedCells(glyphs: readonly PageGlyph[], next: NextRow | undefined): 
       if (Math.abs(o.y - glyphs[own[0]!]!.y) <= 2.4 * em && Math.abs(o.size - em) <= 0.1 * em) others.push(o);
     }
   }
-  return own.filter((i) => glyphs[i]!.text !== '(' && !afterMarkOnly(glyphs, i) && others.some((o) => Math.abs(o.x0 - glyphs[i]!.x0) < CELL_ALIGN_EM * em));
+  return own.filter((i) => glyphs[i]!.text !== '(' && !afterMarkOnly(glyphs, i) && !afterLabel(glyphs, i) && others.some((o) => Math.abs(o.x0 - glyphs[i]!.x0) < CELL_ALIGN_EM * em));
+}
+
+/** The last inked glyph of a row before glyph `at` ends a label: a colon. */
+function afterLabel(glyphs: readonly PageGlyph[], at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) if (!glyphs[k]!.blank) return glyphs[k]!.text.endsWith(':');
+  return false;
 }
 
 /** The inked text of a row before glyph `at` is its portion mark alone (a hanging indent's tab follows it, see markTab). */
