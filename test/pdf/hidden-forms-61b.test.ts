@@ -14,6 +14,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TestPdf } from './helpers/make.js';
 import { pdfjsText, popplerText, rawAndInflated } from './helpers/check.js';
 import { releaseMemoPdf } from './helpers/release-memo.js';
+import { interpretPage } from '../../src/pdf/content/interpret.js';
+import { PdfDict } from '../../src/pdf/objects/model.js';
 
 const SIZE = 10;
 let helv: PDFFont;
@@ -115,4 +117,30 @@ describe('a fill drawn through a clip that is not one rectangle covers nothing (
       for (const t of [r.txt, r.shown, r.poppler]) expect(t).toContain('UQALPHA public line that anyone may read today about the harbour.');
     });
   }
+});
+
+describe('what the interpreter takes for a cover (F7, F10)', () => {
+  /** The covers a page drawing the line at y 700, then `paint`, records (what each is). */
+  const covers = (paint: string): string[] => {
+    const objs = { objects: new Map(), trailer: new PdfDict() };
+    const content = `${show(72, 700, '(U) UQALPHA public line words')}\n${paint}`;
+    return interpretPage(objs, new TextEncoder().encode(content), undefined, [0, 0, 612, 792]).covers.map((c) => c.what);
+  };
+
+  it.each([
+    ['an even-odd ring clip', 'q 70 690 300 25 re 71 691 298 23 re W* n 0 g 0 0 612 792 re f Q'],
+    ['a triangle clip', 'q 70 690 m 450 690 l 450 730 l h W n 0 g 0 0 612 792 re f Q'],
+    ['a ring filled even-odd', 'q 0 g 70 690 300 25 re 71 691 298 23 re f* Q'],
+    ['a shading with no clip', 'q /Sh1 sh Q'],
+  ])('a fill through %s covers nothing: no pdf-covered-text warning', (_, paint) => {
+    expect(covers(paint)).toEqual([]);
+  });
+
+  it.each([
+    ['a rectangular clip', 'q 70 690 300 25 re W n 0 g 0 0 612 792 re f Q'],
+    ['four segments', 'q 0 g 70 690 m 370 690 l 370 715 l 70 715 l h f Q'],
+    ['a shading under a rectangular clip', 'q 70 690 300 25 re W n /Sh1 sh Q'],
+  ])('control: %s covers the line', (_, paint) => {
+    expect(covers(paint).length).toBeGreaterThan(0);
+  });
 });
