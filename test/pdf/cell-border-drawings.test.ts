@@ -5,9 +5,10 @@
  * drawing kind below draws that border otherwise: the grid stroked as one path, a stroked
  * rectangle per cell, a stretched thin image, an even-odd ring per cell (Chromium's inset
  * box-shadow), a ring wound the other way, a thin quad among other subpaths. And a rule that
- * crosses one row's line and nothing else is no cell border: a (U) breadcrumb with CSS borders
- * (`Home | Reports | Station list`) was cut there and its pieces withheld as unmarked. Release
- * PDFs are checked with pdftotext and pdf.js.
+ * crosses one row's line and nothing else cuts it too: a one-row table's lone column rule draws
+ * as a breadcrumb's CSS separator does, and passing it released the unmarked cell (probe 61b);
+ * the (U) breadcrumb is withheld after its first piece. Release PDFs are checked with pdftotext
+ * and pdf.js.
  */
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -118,29 +119,40 @@ async function breadcrumb(extra: (xs: number[], y: number) => string[] = () => [
   return memo([`BT /F1 12 Tf ${text.join(' ')} ET`, `q 0 g ${rules.join(' ')} f Q`, ...extra(xs, y)]);
 }
 
-describe('a rule crossing one row\'s line and nothing else is no cell border', () => {
-  it('a (U) breadcrumb with CSS borders between its words is released whole', async () => {
+/**
+ * A one-row table at y = 680 whose only border is the rule between its two cells (`border-right`
+ * on the first cell, padding 0 2px): a filled rule 0.75 pt wide from 0.2 em below the baseline to
+ * 0.86 em above it, 2 pt after cell `a`, cell `b` 2 pt after it. No level rule, no other row.
+ */
+async function loneRule(a: string, b: string): Promise<Uint8Array> {
+  const y = 680;
+  const mid = 72 + (await widthOf(a)) + 2;
+  return memo([`BT /F1 12 Tf 1 0 0 1 72 ${y} Tm ${lit(a)} Tj 1 0 0 1 ${mid + 2.75} ${y} Tm ${lit(b)} Tj ET`, `q 0 g ${mid} ${y - 2.5} 0.75 10.3 re f Q`]);
+}
+
+describe('a rule crossing one row\'s line and nothing else still cuts it (fail closed)', () => {
+  it('a one-row table whose only border is the rule between its cells: the unmarked cell is withheld (probe 61b, F1)', async () => {
+    const shown = await released(await loneRule('(U) UQPUBLIC cell text here', 'ZQSECRETB hidden cell words'));
+    for (const s of shown) {
+      expect(s).not.toMatch(/ZQ|hidden cell/);
+      expect(s).toMatch(/UQPUBLIC cell text here/);
+    }
+  });
+
+  it('the same with an (S//NF) cell beside the (U) one: the (U) cell is released as its own portion (probe 61b, F2)', async () => {
+    for (const [a, b] of [['(U) UQPUBLIC cell words', '(S//NF) ZQSECRETV secret cell'], ['(S//NF) ZQSECRETV secret cell', '(U) UQPUBLIC cell words']]) {
+      const shown = await released(await loneRule(a!, b!));
+      for (const s of shown) {
+        expect(s).not.toMatch(/ZQ|secret cell/);
+        expect(s).toMatch(/UQPUBLIC cell words/);
+      }
+    }
+  });
+
+  it('a (U) breadcrumb with CSS borders between its words is cut there too, its pieces after the first withheld as unmarked: its separators cannot be told from that one-row table\'s border (probe 60e c8; over-withholding, not a leak)', async () => {
     const shown = await released(await breadcrumb());
     for (const s of shown) {
       expect(s).not.toMatch(/ZQ/);
-      expect(s).toMatch(/UQNAV Home\s+Reports\s+Station list\s+uqpublic tail words/);
-    }
-  });
-
-  it('control: the same rules are cell borders where level rules meet them (a one-row table), and the cells after the first are withheld as unmarked', async () => {
-    const shown = await released(await breadcrumb((xs, y) => [`q 0.5 w ${xs[0]! - 70} ${y - 2.5} m ${xs.at(-1)! + 150} ${y - 2.5} l ${xs[0]! - 70} ${y + 7.8} m ${xs.at(-1)! + 150} ${y + 7.8} l S Q`]));
-    for (const s of shown) {
-      expect(s).toMatch(/UQNAV Home/);
-      expect(s).not.toMatch(/Reports|Station|uqpublic/);
-    }
-  });
-
-  it('control: the same rules are cell borders where a second row\'s rules stand under them (a column)', async () => {
-    const shown = await released(await breadcrumb((xs, y) => [
-      `BT /F1 12 Tf 1 0 0 1 72 ${y - 14} Tm ${lit('(U) UQROW2')} Tj ET`,
-      `q 0 g ${xs.map((x) => `${x} ${y - 16.5} 0.75 10.3 re`).join(' ')} f Q`,
-    ]));
-    for (const s of shown) {
       expect(s).toMatch(/UQNAV Home/);
       expect(s).not.toMatch(/Reports|Station|uqpublic/);
     }
@@ -179,6 +191,16 @@ describe('a borderless table: an unmarked cell after a (U) cell, closer than a g
       expect(s).not.toMatch(/ZQ|unmarked|Role/);
       expect(s).toMatch(/UQCELLC open/);
       expect(s).toMatch(/UQNAME Name/);
+    }
+  });
+
+  it.each([false, true])('words drawn apart: %s: (U) label and value rows (a label ending with a colon, its value a tab on) are released whole: a form field, not two cells (probe 61b, F4)', async (words) => {
+    const shown = await released(await borderless([['(U) Office:', 'UQPUBLIC Affairs, Room 5'], ['(U) Phone:', 'UQPHONE 555-0100 during the day'], ['(U) Hours:', 'UQHOURS nine to five on weekdays']], words));
+    for (const s of shown) {
+      expect(s).not.toMatch(/ZQ/);
+      expect(s).toMatch(/\(U\) Office:\s+UQPUBLIC Affairs, Room 5/);
+      expect(s).toMatch(/\(U\) Phone:\s+UQPHONE 555-0100 during the day/);
+      expect(s).toMatch(/\(U\) Hours:\s+UQHOURS nine to five on weekdays/);
     }
   });
 

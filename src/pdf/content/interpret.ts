@@ -23,7 +23,8 @@ import type { UnsureReason } from '../errors.js';
 import { IDENTITY, UNIT_SQUARE, apply, boxIntersects, intersection, matrixOf, rectOf, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
 import { WHITE_MIN, colourWhite, initialColour, spaceFamily } from './colour.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
-import { NO_PIECES, PathShape, isRing } from './subpaths.js';
+import { NO_PIECES, PathShape, filledRects, isRing, oneRect } from './subpaths.js';
+import { ocHidden } from './optional.js';
 
 /**
  * The text line matrix and leading after each line-positioning operation of a stream, by
@@ -598,12 +599,14 @@ class GState {
     public strokeSpace: PdfValue | undefined,
     /** The clipping path's bounding box in user space (each `W` path's box and form /BBox intersected), or null for none yet. */
     public clip: Rect | null,
+    /** The clip is exactly its box: each `W` path one upright rectangle, each form /BBox kept upright (see addCover). */
+    public clipExact: boolean,
     /** A fill paints opaquely: its alpha (`ca`) is 1, its blend mode Normal, no soft mask (what may cover text drawn before it). */
     public fillOpaque: boolean,
   ) {}
 
   clone(): GState {
-    return new GState(this.ctm, this.font, this.fontSize, this.tc, this.tw, this.th, this.tl, this.tr, this.ts, this.lineWidth, this.fillTiling, this.strokeTiling, this.fillDark, this.unseen, this.fillSpace, this.strokeSpace, this.clip, this.fillOpaque);
+    return new GState(this.ctm, this.font, this.fontSize, this.tc, this.tw, this.th, this.tl, this.tr, this.ts, this.lineWidth, this.fillTiling, this.strokeTiling, this.fillDark, this.unseen, this.fillSpace, this.strokeSpace, this.clip, this.clipExact, this.fillOpaque);
   }
 
   /**
@@ -613,7 +616,7 @@ class GState {
    */
   textUnseen(): boolean {
     const mode = this.tr;
-    if (mode === 3 || mode === 7 || (this.unseen & (Unseen.Masked | Unseen.GroupHidden)) !== 0) return true;
+    if (mode === 3 || mode === 7 || (this.unseen & (Unseen.Masked | Unseen.GroupHidden | Unseen.OptionalOff)) !== 0) return true;
     const fill = (this.unseen & (Unseen.FillWhite | Unseen.FillClear)) !== 0;
     const stroke = (this.unseen & (Unseen.StrokeWhite | Unseen.StrokeClear)) !== 0;
     if (mode === 0 || mode === 4) return fill;
@@ -627,8 +630,9 @@ class GState {
  * Bits of {@link GState.unseen}. GroupHidden: a transparency group (a form with /Group) drawn with a
  * fill alpha under {@link MIN_ALPHA} or a soft mask that hides all; what it paints inside is
  * composited so whatever its own `gs` says (Chromium's `opacity:0.01`: the form's `/ca 1` inside).
+ * OptionalOff: a form whose /OC is off when the document opens (see optional.ts).
  */
-const Unseen = { FillWhite: 1, StrokeWhite: 2, FillClear: 4, StrokeClear: 8, Masked: 16, GroupHidden: 32 } as const;
+const Unseen = { FillWhite: 1, StrokeWhite: 2, FillClear: 4, StrokeClear: 8, Masked: 16, GroupHidden: 32, OptionalOff: 64 } as const;
 
 /**
  * Below this alpha (`ca`, `CA`) paint is not seen: a probe's `ca 0.004` and Chromium's
@@ -748,7 +752,7 @@ function interpretInto(objs: PdfObjects, contentBytes: Uint8Array, resources: Pd
   out.streams.push({ id: 0, bytes: contentBytes, ops: parsed.ops, resources, minDepth: 0, endDepth: 0, lines: new LineTable() });
   if (parsed.problems.length > 0) out.unsure.push({ reason: 'bad-content', detail: `page content: ${parsed.problems[0]}`, bbox: page.pageArea });
   if (parsed.ambiguousInlineImage !== undefined) page.unsure('inline-image-end', `the inline image at byte ${parsed.ambiguousInlineImage} of the page content`, page.pageArea);
-  const g0 = new GState(IDENTITY, null, 0, 0, 0, 1, 0, 0, 0, 1, false, false, true, 0, DEVICE_SPACE.g, DEVICE_SPACE.g, null, true);
+  const g0 = new GState(IDENTITY, null, 0, 0, 0, 1, 0, 0, 0, 1, false, false, true, 0, DEVICE_SPACE.g, DEVICE_SPACE.g, null, true, true);
   new StreamRun(page, 0, resources, g0, 0).execute(parsed.ops);
   coverText(page);
   return out;
@@ -826,6 +830,9 @@ class PageRun {
   readonly pageArea: Rect;
   private readonly parsedCache = new WeakMap<PdfStream, { ops: Operation[]; bytes: Uint8Array; problems: string[]; ambiguousInlineImage?: number } | null>();
   private readonly markStack: number[] = [];
+  /** The open marked-content spans whose optional content is hidden (see optional.ts), and how many are open. */
+  private readonly hiddenSpans = new Set<number>();
+  hiddenDepth = 0;
   /** Opaque paint drawn so far (see coverText). */
   readonly pendingCovers: PendingCover[] = [];
   /** Glyphs share one copy of the open marked-content spans until the stack changes. */
@@ -845,13 +852,18 @@ class PageRun {
     return (this.marksCopy ??= [...this.markStack]);
   }
 
-  pushMark(id: number): void {
+  pushMark(id: number, hidden = false): void {
+    if (hidden) {
+      this.hiddenSpans.add(id);
+      this.hiddenDepth++;
+    }
     this.markStack.push(id);
     this.marksCopy = null;
   }
 
   popMark(): void {
-    this.markStack.pop();
+    const id = this.markStack.pop();
+    if (id !== undefined && this.hiddenSpans.delete(id)) this.hiddenDepth--;
     this.marksCopy = null;
   }
 
@@ -984,7 +996,7 @@ class StreamRun {
     run[4] = desc;
     run[5] = asc;
     run[6] = size;
-    table.beginRun(streamId, opIndex, part, g.tr, upright, this.page.markSnapshot(), font, g.textUnseen());
+    table.beginRun(streamId, opIndex, part, g.tr, upright, this.page.markSnapshot(), font, g.textUnseen() || this.page.hiddenDepth > 0);
     let advanced = 0;
     const bytes = str.bytes;
     for (let start = 0; start < bytes.length; ) {
@@ -1112,10 +1124,9 @@ class StreamRun {
         case 'W*':
           this.clip = true;
           break;
-        case 'sh': {
-          // A shading fills the this.clip region: colour only, never text, and it stays.
+        case 'sh':
+          this.shading();
           break;
-        }
         case 'BT':
           this.setTm(IDENTITY);
           this.tlm = IDENTITY;
@@ -1317,7 +1328,17 @@ class StreamRun {
     }
     const id = out.spans.length;
     out.spans.push({ id, stream: this.streamId, beginOp: i, tag, props });
-    this.page.pushMark(id);
+    // Optional content that is off when the document opens (probe 61b, F8: read as the (U) line's wrap and released).
+    this.page.pushMark(id, op === 'BDC' && tag === 'OC' && ocHidden(objs, a[1] instanceof PdfName ? this.resDict('Properties')?.get(a[1].name) : a[1]));
+  }
+
+  /**
+   * `sh`: a shading fills the clip. Colour only, never text, and it stays; under a clip that is
+   * one upright rectangle it covers the text drawn before it there (probe 61b, F7: text under
+   * `re W n /Sh1 sh` was released). With no clip, or another clip, it is not known to cover.
+   */
+  private shading(): void {
+    if (this.g.clip !== null && this.g.clipExact) this.addCover('a shading', this.g.clip);
   }
 
   /** `BI` … `EI` at operation `i`: an inline image fills the unit square. */
@@ -1332,10 +1353,13 @@ class StreamRun {
    * Records opaque paint of box `box` (user space) drawn now: the glyphs drawn before it that it
    * holds are covered (see coverText). Only where it is painted: its box within the clip; only
    * opaque (alpha 1, Normal blend, no soft mask) and only a rectangle (the CTM keeps it one).
+   * Not under a clip other than one upright rectangle: an even-odd ring or a triangle clip paints
+   * far less than its box, and a (U) line inside the box was cut mid-word as covered (probe 61b, F10).
    */
   private addCover(what: string, box: Rect): void {
     const g = this.g;
-    if (!g.fillOpaque || (g.unseen & (Unseen.Masked | Unseen.GroupHidden)) !== 0 || !axisAligned(g.ctm)) return;
+    if (!g.fillOpaque || (g.unseen & (Unseen.Masked | Unseen.GroupHidden | Unseen.OptionalOff)) !== 0 || this.page.hiddenDepth > 0 || !axisAligned(g.ctm)) return;
+    if (g.clip !== null && !g.clipExact) return;
     const bbox = g.clip === null ? box : intersection(box, g.clip);
     if (bbox === null) return;
     this.page.pendingCovers.push({ what, bbox, before: this.page.glyphTable.size });
@@ -1385,8 +1409,12 @@ class StreamRun {
     const inner = this.g.clone();
     inner.ctm = ctm;
     // A form paints only inside its /BBox: text outside it is clipped away (probe 61a, a form of BBox [0 0 1 1]).
-    if (bbox && bbox.length === 4) inner.clip = inner.clip === null ? area : (intersection(inner.clip, area) ?? NOWHERE);
+    if (bbox && bbox.length === 4) {
+      inner.clip = inner.clip === null ? area : (intersection(inner.clip, area) ?? NOWHERE);
+      inner.clipExact &&= axisAligned(ctm);
+    }
     if (x.dict.get('Group') !== undefined && (inner.unseen & (Unseen.FillClear | Unseen.Masked)) !== 0) inner.unseen |= Unseen.GroupHidden;
+    if (x.dict.get('OC') !== undefined && ocHidden(objs, x.dict.get('OC'))) inner.unseen |= Unseen.OptionalOff;
     new StreamRun(this.page, id, out.streams[id]!.resources, inner, depth + 1).execute(parsed.ops);
   }
 
@@ -1410,10 +1438,16 @@ class StreamRun {
       if (op === 's' || op === 'b' || op === 'b*') this.shape.close();
       const thin = strokeSeen || fillSeen ? this.shape.pieces(strokeSeen, fillSeen, op.endsWith('*'), hw) : NO_PIECES;
       this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, rects: this.rects, dark, inked: strokeSeen || fillSeen, verticals: thin.verticals, horizontals: thin.horizontals, ring: isRing(this.shape), marks: this.page.markSnapshot() });
-      // One filled rectangle, tiling or other patterns aside (not known to be opaque).
-      if (filled && this.rects === 1 && this.segments === 4 && this.curves === 0 && spaceFamily(this.page.objs, this.g.fillSpace) !== 'Pattern') this.addCover(`a filled rectangle${dark ? ' (dark)' : (this.g.unseen & Unseen.FillWhite) !== 0 ? ' (white)' : ''}`, this.pathBox);
-      // W/W* then the painting operator: the clip is the path's from the next operation on (its bounding box).
-      if (this.clip) this.g.clip = this.g.clip === null ? this.pathBox : (intersection(this.g.clip, this.pathBox) ?? NOWHERE);
+      // Each upright rectangle the fill paints whole, tiling or other patterns aside (not known to be opaque).
+      if (filled && spaceFamily(this.page.objs, this.g.fillSpace) !== 'Pattern') {
+        const what = `a filled rectangle${dark ? ' (dark)' : (this.g.unseen & Unseen.FillWhite) !== 0 ? ' (white)' : ''}`;
+        for (const r of filledRects(this.shape, op.endsWith('*'))) this.addCover(what, r);
+      }
+      // W/W* then the painting operator: the clip is the path's from the next operation on (its bounding box; exact when the path is one upright rectangle).
+      if (this.clip) {
+        this.g.clipExact &&= oneRect(this.shape);
+        this.g.clip = this.g.clip === null ? this.pathBox : (intersection(this.g.clip, this.pathBox) ?? NOWHERE);
+      }
     }
     this.shape = new PathShape();
     this.pathStart = -1;

@@ -154,6 +154,40 @@ function rectWinding(s: Subpath): number {
   return area > 0 ? 1 : area < 0 ? -1 : 0;
 }
 
+/**
+ * The upright rectangles a filled path paints whole: each subpath that is an upright rectangle (a
+ * `re`, or four straight segments, closed or not) that no other subpath meets, or, filled by the
+ * nonzero rule, that only upright rectangles wound the same way meet (their windings add, never
+ * cancel). A ring's rectangles (one inside another, even-odd or wound against each other) paint
+ * no whole rectangle. Opaque paint so drawn covers the text under each (probe 61b, F7: a box drawn
+ * as `m l l l h f`, two `re` in one `f`, read as no cover and the text under them released).
+ */
+export function filledRects(shape: PathShape, evenOdd: boolean): Rect[] {
+  const subs = shape.subpaths();
+  if (subs.length > MAX_RING_RECTS) return [];
+  const wind = subs.map(rectWinding);
+  const out: Rect[] = [];
+  for (let k = 0; k < subs.length; k++) {
+    if (wind[k] === 0) continue;
+    const [x0, y0, x1, y1] = subs[k]!.box;
+    let whole = true;
+    for (let j = 0; j < subs.length && whole; j++) {
+      if (j === k) continue;
+      const b = subs[j]!.box;
+      if (b[0] >= x1 || b[2] <= x0 || b[1] >= y1 || b[3] <= y0) continue;
+      if (evenOdd || wind[j] !== wind[k]) whole = false;
+    }
+    if (whole) out.push(subs[k]!.box);
+  }
+  return out;
+}
+
+/** True when the path is one upright rectangle and nothing else (a clip that is exactly its box). */
+export function oneRect(shape: PathShape): boolean {
+  const subs = shape.subpaths();
+  return subs.length === 1 && rectWinding(subs[0]!) !== 0;
+}
+
 /** Two upright rectangles, one inside the other, and nothing else: a ring (a cell's border, Chromium's inset box-shadow), which spells nothing, like one rectangle. */
 export function isRing(shape: PathShape): boolean {
   const subs = shape.subpaths();

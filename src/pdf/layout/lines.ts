@@ -5,8 +5,7 @@
  * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs,
  *    unless a publisher's box fills it (see bridged) or it is a justified line's stretched space
  *    (see stretched, justifiedGap); also where two flows meet (see drawnApart), where a drawn
- *    vertical rule crosses the row between two glyphs (a table's cell border: see ruleCuts,
- *    cellBorders), and before a table cell beside a `(U)` one whose column opens with marks (see
+ *    vertical rule crosses the row between two glyphs (a table's cell border: see ruleCuts), and before a table cell beside a `(U)` one whose column opens with marks (see
  *    cellsBesideU) or lines up with a borderless table's cells above or below (see alignedCells);
  * 3. blocks: a piece continues the block of the piece just above it when each is the other's
  *    nearest neighbour across the gap (x ranges overlapping) and the gap is under 2.5 em, so a
@@ -22,7 +21,7 @@
 import type { PageGlyph } from './glyphs.js';
 import type { Rect } from '../geometry.js';
 import type { PageContent } from '../content/interpret.js';
-import { thinHorizontal, thinVertical } from '../content/subpaths.js';
+import { thinVertical } from '../content/subpaths.js';
 import { parseMarking } from '../../markings/index.js';
 
 /** A line piece: glyphs of one row of one column, left to right. */
@@ -304,110 +303,35 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], ma
   return out;
 }
 
-/** The thin rules a page draws (see verticalRules): upright ones, and level ones (which tell a cell border, see cellBorders). */
+/** The thin upright rules a page draws (see verticalRules). */
 export interface DrawnRules {
   readonly verticals: readonly Rect[];
-  readonly horizontals: readonly Rect[];
 }
 
 /**
- * Thin rules a page draws: pieces of paths a reader sees (stroked or filled, not white: see
- * PathEvent.inked), at most 3 pt wide (tall) and three times as tall (wide) as that, and images
- * so thin. A table's cell borders are drawn so, however the table is drawn: a line per edge, the
- * grid as one path, a rectangle per cell (LibreOffice), a thin quad or an even-odd ring per cell
- * (Chromium), a stretched image: each edge is a piece (content/subpaths.ts). A whole path so thin
- * counts too (a dotted rule's dots).
+ * Thin upright rules a page draws: pieces of paths a reader sees (stroked or filled, not white:
+ * see PathEvent.inked), at most 3 pt wide and three times as tall as that, and images so thin. A
+ * table's cell borders are drawn so, however the table is drawn: a line per edge, the grid as one
+ * path, a rectangle per cell (LibreOffice), a thin quad or an even-odd ring per cell (Chromium), a
+ * stretched image: each edge is a piece (content/subpaths.ts). A whole path so thin counts too (a
+ * dotted rule's dots).
  */
 export function verticalRules(content: PageContent): DrawnRules {
   const verticals: Rect[] = [];
-  const horizontals: Rect[] = [];
   for (const path of content.paths) {
     if (!path.inked) continue;
     if (thinVertical(path.bbox)) verticals.push(path.bbox);
-    else if (thinHorizontal(path.bbox)) horizontals.push(path.bbox);
     verticals.push(...path.verticals);
-    horizontals.push(...path.horizontals);
   }
-  for (const image of [...content.images, ...content.inlineImages]) {
-    if (thinVertical(image.bbox)) verticals.push(image.bbox);
-    else if (thinHorizontal(image.bbox)) horizontals.push(image.bbox);
-  }
-  return { verticals, horizontals };
+  for (const image of [...content.images, ...content.inlineImages]) if (thinVertical(image.bbox)) verticals.push(image.bbox);
+  return { verticals };
 }
 
 /** No rules drawn. */
-const NO_RULES: DrawnRules = { verticals: [], horizontals: [] };
-
-/** Where a row's text stands: the baseline and size of its first inked glyph. */
-interface Band {
-  readonly y: number;
-  readonly size: number;
-}
-
-/** The band of a row, or null when it inks nothing. */
-function bandOf(row: Row): Band | null {
-  const g = row.glyphs.find((x) => !x.blank);
-  return g ? { y: g.y, size: g.size } : null;
-}
-
-/** A rule crosses a band: from the baseline to 0.6 em above it, at most a quarter em wide. */
-function crosses(r: Rect, b: Band): boolean {
-  return r[1] <= b.y && r[3] >= b.y + 0.6 * b.size && r[2] - r[0] <= 0.25 * b.size;
-}
+const NO_RULES: DrawnRules = { verticals: [] };
 
 /**
- * The vertical rules that are a table's cell borders, of those crossing a row (see ruleCuts): a
- * rule that crosses two rows, or reaches beyond its row's line (0.4 em below the baseline, 1.25
- * em above it: a cell's padding), or stands in a column with a rule crossing another row (the
- * same x within 1 pt), or meets a level rule at its top or bottom (a cell's corner). Not a rule
- * crossing one row's line and nothing else: a breadcrumb's separator (`Home | Reports`, CSS
- * `border-left` on an inline span) set in a (U) paragraph was taken for a cell border, the
- * paragraph cut there, and its pieces withheld as unmarked (probe 60e, c8).
- */
-function cellBorders(rs: readonly Row[], rules: DrawnRules): Rect[] {
-  if (rules.verticals.length === 0) return [];
-  const bands: Band[] = [];
-  for (const r of rs) {
-    const b = bandOf(r);
-    if (b) bands.push(b);
-  }
-  const crossing: { rule: Rect; mid: number; rows: number[] }[] = [];
-  for (const rule of rules.verticals) {
-    const rows: number[] = [];
-    for (let k = 0; k < bands.length; k++) if (crosses(rule, bands[k]!)) rows.push(k);
-    if (rows.length > 0) crossing.push({ rule, mid: (rule[0] + rule[2]) / 2, rows });
-  }
-  crossing.sort((a, b) => a.mid - b.mid);
-  const out: Rect[] = [];
-  for (let i = 0; i < crossing.length; i++) {
-    const { rule, mid, rows } = crossing[i]!;
-    const b = bands[rows[0]!]!;
-    const beyond = rows.length >= 2 || rule[1] < b.y - 0.4 * b.size || rule[3] > b.y + 1.25 * b.size;
-    if (beyond || inColumn(crossing, i) || rules.horizontals.some((h) => meets(h, rule, mid))) out.push(rule);
-  }
-  return out;
-}
-
-/** Another crossing rule (sorted by `mid`) stands within 1 pt of the `i`th's middle, crossing a row it does not. */
-function inColumn(crossing: readonly { mid: number; rows: readonly number[] }[], i: number): boolean {
-  const c = crossing[i]!;
-  for (const d of [-1, 1]) {
-    for (let j = i + d; j >= 0 && j < crossing.length && Math.abs(crossing[j]!.mid - c.mid) <= 1; j += d) {
-      if (crossing[j]!.rows.some((k) => !c.rows.includes(k))) return true;
-    }
-  }
-  return false;
-}
-
-/** A level rule meets a vertical one at its top or bottom (within 1.5 pt): a cell's corner. */
-function meets(h: Rect, v: Rect, mid: number): boolean {
-  if (h[0] > mid + 1.5 || h[2] < mid - 1.5) return false;
-  const y = (h[1] + h[3]) / 2;
-  return Math.abs(y - v[1]) <= 1.5 || Math.abs(y - v[3]) <= 1.5;
-}
-
-/**
- * The glyphs of a row (their indices) before which a cell border (see verticalRules, cellBorders)
+ * The glyphs of a row (their indices) before which a drawn vertical rule (see verticalRules)
  * crosses it: the rule lies in the gap between the inked glyph and the one before it (its middle
  * between their edges, 0.1 em of slack) and runs from the row's baseline to 0.6 em above it, at
  * most a quarter em wide. A table's cell border: the cells either side are two cells, however
@@ -415,6 +339,12 @@ function meets(h: Rect, v: Rect, mid: number): boolean {
  * cell beside a `(U)` one took its mark and was released (`(U) UQCELLC open | ZQCELLD unmarked`),
  * and a `(U)` cell beside an (S//NF) one was one portion raised by the mark inside it and withheld
  * under B1 (probe 60c, F2, F5). Cut, each cell is a piece of its own, and a portion of its own.
+ * Every such rule cuts, whatever its reach: a one-row table whose only border is the rule between
+ * its cells (`border-right`, little padding) draws it as a breadcrumb draws its separator (CSS
+ * `border-left` on an inline span: the same reach, gaps and text objects), and letting a rule that
+ * crosses one row's line and nothing else pass released `ZQSECRETB` inside the (U) cell's portion
+ * (probe 61b, F1, F2). Fail closed: a (U) breadcrumb so drawn is cut, and its pieces after the
+ * first withheld as unmarked.
  */
 function ruleCuts(glyphs: readonly PageGlyph[], rules: readonly Rect[]): number[] {
   if (rules.length === 0) return [];
@@ -505,7 +435,10 @@ function cellsBesideU(glyphs: readonly PageGlyph[], marks: readonly PageGlyph[])
  * word spaces (not the tab after the row's mark alone: a hanging indent), and a cell of the row just above or below (within 2.4 em, in type of the same size)
  * starts so at the same place (within CELL_ALIGN_EM). Read as one line, an unmarked cell 6 pt after
  * a `(U)` cell took its mark and was released (probe 60e). Cut, it is unmarked, and withheld in a
- * classified document.
+ * classified document. Not after a label's colon (`(U) Office:` then its value a tab on, lined up
+ * down a contact list): a form's field and its value, one portion, not two cells; cut there, a
+ * portion-marked list's values were withheld as one unmarked block (probe 61b, F4). A rule drawn
+ * between them cuts all the same (see ruleCuts).
  */
 function alignedCells(glyphs: readonly PageGlyph[], next: NextRow | undefined): number[] {
   if (!next || !opensU(glyphs)) return [];
@@ -520,7 +453,13 @@ function alignedCells(glyphs: readonly PageGlyph[], next: NextRow | undefined): 
       if (Math.abs(o.y - glyphs[own[0]!]!.y) <= 2.4 * em && Math.abs(o.size - em) <= 0.1 * em) others.push(o);
     }
   }
-  return own.filter((i) => glyphs[i]!.text !== '(' && !afterMarkOnly(glyphs, i) && others.some((o) => Math.abs(o.x0 - glyphs[i]!.x0) < CELL_ALIGN_EM * em));
+  return own.filter((i) => glyphs[i]!.text !== '(' && !afterMarkOnly(glyphs, i) && !afterLabel(glyphs, i) && others.some((o) => Math.abs(o.x0 - glyphs[i]!.x0) < CELL_ALIGN_EM * em));
+}
+
+/** The last inked glyph of a row before glyph `at` ends a label: a colon. */
+function afterLabel(glyphs: readonly PageGlyph[], at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) if (!glyphs[k]!.blank) return glyphs[k]!.text.endsWith(':');
+  return false;
 }
 
 /** The inked text of a row before glyph `at` is its portion mark alone (a hanging indent's tab follows it, see markTab). */
@@ -1345,7 +1284,7 @@ function besideCap(cap: LinePiece, r: LinePiece): boolean {
 export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = [], drawn: DrawnRules = NO_RULES): Block[] {
   const both = rows(glyphs);
   const rs = both.filter((r) => r.hidden !== true);
-  const rules = cellBorders(rs, drawn);
+  const rules = drawn.verticals;
   const marks = midLineMarks(rs);
   let right = -Infinity;
   for (const g of glyphs) if (!g.blank) right = Math.max(right, g.x1);
