@@ -45,6 +45,8 @@ const NUMBERED = /^(¶\s*)?(\d{1,3})(?:[ \t]?(\.)(?![0-9])|(\))|(?=\s{1,3}\())\s
 const PAREN_NUMBER = /^\((\d{1,2})\)\s+/;
 const LETTERED = /^(¶\s*)?([A-Za-z])([.)])\s+/;
 const PAREN_LETTER = /^\(([A-Za-z])\)\s+/;
+/** Letters that may be an inner list's roman numeral (`(i)`, `(v)`, `(x)`). */
+const ROMAN_LETTER = /^[ivx]$/;
 /** A letter label after a dash: `-- (b) …`, `- (b) …` (a cable's subparagraph under a bullet). */
 const DASHED_PAREN_LETTER = /^-{1,2}[ \t]*\(([A-Za-z])\)[ \t]+/;
 /** Roman numerals and compound numbers before a mark (`II. (U)`, `iv. (U)`, `20A-B. (SBU)`, `#. (U)`). */
@@ -578,7 +580,11 @@ function siblingDashedBefore(source: string, l: Line, letter: string, from: numb
     const start = Math.max(source.lastIndexOf('\n', end - 1) + 1, from);
     const text = source.slice(start, end).trimStart();
     const m = DASHED_PAREN_LETTER.exec(text) ?? PAREN_LETTER.exec(text);
-    if (m) return m[1]!.toLowerCase() === letter;
+    const found = m ? m[1]!.toLowerCase() : null;
+    if (found === letter) return true;
+    // `(i)`, `(v)`, `(x)` that are not the sibling sought are an inner list's roman numerals
+    // (`-- (a) … with parts:` / `(i) …;` / `(ii) …` / `-- (b) …`): look past them (probe 61d F3).
+    if (found !== null && !ROMAN_LETTER.test(found)) return false;
     end = start - 1;
   }
   return false;

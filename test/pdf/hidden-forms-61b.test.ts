@@ -78,6 +78,16 @@ const CASES: readonly (readonly [string, string, Extra?])[] = [
       return { xobjects: { Fm1: t.doc.context.register(t.doc.context.flateStream(show(72, 688, HIDDEN), { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 612, 792], OC: oc1 })) } };
     },
   ],
+  [
+    'a group on in /D whose /Usage turns it off for viewing (Acrobat applies it through /AS; probe 61d F2)',
+    `/OC /OC3 BDC ${show(72, 688, HIDDEN)} EMC`,
+    (t) => {
+      const ctx = t.doc.context;
+      const oc3 = ctx.register(ctx.obj({ Type: 'OCG', Name: 'Layer 3', Usage: { View: { ViewState: 'OFF' } } }));
+      t.doc.catalog.set(PDFName.of('OCProperties'), ctx.obj({ OCGs: [oc3], D: { ON: [oc3], AS: [{ Event: 'View', Category: ['View'], OCGs: [oc3] }] } }));
+      return { properties: { OC3: oc3 } };
+    },
+  ],
   ['an opaque box drawn as four segments (m l l l h f)', `${show(72, 688, HIDDEN)}\nq 0 g 70 684 m 440 684 l 440 698 l 70 698 l h f Q`],
   ['two re in one fill, overlapping', `${show(72, 688, HIDDEN)}\nq 0 g 70 684 190 14 re 258 684 190 14 re f Q`],
   [

@@ -5,6 +5,8 @@
  * does not list it in /ON; a membership dictionary (/OCMD) by its /P policy over its /OCGs. What
  * declass cannot evaluate (a visibility expression /VE, a tag that names no dictionary) counts as
  * hidden: no reader is known to see it, so it is never read as the text around it (fail closed).
+ * So is a group whose /Usage turns it off for viewing, printing or export: a viewer that applies
+ * the configuration's auto-states (/AS, Acrobat does) hides it although /D lists it ON (probe 61d).
  */
 import { PdfDict, PdfName, dictOf, lookup, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
 
@@ -42,7 +44,7 @@ export function ocHidden(objs: PdfObjects, v: PdfValue | undefined): boolean {
   const st = stateOf(objs);
   const off = (g: PdfValue | undefined): boolean => {
     const r = resolve(objs, g);
-    return r === undefined || st.off.has(r) || (st.baseOff && !st.on.has(r));
+    return r === undefined || st.off.has(r) || (st.baseOff && !st.on.has(r)) || usageOff(objs, r);
   };
   const type = lookup(objs, d, 'Type');
   if (!(type instanceof PdfName) || type.name !== 'OCMD') return off(d);
@@ -57,4 +59,17 @@ export function ocHidden(objs: PdfObjects, v: PdfValue | undefined): boolean {
   if (policy === 'AnyOff') return !hidden.some((h) => h);
   if (policy === 'AllOff') return !hidden.every((h) => h);
   return hidden.every((h) => h);
+}
+
+/** The /Usage categories whose state can turn a group off under the configuration's auto-states (/AS). */
+const USAGE_STATES: readonly (readonly [string, string])[] = [['View', 'ViewState'], ['Print', 'PrintState'], ['Export', 'ExportState']];
+
+/** True when the group `g`'s /Usage says OFF for viewing, printing or export. */
+function usageOff(objs: PdfObjects, g: PdfValue): boolean {
+  const usage = dictOf(resolve(objs, dictOf(g)?.get('Usage')));
+  if (!usage) return false;
+  return USAGE_STATES.some(([category, key]) => {
+    const state = lookup(objs, dictOf(resolve(objs, usage.get(category))), key);
+    return state instanceof PdfName && state.name === 'OFF';
+  });
 }
