@@ -14,21 +14,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/memory-io.js';
+import { probeCable } from '../helpers/probe-cable.js';
 
-const CABLE_HEAD = `R 110117Z OCT 08
-FM AMEMBASSY PARIS
-TO SECSTATE WASHDC
-S E C R E T PARIS 001234
-E.O. 12958: DECL: 10/10/2038
-TAGS: PREL FR
-SUBJECT: TALKS
-
-CLASSIFIED BY: POLCOUNS JOHN DOE, REASONS 1.4 (B) AND (D).
-
-1. (S) ZQONE summary text.
-
-`;
-const cable = (body: string): string => `${CABLE_HEAD}${body}\n\nSMITH\n`;
+const cable = (body: string): string => probeCable('(S)', body);
 
 const memo = (body: string): string =>
   `SECRET\n\nSUBJECT: (U) Plan UQSUBJ\n\n(S) ZQFIRST secret body.\n\n${body}\n\nClassified By: J. Smith, Chief\nReason: 1.4(c)\nDeclassify On: 20401231\n\nSECRET\n`;

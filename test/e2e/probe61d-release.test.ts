@@ -18,22 +18,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/memory-io.js';
+import { probeCable, probeCableHead } from '../helpers/probe-cable.js';
 import { extractPdfText } from '../helpers/pdf-text.js';
 
-const CABLE_HEAD = `R 110117Z OCT 08
-FM AMEMBASSY PARIS
-TO SECSTATE WASHDC
-S E C R E T PARIS 001234
-E.O. 12958: DECL: 10/10/2038
-TAGS: PREL FR
-SUBJECT: TALKS
-
-CLASSIFIED BY: POLCOUNS JOHN DOE, REASONS 1.4 (B) AND (D).
-
-1. (C) ZQONE summary text.
-
-`;
-const cable = (body: string): string => `${CABLE_HEAD}${body}\n\nSMITH\n`;
+const CABLE_HEAD = probeCableHead('(C)');
+const cable = (body: string): string => probeCable('(C)', body);
 
 const memo = (body: string, header = 'MEMORANDUM FOR: Director\nFROM: J. Smith\nSUBJECT: (U) Plan UQSUBJ\nDATE: 15 March 2011'): string =>
   `SECRET//NOFORN\n\n${header}\n\n${body}\n\n(S) Secret body ZQTAIL.\n\nClassified By: J. Smith, Chief\nReason: 1.4(c)\nDeclassify On: 20401231\n\nSECRET//NOFORN\n`;

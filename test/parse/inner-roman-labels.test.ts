@@ -7,20 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCable } from '../../src/parse/index.js';
+import { probeCableHead } from '../helpers/probe-cable.js';
 
-const HEAD = `R 110117Z OCT 08
-FM AMEMBASSY PARIS
-TO SECSTATE WASHDC
-S E C R E T PARIS 001234
-E.O. 12958: DECL: 10/10/2038
-TAGS: PREL FR
-SUBJECT: TALKS
-
-CLASSIFIED BY: POLCOUNS JOHN DOE, REASONS 1.4 (B) AND (D).
-
-1. (S) ZQONE summary text.
-
-2. (U) UQLEAD Points:
+const HEAD = `${probeCableHead('(S)')}2. (U) UQLEAD Points:
 `;
 
 /** The portion whose text holds `word`, as parse reads it. */
