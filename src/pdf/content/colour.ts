@@ -26,7 +26,7 @@ export function spaceFamily(objs: PdfObjects, space: PdfValue | undefined): stri
 }
 
 /** White (or nearly) in a device space of `n` components (1 gray, 3 RGB, 4 CMYK). */
-function deviceWhite(c: readonly number[], n: number): boolean {
+export function deviceWhite(c: readonly number[], n: number): boolean {
   if (c.length !== n || c.some((v) => !Number.isFinite(v))) return false;
   if (n === 1) return c[0]! >= WHITE_MIN;
   if (n === 3) return Math.min(c[0]!, c[1]!, c[2]!) >= WHITE_MIN;

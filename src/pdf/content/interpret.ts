@@ -21,7 +21,7 @@ import { decodeStream, decodeToBytes } from '../objects/filters.js';
 import { loadFont, type FontInfo } from '../font/font.js';
 import type { UnsureReason } from '../errors.js';
 import { IDENTITY, UNIT_SQUARE, apply, boxIntersects, intersection, matrixOf, rectOf, multiply, transformRect, union, type Matrix, type Rect } from '../geometry.js';
-import { WHITE_MIN, colourWhite, initialColour, spaceFamily } from './colour.js';
+import { colourWhite, deviceWhite, initialColour, spaceFamily } from './colour.js';
 import { parseContent, type Operation } from '../syntax/parse.js';
 import { NO_PIECES, PathShape, filledRects, isRing, oneRect } from './subpaths.js';
 import { ocHidden } from './optional.js';
@@ -466,12 +466,10 @@ export interface PathEvent {
   /** The path paints something a reader sees: it is stroked or filled (not `n`), in a colour neither white nor fully transparent. */
   readonly inked: boolean;
   /**
-   * The thin vertical pieces it shows (see PathShape.verticals), when it is inked: a table's cell
+   * The thin vertical pieces it shows (see PathShape.pieces), when it is inked: a table's cell
    * borders, whether each is a path of its own or one edge of a grid, a cell's rectangle or a ring.
    */
   readonly verticals: readonly Rect[];
-  /** The thin level pieces it shows, when it is inked: a cell's top or bottom border. */
-  readonly horizontals: readonly Rect[];
   /** Two upright rectangles, one inside the other, and nothing else (see isRing): it spells nothing. */
   readonly ring: boolean;
   readonly marks: readonly number[];
@@ -654,13 +652,11 @@ export const MIN_SEEN_SIZE = 1;
 
 /** True when a colour operator of a device space (`g`, `rg`, `k` and their stroke forms) sets white, or nearly. */
 function whiteColour(op: string, a: readonly PdfValue[]): boolean {
-  const c = a.map((v) => (typeof v === 'number' ? v : NaN));
-  const o = op.toLowerCase();
-  if (o === 'g' && c.length === 1) return c[0]! >= WHITE_MIN;
-  if (o === 'rg' && c.length === 3) return Math.min(c[0]!, c[1]!, c[2]!) >= WHITE_MIN;
-  if (o === 'k' && c.length === 4) return (1 - c[3]!) * (1 - Math.max(c[0]!, c[1]!, c[2]!)) >= WHITE_MIN;
-  return false;
+  return deviceWhite(a.map((v) => (typeof v === 'number' ? v : NaN)), DEVICE_COMPONENTS[op.toLowerCase()] ?? 0);
 }
+
+/** The components of the device space each colour operator (`g`, `rg`, `k`) sets. */
+const DEVICE_COMPONENTS: Readonly<Record<string, number>> = { g: 1, rg: 3, k: 4 };
 
 const MAX_DEPTH = 12;
 /** An area used when the extent of something is unknown: as wide as any page. */
@@ -1437,7 +1433,7 @@ class StreamRun {
       const fillSeen = filled && (this.g.unseen & (Unseen.FillWhite | Unseen.FillClear)) === 0;
       if (op === 's' || op === 'b' || op === 'b*') this.shape.close();
       const thin = strokeSeen || fillSeen ? this.shape.pieces(strokeSeen, fillSeen, op.endsWith('*'), hw) : NO_PIECES;
-      this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, rects: this.rects, dark, inked: strokeSeen || fillSeen, verticals: thin.verticals, horizontals: thin.horizontals, ring: isRing(this.shape), marks: this.page.markSnapshot() });
+      this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, rects: this.rects, dark, inked: strokeSeen || fillSeen, verticals: thin, ring: isRing(this.shape), marks: this.page.markSnapshot() });
       // Each upright rectangle the fill paints whole, tiling or other patterns aside (not known to be opaque).
       if (filled && spaceFamily(this.page.objs, this.g.fillSpace) !== 'Pattern') {
         const what = `a filled rectangle${dark ? ' (dark)' : (this.g.unseen & Unseen.FillWhite) !== 0 ? ' (white)' : ''}`;

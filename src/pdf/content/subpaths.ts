@@ -16,20 +16,8 @@ export function thinVertical(r: Rect): boolean {
   return w <= RULE_WIDTH_PT && r[3] - r[1] >= 3 * w && r[3] > r[1];
 }
 
-/** A piece at most RULE_WIDTH_PT tall and three times as wide as tall. */
-export function thinHorizontal(r: Rect): boolean {
-  const h = r[3] - r[1];
-  return h <= RULE_WIDTH_PT && r[2] - r[0] >= 3 * h && r[2] > r[0];
-}
-
-/** The thin pieces a path shows: upright (a cell's side) and level (a cell's top or bottom). */
-export interface ThinPieces {
-  readonly verticals: readonly Rect[];
-  readonly horizontals: readonly Rect[];
-}
-
 /** No thin pieces (shared by the many paths that show none). */
-export const NO_PIECES: ThinPieces = Object.freeze({ verticals: Object.freeze([]), horizontals: Object.freeze([]) });
+export const NO_PIECES: readonly Rect[] = Object.freeze([]);
 
 /** The most rectangle subpaths of one path searched pairwise for rings. */
 const MAX_RING_RECTS = 64;
@@ -46,7 +34,6 @@ export interface Subpath {
 export class PathShape {
   private subs: Subpath[] = [];
   private segs: [number, number, number, number][] = [];
-  private levels: [number, number, number, number][] = [];
   private cur: Subpath | null = null;
   private x = 0;
   private y = 0;
@@ -94,24 +81,19 @@ export class PathShape {
   }
 
   /**
-   * The thin pieces the path shows when painted so: stroked, each near-vertical (near-level)
-   * straight segment widened by half the line width `hw`; filled, each thin subpath, and the thin
-   * sides of a ring (a rectangle inside another, filled even-odd or wound the other way round).
+   * The thin vertical pieces the path shows when painted so: stroked, each near-vertical straight
+   * segment widened by half the line width `hw`; filled, each thin subpath, and the thin sides of
+   * a ring (a rectangle inside another, filled even-odd or wound the other way round).
    */
-  pieces(stroked: boolean, filled: boolean, evenOdd: boolean, hw: number): ThinPieces {
+  pieces(stroked: boolean, filled: boolean, evenOdd: boolean, hw: number): readonly Rect[] {
     const all: Rect[] = [];
-    if (stroked) {
-      for (const [x0, y0, x1, y1] of this.segs) all.push([Math.min(x0, x1) - hw, Math.min(y0, y1), Math.max(x0, x1) + hw, Math.max(y0, y1)]);
-      for (const [x0, y0, x1, y1] of this.levels) all.push([Math.min(x0, x1), Math.min(y0, y1) - hw, Math.max(x0, x1), Math.max(y0, y1) + hw]);
-    }
+    if (stroked) for (const [x0, y0, x1, y1] of this.segs) all.push([Math.min(x0, x1) - hw, Math.min(y0, y1), Math.max(x0, x1) + hw, Math.max(y0, y1)]);
     if (filled) {
       for (const s of this.subs) all.push(s.box);
       all.push(...ringSides(this.subs, evenOdd));
     }
-    if (all.length === 0) return NO_PIECES;
     const verticals = all.filter(thinVertical);
-    const horizontals = all.filter(thinHorizontal);
-    return verticals.length + horizontals.length === 0 ? NO_PIECES : { verticals, horizontals };
+    return verticals.length === 0 ? NO_PIECES : verticals;
   }
 
   /** The subpaths so far. */
@@ -123,7 +105,6 @@ export class PathShape {
     const dx = Math.abs(x1 - x0);
     const dy = Math.abs(y1 - y0);
     if (dy > 0 && dx <= 1 && dx <= 0.1 * dy) this.segs.push([x0, y0, x1, y1]);
-    else if (dx > 0 && dy <= 1 && dy <= 0.1 * dx) this.levels.push([x0, y0, x1, y1]);
   }
 
   private to(x: number, y: number): void {

@@ -303,11 +303,6 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], ma
   return out;
 }
 
-/** The thin upright rules a page draws (see verticalRules). */
-export interface DrawnRules {
-  readonly verticals: readonly Rect[];
-}
-
 /**
  * Thin upright rules a page draws: pieces of paths a reader sees (stroked or filled, not white:
  * see PathEvent.inked), at most 3 pt wide and three times as tall as that, and images so thin. A
@@ -316,7 +311,7 @@ export interface DrawnRules {
  * stretched image: each edge is a piece (content/subpaths.ts). A whole path so thin counts too (a
  * dotted rule's dots).
  */
-export function verticalRules(content: PageContent): DrawnRules {
+export function verticalRules(content: PageContent): Rect[] {
   const verticals: Rect[] = [];
   for (const path of content.paths) {
     if (!path.inked) continue;
@@ -324,11 +319,8 @@ export function verticalRules(content: PageContent): DrawnRules {
     verticals.push(...path.verticals);
   }
   for (const image of [...content.images, ...content.inlineImages]) if (thinVertical(image.bbox)) verticals.push(image.bbox);
-  return { verticals };
+  return verticals;
 }
-
-/** No rules drawn. */
-const NO_RULES: DrawnRules = { verticals: [] };
 
 /**
  * The glyphs of a row (their indices) before which a drawn vertical rule (see verticalRules)
@@ -1281,10 +1273,9 @@ function besideCap(cap: LinePiece, r: LinePiece): boolean {
  * (a mark, bullet or number); `boxes` are the page's dark filled rectangles, which may bridge a
  * gap in a line (see bridged).
  */
-export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = [], drawn: DrawnRules = NO_RULES): Block[] {
+export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = [], rules: readonly Rect[] = []): Block[] {
   const both = rows(glyphs);
   const rs = both.filter((r) => r.hidden !== true);
-  const rules = drawn.verticals;
   const marks = midLineMarks(rs);
   let right = -Infinity;
   for (const g of glyphs) if (!g.blank) right = Math.max(right, g.x1);
