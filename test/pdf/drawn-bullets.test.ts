@@ -221,3 +221,43 @@ describe('a drawn marker is a list marker when it makes a list, an icon beside a
     for (const s of shown) expect(s).not.toMatch(/zq[a-z0-9]+/i);
   });
 });
+
+/** A filled circle of radius `r` centred on (x, y), drawn with `n` Béziers (Chromium: 4 for a list disc, 32 for an SVG circle). */
+const circle = (x: number, y: number, r: number, n: number): string => {
+  const at = (a: number): string => `${(x + r * Math.cos(a)).toFixed(3)} ${(y + r * Math.sin(a)).toFixed(3)}`;
+  const step = (2 * Math.PI) / n;
+  const k = (4 / 3) * Math.tan(step / 4) * r;
+  const parts = [`0 g ${at(0)} m`];
+  for (let i = 0; i < n; i++) {
+    const a0 = i * step;
+    const a1 = a0 + step;
+    const c1 = `${(x + r * Math.cos(a0) - k * Math.sin(a0)).toFixed(3)} ${(y + r * Math.sin(a0) + k * Math.cos(a0)).toFixed(3)}`;
+    const c2 = `${(x + r * Math.cos(a1) + k * Math.sin(a1)).toFixed(3)} ${(y + r * Math.sin(a1) - k * Math.cos(a1)).toFixed(3)}`;
+    parts.push(`${c1} ${c2} ${at(a1)} c`);
+  }
+  return `${parts.join(' ')} f`;
+};
+
+describe("a shape in a bullet's own shape is a marker even beside what reads as a wrap (probe 61b F5)", () => {
+  // A flush one-item list under a full (U) line that ends with no stop: geometry alone reads the
+  // item as the line's wrap; the disc says it is an item.
+  const lead = '(U) UQALPHA the fleet will arrive in the port on the morning tide with tugs and';
+  const cases: [string, string][] = [
+    ['a 7 pt disc of four Béziers', circle(63.5, 688.5, 3.5, 4)],
+    ['a 10.5 pt circle of 32 Béziers (an SVG image)', circle(63, 689, 5.25, 32)],
+    ['a 5 pt filled square', '0 g 62 686 5 5 re f'],
+    ['a 6 pt diamond of four lines', '0 g 64 686 m 67 689 l 64 692 l 61 689 l h f'],
+  ];
+  it.each(cases)('%s before the item: the item is withheld, the (U) line released', async (_name, shape) => {
+    const { text, shown } = await release([line(72, 700, lead), shape, line(72, 686, 'zqsecretu convoy route goes north of the island at night.')].join('\n'));
+    expect(text).toContain('UQALPHA');
+    expect(shown[1]).toContain('UQALPHA');
+    for (const s of shown) expect(s).not.toMatch(/zq[a-z0-9]+/i);
+  });
+
+  it('a picture of the same size beside the wrap is an icon: the wrap goes on with its paragraph', async () => {
+    const { text, shown } = await release([line(72, 700, lead), picture(60, 686, 7), line(72, 686, 'uqbeta found the weather fair for the whole week of the visit.')].join('\n'));
+    expect(text.replace(/\s+/g, ' ')).toContain(`${lead} uqbeta found the weather fair`);
+    expect(shown[1]).toContain('uqbeta');
+  });
+});

@@ -8,7 +8,7 @@
  * finding 1). What tells them apart is the list and the wrap: see {@link drawnMarkers}.
  * Pure: the page's pieces and drawings in, the pieces that open with a marker out.
  */
-import type { PageContent } from '../content/interpret.js';
+import type { PageContent, PathEvent } from '../content/interpret.js';
 import type { Rect } from '../geometry.js';
 import type { PageGlyph } from './glyphs.js';
 import type { Block, LinePiece } from './lines.js';
@@ -39,7 +39,13 @@ const SAME_MARKER_EM = 0.15;
  *   such a wrap (`… by the fleet and` / `[icon] uqbeta found the weather …`) a lone picture is an
  *   icon, and the line goes on with its paragraph. Before any other line a lone shape is a
  *   marker, whatever its size up to 1 em (fail closed: a 10 pt picture before `Zqbeta found …`
- *   under a full (U) line was no marker, and the line was released as the (U) line's wrap).
+ *   under a full (U) line was no marker, and the line was released as the (U) line's wrap);
+ * - always when it is drawn in a bullet's own shape (see {@link bulletShapes}): a disc beside a
+ *   flush one-item list under a full (U) line ending `… tugs and` is that item's marker, not an
+ *   icon (probe 61b F5: `zqsecretu convoy route …` was released as the (U) line's wrap; so was
+ *   an item after a 0.9 em circle drawn by an SVG image). A filled square or circle icon beside a
+ *   wrap is then read as a marker too, and that wrap withheld: the fail-closed side of what
+ *   geometry cannot tell apart.
  */
 export function drawnMarkers(blocks: readonly Block[], content: PageContent, page: readonly PageGlyph[], plainWrap: (block: Block, i: number) => boolean): LinePiece[] {
   let largest = 0;
@@ -48,14 +54,35 @@ export function drawnMarkers(blocks: readonly Block[], content: PageContent, pag
   const shapes = [...content.paths.filter((p) => !p.clip).map((p) => p.bbox), ...content.images.map((i) => i.bbox), ...content.inlineImages.map((i) => i.bbox)].filter(small);
   const out: LinePiece[] = [];
   if (shapes.length === 0) return out;
+  const bullets = bulletShapes(content.paths);
   for (const b of blocks) {
     const markers = b.lines.map((l) => markerBefore(l, shapes, page));
     markers.forEach((r, i) => {
       if (r === null) return;
       const em = b.lines[i]!.size;
       const listed = markers.some((o, k) => k !== i && o !== null && sameMarker(r, o, em));
-      if (listed || !plainWrap(b, i)) out.push(b.lines[i]!);
+      if (listed || bullets.has(r) || !plainWrap(b, i)) out.push(b.lines[i]!);
     });
+  }
+  return out;
+}
+
+/**
+ * The boxes of the paths drawn in a bullet's own shape: inked, no clip, about as wide as high
+ * (within a quarter), and either curves only (a disc or a ring: Chromium's list discs are
+ * four Béziers, an SVG circle it draws 32) or one rectangle or three or four straight sides (a square, a diamond,
+ * a triangle). An icon is a picture or a path of more parts.
+ */
+function bulletShapes(paths: readonly PathEvent[]): Set<Rect> {
+  const out = new Set<Rect>();
+  for (const p of paths) {
+    if (p.clip || !p.inked) continue;
+    const w = p.bbox[2] - p.bbox[0];
+    const h = p.bbox[3] - p.bbox[1];
+    if (w <= 0 || h <= 0 || w > 1.25 * h || h > 1.25 * w) continue;
+    const round = p.curves >= 4 && p.curves <= 64 && p.segments === p.curves;
+    const straight = p.curves === 0 && p.segments >= 3 && p.segments <= 4 && p.rects <= 1;
+    if (round || straight) out.add(p.bbox);
   }
   return out;
 }
