@@ -22,6 +22,7 @@ import type { PageGlyph } from './glyphs.js';
 import type { Rect } from '../geometry.js';
 import type { PageContent } from '../content/interpret.js';
 import { thinVertical } from '../content/subpaths.js';
+import { boxSeams } from './seams.js';
 import { parseMarking } from '../../markings/index.js';
 
 /** A line piece: glyphs of one row of one column, left to right. */
@@ -309,7 +310,8 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], ma
  * table's cell borders are drawn so, however the table is drawn: a line per edge, the grid as one
  * path, a rectangle per cell (LibreOffice), a thin quad or an even-odd ring per cell (Chromium), a
  * stretched image: each edge is a piece (content/subpaths.ts). A whole path so thin counts too (a
- * dotted rule's dots).
+ * dotted rule's dots), and so does the seam where two boxes painted side by side meet (cells told
+ * apart by their backgrounds alone: see seams.ts).
  */
 export function verticalRules(content: PageContent): Rect[] {
   const verticals: Rect[] = [];
@@ -319,6 +321,7 @@ export function verticalRules(content: PageContent): Rect[] {
     verticals.push(...path.verticals);
   }
   for (const image of [...content.images, ...content.inlineImages]) if (thinVertical(image.bbox)) verticals.push(image.bbox);
+  verticals.push(...boxSeams(content.paths));
   return verticals;
 }
 
@@ -430,7 +433,8 @@ function cellsBesideU(glyphs: readonly PageGlyph[], marks: readonly PageGlyph[])
  * classified document. Not after a label's colon (`(U) Office:` then its value a tab on, lined up
  * down a contact list): a form's field and its value, one portion, not two cells; cut there, a
  * portion-marked list's values were withheld as one unmarked block (probe 61b, F4). A rule drawn
- * between them cuts all the same (see ruleCuts).
+ * between them cuts all the same (see ruleCuts). A row that stands alone (see loneRow) has no
+ * cells to line up with, and is cut at such a hole all the same.
  */
 function alignedCells(glyphs: readonly PageGlyph[], next: NextRow | undefined): number[] {
   if (!next || !opensU(glyphs)) return [];
@@ -445,7 +449,25 @@ function alignedCells(glyphs: readonly PageGlyph[], next: NextRow | undefined): 
       if (Math.abs(o.y - glyphs[own[0]!]!.y) <= 2.4 * em && Math.abs(o.size - em) <= 0.1 * em) others.push(o);
     }
   }
-  return own.filter((i) => glyphs[i]!.text !== '(' && !afterMarkOnly(glyphs, i) && !afterLabel(glyphs, i) && others.some((o) => Math.abs(o.x0 - glyphs[i]!.x0) < CELL_ALIGN_EM * em));
+  const lone = loneRow(glyphs[own[0]!]!, next);
+  return own.filter((i) => glyphs[i]!.text !== '(' && !afterMarkOnly(glyphs, i) && !afterLabel(glyphs, i) && (lone || others.some((o) => Math.abs(o.x0 - glyphs[i]!.x0) < CELL_ALIGN_EM * em)));
+}
+
+/** A row further than this from the rows above and below it (em, baseline to baseline) stands alone: no paragraph's line. */
+const LONE_ROW_EM = 1.6;
+
+/**
+ * True when the row of glyph `g` stands alone, no row within {@link LONE_ROW_EM} above or below:
+ * a one-row table has no row to line its cells up with, and a wide hole in a line that is no
+ * paragraph's is its cells' padding (`(U) Public cell text here` 8 px before `ZQSECRETC hidden
+ * cell words`, a borderless one-row table, was released as one (U) line: probe 61b, t3b). A
+ * one-line `(U)` paragraph with such a hole (twice its word spaces and 0.4 em or more, not after a
+ * label's colon) is cut too, its rest withheld as unmarked: geometry does not tell it from a
+ * table, and fail closed.
+ */
+function loneRow(g: PageGlyph, next: NextRow): boolean {
+  const near = (r: Row | undefined): boolean => r !== undefined && r.glyphs.some((o) => !o.blank && Math.abs(o.y - g.y) <= LONE_ROW_EM * g.size);
+  return !near(next.above) && !near(next.below);
 }
 
 /** The last inked glyph of a row before glyph `at` ends a label: a colon. */
