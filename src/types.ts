@@ -321,6 +321,11 @@ export interface Document {
    */
   readonly eoInText?: readonly ExecutiveOrderLine[];
   /**
+   * Cable parser only: `eo` is not in the document's own header but heads a cable it forwards or
+   * quotes (an e-mail's body comes first, src/parse/forwarded-eo.ts); absent otherwise.
+   */
+  readonly eoForwarded?: true;
+  /**
    * Cable parser only: State's declassification stamp under the banner (`Declassified/Released US
    * Department of State EO` / `Systematic Review 05 JUL 2006`), a declassification marking (32 CFR
    * 2001.25) as `DECLASSIFIED BY NARA …` on an E.O. line is; absent when there is none.

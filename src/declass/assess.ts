@@ -55,6 +55,7 @@ export const DECL_RULES = [
   'decl-before-origin',
   '32cfr2001.24h',
   'decl-date-ambiguous',
+  'decl-forwarded-only',
 ] as const;
 
 /** One of {@link DECL_RULES}. */
@@ -380,15 +381,32 @@ function assessCable(doc: Document, asOf: string): DeclAssessment {
   const banners = bannerInstructions(doc, common);
   const inText = doc.eoInText ?? [];
   const own = eo === null ? headerInstructions(doc, inText, common) : [];
-  const all: Instruction[] = own.length > 0 ? own : [{ assessment: assessDeclassification({ decl, ...common, ...(span ? { span } : {}) }), where: stamp ? 'the declassification stamp' : 'the E.O. line' }];
+  const where = stamp ? 'the declassification stamp' : doc.eoForwarded ? 'the E.O. line of a forwarded cable' : 'the E.O. line';
+  const all: Instruction[] = own.length > 0 ? own : [{ assessment: forwardedAlone(doc, inText, assessDeclassification({ decl, ...common, ...(span ? { span } : {}) })), where }];
   // A second instruction in the text (parse/index.ts eoInTextOf): the most protective result is
   // kept, as with two Declassify On lines, the worse status, then the later date (fail closed).
   for (const e of inText) {
     if (own.some((o) => o.assessment.span?.start === (e.declSpan ?? e.span).start)) continue;
-    all.push({ assessment: assessDeclassification({ decl: parseDecl(e.decl), ...common, span: e.declSpan ?? e.span }), where: 'an E.O. line in the text' });
+    all.push({ assessment: assessDeclassification({ decl: parseDecl(e.decl), ...common, span: e.declSpan ?? e.span }), where: /^\s*["']?E\.?\s?O\b/i.test(e.raw) ? 'an E.O. line in the text' : 'a Declassify On line in the text' });
   }
   all.push(...banners);
   return withBannerOnly(chooseInstruction(doc, all), eo === null && banners.length > 0);
+}
+
+/**
+ * A forwarded cable's E.O. line that is the document's only instruction (src/parse/forwarded-eo.ts)
+ * was given for that cable, not for the e-mail or memo around it, which may say more: its date
+ * having passed does not declassify the document; a reviewer decides (fail closed). Beside another
+ * instruction in the text (the document's own `Declassify On:`) it is weighed as any other.
+ */
+function forwardedAlone(doc: Document, inText: readonly ExecutiveOrderLine[], a: DeclAssessment): DeclAssessment {
+  if (!doc.eoForwarded || inText.length > 0 || a.status !== 'declassified') return a;
+  return {
+    ...a,
+    status: 'review',
+    rule: 'decl-forwarded-only',
+    reason: `Its only declassification instruction is the E.O. line of a cable it forwards or quotes (${a.decl.raw ?? ''}), given for that cable: whether the document around it is declassified too is a reviewer's decision (32 CFR 2001.21).`,
+  };
 }
 
 /**

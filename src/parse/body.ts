@@ -7,6 +7,7 @@ import type { Marking, PortionKind, Span } from '../types.js';
 import { compareLevels } from '../markings/index.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
+import { militaryLabel, paraLabel, paraNumber, romanLabel } from './cable-labels.js';
 import { labelAfterSiblingLine, paragraphStartBefore } from './list-label.js';
 import { isNoMarkInText } from './mentions.js';
 import { readBareLabelAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
@@ -226,7 +227,13 @@ function openAt(st: GroupState, s: Start, l: Line): void {
     st.top = d;
     st.sub = null;
     st.interrupted = false;
-    if (s.number !== null && /^\d+$/.test(s.number)) st.lastTop = Number(s.number);
+    if (s.number !== null && /^\d+(?:\.[A-Za-z])?$/.test(s.number)) st.lastTop = parseInt(s.number, 10);
+  } else if (s.level === 'unmarked') {
+    // A label with no mark under a marked portion (`III. …`, `PARA 3. …`): unmarked text of its own.
+    const d = draft('text', null, '', null, s.start, null);
+    openPortion(st, d);
+    appendLine(st, d, l);
+    if (st.top) st.interrupted = true;
   } else if (s.level === 'sub') {
     const numeric = s.number !== null && /^\d+$/.test(s.number);
     // Numbered items inside a lettered subparagraph are its children (`p1.a.1`).
@@ -440,7 +447,7 @@ interface StartContext {
 }
 
 interface Start {
-  readonly level: 'top' | 'sub' | 'marked';
+  readonly level: 'top' | 'sub' | 'marked' | 'unmarked';
   readonly number: string | null;
   readonly suffix: string;
   readonly start: number;
@@ -454,13 +461,54 @@ interface Start {
  * subparagraphs of the open paragraph; a line that starts with a mark opens a marked block.
  */
 function readStart(source: string, l: Line, ctx: StartContext): Start | null {
+  const mil = militaryLabel(l.text);
+  if (mil) return readMilitary(source, l, mil, ctx);
   const nm = NUMBERED.exec(l.text);
   if (nm) return readNumbered(source, l, nm, ctx);
   const paren = readParenLabel(source, l, ctx);
   if (paren) return paren;
   const lm = LETTERED.exec(l.text);
-  if (lm) return readLettered(source, l, lm, ctx);
-  return readUnnumbered(source, l, ctx);
+  return (lm ? readLettered(source, l, lm, ctx) : readUnnumbered(source, l, ctx)) ?? unmarkedLabel(l, ctx);
+}
+
+/**
+ * `2.A. (U) …` / `2.B. …`: subparagraph A of paragraph 2 when paragraph 2 is open, else a
+ * paragraph of its own numbered `2.A` (read as `2.`, its text `A.` was an unmarked paragraph and
+ * the (U) after it ran on over `2.B. …`, which was released: probe 62a F3).
+ */
+function readMilitary(source: string, l: Line, lab: NonNullable<ReturnType<typeof militaryLabel>>, ctx: StartContext): Start | null {
+  const after = l.first + lab.length;
+  const mark = readMarkAt(source, after) ?? readUnclosedAt(source, after);
+  if (!mark && !(ctx.gap || endsBlock(ctx.prevText))) return null;
+  const at = { suffix: lab.suffix, start: l.first, mark, topic: false };
+  if (ctx.top?.number === String(lab.number)) return { level: 'sub', number: lab.letter, ...at };
+  if (!mark && !ctx.gap && !splitsOff(ctx.current)) return null;
+  return { level: 'top', number: `${lab.number}.${lab.letter}`, ...at };
+}
+
+/**
+ * `PARA 3. …`, `III. …`, `iv) …` with no mark, after a sentence end directly under a marked portion
+ * (no blank line: after one, {@link startsUnmarkedBlock} decides): a label, so a new portion with
+ * no mark, never the text of the one above (released with its (U): probe 62a F3). `PARA n.` is
+ * paragraph n where the numbering allows it; otherwise unmarked text.
+ */
+function unmarkedLabel(l: Line, ctx: StartContext): Start | null {
+  if (ctx.gap || !endsBlock(ctx.prevText) || !splitsOff(ctx.current)) return null;
+  const para = paraLabel(l.text);
+  const at = { suffix: '', start: l.first, mark: null, topic: false };
+  if (para && numberLevel(para.number, '.', ctx, false) === 'top') return { ...at, level: 'top', number: String(para.number), suffix: '.' };
+  return para || romanLabel(l.text) ? { ...at, level: 'unmarked', number: null } : null;
+}
+
+/**
+ * Whether unmarked text may be split off the open portion: it carries a mark that was understood,
+ * and not an unclassified one with handling controls (`(SBU)`: as unmarked text of an unclassified
+ * document the split-off text would be released, which the portion withholds).
+ */
+function splitsOff(current: DraftPortion | null): boolean {
+  const m = current ? markOf(current) : null;
+  if (m?.status !== 'marked' || !m.marking) return false;
+  return !(m.marking.level === 'U' && m.marking.controls.length > 0);
 }
 
 /** `¶3. (C) …`, `3. …`: a paragraph or a numbered subparagraph, or null when the number is prose. */
@@ -654,7 +702,9 @@ function readUnnumbered(source: string, l: Line, ctx: StartContext): Start | nul
   // `PARA 2 <S> …`: a mark in any form after a paragraph label; mid-sentence only one not
   // understood (`… as in` / `PARA 2 (C) above` is a reference).
   const para = markAfterParaLabel(source, l.first);
-  if (para && (free || para.status === 'unknown')) return marked(l, para);
+  // After a sentence end `PARA 2. (U) …` is paragraph 2 (read as a mark inside ¶1: probe 62a F3).
+  if (para && free) return { level: 'top', number: String(paraNumber(t)), suffix: '.', start: l.first, mark: para, topic: false };
+  if (para && para.status === 'unknown') return marked(l, para);
   // A mark that lost its `(` (`U) PolOffs …`) or one in another form (`[S//NF) …`, `S/NF: …`).
   const half = readMarkAt(source, l.first);
   if (half && ctx.gap) return marked(l, half);

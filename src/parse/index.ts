@@ -38,6 +38,7 @@ import { readBannerWords } from './banner-words.js';
 import { bannerSign, isDeclassificationInstruction, MAX_SIGNS, signDiagnostics } from './classified-signs.js';
 import { groupBody, segmentsOf, type DraftPortion } from './body.js';
 import { documentDiagnostics, maxPortionLevel, portionDiagnostics } from './diagnostics.js';
+import { forwardedEo, forwardedEoDiagnostic } from './forwarded-eo.js';
 import type { HeaderResult, Role } from './header/index.js';
 import { assignIds } from './ids.js';
 import { isLetterOrDigit, type Line } from './lines.js';
@@ -61,7 +62,10 @@ export { joinBrokenWords } from './statements.js';
  * for ids, spans and diagnostic codes.
  */
 export function parseCable(source: string): Document {
-  const { lines, roles, header: h } = assignRoles(source);
+  const { lines, roles, header: own } = assignRoles(source);
+  // A cable forwarded inside an e-mail: its E.O. line, below the e-mail's header (probe 62a F6).
+  const forwarded = own.eo ? null : forwardedEo(source, lines, roles);
+  const h: HeaderResult = forwarded ? { ...own, eo: forwarded } : own;
   const furniture: Span[] = [];
   const boilerplate: Span[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -87,6 +91,7 @@ export function parseCable(source: string): Document {
   const classified = docLevel === null ? true : docLevel !== 'U';
   for (const p of portions) portionDiagnostics(p, draftOf.get(p) ?? null, classified, diagnostics, lookalikes.get(p) ?? null);
   diagnostics.push(...documentDiagnostics(source, h, banner, portions, classified));
+  if (forwarded) diagnostics.push(forwardedEoDiagnostic(forwarded));
   diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
 
   const originated = originatedOf(h);
@@ -108,6 +113,7 @@ export function parseCable(source: string): Document {
     routing: h.routing,
     banner,
     eo: h.eo,
+    ...(forwarded ? { eoForwarded: true } : {}),
     ...eoInTextOf(source, lines, h),
     ...(h.declassifiedStamp ? { declassifiedStamp: h.declassifiedStamp } : {}),
     ...classificationLinesOf(textLines),

@@ -4,6 +4,7 @@
  * cut into pieces at the places where a new line would have begun, so the line-based parser can
  * read it. The pieces keep their offsets into the source; nothing is copied or changed.
  */
+import { CABLE_LABEL_ONLY } from './cable-labels.js';
 import { holdsMarkedText } from './header/pass-line.js';
 import { isNoMarkInText } from './mentions.js';
 import { paragraphStartBefore } from './list-label.js';
@@ -145,7 +146,7 @@ export function inlineMarkCuts(source: string, line: Line): number[] {
     if (!afterSentenceEnd(source, line.first, at)) continue;
     const before = source.slice(line.first, at);
     // `Summary: (C) …` and `SUBJECT: (S) …`: the lead-in and its mark stay one line.
-    if (LINE_LEAD_IN.test(before) || LABEL_ONLY.test(before) || ENUM_LABEL.test(before) || DOUBLED_NUMBER.test(before)) continue;
+    if (LINE_LEAD_IN.test(before) || LABEL_ONLY.test(before) || ENUM_LABEL.test(before) || DOUBLED_NUMBER.test(before) || CABLE_LABEL_ONLY.test(before)) continue;
     if (REF_ITEM_LEAD.test(before) && !holdsMarkedText(source.slice(at, line.last))) continue;
     const mark = readMarkAt(source, paren);
     // `(A) to file; (B) to name; (C) to vote`: a list's label, not a mark; `Copyright (C) 2005`: the sign.

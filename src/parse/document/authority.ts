@@ -329,12 +329,15 @@ function blockOf(source: string, lines: readonly DocLine[], runs: readonly Run[]
     value: source.slice(f.valueStart, f.valueEnd),
     valueSpan: { start: f.valueStart, end: f.valueEnd },
   });
+  const main = runs.find((r) => r.fields.some((f) => f.key === 'declassifyOn')) ?? runs[0]!;
+  // The block taken as the document's own (the one with its Declassify On) gives each field; a
+  // quoted block above it (a forwarded message's `Classified By … Reason: 1.4(b) and (d)`) only
+  // what it lacks: its reasons were cited for every withholding (probe 62a F6).
   const firstOf = (key: Key): AuthorityField | null => {
-    for (const r of runs) for (const f of r.fields) if (f.key === key) return field(f);
+    for (const r of [main, ...runs]) for (const f of r.fields) if (f.key === key) return field(f);
     return null;
   };
   const lineSpans: Span[] = runs.flatMap((r) => r.lines.map((i) => ({ start: lines[i]!.first, end: lines[i]!.last })));
-  const main = runs.find((r) => r.fields.some((f) => f.key === 'declassifyOn')) ?? runs[0]!;
   const start = lines[main.lines[0]!]!.first;
   const end = lines[main.lines[main.lines.length - 1]!]!.last;
   const reason = firstOf('reason');

@@ -1,0 +1,47 @@
+/**
+ * Paragraph labels a cable writes besides `3.` and `A.`: the military subparagraph `2.A.` / `2.B.`,
+ * `PARA 3.` and roman numerals (`II.`, `III.`, `iv)`). Not read as labels, an unmarked one directly
+ * under a (U) paragraph was that paragraph's text and released with it (probe 62a F3), and `2.A.`
+ * was read as paragraph 2 whose text was the label `A.`. Pure: the grouping (src/parse/body.ts)
+ * decides what a label opens.
+ */
+
+/** `2.A. …`, `12.b) …`: a paragraph's number, then its subparagraph's letter. */
+const MILITARY = /^(\d{1,3})\.([A-Za-z])([.)])[ \t]+/;
+
+/** `PARA 3. …`, `PARAGRAPH 3: …`, `Para 3) …`, `PARA 3 …`. */
+const PARA_N = /^[Pp](?:ARA|ara)(?:GRAPH|graph)?\.?[ \t]*(\d{1,3})[.):]?[ \t]+/;
+
+/** A roman numeral label, one case throughout: `III. …`, `iv) …`. */
+const ROMAN = /^([IVXLC]{1,7}|[ivxlc]{1,7})([.)])[ \t]+/;
+
+/** A well-formed roman numeral below 400 (`IIII`, `VX`, `IC` are not). */
+const ROMAN_VALUE = /^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/** A military subparagraph label at the start of `text`: its number, letter, suffix and length. */
+export function militaryLabel(text: string): { number: number; letter: string; suffix: string; length: number } | null {
+  const m = MILITARY.exec(text);
+  return m ? { number: Number(m[1]), letter: m[2]!, suffix: m[3]!, length: m[0].length } : null;
+}
+
+/** A `PARA n.` label at the start of `text`: its number and length. */
+export function paraLabel(text: string): { number: number; length: number } | null {
+  const m = PARA_N.exec(text);
+  return m ? { number: Number(m[1]), length: m[0].length } : null;
+}
+
+/** A roman numeral label at the start of `text` (`II.`, `iv)`): the numeral, else null. */
+export function romanLabel(text: string): string | null {
+  const m = ROMAN.exec(text);
+  if (!m || !ROMAN_VALUE.test(m[1]!.toUpperCase())) return null;
+  return m[1]!;
+}
+
+/** A military subparagraph or `PARA n` label alone, cut off its line by the mark after it (`2.A.` of `2.A. (U) …`). */
+export const CABLE_LABEL_ONLY = /^(?:\d{1,3}\.[A-Za-z][.)]|[Pp](?:ARA|ara)(?:GRAPH|graph)?\.?[ \t]*\d{1,3}[.):]?)\s*$/;
+
+/** The number of a `PARA n` label at the start of `text` (any suffix or none), else null. */
+export function paraNumber(text: string): number | null {
+  const m = /^[Pp](?:ARA|ara)(?:GRAPH|graph)?\.?[ \t]*(\d{1,3})/.exec(text);
+  return m ? Number(m[1]) : null;
+}

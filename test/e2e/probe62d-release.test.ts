@@ -1,0 +1,188 @@
+/**
+ * Probe 62a F3 and F6 (fix62d), through the CLI.
+ * - F3: cable paragraph labels `2.A.`, `PARA n.` and roman numerals directly under a (U)
+ *   paragraph: an unmarked one is a portion of its own (it was released as the (U) paragraph's
+ *   text); `2.A. (U)` is one (U) portion, not paragraph 2 whose text is `A.` withheld under B1.
+ *   Release text and PDF (read back by pdfjs) hold no `ZQ…` word and every `UQ…` word released.
+ * - F6: an e-mail that forwards a cable: the cable's E.O. line is found below the e-mail's body and
+ *   weighed with the e-mail's Declassify On (it was said to have no E.O. line); a memo's own
+ *   authority block, not a quoted one above it, gives the reasons.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/memory-io.js';
+import { probeCable } from '../helpers/probe-cable.js';
+import { extractPdfText } from '../helpers/pdf-text.js';
+
+const cable = (body: string): string => probeCable('(C)', body);
+const LONG = 'text that is long enough to fill the line of the cable';
+
+/** Each file of release/ and pending/ as text: PDFs read back with pdfjs. */
+async function releasedFiles(out: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const folder of ['release', 'pending'].filter((d) => existsSync(path.join(out, d)))) {
+    for (const f of readdirSync(path.join(out, folder))) {
+      if (!f.startsWith('doc.')) continue;
+      const bytes = readFileSync(path.join(out, folder, f));
+      files.set(`${folder}/${f}`, f.endsWith('.pdf') ? (await extractPdfText(bytes)).text : bytes.toString('utf8'));
+    }
+  }
+  return files;
+}
+
+async function release(text: string): Promise<Map<string, string>> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'declass-p62d-in-'));
+  writeFileSync(path.join(dir, 'doc.txt'), text);
+  const out = mkdtempSync(path.join(tmpdir(), 'declass-p62d-out-'));
+  const run = await runCli(['release', dir, '--profile', 'public', '--out', out, '--as-of', '2026-12-01', '--quiet', '--formats', 'text,pdf']);
+  expect(run.code, run.stderr).toBe(0);
+  return releasedFiles(out);
+}
+
+async function explain(text: string, command = 'explain'): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'declass-p62d-ex-'));
+  const file = path.join(dir, 'doc.txt');
+  writeFileSync(file, text);
+  const run = await runCli(command === 'lint' ? ['lint', file] : [command, file, '--profile', 'public', '--as-of', '2026-12-01']);
+  return run.stdout + run.stderr;
+}
+
+const words = (text: string, prefix: string): string[] => [...new Set(text.match(new RegExp(`\\b${prefix}[A-Z0-9]+\\b`, 'g')) ?? [])];
+
+const CASES: [name: string, input: string, released: string[]][] = [
+  // F3: leaked on 1412cb4.
+  ['2.B. under 2.A. (U)', cable(`2.A. (U) UQA ${LONG}.\n2.B. ZQB unmarked next label.`), ['UQA']],
+  ['PARA 3. under PARA 2. (U)', cable(`PARA 2. (U) UQA ${LONG}.\nPARA 3. ZQB unmarked next label.`), ['UQA']],
+  ['PARA 3 under PARA 2 (U), no stops', cable(`PARA 2 (U) UQA ${LONG}.\nPARA 3 ZQB unmarked next label.`), ['UQA']],
+  ['III. under II. (U)', cable(`II. (U) UQA ${LONG}.\nIII. ZQB unmarked next label.`), ['UQA']],
+  ['iii) under ii) (U)', cable(`ii) (U) UQA ${LONG}.\niii) ZQB unmarked next label.`), ['UQA']],
+  ['2.B. under 2.A. (U) inside paragraph 2', cable(`2. (U) UQP2 points follow.\n2.A. (U) UQA ${LONG}.\n2.B. ZQB unmarked next label.`), ['UQP2', 'UQA']],
+  ['II. under I. (U)', cable(`I. (U) UQA ${LONG}.\nII. ZQB unmarked next label.`), ['UQA']],
+  // Controls: held on 1412cb4 and still hold; (U) text still released.
+  ['2.A. (U) wrapped to a second line', cable(`2.A. (U) UQA ${LONG}\nUQWRAP and ends here.`), ['UQA', 'UQWRAP']],
+  ['PARA 2. (U) wrapped to a second line', cable(`PARA 2. (U) UQA ${LONG}\nUQWRAP and ends here.`), ['UQA', 'UQWRAP']],
+  ['2.B. (U) under 2.A. (C)', cable(`2.A. (C) ZQA ${LONG}.\n2.B. (U) UQB public next label.`), ['UQB']],
+  ['3. under 2. (U)', cable(`2. (U) UQA ${LONG}.\n3. ZQB unmarked next label.`), ['UQA']],
+  ['¶3. under ¶2. (U)', cable(`¶2. (U) UQA ${LONG}.\n¶3. ZQB unmarked next label.`), ['UQA']],
+  ['3) under 2) (U)', cable(`2) (U) UQA ${LONG}.\n3) ZQB unmarked next label.`), ['UQA']],
+  ['B. under A. (U)', cable(`A. (U) UQA ${LONG}.\nB. ZQB unmarked next label.`), ['UQA']],
+  ['(C) under 2. (U)', cable(`2. (U) UQA ${LONG}.\n(C) ZQB confidential next block.`), ['UQA']],
+  ['2.B. after a blank line', cable(`2.A. (U) UQA ${LONG}.\n\n2.B. ZQB unmarked next label.`), ['UQA']],
+  ['III. after a blank line', cable(`2. (U) UQA ${LONG}.\n\nIII. ZQB unmarked next label.`), ['UQA']],
+  ['PARA 3. after a blank line', cable(`PARA 2. (U) UQA ${LONG}.\n\nPARA 3. ZQB unmarked next label.`), ['UQA']],
+  ['a reference to PARA 3 mid-sentence', cable(`2. (U) UQA ${LONG} as in\nPARA 3 UQREF above and more.`), ['UQA', 'UQREF']],
+];
+
+describe('probe 62a F3: cable paragraph labels, released through the CLI', () => {
+  it.each(CASES)('%s', async (_name, input, released) => {
+    const files = await release(input);
+    expect(files.size).toBeGreaterThanOrEqual(2);
+    for (const [file, text] of files) {
+      for (const w of words(input, 'ZQ')) expect(text, `${file}: ${w}`).not.toContain(w);
+      if (!file.startsWith('release/')) continue;
+      for (const w of released) expect(text, `${file}: ${w}`).toContain(w);
+      for (const w of words(input, 'UQ').filter((x) => !released.includes(x))) expect(text, `${file}: ${w}`).not.toContain(w);
+    }
+  });
+
+  it('2.A. (U) is one (U) portion: the label A. is no unmarked paragraph withheld under B1', async () => {
+    const out = await explain(cable(`2.A. (U) UQA ${LONG}.\n2.B. ZQB unmarked next label.`));
+    expect(out).toMatch(/^13:1 +p2A +\(U\) +RELEASED/m);
+    expect(out).toMatch(/^14:1 +p2B +\(unmarked\) +WITHHELD B1/m);
+    expect(out).not.toMatch(/^13:1 +p2 +\(unmarked\)/m);
+  });
+
+  it('PARA 2. (U) is paragraph 2, not a mark inside paragraph 1', async () => {
+    const out = await explain(cable(`PARA 2. (U) UQA ${LONG}.\nPARA 3. ZQB unmarked next label.`));
+    expect(out).toMatch(/^13:1 +p2 +\(U\) +RELEASED/m);
+    expect(out).toMatch(/^14:1 +p3 +\(unmarked\) +WITHHELD B1/m);
+  });
+});
+
+const FORWARD = (ownDecl: string, cableDecl = '03/15/2036'): string => `SECRET//NOFORN
+
+From: Analyst One
+To: Desk Officer
+Subject: (U) RE: UQSUBJ follow-up
+
+(U) UQBODY Thanks, see the cable forwarded below.
+
+-----Forwarded Message-----
+From: Cable Desk
+
+C O N F I D E N T I A L ROME 000123
+
+E.O. 12958: DECL: ${cableDecl}
+TAGS: PREL, IT
+SUBJECT: ZQCABSUBJ MEETING
+
+Classified By: ZQCLASSBY Political Counselor
+Reason: 1.4(b) and (d)
+
+1. (C) ZQCAB1 the minister said no.
+
+2. (U) UQCAB2 the minister smiled.
+
+SPOGLI
+${ownDecl}
+SECRET//NOFORN
+`;
+
+const OWN_BLOCK = '\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20360315\n';
+
+describe('probe 62a F6: an e-mail that forwards a cable', () => {
+  it('reads the forwarded E.O. line: no "no E.O. line" claim, classified until 2036, released in part', async () => {
+    const out = await explain(FORWARD(OWN_BLOCK));
+    expect(out).toContain('DECL 03/15/2036 (line 14): classified as of 2026-12-01');
+    expect(out).not.toMatch(/no E\.O\. line|decl-missing/);
+    const files = await release(FORWARD(OWN_BLOCK));
+    const txt = files.get('release/doc.txt')!;
+    for (const w of ['UQSUBJ', 'UQBODY', 'UQCAB2']) expect(txt).toContain(w);
+    for (const [file, text] of files) for (const w of words(FORWARD(OWN_BLOCK), 'ZQ')) expect(text, `${file}: ${w}`).not.toContain(w);
+  });
+
+  it('lint says where the E.O. line was found (eo-forwarded)', async () => {
+    expect(await explain(FORWARD(OWN_BLOCK), 'lint')).toMatch(/^ *14:1 +warning .*heading a cable it forwards.*eo-forwarded$/m);
+  });
+
+  it('two instructions that disagree: the most protective, with a warning', async () => {
+    const out = await explain(FORWARD(OWN_BLOCK, '03/15/2021'));
+    expect(out).toMatch(/disagree: "03\/15\/2021" \(the E\.O\. line of a forwarded cable, line 14\), "20360315" \(a Declassify On line in the text, line \d+\); the most protective, "20360315"/);
+    expect(out).toContain('classified as of 2026-12-01');
+  });
+
+  it('a forwarded cable\'s passed date alone does not declassify the e-mail: review', async () => {
+    const out = await explain(FORWARD('', '03/15/2021'));
+    expect(out).toMatch(/review as of 2026-12-01\. Its only declassification instruction is the E\.O\. line of a cable it forwards/);
+    expect(out).not.toMatch(/no E\.O\. line|decl-missing/);
+  });
+});
+
+describe('probe 62a F6: a quoted authority block in a memo', () => {
+  const memo = `SECRET//NOFORN
+
+From: Analyst One
+To: Desk Officer
+Subject: (U) UQSUBJ follow-up
+
+(U) UQBODY Thanks.
+Classified By: ZQCB Political Counselor
+Reason: 1.4(b) and (d)
+
+
+(S//NF) ZQA secret para.
+
+Classified By: J. Smith
+Reason: 1.4(c)
+Declassify On: 20360315
+
+SECRET//NOFORN
+`;
+  it('the document\'s own block (with its Declassify On) gives the reasons', async () => {
+    const out = await explain(memo);
+    expect(out).toContain('RELEASE IN PART B1, 1.4(C)');
+    expect(out).not.toContain('1.4(B)');
+  });
+});
