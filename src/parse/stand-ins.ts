@@ -1,10 +1,11 @@
 /**
  * Marks written with characters that hide in them or stand in for their ASCII: a zero-width space
  * or joiner, a direction mark or a byte-order mark inside `(S//NF)`, a full-width, fraction or
- * division slash for `/`, a non-breaking hyphen for `-`. Word processors, web pages and text taken
+ * division slash for `/`, a non-breaking hyphen for `-`, a full-width, small, superscript or
+ * subscript parenthesis for `(` and `)`. Word processors, web pages and text taken
  * out of PDFs put them there; the readers would take `(\u200bS)` or `(S／／NF)` for text and, under
  * an UNCLASSIFIED banner, release the paragraph. A parenthetical holding one is read with blanks,
- * `/` and `-` in their place when it then reads as a mark (understood or not), character for
+ * `(`, `)`, `/` and `-` in their place when it then reads as a mark (understood or not), character for
  * character, so every offset still refers to the same text. Elsewhere the text is left as it is
  * (a zero-width joiner shapes Persian and Indic words).
  */
@@ -17,15 +18,19 @@ const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069]/
 const SLASH = /[\uFF0F\u2044\u2215\u29F8]/g;
 /** HYPHEN, NON-BREAKING HYPHEN. */
 const HYPHEN = /[\u2010\u2011]/g;
-const ANY = /[\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069\uFF0F\u2044\u2215\u29F8\u2010\u2011]/;
-const PARENTHETICAL = /\(([^()\n]{1,90})\)/g;
+/**
+ * Look-alikes of `(` and `)`: FULLWIDTH, SMALL, SUPERSCRIPT and SUBSCRIPT PARENTHESIS (`（U）`,
+ * probe62a F8). Only as the parentheses of a mark: `（注）` in running text stays as it is.
+ */
+const ANY = /[\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069\uFF0F\u2044\u2215\u29F8\u2010\u2011\uFF08\uFE59\u207D\u208D\uFF09\uFE5A\u207E\u208E]/;
+const PARENTHETICAL = /[(\uFF08\uFE59\u207D\u208D]([^()\uFF08\uFE59\u207D\u208D\uFF09\uFE5A\u207E\u208E\n]{1,90})[)\uFF09\uFE5A\u207E\u208E]/g;
 
 /** `text` with the stand-ins of every mark-like parenthetical replaced (same length), and how many marks that touched. */
 export function foldMarkStandIns(text: string): { readonly text: string; readonly marks: number } {
   if (!ANY.test(text)) return { text, marks: 0 };
   let marks = 0;
   const folded = text.replace(PARENTHETICAL, (whole: string, inner: string) => {
-    if (!ANY.test(inner)) return whole;
+    if (!ANY.test(whole)) return whole;
     const plain = inner.replace(INVISIBLE, ' ').replace(SLASH, '/').replace(HYPHEN, '-');
     if (classifyParenthetical(plain.trim()) === 'not-a-marking') return whole;
     marks++;
@@ -40,6 +45,6 @@ export function standInDiagnostic(marks: number): Diagnostic | null {
   return {
     severity: 'warning',
     code: 'mark-characters-read',
-    message: `${marks} mark(s) held invisible characters (a zero-width space, a direction mark) or look-alikes of / or - (a full-width or fraction slash, a non-breaking hyphen); they were read as blanks, / and -.`,
+    message: `${marks} mark(s) held invisible characters (a zero-width space, a direction mark) or look-alikes of (, ), / or - (a full-width parenthesis, a full-width or fraction slash, a non-breaking hyphen); they were read as blanks, (, ), / and -.`,
   };
 }

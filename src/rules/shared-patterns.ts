@@ -10,7 +10,39 @@
  * an apostrophe (john.o'neil@state.gov, where only neil@… was matched); never at its start, so a
  * quote before the address is not withheld with it.
  */
-const EMAIL = ["[\\p{L}\\p{N}._%+-][\\p{L}\\p{N}._%+'’-]{0,63}@[\\p{L}\\p{N}.-]{1,253}\\.\\p{L}{2,24}"];
+const LOCAL_PART = "[\\p{L}\\p{N}._%+-][\\p{L}\\p{N}._%+'’-]{0,63}";
+
+/** `[at]`, `(at)`, `<at>`, `{at}`, spaced or not: an `@` written out so that harvesters miss it. */
+const AT_BRACKETED = '[ ]?[\\[(<{][ ]?at[ ]?[\\])>}][ ]?';
+
+/** `[dot]`, `(dot)` or ` dot `: a `.` written out. */
+const DOT_WRITTEN = '(?:[ ]?[\\[(<{][ ]?dot[ ]?[\\])>}][ ]?|[ ]dot[ ])';
+
+/** One label of a domain, then `.` or a written-out dot. */
+const DOMAIN_LABEL = `[\\p{L}\\p{N}-]{1,63}(?:\\.|${DOT_WRITTEN})`;
+
+/** Up to three more labels, written out one by one (a repeated group that holds a quantifier is refused: span-match.ts). */
+const MORE_LABELS = `(?:${DOMAIN_LABEL})?`.repeat(3);
+
+/**
+ * The last label of an address written with a bare ` at `: a generic domain or a country's that is
+ * no English word (`He looked at the dot on the map` is no address).
+ */
+const KNOWN_TLD =
+  '(?:com|org|net|gov|mil|edu|int|info|biz|us|uk|ca|au|nz|ie|de|fr|es|nl|ch|se|pl|ru|ua|cn|jp|kr|tw|hk|sg|' +
+  'mx|br|za|ng|ke|eg|il|tr|ir|iq|pk|sa|ae)';
+
+/**
+ * An e-mail address, and one written out so that harvesters miss it (probe62a F9): `zq.three [at]
+ * state.gov`, `zq (at) example (dot) com`; with a bare ` at ` only when a dot is written out too
+ * (`ZQTWO at example dot com`), so `met us at www.state.gov` is no address. Case is ignored when the
+ * rule ignores it (`AT`, `DOT` in a cable in capitals).
+ */
+const EMAIL = [
+  `${LOCAL_PART}@[\\p{L}\\p{N}.-]{1,253}\\.\\p{L}{2,24}`,
+  `(?<![\\p{L}\\p{N}._%+'’-])${LOCAL_PART}${AT_BRACKETED}${DOMAIN_LABEL}${MORE_LABELS}\\p{L}{2,24}(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}._%+'’-])${LOCAL_PART}[ ]at[ ]${MORE_LABELS}[\\p{L}\\p{N}-]{1,63}${DOT_WRITTEN}${KNOWN_TLD}(?![\\p{L}\\p{N}])`,
+];
 
 /**
  * What follows a number that counts or measures something (`3500-4000 troops`, `100 000 000 euros`,
@@ -84,7 +116,8 @@ const EXTENSION = '(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?';
 
 /**
  * Ten to fifteen figures run together right after a telephone word (`mobile 05321234567`, `Tel:
- * +902124555555`, `fax no. 903124555558`, probe 60b F7): written without separators, a number is
+ * +902124555555`, `fax no. 903124555558`, probe 60b F7), or in the list of numbers after it, and a
+ * seven-figure local number in two groups there (`cell: 555 0101`, probe62a F9): written without separators, a number is
  * read as a telephone number only when the text says it is one, so a cable's reference, a date, an
  * account or a serial number elsewhere is left alone. The word is `tel`, `tel.`, `telephone`,
  * `phone`, `mobile`, `cell`, `fax`, with an optional `no.` and `:` (case is ignored when the rule
@@ -92,7 +125,11 @@ const EXTENSION = '(?:[ ]?(?:x|ext\\.?)[ ]?\\d{1,5})?';
  */
 const PHONE_WORD_DIGITS =
   '(?<=\\b(?:[Tt]el|TEL|[Tt]elephone|TELEPHONE|[Pp]hone|PHONE|[Mm]obile|MOBILE|[Cc]ell|CELL|[Ff]ax|FAX)\\.?' +
-  '(?:[ ]?(?:[Nn]o|NO)\\.?)?[ ]?:?[ ]{0,2})\\+?\\d{10,15}(?![\\w/]|[.-]\\d)';
+  '(?:[ ]?(?:[Nn]o|NO)\\.?)?[ ]?:?[ ]{0,2}' +
+  // …or later in the list of numbers that follows the word (`Phone: (202) 555-0147, 2025550150`, probe62a F9).
+  '(?:(?:[-+()\\d .,;/]|\\b(?:or|and)\\b){0,100}(?:[,;/][ ]{0,2}|[ ](?:or|and)[ ]{1,2}))?)' +
+  // Ten to fifteen figures run together, or a local number of seven in two groups (`cell: 555 0101`).
+  '(?<!\\d)(?:\\+?\\d{10,15}|\\d{3}[ .]\\d{4})(?![\\w/]|[.-]\\d)';
 
 /**
  * A telephone number.

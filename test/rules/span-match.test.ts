@@ -150,3 +150,34 @@ describe('the public-pii telephone rule: figures run together after a telephone 
     expect(phone.find(text).map((r) => text.slice(r.start, r.end))).toEqual(expected);
   });
 });
+
+describe('the public-pii telephone rule: a number later in the list after a telephone word, a local number in two groups (probe62a F9)', () => {
+  const phone = piiRule('telephone');
+  it.each([
+    ['ten figures at the end of a list', 'Phone: (202) 555-0147, +1 202 555 0148, 202.555.0149, +44 20 7946 0958, 2025550150.', ['(202) 555-0147', '+1 202 555 0148', '202.555.0149', '+44 20 7946 0958', '2025550150']],
+    ['after or', 'tel 202-555-0147 or 2025550150', ['202-555-0147', '2025550150']],
+    ['seven figures in two groups after cell:', 'Ext. 4-5678, cell: 555 0101, fax 202-555-0102.', ['4-5678', '555 0101', '202-555-0102']],
+    ['seven figures with a dot after phone', 'phone 555.0101', ['555.0101']],
+    ['no telephone word: ten figures stay', 'serial 2025550150 and lot 555 0101', []],
+    ['words between the telephone word and the number end the list', 'phone lines were cut; the serial is 2025550150 and 555 0101', []],
+    ['a year and a count after the word are no number', 'phone calls in 2008 numbered 555 0101 people', []],
+  ])('%s', (_what, text, expected) => {
+    expect(phone.find(text).map((r) => text.slice(r.start, r.end))).toEqual(expected);
+  });
+});
+
+describe('the public-pii e-mail rule: addresses written out (probe62a F9)', () => {
+  const email = piiRule('email');
+  it.each([
+    ['at and dot as words', 'Contact ZQTWO at example dot com or', ['ZQTWO at example dot com']],
+    ['[at] and a real dot', 'Email: zq.three [at] state.gov, next', ['zq.three [at] state.gov']],
+    ['(at) and (dot), in capitals', 'ZQ.FOUR (AT) MAIL (DOT) STATE (DOT) GOV.', ['ZQ.FOUR (AT) MAIL (DOT) STATE (DOT) GOV']],
+    ['[at] and [dot] unspaced', 'write zq[at]example[dot]org today', ['zq[at]example[dot]org']],
+    ['an address as written still', 'at zqone@example.com or', ['zqone@example.com']],
+    ['a bare at before a web address is none', 'visit us at www.state.gov or meet at embassy.gov today', []],
+    ['a bare at and no written dot is none', 'They met at the embassy. Arrived at state.gov offices.', []],
+    ['at and dot in a sentence without a domain ending', 'He looked at the dot on the map.', []],
+  ])('%s', (_what, text, expected) => {
+    expect(email.find(text).map((r) => text.slice(r.start, r.end))).toEqual(expected);
+  });
+});

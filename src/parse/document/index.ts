@@ -25,7 +25,8 @@
  * unclassified one), `unmarked-heading` and `unmarked-header` (warning/info), `unknown-marking`
  * (error), `marking-normalised` (info), `trailing-mark-unplaced` (warning: a mark at the end of a
  * line that could not be tied to the text before it), `mark-raised-inside` (warning: a mark inside
- * the text raised the portion's level), `banner-highest-possible` (info),
+ * the text raised the portion's level), `sentence-marks-joined` (warning: a paragraph marked
+ * sentence by sentence, read at its highest mark: ./sentence-marks.ts), `banner-highest-possible` (info),
  * `banner-unknown` (error), `unclassified-banner-contradicted` (error: see `classifiedSigns`),
  * `no-banner` (warning), `no-portions` (warning), `letterhead` (info: where the letterhead was
  * read), `date-line` (info: a date line, kept as written), `reader-error` (error: a bug in the
@@ -47,6 +48,7 @@ import { letterheadLines } from './letterhead.js';
 import { isSignatureBlock } from './signature.js';
 import { splitDocLines, undecorated, wrapWidth, type DocLine } from './lines.js';
 import { portionLabel } from '../portion-label.js';
+import { sentenceMarks, sentenceMarksDiagnostic } from './sentence-marks.js';
 
 /**
  * Reads a modern marked document (decoded text, LF line ends, form feeds between pages). Never
@@ -297,7 +299,7 @@ function documentDiagnostics(input: DiagnosticsInput): Diagnostic[] {
   const topPortion = maxLevel(portions);
   const docLevel: Level | null = banner?.marking ? maxOf(banner.marking.level, topPortion) : topPortion;
   const classified = docLevel === null || docLevel !== 'U' || portions.some((p) => p.markingSource === 'unknown');
-  portions.forEach((p, k) => portionDiagnostics(p, drafts[k]!, classified, diagnostics));
+  portions.forEach((p, k) => portionDiagnostics(source, p, drafts[k]!, classified, diagnostics));
 
   for (const b of banners.values()) {
     if (b.marking === null) {
@@ -412,7 +414,7 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
   return drafts.map((d, k) => {
     const first = d.pieces[0]!;
     const last = d.pieces[d.pieces.length - 1]!;
-    let kind = kindOf(d);
+    let kind = kindOf(d, source);
     // The title: the first portion above the header block, or the first `# ` heading.
     const aboveHeader = k === 0 && firstHeader >= 0 && first.line < firstHeader && (kind === 'paragraph' || kind === 'heading');
     const h1 = kind === 'heading' && /^#[ \t]/.test(source.slice(first.start, first.start + 2)) && !used.has('title');
@@ -453,7 +455,7 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
   });
 }
 
-function kindOf(d: Draft): PortionKind {
+function kindOf(d: Draft, source: string): PortionKind {
   switch (d.structure) {
     case 'header':
       return 'header';
@@ -468,7 +470,8 @@ function kindOf(d: Draft): PortionKind {
     case 'item':
       return 'item';
     default:
-      return d.trailingLead && d.pieces.length === 1 ? 'heading' : 'paragraph';
+      // A line of sentences (several, or each with its mark: probe62a F7) is a paragraph, not a heading.
+      return d.trailingLead && d.pieces.length === 1 && !d.trailsSentences && sentenceMarks(source, d).length === 0 ? 'heading' : 'paragraph';
   }
 }
 
@@ -526,7 +529,7 @@ function maxLevel(portions: readonly Portion[]): Level | null {
   return level;
 }
 
-function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diagnostic[]): void {
+function portionDiagnostics(source: string, p: Portion, d: Draft, classified: boolean, out: Diagnostic[]): void {
   const where = p.mark?.span ?? { start: p.span.start, end: Math.min(p.span.end, p.span.start + 1) };
   if (d.trailsSentences && p.markingSource === 'unknown') {
     out.push({
@@ -577,14 +580,18 @@ function portionDiagnostics(p: Portion, d: Draft, classified: boolean, out: Diag
     });
     return;
   }
-  if (p.markingSource === 'marked' && p.marking && p.marking.normalisations.length > 0) {
+  if (p.markingSource === 'marked' && p.marking) {
+    // A paragraph marked sentence by sentence: one warning, whichever order its marks come in.
+    const sentences = sentenceMarksDiagnostic(source, p, d);
+    if (sentences) out.push(sentences);
+    if (p.marking.normalisations.length === 0) return;
     out.push({
       severity: 'info',
       code: 'marking-normalised',
       message: `The mark ${JSON.stringify(p.mark?.raw ?? '')} was read as ${p.marking.level}: ${p.marking.normalisations.join('; ')}.`,
       span: where,
     });
-    const raised = raisedInsideDiagnostic(p);
+    const raised = sentences ? null : raisedInsideDiagnostic(p);
     if (raised) out.push(raised);
     return;
   }
