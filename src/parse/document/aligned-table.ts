@@ -15,7 +15,7 @@
  * - leading indents (a quotation, a right-aligned date) are not gaps: only white space between
  *   characters of a line counts.
  * Only lines the reader took for text (and dashed rules) are looked at: header, authority, banner
- * and page lines never are.
+ * and page lines never are, nor the rows of a `|` grid table (padded with spaces, they line up too).
  */
 import type { LineRole } from './header.js';
 import type { DocLine } from './lines.js';
@@ -102,7 +102,8 @@ export function alignedTableRows(source: string, lines: readonly DocLine[], role
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const dash = DASH_LINE.test(line.text);
-    if (line.blank || (roles[i] !== 'content' && !(roles[i] === 'rule' && dash))) {
+    // A `|` grid table's row is read as one (group.ts): its cells are the `|` ones.
+    if (line.blank || line.text.startsWith('|') || (roles[i] !== 'content' && !(roles[i] === 'rule' && dash))) {
       flush();
       continue;
     }

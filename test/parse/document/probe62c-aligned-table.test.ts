@@ -78,6 +78,8 @@ describe('probe 62a F4: a table aligned with spaces or tabs', () => {
   it.each([
     ['a row whose cells are all (U)', SPACED, 'UQTB2R1B'],
     ['a tab row whose cells are all (U)', TABBED, 'UQTB3R1B'],
+    ['a padded grid table row whose cells are all (U)', '+-----------------+-----------------+\n| (U) UQGR1A      | (U) UQGR1B      |\n+-----------------+-----------------+\n| (U) UQGR2A      | (U) UQGR2B      |\n+-----------------+-----------------+', 'UQGR1B'],
+    ['a padded Markdown table row whose cells are all (U)', '| Name            | Role            |\n|-----------------|-----------------|\n| (U) UQMD1A      | (U) UQMD1B      |\n| (U) UQMD2A      | (U) UQMD2B      |', 'UQMD2B'],
     ['two spaces after full stops at the same column', '(U) UQPR1 The man came.  He said so and then\nhe left for home.  He came back the next day.', 'UQPR1'],
     ['stray double spaces at the same column', '(U) UQPR2 of about 100  soldiers each, spread out\nin the VRAE. He  told Poloff he believed it.', 'UQPR2'],
     ['a gap after the number and mark of items', '1.  (U)  UQIT1 First item of the list.\n2.  (U)  UQIT2 Second item of the list.', 'UQIT2'],
