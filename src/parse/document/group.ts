@@ -23,6 +23,7 @@ import { compareLevels, LEVEL_BANNER } from '../../markings/index.js';
 import type { Level } from '../../types.js';
 import { readCellStartMark, readLineStart, scanLine, type LineMarks, type LineStart, type MarkHit, type Structure } from './marks.js';
 import { endsSubject } from '../subject-end.js';
+import { alignedCellMarks, alignedLaterCellsMarked, alignedTableRows, type AlignedRow } from './aligned-table.js';
 
 /** A piece of a line that belongs to a portion: content offsets. */
 export interface Piece {
@@ -108,6 +109,8 @@ interface GroupState {
   /** Its paragraphs wrap at the wrap width (see wrapsAtWidth). */
   readonly wraps: boolean;
   readonly drafts: Draft[];
+  /** Rows of tables aligned with spaces or tabs (see aligned-table.ts): line index → cells after the first. */
+  readonly aligned: ReadonlyMap<number, AlignedRow>;
   /** The portion being built. */
   cur: Draft | null;
   /** The next portion starts right after a hard boundary (blank line, header, banner, start). */
@@ -126,7 +129,7 @@ interface GroupState {
 
 /** Groups content lines into draft portions, in document order. Linear. */
 export function groupPortions(input: GroupInput): Draft[] {
-  const st: GroupState = { input, blankParagraphs: usesBlankLines(input), wraps: wrapsAtWidth(input), drafts: [], cur: null, hard: true, blankGap: false, pageGap: false, prev: null, carried: null };
+  const st: GroupState = { input, blankParagraphs: usesBlankLines(input), wraps: wrapsAtWidth(input), drafts: [], aligned: alignedTableRows(input.source, input.lines, input.roles), cur: null, hard: true, blankGap: false, pageGap: false, prev: null, carried: null };
   const inline = inlineBanners(input);
   for (let i = 0; i < input.lines.length; i++) {
     if (!passBoundary(st, input.roles[i]!, input.levelBreaks.has(i) || inline.has(i))) groupLine(st, i);
@@ -241,20 +244,23 @@ function groupLine(st: GroupState, i: number): void {
     st.hard = true;
   }
 
-  const lineStart = readLineStart(source, line.first, line.last, bannerRelTo);
+  const row = st.aligned.get(i);
+  const own = readLineStart(source, line.first, line.last, bannerRelTo);
+  // A row of a table aligned with spaces or tabs is a table row (probe 62a F4).
+  const lineStart: LineStart = row && own.structure !== 'heading' ? { ...own, structure: 'table-row', number: null } : own;
   // A row whose first cell is marked and another cell is not: the mark is the first cell's, and
   // the unmarked cell's level is not known (`| (U) Bob | … is the source |` in a SECRET memo was
   // released as the row's (U)). The row's marking is not known (fail closed), whatever the first
   // cell's level: it was unmarked text under (U), withheld under B1 as "no portion mark".
   const read =
-    lineStart.structure === 'table-row' && lineStart.mark && !laterCellsMarked(source, line, lineStart.mark, bannerRelTo)
-      ? { ...lineStart, mark: firstCellOnly(lineStart.mark, tableCellMarks(source, line, lineStart.mark, bannerRelTo)) }
+    lineStart.structure === 'table-row' && lineStart.mark && !laterCellsMarked(source, line, lineStart.mark, bannerRelTo, row)
+      ? { ...lineStart, mark: firstCellOnly(lineStart.mark, tableCellMarks(source, line, lineStart.mark, bannerRelTo, row)) }
       : lineStart;
   const wrapped = markWrappedInSentence(st, read, line);
   const asText = wrapped || continuesSentence(st, read, line) ? read.mark : null;
   const start: LineStart = asText ? { ...read, mark: null } : read;
   const marks: LineMarks =
-    start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo, st.input.definitions);
+    start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo, row) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo, st.input.definitions);
   const structure: Draft['structure'] = role === 'header' ? 'header' : role === 'subject' ? 'subject' : start.structure;
   const firstEnd = marks.openers.length > 0 ? trimEnd(source, line.first, marks.openers[0]!.start) : line.last;
   const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
@@ -520,9 +526,9 @@ function addRaises(d: Draft, inline: readonly MarkHit[], piece: Piece): void {
  * raise it. (Only marks in parentheses at a cell's start were looked for: the others were released
  * with the row in an UNCLASSIFIED memo.)
  */
-function tableRowMarks(source: string, line: DocLine, start: LineStart, bannerRelTo: readonly string[]): LineMarks {
+function tableRowMarks(source: string, line: DocLine, start: LineStart, bannerRelTo: readonly string[], row?: AlignedRow): LineMarks {
   const scanned = scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo);
-  const all = [...tableCellMarks(source, line, start.mark, bannerRelTo), ...scanned.openers.map((o) => o.mark), ...(scanned.trailing ? [scanned.trailing] : []), ...scanned.inline];
+  const all = [...tableCellMarks(source, line, start.mark, bannerRelTo, row), ...scanned.openers.map((o) => o.mark), ...(scanned.trailing ? [scanned.trailing] : []), ...scanned.inline];
   const starts = new Set<number>();
   const inline = all.filter((m) => {
     if (starts.has(m.start)) return false;
@@ -533,7 +539,8 @@ function tableRowMarks(source: string, line: DocLine, start: LineStart, bannerRe
 }
 
 /** Marks at the start of the cells of a table row, after the first (which is the row's mark). */
-function tableCellMarks(source: string, line: DocLine, first: MarkHit | null, bannerRelTo: readonly string[]): MarkHit[] {
+function tableCellMarks(source: string, line: DocLine, first: MarkHit | null, bannerRelTo: readonly string[], row?: AlignedRow): MarkHit[] {
+  if (row) return alignedCellMarks(source, row, line.last, bannerRelTo);
   const out: MarkHit[] = [];
   for (let i = source.indexOf('|', line.first); i >= 0 && i < line.last; i = source.indexOf('|', i + 1)) {
     let j = i + 1;
@@ -568,7 +575,8 @@ function firstCellOnly(mark: MarkHit, others: readonly MarkHit[]): MarkHit {
 }
 
 /** True when every cell of a table row after the first that holds text starts with a mark. */
-function laterCellsMarked(source: string, line: DocLine, first: MarkHit, bannerRelTo: readonly string[]): boolean {
+function laterCellsMarked(source: string, line: DocLine, first: MarkHit, bannerRelTo: readonly string[], row?: AlignedRow): boolean {
+  if (row) return alignedLaterCellsMarked(source, row, line.last, bannerRelTo);
   for (let i = source.indexOf('|', first.end); i >= 0 && i < line.last; i = source.indexOf('|', i + 1)) {
     let j = i + 1;
     while (j < line.last && /[ \t*_]/.test(source[j]!)) j++;
