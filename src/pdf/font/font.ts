@@ -16,6 +16,7 @@ import { decodeToBytes } from '../objects/filters.js';
 import type { UnsureReason } from '../errors.js';
 import { cidOf, codeLength, parseCMap, type CodespaceRange, type ParsedCMap } from './cmap.js';
 import { GLYPH_UNICODE, MacRomanEncoding, StandardEncoding, SymbolEncoding, WinAnsiEncoding } from './encoding-tables.js';
+import { programCharacters } from './sfnt.js';
 
 /** One glyph code in a shown string. */
 export interface GlyphCode {
@@ -167,6 +168,21 @@ function readToUnicode(objs: PdfObjects, font: PdfDict, shown?: (code: number) =
  * `(S) …` read as `(U) …` and released as printed.
  */
 export const MISREAD_GLYPH = '\uFFFD\0\0\uFFFD';
+
+/**
+ * The text of a code of a Type0 font whose ToUnicode names another character than the embedded
+ * TrueType program's own cmap maps to the glyph it draws, for the characters portion marks and
+ * banners are spelt with: no text, so the page that shows it is refused. A Chromium page whose
+ * DejaVu Sans subset (Identity-H) had its ToUnicode map the glyph of `S` to `U` showed `(S) …` and
+ * was read as `(U) …` and released as printed (probe 62b, F2).
+ */
+export const MISREAD_PROGRAM = '\uFFFD\0\0\0\uFFFD';
+
+/**
+ * The characters checked against a font program's cmap: those of portion marks and banners
+ * (`(S//NF)`, `(TS//SI//REL TO USA, FVEY)`, `SECRET`, `(U)`, `25X1`), a glyph read as one or drawn as one.
+ */
+const MARK_CHARACTER = /[A-Z0-9()/]/u;
 
 /**
  * Text as compared between a ToUnicode entry and a glyph name: compatibility forms (ligatures,
@@ -405,7 +421,52 @@ function loadType0(objs: PdfObjects, font: PdfDict): FontInfo {
   }
   const toUnicode = readToUnicode(objs, font);
   const metrics = verticalMetrics(objs, descriptor);
-  return new Type0Font(baseFont, unsure, metrics.ascent, metrics.descent, ranges, cmap, dw, widths, wRanges, toUnicode);
+  const cid = cmap && cmap.codespace.length > 0 ? (code: number) => cidOf(cmap, code) : (code: number) => code;
+  const check = cidFont && toUnicode ? programCheck(objs, cidFont, descriptor, toUnicode, cid) : undefined;
+  return new Type0Font(baseFont, unsure, metrics.ascent, metrics.descent, ranges, cmap, dw, widths, wRanges, toUnicode, check);
+}
+
+/** The check of a Type0 font's ToUnicode against its program: the codes it covers, and the misread ones. */
+interface ProgramCheck {
+  readonly codes: ReadonlySet<number>;
+  misread(): number[];
+}
+
+/**
+ * The check of the ToUnicode entries of a CIDFontType2 (an embedded TrueType program) that read
+ * or draw a mark's character, against the program's own cmap; undefined when there is nothing to
+ * check. Nothing is decoded until a glyph of one of those codes is shown (once a font).
+ */
+function programCheck(objs: PdfObjects, cidFont: PdfDict, descriptor: PdfDict | undefined, toUnicode: ParsedCMap, cid: (code: number) => number | undefined): ProgramCheck | undefined {
+  if (lookupName(objs, cidFont, 'Subtype') !== 'CIDFontType2') return undefined;
+  const program = lookup(objs, descriptor, 'FontFile2');
+  if (!(program instanceof PdfStream)) return undefined;
+  const codes = new Set<number>();
+  for (const [code, u] of toUnicode.unicode) if (MARK_CHARACTER.test(u)) codes.add(code);
+  if (codes.size === 0) return undefined;
+  return { codes, misread: () => misreadCodes(objs, program, lookup(objs, cidFont, 'CIDToGIDMap'), toUnicode, cid) };
+}
+
+/**
+ * The codes whose ToUnicode text the program's cmap does not give the glyph they draw, where the
+ * text or the glyph is a mark's character (a glyph the cmap does not reach is not judged).
+ */
+function misreadCodes(objs: PdfObjects, program: PdfStream, cidToGid: PdfValue | undefined, toUnicode: ParsedCMap, cid: (code: number) => number | undefined): number[] {
+  const bytes = decodeToBytes(objs, program);
+  const drawn = bytes ? programCharacters(bytes) : undefined;
+  if (!drawn) return [];
+  const map = cidToGid instanceof PdfStream ? decodeToBytes(objs, cidToGid) : undefined;
+  const gidOf = (c: number): number | undefined => (map ? (2 * c + 1 < map.length ? (map[2 * c]! << 8) | map[2 * c + 1]! : undefined) : c);
+  const out: number[] = [];
+  for (const [code, u] of toUnicode.unicode) {
+    const c = cid(code);
+    const gid = c === undefined ? undefined : gidOf(c);
+    const chars = gid === undefined ? undefined : drawn.get(gid);
+    if (!chars || BLANK_TEXT.test(u) || u === INKED_BLANK) continue;
+    if (!MARK_CHARACTER.test(u) && !chars.some((ch) => MARK_CHARACTER.test(ch))) continue;
+    if (!chars.some((ch) => sameReading(u, ch))) out.push(code);
+  }
+  return out;
 }
 
 /** A Type0 font: codes of the lengths its CMap's code-space ranges say, widths of their CIDs. */
@@ -427,6 +488,7 @@ class Type0Font implements FontInfo {
     private readonly widths: ReadonlyMap<number, number>,
     private readonly wRanges: readonly [number, number, number][],
     private readonly toUnicode: ParsedCMap | undefined,
+    private check: ProgramCheck | undefined,
   ) {
     this.identity = ranges === IDENTITY_RANGES;
     this.codesAreCids = !(cmap && cmap.codespace.length > 0);
@@ -449,7 +511,15 @@ class Type0Font implements FontInfo {
   }
 
   unicode(code: number): string | undefined {
+    if (this.check?.codes.has(code)) this.checkProgram();
     return this.toUnicode?.unicode.get(code);
+  }
+
+  /** Compare the ToUnicode with the program's cmap (once): the misread codes get no text. */
+  private checkProgram(): void {
+    const check = this.check!;
+    this.check = undefined;
+    for (const code of check.misread()) this.toUnicode!.unicode.set(code, MISREAD_PROGRAM);
   }
 }
 

@@ -7,7 +7,7 @@
 import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { PdfInputError, type UnsureReason } from '../errors.js';
 import { normaliseRect, type Rect } from '../geometry.js';
-import { INKED_BLANK, MISREAD_GLYPH } from '../font/font.js';
+import { INKED_BLANK, MISREAD_GLYPH, MISREAD_PROGRAM } from '../font/font.js';
 import { PdfString } from '../objects/model.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
 import { decodeTextString } from '../objects/text-string.js';
@@ -112,7 +112,7 @@ function bulletOf(u: string | undefined, font: string): boolean {
 
 /** The one-line refusal of a page that shows glyphs of `font` without Unicode text. */
 function unmappedMessage(index: number, font: string, u: string | undefined): string {
-  return `page ${index + 1} shows glyphs of font ${font || '(unnamed)'} that cannot be mapped to Unicode${u === INKED_BLANK ? ': its ToUnicode maps glyphs that draw ink to blanks' : u === MISREAD_GLYPH ? ': its ToUnicode maps glyphs to other text than the glyphs its encoding names' : ''} (their text cannot be read, and is never released unread)`;
+  return `page ${index + 1} shows glyphs of font ${font || '(unnamed)'} that cannot be mapped to Unicode${u === INKED_BLANK ? ': its ToUnicode maps glyphs that draw ink to blanks' : u === MISREAD_GLYPH ? ': its ToUnicode maps glyphs to other text than the glyphs its encoding names' : u === MISREAD_PROGRAM ? ": its ToUnicode maps glyphs to other text than the font program's own cmap gives them" : ''} (their text cannot be read, and is never released unread)`;
 }
 
 /** How a glyph's Unicode value reads: a space (blank), text (NFKC), or nothing that can be read. */

@@ -11,7 +11,7 @@ import type { PageContent, ParsedPdf } from '../content/interpret.js';
 import type { Rect } from '../geometry.js';
 import { readPdfObjects } from '../objects/read.js';
 import { pageGlyphs, type PageGlyph } from './glyphs.js';
-import { pageBlocks, verticalRules, type Block, type LinePiece } from './lines.js';
+import { dropCapEdges, pageBlocks, verticalRules, type Block, type LinePiece } from './lines.js';
 import { BULLET_CHARS, drawnMarkers } from './bullets.js';
 import { PdfInputError } from '../errors.js';
 import { readLookalikeMark } from '../../parse/lookalike.js';
@@ -136,8 +136,11 @@ function wrapped(block: Block, i: number): boolean {
   while (k < glyphs.length && !glyphs[k]!.blank) k++;
   const word = (k > 0 ? glyphs[k - 1]!.x1 : next.x0) - next.x0;
   const space = 0.3 * line.size;
-  // The next line's first word would not have fitted, and it starts at the same left edge.
-  if (line.x1 + space + word <= right - 0.05 * line.size || Math.abs(next.x0 - line.x0) >= 0.3 * line.size) return false;
+  // The next line's first word would not have fitted, and it starts at the same left edge (a
+  // line beside a drop cap: its text's, or the cap's, where the lines under the cap start).
+  const cap = dropCapEdges(line);
+  const edge = (x: number): boolean => Math.abs(next.x0 - x) < 0.3 * line.size;
+  if (line.x1 + space + word <= right - 0.05 * line.size || !(cap ? edge(cap.text) || edge(cap.cap) : edge(line.x0))) return false;
   // A page's classification line alone (`SECRET//NOFORN` under a footnote that fills its line)
   // is no continuation: joined, the page's bottom banner was read into the footnote's portion and
   // stayed as printed in a release made when the memo was declassified.

@@ -1149,7 +1149,7 @@ function inlineFragment(page: readonly PageGlyph[], p: LinePiece, q: LinePiece, 
   // and the walk over the page's glyphs below was 4% of reading a PDF.
   if (!indented && p.size > SUPERSCRIPT_SCALE * largestSize(page)) return false;
   for (const g of page) {
-    if (g.blank || g.unseen) continue;
+    if (g.blank || g.unseen || capGlyphs.has(g)) continue;
     const small = p.size <= SUPERSCRIPT_SCALE * g.size;
     if (!small && !indented) continue;
     const dy = Math.abs(g.y - p.y);
@@ -1279,9 +1279,39 @@ function joinDropCaps(all: LinePiece[]): LinePiece[] {
     if (!first || !beside.some((r) => first!.y - r.y > 0.5 * r.size)) continue;
     gone.add(cap);
     const drawn: [number, number] | undefined = cap.drawn && first.drawn ? [Math.min(cap.drawn[0], first.drawn[0]), Math.max(cap.drawn[1], first.drawn[1])] : undefined;
-    joined.set(first, { y: first.y, size: first.size, x0: cap.x0, x1: first.x1, glyphs: [...cap.glyphs, ...first.glyphs], drawn });
+    const piece: LinePiece = { y: first.y, size: first.size, x0: cap.x0, x1: first.x1, glyphs: [...cap.glyphs, ...first.glyphs], drawn };
+    joined.set(first, piece);
+    for (const g of cap.glyphs) capGlyphs.add(g);
+    const edges = { cap: cap.x0, text: first.x0 };
+    capEdges.set(piece, edges);
+    for (const r of beside) if (r !== first) capEdges.set(r, edges);
   }
   return gone.size === 0 ? all : all.filter((p) => !gone.has(p)).map((p) => joined.get(p) ?? p);
+}
+
+/**
+ * The glyphs of drop caps joined to their first lines: no other line's glyphs, so a line set in
+ * right after one (the second and third lines beside `(U)` as a 40 pt `::first-letter` float) is
+ * no run set in another line's flow (see inlineFragment). Taken for one, the lines of a `(U)`
+ * paragraph beside its drop cap were cut off it and withheld as unmarked (probe 62b, F3).
+ */
+const capGlyphs = new WeakSet<PageGlyph>();
+
+/**
+ * The left edges of the lines beside a drop cap joined to its first line (that joined line too):
+ * the cap's, where the lines under the cap start, and the text's beside it (see dropCapEdges).
+ */
+const capEdges = new WeakMap<LinePiece, { readonly cap: number; readonly text: number }>();
+
+/**
+ * The left edges of `piece` when it is a line beside a drop cap (the joined first line or one
+ * under it beside the cap): its text's, and the cap's, where the paragraph's lines under the cap
+ * start. The text reader joins such lines as wraps: the line after the last one beside the cap,
+ * at the cap's edge, is the paragraph's next line, not a new portion (LibreOffice's 3-line drop
+ * cap of a `(U)` mark had all but its first line withheld as unmarked, probe 62b, F3).
+ */
+export function dropCapEdges(piece: LinePiece): { readonly cap: number; readonly text: number } | undefined {
+  return capEdges.get(piece);
 }
 
 /** True when `r` is a line beside the drop cap `cap`: under 2/3 its size, right of it within 3 em, its baseline within the cap's height (0.8 em of the line below its baseline: a cap over two lines sits between them). */
