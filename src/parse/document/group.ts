@@ -778,8 +778,8 @@ function carriedOver(st: GroupState, page: number): Draft | null {
  * Across page furniture: only text that plainly goes on. The line before the break ran to the wrap
  * width (the next page's first word would not have fitted; `width` is Infinity where no paragraph
  * shows the width) and ended no sentence, or the text goes
- * on in lower case after it; or a short line before it ended mid-sentence in lower case (`… and
- * the`, `…,`) and the text goes on in lower case. A short line that ends no sentence is a heading or
+ * on in lower case after it; or a short line before it ended mid-sentence in lower case and the
+ * text goes on in lower case, or it ended where no heading ends (see CUT_MID_SENTENCE). A short line that ends no sentence is a heading or
  * a title (`(U) Background`, `1. (U) Summary`, `(U) … on 12 May`): read on, the next page's unmarked
  * first paragraph was released as its (U) (probe 62a, F1); text of its own, it is withheld unmarked.
  */
@@ -788,8 +788,16 @@ function continuesAcrossPage(prev: DocLine | null, line: DocLine, width: number)
   const lower = /^[a-z]/.test(line.text);
   const firstWord = /^\S*/.exec(line.text)![0].length;
   if (prev.last - prev.start + 1 + firstWord >= 0.85 * width) return lower || !/[.!?:…]["'”’)\]]*$/.test(prev.text);
-  return lower && /[\p{Ll},;-]["'”’)]*$/u.test(prev.text);
+  return (lower && /[\p{Ll},;-]["'”’)]*$/u.test(prev.text)) || CUT_MID_SENTENCE.test(prev.text);
 }
+
+/**
+ * A line that ends where no heading or title ends: a comma, a dash, or a word that joins what comes
+ * after it (`… forward information to the` over a page break in a PDF whose joined lines set a wide
+ * wrap width, SIDtoday 2005-03-14). The text at the next page's top goes on with it, in any case.
+ */
+const CUT_MID_SENTENCE =
+  /(?:[,–—-]|\b(?:the|a|an|of|to|and|or|nor|but|in|on|at|by|for|from|with|into|as|that|which|who|whose|than|its|their|his|her|our|is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|not))["'”’)]*$/;
 
 /**
  * A line right under a portion whose own mark has a label before it that the line grammar does
