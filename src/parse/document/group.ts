@@ -778,8 +778,9 @@ function carriedOver(st: GroupState, page: number): Draft | null {
  * Across page furniture: only text that plainly goes on. The line before the break ran to the wrap
  * width (the next page's first word would not have fitted; `width` is Infinity where no paragraph
  * shows the width) and ended no sentence, or the text goes
- * on in lower case after it; or a short line before it ended mid-sentence in lower case and the
- * text goes on in lower case, or it ended where no heading ends (see CUT_MID_SENTENCE). A short line that ends no sentence is a heading or
+ * on in lower case after it; or a short line before it ended in a word or a comma (no stop) and
+ * the text goes on in lower case (`… while I` / `was there`), or it ended where no heading ends
+ * (see CUT_MID_SENTENCE). A short line that ends no sentence is a heading or
  * a title (`(U) Background`, `1. (U) Summary`, `(U) … on 12 May`): read on, the next page's unmarked
  * first paragraph was released as its (U) (probe 62a, F1); text of its own, it is withheld unmarked.
  */
@@ -788,7 +789,7 @@ function continuesAcrossPage(prev: DocLine | null, line: DocLine, width: number)
   const lower = /^[a-z]/.test(line.text);
   const firstWord = /^\S*/.exec(line.text)![0].length;
   if (prev.last - prev.start + 1 + firstWord >= 0.85 * width) return lower || !/[.!?:…]["'”’)\]]*$/.test(prev.text);
-  return (lower && /[\p{Ll},;-]["'”’)]*$/u.test(prev.text)) || CUT_MID_SENTENCE.test(prev.text);
+  return (lower && /[\p{L}\p{N},;-]["'”’)]*$/u.test(prev.text)) || CUT_MID_SENTENCE.test(prev.text);
 }
 
 /**
