@@ -24,6 +24,7 @@ import type { Level } from '../../types.js';
 import { readCellStartMark, readLineStart, scanLine, type LineMarks, type LineStart, type MarkHit, type Structure } from './marks.js';
 import { endsSubject } from '../subject-end.js';
 import { alignedCellMarks, alignedLaterCellsMarked, alignedTableRows, type AlignedRow } from './aligned-table.js';
+import { opensNextItem } from './item-sequence.js';
 
 /** A piece of a line that belongs to a portion: content offsets. */
 export interface Piece {
@@ -106,8 +107,13 @@ interface GroupState {
   readonly input: GroupInput;
   /** The document separates paragraphs with blank lines (see usesBlankLines). */
   readonly blankParagraphs: boolean;
-  /** Its paragraphs wrap at the wrap width (see wrapsAtWidth). */
+  /** Its paragraphs wrap at the wrap width (see wrappedLines: three such lines). */
   readonly wraps: boolean;
+  /**
+   * Some paragraph wraps at the wrap width (see wrappedLines: one such line), so that a line that
+   * reaches it is known to be full: a lone title may set the width of a short text (see continuesAcrossPage).
+   */
+  readonly measured: boolean;
   readonly drafts: Draft[];
   /** Rows of tables aligned with spaces or tabs (see aligned-table.ts): line index → cells after the first. */
   readonly aligned: ReadonlyMap<number, AlignedRow>;
@@ -129,7 +135,8 @@ interface GroupState {
 
 /** Groups content lines into draft portions, in document order. Linear. */
 export function groupPortions(input: GroupInput): Draft[] {
-  const st: GroupState = { input, blankParagraphs: usesBlankLines(input), wraps: wrapsAtWidth(input), drafts: [], aligned: alignedTableRows(input.source, input.lines, input.roles), cur: null, hard: true, blankGap: false, pageGap: false, prev: null, carried: null };
+  const wrapped = wrappedLines(input);
+  const st: GroupState = { input, blankParagraphs: usesBlankLines(input), wraps: wrapped >= 3, measured: wrapped >= 1, drafts: [], aligned: alignedTableRows(input.source, input.lines, input.roles), cur: null, hard: true, blankGap: false, pageGap: false, prev: null, carried: null };
   const inline = inlineBanners(input);
   for (let i = 0; i < input.lines.length; i++) {
     if (!passBoundary(st, input.roles[i]!, input.levelBreaks.has(i) || inline.has(i))) groupLine(st, i);
@@ -377,7 +384,12 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
     // known, so it is text of its own (unmarked: withheld in a classified document).
     close(st);
     st.cur = openDraft(source, piece, null, null, null, true, 0);
-  } else if (st.pageGap ? continuesAcrossPage(st.prev, line) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs ? st.input : null, st.wraps) || hangsUnderMark(c, source, st.input.lines, line)) {
+  } else if (opensListItem(st, c, line)) {
+    // `[2] …` under `[1] (U) …`: the list's next item, unmarked (see item-sequence.ts).
+    close(st);
+    st.cur = openDraft(source, piece, null, 'item', null, false, 0);
+    st.cur.itemUnder = c.lead;
+  } else if (st.pageGap ? c.markOnly || continuesAcrossPage(st.prev, line, st.measured ? width : Infinity) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs ? st.input : null, st.wraps) || hangsUnderMark(c, source, st.input.lines, line)) {
     if (c.headerBudget > 0 && !st.pageGap) c.headerBudget--;
     c.pieces.push(piece);
     if (c.markOnly && line.text.length > 0) c.markOnly = false;
@@ -649,7 +661,7 @@ function continues(d: Draft, prev: DocLine | null, line: DocLine, width: number,
  * document (probe 12, F6). A (U) paragraph of several lines, or one after a blank line, goes on as
  * written (a PDF's lines were joined where the wrap broke them: one broken short is its author's,
  * mostly the same paragraph: `(U) Thanks for reading!` / `Cindy`). In a text whose paragraphs wrap at
- * its width (`wraps`, see wrapsAtWidth), the same holds after a blank line when the line is the
+ * its width (`wraps`, see wrappedLines), the same holds after a blank line when the line is the
  * paragraph's rest (see restOfParagraph): `2(U) Public footnote text.` / `ZQFOOTC unmarked next
  * line.` (probe 58f, F6). Lines broken short one after another stay one paragraph.
  */
@@ -675,15 +687,16 @@ function restOfParagraph(input: GroupInput, k: number, width: number): boolean {
 }
 
 /**
- * True when the text's paragraphs wrap at its width (typed or saved with a fixed line length): at
- * least three lines run to the wrap width with a line of the same paragraph under them. Text read
- * out of a PDF, whose wrapped lines the layout joined, has few such lines.
+ * How many lines (up to three) run to the wrap width with a line of the same paragraph under them
+ * (on the same page: the line under a page break may be another paragraph's).
+ * With three, the text's paragraphs wrap at its width (typed or saved with a fixed line length).
+ * Text read out of a PDF, whose wrapped lines the layout joined, has few such lines.
  */
-function wrapsAtWidth(input: GroupInput): boolean {
+function wrappedLines(input: GroupInput): number {
   const { lines, roles, width } = input;
   let n = 0;
-  for (let i = 0; i + 1 < lines.length && n < 3; i++) if (roles[i] === 'content' && roles[i + 1] === 'content' && lines[i]!.last - lines[i]!.start >= 0.85 * width) n++;
-  return n >= 3;
+  for (let i = 0; i + 1 < lines.length && n < 3; i++) if (roles[i] === 'content' && roles[i + 1] === 'content' && lines[i + 1]!.page === lines[i]!.page && lines[i]!.last - lines[i]!.start >= 0.85 * width) n++;
+  return n;
 }
 
 /**
@@ -769,10 +782,43 @@ function carriedOver(st: GroupState, page: number): Draft | null {
   return null;
 }
 
-/** Across page furniture: only text that plainly goes on (lower case, or no sentence end before). */
-function continuesAcrossPage(prev: DocLine | null, line: DocLine): boolean {
+/**
+ * Across page furniture: only text that plainly goes on. The line before the break ran to the wrap
+ * width (the next page's first word would not have fitted; `width` is Infinity where no paragraph
+ * shows the width) and ended no sentence, or the text goes
+ * on in lower case after it; or a short line before it ended in a word or a comma (no stop) and
+ * the text goes on in lower case (`… while I` / `was there`), or it ended where no heading ends
+ * (see CUT_MID_SENTENCE). A short line that ends no sentence is a heading or
+ * a title (`(U) Background`, `1. (U) Summary`, `(U) … on 12 May`): read on, the next page's unmarked
+ * first paragraph was released as its (U) (probe 62a, F1); text of its own, it is withheld unmarked.
+ */
+function continuesAcrossPage(prev: DocLine | null, line: DocLine, width: number): boolean {
   if (!prev) return false;
-  return /^[a-z]/.test(line.text) || !/[.!?:…]["'”’)\]]*$/.test(prev.text);
+  const lower = /^[a-z]/.test(line.text);
+  const firstWord = /^\S*/.exec(line.text)![0].length;
+  if (prev.last - prev.start + 1 + firstWord >= 0.85 * width) return lower || !/[.!?:…]["'”’)\]]*$/.test(prev.text);
+  return (lower && /[\p{L}\p{N},;-]["'”’)]*$/u.test(prev.text)) || CUT_MID_SENTENCE.test(prev.text);
+}
+
+/**
+ * A line that ends where no heading or title ends: a comma, a dash, or a word that joins what comes
+ * after it (`… forward information to the` over a page break in a PDF whose joined lines set a wide
+ * wrap width, SIDtoday 2005-03-14). The text at the next page's top goes on with it, in any case.
+ */
+const CUT_MID_SENTENCE =
+  /(?:[,–—-]|\b(?:the|a|an|of|to|and|or|nor|but|in|on|at|by|for|from|with|into|as|that|which|who|whose|than|its|their|his|her|our|is|are|was|were|be|been|has|have|had|will|would|can|could|should|must|not))["'”’)]*$/;
+
+/**
+ * A line right under a portion whose own mark has a label before it that the line grammar does
+ * not read as an item's (`[1] (U) …`, `1.1 (U) …`, `Step 1: (U) …`), opening with the label that
+ * follows it (`[2] …`): the list's next item, not the portion's wrap (see opensNextItem).
+ */
+function opensListItem(st: GroupState, c: Draft, line: DocLine): boolean {
+  const mark = c.lead;
+  if (!mark || c.trailingLead || !st.prev || st.pageGap || st.blankGap) return false;
+  const before = st.input.source.slice(c.pieces[0]!.start, mark.start);
+  if (!/\S[ \t]+$/.test(before) || before.includes('\n')) return false;
+  return opensNextItem(before.trim(), line.text, SENTENCE_END.test(st.prev.text));
 }
 
 /** A mark at the end of a line: it marks the text before it, or raises the portion it ends. */

@@ -136,9 +136,13 @@ const LETTER_LABEL_AT = new RegExp(`^${LETTER_LABEL}[ \\t]+`);
  * …`) or a bracketed footnote number before a mark (`[1] (S//NF) Source: …`), a paragraph label
  * before a mark (`PARA 2`, `¶2.`, `¶ 2`, as cables number paragraphs; before a mark in any form:
  * `PARA 2 <S>`, `¶2. S//NF: …`), opening quotes. Matched from the line's first character.
+ * A footnote's other labels before a mark (probe 62a, F5): a lettered one in brackets (`[a] (U) …`;
+ * not `[c]`, `[s]`, `[u]`, which spell levels), superscript digits (`¹ (U) …`) and daggers (`† (U)`,
+ * `‡ (U)`); an asterisk is read as a bullet. Read as text, the note was unmarked and withheld under
+ * B1 as having no portion mark.
  */
 const PREFIX = new RegExp(
-  `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§¶](?=[ \\t]+\\()|¶[ \\t]?\\d{1,3}[.):]?(?=[ \\t]*${MARK_START})|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|${LETTER_LABEL}|[A-Za-z][.)]|[QA]:|\\[\\^[A-Za-z0-9_-]{1,20}\\]:|\\[\\d{1,3}\\](?=[ \\t]+${MARK_START})|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+${MARK_START})|["'“‘«])[ \\t]*)*`,
+  `^(?:(?:#{1,6}|>|\\||[-+–—${BULLET_GLYPHS}]{1,2}|[o§¶](?=[ \\t]+\\()|¶[ \\t]?\\d{1,3}[.):]?(?=[ \\t]*${MARK_START})|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|${LETTER_LABEL}|[A-Za-z][.)]|[QA]:|\\[\\^[A-Za-z0-9_-]{1,20}\\]:|\\[(?:\\d{1,3}|[abd-rtv-z])\\](?=[ \\t]+${MARK_START})|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}(?=[ \\t]*${MARK_START})|[\u2020\u2021]{1,3}(?=[ \\t]*${MARK_START})|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+${MARK_START})|["'“‘«])[ \\t]*)*`,
 );
 
 /** `1.`, `a)`, `(2)`, `(b)` before a mark, `¶2.`, or a bare footnote number before a mark (`2 (S//SI) Details …`): the item's number. */
