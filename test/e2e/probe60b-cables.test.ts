@@ -6,12 +6,8 @@
  * - F5: `-- A. (C) …` / `-- B. (U) …`: A's portion ran over the line break and B's label, so the
  *   release read `-- A. [WITHHELD: …] (U) …` on one line; B's line now stays whole.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/memory-io.js';
-import { extractPdfText } from '../helpers/pdf-text.js';
+import { releaseOneText } from '../helpers/released-texts.js';
 
 const HEAD = `VZCZCXYZ0000
 PP RUEHWEB
@@ -51,26 +47,7 @@ Classified By: Ambassador X; reasons 1.4 (b,d).
 -- B. (U) UQLABELB the second item.
 `;
 
-/** Each file of release/ (and pending/) as text: PDFs read back with pdfjs. */
-async function releasedFiles(out: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const folder of ['release', 'pending'].filter((d) => existsSync(path.join(out, d)))) {
-    for (const f of readdirSync(path.join(out, folder))) {
-      const bytes = readFileSync(path.join(out, folder, f));
-      files.set(`${folder}/${f}`, f.endsWith('.pdf') ? (await extractPdfText(bytes)).text : bytes.toString('utf8'));
-    }
-  }
-  return files;
-}
-
-async function release(text: string): Promise<Map<string, string>> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'declass-p60-in-'));
-  writeFileSync(path.join(dir, 'cable.txt'), text);
-  const out = mkdtempSync(path.join(tmpdir(), 'declass-p60-out-'));
-  const run = await runCli(['release', dir, '--profile', 'public', '--out', out, '--as-of', '2026-12-01', '--quiet', '--formats', 'text,pdf']);
-  expect(run.code, run.stderr).toBe(0);
-  return releasedFiles(out);
-}
+const release = (text: string): Promise<Map<string, string>> => releaseOneText(text, { name: 'cable.txt' });
 
 describe('probe 60b: released through the CLI', () => {
   it('F2: a Declassify On line without an E.O. line is the instruction: released in part, not pending', async () => {

@@ -13,13 +13,13 @@
  *   them when they were kept as written); `Sent:` and the other lines kept as written are shown by
  *   explain at their lines.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/memory-io.js';
+import { releaseOneText } from '../helpers/released-texts.js';
 import { probeCable, probeCableHead } from '../helpers/probe-cable.js';
-import { extractPdfText } from '../helpers/pdf-text.js';
 
 const CABLE_HEAD = probeCableHead('(C)');
 const cable = (body: string): string => probeCable('(C)', body);
@@ -27,27 +27,7 @@ const cable = (body: string): string => probeCable('(C)', body);
 const memo = (body: string, header = 'MEMORANDUM FOR: Director\nFROM: J. Smith\nSUBJECT: (U) Plan UQSUBJ\nDATE: 15 March 2011'): string =>
   `SECRET//NOFORN\n\n${header}\n\n${body}\n\n(S) Secret body ZQTAIL.\n\nClassified By: J. Smith, Chief\nReason: 1.4(c)\nDeclassify On: 20401231\n\nSECRET//NOFORN\n`;
 
-/** Each file of release/ (and pending/) as text: PDFs read back with pdfjs. */
-async function releasedFiles(out: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const folder of ['release', 'pending'].filter((d) => existsSync(path.join(out, d)))) {
-    for (const f of readdirSync(path.join(out, folder))) {
-      if (!f.startsWith('doc.')) continue;
-      const bytes = readFileSync(path.join(out, folder, f));
-      files.set(`${folder}/${f}`, f.endsWith('.pdf') ? (await extractPdfText(bytes)).text : bytes.toString('utf8'));
-    }
-  }
-  return files;
-}
-
-async function release(text: string, profile = 'public'): Promise<Map<string, string>> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'declass-p61d-in-'));
-  writeFileSync(path.join(dir, 'doc.txt'), text);
-  const out = mkdtempSync(path.join(tmpdir(), 'declass-p61d-out-'));
-  const run = await runCli(['release', dir, '--profile', profile, '--out', out, '--as-of', '2026-12-01', '--quiet', '--formats', 'text,pdf']);
-  expect(run.code, run.stderr).toBe(0);
-  return releasedFiles(out);
-}
+const release = (text: string, profile = 'public'): Promise<Map<string, string>> => releaseOneText(text, { profile });
 
 /** The words withheld (`ZQ…`) and released (`UQ…`) in `text`. */
 const words = (text: string, prefix: string): string[] => [...new Set(text.match(new RegExp(`\\b${prefix}[A-Z0-9]+\\b`, 'g')) ?? [])];

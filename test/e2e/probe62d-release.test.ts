@@ -8,38 +8,18 @@
  *   weighed with the e-mail's Declassify On (it was said to have no E.O. line); a memo's own
  *   authority block, not a quoted one above it, gives the reasons.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/memory-io.js';
+import { releaseOneText } from '../helpers/released-texts.js';
 import { probeCable } from '../helpers/probe-cable.js';
-import { extractPdfText } from '../helpers/pdf-text.js';
 
 const cable = (body: string): string => probeCable('(C)', body);
 const LONG = 'text that is long enough to fill the line of the cable';
 
-/** Each file of release/ and pending/ as text: PDFs read back with pdfjs. */
-async function releasedFiles(out: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const folder of ['release', 'pending'].filter((d) => existsSync(path.join(out, d)))) {
-    for (const f of readdirSync(path.join(out, folder))) {
-      if (!f.startsWith('doc.')) continue;
-      const bytes = readFileSync(path.join(out, folder, f));
-      files.set(`${folder}/${f}`, f.endsWith('.pdf') ? (await extractPdfText(bytes)).text : bytes.toString('utf8'));
-    }
-  }
-  return files;
-}
-
-async function release(text: string): Promise<Map<string, string>> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'declass-p62d-in-'));
-  writeFileSync(path.join(dir, 'doc.txt'), text);
-  const out = mkdtempSync(path.join(tmpdir(), 'declass-p62d-out-'));
-  const run = await runCli(['release', dir, '--profile', 'public', '--out', out, '--as-of', '2026-12-01', '--quiet', '--formats', 'text,pdf']);
-  expect(run.code, run.stderr).toBe(0);
-  return releasedFiles(out);
-}
+const release = (text: string): Promise<Map<string, string>> => releaseOneText(text);
 
 async function explain(text: string, command = 'explain'): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'declass-p62d-ex-'));

@@ -13,39 +13,19 @@
  *   after a telephone word (`cell: 555 0101`) and ten figures run together in the list of numbers
  *   after one (`Phone: …, 2025550150`).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeInput } from '../../src/parse/decode.js';
 import { readDocument } from '../../src/parse/read.js';
 import { runCli } from '../helpers/memory-io.js';
-import { extractPdfText } from '../helpers/pdf-text.js';
+import { releaseOneText } from '../helpers/released-texts.js';
 
 const memo = (body: string, banner = 'SECRET//NOFORN'): string =>
   `${banner}\n\nSUBJECT: (U) UQSUBJ plan\n\n${body}\n\n(S//NF) ZQTAIL secret paragraph.\n\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20400101\n\n${banner}\n`;
 
-/** Each file of release/ (and pending/) as text: PDFs read back with pdfjs. */
-async function releasedFiles(out: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const folder of ['release', 'pending'].filter((d) => existsSync(path.join(out, d)))) {
-    for (const f of readdirSync(path.join(out, folder))) {
-      if (!f.startsWith('doc.')) continue;
-      const bytes = readFileSync(path.join(out, folder, f));
-      files.set(`${folder}/${f}`, f.endsWith('.pdf') ? (await extractPdfText(bytes)).text : bytes.toString('utf8'));
-    }
-  }
-  return files;
-}
-
-async function release(text: string, profile = 'public'): Promise<Map<string, string>> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'declass-p62e-in-'));
-  writeFileSync(path.join(dir, 'doc.txt'), text);
-  const out = mkdtempSync(path.join(tmpdir(), 'declass-p62e-out-'));
-  const run = await runCli(['release', dir, '--profile', profile, '--out', out, '--as-of', '2026-12-01', '--quiet', '--formats', 'text,pdf']);
-  expect(run.code, run.stderr).toBe(0);
-  return releasedFiles(out);
-}
+const release = (text: string, profile = 'public'): Promise<Map<string, string>> => releaseOneText(text, { profile });
 
 const words = (text: string, prefix: string): string[] => [...new Set(text.match(new RegExp(`\\b${prefix}[A-Za-z0-9]+\\b`, 'gi')) ?? [])];
 

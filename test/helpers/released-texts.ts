@@ -2,11 +2,13 @@
  * The release text and the release PDF's text of a release made in a test, each checked for
  * withheld text with the test's own leak check (./leak.ts) and the PDF read by pdf.js.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { withheldTexts, type ReleaseResult } from '../../src/release/index.js';
 import { findLeaks } from './leak.js';
+import { runCli } from './memory-io.js';
 import { extractPdfText } from './pdf-text.js';
 
 /** The release text and the PDF's text (an independent reader), each checked for leaks. */
@@ -31,4 +33,35 @@ export async function handedOutText(out: string): Promise<string> {
     }
   }
   return all;
+}
+
+/**
+ * Each file of an output folder's release/ and pending/ whose name starts with `stem` (all when
+ * it is empty), keyed `folder/name`, as text: a PDF read back by pdf.js.
+ */
+export async function releasedFiles(out: string, stem = ''): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const folder of ['release', 'pending'].filter((d) => existsSync(path.join(out, d)))) {
+    for (const f of readdirSync(path.join(out, folder))) {
+      if (!f.startsWith(stem)) continue;
+      const bytes = readFileSync(path.join(out, folder, f));
+      files.set(`${folder}/${f}`, f.endsWith('.pdf') ? (await extractPdfText(bytes)).text : bytes.toString('utf8'));
+    }
+  }
+  return files;
+}
+
+/**
+ * Releases `text` as the one file `name` of a fresh folder through the CLI (text and PDF, as of
+ * 2026-12-01, under `profile`), expects exit 0, and returns releasedFiles of the output for the
+ * file's stem.
+ */
+export async function releaseOneText(text: string, opts: { profile?: string; name?: string } = {}): Promise<Map<string, string>> {
+  const name = opts.name ?? 'doc.txt';
+  const dir = mkdtempSync(path.join(tmpdir(), 'declass-one-in-'));
+  writeFileSync(path.join(dir, name), text);
+  const out = mkdtempSync(path.join(tmpdir(), 'declass-one-out-'));
+  const run = await runCli(['release', dir, '--profile', opts.profile ?? 'public', '--out', out, '--as-of', '2026-12-01', '--quiet', '--formats', 'text,pdf']);
+  expect(run.code, run.stderr).toBe(0);
+  return releasedFiles(out, opts.name === undefined ? 'doc.' : '');
 }
