@@ -389,7 +389,7 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
     close(st);
     st.cur = openDraft(source, piece, null, 'item', null, false, 0);
     st.cur.itemUnder = c.lead;
-  } else if (st.pageGap ? c.markOnly || continuesAcrossPage(st.prev, line, st.measured ? width : Infinity) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs ? st.input : null, st.wraps) || hangsUnderMark(c, source, st.input.lines, line)) {
+  } else if (st.pageGap ? c.markOnly || continuesAcrossPage(st.prev, line, st.measured ? width : Infinity, runsOn(c, st.input.lines, st.prev)) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs ? st.input : null, st.wraps) || hangsUnderMark(c, source, st.input.lines, line)) {
     if (c.headerBudget > 0 && !st.pageGap) c.headerBudget--;
     c.pieces.push(piece);
     if (c.markOnly && line.text.length > 0) c.markOnly = false;
@@ -791,13 +791,32 @@ function carriedOver(st: GroupState, page: number): Draft | null {
  * (see CUT_MID_SENTENCE). A short line that ends no sentence is a heading or
  * a title (`(U) Background`, `1. (U) Summary`, `(U) … on 12 May`): read on, the next page's unmarked
  * first paragraph was released as its (U) (probe 62a, F1); text of its own, it is withheld unmarked.
+ * A paragraph of more lines than one on the page (`paragraph`, see runsOn) goes on whenever its
+ * last line ends no sentence, as before.
  */
-function continuesAcrossPage(prev: DocLine | null, line: DocLine, width: number): boolean {
+function continuesAcrossPage(prev: DocLine | null, line: DocLine, width: number, paragraph: boolean): boolean {
   if (!prev) return false;
+  if (paragraph && !/[.!?:…]["'”’)\]]*$/.test(prev.text)) return true;
   const lower = /^[a-z]/.test(line.text);
   const firstWord = /^\S*/.exec(line.text)![0].length;
   if (prev.last - prev.start + 1 + firstWord >= 0.85 * width) return lower || !/[.!?:…]["'”’)\]]*$/.test(prev.text);
   return (lower && /[\p{L}\p{N},;-]["'”’)]*$/u.test(prev.text)) || CUT_MID_SENTENCE.test(prev.text);
+}
+
+/**
+ * True when the portion has a line before `prev` (its last line) on the same page: a paragraph,
+ * not a one-line heading or title. Its last line before a page break goes on when it ends no
+ * sentence, whatever its length: a PDF's paragraph reaches the reader as long joined lines, and a
+ * line it did not join (`(SLA), the Director, … the Language Training`, which opens with a
+ * parenthesis) is short beside them; SIDtoday 2005-09-21's `Investment Board (LTIB), …` on the
+ * next page was withheld as unmarked (see continuesAcrossPage).
+ */
+function runsOn(c: Draft, lines: readonly DocLine[], prev: DocLine | null): boolean {
+  if (!prev) return false;
+  return c.pieces.some((piece) => {
+    const l = lines[piece.line]!;
+    return l.index < prev.index && l.page === prev.page && !l.blank;
+  });
 }
 
 /**

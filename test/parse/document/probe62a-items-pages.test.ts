@@ -2,8 +2,9 @@
  * Probe 62a, the text reader:
  * - F1: after a form feed, a (U) heading or title that ends no sentence (`(U) Background`, `1. (U)
  *   Summary`, `(U) … on 12 May`) took in the next page's first unmarked paragraph, released as (U).
- *   Only a line that reaches the wrap width (shown by a wrapped paragraph), or text that goes on in
- *   lower case after a line ending mid-sentence, goes on across the page.
+ *   Only a line that reaches the wrap width (shown by a wrapped paragraph), text that goes on in
+ *   lower case after a line ending mid-sentence, or a paragraph of more lines than one that ends no
+ *   sentence, goes on across the page.
  * - F2: a line right under a marked item that opens with the item's next label, a label the line
  *   grammar does not read (`[2]` under `[1] (U)`, `1.2`, `ii.`, `A:`, `Step 2:`, `#2`, `**`, …),
  *   was released as the (U) item's wrap. It is an item of its own, unmarked: withheld, with the
@@ -57,6 +58,9 @@ describe('probe 62a F1: a heading or title at a page foot', () => {
     ['a short line ending mid-sentence, then lower case', `(U) UQHEAD The office will report on the plan to the\n\fcommittee UQNEXT next week.`],
     ['a short line cut after a joining word (a PDF with a wide width)', `(U) UQHEAD The office will forward the report to the\n\fUQNEXT National Security Council.`],
     ['a mark alone at the page foot', `(U)\n${PAGE}UQNEXT The office will report on the plan.`],
+    // SIDtoday 2005-09-21: a paragraph's short last line (a line the PDF reader did not join to the
+    // long one above it) ends no sentence; the next page goes on with a capital.
+    ['a paragraph\'s short last line', `(U) UQHEAD The analysts will be given opportunities to accomplish the objectives during duty hours. The Senior Language Authority\n(SLA), the Director and the Language Training\n${PAGE}UQNEXT Investment Board will be available.`],
   ])('after %s: the text goes on, released', (_name, block) => {
     const next = decide(memo(block), 'UQNEXT');
     expect(next.action).toBe('release');
