@@ -286,9 +286,9 @@ const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
  *   `1 (U) Public footnote one.` over `2 ZQFND unmarked footnote …` in a footnote area was read as
  *   one (U) portion and released in a SECRET memo (probe 62b, F1);
  * - it is read as the wrap of the paragraph's first line (`joined`) and opens with no mark, bullet
- *   or number, and the lines that wrap mid-sentence (see {@link wrapEdge}) show no wrap: none
- *   reaches within 0.5 em of the line's end, or the next line's first word would have fitted after
- *   the line within the widest of them. One-line notes of like length (or two lines alone) set no
+ *   or number, and the lines that wrap mid-sentence (see {@link wrapEdge}) show no wrap: there are
+ *   none, or the next line's first word would have fitted after the line within the widest of them
+ *   (a line as wide as they are, or wider, runs to the edge). One-line notes of like length (or two lines alone) set no
  *   edge, and `(U) Public footnote one.` over `ZQFND unmarked footnote …` was joined and released
  *   (probe 62b, F1; `(U) One line paragraph.` over `ZQNOSC unmarked …` at 0 spacing alike). Such a line is a portion of its own: unmarked, withheld in a classified
  *   document. A (U) paragraph typed with hard line breaks whose first line ends a sentence, with
@@ -302,16 +302,16 @@ function opensAfterU(blocks: readonly Block[], block: Block, i: number, joined: 
   if (Math.abs(next.x0 - block.x0) < 0.3 * line.size && opensWithNoteNumber(next)) return true;
   if (!joined || !opensWithU(line) || pieceOpensItsOwn(next) || Math.abs(next.x0 - line.x0) >= 0.3 * line.size) return false;
   const right = wrapEdge(blocks, block, i);
-  return !(right >= line.x1 - 0.5 * line.size && line.x1 + 0.3 * line.size + firstWordWidth(next) > right - 0.05 * line.size);
+  return !(right > -Infinity && line.x1 + 0.3 * line.size + firstWordWidth(next) > right - 0.05 * line.size);
 }
 
 /**
  * The right edge the text of `block` wraps at, as its lines other than line `i` show it: the
- * widest line that wraps mid-sentence (ends no sentence, see {@link SENTENCE_END}, and the line
- * under it in its paragraph is its wrap, see {@link wrapped}: an authority block's `Classified By:
- * …` over `Derived From: …` is none); with none in `block`, the widest such
- * line of the page's other blocks at its left edge (within 0.3 em, the column); -Infinity with
- * none there either. A line that ends its paragraph ends where its text does, and one-line
+ * widest line that wraps mid-sentence (ends no sentence, see {@link SENTENCE_END}, or the line
+ * under it opens in lower case, and that line in its paragraph is its wrap, see {@link wrapped}: an
+ * authority block's `Classified By: …` over `Derived From: …` is none); with none in `block`, the
+ * widest such line of the page's other blocks at its left edge (within 0.3 em, the column);
+ * -Infinity with none there either. A line that ends its paragraph ends where its text does, and one-line
  * paragraphs or notes of like length (`(U) … paragraph.` / `ZQNOSC … paragraph.` / `ZQNOSD …
  * ok.`) set no edge for each other.
  */
@@ -320,7 +320,7 @@ function wrapEdge(blocks: readonly Block[], block: Block, i: number): number {
     let right = -Infinity;
     for (let k = 0; k + 1 < b.lines.length; k++) {
       const l = b.lines[k]!;
-      if (k === skip || b.breaks.has(k + 1) || endsSentence(l, SENTENCE_END) || !wrapped(b, k)) continue;
+      if (k === skip || b.breaks.has(k + 1) || (endsSentence(l, SENTENCE_END) && !/^\p{Ll}/u.test(lineStart(b.lines[k + 1]!.glyphs))) || !wrapped(b, k)) continue;
       right = Math.max(right, l.x1);
     }
     return right;
