@@ -113,9 +113,9 @@ describe('a list marker drawn as a shape is a bullet (probe 60c, F1)', () => {
   });
 
   it('a shape far left of the line (a margin mark) is no bullet: the line reads as before', async () => {
-    const body = [line(72, 700, '(U) Public UQLEAD paragraph that runs out to the right edge of it.'), square(20, 686), line(72, 686, 'UQNEXTWORDLONGERTHANTHIS goes on.')].join('\n');
+    const body = [line(72, 700, '(U) Public UQLEAD paragraph that runs out to the right edge of it and'), square(20, 686), line(72, 686, 'UQNEXTWORDLONGERTHANTHIS goes on.')].join('\n');
     const { text } = await release(body);
-    expect(text.replace(/\s+/g, ' ')).toContain('edge of it. UQNEXTWORDLONGERTHANTHIS goes on.');
+    expect(text.replace(/\s+/g, ' ')).toContain('edge of it and UQNEXTWORDLONGERTHANTHIS goes on.');
   });
 });
 

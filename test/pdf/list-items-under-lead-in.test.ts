@@ -95,9 +95,9 @@ describe('a line broken short under a one-line (U) paragraph', () => {
     for (const s of shown) expect(s).not.toMatch(/ZQFOOT|zqfoot/);
   });
 
-  it('the block right edge not known (only the two lines): as before, read on', async () => {
-    const { text } = await release([small(300, '2(U) Public footnote text.'), small(289, 'Public next line.')].join('\n'));
-    expect(text).toContain('Public next line.');
+  it('the block right edge not known (only the two lines): a portion of its own, withheld (probe 62b, F1)', async () => {
+    const { text, shown } = await release([small(300, '2(U) Public footnote text.'), small(289, 'ZQFOOTD next line.')].join('\n'));
     expect(text).toContain('2(U) Public footnote text.');
+    for (const s of shown) expect(s).not.toMatch(/ZQFOOT/);
   });
 });

@@ -88,7 +88,7 @@ describe('a publisher box inside a line', () => {
 
   it('text after a box that opens with a real mark on the next line is never read into the (U) paragraph', async () => {
     const bytes = await memo((p) => {
-      row(p, 72, 712, ['(U) The office answers the questions of the staff on the program every day of the week.']);
+      row(p, 72, 712, ['(U) The office answers the questions of the staff on the program every day, and']);
       row(p, 72, 700, ['Questions go to the office at', 60, 'or to the desk of the program at any time of the day.']);
       row(p, 72, 688, ['(S//SI) The desk reported the meeting with the source of the program in the capital.']);
     });

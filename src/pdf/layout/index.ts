@@ -278,6 +278,84 @@ function brokenShort(block: Block, i: number, underU: boolean): boolean {
   return line.x1 + 0.3 * line.size + firstWordWidth(next) <= right - 0.5 * line.size;
 }
 
+/** A sentence's end: `.`, `!`, `?` or `…`, with a closing quote, parenthesis or bracket after it (see endsSentence). */
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
+
+/**
+ * True when line `i + 1` of `block`, under line `i` of a paragraph that opens with a (U) mark
+ * (the caller asks only then) and that line's sentence end, opens a portion of its own though the
+ * tests above read it as the line's wrap or left it in the paragraph (`joined`, see wrapped):
+ * - it opens with a footnote's number at the block's left edge (see {@link opensWithNoteNumber}):
+ *   `1 (U) Public footnote one.` over `2 ZQFND unmarked footnote …` in a footnote area was read as
+ *   one (U) portion and released in a SECRET memo (probe 62b, F1);
+ * - it is read as the wrap of the paragraph's first line (`joined`) and opens with no mark, bullet
+ *   or number, and the lines that wrap mid-sentence (see {@link wrapEdge}) show no wrap: there are
+ *   none, or the next line's first word would have fitted after the line within the widest of them
+ *   (a line as wide as they are, or wider, runs to the edge). One-line notes of like length (or two lines alone) set no
+ *   edge, and `(U) Public footnote one.` over `ZQFND unmarked footnote …` was joined and released
+ *   (probe 62b, F1; `(U) One line paragraph.` over `ZQNOSC unmarked …` at 0 spacing alike). Such a line is a portion of its own: unmarked, withheld in a classified
+ *   document. A (U) paragraph typed with hard line breaks whose first line ends a sentence, with
+ *   no longer line beside it, is withheld past that line the same way (a wrong withholding is
+ *   seen and reported, a leak is not).
+ */
+function opensAfterU(blocks: readonly Block[], block: Block, i: number, joined: boolean): boolean {
+  const line = block.lines[i]!;
+  const next = block.lines[i + 1]!;
+  if (!endsSentence(line, SENTENCE_END)) return false;
+  if (Math.abs(next.x0 - block.x0) < 0.3 * line.size && opensWithNoteNumber(next)) return true;
+  if (!joined || !opensWithU(line) || pieceOpensItsOwn(next) || Math.abs(next.x0 - line.x0) >= 0.3 * line.size) return false;
+  const right = wrapEdge(blocks, block, i);
+  return !(right > -Infinity && line.x1 + 0.3 * line.size + firstWordWidth(next) > right - 0.05 * line.size);
+}
+
+/**
+ * The right edge the text of `block` wraps at, as its lines other than line `i` show it: the
+ * widest line that wraps mid-sentence (ends no sentence, see {@link SENTENCE_END}, or the line
+ * under it opens in lower case, and that line in its paragraph is its wrap, see {@link wrapped}: an
+ * authority block's `Classified By: …` over `Derived From: …` is none); with none in `block`, the
+ * widest such line of the page's other blocks at its left edge (within 0.3 em, the column);
+ * -Infinity with none there either. A line that ends its paragraph ends where its text does, and one-line
+ * paragraphs or notes of like length (`(U) … paragraph.` / `ZQNOSC … paragraph.` / `ZQNOSD …
+ * ok.`) set no edge for each other.
+ */
+function wrapEdge(blocks: readonly Block[], block: Block, i: number): number {
+  const edge = (b: Block, skip: number): number => {
+    let right = -Infinity;
+    for (let k = 0; k + 1 < b.lines.length; k++) {
+      const l = b.lines[k]!;
+      if (k === skip || b.breaks.has(k + 1) || (endsSentence(l, SENTENCE_END) && !/^\p{Ll}/u.test(lineStart(b.lines[k + 1]!.glyphs))) || !wrapped(b, k)) continue;
+      right = Math.max(right, l.x1);
+    }
+    return right;
+  };
+  const own = edge(block, i);
+  if (own > -Infinity) return own;
+  let right = -Infinity;
+  for (const b of blocks) if (b !== block && Math.abs(b.x0 - block.x0) < 0.3 * block.lines[i]!.size) right = Math.max(right, edge(b, -1));
+  return right;
+}
+
+/**
+ * True when a line piece opens with a footnote's number: 1 to 3 digits (or `*`, `†`, `‡`) set
+ * raised or smaller than the line's text, or 1 to 3 digits then a blank or a word gap, with text
+ * after them (`¹ Source …`, `2 ZQFND …`, `12\tSee …`).
+ */
+function opensWithNoteNumber(piece: LinePiece): boolean {
+  const gs = piece.glyphs;
+  let k = 0;
+  while (k < gs.length && gs[k]!.blank) k++;
+  const from = k;
+  while (k < gs.length && k - from < 4 && /^[\d*†‡]$/u.test(gs[k]!.text)) k++;
+  const n = k - from;
+  if (n === 0 || n > 3) return false;
+  let after = k;
+  while (after < gs.length && gs[after]!.blank) after++;
+  if (after >= gs.length) return false;
+  const number = gs.slice(from, k);
+  if (number.every((g) => g.size < 0.9 * piece.size || g.y > piece.y + 0.15 * piece.size)) return true;
+  return number.every((g) => /^\d$/u.test(g.text)) && (after > k || wordGap(gs[k - 1]!, gs[after]!, tracking(gs)));
+}
+
 /**
  * True when `next` starts a first-line indent to the right of `line`'s left edge (0.3 to 4 em in):
  * a new paragraph's first line, which a wrap never is (its lines start at the paragraph's left
@@ -590,6 +668,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
           hang = edges && hangsAt(edges, l, next) ? [next.x0] : null;
           join = hang !== null || wrapped(b, i);
           opens = !join && brokenShort(b, i, underU);
+          if (hang === null && underU && opensAfterU(blocks, b, i, join)) [join, opens] = [false, true];
         } else hang = null;
         t.line(p, l, join ? (next && brokenAtHyphen(l, next) ? '' : ' ') : opens ? '\n\n' : '\n');
       }
