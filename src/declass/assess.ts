@@ -10,6 +10,7 @@ import { governingOrder } from './orders.js';
 import { DECL_CODE_START, parseDecl, withCodeUnder } from './parse-decl.js';
 import { LEVEL_BANNER } from '../markings/levels.js';
 import { chooseInstruction, type Instruction } from './choose.js';
+import { eoLineAt, forwardedAt, forwardedOnly, type Weighed } from './forwarded.js';
 import { ambiguousDayMonth } from './parse-date.js';
 
 /** What {@link assessDeclassification} needs. */
@@ -382,31 +383,23 @@ function assessCable(doc: Document, asOf: string): DeclAssessment {
   const inText = doc.eoInText ?? [];
   const own = eo === null ? headerInstructions(doc, inText, common) : [];
   const where = stamp ? 'the declassification stamp' : doc.eoForwarded ? 'the E.O. line of a forwarded cable' : 'the E.O. line';
-  const all: Instruction[] = own.length > 0 ? own : [{ assessment: forwardedAlone(doc, inText, assessDeclassification({ decl, ...common, ...(span ? { span } : {}) })), where }];
+  const first = assessDeclassification({ decl, ...common, ...(span ? { span } : {}) });
+  const all: Weighed[] = own.length > 0 ? own.map((o) => ({ ...o, forwarded: false })) : [{ assessment: first, where, forwarded: doc.eoForwarded === true }];
+  let ownDecl = false;
   // A second instruction in the text (parse/index.ts eoInTextOf): the most protective result is
   // kept, as with two Declassify On lines, the worse status, then the later date (fail closed).
   for (const e of inText) {
     if (own.some((o) => o.assessment.span?.start === (e.declSpan ?? e.span).start)) continue;
-    all.push({ assessment: assessDeclassification({ decl: parseDecl(e.decl), ...common, span: e.declSpan ?? e.span }), where: /^\s*["']?E\.?\s?O\b/i.test(e.raw) ? 'an E.O. line in the text' : 'a Declassify On line in the text' });
+    const at = (e.declSpan ?? e.span).start;
+    const eoLine = doc.eoForwarded ? eoLineAt(doc.source, at) : /^\s*["']?E\.?\s?O\b/i.test(e.raw);
+    // Without an E.O. line of its own, every E.O. line in the body is a forwarded or quoted cable's.
+    const forwarded = doc.eoForwarded === true && (eoLine || forwardedAt(doc.source, at));
+    if (!forwarded && !eoLine) ownDecl = true;
+    const where = forwarded ? (eoLine ? 'an E.O. line of a forwarded or quoted cable' : 'a Declassify On line of a forwarded or quoted message') : eoLine ? 'an E.O. line in the text' : 'a Declassify On line in the text';
+    all.push({ assessment: assessDeclassification({ decl: parseDecl(e.decl), ...common, span: e.declSpan ?? e.span }), where, forwarded });
   }
-  all.push(...banners);
-  return withBannerOnly(chooseInstruction(doc, all), eo === null && banners.length > 0);
-}
-
-/**
- * A forwarded cable's E.O. line that is the document's only instruction (src/parse/forwarded-eo.ts)
- * was given for that cable, not for the e-mail or memo around it, which may say more: its date
- * having passed does not declassify the document; a reviewer decides (fail closed). Beside another
- * instruction in the text (the document's own `Declassify On:`) it is weighed as any other.
- */
-function forwardedAlone(doc: Document, inText: readonly ExecutiveOrderLine[], a: DeclAssessment): DeclAssessment {
-  if (!doc.eoForwarded || inText.length > 0 || a.status !== 'declassified') return a;
-  return {
-    ...a,
-    status: 'review',
-    rule: 'decl-forwarded-only',
-    reason: `Its only declassification instruction is the E.O. line of a cable it forwards or quotes (${a.decl.raw ?? ''}), given for that cable: whether the document around it is declassified too is a reviewer's decision (32 CFR 2001.21).`,
-  };
+  all.push(...banners.map((b) => ({ ...b, forwarded: false })));
+  return withBannerOnly(chooseInstruction(doc, forwardedOnly(all, ownDecl)), eo === null && banners.length > 0);
 }
 
 /**
@@ -637,11 +630,16 @@ export function assessAuthorityBlock(doc: Document, asOf: string): DeclAssessmen
     const decl: DeclValue = { raw: null, kind: 'none', date: null, codes: [], notes: [missing] };
     return withBannerOnly(assessDeclassification({ decl, ...common, missing, ...(block ? { span: block.span } : {}) }), banners.length > 0);
   }
-  const all: Instruction[] = fields.map((f) => ({ assessment: dayOrMonthFirst(assessDeclassification({ decl: parseDecl(oneLine(f.raw)), ...common, span: f.span }), asOf), where: 'a Declassify On line' }));
-  all.push(...banners);
+  // A Declassify On line below a forwarding header or `>`-quoted is the forwarded message's (forwarded.ts).
+  const all: Weighed[] = fields.map((f) => {
+    const forwarded = forwardedAt(doc.source, f.span.start);
+    const assessment = dayOrMonthFirst(assessDeclassification({ decl: parseDecl(oneLine(f.raw)), ...common, span: f.span }), asOf);
+    return { assessment, where: forwarded ? 'a Declassify On line of a forwarded or quoted message' : 'a Declassify On line', forwarded };
+  });
+  const ownDecl = all.some((c) => !c.forwarded);
   const inPortions = portionInstructions(doc, common);
-  all.push(...inPortions.instructions);
-  const chosen = chooseInstruction(doc, all);
+  for (const c of [...banners, ...inPortions.instructions]) all.push({ ...c, forwarded: false });
+  const chosen = chooseInstruction(doc, forwardedOnly(all, ownDecl));
   return inPortions.warnings.length === 0 ? chosen : { ...chosen, diagnostics: [...chosen.diagnostics, ...inPortions.warnings] };
 }
 

@@ -7,6 +7,10 @@
  * - F6: an e-mail that forwards a cable: the cable's E.O. line is found below the e-mail's body and
  *   weighed with the e-mail's Declassify On (it was said to have no E.O. line); a memo's own
  *   authority block, not a quoted one above it, gives the reasons.
+ * - probe 62c F1, F2 (mend62h): an e-mail whose own header has no E.O. line and whose only
+ *   instructions are forwarded or quoted ones (two forwarded cables, an E.O. line quoted under the
+ *   cable, a forwarded or `>`-quoted memo's Declassify On) is `decl-forwarded-only` review
+ *   whatever their number: it was declassified whole by the quoted dates (f6c487e).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -129,13 +133,13 @@ describe('probe 62a F6: an e-mail that forwards a cable', () => {
 
   it('two instructions that disagree: the most protective, with a warning', async () => {
     const out = await explain(FORWARD(OWN_BLOCK, '03/15/2021'));
-    expect(out).toMatch(/disagree: "03\/15\/2021" \(the E\.O\. line of a forwarded cable, line 14\), "20360315" \(a Declassify On line in the text, line \d+\); the most protective, "20360315"/);
+    expect(out).toMatch(/disagree: "03\/15\/2021" \(the E\.O\. line of a forwarded cable, line 14\), "20360315" \(a Declassify On line of a forwarded or quoted message, line \d+\); the most protective, "20360315"/);
     expect(out).toContain('classified as of 2026-12-01');
   });
 
   it('a forwarded cable\'s passed date alone does not declassify the e-mail: review', async () => {
     const out = await explain(FORWARD('', '03/15/2021'));
-    expect(out).toMatch(/review as of 2026-12-01\. Its only declassification instruction is the E\.O\. line of a cable it forwards/);
+    expect(out).toMatch(/review as of 2026-12-01\. Its only declassification instructions are those of a cable or message it forwards or quotes/);
     expect(out).not.toMatch(/no E\.O\. line|decl-missing/);
   });
 });
@@ -164,5 +168,122 @@ SECRET//NOFORN
     const out = await explain(memo);
     expect(out).toContain('RELEASE IN PART B1, 1.4(C)');
     expect(out).not.toContain('1.4(B)');
+  });
+});
+
+const MAIL_HEAD = `SECRET//NOFORN
+
+From: Analyst One
+To: Desk Officer
+Subject: (U) RE: UQSUBJ follow-up
+
+(S//NF) ZQBODY the analyst's own secret comment.
+
+(U) UQBODY Thanks, see the cable forwarded below.
+`;
+
+const ROME = (n: string, mark: string, decl: string, extra = ''): string => `
+-----Forwarded Message-----
+From: Cable Desk
+
+${mark} ROME 000${n}
+
+E.O. 12958: DECL: ${decl}
+TAGS: PREL, IT
+SUBJECT: ZQSUBJ${n} MEETING
+${extra}
+1. (C) ZQCAB${n} the minister said no.
+
+2. (U) UQCAB${n} the minister smiled.
+
+SPOGLI
+`;
+
+const CLASSIFIED_BY = '\nClassified By: ZQCLASSBY Political Counselor\nReason: 1.4(b) and (d)\n';
+const FORWARDED_MEMO = (quote: string): string => `
+-----Forwarded Message-----
+From: Other Office
+
+(C) ZQFWD the forwarded memo's confidential text.
+
+${quote}Classified By: ZQCLASSBY Someone
+${quote}Reason: 1.4(b)
+${quote}Declassify On: 20210315
+`;
+
+/** Probe 62a F6's input (/tmp/p62a/findings/F5-email-forwarded-cable.txt). */
+const PROBE_62A_F6 = `SECRET//NOFORN
+
+From: Analyst One
+Sent: Tuesday, March 15, 2011 10:02 AM
+To: Desk Officer
+Subject: (U) RE: UQE2SUBJ follow-up
+
+(U) UQE2BODY Thanks, see the cable forwarded below.
+
+-----Forwarded Message-----
+From: Cable Desk
+To: Analyst One
+
+C O N F I D E N T I A L ROME 000123
+
+E.O. 12958: DECL: 03/15/2036
+TAGS: PREL, IT
+SUBJECT: ZQE2CABSUBJ MEETING
+
+REF: ZQE2REF STATE 12345
+
+Classified By: ZQE2CLASSBY Political Counselor
+Reason: 1.4(b) and (d)
+
+1. (C) ZQE2CAB1 the minister said no.
+
+2. (U) UQE2CAB2 the minister smiled.
+
+SPOGLI
+
+Classified By: J. Smith
+Reason: 1.4(c)
+Declassify On: 20360315
+
+SECRET//NOFORN
+`;
+
+/** [name, e-mail, expected: review (pending/, rule decl-forwarded-only) or classified (release/, in part)]. */
+const FORWARDED_ONLY: [name: string, input: string, expected: 'review' | 'classified'][] = [
+  // Declassified whole on f6c487e (probe 62c e19, e9, e21, e22).
+  ['an E.O. line quoted under the forwarded cable (e19)', `${MAIL_HEAD}${ROME('123', 'C O N F I D E N T I A L', '03/15/2021', CLASSIFIED_BY)}\n(U) UQTAIL the old cable header read:\n\nE.O. 12958: DECL: 03/15/2022\n\nSECRET//NOFORN\n`, 'review'],
+  ['two forwarded cables (e9)', `${MAIL_HEAD}${ROME('123', 'C O N F I D E N T I A L', '03/15/2021', CLASSIFIED_BY)}\n${ROME('124', 'S E C R E T', '03/15/2022')}SECRET//NOFORN\n`, 'review'],
+  ['a forwarded memo\'s Declassify On (e21)', `${MAIL_HEAD}${FORWARDED_MEMO('')}\nSECRET//NOFORN\n`, 'review'],
+  ['a >-quoted memo\'s Declassify On (e22)', `${MAIL_HEAD}${FORWARDED_MEMO('> ')}\nSECRET//NOFORN\n`, 'review'],
+  // Controls.
+  ['the forwarded cable repeating its own E.O. line (e24)', `${MAIL_HEAD}${ROME('123', 'C O N F I D E N T I A L', '03/15/2021', CLASSIFIED_BY)}\nE.O. 12958: DECL: 03/15/2021\n\nSECRET//NOFORN\n`, 'review'],
+  ['two forwarded cables, one not yet passed', `${MAIL_HEAD}${ROME('123', 'C O N F I D E N T I A L', '03/15/2021', CLASSIFIED_BY)}\n${ROME('124', 'S E C R E T', '03/15/2036')}SECRET//NOFORN\n`, 'classified'],
+  ['the e-mail\'s own later Declassify On, above the forwarded cable', `${MAIL_HEAD}\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20360315\n${ROME('123', 'C O N F I D E N T I A L', '03/15/2021', CLASSIFIED_BY)}\nSECRET//NOFORN\n`, 'classified'],
+];
+
+describe('probe 62c F1, F2: forwarded or quoted instructions alone never declassify the e-mail', () => {
+  it.each(FORWARDED_ONLY)('%s', async (_name, input, expected) => {
+    const files = await release(input);
+    for (const [file, text] of files) if (file.startsWith('release/')) for (const w of words(input, 'ZQ')) expect(text, `${file}: ${w}`).not.toContain(w);
+    const out = await explain(input);
+    if (expected === 'review') {
+      expect(files.has('pending/doc.txt')).toBe(true);
+      expect(files.has('release/doc.txt')).toBe(false);
+      expect(out).toMatch(/review as of 2026-12-01\. Its only declassification instructions are those of a cable or message it forwards or quotes/);
+    } else {
+      expect(files.get('release/doc.txt')).toContain('UQBODY');
+      expect(out).toMatch(/classified as of 2026-12-01/);
+      expect(out).toContain('RELEASE IN PART');
+    }
+  });
+
+  it('probe 62a F6 as found (its own Declassify On under the forwarded cable): still classified until 2036, released in part', async () => {
+    const out = await explain(PROBE_62A_F6);
+    expect(out).toMatch(/^DECL 03\/15\/2036 \(line \d+\): classified as of 2026-12-01/m);
+    expect(out).toContain('RELEASE IN PART');
+    const files = await release(PROBE_62A_F6);
+    expect(files.get('release/doc.txt')).toContain('UQE2BODY');
+    for (const [file, text] of files) for (const w of words(PROBE_62A_F6, 'ZQ')) expect(text, `${file}: ${w}`).not.toContain(w);
   });
 });
