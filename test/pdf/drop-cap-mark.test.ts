@@ -132,3 +132,41 @@ describe.each([
     await expectRelease(bytes, ['uqab0', 'uqab29'], ['zqdc0', 'zqdc1', 'zqdc20', 'zqdc40', 'zqdc59', 'BLUEHERON']);
   });
 });
+
+/**
+ * A one-line (U) paragraph with Chromium's 40 pt `::first-letter` cap, and unmarked paragraphs
+ * set beside and under the cap with no gap (probe 62c, F3): the cap rule (a line beside the cap
+ * wraps at its text's edge or the cap's) let them go on as the (U) line's wrap, and they were
+ * released. A (U) line that ends a sentence well short of the measure ends its paragraph beside
+ * the cap as anywhere: what follows is a portion of its own, unmarked, withheld.
+ */
+describe("a one-line (U) paragraph opening with Chromium's 40 pt ::first-letter float of (U)", () => {
+  const TOP = 690;
+
+  async function capped(rest: (indent: number, width: (s: string, size: number) => number) => Line[]): Promise<Uint8Array> {
+    const width = await measurer();
+    const indent = width('(U)', 40) + 3;
+    const first: Line = { x: LEFT + indent, y: TOP, size: SIZE, text: 'uqone short public line.' };
+    return memo([{ x: LEFT, y: TOP - 20, size: 40, text: '(U)' }, first, ...rest(indent, width)]);
+  }
+
+  it('ends at its sentence: an unmarked paragraph beside and under the cap is withheld', async () => {
+    const bytes = await capped((indent, width) => fill(width, ['zqnext', ...words('zqnx', 50)], TOP - LEADING, 2, indent));
+    const layout = await readPdfLayout(bytes);
+    const para = layout.text.split(/\n\s*\n/).find((p) => p.includes('uqone'))!;
+    expect(para).not.toMatch(/zq/);
+    await expectRelease(bytes, ['uqone'], ['zqnext', 'zqnx0', 'zqnx20', 'zqnx49', 'BLUEHERON']);
+  });
+
+  it('ends at its sentence: three one-line unmarked paragraphs beside and under the cap are withheld', async () => {
+    const bytes = await capped((indent) => [
+      { x: LEFT + indent, y: TOP - LEADING, size: SIZE, text: 'zqnext Unmarked paragraph beside the cap.' },
+      { x: LEFT + indent, y: TOP - 2 * LEADING, size: SIZE, text: 'zqthird another short unmarked one.' },
+      { x: LEFT, y: TOP - 3 * LEADING, size: SIZE, text: 'zqfourth and another one below the cap, a little longer than the others.' },
+    ]);
+    const layout = await readPdfLayout(bytes);
+    const para = layout.text.split(/\n\s*\n/).find((p) => p.includes('uqone'))!;
+    expect(para).not.toMatch(/zq/);
+    await expectRelease(bytes, ['uqone'], ['zqnext', 'zqthird', 'zqfourth', 'BLUEHERON']);
+  });
+});

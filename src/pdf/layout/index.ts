@@ -270,12 +270,26 @@ function brokenShort(block: Block, i: number, underU: boolean): boolean {
   const line = block.lines[i]!;
   const next = block.lines[i + 1]!;
   if (!underU || pieceOpensItsOwn(next)) return false;
-  if (!(firstLineIndent(line, next) ? /^\p{Lu}/u.test(lineStart(next.glyphs)) : Math.abs(next.x0 - line.x0) < 0.3 * line.size && lastRun(block, i + 1))) return false;
+  const cap = dropCapEdges(line);
+  if (cap) {
+    if (!besideCapEdge(cap, line, next)) return false;
+  } else if (!(firstLineIndent(line, next) ? /^\p{Lu}/u.test(lineStart(next.glyphs)) : Math.abs(next.x0 - line.x0) < 0.3 * line.size && lastRun(block, i + 1))) return false;
   let right = -Infinity;
   block.lines.forEach((l, k) => { if (k !== i && k !== i + 1) right = Math.max(right, l.x1); });
   if (!(right > line.x1)) return false;
   if (!/[.!?…]["'”’)\]]*$/.test(lineStart(line.glyphs.slice(-8)))) return false;
   return line.x1 + 0.3 * line.size + firstWordWidth(next) <= right - 0.5 * line.size;
+}
+
+/**
+ * True when `next` starts at an edge of the drop cap's lines (`cap`, see dropCapEdges) that `line`
+ * beside it wraps at: its text's, or the cap's (the line under the cap). Such a `next` after a
+ * (U) line broken short at a sentence's end is a paragraph of its own, whatever follows it: the
+ * cap rule let it go on as the (U) paragraph's wrap, and `(U) Short public line.` over
+ * `ZQNEXT unmarked …` beside a 40 pt `::first-letter` cap was released (probe 62c, F3).
+ */
+function besideCapEdge(cap: { readonly cap: number; readonly text: number }, line: LinePiece, next: LinePiece): boolean {
+  return Math.abs(next.x0 - cap.text) < 0.3 * line.size || Math.abs(next.x0 - cap.cap) < 0.3 * line.size;
 }
 
 /** A sentence's end: `.`, `!`, `?` or `…`, with a closing quote, parenthesis or bracket after it (see endsSentence). */
