@@ -497,7 +497,18 @@ function unmarkedLabel(l: Line, ctx: StartContext): Start | null {
   const para = paraLabel(l.text);
   const at = { suffix: '', start: l.first, mark: null, topic: false };
   if (para && numberLevel(para.number, '.', ctx, false) === 'top') return { ...at, level: 'top', number: String(para.number), suffix: '.' };
-  return para || romanLabel(l.text) ? { ...at, level: 'unmarked', number: null } : null;
+  return para || romanLabel(l.text) || nextMilitaryLetter(l.text, ctx.top?.number) ? { ...at, level: 'unmarked', number: null } : null;
+}
+
+/**
+ * True when `text` opens with the letter after that of an open paragraph numbered `2.A` (`B. …`
+ * under `2.A. (U) …`): its next subparagraph, written short. Read as the (U) paragraph's text, it
+ * was released (probe 62c, F4).
+ */
+function nextMilitaryLetter(text: string, top: string | null | undefined): boolean {
+  const open = top ? /^\d{1,3}\.([A-Za-z])$/.exec(top) : null;
+  const label = /^([A-Za-z])[.)][ \t]+\S/.exec(text);
+  return open !== null && label !== null && label[1]!.charCodeAt(0) === open[1]!.charCodeAt(0) + 1;
 }
 
 /**

@@ -44,6 +44,8 @@ const CASES: [name: string, input: string, released: string[]][] = [
   ['iii) under ii) (U)', cable(`ii) (U) UQA ${LONG}.\niii) ZQB unmarked next label.`), ['UQA']],
   ['2.B. under 2.A. (U) inside paragraph 2', cable(`2. (U) UQP2 points follow.\n2.A. (U) UQA ${LONG}.\n2.B. ZQB unmarked next label.`), ['UQP2', 'UQA']],
   ['II. under I. (U)', cable(`I. (U) UQA ${LONG}.\nII. ZQB unmarked next label.`), ['UQA']],
+  // Probe 62c F4: leaked at f6c487e (the next letter written short under a paragraph numbered 2.A).
+  ['B. under 2.A. (U)', cable(`2.A. (U) UQA ${LONG}.\nB. ZQB unmarked next letter alone.`), ['UQA']],
   // Controls: held on 1412cb4 and still hold; (U) text still released.
   ['2.A. (U) wrapped to a second line', cable(`2.A. (U) UQA ${LONG}\nUQWRAP and ends here.`), ['UQA', 'UQWRAP']],
   ['PARA 2. (U) wrapped to a second line', cable(`PARA 2. (U) UQA ${LONG}\nUQWRAP and ends here.`), ['UQA', 'UQWRAP']],

@@ -836,7 +836,9 @@ function opensListItem(st: GroupState, c: Draft, line: DocLine): boolean {
   const mark = c.lead;
   if (!mark || c.trailingLead || !st.prev || st.pageGap || st.blankGap) return false;
   const before = st.input.source.slice(c.pieces[0]!.start, mark.start);
-  if (!/\S[ \t]+$/.test(before) || before.includes('\n')) return false;
+  // A footnote's superscript or sign may be glued to its mark (`¹(U) …`).
+  if (!/\S[ \t]+$/.test(before) && !/^[⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]{1,3}$/.test(before)) return false;
+  if (before.includes('\n')) return false;
   return opensNextItem(before.trim(), line.text, SENTENCE_END.test(st.prev.text));
 }
 

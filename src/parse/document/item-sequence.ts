@@ -80,12 +80,23 @@ export function nextLabels(label: string): string[] {
 }
 
 /**
+ * A footnote's label of these shapes (superscript digits, signs, a bracketed letter or number)
+ * before a marked note is followed by a note whenever a line right under it opens with a label of
+ * the same shape, next in sequence or not, spaced or glued to its text: no wrapped line opens so.
+ * Read by the sequence alone, `²ZQ…` glued to its text under `¹(U) …`, `¹² ZQ…` under `¹ (U) …` and
+ * `[s] ZQ…` under `[a] (U) …` were released as the (U) note's wrap (probe 62c, F5).
+ */
+const NOTE_SHAPES: readonly RegExp[] = [/^[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}$/, /^[*†‡]{1,3}$/, /^\[[\p{L}\p{N}]{1,3}\]$/u];
+
+/**
  * True when `text` (a line right under a marked item whose label before its mark is `label`)
  * opens with the next label of the same list, then a blank and text. After a bare number (`1
  * (U) …`), a lower-case word after the next number is the item's wrap (`2 were published …`)
  * when the line above ended no sentence (`aboveEndsSentence`).
  */
 export function opensNextItem(label: string, text: string, aboveEndsSentence: boolean): boolean {
+  const shape = NOTE_SHAPES.find((re) => re.test(label));
+  if (shape && new RegExp(shape.source.replace(/\$$/, ''), shape.flags).test(text)) return true;
   for (const next of nextLabels(label)) {
     if (!text.startsWith(next)) continue;
     const rest = text.slice(next.length);

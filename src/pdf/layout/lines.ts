@@ -450,7 +450,35 @@ function alignedCells(glyphs: readonly PageGlyph[], next: NextRow | undefined): 
     }
   }
   const lone = loneRow(glyphs[own[0]!]!, next);
-  return own.filter((i) => glyphs[i]!.text !== '(' && !afterMarkOnly(glyphs, i) && !afterLabel(glyphs, i) && (lone || others.some((o) => Math.abs(o.x0 - glyphs[i]!.x0) < CELL_ALIGN_EM * em)));
+  return own.filter((i) => glyphs[i]!.text !== '(' && !afterMarkOnly(glyphs, i) && !afterLabel(glyphs, i) && ((lone && widestHole(glyphs, i)) || others.some((o) => Math.abs(o.x0 - glyphs[i]!.x0) < CELL_ALIGN_EM * em)));
+}
+
+/**
+ * True when the open hole before glyph `at` (its gap less the space glyphs drawn in it) is at
+ * least 1.5 times every other open hole of the row: a lone row's one cell gap. A tracked heading
+ * (`(U) ANNUAL REVIEW`, 0.25 em between letters, 0.7 em between words) has holes twice its
+ * letters' but alike: no cell gap (cut, `REVIEW` was withheld as unmarked).
+ */
+function widestHole(glyphs: readonly PageGlyph[], at: number): boolean {
+  const holes: number[] = [];
+  let prev: PageGlyph | null = null;
+  let spaces = 0;
+  let mine = 0;
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i]!;
+    if (g.blank) {
+      spaces += Math.max(0, g.x1 - g.x0);
+      continue;
+    }
+    if (prev) {
+      const open = g.x0 - prev.x1 - spaces;
+      if (i === at) mine = open;
+      else holes.push(open);
+    }
+    prev = g;
+    spaces = 0;
+  }
+  return holes.every((h) => 1.5 * h <= mine);
 }
 
 /** A row further than this from the rows above and below it (em, baseline to baseline) stands alone: no paragraph's line. */

@@ -138,6 +138,18 @@ describe('probe 62a F5: a footnote label before the mark', () => {
   ])('%s: withheld', (_name, block) => {
     expect(decide(memo(block), 'ZQFN').action).not.toBe('release');
   });
+
+  // Probe 62c F5: released as the (U) note's wrap at f6c487e. A label of a note's shape opens a note.
+  it.each([
+    ['²ZQ glued under ¹(U) glued', '¹(U) UQFN a public footnote.\n²ZQNOTE unmarked, no space.'],
+    ['¹² under ¹ (U): not the next number', '¹ (U) UQFN a public footnote.\n¹² ZQNOTE unmarked.'],
+    ['[s] under [a] (U)', '[a] (U) UQFN a public footnote.\n[s] ZQNOTE unmarked.'],
+    ['‡ under * (U)', '* (U) UQFN a public footnote.\n‡ ZQNOTE unmarked.'],
+  ])('%s: the next note is its own, withheld; the (U) note released', (_name, block) => {
+    const text = memo(block);
+    expect(decide(text, 'ZQNOTE').action).toBe('withhold');
+    expect(decide(text, 'UQFN').action).toBe('release');
+  });
 });
 
 describe('release files', () => {
