@@ -10,26 +10,12 @@
  * Every release is read back with pdftotext (poppler) and pdf.js.
  */
 import { describe, expect, it } from 'vitest';
-import { TestPdf } from './helpers/make.js';
+import { secretMemo } from './helpers/make.js';
 import { releaseMemoPdf } from './helpers/release-memo.js';
 import { pdfjsText, popplerText } from './helpers/check.js';
 
-/** A SECRET//NOFORN memo page: banners, `body` (content stream), an authority block. */
-async function memo(body: string): Promise<Uint8Array> {
-  const t = await TestPdf.create();
-  t.page(
-    [
-      'BT /F1 12 Tf 1 0 0 1 250 760 Tm (SECRET//NOFORN) Tj ET',
-      'BT /F1 12 Tf 1 0 0 1 72 730 Tm (\\(S//NF\\) ZQSECRETPARA other secret text.) Tj ET',
-      body,
-      'BT /F1 10 Tf 1 0 0 1 72 130 Tm (Classified By: John Smith, Director) Tj ET',
-      'BT /F1 10 Tf 1 0 0 1 72 118 Tm (Reason: 1.4\\(c\\)) Tj ET',
-      'BT /F1 10 Tf 1 0 0 1 72 106 Tm (Declassify On: 20501231) Tj ET',
-      'BT /F1 12 Tf 1 0 0 1 250 40 Tm (SECRET//NOFORN) Tj ET',
-    ].join('\n'),
-  );
-  return t.save();
-}
+/** The SECRET//NOFORN memo page of helpers/make.ts around `body`. */
+const memo = (body: string): Promise<Uint8Array> => secretMemo(body, 'other secret text.');
 
 /** A line of 12 pt Helvetica at (x, y); `\267` is a middle-dot bullet. */
 const line = (x: number, y: number, text: string): string => `BT /F1 12 Tf 1 0 0 1 ${x} ${y} Tm (${text.replace(/[()]/g, (c) => `\\${c}`)}) Tj ET`;

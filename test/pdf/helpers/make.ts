@@ -161,3 +161,26 @@ export const SHORT_MEMO_OPS = [
   'Declassify On: 20301231',
   'SECRET//NOFORN',
 ].map((l, i) => `BT /F1 11 Tf 60 ${740 - 22 * i} Td (${l}) Tj ET`).join('\n');
+
+/**
+ * A one-page SECRET//NOFORN memo in 12 pt Helvetica (/F1): the banners at the top and foot, an
+ * (S//NF) paragraph at y 730 (`(S//NF) ZQSECRETPARA ` and `secret`), then `body` (content-stream
+ * operators), then the authority block (Classified By, Reason 1.4(c), Declassify On 20501231)
+ * from y 130 down.
+ */
+export async function secretMemo(body: string, secret = 'text.', extra: Parameters<TestPdf['page']>[1] = {}): Promise<Uint8Array> {
+  const t = await TestPdf.create();
+  t.page(
+    [
+      'BT /F1 12 Tf 1 0 0 1 250 760 Tm (SECRET//NOFORN) Tj ET',
+      `BT /F1 12 Tf 1 0 0 1 72 730 Tm (\\(S//NF\\) ZQSECRETPARA ${secret}) Tj ET`,
+      body,
+      'BT /F1 10 Tf 1 0 0 1 72 130 Tm (Classified By: John Smith, Director) Tj ET',
+      'BT /F1 10 Tf 1 0 0 1 72 118 Tm (Reason: 1.4\\(c\\)) Tj ET',
+      'BT /F1 10 Tf 1 0 0 1 72 106 Tm (Declassify On: 20501231) Tj ET',
+      'BT /F1 12 Tf 1 0 0 1 250 40 Tm (SECRET//NOFORN) Tj ET',
+    ].join('\n'),
+    extra,
+  );
+  return t.save();
+}
