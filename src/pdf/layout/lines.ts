@@ -460,25 +460,30 @@ function alignedCells(glyphs: readonly PageGlyph[], next: NextRow | undefined): 
  * letters' but alike: no cell gap (cut, `REVIEW` was withheld as unmarked).
  */
 function widestHole(glyphs: readonly PageGlyph[], at: number): boolean {
-  const holes: number[] = [];
+  const holes = openHoles(glyphs);
+  const mine = holes.find((h) => h.at === at)?.open ?? 0;
+  return holes.every((h) => h.at === at || 1.5 * h.open <= mine);
+}
+
+/**
+ * The holes between a row's inked glyphs: before glyph `at`, the gap from the inked glyph before it
+ * (`gap`) and what the space glyphs drawn in it leave open (`open`).
+ */
+function openHoles(glyphs: readonly PageGlyph[]): { at: number; gap: number; open: number }[] {
+  const holes: { at: number; gap: number; open: number }[] = [];
   let prev: PageGlyph | null = null;
   let spaces = 0;
-  let mine = 0;
   for (let i = 0; i < glyphs.length; i++) {
     const g = glyphs[i]!;
     if (g.blank) {
       spaces += Math.max(0, g.x1 - g.x0);
       continue;
     }
-    if (prev) {
-      const open = g.x0 - prev.x1 - spaces;
-      if (i === at) mine = open;
-      else holes.push(open);
-    }
+    if (prev) holes.push({ at: i, gap: g.x0 - prev.x1, open: g.x0 - prev.x1 - spaces });
     prev = g;
     spaces = 0;
   }
-  return holes.every((h) => 1.5 * h <= mine);
+  return holes;
 }
 
 /** A row further than this from the rows above and below it (em, baseline to baseline) stands alone: no paragraph's line. */
@@ -522,19 +527,7 @@ const CELL_HOLE_EM = 0.4;
  * must be twice as wide (a justified line's holes are alike, none twice another).
  */
 function cellStarts(glyphs: readonly PageGlyph[]): number[] {
-  const holes: { at: number; open: number }[] = [];
-  let prev: PageGlyph | null = null;
-  let spaces = 0;
-  for (let i = 0; i < glyphs.length; i++) {
-    const g = glyphs[i]!;
-    if (g.blank) {
-      spaces += Math.max(0, g.x1 - g.x0);
-      continue;
-    }
-    if (prev && g.x0 - prev.x1 < COLUMN_GAP_EM * g.size) holes.push({ at: i, open: g.x0 - prev.x1 - spaces });
-    prev = g;
-    spaces = 0;
-  }
+  const holes = openHoles(glyphs).filter((h) => h.gap < COLUMN_GAP_EM * glyphs[h.at]!.size);
   if (holes.length === 0) return [];
   const sorted = holes.map((h) => h.open).sort((a, b) => a - b);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
