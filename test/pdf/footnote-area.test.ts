@@ -13,8 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { secretMemo } from './helpers/make.js';
-import { releaseMemoPdf } from './helpers/release-memo.js';
-import { pdfjsText, popplerText } from './helpers/check.js';
+import { releaseShown } from './helpers/release-memo.js';
 
 /** The SECRET//NOFORN memo page of helpers/make.ts around `body`. */
 const memo = (body: string): Promise<Uint8Array> => secretMemo(body);
@@ -26,14 +25,7 @@ const line = (x: number, y: number, text: string, size = 12): string => `BT /F1 
 const raised = (y: number, n: string, text: string): string => `BT /F1 6 Tf 1 0 0 1 72 ${y} Tm 4 Ts (${n}) Tj /F1 10 Tf 0 Ts ( ${esc(text)}) Tj ET`;
 
 /** Releases `body`: the release text and what pdftotext and pdf.js read in the release PDF; no ZQ… marker anywhere. */
-async function release(body: string): Promise<{ text: string; shown: string[] }> {
-  const { pdf, text, failed } = await releaseMemoPdf(await memo(body));
-  expect(failed).toBe(0);
-  expect(pdf).not.toBeNull();
-  const shown = [text!, popplerText(pdf!) ?? '', (await pdfjsText(pdf!)).pages.join('\n')];
-  for (const s of shown) expect(s).not.toMatch(/ZQ[A-Z0-9]+/);
-  return { text: text!, shown };
-}
+const release = async (body: string): Promise<{ text: string; shown: string[] }> => releaseShown(await memo(body), /ZQ[A-Z0-9]+/);
 
 /** The body paragraph above the footnote area. */
 const BODY = line(72, 700, '(U) Public UQBODY paragraph with notes.');

@@ -14,8 +14,7 @@ import type { PathEvent } from '../../src/pdf/content/interpret.js';
 import { rectOf } from '../../src/pdf/geometry.js';
 import { boxSeams } from '../../src/pdf/layout/seams.js';
 import { secretMemo } from './helpers/make.js';
-import { releaseMemoPdf } from './helpers/release-memo.js';
-import { pdfjsText, popplerText } from './helpers/check.js';
+import { releaseShown } from './helpers/release-memo.js';
 
 /** The SECRET//NOFORN memo page of helpers/make.ts around `body`. */
 const memo = (body: string): Promise<Uint8Array> => secretMemo(body);
@@ -26,14 +25,7 @@ const line = (x: number, y: number, text: string): string => `BT /F1 12 Tf 1 0 0
 const box = (x0: number, x1: number, y: number, level: number): string => `${level} g ${x0} ${y - 5} ${x1 - x0} 18 re f 0 g`;
 
 /** Releases `body`: the release text and what pdftotext and pdf.js read in the release PDF; no ZQ word anywhere. */
-async function release(body: string): Promise<{ text: string; shown: string[] }> {
-  const { pdf, text, failed } = await releaseMemoPdf(await memo(body));
-  expect(failed).toBe(0);
-  expect(pdf).not.toBeNull();
-  const shown = [text!, popplerText(pdf!) ?? '', (await pdfjsText(pdf!)).pages.join('\n')];
-  for (const s of shown) expect(s).not.toMatch(/ZQ[A-Z0-9]+/);
-  return { text: text!, shown };
-}
+const release = async (body: string): Promise<{ text: string; shown: string[] }> => releaseShown(await memo(body), /ZQ[A-Z0-9]+/);
 
 // `(U) Public UQCELL text here` is 12 pt Helvetica from x 72: about 170 pt wide.
 describe('a one-row table with no border (probe 61b, t3b and t8)', () => {

@@ -2,7 +2,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { resolveProfile, runReleaseBatch } from '../../../src/index.js';
+import { pdfjsText, popplerText } from './check.js';
 
 /**
  * Release `bytes` as memo.pdf, or `stem`.pdf (public profile, as of 2026-12-01): the release PDF
@@ -21,4 +23,18 @@ export async function releaseMemoPdf(bytes: Uint8Array, stem = 'memo'): Promise<
   const found = existsSync(path.join(out, 'release')) && readdirSync(path.join(out, 'release')).includes(`${stem}.pdf`);
   const text = found ? readFileSync(path.join(out, 'release', `${stem}.txt`), 'utf8') : null;
   return { pdf: found ? readFileSync(path.join(out, 'release', `${stem}.pdf`)) : null, text, failed: summary.failed };
+}
+
+/**
+ * Releases `bytes` (see releaseMemoPdf), expects a release PDF and no failure, and returns the
+ * release text and what is shown: that text, and the release PDF read by pdftotext and by pdf.js,
+ * none of which matches `withheld`.
+ */
+export async function releaseShown(bytes: Uint8Array, withheld: RegExp): Promise<{ text: string; shown: string[] }> {
+  const { pdf, text, failed } = await releaseMemoPdf(bytes);
+  expect(failed).toBe(0);
+  expect(pdf).not.toBeNull();
+  const shown = [text!, popplerText(pdf!) ?? '', (await pdfjsText(pdf!)).pages.join('\n')];
+  for (const s of shown) expect(s).not.toMatch(withheld);
+  return { text: text!, shown };
 }
