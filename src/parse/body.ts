@@ -7,7 +7,7 @@ import type { Marking, PortionKind, Span } from '../types.js';
 import { compareLevels } from '../markings/index.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
-import { militaryLabel, paraLabel, paraNumber, romanLabel } from './cable-labels.js';
+import { militaryLabel, nextMilitaryLabel, paraLabel, paraNumber, romanLabel } from './cable-labels.js';
 import { labelAfterSiblingLine, paragraphStartBefore } from './list-label.js';
 import { isNoMarkInText } from './mentions.js';
 import { readBareLabelAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
@@ -461,7 +461,7 @@ interface Start {
  * subparagraphs of the open paragraph; a line that starts with a mark opens a marked block.
  */
 function readStart(source: string, l: Line, ctx: StartContext): Start | null {
-  const mil = militaryLabel(l.text);
+  const mil = militaryLabel(l.text) ?? nextMilitaryLabel(l.text, openMilitary(ctx.top));
   if (mil) return readMilitary(source, l, mil, ctx);
   const nm = NUMBERED.exec(l.text);
   if (nm) return readNumbered(source, l, nm, ctx);
@@ -484,6 +484,13 @@ function readMilitary(source: string, l: Line, lab: NonNullable<ReturnType<typeo
   if (ctx.top?.number === String(lab.number)) return { level: 'sub', number: lab.letter, ...at };
   if (!mark && !ctx.gap && !splitsOff(ctx.current)) return null;
   return { level: 'top', number: `${lab.number}.${lab.letter}`, ...at };
+}
+
+/** The open military subparagraph's number and letter: paragraph `2.A`, or subparagraph A of paragraph 2. */
+function openMilitary(top: DraftPortion | null): { number: string; letter: string } | null {
+  const own = top?.number ? /^(\d{1,3})\.([A-Za-z])$/.exec(top.number) : null;
+  if (own) return { number: own[1]!, letter: own[2]! };
+  return top?.number && /^\d{1,3}$/.test(top.number) && top.lastChildLetter ? { number: top.number, letter: top.lastChildLetter } : null;
 }
 
 /**

@@ -9,6 +9,12 @@
 /** `2.A. …`, `12.b) …`: a paragraph's number, then its subparagraph's letter. */
 const MILITARY = /^(\d{1,3})\.([A-Za-z])([.)])[ \t]+/;
 
+/**
+ * The same label written loosely: `2.B …` (no final stop), `2.b …`, `2.B: …`, `2 B. …`, `2 B …`.
+ * Read only as the label after an open one (see {@link nextMilitaryLabel}): alone, `2 B` may be text.
+ */
+const MILITARY_LOOSE = /^(\d{1,3})(?:\.([A-Za-z])(:?)|[ \t]([A-Za-z])([.)]?))[ \t]+(?=\S)/;
+
 /** `PARA 3. …`, `PARAGRAPH 3: …`, `Para 3) …`, `PARA 3 …`. */
 const PARA_N = /^[Pp](?:ARA|ara)(?:GRAPH|graph)?\.?[ \t]*(\d{1,3})[.):]?[ \t]+/;
 
@@ -22,6 +28,19 @@ const ROMAN_VALUE = /^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 export function militaryLabel(text: string): { number: number; letter: string; suffix: string; length: number } | null {
   const m = MILITARY.exec(text);
   return m ? { number: Number(m[1]), letter: m[2]!, suffix: m[3]!, length: m[0].length } : null;
+}
+
+/**
+ * A military subparagraph label at the start of `text`, strict or loose, that follows `open` (the
+ * open one's number and letter: `2.B` after `2.A.`, whatever the case of B). Loose, an unmarked
+ * `2.B …` directly under `2.A. (U) …` was read as its text and released (probe 63).
+ */
+export function nextMilitaryLabel(text: string, open: { number: string; letter: string } | null): ReturnType<typeof militaryLabel> {
+  if (!open) return null;
+  const m = MILITARY_LOOSE.exec(text);
+  const letter = m ? (m[2] ?? m[4])! : '';
+  if (!m || m[1] !== open.number || letter.toLowerCase().charCodeAt(0) !== open.letter.toLowerCase().charCodeAt(0) + 1) return null;
+  return { number: Number(m[1]), letter, suffix: m[3] ?? m[5] ?? '', length: m[0].length };
 }
 
 /** A `PARA n.` label at the start of `text`: its number and length. */

@@ -7,8 +7,10 @@
  * A block of rows is two or more consecutive lines (no blank line between) whose cells are
  * separated by a tab, or by a run of two or more spaces starting the next cell at the same column
  * in both lines; a dashed rule between them (`-----  -----`, or one dashed line under a header)
- * does not break the block, and one with several runs is a row of it. A single line is never a
- * table. Lines of prose are kept out so:
+ * does not break the block, and one with several runs is a row of it. A single line is a table
+ * only with a cell's text wrapped under a later column (the wrap shows the columns); alone it is
+ * never one: its mark covers the whole line, tab or not (README, "Aligned tables"). Lines of prose
+ * are kept out so:
  * - two spaces (after a sentence end, `… said.  The …`, or a stray one, `of about 100  soldiers`)
  *   separate cells only at a column where another row of the block has a wider gap or a tab;
  * - a gap right after a line's label or mark (`1.  (C)  The …`) separates no cells;
@@ -76,26 +78,32 @@ function aligned(a: readonly Gap[], b: readonly Gap[]): boolean {
   return a.some((g) => b.some((h) => h.key === g.key && !(g.weak && h.weak)));
 }
 
-/** A line of a block: its gaps; `wrap` for a line indented to a column of the row above (a cell's wrap). */
+/**
+ * A line of a block: its gaps; `wrap` for a line indented to a column of the row above (a cell's
+ * wrap), `tail` for any other line with no gap right under the block (a row of its own too).
+ */
 interface BlockLine {
   readonly i: number;
   readonly gaps: Gap[];
-  readonly wrap: boolean;
+  readonly kind: 'row' | 'wrap' | 'tail';
 }
 
 /**
  * The rows of aligned tables in the document: line index → the cells after the first. A line with
- * no gap is a row only when it is indented to a column of the row above it (a cell's text wrapped
- * under it: `(U) Bob          (U) spokesman` / `                 ZQ… and source`), and then a row of
- * its own, never the row above's wrap; it does not count towards the two rows. Linear in the lines.
+ * no gap is a row when it is indented to a column of the row above it (a cell's text wrapped
+ * under it: `(U) Bob          (U) spokesman` / `                 ZQ… and source`), or right under
+ * the table's last row, and then a row of its own, never the row above's wrap: a mark at a row's
+ * start is its first cell's alone. Such a line is no row of the two. Linear in the lines.
  */
 export function alignedTableRows(source: string, lines: readonly DocLine[], roles: readonly LineRole[]): Map<number, AlignedRow> {
   const out = new Map<number, AlignedRow>();
   let block: BlockLine[] = [];
   let last: Gap[] | null = null;
   const flush = (): void => {
-    // Two rows at least (a dashed rule with several runs is one).
-    if (block.filter((b) => !b.wrap).length >= 2) for (const r of rowsOf(block, lines)) out.set(r.i, r.cells);
+    // Two rows at least (a dashed rule with several runs is one), or one row and a cell's text
+    // wrapped under its column: the wrap shows the columns a second row would.
+    const rows = block.filter((b) => b.kind === 'row').length;
+    if (rows >= 2 || (rows === 1 && block.some((b) => b.kind === 'wrap'))) for (const r of rowsOf(block, lines)) out.set(r.i, r.cells);
     block = [];
     last = null;
   };
@@ -110,13 +118,18 @@ export function alignedTableRows(source: string, lines: readonly DocLine[], role
     const gaps = lineGaps(source, line);
     if (gaps.length === 0) {
       // A dashed line without gaps under a header goes on with the block; a cell's wrap is a row of
-      // it; any other line ends it.
-      if (last !== null && !dash && indentedToColumn(source, line, last)) block.push({ i, gaps, wrap: true });
-      else if (!dash) flush();
+      // it; any other line ends it, a row of its own when the block is a table: not under a later
+      // cell it is no wrap of one, and the first cell's mark is not the row's (read as the last
+      // row's wrap, an unmarked line under a (U) row was released: probe 63).
+      if (last !== null && !dash && indentedToColumn(source, line, last)) block.push({ i, gaps, kind: 'wrap' });
+      else if (!dash) {
+        if (last !== null) block.push({ i, gaps, kind: 'tail' });
+        flush();
+      }
       continue;
     }
     if (last !== null && !aligned(last, gaps)) flush();
-    block.push({ i, gaps, wrap: false });
+    block.push({ i, gaps, kind: 'row' });
     last = gaps;
   }
   flush();
@@ -130,7 +143,7 @@ function rowsOf(block: readonly BlockLine[], lines: readonly DocLine[]): { i: nu
   const rows: { i: number; cells: AlignedRow }[] = [];
   for (const r of block) {
     const gaps = r.gaps.filter((g) => !g.weak || strong.has(g.key));
-    if (r.wrap) rows.push({ i: r.i, cells: [] });
+    if (r.kind !== 'row') rows.push({ i: r.i, cells: [] });
     if (gaps.length === 0 || DASH_LINE.test(lines[r.i]!.text)) continue;
     const cells = gaps.map((g, k) => ({ start: g.at, end: k + 1 < gaps.length ? gaps[k + 1]!.from : lines[r.i]!.last }));
     rows.push({ i: r.i, cells });
