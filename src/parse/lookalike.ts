@@ -378,7 +378,7 @@ export function nearMissAfterShortLabel<T extends { readonly status: 'marked' | 
   read: (open: number) => T | null,
 ): T | null {
   const end = Math.min(last, at + 24);
-  for (let open = source.indexOf('(', at); open >= 0 && open < end; open = source.indexOf('(', open + 1)) {
+  for (let open = indexBefore(source, '(', at, end); open >= 0; open = indexBefore(source, '(', open + 1, end)) {
     if (!SHORT_LABEL.test(source.slice(at, open))) return null;
     const hit = read(open);
     if (hit) return hit.status === 'unknown' && ONE_WORD_NEAR_MISS.test(source.slice(hit.start, hit.end)) ? hit : null;
@@ -477,6 +477,17 @@ export function lookalikeMarksInside(source: string, from: number, to: number): 
 }
 
 /**
+ * `source.indexOf(needle, from)` when it starts before `to`, else -1, looking no further: searched
+ * to the source's end for each portion, a character the rest of a long document lacks made its
+ * reading quadratic (10,000 one-line portions: seconds; probe 63a F8).
+ */
+function indexBefore(source: string, needle: string, from: number, to: number): number {
+  if (from >= to) return -1;
+  const i = source.slice(from, to + needle.length - 1).indexOf(needle);
+  return i < 0 ? -1 : from + i;
+}
+
+/**
  * `asWritten(start, end)`: whether `source` there is the text as written (false inside a text
  * folded to Latin letters where the fold changed it: the readers' own scans did not see that mark).
  */
@@ -488,14 +499,14 @@ function asciiMarksInside(source: string, from: number, to: number, asWritten: (
     const span = { start, end: start + raw.length };
     found.push({ ...span, raw, marking: parsed.ok ? { ...parsed.marking, raw, span } : null, message });
   };
-  for (let open = source.indexOf('[', from); open >= 0 && open < to; open = source.indexOf('[', open + 1)) {
+  for (let open = indexBefore(source, '[', from, to); open >= 0; open = indexBefore(source, '[', open + 1, to)) {
     if (isLetterOrDigit(source.charCodeAt(open - 1))) continue;
     const m = BRACKETED.exec(source.slice(open, Math.min(to, open + 50)));
     if (!m || isLetterOrDigit(source.charCodeAt(open + m[0].length)) || !wouldBeMark(m[1]!)) continue;
     add(open, m[0], m[1]!, `Mark ${JSON.stringify(m[0])} inside the text is written in square brackets; which words it covers is not known.`);
     open += m[0].length - 1;
   }
-  for (let nl = source.indexOf('\n', from); nl >= 0 && nl < to; nl = source.indexOf('\n', nl + 1)) {
+  for (let nl = indexBefore(source, '\n', from, to); nl >= 0; nl = indexBefore(source, '\n', nl + 1, to)) {
     let at = nl + 1;
     while (source[at] === ' ' || source[at] === '\t') at++;
     const lead = source.charCodeAt(at);
@@ -516,14 +527,13 @@ function asciiMarksInside(source: string, from: number, to: number, asWritten: (
     if (l.marking) add(at, l.raw, l.raw.slice(2, -1), l.message);
     else found.push({ start: l.start, end: l.end, raw: l.raw, marking: null, message: `${l.message} It follows a sentence end inside the text; which words it covers is not known.` });
   }
-  const slashes = source.indexOf('//', from);
-  if (slashes >= 0 && slashes < to) {
+  if (indexBefore(source, '//', from, to) >= 0) {
     // Within the text only (the expression would otherwise run on to the source's end each time).
     for (const m of source.slice(from, to).matchAll(MID_LINE_LABEL)) {
       add(from + m.index, m[0], m[0], `Mark ${JSON.stringify(m[0])} follows a sentence end inside the text without parentheses; which words it covers is not known.`);
     }
   }
-  for (let open = source.indexOf('(', from); open >= 0 && open < to; open = source.indexOf('(', open + 1)) {
+  for (let open = indexBefore(source, '(', from, to); open >= 0; open = indexBefore(source, '(', open + 1, to)) {
     const m = CAPCO_FORM.exec(source.slice(open, open + MAX_CAPCO + 2));
     if (!m) {
       // `… last week. (S·NF) The source …`: a separator that is not '//' (see ODD_SEPARATOR).
@@ -545,7 +555,7 @@ function asciiMarksInside(source: string, from: number, to: number, asWritten: (
   // after a `(` never closed (`the source {S//NF} said`, `<TS//SI>`, `(S//NF]`, `(S//NF said`): a
   // level, a slash and a control are never prose there. A level alone can be (`<S>` strikes
   // through in HTML, `{S}` is a set, `（S）` a size), and is looked for after a sentence end only.
-  for (let slash = source.indexOf('/', from); slash >= 0 && slash < to; slash = source.indexOf('/', slash + 1)) {
+  for (let slash = indexBefore(source, '/', from, to); slash >= 0; slash = indexBefore(source, '/', slash + 1, to)) {
     const at = openerBeforeLevel(source, from, slash);
     if (at < 0 || isLetterOrDigit(source.charCodeAt(at - 1)) || found.some((f) => f.start <= at && at < f.end)) continue;
     // `(C//REL TO USA, NATO)` is closed: not read as `(C//REL` before text.

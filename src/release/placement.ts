@@ -22,7 +22,7 @@ export function placementOf(plan: Pick<Plan, 'decisions' | 'redactions'>, releas
     ...plan.decisions.filter((d) => d.action === 'withhold').map((d) => ({ id: d.portionId, start: d.span.start })),
     ...plan.redactions.map((r) => ({ id: r.portionId, start: r.span.start })),
   ].sort((a, b) => a.start - b.start);
-  const lines = denied ? [] : [...releaseText.matchAll(PLACEHOLDER)].map((m) => lineAt(releaseText, m.index));
+  const lines = denied ? [] : linesAt(releaseText, [...releaseText.matchAll(PLACEHOLDER)].map((m) => m.index));
   const markerLine = denied ? lineAt(releaseText, Math.max(0, releaseText.indexOf('[DENIED IN FULL:'))) : null;
   return {
     pages: pdf ? pdf.pages : null,
@@ -36,7 +36,21 @@ export function placementOf(plan: Pick<Plan, 'decisions' | 'redactions'>, releas
 
 /** The 1-based line of an offset. */
 function lineAt(text: string, offset: number): number {
+  return linesAt(text, [offset])[0]!;
+}
+
+/**
+ * The 1-based line of each of `offsets` (ascending), in one pass over the text: a document of
+ * 10,000 withheld portions took seconds when each placeholder's line was counted from the start
+ * (probe 63a F8).
+ */
+function linesAt(text: string, offsets: readonly number[]): number[] {
+  const out: number[] = [];
   let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  let i = text.indexOf('\n');
+  for (const offset of offsets) {
+    for (; i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    out.push(line);
+  }
+  return out;
 }

@@ -107,10 +107,31 @@ describe('text in annotations and metadata', () => {
     expect(report.annotationsRemoved).toBe(4);
     // The note and the free text were shown on the page: their removal is said.
     expect(report.warnings).toContain('page 1: 2 annotation(s) or form field(s) removed unread (notes, field values): what they showed is not in the release');
+    expect(report.warnings).toContain('page 1: 1 link(s) (a JavaScript action) removed, their text kept: a release keeps only links to an address or to a page of its own');
     expect(report.removed).toEqual(expect.arrayContaining(['XMP metadata', 'outlines', 'open action', 'form fields (AcroForm)', 'structure tree', 'page thumbnails', 'page-piece dictionaries']));
     const js2 = await pdfjsText(bytes);
     expect(js2.extra).toContain('Release 1');
     expect(js2.extra).toContain('https://example.org/public');
+  });
+});
+
+describe('links the release does not keep', () => {
+  // Probe 63b F4: these went without a word. Said now, by kind, never by the file's own names.
+  it.each([
+    ['a named destination', { Dest: PDFString.of('ZQNAMED') }, '1 link(s) (a named destination)'],
+    ['a named destination in a GoTo action', { A: { S: 'GoTo', D: PDFString.of('ZQNAMED') } }, '1 link(s) (a named destination)'],
+    ['another file', { A: { S: 'GoToR', F: PDFString.of('ZQREMOTE.pdf'), D: [0, 'Fit'] } }, '1 link(s) (a GoToR action)'],
+    ['an action type of the file\'s own', { A: { S: 'ZQAction' } }, '1 link(s) (an action of another type)'],
+    ['nothing', {}, '1 link(s) (no destination)'],
+  ])('a link to %s is removed with a warning naming the page', async (_kind, target, said) => {
+    const t = await TestPdf.create();
+    const page = t.page(line('F1', 12, 72, 700, 'Public text of the page.') + line('F1', 12, 72, 600, 'SECRET portion kilo lima.'));
+    t.annot(page, { Type: 'Annot', Subtype: 'Link', Rect: [72, 697, 200, 710], ...target });
+    const { bytes, report } = await redactPdf(await t.save(), [lineRegion(0, 70, 400, 600)], { title: 'Release 1' });
+    expect(await everythingInFile(bytes)).not.toContain('ZQ');
+    expect(report.linksKept).toBe(0);
+    expect(report.warnings).toContain(`page 1: ${said} removed, their text kept: a release keeps only links to an address or to a page of its own`);
+    expect(report.warnings.join(' ')).not.toContain('ZQ');
   });
 });
 

@@ -289,6 +289,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     // Notes, form fields and other annotations a reader sees go unread: said, not silently.
     let unreadAnnots = 0;
     let cutLinks = 0;
+    const dropped = new Map<string, number>();
     for (const a of annots) {
       const d = dictOf(resolve(objs, a));
       if (!d) continue;
@@ -299,6 +300,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
       const safe = subtype === 'Link' && !touches && !rasterized ? safeLink(objs, d, pageNums, options.keepUri ?? (() => true)) : null;
       if (safe?.cut) cutLinks++;
       if (safe?.refused) urisRefused++;
+      if (safe?.dropped) dropped.set(safe.dropped, (dropped.get(safe.dropped) ?? 0) + 1);
       const link = safe?.link;
       if (link) {
         kept.push(allocate(link));
@@ -308,6 +310,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     }
     if (kept.length > 0) out.set('Annots', kept);
     if (cutLinks > 0) warnings.push(`page ${i + 1}: ${cutLinks} link(s) held what a link does not (a string in a destination or border): that part, or a link without a destination of its shape, is not in the release`);
+    if (dropped.size > 0) warnings.push(`page ${i + 1}: ${droppedLinks(dropped)} removed, their text kept: a release keeps only links to an address or to a page of its own`);
     if (unreadAnnots > 0) warnings.push(`page ${i + 1}: ${unreadAnnots} annotation(s) or form field(s) removed unread (notes, field values): what they showed is not in the release`);
     if (p.dict.has('Thumb') && !removed.includes('page thumbnails')) removed.push('page thumbnails');
     if (p.dict.has('PieceInfo') && !removed.includes('page-piece dictionaries')) removed.push('page-piece dictionaries');
@@ -369,4 +372,9 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     bytes: out,
     report: { pages: pages.length, regions: regions.length, redactedPages: reports, totals, annotationsRemoved, linksKept, urisKept, removed, warnings },
   };
+}
+
+/** `N link(s) (a named destination), M link(s) (a GoToR action)`, in the order first met. */
+function droppedLinks(dropped: ReadonlyMap<string, number>): string {
+  return [...dropped].map(([kind, n]) => `${n} link(s) (${kind})`).join(', ');
 }

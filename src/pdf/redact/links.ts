@@ -18,11 +18,18 @@ export interface SafeLink {
   readonly uri?: string;
   /** A URI link that went because `keepUri` refused its address. */
   readonly refused?: boolean;
+  /**
+   * A link that went because the release keeps no link of its kind (a named destination, another
+   * file, a launch or script action, no destination): what it pointed to, for the page's warning.
+   */
+  readonly dropped?: string;
 }
 
 /** How many operands each fit type of an explicit destination takes (PDF 32000 12.3.2.2). */
 const FIT_OPERANDS: Readonly<Record<string, number>> = { XYZ: 3, Fit: 0, FitH: 1, FitV: 1, FitR: 4, FitB: 0, FitBH: 1, FitBV: 1 };
 const HIGHLIGHT = new Set(['N', 'I', 'O', 'P']);
+/** PDF 32000's action types (12.6.4), the only ones a warning names: a name of the file's own could hold withheld words. */
+const ACTIONS = new Set(['GoToR', 'GoToE', 'Launch', 'Thread', 'Sound', 'Movie', 'Hide', 'Named', 'SubmitForm', 'ResetForm', 'ImportData', 'JavaScript', 'SetOCGState', 'Rendition', 'Trans', 'GoTo3DView']);
 const BORDER_STYLE = new Set(['S', 'D', 'B', 'I', 'U']);
 
 const isNumbers = (v: PdfValue | undefined, min: number, max: number): v is number[] =>
@@ -89,28 +96,29 @@ export function safeLink(objs: PdfObjects, annot: PdfDict, pageRefs: ReadonlySet
     else out.set(k, v);
   }
   const none = (why: boolean): SafeLink => ({ link: null, cut: why });
+  const drop = (kind: string): SafeLink => ({ link: null, cut: false, dropped: kind });
   // A link has a place on its page, or it is not a link.
   if (!out.has('Rect')) return none(annot.has('Rect'));
   const dest = lookup(objs, annot, 'Dest');
   const action = dictOf(lookup(objs, annot, 'A'));
   if (dest !== undefined) {
-    // A named destination: the names are gone (no word said: a name is not text of the page).
-    if (!explicitDest(dest, pageRefs)) return none(Array.isArray(dest));
+    // A named destination: the names are gone, and the link with them (said, never quoted).
+    if (!explicitDest(dest, pageRefs)) return Array.isArray(dest) ? none(true) : drop('a named destination');
     out.set('Dest', [...(dest as PdfValue[])]);
   } else if (action) {
     const s = lookupName(objs, action, 'S');
     if (s === 'URI') {
       const uri = lookup(objs, action, 'URI');
-      if (!(uri instanceof PdfString)) return none(false);
+      if (!(uri instanceof PdfString)) return drop('an address that is not a string');
       const address = Buffer.from(uri.bytes).toString('latin1');
       if (!keepUri(address)) return { link: null, cut: false, refused: true };
       out.set('A', new PdfDict([['S', PdfName.of('URI')], ['URI', uri]]));
       return { link: out, cut, uri: address };
     } else if (s === 'GoTo') {
       const d = lookup(objs, action, 'D');
-      if (!explicitDest(d, pageRefs)) return none(Array.isArray(d));
+      if (!explicitDest(d, pageRefs)) return Array.isArray(d) ? none(true) : drop('a named destination');
       out.set('A', new PdfDict([['S', PdfName.of('GoTo')], ['D', [...(d as PdfValue[])]]]));
-    } else return none(false);
-  } else return none(false);
+    } else return drop(s !== undefined && ACTIONS.has(s) ? `a ${s} action` : 'an action of another type');
+  } else return drop('no destination');
   return { link: out, cut };
 }
