@@ -13,6 +13,8 @@ import { resolveProfile } from '../../src/index.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { readPdfLayout } from '../../src/pdf/index.js';
 import { readPdfInput } from '../../src/release/pdf.js';
+import { popplerText, pdfjsText } from './helpers/check.js';
+import { releaseMemoPdf, releaseShown } from './helpers/release-memo.js';
 
 const SIZE = 10;
 
@@ -175,5 +177,145 @@ describe('a wrapped line that opens with a dotted abbreviation in parentheses', 
     expect(layout.text).toContain(`Area 4101\n${second}`);
     const ps = await portions(await para(second));
     expect(ps.find((p) => p.text.includes('next paragraph'))!.text).toBe(second);
+  });
+});
+
+/**
+ * A bar on a paragraph's first or last line, or one whose neighbour's own bar lies under part of
+ * its gap (probe 63c, finding 3: SIDtoday 2005-05-05 `(U//FOUO) Effective today, I am designating
+ * ■ as the SID Mission Interface for` over `… In this capacity, ■ will be …`): the words after the
+ * bar were an unmarked portion that took the paragraph's next lines, withheld, and the marked line
+ * was read out of order. UQ words are the (U) paragraph's (released), ZQ words classified or
+ * another column's (never released).
+ */
+describe("a publisher box on a paragraph's first or last line (bar-holes.ts)", () => {
+  const LONG = 'of the series every week';
+  const width = (p: Page, t: string): number => p.font.widthOfTextAtSize(t, SIZE);
+  const cases: [string, (p: Page) => void, RegExp][] = [
+    [
+      'first line, the next line with a bar of its own under part of the gap',
+      (p) => {
+        row(p, 72, 740, ['(S//NF) ZQSECRET1 the source met the minister at home and named the asset in the city.']);
+        const first = '(U) Effective today, I am designating';
+        const second = 'Education and Training. Here,';
+        // The second line's bar ends 10 pt into the first line's gap: no gutter-wide channel.
+        const end = 72 + width(p, first) + 10;
+        row(p, 72, 712, [first, 70, 'UQAFTER1 as the Mission Interface for']);
+        row(p, 72, 700, [second, end - 72 - width(p, second) - 6, 'UQAFTER2 will be the primary staff interface to the']);
+        row(p, 72, 688, [`directorate on all training issues and the staff support ${LONG}.`]);
+        row(p, 72, 676, ['The office answers questions about the work.']);
+      },
+      /designating UQAFTER1 as the Mission Interface for Education and Training\. Here, UQAFTER2 will be/,
+    ],
+    [
+      'last line',
+      (p) => {
+        row(p, 72, 712, ['(U) The seminar series goes on through the spring and the summer with speakers from all']);
+        row(p, 72, 700, ['parts of the agency, and questions about the talks go to the office of the series. For more']);
+        row(p, 72, 688, ['information, please contact', 60, 'UQAFTER1 or send an email to the office.']);
+        row(p, 72, 658, ['(S//NF) ZQSECRET1 the source met the minister at home and named the asset in the city.']);
+      },
+      /please contact UQAFTER1 or send an email/,
+    ],
+  ];
+
+  it.each(cases)('%s: the words after the box stay in their (U) paragraph, in order, and are released', async (_, draw, order) => {
+    // With its authority block, the SECRET memo is released in part (a release PDF to read).
+    const bytes = await memo((p) => {
+      draw(p);
+      ['Classified By: John Smith, Director', 'Derived From: Multiple Sources', 'Declassify On: 20301231'].forEach((t, i) => row(p, 72, 560 - 14 * i, [t]));
+    });
+    const ps = await portions(bytes);
+    const u = ps.find((p) => p.text.includes('UQAFTER1'))!;
+    expect(u).toMatchObject({ action: 'release' });
+    expect(u.mark).toMatch(/^\(U/);
+    expect(u.text).toMatch(order);
+    expect(ps.filter((p) => p.mark === null && /UQAFTER/.test(p.text))).toEqual([]);
+    const { shown } = await releaseShown(bytes, /ZQSECRET/);
+    for (const t of shown.slice(1)) expect(t.replace(/\s+/g, ' ')).toContain('UQAFTER1');
+  });
+});
+
+describe('a box that may bridge a gutter between two flows keeps the cut (bar-holes.ts, fail closed)', () => {
+  const LONG = 'of the series every week';
+  /** No ZQ word is read into a (U) portion or released; a document sent to pending has no release to read. */
+  async function expectApart(bytes: Uint8Array): Promise<void> {
+    const zq = (await portions(bytes)).filter((p) => /ZQ/.test(p.text));
+    expect(zq.length).toBeGreaterThan(0);
+    for (const p of zq) {
+      expect(p.mark ?? '', p.text).not.toMatch(/^\(U/);
+      expect(p.action, p.text).toBe('withhold');
+    }
+    const { pdf, text, failed } = await releaseMemoPdf(bytes);
+    expect(failed).toBe(0);
+    if (pdf === null) return;
+    for (const t of [text ?? '', popplerText(pdf) ?? '', (await pdfjsText(pdf)).pages.join('\n')]) expect(t).not.toMatch(/ZQ/);
+  }
+
+  // A full-width (U) line 12 pt (1.2 em) above two columns, a (U) column left and an unmarked one right.
+  const columns = (bars: readonly number[], right: readonly string[]) =>
+    memo((p) => {
+      row(p, 72, 712, [`(U) The office announces its hours for the season to all of the staff ${LONG}.`]);
+      const left = ['(U) The office is open all week', 'and visitors sign in at the desk', 'and parking is in the east lot.'];
+      left.forEach((l, i) => {
+        const y = 700 - 12 * i;
+        if (bars.includes(i) && right[i]) row(p, 72, y, [l, 300 - 72 - p.font.widthOfTextAtSize(l, SIZE) - 6, right[i]!]);
+        else {
+          row(p, 72, y, [l]);
+          if (right[i]) row(p, 300, y, [right[i]!]);
+        }
+      });
+    });
+  const three = ['ZQCOL1 the source met the minister', 'ZQCOL2 at home and named the asset', 'ZQCOL3 in the port city last week.'];
+
+  it.each([
+    ['a bar on the columns\' first row', [0], three],
+    ['bars on every row', [0, 1, 2], three],
+    ['a one-line column beside a column that goes on below', [0], ['ZQCOL1 the source met the minister.']],
+  ] as const)('%s, a full-width line 1.2 em above', async (_, bars, right) => {
+    await expectApart(await columns(bars, right));
+  });
+
+  it.each(['(S ZQMARK the source met the minister.', 'SECRET ZQMARK the source met the minister.', 'Secret: ZQMARK the source met the minister.', '• (S//SI) ZQMARK the source met.', '1. [S] ZQMARK the source met.'])(
+    'words after the box that may open a portion: %s',
+    async (right) => {
+      const bytes = await memo((p) => {
+        row(p, 72, 700, ['(U) Questions go to the office at', 60, right]);
+        row(p, 72, 688, [`and the desk of the program answers them every day of the week ${LONG}.`]);
+      });
+      await expectApart(bytes);
+    },
+  );
+
+  it('a line of dot leaders is no line running through the gap', async () => {
+    const bytes = await memo((p) => {
+      row(p, 72, 700, ['(U) Questions go to the office at', 60, 'ZQLEAD the source met the minister.']);
+      row(p, 72, 688, [`Contents${'.'.repeat(120)}5`]);
+    });
+    await expectApart(bytes);
+  });
+
+  it('text right of the box at another size', async () => {
+    const bytes = await memo(({ page, font }) => {
+      const left = '(U) Questions go to the office at';
+      const x = 72 + font.widthOfTextAtSize(left, SIZE) + 3;
+      page.drawText(left, { x: 72, y: 700, size: SIZE, font });
+      page.drawRectangle({ x, y: 697, width: 60, height: 13, color: rgb(0, 0, 0) });
+      page.drawText('ZQSIZE the source met the minister.', { x: x + 66, y: 700, size: 8, font });
+      page.drawText(`and the desk of the program answers them every day of the week ${LONG}.`, { x: 72, y: 688, size: SIZE, font });
+    });
+    await expectApart(bytes);
+  });
+
+  it('a box taller than the line (a shaded cell two lines high) bridges nothing new', async () => {
+    const bytes = await memo(({ page, font }) => {
+      const left = '(U) Questions go to the office at';
+      const x = 72 + font.widthOfTextAtSize(left, SIZE) + 3;
+      page.drawText(left, { x: 72, y: 700, size: SIZE, font });
+      page.drawRectangle({ x, y: 690, width: 60, height: 24, color: rgb(0, 0, 0) });
+      page.drawText('ZQTALL the source met the minister.', { x: x + 66, y: 700, size: SIZE, font });
+      page.drawText(`and the desk of the program answers them every day of the week ${LONG}.`, { x: 72, y: 688, size: SIZE, font });
+    });
+    await expectApart(bytes);
   });
 });

@@ -23,6 +23,7 @@ import type { Rect } from '../geometry.js';
 import type { PageContent } from '../content/interpret.js';
 import { thinVertical } from '../content/subpaths.js';
 import { boxSeams } from './seams.js';
+import { barHole } from './bar-holes.js';
 import { parseMarking } from '../../markings/index.js';
 
 /** A line piece: glyphs of one row of one column, left to right. */
@@ -683,7 +684,10 @@ function bridged(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[],
   if (!boxed(row, cut, boxes)) return false;
   const up = inkedAcross(page, g, cut, 1);
   const down = inkedAcross(page, g, cut, -1);
-  if (up === null || down === null) return false;
+  // A paragraph's first or last line, or a line whose neighbour's own bar lies under part of the
+  // gap: bar-holes.ts asks more of the lines near it.
+  const hole = () => barHole(row, cut, page, lineBoxes(boxes, g.y, g.size), pieceEnd(row, cut.at), COLUMN_GAP_EM * g.size);
+  if (up === null || down === null) return hole();
   // The words after the box lie in the paragraph's width: the nearer line (its own paragraph's,
   // when the other is a paragraph gap away; either at one pitch) runs on past the box, half an em
   // at least, and to within 2 em of 3 em on or of the words' end (a ragged line's neighbour may be
@@ -694,7 +698,7 @@ function bridged(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[],
   const [near, far] = up.dy <= down.dy ? [up, down] : [down, up];
   const reach = far.dy <= PARAGRAPH_PITCH * near.dy ? Math.max(near.reach, far.reach) : near.reach;
   const need = Math.min(pieceEnd(row, cut.at), cut.right + 3 * g.size);
-  return reach >= cut.right + 0.5 * g.size && need - reach <= 2 * g.size;
+  return (reach >= cut.right + 0.5 * g.size && need - reach <= 2 * g.size) || hole();
 }
 
 /** Where the inked glyphs from `row[from]` on end before the next gap as wide as a gutter (or the row's end). */
@@ -730,7 +734,8 @@ function boxed(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[]): 
  * over the gap; ink of two rows together does not make one. Black bars drawn down a gutter, row
  * by row, made an (S) column's lines one with the (U) column's beside them; ink of a ragged
  * column's longer line reaching into the next row's gap is not enough. So a box bridges a gap
- * only inside a paragraph (a paragraph's first or last line is cut there as before: fail closed).
+ * here only inside a paragraph; a paragraph's first or last line must pass bar-holes.ts's stricter
+ * look at the rows around it, else it is cut there (fail closed).
  */
 function inkedAcross(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, side: 1 | -1): { dy: number; reach: number } | null {
   let dy = Infinity;
