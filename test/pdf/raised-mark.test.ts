@@ -55,6 +55,12 @@ describe('a portion mark raised at the start of the line under a (U) paragraph (
     });
   }
 
+  it('control: a mark raised inside a line (a word right before it) stays a line of its own', async () => {
+    const bytes = await memo('BT /F1 11 Tf 60 682 Td (uqlead words) Tj 5 Ts ( \\(S//NF\\)) Tj 0 Ts ( ZQSECRET the agent met the minister.) Tj ET');
+    expect((await readPdfLayout(bytes)).text).toMatch(/\n\(S\/\/NF\)\n/);
+    await releaseShown(bytes, /zq/i);
+  });
+
   it('control: a raised mark the line goes on from only 3 em right of it stays a line of its own', async () => {
     const bytes = await memo(apart('\\(S//NF\\)', 5, 'ZQSECRET the agent met the minister.', 130));
     expect((await readPdfLayout(bytes)).text).toMatch(/\n\(S\/\/NF\)\n/);

@@ -183,7 +183,8 @@ function joinRaisedAfterMarks(out: { y: number; size: number; members: number[] 
  * (U) paragraph the whole page's reading broke: probe 63). It is that line's: a row that is one
  * portion mark and nothing else, above a row by more than the row tolerance and at most 0.8 em,
  * which goes on right after the mark (its next glyph at most 1 em right of the mark's end) and has
- * nothing under the mark itself (the mark clearly opens it).
+ * nothing under the mark nor within 1 em left of it (the mark clearly opens it: a mark raised
+ * inside a line, a word right before it, stays a row of its own).
  */
 function joinRaisedMarks(out: { y: number; size: number; members: number[] }[], glyphs: readonly PageGlyph[]): { y: number; size: number; members: number[] }[] {
   const gone = new Set<number>();
@@ -200,7 +201,7 @@ function joinRaisedMarks(out: { y: number; size: number; members: number[] }[], 
       if (rise > RAISED_MAX_EM * size) break;
       if (rise <= ROW_TOLERANCE_EM * size || gone.has(j)) continue;
       const ink = below.members.map((i) => glyphs[i]!).filter((g) => !g.blank);
-      const under = ink.some((g) => g.x1 > x0 - 0.5 * size && g.x0 < x1 - 0.1 * size);
+      const under = ink.some((g) => g.x1 > x0 - size && g.x0 < x1 - 0.1 * size);
       const next = ink.some((g) => g.x0 >= x1 - 0.1 * size && g.x0 - x1 <= size);
       if (under || !next) continue;
       below.members.push(...r.members);
