@@ -26,8 +26,8 @@ export interface PageGlyph {
   /** The glyph is a space (code 32 or a blank Unicode value): it separates words, it is not text. */
   readonly blank: boolean;
   /**
-   * It draws no ink a reader sees (render mode 3 or 7, white or transparent paint, size 0, off the
-   * page): still text, but it never fills a gap between columns (see lines.ts).
+   * It draws no ink a reader sees (render mode 3 or 7, white or transparent paint, size 0; a blank
+   * off the page: text off the page refuses it, see offPageMessage): still text, but it never fills a gap between columns (see lines.ts).
    */
   readonly unseen?: boolean;
   /**
@@ -148,6 +148,17 @@ function thinGlyph(g: GlyphEvent, text: string): boolean {
   return g.fx1 - g.fx0 < MIN_ADVANCE_EM * g.size && !/^[\p{M}\p{Cf}]+$/u.test(text);
 }
 
+/**
+ * The one-line refusal of a page that draws text wholly outside its visible box. No viewer shows
+ * it and pdf.js and pdftotext do not extract it, yet it is in the page's stream: read as a line of
+ * its own, it was released beside or under a (U) line of an unclassified page (or marked (U)
+ * itself), kept in the release PDF's stream, and a self-check that lost a few words passed it
+ * (probe 63). Not read as seen and not silently dropped: the page is refused, and a reviewer decides.
+ */
+function offPageMessage(index: number): string {
+  return `page ${index + 1} draws text wholly outside its visible area (its CropBox or MediaBox): no reader sees it, and it cannot be read as the page shows it (fail closed)`;
+}
+
 /** True when glyph `g`'s full box lies wholly outside the page's area (its box, corners in order). */
 function offPage(g: GlyphEvent, area: Rect): boolean {
   return g.fx1 <= area[0] || g.fx0 >= area[2] || g.fy1 <= area[1] || g.fy0 >= area[3];
@@ -197,7 +208,9 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
         if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
         if (!r.blank && thinGlyph(g, r.text)) throw new PdfInputError(`page ${index + 1}: font ${g.font.name || '(unnamed)'} draws ${JSON.stringify(r.text)} with no width (its glyphs cannot be placed with certainty: fail closed)`);
         if (!r.blank) text++;
-        glyphs.push(new ShownGlyph(r.text, r.blank, g, g.unseen || offPage(g, area), bullet));
+        const off = offPage(g, area);
+        if (off && !r.blank) throw new PdfInputError(offPageMessage(index));
+        glyphs.push(new ShownGlyph(r.text, r.blank, g, g.unseen || off, bullet));
       }
       if (glyphs.every((g) => g.blank)) unread ??= unreadPage(drawn, p.cropBox ?? p.mediaBox, index);
       const replaced = replacedText(drawn, glyphs);

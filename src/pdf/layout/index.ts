@@ -89,6 +89,15 @@ class TextBuilder {
       this.used = at + 4;
     }
   }
+  /** Widens the box of the last UTF-16 unit written to hold `glyph`'s box too. */
+  widen(glyph: PageGlyph): void {
+    const b = this.boxes;
+    const at = this.used - 4;
+    b[at] = Math.min(b[at]!, glyph.x0);
+    b[at + 1] = Math.min(b[at + 1]!, glyph.y0);
+    b[at + 2] = Math.max(b[at + 2]!, glyph.x1);
+    b[at + 3] = Math.max(b[at + 3]!, glyph.y1);
+  }
   /** The text written. */
   text(): string {
     return this.parts.join('');
@@ -104,9 +113,15 @@ class TextBuilder {
     const track = tracking(piece.glyphs);
     // A list marker drawn as a shape (see drawnBullets) reads as the bullet it shows: no glyph, no box.
     if (drawnBullets.has(piece)) this.add('• ', null);
+    // The soft hyphen that ends a line joined to the next (see SOFT_HYPHEN).
+    const soft = end === '' ? piece.glyphs.findLast((g) => !g.blank) : undefined;
     for (const g of piece.glyphs) {
       if (g.blank) {
         space = prev !== null;
+        continue;
+      }
+      if (g === soft && prev && g.text === SOFT_HYPHEN) {
+        this.widen(g);
         continue;
       }
       if (prev && (space || wordGap(prev, g, track))) this.add(' ', null);
@@ -593,6 +608,14 @@ function darkBoxes(content: PageContent): Rect[] {
   return out;
 }
 
+/**
+ * U+00AD, what a glyph drawn where a wrap broke a word at an optional hyphen is mapped to. Joined
+ * to the next line (brokenAtHyphen), it is no character of the text: the word reads whole
+ * (`example`, not `exam\u00ADple` or `exam\u00AD ple`, which the release text said), its glyph's
+ * box the letter's before it, so that a span withholding the word removes the hyphen too.
+ */
+const SOFT_HYPHEN = '\u00AD';
+
 /** Words a suspended hyphen comes before (`macro- and micro-economic`): the line's blank stays. */
 const AFTER_SUSPENDED_HYPHEN = new Set(['and', 'or', 'nor', 'to']);
 
@@ -606,6 +629,8 @@ function brokenAtHyphen(line: LinePiece, next: LinePiece): boolean {
   const gs = line.glyphs;
   let i = gs.length - 1;
   while (i >= 0 && gs[i]!.blank) i--;
+  // A soft hyphen shows only where a wrap breaks a word: the word goes on, whatever the next line opens with.
+  if (i > 0 && gs[i]!.text === SOFT_HYPHEN) return !gs[i - 1]!.blank;
   let k = i;
   while (k >= 0 && k > i - 2 && !gs[k]!.blank && gs[k]!.text === '-') k--;
   if (k === i || k < 0) return false;

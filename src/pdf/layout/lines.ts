@@ -118,7 +118,7 @@ function rows(glyphs: readonly PageGlyph[]): Row[] {
     if (cur && Math.abs(cur.y - keys.y[i]!) < ROW_TOLERANCE_EM * Math.max(cur.size, g.size)) cur.members.push(i);
     else out.push({ y: keys.y[i]!, size: g.size, members: [i] });
   }
-  return joinSuperscripts(joinRaisedAfterMarks(out, glyphs), glyphs).flatMap((r) =>
+  return joinSuperscripts(joinRaisedMarks(joinRaisedAfterMarks(out, glyphs), glyphs), glyphs).flatMap((r) =>
     seenApart(r.members, glyphs).map((members, k) => {
       const drawn = dedupe(members.sort((a, b) => keys.byLeft(a, b)), glyphs);
       return { glyphs: drawn.map((i) => glyphs[i]!), drawn, ...(k > 0 ? { hidden: true } : {}) };
@@ -173,6 +173,42 @@ function joinRaisedAfterMarks(out: { y: number; size: number; members: number[] 
     if (!closesMark(below.members, glyphs, p)) return;
     below.members.push(...r.members);
     gone.add(k);
+  });
+  return gone.size === 0 ? out : out.filter((_, k) => !gone.has(k));
+}
+
+/**
+ * A portion mark raised above the line it opens (`4 Ts ((S//NF)) Tj 0 Ts ( the source …)`, or the
+ * mark drawn as a run of its own a few points above the baseline): a row of its own, it was a line
+ * under the paragraph above, the line's text an unmarked paragraph apart (withheld, and under a
+ * (U) paragraph the whole page's reading broke: probe 63). It is that line's: a row that is one
+ * portion mark and nothing else, above a row by more than the row tolerance and at most 0.8 em,
+ * which goes on right after the mark (its next glyph at most 1 em right of the mark's end) and has
+ * nothing under the mark nor within 1 em left of it (the mark clearly opens it: a mark raised
+ * inside a line, a word right before it, stays a row of its own).
+ */
+function joinRaisedMarks(out: { y: number; size: number; members: number[] }[], glyphs: readonly PageGlyph[]): { y: number; size: number; members: number[] }[] {
+  const gone = new Set<number>();
+  out.forEach((r, k) => {
+    const inked = r.members.filter((i) => !glyphs[i]!.blank).sort((a, b) => glyphs[a]!.x0 - glyphs[b]!.x0);
+    const text = inked.map((i) => glyphs[i]!.text).join('');
+    if (inked.length === 0 || !text.startsWith('(') || text.length > 42 || !parseMarking(text, 'portion').ok) return;
+    const x0 = glyphs[inked[0]!]!.x0;
+    const x1 = glyphs[inked[inked.length - 1]!]!.x1;
+    for (let j = k + 1; j < out.length; j++) {
+      const below = out[j]!;
+      const size = Math.max(r.size, below.size);
+      const rise = r.y - below.y;
+      if (rise > RAISED_MAX_EM * size) break;
+      if (rise <= ROW_TOLERANCE_EM * size || gone.has(j)) continue;
+      const ink = below.members.map((i) => glyphs[i]!).filter((g) => !g.blank);
+      const under = ink.some((g) => g.x1 > x0 - size && g.x0 < x1 - 0.1 * size);
+      const next = ink.some((g) => g.x0 >= x1 - 0.1 * size && g.x0 - x1 <= size);
+      if (under || !next) continue;
+      below.members.push(...r.members);
+      gone.add(k);
+      return;
+    }
   });
   return gone.size === 0 ? out : out.filter((_, k) => !gone.has(k));
 }
