@@ -21,14 +21,17 @@ const SIZE = 10;
 interface Page {
   readonly page: PDFPage;
   readonly font: PDFFont;
+  /** Courier: text in another font than the memo's. */
+  readonly mono: PDFFont;
 }
 
 async function memo(draw: (p: Page) => void): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const font = await doc.embedFont(StandardFonts.Helvetica);
+  const mono = await doc.embedFont(StandardFonts.Courier);
   const page = doc.addPage([612, 792]);
   page.drawText('SECRET//NOFORN', { x: 260, y: 770, size: SIZE, font });
-  draw({ page, font });
+  draw({ page, font, mono });
   page.drawText('SECRET//NOFORN', { x: 260, y: 30, size: SIZE, font });
   return doc.save({ useObjectStreams: false });
 }
@@ -276,7 +279,21 @@ describe('a box that may bridge a gutter between two flows keeps the cut (bar-ho
     await expectApart(await columns(bars, right));
   });
 
-  it.each(['(S ZQMARK the source met the minister.', 'SECRET ZQMARK the source met the minister.', 'Secret: ZQMARK the source met the minister.', '• (S//SI) ZQMARK the source met.', '1. [S] ZQMARK the source met.'])(
+  it.each([
+    '(S ZQMARK the source met the minister.',
+    'SECRET ZQMARK the source met the minister.',
+    'Secret: ZQMARK the source met the minister.',
+    '• (S//SI) ZQMARK the source met.',
+    '1. [S] ZQMARK the source met.',
+    // A mark without parentheses (probe 63d F1: joined, these were released inside the (U) line).
+    'S//NF ZQMARK the source met the minister.',
+    's//nf ZQMARK the source met the minister.',
+    'TS//SI//NF ZQMARK the source met the minister.',
+    'C ZQMARK the source met the minister.',
+    'S/ ZQMARK the source met the minister.',
+    'NF ZQMARK the source met the minister.',
+    'REL TO USA ZQMARK the source met the minister.',
+  ])(
     'words after the box that may open a portion: %s',
     async (right) => {
       const bytes = await memo((p) => {
@@ -286,6 +303,29 @@ describe('a box that may bridge a gutter between two flows keeps the cut (bar-ho
       await expectApart(bytes);
     },
   );
+
+  it.each([
+    ['on a paragraph\'s last line', (p: Page) => {
+      row(p, 72, 712, [`(U) Questions go to the office and the desk of the program answers them every day ${LONG}.`]);
+      row(p, 72, 700, ['and the desk is open all week long', 60]);
+      p.page.drawText('ZQFONT the source met the minister.', { x: 72 + p.font.widthOfTextAtSize('and the desk is open all week long', SIZE) + 66, y: 700, size: SIZE, font: p.mono });
+    }],
+    ['on a paragraph\'s first line', (p: Page) => {
+      row(p, 72, 700, ['(U) Questions go to the office at', 60]);
+      p.page.drawText('ZQFONT the source met.', { x: 72 + p.font.widthOfTextAtSize('(U) Questions go to the office at', SIZE) + 66, y: 700, size: SIZE, font: p.mono });
+      row(p, 72, 688, [`and the desk of the program answers them every day of the week ${LONG}.`]);
+    }],
+  ] as const)('text right of the box in another font (probe 63d F2), %s', async (_, draw) => {
+    await expectApart(await memo(draw));
+  });
+
+  it('a box wider than a redacted phrase (probe 63d F2: 200 pt)', async () => {
+    const bytes = await memo((p) => {
+      row(p, 72, 712, [`(U) Questions go to the office and the desk of the program answers them every day ${LONG}.`]);
+      row(p, 72, 700, ['and the desk', 200, 'ZQWIDE the source met.']);
+    });
+    await expectApart(bytes);
+  });
 
   it('a line of dot leaders is no line running through the gap', async () => {
     const bytes = await memo((p) => {

@@ -19,6 +19,7 @@
  */
 import type { PageGlyph } from './glyphs.js';
 import type { Rect } from '../geometry.js';
+import { parseMarking } from '../../markings/index.js';
 
 /** The gap: the index of the glyph after it in its row, and the inked edges either side. */
 export interface BarGap {
@@ -37,6 +38,25 @@ const BAR_ABOVE_EM = 1.3;
 /** Text after a bar that may open a portion, an item or a column's own paragraph: a bracket, a bullet, a number, a classification word. */
 const OPENER = /^(?:[([{<•◦▪●○■□*>·–—-]|\d{1,3}[.)]|(?:top\s*secret|secret|confidential|unclassified|restricted|fouo|noforn|sbu)\b)/iu;
 
+/**
+ * The widest bar bridged (em): a redacted name or phrase. A box wider is a sidebar's or a figure's
+ * edge as often, and text past it another block (probe 63d F2: a 200 pt bar joined a note).
+ */
+const BAR_MAX_EM = 16;
+
+/**
+ * The words after a bar open a mark written without parentheses (`S//NF`, `s//nf`, `C`, `NF`,
+ * `REL TO USA`): joined to the (U) line they were released inside it (probe 63d F1), where a block
+ * of their own went to review as a mark not understood. Any first word with a slash, any the mark
+ * grammar reads in parentheses, alone or after a level, and `REL TO` keep the cut.
+ */
+function opensBareMark(text: string): boolean {
+  const word = (/^\S+/.exec(text)?.[0] ?? '').replace(/[.,:;]$/, '').toUpperCase();
+  if (word === '') return false;
+  // A level (`C`), or a control or dissemination word alone (`NF`, `ORCON`): read after a level.
+  return word.includes('/') || /^rel\s+to\b/i.test(text) || parseMarking(`(${word})`, 'portion').ok || parseMarking(`(S//${word})`, 'portion').ok;
+}
+
 /** A row of words near the bar's line: which side (1 above, -1 below), how far, its word glyphs left to right. */
 interface WordRow {
   readonly side: 1 | -1;
@@ -54,9 +74,12 @@ export function barHole(row: readonly PageGlyph[], cut: BarGap, page: readonly P
   const em = g.size;
   let k = cut.at - 1;
   while (k >= 0 && row[k]!.blank) k--;
-  if (k < 0 || Math.abs(row[k]!.size - em) > 0.1 * em) return false;
+  if (k < 0 || Math.abs(row[k]!.size - em) > 0.1 * em || cut.right - cut.left > BAR_MAX_EM * em) return false;
+  // One font either side: text in another (a note, a caption, a label set apart) is another block.
+  if (row[k]!.font !== undefined && row[k]!.font !== g.font) return false;
   if (bars.some((b) => b[2] > cut.left && b[0] < cut.right && (b[1] < g.y - BAR_BELOW_EM * em || b[3] > g.y + BAR_ABOVE_EM * em))) return false;
-  if (OPENER.test(textFrom(row, cut.at))) return false;
+  const after = textFrom(row, cut.at);
+  if (OPENER.test(after) || opensBareMark(after)) return false;
   const rows = wordRows(page, g);
   if (rows.some((r) => r.dy <= CHANNEL_LOOK_EM * em && channel(r.glyphs, cut, gutter))) return false;
   const target = Math.max(cut.right + 0.5 * em, Math.min(end, cut.right + 3 * em) - 2 * em);

@@ -35,6 +35,8 @@ export interface PageGlyph {
    * that stands unless the layout finds it where a list's bullet stands (../layout/index.ts).
    */
   readonly bullet?: string;
+  /** The name of the font it is shown with (bar-holes.ts: text either side of a bar in one font). */
+  readonly font?: string;
 }
 
 /**
@@ -66,6 +68,9 @@ class ShownGlyph implements PageGlyph {
   }
   get size(): number {
     return this.glyph.size;
+  }
+  get font(): string {
+    return this.glyph.font.name;
   }
 }
 
