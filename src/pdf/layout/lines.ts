@@ -1257,7 +1257,11 @@ function order(list: Block[]): Block[] {
  * lists withheld the page-2 rest of (U) paragraphs as unmarked text (F2). Read last, the block at
  * the page's text flow (above its foot) is what the text reader's page rule (../../parse/document/group.ts, carriedOver)
  * lets the next page's text go on with, and nothing else: a portion read before it that ends no
- * sentence makes that text one of its own (unmarked, withheld: fail closed).
+ * sentence makes that text one of its own (unmarked, withheld: fail closed). Only a block read
+ * after it that ends two lines or more above the foot is put before it: two columns that both
+ * reach the foot, the left a line lower, keep XY-cut's order (the flow runs left, then right,
+ * then over the page; read left last, the page-2 rest of the right column's paragraph went on
+ * with the left's).
  */
 function flowEndLast(list: Block[]): Block[] {
   // The page's foot (a banner, a page number, footnotes across the page): blocks read last that lie
@@ -1272,6 +1276,10 @@ function flowEndLast(list: Block[]): Block[] {
     if (b.bottom - low < 0.5 * b.lines[b.lines.length - 1]!.size) end = k;
   }
   if (end < 0 || end === body - 1) return list;
+  // A block read after it that ends within two lines of the foot may be the flow's own column (two
+  // columns, the left a line lower): the flow runs on from the right one, as XY-cut reads it.
+  const size = list[end]!.lines[list[end]!.lines.length - 1]!.size;
+  if (list.slice(end + 1, body).some((b) => b.bottom - low < 2 * size)) return list;
   return [...list.slice(0, end), ...list.slice(end + 1, body), list[end]!, ...list.slice(body)];
 }
 
