@@ -1288,6 +1288,43 @@ function order(list: Block[]): Block[] {
 }
 
 /**
+ * `list` (in reading order) with the block that ends the page's text flow last: the one whose last
+ * line is the lowest of the page (of those within half a line of it, the last read, so that two
+ * columns that both reach the foot keep their order). XY-cut reads a sidebar right of the main
+ * column after it, and a piece a redaction bar cut off a line (`(U) My wife [bar] and I first …`)
+ * after the column it stands in: that came last, and the next page's first text (the rest of the
+ * main column's last paragraph) went on with it and took its mark. A `(U)` sidebar ending in
+ * `… for the` released the page-2 rest of a `(S//NF)` paragraph (probe 63c F1); SIDtoday's series
+ * lists withheld the page-2 rest of (U) paragraphs as unmarked text (F2). Read last, the block at
+ * the page's text flow (above its foot) is what the text reader's page rule (../../parse/document/group.ts, carriedOver)
+ * lets the next page's text go on with, and nothing else: a portion read before it that ends no
+ * sentence makes that text one of its own (unmarked, withheld: fail closed). Only a block read
+ * after it that ends two lines or more above the foot is put before it: two columns that both
+ * reach the foot, the left a line lower, keep XY-cut's order (the flow runs left, then right,
+ * then over the page; read left last, the page-2 rest of the right column's paragraph went on
+ * with the left's).
+ */
+function flowEndLast(list: Block[]): Block[] {
+  // The page's foot (a banner, a page number, footnotes across the page): blocks read last that lie
+  // wholly below all read before them. They stay last; the flow ends above them.
+  let body = list.length;
+  while (body > 1 && list[body - 1]!.top <= Math.min(...list.slice(0, body - 1).map((b) => b.bottom))) body--;
+  let low = Infinity;
+  for (let k = 0; k < body; k++) low = Math.min(low, list[k]!.bottom);
+  let end = -1;
+  for (let k = 0; k < body; k++) {
+    const b = list[k]!;
+    if (b.bottom - low < 0.5 * b.lines[b.lines.length - 1]!.size) end = k;
+  }
+  if (end < 0 || end === body - 1) return list;
+  // A block read after it that ends within two lines of the foot may be the flow's own column (two
+  // columns, the left a line lower): the flow runs on from the right one, as XY-cut reads it.
+  const size = list[end]!.lines[list[end]!.lines.length - 1]!.size;
+  if (list.slice(end + 1, body).some((b) => b.bottom - low < 2 * size)) return list;
+  return [...list.slice(0, end), ...list.slice(end + 1, body), list[end]!, ...list.slice(body)];
+}
+
+/**
  * Blocks that no gap separates, by their first lines: top to bottom, and left to right when those
  * are on one row (within 0.3 em). By the block's own left edge, a caption beside another caption
  * whose block went on with the text under both was read after all of that text, at the page's
@@ -1396,5 +1433,5 @@ export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiec
   const seen = rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], above: rs[k - 1], right }, rules));
   const hidden = both.filter((r) => r.hidden === true).flatMap((r) => pieces(r, glyphs, boxes, [], undefined, rules));
   const all = joinDropCaps([...seen, ...hidden].sort((a, b) => b.y - a.y || a.x0 - b.x0));
-  return order(blocks(all, opens, glyphs));
+  return flowEndLast(order(blocks(all, opens, glyphs)));
 }
