@@ -1,0 +1,50 @@
+/**
+ * Probe 63a (fix63f), plain-text and Markdown documents released through the CLI (release text,
+ * and the release PDF by pdf.js): no `ZQ…` word (withheld) in release/ or pending/, every `UQ…`
+ * word the case releases in release/.
+ * - F4: a line holding only character references to blanks (`&nbsp;`, `&#160;`, `&emsp;`) or only
+ *   characters that draw nothing (a Hangul filler, a word joiner) is a blank line: the unmarked
+ *   paragraph under it is a portion of its own, not the (U) paragraph's text.
+ */
+import { describe, expect, it } from 'vitest';
+import { releaseOneText } from '../helpers/released-texts.js';
+
+const memo = (body: string, banner = 'SECRET//NOFORN'): string =>
+  `${banner}\n\nSUBJECT: (U) UQSUBJ plan\nDATE: 15 March 2012\n\n${body}\n\n(S//NF) ZQTAIL secret paragraph.\n\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20400101\n\n${banner}\n`;
+
+const words = (text: string, prefix: string): string[] => [...new Set(text.match(new RegExp(`\\b${prefix}[A-Za-z0-9]+\\b`, 'g')) ?? [])];
+
+/** Releases `input` (as `name`) and checks every ZQ word withheld everywhere and the `released` UQ words in release/. */
+async function expectReleased(input: string, released: readonly string[], name = 'doc.md'): Promise<void> {
+  const files = new Map([...(await releaseOneText(input, { name }))].filter(([f]) => /^(?:release|pending)\/doc\./.test(f)));
+  expect([...files.keys()].some((f) => f.startsWith('release/'))).toBe(true);
+  for (const [file, text] of files) {
+    for (const w of words(input, 'ZQ')) expect(text, `${file}: ${w}`).not.toContain(w);
+    if (!file.startsWith('release/')) continue;
+    for (const w of released) expect(text, `${file}: ${w}`).toContain(w);
+  }
+}
+
+const twoLines = '(U) The visit UQ1 is on Tuesday and the delegation\nwill arrive at the airport in the morning UQ2.';
+
+describe('probe 63a F4: a line of blanks written as character references is a blank line', () => {
+  it.each([
+    ['&nbsp;', '&nbsp;'],
+    ['&#160;', '&#160;'],
+    ['&#xA0;', '&#xA0;'],
+    ['&emsp;', '&emsp;'],
+    ['&#8203;', '&#8203;'],
+    ['several', '&nbsp;&nbsp; &#160;&ensp;'],
+    ['a Hangul filler', '\u3164'],
+    ['Hangul fillers U+115F U+1160 U+FFA0', '\u115F\u1160\uFFA0'],
+    ['a word joiner and a variation selector', '\u2060\uFE0F'],
+    ['a soft hyphen by reference', '&shy;'],
+  ])('%s', async (_name, blank) => {
+    await expectReleased(memo(`${twoLines}\n${blank}\nThe minister ZQ1 is our source and will meet the officer.`), ['UQ1', 'UQ2', 'UQSUBJ']);
+  });
+
+  it('a reference to a letter is no blank', async () => {
+    // `&#90;` is a Z: the line is text, read as the (U) paragraph's, as before.
+    await expectReleased(memo(`${twoLines}\n&#85;Q3`), ['UQ1', 'UQ2']);
+  });
+});
