@@ -5,6 +5,8 @@
  * - F4: a line holding only character references to blanks (`&nbsp;`, `&#160;`, `&emsp;`) or only
  *   characters that draw nothing (a Hangul filler, a word joiner) is a blank line: the unmarked
  *   paragraph under it is a portion of its own, not the (U) paragraph's text.
+ * - F3: an HTML comment opened in the middle of a (U) paragraph's line (closed there or on a later
+ *   line) is a portion of its own, unmarked (withheld in a classified document), not the (U) text.
  */
 import { describe, expect, it } from 'vitest';
 import { releaseOneText } from '../helpers/released-texts.js';
@@ -46,5 +48,19 @@ describe('probe 63a F4: a line of blanks written as character references is a bl
   it('a reference to a letter is no blank', async () => {
     // `&#90;` is a Z: the line is text, read as the (U) paragraph's, as before.
     await expectReleased(memo(`${twoLines}\n&#85;Q3`), ['UQ1', 'UQ2']);
+  });
+});
+
+describe('probe 63a F3: an HTML comment opened inside a (U) line is not the (U) text', () => {
+  it.each([
+    ['closed on the next line', '(U) The visit UQ1 is on Tuesday. <!-- reviewer:\nZQ1 the minister is our source, keep this out -->'],
+    ['inline on one line', '(U) Para UQ1 text <!-- ZQ1 inline comment -->'],
+    ['with a (U) after it', '(U) Hi UQ1 <!-- ZQ1 --> (U)'],
+    ['in a wrapped line', '(U) The visit UQ1 is on Tuesday and the delegation\nwill arrive <!-- ZQ1 our source --> in the morning.'],
+    ['right after the mark', '(U) <!-- ZQ1 our source --> UQ1'],
+    ['after a mid-line mark', '(S//NF) ZQ2 secret. (U) Public UQ1. <!-- ZQ1 source -->'],
+  ])('%s', async (_name, para) => {
+    const released = para.startsWith('(U) <!--') ? [] : ['UQ1'];
+    await expectReleased(memo(para), released);
   });
 });

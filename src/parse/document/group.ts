@@ -75,6 +75,8 @@ export interface Draft {
    * that list, marked or not. An unmarked bullet or label line under a marked one is an item of its own.
    */
   inList: boolean;
+  /** Opened by an HTML comment in the middle of a line (see withComment): no mark after it marks it. */
+  hidden: boolean;
 }
 
 /** What grouping needs besides the lines. */
@@ -211,6 +213,7 @@ function openDraft(source: string, piece: Piece, lead: MarkHit | null, structure
     readAsText: [],
     itemUnder: null,
     inList: false,
+    hidden: false,
   };
 }
 
@@ -266,8 +269,9 @@ function groupLine(st: GroupState, i: number): void {
   const wrapped = markWrappedInSentence(st, read, line);
   const asText = wrapped || continuesSentence(st, read, line) ? read.mark : null;
   const start: LineStart = asText ? { ...read, mark: null } : read;
-  const marks: LineMarks =
+  const scanned: LineMarks =
     start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo, row) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo, st.input.definitions);
+  const marks = withComment(scanned, commentStart(source, start.mark ? start.mark.end : start.textStart, line));
   const structure: Draft['structure'] = role === 'header' ? 'header' : role === 'subject' ? 'subject' : start.structure;
   const firstEnd = marks.openers.length > 0 ? trimEnd(source, line.first, marks.openers[0]!.start) : line.last;
   const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
@@ -492,14 +496,38 @@ function markedItem(c: Draft): MarkHit | null {
   return c.structure === 'bullet' || c.structure === 'item' || c.inList ? c.lead : null;
 }
 
-/** Portions opened by marks in the middle of the line, each up to the next. */
-function openMidLine(st: GroupState, marks: LineMarks, line: DocLine, i: number): void {
+/** A line's marks, with the portions opened in the middle of it by a mark or by an HTML comment (no mark). */
+type LineOpeners = Omit<LineMarks, 'openers'> & { readonly openers: readonly { readonly start: number; readonly mark: MarkHit | null }[] };
+
+/** Where an HTML comment opens after a line's first character (`(U) The visit … <!-- reviewer: …`), or -1. */
+function commentStart(source: string, from: number, line: DocLine): number {
+  const at = source.indexOf('<!--', Math.max(from, line.first + 1));
+  return at !== -1 && at < line.last ? at : -1;
+}
+
+/**
+ * The line's marks with an HTML comment opened in the middle of it as an opener with no mark: the
+ * comment, and the paragraph's text after it, are a portion of their own (unmarked: withheld in a
+ * classified document), never the text of the portion it opens in. A comment renders nothing, so
+ * the author who marked the visible sentence (U) never saw it as the portion's; read as its text,
+ * `(U) The visit … <!-- ZQ… our source -->` was released (probe 63a F3). A comment that opens a
+ * line opens a block of its own (see startsBlock).
+ */
+function withComment(marks: LineMarks, at: number): LineOpeners {
+  if (at === -1) return marks;
+  const openers = [...marks.openers, { start: at, mark: null }].sort((a, b) => a.start - b.start);
+  return { ...marks, openers };
+}
+
+/** Portions opened by marks in the middle of the line (or by a comment, see withComment), each up to the next. */
+function openMidLine(st: GroupState, marks: LineOpeners, line: DocLine, i: number): void {
   const { source } = st.input;
   marks.openers.forEach((o, k) => {
     const end = k + 1 < marks.openers.length ? trimEnd(source, o.start, marks.openers[k + 1]!.start) : line.last;
     close(st);
     const p: Piece = { start: o.start, end, line: i, breakBefore: false };
     st.cur = openDraft(source, p, o.mark, null, null, false, 0);
+    st.cur.hidden = o.mark === null;
     addRaises(st.cur, marks.inline, p);
   });
 }
@@ -851,7 +879,7 @@ function applyTrailing(d: Draft, t: MarkHit, source: string, line: DocLine, widt
   const single = d.pieces.length === 1;
   const before = source.slice(d.pieces[0]!.start, t.start).trimEnd();
   const headingLike = single && line.last - line.start < 0.75 * width && !SENTENCE_END.test(before);
-  if (d.hardStart || headingLike) {
+  if ((d.hardStart || headingLike) && !d.hidden) {
     d.lead = t;
     d.trailingLead = true;
     d.trailsSentences = !headingLike && SENTENCE_INSIDE.test(before);
