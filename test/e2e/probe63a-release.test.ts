@@ -7,6 +7,8 @@
  *   paragraph under it is a portion of its own, not the (U) paragraph's text.
  * - F3: an HTML comment opened in the middle of a (U) paragraph's line (closed there or on a later
  *   line) is a portion of its own, unmarked (withheld in a classified document), not the (U) text.
+ * - F5: a Markdown footnote definition or link reference definition right under a (U) line is a
+ *   portion of its own (unmarked: withheld in a classified document), as after a blank line.
  */
 import { describe, expect, it } from 'vitest';
 import { releaseOneText } from '../helpers/released-texts.js';
@@ -62,5 +64,21 @@ describe('probe 63a F3: an HTML comment opened inside a (U) line is not the (U) 
   ])('%s', async (_name, para) => {
     const released = para.startsWith('(U) <!--') ? [] : ['UQ1'];
     await expectReleased(memo(para), released);
+  });
+});
+
+describe('probe 63a F5: a footnote or link reference definition under a (U) line is its own portion', () => {
+  it.each([
+    ['a footnote definition', '(U) The visit UQ1 is on Tuesday[^1].\n[^1]: ZQ1 per the minister, our source.'],
+    ['a footnote definition with a long label', '(U) The visit UQ1 is on Tuesday[^src].\n[^src]: ZQ1 per the minister.\n    ZQ2 indented more of it.'],
+    ['a link reference definition with a title', '(U) See the file UQ1 [here][f].\n[f]: http://intranet/ZQ1-source-file "ZQ2 source file"'],
+    ['a link reference definition in angle brackets', '(U) See the file UQ1 [here][f].\n[f]: <http://intranet/ZQ1> (ZQ2 title)'],
+    ['two definitions', '(U) See UQ1 [a][a] and [b][b].\n[a]: http://x/ZQ1\n[b]: http://x/ZQ2'],
+  ])('%s', async (_name, para) => {
+    await expectReleased(memo(para), ['UQ1']);
+  });
+
+  it('a marked footnote definition opens a portion by its mark', async () => {
+    await expectReleased(memo('(U) The visit UQ1 is on Tuesday[^1].\n[^1]: (U) UQ2 per the press.'), ['UQ1', 'UQ2']);
   });
 });

@@ -409,7 +409,8 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
  * line), a block quote opening or ending, or one of another depth (`(U) … below:` / `> The source …`:
  * in CommonMark a block quote interrupts a paragraph, in mail it is the earlier message), and an
  * HTML block opening under text (`<div>…`, a lone `</div>`), and the line under a title set wholly in
- * bold or underscores (`**(U) Bold Title**` / `ZQ… text`: a title, as a heading). Read on, each
+ * bold or underscores (`**(U) Bold Title**` / `ZQ… text`: a title, as a heading), and a Markdown
+ * footnote or link reference definition (see MARKDOWN_DEFINITION). Read on, each
  * was released as the (U) text above it (probe 60a, F1, F2; probe 60d, F4); a portion of its own,
  * unmarked, it is withheld in a classified document.
  */
@@ -421,8 +422,17 @@ function startsBlock(c: Draft, prev: DocLine, line: DocLine, source: string, lin
   if (ESCAPED_QUOTE.test(line.text) && !ESCAPED_QUOTE.test(prev.text)) return true;
   // A form's hanging indent under a field's mark goes on (see hangsUnderMark, hangsAtColumn).
   if (indentedBlockUnder(source, prev, line) && !hangsUnderMark(c, source, lines, line) && !hangsAtColumn(c, source, lines, line)) return true;
+  if (MARKDOWN_DEFINITION.test(line.text)) return true;
   return HTML_BLOCK.test(line.text) && !HTML_BLOCK.test(prev.text);
 }
+
+/**
+ * A Markdown footnote definition (`[^1]: …`) or link reference definition (`[f]: <url> "title"`):
+ * a block of its own wherever it stands (the footnote renders at the page's foot, the definition
+ * not at all), as it is after a blank line. Right under a (U) line it was read as that line's text
+ * and released (probe 63a F5). A footnote whose text opens with a mark opens a portion by it.
+ */
+const MARKDOWN_DEFINITION = /^(?:\[\^[^\]\s]+\]:|\[[^\]]+\]:[ \t]*(?:<[^>]*>|\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$)/;
 
 /** A line opening with an escaped block-quote mark (`\> …`). */
 const ESCAPED_QUOTE = /^\\>/;
