@@ -9,6 +9,8 @@
  *   line) is a portion of its own, unmarked (withheld in a classified document), not the (U) text.
  * - F5: a Markdown footnote definition or link reference definition right under a (U) line is a
  *   portion of its own (unmarked: withheld in a classified document), as after a blank line.
+ * - F6: a mark written with HTML character references (`&#40;S&#41;`, `&lpar;S&rpar;`, `&#47;`) in
+ *   an UNCLASSIFIED document is read as the mark it renders: never released as unmarked text.
  */
 import { describe, expect, it } from 'vitest';
 import { releaseOneText } from '../helpers/released-texts.js';
@@ -21,7 +23,9 @@ const words = (text: string, prefix: string): string[] => [...new Set(text.match
 /** Releases `input` (as `name`) and checks every ZQ word withheld everywhere and the `released` UQ words in release/. */
 async function expectReleased(input: string, released: readonly string[], name = 'doc.md'): Promise<void> {
   const files = new Map([...(await releaseOneText(input, { name }))].filter(([f]) => /^(?:release|pending)\/doc\./.test(f)));
-  expect([...files.keys()].some((f) => f.startsWith('release/'))).toBe(true);
+  // A document that releases nothing may go to pending/ (a mark to review).
+  if (released.length > 0) expect([...files.keys()].some((f) => f.startsWith('release/'))).toBe(true);
+  else expect(files.size).toBeGreaterThan(0);
   for (const [file, text] of files) {
     for (const w of words(input, 'ZQ')) expect(text, `${file}: ${w}`).not.toContain(w);
     if (!file.startsWith('release/')) continue;
@@ -80,5 +84,24 @@ describe('probe 63a F5: a footnote or link reference definition under a (U) line
 
   it('a marked footnote definition opens a portion by its mark', async () => {
     await expectReleased(memo('(U) The visit UQ1 is on Tuesday[^1].\n[^1]: (U) UQ2 per the press.'), ['UQ1', 'UQ2']);
+  });
+});
+
+describe('probe 63a F6: a mark written with character references is read as the mark', () => {
+  it.each([
+    ['&#40;S&#41;', '&#40;S&#41;'],
+    ['&lpar;S&rpar;', '&lpar;S&rpar;'],
+    ['&#x28;S&#x29;', '&#x28;S&#x29;'],
+    ['(S&#47;&#47;NF)', '(S&#47;&#47;NF)'],
+    ['&#40;S&sol;&sol;NF&#41;', '&#40;S&sol;&sol;NF&#41;'],
+    ['(S&#x2F;&#x2F;NF)', '(S&#x2F;&#x2F;NF)'],
+  ])('%s opening a paragraph', async (_name, mark) => {
+    const doc = memo(`(U) Public paragraph UQ1 here.\n\n${mark} The source ZQ1 reported the plan in detail.\n\n(U) Another public UQ2.`, 'UNCLASSIFIED').replace(/\n\(S\/\/NF\) ZQTAIL[^\n]*\n\nClassified By[^]*?20400101\n/, '');
+    await expectReleased(doc, []);
+  });
+
+  it('a reference to a parenthesis around text that is no mark stays as written', async () => {
+    const files = await releaseOneText(memo('(U) The plan &#40;see UQ2&#41; is public UQ1.'), { name: 'doc.md' });
+    expect(files.get('release/doc.md.txt')).toContain('&#40;see UQ2&#41;');
   });
 });
