@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../types.js';
-import { foldMarkStandIns, standInDiagnostic } from './stand-ins.js';
+import { foldMarkReferences, foldMarkStandIns, standInDiagnostic } from './stand-ins.js';
 
 /** Result of turning the bytes of an input file into cable text. */
 export type DecodeResult =
@@ -89,8 +89,9 @@ function normalised(input: string, diagnostics: Diagnostic[]): DecodeResult {
   }
   if (text.trim().length === 0) return { ok: false, message: 'file holds only white space' };
   // Marks that hide a zero-width space or a look-alike slash are read as written plainly (./stand-ins.ts).
-  const folded = foldMarkStandIns(text);
-  const standIns = standInDiagnostic(folded.marks);
+  const refs = foldMarkReferences(text);
+  const folded = foldMarkStandIns(refs.text);
+  const standIns = standInDiagnostic(folded.marks + refs.marks);
   if (standIns) diagnostics.push(standIns);
   return { ok: true, text: folded.text, diagnostics };
 }

@@ -39,12 +39,40 @@ export function foldMarkStandIns(text: string): { readonly text: string; readonl
   return { text: folded, marks };
 }
 
+/** `(` and `)` as HTML character references (`&#40;`, `&#x28;`, `&lpar;`), or as written. */
+const REF_OPEN = String.raw`(?:\(|&#0*40;|&#[xX]0*28;|&lpar;)`;
+const REF_CLOSE = String.raw`(?:\)|&#0*41;|&#[xX]0*29;|&rpar;)`;
+/** Inside: text, or a reference to `/`, `-` or a blank. */
+const REF_INNER = String.raw`(?:[^()&\n]|&(?:#0*47|#[xX]0*2[fF]|sol|#0*45|#[xX]0*2[dD]|hyphen|dash|#0*32|#[xX]0*20|#0*160|#[xX]0*[aA]0|nbsp);){1,90}?`;
+const REF_PARENTHETICAL = new RegExp(`${REF_OPEN}(${REF_INNER})${REF_CLOSE}`, 'g');
+
+/**
+ * `text` with every mark written with HTML character references (`&#40;S&#41;`, `&lpar;S&rpar;`,
+ * `(S&#47;&#47;NF)`, as Markdown renders `(S)` and `(S//NF)`) read as the mark, padded with blanks
+ * inside its parentheses to the same length (`(S        )`), so every offset still refers to the
+ * same text, and how many marks that touched. Read as text, `&#40;S&#41; The source …` in an
+ * UNCLASSIFIED document was released as its unmarked text (probe 63a F6). Text files only: a PDF's
+ * text holds no references.
+ */
+export function foldMarkReferences(text: string): { readonly text: string; readonly marks: number } {
+  if (!text.includes('&')) return { text, marks: 0 };
+  let marks = 0;
+  const folded = text.replace(REF_PARENTHETICAL, (whole: string, inner: string) => {
+    if (!whole.includes('&')) return whole;
+    const plain = inner.replace(/&(?:#0*47|#[xX]0*2[fF]|sol);/g, '/').replace(/&(?:#0*45|#[xX]0*2[dD]|hyphen|dash);/g, '-').replace(/&[^;]*;/g, ' ');
+    if (classifyParenthetical(plain.trim()) === 'not-a-marking') return whole;
+    marks++;
+    return `(${plain.padEnd(whole.length - 2, ' ')})`;
+  });
+  return { text: folded, marks };
+}
+
 /** The warning that says marks were read so (null when none was). */
 export function standInDiagnostic(marks: number): Diagnostic | null {
   if (marks === 0) return null;
   return {
     severity: 'warning',
     code: 'mark-characters-read',
-    message: `${marks} mark(s) held invisible characters (a zero-width space, a direction mark) or look-alikes of (, ), / or - (a full-width parenthesis, a full-width or fraction slash, a non-breaking hyphen); they were read as blanks, (, ), / and -.`,
+    message: `${marks} mark(s) held invisible characters (a zero-width space, a direction mark) or look-alikes of (, ), / or - (a full-width parenthesis, a full-width or fraction slash, a non-breaking hyphen, an HTML character reference such as &#40;); they were read as blanks, (, ), / and -.`,
   };
 }

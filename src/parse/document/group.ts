@@ -75,6 +75,8 @@ export interface Draft {
    * that list, marked or not. An unmarked bullet or label line under a marked one is an item of its own.
    */
   inList: boolean;
+  /** Opened by an HTML comment in the middle of a line (see withComment): no mark after it marks it. */
+  hidden: boolean;
 }
 
 /** What grouping needs besides the lines. */
@@ -211,6 +213,7 @@ function openDraft(source: string, piece: Piece, lead: MarkHit | null, structure
     readAsText: [],
     itemUnder: null,
     inList: false,
+    hidden: false,
   };
 }
 
@@ -266,8 +269,9 @@ function groupLine(st: GroupState, i: number): void {
   const wrapped = markWrappedInSentence(st, read, line);
   const asText = wrapped || continuesSentence(st, read, line) ? read.mark : null;
   const start: LineStart = asText ? { ...read, mark: null } : read;
-  const marks: LineMarks =
+  const scanned: LineMarks =
     start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo, row) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo, st.input.definitions);
+  const marks = withComment(scanned, commentStart(source, start.mark ? start.mark.end : start.textStart, line));
   const structure: Draft['structure'] = role === 'header' ? 'header' : role === 'subject' ? 'subject' : start.structure;
   const firstEnd = marks.openers.length > 0 ? trimEnd(source, line.first, marks.openers[0]!.start) : line.last;
   const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
@@ -405,7 +409,8 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
  * line), a block quote opening or ending, or one of another depth (`(U) … below:` / `> The source …`:
  * in CommonMark a block quote interrupts a paragraph, in mail it is the earlier message), and an
  * HTML block opening under text (`<div>…`, a lone `</div>`), and the line under a title set wholly in
- * bold or underscores (`**(U) Bold Title**` / `ZQ… text`: a title, as a heading). Read on, each
+ * bold or underscores (`**(U) Bold Title**` / `ZQ… text`: a title, as a heading), and a Markdown
+ * footnote or link reference definition (see MARKDOWN_DEFINITION). Read on, each
  * was released as the (U) text above it (probe 60a, F1, F2; probe 60d, F4); a portion of its own,
  * unmarked, it is withheld in a classified document.
  */
@@ -417,8 +422,17 @@ function startsBlock(c: Draft, prev: DocLine, line: DocLine, source: string, lin
   if (ESCAPED_QUOTE.test(line.text) && !ESCAPED_QUOTE.test(prev.text)) return true;
   // A form's hanging indent under a field's mark goes on (see hangsUnderMark, hangsAtColumn).
   if (indentedBlockUnder(source, prev, line) && !hangsUnderMark(c, source, lines, line) && !hangsAtColumn(c, source, lines, line)) return true;
+  if (MARKDOWN_DEFINITION.test(line.text)) return true;
   return HTML_BLOCK.test(line.text) && !HTML_BLOCK.test(prev.text);
 }
+
+/**
+ * A Markdown footnote definition (`[^1]: …`) or link reference definition (`[f]: <url> "title"`):
+ * a block of its own wherever it stands (the footnote renders at the page's foot, the definition
+ * not at all), as it is after a blank line. Right under a (U) line it was read as that line's text
+ * and released (probe 63a F5). A footnote whose text opens with a mark opens a portion by it.
+ */
+const MARKDOWN_DEFINITION = /^(?:\[\^[^\]\s]+\]:|\[[^\]]+\]:[ \t]*(?:<[^>]*>|\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$)/;
 
 /** A line opening with an escaped block-quote mark (`\> …`). */
 const ESCAPED_QUOTE = /^\\>/;
@@ -492,14 +506,38 @@ function markedItem(c: Draft): MarkHit | null {
   return c.structure === 'bullet' || c.structure === 'item' || c.inList ? c.lead : null;
 }
 
-/** Portions opened by marks in the middle of the line, each up to the next. */
-function openMidLine(st: GroupState, marks: LineMarks, line: DocLine, i: number): void {
+/** A line's marks, with the portions opened in the middle of it by a mark or by an HTML comment (no mark). */
+type LineOpeners = Omit<LineMarks, 'openers'> & { readonly openers: readonly { readonly start: number; readonly mark: MarkHit | null }[] };
+
+/** Where an HTML comment opens after a line's first character (`(U) The visit … <!-- reviewer: …`), or -1. */
+function commentStart(source: string, from: number, line: DocLine): number {
+  const at = source.indexOf('<!--', Math.max(from, line.first + 1));
+  return at !== -1 && at < line.last ? at : -1;
+}
+
+/**
+ * The line's marks with an HTML comment opened in the middle of it as an opener with no mark: the
+ * comment, and the paragraph's text after it, are a portion of their own (unmarked: withheld in a
+ * classified document), never the text of the portion it opens in. A comment renders nothing, so
+ * the author who marked the visible sentence (U) never saw it as the portion's; read as its text,
+ * `(U) The visit … <!-- ZQ… our source -->` was released (probe 63a F3). A comment that opens a
+ * line opens a block of its own (see startsBlock).
+ */
+function withComment(marks: LineMarks, at: number): LineOpeners {
+  if (at === -1) return marks;
+  const openers = [...marks.openers, { start: at, mark: null }].sort((a, b) => a.start - b.start);
+  return { ...marks, openers };
+}
+
+/** Portions opened by marks in the middle of the line (or by a comment, see withComment), each up to the next. */
+function openMidLine(st: GroupState, marks: LineOpeners, line: DocLine, i: number): void {
   const { source } = st.input;
   marks.openers.forEach((o, k) => {
     const end = k + 1 < marks.openers.length ? trimEnd(source, o.start, marks.openers[k + 1]!.start) : line.last;
     close(st);
     const p: Piece = { start: o.start, end, line: i, breakBefore: false };
     st.cur = openDraft(source, p, o.mark, null, null, false, 0);
+    st.cur.hidden = o.mark === null;
     addRaises(st.cur, marks.inline, p);
   });
 }
@@ -851,7 +889,7 @@ function applyTrailing(d: Draft, t: MarkHit, source: string, line: DocLine, widt
   const single = d.pieces.length === 1;
   const before = source.slice(d.pieces[0]!.start, t.start).trimEnd();
   const headingLike = single && line.last - line.start < 0.75 * width && !SENTENCE_END.test(before);
-  if (d.hardStart || headingLike) {
+  if ((d.hardStart || headingLike) && !d.hidden) {
     d.lead = t;
     d.trailingLead = true;
     d.trailsSentences = !headingLike && SENTENCE_INSIDE.test(before);

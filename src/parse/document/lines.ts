@@ -28,6 +28,36 @@ export function isBlankChar(c: number): boolean {
   return isSpace(c) || c === 0x2028 || c === 0x2029;
 }
 
+/**
+ * Characters that draw nothing: white space, default-ignorable code points (zero-width and format
+ * characters, variation selectors, the Hangul fillers U+115F, U+1160, U+3164, U+FFA0) and the
+ * braille blank, but not the tag characters (U+E0000–E007F), which spell ASCII text invisibly.
+ */
+const DRAWS_NOTHING = /^(?:(?![\u{E0000}-\u{E007F}])[\s\p{Default_Ignorable_Code_Point}\u2800])*$/u;
+
+/** An HTML character reference: named (`&nbsp;`, `&emsp;`) or numeric (`&#160;`, `&#xA0;`). */
+const CHAR_REF = /&(?:#[xX]([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
+
+/** Named references to characters that draw nothing (HTML's spaces, joiners and marks). */
+const BLANK_NAMES = new Set(['nbsp', 'NonBreakingSpace', 'ensp', 'emsp', 'emsp13', 'emsp14', 'numsp', 'puncsp', 'thinsp', 'ThinSpace', 'hairsp', 'VeryThinSpace', 'MediumSpace', 'ThickSpace', 'NegativeThinSpace', 'NegativeMediumSpace', 'NegativeThickSpace', 'NegativeVeryThinSpace', 'ZeroWidthSpace', 'zwnj', 'zwj', 'lrm', 'rlm', 'shy', 'NoBreak', 'Tab', 'NewLine', 'InvisibleTimes', 'it', 'InvisibleComma', 'ic', 'ApplyFunction', 'af']);
+
+/**
+ * A line that holds only characters that draw nothing, written or as character references
+ * (`&nbsp;`, `&#160;`, `&#xA0;`, `&emsp;`, `&#8203;`, a Hangul filler): a blank line, as it renders
+ * (HTML and Word converters write empty paragraphs so). Read as text, it glued the unmarked
+ * paragraph under it to the (U) paragraph above, which was released (probe 63a F4).
+ */
+function drawsNothing(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c !== 38 && c < 0x80) return false;
+  const decoded = text.replace(CHAR_REF, (ref, hex?: string, dec?: string, name?: string) => {
+    if (name !== undefined) return BLANK_NAMES.has(name) ? ' ' : ref;
+    const cp = parseInt(hex ?? dec!, hex !== undefined ? 16 : 10);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : ref;
+  });
+  return DRAWS_NOTHING.test(decoded);
+}
+
 /** Splits `source` at `\n` into lines, counting form feeds into page numbers. Linear. */
 export function splitDocLines(source: string): DocLine[] {
   const lines: DocLine[] = [];
@@ -43,10 +73,10 @@ export function splitDocLines(source: string): DocLine[] {
     }
     let last = end;
     while (last > first && isBlankChar(source.charCodeAt(last - 1))) last--;
-    const blank = last === first;
+    const blank = last === first || drawsNothing(source.slice(first, last));
     lines.push({ index: lines.length, start, end, first: blank ? end : first, last: blank ? end : last, text: blank ? '' : source.slice(first, last), blank, page: formFeeds + 1 });
     // Form feeds after the text (or on a blank line) start the next page.
-    for (let i = blank ? end : last; i < end; i++) if (source.charCodeAt(i) === 12) formFeeds++;
+    for (let i = blank ? first : last; i < end; i++) if (source.charCodeAt(i) === 12) formFeeds++;
     if (nl === -1) break;
     start = nl + 1;
   }
