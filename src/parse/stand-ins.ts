@@ -12,26 +12,35 @@
 import { classifyParenthetical } from '../markings/index.js';
 import type { Diagnostic } from '../types.js';
 
-/** Invisible format characters: zero-width space, non-joiner and joiner, direction marks, word joiner and invisible operators, BOM, direction embeddings and isolates. */
-const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+/**
+ * Characters that draw nothing: Unicode's default-ignorable code points (zero-width space,
+ * non-joiner and joiner, direction marks, word joiner and invisible operators, BOM, direction
+ * embeddings and isolates, the Arabic letter mark, variation selectors, the Mongolian vowel
+ * separator, Hangul fillers, tag characters, the soft hyphen). A hand-made list of some of them let
+ * `(S\uFE0F)` and `(S\u180E)` pass as text, released under an UNCLASSIFIED banner (probe 63a F1).
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 /** FULLWIDTH SOLIDUS, FRACTION SLASH, DIVISION SLASH, BIG SOLIDUS. */
 const SLASH = /[\uFF0F\u2044\u2215\u29F8]/g;
 /** HYPHEN, NON-BREAKING HYPHEN. */
 const HYPHEN = /[\u2010\u2011]/g;
 /**
- * Look-alikes of `(` and `)`: FULLWIDTH, SMALL, SUPERSCRIPT and SUBSCRIPT PARENTHESIS (`（U）`,
- * probe62a F8). Only as the parentheses of a mark: `（注）` in running text stays as it is.
+ * Look-alikes of `(` and `)`: any opening and closing bracket of Unicode's (`（U）`, probe62a F8;
+ * `⦅S⦆`, `﴾S﴿`, `❲S❳`, `〈S〉`, `⟦TS⟧`, probe 63a F1) but the ASCII square and curly ones, which
+ * the look-alike scan reads as marks whose words are not known (lookalike.ts). Only as the
+ * parentheses of a mark: `（注）` in running text stays as it is.
  */
-const ANY = /[\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069\uFF0F\u2044\u2215\u29F8\u2010\u2011\uFF08\uFE59\u207D\u208D\uFF09\uFE5A\u207E\u208E]/;
-const PARENTHETICAL = /[(\uFF08\uFE59\u207D\u208D]([^()\uFF08\uFE59\u207D\u208D\uFF09\uFE5A\u207E\u208E\n]{1,90})[)\uFF09\uFE5A\u207E\u208E]/g;
+const ANY = /[\p{Default_Ignorable_Code_Point}\uFF0F\u2044\u2215\u29F8\u2010\u2011]|[^\x00-\x7F](?<=\p{Ps}|\p{Pe})/u;
+const PARENTHETICAL = /(\p{Ps})([^\p{Ps}\p{Pe}\n]{1,90})\p{Pe}/gu;
 
 /** `text` with the stand-ins of every mark-like parenthetical replaced (same length), and how many marks that touched. */
 export function foldMarkStandIns(text: string): { readonly text: string; readonly marks: number } {
   if (!ANY.test(text)) return { text, marks: 0 };
   let marks = 0;
-  const folded = text.replace(PARENTHETICAL, (whole: string, inner: string) => {
-    if (!ANY.test(whole)) return whole;
-    const plain = inner.replace(INVISIBLE, ' ').replace(SLASH, '/').replace(HYPHEN, '-');
+  const folded = text.replace(PARENTHETICAL, (whole: string, open: string, inner: string) => {
+    if (open === '[' || open === '{' || !ANY.test(whole)) return whole;
+    // A blank for each UTF-16 unit (a tag character is two): offsets hold.
+    const plain = inner.replace(INVISIBLE, (c) => ' '.repeat(c.length)).replace(SLASH, '/').replace(HYPHEN, '-');
     if (classifyParenthetical(plain.trim()) === 'not-a-marking') return whole;
     marks++;
     return `(${plain})`;

@@ -30,6 +30,16 @@ const MARKS = [
   '(\u2066S\u2069)', // an isolate
   '(S\ufeff)', // a byte-order mark inside the text
   '(S\u2011NF)', // NON-BREAKING HYPHEN
+  // Any default-ignorable code point, and any Unicode bracket pair but ASCII [ ] { } (probe 63a F1).
+  '(S\ufe0f)', // VARIATION SELECTOR-16
+  '(\u061cS)', // ARABIC LETTER MARK
+  '(S\u180e)', // MONGOLIAN VOWEL SEPARATOR
+  '(S\u{e0020})', // TAG SPACE (two UTF-16 units)
+  '(S\u3164)', // HANGUL FILLER
+  '\u2985S\u2986', // WHITE PARENTHESES
+  '\u2772S\u2773', // TORTOISE SHELL BRACKETS
+  '\u2329S\u232a', // ANGLE BRACKETS
+  '\u27e6TS\u27e7', // WHITE SQUARE BRACKETS
 ];
 
 const cable = (body: string) => `UNCLASSIFIED\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: MEETING\n\n${body}\n`;
@@ -41,7 +51,7 @@ describe('foldMarkStandIns', () => {
     const folded = foldMarkStandIns(text);
     expect(folded.marks).toBe(1);
     expect(folded.text).toHaveLength(text.length);
-    expect(folded.text).not.toMatch(/[\u200b-\u200f\u2066-\u2069\ufeff\uff0f\u2044\u2215\u2011]/);
+    expect(folded.text).not.toMatch(/[\u200b-\u200f\u2066-\u2069\ufeff\uff0f\u2044\u2215\u2011\ufe0f\u061c\u180e\u3164\u2985\u2772\u2329\u27e6]|\u{e0020}/u);
   });
 
   it.each([
@@ -50,6 +60,8 @@ describe('foldMarkStandIns', () => {
     'an emoji (\u{1F468}\u200d\u{1F469}) keeps its joiner',
     'a date range 2011\u20112012 outside parentheses',
     'plain (S//NF) needs nothing',
+    'a Japanese note \u300c\u6ce8\u300d in corner brackets',
+    'a list item [S] in square brackets (the look-alike scan\'s)',
   ])('%s: unchanged', (text) => {
     expect(foldMarkStandIns(text)).toEqual({ text, marks: 0 });
   });

@@ -12,8 +12,8 @@
 import { readBannerWords } from '../banner-words.js';
 import type { Marking } from '../../types.js';
 
-/** Invisible format characters, the soft hyphen and combining marks (a strike-through). */
-const INVISIBLE = /[\u00AD\u0300-\u036F\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+/** Characters that draw nothing (Unicode's default-ignorable code points: probe 63a F1) and combining marks (a strike-through). */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u0300-\u036F]/gu;
 /** FULLWIDTH SOLIDUS, FRACTION SLASH, DIVISION SLASH, BIG SOLIDUS. */
 const SLASH = /[\uFF0F\u2044\u2215\u29F8]/g;
 /** HYPHEN, NON-BREAKING HYPHEN, FIGURE DASH, FULLWIDTH HYPHEN-MINUS. */
@@ -26,7 +26,7 @@ const LOOK_ALIKES: Readonly<Record<string, string>> = {
   Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
 };
 const LOOK_ALIKE = /[АВЕКМНОРСТХЅІЈҮΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]/g;
-const ANY = /[\u00AD\u0300-\u036F\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E\u2066-\u2069\uFF0F\u2044\u2215\u29F8\u2010\u2011\u2012\uFF01-\uFF5E]/;
+const ANY = /[\p{Default_Ignorable_Code_Point}\u0300-\u036F\uFF0F\u2044\u2215\u29F8\u2010\u2011\u2012\uFF01-\uFF5E]/u;
 
 /**
  * `text` with invisible characters dropped and look-alikes read as the ASCII they stand for, or
