@@ -7,7 +7,7 @@ import type { Marking, PortionKind, Span } from '../types.js';
 import { compareLevels } from '../markings/index.js';
 import type { Role } from './header.js';
 import type { Line } from './lines.js';
-import { militaryLabel, nextMilitaryLabel, paraLabel, paraNumber, romanLabel } from './cable-labels.js';
+import { militaryLabel, nestedMilitaryLabel, nextMilitaryLabel, paraLabel, paraNumber, romanLabel } from './cable-labels.js';
 import { labelAfterSiblingLine, paragraphStartBefore } from './list-label.js';
 import { isNoMarkInText } from './mentions.js';
 import { readBareLabelAt, readMarkAt, readOpenMarkAt, readUnclosedAt, type MarkRead } from './marks.js';
@@ -461,7 +461,10 @@ interface Start {
  * subparagraphs of the open paragraph; a line that starts with a mark opens a marked block.
  */
 function readStart(source: string, l: Line, ctx: StartContext): Start | null {
-  const mil = militaryLabel(l.text) ?? nextMilitaryLabel(l.text, openMilitary(ctx.top));
+  const open = openMilitary(ctx.top);
+  const nested = nestedMilitaryLabel(l.text, open);
+  if (nested) return readNested(source, l, nested);
+  const mil = militaryLabel(l.text) ?? nextMilitaryLabel(l.text, open);
   if (mil) return readMilitary(source, l, mil, ctx);
   const nm = NUMBERED.exec(l.text);
   if (nm) return readNumbered(source, l, nm, ctx);
@@ -484,6 +487,18 @@ function readMilitary(source: string, l: Line, lab: NonNullable<ReturnType<typeo
   if (ctx.top?.number === String(lab.number)) return { level: 'sub', number: lab.letter, ...at };
   if (!mark && !ctx.gap && !splitsOff(ctx.current)) return null;
   return { level: 'top', number: `${lab.number}.${lab.letter}`, ...at };
+}
+
+/**
+ * `2.A.1. (U) …`, `2.A.(1) …` under `2.A. …`: a numbered item of the open military subparagraph,
+ * marked or not, never its text (unmarked, it was released with a (U) one's: probe 63d F4). A label
+ * this long, the open one's number and letter, is no wrapped word of prose.
+ */
+function readNested(source: string, l: Line, lab: NonNullable<ReturnType<typeof nestedMilitaryLabel>>): Start {
+  const after = l.first + lab.length;
+  const mark = readMarkAt(source, after) ?? readUnclosedAt(source, after);
+  const at = { suffix: lab.suffix, start: l.first, mark, topic: false };
+  return mark ? { level: 'sub', number: String(lab.number), ...at } : { level: 'unmarked', number: null, ...at };
 }
 
 /** The open military subparagraph's number and letter: paragraph `2.A`, or subparagraph A of paragraph 2. */

@@ -10,10 +10,14 @@
 const MILITARY = /^(\d{1,3})\.([A-Za-z])([.)])[ \t]+/;
 
 /**
- * The same label written loosely: `2.B …` (no final stop), `2.b …`, `2.B: …`, `2 B. …`, `2 B …`.
- * Read only as the label after an open one (see {@link nextMilitaryLabel}): alone, `2 B` may be text.
+ * The same label written loosely: `2.B …` (no final stop), `2.b …`, `2.B: …`, `2.B, …`, `2 B. …`,
+ * `2 B …`, `2B. …`, `2. B. …`, `2-B. …`, `2.(B) …`. Read only as the label after an open one (see
+ * {@link nextMilitaryLabel}): alone, `2 B` may be text.
  */
-const MILITARY_LOOSE = /^(\d{1,3})(?:\.([A-Za-z])(:?)|[ \t]([A-Za-z])([.)]?))[ \t]+(?=\S)/;
+const MILITARY_LOOSE = /^(\d{1,3})(?:\.([A-Za-z])([:,]?)|[ \t]([A-Za-z])([.)]?)|(?:\.[ \t]|-|)([A-Za-z])([.)])|[.-]?\(([A-Za-z])\))[ \t]+(?=\S)/;
+
+/** `2.A.1. …`, `2.A.1) …`, `2.A.(1) …`, `2.A(1) …`: a military subparagraph's numbered item. */
+const MILITARY_NESTED = /^(\d{1,3})\.([A-Za-z])(?:\.?\((\d{1,2})\)|\.(\d{1,2})([.)]?))[ \t]+(?=\S)/;
 
 /** `PARA 3. …`, `PARAGRAPH 3: …`, `Para 3) …`, `PARA 3 …`. */
 const PARA_N = /^[Pp](?:ARA|ara)(?:GRAPH|graph)?\.?[ \t]*(\d{1,3})[.):]?[ \t]+/;
@@ -38,9 +42,20 @@ export function militaryLabel(text: string): { number: number; letter: string; s
 export function nextMilitaryLabel(text: string, open: { number: string; letter: string } | null): ReturnType<typeof militaryLabel> {
   if (!open) return null;
   const m = MILITARY_LOOSE.exec(text);
-  const letter = m ? (m[2] ?? m[4])! : '';
+  const letter = m ? (m[2] ?? m[4] ?? m[6] ?? m[8])! : '';
   if (!m || m[1] !== open.number || letter.toLowerCase().charCodeAt(0) !== open.letter.toLowerCase().charCodeAt(0) + 1) return null;
-  return { number: Number(m[1]), letter, suffix: m[3] ?? m[5] ?? '', length: m[0].length };
+  return { number: Number(m[1]), letter, suffix: m[3] ?? m[5] ?? m[7] ?? ')', length: m[0].length };
+}
+
+/**
+ * A numbered item of the open military subparagraph at the start of `text` (`2.A.1. …`,
+ * `2.A.(1) …` under `2.A. …`, whatever the case of A): its number, suffix and length. Read as the
+ * subparagraph's text, an unmarked one under `2.A. (U) …` was released (probe 63d F4).
+ */
+export function nestedMilitaryLabel(text: string, open: { number: string; letter: string } | null): { number: number; suffix: string; length: number } | null {
+  const m = open ? MILITARY_NESTED.exec(text) : null;
+  if (!m || m[1] !== open!.number || m[2]!.toLowerCase() !== open!.letter.toLowerCase()) return null;
+  return { number: Number(m[3] ?? m[4]), suffix: m[3] ? ')' : (m[5] ?? ''), length: m[0].length };
 }
 
 /** A `PARA n.` label at the start of `text`: its number and length. */

@@ -608,11 +608,20 @@ function closedOnItsLine(source: string, at: number): boolean {
 const SLASHED_LEVEL = /^\((?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \t]*\/{1,2}[ \t]*[A-Z][A-Z0-9,/-]*(?: TO [A-Z]{3}(?:, ?[A-Z]{3,4})*)?/;
 
 /**
+ * `… met the officer (S//` at the text's end: a level and the separator, nothing after them (a mark
+ * cut short). The README's rule takes any parenthetical written with `//` (probe 63a F7).
+ */
+const CUT_SLASHED = /^\((?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[UCS])[ \t]*\/{1,2}(?=\s*$)/;
+
+/**
  * `… said so (S//NF.`: a level, a slash and a control after a `(` that nothing on its line closes
  * (the CAPCO form closed on the next line is CAPCO_FORM's), inside a text.
  */
 function unclosedSlashed(source: string, at: number, to: number): LookalikeMark | null {
-  const m = SLASHED_LEVEL.exec(source.slice(at, Math.min(to, at + 90)));
+  const head = source.slice(at, Math.min(to, at + 90));
+  const cut = CUT_SLASHED.exec(head);
+  if (cut) return { start: at, end: at + cut[0].length, raw: cut[0], marking: null, message: `Mark ${JSON.stringify(cut[0])} ends the text with nothing after its separator; not understood.` };
+  const m = SLASHED_LEVEL.exec(head);
   if (!m) return null;
   const eol = source.indexOf('\n', at);
   if (eol >= 0 && eol < to && /^[ \t]*$/.test(source.slice(at + m[0].length, eol))) return null;

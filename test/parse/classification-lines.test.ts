@@ -85,6 +85,13 @@ describe('a classification line the banner reader did not take', () => {
     'SECRET\u2044\u2044NOFORN',
     '\u200FSECRET//NOFORN',
     'CONFIDENTIAL\u200D',
+    // Probe 63a F2: another government's line in CAPCO's form, a level run into a control word.
+    '//FRA SECRET DEFENSE',
+    '//DEU GEHEIM',
+    '//DEU VS-VERTRAULICH',
+    'TOPSECRET',
+    'SECRETREL TO USA, GBR',
+    'SECRETNOFORN',
   ])('%j under an UNCLASSIFIED banner: the unmarked text is withheld', (line) => {
     expect(release(underUnclassified(line))).not.toContain('LINELEAK');
   });
@@ -99,7 +106,7 @@ describe('a classification line the banner reader did not take', () => {
     expect(release(text, 'nato')).not.toContain('LINELEAK');
   });
 
-  it.each(['SECRET SERVICE AGENTS MEET', 'U.S. SECRET SERVICE', 'Secret Service', 'TOP SECRET AMERICA', 'RESTRICTED AREA', 'NATO SUMMIT IN RIGA', 'CONFIDENTIAL SOURCES SAY', 'Secret meetings continue'])(
+  it.each(['SECRET SERVICE AGENTS MEET', 'U.S. SECRET SERVICE', 'Secret Service', 'TOP SECRET AMERICA', 'RESTRICTED AREA', 'NATO SUMMIT IN RIGA', 'CONFIDENTIAL SOURCES SAY', 'Secret meetings continue', 'SECRETARY OF STATE', 'SECRETARIAT', '//ABC NEWS REPORT'])(
     '%j is a heading, not a classification line: released',
     (line) => {
       expect(readsAsClassificationLine(line)).toBe(false);

@@ -80,7 +80,8 @@ function aligned(a: readonly Gap[], b: readonly Gap[]): boolean {
 
 /**
  * A line of a block: its gaps; `wrap` for a line indented to a column of the row above (a cell's
- * wrap), `tail` for any other line with no gap right under the block (a row of its own too).
+ * wrap), `tail` for any other line right under the block, with no gap or with gaps not aligned
+ * with its last row (a row of its own too).
  */
 interface BlockLine {
   readonly i: number;
@@ -93,7 +94,9 @@ interface BlockLine {
  * no gap is a row when it is indented to a column of the row above it (a cell's text wrapped
  * under it: `(U) Bob          (U) spokesman` / `                 ZQ… and source`), or right under
  * the table's last row, and then a row of its own, never the row above's wrap: a mark at a row's
- * start is its first cell's alone. Such a line is no row of the two. Linear in the lines.
+ * start is its first cell's alone. So is a line with gaps right under the last row that are not
+ * aligned with it (and it may open a table of its own with the lines under it). Such a line is no
+ * row of the two. Linear in the lines.
  */
 export function alignedTableRows(source: string, lines: readonly DocLine[], roles: readonly LineRole[]): Map<number, AlignedRow> {
   const out = new Map<number, AlignedRow>();
@@ -128,7 +131,13 @@ export function alignedTableRows(source: string, lines: readonly DocLine[], role
       }
       continue;
     }
-    if (last !== null && !aligned(last, gaps)) flush();
+    if (last !== null && !aligned(last, gaps)) {
+      // Gaps or a tab at other columns make no wrap of the last row either: a row of its own
+      // when the block is a table (read as prose under the (U) row, it was released: probe 63d
+      // F3), and maybe the first row of a table of its own.
+      block.push({ i, gaps: [], kind: 'tail' });
+      flush();
+    }
     block.push({ i, gaps, kind: 'row' });
     last = gaps;
   }

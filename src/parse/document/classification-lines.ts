@@ -45,6 +45,11 @@ export function foldBannerStandIns(text: string): string | null {
 
 /** A level word, alone or after a country or alliance (`UK SECRET`, `NATO RESTRICTED`). */
 const LEVEL_LEAD = /^(?:(?:[A-Z]{2,3}|NATO|COSMIC)\s+)?(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|RESTRICTED|UNCLASSIFIED|UNCLAS)(?![A-Z])/;
+/**
+ * A level run into the next word, a typing slip: `TOPSECRET`, `SECRETREL TO USA, GBR`,
+ * `SECRETNOFORN`. Only before a control word (CONTROL_WORD reads the rest): `SECRETARY` is none.
+ */
+const RUN_TOGETHER = /^(?:TOPSECRET(?![A-Z])|(?:TOP\s*SECRET|SECRET|CONFIDENTIAL)(?=(?:NOFORN|NF|ORCON|REL|RELIDO|WNINTEL|NOCONTRACT|PROPIN)(?![A-Z])))/;
 /** Words that only a classification line holds after its level (controls, SCI, release words). */
 const CONTROL_WORD = /^(?:NOFORN|NF|ORCON|OC|WNINTEL|NOCONTRACT|PROPIN|UMBRA|GAMMA|SPOKE|MORAY|ZARF|RUFF|TK|SI|HCS|COMINT|TALENT|KEYHOLE|REL|RELEASABLE|RELIDO|EYES|FGI|SCI|SAR|LIMDIS|EXDIS|NODIS|SENSITIVE|DEFENSE|DÉFENSE|UE|EU|FOUO|PII|LES|ATOMAL|CRYPTO|SPECAT)$/;
 /** Classification lines of other governments, and US ones without a level word (after a country: `UK EYES ONLY`). */
@@ -114,11 +119,14 @@ function columnWords(column: string): string | null {
     return /^(?:TOPSECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED)$/.test(joined) ? joined.replace(/^TOP/, 'TOP ') : w;
   });
   if (t.length === 0 || t.length > 100 || /\p{Ll}/u.test(t)) return null;
-  if (OTHER_LINE.test(t)) return t.split(/\s+/).length <= 8 ? t : null;
+  // `//FRA SECRET DEFENSE`, `//DEU GEHEIM`: CAPCO's form of a foreign line (the grammar reads `//DEU
+  // SECRET`; the national words it does not: read as text, the page's unmarked text was released).
+  const bare = t.replace(/^\/\/\s*(?=(?:[A-Z]{3}|NATO|COSMIC)\s)/, '');
+  if (OTHER_LINE.test(bare)) return t.split(/\s+/).length <= 8 ? t : null;
   if (SCI_ONLY.test(t)) return t;
-  const lead = LEVEL_LEAD.exec(t);
+  const lead = LEVEL_LEAD.exec(bare) ?? RUN_TOGETHER.exec(bare);
   if (!lead) return null;
-  const rest = t.slice(lead[0].length).trimStart();
+  const rest = bare.slice(lead[0].length).trimStart();
   if (rest === '' || /^[/\-–—,:(]/.test(rest)) return t;
   return CONTROL_WORD.test(/^[^\s/,]+/.exec(rest)![0]) ? t : null;
 }
