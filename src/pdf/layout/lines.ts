@@ -4,7 +4,7 @@
  *    same place (fake bold) counts once;
  * 2. line pieces: a row split where a gap wider than 1.5 em (a column gutter) separates glyphs,
  *    unless a publisher's box fills it (see bridged) or it is a justified line's stretched space
- *    (see stretched, justifiedGap); also where two flows meet (see drawnApart), where a drawn
+ *    (see stretched, stretchedBeside, justifiedGap); also where two flows meet (see drawnApart), where a drawn
  *    vertical rule crosses the row between two glyphs (a table's cell border: see ruleCuts), and before a table cell beside a `(U)` one whose column opens with marks (see
  *    cellsBesideU) or lines up with a borderless table's cells above or below (see alignedCells);
  * 3. blocks: a piece continues the block of the piece just above it when each is the other's
@@ -327,8 +327,9 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], ma
   const glyphs = row.glyphs;
   const out: LinePiece[] = [];
   const cuts = gutters(glyphs).filter((c) => !bridged(glyphs, c, boxes, page));
-  const at = cuts.length >= 2 && stretched(glyphs, cuts) ? [] : cuts.filter((c, k) => (k > 0 || !markTab(glyphs, c)) && !justifiedGap(row, cuts, k, page)).map((c) => c.at);
   const flow = [...flowBreaks(row, page), ...ruleCuts(glyphs, rules)];
+  const spaces = cuts.length >= 2 && stretched(glyphs, cuts) ? new Set(cuts.map((c) => c.at)) : stretchedBeside(row, cuts, flow, page);
+  const at = cuts.filter((c, k) => !spaces.has(c.at) && !markTab(glyphs, c, cuts, flow) && !justifiedGap(row, cuts, k, page)).map((c) => c.at);
   const boxedCuts = new Set(cuts.filter((c) => boxed(glyphs, c, boxes)).map((c) => c.at));
   const cells = [...cellsBesideU(glyphs, marks), ...alignedCells(glyphs, next)].filter((at) => !next || !wrapsBelow(glyphs, at, next));
   const all = withoutPunctuationCuts(glyphs, [...new Set([...at, ...flow, ...cells])].sort((a, b) => a - b), new Set(flow), boxedCuts);
@@ -696,14 +697,18 @@ function drawnApart(page: readonly PageGlyph[], a: number, b: number, g: PageGly
 }
 
 /**
- * True when `cut`, a row's first gutter, is the tab after a portion mark that stands alone at the
- * row's start (`(U)`, tab, text: Word's and Writer's hanging indent, a table's mark column) and is
- * under 6 em wide. The mark opens the text after it: cut there, the text was read as an unmarked
- * paragraph (withheld under B1 though marked (U)) and the mark as an empty portion, released.
+ * True when `cut`, a row's first gutter (or the first after a flow break or a drawn rule: see
+ * flowBreaks, ruleCuts), is the tab after a portion mark that stands alone at the row's start
+ * (`(U)`, tab, text: Word's and Writer's hanging indent, a table's mark column; or the start of a
+ * second column's line) and is under 6 em wide. The mark opens the text after it: cut there, the
+ * text was read as an unmarked paragraph (withheld under B1 though marked (U)) and the mark as an
+ * empty portion, released (probe 63b, F3: a justified second column's `(U)   UQ2   UQ2a`).
  */
-function markTab(row: readonly PageGlyph[], cut: Gutter): boolean {
+function markTab(row: readonly PageGlyph[], cut: Gutter, cuts: readonly Gutter[], flow: readonly number[]): boolean {
   if (cut.unseen || cut.right - cut.left > MARK_TAB_EM * row[cut.at]!.size) return false;
-  const head = row.slice(0, cut.at).filter((g) => !g.blank).map((g) => g.text).join('');
+  const from = Math.max(0, ...flow.filter((f) => f < cut.at));
+  if (cuts.some((c) => c.at >= from && c.at < cut.at)) return false;
+  const head = row.slice(from, cut.at).filter((g) => !g.blank).map((g) => g.text).join('');
   return /^\([^()]{1,40}\)$/.test(head) && parseMarking(head, 'portion').ok;
 }
 
@@ -887,6 +892,45 @@ function stretched(row: readonly PageGlyph[], cuts: readonly Gutter[]): boolean 
 }
 
 /**
+ * The gutters of `row` (their indices) that are the stretched word spaces of a justified line set
+ * beside other text: a narrow justified column's line next to another column, drawn apart from it
+ * (see flowBreaks), or past a rule or a gutter that holds no one space glyph. Each stretch of the
+ * row between such breaks is tested as stretched tests a whole row (two gaps or more, one space
+ * glyph and one width each, one word between them), and every gap of it must also be clear in the
+ * lines above and below (see lineThrough: no hole over it, none ending where it does), one of
+ * them running through it: a justified word space does not repeat down the rows, a gutter or a
+ * table column does. A word of the line above or below may start where one gap ends (within
+ * 0.1 em: a column's edge, for lineThrough) by chance, at fewer than half the gaps; a table's
+ * left-aligned columns start so at every one. Cut there, a (U) paragraph's first line `(U)   UQ2   UQ2a   public` fell
+ * apart: its mark released alone, its words and the rest of the paragraph withheld as unmarked
+ * text under B1 (probe 63b, F3). A row with no such break is stretched's, as before.
+ */
+function stretchedBeside(row: Row, cuts: readonly Gutter[], flow: readonly number[], page: readonly PageGlyph[]): Set<number> {
+  const out = new Set<number>();
+  const hard = [...flow, ...cuts.filter((c) => c.blanks !== 1 || c.unseen).map((c) => c.at)];
+  if (hard.length === 0) return out;
+  const glyphs = row.glyphs;
+  const bounds = [...new Set([0, ...hard, glyphs.length])].sort((a, b) => a - b);
+  for (let s = 0; s + 1 < bounds.length; s++) {
+    const [from, to] = [bounds[s]!, bounds[s + 1]!];
+    const inner = cuts.filter((c) => c.at > from && c.at < to);
+    if (inner.length < 2 || !stretched(glyphs.slice(from, to), inner.map((c) => ({ ...c, at: c.at - from })))) continue;
+    const ink = glyphs.slice(from, to).filter((o) => !o.blank && !o.unseen);
+    const g = glyphs[inner[0]!.at]!;
+    if (ink.some((o) => Math.abs(o.size - g.size) > 0.1 * g.size)) continue;
+    const span = { x0: Math.min(...ink.map((o) => o.x0)), x1: Math.max(...ink.map((o) => o.x1)) };
+    let edges = 0;
+    const clear = inner.every((c) => {
+      const [up, down] = [lineThrough(page, g, c, span, 1, false), lineThrough(page, g, c, span, -1, false)];
+      if (lineThrough(page, g, c, span, 1) === null || lineThrough(page, g, c, span, -1) === null) edges++;
+      return up !== null && down !== null && (up?.through === true || down?.through === true);
+    });
+    if (clear && 2 * edges < inner.length) for (const c of inner) out.add(c.at);
+  }
+  return out;
+}
+
+/**
  * True when the gutter `cuts[k]` of `row` is the one stretched word space of a justified line of
  * two words (`infrastructure           characteristically`: a narrow justified column, or the line
  * before a manual break), which stretched (above) cannot tell from a gutter, needing two gaps or
@@ -937,27 +981,29 @@ interface Neighbour {
 /**
  * The nearest line above (`side` 1) or below (-1) the glyph `g`, within `span` (an em either
  * side), of `g`'s size: its extent and distance, and whether it runs through the gap `cut` (inked
- * glyphs over it with no hole wider than an em) or ends before the gap's right edge. Null when
- * there is none within 2.4 em, when it has a hole wider than an em over the gap, or a hole of a
- * word space or more ending within 0.1 em of where the gap does (a left-aligned table column's
- * or a gutter's edge, repeating from row to row), or when it starts right of the gap's left edge.
+ * glyphs over it with no hole wider than an em) or ends before the gap's right edge. Undefined
+ * when there is none within 2.4 em. Null when it has a hole wider than an em over the gap, or a
+ * hole of a word space or more ending within 0.1 em of where the gap does (a left-aligned table
+ * column's or a gutter's edge, repeating from row to row), or when it starts right of the gap's
+ * left edge. A footnote reference set small (see joinSuperscripts) is its own line's, not a line:
+ * `patterns.¹` under `consistent           representational` had made that line's gap a cut.
  */
-function lineThrough(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, span: { x0: number; x1: number }, side: 1 | -1): Neighbour | null {
+function lineThrough(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, span: { x0: number; x1: number }, side: 1 | -1, edges = true): Neighbour | null | undefined {
   const em = g.size;
   let dy = Infinity;
   const near = page.filter((o) => {
     const d = side * (o.y - g.y);
-    const ink = !o.blank && !o.unseen && d >= 0.6 * em && d <= 2.4 * em && o.x1 > span.x0 - em && o.x0 < span.x1 + em;
+    const ink = !o.blank && !o.unseen && d >= 0.6 * em && d <= 2.4 * em && o.x1 > span.x0 - em && o.x0 < span.x1 + em && !(o.size <= SUPERSCRIPT_SCALE * em && FOOTNOTE_REFERENCE.test(o.text));
     if (ink) dy = Math.min(dy, d);
     return ink;
   });
-  if (dy === Infinity) return null;
+  if (dy === Infinity) return undefined;
   const line = near.filter((o) => side * (o.y - g.y) - dy < ROW_TOLERANCE_EM * em).sort((a, b) => a.x0 - b.x0);
   if (line.some((o) => Math.abs(o.size - em) > 0.1 * em)) return null;
   let reach = -Infinity;
   for (const o of line) {
     if (reach > -Infinity && o.x0 - reach > WORD_HOLE_EM * em) {
-      if (Math.abs(o.x0 - cut.right) < 0.1 * em) return null;
+      if (edges && Math.abs(o.x0 - cut.right) < 0.1 * em) return null;
       if (o.x0 > cut.left && reach < cut.right && Math.min(o.x0, cut.right) - Math.max(reach, cut.left) > em) return null;
     }
     reach = Math.max(reach, o.x1);
