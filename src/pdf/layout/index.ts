@@ -386,6 +386,51 @@ function opensWithNoteNumber(piece: LinePiece): boolean {
 }
 
 /**
+ * True when line `i + 1` of `block`, under line `i` of a paragraph that opens with a (U) mark (every
+ * line since read as its text; `joined`: read as line `i`'s wrap), is set apart from it as no wrap
+ * is: in a clearly other size (see {@link otherSize}: a wrap keeps its line's size), or, not read
+ * as a wrap, starting right of the middle of the line, beyond a first-line indent, neither centred
+ * under it nor sharing its right edge (a right-aligned credit under a flush-left title). Read on, a
+ * 9 pt byline or a right-aligned photo credit under a 14 pt (U) title, a 9 pt `Source:` line under
+ * a (U) figure caption and a body paragraph under a 13 pt (U) heading with no space after it were
+ * released as the (U) portion's text (probe 63b F1). Such a line opens a portion of its own
+ * (unmarked: withheld in a classified document). (A line of the same size and edge under a (U)
+ * heading ending no sentence still reads as its wrap: a wider rule, tried, withheld (U) glossaries
+ * and prose in 70 SIDtoday texts.)
+ */
+function setApartFromU(block: Block, i: number, joined: boolean): boolean {
+  const line = block.lines[i]!;
+  const next = block.lines[i + 1]!;
+  const em = line.size;
+  if (pieceOpensItsOwn(next) || dropCapEdges(line)) return false;
+  if (otherSize(line, next)) return true;
+  // Half the line's width in at least: a wrap that starts a little in (after a name a publisher
+  // removed, leaving white space) is a wrap still.
+  if (joined || next.x0 - line.x0 < Math.max(0.3 * em, 0.5 * (line.x1 - line.x0)) || firstLineIndent(line, next)) return false;
+  return Math.abs(next.x0 + next.x1 - line.x0 - line.x1) >= em && Math.abs(next.x1 - line.x1) >= 0.3 * em;
+}
+
+/**
+ * True when two line pieces are set in clearly different sizes (the size most of their inked glyphs
+ * have differs by more than 15%: 9 pt under 11, 11 under 13): a wrap keeps its line's size.
+ */
+function otherSize(a: LinePiece, b: LinePiece): boolean {
+  const sa = textSize(a);
+  const sb = textSize(b);
+  return Math.max(sa, sb) > 1.15 * Math.min(sa, sb);
+}
+
+/** The size most of a line piece's inked glyphs are set in (its own size if none is inked). */
+function textSize(piece: LinePiece): number {
+  const count = new Map<number, number>();
+  for (const g of piece.glyphs) if (!g.blank && g.size > 0) count.set(Math.round(g.size * 10), (count.get(Math.round(g.size * 10)) ?? 0) + 1);
+  let best = piece.size;
+  let most = 0;
+  for (const [s, n] of count) if (n > most) [best, most] = [s / 10, n];
+  return best;
+}
+
+/**
  * True when `next` starts a first-line indent to the right of `line`'s left edge (0.3 to 4 em in):
  * a new paragraph's first line, which a wrap never is (its lines start at the paragraph's left
  * edge). `(U) Public footnote text.` over `      ZQFOOTC unmarked …` was read on as the (U)
@@ -692,12 +737,14 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
       let hang: readonly number[] | null = null;
       // The text line being read is the first of a paragraph that opens with a (U) mark (see brokenShort).
       let underU = false;
+      // The line being read goes on with a paragraph that opens with a (U) mark (see setApartFromU).
+      let inU = false;
       let opens = true;
       let join = false;
       for (let i = 0; i < b.lines.length; i++) {
         const l = b.lines[i]!;
         if (b.breaks.has(i)) t.add('\n', null);
-        if (opens || b.breaks.has(i) || pieceOpensItsOwn(l)) underU = opensWithU(l);
+        if (opens || b.breaks.has(i) || pieceOpensItsOwn(l)) underU = inU = opensWithU(l);
         else if (!join) underU = false;
         const next = b.lines[i + 1];
         join = false;
@@ -707,7 +754,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
           hang = edges && hangsAt(edges, l, next) ? [next.x0] : null;
           join = hang !== null || wrapped(b, i);
           opens = !join && brokenShort(b, i, underU);
-          if (hang === null && underU && opensAfterU(blocks, b, i, join)) [join, opens] = [false, true];
+          if (hang === null && ((underU && opensAfterU(blocks, b, i, join)) || (inU && setApartFromU(b, i, join)))) [join, opens] = [false, true];
         } else hang = null;
         t.line(p, l, join ? (next && brokenAtHyphen(l, next) ? '' : ' ') : opens ? '\n\n' : '\n');
       }
