@@ -9,24 +9,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../src/engine/evaluate.js';
-import { readDocument } from '../../../src/parse/read.js';
-import { loadProfile } from '../../../src/rules/load.js';
 import { resolveProfile, runReleaseBatch } from '../../../src/index.js';
 import { popplerText } from '../../pdf/helpers/check.js';
+import { decideWord } from '../../helpers/decide-word.js';
 
-const PUBLIC = loadProfile(readFileSync(new URL('../../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
 
 const memo = (block: string) =>
   `SECRET//NOFORN\n\nSUBJECT: (U) Field Office Plan\n\n(U) This memorandum summarizes the plan approved last week.\n\n(S//NF) ZQSECRETPARA other secret text.\n\n${block}\n\n(U) Public closing paragraph here.\n\nClassified By: John Smith, Director\nReason: 1.4(c)\nDeclassify On: 20501231\n\nSECRET//NOFORN\n`;
 
-function decide(text: string, word: string) {
-  const { doc } = readDocument(text, { format: 'document' });
-  const at = text.indexOf(word);
-  const plan = evaluate(doc, PUBLIC, { asOf: '2026-12-01', overrides: null, fallbackRef: 'X' });
-  const d = plan.decisions.find((x) => x.span.start <= at && at < x.span.end)!;
-  return { action: d.action, reason: d.reason, portion: doc.portions.find((p) => p.id === d.portionId)! };
-}
+const decide = decideWord;
 
 const LEAD = '(U) The items are listed below:';
 

@@ -13,27 +13,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../src/engine/evaluate.js';
-import { readDocument } from '../../../src/parse/read.js';
-import { loadProfile } from '../../../src/rules/load.js';
 import { lintDocument, resolveProfile, runReleaseBatch } from '../../../src/index.js';
 import { pdfjsText, popplerText } from '../../pdf/helpers/check.js';
+import { decideWord } from '../../helpers/decide-word.js';
 
-const PUBLIC = loadProfile(readFileSync(new URL('../../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
 
 const WRAPPED =
   '(U) This memo is wrapped at a fixed width of about seventy columns so the\nreader can tell a wrap from a break; here is more text to set the wrap\nwidth of the memo lines, and it goes on for a third line of its text.\n\n(S//NF) ZQSECRETPARA other secret text that also wraps at the same width\nof the memo lines as the first one does here for the reader to see it.';
 
 const memo = (block: string) => `SECRET//NOFORN\n\n${WRAPPED}\n\n${block}\n\nClassified By: John Smith, Director\nReason: 1.4(c)\nDeclassify On: 20501231\n\nSECRET//NOFORN\n`;
 
-/** The decision on the portion holding `word`, its reason and the portion. */
-function decide(text: string, word: string) {
-  const { doc } = readDocument(text, { format: 'document' });
-  const at = text.indexOf(word);
-  const plan = evaluate(doc, PUBLIC, { asOf: '2026-12-01', overrides: null, fallbackRef: 'X' });
-  const d = plan.decisions.find((x) => x.span.start <= at && at < x.span.end)!;
-  return { action: d.action, reason: d.reason, portion: doc.portions.find((p) => p.id === d.portionId)!, doc };
-}
+const decide = decideWord;
 
 const LEAD = '(U) The minister listed the public items below:';
 

@@ -17,23 +17,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../src/engine/evaluate.js';
-import { readDocument } from '../../../src/parse/read.js';
-import { loadProfile } from '../../../src/rules/load.js';
 import { resolveProfile, runReleaseBatch } from '../../../src/index.js';
 import { popplerText } from '../../pdf/helpers/check.js';
+import { decideWord } from '../../helpers/decide-word.js';
 
-const PUBLIC = loadProfile(readFileSync(new URL('../../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
 const TAIL = '\n\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20400101\n\nSECRET//NOFORN\n';
 const memo = (block: string) => `SECRET//NOFORN\n\nSUBJECT: (U) UQSUBJ lists\n\n(U) UQB1 The report cites two different sources.\n\n(S//NF) ZQB2 The second source is a liaison man.\n\n${block}${TAIL}`;
 
-function decide(text: string, word: string) {
-  const { doc } = readDocument(text, { format: 'document' });
-  const at = text.indexOf(word);
-  const plan = evaluate(doc, PUBLIC, { asOf: '2026-12-01', overrides: null, fallbackRef: 'X' });
-  const d = plan.decisions.find((x) => x.span.start <= at && at < x.span.end)!;
-  return { action: d.action, reason: d.reason, portion: doc.portions.find((p) => p.id === d.portionId)! };
-}
+const decide = decideWord;
 
 const PAGE = 'SECRET//NOFORN\n\fSECRET//NOFORN\n\n';
 const WRAPPED =

@@ -13,13 +13,10 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../src/engine/evaluate.js';
-import { readDocument } from '../../../src/parse/read.js';
-import { loadProfile } from '../../../src/rules/load.js';
 import { resolveProfile, runReleaseBatch } from '../../../src/index.js';
 import { pdfjsText, popplerText } from '../../pdf/helpers/check.js';
+import { decideWord } from '../../helpers/decide-word.js';
 
-const PUBLIC = loadProfile(readFileSync(new URL('../../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
 
 const memo = (block: string) =>
   `SECRET//NOFORN\n\nSUBJECT: (U) UQSUBJ tables\n\n(U) UQLEAD The table lists contacts.\n\n(S//NF) ZQBODY The source is secret.\n\n${block}\n\n(U) UQTAIL end.\n\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20400101\n\nSECRET//NOFORN\n`;
@@ -36,14 +33,7 @@ const TABBED = ['(U) UQTB3R1A\t(U) UQTB3R1B', '(S//NF) ZQTB3R2A\t(S//NF) ZQTB3R2
 const RULED = ['Name          Role', '------------------------------', '(U) UQTB4R1A  ZQTB4R1B handler'].join('\n');
 const RULED2 = ['Name          Role', '--------      --------', '(U) UQTB5R1A  ZQTB5R1B handler'].join('\n');
 
-function decide(text: string, word: string) {
-  const { doc } = readDocument(text, { format: 'document' });
-  const at = text.indexOf(word);
-  expect(at).toBeGreaterThan(0);
-  const plan = evaluate(doc, PUBLIC, { asOf: '2026-12-01', overrides: null, fallbackRef: 'X' });
-  const d = plan.decisions.find((x) => x.span.start <= at && at < x.span.end)!;
-  return { doc, d, portion: doc.portions.find((q) => q.id === d.portionId)! };
-}
+const decide = decideWord;
 
 describe('probe 62a F4: a table aligned with spaces or tabs', () => {
   it.each([

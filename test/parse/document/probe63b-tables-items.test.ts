@@ -11,25 +11,14 @@
  * - A single line `(U) Name<TAB>value` is no table: its mark covers the whole line (README,
  *   "Aligned tables"), so the value is released with it; with a wrap under its second column it is.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../src/engine/evaluate.js';
-import { readDocument } from '../../../src/parse/read.js';
-import { loadProfile } from '../../../src/rules/load.js';
+import { decideWord } from '../../helpers/decide-word.js';
 
-const PUBLIC = loadProfile(readFileSync(new URL('../../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
 
 const memo = (block: string) =>
   `SECRET//NOFORN\n\nSUBJECT: (U) UQSUBJ tables\n\n(U) UQLEAD The table lists contacts.\n\n(S//NF) ZQBODY The source is secret.\n\n${block}\n\n(U) UQTAIL end.\n\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20400101\n\nSECRET//NOFORN\n`;
 
-function decide(text: string, word: string) {
-  const { doc } = readDocument(text, { format: 'document' });
-  const at = text.indexOf(word);
-  expect(at).toBeGreaterThan(0);
-  const plan = evaluate(doc, PUBLIC, { asOf: '2026-12-01', overrides: null, fallbackRef: 'X' });
-  const d = plan.decisions.find((x) => x.span.start <= at && at < x.span.end)!;
-  return { d, portion: doc.portions.find((q) => q.id === d.portionId)!, text: text.slice(d.span.start, d.span.end) };
-}
+const decide = decideWord;
 
 const TAB2 = '(U) UQA1\t(U) UQB1\n(U) UQA2\t(U) UQB2';
 const SP2 = '(U) UQA1          (U) UQB1\n(U) UQA2          (U) UQB2';
