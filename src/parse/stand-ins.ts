@@ -9,7 +9,7 @@
  * character, so every offset still refers to the same text. Elsewhere the text is left as it is
  * (a zero-width joiner shapes Persian and Indic words).
  */
-import { classifyParenthetical } from '../markings/index.js';
+import { abovePlainU, classifyParenthetical, parseMarking } from '../markings/index.js';
 import type { Diagnostic } from '../types.js';
 
 /**
@@ -31,6 +31,8 @@ const HYPHEN = /[\u2010\u2011]/g;
  * parentheses of a mark: `（注）` in running text stays as it is.
  */
 const ANY = /[\p{Default_Ignorable_Code_Point}\uFF0F\u2044\u2215\u29F8\u2010\u2011]|[^\x00-\x7F](?<=\p{Ps}|\p{Pe})/u;
+/** Parentheses by their Unicode names: full-width, small, superscript, subscript, white, ornate, ornaments, double. */
+const PARENTHESIS = /^[(\uFF08\uFE59\u207D\u208D\u2985\uFD3E\uFD3F\u2768\u276A\u2E28]$/u;
 const PARENTHETICAL = /(\p{Ps})([^\p{Ps}\p{Pe}\n]{1,90})\p{Pe}/gu;
 
 /** `text` with the stand-ins of every mark-like parenthetical replaced (same length), and how many marks that touched. */
@@ -42,6 +44,12 @@ export function foldMarkStandIns(text: string): { readonly text: string; readonl
     // A blank for each UTF-16 unit (a tag character is two): offsets hold.
     const plain = inner.replace(INVISIBLE, (c) => ' '.repeat(c.length)).replace(SLASH, '/').replace(HYPHEN, '-');
     if (classifyParenthetical(plain.trim()) === 'not-a-marking') return whole;
+    // Other brackets than parentheses raise a mark, never make one plain (U): `［U］`, `〈U〉`,
+    // `「U」` stay text, as ASCII `[U]` is no (U) (probe 63e F6: read as (U), they released text).
+    if (!PARENTHESIS.test(open)) {
+      const read = parseMarking(`(${plain.trim()})`, 'portion');
+      if (read.ok && !abovePlainU(read.marking)) return whole;
+    }
     marks++;
     return `(${plain})`;
   });

@@ -62,6 +62,10 @@ describe('foldMarkStandIns', () => {
     'plain (S//NF) needs nothing',
     'a Japanese note \u300c\u6ce8\u300d in corner brackets',
     'a list item [S] in square brackets (the look-alike scan\'s)',
+    // Brackets other than parentheses never make a plain (U) (probe 63e F6): `［U］` stays text, as `[U]` does.
+    '\uff3bU\uff3d The partner was told.',
+    '\u3008U\u3009 The partner was told.',
+    '\u300cU\u300d The partner was told.',
   ])('%s: unchanged', (text) => {
     expect(foldMarkStandIns(text)).toEqual({ text, marks: 0 });
   });

@@ -83,3 +83,31 @@ describe('the page-2 rest of a (U) paragraph is released with it (probe 63c, F2)
     expect(text).toContain('UQEND');
   });
 });
+
+describe('two columns of one width: the flow runs on from the right one (probe 63e F1)', () => {
+  it('a short (U) line at the foot of a left column that reaches lower does not take the right column\'s (S) paragraph', async () => {
+    const t = await TestPdf.create();
+    const col = (x: number, y: number, lines: readonly string[]): string[] => lines.map((s, i) => line(x, y - 13 * i, s, 10));
+    const left: string[] = [];
+    for (let k = 0; k < 6; k++) left.push(...col(72, 700 - 52 * k, [`(U) UQL${k} A public paragraph of the left`, 'column that runs on for a few', 'lines and ends here.']));
+    left.push(...col(72, 388, ['(U) UQPOC POC: Jane Doe, 963-5555']));
+    const right: string[] = [];
+    for (let k = 0; k < 4; k++) right.push(...col(320, 700 - 52 * k, [`(U) UQR${k} A public paragraph of the right`, 'column that runs on for a few', 'lines and ends here.']));
+    right.push(...col(320, 492, ['(S//NF) ZQONE The secret paragraph runs', 'on to the foot of the right column', 'and over the page to the']));
+    const banner = (y: number): string => line(250, y, 'SECRET//NOFORN', 12);
+    t.page([banner(750), ...left, ...right].join('\n'));
+    t.page(
+      [
+        banner(750),
+        ...col(72, 716, ['following site, ZQTWO where it ends.']),
+        ...col(72, 680, ['(U) UQEND Final public paragraph of the memo.']),
+        line(72, 600, 'Classified By: John Smith, Director', 10),
+        line(72, 588, 'Reason: 1.4(c)', 10),
+        line(72, 576, 'Declassify On: 20501231', 10),
+      ].join('\n'),
+    );
+    const { text } = await releaseShown(await t.save(), /ZQ[A-Z0-9]+/);
+    expect(text).toContain('UQPOC');
+    expect(text).toContain('UQEND');
+  });
+});

@@ -30,6 +30,8 @@ describe('an unmarked line under a (U) line, set apart from it (probe 63b, F1)',
     ['a 9 pt byline under a 14 pt title (joined as its wrap)', [line(72, 680, '(U) UQHEAD Harbor review for the quarter', 14), line(72, 668, 'ZQBYLINE By Ivan Petrov, northern station chief and deputy', 9)]],
     ['a right-aligned photo credit under a flush-left title', [...WRAPPING, line(72, 680, '(U) UQHEAD Harbor review for the quarter'), line(380, 666, 'ZQCREDIT Photo: northern relay')]],
     ['a 9 pt Source line under a figure caption', [...WRAPPING, line(72, 680, '(U) UQHEAD Figure 3: Harbor entrance'), line(72, 668, 'ZQSOURCE Source: northern relay station imagery', 9)]],
+    ['an 11 pt body paragraph under a 12 pt heading (Word\'s Heading 3)', [...WRAPPING, line(72, 680, '(U) UQHEAD Collection results', 12), line(72, 667, 'ZQBODYC the covert channel carries reports from the source in the harbor and', 11)]],
+    ['9 pt words beside a 14 pt dot leader under a 14 pt title', [line(72, 680, '(U) UQHEAD Harbor review for the quarter', 14), `${line(72, 667, 'ZQLEADER secret item', 9)}\n${line(160, 667, '....................', 14)}`]],
     ['a body paragraph under a 14 pt heading with no space after it', [...WRAPPING, line(72, 680, '(U) UQHEAD Background on the channel', 14), line(72, 666, 'ZQBODYA the covert channel carries reports from the source in the harbor and'), line(72, 652, 'the liaison ZQBODYB service meets him monthly at the pier to collect them.')]],
   ];
   it.each(cases)('%s: withheld, the (U) line released', async (_name, body) => {
@@ -53,6 +55,8 @@ describe('controls (probe 63b)', () => {
   it("a (U) caption's lower-case wrap stays whole", () => whole([line(72, 680, '(U) UQTITLE Table 1: Port calls by'), line(72, 666, 'uqtwo month')], ['UQTITLE', 'uqtwo']));
   it('names under a (U) lead-in with a colon stay with it', () =>
     whole([...WRAPPING, line(72, 680, '(U) UQTITLE The attendees were:'), line(72, 666, 'UQTWO Ivan Petrov of the northern cell')], ['UQTITLE', 'UQTWO']));
+  it('a wrap set in small caps with full-size capitals stays whole (probe 63e F4)', () =>
+    whole([...WRAPPING, line(72, 680, '(U) UQTITLE The partners met at the offices of the following agencies and'), `${line(72, 666, 'U', 12)}\n${line(80, 666, 'QTWO NSA CSS GCHQ AND OTHERS', 9.6)}`], ['UQTITLE', 'QTWO']));
   it('a (U) paragraph that wraps mid-sentence stays whole', () =>
     whole([...WRAPPING, line(72, 680, '(U) UQTITLE public paragraph of the memo that runs on past the right edge'), line(72, 666, 'UQTWO of the column and ends here.')], ['UQTITLE', 'UQTWO']));
 });

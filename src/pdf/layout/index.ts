@@ -411,23 +411,33 @@ function setApartFromU(block: Block, i: number, joined: boolean): boolean {
 }
 
 /**
- * True when two line pieces are set in clearly different sizes (the size most of their inked glyphs
- * have differs by more than 15%: 9 pt under 11, 11 under 13): a wrap keeps its line's size.
+ * True when two line pieces are set in clearly different sizes: the size most of their letters have
+ * and the size of their largest letter both differ by more than 8% (11 pt under a 12 pt heading, 9
+ * under 10): a wrap keeps its line's size. Both, so that a line set mostly in small caps (its
+ * capitals at full size: probe 63e F4) and a line with a sample set large inside it (`I use
+ * Verdana 18`, SIDtoday 2005-07-01) are no other size; letters only, so that dot leaders, digits and
+ * superscript numbers decide nothing (F3).
  */
 function otherSize(a: LinePiece, b: LinePiece): boolean {
-  const sa = textSize(a);
-  const sb = textSize(b);
-  return Math.max(sa, sb) > 1.15 * Math.min(sa, sb);
+  const [ma, xa] = letterSizes(a);
+  const [mb, xb] = letterSizes(b);
+  const apart = (p: number, q: number): boolean => Math.max(p, q) > 1.08 * Math.min(p, q);
+  return apart(ma, mb) && apart(xa, xb);
 }
 
-/** The size most of a line piece's inked glyphs are set in (its own size if none is inked). */
-function textSize(piece: LinePiece): number {
+/** The size most of a line piece's seen letters have, and the largest (its own size if it has none). */
+function letterSizes(piece: LinePiece): [number, number] {
   const count = new Map<number, number>();
-  for (const g of piece.glyphs) if (!g.blank && g.size > 0) count.set(Math.round(g.size * 10), (count.get(Math.round(g.size * 10)) ?? 0) + 1);
-  let best = piece.size;
-  let most = 0;
-  for (const [s, n] of count) if (n > most) [best, most] = [s / 10, n];
-  return best;
+  let largest = 0;
+  for (const g of piece.glyphs) {
+    if (g.blank || g.unseen || !/\p{L}/u.test(g.text)) continue;
+    count.set(g.size, (count.get(g.size) ?? 0) + 1);
+    largest = Math.max(largest, g.size);
+  }
+  let most = piece.size;
+  let n = 0;
+  for (const [size, k] of count) if (k > n) [most, n] = [size, k];
+  return [most, largest > 0 ? largest : piece.size];
 }
 
 /**

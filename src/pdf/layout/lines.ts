@@ -1367,6 +1367,12 @@ function flowEndLast(list: Block[]): Block[] {
   // columns, the left a line lower): the flow runs on from the right one, as XY-cut reads it.
   const size = list[end]!.lines[list[end]!.lines.length - 1]!.size;
   if (list.slice(end + 1, body).some((b) => b.bottom - low < 2 * size)) return list;
+  // Only narrower blocks (a sidebar, a series list, a piece a bar cut off) are read before it: a
+  // column as wide as it, whose foot is higher (a short `(U) POC: …` line at the foot of the left
+  // column, the right one's (S) paragraph running on over the page), is the flow's, and the page-2
+  // text went on with the left column's (U) line (probe 63e F1).
+  const width = list[end]!.x1 - list[end]!.x0;
+  if (list.slice(end + 1, body).some((b) => b.x1 - b.x0 >= 0.6 * width)) return list;
   return [...list.slice(0, end), ...list.slice(end + 1, body), list[end]!, ...list.slice(body)];
 }
 
