@@ -114,3 +114,12 @@ describe('a classification line the banner reader did not take', () => {
     },
   );
 });
+
+describe("other governments' lines in CAPCO's form and with a country before a level (probe 63e F2)", () => {
+  it.each(['//NLD STG GEHEIM', '//POL TAJNE', '//ITA SEGRETISSIMO', '//SWE HEMLIG', '//ESP DIFUSION LIMITADA', '//CTS', '//NS', '//GBR SECRET UK EYES ONLY', 'SECRET UK EYES ONLY', 'AUS SECRET AUSTEO', '//NZL SECRET NZEO', '//GBR TOP SECRET STRAP1'])('%s reads as a classification line', (line) => {
+    expect(readsAsClassificationLine(line)).toBe(true);
+  });
+  it.each(['//ABC NEWS REPORT', 'SECRETARY OF STATE', '// TODO fix this', '//NLD'])('%s does not', (line) => {
+    expect(readsAsClassificationLine(line)).toBe(false);
+  });
+});

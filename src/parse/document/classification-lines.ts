@@ -51,7 +51,15 @@ const LEVEL_LEAD = /^(?:(?:[A-Z]{2,3}|NATO|COSMIC)\s+)?(?:TOP\s+SECRET|SECRET|CO
  */
 const RUN_TOGETHER = /^(?:TOPSECRET(?![A-Z])|(?:TOP\s*SECRET|SECRET|CONFIDENTIAL)(?=(?:NOFORN|NF|ORCON|REL|RELIDO|WNINTEL|NOCONTRACT|PROPIN)(?![A-Z])))/;
 /** Words that only a classification line holds after its level (controls, SCI, release words). */
-const CONTROL_WORD = /^(?:NOFORN|NF|ORCON|OC|WNINTEL|NOCONTRACT|PROPIN|UMBRA|GAMMA|SPOKE|MORAY|ZARF|RUFF|TK|SI|HCS|COMINT|TALENT|KEYHOLE|REL|RELEASABLE|RELIDO|EYES|FGI|SCI|SAR|LIMDIS|EXDIS|NODIS|SENSITIVE|DEFENSE|DÉFENSE|UE|EU|FOUO|PII|LES|ATOMAL|CRYPTO|SPECAT)$/;
+const CONTROL_WORD = /^(?:NOFORN|NF|ORCON|OC|WNINTEL|NOCONTRACT|PROPIN|UMBRA|GAMMA|SPOKE|MORAY|ZARF|RUFF|TK|SI|HCS|COMINT|TALENT|KEYHOLE|REL|RELEASABLE|RELIDO|EYES|FGI|SCI|SAR|LIMDIS|EXDIS|NODIS|SENSITIVE|DEFENSE|DÉFENSE|UE|EU|FOUO|PII|LES|ATOMAL|CRYPTO|SPECAT|UK|AUSTEO|AGAO|CANADIAN|NZEO|STRAP\d?)$/;
+/**
+ * Country codes (ISO 3166 trigraphs of the governments whose lines a US reader meets, NATO and EU
+ * tetragraphs) that after CAPCO's `//` open another government's line: `//NLD STG GEHEIM`, `//POL
+ * TAJNE`, `//DNK HEMMELIGT`, `//CTS` (NATO's COSMIC TOP SECRET). Read as a line the grammar does
+ * not understand (fail closed): as text, an attachment page's unmarked text was released under an
+ * UNCLASSIFIED memo's banner (probe 63e F2). `//ABC NEWS REPORT` is none.
+ */
+const FOREIGN_LEAD = /^\/\/\s*(?:(?:AUS|AUT|BEL|BGR|CAN|CHE|CZE|DEU|DNK|ESP|EST|FIN|FRA|GBR|GRC|HRV|HUN|IRL|ISL|ISR|ITA|JPN|KOR|LTU|LUX|LVA|NLD|NOR|NZL|POL|PRT|ROU|SVK|SVN|SWE|TUR|UKR)\s+\S|(?:NATO|CTS|CTSA|NS|NC|NR|NU|EU|COSMIC)(?![A-Z]))/;
 /** Classification lines of other governments, and US ones without a level word (after a country: `UK EYES ONLY`). */
 const OTHER_LINE =
   /^(?:(?:[A-Z]{2,3}|NATO)\s+)?(?:GEHEIM|STRENG GEHEIM|VS-VERTRAULICH|VS-NUR FÜR DEN DIENSTGEBRAUCH|CONFIDENTIEL D[EÉ]FENSE|SECRET D[EÉ]FENSE|TR[EÈ]S SECRET|DIFFUSION RESTREINTE|SECRET UE|OFFICIAL[- ]SENSITIVE|PROTECTED [ABC]|AUSTEO|NOFORN|EYES ONLY|SENSITIVE COMPARTMENTED INFORMATION|HANDLE VIA [A-Z ]+ CHANNELS(?: ONLY)?|СЕКРЕТНО|СОВЕРШЕННО СЕКРЕТНО|RISERVATO|SEGRETO|SECRETO|RESERVADO|CONFIDENCIAL|ΑΠΟΡΡΗΤΟ|ΑΚΡΩΣ ΑΠΟΡΡΗΤΟ|機密|机密|極秘|极密|絕密|绝密|秘密)(?![\p{L}])/u;
@@ -122,7 +130,7 @@ function columnWords(column: string): string | null {
   // `//FRA SECRET DEFENSE`, `//DEU GEHEIM`: CAPCO's form of a foreign line (the grammar reads `//DEU
   // SECRET`; the national words it does not: read as text, the page's unmarked text was released).
   const bare = t.replace(/^\/\/\s*(?=(?:[A-Z]{3}|NATO|COSMIC)\s)/, '');
-  if (OTHER_LINE.test(bare)) return t.split(/\s+/).length <= 8 ? t : null;
+  if (OTHER_LINE.test(bare) || FOREIGN_LEAD.test(t)) return t.split(/\s+/).length <= 8 ? t : null;
   if (SCI_ONLY.test(t)) return t;
   const lead = LEVEL_LEAD.exec(bare) ?? RUN_TOGETHER.exec(bare);
   if (!lead) return null;
