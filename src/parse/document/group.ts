@@ -511,8 +511,12 @@ type LineOpeners = Omit<LineMarks, 'openers'> & { readonly openers: readonly { r
 
 /** Where an HTML comment opens after a line's first character (`(U) The visit … <!-- reviewer: …`), or -1. */
 function commentStart(source: string, from: number, line: DocLine): number {
-  const at = source.indexOf('<!--', Math.max(from, line.first + 1));
-  return at !== -1 && at < line.last ? at : -1;
+  // Within the line only: searched to the source's end for each line, a document with no comment
+  // would be read in time that grows with the square of its length (see lookalike.ts indexBefore).
+  const start = Math.max(from, line.first + 1);
+  if (start >= line.last) return -1;
+  const at = source.slice(start, line.last).indexOf('<!--');
+  return at === -1 ? -1 : start + at;
 }
 
 /**
