@@ -442,24 +442,13 @@ function midLineMarks(rs: readonly Row[]): PageGlyph[] {
  */
 function cellsBesideU(glyphs: readonly PageGlyph[], marks: readonly PageGlyph[]): number[] {
   if (marks.length === 0 || !opensU(glyphs)) return [];
-  const out: number[] = [];
-  let prev = -1;
-  let spaces = 0;
-  for (let i = 0; i < glyphs.length; i++) {
-    const g = glyphs[i]!;
-    if (g.blank) {
-      spaces += Math.max(0, g.x1 - g.x0);
-      continue;
-    }
-    const a = prev >= 0 ? glyphs[prev]! : null;
-    const filled = spaces;
-    prev = i;
-    spaces = 0;
-    if (!a || g.text === '(' || g.x0 - a.x1 - filled <= WORD_HOLE_EM * g.size) continue;
+  const cells = openHoles(glyphs).filter(({ at, open }) => {
+    const g = glyphs[at]!;
     const em = g.size;
-    if (marks.some((m) => Math.abs(m.x0 - g.x0) < CELL_ALIGN_EM * em && Math.abs(m.size - em) <= 0.1 * em && Math.abs(m.y - g.y) >= 0.6 * em && Math.abs(m.y - g.y) <= 2.4 * em)) out.push(i);
-  }
-  return out;
+    if (g.text === '(' || open <= WORD_HOLE_EM * em) return false;
+    return marks.some((m) => Math.abs(m.x0 - g.x0) < CELL_ALIGN_EM * em && Math.abs(m.size - em) <= 0.1 * em && Math.abs(m.y - g.y) >= 0.6 * em && Math.abs(m.y - g.y) <= 2.4 * em);
+  });
+  return cells.map((h) => h.at);
 }
 
 /**
