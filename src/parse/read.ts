@@ -36,10 +36,22 @@ const CABLE_SIGNS: readonly RegExp[] = [
 ];
 
 /**
+ * A Markdown document's first line: an ATX heading (`# SECRET//NOFORN`) or a line wholly in bold
+ * (`**SECRET//NOFORN**`). No cable opens so (the 1,588 corpus cables open with a routing header, a
+ * reference id, a precedence line or an extract's note); a Markdown memo that quotes a cable's
+ * `E.O. 12958: DECL: …` line or has a `TAGS:` line was read by the cable parser, which reads no such
+ * banner and merged its bold header lines (probe 63a F10).
+ */
+const MARKDOWN_FIRST_LINE = /^[ \t]{0,3}(?:#{1,6}[ \t]+\S|(\*\*|__)\S.*\1[ \t]*$)/;
+
+/**
  * `cable` when the text has a cable's routing header, reference id, E.O. line or TAGS line (looked
- * for in its first 200 lines), `document` otherwise.
+ * for in its first 200 lines), `document` otherwise, and for a text whose first line is Markdown's
+ * (see MARKDOWN_FIRST_LINE): the document reader reads the cable lines a memo quotes as its text.
  */
 export function detectFormat(text: string): DocumentFormat {
+  const firstLine = /^(?:[ \t]*\r?\n)*([^\r\n]*)/.exec(text.replace(/^\uFEFF/, ''))![1]!;
+  if (MARKDOWN_FIRST_LINE.test(firstLine)) return 'document';
   let end = text.length;
   for (let n = 0, at = -1; n < 200; n++) {
     at = text.indexOf('\n', at + 1);

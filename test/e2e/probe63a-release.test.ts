@@ -105,3 +105,59 @@ describe('probe 63a F6: a mark written with character references is read as the 
     expect(files.get('release/doc.md.txt')).toContain('&#40;see UQ2&#41;');
   });
 });
+
+/** The repro of probe 63a F9: Markdown blocks right under (U) lines. */
+const MARKDOWN_MIX = [
+  '**SECRET//NOFORN**',
+  '',
+  '# (U) Quarterly Review UQ1',
+  '',
+  '(U) The review covers UQ2 the quarter.',
+  '```',
+  'ZQ1 unmarked code line after a U paragraph',
+  '```',
+  '',
+  '(U) Steps to reproduce UQ3:',
+  '',
+  '```text',
+  '(U) UQ4 code line marked',
+  'ZQ2 second code line unmarked',
+  '```',
+  '',
+  '(U) Paragraph UQ6 under setext.',
+  'ZQ5 Setext under para',
+  '---------------------',
+  '',
+  '(U) Last paragraph UQ7.',
+  '',
+  'Classified By: J. Smith',
+  'Reason: 1.4(c)',
+  'Declassify On: 20401231',
+  '',
+  '**SECRET//NOFORN**',
+  '',
+].join('\n');
+
+describe('probe 63a F9: a fenced code block or setext heading under a (U) line is its own portion', () => {
+  it('no ZQ word released; the release keeps its fences balanced', async () => {
+    await expectReleased(MARKDOWN_MIX, ['UQ1', 'UQ2', 'UQ3', 'UQ6', 'UQ7']);
+    const files = await releaseOneText(MARKDOWN_MIX, { name: 'doc.md' });
+    const text = files.get('release/doc.md.txt')!;
+    expect(text).toBeDefined();
+    // Every fence withheld whole: no fence left open to swallow the rest of the rendered release.
+    expect((text.match(/^(?:```|~~~)/gm) ?? []).length % 2).toBe(0);
+    expect(text).toContain('UQ7');
+  });
+});
+
+describe('probe 63a F10: a Markdown memo that quotes a cable E.O. line is read as a document', () => {
+  it('read by the document reader: its ATX banner read, its (U) text released, nothing pending', async () => {
+    const md = '# SECRET//NOFORN\n\n**MEMORANDUM FOR:** Director\n**FROM:** Chief, Division\n**SUBJECT:** (U) Markdown header UQS\n**DATE:** 15 March 2012\n\n(U) Public paragraph UQA here.\n\n(U) The cable said: E.O. 12958: DECL: 20100101 UQB.\n\n(S//NF) The source ZQ3 reported the plan.\n\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20401231\n\n# SECRET//NOFORN\n';
+    const quoted = md.replace('(U) The cable said: E.O. 12958: DECL: 20100101 UQB.', 'E.O. 12958: DECL: 20100101\n(U) Text UQB under it.');
+    for (const input of [md, quoted]) {
+      await expectReleased(input, ['UQA', 'UQB']);
+      const files = await releaseOneText(input, { name: 'doc.md' });
+      expect([...files.keys()].some((f) => f.startsWith('pending/'))).toBe(false);
+    }
+  });
+});

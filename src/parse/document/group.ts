@@ -25,6 +25,7 @@ import { readCellStartMark, readLineStart, scanLine, type LineMarks, type LineSt
 import { endsSubject } from '../subject-end.js';
 import { alignedCellMarks, alignedLaterCellsMarked, alignedTableRows, type AlignedRow } from './aligned-table.js';
 import { opensNextItem } from './item-sequence.js';
+import { fenceMarks } from './fences.js';
 
 /** A piece of a line that belongs to a portion: content offsets. */
 export interface Piece {
@@ -97,6 +98,8 @@ export interface GroupInput {
    * cover memo's SECRET attachment. No portion continues across one.
    */
   readonly levelBreaks: ReadonlySet<number>;
+  /** Markdown fenced code blocks: opening line → closing line (see fences.ts). */
+  readonly fences: ReadonlyMap<number, number>;
 }
 
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
@@ -141,7 +144,11 @@ export function groupPortions(input: GroupInput): Draft[] {
   const st: GroupState = { input, blankParagraphs: usesBlankLines(input), wraps: wrapped >= 3, measured: wrapped >= 1, drafts: [], aligned: alignedTableRows(input.source, input.lines, input.roles), cur: null, hard: true, blankGap: false, pageGap: false, prev: null, carried: null };
   const inline = inlineBanners(input);
   for (let i = 0; i < input.lines.length; i++) {
-    if (!passBoundary(st, input.roles[i]!, input.levelBreaks.has(i) || inline.has(i))) groupLine(st, i);
+    const fenceEnd = input.fences.get(i);
+    if (fenceEnd !== undefined) {
+      groupFence(st, i, fenceEnd);
+      i = fenceEnd;
+    } else if (!passBoundary(st, input.roles[i]!, input.levelBreaks.has(i) || inline.has(i))) groupLine(st, i);
   }
   close(st);
   attachLoneMarks(st.drafts);
@@ -238,6 +245,28 @@ function passBoundary(st: GroupState, role: LineRole, levelBreak: boolean): bool
     return true;
   }
   return false;
+}
+
+/**
+ * A fenced code block, fences included, as one portion of its own (see fences.ts): never the wrap
+ * of the line above it, and nothing after it goes on with it.
+ */
+function groupFence(st: GroupState, open: number, end: number): void {
+  const { source, lines, bannerRelTo } = st.input;
+  close(st);
+  const pieces: Piece[] = [];
+  for (let k = open; k <= end; k++) if (!lines[k]!.blank) pieces.push({ start: lines[k]!.first, end: lines[k]!.last, line: k, breakBefore: false });
+  const { lead, raises } = fenceMarks(source, lines, open, end, bannerRelTo);
+  const d = openDraft(source, pieces[0]!, lead, null, null, true, 0);
+  d.pieces.push(...pieces.slice(1));
+  d.raises.push(...raises);
+  d.markOnly = false;
+  st.cur = d;
+  close(st);
+  st.hard = true;
+  st.blankGap = st.pageGap = false;
+  st.prev = lines[end]!;
+  st.carried = null;
 }
 
 /** One line of text: its first piece, the portions that marks in the middle of it open, a trailing mark. */
@@ -423,8 +452,29 @@ function startsBlock(c: Draft, prev: DocLine, line: DocLine, source: string, lin
   // A form's hanging indent under a field's mark goes on (see hangsUnderMark, hangsAtColumn).
   if (indentedBlockUnder(source, prev, line) && !hangsUnderMark(c, source, lines, line) && !hangsAtColumn(c, source, lines, line)) return true;
   if (MARKDOWN_DEFINITION.test(line.text)) return true;
+  if (prev.page === line.page && aboveSetextUnderline(source, lines, line)) return true;
   return HTML_BLOCK.test(line.text) && !HTML_BLOCK.test(prev.text);
 }
+
+/**
+ * A line right above a setext heading's underline (`Title ZQ…` / `=====` or `-----`): a heading,
+ * the line above's text no more (CommonMark makes the paragraph above the underline the heading,
+ * the (U) line with it; which of its lines the author meant for the heading is not known, and the
+ * unmarked one holds no mark: fail closed). Read on, it was released as the (U) line's wrap
+ * (probe 63a F9). A heading line that carries the mark opens its portion by it. Not across a
+ * page break: the first line of a page goes on with the page before as it did.
+ */
+function aboveSetextUnderline(source: string, lines: readonly DocLine[], line: DocLine): boolean {
+  const next = lines[line.index + 1];
+  if (!next || next.blank || next.page !== line.page || next.first - next.start > 3) return false;
+  return SETEXT_UNDERLINE.test(next.text) && !source.slice(next.start, next.first).includes('\t');
+}
+
+/**
+ * A setext heading's underline: three or more `=` or `-`, nothing else (CommonMark takes one; a
+ * text out of a PDF sets `--` before a list's items, as SIDtoday's `--` / `(U) See also …`).
+ */
+const SETEXT_UNDERLINE = /^(?:={3,}|-{3,})$/;
 
 /**
  * A Markdown footnote definition (`[^1]: …`) or link reference definition (`[f]: <url> "title"`):

@@ -42,6 +42,7 @@ import { foldBannerStandIns, holdsClassification, readClassificationLine, readsA
 import { groupPortions, type Draft } from './group.js';
 import type { MarkHit } from './marks.js';
 import { folioLines } from './folio.js';
+import { fencedBlocks, fencedLines } from './fences.js';
 import { unclassifiedMessages } from './messages.js';
 import { isBarePunctuation, isRunDateLine, lineRole, officeSymbolLines, type LineRole } from './header.js';
 import { letterheadLines } from './letterhead.js';
@@ -65,7 +66,7 @@ export function parseMarkedDocument(source: string): Document {
 
 function readDocumentText(source: string): Document {
   const lines = splitDocLines(source);
-  const { roles, banners, authority, dates, letterhead } = readRoles(source, lines);
+  const { roles, banners, authority, dates, letterhead, fences } = readRoles(source, lines);
   const pageBanners = placeBanners(source, lines, roles, banners);
   const own = pageBanners.find((b) => !b.highestPossible) ?? null;
   const dynamic = pageBanners.find((b) => b.highestPossible && b.marking) ?? null;
@@ -85,7 +86,7 @@ function readDocumentText(source: string): Document {
   // Only where the document is known to be UNCLASSIFIED is `Top Secret (TS) clearances` text: in a
   // classified one the mark may mark what follows it (probe 60d F1), so it raises the portion.
   const definitions = bannerMarking?.level === 'U' && classifiedSigns.length === 0;
-  const drafts = groupPortions({ source, lines, roles, bannerRelTo, definitions, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own) });
+  const drafts = groupPortions({ source, lines, roles, bannerRelTo, definitions, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own), fences });
   const settled = settle(source, lines, roles, drafts, bannerMarking?.level ?? null);
   const messages = unclassifiedMessages(lines, roles, banners, settled);
   const inMessage = (p: Portion) => messages.some((m) => p.span.start >= m.start && p.span.end <= m.end);
@@ -199,7 +200,7 @@ function documentClassifiedSigns(pageBanners: readonly PageBanner[], own: PageBa
 function readRoles(
   source: string,
   lines: readonly DocLine[],
-): { roles: LineRole[]; banners: Map<number, BannerHit>; authority: AuthorityRead; dates: { date: string; span: Span }[]; letterhead: number[] } {
+): { roles: LineRole[]; banners: Map<number, BannerHit>; authority: AuthorityRead; dates: { date: string; span: Span }[]; letterhead: number[]; fences: Map<number, number> } {
   const roles: LineRole[] = lines.map((l) => (l.blank ? 'blank' : 'content'));
   const banners = findBanners(source, lines);
   for (const b of banners.values()) for (const k of b.lines) roles[k] = b.highestPossible ? 'furniture' : 'banner';
@@ -208,6 +209,11 @@ function readRoles(
   const dates: { date: string; span: Span }[] = [];
   const found = lines.map((l, i) => (roles[i] === 'content' ? lineRole(l) : null));
   for (let i = 0; i < lines.length; i++) if (found[i]) roles[i] = found[i]!.role;
+  // A fenced code block's lines, its fences too, are its text (`DATE: …`, `---`, a bare ```` ``` ````):
+  // one portion (see fences.ts), no line of it boilerplate kept whatever the block's decision.
+  const fences = fencedBlocks(source, lines, roles);
+  const fenced = fencedLines(fences, lines);
+  for (const k of fenced) roles[k] = 'content';
   // Punctuation right under a line of text is that text's (`please notify (` / `).`, the name
   // between blanked by the publisher): as a rule line it was boilerplate, kept in a release that
   // withheld the paragraph.
@@ -236,7 +242,9 @@ function readRoles(
   for (const i of folioLines(lines, roles)) roles[i] = 'folio';
   const letterhead = letterheadLines(lines, roles);
   for (const i of letterhead) roles[i] = 'rule';
-  return { roles, banners, authority, dates, letterhead };
+  // The passes after this one (office symbols, page numbers, letterhead) leave a fence's lines alone too.
+  for (const k of fenced) roles[k] = 'content';
+  return { roles, banners, authority, dates, letterhead: letterhead.filter((i) => !fenced.has(i)), fences };
 }
 
 /**

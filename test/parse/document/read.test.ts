@@ -18,6 +18,12 @@ describe('detectFormat', () => {
     ['a memo', 'SECRET//NOFORN\n\nMEMORANDUM FOR: Director\n\n(S//NF) Text.\n', 'document'],
     ['a SIDtoday page', 'DYNAMIC PAGE -- HIGHEST POSSIBLE CLASSIFICATION IS\nTOP SECRET // SI / TK // REL TO USA AUS CAN GBR NZL\n\n(U) Title\n', 'document'],
     ['Markdown', '# (U) Title\n\n(U) Text.\n', 'document'],
+    // Probe 63a F10: a Markdown memo quoting a cable's E.O. line, or with a TAGS line, is a document.
+    ['a Markdown memo (ATX banner) quoting an E.O. line', '# SECRET//NOFORN\n\n**SUBJECT:** (U) X\n\nE.O. 12958: DECL: 20100101\n(S//NF) Text.\n', 'document'],
+    ['a Markdown memo (bold banner) with a TAGS line', '\n**SECRET//NOFORN**\n\nTAGS: PREL PGOV\n\n(S//NF) Text.\n', 'document'],
+    ['a Markdown memo after a byte order mark', '\uFEFF## SECRET\n\nE.O. 12958: DECL: 20100101\n', 'document'],
+    ['a cable whose text holds a bold line further down', 'SECRET\n\nE.O. 12958: DECL: 02/13/2018\n**NOTE**\n', 'cable'],
+    ['a hash tag first, no heading', '#SECRET\n\nTAGS: PREL\n', 'cable'],
   ])('%s → %s', (_what, text, expected) => {
     expect(detectFormat(text)).toBe(expected);
   });
