@@ -37,14 +37,35 @@ export function militaryLabel(text: string): { number: number; letter: string; s
 /**
  * A military subparagraph label at the start of `text`, strict or loose, that follows `open` (the
  * open one's number and letter: `2.B` after `2.A.`, whatever the case of B). Loose, an unmarked
- * `2.B …` directly under `2.A. (U) …` was read as its text and released (probe 63).
+ * `2.B …` directly under `2.A. (U) …` was read as its text and released (probe 63). A later letter
+ * than the next, or a doubled one after Z (`2.C` under `2.A.`, a letter skipped; `2.AA` after
+ * `2.Z.`), is a label only written with the number's stop (`2.C`, `2.C:`, `2.(C)`, `2.AA.`): read
+ * as the text above, it was released with its (U) (probe 63a); `2 C …` may be a wrapped figure.
  */
 export function nextMilitaryLabel(text: string, open: { number: string; letter: string } | null): ReturnType<typeof militaryLabel> {
   if (!open) return null;
   const m = MILITARY_LOOSE.exec(text);
   const letter = m ? (m[2] ?? m[4] ?? m[6] ?? m[8])! : '';
-  if (!m || m[1] !== open.number || letter.toLowerCase().charCodeAt(0) !== open.letter.toLowerCase().charCodeAt(0) + 1) return null;
-  return { number: Number(m[1]), letter, suffix: m[3] ?? m[5] ?? m[7] ?? ')', length: m[0].length };
+  if (m && m[1] === open.number && letterOrder(letter) === letterOrder(open.letter) + 1) {
+    return { number: Number(m[1]), letter, suffix: m[3] ?? m[5] ?? m[7] ?? ')', length: m[0].length };
+  }
+  const later = MILITARY_LATER.exec(text);
+  const label = later ? (later[2] ?? later[3])! : '';
+  if (!later || later[1] !== open.number || letterOrder(label) <= letterOrder(open.letter)) return null;
+  return { number: Number(later[1]), letter: label, suffix: later[4] || ')', length: later[0].length };
+}
+
+/**
+ * A label with the number's stop and a letter, or a doubled letter (`2.C`, `2.C:`, `2.(C)`,
+ * `2.AA.`): read only after an open one, as a later letter (see {@link nextMilitaryLabel}).
+ */
+const MILITARY_LATER = /^(\d{1,3})\.(?:\(([A-Za-z]{1,2})\)|([A-Za-z]{1,2})([.):,]?))[ \t]+(?=\S)/;
+
+/** A subparagraph letter's place: A–Z are 1–26, a doubled letter after them (AA 27, BB 28, …); 0 for anything else. */
+function letterOrder(letter: string): number {
+  const u = letter.toUpperCase();
+  if (/^[A-Z]$/.test(u)) return u.charCodeAt(0) - 64;
+  return /^([A-Z])\1$/.test(u) ? 26 + u.charCodeAt(0) - 64 : 0;
 }
 
 /**

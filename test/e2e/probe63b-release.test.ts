@@ -30,7 +30,10 @@ const CASES: [name: string, input: string, released: string[]][] = [
   // Controls: the (U) text under a loose label is released; a loose label is no label alone.
   ['2.B (U) under 2.A. (C)', cable(`2.A. (C) ZQA ${LONG}.\n2.B (U) UQB public next label.`), ['UQB']],
   ['2 B. (U) under 2.A. (C)', cable(`2.A. (C) ZQA ${LONG}.\n2 B. (U) UQB public next label.`), ['UQB']],
-  ['2.C under 2.A. (U): not the next letter, the wrap', cable(`2.A. (U) UQA ${LONG}.\n2.C UQC goes on.`), ['UQA', 'UQC']],
+  // Probe 63a (fix64b): a skipped letter, or a doubled one after Z, with the number's stop is a label.
+  ['2.C under 2.A. (U): a letter skipped, a label', cable(`2.A. (U) UQA ${LONG}.\n2.C ZQC unmarked later label.`), ['UQA']],
+  ['2.AA under 2.Z. (U): a label', cable(`2. (U) UQP2 points follow.\n2.Z. (U) UQZ ${LONG}.\n2.AA ZQAA unmarked later label.`), ['UQP2', 'UQZ']],
+  ['2 C under 2.A. (U): no stop, the wrap', cable(`2.A. (U) UQA ${LONG} and\n2 C UQC goes on.`), ['UQA', 'UQC']],
   ['3 B under 2.A. (U): not its number, the wrap', cable(`2.A. (U) UQA ${LONG} and\n3 B UQC goes on.`), ['UQA', 'UQC']],
 ];
 

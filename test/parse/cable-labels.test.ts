@@ -11,8 +11,27 @@ describe('the next military subparagraph label under 2.A.', () => {
   it.each(['2.B ZQ', '2.b ZQ', '2.B: ZQ', '2.B, ZQ', '2 B. ZQ', '2 B ZQ', '2B. ZQ', '2B) ZQ', '2. B. ZQ', '2-B. ZQ', '2.(B) ZQ', '2(B) ZQ'])('%j is B', (text) => {
     expect(nextMilitaryLabel(text, OPEN)?.letter.toUpperCase()).toBe('B');
   });
-  it.each(['2.C ZQ', '3.B ZQ', '2B ZQ', '2.B.1. ZQ', '20 BATTALIONS', '2.BX ZQ'])('%j is none', (text) => {
+  it.each(['3.B ZQ', '2B ZQ', '2.B.1. ZQ', '20 BATTALIONS', '2.BX ZQ', '2 C ZQ', '2C ZQ', '2.A ZQ', '2.US ZQ', '2.AB ZQ'])('%j is none', (text) => {
     expect(nextMilitaryLabel(text, OPEN)).toBeNull();
+  });
+  // Probe 63a: a letter skipped, or doubled after Z, written with the number's stop.
+  it.each([
+    ['2.C ZQ', OPEN, 'C'],
+    ['2.c: ZQ', OPEN, 'c'],
+    ['2.(D) ZQ', OPEN, 'D'],
+    ['2.F. ZQ', OPEN, 'F'],
+    ['2.AA ZQ', { number: '2', letter: 'Z' }, 'AA'],
+    ['2.AA. ZQ', { number: '2', letter: 'Z' }, 'AA'],
+    ['2.BB ZQ', { number: '2', letter: 'AA' }, 'BB'],
+  ])('%j after %j is %s', (text, open, letter) => {
+    expect(nextMilitaryLabel(text, open)?.letter).toBe(letter);
+  });
+  it.each([
+    ['2.B ZQ', { number: '2', letter: 'C' }],
+    ['2.AA ZQ', { number: '2', letter: 'BB' }],
+    ['2.C ZQ', { number: '3', letter: 'A' }],
+  ])('%j after %j is none (an earlier letter, another number)', (text, open) => {
+    expect(nextMilitaryLabel(text, open)).toBeNull();
   });
 });
 
