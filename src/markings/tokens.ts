@@ -119,19 +119,21 @@ export function repairBanner(text: string): { text: string; notes: string[] } {
   }
   // A run of 1–3 letter tokens at the start that joins into a level word (`SE C R E T`).
   const run = /^(?:[A-Za-z]{1,3} )+[A-Za-z]{1,3}(?=$|[\s/])/.exec(out);
-  let joined = false;
+  // The note names the banner's own words (`C O N F I D E N T I A L → CONFIDENTIAL`), not an example.
+  const joins: string[] = [];
   if (run && run[0].split(' ').filter((t) => t.length === 1).length >= 3) {
     const word = run[0].replace(/ /g, '').toUpperCase();
     const undoubled = word[0] === word[1] ? word.slice(1) : word;
     if (BANNER_LEVEL_WORDS.includes(word) || BANNER_LEVEL_WORDS.includes(undoubled)) {
       out = run[0].replace(/ /g, '') + out.slice(run[0].length);
-      joined = true;
+      joins.push(`${run[0]} → ${run[0].replace(/ /g, '')}`);
     }
   }
-  const spaced = out.replace(/(?<![A-Za-z])[A-Za-z](?: [A-Za-z](?![A-Za-z])){2,}/g, (m) => m.replace(/ /g, ''));
-  if (spaced !== out) joined = true;
-  out = spaced;
-  if (joined) notes.push('letter-spaced banner words joined (S E C R E T → SECRET)');
+  out = out.replace(/(?<![A-Za-z])[A-Za-z](?: [A-Za-z](?![A-Za-z])){2,}/g, (m) => {
+    joins.push(`${m} → ${m.replace(/ /g, '')}`);
+    return m.replace(/ /g, '');
+  });
+  if (joins.length > 0) notes.push(`letter-spaced banner words joined (${joins.join('; ')})`);
   const first = /^[A-Za-z]+/.exec(out)?.[0].toUpperCase() ?? '';
   const doubled = first.length > 2 && first[0] === first[1];
   if (doubled && !BANNER_LEVEL_WORDS.includes(first) && BANNER_LEVEL_WORDS.includes(first.slice(1))) {

@@ -283,6 +283,16 @@ describe('parseMarking: banners', () => {
     else expect(r.marking.normalisations.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    ['C O N F I D E N T I A L', 'C O N F I D E N T I A L → CONFIDENTIAL'],
+    ['S E C R E T//NOFORN', 'S E C R E T → SECRET'],
+    ['SE C R E T', 'SE C R E T → SECRET'],
+  ])('a letter-spaced banner %j is joined with a note naming its own words', (raw, named) => {
+    const r = parseMarking(raw, 'banner');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.marking.normalisations.join(' ')).toContain(named);
+  });
+
   it.each(['O N F I D E N T I A L', 'E C R E T', 'CSE C R E T', 'SECRETT', 'NOFORN', 'SENSITIVE', '', 'SECRET//NOFRN', 'C O R R E C T E D'])(
     'rejects %j',
     (raw) => {
