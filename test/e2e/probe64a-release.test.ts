@@ -17,6 +17,8 @@ const attachment = (banner: string) =>
   `UNCLASSIFIED\n\nMEMORANDUM FOR: Director\nFROM: Chief, Division\nSUBJECT: Transmittal UQS\nDATE: 15 March 2012\n\nPlease find the attached report UQA.\n\nAttachment: as stated\n\nUNCLASSIFIED\n\f\n${banner}\n\nThe source ZQ1 reported the plan in detail.\n\nThe meeting ZQ2 is on Friday.\n\n${banner}\n`;
 const unclassified = (body: string) => `UNCLASSIFIED\n\nSUBJECT: (U) Test UQS\n\n(U) Public paragraph UQA here.\n\n${body}\n\n(U) Public closing UQB.\n\nUNCLASSIFIED\n`;
 
+const cable = (item: string) => `UNCLASSIFIED\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: MEETING\n\n1. (U) Public paragraph UQA here.\n\n${item}\n\n3. (U) Public closing UQB.\n`;
+
 const words = (text: string, prefix: string): string[] => [...new Set(text.match(new RegExp(`\\b${prefix}[A-Z0-9]+\\b`, 'g')) ?? [])];
 
 const CASES: [name: string, input: string, released: string[]][] = [
@@ -33,6 +35,8 @@ const CASES: [name: string, input: string, released: string[]][] = [
   ['ⲤONFIDENTIAL on an attachment page', attachment('\u2ca4ONFIDENTIAL'), ['UQA']],
   ['🆂ECRET on an attachment page', attachment('\u{1f182}ECRET'), ['UQA']],
   ['a combining grapheme joiner (C\u034f)', unclassified('(C\u034f) The source ZQ1 reported the plan in detail.'), ['UQA']],
+  ['a cable: 2. (ꓢ)', cable('2. (\ua4e2) The source ZQ1 reported the plan in detail.'), ['UQA']],
+  ['a cable: 2. (🇸)', cable('2. (\u{1f1f8}) The source ZQ1 reported the plan in detail.'), ['UQA']],
   // F7: leaked at 3f4fefe.
   ['a bare (C at the file end', 'UNCLASSIFIED\n\nSUBJECT: (U) Test UQS\n\n(U) Public paragraph UQA here.\n\nThe source ZQ1 met the officer (C', ['UQA']],
   ['plan(S) glued at a paragraph end', unclassified('The source ZQ1 reported the plan(S)'), ['UQA']],
