@@ -10,7 +10,7 @@ export type { MarkingContext, MarkingOptions, MarkingParse } from './parse-marki
 export { relToFormProblems, relToSubset, type RelToProblem } from './rel-to.js';
 export { HANDLING_REQUEST_WORDS, parseCaveat } from './caveat.js';
 export { classifyParenthetical } from './classify.js';
-export { foldFullWidth, foldForeignLettersMapped, hasForeignLetters } from './full-width.js';
+export { foldFullWidth, foldForeignLetters, foldForeignLettersMapped, hasForeignLetters } from './full-width.js';
 export { MARKING_TOKENS } from './vocabulary.js';
 export type { ParentheticalKind } from './classify.js';
 export { compareLevels, LEVELS, LEVEL_BANNER } from './levels.js';

@@ -4,6 +4,7 @@
  */
 import { classifyParenthetical, mostRestrictive, parseMarking } from '../markings/index.js';
 import type { Marking } from '../types.js';
+import { holdsUnreadScript, unreadScriptMessage } from './unread-script.js';
 import { inForeignLetters, readBareLabelMark, readLookalikeMark, readUnclosedMark, type LookalikeMark } from './lookalike.js';
 
 /** A mark found in the text. Offsets are absolute (into the source). */
@@ -188,7 +189,8 @@ function frozen(m: Marking): Marking {
 
 function meaningOf(raw: string, inner: string): MarkMeaning | null {
   const kind = classifyParenthetical(inner);
-  if (kind === 'not-a-marking') return null;
+  // `2. (ꓢ) The source …`: a mark in letters of a script the look-alike tables do not know.
+  if (kind === 'not-a-marking') return holdsUnreadScript(inner) ? { marking: null, message: unreadScriptMessage(raw) } : null;
   const parsed = parseMarking(raw, 'portion');
   if (kind === 'marking' && parsed.ok) return { marking: frozen(parsed.marking), message: null };
   if (kind === 'marking' && !parsed.ok) return { marking: null, message: parsed.message };

@@ -33,7 +33,11 @@ const HYPHEN = /[\u2010\u2011]/g;
 const ANY = /[\p{Default_Ignorable_Code_Point}\uFF0F\u2044\u2215\u29F8\u2010\u2011]|[^\x00-\x7F](?<=\p{Ps}|\p{Pe})/u;
 /** Parentheses by their Unicode names: full-width, small, superscript, subscript, white, ornate, ornaments, double. */
 const PARENTHESIS = /^[(\uFF08\uFE59\u207D\u208D\u2985\uFD3E\uFD3F\u2768\u276A\u2E28]$/u;
-const PARENTHETICAL = /(\p{Ps})([^\p{Ps}\p{Pe}\n]{1,90})\p{Pe}/gu;
+/**
+ * An opening bracket, text, a closing one. The ornate parentheses are taken by their names (`﴾S﴿`,
+ * U+FD3E then U+FD3F): Unicode 14 gave them each other's general category (probe 63a F1).
+ */
+const PARENTHETICAL = /((?!\uFD3F)\p{Ps}|\uFD3E)([^\p{Ps}\p{Pe}\n]{1,90})(?:(?!\uFD3E)\p{Pe}|\uFD3F)/gu;
 
 /** `text` with the stand-ins of every mark-like parenthetical replaced (same length), and how many marks that touched. */
 export function foldMarkStandIns(text: string): { readonly text: string; readonly marks: number } {

@@ -34,14 +34,28 @@ const ANY = /[\p{Default_Ignorable_Code_Point}\u0300-\u036F\uFF0F\u2044\u2215\u2
  * is Russian, not a disguised Latin word).
  */
 export function foldBannerStandIns(text: string): string | null {
-  const mixed = /[A-Za-z]/.test(text) && LOOK_ALIKE.test(text);
-  LOOK_ALIKE.lastIndex = 0;
+  const mixed = /[A-Za-z]/.test(text) && /[^\x00-\x7f]/.test(text);
   if (!mixed && !ANY.test(text)) return null;
   let out = text.replace(INVISIBLE, '').replace(SLASH, '/').replace(HYPHEN, '-');
   out = out.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (mixed) out = out.replace(/\S+/g, (w) => (/[A-Za-z]/.test(w) ? w.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c) : w));
+  if (mixed) out = out.replace(/\S+/g, (w) => (/[A-Za-z]/.test(w) ? unknownAsWildcard(w.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c)) : w));
   return out === text ? null : out;
 }
+
+/** A capital or symbol outside ASCII that compatibility folding leaves so (Lisu `ꓢ`, Coptic `Ⲥ`, `🆂`, `🇸`). */
+const UNKNOWN_CAPITAL = /(?=[\p{Lu}\p{Lt}\p{Lo}\p{So}])[^\x00-\x7f]/gu;
+
+/**
+ * A word of ASCII letters and others, with compatibility forms folded (NFKC: `𝐒ECRET`) and each
+ * capital or symbol outside ASCII left (`ꓢECRET`, `ⲤONFIDENTIAL`, `🆂ECRET`) made a WILDCARD:
+ * a hand-made table of look-alikes leaves some out, and such a banner on a later page was read as
+ * text and its page's unmarked text released (probe 63a F1). classificationWords takes the
+ * wildcard for any letter of a level word (a line not understood: the grammar reads no `?`).
+ */
+function unknownAsWildcard(word: string): string {
+  return word.normalize('NFKC').replace(UNKNOWN_CAPITAL, WILDCARD);
+}
+const WILDCARD = '?';
 
 /** A level word, alone or after a country or alliance (`UK SECRET`, `NATO RESTRICTED`). */
 const LEVEL_LEAD = /^(?:(?:[A-Z]{2,3}|NATO|COSMIC)\s+)?(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|RESTRICTED|UNCLASSIFIED|UNCLAS)(?![A-Z])/;
@@ -132,11 +146,28 @@ function columnWords(column: string): string | null {
   const bare = t.replace(/^\/\/\s*(?=(?:[A-Z]{3}|NATO|COSMIC)\s)/, '');
   if (OTHER_LINE.test(bare) || FOREIGN_LEAD.test(t)) return t.split(/\s+/).length <= 8 ? t : null;
   if (SCI_ONLY.test(t)) return t;
-  const lead = LEVEL_LEAD.exec(bare) ?? RUN_TOGETHER.exec(bare);
+  const known = levelsForWildcards(bare);
+  const lead = LEVEL_LEAD.exec(known) ?? RUN_TOGETHER.exec(known);
   if (!lead) return null;
-  const rest = bare.slice(lead[0].length).trimStart();
+  const rest = known.slice(lead[0].length).trimStart();
   if (rest === '' || /^[/\-–—,:(]/.test(rest)) return t;
   return CONTROL_WORD.test(/^[^\s/,]+/.exec(rest)![0]) ? t : null;
+}
+
+/** The level words a word with wildcards may spell (see unknownAsWildcard). */
+const WILDCARD_LEVELS = ['TOP', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED', 'RESTRICTED'];
+
+/**
+ * `text` with each word holding a WILDCARD (and at least as many letters as wildcards) read as the
+ * level word it can spell: `?ECRET//NOFORN` as `SECRET//NOFORN`, for the test of a level only.
+ */
+function levelsForWildcards(text: string): string {
+  if (!text.includes(WILDCARD)) return text;
+  return text.replace(/[A-Z?]+/g, (w) => {
+    const wild = w.split(WILDCARD).length - 1;
+    if (wild === 0 || wild * 2 > w.length) return w;
+    return WILDCARD_LEVELS.find((l) => l.length === w.length && [...w].every((c, i) => c === WILDCARD || c === l[i])) ?? w;
+  });
 }
 
 /**

@@ -11,6 +11,8 @@ import { lookalikeMarksInside, MARK_AHEAD, MARK_START, nearMissAfterShortLabel, 
 import { isDefinitionInText, isNoMarkInText } from '../mentions.js';
 import { labelAfterSiblingLine, paragraphStartBefore } from '../list-label.js';
 import { readOpenMarkAt } from '../marks.js';
+import { holdsUnreadScript, unreadScriptMessage } from '../unread-script.js';
+import { oddTrailingMark } from './trailing-marks.js';
 import { BULLET_GLYPHS } from '../patterns.js';
 
 /** A mark found in the source. */
@@ -81,7 +83,12 @@ export function readMarkAt(source: string, at: number, limit: number, mode: Mark
   if (parsed.ok) return { start: at, end: close + 1, raw, status: 'marked', marking: parsed.marking };
   if (mode === 'strict' && !/^\s*(?:TS|[UCS])\s*\//.test(inner)) return null;
   // `(S//NF The source said so).`: the `)` found closes the sentence, not the mark.
-  if (classifyParenthetical(inner) === 'not-a-marking') return mode === 'lead' ? unclosedBeforeText(source, at, limit) : null;
+  if (classifyParenthetical(inner) === 'not-a-marking') {
+    if (mode === 'strict') return null;
+    // `(ꓢ) The source …`: a mark in letters of a script the look-alike tables do not know.
+    if (holdsUnreadScript(inner)) return { start: at, end: close + 1, raw, status: 'unknown', marking: null, message: unreadScriptMessage(raw) };
+    return unclosedBeforeText(source, at, limit);
+  }
   return { start: at, end: close + 1, raw, status: 'unknown', marking: null, message: parsed.message };
 }
 
@@ -444,5 +451,8 @@ export function scanLine(source: string, from: number, last: number, bannerRelTo
   for (const l of lookalikeMarksInside(source, from, last)) {
     inline.push({ start: l.start, end: l.end, raw: l.raw, status: 'unknown', marking: l.marking, message: l.message, lookalike: true });
   }
+  // `… the plan (ꓢ).`, `… the plan(S)`, `… the officer (C`: a mark the scan above does not read.
+  const odd = trailing ? null : oddTrailingMark(source, from, last);
+  if (odd && !inline.some((m) => m.start < odd.end && odd.start < m.end)) inline.push(odd);
   return { openers, trailing, inline, asText };
 }
