@@ -65,13 +65,14 @@ interface WordRow {
 }
 
 /**
- * True when the gap `cut` of `row`, filled by the dark boxes `bars` (lines.ts, boxed), is a hole
- * a redaction bar left in a paragraph's line (see the module's comment). `end` is where the words
- * after the gap end (lines.ts, pieceEnd); `gutter` the width (pt) of a column gutter at this size.
+ * True when the gap `cut` of `row`, filled by the page's dark boxes `boxes` (lines.ts, boxed), is
+ * a hole a redaction bar left in a paragraph's line (see the module's comment). `end` is where the
+ * words after the gap end (lines.ts, pieceEnd); `gutter` the width (pt) of a column gutter at this size.
  */
-export function barHole(row: readonly PageGlyph[], cut: BarGap, page: readonly PageGlyph[], bars: readonly Rect[], end: number, gutter: number): boolean {
+export function barHole(row: readonly PageGlyph[], cut: BarGap, page: readonly PageGlyph[], boxes: readonly Rect[], end: number, gutter: number): boolean {
   const g = row[cut.at]!;
   const em = g.size;
+  const bars = lineBoxes(boxes, g.y, em);
   let k = cut.at - 1;
   while (k >= 0 && row[k]!.blank) k--;
   if (k < 0 || Math.abs(row[k]!.size - em) > 0.1 * em || cut.right - cut.left > BAR_MAX_EM * em) return false;
@@ -80,21 +81,83 @@ export function barHole(row: readonly PageGlyph[], cut: BarGap, page: readonly P
   if (bars.some((b) => b[2] > cut.left && b[0] < cut.right && (b[1] < g.y - BAR_BELOW_EM * em || b[3] > g.y + BAR_ABOVE_EM * em))) return false;
   const after = textFrom(row, cut.at);
   if (OPENER.test(after) || opensBareMark(after)) return false;
-  const rows = wordRows(page, g);
+  const left = lineLeft(row, k, gutter);
+  const rows = wordRows(page, g, left, end);
   if (rows.some((r) => r.dy <= CHANNEL_LOOK_EM * em && channel(r.glyphs, cut, gutter))) return false;
   const target = Math.max(cut.right + 0.5 * em, Math.min(end, cut.right + 3 * em) - 2 * em);
   let spanning = false;
+  let wrapEnd = false;
+  let open = 0;
   for (const side of [1, -1] as const) {
     const near = rows.find((r) => r.side === side && r.dy <= SAME_PARAGRAPH_EM * em);
-    if (!near) continue;
+    if (!near) {
+      open++;
+      continue;
+    }
     const same = near.glyphs.filter((o) => Math.abs(o.size - em) <= 0.1 * em);
+    const beyond = rows.filter((r) => r.side === side && r.dy > near.dy + 0.6 * em && r.dy <= near.dy + SAME_PARAGRAPH_EM * em);
     if (runsThrough(same, cut.left, target, gutter)) spanning = true;
+    // The paragraph's short last line under its first (`… contact us at ■ or send an email to` /
+    // `■ nsa.`, probe 64a F2): see shortLastLine.
+    else if (side === -1 && shortLastLine(near, same, page, boxes, { left, end, gap: cut.left }) && !beyond.some((r) => r.glyphs.some((o) => o.x1 > cut.left))) wrapEnd = true;
     // A shorter line there is the paragraph's last (or first): no line of it goes on beyond. Two
     // columns' rows go on (a left column's lines under a full-width line), and a bar over their
     // gutter must not join the other column's line to this one.
-    else if (rows.some((r) => r.side === side && r.dy > near.dy + 0.6 * em && r.dy <= near.dy + SAME_PARAGRAPH_EM * em)) return false;
+    else if (beyond.length > 0) return false;
   }
-  return spanning;
+  return spanning || (wrapEnd && open === 1);
+}
+
+/**
+ * The boxes that sit on a line of baseline `y` and font size `size`, left to right: between 0.8 and
+ * 2.5 em high (a bar over a line's words, not a shaded panel or a rule), covering the line's
+ * baseline up to half an em above it (not the line above's or below's).
+ */
+export function lineBoxes(boxes: readonly Rect[], y: number, size: number): Rect[] {
+  return boxes.filter((b) => b[3] - b[1] >= 0.8 * size && b[3] - b[1] <= 2.5 * size && b[1] <= y && b[3] >= y + 0.5 * size).sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * True when a publisher's bar on the line of glyph `g` starts at the left edge `left` and ends
+ * right before `g` (within 1.5 em: a word space, or an `@` before a word): it stands for the line's first words, and the line starts at the edge as a
+ * paragraph's wrap does (`… send an email to` / `■ nsa.`, probe 64a F2).
+ */
+export function leadBar(boxes: readonly Rect[], g: { readonly x0: number; readonly y: number; readonly size: number }, left: number): boolean {
+  const em = g.size;
+  return lineBoxes(boxes, g.y, em).some((b) => Math.abs(b[0] - left) < 0.3 * em && g.x0 - b[2] >= -0.1 * em && g.x0 - b[2] <= 1.5 * em);
+}
+
+/**
+ * True when the row `near` under the bar's line (`same`: its glyphs at the line's size) is its
+ * paragraph's short last line: all its words at that size, starting at the line's left edge
+ * `left` (or after a bar there, see leadBar), ending 2 em short of the gap, and nothing else
+ * drawn on its row beyond an em after them within the line's width (dot leaders to a page
+ * number, another column's line).
+ */
+function shortLastLine(near: WordRow, same: readonly PageGlyph[], page: readonly PageGlyph[], boxes: readonly Rect[], line: { readonly left: number; readonly end: number; readonly gap: number }): boolean {
+  if (same.length === 0 || same.length !== near.glyphs.length) return false;
+  const first = same[0]!;
+  const last = same.at(-1)!.x1;
+  const em = first.size;
+  if (!(Math.abs(first.x0 - line.left) <= 0.3 * em || leadBar(boxes, first, line.left)) || last > line.gap - 2 * em) return false;
+  return !page.some((o) => !o.blank && Math.abs(o.y - first.y) < 0.3 * em && o.x0 > last + em && o.x0 < line.end);
+}
+
+/**
+ * The left edge of the line the glyph `row[k]` ends (its inked glyphs back to a gap as wide as
+ * `gutter`). Rows near the bar are looked at only within the line's width: a sidebar's column
+ * beside it (a `SERIES:` list) is no line of its paragraph, and its short lines, read as the
+ * paragraph's, kept the cut under a caption (probe 64a F1, F2).
+ */
+function lineLeft(row: readonly PageGlyph[], k: number, gutter: number): number {
+  let left = row[k]!.x0;
+  for (let i = k - 1; i >= 0; i--) {
+    const o = row[i]!;
+    if (o.blank) continue;
+    if (left - o.x1 >= gutter) break;
+    left = Math.min(left, o.x0);
+  }
+  return left;
 }
 
 /** The first characters of the text from `row[from]` on, blanks as spaces. */
@@ -106,12 +169,13 @@ function textFrom(row: readonly PageGlyph[], from: number): string {
 
 /**
  * The rows of word glyphs (a letter or digit, seen: not dot leaders, rules of dashes or unseen
- * text) within twice the paragraph's reach above and below `g`'s baseline, nearest first.
+ * text) within twice the paragraph's reach above and below `g`'s baseline and within the line's
+ * width (`left` to `right`), nearest first.
  */
-function wordRows(page: readonly PageGlyph[], g: PageGlyph): WordRow[] {
+function wordRows(page: readonly PageGlyph[], g: PageGlyph, left: number, right: number): WordRow[] {
   const em = g.size;
   const words = page
-    .filter((o) => !o.blank && !o.unseen && Math.abs(o.y - g.y) >= 0.6 * em && Math.abs(o.y - g.y) <= 2 * SAME_PARAGRAPH_EM * em && /[\p{L}\p{N}]/u.test(o.text))
+    .filter((o) => !o.blank && !o.unseen && o.x1 > left && o.x0 < right && Math.abs(o.y - g.y) >= 0.6 * em && Math.abs(o.y - g.y) <= 2 * SAME_PARAGRAPH_EM * em && /[\p{L}\p{N}]/u.test(o.text))
     .sort((a, b) => Math.abs(a.y - g.y) - Math.abs(b.y - g.y));
   const rows: { side: 1 | -1; dy: number; glyphs: PageGlyph[] }[] = [];
   for (const o of words) {

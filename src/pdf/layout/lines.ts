@@ -23,7 +23,7 @@ import type { Rect } from '../geometry.js';
 import type { PageContent } from '../content/interpret.js';
 import { thinVertical } from '../content/subpaths.js';
 import { boxSeams } from './seams.js';
-import { barHole } from './bar-holes.js';
+import { barHole, lineBoxes } from './bar-holes.js';
 import { parseMarking } from '../../markings/index.js';
 
 /** A line piece: glyphs of one row of one column, left to right. */
@@ -716,7 +716,7 @@ function bridged(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[],
   const down = inkedAcross(page, g, cut, -1);
   // A paragraph's first or last line, or a line whose neighbour's own bar lies under part of the
   // gap: bar-holes.ts asks more of the lines near it.
-  const hole = () => barHole(row, cut, page, lineBoxes(boxes, g.y, g.size), pieceEnd(row, cut.at), COLUMN_GAP_EM * g.size);
+  const hole = () => barHole(row, cut, page, boxes, pieceEnd(row, cut.at), COLUMN_GAP_EM * g.size);
   if (up === null || down === null) return hole();
   // The words after the box lie in the paragraph's width: the nearer line (its own paragraph's,
   // when the other is a paragraph gap away; either at one pitch) runs on past the box, half an em
@@ -746,14 +746,19 @@ function pieceEnd(row: readonly PageGlyph[], from: number): number {
 /** True when dark boxes a line high fill the gap `cut`, leaving no stretch of it as wide as a gutter. */
 function boxed(row: readonly PageGlyph[], cut: Gutter, boxes: readonly Rect[]): boolean {
   const g = row[cut.at]!;
-  const gutter = COLUMN_GAP_EM * g.size;
-  let reach = cut.left;
-  for (const b of lineBoxes(boxes, g.y, g.size)) {
-    if (b[2] <= reach || b[0] >= cut.right) continue;
+  return filled(cut.left, cut.right, g.y, g.size, boxes);
+}
+
+/** True when dark boxes a line high (at baseline `y`, size `size`) fill `left` to `right`, leaving no stretch of it as wide as a gutter. */
+function filled(left: number, right: number, y: number, size: number, boxes: readonly Rect[]): boolean {
+  const gutter = COLUMN_GAP_EM * size;
+  let reach = left;
+  for (const b of lineBoxes(boxes, y, size)) {
+    if (b[2] <= reach || b[0] >= right) continue;
     if (b[0] - reach > gutter) return false;
     reach = Math.max(reach, b[2]);
   }
-  return cut.right - reach <= gutter && reach > cut.left;
+  return right - reach <= gutter && reach > left;
 }
 
 /**
@@ -787,14 +792,6 @@ function inkedAcross(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, side
   return cut.right - reach <= g.size ? { dy, reach } : null;
 }
 
-/**
- * The boxes that sit on a line of baseline `y` and font size `size`, left to right: between 0.8 and
- * 2.5 em high (a bar over a line's words, not a shaded panel or a rule), covering the line's
- * baseline up to half an em above it (not the line above's or below's).
- */
-function lineBoxes(boxes: readonly Rect[], y: number, size: number): Rect[] {
-  return boxes.filter((b) => b[3] - b[1] >= 0.8 * size && b[3] - b[1] <= 2.5 * size && b[1] <= y && b[3] >= y + 0.5 * size).sort((a, b) => a[0] - b[0]);
-}
 
 /** A gap wider than a column gutter: the glyph after it (`at`), and the inked edges either side. */
 interface Gutter {
@@ -1048,7 +1045,7 @@ function overlapX(a: { x0: number; x1: number }, b: { x0: number; x1: number }):
 }
 
 /** Blocks of a page's pieces (pieces sorted top to bottom). */
-function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean, page: readonly PageGlyph[]): Block[] {
+function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean, page: readonly PageGlyph[], boxes: readonly Rect[]): Block[] {
   // A piece of unseen text only (white leader dots cut out of a line: see gutters) is no neighbour
   // of a piece a reader sees: lying over a paragraph's next line, it cut that line off its paragraph.
   const hidden = all.map((p) => p.glyphs.every((g) => g.blank || g.unseen === true));
@@ -1069,7 +1066,7 @@ function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean,
   all.forEach((p, j) => {
     const i = above(j);
     const q = i >= 0 ? all[i]! : null;
-    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
+    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !cutByBar(all, j, blockOf, blockOf[i], boxes) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
     let b = joins ? blockOf[i] : undefined;
     if (!b) {
       b = { lines: [], breaks: new Set(), x0: p.x0, x1: p.x1, top: p.y + p.size, bottom: p.y };
@@ -1111,6 +1108,26 @@ function besideOpening(all: readonly LinePiece[], j: number, q: LinePiece, opens
     for (let k = j + step; k >= 0 && k < all.length && Math.abs(all[k]!.y - p.y) < near; k += step) {
       const o = all[k]!;
       if (o.x1 <= p.x0 && overlapX(o, q) && (opens(o) || endsOpen(o))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * True when a piece on the row of `all[j]`, left of it, is cut from it only by a dark box (a
+ * publisher's bar that bar-holes.ts did not bridge) and lies in another block than `above`, the
+ * block `all[j]` would go on with. The words after the bar are that line's, on its baseline: read
+ * as the wrap of the line above them, the rest of an (S) paragraph's first line went on with a
+ * centred (U) caption over it and was released (probe 64a F1). Not known to be the line's, they
+ * open a block of their own (unmarked: withheld in a classified document), never another's.
+ */
+function cutByBar(all: readonly LinePiece[], j: number, blockOf: readonly (Block | undefined)[], above: Block | undefined, boxes: readonly Rect[]): boolean {
+  const p = all[j]!;
+  const near = ROW_TOLERANCE_EM * p.size;
+  for (const step of [-1, 1]) {
+    for (let k = j + step; k >= 0 && k < all.length && Math.abs(all[k]!.y - p.y) < near; k += step) {
+      const o = all[k]!;
+      if (o.x1 <= p.x0 && blockOf[k] !== above && filled(o.x1, p.x0, p.y, p.size, boxes)) return true;
     }
   }
   return false;
@@ -1474,5 +1491,5 @@ export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiec
   const seen = rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], above: rs[k - 1], right }, rules));
   const hidden = both.filter((r) => r.hidden === true).flatMap((r) => pieces(r, glyphs, boxes, [], undefined, rules));
   const all = joinDropCaps([...seen, ...hidden].sort((a, b) => b.y - a.y || a.x0 - b.x0));
-  return flowEndLast(order(blocks(all, opens, glyphs)));
+  return flowEndLast(order(blocks(all, opens, glyphs, boxes)));
 }
