@@ -422,12 +422,13 @@ function opensWithNoteNumber(piece: LinePiece): boolean {
  * heading ending no sentence still reads as its wrap: a wider rule, tried, withheld (U) glossaries
  * and prose in 70 SIDtoday texts.)
  */
-function setApartFromU(block: Block, i: number, joined: boolean, dark: readonly Rect[]): boolean {
+function setApartFromU(block: Block, i: number, joined: boolean, dark: readonly Rect[], head: LinePiece): boolean {
   const line = block.lines[i]!;
   const next = block.lines[i + 1]!;
   const em = line.size;
   if (pieceOpensItsOwn(next) || dropCapEdges(line)) return false;
   if (otherSize(line, next)) return true;
+  if (!joined && newBlockUnder(block, i, head)) return true;
   // A publisher's bar at the line's left edge stands for its first words (`send an email to` /
   // `■ nsa.`): the line starts at the paragraph's edge, as a wrap does (probe 64a F2).
   if (leadBar(dark, next, line.x0)) return false;
@@ -435,6 +436,88 @@ function setApartFromU(block: Block, i: number, joined: boolean, dark: readonly 
   // removed, leaving white space) is a wrap still.
   if (joined || next.x0 - line.x0 < Math.max(0.3 * em, 0.5 * (line.x1 - line.x0)) || firstLineIndent(line, next)) return false;
   return Math.abs(next.x0 + next.x1 - line.x0 - line.x1) >= em && Math.abs(next.x1 - line.x1) >= 0.3 * em;
+}
+
+/**
+ * True when `next` (line `i + 1` of `block`), at the left edge of the (U) line `i` above it and in
+ * its size, is a block of its own by the layout, not the rest of a paragraph typed with hard line
+ * breaks: `line` ends no sentence, clause or lead-in and was broken short (the first word of
+ * `next`, which opens with no lower-case letter, would have fitted on it), and
+ * - the two are set in faces of another weight (a bold heading over regular text: a wrap goes on
+ *   in its line's face; see {@link weightOf}), or
+ * - `next` lies further below `line` than the paragraph's lines lie apart on either side (a
+ *   heading's space after it, under the paragraph break's 1.4: see {@link widerGap}), or
+ * - the (U) paragraph opens with a caption's label (`(U) Table 1: …`, `(U) Figure 3 …`, `(U)
+ *   Source: …`), or `next` opens a table's row (see {@link tableRow}).
+ * Read on, a body paragraph under a (U) heading of its own size with no wider gap than this, and a
+ * table under a (U) caption, were released with the (U) portion (probe 63b F1). The rule by
+ * measure alone (broken short, nothing else) withheld 125 (U) lines of SIDtoday (glossaries under
+ * `(U) Notes:`, prose after white space a publisher left): each signal here is a block's, never a
+ * wrap's. A line of the same face, size and pitch under a short (U) heading still reads on.
+ */
+function newBlockUnder(block: Block, i: number, head: LinePiece): boolean {
+  const line = block.lines[i]!;
+  const next = block.lines[i + 1]!;
+  const em = line.size;
+  if (Math.abs(next.x0 - line.x0) >= 0.3 * em || /^\p{Ll}/u.test(lineStart(next.glyphs)) || endsSentence(line, /[.!?…:;]["'”’)\]]*$/u)) return false;
+  if (line.x1 + 0.3 * em + firstWordWidth(next) > block.x1 - 0.05 * em) return false;
+  const [a, b] = [weightOf(line), weightOf(next)];
+  return (a !== null && b !== null && a !== b) || widerGap(block, i) || CAPTION.test(lineStart(head.glyphs)) || tableRow(block, i + 1);
+}
+
+/** A caption's label after a (U) mark: `(U) Table 1:`, `(U//FOUO) Figure 3.`, `(U) Source: …`. */
+const CAPTION = /^\(U(?:\/\/[^()]{1,40})?\) ?(?:(?:Table|Figure|Fig\.|Chart|Graph|Exhibit|Map|Photo|Image) [\dIVX]{1,3}\b|Source ?:)/u;
+
+/** The weight of the face most of a line's seen letters are set in (`bold`: Bold, Black, Heavy, Semibold, Demi in its name), or null when under 90% of them share one or no font is named. */
+function weightOf(piece: LinePiece): 'bold' | 'regular' | null {
+  let bold = 0;
+  let n = 0;
+  for (const g of piece.glyphs) {
+    if (g.blank || g.unseen || !/\p{L}/u.test(g.text)) continue;
+    if (g.font === undefined || g.font === '') return null;
+    n++;
+    if (BOLD_FACE.test(g.font)) bold++;
+  }
+  if (n === 0) return null;
+  return bold >= 0.9 * n ? 'bold' : bold <= 0.1 * n ? 'regular' : null;
+}
+
+/** A font name of a heavy weight (`Arial-BoldMT`, `Arial,Bold`, `DejaVuSerif-Bold`, `Calibri-Semibold`, `Helvetica-Black`). */
+const BOLD_FACE = /bold|black|heavy|demi|[-,]bd\b/i;
+
+/**
+ * True when line `i + 1` of `block` lies more than 8% further below line `i` than the lines of
+ * their paragraph lie apart right above and right below (whichever there are; false with neither).
+ */
+function widerGap(block: Block, i: number): boolean {
+  const ls = block.lines;
+  const gap = ls[i]!.y - ls[i + 1]!.y;
+  const near: number[] = [];
+  if (i > 0 && !block.breaks.has(i)) near.push(ls[i - 1]!.y - ls[i]!.y);
+  if (i + 2 < ls.length && !block.breaks.has(i + 2)) near.push(ls[i + 1]!.y - ls[i + 2]!.y);
+  return near.length > 0 && near.every((g) => g > 0 && gap > 1.08 * g);
+}
+
+/**
+ * True when line `j` of `block` opens a table's row: a word after a gap of 0.6 em or more starts
+ * where one does on the next line of its paragraph (within 0.15 em), a cell's column.
+ */
+function tableRow(block: Block, j: number): boolean {
+  const row = block.lines[j]!;
+  const below = block.lines[j + 1];
+  if (below === undefined || block.breaks.has(j + 1)) return false;
+  const cells = (p: LinePiece): number[] => {
+    const out: number[] = [];
+    let prev: PageGlyph | null = null;
+    for (const g of p.glyphs) {
+      if (g.blank) continue;
+      if (prev && g.x0 - prev.x1 >= 0.6 * p.size) out.push(g.x0);
+      prev = g;
+    }
+    return out;
+  };
+  const under = cells(below);
+  return cells(row).some((x) => under.some((u) => Math.abs(u - x) < 0.15 * row.size));
 }
 
 /**
@@ -777,12 +860,14 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
       let underU = false;
       // The line being read goes on with a paragraph that opens with a (U) mark (see setApartFromU).
       let inU = false;
+      // The first line of the paragraph being read (see newBlockUnder).
+      let head = b.lines[0]!;
       let opens = true;
       let join = false;
       for (let i = 0; i < b.lines.length; i++) {
         const l = b.lines[i]!;
         if (b.breaks.has(i)) t.add('\n', null);
-        if (opens || b.breaks.has(i) || pieceOpensItsOwn(l)) underU = inU = opensWithU(l);
+        if (opens || b.breaks.has(i) || pieceOpensItsOwn(l)) [underU, inU, head] = [opensWithU(l), opensWithU(l), l];
         else if (!join) underU = false;
         const next = b.lines[i + 1];
         join = false;
@@ -792,7 +877,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
           hang = edges && hangsAt(edges, l, next) ? [next.x0] : null;
           join = hang !== null || wrapped(b, i);
           opens = !join && brokenShort(b, i, underU);
-          if (hang === null && ((underU && opensAfterU(blocks, b, i, join)) || (inU && setApartFromU(b, i, join, dark)))) [join, opens] = [false, true];
+          if (hang === null && ((underU && opensAfterU(blocks, b, i, join)) || (inU && setApartFromU(b, i, join, dark, head)))) [join, opens] = [false, true];
         } else hang = null;
         t.line(p, l, join ? (next && brokenAtHyphen(l, next) ? '' : ' ') : opens ? '\n\n' : '\n');
       }

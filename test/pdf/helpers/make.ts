@@ -166,10 +166,13 @@ export const SHORT_MEMO_OPS = [
  * A one-page SECRET//NOFORN memo in 12 pt Helvetica (/F1): the banners at the top and foot, an
  * (S//NF) paragraph at y 730 (`(S//NF) ZQSECRETPARA ` and `secret`), then `body` (content-stream
  * operators), then the authority block (Classified By, Reason 1.4(c), Declassify On 20501231)
- * from y 130 down.
+ * from y 130 down. `standard` adds standard Type1 fonts by resource name (`{ F3: 'Helvetica-Bold' }`).
  */
-export async function secretMemo(body: string, secret = 'text.', extra: Parameters<TestPdf['page']>[1] = {}): Promise<Uint8Array> {
+export async function secretMemo(body: string, secret = 'text.', extra: Parameters<TestPdf['page']>[1] = {}, standard: Record<string, string> = {}): Promise<Uint8Array> {
   const t = await TestPdf.create();
+  const fonts = { ...extra.fonts };
+  for (const [k, base] of Object.entries(standard)) fonts[k] = t.doc.context.register(t.doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: base, Encoding: 'WinAnsiEncoding' }));
+  extra = { ...extra, fonts };
   t.page(
     [
       'BT /F1 12 Tf 1 0 0 1 250 760 Tm (SECRET//NOFORN) Tj ET',
