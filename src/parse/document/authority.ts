@@ -353,6 +353,28 @@ function blockOf(source: string, lines: readonly DocLine[], runs: readonly Run[]
     reasons: reason ? normaliseReasons(reason.value) : [],
     dated,
     sourceDate,
-    declassifyOn: [...runs.flatMap((r) => r.fields.filter((f) => f.key === 'declassifyOn')), ...unread].sort((a, b) => a.start - b.start).map(field),
+    declassifyOn: declassifyFields(source, runs, unread, field),
   };
+}
+
+/**
+ * Every Declassify On of the runs and the unread ones, in order. With two runs that each carry
+ * one (a derivative block over an original one, a reply's block over a quoted message's), each
+ * field gets its own block's reasons ({@link AuthorityField.blockReasons}): the block's Reason
+ * had been cited beside B1 when the other block's instruction was the one applied.
+ */
+function declassifyFields(source: string, runs: readonly Run[], unread: readonly FieldHit[], field: (f: FieldHit) => AuthorityField): AuthorityField[] {
+  const withDecl = runs.filter((r) => r.fields.some((f) => f.key === 'declassifyOn'));
+  const reasonsOf = (r: Run): string[] | null => {
+    const f = r.fields.find((x) => x.key === 'reason');
+    return f ? normaliseReasons(source.slice(f.valueStart, f.valueEnd)) : null;
+  };
+  const orphan = runs.filter((r) => !withDecl.includes(r)).map(reasonsOf).find((x) => x !== null) ?? [];
+  const out = runs.flatMap((r) =>
+    r.fields
+      .filter((f) => f.key === 'declassifyOn')
+      .map((f) => ({ start: f.start, value: withDecl.length > 1 ? { ...field(f), blockReasons: reasonsOf(r) ?? orphan } : field(f) })),
+  );
+  for (const f of unread) out.push({ start: f.start, value: field(f) });
+  return out.sort((a, b) => a.start - b.start).map((x) => x.value);
 }
