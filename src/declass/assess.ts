@@ -257,7 +257,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
     return result(
       'review',
       '32cfr2001.24h',
-      `${who} whose instruction ${written} does not apply to its ${named} portions (${why}) and leaves the other portions' dates to a source list the document does not carry: a reviewer must read it (32 CFR 2001.24(h)(3))${fallback}.`,
+      `${who} whose instruction ${written} does not apply to its ${named} portions (${why}) and leaves the other portions' dates to a source list, which the tool does not read: a reviewer must read it (32 CFR 2001.24(h)(3))${fallback}.`,
     );
   }
 

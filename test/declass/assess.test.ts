@@ -157,6 +157,17 @@ describe('assessDeclassification', () => {
     expect(a.diagnostics[0]!.severity).toBe('warning');
   });
 
+  it.each(['Declassify On: N/A to NATO portions. See source list for NSI portions.', 'Declassify On: N/A to RD/FRD portions. See source list for NSI portions.'])(
+    '%s: the reason does not say the document lacks a source list it may carry (probe 64c F3)',
+    (decl) => {
+      const a = assessDeclassification({ decl: parseDecl(decl), originated: '2006-03-01', level: 'S', asOf: AS_OF });
+      expect(a.status).toBe('review');
+      expect(a.reason).not.toMatch(/does not carry/);
+      expect(a.reason).toMatch(/a source list, which the tool does not read/);
+      expect(a.decl.notes?.join(' ')).not.toMatch(/does not carry/);
+    },
+  );
+
   it('does not call a date written beside 50X1-HUM its 75-year date (probe 8, F10)', () => {
     const a = (asOf: string) => assessDeclassification({ decl: parseDecl('DECL: 25X1-human, 02/13/2033'), originated: '2008-02-13', level: 'C', asOf }).reason;
     expect(a(AS_OF)).not.toMatch(/75-year date 2033/);
