@@ -75,8 +75,22 @@ function valueOk(key: Key, value: string): boolean {
   // and `Derived From: the minister will resign …` were released as the block, to every profile.
   if ((key === 'classifiedBy' || key === 'derivedFrom') && (PROSE_VERB.test(v) || wordsOf(v).sentence >= 2 || holdsMarkedText(v))) return false;
   if (key === 'dated') return parseDateText(v.replace(/[.,;]+$/, '')) !== null;
-  if (key === 'declassifyOn' && /^\d/.test(v)) return DECL_AFTER_DATE.test(v.replace(MONTH_WORD, '')) || DURATION.test(v);
+  if (key === 'declassifyOn' && /^\d/.test(v)) return DECL_AFTER_DATE.test(v.replace(MONTH_WORD, '')) || DURATION.test(v) || dateOrEvent(v);
   return true;
+}
+
+/**
+ * `20160101 or completion of operation` (`…, whichever is later`): a date and then an event, as the
+ * event-first form (`Completion of the operation or 20160101`) is read already; the line was cut out
+ * of the block as an unmarked paragraph (probe 64c F7). The event is held to what a Classified By
+ * value is (no sentence, no marked text), so a sentence run into a date stays text of the document.
+ */
+function dateOrEvent(v: string): boolean {
+  const m = /^([^]*?)\s*,?\s+or\s+([^]+)$/i.exec(v);
+  if (!m || !DECL_AFTER_DATE.test(m[1]!.replace(MONTH_WORD, ''))) return false;
+  // The closing `whichever is later` is the instruction's own words, not a sentence's verb.
+  const event = m[2]!.replace(/,?\s*whichever\s+(?:is|comes)\s+(?:later|earlier|first|sooner|last)\.?$/i, '');
+  return !PROSE_VERB.test(event) && wordsOf(event).sentence < 2 && !holdsMarkedText(event) && event.length <= 100;
 }
 
 /** Month names, taken out of a date before {@link DECL_AFTER_DATE} looks at what is left. */
