@@ -200,6 +200,12 @@ export interface AuthorityField {
   /** The value alone, e.g. `20320108` (trailing commas dropped). */
   readonly value: string;
   readonly valueSpan: Span;
+  /**
+   * A Declassify On field's own block's reasons, when two blocks each carry a Declassify On: its
+   * run's `Reason`, or a Reason in a run without a Declassify On, else none (a derivative block).
+   * B1 cites the reasons of the block whose instruction applies, not another's (probe 64c F4).
+   */
+  readonly blockReasons?: readonly string[];
 }
 
 /**

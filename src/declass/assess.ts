@@ -55,6 +55,7 @@ export const DECL_RULES = [
   'decl-no-origin',
   'decl-before-origin',
   '32cfr2001.24h',
+  '32cfr2001.26',
   'decl-date-ambiguous',
   'decl-forwarded-only',
 ] as const;
@@ -256,7 +257,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
     return result(
       'review',
       '32cfr2001.24h',
-      `${who} whose instruction ${written} does not apply to its ${named} portions (${why}) and leaves the other portions' dates to a source list the document does not carry: a reviewer must read it (32 CFR 2001.24(h)(3))${fallback}.`,
+      `${who} whose instruction ${written} does not apply to its ${named} portions (${why}) and leaves the other portions' dates to a source list, which the tool does not read: a reviewer must read it (32 CFR 2001.24(h)(3))${fallback}.`,
     );
   }
 
@@ -281,6 +282,11 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
   // classifier's, not the 75-year date the code gives (2083 for a 2008 cable), which the text
   // called it; classified until the date written, then review (fail closed).
   const writtenDate = tier === 'long' && decl.date !== null;
+  const over = beyondLimit(decl, laterOf(originated, input.sourceDate ?? null));
+  if (over) {
+    const counted = over.counted === originated ? `origination on ${originated}` : `the source date ${over.counted} (Derived From … Dated)`;
+    diag('warning', over.code, `Exemption date ${decl.date} for ${codes} is more than ${over.years} years after ${counted}; the code allows ${over.limit} at the latest (32 CFR 2001.26(${over.paragraph})).`);
+  }
   if (computed <= asOf) {
     if (tier === 'dated' || writtenDate) {
       return result(
@@ -296,6 +302,23 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
       `The ${decl.date ? 'date' : 'computed date'} ${computed} for ${codes}${fromSource ? ` (25 years from the date of source ${decl.sourceDate})` : ''} has passed, but CAPCO §E.6 says never to assume such information is declassified: a reviewer must decide.`,
       computed,
     );
+  }
+  if (over) {
+    // The written date is not taken as written past the code's own limit: classified until the
+    // limit at most, then a reviewer (as a plain date past 25 years is, rule eo13526-3.3).
+    return over.limit <= asOf
+      ? result(
+          'review',
+          '32cfr2001.26',
+          `The ${over.years}-year limit ${over.limit} for ${codes} has passed; the date written with the code, ${decl.date}, lies beyond it, which only a Panel-approved further exemption allows: a reviewer must decide (32 CFR 2001.26(${over.paragraph}); E.O. 13526 §3.3(h)).`,
+          computed,
+        )
+      : result(
+          'classified',
+          tier === 'dated' ? 'eo13526-3.3b' : 'eo13526-3.3h',
+          `${who}, exempted (${codes}) until its ${over.years}-year limit ${over.limit} at the latest, then due for review: the date written with the code, ${decl.date}, lies beyond that limit (32 CFR 2001.26(${over.paragraph})).`,
+          computed,
+        );
   }
   switch (tier) {
     case 'dated':
@@ -561,6 +584,34 @@ function exemptionTier(decl: DeclValue): Tier {
   }
   if (codes.includes('EO12951')) return 'undated-25x';
   return 'prior';
+}
+
+/** How far past its code's limit an exemption date is written (see {@link beyondLimit}). */
+interface BeyondLimit {
+  readonly code: 'decl-over-50-years' | 'decl-over-75-years';
+  readonly years: 50 | 75;
+  /** 31 December of the 50th / 75th year after `counted`'s date. */
+  readonly limit: string;
+  readonly counted: string;
+  readonly paragraph: 'a' | 'b';
+}
+
+/**
+ * An exemption date written past what its code allows, counted from `base` (the later of
+ * origination and the source date, as the 25-year limit on a plain date is): a 25X# date runs at
+ * most to 31 December of the 50th year (32 CFR 2001.26(a); E.O. 13526 §3.3(b)), a 50X1-HUM,
+ * 50X2-WMD or 50X# date to the 75th (2001.26(b)). With several codes the longest limit counts;
+ * a 75X# code (Panel-approved beyond 75 years) or E.O. 12951 sets none. Null when within it.
+ */
+function beyondLimit(decl: DeclValue, base: string | null): BeyondLimit | null {
+  if (decl.kind !== 'exemption' || decl.date === null || base === null) return null;
+  const years = decl.codes.map((c) => (/^(50X\d|50X1-HUM|50X2-WMD)$/.test(c) ? 75 : /^25X\d$/.test(c) ? 50 : Infinity));
+  const most = Math.max(...years);
+  if (most === Infinity) return null;
+  const limit = endOfYearAfter(base, most);
+  if (decl.date <= limit) return null;
+  const long = most === 75;
+  return { code: long ? 'decl-over-75-years' : 'decl-over-50-years', years: long ? 75 : 50, limit, counted: base, paragraph: long ? 'b' : 'a' };
 }
 
 /**

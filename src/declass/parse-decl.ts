@@ -87,7 +87,7 @@ export function parseDecl(raw: string | null): DeclValue {
   if (notTo) {
     const codes = [...new Set(notTo[1]!.split(/\s*(?:\/|,|\bAND\b|\bOR\b)\s*/).filter(Boolean))];
     const list = /\bSOURCE LIST\b/.test(notTo[2]!);
-    notes.push(`not applicable to the ${codes.join('/')} portions; ${list ? "the other portions' dates are in a source list the document does not carry" : 'no instruction given for the other portions'}`);
+    notes.push(`not applicable to the ${codes.join('/')} portions; ${list ? "the other portions' dates are in a source list, which the tool does not read" : 'no instruction given for the other portions'}`);
     return value(raw, 'source-list', { codes, notes });
   }
   if (/^[([]?\s*(#+|X{2,}|[#X]{1,2}\/[#X]{1,2}\/[#X]{2,4}|MM\/DD\/YY(YY)?)\s*[)\]]?$/.test(u)) {

@@ -1,4 +1,6 @@
 import type { ForeignInformation } from '../markings/index.js';
+import { LineIndex } from '../source/line-index.js';
+import type { AuthorityField, DeclAssessment, Diagnostic, Document } from '../types.js';
 
 /**
  * Expands authority templates: `{reasons}` becomes the document's Classified By reasons with the
@@ -51,4 +53,28 @@ export function portionReasons(reasons: readonly string[], foreign: ForeignInfor
   const b = reasons.length > 0 && reasons.every((r) => r.startsWith('1.5')) ? '1.5(b)' : '1.4(b)';
   if (foreign !== 'us-with-fgi') return [b];
   return [...new Set([...reasons, b])].sort();
+}
+
+/**
+ * The Classified By reasons B1 cites: those of the authority block whose Declassify On applies
+ * when two blocks each carry one (a derivative block without Reason over an older block's
+ * `Reason: 1.4(d)`; an e-mail reply over a quoted message): another block's reasons, under an
+ * instruction not applied, were cited as this one's (probe 64c F4). A derivative block's none gives
+ * a bare B1, as any derivative document's. When the blocks' reasons differ, an
+ * `authority-reasons-differ` warning says which block's were cited.
+ */
+export function governingReasons(doc: Document, declassification: DeclAssessment): { reasons: readonly string[]; note: Diagnostic | null } {
+  const all = doc.classifiedBy?.reasons ?? [];
+  const fields = doc.authority?.declassifyOn ?? [];
+  const at = declassification.span?.start;
+  const chosen = fields.find((f) => f.span.start === at && f.blockReasons !== undefined);
+  if (!chosen) return { reasons: all, note: null };
+  const own = chosen.blockReasons!;
+  const others = fields.filter((f) => f.blockReasons !== undefined && f.blockReasons.join() !== own.join());
+  if (others.length === 0) return { reasons: own, note: null };
+  const index = new LineIndex(doc.source);
+  const name = (f: AuthorityField) => `"${f.raw.replace(/\s+/g, ' ').trim()}" (line ${index.pointAt(f.span.start).line})`;
+  const cites = (r: readonly string[]) => (r.length > 0 ? r.map(formatReason).join(', ') : 'no category');
+  const message = `The authority blocks give different reasons: B1 cites ${cites(own)}, those of the block of ${name(chosen)}, whose instruction applies; ${others.map((o) => `the block of ${name(o)} gives ${cites(o.blockReasons!)}`).join('; ')}.`;
+  return { reasons: own, note: { severity: 'warning', code: 'authority-reasons-differ', message, span: chosen.span } };
 }

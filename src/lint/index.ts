@@ -33,6 +33,20 @@ export function lintDocument(doc: Document, asOf: string): Diagnostic[] {
   return out;
 }
 
+/**
+ * The lint's `banner-below-portions` errors alone (a banner lower than its portions' roll-up: a
+ * marking error, a possible spill), for the release's audit record: `release` recorded nothing
+ * of it while the document was classified, though the understated banner is what a reviewer
+ * must see (probe 64c F5). The same checks as `lintDocument`'s, so both say the same.
+ */
+export function bannerBelowPortions(doc: Document, asOf: string): Diagnostic[] {
+  const ctx = lintContext(doc, asOf);
+  const format = doc.format ?? 'cable';
+  return LINT_CHECKS.filter((c) => c.formats.includes(format) && c.codes.includes('banner-below-portions'))
+    .flatMap((c) => c.check(ctx))
+    .filter((d) => d.code === 'banner-below-portions');
+}
+
 /** What every check sees of `doc` as of `asOf`. */
 export function lintContext(doc: Document, asOf: string): LintContext {
   const level = documentLevel(doc);

@@ -9,6 +9,7 @@ import { applyEdits, buildEdits, type Edit, type Piece } from '../engine/edits.j
 import { evaluate } from '../engine/evaluate.js';
 import { visibleTextOf, withheldPieces, withKeptFurniture, withShown, type WithheldPiece } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
+import { bannerBelowPortions } from '../lint/index.js';
 import { sha256Hex } from '../hash.js';
 import { countLeakRuns, countLeakRunsIn, releaseShingles, type ReleaseShingles } from '../leak/shingle-hash.js';
 import { renderDiff, renderReplacementDiff } from '../render/diff/index.js';
@@ -193,7 +194,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   const formats: ReadonlySet<Format> = new Set(req.formats ?? FORMATS);
   const pageSize = req.pageSize ?? 'letter';
   const files: OutputFile[] = [];
-  const diagnostics: Diagnostic[] = [...(req.inputDiagnostics ?? [])];
+  const diagnostics: Diagnostic[] = [...(req.inputDiagnostics ?? []), ...bannerBelowPortions(req.doc, req.asOf)];
   let pages = 0;
   let placedPdf: { pages: number; regionPages: readonly number[] } | null = null;
   // A document with a portion still pending review is not final: its text and PDF go to pending/.

@@ -93,6 +93,20 @@ const rows: readonly Row[] = [
   { decl: 'Declassify On: 75X2, 20851231', originated: '2012-01-01', level: 'TS', asOf: AS_OF, status: 'classified', declassifyOn: '2085-12-31', automaticOn: '2085-12-31', rule: 'eo13526-3.3b' },
   { decl: 'Declassify On: 75X2', originated: '2012-01-01', level: 'TS', asOf: AS_OF, status: 'classified', declassifyOn: '2087-12-31', automaticOn: '2087-12-31', rule: 'eo13526-3.3h' },
   { decl: 'DECL: X1, 25X1', originated: '2002-06-01', level: 'S', asOf: AS_OF, status: 'classified', declassifyOn: '2052-12-31', automaticOn: '2052-12-31', rule: 'capco-e6' },
+  // An exemption date past the code's own limit (25X: 50 years, 32 CFR 2001.26(a); 50X: 75 years, 2001.26(b)):
+  // a warning; classified until the limit, then review (never B1 on a 1945 record as of 2026; probe 64c F1).
+  { decl: 'Declassify On: 25X1, 20300101', originated: '1970-03-01', level: 'S', asOf: '2010-12-01', status: 'classified', declassifyOn: '2030-01-01', automaticOn: '2030-01-01', rule: 'eo13526-3.3b', diagnostics: ['decl-over-50-years'] },
+  { decl: 'Declassify On: 25X1, 20300101', originated: '1970-03-01', level: 'S', asOf: AS_OF, status: 'review', declassifyOn: '2030-01-01', automaticOn: '2030-01-01', rule: '32cfr2001.26', diagnostics: ['decl-over-50-years'] },
+  { decl: 'Declassify On: 25X6, 20300101', originated: '1945-03-01', level: 'S', asOf: AS_OF, status: 'review', declassifyOn: '2030-01-01', automaticOn: '2030-01-01', rule: '32cfr2001.26', diagnostics: ['decl-over-50-years'] },
+  { decl: 'Declassify On: 25X1, 20670101', originated: '1985-06-01', level: 'S', asOf: AS_OF, status: 'classified', declassifyOn: '2067-01-01', automaticOn: '2067-01-01', rule: 'eo13526-3.3b', diagnostics: ['decl-over-50-years'] },
+  { decl: 'Declassify On: 25X1, 20670101', originated: '1985-06-01', level: 'S', asOf: '2036-01-01', status: 'review', declassifyOn: '2067-01-01', automaticOn: '2067-01-01', rule: '32cfr2001.26', diagnostics: ['decl-over-50-years'] },
+  { decl: 'Declassify On: 25X1, 20351231', originated: '1985-06-01', level: 'S', asOf: AS_OF, status: 'classified', declassifyOn: '2035-12-31', automaticOn: '2035-12-31', rule: 'eo13526-3.3b' },
+  { decl: 'Declassify On: 50X1-HUM, 20300101', originated: '1945-03-01', level: 'S', asOf: '2010-12-01', status: 'classified', declassifyOn: '2030-01-01', automaticOn: '2020-12-31', rule: 'eo13526-3.3h', diagnostics: ['decl-over-75-years'] },
+  { decl: 'Declassify On: 50X1-HUM, 20300101', originated: '1945-03-01', level: 'S', asOf: AS_OF, status: 'review', declassifyOn: '2030-01-01', automaticOn: '2020-12-31', rule: '32cfr2001.26', diagnostics: ['decl-over-75-years'] },
+  { decl: 'Declassify On: 50X2-WMD, 20400101', originated: '1960-03-01', level: 'S', asOf: AS_OF, status: 'classified', declassifyOn: '2040-01-01', automaticOn: '2035-12-31', rule: 'eo13526-3.3h', diagnostics: ['decl-over-75-years'] },
+  { decl: 'Declassify On: 50X2-WMD, 20351231', originated: '1960-03-01', level: 'S', asOf: AS_OF, status: 'classified', declassifyOn: '2035-12-31', automaticOn: '2035-12-31', rule: 'eo13526-3.3h' },
+  { decl: 'Declassify On: 50X4, 20400101', originated: '1945-03-01', level: 'S', asOf: AS_OF, status: 'review', declassifyOn: '2040-01-01', automaticOn: '2040-01-01', rule: '32cfr2001.26', diagnostics: ['decl-over-75-years'] },
+  { decl: 'Declassify On: 75X2, 20400101', originated: '1945-03-01', level: 'S', asOf: AS_OF, status: 'classified', declassifyOn: '2040-01-01', automaticOn: '2040-01-01', rule: 'eo13526-3.3b' },
   // A downgrade is not a declassification.
   { decl: 'DNG: CO 03/06/2018', originated: '2008-03-06', level: 'S', asOf: AS_OF, status: 'review', declassifyOn: null, automaticOn: '2033-12-31', rule: 'decl-downgrade' },
   { decl: 'DNG: CO 03/06/2018', originated: '2008-03-06', level: 'S', asOf: '2010-01-01', status: 'review', declassifyOn: null, automaticOn: '2033-12-31', rule: 'decl-downgrade' },
@@ -128,6 +142,31 @@ describe('assessDeclassification', () => {
     expect(a.reason).toMatch(/^[A-Z"].*[.]$/);
     expect(a.reason).toMatch(/CFR|E\.O\.|CAPCO/);
   });
+
+  it.each([
+    ['Declassify On: 50X1-HUM, 20300101', '1945-03-01', '2010-12-01'],
+    ['Declassify On: 50X1-HUM, 20300101', '1945-03-01', AS_OF],
+    ['Declassify On: 25X1, 20300101', '1970-03-01', '2010-12-01'],
+    ['Declassify On: 25X1, 20300101', '1970-03-01', AS_OF],
+  ])('%s (%s) as of %s: the reason names the limit and never keeps it classified past it (probe 64c F1)', (decl, originated, asOf) => {
+    const a = assessDeclassification({ decl: parseDecl(decl), originated, level: 'S', asOf });
+    expect(a.reason).toMatch(/limit/);
+    expect(a.reason).toMatch(/32 CFR 2001\.26/);
+    if (a.status === 'review') expect(a.reason).toMatch(/has passed/);
+    else expect(a.reason).not.toMatch(/until the date written with the code/);
+    expect(a.diagnostics[0]!.severity).toBe('warning');
+  });
+
+  it.each(['Declassify On: N/A to NATO portions. See source list for NSI portions.', 'Declassify On: N/A to RD/FRD portions. See source list for NSI portions.'])(
+    '%s: the reason does not say the document lacks a source list it may carry (probe 64c F3)',
+    (decl) => {
+      const a = assessDeclassification({ decl: parseDecl(decl), originated: '2006-03-01', level: 'S', asOf: AS_OF });
+      expect(a.status).toBe('review');
+      expect(a.reason).not.toMatch(/does not carry/);
+      expect(a.reason).toMatch(/a source list, which the tool does not read/);
+      expect(a.decl.notes?.join(' ')).not.toMatch(/does not carry/);
+    },
+  );
 
   it('does not call a date written beside 50X1-HUM its 75-year date (probe 8, F10)', () => {
     const a = (asOf: string) => assessDeclassification({ decl: parseDecl('DECL: 25X1-human, 02/13/2033'), originated: '2008-02-13', level: 'C', asOf }).reason;

@@ -75,8 +75,22 @@ function valueOk(key: Key, value: string): boolean {
   // and `Derived From: the minister will resign …` were released as the block, to every profile.
   if ((key === 'classifiedBy' || key === 'derivedFrom') && (PROSE_VERB.test(v) || wordsOf(v).sentence >= 2 || holdsMarkedText(v))) return false;
   if (key === 'dated') return parseDateText(v.replace(/[.,;]+$/, '')) !== null;
-  if (key === 'declassifyOn' && /^\d/.test(v)) return DECL_AFTER_DATE.test(v.replace(MONTH_WORD, '')) || DURATION.test(v);
+  if (key === 'declassifyOn' && /^\d/.test(v)) return DECL_AFTER_DATE.test(v.replace(MONTH_WORD, '')) || DURATION.test(v) || dateOrEvent(v);
   return true;
+}
+
+/**
+ * `20160101 or completion of operation` (`…, whichever is later`): a date and then an event, as the
+ * event-first form (`Completion of the operation or 20160101`) is read already; the line was cut out
+ * of the block as an unmarked paragraph (probe 64c F7). The event is held to what a Classified By
+ * value is (no sentence, no marked text), so a sentence run into a date stays text of the document.
+ */
+function dateOrEvent(v: string): boolean {
+  const m = /^([^]*?)\s*,?\s+or\s+([^]+)$/i.exec(v);
+  if (!m || !DECL_AFTER_DATE.test(m[1]!.replace(MONTH_WORD, ''))) return false;
+  // The closing `whichever is later` is the instruction's own words, not a sentence's verb.
+  const event = m[2]!.replace(/,?\s*whichever\s+(?:is|comes)\s+(?:later|earlier|first|sooner|last)\.?$/i, '');
+  return !PROSE_VERB.test(event) && wordsOf(event).sentence < 2 && !holdsMarkedText(event) && event.length <= 100;
 }
 
 /** Month names, taken out of a date before {@link DECL_AFTER_DATE} looks at what is left. */
@@ -353,6 +367,28 @@ function blockOf(source: string, lines: readonly DocLine[], runs: readonly Run[]
     reasons: reason ? normaliseReasons(reason.value) : [],
     dated,
     sourceDate,
-    declassifyOn: [...runs.flatMap((r) => r.fields.filter((f) => f.key === 'declassifyOn')), ...unread].sort((a, b) => a.start - b.start).map(field),
+    declassifyOn: declassifyFields(source, runs, unread, field),
   };
+}
+
+/**
+ * Every Declassify On of the runs and the unread ones, in order. With two runs that each carry
+ * one (a derivative block over an original one, a reply's block over a quoted message's), each
+ * field gets its own block's reasons ({@link AuthorityField.blockReasons}): the block's Reason
+ * had been cited beside B1 when the other block's instruction was the one applied.
+ */
+function declassifyFields(source: string, runs: readonly Run[], unread: readonly FieldHit[], field: (f: FieldHit) => AuthorityField): AuthorityField[] {
+  const withDecl = runs.filter((r) => r.fields.some((f) => f.key === 'declassifyOn'));
+  const reasonsOf = (r: Run): string[] | null => {
+    const f = r.fields.find((x) => x.key === 'reason');
+    return f ? normaliseReasons(source.slice(f.valueStart, f.valueEnd)) : null;
+  };
+  const orphan = runs.filter((r) => !withDecl.includes(r)).map(reasonsOf).find((x) => x !== null) ?? [];
+  const out = runs.flatMap((r) =>
+    r.fields
+      .filter((f) => f.key === 'declassifyOn')
+      .map((f) => ({ start: f.start, value: withDecl.length > 1 ? { ...field(f), blockReasons: reasonsOf(r) ?? orphan } : field(f) })),
+  );
+  for (const f of unread) out.push({ start: f.start, value: field(f) });
+  return out.sort((a, b) => a.start - b.start).map((x) => x.value);
 }

@@ -219,3 +219,29 @@ describe('a Classified By or Derived From value that is a sentence', () => {
     expect(doc.authority?.derivedFrom?.value).toBe(value);
   });
 });
+
+describe('a Declassify On date with an event after it (probe 64c F7)', () => {
+  // `Declassify On: 20160101 or completion of operation` was cut out of the block as an unmarked
+  // paragraph (withheld, pending review) while the event-first form stayed in it.
+  it.each([
+    ['20160101 or completion of operation', 'decl-event'],
+    ['20160101 or upon completion of the operation, whichever is later', 'decl-event'],
+    ['20160101, or completion of operation, whichever is earlier', 'decl-event'],
+  ])('%j is the block\'s whole line', (value) => {
+    const t = `SECRET\n\nDATE: 1 March 2006\n\n(S) Start ZQf07.\n\nClassified By: J. Smith, Chief\nReason: 1.4(c)\nDeclassify On: ${value}\n\nSECRET\n`;
+    const doc = parseMarkedDocument(t);
+    expect(doc.authority?.declassifyOn.map((f) => f.value)).toEqual([value]);
+    const at = t.indexOf('Declassify On');
+    expect(doc.portions.some((p) => p.span.start <= at && at < p.span.end)).toBe(false);
+    const plan = planRelease(doc, publicProfile, { asOf: '2026-12-01', stem: 'TEST' });
+    expect(plan.plan.declassification.status).toBe('review');
+    expect(plan.releaseText).toContain(`Declassify On: ${value}`);
+  });
+
+  it.each(['20320108 or the source said the minister would resign', '20320108 or ECHOWORD told the handler (S) about it'])('%j stays text of the document', (value) => {
+    const t = `(S) Start.\n\nClassified By: J. Smith, Chief\nDeclassify On: ${value}\n`;
+    const doc = parseMarkedDocument(t);
+    const at = t.indexOf(value);
+    expect(doc.portions.some((p) => p.span.start <= at && at < p.span.end)).toBe(true);
+  });
+});
