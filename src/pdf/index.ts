@@ -18,4 +18,4 @@ export { verifyRedaction, checkRelease, normaliseWords, wordShingles } from './v
 export type { CheckInput, ReleaseChecker, VerifyOptions, VerifyResult } from './verify.js';
 export { readPdfText, type PdfText, type PdfTextReader, type TextRun } from './pdfjs.js';
 export { PdfInputError, RegionError, UnsurePageError, type UnsureReason } from './errors.js';
-export { readPdfLayout, spanRegions, NO_TEXT_LAYER, OUTLINE_SHAPES, type PdfLayout, type LayoutLine, type SpanRegion } from './layout/index.js';
+export { readPdfLayout, spanRegions, spanProbes, NO_TEXT_LAYER, OUTLINE_SHAPES, type PdfLayout, type LayoutLine, type SpanRegion } from './layout/index.js';

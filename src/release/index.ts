@@ -190,6 +190,9 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   assertNoLeak(shingles ? countLeakRunsIn(shingles) : countLeakRuns(heldTexts, planned.releaseText, planned.visible));
   const { plan, pieces, releaseText } = planned;
 
+  // A PDF whose withheld regions would take released words is refused whatever the formats asked
+  // for: the release text and PDF must never disagree (pdf.ts, assertRegionsApart).
+  if (req.pdf) (await import('./pdf.js')).assertRegionsApart(plan, req.pdf.layout);
   const ref = req.doc.ref ?? req.stem;
   const formats: ReadonlySet<Format> = new Set(req.formats ?? FORMATS);
   const pageSize = req.pageSize ?? 'letter';

@@ -179,6 +179,20 @@ export const MISREAD_GLYPH = '\uFFFD\0\0\uFFFD';
 export const MISREAD_PROGRAM = '\uFFFD\0\0\0\uFFFD';
 
 /**
+ * The text of a code of a Type0 font with a CFF program (which names no characters: CID-keyed)
+ * whose ToUnicode reads it as a mark's character: no text, so the page that shows it is refused,
+ * since nothing tells whether the glyph draws that character (a pdf-lib OpenType embedding whose
+ * ToUnicode read the glyph of `S` as `U` showed `(S) …`, read as `(U) …`, probe 64b F1).
+ */
+export const UNCHECKED_PROGRAM = '\uFFFD\0\0\0\0\uFFFD';
+
+/**
+ * The text of a code of a Type0 font whose ToUnicode gives its mark character to a code drawing
+ * another glyph too (where the program cannot tell which draws it): no text, the page is refused.
+ */
+export const SHARED_READING = '\uFFFD\0\0\0\0\0\uFFFD';
+
+/**
  * The characters checked against a font program's cmap: those of portion marks and banners
  * (`(S//NF)`, `(TS//SI//REL TO USA, FVEY)`, `SECRET`, `(U)`, `25X1`), a glyph read as one or drawn as one.
  */
@@ -426,47 +440,79 @@ function loadType0(objs: PdfObjects, font: PdfDict): FontInfo {
   return new Type0Font(baseFont, unsure, metrics.ascent, metrics.descent, ranges, cmap, dw, widths, wRanges, toUnicode, check);
 }
 
-/** The check of a Type0 font's ToUnicode against its program: the codes it covers, and the misread ones. */
+/** The check of a Type0 font's ToUnicode against its program: the codes it covers, and the text each failing one gets. */
 interface ProgramCheck {
   readonly codes: ReadonlySet<number>;
-  misread(): number[];
+  failing(): Map<number, string>;
 }
 
 /**
- * The check of the ToUnicode entries of a CIDFontType2 (an embedded TrueType program) that read
- * or draw a mark's character, against the program's own cmap; undefined when there is nothing to
- * check. Nothing is decoded until a glyph of one of those codes is shown (once a font).
+ * The check of the ToUnicode entries of a Type0 font's embedded program (TrueType, OpenType or
+ * CFF) that read or draw a mark's character; undefined when there is nothing to check. Nothing is
+ * decoded until a glyph of one of those codes is shown (once a font).
  */
 function programCheck(objs: PdfObjects, cidFont: PdfDict, descriptor: PdfDict | undefined, toUnicode: ParsedCMap, cid: (code: number) => number | undefined): ProgramCheck | undefined {
-  if (lookupName(objs, cidFont, 'Subtype') !== 'CIDFontType2') return undefined;
-  const program = lookup(objs, descriptor, 'FontFile2');
+  const truetype = lookupName(objs, cidFont, 'Subtype') === 'CIDFontType2';
+  const program = lookup(objs, descriptor, truetype ? 'FontFile2' : 'FontFile3');
   if (!(program instanceof PdfStream)) return undefined;
   const codes = new Set<number>();
   for (const [code, u] of toUnicode.unicode) if (MARK_CHARACTER.test(u)) codes.add(code);
   if (codes.size === 0) return undefined;
-  return { codes, misread: () => misreadCodes(objs, program, lookup(objs, cidFont, 'CIDToGIDMap'), toUnicode, cid) };
+  const cidToGid = truetype ? lookup(objs, cidFont, 'CIDToGIDMap') : undefined;
+  return { codes, failing: () => failingCodes(objs, program, truetype, cidToGid, toUnicode, cid) };
+}
+
+/**
+ * The codes that cannot be read as their ToUnicode says, with the text they get instead. With a
+ * Unicode cmap in the program: those whose text the cmap does not give the glyph drawn. Without
+ * one (pdf-lib's TrueType subsets keep none, nor do those of all 1,065 SIDtoday PDFs),
+ * what the glyphs draw is not known, so: codes drawing different glyphs read as the same mark
+ * character (a font draws one `U`: a pdf-lib subset whose ToUnicode read the glyphs of `S` and
+ * `Z` as `U` had `(S) ZQ31 …` read as `(U) UQ31 …` and released as printed, probe 64b F1), and,
+ * for a CFF program (CID-keyed: no glyph names either), every code read as a mark character.
+ */
+function failingCodes(objs: PdfObjects, program: PdfStream, truetype: boolean, cidToGid: PdfValue | undefined, toUnicode: ParsedCMap, cid: (code: number) => number | undefined): Map<number, string> {
+  const bytes = decodeToBytes(objs, program);
+  const drawn = bytes ? programCharacters(bytes) : undefined;
+  const map = cidToGid instanceof PdfStream ? decodeToBytes(objs, cidToGid) : undefined;
+  const gidOf = (c: number | undefined): number | undefined => (c === undefined ? undefined : map ? (2 * c + 1 < map.length ? (map[2 * c]! << 8) | map[2 * c + 1]! : undefined) : c);
+  const out = new Map<number, string>();
+  if (drawn) {
+    for (const code of misreadCodes(drawn, toUnicode, (code) => gidOf(cid(code)))) out.set(code, MISREAD_PROGRAM);
+    return out;
+  }
+  for (const code of sharedReadings(toUnicode, (code) => gidOf(cid(code)))) out.set(code, SHARED_READING);
+  if (!truetype) for (const [code, u] of toUnicode.unicode) if (MARK_CHARACTER.test(u)) out.set(code, out.get(code) ?? UNCHECKED_PROGRAM);
+  return out;
 }
 
 /**
  * The codes whose ToUnicode text the program's cmap does not give the glyph they draw, where the
  * text or the glyph is a mark's character (a glyph the cmap does not reach is not judged).
  */
-function misreadCodes(objs: PdfObjects, program: PdfStream, cidToGid: PdfValue | undefined, toUnicode: ParsedCMap, cid: (code: number) => number | undefined): number[] {
-  const bytes = decodeToBytes(objs, program);
-  const drawn = bytes ? programCharacters(bytes) : undefined;
-  if (!drawn) return [];
-  const map = cidToGid instanceof PdfStream ? decodeToBytes(objs, cidToGid) : undefined;
-  const gidOf = (c: number): number | undefined => (map ? (2 * c + 1 < map.length ? (map[2 * c]! << 8) | map[2 * c + 1]! : undefined) : c);
+function misreadCodes(drawn: Map<number, string[]>, toUnicode: ParsedCMap, gidOf: (code: number) => number | undefined): number[] {
   const out: number[] = [];
   for (const [code, u] of toUnicode.unicode) {
-    const c = cid(code);
-    const gid = c === undefined ? undefined : gidOf(c);
+    const gid = gidOf(code);
     const chars = gid === undefined ? undefined : drawn.get(gid);
     if (!chars || BLANK_TEXT.test(u) || u === INKED_BLANK) continue;
     if (!MARK_CHARACTER.test(u) && !chars.some((ch) => MARK_CHARACTER.test(ch))) continue;
     if (!chars.some((ch) => sameReading(u, ch))) out.push(code);
   }
   return out;
+}
+
+/** The codes whose text, holding a mark's character, is also the text of a code drawing another glyph. */
+function sharedReadings(toUnicode: ParsedCMap, gidOf: (code: number) => number | undefined): number[] {
+  const glyphs = new Map<string, Map<number, number[]>>();
+  for (const [code, u] of toUnicode.unicode) {
+    if (!MARK_CHARACTER.test(u)) continue;
+    const gid = gidOf(code) ?? -1 - code;
+    const byGlyph = glyphs.get(u) ?? new Map<number, number[]>();
+    byGlyph.set(gid, [...(byGlyph.get(gid) ?? []), code]);
+    glyphs.set(u, byGlyph);
+  }
+  return [...glyphs.values()].filter((byGlyph) => byGlyph.size > 1).flatMap((byGlyph) => [...byGlyph.values()].flat());
 }
 
 /** A Type0 font: codes of the lengths its CMap's code-space ranges say, widths of their CIDs. */
@@ -519,7 +565,7 @@ class Type0Font implements FontInfo {
   private checkProgram(): void {
     const check = this.check!;
     this.check = undefined;
-    for (const code of check.misread()) this.toUnicode!.unicode.set(code, MISREAD_PROGRAM);
+    for (const [code, text] of check.failing()) this.toUnicode!.unicode.set(code, text);
   }
 }
 

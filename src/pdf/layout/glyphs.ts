@@ -7,7 +7,7 @@
 import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { PdfInputError, type UnsureReason } from '../errors.js';
 import { normaliseRect, type Rect } from '../geometry.js';
-import { INKED_BLANK, MISREAD_GLYPH, MISREAD_PROGRAM } from '../font/font.js';
+import { INKED_BLANK, MISREAD_GLYPH, MISREAD_PROGRAM, SHARED_READING, UNCHECKED_PROGRAM } from '../font/font.js';
 import { PdfString } from '../objects/model.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
 import { decodeTextString } from '../objects/text-string.js';
@@ -115,9 +115,18 @@ function bulletOf(u: string | undefined, font: string): boolean {
   return u !== undefined && /^[\uE000-\uF8FF]$/u.test(u) && (BULLET_CODES.has(u) || SYMBOL_FONT.test(font));
 }
 
+/** Why a font's glyph has no text, by the text its font gives it instead (../font/font.ts). */
+const UNMAPPED_WHY: ReadonlyMap<string, string> = new Map([
+  [INKED_BLANK, ': its ToUnicode maps glyphs that draw ink to blanks'],
+  [MISREAD_GLYPH, ': its ToUnicode maps glyphs to other text than the glyphs its encoding names'],
+  [MISREAD_PROGRAM, ": its ToUnicode maps glyphs to other text than the font program's own cmap gives them"],
+  [SHARED_READING, ': its ToUnicode maps different glyphs to the same letter, digit or mark punctuation, and its font program has no cmap to tell which draws it'],
+  [UNCHECKED_PROGRAM, ': its ToUnicode reads glyphs as letters, digits or mark punctuation, and its CFF font program names no characters to check that by'],
+]);
+
 /** The one-line refusal of a page that shows glyphs of `font` without Unicode text. */
 function unmappedMessage(index: number, font: string, u: string | undefined): string {
-  return `page ${index + 1} shows glyphs of font ${font || '(unnamed)'} that cannot be mapped to Unicode${u === INKED_BLANK ? ': its ToUnicode maps glyphs that draw ink to blanks' : u === MISREAD_GLYPH ? ': its ToUnicode maps glyphs to other text than the glyphs its encoding names' : u === MISREAD_PROGRAM ? ": its ToUnicode maps glyphs to other text than the font program's own cmap gives them" : ''} (their text cannot be read, and is never released unread)`;
+  return `page ${index + 1} shows glyphs of font ${font || '(unnamed)'} that cannot be mapped to Unicode${(u !== undefined && UNMAPPED_WHY.get(u)) || ''} (their text cannot be read, and is never released unread)`;
 }
 
 /** How a glyph's Unicode value reads: a space (blank), text (NFKC), or nothing that can be read. */

@@ -925,6 +925,23 @@ export function spanRegions(layout: PdfLayout, start: number, end: number): Span
 }
 
 /**
+ * The point of each inked glyph of the span `start`–`end` that the release check probes (the
+ * middle of its box, at 35% of its height), with its page and offset in the text.
+ */
+export function spanProbes(layout: PdfLayout, start: number, end: number): { page: number; at: number; x: number; y: number }[] {
+  const out: { page: number; at: number; x: number; y: number }[] = [];
+  for (const l of linesIn(layout, start, end)) {
+    for (let i = Math.max(start, l.start); i < Math.min(end, l.end); i++) {
+      const a = layout.boxes[4 * i]!;
+      if (Number.isNaN(a) || /\s/u.test(layout.text[i]!)) continue;
+      const y0 = layout.boxes[4 * i + 1]!;
+      out.push({ page: l.page, at: i, x: (a + layout.boxes[4 * i + 2]!) / 2, y: y0 + 0.35 * (layout.boxes[4 * i + 3]! - y0) });
+    }
+  }
+  return out;
+}
+
+/**
  * The height over which a glyph box of line `l` is a drop cap's (../layout/lines.ts joins a drop
  * cap to the first line beside it, at that line's baseline and size): 1.4 times its lowest box.
  * Such a glyph gets a rectangle of its own: the line's band lay under the middle of the large

@@ -24,6 +24,7 @@ import {
 import { PdfInputError } from '../errors.js';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObjects, type PdfValue } from './model.js';
 import { withoutConsoleWarnings } from '../quiet.js';
+import { misreadDefinition } from './definitions.js';
 
 /** Each name's text, worked out once: pdf-lib keeps one PDFName object per name, and a file names the same few keys thousands of times. */
 const nameTexts = new WeakMap<LibName, string>();
@@ -75,6 +76,9 @@ export async function readPdfObjects(bytes: Uint8Array): Promise<PdfObjects> {
     throw new PdfInputError(`the PDF cannot be parsed: ${(e as Error).message}`, { cause: e });
   }
   if (context.trailerInfo.Encrypt) throw new PdfInputError('the PDF is encrypted: decrypt it before redaction');
+  // Viewers read the definition the cross-reference table points to, the parser the last one.
+  const twice = misreadDefinition(bytes);
+  if (twice !== undefined) throw new PdfInputError(`object ${twice} is defined more than once and the cross-reference table points to an earlier definition than the last: viewers and declass would read different documents`);
   const objects = new Map<number, PdfValue>();
   for (const [ref, obj] of context.enumerateIndirectObjects()) objects.set(ref.objectNumber, convert(obj));
   const trailer = new PdfDict();
