@@ -4,10 +4,10 @@
  * OpenType embedding, CIDFontType0C) is CID-keyed: no glyph names. A subset whose ToUnicode read the
  * glyphs of `S` and `Z` as `U` had `(S) ZQ31 …` read as `(U) UQ31 …` and released as printed (the
  * release PDF still drew `(S) ZQ31`). Such a font is judged by what evidence there is: different
- * glyphs read as the same mark character (a font draws one `U`) refuse the page; a CFF program's
- * glyphs read as mark characters refuse it too, since nothing tells what they draw. A TrueType
- * subset with no cmap and no such evidence is read as its ToUnicode says: every SIDtoday PDF's fonts
- * are of that kind, and honest.
+ * glyphs read as the same mark character (a font draws one `U`) refuse the page, a TrueType subset
+ * or a CFF program alike. One with no cmap and no such evidence is read as its ToUnicode says:
+ * every SIDtoday PDF's fonts are of that kind, and honest, and so are the CFF faces of Chromium's and
+ * InDesign's exports (refusing those would refuse honest documents for a forged lie).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -61,9 +61,8 @@ const LIE = '(S) ZQ31 The agency recruited a source.';
 const REFUSED: { name: string; program: () => Uint8Array; line: string; changes: Record<string, string>; why: RegExp }[] = [
   { name: 'a TrueType subset (no cmap) whose ToUnicode reads S and Z as U', program: liberationSans, line: LIE, changes: { S: 'U', Z: 'U' }, why: /maps different glyphs to the same letter, digit or mark punctuation, and its font program has no cmap/ },
   { name: 'a TrueType subset (no cmap) whose ToUnicode reads S as U where it also draws a U', program: liberationSans, line: '(S) ZQ31 The UNIT recruited a source.', changes: { S: 'U' }, why: /maps different glyphs to the same letter/ },
-  { name: 'a CFF program whose ToUnicode reads S and Z as U', program: () => readFileSync(OTF), line: LIE, changes: { S: 'U', Z: 'U' }, why: /maps different glyphs to the same letter|its CFF font program names no characters/ },
-  { name: 'a CFF program whose ToUnicode reads S as U', program: () => readFileSync(OTF), line: LIE, changes: { S: 'U' }, why: /its CFF font program names no characters to check that by/ },
-  { name: 'a CFF program with an honest ToUnicode', program: () => readFileSync(OTF), line: '(U) UQ32 The agency met the press.', changes: {}, why: /its CFF font program names no characters to check that by/ },
+  { name: 'a CFF program whose ToUnicode reads S and Z as U', program: () => readFileSync(OTF), line: LIE, changes: { S: 'U', Z: 'U' }, why: /maps different glyphs to the same letter/ },
+  { name: 'a CFF program whose ToUnicode reads S as U where it also draws a U', program: () => readFileSync(OTF), line: '(S) ZQ31 The UNIT recruited a source.', changes: { S: 'U' }, why: /maps different glyphs to the same letter/ },
 ];
 
 describe.each(REFUSED)('a Type0 font: $name', (c) => {
@@ -77,6 +76,17 @@ describe.each(REFUSED)('a Type0 font: $name', (c) => {
     expect(failed).toBe(1);
     expect(pdf).toBeNull();
     expect(text).toBeNull();
+  });
+});
+
+describe('a CFF program (CIDFontType0) with its ToUnicode untouched', () => {
+  it.skipIf(!existsSync(OTF))('reads the (U) line in it and releases it, the (S//NF) paragraph withheld', async () => {
+    const bytes = await memo(readFileSync(OTF), '(U) UQ32 The agency met the press.');
+    const { pdf, text, failed } = await releaseMemoPdf(bytes);
+    expect(failed).toBe(0);
+    expect(text).toContain('(U) UQ32 The agency met the press.');
+    expect(text).not.toContain('ZQHERON');
+    expect(rawAndInflated(pdf!)).not.toContain('ZQHERON');
   });
 });
 

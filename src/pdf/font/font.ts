@@ -179,14 +179,6 @@ export const MISREAD_GLYPH = '\uFFFD\0\0\uFFFD';
 export const MISREAD_PROGRAM = '\uFFFD\0\0\0\uFFFD';
 
 /**
- * The text of a code of a Type0 font with a CFF program (which names no characters: CID-keyed)
- * whose ToUnicode reads it as a mark's character: no text, so the page that shows it is refused,
- * since nothing tells whether the glyph draws that character (a pdf-lib OpenType embedding whose
- * ToUnicode read the glyph of `S` as `U` showed `(S) …`, read as `(U) …`, probe 64b F1).
- */
-export const UNCHECKED_PROGRAM = '\uFFFD\0\0\0\0\uFFFD';
-
-/**
  * The text of a code of a Type0 font whose ToUnicode gives its mark character to a code drawing
  * another glyph too (where the program cannot tell which draws it): no text, the page is refused.
  */
@@ -468,8 +460,10 @@ function programCheck(objs: PdfObjects, cidFont: PdfDict, descriptor: PdfDict | 
  * one (pdf-lib's TrueType subsets keep none, nor do those of all 1,065 SIDtoday PDFs),
  * what the glyphs draw is not known, so: codes drawing different glyphs read as the same mark
  * character (a font draws one `U`: a pdf-lib subset whose ToUnicode read the glyphs of `S` and
- * `Z` as `U` had `(S) ZQ31 …` read as `(U) UQ31 …` and released as printed, probe 64b F1), and,
- * for a CFF program (CID-keyed: no glyph names either), every code read as a mark character.
+ * `Z` as `U` had `(S) ZQ31 …` read as `(U) UQ31 …` and released as printed, probe 64b F1). A CFF
+ * program (CID-keyed: no glyph names either) is judged the same way: refusing every page that shows
+ * its glyphs as letters would refuse every honest document set in an OpenType CFF font (Chromium's
+ * CJK and Noto faces, InDesign's exports) for a lie only a forged ToUnicode tells.
  */
 function failingCodes(objs: PdfObjects, program: PdfStream, truetype: boolean, cidToGid: PdfValue | undefined, toUnicode: ParsedCMap, cid: (code: number) => number | undefined): Map<number, string> {
   const bytes = decodeToBytes(objs, program);
@@ -482,7 +476,6 @@ function failingCodes(objs: PdfObjects, program: PdfStream, truetype: boolean, c
     return out;
   }
   for (const code of sharedReadings(toUnicode, (code) => gidOf(cid(code)))) out.set(code, SHARED_READING);
-  if (!truetype) for (const [code, u] of toUnicode.unicode) if (MARK_CHARACTER.test(u)) out.set(code, out.get(code) ?? UNCHECKED_PROGRAM);
   return out;
 }
 

@@ -7,7 +7,7 @@
 import { GlyphTable, interpretPage, pageContentBytes, type GlyphEvent, type PageContent } from '../content/interpret.js';
 import { PdfInputError, type UnsureReason } from '../errors.js';
 import { normaliseRect, type Rect } from '../geometry.js';
-import { INKED_BLANK, MISREAD_GLYPH, MISREAD_PROGRAM, SHARED_READING, UNCHECKED_PROGRAM } from '../font/font.js';
+import { INKED_BLANK, MISREAD_GLYPH, MISREAD_PROGRAM, SHARED_READING } from '../font/font.js';
 import { PdfString } from '../objects/model.js';
 import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
 import { decodeTextString } from '../objects/text-string.js';
@@ -121,7 +121,6 @@ const UNMAPPED_WHY: ReadonlyMap<string, string> = new Map([
   [MISREAD_GLYPH, ': its ToUnicode maps glyphs to other text than the glyphs its encoding names'],
   [MISREAD_PROGRAM, ": its ToUnicode maps glyphs to other text than the font program's own cmap gives them"],
   [SHARED_READING, ': its ToUnicode maps different glyphs to the same letter, digit or mark punctuation, and its font program has no cmap to tell which draws it'],
-  [UNCHECKED_PROGRAM, ': its ToUnicode reads glyphs as letters, digits or mark punctuation, and its CFF font program names no characters to check that by'],
 ]);
 
 /** The one-line refusal of a page that shows glyphs of `font` without Unicode text. */
