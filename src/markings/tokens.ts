@@ -100,6 +100,11 @@ export function tokenize(text: string): Tokenized {
 /** Level words a banner starts with, written without spaces (`TOPSECRET` is the joined `T O P S E C R E T`). */
 const BANNER_LEVEL_WORDS = ['TOPSECRET', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED', 'UNCLAS'];
 
+/** A joined word as the banner ends up with it: `TOPSECRET` is split into TOP SECRET below (probe 64d F10). */
+function finalWords(joined: string): string {
+  return /^TOPSECRET$/i.test(joined) ? 'TOP SECRET' : joined;
+}
+
 /**
  * Repair the teletype damage seen in cable banners, returning the repaired text and a note per
  * repair. Only repairs that end in a level word are made, so nothing is guessed:
@@ -126,11 +131,11 @@ export function repairBanner(text: string): { text: string; notes: string[] } {
     const undoubled = word[0] === word[1] ? word.slice(1) : word;
     if (BANNER_LEVEL_WORDS.includes(word) || BANNER_LEVEL_WORDS.includes(undoubled)) {
       out = run[0].replace(/ /g, '') + out.slice(run[0].length);
-      joins.push(`${run[0]} → ${run[0].replace(/ /g, '')}`);
+      joins.push(`${run[0]} → ${finalWords(run[0].replace(/ /g, ''))}`);
     }
   }
   out = out.replace(/(?<![A-Za-z])[A-Za-z](?: [A-Za-z](?![A-Za-z])){2,}/g, (m) => {
-    joins.push(`${m} → ${m.replace(/ /g, '')}`);
+    joins.push(`${m} → ${finalWords(m.replace(/ /g, ''))}`);
     return m.replace(/ /g, '');
   });
   if (joins.length > 0) notes.push(`letter-spaced banner words joined (${joins.join('; ')})`);

@@ -5,6 +5,7 @@
  * was read as paragraph 2 whose text was the label `A.`. Pure: the grouping (src/parse/body.ts)
  * decides what a label opens.
  */
+import { classifyParenthetical } from '../markings/index.js';
 
 /** `2.A. …`, `12.b) …`: a paragraph's number, then its subparagraph's letter. */
 const MILITARY = /^(\d{1,3})\.([A-Za-z])([.)])[ \t]+/;
@@ -39,24 +40,41 @@ export function militaryLabel(text: string): { number: number; letter: string; s
  * open one's number and letter: `2.B` after `2.A.`, whatever the case of B). Loose, an unmarked
  * `2.B …` directly under `2.A. (U) …` was read as its text and released (probe 63). A later letter
  * than the next, or a doubled one after Z (`2.C` under `2.A.`, a letter skipped; `2.AA` after
- * `2.Z.`), is a label only written with the number's stop (`2.C`, `2.C:`, `2.(C)`, `2.AA.`): read
- * as the text above, it was released with its (U) (probe 63a); `2 C …` may be a wrapped figure.
+ * `2.Z.`), is a label only written with the number's stop (`2.C`, `2.C:`, `2.(D)`, `2.AA.`) and at
+ * most three letters after the open one: read as the text above, it was released with its (U)
+ * (probe 63a); `2 C …` may be a wrapped figure, `2.Q: …` or `2.x …` (a roman numeral) text
+ * (probe 64d F8). A letter in parentheses that the mark grammar reads (`2.(c)`, `2.(U)`, `2.(S)`)
+ * is the paragraph's mark, never a label: read as label C, `2.(c) …` lost its mark and ran on as
+ * the (U) text above (probe 64d F1, F2).
  */
 export function nextMilitaryLabel(text: string, open: { number: string; letter: string } | null): ReturnType<typeof militaryLabel> {
   if (!open) return null;
   const m = MILITARY_LOOSE.exec(text);
   const letter = m ? (m[2] ?? m[4] ?? m[6] ?? m[8])! : '';
-  if (m && m[1] === open.number && letterOrder(letter) === letterOrder(open.letter) + 1) {
+  if (m && m[1] === open.number && letterOrder(letter) === letterOrder(open.letter) + 1 && !(m[8] && isMarkLetter(letter))) {
     return { number: Number(m[1]), letter, suffix: m[3] ?? m[5] ?? m[7] ?? ')', length: m[0].length };
   }
   const later = MILITARY_LATER.exec(text);
   const label = later ? (later[2] ?? later[3])! : '';
-  if (!later || later[1] !== open.number || letterOrder(label) <= letterOrder(open.letter)) return null;
+  if (!later || later[1] !== open.number || (later[2] && isMarkLetter(label)) || ROMAN_LETTERS.test(label)) return null;
+  const step = letterOrder(label) - letterOrder(open.letter);
+  if (step < 1 || step > MAX_LATER_STEP) return null;
   return { number: Number(later[1]), letter: label, suffix: later[4] || ')', length: later[0].length };
 }
 
+/** How many letters after the open one a later label may be: `2.D` under `2.A.` (two skipped), not `2.Q:`. */
+const MAX_LATER_STEP = 3;
+
+/** A roman numeral of one or two letters (`i`, `ii`, `iv`, `x`): an item of its own list, not a later letter. */
+const ROMAN_LETTERS = /^(?:[ivx]|ii|iv|vi|ix|xi|xx)$/i;
+
+/** Whether `(letter)` is a portion mark the grammar reads, or one it fails closed on (`(c)`, `(U)`, `(TS)`). */
+function isMarkLetter(letter: string): boolean {
+  return classifyParenthetical(letter) !== 'not-a-marking';
+}
+
 /**
- * A label with the number's stop and a letter, or a doubled letter (`2.C`, `2.C:`, `2.(C)`,
+ * A label with the number's stop and a letter, or a doubled letter (`2.C`, `2.C:`, `2.(D)`,
  * `2.AA.`): read only after an open one, as a later letter (see {@link nextMilitaryLabel}).
  */
 const MILITARY_LATER = /^(\d{1,3})\.(?:\(([A-Za-z]{1,2})\)|([A-Za-z]{1,2})([.):,]?))[ \t]+(?=\S)/;

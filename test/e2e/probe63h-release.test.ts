@@ -45,7 +45,7 @@ const CASES: [name: string, input: string, released: string[]][] = [
   ['2.A.(1) (U) under 2.A. (C)', cable(`2.A. (C) ZQA ${LONG}.\n2.A.(1) (U) UQN public nested label.`), ['UQN']],
   ['2.(B) (U) under 2.A. (C)', cable(`2.A. (C) ZQA ${LONG}.\n2.(B) (U) UQB public next label.`), ['UQB']],
   ['2B (U) under 2.A. (C)', cable(`2.A. (C) ZQA ${LONG}.\n2B. (U) UQB public next label.`), ['UQB']],
-  ['2.C under 2.A. (U): not the next letter, the wrap', cable(`2.A. (U) UQA ${LONG}.\n2.C UQC goes on.`), ['UQA', 'UQC']],
+  ['2.Q under 2.A. (U): a letter too far (probe 64d F8; 2.C is a label since c24dbbf), the wrap', cable(`2.A. (U) UQA ${LONG}.\n2.Q UQC goes on.`), ['UQA', 'UQC']],
   // 63a F2: leaked at b839fe6.
   ['//FRA SECRET DEFENSE on an attachment page', attachment('//FRA SECRET DEFENSE'), ['UQA']],
   ['//DEU GEHEIM on an attachment page', attachment('//DEU GEHEIM'), ['UQA']],

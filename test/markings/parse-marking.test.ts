@@ -287,10 +287,15 @@ describe('parseMarking: banners', () => {
     ['C O N F I D E N T I A L', 'C O N F I D E N T I A L → CONFIDENTIAL'],
     ['S E C R E T//NOFORN', 'S E C R E T → SECRET'],
     ['SE C R E T', 'SE C R E T → SECRET'],
+    // Probe 64d F10: the note shows the words the banner ends up with.
+    ['T O P S E C R E T', 'T O P S E C R E T → TOP SECRET'],
+    ['TOP S E C R E T', 'TOP S E C R E T → TOP SECRET'],
+    ['T O P  S E C R E T', 'S E C R E T → SECRET'],
   ])('a letter-spaced banner %j is joined with a note naming its own words', (raw, named) => {
     const r = parseMarking(raw, 'banner');
     if (!r.ok) throw new Error(r.message);
     expect(r.marking.normalisations.join(' ')).toContain(named);
+    expect(r.marking.normalisations.join(' ')).not.toContain('TOPSECRET');
   });
 
   it.each(['O N F I D E N T I A L', 'E C R E T', 'CSE C R E T', 'SECRETT', 'NOFORN', 'SENSITIVE', '', 'SECRET//NOFRN', 'C O R R E C T E D'])(

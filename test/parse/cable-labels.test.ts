@@ -19,7 +19,8 @@ describe('the next military subparagraph label under 2.A.', () => {
     ['2.C ZQ', OPEN, 'C'],
     ['2.c: ZQ', OPEN, 'c'],
     ['2.(D) ZQ', OPEN, 'D'],
-    ['2.F. ZQ', OPEN, 'F'],
+    ['2.D. ZQ', OPEN, 'D'],
+    ['2.(E) ZQ', { number: '2', letter: 'B' }, 'E'],
     ['2.AA ZQ', { number: '2', letter: 'Z' }, 'AA'],
     ['2.AA. ZQ', { number: '2', letter: 'Z' }, 'AA'],
     ['2.BB ZQ', { number: '2', letter: 'AA' }, 'BB'],
@@ -32,6 +33,40 @@ describe('the next military subparagraph label under 2.A.', () => {
     ['2.C ZQ', { number: '3', letter: 'A' }],
   ])('%j after %j is none (an earlier letter, another number)', (text, open) => {
     expect(nextMilitaryLabel(text, open)).toBeNull();
+  });
+  // Probe 64d F1, F2: a letter in parentheses the mark grammar reads is the paragraph's mark.
+  it.each([
+    ['2.(c) ZQ', OPEN],
+    ['2.(s) ZQ', OPEN],
+    ['2.(U) UQ', OPEN],
+    ['2.(u) UQ', OPEN],
+    ['2.(C) ZQ', OPEN],
+    ['2.(S) ZQ', { number: '2', letter: 'R' }],
+    ['2.(C) ZQ', { number: '2', letter: 'B' }],
+    ['2.(c) ZQ', { number: '2', letter: 'B' }],
+    ['2.(TS) ZQ', { number: '2', letter: 'R' }],
+  ])('%j after %j is none (a mark)', (text, open) => {
+    expect(nextMilitaryLabel(text, open)).toBeNull();
+  });
+  // Probe 64d F8: a roman numeral, or a letter far after the open one, is text.
+  it.each([
+    ['2.i UQ', OPEN],
+    ['2.ii UQ', OPEN],
+    ['2.x UQ', OPEN],
+    ['2.I UQ', OPEN],
+    ['2.iv UQ', OPEN],
+    ['2.Q: UQ', OPEN],
+    ['2.E UQ', OPEN],
+    ['2.(F) UQ', OPEN],
+  ])('%j after %j is none (a roman numeral, a letter too far)', (text, open) => {
+    expect(nextMilitaryLabel(text, open)).toBeNull();
+  });
+  it.each([
+    ['2.I ZQ', { number: '2', letter: 'H' }, 'I'],
+    ['2.x ZQ', { number: '2', letter: 'W' }, 'x'],
+    ['2.(B) ZQ', OPEN, 'B'],
+  ])('%j after %j is the next letter %s (roman or not)', (text, open, letter) => {
+    expect(nextMilitaryLabel(text, open)?.letter).toBe(letter);
   });
 });
 

@@ -17,27 +17,62 @@ const OPENER = /^(`{3,})(?!.*`)|^(~{3,})/;
 /**
  * Lines that stop a fence from being read as one (page structure the reader must keep): a banner,
  * page furniture or number, the authority block. An opener with no closing fence before one of
- * them, or before the end, is read line by line as before (its closing fence may be the
+ * them, or before the end, runs only to its paragraph's end (its closing fence may be the
  * document's last text: CommonMark runs it to the end, which would swallow banners and authority).
  */
 const STOPS: ReadonlySet<LineRole> = new Set<LineRole>(['banner', 'furniture', 'folio', 'authority']);
 
-/** Opening line → closing line of every closed fenced code block, in document order. Linear. */
+/**
+ * Opening line → closing line of every fenced code block, in document order. Linear. A block with
+ * no closing fence (an opener with an info string and none, a closer with text after it) is one
+ * too, from its opener to its paragraph's last line: read line by line, its lines were the wrap of
+ * a (U) line and released (probe 64d F3). A bare fence alone on its paragraph (a rule of tildes) is
+ * none.
+ */
 export function fencedBlocks(source: string, lines: readonly DocLine[], roles: readonly LineRole[]): Map<number, number> {
   const out = new Map<number, number>();
   for (let i = 0; i < lines.length; i++) {
     const open = fenceOf(source, lines[i]!);
     if (open === null || STOPS.has(roles[i]!)) continue;
-    for (let j = i + 1; j < lines.length; j++) {
-      if (STOPS.has(roles[j]!) || lines[j]!.page !== lines[i]!.page) break;
-      if (closes(source, lines[j]!, open)) {
-        out.set(i, j);
-        i = j;
-        break;
-      }
-    }
+    const end = closingLine(source, lines, roles, i, open) ?? paragraphEnd(lines, roles, i);
+    if (end === i && lines[i]!.text === open) continue;
+    out.set(i, end);
+    i = end;
   }
   return out;
+}
+
+/**
+ * The lines of every closed fenced block, read before the authority block is looked for: a
+ * `Declassify On:` line or a whole authority block inside one is its literal text, not the
+ * document's (taken as the document's, it released a SECRET body as declassified: probe 64d F4).
+ */
+export function closedFenceLines(source: string, lines: readonly DocLine[], roles: readonly LineRole[]): Set<number> {
+  const closed = new Map<number, number>();
+  for (let i = 0; i < lines.length; i++) {
+    const open = fenceOf(source, lines[i]!);
+    const end = open === null || STOPS.has(roles[i]!) ? null : closingLine(source, lines, roles, i, open);
+    if (end === null) continue;
+    closed.set(i, end);
+    i = end;
+  }
+  return fencedLines(closed, lines);
+}
+
+/** The closing fence of the opener at line `i`, before a stop or another page, else null. */
+function closingLine(source: string, lines: readonly DocLine[], roles: readonly LineRole[], i: number, open: string): number | null {
+  for (let j = i + 1; j < lines.length; j++) {
+    if (STOPS.has(roles[j]!) || lines[j]!.page !== lines[i]!.page) return null;
+    if (closes(source, lines[j]!, open)) return j;
+  }
+  return null;
+}
+
+/** The last line of the paragraph line `i` is in: before a blank line, a stop or another page. */
+function paragraphEnd(lines: readonly DocLine[], roles: readonly LineRole[], i: number): number {
+  let j = i;
+  while (j + 1 < lines.length && !lines[j + 1]!.blank && !STOPS.has(roles[j + 1]!) && lines[j + 1]!.page === lines[i]!.page) j++;
+  return j;
 }
 
 /** The lines of the blocks `fences` holds (fences included) that hold text. */
@@ -67,11 +102,14 @@ function closes(source: string, line: DocLine, open: string): boolean {
  * it has no mark of its own (unmarked text: withheld in a classified document, fail closed) and
  * every mark in it can only raise it (one above plain (U) leaves it a mark not understood,
  * withheld pending review). A mark on the opening fence's line (its info string) raises it too.
+ * A block with no closing fence is read so too, its last line an inside line.
  */
 export function fenceMarks(source: string, lines: readonly DocLine[], open: number, close: number, bannerRelTo: readonly string[]): { lead: MarkHit | null; raises: MarkHit[] } {
   const leads: (MarkHit | null)[] = [];
   const raises: MarkHit[] = [];
-  for (let k = open; k < close; k++) {
+  // A block with no closing fence: its last line is text (` ``` ZQ …`), read as an inside line.
+  const last = closes(source, lines[close]!, fenceOf(source, lines[open]!)!) && close > open ? close - 1 : close;
+  for (let k = open; k <= last; k++) {
     const l = lines[k]!;
     if (l.blank) continue;
     const s = k === open ? null : readLineStart(source, l.first, l.last, bannerRelTo);

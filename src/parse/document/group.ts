@@ -452,22 +452,34 @@ function startsBlock(c: Draft, prev: DocLine, line: DocLine, source: string, lin
   // A form's hanging indent under a field's mark goes on (see hangsUnderMark, hangsAtColumn).
   if (indentedBlockUnder(source, prev, line) && !hangsUnderMark(c, source, lines, line) && !hangsAtColumn(c, source, lines, line)) return true;
   if (MARKDOWN_DEFINITION.test(line.text)) return true;
-  if (prev.page === line.page && aboveSetextUnderline(source, lines, line)) return true;
+  if (prev.page === line.page && opensSetextHeading(c, source, lines, line)) return true;
   return HTML_BLOCK.test(line.text) && !HTML_BLOCK.test(prev.text);
 }
 
 /**
- * A line right above a setext heading's underline (`Title ZQ…` / `=====` or `-----`): a heading,
- * the line above's text no more (CommonMark makes the paragraph above the underline the heading,
- * the (U) line with it; which of its lines the author meant for the heading is not known, and the
- * unmarked one holds no mark: fail closed). Read on, it was released as the (U) line's wrap
- * (probe 63a F9). A heading line that carries the mark opens its portion by it. Not across a
- * page break: the first line of a page goes on with the page before as it did.
+ * The first unmarked line under a marked line in a paragraph over a setext heading's underline
+ * (`(U) …` / `Title ZQ…` / `More ZQ…` / `=====` or `-----`): the heading, every line of it down to
+ * the underline one portion, the marked line's text no more (CommonMark makes the paragraph above
+ * the underline the heading, the (U) line with it; which of its lines the author meant for the
+ * heading is not known, and the unmarked ones hold no mark: fail closed). Read on, they were
+ * released as the (U) line's wrap (probe 63a F9, probe 64d F5). Kept whole: a (U) line's sentence
+ * that ends on the line right above the rule (`(U) … ended at noon and` / `everyone left.` /
+ * `-----`), a plain-text memo's rule under its paragraph (withheld, it was (U) text: probe 64d F6).
+ * A heading line that carries the mark opens its portion by it. Not across a page break: the
+ * first line of a page goes on with the page before as it did.
  */
-function aboveSetextUnderline(source: string, lines: readonly DocLine[], line: DocLine): boolean {
-  const next = lines[line.index + 1];
-  if (!next || next.blank || next.page !== line.page || next.first - next.start > 3) return false;
-  return SETEXT_UNDERLINE.test(next.text) && !source.slice(next.start, next.first).includes('\t');
+function opensSetextHeading(c: Draft, source: string, lines: readonly DocLine[], line: DocLine): boolean {
+  if (c.lead === null) return false;
+  let k = line.index;
+  while (lines[k + 1] && !lines[k + 1]!.blank && lines[k + 1]!.page === line.page && !isSetextUnderline(source, lines[k + 1]!)) k++;
+  const under = lines[k + 1];
+  if (!under || under.blank || under.page !== line.page) return false;
+  return !(SENTENCE_END.test(lines[k]!.text) && !SENTENCE_END.test(lines[k - 1]!.text));
+}
+
+/** A setext heading's underline: at most three blanks before it, no tab. */
+function isSetextUnderline(source: string, line: DocLine): boolean {
+  return line.first - line.start <= 3 && SETEXT_UNDERLINE.test(line.text) && !source.slice(line.start, line.first).includes('\t');
 }
 
 /**

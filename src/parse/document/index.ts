@@ -42,7 +42,7 @@ import { foldBannerStandIns, holdsClassification, readClassificationLine, readsA
 import { groupPortions, type Draft } from './group.js';
 import type { MarkHit } from './marks.js';
 import { folioLines } from './folio.js';
-import { fencedBlocks, fencedLines } from './fences.js';
+import { closedFenceLines, fencedBlocks, fencedLines } from './fences.js';
 import { unclassifiedMessages } from './messages.js';
 import { isBarePunctuation, isRunDateLine, lineRole, officeSymbolLines, type LineRole } from './header.js';
 import { letterheadLines } from './letterhead.js';
@@ -204,7 +204,9 @@ function readRoles(
   const roles: LineRole[] = lines.map((l) => (l.blank ? 'blank' : 'content'));
   const banners = findBanners(source, lines);
   for (const b of banners.values()) for (const k of b.lines) roles[k] = b.highestPossible ? 'furniture' : 'banner';
-  const authority = findAuthority(source, lines, (i) => roles[i] !== 'content');
+  // A closed fenced block's lines are its literal text, never the document's authority block.
+  const inFence = closedFenceLines(source, lines, roles);
+  const authority = findAuthority(source, lines, (i) => roles[i] !== 'content' || inFence.has(i));
   for (const i of authority.lines) roles[i] = 'authority';
   const dates: { date: string; span: Span }[] = [];
   const found = lines.map((l, i) => (roles[i] === 'content' ? lineRole(l) : null));
@@ -592,6 +594,7 @@ function portionDiagnostics(source: string, p: Portion, d: Draft, classified: bo
     // A paragraph marked sentence by sentence: one warning, whichever order its marks come in.
     const sentences = sentenceMarksDiagnostic(source, p, d);
     if (sentences) out.push(sentences);
+    out.push(...lineMarkNotes(d));
     if (p.marking.normalisations.length === 0) return;
     out.push({
       severity: 'info',
@@ -678,4 +681,20 @@ function unreadLineDiagnostic(t: TextClassificationLine): Diagnostic {
     message: `The line ${JSON.stringify(t.raw.replace(/\s+/g, ' ').slice(0, 60))} reads as a classification that was not understood: the document's classification is uncertain, so its unmarked text is withheld (fail closed).`,
     span: t.span,
   };
+}
+
+/**
+ * A note for each later line's own mark read only after normalising (`(u)`, `(UNCLASSIFIED)`) in a
+ * portion that takes it as a raise, as a fenced block takes its later lines' marks: the note the
+ * line had as a portion's mark was lost (probe 64d F5b).
+ */
+function lineMarkNotes(d: Draft): Diagnostic[] {
+  return d.raises
+    .filter((r) => r.marking && r.marking.normalisations.length > 0 && d.pieces.some((pc) => pc.start === r.start))
+    .map((r) => ({
+      severity: 'info' as const,
+      code: 'marking-normalised',
+      message: `The mark ${JSON.stringify(r.raw)} was read as ${r.marking!.level}: ${r.marking!.normalisations.join('; ')}.`,
+      span: { start: r.start, end: r.end },
+    }));
 }

@@ -59,7 +59,7 @@ describe('a fenced code block is a portion of its own, fences included', () => {
     expect(decideWord(marked, 'ZQ2').action).toBe('withhold');
   });
 
-  it('an opening fence with no closing fence before the authority block is read line by line, as before', () => {
+  it('an opening fence with no closing fence before the authority block runs to its paragraph\'s end only', () => {
     const text = memo('(U) Steps UQ3:\n```\nZQ1 code line');
     expect(decideWord(text, 'ZQ1').action).toBe('withhold');
     expect(decideWord(text, 'UQEND').action).toBe('release');
@@ -105,5 +105,42 @@ describe('kept as CommonMark reads them: continuation lines', () => {
     ['an indented line under a lead-in that ends no sentence', '(U) Lead-in UQ8\n    UQ9 indented line'],
   ])('%s: the (U) text', (_name, block) => {
     expect(decideWord(memo(block), 'UQ9').action).toBe('release');
+  });
+});
+
+describe('probe 64d: fences with no closer, fenced authority, whole setext headings', () => {
+  it.each([
+    ['an opener with an info string and no closer', '(U) UQ3 paragraph above\n```python\nZQ1 code'],
+    ['a closer with text after it', '```\n(U) UQ4 first\nZQ1 second\n ``` x'],
+    ['an opener-looking closer', '```\n(U) UQ4 line\n``` ZQ1 text after close'],
+    ['an info-string opener alone under a (U) line', '(U) UQ3 paragraph above\n```ZQ1'],
+    ['two heading lines over a dashed underline', '(U) UQ3 paragraph\nZQ1 line two\nZQ2 heading\n---'],
+    ['two heading lines over an = underline', '(U) UQ3 paragraph\nZQ1 line two\nZQ2 heading\n==='],
+  ])('%s: ZQ withheld', (_name, block) => {
+    const text = memo(block);
+    expect(decideWord(text, 'ZQ1').action).toBe('withhold');
+    if (text.includes('ZQ2')) expect(decideWord(text, 'ZQ2').portion.span).toEqual(decideWord(text, 'ZQ1').portion.span);
+    if (text.includes('UQ3')) expect(decideWord(text, 'UQ3').action).toBe('release');
+  });
+
+  it.each([
+    ['a dashed rule', '(U) UQ3 the meeting ended at noon and\nUQ4 everyone left for lunch.\n----------'],
+    ['an = rule', '(U) UQ3 the meeting ended at noon and\nUQ4 everyone left for lunch.\n=========='],
+  ])('%s under the (U) paragraph\'s own wrapped sentence keeps it whole', (_name, block) => {
+    expect(decideWord(memo(block), 'UQ4').action).toBe('release');
+  });
+
+  it.each([
+    ['a Declassify On line', '```\n(U) UQ4 first\nDeclassify On: 20100101\n```'],
+    ['a whole authority block', '```\n(U) UQ4 template\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20100101\n```'],
+  ])('%s inside a fence is not the document\'s', (_name, block) => {
+    const { doc } = readDocument(`SECRET//NOFORN\n\n(S//NF) ZQBODY secret.\n\n${block}\n\n(U) UQTAIL end.\n\nSECRET//NOFORN\n`, { format: 'document' });
+    expect(JSON.stringify(doc.authority ?? null)).not.toContain('2010');
+  });
+
+  it.each(['(u) UQ5 lower', '(UNCLASSIFIED) UQ5 written out'])('a later fenced line marked %j keeps its note', (line) => {
+    const { doc } = readDocument(memo(`\`\`\`\n(U) UQ4 a\n${line}\n\`\`\``), { format: 'document' });
+    const at = doc.source.indexOf(line);
+    expect(doc.diagnostics.some((g) => g.code === 'marking-normalised' && g.span?.start === at)).toBe(true);
   });
 });

@@ -28,6 +28,27 @@ describe('detectFormat', () => {
     expect(detectFormat(text)).toBe(expected);
   });
 
+  // Probe 64d F7: a cable with a pasted Markdown first line is still a cable, and says why.
+  it.each([
+    ['# 08BERLIN173', (t: string) => `# 08BERLIN173\n${t}`],
+    ['**UNCLASSIFIED**', (t: string) => `**UNCLASSIFIED**\n${t}`],
+    ['## TALKS over a cable without routing', (t: string) => `## TALKS\n\n${t.slice(t.indexOf('C O N F I D E N T I A L'))}`],
+  ])('a cable under %j is a cable, and the reader says why', (_name, wrap) => {
+    const text = wrap(sample('08BERLIN173.txt'));
+    expect(detectFormat(text)).toBe('cable');
+    const read = readDocument(text);
+    expect(read.reader).toBe(CABLE_READER);
+    expect(read.doc.diagnostics.filter((g) => g.code === 'reader-chosen')).toHaveLength(1);
+  });
+
+  it('a Markdown memo quoting a cable line is a document, and the reader says why', () => {
+    const read = readDocument('# SECRET//NOFORN\n\n**SUBJECT:** (U) X\n\nE.O. 12958: DECL: 20100101\n(S//NF) Text.\n');
+    expect(read.reader).toBe(DOCUMENT_READER);
+    expect(read.doc.diagnostics.filter((g) => g.code === 'reader-chosen')).toHaveLength(1);
+    expect(readDocument('# (U) Title\n\n(U) Text.\n').doc.diagnostics.some((g) => g.code === 'reader-chosen')).toBe(false);
+    expect(readDocument(sample('08BERLIN173.txt')).doc.diagnostics.some((g) => g.code === 'reader-chosen')).toBe(false);
+  });
+
   it('every cable sample is a cable', () => {
     for (const name of ['08BERLIN173.txt', '89PANAMA8545.txt', 'SYNTH-TS-SI-13526.txt']) expect(detectFormat(sample(name))).toBe('cable');
   });
