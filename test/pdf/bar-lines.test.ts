@@ -5,9 +5,12 @@
  *   released (leak1); with the words after the bar in another font (the bar kept as a cut) they
  *   must open a portion of their own, never join the caption (leak4);
  * - F2: (U) words after such a bar were withheld under B1 (bar4) or taken into a (C) caption's
- *   portion (bar3), and after a bar whose line has only a short line under it (bar7);
- * - F3: a (U) paragraph's last line opening with `-` or `--` was read as an unmarked item (dash4,
- *   dash5); dash items under a lead-in ending with `:` stay items (dash6).
+ *   portion (bar3);
+ * - F3: dash items under a lead-in ending with `:` stay items (dash6).
+ * Probe 64e F1 to F3: fix64e's joins of a short last line across a bar (bar7), of a line opening
+ * with a bar at the paragraph's edge and of a dash line ending its block (dash4, dash5) released
+ * unmarked lines that look the same (bl-g5, bl-d2, bl-d3, bl-e2, bl-e4, bl-e6): they are gone, and
+ * those (U) lines are withheld (a seen over-withholding, not a leak).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -75,23 +78,30 @@ describe('words after a publisher bar on a marked paragraph\'s first line (probe
     expect(text).toContain('(U) UQ1 My wife and I UQ2 first lived here');
   });
 
-  it('F2 bar7: a bar on the first line over a short last line, and one at the last line\'s start', async () => {
+  it('F2 bar7 (probe 64e F1, F2): a bar on the first line over a short last line opening with a bar is no bridge: the words after either bar are withheld', async () => {
+    // Over-withholding, knowingly: an (S) one-line paragraph whose mark a second bar covers looks
+    // the same (bl-g5, bl-d2 below). The (U) words before the first bar are released.
     const ps = await portions('bar7');
-    expect(ps.filter((p) => p.mark === null)).toEqual([]);
-    const u = ps.find((p) => p.text.includes('UQ2'))!;
+    const u = ps.find((p) => p.text.includes('UQ1'))!;
     expect(u).toMatchObject({ mark: '(U)', action: 'release' });
-    expect(u.text).toContain('contact us at or UQ2 send an email to nsa.');
+    expect(u.text).not.toContain('UQ2');
+    for (const p of ps.filter((x) => /UQ2|nsa\./.test(x.text))) expect(p.action).toBe('withhold');
+    const { text } = await released('bar7');
+    expect(text).toContain('(U) UQ1 For additional information, please contact us at');
   });
 });
 
 describe("a (U) paragraph's last line opening with a dash (probe 64a F3)", () => {
-  it.each(['dash4', 'dash5'])('%s: the wrap of the line above, released with the paragraph', async (name) => {
+  it.each(['dash4', 'dash5'])('%s (probe 64e F3): a dash line ending its block is not read as the wrap: withheld, the (U) lines above released', async (name) => {
+    // Over-withholding, knowingly: a lone unmarked item under a lead-in whose last line is full
+    // looks the same (bl-e2, bl-e4, bl-e6 below).
     const ps = await portions(name);
-    const u = ps.find((p) => p.text.includes('uqtwo'))!;
+    const u = ps.find((p) => p.text.includes('UQ1'))!;
     expect(u).toMatchObject({ mark: '(U)', action: 'release' });
-    expect(u.text).toMatch(/become more flexible --? uqtwo both excellent life skills!/);
+    expect(u.text).not.toContain('uqtwo');
+    expect(ps.find((p) => p.text.includes('uqtwo'))!.action).toBe('withhold');
     const { text } = await released(name);
-    expect(text).toContain('uqtwo both excellent life skills!');
+    expect(text).toContain('become more flexible');
   });
 
   it('dash6: dash items under a (U) lead-in ending with a colon stay items of their own (withheld)', async () => {
@@ -102,5 +112,21 @@ describe("a (U) paragraph's last line opening with a dash (probe 64a F3)", () =>
     }
     const { text } = await released('dash6');
     expect(text).toContain('the following things:');
+  });
+});
+
+describe('leaks of the bar and dash joins of fix64e (probe 64e F1 to F3): the unmarked lines stay withheld', () => {
+  it.each([
+    ['bl-g5', 'F1: `■ ZQ1 cobra.` 5 px under a (U) line with a bar'],
+    ['bl-d2', 'F1: the same at the (U) line\'s pitch, the (U) line ending a sentence'],
+    ['bl-d3', 'F2: a two-line paragraph opening with a bar at the (U) line\'s edge, no gap'],
+    ['bl-e4', 'F3: a lone `- zqone …` item under a lead-in with no colon, its last line full'],
+    ['bl-e2', 'F3: the same with `--`'],
+    ['bl-e6', 'F3: the same, the item set 1 px smaller'],
+  ])('%s (%s)', async (name) => {
+    const ps = await portions(name);
+    for (const p of ps.filter((x) => /zq/i.test(x.text))) expect(p.action).toBe('withhold');
+    expect(ps.find((p) => p.text.includes('UQ1'))).toMatchObject({ mark: '(U)', action: 'release' });
+    await released(name);
   });
 });

@@ -86,26 +86,21 @@ export function barHole(row: readonly PageGlyph[], cut: BarGap, page: readonly P
   if (rows.some((r) => r.dy <= CHANNEL_LOOK_EM * em && channel(r.glyphs, cut, gutter))) return false;
   const target = Math.max(cut.right + 0.5 * em, Math.min(end, cut.right + 3 * em) - 2 * em);
   let spanning = false;
-  let wrapEnd = false;
-  let open = 0;
   for (const side of [1, -1] as const) {
     const near = rows.find((r) => r.side === side && r.dy <= SAME_PARAGRAPH_EM * em);
-    if (!near) {
-      open++;
-      continue;
-    }
+    if (!near) continue;
     const same = near.glyphs.filter((o) => Math.abs(o.size - em) <= 0.1 * em);
     const beyond = rows.filter((r) => r.side === side && r.dy > near.dy + 0.6 * em && r.dy <= near.dy + SAME_PARAGRAPH_EM * em);
     if (runsThrough(same, cut.left, target, gutter)) spanning = true;
-    // The paragraph's short last line under its first (`… contact us at ■ or send an email to` /
-    // `■ nsa.`, probe 64a F2): see shortLastLine.
-    else if (side === -1 && shortLastLine(near, same, page, boxes, { left, end, gap: cut.left }) && !beyond.some((r) => r.glyphs.some((o) => o.x1 > cut.left))) wrapEnd = true;
+    // No bridge to a short last line under the bar's line (`… contact us at ■ or send an email to` /
+    // `■ nsa.`, tried by fix64e): a one-line (S) paragraph whose mark the second bar covers looks
+    // the same, at one pitch or a few points down, and was released with the (U) text (probe 64e F1).
     // A shorter line there is the paragraph's last (or first): no line of it goes on beyond. Two
     // columns' rows go on (a left column's lines under a full-width line), and a bar over their
     // gutter must not join the other column's line to this one.
     else if (beyond.length > 0) return false;
   }
-  return spanning || (wrapEnd && open === 1);
+  return spanning;
 }
 
 /**
@@ -115,32 +110,6 @@ export function barHole(row: readonly PageGlyph[], cut: BarGap, page: readonly P
  */
 export function lineBoxes(boxes: readonly Rect[], y: number, size: number): Rect[] {
   return boxes.filter((b) => b[3] - b[1] >= 0.8 * size && b[3] - b[1] <= 2.5 * size && b[1] <= y && b[3] >= y + 0.5 * size).sort((a, b) => a[0] - b[0]);
-}
-
-/**
- * True when a publisher's bar on the line of glyph `g` starts at the left edge `left` and ends
- * right before `g` (within 1.5 em: a word space, or an `@` before a word): it stands for the line's first words, and the line starts at the edge as a
- * paragraph's wrap does (`… send an email to` / `■ nsa.`, probe 64a F2).
- */
-export function leadBar(boxes: readonly Rect[], g: { readonly x0: number; readonly y: number; readonly size: number }, left: number): boolean {
-  const em = g.size;
-  return lineBoxes(boxes, g.y, em).some((b) => Math.abs(b[0] - left) < 0.3 * em && g.x0 - b[2] >= -0.1 * em && g.x0 - b[2] <= 1.5 * em);
-}
-
-/**
- * True when the row `near` under the bar's line (`same`: its glyphs at the line's size) is its
- * paragraph's short last line: all its words at that size, starting at the line's left edge
- * `left` (or after a bar there, see leadBar), ending 2 em short of the gap, and nothing else
- * drawn on its row beyond an em after them within the line's width (dot leaders to a page
- * number, another column's line).
- */
-function shortLastLine(near: WordRow, same: readonly PageGlyph[], page: readonly PageGlyph[], boxes: readonly Rect[], line: { readonly left: number; readonly end: number; readonly gap: number }): boolean {
-  if (same.length === 0 || same.length !== near.glyphs.length) return false;
-  const first = same[0]!;
-  const last = same.at(-1)!.x1;
-  const em = first.size;
-  if (!(Math.abs(first.x0 - line.left) <= 0.3 * em || leadBar(boxes, first, line.left)) || last > line.gap - 2 * em) return false;
-  return !page.some((o) => !o.blank && Math.abs(o.y - first.y) < 0.3 * em && o.x0 > last + em && o.x0 < line.end);
 }
 
 /**

@@ -12,7 +12,6 @@ import type { Rect } from '../geometry.js';
 import { readPdfObjects } from '../objects/read.js';
 import { pageGlyphs, type PageGlyph } from './glyphs.js';
 import { dropCapEdges, pageBlocks, verticalRules, type Block, type LinePiece } from './lines.js';
-import { leadBar } from './bar-holes.js';
 import { BULLET_CHARS, drawnMarkers } from './bullets.js';
 import { PdfInputError } from '../errors.js';
 import { readLookalikeMark } from '../../parse/lookalike.js';
@@ -198,33 +197,17 @@ function wrappedDash(block: Block, i: number): boolean {
   while (k + 1 < gs.length && !gs[k + 1]!.blank && !wordGap(gs[k]!, gs[k + 1]!, track)) k++;
   const word = (gs[k]?.x1 ?? next.x0) - next.x0;
   if (line.x1 + 0.3 * em + word <= right - 0.05 * em) return false;
-  if (after === undefined || block.breaks.has(i + 2) || pieceOpensItsOwn(after)) return lastDashWrap(block, i);
-  if (Math.abs(after.x0 - next.x0) >= 0.3 * em) return false;
+  // A dash line that ends its block is not taken for the wrap, whatever stands above it: a lone
+  // item under a lead-in with no colon, whose last line is full, looks the same as a paragraph's
+  // last words set after a dash (`flexible` / `- both excellent life skills!`), and was released
+  // with the (U) text (probe 64e F3). Withheld when unmarked: seen and reported, not leaked.
+  if (after === undefined || block.breaks.has(i + 2) || Math.abs(after.x0 - next.x0) >= 0.3 * em || pieceOpensItsOwn(after)) return false;
   if (next.x1 + 0.3 * em + firstWordWidth(after) <= right - 0.05 * em) return false;
   return !fixedPitch([line, next, after]);
 }
 
 /** A line opening with a spaced dash (`-`, `--`, `–`, `—`) and a word in lower case. */
 const DASH_WRAP = /^(?:--?|[–—]) \p{Ll}/u;
-
-/**
- * True when the dash line `i + 1` of `block` (see wrappedDash: under a line ending no sentence, too
- * long to have fitted on it) is its paragraph's last line and still plainly its wrap: the line
- * above ends on a word or a hyphen (`… and become more flexible-` / `- both excellent life
- * skills!`), at least two lines of the paragraph stand above it at one pitch and the dash line at
- * that pitch too (a one-line lead-in over its one item, or an item a wider gap down, stays an
- * item: probe 60e b4), and no other line of the block opens with a dash. Taken for an item, the
- * (U) paragraph's last words were withheld under B1 (SIDtoday 2003-07-02, probe 64a F3).
- */
-function lastDashWrap(block: Block, i: number): boolean {
-  const line = block.lines[i]!;
-  const next = block.lines[i + 1]!;
-  const above = block.lines[i - 1];
-  if (above === undefined || block.breaks.has(i) || Math.abs(above.x0 - line.x0) >= 0.3 * line.size || !endsSentence(line, /[\p{L}\p{N}-]$/u)) return false;
-  const pitch = above.y - line.y;
-  if (Math.abs(line.y - next.y - pitch) > 0.1 * pitch) return false;
-  return block.lines.every((l, k) => k === i + 1 || !/^(?:--?|[–—•]) /u.test(lineStart(l.glyphs)));
-}
 
 /**
  * True when the text of `glyphs` ends with `end` (a sentence's end): read from its last 8 glyphs
@@ -422,16 +405,15 @@ function opensWithNoteNumber(piece: LinePiece): boolean {
  * heading ending no sentence still reads as its wrap: a wider rule, tried, withheld (U) glossaries
  * and prose in 70 SIDtoday texts.)
  */
-function setApartFromU(block: Block, i: number, joined: boolean, dark: readonly Rect[], head: LinePiece): boolean {
+function setApartFromU(block: Block, i: number, joined: boolean, head: LinePiece): boolean {
   const line = block.lines[i]!;
   const next = block.lines[i + 1]!;
   const em = line.size;
   if (pieceOpensItsOwn(next) || dropCapEdges(line)) return false;
   if (otherSize(line, next)) return true;
   if (!joined && newBlockUnder(block, i, head)) return true;
-  // A publisher's bar at the line's left edge stands for its first words (`send an email to` /
-  // `■ nsa.`): the line starts at the paragraph's edge, as a wrap does (probe 64a F2).
-  if (leadBar(dark, next, line.x0)) return false;
+  // (No rule reads a line opening with a publisher's bar at the paragraph's edge as its wrap: an
+  // unmarked paragraph whose mark a bar covers opens the same way, and was released: probe 64e F2.)
   // Half the line's width in at least: a wrap that starts a little in (after a name a publisher
   // removed, leaving white space) is a wrap still.
   if (joined || next.x0 - line.x0 < Math.max(0.3 * em, 0.5 * (line.x1 - line.x0)) || firstLineIndent(line, next)) return false;
@@ -877,7 +859,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
           hang = edges && hangsAt(edges, l, next) ? [next.x0] : null;
           join = hang !== null || wrapped(b, i);
           opens = !join && brokenShort(b, i, underU);
-          if (hang === null && ((underU && opensAfterU(blocks, b, i, join)) || (inU && setApartFromU(b, i, join, dark, head)))) [join, opens] = [false, true];
+          if (hang === null && ((underU && opensAfterU(blocks, b, i, join)) || (inU && setApartFromU(b, i, join, head)))) [join, opens] = [false, true];
         } else hang = null;
         t.line(p, l, join ? (next && brokenAtHyphen(l, next) ? '' : ' ') : opens ? '\n\n' : '\n');
       }
