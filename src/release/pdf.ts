@@ -17,7 +17,7 @@ import { pdfStampLine } from '../engine/disposition.js';
 import { replacedPageBanners, visibleAcrossGaps } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { withheldNameCheck, withheldNumberCheck } from '../leak/name-check.js';
-import { OUTLINE_SHAPES, readPdfLayout, redactPdf, spanProbes, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
+import { OUTLINE_SHAPES, PdfInputError, readPdfLayout, redactPdf, spanProbes, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { contains, type Rect } from '../pdf/geometry.js';
 import { captionFigures } from '../pdf/figures.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
@@ -93,7 +93,9 @@ export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion
  * mode 3) or white text over a (U) line was read as a paragraph of its own and withheld, and its
  * region removed the (U) words under it and boxed them B1, while the release text and the record
  * said the (U) line was released (probe 64b, F2). The removal is by region, so the two cannot be
- * told apart on the page; the message names the page and the portions, never their text.
+ * told apart on the page; the message names the page and the portions, never their text. A
+ * property of the input, not a bug: the input error the other refused pages give (exit 66 alone,
+ * one failed document in a batch).
  */
 export function assertRegionsApart(plan: Plan, layout: PdfLayout): void {
   const byId = new Map(plan.document.portions.map((p) => [p.id, p]));
@@ -110,7 +112,7 @@ export function assertRegionsApart(plan: Plan, layout: PdfLayout): void {
       for (const g of spanProbes(layout, s.start, s.end)) {
         if (redacted.some((r) => g.at >= r.start && g.at < r.end)) continue;
         const over = withheld.find((w) => w.page === g.page && g.x > w.rect[0] && g.x < w.rect[2] && g.y > w.rect[1] && g.y < w.rect[3]);
-        if (over) throw new InternalError(`page ${g.page + 1}: withheld portion ${over.id} is drawn over released portion ${d.portionId} (their glyphs lie on one another): its removal would take released words; nothing was written`);
+        if (over) throw new PdfInputError(`page ${g.page + 1}: withheld portion ${over.id} is drawn over released portion ${d.portionId} (their glyphs lie on one another): its removal would take released words; nothing was written`);
       }
     }
   }
