@@ -10,8 +10,8 @@
  *   classification line: the page's unmarked text is withheld or pending, never released.
  * - 63a F7 (lookalike.ts): a trailing `(S//` with nothing after it is a mark not understood.
  */
-import { describe, expect, it } from 'vitest';
-import { releaseOneText } from '../helpers/released-texts.js';
+import { describe, it } from 'vitest';
+import { expectReleasedOrPending } from '../helpers/released-texts.js';
 import { probeCable } from '../helpers/probe-cable.js';
 
 const LONG = 'text that is long enough to fill the line of the cable';
@@ -21,8 +21,6 @@ const memo = (block: string) =>
 const attachment = (banner: string) =>
   `UNCLASSIFIED\n\nMEMORANDUM FOR: Director\nFROM: Chief, Division\nSUBJECT: Transmittal UQS\nDATE: 15 March 2012\n\nPlease find the attached report UQA.\n\nAttachment: as stated\n\nUNCLASSIFIED\n\f\n${banner}\n\nThe source ZQ1 reported the plan in detail.\n\nThe meeting ZQ2 is on Friday.\n\n${banner}\n`;
 const unclassified = (body: string) => `UNCLASSIFIED\n\nSUBJECT: (U) Test UQS\n\n(U) Public paragraph UQA here.\n\n${body}\n\n(U) Public closing UQB.\n\nUNCLASSIFIED\n`;
-
-const words = (text: string, prefix: string): string[] => [...new Set(text.match(new RegExp(`\\b${prefix}[A-Z0-9]+\\b`, 'g')) ?? [])];
 
 const CASES: [name: string, input: string, released: string[]][] = [
   // 63d F3: leaked at b839fe6.
@@ -60,14 +58,5 @@ const CASES: [name: string, input: string, released: string[]][] = [
 
 /** Released in release/ when `released` is not empty (else release/ or pending/), ZQ nowhere handed out. */
 describe('probes 63d F3 F4, 63a F2 F7: released through the CLI', () => {
-  it.each(CASES)('%s', async (_name, input, released) => {
-    const files = await releaseOneText(input);
-    for (const [file, text] of files) {
-      for (const w of words(input, 'ZQ')) expect(text, `${file}: ${w}`).not.toContain(w);
-    }
-    const rel = [...files].filter(([f]) => f.startsWith('release/'));
-    // A document with a mark not understood goes to pending/ whole: nothing of it is released.
-    if (rel.length === 0) return expect([...files.keys()].some((f) => f.startsWith('pending/'))).toBe(true);
-    for (const [file, text] of rel) for (const w of released) expect(text, `${file}: ${w}`).toContain(w);
-  });
+  it.each(CASES)('%s', async (_name, input, released) => expectReleasedOrPending(input, released));
 });

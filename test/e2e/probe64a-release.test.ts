@@ -10,16 +10,14 @@
  *   UNCLASSIFIED memo are classification lines not understood.
  * - F7 (document/trailing-marks.ts): `(C` cut at the file's end, `plan(S)` glued at a paragraph's end.
  */
-import { describe, expect, it } from 'vitest';
-import { releaseOneText } from '../helpers/released-texts.js';
+import { describe, it } from 'vitest';
+import { expectReleasedOrPending } from '../helpers/released-texts.js';
 
 const attachment = (banner: string) =>
   `UNCLASSIFIED\n\nMEMORANDUM FOR: Director\nFROM: Chief, Division\nSUBJECT: Transmittal UQS\nDATE: 15 March 2012\n\nPlease find the attached report UQA.\n\nAttachment: as stated\n\nUNCLASSIFIED\n\f\n${banner}\n\nThe source ZQ1 reported the plan in detail.\n\nThe meeting ZQ2 is on Friday.\n\n${banner}\n`;
 const unclassified = (body: string) => `UNCLASSIFIED\n\nSUBJECT: (U) Test UQS\n\n(U) Public paragraph UQA here.\n\n${body}\n\n(U) Public closing UQB.\n\nUNCLASSIFIED\n`;
 
 const cable = (item: string) => `UNCLASSIFIED\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: MEETING\n\n1. (U) Public paragraph UQA here.\n\n${item}\n\n3. (U) Public closing UQB.\n`;
-
-const words = (text: string, prefix: string): string[] => [...new Set(text.match(new RegExp(`\\b${prefix}[A-Z0-9]+\\b`, 'g')) ?? [])];
 
 const CASES: [name: string, input: string, released: string[]][] = [
   // F1: leaked at 3f4fefe.
@@ -46,14 +44,5 @@ const CASES: [name: string, input: string, released: string[]][] = [
 ];
 
 describe('probe 63a F1 F7 (fix64a): released through the CLI', () => {
-  it.each(CASES)('%s', async (_name, input, released) => {
-    const files = await releaseOneText(input);
-    for (const [file, text] of files) {
-      for (const w of words(input, 'ZQ')) expect(text, `${file}: ${w}`).not.toContain(w);
-    }
-    const rel = [...files].filter(([f]) => f.startsWith('release/'));
-    // A document with a mark not understood goes to pending/ whole: nothing of it is released.
-    if (rel.length === 0) return expect([...files.keys()].some((f) => f.startsWith('pending/'))).toBe(true);
-    for (const [file, text] of rel) for (const w of released) expect(text, `${file}: ${w}`).toContain(w);
-  });
+  it.each(CASES)('%s', async (_name, input, released) => expectReleasedOrPending(input, released));
 });

@@ -65,3 +65,19 @@ export async function releaseOneText(text: string, opts: { profile?: string; nam
   expect(run.code, run.stderr).toBe(0);
   return releasedFiles(out, opts.name === undefined ? 'doc.' : '');
 }
+
+/** The marker words of `text` opening with `prefix` (`ZQ1`, `UQA`), once each. */
+export const markerWords = (text: string, prefix: string): string[] => [...new Set(text.match(new RegExp(`\\b${prefix}[A-Z0-9]+\\b`, 'g')) ?? [])];
+
+/**
+ * Releases `input` (releaseOneText) and expects none of its `ZQ…` words in any file handed out
+ * or pending; when release/ holds the document, every word of `released` in it, and when it does
+ * not, the document in pending/ (a mark not understood sends it there whole).
+ */
+export async function expectReleasedOrPending(input: string, released: readonly string[]): Promise<void> {
+  const files = await releaseOneText(input);
+  for (const [file, text] of files) for (const w of markerWords(input, 'ZQ')) expect(text, `${file}: ${w}`).not.toContain(w);
+  const rel = [...files].filter(([f]) => f.startsWith('release/'));
+  if (rel.length === 0) return void expect([...files.keys()].some((f) => f.startsWith('pending/'))).toBe(true);
+  for (const [file, text] of rel) for (const w of released) expect(text, `${file}: ${w}`).toContain(w);
+}
