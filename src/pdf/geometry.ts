@@ -119,3 +119,11 @@ export function intersection(a: Rect, b: Rect): Rect | null {
   const r: Rect = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
   return r[0] < r[2] && r[1] < r[3] ? r : null;
 }
+
+/**
+ * The point of a glyph's box `[x0, y0, x1, y1]` that stands for the glyph in the redaction checks:
+ * its centre across, 35% of its height up (above the baseline, clear of descenders).
+ */
+export function probePoint(x0: number, y0: number, x1: number, y1: number): [number, number] {
+  return [(x0 + x1) / 2, y0 + (y1 - y0) * 0.35];
+}

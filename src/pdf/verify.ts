@@ -15,7 +15,7 @@
  * original, pdf.js for the release), which can only make it stricter: a word that the two read
  * differently counts as lost.
  */
-import type { Rect } from './geometry.js';
+import { probePoint, type Rect } from './geometry.js';
 import type { PdfLayout } from './layout/index.js';
 import { readPdfText, runChars, type PdfText, type PdfTextReader, type TextRun } from './pdfjs.js';
 import type { PdfRegion } from './redact/document.js';
@@ -134,8 +134,7 @@ function mayReach(run: TextRun, rect: Rect): boolean {
  * lies in a rect, edges included (as geometry.ts `intersects` tests a point).
  */
 function probeCovered(x0: number, y0: number, x1: number, y1: number, rects: readonly Rect[]): boolean {
-  const cx = (x0 + x1) / 2;
-  const cy = y0 + (y1 - y0) * 0.35;
+  const [cx, cy] = probePoint(x0, y0, x1, y1);
   return rects.some((r) => cx <= r[2] && r[0] <= cx && cy <= r[3] && r[1] <= cy);
 }
 
@@ -308,8 +307,7 @@ function charsLeftInRegions(regions: readonly PdfRegion[], rel: PdfText): { regi
       const inner = shrink(rect, avg, (rect[3] - rect[1]) * 0.15);
       for (const c of chars) {
         if (/\s/.test(c.ch)) continue;
-        const cx = (c.box[0] + c.box[2]) / 2;
-        const cy = c.box[1] + (c.box[3] - c.box[1]) * 0.35;
+        const [cx, cy] = probePoint(c.box[0], c.box[1], c.box[2], c.box[3]);
         if (inRect(cx, cy, inner)) count++;
       }
     }

@@ -4,7 +4,7 @@
  * the wrap of a `(U)` line right above it, or of a `(U)` first line inside it, its unmarked lines
  * were released (probe 63a F9); and an opener with an info string (```` ```text ````), withheld
  * alone as unmarked text, left the closing fence to open a code block that swallowed the rest of
- * the rendered release. The block is one portion (see group.ts fencedDraft), so a withheld block
+ * the rendered release. The block is one portion (see group.ts groupFence), so a withheld block
  * goes whole, fences included, and the release stays balanced.
  */
 import type { DocLine } from './lines.js';
@@ -30,16 +30,7 @@ const STOPS: ReadonlySet<LineRole> = new Set<LineRole>(['banner', 'furniture', '
  * none.
  */
 export function fencedBlocks(source: string, lines: readonly DocLine[], roles: readonly LineRole[]): Map<number, number> {
-  const out = new Map<number, number>();
-  for (let i = 0; i < lines.length; i++) {
-    const open = fenceOf(source, lines[i]!);
-    if (open === null || STOPS.has(roles[i]!)) continue;
-    const end = closingLine(source, lines, roles, i, open) ?? paragraphEnd(lines, roles, i);
-    if (end === i && lines[i]!.text === open) continue;
-    out.set(i, end);
-    i = end;
-  }
-  return out;
+  return blocks(source, lines, roles, true);
 }
 
 /**
@@ -48,15 +39,21 @@ export function fencedBlocks(source: string, lines: readonly DocLine[], roles: r
  * document's (taken as the document's, it released a SECRET body as declassified: probe 64d F4).
  */
 export function closedFenceLines(source: string, lines: readonly DocLine[], roles: readonly LineRole[]): Set<number> {
-  const closed = new Map<number, number>();
+  return fencedLines(blocks(source, lines, roles, false), lines);
+}
+
+/** Opening line → closing line of each block, in order; with `unclosed`, the blocks with no closing fence too. */
+function blocks(source: string, lines: readonly DocLine[], roles: readonly LineRole[], unclosed: boolean): Map<number, number> {
+  const out = new Map<number, number>();
   for (let i = 0; i < lines.length; i++) {
     const open = fenceOf(source, lines[i]!);
-    const end = open === null || STOPS.has(roles[i]!) ? null : closingLine(source, lines, roles, i, open);
-    if (end === null) continue;
-    closed.set(i, end);
+    if (open === null || STOPS.has(roles[i]!)) continue;
+    const end = closingLine(source, lines, roles, i, open) ?? (unclosed ? paragraphEnd(lines, roles, i) : null);
+    if (end === null || (end === i && lines[i]!.text === open)) continue;
+    out.set(i, end);
     i = end;
   }
-  return fencedLines(closed, lines);
+  return out;
 }
 
 /** The closing fence of the opener at line `i`, before a stop or another page, else null. */

@@ -90,15 +90,14 @@ export function barHole(row: readonly PageGlyph[], cut: BarGap, page: readonly P
     const near = rows.find((r) => r.side === side && r.dy <= SAME_PARAGRAPH_EM * em);
     if (!near) continue;
     const same = near.glyphs.filter((o) => Math.abs(o.size - em) <= 0.1 * em);
-    const beyond = rows.filter((r) => r.side === side && r.dy > near.dy + 0.6 * em && r.dy <= near.dy + SAME_PARAGRAPH_EM * em);
-    if (runsThrough(same, cut.left, target, gutter)) spanning = true;
-    // No bridge to a short last line under the bar's line (`… contact us at ■ or send an email to` /
-    // `■ nsa.`, tried by fix64e): a one-line (S) paragraph whose mark the second bar covers looks
-    // the same, at one pitch or a few points down, and was released with the (U) text (probe 64e F1).
     // A shorter line there is the paragraph's last (or first): no line of it goes on beyond. Two
     // columns' rows go on (a left column's lines under a full-width line), and a bar over their
-    // gutter must not join the other column's line to this one.
-    else if (beyond.length > 0) return false;
+    // gutter must not join the other column's line to this one. No bridge to a short last line
+    // under the bar's line either (`… contact us at ■ or send an email to` / `■ nsa.`, tried by
+    // fix64e): a one-line (S) paragraph whose mark the second bar covers looks the same, at one
+    // pitch or a few points down, and was released with the (U) text (probe 64e F1).
+    if (runsThrough(same, cut.left, target, gutter)) spanning = true;
+    else if (rows.some((r) => r.side === side && r.dy > near.dy + 0.6 * em && r.dy <= near.dy + SAME_PARAGRAPH_EM * em)) return false;
   }
   return spanning;
 }

@@ -8,10 +8,10 @@
  * are the very glyphs the rewriter removes. Pure: bytes in, layout out.
  */
 import type { PageContent, ParsedPdf } from '../content/interpret.js';
-import type { Rect } from '../geometry.js';
+import { probePoint, type Rect } from '../geometry.js';
 import { readPdfObjects } from '../objects/read.js';
 import { pageGlyphs, type PageGlyph } from './glyphs.js';
-import { dropCapEdges, pageBlocks, verticalRules, type Block, type LinePiece } from './lines.js';
+import { dropCapEdges, openHoles, pageBlocks, verticalRules, type Block, type LinePiece } from './lines.js';
 import { BULLET_CHARS, drawnMarkers } from './bullets.js';
 import { PdfInputError } from '../errors.js';
 import { readLookalikeMark } from '../../parse/lookalike.js';
@@ -488,16 +488,7 @@ function tableRow(block: Block, j: number): boolean {
   const row = block.lines[j]!;
   const below = block.lines[j + 1];
   if (below === undefined || block.breaks.has(j + 1)) return false;
-  const cells = (p: LinePiece): number[] => {
-    const out: number[] = [];
-    let prev: PageGlyph | null = null;
-    for (const g of p.glyphs) {
-      if (g.blank) continue;
-      if (prev && g.x0 - prev.x1 >= 0.6 * p.size) out.push(g.x0);
-      prev = g;
-    }
-    return out;
-  };
+  const cells = (p: LinePiece): number[] => openHoles(p.glyphs).flatMap((h) => (h.gap >= 0.6 * p.size ? [p.glyphs[h.at]!.x0] : []));
   const under = cells(below);
   return cells(row).some((x) => under.some((u) => Math.abs(u - x) < 0.15 * row.size));
 }
@@ -828,8 +819,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   // closures made per call did not outlive full GCs).
   for (let p = 0; p < glyphs.length; p++) {
     if (p > 0) t.add('\f', null);
-    const dark = darkBoxes(contents[p]!);
-    const blocks = pageBlocks(glyphs[p]!, pieceOpensItsOwn, dark, verticalRules(contents[p]!));
+    const blocks = pageBlocks(glyphs[p]!, pieceOpensItsOwn, darkBoxes(contents[p]!), verticalRules(contents[p]!));
     const unplaced = unplacedBullet(glyphs[p]!, blocks);
     if (unplaced !== null) throw new PdfInputError(unplaced);
     for (const l of drawnMarkers(blocks, contents[p]!, glyphs[p]!, plainWrap)) drawnBullets.add(l);
@@ -849,8 +839,10 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
       for (let i = 0; i < b.lines.length; i++) {
         const l = b.lines[i]!;
         if (b.breaks.has(i)) t.add('\n', null);
-        if (opens || b.breaks.has(i) || pieceOpensItsOwn(l)) [underU, inU, head] = [opensWithU(l), opensWithU(l), l];
-        else if (!join) underU = false;
+        if (opens || b.breaks.has(i) || pieceOpensItsOwn(l)) {
+          underU = inU = opensWithU(l);
+          head = l;
+        } else if (!join) underU = false;
         const next = b.lines[i + 1];
         join = false;
         opens = false;
@@ -907,8 +899,8 @@ export function spanRegions(layout: PdfLayout, start: number, end: number): Span
 }
 
 /**
- * The point of each inked glyph of the span `start`–`end` that the release check probes (the
- * middle of its box, at 35% of its height), with its page and offset in the text.
+ * The point of each inked glyph of the span `start`–`end` that the release check probes (see
+ * probePoint), with its page and offset in the text.
  */
 export function spanProbes(layout: PdfLayout, start: number, end: number): { page: number; at: number; x: number; y: number }[] {
   const out: { page: number; at: number; x: number; y: number }[] = [];
@@ -916,8 +908,8 @@ export function spanProbes(layout: PdfLayout, start: number, end: number): { pag
     for (let i = Math.max(start, l.start); i < Math.min(end, l.end); i++) {
       const a = layout.boxes[4 * i]!;
       if (Number.isNaN(a) || /\s/u.test(layout.text[i]!)) continue;
-      const y0 = layout.boxes[4 * i + 1]!;
-      out.push({ page: l.page, at: i, x: (a + layout.boxes[4 * i + 2]!) / 2, y: y0 + 0.35 * (layout.boxes[4 * i + 3]! - y0) });
+      const [x, y] = probePoint(a, layout.boxes[4 * i + 1]!, layout.boxes[4 * i + 2]!, layout.boxes[4 * i + 3]!);
+      out.push({ page: l.page, at: i, x, y });
     }
   }
   return out;

@@ -496,7 +496,7 @@ function widestHole(glyphs: readonly PageGlyph[], at: number): boolean {
  * The holes between a row's inked glyphs: before glyph `at`, the gap from the inked glyph before it
  * (`gap`) and what the space glyphs drawn in it leave open (`open`).
  */
-function openHoles(glyphs: readonly PageGlyph[]): { at: number; gap: number; open: number }[] {
+export function openHoles(glyphs: readonly PageGlyph[]): { at: number; gap: number; open: number }[] {
   const holes: { at: number; gap: number; open: number }[] = [];
   let prev: PageGlyph | null = null;
   let spaces = 0;
@@ -791,7 +791,6 @@ function inkedAcross(page: readonly PageGlyph[], g: PageGlyph, cut: Gutter, side
   }
   return cut.right - reach <= g.size ? { dy, reach } : null;
 }
-
 
 /** A gap wider than a column gutter: the glyph after it (`at`), and the inked edges either side. */
 interface Gutter {
