@@ -11,11 +11,14 @@ import { classifyParenthetical } from '../markings/index.js';
 const MILITARY = /^(\d{1,3})\.([A-Za-z])([.)])[ \t]+/;
 
 /**
- * The same label written loosely: `2.B …` (no final stop), `2.b …`, `2.B: …`, `2.B, …`, `2 B. …`,
- * `2 B …`, `2B. …`, `2. B. …`, `2-B. …`, `2.(B) …`. Read only as the label after an open one (see
- * {@link nextMilitaryLabel}): alone, `2 B` may be text.
+ * A subparagraph label written any way a cable writes one, read only after an open one (see
+ * {@link nextMilitaryLabel}): the number; then the letter (one, or a doubled one after Z) in
+ * parentheses (`2.(B)`, `2(B)`, `2-(B)`), or after a separator (`.`, ` .`, `. `, ` `, `-` or none)
+ * with a suffix (`.`, `)`, `:`, `,`, `;`, `-` or none) and perhaps a numbered item (`2.C.1.`,
+ * `2.C(1)`); then a blank, or a word glued on after a stop (`2.C.ZQX`; `2.B.C.` is an abbreviation).
  */
-const MILITARY_LOOSE = /^(\d{1,3})(?:\.([A-Za-z])([:,]?)|[ \t]([A-Za-z])([.)]?)|(?:\.[ \t]|-|)([A-Za-z])([.)])|[.-]?\(([A-Za-z])\))[ \t]+(?=\S)/;
+const MILITARY_ANY =
+  /^(\d{1,3})(?:[.-]?\(([A-Za-z]{1,2})\)|(\.|[ \t]\.|\.[ \t]|[ \t]|-|)([A-Za-z]{1,2})([.):,;-]?)(\(\d{1,2}\)|(?<=\.)\d{1,2}[.)]?)?)(?:[ \t]+(?=\S)|(?<=[.)])(?=[A-Za-z]{2}))/;
 
 /** `2.A.1. …`, `2.A.1) …`, `2.A.(1) …`, `2.A(1) …`: a military subparagraph's numbered item. */
 const MILITARY_NESTED = /^(\d{1,3})\.([A-Za-z])(?:\.?\((\d{1,2})\)|\.(\d{1,2})([.)]?))[ \t]+(?=\S)/;
@@ -38,28 +41,24 @@ export function militaryLabel(text: string): { number: number; letter: string; s
 /**
  * A military subparagraph label at the start of `text`, strict or loose, that follows `open` (the
  * open one's number and letter: `2.B` after `2.A.`, whatever the case of B). Loose, an unmarked
- * `2.B …` directly under `2.A. (U) …` was read as its text and released (probe 63). A later letter
- * than the next, or a doubled one after Z (`2.C` under `2.A.`, a letter skipped; `2.AA` after
- * `2.Z.`), is a label only written with the number's stop (`2.C`, `2.C:`, `2.(D)`, `2.AA.`) and at
- * most three letters after the open one: read as the text above, it was released with its (U)
- * (probe 63a); `2 C …` may be a wrapped figure, `2.Q: …` or `2.x …` (a roman numeral) text
- * (probe 64d F8). A letter in parentheses that the mark grammar reads (`2.(c)`, `2.(U)`, `2.(S)`)
- * is the paragraph's mark, never a label: read as label C, `2.(c) …` lost its mark and ran on as
- * the (U) text above (probe 64d F1, F2).
+ * `2.B …` directly under `2.A. (U) …` was read as its text and released (probe 63). The letter is
+ * the next one, or a later one at most three places on (`2.C` under `2.A.`, a letter skipped; `2.AA`
+ * after `2.Z.`): read as the text above, it was released with its (U) (probes 63a, 64d F9), while
+ * `2.Q: …` or `2.x …` (a roman numeral) is text (probe 64d F8). Written with no stop at all, only
+ * the next letter after a blank or a hyphen is a label (`2 B …`, `2-B …`): `2 C …` may be a wrapped
+ * figure, `2B …` a word. A letter in parentheses that the mark grammar reads (`2.(c)`, `2.(U)`,
+ * `2.(S)`) is the paragraph's mark, never a label: read as label C, `2.(c) …` lost its mark and ran
+ * on as the (U) text above (probe 64d F1, F2).
  */
 export function nextMilitaryLabel(text: string, open: { number: string; letter: string } | null): ReturnType<typeof militaryLabel> {
-  if (!open) return null;
-  const m = MILITARY_LOOSE.exec(text);
-  const letter = m ? (m[2] ?? m[4] ?? m[6] ?? m[8])! : '';
-  if (m && m[1] === open.number && letterOrder(letter) === letterOrder(open.letter) + 1 && !(m[8] && isMarkLetter(letter))) {
-    return { number: Number(m[1]), letter, suffix: m[3] ?? m[5] ?? m[7] ?? ')', length: m[0].length };
-  }
-  const later = MILITARY_LATER.exec(text);
-  const label = later ? (later[2] ?? later[3])! : '';
-  if (!later || later[1] !== open.number || (later[2] && isMarkLetter(label)) || ROMAN_LETTERS.test(label)) return null;
-  const step = letterOrder(label) - letterOrder(open.letter);
-  if (step < 1 || step > MAX_LATER_STEP) return null;
-  return { number: Number(later[1]), letter: label, suffix: later[4] || ')', length: later[0].length };
+  const m = open ? MILITARY_ANY.exec(text) : null;
+  if (!m || m[1] !== open!.number) return null;
+  const [, number, paren, separator = '', letter = paren!, suffix = '', item] = m;
+  const step = letterOrder(letter) - letterOrder(open!.letter);
+  if (step < 1 || step > MAX_LATER_STEP || (paren && isMarkLetter(paren)) || (step > 1 && ROMAN_LETTERS.test(letter))) return null;
+  const stopped = paren !== undefined || item !== undefined || separator.includes('.') || /[.)]/.test(suffix);
+  if (!stopped && (separator === '' || step > 1)) return null;
+  return { number: Number(number), letter, suffix: suffix || ')', length: m[0].length };
 }
 
 /** How many letters after the open one a later label may be: `2.D` under `2.A.` (two skipped), not `2.Q:`. */
@@ -72,12 +71,6 @@ const ROMAN_LETTERS = /^(?:[ivx]|ii|iv|vi|ix|xi|xx)$/i;
 function isMarkLetter(letter: string): boolean {
   return classifyParenthetical(letter) !== 'not-a-marking';
 }
-
-/**
- * A label with the number's stop and a letter, or a doubled letter (`2.C`, `2.C:`, `2.(D)`,
- * `2.AA.`): read only after an open one, as a later letter (see {@link nextMilitaryLabel}).
- */
-const MILITARY_LATER = /^(\d{1,3})\.(?:\(([A-Za-z]{1,2})\)|([A-Za-z]{1,2})([.):,]?))[ \t]+(?=\S)/;
 
 /** A subparagraph letter's place: A–Z are 1–26, a doubled letter after them (AA 27, BB 28, …); 0 for anything else. */
 function letterOrder(letter: string): number {

@@ -45,6 +45,7 @@ import { isLetterOrDigit, type Line } from './lines.js';
 import { isNoMarkInText } from './mentions.js';
 import { labelAfterSiblingLine } from './list-label.js';
 import { lookalikeMarksInside, type LookalikeMark } from './lookalike.js';
+import { unreadScriptMarkAtLineEnd } from './unread-script.js';
 import { readMarkAt } from './marks.js';
 import { bareReasonsUnder, matchBanner, matchEoLine } from './patterns.js';
 import { originatedOf, referenceOf } from './reference.js';
@@ -308,11 +309,14 @@ function raisedByLoneMark(source: string, before: Portion, p: Portion): Portion 
  * pending review). Null when none.
  */
 function lookalikeMarkAbove(source: string, p: Portion): LookalikeMark | null {
-  for (const inside of lookalikeMarksInside(source, p.mark ? p.mark.span.end : p.span.start, p.span.end)) {
+  const from = p.mark ? p.mark.span.end : p.span.start;
+  for (const inside of lookalikeMarksInside(source, from, p.span.end)) {
     if (inside.marking && p.marking && !raisedByMark(p.marking, inside.marking)) continue;
     return inside;
   }
-  return null;
+  // `… the plan (ꓢ).`: a mark in an unread script ending a line, as the memo reader reads it.
+  const unread = unreadScriptMarkAtLineEnd(source, from, p.span.end);
+  return unread ? { ...unread, marking: null } : null;
 }
 
 /** The draft of a SUBJECT field: its lines (page furniture between them is a break), and its mark. */

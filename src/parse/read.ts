@@ -5,6 +5,7 @@
 import type { Document, DocumentFormat } from '../types.js';
 import { parseMarkedDocument } from './document/index.js';
 import { parseCable } from './index.js';
+import { controlWithClassifiedLevel } from './control-level.js';
 import { foiaNoticeDiagnostics } from './notices.js';
 import { CABLE_READER, DOCUMENT_READER, type InputFormat, type ReaderId } from './readers.js';
 
@@ -101,7 +102,12 @@ export function readDocument(text: string, options: { format?: InputFormat } = {
   const read = format === 'cable' ? parseCable(text) : parseMarkedDocument(text);
   // FOIA notices are no marking: whichever reader ran, a warning each (./notices.ts). When the
   // first line decided the reader, an info says so (nothing silent).
-  const notices = [...(chosen.why ? [{ severity: 'info' as const, code: 'reader-chosen', message: chosen.why, span: { start: 0, end: 0 } }] : []), ...foiaNoticeDiagnostics(text)];
+  // Nor is a control for unclassified information with a classified level a valid mark (a warning).
+  const notices = [
+    ...(chosen.why ? [{ severity: 'info' as const, code: 'reader-chosen', message: chosen.why, span: { start: 0, end: 0 } }] : []),
+    ...foiaNoticeDiagnostics(text),
+    ...controlWithClassifiedLevel(read),
+  ];
   const doc = notices.length > 0 ? { ...read, diagnostics: [...read.diagnostics, ...notices] } : read;
   return { doc, reader: format === 'cable' ? CABLE_READER : DOCUMENT_READER, detected: asked === 'auto' };
 }

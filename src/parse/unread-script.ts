@@ -36,3 +36,30 @@ export function holdsUnreadScript(inner: string): boolean {
 export function unreadScriptMessage(raw: string): string {
   return `Mark ${JSON.stringify(raw)} holds letters or symbols of a script or style the reader does not read as Latin letters; not understood.`;
 }
+
+/** A parenthetical of at most 24 characters ending the line `[from, last)` before its closing punctuation (`… the plan (ꓢ).`). */
+export function endingParenthetical(source: string, from: number, last: number): { open: number; end: number } | null {
+  let end = last;
+  while (end > from && /[\s.!?,;:*_"'”’]/.test(source[end - 1]!)) end--;
+  if (source[end - 1] !== ')') return null;
+  const open = source.lastIndexOf('(', end - 1);
+  return open < from || end - open > 24 ? null : { open, end };
+}
+
+/**
+ * The first mark in letters of a script the reader does not map that ends a line of `[from, to)`
+ * (`… the plan (ꓢ).`), with its message; null when there is none. The memo reader reads each
+ * line's end so (document/trailing-marks.ts); the cable reader read none, and such a paragraph
+ * of an UNCLASSIFIED cable was released as unmarked text (fix65a).
+ */
+export function unreadScriptMarkAtLineEnd(source: string, from: number, to: number): { start: number; end: number; raw: string; message: string } | null {
+  for (let line = from; line < to; ) {
+    const nl = source.indexOf('\n', line);
+    const last = nl < 0 || nl > to ? to : nl;
+    const paren = endingParenthetical(source, line, last);
+    const raw = paren ? source.slice(paren.open, paren.end) : '';
+    if (paren && holdsUnreadScript(raw.slice(1, -1))) return { start: paren.open, end: paren.end, raw, message: unreadScriptMessage(raw) };
+    line = last + 1;
+  }
+  return null;
+}

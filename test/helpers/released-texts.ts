@@ -72,10 +72,11 @@ export const markerWords = (text: string, prefix: string): string[] => [...new S
 /**
  * Releases `input` (releaseOneText) and expects none of its `ZQ…` words in any file handed out
  * or pending; when release/ holds the document, every word of `released` in it, and when it does
- * not, the document in pending/ (a mark not understood sends it there whole).
+ * not, the document in pending/ (a mark not understood sends it there whole). `name` is the
+ * file's (`doc.md` for a Markdown memo), `doc.txt` when not given.
  */
-export async function expectReleasedOrPending(input: string, released: readonly string[]): Promise<void> {
-  const files = await releaseOneText(input);
+export async function expectReleasedOrPending(input: string, released: readonly string[], name?: string): Promise<void> {
+  const files = await releaseOneText(input, { name });
   for (const [file, text] of files) for (const w of markerWords(input, 'ZQ')) expect(text, `${file}: ${w}`).not.toContain(w);
   const rel = [...files].filter(([f]) => f.startsWith('release/'));
   if (rel.length === 0) return void expect([...files.keys()].some((f) => f.startsWith('pending/'))).toBe(true);

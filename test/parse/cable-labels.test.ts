@@ -11,7 +11,7 @@ describe('the next military subparagraph label under 2.A.', () => {
   it.each(['2.B ZQ', '2.b ZQ', '2.B: ZQ', '2.B, ZQ', '2 B. ZQ', '2 B ZQ', '2B. ZQ', '2B) ZQ', '2. B. ZQ', '2-B. ZQ', '2.(B) ZQ', '2(B) ZQ'])('%j is B', (text) => {
     expect(nextMilitaryLabel(text, OPEN)?.letter.toUpperCase()).toBe('B');
   });
-  it.each(['3.B ZQ', '2B ZQ', '2.B.1. ZQ', '20 BATTALIONS', '2.BX ZQ', '2 C ZQ', '2C ZQ', '2.A ZQ', '2.US ZQ', '2.AB ZQ'])('%j is none', (text) => {
+  it.each(['3.B ZQ', '2B ZQ', '20 BATTALIONS', '2.BX ZQ', '2 C ZQ', '2C ZQ', '2.A ZQ', '2.US ZQ', '2.AB ZQ'])('%j is none', (text) => {
     expect(nextMilitaryLabel(text, OPEN)).toBeNull();
   });
   // Probe 63a: a letter skipped, or doubled after Z, written with the number's stop.
@@ -61,6 +61,33 @@ describe('the next military subparagraph label under 2.A.', () => {
   ])('%j after %j is none (a roman numeral, a letter too far)', (text, open) => {
     expect(nextMilitaryLabel(text, open)).toBeNull();
   });
+  // Probe 64d F9: loose forms of a close later letter, read as the (U) text above and released.
+  it.each([
+    ['2.d- ZQ', 'd'],
+    ['2 .C. ZQ', 'C'],
+    ['2.C- ZQ', 'C'],
+    ['2-C. ZQ', 'C'],
+    ['2.C; ZQ', 'C'],
+    ['2.C.1. ZQ', 'C'],
+    ['2.B.1. ZQ', 'B'],
+    ['2. C. ZQ', 'C'],
+    ['2 C. ZQ', 'C'],
+    ['2C. ZQ', 'C'],
+    ['2.C.ZQ', 'C'],
+    ['2.B.ZQ', 'B'],
+    ['2.b- ZQ', 'b'],
+    ['2 .B. ZQ', 'B'],
+    ['2.B; ZQ', 'B'],
+    ['2-B ZQ', 'B'],
+  ])('%j under 2.A. is %s', (text, letter) => {
+    expect(nextMilitaryLabel(text, OPEN)?.letter).toBe(letter);
+  });
+  it.each(['2.5 percent', '2.B.C. UQ', '2.US UQ', '2.Id UQ', '2.am UQ', '2.OK UQ', '2.vs UQ', '2.C-130 UQ', '2 C-130s UQ', '2-C UQ', '2.E- UQ', '2.i- UQ', '2.B.5percent'])(
+    '%j under 2.A. is none (text)',
+    (text) => {
+      expect(nextMilitaryLabel(text, OPEN)).toBeNull();
+    },
+  );
   it.each([
     ['2.I ZQ', { number: '2', letter: 'H' }, 'I'],
     ['2.x ZQ', { number: '2', letter: 'W' }, 'x'],

@@ -92,6 +92,16 @@ describe('a classification line the banner reader did not take', () => {
     'TOPSECRET',
     'SECRETREL TO USA, GBR',
     'SECRETNOFORN',
+    // Probe 64d (fix65a): a level word with no ASCII letter, all look-alikes (Lisu, Cyrillic,
+    // negative squared, regional indicators), or full-width.
+    '\ua4e2\ua4f0\ua4da\ua4e3\ua4f0\ua4d4',
+    '\ua4e2\ua4f0\ua4da\ua4e3\ua4f0\ua4d4//NOFORN',
+    '\ua4da\ua4f3\ua4e0\ua4dd\ua4f2\ua4d3\ua4f0\ua4e0\ua4d4\ua4f2\ua4ee\ua4e1',
+    '\u0422\u041e\u0420 \u0405\u0415\u0421R\u0415\u0422',
+    '\u0405\u0415\u0421\u042f\u0415\u0422',
+    '\u{1f182}\u{1f174}\u{1f172}\u{1f181}\u{1f174}\u{1f183}',
+    '\u{1f1f8}\u{1f1ea}\u{1f1e8}\u{1f1f7}\u{1f1ea}\u{1f1f9}',
+    '\uff33\uff25\uff23\uff32\uff25\uff34',
   ])('%j under an UNCLASSIFIED banner: the unmarked text is withheld', (line) => {
     expect(release(underUnclassified(line))).not.toContain('LINELEAK');
   });
@@ -106,7 +116,7 @@ describe('a classification line the banner reader did not take', () => {
     expect(release(text, 'nato')).not.toContain('LINELEAK');
   });
 
-  it.each(['SECRET SERVICE AGENTS MEET', 'U.S. SECRET SERVICE', 'Secret Service', 'TOP SECRET AMERICA', 'RESTRICTED AREA', 'NATO SUMMIT IN RIGA', 'CONFIDENTIAL SOURCES SAY', 'Secret meetings continue', 'SECRETARY OF STATE', 'SECRETARIAT', '//ABC NEWS REPORT'])(
+  it.each(['SECRET SERVICE AGENTS MEET', 'U.S. SECRET SERVICE', 'Secret Service', 'TOP SECRET AMERICA', 'RESTRICTED AREA', 'NATO SUMMIT IN RIGA', 'CONFIDENTIAL SOURCES SAY', 'Secret meetings continue', 'SECRETARY OF STATE', 'SECRETARIAT', '//ABC NEWS REPORT', '\u0414\u041e\u041a\u041b\u0410\u0414', '\u6211\u4eec\u4eca\u5929\u5f00\u4f1a', '\u0421\u0415\u041a\u0420\u0415\u0422'])(
     '%j is a heading, not a classification line: released',
     (line) => {
       expect(readsAsClassificationLine(line)).toBe(false);

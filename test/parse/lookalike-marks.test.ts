@@ -92,6 +92,12 @@ const UNKNOWN = [
   '(\u13da) zulu1 secret item.',
   '(S:) zulu1 secret item.',
   '(T.S.) zulu1 secret item.',
+  // A trailing mark in letters of a script the reader does not map (fix64a in memos; fix65a in
+  // cables, where the paragraph was released as unmarked text of an UNCLASSIFIED cable).
+  '2. The zulu1 secret item (\ua4e2).',
+  '2. The zulu1 secret item (\u2ca4)',
+  '2. The zulu1 secret item (\u{1f182}).',
+  '2. The zulu1 secret item was seen (\ua4e2)\nby the source in detail.',
   // Mismatched brackets; other characters between level and control; TOP SECRET spaced; a full stop.
   '(S] zulu1 secret item.',
   '[S//NF) zulu1 secret item.',
@@ -216,6 +222,13 @@ describe('a look-alike mark where a mark belongs is a mark not understood', () =
       expect(text).toContain('may be released');
     });
   }
+});
+
+describe('a trailing mark in letters of a script the reader does not map (fix65a)', () => {
+  it.each(READERS)('%s: a visible diagnostic names it', (_name, wrap, read) => {
+    const found = read(wrap('2. The zulu1 secret item (\ua4e2).')).diagnostics.find((d) => d.code === 'unknown-marking');
+    expect(found?.message).toContain('(\ua4e2)');
+  });
 });
 
 const PARA_LABELLED = ['PARA 2 <S> zulu1 secret item.', 'PARA 2 S//NF: zulu1 secret item.', 'PARAGRAPH 3 [S//NF) zulu1 secret item.', 'Para 3: TS) zulu1 secret item.', '2. PARA 2 <S> zulu1 secret item.'];

@@ -35,11 +35,32 @@ const ANY = /[\p{Default_Ignorable_Code_Point}\u0300-\u036F\uFF0F\u2044\u2215\u2
  */
 export function foldBannerStandIns(text: string): string | null {
   const mixed = /[A-Za-z]/.test(text) && /[^\x00-\x7f]/.test(text);
-  if (!mixed && !ANY.test(text)) return null;
+  if (!mixed && !ANY.test(text) && !STAND_IN_SCRIPT.test(text)) return null;
   let out = text.replace(INVISIBLE, '').replace(SLASH, '/').replace(HYPHEN, '-');
   out = out.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (mixed) out = out.replace(/\S+/g, (w) => (/[A-Za-z]/.test(w) ? unknownAsWildcard(w.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c)) : w));
+  out = out.replace(/\S+/g, (w) => (/[A-Za-z]/.test(w) ? (mixed ? unknownAsWildcard(w.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c)) : w) : (disguisedLevel(w) ?? w)));
   return out === text ? null : out;
+}
+
+/**
+ * Scripts and symbols with capitals drawn as Latin ones: Greek, Cyrillic, Cherokee, Coptic,
+ * Tifinagh, Lisu, enclosed letters (`🆂`) and regional indicators (`🇸`).
+ */
+const STAND_IN_SCRIPT = /[\u0391-\u03A9\u0400-\u042F\u13A0-\u13F5\u2C80-\u2CFF\u2D30-\u2D7F\uA4D0-\uA4FF\u{1F130}-\u{1F189}\u{1F1E6}-\u{1F1FF}]/u;
+
+/**
+ * A word with no ASCII letter, all of it capitals of those scripts (`ꓢꓰꓚꓣꓰꓔ`, `ТОР`, `ЅЕСЯЕТ`),
+ * that spells a level word where its letters are read (a Cyrillic or Greek look-alike as its Latin
+ * letter, any other as any letter): all WILDCARDs (a line not understood, never a banner). Left out
+ * before (only a word with an ASCII letter was read so), such a banner on a later page was read as
+ * text and the page's unmarked text released (probe 64d, fix65a). `СЕКРЕТ` and `ДОКЛАД` are words.
+ */
+function disguisedLevel(word: string): string | null {
+  const letters = [...word];
+  if (!letters.every((c) => STAND_IN_SCRIPT.test(c))) return null;
+  const read = letters.map((c) => LOOK_ALIKES[c] ?? WILDCARD);
+  const spells = WILDCARD_LEVELS.some((l) => l.length === read.length && read.every((c, i) => c === WILDCARD || c === l[i]));
+  return spells ? WILDCARD.repeat(read.length) : null;
 }
 
 /** A capital or symbol outside ASCII that compatibility folding leaves so (Lisu `ꓢ`, Coptic `Ⲥ`, `🆂`, `🇸`). */
@@ -165,7 +186,8 @@ function levelsForWildcards(text: string): string {
   if (!text.includes(WILDCARD)) return text;
   return text.replace(/[A-Z?]+/g, (w) => {
     const wild = w.split(WILDCARD).length - 1;
-    if (wild === 0 || wild * 2 > w.length) return w;
+    // All wildcards: a disguised word (disguisedLevel), which spells a level word already.
+    if (wild === 0 || (wild * 2 > w.length && wild < w.length)) return w;
     return WILDCARD_LEVELS.find((l) => l.length === w.length && [...w].every((c, i) => c === WILDCARD || c === l[i])) ?? w;
   });
 }

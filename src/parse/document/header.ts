@@ -117,10 +117,17 @@ export function officeSymbolLines(lines: readonly DocLine[], roles: readonly Lin
   return out;
 }
 
+/**
+ * A letter, a digit, or a letter drawn enclosed or as a regional indicator (`🆂`, `🇸`): a line
+ * without one is a rule. A banner `🆂🅴🅲🆁🅴🆃` read as a rule said nothing, and the unmarked text
+ * under it was released under an UNCLASSIFIED banner (fix65a).
+ */
+const WORDLIKE = /[\p{L}\p{N}\u{1F130}-\u{1F189}\u{1F1E6}-\u{1F1FF}]/u;
+
 /** The role of a line that is not a banner or authority line, and its dates for a date line. */
 export function lineRole(line: DocLine): { role: LineRole; dates?: string[]; bare?: true } {
   if (line.blank) return { role: 'blank' };
-  if (!/[\p{L}\p{N}]/u.test(line.text)) return { role: 'rule' };
+  if (!WORDLIKE.test(line.text)) return { role: 'rule' };
   const { text } = undecorated(line.text);
   const plain = text.replace(/[*_]+/g, '').trim();
   if (FORM_WORDS.test(plain) || ATTACHMENT_WORDS.test(plain) || CLOSING.test(plain) || TRANSMITTAL_INSTRUCTION.test(plain) || FIXED_SEPARATOR.test(plain)) return { role: 'rule' };

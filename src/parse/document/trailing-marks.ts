@@ -10,7 +10,7 @@
  * - `… met the officer (C` at a paragraph's end or as the file's last bytes: a parenthesis opened
  *   on a level and never closed (a file or a copy cut inside the mark). `(S//` is lookalike.ts's.
  */
-import { holdsUnreadScript, unreadScriptMessage } from '../unread-script.js';
+import { endingParenthetical, holdsUnreadScript, unreadScriptMessage } from '../unread-script.js';
 import type { MarkHit } from './marks.js';
 
 /** A level in capitals alone in parentheses (`(S)`, `(C)`, `(TS)`). */
@@ -20,11 +20,9 @@ const CUT_LEVEL = /\((?:TOP SECRET|SECRET|CONFIDENTIAL|TS|[CS])[ \t]*$/;
 
 /** The odd mark ending the line `[from, last)` (see above); null when there is none. */
 export function oddTrailingMark(source: string, from: number, last: number): MarkHit | null {
-  let end = last;
-  while (end > from && /[\s.!?,;:*_"'”’]/.test(source[end - 1]!)) end--;
-  if (source[end - 1] === ')') {
-    const open = source.lastIndexOf('(', end - 1);
-    if (open < from || end - open > 24) return null;
+  const paren = endingParenthetical(source, from, last);
+  if (paren) {
+    const { open, end } = paren;
     const raw = source.slice(open, end);
     if (holdsUnreadScript(raw.slice(1, -1))) return unknown(open, end, raw, unreadScriptMessage(raw));
     if (LEVEL_ONLY.test(raw) && /\p{L}/u.test(source[open - 1] ?? '') && /\p{Ll}/u.test(wordBefore(source, from, open)) && endsParagraph(source, last)) {
