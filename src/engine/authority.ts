@@ -61,20 +61,24 @@ export function portionReasons(reasons: readonly string[], foreign: ForeignInfor
  * `Reason: 1.4(d)`; an e-mail reply over a quoted message): another block's reasons, under an
  * instruction not applied, were cited as this one's (probe 64c F4). A derivative block's none gives
  * a bare B1, as any derivative document's. When the blocks' reasons differ, an
- * `authority-reasons-differ` warning says which block's were cited.
+ * `authority-reasons-differ` warning says which block's were cited, and `cited` says it in short
+ * for the reason of each withholding that cites B1.
  */
-export function governingReasons(doc: Document, declassification: DeclAssessment): { reasons: readonly string[]; note: Diagnostic | null } {
+export function governingReasons(doc: Document, declassification: DeclAssessment): { reasons: readonly string[]; note: Diagnostic | null; cited: string | null } {
   const all = doc.classifiedBy?.reasons ?? [];
   const fields = doc.authority?.declassifyOn ?? [];
   const at = declassification.span?.start;
   const chosen = fields.find((f) => f.span.start === at && f.blockReasons !== undefined);
-  if (!chosen) return { reasons: all, note: null };
+  if (!chosen) return { reasons: all, note: null, cited: null };
   const own = chosen.blockReasons!;
   const others = fields.filter((f) => f.blockReasons !== undefined && f.blockReasons.join() !== own.join());
-  if (others.length === 0) return { reasons: own, note: null };
+  if (others.length === 0) return { reasons: own, note: null, cited: null };
   const index = new LineIndex(doc.source);
   const name = (f: AuthorityField) => `"${f.raw.replace(/\s+/g, ' ').trim()}" (line ${index.pointAt(f.span.start).line})`;
   const cites = (r: readonly string[]) => (r.length > 0 ? r.map(formatReason).join(', ') : 'no category');
   const message = `The authority blocks give different reasons: B1 cites ${cites(own)}, those of the block of ${name(chosen)}, whose instruction applies; ${others.map((o) => `the block of ${name(o)} gives ${cites(o.blockReasons!)}`).join('; ')}.`;
-  return { reasons: own, note: { severity: 'warning', code: 'authority-reasons-differ', message, span: chosen.span } };
+  // The short form each B1 withholding's reason carries (fix65b): the audit record and the Vaughn
+  // index's justification then say whose reasons they cite without the console.
+  const cited = `B1's reasons are those of the authority block at line ${index.pointAt(chosen.span.start).line}, whose Declassify On applies; another block gives ${[...new Set(others.map((o) => cites(o.blockReasons!)))].join(' or ')}.`;
+  return { reasons: own, note: { severity: 'warning', code: 'authority-reasons-differ', message, span: chosen.span }, cited };
 }

@@ -135,6 +135,25 @@ export function applyEdits(source: string, edits: readonly Edit[]): Piece[] {
   return pieces;
 }
 
+/**
+ * What `span` of the source reads in the release the sorted `edits` give, when nothing in it is
+ * withheld or redacted and no edit crosses its ends (a rewritten mark or removed furniture inside
+ * it is applied); null otherwise. The text between edits is copied verbatim (applyEdits), so what
+ * this returns stands in the release text as it is.
+ */
+export function releasedSpanText(source: string, edits: readonly Edit[], span: Span): string | null {
+  let out = '';
+  let at = span.start;
+  for (const e of edits) {
+    // An insertion at either end (the stamp under a banner) is outside the span.
+    if (e.span.end <= span.start || e.span.start >= span.end) continue;
+    if (e.span.start < span.start || e.span.end > span.end || e.kind === 'withhold' || e.kind === 'redact') return null;
+    out += source.slice(at, e.span.start) + (e.kind === 'replace' ? e.text : '');
+    at = e.span.end;
+  }
+  return out + source.slice(at, span.end);
+}
+
 /** The marking a declassified portion shows in the release: `(DECLASSIFIED, formerly C)`. */
 function declassifiedMark(decision: Decision): string {
   const was = (decision.mark ?? '').replace(/^\(|\)$/g, '').trim();

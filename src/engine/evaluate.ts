@@ -55,7 +55,7 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
     const facts = portionFacts(doc, portion, classified, declassification.status, bannerAbove);
     const override = boundOverride(overrides.get(portion.id), portion, options.inputSha256, diagnostics);
     const foreign = facts.marking ? foreignInformation(facts.marking) : null;
-    const decision = decide(portion, facts, profile, portionReasons(reasons, foreign), override);
+    const decision = withCitedBlock(decide(portion, facts, profile, portionReasons(reasons, foreign), override), governing.cited);
     if (override) diagnostics.push(...overrideWarnings(portion, facts, override, doc, declassification, options.asOf));
     else if (decision.declassified && declassification.status !== 'declassified') diagnostics.push(releasedWhileClassified(portion, decision, declassification));
     overrides.delete(portion.id);
@@ -108,6 +108,16 @@ function withholdingReasons(doc: Document, reasons: readonly string[], declassif
   if (declassification.status !== 'classified' || doc.originated === null || asOf <= endOfYearAfter(doc.originated, 25)) return reasons;
   const exemptions = declassification.decl.kind === 'exemption' ? declassification.decl.codes.filter((c) => /^(?:25|50|75)X\d/.test(c)) : [];
   return exemptions.length > 0 ? exemptions : reasons;
+}
+
+/**
+ * A withholding under B1 of a document whose authority blocks give different reasons says whose
+ * it cites (governingReasons): the warning alone left the record and the index silent on it. A
+ * reviewer's decision keeps its own words.
+ */
+function withCitedBlock(decision: Decision, cited: string | null): Decision {
+  if (cited === null || decision.override || decision.action !== 'withhold' || !decision.authority.some(isB1)) return decision;
+  return { ...decision, reason: `${decision.reason} ${cited}` };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The parser's diagnostics: each portion's marking (unknown, normalised, double, missing) and the
- * document's (not a cable, no banner, no E.O. line, no portions). Messages name portions, never
+ * document's (not a cable, no banner, no E.O. line, no date of origin, no portions). Messages name portions, never
  * their text: diagnostics go into audit records.
  */
 import { compareLevels } from '../markings/index.js';
@@ -9,6 +9,8 @@ import type { DraftPortion } from './body.js';
 import type { HeaderResult } from './header/index.js';
 import type { LookalikeMark } from './lookalike.js';
 import type { MarkRead } from './marks.js';
+import { originatedOf } from './reference.js';
+import { EXTRACT_NOTICE } from './patterns.js';
 import { portionLabel } from './portion-label.js';
 import { raisedInsideDiagnostic } from './raised-inside.js';
 
@@ -95,6 +97,7 @@ export function documentDiagnostics(source: string, h: HeaderResult, banner: Ban
         span: { start: 0, end: Math.min(source.length, 1) },
       });
     }
+    if (originatedOf(h) === null) diagnostics.push(originUnknown(source));
     if (!h.eo) {
       diagnostics.push({
         severity: classified ? 'warning' : 'info',
@@ -113,4 +116,20 @@ export function documentDiagnostics(source: string, h: HeaderResult, banner: Ban
   }
 
   return diagnostics;
+}
+
+/**
+ * A cable that shows no date of origin (probe 64a F7: WikiLeaks' partial extracts without their
+ * date-time group). None is invented: a reference's year is in the file name at best, which the
+ * reader never sees and which could set the 25-year date earlier than the truth; so no automatic
+ * declassification date is computed and the DECL instruction alone decides (fail closed).
+ */
+function originUnknown(source: string): Diagnostic {
+  const extract = EXTRACT_NOTICE.test(source) ? ' (this copy is a partial extract)' : '';
+  return {
+    severity: 'info',
+    code: 'origin-unknown',
+    message: `The cable shows no date of origin: no date-time group and no record date${extract}. None is assumed: no 25-year automatic declassification date is computed and the governing order is not known; the DECL instruction decides.`,
+    span: { start: 0, end: Math.min(source.length, 1) },
+  };
 }

@@ -202,7 +202,15 @@ export interface AuditRecord {
    * The input. `reader` names the reader that made the document and its version; it is absent for
    * the cable parser (records written before issue 16 have none, and cable records stay as they were).
    */
-  readonly input: { readonly path: string; readonly sha256: string; readonly ref: string | null; readonly originated: string | null; readonly reader?: ReaderId };
+  readonly input: {
+    readonly path: string;
+    readonly sha256: string;
+    readonly ref: string | null;
+    readonly originated: string | null;
+    readonly reader?: ReaderId;
+    /** The title portion as released, when it is released in full (release/record.ts releasedTitleOf); absent otherwise and in records made before fix65b. */
+    readonly title?: string;
+  };
   readonly declassification: Omit<DeclAssessment, 'diagnostics'>;
   readonly banner: { readonly original: string | null; readonly release: string };
   readonly stamp: string;

@@ -25,7 +25,7 @@ import { requireAsOf } from '../options.js';
 import { checkReleaseOptions } from './check-request.js';
 import { FORMATS, outputPath, recordPath, type AuditRecord, type Format, type OutputRecord, type PageSize, type ReaderId } from './folder.js';
 import type { PdfSource } from './pdf-names.js';
-import { createAuditRecord, serializeRecord } from './record.js';
+import { createAuditRecord, releasedTitleOf, serializeRecord } from './record.js';
 import { caseFooter, type CaseStamp } from './case.js';
 import { placementOf } from './placement.js';
 
@@ -239,7 +239,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
 
   const outputs: OutputRecord[] = files.map((f) => ({ kind: f.kind as Format, path: f.path, sha256: sha256Hex(f.bytes), bytes: f.bytes.length }));
   // The reader is recorded for documents only, so cable records stay byte-identical.
-  const input = req.reader && req.reader.name !== 'cable' ? { ...req.input, reader: req.reader } : req.input;
+  const input = { ...(req.reader && req.reader.name !== 'cable' ? { ...req.input, reader: req.reader } : req.input), title: planned.denied ? null : releasedTitleOf(plan, planned.edits) };
   const placement = placementOf(plan, releaseText, placedPdf, planned.denied !== null);
   const audit = createAuditRecord(plan, input, outputs, diagnostics, req.case ?? null, placement);
   files.push({ kind: 'audit', path: recordPath(req.stem), bytes: encoder.encode(serializeRecord(audit)) });

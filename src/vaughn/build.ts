@@ -5,7 +5,7 @@ import { dispositionOf, type AuditRecord } from '../release/folder.js';
 import { describeAuthority } from './categories.js';
 import { formatBanner, parseMarking, rollUp } from '../markings/index.js';
 import type { Marking } from '../types.js';
-import { releasedFacts } from './facts.js';
+import { releasedFacts, type ReleasedFacts } from './facts.js';
 import { justify, paragraphOf, segregability, type Withholding } from './justify.js';
 import type { RenderedRows } from './rendered.js';
 import { INDEX_FORMAT, type IndexRow, type VaughnIndex } from './types.js';
@@ -65,7 +65,7 @@ export function indexHeadOf(first: IndexHeadFacts | undefined, documents: number
 
 /**
  * The marking of the text an index row of `record` quotes, when it is classified: the subject
- * line, released and neither unclassified nor declassified (a cleared reader's release hands out
+ * line (or the title standing for it), released and neither unclassified nor declassified (a cleared reader's release hands out
  * a SECRET subject, and the index quotes it on each row of the document). Its own portion mark
  * when it has a readable one; otherwise the release's banner, the highest the released text can
  * be (fail closed). Null when the index quotes nothing classified of the document. The header's
@@ -74,9 +74,10 @@ export function indexHeadOf(first: IndexHeadFacts | undefined, documents: number
  * counted, and an index of pending rows with `[subject withheld]` read SECRET//FGI DEU//NOFORN
  * (probe 61c F10).
  */
-export function quotedMarkingOf(record: Pick<AuditRecord, 'decisions' | 'banner' | 'redactions'>): string | null {
+export function quotedMarkingOf(record: Pick<AuditRecord, 'decisions' | 'banner' | 'redactions'> & { readonly input?: { readonly title?: string } }): string | null {
   if (!record.decisions.some((d) => d.action === 'withhold') && record.redactions.length === 0) return null;
-  const subject = record.decisions.find((d) => d.kind === 'subject');
+  // The title a document without a subject line gives in its place counts as its subject.
+  const subject = record.decisions.find((d) => d.kind === 'subject') ?? (record.input?.title ? record.decisions.find((d) => d.kind === 'title') : undefined);
   if (!subject || subject.action !== 'release' || subject.declassified || subject.level === 'U') return null;
   if (subject.markingSource === 'marked' && subject.mark) {
     const own = parseMarking(subject.mark, 'portion');
@@ -163,8 +164,7 @@ export function indexRowsOf(source: IndexSource, firstNo: number): IndexRow[] {
   const facts = releasedFacts(source.releaseText);
   const disposition = dispositionOf(record);
   const statement = segregability(record, disposition);
-  const subjectDecision = record.decisions.find((d) => d.kind === 'subject');
-  const subject = subjectDecision?.action === 'withhold' ? '[subject withheld]' : facts.subject;
+  const subject = subjectCell(record, facts, source.releaseText);
   const withholdings = withholdingsOf(record);
   const placed = record.placement?.regions.length === withholdings.length ? record.placement.regions : null;
   return withholdings.map((w, i) => {
@@ -190,6 +190,22 @@ export function indexRowsOf(source: IndexSource, firstNo: number): IndexRow[] {
       segregability: statement,
     };
   });
+}
+
+/**
+ * The Subject cell: the subject line as released (`[subject withheld]` when it is); a document
+ * without one (a SIDtoday article, a titled memo) gives its title, only when the record says it is
+ * released in full and the release text shows it as recorded (`[title withheld]` when it is
+ * withheld; a partly withheld title gives nothing).
+ */
+function subjectCell(record: AuditRecord, facts: ReleasedFacts, releaseText: string | null): string | null {
+  const subject = record.decisions.find((d) => d.kind === 'subject');
+  if (subject) return subject.action === 'withhold' ? '[subject withheld]' : facts.subject;
+  if (record.decisions.find((d) => d.kind === 'title')?.action === 'withhold') return '[title withheld]';
+  const title = record.input.title;
+  if (!title || releaseText === null || !releaseText.includes(title)) return facts.subject;
+  // A Markdown heading's `# ` is layout, not title.
+  return title.replace(/^#+[ \t]+/, '').replace(/\s+/g, ' ').trim();
 }
 
 /** `p. 2, ¶3, line 41`: a location in words (parts that are unknown left out). */

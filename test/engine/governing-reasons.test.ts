@@ -3,7 +3,7 @@
  * a derivative block without Reason over an older block's `Reason: 1.4(d)`, or an e-mail reply
  * over a quoted message, cited the other block's 1.4(D) beside B1. A derivative block's none gives
  * a bare B1 (as any derivative document's); when the blocks' reasons differ, a warning names the
- * block cited.
+ * block cited, and so does each withholding's reason (fix65b).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -36,5 +36,11 @@ describe('B1 cites the governing authority block (probe 64c F4)', () => {
     const note = plan.diagnostics.find((d) => d.code === 'authority-reasons-differ');
     expect(note !== undefined).toBe(warned);
     if (note) expect(note.message).toMatch(/B1 cites .*, those of the block of "Declassify On: \d{8}" \(line \d+\), whose instruction applies/);
+    // fix65b: each withholding says it too (its reason is the audit record's and the Vaughn index's justification).
+    const line = note ? /\(line (\d+)\)/.exec(note.message)![1] : null;
+    for (const d of secret) {
+      if (line) expect(d.reason).toMatch(new RegExp(`B1's reasons are those of the authority block at line ${line}, whose Declassify On applies; another block gives (?:1\\.4\\([A-H]\\)|no category)`));
+      else expect(d.reason).not.toMatch(/authority block/);
+    }
   });
 });
