@@ -506,13 +506,15 @@ function misreadCodes(drawn: Map<number, string[]>, toUnicode: ParsedCMap, gidOf
  */
 function inkedBlanks(bytes: Uint8Array | null, toUnicode: ParsedCMap, gidOf: (code: number) => number | undefined): number[] {
   const empty = bytes ? emptyGlyphs(bytes) : undefined;
-  const blanks = [...toUnicode.unicode].filter(([, u]) => BLANK_TEXT.test(u)).map(([code]) => code);
+  const blanks = [...toUnicode.unicode].filter(([, u]) => BLANK_TEXT.test(u));
   const many = blanks.length > MAX_BLANK_CODES;
-  return blanks.filter((code) => {
+  // A soft hyphen draws a hyphen by right (where a wrap broke a word): its outline is no lie.
+  return blanks.filter(([code, u]) => {
+    if (u === '\u00AD') return many;
     const gid = gidOf(code);
     const none = gid === undefined || !empty ? undefined : empty(gid);
     return none === undefined ? many : !none;
-  });
+  }).map(([code]) => code);
 }
 
 /** The codes whose text, holding a mark's character, is also the text of a code drawing another glyph. */
