@@ -113,3 +113,25 @@ describe('a zero-width space at the edge of a withheld line', () => {
     expect((await pdfjsText(pdf)).pages.join('')).not.toContain('\u200B');
   });
 });
+
+/**
+ * Glyphs of a font with width, squeezed by the text state: horizontal scale (Tz) below a fifth of
+ * the width (probe 64b, F5). Refused still, but the message named the font as drawing "(" with no
+ * width, which Helvetica's 333 is not: it says the glyphs are scaled below what declass places with
+ * certainty. A scale at which every glyph keeps a twentieth of an em (30% for Helvetica's `i`) reads as before.
+ */
+describe('a withheld line at a horizontal scale of 15%', () => {
+  const squeezed = (tz: number) => (y: number): string => `BT /F9 11 Tf ${tz} Tz 60 ${y} Td (${SECRET}) Tj 100 Tz ET`;
+  const helvetica = (t: TestPdf): PDFRef => t.doc.context.register(t.doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }));
+
+  it('is refused in one line saying the glyphs are scaled too narrow, not that they have no width', async () => {
+    const err = await readPdfLayout(await memo(squeezed(15), helvetica)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PdfInputError);
+    expect((err as Error).message).toBe('page 1: font Helvetica draws "(" horizontally scaled to 15% of its width, below what declass places with certainty (its glyphs cannot be placed with certainty: fail closed)');
+  });
+
+  it('at 30% is read', async () => {
+    const layout = await readPdfLayout(await memo(squeezed(30), helvetica));
+    expect(layout.text).toContain('BLUEHERON');
+  });
+});

@@ -16,7 +16,7 @@ import { decodeToBytes } from '../objects/filters.js';
 import type { UnsureReason } from '../errors.js';
 import { cidOf, codeLength, parseCMap, type CodespaceRange, type ParsedCMap } from './cmap.js';
 import { GLYPH_UNICODE, MacRomanEncoding, StandardEncoding, SymbolEncoding, WinAnsiEncoding } from './encoding-tables.js';
-import { programCharacters } from './sfnt.js';
+import { emptyGlyphs, programCharacters } from './sfnt.js';
 
 /** One glyph code in a shown string. */
 export interface GlyphCode {
@@ -137,10 +137,11 @@ function verticalMetrics(objs: PdfObjects, descriptor: PdfDict | undefined, std?
  * The font's ToUnicode map, with no text (unmapped: the page is refused when it shows them) for
  * codes it maps to blanks where the glyphs draw ink: those `inked` says are (the encoding names a
  * glyph that is no space), and all of them when more than {@link MAX_BLANK_CODES} distinct codes
- * map to blanks. A ToUnicode that mapped every printable code to U+0020 had a (S//NF) paragraph in
- * Helvetica read as blanks, so in no portion, and released as printed.
+ * map to blanks, unless `byProgram` (a TrueType program's outlines tell which glyphs are empty:
+ * programCheck judges each blank code by its glyph). A ToUnicode that mapped every printable code to
+ * U+0020 had a (S//NF) paragraph in Helvetica read as blanks, so in no portion, and released as printed.
  */
-function readToUnicode(objs: PdfObjects, font: PdfDict, shown?: (code: number) => string | undefined): ParsedCMap | undefined {
+function readToUnicode(objs: PdfObjects, font: PdfDict, shown?: (code: number) => string | undefined, byProgram = false): ParsedCMap | undefined {
   const tu = lookup(objs, font, 'ToUnicode');
   if (!(tu instanceof PdfStream)) return undefined;
   const bytes = decodeToBytes(objs, tu);
@@ -155,7 +156,7 @@ function readToUnicode(objs: PdfObjects, font: PdfDict, shown?: (code: number) =
       if (glyph !== undefined && !sameReading(u, glyph)) misread.push(code);
     }
   }
-  const lying = blanks.length > MAX_BLANK_CODES ? blanks : shown ? blanks.filter((code) => shown(code) !== undefined) : [];
+  const lying = blanks.length > MAX_BLANK_CODES && !byProgram ? blanks : shown ? blanks.filter((code) => shown(code) !== undefined) : [];
   for (const code of lying) cmap.unicode.set(code, INKED_BLANK);
   for (const code of misread) cmap.unicode.set(code, MISREAD_GLYPH);
   return cmap;
@@ -425,7 +426,7 @@ function loadType0(objs: PdfObjects, font: PdfDict): FontInfo {
       i += 3;
     }
   }
-  const toUnicode = readToUnicode(objs, font);
+  const toUnicode = readToUnicode(objs, font, undefined, lookupName(objs, cidFont, 'Subtype') === 'CIDFontType2' && lookup(objs, descriptor, 'FontFile2') instanceof PdfStream);
   const metrics = verticalMetrics(objs, descriptor);
   const cid = cmap && cmap.codespace.length > 0 ? (code: number) => cidOf(cmap, code) : (code: number) => code;
   const check = cidFont && toUnicode ? programCheck(objs, cidFont, descriptor, toUnicode, cid) : undefined;
@@ -448,7 +449,7 @@ function programCheck(objs: PdfObjects, cidFont: PdfDict, descriptor: PdfDict | 
   const program = lookup(objs, descriptor, truetype ? 'FontFile2' : 'FontFile3');
   if (!(program instanceof PdfStream)) return undefined;
   const codes = new Set<number>();
-  for (const [code, u] of toUnicode.unicode) if (MARK_CHARACTER.test(u)) codes.add(code);
+  for (const [code, u] of toUnicode.unicode) if (MARK_CHARACTER.test(u) || (truetype && BLANK_TEXT.test(u))) codes.add(code);
   if (codes.size === 0) return undefined;
   const cidToGid = truetype ? lookup(objs, cidFont, 'CIDToGIDMap') : undefined;
   return { codes, failing: () => failingCodes(objs, program, truetype, cidToGid, toUnicode, cid) };
@@ -471,6 +472,7 @@ function failingCodes(objs: PdfObjects, program: PdfStream, truetype: boolean, c
   const map = cidToGid instanceof PdfStream ? decodeToBytes(objs, cidToGid) : undefined;
   const gidOf = (c: number | undefined): number | undefined => (c === undefined ? undefined : map ? (2 * c + 1 < map.length ? (map[2 * c]! << 8) | map[2 * c + 1]! : undefined) : c);
   const out = new Map<number, string>();
+  if (truetype) for (const code of inkedBlanks(bytes, toUnicode, (code) => gidOf(cid(code)))) out.set(code, INKED_BLANK);
   if (drawn) {
     for (const code of misreadCodes(drawn, toUnicode, (code) => gidOf(cid(code)))) out.set(code, MISREAD_PROGRAM);
     return out;
@@ -493,6 +495,26 @@ function misreadCodes(drawn: Map<number, string[]>, toUnicode: ParsedCMap, gidOf
     if (!chars.some((ch) => sameReading(u, ch))) out.push(code);
   }
   return out;
+}
+
+/**
+ * The codes a TrueType program's ToUnicode maps to blanks whose glyphs draw ink (an outline), and
+ * whose glyph cannot be told (no outlines read, a glyph id beyond them) when more than
+ * {@link MAX_BLANK_CODES} codes map to blanks (readToUnicode's rule, left to this check). A font
+ * embedded whole (pdf-lib, `subset: false`) maps a dozen Unicode spaces to its empty space glyphs;
+ * counting them refused every page that showed a space (probe 64b, F4).
+ */
+function inkedBlanks(bytes: Uint8Array | null, toUnicode: ParsedCMap, gidOf: (code: number) => number | undefined): number[] {
+  const empty = bytes ? emptyGlyphs(bytes) : undefined;
+  const blanks = [...toUnicode.unicode].filter(([, u]) => BLANK_TEXT.test(u));
+  const many = blanks.length > MAX_BLANK_CODES;
+  // A soft hyphen draws a hyphen by right (where a wrap broke a word): its outline is no lie.
+  return blanks.filter(([code, u]) => {
+    if (u === '\u00AD') return many;
+    const gid = gidOf(code);
+    const none = gid === undefined || !empty ? undefined : empty(gid);
+    return none === undefined ? many : !none;
+  }).map(([code]) => code);
 }
 
 /** The codes whose text, holding a mark's character, is also the text of a code drawing another glyph. */

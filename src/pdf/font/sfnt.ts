@@ -106,3 +106,25 @@ function readFormat12(view: DataView, at: number, add: (cp: number, gid: number)
     }
   }
 }
+
+/**
+ * Whether each glyph of a TrueType program draws nothing (its `glyf` outline empty: two equal
+ * `loca` offsets), read from `head`, `maxp` and `loca`; undefined for a program without those (a
+ * CFF program) or one that cannot be read. A glyph id beyond the program's glyphs gives undefined.
+ */
+export function emptyGlyphs(bytes: Uint8Array): ((gid: number) => boolean | undefined) | undefined {
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const head = tableOffset(view, 'head');
+    const maxp = tableOffset(view, 'maxp');
+    const loca = tableOffset(view, 'loca');
+    if (head === undefined || maxp === undefined || loca === undefined || tableOffset(view, 'glyf') === undefined) return undefined;
+    const long = view.getInt16(head + 50) === 1;
+    const count = view.getUint16(maxp + 4);
+    const at = (g: number): number => (long ? view.getUint32(loca + 4 * g) : 2 * view.getUint16(loca + 2 * g));
+    at(count); // the last offset must be readable, or the table is cut short
+    return (gid) => (gid >= 0 && gid < count ? at(gid) === at(gid + 1) : undefined);
+  } catch {
+    return undefined;
+  }
+}

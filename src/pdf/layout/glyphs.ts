@@ -162,6 +162,17 @@ function thinGlyph(g: GlyphEvent, text: string): boolean {
 }
 
 /**
+ * The one-line refusal of a page showing a thin glyph: one whose font gives it width was squeezed
+ * by the text state (a horizontal scale, Tz, below about 20%: probe 64b, F5), which is not a glyph
+ * without width.
+ */
+function thinMessage(index: number, g: GlyphEvent, text: string): string {
+  const own = g.font.width(g.code);
+  const drawn = own >= MIN_ADVANCE_EM ? `horizontally scaled to ${Math.round((100 * (g.fx1 - g.fx0)) / (own * g.size))}% of its width, below what declass places with certainty` : 'with no width';
+  return `page ${index + 1}: font ${g.font.name || '(unnamed)'} draws ${JSON.stringify(text)} ${drawn} (its glyphs cannot be placed with certainty: fail closed)`;
+}
+
+/**
  * The one-line refusal of a page that draws text wholly outside its visible box. No viewer shows
  * it and pdf.js and pdftotext do not extract it, yet it is in the page's stream: read as a line of
  * its own, it was released beside or under a (U) line of an unclassified page (or marked (U)
@@ -219,7 +230,7 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
         // Its own words, not the scan's: the page has a text layer, one the tool cannot read.
         if (r === UNMAPPED) throw new PdfInputError(unmappedMessage(index, g.font.name, u));
         if (!g.upright) throw new PdfInputError(`page ${index + 1}: rotated or skewed text is not supported (its reading order cannot be rebuilt with certainty)`);
-        if (!r.blank && thinGlyph(g, r.text)) throw new PdfInputError(`page ${index + 1}: font ${g.font.name || '(unnamed)'} draws ${JSON.stringify(r.text)} with no width (its glyphs cannot be placed with certainty: fail closed)`);
+        if (!r.blank && thinGlyph(g, r.text)) throw new PdfInputError(thinMessage(index, g, r.text));
         if (!r.blank) text++;
         const off = offPage(g, area);
         if (off && !r.blank) throw new PdfInputError(offPageMessage(index));

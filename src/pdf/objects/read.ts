@@ -19,12 +19,13 @@ import {
   PDFRawStream,
   PDFRef as LibRef,
   PDFString as LibString,
+  type PDFContext,
   type PDFObject,
 } from 'pdf-lib/cjs/core/index.js';
 import { PdfInputError } from '../errors.js';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObjects, type PdfValue } from './model.js';
 import { withoutConsoleWarnings } from '../quiet.js';
-import { misreadDefinition } from './definitions.js';
+import { misreadDefinition, type Definition, type ObjectAt } from './definitions.js';
 
 /** Each name's text, worked out once: pdf-lib keeps one PDFName object per name, and a file names the same few keys thousands of times. */
 const nameTexts = new WeakMap<LibName, string>();
@@ -58,6 +59,56 @@ function convertDict(d: LibDict): PdfDict {
   return out;
 }
 
+/** The parser's members the hooks below use (private in pdf-lib's types). */
+interface ParserInside {
+  readonly context: PDFContext;
+  readonly bytes: { offset(): number; moveTo(offset: number): void };
+  parseIndirectObjectHeader(): LibRef;
+  skipWhitespaceAndComments(): void;
+  parseObject(): PDFObject;
+}
+
+/**
+ * Records every definition `parser` reads, in order, by object number (pdf-lib keeps only the
+ * last): a body definition by the offset of its number; an object stream's member by the stream's
+ * offset and the member's index, the order in which the stream parser assigns them.
+ */
+function recordDefinitions(parser: PDFParser): Map<number, Definition[]> {
+  const inside = parser as unknown as ParserInside;
+  const defined = new Map<number, Definition[]>();
+  const header = inside.parseIndirectObjectHeader.bind(parser);
+  let top = { num: -1, at: 0, next: 0 };
+  inside.parseIndirectObjectHeader = () => {
+    inside.skipWhitespaceAndComments();
+    const at = inside.bytes.offset();
+    const ref = header();
+    top = { num: ref.objectNumber, at, next: 0 };
+    return ref;
+  };
+  const assign = inside.context.assign.bind(inside.context);
+  inside.context.assign = (ref, object) => {
+    const def = ref.objectNumber === top.num ? { at: top.at } : { at: top.at, index: top.next++ };
+    defined.set(ref.objectNumber, [...(defined.get(ref.objectNumber) ?? []), def]);
+    assign(ref, object);
+  };
+  return defined;
+}
+
+/** Parses the indirect object at an offset of `bytes` on its own (cross-reference streams, which pdf-lib does not keep). */
+function objectAtIn(bytes: Uint8Array): ObjectAt {
+  return (offset) => {
+    try {
+      const p = PDFParser.forBytesWithOptions(bytes, Infinity, false, false) as unknown as ParserInside;
+      p.bytes.moveTo(offset);
+      p.parseIndirectObjectHeader();
+      p.skipWhitespaceAndComments();
+      return convert(p.parseObject());
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /**
  * Parse `bytes` into objects and trailer.
  *
@@ -69,15 +120,17 @@ export async function readPdfObjects(bytes: Uint8Array): Promise<PdfObjects> {
     throw new PdfInputError('not a PDF file (no %PDF- header)');
   }
   let context;
+  // Infinity objects per tick: parse in one go (no event-loop yields, which only cost time here).
+  const parser = PDFParser.forBytesWithOptions(bytes, Infinity, false, false);
+  const defined = recordDefinitions(parser);
   try {
-    // Infinity objects per tick: parse in one go (no event-loop yields, which only cost time here).
-    context = await withoutConsoleWarnings(() => PDFParser.forBytesWithOptions(bytes, Infinity, false, false).parseDocument());
+    context = await withoutConsoleWarnings(() => parser.parseDocument());
   } catch (e) {
     throw new PdfInputError(`the PDF cannot be parsed: ${(e as Error).message}`, { cause: e });
   }
   if (context.trailerInfo.Encrypt) throw new PdfInputError('the PDF is encrypted: decrypt it before redaction');
-  // Viewers read the definition the cross-reference table points to, the parser the last one.
-  const twice = misreadDefinition(bytes);
+  // Viewers read the definition the cross-reference data points to, the parser the last one.
+  const twice = misreadDefinition(bytes, defined, objectAtIn(bytes));
   if (twice !== undefined) throw new PdfInputError(`object ${twice} is defined more than once and the cross-reference table points to an earlier definition than the last: viewers and declass would read different documents`);
   const objects = new Map<number, PdfValue>();
   for (const [ref, obj] of context.enumerateIndirectObjects()) objects.set(ref.objectNumber, convert(obj));
