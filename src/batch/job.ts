@@ -213,6 +213,9 @@ const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
   // A caveat line under the banner whose words are not understood (../parse/banner.ts): read as
   // SBU under UNCLAS, where it was dropped and the text released in full without a word.
   'caveat-unknown',
+  // A mark that says NOFORN and REL TO at once (../markings/marking.ts): read as NOFORN, and the
+  // writer meant one of them (probe 65b F5).
+  'rel-to-with-noforn',
 ]);
 
 /** The console's warnings among a document's diagnostics, each once. */

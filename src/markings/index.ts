@@ -20,4 +20,5 @@ export { foreignInformation } from './foreign.js';
 export type { ForeignInformation } from './foreign.js';
 export { formatBanner, formatPortion } from './format.js';
 export { addControls } from './add-controls.js';
+export { normalisedNote } from './marking.js';
 export { CONTROL_ORDER, UNCLASSIFIED_ONLY_CONTROLS } from './controls.js';

@@ -18,6 +18,19 @@ export interface MarkingDraft {
   readonly declassifyOn?: string;
 }
 
+/** The note of a mark that contradicts itself, NOFORN with REL TO (CAPCO §H.8). */
+export const NOFORN_REL_TO_NOTE = 'NOFORN and REL TO together are contradictory: NOFORN kept, REL TO dropped (fail closed)';
+
+/**
+ * How a reader reports the notes of a mark it normalised: a `rel-to-with-noforn` warning when the
+ * mark as written contradicts itself (NOFORN with REL TO: `declass lint` calls it an error under
+ * that code, and the console shows it), else a `marking-normalised` info note for a mere repair
+ * of its form (`//` for `/`, an order, USA added).
+ */
+export function normalisedNote(notes: readonly string[]): { readonly severity: 'info' | 'warning'; readonly code: string } {
+  return notes.includes(NOFORN_REL_TO_NOTE) ? { severity: 'warning', code: 'rel-to-with-noforn' } : { severity: 'info', code: 'marking-normalised' };
+}
+
 /**
  * Make a normalised marking: SCI, controls, REL TO and FGI deduplicated and in register order,
  * and these rules applied, each leaving a note in `normalisations`:
@@ -52,7 +65,7 @@ export function makeMarking(draft: MarkingDraft): Marking {
   }
   if (relTo.length > 0 && controls.has('NOFORN')) {
     relTo = [];
-    notes.push('NOFORN and REL TO together are contradictory: NOFORN kept, REL TO dropped (fail closed)');
+    notes.push(NOFORN_REL_TO_NOTE);
   }
   const captions = DISTRIBUTION_CAPTIONS.filter((c) => controls.has(c));
   if (captions.length > 1) {

@@ -1,5 +1,5 @@
 /** The banner: its classification words read as a marking, with the controls of its caveat lines. */
-import { addControls, parseCaveat } from '../markings/index.js';
+import { addControls, normalisedNote, parseCaveat } from '../markings/index.js';
 import { readBannerWords } from './banner-words.js';
 import type { Banner, Diagnostic, Field, Marking } from '../types.js';
 import type { HeaderResult } from './header/index.js';
@@ -30,8 +30,7 @@ export function buildBanner(source: string, h: HeaderResult, diagnostics: Diagno
     marking = { ...marking, raw, span: { start, end } };
     if (parsed.marking.normalisations.length > 0) {
       diagnostics.push({
-        severity: 'info',
-        code: 'marking-normalised',
+        ...normalisedNote(parsed.marking.normalisations),
         message: `Banner ${JSON.stringify(raw)} read as ${marking.level}: ${parsed.marking.normalisations.join('; ')}.`,
         span: { start, end },
       });

@@ -3,7 +3,7 @@
  * document's (not a cable, no banner, no E.O. line, no date of origin, no portions). Messages name portions, never
  * their text: diagnostics go into audit records.
  */
-import { compareLevels } from '../markings/index.js';
+import { compareLevels, normalisedNote } from '../markings/index.js';
 import type { Banner, Diagnostic, Level, Portion } from '../types.js';
 import type { DraftPortion } from './body.js';
 import type { HeaderResult } from './header/index.js';
@@ -52,8 +52,7 @@ export function portionDiagnostics(
     }
     if (p.marking.normalisations.length > 0) {
       diagnostics.push({
-        severity: 'info',
-        code: 'marking-normalised',
+        ...normalisedNote(p.marking.normalisations),
         message: `The mark ${JSON.stringify(p.mark?.raw ?? '')} was read as ${p.marking.level}${p.marking.controls.length ? `//${p.marking.controls.join('/')}` : ''}: ${p.marking.normalisations.join('; ')}.`,
         span: where,
       });

@@ -251,10 +251,11 @@ describe('foreign government and NATO information is not declassified by the US 
   });
 
   it.each([
-    // NATO's own information is NATO's to read; FGI without REL TO is NOFORN (CAPCO §B.3); FGI
-    // given unclassified goes to a third country only with its originator's consent.
-    ['nato', ['release', 'nato/nato-information'], ['withhold', 'nato/pre-2010-uncaveated'], ['withhold', 'nato/foreign-unclassified-pending-review']],
-    ['fvey', ['withhold', 'fvey/pre-2010-uncaveated'], ['withhold', 'fvey/pre-2010-uncaveated'], ['withhold', 'fvey/foreign-unclassified-pending-review']],
+    // NATO's own information is NATO's to read; FGI without REL TO is NOFORN (CAPCO §B.3), by the
+    // third-party rule (not-releasable), not by Table 2's pre-2010 reading of US information
+    // (probe 65b F7); FGI given unclassified goes to a third country only with its originator's consent.
+    ['nato', ['release', 'nato/nato-information'], ['withhold', 'nato/not-releasable'], ['withhold', 'nato/foreign-unclassified-pending-review']],
+    ['fvey', ['withhold', 'fvey/not-releasable'], ['withhold', 'fvey/not-releasable'], ['withhold', 'fvey/foreign-unclassified-pending-review']],
     // A US reader cleared to SECRET reads NATO classified information only with a NATO briefing.
     ['us-secret', ['withhold', 'us-secret/nato-classified'], ['release', 'us-secret/up-to-secret'], ['release', 'us-secret/up-to-secret']],
   ])('%s: decided as the classified information it still is, before and after the date', (name, nc, fgi, fgiU) => {

@@ -32,7 +32,7 @@
  * read), `date-line` (info: a date line, kept as written), `reader-error` (error: a bug in the
  * reader; every line is then an unmarked portion).
  */
-import { abovePlainU, compareLevels, raisedByMark, relToSubset, rollUp } from '../../markings/index.js';
+import { abovePlainU, compareLevels, normalisedNote, raisedByMark, relToSubset, rollUp } from '../../markings/index.js';
 import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, RaisedFrom, Span } from '../../types.js';
 import { raisedFromOf, raisedInsideDiagnostic } from '../raised-inside.js';
 import { bannerSign, MAX_SIGNS, signDiagnostics } from '../classified-signs.js';
@@ -597,8 +597,7 @@ function portionDiagnostics(source: string, p: Portion, d: Draft, classified: bo
     out.push(...lineMarkNotes(d));
     if (p.marking.normalisations.length === 0) return;
     out.push({
-      severity: 'info',
-      code: 'marking-normalised',
+      ...normalisedNote(p.marking.normalisations),
       message: `The mark ${JSON.stringify(p.mark?.raw ?? '')} was read as ${p.marking.level}: ${p.marking.normalisations.join('; ')}.`,
       span: where,
     });
@@ -692,8 +691,7 @@ function lineMarkNotes(d: Draft): Diagnostic[] {
   return d.raises
     .filter((r) => r.marking && r.marking.normalisations.length > 0 && d.pieces.some((pc) => pc.start === r.start))
     .map((r) => ({
-      severity: 'info' as const,
-      code: 'marking-normalised',
+      ...normalisedNote(r.marking!.normalisations),
       message: `The mark ${JSON.stringify(r.raw)} was read as ${r.marking!.level}: ${r.marking!.normalisations.join('; ')}.`,
       span: { start: r.start, end: r.end },
     }));
