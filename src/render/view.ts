@@ -200,5 +200,22 @@ function summaryOf(plan: Plan, ref: string): [string, string][] {
   for (const [authority, n] of [...byAuthority].sort()) rows.push([`Withheld under ${authority}`, String(n)]);
   rows.push(['Redacted spans', String(plan.redactions.length)]);
   if (plan.overrides) rows.push(['Reviewer overrides', plan.decisions.filter((x) => x.override).length.toString()]);
+  for (const severity of ['error', 'warning'] as const) {
+    const found = findingsOf(plan, severity);
+    if (found !== '') rows.push([severity === 'error' ? 'Errors' : 'Warnings', found]);
+  }
   return rows;
+}
+
+/**
+ * The codes of a severity among the document's, the declassification's and the engine's
+ * diagnostics, with their counts (`unmarked-portion (2), no-banner`): the reviewer sees on the
+ * summary page what the console and the record say, without the messages (the record has them).
+ */
+function findingsOf(plan: Plan, severity: 'error' | 'warning'): string {
+  const counts = new Map<string, number>();
+  for (const d of [...plan.document.diagnostics, ...plan.declassification.diagnostics, ...plan.diagnostics]) {
+    if (d.severity === severity) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  }
+  return [...counts].map(([code, n]) => (n === 1 ? code : `${code} (${n})`)).join(', ');
 }

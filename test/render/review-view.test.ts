@@ -45,3 +45,27 @@ describe('review view classification', () => {
     expect(view.classification).toBe(expected);
   });
 });
+
+/**
+ * Probe 65b/65a: warnings reached the console and the record but not the review copy, where the
+ * reviewer reads the decisions. The summary page names the error and warning codes with counts.
+ */
+describe('review view summary findings', () => {
+  const rows = (body: string, options = {}) => {
+    const plan = evaluate(parseCable(cable(body, options)), profile, { asOf: '2010-12-01' });
+    return { rows: new Map(toReviewView(plan, 'TEST').summary), plan };
+  };
+
+  it('names each error and warning code, with a count when it repeats', () => {
+    const { rows: summary } = rows('¶1. (S) One.\n\n¶2. Unmarked one.\n\n¶3. Unmarked two.\n');
+    expect(summary.get('Errors')).toBe('unmarked-portion (2)');
+    expect(summary.get('Warnings')).toBe('unmarked-subject');
+  });
+
+  it('has no Errors or Warnings row when there are none', () => {
+    const { rows: summary, plan } = rows('¶1. (U) One.\n\n¶2. (C) Two.\n', { subject: 'SUBJECT: (U) TEST' });
+    expect([...plan.document.diagnostics, ...plan.diagnostics].filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(summary.has('Errors')).toBe(false);
+    expect(summary.has('Warnings')).toBe(false);
+  });
+});
