@@ -11,10 +11,11 @@ import { sha256Hex } from '../hash.js';
 import { readOverrides, resolveProfile } from '../node/profiles.js';
 import { readInput, readInputData } from '../node/read.js';
 import { removeFiles, removeFileSync, writeFileAtomicSync } from '../node/write.js';
+import { pathExists } from '../node/system.js';
 import type { FileWriterThread } from '../node/write-thread.js';
 import type { PdfTextThread } from '../node/pdfjs-thread.js';
 import type { InputFormat } from '../parse/read.js';
-import { FORMATS, outputPath, recordPath, type AuditRecord, type Format, type PageSize } from '../release/folder.js';
+import { FORMATS, RELEASE_DIR, outputPath, recordPath, type AuditRecord, type Format, type PageSize } from '../release/folder.js';
 import { planRelease, releaseDocument, renamedStem, safeOutputStem, stemHidesTextWord, stemWordsIn } from '../release/index.js';
 import type { CaseStamp } from '../release/case.js';
 import type { Profile } from '../rules/load.js';
@@ -350,7 +351,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     }
     // Outputs of formats not asked for this time, left by an earlier run, would no longer match
     // the new audit record (and audit would call them unrecorded): remove them.
-    if (!job.fresh) removeStale(job, otherStem, result.files);
+    const removed = job.fresh ? [] : removeStale(job, otherStem, result.files);
     return {
       index: job.index,
       status: 'released',
@@ -365,7 +366,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
       stem: job.stem,
       indexEntry: indexEntryFor(job, result),
-      warnings: consoleWarnings(result.audit.diagnostics),
+      warnings: [...consoleWarnings(result.audit.diagnostics), ...removed.map((f) => handedOutRemoved(f, result.plan.disposition.pending.length > 0))],
     };
   } catch (error) {
     // Never leave half a document's outputs behind.
@@ -375,12 +376,28 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
   }
 }
 
-/** Removes the outputs an earlier run left under the document's names that this release did not write. */
-function removeStale(job: ReleaseJob, otherStem: string, files: readonly { readonly path: string }[]): void {
+/**
+ * Removes the outputs an earlier run left under the document's names that this release did not
+ * write. Returns those of release/ that were there: files already handed out, whose removal is said
+ * (probe 65a, F5: a `--formats text` run, or a document now pending, took them without a word).
+ */
+function removeStale(job: ReleaseJob, otherStem: string, files: readonly { readonly path: string }[]): string[] {
   const current = new Set(files.map((f) => f.path));
   // A document decided since (an override) moves from pending/ to release/: the other copy goes too.
   const stale = [...[job.stem, otherStem].flatMap((stem) => FORMATS.flatMap((f) => [outputPath(stem, f), outputPath(stem, f, true)])), recordPath(otherStem)];
-  for (const file of new Set(stale)) if (!current.has(file)) removeFileSync(path.join(job.out, file));
+  const handedOut: string[] = [];
+  for (const file of new Set(stale)) {
+    if (current.has(file)) continue;
+    if (file.startsWith(`${RELEASE_DIR}/`) && pathExists(path.join(job.out, file))) handedOut.push(file);
+    removeFileSync(path.join(job.out, file));
+  }
+  return handedOut;
+}
+
+/** The warning for a release file an earlier run wrote (and may have handed out) that this run removed. */
+function handedOutRemoved(file: string, pending: boolean): string {
+  const why = pending ? 'the document is pending review now (its files are in pending/)' : 'this run does not write that format (--formats)';
+  return `${file}, written by an earlier run, removed: ${why}; a copy already handed out is no longer in the release [release-file-removed]`;
 }
 
 /** The index entry of a document released, with its rows when the job asks for them. */

@@ -189,7 +189,12 @@ export async function runReleaseBatch(
     ...(opts.stdin ? { stdin: opts.stdin } : {}),
     out: opts.replace ? null : opts.out,
   };
-  if (opts.overrides) await assertOverridesApply(opts.overrides, inputs);
+  if (opts.overrides) {
+    // An authority neither an exemption nor the profile's own label is refused before anything is read.
+    const unknown = (await import('../rules/overrides.js')).unknownAuthorityError(opts.overrides, opts.profile);
+    if (unknown) throw unknown;
+    await assertOverridesApply(opts.overrides, inputs);
+  }
   const numbering = opts.case ? await docNumbersOfBatch({ ...inputs, start: opts.case.docStart ?? 1 }) : null;
   const docNumbers = numbering?.numbers ?? null;
   const renumbered = numbering?.renumbered ?? [];

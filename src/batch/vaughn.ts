@@ -105,6 +105,8 @@ export async function writeVaughnIndex(
   // when formats were asked for: `--format xlsx` removed the CSV, JSON and PDF without a word.
   const stale = others.filter((f) => pathExists(path.join(dir, f)));
   if (options.formats && stale.length > 0) notices.push(`removed ${stale.join(', ')}: not among the formats asked for (--format ${formats.join(',')}); name them too to keep them`);
+  // A release that writes no PDF removed the PDF index an earlier release had handed out, unsaid.
+  else if (options.pdf === false && stale.length > 0) notices.push(`removed ${stale.join(', ')}: this release writes no PDF, so its index has none (a copy already handed out is out of date)`);
   await removeFiles(others.map((f) => path.join(dir, f)));
   const updated: Manifest = { ...manifest, index: records };
   await writeFileAtomic(path.join(dir, MANIFEST_PATH), new TextEncoder().encode(serializeManifest(updated)));

@@ -66,6 +66,7 @@ export async function expandInputs(
   const repeated: { file: string; first: string }[] = [];
   const errors: { path: string; message: string }[] = [];
   const skipped: SkippedPath[] = [];
+  const empty: string[] = [];
   for (const [i, segment] of segments.entries()) {
     if (i === 1) files.push(STDIN_PATH);
     const got = await collectInputs(segment, { ignore: options.ignore ?? true });
@@ -77,11 +78,14 @@ export async function expandInputs(
     }
     errors.push(...got.errors);
     skipped.push(...got.skipped);
+    empty.push(...got.empty);
   }
   const c = options.colors ?? NO_COLORS;
   for (const e of errors) stderr(`declass: ${oneLine(e.path)}: ${c.red(oneLine(e.message))}\n`);
   if (skipped.length > 0) stderr(formatSkipped(skipped));
   if (repeated.length > 0) stderr(formatRepeated(repeated, c));
+  // With no input at all the usage error below says it; beside other inputs, an empty folder is a note (probe 65a, F7).
+  if (files.length > 0) for (const d of empty) stderr(`declass: note: ${oneLine(d.replace(/\/+$/, ''))}/: a folder with no .txt, .md or .pdf file\n`);
   if (files.length === 0) {
     if (errors.length > 0) return { exitCode: ExitCode.noInput };
     const links = skipped.some(isLink);

@@ -3,10 +3,10 @@
  * would mix with the inputs or leave the folder given, preparing one for a batch, and telling
  * whether a folder is a release folder at all.
  */
-import { lstat, opendir, readdir, realpath, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, opendir, readdir, readFile, realpath, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, OutputError } from '../errors.js';
-import { isOutputSubfolderName, isReleaseOutputPath, RELEASE_DIR, REVIEW_DIR, SUBFOLDERS } from '../release/folder.js';
+import { isOutputSubfolderName, isReleaseOutputPath, MANIFEST_PATH, RELEASE_DIR, REVIEW_DIR, SUBFOLDERS } from '../release/folder.js';
 import { describeFsError } from './errors.js';
 import { makeFolders, TEMP_PREFIX } from './write.js';
 
@@ -155,16 +155,51 @@ export async function pathKind(file: string): Promise<'missing' | 'file' | 'othe
   return info === null ? 'missing' : info.isFile() ? 'file' : 'other';
 }
 
+/** The JSON of `file`, or null when it cannot be read or parsed. */
+async function readJsonOrNull(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** The `path` (or `record`) strings of the objects of `list`, when it is an array. */
+function listedPaths(list: unknown, key: 'path' | 'record'): string[] {
+  return Array.isArray(list) ? list.map((e) => (e as Record<string, unknown> | null)?.[key]).filter((p): p is string => typeof p === 'string') : [];
+}
+
+/**
+ * The files of `out` that the release in it lists: the manifest, the records and index files it
+ * names, every audit record declass wrote (its `format`), and the outputs each record names. A file
+ * whose name merely looks like an output (`release/cover-letter.pdf`) is not among them.
+ */
+async function listedOutputs(out: string): Promise<Set<string>> {
+  const listed = new Set<string>([MANIFEST_PATH]);
+  const manifest = (await readJsonOrNull(path.join(out, MANIFEST_PATH))) as Record<string, unknown> | null;
+  for (const p of [...listedPaths(manifest?.['entries'], 'record'), ...listedPaths(manifest?.['index'], 'path')]) listed.add(p);
+  for (const name of await readdir(path.join(out, REVIEW_DIR)).catch(() => [] as string[])) {
+    if (!name.endsWith('.audit.json')) continue;
+    const record = (await readJsonOrNull(path.join(out, REVIEW_DIR, name))) as Record<string, unknown> | null;
+    if (typeof record?.['format'] !== 'string' || !record['format'].startsWith('declass-audit/')) continue;
+    listed.add(`${REVIEW_DIR}/${name}`);
+    for (const p of listedPaths(record['outputs'], 'path')) listed.add(p);
+  }
+  return listed;
+}
+
 /**
  * `release --replace`: removes the release in `out` (every file of `release/`, `review/` and
- * `pending/` that the folder contract names as a declass output, and temporaries of earlier runs)
- * so a release with other settings can be written there. Anything else in those folders (a
- * sub-folder, a link, a file declass never writes) is refused before anything is removed: it may
- * be someone's work, and it would sit among the new release's files.
+ * `pending/` that its manifest or an audit record lists, and temporaries of earlier runs) so a
+ * release with other settings can be written there. Anything else in those folders (a sub-folder,
+ * a link, a file no record lists, even one named like an output: `release/cover-letter.pdf`) is
+ * refused before anything is removed: it may be someone's work, and it would sit among the new
+ * release's files.
  *
  * @returns How many files were removed.
  */
 export async function discardRelease(out: string): Promise<number> {
+  const listed = await listedOutputs(out);
   const doomed: string[] = [];
   for (const sub of await readdir(out).catch(() => [] as string[])) {
     if (!isOutputSubfolderName(sub)) continue;
@@ -174,8 +209,9 @@ export async function discardRelease(out: string): Promise<number> {
     for (const name of (await readdir(dir)).sort()) {
       const file = path.join(dir, name);
       const entry = await lstat(file);
-      const ours = entry.isFile() && (name.startsWith(TEMP_PREFIX) || isReleaseOutputPath(`${sub}/${name}`));
-      if (!ours) throw new OutputError(`--replace: ${file} is not a file declass writes; move it out of ${dir} first (nothing was removed)`);
+      const rel = `${sub}/${name}`;
+      const ours = entry.isFile() && (name.startsWith(TEMP_PREFIX) || (isReleaseOutputPath(rel) && listed.has(rel)));
+      if (!ours) throw new OutputError(`--replace: ${file} is not a file declass writes${isReleaseOutputPath(rel) ? ' (no audit record or manifest lists it)' : ''}; move it out of ${dir} first (nothing was removed)`);
       doomed.push(file);
     }
   }

@@ -46,8 +46,10 @@ export interface WalkOptions {
  * {@link WalkOptions.ignore} says; a file is taken as given. Paths that do not exist are
  * reported, never thrown; what the walk left out is listed in `skipped`.
  */
-export async function collectInputs(paths: readonly string[], options: WalkOptions = {}): Promise<{ files: string[]; errors: InputProblem[]; skipped: SkippedPath[] }> {
+export async function collectInputs(paths: readonly string[], options: WalkOptions = {}): Promise<{ files: string[]; errors: InputProblem[]; skipped: SkippedPath[]; empty: string[] }> {
   const files: string[] = [];
+  /** Folders named that hold nothing at all the walk found or left out (said, never silently walked past). */
+  const empty: string[] = [];
   const errors: InputProblem[] = [];
   const skipped: SkippedPath[] = [];
   const ignore = options.ignore ?? true;
@@ -59,11 +61,15 @@ export async function collectInputs(paths: readonly string[], options: WalkOptio
       errors.push({ path: p, message: describeFsError(error) });
       continue;
     }
-    if (info.isDirectory()) files.push(...(await textFilesUnder(p, ignore, skipped)));
-    else files.push(p);
+    if (info.isDirectory()) {
+      const before = skipped.length;
+      const found = await textFilesUnder(p, ignore, skipped);
+      if (found.length === 0 && skipped.length === before) empty.push(p);
+      files.push(...found);
+    } else files.push(p);
   }
   // Repeats are kept: the command line says which file was given twice (src/cli/inputs.ts), not only some spellings of it.
-  return { files, errors, skipped };
+  return { files, errors, skipped, empty };
 }
 
 /** The names a folder walk takes as inputs: text (`.txt`, cables and documents), Markdown (`.md`) and PDF (`.pdf`). */

@@ -167,7 +167,9 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
     ].filter((s) => s !== '');
     throw new InternalError(`self-check of the release PDF failed: ${why.join('; ')}; nothing was written`);
   }
-  const diagnostics: Diagnostic[] = [...figureWarnings, ...report.warnings].map((w) => ({ severity: 'warning', code: 'pdf-redaction', message: w }));
+  // What the input held beyond its pages (an attached file, bookmarks, XMP…) is left out unread: said once.
+  const dropped = report.dropped.length > 0 ? [`${report.dropped.join(', ')} removed unread (not reviewed, not released)`] : [];
+  const diagnostics: Diagnostic[] = [...figureWarnings, ...report.warnings, ...dropped].map((w) => ({ severity: 'warning', code: 'pdf-redaction', message: w }));
   if (disposition.kind !== 'release-in-full') diagnostics.push(...unreadDrawings(source.layout, regions));
   diagnostics.push(...coveredText(source.layout));
   return { bytes, diagnostics };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { CLASSIFICATION_REASON, isB1 } from './authority-items.js';
 import { sha256Hex } from '../hash.js';
+import type { Profile } from './compile.js';
 
 const OverrideSchema = z
   .object({
@@ -114,6 +115,8 @@ function isWithholdingClaim(item: string): boolean {
  */
 export function authorityProblem(authority: readonly string[]): string | null {
   for (const a of authority) {
+    const written = exemptionLookalike(a);
+    if (written !== null) return `"${a}": write ${written}, the form the stamp and the Vaughn index use (declass does not rewrite a reviewer's decision)`;
     const b = /^\(?b\)?\s*\(?(\d+)\)?/i.exec(a);
     if (b && /^(?:B\d|\(b\))/i.test(a) && (Number(b[1]) < 1 || Number(b[1]) > 9)) return `"${a}" is no FOIA exemption (B1 to B9, 5 U.S.C. 552(b))`;
     const c = CLASSIFICATION_REASON.exec(a);
@@ -122,6 +125,49 @@ export function authorityProblem(authority: readonly string[]): string | null {
   const explains = authority.filter((a) => CLASSIFICATION_REASON.test(a) || /^(?:25|50|75)X\d/i.test(a));
   if (explains.length > 0 && !authority.some(isB1))
     return `${explains.map((a) => `"${a}"`).join(', ')} explain${explains.length === 1 ? 's' : ''} a B1 withholding and is no exemption of ${explains.length === 1 ? 'its' : 'their'} own: write [B1, ${explains.map((a) => `"${a}"`).join(', ')}]`;
+  return null;
+}
+
+/** A FOIA exemption as declass writes it: B1 to B9, B7 with its letter (`B7(C)`), B3 with its statute (`B3 - 50 USC 3024(i)`). */
+const EXEMPTION = /^B[1-9]$|^B7\([A-F]\)$|^B3\s*[-–:]\s*\S/;
+
+/**
+ * The canonical form of an item written as a FOIA exemption some other way (`(b)(6)`, `b6`, `B 6`,
+ * `(b)(7)(C)`), or null. Refused rather than rewritten: the stamp would show what the reviewer's
+ * file does not say, or (as before) a form the index's exemption columns do not count.
+ */
+function exemptionLookalike(item: string): string | null {
+  const m = /^\(?\s*b\s*\)?\s*\(?\s*([1-9])\s*\)?\s*(?:\(\s*([a-f])\s*\))?(\s*[-–:]\s*\S.*)?$/i.exec(item);
+  if (!m) return null;
+  const canonical = `B${m[1]}${m[2] ? `(${m[2].toUpperCase()})` : ''}${m[3] ? ` - ${m[3].replace(/^\s*[-–:]\s*/, '')}` : ''}`;
+  return canonical === item || EXEMPTION.test(item) ? null : canonical;
+}
+
+/** Whether `item` cites a statute (`50 U.S.C. 3024(i)`, `§ 6`), as a B3 withholding names one. */
+function citesStatute(item: string): boolean {
+  return /\bU\.?\s?S\.?\s?C\b|§|\bStat\.|\bAct\b/i.test(item);
+}
+
+/**
+ * The first withhold decision whose authority holds an item that is neither a FOIA exemption
+ * (B1 to B9; with B1 its 1.4 reasons and §3.3 exemptions, with B3 its statute) nor a label the
+ * profile's own rules use (`PENDING REVIEW`, `SBU - PENDING FOIA REVIEW`), as a one-line error
+ * naming the file and line; or null. `ZQ91`, `FOIA` or `MDR` (a review, not an exemption) went on
+ * the stamp and into the Vaughn index as a claimed exemption (probe 65a, F2).
+ */
+export function unknownAuthorityError(set: OverrideSet, profile: Profile): ConfigurationError | null {
+  const profileLabels = new Set([profile.failClosedAuthority, profile.defaultAuthority, ...profile.rules.map((r) => r.authority), ...profile.spanRules.map((r) => r.authority)].flat());
+  for (const [i, o] of set.overrides.entries()) {
+    if (o.action !== 'withhold') continue;
+    const b3 = (o.authority ?? []).some((a) => a === 'B3');
+    const other = (o.authority ?? []).find(
+      (a) => !EXEMPTION.test(a) && !CLASSIFICATION_REASON.test(a) && !/^(?:25|50|75)X\d/i.test(a) && !(b3 && citesStatute(a)) && !profileLabels.has(a),
+    );
+    if (other !== undefined)
+      return new ConfigurationError(
+        `${set.file}:${set.lines?.[i] ?? 1}: overrides[${i}].authority: "${other}" is no FOIA exemption (B1 to B9, 5 U.S.C. 552(b)) and no label of the profile: a withholding is stamped and indexed under what it names`,
+      );
+  }
   return null;
 }
 

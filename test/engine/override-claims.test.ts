@@ -37,11 +37,17 @@ describe('an overrides file: authorities that are no exemption are refused', () 
     ['["1.4(G)"]', /"1\.4\(G\)" explains a B1 withholding and is no exemption of its own: write \[B1, "1\.4\(G\)"\]/],
     ['[B1, "1.4(K)"]', /"1\.4\(K\)" is no classification category/],
     ['[25X1]', /explains a B1 withholding/],
+    // Probe 65a F2: another spelling of an exemption went on the stamp as written.
+    ['["(b)(6)"]', /^o\.yaml:2: overrides\[0\]\.authority: "\(b\)\(6\)": write B6, the form the stamp and the Vaughn index use/],
+    ['[b6]', /"b6": write B6/],
+    ['["B 6"]', /"B 6": write B6/],
+    ['["(b)(7)(C)"]', /"\(b\)\(7\)\(C\)": write B7\(C\)/],
+    ['["(b)(1)", "1.4(B)"]', /"\(b\)\(1\)": write B1/],
   ])('%s', (authority, message) => {
     expect(() => overrides(`  - { ref: 08BERLIN173, portion: p2, action: withhold, authority: ${authority}, reviewer: A, date: 2010-01-01 }\n`)).toThrow(message);
   });
 
-  it.each(['[B1, "1.4(B)"]', '[B6]', '[B7(C)]', '["B3 - 50 USC 3024(i)"]', '["(b)(6)"]', '[PENDING REVIEW]', '[B1, 25X1]'])('%s is read', (authority) => {
+  it.each(['[B1, "1.4(B)"]', '[B6]', '[B7(C)]', '["B3 - 50 USC 3024(i)"]', '[B3, "50 U.S.C. 3024(i)"]', '[PENDING REVIEW]', '[B1, 25X1]'])('%s is read', (authority) => {
     expect(overrides(`  - { ref: 08BERLIN173, portion: p2, action: withhold, authority: ${authority}, reviewer: A, date: 2010-01-01 }\n`).overrides).toHaveLength(1);
   });
 });

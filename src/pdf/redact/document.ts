@@ -35,6 +35,7 @@ import { writePdf } from '../objects/write.js';
 import { intersects, normaliseRect, type Rect } from '../geometry.js';
 import { RegionError, UnsurePageError } from '../errors.js';
 import { listPages, type PageNode } from './pages.js';
+import { droppedContent } from './dropped.js';
 import { redactPage, type PageRegion, type PageStats } from './page.js';
 import { interpretPage, pageContentBytes, type PageContent } from '../content/interpret.js';
 import { FontLedger } from './fonts.js';
@@ -112,6 +113,8 @@ export interface RedactionReport {
   readonly urisKept: readonly string[];
   /** Document-level parts that were present and were dropped (e.g. "XMP metadata", "outlines"). */
   readonly removed: readonly string[];
+  /** Of those, the input's own content a reader could open, left out unread (dropped.ts): "1 attached file", "bookmarks (outlines)". */
+  readonly dropped: readonly string[];
   readonly warnings: readonly string[];
 }
 
@@ -337,6 +340,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     if (f.pruned > 0) removed.push('characters of withheld text in the ToUnicode maps of fonts still used');
   }
 
+  const dropped = droppedContent(objs, catalog);
   for (const k of catalog.map.keys()) if (CATALOG_DROPPED[k] && !removed.includes(CATALOG_DROPPED[k]!)) removed.push(CATALOG_DROPPED[k]!);
   const newCatalog = new PdfDict([['Type', PdfName.of('Catalog')], ['Pages', pagesRef]]);
   // Named marked-content property lists keep no text, nor do layers wherever they are
@@ -370,7 +374,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
   const out = writePdf(release, '1.7', { dropKeys: STRIP_KEYS });
   return {
     bytes: out,
-    report: { pages: pages.length, regions: regions.length, redactedPages: reports, totals, annotationsRemoved, linksKept, urisKept, removed, warnings },
+    report: { pages: pages.length, regions: regions.length, redactedPages: reports, totals, annotationsRemoved, linksKept, urisKept, removed, dropped, warnings },
   };
 }
 

@@ -19,10 +19,19 @@ export interface PageNode {
 
 const INHERITED = ['Resources', 'MediaBox', 'CropBox', 'Rotate'] as const;
 
-/** The pages of `objs` in document order. Throws PdfInputError for a document without pages or with a cyclic page tree. */
+/**
+ * The pages of `objs` in document order. Throws PdfInputError for a document without pages, with a
+ * cyclic page tree, or with a page the tree names (a /Kids entry, or the root's /Count) that is not
+ * there: a truncated file the parser rebuilt would otherwise be released with its later pages
+ * silently missing.
+ */
 export function listPages(objs: PdfObjects): PageNode[] {
   const catalog = resolve(objs, objs.trailer.get('Root'));
   const root = catalog instanceof PdfDict ? catalog.get('Pages') : undefined;
+  const tree = resolve(objs, root);
+  const count = tree instanceof PdfDict ? lookup(objs, tree, 'Count') : undefined;
+  const damaged = (page: number): PdfInputError =>
+    new PdfInputError(`the PDF is truncated or damaged: page ${page}${typeof count === 'number' ? ` of ${count}` : ''} cannot be read`);
   const out: PageNode[] = [];
   const seen = new Set<number>();
   const walk = (v: PdfValue | undefined, inherited: Partial<Record<(typeof INHERITED)[number], PdfValue>>, depth: number): void => {
@@ -32,7 +41,10 @@ export function listPages(objs: PdfObjects): PageNode[] {
       seen.add(v.num);
     }
     const node = resolve(objs, v);
-    if (!(node instanceof PdfDict)) return;
+    if (!(node instanceof PdfDict)) {
+      if (depth > 0) throw damaged(out.length + 1);
+      return;
+    }
     const here = { ...inherited };
     for (const k of INHERITED) if (node.has(k)) here[k] = node.get(k)!;
     const kids = lookupArray(objs, node, 'Kids');
@@ -56,5 +68,6 @@ export function listPages(objs: PdfObjects): PageNode[] {
   };
   walk(root, {}, 0);
   if (out.length === 0) throw new PdfInputError('the PDF has no pages');
+  if (typeof count === 'number' && count > out.length) throw damaged(out.length + 1);
   return out;
 }
