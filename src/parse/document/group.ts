@@ -919,8 +919,10 @@ function continuesAcrossPage(prev: DocLine | null, line: DocLine, width: number,
 
 /**
  * Whether `line`, after page furniture, goes on with the portion `c`. In a PDF its layout decides
- * (see PageFlow): the text before the break ends no sentence, and wraps onto the next page, or ends
- * where no heading ends (CUT_MID_SENTENCE: `"shuffled" in,` / `"stumbled" in,`) at the same edge.
+ * (see PageFlow): the text before the break ends no sentence, and wraps onto the next page, or, at
+ * the same edge, ends where no heading ends (CUT_MID_SENTENCE: `"shuffled" in,` / `"stumbled" in,`)
+ * or ends a paragraph of more lines than one on its page (not a heading) and the text goes on in
+ * lower case.
  * Read from the text alone, a short `(U)` line with no stop ran on into the next page's unmarked
  * paragraph and released it, and a full line cut mid-sentence lost the next page's half of its
  * paragraph as unmarked (probe 65c F2, F4).
@@ -930,7 +932,7 @@ function goesOnAcrossPage(st: GroupState, c: Draft, line: DocLine): boolean {
   if (input.pageFlow && prev) {
     if (/[.!?:…]["'”’)\]]*$/.test(prev.text)) return false;
     const flow = input.pageFlow(prev.last - 1, line.first);
-    return flow === 'wrap' || (flow === 'aligned' && CUT_MID_SENTENCE.test(prev.text));
+    return flow === 'wrap' || (flow === 'aligned' && (CUT_MID_SENTENCE.test(prev.text) || (/^[a-z]/.test(line.text) && runsOn(c, input.lines, prev))));
   }
   return continuesAcrossPage(prev, line, st.measured ? input.width : Infinity, runsOn(c, input.lines, prev));
 }
