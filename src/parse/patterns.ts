@@ -29,6 +29,13 @@ export function findDtg(text: string): { index: number; raw: string; date: strin
  * mark after it is a bullet too (Word's second-level bullet, and a Wingdings square shown in the
  * wrong font, saved as text). For `new RegExp`: a class body.
  */
+/**
+ * A note's number as set before its text or as its reference: 1 to 3 digits, or a lower-case roman
+ * numeral i to xx (LibreOffice numbers endnotes so: `i(S) …`, `sentenceⁱⁱ`; probe 65c F3, F5).
+ * For `new RegExp`: a group.
+ */
+export const NOTE_NUMBER = '(?:\\d{1,3}|(?=[ivx])(?:xx|x?(?:ix|iv|v?i{0,3})))';
+
 export const BULLET_GLYPHS = '•·▪◦‣●○■□◆◇❖➢➤►▶✓✔\\uF0A7\\uF0B7\\uF0D8';
 
 /** The precedence line of the routing header: `O 131627Z FEB 08`, `O P 220852Z JUN 08`. */

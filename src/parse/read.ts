@@ -4,6 +4,7 @@
  */
 import type { Document, DocumentFormat } from '../types.js';
 import { parseMarkedDocument } from './document/index.js';
+import type { PageFlow } from './document/group.js';
 import { parseCable } from './index.js';
 import { controlWithClassifiedLevel } from './control-level.js';
 import { foiaNoticeDiagnostics } from './notices.js';
@@ -95,11 +96,11 @@ export function chooseFormat(text: string): { format: DocumentFormat; why: strin
  * Reads decoded text (see `decodeInput`) with the reader `format` names, or the one
  * {@link detectFormat} picks (`auto`, the default). Never throws.
  */
-export function readDocument(text: string, options: { format?: InputFormat } = {}): ReadResult {
+export function readDocument(text: string, options: { format?: InputFormat; pageFlow?: PageFlow } = {}): ReadResult {
   const asked = options.format ?? 'auto';
   const chosen = asked === 'auto' ? chooseFormat(text) : { format: asked, why: null };
   const format = chosen.format;
-  const read = format === 'cable' ? parseCable(text) : parseMarkedDocument(text);
+  const read = format === 'cable' ? parseCable(text) : parseMarkedDocument(text, options.pageFlow);
   // FOIA notices are no marking: whichever reader ran, a warning each (./notices.ts). When the
   // first line decided the reader, an info says so (nothing silent).
   // Nor is a control for unclassified information with a classified level a valid mark (a warning).

@@ -19,3 +19,4 @@ export type { CheckInput, ReleaseChecker, VerifyOptions, VerifyResult } from './
 export { readPdfText, type PdfText, type PdfTextReader, type TextRun } from './pdfjs.js';
 export { PdfInputError, RegionError, UnsurePageError, type UnsureReason } from './errors.js';
 export { readPdfLayout, spanRegions, spanProbes, NO_TEXT_LAYER, OUTLINE_SHAPES, type PdfLayout, type LayoutLine, type SpanRegion } from './layout/index.js';
+export { pageFlow } from './layout/page-flow.js';

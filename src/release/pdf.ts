@@ -17,7 +17,7 @@ import { pdfStampLine } from '../engine/disposition.js';
 import { replacedPageBanners, visibleAcrossGaps } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { withheldNameCheck, withheldNumberCheck } from '../leak/name-check.js';
-import { OUTLINE_SHAPES, PdfInputError, readPdfLayout, redactPdf, spanProbes, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
+import { OUTLINE_SHAPES, PdfInputError, pageFlow, readPdfLayout, redactPdf, spanProbes, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { contains, type Rect } from '../pdf/geometry.js';
 import { captionFigures } from '../pdf/figures.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
@@ -44,7 +44,7 @@ export async function readPdfInput(bytes: Uint8Array): Promise<{ ok: true; doc: 
   // inputs (character for character: the layout's offsets stay those of its glyphs).
   const folded = foldMarkStandIns(layout.text);
   if (folded.marks > 0) layout = { ...layout, text: folded.text };
-  const read = readDocument(layout.text, { format: 'document' }).doc;
+  const read = readDocument(layout.text, { format: 'document', pageFlow: pageFlow(layout) }).doc;
   if (!hasMarkings(read)) return { ok: false, message: NOT_MARKED_MESSAGE };
   const standIns = standInDiagnostic(folded.marks);
   const doc = standIns ? { ...read, diagnostics: [...read.diagnostics, standIns] } : read;

@@ -97,6 +97,21 @@ describe('a footnote number set against its mark (document reader)', () => {
     expect(doc.portions.map((p) => [p.markingSource, p.mark?.raw ?? null, p.number])).toEqual([['marked', '(U)', null], ['marked', '(U)', '1'], ['marked', '(S//NF)', '2'], ['marked', '(U)', '123']]);
   });
 
+  it('an endnote\'s roman number before its mark (LibreOffice\'s `i(S)`, i to xx) is read as a digit is (probe 65c F3)', () => {
+    const doc = parseMarkedDocument(memo('i(S) ZQ endnote one.\nii(U) Endnote two.\nxiv(C) ZQ three.\nxx(U) Four.'));
+    expect(doc.portions.slice(1).map((p) => [p.markingSource, p.mark?.raw ?? null, p.number])).toEqual([['marked', '(S)', 'i'], ['marked', '(U)', 'ii'], ['marked', '(C)', 'xiv'], ['marked', '(U)', 'xx']]);
+  });
+
+  it('a roman number beyond xx, or a word, before a mark stays text (probe 65c F3)', () => {
+    const doc = parseMarkedDocument(memo('xxi(S) ZQ one.\n\nvx(U) two.\n\nmix(U) three.'));
+    expect(doc.portions.slice(1).map((p) => p.markingSource)).not.toContain('marked');
+  });
+
+  it('a small raised roman numeral after a word is read in its line (probe 65c F5)', async () => {
+    const layout = await readPdfLayout(await page('BT /F1 11 Tf 60 720 Td ((U) Visitors) Tj /F1 7 Tf 4 Ts (ii) Tj /F1 11 Tf 0 Ts ( should park here.) Tj ET'));
+    expect(layout.text).toContain('(U) Visitorsii should park here.');
+  });
+
   it('anything else stays as it was: a mark not understood, four digits, a lower-case letter, a word', () => {
     const doc = parseMarkedDocument(memo('1(S//XX) ZQ one.\n\n1234(U) Two.\n\n3(u) three.\n\n4(Iran) four.'));
     expect(doc.portions.slice(1).map((p) => p.markingSource)).toEqual(['unknown', 'unmarked', 'unmarked', 'unmarked']);

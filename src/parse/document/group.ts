@@ -100,7 +100,17 @@ export interface GroupInput {
   readonly levelBreaks: ReadonlySet<number>;
   /** Markdown fenced code blocks: opening line → closing line (see fences.ts). */
   readonly fences: ReadonlyMap<number, number>;
+  /** Text read out of a PDF: whether the text before a page break goes on after it, as its layout shows (see PageFlow). */
+  readonly pageFlow?: PageFlow | undefined;
 }
+
+/**
+ * For text read out of a PDF: how the text whose last character is at offset `end`, before a page
+ * break, meets offset `start`, the next page's first text, as the page's geometry shows: `wrap`, a
+ * full line, then the same face, size and left edge; `aligned`, the same but the line is short;
+ * `apart` (../../pdf/layout/page-flow.ts).
+ */
+export type PageFlow = (end: number, start: number) => 'wrap' | 'aligned' | 'apart';
 
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
 
@@ -422,7 +432,7 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
     close(st);
     st.cur = openDraft(source, piece, null, 'item', null, false, 0);
     st.cur.itemUnder = c.lead;
-  } else if (st.pageGap ? c.markOnly || continuesAcrossPage(st.prev, line, st.measured ? width : Infinity, runsOn(c, st.input.lines, st.prev)) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs ? st.input : null, st.wraps) || hangsUnderMark(c, source, st.input.lines, line)) {
+  } else if (st.pageGap ? c.markOnly || goesOnAcrossPage(st, c, line) : c.headerBudget > 0 || continues(c, st.prev, line, width, st.blankParagraphs ? st.input : null, st.wraps) || hangsUnderMark(c, source, st.input.lines, line)) {
     if (c.headerBudget > 0 && !st.pageGap) c.headerBudget--;
     c.pieces.push(piece);
     if (c.markOnly && line.text.length > 0) c.markOnly = false;
@@ -905,6 +915,26 @@ function continuesAcrossPage(prev: DocLine | null, line: DocLine, width: number,
   const firstWord = /^\S*/.exec(line.text)![0].length;
   if (prev.last - prev.start + 1 + firstWord >= 0.85 * width) return lower || !/[.!?:…]["'”’)\]]*$/.test(prev.text);
   return (lower && /[\p{L}\p{N},;-]["'”’)]*$/u.test(prev.text)) || CUT_MID_SENTENCE.test(prev.text);
+}
+
+/**
+ * Whether `line`, after page furniture, goes on with the portion `c`. In a PDF its layout decides
+ * (see PageFlow): the text before the break ends no sentence, and wraps onto the next page, or, at
+ * the same edge, ends where no heading ends (CUT_MID_SENTENCE: `"shuffled" in,` / `"stumbled" in,`)
+ * or ends a paragraph of more lines than one on its page (not a heading) and the text goes on in
+ * lower case.
+ * Read from the text alone, a short `(U)` line with no stop ran on into the next page's unmarked
+ * paragraph and released it, and a full line cut mid-sentence lost the next page's half of its
+ * paragraph as unmarked (probe 65c F2, F4).
+ */
+function goesOnAcrossPage(st: GroupState, c: Draft, line: DocLine): boolean {
+  const { prev, input } = st;
+  if (input.pageFlow && prev) {
+    if (/[.!?:…]["'”’)\]]*$/.test(prev.text)) return false;
+    const flow = input.pageFlow(prev.last - 1, line.first);
+    return flow === 'wrap' || (flow === 'aligned' && (CUT_MID_SENTENCE.test(prev.text) || (/^[a-z]/.test(line.text) && runsOn(c, input.lines, prev))));
+  }
+  return continuesAcrossPage(prev, line, st.measured ? input.width : Infinity, runsOn(c, input.lines, prev));
 }
 
 /**

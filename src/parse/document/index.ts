@@ -39,7 +39,7 @@ import { bannerSign, MAX_SIGNS, signDiagnostics } from '../classified-signs.js';
 import { findAuthority, type AuthorityRead } from './authority.js';
 import { findBanners, LABEL, type BannerHit } from './banners.js';
 import { foldBannerStandIns, holdsClassification, readClassificationLine, readsAsClassificationLine, type TextClassificationLine } from './classification-lines.js';
-import { groupPortions, type Draft } from './group.js';
+import { groupPortions, type Draft, type PageFlow } from './group.js';
 import type { MarkHit } from './marks.js';
 import { folioLines } from './folio.js';
 import { closedFenceLines, fencedBlocks, fencedLines } from './fences.js';
@@ -56,15 +56,15 @@ import { sentenceMarks, sentenceMarksDiagnostic } from './sentence-marks.js';
  * throws: a bug in the reader gives every line as an unmarked portion (withheld in a classified
  * document) with a `reader-error` diagnostic.
  */
-export function parseMarkedDocument(source: string): Document {
+export function parseMarkedDocument(source: string, pageFlow?: PageFlow): Document {
   try {
-    return readDocumentText(source);
+    return readDocumentText(source, pageFlow);
   } catch (error) {
     return fallback(source, error);
   }
 }
 
-function readDocumentText(source: string): Document {
+function readDocumentText(source: string, pageFlow: PageFlow | undefined): Document {
   const lines = splitDocLines(source);
   const { roles, banners, authority, dates, letterhead, fences } = readRoles(source, lines);
   const pageBanners = placeBanners(source, lines, roles, banners);
@@ -86,7 +86,7 @@ function readDocumentText(source: string): Document {
   // Only where the document is known to be UNCLASSIFIED is `Top Secret (TS) clearances` text: in a
   // classified one the mark may mark what follows it (probe 60d F1), so it raises the portion.
   const definitions = bannerMarking?.level === 'U' && classifiedSigns.length === 0;
-  const drafts = groupPortions({ source, lines, roles, bannerRelTo, definitions, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own), fences });
+  const drafts = groupPortions({ source, lines, roles, bannerRelTo, definitions, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own), fences, pageFlow });
   const settled = settle(source, lines, roles, drafts, bannerMarking?.level ?? null);
   const messages = unclassifiedMessages(lines, roles, banners, settled);
   const inMessage = (p: Portion) => messages.some((m) => p.span.start >= m.start && p.span.end <= m.end);

@@ -13,7 +13,7 @@ import { labelAfterSiblingLine, paragraphStartBefore } from '../list-label.js';
 import { readOpenMarkAt } from '../marks.js';
 import { holdsUnreadScript, unreadScriptMessage } from '../unread-script.js';
 import { oddTrailingMark } from './trailing-marks.js';
-import { BULLET_GLYPHS } from '../patterns.js';
+import { BULLET_GLYPHS, NOTE_NUMBER } from '../patterns.js';
 
 /** A mark found in the source. */
 export interface MarkHit {
@@ -283,20 +283,20 @@ export function readLineStart(source: string, first: number, last: number, banne
 }
 
 /** A footnote's number set right against its mark (see footnoteNumberMark). */
-const FOOTNOTE_NUMBER = /^\d{1,3}(?=\()/;
+const FOOTNOTE_NUMBER = new RegExp(`^${NOTE_NUMBER}(?=\\()`);
 
 /**
  * The number and mark of a footnote set against each other at the start of a paragraph (`1(U)
  * Public footnote …`, `2(S//NF) ZQ… `, as LibreOffice sets a footnote's number, and a PDF's
- * superscript `¹` reads): the footnote's number, then its mark, as after a bare number and a blank
- * (`2 (S//NF) …`, see PREFIX). Only 1 to 3 digits first on a line, right before a mark the grammar
+ * superscript `¹` reads, and an endnote's roman number, `ii(U) …`): the note's number, then its mark, as after a bare number and a blank
+ * (`2 (S//NF) …`, see PREFIX). Only 1 to 3 digits or a roman i to xx (NOTE_NUMBER) first on a line, right before a mark the grammar
  * understands (written in capitals); anything else stays text (`1(S//XX)` holds a mark not
  * understood: withheld pending review). Null when it is none.
  */
 function footnoteNumberMark(source: string, first: number, last: number, bannerRelTo: readonly string[]): LineStart | null {
   let at = first;
   while (at < last && (source[at] === ' ' || source[at] === '\t')) at++;
-  const n = FOOTNOTE_NUMBER.exec(source.slice(at, Math.min(last, at + 4)));
+  const n = FOOTNOTE_NUMBER.exec(source.slice(at, Math.min(last, at + 6)));
   const mark = n ? readMarkAt(source, at + n[0].length, last, 'strict', bannerRelTo) : null;
   return mark && mark.status === 'marked' ? { textStart: mark.start, structure: 'item', number: n![0], mark } : null;
 }

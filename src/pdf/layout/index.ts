@@ -15,6 +15,7 @@ import { dropCapEdges, openHoles, pageBlocks, verticalRules, type Block, type Li
 import { BULLET_CHARS, drawnMarkers } from './bullets.js';
 import { PdfInputError } from '../errors.js';
 import { readLookalikeMark } from '../../parse/lookalike.js';
+import { NOTE_NUMBER } from '../../parse/patterns.js';
 import { parseMarking } from '../../markings/index.js';
 
 export { NO_TEXT_LAYER, OUTLINE_SHAPES } from './glyphs.js';
@@ -29,6 +30,13 @@ export interface LayoutLine {
   /** Baseline and font size (user space). */
   readonly y: number;
   readonly size: number;
+  /** Left and right edges of the line's ink, and the fonts of its first and last glyphs (see page-flow.ts). */
+  readonly x0: number;
+  readonly x1: number;
+  readonly font?: string;
+  readonly endFont?: string;
+  /** The layout block the line is in, numbered through the document (see page-flow.ts). */
+  readonly block: number;
 }
 
 /** The text layer of a PDF. */
@@ -67,6 +75,8 @@ class TextBuilder {
   private boxes = new Float64Array(4096);
   private used = 0;
   readonly lines: LayoutLine[] = [];
+  /** The block being written (see LayoutLine.block). */
+  block = 0;
   /** Appends `s`, each of its UTF-16 units with the full box of `glyph` (NaN without one). */
   add(s: string, glyph: PageGlyph | null): void {
     this.parts.push(s);
@@ -129,7 +139,7 @@ class TextBuilder {
       prev = g;
       space = false;
     }
-    this.lines.push({ page, start, end: this.length, y: piece.y, size: piece.size });
+    this.lines.push({ page, start, end: this.length, y: piece.y, size: piece.size, x0: piece.x0, x1: piece.x1, font: piece.glyphs.find((g) => !g.blank)?.font, endFont: piece.glyphs.findLast((g) => !g.blank)?.font, block: this.block });
     this.add(end, null);
   }
 }
@@ -599,13 +609,16 @@ function opensItsOwn(first: string, start: string): boolean {
   return (OPENER.test(first) && !DOTTED_INITIALS.test(first)) || readLookalikeMark(start, 0) !== null || footnoteOpening(start);
 }
 
+/** A note's number (NOTE_NUMBER: an endnote's `ii(U) …` too) and its mark. */
+const FOOTNOTE_OPENING = new RegExp(`^${NOTE_NUMBER} ?(\\([^()]{1,60}\\))`);
+
 /**
  * A footnote's number and its mark (`1(U) Public footnote …`, as LibreOffice sets them, or `2 (S//NF)
- * …`): 1 to 3 digits, then a portion mark the grammar reads. Joined to the line above, the
+ * …`): a note's number, then a portion mark the grammar reads. Joined to the line above, the
  * footnotes under one another were read as one unmarked paragraph.
  */
 function footnoteOpening(start: string): boolean {
-  const m = /^\d{1,3} ?(\([^()]{1,60}\))/.exec(start);
+  const m = FOOTNOTE_OPENING.exec(start);
   return m !== null && parseMarking(m[1]!, 'portion').ok;
 }
 
@@ -826,6 +839,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
     for (let k = 0; k < blocks.length; k++) {
       const b = blocks[k]!;
       if (k > 0) t.add('\n', null);
+      t.block++;
       // The left edge lines hang at under a field's lead mark (see hangingEdges), while they do.
       let hang: readonly number[] | null = null;
       // The text line being read is the first of a paragraph that opens with a (U) mark (see brokenShort).

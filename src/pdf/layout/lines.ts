@@ -25,6 +25,7 @@ import { thinVertical } from '../content/subpaths.js';
 import { boxSeams } from './seams.js';
 import { barHole, lineBoxes } from './bar-holes.js';
 import { parseMarking } from '../../markings/index.js';
+import { NOTE_NUMBER } from '../../parse/patterns.js';
 
 /** A line piece: glyphs of one row of one column, left to right. */
 export interface LinePiece {
@@ -218,8 +219,12 @@ const RAISED_MAX_EM = 0.8;
 
 /** A superscript is set at most this size of its line's type (Chromium's `<sup>` 0.83, LibreOffice's 0.58). */
 const SUPERSCRIPT_SCALE = 0.86;
-/** What a footnote reference is written with: 1 to 3 digits, or a footnote sign. */
-const FOOTNOTE_REFERENCE = /^(?:[0-9]{1,3}|[*†‡])$/u;
+/**
+ * What a footnote reference is written with: a note's number (digits, or a roman numeral as
+ * LibreOffice numbers endnotes: `sentenceⁱⁱ`, read apart it was an unmarked portion withheld under
+ * B1 inside a (U) sentence, probe 65c F5) or a footnote sign.
+ */
+const FOOTNOTE_REFERENCE = new RegExp(`^(?:${NOTE_NUMBER}|[*†‡])$`, 'u');
 
 /**
  * A footnote reference set as a superscript (`Visitors<sup>1</sup> should`, LibreOffice's
