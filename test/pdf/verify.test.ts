@@ -74,7 +74,7 @@ describe('one reading of the PDF, shared by the layout, the rewriter and the ver
     const text = 'Welcome to SIDtoday and SIDtoday';
     const boxes = new Float64Array(4 * text.length);
     for (let i = 0; i < text.length; i++) boxes.set(text[i] === ' ' ? [NaN, NaN, NaN, NaN] : [72 + 6 * i, 697, 78 + 6 * i, 709], 4 * i);
-    const layout: PdfLayout = { text, pages: 1, sizes: [[612, 792]], lines: [{ page: 0, start: 0, end: text.length, y: 700, size: 12 }], boxes };
+    const layout: PdfLayout = { text, pages: 1, sizes: [[612, 792]], lines: [{ page: 0, start: 0, end: text.length, y: 700, size: 12, x0: 72, x1: 72 + 6 * text.length, block: 0 }], boxes };
     const v = await verifyRedaction(layout, release, [], []);
     // welcome, to, sidtoday (SID today), and: kept; the second sidtoday has only "SID" left.
     expect(v.releasedWords).toBe(5);
@@ -89,7 +89,7 @@ describe('one reading of the PDF, shared by the layout, the rewriter and the ver
     const text = 'The official office HEADING and SECRET';
     const boxes = new Float64Array(4 * text.length);
     for (let i = 0; i < text.length; i++) boxes.set(text[i] === ' ' ? [NaN, NaN, NaN, NaN] : [72 + 6 * i, 697, 78 + 6 * i, 709], 4 * i);
-    const layout: PdfLayout = { text, pages: 1, sizes: [[612, 792]], lines: [{ page: 0, start: 0, end: text.length, y: 700, size: 12 }], boxes };
+    const layout: PdfLayout = { text, pages: 1, sizes: [[612, 792]], lines: [{ page: 0, start: 0, end: text.length, y: 700, size: 12, x0: 72, x1: 72 + 6 * text.length, block: 0 }], boxes };
     const v = await verifyRedaction(layout, release, [], []);
     // the, official, office, heading, and: kept; "secret" has only "S" "E" left.
     expect(v.releasedWords).toBe(6);
