@@ -23,19 +23,19 @@ export function findDtg(text: string): { index: number; raw: string; date: strin
 }
 
 /**
- * Bullet glyphs a list item may open with before its mark, beyond `-`, `*` and `•`: the shapes
- * word processors use, and the private-use codes Symbol and Wingdings bullets become when a
- * document is saved as text (U+F0A7, U+F0B7, U+F0D8). A letter `o` or a `§` with blanks and a
- * mark after it is a bullet too (Word's second-level bullet, and a Wingdings square shown in the
- * wrong font, saved as text). For `new RegExp`: a class body.
- */
-/**
  * A note's number as set before its text or as its reference: 1 to 3 digits, or a lower-case roman
  * numeral i to xx (LibreOffice numbers endnotes so: `i(S) …`, `sentenceⁱⁱ`; probe 65c F3, F5).
  * For `new RegExp`: a group.
  */
 export const NOTE_NUMBER = '(?:\\d{1,3}|(?=[ivx])(?:xx|x?(?:ix|iv|v?i{0,3})))';
 
+/**
+ * Bullet glyphs a list item may open with before its mark, beyond `-`, `*` and `•`: the shapes
+ * word processors use, and the private-use codes Symbol and Wingdings bullets become when a
+ * document is saved as text (U+F0A7, U+F0B7, U+F0D8). A letter `o` or a `§` with blanks and a
+ * mark after it is a bullet too (Word's second-level bullet, and a Wingdings square shown in the
+ * wrong font, saved as text). For `new RegExp`: a class body.
+ */
 export const BULLET_GLYPHS = '•·▪◦‣●○■□◆◇❖➢➤►▶✓✔\\uF0A7\\uF0B7\\uF0D8';
 
 /** The precedence line of the routing header: `O 131627Z FEB 08`, `O P 220852Z JUN 08`. */

@@ -50,6 +50,31 @@ describe('text across a page break', () => {
     }
   });
 
+  /**
+   * Probe 65d's attack on the rule: a paragraph runs on into the next page only from the foot of
+   * a full page; over a page left short (a forced break), a full-looking line, a joining word or a
+   * lower-case start are no continuation, and the next page's first word counts at most 6 em in
+   * the full-line test (a URL made a short line full).
+   */
+  it.each([
+    ['pb65d-p-heading-url2', ['UQ71']],
+    ['pb65d-i-longword', ['UQ1']],
+    ['pb65d-a2-full-nostop-cap', ['UQ1']],
+    ['pb65d-a-full-nostop', ['UQ1']],
+    ['pb65d-s-pagenum', ['UQ1']],
+    ['pb65d-b-and', ['UQ2']],
+    ['pb65d-b-the', ['UQ2']],
+    ['pb65d-c-lower', ['UQ1']],
+    ['pb65d-c-lower2', ['UQ1']],
+    ['pb65d-k-table', ['UQ40']],
+    ['pb65d-l-sidebar', ['UQ0']],
+  ] as const)('chromium %s: the next page\'s unmarked paragraph is withheld', async (name, kept) => {
+    for (const shown of await released('chromium', name)) {
+      expect(shown).not.toMatch(/ZQ\d/);
+      for (const u of kept) expect(shown).toMatch(new RegExp(`${u}(?!\\d)`));
+    }
+  });
+
   it('pb-d1memo: a superscript roman citation stays in its (U) sentence, and roman endnotes are read by their marks', async () => {
     const [text] = await released('writer', 'pb-d1memo');
     expect(text).toMatch(/unclassified sentence ?ii UQ133/);

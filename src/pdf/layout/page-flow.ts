@@ -21,6 +21,19 @@ const SPACE_EM = 0.3;
  * full: ragged-right text (SIDtoday's Verdana) wraps short of the edge its longest lines reach.
  */
 const FULL_SLACK_EM = 1;
+/**
+ * The next page's first word counts at most this many ems in the full-line test: a URL or an
+ * identifier wider than any line's remainder made a short line full (probe 65d F1).
+ */
+const WORD_CAP_EM = 6;
+/**
+ * A line this many ems or less above the lowest line of its size, face and left edge in the whole
+ * document ends its page's body: a paragraph runs on into the next page only from the foot of a
+ * full page. A page left short (a forced break, a paragraph kept whole for the next page) ends
+ * its text there (probe 65d F1-F4: a stop-less (U) line over a forced break took the next page's
+ * unmarked paragraph). A little more than a line's pitch: pages end a fraction of a line apart.
+ */
+const FOOT_EM = 1.6;
 /** Sizes this close (relative) are one size. */
 const SIZE_RATIO = 0.05;
 /**
@@ -117,6 +130,19 @@ export function pageFlow(layout: FlowInput): (end: number, start: number) => 'wr
     const b = layout.lines[lineAt(layout.lines, start)];
     if (!a || !b || b.page !== a.page + 1) return 'apart';
     if (!sameSize(a, b) || !(sameEdge(a, b) || hangsUnder(layout, a, b)) || face(a.endFont) !== face(b.font)) return 'apart';
-    return a.x1 + SPACE_EM * a.size + firstWord(layout, b) > rightEdge(layout, a) - FULL_SLACK_EM * a.size ? 'wrap' : 'aligned';
+    if (!atFoot(layout, a)) return 'apart';
+    const word = Math.min(firstWord(layout, b), WORD_CAP_EM * a.size);
+    return a.x1 + SPACE_EM * a.size + word > rightEdge(layout, a) - FULL_SLACK_EM * a.size ? 'wrap' : 'aligned';
   };
+}
+
+/**
+ * `l` is its page's last body line at the foot of the text area: no more than FOOT_EM above the
+ * lowest baseline that lines of its size, face and left edge reach on any page (centred banners and
+ * page numbers, smaller footnotes, are of another edge or size and set no foot).
+ */
+function atFoot(layout: FlowInput, l: LayoutLine): boolean {
+  let lowest = l.y;
+  for (const o of layout.lines) if (o.y < lowest && sameSize(o, l) && sameEdge(o, l) && face(o.font) === face(l.font)) lowest = o.y;
+  return l.y - lowest <= FOOT_EM * l.size;
 }
