@@ -23,6 +23,7 @@ import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Disposition, Plan } from '../types.js';
 import type { ReleaseChecker } from '../pdf/verify.js';
 import { otherDocumentUnder, unchangedRecord } from './resume.js';
+import { consoleWarnings } from './console-warnings.js';
 import { indexEntryOf, type IndexEntry } from '../vaughn/build.js';
 import { withRenderedRows } from '../vaughn/rendered.js';
 
@@ -186,42 +187,6 @@ function countsOf(plan: Pick<Plan, 'decisions' | 'redactions' | 'stamp'>, pendin
 /** The distinct `pdf-char-replaced` messages among a document's diagnostics (its release and review PDFs report the same character each). */
 function charsReplacedIn(diagnostics: readonly Diagnostic[]): string[] {
   return [...new Set(diagnostics.filter((d) => d.code === 'pdf-char-replaced').map((d) => d.message))];
-}
-
-/**
- * The warnings the console shows besides the audit record: an output named otherwise than its
- * input, a PDF redaction's own warning, a mark read without the invisible or look-alike
- * characters it held (the text was read otherwise than written), a FOIA notice the rules do
- * not read (../parse/notices.ts), images or outlined text a PDF release keeps unread, an as-of
- * date before the document was written, and the claims and readings below.
- */
-const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
-  'output-renamed',
-  'pdf-redaction',
-  'pdf-unread',
-  'pdf-covered-text',
-  'mark-characters-read',
-  'foia-notice',
-  'as-of-before-origin',
-  // A reviewer's decision or a profile's rule that claims what the document does not bear out
-  // (../engine/evaluate.ts), and an input read as Windows-1252 (the README promises a warning).
-  'override-after-as-of',
-  'override-b1-not-classified',
-  'override-reasons-differ',
-  'override-portion-changed',
-  'released-while-classified',
-  'encoding-latin1',
-  // A caveat line under the banner whose words are not understood (../parse/banner.ts): read as
-  // SBU under UNCLAS, where it was dropped and the text released in full without a word.
-  'caveat-unknown',
-  // A mark that says NOFORN and REL TO at once (../markings/marking.ts): read as NOFORN, and the
-  // writer meant one of them (probe 65b F5).
-  'rel-to-with-noforn',
-]);
-
-/** The console's warnings among a document's diagnostics, each once. */
-function consoleWarnings(diagnostics: readonly Diagnostic[]): string[] {
-  return [...new Set(diagnostics.filter((d) => CONSOLE_WARNINGS.has(d.code)).map((d) => `${d.message} [${d.code}]`))];
 }
 
 /**

@@ -13,12 +13,15 @@ const MILITARY = /^(\d{1,3})\.([A-Za-z])([.)])[ \t]+/;
 /**
  * A subparagraph label written any way a cable writes one, read only after an open one (see
  * {@link nextMilitaryLabel}): the number; then the letter (one, or a doubled one after Z) in
- * parentheses (`2.(B)`, `2(B)`, `2-(B)`), or after a separator (`.`, ` .`, `. `, ` `, `-` or none)
- * with a suffix (`.`, `)`, `:`, `,`, `;`, `-` or none) and perhaps a numbered item (`2.C.1.`,
- * `2.C(1)`); then a blank, or a word glued on after a stop (`2.C.ZQX`; `2.B.C.` is an abbreviation).
+ * parentheses (`2.(B)`, `2(B)`, `2-(B)`), or after a separator (`.`, ` .`, `. `, ` `, `-`, `,` or
+ * none) with a suffix (`.`, `)`, `]`, `:`, `,`, `;`, `-`, a stop and one of them `.-` `..`, or
+ * none) and perhaps a numbered item or a first lettered one (`2.C.1.`, `2.C(1)`, `2.C.a.`,
+ * `2.C.i.`); then a blank (a no-break or other space too), or a word glued on after a stop
+ * (`2.C.ZQX`; `2.B.C.` is an abbreviation). Each of `2.B.- `, `2.B.. `, `2.B.a. `, `2,B. `, `2.B] `
+ * and `2.B.`+NBSP under `2.A. (U) … .` was that paragraph's text and released (probe 65e F1).
  */
 const MILITARY_ANY =
-  /^(\d{1,3})(?:[.-]?\(([A-Za-z]{1,2})\)|(\.|[ \t]\.|\.[ \t]|[ \t]|-|)([A-Za-z]{1,2})([.):,;-]?)(\(\d{1,2}\)|(?<=\.)\d{1,2}[.)]?)?)(?:[ \t]+(?=\S)|(?<=[.)])(?=[A-Za-z]{2}))/;
+  /^(\d{1,3})(?:[.-]?\(([A-Za-z]{1,2})\)|(\.|[ \t]\.|\.[ \t]|[ \t]|-|,|)([A-Za-z]{1,2})(\.[-.:)]|[.):,;\]-]?)(\(\d{1,2}\)|(?<=\.)(?:\d{1,2}[.)]?|[ai][.)]))?)(?:[ \t\u00a0\u2000-\u200a\u202f\u3000]+(?=\S)|(?<=[.)])(?=[A-Za-z]{2}))/;
 
 /** `2.A.1. …`, `2.A.1) …`, `2.A.(1) …`, `2.A(1) …`: a military subparagraph's numbered item. */
 const MILITARY_NESTED = /^(\d{1,3})\.([A-Za-z])(?:\.?\((\d{1,2})\)|\.(\d{1,2})([.)]?))[ \t]+(?=\S)/;
@@ -32,10 +35,23 @@ const ROMAN = /^([IVXLC]{1,7}|[ivxlc]{1,7})([.)])[ \t]+/;
 /** A well-formed roman numeral below 400 (`IIII`, `VX`, `IC` are not). */
 const ROMAN_VALUE = /^C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 
-/** A military subparagraph label at the start of `text`: its number, letter, suffix and length. */
+/**
+ * A pilcrow before a label (`¶2.A. (U) …`, `¶2.B. …`: the corpus's own paragraph style, `¶1. (C)`),
+ * and the blanks after it. Not read, `¶2.A.` was paragraph 2's text and the (U) after it a mark
+ * inside (C) ¶2, and an unmarked `¶2.B. …` ran on as the (U) text above, released (probe 65e F1).
+ */
+const PILCROW = /^¶[ \t]*/;
+
+/** The length of a pilcrow and its blanks at the start of `text` (0: none). */
+function pilcrowLength(text: string): number {
+  return PILCROW.exec(text)?.[0].length ?? 0;
+}
+
+/** A military subparagraph label at the start of `text` (after a pilcrow or none): its number, letter, suffix and length. */
 export function militaryLabel(text: string): { number: number; letter: string; suffix: string; length: number } | null {
-  const m = MILITARY.exec(text);
-  return m ? { number: Number(m[1]), letter: m[2]!, suffix: m[3]!, length: m[0].length } : null;
+  const lead = pilcrowLength(text);
+  const m = MILITARY.exec(text.slice(lead));
+  return m ? { number: Number(m[1]), letter: m[2]!, suffix: m[3]!, length: lead + m[0].length } : null;
 }
 
 /**
@@ -51,14 +67,15 @@ export function militaryLabel(text: string): { number: number; letter: string; s
  * on as the (U) text above (probe 64d F1, F2).
  */
 export function nextMilitaryLabel(text: string, open: { number: string; letter: string } | null): ReturnType<typeof militaryLabel> {
-  const m = open ? MILITARY_ANY.exec(text) : null;
+  const lead = pilcrowLength(text);
+  const m = open ? MILITARY_ANY.exec(text.slice(lead)) : null;
   if (!m || m[1] !== open!.number) return null;
   const [, number, paren, separator = '', letter = paren!, suffix = '', item] = m;
   const step = letterOrder(letter) - letterOrder(open!.letter);
   if (step < 1 || step > MAX_LATER_STEP || (paren && isMarkLetter(paren)) || (step > 1 && ROMAN_LETTERS.test(letter))) return null;
   const stopped = paren !== undefined || item !== undefined || separator.includes('.') || /[.)]/.test(suffix);
-  if (!stopped && (separator === '' || step > 1)) return null;
-  return { number: Number(number), letter, suffix: suffix || ')', length: m[0].length };
+  if (!stopped && (separator === '' || separator === ',' || step > 1)) return null;
+  return { number: Number(number), letter, suffix: suffix || ')', length: lead + m[0].length };
 }
 
 /** How many letters after the open one a later label may be: `2.D` under `2.A.` (two skipped), not `2.Q:`. */
@@ -85,9 +102,10 @@ function letterOrder(letter: string): number {
  * subparagraph's text, an unmarked one under `2.A. (U) …` was released (probe 63d F4).
  */
 export function nestedMilitaryLabel(text: string, open: { number: string; letter: string } | null): { number: number; suffix: string; length: number } | null {
-  const m = open ? MILITARY_NESTED.exec(text) : null;
+  const lead = pilcrowLength(text);
+  const m = open ? MILITARY_NESTED.exec(text.slice(lead)) : null;
   if (!m || m[1] !== open!.number || m[2]!.toLowerCase() !== open!.letter.toLowerCase()) return null;
-  return { number: Number(m[3] ?? m[4]), suffix: m[3] ? ')' : (m[5] ?? ''), length: m[0].length };
+  return { number: Number(m[3] ?? m[4]), suffix: m[3] ? ')' : (m[5] ?? ''), length: lead + m[0].length };
 }
 
 /** A `PARA n.` label at the start of `text`: its number and length. */
@@ -103,8 +121,8 @@ export function romanLabel(text: string): string | null {
   return m[1]!;
 }
 
-/** A military subparagraph or `PARA n` label alone, cut off its line by the mark after it (`2.A.` of `2.A. (U) …`). */
-export const CABLE_LABEL_ONLY = /^(?:\d{1,3}\.[A-Za-z][.)]|[Pp](?:ARA|ara)(?:GRAPH|graph)?\.?[ \t]*\d{1,3}[.):]?)\s*$/;
+/** A military subparagraph or `PARA n` label alone (after a pilcrow or none), cut off its line by the mark after it (`2.A.` of `2.A. (U) …`, `¶2.A.`). */
+export const CABLE_LABEL_ONLY = /^(?:¶[ \t]*)?(?:\d{1,3}\.[A-Za-z][.)]|[Pp](?:ARA|ara)(?:GRAPH|graph)?\.?[ \t]*\d{1,3}[.):]?)\s*$/;
 
 /** The number of a `PARA n` label at the start of `text` (any suffix or none), else null. */
 export function paraNumber(text: string): number | null {

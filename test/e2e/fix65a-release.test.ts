@@ -59,3 +59,21 @@ describe('probe 64c F6: a control for unclassified information with a classified
     expect(text).toContain('UQA');
   });
 });
+
+describe('probe 65e F5: the console says what the record says', () => {
+  const FOUO = 'CONFIDENTIAL\n\nSUBJECT: (U) Notes UQS\n\n(U) The notes UQA follow.\n\n(C//FOUO) The plan ZQ1 is set.\n\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20400101\n\nCONFIDENTIAL\n';
+  // A CONFIDENTIAL banner over a (S) portion: banner-below-portions, an error in the record.
+  const BELOW = 'CONFIDENTIAL\n\nSUBJECT: (U) Notes UQS\n\n(U) The notes UQA follow.\n\n(S) The plan ZQ1 is set.\n\nClassified By: J. Smith\nReason: 1.4(c)\nDeclassify On: 20400101\n\nCONFIDENTIAL\n';
+  it.each([
+    ['(C//FOUO)', FOUO, /warning: The marking "\(C\/\/FOUO\)".*\[control-with-classified-level\]/],
+    ['a banner below its portions', BELOW, /(?:warning|error): Banner "CONFIDENTIAL".*lower than the highest portion.*\[banner-below-portions\]/],
+  ])('%s: on stderr in release and check', async (_name, input, expected) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'declass-fix65h-'));
+    writeFileSync(path.join(dir, 'doc.txt'), input);
+    const release = await runCli(['release', path.join(dir, 'doc.txt'), '--profile', 'public', '--out', path.join(dir, 'out'), '--as-of', '2026-12-01', '--formats', 'text']);
+    expect(release.stderr).toMatch(expected);
+    expect(readFileSync(path.join(dir, 'out', 'release', 'doc.txt'), 'utf8')).not.toContain('ZQ1');
+    const check = await runCli(['check', path.join(dir, 'doc.txt'), '--as-of', '2026-12-01']);
+    expect(check.stderr).toMatch(expected);
+  });
+});

@@ -8,6 +8,13 @@ import { nestedMilitaryLabel, nextMilitaryLabel } from '../../src/parse/cable-la
 const OPEN = { number: '2', letter: 'A' };
 
 describe('the next military subparagraph label under 2.A.', () => {
+  // Probe 65e F1: a stop and a dash or a second stop, a first item, a comma, a bracket, a pilcrow, a no-break space.
+  it.each(['2.B.- ZQ', '2.B.. ZQ', '2.B.a. ZQ', '2.B.i. ZQ', '2,B. ZQ', '2.B] ZQ', '2.B.\u00a0ZQ', '¶2.B. ZQ', '¶ 2.B ZQ'])('%j is B (probe 65e)', (text) => {
+    expect(nextMilitaryLabel(text, OPEN)?.letter.toUpperCase()).toBe('B');
+  });
+  it.each(['2,B ZQ', '2.B.C. ZQ', '2.B.x. ZQ', '2,E. ZQ', '¶2.F. ZQ'])('%j is none (probe 65e)', (text) => {
+    expect(nextMilitaryLabel(text, OPEN)).toBeNull();
+  });
   it.each(['2.B ZQ', '2.b ZQ', '2.B: ZQ', '2.B, ZQ', '2 B. ZQ', '2 B ZQ', '2B. ZQ', '2B) ZQ', '2. B. ZQ', '2-B. ZQ', '2.(B) ZQ', '2(B) ZQ'])('%j is B', (text) => {
     expect(nextMilitaryLabel(text, OPEN)?.letter.toUpperCase()).toBe('B');
   });

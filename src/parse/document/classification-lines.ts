@@ -49,17 +49,41 @@ export function foldBannerStandIns(text: string): string | null {
 const STAND_IN_SCRIPT = /[\u0391-\u03A9\u0400-\u042F\u13A0-\u13F5\u2C80-\u2CFF\u2D30-\u2D7F\uA4D0-\uA4FF\u{1F130}-\u{1F189}\u{1F1E6}-\u{1F1FF}]/u;
 
 /**
+ * Capitals of the stand-in scripts drawn as the Latin letters of the level words (Unicode's
+ * confusables): Lisu, Cherokee, Coptic, Tifinagh, and Cyrillic `Я`, a mirrored R that a reader of
+ * `ЅЕСЯЕТ` reads as R (faux Cyrillic; not in the confusables, but a banner written so says SECRET).
+ */
+const DRAWN_AS: Readonly<Record<string, string>> = {
+  ...LOOK_ALIKES,
+  Я: 'R',
+  ꓮ: 'A', ꓚ: 'C', ꓓ: 'D', ꓰ: 'E', ꓝ: 'F', ꓲ: 'I', ꓡ: 'L', ꓠ: 'N', ꓳ: 'O', ꓑ: 'P', ꓣ: 'R', ꓢ: 'S', ꓔ: 'T', ꓴ: 'U',
+  Ꭺ: 'A', Ꮯ: 'C', Ꭰ: 'D', Ꭼ: 'E', Ꮮ: 'L', Ꮲ: 'P', Ꭱ: 'R', Ꮪ: 'S', Ꭲ: 'T',
+  Ⲁ: 'A', Ⲥ: 'C', Ⲉ: 'E', Ⲓ: 'I', Ⲛ: 'N', Ⲟ: 'O', Ⲣ: 'P', Ⲧ: 'T',
+  ⵏ: 'I', ⵔ: 'O',
+};
+
+/** The Latin capital `c` is drawn as (an enclosed letter `🆂`, a regional indicator `🇸`, a look-alike), or null. */
+function drawnAs(c: string): string | null {
+  const code = c.codePointAt(0)!;
+  // Squared, negative circled and negative squared letters: A to Z in each block of 32 from U+1F130.
+  if (code >= 0x1f130 && code <= 0x1f189) return (code - 0x1f130) % 32 < 26 ? String.fromCharCode(65 + ((code - 0x1f130) % 32)) : null;
+  if (code >= 0x1f1e6 && code <= 0x1f1ff) return String.fromCharCode(65 + code - 0x1f1e6);
+  return DRAWN_AS[c] ?? null;
+}
+
+/**
  * A word with no ASCII letter, all of it capitals of those scripts (`ꓢꓰꓚꓣꓰꓔ`, `ТОР`, `ЅЕСЯЕТ`),
- * that spells a level word where its letters are read (a Cyrillic or Greek look-alike as its Latin
- * letter, any other as any letter): all WILDCARDs (a line not understood, never a banner). Left out
- * before (only a word with an ASCII letter was read so), such a banner on a later page was read as
- * text and the page's unmarked text released (probe 64d, fix65a). `СЕКРЕТ` and `ДОКЛАД` are words.
+ * each drawn as the letter of a level word at its place: all WILDCARDs (a line not understood,
+ * never a banner). Left out before (only a word with an ASCII letter was read so), such a banner on
+ * a later page was read as text and the page's unmarked text released (probe 64d, fix65a). A letter
+ * that is no look-alike of its place's letter makes the word a word: read as any letter, it made
+ * Russian `БЮДЖЕТ` ("budget") SECRET and Greek `ΓΟΝΦΙΔΕΝΤΙΑΛ` CONFIDENTIAL (probe 65e F3).
  */
 function disguisedLevel(word: string): string | null {
   const letters = [...word];
   if (!letters.every((c) => STAND_IN_SCRIPT.test(c))) return null;
-  const read = letters.map((c) => LOOK_ALIKES[c] ?? WILDCARD);
-  const spells = WILDCARD_LEVELS.some((l) => l.length === read.length && read.every((c, i) => c === WILDCARD || c === l[i]));
+  const read = letters.map(drawnAs);
+  const spells = WILDCARD_LEVELS.some((l) => l.length === read.length && read.every((c, i) => c === l[i]));
   return spells ? WILDCARD.repeat(read.length) : null;
 }
 

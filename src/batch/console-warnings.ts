@@ -1,0 +1,47 @@
+/**
+ * Which of a document's diagnostics the console shows besides the audit record: `release` (each
+ * as a warning line) and `check` (as read) print the same codes.
+ */
+import type { Diagnostic } from '../types.js';
+
+/**
+ * The warnings the console shows besides the audit record: an output named otherwise than its
+ * input, a PDF redaction's own warning, a mark read without the invisible or look-alike
+ * characters it held (the text was read otherwise than written), a FOIA notice the rules do
+ * not read (../parse/notices.ts), images or outlined text a PDF release keeps unread, an as-of
+ * date before the document was written, and the claims and readings below.
+ */
+export const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
+  'output-renamed',
+  'pdf-redaction',
+  'pdf-unread',
+  'pdf-covered-text',
+  'mark-characters-read',
+  'foia-notice',
+  'as-of-before-origin',
+  // A reviewer's decision or a profile's rule that claims what the document does not bear out
+  // (../engine/evaluate.ts), and an input read as Windows-1252 (the README promises a warning).
+  'override-after-as-of',
+  'override-b1-not-classified',
+  'override-reasons-differ',
+  'override-portion-changed',
+  'released-while-classified',
+  'encoding-latin1',
+  // A caveat line under the banner whose words are not understood (../parse/banner.ts): read as
+  // SBU under UNCLAS, where it was dropped and the text released in full without a word.
+  'caveat-unknown',
+  // A mark that says NOFORN and REL TO at once (../markings/marking.ts): read as NOFORN, and the
+  // writer meant one of them (probe 65b F5).
+  'rel-to-with-noforn',
+  // A control for unclassified information with a classified level, `(C//FOUO)` (../parse/control-level.ts),
+  // and a banner lower than its portions (../lint: a marking error, a possible spill; an error in
+  // the record, the portions decided by their own marks): in the record only, the console kept
+  // quiet about them (probe 65e F5).
+  'control-with-classified-level',
+  'banner-below-portions',
+]);
+
+/** The console's warnings among a document's diagnostics, each once. */
+export function consoleWarnings(diagnostics: readonly Diagnostic[]): string[] {
+  return [...new Set(diagnostics.filter((d) => CONSOLE_WARNINGS.has(d.code)).map((d) => `${d.message} [${d.code}]`))];
+}
