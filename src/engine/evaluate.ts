@@ -3,7 +3,7 @@ import { foreignInformation, formatBanner, LEVEL_BANNER, rollUp } from '../marki
 import { conditionsHold, CONDITIONS } from '../rules/conditions/index.js';
 import type { CompiledRule, Profile } from '../rules/load.js';
 import type { Override, OverrideSet } from '../rules/overrides.js';
-import { CLASSIFICATION_REASON, isB1 } from '../rules/authority-items.js';
+import { classificationReason, isB1 } from '../rules/authority-items.js';
 import { overrideIdsOf, overrideMismatch } from '../rules/override-ids.js';
 import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
@@ -138,7 +138,7 @@ function overrideWarnings(portion: Portion, facts: PortionFacts, o: Override, do
     warn('override-b1-not-classified', `The ${at} withholds under B1 a portion of a document that is ${declassification.status} as of ${asOf}.`);
   // A memo's authority block gives its reasons as classifiedBy's too (parse/document/index.ts).
   const own = new Set((doc.classifiedBy?.reasons ?? []).map((r) => formatReason(r)));
-  const other = (o.authority ?? []).filter((a) => CLASSIFICATION_REASON.test(a) && !own.has(formatReason(a.replace(/\s+/g, ''))));
+  const other = (o.authority ?? []).filter((a) => classificationReason(a) !== null && !own.has(classificationReason(a)!));
   if (other.length > 0) warn('override-reasons-differ', `The ${at} cites ${other.join(', ')}, which the document's classification authority does not give${own.size > 0 ? ` (it gives ${[...own].join(', ')})` : ''}.`);
   return out;
 }

@@ -120,8 +120,11 @@ export function authorityProblem(authority: readonly string[]): string | null {
     const b = /^\(?b\)?\s*\(?(\d+)\)?/i.exec(a);
     if (b && /^(?:B\d|\(b\))/i.test(a) && (Number(b[1]) < 1 || Number(b[1]) > 9)) return `"${a}" is no FOIA exemption (B1 to B9, 5 U.S.C. 552(b))`;
     const c = CLASSIFICATION_REASON.exec(a);
-    if (c && !/[a-h]/i.test(c[1]!)) return `"${a}" is no classification category (1.4(A) to 1.4(H), E.O. 13526)`;
+    if (c && !/[a-h]/i.test(c[2]!)) return `"${a}" is no classification category (1.4(A) to 1.4(H), E.O. 13526)`;
   }
+  // B3 withholds what a statute exempts: without the statute the claim names nothing a court can check.
+  if (authority.includes('B3') && !authority.some((a) => a !== 'B3' && citesStatute(a)))
+    return `"B3" withholds under a statute and names none: write it with the statute, [B3, "50 U.S.C. 3024(i)"], [B3, "P.L. 86-36"] or "B3 - 50 USC 3024(i)"`;
   const explains = authority.filter((a) => CLASSIFICATION_REASON.test(a) || /^(?:25|50|75)X\d/i.test(a));
   if (explains.length > 0 && !authority.some(isB1))
     return `${explains.map((a) => `"${a}"`).join(', ')} explain${explains.length === 1 ? 's' : ''} a B1 withholding and is no exemption of ${explains.length === 1 ? 'its' : 'their'} own: write [B1, ${explains.map((a) => `"${a}"`).join(', ')}]`;
@@ -129,7 +132,10 @@ export function authorityProblem(authority: readonly string[]): string | null {
 }
 
 /** A FOIA exemption as declass writes it: B1 to B9, B7 with its letter (`B7(C)`), B3 with its statute (`B3 - 50 USC 3024(i)`). */
-const EXEMPTION = /^B[1-9]$|^B7\([A-F]\)$|^B3\s*[-–:]\s*\S/;
+function isExemption(item: string): boolean {
+  const b3 = /^B3\s*[-–:]\s*(\S.*)$/.exec(item);
+  return /^B[1-9]$|^B7\([A-F]\)$/.test(item) || (b3 !== null && citesStatute(b3[1]!));
+}
 
 /**
  * The canonical form of an item written as a FOIA exemption some other way (`(b)(6)`, `b6`, `B 6`,
@@ -140,12 +146,17 @@ function exemptionLookalike(item: string): string | null {
   const m = /^\(?\s*b\s*\)?\s*\(?\s*([1-9])\s*\)?\s*(?:\(\s*([a-f])\s*\))?(\s*[-–:]\s*\S.*)?$/i.exec(item);
   if (!m) return null;
   const canonical = `B${m[1]}${m[2] ? `(${m[2].toUpperCase()})` : ''}${m[3] ? ` - ${m[3].replace(/^\s*[-–:]\s*/, '')}` : ''}`;
-  return canonical === item || EXEMPTION.test(item) ? null : canonical;
+  return canonical === item || isExemption(item) ? null : canonical;
 }
 
-/** Whether `item` cites a statute (`50 U.S.C. 3024(i)`, `§ 6`), as a B3 withholding names one. */
+/**
+ * Whether `item` cites a statute, as a B3 withholding names one, in the forms agencies cite them:
+ * the Code (`50 U.S.C. 3024(i)`, `§ 6`, `IRC 6103`), an act (`Section 6, NSA Act of 1959`,
+ * `P.L. 86-36`, `Pub. L. 86-36`, `90 Stat. 1`) or a rule of procedure enacted by Congress
+ * (`Fed. R. Crim. P. 6(e)`, `FRCP 6(e)`, `Rule 6(e)`).
+ */
 function citesStatute(item: string): boolean {
-  return /\bU\.?\s?S\.?\s?C\b|§|\bStat\.|\bAct\b/i.test(item);
+  return /\bU\.?\s?S\.?\s?C\b|§|\bStat\.|\bAct\b|\bCode\b|\bIRC\b|\bP\.\s?L\.|\bPub(?:lic|\.)?\s?L(?:aw|\.)|\bFed\.\s?R\.|\bFRC[rv]?P\b|\bRule\s+\d/i.test(item);
 }
 
 /**
@@ -161,7 +172,7 @@ export function unknownAuthorityError(set: OverrideSet, profile: Profile): Confi
     if (o.action !== 'withhold') continue;
     const b3 = (o.authority ?? []).some((a) => a === 'B3');
     const other = (o.authority ?? []).find(
-      (a) => !EXEMPTION.test(a) && !CLASSIFICATION_REASON.test(a) && !/^(?:25|50|75)X\d/i.test(a) && !(b3 && citesStatute(a)) && !profileLabels.has(a),
+      (a) => !isExemption(a) && !CLASSIFICATION_REASON.test(a) && !/^(?:25|50|75)X\d/i.test(a) && !(b3 && citesStatute(a)) && !profileLabels.has(a),
     );
     if (other !== undefined)
       return new ConfigurationError(

@@ -3,6 +3,7 @@
  * and the classification categories of E.O. 13526 §1.4 (and E.O. 12958 §1.5 as first issued,
  * which older cables cite). Pure.
  */
+import { classificationReason } from '../rules/authority-items.js';
 
 /** E.O. 13526 §1.4 (a)–(h). */
 const SECTION_1_4: Readonly<Record<string, string>> = {
@@ -42,7 +43,8 @@ const EXEMPTIONS: Readonly<Record<string, string>> = {
 
 /** One code in words: `1.4(B)` → `1.4(b) foreign government information`; `B6` → `(b)(6) personal privacy`. */
 export function describeCode(code: string): string {
-  const category = /^1\.([45])\(([A-Ha-h])\)$/.exec(code);
+  // A reviewer's `Sec. 1.4(c)` or `§1.4(c)` is the category 1.4(c) (kept as written on the stamp).
+  const category = /^1\.([45])\(([A-H])\)$/.exec(classificationReason(code) ?? '');
   if (category) {
     const letter = category[2]!.toLowerCase();
     const words = (category[1] === '4' ? SECTION_1_4 : SECTION_1_5)[letter];
@@ -75,7 +77,10 @@ const DESCRIBED = new Map<string, string>();
 
 /** The category codes (`1.4(b)`, `1.5(d)`) among a withholding's codes, in lower case. */
 export function categoriesOf(codes: readonly string[]): string[] {
-  return codes.filter((c) => /^1\.[45]\([A-Ha-h]\)$/.test(c)).map((c) => c.replace(/\(([A-H])\)/, (_, l: string) => `(${l.toLowerCase()})`));
+  return codes.flatMap((c) => {
+    const reason = classificationReason(c);
+    return reason ? [reason.replace(/\(([A-H])\)/, (_, l: string) => `(${l.toLowerCase()})`)] : [];
+  });
 }
 
 /** The words of a category code (`1.4(b)` → `foreign government information`), or the code. */

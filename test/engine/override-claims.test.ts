@@ -14,7 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { readDocument } from '../../src/parse/read.js';
 import { loadProfile } from '../../src/rules/load.js';
-import { loadOverrides } from '../../src/rules/overrides.js';
+import { loadOverrides, unknownAuthorityError } from '../../src/rules/overrides.js';
 import { runCli } from '../helpers/memory-io.js';
 
 const PUBLIC = loadProfile(readFileSync(new URL('../../rules/public.yaml', import.meta.url), 'utf8'), 'rules/public.yaml');
@@ -49,6 +49,61 @@ describe('an overrides file: authorities that are no exemption are refused', () 
 
   it.each(['[B1, "1.4(B)"]', '[B6]', '[B7(C)]', '["B3 - 50 USC 3024(i)"]', '[B3, "50 U.S.C. 3024(i)"]', '[PENDING REVIEW]', '[B1, 25X1]'])('%s is read', (authority) => {
     expect(overrides(`  - { ref: 08BERLIN173, portion: p2, action: withhold, authority: ${authority}, reviewer: A, date: 2010-01-01 }\n`).overrides).toHaveLength(1);
+  });
+});
+
+describe('an overrides file: B3 with its statute, B1 with its reasons, in the forms reviewers cite them (probe 65e, 6)', () => {
+  const withhold = (authority: string) => `  - { ref: 08BERLIN173, portion: p2, action: withhold, authority: ${authority}, reviewer: A, date: 2010-01-01 }\n`;
+  /** The refusal of the file (as read, then as checked against the profile's labels), or null. */
+  const refusal = (authority: string): string | null => {
+    try {
+      return unknownAuthorityError(overrides(withhold(authority)), PUBLIC)?.message ?? null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  // The statute as a second item is accepted in every form the one-string "B3 - …" is.
+  it.each([
+    '[B3, "P.L. 86-36"]',
+    '["B3 - P.L. 86-36"]',
+    '[B3, "Pub. L. 86-36"]',
+    '[B3, "Public Law 86-36"]',
+    '[B3, "Fed. R. Crim. P. 6(e)"]',
+    '["B3 - Fed. R. Crim. P. 6(e)"]',
+    '[B3, "FRCrP 6(e)"]',
+    '[B3, "Rule 6(e)"]',
+    '[B3, "50 U.S.C. 3024(i)"]',
+    '["B3 - 50 USC 3024(i)"]',
+    '[B3, "26 U.S.C. 6103"]',
+    '[B3, "IRC 6103"]',
+    '[B3, "Section 6, NSA Act of 1959"]',
+    '[B3, "P.L. 86-36", B6]',
+    '[B1, "Sec. 1.4(c)"]',
+    '[B1, "§1.4(c)"]',
+    '[B1, "§ 1.4(C)"]',
+    '[B1, "section 1.4(c)"]',
+    '[B1, "E.O. 13526, sec. 1.4(c)"]',
+    '[B1, "1.4(c)"]',
+  ])('%s is accepted as written', (authority) => {
+    expect(refusal(authority)).toBeNull();
+  });
+
+  // A B3 that names no statute names nothing a court can check; a 1.4 reason alone is no exemption.
+  it.each([
+    ['[B3]', /^o\.yaml:2: overrides\[0\]\.authority: "B3" withholds under a statute and names none: write it with the statute/],
+    ['[B3, B6]', /"B3" withholds under a statute and names none/],
+    ['[B3, ZQ91]', /"B3" withholds under a statute and names none/],
+    ['["B3 - ZQ91"]', /"B3 - ZQ91" is no FOIA exemption/],
+    ['["Sec. 1.4(c)"]', /"Sec\. 1\.4\(c\)" explains a B1 withholding and is no exemption of its own/],
+    ['[B1, "Sec. 1.4(k)"]', /"Sec\. 1\.4\(k\)" is no classification category/],
+  ])('%s is refused', (authority, message) => {
+    expect(refusal(authority)).toMatch(message);
+  });
+
+  it('"Sec. 1.4(d)" is the reason the Classified By line gives (no override-reasons-differ)', () => {
+    expect(codes('  - { ref: 08BERLIN173, portion: p2, action: withhold, authority: [B1, "Sec. 1.4(d)"], reviewer: A, date: 2010-01-01 }\n')).toEqual([]);
+    expect(codes('  - { ref: 08BERLIN173, portion: p2, action: withhold, authority: [B1, "§1.4(c)"], reviewer: A, date: 2010-01-01 }\n')).toEqual(['override-reasons-differ']);
   });
 });
 

@@ -91,6 +91,14 @@ describe('cleared-audience profiles decide each control for the reason it names 
     // F4: NATO classified information REL TO countries beyond NATO: NATO consents, not a US list.
     ['fvey', '//NATO SECRET', '(//NS//REL TO USA, FVEY)', 'document', 'withhold', 'nato-rel-to-beyond-nato', ['FGI - PENDING FOREIGN DISCLOSURE REVIEW'], /NATO/],
     ['nato', '//NATO SECRET', '(//NS//REL TO USA, FVEY)', 'document', 'release', 'nato-information', [], /NATO information/],
+    // Probe 65e (4): the same NATO information in a US portion, marked FGI NATO, is NATO's all the same.
+    ['fvey', 'SECRET//FGI NATO//REL TO USA, FVEY', '(S//FGI NATO//REL TO USA, FVEY)', 'document', 'withhold', 'nato-rel-to-beyond-nato', ['FGI - PENDING FOREIGN DISCLOSURE REVIEW'], /NATO/],
+    ['fvey', 'SECRET//FGI DEU//REL TO USA, FVEY', '(S//FGI DEU//REL TO USA, FVEY)', 'document', 'release', 'rel-to-fvey', [], /FVEY|Five Eyes|REL TO/],
+    // us-secret: a NATO briefing for NATO's information however it is marked, //NS or FGI NATO.
+    ['us-secret', '//NATO SECRET', '(//NS)', 'document', 'withhold', 'nato-classified', ['NATO'], /NATO security briefing/],
+    ['us-secret', 'SECRET//FGI NATO', '(S//FGI NATO)', 'document', 'withhold', 'nato-classified', ['NATO'], /NATO security briefing/],
+    ['us-secret', 'SECRET//FGI NATO//REL TO USA, FVEY', '(S//FGI NATO//REL TO USA, FVEY)', 'document', 'withhold', 'nato-classified', ['NATO'], /NATO security briefing/],
+    ['us-secret', 'SECRET//FGI DEU', '(S//FGI DEU)', 'document', 'release', 'up-to-secret', [], /SECRET/],
     // F6: ORCON-USGOV lets the information go within the US Government.
     ['us-secret', 'SECRET//ORCON-USGOV//REL TO USA, NATO', '(S//OC-USGOV//REL TO USA, NATO)', 'document', 'release', 'up-to-secret', [], /SECRET/],
     ['us-secret', 'SECRET//ORCON-USGOV', '(S//OC-USGOV)', 'document', 'release', 'up-to-secret', [], /SECRET/],

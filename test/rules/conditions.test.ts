@@ -64,6 +64,13 @@ const cases: Case[] = [
   ['controlsNone with none present', 'controlsNone', ['SBU'], facts({ marking: mk('U') }), true],
   ['controlsNone with SBU present', 'controlsNone', ['SBU'], facts({ marking: mk('U', { controls: ['SBU'] }) }), false],
   ['controlsNone: unmarked never matches', 'controlsNone', ['SBU'], facts(), false],
+  // Probe 65e (4): NATO information however it is marked, //NS or, in a US portion, FGI NATO.
+  ['natoInformation on //NS', 'natoInformation', true, facts({ marking: mk('S', { controls: ['NATO'] }) }), true],
+  ['natoInformation on FGI NATO', 'natoInformation', true, facts({ marking: mk('S', { controls: ['FGI'], fgi: ['NATO'] }) }), true],
+  ['natoInformation on FGI DEU', 'natoInformation', true, facts({ marking: mk('S', { controls: ['FGI'], fgi: ['DEU'] }) }), false],
+  ['natoInformation on REL TO USA, NATO', 'natoInformation', true, facts({ marking: mk('S', { relTo: ['USA', 'NATO'] }) }), false],
+  ['natoInformation false on US (S)', 'natoInformation', false, facts({ marking: mk('S') }), true],
+  ['natoInformation: unmarked never matches', 'natoInformation', true, facts(), false],
   ['hasSci true', 'hasSci', true, facts({ marking: mk('TS', { sci: ['SI'] }) }), true],
   ['hasSci false on SCI', 'hasSci', false, facts({ marking: mk('TS', { sci: ['SI'] }) }), false],
   ['relToAny NATO', 'relToAny', ['NATO'], facts({ marking: mk('S', { relTo: ['USA', 'NATO'] }) }), true],

@@ -30,8 +30,9 @@ export function listPages(objs: PdfObjects): PageNode[] {
   const root = catalog instanceof PdfDict ? catalog.get('Pages') : undefined;
   const tree = resolve(objs, root);
   const count = tree instanceof PdfDict ? lookup(objs, tree, 'Count') : undefined;
-  const damaged = (page: number): PdfInputError =>
-    new PdfInputError(`the PDF is truncated or damaged: page ${page}${typeof count === 'number' ? ` of ${count}` : ''} cannot be read`);
+  // Says what was found, not a page number the file lacks (`page 4 of 3`).
+  const counts = typeof count === 'number' ? ` (the tree counts ${count} page${count === 1 ? '' : 's'})` : '';
+  const damaged = (what: string): PdfInputError => new PdfInputError(`the PDF is truncated or damaged: its page tree ${what}`);
   const out: PageNode[] = [];
   const seen = new Set<number>();
   const walk = (v: PdfValue | undefined, inherited: Partial<Record<(typeof INHERITED)[number], PdfValue>>, depth: number): void => {
@@ -42,7 +43,7 @@ export function listPages(objs: PdfObjects): PageNode[] {
     }
     const node = resolve(objs, v);
     if (!(node instanceof PdfDict)) {
-      if (depth > 0) throw damaged(out.length + 1);
+      if (depth > 0) throw damaged(`names a page ${out.length + 1} (${v instanceof PdfRef ? `object ${v.num}` : 'null'}) that the file does not hold${counts}`);
       return;
     }
     const here = { ...inherited };
@@ -68,6 +69,6 @@ export function listPages(objs: PdfObjects): PageNode[] {
   };
   walk(root, {}, 0);
   if (out.length === 0) throw new PdfInputError('the PDF has no pages');
-  if (typeof count === 'number' && count > out.length) throw damaged(out.length + 1);
+  if (typeof count === 'number' && count > out.length) throw damaged(`counts ${count} pages but holds ${out.length}`);
   return out;
 }

@@ -16,6 +16,19 @@ export const controlsNone: ConditionKind<readonly string[]> = {
   explain: (value) => `portion carries none of ${value.join(', ')}`,
 };
 
+/**
+ * `natoInformation: true` — the portion holds NATO classified information: marked as NATO's (`//NS`,
+ * `//CTS`) or, in a US portion, as foreign government information from NATO (`(S//FGI NATO)`). The
+ * rules on NATO information (its briefing, NATO's consent to release it beyond NATO) go with the
+ * information, not with the way it is marked.
+ */
+export const natoInformation: ConditionKind<boolean> = {
+  key: 'natoInformation',
+  description: 'The portion holds (true) or does not hold (false) NATO information: a NATO marking (NC, NS, CTS) or FGI NATO.',
+  test: (value, facts) => facts.marking !== null && (facts.marking.controls.includes('NATO') || facts.marking.fgi.includes('NATO')) === value,
+  explain: (value) => (value ? 'portion holds NATO information (NATO marking or FGI NATO)' : 'portion holds no NATO information'),
+};
+
 /** `hasSci: true` — the portion carries SCI controls. */
 export const hasSci: ConditionKind<boolean> = {
   key: 'hasSci',

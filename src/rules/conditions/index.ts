@@ -1,6 +1,6 @@
 import type { ConditionKind, PortionFacts } from '../types.js';
 import { bannerControlsBeyondPortions, bannerRelToNarrower } from './banner-beyond.js';
-import { controlsAny, controlsNone, hasSci } from './controls.js';
+import { controlsAny, controlsNone, hasSci, natoInformation } from './controls.js';
 import { bannerAbovePortions, captionControlsAny, declStatus, documentClassified, documentControlsAny, documentControlsOnly, documentHasControls, documentHoldsAny, documentLevelAtLeast, documentLevelAtMost, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
 import { kind } from './kind.js';
 import { level, levelAtLeast, levelAtMost } from './level.js';
@@ -35,6 +35,7 @@ export const CONDITIONS: ReadonlyMap<string, ConditionKind<never>> = new Map(
       levelAtLeast,
       levelAtMost,
       marking,
+      natoInformation,
       originatedBefore,
       originatedOnOrAfter,
       relToAll,

@@ -53,6 +53,7 @@ export const CONDITION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   levelAtLeast: LevelSchema,
   levelAtMost: LevelSchema,
   marking: z.array(z.enum(SOURCES)).min(1),
+  natoInformation: z.boolean(),
   originatedBefore: IsoDate,
   originatedOnOrAfter: IsoDate,
   relToAll: z.array(z.string().regex(/^[A-Z]{3,4}$/, 'expected a trigraph or tetragraph such as GBR or FVEY')).min(1),
