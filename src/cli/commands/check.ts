@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { ExitCode, OutputError, UsageError } from '../../errors.js';
-import type { DeclStatus, Diagnostic, Document } from '../../types.js';
+import type { DeclStatus, Diagnostic } from '../../types.js';
 import type { Colors } from '../color.js';
 import { formatJsonLine } from '../format/json.js';
 import type { CheckRow } from '../records/check.js';
@@ -17,8 +17,6 @@ import { batchPaths, expandInputs, noIgnoreOption, readCliInput, STDIN_PATH } fr
 import { DEFAULT_MAX_INPUT_BYTES } from '../../node/limits.js';
 import { parseIsoDateOption, parseNameList, positiveInteger } from '../options.js';
 import { asOfDate } from './shared.js';
-import { CONSOLE_WARNINGS } from '../../batch/console-warnings.js';
-import { bannerBelowPortions } from '../../lint/index.js';
 
 /** commander parser for `--fail-on review,invalid`: known status names only, else a usage error. */
 export function parseStatusList(value: string): DeclStatus[] {
@@ -79,7 +77,7 @@ async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext
   const { io } = ctx;
   const asOf = asOfDate(io, opts.asOf);
   // Loaded when a check runs, not for `--help` or `--version`.
-  const [{ formatIcs }, { createProgress }, { formatCheckCounts, formatCheckTable, tableCells }, { CSV_HEADER, csvLine }, { checkDocument, emptyCounts, isDue, toCheckJson }, { writeFileAtomic }] =
+  const [{ formatIcs }, { createProgress }, { formatCheckCounts, formatCheckTable, tableCells }, { CSV_HEADER, csvLine }, { checkDocument, emptyCounts, isDue, shownReading, toCheckJson }, { writeFileAtomic }] =
     await Promise.all([
       import('../format/ics.js'),
       import('../progress.js'),
@@ -146,17 +144,6 @@ async function runCheck(paths: string[], opts: CheckOptions, ctx: CommandContext
     io.stderr(`declass: --fail-on matched ${matched} document(s): ${[...failOn].map((s) => `${counts[s]} ${s}`).join(', ')}\n`);
   }
   return failed > 0 || matched > 0 ? ExitCode.problems : ExitCode.ok;
-}
-
-/**
- * What the reader said of a document that `release` shows on the console too (a `(C//FOUO)`
- * mark, a REL TO with NOFORN, a banner below its portions): check printed only the
- * declassification's diagnostics, and was silent about them (probe 65e F5).
- */
-function shownReading(doc: Document, asOf: string): Diagnostic[] {
-  const shown = [...doc.diagnostics, ...bannerBelowPortions(doc, asOf)].filter((d) => CONSOLE_WARNINGS.has(d.code));
-  // Each once, as release shows them (a mark repeated in many portions says the same thing).
-  return shown.filter((d, i) => shown.findIndex((e) => e.code === d.code && e.message === d.message) === i);
 }
 
 function formatDiagnostic(file: string, d: Diagnostic, c: Colors): string {

@@ -4,7 +4,9 @@
  * format is made from.
  */
 import { assessDocument, documentLevel } from '../../declass/index.js';
-import type { AuthorityBlock, DeclAssessment, DeclStatus, Document, Level } from '../../types.js';
+import type { AuthorityBlock, DeclAssessment, DeclStatus, Diagnostic, Document, Level } from '../../types.js';
+import { CONSOLE_WARNINGS } from '../../batch/console-warnings.js';
+import { bannerBelowPortions } from '../../lint/index.js';
 
 import { STATUSES } from './statuses.js';
 
@@ -91,4 +93,15 @@ export function declText(row: CheckRow): string {
  */
 export function isDue(r: CheckRow, asOf: string): boolean {
   return r.assessment.status === 'classified' && r.assessment.declassifyOn !== null && r.assessment.declassifyOn > asOf;
+}
+
+/**
+ * What the reader said of a document that `release` shows on the console too (a `(C//FOUO)`
+ * mark, a REL TO with NOFORN, a banner below its portions): check printed only the
+ * declassification's diagnostics, and was silent about them (probe 65e F5).
+ */
+export function shownReading(doc: Document, asOf: string): Diagnostic[] {
+  const shown = [...doc.diagnostics, ...bannerBelowPortions(doc, asOf)].filter((d) => CONSOLE_WARNINGS.has(d.code));
+  // Each once, as release shows them (a mark repeated in many portions says the same thing).
+  return shown.filter((d, i) => shown.findIndex((e) => e.code === d.code && e.message === d.message) === i);
 }
