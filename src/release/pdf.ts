@@ -94,8 +94,8 @@ export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion
  * region removed the (U) words under it and boxed them B1, while the release text and the record
  * said the (U) line was released (probe 64b, F2). The removal is by region, so the two cannot be
  * told apart on the page; the message names the page and the portions, never their text. A
- * property of the input, not a bug: the input error the other refused pages give (exit 66 alone,
- * one failed document in a batch).
+ * property of the input, not a bug: the input error the other refused pages give (one failed
+ * document, exit 1, nothing written for it).
  */
 export function assertRegionsApart(plan: Plan, layout: PdfLayout): void {
   const byId = new Map(plan.document.portions.map((p) => [p.id, p]));

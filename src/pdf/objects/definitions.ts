@@ -25,13 +25,13 @@ export type ObjectAt = (offset: number) => PdfValue | undefined;
 
 const ENTRY = /^(\d{10}) (\d{5}) ([nf])/;
 
-/** A classic section's in-use entries, its trailer's /XRefStm and /Prev; undefined when `at` holds no table. */
 /** A section's links on: a hybrid table's cross-reference stream, and the section before. */
 interface Links {
   readonly stm?: number | undefined;
   readonly prev?: number | undefined;
 }
 
+/** A classic section's in-use entries, its trailer's /XRefStm and /Prev; undefined when `at` holds no table. */
 function classicSection(text: string, at: number, entries: Map<number, Entry>): Links | undefined {
   const section = text.slice(at, at + 20 + 20 * 200_000);
   if (!section.startsWith('xref')) return undefined;

@@ -88,7 +88,9 @@ function recordDefinitions(parser: PDFParser): Map<number, Definition[]> {
   const assign = inside.context.assign.bind(inside.context);
   inside.context.assign = (ref, object) => {
     const def = ref.objectNumber === top.num ? { at: top.at } : { at: top.at, index: top.next++ };
-    defined.set(ref.objectNumber, [...(defined.get(ref.objectNumber) ?? []), def]);
+    const list = defined.get(ref.objectNumber);
+    if (list) list.push(def);
+    else defined.set(ref.objectNumber, [def]);
     assign(ref, object);
   };
   return defined;
