@@ -8,7 +8,8 @@ import type { Diagnostic } from '../types.js';
  * The warnings the console shows besides the audit record: an output named otherwise than its
  * input, a PDF redaction's own warning, a mark read without the invisible or look-alike
  * characters it held (the text was read otherwise than written), a FOIA notice the rules do
- * not read (../parse/notices.ts), images or outlined text a PDF release keeps unread, an as-of
+ * not read (../parse/notices.ts), images or outlined text a PDF release keeps unread, what a PDF
+ * holds beyond its pages (an attached file, bookmarks) that no release carries, an as-of
  * date before the document was written, and the claims and readings below.
  */
 export const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
@@ -16,6 +17,7 @@ export const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
   'pdf-redaction',
   'pdf-unread',
   'pdf-covered-text',
+  'pdf-content-unread',
   'mark-characters-read',
   'foia-notice',
   'as-of-before-origin',

@@ -20,3 +20,4 @@ export { readPdfText, type PdfText, type PdfTextReader, type TextRun } from './p
 export { PdfInputError, RegionError, UnsurePageError, type UnsureReason } from './errors.js';
 export { readPdfLayout, spanRegions, spanProbes, NO_TEXT_LAYER, OUTLINE_SHAPES, type PdfLayout, type LayoutLine, type SpanRegion } from './layout/index.js';
 export { pageFlow } from './layout/page-flow.js';
+export { unreadContent } from './redact/dropped.js';

@@ -17,7 +17,7 @@ import { pdfStampLine } from '../engine/disposition.js';
 import { replacedPageBanners, visibleAcrossGaps } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { withheldNameCheck, withheldNumberCheck } from '../leak/name-check.js';
-import { OUTLINE_SHAPES, PdfInputError, pageFlow, readPdfLayout, redactPdf, spanProbes, spanRegions, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
+import { OUTLINE_SHAPES, PdfInputError, pageFlow, readPdfLayout, redactPdf, spanProbes, spanRegions, unreadContent, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { contains, type Rect } from '../pdf/geometry.js';
 import { captionFigures } from '../pdf/figures.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
@@ -47,7 +47,12 @@ export async function readPdfInput(bytes: Uint8Array): Promise<{ ok: true; doc: 
   const read = readDocument(layout.text, { format: 'document', pageFlow: pageFlow(layout) }).doc;
   if (!hasMarkings(read)) return { ok: false, message: NOT_MARKED_MESSAGE };
   const standIns = standInDiagnostic(folded.marks);
-  const doc = standIns ? { ...read, diagnostics: [...read.diagnostics, standIns] } : read;
+  // What the file holds beyond its pages (an attached file, bookmarks, XMP…) no release carries,
+  // text or PDF: said once, when it is read, so that `--formats text` and `check` say it too.
+  const unread = layout.parsed ? unreadContent(layout.parsed.objects) : [];
+  const said: Diagnostic[] = unread.length > 0 ? [{ severity: 'warning', code: 'pdf-content-unread', message: `${unread.join(', ')} removed unread (not reviewed, not released)` }] : [];
+  if (standIns) said.unshift(standIns);
+  const doc = said.length > 0 ? { ...read, diagnostics: [...read.diagnostics, ...said] } : read;
   return { ok: true, doc, reader: PDF_READER, layout };
 }
 
@@ -167,9 +172,8 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
     ].filter((s) => s !== '');
     throw new InternalError(`self-check of the release PDF failed: ${why.join('; ')}; nothing was written`);
   }
-  // What the input held beyond its pages (an attached file, bookmarks, XMP…) is left out unread: said once.
-  const dropped = report.dropped.length > 0 ? [`${report.dropped.join(', ')} removed unread (not reviewed, not released)`] : [];
-  const diagnostics: Diagnostic[] = [...figureWarnings, ...report.warnings, ...dropped].map((w) => ({ severity: 'warning', code: 'pdf-redaction', message: w }));
+  // What the input held beyond its pages (report.dropped) was said when it was read (readPdfInput).
+  const diagnostics: Diagnostic[] = [...figureWarnings, ...report.warnings].map((w) => ({ severity: 'warning', code: 'pdf-redaction', message: w }));
   if (disposition.kind !== 'release-in-full') diagnostics.push(...unreadDrawings(source.layout, regions));
   diagnostics.push(...coveredText(source.layout));
   return { bytes, diagnostics };

@@ -111,12 +111,27 @@ describe.skipIf(!hasPdftotext())('probe 65a (fix65f): the release package says w
     const out = path.join(tmp('f4-out'), 'out');
     const r = runBin(['release', path.join(dir, 'doc.pdf'), '-p', 'public', '--as-of', AS_OF, '-o', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe(`declass: ${path.join(dir, 'doc.pdf')}: warning: ${message} [pdf-redaction]\n`);
+    expect(r.stderr).toBe(`declass: ${path.join(dir, 'doc.pdf')}: warning: ${message} [pdf-content-unread]\n`);
     const record = readFileSync(path.join(out, 'review', 'doc.audit.json'), 'utf8');
     const diagnostics = (JSON.parse(record) as { diagnostics: { severity: string; code: string; message: string }[] }).diagnostics;
-    expect(diagnostics).toEqual([{ severity: 'warning', code: 'pdf-redaction', message }]);
+    expect(diagnostics).toEqual([{ severity: 'warning', code: 'pdf-content-unread', message }]);
     expect(record).not.toMatch(/ZQ/);
     expect(readFileSync(path.join(out, 'release', 'doc.txt'), 'utf8')).toContain('UQ21');
+    expectNoZq(out);
+  });
+
+  it.each(DROPPED)('F4: %s is said as well when only text is released, and by check', async (_name, extra, message) => {
+    const dir = inputs('f4-text', { 'doc.pdf': await markedPdf(extra) });
+    const out = path.join(tmp('f4-text-out'), 'out');
+    const r = runBin(['release', path.join(dir, 'doc.pdf'), '-p', 'public', '--as-of', AS_OF, '-o', out, '--formats', 'text']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(`declass: ${path.join(dir, 'doc.pdf')}: warning: ${message} [pdf-content-unread]\n`);
+    const record = readFileSync(path.join(out, 'review', 'doc.audit.json'), 'utf8');
+    expect(record).toContain('"code": "pdf-content-unread"');
+    expect(record).not.toMatch(/ZQ/);
+    const c = runBin(['check', path.join(dir, 'doc.pdf'), '--as-of', AS_OF]);
+    expect(c.stdout + c.stderr).toContain(message);
+    expect(c.stdout + c.stderr).not.toMatch(/ZQ/);
     expectNoZq(out);
   });
 

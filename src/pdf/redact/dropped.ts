@@ -52,3 +52,13 @@ export function droppedContent(objs: PdfObjects, catalog: PdfDict): string[] {
   }
   return out;
 }
+
+/**
+ * The content the catalog of `objs` holds beyond its pages, read when the input is: a release of
+ * text only leaves it out as surely as a release PDF, and said nothing of it (the warning came
+ * from the PDF writer alone).
+ */
+export function unreadContent(objs: PdfObjects): string[] {
+  const catalog = resolve(objs, objs.trailer.get('Root'));
+  return catalog instanceof PdfDict ? droppedContent(objs, catalog) : [];
+}
