@@ -162,6 +162,10 @@ describe.skipIf(!hasPdftotext())('probe 65a (fix65f): the release package says w
     expect(r.code).toBe(78);
     expect(r.stderr).toContain(`declass: ${file}:2: overrides[0].authority: ${message}`);
     expect(existsSync(out)).toBe(false);
+    // explain showed the authority as the decision's, where release refuses it.
+    const e = runBin(['explain', path.join(dir, 'memo2.txt'), '-p', 'public', '--as-of', AS_OF, '--overrides', file]);
+    expect([e.code, e.stdout]).toEqual([78, '']);
+    expect(e.stderr).toContain(`declass: ${file}:2: overrides[0].authority: ${message}`);
   });
 
   it.each(['B6', 'B7(C)', 'B3, "50 U.S.C. 3024(i)"', '"B3 - 50 USC 3024(i)"', 'B1, "1.4(D)"', 'PENDING REVIEW', '"SBU - PENDING FOIA REVIEW"'])('F2: a withhold decision under [%s] (an exemption, or the profile\'s label) is taken', (authority) => {
@@ -172,6 +176,8 @@ describe.skipIf(!hasPdftotext())('probe 65a (fix65f): the release package says w
     const r = runBin(['release', dir, '-p', 'public', '--as-of', AS_OF, '-o', out, '--overrides', file]);
     expect(r.code, r.stderr).toBe(0);
     expectNoZq(out);
+    const e = runBin(['explain', path.join(dir, 'memo2.txt'), '-p', 'public', '--as-of', AS_OF, '--overrides', file]);
+    expect(e.code, e.stderr).toBe(0);
   });
 
   it.each(['release/cover-letter.pdf', 'release/extra.txt', 'review/reviewer-notes.diff', 'pending/other.txt'])('F3: --replace refuses %s, which no record lists, and removes nothing', (extra) => {

@@ -3,6 +3,7 @@ import { InputError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import type { OverrideSet } from '../../rules/overrides.js';
 import type { Document } from '../../types.js';
+import type { Profile } from '../../rules/compile.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { readCliInput } from '../inputs.js';
 import { safeStem } from '../../release/folder.js';
@@ -19,12 +20,15 @@ interface ExplainOptions {
 }
 
 /**
- * An override for this document that names a portion it does not have is an error (exit 78), as
- * in `release`; overrides for other documents are normal in a file that covers a collection, and
+ * An override whose authority is neither a FOIA exemption nor a label of the profile, or that
+ * names a portion this document does not have, is an error (exit 78), as in `release` (explain
+ * showed such an authority as the decision's, where release refuses it); overrides for other documents are normal in a file that covers a collection, and
  * are counted in one note.
  */
-async function checkOverrides(overrides: OverrideSet, doc: Document, input: { stem: string; sha256: string; label: string }, stderr: (text: string) => void): Promise<void> {
-  const { OverrideMatcher, unmatchedOverridesError } = await import('../../rules/overrides.js');
+async function checkOverrides(overrides: OverrideSet, profile: Profile, doc: Document, input: { stem: string; sha256: string; label: string }, stderr: (text: string) => void): Promise<void> {
+  const { OverrideMatcher, unknownAuthorityError, unmatchedOverridesError } = await import('../../rules/overrides.js');
+  const unknown = unknownAuthorityError(overrides, profile);
+  if (unknown) throw unknown;
   const matcher = new OverrideMatcher(overrides);
   matcher.see({ ref: doc.ref, stem: input.stem, portions: doc.portions.map((p) => ({ id: p.id, mark: p.mark?.raw ?? null })), sha256: input.sha256, label: input.label });
   const unmatched = matcher.unmatched();
@@ -59,7 +63,7 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       if (!read.ok) throw new InputError(`${file}: ${read.message}`);
       const asOf = asOfDate(io, opts.asOf);
       const inputSha256 = sha256Hex(read.bytes);
-      if (overrides) await checkOverrides(overrides, read.doc, { stem: safeStem(file), sha256: inputSha256, label: file }, io.stderr);
+      if (overrides) await checkOverrides(overrides, profile, read.doc, { stem: safeStem(file), sha256: inputSha256, label: file }, io.stderr);
       const plan = evaluate(read.doc, profile, { asOf, overrides, fallbackRef: safeStem(file), inputSha256 });
       io.stdout(opts.json ? formatExplainJson(file, read.doc, plan) : formatExplanation(file, read.doc, plan, profile, asOf));
     });
