@@ -221,9 +221,15 @@ export function segregability(record: AuditRecord, disposition: string): string 
 /** Why the withheld portions are withheld whole, one phrase per class present. */
 function wholeReasons(withheld: readonly RecordDecision[]): string {
   const phrases: string[] = [];
-  const classified = withheld.filter((d) => d.authority.includes('B1'));
+  // A reviewer's B1 on a portion its mark calls (U) (an `override-b1-not-classified` warning) is
+  // the reviewer's determination: neither "classified in its entirety" by its mark nor an unmarked
+  // portion (probe 65a, F6).
+  const reviewedU = (d: RecordDecision): boolean => d.override != null && d.markingSource !== 'unmarked' && d.markingSource !== 'unknown' && d.level === 'U';
+  const classified = withheld.filter((d) => d.authority.includes('B1') && !reviewedU(d));
+  const reviewed = withheld.some((d) => d.authority.includes('B1') && reviewedU(d));
+  if (reviewed) phrases.push("a portion marked (U) is withheld whole under B1 by the reviewer's decision, which the decision records");
   if (classified.some((d) => d.markingSource !== 'unmarked' && d.markingSource !== 'unknown' && d.level && d.level !== 'U' && !d.raisedFrom)) {
-    phrases.push('the withheld paragraphs are classified in their entirety, each under its own portion mark');
+    phrases.push(`the ${reviewed ? 'other ' : ''}withheld paragraphs are classified in their entirety, each under its own portion mark`);
   }
   if (classified.some((d) => d.markingSource !== 'unmarked' && d.markingSource !== 'unknown' && d.level && d.level !== 'U' && d.raisedFrom)) {
     phrases.push('a paragraph that holds a portion mark above its own inside its text is withheld whole, as its marking does not show which of its words the inner mark covers');

@@ -180,6 +180,20 @@ describe.skipIf(!hasPdftotext())('probe 65a (fix65f): the release package says w
     expect(e.code, e.stderr).toBe(0);
   });
 
+  it("F6: a reviewer's B1 on a (U) portion is named as the reviewer's in the index's Segregability, not as classified by its mark", () => {
+    const dir = inputs('f6');
+    const file = path.join(path.dirname(dir), 'o.yaml');
+    writeFileSync(file, 'overrides:\n  - {ref: memo2, portion: p1, action: withhold, authority: [B1, "1.4(D)"], reviewer: A, date: 2026-11-20, note: x}\n');
+    const out = path.join(tmp('f6-out'), 'out');
+    const r = runBin(['release', dir, '-p', 'public', '--as-of', AS_OF, '-o', out, '--overrides', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('[override-b1-not-classified]');
+    const csv = readFileSync(path.join(out, 'release', 'index.csv'), 'utf8');
+    expect(csv).toContain("a portion marked (U) is withheld whole under B1 by the reviewer's decision, which the decision records; the other withheld paragraphs are classified in their entirety");
+    expect(csv).not.toContain('unmarked or unreadably marked');
+    expectNoZq(out);
+  });
+
   it.each(['release/cover-letter.pdf', 'release/extra.txt', 'review/reviewer-notes.diff', 'pending/other.txt'])('F3: --replace refuses %s, which no record lists, and removes nothing', (extra) => {
     const dir = inputs('f3');
     const out = path.join(tmp('f3-out'), 'out');
