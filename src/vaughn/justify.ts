@@ -192,8 +192,11 @@ function reasonsSentence(authority: readonly string[], byReviewer: boolean, orig
  * name an order that did not govern the document.
  */
 function oldSectionOrder(originated: string | null): string {
+  // A document of unknown date (a partial extract's header is cut off) is not said to fall under
+  // the 1995 order: §1.5 was cited out of habit for years after (probe 66a, F4: 05MADRID3260).
+  if (originated === null) return "cited as §1.5, the numbering of E.O. 12958 as issued in 1995; the document's date is not known, so the order that governed it is not stated";
   const inForce = governingOrder(originated);
-  if (originated === null || inForce === null || originated < CATEGORIES_RENUMBERED) return 'E.O. 12958 §1.5 as issued in 1995';
+  if (inForce === null || originated < CATEGORIES_RENUMBERED) return 'E.O. 12958 §1.5 as issued in 1995';
   return `cited as §1.5, the numbering of E.O. 12958 as issued in 1995; on ${originated} the order in force was ${inForce}, whose §1.4 has the same category under the same letter`;
 }
 

@@ -73,7 +73,8 @@ describe('the order a §1.5 category is cited under (found by a probe)', () => {
 
   it.each<[string | null, string]>([
     ['1999-05-01', 'The classification reasons are 1.5(b) (foreign government information) (E.O. 12958 §1.5 as issued in 1995).'],
-    [null, 'The classification reasons are 1.5(b) (foreign government information) (E.O. 12958 §1.5 as issued in 1995).'],
+    // Probe 66a F4: a partial extract of unknown date (05MADRID3260, of 2005 by its DECL) was said to fall under the 1995 order.
+    [null, "The classification reasons are 1.5(b) (foreign government information) (cited as §1.5, the numbering of E.O. 12958 as issued in 1995; the document's date is not known, so the order that governed it is not stated)."],
     ['2004-10-01', 'The classification reasons are 1.5(b) (foreign government information) (cited as §1.5, the numbering of E.O. 12958 as issued in 1995; on 2004-10-01 the order in force was E.O. 12958, as amended, whose §1.4 has the same category under the same letter).'],
     ['2011-03-15', 'The classification reasons are 1.5(b) (foreign government information) (cited as §1.5, the numbering of E.O. 12958 as issued in 1995; on 2011-03-15 the order in force was E.O. 13526, whose §1.4 has the same category under the same letter).'],
   ])('a document of %s', (originated, expected) => {
