@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../types.js';
-import { foldMarkReferences, foldMarkStandIns, standInDiagnostic } from './stand-ins.js';
+import { foldRenderedMarks } from './rendered-marks.js';
+import { foldMarkStandIns, standInDiagnostic } from './stand-ins.js';
 
 /** Result of turning the bytes of an input file into cable text. */
 export type DecodeResult =
@@ -88,8 +89,10 @@ function normalised(input: string, diagnostics: Diagnostic[]): DecodeResult {
     diagnostics.push({ severity: 'info', code: 'line-ends-normalised', message: 'Line or paragraph separators (U+2028, U+2029, NEL, vertical tab) were read as line ends.' });
   }
   if (text.trim().length === 0) return { ok: false, message: 'file holds only white space' };
-  // Marks that hide a zero-width space or a look-alike slash are read as written plainly (./stand-ins.ts).
-  const refs = foldMarkReferences(text);
+  // Marks and classification lines written with character references, inline HTML or emphasis are
+  // read as they render (./rendered-marks.ts); marks that hide a zero-width space or a look-alike
+  // slash as written plainly (./stand-ins.ts).
+  const refs = foldRenderedMarks(text);
   const folded = foldMarkStandIns(refs.text);
   const standIns = standInDiagnostic(folded.marks + refs.marks);
   if (standIns) diagnostics.push(standIns);

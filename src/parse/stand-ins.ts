@@ -39,14 +39,21 @@ const PARENTHESIS = /^[(\uFF08\uFE59\u207D\u208D\u2985\uFD3E\uFD3F\u2768\u276A\u
  */
 const PARENTHETICAL = /((?!\uFD3F)\p{Ps}|\uFD3E)([^\p{Ps}\p{Pe}\n]{1,90})(?:(?!\uFD3E)\p{Pe}|\uFD3F)/gu;
 
+/**
+ * `inner` with its invisible characters as blanks, one for each UTF-16 unit (a tag character is
+ * two: offsets hold), and its look-alike slashes and hyphens as `/` and `-`.
+ */
+export function plainStandIns(inner: string): string {
+  return inner.replace(INVISIBLE, (c) => ' '.repeat(c.length)).replace(SLASH, '/').replace(HYPHEN, '-');
+}
+
 /** `text` with the stand-ins of every mark-like parenthetical replaced (same length), and how many marks that touched. */
 export function foldMarkStandIns(text: string): { readonly text: string; readonly marks: number } {
   if (!ANY.test(text)) return { text, marks: 0 };
   let marks = 0;
   const folded = text.replace(PARENTHETICAL, (whole: string, open: string, inner: string) => {
     if (open === '[' || open === '{' || !ANY.test(whole)) return whole;
-    // A blank for each UTF-16 unit (a tag character is two): offsets hold.
-    const plain = inner.replace(INVISIBLE, (c) => ' '.repeat(c.length)).replace(SLASH, '/').replace(HYPHEN, '-');
+    const plain = plainStandIns(inner);
     if (classifyParenthetical(plain.trim()) === 'not-a-marking') return whole;
     // Other brackets than parentheses raise a mark, never make one plain (U): `［U］`, `〈U〉`,
     // `「U」` stay text, as ASCII `[U]` is no (U) (probe 63e F6: read as (U), they released text).
@@ -60,40 +67,12 @@ export function foldMarkStandIns(text: string): { readonly text: string; readonl
   return { text: folded, marks };
 }
 
-/** `(` and `)` as HTML character references (`&#40;`, `&#x28;`, `&lpar;`), or as written. */
-const REF_OPEN = String.raw`(?:\(|&#0*40;|&#[xX]0*28;|&lpar;)`;
-const REF_CLOSE = String.raw`(?:\)|&#0*41;|&#[xX]0*29;|&rpar;)`;
-/** Inside: text, or a reference to `/`, `-` or a blank. */
-const REF_INNER = String.raw`(?:[^()&\n]|&(?:#0*47|#[xX]0*2[fF]|sol|#0*45|#[xX]0*2[dD]|hyphen|dash|#0*32|#[xX]0*20|#0*160|#[xX]0*[aA]0|nbsp);){1,90}?`;
-const REF_PARENTHETICAL = new RegExp(`${REF_OPEN}(${REF_INNER})${REF_CLOSE}`, 'g');
-
-/**
- * `text` with every mark written with HTML character references (`&#40;S&#41;`, `&lpar;S&rpar;`,
- * `(S&#47;&#47;NF)`, as Markdown renders `(S)` and `(S//NF)`) read as the mark, padded with blanks
- * inside its parentheses to the same length (`(S        )`), so every offset still refers to the
- * same text, and how many marks that touched. Read as text, `&#40;S&#41; The source …` in an
- * UNCLASSIFIED document was released as its unmarked text (probe 63a F6). Text files only: a PDF's
- * text holds no references.
- */
-export function foldMarkReferences(text: string): { readonly text: string; readonly marks: number } {
-  if (!text.includes('&')) return { text, marks: 0 };
-  let marks = 0;
-  const folded = text.replace(REF_PARENTHETICAL, (whole: string, inner: string) => {
-    if (!whole.includes('&')) return whole;
-    const plain = inner.replace(/&(?:#0*47|#[xX]0*2[fF]|sol);/g, '/').replace(/&(?:#0*45|#[xX]0*2[dD]|hyphen|dash);/g, '-').replace(/&[^;]*;/g, ' ');
-    if (classifyParenthetical(plain.trim()) === 'not-a-marking') return whole;
-    marks++;
-    return `(${plain.padEnd(whole.length - 2, ' ')})`;
-  });
-  return { text: folded, marks };
-}
-
 /** The warning that says marks were read so (null when none was). */
 export function standInDiagnostic(marks: number): Diagnostic | null {
   if (marks === 0) return null;
   return {
     severity: 'warning',
     code: 'mark-characters-read',
-    message: `${marks} mark(s) held invisible characters (a zero-width space, a direction mark) or look-alikes of (, ), / or - (a full-width parenthesis, a full-width or fraction slash, a non-breaking hyphen, an HTML character reference such as &#40;); they were read as blanks, (, ), / and -.`,
+    message: `${marks} mark(s) held invisible characters (a zero-width space, a direction mark) or look-alikes of (, ), / or - (a full-width parenthesis, a full-width or fraction slash, a non-breaking hyphen), or were written with HTML character references (&#40;, &#83;), inline HTML or Markdown emphasis (<b>S</b>, **S**): they were read as they render, the look-alikes as blanks, (, ), / and -.`,
   };
 }
