@@ -90,7 +90,8 @@ function renderedMark(whole: string, inner: string): string | null {
     const read = parseMarking(`(${plain.trim()})`, 'portion');
     if (read.ok && !abovePlainU(read.marking)) return null;
   }
-  return `(${plain.padEnd(whole.length - 2, ' ')})`;
+  // The blanks that keep the length go after the mark: a release shows `(U)   text`, not `(U   )`.
+  return `(${plain.trim()})`.padEnd(whole.length, ' ');
 }
 
 /** `line` as the classification line above UNCLASSIFIED it renders, padded to its length, when as written it read as none. */
