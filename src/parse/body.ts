@@ -481,12 +481,23 @@ function readStart(source: string, l: Line, ctx: StartContext): Start | null {
  */
 function readMilitary(source: string, l: Line, lab: NonNullable<ReturnType<typeof militaryLabel>>, ctx: StartContext): Start | null {
   const after = l.first + lab.length;
-  const mark = readMarkAt(source, after) ?? readUnclosedAt(source, after);
+  const mark = readMarkAt(source, after) ?? readUnclosedAt(source, after) ?? markOnNextLine(source, l, after);
   if (!mark && !(ctx.gap || endsBlock(ctx.prevText))) return null;
   const at = { suffix: lab.suffix, start: l.first, mark, topic: false };
   if (ctx.top?.number === String(lab.number)) return { level: 'sub', number: lab.letter, ...at };
   if (!mark && !ctx.gap && !splitsOff(ctx.current)) return null;
   return { level: 'top', number: `${lab.number}.${lab.letter}`, ...at };
+}
+
+/**
+ * The mark that opens the next line, for a label alone on its line (`2.B.` / `(U) …`): the label's
+ * mark (the line is read again as a marked block of its own). Taken for unmarked, the bare label
+ * was withheld B1 above a released (U) text.
+ */
+function markOnNextLine(source: string, l: Line, after: number): MarkRead | null {
+  if (after < l.last || l.piece) return null;
+  const next = /^\r?\n[ \t]*/.exec(source.slice(l.end, l.end + 40));
+  return next ? readMarkAt(source, l.end + next[0].length) : null;
 }
 
 /**

@@ -5,23 +5,29 @@
  * was read as paragraph 2 whose text was the label `A.`. Pure: the grouping (src/parse/body.ts)
  * decides what a label opens.
  */
-import { classifyParenthetical } from '../markings/index.js';
+import { classifyParenthetical, foldForeignLettersMapped, hasForeignLetters } from '../markings/index.js';
 
-/** `2.A. …`, `12.b) …`: a paragraph's number, then its subparagraph's letter. */
-const MILITARY = /^(\d{1,3})\.([A-Za-z])([.)])[ \t]+/;
+/**
+ * `2.A. …`, `12.b) …`: a paragraph's number, then its subparagraph's letter; or the label alone on
+ * its line, its text on the next (`2.B.` / `ZQ …`: read as the (U) text above, released, probe 65e F1).
+ */
+const MILITARY = /^(\d{1,3})\.([A-Za-z])([.)])(?:[ \t]+(?=\S)|[ \t]*$)/;
 
 /**
  * A subparagraph label written any way a cable writes one, read only after an open one (see
  * {@link nextMilitaryLabel}): the number; then the letter (one, or a doubled one after Z) in
- * parentheses (`2.(B)`, `2(B)`, `2-(B)`), or after a separator (`.`, ` .`, `. `, ` `, `-`, `,` or
- * none) with a suffix (`.`, `)`, `]`, `:`, `,`, `;`, `-`, a stop and one of them `.-` `..`, or
- * none) and perhaps a numbered item or a first lettered one (`2.C.1.`, `2.C(1)`, `2.C.a.`,
- * `2.C.i.`); then a blank (a no-break or other space too), or a word glued on after a stop
- * (`2.C.ZQX`; `2.B.C.` is an abbreviation). Each of `2.B.- `, `2.B.. `, `2.B.a. `, `2,B. `, `2.B] `
- * and `2.B.`+NBSP under `2.A. (U) … .` was that paragraph's text and released (probe 65e F1).
+ * parentheses (`2.(B)`, `2(B)`, `2-(B)`), or after a separator (`.`, ` .`, `. `, ` `, `-`, `,`, a
+ * stop and a dash or an underscore `.-` `._`, `_`, `/`, `:`, a bracket `[` `.[`, or none) with a
+ * suffix (`.`, `)`, `]`, `:`, `,`, `;`, `-`, a stop and one of them `.-` `..`, or none) and perhaps
+ * a numbered item or a first lettered one (`2.C.1.`, `2.C(1)`, `2.C.a.`, `2.C.i.`, `2.C.1.a.`,
+ * `2.C.(a)`); then a blank (a no-break or other space too), a word glued on after a stop
+ * (`2.C.ZQX`; `2.B.C.` is an abbreviation), or the line's end (the text on the next line). Each of
+ * `2.B.- `, `2.B.. `, `2.B.a. `, `2,B. `, `2.B] `, `2.B.`+NBSP (probe 65e F1, fixed at 02f6eb6) and
+ * `2.B.(a) `, `2.B.1.a. `, `2.-B. `, `2._B. `, `2/B. `, `2:B. `, `2.[B] `, or any label alone on its
+ * line under `2.A. (U) … .` was that paragraph's text and released (probe 65e F1).
  */
 const MILITARY_ANY =
-  /^(\d{1,3})(?:[.-]?\(([A-Za-z]{1,2})\)|(\.|[ \t]\.|\.[ \t]|[ \t]|-|,|)([A-Za-z]{1,2})(\.[-.:)]|[.):,;\]-]?)(\(\d{1,2}\)|(?<=\.)(?:\d{1,2}[.)]?|[ai][.)]))?)(?:[ \t\u00a0\u2000-\u200a\u202f\u3000]+(?=\S)|(?<=[.)])(?=[A-Za-z]{2}))/;
+  /^(\d{1,3})(?:[.-]?\(([A-Za-z]{1,2})\)|(\.[-_[]?|[ \t]\.|\.[ \t]|[ \t]|[-,_/:[]|)([A-Za-z]{1,2})(\.[-.:)]|[.):,;\]-]?)(\(\d{1,2}\)|(?<=\.)(?:\d{1,2}(?:[.)](?:[a-z][.)])?)?|[ai][.)]|\([a-z]\)))?)(?:[ \t\u00a0\u2000-\u200a\u202f\u3000]+(?=\S)|(?<=[.)])(?=[A-Za-z]{2})|[ \t\u00a0\u2000-\u200a\u202f\u3000]*$)/;
 
 /** `2.A.1. …`, `2.A.1) …`, `2.A.(1) …`, `2.A(1) …`: a military subparagraph's numbered item. */
 const MILITARY_NESTED = /^(\d{1,3})\.([A-Za-z])(?:\.?\((\d{1,2})\)|\.(\d{1,2})([.)]?))[ \t]+(?=\S)/;
@@ -67,16 +73,34 @@ export function militaryLabel(text: string): { number: number; letter: string; s
  * on as the (U) text above (probe 64d F1, F2).
  */
 export function nextMilitaryLabel(text: string, open: { number: string; letter: string } | null): ReturnType<typeof militaryLabel> {
+  if (!open) return null;
   const lead = pilcrowLength(text);
-  const m = open ? MILITARY_ANY.exec(text.slice(lead)) : null;
-  if (!m || m[1] !== open!.number) return null;
+  const head = labelHead(text.slice(lead));
+  const m = MILITARY_ANY.exec(head.text);
+  if (!m || m[1] !== open.number) return null;
   const [, number, paren, separator = '', letter = paren!, suffix = '', item] = m;
-  const step = letterOrder(letter) - letterOrder(open!.letter);
+  const step = letterOrder(letter) - letterOrder(open.letter);
   if (step < 1 || step > MAX_LATER_STEP || (paren && isMarkLetter(paren)) || (step > 1 && ROMAN_LETTERS.test(letter))) return null;
   const stopped = paren !== undefined || item !== undefined || separator.includes('.') || /[.)]/.test(suffix);
-  if (!stopped && (separator === '' || separator === ',' || step > 1)) return null;
-  return { number: Number(number), letter, suffix: suffix || ')', length: lead + m[0].length };
+  if (!stopped && (!/^[ \t-]$/.test(separator) || step > 1)) return null;
+  // A blank for the stop and a letter skipped, or a comma after the letter: prose (`… ends here.` /
+  // `2 C. The river froze.`, `2 B, 3 C`), withheld as a label once (probe 65e F7).
+  if (/^[ \t]$/.test(separator) && (step > 1 || suffix === ',')) return null;
+  // `2.B.(c) …`: the (c) is the subparagraph's mark, read after the label, not its first item.
+  const end = item?.startsWith('(') && isMarkLetter(item.slice(1, -1)) ? m[0].lastIndexOf(item) : m[0].length;
+  return { number: Number(number), letter, suffix: suffix || ')', length: lead + head.length(end) };
 }
+
+/** The first characters of a line, full-width and look-alike letters folded (`２．Β．`: 2.B.), and the source length of a folded prefix. */
+function labelHead(text: string): { text: string; length: (folded: number) => number } {
+  const head = text.slice(0, LABEL_HEAD);
+  if (!hasForeignLetters(head)) return { text: head, length: (n) => n };
+  const f = foldForeignLettersMapped(head);
+  return { text: f.text, length: (n) => (n === 0 ? 0 : f.ends[n - 1]!) };
+}
+
+/** Characters of a line a label is looked for in (`¶2.B.1.a.` and its blanks take fewer). */
+const LABEL_HEAD = 24;
 
 /** How many letters after the open one a later label may be: `2.D` under `2.A.` (two skipped), not `2.Q:`. */
 const MAX_LATER_STEP = 3;

@@ -12,6 +12,24 @@ describe('the next military subparagraph label under 2.A.', () => {
   it.each(['2.B.- ZQ', '2.B.. ZQ', '2.B.a. ZQ', '2.B.i. ZQ', '2,B. ZQ', '2.B] ZQ', '2.B.\u00a0ZQ', '¶2.B. ZQ', '¶ 2.B ZQ'])('%j is B (probe 65e)', (text) => {
     expect(nextMilitaryLabel(text, OPEN)?.letter.toUpperCase()).toBe('B');
   });
+  // Probe 65e F1 (stop 66): more forms, full-width and look-alike characters, a label alone on its line.
+  it.each([
+    '2.B.(a) ZQ', '2.B.1.a. ZQ', '2.-B. ZQ', '2._B. ZQ', '2/B. ZQ', '2:B. ZQ', '2.[B] ZQ', '2.B.: ZQ',
+    '2\uff0eB\uff0e ZQ', '\uff12.B. ZQ', '2.\u0392. ZQ', '2.\u0412. ZQ', '2.\uff22. ZQ',
+    '2.B.', '2.B', '2.B.:', '2.B.(a)', '2.-B.', '2/B.', '2.B)', '2 B.', '¶2.B.', '2.\u0392.', '2.B.\u00a0',
+  ])('%j is B (probe 65e, stop 66)', (text) => {
+    expect(nextMilitaryLabel(text, OPEN)?.letter.toUpperCase()).toBe('B');
+  });
+  it('measures a folded label in the source (full-width stops)', () => {
+    expect(nextMilitaryLabel('2\uff0eB\uff0e ZQ', OPEN)?.length).toBe(5);
+    expect(nextMilitaryLabel('\u00b62.\u0392. ZQ', OPEN)?.length).toBe(6);
+    // `2.B.(c) …`: the label is `2.B.`, the (c) its mark.
+    expect(nextMilitaryLabel('2.B.(c) ZQ', OPEN)?.length).toBe(4);
+  });
+  // Probe 65e F7: a blank for the stop with a letter skipped, or a comma after the letter, is prose.
+  it.each(['2 C. UQ', '2 C) UQ', '2 D. UQ', '2 B, UQ', '2 C', '2/B UQ', '2:B UQ', '2_B UQ', '2.5'])('%j is none (prose, probe 65e F7)', (text) => {
+    expect(nextMilitaryLabel(text, OPEN)).toBeNull();
+  });
   it.each(['2,B ZQ', '2.B.C. ZQ', '2.B.x. ZQ', '2,E. ZQ', '¶2.F. ZQ'])('%j is none (probe 65e)', (text) => {
     expect(nextMilitaryLabel(text, OPEN)).toBeNull();
   });
@@ -78,7 +96,6 @@ describe('the next military subparagraph label under 2.A.', () => {
     ['2.C.1. ZQ', 'C'],
     ['2.B.1. ZQ', 'B'],
     ['2. C. ZQ', 'C'],
-    ['2 C. ZQ', 'C'],
     ['2C. ZQ', 'C'],
     ['2.C.ZQ', 'C'],
     ['2.B.ZQ', 'B'],

@@ -22,6 +22,19 @@ const BANNERS = [
   '\ua4da\ua4f3\ua4e0\ua4dd\ua4f2\ua4d3\ua4f0\ua4e0\ua4d4\ua4f2\ua4ee\ua4e1', // ꓚꓳꓠꓝꓲꓓꓰꓠꓔꓲꓮꓡ
   '\u0422\u041e\u0420 \u0405\u0415\u0421\u042f\u0415\u0422', // ТОР ЅЕСЯЕТ (Я as R)
   '\u0405\u0415\u0421\u042f\u0415\u0422', // ЅЕСЯЕТ
+  // Probe 65e F2 (stop 66): circled, small capitals, lower-case look-alikes, spaced or split, digits and signs.
+  '\u24c8\u24ba\u24b8\u24c7\u24ba\u24c9', // ⓈⒺⒸⓇⒺⓉ
+  '\ua731\u1d07\u1d04\u0280\u1d07\u1d1b', // ꜱᴇᴄʀᴇᴛ
+  '\u0455\u0435\u0441r\u0435t', // ѕесrеt
+  '\u0405 \u0415 \u0421 R \u0415 \u0422', // Ѕ Е С R Е Т
+  '\u0405\u0395\u0421 \u042f\u0395\u0422', // ЅΕС ЯΕТ
+  '\u13daecret', // Ꮪecret
+  'S3CRET',
+  '5ECRET',
+  '$ECRET',
+  'C0NFIDENTIAL',
+  '\u050c\u039f\u039d\u0492\u0399\u0500\u0395\u039d\u03a4\u0399\u0391\u13de', // ԌΟΝҒΙԀΕΝΤΙΑᏞ
+  '\u0455\u0435\u0441r\u0435t//NOFORN', // ѕесrеt//NOFORN
 ];
 
 /** Ordinary words of their own script alone on a line: text, released. */
@@ -34,6 +47,19 @@ const WORDS = [
   '\u0413\u041e\u041b', // ГОЛ (goal)
   '\u0393\u039f\u039d\u03a6\u0399\u0394\u0395\u039d\u03a4\u0399\u0391\u039b', // ΓΟΝΦΙΔΕΝΤΙΑΛ
   '\u0421\u0415\u041a\u0420\u0415\u0422', // СЕКРЕТ
+  // Stop 66: ordinary words that share letters or shapes with a level word.
+  '\u0441\u0435\u043a\u0440\u0435\u0442', // секрет
+  '\u0411\u044e\u0434\u0436\u0435\u0442', // Бюджет
+  'SECRETARY',
+  'Secret Service',
+  'S3',
+  'Section 5',
+  'B-52',
+  '2013',
+  'Ⓡ Registered',
+  'ΑΠΟΦΑΣΗ', // Greek, "decision"
+  '\u041c\u041e\u0421\u041a\u0412\u0410', // МОСКВА
+  'Confidentiality',
 ];
 
 describe('probe 65e F3: disguised level words', () => {

@@ -10,6 +10,7 @@
  * understood (fail closed). Pure.
  */
 import { readBannerWords } from '../banner-words.js';
+import { disguisedLevel, disguisedLine, LOOK_ALIKES, STAND_IN_SCRIPT, WILDCARD, WILDCARD_LEVELS } from './disguised-words.js';
 import type { Marking } from '../../types.js';
 
 /** Characters that draw nothing (Unicode's default-ignorable code points: probe 63a F1) and combining marks (a strike-through). */
@@ -20,71 +21,30 @@ const SLASH = /[\uFF0F\u2044\u2215\u29F8]/g;
 const HYPHEN = /[\u2010\u2011\u2012\uFF0D]/g;
 /** Full-width ASCII (`ＳＥＣＲＥＴ`, `，`). */
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
-/** Cyrillic and Greek capitals drawn as Latin ones. */
-const LOOK_ALIKES: Readonly<Record<string, string>> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', Ѕ: 'S', І: 'I', Ј: 'J', Ү: 'Y',
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
-};
 const LOOK_ALIKE = /[АВЕКМНОРСТХЅІЈҮΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]/g;
 const ANY = /[\p{Default_Ignorable_Code_Point}\u0300-\u036F\uFF0F\u2044\u2215\u29F8\u2010\u2011\u2012\uFF01-\uFF5E]/u;
 
 /**
  * `text` with invisible characters dropped and look-alikes read as the ASCII they stand for, or
  * null when it holds none. A word of Cyrillic or Greek letters only is left as it is (`СЕКРЕТНО`
- * is Russian, not a disguised Latin word).
+ * is Russian, not a disguised Latin word). A line whose level is disguised beyond that
+ * (`ⓈⒺⒸⓇⒺⓉ`, `ꜱᴇᴄʀᴇᴛ`, `S3CRET`, `ЅΕС ЯΕТ`: disguisedLine) reads as WILDCARDs, a line not understood.
  */
 export function foldBannerStandIns(text: string): string | null {
+  const folded = foldStandIns(text);
+  if (folded !== null && classificationWords(folded) !== null) return folded;
+  const disguised = text.length <= 80 ? disguisedLine(text) : null;
+  return disguised === null ? folded : (foldStandIns(disguised) ?? disguised);
+}
+
+/** {@link foldBannerStandIns} of the look-alikes, invisible and full-width characters only. */
+function foldStandIns(text: string): string | null {
   const mixed = /[A-Za-z]/.test(text) && /[^\x00-\x7f]/.test(text);
   if (!mixed && !ANY.test(text) && !STAND_IN_SCRIPT.test(text)) return null;
   let out = text.replace(INVISIBLE, '').replace(SLASH, '/').replace(HYPHEN, '-');
   out = out.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   out = out.replace(/\S+/g, (w) => (/[A-Za-z]/.test(w) ? (mixed ? unknownAsWildcard(w.replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c] ?? c)) : w) : (disguisedLevel(w) ?? w)));
   return out === text ? null : out;
-}
-
-/**
- * Scripts and symbols with capitals drawn as Latin ones: Greek, Cyrillic, Cherokee, Coptic,
- * Tifinagh, Lisu, enclosed letters (`🆂`) and regional indicators (`🇸`).
- */
-const STAND_IN_SCRIPT = /[\u0391-\u03A9\u0400-\u042F\u13A0-\u13F5\u2C80-\u2CFF\u2D30-\u2D7F\uA4D0-\uA4FF\u{1F130}-\u{1F189}\u{1F1E6}-\u{1F1FF}]/u;
-
-/**
- * Capitals of the stand-in scripts drawn as the Latin letters of the level words (Unicode's
- * confusables): Lisu, Cherokee, Coptic, Tifinagh, and Cyrillic `Я`, a mirrored R that a reader of
- * `ЅЕСЯЕТ` reads as R (faux Cyrillic; not in the confusables, but a banner written so says SECRET).
- */
-const DRAWN_AS: Readonly<Record<string, string>> = {
-  ...LOOK_ALIKES,
-  Я: 'R',
-  ꓮ: 'A', ꓚ: 'C', ꓓ: 'D', ꓰ: 'E', ꓝ: 'F', ꓲ: 'I', ꓡ: 'L', ꓠ: 'N', ꓳ: 'O', ꓑ: 'P', ꓣ: 'R', ꓢ: 'S', ꓔ: 'T', ꓴ: 'U',
-  Ꭺ: 'A', Ꮯ: 'C', Ꭰ: 'D', Ꭼ: 'E', Ꮮ: 'L', Ꮲ: 'P', Ꭱ: 'R', Ꮪ: 'S', Ꭲ: 'T',
-  Ⲁ: 'A', Ⲥ: 'C', Ⲉ: 'E', Ⲓ: 'I', Ⲛ: 'N', Ⲟ: 'O', Ⲣ: 'P', Ⲧ: 'T',
-  ⵏ: 'I', ⵔ: 'O',
-};
-
-/** The Latin capital `c` is drawn as (an enclosed letter `🆂`, a regional indicator `🇸`, a look-alike), or null. */
-function drawnAs(c: string): string | null {
-  const code = c.codePointAt(0)!;
-  // Squared, negative circled and negative squared letters: A to Z in each block of 32 from U+1F130.
-  if (code >= 0x1f130 && code <= 0x1f189) return (code - 0x1f130) % 32 < 26 ? String.fromCharCode(65 + ((code - 0x1f130) % 32)) : null;
-  if (code >= 0x1f1e6 && code <= 0x1f1ff) return String.fromCharCode(65 + code - 0x1f1e6);
-  return DRAWN_AS[c] ?? null;
-}
-
-/**
- * A word with no ASCII letter, all of it capitals of those scripts (`ꓢꓰꓚꓣꓰꓔ`, `ТОР`, `ЅЕСЯЕТ`),
- * each drawn as the letter of a level word at its place: all WILDCARDs (a line not understood,
- * never a banner). Left out before (only a word with an ASCII letter was read so), such a banner on
- * a later page was read as text and the page's unmarked text released (probe 64d, fix65a). A letter
- * that is no look-alike of its place's letter makes the word a word: read as any letter, it made
- * Russian `БЮДЖЕТ` ("budget") SECRET and Greek `ΓΟΝΦΙΔΕΝΤΙΑΛ` CONFIDENTIAL (probe 65e F3).
- */
-function disguisedLevel(word: string): string | null {
-  const letters = [...word];
-  if (!letters.every((c) => STAND_IN_SCRIPT.test(c))) return null;
-  const read = letters.map(drawnAs);
-  const spells = WILDCARD_LEVELS.some((l) => l.length === read.length && read.every((c, i) => c === l[i]));
-  return spells ? WILDCARD.repeat(read.length) : null;
 }
 
 /** A capital or symbol outside ASCII that compatibility folding leaves so (Lisu `ꓢ`, Coptic `Ⲥ`, `🆂`, `🇸`). */
@@ -100,7 +60,6 @@ const UNKNOWN_CAPITAL = /(?=[\p{Lu}\p{Lt}\p{Lo}\p{So}])[^\x00-\x7f]/gu;
 function unknownAsWildcard(word: string): string {
   return word.normalize('NFKC').replace(UNKNOWN_CAPITAL, WILDCARD);
 }
-const WILDCARD = '?';
 
 /** A level word, alone or after a country or alliance (`UK SECRET`, `NATO RESTRICTED`). */
 const LEVEL_LEAD = /^(?:(?:[A-Z]{2,3}|NATO|COSMIC)\s+)?(?:TOP\s+SECRET|SECRET|CONFIDENTIAL|RESTRICTED|UNCLASSIFIED|UNCLAS)(?![A-Z])/;
@@ -198,9 +157,6 @@ function columnWords(column: string): string | null {
   if (rest === '' || /^[/\-–—,:(]/.test(rest)) return t;
   return CONTROL_WORD.test(/^[^\s/,]+/.exec(rest)![0]) ? t : null;
 }
-
-/** The level words a word with wildcards may spell (see unknownAsWildcard). */
-const WILDCARD_LEVELS = ['TOP', 'SECRET', 'CONFIDENTIAL', 'UNCLASSIFIED', 'RESTRICTED'];
 
 /**
  * `text` with each word holding a WILDCARD (and at least as many letters as wildcards) read as the

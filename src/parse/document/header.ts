@@ -118,11 +118,12 @@ export function officeSymbolLines(lines: readonly DocLine[], roles: readonly Lin
 }
 
 /**
- * A letter, a digit, or a letter drawn enclosed or as a regional indicator (`🆂`, `🇸`): a line
- * without one is a rule. A banner `🆂🅴🅲🆁🅴🆃` read as a rule said nothing, and the unmarked text
- * under it was released under an UNCLASSIFIED banner (fix65a).
+ * A letter, a digit, or a letter drawn enclosed, circled or parenthesized or as a regional
+ * indicator (`🆂`, `Ⓢ`, `⒮`, `🇸`): a line without one is a rule. A banner `🆂🅴🅲🆁🅴🆃` (fix65a) or
+ * `ⓈⒺⒸⓇⒺⓉ` (probe 65e F2) read as a rule said nothing, and the unmarked text under it was released
+ * under an UNCLASSIFIED banner.
  */
-const WORDLIKE = /[\p{L}\p{N}\u{1F130}-\u{1F189}\u{1F1E6}-\u{1F1FF}]/u;
+const WORDLIKE = /[\p{L}\p{N}\u249C-\u24E9\u{1F130}-\u{1F189}\u{1F1E6}-\u{1F1FF}]/u;
 
 /** The role of a line that is not a banner or authority line, and its dates for a date line. */
 export function lineRole(line: DocLine): { role: LineRole; dates?: string[]; bare?: true } {
