@@ -12,6 +12,7 @@ import { LEVEL_BANNER } from '../markings/levels.js';
 import { chooseInstruction, type Instruction } from './choose.js';
 import { eoLineAt, forwardedAt, forwardedOnly, type Weighed } from './forwarded.js';
 import { ambiguousDayMonth } from './parse-date.js';
+import { pageIndex } from '../source/page-index.js';
 
 /** What {@link assessDeclassification} needs. */
 export interface AssessInput {
@@ -370,19 +371,41 @@ export function assessDocument(doc: Document, asOf: string): DeclAssessment {
  */
 function belowItsPortions(doc: Document, a: DeclAssessment): DeclAssessment {
   if (a.status !== 'declassified' || !doc.banner?.marking) return a;
-  const banner = doc.banner.marking.level;
+  const pages = blockPagesLevel(doc);
+  const banner = pages?.level ?? doc.banner.marking.level;
   // A portion marked higher, or a classification line in the text above the banner (`S E C R E T
   // SECTION 02 OF 02 …` under a CONFIDENTIAL banner: its unmarked paragraph was released as
-  // declassified by the banner's date).
-  const levels = [...doc.portions.map((p) => p.marking?.level), ...(doc.classificationLines ?? []).map((c) => c.level)];
+  // declassified by the banner's date), or a later page's banner above it.
+  const levels = [...doc.portions.map((p) => p.marking?.level), ...(doc.classificationLines ?? []).map((c) => c.level), ...(doc.pageBanners ?? []).map((b) => (b.highestPossible ? null : b.marking?.level))];
   const top = levels.reduce<Level>((m, l) => (l && RANK[l] > RANK[m] ? l : m), banner);
   if (top === banner) return a;
+  const whose = pages ? `The banner of ${pages.where} (${LEVEL_BANNER[banner]})` : `Its banner (${LEVEL_BANNER[banner]})`;
   return {
     ...a,
     status: 'review',
     rule: 'decl-level-mismatch',
-    reason: `Its banner (${LEVEL_BANNER[banner]}) is lower than a portion or a classification line in its text (${LEVEL_BANNER[top]}): the declassification instruction was given for the banner's level, so a reviewer must decide whether it covers that portion (32 CFR 2001.21).`,
+    reason: `${whose} is lower than a portion, a page's banner or a classification line in its text (${LEVEL_BANNER[top]}): the declassification instruction was given for that banner's level, so a reviewer must decide whether it covers the higher text (32 CFR 2001.21).`,
   };
+}
+
+/**
+ * The level the declassification instruction was given for, in a document of several pages: the
+ * highest banner of page 1 (the face, whose banner is the document's overall marking) and of the
+ * pages holding a Declassify On line. A joined document's document-wide banner is raised by every
+ * page's (documentMarking), so a TOP SECRET enclosure page without a block of its own behind a
+ * SECRET cover memo took the memo's passed date and was released as declassified (probe 66c F1).
+ * Null when those pages carry no banner understood (the document's banner then stands).
+ */
+function blockPagesLevel(doc: Document): { level: Level; where: string } | null {
+  const banners = (doc.pageBanners ?? []).filter((b) => !b.highestPossible && b.marking);
+  if (banners.length === 0 || !banners.some((b) => b.page > 1)) return null;
+  const pageOf = pageIndex(doc.source);
+  const pages = new Set([1, ...(doc.authority?.declassifyOn ?? []).map((f) => pageOf(f.span.start))]);
+  const own = banners.filter((b) => pages.has(b.page));
+  if (own.length === 0) return null;
+  const level = own.reduce<Level>((m, b) => (RANK[b.marking!.level] > RANK[m] ? b.marking!.level : m), 'U');
+  const list = [...pages].sort((x, y) => x - y);
+  return { level, where: list.length === 1 ? 'page 1 (with the authority block)' : `pages ${list.join(', ')} (page 1 and the authority block's)` };
 }
 
 /**

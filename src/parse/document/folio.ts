@@ -39,17 +39,26 @@ export function folioLines(lines: readonly DocLine[], roles: readonly LineRole[]
   // A line of text right above or below it: the number may end or start that paragraph (`… the
   // sources numbered` / `2`), so it is text, decided with it.
   const glued = (k: number, page: number) => k >= 0 && k < lines.length && lines[k]!.page === page && TEXT_ROLES.has(roles[k]!);
-  const take = (i: number) => {
+  // `at`: the pages the line may number (by form feeds, its own; between banners, see bannerPages).
+  const take = (i: number, at?: readonly number[]) => {
     const line = lines[i]!;
     if (roles[i] !== 'content' || out.includes(i) || glued(i - 1, line.page) || glued(i + 1, line.page)) return;
     const slashed = SLASHED.exec(line.text);
     const ok =
       WORDED.test(line.text) ||
       PRINT_STAMP.test(line.text) ||
-      (slashed !== null && Number(slashed[1]) === line.page && Number(slashed[2]) >= line.page) ||
-      (pages > 1 && BARE.test(line.text) && [line.page, line.page - 1].includes(Number(line.text)));
+      (slashed !== null && (at ?? [line.page]).some((p) => Number(slashed[1]) === p && Number(slashed[2]) >= p)) ||
+      ((pages > 1 || at !== undefined) && BARE.test(line.text) && (at ?? [line.page, line.page - 1]).includes(Number(line.text)));
     if (ok) out.push(i);
   };
+  // Between two pages joined without a form feed: only banners and blank lines between it and a
+  // banner above and below (`SECRET` / `Page 1 of 2` / `SECRET`), as between a page's bottom
+  // banner and the next page's top one (probe 66c F5: withheld under B1 as an unmarked paragraph).
+  let above = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (roles[i] === 'banner') above++;
+    else if (betweenBanners(lines, roles, i)) take(i, bannerPages(above));
+  }
   for (let i = 0; i < lines.length; ) {
     const page = lines[i]!.page;
     let end = i;
@@ -63,5 +72,31 @@ export function folioLines(lines: readonly DocLine[], roles: readonly LineRole[]
     if (bottom > top) take(bottom);
     i = end;
   }
-  return out;
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * True when line `i` has a banner above it and, below it, a banner or the page's end, with only
+ * blank lines (or banners) between.
+ */
+function betweenBanners(lines: readonly DocLine[], roles: readonly LineRole[], i: number): boolean {
+  const reaches = (step: 1 | -1) => {
+    let k = i + step;
+    for (; k >= 0 && k < lines.length && lines[k]!.page === lines[i]!.page; k += step) {
+      if (roles[k] === 'banner') return true;
+      if (roles[k] !== 'blank') return false;
+    }
+    return step === 1;
+  };
+  return roles[i] === 'content' && reaches(-1) && reaches(1);
+}
+
+/**
+ * The pages a number between banners may number, counting pages by banners (a top and a bottom one
+ * each; `above` banner lines before it): after page n's bottom banner, n or n + 1 (numbered at
+ * the bottom or the top). A bare number of any other value (a table's figure) stays text.
+ */
+function bannerPages(above: number): readonly number[] {
+  const n = Math.ceil(above / 2);
+  return [n, n + 1];
 }

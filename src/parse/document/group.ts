@@ -307,6 +307,7 @@ function groupLine(st: GroupState, i: number): void {
       : lineStart;
   const wrapped = markWrappedInSentence(st, read, line);
   const asText = wrapped || continuesSentence(st, read, line) ? read.mark : null;
+  const dash = !asText && dashGoesOn(st, read, line);
   const start: LineStart = asText ? { ...read, mark: null } : read;
   const scanned: LineMarks =
     start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo, row) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo, st.input.definitions);
@@ -315,12 +316,12 @@ function groupLine(st: GroupState, i: number): void {
   const firstEnd = marks.openers.length > 0 ? trimEnd(source, line.first, marks.openers[0]!.start) : line.last;
   const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
 
-  if (asText) {
+  if (asText || dash) {
     // It goes on with the sentence above: the line continues the portion, whatever its width.
     st.cur!.pieces.push(piece);
     st.cur!.markOnly = false;
-    st.cur!.readAsText.push(asText);
-    if (wrapped) st.cur!.raises.push(asText);
+    if (asText) st.cur!.readAsText.push(asText);
+    if (asText && wrapped) st.cur!.raises.push(asText);
   } else placeFirstPiece(st, piece, start, structure, role === 'header' ? 3 : 0, line);
   st.cur!.readAsText.push(...marks.asText);
   addRaises(st.cur!, marks.inline, piece);
@@ -333,7 +334,8 @@ function groupLine(st: GroupState, i: number): void {
  * sentence of the line above: an acronym or office code the wrap put there (`… the Combined Forces
  * Command` / `(CFC) Headquarters …`, `… Analysis & Production` / `(S2) in the near future`), not a
  * mark. It must be letters and digits only (no slash: `(S//N F)` stays a mark not understood), the
- * line above must end no sentence or lead-in (`.`, `:`), and the text after it must go on in
+ * line above must end no sentence or lead-in (`.`, `:`; a footnote call after its last word,
+ * `Document**`, ends none), and the text after it must go on in
  * lower case or punctuation (a portion never opens so) after a line the wrap ended, a line of
  * prose, a list going on (`,`, `and`) or the words its letters are the initials of; or, after a
  * line the wrap ended, its letters must be the initials of the words before it (`(CFC)
@@ -345,7 +347,9 @@ function continuesSentence(st: GroupState, start: LineStart, line: DocLine): boo
   if (!st.cur || !st.prev || st.blankGap || st.pageGap) return false;
   const inner = mark.raw.slice(1, -1);
   if (!mark.raw.endsWith(')') || !/^[A-Za-z0-9][A-Za-z0-9 ,&]*$/.test(inner)) return false;
-  const above = st.prev.text.trimEnd();
+  // A footnote call glued to the last word (`… Requirements Document**`) ends no sentence (SROB
+  // 2004-03-02's `(CRD) completed, …` was withheld as a mark not understood, probe 66a item 4).
+  const above = st.prev.text.trimEnd().replace(FOOTNOTE_CALL, '');
   if (!/[\p{L}\p{N},&]$/u.test(above)) return false;
   // The wrap put it there: it would not have fitted on the line above. (A short line above, `(U)
   // Title` over `(C0) the text`, leaves a typed mark a mark.) Text read out of a PDF can join a
@@ -377,6 +381,23 @@ function markWrappedInSentence(st: GroupState, start: LineStart, line: DocLine):
   if (/[.!?…:]["'”’)\]*_]*$/.test(st.prev.text.trimEnd())) return false;
   return /^\p{Ll}/u.test(st.input.source.slice(mark.end, line.last).trimStart());
 }
+
+/**
+ * An unmarked `- ` line in lower case right under a line of the portion that ends in a word and a
+ * hyphen: a dash the line wrap broke (`… become more flexible-` / `- both excellent life skills!`),
+ * the sentence going on, not a bullet (read as one, the (U) sentence's end was withheld under B1
+ * as an unmarked bullet, probe 66a item 3). A list keeps its bullets: under a lead-in (`:`), after
+ * a bullet, with a capital or a mark after the dash, or written `--` (a cable's list item).
+ */
+function dashGoesOn(st: GroupState, start: LineStart, line: DocLine): boolean {
+  const c = st.cur;
+  if (start.structure !== 'bullet' || start.mark || !c || !st.prev || st.blankGap || st.pageGap) return false;
+  if (c.structure === 'bullet' || c.structure === 'table-row' || c.structure === 'heading' || c.leadIn) return false;
+  return /[\p{L}\p{N}]-$/u.test(st.prev.text.trimEnd()) && /^-[ \t]+\p{Ll}/u.test(line.text);
+}
+
+/** Footnote call signs right after a word at a line's end (`Document**`, `Office†`). */
+const FOOTNOTE_CALL = /(?<=[\p{L}\p{N}])(?:\*{1,3}|[†‡]{1,3})$/u;
 
 /** Characters of a line that is prose, not a title or a label (see continuesSentence). */
 const PROSE_LINE = 60;
@@ -976,7 +997,12 @@ function opensListItem(st: GroupState, c: Draft, line: DocLine): boolean {
   return opensNextItem(before.trim(), line.text, SENTENCE_END.test(st.prev.text));
 }
 
-/** A mark at the end of a line: it marks the text before it, or raises the portion it ends. */
+/**
+ * A mark at the end of a line: it marks the text before it, or raises the portion it ends. A
+ * subject line's is the subject's mark however long the line (`Subject: RE: FW: … (S//NF)`: the
+ * reply prefixes made a short e-mail's line too long to read as a heading, and the subject was
+ * released as unmarked text of an UNCLASSIFIED printout, probe 66c F2).
+ */
 function applyTrailing(d: Draft, t: MarkHit, source: string, line: DocLine, width: number): void {
   if (d.lead) {
     d.raises.push(t);
@@ -984,7 +1010,7 @@ function applyTrailing(d: Draft, t: MarkHit, source: string, line: DocLine, widt
   }
   const single = d.pieces.length === 1;
   const before = source.slice(d.pieces[0]!.start, t.start).trimEnd();
-  const headingLike = single && line.last - line.start < 0.75 * width && !SENTENCE_END.test(before);
+  const headingLike = single && (d.structure === 'subject' || line.last - line.start < 0.75 * width) && !SENTENCE_END.test(before);
   if ((d.hardStart || headingLike) && !d.hidden) {
     d.lead = t;
     d.trailingLead = true;
