@@ -93,4 +93,9 @@ describe('text across a page break', () => {
     expect(text).toMatch(/ii ?\(U\) Endnote two public UQ132/);
     expect(text).not.toMatch(/Endnote text is secret/);
   });
+
+  it('pb-d1memo: a raised citation digit after a number stays apart from it (`UQ130⁵` read `UQ1305`, probe 65c F7)', async () => {
+    const [text] = await released('writer', 'pb-d1memo');
+    expect(text).toMatch(/closing note UQ130 5\./);
+  });
 });
