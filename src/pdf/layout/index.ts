@@ -11,7 +11,7 @@ import type { PageContent, ParsedPdf } from '../content/interpret.js';
 import { probePoint, type Rect } from '../geometry.js';
 import { readPdfObjects } from '../objects/read.js';
 import { pageGlyphs, type PageGlyph } from './glyphs.js';
-import { dropCapEdges, openHoles, pageBlocks, verticalRules, type Block, type LinePiece } from './lines.js';
+import { SUPERSCRIPT_SCALE, dropCapEdges, openHoles, pageBlocks, verticalRules, type Block, type LinePiece } from './lines.js';
 import { BULLET_CHARS, drawnMarkers } from './bullets.js';
 import { PdfInputError } from '../errors.js';
 import { readLookalikeMark } from '../../parse/lookalike.js';
@@ -134,7 +134,7 @@ class TextBuilder {
         this.widen(g);
         continue;
       }
-      if (prev && (space || wordGap(prev, g, track))) this.add(' ', null);
+      if (prev && (space || wordGap(prev, g, track) || raisedDigitAfter(prev, g))) this.add(' ', null);
       this.add(g.text, g);
       prev = g;
       space = false;
@@ -671,6 +671,15 @@ function hangsAt(edges: readonly number[], line: LinePiece, next: LinePiece): bo
   if (!edges.some((x) => Math.abs(next.x0 - x) < tolerance) || drawnBullets.has(next)) return false;
   const start = lineStart(next.glyphs);
   return !start.startsWith('[') && !opensItsOwn(start, start);
+}
+
+/**
+ * A raised smaller digit right after a digit on the line (a citation `UQ130⁵`, `1944²`): read glued,
+ * the two were one number (`UQ1305`, probe 65c F7). A word space parts them; after a letter the
+ * citation stays glued (`reference¹` reads `reference1`, no number changes).
+ */
+function raisedDigitAfter(prev: PageGlyph, g: PageGlyph): boolean {
+  return /^\d$/.test(prev.text) && /^\d$/.test(g.text) && g.size <= SUPERSCRIPT_SCALE * prev.size && g.y - prev.y > 0.1 * prev.size;
 }
 
 /**

@@ -218,7 +218,7 @@ function joinRaisedMarks(out: { y: number; size: number; members: number[] }[], 
 const RAISED_MAX_EM = 0.8;
 
 /** A superscript is set at most this size of its line's type (Chromium's `<sup>` 0.83, LibreOffice's 0.58). */
-const SUPERSCRIPT_SCALE = 0.86;
+export const SUPERSCRIPT_SCALE = 0.86;
 /**
  * What a footnote reference is written with: a note's number (digits, or a roman numeral as
  * LibreOffice numbers endnotes: `sentenceⁱⁱ`, read apart it was an unmarked portion withheld under
