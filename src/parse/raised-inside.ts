@@ -15,6 +15,24 @@ export function raisedFromOf(own: Marking, raised: Marking, inner: string): Rais
   return compareLevels(raised.level, own.level) > 0 ? { level: own.level, by: inner } : null;
 }
 
+/**
+ * The warning for a portion holding a mark of a lower level inside its text (`(S//NF) Left box
+ * (U) Right box`: two slide text boxes on one baseline, read as one line): the portion is decided
+ * at its own mark's level, its (U) words withheld with it, and that was silent, where the mirror
+ * case warns (mark-raised-inside; probe 66b, F3). Null when no inner mark is lower.
+ */
+export function loweredInsideDiagnostic(p: Portion, inner: readonly { readonly raw: string; readonly marking: Marking | null; readonly lookalike?: boolean }[]): Diagnostic | null {
+  if (!p.marking || p.markingSource !== 'marked') return null;
+  const lower = inner.find((m) => !m.lookalike && m.marking && compareLevels(m.marking.level, p.marking!.level) < 0);
+  if (!lower) return null;
+  return {
+    severity: 'warning',
+    code: 'mark-lowered-inside',
+    message: `${portionLabel(p)} is marked ${p.mark?.raw ?? LEVEL_WORDS[p.marking.level]} but holds the lower mark ${lower.raw} inside its text: the whole portion is read as ${LEVEL_WORDS[p.marking.level]}, the text after ${lower.raw} withheld with it, as the text was read as one portion; mark it as a portion of its own (set apart: its own paragraph or cell).`,
+    span: p.mark?.span ?? { start: p.span.start, end: Math.min(p.span.end, p.span.start + 1) },
+  };
+}
+
 /** The warning for a portion raised in level by a mark inside it; null when it was not. */
 export function raisedInsideDiagnostic(p: Portion): Diagnostic | null {
   if (!p.raisedFrom || !p.marking) return null;

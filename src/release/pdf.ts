@@ -57,7 +57,7 @@ export async function readPdfInput(bytes: Uint8Array): Promise<{ ok: true; doc: 
 }
 
 /** Regions of a plan's withheld portions and redacted spans, and the review bands (one per decision). */
-export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion[]; bands: ReviewBand[]; warnings: string[] } {
+export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion[]; bands: ReviewBand[]; warnings: string[]; unread: string[] } {
   const regions: PdfRegion[] = [];
   const bands: { note: string; regions: { page: number; rect: readonly [number, number, number, number] }[] }[] = [];
   /** For each region, the band it is drawn in. */
@@ -79,7 +79,7 @@ export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion
   }
   // A figure drawn over or under a withheld portion's line is that portion's (a caption's mark
   // covers its figure): withheld with it, under its authority, in its band (figures.ts).
-  const { figures, warnings } = captionFigures(layout, regions);
+  const { figures, warnings, unread } = captionFigures(layout, regions);
   for (const f of figures) {
     regions.push({ page: f.page, rect: f.rect, label: regions[f.region]!.label });
     bands[bandOf[f.region]!]!.regions.push({ page: f.page, rect: f.rect });
@@ -89,7 +89,7 @@ export function planRegions(plan: Plan, layout: PdfLayout): { regions: PdfRegion
   // DYNAMIC PAGE banner, the most the page could hold, stays as printed).
   const release = plan.releaseBanner.trim();
   for (const b of replacedPageBanners(plan.document, release)) add(b.lines, [release], `banner replaced by ${release}`);
-  return { regions, bands, warnings };
+  return { regions, bands, warnings, unread };
 }
 
 /**
@@ -140,7 +140,7 @@ export function declassifiedMarks(plan: Plan, layout: PdfLayout): Omit<PdfRegion
 
 /** The release PDF: the original with the plan's withheld text removed, verified with pdf.js. Throws InternalError (nothing is written) when the verification fails. */
 export async function releasePdf(planned: PlannedRelease, source: PdfSource, title: string): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
-  const { regions, warnings: figureWarnings } = planRegions(planned.plan, source.layout);
+  const { regions, warnings: figureWarnings, unread } = planRegions(planned.plan, source.layout);
   // Every page carries the release banner and disposition (a document pending review its stamp),
   // as the release text and a release made from text do.
   const { disposition } = planned.plan;
@@ -175,6 +175,7 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   // What the input held beyond its pages (report.dropped) was said when it was read (readPdfInput).
   const diagnostics: Diagnostic[] = [...figureWarnings, ...report.warnings].map((w) => ({ severity: 'warning', code: 'pdf-redaction', message: w }));
   if (disposition.kind !== 'release-in-full') diagnostics.push(...unreadDrawings(source.layout, regions));
+  diagnostics.push(...unread.map((w): Diagnostic => ({ severity: 'warning', code: 'pdf-unread', message: w })));
   diagnostics.push(...coveredText(source.layout));
   return { bytes, diagnostics };
 }

@@ -60,7 +60,7 @@ describe('a one-row table with no border (probe 61b, t3b and t8)', () => {
 
 /** A path of one filled rectangle from (x0, y0) to (x1, y1). */
 function rectPath(x0: number, y0: number, x1: number, y1: number, dark = false): PathEvent {
-  return { stream: 0, startOp: 0, endOp: 1, bbox: rectOf(x0, y0, x1, y1), clip: false, segments: 4, curves: 0, rects: 1, dark, inked: true, verticals: [], ring: false, marks: [] };
+  return { stream: 0, startOp: 0, endOp: 1, bbox: rectOf(x0, y0, x1, y1), clip: false, segments: 4, curves: 0, rects: 1, dark, inked: true, verticals: [], horizontals: [], ring: false, marks: [] };
 }
 
 describe('boxSeams: where two painted boxes meet side by side', () => {

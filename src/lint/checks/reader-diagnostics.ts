@@ -23,8 +23,8 @@ export const REPORTED_BY_OTHER_CHECKS: ReadonlySet<string> = new Set(
 /** What the document reader already found, less what the other document checks report. */
 export const readerDiagnostics: LintCheck = {
   id: 'reader-diagnostics',
-  description: 'The errors and warnings of the document reader that no other check reports: a banner or portion mark not understood, an UNCLASSIFIED banner contradicted, a trailing mark it could not place, a portion raised by a mark inside its text, a paragraph marked sentence by sentence, no text, a reader failure, a control for unclassified information with a classified level.',
-  codes: ['banner-unknown', 'unclassified-banner-contradicted', 'unknown-marking', 'trailing-mark-unplaced', 'mark-raised-inside', 'sentence-marks-joined', 'parenthetical-read-as-text', 'no-portions', 'reader-error', 'control-with-classified-level'],
+  description: 'The errors and warnings of the document reader that no other check reports: a banner or portion mark not understood, an UNCLASSIFIED banner contradicted, a trailing mark it could not place, a portion raised by a mark inside its text or holding a lower one, a paragraph marked sentence by sentence, no text, a reader failure, a control for unclassified information with a classified level.',
+  codes: ['banner-unknown', 'unclassified-banner-contradicted', 'unknown-marking', 'trailing-mark-unplaced', 'mark-raised-inside', 'mark-lowered-inside', 'sentence-marks-joined', 'parenthetical-read-as-text', 'no-portions', 'reader-error', 'control-with-classified-level'],
   formats: ['document'],
   check: ({ doc }) => doc.diagnostics.filter((d) => d.severity !== 'info' && !REPORTED_BY_OTHER_CHECKS.has(d.code)),
 };

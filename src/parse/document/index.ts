@@ -34,7 +34,7 @@
  */
 import { abovePlainU, compareLevels, normalisedNote, raisedByMark, relToSubset, rollUp } from '../../markings/index.js';
 import type { AuthorityBlock, Banner, ClassifiedSign, Diagnostic, Document, Field, Level, Marking, MarkingSource, PageBanner, Portion, PortionKind, RaisedFrom, Span } from '../../types.js';
-import { raisedFromOf, raisedInsideDiagnostic } from '../raised-inside.js';
+import { loweredInsideDiagnostic, raisedFromOf, raisedInsideDiagnostic } from '../raised-inside.js';
 import { bannerSign, MAX_SIGNS, signDiagnostics } from '../classified-signs.js';
 import { findAuthority, type AuthorityRead } from './authority.js';
 import { findBanners, LABEL, type BannerHit } from './banners.js';
@@ -595,6 +595,8 @@ function portionDiagnostics(source: string, p: Portion, d: Draft, classified: bo
     const sentences = sentenceMarksDiagnostic(source, p, d);
     if (sentences) out.push(sentences);
     out.push(...lineMarkNotes(d));
+    const lowered = sentences ? null : loweredInsideDiagnostic(p, d.raises);
+    if (lowered) out.push(lowered);
     if (p.marking.normalisations.length === 0) return;
     out.push({
       ...normalisedNote(p.marking.normalisations),

@@ -470,6 +470,8 @@ export interface PathEvent {
    * borders, whether each is a path of its own or one edge of a grid, a cell's rectangle or a ring.
    */
   readonly verticals: readonly Rect[];
+  /** The thin horizontal pieces it shows, when it is inked (see PathShape.horizontalPieces): a table's row borders, underlines. */
+  readonly horizontals: readonly Rect[];
   /** Two upright rectangles, one inside the other, and nothing else (see isRing): it spells nothing. */
   readonly ring: boolean;
   readonly marks: readonly number[];
@@ -1432,8 +1434,10 @@ class StreamRun {
       const strokeSeen = stroked && (this.g.unseen & (Unseen.StrokeWhite | Unseen.StrokeClear)) === 0;
       const fillSeen = filled && (this.g.unseen & (Unseen.FillWhite | Unseen.FillClear)) === 0;
       if (op === 's' || op === 'b' || op === 'b*') this.shape.close();
-      const thin = strokeSeen || fillSeen ? this.shape.pieces(strokeSeen, fillSeen, op.endsWith('*'), hw) : NO_PIECES;
-      this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, rects: this.rects, dark, inked: strokeSeen || fillSeen, verticals: thin, ring: isRing(this.shape), marks: this.page.markSnapshot() });
+      const seen = strokeSeen || fillSeen;
+      const thin = seen ? this.shape.pieces(strokeSeen, fillSeen, op.endsWith('*'), hw) : NO_PIECES;
+      const across = seen ? this.shape.horizontalPieces(strokeSeen, fillSeen, op.endsWith('*'), hw) : NO_PIECES;
+      this.page.out.paths.push({ stream: this.streamId, startOp: this.pathStart, endOp: i, bbox, clip: this.clip, segments: this.segments, curves: this.curves, rects: this.rects, dark, inked: seen, verticals: thin, horizontals: across, ring: isRing(this.shape), marks: this.page.markSnapshot() });
       // Each upright rectangle the fill paints whole, tiling or other patterns aside (not known to be opaque).
       if (filled && spaceFamily(this.page.objs, this.g.fillSpace) !== 'Pattern') {
         const what = `a filled rectangle${dark ? ' (dark)' : (this.g.unseen & Unseen.FillWhite) !== 0 ? ' (white)' : ''}`;

@@ -16,6 +16,12 @@ export function thinVertical(r: Rect): boolean {
   return w <= RULE_WIDTH_PT && r[3] - r[1] >= 3 * w && r[3] > r[1];
 }
 
+/** A piece at most RULE_WIDTH_PT tall and three times as wide as tall: a horizontal rule (a table's row border, an underline). */
+export function thinHorizontal(r: Rect): boolean {
+  const h = r[3] - r[1];
+  return h <= RULE_WIDTH_PT && r[2] - r[0] >= 3 * h && r[2] > r[0];
+}
+
 /** No thin pieces (shared by the many paths that show none). */
 export const NO_PIECES: readonly Rect[] = Object.freeze([]);
 
@@ -30,10 +36,11 @@ export interface Subpath {
   straight: boolean;
 }
 
-/** The subpaths of the path being built, and its near-vertical straight segments. */
+/** The subpaths of the path being built, and its near-vertical and near-horizontal straight segments. */
 export class PathShape {
   private subs: Subpath[] = [];
   private segs: [number, number, number, number][] = [];
+  private hsegs: [number, number, number, number][] = [];
   private cur: Subpath | null = null;
   private x = 0;
   private y = 0;
@@ -86,14 +93,24 @@ export class PathShape {
    * a ring (a rectangle inside another, filled even-odd or wound the other way round).
    */
   pieces(stroked: boolean, filled: boolean, evenOdd: boolean, hw: number): readonly Rect[] {
+    return this.thin(stroked, filled, evenOdd, hw, false);
+  }
+
+  /** The thin horizontal pieces, found as {@link pieces} finds the vertical ones (a table's row borders). */
+  horizontalPieces(stroked: boolean, filled: boolean, evenOdd: boolean, hw: number): readonly Rect[] {
+    return this.thin(stroked, filled, evenOdd, hw, true);
+  }
+
+  private thin(stroked: boolean, filled: boolean, evenOdd: boolean, hw: number, across: boolean): readonly Rect[] {
     const all: Rect[] = [];
-    if (stroked) for (const [x0, y0, x1, y1] of this.segs) all.push([Math.min(x0, x1) - hw, Math.min(y0, y1), Math.max(x0, x1) + hw, Math.max(y0, y1)]);
+    if (stroked && !across) for (const [x0, y0, x1, y1] of this.segs) all.push([Math.min(x0, x1) - hw, Math.min(y0, y1), Math.max(x0, x1) + hw, Math.max(y0, y1)]);
+    if (stroked && across) for (const [x0, y0, x1, y1] of this.hsegs) all.push([Math.min(x0, x1), Math.min(y0, y1) - hw, Math.max(x0, x1), Math.max(y0, y1) + hw]);
     if (filled) {
       for (const s of this.subs) all.push(s.box);
       all.push(...ringSides(this.subs, evenOdd));
     }
-    const verticals = all.filter(thinVertical);
-    return verticals.length === 0 ? NO_PIECES : verticals;
+    const out = all.filter(across ? thinHorizontal : thinVertical);
+    return out.length === 0 ? NO_PIECES : out;
   }
 
   /** The subpaths so far. */
@@ -105,6 +122,7 @@ export class PathShape {
     const dx = Math.abs(x1 - x0);
     const dy = Math.abs(y1 - y0);
     if (dy > 0 && dx <= 1 && dx <= 0.1 * dy) this.segs.push([x0, y0, x1, y1]);
+    else if (dx > 0 && dy <= 1 && dy <= 0.1 * dx) this.hsegs.push([x0, y0, x1, y1]);
   }
 
   private to(x: number, y: number): void {

@@ -11,7 +11,7 @@ import type { PageContent, ParsedPdf } from '../content/interpret.js';
 import { probePoint, type Rect } from '../geometry.js';
 import { readPdfObjects } from '../objects/read.js';
 import { pageGlyphs, type PageGlyph } from './glyphs.js';
-import { SUPERSCRIPT_SCALE, dropCapEdges, openHoles, pageBlocks, verticalRules, type Block, type LinePiece } from './lines.js';
+import { SUPERSCRIPT_SCALE, dropCapEdges, horizontalRules, openHoles, pageBlocks, verticalRules, type Block, type LinePiece } from './lines.js';
 import { BULLET_CHARS, drawnMarkers } from './bullets.js';
 import { PdfInputError } from '../errors.js';
 import { readLookalikeMark } from '../../parse/lookalike.js';
@@ -841,7 +841,7 @@ export async function readPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
   // closures made per call did not outlive full GCs).
   for (let p = 0; p < glyphs.length; p++) {
     if (p > 0) t.add('\f', null);
-    const blocks = pageBlocks(glyphs[p]!, pieceOpensItsOwn, darkBoxes(contents[p]!), verticalRules(contents[p]!));
+    const blocks = pageBlocks(glyphs[p]!, pieceOpensItsOwn, darkBoxes(contents[p]!), verticalRules(contents[p]!), horizontalRules(contents[p]!));
     const unplaced = unplacedBullet(glyphs[p]!, blocks);
     if (unplaced !== null) throw new PdfInputError(unplaced);
     for (const l of drawnMarkers(blocks, contents[p]!, glyphs[p]!, plainWrap)) drawnBullets.add(l);

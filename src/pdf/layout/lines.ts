@@ -21,7 +21,7 @@
 import type { PageGlyph } from './glyphs.js';
 import type { Rect } from '../geometry.js';
 import type { PageContent } from '../content/interpret.js';
-import { thinVertical } from '../content/subpaths.js';
+import { thinHorizontal, thinVertical } from '../content/subpaths.js';
 import { boxSeams } from './seams.js';
 import { barHole, lineBoxes } from './bar-holes.js';
 import { parseMarking } from '../../markings/index.js';
@@ -366,6 +366,35 @@ export function verticalRules(content: PageContent): Rect[] {
   for (const image of [...content.images, ...content.inlineImages]) if (thinVertical(image.bbox)) verticals.push(image.bbox);
   verticals.push(...boxSeams(content.paths));
   return verticals;
+}
+
+/**
+ * Thin horizontal rules a page draws, found as verticalRules finds the upright ones: a table's row
+ * borders (and underlines, which ruledApart tells apart by their reach).
+ */
+export function horizontalRules(content: PageContent): Rect[] {
+  const out: Rect[] = [];
+  for (const path of content.paths) {
+    if (!path.inked) continue;
+    if (thinHorizontal(path.bbox)) out.push(path.bbox);
+    out.push(...path.horizontals);
+  }
+  for (const image of [...content.images, ...content.inlineImages]) if (thinHorizontal(image.bbox)) out.push(image.bbox);
+  return out;
+}
+
+/**
+ * True when a drawn horizontal rule lies between `q` and the piece `p` under it (below `q`'s
+ * baseline, above the middle of `p`'s letters) and reaches 0.15 em left of both and on under the
+ * start of both: a table's row border, `p` a cell of the next row, never `q`'s wrap. Read as the
+ * wrap, an unmarked cell under a `(U)` heading cell (`Class | (U) Status UQ2` over `(S//NF) |
+ * Active ZQ2`) took its mark and was released (probe 66b, F1). An underline starts where its words
+ * do, and a cell's border at the cell's edge, left of its padding.
+ */
+function ruledApart(q: LinePiece, p: LinePiece, floors: readonly Rect[]): boolean {
+  const left = Math.min(p.x0, q.x0) - 0.15 * Math.min(p.size, q.size);
+  const start = Math.max(p.x0, q.x0);
+  return floors.some((r) => r[3] <= q.y && r[1] >= p.y + 0.3 * p.size && r[0] <= left && r[2] > start);
 }
 
 /**
@@ -1049,7 +1078,7 @@ function overlapX(a: { x0: number; x1: number }, b: { x0: number; x1: number }):
 }
 
 /** Blocks of a page's pieces (pieces sorted top to bottom). */
-function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean, page: readonly PageGlyph[], boxes: readonly Rect[]): Block[] {
+function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean, page: readonly PageGlyph[], boxes: readonly Rect[], floors: readonly Rect[]): Block[] {
   // A piece of unseen text only (white leader dots cut out of a line: see gutters) is no neighbour
   // of a piece a reader sees: lying over a paragraph's next line, it cut that line off its paragraph.
   const hidden = all.map((p) => p.glyphs.every((g) => g.blank || g.unseen === true));
@@ -1070,7 +1099,7 @@ function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean,
   all.forEach((p, j) => {
     const i = above(j);
     const q = i >= 0 ? all[i]! : null;
-    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !cutByBar(all, j, blockOf, blockOf[i], boxes) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
+    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !cutByBar(all, j, blockOf, blockOf[i], boxes) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right) || ruledApart(q, p, floors) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
     let b = joins ? blockOf[i] : undefined;
     if (!b) {
       b = { lines: [], breaks: new Set(), x0: p.x0, x1: p.x1, top: p.y + p.size, bottom: p.y };
@@ -1173,6 +1202,9 @@ function underU(block: Block | undefined): boolean {
  * cell` under `(U) UQC12 public` was read as its wrap and released, probe 60c, F2). Read as a
  * cell, the worst case is a `(U)` paragraph's wrap beside a classified item withheld as unmarked
  * (fail closed); read as a wrap, text on a classified row went out under the `(U)` cell's mark.
+ * For that mark above U the cell over it need not open with a mark, only start at its left edge:
+ * a heading row's unmarked `Class` cell over `(S//NF)` (`Class | (U) Status UQ2` over `(S//NF) |
+ * Active ZQ2`: released as `(U) Status UQ2 Active ZQ2`, probe 66b, F1, a Writer table unruled).
  */
 function newTableRow(all: readonly LinePiece[], i: number, j: number, right: number): boolean {
   const p = all[j]!;
@@ -1180,8 +1212,9 @@ function newTableRow(all: readonly LinePiece[], i: number, j: number, right: num
   const atEdge = Math.abs(p.x0 - q.x0) < ROW_TOLERANCE_EM * p.size;
   for (const o of rowMates(all, j)) {
     if ((o.x1 > p.x0 && o.x0 < p.x1) || !opensPortion(o)) continue;
-    if (!rowMates(all, i).some((o2) => o2 !== q && Math.abs(o2.x0 - o.x0) < ROW_TOLERANCE_EM * o.size && opensPortion(o2))) continue;
-    if ((atEdge && !opensU(o.glyphs)) || firstWordFits(all, i, p, right)) return true;
+    const over = rowMates(all, i).filter((o2) => o2 !== q && Math.abs(o2.x0 - o.x0) < ROW_TOLERANCE_EM * o.size);
+    if (atEdge && !opensU(o.glyphs) && over.length > 0) return true;
+    if (over.some(opensPortion) && firstWordFits(all, i, p, right)) return true;
   }
   return false;
 }
@@ -1486,7 +1519,7 @@ function besideCap(cap: LinePiece, r: LinePiece): boolean {
  * (a mark, bullet or number); `boxes` are the page's dark filled rectangles, which may bridge a
  * gap in a line (see bridged).
  */
-export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = [], rules: readonly Rect[] = []): Block[] {
+export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiece) => boolean = () => false, boxes: readonly Rect[] = [], rules: readonly Rect[] = [], floors: readonly Rect[] = []): Block[] {
   const both = rows(glyphs);
   const rs = both.filter((r) => r.hidden !== true);
   const marks = midLineMarks(rs);
@@ -1495,5 +1528,5 @@ export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiec
   const seen = rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], above: rs[k - 1], right }, rules));
   const hidden = both.filter((r) => r.hidden === true).flatMap((r) => pieces(r, glyphs, boxes, [], undefined, rules));
   const all = joinDropCaps([...seen, ...hidden].sort((a, b) => b.y - a.y || a.x0 - b.x0));
-  return flowEndLast(order(blocks(all, opens, glyphs, boxes)));
+  return flowEndLast(order(blocks(all, opens, glyphs, boxes, floors)));
 }
