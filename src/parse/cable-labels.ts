@@ -83,9 +83,9 @@ export function nextMilitaryLabel(text: string, open: { number: string; letter: 
   if (step < 1 || step > MAX_LATER_STEP || (paren && isMarkLetter(paren)) || (step > 1 && ROMAN_LETTERS.test(letter))) return null;
   const stopped = paren !== undefined || item !== undefined || separator.includes('.') || /[.)]/.test(suffix);
   if (!stopped && (!/^[ \t-]$/.test(separator) || step > 1)) return null;
-  // A blank for the stop and a letter skipped, or a comma after the letter: prose (`… ends here.` /
-  // `2 C. The river froze.`, `2 B, 3 C`), withheld as a label once (probe 65e F7).
-  if (/^[ \t]$/.test(separator) && (step > 1 || suffix === ',')) return null;
+  // `2 C. The river froze.` after a sentence end may be prose (probe 65e F7), but read so, an unmarked
+  // `2 C. ZQ…` (or `2 c.`, `2\tC.`, `2 C.ZQ`, `2 B,`) under 2.A. ran on as its (U) text and was
+  // released (probe 66d): a label, withheld when it is prose (fail closed).
   // `2.B.(c) …`: the (c) is the subparagraph's mark, read after the label, not its first item.
   const end = item?.startsWith('(') && isMarkLetter(item.slice(1, -1)) ? m[0].lastIndexOf(item) : m[0].length;
   return { number: Number(number), letter, suffix: suffix || ')', length: lead + head.length(end) };

@@ -82,14 +82,15 @@ function renderedMark(whole: string, inner: string): string | null {
   const rendered = renderInline(inner);
   if (rendered === null) return null;
   const stood = plainStandIns(rendered);
-  // A letter referenced as a mathematical or enclosed form (`&Sfr;` is 𝔖) reads as its letter, but
-  // never makes a plain (U): as the look-alike brackets, it may raise a mark, not lower one.
   const plain = stood.normalize('NFKC');
   if (plain.length > whole.length - 2 || classifyParenthetical(plain.trim()) === 'not-a-marking') return null;
-  if (plain !== stood) {
-    const read = parseMarking(`(${plain.trim()})`, 'portion');
-    if (read.ok && !abovePlainU(read.marking)) return null;
-  }
+  // Markup may raise a mark, never make a plain (U): `(~~U~~)` and `(<del>U</del>)` are a struck-out
+  // mark, `(**U)` renders its stars, `(U <note (S) ZQ>)` hides a mark in what looks like a tag, and
+  // read as (U) each released the classified text after it (probe 66d); nor does a letter referenced
+  // as a mathematical form (`&Uopf;`). As written they are no mark: unmarked, withheld in a
+  // classified document.
+  const read = parseMarking(`(${plain.trim()})`, 'portion');
+  if (read.ok && !abovePlainU(read.marking)) return null;
   // The blanks that keep the length go after the mark: a release shows `(U)   text`, not `(U   )`.
   return `(${plain.trim()})`.padEnd(whole.length, ' ');
 }

@@ -3,7 +3,8 @@
  * missed ran on as the (U) subparagraph's text and were released: a label alone on its line with
  * its text on the next (`2.B.` / `ZQX …`), `2.B.(a)`, `2.B.1.a.`, `2.-B.`, `2/B.`, `2:B.`, `2.[B]`,
  * full-width or Greek/Cyrillic look-alike characters. F7: prose opening with `2 C.` after a
- * sentence end was withheld as a label. F2: a disguised level alone on a later page's first line
+ * sentence end was withheld as a label, and stays so (read as prose, an unmarked `2 C. ZQ…` was
+ * released: probe 66d). F2: a disguised level alone on a later page's first line
  * (`ⓈⒺⒸⓇⒺⓉ`, `ꜱᴇᴄʀᴇᴛ`, `ѕесrеt`, `S3CRET`, `ЅΕС ЯΕТ`) was read as text (or, circled, as a rule) and
  * the page's unmarked text released under the memo's UNCLASSIFIED banner.
  */
@@ -15,7 +16,7 @@ const sub = (line: string): string =>
   probeCable('(C)', `2. (U) UQP2 points follow.\n2.A. (U) UQA text that is long enough to fill the line of the cable.\n${line}\n\n3. (U) UQTHREE end.`);
 
 const LABELS = ['2.B.', '2.B.:', '2.B.(a)', '2.B.1.a.', '2.-B.', '2._B.', '2/B.', '2:B.', '2.[B]', '2\uff0eB\uff0e', '\uff12.B.', '2.\u0392.', '2.\u0412.', '¶2.B.', '2 B.', '2.C.'];
-const TEXTS = ['2 C.', '2 C)', '2 D.', '2 B,'];
+const TEXTS = ['2 C.', '2 C)', '2 D.', '2 B,', '2\tC.', '2 c.', '2 C.ZQY'];
 
 describe('probe 65e F1: labels under 2.A. (U) … . (stop 66)', () => {
   it.each(LABELS)('%j then its text on the line is a label', async (l) => expectReleasedOrPending(sub(`${l} ZQX text.`), ['UQA', 'UQTHREE']));
@@ -23,8 +24,9 @@ describe('probe 65e F1: labels under 2.A. (U) … . (stop 66)', () => {
   it('a label alone takes the mark on the next line (no B1 on the bare label)', async () => expectReleasedOrPending(sub('2.B.\n(U) UQB text.'), ['UQA', '2.B.', 'UQB', 'UQTHREE']));
 });
 
-describe('probe 65e F7: prose opening with a number and a letter', () => {
-  it.each(TEXTS)('%j after a sentence end is the (U) text', async (l) => expectReleasedOrPending(sub(`${l} UQX The river froze.`), ['UQA', 'UQX', 'UQTHREE']));
+describe('probe 66d: a line opening with a number and a later letter after a sentence end', () => {
+  // Read as prose (probe 65e F7), an unmarked classified subparagraph written so was released.
+  it.each(TEXTS)('%j is a label: its text is withheld, fail closed', async (l) => expectReleasedOrPending(sub(`${l} ZQX The river froze.`), ['UQA', 'UQTHREE']));
 });
 
 const memo = (line: string): string =>

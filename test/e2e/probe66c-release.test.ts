@@ -41,6 +41,15 @@ describe('probe 66c F3: a mark in markup is read as the mark it renders', () => 
   });
 });
 
+describe('probe 66d: markup never makes a plain (U)', () => {
+  it.each(['(~~U~~)', '(<del>U</del>)', '(<s>U</s>)', '(**U)', '(U**)', '(__U)', '(U~~)', '(**U**)'])('SECRET memo, %s opening a paragraph: its words withheld', async (mark) => {
+    await expectNoZq(secret(`${mark} ZQ1 The source reported.`));
+  });
+  it('SECRET memo, (U <note (S) ZQ7 …>) is no (U) hiding an (S) in a tag', async () => {
+    await expectNoZq(secret('(U <note (S) ZQ7 the source was paid>) ZQ8 more.'));
+  });
+});
+
 describe('probe 66c F4: a classification line in markup is read as the line it renders', () => {
   it.each(F4)('UNCLASSIFIED memo, %s above unmarked text: the text withheld', async (line) => {
     await expectNoZq(unclassified(`${line}\n\nZQ1 unmarked text under the line.`));

@@ -26,8 +26,12 @@ describe('the next military subparagraph label under 2.A.', () => {
     // `2.B.(c) …`: the label is `2.B.`, the (c) its mark.
     expect(nextMilitaryLabel('2.B.(c) ZQ', OPEN)?.length).toBe(4);
   });
-  // Probe 65e F7: a blank for the stop with a letter skipped, or a comma after the letter, is prose.
-  it.each(['2 C. UQ', '2 C) UQ', '2 D. UQ', '2 B, UQ', '2 C', '2/B UQ', '2:B UQ', '2_B UQ', '2.5'])('%j is none (prose, probe 65e F7)', (text) => {
+  // Probe 65e F7 saw prose in `2 C. The river froze.`; read so, an unmarked `2 C. ZQ…` was released
+  // (probe 66d): a label, withheld if it is prose (fail closed).
+  it.each([['2 C. ZQ', 'C'], ['2 C) ZQ', 'C'], ['2 D. ZQ', 'D'], ['2 B, ZQ', 'B'], ['2\tC. ZQ', 'C'], ['2 c. ZQ', 'c'], ['2 C.ZQX', 'C']])('%j is %s (fail closed, probe 66d)', (text, letter) => {
+    expect(nextMilitaryLabel(text, OPEN)?.letter).toBe(letter);
+  });
+  it.each(['2 C', '2/B UQ', '2:B UQ', '2_B UQ', '2.5'])('%j is none', (text) => {
     expect(nextMilitaryLabel(text, OPEN)).toBeNull();
   });
   it.each(['2,B ZQ', '2.B.C. ZQ', '2.B.x. ZQ', '2,E. ZQ', '¶2.F. ZQ'])('%j is none (probe 65e)', (text) => {

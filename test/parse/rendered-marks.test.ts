@@ -59,8 +59,13 @@ describe('foldRenderedMarks: marks', () => {
     expect(foldRenderedMarks(text)).toEqual({ text, marks: 0 });
   });
 
-  it('a mark in markup renders a plain (U) as written in references or tags', () => {
-    expect(foldRenderedMarks('(<b>U</b>) Public text.').text).toBe('(U)        Public text.');
+  // Probe 66d: markup never makes a plain (U); read as one, each released the classified text after it.
+  it.each(['(<b>U</b>) ZQ text.', '(~~U~~) ZQ text.', '(<del>U</del>) ZQ text.', '(<s>U</s>) ZQ text.', '(**U) ZQ text.', '(U**) ZQ text.', '(__U) ZQ text.', '(U~~) ZQ text.', '(U <note (S) ZQ7 words>) text.', '(**U**) ZQ text.', '(&#85;) ZQ text.'])('%s: no plain (U), unchanged', (text) => {
+    expect(foldRenderedMarks(text)).toEqual({ text, marks: 0 });
+  });
+  it('a raised mark in markup is still read: (~~S~~), (<b>C</b>)', () => {
+    expect(foldRenderedMarks('(~~S~~) ZQ').text).toBe('(S)     ZQ');
+    expect(foldRenderedMarks('(<b>C</b>) ZQ').text).toBe('(C)        ZQ');
   });
 });
 
