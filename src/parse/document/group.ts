@@ -319,7 +319,6 @@ function groupLine(st: GroupState, i: number): void {
       : lineStart;
   const wrapped = markWrappedInSentence(st, read, line);
   const asText = wrapped || continuesSentence(st, read, line) ? read.mark : null;
-  const dash = !asText && dashGoesOn(st, read, line);
   const start: LineStart = asText ? { ...read, mark: null } : read;
   const scanned: LineMarks =
     start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo, row) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo, st.input.definitions);
@@ -328,7 +327,7 @@ function groupLine(st: GroupState, i: number): void {
   const firstEnd = marks.openers.length > 0 ? trimEnd(source, line.first, marks.openers[0]!.start) : line.last;
   const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
 
-  if (asText || dash) {
+  if (asText) {
     // It goes on with the sentence above: the line continues the portion, whatever its width.
     st.cur!.pieces.push(piece);
     st.cur!.markOnly = false;
@@ -392,20 +391,6 @@ function markWrappedInSentence(st: GroupState, start: LineStart, line: DocLine):
   if (c.lead?.status === 'marked' && c.lead.marking?.level === 'U' && !c.lead.marking.controls.length && c.raises.length === 0) return false;
   if (/[.!?…:]["'”’)\]*_]*$/.test(st.prev.text.trimEnd())) return false;
   return /^\p{Ll}/u.test(st.input.source.slice(mark.end, line.last).trimStart());
-}
-
-/**
- * An unmarked `- ` line in lower case right under a line of the portion that ends in a word and a
- * hyphen: a dash the line wrap broke (`… become more flexible-` / `- both excellent life skills!`),
- * the sentence going on, not a bullet (read as one, the (U) sentence's end was withheld under B1
- * as an unmarked bullet, probe 66a item 3). A list keeps its bullets: under a lead-in (`:`), after
- * a bullet, with a capital or a mark after the dash, or written `--` (a cable's list item).
- */
-function dashGoesOn(st: GroupState, start: LineStart, line: DocLine): boolean {
-  const c = st.cur;
-  if (start.structure !== 'bullet' || start.mark || !c || !st.prev || st.blankGap || st.pageGap) return false;
-  if (c.structure === 'bullet' || c.structure === 'table-row' || c.structure === 'heading' || c.leadIn) return false;
-  return /[\p{L}\p{N}]-$/u.test(st.prev.text.trimEnd()) && /^-[ \t]+\p{Ll}/u.test(line.text);
 }
 
 /** Footnote call signs right after a word at a line's end (`Document**`, `Office†`). */

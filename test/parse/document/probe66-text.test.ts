@@ -102,22 +102,19 @@ describe('66c F5: a page number between the banners of two pages joined without 
   });
 });
 
-describe('66a item 3: a dash broken over a line end (`flexible-` / `- both …`) in a (U) paragraph', () => {
+describe('66a item 3: a dash broken over a line end (`flexible-` / `- both …`) stays a bullet', () => {
+  // A join was tried (fix66d) and released an unmarked `- zq3 …` bullet under a line ending in a
+  // hyphen (probe 66d): the line is an unmarked bullet, withheld in a classified document (fail
+  // closed, as the PDF layout decided for the same shape, probe 64e F3).
   const memo = (para: string) => `SECRET//NOFORN\n\n${para}\n\n(S//NF) ZQ1 The secret part.\n\nClassified By: Officer\nDerived From: Multiple Sources\nDeclassify On: 20451231\n\nSECRET//NOFORN\n`;
-  it('the line starting "- " goes on with the sentence: released as the paragraph\'s (U) text', () => {
-    const text = memo('(U) UQ3 Each country has had a slightly, or sometimes radically, different\nlifestyle. Kids learn to appreciate differences and become more flexible-\n- both UQ4 excellent life skills!');
-    const { d, codes } = decide(text, 'UQ4');
-    expect(`${d!.action} ${d!.ruleId}`).toBe('release public/unclassified');
-    expect(decide(text, 'UQ3').d!.portionId).toBe(d!.portionId);
-    expect(codes).not.toContain('unmarked-portion');
-  });
-
   it.each([
+    ['a lower-case bullet after a hyphenated word', '(U) UQ1 Kids learn to appreciate differences and become more flexible-\n- zq2 ZQ2 secret bullet'],
+    ['the wrapped dash of probe 66a', '(U) UQ1 Kids learn to appreciate differences and become more flexible-\n- both ZQ2 excellent life skills!'],
     ['a list under a lead-in', '(U) UQ1 The plan has two parts:\n- ZQ2 the first part\n- the second part'],
     ['capitalised items after a hyphenated word', '(U) UQ1 The plan covers the follow-\n- ZQ2 First item\n- Second item'],
     ['a double dash (cables write list items so)', '(U) UQ1 Kids learn to become more flexible\n-- ZQ2 both excellent life skills!'],
     ['a bullet with its own mark', '(U) UQ1 Kids learn to become more flexible-\n- (S//NF) ZQ2 both excellent life skills!'],
-  ])('%s: still a bullet, withheld (fail closed)', (_how, para) => {
+  ])('%s: a bullet, withheld (fail closed)', (_how, para) => {
     const { d } = decide(memo(para), 'ZQ2');
     expect(d!.action).toBe('withhold');
   });
