@@ -44,10 +44,14 @@ export function buildEdits(plan: Plan): Edit[] {
   for (const decision of plan.decisions) {
     const portion = portions.get(decision.portionId)!;
     if (decision.action === 'withhold') {
-      withheldRuns(portion, doc.portions).forEach((run, k) => {
-        const span = { start: run[0]!.start, end: run[run.length - 1]!.end };
-        withheldSpans.push(span);
-        edits.push({ kind: 'withhold', span, portionId: portion.id, label: k === 0 ? labelOf(source, portion) : '', authority: decision.authority.join(', '), heightLines: heightOf(source, run) });
+      withheldSpans.push(portion.span);
+      edits.push({
+        kind: 'withhold',
+        span: portion.span,
+        portionId: portion.id,
+        label: labelOf(source, portion),
+        authority: decision.authority.join(', '),
+        heightLines: heightOf(source, portion),
       });
     } else if (decision.declassified && portion.mark) {
       edits.push({ kind: 'replace', span: portion.mark.span, text: declassifiedMark(decision) });
@@ -174,28 +178,10 @@ export function labelOf(source: string, portion: Portion): string {
   return label.length <= markStart ? label.replace(/\s+$/, ' ') : '';
 }
 
-/**
- * A withheld portion's segments in runs that no other portion starts between: one run, its whole
- * span (the page furniture between its segments goes with it), unless a PDF's paragraph went on
- * across the page's footnotes (../parse/document/group.ts, cutAboveNotes), whose portions are
- * left to their own decisions.
- */
-function withheldRuns(portion: Portion, portions: readonly Portion[]): Span[][] {
-  const inside = portions.filter((p) => p !== portion && p.span.start > portion.span.start && p.span.start < portion.span.end);
-  if (inside.length === 0) return [[...portion.segments]];
-  const runs: Span[][] = [];
-  for (const seg of portion.segments) {
-    const run = runs[runs.length - 1];
-    if (run && !inside.some((p) => p.span.start >= run[run.length - 1]!.end && p.span.start < seg.start)) run.push(seg);
-    else runs.push([seg]);
-  }
-  return runs;
-}
-
-/** Lines the content of a portion's segments took, wrapped at RELEASE_COLUMNS (at least one). */
-function heightOf(source: string, segments: readonly Span[]): number {
+/** Lines the portion's content took, wrapped at RELEASE_COLUMNS (at least one). */
+function heightOf(source: string, portion: Portion): number {
   let lines = 0;
-  for (const seg of segments) {
+  for (const seg of portion.segments) {
     for (const line of source.slice(seg.start, seg.end).split('\n')) {
       lines += Math.max(1, Math.ceil(line.length / RELEASE_COLUMNS));
     }

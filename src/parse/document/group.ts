@@ -110,10 +110,7 @@ export interface GroupInput {
  * full line, then the same face, size and left edge; `aligned`, the same but the line is short;
  * `apart` (../../pdf/layout/page-flow.ts).
  */
-export type PageFlow = ((end: number, start: number) => 'wrap' | 'aligned' | 'apart') & {
-  /** The text at an offset lies in its page's footnote area, under the body's last line. */
-  readonly inNotes?: (at: number) => boolean;
-};
+export type PageFlow = (end: number, start: number) => 'wrap' | 'aligned' | 'apart';
 
 const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
 
@@ -149,19 +146,12 @@ interface GroupState {
    * without ending its sentence (see carriedOver).
    */
   carried: Draft | null;
-  /**
-   * At a page's top, until its first line of text: the last body portion of the page before, cut
-   * mid-sentence, when only footnotes came after it (see cutAboveNotes).
-   */
-  aboveNotes: Draft | null;
-  /** A portion already closed that the page's first line went on with, across footnotes: close keeps it once. */
-  reopened: Draft | null;
 }
 
 /** Groups content lines into draft portions, in document order. Linear. */
 export function groupPortions(input: GroupInput): Draft[] {
   const wrapped = wrappedLines(input);
-  const st: GroupState = { input, blankParagraphs: usesBlankLines(input), wraps: wrapped >= 3, measured: wrapped >= 1, drafts: [], aligned: alignedTableRows(input.source, input.lines, input.roles), cur: null, hard: true, blankGap: false, pageGap: false, prev: null, carried: null, aboveNotes: null, reopened: null };
+  const st: GroupState = { input, blankParagraphs: usesBlankLines(input), wraps: wrapped >= 3, measured: wrapped >= 1, drafts: [], aligned: alignedTableRows(input.source, input.lines, input.roles), cur: null, hard: true, blankGap: false, pageGap: false, prev: null, carried: null };
   const inline = inlineBanners(input);
   for (let i = 0; i < input.lines.length; i++) {
     const fenceEnd = input.fences.get(i);
@@ -218,9 +208,8 @@ function attachLoneMarks(drafts: readonly Draft[]): void {
 }
 
 function close(st: GroupState): void {
-  if (st.cur && st.cur !== st.reopened) st.drafts.push(st.cur);
+  if (st.cur) st.drafts.push(st.cur);
   st.cur = null;
-  st.reopened = null;
 }
 
 function openDraft(source: string, piece: Piece, lead: MarkHit | null, structure: Draft['structure'], number: string | null, hardStart: boolean, headerBudget: number): Draft {
@@ -298,7 +287,6 @@ function groupLine(st: GroupState, i: number): void {
   if (st.prev && line.page !== st.prev.page) {
     st.pageGap = true;
     st.carried = carriedOver(st, st.prev.page);
-    st.aboveNotes = cutAboveNotes(st, st.prev.page);
   }
   if (st.blankGap && !st.pageGap) {
     close(st);
@@ -417,7 +405,6 @@ function placeFirstPiece(st: GroupState, piece: Piece, start: LineStart, structu
   // What the page before carried is settled by the page's first line, unless that is a marked
   // line short of a sentence (a running header, a table head) above the text that goes on.
   if (start.mark === null || line.text.length >= 0.75 * st.input.width || SENTENCE_END.test(line.text)) st.carried = null;
-  st.aboveNotes = null;
 }
 
 function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: Draft['structure'], headerBudget: number, line: DocLine): void {
@@ -440,11 +427,6 @@ function placeOnPage(st: GroupState, piece: Piece, start: LineStart, structure: 
     // Not the subject's wrap (`PURPOSE: …`, a sentence under `SUBJECT: (U) Plan`): text of its own.
     close(st);
     st.cur = openDraft(source, piece, null, null, null, true, 0);
-  } else if (st.aboveNotes !== null && c !== null && goesOnAcrossPage(st, st.aboveNotes, line, lastLine(st, st.aboveNotes))) {
-    // The page's body went on under its footnotes: this line goes on with it, not with a note.
-    close(st);
-    st.cur = st.reopened = st.aboveNotes;
-    st.cur.pieces.push({ ...piece, breakBefore: true });
   } else if (st.carried !== null && st.carried !== c && /^[a-z]/.test(line.text)) {
     // The page before ended a portion mid-sentence, and others came after it (a footnote, a
     // caption, a running header, a repeated table head): which one this text goes on with is not
@@ -921,30 +903,6 @@ function carriedOver(st: GroupState, page: number): Draft | null {
 }
 
 /**
- * In a PDF, the last body portion of page `page` when footnotes follow it there and it ends no
- * sentence: the portions after it each lie whole in the page's footnote area (see PageFlow's
- * inNotes), at least one. The next page's first line may go on with it, as over a page's foot
- * (see goesOnAcrossPage); with the footnotes, it lost its next-page half as unmarked (probe 65c F4).
- */
-function cutAboveNotes(st: GroupState, page: number): Draft | null {
-  const inNotes = st.input.pageFlow?.inNotes;
-  if (!inNotes) return null;
-  const count = st.drafts.length + (st.cur ? 1 : 0);
-  const at = (k: number): Draft => (k === st.drafts.length ? st.cur! : st.drafts[k]!);
-  let k = count - 1;
-  while (k >= 0 && at(k).pieces.every((p) => st.input.lines[p.line]!.page === page && inNotes(p.start) && inNotes(p.end - 1))) k--;
-  if (k < 0 || k === count - 1) return null;
-  const body = at(k);
-  const last = lastLine(st, body);
-  return last.page === page && !SENTENCE_END.test(last.text) && !inNotes(last.first) ? body : null;
-}
-
-/** The line of a portion's last piece. */
-function lastLine(st: GroupState, d: Draft): DocLine {
-  return st.input.lines[d.pieces[d.pieces.length - 1]!.line]!;
-}
-
-/**
  * Across page furniture: only text that plainly goes on. The line before the break ran to the wrap
  * width (the next page's first word would not have fitted; `width` is Infinity where no paragraph
  * shows the width) and ended no sentence, or the text goes
@@ -971,19 +929,15 @@ function continuesAcrossPage(prev: DocLine | null, line: DocLine, width: number,
  * the same edge, ends where no heading ends (CUT_MID_SENTENCE: `"shuffled" in,` / `"stumbled" in,`)
  * or ends a paragraph of more lines than one on its page (not a heading) and the text goes on in
  * lower case.
- * A list of definitions under a lead-in (`*(U) Notes:` / `DNR = Dialed Number Recognition`) goes on
- * when the next page opens with another (`DNI = …`), as it goes on within a page: its page-2 rest
- * was withheld as unmarked (SIDtoday 2004-06-08, 2006-04-25).
  * Read from the text alone, a short `(U)` line with no stop ran on into the next page's unmarked
  * paragraph and released it, and a full line cut mid-sentence lost the next page's half of its
  * paragraph as unmarked (probe 65c F2, F4).
  */
-function goesOnAcrossPage(st: GroupState, c: Draft, line: DocLine, prev = st.prev): boolean {
-  const { input } = st;
+function goesOnAcrossPage(st: GroupState, c: Draft, line: DocLine): boolean {
+  const { prev, input } = st;
   if (input.pageFlow && prev) {
     if (/[.!?:…]["'”’)\]]*$/.test(prev.text)) return false;
     const flow = input.pageFlow(prev.last - 1, line.first);
-    if (flow === 'aligned' && c.leadIn && DEFINITION.test(prev.text) && DEFINITION.test(line.text)) return true;
     return flow === 'wrap' || (flow === 'aligned' && (CUT_MID_SENTENCE.test(prev.text) || (/^[a-z]/.test(line.text) && runsOn(c, input.lines, prev))));
   }
   return continuesAcrossPage(prev, line, st.measured ? input.width : Infinity, runsOn(c, input.lines, prev));
@@ -1004,9 +958,6 @@ function runsOn(c: Draft, lines: readonly DocLine[], prev: DocLine | null): bool
     return l.index < prev.index && l.page === prev.page && !l.blank;
   });
 }
-
-/** A definition in a glossary: a term of at most three words, ` = `, its expansion. */
-const DEFINITION = /^[^\s=]+(?: [^\s=]+){0,2} = \S/;
 
 /**
  * A line that ends where no heading or title ends: a comma, a dash, or a word that joins what comes

@@ -34,11 +34,6 @@ const WORD_CAP_EM = 6;
  * unmarked paragraph). A little more than a line's pitch: pages end a fraction of a line apart.
  */
 const FOOT_EM = 1.6;
-/**
- * A page's footnotes begin no more than this many ems (of the body's size) under its body's last
- * line: Writer's 20 pt under 12 pt text, its rule between them.
- */
-const NOTE_GAP_EM = 2.5;
 /** Sizes this close (relative) are one size. */
 const SIZE_RATIO = 0.05;
 /**
@@ -82,8 +77,6 @@ const sameSize = (a: LayoutLine, b: LayoutLine): boolean => Math.abs(a.size - b.
 const sameEdge = (a: LayoutLine, b: LayoutLine): boolean => Math.abs(a.x0 - b.x0) < EDGE_EM * a.size;
 /** A font without its subset tag (`ABCDEF+Times-Roman`). */
 const face = (font: string | undefined): string | undefined => font?.replace(/^[A-Z]{6}\+/, '');
-/** A face's family: its name before a style (`Verdana-Bold`, `Arial,Bold`, `TimesNewRomanPS-BoldMT` are Verdana, Arial, TimesNewRoman). */
-const family = (font: string | undefined): string | undefined => face(font)?.replace(/[-,].*$/, '').replace(/(?:PS)?(?:MT)?$/, '');
 
 /**
  * The right edge of the body `l` belongs to: the farthest a line of its size, face and left edge
@@ -129,33 +122,18 @@ function hangsUnder(layout: FlowInput, a: LayoutLine, b: LayoutLine): boolean {
  * Over the text's offsets, the line holding `end` (the last character of the text before a page
  * break) and the line at `start` (the next page's first text): `wrap` when the first is full and the
  * second goes on in the face the first ends in (a `(U)` in roman before a bold title's words), in its size at the same left edge, on the next page; `aligned` when
- * only the first is not full; `apart` otherwise. Its `inNotes` tells whether the text at an offset
- * lies in its page's footnote area, under the body's last line (see aboveNotes).
+ * only the first is not full; `apart` otherwise.
  */
-export function pageFlow(layout: FlowInput): PageFlowOf {
-  const flow = (end: number, start: number): 'wrap' | 'aligned' | 'apart' => {
+export function pageFlow(layout: FlowInput): (end: number, start: number) => 'wrap' | 'aligned' | 'apart' {
+  return (end, start) => {
     const a = layout.lines[lineAt(layout.lines, end)];
     const b = layout.lines[lineAt(layout.lines, start)];
     if (!a || !b || b.page !== a.page + 1) return 'apart';
-    if (!sameSize(a, b) || !(sameEdge(a, b) || hangsUnder(layout, a, b)) || family(a.endFont) !== family(b.font)) return 'apart';
-    if (!atFoot(layout, a) && !aboveNotes(layout, a)) return 'apart';
+    if (!sameSize(a, b) || !(sameEdge(a, b) || hangsUnder(layout, a, b)) || face(a.endFont) !== face(b.font)) return 'apart';
+    if (!atFoot(layout, a)) return 'apart';
     const word = Math.min(firstWord(layout, b), WORD_CAP_EM * a.size);
-    const full = a.x1 + SPACE_EM * a.size + word > rightEdge(layout, a) - FULL_SLACK_EM * a.size;
-    // A bold or italic word of the same family goes on with a sentence only as a short line does
-    // (`… mission by a` / `**civilian.**`, SIDtoday 2005-06-16): a bold title's first line is full too.
-    return full && face(a.endFont) === face(b.font) ? 'wrap' : 'aligned';
+    return a.x1 + SPACE_EM * a.size + word > rightEdge(layout, a) - FULL_SLACK_EM * a.size ? 'wrap' : 'aligned';
   };
-  return Object.assign(flow, { inNotes: (at: number) => inNotes(layout, at) });
-}
-
-/** What pageFlow gives: the page-break test, and whether an offset's text is a page's footnote. */
-export type PageFlowOf = ((end: number, start: number) => 'wrap' | 'aligned' | 'apart') & { readonly inNotes: (at: number) => boolean };
-
-/** The lowest baseline that lines of the size, face and left edge of `l` reach on any page. */
-function lowestOf(layout: FlowInput, l: LayoutLine): number {
-  let lowest = l.y;
-  for (const o of layout.lines) if (o.y < lowest && sameSize(o, l) && sameEdge(o, l) && face(o.font) === face(l.font)) lowest = o.y;
-  return lowest;
 }
 
 /**
@@ -164,36 +142,7 @@ function lowestOf(layout: FlowInput, l: LayoutLine): number {
  * page numbers, smaller footnotes, are of another edge or size and set no foot).
  */
 function atFoot(layout: FlowInput, l: LayoutLine): boolean {
-  return l.y - lowestOf(layout, l) <= FOOT_EM * l.size;
-}
-
-/**
- * `l` ends its page's body right above the page's footnotes, which fill the page to its foot: the
- * nearest line under it is of a smaller size no more than NOTE_GAP_EM below it, no line of its
- * size at its left edge is under it on the page (no body goes on below), and the lowest smaller
- * line under it is no more than FOOT_EM above the body's lowest baseline. A footnote is not body:
- * over one, a (U) paragraph split by the page break lost its next page's half as unmarked (probe
- * 65c F4, m13usplit). A page left short keeps its notes at the foot, far under its last line.
- */
-function aboveNotes(layout: FlowInput, l: LayoutLine): boolean {
-  let nearest: LayoutLine | undefined;
-  let lowest = Infinity;
-  for (const o of layout.lines) {
-    if (o.page !== l.page || o.y >= l.y) continue;
-    const smaller = o.size < (1 - SIZE_RATIO) * l.size;
-    if (!smaller && sameEdge(o, l) && sameSize(o, l)) return false;
-    if (smaller) lowest = Math.min(lowest, o.y);
-    if (!nearest || o.y > nearest.y) nearest = o;
-  }
-  if (!nearest || nearest.size >= (1 - SIZE_RATIO) * l.size || l.y - nearest.y > NOTE_GAP_EM * l.size) return false;
-  return lowest - lowestOf(layout, l) <= FOOT_EM * l.size;
-}
-
-/** The text at offset `at` is a footnote: a smaller line under a body line that ends its page above its notes. */
-function inNotes(layout: FlowInput, at: number): boolean {
-  const l = layout.lines[lineAt(layout.lines, at)];
-  if (!l) return false;
-  let body: LayoutLine | undefined;
-  for (const o of layout.lines) if (o.page === l.page && o.y > l.y && o.size > (1 + SIZE_RATIO) * l.size && (!body || o.y < body.y)) body = o;
-  return body !== undefined && aboveNotes(layout, body);
+  let lowest = l.y;
+  for (const o of layout.lines) if (o.y < lowest && sameSize(o, l) && sameEdge(o, l) && face(o.font) === face(l.font)) lowest = o.y;
+  return l.y - lowest <= FOOT_EM * l.size;
 }
