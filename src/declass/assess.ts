@@ -3,7 +3,7 @@
  * Every result names the rule that decided it (`rule`, stable) and says why in one sentence
  * (`reason`, prose). See README.md ("Declassification status") for the authorities.
  */
-import type { DeclAssessment, DeclStatus, DeclValue, Diagnostic, Document, ExecutiveOrderLine, Level, Span } from '../types.js';
+import type { DeclAssessment, DeclStatus, DeclValue, Diagnostic, Document, ExecutiveOrderLine, Level, PageBanner, Span } from '../types.js';
 import { addYears, endOfYearAfter } from '../dates.js';
 import { requireAsOf } from '../options.js';
 import { governingOrder } from './orders.js';
@@ -370,7 +370,16 @@ export function assessDocument(doc: Document, asOf: string): DeclAssessment {
  * with a DECL date of 2010 was released as declassified; lint calls the banner an error).
  */
 function belowItsPortions(doc: Document, a: DeclAssessment): DeclAssessment {
-  if (a.status !== 'declassified' || !doc.banner?.marking) return a;
+  if (a.status !== 'declassified') return a;
+  // A page banner whose words are not understood (`TOP SECRET//XYZZY`, `T0P 5ECRET`) holds text of
+  // a level not known: no instruction of another page declassifies it (probe 66d: released whole
+  // by a SECRET cover's passed date).
+  const unread = (doc.pageBanners ?? []).find((b) => !b.marking && !b.highestPossible);
+  if (unread || doc.diagnostics.some((d) => d.code === 'classification-line-unknown')) {
+    const which = unread ? `A banner of page ${unread.page}` : 'A classification line in its text';
+    return { ...a, status: 'review', rule: 'decl-level-mismatch', reason: `${which} is not understood: the level of the text under it is not known, so whether the declassification instruction covers it is a reviewer's decision (32 CFR 2001.21).` };
+  }
+  if (!doc.banner?.marking) return a;
   const pages = blockPagesLevel(doc);
   const banner = pages?.level ?? doc.banner.marking.level;
   // A portion marked higher, or a classification line in the text above the banner (`S E C R E T
@@ -398,6 +407,8 @@ function belowItsPortions(doc: Document, a: DeclAssessment): DeclAssessment {
  */
 function blockPagesLevel(doc: Document): { level: Level; where: string } | null {
   const banners = (doc.pageBanners ?? []).filter((b) => !b.highestPossible && b.marking);
+  const around = bannersAroundBlock(doc, banners);
+  if (around) return around;
   if (banners.length === 0 || !banners.some((b) => b.page > 1)) return null;
   const pageOf = pageIndex(doc.source);
   const pages = new Set([1, ...(doc.authority?.declassifyOn ?? []).map((f) => pageOf(f.span.start))]);
@@ -406,6 +417,24 @@ function blockPagesLevel(doc: Document): { level: Level; where: string } | null 
   const level = own.reduce<Level>((m, b) => (RANK[b.marking!.level] > RANK[m] ? b.marking!.level : m), 'U');
   const list = [...pages].sort((x, y) => x - y);
   return { level, where: list.length === 1 ? 'page 1 (with the authority block)' : `pages ${list.join(', ')} (page 1 and the authority block's)` };
+}
+
+/**
+ * The level of the banners next to each Declassify On line (the last above it and the first below
+ * it), when banners of two levels stand in the document: pages joined without a form feed are one
+ * page, and a TOP SECRET enclosure's banners raised page 1's, so the SECRET cover's passed date
+ * declassified the enclosure (probe 66d). Null when all banners agree or no line is found.
+ */
+function bannersAroundBlock(doc: Document, banners: readonly PageBanner[]): { level: Level; where: string } | null {
+  const lines = doc.authority?.declassifyOn ?? [];
+  if (lines.length === 0 || new Set(banners.map((b) => b.marking!.level)).size < 2) return null;
+  let level: Level | null = null;
+  for (const line of lines) {
+    const above = banners.filter((b) => b.span.end <= line.span.start).at(-1);
+    const below = banners.find((b) => b.span.start >= line.span.end);
+    for (const b of [above, below]) if (b && (level === null || RANK[b.marking!.level] > RANK[level])) level = b.marking!.level;
+  }
+  return level === null ? null : { level, where: 'the banners next to the Declassify On line' };
 }
 
 /**

@@ -71,3 +71,27 @@ describe('probe 66 text-reader findings, released through the CLI', () => {
     expect(texts.get('folio.txt')).toMatch(/Page 1 of 2/);
   }, 120_000);
 });
+
+// Probe 66d: a higher enclosure behind a SECRET cover whose Declassify On has passed, where the
+// enclosure's level is not read from a later page's banner: pages joined without a form feed, a
+// banner with a control not understood, a disguised banner. Each was released as declassified.
+const COVER = 'SECRET//NOFORN\n\n(U) UQ1 Cover text.\n\nClassified By: A B, Chief\nDerived From: Multiple Sources\nDeclassify On: 20090101\n\nSECRET//NOFORN\n';
+const ENCLOSURES: [string, string][] = [
+  ['joined without a form feed', `${COVER}\nTOP SECRET//SI//NOFORN\n\n(TS//SI//NF) ZQ7 Enclosure SIGINT.\n\nTOP SECRET//SI//NOFORN\n`],
+  ['a banner with a control not understood', `${COVER}TOP SECRET//XYZZY\n\nZQ1 unmarked enclosure text.\n\nTOP SECRET//XYZZY\n`],
+  ['a disguised banner', `${COVER}T0P 5ECRET\n\nZQ1 unmarked enclosure text.\n\nT0P 5ECRET\n`],
+  ['a marked portion under a banner not understood', `${COVER}TOP SECRET//XYZZY\n\n(TS//SI) ZQ2 marked enclosure text.\n\nTOP SECRET//XYZZY\n`],
+];
+
+describe('probe 66d: an enclosure of a level not read is not declassified by the cover\'s date', () => {
+  it.each(ENCLOSURES)('%s: held for review, nothing handed out', (_how, text) => {
+    const dir = path.join(tmp('probe66d-encl'), 'in');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'encl.txt'), text);
+    const out = path.join(path.dirname(dir), 'out');
+    const r = runBin(['release', dir, '--profile', 'public', '--out', out, '--as-of', AS_OF, '--formats', 'text']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(path.join(out, 'pending'))).toContain('encl.txt');
+    for (const [f, t] of [...textsOf(out, 'release'), ...textsOf(out, 'pending')]) expect(t, f).not.toMatch(/ZQ/);
+  });
+});
