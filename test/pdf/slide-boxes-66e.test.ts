@@ -6,13 +6,12 @@
  * not taken), and was kept with nothing said; a `pdf-unread` warning names it now. The release
  * text and the release PDF (pdftotext) are checked for the withheld tokens.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveProfile, runReleaseBatch } from '../../src/index.js';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { TestPdf } from './helpers/make.js';
+import { releaseMemoPdf } from './helpers/release-memo.js';
 
 const lit = (s: string): string => `(${s.replace(/[()\\]/g, '\\$&')})`;
 
@@ -27,19 +26,10 @@ async function slide(body: string[]): Promise<Uint8Array> {
 
 /** Releases `bytes` as memo.pdf: the release text, pdftotext of the release PDF, and the audit record's diagnostics. */
 async function release(bytes: Uint8Array): Promise<{ shown: string[]; diagnostics: { code: string; message: string }[] }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'declass-slide-'));
-  const file = path.join(dir, 'memo.pdf');
-  writeFileSync(file, bytes);
-  const out = path.join(dir, 'out');
-  const profile = await resolveProfile('public');
-  const { summary } = await runReleaseBatch({
-    files: [file], out, profile, profileRef: 'public', overrides: null, overridesFile: null, asOf: '2026-12-01', formats: ['text', 'pdf'], pageSize: 'letter',
-    force: false, jobs: 1, maxInputBytes: 1024 * 1024, crossCheck: true, cwd: process.cwd(),
-  });
-  expect(summary).toMatchObject({ documents: 1, failed: 0 });
+  const { pdf, text, failed, out } = await releaseMemoPdf(bytes);
+  expect(failed).toBe(0);
   const record = JSON.parse(readFileSync(path.join(out, 'review', 'memo.audit.json'), 'utf8')) as { diagnostics: { code: string; message: string }[] };
-  const text = readFileSync(path.join(out, 'release', 'memo.txt'), 'utf8');
-  return { shown: [text, pdftotext(readFileSync(path.join(out, 'release', 'memo.pdf'))) ?? ''], diagnostics: record.diagnostics };
+  return { shown: [text ?? '', pdftotext(pdf!) ?? ''], diagnostics: record.diagnostics };
 }
 
 describe('slide text boxes and charts (probe 66b)', () => {

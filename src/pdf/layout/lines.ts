@@ -357,15 +357,7 @@ function pieces(row: Row, page: readonly PageGlyph[], boxes: readonly Rect[], ma
  * apart by their backgrounds alone: see seams.ts).
  */
 export function verticalRules(content: PageContent): Rect[] {
-  const verticals: Rect[] = [];
-  for (const path of content.paths) {
-    if (!path.inked) continue;
-    if (thinVertical(path.bbox)) verticals.push(path.bbox);
-    verticals.push(...path.verticals);
-  }
-  for (const image of [...content.images, ...content.inlineImages]) if (thinVertical(image.bbox)) verticals.push(image.bbox);
-  verticals.push(...boxSeams(content.paths));
-  return verticals;
+  return [...thinRules(content, thinVertical, (p) => p.verticals), ...boxSeams(content.paths)];
 }
 
 /**
@@ -373,13 +365,18 @@ export function verticalRules(content: PageContent): Rect[] {
  * borders (and underlines, which ruledApart tells apart by their reach).
  */
 export function horizontalRules(content: PageContent): Rect[] {
+  return thinRules(content, thinHorizontal, (p) => p.horizontals);
+}
+
+/** The inked paths and images of a page that `thin` takes for a rule, with each path's own pieces so thin (`pieces`). */
+function thinRules(content: PageContent, thin: (r: Rect) => boolean, pieces: (p: PageContent['paths'][number]) => readonly Rect[]): Rect[] {
   const out: Rect[] = [];
   for (const path of content.paths) {
     if (!path.inked) continue;
-    if (thinHorizontal(path.bbox)) out.push(path.bbox);
-    out.push(...path.horizontals);
+    if (thin(path.bbox)) out.push(path.bbox);
+    out.push(...pieces(path));
   }
-  for (const image of [...content.images, ...content.inlineImages]) if (thinHorizontal(image.bbox)) out.push(image.bbox);
+  for (const image of [...content.images, ...content.inlineImages]) if (thin(image.bbox)) out.push(image.bbox);
   return out;
 }
 

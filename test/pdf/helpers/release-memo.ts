@@ -8,9 +8,9 @@ import { pdfjsText, popplerText } from './check.js';
 
 /**
  * Release `bytes` as memo.pdf, or `stem`.pdf (public profile, as of 2026-12-01): the release PDF
- * and text, or null, and the failures. (A stem that is a withheld word names the outputs otherwise.)
+ * and text, or null, the failures, and the output folder (its review/ holds the audit record). (A stem that is a withheld word names the outputs otherwise.)
  */
-export async function releaseMemoPdf(bytes: Uint8Array, stem = 'memo'): Promise<{ pdf: Uint8Array | null; text: string | null; failed: number }> {
+export async function releaseMemoPdf(bytes: Uint8Array, stem = 'memo'): Promise<{ pdf: Uint8Array | null; text: string | null; failed: number; out: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'declass-memo-'));
   const file = path.join(dir, `${stem}.pdf`);
   writeFileSync(file, bytes);
@@ -22,7 +22,7 @@ export async function releaseMemoPdf(bytes: Uint8Array, stem = 'memo'): Promise<
   });
   const found = existsSync(path.join(out, 'release')) && readdirSync(path.join(out, 'release')).includes(`${stem}.pdf`);
   const text = found ? readFileSync(path.join(out, 'release', `${stem}.txt`), 'utf8') : null;
-  return { pdf: found ? readFileSync(path.join(out, 'release', `${stem}.pdf`)) : null, text, failed: summary.failed };
+  return { pdf: found ? readFileSync(path.join(out, 'release', `${stem}.pdf`)) : null, text, failed: summary.failed, out };
 }
 
 /**
