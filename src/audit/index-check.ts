@@ -12,7 +12,6 @@ import { readBytesOrNull, readBytesOrNullSync } from '../node/read.js';
 import { listNames } from '../node/walk.js';
 import { INDEX_FORMATS, indexPath, MANIFEST_PATH, REVIEW_DIR, stemOfRecordPath, type AuditRecord, type IndexFileRecord, type Manifest } from '../release/folder.js';
 import { compareIndexOrder, describeLocation, indexClassificationOf, indexEntryOf, indexHeadOf, indexRowsOf, withholdingsOf, type IndexEntry, type IndexRow, type IndexSource, type VaughnIndex } from '../vaughn/index.js';
-import { expandRows } from '../vaughn/compact.js';
 import type { RenderedRows } from '../vaughn/rendered.js';
 import { IndexStreamer } from '../vaughn/stream.js';
 import { failure, type Finding } from './findings.js';
@@ -70,7 +69,7 @@ export async function streamIndexRows(
       continue;
     }
     // Rendered rows where rows are wanted: those of the record and release text on disk.
-    const rows = entry.made ? entry.made.map((row, i) => ({ ...row, no: next + i })) : entry.compact ? expandRows(entry.compact, next) : await rowsRead(dir, entry, next);
+    const rows = entry.made ? entry.made.map((row, i) => ({ ...row, no: next + i })) : await rowsRead(dir, entry, next);
     // A record that changed between the passes would shift every later row: fail rather than guess.
     if (rows.length !== entry.rows) throw new InputError(`${dir}: ${REVIEW_DIR}/${entry.name} changed while the index was written; run it again`);
     onRows(rows);

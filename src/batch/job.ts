@@ -25,7 +25,6 @@ import type { ReleaseChecker } from '../pdf/verify.js';
 import { otherDocumentUnder, unchangedRecord } from './resume.js';
 import { consoleWarnings } from './console-warnings.js';
 import { indexEntryOf, type IndexEntry } from '../vaughn/build.js';
-import { withCompactRows } from '../vaughn/compact.js';
 import { withRenderedRows } from '../vaughn/rendered.js';
 
 /** What a worker needs to release one document (structured-cloneable). */
@@ -66,10 +65,9 @@ export interface ReleaseJob {
   /**
    * Return the document's Vaughn index rows with its index entry (batches small enough to hold
    * them: the index then reads nothing back); `rendered`: as the CSV and JSON index hold them
-   * (../vaughn/rendered.ts), for a batch whose index has no other format; `compact`: in compact
-   * form (../vaughn/compact.ts), for a batch too large to hold them as objects.
+   * (../vaughn/rendered.ts), for a batch whose index has no other format.
    */
-  readonly indexRows?: boolean | 'rendered' | 'compact';
+  readonly indexRows?: boolean | 'rendered';
   /**
    * This input is a copy (same bytes) of earlier ones of the batch, with the stems their outputs
    * took: when this one's outputs take one of them too, nothing is written (the first copy in input order is the
@@ -370,7 +368,7 @@ function handedOutRemoved(file: string, pending: boolean): string {
 /** The index entry of a document released, with its rows when the job asks for them. */
 function indexEntryFor(job: ReleaseJob, result: { readonly audit: AuditRecord; readonly files: readonly { readonly kind: string; readonly bytes: Uint8Array }[] }): IndexEntry {
   const entry = indexEntryOf(job.stem, result.audit, job.indexRows ? releaseTextOf(result.files) : undefined);
-  return job.indexRows === 'rendered' ? withRenderedRows(entry) : job.indexRows === 'compact' ? withCompactRows(entry) : entry;
+  return job.indexRows === 'rendered' ? withRenderedRows(entry) : entry;
 }
 
 /** The release text file's content among a document's outputs (as the index reads it back), or null when none was written. */

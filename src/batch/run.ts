@@ -28,13 +28,11 @@ import { buildManifest, serializeManifest } from '../release/manifest.js';
 import { createExecutor, type Executor } from './executor.js';
 import type { JobResult, ReleaseJob } from './job.js';
 import type { IndexEntry } from '../vaughn/build.js';
-import { StringPool } from '../vaughn/compact.js';
 
 /**
  * Batches of at most this many documents keep each document's Vaughn index rows from when it was
  * released (about 4 KB a cable), so that writing the index reads no record or release text back
- * (0.2-0.5 ms a document); larger batches keep them in compact form (../vaughn/compact.ts: each
- * string once for the batch, a row a few numbers), to keep their memory small.
+ * (0.2-0.5 ms a document); larger batches read them back, to keep their memory flat.
  */
 export const INDEX_ROWS_HELD_MAX = 2000;
 
@@ -406,7 +404,7 @@ function jobFor(opts: BatchOptions & { readonly fresh: boolean }, i: number, fil
     inputFormat: opts.inputFormat ?? 'auto',
     ...(opts.rasterizeUnsure ? { rasterizeUnsure: true } : {}),
     ...(opts.fresh ? { fresh: true } : {}),
-    ...(opts.index === false ? {} : { indexRows: opts.files.length > INDEX_ROWS_HELD_MAX ? ('compact' as const) : indexHasPdf(opts.formats) ? true : ('rendered' as const) }),
+    ...(opts.index !== false && opts.files.length <= INDEX_ROWS_HELD_MAX ? { indexRows: indexHasPdf(opts.formats) ? true : ('rendered' as const) } : {}),
   };
 }
 
@@ -444,8 +442,6 @@ class BatchTally {
   /** The withheld-text index of the cross-document check, when it is on. */
   readonly index: WithheldIndex | null;
   readonly releasedRuns: { stem: string; file: string; runs: Float64Array }[] = [];
-  /** The strings of the index rows kept in compact form (batches above {@link INDEX_ROWS_HELD_MAX} documents), each held once. */
-  private readonly strings = new StringPool();
   private readonly releasedKind: Format | null;
 
   constructor(opts: BatchOptions) {
@@ -479,8 +475,7 @@ class BatchTally {
     if (r.counts.pending.length > 0) this.pendingDocuments++;
     for (const [why, n] of r.counts.pending) this.pendingByReason.set(why, (this.pendingByReason.get(why) ?? 0) + n);
     this.auditShas.set(stem, r.auditSha256);
-    const entry = r.indexEntry;
-    this.indexEntries.set(entry.stem, entry.compact ? { ...entry, compact: this.strings.intern(entry.compact) } : entry);
+    this.indexEntries.set(r.indexEntry.stem, r.indexEntry);
     if (this.index && r.digest) {
       this.index.addDigest(r.digest);
       // Where the text was written: pending/ for a document pending review, under the name its

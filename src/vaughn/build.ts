@@ -7,7 +7,6 @@ import { formatBanner, parseMarking, rollUp } from '../markings/index.js';
 import type { Marking } from '../types.js';
 import { releasedFacts, type ReleasedFacts } from './facts.js';
 import { justify, paragraphOf, segregability, type Withholding } from './justify.js';
-import type { CompactRows } from './compact.js';
 import type { RenderedRows } from './rendered.js';
 import { INDEX_FORMAT, type IndexRow, type VaughnIndex } from './types.js';
 
@@ -119,8 +118,6 @@ export interface IndexEntry {
   readonly made?: readonly IndexRow[];
   /** Instead of `made`: those rows as the CSV and JSON index hold them (./rendered.ts), for an index written in those formats only. */
   readonly rendered?: RenderedRows;
-  /** Instead of `made`: those rows in compact form (./compact.ts), for a batch too large to hold them as objects. */
-  readonly compact?: CompactRows;
   /** The classified marking of the text the index quotes from the document ({@link quotedMarkingOf}), or null. */
   readonly quoted: string | null;
 }
