@@ -21,14 +21,14 @@ const RIGHT = [124, 244, 360];
 /**
  * A SECRET//NOFORN memo with a table of `rows` (a cell per column, '' for none), 11 pt Helvetica,
  * its borders drawn as `borders` says: 'filled' (1 pt rectangles per cell edge, as Chromium), 'stroked'
- * (one grid path, `m l … S`), or 'none'.
+ * (one grid path, `m l … S`), or 'none'; each cell's text `pad` pt right of its left border.
  */
-async function table(rows: string[][], borders: 'filled' | 'stroked' | 'none'): Promise<Uint8Array> {
+async function table(rows: string[][], borders: 'filled' | 'stroked' | 'none', pad = 3): Promise<Uint8Array> {
   const t = await TestPdf.create();
   const out = ['BT /F1 12 Tf 1 0 0 1 250 760 Tm (SECRET//NOFORN) Tj ET', `BT /F1 11 Tf 1 0 0 1 72 700 Tm ${lit('(U) The table below lists the sites.')} Tj ET`];
   rows.forEach((cells, r) => {
     const y = 660 - 18 * r;
-    cells.forEach((s, c) => { if (s) out.push(`BT /F1 11 Tf 1 0 0 1 ${COLS[c]! + 3} ${y} Tm ${lit(s)} Tj ET`); });
+    cells.forEach((s, c) => { if (s) out.push(`BT /F1 11 Tf 1 0 0 1 ${COLS[c]! + pad} ${y} Tm ${lit(s)} Tj ET`); });
   });
   const top = 660 + 13;
   const lines = rows.length + 1;
@@ -73,6 +73,16 @@ describe('a cell under a (U) heading cell, the rows not both opening with marks 
     for (const s of shown) expect(s).toMatch(/Q1 UQ1[\s\S]*Q2 UQ2/);
   });
 
+  it.each([
+    ['filled', 0.75], ['filled', 0], ['stroked', 0.75], ['stroked', 0],
+  ] as const)('a blank corner cell, borders %s, cell padding %s pt (Chromium: 1px, probe 66f F1): the cells under the (U) headings are withheld', async (borders, pad) => {
+    const { shown } = await releaseShown(await table([
+      ['', '(U) Q1 UQ1', '(U) Q2 UQ2'],
+      ['(S) label ZQ1', 'Value ZQ2', 'Value ZQ3'],
+    ], borders, pad), /ZQ/);
+    for (const s of shown) expect(s).toMatch(/Q1 UQ1[\s\S]*Q2 UQ2/);
+  });
+
   it.each([['filled'], ['stroked']] as const)('an unmarked second row under (S) | (U) cells, borders %s: withheld', async (borders) => {
     const { shown } = await releaseShown(await table([
       ['(S) ZQ1', '(U) Public UQ1', ''],
@@ -92,11 +102,25 @@ describe('a cell under a (U) heading cell, the rows not both opening with marks 
     for (const s of shown) expect(s).toMatch(/that\s+wraps in its cell UQ2/);
   });
 
+  it.each([
+    ['an hr from the text\'s left edge, no cell wall (probe 66f, e3)', 72, '72 653 400 0.75 re f'],
+    // The underline under its words end to end (Helvetica 11 pt: 124.465 pt), the cell's walls 0.75 pt left of them.
+    ['an underline in a bordered cell with 1px padding', 72.75, '72.75 657 124.465 0.7 re f 0.6 g 72 673 300 1 re f 72 640 300 1 re f 72 640 1 34 re f 371 640 1 34 re f 0 g'],
+  ] as const)('control: %s: the (U) line\'s wrap is released with it', async (_, x, drawn) => {
+    const t = await TestPdf.create();
+    const out = ['BT /F1 12 Tf 1 0 0 1 250 760 Tm (SECRET//NOFORN) Tj ET'];
+    out.push(`BT /F1 11 Tf 1 0 0 1 ${x} 660 Tm ${lit('(U) Public cell UQ1 which')} Tj 0 -13 Td ${lit('goes on here UQ2.')} Tj ET`, drawn);
+    out.push(`BT /F1 11 Tf 1 0 0 1 72 560 Tm ${lit('(S//NF) ZQSECRETPARA other secret text.')} Tj ET`, 'BT /F1 10 Tf 1 0 0 1 72 106 Tm (Declassify On: 20501231) Tj ET', 'BT /F1 12 Tf 1 0 0 1 250 40 Tm (SECRET//NOFORN) Tj ET');
+    t.page(out.join('\n'));
+    const { shown } = await releaseShown(await t.doc.save({ useObjectStreams: false }), /ZQ/);
+    for (const s of shown) expect(s).toMatch(/which\s+goes on here UQ2/);
+  });
+
   it('control: an underlined (U) line\'s wrap is released with it', async () => {
     const t = await TestPdf.create();
     const out = ['BT /F1 12 Tf 1 0 0 1 250 760 Tm (SECRET//NOFORN) Tj ET'];
     out.push(`BT /F1 11 Tf 1 0 0 1 72 660 Tm ${lit('(U) Public paragraph UQ1 whose first line is underlined all along')} Tj 0 -13 Td ${lit('and goes on here UQ2.')} Tj ET`);
-    out.push('72 657 330 0.7 re f');
+    out.push('72 657 312 0.7 re f'); // under its words from end to end (Helvetica 11 pt: 312 pt), as a renderer draws it
     out.push(`BT /F1 11 Tf 1 0 0 1 72 560 Tm ${lit('(S//NF) ZQSECRETPARA other secret text.')} Tj ET`, 'BT /F1 10 Tf 1 0 0 1 72 106 Tm (Declassify On: 20501231) Tj ET', 'BT /F1 12 Tf 1 0 0 1 250 40 Tm (SECRET//NOFORN) Tj ET');
     t.page(out.join('\n'));
     const { shown } = await releaseShown(await t.doc.save({ useObjectStreams: false }), /ZQ/);

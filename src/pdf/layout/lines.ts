@@ -386,12 +386,27 @@ function thinRules(content: PageContent, thin: (r: Rect) => boolean, pieces: (p:
  * start of both: a table's row border, `p` a cell of the next row, never `q`'s wrap. Read as the
  * wrap, an unmarked cell under a `(U)` heading cell (`Class | (U) Status UQ2` over `(S//NF) |
  * Active ZQ2`) took its mark and was released (probe 66b, F1). An underline starts where its words
- * do, and a cell's border at the cell's edge, left of its padding.
+ * do, and a cell's border at the cell's edge, left of its padding. With a padding of 1 px or less
+ * (Chromium's default) a cell's own border, drawn a piece per cell, starts less than 0.15 em left of
+ * its text: under a blank corner cell `Value ZQ2` was released as `(U) Q1 UQ1`'s wrap (probe 66f,
+ * F1). So a rule that starts at most 0.05 em right of both pieces' left edge, runs to the end of
+ * both and meets a drawn upright rule (`walls`, see verticalRules) at its left end, a cell's
+ * corner, cuts too, unless it starts AND ends where `q`'s words do (an underline) and meets no
+ * upright rule at its right end (with padding 0 the widest cell's words fill it: a cell's floor
+ * then has both ends at its words' and a wall at each; an underline in such a cell would be read
+ * as a floor, its wrap withheld, failing closed). Without the
+ * corner a rule at the text's edge is a heading's border or an `hr` between two lines of one
+ * paragraph (probe 66f, e3, d2), which must not cut.
  */
-function ruledApart(q: LinePiece, p: LinePiece, floors: readonly Rect[]): boolean {
-  const left = Math.min(p.x0, q.x0) - 0.15 * Math.min(p.size, q.size);
+function ruledApart(q: LinePiece, p: LinePiece, floors: readonly Rect[], walls: readonly Rect[]): boolean {
+  const em = Math.min(p.size, q.size);
+  const edge = Math.min(p.x0, q.x0);
   const start = Math.max(p.x0, q.x0);
-  return floors.some((r) => r[3] <= q.y && r[1] >= p.y + 0.3 * p.size && r[0] <= left && r[2] > start);
+  const end = Math.max(p.x1, q.x1);
+  const underline = (r: Rect): boolean => Math.abs(r[0] - q.x0) <= 0.05 * em && Math.abs(r[2] - q.x1) <= 0.05 * em;
+  const cornered = (r: Rect, x: number): boolean => walls.some((v) => v[0] - 0.1 * em <= x && x <= v[2] + 0.1 * em && v[1] <= r[3] + 0.1 * em && v[3] >= r[1] - 0.1 * em);
+  const cellFloor = (r: Rect): boolean => r[0] <= edge + 0.05 * em && r[2] >= end - 0.05 * em && cornered(r, r[0]) && (!underline(r) || cornered(r, r[2]));
+  return floors.some((r) => r[3] <= q.y && r[1] >= p.y + 0.3 * p.size && r[2] > start && (r[0] <= edge - 0.15 * em || cellFloor(r)));
 }
 
 /**
@@ -1075,7 +1090,7 @@ function overlapX(a: { x0: number; x1: number }, b: { x0: number; x1: number }):
 }
 
 /** Blocks of a page's pieces (pieces sorted top to bottom). */
-function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean, page: readonly PageGlyph[], boxes: readonly Rect[], floors: readonly Rect[]): Block[] {
+function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean, page: readonly PageGlyph[], boxes: readonly Rect[], floors: readonly Rect[], walls: readonly Rect[]): Block[] {
   // A piece of unseen text only (white leader dots cut out of a line: see gutters) is no neighbour
   // of a piece a reader sees: lying over a paragraph's next line, it cut that line off its paragraph.
   const hidden = all.map((p) => p.glyphs.every((g) => g.blank || g.unseen === true));
@@ -1096,7 +1111,7 @@ function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean,
   all.forEach((p, j) => {
     const i = above(j);
     const q = i >= 0 ? all[i]! : null;
-    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !cutByBar(all, j, blockOf, blockOf[i], boxes) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right) || ruledApart(q, p, floors) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
+    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !cutByBar(all, j, blockOf, blockOf[i], boxes) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right) || ruledApart(q, p, floors, walls) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
     let b = joins ? blockOf[i] : undefined;
     if (!b) {
       b = { lines: [], breaks: new Set(), x0: p.x0, x1: p.x1, top: p.y + p.size, bottom: p.y };
@@ -1525,5 +1540,5 @@ export function pageBlocks(glyphs: readonly PageGlyph[], opens: (piece: LinePiec
   const seen = rs.flatMap((r, k) => pieces(r, glyphs, boxes, marks, { below: rs[k + 1], above: rs[k - 1], right }, rules));
   const hidden = both.filter((r) => r.hidden === true).flatMap((r) => pieces(r, glyphs, boxes, [], undefined, rules));
   const all = joinDropCaps([...seen, ...hidden].sort((a, b) => b.y - a.y || a.x0 - b.x0));
-  return flowEndLast(order(blocks(all, opens, glyphs, boxes, floors)));
+  return flowEndLast(order(blocks(all, opens, glyphs, boxes, floors, rules)));
 }
