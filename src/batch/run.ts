@@ -317,7 +317,7 @@ async function schedule(
   // Copies of an earlier input wait for its result, so that the first in input order is the one released.
   const copies = await firstCopies(opts.files, opts.cwd);
   const firstOfCopies = new Set(copies.values());
-  const groupResults = new Map<number, { index: number; result: Promise<JobResult> }[]>();
+  const groupResults = new Map<number, { index: number; stem: Promise<string | null> }[]>();
   let computing = 0;
   let wake: (() => void) | null = null;
   const slotFreed = (): void => {
@@ -354,7 +354,9 @@ async function schedule(
     const result: Promise<JobResult> = job
       .then((j) => executor.run(opts.case && docNumber ? { ...j, case: { number: opts.case.number, docNumber } } : j, onComputed))
       .catch((error: unknown) => ({ index: i, status: 'failed' as const, message: `internal error: ${error instanceof Error ? error.message : String(error)}` }));
-    if (group !== undefined) groupResults.set(group, [...(groupResults.get(group) ?? []), { index: i, result }]);
+    // A copy group may run through the whole batch: it keeps only what a later copy needs, the stem a
+    // result's outputs took (holding the results held every copy's index rows to the batch's end).
+    if (group !== undefined) groupResults.set(group, [...(groupResults.get(group) ?? []), { index: i, stem: result.then(stemTaken) }]);
     const p: Promise<void> = result
       .then((r) => inOrder.put(i, r))
       .finally(() => {
@@ -372,15 +374,18 @@ async function schedule(
  * The job of a copy of earlier inputs: once their results are in, the stems their outputs took, so
  * that the copy writes nothing over them (see ReleaseJob.copyOf).
  */
-async function withCopyOf(job: ReleaseJob, earlier: readonly { index: number; result: Promise<JobResult> }[], opts: BatchOptions): Promise<ReleaseJob> {
+async function withCopyOf(job: ReleaseJob, earlier: readonly { index: number; stem: Promise<string | null> }[], opts: BatchOptions): Promise<ReleaseJob> {
   if (earlier.length === 0) return job;
   const copyOf: { stem: string; path: string }[] = [];
   for (const e of earlier) {
-    const r = await e.result;
-    if (r.status !== 'failed' && r.status !== 'copy') copyOf.push({ stem: r.stem, path: opts.files[e.index]! });
+    const stem = await e.stem;
+    if (stem !== null) copyOf.push({ stem, path: opts.files[e.index]! });
   }
   return copyOf.length > 0 ? { ...job, copyOf } : job;
 }
+
+/** The stem a result's outputs took, or null when it wrote none (failed, or a copy). */
+const stemTaken = (r: JobResult): string | null => (r.status !== 'failed' && r.status !== 'copy' ? r.stem : null);
 
 /** The job of file `i` of the batch. */
 function jobFor(opts: BatchOptions & { readonly fresh: boolean }, i: number, file: string, stem: string): ReleaseJob {
