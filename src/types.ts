@@ -383,6 +383,12 @@ export interface Document {
    * keeps a passed date from declassifying the cable (declass/assess.ts). Absent when there are none.
    */
   readonly classificationLines?: readonly { readonly level: Level; readonly span: Span; /** The instruction the line ends with (`//20400101`), as its marking read it. */ readonly declassifyOn?: string }[];
+  /**
+   * The classification lines in a document's text whose words read as a classification that was
+   * not understood (`S3CRET`, `TOP SECRET//XYZZY`): the level of the text they head is not known, so
+   * no declassification instruction covers it (declass/assess.ts). Absent when there are none.
+   */
+  readonly unreadClassificationLines?: readonly Span[];
 }
 
 /** One thing in an UNCLASSIFIED-bannered document that says it may be classified. */

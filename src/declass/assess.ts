@@ -375,7 +375,7 @@ function belowItsPortions(doc: Document, a: DeclAssessment): DeclAssessment {
   // a level not known: no instruction of another page declassifies it (probe 66d: released whole
   // by a SECRET cover's passed date).
   const unread = (doc.pageBanners ?? []).find((b) => !b.marking && !b.highestPossible);
-  if (unread || doc.diagnostics.some((d) => d.code === 'classification-line-unknown')) {
+  if (unread || (doc.unreadClassificationLines?.length ?? 0) > 0) {
     const which = unread ? `A banner of page ${unread.page}` : 'A classification line in its text';
     return { ...a, status: 'review', rule: 'decl-level-mismatch', reason: `${which} is not understood: the level of the text under it is not known, so whether the declassification instruction covers it is a reviewer's decision (32 CFR 2001.21).` };
   }

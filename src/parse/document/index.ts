@@ -96,8 +96,9 @@ function readDocumentText(source: string, pageFlow: PageFlow | undefined): Docum
   // are its caveats: a release shows the recomputed banner, not them.
   const banner: Banner | null = own ? { raw: own.raw, span: own.span, marking: bannerMarking, caveats: own.lines.slice(1).map((l) => ({ raw: source.slice(l.start, l.end), span: l })), section: null } : null;
   const diagnostics = documentDiagnostics({ source, lines, banners, pageBanners, dynamic, banner, portions, drafts, classifiedSigns, letterhead, dates });
-  for (const t of textLines) if (t.whole && t.marking === null) diagnostics.push(unreadLineDiagnostic(t));
-  if (textLines.some((t) => t.whole && t.marking === null)) diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
+  const unreadLines = textLines.filter((t) => t.whole && t.marking === null);
+  for (const t of unreadLines) diagnostics.push(unreadLineDiagnostic(t));
+  if (unreadLines.length > 0) diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
   const { furniture, boilerplate } = lineSpans(lines, roles);
   const subjectPortion = portions.find((p) => p.kind === 'subject');
   const subject: Field | null = subjectPortion ? { raw: source.slice(subjectPortion.span.start, subjectPortion.span.end), span: subjectPortion.span } : null;
@@ -131,6 +132,7 @@ function readDocumentText(source: string, pageFlow: PageFlow | undefined): Docum
     authority: block,
     pageBanners,
     classifiedSigns,
+    ...(unreadLines.length > 0 ? { unreadClassificationLines: unreadLines.map((t) => t.span) } : {}),
   };
 }
 
