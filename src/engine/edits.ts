@@ -49,10 +49,12 @@ export function buildEdits(plan: Plan): Edit[] {
         kind: 'withhold',
         span: portion.span,
         portionId: portion.id,
-        label: labelOf(source, portion),
+        label: labelOf(source, portion, doc.format === 'document'),
         authority: decision.authority.join(', '),
         heightLines: heightOf(source, portion),
       });
+      const cells = doc.format === 'document' ? tableRowEnd(source, portion) : '';
+      if (cells !== '') edits.push({ kind: 'replace', span: { start: portion.span.end, end: portion.span.end }, text: cells });
     } else if (decision.declassified && portion.mark) {
       edits.push({ kind: 'replace', span: portion.mark.span, text: declassifiedMark(decision) });
     }
@@ -165,18 +167,47 @@ const SUBJECT_LABEL = /^SUBJ(?:ECT)?\s*:\s*/i;
 
 /**
  * The part of a withheld portion kept in the release: its paragraph number (`¶3. `, `a. `, `(b) `) or the
- * `SUBJECT: ` field name. Only those shapes are kept; anything else gets no label.
+ * `SUBJECT: ` field name; in a document read by the document reader (`markdown`), the Markdown
+ * syntax its line opens with (MARKDOWN_OPENER). Only those shapes are kept; anything else gets no label.
  */
-export function labelOf(source: string, portion: Portion): string {
+export function labelOf(source: string, portion: Portion, markdown = false): string {
   const head = source.slice(portion.span.start, Math.min(portion.span.end, portion.span.start + 16));
-  const re = portion.kind === 'subject' ? SUBJECT_LABEL : portion.number !== null ? NUMBER_LABEL : null;
+  const re = portion.kind === 'subject' ? SUBJECT_LABEL : portion.number !== null ? NUMBER_LABEL : markdown ? MARKDOWN_OPENER : null;
   const m = re?.exec(head);
-  if (!m) return '';
+  if (!m || m[0] === '') return '';
   const label = m[0];
   // Keep the label only if it ends before the portion's mark or content: a label must never carry text.
   const markStart = portion.mark ? portion.mark.span.start - portion.span.start : Infinity;
   return label.length <= markStart ? label.replace(/\s+$/, ' ') : '';
 }
+
+/**
+ * The Markdown syntax a withheld portion's line opens with: block-quote marks, a heading's hashes,
+ * a bullet's marker, a table row's pipe. Kept before the placeholder, a rendered release keeps its
+ * structure: a withheld quote line stays in its quote (without its `>` it became the lazy
+ * continuation of the quote line above), a nested bullet stays an item (`  [WITHHELD: B1]` under a
+ * bullet joined its text), a heading a heading, a row a row (probe 66c F11). Syntax only, never text.
+ */
+const MARKDOWN_OPENER = /^(?:>[ \t]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\|[ \t]*)?/;
+
+/**
+ * After a withheld table head row of one line (`| (S) … | … |` over `|---|---|`): its closing pipe
+ * and an empty cell for each of its other cells (` | |`), so the placeholder stays the head of the
+ * table (a GFM table whose head row has fewer cells than its delimiter row is no table; a body row
+ * may have fewer). Empty for anything else.
+ */
+function tableRowEnd(source: string, portion: Portion): string {
+  const text = source.slice(portion.span.start, portion.span.end);
+  if (portion.kind !== 'table-row' || !text.startsWith('|') || text.includes('\n')) return '';
+  const eol = lineEnd(source, portion.span.end);
+  const next = source.slice(eol + 1, lineEnd(source, eol + 1));
+  if (!DELIMITER_ROW.test(next)) return '';
+  const cells = text.replace(/\\\|/g, '').replace(/^\||\|[ \t]*$/g, '').split('|').length;
+  return ' |'.repeat(cells);
+}
+
+/** A GFM table's delimiter row (`|---|:--:|`). */
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /** Lines the portion's content took, wrapped at RELEASE_COLUMNS (at least one). */
 function heightOf(source: string, portion: Portion): number {

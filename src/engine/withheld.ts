@@ -30,7 +30,7 @@ export function withheldPieces(plan: Plan): WithheldPiece[] {
     const p = byId.get(d.portionId);
     if (!p) continue;
     // The kept label (`¶3. `) is shown in the release: it is not withheld text.
-    const label = labelOf(source, p);
+    const label = labelOf(source, p, plan.document.format === 'document');
     const text = p.segments.map((s) => source.slice(s.start, s.end)).join('\n');
     out.push({ portionId: d.portionId, text: text.startsWith(label) ? text.slice(label.length) : text, ...(p.markingSource === 'unmarked' ? { unmarked: true as const } : {}) });
   }

@@ -19,13 +19,14 @@
  */
 import { isBarePunctuation, type LineRole } from './header.js';
 import type { DocLine } from './lines.js';
-import { compareLevels, LEVEL_BANNER } from '../../markings/index.js';
+import { abovePlainU, compareLevels, LEVEL_BANNER } from '../../markings/index.js';
 import type { Level } from '../../types.js';
-import { readCellStartMark, readLineStart, scanLine, type LineMarks, type LineStart, type MarkHit, type Structure } from './marks.js';
+import { readCellStartMark, readLineStart, readMarkAt, scanLine, type LineMarks, type LineStart, type MarkHit, type Structure } from './marks.js';
 import { endsSubject } from '../subject-end.js';
 import { alignedCellMarks, alignedLaterCellsMarked, alignedTableRows, type AlignedRow } from './aligned-table.js';
 import { opensNextItem } from './item-sequence.js';
 import { fenceMarks } from './fences.js';
+import { lineBreaksInside, opensDialectBlock } from './markdown-blocks.js';
 
 /** A piece of a line that belongs to a portion: content offsets. */
 export interface Piece {
@@ -310,7 +311,8 @@ function groupLine(st: GroupState, i: number): void {
   const start: LineStart = asText ? { ...read, mark: null } : read;
   const scanned: LineMarks =
     start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo, row) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo, st.input.definitions);
-  const marks = withComment(scanned, commentStart(source, start.mark ? start.mark.end : start.textStart, line));
+  const from = start.mark ? start.mark.end : start.textStart;
+  const marks = withLineBreaks(st, withComment(scanned, commentStart(source, from, line)), start.mark, from, line);
   const structure: Draft['structure'] = role === 'header' ? 'header' : role === 'subject' ? 'subject' : start.structure;
   const firstEnd = marks.openers.length > 0 ? trimEnd(source, line.first, marks.openers[0]!.start) : line.last;
   const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
@@ -467,7 +469,7 @@ function startsBlock(c: Draft, prev: DocLine, line: DocLine, source: string, lin
   if (ESCAPED_QUOTE.test(line.text) && !ESCAPED_QUOTE.test(prev.text)) return true;
   // A form's hanging indent under a field's mark goes on (see hangsUnderMark, hangsAtColumn).
   if (indentedBlockUnder(source, prev, line) && !hangsUnderMark(c, source, lines, line) && !hangsAtColumn(c, source, lines, line)) return true;
-  if (MARKDOWN_DEFINITION.test(line.text)) return true;
+  if (MARKDOWN_DEFINITION.test(line.text) || opensDialectBlock(line.text)) return true;
   if (prev.page === line.page && opensSetextHeading(c, source, lines, line)) return true;
   return HTML_BLOCK.test(line.text) && !HTML_BLOCK.test(prev.text);
 }
@@ -608,6 +610,30 @@ function commentStart(source: string, from: number, line: DocLine): number {
 function withComment(marks: LineMarks, at: number): LineOpeners {
   if (at === -1) return marks;
   const openers = [...marks.openers, { start: at, mark: null }].sort((a, b) => a.start - b.start);
+  return { ...marks, openers };
+}
+
+/**
+ * The line's openers with one at each HTML line break (`<br>`) with text after it inside a plain
+ * (U) portion (see lineBreaksInside): the text after it is a portion of its own, marked by a mark
+ * right after the break, else unmarked (withheld in a classified document). In a portion above
+ * (U) the text after the break goes on with it, as any unmarked text there does (fail closed).
+ */
+function withLineBreaks(st: GroupState, marks: LineOpeners, own: MarkHit | null, from: number, line: DocLine): LineOpeners {
+  const { source, bannerRelTo } = st.input;
+  const breaks = lineBreaksInside(source, from, line.last);
+  if (breaks.length === 0) return marks;
+  const openers = [...marks.openers];
+  for (const at of breaks) {
+    const before = openers.filter((o) => o.start < at).pop();
+    const governing = before ? before.mark : (own ?? (st.cur && !st.blankGap ? st.cur.lead : null));
+    if (governing?.status !== 'marked' || !governing.marking || abovePlainU(governing.marking)) continue;
+    let text = at + /^<br[ \t]*\/?>/i.exec(source.slice(at))![0].length;
+    while (text < line.last && /[ \t]/.test(source[text]!)) text++;
+    const mark = readMarkAt(source, text, line.last, 'lead', bannerRelTo);
+    openers.push({ start: at, mark: mark?.status === 'marked' ? mark : null });
+    openers.sort((a, b) => a.start - b.start);
+  }
   return { ...marks, openers };
 }
 

@@ -40,6 +40,7 @@ import { findAuthority, type AuthorityRead } from './authority.js';
 import { findBanners, LABEL, type BannerHit } from './banners.js';
 import { foldBannerStandIns, holdsClassification, readClassificationLine, readsAsClassificationLine, type TextClassificationLine } from './classification-lines.js';
 import { groupPortions, type Draft, type PageFlow } from './group.js';
+import { frontMatterSigns } from './front-matter.js';
 import type { MarkHit } from './marks.js';
 import { folioLines } from './folio.js';
 import { closedFenceLines, fencedBlocks, fencedLines } from './fences.js';
@@ -82,7 +83,7 @@ function readDocumentText(source: string, pageFlow: PageFlow | undefined): Docum
   // --- Portions.
   const contentLines = lines.filter((_, i) => roles[i] === 'content');
   const block = authority.block;
-  const classifiedSigns = bannerMarking?.level === 'U' ? documentClassifiedSigns(pageBanners, own, block, textLines) : [];
+  const classifiedSigns = bannerMarking?.level === 'U' ? [...documentClassifiedSigns(pageBanners, own, block, textLines), ...frontMatterSigns(lines, MAX_SIGNS)] : [];
   // Only where the document is known to be UNCLASSIFIED is `Top Secret (TS) clearances` text: in a
   // classified one the mark may mark what follows it (probe 60d F1), so it raises the portion.
   const definitions = bannerMarking?.level === 'U' && classifiedSigns.length === 0;
