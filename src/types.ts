@@ -268,6 +268,12 @@ export interface Portion {
    */
   readonly inUnclassifiedMessage?: true;
   /**
+   * Documents only, on an unmarked portion not in such a message: it is on a page (of several) or
+   * in the newest message of a printout whose own banner lines all say UNCLASSIFIED, in a document
+   * that may be classified (parse/document/own-banner.ts). Absent otherwise.
+   */
+  readonly underUnclassifiedBanner?: true;
+  /**
    * Documents only, on a portion whose marking is `unknown`: its mark was read, but where it
    * applies was not (a mark that ends several sentences: which of them it marks is not known;
    * diagnostic `trailing-mark-unplaced`). Absent otherwise, and whenever the mark itself was not
@@ -360,6 +366,12 @@ export interface Document {
    * classification line. Absent when there are none.
    */
   readonly unclassifiedMessages?: readonly Span[];
+  /**
+   * Document reader only: the quoted messages of an e-mail printout that carry classification lines
+   * of their own, whatever they say (parse/document/messages.ts), each from the line after its
+   * separator to its last such line. Those lines speak for their message, not the printout.
+   */
+  readonly quotedMessages?: readonly Span[];
   readonly diagnostics: readonly Diagnostic[];
   /** Which reader made this document; absent means the cable parser (documents before issue 16). */
   readonly format?: DocumentFormat;

@@ -45,9 +45,9 @@ export function portion(extra: Partial<Portion> & { marking?: Marking | null; ma
 }
 
 /** Facts for one portion, with sensible defaults. */
-export function facts(extra: { marking?: Marking | null; markingSource?: MarkingSource; kind?: PortionKind; documentClassified?: boolean; declStatus?: DeclStatus; documentMarking?: Marking | null; originated?: string | null; bannerAbovePortions?: boolean; inUnclassifiedMessage?: true; banner?: Document['banner']; format?: Document['format'] } = {}): PortionFacts {
+export function facts(extra: { marking?: Marking | null; markingSource?: MarkingSource; kind?: PortionKind; documentClassified?: boolean; declStatus?: DeclStatus; documentMarking?: Marking | null; originated?: string | null; bannerAbovePortions?: boolean; inUnclassifiedMessage?: true; underUnclassifiedBanner?: true; banner?: Document['banner']; format?: Document['format'] } = {}): PortionFacts {
   const marking = extra.marking ?? null;
-  const p = portion({ marking, markingSource: extra.markingSource ?? (marking ? 'marked' : 'unmarked'), kind: extra.kind ?? 'paragraph', ...(extra.inUnclassifiedMessage ? { inUnclassifiedMessage: true } : {}) });
+  const p = portion({ marking, markingSource: extra.markingSource ?? (marking ? 'marked' : 'unmarked'), kind: extra.kind ?? 'paragraph', ...(extra.inUnclassifiedMessage ? { inUnclassifiedMessage: true } : {}), ...(extra.underUnclassifiedBanner ? { underUnclassifiedBanner: true } : {}) });
   return {
     portion: p,
     document: doc({ originated: extra.originated === undefined ? '2008-02-13' : extra.originated, ...(extra.banner ? { banner: extra.banner } : {}), ...(extra.format ? { format: extra.format } : {}) }),

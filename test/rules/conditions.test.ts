@@ -136,6 +136,9 @@ const cases: Case[] = [
   ['originatedOnOrAfter unknown', 'originatedOnOrAfter', '2010-06-28', facts({ originated: null }), false],
   ['unclassifiedMessage in a quoted UNCLASSIFIED message', 'unclassifiedMessage', true, facts({ inUnclassifiedMessage: true }), true],
   ['unclassifiedMessage elsewhere', 'unclassifiedMessage', true, facts(), false],
+  ['ownBannerUnclassified on a page or newest message its own lines call UNCLASSIFIED', 'ownBannerUnclassified', true, facts({ underUnclassifiedBanner: true }), true],
+  ['ownBannerUnclassified elsewhere', 'ownBannerUnclassified', true, facts(), false],
+  ['ownBannerUnclassified false elsewhere', 'ownBannerUnclassified', false, facts(), true],
   // A banner carrying what no portion carries, all of them marked: a compilation or a portion marked too permissively.
   ['bannerControlsBeyondPortions: SECRET//NOFORN over (U) and (S//REL TO USA, FVEY)', 'bannerControlsBeyondPortions', BEYOND, under('SECRET//NOFORN', mk('S', { controls: ['NOFORN'] }), [mk('U'), mk('S', { relTo: FVEY })]), true],
   ['bannerControlsBeyondPortions: SECRET//ORCON//REL TO USA, FVEY over (S//REL TO USA, FVEY)', 'bannerControlsBeyondPortions', BEYOND, under('SECRET//ORCON//REL TO USA, FVEY', mk('S', { controls: ['ORCON'], relTo: FVEY }), [mk('S', { relTo: FVEY })]), true],

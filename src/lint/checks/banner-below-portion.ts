@@ -10,7 +10,9 @@ import type { LintCheck } from '../types.js';
  * document's roll-up; a later page's may carry its own page's instead (32 CFR 2001.21(b)(2):
  * interior pages are marked with the highest level on the page or the overall one), so an
  * UNCLASSIFIED banner over a page of (U) portions is no error. A DYNAMIC PAGE banner states the
- * most a page could hold: a portion above it is an error too. Cables: `banner-roll-up`.
+ * most a page could hold: a portion above it is an error too. A quoted message's own classification
+ * line (an e-mail printout's) is held to its message's portions, and named as such. Cables:
+ * `banner-roll-up`.
  */
 export const bannerBelowPortion: LintCheck = {
   id: 'banner-below-portion',
@@ -18,34 +20,30 @@ export const bannerBelowPortion: LintCheck = {
   codes: ['banner-below-portions', 'banner-missing-controls'],
   formats: ['document'],
   check: ({ doc }) => {
-    const marked: Marking[] = [];
-    // The marked portions of each page (pages are separated by form feeds, as the readers take them).
-    const byPage = new Map<number, Marking[]>();
-    const pageAt = pageIndex(doc.source);
-    for (const p of doc.portions) {
-      if (p.markingSource !== 'marked' || !p.marking) continue;
-      marked.push(p.marking);
-      const page = pageAt(p.span.start);
-      const onPage = byPage.get(page);
-      if (onPage) onPage.push(p.marking);
-      else byPage.set(page, [p.marking]);
-    }
+    const marked = doc.portions.filter((p) => p.markingSource === 'marked' && p.marking !== null);
     if (marked.length === 0) return [];
-    const overall = rollUp(marked);
+    const overall = rollUp(marked.map((p) => p.marking!));
+    // The marked portions of each page (pages are separated by form feeds, as the readers take them).
+    const pageAt = pageIndex(doc.source);
+    const byPage = new Map<number, Marking[]>();
+    for (const p of marked) byPage.set(pageAt(p.span.start), [...(byPage.get(pageAt(p.span.start)) ?? []), p.marking!]);
     const out: Diagnostic[] = [];
-    // A quoted message's own classification lines speak for that message, not for the printout.
-    const quoted = doc.unclassifiedMessages ?? [];
     for (const b of doc.pageBanners ?? []) {
-      if (!b.marking || quoted.some((m) => m.start <= b.span.start && b.span.end <= m.end)) continue;
+      if (!b.marking) continue;
+      // A quoted message's own classification lines speak for that message, not for the printout.
+      const message = (doc.quotedMessages ?? []).find((m) => m.start <= b.span.start && b.span.end <= m.end);
+      const inMessage = message ? marked.filter((p) => message.start <= p.span.start && p.span.end <= message.end).map((p) => p.marking!) : [];
       const onPage = byPage.get(b.page);
       // A later page's banner may say its own page's highest level; an empty page's, nothing less than U.
-      const expected = b.page === 1 || b.highestPossible ? overall : onPage ? rollUp(onPage) : null;
+      const expected = message ? (inMessage.length > 0 ? rollUp(inMessage) : null) : b.page === 1 || b.highestPossible ? overall : onPage ? rollUp(onPage) : null;
       if (!expected) continue;
-      const what = b.highestPossible ? `The DYNAMIC PAGE banner (highest possible ${formatBanner(b.marking)})` : `Banner ${JSON.stringify(b.raw)} (${formatBanner(b.marking)})`;
+      const what = message ? `The quoted message's classification line ${JSON.stringify(b.raw)} (${formatBanner(b.marking)})` : b.highestPossible ? `The DYNAMIC PAGE banner (highest possible ${formatBanner(b.marking)})` : `Banner ${JSON.stringify(b.raw)} (${formatBanner(b.marking)})`;
+      const where = message ? 'in its message' : `on page ${b.page}`;
+      const scope = message ? ' of its message' : expected === overall ? '' : ' on its page';
       if (compareLevels(b.marking.level, expected.level) < 0) {
-        out.push({ severity: 'error', code: 'banner-below-portions', message: `${what} on page ${b.page} is lower than the highest portion${expected === overall ? '' : ' on its page'}; the portions require ${formatBanner(expected)}.`, span: b.span });
+        out.push({ severity: 'error', code: 'banner-below-portions', message: `${what} ${where} is lower than the highest portion${scope}; the portions require ${formatBanner(expected)}.`, span: b.span });
       } else if (!b.highestPossible && !dominates(b.marking, expected)) {
-        out.push({ severity: 'warning', code: 'banner-missing-controls', message: `${what} on page ${b.page} lacks controls the portions carry; expected ${formatBanner(expected)}.`, span: b.span });
+        out.push({ severity: 'warning', code: 'banner-missing-controls', message: `${what} ${where} lacks controls the portions${scope} carry; expected ${formatBanner(expected)}.`, span: b.span });
       }
     }
     return out;

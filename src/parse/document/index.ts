@@ -44,7 +44,8 @@ import { frontMatterSigns } from './front-matter.js';
 import type { MarkHit } from './marks.js';
 import { folioLines } from './folio.js';
 import { closedFenceLines, fencedBlocks, fencedLines } from './fences.js';
-import { unclassifiedMessages } from './messages.js';
+import { quotedMessages, unclassifiedMessages } from './messages.js';
+import { unclassifiedOwnBannerSpans } from './own-banner.js';
 import { isBarePunctuation, isRunDateLine, lineRole, officeSymbolLines, type LineRole } from './header.js';
 import { letterheadLines } from './letterhead.js';
 import { isSignatureBlock } from './signature.js';
@@ -90,8 +91,11 @@ function readDocumentText(source: string, pageFlow: PageFlow | undefined): Docum
   const drafts = groupPortions({ source, lines, roles, bannerRelTo, definitions, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own), fences, pageFlow });
   const settled = settle(source, lines, roles, drafts, bannerMarking?.level ?? null);
   const messages = unclassifiedMessages(lines, roles, banners, settled);
+  const quoted = quotedMessages(lines, roles, banners).map((m) => m.span);
   const inMessage = (p: Portion) => messages.some((m) => p.span.start >= m.start && p.span.end <= m.end);
-  const portions = messages.length === 0 ? settled : settled.map((p) => (p.markingSource === 'unmarked' && inMessage(p) ? { ...p, inUnclassifiedMessage: true as const } : p));
+  const ownU = unclassifiedOwnBannerSpans(lines, roles, banners, settled);
+  const inOwnU = (p: Portion) => ownU.some((m) => p.span.start >= m.start && p.span.end <= m.end);
+  const portions = messages.length + ownU.length === 0 ? settled : settled.map((p) => (p.markingSource !== 'unmarked' ? p : inMessage(p) ? { ...p, inUnclassifiedMessage: true as const } : inOwnU(p) ? { ...p, underUnclassifiedBanner: true as const } : p));
 
   // A banner's further lines (`Caveats: FOUO`, `FOR OFFICIAL USE ONLY` under the classification)
   // are its caveats: a release shows the recomputed banner, not them.
@@ -128,6 +132,7 @@ function readDocumentText(source: string, pageFlow: PageFlow | undefined): Docum
     furniture,
     boilerplate,
     ...(messages.length > 0 ? { unclassifiedMessages: messages } : {}),
+    ...(quoted.length > 0 ? { quotedMessages: quoted } : {}),
     diagnostics,
     format: 'document',
     authority: block,

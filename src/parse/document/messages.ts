@@ -30,7 +30,7 @@ export const FIXED_SEPARATOR = /^(?:-{2,}\s*(?:Original\s+Message|Forwarded\s+[M
  * stays text, decided as such (as a form line, a wrapped line of a SECRET paragraph that happened
  * to read `On 3 March the source wrote:` would have been kept as written).
  */
-const WORDED_SEPARATOR = /^(?:-{2,}\s*Forwarded\s+by\s.{1,120}?\s*-{2,}|On\s.{5,120}\bwrote\s*:)$/i;
+export const WORDED_SEPARATOR = /^(?:-{2,}\s*Forwarded\s+by\s.{1,120}?\s*-{2,}|On\s.{5,120}\bwrote\s*:)$/i;
 
 /**
  * The spans of the quoted messages of the text that are certainly unclassified, from the line
@@ -44,36 +44,71 @@ export function unclassifiedMessages(
   banners: ReadonlyMap<number, BannerHit>,
   portions: readonly Portion[],
 ): Span[] {
+  const out: Span[] = [];
+  for (const { span, own } of quotedMessages(lines, roles, banners)) {
+    const contradicted = own.some((b) => b.highestPossible || !b.marking);
+    // Its lines above and below it: the message ends at the last one (what follows it, a reply
+    // written under the quote, is the printout's text).
+    if (own.length < 2 || contradicted || !own.every((b) => isPlainUnclassified(b.marking!))) continue;
+    if (!holdsAboveU(span, portions) && !quotesOlderMessage(lines, span)) out.push(span);
+  }
+  return out;
+}
+
+/**
+ * The quoted messages of the text that carry classification lines of their own: each from the
+ * line after its separator to its last such line (the printout's own banner repeated at its foot is
+ * not one), with those lines.
+ */
+export function quotedMessages(lines: readonly DocLine[], roles: readonly LineRole[], banners: ReadonlyMap<number, BannerHit>): { span: Span; own: BannerHit[] }[] {
+  const starts = separatorLines(lines, roles);
+  const bottom = printoutBottomBanner(lines, banners);
+  const out: { span: Span; own: BannerHit[] }[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const from = starts[k]! + 1;
+    const to = k + 1 < starts.length ? starts[k + 1]! : lines.length;
+    const own: BannerHit[] = [];
+    let closing = -1;
+    for (let i = from; i < to; i++) {
+      const b = banners.get(i);
+      if (!b || i === bottom) continue;
+      own.push(b);
+      closing = Math.max(closing, ...b.lines);
+    }
+    if (own.length > 0) out.push({ span: { start: lines[from]!.start, end: lines[closing]!.end }, own });
+  }
+  return out;
+}
+
+/** The indices of the lines that start a quoted message (a separator, fixed or worded). */
+export function separatorLines(lines: readonly DocLine[], roles: readonly LineRole[]): number[] {
   const starts: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
     if ((roles[i] === 'rule' && FIXED_SEPARATOR.test(text)) || (roles[i] === 'content' && WORDED_SEPARATOR.test(text))) starts.push(i);
   }
-  const out: Span[] = [];
-  const bottom = printoutBottomBanner(lines, banners);
-  for (let k = 0; k < starts.length; k++) {
-    const from = starts[k]! + 1;
-    const to = k + 1 < starts.length ? starts[k + 1]! : lines.length;
-    if (from >= to) continue;
-    const own: Marking[] = [];
-    let contradicted = false;
-    let closing = -1;
-    for (let i = from; i < to; i++) {
-      const b = banners.get(i);
-      if (!b || i === bottom) continue;
-      if (b.highestPossible || !b.marking) contradicted = true;
-      else own.push(b.marking);
-      closing = Math.max(closing, ...b.lines);
-    }
-    // Its lines above and below it: the message ends at the last one (what follows it, a reply
-    // written under the quote, is the printout's text).
-    if (own.length < 2 || contradicted || !own.every(isPlainUnclassified)) continue;
-    const span = { start: lines[from]!.start, end: lines[closing]!.end };
-    const inside = (p: Portion) => p.span.start >= span.start && p.span.end <= span.end;
-    if (portions.some((p) => inside(p) && (p.markingSource === 'unknown' || (p.marking !== null && p.marking.level !== 'U')))) continue;
-    out.push(span);
-  }
-  return out;
+  return starts;
+}
+
+/**
+ * Whether `span` quotes an older message of its own (`>> On Sun, Mar 1, 2015, Delta wrote:` inside
+ * a `>`-quoted message): that message's text is under no classification line of its own, and the
+ * quoting message's lines need not speak for it (read as the quoting message's, its unmarked text
+ * was released as unclassified text).
+ */
+function quotesOlderMessage(lines: readonly DocLine[], span: Span): boolean {
+  return lines.some((l) => l.start >= span.start && l.end <= span.end && /^>/.test(l.text) && isSeparatorText(l.text.replace(/^(?:>\s*)+/, '')));
+}
+
+/** Whether `text` is a separator's words, fixed or worded. */
+export function isSeparatorText(text: string): boolean {
+  return FIXED_SEPARATOR.test(text) || WORDED_SEPARATOR.test(text);
+}
+
+/** Whether a portion inside `span` is marked above U or with a mark not understood. */
+export function holdsAboveU(span: Span, portions: readonly Portion[]): boolean {
+  const inside = (p: Portion) => p.span.start >= span.start && p.span.end <= span.end;
+  return portions.some((p) => inside(p) && (p.markingSource === 'unknown' || (p.marking !== null && p.marking.level !== 'U')));
 }
 
 /**
@@ -83,7 +118,7 @@ export function unclassifiedMessages(
  * and below it were taken as contradicted by it, and its text withheld under B1 as the
  * printout's unmarked text).
  */
-function printoutBottomBanner(lines: readonly DocLine[], banners: ReadonlyMap<number, BannerHit>): number {
+export function printoutBottomBanner(lines: readonly DocLine[], banners: ReadonlyMap<number, BannerHit>): number {
   const at = [...banners.keys()].sort((a, b) => a - b);
   if (at.length < 2) return -1;
   const first = banners.get(at[0]!)!;
@@ -93,6 +128,6 @@ function printoutBottomBanner(lines: readonly DocLine[], banners: ReadonlyMap<nu
   return words(first.lines[0]!) === words(last.lines[0]!) ? last.lines[0]! : -1;
 }
 
-function isPlainUnclassified(m: Marking): boolean {
+export function isPlainUnclassified(m: Marking): boolean {
   return m.level === 'U' && m.controls.length === 0 && m.relTo.length === 0 && m.sci.length === 0 && m.fgi.length === 0;
 }

@@ -188,3 +188,16 @@ export const unclassifiedMessage: ConditionKind<boolean> = {
   test: (value, facts) => (facts.portion.inUnclassifiedMessage === true) === value,
   explain: (value) => (value ? 'portion is in a quoted message marked UNCLASSIFIED' : 'portion is not in a quoted message marked UNCLASSIFIED'),
 };
+
+/**
+ * `ownBannerUnclassified: true` — the portion is unmarked text of a page (of several) or of the
+ * newest message of an e-mail printout whose own banner lines all say UNCLASSIFIED, in a document
+ * that may be classified (see parse/document/own-banner.ts).
+ */
+export const ownBannerUnclassified: ConditionKind<boolean> = {
+  key: 'ownBannerUnclassified',
+  description:
+    "The portion is unmarked text of a page (of several) or of an e-mail printout's newest message whose own banner lines, at its top and bottom, all say plain UNCLASSIFIED, with nothing in it marked higher (true), or not (false).",
+  test: (value, facts) => (facts.portion.underUnclassifiedBanner === true) === value,
+  explain: (value) => (value ? "portion is under its own page's or message's UNCLASSIFIED banner" : "portion is not under its own page's or message's UNCLASSIFIED banner"),
+};

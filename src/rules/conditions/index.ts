@@ -1,7 +1,7 @@
 import type { ConditionKind, PortionFacts } from '../types.js';
 import { bannerControlsBeyondPortions, bannerRelToNarrower } from './banner-beyond.js';
 import { controlsAny, controlsNone, hasSci, natoInformation } from './controls.js';
-import { bannerAbovePortions, captionControlsAny, declStatus, documentClassified, documentControlsAny, documentControlsOnly, documentHasControls, documentHoldsAny, documentLevelAtLeast, documentLevelAtMost, originatedBefore, originatedOnOrAfter, unclassifiedMessage } from './document.js';
+import { bannerAbovePortions, captionControlsAny, declStatus, documentClassified, documentControlsAny, documentControlsOnly, documentHasControls, documentHoldsAny, documentLevelAtLeast, documentLevelAtMost, originatedBefore, originatedOnOrAfter, ownBannerUnclassified, unclassifiedMessage } from './document.js';
 import { kind } from './kind.js';
 import { level, levelAtLeast, levelAtMost } from './level.js';
 import { marking } from './marking.js';
@@ -38,6 +38,7 @@ export const CONDITIONS: ReadonlyMap<string, ConditionKind<never>> = new Map(
       natoInformation,
       originatedBefore,
       originatedOnOrAfter,
+      ownBannerUnclassified,
       relToAll,
       relToAny,
       unclassifiedMessage,

@@ -56,6 +56,7 @@ export const CONDITION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   natoInformation: z.boolean(),
   originatedBefore: IsoDate,
   originatedOnOrAfter: IsoDate,
+  ownBannerUnclassified: z.boolean(),
   relToAll: z.array(z.string().regex(/^[A-Z]{3,4}$/, 'expected a trigraph or tetragraph such as GBR or FVEY')).min(1),
   relToAny: z.array(z.string().regex(/^[A-Z]{3,4}$/, 'expected a trigraph or tetragraph such as DEU or NATO')).min(1),
   unclassifiedMessage: z.boolean(),

@@ -1,0 +1,67 @@
+/**
+ * Parts of a document whose own banner lines say UNCLASSIFIED although the document is classified:
+ * an enclosure page bannered UNCLASSIFIED at its top and bottom in a SECRET file, or the newest
+ * message of an e-mail printout under `Classification: UNCLASSIFIED` above a quoted SECRET message.
+ * Their unmarked text is not known to be unclassified (the lines may be wrong, the part may be
+ * classified by compilation), so it is not released; but the part itself says UNCLASSIFIED, so
+ * withholding it under B1 was a claim no reviewer could defend: it is held pending review.
+ *
+ * Only a part whose own lines are all plain `UNCLASSIFIED`, understood, at least two of them, and
+ * with no portion in it marked above U or not understood (a contradiction: its lines are not
+ * trusted, and its text stays the document's). Quoted messages marked so are decided by
+ * ./messages.ts; this adds pages of several and the newest message of a printout.
+ */
+import type { Portion, Span } from '../../types.js';
+import type { BannerHit } from './banners.js';
+import type { LineRole } from './header.js';
+import type { DocLine } from './lines.js';
+import { holdsAboveU, isPlainUnclassified, printoutBottomBanner, separatorLines } from './messages.js';
+
+/** How near the page's first and last non-blank lines its banners must be (a label such as `TAB A` or `Page 3 of 3` may stand beyond them). */
+const EDGE_LINES = 3;
+
+/** The spans of the parts of the text whose own banner lines all say plain UNCLASSIFIED (see above). */
+export function unclassifiedOwnBannerSpans(
+  lines: readonly DocLine[],
+  roles: readonly LineRole[],
+  banners: ReadonlyMap<number, BannerHit>,
+  portions: readonly Portion[],
+): Span[] {
+  const out = [...unclassifiedPages(lines, banners), ...newestMessage(lines, roles, banners)];
+  return out.filter((span) => !holdsAboveU(span, portions));
+}
+
+/** Pages (of several, split by form feeds) bannered plain UNCLASSIFIED at their top and bottom and nowhere higher. */
+function unclassifiedPages(lines: readonly DocLine[], banners: ReadonlyMap<number, BannerHit>): Span[] {
+  const pages = new Map<number, DocLine[]>();
+  for (const l of lines) if (!l.blank) pages.set(l.page, [...(pages.get(l.page) ?? []), l]);
+  if (pages.size < 2) return [];
+  const out: Span[] = [];
+  for (const page of pages.values()) {
+    const own = [...banners.values()].filter((b) => b.lines.some((i) => lines[i]!.page === page[0]!.page));
+    if (own.length < 2 || !own.every(plainU)) continue;
+    const at = (b: BannerHit) => page.findIndex((l) => l.index === b.lines[0]);
+    const positions = own.map(at).sort((a, b) => a - b);
+    if (positions[0]! >= EDGE_LINES || positions[positions.length - 1]! < page.length - EDGE_LINES) continue;
+    out.push({ start: page[0]!.start, end: page[page.length - 1]!.end });
+  }
+  return out;
+}
+
+/**
+ * The newest message of an e-mail printout (the text above its first separator) when the printout's
+ * banner, at its top and repeated at its foot, is plain UNCLASSIFIED: that banner is the newest
+ * message's own, whatever the quoted messages under it say.
+ */
+function newestMessage(lines: readonly DocLine[], roles: readonly LineRole[], banners: ReadonlyMap<number, BannerHit>): Span[] {
+  const first = separatorLines(lines, roles)[0];
+  const top = [...banners.keys()].sort((a, b) => a - b)[0];
+  if (first === undefined || top === undefined || top >= first || printoutBottomBanner(lines, banners) < 0) return [];
+  const above = [...banners.entries()].filter(([i]) => i < first).map(([, b]) => b);
+  if (!above.every(plainU)) return [];
+  return [{ start: lines[0]!.start, end: lines[first - 1]!.end }];
+}
+
+function plainU(b: BannerHit): boolean {
+  return !b.highestPossible && b.marking !== null && isPlainUnclassified(b.marking);
+}
