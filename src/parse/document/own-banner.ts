@@ -33,14 +33,31 @@ export function unclassifiedOwnBannerSpans(
 
 /** Pages (of several, split by form feeds) bannered plain UNCLASSIFIED at their top and bottom and nowhere higher. */
 function unclassifiedPages(lines: readonly DocLine[], banners: ReadonlyMap<number, BannerHit>): Span[] {
+  // Built in one pass each (a page of 150,000 banner lines took minutes when each page's lines and
+  // banners were gathered afresh).
   const pages = new Map<number, DocLine[]>();
-  for (const l of lines) if (!l.blank) pages.set(l.page, [...(pages.get(l.page) ?? []), l]);
+  const position = new Map<number, number>();
+  for (const l of lines) {
+    if (l.blank) continue;
+    const page = pages.get(l.page) ?? [];
+    if (page.length === 0) pages.set(l.page, page);
+    position.set(l.index, page.length);
+    page.push(l);
+  }
   if (pages.size < 2) return [];
+  const bannersOf = new Map<number, BannerHit[]>();
+  for (const b of banners.values()) {
+    for (const p of new Set(b.lines.map((i) => lines[i]!.page))) {
+      const own = bannersOf.get(p) ?? [];
+      if (own.length === 0) bannersOf.set(p, own);
+      own.push(b);
+    }
+  }
   const out: Span[] = [];
   for (const page of pages.values()) {
-    const own = [...banners.values()].filter((b) => b.lines.some((i) => lines[i]!.page === page[0]!.page));
+    const own = bannersOf.get(page[0]!.page) ?? [];
     if (own.length < 2 || !own.every(plainU)) continue;
-    const at = (b: BannerHit) => page.findIndex((l) => l.index === b.lines[0]);
+    const at = (b: BannerHit): number => (lines[b.lines[0]!]!.page === page[0]!.page ? (position.get(b.lines[0]!) ?? -1) : -1);
     const positions = own.map(at).sort((a, b) => a - b);
     if (positions[0]! >= EDGE_LINES || positions[positions.length - 1]! < page.length - EDGE_LINES) continue;
     out.push({ start: page[0]!.start, end: page[page.length - 1]!.end });
