@@ -396,9 +396,10 @@ function thinRules(content: PageContent, thin: (r: Rect) => boolean, pieces: (p:
  * then has both ends at its words' and a wall at each; an underline in such a cell would be read
  * as a floor, its wrap withheld, failing closed). Without the
  * corner a rule at the text's edge is a heading's border or an `hr` between two lines of one
- * paragraph (probe 66f, e3, d2), which must not cut.
+ * paragraph (probe 66f, e3, d2), which must not cut. Nor does a rule without the corner where the
+ * sentence runs on across it (`runsOn`, see sentenceRunsOn).
  */
-function ruledApart(q: LinePiece, p: LinePiece, floors: readonly Rect[], walls: readonly Rect[]): boolean {
+function ruledApart(q: LinePiece, p: LinePiece, floors: readonly Rect[], walls: readonly Rect[], runsOn: boolean): boolean {
   const em = Math.min(p.size, q.size);
   const edge = Math.min(p.x0, q.x0);
   const start = Math.max(p.x0, q.x0);
@@ -406,7 +407,24 @@ function ruledApart(q: LinePiece, p: LinePiece, floors: readonly Rect[], walls: 
   const underline = (r: Rect): boolean => Math.abs(r[0] - q.x0) <= 0.05 * em && Math.abs(r[2] - q.x1) <= 0.05 * em;
   const cornered = (r: Rect, x: number): boolean => walls.some((v) => v[0] - 0.1 * em <= x && x <= v[2] + 0.1 * em && v[1] <= r[3] + 0.1 * em && v[3] >= r[1] - 0.1 * em);
   const cellFloor = (r: Rect): boolean => r[0] <= edge + 0.05 * em && r[2] >= end - 0.05 * em && cornered(r, r[0]) && (!underline(r) || cornered(r, r[2]));
-  return floors.some((r) => r[3] <= q.y && r[1] >= p.y + 0.3 * p.size && r[2] > start && (r[0] <= edge - 0.15 * em || cellFloor(r)));
+  return floors.some((r) => r[3] <= q.y && r[1] >= p.y + 0.3 * p.size && r[2] > start && ((r[0] <= edge - 0.15 * em && !runsOn) || cellFloor(r)));
+}
+
+/**
+ * True when the piece `all[j]` goes on with the sentence of `all[i]` above it: `q` ends with no
+ * sentence's end (`.`, `!`, `?`, `:`, `;`), `p` opens with a lower-case letter, and neither has a
+ * piece beside it on its row (no table row's other cells). A rule drawn between them without a cell's corner
+ * (an `hr`, a block's `border-bottom`, reaching left of the text) then parts one sentence, not two
+ * rows: cut there, `and finishes here with UQ2` of a `(U)` paragraph was withheld under B1 as
+ * unmarked (probe 66f, 4). A table's cells have other cells beside them, and a cornered floor cuts
+ * all the same (see ruledApart).
+ */
+function sentenceRunsOn(all: readonly LinePiece[], i: number, j: number): boolean {
+  const q = all[i]!.glyphs.filter((g) => !g.blank);
+  const p = all[j]!.glyphs.find((g) => !g.blank);
+  const last = q[q.length - 1];
+  if (!p || !last || !/^\p{Ll}/u.test(p.text) || /[.!?:;]$/.test(last.text)) return false;
+  return rowMates(all, i).length === 0 && rowMates(all, j).length === 0;
 }
 
 /**
@@ -1111,7 +1129,7 @@ function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean,
   all.forEach((p, j) => {
     const i = above(j);
     const q = i >= 0 ? all[i]! : null;
-    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !cutByBar(all, j, blockOf, blockOf[i], boxes) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right) || ruledApart(q, p, floors, walls) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
+    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !cutByBar(all, j, blockOf, blockOf[i], boxes) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right) || ruledApart(q, p, floors, walls, sentenceRunsOn(all, i, j)) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
     let b = joins ? blockOf[i] : undefined;
     if (!b) {
       b = { lines: [], breaks: new Set(), x0: p.x0, x1: p.x1, top: p.y + p.size, bottom: p.y };
@@ -1217,6 +1235,10 @@ function underU(block: Block | undefined): boolean {
  * For that mark above U the cell over it need not open with a mark, only start at its left edge:
  * a heading row's unmarked `Class` cell over `(S//NF)` (`Class | (U) Status UQ2` over `(S//NF) |
  * Active ZQ2`: released as `(U) Status UQ2 Active ZQ2`, probe 66b, F1, a Writer table unruled).
+ * Not where `q` is a wrapped line (it opens no portion) and so is every piece over the mark (see
+ * wrapLine): two flows of running text side by side, not a table's rows. Two newspaper columns,
+ * the right one's `(S)` paragraph starting under its `(U)` paragraph's unmarked wrap, cut the left
+ * `(U)` paragraph's last lines off and withheld them under B1 (probe 66f, 3).
  */
 function newTableRow(all: readonly LinePiece[], i: number, j: number, right: number): boolean {
   const p = all[j]!;
@@ -1225,10 +1247,21 @@ function newTableRow(all: readonly LinePiece[], i: number, j: number, right: num
   for (const o of rowMates(all, j)) {
     if ((o.x1 > p.x0 && o.x0 < p.x1) || !opensPortion(o)) continue;
     const over = rowMates(all, i).filter((o2) => o2 !== q && Math.abs(o2.x0 - o.x0) < ROW_TOLERANCE_EM * o.size);
-    if (atEdge && !opensU(o.glyphs) && over.length > 0) return true;
+    if (atEdge && !opensU(o.glyphs) && over.length > 0 && (opensPortion(q) || !over.every((o2) => wrapLine(all, o2)))) return true;
     if (over.some(opensPortion) && firstWordFits(all, i, p, right)) return true;
   }
   return false;
+}
+
+/**
+ * True when `o` is a paragraph's wrapped line: it opens no portion and a piece lies right over it,
+ * a line's pitch up (at most 1.5 em) at its left edge (within 0.3 em). A table's heading cell
+ * (`Class`) has no text at its edge a line over it, or opens a portion.
+ */
+function wrapLine(all: readonly LinePiece[], o: LinePiece): boolean {
+  if (opensPortion(o)) return false;
+  const tol = ROW_TOLERANCE_EM * o.size;
+  return all.some((a) => a.y - o.y > tol && a.y - o.y <= 1.5 * o.size && Math.abs(a.x0 - o.x0) < tol);
 }
 
 /** A word space, in em, at its narrowest in a justified line. */
