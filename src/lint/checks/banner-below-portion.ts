@@ -1,6 +1,6 @@
 import { compareLevels, dominates, formatBanner, rollUp } from '../../markings/index.js';
 import { pageIndex } from '../../source/page-index.js';
-import type { Diagnostic, Marking } from '../../types.js';
+import type { Diagnostic, Marking, PageBanner } from '../../types.js';
 import type { LintCheck } from '../types.js';
 
 /**
@@ -35,8 +35,9 @@ export const bannerBelowPortion: LintCheck = {
     const out: Diagnostic[] = [];
     // A quoted message's own classification lines speak for that message, not for the printout.
     const quoted = doc.unclassifiedMessages ?? [];
+    const inner = innerBanners(doc.pageBanners ?? []);
     for (const b of doc.pageBanners ?? []) {
-      if (!b.marking || quoted.some((m) => m.start <= b.span.start && b.span.end <= m.end)) continue;
+      if (!b.marking || inner.has(b) || quoted.some((m) => m.start <= b.span.start && b.span.end <= m.end)) continue;
       const onPage = byPage.get(b.page);
       // A later page's banner may say its own page's highest level; an empty page's, nothing less than U.
       const expected = b.page === 1 || b.highestPossible ? overall : onPage ? rollUp(onPage) : null;
@@ -51,3 +52,24 @@ export const bannerBelowPortion: LintCheck = {
     return out;
   },
 };
+
+/**
+ * The banner lines set inside a page between its own, in a text of more than one page: lines
+ * between the page's first and last banner lines when those two say the same. A speaker-notes page
+ * shows its slide as a thumbnail, the slide's banners with it: the thumbnail's `UNCLASSIFIED` over
+ * a page bannered SECRET//NOFORN was blamed as the page's banner, lower than its portions (probe
+ * 66b, F6). The page's own banners are its edges; they are checked.
+ */
+function innerBanners(banners: readonly PageBanner[]): Set<PageBanner> {
+  const out = new Set<PageBanner>();
+  if (!banners.some((b) => b.page > 1)) return out;
+  const pages = new Map<number, PageBanner[]>();
+  for (const b of banners) pages.set(b.page, [...(pages.get(b.page) ?? []), b]);
+  for (const on of pages.values()) {
+    const first = on[0]!;
+    const last = on[on.length - 1]!;
+    if (on.length < 3 || !first.marking || !last.marking || formatBanner(first.marking) !== formatBanner(last.marking)) continue;
+    for (const b of on.slice(1, -1)) out.add(b);
+  }
+  return out;
+}
