@@ -1,10 +1,10 @@
 /**
  * Probe 66f's over-withholdings by the row rules of fix66e, and its silent charts. 3: two newspaper
  * columns, the right one's `(S)` paragraph starting under its `(U)` paragraph's unmarked wrap, cut
- * the left `(U)` paragraph's last lines off as a table's new row: withheld under B1. 4: a rule that
- * starts left of the text (an `hr`, a block's `border-bottom`) across one `(U)` sentence cut its
- * lower-case rest off: withheld under B1. Both are released now, while a table's cells across such
- * a rule or under an unmarked heading stay cut (controls here; table-rows-66e, table-cell-rules).
+ * the left `(U)` paragraph's last lines off as a table's new row: withheld under B1; released now,
+ * while a table's cells under an unmarked heading stay cut (controls here; table-rows-66e,
+ * table-cell-rules). 4: a rule that starts left of the text across one `(U)` sentence still cuts it
+ * (fail closed: a ruled one-column list's unmarked next row looks the same).
  * 5 (and 66b F2): a vector chart under its `(S//NF) Figure` caption, or of bars thinner than the
  * caption's type, was kept with nothing said; a `pdf-unread` warning names it now (console and
  * record). Release text, pdftotext and pdf.js of the release PDF are checked for the ZQ tokens.
@@ -42,9 +42,9 @@ describe('running text the row rules cut (probe 66f, 3 and 4)', () => {
   it.each([
     ['an hr from the page\'s text edge, 12 pt left of the text (filled)', '72 668 468 0.75 re f'],
     ['a block\'s border-bottom (stroked)', '0.75 w 72 668 m 540 668 l S'],
-  ] as const)('a (U) sentence across %s: its lower-case rest is released with it', async (_, rule) => {
-    const { shown } = await releaseShown(await memo([at(84, 676, '(U) First part of the public paragraph UQ1, which goes on'), rule, at(84, 656, 'and finishes here with UQ2 in the same portion.')]), /ZQ/);
-    for (const s of shown) expect(s).toMatch(/goes on\s+and finishes here with UQ2/);
+  ] as const)('fail closed: a lower-case line across %s from a (U) line with no stop stays cut (a ruled list\'s unmarked row looks the same)', async (_, rule) => {
+    const { shown } = await releaseShown(await memo([at(84, 676, '(U) First row of a ruled list UQ1, no stop'), rule, at(84, 656, 'zqrow unmarked second row of the list.')]), /ZQ|zqrow/);
+    for (const s of shown) expect(s).toMatch(/First row of a ruled list UQ1, no stop/);
   });
 
   it('control: a table ruled across only (no walls), lower-case cells under (U) heading cells, a blank first cell: withheld', async () => {

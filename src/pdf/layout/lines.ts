@@ -396,10 +396,12 @@ function thinRules(content: PageContent, thin: (r: Rect) => boolean, pieces: (p:
  * then has both ends at its words' and a wall at each; an underline in such a cell would be read
  * as a floor, its wrap withheld, failing closed). Without the
  * corner a rule at the text's edge is a heading's border or an `hr` between two lines of one
- * paragraph (probe 66f, e3, d2), which must not cut. Nor does a rule without the corner where the
- * sentence runs on across it (`runsOn`, see sentenceRunsOn).
+ * paragraph (probe 66f, e3, d2), which must not cut. A rule that reaches left of both pieces cuts even
+ * where one sentence seems to run on across it (no stop above, lower case below: an `hr` through a
+ * (U) sentence, probe 66f, 4): a ruled one-column list's next row looks the same, and its unmarked
+ * row would be released as the (U) row's wrap (a wrong withholding is seen and reported, a leak is not).
  */
-function ruledApart(q: LinePiece, p: LinePiece, floors: readonly Rect[], walls: readonly Rect[], runsOn: boolean): boolean {
+function ruledApart(q: LinePiece, p: LinePiece, floors: readonly Rect[], walls: readonly Rect[]): boolean {
   const em = Math.min(p.size, q.size);
   const edge = Math.min(p.x0, q.x0);
   const start = Math.max(p.x0, q.x0);
@@ -407,24 +409,7 @@ function ruledApart(q: LinePiece, p: LinePiece, floors: readonly Rect[], walls: 
   const underline = (r: Rect): boolean => Math.abs(r[0] - q.x0) <= 0.05 * em && Math.abs(r[2] - q.x1) <= 0.05 * em;
   const cornered = (r: Rect, x: number): boolean => walls.some((v) => v[0] - 0.1 * em <= x && x <= v[2] + 0.1 * em && v[1] <= r[3] + 0.1 * em && v[3] >= r[1] - 0.1 * em);
   const cellFloor = (r: Rect): boolean => r[0] <= edge + 0.05 * em && r[2] >= end - 0.05 * em && cornered(r, r[0]) && (!underline(r) || cornered(r, r[2]));
-  return floors.some((r) => r[3] <= q.y && r[1] >= p.y + 0.3 * p.size && r[2] > start && ((r[0] <= edge - 0.15 * em && !runsOn) || cellFloor(r)));
-}
-
-/**
- * True when the piece `all[j]` goes on with the sentence of `all[i]` above it: `q` ends with no
- * sentence's end (`.`, `!`, `?`, `:`, `;`), `p` opens with a lower-case letter, and neither has a
- * piece beside it on its row (no table row's other cells). A rule drawn between them without a cell's corner
- * (an `hr`, a block's `border-bottom`, reaching left of the text) then parts one sentence, not two
- * rows: cut there, `and finishes here with UQ2` of a `(U)` paragraph was withheld under B1 as
- * unmarked (probe 66f, 4). A table's cells have other cells beside them, and a cornered floor cuts
- * all the same (see ruledApart).
- */
-function sentenceRunsOn(all: readonly LinePiece[], i: number, j: number): boolean {
-  const q = all[i]!.glyphs.filter((g) => !g.blank);
-  const p = all[j]!.glyphs.find((g) => !g.blank);
-  const last = q[q.length - 1];
-  if (!p || !last || !/^\p{Ll}/u.test(p.text) || /[.!?:;]$/.test(last.text)) return false;
-  return rowMates(all, i).length === 0 && rowMates(all, j).length === 0;
+  return floors.some((r) => r[3] <= q.y && r[1] >= p.y + 0.3 * p.size && r[2] > start && (r[0] <= edge - 0.15 * em || cellFloor(r)));
 }
 
 /**
@@ -1129,7 +1114,7 @@ function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean,
   all.forEach((p, j) => {
     const i = above(j);
     const q = i >= 0 ? all[i]! : null;
-    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !cutByBar(all, j, blockOf, blockOf[i], boxes) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right) || ruledApart(q, p, floors, walls, sentenceRunsOn(all, i, j)) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
+    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !cutByBar(all, j, blockOf, blockOf[i], boxes) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right) || ruledApart(q, p, floors, walls) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
     let b = joins ? blockOf[i] : undefined;
     if (!b) {
       b = { lines: [], breaks: new Set(), x0: p.x0, x1: p.x1, top: p.y + p.size, bottom: p.y };
