@@ -30,7 +30,7 @@
  * lettering is reported by the `pdf-unread` warning (text drawn as shapes).
  */
 import type { PdfLayout } from './layout/index.js';
-import { contains, type Rect } from './geometry.js';
+import { contains, union, type Rect } from './geometry.js';
 
 /** A withheld region: its page and rectangle. */
 export interface CaptionRegion {
@@ -233,24 +233,58 @@ export function captionFigures(layout: PdfLayout, regions: readonly CaptionRegio
 }
 
 /**
- * The warning for a vector drawing over a withheld caption of page `page`: inked paths taller than
- * the caption's line, their foot within a block gap above it and across from it. They are kept
- * (see the module's comment), but not silently: a chart drawn as shapes (Chromium's SVG, a deck's
- * or spreadsheet's chart) over `(S//NF) Figure 2: …` went out whole, with its caption boxed and
- * nothing said, where the same chart as an image was withheld with a warning (probe 66b, F2).
+ * The warnings for vector drawings beside a withheld caption of page `page` (see drawnFigure), one
+ * per caption and side. They are kept (see the module's comment), but not silently: a chart drawn
+ * as shapes (Chromium's SVG, a deck's or spreadsheet's chart) over `(S//NF) Figure 2: …` went out
+ * whole, with its caption boxed and nothing said, where the same chart as an image was withheld
+ * with a warning (probe 66b, F2).
  */
 function drawingsOverCaptions(layout: PdfLayout, page: number, regions: readonly CaptionRegion[]): string[] {
   const content = layout.parsed?.pages[page];
   if (!content) return [];
   const captions = pageLines(layout, page, regions).filter((l) => l.caption && l.released === 0 && l.regions.length > 0);
+  const shapes = content.paths.filter((p) => p.inked && !p.clip).map((p) => p.bbox);
   const out: string[] = [];
   for (const c of captions) {
-    const over = content.paths.filter((p) => {
-      const b = p.bbox;
-      const gap = b[1] - c.top;
-      return p.inked && !p.clip && b[3] - b[1] > c.size && gap >= -0.5 * c.size && gap <= CAPTION_GAP_LINES * c.size && Math.min(c.x1, b[2]) - Math.max(c.x0, b[0]) >= 1;
-    });
-    if (over.length > 0) out.push(`page ${page + 1}: ${over.length} drawn shape(s) over a withheld caption (a chart or figure drawn as vector paths: which paths make the figure is not known, so they are not taken with it) kept as drawn; review them before release`);
+    for (const side of ['above', 'below'] as const) {
+      const n = drawnFigure(shapes, c, side);
+      if (n > 0) out.push(`page ${page + 1}: ${n} drawn shape(s) ${side === 'above' ? 'over' : 'under'} a withheld caption (a chart or figure drawn as vector paths: which paths make the figure is not known, so they are not taken with it) kept as drawn; review them before release`);
+    }
   }
   return out;
+}
+
+/** How far, in lines of its caption, a drawing's nearest shape may lie: a chart's plot area leaves room round its bars. */
+const DRAWING_GAP_LINES = 4;
+
+/**
+ * How many inked shapes (`shapes`, never a clip) make a drawing on side `side` of caption `c`: the
+ * shapes across from it (overlapping it across) whose nearest edge lies within DRAWING_GAP_LINES of it
+ * (touching it, or up to half a line into its band), and with them every shape of that side within
+ * CAPTION_GAP_LINES of what is taken (a chart's other bars, its axes), so long as they make
+ * something taller than the caption's line; else 0. The shapes are judged together: a bar chart of
+ * 7.5 pt bars under a 14 pt caption, and a chart under its caption (a slide's title over its chart),
+ * were kept with nothing said when each shape was judged alone, and only over the caption (probe
+ * 66f, 5). A rule under a caption alone is no drawing.
+ */
+function drawnFigure(shapes: readonly Rect[], c: Line, side: 'above' | 'below'): number {
+  const em = c.size;
+  const gap = (b: Rect): number => (side === 'above' ? b[1] - c.top : c.bottom - b[3]);
+  const onSide = shapes.filter((b) => gap(b) >= -0.5 * em);
+  const taken = onSide.map((b) => gap(b) <= DRAWING_GAP_LINES * em && Math.min(c.x1, b[2]) - Math.max(c.x0, b[0]) >= 1);
+  let box: Rect | null = null;
+  for (let k = 0; k < onSide.length; k++) if (taken[k]) box = box ? union(box, onSide[k]!) : onSide[k]!;
+  if (!box) return 0;
+  const reach = CAPTION_GAP_LINES * em;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (let k = 0; k < onSide.length; k++) {
+      const b = onSide[k]!;
+      if (taken[k] || b[0] > box[2] + reach || b[2] < box[0] - reach || b[1] > box[3] + reach || b[3] < box[1] - reach) continue;
+      taken[k] = true;
+      box = union(box, b);
+      grew = true;
+    }
+  }
+  return box[3] - box[1] > em ? taken.filter((t) => t).length : 0;
 }

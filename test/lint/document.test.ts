@@ -69,6 +69,13 @@ describe('document lint checks', () => {
     expect(codes(inline)).toEqual(expect.arrayContaining(['unmarked-portion', 'banner-below-portions']));
   });
 
+  it("a notes page's slide thumbnail: its UNCLASSIFIED banners inside the page's own SECRET//NOFORN ones are not the page's banner (probe 66b, F6); the page's own are checked", () => {
+    const page1 = 'SECRET//NOFORN\n\n(U) Findings.\n\n(S//NF) A finding.\n\nSECRET//NOFORN\n';
+    const notes = (edge: string) => `${edge}\n\nUNCLASSIFIED\n\n(U) Slide text.\n\nUNCLASSIFIED\n\n(S//NF) Speaker note.\n\n${BLOCK}\n${edge}\n`;
+    expect(codes(`${page1}\f${notes('SECRET//NOFORN')}`)).not.toContain('banner-below-portions');
+    expect(codes(`${page1}\f${notes('CONFIDENTIAL')}`)).toContain('banner-below-portions');
+  });
+
   it('never reports an info, and lists errors first at a tie', () => {
     const diags = lintDocument(parseMarkedDocument(memo('CONFIDENTIAL', '(S//NF/REL TO USA, GBR) X.')), AS_OF);
     expect(diags.every((d) => d.severity !== 'info')).toBe(true);

@@ -1,6 +1,6 @@
 import { compareLevels, dominates, formatBanner, rollUp } from '../../markings/index.js';
 import { pageIndex } from '../../source/page-index.js';
-import type { Diagnostic, Marking } from '../../types.js';
+import type { Diagnostic, Marking, PageBanner } from '../../types.js';
 import type { LintCheck } from '../types.js';
 
 /**
@@ -26,10 +26,16 @@ export const bannerBelowPortion: LintCheck = {
     // The marked portions of each page (pages are separated by form feeds, as the readers take them).
     const pageAt = pageIndex(doc.source);
     const byPage = new Map<number, Marking[]>();
-    for (const p of marked) byPage.set(pageAt(p.span.start), [...(byPage.get(pageAt(p.span.start)) ?? []), p.marking!]);
+    for (const p of marked) {
+      const page = pageAt(p.span.start);
+      const onPage = byPage.get(page);
+      if (onPage) onPage.push(p.marking!);
+      else byPage.set(page, [p.marking!]);
+    }
     const out: Diagnostic[] = [];
+    const inner = innerBanners(doc.pageBanners ?? []);
     for (const b of doc.pageBanners ?? []) {
-      if (!b.marking) continue;
+      if (!b.marking || inner.has(b)) continue;
       // A quoted message's own classification lines speak for that message, not for the printout.
       const message = (doc.quotedMessages ?? []).find((m) => m.start <= b.span.start && b.span.end <= m.end);
       const inMessage = message ? marked.filter((p) => message.start <= p.span.start && p.span.end <= message.end).map((p) => p.marking!) : [];
@@ -49,3 +55,28 @@ export const bannerBelowPortion: LintCheck = {
     return out;
   },
 };
+
+/**
+ * The banner lines set inside a page between its own, in a text of more than one page: lines
+ * between the page's first and last banner lines when those two say the same. A speaker-notes page
+ * shows its slide as a thumbnail, the slide's banners with it: the thumbnail's `UNCLASSIFIED` over
+ * a page bannered SECRET//NOFORN was blamed as the page's banner, lower than its portions (probe
+ * 66b, F6). The page's own banners are its edges; they are checked.
+ */
+function innerBanners(banners: readonly PageBanner[]): Set<PageBanner> {
+  const out = new Set<PageBanner>();
+  if (!banners.some((b) => b.page > 1)) return out;
+  const pages = new Map<number, PageBanner[]>();
+  for (const b of banners) {
+    const on = pages.get(b.page);
+    if (on) on.push(b);
+    else pages.set(b.page, [b]);
+  }
+  for (const on of pages.values()) {
+    const first = on[0]!;
+    const last = on[on.length - 1]!;
+    if (on.length < 3 || !first.marking || !last.marking || formatBanner(first.marking) !== formatBanner(last.marking)) continue;
+    for (const b of on.slice(1, -1)) out.add(b);
+  }
+  return out;
+}

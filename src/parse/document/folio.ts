@@ -7,7 +7,8 @@
  * cut the paragraph that runs on to the next page off its mark.
  *
  * A bare number is taken only in a text of more than one page and only when it is that page's
- * number or one less (a cover page left unnumbered): anywhere else, or of another value, a number
+ * number or one less (a cover page left unnumbered), or one of a run of slide numbers (see
+ * runningNumbers): anywhere else, or of another value, a number
  * alone stays text (a table's figure, a list's count), to be decided as such. No form is taken
  * right next to a line of text (no blank line between): it may be that paragraph's last or first
  * line (`(S) The sources number` / `2`), kept as written it would be released whatever its mark.
@@ -36,6 +37,8 @@ const EDGE: ReadonlySet<LineRole> = new Set(['blank', 'banner', 'furniture']);
 export function folioLines(lines: readonly DocLine[], roles: readonly LineRole[]): number[] {
   const pages = lines.length > 0 ? lines[lines.length - 1]!.page : 0;
   const out: number[] = [];
+  // Bare numbers at a page's top or bottom of another value than the page's (see runningNumbers).
+  const loose: number[] = [];
   // A line of text right above or below it: the number may end or start that paragraph (`… the
   // sources numbered` / `2`), so it is text, decided with it.
   const glued = (k: number, page: number) => k >= 0 && k < lines.length && lines[k]!.page === page && TEXT_ROLES.has(roles[k]!);
@@ -50,6 +53,7 @@ export function folioLines(lines: readonly DocLine[], roles: readonly LineRole[]
       (slashed !== null && (at ?? [line.page]).some((p) => Number(slashed[1]) === p && Number(slashed[2]) >= p)) ||
       ((pages > 1 || at !== undefined) && BARE.test(line.text) && (at ?? [line.page, line.page - 1]).includes(Number(line.text)));
     if (ok) out.push(i);
+    else if (at === undefined && pages > 1 && BARE.test(line.text)) loose.push(i);
   };
   // Between two pages joined without a form feed: only banners and blank lines between it and a
   // banner above and below (`SECRET` / `Page 1 of 2` / `SECRET`), as between a page's bottom
@@ -59,6 +63,7 @@ export function folioLines(lines: readonly DocLine[], roles: readonly LineRole[]
     if (roles[i] === 'banner') above++;
     else if (betweenBanners(lines, roles, i)) take(i, bannerPages(above));
   }
+  const spots: { top: number[]; bottom: number[] } = { top: [], bottom: [] };
   for (let i = 0; i < lines.length; ) {
     const page = lines[i]!.page;
     let end = i;
@@ -70,9 +75,29 @@ export function folioLines(lines: readonly DocLine[], roles: readonly LineRole[]
     while (bottom >= top && EDGE.has(roles[bottom]!)) bottom--;
     if (top < end) take(top);
     if (bottom > top) take(bottom);
+    if (top < end) spots.top.push(top);
+    if (bottom > top) spots.bottom.push(bottom);
     i = end;
   }
-  return out.sort((a, b) => a - b);
+  for (const at of [spots.top, spots.bottom]) out.push(...runningNumbers(lines, at.filter((k) => BARE.test(lines[k]!.text) && (out.includes(k) || loose.includes(k))), loose, pages));
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/**
+ * The bare numbers of `loose` among `numbers` (bare numbers alone at the same spot, the top or the
+ * bottom, of their pages, in page order) when those stand on at least three pages and on half the
+ * pages or more, rise from page to page and are never below their page's own number less one: a deck's
+ * slide numbers where slides were left out (an excerpt, an unnumbered title slide: `1`, `3`, `5`
+ * on pages 1 to 3). Taken by its value alone, page 3's `5` was withheld under B1 as an unmarked
+ * portion (probe 66b, F5). A table's figure alone at a page's foot on one page stays text.
+ */
+function runningNumbers(lines: readonly DocLine[], numbers: readonly number[], loose: readonly number[], pages: number): number[] {
+  if (numbers.length < 3 || 2 * numbers.length < pages) return [];
+  for (let k = 0; k < numbers.length; k++) {
+    const v = Number(lines[numbers[k]!]!.text);
+    if (v < lines[numbers[k]!]!.page - 1 || (k > 0 && v <= Number(lines[numbers[k - 1]!]!.text))) return [];
+  }
+  return numbers.filter((k) => loose.includes(k));
 }
 
 /**

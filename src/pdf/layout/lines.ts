@@ -396,7 +396,10 @@ function thinRules(content: PageContent, thin: (r: Rect) => boolean, pieces: (p:
  * then has both ends at its words' and a wall at each; an underline in such a cell would be read
  * as a floor, its wrap withheld, failing closed). Without the
  * corner a rule at the text's edge is a heading's border or an `hr` between two lines of one
- * paragraph (probe 66f, e3, d2), which must not cut.
+ * paragraph (probe 66f, e3, d2), which must not cut. A rule that reaches left of both pieces cuts even
+ * where one sentence seems to run on across it (no stop above, lower case below: an `hr` through a
+ * (U) sentence, probe 66f, 4): a ruled one-column list's next row looks the same, and its unmarked
+ * row would be released as the (U) row's wrap (a wrong withholding is seen and reported, a leak is not).
  */
 function ruledApart(q: LinePiece, p: LinePiece, floors: readonly Rect[], walls: readonly Rect[]): boolean {
   const em = Math.min(p.size, q.size);
@@ -1217,6 +1220,10 @@ function underU(block: Block | undefined): boolean {
  * For that mark above U the cell over it need not open with a mark, only start at its left edge:
  * a heading row's unmarked `Class` cell over `(S//NF)` (`Class | (U) Status UQ2` over `(S//NF) |
  * Active ZQ2`: released as `(U) Status UQ2 Active ZQ2`, probe 66b, F1, a Writer table unruled).
+ * Not where `q` is a wrapped line (it opens no portion) and so is every piece over the mark (see
+ * wrapLine): two flows of running text side by side, not a table's rows. Two newspaper columns,
+ * the right one's `(S)` paragraph starting under its `(U)` paragraph's unmarked wrap, cut the left
+ * `(U)` paragraph's last lines off and withheld them under B1 (probe 66f, 3).
  */
 function newTableRow(all: readonly LinePiece[], i: number, j: number, right: number): boolean {
   const p = all[j]!;
@@ -1225,10 +1232,21 @@ function newTableRow(all: readonly LinePiece[], i: number, j: number, right: num
   for (const o of rowMates(all, j)) {
     if ((o.x1 > p.x0 && o.x0 < p.x1) || !opensPortion(o)) continue;
     const over = rowMates(all, i).filter((o2) => o2 !== q && Math.abs(o2.x0 - o.x0) < ROW_TOLERANCE_EM * o.size);
-    if (atEdge && !opensU(o.glyphs) && over.length > 0) return true;
+    if (atEdge && !opensU(o.glyphs) && over.length > 0 && (opensPortion(q) || !over.every((o2) => wrapLine(all, o2)))) return true;
     if (over.some(opensPortion) && firstWordFits(all, i, p, right)) return true;
   }
   return false;
+}
+
+/**
+ * True when `o` is a paragraph's wrapped line: it opens no portion and a piece lies right over it,
+ * a line's pitch up (at most 1.5 em) at its left edge (within 0.3 em). A table's heading cell
+ * (`Class`) has no text at its edge a line over it, or opens a portion.
+ */
+function wrapLine(all: readonly LinePiece[], o: LinePiece): boolean {
+  if (opensPortion(o)) return false;
+  const tol = ROW_TOLERANCE_EM * o.size;
+  return all.some((a) => a.y - o.y > tol && a.y - o.y <= 1.5 * o.size && Math.abs(a.x0 - o.x0) < tol);
 }
 
 /** A word space, in em, at its narrowest in a justified line. */

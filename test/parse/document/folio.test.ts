@@ -137,6 +137,20 @@ describe('page numbers', () => {
     }
   });
 
+  // A deck's slide numbers where slides were left out (an excerpt): read by their values alone,
+  // `3` and `5` were unmarked portions, withheld under B1 (probe 66b, F5).
+  const deck = (numbers: readonly string[]) => numbers.map((n, k) => `SECRET//NOFORN\n\n(U) Slide text UQ${k}.\n\nSECRET//NOFORN\n\n${' '.repeat(60)}${n}\n`).join('\f');
+  it.each([
+    [['1', '3', '5'], []],
+    [['2', '3', '7'], []],
+    [['1', '5', '3'], ['5']], // not rising: `5` is text (`3` is page 3's number)
+    [['1', '5', ''], ['5']], // on fewer than three pages
+  ] as const)('slide numbers %j at the foot of pages 1 to 3: the numbers read as text are %j', (numbers, text) => {
+    const source = deck(numbers);
+    const portions = read(source).portions.map((p) => source.slice(p.span.start, p.span.end).trim());
+    expect(portions.filter((p) => /^\d+$/.test(p))).toEqual(text);
+  });
+
   it('a page number in the middle of a page, or a bare number in a one-page text, stays text', () => {
     const middle = MEMO.replace('4. (U) The point', 'Page 2 of 2\n\n4. (U) The point');
     expect(firstLines(middle)).toContain('paragraph:Page 2 of 2');
