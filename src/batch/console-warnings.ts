@@ -17,6 +17,7 @@ export const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
   'pdf-redaction',
   'pdf-unread',
   'pdf-covered-text',
+  'pdf-unseen-text',
   'pdf-content-unread',
   'mark-characters-read',
   'foia-notice',

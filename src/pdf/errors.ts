@@ -24,18 +24,25 @@ export type UnsureReason =
   | 'unknown-filter'
   | 'bad-content'
   | 'nested-too-deep'
-  | 'rasterize-failed';
+  | 'rasterize-failed'
+  | 'unbounded-drawing';
+
+/** Reasons a raster of the page (`--rasterize-unsure`) cannot help with: the message does not point to it. */
+const NOT_RASTERIZABLE: ReadonlySet<UnsureReason> = new Set(['rasterize-failed', 'unbounded-drawing']);
 
 /**
  * A page that the rewriter cannot redact with certainty inside a withheld region. Redaction of the
- * whole document stops (fail closed) unless the caller asked to rasterise such pages.
+ * whole document stops (fail closed) unless the caller asked to rasterise such pages. The message
+ * is one line: the page, what it draws (each detail once, no reason code: tests assert `reason`),
+ * and whether `--rasterize-unsure` would help (probe 67a, F5).
  */
 export class UnsurePageError extends DeclassError {
   /** 0-based page index. */
   readonly page: number;
   readonly reason: UnsureReason;
-  constructor(page: number, reason: UnsureReason, detail: string, options?: { cause?: unknown }) {
-    super(`page ${page + 1}: cannot redact with certainty (${reason}): ${detail}`, ExitCode.problems, options);
+  constructor(page: number, reason: UnsureReason, detail: string, options?: { cause?: unknown; rasterized?: boolean }) {
+    const hint = NOT_RASTERIZABLE.has(reason) || options?.rasterized ? 'fail closed' : 'fail closed; --rasterize-unsure would turn the page into an image with the boxes burnt in';
+    super(`page ${page + 1}: cannot redact with certainty: ${detail} (${hint})`, ExitCode.problems, options);
     this.page = page;
     this.reason = reason;
   }

@@ -21,3 +21,4 @@ export { PdfInputError, RegionError, UnsurePageError, type UnsureReason } from '
 export { readPdfLayout, spanRegions, spanProbes, NO_TEXT_LAYER, OUTLINE_SHAPES, type PdfLayout, type LayoutLine, type SpanRegion } from './layout/index.js';
 export { pageFlow } from './layout/page-flow.js';
 export { unreadContent } from './redact/dropped.js';
+export { unseenTextWarnings } from './layout/unseen-warnings.js';

@@ -73,6 +73,8 @@ export interface VerifyResult {
   readonly keptWords: number;
   /** keptWords / releasedWords (1 when there are none). */
   readonly keptFraction: number;
+  /** When too few were kept: the released words each page lost (0-based page), page by page. */
+  readonly lost?: readonly { readonly page: number; readonly words: readonly string[] }[];
 }
 
 /** Words of `text`, normalised: NFKC, lower case, punctuation and symbols removed, hyphenation at line ends joined. */
@@ -241,7 +243,29 @@ export function checkRelease(input: CheckInput, rel: PdfText): VerifyResult {
   const { releasedWords, keptWords } = wordsKept(input.outside, flat);
   const keptFraction = releasedWords === 0 ? 1 : keptWords / releasedWords;
   const ok = leaks.length === 0 && charsInRegions.length === 0 && keptFraction >= input.minKeptFraction;
-  return { ok, leaks, charsInRegions, releasedWords, keptWords, keptFraction };
+  const lost = keptFraction >= input.minKeptFraction ? [] : lostByPage(input.outside, flat);
+  return { ok, leaks, charsInRegions, releasedWords, keptWords, keptFraction, lost };
+}
+
+/**
+ * The released words each page lost (page by page, so a word kept on another page does not hide
+ * it): for the refusal to name where and what, the self-check's count alone said neither (probe
+ * 67a, F4). A word split into pieces counts as lost here; only failing releases are told.
+ */
+function lostByPage(outside: readonly string[], flat: readonly string[][]): { page: number; words: string[] }[] {
+  const out: { page: number; words: string[] }[] = [];
+  outside.forEach((t, page) => {
+    const have = new Map<string, number>();
+    for (const w of flat[page] ?? []) have.set(w, (have.get(w) ?? 0) + 1);
+    const words: string[] = [];
+    for (const w of normaliseWords(t)) {
+      const n = have.get(w) ?? 0;
+      if (n > 0) have.set(w, n - 1);
+      else words.push(w);
+    }
+    if (words.length > 0) out.push({ page, words });
+  });
+  return out;
 }
 
 /*

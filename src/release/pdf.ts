@@ -17,7 +17,7 @@ import { pdfStampLine } from '../engine/disposition.js';
 import { replacedPageBanners, visibleAcrossGaps } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { withheldNameCheck, withheldNumberCheck } from '../leak/name-check.js';
-import { OUTLINE_SHAPES, PdfInputError, pageFlow, readPdfLayout, redactPdf, spanProbes, spanRegions, unreadContent, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
+import { OUTLINE_SHAPES, PdfInputError, pageFlow, readPdfLayout, redactPdf, spanProbes, spanRegions, unreadContent, unseenTextWarnings, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { contains, type Rect } from '../pdf/geometry.js';
 import { captionFigures } from '../pdf/figures.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
@@ -51,6 +51,8 @@ export async function readPdfInput(bytes: Uint8Array): Promise<{ ok: true; doc: 
   // text or PDF: said once, when it is read, so that `--formats text` and `check` say it too.
   const unread = layout.parsed ? unreadContent(layout.parsed.objects) : [];
   const said: Diagnostic[] = unread.length > 0 ? [{ severity: 'warning', code: 'pdf-content-unread', message: `${unread.join(', ')} removed unread (not reviewed, not released)` }] : [];
+  // Text no reader of the page sees is read all the same: said, page by page (unseen-warnings.ts).
+  for (const w of unseenTextWarnings(layout.parsed?.pages ?? [])) said.push({ severity: 'warning', code: 'pdf-unseen-text', message: w });
   if (standIns) said.unshift(standIns);
   const doc = said.length > 0 ? { ...read, diagnostics: [...read.diagnostics, ...said] } : read;
   return { ok: true, doc, reader: PDF_READER, layout };
@@ -168,7 +170,7 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
     const why = [
       check.leaks.length > 0 ? `${check.leaks.reduce((s, l) => s + l.shingles, 0)} run(s) of withheld words still readable` : '',
       check.charsInRegions.length > 0 ? `characters left in ${check.charsInRegions.length} withheld region(s)` : '',
-      check.keptFraction < 0.98 ? `only ${(100 * check.keptFraction).toFixed(1)}% of the released words still readable` : '',
+      check.keptFraction < 0.98 ? `only ${(100 * check.keptFraction).toFixed(1)}% of the released words still readable${lostWords(check.lost ?? [], source.layout)}` : '',
     ].filter((s) => s !== '');
     throw new InternalError(`self-check of the release PDF failed: ${why.join('; ')}; nothing was written`);
   }
@@ -178,6 +180,28 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   diagnostics.push(...unread.map((w): Diagnostic => ({ severity: 'warning', code: 'pdf-unread', message: w })));
   diagnostics.push(...coveredText(source.layout));
   return { bytes, diagnostics };
+}
+
+/**
+ * Where the release lost released words, and the likely cause (probe 67a, F4: the count alone
+ * named no page and no way on): each page's lost words (released words, never withheld ones: they
+ * lie outside every region), a few quoted, and, on a page that draws text no reader sees, that
+ * its removal (a withheld piece of its own inside a released line) took the words around it.
+ */
+function lostWords(lost: readonly { page: number; words: readonly string[] }[], layout: PdfLayout): string {
+  if (lost.length === 0) return '';
+  // `page N: K glyph(s) of text at [..] are not visible on the page (why)`: where and why, per page.
+  const unseen = new Map<number, string>();
+  for (const w of unseenTextWarnings(layout.parsed?.pages ?? [])) {
+    const m = /^page (\d+): \d+ glyph\(s\) of text (at \[[^\]]*\]) are not visible on the page \(([^)]*)\)/.exec(w);
+    if (m && !unseen.has(Number(m[1]) - 1)) unseen.set(Number(m[1]) - 1, `${m[2]}, ${m[3]}`);
+  }
+  const pages = lost.slice(0, 3).map((l) => {
+    const quoted = l.words.slice(0, 5).map((w) => JSON.stringify(w)).join(', ');
+    const cause = unseen.has(l.page) ? ` (likely cause: text no reader sees ${unseen.get(l.page)}, withheld as a piece of its own, lies among released words, and its removal took them)` : '';
+    return `page ${l.page + 1} lost ${l.words.length} word(s): ${quoted}${l.words.length > 5 ? ', …' : ''}${cause}`;
+  });
+  return ` (${pages.join('; ')}${lost.length > 3 ? '; …' : ''}; --formats text releases the text alone; the release PDF needs a person: --rasterize-unsure applies only to pages the rewriter cannot cut)`;
 }
 
 /**

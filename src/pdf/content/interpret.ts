@@ -365,6 +365,10 @@ export class GlyphEvent {
   get unseen(): boolean {
     return (this.int(6) & (4 | GlyphFlag.Clipped | GlyphFlag.Covered)) !== 0 || this.number(10) < MIN_SEEN_SIZE;
   }
+  /** It lies wholly outside the clip. */
+  get clipped(): boolean {
+    return (this.int(6) & GlyphFlag.Clipped) !== 0;
+  }
   /** An opaque rectangle or image drawn after it covers its (shrunk) box: PageContent.covers says which. */
   get covered(): boolean {
     return (this.int(6) & GlyphFlag.Covered) !== 0;

@@ -238,7 +238,10 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
       const outcome = redactPage(objs, { index: i, resources: dictOf(resolve(objs, p.resources)), contents, box, content: parsed?.pages[i] }, regs, allocate, labelFont);
       if (outcome.kind === 'unsure') {
         const why = outcome.reasons.map((r) => `${r.reason}: ${r.detail}`);
-        if (!options.rasterizeUnsure) throw new UnsurePageError(i, outcome.reasons[0]!.reason, why.join('; '));
+        if (!options.rasterizeUnsure) throw new UnsurePageError(i, outcome.reasons[0]!.reason, outcome.reasons.map((r) => r.detail).join('; '));
+        // A raster covers only what has bounds (raster-cover.ts): the rest is refused, as without the option.
+        const unbounded = outcome.cover?.unbounded ?? [];
+        if (unbounded.length > 0) throw new UnsurePageError(i, 'unbounded-drawing', `${unbounded.join('; ')} on a withheld line has no bounds the page's image could cover`);
         const raster = await rasterizePage(bytes, i, outcome.boxes, options.rasterDpi ?? 150);
         const image = new PdfStream(
           new PdfDict([['Type', PdfName.of('XObject')], ['Subtype', PdfName.of('Image')], ['Width', raster.width], ['Height', raster.height], ['ColorSpace', PdfName.of('DeviceRGB')], ['BitsPerComponent', 8], ['Filter', PdfName.of('FlateDecode')]]),
@@ -250,7 +253,7 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
         rasterized = why;
         if (parsed?.pages[i]) fonts.withheld(parsed.pages[i]!.glyphs);
         else unread.push({ index: i, rasterized: true });
-        warnings.push(`page ${i + 1} was rasterised (${outcome.reasons.map((r) => r.reason).join(', ')}): it has no text layer`);
+        warnings.push(`page ${i + 1} was rasterised (${outcome.reasons.map((r) => r.reason).join(', ')}): it has no text layer${coveredDrawings(outcome.cover?.drawings ?? 0)}`);
         reports.push({ page: i, regions: regs.length, ...zeroStats(), boxes: outcome.boxes.length, rasterized });
         totals.boxes += outcome.boxes.length;
       } else {
@@ -376,6 +379,11 @@ export async function redactPdf(bytes: Uint8Array, regions: readonly PdfRegion[]
     bytes: out,
     report: { pages: pages.length, regions: regions.length, redactedPages: reports, totals, annotationsRemoved, linksKept, urisKept, removed, dropped, warnings },
   };
+}
+
+/** What a rasterised page's warning adds for the drawings boxed beyond the text (raster-cover.ts). */
+function coveredDrawings(n: number): string {
+  return n === 0 ? '' : `; ${n} drawing(s) on withheld lines beside their characters (patterns, images, shapes) were covered whole, or across their width where they meet the line: review the page before release`;
 }
 
 /** `N link(s) (a named destination), M link(s) (a GoToR action)`, in the order first met. */

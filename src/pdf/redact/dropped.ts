@@ -1,13 +1,15 @@
 /**
  * What of the input's own content the release leaves out unread: parts of the document catalog a
  * reader of the original could open (attached files, JavaScript, bookmarks, named destinations,
- * page labels, XMP metadata, article threads, a portfolio). The release drops them all (document.ts
- * keeps only /Pages); this names them so that the record and the console say so (probe 65a, F4):
+ * page labels, XMP metadata, article threads, a portfolio) and the document properties (Info: title,
+ * author, subject, keywords). The release drops them all (document.ts keeps only /Pages and an Info
+ * of its own title); this names them so that the record and the console say so (probe 65a, F4):
  * an attached file is a record of its own, neither reviewed nor released. Catalog housekeeping
  * (structure tree, language, viewer preferences, an empty outline) is not content and not named.
  * Never quotes a name or text from the file: the list goes to the console.
  */
-import { PdfDict, lookupArray, lookupDict, lookupName, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
+import { PdfDict, PdfString, lookupArray, lookupDict, lookupName, resolve, type PdfObjects, type PdfValue } from '../objects/model.js';
+import { decodeTextString } from '../objects/text-string.js';
 
 const SIMPLE: readonly (readonly [key: string, label: string])[] = [
   ['Dests', 'named destinations'],
@@ -36,7 +38,30 @@ function runsScript(objs: PdfObjects, v: PdfValue | undefined): boolean {
   return lookupName(objs, d, 'S') === 'JavaScript';
 }
 
-/** The content `catalog` holds that the release leaves out, as short phrases (empty when none). */
+/** The Info keys whose text a viewer shows as the document's properties. */
+const PROPERTIES = ['Title', 'Author', 'Subject', 'Keywords'];
+/** Info keys of the producing software and dates: no content of the document. */
+const HOUSEKEEPING = new Set(['Creator', 'Producer', 'CreationDate', 'ModDate', 'Trapped']);
+
+/**
+ * The document properties of the trailer's Info dictionary that hold text: the release keeps a
+ * minimal Info (its own title), so they went unsaid (probe 67a, F3). Their keys, never their
+ * values; other keys a producer added are counted, not named (a key is free text too).
+ */
+function documentProperties(objs: PdfObjects): string | null {
+  const info = resolve(objs, objs.trailer.get('Info'));
+  if (!(info instanceof PdfDict)) return null;
+  const text = (k: string): boolean => {
+    const v = resolve(objs, info.get(k));
+    return v instanceof PdfString && decodeTextString(v.bytes).trim() !== '';
+  };
+  const named = PROPERTIES.filter(text);
+  const others = [...info.map.keys()].filter((k) => !PROPERTIES.includes(k) && !HOUSEKEEPING.has(k) && text(k)).length;
+  const parts = [...named, ...(others > 0 ? [`${others} other entr${others === 1 ? 'y' : 'ies'}`] : [])];
+  return parts.length > 0 ? `document properties (${parts.join(', ')})` : null;
+}
+
+/** The content `catalog` holds that the release leaves out, as short phrases (empty when none), and the document properties (Info). */
 export function droppedContent(objs: PdfObjects, catalog: PdfDict): string[] {
   const out: string[] = [];
   const names = lookupDict(objs, catalog, 'Names');
@@ -50,6 +75,8 @@ export function droppedContent(objs: PdfObjects, catalog: PdfDict): string[] {
   for (const [key, label] of SIMPLE) {
     if (catalog.has(key) || (key === 'Dests' && namedDests)) out.push(label);
   }
+  const properties = documentProperties(objs);
+  if (properties) out.push(properties);
   return out;
 }
 

@@ -22,6 +22,7 @@ import { plain } from './properties.js';
 import { releasedTag } from './tags.js';
 import { boxesContent, pageBoxes, placeLabels, type RedactionBox } from './boxes.js';
 import { crossingReasons, lineDrawings, lineWarnings, pageDrawings } from './line-drawings.js';
+import { rasterCover } from './raster-cover.js';
 
 /** A region on this page, normalised. */
 export interface PageRegion {
@@ -73,7 +74,14 @@ export type PageOutcome =
       /** Its glyphs the page no longer shows. */
       readonly removed: ReadonlySet<GlyphEvent>;
     }
-  | { readonly kind: 'unsure'; readonly reasons: { reason: UnsureReason; detail: string }[]; readonly boxes: RedactionBox[] };
+  | {
+      readonly kind: 'unsure';
+      readonly reasons: { reason: UnsureReason; detail: string }[];
+      /** What a raster of the page paints black: the text boxes, the drawings withheld with their lines, and what else the page draws on them (raster-cover.ts). */
+      readonly boxes: RedactionBox[];
+      /** How many drawings beyond the text those boxes cover, and what meets a region with no known bounds (the page cannot be rasterised). */
+      readonly cover?: { readonly drawings: number; readonly unbounded: readonly string[] };
+    };
 
 const PATH_OPS: ReadonlySet<string> = new Set(['m', 're', 'l', 'c', 'v', 'y']);
 const PAINT_OPS: ReadonlySet<string> = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
@@ -236,7 +244,7 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   const rects = regions.map((r) => rectOf(r.rect[0], r.rect[1], r.rect[2], r.rect[3]));
   const bytes = page.content ? page.content.streams[0]!.bytes : pageContentBytes(objs, page.contents);
   if (bytes === null) {
-    return { kind: 'unsure', reasons: [{ reason: 'unknown-filter', detail: 'a content stream of the page cannot be decoded' }], boxes: regions.map((r) => ({ rect: r.rect, label: r.label })) };
+    return { kind: 'unsure', reasons: [{ reason: 'unknown-filter', detail: 'a content stream of the page cannot be decoded' }], boxes: regions.map((r) => ({ rect: r.rect, label: r.label })), cover: { drawings: 0, unbounded: ['what an undecodable content stream draws'] } };
   }
   const content: PageContent = page.content ?? interpretPage(objs, bytes, page.resources, page.box);
   const removed = removedGlyphs(content, rects);
@@ -245,7 +253,11 @@ export function redactPage(objs: PdfObjects, page: PageInput, regions: readonly 
   const line = lineDrawings(content, rects, removed, drawings, (b) => insideAny(b, rects));
   const cut = line.extra.length > 0 ? [...rects, ...line.extra.map((e) => e.rect)] : rects;
   const reasons = [...unsureReasons(content, cut), ...crossingReasons(line, drawings)];
-  if (reasons.length > 0) return { kind: 'unsure', reasons, boxes: pageBoxes(regions, content.glyphs, removed, keptImages(content, cut)) };
+  if (reasons.length > 0) {
+    const cover = rasterCover(content, rects, cut, drawings, page.box);
+    const boxes = withDrawingBoxes(pageBoxes(regions, content.glyphs, removed, keptImages(content, cut)), [...line.extra.map((e) => e.rect), ...cover.rects]);
+    return { kind: 'unsure', reasons, boxes, cover: { drawings: cover.drawings, unbounded: cover.unbounded } };
+  }
 
   const edits = new PageEdits(objs, content, cut, removed);
   edits.warnings.push(...lineWarnings(page.index, line, drawings));
