@@ -207,7 +207,8 @@ export interface AmbiguousOverride {
 /** A document as the matcher sees it. */
 export interface MatcherDocument {
   readonly ref: string | null | undefined;
-  readonly stem: string | null | undefined;
+  /** The names a document without a reference goes by (its file and output stems: `documentNames`). */
+  readonly names: readonly string[];
   readonly portions: readonly { readonly id: string; readonly mark: string | null }[];
   /** The input's sha256 (null: not known). */
   readonly sha256: string | null;
@@ -243,9 +244,9 @@ export class OverrideMatcher {
     set.overrides.forEach((o, i) => this.byRef.set(o.ref, [...(this.byRef.get(o.ref) ?? []), i]));
   }
 
-  /** Records a document: its reference id and file stem, its portions, its sha256 and label. */
+  /** Records a document: its reference id and names, its portions, its sha256 and label. */
   see(doc: MatcherDocument): void {
-    const indexes = overrideIdsOf(doc.ref, doc.stem).flatMap((id) => this.byRef.get(id) ?? []);
+    const indexes = overrideIdsOf(doc.ref, doc.names).flatMap((id) => this.byRef.get(id) ?? []);
     if (indexes.length === 0) return;
     const portions = new Map(doc.portions.map((p) => [p.id, p]));
     for (const i of indexes) {
@@ -314,7 +315,7 @@ export function unmatchedOverridesError(file: string, unmatched: readonly Unmatc
   const { ref, portion } = first.override;
   const what =
     first.missing === 'document'
-      ? `matches no document (no input has the reference id ${ref}, nor the file name ${ref} without a reference id of its own)`
+      ? `matches no document (no input has the reference id ${ref}, and none without a reference id of its own is named ${ref}: its file name without .txt or .pdf, or the name of its outputs in release/ or pending/)`
       : first.missing === 'changed'
         ? `does not bind: ${first.detail ?? 'the document changed'} [override-portion-changed]`
         : `matches no portion of ${ref}`;
