@@ -175,3 +175,23 @@ describe('release into a folder whose release/ holds a file declass did not writ
     expect(runBin(['audit', 'out', '--originals', 'memo3.txt', '-q'], { cwd: dir }).code).toBe(0);
   });
 });
+
+describe('overrides errors say what to write (probe 67c F7)', () => {
+  it.each([
+    ['a duplicate names the first line', `overrides:\n${decision('memo3', 'p3', 'release')}${decision('memo3', 'p3', 'release')}`, 'ov.yaml:7: a second decision for memo3 p3 (the first is at line 2); keep one'],
+    ['a wrong portion id lists the ids', `overrides:\n${decision('memo3', 'P2', 'release')}`, 'ov.yaml:2: override for memo3 P2 matches no portion of memo3 (its portions: subject, p1, p2, p3)'],
+    ['every decision that matches nothing is named', `overrides:\n${decision('memo3', 'p9', 'release')}${decision('memo9', 'p1', 'release')}`, '; 1 more override(s) match nothing: ov.yaml:7: override for memo9 p1 matches no document'],
+    ['an authority that is no list', 'overrides:\n  - { ref: memo3, portion: p2, action: withhold, authority: B6, reviewer: R, date: 2026-12-01 }\n', 'overrides[0].authority: Invalid input: expected array, received string: write a list, [B6] or [B1, "1.4(D)"]'],
+    ['an empty file', '', 'ov.yaml:1: (top level): Invalid input: expected object, received null: write `overrides:` and under it a list of decisions'],
+    ['a list without overrides:', `${decision('memo3', 'p3', 'release')}`, 'ov.yaml:1: (top level): Invalid input: expected object, received array: write `overrides:`'],
+  ])('%s', (_name, yaml, message) => {
+    const dir = tmp('override-errors');
+    writeFileSync(path.join(dir, 'memo3.txt'), MEMO);
+    writeFileSync(path.join(dir, 'ov.yaml'), yaml);
+    const r = runBin(['release', 'memo3.txt', ...ARGS, '--overrides', 'ov.yaml', '-o', 'out'], { cwd: dir });
+    expect(r.code).toBe(78);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toContain(message);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+});
