@@ -598,7 +598,7 @@ export interface Decision {
 export type DispositionKind = 'release-in-full' | 'release-in-part' | 'denied-in-full' | 'pending-review';
 
 /** Why a portion is pending review, for summaries. */
-export type PendingReason = 'unknown marking' | 'SBU/FOUO handling' | 'foreign government information' | 'classification by compilation' | 'declassification review' | 'foreign disclosure review' | 'level uncertain' | 'Atomic Energy Act review' | 'held for review by its rule' | 'no rule decided';
+export type PendingReason = 'unknown marking' | 'SBU/FOUO handling' | 'foreign government information' | 'classification by compilation' | 'declassification review' | 'foreign disclosure review' | 'level uncertain' | 'Atomic Energy Act review' | 'held for review by its rule' | 'held by a reviewer' | 'no rule decided';
 
 /** A document's disposition: its kind, its stamp, the authorities it claims, and what is pending. */
 export interface Disposition {

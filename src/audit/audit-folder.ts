@@ -22,6 +22,7 @@ import { crossCheckSkipReason, crossDigest, describeHit, findSelfLeak, WithheldI
 import { failure, warning, type AuditCheck, type Finding } from './findings.js';
 import { fileSha256OrNull } from '../node/profiles.js';
 import { verifyManifest } from './manifest.js';
+import { checkManifestFields, RecordedNames } from './manifest-fields.js';
 import { pdfPageSize } from './pdf-text.js';
 import { RecordedConfig } from './recorded-config.js';
 import { profilesPosingAsBundled, RecordDiagnostics } from './record-warnings.js';
@@ -97,6 +98,8 @@ interface AuditRun {
   readonly settings: Map<string, { readonly settings: ReleaseSettings; readonly stems: string[] }>;
   /** The sha256 of every record's input. */
   readonly recordedInputs: Set<string>;
+  /** The profile, overrides and tool the records name, which the manifest's must be. */
+  readonly recordedNames: RecordedNames;
   /** Every record's case and document number (`release --case`), for the numbering check. */
   readonly caseEntries: CaseEntry[];
   /** Recorded output paths where something other than a regular file is (a folder, FIFO, link): reported once, as such. */
@@ -164,6 +167,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
     releasedRuns: [],
     settings: new Map(),
     recordedInputs: new Set(),
+    recordedNames: new RecordedNames(),
     caseEntries: [],
     notRegular: new Set(),
     diagnostics: new RecordDiagnostics(),
@@ -193,7 +197,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   findings.push(...(await checkIndex(abs, manifestText, listing.shas, run.claimed)));
   await checkUnrecorded(run);
   const manifestRun = checkManifest(run, manifestText);
-  findings.push(...checkConsistency(run.settings, manifestRun));
+  findings.push(...checkConsistency(run.settings, manifestRun), ...checkManifestFields(manifestText, run.recordedNames));
   findings.push(...checkCaseNumbers(run.caseEntries));
   findings.push(...(await givenFilesNotUsed(run)));
   findings.push(...(await profilesPosingAsBundled([...run.settings.values()].map((g) => g.settings))), ...run.diagnostics.findings());
@@ -278,6 +282,7 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   }
   const { record } = parsed;
   run.recordedInputs.add(record.input.sha256);
+  run.recordedNames.note(record);
   if (record.case) {
     const own = numberingStem(stem, record);
     run.caseEntries.push({ stem, own, ref: record.input.ref ?? null, case: record.case.number, docNumber: record.case.docNumber });

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { Sha256Stream } from '../hash.js';
-import { readBytesOrNull, readBytesOrNullSync } from '../node/read.js';
+import { fileSize, readBytesOrNull, readBytesOrNullSync } from '../node/read.js';
 import { listNames } from '../node/walk.js';
 import { INDEX_FORMATS, indexPath, MANIFEST_PATH, REVIEW_DIR, stemOfRecordPath, type AuditRecord, type IndexFileRecord, type Manifest } from '../release/folder.js';
 import { compareIndexOrder, describeLocation, indexClassificationOf, indexEntryOf, indexHeadOf, indexRowsOf, withholdingsOf, type IndexEntry, type IndexRow, type IndexSource, type VaughnIndex } from '../vaughn/index.js';
@@ -111,6 +111,11 @@ export async function checkIndex(dir: string, manifestText: string | null, shas:
     const sha = shas.get(f.path);
     if (sha === undefined) out.push(failure(f.path, 'index', `listed in ${MANIFEST_PATH} but not found`));
     else if (sha !== f.sha256) out.push(failure(f.path, 'index', `sha256 differs from ${MANIFEST_PATH}`));
+    else {
+      // The size is listed too: an edited one passed (probe 67c F4).
+      const size = await fileSize(path.join(dir, f.path));
+      if (size !== f.bytes) out.push(failure(MANIFEST_PATH, 'index', `lists ${f.path} as ${JSON.stringify(f.bytes)} bytes; it has ${size}`));
+    }
   }
   const json = listed.find((f) => f.kind === 'json' && shas.has(f.path));
   const found = json ? parseIndex(await readBytesOrNull(path.join(dir, json.path))) : null;

@@ -11,6 +11,7 @@ import { readBytesOrNull, readInput, readInputData } from '../node/read.js';
 import { listNames } from '../node/walk.js';
 import type { InputFormat } from '../parse/read.js';
 import {
+  documentNames,
   MANIFEST_FORMAT,
   MANIFEST_PATH,
   REVIEW_DIR,
@@ -114,7 +115,9 @@ export async function assertOverridesApply(overrides: OverrideSet, inputs: Overr
     const stem = inputs.stemOf(file, i);
     stems.add(stem);
     const read = file === '-' && inputs.stdin ? await readInputData(inputs.stdin, inputs.maxInputBytes, inputs.inputFormat) : await readInput(file, inputs.maxInputBytes, inputs.inputFormat);
-    if (read.ok) matcher.see({ ref: read.doc.ref, stem, portions: read.doc.portions.map((p) => ({ id: p.id, mark: p.mark?.raw ?? null })), sha256: sha256Hex(read.bytes), label: file });
+    if (!read.ok) continue;
+    const sha256 = sha256Hex(read.bytes);
+    matcher.see({ ref: read.doc.ref, names: documentNames(file, [stem], sha256), portions: read.doc.portions.map((p) => ({ id: p.id, mark: p.mark?.raw ?? null })), sha256, label: file });
   }
   if (matcher.unmatched().length > 0 && inputs.out !== null) {
     // Documents released into the folder by earlier runs with the same overrides file.
@@ -125,7 +128,7 @@ export async function assertOverridesApply(overrides: OverrideSet, inputs: Overr
       const parsed = bytes ? parseRecord(stem, bytes) : null;
       if (parsed?.ok) {
         const { record } = parsed;
-        matcher.see({ ref: record.input.ref, stem, portions: record.decisions.map((d) => ({ id: d.portionId, mark: d.mark })), sha256: record.input.sha256, label: record.input.path });
+        matcher.see({ ref: record.input.ref, names: documentNames(record.input.path, [stem], record.input.sha256), portions: record.decisions.map((d) => ({ id: d.portionId, mark: d.mark })), sha256: record.input.sha256, label: record.input.path });
       }
     }
   }

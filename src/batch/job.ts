@@ -15,7 +15,7 @@ import { pathExists } from '../node/system.js';
 import type { FileWriterThread } from '../node/write-thread.js';
 import type { PdfTextThread } from '../node/pdfjs-thread.js';
 import type { InputFormat } from '../parse/read.js';
-import { FORMATS, RELEASE_DIR, outputPath, recordPath, type AuditRecord, type Format, type PageSize } from '../release/folder.js';
+import { documentNames, FORMATS, RELEASE_DIR, outputPath, recordPath, type AuditRecord, type Format, type PageSize } from '../release/folder.js';
 import { planRelease, releaseDocument, renamedStem, safeOutputStem, stemHidesTextWord, stemWordsIn } from '../release/index.js';
 import type { CaseStamp } from '../release/case.js';
 import type { Profile } from '../rules/load.js';
@@ -232,9 +232,11 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     // word of the text). A cable named by its own reference (`08BERLIN173`) keeps it: that is its
     // identity, printed in its release header, even where an extract repeats it in withheld text.
     const prefix = read.pdf ? 'pdf' : 'doc';
+    // Overrides name a document without a reference by its file's name or its outputs' (renamed or not), as explain and the override check do.
+    const keyed = { overrideNames: documentNames(job.file, [job.stem], inputSha256) };
     const namePlan =
       read.pdf || (job.stem.toUpperCase() !== read.doc.ref?.toUpperCase() && (stemWordsIn(job.stem, read.doc.source) || stemHidesTextWord(job.stem, read.doc.source)))
-        ? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, case: job.case ?? null, pdfInput: read.pdf !== undefined, inputSha256 })
+        ? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, ...keyed, case: job.case ?? null, pdfInput: read.pdf !== undefined, inputSha256 })
         : null;
     const named = namePlan ? safeOutputStem(job.stem, namePlan, inputSha256, prefix) : { stem: job.stem };
     // The same input under its other name (renamed now and not by an earlier run, or the other way
@@ -244,8 +246,6 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
     // The plan made for the name is this release's plan unless the outputs were renamed (the stem
     // stands in for a missing reference: a new stem is a new plan).
     const ownPlan = namePlan && !renamed ? namePlan : null;
-    // Overrides name the document by its input's stem, as explain and the override check do, renamed or not.
-    const keyed = renamed ? { overrideStem: job.stem } : {};
     job = { ...job, stem: named.stem };
     const original = job.copyOf?.find((c) => c.stem === named.stem);
     if (original) return { index: job.index, status: 'copy', stem: named.stem, warnings: [`the same content as ${original.path}: released once, as ${named.stem} [same-content]`] };

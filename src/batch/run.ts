@@ -11,12 +11,12 @@ import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import { readBytes } from '../node/read.js';
-import { discardRelease, holdsNoOutputs, prepareOutputFolder, removeEmptyFolders } from '../node/release-folder.js';
+import { assertNoForeignFiles, discardRelease, holdsNoOutputs, prepareOutputFolder, removeEmptyFolders } from '../node/release-folder.js';
 import { listNames } from '../node/walk.js';
 import { firstCopies } from '../node/same-content.js';
 import { removeStaleTemporaries, writeFileAtomic } from '../node/write.js';
 import type { InputFormat } from '../parse/read.js';
-import { FORMATS, INDEX_STEM, MANIFEST_PATH, outputPath, renamedInputNote, REVIEW_DIR, safeStem, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
+import { FORMATS, INDEX_STEM, isRenamedStem, MANIFEST_PATH, outputPath, renamedInputNote, REVIEW_DIR, safeStem, stemOfReleaseFile, SUBFOLDERS, type Format, type PageSize, type ReleaseSettings } from '../release/folder.js';
 import { UsageError } from '../errors.js';
 import { describeValue, nameListProblem, oneOfProblem, requireAsOf, requireValid, wholeNumberProblem } from '../options.js';
 import { PAGE_SIZES } from '../release/check-request.js';
@@ -179,7 +179,12 @@ export async function runReleaseBatch(
   // Documents added after the files given (those of the folder the case renumbers) are named as their input is.
   const stemOf = (file: string, i: number): string => (i < given.files.length ? givenStemOf(file, i) : safeStem(file));
   // Refusals first, so that nothing is written (or discarded) when one applies.
-  if (!opts.replace) await assertOneRelease(opts.out, runSettings(opts));
+  if (!opts.replace) {
+    await assertOneRelease(opts.out, runSettings(opts));
+    // Outputs of this run's documents may be there unrecorded (an interrupted run): it records them now.
+    const own = new Set(opts.files.map((f, i) => stemOf(f, i)));
+    await assertNoForeignFiles(opts.out, (rel) => own.has(stemOfReleaseFile(rel)) || isRenamedStem(stemOfReleaseFile(rel)));
+  }
   // The inputs as the checks before the run read them (the folder's records too, unless it is to be discarded).
   const inputs: OverrideCheckInputs = {
     files: opts.files,

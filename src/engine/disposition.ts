@@ -24,10 +24,12 @@ export function pdfStampLine(releaseBanner: string, kind: DispositionKind, stamp
 /**
  * Why a decision leaves its portion pending, or null when it is final: a withheld portion whose
  * mark was not understood, or whose authority says it is pending (`SBU - PENDING FOIA REVIEW`,
- * `FGI - PENDING REVIEW`, `COMPILATION - PENDING REVIEW`, `PENDING DECLASSIFICATION REVIEW`, `PENDING REVIEW`). A reviewer's override is always final.
+ * `FGI - PENDING REVIEW`, `COMPILATION - PENDING REVIEW`, `PENDING DECLASSIFICATION REVIEW`, `PENDING REVIEW`). A reviewer's
+ * override under such a label is pending too, as a rule's is: the label says "not decided yet",
+ * and a release stamped `RELEASE IN PART PENDING REVIEW` was handed out as final (probe 67c F2).
  */
 export function pendingReason(d: Pick<Decision, 'action' | 'ruleId' | 'authority'>): PendingReason | null {
-  if (d.action !== 'withhold' || d.ruleId === 'override') return null;
+  if (d.action !== 'withhold') return null;
   if (d.ruleId.endsWith('/unknown-marking')) return 'unknown marking';
   const pending = d.authority.filter((a) => /\bPENDING\b/.test(a));
   if (pending.length === 0) return null;
@@ -41,6 +43,7 @@ export function pendingReason(d: Pick<Decision, 'action' | 'ruleId' | 'authority
   if (pending.some((a) => /ATOMIC ENERGY ACT/.test(a))) return 'Atomic Energy Act review';
   // A plain PENDING REVIEW is the default deny's, or a rule's that holds the portion for a reviewer
   // (unmarked text under a banner with a control): only the first is "no rule decided".
+  if (d.ruleId === 'override') return 'held by a reviewer';
   return d.ruleId.endsWith('/default-deny') ? 'no rule decided' : 'held for review by its rule';
 }
 

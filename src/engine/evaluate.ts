@@ -20,8 +20,8 @@ export interface EvaluateOptions {
   readonly asOf: string;
   /** Reviewer decisions; they take precedence over the profile. */
   readonly overrides?: OverrideSet | null;
-  /** Id overrides are matched against when the cable has no reference id (usually the file stem). */
-  readonly fallbackRef?: string;
+  /** The names overrides are matched against when the cable has no reference id (its file and output stems). */
+  readonly fallbackRef?: string | readonly string[];
   /** The input's sha256, which a decision that names the document it was written for is checked against. */
   readonly inputSha256?: string | null;
 }

@@ -6,7 +6,7 @@
 import { lstat, opendir, readdir, readFile, realpath, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, OutputError } from '../errors.js';
-import { isOutputSubfolderName, isReleaseOutputPath, MANIFEST_PATH, RELEASE_DIR, REVIEW_DIR, SUBFOLDERS } from '../release/folder.js';
+import { isOutputSubfolderName, isReleaseOutputPath, MANIFEST_PATH, PENDING_DIR, RELEASE_DIR, REVIEW_DIR, SUBFOLDERS } from '../release/folder.js';
 import { describeFsError } from './errors.js';
 import { makeFolders, TEMP_PREFIX } from './write.js';
 
@@ -189,6 +189,41 @@ async function listedOutputs(out: string): Promise<Set<string>> {
 }
 
 /**
+ * The files of `out`'s sub-folders (`subfolders`, or all three) that its release lists (or
+ * temporaries), refusing with one line (exit 73) anything else: a sub-folder, a link, a file no
+ * record lists, unless `expected` says this run writes and records it.
+ */
+async function releaseFilesOf(out: string, how: { what: string; done: string; subfolders: readonly string[] | null; expected: (rel: string) => boolean }): Promise<string[]> {
+  const listed = await listedOutputs(out);
+  const files: string[] = [];
+  for (const sub of await readdir(out).catch(() => [] as string[])) {
+    if (!isOutputSubfolderName(sub) || (how.subfolders !== null && !how.subfolders.includes(sub))) continue;
+    const dir = path.join(out, sub);
+    const info = await lstat(dir);
+    if (!info.isDirectory()) throw new OutputError(`${how.what}: ${dir} is not a folder; declass did not make it (${how.done})`);
+    for (const name of (await readdir(dir)).sort()) {
+      const file = path.join(dir, name);
+      const entry = await lstat(file);
+      const rel = `${sub}/${name}`;
+      const ours = entry.isFile() && (name.startsWith(TEMP_PREFIX) || (isReleaseOutputPath(rel) && (listed.has(rel) || how.expected(rel))));
+      if (!ours) throw new OutputError(`${how.what}: ${file} is not a file declass writes${isReleaseOutputPath(rel) ? ' (no audit record or manifest lists it)' : ''}; move it out of ${dir} first (${how.done})`);
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+/**
+ * Refuses (exit 73, before anything is written) a `release/` or `pending/` holding a file no
+ * record or manifest lists (`release/cover.txt`): declass wrote beside it without a word, and the
+ * folder then failed its own audit (`unrecorded`; probe 67c F5). `expected` says which names this
+ * run writes (a document an interrupted run wrote and did not record yet is resumed, not refused).
+ */
+export async function assertNoForeignFiles(out: string, expected: (rel: string) => boolean): Promise<void> {
+  await releaseFilesOf(out, { what: 'release', done: 'nothing was written; declass audit fails a folder holding it', subfolders: [RELEASE_DIR, PENDING_DIR], expected });
+}
+
+/**
  * `release --replace`: removes the release in `out` (every file of `release/`, `review/` and
  * `pending/` that its manifest or an audit record lists, and temporaries of earlier runs) so a
  * release with other settings can be written there. Anything else in those folders (a sub-folder,
@@ -199,22 +234,7 @@ async function listedOutputs(out: string): Promise<Set<string>> {
  * @returns How many files were removed.
  */
 export async function discardRelease(out: string): Promise<number> {
-  const listed = await listedOutputs(out);
-  const doomed: string[] = [];
-  for (const sub of await readdir(out).catch(() => [] as string[])) {
-    if (!isOutputSubfolderName(sub)) continue;
-    const dir = path.join(out, sub);
-    const info = await lstat(dir);
-    if (!info.isDirectory()) throw new OutputError(`--replace: ${dir} is not a folder; declass did not make it, so it removes nothing`);
-    for (const name of (await readdir(dir)).sort()) {
-      const file = path.join(dir, name);
-      const entry = await lstat(file);
-      const rel = `${sub}/${name}`;
-      const ours = entry.isFile() && (name.startsWith(TEMP_PREFIX) || (isReleaseOutputPath(rel) && listed.has(rel)));
-      if (!ours) throw new OutputError(`--replace: ${file} is not a file declass writes${isReleaseOutputPath(rel) ? ' (no audit record or manifest lists it)' : ''}; move it out of ${dir} first (nothing was removed)`);
-      doomed.push(file);
-    }
-  }
+  const doomed = await releaseFilesOf(out, { what: '--replace', done: 'nothing was removed', subfolders: null, expected: () => false });
   for (const file of doomed) {
     try {
       await rm(file, { force: true });

@@ -142,6 +142,20 @@ export function renamedStem(sha256: string, prefix: 'pdf' | 'doc'): string {
   return `${prefix}-${sha256.slice(0, 12)}`;
 }
 
+/**
+ * Every name a document without a reference of its own goes by, which a reviewer override's `ref`
+ * may use: the input's file name without .txt/.pdf (`my memo`), its output stems (`my_memo-710358d7`,
+ * the one `--stem` gave) and the names it has when its name repeats withheld words (`doc-<sha12>`,
+ * `pdf-<sha12>`, which name this content only). Only one of these was accepted, and which one
+ * depended on how the outputs were renamed: the name a reviewer copied from pending/ was refused
+ * (probe 67c F3).
+ */
+export function documentNames(inputPath: string, stems: readonly string[], sha256: string | null): string[] {
+  const fromPath = inputPath === '-' ? [] : [inputBaseName(inputPath), safeStem(inputPath)];
+  const renamed = sha256 ? [renamedStem(sha256, 'doc'), renamedStem(sha256, 'pdf')] : [];
+  return [...new Set([...fromPath, ...stems, ...renamed])];
+}
+
 /** True for a stem {@link renamedStem} made. */
 export function isRenamedStem(stem: string): boolean {
   return /^(?:doc|pdf)-[0-9a-f]{12}$/.test(stem);

@@ -20,6 +20,7 @@ import { renderReleaseText } from '../render/text/index.js';
 import { releaseTitleWords, toReleaseView, toReviewView } from '../render/view.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
+import { overrideIdsOf } from '../rules/override-ids.js';
 import type { Diagnostic, Document, Plan } from '../types.js';
 import { requireAsOf } from '../options.js';
 import { checkReleaseOptions } from './check-request.js';
@@ -45,12 +46,11 @@ export interface ReleaseRequest {
   /** Output file stem (safe file-name characters only), e.g. `08BERLIN173`. */
   readonly stem: string;
   /**
-   * The stem reviewer overrides name a document without a reference by, when it is not `stem`:
-   * the input's own stem, for outputs renamed because the name repeats withheld words
-   * (`pdf-<sha12>`). Overrides are keyed by the input's name, as `explain` and the batch's
-   * override check match them; the output name is no name a reviewer saw.
+   * The names reviewer overrides may give a document without a reference by, when `stem` is not
+   * the only one ({@link documentNames}: the input's file name and its output names), as
+   * `explain` and the batch's override check match them.
    */
-  readonly overrideStem?: string;
+  readonly overrideNames?: readonly string[];
   /** Input path as recorded, and the sha256 of its bytes. */
   readonly input: { readonly path: string; readonly sha256: string };
   /** Outputs to render (default: all of {@link FORMATS}; none: the decisions and the audit record alone); the audit record is always made. */
@@ -134,11 +134,11 @@ const encoder = new TextEncoder();
 export function planRelease(
   doc: Document,
   profile: Profile,
-  opts: { asOf: string; overrides?: OverrideSet | null; stem: string; overrideStem?: string; case?: CaseStamp | null; pdfInput?: boolean; inputSha256?: string | null },
+  opts: { asOf: string; overrides?: OverrideSet | null; stem: string; overrideNames?: readonly string[]; case?: CaseStamp | null; pdfInput?: boolean; inputSha256?: string | null },
 ): PlannedRelease {
   requireAsOf(opts.asOf);
-  const plan = evaluate(doc, profile, { asOf: opts.asOf, overrides: opts.overrides ?? null, fallbackRef: opts.overrideStem ?? opts.stem, inputSha256: opts.inputSha256 ?? null });
-  assertOverridesApplied(doc, opts.overrides ?? null, opts.overrideStem ?? opts.stem, plan);
+  const plan = evaluate(doc, profile, { asOf: opts.asOf, overrides: opts.overrides ?? null, fallbackRef: opts.overrideNames ?? opts.stem, inputSha256: opts.inputSha256 ?? null });
+  assertOverridesApplied(doc, opts.overrides ?? null, opts.overrideNames ?? [opts.stem], plan);
   // A PDF input's release is its own pages redacted: no typeset footer, no denial page (its text follows it).
   const footer = opts.case && !opts.pdfInput ? caseFooter(opts.case, plan.releaseBanner, opts.asOf) : null;
   const edits = buildEdits(plan);
@@ -184,7 +184,7 @@ export async function releaseDocument(req: ReleaseRequest): Promise<ReleaseResul
   checkReleaseOptions(req);
   const planned =
     req.planned ??
-    planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, ...(req.overrideStem !== undefined ? { overrideStem: req.overrideStem } : {}), case: req.case ?? null, pdfInput: req.pdf !== undefined, inputSha256: req.input.sha256 });
+    planRelease(req.doc, req.profile, { asOf: req.asOf, overrides: req.overrides ?? null, stem: req.stem, ...(req.overrideNames !== undefined ? { overrideNames: req.overrideNames } : {}), case: req.case ?? null, pdfInput: req.pdf !== undefined, inputSha256: req.input.sha256 });
   const heldTexts = planned.withheld.map((p) => p.text);
   const shingles = req.shingles ? releaseShingles(heldTexts, planned.releaseText, planned.visible) : null;
   assertNoLeak(shingles ? countLeakRunsIn(shingles) : countLeakRuns(heldTexts, planned.releaseText, planned.visible));
@@ -269,14 +269,14 @@ function assertNoLeak(leaks: number): void {
  * counts such a decision as matched; a release that then dropped it left the portion pending
  * with exit 0 and no word (probe 59a F4: outputs renamed to `pdf-<sha12>`).
  */
-function assertOverridesApplied(doc: Document, overrides: OverrideSet | null, stem: string, plan: Plan): void {
+function assertOverridesApplied(doc: Document, overrides: OverrideSet | null, names: readonly string[], plan: Plan): void {
   if (!overrides || overrides.overrides.length === 0) return;
-  const id = doc.ref || stem;
+  const ids = overrideIdsOf(doc.ref, names);
   const portions = new Set(doc.portions.map((p) => p.id));
   const decisions = new Map(plan.decisions.map((d) => [d.portionId, d]));
   const reported = plan.diagnostics.filter((d) => d.code === 'override-portion-changed').map((d) => d.message);
   for (const o of overrides.overrides) {
-    if (o.ref !== id || !portions.has(o.portion)) continue;
+    if (!ids.includes(o.ref) || !portions.has(o.portion)) continue;
     const d = decisions.get(o.portion);
     if (d?.ruleId === 'override' && d.action === o.action && d.override?.reviewer === o.reviewer && d.override.date === o.date) continue;
     if (reported.some((m) => m.startsWith(`The override for ${o.portion} (${o.reviewer}, ${o.date})`))) continue;

@@ -10,7 +10,7 @@ import { readDocument } from '../parse/read.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
 import type { Diagnostic, Document } from '../types.js';
-import { isRenamedStem, recordedReader, renamedStem, safeStem, type AuditRecord, type Format, type PageSize, type ReaderId } from './folder.js';
+import { documentNames, recordedReader, renamedStem, type AuditRecord, type Format, type PageSize, type ReaderId } from './folder.js';
 import type { PdfSource } from './pdf-names.js';
 import { releaseDocument, type ReleaseResult } from './index.js';
 import { renamedDiagnostic } from './safe-stem.js';
@@ -72,8 +72,8 @@ export async function rerunRelease(input: RerunInput): Promise<{ ok: true; resul
       asOf: record.asOf,
       overrides: input.overrides,
       stem: input.stem,
-      // Outputs renamed for a name that repeats withheld words: overrides name the input's stem (as the release did).
-      ...(isRenamedStem(input.stem) && record.input.path !== '-' ? { overrideStem: safeStem(record.input.path) } : {}),
+      // Overrides name a document by its file's name or its outputs' (as the release did).
+      overrideNames: documentNames(record.input.path, [input.stem], record.input.sha256),
       input: { path: record.input.path, sha256: record.input.sha256 },
       formats,
       pageSize: input.pageSize,

@@ -2,12 +2,14 @@
 
 /**
  * The ids a reviewer decision's `ref` names a document by: its reference id, or, for a document
- * without one, its file stem. Both were tried for every document: a decision for 08BERLIN173 was
- * applied to another cable (08BERLIN999) saved as `08BERLIN173.txt`, releasing its CONFIDENTIAL ¶1.
+ * without one, its names ({@link documentNames}: the input's file name without .txt/.pdf and
+ * the names of its outputs). Reference and names were tried for every document: a decision for
+ * 08BERLIN173 was applied to another cable (08BERLIN999) saved as `08BERLIN173.txt`, releasing its
+ * CONFIDENTIAL ¶1.
  */
-export function overrideIdsOf(ref: string | null | undefined, stem: string | null | undefined): string[] {
-  const id = ref || stem;
-  return id ? [id] : [];
+export function overrideIdsOf(ref: string | null | undefined, names: string | readonly string[] | null | undefined): string[] {
+  if (ref) return [ref];
+  return (typeof names === 'string' ? [names] : (names ?? [])).filter((n) => n !== '');
 }
 
 /** What a reviewer decision states about what it was written for (its optional `sha256` and `mark`). */

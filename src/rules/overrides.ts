@@ -77,13 +77,14 @@ export function loadOverrides(text: string, file: string): OverrideSet {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
-    throw new ConfigurationError(`${file}:${lineAt(path)}: ${where || '(top level)'}: ${issue.message}`);
+    throw new ConfigurationError(`${file}:${lineAt(path)}: ${where || '(top level)'}: ${issue.message}${schemaHint(where, issue.message)}`);
   }
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   parsed.data.overrides.forEach((o, i) => {
     const key = `${o.ref}\u0000${o.portion}`;
-    if (seen.has(key)) throw new ConfigurationError(`${file}:${lineAt(['overrides', i])}: a second decision for ${o.ref} ${o.portion}`);
-    seen.add(key);
+    const first = seen.get(key);
+    if (first !== undefined) throw new ConfigurationError(`${file}:${lineAt(['overrides', i])}: a second decision for ${o.ref} ${o.portion} (the first is at line ${lineAt(['overrides', first])}); keep one`);
+    seen.set(key, i);
     if (o.action === 'withhold' && !o.authority)
       throw new ConfigurationError(`${file}:${lineAt(['overrides', i])}: overrides[${i}]: a withhold decision needs an authority`);
     const claim = o.action === 'release' ? (o.authority ?? []).find(isWithholdingClaim) : undefined;
@@ -95,6 +96,17 @@ export function loadOverrides(text: string, file: string): OverrideSet {
     if (problem) throw new ConfigurationError(`${file}:${lineAt(['overrides', i, 'authority'])}: overrides[${i}].authority: ${problem}`);
   });
   return { file, sha256: sha256Hex(text), overrides: parsed.data.overrides, lines: parsed.data.overrides.map((_, i) => lineAt(['overrides', i])) };
+}
+
+/**
+ * What to write, for the schema errors a newcomer meets first (probe 67c F7): `authority: B6`
+ * (a list is expected), an empty file and a list without `overrides:` said only what was expected
+ * in zod's words.
+ */
+function schemaHint(where: string, message: string): string {
+  if (/^overrides\[\d+\]\.authority$/.test(where) && /expected array/.test(message)) return ': write a list, [B6] or [B1, "1.4(D)"]';
+  if (where === '' && /expected object/.test(message)) return ': write `overrides:` and under it a list of decisions (- ref: …, portion: …, action: …, reviewer: …, date: …; see rules/README.md)';
+  return '';
 }
 
 /**
@@ -192,7 +204,7 @@ export interface UnmatchedOverride {
    * `changed`: documents have the ref, but not the document or mark the decision was written for.
    */
   readonly missing: 'document' | 'portion' | 'changed';
-  /** For `changed`: why the first such document did not bind (`…; 08BERLIN173 p1 is now (S)`), with its label. */
+  /** For `changed`: why the first such document did not bind (`…; 08BERLIN173 p1 is now (S)`), with its label; for `portion`: the portion ids it has. */
   readonly detail?: string;
 }
 
@@ -207,7 +219,8 @@ export interface AmbiguousOverride {
 /** A document as the matcher sees it. */
 export interface MatcherDocument {
   readonly ref: string | null | undefined;
-  readonly stem: string | null | undefined;
+  /** The names a document without a reference goes by (its file and output stems: `documentNames`). */
+  readonly names: readonly string[];
   readonly portions: readonly { readonly id: string; readonly mark: string | null }[];
   /** The input's sha256 (null: not known). */
   readonly sha256: string | null;
@@ -229,6 +242,8 @@ export class OverrideMatcher {
   private readonly matched: boolean[];
   private readonly refSeen: boolean[];
   private readonly changed: (string | undefined)[];
+  /** The portion ids of the first document each decision's ref named, for a decision whose portion it lacks. */
+  private readonly portionIds: (readonly string[] | undefined)[];
   /** The first document each decision matched, by sha256, and a second one of other content. */
   private readonly firstMatch: ({ sha256: string | null; label: string } | undefined)[];
   private readonly conflicts = new Map<number, readonly [string, string]>();
@@ -239,18 +254,20 @@ export class OverrideMatcher {
     this.matched = set.overrides.map(() => false);
     this.refSeen = set.overrides.map(() => false);
     this.changed = set.overrides.map(() => undefined);
+    this.portionIds = set.overrides.map(() => undefined);
     this.firstMatch = set.overrides.map(() => undefined);
     set.overrides.forEach((o, i) => this.byRef.set(o.ref, [...(this.byRef.get(o.ref) ?? []), i]));
   }
 
-  /** Records a document: its reference id and file stem, its portions, its sha256 and label. */
+  /** Records a document: its reference id and names, its portions, its sha256 and label. */
   see(doc: MatcherDocument): void {
-    const indexes = overrideIdsOf(doc.ref, doc.stem).flatMap((id) => this.byRef.get(id) ?? []);
+    const indexes = overrideIdsOf(doc.ref, doc.names).flatMap((id) => this.byRef.get(id) ?? []);
     if (indexes.length === 0) return;
     const portions = new Map(doc.portions.map((p) => [p.id, p]));
     for (const i of indexes) {
       const o = this.set.overrides[i]!;
       this.refSeen[i] = true;
+      this.portionIds[i] ??= doc.portions.map((p) => p.id);
       const portion = portions.get(o.portion);
       const mismatch = overrideMismatch(o, doc.sha256, portion);
       if (mismatch !== null) {
@@ -278,7 +295,8 @@ export class OverrideMatcher {
       const line = this.set.lines?.[i] ?? 1;
       const changed = this.changed[i];
       if (changed !== undefined) out.push({ override, line, missing: 'changed', detail: changed });
-      else out.push({ override, line, missing: this.refSeen[i] ? 'portion' : 'document' });
+      else if (this.refSeen[i]) out.push({ override, line, missing: 'portion', detail: `its portions: ${this.portionIds[i]!.join(', ')}` });
+      else out.push({ override, line, missing: 'document' });
     });
     return out;
   }
@@ -304,20 +322,22 @@ export function ambiguousOverridesError(file: string, ambiguous: readonly Ambigu
 }
 
 /**
- * The one-line error for decisions that match nothing (`FILE:LINE: override for 08BERLIN173 p9
- * matches no portion of 08BERLIN173`), naming the first and counting the others; null when every
- * decision matched.
+ * The error for decisions that match nothing (`FILE:LINE: override for 08BERLIN173 p9 matches no
+ * portion of 08BERLIN173 (its portions: …)`): the first, then each other with its own FILE:LINE (one
+ * named per run had a reviewer fix one line per run; probe 67c F7); null when every decision matched.
  */
 export function unmatchedOverridesError(file: string, unmatched: readonly UnmatchedOverride[]): ConfigurationError | null {
-  const first = unmatched[0];
-  if (!first) return null;
-  const { ref, portion } = first.override;
-  const what =
-    first.missing === 'document'
-      ? `matches no document (no input has the reference id ${ref}, nor the file name ${ref} without a reference id of its own)`
-      : first.missing === 'changed'
-        ? `does not bind: ${first.detail ?? 'the document changed'} [override-portion-changed]`
-        : `matches no portion of ${ref}`;
-  const more = unmatched.length > 1 ? `; ${unmatched.length - 1} more override(s) match nothing` : '';
-  return new ConfigurationError(`${file}:${first.line}: override for ${ref} ${portion} ${what}${more}`);
+  if (unmatched.length === 0) return null;
+  const [first, ...others] = unmatched.map((u) => `${file}:${u.line}: override for ${u.override.ref} ${u.override.portion} ${unmatchedWhat(u)}`);
+  // One line (the CLI prints an error as one): the others follow it, each with its own FILE:LINE.
+  const more = others.length > 0 ? `; ${others.length} more override(s) match nothing: ${others.join('; ')}` : '';
+  return new ConfigurationError(`${first}${more}`);
+}
+
+function unmatchedWhat(u: UnmatchedOverride): string {
+  const { ref } = u.override;
+  if (u.missing === 'document')
+    return `matches no document (no input has the reference id ${ref}, and none without a reference id of its own is named ${ref}: its file name without .txt or .pdf, or the name of its outputs in release/ or pending/)`;
+  if (u.missing === 'changed') return `does not bind: ${u.detail ?? 'the document changed'} [override-portion-changed]`;
+  return `matches no portion of ${ref}${u.detail ? ` (${u.detail})` : ''}`;
 }

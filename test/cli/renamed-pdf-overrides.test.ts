@@ -52,7 +52,7 @@ describe('release: overrides for a PDF input whose outputs are renamed', () => {
     const read = await readPdfInput(input);
     if (!read.ok) throw new Error(read.message);
     const profile = loadProfile(readFileSync(path.join(REPO, 'rules/public.yaml'), 'utf8'), 'rules/public.yaml');
-    const planned = planRelease(read.doc, profile, { asOf: AS_OF, overrides: loadOverrides(OVERRIDES, 'ov.yaml'), stem, overrideStem: 'courier', pdfInput: true });
+    const planned = planRelease(read.doc, profile, { asOf: AS_OF, overrides: loadOverrides(OVERRIDES, 'ov.yaml'), stem, overrideNames: ['courier'], pdfInput: true });
     const shown = new Set(normalisedWords(planned.visible));
     const withheld = new Set(planned.withheld.flatMap((p) => normalisedWords(p.text)).filter((w) => w.length > 3 && !shown.has(w)));
     expect(withheld.has('courier')).toBe(true);
@@ -69,6 +69,6 @@ describe('release: overrides for a PDF input whose outputs are renamed', () => {
     // Two decisions for p9 (the loader refuses that; a set made otherwise): the evaluator applies one, the other must not vanish without a word.
     const set = loadOverrides(OVERRIDES, 'ov.yaml');
     const twice = { ...set, overrides: [...set.overrides, { ...set.overrides[1]!, action: 'release' as const, authority: undefined, reviewer: 'B. Reviewer' }] };
-    expect(() => planRelease(read.doc, profile, { asOf: AS_OF, overrides: twice, stem: 'pdf-0123456789ab', overrideStem: 'courier', pdfInput: true })).toThrow(/override for courier p9 \(A\. Reviewer, 2014-12-01\) matches this document but was not applied/);
+    expect(() => planRelease(read.doc, profile, { asOf: AS_OF, overrides: twice, stem: 'pdf-0123456789ab', overrideNames: ['courier'], pdfInput: true })).toThrow(/override for courier p9 \(A\. Reviewer, 2014-12-01\) matches this document but was not applied/);
   });
 });

@@ -35,8 +35,8 @@ function overridesFile(decisions: readonly { ref: string; portion: string }[]): 
 
 describe('an override that matches nothing is an error, before anything is written', () => {
   it.each([
-    ['an unknown portion id', { ref: '08BERLIN173', portion: 'p9' }, 'matches no portion of 08BERLIN173'],
-    ['an unknown ref', { ref: '08BERLN173', portion: 'p2' }, 'matches no document (no input has the reference id 08BERLN173, nor the file name 08BERLN173 without a reference id of its own)'],
+    ['an unknown portion id', { ref: '08BERLIN173', portion: 'p9' }, 'matches no portion of 08BERLIN173 (its portions: subject, p1, p2, p3, text1, signature)'],
+    ['an unknown ref', { ref: '08BERLN173', portion: 'p2' }, 'matches no document (no input has the reference id 08BERLN173, and none without a reference id of its own is named 08BERLN173: its file name without .txt or .pdf, or the name of its outputs in release/ or pending/)'],
   ])('%s: exit 78, FILE:LINE of the decision', (_name, bad, message) => {
     const file = overridesFile([{ ref: '08BERLIN173', portion: 'p2' }, bad]);
     const out = path.join(tmp('ov-out'), 'out');
@@ -56,15 +56,17 @@ describe('an override that matches nothing is an error, before anything is writt
     const file = overridesFile([{ ref: '08BERLIN173', portion: 'p6' }]);
     const r = runBin(['release', edited, '-p', 'public', '-o', path.join(dir, 'out'), '--as-of', AS_OF, '--overrides', file]);
     expect(r.code).toBe(78);
-    expect(r.stderr).toBe(`declass: ${file}:2: override for 08BERLIN173 p6 matches no portion of 08BERLIN173\n`);
+    expect(r.stderr).toBe(`declass: ${file}:2: override for 08BERLIN173 p6 matches no portion of 08BERLIN173 (its portions: subject, p1, p2, p3, text1, signature)\n`);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  it('counts the others in the same line', () => {
+  it('names the others in the same line, each with its line (probe 67c F7)', () => {
     const file = overridesFile([{ ref: 'X1', portion: 'p1' }, { ref: 'X2', portion: 'p1' }, { ref: 'X3', portion: 'p1' }]);
     const r = runBin(['release', BERLIN, '-p', 'public', '-o', path.join(tmp('ov-many'), 'out'), '--as-of', AS_OF, '--overrides', file]);
     expect(r.code).toBe(78);
-    expect(lines(r.stderr)).toEqual([`declass: ${file}:2: override for X1 p1 matches no document (no input has the reference id X1, nor the file name X1 without a reference id of its own); 2 more override(s) match nothing`]);
+    const none = (ref: string): string =>
+      `matches no document (no input has the reference id ${ref}, and none without a reference id of its own is named ${ref}: its file name without .txt or .pdf, or the name of its outputs in release/ or pending/)`;
+    expect(lines(r.stderr)).toEqual([`declass: ${file}:2: override for X1 p1 ${none('X1')}; 2 more override(s) match nothing: ${file}:8: override for X2 p1 ${none('X2')}; ${file}:14: override for X3 p1 ${none('X3')}`]);
   });
 
   it('overrides that all apply are used; one for a document released into the folder earlier (same settings) applies too', async () => {
@@ -89,7 +91,7 @@ describe('an override that matches nothing is an error, before anything is writt
     const bad = overridesFile([{ ref: '08BERLIN173', portion: 'p9' }]);
     const r = runBin(['explain', BERLIN, '-p', 'public', '--as-of', AS_OF, '--overrides', bad]);
     expect(r.code).toBe(78);
-    expect(r.stderr).toBe(`declass: ${bad}:2: override for 08BERLIN173 p9 matches no portion of 08BERLIN173\n`);
+    expect(r.stderr).toBe(`declass: ${bad}:2: override for 08BERLIN173 p9 matches no portion of 08BERLIN173 (its portions: subject, p1, p2, p3, text1, signature)\n`);
     const others = overridesFile([{ ref: '08BERLIN173', portion: 'p2' }, { ref: '08MADRID308', portion: 'p1' }]);
     const ok = runBin(['explain', BERLIN, '-p', 'public', '--as-of', AS_OF, '--overrides', others]);
     expect(ok.code).toBe(0);

@@ -23,6 +23,9 @@ describe('computeDisposition', () => {
     ['an unknown mark: pending', [b1('p1'), unknown('p2')], 0, 'pending-review', PENDING_STAMP],
     ['a declassification review: pending', [review('p1')], 0, 'pending-review', PENDING_STAMP],
     ['a reviewer decided: final', [rel('p1'), mdr('p2')], 0, 'release-in-part', 'RELEASE IN PART B5'],
+    // A reviewer's withholding under a pending label is pending as a rule's is (probe 67c F2): never `RELEASE IN PART PENDING REVIEW`.
+    ['a reviewer held it under PENDING REVIEW: pending', [rel('p1'), mdr('p2'), { ...mdr('p3'), authority: ['PENDING REVIEW'] }], 0, 'pending-review', PENDING_STAMP],
+    ['a reviewer held it under an SBU pending label: pending', [rel('p1'), { ...mdr('p2'), authority: ['SBU - PENDING FOIA REVIEW'] }], 0, 'pending-review', PENDING_STAMP],
   ])('%s', (_name, decisions, redactions, kind, stamp) => {
     const d = computeDisposition(decisions as D[], Array.from({ length: redactions as number }, () => ({ authority: ['B6'] })));
     expect([d.kind, d.stamp]).toEqual([kind, stamp]);
@@ -53,6 +56,9 @@ describe('computeDisposition', () => {
     expect(pendingReason({ action: 'withhold', ruleId: 'public/unmarked-under-controlled-banner', authority: ['PENDING REVIEW'] })).toBe('held for review by its rule');
     expect(pendingReason({ action: 'withhold', ruleId: 'public/unmarked-in-atomic-energy-act-document', authority: ['ATOMIC ENERGY ACT - PENDING REVIEW'] })).toBe('Atomic Energy Act review');
     expect(pendingReason({ action: 'withhold', ruleId: 'public/default-deny', authority: ['PENDING REVIEW'] })).toBe('no rule decided');
+    expect(pendingReason({ action: 'withhold', ruleId: 'override', authority: ['PENDING REVIEW'] })).toBe('held by a reviewer');
+    expect(pendingReason({ action: 'withhold', ruleId: 'override', authority: ['SBU - PENDING FOIA REVIEW'] })).toBe('SBU/FOUO handling');
+    expect(pendingReason({ action: 'withhold', ruleId: 'override', authority: ['B6'] })).toBeNull();
   });
 });
 

@@ -6,7 +6,7 @@ import type { Document } from '../../types.js';
 import type { Profile } from '../../rules/compile.js';
 import { inputFormatOption, type InputFormat } from '../input-format.js';
 import { readCliInput } from '../inputs.js';
-import { safeStem } from '../../release/folder.js';
+import { documentNames, safeStem } from '../../release/folder.js';
 import { sha256Hex } from '../../hash.js';
 import { parseIsoDateOption, requiredOption } from '../options.js';
 import { asOfDate, loadProfileOption } from './shared.js';
@@ -25,12 +25,12 @@ interface ExplainOptions {
  * showed such an authority as the decision's, where release refuses it); overrides for other documents are normal in a file that covers a collection, and
  * are counted in one note.
  */
-async function checkOverrides(overrides: OverrideSet, profile: Profile, doc: Document, input: { stem: string; sha256: string; label: string }, stderr: (text: string) => void): Promise<void> {
+async function checkOverrides(overrides: OverrideSet, profile: Profile, doc: Document, input: { names: readonly string[]; sha256: string; label: string }, stderr: (text: string) => void): Promise<void> {
   const { OverrideMatcher, unknownAuthorityError, unmatchedOverridesError } = await import('../../rules/overrides.js');
   const unknown = unknownAuthorityError(overrides, profile);
   if (unknown) throw unknown;
   const matcher = new OverrideMatcher(overrides);
-  matcher.see({ ref: doc.ref, stem: input.stem, portions: doc.portions.map((p) => ({ id: p.id, mark: p.mark?.raw ?? null })), sha256: input.sha256, label: input.label });
+  matcher.see({ ref: doc.ref, names: input.names, portions: doc.portions.map((p) => ({ id: p.id, mark: p.mark?.raw ?? null })), sha256: input.sha256, label: input.label });
   const unmatched = matcher.unmatched();
   const error = unmatchedOverridesError(overrides.file, unmatched.filter((u) => u.missing !== 'document'));
   if (error) throw error;
@@ -63,8 +63,10 @@ export function registerExplain(program: Command, ctx: CommandContext): void {
       if (!read.ok) throw new InputError(`${file}: ${read.message}`);
       const asOf = asOfDate(io, opts.asOf);
       const inputSha256 = sha256Hex(read.bytes);
-      if (overrides) await checkOverrides(overrides, profile, read.doc, { stem: safeStem(file), sha256: inputSha256, label: file }, io.stderr);
-      const plan = evaluate(read.doc, profile, { asOf, overrides, fallbackRef: safeStem(file), inputSha256 });
+      // Every name the release accepts for it: the file's, and its outputs' (renamed or not).
+      const names = documentNames(file, [safeStem(file)], inputSha256);
+      if (overrides) await checkOverrides(overrides, profile, read.doc, { names, sha256: inputSha256, label: file }, io.stderr);
+      const plan = evaluate(read.doc, profile, { asOf, overrides, fallbackRef: names, inputSha256 });
       io.stdout(opts.json ? formatExplainJson(file, read.doc, plan) : formatExplanation(file, read.doc, plan, profile, asOf));
     });
 }
