@@ -446,13 +446,21 @@ function setApartFromU(block: Block, i: number, joined: boolean, head: LinePiece
  * measure alone (broken short, nothing else) withheld 125 (U) lines of SIDtoday (glossaries under
  * `(U) Notes:`, prose after white space a publisher left): each signal here is a block's, never a
  * wrap's. A line of the same face, size and pitch under a short (U) heading still reads on.
+ * Whatever its first letter, `next` is a block of its own too when its first word is set in another
+ * face than the last word of `line` (see {@link otherFace}: a run-in bold heading, an italic line)
+ * or when it runs to the right edge under a list of short lines (see {@link proseUnderList}):
+ * `(U) … and` over `**ZQ5 …** ZQ6 …` or an italic `zq5 …` line, and a wrapped paragraph under a
+ * (U) glossary, were released as the (U) text (probe 66e, OLD).
  */
 function newBlockUnder(block: Block, i: number, head: LinePiece): boolean {
   const line = block.lines[i]!;
   const next = block.lines[i + 1]!;
   const em = line.size;
-  if (Math.abs(next.x0 - line.x0) >= 0.3 * em || /^\p{Ll}/u.test(lineStart(next.glyphs)) || endsSentence(line, /[.!?…:;]["'”’)\]]*$/u)) return false;
-  if (line.x1 + 0.3 * em + firstWordWidth(next) > block.x1 - 0.05 * em) return false;
+  if (Math.abs(next.x0 - line.x0) >= 0.3 * em || line.x1 + 0.3 * em + firstWordWidth(next) > block.x1 - 0.05 * em) return false;
+  if (proseUnderList(block, i, head)) return true;
+  if (endsSentence(line, /[.!?…:;]["'”’)\]]*$/u)) return false;
+  if (otherFace(line, next)) return true;
+  if (/^\p{Ll}/u.test(lineStart(next.glyphs))) return false;
   const [a, b] = [weightOf(line), weightOf(next)];
   return (a !== null && b !== null && a !== b) || widerGap(block, i) || CAPTION.test(lineStart(head.glyphs)) || tableRow(block, i + 1);
 }
@@ -460,22 +468,87 @@ function newBlockUnder(block: Block, i: number, head: LinePiece): boolean {
 /** A caption's label after a (U) mark: `(U) Table 1:`, `(U//FOUO) Figure 3.`, `(U) Source: …`. */
 const CAPTION = /^\(U(?:\/\/[^()]{1,40})?\) ?(?:(?:Table|Figure|Fig\.|Chart|Graph|Exhibit|Map|Photo|Image) [\dIVX]{1,3}\b|Source ?:)/u;
 
-/** The weight of the face most of a line's seen letters are set in (`bold`: Bold, Black, Heavy, Semibold, Demi in its name), or null when under 90% of them share one or no font is named. */
+/** The weight of the face 90% of a line's seen letters at least are set in (`bold`: Bold, Black, Heavy, Semibold, Demi in its name), or null (none, or no font named). */
 function weightOf(piece: LinePiece): 'bold' | 'regular' | null {
-  let bold = 0;
-  let n = 0;
-  for (const g of piece.glyphs) {
-    if (g.blank || g.unseen || !/\p{L}/u.test(g.text)) continue;
-    if (g.font === undefined || g.font === '') return null;
-    n++;
-    if (BOLD_FACE.test(g.font)) bold++;
-  }
-  if (n === 0) return null;
-  return bold >= 0.9 * n ? 'bold' : bold <= 0.1 * n ? 'regular' : null;
+  return faceOf(piece.glyphs, false) as 'bold' | 'regular' | null;
 }
 
 /** A font name of a heavy weight (`Arial-BoldMT`, `Arial,Bold`, `DejaVuSerif-Bold`, `Calibri-Semibold`, `Helvetica-Black`). */
 const BOLD_FACE = /bold|black|heavy|demi|[-,]bd\b/i;
+/** A font name of a slanted face (`Verdana-Italic`, `Arial-ItalicMT`, `Helvetica-Oblique`, `Minion-BoldIt`). */
+const ITALIC_FACE = /italic|oblique|[-,](?:bold)?it\b/i;
+
+/**
+ * The face (weight, and slant unless `slant` is false: `bold italic`, `regular upright`) that 90%
+ * of the seen letters of `glyphs` at least are set in, or null (none, or a font not named).
+ */
+function faceOf(glyphs: readonly PageGlyph[], slant = true): string | null {
+  const count = new Map<string, number>();
+  let n = 0;
+  for (const g of glyphs) {
+    if (g.blank || g.unseen || !/\p{L}/u.test(g.text)) continue;
+    if (g.font === undefined || g.font === '') return null;
+    const weight = BOLD_FACE.test(g.font) ? 'bold' : 'regular';
+    const f = slant ? `${weight} ${ITALIC_FACE.test(g.font) ? 'italic' : 'upright'}` : weight;
+    count.set(f, (count.get(f) ?? 0) + 1);
+    n++;
+  }
+  for (const [f, k] of count) if (k >= 0.9 * n) return f;
+  return null;
+}
+
+/**
+ * True when the first word of `next` is set in another weight or slant than both the last word of
+ * `line` and most of `line`: a wrap goes on in the face its line is set in (a run-in bold heading,
+ * `**ZQ5 …** ZQ6 …`, and an italic line open a block of their own), or in the face of the word it
+ * breaks after (`… some ***exciting***` / `times. …`, SIDtoday 2005-05-20, an emphasised word, goes
+ * on in the line's face). A face not known: false.
+ */
+function otherFace(line: LinePiece, next: LinePiece): boolean {
+  const words = (p: LinePiece): PageGlyph[][] => {
+    const out: PageGlyph[][] = [];
+    const track = tracking(p.glyphs);
+    let word: PageGlyph[] = [];
+    for (const g of p.glyphs) {
+      if (g.blank || (word.length > 0 && wordGap(word[word.length - 1]!, g, track))) {
+        if (word.length > 0) out.push(word);
+        word = g.blank ? [] : [g];
+      } else word.push(g);
+    }
+    if (word.length > 0) out.push(word);
+    return out.filter((w) => w.some((g) => /\p{L}/u.test(g.text)));
+  };
+  const a = words(line).at(-1);
+  const b = words(next)[0];
+  if (a === undefined || b === undefined) return false;
+  const [fa, fb, fl] = [faceOf(a), faceOf(b), faceOf(line.glyphs)];
+  return fa !== null && fb !== null && fl !== null && fb !== fa && fb !== fl;
+}
+
+/**
+ * True when line `i + 1` of `block` runs to the right edge (it wraps onto the line under it) under
+ * a list: a run of at least LIST_LINES lines since `head` none of which wrapped, one at least broken
+ * short of the run's own right edge (a glossary's `Tn = …` lines under `(U) Notes:`). The shape
+ * changes from a list to prose, a paragraph of its own (probe 66e g4: `ZQ1 count = forty two
+ * agents …`, wrapped, under a (U) glossary, was released with it). Lines that each fill a column
+ * narrowed by a picture or a sidebar beside them (SIDtoday's `… Excellence is` / `having a stake
+ * …`), or go on in lower case (a sentence running across them, `… suggested that` / `people are
+ * good …`), are prose that widens below it, no list. A line of the list's own shape under it is
+ * one more of its lines, as far as the page shows.
+ */
+function proseUnderList(block: Block, i: number, head: LinePiece): boolean {
+  if (i + 2 >= block.lines.length || block.breaks.has(i + 2) || !wrapped(block, i + 1)) return false;
+  let from = i;
+  for (; block.lines[from] !== head; from--) if (from === 0 || block.breaks.has(from) || wrapped(block, from - 1)) return false;
+  if (i - from + 1 < LIST_LINES) return false;
+  const run = block.lines.slice(from, i + 1);
+  if (run.some((l, k) => k > 0 && /^\p{Ll}/u.test(lineStart(l.glyphs)))) return false;
+  const right = Math.max(...run.map((l) => l.x1));
+  return run.some((l, k) => k + 1 < run.length && l.x1 + 0.3 * l.size + firstWordWidth(run[k + 1]!) <= right - 0.05 * l.size);
+}
+
+/** The fewest short lines (the head's among them) that make a list a wrapped line may not go on. */
+const LIST_LINES = 3;
 
 /**
  * True when line `i + 1` of `block` lies more than 8% further below line `i` than the lines of

@@ -34,6 +34,16 @@ const WORD_CAP_EM = 6;
  * unmarked paragraph). A little more than a line's pitch: pages end a fraction of a line apart.
  */
 const FOOT_EM = 1.6;
+/**
+ * A page's foot lies at most this many ems above the page's bottom edge besides the white its top
+ * text leaves above it (the page's top margin, taken for its bottom one). Of the 309 pages of the
+ * 1,065 SIDtoday PDFs whose text went on at the next page, 308 end within 2 em of it (a line's pitch
+ * left over), the other 37 em above it with a caption the next page repeats, marked; a page a
+ * forced break left half empty ends tens of ems above it. 8 em leave room for a bottom margin
+ * wider than the top one (a page of 11 pt text 50 pt above its foot, 42 pt below its top: probe
+ * 63c's sidebar page, whose (U) paragraph goes on).
+ */
+const PAGE_FOOT_EM = 8;
 /** Sizes this close (relative) are one size. */
 const SIZE_RATIO = 0.05;
 /**
@@ -139,10 +149,19 @@ export function pageFlow(layout: FlowInput): (end: number, start: number) => 'wr
 /**
  * `l` is its page's last body line at the foot of the text area: no more than FOOT_EM above the
  * lowest baseline that lines of its size, face and left edge reach on any page (centred banners and
- * page numbers, smaller footnotes, are of another edge or size and set no foot).
+ * page numbers, smaller footnotes, are of another edge or size and set no foot), and, on its own
+ * page, no more than PAGE_FOOT_EM above the page's bottom edge besides the white its top text
+ * leaves above it (margins mirror). Measured against the whole document alone, a page left
+ * half empty by a forced break was a foot when it was the document's longest, and its `(U) … and`
+ * took the next page's unmarked paragraph (probe 66e f1).
  */
 function atFoot(layout: FlowInput, l: LayoutLine): boolean {
   let lowest = l.y;
-  for (const o of layout.lines) if (o.y < lowest && sameSize(o, l) && sameEdge(o, l) && face(o.font) === face(l.font)) lowest = o.y;
-  return l.y - lowest <= FOOT_EM * l.size;
+  let top = -Infinity;
+  for (const o of layout.lines) {
+    if (o.page === l.page) top = Math.max(top, o.y);
+    if (o.y < lowest && sameSize(o, l) && sameEdge(o, l) && face(o.font) === face(l.font)) lowest = o.y;
+  }
+  const height = layout.sizes[l.page]?.[1] ?? 0;
+  return l.y - lowest <= FOOT_EM * l.size && l.y <= height - top + PAGE_FOOT_EM * l.size;
 }
