@@ -20,6 +20,7 @@ import { loadProfile } from '../../src/rules/load.js';
 import { findLeaks } from '../helpers/leak.js';
 import { withheldTexts } from '../../src/release/index.js';
 import { runCli } from '../helpers/memory-io.js';
+import { pdftotext } from '../helpers/pdf-text.js';
 
 const profile = (id: string) => loadProfile(readFileSync(new URL(`../../rules/${id}.yaml`, import.meta.url), 'utf8'), `rules/${id}.yaml`);
 
@@ -165,3 +166,41 @@ describe('a mark combining NOFORN and REL TO is withheld and said aloud (probe 6
     expect(readFileSync(path.join(dir, 'out', 'release', 'nfrel.txt'), 'utf8')).not.toContain('ZQTOKEN');
   });
 });
+
+describe('a distribution caption with words after it, or letter-spaced, is the caption (probe 67b F1)', () => {
+  const marks: Record<string, string> = { nato: '(S//REL TO USA, NATO)', fvey: '(S//REL TO USA, FVEY)', 'us-secret': '(S)' };
+  const captions: [string, 'info' | 'warning' | null][] = [
+    ['EXDIS EYES ONLY', 'info'],
+    ['NODIS EYES ONLY FOR THE SECRETARY', 'info'],
+    ['LIMDIS FOR AMBASSADOR', 'info'],
+    ['EXDIS - DISTRIBUTE AS NODIS', 'info'],
+    ['N O D I S', null],
+    ['E X D I S', null],
+    // Not understood: read as the caption all the same (fail closed), and said as a warning.
+    ['NODIS ZQCAPTION HANDLING', 'warning'],
+    ['HANDLE AS EXDIS', 'warning'],
+  ];
+  it.each(['nato', 'fvey', 'us-secret'].flatMap((id) => captions.map(([caption, severity]) => [id, caption, severity] as const)))('%s: %s', async (id, caption, severity) => {
+    const { d, diagnostics, result } = await decide(cable(caption, marks[id]!), id, 'cable');
+    expect({ action: d.action, ruleId: d.ruleId }).toEqual({ action: 'withhold', ruleId: `${id}/originator-controlled-caption` });
+    expect(result.releaseText).not.toContain('ZQ');
+    const notes = diagnostics.filter((g) => /^caption-/.test(g.code));
+    expect(notes.map((g) => g.severity)).toEqual(severity ? [severity] : []);
+  });
+});
+
+describe('the release command, text and PDF (probe 67b F1)', () => {
+  it.each(['nato', 'us-secret'])('%s: a cable captioned EXDIS EYES ONLY releases no paragraph of it', async (id) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'declass-caption-'));
+    const input = path.join(dir, 'eyes.txt');
+    writeFileSync(input, cable('EXDIS EYES ONLY', id === 'nato' ? '(S//REL TO USA, NATO)' : '(S)'));
+    const out = path.join(dir, 'out');
+    const r = await runCli(['release', input, '--profile', id, '--out', out, '--as-of', '2026-12-01'], { now: '2026-12-01T12:00:00Z' });
+    expect(r.code).toBe(0);
+    const sub = id === 'nato' ? 'release' : 'pending';
+    expect(readFileSync(path.join(out, sub, 'eyes.txt'), 'utf8')).not.toContain('ZQTOKEN');
+    const pdf = pdftotext(readFileSync(path.join(out, sub, 'eyes.pdf')));
+    if (pdf !== null) expect(pdf).not.toContain('ZQTOKEN');
+  });
+});
+
