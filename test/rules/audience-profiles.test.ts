@@ -10,7 +10,7 @@
  * - DISPLAY ONLY, and pre-2010 NATO and foreign government portions, were withheld for reasons
  *   about US information (F7).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ import { findLeaks } from '../helpers/leak.js';
 import { withheldTexts } from '../../src/release/index.js';
 import { runCli } from '../helpers/memory-io.js';
 import { pdftotext } from '../helpers/pdf-text.js';
+import { CORPUS_CABLES, HAS_CORPUS } from '../helpers/corpus.js';
 
 const profile = (id: string) => loadProfile(readFileSync(new URL(`../../rules/${id}.yaml`, import.meta.url), 'utf8'), `rules/${id}.yaml`);
 
@@ -204,3 +205,19 @@ describe('the release command, text and PDF (probe 67b F1)', () => {
   });
 });
 
+// Probe 67b F8: the pass lines two Kabul cables share, withheld as the unmarked text of one (an
+// extract cut before its E.O. line) and released as the other's header, failed the audit.
+describe.skipIf(!HAS_CORPUS)('audit --originals passes two cables that share their pass lines (probe 67b F8)', () => {
+  it.each(['nato', 'fvey', 'us-secret', 'foia-intel', 'public-pii', 'public'])('%s', async (id) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'declass-pass-'));
+    const originals = path.join(dir, 'in');
+    mkdirSync(originals);
+    for (const c of ['06KABUL3934', '07KABUL2004']) copyFileSync(path.join(CORPUS_CABLES, `${c}.txt`), path.join(originals, `${c}.txt`));
+    const out = path.join(dir, 'out');
+    const r = await runCli(['release', originals, '--profile', id, '--out', out, '--as-of', '2026-12-01', '--formats', 'text'], { now: '2026-12-01T12:00:00Z' });
+    expect(r.stderr).not.toMatch(/cross-leak/);
+    const a = await runCli(['audit', out, '--originals', originals]);
+    expect(a.stdout + a.stderr).not.toMatch(/cross-leak:/);
+    expect(a.code).toBe(0);
+  });
+});
