@@ -79,13 +79,13 @@ async function decide(text: string, id: string, format: 'document' | 'cable' = '
 describe('cleared-audience profiles decide each control for the reason it names (probe 65b)', () => {
   it.each<[string, string, string, 'document' | 'cable', string, string, string[], RegExp]>([
     // F1: nato withholds what fvey does, and LIMDIS.
-    ['nato', 'SECRET//ORCON-USGOV//REL TO USA, NATO', '(S//OC-USGOV//REL TO USA, NATO)', 'document', 'withhold', 'noforn', ['NOFORN'], /ORCON-USGOV/],
+    ['nato', 'SECRET//ORCON-USGOV//REL TO USA, NATO', '(S//OC-USGOV//REL TO USA, NATO)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /ORCON-USGOV/],
     ['nato', 'SECRET//IMCON//REL TO USA, NATO', '(S//IMC//REL TO USA, NATO)', 'document', 'withhold', 'noforn', ['NOFORN'], /IMCON/],
-    ['nato', 'SECRET//REL TO USA, NATO//LIMDIS', '(S//DS//REL TO USA, NATO)', 'document', 'withhold', 'noforn', ['NOFORN'], /LIMDIS/],
+    ['nato', 'SECRET//REL TO USA, NATO//LIMDIS', '(S//DS//REL TO USA, NATO)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /LIMDIS/],
     // F2: LIMDIS, as a portion control and as a cable's caption.
-    ['fvey', 'SECRET//REL TO USA, FVEY//LIMDIS', '(S//DS//REL TO USA, FVEY)', 'document', 'withhold', 'noforn', ['NOFORN'], /LIMDIS/],
-    ['fvey', 'LIMDIS', '(S//REL TO USA, FVEY)', 'cable', 'withhold', 'originator-controlled-caption', ['NOFORN'], /LIMDIS/],
-    ['nato', 'LIMDIS', '(C//REL TO USA, NATO)', 'cable', 'withhold', 'originator-controlled-caption', ['NOFORN'], /LIMDIS/],
+    ['fvey', 'SECRET//REL TO USA, FVEY//LIMDIS', '(S//DS//REL TO USA, FVEY)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /LIMDIS/],
+    ['fvey', 'LIMDIS', '(S//REL TO USA, FVEY)', 'cable', 'withhold', 'originator-controlled-caption', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /LIMDIS/],
+    ['nato', 'LIMDIS', '(C//REL TO USA, NATO)', 'cable', 'withhold', 'originator-controlled-caption', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /LIMDIS/],
     ['us-secret', 'LIMDIS', '(S//REL TO USA, FVEY)', 'cable', 'withhold', 'originator-controlled-caption', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /LIMDIS/],
     // F3: TOP SECRET above NATO SECRET is a label, never FOIA's B1.
     ['nato', 'TOP SECRET//REL TO USA, NATO', '(TS//REL TO USA, NATO)', 'document', 'withhold', 'above-clearance', ['TS'], /TOP SECRET/],
@@ -105,6 +105,20 @@ describe('cleared-audience profiles decide each control for the reason it names 
     ['us-secret', 'SECRET//ORCON-USGOV//REL TO USA, NATO', '(S//OC-USGOV//REL TO USA, NATO)', 'document', 'release', 'up-to-secret', [], /SECRET/],
     ['us-secret', 'SECRET//ORCON-USGOV', '(S//OC-USGOV)', 'document', 'release', 'up-to-secret', [], /SECRET/],
     ['us-secret', 'SECRET//ORCON', '(S//OC)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /ORCON/],
+    // Probe 67b F2: fvey labels a mark it cannot read as nato does, not NOFORN.
+    ['fvey', 'SECRET//REL TO USA, NATO', '(S//REL TO USA, NATO//XYZZY)', 'document', 'withhold', 'unknown-marking', ['UNKNOWN MARKING - PENDING REVIEW'], /not understood|unknown|not recogni/i],
+    // Probe 67b F3: ORCON and State's distribution limits are named, not called NOFORN.
+    ['fvey', 'SECRET//ORCON//REL TO USA, FVEY', '(S//OC//REL TO USA, FVEY)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /ORCON/],
+    ['nato', 'SECRET//ORCON//REL TO USA, NATO', '(S//OC//REL TO USA, NATO)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /ORCON/],
+    ['fvey', 'EXDIS', '(S//REL TO USA, FVEY)', 'cable', 'withhold', 'originator-controlled-caption', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /EXDIS/],
+    ['nato', 'NODIS', '(S//REL TO USA, NATO)', 'cable', 'withhold', 'originator-controlled-caption', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /NODIS/],
+    // A portion that says NOFORN is NOFORN whatever else it carries (EXDIS and NODIS carry it).
+    ['nato', 'SECRET//NOFORN', '(S//OC//NF)', 'document', 'withhold', 'noforn', ['NOFORN'], /NOFORN/],
+    ['fvey', 'SECRET//NOFORN', '(S//XD)', 'document', 'withhold', 'noforn', ['NOFORN'], /NOFORN/],
+    // Probe 67b F4: NATO's own information, for fvey, is NATO's.
+    ['fvey', '//NATO SECRET', '(//NS)', 'document', 'withhold', 'nato-not-releasable', ['NATO'], /NATO's consent/],
+    ['fvey', '//COSMIC TOP SECRET', '(//CTS)', 'document', 'withhold', 'nato-not-releasable', ['NATO'], /NATO's consent/],
+    ['fvey', '//NATO SECRET', '', 'document', 'withhold', 'unmarked-in-nato-document', ['NATO'], /NATO classified document/],
     // F7: DISPLAY ONLY is a foreign-disclosure marking: shown, not given.
     ['nato', 'SECRET//DISPLAY ONLY DEU', '(S//DISPLAY ONLY DEU)', 'document', 'withhold', 'display-only', ['DISPLAY ONLY'], /DISPLAY ONLY/],
     ['fvey', 'SECRET//DISPLAY ONLY DEU', '(S//DISPLAY ONLY DEU)', 'document', 'withhold', 'display-only', ['DISPLAY ONLY'], /DISPLAY ONLY/],
@@ -123,12 +137,16 @@ describe('cleared-audience profiles decide each control for the reason it names 
     ['fvey', '(C//FGI DEU)'],
     ['fvey', '(//GBR S)'],
     ['fvey', '(//JOINT S CAN USA)'],
-    ['fvey', '(//NS)'],
-    ['fvey', '(//CTS)'],
   ])('%s, a 2005 document: %s → not-releasable', async (id, mark) => {
     const { d } = await decide(memo('SECRET//NOFORN', mark, '15 March 2005'), id);
     expect(d.ruleId).toBe(`${id}/not-releasable`);
     expect(d.reason).toMatch(/foreign government information/);
+  });
+
+  // Probe 67b F4: NATO's own information is NATO's in fvey whatever its date.
+  it.each(['(//NS)', '(//CTS)', '(S//FGI NATO)'])('fvey, a 2005 document: %s → nato-not-releasable [NATO]', async (mark) => {
+    const { d } = await decide(memo('SECRET//NOFORN', mark, '15 March 2005'), 'fvey');
+    expect({ ruleId: d.ruleId, authority: d.authority }).toEqual({ ruleId: 'fvey/nato-not-releasable', authority: ['NATO'] });
   });
 
   it('a US (S) portion of a 2005 document is still pre-2010-uncaveated', async () => {
@@ -198,7 +216,7 @@ describe('the release command, text and PDF (probe 67b F1)', () => {
     const out = path.join(dir, 'out');
     const r = await runCli(['release', input, '--profile', id, '--out', out, '--as-of', '2026-12-01'], { now: '2026-12-01T12:00:00Z' });
     expect(r.code).toBe(0);
-    const sub = id === 'nato' ? 'release' : 'pending';
+    const sub = 'pending';
     expect(readFileSync(path.join(out, sub, 'eyes.txt'), 'utf8')).not.toContain('ZQTOKEN');
     const pdf = pdftotext(readFileSync(path.join(out, sub, 'eyes.pdf')));
     if (pdf !== null) expect(pdf).not.toContain('ZQTOKEN');
