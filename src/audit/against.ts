@@ -61,6 +61,7 @@ export function releasedTexts(folder: ReleaseFolder): ReleasedText[] {
 export interface Recomputed {
   readonly pieces: readonly WithheldPiece[];
   readonly visible: string;
+  readonly header?: string;
 }
 
 /**
@@ -92,7 +93,7 @@ export async function withheldOfFolder(
       continue;
     }
     const run = await opts.rerun({ stem, record: { ...record, outputs: [] }, original: bytes, profile, overrides, pageSize: 'letter' });
-    if (run.ok) out.set(stem, { pieces: run.result.withheld, visible: run.result.visible });
+    if (run.ok) out.set(stem, { pieces: run.result.withheld, visible: run.result.visible, header: run.result.header ?? '' });
     else skip(stem, run.message);
   }
   return out;
@@ -138,7 +139,7 @@ export async function findBatchCrossLeaks(
   const targets: { readonly file: string; readonly runs: RunSet; readonly stem: string }[] = [...batch.released];
   for (const { given: a, folder } of against) {
     const onSkipped = (stem: string, why: string): void => opts.onSkipped?.(a, stem, why);
-    for (const [stem, w] of await withheldOfFolder(folder, new Map(), config, { ...opts, onSkipped })) index.add(stem, w.pieces, w.visible, a);
+    for (const [stem, w] of await withheldOfFolder(folder, new Map(), config, { ...opts, onSkipped })) index.add(stem, w.pieces, w.visible, a, w.header);
     for (const f of folder.files.values()) {
       if (!f.rel.startsWith(`${RELEASE_DIR}/`) || !f.rel.endsWith('.txt') || !f.bytes) continue;
       targets.push({ file: path.join(a, f.rel), runs: releasedRunSet([Buffer.from(f.bytes).toString('utf8')]), stem: path.posix.basename(f.rel, '.txt') });

@@ -371,7 +371,7 @@ async function indexOriginalsWithoutRecord(run: AuditRun, index: WithheldIndex):
     const stem = path.basename(file).replace(/\.[^.]*$/, '');
     const record: AuditRecord = { ...template, input: { ...template.input, path: file, sha256: sha }, outputs: [], diagnostics: [] };
     const again = await run.options.rerun({ stem, record, original: await readBytes(file), profile, overrides, pageSize: 'letter' });
-    if (again.ok) index.add(stem, again.result.withheld, again.result.visible);
+    if (again.ok) index.add(stem, again.result.withheld, again.result.visible, undefined, again.result.header);
   }
 }
 
@@ -424,7 +424,7 @@ async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, t
     if (t.rel.endsWith('.txt')) for (const m of redactRuleMatches(profile, t.text, [record.stamp, record.banner.release])) run.findings.push(failure(t.rel, 'leak', m));
   }
   run.names.check(withheld, visible);
-  const digest = run.index || run.indexLeak ? crossDigest(stem, withheld, visible, '') : null;
+  const digest = run.index || run.indexLeak ? crossDigest(stem, withheld, visible, '', again.result.header) : null;
   if (run.indexLeak) run.findings.push(...run.indexLeak.checkDocument(stem, withheld, visible, digest!));
   for (const t of texts) {
     if (t.text === null || !(run.index || run.indexLeak)) continue;
@@ -498,7 +498,7 @@ async function checkCrossDocuments(run: AuditRun, index: WithheldIndex, against:
     const onSkipped = (stem: string, why: string): void => {
       run.findings.push(warning(rel, 'cross-leak', `${stem}: not compared for cross-document leaks: ${why}`));
     };
-    for (const [stem, w] of await withheldOfFolder(a, run.originals, run.config, { cwd, rerun: run.options.rerun, onSkipped })) index.add(stem, w.pieces, w.visible, rel);
+    for (const [stem, w] of await withheldOfFolder(a, run.originals, run.config, { cwd, rerun: run.options.rerun, onSkipped })) index.add(stem, w.pieces, w.visible, rel, w.header);
     for (const t of releasedTexts(a)) {
       if (t.text !== null) run.releasedRuns.push({ label: `${rel}/${t.rel}`, stem: t.stem, runs: releasedRunSet(t.pieces) });
     }

@@ -68,6 +68,19 @@ export function isBoilerplate(documents: number, claimed: number): boolean {
 }
 
 /**
+ * Whether a run is a cable's furniture: header lines of `inHeader` indexed documents (routing,
+ * pass lines such as `STATE PASS TO USAID FOR AID/ANE`), withheld as marked text by none (`claimed`
+ * 0). Cables of one post to the same addressees share them; one whose header the reader could not
+ * confirm (an extract cut before its E.O. line) withholds them as unmarked text of its level, fail
+ * closed, where the others release them as header. That is no text decided differently: the
+ * audit failed every corpus release on it (probe 67b F8). Marked text in another's header is
+ * still a leak.
+ */
+export function isFurniture(inHeader: number, claimed: number): boolean {
+  return inHeader > 0 && claimed === 0;
+}
+
+/**
  * A cross-document hit is reported from this many matching 8-word runs (a stretch of 10 words or
  * more): one or two runs are, in the corpus, ordinary phrases (`the Central American Bank for
  * Economic Integration`), not a quoted paragraph. The self-check within a document counts one.
@@ -87,25 +100,27 @@ export interface CrossDigest {
   readonly original: Float64Array;
   /** Distinct runs of the released text (empty when only withheld text is indexed). */
   readonly released: Float64Array;
+  /** Distinct runs of the document's header and frame lines (see {@link isFurniture}); none when absent. */
+  readonly header?: Float64Array;
 }
 
 /** The digest of one document: its withheld pieces, the text it is meant to show, and its release text. */
-export function crossDigest(stem: string, pieces: readonly WithheldPiece[], visible: string, released: string): CrossDigest {
-  return crossDigestOf(stem, pieces, releaseShingles(pieces.map((p) => p.text), released, visible, SHINGLE_WORDS));
+export function crossDigest(stem: string, pieces: readonly WithheldPiece[], visible: string, released: string, header = ''): CrossDigest {
+  return crossDigestOf(stem, pieces, releaseShingles(pieces.map((p) => p.text), released, visible, SHINGLE_WORDS), header);
 }
 
 /**
  * {@link crossDigest} from the shingles a release made for its self-check (`shingles` of
  * `pieces`, in the same order, with {@link SHINGLE_WORDS}-word runs).
  */
-export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece, 'portionId' | 'unmarked'>[], shingles: ReleaseShingles): CrossDigest {
+export function crossDigestOf(stem: string, pieces: readonly Pick<WithheldPiece, 'portionId' | 'unmarked'>[], shingles: ReleaseShingles, header = ''): CrossDigest {
   const allowed = shingles.visible;
   const out: { portionId: string; hashes: Float64Array; unmarked?: true }[] = [];
   shingles.withheld.forEach(({ words, runs }, i) => {
     const { portionId, unmarked } = pieces[i]!;
     if (words >= SHINGLE_WORDS) out.push({ portionId, hashes: runsWithout(runs, allowed), ...(unmarked ? { unmarked } : {}) });
   });
-  return { stem, pieces: out, original: unionOfRuns([allowed, ...shingles.withheld.map((w) => w.runs)]), released: shingles.output };
+  return { stem, pieces: out, original: unionOfRuns([allowed, ...shingles.withheld.map((w) => w.runs)]), released: shingles.output, header: shingleHashes(header, SHINGLE_WORDS) };
 }
 
 /**
@@ -133,8 +148,8 @@ export class WithheldIndex {
    * Adds a document's withheld pieces; `visible` is the text its release is meant to show;
    * `where` names the folder it was released into when that is not the folder at hand.
    */
-  add(stem: string, pieces: readonly WithheldPiece[], visible: string, where?: string): void {
-    this.addDigest(crossDigest(stem, pieces, visible, ''), where);
+  add(stem: string, pieces: readonly WithheldPiece[], visible: string, where?: string, header = ''): void {
+    this.addDigest(crossDigest(stem, pieces, visible, '', header), where);
   }
 
   /** Adds a document by its digest (as computed in a worker). */
@@ -278,9 +293,20 @@ function grown<T extends Uint32Array | Int32Array>(a: T, fill: number): T {
 
 /** Per run of `runs`: 1 when boilerplate ({@link isBoilerplate}), counting the originals of `owners` that hold it. */
 function commonRuns(runs: RunTable, owners: readonly IndexedDocument[], filter: RunFilter, withheld: Uint32Array): Uint8Array {
+  const held = documentsHolding(runs, owners, filter, (d) => d.original);
+  const inHeader = documentsHolding(runs, owners, filter, (d) => d.header ?? NO_RUNS);
+  const common = new Uint8Array(runs.size);
+  for (let id = 0; id < runs.size; id++) common[id] = isBoilerplate(held[id]!, withheld[id] ?? 0) || isFurniture(inHeader[id]!, withheld[id] ?? 0) ? 1 : 0;
+  return common;
+}
+
+const NO_RUNS = new Float64Array(0);
+
+/** Per run of `runs`: how many of `owners` hold it in the run set `of` picks from their digest. */
+function documentsHolding(runs: RunTable, owners: readonly IndexedDocument[], filter: RunFilter, of: (d: CrossDigest) => Float64Array): Uint32Array {
   const held = new Uint32Array(runs.size);
   for (const { digest } of owners) {
-    const set = digest.original;
+    const set = of(digest);
     for (let i = 0; i < set.length; i++) {
       const h = set[i]!;
       if (!filter.mayHold(h)) continue;
@@ -288,9 +314,7 @@ function commonRuns(runs: RunTable, owners: readonly IndexedDocument[], filter: 
       if (id >= 0) held[id]!++;
     }
   }
-  const common = new Uint8Array(runs.size);
-  for (let id = 0; id < runs.size; id++) common[id] = isBoilerplate(held[id]!, withheld[id] ?? 0) ? 1 : 0;
-  return common;
+  return held;
 }
 
 /**

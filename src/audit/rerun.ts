@@ -25,6 +25,8 @@ export interface RerunResult {
   readonly audit: AuditRecord;
   readonly withheld: readonly WithheldPiece[];
   readonly visible: string;
+  /** The document's header and frame lines (src/engine/withheld.ts, headerText); none when absent. */
+  readonly header?: string;
 }
 
 /** Releases a document again; a one-line reason when it cannot be done. */

@@ -260,7 +260,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
         if (job.cross) {
           // Decided again, without rendering, for the cross-document check only.
           const planned = ownPlan ?? planRelease(read.doc, profile, { asOf: job.asOf, overrides, stem: job.stem, ...keyed, case: job.case ?? null, pdfInput: read.pdf !== undefined, inputSha256 });
-          digest = crossDigest(job.stem, planned.withheld, planned.visible, planned.releaseText);
+          digest = crossDigest(job.stem, planned.withheld, planned.visible, planned.releaseText, planned.header);
         }
         return {
           index: job.index,
@@ -327,7 +327,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
       pages: result.pages,
       auditSha256,
       // The release made its shingles exactly when the digest is wanted (`shingles: job.cross`).
-      ...(result.shingles ? { digest: crossDigestOf(job.stem, result.withheld, result.shingles) } : {}),
+      ...(result.shingles ? { digest: crossDigestOf(job.stem, result.withheld, result.shingles, result.header) } : {}),
       charsReplaced: charsReplacedIn(result.audit.diagnostics),
       stem: job.stem,
       indexEntry: indexEntryFor(job, result),

@@ -38,6 +38,16 @@ export function withheldPieces(plan: Plan): WithheldPiece[] {
   return out;
 }
 
+/**
+ * The document's header and frame lines (routing, banner and caveats, pass lines read as header,
+ * E.O., TAGS, REF; `Document.boilerplate`), one per line: a cable's furniture, shared with the
+ * cables of the same post and addressees. The cross-document check does not count it as quoted
+ * text where another document withholds it only as unmarked text (../audit/cross.ts).
+ */
+export function headerText(doc: Pick<Document, 'source' | 'boilerplate'>): string {
+  return (doc.boilerplate ?? []).map((s) => doc.source.slice(s.start, s.end)).join('\n');
+}
+
 /** Texts of the withheld portions and redacted spans of a plan (for leak checks; never written). */
 export function withheldTexts(plan: Plan): string[] {
   return withheldPieces(plan).map((p) => p.text);

@@ -8,7 +8,7 @@
 export { parseMarking } from './parse-marking.js';
 export type { MarkingContext, MarkingOptions, MarkingParse } from './parse-marking.js';
 export { relToFormProblems, relToSubset, type RelToProblem } from './rel-to.js';
-export { HANDLING_REQUEST_WORDS, parseCaveat } from './caveat.js';
+export { caveatWordsSetAside, HANDLING_REQUEST_WORDS, parseCaveat } from './caveat.js';
 export { classifyParenthetical } from './classify.js';
 export { foldFullWidth, foldForeignLetters, foldForeignLettersMapped, hasForeignLetters } from './full-width.js';
 export { MARKING_TOKENS } from './vocabulary.js';

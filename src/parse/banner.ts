@@ -1,5 +1,5 @@
 /** The banner: its classification words read as a marking, with the controls of its caveat lines. */
-import { addControls, normalisedNote, parseCaveat } from '../markings/index.js';
+import { addControls, caveatWordsSetAside, normalisedNote, parseCaveat } from '../markings/index.js';
 import { readBannerWords } from './banner-words.js';
 import type { Banner, Diagnostic, Field, Marking } from '../types.js';
 import type { HeaderResult } from './header/index.js';
@@ -56,7 +56,10 @@ export function buildBanner(source: string, h: HeaderResult, diagnostics: Diagno
  */
 function readCaveatLine(c: Field, level: string, diagnostics: Diagnostic[]): string[] {
   const controls = parseCaveat(c.raw);
-  if (controls !== null) return controls;
+  if (controls !== null) {
+    captionWordsNote(c, controls, diagnostics);
+    return controls;
+  }
   const sbu = level === 'U';
   diagnostics.push({
     severity: 'warning',
@@ -65,4 +68,20 @@ function readCaveatLine(c: Field, level: string, diagnostics: Diagnostic[]): str
     span: c.span,
   });
   return sbu ? ['SBU'] : [];
+}
+
+/**
+ * A caption line read as its distribution caption with other words set aside (`EXDIS EYES ONLY`):
+ * said in the record, a warning when those words are not an addressee (`NODIS XYZZY`), for a
+ * reviewer to read the line; the caption covers the telegram either way (fail closed).
+ */
+function captionWordsNote(c: Field, controls: readonly string[], diagnostics: Diagnostic[]): void {
+  const aside = caveatWordsSetAside(c.raw);
+  if (!aside) return;
+  const read = `The caption line ${JSON.stringify(c.raw)} was read as ${controls.join(', ')}, which covers the whole telegram`;
+  diagnostics.push(
+    aside.addressee
+      ? { severity: 'info', code: 'caption-addressee', message: `${read}; ${JSON.stringify(aside.words)} names who reads it.`, span: c.span }
+      : { severity: 'warning', code: 'caption-unknown', message: `${read}; ${JSON.stringify(aside.words)} was not understood: a reviewer should read the line.`, span: c.span },
+  );
 }

@@ -215,6 +215,21 @@ export function matchCaveatLine(text: string): { start: number; end: number } | 
   return { start, end };
 }
 
+/** A distribution caption word, letter-spaced too (`N O D I S`), in capitals as cables write it. */
+const DISTRIBUTION_CAPTION = /(?<![A-Z])(?:N ?O ?D ?I ?S|E ?X ?D ?I ?S|L ?I ?M ?D ?I ?S|S ?T ?A ?D ?I ?S)(?![A-Z])/;
+
+/**
+ * A short line of the caption area that holds a distribution caption among other words (`EXDIS
+ * EYES ONLY`, `LIMDIS FOR AMBASSADOR`, `EXDIS - DISTRIBUTE AS NODIS`, `N O D I S`): the whole line
+ * is a caveat line, its caption read (../markings/caveat.ts) and its other words reported. Taken
+ * for a pass line, it was released and the telegram's paragraphs went to NATO and FVEY readers.
+ * Same offsets as {@link matchCaveatLine}.
+ */
+export function matchCaptionLine(text: string): { start: number; end: number } | null {
+  if (text.length > 80 || !DISTRIBUTION_CAPTION.test(text)) return null;
+  return { start: text.search(/\S/), end: text.trimEnd().length };
+}
+
 /** `E.O. 12958: DECL: 02/13/2018` and its variants (`E.0.`, `E.N.`, `EO 12958`, `E.O.12356:`, `E.O.  12958:` with two spaces, `E.O 12958:` without its second dot). */
 const EO_LINE = /^["\s]*(?:E\.\s?[ON0](?:\.[ \t]*(\d{4,5})?|\s+(\d{4,5})(?![0-9]))|EO\s+(\d{5})(?![0-9]))\s*[:;]?\s*/i;
 const DECL_KEYWORD = /^(?:DECL[A-Za-z]*(?:\s+ON)?\s*(?:[:;]\s*|\s+(?=\d))|DECLASSIFY(?:\s+ON)?\s*[:;]?\s*)/i;

@@ -7,7 +7,7 @@
  */
 import { applyEdits, buildEdits, type Edit, type Piece } from '../engine/edits.js';
 import { evaluate } from '../engine/evaluate.js';
-import { visibleTextOf, withheldPieces, withKeptFurniture, withShown, type WithheldPiece } from '../engine/withheld.js';
+import { headerText, visibleTextOf, withheldPieces, withKeptFurniture, withShown, type WithheldPiece } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { bannerBelowPortions } from '../lint/index.js';
 import { sha256Hex } from '../hash.js';
@@ -100,6 +100,8 @@ export interface PlannedRelease {
   readonly releaseText: string;
   /** What the release is meant to show (see {@link visibleTextOf}), from the same pieces as the text. */
   readonly visible: string;
+  /** The document's header and frame lines ({@link headerText}), for the cross-document check. */
+  readonly header: string;
   /** The withheld portions and redacted spans, with their text (never written). */
   readonly withheld: readonly WithheldPiece[];
   /** The case footer ending the text and every PDF page, or null when no case is named. */
@@ -148,7 +150,7 @@ export function planRelease(
     // One page that shows the document exists: its header lines, the stamp, the count withheld.
     const denial = deniedRelease(plan, pieces);
     const text = footer === null ? denial.text : `${denial.text}\n${footer}\n`;
-    return { plan, edits, pieces: [{ kind: 'text', text }], releaseText: text, visible: withShown(text, [releaseTitleWords(plan)]), withheld, footer, denied: { stamp: denial.stamp } };
+    return { plan, edits, pieces: [{ kind: 'text', text }], releaseText: text, visible: withShown(text, [releaseTitleWords(plan)]), header: headerText(doc), withheld, footer, denied: { stamp: denial.stamp } };
   }
   if (footer !== null) {
     // The footer is one more edit (an insertion at the end), so the diff and every check see it.
@@ -158,7 +160,7 @@ export function planRelease(
   }
   // A PDF input's release is its own pages (titled with the output stem): what they keep shows.
   const visible = opts.pdfInput ? withKeptFurniture(visibleTextOf(pieces), doc, plan.releaseBanner) : withShown(visibleTextOf(pieces), [releaseTitleWords(plan)]);
-  return { plan, edits, pieces, releaseText: renderReleaseText(pieces), visible, withheld, footer, denied: null };
+  return { plan, edits, pieces, releaseText: renderReleaseText(pieces), visible, header: headerText(doc), withheld, footer, denied: null };
 }
 
 /** The denial of a document denied in full: its text (./render/text/denied.ts) and stamp. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_DOCUMENTS, crossDigest, isBoilerplate, crossDigestOf, findSelfLeak, MIN_CROSS_RUNS, WithheldIndex, type CrossDigest, type LeakHit } from '../../src/audit/cross.js';
+import { COMMON_DOCUMENTS, crossDigest, isBoilerplate, isFurniture, crossDigestOf, findSelfLeak, MIN_CROSS_RUNS, WithheldIndex, type CrossDigest, type LeakHit } from '../../src/audit/cross.js';
 import { releaseShingles } from '../../src/leak/shingle-hash.js';
 
 const quote = 'The minister said privately that the government would recognise the new coalition within a week.';
@@ -42,6 +42,30 @@ describe('WithheldIndex', () => {
     expect(isBoilerplate(COMMON_DOCUMENTS, 4)).toBe(true);
     expect(isBoilerplate(COMMON_DOCUMENTS, 5)).toBe(false);
     expect(isBoilerplate(COMMON_DOCUMENTS - 1, 0)).toBe(false);
+  });
+
+  // Probe 67b F8: two Kabul cables share their pass lines; one, an extract cut before its E.O.
+  // line, withholds them as the unmarked text of an SBU cable, the other releases them as header.
+  it.each<[string, boolean, string[]]>([
+    ['unmarked in A, header of B: furniture', true, []],
+    ['marked in A, header of B: a leak', false, ['A']],
+  ])('%s', (_name, unmarked, from) => {
+    const pass = 'STATE PASS TO USAID FOR AID/ANE, AID/DCHA/DG\nNSC FOR AHARRIMAN\nOSD FOR BREZINSKI\nCENTCOM FOR CG CFC-A, CG CJTF-76, POLAD';
+    const index = new WithheldIndex();
+    index.add('A', [{ portionId: 'text1', text: pass, ...(unmarked ? { unmarked: true as const } : {}) }], 'UNCLAS KABUL 003934');
+    index.add('B', [], `S E C R E T KABUL 002004\n${pass}`, undefined, `S E C R E T KABUL 002004\n${pass}`);
+    expect(index.find(`S E C R E T KABUL 002004\n${pass}`, 'B').map((h) => h.from)).toEqual(from);
+    // Not held as any document's header: the unmarked text is compared as before.
+    const bare = new WithheldIndex();
+    bare.add('A', [{ portionId: 'text1', text: pass, unmarked: true }], '');
+    bare.add('B', [], pass);
+    expect(bare.find(pass, 'B').map((h) => h.from)).toEqual(['A']);
+  });
+
+  it('isFurniture: in a header, withheld as marked text nowhere', () => {
+    expect(isFurniture(1, 0)).toBe(true);
+    expect(isFurniture(0, 0)).toBe(false);
+    expect(isFurniture(3, 1)).toBe(false);
   });
 
   it('findSelfLeak finds short redacted pieces whole and long ones by runs', () => {

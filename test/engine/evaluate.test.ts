@@ -255,7 +255,8 @@ describe('foreign government and NATO information is not declassified by the US 
     // third-party rule (not-releasable), not by Table 2's pre-2010 reading of US information
     // (probe 65b F7); FGI given unclassified goes to a third country only with its originator's consent.
     ['nato', ['release', 'nato/nato-information'], ['withhold', 'nato/not-releasable'], ['withhold', 'nato/foreign-unclassified-pending-review']],
-    ['fvey', ['withhold', 'fvey/not-releasable'], ['withhold', 'fvey/not-releasable'], ['withhold', 'fvey/foreign-unclassified-pending-review']],
+    // fvey: NATO's (NC) is NATO's, named so (probe 67b F4).
+    ['fvey', ['withhold', 'fvey/nato-not-releasable'], ['withhold', 'fvey/not-releasable'], ['withhold', 'fvey/foreign-unclassified-pending-review']],
     // A US reader cleared to SECRET reads NATO classified information only with a NATO briefing.
     ['us-secret', ['withhold', 'us-secret/nato-classified'], ['release', 'us-secret/up-to-secret'], ['release', 'us-secret/up-to-secret']],
   ])('%s: decided as the classified information it still is, before and after the date', (name, nc, fgi, fgiU) => {

@@ -113,11 +113,11 @@ describe("a cable's caption covers every paragraph of the telegram (found by a p
     expect(at('LIMAOPEN').action).toBe('release');
   });
 
-  it.each(['fvey', 'nato'])('%s: a REL TO paragraph under a NODIS or EXDIS caption is withheld as NOFORN; under a NOFORN caption (a roll-up) its mark decides', async (id) => {
+  it.each(['fvey', 'nato'])('%s: a REL TO paragraph under a NODIS or EXDIS caption is withheld as originator controlled (probe 67b F3); under a NOFORN caption (a roll-up) its mark decides', async (id) => {
     for (const caption of ['NODIS', 'EXDIS']) {
       const { result, at } = await decide(cable('S E C R E T STATE 012345', caption, '(S//REL TO USA, FVEY, NATO)'), id);
       expect(at('KILOCAPTION').ruleId).toBe(`${id}/originator-controlled-caption`);
-      expect(at('KILOCAPTION').authority).toEqual(['NOFORN']);
+      expect(at('KILOCAPTION').authority).toEqual(['ORIGINATOR CONTROLLED - PENDING REVIEW']);
       expect(result.releaseText).not.toContain('KILOCAPTION');
     }
     const { at } = await decide(cable('S E C R E T STATE 012345', 'NOFORN', '(S//REL TO USA, FVEY, NATO)'), id);

@@ -25,3 +25,26 @@ describe('a banner line with captions and no post', () => {
     expect(readDocument(cable('SECRET TALKS WENT WELL')).doc.banner).toBeNull();
   });
 });
+
+/**
+ * A distribution caption with words after it, or letter-spaced, under the banner or after its post
+ * and number, was read as a pass line: its controls were lost (probe 67b F1).
+ */
+describe('a caption line with more words', () => {
+  const cable67 = (bannerLine: string, caption: string) =>
+    `${bannerLine}\n\n${caption}\n\nE.O. 12958: DECL: 05/05/2034\nTAGS: PREL\nSUBJECT: TEST\n\n1. (S) THE PARAGRAPH ZQ1.\n\n2. (U) IT SAID NODIS EYES ONLY TWICE.\n`;
+  it.each([
+    ['S E C R E T STATE 012345', 'EXDIS EYES ONLY', 'EXDIS'],
+    ['S E C R E T STATE 012345', 'NODIS EYES ONLY FOR THE SECRETARY', 'NODIS'],
+    ['S E C R E T STATE 012345', 'LIMDIS FOR AMBASSADOR', 'LIMDIS'],
+    ['S E C R E T STATE 012345', 'EXDIS - DISTRIBUTE AS NODIS', 'NODIS'],
+    ['S E C R E T STATE 012345', 'N O D I S', 'NODIS'],
+    ['S E C R E T STATE 012345', 'SIPDIS E X D I S', 'EXDIS'],
+    ['S E C R E T STATE 012345 NODIS EYES ONLY', '', 'NODIS'],
+  ])('%s / %s → %s', (bannerLine, caption, control) => {
+    const doc = readDocument(cable67(bannerLine, caption), { format: 'cable' }).doc;
+    expect(doc.banner?.marking?.controls).toContain(control);
+    // The body's mention of NODIS is text, not a caveat of the banner.
+    expect(doc.banner?.caveats.every((c) => !c.raw.includes('TWICE'))).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@
  * returns the index of its last line.
  */
 import type { Line } from '../lines.js';
-import { isFurnitureLine, matchCaveatLine, matchEoLine, type BannerMatch } from '../patterns.js';
+import { isFurnitureLine, matchCaptionLine, matchCaveatLine, matchEoLine, type BannerMatch } from '../patterns.js';
 import { isHeaderFieldStart, opensPortion, TAG_CONTINUATION } from './classify.js';
 import { readsAsSentence } from './pass-line.js';
 import { endsSubject } from '../subject-end.js';
@@ -33,7 +33,7 @@ export function readBanner(input: HeaderInput, state: HeaderState, zone: ZoneSta
   // as on a caveat line of their own: read as nothing, the NODIS telegram's paragraphs went to a
   // reader cleared to SECRET alone.
   const after = l.text.slice(b.end);
-  const cav = after.trim() === '' ? null : matchCaveatLine(after.trim());
+  const cav = after.trim() === '' ? null : (matchCaveatLine(after.trim()) ?? matchCaptionLine(after.trim()));
   if (cav && cav.start >= 0 && res.banner?.line === l) {
     const lead = b.end + (after.length - after.trimStart().length);
     res.banner.caveats.push(field(input, l.first + lead + cav.start, l.first + lead + cav.end));

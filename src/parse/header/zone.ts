@@ -13,6 +13,7 @@ import {
   isFurnitureLine,
   isRoutingLine,
   matchBanner,
+  matchCaptionLine,
   matchCaveatLine,
   matchEoLine,
   PRECEDENCE_LINE,
@@ -96,6 +97,10 @@ function readFieldLine(input: HeaderInput, state: HeaderState, zone: ZoneState, 
   if (CAB_LINE.test(t)) return readCab(input, j);
   if (DECLASSIFIED_STAMP.test(t)) return readDeclassifiedStamp(input, state, j);
   if (ENTIRE_TEXT.test(t) && t.length < 120) return readEntireText(input, state, j);
+  // A caption with words after it (`NODIS EYES ONLY FOR THE SECRETARY`) in the caption area, after
+  // every field reader: a REF or SUBJECT naming NODIS is that field.
+  const cap = zone.seenSubject || zone.seenTags ? null : matchCaptionLine(t);
+  if (cap) return readCaveat(input, state, j, cap);
   return null;
 }
 
