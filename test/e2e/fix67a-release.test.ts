@@ -4,11 +4,14 @@
  * and no `ZQ…` word may be in release/ or pending/; the decisions are checked for the profiles.
  * - F6: an enclosure page bannered UNCLASSIFIED at its top and bottom in a SECRET file: its unmarked
  *   text was B1 (`unmarked-in-classified`); now held pending review, no B1. `TAB A` / `Enclosure 1`
- *   alone on a line are the attachment's label, form words kept (as `Attachments:`).
+ *   alone on a line are not form words (rev67a, probe 67d F6: as such the wrapped last line of a
+ *   SECRET paragraph reading `TAB Q` was released silently): withheld with the text around them.
  * - F7: the UNCLASSIFIED newest reply over a quoted SECRET message: diagnostics said "pending review",
  *   decisions B1; now both say pending review. The SECRET message's unmarked text stays B1.
- * - F8: a `>`-quoted message's top `> Classification: UNCLASSIFIED` under `On … wrote:` was an unmarked
- *   paragraph boxed B1 (its bottom one a banner): both are its classification lines now.
+ * - F8 (reverted, rev67a, probe 67d F1/F2/F7): a `>`-quoted `> Classification: UNCLASSIFIED` under
+ *   `On … wrote:` is not taken as the quoted message's top line, so the message is never read as
+ *   unclassified: an unquoted inline reply between its lines, deeper `>>` text and text under an
+ *   authority block in it were released so. Its text is withheld, as before fix67a.
  * - F9: a quoted message's own classification line was warned about as page 1's banner, held to the
  *   whole printout's portions.
  */
@@ -61,11 +64,20 @@ describe('probe 66c F6: an enclosure page bannered UNCLASSIFIED in a SECRET file
     const text = enclosure('Enclosure 1', 'UNCLASSIFIED').replace('UQ4 unmarked', 'UQ4 unmarked text.\n\n(S) ZQ5 secret. And');
     expect(await decisionOn(text, 'public', 'UQ4')).toBe('withhold unmarked-in-classified B1');
   });
-  it.each(['TAB A', 'Tab B', 'Enclosure 1', 'ENCLOSURE 2', 'Attachment 3', 'Attachment A'])('%s alone on the line is a label, kept; the text still held', async (label) => {
-    const files = await expectNoZq(enclosure(label, 'UNCLASSIFIED').replace('UQ4', 'ZQ4'));
-    const text = [...files].find(([f]) => f.endsWith('.txt'))![1];
-    expect(text).toContain(`${label}\n`);
-    expect(text).not.toContain('WITHHELD: B1]\n\nUNCLASSIFIED');
+  it.each(['TAB A', 'Tab B', 'Enclosure 1', 'ENCLOSURE 2', 'Attachment 3', 'Attachment A'])('%s alone on the line is not a form word: withheld (not kept), the text still held', async (label) => {
+    const text = enclosure(label, 'UNCLASSIFIED').replace('UQ4', 'ZQ4');
+    const files = await expectNoZq(text);
+    for (const [file, out] of files) expect(out, file).not.toContain(label);
+    expect(await decisionOn(text, 'public', label)).toMatch(/^withhold /);
+  });
+  it.each([
+    ['TAB Q', '1. (S//NF) ZQ1 The asset is in\nTAB Q\n'],
+    ['Enclosure 1', '1. (S//NF) ZQ1 The enclosure covers BLUEHERON and\nEnclosure 1\n'],
+  ])('probe 67d l16/l17: %s as the wrapped last line of a SECRET paragraph is withheld with it', async (label, para) => {
+    const text = `SECRET//NOFORN\n\nMEMORANDUM FOR THE RECORD\n\nSUBJECT: (U) UQ1 Cover memo\n\n${para}\n${BLOCK('20400101')}\nSECRET//NOFORN\n`;
+    const files = await expectNoZq(text);
+    for (const [file, out] of files) expect(out, file).not.toContain(label);
+    expect(await decisionOn(text, 'public', label)).toMatch(/^withhold .*B1$/);
   });
   it.each(['TAB A ZQ6 words', 'Enclosure 1 ZQ6 words', 'Attachment 12b'])('%j is not a bare label: withheld', async (label) => {
     await expectNoZq(enclosure(label.replace('12b', 'ZQ6'), 'UNCLASSIFIED'));
@@ -94,13 +106,26 @@ const quoted = (top: string, bottom: string) =>
   `Classification: SECRET//NOFORN\n\nFrom: Alpha Bravo\nSent: Tuesday, March 3, 2015 10:12 AM\nSubject: RE: (U) UQ1 lunch\n\n(S//NF) ZQ0 note.\n\nOn Mon, Mar 2, 2015 at 4:00 PM, Charlie wrote:\n> Classification: ${top}\n>\n> UQ2 Lunch at noon.\n>\n> Classification: ${bottom}\n\n${BLOCK('20400101')}\nClassification: SECRET//NOFORN\n`;
 
 describe('probe 66c F8: a >-quoted message\'s own classification lines', () => {
-  it('both UNCLASSIFIED lines are its lines: never boxed B1, its text decided as a quoted UNCLASSIFIED message', async () => {
+  it.each(PROFILES)('%s: lines UNCLASSIFIED / UNCLASSIFIED under On … wrote: do not make the quoted message unclassified: its text is withheld', async (id) => {
     const text = quoted('UNCLASSIFIED', 'UNCLASSIFIED');
-    const result = await release(text, 'public');
-    for (const d of result.plan.decisions) expect(text.slice(d.span.start, d.span.end)).not.toContain('Classification:');
-    expect(await decisionOn(text, 'public', 'UQ2')).toBe('release unmarked-in-unclassified-message ');
-    const files = await expectNoZq(text);
-    expect([...files].find(([f]) => f.endsWith('.txt'))![1]).toContain('> Classification: UNCLASSIFIED\n>\n> UQ2 Lunch at noon.');
+    const at = text.indexOf('wrote:\n> Classification:') + 'wrote:\n'.length;
+    expect(readDocument(text, { format: 'document' }).doc.pageBanners!.map((b) => b.span.start)).not.toContain(at);
+    expect(await decisionOn(text, id, 'UQ2')).toMatch(/^withhold /);
+    await expectNoZq(text.replace('UQ2', 'ZQ2'));
+  });
+  it('probe 67d q20: an unquoted inline reply between the quoted message\'s lines is not released', async () => {
+    const text = quoted('UNCLASSIFIED', 'UNCLASSIFIED').replace('> UQ2 Lunch at noon.\n>\n', '> UQ2 Lunch at noon.\n\nZQ2 inline reply paragraph, the replier own words.\n\n> UQ3 And bring the file.\n>\n');
+    expect(await decisionOn(text, 'public', 'ZQ2')).toBe('withhold unmarked-in-classified B1');
+    await expectNoZq(text);
+  });
+  it.each([
+    ['q20 lazy line', '> UQ2 Lunch at noon.\nZQ2 BLUEHERON moves Tuesday, lazy continuation.\n>\n'],
+    ['q3 >>', '> UQ2 Lunch at noon.\n>\n>> ZQ2 BLUEHERON moves Tuesday.\n>\n'],
+    ['q5 > >', '> UQ2 Lunch at noon.\n> > ZQ2 BLUEHERON moves Tuesday.\n>\n'],
+    ['q22 >>no space', '> UQ2 Lunch at noon.\n>\n>>ZQ3 older text no space\n>\n'],
+    ['q13 authority block', '> Classified By: X Y\n> Derived From: Multiple Sources\n> Declassify On: 20400101\n> ZQ2 BLUEHERON moves Tuesday.\n>\n'],
+  ])('probe 67d %s: nothing of the quoted message is released', async (_name, body) => {
+    await expectNoZq(quoted('UNCLASSIFIED', 'UNCLASSIFIED').replace('> UQ2 Lunch at noon.\n>\n', body));
   });
   it('an older message quoted inside it (>> On … wrote:) is under no line of its own: withheld', async () => {
     await expectNoZq(quoted('UNCLASSIFIED', 'UNCLASSIFIED').replace('> UQ2 Lunch at noon.\n>\n', '> UQ2 Lunch at noon.\n>\n>> On Sun, Mar 1, 2015, Delta wrote:\n>> ZQ1 nested unmarked text\n>\n'));

@@ -10,7 +10,6 @@ import type { Marking } from '../../types.js';
 import { readBannerWords } from '../banner-words.js';
 import { foldBannerStandIns } from './classification-lines.js';
 import { undecorated, type DocLine } from './lines.js';
-import { isSeparatorText } from './messages.js';
 
 /** A banner found in the text, before its page position is known. */
 export interface BannerHit {
@@ -221,15 +220,14 @@ function withCaveatsBelow(source: string, lines: readonly DocLine[], i: number, 
  * True when the line right above (no blank line between) ends with a colon, other than a
  * `Classification:` label alone: `(C) The overall classification of the briefings is:` over
  * `TOP SECRET//COMINT//…`. The classification words are then text of that paragraph, not a banner
- * (as a banner line they were released whatever the paragraph's mark). Nor a separator over the
- * `>`-quoted message it starts (`On Mon, Mar 2, 2015, Jane wrote:` over `> Classification: …`):
- * that line is the quoted message's own, as its bottom one is (read as text, the top one was boxed
- * B1 as an unmarked paragraph while the bottom one was a banner).
+ * (as a banner line they were released whatever the paragraph's mark). So is a `>`-quoted
+ * `Classification:` line right under `On … wrote:`: it is not taken as the quoted message's top
+ * line, so that message is never read as unclassified (taken so, an unquoted inline reply between
+ * its lines and deeper-quoted `>>` text were released as its unclassified text: probe 67d).
  */
 function afterLeadIn(lines: readonly DocLine[], i: number): boolean {
   const above = lines[i - 1];
   if (!above || above.blank) return false;
   const text = undecorated(above.text).text.trimEnd();
-  const quotedBelowSeparator = lines[i]!.text.startsWith('>') && isSeparatorText(text);
-  return text.endsWith(':') && !LABEL_ALONE.test(text) && !quotedBelowSeparator;
+  return text.endsWith(':') && !LABEL_ALONE.test(text);
 }

@@ -75,11 +75,12 @@ function datesOf(value: string): string[] | null {
 const FORM_WORDS = /^(?:MEMORANDUM(?:\s+FOR\s+(?:THE\s+)?RECORD)?|(?:INFO(?:RMATION)?|ACTION|DECISION)\s+MEMO(?:RANDUM)?|Memorandum(?:\s+for\s+(?:the\s+)?Record)?)[ \t]*$/;
 /**
  * A letter's closing (`Sincerely,`) and the words that introduce a memo's attachments without
- * naming them (`Attachments:`, `2 Enclosures`, `As stated`), and an attachment's label alone on
- * the line that heads it (`TAB A`, `Enclosure 1`, `Attachment 2`: a letter or number, nothing
- * else): form words too. The attachments' titles stay text, to be marked.
+ * naming them (`Attachments:`, `2 Enclosures`, `As stated`): form words too. The attachments'
+ * titles under them stay text, to be marked. A label such as `TAB A` / `Enclosure 1` alone on a
+ * line is not: it may be the wrapped last line of a marked paragraph (`(S) … is in` / `TAB Q`),
+ * kept as written it released words of a SECRET sentence silently (probe 67d); it stays text.
  */
-const ATTACHMENT_WORDS = /^(?:(?:\d+\s+)?(?:Attachments?|ATTACHMENTS?|Enclosures?|ENCLOSURES?|Tabs?|TABS?)(?:\s*\(\d+\))?\s*:?|(?:Attachment|ATTACHMENT|Enclosure|ENCLOSURE|Tab|TAB)\s+(?:[A-Z]|\d{1,2})|As\s+stated\.?|AS\s+STATED\.?)$/;
+const ATTACHMENT_WORDS = /^(?:(?:\d+\s+)?(?:Attachments?|ATTACHMENTS?|Enclosures?|ENCLOSURES?|Tabs?|TABS?)(?:\s*\(\d+\))?\s*:?|As\s+stated\.?|AS\s+STATED\.?)$/;
 /**
  * A transmittal's marking instruction (32 CFR 2001.24(b)): `Unclassified When Classified Enclosure
  * Removed`, `Upon Removal of Attachments, This Document is UNCLASSIFIED`, `UNCLASSIFIED WHEN
