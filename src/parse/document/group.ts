@@ -312,7 +312,7 @@ function groupLine(st: GroupState, i: number): void {
   const scanned: LineMarks =
     start.structure === 'table-row' ? tableRowMarks(source, line, start, bannerRelTo, row) : scanLine(source, start.mark ? start.mark.end : start.textStart, line.last, bannerRelTo, st.input.definitions);
   const from = start.mark ? start.mark.end : start.textStart;
-  const marks = withLineBreaks(st, withComment(scanned, commentStart(source, from, line)), start.mark, from, line);
+  const marks = withLineBreaks(st, withComment(outsideComments(source, scanned, line), commentStart(source, from, line)), start.mark, from, line);
   const structure: Draft['structure'] = role === 'header' ? 'header' : role === 'subject' ? 'subject' : start.structure;
   const firstEnd = marks.openers.length > 0 ? trimEnd(source, line.first, marks.openers[0]!.start) : line.last;
   const piece: Piece = { start: line.first, end: firstEnd, line: i, breakBefore: st.pageGap && st.cur !== null };
@@ -597,6 +597,25 @@ function commentStart(source: string, from: number, line: DocLine): number {
   if (start >= line.last) return -1;
   const at = source.slice(start, line.last).indexOf('<!--');
   return at === -1 ? -1 : start + at;
+}
+
+/**
+ * The line's marks without a mark of (U) (none above it) read inside an HTML comment
+ * (`<!-- … -->`, or `<!--` to the line's end): a comment renders nothing, so the text after it
+ * shows unmarked (read as the comment's (U), `<!--(U)-->ZQ… text` was released: probe 67d F5).
+ * Markup may raise a mark, never make a plain (U) (see ../rendered-marks.ts): a mark above (U)
+ * inside a comment still opens its portion (fail closed).
+ */
+function outsideComments(source: string, marks: LineMarks, line: DocLine): LineMarks {
+  const text = source.slice(line.first, line.last);
+  if (!text.includes('<!--')) return marks;
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(/<!--[^]*?(?:-->|$)/g)) spans.push([line.first + m.index, line.first + m.index + m[0].length]);
+  const hidden = (hit: MarkHit): boolean =>
+    hit.status === 'marked' && !(hit.marking && abovePlainU(hit.marking)) && spans.some(([a, b]) => hit.start >= a && hit.start < b);
+  const openers = marks.openers.filter((o) => !hidden(o.mark));
+  const trailing = marks.trailing && hidden(marks.trailing) ? null : marks.trailing;
+  return openers.length === marks.openers.length && trailing === marks.trailing ? marks : { ...marks, openers, trailing };
 }
 
 /**

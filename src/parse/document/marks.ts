@@ -137,20 +137,8 @@ const LETTER_LABEL = String.raw`\((?:${LETTER})\)(?=[ \t]+[([])`;
 const LETTER_LABEL_AT = new RegExp(`^${LETTER_LABEL}[ \\t]+`);
 
 /**
- * An HTML element's opening tag (`<summary>`, `<p class="x">`, `<b>`) before a mark at a line's
- * start: the mark is the line's, as Markdown renders it (read as text, `<summary>(U) …</summary>`
- * was withheld as unmarked, probe 66c F11b). Only elements whose text shows as written, named
- * (HTML_SHOWN), in lower case or capitals, with no attribute that may hide them (`hidden`, a `display` or
- * `visibility` style): not `<s>`, `<del>`, `<strike>` (a struck-out mark is no mark, see
- * ../rendered-marks.ts), not `<S>`, `<C>`, `<U>`, `<TS>` (a mark in angle brackets: a look-alike),
- * not `<br>`. A mark after any other tag stays unread (unmarked text: withheld in a classified document).
- */
-const HTML_SHOWN = 'p|div|span|summary|details|li|dt|dd|td|th|caption|figcaption|blockquote|h[1-6]|section|article|aside|header|footer|main|nav|address|center|font|b|strong|i|em|small|big|mark|sup|sub|code|kbd|tt|q|cite|abbr|dfn|ins|label|legend|a';
-const HTML_OPEN_TAG = String.raw`<(?:${HTML_SHOWN}|${HTML_SHOWN.toUpperCase()})(?![A-Za-z0-9-])(?:\s(?![^<>\n]*\b(?:hidden|display|visibility)\b)[^<>\n]*)?>`;
-
-/**
  * What comes before a mark at the start of a line: Markdown heading hashes, a block quote, a table
- * pipe, a definition's `:` or `~` (`: (U) …`), an HTML opening tag (see HTML_OPEN_TAG), bullets and dashes, bold or italic markers, a number or letter (`1.`, `a)`, `(2)`, `(b)`, or a
+ * pipe, a definition's `:` or `~` (`: (U) …`), bullets and dashes, bold or italic markers, a number or letter (`1.`, `a)`, `(2)`, `(b)`, or a
  * bare footnote number right before a mark), `Q:` / `A:`, a Markdown footnote's label (`[^1]: (S//NF)
  * …`) or a bracketed footnote number before a mark (`[1] (S//NF) Source: …`), a paragraph label
  * before a mark (`PARA 2`, `¶2.`, `¶ 2`, as cables number paragraphs; before a mark in any form:
@@ -161,7 +149,7 @@ const HTML_OPEN_TAG = String.raw`<(?:${HTML_SHOWN}|${HTML_SHOWN.toUpperCase()})(
  * B1 as having no portion mark.
  */
 const PREFIX = new RegExp(
-  `^(?:(?:#{1,6}|>|\\||[:~](?=[ \\t])|${HTML_OPEN_TAG}|[-+–—${BULLET_GLYPHS}]{1,2}|[o§¶](?=[ \\t]+\\()|¶[ \\t]?\\d{1,3}[.):]?(?=[ \\t]*${MARK_START})|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|${LETTER_LABEL}|[A-Za-z][.)]|[QA]:|\\[\\^[A-Za-z0-9_-]{1,20}\\]:|\\[(?:\\d{1,3}|[abd-rtv-z])\\](?=[ \\t]+${MARK_START})|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}(?=[ \\t]*${MARK_START})|[\u2020\u2021]{1,3}(?=[ \\t]*${MARK_START})|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+${MARK_START})|["'“‘«])[ \\t]*)*`,
+  `^(?:(?:#{1,6}|>|\\||[:~](?=[ \\t])|[-+–—${BULLET_GLYPHS}]{1,2}|[o§¶](?=[ \\t]+\\()|¶[ \\t]?\\d{1,3}[.):]?(?=[ \\t]*${MARK_START})|\\*{1,2}|_{1,2}|\\d{1,3}[.)]|\\d{1,3}(?=[ \\t]+\\()|\\(\\d{1,3}\\)|${LETTER_LABEL}|[A-Za-z][.)]|[QA]:|\\[\\^[A-Za-z0-9_-]{1,20}\\]:|\\[(?:\\d{1,3}|[abd-rtv-z])\\](?=[ \\t]+${MARK_START})|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}(?=[ \\t]*${MARK_START})|[\u2020\u2021]{1,3}(?=[ \\t]*${MARK_START})|[Pp](?:ARA|ara)(?:GRAPH|graph)?\\.?[ \\t]*\\d{1,3}[.):]?(?=[ \\t]+${MARK_START})|["'“‘«])[ \\t]*)*`,
 );
 
 /** `1.`, `a)`, `(2)`, `(b)` before a mark, `¶2.`, or a bare footnote number before a mark (`2 (S//SI) Details …`): the item's number. */
