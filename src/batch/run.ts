@@ -181,8 +181,9 @@ export async function runReleaseBatch(
   // Refusals first, so that nothing is written (or discarded) when one applies.
   if (!opts.replace) {
     await assertOneRelease(opts.out, runSettings(opts));
-    // Outputs of this run's documents may be there unrecorded (an interrupted run): it records them now.
-    const own = new Set(opts.files.map((f, i) => stemOf(f, i)));
+    // Outputs of this run's documents may be there unrecorded (an interrupted run): it records them
+    // now. The Vaughn index is the run's own too (rewritten, or removed when no record is left).
+    const own = new Set([...opts.files.map((f, i) => stemOf(f, i)), INDEX_STEM]);
     await assertNoForeignFiles(opts.out, (rel) => own.has(stemOfReleaseFile(rel)) || isRenamedStem(stemOfReleaseFile(rel)));
   }
   // The inputs as the checks before the run read them (the folder's records too, unless it is to be discarded).
