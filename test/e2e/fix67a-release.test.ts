@@ -140,6 +140,24 @@ describe('probe 66c F8: a >-quoted message\'s own classification lines', () => {
   });
 });
 
+const X20 = (separator: string, body: string) =>
+  `Classification: SECRET//NOFORN\n\nFrom: Alpha Bravo\nSent: Tuesday, March 3, 2015 10:12 AM\nSubject: RE: (U) UQ1 lunch\n\n(S//NF) ZQ0 note.\n\n${separator}\n${body}\n${BLOCK('20400101')}\nClassification: SECRET//NOFORN\n`;
+
+describe('probe 67d x20o, x20b, q13o (old leaks): a quoted message under -----Original Message----- or a blank line after On … wrote:', () => {
+  const inline = '> Classification: UNCLASSIFIED\n>\n> UQ2 Lunch at noon.\n\nZQ2 inline reply paragraph, the replier own words.\n\n> UQ3 And bring the file.\n>\n> Classification: UNCLASSIFIED\n';
+  it.each([
+    ['x20o: an unquoted reply between its > lines, under -----Original Message-----', '-----Original Message-----', inline],
+    ['x20b: the same under On … wrote: and a blank line', 'On Mon, Mar 2, 2015 at 4:00 PM, Charlie wrote:\n', inline],
+    ['a deeper >> line between its > lines', '-----Original Message-----', '> Classification: UNCLASSIFIED\n>\n> UQ2 Lunch at noon.\n>> ZQ2 older text.\n>\n> Classification: UNCLASSIFIED\n'],
+    ['q13o: an authority block inside its unquoted lines', '-----Original Message-----', `Classification: UNCLASSIFIED\n\nUQ2 Lunch at noon.\n\n${BLOCK('20400101')}ZQ2 BLUEHERON moves Tuesday.\n\nClassification: UNCLASSIFIED\n`],
+  ])('%s: not released', async (_name, separator, body) => {
+    await expectNoZq(X20(separator, body));
+  });
+  it('control: an unquoted UNCLASSIFIED message under -----Original Message----- keeps its release', async () => {
+    expect(await decisionOn(X20('-----Original Message-----', 'Classification: UNCLASSIFIED\n\nUQ2 Lunch at noon.\n\nClassification: UNCLASSIFIED\n'), 'public', 'UQ2')).toMatch(/^release unmarked-in-unclassified-message/);
+  });
+});
+
 describe('probe 66c F9: a quoted message\'s classification line is named as such', () => {
   const message = (level: string, mark: string) =>
     `Classification: SECRET//NOFORN\n\nSubject: RE: (S//NF) ZQ1 meeting\n\n(S//NF) ZQ2 The asset reported.\n\n-----Original Message-----\nSubject: (C) ZQ3 meeting\n\nClassification: ${level}\n\n${mark} ZQ4 The contact confirmed.\n\nClassification: ${level}\n\n${BLOCK('20400101')}\nClassification: SECRET//NOFORN\n`;

@@ -50,9 +50,35 @@ export function unclassifiedMessages(
     // Its lines above and below it: the message ends at the last one (what follows it, a reply
     // written under the quote, is the printout's text).
     if (own.length < 2 || contradicted || !own.every((b) => isPlainUnclassified(b.marking!))) continue;
-    if (!holdsAboveU(span, portions) && !quotesOlderMessage(lines, span)) out.push(span);
+    if (!holdsAboveU(span, portions) && !quotesOlderMessage(lines, span) && !mixedQuoting(lines, span, own) && !holdsAuthorityLine(lines, span)) out.push(span);
   }
   return out;
+}
+
+/**
+ * Whether a message holds a line of a classification authority block (`Classified By:`,
+ * `Derived From:`, `Declassify On:`): a sign that it holds classified text, whatever its lines say
+ * (read as UNCLASSIFIED, the unmarked text beside such a block was released: probe 67d F7).
+ */
+function holdsAuthorityLine(lines: readonly DocLine[], span: Span): boolean {
+  return lines.some((l) => !l.blank && l.start >= span.start && l.end <= span.end && AUTHORITY_LINE.test(l.text));
+}
+
+const AUTHORITY_LINE = /^(?:>\s*)*(?:classified\s+by|derived\s+from|declassify\s+on|classification\s+authority)\s*:/i;
+
+/** How deep a line is quoted: the `>` signs it opens with (`> > text` and `>>text` are 2). */
+const quoteDepth = (text: string): number => (/^(?:>\s*)*/.exec(text)?.[0].match(/>/g) ?? []).length;
+
+/**
+ * Whether a message whose classification lines are quoted (`> Classification: UNCLASSIFIED`) holds a
+ * line quoted at another depth: an unquoted reply written between its quoted lines, or text quoted
+ * deeper (an older message's). Those lines are not the quoted message's: its classification lines do
+ * not speak for them (read as its text, an inline reply of a SECRET printout was released: probe 67d).
+ */
+function mixedQuoting(lines: readonly DocLine[], span: Span, own: readonly BannerHit[]): boolean {
+  const depth = quoteDepth(lines[own[0]!.lines[0]!]!.text);
+  if (depth === 0) return false;
+  return lines.some((l) => !l.blank && l.start >= span.start && l.end <= span.end && quoteDepth(l.text) !== depth);
 }
 
 /**
