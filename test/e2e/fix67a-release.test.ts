@@ -150,6 +150,7 @@ describe('probe 67d x20o, x20b, q13o (old leaks): a quoted message under -----Or
     ['x20b: the same under On … wrote: and a blank line', 'On Mon, Mar 2, 2015 at 4:00 PM, Charlie wrote:\n', inline],
     ['a deeper >> line between its > lines', '-----Original Message-----', '> Classification: UNCLASSIFIED\n>\n> UQ2 Lunch at noon.\n>> ZQ2 older text.\n>\n> Classification: UNCLASSIFIED\n'],
     ['q13o: an authority block inside its unquoted lines', '-----Original Message-----', `Classification: UNCLASSIFIED\n\nUQ2 Lunch at noon.\n\n${BLOCK('20400101')}ZQ2 BLUEHERON moves Tuesday.\n\nClassification: UNCLASSIFIED\n`],
+    ['an authority block in its short form (CL BY:, DECL ON:)', '-----Original Message-----', 'Classification: UNCLASSIFIED\n\nUQ2 Lunch at noon.\n\nCL BY: X Y\nDECL ON: 20400101\nZQ2 BLUEHERON moves Tuesday.\n\nClassification: UNCLASSIFIED\n'],
   ])('%s: not released', async (_name, separator, body) => {
     await expectNoZq(X20(separator, body));
   });

@@ -24,9 +24,23 @@ import { undecorated, type DocLine } from './lines.js';
 
 type Key = 'classifiedBy' | 'derivedFrom' | 'reason' | 'dated' | 'declassifyOn';
 
+/** The labels' words (see {@link LABELS}). */
+const LABEL_WORDS = String.raw`Classified\s+By|Derived\s+From|Declassify\s+On|Declassified\s+On|Declassification\s+Date|Reasons?(?:\s+for\s+Classification)?|Classification\s+Reasons?|Dated|CL\s+BY|CL\s+REASON|DECL\s+ON|DRV\s+(?:FROM|FM)|DERIVED\s+FM`;
+
 /** Labels, anywhere in a line; which need a colon is decided by {@link labelOk}. */
-const LABELS =
-  /\b(Classified\s+By|Derived\s+From|Declassify\s+On|Declassified\s+On|Declassification\s+Date|Reasons?(?:\s+for\s+Classification)?|Classification\s+Reasons?|Dated|CL\s+BY|CL\s+REASON|DECL\s+ON|DRV\s+(?:FROM|FM)|DERIVED\s+FM)\b[ \t]*(?:\*{1,2}|_{1,2})?[ \t]*(:?)[ \t]*/gi;
+const LABELS = new RegExp(String.raw`\b(${LABEL_WORDS})\b[ \t]*(?:\*{1,2}|_{1,2})?[ \t]*(:?)[ \t]*`, 'gi');
+
+const LABEL_AT_START = new RegExp(String.raw`^(?:>\s*)*(${LABEL_WORDS}|Classification\s+Authority)[ \t]*(?:\*{1,2}|_{1,2})?[ \t]*:`, 'i');
+
+/**
+ * Whether `text` (a line, `>`-quoted or not) opens with the label of an authority line that says
+ * the text is classified: Classified By, Derived From, Declassify On, in their short forms too
+ * (`CL BY:`, `DECL ON:`), or Classification Authority; with its colon.
+ */
+export function opensWithAuthorityLabel(text: string): boolean {
+  const label = LABEL_AT_START.exec(text)?.[1];
+  return label !== undefined && (/^classification\s+authority$/i.test(label) || STRONG.has(keyOf(label)));
+}
 
 /**
  * The field a label names. The short forms (`CL BY:`, `CL REASON:`, `DECL ON:`, `DRV FROM:`, as

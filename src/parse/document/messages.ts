@@ -18,6 +18,7 @@ import type { Marking, Portion, Span } from '../../types.js';
 import type { BannerHit } from './banners.js';
 import type { LineRole } from './header.js';
 import type { DocLine } from './lines.js';
+import { opensWithAuthorityLabel } from './authority.js';
 
 /**
  * A separator of fixed words that starts a quoted message: a form line, kept as written (there is
@@ -57,14 +58,12 @@ export function unclassifiedMessages(
 
 /**
  * Whether a message holds a line of a classification authority block (`Classified By:`,
- * `Derived From:`, `Declassify On:`): a sign that it holds classified text, whatever its lines say
+ * `Derived From:`, `Declassify On:`, `CL BY:`, `DECL ON:`, see ./authority.ts): a sign that it holds classified text, whatever its lines say
  * (read as UNCLASSIFIED, the unmarked text beside such a block was released: probe 67d F7).
  */
 function holdsAuthorityLine(lines: readonly DocLine[], span: Span): boolean {
-  return lines.some((l) => !l.blank && l.start >= span.start && l.end <= span.end && AUTHORITY_LINE.test(l.text));
+  return lines.some((l) => !l.blank && l.start >= span.start && l.end <= span.end && opensWithAuthorityLabel(l.text));
 }
-
-const AUTHORITY_LINE = /^(?:>\s*)*(?:classified\s+by|derived\s+from|declassify\s+on|classification\s+authority)\s*:/i;
 
 /** How deep a line is quoted: the `>` signs it opens with (`> > text` and `>>text` are 2). */
 const quoteDepth = (text: string): number => (/^(?:>\s*)*/.exec(text)?.[0].match(/>/g) ?? []).length;
