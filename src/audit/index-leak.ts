@@ -10,8 +10,9 @@
  *   text of the folder shows the run (the index quotes released subjects and titles: a run
  *   released by another document is the cross-document check's business, not the index's);
  * - the whole rule of the release texts (a short withheld piece, a name or a number, found whole)
- *   in the document's own rows of the JSON index, which the other index files give again (the
- *   index check holds them to the same records).
+ *   in the cells of the document's own rows of the JSON index that carry the document's words
+ *   (ROW_TEXT_CELLS), which the other index files give again (the index check holds them to the
+ *   same records).
  *
  * Only shingle hashes of the index are kept; findings never quote withheld words.
  */
@@ -147,7 +148,19 @@ async function indexPieces(abs: string, rel: string): Promise<string[] | string>
   return [Buffer.from(bytes).toString('utf8')];
 }
 
-/** The string values of each JSON index row, joined, by the row's stem (empty when the file is no index). */
+/**
+ * The cells of an index row that carry the document's own words: its name, number, subject or
+ * title and sender/addressees. The others are the tool's words (exemptions, justification,
+ * segregability, rule, location), written from the record: the index check holds them to the
+ * records and the re-run check the records to the originals, so no withheld piece reaches them
+ * but through an edited record, which those checks fail. Read in full, a one-word withheld
+ * heading (`Security`, 09STATE37566) was found in `national security information`, and a
+ * paragraph that is only its mark (`(S-ENTIRE TEXT)`) in `the cable's entire-text classification
+ * statement`: the audit failed correct releases of corpus cables (probe 68c).
+ */
+const ROW_TEXT_CELLS = ['document', 'stem', 'docNumber', 'subject', 'fromTo'] as const;
+
+/** The document's own words in each JSON index row (ROW_TEXT_CELLS), joined, by the row's stem (empty when the file is no index). */
 function rowsByStem(json: string): Map<string, string> {
   const out = new Map<string, string[]>();
   try {
@@ -155,7 +168,7 @@ function rowsByStem(json: string): Map<string, string> {
     if (!Array.isArray(rows)) return new Map();
     for (const row of rows as Record<string, unknown>[]) {
       const stem = String(row?.['stem']);
-      out.set(stem, [...(out.get(stem) ?? []), ...stringsOf(row)]);
+      out.set(stem, [...(out.get(stem) ?? []), ...ROW_TEXT_CELLS.flatMap((cell) => stringsOf(row?.[cell]))]);
     }
   } catch {
     return new Map();
