@@ -5,6 +5,7 @@ import type { CompiledRule, Profile } from '../rules/load.js';
 import type { Override, OverrideSet } from '../rules/overrides.js';
 import { classificationReason, isB1 } from '../rules/authority-items.js';
 import { overrideIdsOf, overrideMismatch } from '../rules/override-ids.js';
+import { sampleListNotes } from '../rules/sample-lists.js';
 import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
 import { requireAsOf } from '../options.js';
@@ -45,7 +46,7 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
   const bannerAbove = isBannerAbovePortions(doc);
   const governing = governingReasons(doc, declassification);
   const reasons = withholdingReasons(doc, governing.reasons, declassification, options.asOf);
-  const diagnostics: Diagnostic[] = governing.note ? [governing.note] : [];
+  const diagnostics: Diagnostic[] = [...(governing.note ? [governing.note] : []), ...sampleListNotes(profile)];
   const overrides = overridesFor(doc, options);
 
   const decisions: Decision[] = [];
