@@ -42,6 +42,9 @@ export const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
   // quiet about them (probe 65e F5).
   'control-with-classified-level',
   'banner-below-portions',
+  // A banner that lacks controls its portions carry (../lint): a partner's release went out
+  // under it without a word, only lint said so (probe 67b F6).
+  'banner-missing-controls',
 ]);
 
 /** The console's warnings among a document's diagnostics, each once. */

@@ -9,6 +9,7 @@ import { requireAsOf } from '../options.js';
 import { governingOrder } from './orders.js';
 import { DECL_CODE_START, parseDecl, withCodeUnder } from './parse-decl.js';
 import { LEVEL_BANNER } from '../markings/levels.js';
+import { natoOwnBanner } from '../markings/nato-banner.js';
 import { chooseInstruction, type Instruction } from './choose.js';
 import { eoLineAt, forwardedAt, forwardedOnly, type Weighed } from './forwarded.js';
 import { ambiguousDayMonth } from './parse-date.js';
@@ -347,7 +348,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
  */
 export function assessDocument(doc: Document, asOf: string): DeclAssessment {
   requireAsOf(asOf);
-  const a = belowItsPortions(doc, doc.format === 'document' ? assessAuthorityBlock(doc, asOf) : assessCable(doc, asOf));
+  const a = natoDocument(doc, belowItsPortions(doc, doc.format === 'document' ? assessAuthorityBlock(doc, asOf) : assessCable(doc, asOf)));
   // Decided as the document stood before it was written: not an error (the status is still the
   // instruction's), but hardly what was meant (a mistyped year), so never silent.
   if (doc.originated && asOf < doc.originated) {
@@ -360,6 +361,31 @@ export function assessDocument(doc: Document, asOf: string): DeclAssessment {
     };
   }
   return a;
+}
+
+/**
+ * A NATO document (its banner NATO's own, `NATO RESTRICTED`, `NATO SECRET`) carries no E.O. 13526
+ * declassification instruction: NATO classifies it, and NATO information is declassified only with
+ * NATO's consent (32 CFR 2001.24(h)(3); ISM declassException `NATO`). Without an instruction it
+ * was `invalid` with a `decl-missing` error, which asked for what a NATO document never has (probe
+ * 67b F5). Its status is `review` (a reviewer consults NATO; domain.md §1.8: never declassified
+ * without NATO's consent), said once as information, not as the document's error.
+ */
+function natoDocument(doc: Document, a: DeclAssessment): DeclAssessment {
+  const words = natoOwnBanner(doc.banner?.raw, doc.banner?.marking);
+  if (words === null || a.rule !== '32cfr2001.21' || a.decl.kind !== 'none' || a.decl.raw !== null || a.decl.truncated) return a;
+  if (doc.banner!.marking!.level === 'U') return a;
+  return {
+    ...a,
+    status: 'review',
+    rule: '32cfr2001.24h',
+    declassifyOn: null,
+    reason: `A NATO document (${words}): NATO's classification carries no E.O. 13526 declassification instruction, and NATO information is declassified only with NATO's consent (32 CFR 2001.24(h)(3)): a reviewer consults NATO.`,
+    diagnostics: [
+      ...a.diagnostics.filter((d) => d.code !== 'decl-missing'),
+      { severity: 'info', code: 'decl-nato-document', message: `${words} is NATO's classification: a NATO document carries no E.O. 13526 declassification instruction, and is declassified only with NATO's consent.` },
+    ],
+  };
 }
 
 /**

@@ -1,10 +1,11 @@
 import { assessDocument } from '../declass/index.js';
-import { foreignInformation, formatBanner, LEVEL_BANNER, rollUp } from '../markings/index.js';
+import { foreignInformation, formatBanner, LEVEL_BANNER, natoOwnBanner, natoReleaseBanner, rollUp } from '../markings/index.js';
 import { conditionsHold, CONDITIONS } from '../rules/conditions/index.js';
 import type { CompiledRule, Profile } from '../rules/load.js';
 import type { Override, OverrideSet } from '../rules/overrides.js';
 import { classificationReason, isB1 } from '../rules/authority-items.js';
 import { overrideIdsOf, overrideMismatch } from '../rules/override-ids.js';
+import { sampleListNotes } from '../rules/sample-lists.js';
 import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
 import { requireAsOf } from '../options.js';
@@ -45,7 +46,7 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
   const bannerAbove = isBannerAbovePortions(doc);
   const governing = governingReasons(doc, declassification);
   const reasons = withholdingReasons(doc, governing.reasons, declassification, options.asOf);
-  const diagnostics: Diagnostic[] = governing.note ? [governing.note] : [];
+  const diagnostics: Diagnostic[] = [...(governing.note ? [governing.note] : []), ...sampleListNotes(profile)];
   const overrides = overridesFor(doc, options);
 
   const decisions: Decision[] = [];
@@ -80,7 +81,7 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
   }
 
   const disposition = computeDisposition(decisions, redactions);
-  const releaseBanner = profile.banner === 'foia' ? 'UNCLASSIFIED' : formatBanner(rollUp(releasedMarkings(doc, decisions, declassification.status)));
+  const releaseBanner = profile.banner === 'foia' ? 'UNCLASSIFIED' : rolledUpBanner(doc, decisions, declassification.status);
 
   return {
     document: doc,
@@ -348,6 +349,18 @@ export function mergeRedactions(redactions: readonly Redaction[]): Redaction[] {
  * text, not portion marked; `NATO SECRET` rolls up to `SECRET//NATO`, as a released `(NS)` portion
  * does), never U: the release banner claims what the release holds.
  */
+/**
+ * The roll-up of the released portions, written as a banner. A NATO document's text released at
+ * its own banner's level keeps NATO's words (`//NATO RESTRICTED`), not the US level its marking
+ * maps to (`CONFIDENTIAL//NATO`: a level the document never had, probe 67b F5).
+ */
+function rolledUpBanner(doc: Document, decisions: readonly Decision[], status: DeclStatus): string {
+  const rolled = rollUp(releasedMarkings(doc, decisions, status));
+  const marking = doc.banner?.marking ?? null;
+  const nato = marking ? natoReleaseBanner(natoOwnBanner(doc.banner?.raw, marking), marking.level, rolled) : null;
+  return nato ?? formatBanner(rolled);
+}
+
 function releasedMarkings(doc: Document, decisions: readonly Decision[], status: DeclStatus): Marking[] {
   const byId = new Map(doc.portions.map((p) => [p.id, p]));
   const banner = doc.banner?.marking ?? null;

@@ -34,17 +34,22 @@ export function lintDocument(doc: Document, asOf: string): Diagnostic[] {
 }
 
 /**
- * The lint's `banner-below-portions` errors alone (a banner lower than its portions' roll-up: a
- * marking error, a possible spill), for the release's audit record: `release` recorded nothing
- * of it while the document was classified, though the understated banner is what a reviewer
- * must see (probe 64c F5). The same checks as `lintDocument`'s, so both say the same.
+ * The lint's banner roll-up findings alone, for the release's audit record and console: a banner
+ * lower than its portions' roll-up (`banner-below-portions`: a marking error, a possible spill;
+ * `release` recorded nothing of it while the document was classified, probe 64c F5), and a banner
+ * that lacks controls its portions carry (`banner-missing-controls`: `SECRET//REL TO USA, FVEY`
+ * over an `(S//NF)` paragraph, the banner a bare `(S//REL)` takes its list from; only lint said
+ * it, probe 67b F6). The same checks as `lintDocument`'s, so both say the same; the latter is a
+ * warning in the release whatever the lint's severity (the decisions go by the portions' own marks).
  */
 export function bannerBelowPortions(doc: Document, asOf: string): Diagnostic[] {
   const ctx = lintContext(doc, asOf);
   const format = doc.format ?? 'cable';
-  return LINT_CHECKS.filter((c) => c.formats.includes(format) && c.codes.includes('banner-below-portions'))
+  const codes = ['banner-below-portions', 'banner-missing-controls'];
+  return LINT_CHECKS.filter((c) => c.formats.includes(format) && c.codes.some((code) => codes.includes(code)))
     .flatMap((c) => c.check(ctx))
-    .filter((d) => d.code === 'banner-below-portions');
+    .filter((d) => codes.includes(d.code))
+    .map((d) => (d.code === 'banner-missing-controls' ? { ...d, severity: 'warning' as const } : d));
 }
 
 /** What every check sees of `doc` as of `asOf`. */

@@ -16,6 +16,7 @@ export type { ParentheticalKind } from './classify.js';
 export { compareLevels, isClassified, LEVELS, LEVEL_BANNER } from './levels.js';
 export { abovePlainU, dominates, mostRestrictive, raisedByMark } from './compare.js';
 export { rollUp } from './roll-up.js';
+export { natoOwnBanner, natoReleaseBanner } from './nato-banner.js';
 export { foreignInformation } from './foreign.js';
 export type { ForeignInformation } from './foreign.js';
 export { formatBanner, formatPortion } from './format.js';

@@ -32,6 +32,8 @@ export interface CompiledSpanRule {
   readonly conditions: readonly (readonly [string, unknown])[];
   readonly matcher: SpanMatcher;
   readonly reason: string | undefined;
+  /** The literal terms when the profile marks them a sample (`match.sample`), else absent. */
+  readonly sampleTerms?: readonly string[];
 }
 
 /** A validated release profile. */
@@ -74,6 +76,7 @@ export function compileProfile({ data: profile, lines, sha256: hash }: Validated
         conditions: conditionsOf(rule.when),
         matcher: compileMatcher(rule.match!),
         reason: rule.reason,
+        ...(rule.match!.sample ? { sampleTerms: rule.match!.terms ?? [] } : {}),
       });
     } else {
       rules.push({

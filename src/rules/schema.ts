@@ -21,6 +21,11 @@ const MatchSchema = z
     use: z.array(z.enum(SHARED_PATTERN_NAMES)).optional(),
     /** Case-insensitive matching (default true). */
     ignoreCase: z.boolean().optional(),
+    /**
+     * The terms are a sample shipped with the profile, not a review's list: every release with it
+     * says so (console once, each record), so that no one takes it for a search of all names.
+     */
+    sample: z.boolean().optional(),
   })
   .strict();
 

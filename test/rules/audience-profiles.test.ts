@@ -80,7 +80,7 @@ describe('cleared-audience profiles decide each control for the reason it names 
   it.each<[string, string, string, 'document' | 'cable', string, string, string[], RegExp]>([
     // F1: nato withholds what fvey does, and LIMDIS.
     ['nato', 'SECRET//ORCON-USGOV//REL TO USA, NATO', '(S//OC-USGOV//REL TO USA, NATO)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /ORCON-USGOV/],
-    ['nato', 'SECRET//IMCON//REL TO USA, NATO', '(S//IMC//REL TO USA, NATO)', 'document', 'withhold', 'noforn', ['NOFORN'], /IMCON/],
+    ['nato', 'SECRET//IMCON//REL TO USA, NATO', '(S//IMC//REL TO USA, NATO)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /IMCON/],
     ['nato', 'SECRET//REL TO USA, NATO//LIMDIS', '(S//DS//REL TO USA, NATO)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /LIMDIS/],
     // F2: LIMDIS, as a portion control and as a cable's caption.
     ['fvey', 'SECRET//REL TO USA, FVEY//LIMDIS', '(S//DS//REL TO USA, FVEY)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /LIMDIS/],
@@ -119,6 +119,21 @@ describe('cleared-audience profiles decide each control for the reason it names 
     ['fvey', '//NATO SECRET', '(//NS)', 'document', 'withhold', 'nato-not-releasable', ['NATO'], /NATO's consent/],
     ['fvey', '//COSMIC TOP SECRET', '(//CTS)', 'document', 'withhold', 'nato-not-releasable', ['NATO'], /NATO's consent/],
     ['fvey', '//NATO SECRET', '', 'document', 'withhold', 'unmarked-in-nato-document', ['NATO'], /NATO classified document/],
+    // Stop 68: each label names the control that caused it: PROPIN and IMCON are not NOFORN.
+    ['nato', 'SECRET//PROPIN//REL TO USA, NATO', '(S//PR//REL TO USA, NATO)', 'document', 'withhold', 'proprietary', ['PROPIN - PENDING REVIEW'], /PROPIN/],
+    ['fvey', 'SECRET//PROPIN//REL TO USA, FVEY', '(S//PR//REL TO USA, FVEY)', 'document', 'withhold', 'proprietary', ['PROPIN - PENDING REVIEW'], /PROPIN/],
+    ['fvey', 'SECRET//IMCON//REL TO USA, FVEY', '(S//IMC//REL TO USA, FVEY)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /IMCON/],
+    ['nato', 'SECRET//PROPIN', '(S//PR)', 'document', 'withhold', 'proprietary', ['PROPIN - PENDING REVIEW'], /PROPIN/],
+    ['fvey', 'SECRET//IMCON', '(S//IMC)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /IMCON/],
+    // NOFORN beside them still says NOFORN.
+    ['nato', 'SECRET//IMCON//NOFORN', '(S//IMC/NF)', 'document', 'withhold', 'noforn', ['NOFORN'], /NOFORN/],
+    // Stop 65's list: NATO's information in a US portion goes back to NATO whatever US REL TO list it has.
+    ['nato', 'SECRET//FGI NATO//REL TO USA, FVEY', '(S//FGI NATO//REL TO USA, FVEY)', 'document', 'release', 'nato-information', [], /NATO information/],
+    ['nato', 'SECRET//FGI NATO', '(S//FGI NATO)', 'document', 'withhold', 'fgi-nato-without-foreign-release', ['NOFORN'], /CAPCO/],
+    ['nato', 'TOP SECRET//FGI NATO//REL TO USA, FVEY', '(TS//FGI NATO//REL TO USA, FVEY)', 'document', 'withhold', 'above-clearance', ['TS'], /TOP SECRET/],
+    // Stop 65's list: the unmarked text of a COSMIC TOP SECRET document is above clearance, not NOFORN.
+    ['nato', '//COSMIC TOP SECRET', '', 'document', 'withhold', 'unmarked-in-nato-document-above-clearance', ['TS'], /COSMIC TOP SECRET/],
+    ['nato', '//NATO SECRET', '', 'document', 'release', 'unmarked-in-nato-document', [], /NATO/],
     // F7: DISPLAY ONLY is a foreign-disclosure marking: shown, not given.
     ['nato', 'SECRET//DISPLAY ONLY DEU', '(S//DISPLAY ONLY DEU)', 'document', 'withhold', 'display-only', ['DISPLAY ONLY'], /DISPLAY ONLY/],
     ['fvey', 'SECRET//DISPLAY ONLY DEU', '(S//DISPLAY ONLY DEU)', 'document', 'withhold', 'display-only', ['DISPLAY ONLY'], /DISPLAY ONLY/],

@@ -30,6 +30,10 @@ describe('foia-intel org-designator: office symbols, not abbreviations of their 
     ['command and control, a joint staff, x2y words', 'C4 and C4I systems, the J2 staff, P2P networks', []],
     ['office symbols in a SIDtoday byline and text', 'Chief, S2I4; FROM: ZQ, S12C; S2I04, F611, S0121, F26, S2A and S2B', ['S2I4', 'S12C', 'S2I04', 'F611', 'S0121', 'F26', 'S2A', 'S2B']],
     ['a bare letter and digit of the agency (ambiguous, withheld)', 'the S2 workforce and F6', ['S2', 'F6']],
+    // Probe 67b F9: a tank and the EU three where the next words say so; alone they keep an office's shape.
+    ['tanks named as tanks', 'the T72 and M1A1 tanks, T80 tanks, the T55 main battle tank', []],
+    ['the EU three named as a group', 'the E3 group, the E3 foreign ministers and the E3+3 talks', []],
+    ['T72 and E3 alone (an office shape, withheld)', 'the T72 team and E3 staff; ZQ, T72', ['T72', 'E3', 'T72']],
   ])('%s', (_what, text, expected) => {
     expect(found(designator, text)).toEqual(expected);
   });

@@ -15,7 +15,7 @@ import type { LintCheck } from '../types.js';
 export const authorityBlock: LintCheck = {
   id: 'authority-block',
   description: 'A classified document has no classification authority block, or an incomplete one, or a Declassify On value the assessment finds fault with.',
-  codes: ['authority-missing', 'authority-incomplete', 'decl-missing', 'decl-unrecognised', 'decl-over-25-years', 'decl-over-50-years', 'decl-over-75-years', 'decl-before-origin', 'decl-on-unclassified', 'decl-truncated', 'decl-conflict', 'decl-banner-only'],
+  codes: ['authority-missing', 'authority-incomplete', 'decl-missing', 'decl-nato-document', 'decl-unrecognised', 'decl-over-25-years', 'decl-over-50-years', 'decl-over-75-years', 'decl-before-origin', 'decl-on-unclassified', 'decl-truncated', 'decl-conflict', 'decl-banner-only'],
   formats: ['document'],
   check: ({ doc, asOf, classified, bannerSpan }) => {
     const block = doc.authority ?? null;

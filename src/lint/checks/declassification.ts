@@ -6,7 +6,7 @@ import type { LintCheck } from '../types.js';
 export const declassification: LintCheck = {
   id: 'declassification',
   description: 'A classified document has a usable E.O./DECL line (32 CFR 2001.21), and the assessment of it as of the date raises no warning (a DECL date before origination or more than 25 years after it, an exemption date past the 50- or 75-year limit of its code, a cut-off line, two instructions that disagree).',
-  codes: ['decl-invalid', 'decl-missing', 'decl-truncated', 'decl-before-origin', 'decl-over-25-years', 'decl-over-50-years', 'decl-over-75-years', 'decl-on-unclassified', 'decl-conflict', 'decl-banner-only', 'as-of-before-origin'],
+  codes: ['decl-invalid', 'decl-missing', 'decl-nato-document', 'decl-truncated', 'decl-before-origin', 'decl-over-25-years', 'decl-over-50-years', 'decl-over-75-years', 'decl-on-unclassified', 'decl-conflict', 'decl-banner-only', 'as-of-before-origin'],
   formats: ['cable'],
   check: ({ doc, asOf, classified, bannerSpan }) => {
     if (!classified) return [];
