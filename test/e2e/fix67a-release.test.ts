@@ -79,6 +79,23 @@ describe('probe 66c F6: an enclosure page bannered UNCLASSIFIED in a SECRET file
     for (const [file, out] of files) expect(out, file).not.toContain(label);
     expect(await decisionOn(text, 'public', label)).toMatch(/^withhold .*B1$/);
   });
+  it.each([
+    ['no form feed', (t: string) => t.replace('\f', '')],
+    ['no form feed, no page number', (t: string) => t.replace('Page 1 of 2\n\f', '\n')],
+    ['no form feed, the label under the banner', (t: string) => t.replace('\f', '').replace('Enclosure 1\n\nUNCLASSIFIED', 'UNCLASSIFIED\n\nEnclosure 1')],
+  ])('stop 67 Left: an enclosure page with %s is its own page: held pending review, never B1', async (_name, edit) => {
+    const text = edit(enclosure('Enclosure 1', 'UNCLASSIFIED'));
+    expect(text).not.toContain('\f');
+    expect(await decisionOn(text, 'public', 'UQ4')).toBe(PENDING);
+    await expectNoZq(text);
+  });
+  it.each([
+    ['an (S) portion on the enclosure page', (t: string) => t.replace('UQ4 unmarked', 'UQ4 unmarked text.\n\n(S) ZQ5 secret. And')],
+    ['a SECRET bottom banner', (t: string) => t.replace(/UNCLASSIFIED\nPage 2 of 2/, 'SECRET\nPage 2 of 2')],
+  ])('no form feed, %s: B1 stays', async (_name, edit) => {
+    const text = edit(enclosure('Enclosure 1', 'UNCLASSIFIED').replace('\f', ''));
+    expect(await decisionOn(text, 'public', 'UQ4')).toBe('withhold unmarked-in-classified B1');
+  });
   it.each(['TAB A ZQ6 words', 'Enclosure 1 ZQ6 words', 'Attachment 12b'])('%j is not a bare label: withheld', async (label) => {
     await expectNoZq(enclosure(label.replace('12b', 'ZQ6'), 'UNCLASSIFIED'));
   });

@@ -84,7 +84,7 @@ function readDocumentText(source: string, pageFlow: PageFlow | undefined): Docum
   // --- Portions.
   const contentLines = lines.filter((_, i) => roles[i] === 'content');
   const block = authority.block;
-  const classifiedSigns = bannerMarking?.level === 'U' ? [...documentClassifiedSigns(pageBanners, own, block, textLines), ...frontMatterSigns(lines, MAX_SIGNS)] : [];
+  const classifiedSigns = bannerMarking?.level === 'U' ? withFrontMatterSigns(documentClassifiedSigns(pageBanners, own, block, textLines), frontMatterSigns(lines, bannerMarking, MAX_SIGNS)) : [];
   // Only where the document is known to be UNCLASSIFIED is `Top Secret (TS) clearances` text: in a
   // classified one the mark may mark what follows it (probe 60d F1), so it raises the portion.
   const definitions = bannerMarking?.level === 'U' && classifiedSigns.length === 0;
@@ -199,6 +199,11 @@ function documentClassifiedSigns(pageBanners: readonly PageBanner[], own: PageBa
   }
   if (block && (block.classifiedBy || block.derivedFrom || block.reason || block.declassifyOn.length > 0)) signs.push({ what: 'it has a classification authority block', span: block.span });
   return signs;
+}
+
+/** The document's signs and, after them, the front matter's on lines no sign of the document names already (one line, one error). */
+function withFrontMatterSigns(signs: readonly ClassifiedSign[], front: readonly ClassifiedSign[]): ClassifiedSign[] {
+  return [...signs, ...front.filter((f) => !signs.some((s) => f.span.start < s.span.end && s.span.start < f.span.end))];
 }
 
 /**
