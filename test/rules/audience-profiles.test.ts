@@ -128,7 +128,8 @@ describe('cleared-audience profiles decide each control for the reason it names 
     // NOFORN beside them still says NOFORN.
     ['nato', 'SECRET//IMCON//NOFORN', '(S//IMC/NF)', 'document', 'withhold', 'noforn', ['NOFORN'], /NOFORN/],
     // Stop 65's list: NATO's information in a US portion goes back to NATO whatever US REL TO list it has.
-    ['nato', 'SECRET//FGI NATO//REL TO USA, FVEY', '(S//FGI NATO//REL TO USA, FVEY)', 'document', 'release', 'nato-information', [], /NATO information/],
+    // A US portion REL TO partners that NATO is not: its US information may not go to NATO (stop 68).
+    ['nato', 'SECRET//FGI NATO//REL TO USA, FVEY', '(S//FGI NATO//REL TO USA, FVEY)', 'document', 'withhold', 'rel-to-others', ['NOT REL TO NATO'], /REL TO/],
     ['nato', 'SECRET//FGI NATO', '(S//FGI NATO)', 'document', 'withhold', 'fgi-nato-without-foreign-release', ['NOFORN'], /CAPCO/],
     ['nato', 'TOP SECRET//FGI NATO//REL TO USA, FVEY', '(TS//FGI NATO//REL TO USA, FVEY)', 'document', 'withhold', 'above-clearance', ['TS'], /TOP SECRET/],
     // Stop 65's list: the unmarked text of a COSMIC TOP SECRET document is above clearance, not NOFORN.
