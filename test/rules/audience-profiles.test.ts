@@ -127,7 +127,6 @@ describe('cleared-audience profiles decide each control for the reason it names 
     ['fvey', 'SECRET//IMCON', '(S//IMC)', 'document', 'withhold', 'originator-controlled', ['ORIGINATOR CONTROLLED - PENDING REVIEW'], /IMCON/],
     // NOFORN beside them still says NOFORN.
     ['nato', 'SECRET//IMCON//NOFORN', '(S//IMC/NF)', 'document', 'withhold', 'noforn', ['NOFORN'], /NOFORN/],
-    // Stop 65's list: NATO's information in a US portion goes back to NATO whatever US REL TO list it has.
     // A US portion REL TO partners that NATO is not: its US information may not go to NATO (stop 68).
     ['nato', 'SECRET//FGI NATO//REL TO USA, FVEY', '(S//FGI NATO//REL TO USA, FVEY)', 'document', 'withhold', 'rel-to-others', ['NOT REL TO NATO'], /REL TO/],
     ['nato', 'SECRET//FGI NATO', '(S//FGI NATO)', 'document', 'withhold', 'fgi-nato-without-foreign-release', ['NOFORN'], /CAPCO/],
