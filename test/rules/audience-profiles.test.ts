@@ -130,6 +130,9 @@ describe('cleared-audience profiles decide each control for the reason it names 
     // A US portion REL TO partners that NATO is not: its US information may not go to NATO (stop 68).
     ['nato', 'SECRET//FGI NATO//REL TO USA, FVEY', '(S//FGI NATO//REL TO USA, FVEY)', 'document', 'withhold', 'rel-to-others', ['NOT REL TO NATO'], /REL TO/],
     ['nato', 'SECRET//FGI NATO', '(S//FGI NATO)', 'document', 'withhold', 'fgi-nato-without-foreign-release', ['NOFORN'], /CAPCO/],
+    // RELIDO and DISPLAY ONLY are foreign-release markings: their own rules decide, never NOFORN (probe 68d F3).
+    ['nato', 'SECRET//FGI NATO//RELIDO', '(S//FGI NATO//RELIDO)', 'document', 'withhold', 'relido', ['RELIDO - PENDING FOREIGN DISCLOSURE REVIEW'], /RELIDO/],
+    ['nato', 'SECRET//FGI NATO//DISPLAY ONLY NATO', '(S//FGI NATO//DISPLAY ONLY NATO)', 'document', 'withhold', 'display-only', ['DISPLAY ONLY'], /DISPLAY ONLY/],
     ['nato', 'TOP SECRET//FGI NATO//REL TO USA, FVEY', '(TS//FGI NATO//REL TO USA, FVEY)', 'document', 'withhold', 'above-clearance', ['TS'], /TOP SECRET/],
     // Stop 65's list: the unmarked text of a COSMIC TOP SECRET document is above clearance, not NOFORN.
     ['nato', '//COSMIC TOP SECRET', '', 'document', 'withhold', 'unmarked-in-nato-document-above-clearance', ['TS'], /COSMIC TOP SECRET/],
