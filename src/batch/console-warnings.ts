@@ -42,6 +42,16 @@ export const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
   // quiet about them (probe 65e F5).
   'control-with-classified-level',
   'banner-below-portions',
+  // What the declassification instruction leaves in doubt (../declass/assess.ts): two DECL values
+  // that disagree (the most protective is applied: the other would have released the text), none
+  // at all, a date past 25 years, a date before the document. `check` printed them; `release`,
+  // whose decision they change, kept them in the record only (probe 68c F5).
+  'decl-conflict',
+  'decl-missing',
+  'decl-over-25-years',
+  'decl-before-origin',
+  // B1 cited with no category where the order required reasons (../engine/authority.ts).
+  'b1-without-reasons',
 ]);
 
 /** The console's warnings among a document's diagnostics, each once. */
