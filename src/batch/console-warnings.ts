@@ -45,6 +45,16 @@ export const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
   // A banner that lacks controls its portions carry (../lint): a partner's release went out
   // under it without a word, only lint said so (probe 67b F6).
   'banner-missing-controls',
+  // What the declassification instruction leaves in doubt (../declass/assess.ts): two DECL values
+  // that disagree (the most protective is applied: the other would have released the text), none
+  // at all, a date past 25 years, a date before the document. `check` printed them; `release`,
+  // whose decision they change, kept them in the record only (probe 68c F5).
+  'decl-conflict',
+  'decl-missing',
+  'decl-over-25-years',
+  'decl-before-origin',
+  // B1 cited with no category where the order required reasons (../engine/authority.ts).
+  'b1-without-reasons',
 ]);
 
 /** The console's warnings among a document's diagnostics, each once. */

@@ -82,3 +82,30 @@ export function governingReasons(doc: Document, declassification: DeclAssessment
   const cited = `B1's reasons are those of the authority block at line ${index.pointAt(chosen.span.start).line}, whose Declassify On applies; another block gives ${[...new Set(others.map((o) => cites(o.blockReasons!)))].join(' or ')}.`;
   return { reasons: own, note: { severity: 'warning', code: 'authority-reasons-differ', message, span: chosen.span }, cited };
 }
+
+/**
+ * True when the order the document falls under required a reason for every classification: E.O.
+ * 12958 (1995) and later. Older cables (E.O. 12356, 11652, 12065) often carry none.
+ */
+export function requiresReasons(doc: Document): boolean {
+  const order = doc.eo?.order ?? null;
+  return order !== null ? !/^(?:12356|11652|12065)$/.test(order) : (doc.originated ?? '') >= '1995-10-14';
+}
+
+/**
+ * A warning when B1 is cited with no category although the order required reasons: the Classified
+ * By line gives none the reader could read (a field cut off, a cable flattened onto one line, a
+ * line ending in `\\`). The stamp read plain `B1` and only `lint` said why (probe 68c F3): the
+ * release's record and console say so too, so a reviewer reads the reasons in the cable.
+ */
+export function unreadReasons(doc: Document, decisions: readonly { authority: readonly string[] }[]): Diagnostic | null {
+  if (!requiresReasons(doc) || !decisions.some((d) => d.authority.length === 1 && d.authority[0] === 'B1')) return null;
+  const field = doc.classifiedBy;
+  const why = field ? `its Classified By line gives no reasons the reader could read ("${field.raw.replace(/\s+/g, ' ').slice(0, 80)}")` : 'no Classified By line with reasons was read';
+  return {
+    severity: 'warning',
+    code: 'b1-without-reasons',
+    message: `B1 is cited with no §1.4 category: ${why}; find the reasons in the document before it is handed out.`,
+    ...(field ? { span: field.span } : {}),
+  };
+}

@@ -10,7 +10,7 @@ import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
 import { requireAsOf } from '../options.js';
 import { OUTSIDE_PORTIONS_ID, type DeclAssessment, type DeclStatus, type Decision, type Diagnostic, type Document, type Marking, type Plan, type Portion, type Redaction } from '../types.js';
-import { expandAuthority, formatReason, governingReasons, portionReasons } from './authority.js';
+import { expandAuthority, formatReason, governingReasons, portionReasons, unreadReasons } from './authority.js';
 import { computeDisposition } from './disposition.js';
 import { linesOutsidePortions, outsidePortion, spansAcrossPortions, spansInPortion, type ReleasedPortion } from './span-redactions.js';
 import { isBannerAbovePortions, isDocumentClassified, portionFacts } from './facts.js';
@@ -80,6 +80,9 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
     });
   }
 
+  const unread = unreadReasons(doc, decisions);
+  if (unread) diagnostics.push(unread);
+
   const disposition = computeDisposition(decisions, redactions);
   const releaseBanner = profile.banner === 'foia' ? 'UNCLASSIFIED' : rolledUpBanner(doc, decisions, declassification.status);
 
@@ -99,14 +102,16 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
 }
 
 /**
- * What `{reasons}` cites: the Classified By 1.4 reasons (of the governing block, governingReasons), or, for a record past 31 December of its
+ * What `{reasons}` cites: the Classified By 1.4 reasons (of the governing block, governingReasons), or, for a record from 31 December of its
  * 25th year that is still classified, the E.O. 13526 §3.3(b) exemptions its declassification
  * instruction names (`25X1`-`25X9`, `50X1-HUM`, `50X2-WMD`): past 25 years only an exemption keeps
  * information classified, and NARA's redaction codes cite it for such records (1.4 letters below 25
  * years, 25X above, 50X beyond). A record whose origin is not known keeps its 1.4 reasons.
  */
 function withholdingReasons(doc: Document, reasons: readonly string[], declassification: DeclAssessment, asOf: string): readonly string[] {
-  if (declassification.status !== 'classified' || doc.originated === null || asOf <= endOfYearAfter(doc.originated, 25)) return reasons;
+  // On 31 December itself the 25 years are reached (E.O. 13526 §3.3(a) declassifies on that day, and
+  // declass/assess.ts turns OADR and X1 to review on it): the exemption alone holds from that day.
+  if (declassification.status !== 'classified' || doc.originated === null || asOf < endOfYearAfter(doc.originated, 25)) return reasons;
   const exemptions = declassification.decl.kind === 'exemption' ? declassification.decl.codes.filter((c) => /^(?:25|50|75)X\d/.test(c)) : [];
   return exemptions.length > 0 ? exemptions : reasons;
 }

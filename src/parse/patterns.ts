@@ -307,7 +307,8 @@ const SECTION_TOKEN = /(?<![0-9.])1[ \t]*\n?[ \t]*\.[ \t]*\n?[ \t]*([4-6])(?![0-
 // A backslash is a separator too: some cables end their lines with one (`reasons 1.4 \\ ⏎ (b) and (d) \\`).
 // `through` and `thru` join a range as a dash does (`1.4 (B) THROUGH (D)`).
 // The `E` of `E.O.` (`Reason: 1.4(d), E.O. 13526`) is no letter: it was cited as 1.4(e).
-const REASON_TOKEN = /^\s*(?:\(\s*([a-hA-H])\s*\)|([a-hA-H])(?![A-Za-z0-9])(?!\.[ \t]?O(?![A-Za-z]))|((?:and|or|through|thru)(?![A-Za-z])|[&,/\-–)(;\\]))/i;
+// `+` joins letters as `and` does (`1.4 (b+d)`, `1.4 (b)+(e)`: the list stopped at it).
+const REASON_TOKEN = /^\s*(?:\(\s*([a-hA-H])\s*\)|([a-hA-H])(?![A-Za-z0-9])(?!\.[ \t]?O(?![A-Za-z]))|((?:and|or|through|thru)(?![A-Za-z])|[&+,/\-–)(;\\]))/i;
 
 /** The section repeated after a range token (`1.4(B)-1.4(D)`): the range read b and d only. */
 const RANGE_SECTION = /^\s*1[ \t]*\.[ \t]*([4-6])(?![0-9])(?=\s*\(?\s*[a-hA-H](?![A-Za-z0-9]))/;
@@ -353,7 +354,8 @@ function readReasonLetters(text: string, from: number, maxTokens: number, sectio
  * order is as written. Letters cited alone (`reasons b and d`) are categories of §1.4 here: the
  * order the document falls under decides their section ({@link bareReasonsUnder}).
  */
-export function normaliseReasons(text: string): string[] {
+export function normaliseReasons(raw: string): string[] {
+  const text = joinBrokenAnd(raw);
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (section: string, letter: string): void => {
@@ -372,6 +374,28 @@ export function normaliseReasons(text: string): string[] {
   }
   if (out.length === 0) for (const letter of bareReasonLetters(text)) add('4', letter);
   return out;
+}
+
+/**
+ * `and` broken inside the word by a line end or a stray blank (`1.4 B A` / `ND D`, `(b) a` /
+ * `nd (d)`, `(B) AN` / `D (D)`, `(b) an d (d)`): its first piece was read as the letter A, a
+ * category the cable never gives, and the list stopped there, dropping D (probe 68c F1). Joined
+ * only where a letter follows (`an d (d)`): `an d.` alone may end with the letter d.
+ */
+const BROKEN_AND = /(?<![A-Za-z0-9])(?:a[ \t]*\n?[ \t]*nd|an[ \t]*\n?[ \t]*d)(?=[ \t]*\n?[ \t]*\(?[ \t]*[a-h](?![A-Za-z0-9]))/gi;
+
+/** The text with every broken `and` of a reason list joined (see {@link BROKEN_AND}). */
+export function joinBrokenAnd(text: string): string {
+  return text.replace(BROKEN_AND, 'and');
+}
+
+/**
+ * `Rea` / `sons`, `a` / `nd` → `Reasons`, `and`: words broken over a line end, so reasons are not
+ * read from their pieces. A lone letter that opens the next line is a reason letter, no word's tail
+ * (`1.4 (b and` / `d)` was joined into `andd` and D was lost).
+ */
+export function joinBrokenWords(text: string): string {
+  return text.replace(/([A-Za-z])[ \t]*\n[ \t]*([a-z])(?=[a-z])/g, '$1$2');
 }
 
 /** `reasons` or `reason`, a colon maybe, then what may be a list of letters alone. */

@@ -6,7 +6,9 @@ import type { ClassifiedBy, Field, Marking } from '../types.js';
 import type { DraftPortion } from './body.js';
 import type { HeaderResult } from './header/index.js';
 import { readEntireTextWords } from './marks.js';
-import { CLASSIFIED_BY_LINE, normaliseReasons } from './patterns.js';
+import { CLASSIFIED_BY_LINE, joinBrokenWords, normaliseReasons } from './patterns.js';
+
+export { joinBrokenWords } from './patterns.js';
 
 /** The Classified By field and the ENTIRE TEXT statement with the marking it gives every unmarked portion. */
 export interface Statements {
@@ -80,7 +82,3 @@ function paragraphTextStart(source: string, d: DraftPortion): number {
   return i;
 }
 
-/** `a\nnd` → `and`: words broken over a line end, so reasons are not read from their pieces. */
-export function joinBrokenWords(text: string): string {
-  return text.replace(/([A-Za-z])[ \t]*\n[ \t]*([a-z])/g, '$1$2');
-}

@@ -53,6 +53,11 @@ const SANCTIONED: readonly RegExp[] = [
   // (04THEHAGUE3166 `REASONS 1 ⏎ .4 (B AND D)`, 07BERN881 `1.4(b) and ( \ ⏎ d).`) are read: the
   // portions keep their reasons and gain the ones missed.
   /^\S+ \S+: W (?:classified|unmarked-in-classified) -> W (?:classified|unmarked-in-classified) \(authority B1((?:,1\.4\([A-H]\))*) -> B1\1(?:,1\.4\([A-H]\))+\)$/,
+  // Probe 68c F1-F3 (fix68f): a preview's Classified By cut off with `...` gives way to the full
+  // text's, which may cite §1.5 (09THEHAGUE196 `1.5(b` / `,d)`); and an `and` broken over a line
+  // (07BRASILIA2262 `1.4 B A` / `ND D`) no longer cites 1.4(A), which the cable never gives, but (D).
+  /^\S+ \S+: W (?:classified|unmarked-in-classified) -> W (?:classified|unmarked-in-classified) \(authority B1 -> B1,1\.5\([A-H]\)(?:,1\.5\([A-H]\))*\)$/,
+  /^\S+ \S+: W (?:classified|unmarked-in-classified) -> W (?:classified|unmarked-in-classified) \(authority B1,1\.4\(B\),1\.4\(A\) -> B1,1\.4\(B\),1\.4\(D\)\)$/,
   // Lettered items after unmarked text are that text's, not subparagraphs inheriting the mark of
   // the paragraph above it (08BOGOTA4083: a treaty's definitions were released with a (U) ¶6):
   // they join the unmarked text, decided as such (withheld in a classified cable).

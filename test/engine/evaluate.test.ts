@@ -206,9 +206,12 @@ describe('classification by compilation: a classified banner above every marked 
 describe('B1 cites the 25X exemption of a record more than 25 years old', () => {
   const old = (decl: string, originated: string) => miniCable({ banner: CONFIDENTIAL, decl, originated, body: [['p1', mk('C'), 'Old classified text.']] });
   it.each([
-    // Under 25 years: the Classified By 1.4 reasons; past 31 December of the 25th year: the exemption.
+    // Under 25 years: the Classified By 1.4 reasons; from 31 December of the 25th year, the day §3.3(a)
+    // declassifies on and OADR or X1 turn to review (declass/assess.ts): the exemption (probe 68c F6:
+    // the 1.4 reasons were cited one day more).
     ['DECL: 25X1, 20401231', '1990-03-12', '2010-12-01', ['B1', '1.4(B)', '1.4(D)']],
-    ['DECL: 25X1, 20401231', '1990-03-12', '2015-12-31', ['B1', '1.4(B)', '1.4(D)']],
+    ['DECL: 25X1, 20401231', '1990-03-12', '2015-12-30', ['B1', '1.4(B)', '1.4(D)']],
+    ['DECL: 25X1, 20401231', '1990-03-12', '2015-12-31', ['B1', '25X1']],
     ['DECL: 25X1, 20401231', '1990-03-12', '2016-01-01', ['B1', '25X1']],
     ['DECL: 25X1, 25X6, 20401231', '1990-03-12', '2026-11-26', ['B1', '25X1', '25X6']],
     ['DECL: 50X1-HUM', '1980-06-01', '2026-11-26', ['B1', '50X1-HUM']],

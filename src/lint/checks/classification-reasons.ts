@@ -1,3 +1,4 @@
+import { requiresReasons } from '../../engine/authority.js';
 import type { LintCheck } from '../types.js';
 
 /** A classified document states why it is classified (`Classified By: … REASONS: 1.4 (B)`). */
@@ -9,8 +10,7 @@ export const classificationReasons: LintCheck = {
   check: ({ doc, classified, bannerSpan }) => {
     if (!classified || (doc.classifiedBy && doc.classifiedBy.reasons.length > 0)) return [];
     // Older cables (E.O. 12356, 11652, "ENTIRE TEXT" era) often carry no reason.
-    const order = doc.eo?.order ?? null;
-    const modern = order !== null ? !/^(?:12356|11652|12065)$/.test(order) : (doc.originated ?? '') >= '1995-10-14';
+    const modern = requiresReasons(doc);
     return [
       {
         severity: modern ? 'error' : 'warning',

@@ -1,6 +1,6 @@
 /** The `Classified By:` field, with its reasons, however it is broken over lines and pages. */
 import { ID_RECORD, isBareRecordStart, isHeaderFieldStart, NUMBERED_PARAGRAPH, REASON_CONTINUES, REASON_ONLY, startsWithLetteredMark, startsWithMark } from './classify.js';
-import { CSV_ROW, isFurnitureLine, normaliseReasons } from '../patterns.js';
+import { CSV_ROW, isFurnitureLine, joinBrokenAnd, joinBrokenWords, normaliseReasons } from '../patterns.js';
 import { PROSE_VERB } from './pass-line.js';
 import { setRole, type HeaderInput, type HeaderState } from './types.js';
 
@@ -38,13 +38,27 @@ export function readClassifiedBy(input: HeaderInput, state: HeaderState, at: num
   // So is a sentence in the name before them (`Classified By: POLOFF J. DOE, WHO MET … IN BONN.
   // REASONS: …`): the field is a name, a title and an office.
   for (let q = at; q < k; q++) if (input.roles[q] === 'boilerplate' && (hasWordsAfterReasons(lines[q]!.text) || hasProseBeforeReasons(lines[q]!.text))) setRole(input, q, 'content');
-  if (!state.res.classifiedBy) {
-    const raw = source.slice(start, end);
-    state.res.classifiedBy = { raw, span: { start, end }, reasons: normaliseReasons(raw.replace(/([A-Za-z])[ \t]*\n[ \t]*([a-z])/g, '$1$2')) };
-  }
+  const raw = source.slice(start, end);
+  const reasons = normaliseReasons(joinBrokenWords(raw));
+  if (!state.res.classifiedBy || completesPreview(state.res.classifiedBy, { raw, reasons })) state.res.classifiedBy = { raw, span: { start, end }, reasons };
   state.res.structured = true;
   return k - 1;
 }
+
+/**
+ * A WikiLeaks file shows a preview of the cable cut off with `...` (`CLASSIFIED BY: Mark Wells,
+ * Political Counse...`) before its full text: the preview's field gave no reasons, and B1 was
+ * cited with no category for the 38 corpus cables of this shape (probe 68c F3). The full field
+ * replaces it when it starts with the preview's words, so it is the same field, not a
+ * concatenated cable's. Also where the full text is read as a header of its own (./restart.ts).
+ */
+export function completesPreview(preview: Field, full: Field): boolean {
+  const cut = /^([\s\S]*?)\s*\.{3}\s*$/.exec(preview.raw)?.[1];
+  const words = (t: string): string => t.replace(/\s+/g, ' ').trim().toUpperCase();
+  return preview.reasons.length === 0 && full.reasons.length > 0 && cut !== undefined && cut.length > 15 && words(full.raw).startsWith(words(cut));
+}
+
+type Field = { readonly raw: string; readonly reasons: readonly string[] };
 
 /** A full stop that ends an initial or a title, not a sentence (`U.S.`, `J.`, `Amb.`). */
 const ABBREVIATION_END = /\b(?:[A-Z]|Amb|Dep|Pol|Gen|Col|Dr|Mr|Mrs|Ms|Jr|Sr|St|Lt|Adm|Maj|Capt|Cdr)\.\s*$/i;
@@ -68,11 +82,15 @@ function opensParagraph(input: HeaderInput, c: HeaderInput['lines'][number]): bo
 function goesOn(input: HeaderInput, text: string, m: number, adjacent: boolean, crossed: boolean): boolean {
   const c = input.lines[m]!;
   const reasonOnly = REASON_ONLY.test(c.text);
-  if (isHeaderFieldStart(c.text) && !/^REASONS?\s*:/i.test(c.text)) return false;
+  // `E.O. 12958, 1.4(b)(d).` after `For reasons \\` names the reasons: no E.O. line of its own.
+  if (isHeaderFieldStart(c.text) && !/^REASONS?\s*:/i.test(c.text) && !(adjacent && EO_REASON.test(c.text))) return false;
   // A cut-off extract (`1.b an...`) ends here; a record or CSV row that follows is not text.
   if (/\.\.\.$/.test(text) || ID_RECORD.test(c.text) || CSV_ROW.test(c.text) || isBareRecordStart(input.lines, m)) return false;
   // A word broken over the line end (`… 1.4 (b) a` / `nd (d)`) continues the field.
   if (adjacent && /^[a-z]/.test(c.text) && /[a-z]$/i.test(text)) return true;
+  // An `and` broken at the line end, then reasons only (`… 1.4 B A` / `ND D`): read alone, the `A`
+  // was cited as 1.4(a) and `ND D` became a portion of its own (probe 68c F1).
+  if (adjacent && finishesBrokenAnd(text, c.text)) return true;
   // After the reasons only their tail: `(D).`, or `and (d).  This message was …`.
   if (normaliseReasons(text).length > 0) return adjacent && (reasonOnly || REASON_CONTINUES.test(c.text));
   if (adjacent) {
@@ -94,6 +112,17 @@ function goesOn(input: HeaderInput, text: string, m: number, adjacent: boolean, 
   if (opensParagraph(input, c)) return false;
   if (!(crossed || /^(?:1\.[456]|REASON)/i.test(c.text))) return false;
   return /(?:REASONS?|1\.[456]|BY|FOR|,)\s*:?\s*$/i.test(text);
+}
+
+/** `E.O. 12958, 1.4(b)(d).`: the order's number then its reasons, on a line of the field. */
+const EO_REASON = /^E\.?\s?O\.?\s*1\d{4}\s*,?\s*(?:SEC(?:TION)?\.?\s*)?1\s?\.\s?[456](?![0-9])/i;
+
+/** True when `line` completes an `and` broken at the end of `text` and holds reasons only. */
+function finishesBrokenAnd(text: string, line: string): boolean {
+  const piece = /(?<![A-Za-z])[A-Za-z]{1,2}[ \t]*$/.exec(text)?.[0];
+  if (!piece) return false;
+  const joined = joinBrokenAnd(`${piece}\n${line}`);
+  return joined !== `${piece}\n${line}` && REASON_ONLY.test(joined.replace(/\\/g, ' '));
 }
 
 /**

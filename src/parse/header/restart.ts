@@ -5,6 +5,7 @@
 import type { Line } from '../lines.js';
 import { CSV_ROW } from '../patterns.js';
 import { ID_RECORD, isBareRecordStart, skipBlank } from './classify.js';
+import { completesPreview } from './classified-by.js';
 import type { HeaderResult, Role } from './types.js';
 
 /**
@@ -49,7 +50,7 @@ export function mergeHeaders(a: HeaderResult, b: HeaderResult): HeaderResult {
     subjectTextStart: a.subject ? a.subjectTextStart : b.subjectTextStart,
     subjects: [...a.subjects, ...b.subjects],
     refs: [...a.refs, ...b.refs],
-    classifiedBy: a.classifiedBy ?? b.classifiedBy,
+    classifiedBy: a.classifiedBy && !(b.classifiedBy && completesPreview(a.classifiedBy, b.classifiedBy)) ? a.classifiedBy : b.classifiedBy,
     entireText: a.entireText ?? b.entireText,
     bodyStart: b.bodyStart,
     structured: a.structured || b.structured,
