@@ -18,8 +18,8 @@ const MIN_HEIGHT = 2;
 const MAX_HEIGHT = 72;
 
 /**
- * The number of shapes among `paths` that could be letters: inked, neither a clip, a ring nor
- * rectangles alone (`re`: a table's rules, a chart's bars), as tall as type and at most as wide as
+ * The number of shapes among `paths` that could be letters: inked, neither a clip, a ring,
+ * rectangles alone (`re`: a table's rules, a chart's bars) nor a thin straight rule, as tall as type and at most as wide as
  * twice their height, each with a shape of the same kind beside it on its row (a gap of at most
  * its height, the two overlapping in height by half the lower one). Rows tell letters from a
  * column of drawn bullets or a logo's parts; the same-row test is what a line of text is.
@@ -27,6 +27,8 @@ const MAX_HEIGHT = 72;
 export function letteringShapes(paths: readonly PathEvent[]): number {
   const small = paths.filter((p) => {
     if (!p.inked || p.clip || p.ring || p.segments <= 4 * p.rects) return false;
+    // A straight rule's piece (a table's border drawn as a thin polygon, wkhtmltopdf's) is no letter.
+    if (p.curves === 0 && (p.verticals.length > 0 || p.horizontals.length > 0)) return false;
     const [w, h] = [p.bbox[2] - p.bbox[0], p.bbox[3] - p.bbox[1]];
     return h >= MIN_HEIGHT && h <= MAX_HEIGHT && w <= 2 * h;
   }).map((p) => p.bbox).sort((a, b) => a[0] - b[0]);
