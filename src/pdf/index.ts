@@ -18,7 +18,7 @@ export { verifyRedaction, checkRelease, normaliseWords, wordShingles } from './v
 export type { CheckInput, ReleaseChecker, VerifyOptions, VerifyResult } from './verify.js';
 export { readPdfText, type PdfText, type PdfTextReader, type TextRun } from './pdfjs.js';
 export { PdfInputError, RegionError, UnsurePageError, type UnsureReason } from './errors.js';
-export { readPdfLayout, spanRegions, spanProbes, NO_TEXT_LAYER, OUTLINE_SHAPES, type PdfLayout, type LayoutLine, type SpanRegion } from './layout/index.js';
+export { readPdfLayout, spanRegions, spanProbes, NO_TEXT_LAYER, OUTLINE_SHAPES, LETTERING_SHAPES, letteringShapes, type PdfLayout, type LayoutLine, type SpanRegion } from './layout/index.js';
 export { pageFlow } from './layout/page-flow.js';
 export { unreadContent } from './redact/dropped.js';
 export { unseenTextWarnings } from './layout/unseen-warnings.js';

@@ -17,7 +17,7 @@ import { pdfStampLine } from '../engine/disposition.js';
 import { replacedPageBanners, visibleAcrossGaps } from '../engine/withheld.js';
 import { InternalError } from '../errors.js';
 import { withheldNameCheck, withheldNumberCheck } from '../leak/name-check.js';
-import { OUTLINE_SHAPES, PdfInputError, pageFlow, readPdfLayout, redactPdf, spanProbes, spanRegions, unreadContent, unseenTextWarnings, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
+import { LETTERING_SHAPES, OUTLINE_SHAPES, PdfInputError, letteringShapes, pageFlow, readPdfLayout, redactPdf, spanProbes, spanRegions, unreadContent, unseenTextWarnings, verifyRedaction, type PdfLayout, type PdfRegion } from '../pdf/index.js';
 import { contains, type Rect } from '../pdf/geometry.js';
 import { captionFigures } from '../pdf/figures.js';
 import { reviewPdf, type ReviewBand } from '../pdf/review.js';
@@ -176,7 +176,9 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   }
   // What the input held beyond its pages (report.dropped) was said when it was read (readPdfInput).
   const diagnostics: Diagnostic[] = [...figureWarnings, ...report.warnings].map((w) => ({ severity: 'warning', code: 'pdf-redaction', message: w }));
-  if (disposition.kind !== 'release-in-full') diagnostics.push(...unreadDrawings(source.layout, regions));
+  // Whatever the disposition: a document that withholds nothing can hold its text in shapes (a
+  // SECRET//NOFORN page drawn as outlines went out RELEASE IN FULL with nothing said, probe 68b F1).
+  diagnostics.push(...unreadDrawings(source.layout, regions));
   diagnostics.push(...unread.map((w): Diagnostic => ({ severity: 'warning', code: 'pdf-unread', message: w })));
   diagnostics.push(...coveredText(source.layout));
   return { bytes, diagnostics };
@@ -236,10 +238,11 @@ export async function reviewOfPdf(planned: PlannedRelease, source: PdfSource, re
 }
 
 /**
- * What a release of a document that withholds anything keeps without reading it: images of at
+ * What a release keeps without reading it (whatever it withholds): images of at
  * least 2% of the page (not the SIDtoday masthead's logo, 1.4%, on every article) or a line's
  * strip (two inches wide or more, four times as wide as high), and text drawn as
- * outlines (at least {@link OUTLINE_SHAPES} shapes) outside the withheld regions. Text in them is
+ * outlines (at least {@link OUTLINE_SHAPES} shapes, or {@link LETTERING_SHAPES} in rows the size of
+ * letters) outside the withheld regions. Text in them is
  * not read, so it is never checked against the withholdings: a warning for the reviewer, never a
  * silent release (a screenshot of an `(S//NF)` paragraph beside (U) text was released with nothing
  * said).
@@ -256,8 +259,10 @@ function unreadDrawings(layout: PdfLayout, regions: readonly PdfRegion[]): Diagn
       return iw * ih >= 0.02 * w * h || (iw >= 144 && iw >= 4 * ih && ih >= 6);
     };
     const images = [...pages[i]!.images, ...pages[i]!.inlineImages].filter((m) => big(m.bbox) && outside(m.bbox)).length;
-    const shapes = pages[i]!.paths.filter((p) => outside(p.bbox)).length;
-    const what = [images > 0 ? `${images} image(s)` : '', shapes >= OUTLINE_SHAPES ? `${shapes} shapes` : ''].filter((x) => x !== '').join(' and ');
+    const kept = pages[i]!.paths.filter((p) => outside(p.bbox));
+    const letters = letteringShapes(kept);
+    const shapes = kept.length >= OUTLINE_SHAPES ? `${kept.length} shapes` : letters >= LETTERING_SHAPES ? `${letters} shapes in rows, the size of letters` : '';
+    const what = [images > 0 ? `${images} image(s)` : '', shapes].filter((x) => x !== '').join(' and ');
     if (what !== '') out.push({ severity: 'warning', code: 'pdf-unread', message: `page ${i + 1}: ${what} kept as drawn; text in images or drawn as shapes is not read, so it is not checked against what is withheld: review them before release` });
   }
   return out;

@@ -51,7 +51,7 @@ describe.skipIf(!hasPdftotext())('PDF inputs through the CLI', () => {
     expect(runBin(['explain', file, '-p', 'public', '--as-of', AS_OF]).stdout).toMatch(/WITHHELD B1/);
     const scan = runBin(['parse', path.join(input, 'scan.pdf')]);
     expect(scan.code).not.toBe(0);
-    expect(scan.stderr.trim()).toBe(`declass: ${path.join(input, 'scan.pdf')}: no text layer: scanned PDFs need OCR first`);
+    expect(scan.stderr.trim()).toBe(`declass: ${path.join(input, 'scan.pdf')}: no text layer: the text is images or drawn shapes (a scan, or text printed as outlines), which declass does not read: OCR it, or export it again with its text`);
   });
 
   it('a damaged PDF is refused in one line: nothing of the PDF parser on the console, nothing written', () => {
@@ -70,7 +70,7 @@ describe.skipIf(!hasPdftotext())('PDF inputs through the CLI', () => {
 
   it('release walks the folder for PDFs, renames an output whose name repeats withheld words, leaks nothing, and audit passes', () => {
     const r = runBin(['release', input, '-p', 'public', '--as-of', AS_OF, '-o', out, '-j', '1', '--rasterize-unsure']);
-    expect(r.stderr).toMatch(/scan\.pdf: no text layer: scanned PDFs need OCR first/);
+    expect(r.stderr).toMatch(/scan\.pdf: no text layer: the text is images or drawn shapes/);
     expect(r.stderr).toMatch(/liaison-accounts\.pdf: warning: the input's file name repeats withheld words: its outputs are named pdf-[0-9a-f]{12} \[output-renamed\]/);
     const released = documentFiles(path.join(out, 'release')).sort();
     expect(released.filter((f) => f.endsWith('.pdf'))).toHaveLength(2);

@@ -108,9 +108,12 @@ function readFormat12(view: DataView, at: number, add: (cp: number, gid: number)
 }
 
 /**
- * Whether each glyph of a TrueType program draws nothing (its `glyf` outline empty: two equal
- * `loca` offsets), read from `head`, `maxp` and `loca`; undefined for a program without those (a
- * CFF program) or one that cannot be read. A glyph id beyond the program's glyphs gives undefined.
+ * Whether each glyph of a TrueType program draws nothing, read from `head`, `maxp`, `loca` and
+ * `glyf`: its outline empty (two equal `loca` offsets, or no contours), or a composite whose every
+ * component draws nothing. Skia's subsets (Chrome's "Save as PDF") make the no-break space a
+ * composite of the empty space glyph: counted as ink, every page with `&nbsp;` was refused (probe
+ * 68b, F2). Undefined for a program without those tables (a CFF program) or one that cannot be
+ * read; a glyph id beyond the program's glyphs, or a composite that cannot be read, gives undefined.
  */
 export function emptyGlyphs(bytes: Uint8Array): ((gid: number) => boolean | undefined) | undefined {
   try {
@@ -118,13 +121,47 @@ export function emptyGlyphs(bytes: Uint8Array): ((gid: number) => boolean | unde
     const head = tableOffset(view, 'head');
     const maxp = tableOffset(view, 'maxp');
     const loca = tableOffset(view, 'loca');
-    if (head === undefined || maxp === undefined || loca === undefined || tableOffset(view, 'glyf') === undefined) return undefined;
+    const glyf = tableOffset(view, 'glyf');
+    if (head === undefined || maxp === undefined || loca === undefined || glyf === undefined) return undefined;
     const long = view.getInt16(head + 50) === 1;
     const count = view.getUint16(maxp + 4);
     const at = (g: number): number => (long ? view.getUint32(loca + 4 * g) : 2 * view.getUint16(loca + 2 * g));
     at(count); // the last offset must be readable, or the table is cut short
-    return (gid) => (gid >= 0 && gid < count ? at(gid) === at(gid + 1) : undefined);
+    return (gid) => {
+      if (gid < 0 || gid >= count) return undefined;
+      try {
+        return glyphEmpty({ view, glyf, at, count }, gid, 0);
+      } catch {
+        return undefined; // a glyph entry cut short
+      }
+    };
   } catch {
     return undefined;
+  }
+}
+
+/** Composite glyph flags (OpenType `glyf`): argument size, transform size, more components to come. */
+const ARGS_ARE_WORDS = 0x0001, HAS_SCALE = 0x0008, MORE_COMPONENTS = 0x0020, HAS_XY_SCALE = 0x0040, HAS_TWO_BY_TWO = 0x0080;
+
+/** The most composite levels followed (the format allows a few; a cycle must not loop). */
+const MAX_COMPOSITE_DEPTH = 8;
+
+/** Whether glyph `gid` draws nothing (see emptyGlyphs); undefined when it cannot be told. */
+function glyphEmpty(t: { view: DataView; glyf: number; at: (g: number) => number; count: number }, gid: number, depth: number): boolean | undefined {
+  const start = t.at(gid);
+  if (start === t.at(gid + 1)) return true;
+  const contours = t.view.getInt16(t.glyf + start);
+  if (contours >= 0) return contours === 0;
+  if (depth >= MAX_COMPOSITE_DEPTH) return undefined;
+  // A composite: after the 10-byte header, components (flags, glyph id, arguments, transform).
+  let p = t.glyf + start + 10;
+  for (;;) {
+    const flags = t.view.getUint16(p);
+    const component = t.view.getUint16(p + 2);
+    if (component >= t.count) return undefined;
+    const empty = glyphEmpty(t, component, depth + 1);
+    if (empty !== true) return empty;
+    if (!(flags & MORE_COMPONENTS)) return true;
+    p += 4 + (flags & ARGS_ARE_WORDS ? 4 : 2) + (flags & HAS_SCALE ? 2 : flags & HAS_XY_SCALE ? 4 : flags & HAS_TWO_BY_TWO ? 8 : 0);
   }
 }

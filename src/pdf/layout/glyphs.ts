@@ -13,6 +13,7 @@ import { dictOf, resolve, type PdfObjects } from '../objects/model.js';
 import { decodeTextString } from '../objects/text-string.js';
 import { listPages } from '../redact/pages.js';
 import { unreadTextOf } from './unread-text.js';
+import { LETTERING_SHAPES, letteringShapes } from './lettering.js';
 
 /** One shown glyph: its text, full box (user space, y up: x0 y0 x1 y1), baseline and font size. */
 export interface PageGlyph {
@@ -75,7 +76,7 @@ class ShownGlyph implements PageGlyph {
 }
 
 /** The one-line refusal of a PDF whose text cannot be read. */
-export const NO_TEXT_LAYER = 'no text layer: scanned PDFs need OCR first';
+export const NO_TEXT_LAYER = 'no text layer: the text is images or drawn shapes (a scan, or text printed as outlines), which declass does not read: OCR it, or export it again with its text';
 
 /**
  * Why a form the page draws was not read at all: it cannot be decoded, or it is nested deeper
@@ -204,7 +205,7 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
   const out: PageGlyph[][] = [];
   // One table for the document's glyphs, sealed once they are all read (content/interpret.ts).
   const table = new GlyphTable();
-  // The first page that shows no text but draws what may be text (an image, many shapes).
+  // The first page that draws what may be text it does not show (an image, many shapes, lettering).
   let unread: string | null = null;
   try {
     for (let index = 0; index < pages.length; index++) {
@@ -236,7 +237,7 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
         if (off && !r.blank) throw new PdfInputError(offPageMessage(index));
         glyphs.push(new ShownGlyph(r.text, r.blank, g, g.unseen || off, bullet));
       }
-      if (glyphs.every((g) => g.blank)) unread ??= unreadPage(drawn, p.cropBox ?? p.mediaBox, index);
+      unread ??= unreadPage(drawn, p.cropBox ?? p.mediaBox, index, glyphs.filter((g) => !g.blank).length);
       const replaced = replacedText(drawn, glyphs);
       if (replaced !== null) throw new PdfInputError(`page ${index + 1}: marked content whose /${replaced} says other text than its glyphs show (what a reader would extract is not what declass reads: fail closed)`);
       const unreadText = unreadTextOf(objs, drawn, index);
@@ -265,16 +266,25 @@ export function pageGlyphs(objs: PdfObjects): { glyphs: PageGlyph[][]; sizes: [n
 export const OUTLINE_SHAPES = 100;
 
 /**
- * Why page `index` (which shows no text) cannot be read, or null when it draws nothing that may
- * hold text (a blank page, a few rules): an image covering at least 1% of the page, or at least
- * {@link OUTLINE_SHAPES} shapes.
+ * Why page `index`, which shows `shown` glyphs of text, cannot be read, or null when it draws
+ * nothing that may hold text beside them (a blank page, a few rules, a chart beside its text). A
+ * page without text: an image covering at least 1% of the page, at least {@link OUTLINE_SHAPES}
+ * shapes, or {@link LETTERING_SHAPES} shapes that could be letters. A page with text: more shapes
+ * that could be letters than glyphs of text (a page banner as text over a page of outlined text,
+ * its TOP SECRET banner drawn, was released in full: probe 68b, F1).
  */
-function unreadPage(drawn: PageContent, box: readonly number[], index: number): string | null {
+function unreadPage(drawn: PageContent, box: readonly number[], index: number, shown: number): string | null {
+  const letters = letteringShapes(drawn.paths);
+  const outlined = `text drawn as outlines cannot be read, and is never released unread`;
+  if (shown > 0) return letters >= LETTERING_SHAPES && letters > shown ? `${NO_TEXT_LAYER} (page ${index + 1} shows ${letters} shapes in rows, the size of letters, and only ${shown} glyph(s) of text: ${outlined})` : null;
   const pageArea = Math.abs((box[2]! - box[0]!) * (box[3]! - box[1]!));
   const area = (r: readonly number[]) => Math.abs((r[2]! - r[0]!) * (r[3]! - r[1]!));
   const images = drawn.images.filter((i) => area(i.bbox) >= 0.01 * pageArea).length + drawn.inlineImages.filter((i) => area(i.bbox) >= 0.01 * pageArea).length;
   if (images > 0) return `${NO_TEXT_LAYER} (page ${index + 1} shows no text but an image: a scanned page cannot be read, and is never released unread)`;
-  if (drawn.paths.length >= OUTLINE_SHAPES) return `${NO_TEXT_LAYER} (page ${index + 1} shows no text but ${drawn.paths.length} shapes: text drawn as outlines cannot be read, and is never released unread)`;
+  if (drawn.paths.length >= OUTLINE_SHAPES || letters >= LETTERING_SHAPES) {
+    const what = letters >= LETTERING_SHAPES ? `${letters} shapes in rows, the size of letters` : `${drawn.paths.length} shapes`;
+    return `${NO_TEXT_LAYER} (page ${index + 1} shows no text but ${what}: ${outlined})`;
+  }
   return null;
 }
 

@@ -19,6 +19,7 @@ import { NOTE_NUMBER } from '../../parse/patterns.js';
 import { parseMarking } from '../../markings/index.js';
 
 export { NO_TEXT_LAYER, OUTLINE_SHAPES } from './glyphs.js';
+export { LETTERING_SHAPES, letteringShapes } from './lettering.js';
 
 /** One line of the text layer. */
 export interface LayoutLine {
