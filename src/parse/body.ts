@@ -348,7 +348,8 @@ function startsUnmarkedBlock(current: DraftPortion, prev: Line | null, block: re
 /**
  * Whether line `i`, with no blank line before it, opens an underlined title: one or two title
  * lines then a line of dashes (`Camel Jockeys` / `-------------`), or the same between two such
- * lines. A text whose blank lines were lost keeps its headings so (04THEHAGUE2735 glues `Parliament's
+ * lines, or a title of up to four words right over a numbered, marked paragraph (`Comment:`; no
+ * cable of the corpus glues one so, a text that lost its blank lines does). A text whose blank lines were lost keeps its headings so (04THEHAGUE2735 glues `Parliament's
  * reaction` / `-----` to the paragraph above it even with them). It starts a block of its own when
  * {@link startsUnmarkedBlock} would split it off after a blank line; a line that ends a sentence
  * (`… goals.  End summary.` / `-----`) is no title: a rule under a paragraph stays with it.
@@ -358,9 +359,15 @@ function startsUnderlinedTitle(current: DraftPortion, prev: Line | null, lines: 
   let k = block.length > 0 && UNDERLINE.test(block[0]!.text) ? 1 : 0;
   const first = k;
   while (k < block.length && k - first < 2 && isTitleLine(block[k]!.text)) k++;
-  if (k === first || k >= block.length || !UNDERLINE.test(block[k]!.text)) return false;
-  return startsUnmarkedBlock(current, prev, block.slice(0, k + 1), false, listOf);
+  if (k === first || k >= block.length) return false;
+  // `Comment:` alone over `¶12. (C) …`: a title of a few words over a numbered, marked paragraph.
+  const over = first === 0 && k === 1 && block[0]!.text.trim().split(/\s+/).length <= 4 && NUMBERED_MARKED.test(block[1]!.text);
+  if (!over && !UNDERLINE.test(block[k]!.text)) return false;
+  return startsUnmarkedBlock(current, prev, block.slice(0, over ? 1 : k + 1), false, listOf);
 }
+
+/** A numbered paragraph's start with a mark after its number (`¶12. (C) …`, `3. (U) …`). */
+const NUMBERED_MARKED = /^(?:¶\s*)?\d{1,3}[.)]?[ \t]+\(/;
 
 /** A line that may be a title: short, opening with a letter, not ending a sentence or clause. */
 function isTitleLine(text: string): boolean {

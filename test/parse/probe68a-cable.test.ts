@@ -62,6 +62,8 @@ describe('probe 68a F2: an underlined title under a (U) paragraph, no blank line
     ['dashes above and below', '1. (U) UQ1 The embassy hosted a reception.\n-------------------\nZQ1 Interior Praises\n-------------------\n2. (C) ZQ2 talks will resume.\n', 'ZQ1', 'text1 unmarked'],
     ['a title of two lines', '1. (U) UQ1 The embassy hosted a reception.\nZQ1 RELATIVELY FEW DEMOBILIZED\nREGROUP AS CRIMINAL GANGS\n-------------------------\n2. (C) ZQ2 talks will resume.\n', 'ZQ1', 'text1 unmarked'],
     ['a title with a colon', '1. (U) UQ1 The embassy hosted a reception.\nComment:\n--------\nZQ1 the minister lied.\n2. (C) ZQ2 talks will resume.\n', 'ZQ1', 'text1 unmarked'],
+    ['a short title over a numbered paragraph', '1. (U) UQ1 The embassy hosted a reception.\nZQ1 Comment:\n2. (C) ZQ2 talks will resume.\n', 'ZQ1', 'text1 unmarked'],
+    ['a lead-in sentence over a numbered paragraph stays', '1. (U) UQ1 The embassy hosted a reception.\nUQ3 The minister made three points:\n2. (C) ZQ2 talks will resume.\n', 'UQ3', 'p1 U'],
     ['a sentence over a rule stays', '1. (U) UQ1 The embassy hosted a reception.  End summary.\n-------------------\n2. (C) ZQ2 talks will resume.\n', '-----', 'p1 U'],
     ['a title in a wrapped sentence stays', '1. (U) UQ1 The embassy hosted a reception for\nUQ3 Trade Week\n-------------\n2. (C) ZQ2 talks will resume.\n', 'UQ3', 'p1 U'],
     ['under an (SBU) paragraph it stays, as with blank lines', '1. (SBU) UQ1 The embassy hosted a reception.\nUQ3 Trade Week\n-------------\n2. (C) ZQ2 talks will resume.\n', 'UQ3', 'p1 U'],
