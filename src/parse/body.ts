@@ -196,6 +196,13 @@ function readContentLine(st: GroupState, source: string, lines: readonly Line[],
     const d = draft('text', null, '', null, l.first, null);
     openPortion(st, d);
     appendLine(st, d, l);
+  } else if (current && !st.gap && startsUnderlinedTitle(current, st.prevContent, lines, roles, i, st.listOf)) {
+    // `Title` / `-----` right under a marked paragraph's last sentence: a heading of its own, as
+    // it is after a blank line (read on, the (U) paragraph released it: probe 68a F2).
+    const d = draft('text', null, '', null, l.first, null);
+    openPortion(st, d);
+    appendLine(st, d, l);
+    if (st.top) st.interrupted = true;
   } else if (current && !st.gap && endsLowerItem(current, l, st.prevContent)) {
     // The unmarked item after a lower-marked one is the paragraph's: it takes the paragraph's mark.
     const d = draft('subparagraph', null, '', current.parent, l.first, null);
@@ -336,6 +343,38 @@ function startsUnmarkedBlock(current: DraftPortion, prev: Line | null, block: re
   if (listOf === current && LIST_ITEM.test(l.text)) return false;
   if (brk && !isHeadingBlock(block)) return false;
   return true;
+}
+
+/**
+ * Whether line `i`, with no blank line before it, opens an underlined title: one or two title
+ * lines then a line of dashes (`Camel Jockeys` / `-------------`), or the same between two such
+ * lines, or a title of up to four words right over a numbered, marked paragraph (`Comment:`; no
+ * cable of the corpus glues one so, a text that lost its blank lines does). A text whose blank lines were lost keeps its headings so (04THEHAGUE2735 glues `Parliament's
+ * reaction` / `-----` to the paragraph above it even with them). It starts a block of its own when
+ * {@link startsUnmarkedBlock} would split it off after a blank line; a line that ends a sentence
+ * (`… goals.  End summary.` / `-----`) is no title: a rule under a paragraph stays with it.
+ */
+function startsUnderlinedTitle(current: DraftPortion, prev: Line | null, lines: readonly Line[], roles: readonly Role[], i: number, listOf: DraftPortion | null): boolean {
+  const block = blockAt(lines, roles, i);
+  let k = block.length > 0 && UNDERLINE.test(block[0]!.text) ? 1 : 0;
+  const first = k;
+  while (k < block.length && k - first < 2 && isTitleLine(block[k]!.text)) k++;
+  if (k === first || k >= block.length) return false;
+  // `Comment:` alone over `¶12. (C) …`: a title of a few words over a numbered, marked paragraph.
+  const over = first === 0 && k === 1 && block[0]!.text.trim().split(/\s+/).length <= 4 && NUMBERED_MARKED.test(block[1]!.text);
+  if (!over && !UNDERLINE.test(block[k]!.text)) return false;
+  return startsUnmarkedBlock(current, prev, block.slice(0, over ? 1 : k + 1), false, listOf);
+}
+
+/** A numbered paragraph's start with a mark after its number (`¶12. (C) …`, `3. (U) …`). */
+const NUMBERED_MARKED = /^(?:¶\s*)?\d{1,3}[.)]?[ \t]+\(/;
+
+/** A line that may be a title: short, opening with a letter, not ending a sentence or clause. */
+function isTitleLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 80 || UNDERLINE.test(t) || !/^["'“(]?[A-Za-z]/.test(t)) return false;
+  if (/^(?:END\b|BEGIN\b|QUOTE\b|UNQUOTE\b)/i.test(t)) return false;
+  return !/[.,;]$/.test(t) || /\.\.\.$/.test(t);
 }
 
 /**
@@ -574,8 +613,23 @@ function readNumbered(source: string, l: Line, nm: RegExpExecArray, ctx: StartCo
   if (!mark && (!sentenceBefore || suffix === '')) return null;
   if (!mark && !ctx.gap && n !== ctx.lastTop + 1) return null;
   const level = numberLevel(n, suffix, ctx, mark !== null);
-  if (level === null) return null;
+  if (level === null || wrappedNumber(n, level, mark, ctx)) return null;
   return { level, number, suffix, start: l.first, mark, topic };
+}
+
+/**
+ * A number and mark opening a line with no blank line before it that the numbering does not make
+ * the next paragraph (`¶2. (C) … septel paragraph` / `2. (U) and said …`): in the middle of a
+ * sentence (a list's item too), or repeating or going back in the numbering, it is the open paragraph's text when its
+ * mark says less than that paragraph's. Opened there, it released the rest of a (C) paragraph as
+ * (U) (probe 68a F3). A mark that says as much or more still opens a paragraph (fail closed).
+ */
+function wrappedNumber(n: number, level: 'top' | 'sub', mark: MarkRead | null, ctx: StartContext): boolean {
+  if (ctx.gap || !mark) return false;
+  const midSentence = !endsBlock(ctx.prevText);
+  // The next paragraph's number, or after a sentence end a later one or a list's item: a new portion.
+  if (level === 'top' ? n === ctx.lastTop + 1 || (!midSentence && n > ctx.lastTop) : !midSentence) return false;
+  return lowersOpenPortion(mark, ctx.current);
 }
 
 /** A mark after a bullet at `at` (`1. o (S) …`, `2. -- (C) …`), else null. */

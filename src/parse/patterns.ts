@@ -258,8 +258,8 @@ export const ENTIRE_TEXT = /ENTIRE\s+TEXT/i;
 /** A short line of dashes, equals signs or underscores (the underline of a heading). */
 export const UNDERLINE = /^[-=_*~ ]{3,}$/;
 
-/** End-of-message and publication markers after the signature. */
-export const TRAILER_LINE = /^(?:NNNN|BT|End Cable Text|["'.#>]+|\(?END OF (?:MESSAGE|TEXT)\)?|=+\s*CABLE ENDS\s*=+)$/i;
+/** End-of-message and publication markers after the signature (`BT` / `#0001` / `NNNN`: the break, the message's number and its end). */
+export const TRAILER_LINE = /^(?:NNNN|BT|#\d{1,6}|End Cable Text|["'.#>]+|\(?END OF (?:MESSAGE|TEXT)\)?|=+\s*CABLE ENDS\s*=+)$/i;
 
 /**
  * `Visit Canada's Classified Web Site at`, `Please visit Paris' Classified Website at:`: the post's

@@ -7,6 +7,7 @@ import { splitLines, type Line } from './lines.js';
 import { readMarkAt, readUnclosedAt } from './marks.js';
 import { isBareClassificationLine, isFurnitureLine, isSectionClassificationLine, TRAILER_LINE, URL_IN_LINE, WEBSITE_LINE } from './patterns.js';
 import { splitLongLine } from './reflow.js';
+import { markRepeatedHeaders } from './section-header.js';
 
 /** The lines of a cable, the role of each, and what the header pass read. */
 export interface Lines {
@@ -37,6 +38,8 @@ export function assignRoles(source: string): Lines {
     h = mergeHeaders(h, again);
     assignBodyRoles(lines, roles, h.bodyStart);
   }
+  // The header repeated under a later section's line: furniture, as the line is (./section-header.ts).
+  markRepeatedHeaders(lines, roles, h.bodyStart);
   // A signature is only looked for in a cable (not in any text that ends with a short line).
   if (h.structured) assignSignature(lines, roles, h.bodyStart);
   return { lines, roles, header: h };
