@@ -18,7 +18,6 @@ import { formatJsonLine } from '../format/json.js';
 import { groupThousands } from '../format/number.js';
 import { asOfDate, loadProfileOption } from './shared.js';
 import { oneLine } from '../format/one-line.js';
-import { sampleListNotes } from '../../rules/sample-lists.js';
 
 function parseFormats(value: string): Format[] {
   return parseNameList(value, FORMATS, 'format');
@@ -146,6 +145,8 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   if (opts.case !== undefined) assertDocNumbersFit(opts.docStart ?? 1, files.length);
   for (const line of idleOptions(opts, files)) io.stderr(`declass: ${c.err.yellow('warning')}: ${line}\n`);
   // Once per run, not per document (each record says it too): the profile's sample list (probe 67b F7).
+  // Loaded here, not at the top: `declass help` loads this module and no rules code (test/cli/startup).
+  const { sampleListNotes } = await import('../../rules/sample-lists.js');
   for (const d of sampleListNotes(profile)) io.stderr(`declass: ${c.err.yellow('warning')}: ${d.message} [${d.code}]\n`);
   // The batch starts no more threads than documents: said, as the request is not run as given.
   if (opts.jobs !== undefined && opts.jobs > files.length) io.stderr(`declass: note: --jobs ${opts.jobs} lowered to ${files.length}: one thread per document at most (${files.length} document(s))\n`);
