@@ -20,7 +20,15 @@ const FORMS: readonly (readonly [string, string])[] = [
   ['tags', yaml('tags: [secret, noforn]')],
   ['a flow map', yaml('meta: {classification: SECRET}')],
   ['a nested map', yaml('meta:\n  review:\n    handling: ORCON')],
-  ['a compartment', yaml('channel: SI')],
+  ['a compartment under a classification key', yaml('caveats: SI')],
+  ['a compartment line', yaml('channel: SI//TK')],
+  // Probe 68d F1 (fm3/h3, h5, h6, h8, h10): a qualified value was released in full.
+  ['h3', yaml('level: Secret - per SCG 12')],
+  ['h5', yaml('caveats: NOFORN pending review')],
+  ['h6', yaml('security: TOP SECRET until 2030')],
+  ['h8', yaml('dissemination: NOFORN only')],
+  ['h10', yaml('marking: SECRET (draft)')],
+  ['a qualified level under any key', yaml('notes: TOP SECRET until 2030')],
   ['TOML', '+++\ntitle = "ZQ2 title"\nsensitivity = "SECRET"\n+++'],
   ['JSON in fences', '---\n{"title": "ZQ2", "classification": "SECRET"}\n---'],
   ['JSON on one line', '{"title": "ZQ2", "classification": "SECRET"}'],
@@ -61,6 +69,10 @@ describe('front matter of a classified or uncertain memo is withheld; of an uncl
     ['prose with a level word', '---\ntitle: UQ2 Keeping secrets in public life\nauthor: UQ3 name\n---'],
     ['TOML', '+++\ntitle = "UQ2 title"\n+++'],
     ['JSON', '{"title": "UQ2 title", "tags": ["public"]}'],
+    // Probe 68d F5 (fm4/k1-k10): abbreviations under ordinary keys held the memo.
+    ...['state: NC', 'lang: ts', 'org: NATO', 'tags2: [nato, summit]', 'size: S', 'grade: C', 'topics: [si, units]', 'category: FOIA # not secret', 'layout: post', 'priority: R'].map(
+      (line, i) => [`k${i + 1} ${line}`, `---\ntitle: UQ2 title\nauthor: UQ3 name\ndate: 2026-03-01\ntags: [budget, travel]\n${line}\n---`] as const,
+    ),
   ])('%s: released in an UNCLASSIFIED memo', async (_name, head) => {
     const input = `${head}\n\n# UNCLASSIFIED\n\nUQ1 unmarked body text.\n\n# UNCLASSIFIED\n`;
     const files = await releaseOneText(input, { name: 'doc.md' });
