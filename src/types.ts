@@ -646,6 +646,12 @@ export interface Plan {
    * `PENDING REVIEW - NOT FOR RELEASE` while a portion awaits a reviewer (see `disposition`).
    */
   readonly stamp: string;
+  /**
+   * The declassification marking printed under the stamp (32 CFR 2001.25), e.g. `DECLASSIFIED ON
+   * 2007-12-20 BY ITS DECLASSIFICATION INSTRUCTION (E.O. 12958: DECL: 12/20/07); REVIEWED AS OF
+   * 2026-12-01`; '' when no portion is released as declassified (engine/declass-marking.ts).
+   */
+  readonly declassMarking: string;
   /** The final disposition (or pending review), with the authorities and the pending portions. */
   readonly disposition: Disposition;
   /** Diagnostics from the engine (the document's own are in `document.diagnostics`). */

@@ -421,7 +421,7 @@ async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, t
     const raw = t.raw?.length ? findSelfLeak(stem, longPieces(withheld), visible, t.raw) : null;
     if (raw) run.findings.push(failure(t.rel, 'leak', `${describeHit(raw, true)} of ${stem} appear in the PDF's objects (an attachment, a script, a stream or a name)`));
     // The release text (a PDF's is laid out from the same pieces, or redacted at the same spans).
-    if (t.rel.endsWith('.txt')) for (const m of redactRuleMatches(profile, t.text, [record.stamp, record.banner.release])) run.findings.push(failure(t.rel, 'leak', m));
+    if (t.rel.endsWith('.txt')) for (const m of redactRuleMatches(profile, t.text, [record.stamp, record.declassMarking ?? '', record.banner.release])) run.findings.push(failure(t.rel, 'leak', m));
   }
   run.names.check(withheld, visible);
   const digest = run.index || run.indexLeak ? crossDigest(stem, withheld, visible, '', again.result.header) : null;

@@ -82,7 +82,7 @@ export function recordedRegions(record: AuditRecord): { kind: 'WITHHELD' | 'REDA
  * (src/leak/tool-words.ts).
  */
 export function boxLabels(record: AuditRecord): string[] {
-  const stampLine = pdfStampLine(record.banner.release, dispositionOf(record), record.stamp);
+  const stampLine = pdfStampLine(record.banner.release, dispositionOf(record), record.stamp, record.declassMarking);
   return [...new Set([...recordedRegions(record).map((r) => r.authority), record.banner.release, stampLine])].filter((l) => l.trim() !== '');
 }
 

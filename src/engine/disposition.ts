@@ -16,9 +16,10 @@ export const PENDING_STAMP = 'PENDING REVIEW - NOT FOR RELEASE';
  * of every page. Without it a released SIDtoday page said only what its DYNAMIC PAGE banner says
  * (`HIGHEST POSSIBLE CLASSIFICATION IS TOP SECRET`), and nothing of what was released or why.
  */
-export function pdfStampLine(releaseBanner: string, kind: DispositionKind, stamp: string): string {
+export function pdfStampLine(releaseBanner: string, kind: DispositionKind, stamp: string, declassMarking = ''): string {
   if (kind === 'pending-review') return stamp;
-  return [releaseBanner.trim(), stamp.trim()].filter((s) => s !== '').join(' - ');
+  // A PDF input's page has one stamp line: the declassification marking (Plan.declassMarking) ends it.
+  return [releaseBanner.trim(), stamp.trim(), declassMarking.trim()].filter((s) => s !== '').join(' - ');
 }
 
 /**

@@ -40,6 +40,8 @@ export function buildEdits(plan: Plan): Edit[] {
   const edits: Edit[] = [];
   const withheldSpans: Span[] = [];
   const portions = new Map(doc.portions.map((p) => [p.id, p]));
+  // The declassification marking, when any, is the line under the stamp (32 CFR 2001.25).
+  const stamp = plan.declassMarking ? `${plan.stamp}\n${plan.declassMarking}` : plan.stamp;
 
   for (const decision of plan.decisions) {
     const portion = portions.get(decision.portionId)!;
@@ -74,8 +76,8 @@ export function buildEdits(plan: Plan): Edit[] {
     // memo whose only banner line was printed mid-text), the release banner and stamp open the
     // text. (A cable's stray routing line above its banner is unmarked text: the stamp stays.)
     const atTop = !doc.portions.some((p) => p.span.start < doc.banner!.span.start && p.markingSource !== 'unmarked');
-    if (atTop) edits.push({ kind: 'replace', span: { start: eol, end: eol }, text: `\n${plan.stamp}` });
-    else edits.push({ kind: 'replace', span: { start: 0, end: 0 }, text: `${plan.releaseBanner}\n${plan.stamp}\n\n` });
+    if (atTop) edits.push({ kind: 'replace', span: { start: eol, end: eol }, text: `\n${stamp}` });
+    else edits.push({ kind: 'replace', span: { start: 0, end: 0 }, text: `${plan.releaseBanner}\n${stamp}\n\n` });
     // Caveat lines (NOFORN, SENSITIVE under the banner) go: the recomputed banner says what applies.
     for (const c of doc.banner.caveats) if (c.span.start > eol && !inWithheld(c.span)) edits.push({ kind: 'delete', span: wholeLine(source, c.span) });
     // The same banner where an extract's cable is printed again says the release banner as well.
@@ -86,7 +88,7 @@ export function buildEdits(plan: Plan): Edit[] {
       for (const c of r.caveats) if (c.start > end && !inWithheld(c)) edits.push({ kind: 'delete', span: wholeLine(source, c) });
     }
   } else {
-    edits.push({ kind: 'replace', span: { start: 0, end: 0 }, text: `${plan.releaseBanner}\n${plan.stamp}\n\n` });
+    edits.push({ kind: 'replace', span: { start: 0, end: 0 }, text: `${plan.releaseBanner}\n${stamp}\n\n` });
   }
   // The other banner lines of a document (bottom of the page, later pages) show the release banner
   // too. DYNAMIC PAGE banners are furniture, removed above. One that already reads as the release

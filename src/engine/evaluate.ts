@@ -8,6 +8,7 @@ import { overrideIdsOf, overrideMismatch } from '../rules/override-ids.js';
 import { sampleListNotes } from '../rules/sample-lists.js';
 import type { PortionFacts } from '../rules/types.js';
 import { endOfYearAfter } from '../dates.js';
+import { declassificationMarking } from './declass-marking.js';
 import { requireAsOf } from '../options.js';
 import { OUTSIDE_PORTIONS_ID, type DeclAssessment, type DeclStatus, type Decision, type Diagnostic, type Document, type Marking, type Plan, type Portion, type Redaction } from '../types.js';
 import { expandAuthority, formatReason, governingReasons, portionReasons, unreadReasons } from './authority.js';
@@ -96,6 +97,7 @@ export function evaluate(doc: Document, profile: Profile, options: EvaluateOptio
     redactions,
     releaseBanner,
     stamp: disposition.stamp,
+    declassMarking: declassificationMarking({ declassification, decisions, disposition, asOf: options.asOf }),
     disposition,
     diagnostics,
   };

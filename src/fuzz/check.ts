@@ -160,7 +160,7 @@ async function checkRelease(doc: Document, profile: Profile, options: CheckOptio
       // a withheld text holding them before a released line (`… EVERY RELEASE.` then a routing
       // line the header repeats) is not taken for a leak.
       // The boxes' labels likewise (src/leak/tool-words.ts).
-      const generated = [plan.stamp, plan.disposition.kind === 'pending-review' ? plan.disposition.stamp : ''].filter((g) => g.trim() !== '');
+      const generated = [plan.stamp, plan.declassMarking, plan.disposition.kind === 'pending-review' ? plan.disposition.stamp : ''].filter((g) => g.trim() !== '');
       const pieces = generated.reduce((parts, g) => parts.flatMap((t) => t.split(g)), [...cutAtLabelLines(read.text, boxLabels(first.audit)).flatMap(apart), read.metadata]);
       const pdfLeaks = findLeaks(withheld, pieces, visible);
       if (pdfLeaks.length > 0) findings.push({ ...at, kind: 'leak-pdf', message: `${pdfLeaks.length} withheld shingle(s) in the release PDF, e.g. "${pdfLeaks[0]}"` });

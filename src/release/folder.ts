@@ -229,6 +229,11 @@ export interface AuditRecord {
   readonly banner: { readonly original: string | null; readonly release: string };
   readonly stamp: string;
   /**
+   * The declassification marking printed under the stamp (Plan.declassMarking); absent when there
+   * is none, and in records made before it.
+   */
+  readonly declassMarking?: string;
+  /**
    * The disposition (issue 12): `release-in-full`, `release-in-part`, `denied-in-full`, or
    * `pending-review` with the portions still pending and why. Absent in records made before it.
    */

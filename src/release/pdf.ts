@@ -146,7 +146,7 @@ export async function releasePdf(planned: PlannedRelease, source: PdfSource, tit
   // Every page carries the release banner and disposition (a document pending review its stamp),
   // as the release text and a release made from text do.
   const { disposition } = planned.plan;
-  const stamp = pdfStampLine(planned.plan.releaseBanner, disposition.kind, disposition.stamp);
+  const stamp = pdfStampLine(planned.plan.releaseBanner, disposition.kind, disposition.stamp, planned.plan.declassMarking);
   // A declassified portion's mark is lined through, where the release text rewrites it.
   const strikes = declassifiedMarks(planned.plan, source.layout);
   // The objects and pages the text layer read are reused: the file is parsed and interpreted once.

@@ -51,6 +51,7 @@ export function createAuditRecord(
     declassification,
     banner: { original: doc.banner?.raw ?? null, release: plan.releaseBanner },
     stamp: plan.stamp,
+    ...(plan.declassMarking ? { declassMarking: plan.declassMarking } : {}),
     disposition: plan.disposition,
     decisions: plan.decisions.map((d) => ({ ...d, start: point(d.span.start), end: point(d.span.end) })),
     redactions: plan.redactions,

@@ -195,6 +195,7 @@ function summaryOf(plan: Plan, ref: string): [string, string][] {
     ['Profile', `${plan.profile.id}: ${plan.profile.description}`],
     ['Release banner', plan.releaseBanner],
     ['Release stamp', plan.stamp],
+    ...(plan.declassMarking ? [['Declassification marking', plan.declassMarking] as [string, string]] : []),
     ['Portions', `${plan.decisions.length}: ${released.length} released (${released.filter((x) => x.declassified).length} declassified), ${withheld.length} withheld`],
   ];
   for (const [authority, n] of [...byAuthority].sort()) rows.push([`Withheld under ${authority}`, String(n)]);
