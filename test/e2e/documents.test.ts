@@ -27,9 +27,14 @@ describe('release and audit of documents', () => {
     const run = await runCli(['release', inDir, '--profile', 'fvey', '--out', out, '--as-of', AS_OF, '--quiet']);
     // The newsletter's title ('… NEWSLETTER') is withheld: its outputs do not repeat it in their names.
     const newsletter = renamed('NEWSLETTER-REGIONAL-CENTER.txt');
-    expect(run.stderr).toBe(
-      `declass: ${path.join(inDir, 'NEWSLETTER-REGIONAL-CENTER.txt')}: warning: the input's file name repeats withheld words: its outputs are named ${newsletter} [output-renamed]\n`,
-    );
+    // The report's banner lacks the NOFORN its portions carry and its two-column authority block gives
+    // two Declassify On values: release says both (probe 67b F6, probe 68c F5), as lint does.
+    const report = path.join(inDir, 'REPORT-FVEY-LIAISON.md');
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+      `declass: ${path.join(inDir, 'NEWSLETTER-REGIONAL-CENTER.txt')}: warning: the input's file name repeats withheld words: its outputs are named ${newsletter} [output-renamed]`,
+      expect.stringMatching(new RegExp(`^declass: ${report.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: warning: Banner .* lacks controls the portions carry; expected TOP SECRET//SI//NOFORN\\. \\[banner-missing-controls\\]$`)),
+      expect.stringMatching(/: warning: The document's declassification instructions disagree: .* \[decl-conflict\]$/),
+    ]);
     expect(run.code).toBe(0);
     const record = (stem: string) => JSON.parse(readFileSync(path.join(out, 'review', `${stem}.audit.json`), 'utf8'));
     expect(record('REPORT-FVEY-LIAISON.md').input.reader).toEqual({ name: 'document', version: DOCUMENT_READER.version });

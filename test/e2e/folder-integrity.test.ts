@@ -100,7 +100,8 @@ describe('release --replace', () => {
   it('discards the old release, writes the new one, and the folder audits clean', async () => {
     const out = copyOfPublic();
     const r = runBin(['release', STATE, '-p', 'us-secret', '-o', out, '--as-of', AS_OF, '--formats', 'text,pdf', '--replace']);
-    expect(r.stderr).toBe('');
+    // Only the cable's own marking warnings (its banner lacks FGI; two DECL values), nothing of the replace.
+    expect(r.stderr.split('\n').filter(Boolean).map((l) => /\[([a-z-]+)\]$/.exec(l)?.[1])).toEqual(['banner-missing-controls', 'decl-conflict']);
     expect(r.code).toBe(0);
     expect(documentFiles(path.join(out, 'release')).sort()).toEqual(['08STATE116943.pdf', '08STATE116943.txt']);
     expect(readdirSync(path.join(out, 'review')).sort()).toEqual(['08STATE116943.audit.json', 'manifest.json']);

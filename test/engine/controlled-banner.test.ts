@@ -81,7 +81,7 @@ describe("a NATO document's unmarked text under the nato profile", () => {
     ['NATO UNCLASSIFIED', 'release nato/unmarked-in-nato-document'],
     ['//NATO CONFIDENTIAL', 'release nato/unmarked-in-nato-document'],
     // Above the audience's NATO SECRET clearance, or a US control on the banner: not released.
-    ['COSMIC TOP SECRET', 'withhold nato/unmarked-in-classified'],
+    ['COSMIC TOP SECRET', 'withhold nato/unmarked-in-nato-document-above-clearance'],
     ['SECRET//NOFORN', 'withhold nato/unmarked-in-classified'],
   ])('%j: the unmarked paragraph is %s', async (banner, expected) => {
     const text = NATO_DOC(banner);

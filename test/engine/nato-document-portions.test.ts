@@ -5,8 +5,8 @@
  * foreign-release marking or a level above NATO SECRET says the document holds more than NATO's
  * information, and its unmarked text is withheld (it was released, the second line of a `(S//NF)`
  * paragraph among it). Released, the text counts at the banner's level in the release banner
- * (`SECRET//NATO`, as a released `(NS)` portion does): it was `UNCLASSIFIED` while the rule's
- * reason said NATO SECRET.
+ * in NATO's own words, CAPCO's non-US form (`//NATO SECRET`, stop 68; `SECRET//NATO` before): it was
+ * `UNCLASSIFIED` while the rule's reason said NATO SECRET.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -57,11 +57,11 @@ describe('a NATO document whose portions hold more than NATO information: its un
 
 describe("a NATO document's unmarked text, released, counts at the banner's level in the release banner", () => {
   it.each([
-    ['NATO SECRET', '(U) A public line.', 'SECRET//NATO'],
-    ['NATO SECRET', '(NS) The NATO paragraph.', 'SECRET//NATO'],
-    ['NATO SECRET', '(NC) The NATO paragraph.', 'SECRET//NATO'],
-    ['NATO CONFIDENTIAL', '(U) A public line.', 'CONFIDENTIAL//NATO'],
-    ['NATO UNCLASSIFIED', '(U) A public line.', 'UNCLASSIFIED//NATO'],
+    ['NATO SECRET', '(U) A public line.', '//NATO SECRET'],
+    ['NATO SECRET', '(NS) The NATO paragraph.', '//NATO SECRET'],
+    ['NATO SECRET', '(NC) The NATO paragraph.', '//NATO SECRET'],
+    ['NATO CONFIDENTIAL', '(U) A public line.', '//NATO CONFIDENTIAL'],
+    ['NATO UNCLASSIFIED', '(U) A public line.', '//NATO UNCLASSIFIED'],
   ])('%j over %j and unmarked text: released, bannered %j', async (banner, marked, expected) => {
     const text = memo(banner, `${marked}\n\nThe unmarked ZQNAPLANNING paragraph of the NATO document.`);
     const result = await release(text);
