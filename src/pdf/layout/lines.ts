@@ -1228,7 +1228,12 @@ function underU(block: Block | undefined): boolean {
  * wraps into it (see wrapsInto), and always where it lies under `q` (`q` spans its column: a
  * heading row read as one piece). Without a cell over the mark (`(U) Name UQ1 |` blank over `Alpha
  * ZQ1 | (S) secret ZQ2`, or over it only on an earlier line of a wrapped `(U)` cell), an unmarked
- * row label under a borderless `(U)` cell was released as its wrap (probe 66f, F2).
+ * row label under a borderless `(U)` cell was released as its wrap (probe 66f, F2). Where that piece
+ * opens a plain `(U)` and `p`'s first word would not have fitted after `q` (see firstWordFits), `p`
+ * is a wrap still: a `(U)` paragraph beside a column of one-line `(U)` items, its longest line
+ * setting the page's text edge, had its last line withheld under B1 (table-rows F5). Not for a mark
+ * above U nor `(U//…)`: a wrapped `(U)` cell ending short of its neighbour's wrapped line released
+ * the unmarked label of the `(S)` row under it (t66f-h4).
  */
 function newTableRow(all: readonly LinePiece[], i: number, j: number, right: number, block: Block): boolean {
   const p = all[j]!;
@@ -1239,9 +1244,14 @@ function newTableRow(all: readonly LinePiece[], i: number, j: number, right: num
     const over = rowMates(all, i).filter((o2) => o2 !== q && Math.abs(o2.x0 - o.x0) < ROW_TOLERANCE_EM * o.size);
     if (atEdge && !opensU(o.glyphs) && over.length > 0 && (opensPortion(q) || !over.every((o2) => wrapLine(all, o2)))) return true;
     if (over.some(opensPortion) && firstWordFits(all, i, p, right)) return true;
-    if (!opensPortion(p) && (overlapX(o, q) || !wrapsInto(all, block, q, p, o))) return true;
+    if (!opensPortion(p) && (overlapX(o, q) || (!wrapsInto(all, block, q, p, o) && !(plainU(o) && !firstWordFits(all, i, p, right))))) return true;
   }
   return false;
+}
+
+/** True when `o` opens with a plain `(U)` mark (no control after it, not `(U//FOUO)`). */
+function plainU(o: LinePiece): boolean {
+  return /^\(U\)/.test(startText(o.glyphs).trimStart());
 }
 
 /** How far (in em) a wrapped line may run past the other lines of its paragraph: a ragged edge's longest line. */
