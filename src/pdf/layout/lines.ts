@@ -1114,7 +1114,7 @@ function blocks(all: readonly LinePiece[], opens: (piece: LinePiece) => boolean,
   all.forEach((p, j) => {
     const i = above(j);
     const q = i >= 0 ? all[i]! : null;
-    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !cutByBar(all, j, blockOf, blockOf[i], boxes) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right) || ruledApart(q, p, floors, walls) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
+    const joins = q !== null && below(i) === j && q.y - p.y < BLOCK_GAP_EM * Math.max(p.size, q.size) + p.size && !besideOpening(all, j, q, opens) && !cutByBar(all, j, blockOf, blockOf[i], boxes) && !(underU(blockOf[i]) && (newTableRow(all, i, j, right, blockOf[i]!) || ruledApart(q, p, floors, walls) || inlineFragment(page, p, q, blockOf[i]!.x0))) && !(otherFlow(page, q, p) && besideText(all, i) && besideText(all, j)) && !caps.some((c) => besideCap(c, p));
     let b = joins ? blockOf[i] : undefined;
     if (!b) {
       b = { lines: [], breaks: new Set(), x0: p.x0, x1: p.x1, top: p.y + p.size, bottom: p.y };
@@ -1224,8 +1224,18 @@ function underU(block: Block | undefined): boolean {
  * wrapLine): two flows of running text side by side, not a table's rows. Two newspaper columns,
  * the right one's `(S)` paragraph starting under its `(U)` paragraph's unmarked wrap, cut the left
  * `(U)` paragraph's last lines off and withheld them under B1 (probe 66f, 3).
+ * Any other piece on the row that opens a portion makes an unmarked `p` a new row's cell too unless `q` plainly
+ * wraps into it (see wrapsInto), and always where it lies under `q` (`q` spans its column: a
+ * heading row read as one piece). Without a cell over the mark (`(U) Name UQ1 |` blank over `Alpha
+ * ZQ1 | (S) secret ZQ2`, or over it only on an earlier line of a wrapped `(U)` cell), an unmarked
+ * row label under a borderless `(U)` cell was released as its wrap (probe 66f, F2). Where that piece
+ * opens a plain `(U)` and `p`'s first word would not have fitted after `q` (see firstWordFits), `p`
+ * is a wrap still: a `(U)` paragraph beside a column of one-line `(U)` items, its longest line
+ * setting the page's text edge, had its last line withheld under B1 (table-rows F5). Not for a mark
+ * above U nor `(U//…)`: a wrapped `(U)` cell ending short of its neighbour's wrapped line released
+ * the unmarked label of the `(S)` row under it (t66f-h4).
  */
-function newTableRow(all: readonly LinePiece[], i: number, j: number, right: number): boolean {
+function newTableRow(all: readonly LinePiece[], i: number, j: number, right: number, block: Block): boolean {
   const p = all[j]!;
   const q = all[i]!;
   const atEdge = Math.abs(p.x0 - q.x0) < ROW_TOLERANCE_EM * p.size;
@@ -1234,8 +1244,50 @@ function newTableRow(all: readonly LinePiece[], i: number, j: number, right: num
     const over = rowMates(all, i).filter((o2) => o2 !== q && Math.abs(o2.x0 - o.x0) < ROW_TOLERANCE_EM * o.size);
     if (atEdge && !opensU(o.glyphs) && over.length > 0 && (opensPortion(q) || !over.every((o2) => wrapLine(all, o2)))) return true;
     if (over.some(opensPortion) && firstWordFits(all, i, p, right)) return true;
+    if (!opensPortion(p) && (overlapX(o, q) || (!wrapsInto(all, block, q, p, o) && !(plainU(o) && !firstWordFits(all, i, p, right))))) return true;
   }
   return false;
+}
+
+/** True when `o` opens with a plain `(U)` mark (no control after it, not `(U//FOUO)`). */
+function plainU(o: LinePiece): boolean {
+  return /^\(U\)/.test(startText(o.glyphs).trimStart());
+}
+
+/** How far (in em) a wrapped line may run past the other lines of its paragraph: a ragged edge's longest line. */
+const RAGGED_EM = 1;
+/** How far (in em) right of a paragraph's lines its first line may start (an indent). */
+const INDENT_EM = 3;
+/** How far (in em) under `p` its column's lines show the column's edge. */
+const EDGE_BELOW_EM = 6;
+
+/**
+ * True when the geometry says beyond doubt that `p` is the wrap of `q` (the last line of `block`)
+ * and `o`, the piece beside `p` that opens a portion, starts another flow's paragraph, not a table's
+ * row: `o`'s flow runs on over it (a piece over `o` and not over `p`, at most two of `q`'s line
+ * pitches up: a sidebar's or a second column's line, a blank line between its paragraphs at most),
+ * the line over `q` in the block, if any, is no nearer than `p` under it (within 0.1 em: a table's
+ * next row adds its cells' padding to the pitch of a cell's lines), and `q` ran to its column's edge: the farthest end of the lines
+ * above `q` at that pitch, of `p` and of those up to 6 em under it that start at `q`'s left edge (or up
+ * to an indent right of it: not a centred banner); `q` ends at most an em past it (a ragged
+ * edge's longest line) and `p`'s first word would not have fitted before it. Otherwise `p` is a
+ * new row's cell (unmarked, withheld in a classified document). A blank or one-line cell over the
+ * mark leaves no flow over it: `Alpha ZQ1` under `(U) Name UQ1` beside `(S) secret ZQ2` was
+ * released as the `(U)` cell's wrap (probe 66f, F2).
+ */
+function wrapsInto(all: readonly LinePiece[], block: Block, q: LinePiece, p: LinePiece, o: LinePiece): boolean {
+  const lines = block.lines;
+  const em = Math.min(p.size, q.size);
+  const tol = ROW_TOLERANCE_EM * em;
+  const pitch = q.y - p.y;
+  if (lines[lines.length - 1] !== q || !all.some((a) => overlapX(a, o) && !overlapX(a, p) && a.y - o.y > tol && a.y - o.y <= 2 * pitch + tol)) return false;
+  const atEdge = (l: LinePiece): boolean => l.x0 >= q.x0 - tol && l.x0 <= q.x0 + INDENT_EM * em;
+  let edge = -Infinity;
+  for (let k = lines.length - 2; k >= 0 && Math.abs(lines[k]!.y - lines[k + 1]!.y - pitch) <= 0.1 * em; k--) if (atEdge(lines[k]!)) edge = Math.max(edge, lines[k]!.x1);
+  const prev = lines[lines.length - 2];
+  if (prev && pitch - (prev.y - q.y) > 0.1 * em) return false;
+  for (const l of all) if ((l === p || (p.y - l.y > tol && p.y - l.y <= EDGE_BELOW_EM * em)) && atEdge(l) && overlapX(l, p)) edge = Math.max(edge, l.x1);
+  return q.x1 <= edge + RAGGED_EM * em && q.x1 + WORD_SPACE_EM * q.size + firstWordWidth(p) > edge;
 }
 
 /**
