@@ -101,11 +101,18 @@ export function requiresReasons(doc: Document): boolean {
 export function unreadReasons(doc: Document, decisions: readonly { authority: readonly string[] }[]): Diagnostic | null {
   if (!requiresReasons(doc) || !decisions.some((d) => d.authority.length === 1 && d.authority[0] === 'B1')) return null;
   const field = doc.classifiedBy;
-  const why = field ? `its Classified By line gives no reasons the reader could read ("${field.raw.replace(/\s+/g, ' ').slice(0, 80)}")` : 'no Classified By line with reasons was read';
+  // A derivatively classified document (SIDtoday's `Derived From: NSA/CSSM 1-52`) gives no reasons of
+  // its own: they are its source's, which is where a reviewer finds them.
+  const derived = doc.authority?.derivedFrom ?? null;
+  const why = field
+    ? `its Classified By line gives no reasons the reader could read ("${field.raw.replace(/\s+/g, ' ').slice(0, 80)}")`
+    : derived
+      ? `it is derivatively classified ("Derived From: ${derived.value.replace(/\s+/g, ' ').slice(0, 60)}"), whose reasons are its source's`
+      : 'no Classified By line with reasons was read';
   return {
     severity: 'warning',
     code: 'b1-without-reasons',
-    message: `B1 is cited with no §1.4 category: ${why}; find the reasons in the document before it is handed out.`,
+    message: `B1 is cited with no §1.4 category: ${why}; find the reasons in ${!field && derived ? 'its source' : 'the document'} before it is handed out.`,
     ...(field ? { span: field.span } : {}),
   };
 }

@@ -52,6 +52,8 @@ describe('B1 cites every reason the cable gives and no other', () => {
 describe('what release prints about the authority lines', () => {
   it.each([
     ['no reasons read', cable('Classified By: DCM John Doe, Political Counselor.'), '2010-01-01', /warning: B1 is cited with no §1\.4 category.*\[b1-without-reasons\]/],
+    // A derivatively classified memo gives no reasons of its own: the warning sends the reviewer to its source.
+    ['a derivatively classified memo', 'SECRET\n\nMEMORANDUM FOR THE RECORD\n\nDATE: 10 January 2012\n\nSUBJECT: (U) UQ1 Plans\n\n1. (S) ZQ1 secret paragraph.\n\n2. (U) UQ2 public paragraph.\n\nDerived From: NSA/CSSM 1-52\nDated: 20070108\nDeclassify On: 20320108\n\nSECRET\n', '2012-01-01', /warning: B1 is cited with no §1\.4 category: it is derivatively classified \("Derived From: NSA\/CSSM 1-52"\), whose reasons are its source's; find the reasons in its source before it is handed out\. \[b1-without-reasons\]/],
     ['two DECL lines that disagree', cable('Classified By: X for reasons 1.4 (b) and (d)', undefined, 'E.O. 12958: DECL: 03/12/2028\n\n'), '2019-01-01', /warning: .*disagree.*\[decl-conflict\]/],
     ['no E.O. line', cable('Classified By: X for reasons 1.4 (b) and (d)', ''), '2010-01-01', /warning: .*no E\.O\. line.*\[decl-missing\]/],
     ['a date before the cable', cable('Classified By: X for reasons 1.4 (b) and (d)', 'E.O. 12958: DECL: 03/12/2007\n'), '2010-01-01', /warning: .*\[decl-before-origin\]/],
