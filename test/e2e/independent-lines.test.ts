@@ -36,8 +36,8 @@ const STANDALONE = /^(?:\/\/.*\/\/|(?:Please\s+)?visit\b.*\bclassified\s+web\s?s
 /** Routing lines repeated inside a body (a second copy of the header) are header, not text. */
 const ROUTING = /^(?:VZCZC|[OPRZ]{1,2}\s+(?:\d{6}Z|RUE)|DE\s+RUE|ZNY\s|FM\s|TO\s|INFO\s|R[A-Z]{3,}\/)/;
 const SUBJECT = /^\s*SUBJ(?:ECT)?\s*:\s*(.*)$/i;
-/** Lines that are not text: trailers, rules, page headers (`MADRID 00000865  002 OF 003`). */
-const NOT_TEXT = /^(?:NNNN|BT|SIPDIS|End Cable Text|Classified By\b.*|REFS?:.*|¶?[A-Z]\.\s*\([A-Z]\)\s+[A-Z][A-Z .]+\s\d{2,}|\(?[a-h]\)?,? (?:and )?\(?[a-h]\)?\.?|(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?:\/\/[A-Z/ ,-]+)?|[-=_*#>"'.\\ ]*|.*\b\d{3}(?:\.\d)? OF \d{3}\b.*|=+\s*CABLE ENDS\s*=+)$/i;
+/** Lines that are not text: trailers, rules, page headers (`MADRID 00000865  002 OF 003`), a reasons line's rest (`ND D`: an AND broken over the line end, 07BRASILIA2262). */
+const NOT_TEXT = /^(?:NNNN|BT|SIPDIS|End Cable Text|Classified By\b.*|REFS?:.*|¶?[A-Z]\.\s*\([A-Z]\)\s+[A-Z][A-Z .]+\s\d{2,}|\(?[a-h]\)?,? (?:and )?\(?[a-h]\)?\.?|a?nd \(?[a-h]\)?\.?|(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)(?:\/\/[A-Z/ ,-]+)?|[-=_*#>"'.\\ ]*|.*\b\d{3}(?:\.\d)? OF \d{3}\b.*|=+\s*CABLE ENDS\s*=+)$/i;
 
 /**
  * The lines of a cable that must not appear in its release: the subject's text and every body
