@@ -349,14 +349,6 @@ export function mergeRedactions(redactions: readonly Redaction[]): Redaction[] {
 }
 
 /**
- * Markings of what the release still shows. A declassified portion counts as U, and so does an
- * unmarked one whose classification lapsed with the document's date, one of a quoted message marked
- * UNCLASSIFIED, or one a reviewer released. Other unmarked text a profile's rule releases carries
- * the document's banner, as unmarked text does (nato's `unmarked-in-nato-document`: NATO's own
- * text, not portion marked; `NATO SECRET` rolls up to `SECRET//NATO`, as a released `(NS)` portion
- * does), never U: the release banner claims what the release holds.
- */
-/**
  * The roll-up of the released portions, written as a banner. A NATO document's text released at
  * its own banner's level keeps NATO's words (`//NATO RESTRICTED`), not the US level its marking
  * maps to (`CONFIDENTIAL//NATO`: a level the document never had, probe 67b F5).
@@ -368,6 +360,14 @@ function rolledUpBanner(doc: Document, decisions: readonly Decision[], status: D
   return nato ?? formatBanner(rolled);
 }
 
+/**
+ * Markings of what the release still shows. A declassified portion counts as U, and so does an
+ * unmarked one whose classification lapsed with the document's date, one of a quoted message marked
+ * UNCLASSIFIED, or one a reviewer released. Other unmarked text a profile's rule releases carries
+ * the document's banner, as unmarked text does (nato's `unmarked-in-nato-document`: NATO's own
+ * text, not portion marked; `NATO SECRET` rolls up to `SECRET//NATO`, as a released `(NS)` portion
+ * does), never U: the release banner claims what the release holds.
+ */
 function releasedMarkings(doc: Document, decisions: readonly Decision[], status: DeclStatus): Marking[] {
   const byId = new Map(doc.portions.map((p) => [p.id, p]));
   const banner = doc.banner?.marking ?? null;
