@@ -65,13 +65,13 @@ describe('front matter of a classified or uncertain memo is withheld; of an uncl
     for (const [file, text] of files) for (const w of markerWords(input, 'ZQ')) expect(text, `${file}: ${w}`).not.toContain(w);
   });
 
-  it.each([
+  it.each<[string, string]>([
     ['prose with a level word', '---\ntitle: UQ2 Keeping secrets in public life\nauthor: UQ3 name\n---'],
     ['TOML', '+++\ntitle = "UQ2 title"\n+++'],
     ['JSON', '{"title": "UQ2 title", "tags": ["public"]}'],
     // Probe 68d F5 (fm4/k1-k10): abbreviations under ordinary keys held the memo.
     ...['state: NC', 'lang: ts', 'org: NATO', 'tags2: [nato, summit]', 'size: S', 'grade: C', 'topics: [si, units]', 'category: FOIA # not secret', 'layout: post', 'priority: R'].map(
-      (line, i) => [`k${i + 1} ${line}`, `---\ntitle: UQ2 title\nauthor: UQ3 name\ndate: 2026-03-01\ntags: [budget, travel]\n${line}\n---`] as const,
+      (line, i): [string, string] => [`k${i + 1} ${line}`, `---\ntitle: UQ2 title\nauthor: UQ3 name\ndate: 2026-03-01\ntags: [budget, travel]\n${line}\n---`],
     ),
   ])('%s: released in an UNCLASSIFIED memo', async (_name, head) => {
     const input = `${head}\n\n# UNCLASSIFIED\n\nUQ1 unmarked body text.\n\n# UNCLASSIFIED\n`;

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { pdftotext } from '../helpers/pdf-text.js';
 import { consoleWarnings } from '../../src/batch/console-warnings.js';
 import { resolveProfile, runReleaseBatch } from '../../src/index.js';
+import type { Diagnostic } from '../../src/types.js';
 import { TestPdf } from './helpers/make.js';
 import { releaseMemoPdf } from './helpers/release-memo.js';
 
@@ -30,7 +31,7 @@ async function page(lines: string[], info?: Record<string, string>): Promise<Uin
 }
 
 interface Record67 {
-  diagnostics: { code: string; message: string }[];
+  diagnostics: Diagnostic[];
 }
 const record = (out: string): Record67 => JSON.parse(readFileSync(path.join(out, 'review', 'memo.audit.json'), 'utf8')) as Record67;
 
