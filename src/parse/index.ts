@@ -27,7 +27,9 @@
  * (error), `marking-normalised` and `double-mark` (info), `mark-raised-inside` (warning: a mark
  * inside the text raised the portion's level), `no-banner` (warning), `banner-unknown`
  * (error), `unclassified-banner-contradicted` (error: see `classifiedSigns`), `not-a-cable`
- * (warning), `no-eo-line` (warning/info), `no-portions` (warning).
+ * (warning), `no-eo-line` (warning/info), `no-portions` (warning), `section-header-unmatched`
+ * (warning: a header field under a later section line that the first header does not hold,
+ * removed as furniture: ./section-header.ts).
  */
 import { abovePlainU, compareLevels, parseMarking, raisedByMark } from '../markings/index.js';
 import { DECL_CODE_START, parseDecl, withCodeUnder } from '../declass/parse-decl.js';
@@ -50,6 +52,7 @@ import { readMarkAt } from './marks.js';
 import { bareReasonsUnder, matchBanner, matchEoLine } from './patterns.js';
 import { originatedOf, referenceOf } from './reference.js';
 import { assignRoles } from './roles.js';
+import { unmatchedHeaderDiagnostic } from './section-header.js';
 import { readStatements } from './statements.js';
 
 export { decodeInput } from './decode.js';
@@ -63,7 +66,7 @@ export { joinBrokenWords } from './statements.js';
  * for ids, spans and diagnostic codes.
  */
 export function parseCable(source: string): Document {
-  const { lines, roles, header: own } = assignRoles(source);
+  const { lines, roles, header: own, unmatchedHeader } = assignRoles(source);
   // A cable forwarded inside an e-mail: its E.O. line, below the e-mail's header (probe 62a F6).
   const forwarded = own.eo ? null : forwardedEo(source, lines, roles);
   const h: HeaderResult = forwarded ? { ...own, eo: forwarded } : own;
@@ -93,6 +96,7 @@ export function parseCable(source: string): Document {
   for (const p of portions) portionDiagnostics(p, draftOf.get(p) ?? null, classified, diagnostics, lookalikes.get(p) ?? null);
   diagnostics.push(...documentDiagnostics(source, h, banner, portions, classified));
   if (forwarded) diagnostics.push(forwardedEoDiagnostic(forwarded));
+  diagnostics.push(...unmatchedHeader.map(unmatchedHeaderDiagnostic));
   diagnostics.sort((a, b) => (a.span?.start ?? -1) - (b.span?.start ?? -1));
 
   const originated = originatedOf(h);
@@ -402,13 +406,13 @@ function settleOwn(ctx: SettleContext, d: DraftPortion, id: string, parent: Port
     if (found && found.firstLine) {
       // Raised by the marks inside it like any marked text (`1.1 (S) … (TS) …`); from the text's
       // start, as a trailing mark ends it (before the mark there is only the short prefix).
-      const raised = raisedBy(source, span, null, found.marking);
+      const raised = raisedBy(source, segments, null, found.marking);
       return { id, kind: d.kind, number: d.number, parent: parent?.id ?? null, marking: raised.marking, markingSource: 'marked', mark: found.mark, span, segments, ...(raised.raisedFrom ? { raisedFrom: raised.raisedFrom } : {}) };
     }
     markingSource = found || holdsLevelMark(source, span, d.number) ? 'unknown' : 'unmarked';
   }
   // A mark inside the text can only raise it (`(U) Released text (S) secret …`), as in marked documents.
-  const raised = marking && (markingSource === 'marked' || markingSource === 'inherited') ? raisedBy(source, span, mark, marking, d.number) : null;
+  const raised = marking && (markingSource === 'marked' || markingSource === 'inherited') ? raisedBy(source, segments, mark, marking, d.number) : null;
   return {
     id,
     kind: d.kind,
@@ -429,9 +433,10 @@ const US_LEVEL_MARK = /^\((?:TS|S|C|TOP SECRET|SECRET|CONFIDENTIAL)(?:\)|[ \t]*\
 /**
  * The U.S. level marks inside `span` from `from` on: an upper-case parenthetical not glued to a
  * word (`NOMINEE(S)`) that the grammar reads and that starts with a level. A `(C)` after a `(B)` in
- * the same text is a list label.
+ * the same text is a list label. With `within` (a portion's segments), a mark between them is page
+ * furniture's (a later section's repeated `SUBJECT: (C) …` across a (U) paragraph), not the text's.
  */
-function* levelMarksInside(source: string, span: Span, from: number): Generator<Marking> {
+function* levelMarksInside(source: string, span: Span, from: number, within?: readonly Span[]): Generator<Marking> {
   // The first `)` at or after the current `(`, kept across iterations: looking it up afresh for
   // each `(` made a text of many `(S ` and no `)` quadratic (0.9 MB: 2.2 s).
   let close = -1;
@@ -445,6 +450,7 @@ function* levelMarksInside(source: string, span: Span, from: number): Generator<
     // abbreviation alone inside text is, in the corpus, an abbreviation (`the Sustainable Economy
     // Law (LES)`, `sensitive security information (SSI)`, `the National Crime Squad (NR)`).
     if (!US_LEVEL_MARK.test(raw)) continue;
+    if (within && !within.some((g) => g.start <= open && open < g.end)) continue;
     // The line check reads the line's lead itself (blanks, then a dash or bullet): `-- (C) …` under
     // `-- (B) …` is a label even when a mark cut the portion between them.
     if (isNoMarkInText(source, open, raw, span.start) || labelAfterSiblingLine(source, open, raw)) continue;
@@ -454,14 +460,15 @@ function* levelMarksInside(source: string, span: Span, from: number): Generator<
 }
 
 /**
- * `marking` raised by every level mark inside `span` (after the portion's own) that says more: a
+ * `marking` raised by every level mark inside the portion's `segments` (after its own mark; not in the furniture between them) that says more: a
  * higher level, or controls it lacks (`(S//REL TO USA, NATO) … (S//NF) …` is NOFORN: the NATO
  * reader must not see it).
  */
-function raisedBy(source: string, span: Span, own: Field | null, marking: Marking, number: string | null = null): { marking: Marking; raisedFrom?: RaisedFrom } {
+function raisedBy(source: string, segments: readonly Span[], own: Field | null, marking: Marking, number: string | null = null): { marking: Marking; raisedFrom?: RaisedFrom } {
   let raised = marking;
   let from: RaisedFrom | null = null;
-  for (const inside of levelMarksInside(source, span, own ? own.span.end : afterOwnLabel(source, span, number))) {
+  const span = { start: segments[0]!.start, end: segments[segments.length - 1]!.end };
+  for (const inside of levelMarksInside(source, span, own ? own.span.end : afterOwnLabel(source, span, number), segments)) {
     const both = raisedByMark(raised, inside);
     if (!both) continue;
     // The mark named is the one that sets the level (`(C) … (TS//SI)`: the (TS//SI)).

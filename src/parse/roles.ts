@@ -7,13 +7,15 @@ import { splitLines, type Line } from './lines.js';
 import { readMarkAt, readUnclosedAt } from './marks.js';
 import { isBareClassificationLine, isFurnitureLine, isSectionClassificationLine, TRAILER_LINE, URL_IN_LINE, WEBSITE_LINE } from './patterns.js';
 import { splitLongLine } from './reflow.js';
-import { markRepeatedHeaders } from './section-header.js';
+import { markRepeatedHeaders, type UnmatchedHeaderField } from './section-header.js';
 
 /** The lines of a cable, the role of each, and what the header pass read. */
 export interface Lines {
   readonly lines: readonly Line[];
   readonly roles: readonly Role[];
   readonly header: HeaderResult;
+  /** Header fields under a later section line that the first header does not hold (removed as furniture: warned). */
+  readonly unmatchedHeader: readonly UnmatchedHeaderField[];
 }
 
 /** Splits `source` into lines and gives each its role. */
@@ -39,10 +41,10 @@ export function assignRoles(source: string): Lines {
     assignBodyRoles(lines, roles, h.bodyStart);
   }
   // The header repeated under a later section's line: furniture, as the line is (./section-header.ts).
-  markRepeatedHeaders(lines, roles, h.bodyStart);
+  const unmatchedHeader = markRepeatedHeaders(lines, roles, h.bodyStart);
   // A signature is only looked for in a cable (not in any text that ends with a short line).
   if (h.structured) assignSignature(lines, roles, h.bodyStart);
-  return { lines, roles, header: h };
+  return { lines, roles, header: h, unmatchedHeader };
 }
 
 /** Split into lines, cutting re-flowed long lines into pieces. */
