@@ -66,6 +66,20 @@ export const DECL_RULES = [
 export type DeclRule = (typeof DECL_RULES)[number];
 
 /**
+ * What the 25-year date means for a classified document whose instruction a reviewer must set or
+ * read (DNG, none, an event, one not understood): until then it stays classified at its level (a
+ * missing instruction declassifies nothing); from then E.O. 13526 §3.3(a) has declassified it
+ * unless it was exempted, which the document cannot show. It said "the 25-year date … applies
+ * meanwhile" after that date too, beside a portion reason that the portion might not be
+ * classified (probe 68c F4).
+ */
+function twentyFiveYears(automaticOn: string, asOf: string): string {
+  return automaticOn > asOf
+    ? `; meanwhile it stays classified at its marked level, at the latest until its 25-year date ${automaticOn}, when E.O. 13526 §3.3(a) declassifies it unless it is exempted`
+    : `; but its 25-year date ${automaticOn} has passed, so what the reviewer must do now is different: E.O. 13526 §3.3(a) declassified it on that date unless it was exempted (§3.3(b)-(h)), which the document cannot show, so the reviewer must confirm with the originating agency that no exemption applies before it is released (32 CFR 2001.30)`;
+}
+
+/**
  * Computes the status of a declassification instruction for a document of a given level and
  * origination date, as of `asOf`:
  * - `unclassified`: level `U` with `N/A`, no E.O. line or an empty one;
@@ -114,7 +128,7 @@ export function assessDeclassification(input: AssessInput): DeclAssessment {
   });
   const who = levelWords(level);
   const written = decl.raw === null ? none : `"${decl.raw.trim()}"`;
-  const fallback = automaticOn ? `; the 25-year date ${automaticOn} applies meanwhile (E.O. 13526 §3.3)` : '';
+  const fallback = automaticOn ? twentyFiveYears(automaticOn, asOf) : '';
 
   switch (decl.kind) {
     case 'not-applicable':

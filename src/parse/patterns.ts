@@ -398,8 +398,14 @@ export function joinBrokenWords(text: string): string {
   return text.replace(/([A-Za-z])[ \t]*\n[ \t]*([a-z])(?=[a-z])/g, '$1$2');
 }
 
-/** `reasons` or `reason`, a colon maybe, then what may be a list of letters alone. */
-const BARE_REASONS = /\breasons?\b[ \t]*:?[ \t]*/gi;
+/**
+ * `reasons` or `reason`, a colon maybe, then what may be a list of letters alone, also after a
+ * section number mistyped (`REASONS 1 (B) AND (D)`, `reasons 14 (b) and (d).`, `Reasons 1/4 (B) and
+ * (D).`, `reasons 1.b and d.`: 4 corpus cables cited B1 with no category). Only §1.4 (§1.5 before
+ * 2003) gives categories letters, so the letters name them whatever the typo. `for` / `reasons`
+ * over a line end comes here joined (`forreasons`, {@link joinBrokenWords}: 08BERLIN643).
+ */
+const BARE_REASONS = /(?:\b|(?<=\bfor))reasons?\b[ \t]*:?[ \t]*(?:1(?:[ \t]*[/.])?4?[ \t]*(?=\(?[ \t]*[a-hA-H](?![A-Za-z0-9])))?/gi;
 
 /**
  * The categories a `Classified By` text cites by their letters alone, without `1.4`

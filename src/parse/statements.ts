@@ -53,8 +53,41 @@ export function readStatements(source: string, h: HeaderResult, drafts: readonly
       }
     }
   }
+  classifiedBy ??= labelBeforeMarks(source, drafts);
   if (entireText && entireMarking) entireMarking = { ...entireMarking, span: entireText.span, raw: entireText.raw };
   return { classifiedBy, entireText, entireMarking };
+}
+
+/** A `Classified By:` label, with its colon (a sentence may say `classified by the ministry`). */
+const CLASSIFIED_BY_LABEL = /CLASSIFIED[ \t]+BY[ \t]*:/i;
+
+/**
+ * A portion mark after the reasons on a flattened line (`… for reason 1.4(d) (C) We delivered …`,
+ * `… (d) 1.(S) Summary`): a mark followed by a capitalised word, not after `and`, `or`, `&` or a
+ * comma (`1.4 (B), (C) THE …` lists C). Read as a letter, it cited 1.4(c).
+ */
+const INLINE_MARK = /(?<!(?:\band|\bor|[,&])[ \t]*)[ \t]+(?:\d{1,2}\.[ \t]*)?\((?:U|C|S|TS|SBU)(?:\/\/?[A-Z]+)*\)[ \t]+[A-Z][A-Za-z]/;
+
+/**
+ * A `Classified By:` field the header did not read, before the first marked portion: inside a
+ * flattened header line (`REF: STATE 24355 CLASSIFIED BY: Gene Cretz, Ambassador. REASON: 1.4 (b),
+ * (d)`, `SUBJECT: … Classified By: … for reasons 1.4 (B) & (D).`) or after a continuation header
+ * that ended the header (06GENEVA2030). Its text runs to its line's end or the first portion mark,
+ * whichever comes first. Unread, B1 cited no category for 7 corpus cables that give theirs. Only
+ * its reasons are taken: the text stays in whatever portion holds it.
+ */
+function labelBeforeMarks(source: string, drafts: readonly DraftPortion[]): ClassifiedBy | null {
+  const marked = drafts.find((d) => d.mark !== null);
+  if (!marked) return null;
+  const region = source.slice(0, marked.mark!.start);
+  const m = CLASSIFIED_BY_LABEL.exec(region);
+  if (!m) return null;
+  const lineEnd = region.indexOf('\n', m.index);
+  const end = lineEnd < 0 ? region.length : lineEnd;
+  const line = region.slice(m.index, end);
+  const raw = line.slice(0, INLINE_MARK.exec(line)?.index ?? line.length).trimEnd();
+  const reasons = normaliseReasons(joinBrokenWords(raw));
+  return reasons.length > 0 ? { raw, span: { start: m.index, end: m.index + raw.length }, reasons } : null;
 }
 
 /** The marking an ENTIRE TEXT statement gives (`CONFIDENTIAL - ENTIRE TEXT`, `ENTIRE TEXT IS UNCLASSIFIED`). */

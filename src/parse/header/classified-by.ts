@@ -39,7 +39,10 @@ export function readClassifiedBy(input: HeaderInput, state: HeaderState, at: num
   // REASONS: …`): the field is a name, a title and an office.
   for (let q = at; q < k; q++) if (input.roles[q] === 'boilerplate' && (hasWordsAfterReasons(lines[q]!.text) || hasProseBeforeReasons(lines[q]!.text))) setRole(input, q, 'content');
   const raw = source.slice(start, end);
-  const reasons = normaliseReasons(joinBrokenWords(raw));
+  // The letters are read with the line after the field too: an `and` broken at its end may have a
+  // tail that goes on with text (`1.4 B A` / `ND D ZQ1 the minister said …`), a line that is content,
+  // not the field, but read without it the `A` was cited as 1.4(a) and D dropped (probe 68e F5).
+  const reasons = normaliseReasons(joinBrokenWords(reasonText(raw, lines[k]?.text ?? '')));
   if (!state.res.classifiedBy || completesPreview(state.res.classifiedBy, { raw, reasons })) state.res.classifiedBy = { raw, span: { start, end }, reasons };
   state.res.structured = true;
   return k - 1;
@@ -111,18 +114,59 @@ function goesOn(input: HeaderInput, text: string, m: number, adjacent: boolean, 
   // …` was read into it and released as written: the fuzzer, seed 9003).
   if (opensParagraph(input, c)) return false;
   if (!(crossed || /^(?:1\.[456]|REASON)/i.test(c.text))) return false;
-  return /(?:REASONS?|1\.[456]|BY|FOR|,)\s*:?\s*$/i.test(text);
+  // `REASON: 1.4 (b), (d)` after a blank line under a field that gave none (09NAPLES69) is its
+  // reasons: B1 cited no category.
+  return /(?:REASONS?|1\.[456]|BY|FOR|,)\s*:?\s*$/i.test(text) || (REASON_LINE.test(c.text) && normaliseReasons(text).length === 0);
 }
+
+/** `REASON: 1.4 (b), (d)`, `Reasons: E.O. 12958 1.5(d)`: a line that opens with the field's reasons. */
+const REASON_LINE = /^REASONS?\s*:?\s*(?:E\.?\s?O\.?\s*1\d{4}\s*,?\s*)?1\s?\.\s?[456](?![0-9])/i;
 
 /** `E.O. 12958, 1.4(b)(d).`: the order's number then its reasons, on a line of the field. */
 const EO_REASON = /^E\.?\s?O\.?\s*1\d{4}\s*,?\s*(?:SEC(?:TION)?\.?\s*)?1\s?\.\s?[456](?![0-9])/i;
 
 /** True when `line` completes an `and` broken at the end of `text` and holds reasons only. */
 function finishesBrokenAnd(text: string, line: string): boolean {
+  const piece = brokenAndPiece(text, line);
+  return piece !== null && REASON_ONLY.test(joinBrokenAnd(`${piece}\n${line}`).replace(/\\/g, ' '));
+}
+
+/** The first piece of an `and` broken at the end of `text` (`A`, `AN`) that `line` completes, or null. */
+function brokenAndPiece(text: string, line: string): string | null {
   const piece = /(?<![A-Za-z])[A-Za-z]{1,2}[ \t]*$/.exec(text)?.[0];
-  if (!piece) return false;
-  const joined = joinBrokenAnd(`${piece}\n${line}`);
-  return joined !== `${piece}\n${line}` && REASON_ONLY.test(joined.replace(/\\/g, ' '));
+  return piece && joinBrokenAnd(`${piece}\n${line}`) !== `${piece}\n${line}` ? piece : null;
+}
+
+/**
+ * The field's text (`raw`) for reading its letters: a line that completes an `and` broken at the
+ * end of the line before is cut after its list (`ND D ZQ1 …` → `ND D`), and so is the line after
+ * the field (`next`), read only when it completes one.
+ */
+function reasonText(raw: string, next: string): string {
+  const lines = raw.split('\n');
+  const out = lines.map((line, i) => (i > 0 && brokenAndTail(lines[i - 1]!, line)) || line);
+  const tail = brokenAndTail(lines[lines.length - 1]!, next);
+  return (tail ? [...out, tail] : out).join('\n');
+}
+
+/** A broken `and`'s tail and the letter it joins (`ND D`, `d (d)`, `nd (D)`). */
+const TAIL_HEAD = /^[ \t]*(?:nd|d)[ \t]*\(?[ \t]*[a-h](?![A-Za-z0-9])[ \t]*\)?/i;
+
+/**
+ * What may go on with the list after it: blanks, brackets, commas, `and`, a letter, but no letter
+ * that opens prose (`ND D A MINISTER SAID`: the article A is no category).
+ */
+const TAIL_TOKEN = /^(?:[ \t]+|[(),&/+]|(?:and|or)(?![A-Za-z])|[a-h](?![A-Za-z0-9])(?![ \t.]+[A-Za-z]{2}))/i;
+
+/**
+ * The head of `line` that completes an `and` broken at the end of the field `text` (`ND D` of
+ * `ND D ZQ1 the minister …`), up to where its list ends; '' when it completes none.
+ */
+function brokenAndTail(text: string, line: string): string {
+  if (!brokenAndPiece(text, line)) return '';
+  let i = TAIL_HEAD.exec(line)?.[0].length ?? 0;
+  for (let t = TAIL_TOKEN.exec(line.slice(i)); t && t[0].length > 0; t = TAIL_TOKEN.exec(line.slice(i))) i += t[0].length;
+  return line.slice(0, i);
 }
 
 /**
@@ -147,7 +191,8 @@ const REASON_TOKEN = /^(?:\s+|[(),.;:&/+-]|and\b|or\b|[a-h](?![a-z]))/i;
 export function hasWordsAfterReasons(text: string): boolean {
   let from = -1;
   for (const m of text.matchAll(/1\s?\.\s?[456]/g)) from = m.index + m[0].length;
-  if (from < 0 && REASON_CONTINUES.test(text)) from = 0;
+  // A broken `and`'s tail (`ND D ZQ1 …`, `d (d) JOHN SMITH`) is a tail line too.
+  if (from < 0 && (REASON_CONTINUES.test(text) || TAIL_HEAD.test(text))) from = 0;
   if (from < 0) return false;
   let rest = text.slice(from);
   for (let t = REASON_TOKEN.exec(rest); t !== null && t[0].length > 0; t = REASON_TOKEN.exec(rest)) rest = rest.slice(t[0].length);
