@@ -113,8 +113,13 @@ async function originalOf(record: AuditRecord, originals: ReadonlyMap<string, st
 export interface CrossLeak {
   /** The released file the text was found in. */
   readonly file: string;
-  /** Stem of the document whose withheld text it is. */
+  /** The document of the batch that file is of, or null for a file of an `--against` folder (not this release's to hold). */
+  readonly stem: string | null;
+  /** Stem of the document whose withheld text it is, and the `--against` folder it was released into (absent: the batch). */
   readonly from: string;
+  readonly where?: string;
+  /** The matching runs, as shingle hashes (to say where they are, never what). */
+  readonly matched: readonly number[];
   readonly portions: readonly string[];
   readonly runs: number;
   /** `5 run(s) of 8 words withheld in X (p2) appear here`: never quoting the text. */
@@ -136,7 +141,7 @@ export async function findBatchCrossLeaks(
 ): Promise<CrossLeak[]> {
   const { index } = batch;
   const config = new RecordedConfig(opts.cwd);
-  const targets: { readonly file: string; readonly runs: RunSet; readonly stem: string }[] = [...batch.released];
+  const targets: { readonly file: string; readonly runs: RunSet; readonly stem: string; readonly ours?: boolean }[] = batch.released.map((r) => ({ ...r, ours: true }));
   for (const { given: a, folder } of against) {
     const onSkipped = (stem: string, why: string): void => opts.onSkipped?.(a, stem, why);
     for (const [stem, w] of await withheldOfFolder(folder, new Map(), config, { ...opts, onSkipped })) index.add(stem, w.pieces, w.visible, a, w.header);
@@ -147,5 +152,16 @@ export async function findBatchCrossLeaks(
   }
   // One search for every released text: it filters the withheld runs by all of them at once.
   const found = index.findAll(targets);
-  return targets.flatMap((t, i) => found[i]!.map((hit) => ({ file: t.file, from: hit.from, portions: hit.portions, runs: hit.runs, message: `${describeHit(hit, false)} appear here` })));
+  return targets.flatMap((t, i) =>
+    found[i]!.map((hit) => ({
+      file: t.file,
+      stem: t.ours ? t.stem : null,
+      from: hit.from,
+      ...(hit.where !== undefined ? { where: hit.where } : {}),
+      portions: hit.portions,
+      runs: hit.runs,
+      matched: hit.matched ?? [],
+      message: `${describeHit(hit, false)} appear here`,
+    })),
+  );
 }

@@ -14,7 +14,7 @@ import { releasedRunSet } from '../leak/shingle-hash.js';
 import { DEFAULT_MAX_INPUT_BYTES, readBytes, readBytesOrNull } from '../node/read.js';
 import { assertReleaseFolder, pathKind, subfoldersNotFolders } from '../node/release-folder.js';
 import { collectInputs } from '../node/walk.js';
-import { isReleaseFilePath, MANIFEST_PATH, numberingStem, pageSizeOf, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
+import { heldRecord, isReleaseFilePath, MANIFEST_PATH, PENDING_DIR, type Hold, numberingStem, pageSizeOf, recordPath, settingsKey, settingsOfRecord, stemOfRecordPath, stemOfReleaseFile, type AuditRecord, type ReleaseSettings } from '../release/folder.js';
 import { checkCaseNumbers, checkConsistency, manifestRun, type CaseEntry } from './consistency.js';
 import { checkIndex, listedIndexFiles } from './index-check.js';
 import { readReleaseFolder, releasedTexts, withheldOfFolder, type ReleaseFolder } from './against.js';
@@ -205,6 +205,7 @@ export async function auditFolder(dir: string, options: AuditOptions, events: Au
   if (run.index) await checkCrossDocuments(run, run.index, against);
   else if (withOriginals) {
     skipped.set('cross-leak', `not run: ${crossCheckSkipReason(options.crossCheckLimit)}`);
+    if (run.recordedNames.holds.size > 0) findings.push(warning('.', 'cross-leak', `${run.recordedNames.holds.size} hold(s) in pending/ not verified: the cross-document check did not run`));
     findings.push(warning('.', 'cross-leak', `cross-document check skipped: ${crossCheckSkipReason(options.crossCheckLimit)}`));
   } else {
     for (const check of ['rerun', 'leak', 'cross-leak'] as const) skipped.set(check, 'need --originals');
@@ -283,6 +284,7 @@ async function auditDocument(run: AuditRun, stem: string): Promise<void> {
   const { record } = parsed;
   run.recordedInputs.add(record.input.sha256);
   run.recordedNames.note(record);
+  run.recordedNames.noteHold(stem, record);
   if (record.case) {
     const own = numberingStem(stem, record);
     run.caseEntries.push({ stem, own, ref: record.input.ref ?? null, case: record.case.number, docNumber: record.case.docNumber });
@@ -412,7 +414,8 @@ async function rerunDocument(run: AuditRun, stem: string, record: AuditRecord, t
     run.findings.push(failure(file, 'rerun', again.message));
     return null;
   }
-  run.findings.push(...compareRerun(stem, record, again.result.audit));
+  // A held document: the re-run's decisions, then the recorded hold (its release moved to pending/); the hold itself is checked with the cross-document leaks.
+  run.findings.push(...compareRerun(stem, record, record.held ? heldRecord(again.result.audit, record.held) : again.result.audit));
   const { withheld, visible } = again.result;
   for (const t of texts) {
     if (t.text === null) continue;
@@ -505,7 +508,29 @@ async function checkCrossDocuments(run: AuditRun, index: WithheldIndex, against:
   }
   // One search for every released text: it filters the withheld runs by all of them at once.
   const found = index.findAll(run.releasedRuns);
+  const holds = run.recordedNames.holds;
+  const foundFor = new Map<string, Set<string>>();
   run.releasedRuns.forEach((t, i) => {
-    for (const hit of found[i]!) run.findings.push(failure(t.label, 'cross-leak', `${describeHit(hit, false)} appear here`));
+    // pending/ is never handed out: text another document withholds there is for the reviewer (a hold, or a document pending review).
+    const severity = t.label.startsWith(`${PENDING_DIR}/`) ? warning : failure;
+    for (const hit of found[i]!) {
+      run.findings.push(severity(t.label, 'cross-leak', `${describeHit(hit, false)} appear here${severity === warning ? ' (in pending/: not handed out)' : ''}`));
+      if (holds.has(t.stem)) foundFor.set(t.stem, (foundFor.get(t.stem) ?? new Set()).add(hit.from));
+    }
   });
+  run.findings.push(...unfoundHolds(holds, foundFor));
+}
+
+/**
+ * A hold the cross-document check does not find again (no match from the document it names) is no
+ * hold declass made: the record was edited, or the other document is gone from the folder and the
+ * --against folders. A failure: the record's reason for not releasing is not true.
+ */
+function unfoundHolds(holds: ReadonlyMap<string, Hold>, found: ReadonlyMap<string, ReadonlySet<string>>): Finding[] {
+  const out: Finding[] = [];
+  for (const [stem, hold] of holds) {
+    const missing = hold.matches.filter((m) => !found.get(stem)?.has(m.from)).map((m) => m.from);
+    if (missing.length > 0) out.push(failure(recordPath(stem), 'cross-leak', `records a hold (${hold.reason}) on text withheld in ${missing.join(', ')}, which the cross-document check does not find in its release`));
+  }
+  return out;
 }

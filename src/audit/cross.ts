@@ -6,7 +6,7 @@
  * Pure; never returns withheld words, only where they came from and how many runs matched.
  */
 import type { WithheldPiece } from '../engine/withheld.js';
-import { releaseShingles, runsWithout, shingleHashes, unionOfRuns, type ReleaseShingles, type RunSet } from '../leak/shingle-hash.js';
+import { releasedRunSet, releaseShingles, runIndex, runsWithout, shingleHashes, unionOfRuns, type ReleaseShingles, type RunSet } from '../leak/shingle-hash.js';
 import { cutAtPlaceholders } from '../leak/tool-words.js';
 import { selfLeakRuns, SHINGLE_WORDS } from '../leak/words.js';
 
@@ -33,6 +33,8 @@ export interface LeakHit {
   readonly portions: readonly string[];
   /** Number of distinct matching runs of words (shingles, or whole short pieces). */
   readonly runs: number;
+  /** The matching runs of a cross-document hit, as shingle hashes (where they are: {@link firstMatchLine}). */
+  readonly matched?: readonly number[];
 }
 
 /**
@@ -257,7 +259,7 @@ class WithheldSearch {
   /** The hits in `released` (one of the run sets the search was made for). */
   find(released: RunSet, releasedStem: string | null): LeakHit[] {
     const { heads, linkRef, linkNext, common } = this;
-    const hits = new Map<number, { portions: Set<string>; runs: number }>();
+    const hits = new Map<number, { portions: Set<string>; runs: number; matched: number[] }>();
     for (let i = 0; i < released.length; i++) {
       const id = this.runs.find(released[i]!);
       if (id < 0 || common[id] === 1) continue;
@@ -266,8 +268,11 @@ class WithheldSearch {
         const { owner, portionId } = this.refs[linkRef[link]!]!;
         if (this.owners[owner]!.digest.stem === releasedStem) continue;
         let hit = hits.get(owner);
-        if (!hit) hits.set(owner, (hit = { portions: new Set(), runs: 0 }));
-        if (!counted.has(owner)) hit.runs++;
+        if (!hit) hits.set(owner, (hit = { portions: new Set(), runs: 0, matched: [] }));
+        if (!counted.has(owner)) {
+          hit.runs++;
+          hit.matched.push(released[i]!);
+        }
         counted.add(owner);
         hit.portions.add(portionId);
       }
@@ -278,7 +283,7 @@ class WithheldSearch {
       .sort(([a], [b]) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
       .map(([owner, h]) => {
         const { digest: { stem }, where } = this.owners[owner]!;
-        return { from: stem, ...(where !== undefined ? { where } : {}), portions: [...h.portions].sort(), runs: h.runs };
+        return { from: stem, ...(where !== undefined ? { where } : {}), portions: [...h.portions].sort(), runs: h.runs, matched: h.matched };
       });
   }
 }
@@ -418,4 +423,30 @@ export function describeHit(hit: LeakHit, self: boolean): string {
   const from = hit.where !== undefined ? `${hit.from} (released into ${hit.where})` : hit.from;
   const what = self ? `${hit.runs} run(s) of withheld words` : `${hit.runs} run(s) of ${SHINGLE_WORDS} words withheld in ${from}`;
   return `${what} (${hit.portions.join(', ')})`;
+}
+
+/**
+ * The line (1-based) of `released` where the first of the `matched` runs begins, or null when none
+ * is there: a hold says where the text is without quoting it. Lines are read as the release's runs
+ * are (between placeholders); the end line is the shortest head of lines holding a match (binary
+ * search), the start the last line from which the lines up to it still do.
+ */
+export function firstMatchLine(released: string, matched: readonly number[]): number | null {
+  const lines = released.split('\n');
+  const wanted = Float64Array.from(matched).sort();
+  const holds = (from: number, to: number): boolean => {
+    const runs = releasedRunSet([lines.slice(from, to).join('\n')]);
+    return runs.some((h) => runIndex(wanted, h) >= 0);
+  };
+  if (wanted.length === 0 || !holds(0, lines.length)) return null;
+  let lo = 1;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (holds(0, mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  let start = lo - 1;
+  while (start > 0 && !holds(start, lo)) start--;
+  return start + 1;
 }

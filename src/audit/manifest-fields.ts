@@ -5,7 +5,7 @@
  * Every field is now known, and each that names something a record also names must name what some
  * record does. Pure.
  */
-import { MANIFEST_PATH, type AuditRecord } from '../release/folder.js';
+import { MANIFEST_PATH, type AuditRecord, type Hold } from '../release/folder.js';
 import { failure, type Finding } from './findings.js';
 
 /** What the records name that the manifest's run and tool also name. */
@@ -14,6 +14,12 @@ export class RecordedNames {
   readonly profileFiles = new Set<string>();
   readonly overridesFiles = new Set<string>();
   readonly toolVersions = new Set<string>();
+  /** The hold of each record held in pending/ (release --cross-leak hold), by stem: the manifest's entry must state it, and the cross check find it. */
+  readonly holds = new Map<string, Hold>();
+
+  noteHold(stem: string, record: Pick<AuditRecord, 'held'>): void {
+    if (record.held) this.holds.set(stem, record.held);
+  }
 
   note(record: Pick<AuditRecord, 'profile' | 'overrides' | 'tool'>): void {
     this.profileIds.add(record.profile.id);
@@ -34,7 +40,7 @@ const KEYS: Record<string, readonly string[]> = {
   run: ['profile', 'asOf', 'overrides', 'case'],
   'run.profile': ['id', 'file', 'sha256'],
   'run.overrides': ['file', 'sha256'],
-  'entries[]': ['stem', 'record', 'sha256', 'chain'],
+  'entries[]': ['stem', 'record', 'sha256', 'chain', 'held'],
   'index[]': ['kind', 'path', 'sha256', 'bytes'],
 };
 
@@ -77,6 +83,7 @@ export function checkManifestFields(text: string | null, names: RecordedNames): 
     ...(Array.isArray(m['index']) ? m['index'].flatMap((e: unknown) => unknownKeys(e, 'index[]')) : []),
   ];
   const out = [...new Set(unknown)].map((k) => failure(MANIFEST_PATH, 'chain', `${k} is no field of a declass manifest: a manifest holds only what declass writes`));
+  if (Array.isArray(m['entries'])) out.push(...entryHolds(m['entries'], names.holds));
   if (names.empty) return out;
   const tool = (m['tool'] ?? {}) as Record<string, unknown>;
   const named = (field: string, value: unknown, recorded: ReadonlySet<string>, transform: (v: string) => string = (v) => v): void => {
@@ -90,5 +97,23 @@ export function checkManifestFields(text: string | null, names: RecordedNames): 
   named('run.profile.file', run?.profile?.['file'], names.profileFiles, fileName);
   // Overrides named where the records name none: the consistency check's line says so already.
   if (names.overridesFiles.size > 0) named('run.overrides.file', run?.overrides?.['file'], names.overridesFiles, fileName);
+  return out;
+}
+
+/**
+ * Each manifest entry's `held` as its record states it (the chain binds the record, not the
+ * entry): a hold dropped from the manifest, or one added, fails `consistency`.
+ */
+function entryHolds(entries: readonly unknown[], holds: ReadonlyMap<string, Hold>): Finding[] {
+  const out: Finding[] = [];
+  for (const e of entries) {
+    if (!e || typeof e !== 'object') continue;
+    const { stem, held } = e as { stem?: unknown; held?: unknown };
+    if (typeof stem !== 'string') continue;
+    const recorded = holds.get(stem);
+    if (JSON.stringify(held ?? null) !== JSON.stringify(recorded ?? null)) {
+      out.push(failure(MANIFEST_PATH, 'consistency', `entry ${stem}: ${held === undefined ? 'states no hold' : 'states a hold'}, but its record ${recorded ? `says ${recorded.reason === 'cross-document' ? 'held: cross-document' : 'another hold'}` : 'holds nothing'}`));
+    }
+  }
   return out;
 }

@@ -187,7 +187,8 @@ export function compareRerun(stem: string, recorded: AuditRecord, rerun: AuditRe
 /**
  * The `pending` check for one record: the disposition its decisions give (computed again, not
  * trusted from the record) is the one it states, and a document pending review has no output in
- * release/ (nor a final one in pending/): what sits in release/ may be handed out.
+ * release/ (nor a final one in pending/, unless held there for a cross-document leak: its record
+ * says so, and the cross-document check verifies it): what sits in release/ may be handed out.
  */
 export function checkPending(stem: string, record: AuditRecord): Finding[] {
   const out: Finding[] = [];
@@ -201,7 +202,9 @@ export function checkPending(stem: string, record: AuditRecord): Finding[] {
     if (pending && o.path !== outputPath(stem, o.kind, true)) {
       const why = [...new Set(disposition.pending.map((p) => p.reason))].join(', ');
       out.push(failure(o.path, 'pending', `${stem} is pending review (${disposition.pending.length} portion(s): ${why}) but sits in release/; it belongs in pending/`));
-    } else if (!pending && o.path !== outputPath(stem, o.kind)) {
+    } else if (!pending && record.held && o.path !== outputPath(stem, o.kind, true)) {
+      out.push(failure(o.path, 'pending', `${stem} is held (${record.held.reason}) but sits in release/; it belongs in pending/`));
+    } else if (!pending && !record.held && o.path !== outputPath(stem, o.kind)) {
       out.push(failure(o.path, 'pending', `${stem} is final (${disposition.stamp}) but sits in pending/`));
     }
   }

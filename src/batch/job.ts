@@ -15,7 +15,7 @@ import { pathExists } from '../node/system.js';
 import type { FileWriterThread } from '../node/write-thread.js';
 import type { PdfTextThread } from '../node/pdfjs-thread.js';
 import type { InputFormat } from '../parse/read.js';
-import { documentNames, FORMATS, RELEASE_DIR, outputPath, recordPath, type AuditRecord, type Format, type PageSize } from '../release/folder.js';
+import { documentNames, FORMATS, RELEASE_DIR, outputPath, recordPath, type AuditRecord, type Format, type Hold, type PageSize } from '../release/folder.js';
 import { planRelease, releaseDocument, renamedStem, safeOutputStem, stemHidesTextWord, stemWordsIn } from '../release/index.js';
 import type { CaseStamp } from '../release/case.js';
 import type { Profile } from '../rules/load.js';
@@ -113,6 +113,8 @@ export type JobResult =
       readonly indexEntry: IndexEntry;
       /** Warnings to show on the console: the renaming, and what the PDF redaction reports (a rasterised page). */
       readonly warnings: readonly string[];
+      /** The hold of a document found up to date, held in pending/ by an earlier run's cross-document check. */
+      readonly held?: Hold;
     }
   | { readonly index: number; readonly status: 'failed'; readonly message: string }
   /** A copy of an earlier input whose release it would have written again: nothing written. */
@@ -276,6 +278,7 @@ export async function runReleaseJob(job: ReleaseJob, cache: JobCache, onComputed
           stem: job.stem,
           indexEntry: indexEntryOf(job.stem, record),
           warnings: consoleWarnings(record.diagnostics),
+          ...(record.held ? { held: record.held } : {}),
         };
       }
     }

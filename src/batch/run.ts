@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WithheldIndex } from '../audit/cross.js';
+import { parseRecord } from '../audit/verify.js';
 import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
@@ -28,6 +29,9 @@ import { buildManifest, serializeManifest } from '../release/manifest.js';
 import { createExecutor, type Executor } from './executor.js';
 import type { JobResult, ReleaseJob } from './job.js';
 import type { IndexEntry } from '../vaughn/build.js';
+import type { CrossLeak } from '../audit/against.js';
+import type { Hold } from '../release/folder.js';
+import { holdReleases, type HeldDocument } from './hold.js';
 
 /**
  * Batches of at most this many documents keep each document's Vaughn index rows from when it was
@@ -79,6 +83,14 @@ export interface BatchOptions {
   readonly case?: { readonly number: string; readonly docStart?: number } | null;
   /** Write the Vaughn index of the folder after the batch (`release/index.*`; default true; never for a folder without any document). */
   readonly index?: boolean;
+  /**
+   * The cross-document check, run when `crossCheck` is on after the documents and before the
+   * manifest (the CLI's adds `--against` folders): its leaks are returned, and those of documents
+   * in release/ are held ({@link holdReleases}) unless `crossLeak` is `warn`.
+   */
+  readonly findCrossLeaks?: (cross: NonNullable<BatchResult['cross']>) => Promise<CrossLeak[]>;
+  /** `hold` (default): a release showing text another document withholds goes to pending/; `warn`: it stays in release/ (audit fails the folder). */
+  readonly crossLeak?: 'hold' | 'warn';
 }
 
 /** What a batch tells its caller as it goes. */
@@ -119,6 +131,8 @@ export interface BatchSummary {
   /** Documents pending review (written to pending/, not release/), and their pending portions by why. */
   readonly pending: number;
   readonly pendingByReason: Record<string, number>;
+  /** Documents of the batch whose final release is held in pending/ for a cross-document leak (this run's holds and earlier runs'). */
+  readonly held: number;
   /** Characters the PDF font could not show, replaced by `?` (distinct characters per document, summed). */
   readonly charsReplaced: number;
   /** Documents whose PDFs have such replacements. */
@@ -138,6 +152,10 @@ export interface BatchSummary {
 
 export interface BatchResult {
   readonly summary: BatchSummary;
+  /** What the cross-document check found ({@link BatchOptions.findCrossLeaks}); empty when it did not run. */
+  readonly crossLeaks: readonly CrossLeak[];
+  /** Documents of the batch held in pending/ for those leaks (`kept`: held by an earlier run). */
+  readonly held: readonly HeldDocument[];
   /** The batch's withheld-text index and released runs, when the cross-document check was on. */
   readonly cross: { readonly index: WithheldIndex; readonly released: readonly { readonly stem: string; readonly file: string; readonly runs: Float64Array }[] } | null;
 }
@@ -248,9 +266,17 @@ export async function runReleaseBatch(
   // started) leaves nothing: no manifest of no records, and the folders it made go again.
   if (fresh && tally.totals.documents === 0) {
     await removeEmptyFolders(created);
-    return { summary: summaryOf(opts, tally, { total, scheduled, started, threads: executor.threads, manifest: null, index: null, renumbered }), cross: crossOf(tally) };
+    return { summary: summaryOf(opts, tally, { total, scheduled, started, threads: executor.threads, manifest: null, index: null, renumbered }), cross: crossOf(tally), crossLeaks: [], held: [] };
   }
-  const manifest = await writeManifest(opts, tally.auditShas);
+  // Before the manifest: an interrupted run leaves no manifest naming a release a hold moves.
+  const cross = crossOf(tally);
+  const crossLeaks = cross && opts.findCrossLeaks ? await opts.findCrossLeaks(cross) : [];
+  const held = opts.crossLeak === 'warn' ? [] : await holdReleases(opts.out, crossLeaks);
+  for (const h of held) {
+    tally.auditShas.set(h.stem, h.auditSha256);
+    tally.holds.set(h.stem, h.hold);
+  }
+  const manifest = await writeManifest(opts, tally.auditShas, tally.holds);
   let index: BatchSummary['index'] = null;
   // A folder without any document released or pending (every one failed, none from an earlier
   // run) gets no index rather than an empty one; an old index goes too.
@@ -262,7 +288,9 @@ export async function runReleaseBatch(
   }
   return {
     summary: summaryOf(opts, tally, { total, scheduled, started, threads: executor.threads, manifest: { path: MANIFEST_PATH, ...manifest }, index, renumbered }),
-    cross: crossOf(tally),
+    cross,
+    crossLeaks,
+    held,
   };
 }
 
@@ -291,6 +319,7 @@ function summaryOf(
     notStarted: end.total - end.scheduled,
     withheldByAuthority: Object.fromEntries([...tally.byAuthority].sort()),
     pending: tally.pendingDocuments,
+    held: tally.holds.size,
     pendingByReason: Object.fromEntries([...tally.pendingByReason].sort()),
     seconds: Math.round(performance.now() - end.started) / 1000,
     threads: end.threads,
@@ -448,6 +477,8 @@ class BatchTally {
   readonly pendingByReason = new Map<string, number>();
   /** sha256 of each audit record written or found up to date, by stem (for the manifest). */
   readonly auditShas = new Map<string, string>();
+  /** The hold of each such record held in pending/ (by an earlier run, then by this one's cross check), by stem. */
+  readonly holds = new Map<string, Hold>();
   /** The index entry of each such record, by stem (the index reads only the records of earlier runs twice). */
   readonly indexEntries = new Map<string, IndexEntry>();
   /** The withheld-text index of the cross-document check, when it is on. */
@@ -485,14 +516,16 @@ class BatchTally {
     for (const [a, n] of r.counts.byAuthority) this.byAuthority.set(a, (this.byAuthority.get(a) ?? 0) + n);
     if (r.counts.pending.length > 0) this.pendingDocuments++;
     for (const [why, n] of r.counts.pending) this.pendingByReason.set(why, (this.pendingByReason.get(why) ?? 0) + n);
-    this.auditShas.set(stem, r.auditSha256);
+    this.auditShas.set(r.stem, r.auditSha256);
+    if (r.held) this.holds.set(r.stem, r.held);
     this.indexEntries.set(r.indexEntry.stem, r.indexEntry);
     if (this.index && r.digest) {
       this.index.addDigest(r.digest);
       // Where the text was written: pending/ for a document pending review, under the name its
       // outputs took (a PDF whose name repeats withheld words gets a neutral one).
-      const file = this.releasedKind ? outputPath(r.stem, this.releasedKind, r.counts.pending.length > 0) : `${r.stem} (release text)`;
-      this.releasedRuns.push({ stem, file, runs: r.digest.released });
+      const file = this.releasedKind ? outputPath(r.stem, this.releasedKind, r.counts.pending.length > 0 || r.held !== undefined) : `${r.stem} (release text)`;
+      // Under the name its outputs and digest took, so that its own withheld text is not matched.
+      this.releasedRuns.push({ stem: r.stem, file, runs: r.digest.released });
     }
   }
 }
@@ -512,13 +545,22 @@ function runSettings(opts: BatchOptions): ReleaseSettings {
  * into the same folder included: the manifest describes the folder, and each record its own
  * profile and date). Records written or checked by this batch are not read again.
  */
-async function writeManifest(opts: BatchOptions, known: ReadonlyMap<string, string>): Promise<{ records: number; head: string }> {
+async function writeManifest(opts: BatchOptions, known: ReadonlyMap<string, string>, holds: ReadonlyMap<string, Hold>): Promise<{ records: number; head: string }> {
   const reviewDir = path.join(opts.out, REVIEW_DIR);
   const names = (await listNames(reviewDir)).filter((n) => n.endsWith('.audit.json') && !n.startsWith('.'));
-  const records: { stem: string; sha256: string }[] = [];
+  const records: { stem: string; sha256: string; held?: Hold }[] = [];
   for (const name of names) {
     const stem = name.slice(0, -'.audit.json'.length);
-    records.push({ stem, sha256: known.get(stem) ?? sha256Hex(await readBytes(path.join(reviewDir, name))) });
+    const sha = known.get(stem);
+    if (sha !== undefined) {
+      const held = holds.get(stem);
+      records.push({ stem, sha256: sha, ...(held ? { held } : {}) });
+      continue;
+    }
+    // A record of an earlier run: its hold, if any, is listed as the record states it.
+    const bytes = await readBytes(path.join(reviewDir, name));
+    const parsed = parseRecord(stem, bytes);
+    records.push({ stem, sha256: sha256Hex(bytes), ...(parsed.ok && parsed.record.held ? { held: parsed.record.held } : {}) });
   }
   const manifest = buildManifest(records, runSettings(opts));
   await writeFileAtomic(path.join(opts.out, MANIFEST_PATH), new TextEncoder().encode(serializeManifest(manifest)));

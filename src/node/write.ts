@@ -144,6 +144,20 @@ export async function writeFilePlain(file: string, bytes: Uint8Array | string): 
 }
 
 /** Removes files; a file that is not there is no error. */
+/**
+ * Moves `from` to `to` in one rename (the same folder tree, so the same file system): the file is
+ * at one of the two names at every moment, never at both nor half written. A file already at `to`
+ * is replaced. The folder of `to` is made when missing.
+ */
+export async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await makeFolders(path.dirname(to));
+    await rename(from, to);
+  } catch (error) {
+    throw new OutputError(`cannot move ${from} to ${to}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 export async function removeFiles(files: readonly string[]): Promise<void> {
   await Promise.all(files.map((f) => rm(f, { force: true })));
 }

@@ -249,6 +249,49 @@ export interface AuditRecord {
   readonly case?: CaseStamp;
   /** Where each withholding is in the release PDF and text (see {@link Placement}); absent in records made before issue 15. */
   readonly placement?: Placement;
+  /**
+   * Why a document whose decisions are final sits in pending/ and not release/ ({@link heldRecord}):
+   * its release shows text another document withholds. Absent for a document not held.
+   */
+  readonly held?: Hold;
+}
+
+/**
+ * A release held back after the batch's cross-document check (`release --cross-leak hold`, the
+ * default): its released text holds runs that another document (of the batch or of an `--against`
+ * folder) withholds. Each match names that document, its portions, how many 8-word runs matched
+ * and the line of the release text where the first one ends (null without a release text): never
+ * the words. A human decides which of the two documents is right.
+ */
+export interface Hold {
+  readonly reason: 'cross-document';
+  readonly matches: readonly HoldMatch[];
+}
+
+/** One document whose withheld text a held release shows. */
+export interface HoldMatch {
+  readonly from: string;
+  /** The `--against` folder that document was released into, when not this one. */
+  readonly folder?: string;
+  readonly portions: readonly string[];
+  readonly runs: number;
+  readonly line: number | null;
+}
+
+/**
+ * The record of a document held ({@link Hold}): the same decisions, its release text and PDF in
+ * pending/ instead of release/ (the same bytes: moved, not rendered again). Both `release` (which
+ * moves the files) and `audit` (which checks a re-run against the record) make it with this.
+ */
+export function heldRecord(record: AuditRecord, hold: Hold): AuditRecord {
+  const outputs = record.outputs.map((o) => (o.kind === 'text' || o.kind === 'pdf' ? { ...o, path: outputPath(stemOfReleaseFile(o.path), o.kind, true) } : o));
+  return { ...record, outputs, held: hold };
+}
+
+/** `held: cross-document (08A p2, p3 at line 14)`: a hold in one line, never quoting text. */
+export function describeHold(hold: Hold): string {
+  const one = (m: HoldMatch): string => `${m.runs} run(s) of words withheld in ${m.folder !== undefined ? `${m.from} (released into ${m.folder})` : m.from} (${m.portions.join(', ')})${m.line !== null ? ` from line ${m.line}` : ''}`;
+  return `held: ${hold.reason}: ${hold.matches.map(one).join('; ')}`;
 }
 
 /**
@@ -292,6 +335,8 @@ export interface ManifestEntry {
   readonly sha256: string;
   /** sha256 (hex) of the previous entry's chain followed by this entry's sha256. */
   readonly chain: string;
+  /** The record's {@link Hold}, when its release is held in pending/ (the record, chained, binds it). */
+  readonly held?: Hold;
 }
 
 /** The release run that last wrote the manifest. Records from earlier runs keep their own profile and date. */

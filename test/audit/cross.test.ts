@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_DOCUMENTS, crossDigest, isBoilerplate, isFurniture, crossDigestOf, findSelfLeak, MIN_CROSS_RUNS, WithheldIndex, type CrossDigest, type LeakHit } from '../../src/audit/cross.js';
-import { releaseShingles } from '../../src/leak/shingle-hash.js';
+import { COMMON_DOCUMENTS, crossDigest, isBoilerplate, isFurniture, crossDigestOf, findSelfLeak, firstMatchLine, MIN_CROSS_RUNS, SHINGLE_WORDS, WithheldIndex, type CrossDigest, type LeakHit } from '../../src/audit/cross.js';
+import { releaseShingles, shingleHashes } from '../../src/leak/shingle-hash.js';
 
 const quote = 'The minister said privately that the government would recognise the new coalition within a week.';
 
@@ -9,7 +9,8 @@ describe('WithheldIndex', () => {
     const index = new WithheldIndex();
     index.add('A', [{ portionId: 'p2', text: quote }], 'Header of A.');
     index.add('B', [], `Header of B.\n${quote}`);
-    expect(index.find(`Header of B.\n${quote.toUpperCase().replace(/ /g, '\n')}`, 'B')).toEqual([{ from: 'A', portions: ['p2'], runs: 8 }]);
+    // `matched`: the runs found (shingle hashes), for a hold to say where they are.
+    expect(index.find(`Header of B.\n${quote.toUpperCase().replace(/ /g, '\n')}`, 'B')).toEqual([{ from: 'A', portions: ['p2'], runs: 8, matched: expect.any(Array) }]);
     expect(index.find(quote, 'A')).toEqual([]);
   });
 
@@ -109,6 +110,7 @@ describe('WithheldIndex', () => {
       for (const d of all) {
         if (d.stem === stem) continue;
         const portions = new Set<string>();
+        const matched: number[] = [];
         let runs = 0;
         for (const h of released) {
           const where = sets.get(d)!.pieces.filter((p) => p.hashes.has(h));
@@ -118,9 +120,10 @@ describe('WithheldIndex', () => {
             continue;
           }
           runs++;
+          matched.push(h);
           for (const p of where) portions.add(p.portionId);
         }
-        if (runs >= MIN_CROSS_RUNS) out.push({ from: d.stem, portions: [...portions].sort(), runs });
+        if (runs >= MIN_CROSS_RUNS) out.push({ from: d.stem, portions: [...portions].sort(), runs, matched });
       }
       return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     };
@@ -146,7 +149,7 @@ describe('WithheldIndex', () => {
     const runs = Float64Array.from([1, 2, 3, 2 ** 40, 2 ** 41, 2 ** 42, 2 ** 51 + 7].sort((a, b) => a - b));
     const index = new WithheldIndex();
     index.addDigest({ stem: 'A', pieces: [{ portionId: 'p1', hashes: runs }], original: runs, released: new Float64Array(0) });
-    expect(index.findRuns(runs, 'B')).toEqual([{ from: 'A', portions: ['p1'], runs: 7 }]);
+    expect(index.findRuns(runs, 'B')).toEqual([{ from: 'A', portions: ['p1'], runs: 7, matched: expect.any(Array) }]);
     expect(index.findRuns(runs.subarray(0, 2), 'B')).toEqual([]);
     expect(index.findRuns(Float64Array.from([4, 5, 6, 2 ** 43]), 'B')).toEqual([]);
   });
@@ -158,5 +161,16 @@ describe('WithheldIndex', () => {
     ];
     const shingles = releaseShingles(pieces.map((p) => p.text), 'Released words only, nothing withheld here at all today.', `Visible: ${quote.slice(0, 40)}`);
     expect(crossDigestOf('A', pieces, shingles)).toEqual(crossDigest('A', pieces, `Visible: ${quote.slice(0, 40)}`, 'Released words only, nothing withheld here at all today.'));
+  });
+});
+
+describe('firstMatchLine', () => {
+  it('names the line of a release text where the first matching run begins, or null', () => {
+    const text = ['Header line.', '', 'First paragraph of nothing much here today.', 'ZQ one two three four', 'five six seven eight nine ten.', 'Tail.'].join('\n');
+    const matched = Array.from(shingleHashes('ZQ one two three four five six seven eight nine ten', SHINGLE_WORDS));
+    expect(firstMatchLine(text, matched)).toBe(4);
+    expect(firstMatchLine(text, [matched.at(-1)!])).toBe(4);
+    expect(firstMatchLine(text, Array.from(shingleHashes('no such words anywhere in this text at all', SHINGLE_WORDS)))).toBeNull();
+    expect(firstMatchLine(text, [])).toBeNull();
   });
 });

@@ -316,16 +316,20 @@ describe('cross-document leaks', () => {
     writeFileSync(path.join(inDir, 'SYNTH-B.txt'), B);
   });
 
-  it('release reports a paragraph withheld in one cable and released in another, as a warning', async () => {
+  it('release reports a paragraph withheld in one cable and released in another, as a warning (--cross-leak warn; held by default: e2e/cross-hold)', async () => {
     const out = path.join(tmp('cross-out'), 'o');
-    const run = await runCli(['release', inDir, '--profile', 'public', '--out', out, '--as-of', '2010-12-01']);
+    const run = await runCli(['release', inDir, '--profile', 'public', '--out', out, '--as-of', '2010-12-01', '--cross-leak', 'warn']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^warning: release\/SYNTH-B\.txt: cross-leak: 15 run\(s\) of 8 words withheld in SYNTH-A \(p2\) appear here$/m);
     expect(run.stdout).not.toMatch(/SYNTH-A\.txt: cross-leak/);
-    const json = await runCli(['release', inDir, '--profile', 'public', '--out', `${out}2`, '--as-of', '2010-12-01', '--json']);
+    const json = await runCli(['release', inDir, '--profile', 'public', '--out', `${out}2`, '--as-of', '2010-12-01', '--json', '--cross-leak', 'warn']);
     expect(JSON.parse(json.stdout).crossDocument.leaks).toEqual([
-      { file: 'release/SYNTH-B.txt', from: 'SYNTH-A', portions: ['p2'], runs: 15, message: '15 run(s) of 8 words withheld in SYNTH-A (p2) appear here' },
+      { file: 'release/SYNTH-B.txt', stem: 'SYNTH-B', from: 'SYNTH-A', portions: ['p2'], runs: 15, message: '15 run(s) of 8 words withheld in SYNTH-A (p2) appear here' },
     ]);
+    // Held (the default), the JSON names the hold and where the files went.
+    const heldJson = JSON.parse((await runCli(['release', inDir, '--profile', 'public', '--out', `${out}3`, '--as-of', '2010-12-01', '--json'])).stdout).crossDocument;
+    expect(heldJson.mode).toBe('hold');
+    expect(heldJson.held).toEqual([{ stem: 'SYNTH-B', moved: ['pending/SYNTH-B.txt', 'pending/SYNTH-B.pdf'], kept: false, hold: { reason: 'cross-document', matches: [{ from: 'SYNTH-A', portions: ['p2'], runs: 15, line: expect.any(Number) }] } }]);
     // audit fails on it with the originals, and cannot see it without them.
     const audited = await audit(out, '--originals', inDir);
     expect(audited.code).toBe(1);
@@ -340,7 +344,7 @@ describe('cross-document leaks', () => {
     writeFileSync(path.join(pendingIn, 'SYNTH-C.txt'), B.replace('¶1. (U) Press reporting', '¶1. (SBU) Press reporting'));
     const out = path.join(tmp('cross-pending-out'), 'o');
     const run = await runCli(['release', pendingIn, '--profile', 'public', '--out', out, '--as-of', '2010-12-01']);
-    expect(run.stdout).toMatch(/^warning: pending\/SYNTH-C\.txt: cross-leak: 15 run\(s\) of 8 words withheld in SYNTH-A \(p2\) appear here$/m);
+    expect(run.stdout).toMatch(/^note: pending\/SYNTH-C\.txt: cross-leak: 15 run\(s\) of 8 words withheld in SYNTH-A \(p2\) appear here \(in pending\/: not handed out\)$/m);
     expect(existsSync(path.join(out, 'pending/SYNTH-C.txt'))).toBe(true);
   });
 
@@ -350,7 +354,7 @@ describe('cross-document leaks', () => {
     const second = path.join(root, 'second');
     await runCli(['release', path.join(inDir, 'SYNTH-A.txt'), '--profile', 'public', '--out', first, '--as-of', '2010-12-01']);
     // B released after A: A's withheld paragraph is found in B's release (A's original is at its recorded path).
-    const run = await runCli(['release', path.join(inDir, 'SYNTH-B.txt'), '--profile', 'public', '--out', second, '--as-of', '2010-12-01', '--against', first]);
+    const run = await runCli(['release', path.join(inDir, 'SYNTH-B.txt'), '--profile', 'public', '--out', second, '--as-of', '2010-12-01', '--against', first, '--cross-leak', 'warn']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`warning: release/SYNTH-B.txt: cross-leak: 15 run(s) of 8 words withheld in SYNTH-A (released into ${first}) (p2) appear here`);
     const audited = await audit(second, '--originals', inDir, '--against', first);

@@ -54,6 +54,7 @@ interface ReleaseOptions {
   replace?: boolean;
   stem?: string;
   failOn?: ReleaseFailOn[];
+  crossLeak: 'hold' | 'warn';
   case?: string;
   docStart?: number;
   index: boolean;
@@ -81,7 +82,12 @@ export function registerRelease(program: Command, ctx: CommandContext): void {
     .option('--rasterize-unsure', 'PDF inputs: turn a page the rewriter cannot redact with certainty (Type3 fonts, text drawn as paths…) into an image with the boxes burnt in, instead of failing the document')
     .option('--replace', 'discard the release already in --out (only the files declass writes there) before writing this one; needed when it was made with another profile, as-of date or overrides file')
     .option('--stem <name>', 'output name of the document read from standard input (-): letters, digits, . _ -')
-    .option('--fail-on <findings>', `exit 1 when the batch has one of these findings (comma-separated: ${RELEASE_FAIL_ON.join(',')}); cross-leak: text withheld in one document is released in another, which declass audit fails`, parseFailOn)
+    .option('--fail-on <findings>', `exit 1 when the batch has one of these findings (comma-separated: ${RELEASE_FAIL_ON.join(',')}); cross-leak: text withheld in one document is released in another (held in pending/ or not), or the check did not run`, parseFailOn)
+    .addOption(
+      new Option('--cross-leak <mode>', 'a document whose release shows text another document of the batch (or of --against) withholds: hold moves its release to pending/ for a reviewer; warn leaves it in release/ (declass audit fails the folder)')
+        .argParser(oneOf(['hold', 'warn'] as const))
+        .default('hold'),
+    )
     .addOption(new Option('--max-input-mb <n>', 'refuse input files larger than this').argParser(positiveInteger(1)).default(DEFAULT_MAX_INPUT_BYTES / 1024 / 1024))
     .addOption(
       new Option('--cross-check-limit <n>', 'skip the cross-document leak check for batches of more documents (it holds every document\'s shingles in memory; 0 turns it off)')
@@ -175,6 +181,11 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
   });
 
   tuneJit(files.length);
+  // --against documents whose withheld text the cross-document check could not compare.
+  const notCompared: { folder: string; stem: string; why: string }[] = [];
+  const onSkipped = (folder: string, stem: string, why: string): void => {
+    notCompared.push({ folder, stem, why });
+  };
   let result: BatchResult;
   try {
     result = await runReleaseBatch(
@@ -201,6 +212,8 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
         ...(opts.replace ? { replace: true } : {}),
         ...(opts.case !== undefined ? { case: { number: opts.case, docStart: opts.docStart ?? 1 } } : {}),
         index: opts.index,
+        crossLeak: opts.crossLeak,
+        findCrossLeaks: (cross) => findBatchCrossLeaks(cross, againstFolders, { cwd, rerun: rerunRelease, onSkipped }),
       },
       {
         onOutcome: ({ file, stem: s, result: r }) => {
@@ -224,16 +237,13 @@ async function runRelease(paths: string[], opts: ReleaseOptions, ctx: CommandCon
     progress.stop();
     restore?.();
   }
-  const { summary } = result;
-  const notCompared: { folder: string; stem: string; why: string }[] = [];
-  const onSkipped = (folder: string, stem: string, why: string): void => {
-    notCompared.push({ folder, stem, why });
-  };
-  const crossLeaks = result.cross ? await findBatchCrossLeaks(result.cross, againstFolders, { cwd, rerun: rerunRelease, onSkipped }) : [];
+  const { summary, crossLeaks } = result;
   const crossDocument = {
     checked: result.cross !== null,
     ...(result.cross ? {} : { reason: crossCheckSkipReason(opts.crossCheckLimit) }),
-    leaks: crossLeaks,
+    mode: opts.crossLeak,
+    leaks: crossLeaks.map(({ matched: _matched, ...leak }) => leak),
+    held: result.held.map(({ auditSha256: _sha, ...h }) => h),
     ...(notCompared.length > 0 ? { notCompared } : {}),
   };
   const failed = summary.failed + inputs.failed;

@@ -2,6 +2,7 @@
 import type { BatchSummary } from '../../batch/run.js';
 import type { JobResult } from '../../batch/job.js';
 import { NO_COLORS, type Colors } from '../color.js';
+import { describeHold, type Hold } from '../../release/folder.js';
 
 /** `08BERLIN173: 5 released, 3 withheld — RELEASE IN PART B1, 1.4(B)` for a document done or up to date. */
 export function formatDocumentLine(stem: string, r: Extract<JobResult, { status: 'released' | 'skipped' }>, c: Colors = NO_COLORS): string {
@@ -14,7 +15,11 @@ export interface CrossDocumentSummary {
   readonly checked: boolean;
   /** Why it did not run. */
   readonly reason?: string;
-  readonly leaks: readonly { readonly file: string; readonly message: string }[];
+  readonly leaks: readonly { readonly file: string; readonly stem: string | null; readonly message: string }[];
+  /** `hold` (default): documents whose release shows another's withheld text go to pending/; `warn`: they stay in release/. */
+  readonly mode: 'hold' | 'warn';
+  /** Documents of the batch held in pending/ for those leaks (`kept`: held by an earlier run). */
+  readonly held: readonly { readonly stem: string; readonly moved: readonly string[]; readonly kept: boolean; readonly hold: Hold }[];
   /** Documents of `--against` folders whose withheld text was not compared, and why. */
   readonly notCompared?: readonly { readonly folder: string; readonly stem: string; readonly why: string }[];
 }
@@ -41,7 +46,7 @@ export function formatReleaseSummary(s: BatchSummary, cross: CrossDocumentSummar
   const failed = `${s.failed} failed`;
   let out =
     `\n${s.documents} document(s) processed with profile ${s.profile} as of ${s.asOf} into ${s.out} in ${s.seconds.toFixed(1)} s${rate}` +
-    `${s.skipped ? `, ${s.skipped} of them already up to date` : ''}${s.copies ? `, ${s.copies} more input(s) a copy of one of them (released once)` : ''}${s.pending ? `, ${s.pending} of them pending review (not released)` : ''}: ` +
+    `${s.skipped ? `, ${s.skipped} of them already up to date` : ''}${s.copies ? `, ${s.copies} more input(s) a copy of one of them (released once)` : ''}${s.pending ? `, ${s.pending} of them pending review (not released)` : ''}${s.held ? `, ${s.held} held for cross-document leaks (not released)` : ''}: ` +
     `${s.released} portions released (${s.declassified} declassified), ${s.withheld} withheld, ${s.redactions} spans redacted; ${s.failed > 0 ? c.red(c.bold(failed)) : failed}.\n`;
   if (s.interrupted) out += c.yellow(`  interrupted: ${s.notStarted} document(s) not started; run the same command again to resume.`) + '\n';
   for (const [authority, n] of Object.entries(s.withheldByAuthority)) out += `  withheld under ${authority || '(no authority)'}: ${n}\n`;
@@ -59,9 +64,28 @@ export function formatReleaseSummary(s: BatchSummary, cross: CrossDocumentSummar
   }
   if (!cross.checked) out += `  cross-document leak check skipped: ${cross.reason}; raise --cross-check-limit (about 30 KB of memory per document), or run declass audit --originals on slices of the collection.\n`;
   out += notComparedLines(cross, c);
-  for (const x of cross.leaks) out += `${c.yellow('warning')}: ${x.file}: cross-leak: ${x.message}\n`;
-  if (cross.leaks.length > 0) {
-    out += c.yellow(`  ${cross.leaks.length} cross-document leak(s): each document follows its own rules, but declass audit --originals will fail this folder; --fail-on cross-leak makes release exit 1 on them.`) + '\n';
+  return out + crossLeakLines(cross, c);
+}
+
+/**
+ * The cross-document leaks: one line per document held (moved to pending/ now, or held by an
+ * earlier run), one per leak not held (in pending/ already, in an `--against` folder, or every
+ * one with `--cross-leak warn`), then what they come to.
+ */
+function crossLeakLines(cross: CrossDocumentSummary, c: Colors): string {
+  let out = '';
+  const heldStems = new Set(cross.held.map((h) => h.stem));
+  for (const h of cross.held) out += `${c.yellow('held')}: ${h.stem}: ${describeHold(h.hold)}; ${h.kept ? 'held in pending/ by an earlier run' : `moved from release/ to pending/ (${h.moved.join(', ')})`}\n`;
+  const rest = cross.leaks.filter((x) => x.stem === null || !heldStems.has(x.stem));
+  for (const x of rest) out += `${x.file.startsWith('pending/') ? 'note' : c.yellow('warning')}: ${x.file}: cross-leak: ${x.message}${x.file.startsWith('pending/') ? ' (in pending/: not handed out)' : ''}\n`;
+  const moved = cross.held.filter((h) => !h.kept).length;
+  if (cross.held.length > 0) {
+    out += c.yellow(`  ${cross.held.length} document(s) held in pending/ (not release/) for cross-document leaks${moved < cross.held.length ? ` (${moved} this run)` : ''}: each releases text another document withholds; a reviewer decides which is right. --cross-leak warn would leave them in release/, which declass audit fails.`) + '\n';
+  }
+  const inRelease = rest.filter((x) => !x.file.startsWith('pending/')).length;
+  if (inRelease > 0) {
+    const why = cross.mode === 'warn' ? '--cross-leak warn left them in release/' : 'in files of --against folders, not this release\'s to hold';
+    out += c.yellow(`  ${inRelease} cross-document leak(s) not held (${why}): declass audit --originals will fail them; --fail-on cross-leak makes release exit 1 on any cross-document leak.`) + '\n';
   }
   return out;
 }
