@@ -183,45 +183,22 @@ export async function runReleaseBatch(
   const started = performance.now();
   checkBatchOptions(given);
   const givenStemOf = given.stemOf ?? ((file: string) => safeStem(file));
-  let opts = given;
   // Documents added after the files given (those of the folder the case renumbers) are named as their input is.
   const stemOf = (file: string, i: number): string => (i < given.files.length ? givenStemOf(file, i) : safeStem(file));
-  // Refusals first, so that nothing is written (or discarded) when one applies.
-  if (!opts.replace) {
-    await assertOneRelease(opts.out, runSettings(opts));
-    // Outputs of this run's documents may be there unrecorded (an interrupted run): it records them
-    // now. The Vaughn index is the run's own too (rewritten, or removed when no record is left).
-    const own = new Set([...opts.files.map((f, i) => stemOf(f, i)), INDEX_STEM]);
-    await assertNoForeignFiles(opts.out, (rel) => own.has(stemOfReleaseFile(rel)) || isRenamedStem(stemOfReleaseFile(rel)));
+  // The pool's threads start now and load their modules while this thread checks the folder and
+  // the inputs (a case may add documents to release again: its pool waits for their number).
+  const starting = given.case ? null : createExecutor(given.jobs, given.files.length);
+  // Handled where it is awaited; until then a failure must not count as unhandled.
+  starting?.catch(() => {});
+  let prepared: Prepared;
+  try {
+    prepared = await prepareBatch(given, events, stemOf);
+  } catch (error) {
+    await (await starting?.catch(() => null))?.close();
+    throw error;
   }
-  // The inputs as the checks before the run read them (the folder's records too, unless it is to be discarded).
-  const inputs: OverrideCheckInputs = {
-    files: opts.files,
-    stemOf,
-    maxInputBytes: opts.maxInputBytes,
-    inputFormat: opts.inputFormat ?? 'auto',
-    ...(opts.stdin ? { stdin: opts.stdin } : {}),
-    out: opts.replace ? null : opts.out,
-  };
-  if (opts.overrides) {
-    // An authority neither an exemption nor the profile's own label is refused before anything is read.
-    const unknown = (await import('../rules/overrides.js')).unknownAuthorityError(opts.overrides, opts.profile);
-    if (unknown) throw unknown;
-    await assertOverridesApply(opts.overrides, inputs);
-  }
-  const numbering = opts.case ? await docNumbersOfBatch({ ...inputs, start: opts.case.docStart ?? 1 }) : null;
-  const docNumbers = numbering?.numbers ?? null;
-  const renumbered = numbering?.renumbered ?? [];
-  if (renumbered.length > 0) {
-    // Released again after the files given, or two documents of the case would carry one number.
-    opts = { ...opts, files: [...opts.files, ...(await inputsToReleaseAgain(renumbered, opts.cwd, opts.out))] };
-    events.onRenumbered?.(renumbered, opts.files.length);
-  }
-  if (opts.replace) await discardRelease(opts.out);
-  const fresh = await holdsNoOutputs(opts.out);
-  const created = await prepareOutputFolder(opts.out);
-  await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
-  const executor = await createExecutor(opts.jobs, opts.files.length);
+  const { opts, docNumbers, renumbered, fresh, created } = prepared;
+  const executor = await (starting ?? createExecutor(opts.jobs, opts.files.length));
   const total = opts.files.length;
   const tally = new BatchTally(opts);
   let done = 0;
@@ -263,6 +240,56 @@ export async function runReleaseBatch(
   } finally {
     await closing;
   }
+}
+
+/** What the checks and preparations before a batch's documents give. */
+interface Prepared {
+  readonly opts: BatchOptions;
+  readonly docNumbers: ReadonlyMap<string, string> | null;
+  readonly renumbered: readonly RenumberedDocument[];
+  readonly fresh: boolean;
+  readonly created: readonly string[];
+}
+
+/** The refusals before a batch (nothing written when one applies), its case's numbers, and its output folder made ready. */
+async function prepareBatch(given: BatchOptions, events: BatchEvents, stemOf: (file: string, i: number) => string): Promise<Prepared> {
+  let opts = given;
+  // Refusals first, so that nothing is written (or discarded) when one applies.
+  if (!opts.replace) {
+    await assertOneRelease(opts.out, runSettings(opts));
+    // Outputs of this run's documents may be there unrecorded (an interrupted run): it records them
+    // now. The Vaughn index is the run's own too (rewritten, or removed when no record is left).
+    const own = new Set([...opts.files.map((f, i) => stemOf(f, i)), INDEX_STEM]);
+    await assertNoForeignFiles(opts.out, (rel) => own.has(stemOfReleaseFile(rel)) || isRenamedStem(stemOfReleaseFile(rel)));
+  }
+  // The inputs as the checks before the run read them (the folder's records too, unless it is to be discarded).
+  const inputs: OverrideCheckInputs = {
+    files: opts.files,
+    stemOf,
+    maxInputBytes: opts.maxInputBytes,
+    inputFormat: opts.inputFormat ?? 'auto',
+    ...(opts.stdin ? { stdin: opts.stdin } : {}),
+    out: opts.replace ? null : opts.out,
+  };
+  if (opts.overrides) {
+    // An authority neither an exemption nor the profile's own label is refused before anything is read.
+    const unknown = (await import('../rules/overrides.js')).unknownAuthorityError(opts.overrides, opts.profile);
+    if (unknown) throw unknown;
+    await assertOverridesApply(opts.overrides, inputs);
+  }
+  const numbering = opts.case ? await docNumbersOfBatch({ ...inputs, start: opts.case.docStart ?? 1 }) : null;
+  const docNumbers = numbering?.numbers ?? null;
+  const renumbered = numbering?.renumbered ?? [];
+  if (renumbered.length > 0) {
+    // Released again after the files given, or two documents of the case would carry one number.
+    opts = { ...opts, files: [...opts.files, ...(await inputsToReleaseAgain(renumbered, opts.cwd, opts.out))] };
+    events.onRenumbered?.(renumbered, opts.files.length);
+  }
+  if (opts.replace) await discardRelease(opts.out);
+  const fresh = await holdsNoOutputs(opts.out);
+  const created = await prepareOutputFolder(opts.out);
+  await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
+  return { opts, docNumbers, renumbered, fresh, created };
 }
 
 /** The end of a batch whose documents are done: its manifest and Vaughn index, and its result. */
