@@ -58,7 +58,7 @@ export async function loadIndexSource(dir: string, entry: IndexEntry): Promise<I
 export async function streamIndexRows(
   dir: string,
   entries: readonly IndexEntry[],
-  onRows: (rows: readonly IndexRow[]) => Promise<void> | void,
+  onRows: (rows: readonly IndexRow[]) => void,
   onRendered: ((rows: RenderedRows, firstNo: number) => void) | null = null,
 ): Promise<number> {
   let next = 1;
@@ -72,7 +72,7 @@ export async function streamIndexRows(
     const rows = entry.made ? entry.made.map((row, i) => ({ ...row, no: next + i })) : await rowsRead(dir, entry, next);
     // A record that changed between the passes would shift every later row: fail rather than guess.
     if (rows.length !== entry.rows) throw new InputError(`${dir}: ${REVIEW_DIR}/${entry.name} changed while the index was written; run it again`);
-    await onRows(rows);
+    onRows(rows);
     next += rows.length;
   }
   return next - 1;
@@ -128,7 +128,7 @@ export async function checkIndex(dir: string, manifestText: string | null, shas:
   const streamer = new IndexStreamer(indexHeadOf(entries[0]?.record, entries.length, found?.case ?? null, indexClassificationOf(entries)), entries.reduce((n, e) => n + e.rows, 0), Object.fromEntries([...hashes].map(([k, h]) => [k, (c: Uint8Array | string) => h.update(c)])));
   const expected = new Map<string, ExpectedRow[]>();
   await streamIndexRows(dir, entries, (rows) => {
-    const drained = streamer.add(rows);
+    streamer.add(rows);
     for (const row of rows) {
       const key = keyOf(row.stem, row.portion, row.kind);
       const want = { authority: row.authority.join(', '), location: describeLocation(row.location) };
@@ -136,7 +136,6 @@ export async function checkIndex(dir: string, manifestText: string | null, shas:
       if (list) list.push(want);
       else expected.set(key, [want]);
     }
-    return drained;
   });
   await streamer.finish();
   if (found) out.push(...checkRows(json!.path, found, expected));

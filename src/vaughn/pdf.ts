@@ -135,17 +135,12 @@ export class IndexPdfWriter {
     this.rows++;
   }
 
-  /** Resolves once the pages laid out so far are few enough in memory (see StreamingPdfWriter.drained). */
-  drained(): Promise<void> {
-    return this.pdf.drained();
-  }
-
-  /** Closes the table and the file (every piece handed to the sink when it resolves). */
-  finish(): Promise<void> {
+  /** Closes the table and the file. */
+  finish(): void {
     if (this.rows === 0) this.flow.row([[], ['No withholdings.']]);
     this.flow.flush();
     const banner = this.banner;
-    return this.pdf.finish((i, total) => {
+    this.pdf.finish((i, total) => {
       const page = `Page ${i + 1} of ${total}`;
       const items = [textItem(PAGE.width - MARGIN - page.length * FOOTER_SIZE * MONO_ADVANCE, MARGIN - 8, FOOTER_SIZE, 'mono', page, BLACK)];
       // The classification of what the index quotes, centred top and bottom of every page, as a
@@ -178,6 +173,6 @@ export async function renderIndexPdf(index: VaughnIndex): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   const writer = new IndexPdfWriter({ ...head, rowCount: rows.length }, (c) => chunks.push(c));
   for (const row of rows) writer.addRow(row);
-  await writer.finish();
+  writer.finish();
   return new Uint8Array(Buffer.concat(chunks));
 }

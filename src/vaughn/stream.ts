@@ -36,8 +36,7 @@ export class IndexStreamer {
     this.xlsxRows = sinks.xlsx ? [] : null;
   }
 
-  /** Adds rows; wait for the promise before adding many more (the PDF's pages deflating meanwhile are then written). */
-  add(rows: readonly IndexRow[]): Promise<void> | void {
+  add(rows: readonly IndexRow[]): void {
     for (const row of rows) {
       this.sinks.csv?.(csvRow(row));
       this.sinks.json?.(jsonRow(row, this.rows));
@@ -45,7 +44,6 @@ export class IndexStreamer {
       this.xlsxRows?.push(row);
       this.rows++;
     }
-    return this.pdf?.drained();
   }
 
   /** Whether the index takes rows rendered ({@link addRendered}): only its CSV and JSON are written. */
@@ -74,7 +72,7 @@ export class IndexStreamer {
   /** Writes the ends of the files (and the spreadsheet). */
   async finish(): Promise<void> {
     this.sinks.json?.(jsonClosing(this.rows));
-    await this.pdf?.finish();
+    this.pdf?.finish();
     if (this.xlsxRows) this.sinks.xlsx!(await renderIndexXlsx({ ...this.head, rows: this.xlsxRows }));
   }
 }

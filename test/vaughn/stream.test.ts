@@ -5,7 +5,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { deflateSync, inflateSync } from 'node:zlib';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +12,6 @@ import { writeVaughnIndex } from '../../src/batch/vaughn.js';
 import { INDEX_FORMAT, type IndexRow, type VaughnIndex } from '../../src/vaughn/index.js';
 import { renderIndexCsv } from '../../src/vaughn/csv.js';
 import { renderIndexJson } from '../../src/vaughn/json.js';
-import { CONTENT_DEFLATE_LEVEL } from '../../src/render/pdf/write.js';
 import { renderIndexPdf } from '../../src/vaughn/pdf.js';
 import { renderRows } from '../../src/vaughn/rendered.js';
 import { IndexStreamer } from '../../src/vaughn/stream.js';
@@ -122,39 +120,6 @@ describe('the index streamed row by row', () => {
     pages.forEach((p, i) => expect(p).toContain(`Page ${i + 1} of ${pages.length}`));
     for (const r of rows) expect(read).toContain(`Justification of row ${r.no}.`);
     expect(read).toContain('400 withholding(s) in 134 document(s)');
-  });
-});
-
-describe('the index PDF, its pages deflated on the thread pool', () => {
-  const rows: IndexRow[] = Array.from({ length: 1500 }, (_, i) => ({
-    no: i + 1, document: `09DOC${i}`, stem: `s${Math.floor(i / 4)}`, docNumber: null, date: '2009-01-01', subject: `SUBJECT ${i}`, fromTo: null, pages: 2,
-    disposition: 'release-in-part', portion: `p${i}`, kind: 'withheld', location: { page: 1, paragraph: `¶${i}`, line: i }, authority: ['B1'], exemptions: '(b)(1)', rule: 'public/classified',
-    justification: `Justification of row ${i + 1}, `.repeat(1 + (i % 7)), segregability: `Segregability of ${Math.floor(i / 4)}.`,
-  }));
-  const head = { format: INDEX_FORMAT, case: null, asOf: '2010-12-01', profile: 'public', documents: 375 } as const;
-
-  it('is written in file order whether or not the writer waits for the pages in flight (more pages than it holds)', async () => {
-    const parts: Buffer[] = [];
-    const s = new IndexStreamer(head, rows.length, { pdf: (c) => parts.push(Buffer.from(c)) });
-    for (const r of rows) await s.add([r]);
-    await s.finish();
-    const waited = Buffer.concat(parts);
-    const whole = Buffer.from(await renderIndexPdf({ ...head, rows }));
-    expect(waited.equals(whole)).toBe(true);
-    const text = whole.toString('latin1');
-    const xref = /xref\n0 (\d+)\n0000000000 65535 f \n((?:\d{10} 00000 n \n)+)/.exec(text)!;
-    const offsets = xref[2]!.trim().split('\n').map((l) => Number(l.slice(0, 10)));
-    expect(offsets.length).toBe(Number(xref[1]) - 1);
-    expect(offsets.length).toBeGreaterThan(2 * 64);
-    offsets.forEach((at, i) => expect(text.slice(at, at + 12)).toMatch(new RegExp(`^${i + 1} 0 obj\n`)));
-  });
-
-  it('deflates each content stream to the bytes zlib gives synchronously', async () => {
-    const bytes = Buffer.from(await renderIndexPdf({ ...head, rows: rows.slice(0, 300) }));
-    const text = bytes.toString('latin1');
-    const streams = [...text.matchAll(/\/Length (\d+)\n>>\nstream\n/g)].map((m) => bytes.subarray(m.index! + m[0].length, m.index! + m[0].length + Number(m[1])));
-    expect(streams.length).toBeGreaterThan(20);
-    for (const s of streams) expect(deflateSync(inflateSync(s), { level: CONTENT_DEFLATE_LEVEL }).equals(s)).toBe(true);
   });
 });
 

@@ -6,27 +6,15 @@
  * then the cross-reference table. Object numbers need not follow file order, so the fixed
  * objects (pages 1, catalog 2, fonts 3-4, Info 5) keep the numbers write.ts gives them.
  * Same fonts, Info and no-metadata policy as write.ts; deterministic.
- *
- * The content streams are deflated on libuv's thread pool (zlib's asynchronous calls, the same
- * bytes as deflateSync) while this thread lays out the next pages: deflate was a third of the
- * index PDF's time, on a thread that has the batch's end to itself. The pieces reach the sink in
- * file order, as each page's deflate ends; {@link StreamingPdfWriter.drained} lets a caller that
- * adds many pages wait for them to be written, so that no more than a few are held.
  */
-import { deflate } from 'node:zlib';
 import type { PageLayout } from './model.js';
-import { CONTENT_DEFLATE_LEVEL, dict, FONT_DICT, FONTS, HEADER, hexText, pageContentBytes, ref, type PdfMeta } from './write.js';
+import { deflatedPageContent, dict, FONT_DICT, FONTS, HEADER, hexText, ref, type PdfMeta } from './write.js';
 
 const PAGES = 1;
 const CATALOG = 2;
 const FIRST_FONT = 3;
 const INFO = 5;
 const FIRST_FREE = 6;
-/** Pages whose content may be in flight (deflating, or deflated and not yet written) before {@link StreamingPdfWriter.drained} waits. */
-const MAX_IN_FLIGHT = 64;
-
-const deflated = (bytes: Uint8Array): Promise<Buffer> =>
-  new Promise((resolve, reject) => deflate(bytes, { level: CONTENT_DEFLATE_LEVEL }, (error, out) => (error ? reject(error) : resolve(out))));
 
 /** Writes one PDF to `sink`, a page at a time. */
 export class StreamingPdfWriter {
@@ -35,9 +23,6 @@ export class StreamingPdfWriter {
   private readonly offsets: number[] = [];
   private next = FIRST_FREE;
   private readonly pages: { readonly width: number; readonly height: number; readonly content: number }[] = [];
-  /** The pieces not yet handed to the sink, in file order: written once every one before them is. */
-  private written: Promise<void> = Promise.resolve();
-  private inFlight = 0;
 
   constructor(
     private readonly sink: (chunk: Buffer) => void,
@@ -57,17 +42,11 @@ export class StreamingPdfWriter {
     this.pages.push({ width: layout.width, height: layout.height, content });
   }
 
-  /** Resolves once few enough pages are in flight (every one written when `all`). */
-  async drained(all = false): Promise<void> {
-    if (all || this.inFlight > MAX_IN_FLIGHT) await this.written;
-  }
-
   /**
-   * Writes what depends on the page count and closes the file, once every piece is written.
-   * `overlay(i, total)` gives what is painted on page `i` (0-based) over its content once the
-   * count is known (page numbers).
+   * Writes what depends on the page count and closes the file. `overlay(i, total)` gives what is
+   * painted on page `i` (0-based) over its content once the count is known (page numbers).
    */
-  async finish(overlay: (page: number, total: number) => PageLayout): Promise<void> {
+  finish(overlay: (page: number, total: number) => PageLayout): void {
     const total = this.pages.length;
     const kids: number[] = [];
     this.pages.forEach((p, i) => {
@@ -81,7 +60,6 @@ export class StreamingPdfWriter {
     if (this.meta.subject !== undefined && this.meta.subject !== '') info.push(`/Subject ${hexText(this.meta.subject)}`);
     if (this.meta.keywords !== undefined && this.meta.keywords.length > 0) info.push(`/Keywords ${hexText(this.meta.keywords.join(' '))}`);
     this.object(INFO, dict(info));
-    await this.drained(true);
     const size = this.next;
     let xref = `xref\n0 ${size}\n0000000000 65535 f \n`;
     for (let n = 1; n < size; n++) xref += `${String(this.offsets[n - 1]).padStart(10, '0')} 00000 n \n`;
@@ -95,26 +73,19 @@ export class StreamingPdfWriter {
   }
 
   private object(n: number, body: string): number {
-    this.written = this.written.then(() => {
-      this.offsets[n - 1] = this.length;
-      this.push(Buffer.from(`${n} 0 obj\n${body}\nendobj\n\n`, 'latin1'));
-    });
+    this.offsets[n - 1] = this.length;
+    this.push(Buffer.from(`${n} 0 obj\n${body}\nendobj\n\n`, 'latin1'));
     return n;
   }
 
-  /** A content stream object painting `layout`, written once deflated; returns its number. */
+  /** A content stream object painting `layout`; returns its number. */
   private stream(layout: PageLayout): number {
     const n = this.next++;
-    const data = deflated(pageContentBytes(layout));
-    this.inFlight++;
-    this.written = this.written.then(async () => {
-      const bytes = await data;
-      this.inFlight--;
-      this.offsets[n - 1] = this.length;
-      this.push(Buffer.from(`${n} 0 obj\n${dict(['/Filter /FlateDecode', `/Length ${bytes.length}`])}\nstream\n`, 'latin1'));
-      this.push(bytes);
-      this.push(Buffer.from('\nendstream\nendobj\n\n', 'latin1'));
-    });
+    const data = deflatedPageContent(layout);
+    this.offsets[n - 1] = this.length;
+    this.push(Buffer.from(`${n} 0 obj\n${dict(['/Filter /FlateDecode', `/Length ${data.length}`])}\nstream\n`, 'latin1'));
+    this.push(data);
+    this.push(Buffer.from('\nendstream\nendobj\n\n', 'latin1'));
     return n;
   }
 }

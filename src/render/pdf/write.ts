@@ -37,12 +37,6 @@ export function deflatedPageContent(layout: PageLayout): Buffer {
   return deflateSync(scratch.view(), { level: CONTENT_DEFLATE_LEVEL });
 }
 
-/** {@link pageContent}'s bytes, in a buffer of their own (for a deflate on another thread). */
-export function pageContentBytes(layout: PageLayout): Uint8Array {
-  writePageContent(layout, scratch);
-  return scratch.view().slice();
-}
-
 /** Document metadata written to the Info dictionary. Release copies take it from released text only. */
 export interface PdfMeta {
   readonly title: string;
