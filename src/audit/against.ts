@@ -9,7 +9,7 @@ import { readBytesOrNull } from '../node/read.js';
 import { assertReleaseFolder } from '../node/release-folder.js';
 import { RELEASE_DIR, stemOfRecordPath, stemOfReleaseFile, type AuditRecord } from '../release/folder.js';
 import { releasedRunSet, type RunSet } from '../leak/shingle-hash.js';
-import { describeHit, type LeakHit, type WithheldIndex } from './cross.js';
+import { describeHit, type WithheldIndex } from './cross.js';
 import type { Finding } from './findings.js';
 import { RecordedConfig } from './recorded-config.js';
 import type { Rerun } from './rerun.js';
@@ -130,7 +130,7 @@ export interface CrossLeak {
  * @param against Earlier release folders, each with the name it was given by.
  */
 export async function findBatchCrossLeaks(
-  batch: { readonly index: WithheldIndex; readonly released: readonly { readonly stem: string; readonly file: string; readonly runs: Float64Array }[]; readonly found?: readonly LeakHit[][] },
+  batch: { readonly index: WithheldIndex; readonly released: readonly { readonly stem: string; readonly file: string; readonly runs: Float64Array }[] },
   against: readonly { readonly given: string; readonly folder: ReleaseFolder }[],
   opts: { cwd: string; rerun: Rerun; onSkipped?: (folder: string, stem: string, why: string) => void },
 ): Promise<CrossLeak[]> {
@@ -145,8 +145,7 @@ export async function findBatchCrossLeaks(
       targets.push({ file: path.join(a, f.rel), runs: releasedRunSet([Buffer.from(f.bytes).toString('utf8')]), stem: path.posix.basename(f.rel, '.txt') });
     }
   }
-  // One search for every released text: it filters the withheld runs by all of them at once. The
-  // batch's own search (on a pool thread, ../batch/run.ts) holds when no other folder was added.
-  const found = against.length === 0 && batch.found ? batch.found : index.findAll(targets);
+  // One search for every released text: it filters the withheld runs by all of them at once.
+  const found = index.findAll(targets);
   return targets.flatMap((t, i) => found[i]!.map((hit) => ({ file: t.file, from: hit.from, portions: hit.portions, runs: hit.runs, message: `${describeHit(hit, false)} appear here` })));
 }

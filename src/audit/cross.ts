@@ -179,23 +179,13 @@ export class WithheldIndex {
 
   /** {@link findRuns} for each released text, in order. */
   findAll(released: readonly { readonly runs: RunSet; readonly stem: string | null }[]): LeakHit[][] {
-    return searchIndexed(this.owners, released);
+    const search = new WithheldSearch(this.owners, released.map((r) => r.runs));
+    return released.map((r) => search.find(r.runs, r.stem));
   }
-
-  /** The documents indexed, in order (structured-cloneable: a search may run on another thread, {@link searchIndexed}). */
-  get indexed(): readonly IndexedDocument[] {
-    return this.owners;
-  }
-}
-
-/** {@link WithheldIndex.findAll} over the documents of an index ({@link WithheldIndex.indexed}), wherever they were handed. */
-export function searchIndexed(owners: readonly IndexedDocument[], released: readonly { readonly runs: RunSet; readonly stem: string | null }[]): LeakHit[][] {
-  const search = new WithheldSearch(owners, released.map((r) => r.runs));
-  return released.map((r) => search.find(r.runs, r.stem));
 }
 
 /** A document of the index: its digest, and the folder it was released into when not the one at hand. */
-export interface IndexedDocument {
+interface IndexedDocument {
   readonly digest: CrossDigest;
   readonly where: string | undefined;
 }

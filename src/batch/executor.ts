@@ -6,20 +6,13 @@
 import { fileURLToPath } from 'node:url';
 import { PdfTextThread } from '../node/pdfjs-thread.js';
 import { pathExists } from '../node/system.js';
-import type { LeakHit } from '../audit/cross.js';
 import { JobCache, runReleaseJob, type JobResult, type ReleaseJob } from './job.js';
-import type { CrossSearch } from './worker.js';
 
 export interface Executor {
   /** How many jobs run at the same time. */
   readonly threads: number;
   /** `onComputed`: called when the job starts waiting on another thread (in-thread executors; never in a pool). */
   run(job: ReleaseJob, onComputed?: () => void): Promise<JobResult>;
-  /**
-   * A pool only: the cross-document search on one of its threads (idle once the documents are
-   * done), or null when that thread failed (the caller then searches itself).
-   */
-  crossSearch?(task: CrossSearch): Promise<LeakHit[][] | null>;
   close(): Promise<void>;
 }
 
@@ -65,8 +58,7 @@ export async function createExecutor(requested: number, documents: number = Infi
   let inline: JobCache | null = null;
   const runInline = (job: ReleaseJob): Promise<JobResult> => runReleaseJob(job, (inline ??= new JobCache()));
   const { Piscina } = await import('piscina');
-  // Two tasks: a document (the worker's default export) and the batch's cross-document search.
-  const pool = new Piscina<ReleaseJob | CrossSearch, JobResult | LeakHit[][]>({
+  const pool = new Piscina<ReleaseJob, JobResult>({
     filename: pathExists(BUNDLED_WORKER_FILE) ? BUNDLED_WORKER_FILE : WORKER_FILE,
     minThreads: jobs,
     maxThreads: jobs,
@@ -82,8 +74,7 @@ export async function createExecutor(requested: number, documents: number = Infi
   return {
     threads: jobs,
     // runReleaseJob never throws: a rejection means the worker died (out of memory, a crash).
-    run: (job) => (pool.run(job) as Promise<JobResult>).catch(() => runInline(job)),
-    crossSearch: (task) => (pool.run(task, { name: 'crossSearch' }) as Promise<LeakHit[][]>).catch(() => null),
+    run: (job) => pool.run(job).catch(() => runInline(job)),
     close: () => pool.destroy(),
   };
 }

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { WithheldIndex, type LeakHit } from '../audit/cross.js';
+import { WithheldIndex } from '../audit/cross.js';
 import { sha256Hex } from '../hash.js';
 import type { Profile } from '../rules/load.js';
 import type { OverrideSet } from '../rules/overrides.js';
@@ -136,18 +136,10 @@ export interface BatchSummary {
   readonly index: { readonly files: readonly string[]; readonly rows: number; readonly notices: readonly string[]; /** Of `seconds`, those the index took. */ readonly seconds: number } | null;
 }
 
-/** What the cross-document check of a batch needs (see ../audit/against.ts findBatchCrossLeaks). */
-export interface BatchCross {
-  readonly index: WithheldIndex;
-  readonly released: readonly { readonly stem: string; readonly file: string; readonly runs: Float64Array }[];
-  /** The hits of `index` in each of `released`, in order, when a pool thread searched them already. */
-  readonly found?: readonly LeakHit[][];
-}
-
 export interface BatchResult {
   readonly summary: BatchSummary;
   /** The batch's withheld-text index and released runs, when the cross-document check was on. */
-  readonly cross: BatchCross | null;
+  readonly cross: { readonly index: WithheldIndex; readonly released: readonly { readonly stem: string; readonly file: string; readonly runs: Float64Array }[] } | null;
 }
 
 /** The input path as recorded in audits: relative to the working folder when inside it; `-` for standard input. */
@@ -222,24 +214,14 @@ export async function runReleaseBatch(
     events.onProgress?.(++done, total);
   });
   let scheduled = 0;
-  let found: Promise<LeakHit[][] | null> | null = null;
   try {
     scheduled = await schedule({ ...opts, fresh }, executor, stemOf, inOrder, docNumbers);
-    // Every job is done: a pool thread searches the batch for cross-document leaks while this one
-    // writes the manifest and the index (at the end of the batch they ran one after the other,
-    // with the second core idle); the pool closes when the search is done.
-    found = tally.index && executor.crossSearch ? executor.crossSearch({ indexed: tally.index.indexed, released: tally.releasedRuns }) : null;
   } finally {
-    if (!found) await executor.close();
+    await executor.close();
     // A worker that died mid-write leaves its temporaries; nothing else can be writing now.
     await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
   }
-  const closing = found?.then(() => executor.close()) ?? null;
-  try {
-    return await endBatch(opts, tally, { total, scheduled, started, threads: executor.threads, renumbered, fresh, created, found });
-  } finally {
-    await closing;
-  }
+  return endBatch(opts, tally, { total, scheduled, started, threads: executor.threads, renumbered, fresh, created });
 }
 
 /** What the checks and preparations before a batch's documents give. */
@@ -296,14 +278,14 @@ async function prepareBatch(given: BatchOptions, events: BatchEvents, stemOf: (f
 async function endBatch(
   opts: BatchOptions,
   tally: BatchTally,
-  end: { total: number; scheduled: number; started: number; threads: number; renumbered: readonly RenumberedDocument[]; fresh: boolean; created: readonly string[]; found: Promise<LeakHit[][] | null> | null },
+  end: { total: number; scheduled: number; started: number; threads: number; renumbered: readonly RenumberedDocument[]; fresh: boolean; created: readonly string[] },
 ): Promise<BatchResult> {
   const { total, scheduled, started, threads, renumbered, fresh, created } = end;
   // A batch that wrote no document into a folder that held none (every one failed, or none was
   // started) leaves nothing: no manifest of no records, and the folders it made go again.
   if (fresh && tally.totals.documents === 0) {
     await removeEmptyFolders(created);
-    return { summary: summaryOf(opts, tally, { total, scheduled, started, threads, manifest: null, index: null, renumbered }), cross: await crossOf(tally, end.found) };
+    return { summary: summaryOf(opts, tally, { total, scheduled, started, threads, manifest: null, index: null, renumbered }), cross: crossOf(tally) };
   }
   const manifest = await writeManifest(opts, tally.auditShas);
   let index: BatchSummary['index'] = null;
@@ -315,11 +297,9 @@ async function endBatch(
     const written = await writeVaughnIndex(opts.out, { case: opts.case?.number ?? null, pdf: indexHasPdf(opts.formats), known: tally.indexEntries });
     index = { files: written.files, rows: written.rows, notices: written.notices, seconds: Math.round(performance.now() - indexStarted) / 1000 };
   }
-  // Waited for before the summary's seconds are taken: the search is part of the batch's time.
-  const cross = await crossOf(tally, end.found);
   return {
     summary: summaryOf(opts, tally, { total, scheduled, started, threads, manifest: { path: MANIFEST_PATH, ...manifest }, index, renumbered }),
-    cross,
+    cross: crossOf(tally),
   };
 }
 
@@ -329,12 +309,8 @@ async function endBatch(
  */
 const indexHasPdf = (formats: readonly Format[]): boolean => formats.includes('pdf') || formats.includes('review');
 
-/** What the cross-document check needs of the batch, when it is on, with the hits a pool thread found. */
-async function crossOf(tally: BatchTally, found: Promise<LeakHit[][] | null> | null): Promise<BatchResult['cross']> {
-  if (!tally.index) return null;
-  const hits = found ? await found : null;
-  return { index: tally.index, released: tally.releasedRuns, ...(hits ? { found: hits } : {}) };
-}
+/** What the cross-document check needs of the batch, when it is on. */
+const crossOf = (tally: BatchTally): BatchResult['cross'] => (tally.index ? { index: tally.index, released: tally.releasedRuns } : null);
 
 /** The summary of a batch from its tally and what was written at its end. */
 function summaryOf(
