@@ -193,9 +193,67 @@ export async function runReleaseBatch(
   const started = performance.now();
   checkBatchOptions(given);
   const givenStemOf = given.stemOf ?? ((file: string) => safeStem(file));
-  let opts = given;
   // Documents added after the files given (those of the folder the case renumbers) are named as their input is.
   const stemOf = (file: string, i: number): string => (i < given.files.length ? givenStemOf(file, i) : safeStem(file));
+  // The pool's threads start now and load their modules while this thread checks the folder and
+  // the inputs (a case may add documents to release again: its pool waits for their number).
+  const starting = given.case ? null : createExecutor(given.jobs, given.files.length);
+  // Handled where it is awaited; until then a failure must not count as unhandled.
+  starting?.catch(() => {});
+  let prepared: Prepared;
+  try {
+    prepared = await prepareBatch(given, events, stemOf);
+  } catch (error) {
+    await (await starting?.catch(() => null))?.close();
+    throw error;
+  }
+  const { opts, docNumbers, renumbered, fresh, created } = prepared;
+  const executor = await (starting ?? createExecutor(opts.jobs, opts.files.length));
+  const total = opts.files.length;
+  const tally = new BatchTally(opts);
+  let done = 0;
+  // Outputs named after the input's content (a name that repeated withheld words) are one for
+  // copies of one file under several names: said, not silently folded into one release.
+  const byOutputStem = new Map<string, string>();
+  const inOrder = new InputOrder((i, given) => {
+    const file = opts.files[i]!;
+    const stem = stemOf(file, i);
+    let r = given;
+    if (r.status !== 'failed' && r.status !== 'copy') {
+      const first = byOutputStem.get(r.stem);
+      if (first === undefined) byOutputStem.set(r.stem, file);
+      else r = { ...r, warnings: [...r.warnings, `the same content as ${first}: released once, as ${r.stem} [same-content]`] };
+      // A name that is not a safe output name is changed, never silently (a renamed `doc-…` says so itself).
+      const renamed = r.stem === stem ? renamedInputNote(file, stem) : null;
+      if (renamed) r = { ...r, warnings: [renamed, ...r.warnings] };
+    }
+    tally.add(r, stem);
+    events.onOutcome?.({ file, stem, result: r });
+    events.onProgress?.(++done, total);
+  });
+  let scheduled = 0;
+  try {
+    scheduled = await schedule({ ...opts, fresh }, executor, stemOf, inOrder, docNumbers);
+  } finally {
+    await executor.close();
+    // A worker that died mid-write leaves its temporaries; nothing else can be writing now.
+    await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
+  }
+  return endBatch(opts, tally, { total, scheduled, started, threads: executor.threads, renumbered, fresh, created });
+}
+
+/** What the checks and preparations before a batch's documents give. */
+interface Prepared {
+  readonly opts: BatchOptions;
+  readonly docNumbers: ReadonlyMap<string, string> | null;
+  readonly renumbered: readonly RenumberedDocument[];
+  readonly fresh: boolean;
+  readonly created: readonly string[];
+}
+
+/** The refusals before a batch (nothing written when one applies), its case's numbers, and its output folder made ready. */
+async function prepareBatch(given: BatchOptions, events: BatchEvents, stemOf: (file: string, i: number) => string): Promise<Prepared> {
+  let opts = given;
   // Refusals first, so that nothing is written (or discarded) when one applies.
   if (!opts.replace) {
     await assertOneRelease(opts.out, runSettings(opts));
@@ -231,42 +289,21 @@ export async function runReleaseBatch(
   const fresh = await holdsNoOutputs(opts.out);
   const created = await prepareOutputFolder(opts.out);
   await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
-  const executor = await createExecutor(opts.jobs, opts.files.length);
-  const total = opts.files.length;
-  const tally = new BatchTally(opts);
-  let done = 0;
-  // Outputs named after the input's content (a name that repeated withheld words) are one for
-  // copies of one file under several names: said, not silently folded into one release.
-  const byOutputStem = new Map<string, string>();
-  const inOrder = new InputOrder((i, given) => {
-    const file = opts.files[i]!;
-    const stem = stemOf(file, i);
-    let r = given;
-    if (r.status !== 'failed' && r.status !== 'copy') {
-      const first = byOutputStem.get(r.stem);
-      if (first === undefined) byOutputStem.set(r.stem, file);
-      else r = { ...r, warnings: [...r.warnings, `the same content as ${first}: released once, as ${r.stem} [same-content]`] };
-      // A name that is not a safe output name is changed, never silently (a renamed `doc-…` says so itself).
-      const renamed = r.stem === stem ? renamedInputNote(file, stem) : null;
-      if (renamed) r = { ...r, warnings: [renamed, ...r.warnings] };
-    }
-    tally.add(r, stem);
-    events.onOutcome?.({ file, stem, result: r });
-    events.onProgress?.(++done, total);
-  });
-  let scheduled = 0;
-  try {
-    scheduled = await schedule({ ...opts, fresh }, executor, stemOf, inOrder, docNumbers);
-  } finally {
-    await executor.close();
-    // A worker that died mid-write leaves its temporaries; nothing else can be writing now.
-    await Promise.all(SUBFOLDERS.map((d) => removeStaleTemporaries(path.join(opts.out, d))));
-  }
+  return { opts, docNumbers, renumbered, fresh, created };
+}
+
+/** The end of a batch whose documents are done: its manifest and Vaughn index, and its result. */
+async function endBatch(
+  opts: BatchOptions,
+  tally: BatchTally,
+  end: { total: number; scheduled: number; started: number; threads: number; renumbered: readonly RenumberedDocument[]; fresh: boolean; created: readonly string[] },
+): Promise<BatchResult> {
+  const { total, scheduled, started, threads, renumbered, fresh, created } = end;
   // A batch that wrote no document into a folder that held none (every one failed, or none was
   // started) leaves nothing: no manifest of no records, and the folders it made go again.
   if (fresh && tally.totals.documents === 0) {
     await removeEmptyFolders(created);
-    return { summary: summaryOf(opts, tally, { total, scheduled, started, threads: executor.threads, manifest: null, index: null, renumbered }), cross: crossOf(tally), crossLeaks: [], held: [] };
+    return { summary: summaryOf(opts, tally, { total, scheduled, started, threads, manifest: null, index: null, renumbered }), cross: crossOf(tally), crossLeaks: [], held: [] };
   }
   // Before the manifest: an interrupted run leaves no manifest naming a release a hold moves.
   const cross = crossOf(tally);
@@ -287,7 +324,7 @@ export async function runReleaseBatch(
     index = { files: written.files, rows: written.rows, notices: written.notices, seconds: Math.round(performance.now() - indexStarted) / 1000 };
   }
   return {
-    summary: summaryOf(opts, tally, { total, scheduled, started, threads: executor.threads, manifest: { path: MANIFEST_PATH, ...manifest }, index, renumbered }),
+    summary: summaryOf(opts, tally, { total, scheduled, started, threads, manifest: { path: MANIFEST_PATH, ...manifest }, index, renumbered }),
     cross,
     crossLeaks,
     held,
