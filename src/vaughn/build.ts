@@ -162,7 +162,9 @@ function outsideDecision(r: AuditRecord['redactions'][number]): AuditRecord['dec
 export function indexRowsOf(source: IndexSource, firstNo: number): IndexRow[] {
   const { record } = source;
   const facts = releasedFacts(source.releaseText);
-  const disposition = dispositionOf(record);
+  // A held release (its text shows what another document withholds) is not final: pending review,
+  // whatever its own decisions would make it, or the index handed out would call it released.
+  const disposition = record.held ? 'pending-review' : dispositionOf(record);
   const statement = segregability(record, disposition);
   const subject = subjectCell(record, facts, source.releaseText);
   const withholdings = withholdingsOf(record);

@@ -205,6 +205,10 @@ export function segregability(record: AuditRecord, disposition: string): string 
   const withheld = record.decisions.filter((d) => d.action === 'withhold');
   const released = record.decisions.length - withheld.length;
   const why = wholeReasons(withheld);
+  if (record.held) {
+    const others = [...new Set(record.held.matches.map((m) => m.from))].join(', ');
+    return `Segregability is not final: the document is held for review because its release would show text that ${others} withholds; by its own marks ${released} of ${record.decisions.length} portion(s) would be released.`;
+  }
   if (disposition === 'pending-review') {
     const pending = withheld.filter((d) => d.authority.some((a) => /PENDING/i.test(a))).length;
     return `Segregability is not final: ${pending} portion(s) are withheld pending FOIA review; ${released} of ${record.decisions.length} portion(s) are released so far.`;

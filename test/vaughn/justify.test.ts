@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../src/release/folder.js';
+import { indexRowsOf } from '../../src/vaughn/build.js';
 import { justify } from '../../src/vaughn/justify.js';
 
 type RecordDecision = AuditRecord['decisions'][number];
@@ -144,5 +145,27 @@ describe("foreign information is not declassified by the US instruction's date (
     expect(text).not.toContain('does not by itself declassify');
     if (!usReasons) expect(text).not.toMatch(/1\.4\(d\)|declassified on that date/);
     expect(text).not.toMatch(/GBR|DEU/);
+  });
+});
+
+describe('a release held after the cross-document check (stop 69 review)', () => {
+  // Its files are in pending/: the index handed out must not call it released in part.
+  const withheld = { ...decision, portionId: 'p2', kind: 'paragraph', markingSource: 'marked', level: 'C', authority: ['B1', '1.4(D)'], span: { start: 40, end: 80 } } as unknown as RecordDecision;
+  const released = { ...decision, portionId: 'p1', kind: 'paragraph', markingSource: 'marked', level: 'U', action: 'release', authority: [], span: { start: 0, end: 39 } } as unknown as RecordDecision;
+  const record = (held: boolean) =>
+    ({
+      ...recordRead({ name: 'cable', version: '0.1.0' }),
+      decisions: [released, withheld],
+      redactions: [],
+      ...(held ? { held: { reason: 'cross-document', matches: [{ from: '09OTHER1', portions: ['p3'], runs: 2, line: 14 }] } } : {}),
+    }) as unknown as AuditRecord;
+
+  it.each([
+    [false, 'release-in-part', /^All reasonably segregable information has been released/],
+    [true, 'pending-review', /^Segregability is not final: the document is held for review because its release would show text that 09OTHER1 withholds; by its own marks 1 of 2 portion\(s\) would be released\.$/],
+  ])('held %s: disposition %s', (held, disposition, statement) => {
+    const rows = indexRowsOf({ stem: 'B', record: record(held), releaseText: 'text' } as unknown as Parameters<typeof indexRowsOf>[0], 1);
+    expect(rows.map((r) => r.disposition)).toEqual([disposition]);
+    expect(rows[0]!.segregability).toMatch(statement);
   });
 });
