@@ -76,7 +76,7 @@ export function stemHidesTextWord(stem: string, text: string): boolean {
   for (const m of text.toLowerCase().matchAll(/\p{L}{5,}/gu)) {
     if (seen.has(m[0])) continue;
     seen.add(m[0]);
-    if (letters.includes(m[0])) return true;
+    if (letters.includes(m[0]) || keepsAroundBlank(stem, m[0])) return true;
   }
   // Words with figures (`zebraleak7`), only for a name with figures: a name without can hold none.
   const run = runOf(stem);
@@ -160,7 +160,38 @@ function hidesWord(stem: string, withheld: ReadonlySet<string>, hidden: (word: s
     if (w.length < HIDDEN_WORD_MIN || MARKING_TOKENS.has(w)) continue;
     // A word with figures is looked for among the name's letters and figures run together
     // (`Zebra Leak7 memo` and a withheld `ZEBRALEAK7`: the figures dropped, it was never found).
-    if ((/\p{N}/u.test(w) ? run.includes(w) : letters.includes(w)) && hidden(w)) return true;
+    if ((/\p{N}/u.test(w) ? run.includes(w) : letters.includes(w) || keepsAroundBlank(stem, w)) && hidden(w)) return true;
+  }
+  return false;
+}
+
+/**
+ * The tag src/release/folder.ts's safeStem appends to a name it had to change (`-` and 8 hex): only
+ * such a name has a `_` that may stand for letters.
+ */
+const CHANGED_NAME_TAG = /-[0-9a-f]{8}$/;
+
+/**
+ * True when the pieces of a changed `stem` on both sides of a `_` keep half of `word` or more
+ * (three letters at least) with only a part of it missing: the safe name writes a letter it cannot
+ * write as `_`, so `NIGHTJÁR.txt` and a Cyrillic `PELІCAN.txt` were named `NIGHTJ_R-…` and
+ * `PEL_CAN-…`, in which a withheld NIGHTJAR or PELICAN is no word (probe 69c F2). Every `_` of such
+ * a name is read so, a written one too (fail closed); the `_` of a name kept as written (a
+ * SIDtoday title's `Post-war_Iraq_Plan`) separates words only.
+ */
+function keepsAroundBlank(stem: string, word: string): boolean {
+  if (!CHANGED_NAME_TAG.test(stem)) return false;
+  const name = afterReference(stem).toLowerCase().replace(/[^\p{L}_]+/gu, '');
+  for (let at = name.indexOf('_'); at !== -1; at = name.indexOf('_', at + 1)) {
+    const before = name.slice(0, at).replace(/_/g, '');
+    const after = name.slice(at + 1).replace(/_/g, '');
+    for (let k = 0; k < word.length; k++) {
+      if (!before.endsWith(word.slice(0, k))) continue;
+      for (let j = k + 1; j <= word.length; j++) {
+        const kept = k + word.length - j;
+        if (kept >= 3 && 2 * kept >= word.length && after.startsWith(word.slice(j))) return true;
+      }
+    }
   }
   return false;
 }

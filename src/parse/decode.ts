@@ -70,6 +70,9 @@ function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/** A line's label (item number or letter, bullet, `SUBJECT:`-like word) with a form feed between it and a mark. */
+const LABEL_FEED_MARK = /^([^\S\n\f]*(?:¶[^\S\n\f]?)?(?:\(?\d{1,3}[.)]|\(?[A-Za-z][.)]|[•·*-]|[A-Z][A-Za-z]{1,15}[^\S\n\f]?:)[^\S\n\f]*)\f(?=[^\S\n]*\()/gm;
+
 /** Line ends as LF, white-space-only text refused, marks' stand-in characters folded. */
 function normalised(input: string, diagnostics: Diagnostic[]): DecodeResult {
   let text = input;
@@ -87,6 +90,19 @@ function normalised(input: string, diagnostics: Diagnostic[]): DecodeResult {
   if (/[\u2028\u2029\u0085\v]/.test(text)) {
     text = text.replace(/[\u2028\u0085\v]/g, '\n').replace(/\u2029/g, '\n\n');
     diagnostics.push({ severity: 'info', code: 'line-ends-normalised', message: 'Line or paragraph separators (U+2028, U+2029, NEL, vertical tab) were read as line ends.' });
+  }
+  // A form feed is a page break wherever it stands: every viewer and printer starts a new page at
+  // it. Inside a line it was read as a blank, which joined the unmarked paragraph at the top of the
+  // next page to the (U) paragraph ending before it, released with its mark (probe 69c F1). A line
+  // end before it makes it the page break at a line start the readers already know.
+  // Only after text on the line (the first feed of a run): blanks alone before it add no blank line.
+  // A feed between a label and its mark (`1. \f(U) …`, `SUBJECT: \f(U) …`) moves to the line start,
+  // so the label goes to the next page with its portion: split there, the bare label was an
+  // unmarked portion, withheld under B1 (probe 69c F4).
+  const inLineFeed = /(?<=\S[^\S\n\f]*)\f/g;
+  if (inLineFeed.test(text)) {
+    text = text.replace(LABEL_FEED_MARK, '\f$1').replace(inLineFeed, '\n\f');
+    diagnostics.push({ severity: 'info', code: 'line-ends-normalised', message: 'Form feeds inside a line were read as a line end and a page break.' });
   }
   if (text.trim().length === 0) return { ok: false, message: 'file holds only white space' };
   // Marks and classification lines written with character references, inline HTML or emphasis are

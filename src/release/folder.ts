@@ -99,12 +99,13 @@ export const MANIFEST_PATH = `${REVIEW_DIR}/manifest.json`;
 
 /**
  * A file-name stem derived from an input name: only ASCII letters, digits, `.`, `_` and `-`, no
- * leading dot, at most 120 characters, so an output name can never climb out of its folder.
+ * leading dot or dash, at most 120 characters, so an output name can never climb out of its folder.
  * ASCII, not every letter: the names are matched by the folder contract (`--replace` removes only
  * them), shown in the WinAnsi PDFs of the Vaughn index, and a macOS disk gives a name back
  * decomposed (NFD), so `Müller` would not be found under the name it was written with.
  *
- * A name that had to change (`Müller.txt`, `sp ace é.txt`, `中国.txt`, a leading dot, past 120
+ * A name that had to change (`Müller.txt`, `sp ace é.txt`, `中国.txt`, a leading dot or dash (a
+ * dash reads as an option to the shell tools a reviewer runs on release/), past 120
  * characters) gets `-` and the first 8 hex of the sha256 of its name (NFC, without `.txt`/`.pdf`):
  * `M_ller-1f0e…`. Two names are never one stem silently (`中国.txt` and `日本.txt` were both
  * `document`, and the second refused as "already taken", a name the user never gave), and the
@@ -116,7 +117,7 @@ export function safeStem(inputPath: string): string {
   // Folded (NFKC) first: a full-width `１` or a mathematical `𝟏` is a `1` to a reader, and became
   // `_`: `Raven Leak１ memo.pdf` was named `Raven_Leak_memo`, whose letters hold no withheld
   // `RAVENLEAK1` to find, and still said `Raven Leak`.
-  const clean = base.normalize('NFKC').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '');
+  const clean = base.normalize('NFKC').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._-]+/, '');
   if (clean === base && clean.length > 0 && clean.length <= 120) return clean;
   const tag = sha256Hex(new TextEncoder().encode(base)).slice(0, 8);
   return `${(clean.length > 0 ? clean : 'document').slice(0, 111)}-${tag}`;
