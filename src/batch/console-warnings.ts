@@ -55,6 +55,9 @@ export const CONSOLE_WARNINGS: ReadonlySet<string> = new Set([
   'decl-before-origin',
   // B1 cited with no category where the order required reasons (../engine/authority.ts).
   'b1-without-reasons',
+  // A document bannered UNCLASSIFIED that something says may be classified (../parse/classified-signs.ts):
+  // a classified mark at a line's end went pending without a word on the console (probe 69a F1).
+  'unclassified-banner-contradicted',
 ]);
 
 /** The console's warnings among a document's diagnostics, each once. */
