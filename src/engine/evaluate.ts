@@ -258,8 +258,12 @@ function unknownMarkingReason(portion: Portion): string {
     const atLeast = partly.atLeast ? ` (its marked cells make it at least ${LEVEL_NAMES[partly.atLeast]})` : '';
     return `Withheld because some cells of the table row carry a mark and another cell holding text carries none, so the row's level is not known${atLeast}; a portion whose marking is not known is withheld in every profile (fail closed).`;
   }
+  const unplaced = portion.mark
+    ? `its mark ${portion.mark.raw} ends a paragraph of several sentences, and which of them it marks is not known`
+    : // A mark ending this line or one right under it, not tied to a portion (probe 69a F1): not quoted, as below.
+      'a mark ends this line or the line under it where the text it marks may start on a line above, and which lines it marks is not known';
   return portion.markUnplaced
-    ? `Withheld because its mark ${portion.mark?.raw ?? '(missing)'} ends a paragraph of several sentences, and which of them it marks is not known (trailing-mark-unplaced); a portion whose marking is not known is withheld in every profile (fail closed).`
+    ? `Withheld because ${unplaced} (trailing-mark-unplaced); a portion whose marking is not known is withheld in every profile (fail closed).`
     : portion.markFirstCellOnly
       ? // The mark is not quoted: its controls can say what the row is about.
         "Withheld because its mark marks only the first cell of the table row and its other cells carry no mark, so the row's level is not known; a portion whose marking is not known is withheld in every profile (fail closed)."

@@ -90,7 +90,8 @@ describe('declass check: table', () => {
     expect(lines[2]!.slice(statusColumn)).toMatch(/^classified +2030-02-13 /);
     expect(lines[3]!.slice(statusColumn)).toMatch(/^unclassified +- +Unclassified document/);
     expect(r.stdout).toContain('3 document(s) as of 2026-11-26: 1 unclassified, 1 classified, 1 declassified, 0 review, 0 invalid\n');
-    expect(r.stderr).toBe('');
+    // Its Classified By line contradicts its UNCLASSIFIED banner: the console says so (probe 69a F1), nothing else.
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/unclass\.txt: error: The banner is UNCLASSIFIED but it has a Classified By line: .*\[unclassified-banner-contradicted\]$/)]);
   });
 
   it('puts diagnostics on stderr, an unrecognised value quoted', async () => {

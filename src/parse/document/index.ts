@@ -52,6 +52,7 @@ import { isSignatureBlock } from './signature.js';
 import { splitDocLines, undecorated, wrapWidth, type DocLine } from './lines.js';
 import { portionLabel } from '../portion-label.js';
 import { sentenceMarks, sentenceMarksDiagnostic } from './sentence-marks.js';
+import { heldAboveStrays, placelessMarkSigns, strayDiagnostic, strayHolds } from './stray-marks.js';
 
 /**
  * Reads a modern marked document (decoded text, LF line ends, form feeds between pages). Never
@@ -84,12 +85,14 @@ function readDocumentText(source: string, pageFlow: PageFlow | undefined): Docum
   // --- Portions.
   const contentLines = lines.filter((_, i) => roles[i] === 'content');
   const block = authority.block;
-  const classifiedSigns = bannerMarking?.level === 'U' ? withFrontMatterSigns(documentClassifiedSigns(pageBanners, own, block, textLines), frontMatterSigns(lines, bannerMarking, MAX_SIGNS)) : [];
+  const readSigns = bannerMarking?.level === 'U' ? withFrontMatterSigns(documentClassifiedSigns(pageBanners, own, block, textLines), frontMatterSigns(lines, bannerMarking, MAX_SIGNS)) : [];
   // Only where the document is known to be UNCLASSIFIED is `Top Secret (TS) clearances` text: in a
   // classified one the mark may mark what follows it (probe 60d F1), so it raises the portion.
-  const definitions = bannerMarking?.level === 'U' && classifiedSigns.length === 0;
+  const definitions = bannerMarking?.level === 'U' && readSigns.length === 0;
   const drafts = groupPortions({ source, lines, roles, bannerRelTo, definitions, width: wrapWidth(contentLines), levelBreaks: levelBreaks(banners, own), fences, pageFlow });
   const settled = settle(source, lines, roles, drafts, bannerMarking?.level ?? null);
+  // A classified mark no portion opens with contradicts the banner as any other sign does (probe 69a F1).
+  const classifiedSigns = bannerMarking?.level === 'U' ? withFrontMatterSigns(readSigns, placelessMarkSigns(drafts)) : readSigns;
   const messages = unclassifiedMessages(lines, roles, banners, settled);
   const quoted = quotedMessages(lines, roles, banners).map((m) => m.span);
   const inMessage = (p: Portion) => messages.some((m) => p.span.start >= m.start && p.span.end <= m.end);
@@ -434,6 +437,7 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
     return id;
   };
   let n = 0;
+  const heldAbove = heldAboveStrays(lines, drafts, docLevel);
   return drafts.map((d, k) => {
     const first = d.pieces[0]!;
     const last = d.pieces[d.pieces.length - 1]!;
@@ -458,7 +462,7 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
     }
     segments.push({ start: segStart, end: last.end });
 
-    const { marking, markingSource, unplaced, raisedFrom } = effectiveMarking(d, docLevel);
+    const { marking, markingSource, unplaced, raisedFrom } = heldAbove.has(k) ? STRAY_HELD : effectiveMarking(d, docLevel);
     return {
       id,
       kind,
@@ -477,6 +481,9 @@ function settle(source: string, lines: readonly DocLine[], roles: readonly LineR
     };
   });
 }
+
+/** A portion a mark ending its line, or a line right under it, may mark (stray-marks.ts): held for review. */
+const STRAY_HELD: { marking: null; markingSource: MarkingSource; unplaced: true; raisedFrom?: RaisedFrom } = { marking: null, markingSource: 'unknown', unplaced: true };
 
 function kindOf(d: Draft, source: string): PortionKind {
   switch (d.structure) {
@@ -510,7 +517,7 @@ function effectiveMarking(d: Draft, docLevel: Level | null): { marking: Marking 
   // Text without a mark of its own that holds a mark above plain (U) (`(a) (S) …`, `[1] (S) …`,
   // after a prefix the reader does not take for a bullet): which words the mark covers is not
   // known, so the portion is a mark not understood (withheld pending review), not unmarked text.
-  if (!lead) return { marking: null, markingSource: d.raises.some(notPlainU) ? 'unknown' : 'unmarked' };
+  if (!lead) return strayHolds(d, docLevel) ? STRAY_HELD : { marking: null, markingSource: d.raises.some(notPlainU) ? 'unknown' : 'unmarked' };
   // A table row whose (U) marks its first cell only, in an UNCLASSIFIED document: unmarked text
   // there is unclassified text (the other cells say nothing above U, or they hold a mark).
   if (lead.firstCellOnly === 'U' && docLevel === 'U' && !d.raises.some(notPlainU)) return { marking: null, markingSource: 'unmarked' };
@@ -562,14 +569,7 @@ function portionDiagnostics(source: string, p: Portion, d: Draft, classified: bo
       span: where,
     });
   }
-  if (d.strayTrailing) {
-    out.push({
-      severity: 'warning',
-      code: 'trailing-mark-unplaced',
-      message: `The mark ${d.strayTrailing.raw} ends a line but the text before it may belong to another paragraph; the portion was read as unmarked.`,
-      span: { start: d.strayTrailing.start, end: d.strayTrailing.end },
-    });
-  }
+  if (d.strayTrailing) out.push(strayDiagnostic(d.strayTrailing, p.markUnplaced === true));
   for (const t of d.readAsText) {
     out.push({
       severity: 'warning',
@@ -584,6 +584,9 @@ function portionDiagnostics(source: string, p: Portion, d: Draft, classified: bo
     });
   }
   if (p.markingSource === 'unknown') {
+    // The mark was read; where it applies was not: the trailing-mark-unplaced warning (this
+    // portion's, or the stray mark's under it) says so, not that the mark was not understood (probe 69a F2).
+    if (p.markUnplaced) return;
     if (!d.lead) {
       const inside = d.raises.find(notPlainU)!;
       out.push({
