@@ -66,7 +66,9 @@ describe('probe 63a F3: an HTML comment opened inside a (U) line is not the (U) 
     ['right after the mark', '(U) <!-- ZQ1 our source --> UQ1'],
     ['after a mid-line mark', '(S//NF) ZQ2 secret. (U) Public UQ1. <!-- ZQ1 source -->'],
   ])('%s', async (_name, para) => {
-    const released = para.startsWith('(U) <!--') ? [] : ['UQ1'];
+    // A (U) ending the line after the comment is a mark the reader cannot tie to its text (stop 69,
+    // probe 69a F1): the comment's line is held for review, the document pending, ZQ1 still withheld.
+    const released = para.startsWith('(U) <!--') || para.endsWith('--> (U)') ? [] : ['UQ1'];
     await expectReleased(memo(para), released);
   });
 });
