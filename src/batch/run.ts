@@ -312,6 +312,8 @@ async function endBatch(
   for (const h of held) {
     tally.auditShas.set(h.stem, h.auditSha256);
     tally.holds.set(h.stem, h.hold);
+    // Its index rows, made while it was released, say released in part: built again from the held record.
+    tally.indexEntries.delete(h.stem);
   }
   const manifest = await writeManifest(opts, tally.auditShas, tally.holds);
   let index: BatchSummary['index'] = null;

@@ -83,6 +83,24 @@ describe('release holds a document that releases text another withholds', () => 
     await expectAuditPasses(out);
   });
 
+  it('a held document with withholdings of its own is pending review in the index handed out, which the audit rebuilds the same (stop 69 review)', async () => {
+    // C carries A's withheld paragraph marked (U) and a (C) paragraph of its own: its index rows were
+    // made while it was released (released in part) and must be built again from the held record.
+    const dir = tmp('in-c');
+    writeFileSync(path.join(dir, 'SYNTH-A.txt'), A);
+    const C = cable(`¶1. (U) Press reporting on the coalition.\n\n¶2. (U) ${paragraph}\n\n¶3. (C) ZQHOLDOWN the ambassador's own assessment stays withheld.\n`, { subject: 'SUBJECT: (U) PRESS REPORTING' });
+    writeFileSync(path.join(dir, 'SYNTH-C.txt'), C);
+    const out = path.join(tmp('out-c'), 'o');
+    expect((await release([dir], out)).code).toBe(0);
+    expect(files(path.join(out, 'pending'))).toEqual(['SYNTH-C.pdf', 'SYNTH-C.txt']);
+    const rows = (JSON.parse(readFileSync(path.join(out, 'release/index.json'), 'utf8')).rows as { stem: string; disposition: string }[]).filter((r) => r.stem === 'SYNTH-C');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.disposition))).toEqual(new Set(['pending-review']));
+    const audited = await runCli(['audit', out, '--originals', dir]);
+    expect(audited.code, audited.stdout).toBe(0);
+    expectNothingWithheldInRelease(out);
+  });
+
   it('the audit fails a hold the cross check does not find, and a manifest entry without the hold', async () => {
     const out = path.join(tmp('forged'), 'o');
     await release([inDir], out);
